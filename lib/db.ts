@@ -1,0 +1,31 @@
+import "server-only";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { env } from "@/lib/env";
+
+/**
+ * The one Prisma client. In development Next.js reloads modules, so the client is kept on
+ * globalThis to avoid a new pool per reload.
+ */
+function createClient(): PrismaClient {
+  const url = env().DATABASE_URL;
+  if (!url) {
+    throw new Error("DATABASE_URL is not set. `npm run demo` and `npm run dev` set it for the embedded database.");
+  }
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
+}
+
+const g = globalThis as { tagPortalDb?: PrismaClient };
+
+export const db: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, prop) {
+    g.tagPortalDb ??= createClient();
+    const value = Reflect.get(g.tagPortalDb, prop);
+    return typeof value === "function" ? value.bind(g.tagPortalDb) : value;
+  },
+});
+
+export async function disconnectDb(): Promise<void> {
+  await g.tagPortalDb?.$disconnect();
+  g.tagPortalDb = undefined;
+}

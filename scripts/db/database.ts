@@ -1,0 +1,59 @@
+/**
+ * Where the portal's database is: `DATABASE_URL` when set (any real server), otherwise the
+ * embedded cluster in `.data/`. Also the one way to migrate and verify a database.
+ */
+import pg from "pg";
+import { ensureDatabase, startEmbeddedPostgres, type EmbeddedCluster } from "./embedded-postgres.ts";
+import { deployMigrations, migrationStatus } from "./schema-engine.ts";
+
+export const EMBEDDED_DB = "tag_portal";
+export const EMBEDDED_PORT = 54320;
+
+export interface Database {
+  url: string;
+  cluster: EmbeddedCluster | null;
+}
+
+/** Opens the configured database, starting the embedded cluster when DATABASE_URL is unset. */
+export async function openDatabase(): Promise<Database> {
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, cluster: null };
+  const cluster = await startEmbeddedPostgres({ name: "main", port: EMBEDDED_PORT });
+  await ensureDatabase(cluster.url("postgres"), EMBEDDED_DB);
+  return { url: cluster.url(EMBEDDED_DB), cluster };
+}
+
+/**
+ * Applies committed migrations, then checks what `prisma migrate status` would: nothing pending,
+ * failed or edited, and no drift between the database and schema.prisma. The engine can fail
+ * without applying anything, so the check is not optional.
+ */
+export async function migrateAndVerify(url: string): Promise<string[]> {
+  const applied = await deployMigrations(url);
+  const status = await migrationStatus(url);
+  const problems = [
+    status.pending.length ? `pending: ${status.pending.join(", ")}` : "",
+    status.failed.length ? `failed: ${status.failed.join(", ")}` : "",
+    status.edited.length ? `edited after being applied: ${status.edited.join(", ")}` : "",
+    status.drift ? `the database differs from schema.prisma:\n${status.drift}` : "",
+  ].filter(Boolean);
+  if (problems.length) throw new Error(`Migrations did not apply cleanly (${url.replace(/:[^:@/]*@/, ":***@")}):\n${problems.join("\n")}`);
+  return applied;
+}
+
+/** Tests and destructive scripts run only against a database on this machine. */
+export function assertLocalDatabase(url: string): void {
+  const host = new URL(url).hostname;
+  if (!["localhost", "127.0.0.1", "[::1]", "::1"].includes(host)) {
+    throw new Error(`Refusing to run tests against a non-local database (${host}). Unset DATABASE_URL or point it at localhost.`);
+  }
+}
+
+export async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}

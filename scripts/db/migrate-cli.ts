@@ -1,0 +1,34 @@
+/**
+ * `npm run db:migrate` (deploy + verify), `npm run db:status`, `npm run db:new-migration -- <name>`.
+ * Works offline: see scripts/db/schema-engine.ts.
+ */
+import { openDatabase, migrateAndVerify } from "./database.ts";
+import { createMigration, migrationStatus } from "./schema-engine.ts";
+
+const [command, name] = process.argv.slice(2);
+const db = await openDatabase();
+let code = 0;
+try {
+  if (command === "deploy") {
+    const applied = await migrateAndVerify(db.url);
+    console.log(applied.length ? `Applied ${applied.join(", ")}.` : "No pending migrations.");
+    console.log("Verified: every migration applied, no drift from schema.prisma.");
+  } else if (command === "status") {
+    const s = await migrationStatus(db.url);
+    console.log(`applied: ${s.applied.length}, pending: ${s.pending.join(", ") || "none"}, failed: ${s.failed.join(", ") || "none"}, edited: ${s.edited.join(", ") || "none"}`);
+    if (s.drift) console.log(`drift from schema.prisma:\n${s.drift}`);
+    code = s.pending.length || s.failed.length || s.edited.length || s.drift ? 1 : 0;
+  } else if (command === "new") {
+    if (!name) throw new Error("usage: npm run db:new-migration -- <name_in_snake_case>");
+    const created = await createMigration(db.url, name);
+    console.log(created ? `Created prisma/migrations/${created}/migration.sql` : "schema.prisma matches the migrations: nothing to create.");
+  } else {
+    throw new Error("usage: migrate-cli.ts deploy | status | new <name>");
+  }
+} catch (e) {
+  console.error(e instanceof Error ? e.message : e);
+  code = 1;
+} finally {
+  await db.cluster?.stop();
+}
+process.exit(code);

@@ -1,0 +1,21 @@
+/**
+ * Gives each test file a fresh database cloned from the migrated template, and points
+ * DATABASE_URL (read by lib/env.ts and lib/db.ts) at it before any test imports them.
+ */
+import { afterAll, inject } from "vitest";
+import { randomUUID } from "node:crypto";
+import { withClient } from "../scripts/db/database.ts";
+
+const adminUrl = inject("adminDatabaseUrl");
+const template = inject("templateDatabase");
+const name = `tag_portal_test_${randomUUID().replaceAll("-", "").slice(0, 16)}`;
+await withClient(adminUrl, (c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
+const url = new URL(adminUrl);
+url.pathname = `/${name}`;
+process.env.DATABASE_URL = url.toString();
+
+afterAll(async () => {
+  const { disconnectDb } = await import("../lib/db.ts").catch(() => ({ disconnectDb: async () => {} }));
+  await disconnectDb();
+  await withClient(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+});
