@@ -1,0 +1,40 @@
+/**
+ * Ballot files in and out: BLT, Elekto's ballots.csv and the portal's matrix.json. Pure
+ * string-in, data-out; callers read and write the files.
+ */
+import { readBlt } from "./blt.ts";
+import { readElektoCsv } from "./elekto-csv.ts";
+import { readMatrixJson } from "./matrix-json.ts";
+import type { ElectionFile } from "./types.ts";
+
+export type { ElectionFile } from "./types.ts";
+export type { MatrixFile } from "./matrix-json.ts";
+export { BallotFormatError } from "./errors.ts";
+export { readBlt, writeBlt } from "./blt.ts";
+export { readElektoCsv, writeElektoCsv } from "./elekto-csv.ts";
+export { readMatrixJson, writeMatrixJson } from "./matrix-json.ts";
+
+export type BallotFileFormat = "blt" | "elekto-csv" | "matrix-json";
+
+/** Tells the format from the file name, falling back to the content (`{` is JSON, a letter CSV). */
+export function detectBallotFormat(fileName: string, text: string): BallotFileFormat {
+  const lower = fileName.toLowerCase();
+  if (lower.endsWith(".blt")) return "blt";
+  if (lower.endsWith(".csv")) return "elekto-csv";
+  if (lower.endsWith(".json")) return "matrix-json";
+  const first = text.trimStart()[0] ?? "";
+  if (first === "{") return "matrix-json";
+  return /[0-9-]/.test(first) ? "blt" : "elekto-csv";
+}
+
+/** Reads a ballot file of any supported format. */
+export function readBallotFile(fileName: string, text: string): ElectionFile {
+  switch (detectBallotFormat(fileName, text)) {
+    case "blt":
+      return readBlt(text);
+    case "elekto-csv":
+      return readElektoCsv(text);
+    case "matrix-json":
+      return readMatrixJson(text);
+  }
+}

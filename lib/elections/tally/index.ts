@@ -1,0 +1,36 @@
+/**
+ * The tally: pure counting (no I/O) for TAG Portal elections and for re-counting published ones.
+ * Schulze (winning votes, with employer and regional constraints), Scottish STV and Meek STV.
+ */
+import { tallyMeek } from "./meek.ts";
+import { tallySchulze } from "./schulze.ts";
+import { tallyStv } from "./stv.ts";
+import type { CountOptions, Outcome, PackedBallots } from "./types.ts";
+
+export type * from "./types.ts";
+export { BallotPacker, packBallots, unpackBallot, unpackBallots, findEqualRankBallot } from "./ballots.ts";
+export { SeatConstraints, validateRules, walkRanking } from "./constraints.ts";
+export { TallyInputError } from "./errors.ts";
+export { hashSha256, isHexSeed, lotKey, orderByLot } from "./lot.ts";
+export { tallyMeek } from "./meek.ts";
+export { computeStrongestPaths, countPairwise, rankSchulze, tallySchulze } from "./schulze.ts";
+export { tallyStv } from "./stv.ts";
+
+export type TallyMethod = "schulze" | "stv" | "meek";
+
+export const TALLY_METHODS: readonly TallyMethod[] = ["schulze", "stv", "meek"];
+
+/** Counts an election by `method`; throws {@link TallyInputError} on input the method cannot count. */
+export function tallyElection(
+  method: TallyMethod,
+  options: CountOptions & { ballots?: PackedBallots; pairwise?: Float64Array },
+): Outcome {
+  switch (method) {
+    case "schulze":
+      return tallySchulze(options);
+    case "stv":
+      return tallyStv(options);
+    case "meek":
+      return tallyMeek(options);
+  }
+}

@@ -1,0 +1,213 @@
+/**
+ * `npm run check:shared -- [../shared/data]`: checks the tally against real, published elections
+ * kept outside the repository (see ../shared/data/README.md; never copied in). Prints one line per
+ * file and `N passed, N failed`; exits 1 on a mismatch, 0 with "skipped" when the folder is absent.
+ * Not part of `npm test`.
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { readElektoCsv } from "../lib/elections/ballot-formats/index.ts";
+import {
+  hashSha256,
+  packBallots,
+  tallyElection,
+  type Outcome,
+  type Rules,
+  type TallyMethod,
+} from "../lib/elections/tally/index.ts";
+
+export interface CheckResult {
+  file: string;
+  ok: boolean;
+  detail: string;
+}
+
+interface SharedElection {
+  method: string;
+  seats: number;
+  candidates: string[];
+  ballots: { count: number; ranking: string[][] }[];
+  expected: {
+    winners: string[];
+    ranking?: string[][];
+    tie?: string[];
+    winners_ordered?: boolean;
+    notes?: string;
+    excluded_by_constraint?: string[];
+    exclusion_order?: string[];
+    alternative_if_tie_order_reversed?: string[];
+    candidate_employers?: Record<string, string>;
+    sitting_members_employers?: Record<string, string>;
+    max_per_employer?: number;
+  };
+}
+
+/** Which count checks which file, as the data's README says. */
+const METHODS: Record<string, TallyMethod> = {
+  schulze: "schulze",
+  "condorcet-irv-civs": "schulze",
+  "ranked-pairs": "schulze",
+  "stv-droop": "stv",
+  "stv-scottish": "stv",
+  "stv-meek": "meek",
+};
+
+const sameList = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+const sameSet = (a: readonly string[], b: readonly string[]): boolean => sameList([...a].sort(), [...b].sort());
+const show = (names: readonly string[]): string => names.join(", ");
+
+function rulesFor(election: SharedElection): Rules | undefined {
+  const e = election.expected;
+  if (e.max_per_employer === undefined) return undefined;
+  return {
+    maxPerEmployer: e.max_per_employer,
+    candidates: Object.fromEntries(Object.entries(e.candidate_employers ?? {}).map(([name, employer]) => [name, { employer }])),
+    sitting: Object.values(e.sitting_members_employers ?? {}).map((employer) => ({ employer })),
+  };
+}
+
+/** Seeds tried when the file's own lot settles a tie differently from the source's tie rule. */
+const OTHER_SEEDS = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+
+function compareWinners(election: SharedElection, outcome: Outcome): boolean {
+  const e = election.expected;
+  // STV seat order is the order of election, which sources list differently (often candidate order).
+  const ordered = outcome.method === "schulze" && e.winners_ordered !== false;
+  return ordered ? sameList(outcome.winners, e.winners) : sameSet(outcome.winners, e.winners);
+}
+
+function compareOutcome(election: SharedElection, outcome: Outcome, recount: (seed: string) => Outcome): { ok: boolean; detail: string } {
+  const e = election.expected;
+  const problems: string[] = [];
+  const notes: string[] = [];
+  const ordered = outcome.method === "schulze" && e.winners_ordered !== false;
+  if (e.winners.length === 0 && e.tie) {
+    const lot = outcome.ties.find((t) => sameSet(t.names, e.tie ?? []));
+    if (!lot) problems.push(`expected a lot among ${show(e.tie)}, drew ${outcome.ties.length === 0 ? "none" : show(outcome.ties.map((t) => `[${show(t.names)}]`))}`);
+    else notes.push(`the source's tie ${show(e.tie)} settled by lot -> ${show(outcome.winners)}`);
+  } else if (compareWinners(election, outcome)) {
+    notes.push(`winners ${show(outcome.winners)}${ordered ? "" : " (as a set)"}`);
+  } else if (outcome.ties.length > 0) {
+    // A genuine tie that the source settles by its own fixed tie order: the count agrees with the
+    // source when some seed's lot falls the same way. Reported, never silently passed.
+    const seed = OTHER_SEEDS.find((s) => compareWinners(election, recount(s)));
+    const lots = outcome.ties.map((t) => `[${show(t.names)}] -> ${show(t.order)}`).join("; ");
+    if (seed === undefined) problems.push(`winners ${show(outcome.winners)} after lots ${lots}; expected ${show(e.winners)} and no lot gives them`);
+    else {
+      notes.push(
+        `lot-dependent: this file's lot (${lots}) elects ${show(outcome.winners)}; the source's tie order gives ${show(e.winners)}, which the count reproduces when the lot falls the other way (seed ${seed})`,
+      );
+    }
+  } else {
+    problems.push(`winners ${show(outcome.winners)}, expected ${show(e.winners)}${ordered ? " (in order)" : ""}`);
+  }
+  if (e.ranking && outcome.method === "schulze") {
+    const expected = e.ranking;
+    const same = outcome.ranking.length === expected.length && outcome.ranking.every((g, i) => sameSet(g, expected[i] ?? []));
+    if (same) notes.push("ranking matches");
+    else problems.push(`ranking ${outcome.ranking.map((g) => `[${show(g)}]`).join(" ")}`);
+  }
+  if (e.excluded_by_constraint) {
+    const excluded = outcome.excluded.map((x) => x.name);
+    if (sameList(excluded, e.excluded_by_constraint)) notes.push(`excluded by the employer cap: ${show(excluded)}`);
+    else problems.push(`excluded ${show(excluded)}, expected ${show(e.excluded_by_constraint)}`);
+  }
+  if (e.exclusion_order && outcome.method !== "schulze") {
+    const order = outcome.stages.flatMap((s) => s.excluded);
+    if (sameList(order, e.exclusion_order)) notes.push(`exclusion order ${show(order)}`);
+    else problems.push(`exclusion order ${show(order)}, expected ${show(e.exclusion_order)}`);
+  }
+  return { ok: problems.length === 0, detail: (problems.length > 0 ? problems : notes).join("; ") };
+}
+
+/** Tallies every file in `<dir>/elections/` by the README's method and compares with `expected`. */
+export function checkElections(dir: string): CheckResult[] {
+  const folder = join(dir, "elections");
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
+    .filter((f) => f.endsWith(".json"))
+    .sort()
+    .map((file) => {
+      try {
+        const bytes = readFileSync(join(folder, file));
+        const election = JSON.parse(bytes.toString("utf8")) as SharedElection;
+        const method = METHODS[election.method];
+        if (!method) return { file, ok: false, detail: `unknown method ${election.method}` };
+        const index = new Map(election.candidates.map((name, i) => [name, i]));
+        const ballots = packBallots(
+          election.ballots.map((b) => ({
+            weight: b.count,
+            ranking: b.ranking.map((level) =>
+              level.map((name) => {
+                const i = index.get(name);
+                if (i === undefined) throw new Error(`ballot names unknown candidate ${name}`);
+                return i;
+              }),
+            ),
+          })),
+        );
+        const rules = rulesFor(election);
+        const count = (seed: string): Outcome =>
+          tallyElection(method, { candidates: election.candidates, seats: election.seats, ballots, seed, ...(rules ? { rules } : {}) });
+        // Seeded like the CLI: the SHA-256 of the file's bytes.
+        const { ok, detail } = compareOutcome(election, count(hashSha256(bytes)), count);
+        return { file: `elections/${file}`, ok, detail: `${method}: ${detail}` };
+      } catch (error) {
+        return { file: `elections/${file}`, ok: false, detail: error instanceof Error ? error.message : String(error) };
+      }
+    });
+}
+
+/** Re-counts `elekto/k8s-steering-2024/ballots.csv` by Schulze and compares with `results.md`. */
+export function checkElekto(dir: string): CheckResult[] {
+  const folder = join(dir, "elekto", "k8s-steering-2024");
+  const file = "elekto/k8s-steering-2024/ballots.csv";
+  if (!existsSync(folder)) return [];
+  try {
+    const bytes = readFileSync(join(folder, "ballots.csv"));
+    const election = readElektoCsv(bytes.toString("utf8"));
+    const yaml = readFileSync(join(folder, "election.yaml"), "utf8");
+    const seats = Number(/^no_winners:\s*(\d+)/m.exec(yaml)?.[1]);
+    if (!Number.isInteger(seats) || seats < 1) return [{ file, ok: false, detail: "election.yaml has no no_winners" }];
+    // results.md lists places as "N. [Name](https://github.com/<id>)": winners first, then the rest.
+    const places = [...readFileSync(join(folder, "results.md"), "utf8").matchAll(/^\d+\.\s.*\(https:\/\/github\.com\/([^)/\s]+)\)/gm)].map(
+      (m) => m[1] ?? "",
+    );
+    const outcome = tallyElection("schulze", {
+      candidates: election.candidates,
+      seats,
+      ballots: election.ballots!,
+      seed: hashSha256(bytes),
+    });
+    if (outcome.method !== "schulze") throw new Error("unreachable");
+    const winnersOk = sameList(outcome.winners, places.slice(0, seats));
+    const rankingOk = sameList(outcome.ranking.flat(), places) && outcome.ranking.every((g) => g.length === 1);
+    const ok = winnersOk && rankingOk;
+    return [
+      {
+        file,
+        ok,
+        detail: ok
+          ? `schulze: winners ${show(outcome.winners)}; all ${places.length} places match results.md`
+          : `schulze: got ${outcome.ranking.map((g) => `[${show(g)}]`).join(" ")}, results.md places ${show(places)}`,
+      },
+    ];
+  } catch (error) {
+    return [{ file, ok: false, detail: error instanceof Error ? error.message : String(error) }];
+  }
+}
+
+function main(): number {
+  const dir = process.argv[2] ?? "../shared/data";
+  if (!existsSync(dir)) {
+    console.log(`check:shared: ${dir} not found; skipped`);
+    return 0;
+  }
+  const results = [...checkElections(dir), ...checkElekto(dir)];
+  for (const r of results) console.log(`${r.ok ? "ok  " : "FAIL"} ${r.file}: ${r.detail}`);
+  const failed = results.filter((r) => !r.ok).length;
+  console.log(`${results.length - failed} passed, ${failed} failed`);
+  return failed > 0 ? 1 : 0;
+}
+
+process.exitCode = main();

@@ -1,0 +1,201 @@
+/**
+ * `npm run tally -- <file.blt|ballots.csv|matrix.json> [--method schulze|stv|meek] [--seats N]
+ * [--rules rules.json] [--tiebreak-seed <hex>] [--json]`: re-counts an election from its published
+ * files. Runs as compiled JavaScript (`npm run prepare`); imports only the pure tally modules.
+ * Exit codes: 0 counted, 2 malformed input or usage, 1 anything unexpected.
+ */
+import { readFileSync } from "node:fs";
+import { basename } from "node:path";
+import { BallotFormatError, readBallotFile } from "../../lib/elections/ballot-formats/index.ts";
+import {
+  TALLY_METHODS,
+  TallyInputError,
+  hashSha256,
+  isHexSeed,
+  tallyElection,
+  validateRules,
+  type Outcome,
+  type Rules,
+  type TallyMethod,
+} from "../../lib/elections/tally/index.ts";
+
+const USAGE =
+  "usage: npm run tally -- <file.blt|ballots.csv|matrix.json> [--method schulze|stv|meek] [--seats N] [--rules rules.json] [--tiebreak-seed <hex>] [--json]";
+
+/** Input the user can fix; reported on stderr with exit code 2. */
+class UsageError extends Error {}
+
+interface CliOptions {
+  file: string;
+  method: TallyMethod;
+  seats?: number;
+  rules?: string;
+  seed?: string;
+  json: boolean;
+}
+
+function parseArgs(argv: readonly string[]): CliOptions {
+  let file: string | undefined;
+  let method: TallyMethod = "schulze";
+  let seats: number | undefined;
+  let rules: string | undefined;
+  let seed: string | undefined;
+  let json = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    const value = (): string => {
+      const v = inline ?? argv[++i];
+      if (v === undefined) throw new UsageError(`${flag} needs a value`);
+      return v;
+    };
+    switch (flag) {
+      case "--json":
+        json = true;
+        break;
+      case "--method": {
+        const m = value();
+        if (!(TALLY_METHODS as readonly string[]).includes(m)) throw new UsageError(`--method must be one of ${TALLY_METHODS.join(", ")}, not "${m}"`);
+        method = m as TallyMethod;
+        break;
+      }
+      case "--seats": {
+        const s = value();
+        if (!/^\d+$/.test(s) || Number(s) < 1) throw new UsageError(`--seats must be a whole number, 1 or more, not "${s}"`);
+        seats = Number(s);
+        break;
+      }
+      case "--rules":
+        rules = value();
+        break;
+      case "--tiebreak-seed": {
+        const s = value();
+        if (!isHexSeed(s)) throw new UsageError(`--tiebreak-seed must be hex (an even number of 0-9a-f digits), not "${s}"`);
+        seed = s.toLowerCase();
+        break;
+      }
+      case "-h":
+      case "--help":
+        process.stdout.write(`${USAGE}\n`);
+        process.exit(0);
+        break;
+      default:
+        if (arg.startsWith("-")) throw new UsageError(`unknown option ${arg}`);
+        if (file !== undefined) throw new UsageError(`one ballot file only (got "${file}" and "${arg}")`);
+        file = arg;
+    }
+  }
+  if (file === undefined) throw new UsageError("name a ballot file");
+  return { file, method, json, ...(seats === undefined ? {} : { seats }), ...(rules === undefined ? {} : { rules }), ...(seed === undefined ? {} : { seed }) };
+}
+
+function readInput(path: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(`cannot read ${path}${code ? ` (${code})` : ""}`);
+  }
+}
+
+function readRules(path: string, candidates: readonly string[]): Rules {
+  const text = readInput(path).toString("utf8");
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const position = /position (\d+)/.exec(message);
+    const line = position ? text.slice(0, Number(position[1])).split("\n").length : undefined;
+    throw new UsageError(`${basename(path)}: ${line === undefined ? "" : `line ${line}: `}not valid JSON (${message})`);
+  }
+  try {
+    return validateRules(data, candidates);
+  } catch (error) {
+    if (error instanceof TallyInputError) throw new UsageError(`${basename(path)}: ${error.message}`);
+    throw error;
+  }
+}
+
+/** The `--json` object: the issue's field names, in a stable order. */
+function toJson(outcome: Outcome, extra: { title?: string; seed: string }): Record<string, unknown> {
+  const common = {
+    method: outcome.method,
+    ...(extra.title === undefined ? {} : { title: extra.title }),
+    seats: outcome.seats,
+    seed: extra.seed,
+    candidates: outcome.candidates,
+    winners: outcome.winners,
+  };
+  if (outcome.method === "schulze") {
+    return {
+      ...common,
+      ranking: outcome.ranking,
+      excluded: outcome.excluded,
+      ties: outcome.ties,
+      unmet: outcome.unmet,
+      pairwise: outcome.pairwise,
+      strongest: outcome.strongest,
+    };
+  }
+  return { ...common, excluded: outcome.excluded, ties: outcome.ties, unmet: outcome.unmet, quota: outcome.quota, stages: outcome.stages };
+}
+
+function toText(outcome: Outcome): string {
+  const lines = outcome.winners.map((name, i) => `${i + 1}. ${name}`);
+  if (outcome.winners.length < outcome.seats) lines.push(`(${outcome.seats - outcome.winners.length} seat(s) left unfilled)`);
+  for (const e of outcome.excluded) lines.push(`excluded: ${e.name} (${e.reason})`);
+  for (const t of outcome.ties) lines.push(`lot${t.stage === undefined ? "" : ` at stage ${t.stage}`}: ${t.names.join(", ")} -> ${t.order.join(", ")}`);
+  for (const u of outcome.unmet) lines.push(`unmet minimum: ${u.region} needs ${u.missing} more`);
+  return `${lines.join("\n")}\n`;
+}
+
+function main(argv: readonly string[]): number {
+  const options = parseArgs(argv);
+  const bytes = readInput(options.file);
+  // The lot's default seed is the file's own hash, so re-counting a published file redraws the same lots.
+  const seed = options.seed ?? hashSha256(bytes);
+  const name = basename(options.file);
+  let election;
+  try {
+    election = readBallotFile(name, bytes.toString("utf8"));
+  } catch (error) {
+    if (error instanceof BallotFormatError) throw new UsageError(`${name}: ${error.message}`);
+    throw error;
+  }
+  const seats = options.seats ?? election.seats;
+  if (seats === undefined) throw new UsageError(`${name} does not say how many seats there are; pass --seats N`);
+  const rules = options.rules === undefined ? undefined : readRules(options.rules, election.candidates);
+  let outcome: Outcome;
+  try {
+    outcome = tallyElection(options.method, {
+      candidates: election.candidates,
+      seats,
+      withdrawn: election.withdrawn,
+      seed,
+      ...(rules === undefined ? {} : { rules }),
+      ...(election.ballots === undefined ? {} : { ballots: election.ballots }),
+      ...(election.pairwise === undefined ? {} : { pairwise: election.pairwise }),
+    });
+  } catch (error) {
+    if (error instanceof TallyInputError) throw new UsageError(`${name}: ${error.message}`);
+    throw error;
+  }
+  process.stdout.write(
+    options.json ? `${JSON.stringify(toJson(outcome, { seed, ...(election.title ? { title: election.title } : {}) }))}\n` : toText(outcome),
+  );
+  return 0;
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof UsageError) {
+    process.stderr.write(`tally: ${error.message}\n`);
+    if (/needs a value|unknown option|name a ballot file|one ballot file/.test(error.message)) process.stderr.write(`${USAGE}\n`);
+    process.exitCode = 2;
+  } else {
+    process.stderr.write(`tally: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  }
+}
