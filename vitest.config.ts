@@ -4,7 +4,12 @@ import { defineConfig } from "vitest/config";
 // Unit tests sit beside the code (`*.test.ts`); integration tests (`*.int.test.ts`) talk to a real
 // PostgreSQL that `tests/global-setup.ts` starts, one database per worker.
 export default defineConfig({
-  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  resolve: {
+    alias: {
+      "@": path.resolve(import.meta.dirname),
+      "server-only": path.resolve(import.meta.dirname, "tests/empty-module.ts"),
+    },
+  },
   test: {
     include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "tests/**/*.test.ts", "e2e/github-stand-in/**/*.test.ts"],
     globalSetup: ["tests/global-setup.ts"],
@@ -13,6 +18,5 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    server: { deps: { inline: ["server-only"] } },
   },
 });

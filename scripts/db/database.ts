@@ -14,12 +14,35 @@ export interface Database {
   cluster: EmbeddedCluster | null;
 }
 
+export interface OpenOptions {
+  /** Embedded cluster name (`main` for demo and dev, `e2e` for end-to-end tests). */
+  cluster?: string;
+  port?: number;
+  database?: string;
+  /** Drop and recreate the database first (tests only; refused for non-local servers). */
+  fresh?: boolean;
+}
+
 /** Opens the configured database, starting the embedded cluster when DATABASE_URL is unset. */
-export async function openDatabase(): Promise<Database> {
-  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, cluster: null };
-  const cluster = await startEmbeddedPostgres({ name: "main", port: EMBEDDED_PORT });
-  await ensureDatabase(cluster.url("postgres"), EMBEDDED_DB);
-  return { url: cluster.url(EMBEDDED_DB), cluster };
+export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
+  const name = opts.database ?? EMBEDDED_DB;
+  let cluster: EmbeddedCluster | null = null;
+  let adminUrl: string;
+  if (process.env.DATABASE_URL && !opts.fresh) return { url: process.env.DATABASE_URL, cluster: null };
+  if (process.env.DATABASE_URL) {
+    assertLocalDatabase(process.env.DATABASE_URL);
+    const u = new URL(process.env.DATABASE_URL);
+    u.pathname = "/postgres";
+    adminUrl = u.toString();
+  } else {
+    cluster = await startEmbeddedPostgres({ name: opts.cluster ?? "main", port: opts.port ?? EMBEDDED_PORT, fast: opts.fresh });
+    adminUrl = cluster.url("postgres");
+  }
+  if (opts.fresh) await withClient(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+  await ensureDatabase(adminUrl, name);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), cluster };
 }
 
 /**

@@ -105,11 +105,25 @@ function charAwarePool(url: string, pools: pg.Pool[]): pg.Pool {
  * createMigration), so the engine is given none.
  */
 function adapterFactory(url: string, pools: pg.Pool[]) {
-  const main = new PrismaPg(charAwarePool(url, pools));
+  const pool = charAwarePool(url, pools);
+  const main = new PrismaPg(pool);
   return bindMigrationAwareSqlAdapterFactory({
     adapterName: main.adapterName,
     provider: main.provider,
-    connect: () => main.connect(),
+    async connect() {
+      const adapter = await main.connect();
+      // adapter-pg splits scripts on every ";", which breaks dollar-quoted function bodies and
+      // string literals. PostgreSQL runs a multi-statement script itself, atomically.
+      const queryable = adapter as unknown as { onError(e: unknown): never };
+      adapter.executeScript = async (script: string) => {
+        try {
+          await pool.query(script);
+        } catch (e) {
+          queryable.onError(e);
+        }
+      };
+      return adapter;
+    },
     connectToShadowDb: () => Promise.reject(new Error("TAG Portal's migration scripts use no engine-managed shadow database")),
   });
 }

@@ -1,0 +1,17 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { defineAction } from "@/lib/action";
+import { now } from "@/lib/clock";
+import { markNotificationsRead } from "@/lib/notify/mutations";
+import { MarkReadSchema } from "@/lib/notify/schemas";
+
+const markRead = defineAction(MarkReadSchema, async (input, actor) => {
+  const count = await markNotificationsRead(actor.id, input.ids, await now());
+  revalidatePath("/notifications");
+  return { count };
+});
+
+export async function markNotificationsReadAction(input: unknown) {
+  return markRead(input);
+}

@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { LocalTime } from "@/components/ui/local-time";
+import { env } from "@/lib/env";
+import { listOutbox } from "@/lib/notify/send";
+
+export const metadata: Metadata = { title: "Outbox (demo)" };
+
+/** Demo only: the mail the portal would have sent. Answers 404 without DEMO. */
+export default async function OutboxPage() {
+  if (!env().DEMO) notFound();
+  const mails = await listOutbox();
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold text-slate-900">Outbox</h1>
+      <p className="text-slate-700">In the demo no mail leaves this machine. Everything the portal would have sent is here, newest first.</p>
+      {mails.length === 0 ? (
+        <p className="rounded-xl bg-white p-8 text-center text-slate-600 ring-1 ring-slate-200">No mail yet.</p>
+      ) : (
+        <ul className="space-y-3">
+          {mails.map((m) => (
+            <li key={m.id} className="rounded-xl bg-white p-4 ring-1 ring-slate-200">
+              <h2 className="font-semibold text-slate-900">{m.subject}</h2>
+              <p className="text-sm text-slate-600">
+                To {m.to} · <LocalTime iso={m.createdAt.toISOString()} showRelative />
+              </p>
+              <pre className="mt-2 whitespace-pre-wrap font-sans text-slate-800">{m.text}</pre>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { advanceClock } from "@/lib/clock";
+import { env } from "@/lib/env";
+import { errorResponse, isSameOrigin } from "@/lib/http/responses";
+import { enqueueSweeps, waitForJobs } from "@/lib/jobs/queue";
+
+const ClockSchema = z.strictObject({ days: z.number().min(0).max(3650) });
+
+/**
+ * Demo only: moves the portal's clock forward by `days`, runs every sweep job and answers when
+ * they have finished, with what each did.
+ */
+export async function POST(req: Request) {
+  const e = env();
+  if (!e.DEMO) return errorResponse("NOT_FOUND", "Not found");
+  if (!isSameOrigin(req, e.NEXTAUTH_URL)) return errorResponse("FORBIDDEN", "Cross-site request refused");
+  const body = await req.json().catch(() => null);
+  const parsed = ClockSchema.safeParse(body);
+  if (!parsed.success) return errorResponse("INVALID", 'Send JSON like {"days": 7}', { issues: z.flattenError(parsed.error) });
+  const now = await advanceClock(parsed.data.days * 24 * 60 * 60 * 1000);
+  const outcomes = await waitForJobs(await enqueueSweeps());
+  return NextResponse.json({ now: now.toISOString(), sweeps: outcomes });
+}

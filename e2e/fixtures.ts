@@ -1,0 +1,48 @@
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type Page } from "@playwright/test";
+
+export const STAND_IN = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100) + 1}`;
+export const PLAIN_PORTAL = `http://localhost:${process.env.E2E_PLAIN_PORT ?? 3200}`;
+
+/** Fails on any axe-core violation of the page as it is now. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  expect(summary, `axe-core violations on ${page.url()}`).toEqual([]);
+}
+
+let counter = 0;
+
+/** A GitHub identity that exists only for this test (the stand-in adds it). */
+export async function newIdentity(page: Page, prefix: string) {
+  const id = 950_000 + ((Date.now() % 40_000) * 10 + (counter++ % 10));
+  const login = `${prefix}-${id}`;
+  const res = await page.request.post(`${STAND_IN}/_stand-in/identities`, {
+    data: { id, login, name: `Test ${prefix} ${id}`, email: `${login}@example.test` },
+  });
+  expect(res.ok()).toBe(true);
+  return { id, login };
+}
+
+/** Signs in through the real OAuth flow: the portal's button, then the stand-in's identity picker. */
+export async function signInAs(page: Page, login: string) {
+  await page.goto("/sign-in");
+  await page.getByRole("button", { name: "Sign in with GitHub" }).click();
+  await page.waitForURL(`${STAND_IN}/login/oauth/authorize**`);
+  await page.getByRole("button", { name: new RegExp(`@${login}\\b`) }).click();
+  await page.waitForURL((u) => !u.href.startsWith(STAND_IN));
+  await expect(page.getByRole("button", { name: new RegExp(`Account menu .*@${login}\\)`) })).toBeVisible();
+}
+
+/** Every test ends with an accessibility check of the portal page it ended on. */
+export const test = base.extend<{ a11yAfter: void }>({
+  a11yAfter: [
+    async ({ page }, use) => {
+      await use();
+      if (page.url().startsWith("http://localhost")) await expectAccessible(page);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };

@@ -1,0 +1,45 @@
+import "server-only";
+import { z } from "zod";
+import { AppError, isUniqueViolation, type ErrorCode } from "@/lib/errors";
+import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
+
+export type ActionResult<T> =
+  | { ok: true; data: T; message?: string }
+  | { ok: false; code: ErrorCode; message: string; formErrors: string[]; fieldErrors: Record<string, string[] | undefined> };
+
+const fail = (code: ErrorCode, message: string, fieldErrors: Record<string, string[] | undefined> = {}): ActionResult<never> => ({
+  ok: false,
+  code,
+  message,
+  formErrors: [message],
+  fieldErrors,
+});
+
+/**
+ * The one wrapper for server actions: authenticate, parse input with a strict zod schema, run,
+ * and turn expected failures into results (never throws them). Permission checks happen inside
+ * `run`, in the lib function it calls, against the record in question.
+ */
+export function defineAction<S extends z.ZodType, T>(
+  schema: S,
+  run: (input: z.infer<S>, actor: CurrentUser) => Promise<T>,
+  opts: { successMessage?: string } = {},
+) {
+  return async (raw: unknown): Promise<ActionResult<T>> => {
+    const actor = await getCurrentUser();
+    if (!actor) return fail("UNAUTHENTICATED", "Sign in first.");
+    const input = raw instanceof FormData ? Object.fromEntries(raw) : raw;
+    const parsed = schema.safeParse(input);
+    if (!parsed.success) {
+      const flat = z.flattenError(parsed.error);
+      return { ok: false, code: "INVALID", message: "Some fields need attention.", formErrors: flat.formErrors, fieldErrors: flat.fieldErrors as Record<string, string[]> };
+    }
+    try {
+      return { ok: true, data: await run(parsed.data, actor), message: opts.successMessage };
+    } catch (e) {
+      if (e instanceof AppError) return fail(e.code, e.message, e.fieldErrors);
+      if (isUniqueViolation(e)) return fail("CONFLICT", "That was just changed by someone else. Reload and try again.");
+      throw e;
+    }
+  };
+}

@@ -1,0 +1,73 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import GitHubProvider from "next-auth/providers/github";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { portalAdapter } from "./adapter";
+import { fetchGitHubProfile, githubUrls, GitHubUserSchema } from "./github";
+
+const SESSION_DAYS = 30;
+
+/**
+ * next-auth configuration: GitHub OAuth (base URLs from GITHUB_WEB_URL / GITHUB_API_URL),
+ * PKCE and state checks, database sessions. See docs/decisions/001-sessions.md.
+ */
+export function authOptions(): NextAuthOptions {
+  const e = env();
+  const { web } = githubUrls();
+  const secure = new URL(e.NEXTAUTH_URL).protocol === "https:";
+  return {
+    // Without a secret next-auth refuses every request: protected pages stay closed (fail closed).
+    secret: e.AUTH_SECRET,
+    adapter: portalAdapter(),
+    session: { strategy: "database", maxAge: SESSION_DAYS * 24 * 60 * 60 },
+    useSecureCookies: secure,
+    pages: { signIn: "/sign-in", error: "/sign-in" },
+    providers: [
+      GitHubProvider({
+        clientId: e.GITHUB_CLIENT_ID ?? "",
+        clientSecret: e.GITHUB_CLIENT_SECRET ?? "",
+        checks: ["pkce", "state"],
+        authorization: { url: `${web}/login/oauth/authorize`, params: { scope: "read:user user:email" } },
+        token: `${web}/login/oauth/access_token`,
+        userinfo: {
+          url: `${githubUrls().api}/user`,
+          async request({ tokens }) {
+            // GitHub answers a bad or reused code with 200 and an `error` field, not an HTTP error.
+            if (!tokens.access_token) throw new Error(`GitHub issued no access token (${String(tokens.error ?? "no error given")})`);
+            const p = await fetchGitHubProfile(tokens.access_token);
+            return { ...p, name: p.name ?? undefined, email: p.email ?? undefined };
+          },
+        },
+        profile(raw) {
+          const p = GitHubUserSchema.parse(raw);
+          return {
+            id: String(p.id),
+            githubId: p.id,
+            login: p.login,
+            name: p.name ?? p.login,
+            email: p.email ?? null,
+            image: p.avatar_url ?? null,
+          };
+        },
+      }),
+    ],
+    callbacks: {
+      session({ session, user }) {
+        return { ...session, user: { ...session.user, id: user.id } };
+      },
+    },
+    events: {
+      // Keep login, name and avatar current; identity stays the numeric id.
+      async signIn({ account, profile }) {
+        if (account?.provider !== "github" || !profile) return;
+        const p = GitHubUserSchema.safeParse(profile);
+        if (!p.success) return;
+        await db.user.update({
+          where: { githubId: BigInt(account.providerAccountId) },
+          data: { login: p.data.login, name: p.data.name ?? p.data.login, avatarUrl: p.data.avatar_url ?? null, email: p.data.email ?? null },
+        });
+      },
+    },
+  };
+}

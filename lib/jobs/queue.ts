@@ -1,0 +1,58 @@
+import "server-only";
+import PgBoss from "pg-boss";
+import { env } from "@/lib/env";
+import { sweeps } from "./sweeps";
+
+/**
+ * The PostgreSQL-backed job queue (pg-boss; see docs/decisions/003-job-queue.md). Web processes
+ * only send jobs; `scripts/worker.ts` runs them.
+ */
+let boss: Promise<PgBoss> | undefined;
+
+export function getBoss(): Promise<PgBoss> {
+  boss ??= (async () => {
+    const url = env().DATABASE_URL;
+    if (!url) throw new Error("DATABASE_URL is not set");
+    const b = new PgBoss({ connectionString: url, schema: "pgboss", max: 4, supervise: true, schedule: false, migrate: true });
+    b.on("error", (e) => console.error("[jobs]", e));
+    await b.start();
+    for (const s of sweeps) await b.createQueue(s.name);
+    return b;
+  })();
+  return boss;
+}
+
+export interface QueuedJob {
+  name: string;
+  id: string;
+}
+
+/** Enqueues every sweep. */
+export async function enqueueSweeps(): Promise<QueuedJob[]> {
+  const b = await getBoss();
+  const jobs: QueuedJob[] = [];
+  for (const s of sweeps) {
+    const id = await b.send(s.name, {}, { retryLimit: 2 });
+    if (id) jobs.push({ name: s.name, id });
+  }
+  return jobs;
+}
+
+export interface JobOutcome {
+  name: string;
+  state: string;
+  output: unknown;
+}
+
+/** Waits until the given jobs finished (completed or failed); throws after `timeoutMs`. */
+export async function waitForJobs(queued: QueuedJob[], timeoutMs = 60_000): Promise<JobOutcome[]> {
+  const b = await getBoss();
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const jobs = await Promise.all(queued.map((q) => b.getJobById(q.name, q.id, { includeArchive: true })));
+    const done = jobs.every((j) => j && ["completed", "failed", "cancelled"].includes(j.state));
+    if (done) return jobs.map((j) => ({ name: j!.name, state: j!.state, output: j!.output }));
+    if (Date.now() > deadline) throw new Error("jobs did not finish in time: is the worker running?");
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

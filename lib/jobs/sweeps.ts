@@ -1,0 +1,51 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { notify } from "@/lib/notify/send";
+
+/**
+ * Time-driven work. Each sweep compares domain data with the clock's `now` and acts on what is
+ * due; running it twice does nothing new (notifications carry a dedupe key). Nothing relies on the
+ * queue's delays or cron: the worker enqueues every sweep each minute, and moving the demo clock
+ * enqueues them at once. Later features add their sweeps (stale claims, overdue check-ins, term
+ * reminders, election phases, digests) to this list.
+ */
+export interface Sweep {
+  name: string;
+  description: string;
+  run: (now: Date) => Promise<number>;
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+export const PROFILE_REMINDER_AFTER_DAYS = 7;
+
+/** A week after joining, people whose profile lacks region or timezone are asked to add them (matching needs both). */
+async function remindIncompleteProfiles(now: Date): Promise<number> {
+  const due = await db.user.findMany({
+    where: {
+      createdAt: { lte: new Date(now.getTime() - PROFILE_REMINDER_AFTER_DAYS * DAY) },
+      OR: [{ region: null }, { timezone: null }],
+    },
+    select: { id: true },
+    take: 1000,
+  });
+  let sent = 0;
+  for (const u of due) {
+    const created = await notify(
+      {
+        userId: u.id,
+        kind: "profile.incomplete",
+        title: "Complete your profile",
+        body: "Add your region and timezone so TAGs can match you with help-wanted work that fits.",
+        link: "/me",
+        dedupeKey: `profile-reminder:${u.id}`,
+      },
+      now,
+    );
+    if (created) sent++;
+  }
+  return sent;
+}
+
+export const sweeps: Sweep[] = [
+  { name: "sweep-profile-reminders", description: "Remind people to complete their profile", run: remindIncompleteProfiles },
+];

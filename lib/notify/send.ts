@@ -1,0 +1,55 @@
+import "server-only";
+import nodemailer from "nodemailer";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+
+export interface NotificationInput {
+  userId: string;
+  kind: string;
+  title: string;
+  body?: string;
+  link?: string;
+  /** One condition, one notification: a second call with the same key does nothing. */
+  dedupeKey?: string;
+}
+
+/**
+ * Notifies a person in the app and by mail. Mail goes through SMTP_URL when it is set; in demo
+ * mode it lands in the outbox table shown at /outbox; otherwise only the in-app notice exists.
+ * Returns false when the dedupe key was already used.
+ */
+export async function notify(n: NotificationInput, at: Date): Promise<boolean> {
+  const created = await db.notification.createMany({
+    data: [{ userId: n.userId, kind: n.kind, title: n.title, body: n.body ?? "", link: n.link ?? null, dedupeKey: n.dedupeKey ?? null, createdAt: at }],
+    skipDuplicates: true,
+  });
+  if (created.count === 0) return false;
+  const user = await db.user.findUnique({ where: { id: n.userId }, select: { email: true, name: true, login: true } });
+  if (user?.email) {
+    const link = n.link ? `\n\n${env().NEXTAUTH_URL.replace(/\/$/, "")}${n.link}` : "";
+    await sendMail({ to: user.email, subject: n.title, text: `${n.body ?? ""}${link}`.trim() }, at);
+  }
+  return true;
+}
+
+let transport: nodemailer.Transporter | undefined;
+
+/** Sends (SMTP_URL) or keeps (demo outbox) one message; a failure is recorded, not thrown. */
+export async function sendMail(m: { to: string; subject: string; text: string }, at: Date): Promise<void> {
+  const e = env();
+  if (!e.SMTP_URL && !e.DEMO) return;
+  const row = await db.mailMessage.create({ data: { ...m, createdAt: at }, select: { id: true } });
+  if (!e.SMTP_URL) return;
+  try {
+    transport ??= nodemailer.createTransport(e.SMTP_URL);
+    await transport.sendMail({ from: e.MAIL_FROM, to: m.to, subject: m.subject, text: m.text });
+    await db.mailMessage.update({ where: { id: row.id }, data: { sentAt: new Date() } });
+  } catch (err) {
+    await db.mailMessage.update({ where: { id: row.id }, data: { error: err instanceof Error ? err.message : String(err) } });
+  }
+}
+
+/** The demo outbox, newest first. */
+export function listOutbox(limit = 100) {
+  return db.mailMessage.findMany({ orderBy: { createdAt: "desc" }, take: limit });
+}

@@ -1,0 +1,72 @@
+/**
+ * Demo data: the five current CNCF TAGs (public facts from the TOC's tags.yaml) and fictional
+ * people, one per role, matching the GitHub stand-in's identities. Idempotent: run it again and
+ * nothing is duplicated.
+ */
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "../lib/generated/prisma/client.ts";
+import { identities } from "../e2e/github-stand-in/identities.ts";
+
+export const demoTags = [
+  {
+    slug: "developer-experience",
+    name: "TAG Developer Experience",
+    mission: "Databases, Microservices, Streaming, Messaging, API Management, Dev Frameworks.",
+    mailingList: "https://lists.cncf.io/g/cncf-tag-developer-experience/",
+  },
+  {
+    slug: "infrastructure",
+    name: "TAG Infrastructure",
+    mission: "Data, Storage, Network, DNS, Compute, Service Mesh, Infrastructure-as-Code, Edge, Sovereignty, Load Balancing.",
+    mailingList: "https://lists.cncf.io/g/cncf-tag-infrastructure",
+  },
+  {
+    slug: "operational-resilience",
+    name: "TAG Operational Resilience",
+    mission: "Observability, Management, Business Continuity, Resource Optimization, Cost Efficiency, Energy, Performance, Troubleshooting, Reliability, Day 2 Ops.",
+    mailingList: "https://lists.cncf.io/g/cncf-tag-operational-resilience",
+  },
+  {
+    slug: "security-and-compliance",
+    name: "TAG Security and Compliance",
+    mission: "Security hygiene, Policy-as-code, Compliance, Auditing, Threat Modeling, Secure Software Supply Chain.",
+    mailingList: "https://lists.cncf.io/g/cncf-tag-security-and-compliance",
+  },
+  {
+    slug: "workloads-foundation",
+    name: "TAG Workloads Foundation",
+    mission: "Practices and standards for fundamental cloud native workload execution environments and their lifecycle management.",
+    mailingList: "https://lists.cncf.io/g/cncf-tag-workloads-foundation",
+  },
+];
+
+const regions = ["EMEA", "Americas", "APAC"] as const;
+
+export async function seed(url: string): Promise<void> {
+  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+  try {
+    for (const t of demoTags) {
+      await db.tag.upsert({ where: { slug: t.slug }, create: t, update: t });
+    }
+    for (const [i, p] of identities.entries()) {
+      const roles = { isAdmin: p.role === "admin", isTocMember: p.role === "toc", isCncfAmbassador: p.role === "ambassador" };
+      await db.user.upsert({
+        where: { githubId: BigInt(p.id) },
+        create: { githubId: BigInt(p.id), login: p.login, name: p.name, email: p.email, region: regions[i % 3], ...roles },
+        update: roles,
+      });
+    }
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    console.error("Set DATABASE_URL, or use `npm run demo`, which seeds the embedded database.");
+    process.exit(1);
+  }
+  await seed(url);
+  console.log(`Seeded ${demoTags.length} TAGs and ${identities.length} demo people.`);
+}

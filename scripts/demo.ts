@@ -1,0 +1,32 @@
+/**
+ * `npm run demo`: the whole portal with demo data at http://localhost:3000; sign in through the
+ * local GitHub stand-in as any demo role. `--no-build` reuses the last build.
+ */
+import { log, startPortal } from "./portal.ts";
+
+const port = Number(process.env.PORT ?? 3000);
+const started = Date.now();
+const portal = await startPortal({ port, standInPort: Number(process.env.STAND_IN_PORT ?? 3001), build: !process.argv.includes("--no-build") });
+await waitForHttp(`${portal.url}/`, 60_000);
+log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s: open ${portal.url} (Ctrl-C stops everything)`);
+
+for (const sig of ["SIGINT", "SIGTERM"] as const) {
+  process.once(sig, () => {
+    log("stopping…");
+    void portal.stop().then(() => process.exit(0));
+  });
+}
+
+async function waitForHttp(url: string, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const r = await fetch(url);
+      if (r.status < 500) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+}

@@ -1,0 +1,101 @@
+/**
+ * Starts the whole portal on this machine: database (embedded unless DATABASE_URL is set),
+ * migrations (verified), seed, the GitHub stand-in, the job worker and `next start`.
+ * Used by `npm run demo` and by the end-to-end tests' web server.
+ */
+import { randomBytes } from "node:crypto";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { migrateAndVerify, openDatabase, type OpenOptions } from "./db/database.ts";
+import { dataRoot } from "./db/embedded-postgres.ts";
+import { createStandIn } from "../e2e/github-stand-in/server.ts";
+import { seed } from "../prisma/seed.ts";
+
+export const root = path.resolve(import.meta.dirname, "..");
+export const DEMO_CLIENT_ID = "tag-portal-demo";
+export const DEMO_CLIENT_SECRET = "tag-portal-demo-secret";
+
+/** The demo's AUTH_SECRET: generated once, kept in the data folder. */
+export function demoAuthSecret(): string {
+  const file = path.join(dataRoot(), "auth-secret");
+  if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  return fs.readFileSync(file, "utf8").trim();
+}
+
+export function log(msg: string) {
+  console.log(`[tag-portal] ${msg}`);
+}
+
+export interface PortalOptions {
+  port: number;
+  standInPort: number;
+  /** Build before starting (`next build`). */
+  build: boolean;
+  database?: OpenOptions;
+}
+
+/** Environment of the portal processes in demo mode. */
+export function demoEnv(opts: PortalOptions, databaseUrl: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    CHECKPOINT_DISABLE: "1",
+    DEMO: "1",
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: process.env.AUTH_SECRET ?? demoAuthSecret(),
+    NEXTAUTH_URL: `http://localhost:${opts.port}`,
+    GITHUB_CLIENT_ID: DEMO_CLIENT_ID,
+    GITHUB_CLIENT_SECRET: DEMO_CLIENT_SECRET,
+    GITHUB_WEB_URL: `http://127.0.0.1:${opts.standInPort}`,
+    GITHUB_API_URL: `http://127.0.0.1:${opts.standInPort}/api`,
+  };
+}
+
+const nextBin = path.join(root, "node_modules/next/dist/bin/next");
+
+export function buildPortal(): void {
+  log("building the portal (next build)…");
+  const t = Date.now();
+  const r = spawnSync(process.execPath, [nextBin, "build"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+  });
+  if (r.status !== 0) throw new Error("next build failed");
+  log(`built in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+}
+
+export async function startPortal(opts: PortalOptions) {
+  const children: ChildProcess[] = [];
+  const db = await openDatabase(opts.database);
+  log(db.cluster ? `embedded PostgreSQL on port ${db.cluster.port} (data in ${db.cluster.dataDir})` : "using DATABASE_URL");
+  const applied = await migrateAndVerify(db.url);
+  log(`migrations verified${applied.length ? ` (applied ${applied.join(", ")})` : ""}`);
+  await seed(db.url);
+  log("demo data seeded");
+  const env = demoEnv(opts, db.url);
+  const standIn = createStandIn({ port: opts.standInPort, clientId: DEMO_CLIENT_ID, clientSecret: DEMO_CLIENT_SECRET });
+  await standIn.listen();
+  log(`GitHub stand-in on http://127.0.0.1:${opts.standInPort}`);
+  if (opts.build) buildPortal();
+  const worker = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts/worker.ts")], { cwd: root, env, stdio: "inherit" });
+  children.push(worker);
+  const web = spawn(process.execPath, [nextBin, "start", "-p", String(opts.port)], { cwd: root, env, stdio: "inherit" });
+  children.push(web);
+  const stop = async () => {
+    for (const c of children) if (c.exitCode === null) c.kill("SIGTERM");
+    await standIn.close().catch(() => {});
+    await db.cluster?.stop();
+  };
+  for (const c of children) {
+    c.on("exit", (code) => {
+      if (code && code !== 0) {
+        log(`a portal process exited with code ${code}; stopping`);
+        void stop().then(() => process.exit(code));
+      }
+    });
+  }
+  return { url: `http://localhost:${opts.port}`, databaseUrl: db.url, stop };
+}
