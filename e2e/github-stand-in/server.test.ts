@@ -1,0 +1,49 @@
+import { createHash, randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createStandIn } from "./server";
+
+const port = 39_000 + Math.floor(Math.random() * 1000);
+const base = `http://127.0.0.1:${port}`;
+const standIn = createStandIn({ port, clientId: "cid", clientSecret: "secret" });
+beforeAll(() => standIn.listen());
+afterAll(() => standIn.close());
+
+async function authorize(verifier: string, redirect = "http://localhost/cb") {
+  const challenge = createHash("sha256").update(verifier).digest("base64url");
+  const res = await fetch(`${base}/login/oauth/authorize`, {
+    method: "POST",
+    redirect: "manual",
+    body: new URLSearchParams({ identity: "910006", client_id: "cid", redirect_uri: redirect, state: "s1", code_challenge: challenge, code_challenge_method: "S256" }),
+  });
+  const loc = new URL(res.headers.get("location")!);
+  expect(loc.searchParams.get("state")).toBe("s1");
+  return loc.searchParams.get("code")!;
+}
+
+const token = (body: Record<string, string>) =>
+  fetch(`${base}/login/oauth/access_token`, { method: "POST", headers: { accept: "application/json" }, body: new URLSearchParams(body) }).then((r) => r.json() as Promise<Record<string, string>>);
+
+describe("GitHub stand-in", () => {
+  it("exchanges a code once, with the right secret, redirect URI and PKCE verifier", async () => {
+    const verifier = randomBytes(32).toString("base64url");
+    const code = await authorize(verifier);
+    const ok = await token({ client_id: "cid", client_secret: "secret", code, redirect_uri: "http://localhost/cb", code_verifier: verifier });
+    expect(ok.access_token).toMatch(/^gho_/);
+    const user = await fetch(`${base}/api/user`, { headers: { authorization: `Bearer ${ok.access_token}` } }).then((r) => r.json());
+    expect(user).toMatchObject({ id: 910006, login: "milo-member" });
+    const again = await token({ client_id: "cid", client_secret: "secret", code, redirect_uri: "http://localhost/cb", code_verifier: verifier });
+    expect(again).toMatchObject({ error: "bad_verification_code" });
+  });
+
+  it("refuses a wrong secret, a wrong redirect URI and a wrong verifier", async () => {
+    const v = randomBytes(32).toString("base64url");
+    expect(await token({ client_id: "cid", client_secret: "nope", code: await authorize(v), code_verifier: v })).toMatchObject({ error: "incorrect_client_credentials" });
+    expect(await token({ client_id: "cid", client_secret: "secret", code: await authorize(v), redirect_uri: "http://evil/cb", code_verifier: v })).toMatchObject({ error: "redirect_uri_mismatch" });
+    expect((await token({ client_id: "cid", client_secret: "secret", code: await authorize(v), code_verifier: "other" })).access_token).toBeUndefined();
+  });
+
+  it("serves public profiles by login and 404 for unknown ones", async () => {
+    expect((await fetch(`${base}/api/users/ada-admin`).then((r) => r.json())).id).toBe(910001);
+    expect((await fetch(`${base}/api/users/nobody-here`)).status).toBe(404);
+  });
+});

@@ -1,0 +1,28 @@
+/** Test data builders: unique names per call so tests sharing a database never collide. */
+import { randomInt } from "node:crypto";
+import { db } from "@/lib/db";
+
+let n = 0;
+const unique = () => `${Date.now().toString(36)}${(n++).toString(36)}${randomInt(1e6).toString(36)}`;
+
+export async function createUser(over: Partial<{ login: string; githubId: bigint; region: "APAC" | "EMEA" | "Americas" | null; timezone: string | null; email: string | null; createdAt: Date; isAdmin: boolean; isTocMember: boolean }> = {}) {
+  const u = unique();
+  return db.user.create({
+    data: {
+      githubId: over.githubId ?? BigInt(1_000_000 + randomInt(1e9)),
+      login: over.login ?? `user-${u}`,
+      name: `Test ${u}`,
+      email: over.email === undefined ? `${u}@example.test` : over.email,
+      region: over.region === undefined ? "EMEA" : over.region,
+      timezone: over.timezone === undefined ? "Europe/Berlin" : over.timezone,
+      isAdmin: over.isAdmin ?? false,
+      isTocMember: over.isTocMember ?? false,
+      ...(over.createdAt ? { createdAt: over.createdAt } : {}),
+    },
+  });
+}
+
+export async function createTag(over: Partial<{ slug: string; name: string }> = {}) {
+  const u = unique();
+  return db.tag.create({ data: { slug: over.slug ?? `tag-${u}`, name: over.name ?? `TAG ${u}` } });
+}
