@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
-import { BallotFormatError, readBallotFile } from "../../lib/elections/ballot-formats/index.ts";
+import { BallotFormatError, findJsonErrorLine, readBallotFile } from "../../lib/elections/ballot-formats/index.ts";
 import {
   TALLY_METHODS,
   TallyInputError,
@@ -105,8 +105,7 @@ function readRules(path: string, candidates: readonly string[]): Rules {
     data = JSON.parse(text);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(message);
-    const line = position ? text.slice(0, Number(position[1])).split("\n").length : undefined;
+    const line = findJsonErrorLine(text, message);
     throw new UsageError(`${basename(path)}: ${line === undefined ? "" : `line ${line}: `}not valid JSON (${message})`);
   }
   try {

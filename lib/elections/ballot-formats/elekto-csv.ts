@@ -68,7 +68,6 @@ export function readElektoCsv(text: string): ElectionFile {
     const line = lines[l]!.replace(/\r$/, "");
     const lineNo = l + 1;
     if (line.trim() === "") continue;
-    if (packer.addToExisting(line, 1)) continue;
     const fields = splitCsvLine(line, lineNo);
     if (fields.length !== n) {
       throw new BallotFormatError(`expected ${n} fields (one per candidate), found ${fields.length}`, { line: lineNo });
@@ -87,7 +86,7 @@ export function readElektoCsv(text: string): ElectionFile {
       order[ranked++] = c;
     }
     const sorted = Array.from(order.subarray(0, ranked)).sort((a, b) => ranks[a]! - ranks[b]! || a - b);
-    packer.open(1, lineNo, line);
+    packer.open(1, lineNo);
     let level = 0;
     sorted.forEach((c, i) => {
       if (i > 0 && ranks[c] !== ranks[sorted[i - 1]!]) level++;

@@ -18,6 +18,20 @@ export interface MatrixFile {
   pairwise: number[][];
 }
 
+/**
+ * Where JSON.parse failed: V8 says "at position N" for some errors and only quotes the text around
+ * the fault for others ("...snippet..." is not valid JSON), up to 10 characters either side.
+ */
+export function findJsonErrorLine(text: string, message: string): number | undefined {
+  const position = /position (\d+)/.exec(message);
+  if (position) return lineAt(text, Number(position[1]));
+  const quoted = /"(\.\.\.)?([\s\S]*?)(\.\.\.)?" is not valid JSON/.exec(message);
+  if (!quoted || quoted[2] === undefined || quoted[2] === "") return undefined;
+  const at = text.indexOf(quoted[2]);
+  if (at < 0) return undefined;
+  return lineAt(text, at + (quoted[1] ? Math.min(10, quoted[2].length) : 0));
+}
+
 function lineAt(text: string, position: number): number {
   let line = 1;
   for (let i = 0; i < position && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
@@ -31,8 +45,8 @@ export function readMatrixJson(text: string): ElectionFile {
     data = JSON.parse(text);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(message);
-    throw new BallotFormatError(`not valid JSON (${message})`, position ? { line: lineAt(text, Number(position[1])) } : {});
+    const line = findJsonErrorLine(text, message);
+    throw new BallotFormatError(`not valid JSON (${message})`, line === undefined ? {} : { line });
   }
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
     throw new BallotFormatError("must be a JSON object", { field: "matrix.json" });

@@ -1,53 +1,134 @@
 import type { BallotInput, PackedBallots } from "./types.ts";
 
 /**
- * Builds {@link PackedBallots} one ballot at a time, merging identical ballots by a caller-given
- * key (for file readers, the ballot's text) so each distinct ballot is parsed and counted once.
+ * Builds {@link PackedBallots} one ballot at a time, merging each ballot into an identical earlier
+ * one (weights added) so every distinct ballot is stored and counted once. Storage is growable
+ * typed arrays and duplicates are found by a hash of the ranking, because 100,000 ballots must
+ * pack in a few tens of milliseconds.
  */
 export class BallotPacker {
-  private readonly weights: number[] = [];
-  private readonly offsets: number[] = [0];
-  private readonly entries: number[] = [];
-  private readonly levels: number[] = [];
-  private readonly lines: number[] = [];
-  private readonly byKey = new Map<string, number>();
-  private openKey: string | undefined;
-
-  /** Adds `weight` to an already packed ballot with this key; false when there is none yet. */
-  addToExisting(key: string, weight: number): boolean {
-    const index = this.byKey.get(key);
-    if (index === undefined) return false;
-    this.weights[index] = (this.weights[index] ?? 0) + weight;
-    return true;
-  }
+  private weights = new Float64Array(1024);
+  private offsets = new Uint32Array(1025);
+  private lines = new Int32Array(1024);
+  private hashes = new Int32Array(1024);
+  /** Open-addressing hash table of ballot index + 1 (0 = empty); a Map of int keys is much slower. */
+  private table = new Int32Array(4096);
+  private entries = new Int32Array(8192);
+  private levels = new Int32Array(8192);
+  private count = 0;
+  private size = 0;
 
   /** Starts a new ballot; follow with {@link push} calls and {@link close}. */
-  open(weight: number, line: number, key?: string): void {
-    this.openKey = key;
-    this.weights.push(weight);
-    this.lines.push(line);
+  open(weight: number, line: number): void {
+    if (this.count + 1 >= this.weights.length) {
+      const grow = <T extends Float64Array | Uint32Array | Int32Array>(a: T, length: number): T => {
+        const b = new (a.constructor as new (n: number) => T)(length);
+        b.set(a);
+        return b;
+      };
+      const length = this.weights.length * 2;
+      this.weights = grow(this.weights, length);
+      this.offsets = grow(this.offsets, length + 1);
+      this.lines = grow(this.lines, length);
+      this.hashes = grow(this.hashes, length);
+    }
+    this.weights[this.count] = weight;
+    this.lines[this.count] = line;
   }
 
   /** Appends a candidate at a preference level (levels must not decrease within a ballot). */
   push(candidate: number, level: number): void {
-    this.entries.push(candidate);
-    this.levels.push(level);
+    if (this.size >= this.entries.length) {
+      const entries = new Int32Array(this.entries.length * 2);
+      entries.set(this.entries);
+      this.entries = entries;
+      const levels = new Int32Array(this.levels.length * 2);
+      levels.set(this.levels);
+      this.levels = levels;
+    }
+    this.entries[this.size] = candidate;
+    this.levels[this.size] = level;
+    this.size++;
   }
 
-  close(): void {
-    if (this.openKey !== undefined) this.byKey.set(this.openKey, this.weights.length - 1);
-    this.openKey = undefined;
-    this.offsets.push(this.entries.length);
+  /** Adds a whole ballot from scratch buffers (`length` entries); returns its index as {@link close} does. */
+  add(weight: number, line: number, entries: Int32Array, levels: Int32Array, length: number): number {
+    this.open(weight, line);
+    if (this.size + length > this.entries.length) {
+      let capacity = this.entries.length * 2;
+      while (capacity < this.size + length) capacity *= 2;
+      const grownEntries = new Int32Array(capacity);
+      grownEntries.set(this.entries);
+      this.entries = grownEntries;
+      const grownLevels = new Int32Array(capacity);
+      grownLevels.set(this.levels);
+      this.levels = grownLevels;
+    }
+    // A plain loop: subarray() would allocate two views per ballot.
+    const target = this.entries;
+    const targetLevels = this.levels;
+    const at = this.size;
+    for (let i = 0; i < length; i++) {
+      target[at + i] = entries[i]!;
+      targetLevels[at + i] = levels[i]!;
+    }
+    this.size += length;
+    return this.close();
+  }
+
+  /** Ends the ballot; returns its index, which is an earlier ballot's when it was a duplicate. */
+  close(): number {
+    const start = this.offsets[this.count] ?? 0;
+    const end = this.size;
+    let hash = end - start;
+    for (let i = start; i < end; i++) {
+      hash = (Math.imul(hash, 31) + (this.entries[i] ?? 0)) | 0;
+      hash = (Math.imul(hash, 31) + (this.levels[i] ?? 0)) | 0;
+    }
+    let mask = this.table.length - 1;
+    let slot = hash & mask;
+    for (let other = this.table[slot]! - 1; other >= 0; other = this.table[slot]! - 1) {
+      if (this.hashes[other] === hash && this.sameRanking(other, start, end)) {
+        this.weights[other] = (this.weights[other] ?? 0) + (this.weights[this.count] ?? 0);
+        this.size = start;
+        return other;
+      }
+      slot = (slot + 1) & mask;
+    }
+    this.hashes[this.count] = hash;
+    this.table[slot] = this.count + 1;
+    this.count++;
+    this.offsets[this.count] = end;
+    if (this.count * 2 > this.table.length) {
+      // Keep the table at most half full so probes stay short.
+      this.table = new Int32Array(this.table.length * 2);
+      mask = this.table.length - 1;
+      for (let b = 0; b < this.count; b++) {
+        let at = this.hashes[b]! & mask;
+        while (this.table[at] !== 0) at = (at + 1) & mask;
+        this.table[at] = b + 1;
+      }
+    }
+    return this.count - 1;
+  }
+
+  private sameRanking(other: number, start: number, end: number): boolean {
+    const from = this.offsets[other] ?? 0;
+    if ((this.offsets[other + 1] ?? 0) - from !== end - start) return false;
+    for (let i = 0; i < end - start; i++) {
+      if (this.entries[from + i] !== this.entries[start + i] || this.levels[from + i] !== this.levels[start + i]) return false;
+    }
+    return true;
   }
 
   finish(): PackedBallots {
     return {
-      count: this.weights.length,
-      weights: Float64Array.from(this.weights),
-      offsets: Uint32Array.from(this.offsets),
-      entries: Int32Array.from(this.entries),
-      levels: Int32Array.from(this.levels),
-      lines: Int32Array.from(this.lines),
+      count: this.count,
+      weights: this.weights.slice(0, this.count),
+      offsets: this.offsets.slice(0, this.count + 1),
+      entries: this.entries.slice(0, this.size),
+      levels: this.levels.slice(0, this.size),
+      lines: this.lines.slice(0, this.count),
     };
   }
 }
@@ -60,9 +141,7 @@ export function packBallots(ballots: readonly BallotInput[]): PackedBallots {
   const packer = new BallotPacker();
   ballots.forEach((ballot, i) => {
     const ranking = ballot.ranking.filter((level) => level.length > 0);
-    const key = JSON.stringify(ranking);
-    if (packer.addToExisting(key, ballot.weight)) return;
-    packer.open(ballot.weight, i + 1, key);
+    packer.open(ballot.weight, i + 1);
     ranking.forEach((level, l) => {
       for (const candidate of level) packer.push(candidate, l);
     });
