@@ -34,12 +34,26 @@ export async function signInAs(page: Page, login: string) {
   await expect(page.getByRole("button", { name: new RegExp(`Account menu .*@${login}\\)`) })).toBeVisible();
 }
 
-/** Every test ends with an accessibility check of the portal page it ended on. */
+const isPortal = (url: string) => url.startsWith("http://localhost");
+
+/**
+ * Every portal page a test opens with `page.goto` is checked with axe-core as it loads, and
+ * every test ends with a check of the page it ended on (pages reached by clicking).
+ */
 export const test = base.extend<{ a11yAfter: void }>({
+  page: async ({ page }, use) => {
+    const goto = page.goto.bind(page);
+    page.goto = async (url, options) => {
+      const response = await goto(url, options);
+      if (isPortal(page.url()) && (response?.headers()["content-type"] ?? "").includes("text/html")) await expectAccessible(page);
+      return response;
+    };
+    await use(page);
+  },
   a11yAfter: [
     async ({ page }, use) => {
       await use();
-      if (page.url().startsWith("http://localhost")) await expectAccessible(page);
+      if (isPortal(page.url())) await expectAccessible(page);
     },
     { auto: true },
   ],

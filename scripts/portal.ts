@@ -32,6 +32,8 @@ export interface PortalOptions {
   standInPort: number;
   /** Build before starting (`next build`). */
   build: boolean;
+  /** `next dev` instead of a production server. */
+  dev?: boolean;
   database?: OpenOptions;
 }
 
@@ -82,7 +84,9 @@ export async function startPortal(opts: PortalOptions) {
   if (opts.build) buildPortal();
   const worker = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts/worker.ts")], { cwd: root, env, stdio: "inherit" });
   children.push(worker);
-  const web = spawn(process.execPath, [nextBin, "start", "-p", String(opts.port)], { cwd: root, env, stdio: "inherit" });
+  const web = opts.dev
+    ? spawn(process.execPath, [nextBin, "dev", "-p", String(opts.port)], { cwd: root, env: { ...env, NODE_ENV: "development" }, stdio: "inherit" })
+    : spawn(process.execPath, [nextBin, "start", "-p", String(opts.port)], { cwd: root, env, stdio: "inherit" });
   children.push(web);
   const stop = async () => {
     for (const c of children) if (c.exitCode === null) c.kill("SIGTERM");
