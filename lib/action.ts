@@ -1,7 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { AppError, isUniqueViolation, type ErrorCode } from "@/lib/errors";
-import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
+import { getActor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/permissions";
 
 export type ActionResult<T> =
   | { ok: true; data: T; message?: string }
@@ -18,15 +19,16 @@ const fail = (code: ErrorCode, message: string, fieldErrors: Record<string, stri
 /**
  * The one wrapper for server actions: authenticate, parse input with a strict zod schema, run,
  * and turn expected failures into results (never throws them). Permission checks happen inside
- * `run`, in the lib function it calls, against the record in question.
+ * `run`, in the lib function it calls (`requirePermission`), against the record in question.
+ * The actor's roles are read from the database on every call.
  */
 export function defineAction<S extends z.ZodType, T>(
   schema: S,
-  run: (input: z.infer<S>, actor: CurrentUser) => Promise<T>,
+  run: (input: z.infer<S>, actor: Actor) => Promise<T>,
   opts: { successMessage?: string } = {},
 ) {
   return async (raw: unknown): Promise<ActionResult<T>> => {
-    const actor = await getCurrentUser();
+    const actor = await getActor();
     if (!actor) return fail("UNAUTHENTICATED", "Sign in first.");
     const input = raw instanceof FormData ? Object.fromEntries(raw) : raw;
     const parsed = schema.safeParse(input);

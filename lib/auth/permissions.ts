@@ -1,0 +1,80 @@
+/**
+ * The one permission table (DESIGN.md, "People and permissions"). Server functions call
+ * `requirePermission`; the UI calls `can` only to hide controls. Pure: no I/O here.
+ *
+ * Roles: `member` (any signed-in person), `ambassador` (verified CNCF Ambassador, global),
+ * `lead` (chair or tech lead of the TAG in scope), `toc` and `admin` (global).
+ * Scope `tag`: a `lead` role counts only for its own TAG. Scope `global`: no TAG involved.
+ */
+export type Role = "member" | "ambassador" | "lead" | "toc" | "admin";
+export type Scope = "global" | "tag";
+
+export interface Actor {
+  id: string;
+  isAdmin: boolean;
+  isTocMember: boolean;
+  isCncfAmbassador: boolean;
+  /** TAGs where this person holds an active chair or tech-lead seat. */
+  leadTagIds: readonly string[];
+}
+
+interface Rule {
+  scope: Scope;
+  roles: readonly Role[];
+  description: string;
+}
+
+const everyone: Role[] = ["member", "ambassador", "lead", "toc", "admin"];
+const leadsAndAdmins: Role[] = ["lead", "admin"];
+
+export const PERMISSIONS = {
+  "profile.edit": { scope: "global", roles: everyone, description: "edit own profile, see own matches" },
+  "account.delete": { scope: "global", roles: everyone, description: "delete own account" },
+  "help-wanted.volunteer": { scope: "tag", roles: everyone, description: "volunteer for an item, post progress" },
+  "help-wanted.create": { scope: "tag", roles: leadsAndAdmins, description: "create, edit and close items" },
+  "help-wanted.decide": { scope: "tag", roles: leadsAndAdmins, description: "accept, decline, release volunteers" },
+  "help-wanted.invite": { scope: "tag", roles: leadsAndAdmins, description: "invite a person to an item" },
+  "role.define": { scope: "tag", roles: leadsAndAdmins, description: "define roles" },
+  "roster.appoint": { scope: "tag", roles: leadsAndAdmins, description: "appoint, renew or end a seat (guards apply)" },
+  "roster.manage": { scope: "tag", roles: leadsAndAdmins, description: "manage roster, leaves, liaisons" },
+  "election.run": { scope: "tag", roles: leadsAndAdmins, description: "create and run an election (be its officer)" },
+  "election.exception-decide": { scope: "tag", roles: leadsAndAdmins, description: "grant or deny election exceptions" },
+  "election.exception-request": { scope: "tag", roles: everyone, description: "request an election exception" },
+  "election.approve": { scope: "global", roles: ["toc"], description: "approve or send back election results" },
+  "leadership.approve": { scope: "global", roles: ["toc"], description: "approve chair / tech-lead changes" },
+  "leadership.remove-vote": { scope: "global", roles: ["toc"], description: "vote to remove an inactive leader" },
+  "checkin.log": { scope: "tag", roles: everyone, description: "log own liaison check-ins and own leaves" },
+  "contribution.self-report": { scope: "tag", roles: everyone, description: "self-report a contribution" },
+  "contribution.verify": { scope: "tag", roles: leadsAndAdmins, description: "verify or reject a self-reported contribution" },
+  "initiative.manage": { scope: "tag", roles: leadsAndAdmins, description: "run initiatives" },
+  "github.sync": { scope: "tag", roles: leadsAndAdmins, description: "start a GitHub sync, configure a TAG's repositories" },
+  "dashboard.view": { scope: "tag", roles: ["lead", "toc", "admin"], description: "dashboards of a TAG" },
+  "audit.view": { scope: "tag", roles: ["lead", "toc", "admin"], description: "the audit log of a TAG" },
+  "audit.view-all": { scope: "global", roles: ["toc", "admin"], description: "the whole audit log, cross-TAG dashboards" },
+  "tag.manage": { scope: "global", roles: ["admin"], description: "create and edit TAGs and their settings" },
+  "user.grant-role": { scope: "global", roles: ["admin"], description: "grant or revoke TOC and admin roles" },
+  "ambassador.verify": { scope: "global", roles: ["admin"], description: "verify CNCF Ambassadors" },
+} as const satisfies Record<string, Rule>;
+
+export type Action = keyof typeof PERMISSIONS;
+
+/** The roles an actor holds for a scope (a TAG id, or none for global). */
+export function rolesOf(actor: Actor | null, tagId?: string | null): Role[] {
+  if (!actor) return [];
+  const roles: Role[] = ["member"];
+  if (actor.isCncfAmbassador) roles.push("ambassador");
+  if (tagId && actor.leadTagIds.includes(tagId)) roles.push("lead");
+  if (actor.isTocMember) roles.push("toc");
+  if (actor.isAdmin) roles.push("admin");
+  return roles;
+}
+
+/**
+ * May `actor` do `action` (in `tagId` for TAG-scoped actions)? A TAG-scoped action without a
+ * TAG is allowed only to roles that hold it everywhere (never `lead`).
+ */
+export function can(actor: Actor | null, action: Action, tagId?: string | null): boolean {
+  const rule: Rule = PERMISSIONS[action];
+  const held = rolesOf(actor, rule.scope === "tag" ? tagId : null);
+  return rule.roles.some((r) => held.includes(r));
+}
