@@ -40,21 +40,40 @@ export const demoTags = [
   },
 ];
 
-const regions = ["EMEA", "Americas", "APAC"] as const;
-
 export async function seed(url: string): Promise<void> {
   const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
   try {
     for (const t of demoTags) {
       await db.tag.upsert({ where: { slug: t.slug }, create: t, update: t });
     }
-    for (const [i, p] of identities.entries()) {
+    const tagIds = new Map((await db.tag.findMany({ select: { id: true, slug: true } })).map((t) => [t.slug, t.id]));
+    const seededAt = new Date("2026-01-15T00:00:00Z");
+    for (const p of identities) {
       const roles = { isAdmin: p.role === "admin", isTocMember: p.role === "toc", isCncfAmbassador: p.role === "ambassador" };
-      await db.user.upsert({
+      const user = await db.user.upsert({
         where: { githubId: BigInt(p.id) },
-        create: { githubId: BigInt(p.id), login: p.login, name: p.name, email: p.email, region: regions[i % 3], ...roles },
+        create: { githubId: BigInt(p.id), login: p.login, name: p.name, email: p.email, region: p.region, employer: p.employer, ...roles },
         update: roles,
+        select: { id: true },
       });
+      for (const seat of p.seats ?? []) {
+        const tagId = tagIds.get(seat.tag)!;
+        const held = await db.roleAssignment.findFirst({ where: { tagId, userId: user.id, kind: seat.kind, status: "active" }, select: { id: true } });
+        if (held) continue;
+        await db.roleAssignment.create({
+          data: {
+            tagId,
+            userId: user.id,
+            kind: seat.kind,
+            status: "active",
+            regionAtStart: p.region,
+            requestedAt: seededAt,
+            startAt: seededAt,
+            termEndAt: new Date("2028-01-15T00:00:00Z"),
+            decisionLink: "https://github.com/cncf/toc/issues",
+          },
+        });
+      }
     }
   } finally {
     await db.$disconnect();

@@ -1,0 +1,29 @@
+/**
+ * Expected outcomes transcribed by hand from DESIGN.md's permission table ("People and
+ * permissions"). Deliberately NOT derived from lib/auth/permissions.ts: if the code's table
+ * drifts from the design, the matrix test fails. Later issues add rows for their actions.
+ *
+ * Columns: visitor (signed out), member, ambassador (CNCF Ambassador), lead (chair or tech lead
+ * of TAG A, the "own" TAG), toc, admin. Each TAG-scoped operation is tried on TAG A (own) and
+ * TAG B (other).
+ */
+export const ROLES = ["visitor", "member", "ambassador", "lead", "toc", "admin"] as const;
+export type MatrixRole = (typeof ROLES)[number];
+type Row = Record<MatrixRole, boolean>;
+
+const only = (...allowed: MatrixRole[]): Row => Object.fromEntries(ROLES.map((r) => [r, allowed.includes(r)])) as Row;
+
+export const EXPECTED: Record<string, { own: Row; other?: Row }> = {
+  // "manage TAGs, grant TOC/admin, verify CNCF Ambassadors": admin only.
+  "tag.create": { own: only("admin") },
+  "tag.update": { own: only("admin"), other: only("admin") },
+  "user.grant-role": { own: only("admin") },
+  "ambassador.verify": { own: only("admin") },
+  // "define roles, manage roster, leaves, liaisons": TAG lead of that TAG, admin.
+  "roster.appoint": { own: only("lead", "admin"), other: only("admin") },
+  "roster.end-request": { own: only("lead", "admin"), other: only("admin") },
+  // "approve chair / tech-lead changes": TOC member only.
+  "leadership.approve": { own: only("toc"), other: only("toc") },
+  // "edit own profile": every signed-in person.
+  "profile.edit": { own: only("member", "ambassador", "lead", "toc", "admin") },
+};

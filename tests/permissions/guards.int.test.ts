@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { loadActor } from "@/lib/auth/actor";
+import { setGlobalRole } from "@/lib/admin/mutations";
+import { appointLeader, decideLeadershipChange, requestEndOfSeat } from "@/lib/roles/leadership";
+import { createTag, createUser } from "@/tests/factories";
+
+const code = (p: Promise<unknown>) => p.then(() => "ok", (e: unknown) => (e instanceof AppError ? e.code : String(e)));
+
+async function leadOf(tagId: string) {
+  const lead = await createUser();
+  await db.roleAssignment.create({ data: { tagId, userId: lead.id, kind: "chair", status: "active", requestedAt: new Date(), startAt: new Date() } });
+  return lead;
+}
+
+describe("guards", () => {
+  it("nobody appoints themselves, even an admin", async () => {
+    const tag = await createTag();
+    const admin = await createUser({ isAdmin: true });
+    expect(await code(appointLeader(await loadActor(admin.id), { tagId: tag.id, login: admin.login, kind: "chair", termMonths: 24 }))).toBe("FORBIDDEN");
+    expect(await db.roleAssignment.count({ where: { userId: admin.id } })).toBe(0);
+    expect(await db.auditEvent.count({ where: { actorId: admin.id, outcome: "refused", reason: "Nobody appoints themselves." } })).toBe(1);
+  });
+
+  it("nobody removes themselves", async () => {
+    const tag = await createTag();
+    const lead = await leadOf(tag.id);
+    const seat = await db.roleAssignment.findFirstOrThrow({ where: { userId: lead.id } });
+    expect(await code(requestEndOfSeat(await loadActor(lead.id), { assignmentId: seat.id, reason: "stepping down" }))).toBe("FORBIDDEN");
+  });
+
+  it("a chair appointment is pending until a TOC member approves; the appointee cannot approve it", async () => {
+    const tag = await createTag();
+    const lead = await leadOf(tag.id);
+    const tocCandidate = await createUser({ isTocMember: true });
+    const toc = await createUser({ isTocMember: true });
+    const seat = await appointLeader(await loadActor(lead.id), { tagId: tag.id, login: tocCandidate.login, kind: "chair", termMonths: 24 });
+    expect(seat.status).toBe("pending");
+    expect((await loadActor(tocCandidate.id))!.leadTagIds).not.toContain(tag.id);
+    expect(await code(decideLeadershipChange(await loadActor(tocCandidate.id), { assignmentId: seat.id, decision: "approve" }))).toBe("FORBIDDEN");
+    await decideLeadershipChange(await loadActor(toc.id), { assignmentId: seat.id, decision: "approve" });
+    expect((await loadActor(tocCandidate.id))!.leadTagIds).toContain(tag.id);
+  });
+
+  it("two TOC members deciding at once: exactly one decision wins", async () => {
+    const tag = await createTag();
+    const person = await createUser();
+    const seat = await db.roleAssignment.create({ data: { tagId: tag.id, userId: person.id, kind: "chair", status: "pending", requestedAt: new Date() } });
+    const [t1, t2] = await Promise.all([createUser({ isTocMember: true }), createUser({ isTocMember: true })]);
+    const results = await Promise.all([
+      code(decideLeadershipChange(await loadActor(t1.id), { assignmentId: seat.id, decision: "approve" })),
+      code(decideLeadershipChange(await loadActor(t2.id), { assignmentId: seat.id, decision: "reject" })),
+    ]);
+    expect(results.filter((r) => r === "ok")).toHaveLength(1);
+    expect(results.filter((r) => r === "CONFLICT")).toHaveLength(1);
+    expect(await db.auditEvent.count({ where: { subjectId: seat.id, action: { in: ["leadership.approve", "leadership.reject"] } } })).toBe(1);
+  });
+
+  it("the last admin cannot be removed, even by two admins removing each other at once", async () => {
+    // Make these two the only admins of this test database.
+    await db.user.updateMany({ data: { isAdmin: false } });
+    const [a, b] = await Promise.all([createUser({ isAdmin: true }), createUser({ isAdmin: true })]);
+    const results = await Promise.all([
+      code(setGlobalRole(await loadActor(a.id), { userId: b.id, role: "admin", grant: false })),
+      code(setGlobalRole(await loadActor(b.id), { userId: a.id, role: "admin", grant: false })),
+    ]);
+    expect([...results].sort()).toEqual(["CONFLICT", "ok"]);
+    expect(await db.user.count({ where: { isAdmin: true } })).toBe(1);
+  });
+
+  it("a revoked role stops working at the next call", async () => {
+    const tag = await createTag();
+    const lead = await leadOf(tag.id);
+    const [p1, p2] = await Promise.all([createUser(), createUser()]);
+    expect(await code(appointLeader(await loadActor(lead.id), { tagId: tag.id, login: p1.login, kind: "tech_lead", termMonths: 24 }))).toBe("ok");
+    await db.roleAssignment.updateMany({ where: { userId: lead.id }, data: { status: "ended" } });
+    expect(await code(appointLeader(await loadActor(lead.id), { tagId: tag.id, login: p2.login, kind: "tech_lead", termMonths: 24 }))).toBe("FORBIDDEN");
+    const admin = await createUser({ isAdmin: true });
+    const target = await createUser();
+    await db.user.update({ where: { id: admin.id }, data: { isAdmin: false } });
+    expect(await code(setGlobalRole(await loadActor(admin.id), { userId: target.id, role: "toc", grant: true }))).toBe("FORBIDDEN");
+  });
+});

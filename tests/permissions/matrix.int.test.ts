@@ -1,0 +1,114 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { loadActor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/permissions";
+import { setAmbassador, setGlobalRole } from "@/lib/admin/mutations";
+import { appointLeader, decideLeadershipChange, requestEndOfSeat } from "@/lib/roles/leadership";
+import { createTag as createTagAction, updateTag } from "@/lib/tags/mutations";
+import { createTag, createUser } from "@/tests/factories";
+import { EXPECTED, ROLES, type MatrixRole } from "./expected";
+
+/** A fresh world per cell: TAG A (the lead's own), TAG B, one person per role, a bystander. */
+async function world() {
+  const [tagA, tagB] = await Promise.all([createTag(), createTag()]);
+  const [member, ambassador, lead, toc, admin, target] = await Promise.all([
+    createUser(),
+    createUser(),
+    createUser(),
+    createUser({ isTocMember: true }),
+    createUser({ isAdmin: true }),
+    createUser(),
+  ]);
+  await db.user.update({ where: { id: ambassador.id }, data: { isCncfAmbassador: true } });
+  const at = new Date();
+  await db.roleAssignment.create({ data: { tagId: tagA.id, userId: lead.id, kind: "chair", status: "active", requestedAt: at, startAt: at } });
+  const people = { member, ambassador, lead, toc, admin };
+  const actorOf = async (role: MatrixRole): Promise<Actor | null> => (role === "visitor" ? null : loadActor(people[role].id));
+  return { tagA, tagB, target, actorOf };
+}
+
+type World = Awaited<ReturnType<typeof world>>;
+
+/** Each operation: prepare what it needs, run it, and report whether state changed. */
+const OPERATIONS: Record<string, (w: World, actor: Actor | null, tagId: string) => Promise<{ run: () => Promise<unknown>; changed: () => Promise<boolean> }>> = {
+  "tag.create": async (_w, actor) => {
+    const slug = `matrix-${Math.random().toString(36).slice(2, 10)}`;
+    return { run: () => createTagAction(actor, { slug, name: `TAG ${slug}`, mission: "", repositories: [], meetings: "", tocLiaisons: [], boardReviewMonths: 6, staleAfterDays: 30, autoAccept: false, maxActiveClaims: 3, leadershipModel: "appointment" }), changed: async () => (await db.tag.count({ where: { slug } })) > 0 };
+  },
+  "tag.update": async (_w, actor, tagId) => {
+    const tag = await db.tag.findUniqueOrThrow({ where: { id: tagId } });
+    return {
+      run: () => updateTag(actor, { id: tagId, slug: tag.slug, name: `${tag.name} renamed`, mission: "", repositories: [], meetings: "", tocLiaisons: [], boardReviewMonths: 6, staleAfterDays: 30, autoAccept: false, maxActiveClaims: 3, leadershipModel: "appointment" }),
+      changed: async () => (await db.tag.findUniqueOrThrow({ where: { id: tagId } })).name.endsWith("renamed"),
+    };
+  },
+  "user.grant-role": async (w, actor) => ({
+    run: () => setGlobalRole(actor, { userId: w.target.id, role: "toc", grant: true }),
+    changed: async () => (await db.user.findUniqueOrThrow({ where: { id: w.target.id } })).isTocMember,
+  }),
+  "ambassador.verify": async (w, actor) => ({
+    run: () => setAmbassador(actor, { userId: w.target.id, verified: true }),
+    changed: async () => (await db.user.findUniqueOrThrow({ where: { id: w.target.id } })).isCncfAmbassador,
+  }),
+  "roster.appoint": async (w, actor, tagId) => ({
+    run: () => appointLeader(actor, { tagId, login: w.target.login, kind: "tech_lead", termMonths: 24 }),
+    changed: async () => (await db.roleAssignment.count({ where: { tagId, userId: w.target.id } })) > 0,
+  }),
+  "roster.end-request": async (w, actor, tagId) => {
+    const at = new Date();
+    const seat = await db.roleAssignment.create({ data: { tagId, userId: w.target.id, kind: "tech_lead", status: "active", requestedAt: at, startAt: at } });
+    return {
+      run: () => requestEndOfSeat(actor, { assignmentId: seat.id, reason: "inactive for a year" }),
+      changed: async () => (await db.roleAssignment.findUniqueOrThrow({ where: { id: seat.id } })).endRequestedAt !== null,
+    };
+  },
+  "leadership.approve": async (w, actor, tagId) => {
+    const seat = await db.roleAssignment.create({ data: { tagId, userId: w.target.id, kind: "chair", status: "pending", requestedAt: new Date() } });
+    return {
+      run: () => decideLeadershipChange(actor, { assignmentId: seat.id, decision: "approve" }),
+      changed: async () => (await db.roleAssignment.findUniqueOrThrow({ where: { id: seat.id } })).status !== "pending",
+    };
+  },
+};
+
+async function attempt(role: MatrixRole, op: string, scope: "own" | "other") {
+  const w = await world();
+  const actor = await w.actorOf(role);
+  const tagId = scope === "own" ? w.tagA.id : w.tagB.id;
+  const { run, changed } = await OPERATIONS[op]!(w, actor, tagId);
+  const refused = { outcome: "refused", actorId: actor?.id ?? null };
+  const refusalsBefore = await db.auditEvent.count({ where: refused });
+  let error: unknown = null;
+  try {
+    await run();
+  } catch (e) {
+    error = e;
+  }
+  const refusalsAfter = await db.auditEvent.count({ where: refused });
+  return { error, changed: await changed(), refusals: refusalsAfter - refusalsBefore };
+}
+
+describe("permission matrix (every role x action x own/other TAG, expectations from DESIGN.md)", () => {
+  const cells = Object.entries(EXPECTED)
+    .filter(([op]) => OPERATIONS[op])
+    .flatMap(([op, rows]) =>
+      (["own", "other"] as const).flatMap((scope) => {
+        const row = scope === "own" ? rows.own : rows.other;
+        return row ? ROLES.map((role) => ({ op, scope, role, allowed: row[role] })) : [];
+      }),
+    );
+
+  it.each(cells)("$op on $scope TAG as $role: allowed=$allowed", async ({ op, scope, role, allowed }) => {
+    const r = await attempt(role, op, scope);
+    if (allowed) {
+      expect(r.error).toBeNull();
+      expect(r.changed).toBe(true);
+    } else {
+      expect(r.error).toBeInstanceOf(AppError);
+      expect((r.error as AppError).code).toBe("FORBIDDEN");
+      expect(r.changed).toBe(false);
+      expect(r.refusals).toBe(1);
+    }
+  });
+});
