@@ -1,0 +1,183 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { loadActor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/permissions";
+import { createTag, createUser } from "@/tests/factories";
+import { deleteAccount, updateProfile } from "./mutations";
+import { findPublicProfile, getOwnProfile } from "./queries";
+import type { ProfileInput } from "./schemas";
+
+const profile: ProfileInput = {
+  region: "APAC",
+  timezone: "Asia/Tokyo",
+  employer: null,
+  skills: ["Kubernetes", "Technical writing"],
+  interests: ["Observability"],
+  languages: ["Japanese", "English"],
+  hoursPerMonth: 12,
+  bio: "Docs and meetups.",
+};
+
+async function actorFor(userId: string): Promise<Actor> {
+  const actor = await loadActor(userId);
+  if (!actor) throw new Error("no such user");
+  return actor;
+}
+
+async function rejection(p: Promise<unknown>): Promise<AppError> {
+  const e = await p.then(
+    () => null,
+    (err: unknown) => err,
+  );
+  expect(e).toBeInstanceOf(AppError);
+  return e as AppError;
+}
+
+const history = (userId: string) => db.employerHistory.findMany({ where: { userId }, orderBy: { from: "asc" }, select: { employer: true, from: true, to: true } });
+
+describe("profiles", () => {
+  it("saves the actor's own profile", async () => {
+    const u = await createUser();
+    await updateProfile(await actorFor(u.id), { ...profile, timezone: "asia/tokyo" } as ProfileInput);
+    expect(await getOwnProfile(u.id)).toMatchObject({ ...profile, employers: [] });
+  });
+
+  it("saves nothing when any field is invalid", async () => {
+    const u = await createUser({ region: "EMEA", timezone: "Europe/Berlin" });
+    const before = await getOwnProfile(u.id);
+    const actor = await actorFor(u.id);
+    const bad: ProfileInput[] = [
+      { ...profile, employer: "New Co", timezone: "Mars/Olympus_Mons" },
+      { ...profile, employer: "New Co", region: "Antarctica" as never },
+      { ...profile, employer: "New Co", skills: Array.from({ length: 16 }, (_, i) => `s${i}`) },
+      { ...profile, employer: "New Co", bio: "x".repeat(1001) },
+    ];
+    const fields: string[] = [];
+    for (const input of bad) {
+      const e = await rejection(updateProfile(actor, input));
+      expect(e.code).toBe("INVALID");
+      fields.push(...Object.keys(e.fieldErrors));
+    }
+    expect(fields).toEqual(["timezone", "region", "skills", "bio"]);
+    expect(await getOwnProfile(u.id)).toEqual(before);
+    expect(await history(u.id)).toEqual([]);
+  });
+
+  it("keeps employer history: a change closes the open entry and opens a new one", async () => {
+    const u = await createUser();
+    const actor = await actorFor(u.id);
+    await updateProfile(actor, { ...profile, employer: "Acme" });
+    await updateProfile(actor, { ...profile, employer: "Acme", bio: "unchanged employer" });
+    let rows = await history(u.id);
+    expect(rows).toMatchObject([{ employer: "Acme", to: null }]);
+
+    await updateProfile(actor, { ...profile, employer: "Globex" });
+    rows = await history(u.id);
+    expect(rows).toMatchObject([{ employer: "Acme" }, { employer: "Globex", to: null }]);
+    expect(rows[0]!.to).toEqual(rows[1]!.from);
+
+    await updateProfile(actor, { ...profile, employer: null });
+    rows = await history(u.id);
+    expect(rows.every((r) => r.to !== null)).toBe(true);
+    expect((await getOwnProfile(u.id))!.employers.map((e) => e.employer)).toEqual(["Globex", "Acme"]);
+  });
+
+  it("leaves one open employer entry when two saves race", async () => {
+    const u = await createUser();
+    const actor = await actorFor(u.id);
+    await Promise.all(["One", "Two", "Three"].map((employer) => updateProfile(actor, { ...profile, employer })));
+    const rows = await history(u.id);
+    const open = rows.filter((r) => r.to === null);
+    expect(open).toHaveLength(1);
+    expect(open[0]!.employer).toBe((await getOwnProfile(u.id))!.employer);
+  });
+
+  it("changes only the actor's own row: another user's id or a role in the input is refused", async () => {
+    const [a, b] = await Promise.all([createUser(), createUser()]);
+    const actorA = await actorFor(a.id);
+    const [beforeA, beforeB] = await Promise.all([getOwnProfile(a.id), getOwnProfile(b.id)]);
+    for (const extra of [{ userId: b.id }, { id: b.id }, { isAdmin: true }, { role: "admin" }]) {
+      const e = await rejection(updateProfile(actorA, { ...profile, ...extra } as ProfileInput));
+      expect(e.code).toBe("INVALID");
+    }
+    expect(await getOwnProfile(a.id)).toEqual(beforeA);
+    expect(await getOwnProfile(b.id)).toEqual(beforeB);
+    expect((await db.user.findUniqueOrThrow({ where: { id: a.id } })).isAdmin).toBe(false);
+
+    await updateProfile(actorA, profile);
+    expect(await getOwnProfile(b.id)).toEqual(beforeB);
+  });
+
+  it("refuses a missing actor with an audit event and changes nothing", async () => {
+    const e = await rejection(updateProfile(null, profile));
+    expect(e.code).toBe("FORBIDDEN");
+    expect(await db.auditEvent.count({ where: { action: "profile.edit", outcome: "refused", actorId: null } })).toBeGreaterThan(0);
+  });
+
+  it("deletes an account and its personal data; the audit event keeps only the old id", async () => {
+    const u = await createUser({ login: `Gone-${Date.now()}` });
+    const other = await createUser({ email: null });
+    const tag = await createTag();
+    const actor = await actorFor(u.id);
+    await updateProfile(actor, { ...profile, employer: "Acme" });
+    await db.session.create({ data: { userId: u.id, sessionToken: `tok-${u.id}`, expires: new Date(Date.now() + 86_400_000) } });
+    await db.notification.create({ data: { userId: u.id, kind: "test", title: "hi" } });
+    await db.contributionRecord.create({ data: { userId: u.id, tagId: tag.id, kind: "pr", source: "github", occurredAt: new Date() } });
+    await db.roleAssignment.create({ data: { userId: u.id, tagId: tag.id, kind: "chair", status: "active", requestedAt: new Date() } });
+    await db.mailMessage.create({ data: { to: u.email!, subject: "to the leaver", text: "x" } });
+
+    const wrong = await rejection(deleteAccount(actor, other.login));
+    expect(wrong.code).toBe("INVALID");
+    expect(wrong.fieldErrors.confirmLogin).toBeDefined();
+    expect(await db.user.count({ where: { id: u.id } })).toBe(1);
+
+    await deleteAccount(actor, `  ${u.login.toLowerCase()} `);
+    expect(await db.user.count({ where: { id: u.id } })).toBe(0);
+    const left = await Promise.all([
+      db.session.count({ where: { userId: u.id } }),
+      db.notification.count({ where: { userId: u.id } }),
+      db.contributionRecord.count({ where: { userId: u.id } }),
+      db.roleAssignment.count({ where: { userId: u.id } }),
+      db.employerHistory.count({ where: { userId: u.id } }),
+      db.mailMessage.count({ where: { to: u.email! } }),
+    ]);
+    expect(left).toEqual([0, 0, 0, 0, 0, 0]);
+    const events = await db.auditEvent.findMany({ where: { actorId: u.id, action: "account.delete" } });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ subjectType: "User", subjectId: u.id, outcome: "ok", before: null, after: null });
+    expect(JSON.stringify(events[0])).not.toContain(u.login);
+    expect(await findPublicProfile(u.login)).toBeNull();
+    expect(await db.user.count({ where: { id: other.id } })).toBe(1);
+
+    const again = await rejection(deleteAccount(actor, u.login));
+    expect(again.code).toBe("NOT_FOUND");
+  });
+
+  it("shows only public fields, matches logins ignoring case, and prefers the most recently updated row", async () => {
+    const login = `Pub-${Date.now().toString(36)}`;
+    const older = await createUser({ login });
+    const newer = await createUser({ login: login.toLowerCase() });
+    await updateProfile(await actorFor(older.id), { ...profile, employer: "Older Co" });
+    await updateProfile(await actorFor(newer.id), { ...profile, employer: "Newer Co", hoursPerMonth: 99 });
+    await db.contributionRecord.create({ data: { userId: newer.id, kind: "review", source: "github", occurredAt: new Date(Date.now() - 86_400_000) } });
+    await db.contributionRecord.create({ data: { userId: newer.id, kind: "pr", source: "github", occurredAt: new Date(Date.now() - 400 * 86_400_000) } });
+
+    const shown = await findPublicProfile(login.toUpperCase());
+    expect(shown).not.toBeNull();
+    expect(shown!.employer).toBe("Newer Co");
+    expect(Object.keys(shown!).sort()).toEqual(
+      ["activity", "activityFrom", "activityTo", "avatarUrl", "bio", "employer", "interests", "login", "name", "region", "skills"].sort(),
+    );
+    const text = JSON.stringify(shown);
+    for (const secret of [newer.email!, "Asia/Tokyo", "99", newer.id]) expect(text).not.toContain(secret);
+    expect(shown!.activity).toMatchObject({ total: 1, byKind: { review: 1 } });
+
+    await db.user.update({ where: { id: older.id }, data: { name: "Renamed later" } });
+    expect((await findPublicProfile(login))!.employer).toBe("Older Co");
+
+    expect(await findPublicProfile("nobody-here-at-all")).toBeNull();
+    expect(await findPublicProfile(login.replace("-", "_"))).toBeNull();
+    expect(await findPublicProfile("%")).toBeNull();
+  });
+});
