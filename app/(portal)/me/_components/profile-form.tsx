@@ -1,0 +1,162 @@
+"use client";
+
+import { useActionState, useEffect, useRef } from "react";
+import { splitCurated, type ProfileFormState, type ProfileFormValues } from "@/lib/people/form-data";
+import { PROFILE_LIMITS, REGIONS } from "@/lib/people/schemas";
+import { CURATED_INTERESTS, CURATED_SKILLS } from "@/lib/people/skills";
+import { saveProfileAction } from "../actions";
+import { Field, FieldErrors, inputClass } from "./field";
+
+const initialState: ProfileFormState = { status: "idle" };
+
+/** The `/me` form. Nothing is saved unless every field is valid; what was typed stays on error. */
+export function ProfileForm({ saved, timeZones }: { saved: ProfileFormValues; timeZones: readonly string[] }) {
+  const [state, formAction, pending] = useActionState(saveProfileAction, initialState);
+  const formRef = useRef<HTMLFormElement>(null);
+  const values = state.status === "idle" ? saved : state.values;
+  const errors = state.status === "error" ? state.fieldErrors : {};
+
+  useEffect(() => {
+    if (state.status === "error") formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [state]);
+
+  return (
+    <form ref={formRef} action={formAction} noValidate aria-labelledby="profile-heading" className="space-y-6 rounded-xl bg-white p-6 ring-1 ring-slate-200">
+      <h2 id="profile-heading" className="text-lg font-semibold text-slate-900">
+        Your details
+      </h2>
+      <div className="grid gap-6 md:grid-cols-2">
+        <Field id="profile-region" label="Region" hint="Public. Seat rules on rosters count regions." errors={errors.region}>
+          {(p) => (
+            <select {...p} name="region" defaultValue={values.region} className={inputClass}>
+              <option value="">Not set</option>
+              {REGIONS.map((r) => (
+                <option key={r} value={r}>
+                  {r}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id="profile-timezone" label="Timezone" hint="Not public. An IANA name, such as Europe/Berlin or America/New_York." errors={errors.timezone}>
+          {(p) => (
+            <>
+              <input {...p} name="timezone" type="text" list="profile-timezones" autoComplete="off" defaultValue={values.timezone} className={inputClass} />
+              <datalist id="profile-timezones">
+                {timeZones.map((tz) => (
+                  <option key={tz} value={tz} />
+                ))}
+              </datalist>
+            </>
+          )}
+        </Field>
+        <Field id="profile-employer" label="Employer" hint="Public. A change starts a new entry in your employer history." errors={errors.employer}>
+          {(p) => <input {...p} name="employer" type="text" autoComplete="organization" defaultValue={values.employer} className={inputClass} />}
+        </Field>
+        <Field id="profile-hours" label="Hours available a month" hint={`Not public. A whole number from 0 to ${PROFILE_LIMITS.maxHours}; leave blank if you would rather not say.`} errors={errors.hoursPerMonth}>
+          {(p) => <input {...p} name="hoursPerMonth" type="text" inputMode="numeric" defaultValue={values.hoursPerMonth} className={inputClass} />}
+        </Field>
+        <Field id="profile-languages" label="Languages" hint={`Not public. Separate them with commas, at most ${PROFILE_LIMITS.languages}.`} errors={errors.languages}>
+          {(p) => <input {...p} name="languages" type="text" defaultValue={values.languages} className={inputClass} />}
+        </Field>
+      </div>
+      <TagPicker
+        name="skills"
+        legend="Skills"
+        curated={CURATED_SKILLS}
+        values={values.skills}
+        errors={errors.skills}
+        hint={`Public. Pick from the list or add your own, at most ${PROFILE_LIMITS.skills} in all, each up to ${PROFILE_LIMITS.tagLength} characters.`}
+      />
+      <TagPicker
+        name="interests"
+        legend="Interests"
+        curated={CURATED_INTERESTS}
+        values={values.interests}
+        errors={errors.interests}
+        hint={`Public. Pick from the list or add your own, at most ${PROFILE_LIMITS.interests} in all, each up to ${PROFILE_LIMITS.tagLength} characters.`}
+      />
+      <Field id="profile-bio" label="Short bio" hint={`Public. Up to ${PROFILE_LIMITS.bioLength} characters, plain text.`} errors={errors.bio}>
+        {(p) => <textarea {...p} name="bio" rows={5} defaultValue={values.bio} className={inputClass} />}
+      </Field>
+      <div className="flex flex-wrap items-center gap-4">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+        >
+          {pending ? "Saving…" : "Save profile"}
+        </button>
+        <p
+          role="status"
+          aria-live="polite"
+          className={state.status === "error" ? "font-medium text-red-700" : "font-medium text-brand-800"}
+        >
+          {state.status === "idle" ? "" : state.message}
+        </p>
+      </div>
+    </form>
+  );
+}
+
+/** Curated words as checkboxes plus a free-text field of the same name for the person's own tags. */
+function TagPicker({
+  name,
+  legend,
+  curated,
+  values,
+  errors,
+  hint,
+}: {
+  name: string;
+  legend: string;
+  curated: readonly string[];
+  values: string[];
+  errors: string[] | undefined;
+  hint: string;
+}) {
+  const { picked, other } = splitCurated(values, curated);
+  const base = `profile-${name}`;
+  const errorId = errors?.length ? `${base}-error` : undefined;
+  const describedBy = [errorId, `${base}-hint`].filter(Boolean).join(" ");
+  return (
+    <fieldset aria-describedby={describedBy}>
+      <legend className="font-medium text-slate-900">{legend}</legend>
+      <p id={`${base}-hint`} className="text-sm text-slate-600">
+        {hint}
+      </p>
+      <ul className="mt-2 grid gap-x-4 gap-y-1 sm:grid-cols-2 lg:grid-cols-3">
+        {curated.map((c, i) => (
+          <li key={c}>
+            <label className="inline-flex items-center gap-2 text-slate-800">
+              <input
+                type="checkbox"
+                name={name}
+                value={c}
+                id={`${base}-${i}`}
+                defaultChecked={picked.has(c)}
+                className="h-4 w-4 rounded border-slate-400 text-brand-600 focus:ring-brand-600"
+              />
+              {c}
+            </label>
+          </li>
+        ))}
+      </ul>
+      <div className="mt-3">
+        <label htmlFor={`${base}-other`} className="block text-sm font-medium text-slate-900">
+          Other {legend.toLowerCase()} (separated by commas)
+        </label>
+        <input
+          id={`${base}-other`}
+          name={name}
+          type="text"
+          defaultValue={other}
+          aria-describedby={describedBy}
+          {...(errorId ? { "aria-invalid": true as const } : {})}
+          className={`mt-1 ${inputClass}`}
+        />
+      </div>
+      <FieldErrors id={errorId} errors={errors} />
+    </fieldset>
+  );
+}

@@ -1,0 +1,53 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { defineAction } from "@/lib/action";
+import {
+  formValuesFromInput,
+  formValuesFromProfile,
+  fromFormData,
+  profileInputFromFormData,
+  type DeleteAccountState,
+  type ProfileFormState,
+} from "@/lib/people/form-data";
+import { deleteAccount, updateProfile } from "@/lib/people/mutations";
+import { DeleteAccountSchema, ProfileSchema } from "@/lib/people/schemas";
+
+const saveProfile = defineAction(ProfileSchema, (input, actor) => updateProfile(actor, input));
+const removeAccount = defineAction(DeleteAccountSchema, (input, actor) => deleteAccount(actor, input.confirmLogin));
+
+/** The `/me` form (useActionState): saves the signed-in person's own profile, or says what to fix. */
+export async function saveProfileAction(_prev: ProfileFormState, formData: FormData): Promise<ProfileFormState> {
+  // Checkbox groups repeat their name; defineAction's Object.fromEntries would keep one box only.
+  const raw = profileInputFromFormData(formData);
+  const result = await saveProfile(raw);
+  if (result.ok) {
+    revalidatePath("/me");
+    return { status: "saved", message: "Profile saved. Your public profile shows the changes.", values: formValuesFromProfile(result.data) };
+  }
+  const fields = Object.values(result.fieldErrors).filter((e) => e?.length).length;
+  const message =
+    result.code === "INVALID"
+      ? [
+          "Nothing was saved.",
+          fields === 1 ? "One field needs attention." : fields > 1 ? `${fields} fields need attention.` : "",
+          ...result.formErrors.filter((e) => e !== result.message),
+        ]
+          .filter(Boolean)
+          .join(" ")
+      : `Nothing was saved. ${result.message}`;
+  return { status: "error", message, fieldErrors: result.fieldErrors, values: formValuesFromInput(raw) };
+}
+
+/** Deletes the signed-in person's account once they typed their login, then leaves signed out. */
+export async function deleteAccountAction(_prev: DeleteAccountState, formData: FormData): Promise<DeleteAccountState> {
+  const raw = fromFormData(formData);
+  const result = await removeAccount(raw);
+  if (!result.ok) {
+    return { status: "error", message: result.message, fieldErrors: result.fieldErrors, confirmLogin: typeof raw.confirmLogin === "string" ? raw.confirmLogin : "" };
+  }
+  // The session rows went with the user row, so the next request is signed out.
+  revalidatePath("/", "layout");
+  redirect("/?notice=account-deleted");
+}

@@ -1,0 +1,64 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Avatar } from "@/components/ui/avatar";
+import { requireUser } from "@/lib/auth/session";
+import { formValuesFromProfile } from "@/lib/people/form-data";
+import { formatDay } from "@/lib/people/format";
+import { getOwnProfile } from "@/lib/people/queries";
+import { DeleteAccount } from "./_components/delete-account";
+import { ProfileForm } from "./_components/profile-form";
+
+export const metadata: Metadata = { title: "Your profile" };
+
+export default async function MePage() {
+  const user = await requireUser("/me");
+  const profile = await getOwnProfile(user.id);
+  if (!profile) notFound();
+  return (
+    <div className="space-y-8">
+      <header className="flex flex-wrap items-center gap-4">
+        <Avatar login={profile.login} src={profile.avatarUrl} size={56} />
+        <div>
+          <h1 className="text-2xl font-semibold text-slate-900">Your profile</h1>
+          <p className="text-slate-700">
+            {profile.name ?? profile.login} (<span className="font-mono">@{profile.login}</span>) ·{" "}
+            <Link href={`/people/${profile.login}`} className="text-brand-700 underline">
+              See your public profile
+            </Link>
+          </p>
+        </div>
+      </header>
+      <p className="max-w-3xl text-slate-700">
+        Your name, login and avatar come from GitHub. Fields marked public appear on your public profile; your email address is
+        never shown.
+      </p>
+      <ProfileForm
+        saved={formValuesFromProfile(profile)}
+        timeZones={Intl.supportedValuesOf("timeZone")}
+      />
+      <section aria-labelledby="employers-heading" className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
+        <h2 id="employers-heading" className="text-lg font-semibold text-slate-900">
+          Employer history
+        </h2>
+        <p className="mt-1 text-sm text-slate-600">Kept so that seat rules limiting people per employer can be checked.</p>
+        {profile.employers.length === 0 ? (
+          <p className="mt-3 text-slate-700">No employer recorded yet.</p>
+        ) : (
+          <ol className="mt-3 divide-y divide-slate-200" aria-label="Employers, most recent first">
+            {profile.employers.map((e) => (
+              <li key={e.id} className="flex flex-wrap justify-between gap-2 py-2">
+                <span className="font-medium text-slate-900">{e.employer}</span>
+                <span className="text-sm text-slate-600">
+                  <time dateTime={e.from.toISOString()}>{formatDay(e.from)}</time> –{" "}
+                  {e.to ? <time dateTime={e.to.toISOString()}>{formatDay(e.to)}</time> : "now"}
+                </span>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+      <DeleteAccount login={profile.login} />
+    </div>
+  );
+}

@@ -1,0 +1,112 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { Avatar } from "@/components/ui/avatar";
+import { describeContributionKinds, formatDay } from "@/lib/people/format";
+import { findPublicProfile } from "@/lib/people/queries";
+
+type Props = { params: Promise<{ login: string }> };
+
+// One lookup per request, shared by the metadata and the page.
+const load = cache(findPublicProfile);
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const person = await load((await params).login);
+  return { title: person ? `${person.name ?? person.login} (@${person.login})` : "Person not found" };
+}
+
+/**
+ * A person's public profile: only the fields DESIGN.md makes public. Timezone and hours are for
+ * the leads of TAGs the person works with, which this page does not show yet; email never.
+ */
+export default async function PersonPage({ params }: Props) {
+  const person = await load((await params).login);
+  if (!person) notFound();
+  const kinds = describeContributionKinds(person.activity.byKind);
+  return (
+    <div className="space-y-8">
+      <header className="flex flex-wrap items-center gap-4">
+        <Avatar login={person.login} src={person.avatarUrl} size={72} />
+        <div>
+          <h1 className="text-3xl font-bold text-brand-800">{person.name ?? person.login}</h1>
+          <p className="font-mono text-slate-600">
+            <a href={`https://github.com/${person.login}`} className="text-brand-700 underline">
+              @{person.login}
+            </a>
+          </p>
+        </div>
+      </header>
+      {person.bio && <p className="max-w-3xl whitespace-pre-line text-lg text-slate-700">{person.bio}</p>}
+      <div className="grid gap-4 md:grid-cols-2">
+        <section aria-labelledby="about" className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
+          <h2 id="about" className="font-semibold text-slate-900">
+            About
+          </h2>
+          <dl className="mt-3 space-y-3">
+            <div>
+              <dt className="font-medium text-slate-900">Region</dt>
+              <dd className="text-slate-700">{person.region ?? "Not given"}</dd>
+            </div>
+            <div>
+              <dt className="font-medium text-slate-900">Employer</dt>
+              <dd className="text-slate-700">{person.employer ?? "Not given"}</dd>
+            </div>
+            <div>
+              <dt className="font-medium text-slate-900">Skills</dt>
+              <dd>
+                <TagList label="Skills" tags={person.skills} />
+              </dd>
+            </div>
+            <div>
+              <dt className="font-medium text-slate-900">Interests</dt>
+              <dd>
+                <TagList label="Interests" tags={person.interests} />
+              </dd>
+            </div>
+          </dl>
+        </section>
+        <section aria-labelledby="contributions" className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
+          <h2 id="contributions" className="font-semibold text-slate-900">
+            Contributions in the last 12 months
+          </h2>
+          <p className="mt-1 text-sm text-slate-600">
+            <time dateTime={person.activityFrom.toISOString()}>{formatDay(person.activityFrom)}</time> to{" "}
+            <time dateTime={person.activityTo.toISOString()}>{formatDay(person.activityTo)}</time>, across all TAGs
+          </p>
+          {person.activity.total === 0 ? (
+            <p className="mt-3 text-slate-700">No recorded contributions in this period.</p>
+          ) : (
+            <>
+              <p className="mt-3 text-2xl font-semibold text-brand-800">
+                {person.activity.total} {person.activity.total === 1 ? "contribution" : "contributions"}
+              </p>
+              <ul className="mt-2 list-inside list-disc text-slate-700">
+                {kinds.map((k) => (
+                  <li key={k}>{k}</li>
+                ))}
+              </ul>
+              {person.activity.lastAt && (
+                <p className="mt-2 text-sm text-slate-600">
+                  Most recent: <time dateTime={person.activity.lastAt.toISOString()}>{formatDay(person.activity.lastAt)}</time>
+                </p>
+              )}
+            </>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}
+
+function TagList({ label, tags }: { label: string; tags: string[] }) {
+  if (tags.length === 0) return <span className="text-slate-700">None listed</span>;
+  return (
+    <ul aria-label={label} className="mt-1 flex flex-wrap gap-2">
+      {tags.map((t) => (
+        <li key={t} className="rounded-full bg-brand-50 px-3 py-1 text-sm text-brand-800 ring-1 ring-brand-100">
+          {t}
+        </li>
+      ))}
+    </ul>
+  );
+}
