@@ -48,11 +48,11 @@ export function UserMenu({ login, name, avatarUrl, unread }: Props) {
         type="button"
         aria-haspopup="menu"
         aria-expanded={open}
-        aria-label={`Account menu for ${name ?? login} (@${login})`}
         onClick={() => setOpen((o) => !o)}
         className="rounded-full"
       >
         <Avatar login={login} src={avatarUrl} size={32} />
+        <span className="sr-only">Account menu for {name ?? login} (@{login})</span>
       </button>
       {open && (
         <ul role="menu" aria-label="Account" className="absolute right-0 top-11 z-20 w-52 rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg">

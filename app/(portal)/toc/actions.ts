@@ -1,15 +1,12 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/action";
 import { decideLeadershipChange } from "@/lib/roles/leadership";
 import { DecideChangeSchema } from "@/lib/roles/schemas";
 
-const decide = defineAction(DecideChangeSchema, async (input, actor) => {
-  const r = await decideLeadershipChange(actor, input);
-  revalidatePath("/toc");
-  return r;
-});
+// No revalidation here: the decided item stays on screen with its outcome announced; the list
+// is fresh at the next visit.
+const decide = defineAction(DecideChangeSchema, (input, actor) => decideLeadershipChange(actor, input));
 
 export async function decideLeadershipChangeAction(input: unknown) {
   return decide(input);

@@ -1,0 +1,64 @@
+import { expect, newIdentity, signInAs, test } from "./fixtures";
+
+test("an admin appoints a chair; it is pending until a TOC member approves; the audit log shows both", async ({ page, browser }) => {
+  const { login: appointee } = await newIdentity(page, "appointee");
+  // The appointee signs in once so the portal knows them.
+  await signInAs(page, appointee);
+  await page.context().clearCookies();
+
+  await signInAs(page, "ada-admin");
+  await page.goto("/tags/infrastructure");
+  await page.getByLabel("GitHub login").fill(appointee);
+  await page.getByLabel("Seat").selectOption("chair");
+  await page.getByLabel("Decision link").fill("https://github.com/cncf/toc/issues/1");
+  await page.getByRole("button", { name: "Appoint" }).click();
+  await expect(page.getByText("pending until a TOC member approves")).toBeVisible();
+  await page.reload();
+  const row = page.getByRole("row", { name: new RegExp(`Test appointee`) });
+  await expect(row).toContainText("pending TOC approval");
+
+  const tocContext = await browser.newContext();
+  const toc = await tocContext.newPage();
+  await signInAs(toc, "toby-toc");
+  await toc.goto("/toc");
+  await toc.getByRole("button", { name: new RegExp(`Approve appoint @${appointee} as Chair of TAG Infrastructure`) }).click();
+  await expect(toc.getByRole("status").filter({ hasText: "Approved" })).toBeVisible();
+  await toc.goto("/tags/infrastructure");
+  const approved = toc.getByRole("row", { name: /Test appointee/ });
+  await expect(approved).toContainText("Chair");
+  await expect(approved).not.toContainText("pending");
+
+  await toc.goto(`/admin/audit?tag=infrastructure`);
+  await expect(toc.getByRole("heading", { name: "Audit log" })).toBeVisible();
+  await expect(toc.getByRole("cell", { name: "roster.appoint" }).first()).toBeVisible();
+  await expect(toc.getByRole("cell", { name: "leadership.approve" }).first()).toBeVisible();
+  await tocContext.close();
+});
+
+test("the chair of one TAG sees edit controls on their TAG only", async ({ page }) => {
+  await signInAs(page, "chia-chair");
+  await page.goto("/tags/security-and-compliance");
+  await expect(page.getByRole("heading", { name: /Appoint a chair or tech lead/ })).toBeVisible();
+  await page.goto("/tags/infrastructure");
+  await expect(page.getByRole("heading", { name: "TAG Infrastructure", level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /Appoint a chair or tech lead/ })).toHaveCount(0);
+  await expect(page.getByText(/End .* seat/)).toHaveCount(0);
+});
+
+test("a member who opens /admin is refused; a TOC member opens the audit log", async ({ page }) => {
+  await signInAs(page, "milo-member");
+  await page.goto("/admin");
+  await expect(page.getByRole("heading", { name: "You do not have access to the admin console" })).toBeVisible();
+  await page.goto("/admin/audit");
+  await expect(page.getByRole("heading", { name: "You do not have access to the audit log" })).toBeVisible();
+  await page.context().clearCookies();
+  await signInAs(page, "tess-toc");
+  await page.goto("/admin/audit");
+  await expect(page.getByRole("heading", { name: "Audit log" })).toBeVisible();
+});
+
+test("an unknown TAG slug shows the 404 page", async ({ page }) => {
+  const res = await page.goto("/tags/no-such-tag");
+  expect(res?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "We could not find that page" })).toBeVisible();
+});
