@@ -102,3 +102,26 @@ describe("catalogue queries", () => {
     expect(await findProject("nope")).toBeNull();
   });
 });
+
+describe("the demo seed", () => {
+  it("passes the importer's own checks, adds its projects once, and never rewrites an imported one", async () => {
+    const { demoProjects, seedProjects } = await import("@/prisma/seed-projects");
+    const names = demoProjects.map((p) => p.name);
+    expect(names.length).toBeGreaterThanOrEqual(10);
+    expect(new Set(names).size).toBe(names.length);
+    for (const p of demoProjects) {
+      expect(p.name).toMatch(/^[a-z0-9][a-z0-9-]*$/);
+      expect(p.maturity, p.name).not.toBeNull();
+      for (const url of [p.devstatsUrl, ...p.repositories.map((r) => r.url)]) expect(url, p.name).toMatch(/^https:\/\//);
+    }
+    await db.project.create({ data: { name: "prometheus", displayName: "Prometheus (imported)", maturity: "graduated", importedAt: new Date() } });
+    const first = await seedProjects(db);
+    expect(first.created).toHaveLength(names.length - 1);
+    expect(first.unchanged).toEqual(["prometheus"]);
+    const again = await seedProjects(db);
+    expect(again.created).toEqual([]);
+    expect(again.unchanged.sort()).toEqual([...names].sort());
+    expect((await db.project.findUniqueOrThrow({ where: { name: "prometheus" } })).displayName).toBe("Prometheus (imported)");
+    expect((await listProjects(parseProjectFilters({ q: "prom" }))).projects.map((p) => p.name)).toEqual(["prometheus"]);
+  });
+});
