@@ -28,7 +28,9 @@ export function ProfileForm({ saved, timeZones }: { saved: ProfileFormValues; ti
       <div className="grid gap-6 md:grid-cols-2">
         <Field id="profile-region" label="Region" hint="Public. Seat rules on rosters count regions." errors={errors.region}>
           {(p) => (
-            <select {...p} name="region" defaultValue={values.region} className={inputClass}>
+            // React applies a select's defaultValue only when it mounts, and resets the form after
+            // each submission: remount it whenever the value to show changes.
+            <select key={values.region} {...p} name="region" defaultValue={values.region} className={inputClass}>
               <option value="">Not set</option>
               {REGIONS.map((r) => (
                 <option key={r} value={r}>

@@ -7,6 +7,9 @@ import { findPublicProfile } from "@/lib/people/queries";
 
 type Props = { params: Promise<{ login: string }> };
 
+// A profile changes when its owner saves it; never serve a stored copy.
+export const dynamic = "force-dynamic";
+
 // One lookup per request, shared by the metadata and the page.
 const load = cache(findPublicProfile);
 
