@@ -7,6 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { readElektoCsv } from "../lib/elections/ballot-formats/index.ts";
+import { formatEntryError, parseClomonitor } from "../lib/projects/parse-clomonitor.ts";
 import {
   hashSha256,
   packBallots,
@@ -197,13 +198,24 @@ export function checkElekto(dir: string): CheckResult[] {
   }
 }
 
+/** Reads `cncf-projects.yaml` (CLOMonitor's data/cncf.yaml) through the importer's parser: every entry must parse. */
+export function checkProjects(dir: string): CheckResult[] {
+  const file = "cncf-projects.yaml";
+  if (!existsSync(join(dir, file))) return [];
+  const { projects, errors } = parseClomonitor(readFileSync(join(dir, file), "utf8"));
+  const noMaturity = projects.filter((p) => p.maturity === null).length;
+  const detail = `projects: ${projects.length} parsed, ${errors.length} errors`;
+  if (errors.length > 0) return [{ file, ok: false, detail: `${detail}; ${errors.slice(0, 5).map(formatEntryError).join("; ")}` }];
+  return [{ file, ok: projects.length > 0, detail: `${detail} (${noMaturity} without a maturity, which the import skips)` }];
+}
+
 function main(): number {
   const dir = process.argv[2] ?? "../shared/data";
   if (!existsSync(dir)) {
     console.log(`check:shared: ${dir} not found; skipped`);
     return 0;
   }
-  const results = [...checkElections(dir), ...checkElekto(dir)];
+  const results = [...checkElections(dir), ...checkElekto(dir), ...checkProjects(dir)];
   for (const r of results) console.log(`${r.ok ? "ok  " : "FAIL"} ${r.file}: ${r.detail}`);
   const failed = results.filter((r) => !r.ok).length;
   console.log(`${results.length - failed} passed, ${failed} failed`);
