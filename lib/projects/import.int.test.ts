@@ -79,6 +79,11 @@ describe("catalogue queries", () => {
     expect((await list({ q: "kelpie mesh" })).names).toEqual(["kelpie-mesh"]);
     expect((await list({ q: "underwater" })).names).toEqual(["kelpie-mesh"]);
     expect((await list({ q: "no such thing" })).total).toBe(0);
+    // LIKE's wildcards are matched as text, not as patterns.
+    expect((await list({ q: "%" })).total).toBe(0);
+    expect((await list({ q: "_" })).total).toBe(0);
+    expect((await list({ q: "\\" })).total).toBe(0);
+    expect((await list({ q: "kelpie-" })).names).toEqual(["kelpie-mesh"]);
   });
 
   it("filters by maturity and category, together with a search", async () => {

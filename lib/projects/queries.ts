@@ -10,14 +10,18 @@ const ORDER: Record<ProjectFilters["sort"], Prisma.ProjectOrderByWithRelationInp
   oldest: [{ acceptedAt: { sort: "asc", nulls: "last" } }, { name: "asc" }],
 };
 
+/** Prisma sends `contains` to PostgreSQL as ILIKE without escaping, so `%` and `_` would be patterns. */
+const likeText = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
 function whereFor(f: ProjectFilters): Prisma.ProjectWhereInput {
   const and: Prisma.ProjectWhereInput[] = [];
   if (f.q) {
+    const q = likeText(f.q);
     and.push({
       OR: [
-        { name: { contains: f.q, mode: "insensitive" } },
-        { displayName: { contains: f.q, mode: "insensitive" } },
-        { description: { contains: f.q, mode: "insensitive" } },
+        { name: { contains: q, mode: "insensitive" } },
+        { displayName: { contains: q, mode: "insensitive" } },
+        { description: { contains: q, mode: "insensitive" } },
       ],
     });
   }
