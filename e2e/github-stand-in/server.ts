@@ -41,6 +41,8 @@ export function createStandIn(opts: StandInOptions) {
   const people = new Map<number, StandInIdentity>(defaultIdentities.map((i) => [i.id, { ...i }]));
   const codes = new Map<string, PendingCode>();
   const tokens = new Map<string, number>();
+  /** Issues a test configured; any other issue exists, open, with a generated title. `null`: 404. */
+  const issues = new Map<string, { title: string; state: "open" | "closed" } | null>();
   const base = () => `http://${opts.host ?? "127.0.0.1"}:${opts.port}`;
 
   const publicUser = (p: StandInIdentity) => ({
@@ -173,6 +175,26 @@ export function createStandIn(opts: StandInOptions) {
         const login = decodeURIComponent(userMatch[1]!).toLowerCase();
         const p = [...people.values()].find((x) => x.login.toLowerCase() === login);
         return p ? json(res, 200, publicUser(p)) : json(res, 404, { message: "Not Found" });
+      }
+      const issue = /^\/api\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)$/.exec(path);
+      if (req.method === "GET" && issue) {
+        const [, owner, repo, num] = issue;
+        const key = `${owner}/${repo}#${num}`;
+        const known = issues.get(key);
+        if (known === null) return json(res, 404, { message: "Not Found" });
+        return json(res, 200, {
+          number: Number(num),
+          title: known?.title ?? `Help wanted: ${repo} task ${num}`,
+          state: known?.state ?? "open",
+          html_url: `https://github.com/${owner}/${repo}/issues/${num}`,
+          labels: [{ name: "help wanted" }],
+        });
+      }
+      if (req.method === "POST" && path === "/_stand-in/issues") {
+        const b = (await readBody(req)) as unknown as { repo?: string; number?: number; title?: string; state?: "open" | "closed"; missing?: boolean };
+        if (!b.repo || !b.number) return json(res, 400, { error: "repo and number required" });
+        issues.set(`${b.repo}#${b.number}`, b.missing ? null : { title: b.title ?? "Untitled", state: b.state ?? "open" });
+        return json(res, 200, { ok: true });
       }
       const avatar = /^\/avatars\/([^/]+)\.svg$/.exec(path);
       if (req.method === "GET" && avatar) {

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { flagStaleClaims } from "@/lib/help-wanted/mutations";
 import { notify } from "@/lib/notify/send";
 
 /**
@@ -48,4 +49,5 @@ async function remindIncompleteProfiles(now: Date): Promise<number> {
 
 export const sweeps: Sweep[] = [
   { name: "sweep-profile-reminders", description: "Remind people to complete their profile", run: remindIncompleteProfiles },
+  { name: "sweep-stale-claims", description: "Flag accepted claims with no recent update", run: flagStaleClaims },
 ];

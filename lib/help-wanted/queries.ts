@@ -1,0 +1,77 @@
+import "server-only";
+import { db } from "@/lib/db";
+
+/** One item with its TAGs, claims (with updates) and history, for the item page. */
+export async function getItem(id: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const item = await db.helpWantedItem.findUnique({
+    where: { id },
+    include: {
+      tags: { select: { tag: { select: { id: true, slug: true, name: true, staleAfterDays: true } } } },
+      initiative: { select: { id: true, name: true } },
+      claims: {
+        orderBy: { createdAt: "asc" },
+        select: {
+          id: true,
+          status: true,
+          message: true,
+          createdAt: true,
+          lastActivityAt: true,
+          staleNotifiedAt: true,
+          evidenceUrl: true,
+          userId: true,
+          user: { select: { login: true, name: true, avatarUrl: true } },
+          updates: { orderBy: { createdAt: "asc" }, select: { id: true, kind: true, body: true, link: true, createdAt: true, authorId: true } },
+        },
+      },
+    },
+  });
+  if (!item) return null;
+  const history = await db.auditEvent.findMany({
+    where: { OR: [{ subjectType: "HelpWantedItem", subjectId: id }, { subjectType: "Claim", subjectId: { in: item.claims.map((c) => c.id) } }], outcome: "ok" },
+    orderBy: { at: "asc" },
+    select: { id: true, at: true, action: true, actorId: true },
+  });
+  const actorIds = [...new Set(history.map((h) => h.actorId).filter((x): x is string => Boolean(x)))];
+  const actors = new Map((await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, login: true } })).map((u) => [u.id, u.login]));
+  return {
+    ...item,
+    tags: item.tags.map((t) => t.tag),
+    history: history.map((h) => ({ ...h, actorLogin: h.actorId ? (actors.get(h.actorId) ?? null) : null })),
+  };
+}
+
+/** Stale: an accepted claim with no activity for the (strictest) stale-after days of its TAGs. */
+export function isStale(claim: { status: string; lastActivityAt: Date }, staleAfterDays: number, now: Date): boolean {
+  return claim.status === "accepted" && now.getTime() - claim.lastActivityAt.getTime() > staleAfterDays * 86_400_000;
+}
+
+/** A person's claims for /my-work, live ones first. */
+export function listMyClaims(userId: string) {
+  return db.claim.findMany({
+    where: { userId },
+    orderBy: [{ lastActivityAt: "desc" }],
+    take: 200,
+    select: {
+      id: true,
+      status: true,
+      createdAt: true,
+      lastActivityAt: true,
+      item: { select: { id: true, title: true, dueAt: true, status: true, tags: { select: { tag: { select: { slug: true, name: true, staleAfterDays: true } } } } } },
+    },
+  });
+}
+
+/** What a TAG's leads need to act on: pending requests, held claims (stale ones flagged), items due for review, recent progress. */
+export async function getLeadConsole(tagId: string, reviewMonths: number, now: Date) {
+  const reviewBefore = new Date(now);
+  reviewBefore.setUTCMonth(reviewBefore.getUTCMonth() - reviewMonths);
+  const inTag = { tags: { some: { tagId } } };
+  const [requests, held, dueForReview, progress] = await Promise.all([
+    db.claim.findMany({ where: { status: "requested", item: inTag }, orderBy: { createdAt: "asc" }, take: 100, select: { id: true, message: true, createdAt: true, user: { select: { login: true, name: true } }, item: { select: { id: true, title: true } } } }),
+    db.claim.findMany({ where: { status: { in: ["accepted", "done"] }, item: inTag }, orderBy: { lastActivityAt: "asc" }, take: 200, select: { id: true, status: true, lastActivityAt: true, user: { select: { login: true } }, item: { select: { id: true, title: true } } } }),
+    db.helpWantedItem.findMany({ where: { ...inTag, status: { in: ["open", "filled"] }, OR: [{ reviewedAt: null }, { reviewedAt: { lt: reviewBefore } }] }, orderBy: { createdAt: "asc" }, take: 200, select: { id: true, title: true, reviewedAt: true, createdAt: true, status: true } }),
+    db.claimUpdate.findMany({ where: { kind: "progress", claim: { item: inTag } }, orderBy: { createdAt: "desc" }, take: 20, select: { id: true, body: true, createdAt: true, claim: { select: { user: { select: { login: true } }, item: { select: { id: true, title: true } } } } } }),
+  ]);
+  return { requests, held, dueForReview, progress };
+}
