@@ -5,8 +5,10 @@
  *
  * OAuth: GET /login/oauth/authorize shows a page to pick an identity; POST /login/oauth/access_token
  * checks client id and secret, the code, the redirect URI and the PKCE verifier, and refuses a
- * code used twice. REST under /api: /user, /user/emails, /users/{login}.
- * Test control: POST /_stand-in/identities upserts an identity (e.g. a renamed login).
+ * code used twice. REST under /api: /user, /user/emails, /users/{login},
+ * /repos/{owner}/{repo}/issues/{n}.
+ * Test control: POST /_stand-in/identities upserts an identity (e.g. a renamed login);
+ * POST /_stand-in/issues sets an issue's title and state (or makes it missing).
  */
 import { createHash, randomBytes } from "node:crypto";
 import http from "node:http";
