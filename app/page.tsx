@@ -1,8 +1,14 @@
 import Link from "next/link";
 
-export default function HomePage() {
+export default async function HomePage({ searchParams }: { searchParams: Promise<{ notice?: string }> }) {
+  const { notice } = await searchParams;
   return (
     <div className="space-y-10">
+      {notice === "account-deleted" && (
+        <p role="status" className="rounded-md bg-green-50 p-3 text-green-900 ring-1 ring-green-200">
+          Your account and personal data were deleted. Thank you for your help.
+        </p>
+      )}
       <section aria-labelledby="hero" className="rounded-2xl bg-gradient-to-br from-brand-50 to-white p-8 ring-1 ring-brand-100">
         <h1 id="hero" className="text-3xl font-bold tracking-tight text-brand-800 sm:text-4xl">
           Where CNCF TAGs find help and keep their leadership honest

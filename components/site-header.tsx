@@ -6,6 +6,7 @@ import { UserMenu } from "./user-menu";
 const sections = [
   { href: "/tags", label: "TAGs" },
   { href: "/help-wanted", label: "Help wanted" },
+  { href: "/projects", label: "Projects" },
   { href: "/elections", label: "Elections" },
   { href: "/toc", label: "Dashboard" },
 ];

@@ -60,6 +60,16 @@ export function UserMenu({ login, name, avatarUrl, unread }: Props) {
             Signed in as <strong className="text-slate-900">@{login}</strong>
           </li>
           <li role="none">
+            <Link role="menuitem" href="/me" className="block px-3 py-2 hover:bg-slate-100">
+              Your profile
+            </Link>
+          </li>
+          <li role="none">
+            <Link role="menuitem" href="/my-work" className="block px-3 py-2 hover:bg-slate-100">
+              My work
+            </Link>
+          </li>
+          <li role="none">
             <Link role="menuitem" href="/notifications" className="block px-3 py-2 hover:bg-slate-100">
               Notifications
             </Link>

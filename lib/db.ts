@@ -12,7 +12,7 @@ function createClient(): PrismaClient {
   if (!url) {
     throw new Error("DATABASE_URL is not set. `npm run demo` and `npm run dev` set it for the embedded database.");
   }
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: env().DATABASE_POOL_SIZE }) });
 }
 
 const g = globalThis as { tagPortalDb?: PrismaClient };

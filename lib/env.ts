@@ -12,6 +12,8 @@ const flag = z
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.url().optional(),
+  /** Connections per process; tests raise it so that races really run concurrently. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
   NEXTAUTH_URL: z.url().default("http://localhost:3000"),
   GITHUB_CLIENT_ID: z.string().min(1).optional(),

@@ -6,6 +6,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/generated/prisma/client.ts";
 import { identities } from "../e2e/github-stand-in/identities.ts";
+import { seedProjects } from "./seed-projects.ts";
 
 export const demoTags = [
   {
@@ -75,6 +76,7 @@ export async function seed(url: string): Promise<void> {
         });
       }
     }
+    await seedProjects(db);
   } finally {
     await db.$disconnect();
   }

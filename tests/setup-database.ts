@@ -13,6 +13,8 @@ await withClient(adminUrl, (c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "$
 const url = new URL(adminUrl);
 url.pathname = `/${name}`;
 process.env.DATABASE_URL = url.toString();
+// Race tests (claims, votes, approvals) need real concurrency: more connections than racers.
+process.env.DATABASE_POOL_SIZE = "60";
 
 afterAll(async () => {
   const { disconnectDb } = await import("../lib/db.ts").catch(() => ({ disconnectDb: async () => {} }));

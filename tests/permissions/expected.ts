@@ -26,4 +26,10 @@ export const EXPECTED: Record<string, { own: Row; other?: Row }> = {
   "leadership.approve": { own: only("toc"), other: only("toc") },
   // "edit own profile": every signed-in person.
   "profile.edit": { own: only("member", "ambassador", "lead", "toc", "admin") },
+  // "create / edit / close items, accept / decline / release volunteers": TAG lead of that TAG, admin.
+  "help-wanted.create": { own: only("lead", "admin"), other: only("admin") },
+  "help-wanted.close": { own: only("lead", "admin"), other: only("admin") },
+  "help-wanted.decide": { own: only("lead", "admin"), other: only("admin") },
+  // "volunteer for an item, post progress": every signed-in person, on any TAG.
+  "help-wanted.volunteer": { own: only("member", "ambassador", "lead", "toc", "admin"), other: only("member", "ambassador", "lead", "toc", "admin") },
 };

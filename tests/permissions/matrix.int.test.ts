@@ -6,6 +6,10 @@ import type { Actor } from "@/lib/auth/permissions";
 import { setAmbassador, setGlobalRole } from "@/lib/admin/mutations";
 import { appointLeader, decideLeadershipChange, requestEndOfSeat } from "@/lib/roles/leadership";
 import { createTag as createTagAction, updateTag } from "@/lib/tags/mutations";
+import { updateProfile } from "@/lib/people/mutations";
+import { ProfileSchema } from "@/lib/people/schemas";
+import { closeItem, createItem, decideClaim, volunteerForItem } from "@/lib/help-wanted/mutations";
+import { itemSchema } from "@/lib/help-wanted/schemas";
 import { createTag, createUser } from "@/tests/factories";
 import { EXPECTED, ROLES, type MatrixRole } from "./expected";
 
@@ -31,7 +35,35 @@ async function world() {
 type World = Awaited<ReturnType<typeof world>>;
 
 /** Each operation: prepare what it needs, run it, and report whether state changed. */
+/** An open item on a TAG (posted directly, not through the function under test). */
+async function itemOn(tagId: string) {
+  const at = new Date();
+  return db.helpWantedItem.create({ data: { title: "Matrix item", kind: "review", createdAt: at, updatedAt: at, places: 2, tags: { create: [{ tagId }] } } });
+}
+
 const OPERATIONS: Record<string, (w: World, actor: Actor | null, tagId: string) => Promise<{ run: () => Promise<unknown>; changed: () => Promise<boolean> }>> = {
+  "profile.edit": async (_w, actor) => ({
+    run: () => updateProfile(actor, ProfileSchema.parse({ region: "APAC", timezone: "Europe/Berlin", employer: null, skills: [], interests: [], languages: [], hoursPerMonth: 10, bio: "matrix" })),
+    changed: async () => (actor ? (await db.user.findUniqueOrThrow({ where: { id: actor.id } })).bio === "matrix" : false),
+  }),
+  "help-wanted.create": async (_w, actor, tagId) => {
+    const tag = await db.tag.findUniqueOrThrow({ where: { id: tagId } });
+    const title = `Matrix post ${Math.random()}`;
+    return { run: () => createItem(actor, itemSchema(new Date()).parse({ title, tags: tag.slug, kind: "review" })), changed: async () => (await db.helpWantedItem.count({ where: { title } })) > 0 };
+  },
+  "help-wanted.close": async (_w, actor, tagId) => {
+    const item = await itemOn(tagId);
+    return { run: () => closeItem(actor, item.id, "no longer needed"), changed: async () => (await db.helpWantedItem.findUniqueOrThrow({ where: { id: item.id } })).status === "closed" };
+  },
+  "help-wanted.volunteer": async (_w, actor, tagId) => {
+    const item = await itemOn(tagId);
+    return { run: () => volunteerForItem(actor, { itemId: item.id, message: "" }), changed: async () => (await db.claim.count({ where: { itemId: item.id } })) > 0 };
+  },
+  "help-wanted.decide": async (w, actor, tagId) => {
+    const item = await itemOn(tagId);
+    const claim = await db.claim.create({ data: { itemId: item.id, userId: w.target.id, status: "requested", createdAt: new Date(), lastActivityAt: new Date() } });
+    return { run: () => decideClaim(actor, { claimId: claim.id, decision: "accept" }), changed: async () => (await db.claim.findUniqueOrThrow({ where: { id: claim.id } })).status !== "requested" };
+  },
   "tag.create": async (_w, actor) => {
     const slug = `matrix-${Math.random().toString(36).slice(2, 10)}`;
     return { run: () => createTagAction(actor, { slug, name: `TAG ${slug}`, mission: "", repositories: [], meetings: "", tocLiaisons: [], boardReviewMonths: 6, staleAfterDays: 30, autoAccept: false, maxActiveClaims: 3, leadershipModel: "appointment" }), changed: async () => (await db.tag.count({ where: { slug } })) > 0 };

@@ -1,0 +1,170 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { loadActor } from "@/lib/auth/actor";
+import { activityFor } from "@/lib/contributions/activity";
+import { now } from "@/lib/clock";
+import { createTag, createUser } from "@/tests/factories";
+import {
+  closeItem,
+  confirmCompletion,
+  createItem,
+  decideClaim,
+  flagStaleClaims,
+  markClaimDone,
+  postProgress,
+  releaseClaim,
+  sendFollowUp,
+  volunteerForItem,
+  withdrawClaim,
+} from "./mutations";
+import { itemSchema } from "./schemas";
+
+const code = (p: Promise<unknown>) => p.then(() => "ok", (e: unknown) => (e instanceof AppError ? e.code : `THROWN ${String(e)}`));
+
+async function tagWithLead(settings: { autoAccept?: boolean; maxActiveClaims?: number } = {}) {
+  const tag = await createTag();
+  if (Object.keys(settings).length) await db.tag.update({ where: { id: tag.id }, data: settings });
+  const lead = await createUser();
+  await db.roleAssignment.create({ data: { tagId: tag.id, userId: lead.id, kind: "chair", status: "active", requestedAt: new Date(), startAt: new Date() } });
+  return { tag, lead, leadActor: (await loadActor(lead.id))! };
+}
+
+async function postItem(tagSlug: string, leadId: string, over: Record<string, unknown> = {}) {
+  const input = itemSchema(await now()).parse({ title: `Write the threat model ${Math.random()}`, body: "Details", tags: tagSlug, kind: "content", places: 1, ...over });
+  return createItem(await loadActor(leadId), input);
+}
+
+describe("volunteering", () => {
+  it("50 people racing for the last place with auto-accept: exactly one gets it", async () => {
+    const { tag, lead } = await tagWithLead({ autoAccept: true });
+    const item = await postItem(tag.slug, lead.id);
+    const people = await Promise.all(Array.from({ length: 50 }, () => createUser()));
+    const actors = await Promise.all(people.map((p) => loadActor(p.id)));
+    const results = await Promise.all(actors.map((a) => code(volunteerForItem(a, { itemId: item.id, message: "me!" }))));
+    expect(results.filter((r) => r === "ok")).toHaveLength(1);
+    expect(results.filter((r) => r === "CONFLICT")).toHaveLength(49);
+    expect(await db.claim.count({ where: { itemId: item.id } })).toBe(1);
+    expect(await db.claim.count({ where: { itemId: item.id, status: "accepted" } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { action: "claim.accept", tagId: tag.id } })).toBe(1);
+    expect(await db.helpWantedItem.findUniqueOrThrow({ where: { id: item.id } })).toMatchObject({ placesTaken: 1, status: "filled" });
+  });
+
+  it("two leads accepting different requests for the last place at once: one succeeds", async () => {
+    const { tag, lead } = await tagWithLead();
+    const lead2 = await createUser();
+    await db.roleAssignment.create({ data: { tagId: tag.id, userId: lead2.id, kind: "tech_lead", status: "active", requestedAt: new Date(), startAt: new Date() } });
+    const item = await postItem(tag.slug, lead.id);
+    const [v1, v2] = await Promise.all([createUser(), createUser()]);
+    const c1 = await volunteerForItem(await loadActor(v1.id), { itemId: item.id, message: "" });
+    const c2 = await volunteerForItem(await loadActor(v2.id), { itemId: item.id, message: "" });
+    expect(c1.status).toBe("requested");
+    const [a1, a2] = [await loadActor(lead.id), await loadActor(lead2.id)];
+    const results = await Promise.all([code(decideClaim(a1, { claimId: c1.id, decision: "accept" })), code(decideClaim(a2, { claimId: c2.id, decision: "accept" }))]);
+    expect(results.sort()).toEqual(["CONFLICT", "ok"]);
+    expect(await db.claim.count({ where: { itemId: item.id, status: "accepted" } })).toBe(1);
+    expect(await db.claim.count({ where: { itemId: item.id, status: "requested" } })).toBe(1);
+  });
+
+  it("a person holds at most the TAG's max active claims, and cannot volunteer twice", async () => {
+    const { tag, lead } = await tagWithLead({ autoAccept: true, maxActiveClaims: 1 });
+    const [i1, i2] = [await postItem(tag.slug, lead.id), await postItem(tag.slug, lead.id)];
+    const v = await loadActor((await createUser()).id);
+    expect(await code(volunteerForItem(v, { itemId: i1.id, message: "" }))).toBe("ok");
+    await expect(volunteerForItem(v, { itemId: i2.id, message: "" })).rejects.toThrow(/limit/);
+    expect(await code(volunteerForItem(v, { itemId: i1.id, message: "" }))).toBe("CONFLICT");
+  });
+
+  it("volunteering is rate-limited per person; others are unaffected", async () => {
+    const { tag, lead } = await tagWithLead();
+    const items = await Promise.all(Array.from({ length: 12 }, () => postItem(tag.slug, lead.id)));
+    const spammer = await loadActor((await createUser()).id);
+    const results: string[] = [];
+    for (const it of items) results.push(await code(volunteerForItem(spammer, { itemId: it.id, message: "" })));
+    expect(results.slice(0, 10).every((r) => r === "ok")).toBe(true);
+    expect(results.slice(10)).toEqual(["RATE_LIMITED", "RATE_LIMITED"]);
+    const other = await loadActor((await createUser()).id);
+    expect(await code(volunteerForItem(other, { itemId: items[11]!.id, message: "" }))).toBe("ok");
+  });
+});
+
+describe("a claim from request to completed work", () => {
+  it("request, accept, progress, follow-up, done with evidence, confirm: a contribution record and a closed item", async () => {
+    const { tag, lead, leadActor } = await tagWithLead();
+    const item = await postItem(tag.slug, lead.id);
+    const volunteer = await createUser();
+    const va = await loadActor(volunteer.id);
+    const claim = await volunteerForItem(va, { itemId: item.id, message: "I know this area" });
+    await decideClaim(leadActor, { claimId: claim.id, decision: "accept" });
+    await postProgress(va, { claimId: claim.id, body: "Draft is up", link: "https://example.org/draft" });
+    await sendFollowUp(leadActor, { claimId: claim.id, body: "Looks good, add the diagrams" });
+    expect(await db.notification.count({ where: { userId: volunteer.id, kind: "claim.follow-up" } })).toBe(1);
+    expect(await code(confirmCompletion(leadActor, { claimId: claim.id }))).toBe("CONFLICT"); // not done yet
+    await markClaimDone(va, { claimId: claim.id, evidenceUrl: "https://github.com/cncf/tag-security/pull/1" });
+    const r = await confirmCompletion(leadActor, { claimId: claim.id });
+    expect(r.itemClosed).toBe(true);
+    expect(await db.helpWantedItem.findUniqueOrThrow({ where: { id: item.id } })).toMatchObject({ status: "closed", closedReason: "done" });
+    const activity = await activityFor(volunteer.id, tag.id, { from: new Date(0), to: new Date(Date.now() + 86_400_000 * 3650) });
+    expect(activity.byKind.help_wanted).toBe(1);
+  });
+
+  it("withdrawing or releasing a held claim gives the place back", async () => {
+    const { tag, lead, leadActor } = await tagWithLead({ autoAccept: true });
+    const item = await postItem(tag.slug, lead.id);
+    const [a, b] = [await loadActor((await createUser()).id), await loadActor((await createUser()).id)];
+    const ca = await volunteerForItem(a, { itemId: item.id, message: "" });
+    expect(await code(volunteerForItem(b, { itemId: item.id, message: "" }))).toBe("CONFLICT");
+    await withdrawClaim(a, { claimId: ca.id });
+    const cb = await volunteerForItem(b, { itemId: item.id, message: "" });
+    await releaseClaim(leadActor, { claimId: cb.id });
+    expect(await db.helpWantedItem.findUniqueOrThrow({ where: { id: item.id } })).toMatchObject({ placesTaken: 0, status: "open" });
+  });
+
+  it("a lead of another TAG cannot accept, release, follow up or close; nothing changes and refusals are logged", async () => {
+    const { tag, lead } = await tagWithLead();
+    const other = await tagWithLead();
+    const item = await postItem(tag.slug, lead.id);
+    const v = await loadActor((await createUser()).id);
+    const claim = await volunteerForItem(v, { itemId: item.id, message: "" });
+    const intruder = other.leadActor;
+    expect(await code(decideClaim(intruder, { claimId: claim.id, decision: "accept" }))).toBe("FORBIDDEN");
+    expect(await code(sendFollowUp(intruder, { claimId: claim.id, body: "hi" }))).toBe("FORBIDDEN");
+    expect(await code(closeItem(intruder, item.id, "not yours"))).toBe("FORBIDDEN");
+    expect(await code(postProgress(intruder, { claimId: claim.id, body: "fake" }))).toBe("FORBIDDEN");
+    expect(await db.claim.findUniqueOrThrow({ where: { id: claim.id } })).toMatchObject({ status: "requested" });
+    expect(await db.helpWantedItem.findUniqueOrThrow({ where: { id: item.id } })).toMatchObject({ status: "open" });
+    expect(await db.auditEvent.count({ where: { actorId: intruder.id, outcome: "refused" } })).toBe(4);
+  });
+
+  it("a lead cannot post to another TAG's board; bad input is refused before anything is saved", async () => {
+    const { leadActor } = await tagWithLead();
+    const other = await createTag();
+    const input = itemSchema(new Date()).parse({ title: "Somebody else's work", tags: other.slug, kind: "review" });
+    expect(await code(createItem(leadActor, input))).toBe("FORBIDDEN");
+    const bad = itemSchema(new Date()).safeParse({ title: "x", tags: "", kind: "nope", effortHours: -3, dueAt: "2001-01-01", githubIssueUrl: "https://evil.example/issues/1", body: "a".repeat(20_001) });
+    expect(bad.success).toBe(false);
+    const fields = Object.keys(bad.error!.flatten().fieldErrors).sort();
+    expect(fields).toEqual(["body", "dueAt", "effortHours", "githubIssueUrl", "kind", "tags", "title"]);
+  });
+});
+
+describe("stale claims", () => {
+  it("an accepted claim with no update for the TAG's stale-after days is flagged once; progress clears it", async () => {
+    const { tag, lead } = await tagWithLead({ autoAccept: true });
+    await db.tag.update({ where: { id: tag.id }, data: { staleAfterDays: 21 } });
+    const item = await postItem(tag.slug, lead.id);
+    const volunteer = await createUser();
+    const va = await loadActor(volunteer.id);
+    const claim = await volunteerForItem(va, { itemId: item.id, message: "" });
+    const t0 = await now();
+    await flagStaleClaims(new Date(t0.getTime() + 20 * 86_400_000));
+    expect((await db.claim.findUniqueOrThrow({ where: { id: claim.id } })).staleNotifiedAt).toBeNull();
+    const later = new Date(t0.getTime() + 22 * 86_400_000);
+    await flagStaleClaims(later);
+    await flagStaleClaims(later);
+    expect(await db.notification.count({ where: { userId: volunteer.id, kind: "claim.stale" } })).toBe(1);
+    expect(await db.notification.count({ where: { userId: lead.id, kind: "claim.stale" } })).toBe(1);
+    await postProgress(va, { claimId: claim.id, body: "back on it" });
+    expect((await db.claim.findUniqueOrThrow({ where: { id: claim.id } })).staleNotifiedAt).toBeNull();
+  });
+});
