@@ -1,0 +1,220 @@
+import { describe, expect, it } from "vitest";
+import { randomUUID } from "node:crypto";
+import { db } from "@/lib/db";
+import { createTag } from "@/tests/factories";
+import { parseBoardQuery, type BoardQuery } from "./board-query";
+import { plainExcerpt, searchBoard } from "./board";
+
+const NOW = new Date("2027-03-01T12:00:00Z");
+const day = (n: number) => new Date(NOW.getTime() + n * 86_400_000);
+
+type ItemOver = Partial<{
+  title: string;
+  body: string;
+  kind: "project_liaison" | "foundation_liaison" | "event" | "content" | "review" | "other";
+  status: "draft" | "open" | "filled" | "closed";
+  skills: string[];
+  effortHours: number | null;
+  region: "APAC" | "EMEA" | "Americas" | null;
+  dueAt: Date | null;
+  places: number;
+  placesTaken: number;
+  createdAt: Date;
+}>;
+
+async function createItem(tagIds: string[], over: ItemOver = {}) {
+  const createdAt = over.createdAt ?? day(-1);
+  return db.helpWantedItem.create({
+    data: {
+      title: over.title ?? `Item ${randomUUID().slice(0, 8)}`,
+      body: over.body ?? "",
+      kind: over.kind ?? "content",
+      status: over.status ?? "open",
+      skills: over.skills ?? [],
+      effortHours: over.effortHours === undefined ? 4 : over.effortHours,
+      region: over.region === undefined ? null : over.region,
+      dueAt: over.dueAt === undefined ? null : over.dueAt,
+      places: over.places ?? 1,
+      placesTaken: over.placesTaken ?? 0,
+      createdAt,
+      updatedAt: createdAt,
+      tags: { create: tagIds.map((tagId) => ({ tagId })) },
+    },
+    select: { id: true, title: true },
+  });
+}
+
+const q = (params: Record<string, string | string[]>): BoardQuery => parseBoardQuery(params).query;
+const ids = async (params: Record<string, string | string[]>) => (await searchBoard(q(params), NOW)).items.map((i) => i.id);
+
+/** Every page of a query, following the cursors. */
+async function allPages(params: Record<string, string | string[]>) {
+  const pages: string[][] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await searchBoard(q({ ...params, ...(cursor ? { cursor } : {}) }), NOW);
+    pages.push(page.items.map((i) => i.id));
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor && pages.length < 100);
+  return pages;
+}
+
+describe("searchBoard", () => {
+  it("returns card fields with TAGs and a plain-text excerpt", async () => {
+    const [a, b] = [await createTag({ name: "Alpha TAG" }), await createTag({ name: "Beta TAG" })];
+    const item = await createItem([b.id, a.id], {
+      body: "## Help us\n\nWrite **docs** for [the guide](https://example.test).",
+      skills: ["Go"],
+      region: "EMEA",
+      dueAt: day(-2),
+      places: 3,
+      placesTaken: 1,
+      kind: "project_liaison",
+    });
+    const { items, nextCursor } = await searchBoard(q({ tag: a.slug }), NOW);
+    expect(nextCursor).toBeNull();
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({
+      id: item.id,
+      title: item.title,
+      kind: "project-liaison",
+      status: "open",
+      skills: ["Go"],
+      effortHours: 4,
+      region: "EMEA",
+      dueAt: day(-2),
+      places: 3,
+      placesTaken: 1,
+      tags: [
+        { slug: a.slug, name: "Alpha TAG" },
+        { slug: b.slug, name: "Beta TAG" },
+      ],
+      excerpt: "Help us Write docs for the guide.",
+      overdue: true,
+    });
+    expect(items[0]?.createdAt).toBeInstanceOf(Date);
+  });
+
+  it("ranks a title match above a body match", async () => {
+    const word = `zebrafish${randomUUID().slice(0, 6).replace(/\d/g, "x")}`;
+    const tag = await createTag();
+    const inBody = await createItem([tag.id], { title: "Something else", body: `We need help with ${word} docs`, createdAt: day(-1) });
+    const inTitle = await createItem([tag.id], { title: `Write the ${word} guide`, body: "Details follow", createdAt: day(-5) });
+    await createItem([tag.id], { title: "Unrelated", body: "Nothing to see" });
+    expect(await ids({ q: word })).toEqual([inTitle.id, inBody.id]);
+    // An explicit sort still applies to the matches.
+    expect(await ids({ q: word, sort: "newest" })).toEqual([inBody.id, inTitle.id]);
+    // websearch syntax: quoted phrases and exclusions.
+    expect(await ids({ q: `${word} -guide` })).toEqual([inBody.id]);
+  });
+
+  it("stems words (English configuration)", async () => {
+    const tag = await createTag();
+    const item = await createItem([tag.id], { title: "Organising meetups in Lisbon" });
+    expect(await ids({ q: "organise meetup", tag: tag.slug })).toEqual([item.id]);
+  });
+
+  it("filters by TAG (any of several)", async () => {
+    const [a, b, c] = [await createTag(), await createTag(), await createTag()];
+    const inA = await createItem([a.id]);
+    const inB = await createItem([b.id, c.id]);
+    await createItem([c.id]);
+    expect(await ids({ tag: a.slug })).toEqual([inA.id]);
+    expect((await ids({ tag: [a.slug, b.slug] })).sort()).toEqual([inA.id, inB.id].sort());
+    expect(await ids({ tag: "no-such-tag" })).toEqual([]);
+  });
+
+  it("filters by kind, skill, region and effort", async () => {
+    const tag = await createTag();
+    const event = await createItem([tag.id], { kind: "event", skills: ["Public speaking"], region: "APAC", effortHours: 2 });
+    const liaison = await createItem([tag.id], { kind: "foundation_liaison", skills: ["Go", "Kubernetes"], region: "EMEA", effortHours: 20 });
+    const anywhere = await createItem([tag.id], { kind: "review", skills: ["Security"], region: null, effortHours: null });
+    const sorted = async (p: Record<string, string | string[]>) => (await ids({ tag: tag.slug, ...p })).sort();
+
+    expect(await sorted({ kind: "event" })).toEqual([event.id]);
+    expect(await sorted({ kind: "foundation-liaison" })).toEqual([liaison.id]);
+    // Skills: any of them, with curated spellings whatever the case typed.
+    expect(await sorted({ skill: "kubernetes" })).toEqual([liaison.id]);
+    expect(await sorted({ skill: ["public speaking", "security"] })).toEqual([event.id, anywhere.id].sort());
+    expect(await sorted({ skill: "go, security" })).toEqual([liaison.id, anywhere.id].sort());
+    // Region: items with that preference, plus items open to every region.
+    expect(await sorted({ region: "APAC" })).toEqual([event.id, anywhere.id].sort());
+    expect(await sorted({ effortMin: "5" })).toEqual([liaison.id]);
+    expect(await sorted({ effortMax: "5" })).toEqual([event.id]);
+    expect(await sorted({ effortMin: "2", effortMax: "20" })).toEqual([event.id, liaison.id].sort());
+    // Filters combine.
+    expect(await sorted({ kind: "event", region: "EMEA" })).toEqual([]);
+  });
+
+  it("lists open items by default, filled and closed on request, drafts never", async () => {
+    const tag = await createTag();
+    const open = await createItem([tag.id], { status: "open" });
+    const filled = await createItem([tag.id], { status: "filled", placesTaken: 1 });
+    const closed = await createItem([tag.id], { status: "closed" });
+    await createItem([tag.id], { status: "draft", title: "Draft secret plan" });
+    expect(await ids({ tag: tag.slug })).toEqual([open.id]);
+    expect(await ids({ tag: tag.slug, status: "filled" })).toEqual([filled.id]);
+    expect(await ids({ tag: tag.slug, status: "closed" })).toEqual([closed.id]);
+    expect((await ids({ tag: tag.slug, status: "all" })).sort()).toEqual([open.id, filled.id, closed.id].sort());
+    expect(await ids({ tag: tag.slug, status: "draft" })).toEqual([open.id]);
+    expect(await ids({ q: "secret plan", status: "all" })).toEqual([]);
+  });
+
+  it("sorts newest, by due date (undated last) and by fewest places left", async () => {
+    const tag = await createTag();
+    const a = await createItem([tag.id], { createdAt: day(-3), dueAt: day(10), places: 5, placesTaken: 1 });
+    const b = await createItem([tag.id], { createdAt: day(-1), dueAt: null, places: 2, placesTaken: 1 });
+    const c = await createItem([tag.id], { createdAt: day(-2), dueAt: day(3), places: 3, placesTaken: 0 });
+    expect(await ids({ tag: tag.slug })).toEqual([b.id, c.id, a.id]);
+    expect(await ids({ tag: tag.slug, sort: "newest" })).toEqual([b.id, c.id, a.id]);
+    expect(await ids({ tag: tag.slug, sort: "match" })).toEqual([b.id, c.id, a.id]);
+    expect(await ids({ tag: tag.slug, sort: "due" })).toEqual([c.id, a.id, b.id]);
+    expect(await ids({ tag: tag.slug, sort: "fewest" })).toEqual([b.id, c.id, a.id]);
+  });
+
+  it.each(["newest", "due", "fewest", "relevance"])("pages by cursor without duplicates or gaps (%s)", async (sort) => {
+    const tag = await createTag();
+    const word = `pagination${randomUUID().slice(0, 6).replace(/\d/g, "y")}`;
+    const created: string[] = [];
+    // Many ties in every sort key, so the id tie-break decides.
+    for (let n = 0; n < 23; n++) {
+      const item = await createItem([tag.id], {
+        title: n % 3 === 0 ? `${word} in the title` : "Body only",
+        body: `${word} ${n % 2 ? word : ""}`,
+        createdAt: day(-(n % 4)),
+        dueAt: n % 5 === 0 ? null : day(n % 3),
+        places: 1 + (n % 3),
+        placesTaken: n % 2 && n % 3 ? 1 : 0,
+      });
+      created.push(item.id);
+    }
+    const params = sort === "relevance" ? { q: word, tag: tag.slug, limit: "5" } : { tag: tag.slug, sort, limit: "5" };
+    const pages = await allPages(params);
+    const seen = pages.flat();
+    expect(pages).toHaveLength(5);
+    expect(pages.slice(0, 4).every((p) => p.length === 5)).toBe(true);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect([...seen].sort()).toEqual([...created].sort());
+    // The same order as one big page.
+    expect(seen).toEqual(await ids({ ...params, limit: "100" }));
+  });
+
+  it("ignores a cursor from another sort or a damaged one (starts from the top)", async () => {
+    const tag = await createTag();
+    for (let n = 0; n < 3; n++) await createItem([tag.id], { createdAt: day(-n) });
+    const first = await searchBoard(q({ tag: tag.slug, limit: "2" }), NOW);
+    expect(first.nextCursor).not.toBeNull();
+    const top = first.items.map((i) => i.id);
+    expect(await ids({ tag: tag.slug, limit: "2", sort: "due", cursor: first.nextCursor! })).toHaveLength(2);
+    expect(await ids({ tag: tag.slug, limit: "2", cursor: "bm90LWEtY3Vyc29y" })).toEqual(top);
+  });
+});
+
+describe("plainExcerpt", () => {
+  it("drops markdown and HTML and cuts at a word", () => {
+    expect(plainExcerpt("# Title\n\n- one\n- two <b>bold</b> `code` snake_case")).toBe("Title one two bold code snake_case");
+    const long = plainExcerpt("word ".repeat(100));
+    expect(long.length).toBeLessThanOrEqual(200);
+    expect(long.endsWith("word…")).toBe(true);
+  });
+});

@@ -1,0 +1,218 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import {
+  decodeCursor,
+  encodeCursor,
+  resolveSort,
+  type BoardCursor,
+  type BoardKind,
+  type BoardQuery,
+  type BoardRegion,
+  type ResolvedSort,
+} from "./board-query";
+
+/** One card on the board: what the list, the feed and the API show of an item. */
+export interface BoardItem {
+  id: string;
+  title: string;
+  kind: BoardKind;
+  status: "open" | "filled" | "closed";
+  skills: string[];
+  effortHours: number | null;
+  region: BoardRegion | null;
+  dueAt: Date | null;
+  places: number;
+  placesTaken: number;
+  createdAt: Date;
+  tags: { slug: string; name: string }[];
+  /** The body as plain text, at most {@link EXCERPT_LENGTH} characters. */
+  excerpt: string;
+  /** The due date has passed (by the portal's clock). */
+  overdue: boolean;
+}
+
+export interface BoardPage {
+  items: BoardItem[];
+  /** Opaque; pass as `cursor` for the next page. Null on the last page. */
+  nextCursor: string | null;
+}
+
+export const EXCERPT_LENGTH = 200;
+
+/**
+ * The document searched, exactly as the expression index "HelpWantedItem_search_idx" spells it
+ * (migration 20261126013359_help_wanted_board): any other spelling, or 'english' passed as a
+ * parameter, and PostgreSQL cannot use the index.
+ */
+const DOCUMENT = Prisma.raw(
+  `(setweight(to_tsvector('english', coalesce(i."title", '')), 'A') || setweight(to_tsvector('english', coalesce(i."body", '')), 'B'))`,
+);
+
+const tsQuery = (q: string) => Prisma.sql`websearch_to_tsquery('english', ${q})`;
+const rankOf = (q: string) => Prisma.sql`ts_rank(${DOCUMENT}, ${tsQuery(q)})`;
+
+const ORDER: Record<ResolvedSort, Prisma.Sql> = {
+  relevance: Prisma.sql`"rank" DESC, "id" ASC`,
+  newest: Prisma.sql`"createdAt" DESC, "id" DESC`,
+  due: Prisma.sql`"dueAt" ASC NULLS LAST, "id" ASC`,
+  fewest: Prisma.sql`"left" ASC, "id" ASC`,
+};
+
+const STATUSES: Record<BoardQuery["status"], Prisma.Sql> = {
+  open: Prisma.sql`i."status" = 'open'`,
+  filled: Prisma.sql`i."status" = 'filled'`,
+  closed: Prisma.sql`i."status" = 'closed'`,
+  // Drafts (imported, not yet published) are for leads only: never on the board.
+  all: Prisma.sql`i."status" IN ('open', 'filled', 'closed')`,
+};
+
+function filters(query: BoardQuery): Prisma.Sql[] {
+  const where = [STATUSES[query.status]];
+  if (query.q) where.push(Prisma.sql`${DOCUMENT} @@ ${tsQuery(query.q)}`);
+  if (query.tag.length) {
+    // Any of the chosen TAGs.
+    where.push(Prisma.sql`EXISTS (
+      SELECT 1 FROM "HelpWantedItemTag" t JOIN "Tag" g ON g."id" = t."tagId"
+      WHERE t."itemId" = i."id" AND g."slug" = ANY(${query.tag}::text[]))`);
+  }
+  if (query.kind) where.push(Prisma.sql`i."kind" = ${query.kind}::"HelpWantedKind"`);
+  // Any of the skills (the GIN index on "skills" serves `&&`); parsing already normalised them
+  // to the curated spellings that items store.
+  if (query.skill.length) where.push(Prisma.sql`i."skills" && ${query.skill}::text[]`);
+  // An item without a region preference suits volunteers from every region.
+  if (query.region) where.push(Prisma.sql`(i."region" = ${query.region}::"Region" OR i."region" IS NULL)`);
+  if (query.effortMin !== undefined) where.push(Prisma.sql`i."effortHours" >= ${query.effortMin}`);
+  if (query.effortMax !== undefined) where.push(Prisma.sql`i."effortHours" <= ${query.effortMax}`);
+  return where;
+}
+
+/** Rows strictly after the cursor in the sort's order (keyset pagination). */
+function after(cursor: BoardCursor, q: string): Prisma.Sql {
+  const id = Prisma.sql`${cursor.id}::uuid`;
+  switch (cursor.sort) {
+    case "relevance": {
+      const rank = Prisma.sql`${cursor.rank}::real`;
+      return Prisma.sql`(${rankOf(q)} < ${rank} OR (${rankOf(q)} = ${rank} AND i."id" > ${id}))`;
+    }
+    case "newest": {
+      const at = Prisma.sql`${cursor.createdAt}::timestamptz`;
+      // The redundant bound lets the (status, createdAt) index start at the cursor.
+      return Prisma.sql`(i."createdAt" <= ${at} AND (i."createdAt", i."id") < (${at}, ${id}))`;
+    }
+    case "due": {
+      if (cursor.dueAt === null) return Prisma.sql`(i."dueAt" IS NULL AND i."id" > ${id})`;
+      const at = Prisma.sql`${cursor.dueAt}::timestamptz`;
+      return Prisma.sql`(i."dueAt" > ${at} OR (i."dueAt" = ${at} AND i."id" > ${id}) OR i."dueAt" IS NULL)`;
+    }
+    case "fewest":
+      return Prisma.sql`((i."places" - i."placesTaken"), i."id") > (${cursor.left}::int, ${id})`;
+  }
+}
+
+interface Row {
+  id: string;
+  title: string;
+  kind: BoardKind;
+  status: BoardItem["status"];
+  skills: string[];
+  effortHours: number | null;
+  region: BoardRegion | null;
+  dueAt: Date | null;
+  places: number;
+  placesTaken: number;
+  createdAt: Date;
+  left: number;
+  rank: number;
+  bodyStart: string;
+  tags: { slug: string; name: string }[];
+}
+
+function cursorFor(row: Row, sort: ResolvedSort): string {
+  switch (sort) {
+    case "relevance":
+      return encodeCursor({ sort, rank: row.rank, id: row.id });
+    case "newest":
+      return encodeCursor({ sort, createdAt: row.createdAt.toISOString(), id: row.id });
+    case "due":
+      return encodeCursor({ sort, dueAt: row.dueAt ? row.dueAt.toISOString() : null, id: row.id });
+    case "fewest":
+      return encodeCursor({ sort, left: row.left, id: row.id });
+  }
+}
+
+/**
+ * One page of the help-wanted board for a parsed query: full-text search ranked by relevance
+ * (PostgreSQL `websearch_to_tsquery` over the indexed title+body document), filters, one of
+ * the sorts with an id tie-break, keyset pagination. One SQL statement, TAGs included. Drafts
+ * are never listed. `now` is the portal clock's time (lib/clock), for the overdue flag.
+ */
+export async function searchBoard(query: BoardQuery, now: Date): Promise<BoardPage> {
+  const sort = resolveSort(query);
+  const where = filters(query);
+  const cursor = decodeCursor(query.cursor, sort);
+  if (cursor) where.push(after(cursor, query.q));
+  const rank = sort === "relevance" ? rankOf(query.q) : Prisma.sql`0::real`;
+
+  const rows = await db.$queryRaw<Row[]>`
+    SELECT p.*, left(h."body", 600) AS "bodyStart",
+      coalesce((
+        SELECT json_agg(json_build_object('slug', g."slug", 'name', g."name") ORDER BY g."name")
+        FROM "HelpWantedItemTag" t JOIN "Tag" g ON g."id" = t."tagId"
+        WHERE t."itemId" = p."id"
+      ), '[]'::json) AS "tags"
+    FROM (
+      SELECT i."id", i."title", i."kind"::text AS "kind", i."status"::text AS "status", i."skills",
+        i."effortHours", i."region"::text AS "region", i."dueAt", i."places", i."placesTaken",
+        i."createdAt", (i."places" - i."placesTaken") AS "left", ${rank} AS "rank"
+      FROM "HelpWantedItem" i
+      WHERE ${Prisma.join(where, " AND ")}
+      ORDER BY ${ORDER[sort]}
+      LIMIT ${query.limit + 1}
+    ) p
+    JOIN "HelpWantedItem" h ON h."id" = p."id"
+    ORDER BY ${ORDER[sort]}`;
+
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((r) => ({
+      id: r.id,
+      title: r.title,
+      kind: r.kind,
+      status: r.status,
+      skills: r.skills,
+      effortHours: r.effortHours,
+      region: r.region,
+      dueAt: r.dueAt,
+      places: r.places,
+      placesTaken: r.placesTaken,
+      createdAt: r.createdAt,
+      tags: r.tags,
+      excerpt: plainExcerpt(r.bodyStart),
+      overdue: r.dueAt !== null && r.dueAt.getTime() < now.getTime(),
+    })),
+    nextCursor: rows.length > query.limit && last ? cursorFor(last, sort) : null,
+  };
+}
+
+/**
+ * The start of a markdown body as plain text for a card or a feed summary: markup dropped,
+ * whitespace collapsed, cut at a word boundary with an ellipsis.
+ */
+export function plainExcerpt(markdown: string, max = EXCERPT_LENGTH): string {
+  const text = markdown
+    .replace(/```[^\n]*\n?/g, " ")
+    .replace(/<[^>]*>/g, " ")
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/^\s{0,3}(#{1,6}|>|[-*+]|\d+[.)])\s+/gm, "")
+    .replace(/\*\*|__|~~|[*`]/g, "")
+    .replace(/(?<!\w)_|_(?!\w)/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
