@@ -41,14 +41,14 @@ const isPortal = (url: string) => url.startsWith("http://localhost");
  * every test ends with a check of the page it ended on (pages reached by clicking).
  */
 export const test = base.extend<{ a11yAfter: void }>({
-  page: async ({ page }, use) => {
+  page: async ({ page }, provide) => {
     const goto = page.goto.bind(page);
     page.goto = async (url, options) => {
       const response = await goto(url, options);
       if (isPortal(page.url()) && (response?.headers()["content-type"] ?? "").includes("text/html")) await expectAccessible(page);
       return response;
     };
-    await use(page);
+    await provide(page);
   },
   a11yAfter: [
     async ({ page }, use) => {

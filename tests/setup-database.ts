@@ -9,7 +9,17 @@ import { withClient } from "../scripts/db/database.ts";
 const adminUrl = inject("adminDatabaseUrl");
 const template = inject("templateDatabase");
 const name = `tag_portal_test_${randomUUID().replaceAll("-", "").slice(0, 16)}`;
-await withClient(adminUrl, (c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
+// PostgreSQL refuses to copy a template that another session is copying at the same moment
+// ("source database is being accessed by other users"): workers retry briefly.
+for (let attempt = 0; ; attempt++) {
+  try {
+    await withClient(adminUrl, (c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
+    break;
+  } catch (e) {
+    if (attempt >= 50 || !/being accessed by other users/.test(String(e))) throw e;
+    await new Promise((r) => setTimeout(r, 50 + Math.random() * 150));
+  }
+}
 const url = new URL(adminUrl);
 url.pathname = `/${name}`;
 process.env.DATABASE_URL = url.toString();

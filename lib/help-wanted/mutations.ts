@@ -12,7 +12,6 @@ import type { ItemInput } from "./schemas";
 
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 
-const LIVE = ["invited", "requested", "accepted", "done"] as const;
 const HOLDING = ["accepted", "done"] as const;
 
 /** Per-person limits: volunteering and posting (SECURITY.md, rate limit). */
