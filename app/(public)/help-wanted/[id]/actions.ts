@@ -1,0 +1,104 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { defineAction } from "@/lib/action";
+import {
+  closeItem,
+  confirmCompletion,
+  decideClaim,
+  markClaimDone,
+  postProgress,
+  releaseClaim,
+  sendFollowUp,
+  updateItem,
+  volunteerForItem,
+  withdrawClaim,
+} from "@/lib/help-wanted/mutations";
+import { markItemReviewed } from "@/lib/help-wanted/review";
+import { ClaimIdSchema, CloseItemSchema, DecideClaimSchema, DoneSchema, FollowUpSchema, ItemIdSchema, ProgressSchema, VolunteerSchema } from "@/lib/help-wanted/schemas";
+import { itemFormToObject, parseItemInput } from "../new/item-input";
+
+/** Item pages, the board and the consoles all show claim and item state. */
+function refresh() {
+  revalidatePath("/help-wanted/[id]", "page");
+  revalidatePath("/help-wanted");
+  revalidatePath("/manage/[slug]", "page");
+  revalidatePath("/my-work");
+}
+
+const EditSchema = z.looseObject({ itemId: z.uuid() });
+
+const update = defineAction(
+  EditSchema,
+  async ({ itemId, ...rest }, actor) => {
+    const r = await updateItem(actor, itemId, await parseItemInput(rest));
+    refresh();
+    return r;
+  },
+  { successMessage: "Changes saved. People holding this item were told." },
+);
+const close = defineAction(CloseItemSchema, async (i, a) => (await closeItem(a, i.itemId, i.reason), refresh(), { id: i.itemId }), { successMessage: "Item closed." });
+const review = defineAction(ItemIdSchema, async (i, a) => {
+  const r = await markItemReviewed(a, i.itemId);
+  refresh();
+  return r;
+}, { successMessage: "Kept: marked reviewed." });
+const volunteer = defineAction(VolunteerSchema, async (i, a) => {
+  const r = await volunteerForItem(a, i);
+  refresh();
+  return r;
+});
+const decide = defineAction(DecideClaimSchema, async (i, a) => {
+  const r = await decideClaim(a, i);
+  refresh();
+  return r;
+});
+const withdraw = defineAction(ClaimIdSchema, async (i, a) => (await withdrawClaim(a, i), refresh(), i), { successMessage: "You withdrew. Thank you for letting the TAG know." });
+const release = defineAction(ClaimIdSchema, async (i, a) => (await releaseClaim(a, i), refresh(), i), { successMessage: "Released: the place is open again." });
+const progress = defineAction(ProgressSchema, async (i, a) => (await postProgress(a, i), refresh(), { id: i.claimId }), { successMessage: "Update posted." });
+const followUp = defineAction(FollowUpSchema, async (i, a) => (await sendFollowUp(a, i), refresh(), { id: i.claimId }), { successMessage: "Follow-up sent to the volunteer." });
+const done = defineAction(DoneSchema, async (i, a) => (await markClaimDone(a, i), refresh(), { id: i.claimId }), { successMessage: "Marked done. A lead will confirm." });
+const confirm = defineAction(ClaimIdSchema, async (i, a) => {
+  const r = await confirmCompletion(a, i);
+  refresh();
+  return r;
+}, { successMessage: "Completion confirmed: it now counts as a contribution." });
+
+export async function updateItemAction(input: unknown) {
+  return update(itemFormToObject(input));
+}
+export async function closeItemAction(input: unknown) {
+  return close(input);
+}
+export async function markReviewedAction(input: unknown) {
+  return review(input);
+}
+export async function volunteerAction(input: unknown) {
+  const r = await volunteer(input);
+  if (r.ok) r.message = r.data.status === "accepted" ? "You're on it: your place is confirmed." : "Thanks! A TAG lead will answer your offer.";
+  return r;
+}
+export async function decideClaimAction(input: unknown) {
+  const r = await decide(input);
+  if (r.ok) r.message = r.data.status === "accepted" ? "Accepted: the volunteer holds a place." : "Declined.";
+  return r;
+}
+export async function withdrawClaimAction(input: unknown) {
+  return withdraw(input);
+}
+export async function releaseClaimAction(input: unknown) {
+  return release(input);
+}
+export async function postProgressAction(input: unknown) {
+  return progress(input);
+}
+export async function sendFollowUpAction(input: unknown) {
+  return followUp(input);
+}
+export async function markDoneAction(input: unknown) {
+  return done(input);
+}
+export async function confirmCompletionAction(input: unknown) {
+  return confirm(input);
+}
