@@ -35,7 +35,7 @@ export function portalAdapter(): Adapter {
       // Upsert: two first sign-ins of the same person at once must not create two rows.
       const user = await db.user.upsert({
         where: { githubId: BigInt(d.githubId) },
-        create: { githubId: BigInt(d.githubId), ...fields, createdAt: await now() },
+        create: { githubId: BigInt(d.githubId), ...fields, createdAt: await now(), claimedAt: await now() },
         update: fields,
         select: userSelect,
       });

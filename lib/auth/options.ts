@@ -1,6 +1,7 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import GitHubProvider from "next-auth/providers/github";
+import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { portalAdapter } from "./adapter";
@@ -67,6 +68,8 @@ export function authOptions(): NextAuthOptions {
           where: { githubId: BigInt(account.providerAccountId) },
           data: { login: p.data.login, name: p.data.name ?? p.data.login, avatarUrl: p.data.avatar_url ?? null, email: p.data.email ?? null },
         });
+        // A placeholder made by an import (tags.yaml, voter lists) is claimed by its first sign-in.
+        await db.user.updateMany({ where: { githubId: BigInt(account.providerAccountId), claimedAt: null }, data: { claimedAt: await now() } });
       },
     },
   };
