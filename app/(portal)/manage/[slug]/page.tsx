@@ -1,0 +1,202 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Forbidden } from "@/components/forbidden";
+import { Markdown } from "@/components/markdown";
+import { LocalTime } from "@/components/ui/local-time";
+import { getActor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
+import { requireUser } from "@/lib/auth/session";
+import { now } from "@/lib/clock";
+import { getLeadConsole, isStale } from "@/lib/help-wanted/queries";
+import { findBoardReview, isBoardReviewOverdue } from "@/lib/help-wanted/review";
+import { closeItemAction, decideClaimAction, markReviewedAction } from "@/app/(public)/help-wanted/[id]/actions";
+import { ActionForm } from "@/app/(public)/help-wanted/[id]/_components/action-form";
+
+type Props = { params: Promise<{ slug: string }> };
+
+export const metadata: Metadata = { title: "Lead console" };
+
+/** A TAG's lead console (cncf/toc#1211): what the chairs and tech leads need to act on. */
+export default async function LeadConsolePage({ params }: Props) {
+  const { slug } = await params;
+  await requireUser(`/manage/${slug}`);
+  const [tag, actor, at] = await Promise.all([findBoardReview(slug), getActor(), now()]);
+  if (!tag) notFound();
+  if (!can(actor, "help-wanted.decide", tag.id)) return <Forbidden what={`the lead console of ${tag.name}`} />;
+  const { requests, held, dueForReview, progress } = await getLeadConsole(tag.id, tag.boardReviewMonths, at);
+  const overdue = isBoardReviewOverdue(tag.boardReviewedAt, tag.boardReviewMonths, at);
+  // Items shared with a TAG that flags sooner are flagged by the item page; here the TAG's own setting applies.
+  const staleCount = held.filter((c) => isStale(c, tag.staleAfterDays, at)).length;
+
+  return (
+    <div className="space-y-8">
+      <header className="space-y-2">
+        <p className="font-mono text-sm text-slate-600">tag-{tag.slug}</p>
+        <h1 className="text-3xl font-bold text-brand-800">Lead console: {tag.name}</h1>
+        <p className="flex flex-wrap gap-4 text-sm">
+          <Link href="/help-wanted/new" className="text-brand-700 underline">
+            Post an item
+          </Link>
+          <Link href={`/help-wanted?tag=${tag.slug}`} className="text-brand-700 underline">
+            This TAG&apos;s board
+          </Link>
+          <Link href={`/tags/${tag.slug}`} className="text-brand-700 underline">
+            TAG page
+          </Link>
+        </p>
+      </header>
+
+      {overdue && (
+        <div role="alert" className="rounded-xl bg-amber-50 p-4 text-amber-950 ring-1 ring-amber-300">
+          <p className="font-semibold">The board review is overdue.</p>
+          <p className="text-sm">
+            {tag.boardReviewedAt ? (
+              <>
+                Last finished <LocalTime iso={tag.boardReviewedAt.toISOString()} />;
+              </>
+            ) : (
+              "Never finished;"
+            )}{" "}
+            the cycle is every {tag.boardReviewMonths} months. Keep or close each item below.
+          </p>
+        </div>
+      )}
+
+      <section aria-labelledby="requests" className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
+        <h2 id="requests" className="text-xl font-semibold text-slate-900">
+          Pending requests ({requests.length})
+        </h2>
+        {requests.length === 0 ? (
+          <p className="mt-2 text-slate-600">Nobody is waiting for an answer.</p>
+        ) : (
+          <ul className="mt-3 space-y-4">
+            {requests.map((c) => (
+              <li key={c.id} className="space-y-2 rounded-md p-3 ring-1 ring-slate-200">
+                <p>
+                  <Link href={`/people/${c.user.login}`} className="font-medium text-brand-700 underline">
+                    @{c.user.login}
+                  </Link>{" "}
+                  for{" "}
+                  <Link href={`/help-wanted/${c.item.id}`} className="text-brand-700 underline">
+                    {c.item.title}
+                  </Link>{" "}
+                  <span className="text-sm text-slate-600">
+                    (<LocalTime iso={c.createdAt.toISOString()} />)
+                  </span>
+                </p>
+                {c.message && <p className="whitespace-pre-line text-slate-800">{c.message}</p>}
+                <div className="flex flex-wrap gap-3">
+                  <ActionForm action={decideClaimAction} hidden={{ claimId: c.id, decision: "accept" }} submit={`Accept @${c.user.login}`} />
+                  <ActionForm action={decideClaimAction} hidden={{ claimId: c.id, decision: "decline" }} submit={`Decline @${c.user.login}`} danger />
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="held" className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
+        <h2 id="held" className="text-xl font-semibold text-slate-900">
+          Held claims ({held.length}
+          {staleCount > 0 && `, ${staleCount} stale`})
+        </h2>
+        {held.length === 0 ? (
+          <p className="mt-2 text-slate-600">Nobody holds a place.</p>
+        ) : (
+          <table className="mt-3 w-full text-left text-sm">
+            <thead>
+              <tr className="border-b border-slate-200">
+                <th scope="col" className="py-2 pr-3">Volunteer</th>
+                <th scope="col" className="py-2 pr-3">Item</th>
+                <th scope="col" className="py-2 pr-3">State</th>
+                <th scope="col" className="py-2">Last activity</th>
+              </tr>
+            </thead>
+            <tbody>
+              {held.map((c) => (
+                <tr key={c.id} className="border-b border-slate-100">
+                  <td className="py-2 pr-3">@{c.user.login}</td>
+                  <td className="py-2 pr-3">
+                    <Link href={`/help-wanted/${c.item.id}`} className="text-brand-700 underline">
+                      {c.item.title}
+                    </Link>
+                  </td>
+                  <td className="py-2 pr-3">
+                    {c.status === "done" ? "Done: confirm it" : "Working"}
+                    {isStale(c, tag.staleAfterDays, at) && (
+                      <span className="ml-2 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900 ring-1 ring-amber-300">Stale</span>
+                    )}
+                  </td>
+                  <td className="py-2">
+                    <LocalTime iso={c.lastActivityAt.toISOString()} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section aria-labelledby="review" className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
+        <h2 id="review" className="text-xl font-semibold text-slate-900">
+          Items due for review ({dueForReview.length})
+        </h2>
+        <p className="mt-1 text-sm text-slate-600">Items not reviewed in the last {tag.boardReviewMonths} months. Keep marks an item reviewed; close it if nobody needs it any more.</p>
+        {dueForReview.length === 0 ? (
+          <p className="mt-2 text-slate-600">Nothing is due.</p>
+        ) : (
+          <ul className="mt-3 space-y-4">
+            {dueForReview.map((i) => (
+              <li key={i.id} className="space-y-2 rounded-md p-3 ring-1 ring-slate-200">
+                <p>
+                  <Link href={`/help-wanted/${i.id}`} className="font-medium text-brand-700 underline">
+                    {i.title}
+                  </Link>{" "}
+                  <span className="text-sm text-slate-600">
+                    {i.status}, {i.reviewedAt ? <>reviewed <LocalTime iso={i.reviewedAt.toISOString()} /></> : "never reviewed"}
+                  </span>
+                </p>
+                <div className="flex flex-wrap items-start gap-4">
+                  <ActionForm action={markReviewedAction} hidden={{ itemId: i.id }} submit={`Keep “${i.title}”`} />
+                  <ActionForm
+                    action={closeItemAction}
+                    hidden={{ itemId: i.id }}
+                    confirm={`Close “${i.title}”…`}
+                    fields={[{ name: "reason", label: "Reason", required: true }]}
+                    submit="Close item"
+                    danger
+                  />
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="progress" className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
+        <h2 id="progress" className="text-xl font-semibold text-slate-900">
+          Recent progress
+        </h2>
+        {progress.length === 0 ? (
+          <p className="mt-2 text-slate-600">No progress posted yet.</p>
+        ) : (
+          <ol className="mt-3 space-y-4">
+            {progress.map((u) => (
+              <li key={u.id} className="border-l-4 border-slate-200 pl-3">
+                <p className="text-sm text-slate-600">
+                  @{u.claim.user.login} on{" "}
+                  <Link href={`/help-wanted/${u.claim.item.id}`} className="text-brand-700 underline">
+                    {u.claim.item.title}
+                  </Link>{" "}
+                  · <LocalTime iso={u.createdAt.toISOString()} />
+                </p>
+                <Markdown>{u.body}</Markdown>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </div>
+  );
+}
