@@ -1,0 +1,130 @@
+import type { Browser, Page } from "@playwright/test";
+import { expect, signInAs, test } from "./fixtures";
+
+const ISSUE = "https://github.com/cncf/tag-security/issues/1234";
+const inAYear = () => new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
+
+/** A lead posts an item through the form and lands on its page; returns the item's path. */
+async function postItem(page: Page, title: string, body: string) {
+  await page.goto("/help-wanted/new");
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Description").fill(body);
+  await page.getByRole("checkbox", { name: "TAG Security and Compliance" }).check();
+  await page.getByLabel("Kind").selectOption("content");
+  await page.getByLabel("Skills").fill("threat modeling, technical writing");
+  await page.getByLabel("Effort (hours)").fill("6");
+  await page.getByLabel("Places (volunteers wanted)").fill("1");
+  await page.getByLabel("Due date").fill(inAYear());
+  await page.getByRole("checkbox", { name: "good first issue" }).check();
+  await page.getByLabel("Linked GitHub issue").fill(ISSUE);
+  await page.getByRole("button", { name: "Post item" }).click();
+  await page.waitForURL(/\/help-wanted\/[0-9a-f-]{36}\?posted=1$/);
+  await expect(page.getByText("Item posted.")).toBeVisible();
+  return new URL(page.url()).pathname;
+}
+
+async function signedIn(browser: Browser, login: string) {
+  const context = await browser.newContext();
+  const p = await context.newPage();
+  await signInAs(p, login);
+  return { context, page: p };
+}
+
+const status = (page: Page, text: string | RegExp) => expect(page.getByRole("status").filter({ hasText: text })).toBeVisible();
+
+test("a lead posts, an ambassador finds and volunteers, progress and follow-up, completion confirmed and counted", async ({ page, browser }) => {
+  const word = `zq${Date.now().toString(36)}`;
+  const title = `Threat model walkthrough ${word}`;
+  await signInAs(page, "chia-chair");
+  const path = await postItem(page, title, "Walk through the **threat model** of a sandbox project.\n\n- read the design\n- write findings");
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Help wanted: tag-security task 1234" })).toHaveAttribute("href", ISSUE);
+  await expect(page.getByRole("list", { name: "Labels" })).toContainText("help-wanted");
+  await expect(page.getByRole("list", { name: "Labels" })).toContainText("tag-security-and-compliance");
+  await expect(page.locator("strong", { hasText: "threat model" })).toBeVisible();
+
+  const amy = await signedIn(browser, "amy-ambassador");
+  await amy.page.goto(`/help-wanted?q=${word}&tag=security-and-compliance&kind=content`);
+  await amy.page.getByRole("link", { name: title }).click();
+  await amy.page.waitForURL((u) => u.pathname === path);
+  await amy.page.getByLabel("Message to the TAG leads").fill("I have done two threat models before.");
+  await amy.page.getByRole("button", { name: "Volunteer" }).click();
+  await status(amy.page, "A TAG lead will answer");
+
+  await page.goto(path);
+  await expect(page.getByText("I have done two threat models before.")).toBeVisible();
+  await page.getByRole("button", { name: "Accept @amy-ambassador" }).click();
+  await status(page, "Accepted");
+
+  await amy.page.goto(path);
+  await expect(amy.page.getByText("working on it", { exact: false }).first()).toBeVisible();
+  await amy.page.getByLabel("Progress update").fill("Read the design doc; *first findings* drafted.");
+  await amy.page.getByRole("button", { name: "Post update" }).click();
+  await status(amy.page, "Update posted.");
+
+  await page.goto(path);
+  await expect(page.getByText("Progress from @amy-ambassador")).toBeVisible();
+  await page.getByLabel("Follow-up to @amy-ambassador").fill("Thanks! Can you share the draft by Friday?");
+  await page.getByRole("button", { name: "Send follow-up" }).click();
+  await status(page, "Follow-up sent");
+
+  await amy.page.goto(path);
+  await expect(amy.page.getByText("Can you share the draft by Friday?")).toBeVisible();
+  await amy.page.getByLabel("Evidence link").fill("https://github.com/cncf/tag-security/pull/4321");
+  await amy.page.getByRole("button", { name: "Mark done" }).click();
+  await status(amy.page, "Marked done");
+
+  await page.goto(path);
+  await expect(page.getByRole("link", { name: "https://github.com/cncf/tag-security/pull/4321" })).toBeVisible();
+  await page.getByRole("button", { name: "Confirm completion by @amy-ambassador" }).click();
+  await status(page, "Completion confirmed");
+  await page.goto(path);
+  await expect(page.getByText("Status: Done (closed)")).toBeVisible();
+  await expect(page.getByRole("region", { name: "History" })).toContainText("confirmed a completion");
+
+  await amy.page.goto("/people/amy-ambassador");
+  const contributions = amy.page.getByRole("region", { name: /Contributions in the last 12 months/ });
+  await expect(contributions).toContainText(/[1-9]\d* contributions?/);
+  await expect(contributions).toContainText(/help-wanted items?/);
+  await amy.page.goto("/my-work");
+  await expect(amy.page.getByRole("region", { name: /History/ }).getByRole("link", { name: title })).toBeVisible();
+  await amy.context.close();
+});
+
+test("moving the clock past stale-after flags a held claim on the item page, the lead console and my work", async ({ page, browser }) => {
+  const title = `Conference booth rota ${Date.now().toString(36)}`;
+  await signInAs(page, "chia-chair");
+  const path = await postItem(page, title, "Staff the booth.");
+
+  const amy = await signedIn(browser, "amy-ambassador");
+  await amy.page.goto(path);
+  await amy.page.getByRole("button", { name: "Volunteer" }).click();
+  await status(amy.page, "A TAG lead will answer");
+  await page.goto(path);
+  await page.getByRole("button", { name: "Accept @amy-ambassador" }).click();
+  await status(page, "Accepted");
+  await page.goto(path);
+  await expect(page.getByText("Stale: no update lately")).toHaveCount(0);
+
+  const res = await page.request.post("/api/demo/clock", { data: { days: 30 }, headers: { origin: new URL(page.url()).origin } });
+  expect(res.ok()).toBe(true);
+
+  await page.goto(path);
+  await expect(page.getByRole("region", { name: "For the TAG's leads" }).getByText("Stale: no update lately")).toBeVisible();
+  await page.goto("/manage/security-and-compliance");
+  await expect(page.getByRole("row", { name: new RegExp(title) })).toContainText("Stale");
+  await amy.page.goto("/my-work");
+  await expect(amy.page.getByRole("link", { name: "Post an update" }).first()).toBeVisible();
+  await amy.context.close();
+});
+
+test("the lead console is for the TAG's leads; posting is for leads; visitors are asked to sign in", async ({ page }) => {
+  await signInAs(page, "milo-member");
+  await page.goto("/manage/security-and-compliance");
+  await expect(page.getByRole("heading", { name: /You do not have access to the lead console/ })).toBeVisible();
+  await page.goto("/help-wanted/new");
+  await expect(page.getByRole("heading", { name: "Only TAG chairs and tech leads post items" })).toBeVisible();
+  await page.context().clearCookies();
+  const res = await page.goto("/help-wanted/00000000-0000-4000-8000-000000000000");
+  expect(res?.status()).toBe(404);
+});

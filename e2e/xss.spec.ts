@@ -1,0 +1,74 @@
+import { expect, signInAs, test } from "./fixtures";
+
+/** Hostile input for every rich-text field (SECURITY.md, XSS corpus). */
+const CORPUS = [
+  "<script>window.__xss=1</script>",
+  '<img src=x onerror="window.__xss=1">',
+  "[click](javascript:window.__xss=1)",
+  '<a href="javascript:window.__xss=1">x</a>',
+  "<svg onload=window.__xss=1>",
+  '"><iframe srcdoc="<script>parent.__xss=1</script>">',
+].join("\n\n");
+
+test("an XSS corpus in an item's title, body and a progress update renders inert", async ({ page, browser }) => {
+  const marker = `xss${Date.now().toString(36)}`;
+  const title = `${marker} <script>window.__xss=1</script><img src=x onerror="window.__xss=1">`;
+  await signInAs(page, "chia-chair");
+  await page.goto("/help-wanted/new");
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Description").fill(`Body ${marker}\n\n${CORPUS}\n\n[a safe link](https://example.org/safe)`);
+  await page.getByRole("checkbox", { name: "TAG Security and Compliance" }).check();
+  await page.getByLabel("Kind").selectOption("review");
+  await page.getByRole("button", { name: "Post item" }).click();
+  await page.waitForURL(/\/help-wanted\/[0-9a-f-]{36}/);
+  const path = new URL(page.url()).pathname;
+
+  // A volunteer posts the corpus as progress, so the updates timeline renders it too.
+  const context = await browser.newContext();
+  const amy = await context.newPage();
+  await signInAs(amy, "amy-ambassador");
+  await amy.goto(path);
+  await amy.getByRole("button", { name: "Volunteer" }).click();
+  await expect(amy.getByRole("status").filter({ hasText: "A TAG lead will answer" })).toBeVisible();
+  await page.goto(path);
+  await page.getByRole("button", { name: "Accept @amy-ambassador" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Accepted" })).toBeVisible();
+  await amy.goto(path);
+  await amy.getByLabel("Progress update").fill(`Progress ${marker}\n\n${CORPUS}`);
+  await amy.getByRole("button", { name: "Post update" }).click();
+  await expect(amy.getByRole("status").filter({ hasText: "Update posted." })).toBeVisible();
+  await context.close();
+
+  const dialogs: string[] = [];
+  page.on("dialog", (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await page.goto(path);
+  // The title shows as text, exactly as typed.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+  await expect(page.getByText(`Body ${marker}`)).toBeVisible();
+  await expect(page.getByText(`Progress ${marker}`)).toBeVisible();
+
+  const main = page.locator("main");
+  const content = page.getByRole("article");
+  expect(await main.locator("script, iframe, svg[onload], img[onerror], object, embed").count()).toBe(0);
+  expect(await main.locator("[onerror], [onload], [onclick]").count()).toBe(0);
+  expect(await main.locator('a[href^="javascript:" i]').count()).toBe(0);
+
+  // Click every link in the item's content; each must go nowhere hostile.
+  const hrefs = await content.locator("a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+  expect(hrefs).toContain("https://example.org/safe");
+  for (const href of hrefs) expect(href ?? "").toMatch(/^(https?:|mailto:|\/|#)/);
+  await page.route("https://example.org/**", (route) => route.fulfill({ status: 200, contentType: "text/plain", body: "outside" }));
+  const count = await content.locator("a").count();
+  for (let i = 0; i < count; i++) {
+    await content.locator("a").nth(i).click();
+    expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
+    if (new URL(page.url()).pathname !== path) await page.goto(path);
+  }
+  // The labels of the corpus links are plain text, not links.
+  await expect(content.getByText("click", { exact: true })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
+  expect(dialogs).toEqual([]);
+});
