@@ -24,7 +24,7 @@ export default async function MyWorkPage() {
   const user = await requireUser("/my-work");
   const [claims, at] = await Promise.all([listMyClaims(user.id), now()]);
   const rows = claims.map((c) => {
-    const days = Math.min(21, ...c.item.tags.map((t) => t.tag.staleAfterDays));
+    const days = c.item.tags.length ? Math.min(...c.item.tags.map((t) => t.tag.staleAfterDays)) : 21;
     return { ...c, stale: isStale(c, days, at) };
   });
   // Live first; within live, the stale ones lead because they need something from the person.

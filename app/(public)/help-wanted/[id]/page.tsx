@@ -67,9 +67,12 @@ export default async function ItemPage({ params, searchParams }: Props) {
   const { id } = await params;
   const [item, actor, at, sp] = await Promise.all([load(id), getActor(), now(), searchParams]);
   if (!item) notFound();
-  const staleAfterDays = Math.min(...item.tags.map((t) => t.staleAfterDays), 21);
   const mayLead = item.tags.some((t) => can(actor, "help-wanted.decide", t.id));
   const mayEdit = item.tags.some((t) => can(actor, "help-wanted.create", t.id));
+  // Drafts (imported, not yet published) are for the TAG's leads only.
+  if (item.status === "draft" && !mayEdit) notFound();
+  // An item shared by several TAGs goes stale by the strictest of their settings.
+  const staleAfterDays = item.tags.length ? Math.min(...item.tags.map((t) => t.staleAfterDays)) : 21;
   const mine = actor ? item.claims.filter((c) => c.userId === actor.id) : [];
   const myLive = mine.find((c) => LIVE.has(c.status));
   const requests = item.claims.filter((c) => c.status === "requested");
