@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { flagStaleClaims } from "@/lib/help-wanted/mutations";
+import { flagOverdueLiaisons } from "@/lib/liaisons/mutations";
 import { notify } from "@/lib/notify/send";
 
 /**
@@ -50,4 +51,5 @@ async function remindIncompleteProfiles(now: Date): Promise<number> {
 export const sweeps: Sweep[] = [
   { name: "sweep-profile-reminders", description: "Remind people to complete their profile", run: remindIncompleteProfiles },
   { name: "sweep-stale-claims", description: "Flag accepted claims with no recent update", run: flagStaleClaims },
+  { name: "sweep-liaison-check-ins", description: "Flag liaisons whose check-in is overdue", run: flagOverdueLiaisons },
 ];

@@ -1,0 +1,206 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { now as clockNow } from "@/lib/clock";
+import { AppError, isUniqueViolation } from "@/lib/errors";
+import { recordAudit } from "@/lib/audit/record";
+import { refuseByGuard, requirePermission } from "@/lib/auth/actor";
+import { can, type Actor } from "@/lib/auth/permissions";
+import { notify } from "@/lib/notify/send";
+import { checkInDueAt, latestCheckInDay } from "./overdue";
+import { dayValue, HEALTH_LABEL, type CheckInInput, type CreateLiaisonInput, type UpdateLiaisonInput } from "./schemas";
+
+type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+
+const liaisonLink = (id: string) => `/liaisons/${id}`;
+
+/** Seats that may act as liaisons: held now (a seat on leave keeps its liaison). */
+const LIVE_SEAT = ["active", "on_leave"] as const;
+
+async function leadIdsOf(tagId: string, tx: Tx | typeof db = db): Promise<string[]> {
+  const leads = await tx.roleAssignment.findMany({
+    where: { tagId, status: "active", kind: { in: ["chair", "tech_lead"] } },
+    select: { userId: true },
+    distinct: ["userId"],
+  });
+  return leads.map((l) => l.userId);
+}
+
+/** Resolves the target: a project by its catalogue name (unknown → INVALID on the field), or a foundation. */
+async function resolveTarget(input: { projectName?: string; foundation?: string }) {
+  if (input.projectName) {
+    const project = await db.project.findUnique({ where: { name: input.projectName }, select: { id: true, name: true } });
+    if (!project) throw new AppError("INVALID", "Unknown project", { projectName: ["Unknown project"] });
+    return { projectId: project.id, foundation: null, label: project.name };
+  }
+  if (input.foundation) return { projectId: null, foundation: input.foundation, label: input.foundation };
+  throw new AppError("INVALID", "Choose a CNCF project or name a foundation", { projectName: ["Choose a CNCF project or name a foundation"] });
+}
+
+const isUnique = (e: unknown) => isUniqueViolation(e) || (e as { code?: string } | null)?.code === "23505";
+
+/**
+ * A lead of the seat's TAG (or an admin) makes a TAG Ambassador seat a liaison to a CNCF project
+ * or another foundation (issue 5, item 6). One liaison per seat: the unique index settles races.
+ */
+export async function createLiaison(actor: Actor | null, input: CreateLiaisonInput) {
+  const seat = await db.roleAssignment.findUnique({ where: { id: input.assignmentId }, select: { id: true, tagId: true, userId: true, kind: true, status: true } });
+  const a = await requirePermission(actor, "roster.manage", { subjectType: "RoleAssignment", subjectId: input.assignmentId, tagId: seat?.tagId ?? null });
+  if (!seat) throw new AppError("NOT_FOUND", "That seat does not exist.");
+  if (seat.kind !== "tag_ambassador") throw new AppError("INVALID", "Only a TAG Ambassador seat can be a liaison.", { assignmentId: ["Choose a TAG Ambassador seat"] });
+  if (!(LIVE_SEAT as readonly string[]).includes(seat.status)) throw new AppError("CONFLICT", "That seat is not held: only a held seat can be a liaison.");
+  const target = await resolveTarget(input);
+  const at = await clockNow();
+  try {
+    const liaison = await db.$transaction(async (tx) => {
+      const l = await tx.liaison.create({
+        data: { assignmentId: seat.id, projectId: target.projectId, foundation: target.foundation, cadenceDays: input.cadenceDays, createdAt: at },
+        select: { id: true },
+      });
+      await recordAudit(tx, {
+        at,
+        actorId: a.id,
+        action: "liaison.create",
+        subjectType: "Liaison",
+        subjectId: l.id,
+        tagId: seat.tagId,
+        after: { assignmentId: seat.id, userId: seat.userId, projectName: input.projectName ?? null, foundation: target.foundation, cadenceDays: input.cadenceDays },
+      });
+      return l;
+    });
+    if (seat.userId !== a.id) {
+      await notify({ userId: seat.userId, kind: "liaison.created", title: `You are now the TAG's liaison to ${target.label}`, body: `Check in every ${input.cadenceDays} days.`, link: liaisonLink(liaison.id) }, at);
+    }
+    return liaison;
+  } catch (e) {
+    if (isUnique(e)) throw new AppError("CONFLICT", "That seat already has a liaison.", { assignmentId: ["That seat already has a liaison"] });
+    throw e;
+  }
+}
+
+async function loadLiaison(liaisonId: string) {
+  return db.liaison.findUnique({
+    where: { id: liaisonId },
+    select: {
+      id: true,
+      projectId: true,
+      foundation: true,
+      cadenceDays: true,
+      lastCheckInAt: true,
+      createdAt: true,
+      project: { select: { name: true, displayName: true } },
+      assignment: { select: { tagId: true, userId: true } },
+    },
+  });
+}
+
+/** A lead of the TAG (or an admin) changes a liaison's target or cadence. */
+export async function updateLiaison(actor: Actor | null, input: UpdateLiaisonInput) {
+  const before = await loadLiaison(input.liaisonId);
+  const tagId = before?.assignment.tagId ?? null;
+  const a = await requirePermission(actor, "roster.manage", { subjectType: "Liaison", subjectId: input.liaisonId, tagId });
+  if (!before) throw new AppError("NOT_FOUND", "That liaison does not exist.");
+  const target = await resolveTarget(input);
+  const at = await clockNow();
+  await db.$transaction(async (tx) => {
+    // A new cadence or target starts a new period: the sweep may flag it again (its dedupe key
+    // names the due date, so the same due date never notifies twice).
+    await tx.liaison.update({ where: { id: before.id }, data: { projectId: target.projectId, foundation: target.foundation, cadenceDays: input.cadenceDays, overdueNotifiedAt: null } });
+    await recordAudit(tx, {
+      at,
+      actorId: a.id,
+      action: "liaison.update",
+      subjectType: "Liaison",
+      subjectId: before.id,
+      tagId,
+      before: { projectName: before.project?.name ?? null, foundation: before.foundation, cadenceDays: before.cadenceDays },
+      after: { projectName: input.projectName ?? null, foundation: target.foundation, cadenceDays: input.cadenceDays },
+    });
+  });
+  return { id: before.id };
+}
+
+/**
+ * The liaison (the seat's holder) or a lead of that TAG logs a check-in. The date may not be in
+ * the future of the portal clock; a later check-in moves `lastCheckInAt` forward (an older one
+ * logged late never moves it back) and clears the overdue flag.
+ */
+export async function logCheckIn(actor: Actor | null, input: CheckInInput) {
+  const liaison = await loadLiaison(input.liaisonId);
+  const subject = { subjectType: "Liaison", subjectId: input.liaisonId, tagId: liaison?.assignment.tagId ?? null };
+  const a = await requirePermission(actor, "checkin.log", subject);
+  if (!liaison) throw new AppError("NOT_FOUND", "That liaison does not exist.");
+  if (liaison.assignment.userId !== a.id && !can(a, "roster.manage", liaison.assignment.tagId)) {
+    await refuseByGuard(a, "checkin.log", subject, "Only the liaison or a lead of the TAG logs check-ins.");
+  }
+  const at = await clockNow();
+  if (input.date.getTime() > latestCheckInDay(at).getTime()) {
+    throw new AppError("INVALID", "The date of a check-in cannot be in the future.", { date: ["The date cannot be in the future"] });
+  }
+  const checkIn = await db.$transaction(async (tx) => {
+    const c = await tx.liaisonCheckIn.create({
+      data: { liaisonId: liaison.id, date: input.date, notes: input.notes, link: input.link ?? null, health: input.health, authorId: a.id, createdAt: at },
+      select: { id: true },
+    });
+    // PostgreSQL's GREATEST skips NULLs: the first check-in sets the column.
+    await tx.$executeRaw`
+      UPDATE "Liaison"
+         SET "lastCheckInAt" = GREATEST("lastCheckInAt", ${input.date}::timestamptz),
+             "overdueNotifiedAt" = NULL
+       WHERE "id" = ${liaison.id}::uuid`;
+    await recordAudit(tx, {
+      at,
+      actorId: a.id,
+      action: "liaison.check-in",
+      subjectType: "Liaison",
+      subjectId: liaison.id,
+      tagId: liaison.assignment.tagId,
+      after: { checkInId: c.id, date: dayValue(input.date), health: input.health, link: input.link ?? null },
+    });
+    return c;
+  });
+  if (input.health !== "fine") {
+    const target = liaison.project?.displayName ?? liaison.foundation ?? "its target";
+    for (const userId of await leadIdsOf(liaison.assignment.tagId)) {
+      if (userId === a.id) continue;
+      await notify({ userId, kind: "liaison.health", title: `Liaison to ${target}: ${HEALTH_LABEL[input.health]}`, body: input.notes.slice(0, 500), link: liaisonLink(liaison.id) }, at);
+    }
+  }
+  return checkIn;
+}
+
+/**
+ * Sweep: liaisons with no check-in within their cadence are flagged once per overdue period (until
+ * a check-in or a change of cadence clears the flag); the liaison and the TAG's leads are told.
+ * Seats on leave are not chased.
+ */
+export async function flagOverdueLiaisons(now: Date): Promise<number> {
+  // The same rule as `isOverdue`, in SQL (GREATEST skips a NULL lastCheckInAt).
+  const due = await db.$queryRaw<{ id: string }[]>`
+    SELECT l."id"
+      FROM "Liaison" l JOIN "RoleAssignment" a ON a."id" = l."assignmentId"
+     WHERE l."overdueNotifiedAt" IS NULL
+       AND a."status" = 'active'
+       AND GREATEST(l."lastCheckInAt", l."createdAt") + make_interval(days => l."cadenceDays") < ${now}::timestamptz
+     LIMIT 1000`;
+  let flagged = 0;
+  for (const { id } of due) {
+    const { count } = await db.liaison.updateMany({ where: { id, overdueNotifiedAt: null }, data: { overdueNotifiedAt: now } });
+    if (count === 0) continue;
+    flagged++;
+    const l = await loadLiaison(id);
+    if (!l) continue;
+    const dueDay = dayValue(checkInDueAt(l));
+    const target = l.project?.displayName ?? l.foundation ?? "its target";
+    const link = liaisonLink(id);
+    const key = (userId: string) => `liaison-overdue:${id}:${dueDay}:${userId}`;
+    await notify(
+      { userId: l.assignment.userId, kind: "liaison.overdue", title: `Your check-in as liaison to ${target} is overdue`, body: `It was due on ${dueDay}. Log a check-in: how is the ${l.projectId ? "project" : "foundation"} doing?`, link, dedupeKey: key(l.assignment.userId) },
+      now,
+    );
+    for (const userId of await leadIdsOf(l.assignment.tagId)) {
+      if (userId === l.assignment.userId) continue;
+      await notify({ userId, kind: "liaison.overdue", title: `A liaison check-in (${target}) is overdue`, body: `It was due on ${dueDay}.`, link, dedupeKey: key(userId) }, now);
+    }
+  }
+  return flagged;
+}

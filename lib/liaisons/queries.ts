@@ -1,0 +1,114 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+export { checkInDueAt, isOverdue, latestCheckInDay } from "./overdue";
+
+const checkInSelect = {
+  id: true,
+  date: true,
+  notes: true,
+  link: true,
+  health: true,
+  createdAt: true,
+} as const satisfies Prisma.LiaisonCheckInSelect;
+
+/** What a list row needs: who, which TAG, what target, when the last check-in was, and the latest few. */
+function liaisonSelect(latest: number) {
+  return {
+    id: true,
+    foundation: true,
+    cadenceDays: true,
+    lastCheckInAt: true,
+    overdueNotifiedAt: true,
+    createdAt: true,
+    project: { select: { name: true, displayName: true } },
+    assignment: {
+      select: {
+        id: true,
+        status: true,
+        tag: { select: { id: true, slug: true, name: true } },
+        user: { select: { id: true, login: true, name: true } },
+      },
+    },
+    checkIns: { orderBy: [{ date: "desc" }, { createdAt: "desc" }], take: latest, select: checkInSelect },
+  } as const satisfies Prisma.LiaisonSelect;
+}
+
+const HELD = { status: { in: ["active", "on_leave"] } } as const satisfies Prisma.RoleAssignmentWhereInput;
+const order = [{ assignment: { tag: { name: "asc" } } }, { createdAt: "asc" }] as const satisfies Prisma.LiaisonOrderByWithRelationInput[];
+
+export type LiaisonRow = Awaited<ReturnType<typeof listLiaisonsOfTags>>[number];
+
+/** Liaisons of held seats in the given TAGs (a lead's TAGs), with the latest check-in. */
+export function listLiaisonsOfTags(tagIds: readonly string[]) {
+  return db.liaison.findMany({
+    where: { assignment: { tagId: { in: [...tagIds] }, ...HELD } },
+    orderBy: [...order],
+    select: liaisonSelect(1),
+  });
+}
+
+/** Liaisons of held seats in one TAG. */
+export function listLiaisonsOfTag(tagId: string) {
+  return listLiaisonsOfTags([tagId]);
+}
+
+/** A project's liaisons (held seats) with their latest check-ins, for the project page. */
+export function listLiaisonsOfProject(projectId: string, latestCheckIns = 3) {
+  return db.liaison.findMany({
+    where: { projectId, assignment: HELD },
+    orderBy: [...order],
+    select: liaisonSelect(latestCheckIns),
+  });
+}
+
+/** A person's own liaisons (held seats), with the latest check-in. */
+export function listLiaisonsOfPerson(userId: string) {
+  return db.liaison.findMany({
+    where: { assignment: { userId, ...HELD } },
+    orderBy: [...order],
+    select: liaisonSelect(1),
+  });
+}
+
+/** One liaison with its whole check-in history, newest first. */
+export function findLiaison(id: string) {
+  return db.liaison.findUnique({
+    where: { id },
+    select: {
+      ...liaisonSelect(500),
+      checkIns: { orderBy: [{ date: "desc" }, { createdAt: "desc" }], take: 500, select: { ...checkInSelect, authorId: true } },
+    },
+  });
+}
+
+/** Held TAG Ambassador seats of these TAGs that have no liaison yet: the create form's choices. */
+export function listSeatsWithoutLiaison(tagIds: readonly string[]) {
+  return db.roleAssignment.findMany({
+    where: { tagId: { in: [...tagIds] }, kind: "tag_ambassador", status: "active", liaison: { is: null } },
+    orderBy: [{ tag: { name: "asc" } }, { user: { login: "asc" } }],
+    select: { id: true, tag: { select: { id: true, name: true } }, user: { select: { login: true, name: true } } },
+  });
+}
+
+/** The TAGs a person may manage liaisons for: the ones they lead, or all for an admin. */
+export function listManagedTags(actor: { isAdmin: boolean; leadTagIds: readonly string[] }) {
+  return db.tag.findMany({
+    where: actor.isAdmin ? {} : { id: { in: [...actor.leadTagIds] } },
+    orderBy: { name: "asc" },
+    select: { id: true, slug: true, name: true },
+  });
+}
+
+/** Catalogue names for the project field's suggestions. */
+export async function listProjectNames(): Promise<string[]> {
+  const rows = await db.project.findMany({ orderBy: { name: "asc" }, select: { name: true } });
+  return rows.map((r) => r.name);
+}
+
+/** Login of the people who wrote check-ins (authors may be leads, not the liaison). */
+export async function loginsOf(userIds: readonly string[]): Promise<Map<string, string>> {
+  const users = await db.user.findMany({ where: { id: { in: [...new Set(userIds)] } }, select: { id: true, login: true } });
+  return new Map(users.map((u) => [u.id, u.login]));
+}
