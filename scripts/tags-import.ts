@@ -1,0 +1,65 @@
+/**
+ * `npm run tags:import -- <tags.yaml> [--dry-run] [--end-missing]`: creates or updates TAGs,
+ * subprojects, chairs, tech leads, subproject leads, TOC liaisons and terms from the TOC's
+ * tags.yaml (cncf/toc). Seat holders' logins are resolved to GitHub ids through
+ * `GET {GITHUB_API_URL}/users/{login}`; unresolved logins are listed, never guessed. A malformed
+ * entry stops the import (named by line) before anything is written; the rest is one transaction.
+ * Current seats the file does not list are reported as "would end" and ended only with --end-missing.
+ */
+import { readFile } from "node:fs/promises";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "../lib/generated/prisma/client.ts";
+import { importTagsYaml } from "../lib/tags-yaml/apply.ts";
+import { formatNote, parseTagsYaml } from "../lib/tags-yaml/parse.ts";
+import { describePlan } from "../lib/tags-yaml/plan.ts";
+import { githubLoginResolver } from "../lib/tags-yaml/resolve.ts";
+import { migrateAndVerify, openDatabase } from "./db/database.ts";
+
+const args = process.argv.slice(2).filter((a) => a !== "--");
+const flags = new Set(args.filter((a) => a.startsWith("--")));
+const files = args.filter((a) => !a.startsWith("--"));
+const unknown = [...flags].filter((f) => f !== "--dry-run" && f !== "--end-missing");
+if (files.length !== 1 || unknown.length > 0) {
+  console.error("usage: npm run tags:import -- <tags.yaml> [--dry-run] [--end-missing]");
+  process.exit(2);
+}
+const file = files[0]!;
+const dryRun = flags.has("--dry-run");
+const endMissing = flags.has("--end-missing");
+
+let text: string;
+try {
+  text = await readFile(file, "utf8");
+} catch (e) {
+  console.error((e as NodeJS.ErrnoException).code === "ENOENT" ? `No file at ${file}.` : `Could not read ${file}: ${(e as Error).message}`);
+  process.exit(1);
+}
+const parsed = parseTagsYaml(text);
+if (!parsed.ok) {
+  console.error(`${file}: ${parsed.errors.length} malformed ${parsed.errors.length === 1 ? "entry" : "entries"}; nothing was imported.`);
+  for (const e of parsed.errors) console.error(`  ${formatNote(e)}`);
+  process.exit(1);
+}
+
+const resolve = githubLoginResolver({ apiUrl: process.env.GITHUB_API_URL ?? "https://api.github.com", token: process.env.GITHUB_API_TOKEN ?? null });
+const database = await openDatabase();
+const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
+try {
+  if (database.cluster) await migrateAndVerify(database.url);
+  const result = await importTagsYaml(db, text, { resolve, dryRun, endMissing });
+  if (!result.ok) throw new Error(result.errors.map(formatNote).join("; "));
+  const { plan } = result;
+  const seats = parsed.file.tags.reduce((n, t) => n + t.chairs.length + t.techLeads.length + t.subprojects.reduce((m, s) => m + s.leads.length, 0), 0);
+  console.log(
+    `${file}: ${parsed.file.tags.length} TAGs, ${parsed.file.tags.reduce((n, t) => n + t.subprojects.length, 0)} subprojects, ${seats} seats, ${parsed.file.tocSubprojects.length} TOC subprojects read`,
+  );
+  console.log(`${dryRun ? "would make" : "made"} ${plan.changes.length} ${plan.changes.length === 1 ? "change" : "changes"}; ${plan.unresolved.length} unresolved logins; ${plan.missing.length} seats not in the file`);
+  for (const line of describePlan(plan, { endMissing })) console.log(`  ${line}`);
+  if (dryRun) console.log("dry run: nothing was written");
+} catch (e) {
+  console.error(`Import failed (the import is one transaction, so nothing was written): ${e instanceof Error ? e.message : String(e)}`);
+  process.exitCode = 1;
+} finally {
+  await db.$disconnect();
+  await database.cluster?.stop();
+}
