@@ -54,7 +54,7 @@ describe("creating a liaison", () => {
     expect(await listSeatsWithoutLiaison([tag.id])).toEqual([]);
     expect((await listLiaisonsOfTag(tag.id)).map((x) => x.id)).toEqual([l.id]);
     expect((await listLiaisonsOfPerson(user.id)).map((x) => x.id)).toEqual([l.id]);
-    expect((await listLiaisonsOfProject(project.id)).map((x) => x.assignment.user.login)).toEqual([user.login]);
+    expect((await listLiaisonsOfProject(project.name)).map((x) => x.assignment.user.login)).toEqual([user.login]);
     expect(await db.notification.count({ where: { userId: user.id, kind: "liaison.created" } })).toBe(1);
     // One liaison per seat.
     expect(await code(createLiaison(leadActor, createInput({ assignmentId: seat.id, foundation: "OpenSSF" })))).toBe("CONFLICT");

@@ -55,9 +55,9 @@ export function listLiaisonsOfTag(tagId: string) {
 }
 
 /** A project's liaisons (held seats) with their latest check-ins, for the project page. */
-export function listLiaisonsOfProject(projectId: string, latestCheckIns = 3) {
+export function listLiaisonsOfProject(projectName: string, latestCheckIns = 3) {
   return db.liaison.findMany({
-    where: { projectId, assignment: HELD },
+    where: { project: { is: { name: projectName } }, assignment: HELD },
     orderBy: [...order],
     select: liaisonSelect(latestCheckIns),
   });

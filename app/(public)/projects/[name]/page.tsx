@@ -2,9 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { now } from "@/lib/clock";
+import { isOverdue, listLiaisonsOfProject } from "@/lib/liaisons/queries";
 import { findProject } from "@/lib/projects/queries";
 import { projectsHref, parseProjectFilters } from "@/lib/projects/schemas";
 import { MaturityBadge, formatUtcDay } from "../_components/maturity-badge";
+import { Day, HealthBadge, OverdueBadge } from "@/app/(portal)/liaisons/_components/badges";
 
 type Props = { params: Promise<{ name: string }> };
 
@@ -22,6 +25,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ProjectPage({ params }: Props) {
   const project = await load((await params).name);
   if (!project) notFound();
+  const [liaisons, at] = await Promise.all([listLiaisonsOfProject(project.name), now()]);
   const maturityFilter = projectsHref(parseProjectFilters({ maturity: project.maturity }));
   return (
     <div className="space-y-8">
@@ -114,6 +118,59 @@ export default async function ProjectPage({ params }: Props) {
           )}
         </section>
       </div>
+      <section aria-labelledby="liaisons" className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
+        <h2 id="liaisons" className="font-semibold text-slate-900">
+          Liaisons
+        </h2>
+        {liaisons.length === 0 ? (
+          <p className="mt-3 text-sm text-slate-700">No TAG Ambassador liaises with this project yet.</p>
+        ) : (
+          <ul className="mt-3 space-y-5 text-sm">
+            {liaisons.map((l) => (
+              <li key={l.id} className="space-y-2">
+                <p className="flex flex-wrap items-center gap-2">
+                  <Link href={`/people/${l.assignment.user.login}`} className="font-medium text-brand-700 underline">
+                    @{l.assignment.user.login}
+                  </Link>
+                  <span className="text-slate-700">
+                    for{" "}
+                    <Link href={`/tags/${l.assignment.tag.slug}`} className="text-brand-700 underline">
+                      {l.assignment.tag.name}
+                    </Link>
+                    , checking in every {l.cadenceDays} days
+                  </span>
+                  {l.assignment.status === "active" && isOverdue(l, at) && <OverdueBadge />}
+                  <Link href={`/liaisons/${l.id}`} className="text-brand-700 underline">
+                    Liaison page<span className="sr-only"> of @{l.assignment.user.login}</span>
+                  </Link>
+                </p>
+                {l.checkIns.length === 0 ? (
+                  <p className="text-slate-600">No check-ins yet.</p>
+                ) : (
+                  <ol className="space-y-2 border-l-2 border-slate-200 pl-3" aria-label={`Latest check-ins by @${l.assignment.user.login}`}>
+                    {l.checkIns.map((c) => (
+                      <li key={c.id}>
+                        <p className="flex flex-wrap items-center gap-2">
+                          <span className="font-medium text-slate-900">
+                            <Day date={c.date} />
+                          </span>
+                          <HealthBadge health={c.health} />
+                          {c.link && (
+                            <a href={c.link} className="text-brand-700 underline" rel="noopener noreferrer">
+                              Link<span className="sr-only"> for the check-in of <Day date={c.date} /></span>
+                            </a>
+                          )}
+                        </p>
+                        <p className="line-clamp-3 whitespace-pre-line text-slate-700">{c.notes}</p>
+                      </li>
+                    ))}
+                  </ol>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
       <p className="text-xs text-slate-600">
         From CLOMonitor&apos;s list of CNCF projects; last changed here on <time dateTime={project.importedAt.toISOString()}>{formatUtcDay(project.importedAt)}</time>.
       </p>

@@ -1,0 +1,34 @@
+/**
+ * Demo data for liaisons: TAG Ambassador seats to make liaisons of (issue 5, item 6). The seed
+ * gives no liaisons themselves: a chair creates them at /liaisons. Idempotent: a seat already held
+ * is left alone.
+ */
+import type { PrismaClient } from "../lib/generated/prisma/client.ts";
+
+/** Who holds a TAG Ambassador seat in the demo, by login and TAG slug. */
+export const demoAmbassadorSeats = [{ login: "amy-ambassador", tag: "security-and-compliance" }] as const;
+
+export async function seedLiaisons(db: PrismaClient): Promise<void> {
+  const seededAt = new Date("2026-01-15T00:00:00Z");
+  for (const s of demoAmbassadorSeats) {
+    const [user, tag] = await Promise.all([
+      db.user.findFirst({ where: { login: s.login }, orderBy: { createdAt: "asc" }, select: { id: true, region: true } }),
+      db.tag.findUnique({ where: { slug: s.tag }, select: { id: true } }),
+    ]);
+    if (!user || !tag) throw new Error(`seedLiaisons: run the main seed first (${s.login} in ${s.tag} not found)`);
+    const held = await db.roleAssignment.findFirst({ where: { tagId: tag.id, userId: user.id, kind: "tag_ambassador", status: "active" }, select: { id: true } });
+    if (held) continue;
+    await db.roleAssignment.create({
+      data: {
+        tagId: tag.id,
+        userId: user.id,
+        kind: "tag_ambassador",
+        status: "active",
+        regionAtStart: user.region,
+        requestedAt: seededAt,
+        startAt: seededAt,
+        decisionLink: "https://github.com/cncf/toc/issues",
+      },
+    });
+  }
+}
