@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { flagStaleClaims } from "@/lib/help-wanted/mutations";
 import { flagOverdueLiaisons } from "@/lib/liaisons/mutations";
 import { notify } from "@/lib/notify/send";
+import { remindTermsEnding } from "@/lib/roles/term-reminders";
 
 /**
  * Time-driven work. Each sweep compares domain data with the clock's `now` and acts on what is
@@ -51,5 +52,6 @@ async function remindIncompleteProfiles(now: Date): Promise<number> {
 export const sweeps: Sweep[] = [
   { name: "sweep-profile-reminders", description: "Remind people to complete their profile", run: remindIncompleteProfiles },
   { name: "sweep-stale-claims", description: "Flag accepted claims with no recent update", run: flagStaleClaims },
+  { name: "sweep-term-reminders", description: "Remind holders and leads 60 and 14 days before a term ends", run: remindTermsEnding },
   { name: "sweep-liaison-check-ins", description: "Flag liaisons whose check-in is overdue", run: flagOverdueLiaisons },
 ];

@@ -6,6 +6,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { refuseByGuard, requirePermission } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
 import { notify } from "@/lib/notify/send";
+import { EMERITUS_PREFIX } from "./seats";
 import type { AppointLeaderInput, DecideChangeInput, RequestEndInput } from "./schemas";
 
 const KIND_LABEL = { chair: "Chair", tech_lead: "Tech Lead" } as const;
@@ -92,7 +93,7 @@ export async function requestEndOfSeat(actor: Actor | null, input: RequestEndInp
 export async function decideLeadershipChange(actor: Actor | null, input: DecideChangeInput) {
   const seat = await db.roleAssignment.findUnique({
     where: { id: input.assignmentId },
-    select: { id: true, tagId: true, userId: true, kind: true, status: true, endRequestedAt: true, tag: { select: { name: true, slug: true } } },
+    select: { id: true, tagId: true, userId: true, kind: true, status: true, endRequestedAt: true, endReason: true, roleDefinition: { select: { name: true } }, tag: { select: { name: true, slug: true } } },
   });
   const subject = { subjectType: "RoleAssignment", subjectId: input.assignmentId, tagId: seat?.tagId ?? null };
   const a = await requirePermission(actor, "leadership.approve", subject);
@@ -113,7 +114,7 @@ export async function decideLeadershipChange(actor: Actor | null, input: DecideC
       change = "end";
       ({ count } = await tx.roleAssignment.updateMany({
         where: { id: seat.id, status: seat.status, endRequestedAt: { not: null } },
-        data: approve ? { status: "ended", endedAt: at, decidedById: a.id, decidedAt: at } : { endRequestedAt: null, endRequestedById: null, endReason: null },
+        data: approve ? { status: seat.endReason?.startsWith(EMERITUS_PREFIX) ? "emeritus" : "ended", endedAt: at, decidedById: a.id, decidedAt: at } : { endRequestedAt: null, endRequestedById: null, endReason: null },
       }));
     } else {
       throw new AppError("CONFLICT", "This change was already decided.");
@@ -136,7 +137,7 @@ export async function decideLeadershipChange(actor: Actor | null, input: DecideC
     {
       userId: seat.userId,
       kind: `leadership.${verb}`,
-      title: `${KIND_LABEL[seat.kind as keyof typeof KIND_LABEL] ?? "Seat"} ${result.change === "end" ? "end" : "appointment"} ${verb} in ${seat.tag.name}`,
+      title: `${seat.roleDefinition?.name ?? KIND_LABEL[seat.kind as keyof typeof KIND_LABEL] ?? "Seat"} ${result.change === "end" ? "end" : "appointment"} ${verb} in ${seat.tag.name}`,
       link: `/tags/${seat.tag.slug}`,
     },
     at,

@@ -1,5 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { seatWarnings, vacancies } from "./seat-rules";
+import { HOLDING, dayOf, isOnLeave, loadHolders, rulesOf } from "./seats";
 
 const seatSelect = {
   id: true,
@@ -12,6 +14,7 @@ const seatSelect = {
   endRequestedAt: true,
   endReason: true,
   regionAtStart: true,
+  roleDefinition: { select: { name: true } },
   user: { select: { login: true, name: true, avatarUrl: true, region: true, employer: true } },
   tag: { select: { name: true, slug: true } },
 } as const;
@@ -25,11 +28,181 @@ export function listLeadershipSeats(tagId: string) {
   });
 }
 
-/** Leadership changes waiting for a TOC decision, across TAGs, oldest first. */
+/**
+ * Changes waiting for a TOC decision, across TAGs, oldest first: chair and tech-lead seats and
+ * any role marked as needing TOC approval (only those are ever pending or end-requested).
+ */
 export function listPendingLeadershipChanges() {
   return db.roleAssignment.findMany({
-    where: { kind: { in: ["chair", "tech_lead"] }, OR: [{ status: "pending" }, { endRequestedAt: { not: null }, status: { in: ["active", "on_leave"] } }] },
+    where: { OR: [{ status: "pending" }, { endRequestedAt: { not: null }, status: { in: ["active", "on_leave"] } }] },
     orderBy: { requestedAt: "asc" },
     select: seatSelect,
+  });
+}
+
+const DAY = 86_400_000;
+
+/** Current versions of a TAG's role definitions, with every field the TAG page shows. */
+export function listRoleDefinitions(tagId: string) {
+  return db.roleDefinition.findMany({
+    where: { tagId, supersededAt: null },
+    orderBy: [{ kind: "asc" }, { name: "asc" }],
+    select: {
+      id: true,
+      roleKey: true,
+      version: true,
+      name: true,
+      kind: true,
+      ambassadorKind: true,
+      responsibilities: true,
+      hoursPerMonth: true,
+      termMonths: true,
+      selection: true,
+      escalationPath: true,
+      totalSeats: true,
+      maxPerRegion: true,
+      minPerRegion: true,
+      maxPerEmployer: true,
+      eligibilityMinRecords: true,
+      eligibilityWindowMonths: true,
+      needsTocApproval: true,
+      createdAt: true,
+    },
+  });
+}
+
+export type RoleDefinitionRow = Awaited<ReturnType<typeof listRoleDefinitions>>[number];
+
+/**
+ * The roster of a TAG as of `at`: every seat held or awaiting approval, with its role (the
+ * version in force when it was given), the current or next leave, and whether it is on leave now.
+ */
+export async function listRoster(tagId: string, at: Date) {
+  const today = dayOf(at);
+  const rows = await db.roleAssignment.findMany({
+    where: { tagId, status: { in: [...HOLDING] } },
+    orderBy: [{ kind: "asc" }, { requestedAt: "asc" }],
+    select: {
+      ...seatSelect,
+      userId: true,
+      obtainedBy: true,
+      roleDefinition: { select: { id: true, roleKey: true, name: true, version: true, termMonths: true, kind: true, needsTocApproval: true } },
+      leaves: { where: { to: { gte: today } }, orderBy: { from: "asc" }, select: { id: true, from: true, to: true, note: true } },
+    },
+  });
+  return rows.map((r) => ({ ...r, onLeave: isOnLeave(r.status, r.leaves, at) }));
+}
+
+export type RosterRow = Awaited<ReturnType<typeof listRoster>>[number];
+
+/** Per role: holders, open seats, and warnings (unmet minimums, caps the roster breaks). */
+export async function summarizeRoles(tagId: string, at: Date) {
+  const [defs, tag] = await Promise.all([listRoleDefinitions(tagId), db.tag.findUniqueOrThrow({ where: { id: tagId }, select: { leaveCountsTowardCaps: true } })]);
+  return Promise.all(
+    defs.map(async (d) => {
+      const holders = await loadHolders(db, d.roleKey, at);
+      const rules = rulesOf(d);
+      return { def: d, holders: holders.length, vacancies: vacancies(rules, holders.length), warnings: seatWarnings(rules, holders, tag.leaveCountsTowardCaps) };
+    }),
+  );
+}
+
+/** Held seats whose term ends within `days` of `at`, soonest first. */
+export function listTermsEnding(tagId: string, at: Date, days = 90) {
+  return db.roleAssignment.findMany({
+    where: { tagId, status: { in: ["active", "on_leave"] }, termEndAt: { gt: at, lte: new Date(at.getTime() + days * DAY) } },
+    orderBy: { termEndAt: "asc" },
+    select: { id: true, kind: true, termEndAt: true, user: { select: { login: true, name: true } }, roleDefinition: { select: { name: true } } },
+  });
+}
+
+const TIMELINE_SUBJECTS = ["RoleAssignment", "RoleDefinition", "RemovalProposal"];
+
+/** The leadership timeline of a TAG: audit events about its roles and seats, newest first. */
+export async function listLeadershipTimeline(tagId: string, take = 50) {
+  const events = await db.auditEvent.findMany({
+    where: { tagId, subjectType: { in: TIMELINE_SUBJECTS }, outcome: "ok" },
+    orderBy: { at: "desc" },
+    take,
+    select: { id: true, at: true, action: true, actorId: true, subjectId: true, after: true },
+  });
+  const actorIds = [...new Set(events.flatMap((e) => (e.actorId ? [e.actorId] : [])))];
+  const seatIds = [...new Set(events.flatMap((e) => (e.subjectId ? [e.subjectId] : [])))];
+  const [actors, seats] = await Promise.all([
+    db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, login: true } }),
+    db.roleAssignment.findMany({ where: { id: { in: seatIds.filter((s) => /^[0-9a-f-]{36}$/.test(s)) }, tagId }, select: { id: true, kind: true, user: { select: { login: true } }, roleDefinition: { select: { name: true } } } }),
+  ]);
+  const actorLogin = new Map(actors.map((a) => [a.id, a.login]));
+  const seatOf = new Map(seats.map((s) => [s.id, s]));
+  return events.map((e) => {
+    const seat = e.subjectId ? seatOf.get(e.subjectId) : undefined;
+    const after = (e.after ?? {}) as Record<string, unknown>;
+    return {
+      id: e.id,
+      at: e.at,
+      action: e.action,
+      actor: e.actorId ? (actorLogin.get(e.actorId) ?? "deleted account") : "system",
+      person: seat?.user.login ?? (typeof after.login === "string" ? after.login : null),
+      role: seat ? (seat.roleDefinition?.name ?? seat.kind) : typeof after.name === "string" ? after.name : null,
+    };
+  });
+}
+
+/** Every seat of a TAG for the CSV export (held, pending, emeritus), as plain strings. */
+export async function listRosterForExport(tagId: string, at: Date) {
+  const rows = await db.roleAssignment.findMany({
+    where: { tagId, status: { in: [...HOLDING, "emeritus"] } },
+    orderBy: [{ kind: "asc" }, { requestedAt: "asc" }],
+    select: {
+      status: true,
+      kind: true,
+      startAt: true,
+      termEndAt: true,
+      obtainedBy: true,
+      decisionLink: true,
+      regionAtStart: true,
+      user: { select: { login: true, name: true, region: true, employer: true } },
+      roleDefinition: { select: { name: true } },
+      leaves: { select: { from: true, to: true } },
+    },
+  });
+  const d = (x: Date | null) => (x ? x.toISOString().slice(0, 10) : "");
+  return rows.map((r) => ({
+    login: r.user.login,
+    name: r.user.name ?? "",
+    role: r.roleDefinition?.name ?? (r.kind === "chair" ? "Chair" : r.kind === "tech_lead" ? "Tech Lead" : r.kind),
+    kind: r.kind.replace(/_/g, "-"),
+    region: r.regionAtStart ?? r.user.region ?? "",
+    employer: r.user.employer ?? "",
+    status: r.status === "active" && isOnLeave(r.status, r.leaves, at) ? "on-leave" : r.status.replace(/_/g, "-"),
+    start: d(r.startAt),
+    termEnd: d(r.termEndAt),
+    obtainedBy: r.obtainedBy,
+    decisionLink: r.decisionLink ?? "",
+  }));
+}
+
+/** Open removal votes, with the votes cast so far (for the TOC page). */
+export function listOpenRemovals() {
+  return db.removalProposal.findMany({
+    where: { status: "open" },
+    orderBy: { openedAt: "asc" },
+    select: {
+      id: true,
+      reason: true,
+      openedAt: true,
+      votes: { select: { userId: true, inFavor: true } },
+      assignment: { select: { id: true, kind: true, user: { select: { login: true } }, roleDefinition: { select: { name: true } }, tag: { select: { name: true, slug: true, removalSupermajority: true } } } },
+    },
+  });
+}
+
+/** Held leadership seats a TOC member may propose to remove (any role), by TAG. */
+export function listHeldSeats(take = 300) {
+  return db.roleAssignment.findMany({
+    where: { status: { in: ["active", "on_leave"] } },
+    orderBy: [{ tag: { name: "asc" } }, { kind: "asc" }],
+    take,
+    select: { id: true, kind: true, user: { select: { login: true } }, roleDefinition: { select: { name: true } }, tag: { select: { name: true } } },
   });
 }

@@ -25,3 +25,106 @@ export const DecideChangeSchema = z.strictObject({
   note: z.string().trim().max(500).optional(),
 });
 export type DecideChangeInput = z.infer<typeof DecideChangeSchema>;
+
+const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
+const optionalInt = (min: number, message: string, max = 1000) => z.preprocess(blankToUndefined, z.coerce.number().int("Whole numbers only").min(min, message).max(max).optional());
+/** A cap of zero or below is refused: a cap of 0 would make the role impossible to hold. */
+const optionalCap = optionalInt(1, "A cap must be at least 1 (leave it empty for no cap)");
+const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
+const optionalUrl = (message: string) => z.preprocess(blankToUndefined, z.url(message).max(500).optional());
+
+export const RoleKindSchema = z.enum(["chair", "tech_lead", "tag_ambassador", "advisory_fellow", "subproject_lead", "custom"]);
+export const AmbassadorKindSchema = z.enum(["project_liaison", "foundation_liaison", "community_organizer"]);
+
+/**
+ * A role definition (new, or a new version of `roleKey`). Region caps arrive flat from forms
+ * (`maxEMEA`, `minAPAC`, ...). CNCF defaults the form proposes: two-year terms for chairs and
+ * tech leads, one year for subproject leads.
+ */
+export const RoleDefinitionSchema = z
+  .strictObject({
+    tagId: z.uuid(),
+    roleKey: z.preprocess(blankToUndefined, z.uuid().optional()),
+    name: z.string().trim().min(2, "Name the role").max(120),
+    kind: RoleKindSchema,
+    ambassadorKind: z.preprocess(blankToUndefined, AmbassadorKindSchema.optional()),
+    responsibilities: z.string().trim().max(10_000).default(""),
+    hoursPerMonth: optionalInt(1, "At least 1 hour", 200),
+    termMonths: optionalInt(1, "At least 1 month (leave it empty for no term)", 120),
+    selection: z.enum(["election", "appointment"]).default("appointment"),
+    escalationPath: z.string().trim().max(2000).default(""),
+    totalSeats: optionalCap,
+    maxAPAC: optionalCap,
+    maxEMEA: optionalCap,
+    maxAmericas: optionalCap,
+    minAPAC: optionalInt(0, "A minimum cannot be negative"),
+    minEMEA: optionalInt(0, "A minimum cannot be negative"),
+    minAmericas: optionalInt(0, "A minimum cannot be negative"),
+    maxPerEmployer: optionalCap,
+    eligibilityMinRecords: optionalInt(1, "At least 1 record (leave it empty for no rule)"),
+    eligibilityWindowMonths: optionalInt(1, "At least 1 month", 60),
+    needsTocApproval: checkbox.default(false),
+  })
+  .superRefine((v, ctx) => {
+    if (v.kind === "tag_ambassador" && !v.ambassadorKind) ctx.addIssue({ code: "custom", path: ["ambassadorKind"], message: "Say which kind of TAG Ambassador" });
+    if (v.kind !== "tag_ambassador" && v.ambassadorKind) ctx.addIssue({ code: "custom", path: ["ambassadorKind"], message: "Only TAG Ambassador roles have an ambassador kind" });
+    if ((v.eligibilityMinRecords === undefined) !== (v.eligibilityWindowMonths === undefined)) {
+      ctx.addIssue({ code: "custom", path: ["eligibilityWindowMonths"], message: "Give both the number of records and the window in months, or neither" });
+    }
+    for (const r of ["APAC", "EMEA", "Americas"] as const) {
+      const max = v[`max${r}`];
+      const min = v[`min${r}`];
+      if (max !== undefined && min !== undefined && min > max) ctx.addIssue({ code: "custom", path: [`min${r}`], message: `The ${r} minimum is above its maximum` });
+      if (max !== undefined && v.totalSeats !== undefined && max > v.totalSeats) ctx.addIssue({ code: "custom", path: [`max${r}`], message: `The ${r} cap is above the total seats` });
+    }
+  });
+export type RoleDefinitionInput = z.infer<typeof RoleDefinitionSchema>;
+
+export const AppointToRoleSchema = z.strictObject({
+  roleDefinitionId: z.uuid(),
+  login: z.string().trim().regex(/^[A-Za-z0-9-]{1,39}$/, "Enter a GitHub login"),
+  decisionLink: optionalUrl("Link the decision (meeting notes, issue)"),
+});
+export type AppointToRoleInput = z.infer<typeof AppointToRoleSchema>;
+
+export const AssignmentChangeSchema = z.strictObject({
+  assignmentId: z.uuid(),
+  change: z.enum(["renew", "end", "emeritus"]),
+  reason: z.preprocess(blankToUndefined, z.string().trim().max(500).optional()),
+});
+export type AssignmentChangeInput = z.infer<typeof AssignmentChangeSchema>;
+
+export const MoveToFellowSchema = z.strictObject({
+  assignmentId: z.uuid(),
+  roleDefinitionId: z.uuid(),
+  decisionLink: optionalUrl("Link the decision (meeting notes, issue)"),
+});
+export type MoveToFellowInput = z.infer<typeof MoveToFellowSchema>;
+
+const isoDate = (label: string) => z.iso.date(`${label}: a date (YYYY-MM-DD)`);
+
+export const LeaveSchema = z
+  .strictObject({
+    assignmentId: z.uuid(),
+    from: isoDate("From"),
+    to: isoDate("To"),
+    note: z.string().trim().max(1000).default(""),
+    coverLogin: z.preprocess(blankToUndefined, z.string().trim().regex(/^[A-Za-z0-9-]{1,39}$/, "Enter a GitHub login").optional()),
+  })
+  .refine((v) => v.to >= v.from, { path: ["to"], message: "The leave ends before it starts" });
+export type LeaveInput = z.infer<typeof LeaveSchema>;
+
+export const OpenRemovalSchema = z.strictObject({
+  assignmentId: z.uuid(),
+  reason: z.string().trim().min(3, "Say why").max(1000),
+});
+export type OpenRemovalInput = z.infer<typeof OpenRemovalSchema>;
+
+export const RemovalVoteSchema = z.strictObject({
+  proposalId: z.uuid(),
+  inFavor: z.preprocess((v) => (v === "true" ? true : v === "false" ? false : v), z.boolean()),
+});
+export type RemovalVoteInput = z.infer<typeof RemovalVoteSchema>;
+
+export const CloseRemovalSchema = z.strictObject({ proposalId: z.uuid() });
+export type CloseRemovalInput = z.infer<typeof CloseRemovalSchema>;
