@@ -170,7 +170,8 @@ export function exportTagsYaml(source: string, state: ExportState): string {
       return;
     }
     if (!isScalar(node) || !node.range) return; // not ours to rewrite (a map or list where a value was expected)
-    let [start, end] = node.range;
+    const end = node.range[1];
+    let start = node.range[0];
     if (value === null) {
       while (start > 0 && text[start - 1] === " ") start--;
       edits.push({ start, end: node.type === Scalar.BLOCK_FOLDED || node.type === Scalar.BLOCK_LITERAL ? end - 1 : end, text: "" });
