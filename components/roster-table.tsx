@@ -1,7 +1,14 @@
 import { Avatar } from "@/components/ui/avatar";
 import { LocalTime } from "@/components/ui/local-time";
 
-export const SEAT_LABEL: Record<string, string> = { chair: "Chair", tech_lead: "Tech Lead" };
+export const SEAT_LABEL: Record<string, string> = {
+  chair: "Chair",
+  tech_lead: "Tech Lead",
+  tag_ambassador: "TAG Ambassador",
+  advisory_fellow: "Advisory Fellow",
+  subproject_lead: "Subproject lead",
+  custom: "Role",
+};
 
 export interface SeatRow {
   id: string;
@@ -9,12 +16,20 @@ export interface SeatRow {
   status: string;
   termEndAt: Date | null;
   endRequestedAt: Date | null;
+  decisionLink?: string | null;
+  /** The role definition (the version in force when the seat was given); null for foundation-era seats. */
+  roleDefinition?: { name: string; version?: number } | null;
+  /** Derived from the clock: a leave includes today. */
+  onLeave?: boolean;
+  leaves?: { from: Date; to: Date }[];
   user: { login: string; name: string | null; avatarUrl: string | null; region: string | null; employer: string | null };
 }
 
-/** Leadership seats of one TAG; `controls` renders per-seat actions for those allowed. */
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+/** The roster of one TAG; `controls` renders per-seat actions for those allowed. */
 export function RosterTable({ seats, controls }: { seats: SeatRow[]; controls?: (seat: SeatRow) => React.ReactNode }) {
-  if (seats.length === 0) return <p className="rounded-xl bg-white p-6 text-slate-600 ring-1 ring-slate-200">No chairs or tech leads recorded yet.</p>;
+  if (seats.length === 0) return <p className="rounded-xl bg-white p-6 text-slate-600 ring-1 ring-slate-200">No chairs, tech leads or other roles recorded yet.</p>;
   return (
     <div className="overflow-x-auto rounded-xl bg-white ring-1 ring-slate-200">
       <table className="w-full text-left text-sm">
@@ -22,34 +37,47 @@ export function RosterTable({ seats, controls }: { seats: SeatRow[]; controls?: 
         <thead className="border-b border-slate-200 text-slate-600">
           <tr>
             <th scope="col" className="px-4 py-2 font-medium">Person</th>
-            <th scope="col" className="px-4 py-2 font-medium">Seat</th>
+            <th scope="col" className="px-4 py-2 font-medium">Role</th>
             <th scope="col" className="px-4 py-2 font-medium">Region</th>
             <th scope="col" className="px-4 py-2 font-medium">Employer</th>
             <th scope="col" className="px-4 py-2 font-medium">Term ends</th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
-          {seats.map((s) => (
-            <tr key={s.id}>
-              <td className="px-4 py-2">
-                <span className="flex items-center gap-2">
-                  <Avatar login={s.user.login} src={s.user.avatarUrl} size={24} />
-                  <a href={`/people/${s.user.login}`} className="text-brand-700 underline">
-                    {s.user.name ?? s.user.login}
-                  </a>
-                </span>
-                {controls?.(s)}
-              </td>
-              <td className="px-4 py-2">
-                {SEAT_LABEL[s.kind] ?? s.kind}
-                {s.status === "pending" && <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900">pending TOC approval</span>}
-                {s.endRequestedAt && <span className="ml-2 rounded bg-red-50 px-1.5 py-0.5 text-xs font-medium text-red-800">end pending approval</span>}
-              </td>
-              <td className="px-4 py-2">{s.user.region ?? "—"}</td>
-              <td className="px-4 py-2">{s.user.employer ?? "—"}</td>
-              <td className="px-4 py-2">{s.termEndAt ? <LocalTime iso={s.termEndAt.toISOString()} /> : "—"}</td>
-            </tr>
-          ))}
+          {seats.map((s) => {
+            // Leaves never overlap and come sorted, ending today or later: the first is the current one.
+            const leave = s.onLeave ? s.leaves?.[0] : undefined;
+            return (
+              <tr key={s.id}>
+                <td className="px-4 py-2 align-top">
+                  <span className="flex items-center gap-2">
+                    <Avatar login={s.user.login} src={s.user.avatarUrl} size={24} />
+                    <a href={`/people/${s.user.login}`} className="text-brand-700 underline">
+                      {s.user.name ?? s.user.login}
+                    </a>
+                  </span>
+                  {controls?.(s)}
+                </td>
+                <td className="px-4 py-2 align-top">
+                  {s.roleDefinition?.name ?? SEAT_LABEL[s.kind] ?? s.kind}
+                  {s.roleDefinition?.version && s.roleDefinition.version > 1 ? <span className="ml-1 text-xs text-slate-500">(rules v{s.roleDefinition.version})</span> : null}
+                  {s.status === "pending" && <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900">pending TOC approval</span>}
+                  {s.endRequestedAt && <span className="ml-2 rounded bg-red-50 px-1.5 py-0.5 text-xs font-medium text-red-800">end pending approval</span>}
+                  {s.onLeave && (
+                    <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-800">on leave{leave ? ` until ${day(leave.to)}` : ""}</span>
+                  )}
+                  {s.decisionLink && (
+                    <a href={s.decisionLink} rel="nofollow noopener" className="ml-2 text-xs text-brand-700 underline">
+                      decision
+                    </a>
+                  )}
+                </td>
+                <td className="px-4 py-2 align-top">{s.user.region ?? "—"}</td>
+                <td className="px-4 py-2 align-top">{s.user.employer ?? "—"}</td>
+                <td className="px-4 py-2 align-top">{s.termEndAt ? <LocalTime iso={s.termEndAt.toISOString()} /> : "—"}</td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </div>

@@ -5,8 +5,10 @@ import { LocalTime } from "@/components/ui/local-time";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
-import { listPendingLeadershipChanges } from "@/lib/roles/queries";
+import { listHeldSeats, listOpenRemovals, listPendingLeadershipChanges } from "@/lib/roles/queries";
+import { REMOVAL_QUORUM } from "@/lib/roles/removal-tally";
 import { DecideButtons } from "./_components/decide-buttons";
+import { OpenRemovalForm, RemovalVoteButtons } from "./_components/removal-controls";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -14,7 +16,13 @@ export default async function DashboardPage() {
   await requireUser("/toc");
   const actor = await getActor();
   const mayApprove = can(actor, "leadership.approve");
-  const pending = mayApprove ? await listPendingLeadershipChanges() : [];
+  const mayVote = can(actor, "leadership.remove-vote");
+  const [pending, removals, seats] = await Promise.all([
+    mayApprove ? listPendingLeadershipChanges() : [],
+    mayVote ? listOpenRemovals() : [],
+    mayVote ? listHeldSeats() : [],
+  ]);
+  const roleOf = (s: { kind: string; roleDefinition: { name: string } | null }) => s.roleDefinition?.name ?? SEAT_LABEL[s.kind] ?? s.kind;
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-semibold text-slate-900">Dashboard</h1>
@@ -28,11 +36,11 @@ export default async function DashboardPage() {
           ) : (
             <ul className="space-y-3">
               {pending.map((p) => {
-                const what = `${p.status === "pending" ? "appoint" : "end the seat of"} @${p.user.login} as ${SEAT_LABEL[p.kind] ?? p.kind} of ${p.tag.name}`;
+                const what = `${p.status === "pending" ? "appoint" : "end the seat of"} @${p.user.login} as ${roleOf(p)} of ${p.tag.name}`;
                 return (
                   <li key={p.id} className="rounded-xl bg-white p-4 ring-1 ring-slate-200">
                     <p className="font-medium text-slate-900">
-                      {p.status === "pending" ? "Appointment" : "End of seat"}: @{p.user.login} as {SEAT_LABEL[p.kind] ?? p.kind} of{" "}
+                      {p.status === "pending" ? "Appointment" : "End of seat"}: @{p.user.login} as {roleOf(p)} of{" "}
                       <Link href={`/tags/${p.tag.slug}`} className="text-brand-700 underline">
                         {p.tag.name}
                       </Link>
@@ -54,6 +62,40 @@ export default async function DashboardPage() {
                 );
               })}
             </ul>
+          )}
+          {mayVote && (
+            <section aria-labelledby="removals" className="space-y-3 pt-4">
+              <h2 id="removals" className="text-xl font-semibold text-slate-900">
+                Votes to remove an inactive leader
+              </h2>
+              <p className="text-sm text-slate-600">
+                One vote per TOC member. A vote passes when the share in favour of the votes cast reaches the TAG&apos;s supermajority (default two thirds) with at least {REMOVAL_QUORUM} votes cast;
+                it is decided when every TOC member has voted or when a TOC member closes it. Passing ends the seat.
+              </p>
+              {removals.length === 0 ? (
+                <p className="rounded-xl bg-white p-6 text-slate-600 ring-1 ring-slate-200">No removal vote is open.</p>
+              ) : (
+                <ul className="space-y-3">
+                  {removals.map((r) => {
+                    const label = `@${r.assignment.user.login} as ${roleOf(r.assignment)} of ${r.assignment.tag.name}`;
+                    const inFavor = r.votes.filter((v) => v.inFavor).length;
+                    return (
+                      <li key={r.id} className="rounded-xl bg-white p-4 ring-1 ring-slate-200">
+                        <p className="font-medium text-slate-900">Remove {label}?</p>
+                        <p className="text-sm text-slate-600">
+                          Opened <LocalTime iso={r.openedAt.toISOString()} showRelative /> · reason: {r.reason} · {r.votes.length} votes so far ({inFavor} to remove) · needs{" "}
+                          {Math.round(r.assignment.tag.removalSupermajority * 100)}%
+                        </p>
+                        <div className="mt-2">
+                          <RemovalVoteButtons proposalId={r.id} label={label} voted={r.votes.some((v) => v.userId === actor?.id)} />
+                        </div>
+                      </li>
+                    );
+                  })}
+                </ul>
+              )}
+              {seats.length > 0 && <OpenRemovalForm seats={seats.map((s) => ({ id: s.id, label: `@${s.user.login}, ${roleOf(s)}, ${s.tag.name}` }))} />}
+            </section>
           )}
         </section>
       ) : (
