@@ -6,6 +6,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/generated/prisma/client.ts";
 import { identities } from "../e2e/github-stand-in/identities.ts";
+import { seedLiaisons } from "./seed-liaisons.ts";
 import { seedProjects } from "./seed-projects.ts";
 
 export const demoTags = [
@@ -77,6 +78,7 @@ export async function seed(url: string): Promise<void> {
       }
     }
     await seedProjects(db);
+    await seedLiaisons(db);
   } finally {
     await db.$disconnect();
   }
