@@ -8,6 +8,8 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { readElektoCsv } from "../lib/elections/ballot-formats/index.ts";
 import { formatEntryError, parseClomonitor } from "../lib/projects/parse-clomonitor.ts";
+import { exportStateFromFile, exportTagsYaml } from "../lib/tags-yaml/export.ts";
+import { formatNote, parseTagsYaml } from "../lib/tags-yaml/parse.ts";
 import {
   hashSha256,
   packBallots,
@@ -209,13 +211,46 @@ export function checkProjects(dir: string): CheckResult[] {
   return [{ file, ok: projects.length > 0, detail: `${detail} (${noMaturity} without a maturity, which the import skips)` }];
 }
 
+/**
+ * Reads `cncf-toc-tags.yaml` (cncf/toc's tags.yaml) through the tags.yaml importer's parser, then
+ * checks the round trip without a database: exporting the state the import would make gives the
+ * same bytes back, and a simulated portal change (a term end, a new chair) is a small diff.
+ */
+export function checkTagsYaml(dir: string): CheckResult[] {
+  const file = "cncf-toc-tags.yaml";
+  if (!existsSync(join(dir, file))) return [];
+  const text = readFileSync(join(dir, file), "utf8");
+  const parsed = parseTagsYaml(text);
+  if (!parsed.ok) return [{ file, ok: false, detail: `${parsed.errors.length} errors; ${parsed.errors.slice(0, 5).map(formatNote).join("; ")}` }];
+  const { tags, tocSubprojects } = parsed.file;
+  const seats = tags.reduce((n, t) => n + t.chairs.length + t.techLeads.length + t.subprojects.reduce((m, s) => m + s.leads.length, 0), 0);
+  const read = `${tags.length} TAGs, ${tags.reduce((n, t) => n + t.subprojects.length, 0)} subprojects, ${seats} seats, ${tocSubprojects.length} TOC subprojects`;
+  const state = exportStateFromFile(parsed.file);
+  if (exportTagsYaml(text, state) !== text) return [{ file, ok: false, detail: `${read}; export without changes differs from the file` }];
+  const first = state.tags[0];
+  const lead = first?.techLeads.current[0] ?? first?.chairs.current[0];
+  if (!first || !lead) return [{ file, ok: false, detail: `${read}; no TAG with a leader to change` }];
+  lead.end = "2099-12-31";
+  first.chairs.current.push({ login: "fictional-new-chair", name: "Fictional New Chair", company: null, start: "2099-01-01", end: "2100-12-31" });
+  const before = text.split("\n");
+  const after = exportTagsYaml(text, state).split("\n");
+  let head = 0;
+  while (head < before.length && before[head] === after[head]) head++;
+  let tail = 0;
+  while (tail < before.length - head && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
+  const changed = { removed: before.length - head - tail, added: after.length - head - tail };
+  // One term end rewritten plus one appended 8-line chair entry, with unchanged lines between them.
+  const small = after.length - before.length === 8 && changed.removed <= 60;
+  return [{ file, ok: small, detail: `${read}; export without changes is byte-identical; a term change and a new chair: +${after.length - before.length} lines (${changed.removed} lines between the first and last change)` }];
+}
+
 function main(): number {
   const dir = process.argv[2] ?? "../shared/data";
   if (!existsSync(dir)) {
     console.log(`check:shared: ${dir} not found; skipped`);
     return 0;
   }
-  const results = [...checkElections(dir), ...checkElekto(dir), ...checkProjects(dir)];
+  const results = [...checkElections(dir), ...checkElekto(dir), ...checkProjects(dir), ...checkTagsYaml(dir)];
   for (const r of results) console.log(`${r.ok ? "ok  " : "FAIL"} ${r.file}: ${r.detail}`);
   const failed = results.filter((r) => !r.ok).length;
   console.log(`${results.length - failed} passed, ${failed} failed`);
