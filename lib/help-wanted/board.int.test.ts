@@ -188,7 +188,7 @@ describe("searchBoard", () => {
       });
       created.push(item.id);
     }
-    const params = sort === "relevance" ? { q: word, tag: tag.slug, limit: "5" } : { tag: tag.slug, sort, limit: "5" };
+    const params: Record<string, string> = sort === "relevance" ? { q: word, tag: tag.slug, limit: "5" } : { tag: tag.slug, sort, limit: "5" };
     const pages = await allPages(params);
     const seen = pages.flat();
     expect(pages).toHaveLength(5);
@@ -216,5 +216,27 @@ describe("plainExcerpt", () => {
     const long = plainExcerpt("word ".repeat(100));
     expect(long.length).toBeLessThanOrEqual(200);
     expect(long.endsWith("word…")).toBe(true);
+  });
+});
+
+describe("GET /help-wanted/feed.xml", () => {
+  it("answers Atom for the board's query, newest first, entries linking to item pages", async () => {
+    const { GET } = await import("@/app/(public)/help-wanted/feed.xml/route");
+    const { env } = await import("@/lib/env");
+    const tag = await createTag({ name: "Feed TAG" });
+    const older = await createItem([tag.id], { title: "Older <feed> item", body: "**Bold** start", createdAt: day(-3) });
+    const newer = await createItem([tag.id], { title: "Newer feed item", createdAt: day(-1) });
+    await createItem([tag.id], { title: "Draft feed item", status: "draft" });
+    const res = await GET(new Request(`http://localhost/help-wanted/feed.xml?tag=${tag.slug}&sort=due`));
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/atom+xml; charset=utf-8");
+    const xml = await res.text();
+    expect(xml).toContain('<feed xmlns="http://www.w3.org/2005/Atom"');
+    const base = env().NEXTAUTH_URL.replace(/\/+$/, "");
+    const links = [...xml.matchAll(/<link href="([^"]+)"\/>\s*<updated>/g)].map((m) => m[1]);
+    expect(links).toEqual([`${base}/help-wanted/${newer.id}`, `${base}/help-wanted/${older.id}`]);
+    expect(xml).toContain("Older &lt;feed&gt; item");
+    expect(xml).not.toContain("Draft feed item");
+    expect(xml).toContain(`term="tag-${tag.slug}"`);
   });
 });

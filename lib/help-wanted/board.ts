@@ -141,20 +141,14 @@ function cursorFor(row: Row, sort: ResolvedSort): string {
   }
 }
 
-/**
- * One page of the help-wanted board for a parsed query: full-text search ranked by relevance
- * (PostgreSQL `websearch_to_tsquery` over the indexed title+body document), filters, one of
- * the sorts with an id tie-break, keyset pagination. One SQL statement, TAGs included. Drafts
- * are never listed. `now` is the portal clock's time (lib/clock), for the overdue flag.
- */
-export async function searchBoard(query: BoardQuery, now: Date): Promise<BoardPage> {
+/** The board's one SQL statement for a query (exported for the benchmark's EXPLAIN). */
+export function boardSql(query: BoardQuery): Prisma.Sql {
   const sort = resolveSort(query);
   const where = filters(query);
   const cursor = decodeCursor(query.cursor, sort);
   if (cursor) where.push(after(cursor, query.q));
   const rank = sort === "relevance" ? rankOf(query.q) : Prisma.sql`0::real`;
-
-  const rows = await db.$queryRaw<Row[]>`
+  return Prisma.sql`
     SELECT p.*, left(h."body", 600) AS "bodyStart",
       coalesce((
         SELECT json_agg(json_build_object('slug', g."slug", 'name', g."name") ORDER BY g."name")
@@ -172,6 +166,17 @@ export async function searchBoard(query: BoardQuery, now: Date): Promise<BoardPa
     ) p
     JOIN "HelpWantedItem" h ON h."id" = p."id"
     ORDER BY ${ORDER[sort]}`;
+}
+
+/**
+ * One page of the help-wanted board for a parsed query: full-text search ranked by relevance
+ * (PostgreSQL `websearch_to_tsquery` over the indexed title+body document), filters, one of
+ * the sorts with an id tie-break, keyset pagination. One SQL statement, TAGs included. Drafts
+ * are never listed. `now` is the portal clock's time (lib/clock), for the overdue flag.
+ */
+export async function searchBoard(query: BoardQuery, now: Date): Promise<BoardPage> {
+  const sort = resolveSort(query);
+  const rows = await db.$queryRaw<Row[]>(boardSql(query));
 
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);

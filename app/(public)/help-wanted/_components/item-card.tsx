@@ -1,0 +1,72 @@
+import Link from "next/link";
+import { BOARD_KIND_LABELS } from "@/lib/help-wanted/board-query";
+import type { BoardItem } from "@/lib/help-wanted/board";
+
+/** A day as "10 Mar 2027" in UTC, so the server and every viewer print the same day. */
+export function formatUtcDay(date: Date): string {
+  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(date);
+}
+
+const STATUS_STYLES: Record<BoardItem["status"], string> = {
+  open: "bg-brand-100 text-brand-800",
+  filled: "bg-sky-100 text-sky-900",
+  closed: "bg-slate-200 text-slate-800",
+};
+
+/** One item on the board: what, for which TAGs, how much work, when, and how many places remain. */
+export function ItemCard({ item }: { item: BoardItem }) {
+  const left = item.places - item.placesTaken;
+  return (
+    <article className="flex h-full flex-col rounded-xl bg-white p-5 ring-1 ring-slate-200">
+      <h2 className="text-lg font-semibold">
+        <Link href={`/help-wanted/${item.id}`} className="text-brand-800 hover:underline">
+          {item.title}
+        </Link>
+      </h2>
+      <p className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-700">
+        <span className="rounded-full bg-amber-100 px-2.5 py-0.5 font-medium text-amber-900">{BOARD_KIND_LABELS[item.kind]}</span>
+        <span className={`rounded-full px-2.5 py-0.5 font-medium capitalize ${STATUS_STYLES[item.status]}`}>{item.status}</span>
+        {item.tags.map((t) => (
+          <span key={t.slug} className="font-mono">
+            tag-{t.slug}
+          </span>
+        ))}
+      </p>
+      {item.excerpt && <p className="mt-3 line-clamp-3 text-sm text-slate-700">{item.excerpt}</p>}
+      <dl className="mt-4 grid grid-cols-2 gap-x-4 gap-y-1 text-sm">
+        <dt className="text-slate-600">Places</dt>
+        <dd className="text-slate-900">{item.status === "open" ? `${left} of ${item.places} open` : `${item.placesTaken} of ${item.places} taken`}</dd>
+        {item.effortHours !== null && (
+          <>
+            <dt className="text-slate-600">Effort</dt>
+            <dd className="text-slate-900">{item.effortHours === 1 ? "1 hour" : `${item.effortHours} hours`}</dd>
+          </>
+        )}
+        <dt className="text-slate-600">Region</dt>
+        <dd className="text-slate-900">{item.region ?? "Anywhere"}</dd>
+        {item.dueAt && (
+          <>
+            <dt className="text-slate-600">Due</dt>
+            <dd className={item.overdue ? "font-medium text-red-800" : "text-slate-900"}>
+              <time dateTime={item.dueAt.toISOString()}>{formatUtcDay(item.dueAt)}</time>
+              {item.overdue && " (past due)"}
+            </dd>
+          </>
+        )}
+        <dt className="text-slate-600">Posted</dt>
+        <dd className="text-slate-900">
+          <time dateTime={item.createdAt.toISOString()}>{formatUtcDay(item.createdAt)}</time>
+        </dd>
+      </dl>
+      {item.skills.length > 0 && (
+        <ul aria-label="Skills" className="mt-4 flex flex-wrap gap-1.5">
+          {item.skills.map((s) => (
+            <li key={s} className="rounded-md bg-slate-100 px-2 py-0.5 text-xs text-slate-800">
+              {s}
+            </li>
+          ))}
+        </ul>
+      )}
+    </article>
+  );
+}
