@@ -49,12 +49,12 @@ test("a lead posts, an ambassador finds and volunteers, progress and follow-up, 
   await amy.page.waitForURL((u) => u.pathname === path);
   await amy.page.getByLabel("Message to the TAG leads").fill("I have done two threat models before.");
   await amy.page.getByRole("button", { name: "Volunteer" }).click();
-  await status(amy.page, "A TAG lead will answer");
+  await expect(amy.page.getByText("A TAG lead will accept or decline your offer")).toBeVisible();
 
   await page.goto(path);
   await expect(page.getByText("I have done two threat models before.")).toBeVisible();
   await page.getByRole("button", { name: "Accept @amy-ambassador" }).click();
-  await status(page, "Accepted");
+  await expect(page.getByLabel("Follow-up to @amy-ambassador")).toBeVisible();
 
   await amy.page.goto(path);
   await expect(amy.page.getByText("working on it", { exact: false }).first()).toBeVisible();
@@ -72,12 +72,12 @@ test("a lead posts, an ambassador finds and volunteers, progress and follow-up, 
   await expect(amy.page.getByText("Can you share the draft by Friday?")).toBeVisible();
   await amy.page.getByLabel("Evidence link").fill("https://github.com/cncf/tag-security/pull/4321");
   await amy.page.getByRole("button", { name: "Mark done" }).click();
-  await status(amy.page, "Marked done");
+  await expect(amy.page.getByText("A TAG lead will confirm your work.")).toBeVisible();
 
   await page.goto(path);
   await expect(page.getByRole("link", { name: "https://github.com/cncf/tag-security/pull/4321" })).toBeVisible();
   await page.getByRole("button", { name: "Confirm completion by @amy-ambassador" }).click();
-  await status(page, "Completion confirmed");
+  await expect(page.getByText("Status: Done (closed)")).toBeVisible();
   await page.goto(path);
   await expect(page.getByText("Status: Done (closed)")).toBeVisible();
   await expect(page.getByRole("region", { name: "History" })).toContainText("confirmed a completion");
@@ -99,10 +99,10 @@ test("moving the clock past stale-after flags a held claim on the item page, the
   const amy = await signedIn(browser, "amy-ambassador");
   await amy.page.goto(path);
   await amy.page.getByRole("button", { name: "Volunteer" }).click();
-  await status(amy.page, "A TAG lead will answer");
+  await expect(amy.page.getByText("A TAG lead will accept or decline your offer")).toBeVisible();
   await page.goto(path);
   await page.getByRole("button", { name: "Accept @amy-ambassador" }).click();
-  await status(page, "Accepted");
+  await expect(page.getByLabel("Follow-up to @amy-ambassador")).toBeVisible();
   await page.goto(path);
   await expect(page.getByText("Stale: no update lately")).toHaveCount(0);
 

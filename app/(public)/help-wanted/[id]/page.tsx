@@ -378,12 +378,15 @@ function StaleBadge() {
 function MyClaim({ claim, stale }: { claim: { id: string; status: string; lastActivityAt: Date }; stale: boolean }) {
   return (
     <div className="space-y-4">
-      <p className="text-slate-800">
-        Your claim: <strong>{CLAIM_STATUS[claim.status]}</strong>
-        {stale && <StaleBadge />}
-      </p>
-      {claim.status === "requested" && <p className="text-sm text-slate-600">A TAG lead will accept or decline your offer; you will be notified.</p>}
-      {claim.status === "done" && <p className="text-sm text-slate-600">A TAG lead will confirm your work.</p>}
+      {/* A live region: after volunteering or marking done, the form that was used is gone and this says what happened. */}
+      <div role="status" className="space-y-1">
+        <p className="text-slate-800">
+          Your claim: <strong>{CLAIM_STATUS[claim.status]}</strong>
+          {stale && <StaleBadge />}
+        </p>
+        {claim.status === "requested" && <p className="text-sm text-slate-600">A TAG lead will accept or decline your offer; you will be notified.</p>}
+        {claim.status === "done" && <p className="text-sm text-slate-600">A TAG lead will confirm your work.</p>}
+      </div>
       {claim.status === "accepted" && (
         <>
           <div id="progress">
