@@ -1,0 +1,48 @@
+"use client";
+
+import { useActionState } from "react";
+import { Field, FormStatus, formAction } from "@/components/ui/form";
+import { importTagsYamlAction } from "../actions";
+
+export function TagsImportForm() {
+  const [state, action, pending] = useActionState(formAction(importTagsYamlAction), null);
+  const malformed = state && !state.ok ? (state.fieldErrors.text ?? []) : [];
+  return (
+    <form action={action} className="space-y-4">
+      <Field name="text" label="tags.yaml" state={state} textarea hint="Paste the whole file from cncf/toc. Preview first: it shows every change and writes nothing." />
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" name="endMissing" defaultChecked={state?.values?.endMissing === "on"} />
+        End seats the file no longer lists (otherwise they are only reported)
+      </label>
+      <FormStatus state={state} />
+      {malformed.length > 1 && (
+        <ul className="list-disc pl-6 text-sm text-red-800">
+          {malformed.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      )}
+      {state?.ok && (
+        <section aria-live="polite" className="space-y-2 text-sm">
+          <h2 className="font-semibold text-slate-900">
+            {state.data.applied ? `Imported: ${state.data.changes} changes` : `Preview: ${state.data.changes} changes (nothing written yet)`}
+            {state.data.unresolved > 0 ? `, ${state.data.unresolved} unresolved logins` : ""}
+          </h2>
+          <ul className="list-disc space-y-1 pl-6 font-mono text-xs">
+            {state.data.lines.map((line, i) => (
+              <li key={i}>{line}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <div className="flex gap-3">
+        <button type="submit" name="mode" value="preview" disabled={pending} className="rounded-md border border-slate-300 px-4 py-2 font-medium disabled:opacity-60">
+          Preview changes
+        </button>
+        <button type="submit" name="mode" value="apply" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+          Apply import
+        </button>
+      </div>
+    </form>
+  );
+}
