@@ -128,3 +128,40 @@ test("the lead console is for the TAG's leads; posting is for leads; visitors ar
   const res = await page.goto("/help-wanted/00000000-0000-4000-8000-000000000000");
   expect(res?.status()).toBe(404);
 });
+
+test("bad input on the item form gives field errors and keeps what was typed; a lead edits an item", async ({ page }) => {
+  const title = `Bad input check ${Date.now().toString(36)}`;
+  await signInAs(page, "chia-chair");
+  await page.goto("/help-wanted/new");
+  await page.getByLabel("Title").fill(title);
+  await page.getByRole("checkbox", { name: "TAG Security and Compliance" }).check();
+  await page.getByLabel("Effort (hours)").fill("-3");
+  await page.getByLabel("Due date").fill("2020-01-01");
+  await page.getByLabel("Linked GitHub issue").fill("https://example.org/not-an-issue");
+  await page.getByRole("button", { name: "Post item" }).click();
+  await status(page, "Some fields need attention.");
+  await expect(page.getByText("Effort is at least 1 hour")).toBeVisible();
+  await expect(page.getByText("The due date must be in the future")).toBeVisible();
+  await expect(page.getByText(/^Link a GitHub issue/)).toBeVisible();
+  await expect(page.getByLabel("Linked GitHub issue")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Title")).toHaveValue(title);
+  await expect(page.getByRole("checkbox", { name: "TAG Security and Compliance" })).toBeChecked();
+  expect(new URL(page.url()).pathname).toBe("/help-wanted/new");
+
+  await page.getByLabel("Effort (hours)").fill("4");
+  await page.getByLabel("Due date").fill("");
+  await page.getByLabel("Linked GitHub issue").fill("");
+  await page.getByRole("button", { name: "Post item" }).click();
+  await page.waitForURL(/\/help-wanted\/[0-9a-f-]{36}\?posted=1$/);
+  const path = new URL(page.url()).pathname;
+
+  await page.getByRole("link", { name: "Edit item" }).click();
+  await page.waitForURL(`**${path}/edit`);
+  await expect(page.getByLabel("Effort (hours)")).toHaveValue("4");
+  await page.getByLabel("Title").fill(`${title} (edited)`);
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await status(page, "Changes saved.");
+  await page.goto(path);
+  await expect(page.getByRole("heading", { level: 1, name: `${title} (edited)` })).toBeVisible();
+  await expect(page.getByRole("region", { name: "History" })).toContainText("edited the item");
+});

@@ -27,43 +27,29 @@ function refresh() {
   revalidatePath("/my-work");
 }
 
+/** Refreshes the pages that show the change and passes the result through. */
+function after<T>(result: T): T {
+  refresh();
+  return result;
+}
+
 const EditSchema = z.looseObject({ itemId: z.uuid() });
 
 const update = defineAction(
   EditSchema,
-  async ({ itemId, ...rest }, actor) => {
-    const r = await updateItem(actor, itemId, await parseItemInput(rest));
-    refresh();
-    return r;
-  },
+  async ({ itemId, ...rest }, actor) => after(await updateItem(actor, itemId, await parseItemInput(rest))),
   { successMessage: "Changes saved. People holding this item were told." },
 );
-const close = defineAction(CloseItemSchema, async (i, a) => (await closeItem(a, i.itemId, i.reason), refresh(), { id: i.itemId }), { successMessage: "Item closed." });
-const review = defineAction(ItemIdSchema, async (i, a) => {
-  const r = await markItemReviewed(a, i.itemId);
-  refresh();
-  return r;
-}, { successMessage: "Kept: marked reviewed." });
-const volunteer = defineAction(VolunteerSchema, async (i, a) => {
-  const r = await volunteerForItem(a, i);
-  refresh();
-  return r;
-});
-const decide = defineAction(DecideClaimSchema, async (i, a) => {
-  const r = await decideClaim(a, i);
-  refresh();
-  return r;
-});
-const withdraw = defineAction(ClaimIdSchema, async (i, a) => (await withdrawClaim(a, i), refresh(), i), { successMessage: "You withdrew. Thank you for letting the TAG know." });
-const release = defineAction(ClaimIdSchema, async (i, a) => (await releaseClaim(a, i), refresh(), i), { successMessage: "Released: the place is open again." });
-const progress = defineAction(ProgressSchema, async (i, a) => (await postProgress(a, i), refresh(), { id: i.claimId }), { successMessage: "Update posted." });
-const followUp = defineAction(FollowUpSchema, async (i, a) => (await sendFollowUp(a, i), refresh(), { id: i.claimId }), { successMessage: "Follow-up sent to the volunteer." });
-const done = defineAction(DoneSchema, async (i, a) => (await markClaimDone(a, i), refresh(), { id: i.claimId }), { successMessage: "Marked done. A lead will confirm." });
-const confirm = defineAction(ClaimIdSchema, async (i, a) => {
-  const r = await confirmCompletion(a, i);
-  refresh();
-  return r;
-}, { successMessage: "Completion confirmed: it now counts as a contribution." });
+const close = defineAction(CloseItemSchema, async (i, a) => after(await closeItem(a, i.itemId, i.reason)), { successMessage: "Item closed." });
+const review = defineAction(ItemIdSchema, async (i, a) => after(await markItemReviewed(a, i.itemId)), { successMessage: "Kept: marked reviewed." });
+const volunteer = defineAction(VolunteerSchema, async (i, a) => after(await volunteerForItem(a, i)));
+const decide = defineAction(DecideClaimSchema, async (i, a) => after(await decideClaim(a, i)));
+const withdraw = defineAction(ClaimIdSchema, async (i, a) => after(await withdrawClaim(a, i)), { successMessage: "You withdrew. Thank you for letting the TAG know." });
+const release = defineAction(ClaimIdSchema, async (i, a) => after(await releaseClaim(a, i)), { successMessage: "Released: the place is open again." });
+const progress = defineAction(ProgressSchema, async (i, a) => after(await postProgress(a, i)), { successMessage: "Update posted." });
+const followUp = defineAction(FollowUpSchema, async (i, a) => after(await sendFollowUp(a, i)), { successMessage: "Follow-up sent to the volunteer." });
+const done = defineAction(DoneSchema, async (i, a) => after(await markClaimDone(a, i)), { successMessage: "Marked done. A lead will confirm." });
+const confirm = defineAction(ClaimIdSchema, async (i, a) => after(await confirmCompletion(a, i)), { successMessage: "Completion confirmed: it now counts as a contribution." });
 
 export async function updateItemAction(input: unknown) {
   return update(itemFormToObject(input));

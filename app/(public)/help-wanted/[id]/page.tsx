@@ -263,6 +263,15 @@ export default async function ItemPage({ params, searchParams }: Props) {
           <h2 id="lead-tools" className="text-xl font-semibold text-slate-900">
             For the TAG&apos;s leads
           </h2>
+          <p className="flex flex-wrap gap-4 text-sm">
+            {item.tags
+              .filter((t) => can(actor, "help-wanted.decide", t.id))
+              .map((t) => (
+                <Link key={t.id} href={`/manage/${t.slug}`} className="text-brand-700 underline">
+                  Lead console of {t.name}
+                </Link>
+              ))}
+          </p>
           <div>
             <h3 className="font-semibold text-slate-900">Requests</h3>
             {requests.length === 0 ? (
