@@ -22,6 +22,15 @@ export const EXPECTED: Record<string, { own: Row; other?: Row }> = {
   // "define roles, manage roster, leaves, liaisons": TAG lead of that TAG, admin.
   "roster.appoint": { own: only("lead", "admin"), other: only("admin") },
   "roster.end-request": { own: only("lead", "admin"), other: only("admin") },
+  "role.define": { own: only("lead", "admin"), other: only("admin") },
+  "roster.appoint-role": { own: only("lead", "admin"), other: only("admin") },
+  "roster.change": { own: only("lead", "admin"), other: only("admin") },
+  // "manage roster, leaves": a leave recorded for someone else.
+  "roster.manage": { own: only("lead", "admin"), other: only("admin") },
+  // "log own liaison check-ins and own leaves": every signed-in person, on their own seat in any TAG.
+  "leave.own": { own: only("member", "ambassador", "lead", "toc", "admin"), other: only("member", "ambassador", "lead", "toc", "admin") },
+  // "vote to remove an inactive leader": TOC member only (opening the vote included).
+  "leadership.remove-vote": { own: only("toc"), other: only("toc") },
   // "approve chair / tech-lead changes": TOC member only.
   "leadership.approve": { own: only("toc"), other: only("toc") },
   // "edit own profile": every signed-in person.

@@ -5,6 +5,11 @@ import { loadActor } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
 import { setAmbassador, setGlobalRole } from "@/lib/admin/mutations";
 import { appointLeader, decideLeadershipChange, requestEndOfSeat } from "@/lib/roles/leadership";
+import { defineRole } from "@/lib/roles/definitions";
+import { recordLeave } from "@/lib/roles/leaves";
+import { openRemovalProposal } from "@/lib/roles/removals";
+import { appointToRole, changeAssignment } from "@/lib/roles/roster";
+import { LeaveSchema, RoleDefinitionSchema } from "@/lib/roles/schemas";
 import { createTag as createTagAction, updateTag } from "@/lib/tags/mutations";
 import { updateProfile } from "@/lib/people/mutations";
 import { ProfileSchema } from "@/lib/people/schemas";
@@ -39,6 +44,18 @@ type World = Awaited<ReturnType<typeof world>>;
 async function itemOn(tagId: string) {
   const at = new Date();
   return db.helpWantedItem.create({ data: { title: "Matrix item", kind: "review", createdAt: at, updatedAt: at, places: 2, tags: { create: [{ tagId }] } } });
+}
+
+/** A role defined directly (not through the function under test). */
+async function roleOn(tagId: string) {
+  return db.roleDefinition.create({ data: { tagId, roleKey: crypto.randomUUID(), version: 1, name: "Matrix role", kind: "custom", createdAt: new Date() } });
+}
+
+/** An active seat of a defined role for `userId` in a TAG. */
+async function seatOn(tagId: string, userId: string) {
+  const def = await roleOn(tagId);
+  const at = new Date();
+  return db.roleAssignment.create({ data: { tagId, userId, kind: "custom", status: "active", requestedAt: at, startAt: at, roleDefinitionId: def.id } });
 }
 
 const OPERATIONS: Record<string, (w: World, actor: Actor | null, tagId: string) => Promise<{ run: () => Promise<unknown>; changed: () => Promise<boolean> }>> = {
@@ -94,6 +111,31 @@ const OPERATIONS: Record<string, (w: World, actor: Actor | null, tagId: string) 
       run: () => requestEndOfSeat(actor, { assignmentId: seat.id, reason: "inactive for a year" }),
       changed: async () => (await db.roleAssignment.findUniqueOrThrow({ where: { id: seat.id } })).endRequestedAt !== null,
     };
+  },
+  "role.define": async (_w, actor, tagId) => {
+    const name = `Matrix role ${Math.random()}`;
+    return { run: () => defineRole(actor, RoleDefinitionSchema.parse({ tagId, name, kind: "custom", totalSeats: "2" })), changed: async () => (await db.roleDefinition.count({ where: { name } })) > 0 };
+  },
+  "roster.appoint-role": async (w, actor, tagId) => {
+    const def = await roleOn(tagId);
+    return { run: () => appointToRole(actor, { roleDefinitionId: def.id, login: w.target.login }), changed: async () => (await db.roleAssignment.count({ where: { roleDefinitionId: def.id } })) > 0 };
+  },
+  "roster.change": async (w, actor, tagId) => {
+    const seat = await seatOn(tagId, w.target.id);
+    return { run: () => changeAssignment(actor, { assignmentId: seat.id, change: "end" }), changed: async () => (await db.roleAssignment.findUniqueOrThrow({ where: { id: seat.id } })).status !== "active" };
+  },
+  "roster.manage": async (w, actor, tagId) => {
+    const seat = await seatOn(tagId, w.target.id);
+    return { run: () => recordLeave(actor, LeaveSchema.parse({ assignmentId: seat.id, from: "2030-01-01", to: "2030-01-07" })), changed: async () => (await db.leave.count({ where: { assignmentId: seat.id } })) > 0 };
+  },
+  "leave.own": async (w, actor, tagId) => {
+    // The visitor has no seat: the leave is tried on the bystander's, which a visitor may not touch either.
+    const seat = await seatOn(tagId, actor?.id ?? w.target.id);
+    return { run: () => recordLeave(actor, LeaveSchema.parse({ assignmentId: seat.id, from: "2030-01-01", to: "2030-01-07" })), changed: async () => (await db.leave.count({ where: { assignmentId: seat.id } })) > 0 };
+  },
+  "leadership.remove-vote": async (w, actor, tagId) => {
+    const seat = await seatOn(tagId, w.target.id);
+    return { run: () => openRemovalProposal(actor, { assignmentId: seat.id, reason: "inactive for a year" }), changed: async () => (await db.removalProposal.count({ where: { assignmentId: seat.id } })) > 0 };
   },
   "leadership.approve": async (w, actor, tagId) => {
     const seat = await db.roleAssignment.create({ data: { tagId, userId: w.target.id, kind: "chair", status: "pending", requestedAt: new Date() } });
