@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { flagStaleClaims } from "@/lib/help-wanted/mutations";
-import { flagOverdueLiaisons } from "@/lib/liaisons/mutations";
+import { flagOverdueLiaisons } from "@/lib/liaisons/sweep";
 import { notify } from "@/lib/notify/send";
 import { remindTermsEnding } from "@/lib/roles/term-reminders";
 

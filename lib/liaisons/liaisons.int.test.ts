@@ -5,7 +5,8 @@ import { loadActor } from "@/lib/auth/actor";
 import { now } from "@/lib/clock";
 import { sweeps } from "@/lib/jobs/sweeps";
 import { createTag, createUser } from "@/tests/factories";
-import { createLiaison, flagOverdueLiaisons, logCheckIn, updateLiaison } from "./mutations";
+import { createLiaison, logCheckIn, updateLiaison } from "./mutations";
+import { flagOverdueLiaisons } from "./sweep";
 import { findLiaison, isOverdue, listLiaisonsOfPerson, listLiaisonsOfProject, listLiaisonsOfTag, listSeatsWithoutLiaison } from "./queries";
 import { CheckInSchema, CreateLiaisonSchema } from "./schemas";
 

@@ -6,7 +6,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { refuseByGuard, requirePermission } from "@/lib/auth/actor";
 import { can, type Actor } from "@/lib/auth/permissions";
 import { notify } from "@/lib/notify/send";
-import { checkInDueAt, latestCheckInDay } from "./overdue";
+import { latestCheckInDay } from "./overdue";
 import { dayValue, HEALTH_LABEL, type CheckInInput, type CreateLiaisonInput, type UpdateLiaisonInput } from "./schemas";
 
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
@@ -29,7 +29,7 @@ async function leadIdsOf(tagId: string, tx: Tx | typeof db = db): Promise<string
 async function resolveTarget(input: { projectName?: string; foundation?: string }) {
   if (input.projectName) {
     const project = await db.project.findUnique({ where: { name: input.projectName }, select: { id: true, name: true } });
-    if (!project) throw new AppError("INVALID", "Unknown project", { projectName: ["Unknown project"] });
+    if (!project) throw new AppError("INVALID", `No project named "${input.projectName}" is in the CNCF project catalogue.`, { projectName: ["Unknown project"] });
     return { projectId: project.id, foundation: null, label: project.name };
   }
   if (input.foundation) return { projectId: null, foundation: input.foundation, label: input.foundation };
@@ -166,41 +166,4 @@ export async function logCheckIn(actor: Actor | null, input: CheckInInput) {
     }
   }
   return checkIn;
-}
-
-/**
- * Sweep: liaisons with no check-in within their cadence are flagged once per overdue period (until
- * a check-in or a change of cadence clears the flag); the liaison and the TAG's leads are told.
- * Seats on leave are not chased.
- */
-export async function flagOverdueLiaisons(now: Date): Promise<number> {
-  // The same rule as `isOverdue`, in SQL (GREATEST skips a NULL lastCheckInAt).
-  const due = await db.$queryRaw<{ id: string }[]>`
-    SELECT l."id"
-      FROM "Liaison" l JOIN "RoleAssignment" a ON a."id" = l."assignmentId"
-     WHERE l."overdueNotifiedAt" IS NULL
-       AND a."status" = 'active'
-       AND GREATEST(l."lastCheckInAt", l."createdAt") + make_interval(days => l."cadenceDays") < ${now}::timestamptz
-     LIMIT 1000`;
-  let flagged = 0;
-  for (const { id } of due) {
-    const { count } = await db.liaison.updateMany({ where: { id, overdueNotifiedAt: null }, data: { overdueNotifiedAt: now } });
-    if (count === 0) continue;
-    flagged++;
-    const l = await loadLiaison(id);
-    if (!l) continue;
-    const dueDay = dayValue(checkInDueAt(l));
-    const target = l.project?.displayName ?? l.foundation ?? "its target";
-    const link = liaisonLink(id);
-    const key = (userId: string) => `liaison-overdue:${id}:${dueDay}:${userId}`;
-    await notify(
-      { userId: l.assignment.userId, kind: "liaison.overdue", title: `Your check-in as liaison to ${target} is overdue`, body: `It was due on ${dueDay}. Log a check-in: how is the ${l.projectId ? "project" : "foundation"} doing?`, link, dedupeKey: key(l.assignment.userId) },
-      now,
-    );
-    for (const userId of await leadIdsOf(l.assignment.tagId)) {
-      if (userId === l.assignment.userId) continue;
-      await notify({ userId, kind: "liaison.overdue", title: `A liaison check-in (${target}) is overdue`, body: `It was due on ${dueDay}.`, link, dedupeKey: key(userId) }, now);
-    }
-  }
-  return flagged;
 }
