@@ -1,0 +1,98 @@
+import type { Page } from "@playwright/test";
+import { expect, signInAs, test } from "./fixtures";
+
+const TAG = "/tags/security-and-compliance";
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+async function defineRole(page: Page, name: string, fill: (form: ReturnType<Page["getByRole"]>) => Promise<void>) {
+  await page.getByText("Define a new role").click();
+  const form = page.getByRole("form", { name: "Define a role" });
+  await form.getByLabel("Role name").fill(name);
+  await fill(form);
+  await form.getByRole("button", { name: "Define role" }).click();
+  await expect(form.getByRole("status")).toContainText("Role defined.");
+}
+
+async function appoint(page: Page, roleLabel: string, login: string) {
+  const form = page.getByRole("form", { name: "Appoint to a defined role" });
+  await form.getByLabel("Role").selectOption({ label: roleLabel });
+  await form.getByLabel("Appointee (their GitHub handle)").fill(login);
+  await form.getByLabel("Where it was decided (URL)").fill("https://github.com/cncf/toc/issues/1211");
+  await form.getByRole("button", { name: "Add to roster" }).click();
+  return form.getByRole("status");
+}
+
+test("a chair defines a TAG Ambassador role with caps, appoints within them, a leave shows, a tech lead waits for the TOC, the CSV has the roster", async ({ page, browser }) => {
+  const run = Date.now().toString(36);
+  const ambassador = `TAG Ambassador - project liaison ${run}`;
+  const techLead = `Tech Lead ${run}`;
+
+  await signInAs(page, "chia-chair");
+  await page.goto(TAG);
+  await defineRole(page, ambassador, async (form) => {
+    await form.getByLabel("Kind").selectOption("tag_ambassador");
+    await form.getByLabel("TAG Ambassador kind").selectOption("project_liaison");
+    await form.getByLabel("Total number of holders").fill("2");
+    await form.getByLabel("EMEA maximum").fill("1");
+    await form.getByLabel("APAC maximum").fill("1");
+    await form.getByLabel("Americas maximum").fill("1");
+    await form.getByLabel("Term (months)").fill("12");
+  });
+  await page.reload();
+  const ambassadorOption = `${ambassador} (TAG Ambassador, project liaison)`;
+  await expect(await appoint(page, ambassadorOption, "milo-member")).toContainText("Added to the roster.");
+  await expect(await appoint(page, ambassadorOption, "ivo-member")).toContainText("Region cap full: EMEA already has 1 of 1.");
+  await page.reload();
+  const miloRow = page.getByRole("row").filter({ hasText: "Milo Fernsby" }).filter({ hasText: ambassador });
+  await expect(miloRow).toHaveCount(1);
+  await expect(page.getByText(`${ambassador}: 1 open`)).toBeVisible();
+
+  // The liaison records their own leave; the roster shows it.
+  await page.context().clearCookies();
+  await signInAs(page, "milo-member");
+  await page.goto(TAG);
+  await miloRow.getByText("Record a leave of absence…").click();
+  await miloRow.getByLabel("From").fill(day(-1));
+  // A long leave, so that other specs moving the demo clock keep today inside it; cover arranged.
+  await miloRow.getByLabel("To").fill(day(400));
+  await miloRow.getByLabel("Note").fill("Parental leave");
+  await miloRow.getByLabel("Covered by (their GitHub handle)").fill("mae-member");
+  await miloRow.getByRole("button", { name: "Record leave" }).click();
+  await expect(miloRow.getByRole("status")).toContainText("Leave recorded.");
+  await page.reload();
+  await expect(miloRow).toContainText("on leave until");
+
+  // A tech lead appointment is pending until a TOC member approves it.
+  await page.context().clearCookies();
+  await signInAs(page, "chia-chair");
+  await page.goto(TAG);
+  await defineRole(page, techLead, async (form) => {
+    await form.getByLabel("Kind").selectOption("tech_lead");
+    await form.getByLabel("Term (months)").fill("24");
+  });
+  await page.reload();
+  await expect(await appoint(page, techLead, "mae-member")).toContainText("pending until a TOC member approves");
+  await page.reload();
+  const maeRow = page.getByRole("row").filter({ hasText: "Mae Tinderly" }).filter({ hasText: techLead });
+  await expect(maeRow).toContainText("pending TOC approval");
+
+  const tocContext = await browser.newContext();
+  const toc = await tocContext.newPage();
+  await signInAs(toc, "toby-toc");
+  await toc.goto("/toc");
+  await toc.getByRole("button", { name: `Approve appoint @mae-member as ${techLead} of TAG Security and Compliance` }).click();
+  await expect(toc.getByRole("status").filter({ hasText: "Approved" })).toBeVisible();
+  await tocContext.close();
+  await page.reload();
+  await expect(maeRow).toBeVisible();
+  await expect(maeRow).not.toContainText("pending");
+
+  const csv = await page.request.get(`${TAG}/roster.csv`);
+  expect(csv.ok()).toBe(true);
+  expect(csv.headers()["content-type"]).toContain("text/csv");
+  const text = await csv.text();
+  expect(text.split("\r\n")[0]).toBe("person login,name,role,kind,region,employer,status,start,term end,obtained by,decision link");
+  expect(text).toContain(`milo-member,Milo Fernsby,${ambassador},tag-ambassador,EMEA,Bramble Data,on-leave,`);
+  expect(text).toContain(`mae-member,Mae Tinderly,${techLead},tech-lead,EMEA,Independent,active,`);
+  expect(text).toContain("chia-chair");
+});
