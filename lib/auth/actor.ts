@@ -5,7 +5,6 @@ import { AppError } from "@/lib/errors";
 import { recordRefusal } from "@/lib/audit/record";
 import { now } from "@/lib/clock";
 import { can, type Action, type Actor } from "./permissions";
-import { getCurrentUser } from "./session";
 
 /** TAGs where a person holds an active chair or tech-lead seat, read fresh (never cached in a session). */
 export async function loadActor(userId: string): Promise<Actor | null> {
@@ -23,8 +22,13 @@ export async function loadActor(userId: string): Promise<Actor | null> {
   return { id: u.id, isAdmin: u.isAdmin, isTocMember: u.isTocMember, isCncfAmbassador: u.isCncfAmbassador, leadTagIds: u.roles.map((r) => r.tagId) };
 }
 
-/** The signed-in person's permissions for this request. */
+/**
+ * The signed-in person's permissions for this request. The session module (next-auth, Next's
+ * request APIs) is loaded lazily so that the job worker, which imports lib functions but has no
+ * request, never loads it.
+ */
 export const getActor = cache(async (): Promise<Actor | null> => {
+  const { getCurrentUser } = await import("./session");
   const user = await getCurrentUser();
   return user ? loadActor(user.id) : null;
 });
