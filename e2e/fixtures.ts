@@ -41,19 +41,21 @@ const isPortal = (url: string) => url.startsWith("http://localhost");
  * every test ends with a check of the page it ended on (pages reached by clicking).
  */
 export const test = base.extend<{ a11yAfter: void }>({
-  page: async ({ page }, provide) => {
+  // axe runs inside the page, so tests of the no-JavaScript path are checked by their
+  // JavaScript-enabled twins instead.
+  page: async ({ page, javaScriptEnabled }, provide) => {
     const goto = page.goto.bind(page);
     page.goto = async (url, options) => {
       const response = await goto(url, options);
-      if (isPortal(page.url()) && (response?.headers()["content-type"] ?? "").includes("text/html")) await expectAccessible(page);
+      if (javaScriptEnabled && isPortal(page.url()) && (response?.headers()["content-type"] ?? "").includes("text/html")) await expectAccessible(page);
       return response;
     };
     await provide(page);
   },
   a11yAfter: [
-    async ({ page }, use) => {
+    async ({ page, javaScriptEnabled }, use) => {
       await use();
-      if (isPortal(page.url())) await expectAccessible(page);
+      if (javaScriptEnabled && isPortal(page.url())) await expectAccessible(page);
     },
     { auto: true },
   ],

@@ -30,7 +30,7 @@ test("a chair defines a TAG Ambassador role with caps, appoints within them, a l
   await signInAs(page, "chia-chair");
   await page.goto(TAG);
   await defineRole(page, ambassador, async (form) => {
-    await form.getByLabel("Kind").selectOption("tag_ambassador");
+    await form.getByLabel("Kind", { exact: true }).selectOption("tag_ambassador");
     await form.getByLabel("TAG Ambassador kind").selectOption("project_liaison");
     await form.getByLabel("Total number of holders").fill("2");
     await form.getByLabel("EMEA maximum").fill("1");
@@ -67,7 +67,7 @@ test("a chair defines a TAG Ambassador role with caps, appoints within them, a l
   await signInAs(page, "chia-chair");
   await page.goto(TAG);
   await defineRole(page, techLead, async (form) => {
-    await form.getByLabel("Kind").selectOption("tech_lead");
+    await form.getByLabel("Kind", { exact: true }).selectOption("tech_lead");
     await form.getByLabel("Term (months)").fill("24");
   });
   await page.reload();

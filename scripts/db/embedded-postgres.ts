@@ -153,6 +153,32 @@ function signalPostmaster(dataDir: string, signal: NodeJS.Signals): boolean {
   }
 }
 
+/**
+ * Another process of ours (a second test run, `npm run dev` beside a benchmark) may already run
+ * this cluster: share it rather than stop it, and leave stopping to its owner.
+ */
+async function reuseRunning(dataDir: string): Promise<EmbeddedCluster | null> {
+  const pid = postmasterPid(dataDir);
+  if (!pid) return null;
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return null;
+  }
+  const port = Number(fs.readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[3]);
+  if (!Number.isInteger(port) || port <= 0) return null;
+  const url = (database: string) => `postgresql://postgres:postgres@127.0.0.1:${port}/${database}`;
+  const client = new pg.Client({ connectionString: url("postgres") });
+  try {
+    await client.connect();
+    await client.end();
+  } catch {
+    await client.end().catch(() => {});
+    return null;
+  }
+  return { url, port, dataDir, stop: async () => {} };
+}
+
 /** A cluster left running by a process that was killed holds the data folder: stop it first. */
 async function stopStale(dataDir: string): Promise<void> {
   if (!signalPostmaster(dataDir, "SIGINT")) return;
@@ -199,6 +225,8 @@ export async function startEmbeddedPostgres(opts: StartOptions): Promise<Embedde
       throw new Error(`initdb failed:\n${r.stdout}\n${r.stderr}${hint}`);
     }
   }
+  const running = await reuseRunning(dataDir);
+  if (running) return running;
   await stopStale(dataDir);
   const port = await freePort(opts.port);
   const flags = ["-D", dataDir, "-p", String(port), "-h", "127.0.0.1", "-k", "/tmp", "-c", "max_connections=300"];
