@@ -1,0 +1,31 @@
+import { NextResponse } from "next/server";
+import { env } from "@/lib/env";
+import { errorResponse } from "@/lib/http/responses";
+import { readCappedBody, verifySignature } from "@/lib/contributions/webhook";
+import { processWebhookDelivery } from "@/lib/contributions/webhook-process";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * GitHub webhooks (issues, pull_request, pull_request_review, issue_comment). Authenticated by the
+ * `X-Hub-Signature-256` HMAC of the raw body with GITHUB_WEBHOOK_SECRET; bodies over 1 MB are
+ * refused before they are buffered.
+ */
+export async function POST(req: Request) {
+  const secret = env().GITHUB_WEBHOOK_SECRET;
+  if (!secret) return errorResponse("UNAVAILABLE", "Webhooks are not configured.");
+  const body = await readCappedBody(req);
+  if (body === null) return NextResponse.json({ error: { code: "INVALID", message: "The body is larger than 1 MB." } }, { status: 413 });
+  if (!verifySignature(secret, body, req.headers.get("x-hub-signature-256"))) return errorResponse("UNAUTHENTICATED", "Bad or missing signature.");
+  const event = req.headers.get("x-github-event") ?? "";
+  const deliveryId = req.headers.get("x-github-delivery") ?? "";
+  if (!/^[\w-]{1,100}$/.test(event) || !/^[\w-]{1,100}$/.test(deliveryId)) return errorResponse("INVALID", "Missing X-GitHub-Event or X-GitHub-Delivery.");
+  let payload: unknown;
+  try {
+    payload = JSON.parse(body.toString("utf8"));
+  } catch {
+    return errorResponse("INVALID", "The body is not JSON.");
+  }
+  const r = await processWebhookDelivery(deliveryId, event, payload);
+  return NextResponse.json({ outcome: r.outcome, imported: r.imported ?? 0 }, { status: r.status });
+}
