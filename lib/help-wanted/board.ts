@@ -41,13 +41,11 @@ export interface BoardPage {
 export const EXCERPT_LENGTH = 200;
 
 /**
- * The document searched, exactly as the expression index "HelpWantedItem_search_idx" spells it
- * (migration 20261126013359_help_wanted_board): any other spelling, or 'english' passed as a
- * parameter, and PostgreSQL cannot use the index.
+ * The document searched: the stored, trigger-maintained `searchVector` (title weight A, body
+ * weight B; migration board_search_vector) with its GIN index. Ranking reads the stored vector,
+ * so it no longer re-parses the body of every match.
  */
-const DOCUMENT = Prisma.raw(
-  `(setweight(to_tsvector('english', coalesce(i."title", '')), 'A') || setweight(to_tsvector('english', coalesce(i."body", '')), 'B'))`,
-);
+const DOCUMENT = Prisma.raw(`i."searchVector"`);
 
 const tsQuery = (q: string) => Prisma.sql`websearch_to_tsquery('english', ${q})`;
 const rankOf = (q: string) => Prisma.sql`ts_rank(${DOCUMENT}, ${tsQuery(q)})`;
