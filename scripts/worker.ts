@@ -4,7 +4,9 @@
  * Run with `node --conditions=react-server --import tsx scripts/worker.ts` (lib/ is server-only).
  */
 import { now } from "@/lib/clock";
-import { getBoss, enqueueSweeps } from "@/lib/jobs/queue";
+import { env } from "@/lib/env";
+import { runSync } from "@/lib/contributions/github-sync";
+import { getBoss, enqueueSweeps, enqueueSync, SYNC_QUEUE } from "@/lib/jobs/queue";
 import { sweeps } from "@/lib/jobs/sweeps";
 
 const boss = await getBoss();
@@ -14,6 +16,13 @@ for (const s of sweeps) {
     return { count };
   });
 }
+// GitHub syncs: a run paused by the rate limit is sent again for when the limit resets.
+await boss.work<{ runId: string }>(SYNC_QUEUE, { pollingIntervalSeconds: 1 }, async ([job]) => {
+  const e = env();
+  const r = await runSync(job!.data.runId, { apiUrl: e.GITHUB_API_URL, token: e.GITHUB_API_TOKEN });
+  if (r.status === "paused" && r.resumeAt) await enqueueSync(job!.data.runId, r.resumeAt);
+  return r;
+});
 // Sweeps compare data with the clock, so running them often is harmless; once a minute keeps
 // reminders timely without relying on the queue's own scheduling.
 await enqueueSweeps();

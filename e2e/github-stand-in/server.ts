@@ -7,10 +7,18 @@
  * checks client id and secret, the code, the redirect URI and the PKCE verifier, and refuses a
  * code used twice. REST under /api: /user, /user/emails, /users/{login},
  * /repos/{owner}/{repo}/issues/{n}.
+ * Repository activity (what the portal's GitHub sync reads), paged like GitHub (per_page, page,
+ * Link headers), conditional (ETag / If-None-Match answers 304) and rate limited
+ * (X-RateLimit-Remaining / X-RateLimit-Reset; 403 when none remain):
+ * /repos/{owner}/{repo}/issues?state=all&since= (issues and PRs), /repos/{owner}/{repo}/issues/comments,
+ * /repos/{owner}/{repo}/pulls/{n}/reviews. `cncf/tag-security` starts with work by the demo identities.
  * Test control: POST /_stand-in/identities upserts an identity (e.g. a renamed login);
- * POST /_stand-in/issues sets an issue's title and state (or makes it missing).
+ * POST /_stand-in/issues sets an issue's title and state (or makes it missing);
+ * POST /_stand-in/events adds an issue, PR, review or comment to a repository;
+ * POST /_stand-in/rate-limit sets the remaining requests (and when they reset).
  */
 import { createHash, randomBytes } from "node:crypto";
+import { createRepoActivity } from "./repos.ts";
 import http from "node:http";
 import { identities as defaultIdentities, type StandInIdentity } from "./identities.ts";
 
@@ -46,6 +54,7 @@ export function createStandIn(opts: StandInOptions) {
   /** Issues a test configured; any other issue exists, open, with a generated title. `null`: 404. */
   const issues = new Map<string, { title: string; state: "open" | "closed" } | null>();
   const base = () => `http://${opts.host ?? "127.0.0.1"}:${opts.port}`;
+  const activity = createRepoActivity(defaultIdentities, base);
 
   const publicUser = (p: StandInIdentity) => ({
     id: p.id,
@@ -177,6 +186,10 @@ export function createStandIn(opts: StandInOptions) {
         const login = decodeURIComponent(userMatch[1]!).toLowerCase();
         const p = [...people.values()].find((x) => x.login.toLowerCase() === login);
         return p ? json(res, 200, publicUser(p)) : json(res, 404, { message: "Not Found" });
+      }
+      if (path.startsWith("/api/repos/") || path === "/_stand-in/events" || path === "/_stand-in/rate-limit") {
+        const handled = await activity.handle(req, res, url, () => readBody(req) as Promise<unknown> as Promise<Record<string, unknown>>);
+        if (handled) return;
       }
       const issue = /^\/api\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)$/.exec(path);
       if (req.method === "GET" && issue) {

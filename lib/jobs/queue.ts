@@ -17,9 +17,18 @@ export function getBoss(): Promise<PgBoss> {
     b.on("error", (e) => console.error("[jobs]", e));
     await b.start();
     for (const s of sweeps) await b.createQueue(s.name);
+    await b.createQueue(SYNC_QUEUE);
     return b;
   })();
   return boss;
+}
+
+/** GitHub sync runs (lib/contributions/github-sync.ts): one job per SyncRun, re-sent after a rate-limit pause. */
+export const SYNC_QUEUE = "github-sync";
+
+export async function enqueueSync(runId: string, startAfter?: Date): Promise<void> {
+  const b = await getBoss();
+  await b.send(SYNC_QUEUE, { runId }, { retryLimit: 1, ...(startAfter ? { startAfter } : {}) });
 }
 
 export interface QueuedJob {

@@ -23,9 +23,14 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
     <div className="space-y-10">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold text-slate-900">Admin</h1>
-        <Link href="/admin/audit" className="text-brand-700 underline">
-          Audit log
-        </Link>
+        <div className="flex gap-4">
+          <Link href="/admin/sync" className="text-brand-700 underline">
+            GitHub sync
+          </Link>
+          <Link href="/admin/audit" className="text-brand-700 underline">
+            Audit log
+          </Link>
+        </div>
       </div>
       <section aria-labelledby="tags-h" className="space-y-3">
         <div className="flex items-center justify-between">

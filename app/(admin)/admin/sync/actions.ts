@@ -1,0 +1,17 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { defineAction } from "@/lib/action";
+import { StartSyncSchema } from "@/lib/contributions/schemas";
+import { startSync } from "@/lib/contributions/sync-start";
+import { enqueueSync } from "@/lib/jobs/queue";
+
+export const startSyncAction = defineAction(
+  StartSyncSchema,
+  async (input, actor) => {
+    const r = await startSync(actor, input.tagSlug, (id) => enqueueSync(id));
+    revalidatePath("/admin/sync");
+    return r;
+  },
+  { successMessage: "Sync queued. Reload to see its progress." },
+);

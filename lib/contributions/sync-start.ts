@@ -1,0 +1,41 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { now } from "@/lib/clock";
+import { AppError } from "@/lib/errors";
+import { recordAudit } from "@/lib/audit/record";
+import { requirePermission } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/permissions";
+
+export type Enqueue = (runId: string) => Promise<void>;
+
+/**
+ * A lead of the TAG (or an admin) starts a GitHub sync of the TAG's repositories: a SyncRun the
+ * worker picks up. One unfinished run per TAG at a time.
+ */
+export async function startSync(actor: Actor | null, tagSlug: string, enqueue: Enqueue) {
+  const tag = await db.tag.findUnique({ where: { slug: tagSlug }, select: { id: true, repositories: true } });
+  const a = await requirePermission(actor, "github.sync", { subjectType: "SyncRun", tagId: tag?.id ?? null });
+  if (!tag) throw new AppError("NOT_FOUND", "Unknown TAG.");
+  if (tag.repositories.length === 0) throw new AppError("INVALID", "This TAG lists no repositories to sync.");
+  const unfinished = await db.syncRun.findFirst({ where: { tagId: tag.id, status: { in: ["queued", "running"] } }, select: { id: true } });
+  if (unfinished) throw new AppError("CONFLICT", "A sync of this TAG is already queued or running.");
+  const at = await now();
+  const run = await db.$transaction(async (tx) => {
+    const r = await tx.syncRun.create({ data: { tagId: tag.id, requestedById: a.id, createdAt: at, total: tag.repositories.length * 2 }, select: { id: true } });
+    await recordAudit(tx, { at, actorId: a.id, action: "github.sync", subjectType: "SyncRun", subjectId: r.id, tagId: tag.id, after: { repositories: tag.repositories } });
+    return r;
+  });
+  await enqueue(run.id);
+  return run;
+}
+
+/** Sync runs of the TAGs the actor may sync (all for an admin), newest first. */
+export async function listSyncTags(actor: Actor) {
+  const tags = await db.tag.findMany({
+    where: actor.isAdmin ? {} : { id: { in: [...actor.leadTagIds] } },
+    orderBy: { name: "asc" },
+    select: { id: true, slug: true, name: true, repositories: true },
+  });
+  const runs = await db.syncRun.findMany({ where: { tagId: { in: tags.map((t) => t.id) } }, orderBy: { createdAt: "desc" }, take: 200 });
+  return tags.map((t) => ({ ...t, runs: runs.filter((r) => r.tagId === t.id).slice(0, 5) }));
+}
