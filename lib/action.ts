@@ -25,7 +25,7 @@ const fail = (code: ErrorCode, message: string, fieldErrors: Record<string, stri
 export function defineAction<S extends z.ZodType, T>(
   schema: S,
   run: (input: z.infer<S>, actor: Actor) => Promise<T>,
-  opts: { successMessage?: string } = {},
+  opts: { successMessage?: string | ((data: T) => string) } = {},
 ) {
   return async (raw: unknown): Promise<ActionResult<T>> => {
     const actor = await getActor();
@@ -37,7 +37,9 @@ export function defineAction<S extends z.ZodType, T>(
       return { ok: false, code: "INVALID", message: "Some fields need attention.", formErrors: flat.formErrors, fieldErrors: flat.fieldErrors as Record<string, string[]> };
     }
     try {
-      return { ok: true, data: await run(parsed.data, actor), message: opts.successMessage };
+      const data = await run(parsed.data, actor);
+      const message = typeof opts.successMessage === "function" ? opts.successMessage(data) : opts.successMessage;
+      return { ok: true, data, message };
     } catch (e) {
       if (e instanceof AppError) return fail(e.code, e.message, e.fieldErrors);
       if (isUniqueViolation(e)) return fail("CONFLICT", "That was just changed by someone else. Reload and try again.");

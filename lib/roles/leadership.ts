@@ -93,7 +93,7 @@ export async function requestEndOfSeat(actor: Actor | null, input: RequestEndInp
 export async function decideLeadershipChange(actor: Actor | null, input: DecideChangeInput) {
   const seat = await db.roleAssignment.findUnique({
     where: { id: input.assignmentId },
-    select: { id: true, tagId: true, userId: true, kind: true, status: true, endRequestedAt: true, endReason: true, roleDefinition: { select: { name: true } }, tag: { select: { name: true, slug: true } } },
+    select: { id: true, tagId: true, userId: true, kind: true, status: true, endRequestedAt: true, endReason: true, renewRequestedAt: true, renewTermEndAt: true, roleDefinition: { select: { name: true } }, tag: { select: { name: true, slug: true } } },
   });
   const subject = { subjectType: "RoleAssignment", subjectId: input.assignmentId, tagId: seat?.tagId ?? null };
   const a = await requirePermission(actor, "leadership.approve", subject);
@@ -102,7 +102,7 @@ export async function decideLeadershipChange(actor: Actor | null, input: DecideC
   const at = await now();
   const approve = input.decision === "approve";
   const result = await db.$transaction(async (tx) => {
-    let change: "appointment" | "end";
+    let change: "appointment" | "end" | "renewal";
     let count: number;
     if (seat.status === "pending") {
       change = "appointment";
@@ -115,6 +115,13 @@ export async function decideLeadershipChange(actor: Actor | null, input: DecideC
       ({ count } = await tx.roleAssignment.updateMany({
         where: { id: seat.id, status: seat.status, endRequestedAt: { not: null } },
         data: approve ? { status: seat.endReason?.startsWith(EMERITUS_PREFIX) ? "emeritus" : "ended", endedAt: at, decidedById: a.id, decidedAt: at } : { endRequestedAt: null, endRequestedById: null, endReason: null },
+      }));
+    } else if (seat.renewRequestedAt && seat.renewTermEndAt && (seat.status === "active" || seat.status === "on_leave")) {
+      change = "renewal";
+      const cleared = { renewRequestedAt: null, renewRequestedById: null, renewTermEndAt: null };
+      ({ count } = await tx.roleAssignment.updateMany({
+        where: { id: seat.id, status: seat.status, renewRequestedAt: { not: null } },
+        data: approve ? { ...cleared, termEndAt: seat.renewTermEndAt, decidedById: a.id, decidedAt: at } : cleared,
       }));
     } else {
       throw new AppError("CONFLICT", "This change was already decided.");
@@ -137,7 +144,7 @@ export async function decideLeadershipChange(actor: Actor | null, input: DecideC
     {
       userId: seat.userId,
       kind: `leadership.${verb}`,
-      title: `${seat.roleDefinition?.name ?? KIND_LABEL[seat.kind as keyof typeof KIND_LABEL] ?? "Seat"} ${result.change === "end" ? "end" : "appointment"} ${verb} in ${seat.tag.name}`,
+      title: `${seat.roleDefinition?.name ?? KIND_LABEL[seat.kind as keyof typeof KIND_LABEL] ?? "Seat"} ${result.change === "end" ? "end" : result.change === "renewal" ? "renewal" : "appointment"} ${verb} in ${seat.tag.name}`,
       link: `/tags/${seat.tag.slug}`,
     },
     at,

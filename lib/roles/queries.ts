@@ -12,6 +12,8 @@ const seatSelect = {
   requestedAt: true,
   decisionLink: true,
   endRequestedAt: true,
+  renewRequestedAt: true,
+  renewTermEndAt: true,
   endReason: true,
   regionAtStart: true,
   roleDefinition: { select: { name: true } },
@@ -34,7 +36,13 @@ export function listLeadershipSeats(tagId: string) {
  */
 export function listPendingLeadershipChanges() {
   return db.roleAssignment.findMany({
-    where: { OR: [{ status: "pending" }, { endRequestedAt: { not: null }, status: { in: ["active", "on_leave"] } }] },
+    where: {
+      OR: [
+        { status: "pending" },
+        { endRequestedAt: { not: null }, status: { in: ["active", "on_leave"] } },
+        { renewRequestedAt: { not: null }, status: { in: ["active", "on_leave"] } },
+      ],
+    },
     orderBy: { requestedAt: "asc" },
     select: seatSelect,
   });

@@ -169,19 +169,30 @@ async function endInTx(tx: Tx, a: Actor, seat: Awaited<ReturnType<typeof seatFor
 }
 
 /**
- * Renew (extend the term by the role's term length), end, or move to emeritus. Ends of seats
- * that need TOC approval become end requests; renewing such a seat is refused (see the report:
- * the schema has no place for a pending renewal yet).
+ * Renew (extend the term by the role's term length), end, or move to emeritus. Renewals and
+ * ends of seats that need TOC approval become requests a TOC member decides.
  */
 export async function changeAssignment(actor: Actor | null, input: AssignmentChangeInput) {
   const verb = input.change === "renew" ? "renews" : "removes";
   const { a, seat } = await seatForChange(actor, input.assignmentId, verb);
   const at = await now();
   if (input.change === "renew") {
-    if (needsTocApproval(seat.kind, seat.roleDefinition)) throw new AppError("CONFLICT", "Renewing this seat needs TOC approval: ask the TOC to approve a new term.");
-    const months = seat.roleDefinition?.termMonths;
+    // Chair and tech-lead terms (and roles marked so) are two years by CNCF default.
+    const months = seat.roleDefinition?.termMonths ?? (seat.roleDefinition ? null : 24);
     if (!months) throw new AppError("CONFLICT", "This role has no term to renew.");
     const termEndAt = addMonths(seat.termEndAt ?? at, months);
+    if (needsTocApproval(seat.kind, seat.roleDefinition)) {
+      // A renewal of such a seat waits for a TOC member's approval (decideLeadershipChange).
+      return db.$transaction(async (tx) => {
+        const { count } = await tx.roleAssignment.updateMany({
+          where: { id: seat.id, status: { in: ["active", "on_leave"] }, renewRequestedAt: null, endRequestedAt: null },
+          data: { renewRequestedAt: at, renewRequestedById: a.id, renewTermEndAt: termEndAt },
+        });
+        if (count === 0) throw new AppError("CONFLICT", "A change to this seat is already awaiting TOC approval.");
+        await recordAudit(tx, { at, actorId: a.id, action: "roster.renew-request", subjectType: "RoleAssignment", subjectId: seat.id, tagId: seat.tagId, before: { termEndAt: seat.termEndAt?.toISOString() ?? null }, after: { termEndAt: termEndAt.toISOString(), pending: true } });
+        return { id: seat.id, outcome: "pending" as const, termEndAt };
+      });
+    }
     return db.$transaction(async (tx) => {
       const { count } = await tx.roleAssignment.updateMany({ where: { id: seat.id, status: { in: ["active", "on_leave"] }, termEndAt: seat.termEndAt }, data: { termEndAt } });
       if (count === 0) throw new AppError("CONFLICT", "This seat was just changed by someone else.");

@@ -36,17 +36,24 @@ export default async function DashboardPage() {
           ) : (
             <ul className="space-y-3">
               {pending.map((p) => {
-                const what = `${p.status === "pending" ? "appoint" : "end the seat of"} @${p.user.login} as ${roleOf(p)} of ${p.tag.name}`;
+                const kind = p.status === "pending" ? "appointment" : p.endRequestedAt ? "end" : "renewal";
+                const what = `${kind === "appointment" ? "appoint" : kind === "end" ? "end the seat of" : "renew the term of"} @${p.user.login} as ${roleOf(p)} of ${p.tag.name}`;
                 return (
                   <li key={p.id} className="rounded-xl bg-white p-4 ring-1 ring-slate-200">
                     <p className="font-medium text-slate-900">
-                      {p.status === "pending" ? "Appointment" : "End of seat"}: @{p.user.login} as {roleOf(p)} of{" "}
+                      {kind === "appointment" ? "Appointment" : kind === "end" ? "End of seat" : "Renewal"}: @{p.user.login} as {roleOf(p)} of{" "}
                       <Link href={`/tags/${p.tag.slug}`} className="text-brand-700 underline">
                         {p.tag.name}
                       </Link>
                     </p>
                     <p className="text-sm text-slate-600">
-                      Requested <LocalTime iso={(p.endRequestedAt ?? p.requestedAt).toISOString()} showRelative />
+                      Requested <LocalTime iso={(p.endRequestedAt ?? p.renewRequestedAt ?? p.requestedAt).toISOString()} showRelative />
+                      {kind === "renewal" && p.renewTermEndAt && (
+                        <>
+                          {" "}
+                          · new term end <LocalTime iso={p.renewTermEndAt.toISOString()} />
+                        </>
+                      )}
                       {p.endReason && <> · reason: {p.endReason}</>}
                       {p.decisionLink && (
                         <>

@@ -42,11 +42,15 @@ const appointRole = defineAction(AppointToRoleSchema, async (input, actor) => {
   return r;
 });
 
-const change = defineAction(AssignmentChangeSchema, async (input, actor) => {
-  const r = await changeAssignment(actor, input);
-  refresh();
-  return r;
-});
+const change = defineAction(
+  AssignmentChangeSchema,
+  async (input, actor) => {
+    const r = await changeAssignment(actor, input);
+    refresh();
+    return r;
+  },
+  { successMessage: (r) => (r.outcome === "pending" ? "Requested: a TOC member must approve this change." : "Done.") },
+);
 
 const fellow = defineAction(MoveToFellowSchema, async (input, actor) => {
   const r = await moveToAdvisoryFellow(actor, input);

@@ -99,7 +99,7 @@ export default async function TagPage({ params }: Props) {
     const own = actor?.id === s.userId;
     return (
       <>
-        {mayAppoint && !own && held(s) && !s.endRequestedAt && (s.roleDefinition ? <SeatChangeForm assignmentId={s.id} who={s.user.login} renewable={!!s.roleDefinition.termMonths && !s.roleDefinition.needsTocApproval && s.kind !== "chair" && s.kind !== "tech_lead"} /> : <EndSeatForm assignmentId={s.id} who={s.user.login} />)}
+        {mayAppoint && !own && held(s) && !s.endRequestedAt && (s.roleDefinition ? <SeatChangeForm assignmentId={s.id} who={s.user.login} renewable={!!s.roleDefinition.termMonths && !s.renewRequestedAt} /> : <EndSeatForm assignmentId={s.id} who={s.user.login} />)}
         {mayAppoint && !own && held(s) && fellowRoles.length > 0 && s.kind !== "advisory_fellow" && <MoveToFellowForm assignmentId={s.id} who={s.user.login} fellowRoles={fellowRoles} />}
         {held(s) && (own || mayManage) && <LeaveForm assignmentId={s.id} who={s.user.login} own={own} />}
       </>
