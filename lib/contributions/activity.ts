@@ -43,3 +43,32 @@ export async function activityFor(userId: string, tagId: string | null, window: 
   }
   return { total, byKind, lastAt };
 }
+
+export type ActivityStatus = "active" | "quiet" | "inactive";
+
+/** A TAG's rule: at least `minRecords` counted records in the window is active; some but fewer is quiet; none is inactive. */
+export function statusFromTotal(total: number, minRecords: number): ActivityStatus {
+  if (total >= Math.max(1, minRecords)) return "active";
+  return total > 0 ? "quiet" : "inactive";
+}
+
+/** `[at - months, at)`, by calendar months in UTC. */
+export function windowEndingAt(at: Date, months: number): ActivityWindow {
+  const from = new Date(at);
+  from.setUTCMonth(from.getUTCMonth() - months);
+  return { from, to: at };
+}
+
+/**
+ * Active, quiet or inactive in one TAG by the TAG's rule (`activityMinRecords` counted records
+ * in the last `activityWindowMonths` before `at`). Counts exactly what `activityFor` counts.
+ */
+export async function activityStatus(
+  userId: string,
+  tag: { id: string; activityMinRecords: number; activityWindowMonths: number },
+  at: Date,
+): Promise<{ status: ActivityStatus; activity: Activity; window: ActivityWindow }> {
+  const window = windowEndingAt(at, tag.activityWindowMonths);
+  const activity = await activityFor(userId, tag.id, window);
+  return { status: statusFromTotal(activity.total, tag.activityMinRecords), activity, window };
+}

@@ -2,10 +2,14 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { Avatar } from "@/components/ui/avatar";
+import { now } from "@/lib/clock";
+import { KIND_LABEL } from "@/lib/contributions/schemas";
+import { contributionTimeline, TIMELINE_KINDS } from "@/lib/contributions/timeline";
+import { TimelineChart } from "@/lib/contributions/timeline-svg";
 import { describeContributionKinds, formatDay } from "@/lib/people/format";
 import { findPublicProfile } from "@/lib/people/queries";
 
-type Props = { params: Promise<{ login: string }> };
+type Props = { params: Promise<{ login: string }>; searchParams?: Promise<{ tag?: string | string[]; kind?: string | string[] }> };
 
 // A profile changes when its owner saves it; never serve a stored copy.
 export const dynamic = "force-dynamic";
@@ -22,9 +26,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
  * A person's public profile: only the fields DESIGN.md makes public. Timezone and hours are for
  * the leads of TAGs the person works with, which this page does not show yet; email never.
  */
-export default async function PersonPage({ params }: Props) {
+export default async function PersonPage({ params, searchParams }: Props) {
   const person = await load((await params).login);
   if (!person) notFound();
+  const sp = (await searchParams) ?? {};
+  const tagParam = typeof sp.tag === "string" && /^[a-z0-9-]{1,60}$/.test(sp.tag) ? sp.tag : undefined;
+  const kindParam = TIMELINE_KINDS.find((k) => k === sp.kind);
+  const timeline = await contributionTimeline(person.login, await now(), { tagSlug: tagParam, kind: kindParam });
   const kinds = describeContributionKinds(person.activity.byKind);
   return (
     <div className="space-y-8">
@@ -97,6 +105,48 @@ export default async function PersonPage({ params }: Props) {
           )}
         </section>
       </div>
+      {timeline && (
+        <section aria-labelledby="timeline" className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
+          <h2 id="timeline" className="font-semibold text-slate-900">
+            Contribution timeline
+          </h2>
+          <form method="get" className="mt-3 flex flex-wrap items-end gap-3" aria-label="Filter the timeline">
+            <div>
+              <label htmlFor="timeline-tag" className="block text-sm font-medium text-slate-800">
+                TAG
+              </label>
+              <select id="timeline-tag" name="tag" defaultValue={tagParam ?? ""} className="mt-1 rounded-md border border-slate-300 bg-white px-2 py-1">
+                <option value="">All TAGs</option>
+                {timeline.tags.map((t) => (
+                  <option key={t.slug} value={t.slug}>
+                    {t.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div>
+              <label htmlFor="timeline-kind" className="block text-sm font-medium text-slate-800">
+                Kind
+              </label>
+              <select id="timeline-kind" name="kind" defaultValue={kindParam ?? ""} className="mt-1 rounded-md border border-slate-300 bg-white px-2 py-1">
+                <option value="">All kinds</option>
+                {TIMELINE_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {KIND_LABEL[k]}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50">
+              Filter
+            </button>
+          </form>
+          <TimelineChart
+            months={timeline.months}
+            caption={`Contributions per month${tagParam ? ` in ${timeline.tags.find((t) => t.slug === tagParam)?.name ?? tagParam}` : ""}${kindParam ? `, ${KIND_LABEL[kindParam]}` : ""}`}
+          />
+        </section>
+      )}
     </div>
   );
 }
