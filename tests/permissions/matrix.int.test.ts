@@ -12,6 +12,7 @@ import { appointToRole, changeAssignment } from "@/lib/roles/roster";
 import { LeaveSchema, RoleDefinitionSchema } from "@/lib/roles/schemas";
 import { createTag as createTagAction, updateTag } from "@/lib/tags/mutations";
 import { updateProfile } from "@/lib/people/mutations";
+import { createInitiative } from "@/lib/initiatives/mutations";
 import { ProfileSchema } from "@/lib/people/schemas";
 import { closeItem, createItem, decideClaim, volunteerForItem } from "@/lib/help-wanted/mutations";
 import { itemSchema } from "@/lib/help-wanted/schemas";
@@ -59,6 +60,10 @@ async function seatOn(tagId: string, userId: string) {
 }
 
 const OPERATIONS: Record<string, (w: World, actor: Actor | null, tagId: string) => Promise<{ run: () => Promise<unknown>; changed: () => Promise<boolean> }>> = {
+  "initiative.manage": async (_w, actor, tagId) => {
+    const name = `Matrix initiative ${Math.random()}`;
+    return { run: () => createInitiative(actor, { tagId, name, description: "", exitCriteria: "done" }), changed: async () => (await db.initiative.count({ where: { name } })) > 0 };
+  },
   "profile.edit": async (_w, actor) => ({
     run: () => updateProfile(actor, ProfileSchema.parse({ region: "APAC", timezone: "Europe/Berlin", employer: null, skills: [], interests: [], languages: [], hoursPerMonth: 10, bio: "matrix" })),
     changed: async () => (actor ? (await db.user.findUniqueOrThrow({ where: { id: actor.id } })).bio === "matrix" : false),

@@ -1,3 +1,7 @@
+import Link from "next/link";
+import { listInitiatives } from "@/lib/initiatives/queries";
+import { STATE_LABEL as INITIATIVE_STATE_LABEL } from "@/lib/initiatives/schemas";
+import { CreateInitiativeForm } from "../../initiatives/[id]/_components/initiative-forms";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Markdown } from "@/components/markdown";
@@ -86,7 +90,7 @@ export default async function TagPage({ params }: Props) {
   const tag = await findTagBySlug((await params).slug);
   if (!tag) notFound();
   const at = await now();
-  const [roster, summaries, terms, timeline, actor] = await Promise.all([listRoster(tag.id, at), summarizeRoles(tag.id, at), listTermsEnding(tag.id, at), listLeadershipTimeline(tag.id), getActor()]);
+  const [roster, summaries, terms, timeline, actor, initiatives] = await Promise.all([listRoster(tag.id, at), summarizeRoles(tag.id, at), listTermsEnding(tag.id, at), listLeadershipTimeline(tag.id), getActor(), listInitiatives(tag.id)]);
   const mayAppoint = can(actor, "roster.appoint", tag.id);
   const mayDefine = can(actor, "role.define", tag.id);
   const mayManage = can(actor, "roster.manage", tag.id);
@@ -254,6 +258,26 @@ export default async function TagPage({ params }: Props) {
             </div>
           </details>
         )}
+      </section>
+      <section aria-labelledby="initiatives" className="space-y-3">
+        <h2 id="initiatives" className="text-xl font-semibold text-slate-900">
+          Initiatives
+        </h2>
+        {initiatives.length === 0 ? (
+          <p className="text-slate-600">No initiatives yet.</p>
+        ) : (
+          <ul className="space-y-1">
+            {initiatives.map((i) => (
+              <li key={i.id}>
+                <Link href={`/initiatives/${i.id}`} className="text-brand-700 underline">{i.name}</Link>{" "}
+                <span className="text-sm text-slate-600">
+                  {INITIATIVE_STATE_LABEL[i.state]} · {i._count.participants} people · {i._count.items} items
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+        {can(actor, "initiative.manage", tag.id) && <CreateInitiativeForm tagId={tag.id} />}
       </section>
       <section aria-labelledby="timeline" className="space-y-2">
         <h2 id="timeline" className="text-xl font-semibold text-slate-900">

@@ -1,0 +1,26 @@
+import { z } from "zod";
+
+export const INITIATIVE_STATES = ["not_started", "in_progress", "complete", "stale"] as const;
+export const STATE_LABEL: Record<(typeof INITIATIVE_STATES)[number], string> = {
+  not_started: "Not started",
+  in_progress: "In progress",
+  complete: "Complete",
+  stale: "Stale",
+};
+/** An initiative with no check-in for this long is flagged stale (DESIGN.md, Initiative). */
+export const STALE_AFTER_DAYS = 90;
+
+const empty = (v: unknown) => (v === "" || v === null ? undefined : v);
+
+export const CreateInitiativeSchema = z.strictObject({
+  tagId: z.uuid(),
+  name: z.string().trim().min(3, "Name the initiative").max(120),
+  description: z.string().trim().max(5000).default(""),
+  exitCriteria: z.string().trim().min(3, "Say when it is done").max(2000),
+  sponsorLogin: z.preprocess(empty, z.string().trim().regex(/^[A-Za-z0-9-]{1,39}$/, "A GitHub login").optional()),
+});
+export type CreateInitiativeInput = z.infer<typeof CreateInitiativeSchema>;
+
+export const InitiativeIdSchema = z.strictObject({ initiativeId: z.uuid() });
+export const InitiativeCheckInSchema = z.strictObject({ initiativeId: z.uuid(), body: z.string().trim().min(3, "Say how it is going").max(5000) });
+export const InitiativeStateSchema = z.strictObject({ initiativeId: z.uuid(), state: z.enum(INITIATIVE_STATES) });
