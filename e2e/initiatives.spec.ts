@@ -12,11 +12,11 @@ test("a chair starts an initiative, a member joins and checks in, the TAG page l
   await page.reload();
   await page.getByRole("link", { name }).click();
   await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
+  const initiativeUrl = page.url();
 
   await page.context().clearCookies();
   await signInAs(page, "ivo-member");
-  await page.goBack();
-  await page.reload();
+  await page.goto(initiativeUrl);
   await page.getByRole("button", { name: "Join this initiative" }).click();
   await expect(page.getByRole("status").filter({ hasText: "You joined." })).toBeVisible();
   await page.reload();
