@@ -52,6 +52,7 @@ export function demoEnv(opts: PortalOptions, databaseUrl: string): NodeJS.Proces
     GITHUB_CLIENT_SECRET: DEMO_CLIENT_SECRET,
     GITHUB_WEB_URL: `http://127.0.0.1:${opts.standInPort}`,
     GITHUB_API_URL: `http://127.0.0.1:${opts.standInPort}/api`,
+    GITHUB_WEBHOOK_SECRET: "tag-portal-demo-webhook-secret",
   };
 }
 

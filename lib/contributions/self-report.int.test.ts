@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/permissions";
 import { createTag, createUser } from "@/tests/factories";
 import { activityFor } from "./activity";
+import { listOwnSelfReports, listToVerify } from "./queries";
 import { selfReportContribution, verifyContribution } from "./self-report";
 
 const actorOf = (id: string, over: Partial<Actor> = {}): Actor => ({ id, isAdmin: false, isTocMember: false, isCncfAmbassador: false, leadTagIds: [], ...over });
@@ -18,6 +19,9 @@ describe("self-reported contributions", () => {
     expect((await activityFor(member.id, tag.id, window)).total).toBe(0);
 
     const leader = actorOf(lead.id, { leadTagIds: [tag.id] });
+    expect((await listToVerify(leader)).map((r) => r.id).sort()).toEqual([r1.id, r2.id].sort());
+    expect(await listToVerify(actorOf(lead.id))).toEqual([]);
+    expect(await listOwnSelfReports(member.id)).toHaveLength(2);
     await expect(verifyContribution(leader, { recordId: r1.id, decision: "verify" })).resolves.toEqual({ id: r1.id, verification: "verified" });
     await verifyContribution(leader, { recordId: r2.id, decision: "reject", reason: "Not about this TAG" });
     expect(await activityFor(member.id, tag.id, window)).toEqual({ total: 1, byKind: { talk: 1 }, lastAt: day("2026-01-10") });

@@ -1,0 +1,93 @@
+import { createHmac, randomUUID } from "node:crypto";
+import type { Browser, Page } from "@playwright/test";
+import { expect, newIdentity, signInAs, test } from "./fixtures";
+
+// The demo's webhook secret (scripts/portal.ts, demoEnv).
+const WEBHOOK_SECRET = "tag-portal-demo-webhook-secret";
+const TAG = "TAG Security and Compliance";
+
+async function signedIn(browser: Browser, login: string) {
+  const context = await browser.newContext();
+  const p = await context.newPage();
+  await signInAs(p, login);
+  return { context, page: p };
+}
+
+const status = (page: Page, text: string | RegExp) => expect(page.getByRole("status").filter({ hasText: text })).toBeVisible();
+
+test("a member self-reports a talk; the TAG's chair verifies it; the profile counts it", async ({ page, browser }) => {
+  const me = await newIdentity(page, "talker");
+  const title = `Securing the supply chain ${randomUUID().slice(0, 8)}`;
+  await signInAs(page, me.login);
+  await page.goto("/contributions");
+  const form = page.getByRole("form", { name: "Report a contribution" });
+  await form.getByLabel("TAG").selectOption({ label: TAG });
+  await form.getByLabel("Kind").selectOption({ label: "Talk" });
+  await form.getByLabel("Title").fill(title);
+  await form.getByLabel("Link (optional)").fill("javascript:alert(1)");
+  await form.getByRole("button", { name: "Report contribution" }).click();
+  await expect(form.getByLabel("Link (optional)")).toHaveAccessibleDescription(/http/);
+  // React resets the form after a submission: choose again, as a person would see it.
+  await form.getByLabel("TAG").selectOption({ label: TAG });
+  await form.getByLabel("Kind").selectOption({ label: "Talk" });
+  await form.getByLabel("Title").fill(title);
+  await form.getByLabel("Link (optional)").fill("https://example.org/slides");
+  await form.getByRole("button", { name: "Report contribution" }).click();
+  await status(page, "A lead of the TAG will verify it");
+  await page.reload();
+  const mine = page.getByRole("table", { name: "Your self-reported contributions" });
+  await expect(mine.getByRole("row").filter({ hasText: title })).toContainText("pending");
+
+  const chair = await signedIn(browser, "chia-chair");
+  await chair.page.goto("/contributions");
+  const decide = chair.page.getByRole("form", { name: `Verify or reject "${title}"` });
+  await decide.getByRole("button", { name: "Verify" }).click();
+  // A decided report leaves the list.
+  await expect(decide).toHaveCount(0);
+  await chair.context.close();
+
+  await page.reload();
+  await expect(page.getByRole("table", { name: "Your self-reported contributions" }).getByRole("row").filter({ hasText: title })).toContainText("verified");
+  await page.goto(`/people/${me.login}?kind=talk`);
+  await expect(page.getByText("1 contribution", { exact: true })).toBeVisible();
+  await expect(page.getByLabel("Kind")).toHaveValue("talk");
+  await expect(page.getByRole("img", { name: /Contributions per month, Talk: 1 in 12 months/ })).toBeVisible();
+});
+
+test("a signed GitHub webhook delivery adds a PR for the portal user; the same delivery again changes nothing", async ({ page, browser }) => {
+  const admin = await signedIn(browser, "ada-admin");
+  await admin.page.goto("/admin/tags/security-and-compliance");
+  const repos = admin.page.getByLabel("Repositories");
+  const current = await repos.inputValue();
+  if (!/^cncf\/tag-security$/m.test(current)) await repos.fill([current.trim(), "cncf/tag-security"].filter(Boolean).join("\n"));
+  await admin.page.getByRole("button", { name: "Save TAG" }).click();
+  await status(admin.page, "TAG saved.");
+  await admin.context.close();
+
+  const me = await newIdentity(page, "coder");
+  await signInAs(page, me.login); // the account exists now
+  const n = 9000 + Math.floor(Math.random() * 900_000);
+  const body = JSON.stringify({
+    action: "opened",
+    repository: { full_name: "cncf/tag-security" },
+    sender: { id: me.id, login: me.login },
+    pull_request: { number: n, title: "Add a threat model", html_url: `https://github.com/cncf/tag-security/pull/${n}`, created_at: new Date().toISOString(), merged: false, user: { id: me.id, login: me.login } },
+  });
+  const headers = {
+    "content-type": "application/json",
+    "x-github-event": "pull_request",
+    "x-github-delivery": randomUUID(),
+    "x-hub-signature-256": `sha256=${createHmac("sha256", WEBHOOK_SECRET).update(body).digest("hex")}`,
+  };
+  const unsigned = await page.request.post("/api/webhooks/github", { headers: { ...headers, "x-hub-signature-256": "sha256=" + "0".repeat(64) }, data: body });
+  expect(unsigned.status()).toBe(401);
+  const first = await page.request.post("/api/webhooks/github", { headers, data: body });
+  expect(first.status()).toBe(200);
+  expect(await first.json()).toMatchObject({ imported: 1 });
+  const again = await page.request.post("/api/webhooks/github", { headers, data: body });
+  expect(again.status()).toBe(200);
+  expect(await again.json()).toMatchObject({ outcome: "already processed", imported: 0 });
+
+  await page.goto(`/people/${me.login}`);
+  await expect(page.getByText("1 contribution", { exact: true })).toBeVisible();
+});
