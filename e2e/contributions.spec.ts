@@ -54,15 +54,22 @@ test("a member self-reports a talk; the TAG's chair verifies it; the profile cou
   await expect(page.getByRole("img", { name: /Contributions per month, Talk: 1 in 12 months/ })).toBeVisible();
 });
 
-test("a signed GitHub webhook delivery adds a PR for the portal user; the same delivery again changes nothing", async ({ page, browser }) => {
+/** An admin lists the stand-in's `cncf/tag-security` among the TAG's repositories. */
+async function ensureRepository(browser: Browser) {
   const admin = await signedIn(browser, "ada-admin");
   await admin.page.goto("/admin/tags/security-and-compliance");
   const repos = admin.page.getByLabel("Repositories");
   const current = await repos.inputValue();
-  if (!/^cncf\/tag-security$/m.test(current)) await repos.fill([current.trim(), "cncf/tag-security"].filter(Boolean).join("\n"));
-  await admin.page.getByRole("button", { name: "Save TAG" }).click();
-  await status(admin.page, "TAG saved.");
+  if (!/^cncf\/tag-security$/m.test(current)) {
+    await repos.fill([current.trim(), "cncf/tag-security"].filter(Boolean).join("\n"));
+    await admin.page.getByRole("button", { name: "Save TAG" }).click();
+    await status(admin.page, "TAG saved.");
+  }
   await admin.context.close();
+}
+
+test("a signed GitHub webhook delivery adds a PR for the portal user; the same delivery again changes nothing", async ({ page, browser }) => {
+  await ensureRepository(browser);
 
   const me = await newIdentity(page, "coder");
   await signInAs(page, me.login); // the account exists now
@@ -90,4 +97,24 @@ test("a signed GitHub webhook delivery adds a PR for the portal user; the same d
 
   await page.goto(`/people/${me.login}`);
   await expect(page.getByText("1 contribution", { exact: true })).toBeVisible();
+});
+
+test("the TAG's chair starts a GitHub sync; the worker imports the demo people's work and shows the run's progress", async ({ page, browser }) => {
+  await ensureRepository(browser);
+  await signInAs(page, "chia-chair");
+  await page.goto("/admin/sync");
+  const section = page.getByRole("region", { name: TAG });
+  await section.getByRole("button", { name: `Start sync of ${TAG}` }).click();
+  await status(page, "Sync queued.");
+  const runs = page.getByRole("table", { name: `Recent syncs of ${TAG}` });
+  await expect(async () => {
+    await page.reload();
+    await expect(runs.getByRole("row").nth(1)).toContainText("succeeded", { timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(runs.getByRole("row").nth(1).getByRole("progressbar")).toHaveAttribute("value", "2");
+  // Other TAGs are not this chair's to sync.
+  await expect(page.getByRole("region", { name: "TAG Infrastructure" })).toHaveCount(0);
+  // tess-toc opened pull requests in the stand-in's cncf/tag-security: the profile now counts them.
+  await page.goto("/people/tess-toc?kind=pr");
+  await expect(page.getByRole("img", { name: /Contributions per month, Pull request: [1-9]\d* in 12 months/ })).toBeVisible();
 });
