@@ -42,6 +42,7 @@ test("a member self-reports a talk; the TAG's chair verifies it; the profile cou
   await chair.page.goto("/contributions");
   const decide = chair.page.getByRole("form", { name: `Verify or reject "${title}"` });
   await decide.getByRole("button", { name: "Verify" }).click();
+  await status(chair.page, "Verified: it now counts");
   // A decided report leaves the list.
   await expect(decide).toHaveCount(0);
   await chair.context.close();

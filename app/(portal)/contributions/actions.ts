@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { defineAction } from "@/lib/action";
 import { SelfReportSchema, VerifySchema } from "@/lib/contributions/schemas";
 import { selfReportContribution, verifyContribution } from "@/lib/contributions/self-report";
@@ -20,12 +21,15 @@ export const selfReportAction = defineAction(
   { successMessage: "Reported. A lead of the TAG will verify it." },
 );
 
-export const verifyAction = defineAction(
-  VerifySchema,
-  async (input, actor) => {
-    const r = await verifyContribution(actor, input);
-    refresh();
-    return r;
-  },
-  { successMessage: "Decision saved." },
-);
+const verify = defineAction(VerifySchema, async (input, actor) => {
+  const r = await verifyContribution(actor, input);
+  refresh();
+  return r;
+});
+
+/** Decides on a report; the decided report leaves the list, so the page says what happened. */
+export async function verifyAction(input: unknown) {
+  const result = await verify(input);
+  if (result.ok) redirect(`/contributions?decided=${result.data.verification}`);
+  return result;
+}

@@ -19,8 +19,9 @@ const STATE_STYLE: Record<string, string> = {
 const dayOf = (d: Date) => d.toISOString().slice(0, 10);
 
 /** Own self-reported contributions and the form to report one; for leads, the reports waiting for them. */
-export default async function ContributionsPage() {
+export default async function ContributionsPage({ searchParams }: { searchParams: Promise<{ decided?: string }> }) {
   const user = await requireUser("/contributions");
+  const { decided } = await searchParams;
   const [actor, at, tags, mine] = await Promise.all([getActor(), now(), listTagChoices(), listOwnSelfReports(user.id)]);
   const toVerify = actor ? await listToVerify(actor) : [];
   const isLeadOrAdmin = !!actor && (actor.isAdmin || actor.leadTagIds.length > 0);
@@ -33,6 +34,10 @@ export default async function ContributionsPage() {
           Work on GitHub is counted automatically. Report talks, blog posts, podcasts, assessments and other work here: a lead of the TAG verifies it before it counts towards your activity.
         </p>
       </header>
+      <div role="status" aria-live="polite">
+        {decided === "verified" && <p className="rounded-md bg-green-50 p-2 text-green-900 ring-1 ring-green-200">Verified: it now counts towards the person&apos;s activity.</p>}
+        {decided === "rejected" && <p className="rounded-md bg-green-50 p-2 text-green-900 ring-1 ring-green-200">Rejected: the person has been notified.</p>}
+      </div>
 
       <section aria-labelledby="report" className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
         <h2 id="report" className="text-xl font-semibold text-slate-900">
