@@ -106,6 +106,10 @@ describe("GitHub sync", () => {
     const run = await startSync(actor(lead.id, [tag.id]), tag.slug, enqueue);
     expect(queued).toEqual([run.id]);
     await expect(startSync(actor(lead.id, [tag.id]), tag.slug, enqueue)).rejects.toMatchObject({ code: "CONFLICT" });
+    // A run abandoned by a dead worker stops blocking after an hour.
+    const old = new Date(Date.now() - 2 * 60 * 60_000);
+    await db.syncRun.update({ where: { id: run.id }, data: { status: "running", createdAt: old, startedAt: old } });
+    await expect(startSync(actor(lead.id, [tag.id]), tag.slug, enqueue)).resolves.toMatchObject({ id: expect.any(String) });
     expect(await db.auditEvent.count({ where: { action: "github.sync", subjectId: run.id } })).toBe(1);
   });
 });

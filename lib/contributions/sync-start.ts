@@ -6,6 +6,8 @@ import { recordAudit } from "@/lib/audit/record";
 import { requirePermission } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
 
+const STALE_AFTER_MS = 60 * 60_000;
+
 export type Enqueue = (runId: string) => Promise<void>;
 
 /**
@@ -17,9 +19,14 @@ export async function startSync(actor: Actor | null, tagSlug: string, enqueue: E
   const a = await requirePermission(actor, "github.sync", { subjectType: "SyncRun", tagId: tag?.id ?? null });
   if (!tag) throw new AppError("NOT_FOUND", "Unknown TAG.");
   if (tag.repositories.length === 0) throw new AppError("INVALID", "This TAG lists no repositories to sync.");
-  const unfinished = await db.syncRun.findFirst({ where: { tagId: tag.id, status: { in: ["queued", "running"] } }, select: { id: true } });
-  if (unfinished) throw new AppError("CONFLICT", "A sync of this TAG is already queued or running.");
   const at = await now();
+  // A run whose worker died never finishes: after an hour without progress it no longer blocks a new one.
+  const stale = new Date(at.getTime() - STALE_AFTER_MS);
+  const unfinished = await db.syncRun.findFirst({
+    where: { tagId: tag.id, status: { in: ["queued", "running"] }, OR: [{ createdAt: { gt: stale } }, { startedAt: { gt: stale } }, { resumeAt: { gt: stale } }] },
+    select: { id: true },
+  });
+  if (unfinished) throw new AppError("CONFLICT", "A sync of this TAG is already queued or running.");
   const run = await db.$transaction(async (tx) => {
     const r = await tx.syncRun.create({ data: { tagId: tag.id, requestedById: a.id, createdAt: at, total: tag.repositories.length * 2 }, select: { id: true } });
     await recordAudit(tx, { at, actorId: a.id, action: "github.sync", subjectType: "SyncRun", subjectId: r.id, tagId: tag.id, after: { repositories: tag.repositories } });

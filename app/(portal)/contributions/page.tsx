@@ -97,6 +97,9 @@ export default async function ContributionsPage({ searchParams }: { searchParams
           <h2 id="verify" className="text-xl font-semibold text-slate-900">
             To verify ({toVerify.length})
           </h2>
+          <p className="mt-1 text-sm text-slate-600">
+            Self-reports in the TAGs you lead. GitHub work is imported by webhooks and by a <Link href="/admin/sync" className="text-brand-700 underline">GitHub sync</Link>.
+          </p>
           {toVerify.length === 0 ? (
             <p className="mt-2 text-slate-600">Nothing waits for you.</p>
           ) : (
