@@ -70,6 +70,16 @@ export function UserMenu({ login, name, avatarUrl, unread }: Props) {
             </Link>
           </li>
           <li role="none">
+            <Link role="menuitem" href="/contributions" className="block px-3 py-2 hover:bg-slate-100">
+              Contributions
+            </Link>
+          </li>
+          <li role="none">
+            <Link role="menuitem" href="/liaisons" className="block px-3 py-2 hover:bg-slate-100">
+              Liaisons
+            </Link>
+          </li>
+          <li role="none">
             <Link role="menuitem" href="/notifications" className="block px-3 py-2 hover:bg-slate-100">
               Notifications
             </Link>

@@ -33,6 +33,8 @@ export const demoTags = [
     name: "TAG Security and Compliance",
     mission: "Security hygiene, Policy-as-code, Compliance, Auditing, Threat Modeling, Secure Software Supply Chain.",
     mailingList: "https://lists.cncf.io/g/cncf-tag-security-and-compliance",
+    // The stand-in serves this repository's issues, pulls, reviews and comments for the sync demo.
+    repositories: ["cncf/tag-security"],
   },
   {
     slug: "workloads-foundation",
