@@ -18,10 +18,11 @@ test("a chair starts an initiative, a member joins and checks in, the TAG page l
   await signInAs(page, "ivo-member");
   await page.goto(initiativeUrl);
   await page.getByRole("button", { name: "Join this initiative" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "You joined." })).toBeVisible();
-  await page.reload();
+  await expect(page.getByText("You take part in this initiative.")).toBeVisible();
+  await expect(page.getByRole("list").filter({ hasText: "@ivo-member" })).toBeVisible();
   await page.getByLabel("How is it going?").fill("Outline drafted, looking for reviewers");
   await page.getByRole("button", { name: "Post check-in" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Check-in posted." })).toBeVisible();
   await page.reload();
   await expect(page.getByText("Outline drafted, looking for reviewers")).toBeVisible();
   await expect(page.getByText("In progress")).toBeVisible();

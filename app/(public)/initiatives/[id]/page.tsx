@@ -47,6 +47,7 @@ export default async function InitiativePage({ params }: { params: Promise<{ id:
           <ul className="flex flex-wrap gap-3">{ini.participants.map((p) => <li key={p.userId}>{who(p.userId)}</li>)}</ul>
         )}
         {actor && !involved && <JoinButton initiativeId={ini.id} />}
+        {involved && <p className="text-sm text-slate-700">You take part in this initiative.</p>}
       </section>
       <section aria-labelledby="checkins-h" className="space-y-3">
         <h2 id="checkins-h" className="text-xl font-semibold text-slate-900">Check-ins</h2>
