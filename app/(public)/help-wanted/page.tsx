@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getActor } from "@/lib/auth/actor";
 import { now } from "@/lib/clock";
-import { searchBoard } from "@/lib/help-wanted/board";
+import { searchBoardCached } from "@/lib/help-wanted/board-cache";
 import { boardFeedUrl, boardUrl, hasFilters, parseBoardQuery } from "@/lib/help-wanted/board-query";
 import { listTags } from "@/lib/tags/queries";
 import { BoardFilters } from "./_components/board-filters";
@@ -27,7 +27,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 export default async function HelpWantedPage({ searchParams }: Props) {
   const { query } = parseBoardQuery(await searchParams);
   const [at, tags, actor] = await Promise.all([now(), listTags(), getActor()]);
-  const { items, nextCursor } = await searchBoard(query, at);
+  const { items, nextCursor } = await searchBoardCached(query, at);
   const filtered = hasFilters(query);
   const mayPost = Boolean(actor && (actor.isAdmin || actor.leadTagIds.length > 0));
   return (
