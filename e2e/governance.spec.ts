@@ -28,6 +28,9 @@ test("an admin appoints a chair; it is pending until a TOC member approves; the 
   await expect(approved).toContainText("Chair");
   await expect(approved).not.toContainText("pending");
 
+  await toc.goto(`/people/${appointee}`);
+  await expect(toc.getByRole("region", { name: "Roles in TAGs" })).toContainText("Chair of TAG Infrastructure (active");
+
   await toc.goto(`/admin/audit?tag=infrastructure`);
   await expect(toc.getByRole("heading", { name: "Audit log" })).toBeVisible();
   await expect(toc.getByRole("cell", { name: "roster.appoint" }).first()).toBeVisible();

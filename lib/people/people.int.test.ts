@@ -167,7 +167,7 @@ describe("profiles", () => {
     expect(shown).not.toBeNull();
     expect(shown!.employer).toBe("Newer Co");
     expect(Object.keys(shown!).sort()).toEqual(
-      ["activity", "activityFrom", "activityTo", "avatarUrl", "bio", "employer", "interests", "login", "name", "region", "skills"].sort(),
+      ["activity", "activityFrom", "activityTo", "avatarUrl", "bio", "employer", "interests", "login", "name", "region", "seats", "skills"].sort(),
     );
     const text = JSON.stringify(shown);
     for (const secret of [newer.email!, "Asia/Tokyo", "99", newer.id]) expect(text).not.toContain(secret);

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { activityFor, type Activity } from "@/lib/contributions/activity";
+import { listPersonSeats } from "@/lib/roles/queries";
 
 /**
  * GitHub logins: letters, digits and hyphens, at most 39 characters. Checking the shape first
@@ -22,6 +23,8 @@ export interface PublicProfile {
   activity: Activity;
   activityFrom: Date;
   activityTo: Date;
+  /** Roster history: seats held or awaiting approval, newest first. */
+  seats: Awaited<ReturnType<typeof listPersonSeats>>;
 }
 
 /**
@@ -41,9 +44,9 @@ export async function findPublicProfile(login: string): Promise<PublicProfile | 
   const to = await now();
   const from = new Date(to);
   from.setUTCMonth(from.getUTCMonth() - 12);
-  const activity = await activityFor(user.id, null, { from, to });
+  const [activity, seats] = await Promise.all([activityFor(user.id, null, { from, to }), listPersonSeats(user.id)]);
   const { id: _id, ...shown } = user;
-  return { ...shown, activity, activityFrom: from, activityTo: to };
+  return { ...shown, activity, activityFrom: from, activityTo: to, seats };
 }
 
 /** Everything `/me` shows its owner (still never the email), or null if the account is gone. */

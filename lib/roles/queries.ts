@@ -214,3 +214,23 @@ export function listHeldSeats(take = 300) {
     select: { id: true, kind: true, user: { select: { login: true } }, roleDefinition: { select: { name: true } }, tag: { select: { name: true } } },
   });
 }
+
+/** A person's seats over time (every status but rejected), newest first: their roster history. */
+export function listPersonSeats(userId: string) {
+  return db.roleAssignment.findMany({
+    where: { userId, status: { not: "rejected" } },
+    orderBy: [{ requestedAt: "desc" }, { id: "asc" }],
+    take: 100,
+    select: {
+      id: true,
+      kind: true,
+      status: true,
+      startAt: true,
+      termEndAt: true,
+      endedAt: true,
+      obtainedBy: true,
+      roleDefinition: { select: { name: true } },
+      tag: { select: { slug: true, name: true } },
+    },
+  });
+}

@@ -1,3 +1,5 @@
+import { LocalTime } from "@/components/ui/local-time";
+import { SEAT_LABEL } from "@/components/roster-table";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
@@ -48,6 +50,31 @@ export default async function PersonPage({ params, searchParams }: Props) {
         </div>
       </header>
       {person.bio && <p className="max-w-3xl whitespace-pre-line text-lg text-slate-700">{person.bio}</p>}
+      <section aria-labelledby="roles-history" className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
+        <h2 id="roles-history" className="text-xl font-semibold text-slate-900">
+          Roles in TAGs
+        </h2>
+        {person.seats.length === 0 ? (
+          <p className="mt-2 text-slate-600">No TAG roles yet.</p>
+        ) : (
+          <ul className="mt-2 space-y-1">
+            {person.seats.map((s) => (
+              <li key={s.id}>
+                {s.roleDefinition?.name ?? SEAT_LABEL[s.kind] ?? s.kind} of{" "}
+                <a href={`/tags/${s.tag.slug}`} className="text-brand-700 underline">
+                  {s.tag.name}
+                </a>{" "}
+                <span className="text-sm text-slate-600">
+                  ({s.status.replace("_", " ")}
+                  {s.startAt && <>, from <LocalTime iso={s.startAt.toISOString()} /></>}
+                  {s.endedAt ? <>, ended <LocalTime iso={s.endedAt.toISOString()} /></> : s.termEndAt ? <>, term ends <LocalTime iso={s.termEndAt.toISOString()} /></> : null}
+                  {s.obtainedBy !== "appointed" && <>, {s.obtainedBy}</>})
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
       <div className="grid gap-4 md:grid-cols-2">
         <section aria-labelledby="about" className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
           <h2 id="about" className="font-semibold text-slate-900">
