@@ -19,6 +19,10 @@ export function fieldError(state: FormState, name: string): string | undefined {
 }
 
 interface FieldProps {
+  /** Scopes the ids, for forms repeated on one page (one per seat or role). */
+  idPrefix?: string;
+  /** Tighter spacing for forms inside tables and disclosures. */
+  compact?: boolean;
   name: string;
   label: string;
   state: FormState;
@@ -30,9 +34,9 @@ interface FieldProps {
 }
 
 /** A labelled input with its error and hint tied to it for screen readers. */
-export function Field({ name, label, state, type = "text", defaultValue, hint, required, textarea }: FieldProps) {
+export function Field({ idPrefix = "f", compact = false, name, label, state, type = "text", defaultValue, hint, required, textarea }: FieldProps) {
   const error = fieldError(state, name);
-  const id = `f-${name}`;
+  const id = `${idPrefix}-${name}`;
   const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
   const value = state?.values?.[name] ?? defaultValue;
   const common = {
@@ -42,16 +46,16 @@ export function Field({ name, label, state, type = "text", defaultValue, hint, r
     "aria-invalid": error ? true : undefined,
     "aria-describedby": describedBy,
     defaultValue: value,
-    className: `mt-1 w-full rounded-md border px-3 py-2 ${error ? "border-red-600" : "border-slate-300"}`,
+    className: `mt-1 w-full rounded-md border ${compact ? "px-2 py-1" : "px-3 py-2"} ${error ? "border-red-600" : "border-slate-300"}`,
   };
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
         {label}
       </label>
-      {textarea ? <textarea rows={4} {...common} /> : <input type={type} {...common} />}
+      {textarea ? <textarea rows={compact ? 3 : 4} {...common} /> : <input type={type} {...common} />}
       {hint && (
-        <p id={`${id}-hint`} className="mt-1 text-sm text-slate-600">
+        <p id={`${id}-hint`} className={`mt-1 ${compact ? "text-xs" : "text-sm"} text-slate-600`}>
           {hint}
         </p>
       )}
