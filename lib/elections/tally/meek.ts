@@ -152,24 +152,7 @@ export function tallyMeek(options: CountOptions & { ballots?: PackedBallots }): 
       [...defeated.map((c) => s.name(c)), ...moved.excluded],
     );
   }
-  const lastStage = stages[stages.length - 1]!;
-  if (s.open > 0) {
-    for (const c of s.hopeful().sort((a, b) => votes[b]! - votes[a]! || a - b)) {
-      s.elect(c);
-      lastStage.elected.push(s.name(c));
-    }
-  }
-  return {
-    method: "meek",
-    candidates: [...options.candidates],
-    seats: options.seats,
-    winners: s.winners.map((c) => s.name(c)),
-    excluded: s.excluded,
-    ties: s.ties,
-    unmet: s.constraints.unmet(),
-    quota,
-    stages,
-  };
+  return s.finish("meek", votes, quota, stages);
 }
 
 /**

@@ -2,7 +2,7 @@ import { findEqualRankBallot, removeCandidates } from "./ballots.ts";
 import { SeatConstraints } from "./constraints.ts";
 import { TallyInputError } from "./errors.ts";
 import { orderByLot } from "./lot.ts";
-import type { CountOptions, Exclusion, PackedBallots, TieLot } from "./types.ts";
+import type { CountOptions, Exclusion, PackedBallots, StvOutcome, StvStage, TieLot } from "./types.ts";
 
 /** Candidate states during an STV count. */
 export const HOPEFUL = 0;
@@ -54,6 +54,31 @@ export class StvState {
 
   name(c: number): string {
     return this.options.candidates[c] ?? "";
+  }
+
+  /**
+   * Ends a count: seats still open go to the remaining hopefuls by votes (then input order),
+   * recorded on the last stage, and the outcome is assembled. Shared by Scottish and Meek STV.
+   */
+  finish(method: StvOutcome["method"], votes: ArrayLike<number>, quota: number, stages: StvStage[]): StvOutcome {
+    const last = stages[stages.length - 1]!;
+    if (this.open > 0) {
+      for (const c of this.hopeful().sort((a, b) => votes[b]! - votes[a]! || a - b)) {
+        this.elect(c);
+        last.elected.push(this.name(c));
+      }
+    }
+    return {
+      method,
+      candidates: [...this.options.candidates],
+      seats: this.options.seats,
+      winners: this.winners.map((c) => this.name(c)),
+      excluded: this.excluded,
+      ties: this.ties,
+      unmet: this.constraints.unmet(),
+      quota,
+      stages,
+    };
   }
 
   get open(): number {

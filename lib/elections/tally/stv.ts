@@ -166,23 +166,5 @@ export function tallyStv(options: CountOptions & { ballots?: PackedBallots }): S
     record(action, { elected: moved.elected, excluded: [...movedExcluded, ...moved.excluded] });
   }
   // Rule 52: when the continuing candidates are no more than the open seats, they are elected.
-  const last = stages[stages.length - 1]!;
-  if (s.open > 0) {
-    const remaining = s.hopeful().sort((a, b) => votes[b]! - votes[a]! || a - b);
-    for (const c of remaining) {
-      s.elect(c);
-      last.elected.push(s.name(c));
-    }
-  }
-  return {
-    method: "stv",
-    candidates: [...options.candidates],
-    seats: options.seats,
-    winners: s.winners.map((c) => s.name(c)),
-    excluded: s.excluded,
-    ties: s.ties,
-    unmet: s.constraints.unmet(),
-    quota,
-    stages,
-  };
+  return s.finish("stv", votes, quota, stages);
 }

@@ -10,7 +10,8 @@ import { requireUser } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
 import { getLeadConsole, isStale } from "@/lib/help-wanted/queries";
 import { findBoardReview, isBoardReviewOverdue } from "@/lib/help-wanted/review";
-import { closeItemAction, decideClaimAction, markReviewedAction } from "@/app/(public)/help-wanted/[id]/actions";
+import { closeItemAction, markReviewedAction } from "@/app/(public)/help-wanted/[id]/actions";
+import { RequestDecision } from "@/app/(public)/help-wanted/[id]/_components/request-decision";
 import { ActionForm } from "@/app/(public)/help-wanted/[id]/_components/action-form";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -86,10 +87,7 @@ export default async function LeadConsolePage({ params }: Props) {
                   </span>
                 </p>
                 {c.message && <p className="whitespace-pre-line text-slate-800">{c.message}</p>}
-                <div className="flex flex-wrap gap-3">
-                  <ActionForm action={decideClaimAction} hidden={{ claimId: c.id, decision: "accept" }} submit={`Accept @${c.user.login}`} />
-                  <ActionForm action={decideClaimAction} hidden={{ claimId: c.id, decision: "decline" }} submit={`Decline @${c.user.login}`} danger />
-                </div>
+                <RequestDecision claimId={c.id} login={c.user.login} />
               </li>
             ))}
           </ul>

@@ -12,7 +12,6 @@ import { KIND_LABEL } from "@/lib/help-wanted/schemas";
 import {
   closeItemAction,
   confirmCompletionAction,
-  decideClaimAction,
   markDoneAction,
   postProgressAction,
   releaseClaimAction,
@@ -20,6 +19,7 @@ import {
   volunteerAction,
   withdrawClaimAction,
 } from "./actions";
+import { RequestDecision } from "./_components/request-decision";
 import { ActionForm } from "./_components/action-form";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ posted?: string }> };
@@ -289,10 +289,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
                       </span>
                     </p>
                     {c.message && <p className="whitespace-pre-line text-slate-800">{c.message}</p>}
-                    <div className="flex flex-wrap gap-3">
-                      <ActionForm action={decideClaimAction} hidden={{ claimId: c.id, decision: "accept" }} submit={`Accept @${c.user.login}`} />
-                      <ActionForm action={decideClaimAction} hidden={{ claimId: c.id, decision: "decline" }} submit={`Decline @${c.user.login}`} danger />
-                    </div>
+                    <RequestDecision claimId={c.id} login={c.user.login} />
                   </li>
                 ))}
               </ul>
