@@ -17,7 +17,7 @@ const portal = await startPortal({
   port,
   standInPort,
   build: false,
-  database: { cluster: "e2e", port: 54340, database: "tag_portal_e2e", fresh: true },
+  database: { cluster: "e2e", port: Number(process.env.E2E_PG_PORT ?? 54340), database: "tag_portal_e2e", fresh: true },
 });
 
 // The same build without DEMO, pointed at github.com (never contacted by the tests).

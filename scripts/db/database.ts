@@ -7,7 +7,7 @@ import { ensureDatabase, startEmbeddedPostgres, type EmbeddedCluster } from "./e
 import { deployMigrations, migrationStatus } from "./schema-engine.ts";
 
 export const EMBEDDED_DB = "tag_portal";
-export const EMBEDDED_PORT = 54320;
+export const EMBEDDED_PORT = Number(process.env.DEV_PG_PORT ?? 54320);
 
 export interface Database {
   url: string;
