@@ -1,17 +1,43 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { cachedPage, FILL_HEADER, isCacheableRequest, pageCacheState, pageKey, withNonce, type CachedPage } from "@/lib/http/page-cache";
 
 /**
  * Sets a per-request nonce and the Content-Security-Policy that requires it, so no inline
- * script runs unless Next.js rendered it for this response. Not an authorization boundary:
- * permissions are checked in lib/ (SECURITY.md, promise 1).
+ * script runs unless Next.js rendered it for this response. Anonymous views of the board are
+ * answered from a short-lived page cache with a fresh nonce swapped in (lib/http/page-cache.ts).
+ * Not an authorization boundary: permissions are checked in lib/ (SECURITY.md, promise 1).
  */
-export function proxy(request: NextRequest) {
-  const nonce = btoa(crypto.randomUUID());
+export async function proxy(request: NextRequest) {
+  const state = pageCacheState();
+  const isFill = request.headers.get(FILL_HEADER) === state.token;
+  const nonce = isFill ? state.placeholder : btoa(crypto.randomUUID());
+  const csp = contentSecurityPolicy(nonce);
+
+  const hasSessionCookie = request.cookies.getAll().some((c) => c.name.endsWith("next-auth.session-token"));
+  if (!isFill && isCacheableRequest({ method: request.method, url: request.nextUrl, headers: request.headers, hasSessionCookie })) {
+    const page = await cachedPage(pageKey(request.nextUrl), () => renderForCache(request));
+    if (page) {
+      const headers = new Headers(page.headers);
+      headers.set("content-security-policy", csp);
+      headers.set("x-page-cache", "hit");
+      return new NextResponse(withNonce(page, nonce), { status: page.status, headers });
+    }
+  }
+
+  const headers = new Headers(request.headers);
+  headers.set("x-nonce", nonce);
+  headers.set("content-security-policy", csp);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("content-security-policy", csp);
+  return response;
+}
+
+function contentSecurityPolicy(nonce: string): string {
   const dev = process.env.NODE_ENV === "development";
   const imgHosts = [process.env.GITHUB_WEB_URL, process.env.GITHUB_API_URL, "https://avatars.githubusercontent.com"]
     .filter((u): u is string => Boolean(u))
     .map((u) => new URL(u).origin);
-  const csp = [
+  return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
@@ -23,12 +49,32 @@ export function proxy(request: NextRequest) {
     "form-action 'self'",
     "frame-ancestors 'none'",
   ].join("; ");
-  const headers = new Headers(request.headers);
-  headers.set("x-nonce", nonce);
-  headers.set("content-security-policy", csp);
-  const response = NextResponse.next({ request: { headers } });
-  response.headers.set("content-security-policy", csp);
-  return response;
+}
+
+/** Headers of a rendered page that are safe to replay to other visitors. */
+const REPLAYED_HEADERS = new Set([
+  "content-type",
+  "cache-control",
+  "vary",
+  "strict-transport-security",
+  "x-content-type-options",
+  "referrer-policy",
+  "x-frame-options",
+  "permissions-policy",
+  "cross-origin-opener-policy",
+]);
+
+/** Renders the page through this same server with the placeholder nonce (production only). */
+async function renderForCache(request: NextRequest): Promise<CachedPage | null> {
+  if (process.env.NODE_ENV !== "production" || !process.env.PORT) return null;
+  const url = `http://127.0.0.1:${process.env.PORT}${request.nextUrl.pathname}${request.nextUrl.search}`;
+  const res = await fetch(url, { headers: { [FILL_HEADER]: pageCacheState().token, accept: "text/html" }, redirect: "manual", cache: "no-store" });
+  if (res.status !== 200 || res.headers.has("set-cookie")) return null;
+  const headers: [string, string][] = [];
+  res.headers.forEach((value, name) => {
+    if (REPLAYED_HEADERS.has(name)) headers.push([name, value]);
+  });
+  return { status: res.status, body: await res.text(), headers, storedAt: Date.now() };
 }
 
 export const config = {

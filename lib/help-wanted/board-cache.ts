@@ -1,5 +1,6 @@
 import "server-only";
-import { unstable_cache } from "next/cache";
+import { unstable_cache, updateTag } from "next/cache";
+import { invalidateAnonymousPages } from "@/lib/http/page-cache";
 import type { BoardQuery } from "./board-query";
 import { searchBoard, type BoardPage } from "./board";
 
@@ -29,4 +30,10 @@ export async function searchBoardCached(query: BoardQuery, now: Date): Promise<B
       return { ...i, dueAt, createdAt: new Date(i.createdAt), overdue: dueAt !== null && dueAt.getTime() < now.getTime() };
     }),
   };
+}
+
+/** After a server action changed items: clears the board results and the anonymous page cache. */
+export function invalidateBoard(): void {
+  updateTag(BOARD_CACHE_TAG);
+  invalidateAnonymousPages();
 }

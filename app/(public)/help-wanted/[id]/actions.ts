@@ -1,7 +1,7 @@
 "use server";
 
-import { revalidatePath, updateTag } from "next/cache";
-import { BOARD_CACHE_TAG } from "@/lib/help-wanted/board-cache";
+import { revalidatePath } from "next/cache";
+import { invalidateBoard } from "@/lib/help-wanted/board-cache";
 import { z } from "zod";
 import { defineAction } from "@/lib/action";
 import {
@@ -24,7 +24,7 @@ import { itemFormToObject, parseItemInput } from "../new/item-input";
 function refresh() {
   revalidatePath("/help-wanted/[id]", "page");
   revalidatePath("/help-wanted");
-  updateTag(BOARD_CACHE_TAG);
+  invalidateBoard();
   revalidatePath("/manage/[slug]", "page");
   revalidatePath("/my-work");
 }

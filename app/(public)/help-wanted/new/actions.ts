@@ -1,7 +1,7 @@
 "use server";
 
-import { revalidatePath, updateTag } from "next/cache";
-import { BOARD_CACHE_TAG } from "@/lib/help-wanted/board-cache";
+import { revalidatePath } from "next/cache";
+import { invalidateBoard } from "@/lib/help-wanted/board-cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { defineAction } from "@/lib/action";
@@ -12,7 +12,7 @@ import { itemFormToObject, parseItemInput } from "./item-input";
 const create = defineAction(z.unknown(), async (raw, actor) => {
   const item = await createItem(actor, await parseItemInput(raw));
   revalidatePath("/help-wanted");
-  updateTag(BOARD_CACHE_TAG);
+  invalidateBoard();
   return item;
 });
 

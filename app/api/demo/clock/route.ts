@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { advanceClock } from "@/lib/clock";
 import { env } from "@/lib/env";
+import { invalidateAnonymousPages } from "@/lib/http/page-cache";
 import { errorResponse, isSameOrigin } from "@/lib/http/responses";
 import { enqueueSweeps, waitForJobs } from "@/lib/jobs/queue";
 
@@ -20,5 +21,6 @@ export async function POST(req: Request) {
   if (!parsed.success) return errorResponse("INVALID", 'Send JSON like {"days": 7}', { issues: z.flattenError(parsed.error) });
   const now = await advanceClock(parsed.data.days * 24 * 60 * 60 * 1000);
   const outcomes = await waitForJobs(await enqueueSweeps());
+  invalidateAnonymousPages();
   return NextResponse.json({ now: now.toISOString(), sweeps: outcomes });
 }
