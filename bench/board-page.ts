@@ -54,6 +54,7 @@ await waitUp(`http://127.0.0.1:${PORT}${PAGE}`);
 const sample = await fetch(`http://127.0.0.1:${PORT}${PAGE}`);
 const bytes = Buffer.from(await sample.arrayBuffer());
 const contentType = sample.headers.get("content-type") ?? "text/html";
+const shown = /Showing (\d+) items?|No items/.exec(bytes.toString("utf8"))?.[0] ?? "?";
 const bare = http.createServer((_req, res) => {
   res.writeHead(200, { "content-type": contentType, "content-length": bytes.length });
   res.end(bytes);
@@ -85,7 +86,7 @@ results.push(
 );
 
 const bareRps = results[0]?.rps ?? 1;
-console.log(`${PAGE} (${bytes.length.toLocaleString("en-US")} bytes), ${CONNECTIONS} connections, ${DURATION} s each, Node ${process.version}`);
+console.log(`${PAGE} (${bytes.length.toLocaleString("en-US")} bytes, "${shown}"), ${CONNECTIONS} connections, ${DURATION} s each, Node ${process.version}`);
 console.log("| server | req/s | % of bare | p50 | p97.5 | p99 | errors | non-2xx |");
 console.log("|---|---|---|---|---|---|---|---|");
 for (const f of results) {
