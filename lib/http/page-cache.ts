@@ -3,7 +3,7 @@
  * board), served by proxy.ts. Pages are rendered dynamically because every response carries a
  * fresh CSP nonce; the cache keeps one rendering made with a placeholder nonce and swaps in a
  * fresh nonce for each response, so the CSP stays strict and anonymous views cost a string
- * replace instead of a render. See docs/decisions/006-anonymous-page-cache.md.
+ * replace instead of a render. See docs/decisions/007-anonymous-page-cache.md.
  *
  * State lives on `globalThis` because proxy.ts and server actions are bundled separately but
  * run in one process: an action that changes items calls `invalidateAnonymousPages()`.
