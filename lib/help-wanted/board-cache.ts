@@ -1,5 +1,5 @@
 import "server-only";
-import { unstable_cache } from "next/cache";
+import { revalidateTag, unstable_cache } from "next/cache";
 import type { BoardQuery } from "./board-query";
 import { searchBoard, type BoardPage } from "./board";
 
@@ -29,4 +29,16 @@ export async function searchBoardCached(query: BoardQuery, now: Date): Promise<B
       return { ...i, dueAt, createdAt: new Date(i.createdAt), overdue: dueAt !== null && dueAt.getTime() < now.getTime() };
     }),
   };
+}
+
+/**
+ * Expires cached board pages from a route handler (server actions use `updateTag`). Outside a
+ * Next request (integration tests calling a handler directly) there is no cache to expire.
+ */
+export function expireBoardCache(): void {
+  try {
+    revalidateTag(BOARD_CACHE_TAG, { expire: 0 });
+  } catch (e) {
+    if (!(e instanceof Error && e.message.includes("static generation store missing"))) throw e;
+  }
 }
