@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
-import { helpWantedLabelsFor, linkedItemsOf, offerDrafts, refreshLinkedItems, snapshotOf, type GithubIssueJson, type IssueSnapshot } from "@/lib/help-wanted/github-drafts";
+import { helpWantedLabelsFor, linkedItemsOf, notifyDraftsOffered, offerDrafts, refreshLinkedItems, snapshotOf, type GithubIssueJson, type IssueSnapshot } from "@/lib/help-wanted/github-drafts";
 import { ingestGithubWork, issueExternalId, type GithubWork } from "./github-ingest";
 
 /**
@@ -256,12 +256,14 @@ export async function runSync(runId: string, opts: SyncOptions): Promise<SyncRes
       await db.syncRun.update({ where: { id: runId }, data: { status: "failed", finishedAt: await now(), imported: run.imported + imported, error: (e instanceof Error ? e.message : String(e)).slice(0, 4000) } });
       throw e;
     }
+    await notifyDraftsOffered(tag, drafts.count, await now());
     await db.syncRun.update({
       where: { id: runId },
       data: { status: "queued", resumeAt: e.resumeAt, imported: run.imported + imported, error: `GitHub's rate limit ran out; the sync resumes at ${e.resumeAt.toISOString()}.` },
     });
     return { status: "paused", resumeAt: e.resumeAt, imported, drafts: drafts.count };
   }
+  await notifyDraftsOffered(tag, drafts.count, await now());
   const status = errors.length ? "failed" : "succeeded";
   await db.syncRun.update({ where: { id: runId }, data: { status, finishedAt: await now(), imported: run.imported + imported, error: errors.length ? errors.join("\n").slice(0, 4000) : null } });
   return { status, imported, drafts: drafts.count };

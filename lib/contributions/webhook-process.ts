@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { isUniqueViolation } from "@/lib/errors";
-import { helpWantedLabelsFor, offerDrafts, refreshLinkedItems, snapshotOf } from "@/lib/help-wanted/github-drafts";
+import { helpWantedLabelsFor, notifyDraftsOffered, offerDrafts, refreshLinkedItems, snapshotOf } from "@/lib/help-wanted/github-drafts";
 import { ingestGithubWork, tagForRepo } from "./github-ingest";
 import { interpretEvent, issueOfEvent } from "./webhook";
 
@@ -50,6 +50,7 @@ export async function processWebhookDelivery(deliveryId: string, event: string, 
   const tag = await db.tag.findUniqueOrThrow({ where: { id: tagId }, select: { id: true, slug: true } });
   const labels = (await helpWantedLabelsFor([issue.repo])).get(issue.repo.toLowerCase())!;
   const drafts = await offerDrafts(tag, [snapshot], labels, at);
+  await notifyDraftsOffered(tag, drafts, at);
   const outcome = imported > 0 ? "imported" : linkedUpdated + drafts > 0 ? "updated" : "nothing new";
   return { status: 200, outcome, imported, linkedUpdated, drafts };
 }

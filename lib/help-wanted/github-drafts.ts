@@ -71,7 +71,7 @@ const BODY_MAX = 20_000;
 
 /**
  * Offers open, help-wanted-labelled issues (not pull requests) of one TAG's repository as drafts.
- * Returns how many drafts were created; notifies the TAG's leads once per call that created some.
+ * Returns how many drafts were created; the caller tells the leads once ({@link notifyDraftsOffered}).
  */
 export async function offerDrafts(tag: { id: string; slug: string }, issues: IssueSnapshot[], helpWantedLabels: readonly string[], at: Date): Promise<number> {
   const offered = issues.filter((i) => !i.isPr && i.state === "open" && isHelpWanted(i.labels, helpWantedLabels));
@@ -107,11 +107,14 @@ export async function offerDrafts(tag: { id: string; slug: string }, issues: Iss
     });
     return inserted;
   });
-  if (created.length > 0) {
-    const n = created.length;
-    await notifyLeads(db, [tag.id], { kind: "help-wanted.drafts", title: n === 1 ? "A GitHub issue is waiting as a help-wanted draft" : `${n} GitHub issues are waiting as help-wanted drafts`, body: "Publish them to the board (after editing) or discard them.", link: `/manage/${tag.slug}` }, at);
-  }
   return created.length;
+}
+
+/** Tells the TAG's leads that `n` new drafts wait in their lead console (once per sync run or webhook delivery). */
+export async function notifyDraftsOffered(tag: { id: string; slug: string }, n: number, at: Date): Promise<void> {
+  if (n <= 0) return;
+  const title = n === 1 ? "A GitHub issue is waiting as a help-wanted draft" : `${n} GitHub issues are waiting as help-wanted drafts`;
+  await notifyLeads(db, [tag.id], { kind: "help-wanted.drafts", title, body: "Publish them to the board (after editing) or discard them.", link: `/manage/${tag.slug}` }, at);
 }
 
 /** Items linked to issues of one repository, by lower-cased issue URL (one scan per repository and sync). */
