@@ -56,7 +56,11 @@ export function createStandIn(opts: StandInOptions) {
   const tokens = new Map<string, number>();
   /** Issues a test configured; any other issue exists, open, with a generated title. `null`: 404. */
   const issues = new Map<string, { title: string; state: "open" | "closed" } | null>();
-  const base = () => `http://${opts.host ?? "127.0.0.1"}:${opts.port}`;
+  // The port actually bound (port 0 lets the OS choose one).
+  const base = () => {
+    const a = server.address();
+    return `http://${opts.host ?? "127.0.0.1"}:${typeof a === "object" && a ? a.port : opts.port}`;
+  };
   const activity = createRepoActivity(defaultIdentities, base);
 
   const publicUser = (p: StandInIdentity) => ({
