@@ -105,6 +105,8 @@ const rosterPage = await time(RUNS, async () => {
   statuses = {};
   for (const a of activity.values()) statuses[a.status] = (statuses[a.status] ?? 0) + 1;
 });
+const holders = (await listRoster(tag.id, at)).map((r) => r.userId);
+const rosterOnly = await time(RUNS, () => rosterActivity(holders, tag, at));
 const setPage = await time(RUNS, (i) => rosterActivity(pageOf(i), tags[i % TAGS]!, at));
 const setAll = await time(Math.max(5, Math.floor(RUNS / 10)), (i) => rosterActivity(people, tags[i % TAGS]!, at));
 const perPerson = await time(Math.max(5, Math.floor(RUNS / 5)), (i) => Promise.all(pageOf(i).map((id) => activityStatus(id, tags[i % TAGS]!, at))));
@@ -112,9 +114,22 @@ const perPerson = await time(Math.max(5, Math.floor(RUNS / 5)), (i) => Promise.a
 const records = await count(`SELECT count(*) AS n FROM "ContributionRecord" c JOIN "User" u ON u."id" = c."userId" WHERE u."login" LIKE 'bench-act-%'`);
 console.log(`activity for ${people.length.toLocaleString("en-US")} people over ${records.toLocaleString("en-US")} records in ${TAGS} TAGs (window ${tag.activityWindowMonths} months, ${tag.activityMinRecords}+ records = active), Node ${process.version}`);
 console.log(`TAG roster page (listRoster + rosterActivity, ${SEATS} seats; ${JSON.stringify(statuses)}), ${RUNS} runs: ${stats(rosterPage)}`);
+console.log(`  of which rosterActivity for the ${holders.length} holders: ${stats(rosterOnly)}`);
 console.log(`rosterActivity, a page of ${PAGE} people, ${RUNS} runs: ${stats(setPage)}`);
 console.log(`rosterActivity, all ${people.length.toLocaleString("en-US")} people in one query, ${setAll.length} runs: ${stats(setAll)}`);
 console.log(`for comparison, ${PAGE} activityStatus calls (one query each, pool of ${process.env.DATABASE_POOL_SIZE ?? "default"}), ${perPerson.length} runs: ${stats(perPerson)}`);
+
+// The plan of one page's query: the (userId, tagId, occurredAt) index serves every person.
+const { from } = { from: new Date(at.getTime() - 183 * 86_400_000) };
+const plan = await client.query<{ "QUERY PLAN": string }>(
+  `EXPLAIN (ANALYZE, COSTS OFF, BUFFERS OFF)
+   SELECT "userId", max("occurredAt"), count(*) FILTER (WHERE "occurredAt" >= $3) FROM "ContributionRecord"
+   WHERE "userId" = ANY($1::uuid[]) AND "tagId" = $2::uuid AND "occurredAt" < $4
+     AND ("source" IN ('github', 'help-wanted') OR ("source" = 'self-reported' AND "verification" = 'verified'))
+   GROUP BY "userId"`,
+  [pageOf(0), tag.id, from, at],
+);
+console.log(`\nEXPLAIN ANALYZE of one page's query:\n${plan.rows.map((r) => r["QUERY PLAN"].replace(/'\{[0-9a-f,-]{200,}\}'/g, "'{…${PAGE} ids}'")).join("\n")}`);
 
 await client.end();
 await disconnectDb();

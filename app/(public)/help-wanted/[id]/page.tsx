@@ -93,6 +93,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
     .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   const placesLeft = Math.max(0, item.places - item.placesTaken);
   const closed = item.status === "closed";
+  const draft = item.status === "draft";
 
   return (
     <div className="space-y-8">
@@ -348,28 +349,16 @@ export default async function ItemPage({ params, searchParams }: Props) {
               </ul>
             )}
           </div>
-          {item.status === "draft" && (
+          {!closed && (
             <div>
-              <h3 className="font-semibold text-slate-900">Discard the draft</h3>
+              {/* A draft is discarded rather than closed: it never reaches the board, and its issue is never offered again. */}
+              <h3 className="font-semibold text-slate-900">{draft ? "Discard the draft" : "Close the item"}</h3>
               <ActionForm
-                action={discardDraftAction}
+                action={draft ? discardDraftAction : closeItemAction}
                 hidden={{ itemId: item.id }}
-                confirm="Discard this draft…"
-                fields={[{ name: "reason", label: "Reason", required: true, hint: "The GitHub issue is never offered again." }]}
-                submit="Discard draft"
-                danger
-              />
-            </div>
-          )}
-          {!closed && item.status !== "draft" && (
-            <div>
-              <h3 className="font-semibold text-slate-900">Close the item</h3>
-              <ActionForm
-                action={closeItemAction}
-                hidden={{ itemId: item.id }}
-                confirm="Close this item…"
-                fields={[{ name: "reason", label: "Reason", required: true, hint: "Open requests are declined; people holding it are told." }]}
-                submit="Close item"
+                confirm={draft ? "Discard this draft…" : "Close this item…"}
+                fields={[{ name: "reason", label: "Reason", required: true, hint: draft ? "The GitHub issue is never offered again." : "Open requests are declined; people holding it are told." }]}
+                submit={draft ? "Discard draft" : "Close item"}
                 danger
               />
             </div>
