@@ -7,9 +7,10 @@ import { ingestGithubWork, issueExternalId, type GithubWork } from "./github-ing
 /**
  * Imports a TAG's GitHub work (issues and PRs, their reviews, issue comments) for portal users,
  * offers open issues carrying the repository's help-wanted labels to the TAG's leads as drafts, and
- * refreshes the state and assignees of issues that items link. Pages with Link headers, asks with If-None-Match (the stored ETag) and an incremental `since`,
- * and stops when the rate limit runs out: the run records when it may resume, and the next page
- * URL is kept per repository so a later run continues there. Records upsert by external id, so
+ * refreshes the state and assignees of issues that items link. Pages with Link headers, asks with
+ * If-None-Match (the stored ETag) and an incremental `since`, and stops when the rate limit runs
+ * out: the run records when it may resume, and the next page URL is kept per repository and list
+ * so a later run continues there. Records upsert by external id, so
  * re-running imports nothing twice. Loaded by the job worker: no auth or Next modules here.
  */
 export interface SyncOptions {
