@@ -23,12 +23,21 @@ export interface SeatRow {
   onLeave?: boolean;
   leaves?: { from: Date; to: Date }[];
   user: { login: string; name: string | null; avatarUrl: string | null; region: string | null; employer: string | null };
+  /** Activity in this TAG by its rule, and "last contribution 8 months ago". */
+  activity?: { status: "active" | "quiet" | "inactive"; text: string };
 }
+
+const ACTIVITY_STYLE = {
+  active: "bg-green-50 text-green-900 ring-green-200",
+  quiet: "bg-amber-50 text-amber-900 ring-amber-200",
+  inactive: "bg-slate-100 text-slate-800 ring-slate-300",
+} as const;
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
 /** The roster of one TAG; `controls` renders per-seat actions for those allowed. */
 export function RosterTable({ seats, controls }: { seats: SeatRow[]; controls?: (seat: SeatRow) => React.ReactNode }) {
+  const withActivity = seats.some((s) => s.activity);
   if (seats.length === 0) return <p className="rounded-xl bg-white p-6 text-slate-600 ring-1 ring-slate-200">No chairs, tech leads or other roles recorded yet.</p>;
   return (
     <div className="overflow-x-auto rounded-xl bg-white ring-1 ring-slate-200">
@@ -41,6 +50,7 @@ export function RosterTable({ seats, controls }: { seats: SeatRow[]; controls?: 
             <th scope="col" className="px-4 py-2 font-medium">Region</th>
             <th scope="col" className="px-4 py-2 font-medium">Employer</th>
             <th scope="col" className="px-4 py-2 font-medium">Term ends</th>
+            {withActivity && <th scope="col" className="px-4 py-2 font-medium">Activity</th>}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -75,6 +85,16 @@ export function RosterTable({ seats, controls }: { seats: SeatRow[]; controls?: 
                 <td className="px-4 py-2 align-top">{s.user.region ?? "—"}</td>
                 <td className="px-4 py-2 align-top">{s.user.employer ?? "—"}</td>
                 <td className="px-4 py-2 align-top">{s.termEndAt ? <LocalTime iso={s.termEndAt.toISOString()} /> : "—"}</td>
+                {withActivity && (
+                  <td className="px-4 py-2 align-top">
+                    {s.activity && (
+                      <>
+                        <span className={`rounded px-1.5 py-0.5 text-xs font-medium capitalize ring-1 ${ACTIVITY_STYLE[s.activity.status]}`}>{s.activity.status}</span>
+                        <span className="block text-xs text-slate-600">{s.activity.text}</span>
+                      </>
+                    )}
+                  </td>
+                )}
               </tr>
             );
           })}

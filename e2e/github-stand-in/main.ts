@@ -8,4 +8,6 @@ const standIn = createStandIn({
   clientSecret: process.env.GITHUB_CLIENT_SECRET ?? "tag-portal-demo-secret",
 });
 await standIn.listen();
-console.log(`GitHub stand-in on http://127.0.0.1:${port}`);
+// Port 0 asks the OS for a free one: print the port actually bound.
+const address = standIn.server.address();
+console.log(`GitHub stand-in on http://127.0.0.1:${typeof address === "object" && address ? address.port : port}`);

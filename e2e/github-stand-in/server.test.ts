@@ -47,3 +47,32 @@ describe("GitHub stand-in", () => {
     expect((await fetch(`${base}/api/users/nobody-here`)).status).toBe(404);
   });
 });
+
+describe("GitHub stand-in repositories", () => {
+  it("filters issues by state and labels (all of them, any case) and serves assignees; changes move updated_at", async () => {
+    const list = (q: string) => fetch(`${base}/api/repos/cncf/tag-security/issues?${q}`).then((r) => r.json() as Promise<{ number: number; title: string; state: string; labels: { name: string }[]; assignees: { login: string }[]; pull_request?: unknown }[]>);
+    const wanted = await list("state=open&labels=HELP%20WANTED&per_page=100");
+    expect(wanted.length).toBeGreaterThan(0);
+    for (const i of wanted) expect(i.labels.map((l) => l.name.toLowerCase())).toContain("help wanted");
+    expect(wanted.every((i) => i.state === "open")).toBe(true);
+    const all = await list("state=all&per_page=100");
+    const closed = all.find((i) => i.title.startsWith("Blog post: what the security audit found"))!;
+    expect(closed.state).toBe("closed");
+    const assigned = all.find((i) => i.title === "Record a podcast episode on secure defaults")!;
+    expect(assigned.assignees.map((a) => a.login)).toEqual(["bea-ambassador", "fay-ambassador"]);
+    expect((await list("state=open&labels=help-wanted,content&per_page=100")).map((i) => i.number)).toEqual([assigned.number]);
+
+    const res = await fetch(`${base}/_stand-in/issues`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ repo: "cncf/tag-security", number: assigned.number, state: "closed", assignees: [] }) });
+    expect(res.ok).toBe(true);
+    const one = await fetch(`${base}/api/repos/cncf/tag-security/issues/${assigned.number}`).then((r) => r.json() as Promise<{ state: string; assignees: unknown[] }>);
+    expect(one).toMatchObject({ state: "closed", assignees: [] });
+  });
+
+  it("generates a large synthetic repository on request", async () => {
+    const res = await fetch(`${base}/_stand-in/synthetic`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ repo: "bench/big", events: 1000, authorIds: [910001, 910002] }) });
+    expect(await res.json()).toEqual({ issues: 200, skipped: false });
+    const page = await fetch(`${base}/api/repos/bench/big/issues/comments?per_page=100`);
+    expect(page.headers.get("link")).toContain('rel="last"');
+    expect(((await page.json()) as unknown[]).length).toBe(100);
+  });
+});

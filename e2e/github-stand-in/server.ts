@@ -10,11 +10,14 @@
  * Repository activity (what the portal's GitHub sync reads), paged like GitHub (per_page, page,
  * Link headers), conditional (ETag / If-None-Match answers 304) and rate limited
  * (X-RateLimit-Remaining / X-RateLimit-Reset; 403 when none remain):
- * /repos/{owner}/{repo}/issues?state=all&since= (issues and PRs), /repos/{owner}/{repo}/issues/comments,
- * /repos/{owner}/{repo}/pulls/{n}/reviews. `cncf/tag-security` starts with work by the demo identities.
+ * /repos/{owner}/{repo}/issues?state=&labels=&since= (issues and PRs, with labels and assignees),
+ * /repos/{owner}/{repo}/issues/comments, /repos/{owner}/{repo}/pulls/{n}/reviews. `cncf/tag-security`
+ * starts with work by the demo identities and help-wanted issues (see repos.ts).
  * Test control: POST /_stand-in/identities upserts an identity (e.g. a renamed login);
- * POST /_stand-in/issues sets an issue's title and state (or makes it missing);
- * POST /_stand-in/events adds an issue, PR, review or comment to a repository;
+ * POST /_stand-in/issues changes an issue of a repository (state, title, labels, assignees) or, for
+ * one the repository does not have, sets its title and state (or makes it missing);
+ * POST /_stand-in/events adds an issue (with labels, assignees, state), PR, review or comment;
+ * POST /_stand-in/synthetic {repo, events, authorIds} generates a large repository for benchmarks;
  * POST /_stand-in/rate-limit sets the remaining requests (and when they reset).
  */
 import { createHash, randomBytes } from "node:crypto";
@@ -53,7 +56,11 @@ export function createStandIn(opts: StandInOptions) {
   const tokens = new Map<string, number>();
   /** Issues a test configured; any other issue exists, open, with a generated title. `null`: 404. */
   const issues = new Map<string, { title: string; state: "open" | "closed" } | null>();
-  const base = () => `http://${opts.host ?? "127.0.0.1"}:${opts.port}`;
+  // The port actually bound (port 0 lets the OS choose one).
+  const base = () => {
+    const a = server.address();
+    return `http://${opts.host ?? "127.0.0.1"}:${typeof a === "object" && a ? a.port : opts.port}`;
+  };
   const activity = createRepoActivity(defaultIdentities, base);
 
   const publicUser = (p: StandInIdentity) => ({
@@ -187,7 +194,7 @@ export function createStandIn(opts: StandInOptions) {
         const p = [...people.values()].find((x) => x.login.toLowerCase() === login);
         return p ? json(res, 200, publicUser(p)) : json(res, 404, { message: "Not Found" });
       }
-      if (path.startsWith("/api/repos/") || path === "/_stand-in/events" || path === "/_stand-in/rate-limit") {
+      if (path.startsWith("/api/repos/") || path === "/_stand-in/events" || path === "/_stand-in/rate-limit" || path === "/_stand-in/synthetic") {
         const handled = await activity.handle(req, res, url, () => readBody(req) as Promise<unknown> as Promise<Record<string, unknown>>);
         if (handled) return;
       }
@@ -206,8 +213,9 @@ export function createStandIn(opts: StandInOptions) {
         });
       }
       if (req.method === "POST" && path === "/_stand-in/issues") {
-        const b = (await readBody(req)) as unknown as { repo?: string; number?: number; title?: string; state?: "open" | "closed"; missing?: boolean };
+        const b = (await readBody(req)) as unknown as { repo?: string; number?: number; title?: string; state?: "open" | "closed"; missing?: boolean; labels?: string[]; assignees?: string[] };
         if (!b.repo || !b.number) return json(res, 400, { error: "repo and number required" });
+        if (!b.missing && activity.updateIssue(b.repo, Number(b.number), b)) return json(res, 200, { ok: true });
         issues.set(`${b.repo}#${b.number}`, b.missing ? null : { title: b.title ?? "Untitled", state: b.state ?? "open" });
         return json(res, 200, { ok: true });
       }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createTag, createUser } from "@/tests/factories";
-import { activityStatus, statusFromTotal } from "./activity";
+import { activityFor, activityStatus, lastContributionText, rosterActivity, statusFromTotal } from "./activity";
 import { bucketByMonth, contributionTimeline } from "./timeline";
 
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
@@ -27,6 +27,41 @@ describe("activity status", () => {
     await db.contributionRecord.create({ data: { userId: user.id, tagId: tag.id, kind: "review", source: "github", occurredAt: d("2026-05-20") } });
     expect((await activityStatus(user.id, rule, d("2026-06-01"))).status).toBe("active");
     expect((await activityStatus(user.id, rule, d("2027-06-01"))).status).toBe("inactive");
+  });
+});
+
+describe("roster activity", () => {
+  it("gives every holder, in one query, the status activityStatus gives one by one and the last counted contribution", async () => {
+    const [tag, other] = await Promise.all([createTag(), createTag()]);
+    const rule = await db.tag.update({ where: { id: tag.id }, data: { activityMinRecords: 2, activityWindowMonths: 6 } });
+    const people = await Promise.all(Array.from({ length: 5 }, () => createUser()));
+    const [busy, quiet, lapsed, pending, none] = people.map((p) => p.id) as [string, string, string, string, string];
+    await db.contributionRecord.createMany({
+      data: [
+        { userId: busy, tagId: tag.id, kind: "pr", source: "github", occurredAt: d("2026-05-01") },
+        { userId: busy, tagId: tag.id, kind: "talk", source: "self_reported", verification: "verified", occurredAt: d("2026-05-30") },
+        { userId: busy, tagId: tag.id, kind: "pr", source: "github", occurredAt: d("2026-07-01") }, // after `at`: not counted
+        { userId: quiet, tagId: tag.id, kind: "help_wanted", source: "help_wanted", occurredAt: d("2026-03-01") },
+        { userId: quiet, tagId: other.id, kind: "pr", source: "github", occurredAt: d("2026-05-01") }, // another TAG
+        { userId: lapsed, tagId: tag.id, kind: "review", source: "github", occurredAt: d("2025-10-15") },
+        { userId: pending, tagId: tag.id, kind: "blog", source: "self_reported", verification: "pending", occurredAt: d("2026-05-01") },
+      ],
+    });
+    const at = d("2026-06-01");
+    const all = await rosterActivity([...people.map((p) => p.id), busy], rule, at);
+    expect(all.size).toBe(5);
+    for (const p of people) {
+      const one = await activityStatus(p.id, rule, at);
+      const ever = await activityFor(p.id, tag.id, { from: new Date(0), to: at });
+      expect(all.get(p.id)).toEqual({ status: one.status, total: one.activity.total, lastAt: ever.lastAt });
+    }
+    expect([busy, quiet, lapsed, pending, none].map((id) => all.get(id)!.status)).toEqual(["active", "quiet", "inactive", "inactive", "inactive"]);
+    expect(lastContributionText(all.get(lapsed)!.lastAt, at)).toBe("last contribution 7 months ago");
+    expect(lastContributionText(all.get(busy)!.lastAt, at)).toBe("last contribution 2 days ago");
+    expect(lastContributionText(null, at)).toBe("no contributions recorded");
+    expect(lastContributionText(d("2024-01-01"), at)).toBe("last contribution 2 years ago");
+    expect(lastContributionText(d("2026-06-01"), at)).toBe("last contribution today");
+    expect(await rosterActivity([], rule, at)).toEqual(new Map());
   });
 });
 

@@ -72,3 +72,49 @@ export async function activityStatus(
   const activity = await activityFor(userId, tag.id, window);
   return { status: statusFromTotal(activity.total, tag.activityMinRecords), activity, window };
 }
+
+export interface PersonActivity {
+  status: ActivityStatus;
+  /** Counted records in the TAG's window (what the status is decided on). */
+  total: number;
+  /** The most recent counted record before `at`, however long ago. */
+  lastAt: Date | null;
+}
+
+/**
+ * Activity of many people in one TAG at once, for a roster page: one set-based query (the
+ * (userId, tagId, occurredAt) index serves each person) that counts exactly what `activityFor`
+ * counts in the TAG's window, plus each person's latest counted record ever before `at`.
+ * People with no counted record are `inactive` with `lastAt` null.
+ */
+export async function rosterActivity(
+  userIds: readonly string[],
+  tag: { id: string; activityMinRecords: number; activityWindowMonths: number },
+  at: Date,
+): Promise<Map<string, PersonActivity>> {
+  const ids = [...new Set(userIds)];
+  const out = new Map<string, PersonActivity>(ids.map((id) => [id, { status: "inactive", total: 0, lastAt: null }]));
+  if (ids.length === 0) return out;
+  const { from } = windowEndingAt(at, tag.activityWindowMonths);
+  const rows = await db.$queryRaw<{ userId: string; lastAt: Date; total: number }[]>`
+    SELECT "userId", max("occurredAt") AS "lastAt", (count(*) FILTER (WHERE "occurredAt" >= ${from}))::int AS "total"
+      FROM "ContributionRecord"
+     WHERE "userId" = ANY(${ids}::uuid[]) AND "tagId" = ${tag.id}::uuid AND "occurredAt" < ${at}
+       AND ("source" IN ('github', 'help-wanted') OR ("source" = 'self-reported' AND "verification" = 'verified'))
+     GROUP BY "userId"`;
+  for (const r of rows) out.set(r.userId, { status: statusFromTotal(r.total, tag.activityMinRecords), total: r.total, lastAt: r.lastAt });
+  return out;
+}
+
+const DAY_MS = 86_400_000;
+
+/** "last contribution 8 months ago" (or days, or years), measured on the portal clock. */
+export function lastContributionText(lastAt: Date | null, at: Date): string {
+  if (!lastAt) return "no contributions recorded";
+  const days = Math.max(0, Math.floor((at.getTime() - lastAt.getTime()) / DAY_MS));
+  if (days === 0) return "last contribution today";
+  if (days < 31) return `last contribution ${days === 1 ? "1 day" : `${days} days`} ago`;
+  const months = Math.floor(days / 30.44);
+  if (months < 24) return `last contribution ${months === 1 ? "1 month" : `${months} months`} ago`;
+  return `last contribution ${Math.floor(months / 12)} years ago`;
+}

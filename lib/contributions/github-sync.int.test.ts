@@ -56,7 +56,7 @@ describe("GitHub sync", () => {
     const kinds = async (userId: string) => (await db.contributionRecord.findMany({ where: { userId } })).map((r) => r.kind).sort();
     expect(await kinds(alice.id)).toEqual(["comment", "pr"]);
     expect(await kinds(bob.id)).toEqual(["issue", "review"]);
-    expect(await db.syncRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({ status: "succeeded", total: 2, done: 2, imported: 4 });
+    expect(await db.syncRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({ status: "succeeded", total: 3, done: 3, imported: 4 });
 
     // Twice more: the incremental `since` re-reads only the newest item; then the ETag matches (304).
     for (let i = 0; i < 2; i++) expect(await runSync((await newRun(tag.id)).id, { apiUrl: `${base}/api`, perPage: 1 })).toMatchObject({ status: "succeeded", imported: 0 });
@@ -69,7 +69,8 @@ describe("GitHub sync", () => {
   it("stops when the rate limit runs out, records when it may resume, and a later run continues from the next page", async () => {
     const { alice, tag, repo } = await setup();
     for (let i = 0; i < 4; i++) await control("events", { repo, type: "issue", authorId: Number(alice.githubId), title: `More ${i}`, at: `2026-02-0${i + 1}T00:00:00Z` });
-    await control("rate-limit", { remaining: 1, resetInSeconds: 600 });
+    // Three help-wanted label lists, then the first page of issues uses the last request.
+    await control("rate-limit", { remaining: 4, resetInSeconds: 600 });
     try {
       const run = await newRun(tag.id);
       const paused = await runSync(run.id, { apiUrl: `${base}/api`, perPage: 2 });

@@ -1,13 +1,16 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
+import { helpWantedLabelsFor, linkedItemsOf, notifyDraftsOffered, offerDrafts, refreshLinkedItems, snapshotOf, type GithubIssueJson, type IssueSnapshot } from "@/lib/help-wanted/github-drafts";
 import { ingestGithubWork, issueExternalId, type GithubWork } from "./github-ingest";
 
 /**
- * Imports a TAG's GitHub work (issues and PRs, their reviews, issue comments) for portal users.
- * Pages with Link headers, asks with If-None-Match (the stored ETag) and an incremental `since`,
- * and stops when the rate limit runs out: the run records when it may resume, and the next page
- * URL is kept per repository so a later run continues there. Records upsert by external id, so
+ * Imports a TAG's GitHub work (issues and PRs, their reviews, issue comments) for portal users,
+ * offers open issues carrying the repository's help-wanted labels to the TAG's leads as drafts, and
+ * refreshes the state and assignees of issues that items link. Pages with Link headers, asks with
+ * If-None-Match (the stored ETag) and an incremental `since`, and stops when the rate limit runs
+ * out: the run records when it may resume, and the next page URL is kept per repository and list
+ * so a later run continues there. Records upsert by external id, so
  * re-running imports nothing twice. Loaded by the job worker: no auth or Next modules here.
  */
 export interface SyncOptions {
@@ -21,10 +24,12 @@ export interface SyncResult {
   status: "succeeded" | "failed" | "paused";
   resumeAt?: Date;
   imported: number;
+  /** Help-wanted drafts offered by this run (or this part of it). */
+  drafts?: number;
 }
 
-const ENDPOINTS = ["issues", "comments"] as const;
-type Endpoint = (typeof ENDPOINTS)[number];
+/** Per repository, in this order: help-wanted issues (one list per label), then all issues and PRs, then comments. */
+export const SYNC_STEPS = ["help-wanted", "issues", "comments"] as const;
 
 class RateLimited extends Error {
   constructor(readonly resumeAt: Date) {
@@ -32,14 +37,10 @@ class RateLimited extends Error {
   }
 }
 
-interface IssueJson {
-  number: number;
-  title: string;
-  html_url: string;
+interface IssueJson extends GithubIssueJson {
   created_at: string;
   updated_at: string;
   user: { id: number } | null;
-  pull_request?: unknown;
 }
 interface CommentJson {
   id: number;
@@ -85,15 +86,23 @@ export function createGithubClient(opts: SyncOptions) {
 
 type Client = ReturnType<typeof createGithubClient>;
 
-function firstUrl(apiBase: string, repo: string, endpoint: Endpoint, since: Date | null, perPage: number) {
-  const path = endpoint === "issues" ? "issues" : "issues/comments";
+function listUrl(apiBase: string, repo: string, path: string, params: Record<string, string>, since: Date | null, perPage: number) {
   const u = new URL(`${apiBase}/repos/${repo}/${path}`);
-  if (endpoint === "issues") u.searchParams.set("state", "all");
+  for (const [k, v] of Object.entries(params)) u.searchParams.set(k, v);
   u.searchParams.set("sort", "updated");
   u.searchParams.set("direction", "asc");
   u.searchParams.set("per_page", String(perPage));
   if (since) u.searchParams.set("since", since.toISOString());
   return u.toString();
+}
+
+/** One incremental list of a repository: its state key, first URL, and what to do with a page. */
+interface ListSpec {
+  /** RepoSyncState endpoint: `issues`, `comments`, or `help-wanted:<label>`. */
+  key: string;
+  url: (since: Date | null) => string;
+  /** Handles one page; returns contribution records created. May throw RateLimited. */
+  page: (items: unknown[]) => Promise<number>;
 }
 
 async function reviewsOf(client: Client, repo: string, n: number, title: string): Promise<GithubWork[]> {
@@ -110,7 +119,7 @@ async function reviewsOf(client: Client, repo: string, n: number, title: string)
   return out;
 }
 
-async function workOfPage(client: Client, repo: string, endpoint: Endpoint, items: unknown[]): Promise<GithubWork[]> {
+async function workOfPage(client: Client, repo: string, endpoint: "issues" | "comments", items: unknown[]): Promise<GithubWork[]> {
   const out: GithubWork[] = [];
   if (endpoint === "issues") {
     for (const i of items as IssueJson[]) {
@@ -129,11 +138,11 @@ async function workOfPage(client: Client, repo: string, endpoint: Endpoint, item
   return out;
 }
 
-/** Syncs one endpoint of one repository from where it stopped; returns records created. Throws RateLimited to pause. */
-async function syncEndpoint(client: Client, repo: string, endpoint: Endpoint, tagId: string, perPage: number): Promise<number> {
-  const key = { repo_endpoint: { repo: repo.toLowerCase(), endpoint } };
+/** Syncs one list of one repository from where it stopped; returns records created. Throws RateLimited to pause. */
+async function syncList(client: Client, repo: string, spec: ListSpec): Promise<number> {
+  const key = { repo_endpoint: { repo: repo.toLowerCase(), endpoint: spec.key } };
   const state = await db.repoSyncState.findUnique({ where: key });
-  let url: string | null = state?.nextPageUrl ?? firstUrl(client.apiBase, repo, endpoint, state?.since ?? null, perPage);
+  let url: string | null = state?.nextPageUrl ?? spec.url(state?.since ?? null);
   const firstPage = !state?.nextPageUrl;
   let watermark = state?.since ?? null;
   let etag = state?.etag ?? null;
@@ -143,15 +152,13 @@ async function syncEndpoint(client: Client, repo: string, endpoint: Endpoint, ta
     const res = await client.get(url, firstPage && page === 0 ? state?.etag : null);
     if (res.status === 304) break;
     const items = (await res.json()) as { updated_at?: string }[];
-    let work: GithubWork[];
     try {
-      work = await workOfPage(client, repo, endpoint, items);
+      imported += await spec.page(items);
     } catch (e) {
       // Out of requests in the middle of a page: a later run reads this page again (upserts make that harmless).
-      if (e instanceof RateLimited) await db.repoSyncState.upsert({ where: key, create: { repo: repo.toLowerCase(), endpoint, since: state?.since ?? null, nextPageUrl: url, updatedAt: await now() }, update: { nextPageUrl: url, updatedAt: await now() } });
+      if (e instanceof RateLimited) await db.repoSyncState.upsert({ where: key, create: { repo: repo.toLowerCase(), endpoint: spec.key, since: state?.since ?? null, nextPageUrl: url, updatedAt: await now() }, update: { nextPageUrl: url, updatedAt: await now() } });
       throw e;
     }
-    imported += await ingestGithubWork(work, tagId);
     for (const i of items) if (i.updated_at && (!watermark || new Date(i.updated_at) > watermark)) watermark = new Date(i.updated_at);
     if (firstPage && page === 0) etag = res.headers.get("etag");
     const next = nextLink(res.headers.get("link"));
@@ -160,7 +167,7 @@ async function syncEndpoint(client: Client, repo: string, endpoint: Endpoint, ta
     const pause = resumeAtOf(res, at);
     await db.repoSyncState.upsert({
       where: key,
-      create: { repo: repo.toLowerCase(), endpoint, etag, since: next ? (state?.since ?? null) : watermark, nextPageUrl: next, updatedAt: at },
+      create: { repo: repo.toLowerCase(), endpoint: spec.key, etag, since: next ? (state?.since ?? null) : watermark, nextPageUrl: next, updatedAt: at },
       update: { etag, ...(next ? {} : { since: watermark }), nextPageUrl: next, updatedAt: at },
     });
     if (pause && next) throw new RateLimited(pause);
@@ -169,26 +176,78 @@ async function syncEndpoint(client: Client, repo: string, endpoint: Endpoint, ta
   return imported;
 }
 
+const issueSnapshots = (repo: string, items: unknown[]): IssueSnapshot[] => (items as IssueJson[]).map((i) => snapshotOf(repo, i));
+
+/**
+ * One step of one repository. `help-wanted` reads the open issues with each of the repository's
+ * help-wanted labels (GitHub's `labels` filter) and offers them as drafts; `issues` imports work,
+ * refreshes linked items and offers help-wanted issues it meets (labels compared without regard to
+ * case, whatever GitHub's filter does); `comments` imports comments.
+ */
+async function syncStep(client: Client, repo: string, step: (typeof SYNC_STEPS)[number], tag: { id: string; slug: string }, perPage: number, drafts: { count: number }): Promise<number> {
+  const base = client.apiBase;
+  const labels = (await helpWantedLabelsFor([repo])).get(repo.toLowerCase())!;
+  const offer = async (snaps: IssueSnapshot[]) => {
+    drafts.count += await offerDrafts(tag, snaps, labels, await now());
+  };
+  if (step === "help-wanted") {
+    let imported = 0;
+    for (const label of labels) {
+      imported += await syncList(client, repo, {
+        key: `help-wanted:${label}`,
+        url: (since) => listUrl(base, repo, "issues", { state: "open", labels: label }, since, perPage),
+        page: async (items) => {
+          const snaps = issueSnapshots(repo, items);
+          await offer(snaps);
+          await refreshLinkedItems(snaps, await now());
+          return 0;
+        },
+      });
+    }
+    return imported;
+  }
+  if (step === "issues") {
+    const linked = await linkedItemsOf(repo);
+    return syncList(client, repo, {
+      key: "issues",
+      url: (since) => listUrl(base, repo, "issues", { state: "all" }, since, perPage),
+      page: async (items) => {
+        const snaps = issueSnapshots(repo, items);
+        const work = await workOfPage(client, repo, "issues", items);
+        await offer(snaps);
+        await refreshLinkedItems(snaps, await now(), linked);
+        return ingestGithubWork(work, tag.id);
+      },
+    });
+  }
+  return syncList(client, repo, {
+    key: "comments",
+    url: (since) => listUrl(base, repo, "issues/comments", {}, since, perPage),
+    page: async (items) => ingestGithubWork(await workOfPage(client, repo, "comments", items), tag.id),
+  });
+}
+
 /** Runs (or resumes) one SyncRun. The worker calls this; tests pass the stand-in's URL. */
 export async function runSync(runId: string, opts: SyncOptions): Promise<SyncResult> {
   const run = await db.syncRun.findUnique({ where: { id: runId }, select: { id: true, tagId: true, status: true, imported: true } });
   if (!run) return { status: "failed", imported: 0 };
   if (run.status === "succeeded" || run.status === "failed") return { status: run.status, imported: 0 };
-  const tag = await db.tag.findUniqueOrThrow({ where: { id: run.tagId }, select: { repositories: true } });
+  const tag = await db.tag.findUniqueOrThrow({ where: { id: run.tagId }, select: { id: true, slug: true, repositories: true } });
   const repos = tag.repositories;
   const client = createGithubClient(opts);
   const perPage = opts.perPage ?? 100;
-  await db.syncRun.update({ where: { id: runId }, data: { status: "running", startedAt: await now(), total: repos.length * ENDPOINTS.length, done: 0, resumeAt: null, error: null } });
+  await db.syncRun.update({ where: { id: runId }, data: { status: "running", startedAt: await now(), total: repos.length * SYNC_STEPS.length, done: 0, resumeAt: null, error: null } });
   const errors: string[] = [];
   let imported = 0;
+  const drafts = { count: 0 };
   try {
     for (const repo of repos) {
-      for (const endpoint of ENDPOINTS) {
+      for (const step of SYNC_STEPS) {
         try {
-          imported += await syncEndpoint(client, repo, endpoint, run.tagId, perPage);
+          imported += await syncStep(client, repo, step, tag, perPage, drafts);
         } catch (e) {
           if (e instanceof RateLimited) throw e;
-          errors.push(`${repo} ${endpoint}: ${e instanceof Error ? e.message : String(e)}`);
+          errors.push(`${repo} ${step}: ${e instanceof Error ? e.message : String(e)}`);
         }
         await db.syncRun.update({ where: { id: runId }, data: { done: { increment: 1 }, imported: run.imported + imported } });
       }
@@ -198,13 +257,15 @@ export async function runSync(runId: string, opts: SyncOptions): Promise<SyncRes
       await db.syncRun.update({ where: { id: runId }, data: { status: "failed", finishedAt: await now(), imported: run.imported + imported, error: (e instanceof Error ? e.message : String(e)).slice(0, 4000) } });
       throw e;
     }
+    await notifyDraftsOffered(tag, drafts.count, await now());
     await db.syncRun.update({
       where: { id: runId },
       data: { status: "queued", resumeAt: e.resumeAt, imported: run.imported + imported, error: `GitHub's rate limit ran out; the sync resumes at ${e.resumeAt.toISOString()}.` },
     });
-    return { status: "paused", resumeAt: e.resumeAt, imported };
+    return { status: "paused", resumeAt: e.resumeAt, imported, drafts: drafts.count };
   }
+  await notifyDraftsOffered(tag, drafts.count, await now());
   const status = errors.length ? "failed" : "succeeded";
   await db.syncRun.update({ where: { id: runId }, data: { status, finishedAt: await now(), imported: run.imported + imported, error: errors.length ? errors.join("\n").slice(0, 4000) : null } });
-  return { status, imported };
+  return { status, imported, drafts: drafts.count };
 }

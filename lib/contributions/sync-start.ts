@@ -3,6 +3,8 @@ import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
+import { helpWantedLabelsFor } from "@/lib/help-wanted/github-drafts";
+import { SYNC_STEPS } from "./github-sync";
 import { requirePermission } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
 
@@ -28,7 +30,7 @@ export async function startSync(actor: Actor | null, tagSlug: string, enqueue: E
   });
   if (unfinished) throw new AppError("CONFLICT", "A sync of this TAG is already queued or running.");
   const run = await db.$transaction(async (tx) => {
-    const r = await tx.syncRun.create({ data: { tagId: tag.id, requestedById: a.id, createdAt: at, total: tag.repositories.length * 2 }, select: { id: true } });
+    const r = await tx.syncRun.create({ data: { tagId: tag.id, requestedById: a.id, createdAt: at, total: tag.repositories.length * SYNC_STEPS.length }, select: { id: true } });
     await recordAudit(tx, { at, actorId: a.id, action: "github.sync", subjectType: "SyncRun", subjectId: r.id, tagId: tag.id, after: { repositories: tag.repositories } });
     return r;
   });
@@ -36,13 +38,26 @@ export async function startSync(actor: Actor | null, tagSlug: string, enqueue: E
   return run;
 }
 
-/** Sync runs of the TAGs the actor may sync (all for an admin), newest first. */
+/**
+ * The TAGs the actor may sync (all for an admin): recent runs newest first, each repository's
+ * help-wanted labels, and how many drafts from GitHub wait in the lead console.
+ */
 export async function listSyncTags(actor: Actor) {
   const tags = await db.tag.findMany({
     where: actor.isAdmin ? {} : { id: { in: [...actor.leadTagIds] } },
     orderBy: { name: "asc" },
     select: { id: true, slug: true, name: true, repositories: true },
   });
-  const runs = await db.syncRun.findMany({ where: { tagId: { in: tags.map((t) => t.id) } }, orderBy: { createdAt: "desc" }, take: 200 });
-  return tags.map((t) => ({ ...t, runs: runs.filter((r) => r.tagId === t.id).slice(0, 5) }));
+  const tagIds = tags.map((t) => t.id);
+  const [runs, labels, drafts] = await Promise.all([
+    db.syncRun.findMany({ where: { tagId: { in: tagIds } }, orderBy: { createdAt: "desc" }, take: 200 }),
+    helpWantedLabelsFor(tags.flatMap((t) => t.repositories)),
+    db.helpWantedItemTag.groupBy({ by: ["tagId"], where: { tagId: { in: tagIds }, item: { status: "draft" } }, _count: { _all: true } }),
+  ]);
+  return tags.map((t) => ({
+    ...t,
+    runs: runs.filter((r) => r.tagId === t.id).slice(0, 5),
+    labels: t.repositories.map((repo) => ({ repo, labels: labels.get(repo.toLowerCase()) ?? [] })),
+    draftsWaiting: drafts.find((d) => d.tagId === t.id)?._count._all ?? 0,
+  }));
 }

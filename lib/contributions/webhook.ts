@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
+import type { GithubIssueJson } from "@/lib/help-wanted/github-drafts";
 import { issueExternalId, type GithubWork } from "./github-ingest";
 
 export const WEBHOOK_MAX_BYTES = 1024 * 1024;
@@ -41,11 +42,35 @@ const Account = z.object({ id: z.number().int().positive() });
 const Repo = z.object({ full_name: z.string().regex(/^[\w.-]+\/[\w.-]+$/) });
 const Base = z.object({ action: z.string().optional(), repository: Repo.optional(), sender: Account.optional() });
 
+const Login = z.object({ login: z.string() });
 const IssueEvent = Base.extend({
   action: z.string(),
   repository: Repo,
-  issue: z.object({ number: z.number().int(), title: z.string(), html_url: z.string(), created_at: z.string(), user: Account }),
+  issue: z.object({
+    number: z.number().int(),
+    title: z.string(),
+    html_url: z.string(),
+    created_at: z.string(),
+    user: Account,
+    body: z.string().nullish(),
+    state: z.string().optional(),
+    labels: z.array(z.union([z.string(), z.object({ name: z.string().nullish() })])).optional(),
+    assignees: z.array(Login.nullable()).nullish(),
+    assignee: Login.nullish(),
+    pull_request: z.unknown().optional(),
+  }),
 });
+
+/**
+ * The issue an `issues` delivery describes (any action: opened, closed, reopened, assigned,
+ * labeled, edited...), for refreshing items that link it and offering help-wanted drafts.
+ */
+export function issueOfEvent(event: string, payload: unknown): { repo: string; issue: GithubIssueJson } | null {
+  if (event !== "issues") return null;
+  const p = IssueEvent.safeParse(payload);
+  if (!p.success || !/^https:\/\/github\.com\//.test(p.data.issue.html_url)) return null;
+  return { repo: p.data.repository.full_name, issue: p.data.issue as GithubIssueJson };
+}
 const PullEvent = Base.extend({
   action: z.string(),
   repository: Repo,

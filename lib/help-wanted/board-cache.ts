@@ -1,5 +1,5 @@
 import "server-only";
-import { unstable_cache, updateTag } from "next/cache";
+import { revalidateTag, unstable_cache, updateTag } from "next/cache";
 import { invalidateAnonymousPages } from "@/lib/http/page-cache";
 import type { BoardQuery } from "./board-query";
 import { searchBoard, type BoardPage } from "./board";
@@ -35,5 +35,18 @@ export async function searchBoardCached(query: BoardQuery, now: Date): Promise<B
 /** After a server action changed items: clears the board results and the anonymous page cache. */
 export function invalidateBoard(): void {
   updateTag(BOARD_CACHE_TAG);
+  invalidateAnonymousPages();
+}
+
+/**
+ * Expires cached board pages from a route handler (server actions use `updateTag`). Outside a
+ * Next request (integration tests calling a handler directly) there is no cache to expire.
+ */
+export function expireBoardCache(): void {
+  try {
+    revalidateTag(BOARD_CACHE_TAG, { expire: 0 });
+  } catch (e) {
+    if (!(e instanceof Error && e.message.includes("static generation store missing"))) throw e;
+  }
   invalidateAnonymousPages();
 }

@@ -30,6 +30,8 @@ export interface BoardItem {
   excerpt: string;
   /** The due date has passed (by the portal's clock). */
   overdue: boolean;
+  /** The linked GitHub issue as last read (sync, webhook or edit); null when none is linked. */
+  githubIssue: { url: string; state: string | null; assignees: string[] } | null;
 }
 
 export interface BoardPage {
@@ -60,9 +62,10 @@ const ORDER: Record<ResolvedSort, Prisma.Sql> = {
 const STATUSES: Record<BoardQuery["status"], Prisma.Sql> = {
   open: Prisma.sql`i."status" = 'open'`,
   filled: Prisma.sql`i."status" = 'filled'`,
-  closed: Prisma.sql`i."status" = 'closed'`,
-  // Drafts (imported, not yet published) are for leads only: never on the board.
-  all: Prisma.sql`i."status" IN ('open', 'filled', 'closed')`,
+  // Drafts (imported, not yet published) and discarded drafts (closed, never published: a github
+  // item without reviewedAt) are for leads only: never on the board.
+  closed: Prisma.sql`i."status" = 'closed' AND NOT (i."source" = 'github' AND i."reviewedAt" IS NULL)`,
+  all: Prisma.sql`i."status" IN ('open', 'filled', 'closed') AND NOT (i."status" = 'closed' AND i."source" = 'github' AND i."reviewedAt" IS NULL)`,
 };
 
 function filters(query: BoardQuery): Prisma.Sql[] {
@@ -123,6 +126,9 @@ interface Row {
   left: number;
   rank: number;
   bodyStart: string;
+  githubIssueUrl: string | null;
+  githubIssueState: string | null;
+  githubIssueAssignees: string[] | null;
   tags: { slug: string; name: string }[];
 }
 
@@ -147,7 +153,7 @@ export function boardSql(query: BoardQuery): Prisma.Sql {
   if (cursor) where.push(after(cursor, query.q));
   const rank = sort === "relevance" ? rankOf(query.q) : Prisma.sql`0::real`;
   return Prisma.sql`
-    SELECT p.*, left(h."body", 600) AS "bodyStart",
+    SELECT p.*, left(h."body", 600) AS "bodyStart", h."githubIssueUrl", h."githubIssueState", h."githubIssueAssignees",
       coalesce((
         SELECT json_agg(json_build_object('slug', g."slug", 'name', g."name") ORDER BY g."name")
         FROM "HelpWantedItemTag" t JOIN "Tag" g ON g."id" = t."tagId"
@@ -194,6 +200,7 @@ export async function searchBoard(query: BoardQuery, now: Date): Promise<BoardPa
       tags: r.tags,
       excerpt: plainExcerpt(r.bodyStart),
       overdue: r.dueAt !== null && r.dueAt.getTime() < now.getTime(),
+      githubIssue: r.githubIssueUrl ? { url: r.githubIssueUrl, state: r.githubIssueState, assignees: r.githubIssueAssignees ?? [] } : null,
     })),
     nextCursor: rows.length > query.limit && last ? cursorFor(last, sort) : null,
   };

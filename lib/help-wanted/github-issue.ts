@@ -4,13 +4,23 @@ import { githubUrls } from "@/lib/auth/github";
 import { env } from "@/lib/env";
 import { GITHUB_ISSUE_RE } from "./schemas";
 
-const IssueSchema = z.object({ title: z.string(), state: z.enum(["open", "closed"]) });
+const IssueSchema = z.object({
+  title: z.string(),
+  state: z.enum(["open", "closed"]),
+  assignees: z
+    .array(z.object({ login: z.string() }).nullable())
+    .nullish()
+    .transform((a) => (a ?? []).flatMap((x) => (x ? [x.login] : []))),
+});
+
+export type LinkedIssue = z.infer<typeof IssueSchema>;
 
 /**
- * Title and state of a linked GitHub issue through GITHUB_API_URL (the stand-in in demo and
- * tests). Null when GitHub does not answer: the link is kept, the details can be refreshed later.
+ * Title, state and assignees of a linked GitHub issue through GITHUB_API_URL (the stand-in in demo
+ * and tests). Null when GitHub does not answer: the link is kept; the sync and `issues` webhooks
+ * refresh the details later.
  */
-export async function fetchLinkedIssue(url: string): Promise<{ title: string; state: string } | null> {
+export async function fetchLinkedIssue(url: string): Promise<LinkedIssue | null> {
   const m = GITHUB_ISSUE_RE.exec(url);
   if (!m) return null;
   const token = env().GITHUB_API_TOKEN;

@@ -7,7 +7,8 @@ import { refuseByGuard, requirePermission } from "@/lib/auth/actor";
 import { can, type Action, type Actor } from "@/lib/auth/permissions";
 import { notify } from "@/lib/notify/send";
 import { consumeRateLimit } from "@/lib/rate-limit";
-import { fetchLinkedIssue } from "./github-issue";
+import { fetchLinkedIssue, type LinkedIssue } from "./github-issue";
+import { notifyLeads } from "./notify-leads";
 import type { ItemInput } from "./schemas";
 
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
@@ -64,14 +65,6 @@ function settingsOf(item: ItemContext) {
   };
 }
 
-async function notifyLeads(tx: Tx | typeof db, tagIds: string[], n: { kind: string; title: string; body?: string; link: string }, at: Date, exceptUserId?: string) {
-  const leads = await tx.roleAssignment.findMany({
-    where: { tagId: { in: tagIds }, status: "active", kind: { in: ["chair", "tech_lead"] } },
-    select: { userId: true },
-    distinct: ["userId"],
-  });
-  for (const l of leads) if (l.userId !== exceptUserId) await notify({ userId: l.userId, ...n }, at);
-}
 
 const itemLink = (id: string) => `/help-wanted/${id}`;
 
@@ -91,8 +84,7 @@ export async function createItem(actor: Actor | null, input: ItemInput) {
       data: {
         ...fields,
         status: "open",
-        githubIssueTitle: issue?.title ?? null,
-        githubIssueState: issue?.state ?? null,
+        ...linkedIssueFields(issue, at),
         createdById: a!.id,
         createdAt: at,
         updatedAt: at,
@@ -106,26 +98,53 @@ export async function createItem(actor: Actor | null, input: ItemInput) {
   });
 }
 
-/** A lead edits an item; people holding it hear about the change. Places never drop below those taken. */
+/** What an item keeps of its linked issue, as last read from GitHub. */
+function linkedIssueFields(issue: LinkedIssue | null, at: Date) {
+  return { githubIssueTitle: issue?.title ?? null, githubIssueState: issue?.state ?? null, githubIssueAssignees: issue?.assignees ?? [], githubIssueCheckedAt: issue ? at : null };
+}
+
+/** A lead edits an item; people holding it hear about the change. Places never drop below those taken. A draft stays a draft. */
 export async function updateItem(actor: Actor | null, itemId: string, input: ItemInput) {
+  const { a, at } = await saveItem(actor, itemId, input, "edit");
+  await notifyHolders(itemId, { kind: "help-wanted.changed", title: `"${input.title}" was changed`, link: itemLink(itemId) }, at, a.id);
+  return { id: itemId };
+}
+
+/**
+ * A lead publishes a draft offered from GitHub, with their edits: it opens on the board. Only a
+ * draft can be published (a second lead publishing at the same moment gets CONFLICT).
+ */
+export async function publishDraft(actor: Actor | null, itemId: string, input: ItemInput) {
+  await saveItem(actor, itemId, input, "publish");
+  return { id: itemId };
+}
+
+async function saveItem(actor: Actor | null, itemId: string, input: ItemInput, mode: "edit" | "publish") {
   const item = await loadItem(itemId);
   const a = await requireItemPermission(actor, "help-wanted.create", item, itemId);
   const tags = await db.tag.findMany({ where: { slug: { in: input.tags } }, select: { id: true, slug: true } });
   for (const t of tags) if (!item!.tagIds.includes(t.id)) await requirePermission(a, "help-wanted.create", { subjectType: "HelpWantedItem", subjectId: itemId, tagId: t.id });
+  if (mode === "publish" && item!.status !== "draft") throw new AppError("CONFLICT", "This item is not a draft: it was already published or discarded.");
   if (input.places < item!.placesTaken) throw new AppError("INVALID", `${item!.placesTaken} places are taken: places cannot be fewer.`, { places: [`At least ${item!.placesTaken} (already taken)`] });
   const at = await clockNow();
   const issue = input.githubIssueUrl ? await fetchLinkedIssue(input.githubIssueUrl) : null;
   const { tags: _slugs, ...fields } = input;
   await db.$transaction(async (tx) => {
     const before = await tx.helpWantedItem.findUniqueOrThrow({ where: { id: itemId } });
-    const status = before.status === "closed" ? "closed" : input.places > before.placesTaken ? "open" : "filled";
+    if (mode === "publish") {
+      // Compare-and-swap: of two leads publishing at once, one wins.
+      const { count } = await tx.helpWantedItem.updateMany({ where: { id: itemId, status: "draft" }, data: { status: "open", reviewedAt: at } });
+      if (count === 0) throw new AppError("CONFLICT", "This item is not a draft: it was already published or discarded.");
+    }
+    const status = mode === "publish" ? "open" : before.status === "closed" || before.status === "draft" ? before.status : input.places > before.placesTaken ? "open" : "filled";
+    // A link GitHub did not answer for keeps what the sync last read, if it is the same issue.
+    const keepIssue = !issue && input.githubIssueUrl && input.githubIssueUrl === before.githubIssueUrl;
     await tx.helpWantedItem.update({
       where: { id: itemId },
       data: {
         ...fields,
         status,
-        githubIssueTitle: issue?.title ?? null,
-        githubIssueState: issue?.state ?? null,
+        ...(keepIssue ? {} : linkedIssueFields(issue, at)),
         updatedAt: at,
         tags: { deleteMany: {}, create: tags.map((t) => ({ tagId: t.id })) },
       },
@@ -133,7 +152,7 @@ export async function updateItem(actor: Actor | null, itemId: string, input: Ite
     await recordAudit(tx, {
       at,
       actorId: a.id,
-      action: "help-wanted.update",
+      action: mode === "publish" ? "help-wanted.publish" : "help-wanted.update",
       subjectType: "HelpWantedItem",
       subjectId: itemId,
       tagId: item!.tagIds[0],
@@ -141,7 +160,19 @@ export async function updateItem(actor: Actor | null, itemId: string, input: Ite
       after: { title: input.title, places: input.places, dueAt: input.dueAt?.toISOString() ?? null, status },
     });
   });
-  await notifyHolders(itemId, { kind: "help-wanted.changed", title: `"${input.title}" was changed`, link: itemLink(itemId) }, at, a.id);
+  return { a, at };
+}
+
+/** A lead discards a draft offered from GitHub, with a reason: it closes and is never offered again. */
+export async function discardDraft(actor: Actor | null, itemId: string, reason: string) {
+  const item = await loadItem(itemId);
+  const a = await requireItemPermission(actor, "help-wanted.create", item, itemId);
+  const at = await clockNow();
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.helpWantedItem.updateMany({ where: { id: itemId, status: "draft" }, data: { status: "closed", closedAt: at, closedReason: reason, updatedAt: at } });
+    if (count === 0) throw new AppError("CONFLICT", "This item is not a draft: it was already published or discarded.");
+    await recordAudit(tx, { at, actorId: a.id, action: "help-wanted.discard", subjectType: "HelpWantedItem", subjectId: itemId, tagId: item!.tagIds[0], before: { status: "draft" }, after: { status: "closed", reason } });
+  });
   return { id: itemId };
 }
 

@@ -41,6 +41,14 @@ export async function getItem(id: string) {
   };
 }
 
+/**
+ * Not (yet) on the board: a draft offered from GitHub, or one a lead discarded. Publishing sets
+ * `reviewedAt`, so a github item without it was never published. Only the TAG's leads see these.
+ */
+export function isUnpublished(item: { status: string; source: string; reviewedAt: Date | null }): boolean {
+  return item.status === "draft" || (item.source === "github" && item.reviewedAt === null);
+}
+
 /** Stale: an accepted claim with no activity for the (strictest) stale-after days of its TAGs. */
 export function isStale(claim: { status: string; lastActivityAt: Date }, staleAfterDays: number, now: Date): boolean {
   return claim.status === "accepted" && now.getTime() - claim.lastActivityAt.getTime() > staleAfterDays * 86_400_000;
@@ -62,16 +70,22 @@ export function listMyClaims(userId: string) {
   });
 }
 
-/** What a TAG's leads need to act on: pending requests, held claims (stale ones flagged), items due for review, recent progress. */
+/** What a TAG's leads need to act on: drafts offered from GitHub, pending requests, held claims (stale ones flagged), items due for review, recent progress. */
 export async function getLeadConsole(tagId: string, reviewMonths: number, now: Date) {
   const reviewBefore = new Date(now);
   reviewBefore.setUTCMonth(reviewBefore.getUTCMonth() - reviewMonths);
   const inTag = { tags: { some: { tagId } } };
-  const [requests, held, dueForReview, progress] = await Promise.all([
+  const [drafts, requests, held, dueForReview, progress] = await Promise.all([
+    db.helpWantedItem.findMany({
+      where: { ...inTag, status: "draft" },
+      orderBy: { createdAt: "asc" },
+      take: 100,
+      select: { id: true, title: true, kind: true, createdAt: true, githubIssueUrl: true, githubIssueTitle: true, githubIssueState: true, githubIssueAssignees: true },
+    }),
     db.claim.findMany({ where: { status: "requested", item: inTag }, orderBy: { createdAt: "asc" }, take: 100, select: { id: true, message: true, createdAt: true, user: { select: { login: true, name: true } }, item: { select: { id: true, title: true } } } }),
     db.claim.findMany({ where: { status: { in: ["accepted", "done"] }, item: inTag }, orderBy: { lastActivityAt: "asc" }, take: 200, select: { id: true, status: true, lastActivityAt: true, user: { select: { login: true } }, item: { select: { id: true, title: true } } } }),
     db.helpWantedItem.findMany({ where: { ...inTag, status: { in: ["open", "filled"] }, OR: [{ reviewedAt: null }, { reviewedAt: { lt: reviewBefore } }] }, orderBy: { createdAt: "asc" }, take: 200, select: { id: true, title: true, reviewedAt: true, createdAt: true, status: true } }),
     db.claimUpdate.findMany({ where: { kind: "progress", claim: { item: inTag } }, orderBy: { createdAt: "desc" }, take: 20, select: { id: true, body: true, createdAt: true, claim: { select: { user: { select: { login: true } }, item: { select: { id: true, title: true } } } } } }),
   ]);
-  return { requests, held, dueForReview, progress };
+  return { drafts, requests, held, dueForReview, progress };
 }

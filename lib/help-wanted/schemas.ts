@@ -53,6 +53,7 @@ export const ItemSchema = itemSchema(new Date(0));
 
 export const ItemIdSchema = z.strictObject({ itemId: z.uuid() });
 export const CloseItemSchema = z.strictObject({ itemId: z.uuid(), reason: z.string().trim().min(3, "Say why it closes").max(500) });
+export const DiscardDraftSchema = z.strictObject({ itemId: z.uuid(), reason: z.string().trim().min(3, "Say why it is discarded").max(500) });
 export const VolunteerSchema = z.strictObject({ itemId: z.uuid(), message: z.string().trim().max(1000, "Keep the message under 1,000 characters").default("") });
 export type VolunteerInput = z.infer<typeof VolunteerSchema>;
 export const ClaimIdSchema = z.strictObject({ claimId: z.uuid() });

@@ -18,6 +18,8 @@ export function findTagBySlug(slug: string) {
       slug: true,
       name: true,
       mission: true,
+      activityMinRecords: true,
+      activityWindowMonths: true,
       repositories: true,
       slackChannel: true,
       mailingList: true,

@@ -2,7 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/action";
-import { StartSyncSchema } from "@/lib/contributions/schemas";
+import { HelpWantedLabelsSchema, StartSyncSchema } from "@/lib/contributions/schemas";
+import { setHelpWantedLabels } from "@/lib/contributions/repository-settings";
 import { startSync } from "@/lib/contributions/sync-start";
 import { enqueueSync } from "@/lib/jobs/queue";
 
@@ -14,4 +15,14 @@ export const startSyncAction = defineAction(
     return r;
   },
   { successMessage: "Sync queued. Reload to see its progress." },
+);
+
+export const setHelpWantedLabelsAction = defineAction(
+  HelpWantedLabelsSchema,
+  async (input, actor) => {
+    const r = await setHelpWantedLabels(actor, input);
+    revalidatePath("/admin/sync");
+    return r;
+  },
+  { successMessage: (r) => `Labels saved for ${r.repo}: the next sync reads them.` },
 );

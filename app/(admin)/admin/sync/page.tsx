@@ -3,7 +3,9 @@ import { Forbidden } from "@/components/forbidden";
 import { getActor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/session";
 import { listSyncTags } from "@/lib/contributions/sync-start";
-import { startSyncAction } from "./actions";
+import Link from "next/link";
+import { ActionForm } from "@/app/(public)/help-wanted/[id]/_components/action-form";
+import { setHelpWantedLabelsAction, startSyncAction } from "./actions";
 import { StartSyncButton } from "./_components/start-sync";
 
 export const metadata: Metadata = { title: "GitHub sync" };
@@ -22,7 +24,8 @@ export default async function SyncPage() {
       <header>
         <h1 className="text-2xl font-semibold text-slate-900">GitHub sync</h1>
         <p className="mt-1 max-w-3xl text-slate-700">
-          A sync imports issues, pull requests, reviews and comments by portal members from a TAG&apos;s repositories. Webhooks keep them current between syncs; running a sync again imports nothing twice.
+          A sync imports issues, pull requests, reviews and comments by portal members from a TAG&apos;s repositories, and offers open issues with the repository&apos;s help-wanted labels to the TAG&apos;s
+          leads as drafts. Webhooks keep them current between syncs; running a sync again imports nothing twice.
         </p>
       </header>
       {tags.map((t) => {
@@ -34,6 +37,33 @@ export default async function SyncPage() {
             </h2>
             <p className="text-sm text-slate-700">Repositories: {t.repositories.length ? t.repositories.join(", ") : "none configured"}</p>
             {t.repositories.length > 0 && <StartSyncButton action={startSyncAction} tagSlug={t.slug} tagName={t.name} disabled={busy} />}
+            <p className="text-sm text-slate-700">
+              Help-wanted drafts waiting: {t.draftsWaiting}{" "}
+              <Link href={`/manage/${t.slug}`} className="text-brand-700 underline">
+                Lead console of {t.name}
+              </Link>
+            </p>
+            {t.labels.length > 0 && (
+              <details className="text-sm">
+                <summary className="cursor-pointer text-brand-700 underline">Help-wanted labels of {t.name}&apos;s repositories</summary>
+                <ul className="mt-2 space-y-3">
+                  {t.labels.map((r) => (
+                    <li key={r.repo} className="space-y-1 rounded-md p-3 ring-1 ring-slate-200">
+                      <p>
+                        <span className="font-mono">{r.repo}</span>: {r.labels.join(", ")}
+                      </p>
+                      <ActionForm
+                        action={setHelpWantedLabelsAction}
+                        hidden={{ repo: r.repo }}
+                        label={`Help-wanted labels of ${r.repo}`}
+                        fields={[{ name: "labels", label: `Labels for ${r.repo}`, type: "textarea", required: true, defaultValue: r.labels.join("\n"), hint: "One per line or comma-separated; compared without regard to case." }]}
+                        submit={`Save labels of ${r.repo}`}
+                      />
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            )}
             {t.runs.length === 0 ? (
               <p className="text-sm text-slate-600">No syncs yet.</p>
             ) : (

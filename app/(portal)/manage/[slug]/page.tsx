@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Forbidden } from "@/components/forbidden";
+import { GithubIssueStatus } from "@/components/github-issue-status";
 import { Markdown } from "@/components/markdown";
 import { LocalTime } from "@/components/ui/local-time";
 import { getActor } from "@/lib/auth/actor";
@@ -10,7 +11,8 @@ import { requireUser } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
 import { getLeadConsole, isStale } from "@/lib/help-wanted/queries";
 import { findBoardReview, isBoardReviewOverdue } from "@/lib/help-wanted/review";
-import { closeItemAction, markReviewedAction } from "@/app/(public)/help-wanted/[id]/actions";
+import { KIND_LABEL } from "@/lib/help-wanted/schemas";
+import { closeItemAction, discardDraftAction, markReviewedAction } from "@/app/(public)/help-wanted/[id]/actions";
 import { RequestDecision } from "@/app/(public)/help-wanted/[id]/_components/request-decision";
 import { ActionForm } from "@/app/(public)/help-wanted/[id]/_components/action-form";
 
@@ -25,7 +27,7 @@ export default async function LeadConsolePage({ params }: Props) {
   const [tag, actor, at] = await Promise.all([findBoardReview(slug), getActor(), now()]);
   if (!tag) notFound();
   if (!can(actor, "help-wanted.decide", tag.id)) return <Forbidden what={`the lead console of ${tag.name}`} />;
-  const { requests, held, dueForReview, progress } = await getLeadConsole(tag.id, tag.boardReviewMonths, at);
+  const { drafts, requests, held, dueForReview, progress } = await getLeadConsole(tag.id, tag.boardReviewMonths, at);
   const overdue = isBoardReviewOverdue(tag.boardReviewedAt, tag.boardReviewMonths, at);
   // Items shared with a TAG that flags sooner are flagged by the item page; here the TAG's own setting applies.
   const staleCount = held.filter((c) => isStale(c, tag.staleAfterDays, at)).length;
@@ -63,6 +65,55 @@ export default async function LeadConsolePage({ params }: Props) {
           </p>
         </div>
       )}
+
+      <section aria-labelledby="drafts" className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
+        <h2 id="drafts" className="text-xl font-semibold text-slate-900">
+          Drafts from GitHub ({drafts.length})
+        </h2>
+        <p className="mt-1 text-sm text-slate-600">
+          Open issues labelled help wanted in this TAG&apos;s repositories, offered by the GitHub sync. Publish one (after editing it) to put it on the board, or discard it: a discarded issue is never offered again.
+        </p>
+        {drafts.length === 0 ? (
+          <p className="mt-2 text-slate-600">No drafts waiting.</p>
+        ) : (
+          <ul className="mt-3 space-y-4">
+            {drafts.map((d) => (
+              <li key={d.id} className="space-y-2 rounded-md p-3 ring-1 ring-slate-200">
+                <p>
+                  <Link href={`/help-wanted/${d.id}`} className="font-medium text-brand-700 underline">
+                    {d.title}
+                  </Link>{" "}
+                  <span className="text-sm text-slate-600">
+                    {KIND_LABEL[d.kind]} · offered <LocalTime iso={d.createdAt.toISOString()} />
+                  </span>
+                </p>
+                {d.githubIssueUrl && (
+                  <p className="text-sm">
+                    GitHub:{" "}
+                    <a href={d.githubIssueUrl} rel="nofollow noopener" className="text-brand-700 underline">
+                      {d.githubIssueUrl.replace("https://github.com/", "")}
+                    </a>{" "}
+                    <GithubIssueStatus state={d.githubIssueState} assignees={d.githubIssueAssignees} />
+                  </p>
+                )}
+                <div className="flex flex-wrap items-start gap-4">
+                  <Link href={`/help-wanted/${d.id}/edit`} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+                    Edit and publish “{d.title}”
+                  </Link>
+                  <ActionForm
+                    action={discardDraftAction}
+                    hidden={{ itemId: d.id }}
+                    confirm={`Discard “${d.title}”…`}
+                    fields={[{ name: "reason", label: "Reason", required: true }]}
+                    submit="Discard draft"
+                    danger
+                  />
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
 
       <section aria-labelledby="requests" className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
         <h2 id="requests" className="text-xl font-semibold text-slate-900">

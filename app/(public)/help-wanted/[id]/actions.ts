@@ -8,8 +8,10 @@ import {
   closeItem,
   confirmCompletion,
   decideClaim,
+  discardDraft,
   markClaimDone,
   postProgress,
+  publishDraft,
   releaseClaim,
   sendFollowUp,
   updateItem,
@@ -17,7 +19,7 @@ import {
   withdrawClaim,
 } from "@/lib/help-wanted/mutations";
 import { markItemReviewed } from "@/lib/help-wanted/review";
-import { ClaimIdSchema, CloseItemSchema, DecideClaimSchema, DoneSchema, FollowUpSchema, ItemIdSchema, ProgressSchema, VolunteerSchema } from "@/lib/help-wanted/schemas";
+import { ClaimIdSchema, CloseItemSchema, DiscardDraftSchema, DecideClaimSchema, DoneSchema, FollowUpSchema, ItemIdSchema, ProgressSchema, VolunteerSchema } from "@/lib/help-wanted/schemas";
 import { itemFormToObject, parseItemInput } from "../new/item-input";
 
 /** Item pages, the board and the consoles all show claim and item state. */
@@ -42,6 +44,10 @@ const update = defineAction(
   async ({ itemId, ...rest }, actor) => after(await updateItem(actor, itemId, await parseItemInput(rest))),
   { successMessage: "Changes saved. People holding this item were told." },
 );
+const publish = defineAction(EditSchema, async ({ itemId, ...rest }, actor) => after(await publishDraft(actor, itemId, await parseItemInput(rest))), {
+  successMessage: "Published: the item is on the board now.",
+});
+const discard = defineAction(DiscardDraftSchema, async (i, a) => after(await discardDraft(a, i.itemId, i.reason)), { successMessage: "Draft discarded: it will not be offered again." });
 const close = defineAction(CloseItemSchema, async (i, a) => after(await closeItem(a, i.itemId, i.reason)), { successMessage: "Item closed." });
 const review = defineAction(ItemIdSchema, async (i, a) => after(await markItemReviewed(a, i.itemId)), { successMessage: "Kept: marked reviewed." });
 const volunteer = defineAction(VolunteerSchema, async (i, a) => after(await volunteerForItem(a, i)));
@@ -55,6 +61,12 @@ const confirm = defineAction(ClaimIdSchema, async (i, a) => after(await confirmC
 
 export async function updateItemAction(input: unknown) {
   return update(itemFormToObject(input));
+}
+export async function publishDraftAction(input: unknown) {
+  return publish(itemFormToObject(input));
+}
+export async function discardDraftAction(input: unknown) {
+  return discard(input);
 }
 export async function closeItemAction(input: unknown) {
   return close(input);

@@ -2,16 +2,18 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { GithubIssueStatus } from "@/components/github-issue-status";
 import { Markdown } from "@/components/markdown";
 import { LocalTime } from "@/components/ui/local-time";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { now } from "@/lib/clock";
-import { getItem, isStale } from "@/lib/help-wanted/queries";
+import { getItem, isStale, isUnpublished } from "@/lib/help-wanted/queries";
 import { KIND_LABEL } from "@/lib/help-wanted/schemas";
 import {
   closeItemAction,
   confirmCompletionAction,
+  discardDraftAction,
   markDoneAction,
   postProgressAction,
   releaseClaimAction,
@@ -44,6 +46,9 @@ const CLAIM_STATUS: Record<string, string> = {
 };
 const HISTORY: Record<string, string> = {
   "help-wanted.create": "posted the item",
+  "help-wanted.draft": "offered the GitHub issue as a draft",
+  "help-wanted.publish": "published the draft",
+  "help-wanted.discard": "discarded the draft",
   "help-wanted.update": "edited the item",
   "help-wanted.close": "closed the item",
   "help-wanted.review": "kept the item in a board review",
@@ -58,9 +63,9 @@ const HISTORY: Record<string, string> = {
   "claim.complete": "confirmed a completion",
 };
 
-function statusText(item: { status: string; closedReason: string | null }) {
+function statusText(item: { status: string; closedReason: string | null; source: string; reviewedAt: Date | null }) {
   if (item.status !== "closed") return { open: "Open", filled: "Filled", draft: "Draft" }[item.status] ?? item.status;
-  return item.closedReason === "done" ? "Done (closed)" : "Closed";
+  return item.closedReason === "done" ? "Done (closed)" : item.source === "github" && item.reviewedAt === null ? "Discarded draft" : "Closed";
 }
 
 export default async function ItemPage({ params, searchParams }: Props) {
@@ -69,8 +74,9 @@ export default async function ItemPage({ params, searchParams }: Props) {
   if (!item) notFound();
   const mayLead = item.tags.some((t) => can(actor, "help-wanted.decide", t.id));
   const mayEdit = item.tags.some((t) => can(actor, "help-wanted.create", t.id));
-  // Drafts (imported, not yet published) are for the TAG's leads only.
-  if (item.status === "draft" && !mayEdit) notFound();
+  // Drafts (imported, not yet published) and discarded drafts are for the TAG's leads only.
+  const unpublished = isUnpublished(item);
+  if (unpublished && !mayEdit) notFound();
   // An item shared by several TAGs goes stale by the strictest of their settings.
   const staleAfterDays = item.tags.length ? Math.min(...item.tags.map((t) => t.staleAfterDays)) : 21;
   const mine = actor ? item.claims.filter((c) => c.userId === actor.id) : [];
@@ -87,6 +93,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
     .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   const placesLeft = Math.max(0, item.places - item.placesTaken);
   const closed = item.status === "closed";
+  const draft = item.status === "draft";
 
   return (
     <div className="space-y-8">
@@ -120,11 +127,16 @@ export default async function ItemPage({ params, searchParams }: Props) {
             ))}
           </ul>
         </div>
-        {closed && item.closedReason && item.closedReason !== "done" && <p className="text-slate-700">Closed: {item.closedReason}</p>}
+        {closed && item.closedReason && item.closedReason !== "done" && <p className="text-slate-700">{unpublished ? "Discarded" : "Closed"}: {item.closedReason}</p>}
+        {item.status === "draft" && (
+          <p role="note" className="rounded-md bg-amber-50 p-3 text-amber-950 ring-1 ring-amber-200">
+            A draft offered from a GitHub issue labelled help wanted: only the TAG&apos;s leads see it until one publishes it.
+          </p>
+        )}
         {mayEdit && !closed && (
           <p>
             <Link href={`/help-wanted/${item.id}/edit`} className="text-brand-700 underline">
-              Edit item
+              {item.status === "draft" ? "Edit and publish" : "Edit item"}
             </Link>
           </p>
         )}
@@ -199,6 +211,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
                     {item.githubIssueTitle ?? item.githubIssueUrl.replace("https://github.com/", "")}
                   </a>
                   {item.githubIssueState && <span className="ml-1 text-slate-600">({item.githubIssueState})</span>}
+                  <GithubIssueStatus state={item.githubIssueState} assignees={item.githubIssueAssignees} className="mt-1 flex" />
                 </Detail>
               )}
               {item.initiative && <Detail term="Initiative">{item.initiative.name}</Detail>}
@@ -225,7 +238,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
                 submit="Volunteer"
               />
             ) : (
-              <p className="text-slate-700">{closed ? "This item is closed." : "All places are taken."}</p>
+              <p className="text-slate-700">{closed ? "This item is closed." : item.status === "draft" ? "Volunteers can offer once a lead publishes this draft." : "All places are taken."}</p>
             )}
             {mine
               .filter((c) => !LIVE.has(c.status))
@@ -338,13 +351,14 @@ export default async function ItemPage({ params, searchParams }: Props) {
           </div>
           {!closed && (
             <div>
-              <h3 className="font-semibold text-slate-900">Close the item</h3>
+              {/* A draft is discarded rather than closed: it never reaches the board, and its issue is never offered again. */}
+              <h3 className="font-semibold text-slate-900">{draft ? "Discard the draft" : "Close the item"}</h3>
               <ActionForm
-                action={closeItemAction}
+                action={draft ? discardDraftAction : closeItemAction}
                 hidden={{ itemId: item.id }}
-                confirm="Close this item…"
-                fields={[{ name: "reason", label: "Reason", required: true, hint: "Open requests are declined; people holding it are told." }]}
-                submit="Close item"
+                confirm={draft ? "Discard this draft…" : "Close this item…"}
+                fields={[{ name: "reason", label: "Reason", required: true, hint: draft ? "The GitHub issue is never offered again." : "Open requests are declined; people holding it are told." }]}
+                submit={draft ? "Discard draft" : "Close item"}
                 danger
               />
             </div>

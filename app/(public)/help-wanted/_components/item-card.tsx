@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { GithubIssueStatus } from "@/components/github-issue-status";
 import { BOARD_KIND_LABELS } from "@/lib/help-wanted/board-query";
 import type { BoardItem } from "@/lib/help-wanted/board";
 
@@ -32,6 +33,7 @@ export function ItemCard({ item }: { item: BoardItem }) {
           </span>
         ))}
       </p>
+      {item.githubIssue && <GithubIssueStatus state={item.githubIssue.state} assignees={item.githubIssue.assignees} className="mt-2" />}
       {item.excerpt && <p className="mt-3 line-clamp-3 text-sm text-slate-700">{item.excerpt}</p>}
       <dl className="mt-4 grid grid-cols-2 gap-x-4 gap-y-1 text-sm">
         <dt className="text-slate-600">Places</dt>

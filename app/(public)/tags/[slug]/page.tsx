@@ -10,6 +10,7 @@ import { LocalTime } from "@/components/ui/local-time";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { now } from "@/lib/clock";
+import { lastContributionText, rosterActivity } from "@/lib/contributions/activity";
 import { listLeadershipTimeline, listRoster, listTermsEnding, summarizeRoles, type RoleDefinitionRow, type RosterRow } from "@/lib/roles/queries";
 import { parseRegionCounts, REGIONS } from "@/lib/roles/seat-rules";
 import { findTagBySlug } from "@/lib/tags/queries";
@@ -91,6 +92,12 @@ export default async function TagPage({ params }: Props) {
   if (!tag) notFound();
   const at = await now();
   const [roster, summaries, terms, timeline, actor, initiatives] = await Promise.all([listRoster(tag.id, at), summarizeRoles(tag.id, at), listTermsEnding(tag.id, at), listLeadershipTimeline(tag.id), getActor(), listInitiatives(tag.id)]);
+  // One set-based query for every holder's activity in this TAG (the TAG's own rule).
+  const activity = await rosterActivity(roster.map((r) => r.userId), tag, at);
+  const seats = roster.map((r) => {
+    const a = activity.get(r.userId)!;
+    return { ...r, activity: { status: a.status, text: lastContributionText(a.lastAt, at) } };
+  });
   const mayAppoint = can(actor, "roster.appoint", tag.id);
   const mayDefine = can(actor, "role.define", tag.id);
   const mayManage = can(actor, "roster.manage", tag.id);
@@ -177,7 +184,7 @@ export default async function TagPage({ params }: Props) {
             Download the roster (CSV)
           </a>
         </div>
-        <RosterTable seats={roster} controls={mayAppoint || actor ? controls : undefined} />
+        <RosterTable seats={seats} controls={mayAppoint || actor ? controls : undefined} />
         <RoleWarnings summaries={summaries.map((s) => ({ name: s.def.name, vacancies: s.vacancies, warnings: s.warnings }))} />
         {mayAppoint && defs.length > 0 && <AppointToRoleForm roles={roleOptions} />}
         {mayAppoint && <AppointForm tagId={tag.id} tagName={tag.name} />}

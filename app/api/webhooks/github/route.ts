@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { expireBoardCache } from "@/lib/help-wanted/board-cache";
 import { env } from "@/lib/env";
 import { errorResponse } from "@/lib/http/responses";
 import { readCappedBody, verifySignature } from "@/lib/contributions/webhook";
@@ -27,5 +28,7 @@ export async function POST(req: Request) {
     return errorResponse("INVALID", "The body is not JSON.");
   }
   const r = await processWebhookDelivery(deliveryId, event, payload);
-  return NextResponse.json({ outcome: r.outcome, imported: r.imported ?? 0 }, { status: r.status });
+  // Board cards show a linked issue's state: drop cached board pages at once.
+  if (r.linkedUpdated) expireBoardCache();
+  return NextResponse.json({ outcome: r.outcome, imported: r.imported ?? 0, linkedUpdated: r.linkedUpdated ?? 0, drafts: r.drafts ?? 0 }, { status: r.status });
 }

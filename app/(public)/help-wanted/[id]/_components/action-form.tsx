@@ -10,6 +10,8 @@ export interface FieldSpec {
   type?: "text" | "url" | "textarea";
   required?: boolean;
   hint?: string;
+  /** What the field holds at first (and again after a success). */
+  defaultValue?: string;
 }
 
 interface Props {
@@ -59,8 +61,8 @@ export function ActionForm({ action, hidden, fields = [], submit, confirm, dange
 function FieldInput({ spec, id, state }: { spec: FieldSpec; id: string; state: FormState }) {
   const error = fieldError(state, spec.name);
   const describedBy = [spec.hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
-  // After a failure the typed text comes back; after a success the field starts empty.
-  const value = state && !state.ok ? state.values?.[spec.name] : undefined;
+  // After a failure the typed text comes back; after a success the field starts over.
+  const value = state && !state.ok ? state.values?.[spec.name] : spec.defaultValue;
   const common = {
     id,
     name: spec.name,
