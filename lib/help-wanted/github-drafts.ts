@@ -119,10 +119,11 @@ export async function notifyDraftsOffered(tag: { id: string; slug: string }, n: 
 
 /** Items linked to issues of one repository, by lower-cased issue URL (one scan per repository and sync). */
 export async function linkedItemsOf(repo: string): Promise<Map<string, string[]>> {
-  const prefix = `https://github.com/${repo.toLowerCase()}/issues/`;
+  // LIKE with the wildcards escaped, so the index on lower("githubIssueUrl") answers it.
+  const prefix = `https://github.com/${repo.toLowerCase()}/issues/`.replace(/[\\%_]/g, "\\$&");
   const rows = await db.$queryRaw<{ id: string; key: string }[]>`
     SELECT "id", lower("githubIssueUrl") AS "key" FROM "HelpWantedItem"
-    WHERE "githubIssueUrl" IS NOT NULL AND starts_with(lower("githubIssueUrl"), ${prefix})`;
+    WHERE "githubIssueUrl" IS NOT NULL AND lower("githubIssueUrl") LIKE ${prefix + "%"}`;
   return byKey(rows);
 }
 
