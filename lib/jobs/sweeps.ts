@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { flagStaleInitiatives } from "@/lib/initiatives/sweep";
 import { flagStaleClaims } from "@/lib/help-wanted/mutations";
 import { flagOverdueLiaisons } from "@/lib/liaisons/sweep";
+import { sendMatchDigests } from "@/lib/matching/digest";
 import { notify } from "@/lib/notify/send";
 import { remindTermsEnding } from "@/lib/roles/term-reminders";
 
@@ -56,4 +57,5 @@ export const sweeps: Sweep[] = [
   { name: "sweep-term-reminders", description: "Remind holders and leads 60 and 14 days before a term ends", run: remindTermsEnding },
   { name: "sweep-liaison-check-ins", description: "Flag liaisons whose check-in is overdue", run: flagOverdueLiaisons },
   { name: "sweep-stale-initiatives", description: "Flag initiatives with no check-in for three months", run: flagStaleInitiatives },
+  { name: "sweep-match-digests", description: "Send opted-in people their new best matches, once a week", run: sendMatchDigests },
 ];

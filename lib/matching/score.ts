@@ -400,8 +400,10 @@ function evaluate(p: Prepared, item: MatchItem, voice: Voice, reasons: Reason[] 
 // Parts are written here while scoring (no allocation per item); explain() copies them out.
 const SCRATCH: Record<Part, number> = { skills: 0, effort: 0, place: 0, interest: 0, kind: 0, history: 0, urgency: 0, unstaffed: 0, language: 0 };
 
-// Strongest reasons first: by the weight of their part, positives before the ones against.
-const reasonOrder = (r: Reason) => (r.positive ? 0 : 1) * 10 - WEIGHTS[r.part];
+// Reasons read in this order (what you can do, where, how much, then the rest); the ones
+// against a match come last.
+const REASON_ORDER: Part[] = ["skills", "place", "effort", "interest", "kind", "history", "language", "urgency", "unstaffed"];
+const reasonOrder = (r: Reason) => (r.positive ? 0 : 100) + REASON_ORDER.indexOf(r.part);
 
 /** A person ready to score many items: `score` for ranking, `explain` for the few shown. */
 export interface Scorer {
