@@ -16,6 +16,7 @@ import { createInitiative } from "@/lib/initiatives/mutations";
 import { ProfileSchema } from "@/lib/people/schemas";
 import { closeItem, createItem, decideClaim, volunteerForItem } from "@/lib/help-wanted/mutations";
 import { itemSchema } from "@/lib/help-wanted/schemas";
+import { inviteToItem } from "@/lib/help-wanted/invitations";
 import { createTag, createUser } from "@/tests/factories";
 import { EXPECTED, ROLES, type MatrixRole } from "./expected";
 
@@ -80,6 +81,11 @@ const OPERATIONS: Record<string, (w: World, actor: Actor | null, tagId: string) 
   "help-wanted.volunteer": async (_w, actor, tagId) => {
     const item = await itemOn(tagId);
     return { run: () => volunteerForItem(actor, { itemId: item.id, message: "" }), changed: async () => (await db.claim.count({ where: { itemId: item.id } })) > 0 };
+  },
+  "help-wanted.invite": async (w, actor, tagId) => {
+    const item = await itemOn(tagId);
+    await db.user.update({ where: { id: w.target.id }, data: { claimedAt: new Date() } });
+    return { run: () => inviteToItem(actor, { itemId: item.id, userId: w.target.id, message: "" }), changed: async () => (await db.claim.count({ where: { itemId: item.id, status: "invited" } })) > 0 };
   },
   "help-wanted.decide": async (w, actor, tagId) => {
     const item = await itemOn(tagId);
