@@ -163,9 +163,14 @@ export async function getSnapshot(): Promise<Snapshot> {
   return probing;
 }
 
-/** Drops this process's copy (after a change it made, or in tests): the next read loads afresh. */
+/** Drops this process's copy (tests): the next read waits for a fresh load. */
 export function invalidateSnapshot(): void {
   current = null;
+}
+
+/** After an edit this process made: the next read starts a reload in the background. */
+export function markSnapshotStale(): void {
+  if (current) current = { ...current, loadedAt: 0 };
 }
 
 /** The given items read now (whatever the snapshot holds), with whether each is still open with a place left. */
