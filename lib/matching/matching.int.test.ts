@@ -126,6 +126,8 @@ describe("reverse match and invitations", () => {
     const placeholder = await person({ skills: [rare], claimed: false });
     const already = await person({ skills: [rare] });
     await volunteerForItem(already.actor, { itemId: item.id, message: "" });
+    const notInterested = await person({ skills: [rare] });
+    await setItemHidden(notInterested.actor, { itemId: item.id, hidden: true });
     const at = await now();
 
     const people = await findPeopleForItem(leadActor, item.id, { now: at, limit: 10 });
@@ -134,6 +136,7 @@ describe("reverse match and invitations", () => {
     expect(ids).not.toContain(optedOut.id);
     expect(ids).not.toContain(placeholder.id);
     expect(ids).not.toContain(already.id);
+    expect(ids).not.toContain(notInterested.id);
     expect(people[0]).toMatchObject({ isCncfAmbassador: true, loadHours: 3, acceptedClaims: 1, tagAmbassadorRoles: [{ tag: tag.name, role: "Project liaison" }] });
     expect(people[0]!.line).toMatch(new RegExp(`^${rare} matches their skills; EMEA like them; about 4 h, they have 7 h free this month`));
 

@@ -212,8 +212,8 @@ const AMBASSADOR_KIND_WORDS: Record<string, string> = {
 /**
  * The reverse match: the best available people for an item, for its TAGs' leads. Authorized
  * here (`help-wanted.invite` on one of the item's TAGs), whatever the page showed. Available:
- * signed in at least once, not opted out of suggestions, and with no claim on this item (an
- * earlier offer, invitation or decline included). Empty when the item has no place left.
+ * signed in at least once, not opted out of suggestions, with no claim on this item (an earlier
+ * offer, invitation or decline included) and not having hidden it. Empty when no place is left.
  */
 export async function findPeopleForItem(actor: Actor | null, itemId: string, opts: { now: Date; limit: number }): Promise<SuggestedPerson[]> {
   const links = /^[0-9a-f-]{36}$/i.test(itemId) ? await db.helpWantedItemTag.findMany({ where: { itemId }, select: { tagId: true } }) : [];
@@ -225,7 +225,8 @@ export async function findPeopleForItem(actor: Actor | null, itemId: string, opt
 
   const rows = await db.$queryRaw<PersonRow[]>(
     peopleSql(Prisma.sql`u."matchOptOut" = false AND u."claimedAt" IS NOT NULL
-      AND NOT EXISTS (SELECT 1 FROM "Claim" c WHERE c."itemId" = ${itemId}::uuid AND c."userId" = u."id")`),
+      AND NOT EXISTS (SELECT 1 FROM "Claim" c WHERE c."itemId" = ${itemId}::uuid AND c."userId" = u."id")
+      AND NOT EXISTS (SELECT 1 FROM "HiddenItem" h WHERE h."itemId" = ${itemId}::uuid AND h."userId" = u."id")`),
   );
   const itemTags = snapshot.tags.filter((t) => item.tagIds.includes(t.id));
   // Many people share the same interests: map each distinct list to the item's TAGs once.

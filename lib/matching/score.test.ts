@@ -252,6 +252,11 @@ describe("matching model: helpers", () => {
     expect(utcOffsetMinutes("Mars/Olympus", NOW)).toBeNull();
     expect(timezoneGapHours("Pacific/Kiritimati", "Pacific/Pago_Pago", NOW)).toBe(1);
     expect(timezoneGapHours(null, "UTC", NOW)).toBeNull();
+    // The post form's "UTC+1 to UTC+3": no gap inside the span, the distance to its nearer end outside.
+    expect(timezoneGapHours("Europe/Athens", "UTC+1 to UTC+3", NOW)).toBe(0);
+    expect(timezoneGapHours("Asia/Kolkata", "UTC+1 to UTC+3", NOW)).toBe(2.5);
+    expect(timezoneGapHours("America/New_York", "UTC-3 – UTC+1", NOW)).toBe(2);
+    expect(timezoneGapHours("Europe/Berlin", "whenever", NOW)).toBeNull();
   });
 
   it("finds the languages an item needs, never English", () => {

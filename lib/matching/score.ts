@@ -173,14 +173,36 @@ export function utcOffsetMinutes(tz: string, at: Date): number | null {
   return offset;
 }
 
-/** Hours between two timezones at `at`, across the date line the short way; null when either is unknown. */
-export function timezoneGapHours(a: string | null, b: string | null, at: Date): number | null {
-  if (!a || !b) return null;
-  const x = utcOffsetMinutes(a, at);
-  const y = utcOffsetMinutes(b, at);
-  if (x === null || y === null) return null;
-  const d = Math.abs(x - y) % (24 * 60);
-  return Math.min(d, 24 * 60 - d) / 60;
+/**
+ * An item's timezone preference as a range of UTC offsets in minutes: one zone ("Europe/Berlin",
+ * "UTC+2") or a span as the post form suggests ("UTC+1 to UTC+3", "UTC-5 - UTC-3"). Null when unreadable.
+ */
+export function timezoneRange(tz: string, at: Date): [number, number] | null {
+  const one = utcOffsetMinutes(tz, at);
+  if (one !== null) return [one, one];
+  const sides = tz.split(/\s+(?:to|-|–|—)\s+|\s*[–—]\s*/i);
+  if (sides.length !== 2) return null;
+  const [a, b] = sides.map((x) => utcOffsetMinutes(x, at));
+  if (a === null || b === null || a === undefined || b === undefined) return null;
+  return a <= b ? [a, b] : [b, a];
+}
+
+/** Hours from an offset to a range of offsets (0 inside it), the short way round the date line. */
+function gapToRange(offset: number, [lo, hi]: [number, number]): number {
+  if (offset >= lo && offset <= hi) return 0;
+  const dist = (x: number) => {
+    const d = Math.abs(x - offset) % (24 * 60);
+    return Math.min(d, 24 * 60 - d);
+  };
+  return Math.min(dist(lo), dist(hi)) / 60;
+}
+
+/** Hours between a person's timezone and an item's preference at `at`; null when either is unknown. */
+export function timezoneGapHours(person: string | null, item: string | null, at: Date): number | null {
+  if (!person || !item) return null;
+  const x = utcOffsetMinutes(person, at);
+  const range = timezoneRange(item, at);
+  return x === null || range === null ? null : gapToRange(x, range);
 }
 
 /** Languages an item can ask for. The portal has no language field: skills, labels and titles name them. */
@@ -254,7 +276,7 @@ interface Prepared {
   free: number | null;
   offset: number | null;
   rarity: Map<string, number>;
-  offsets: Map<string, number | null>;
+  ranges: Map<string, [number, number] | null>;
 }
 
 function prepare(person: MatchPerson, ctx: MatchContext): Prepared {
@@ -267,20 +289,18 @@ function prepare(person: MatchPerson, ctx: MatchContext): Prepared {
     free: person.hoursPerMonth === null ? null : Math.max(0, person.hoursPerMonth - person.loadHours),
     offset: person.timezone ? utcOffsetMinutes(person.timezone, ctx.now) : null,
     rarity: new Map(),
-    offsets: new Map(),
+    ranges: new Map(),
   };
 }
 
 function gapOf(p: Prepared, tz: string | null): number | null {
   if (!tz || p.offset === null) return null;
-  let o = p.offsets.get(tz);
-  if (o === undefined) {
-    o = utcOffsetMinutes(tz, p.ctx.now);
-    p.offsets.set(tz, o);
+  let range = p.ranges.get(tz);
+  if (range === undefined) {
+    range = timezoneRange(tz, p.ctx.now);
+    p.ranges.set(tz, range);
   }
-  if (o === null) return null;
-  const d = Math.abs(o - p.offset) % (24 * 60);
-  return Math.min(d, 24 * 60 - d) / 60;
+  return range === null ? null : gapToRange(p.offset, range);
 }
 
 /**
