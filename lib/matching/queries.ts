@@ -5,83 +5,25 @@ import { requirePermission } from "@/lib/auth/actor";
 import { can, type Actor } from "@/lib/auth/permissions";
 import { findBoardItems, findOpenItemIdsMatching, type BoardItem } from "@/lib/help-wanted/board";
 import type { BoardQuery } from "@/lib/help-wanted/board-query";
+import { rankCompiledItems, rankPreparedPeople } from "./compiled";
+import { matchScorer, reasonLine, tagsOfInterest, toMatchKind, topByScore, type MatchContext, type MatchKind, type Reason } from "./score";
 import {
-  matchScorer,
-  reasonLine,
-  tagsOfInterest,
-  toMatchKind,
-  topByScore,
-  type MatchContext,
-  type MatchKind,
-  type MatchPerson,
-  type MatchRegion,
-  type Reason,
-} from "./score";
-import { getSnapshot, loadMatchItems, type Snapshot, type SnapshotItem } from "./snapshot";
+  SUGGESTABLE,
+  getPeopleSnapshot,
+  getSnapshot,
+  loadMatchItems,
+  preparePersonRow,
+  selectPeople,
+  toMatchPerson,
+  type PersonRow,
+  type Snapshot,
+  type SnapshotItem,
+} from "./snapshot";
 
 /** Claim states in which a person is on an item (or asked to be): such items are not suggested to them. */
 const ON_ITEM = ["invited", "requested", "accepted", "done", "completed"] as const;
 
-export interface PersonRow {
-  id: string;
-  login: string;
-  name: string | null;
-  avatarUrl: string | null;
-  isCncfAmbassador: boolean;
-  skills: string[];
-  interests: string[];
-  languages: string[];
-  preferredKinds: string[];
-  region: MatchRegion | null;
-  timezone: string | null;
-  hoursPerMonth: number | null;
-  loadHours: number;
-  acceptedClaims: number;
-  completedKinds: Partial<Record<string, number>> | null;
-}
-
-/**
- * People with what the model needs: current load (effort of accepted claims) and kinds
- * completed before, aggregated in the same statement. `only` narrows the claims read to one person.
- */
-function peopleSql(where: Prisma.Sql, only?: string): Prisma.Sql {
-  const mine = only ? Prisma.sql`AND c."userId" = ${only}::uuid` : Prisma.empty;
-  return Prisma.sql`
-    WITH load AS (
-      SELECT c."userId", coalesce(sum(i."effortHours"), 0)::int AS "hours", count(*)::int AS "n"
-        FROM "Claim" c JOIN "HelpWantedItem" i ON i."id" = c."itemId"
-       WHERE c."status" = 'accepted' ${mine} GROUP BY 1),
-    done AS (
-      SELECT x."userId", json_object_agg(x."kind", x."n") AS "kinds" FROM (
-        SELECT c."userId", i."kind"::text AS "kind", count(*)::int AS "n"
-          FROM "Claim" c JOIN "HelpWantedItem" i ON i."id" = c."itemId"
-         WHERE c."status" = 'completed' ${mine} GROUP BY 1, 2) x GROUP BY 1)
-    SELECT u."id", u."login", u."name", u."avatarUrl", u."isCncfAmbassador", u."skills", u."interests", u."languages",
-      u."preferredKinds"::text[] AS "preferredKinds", u."region"::text AS "region", u."timezone", u."hoursPerMonth",
-      coalesce(l."hours", 0) AS "loadHours", coalesce(l."n", 0) AS "acceptedClaims", d."kinds" AS "completedKinds"
-    FROM "User" u
-    LEFT JOIN load l ON l."userId" = u."id"
-    LEFT JOIN done d ON d."userId" = u."id"
-    WHERE ${where}`;
-}
-
-function toMatchPerson(r: PersonRow, interestTagIds: string[]): MatchPerson {
-  const completed: Partial<Record<MatchKind, number>> = {};
-  for (const [k, n] of Object.entries(r.completedKinds ?? {})) completed[toMatchKind(k)] = n;
-  return {
-    skills: r.skills,
-    interestTagIds,
-    preferredKinds: r.preferredKinds.map(toMatchKind),
-    region: r.region,
-    timezone: r.timezone,
-    languages: r.languages,
-    hoursPerMonth: r.hoursPerMonth,
-    loadHours: r.loadHours,
-    completedKinds: completed,
-  };
-}
-
-const contextOf = (s: Snapshot, now: Date): MatchContext => ({ now, skillCounts: s.skillCounts, openItems: s.items.length, tagNames: s.tagNames });
+const contextOf = (s: Snapshot, now: Date): MatchContext => ({ now, skillCounts: s.skillCounts, openItems: s.openItems, tagNames: s.tagNames });
 
 /** What a person's profile lacks for good matches (shown on the for-you page). */
 export function profileGaps(p: Pick<PersonRow, "skills" | "region" | "timezone" | "hoursPerMonth" | "interests">): string[] {
@@ -141,7 +83,7 @@ export async function findMatchesForPerson(
   const offset = opts.offset ?? 0;
   const [snapshot, [row], excluded, searchIds] = await Promise.all([
     getSnapshot(),
-    db.$queryRaw<PersonRow[]>(peopleSql(Prisma.sql`u."id" = ${userId}::uuid`, userId)),
+    selectPeople(Prisma.sql`u."id" = ${userId}::uuid`, userId),
     db.$queryRaw<{ itemId: string }[]>`
       SELECT "itemId" FROM "HiddenItem" WHERE "userId" = ${userId}::uuid
       UNION SELECT "itemId" FROM "Claim" WHERE "userId" = ${userId}::uuid AND "status"::text = ANY(${[...ON_ITEM]}::text[])`,
@@ -152,21 +94,29 @@ export async function findMatchesForPerson(
   const found = searchIds ? new Set(searchIds) : null;
   const board = boardFilter(opts.query, snapshot);
   const after = opts.createdAfter?.getTime();
-  const filter = after === undefined ? board : (i: SnapshotItem) => i.createdAt > after && (!board || board(i));
+  const accept = (i: SnapshotItem) => !skip.has(i.id) && (!found || found.has(i.id)) && (after === undefined || i.createdAt > after) && (!board || board(i));
   const person = toMatchPerson(row, tagsOfInterest(row.interests, snapshot.tags));
   const ctx = contextOf(snapshot, opts.now);
   const scorer = matchScorer(person, ctx);
 
   const want = offset + opts.limit + 1;
   // Some slack: items re-read below may have filled or closed since the snapshot.
-  const candidates = (function* () {
-    for (const i of snapshot.items) if (!skip.has(i.id) && (!found || found.has(i.id)) && (!filter || filter(i))) yield i;
-  })();
-  const top = topByScore(candidates, scorer.score, want + Math.max(10, Math.ceil(want / 4)));
-  const fresh = await loadMatchItems(top.map((t) => t.entry.id));
+  const pool = want + Math.max(10, Math.ceil(want / 4));
+  const { base } = snapshot;
+  const skipIndex = new Uint8Array(base.items.length);
+  for (const id of skip) {
+    const i = base.index.get(id);
+    if (i !== undefined) skipIndex[i] = 1;
+  }
+  const filtered = Boolean(found || board || after !== undefined);
+  const fromBase = rankCompiledItems(person, base, ctx, pool, (i) => !skipIndex[i] && (!filtered || accept(base.items[i]!)));
+  // Items posted since the snapshot was loaded are newer: on equal scores they come first.
+  const candidates = [...snapshot.recent.filter(accept).map((i) => ({ entry: i as SnapshotItem, score: scorer.score(i) })), ...fromBase.map((t) => ({ entry: base.items[t.index]!, score: t.score }))];
+  const top = topByScore(candidates, (c) => c.score, pool);
+  const fresh = await loadMatchItems(top.map((t) => t.entry.entry.id));
   const ranked = topByScore(
     top.flatMap((t) => {
-      const f = fresh.get(t.entry.id);
+      const f = fresh.get(t.entry.entry.id);
       return f?.open ? [f] : [];
     }),
     scorer.score,
@@ -219,27 +169,28 @@ export async function findPeopleForItem(actor: Actor | null, itemId: string, opt
   const links = /^[0-9a-f-]{36}$/i.test(itemId) ? await db.helpWantedItemTag.findMany({ where: { itemId }, select: { tagId: true } }) : [];
   const tagIds = links.map((l) => l.tagId);
   await requirePermission(actor, "help-wanted.invite", { subjectType: "HelpWantedItem", subjectId: itemId, tagId: tagIds.find((t) => can(actor, "help-wanted.invite", t)) ?? tagIds[0] ?? null });
-  const [snapshot, fresh] = await Promise.all([getSnapshot(), loadMatchItems(tagIds.length ? [itemId] : [])]);
+  const [snapshot, fresh, everyone, involved] = await Promise.all([
+    getSnapshot({ probe: false }),
+    loadMatchItems(tagIds.length ? [itemId] : []),
+    getPeopleSnapshot(),
+    db.$queryRaw<{ userId: string }[]>`
+      SELECT "userId" FROM "Claim" WHERE "itemId" = ${itemId}::uuid UNION SELECT "userId" FROM "HiddenItem" WHERE "itemId" = ${itemId}::uuid`,
+  ]);
   const item = fresh.get(itemId);
   if (!item?.open) return [];
-
-  const rows = await db.$queryRaw<PersonRow[]>(
-    peopleSql(Prisma.sql`u."matchOptOut" = false AND u."claimedAt" IS NOT NULL
-      AND NOT EXISTS (SELECT 1 FROM "Claim" c WHERE c."itemId" = ${itemId}::uuid AND c."userId" = u."id")
-      AND NOT EXISTS (SELECT 1 FROM "HiddenItem" h WHERE h."itemId" = ${itemId}::uuid AND h."userId" = u."id")`),
-  );
-  const itemTags = snapshot.tags.filter((t) => item.tagIds.includes(t.id));
-  // Many people share the same interests: map each distinct list to the item's TAGs once.
-  const interestMemo = new Map<string, string[]>();
-  const interestsOf = (r: PersonRow) => {
-    const k = r.interests.join("\u0000");
-    let v = interestMemo.get(k);
-    if (!v) interestMemo.set(k, (v = tagsOfInterest(r.interests, itemTags)));
-    return v;
-  };
   const ctx = contextOf(snapshot, opts.now);
-  const people = rows.map((r) => ({ row: r, person: toMatchPerson(r, interestsOf(r)) }));
-  const top = topByScore(people, (p) => matchScorer(p.person, ctx).score(item), opts.limit);
+  const skip = new Set(involved.map((r) => r.userId));
+  // From the snapshot, with slack for people who changed since; those few are re-read and ranked again.
+  const pool = rankPreparedPeople(item, everyone, ctx, opts.limit + 10, (p) => !skip.has(p.row.id));
+  const rows = pool.length
+    ? await selectPeople(
+        Prisma.sql`${SUGGESTABLE} AND u."id" = ANY(${pool.map((p) => p.entry.row.id)}::uuid[])
+          AND NOT EXISTS (SELECT 1 FROM "Claim" c WHERE c."itemId" = ${itemId}::uuid AND c."userId" = u."id")
+          AND NOT EXISTS (SELECT 1 FROM "HiddenItem" h WHERE h."itemId" = ${itemId}::uuid AND h."userId" = u."id")`,
+        pool.map((p) => p.entry.row.id),
+      )
+    : [];
+  const top = rankPreparedPeople(item, rows.map((r) => preparePersonRow(r, snapshot.tags, opts.now)), ctx, opts.limit);
 
   const ids = top.map((t) => t.entry.row.id);
   const seats = ids.length

@@ -187,14 +187,8 @@ export function timezoneRange(tz: string, at: Date): [number, number] | null {
   return a <= b ? [a, b] : [b, a];
 }
 
-/** Hours from an offset to a range of offsets (0 inside it), the short way round the date line. */
 function gapToRange(offset: number, [lo, hi]: [number, number]): number {
-  if (offset >= lo && offset <= hi) return 0;
-  const dist = (x: number) => {
-    const d = Math.abs(x - offset) % (24 * 60);
-    return Math.min(d, 24 * 60 - d);
-  };
-  return Math.min(dist(lo), dist(hi)) / 60;
+  return gapToRangeMinutes(offset, lo, hi);
 }
 
 /** Hours between a person's timezone and an item's preference at `at`; null when either is unknown. */
@@ -250,13 +244,27 @@ export function tagsOfInterest(interests: readonly string[], tags: readonly { id
   return out;
 }
 
-function regionFit(person: MatchPerson, item: MatchItem): number {
-  if (!item.region) return 0.7;
-  if (!person.region) return 0.4;
-  return person.region === item.region ? 1 : 0;
+// The parts, one function each: the model (`evaluate`) and the fast rankings over many items or
+// people (compiled.ts) compute every score through these, so they agree to the last bit.
+
+/** Skills: the share of the item's rarity-weighted skills matched, plus matched rarity in absolute terms. */
+export function skillsPart(matched: number, wanted: number, asked: number): number {
+  return asked === 0 ? 0.25 : 0.75 * (wanted > 0 ? matched / wanted : 0) + 0.25 * Math.min(1, matched);
 }
 
-function timezoneFit(gap: number | null): number | null {
+/** Effort against free hours: fits is 1; over falls with how far over; unknown on either side is neutral. */
+export function effortPart(effort: number | null, free: number | null): number {
+  if (effort === null || free === null) return 0.6;
+  return effort <= free ? 1 : (0.3 * free) / effort;
+}
+
+export function regionPart(person: MatchRegion | null, item: MatchRegion | null): number {
+  if (!item) return 0.7;
+  if (!person) return 0.4;
+  return person === item ? 1 : 0;
+}
+
+export function timezonePart(gap: number | null): number | null {
   if (gap === null) return null;
   if (gap <= 2) return 1;
   if (gap <= 4) return 0.75;
@@ -264,33 +272,80 @@ function timezoneFit(gap: number | null): number | null {
   return 0.1;
 }
 
+export function placePart(region: number, tz: number | null, itemHasRegion: boolean): number {
+  return tz === null ? region : itemHasRegion ? (region + tz) / 2 : tz;
+}
+
+/** A stated preference for this kind beats none, which beats preferring others. */
+export function kindPart(preferred: readonly MatchKind[], kind: MatchKind): number {
+  return preferred.includes(kind) ? 1 : preferred.length === 0 ? 0.4 : 0;
+}
+
+export function historyPart(done: number): number {
+  return Math.min(1, done / 3);
+}
+
+/** A near due date; one that passed while the item is still open counts half. */
+export function urgencyPart(dueMs: number | null, nowMs: number): number {
+  if (dueMs === null) return 0;
+  const days = (dueMs - nowMs) / DAY;
+  return days < 0 ? 0.5 : Math.max(0, 1 - days / 90);
+}
+
+/** The weighted sum, always added in this order. */
+export function combine(skills: number, effort: number, place: number, interest: number, kind: number, history: number, urgency: number, unstaffed: number, language: number): number {
+  return (
+    WEIGHTS.skills * skills +
+    WEIGHTS.effort * effort +
+    WEIGHTS.place * place +
+    WEIGHTS.interest * interest +
+    WEIGHTS.kind * kind +
+    WEIGHTS.history * history +
+    WEIGHTS.urgency * urgency +
+    WEIGHTS.unstaffed * unstaffed +
+    WEIGHTS.language * language
+  );
+}
+
+/** Hours from an offset (minutes) to a range of offsets (0 inside it), the short way round the date line. */
+export function gapToRangeMinutes(offset: number, lo: number, hi: number): number {
+  if (offset >= lo && offset <= hi) return 0;
+  const a = Math.abs(lo - offset) % (24 * 60);
+  const b = Math.abs(hi - offset) % (24 * 60);
+  return Math.min(Math.min(a, 24 * 60 - a), Math.min(b, 24 * 60 - b)) / 60;
+}
+
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-/** A person prepared once for scoring many items (sets built, free hours worked out). */
-interface Prepared {
+/** A person ready to be scored many times: sets built, free hours and UTC offset worked out. */
+export interface PreparedPerson {
   person: MatchPerson;
-  ctx: MatchContext;
   skills: Set<string>;
   languages: Set<string>;
   interests: Set<string>;
   free: number | null;
   offset: number | null;
+}
+
+export function preparePerson(person: MatchPerson, now: Date): PreparedPerson {
+  return {
+    person,
+    skills: new Set(person.skills.map(key)),
+    languages: new Set(person.languages.map(key)),
+    interests: new Set(person.interestTagIds),
+    free: person.hoursPerMonth === null ? null : Math.max(0, person.hoursPerMonth - person.loadHours),
+    offset: person.timezone ? utcOffsetMinutes(person.timezone, now) : null,
+  };
+}
+
+interface Prepared extends PreparedPerson {
+  ctx: MatchContext;
   rarity: Map<string, number>;
   ranges: Map<string, [number, number] | null>;
 }
 
 function prepare(person: MatchPerson, ctx: MatchContext): Prepared {
-  return {
-    person,
-    ctx,
-    skills: new Set(person.skills.map(key)),
-    languages: new Set(person.languages.map(key)),
-    interests: new Set(person.interestTagIds),
-    free: person.hoursPerMonth === null ? null : Math.max(0, person.hoursPerMonth - person.loadHours),
-    offset: person.timezone ? utcOffsetMinutes(person.timezone, ctx.now) : null,
-    rarity: new Map(),
-    ranges: new Map(),
-  };
+  return { ...preparePerson(person, ctx.now), ctx, rarity: new Map(), ranges: new Map() };
 }
 
 function gapOf(p: Prepared, tz: string | null): number | null {
@@ -332,14 +387,13 @@ function evaluate(p: Prepared, item: MatchItem, voice: Voice, reasons: Reason[] 
       matchedNames?.push(item.skills[i] ?? k);
     }
   }
-  parts.skills = keys.length === 0 ? 0.25 : 0.75 * (wanted > 0 ? matched / wanted : 0) + 0.25 * Math.min(1, matched);
+  parts.skills = skillsPart(matched, wanted, keys.length);
   if (matchedNames?.length) reasons!.push({ part: "skills", positive: true, text: `${listWords(matchedNames)} ${matchedNames.length === 1 ? "matches" : "match"} ${your} skills` });
 
   // Effort against free hours this month.
-  parts.effort = 0.6;
+  parts.effort = effortPart(item.effortHours, p.free);
   if (item.effortHours !== null && p.free !== null) {
     const fits = item.effortHours <= p.free;
-    parts.effort = fits ? 1 : (0.3 * p.free) / item.effortHours;
     const has = you ? "you have" : "they have";
     reasons?.push(
       fits
@@ -349,10 +403,8 @@ function evaluate(p: Prepared, item: MatchItem, voice: Voice, reasons: Reason[] 
   }
 
   // Region and timezone.
-  const region = regionFit(person, item);
   const gap = gapOf(p, item.timezone);
-  const tz = timezoneFit(gap);
-  parts.place = tz === null ? region : item.region ? (region + tz) / 2 : tz;
+  parts.place = placePart(regionPart(person.region, item.region), timezonePart(gap), item.region !== null);
   if (reasons) {
     if (item.region && person.region === item.region) reasons.push({ part: "place", positive: true, text: `${item.region} like ${you ? "you" : "them"}` });
     else if (item.region && person.region) reasons.push({ part: "place", positive: false, text: `prefers ${item.region}; ${you ? "you are" : "they are"} in ${person.region}` });
@@ -372,19 +424,18 @@ function evaluate(p: Prepared, item: MatchItem, voice: Voice, reasons: Reason[] 
   if (interestTag) reasons?.push({ part: "interest", positive: true, text: `${ctx.tagNames.get(interestTag) ?? "its TAG"} is among ${your} interests` });
 
   // Preferred kinds: a stated preference for this kind beats none, which beats preferring others.
-  parts.kind = person.preferredKinds.includes(item.kind) ? 1 : person.preferredKinds.length === 0 ? 0.4 : 0;
+  parts.kind = kindPart(person.preferredKinds, item.kind);
   if (parts.kind === 1) reasons?.push({ part: "kind", positive: true, text: `${KIND_WORDS[item.kind]} work, which ${you ? "you prefer" : "they prefer"}` });
 
   // History: kinds completed before.
   const done = person.completedKinds[item.kind] ?? 0;
-  parts.history = Math.min(1, done / 3);
+  parts.history = historyPart(done);
   if (done > 0) reasons?.push({ part: "history", positive: true, text: `${you ? "you" : "they"} completed ${plural(done, `${KIND_WORDS[item.kind]} item`)} before` });
 
   // Urgency: a near due date; one that passed while the item is still open counts half.
-  parts.urgency = 0;
+  parts.urgency = urgencyPart(item.dueAt ? item.dueAt.getTime() : null, ctx.now.getTime());
   if (item.dueAt) {
     const days = (item.dueAt.getTime() - ctx.now.getTime()) / DAY;
-    parts.urgency = days < 0 ? 0.5 : Math.max(0, 1 - days / 90);
     if (days < 0) reasons?.push({ part: "urgency", positive: true, text: "past its due date and still needs help" });
     else if (days <= 30) reasons?.push({ part: "urgency", positive: true, text: `due in ${plural(Math.max(1, Math.ceil(days)), "day")}` });
   }
@@ -404,17 +455,7 @@ function evaluate(p: Prepared, item: MatchItem, voice: Voice, reasons: Reason[] 
     );
   }
 
-  return (
-    WEIGHTS.skills * parts.skills +
-    WEIGHTS.effort * parts.effort +
-    WEIGHTS.place * parts.place +
-    WEIGHTS.interest * parts.interest +
-    WEIGHTS.kind * parts.kind +
-    WEIGHTS.history * parts.history +
-    WEIGHTS.urgency * parts.urgency +
-    WEIGHTS.unstaffed * parts.unstaffed +
-    WEIGHTS.language * parts.language
-  );
+  return combine(parts.skills, parts.effort, parts.place, parts.interest, parts.kind, parts.history, parts.urgency, parts.unstaffed, parts.language);
 }
 
 // Parts are written here while scoring (no allocation per item); explain() copies them out.
