@@ -5,6 +5,7 @@ import { defineAction } from "@/lib/action";
 import { fromFormData } from "@/lib/people/form-data";
 import { setItemHidden, updateMatchSettings } from "@/lib/matching/mutations";
 import { HideItemSchema, MatchSettingsSchema } from "@/lib/matching/schemas";
+import { markPeopleStale } from "@/lib/matching/snapshot";
 
 function refresh() {
   revalidatePath("/help-wanted/for-you");
@@ -25,6 +26,8 @@ const save = defineAction(
   MatchSettingsSchema,
   async (i, a) => {
     const r = await updateMatchSettings(a, i);
+    // Suggestions to leads read the opt-out and preferences from a copy: refresh it.
+    markPeopleStale();
     refresh();
     return r;
   },
