@@ -206,6 +206,9 @@ export const LANGUAGES = [
   "Spanish", "Swahili", "Swedish", "Tamil", "Thai", "Turkish", "Ukrainian", "Urdu", "Vietnamese",
 ] as const;
 const LANGUAGE_RE = new RegExp(`\\b(${LANGUAGES.join("|")})\\b`, "gi");
+// One compiled pattern each (building a RegExp per item costs more than the rest of a load).
+const LANGUAGE_RE_ONE = new RegExp(`\\b(${LANGUAGES.join("|")})\\b`, "i");
+const TITLE_LANGUAGE_RE = new RegExp(`\\b(?:in|into|to)\\s+(${LANGUAGES.join("|")})\\b`, "gi");
 const LANGUAGE_SPELLING = new Map(LANGUAGES.map((l) => [l.toLowerCase(), l as string]));
 
 /**
@@ -216,10 +219,10 @@ const LANGUAGE_SPELLING = new Map(LANGUAGES.map((l) => [l.toLowerCase(), l as st
 export function languagesNeeded(item: { title?: string; skills: readonly string[]; labels?: readonly string[] }): string[] {
   const found = new Set<string>();
   for (const s of [...item.skills, ...(item.labels ?? [])]) {
-    for (const m of s.matchAll(LANGUAGE_RE)) found.add(LANGUAGE_SPELLING.get(m[1]!.toLowerCase())!);
+    if (LANGUAGE_RE_ONE.test(s)) for (const m of s.matchAll(LANGUAGE_RE)) found.add(LANGUAGE_SPELLING.get(m[1]!.toLowerCase())!);
   }
-  if (item.title) {
-    for (const m of item.title.matchAll(new RegExp(`\\b(?:in|into|to)\\s+(${LANGUAGES.join("|")})\\b`, "gi"))) found.add(LANGUAGE_SPELLING.get(m[1]!.toLowerCase())!);
+  if (item.title && LANGUAGE_RE_ONE.test(item.title)) {
+    for (const m of item.title.matchAll(TITLE_LANGUAGE_RE)) found.add(LANGUAGE_SPELLING.get(m[1]!.toLowerCase())!);
   }
   found.delete("English");
   return [...found];
