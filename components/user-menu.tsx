@@ -70,6 +70,11 @@ export function UserMenu({ login, name, avatarUrl, unread }: Props) {
             </Link>
           </li>
           <li role="none">
+            <Link role="menuitem" href="/help-wanted/for-you" className="block px-3 py-2 hover:bg-slate-100">
+              Help wanted for you
+            </Link>
+          </li>
+          <li role="none">
             <Link role="menuitem" href="/contributions" className="block px-3 py-2 hover:bg-slate-100">
               Contributions
             </Link>

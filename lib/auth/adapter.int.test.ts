@@ -26,6 +26,17 @@ describe("sign-in identity", () => {
     expect(rows[0]).toMatchObject({ id: created.id, login: "new-login", isAdmin: true });
   });
 
+  it("a sign-in through the provider (its mapped profile) refreshes the login and claims a placeholder", async () => {
+    const placeholder = await db.user.create({ data: { githubId: 434343n, login: "imported-login", claimedAt: null } });
+    await authOptions().events!.signIn!({
+      user: { id: placeholder.id } as AdapterUser,
+      account: { provider: "github", providerAccountId: "434343", type: "oauth" } as Account,
+      profile: { id: "434343", githubId: 434343, login: "current-login", name: "Current", email: "c@example.test", image: "https://example.test/a.png" } as unknown as Profile,
+    });
+    expect(await db.user.findUniqueOrThrow({ where: { id: placeholder.id } })).toMatchObject({ login: "current-login", name: "Current", avatarUrl: "https://example.test/a.png" });
+    expect((await db.user.findUniqueOrThrow({ where: { id: placeholder.id } })).claimedAt).not.toBeNull();
+  });
+
   it("never matches by email or by a login someone else now holds", async () => {
     await adapter.createUser!(githubUser(515151, "taken-login"));
     expect(await adapter.getUserByEmail!("taken-login@example.test")).toBeNull();

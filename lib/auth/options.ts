@@ -1,5 +1,6 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
+import { z } from "zod";
 import GitHubProvider from "next-auth/providers/github";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
@@ -8,6 +9,15 @@ import { portalAdapter } from "./adapter";
 import { fetchGitHubProfile, githubUrls, GitHubUserSchema } from "./github";
 
 const SESSION_DAYS = 30;
+
+/** What the GitHub provider's `profile()` below returns, as next-auth hands it to events. */
+const MappedProfileSchema = z.object({
+  githubId: z.number().int().positive(),
+  login: z.string().min(1),
+  name: z.string().nullable().optional(),
+  email: z.string().nullable().optional(),
+  image: z.string().nullable().optional(),
+});
 
 /**
  * next-auth configuration: GitHub OAuth (base URLs from GITHUB_WEB_URL / GITHUB_API_URL),
@@ -62,11 +72,19 @@ export function authOptions(): NextAuthOptions {
       // Keep login, name and avatar current; identity stays the numeric id.
       async signIn({ account, profile }) {
         if (account?.provider !== "github" || !profile) return;
-        const p = GitHubUserSchema.safeParse(profile);
-        if (!p.success) return;
+        // next-auth 4 passes the provider's `profile()` result here (not GitHub's raw user):
+        // read that shape, and the raw one too.
+        const mapped = MappedProfileSchema.safeParse(profile);
+        const raw = GitHubUserSchema.safeParse(profile);
+        const p = mapped.success
+          ? { login: mapped.data.login, name: mapped.data.name ?? null, avatar: mapped.data.image ?? null, email: mapped.data.email ?? null }
+          : raw.success
+            ? { login: raw.data.login, name: raw.data.name ?? null, avatar: raw.data.avatar_url ?? null, email: raw.data.email ?? null }
+            : null;
+        if (!p) return;
         await db.user.update({
           where: { githubId: BigInt(account.providerAccountId) },
-          data: { login: p.data.login, name: p.data.name ?? p.data.login, avatarUrl: p.data.avatar_url ?? null, email: p.data.email ?? null },
+          data: { login: p.login, name: p.name ?? p.login, avatarUrl: p.avatar, email: p.email },
         });
         // A placeholder made by an import (tags.yaml, voter lists) is claimed by its first sign-in.
         await db.user.updateMany({ where: { githubId: BigInt(account.providerAccountId), claimedAt: null }, data: { claimedAt: await now() } });

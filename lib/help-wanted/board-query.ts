@@ -26,7 +26,7 @@ export type BoardRegion = (typeof BOARD_REGIONS)[number];
 export const BOARD_STATUSES = ["open", "filled", "closed", "all"] as const;
 export type BoardStatus = (typeof BOARD_STATUSES)[number];
 
-/** `match` (skills matching) falls back to `newest` until the matching issue lands. */
+/** `match` ranks open items for the signed-in person (lib/matching); anonymous visitors get `newest`. */
 export const BOARD_SORTS = ["newest", "due", "fewest", "match"] as const;
 export type BoardSort = (typeof BOARD_SORTS)[number];
 /** The order actually used: with a search and no explicit sort, results are ranked by relevance. */
@@ -193,7 +193,7 @@ export function parseBoardQuery(input: BoardQueryInput): { query: BoardQuery; er
 /** The defaults: every open item, newest first (relevance first when searching). */
 export const DEFAULT_BOARD_QUERY: BoardQuery = BoardQuerySchema.parse({});
 
-/** The order the board uses for this query: relevance for a search without a chosen sort; `match` is `newest` for now. */
+/** The order the board SQL uses: relevance for a search without a chosen sort; `match` is `newest` here (pages rank matches through lib/matching for signed-in people). */
 export function resolveSort(query: Pick<BoardQuery, "q" | "sort">): ResolvedSort {
   if (!query.sort) return query.q ? "relevance" : "newest";
   return query.sort === "match" ? "newest" : query.sort;

@@ -145,13 +145,8 @@ function cursorFor(row: Row, sort: ResolvedSort): string {
   }
 }
 
-/** The board's one SQL statement for a query (exported for the benchmark's EXPLAIN). */
-export function boardSql(query: BoardQuery): Prisma.Sql {
-  const sort = resolveSort(query);
-  const where = filters(query);
-  const cursor = decodeCursor(query.cursor, sort);
-  if (cursor) where.push(after(cursor, query.q));
-  const rank = sort === "relevance" ? rankOf(query.q) : Prisma.sql`0::real`;
+/** Cards: the listed columns, a body excerpt and the TAGs, for rows matching `where` in `order`. */
+function cardsSql(where: Prisma.Sql[], order: Prisma.Sql, limit: number, rank: Prisma.Sql = Prisma.sql`0::real`): Prisma.Sql {
   return Prisma.sql`
     SELECT p.*, left(h."body", 600) AS "bodyStart", h."githubIssueUrl", h."githubIssueState", h."githubIssueAssignees",
       coalesce((
@@ -165,11 +160,41 @@ export function boardSql(query: BoardQuery): Prisma.Sql {
         i."createdAt", (i."places" - i."placesTaken") AS "left", ${rank} AS "rank"
       FROM "HelpWantedItem" i
       WHERE ${Prisma.join(where, " AND ")}
-      ORDER BY ${ORDER[sort]}
-      LIMIT ${query.limit + 1}
+      ORDER BY ${order}
+      LIMIT ${limit}
     ) p
     JOIN "HelpWantedItem" h ON h."id" = p."id"
-    ORDER BY ${ORDER[sort]}`;
+    ORDER BY ${order}`;
+}
+
+/** The board's one SQL statement for a query (exported for the benchmark's EXPLAIN). */
+export function boardSql(query: BoardQuery): Prisma.Sql {
+  const sort = resolveSort(query);
+  const where = filters(query);
+  const cursor = decodeCursor(query.cursor, sort);
+  if (cursor) where.push(after(cursor, query.q));
+  const rank = sort === "relevance" ? rankOf(query.q) : Prisma.sql`0::real`;
+  return cardsSql(where, ORDER[sort], query.limit + 1, rank);
+}
+
+function toBoardItem(r: Row, now: Date): BoardItem {
+  return {
+    id: r.id,
+    title: r.title,
+    kind: r.kind,
+    status: r.status,
+    skills: r.skills,
+    effortHours: r.effortHours,
+    region: r.region,
+    dueAt: r.dueAt,
+    places: r.places,
+    placesTaken: r.placesTaken,
+    createdAt: r.createdAt,
+    tags: r.tags,
+    excerpt: plainExcerpt(r.bodyStart),
+    overdue: r.dueAt !== null && r.dueAt.getTime() < now.getTime(),
+    githubIssue: r.githubIssueUrl ? { url: r.githubIssueUrl, state: r.githubIssueState, assignees: r.githubIssueAssignees ?? [] } : null,
+  };
 }
 
 /**
@@ -185,25 +210,24 @@ export async function searchBoard(query: BoardQuery, now: Date): Promise<BoardPa
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
-    items: page.map((r) => ({
-      id: r.id,
-      title: r.title,
-      kind: r.kind,
-      status: r.status,
-      skills: r.skills,
-      effortHours: r.effortHours,
-      region: r.region,
-      dueAt: r.dueAt,
-      places: r.places,
-      placesTaken: r.placesTaken,
-      createdAt: r.createdAt,
-      tags: r.tags,
-      excerpt: plainExcerpt(r.bodyStart),
-      overdue: r.dueAt !== null && r.dueAt.getTime() < now.getTime(),
-      githubIssue: r.githubIssueUrl ? { url: r.githubIssueUrl, state: r.githubIssueState, assignees: r.githubIssueAssignees ?? [] } : null,
-    })),
+    items: page.map((r) => toBoardItem(r, now)),
     nextCursor: rows.length > query.limit && last ? cursorFor(last, sort) : null,
   };
+}
+
+/** Board cards for the given items (drafts never), in the order of `ids`. */
+export async function findBoardItems(ids: readonly string[], now: Date): Promise<BoardItem[]> {
+  if (!ids.length) return [];
+  const rows = await db.$queryRaw<Row[]>(cardsSql([Prisma.sql`i."id" = ANY(${[...ids]}::uuid[])`, STATUSES.all], Prisma.sql`"id" ASC`, ids.length));
+  const byId = new Map(rows.map((r) => [r.id, toBoardItem(r, now)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** Ids of open items matching a full-text search (at most `max`, in no particular order): `sort=match` ranks these. */
+export async function findOpenItemIdsMatching(q: string, max: number): Promise<string[]> {
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT i."id" FROM "HelpWantedItem" i WHERE i."status" = 'open' AND ${DOCUMENT} @@ ${tsQuery(q)} LIMIT ${max}`;
+  return rows.map((r) => r.id);
 }
 
 /**

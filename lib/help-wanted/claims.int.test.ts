@@ -75,6 +75,16 @@ describe("volunteering", () => {
     expect(await code(volunteerForItem(v, { itemId: i1.id, message: "" }))).toBe("CONFLICT");
   });
 
+  it("a lead's acceptance may bring a person up to the limit, not past it", async () => {
+    const { tag, lead, leadActor } = await tagWithLead({ maxActiveClaims: 1 });
+    const [i1, i2] = [await postItem(tag.slug, lead.id), await postItem(tag.slug, lead.id)];
+    const v = await loadActor((await createUser()).id);
+    const [c1, c2] = [await volunteerForItem(v, { itemId: i1.id, message: "" }), await volunteerForItem(v, { itemId: i2.id, message: "" })];
+    expect(await code(decideClaim(leadActor, { claimId: c1.id, decision: "accept" }))).toBe("ok");
+    await expect(decideClaim(leadActor, { claimId: c2.id, decision: "accept" })).rejects.toThrow(/maximum of active claims/);
+    expect(await db.claim.findUniqueOrThrow({ where: { id: c2.id } })).toMatchObject({ status: "requested" });
+  });
+
   it("volunteering is rate-limited per person; others are unaffected", async () => {
     const { tag, lead } = await tagWithLead();
     const items = await Promise.all(Array.from({ length: 12 }, () => postItem(tag.slug, lead.id)));

@@ -11,15 +11,15 @@ import { fetchLinkedIssue, type LinkedIssue } from "./github-issue";
 import { notifyLeads } from "./notify-leads";
 import type { ItemInput } from "./schemas";
 
-type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+export type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 
-const HOLDING = ["accepted", "done"] as const;
+export const HOLDING = ["accepted", "done"] as const;
 
 /** Per-person limits: volunteering and posting (SECURITY.md, rate limit). */
 export const VOLUNTEER_LIMIT = { limit: 10, windowMs: 60_000 };
 export const POST_LIMIT = { limit: 30, windowMs: 60 * 60_000 };
 
-interface ItemContext {
+export interface ItemContext {
   id: string;
   title: string;
   status: string;
@@ -29,7 +29,7 @@ interface ItemContext {
   tags: { id: string; slug: string; name: string; autoAccept: boolean; maxActiveClaims: number; staleAfterDays: number }[];
 }
 
-async function loadItem(itemId: string, tx: Tx | typeof db = db): Promise<ItemContext | null> {
+export async function loadItem(itemId: string, tx: Tx | typeof db = db): Promise<ItemContext | null> {
   const item = await tx.helpWantedItem.findUnique({
     where: { id: itemId },
     select: {
@@ -50,7 +50,7 @@ async function loadItem(itemId: string, tx: Tx | typeof db = db): Promise<ItemCo
  * Leads act on an item through any of its TAGs. The check is on the item as stored, so a forged
  * item id from another TAG matches nothing the actor leads.
  */
-async function requireItemPermission(actor: Actor | null, action: Action, item: ItemContext | null, itemId: string): Promise<Actor> {
+export async function requireItemPermission(actor: Actor | null, action: Action, item: ItemContext | null, itemId: string): Promise<Actor> {
   const tagId = item?.tagIds.find((t) => can(actor, action, t)) ?? item?.tagIds[0] ?? null;
   const a = await requirePermission(actor, action, { subjectType: "HelpWantedItem", subjectId: itemId, tagId });
   if (!item) throw new AppError("NOT_FOUND", "That item does not exist.");
@@ -66,7 +66,7 @@ function settingsOf(item: ItemContext) {
 }
 
 
-const itemLink = (id: string) => `/help-wanted/${id}`;
+export const itemLink = (id: string) => `/help-wanted/${id}`;
 
 /** A lead posts an item to one or more of the TAGs they lead (an admin to any). */
 export async function createItem(actor: Actor | null, input: ItemInput) {
@@ -201,7 +201,7 @@ export async function closeItem(actor: Actor | null, itemId: string, reason: str
  * Takes one place on the item inside `tx`: a compare-and-swap on the row, so concurrent
  * acceptances can never take more places than there are. Returns false when none is left.
  */
-async function takePlace(tx: Tx, itemId: string, at: Date): Promise<boolean> {
+export async function takePlace(tx: Tx, itemId: string, at: Date): Promise<boolean> {
   const n = await tx.$executeRaw`
     UPDATE "HelpWantedItem"
        SET "placesTaken" = "placesTaken" + 1,
@@ -220,7 +220,7 @@ async function givePlaceBack(tx: Tx, itemId: string, at: Date): Promise<void> {
      WHERE "id" = ${itemId}::uuid AND "placesTaken" > 0`;
 }
 
-async function assertUnderClaimLimit(tx: Tx, userId: string, item: ItemContext) {
+export async function assertUnderClaimLimit(tx: Tx, userId: string, item: ItemContext) {
   const { maxActiveClaims } = settingsOf(item);
   const active = await tx.claim.count({ where: { userId, status: { in: [...HOLDING] }, item: { tags: { some: { tagId: { in: item.tagIds } } } } } });
   if (active >= maxActiveClaims) {
@@ -278,17 +278,18 @@ export async function decideClaim(actor: Actor | null, input: { claimId: string;
   const at = await clockNow();
   const accept = input.decision === "accept";
   await db.$transaction(async (tx) => {
+    // The limit is checked before this claim counts as held: a person below the limit may reach it.
+    if (accept) {
+      await assertUnderClaimLimit(tx, claim.userId, item).catch(() => {
+        throw new AppError("CONFLICT", "This person already holds the TAG's maximum of active claims.");
+      });
+    }
     const { count } = await tx.claim.updateMany({
       where: { id: claim.id, status: "requested" },
       data: { status: accept ? "accepted" : "declined", decidedAt: at, decidedById: a.id, lastActivityAt: at },
     });
     if (count === 0) throw new AppError("CONFLICT", "This request was already decided or withdrawn.");
-    if (accept) {
-      await assertUnderClaimLimit(tx, claim.userId, item).catch(() => {
-        throw new AppError("CONFLICT", "This person already holds the TAG's maximum of active claims.");
-      });
-      if (!(await takePlace(tx, item.id, at))) throw new AppError("CONFLICT", "No place is left on this item: another request was accepted first.");
-    }
+    if (accept && !(await takePlace(tx, item.id, at))) throw new AppError("CONFLICT", "No place is left on this item: another request was accepted first.");
     await recordAudit(tx, { at, actorId: a.id, action: accept ? "claim.accept" : "claim.decline", subjectType: "Claim", subjectId: claim.id, tagId: item.tagIds[0], before: { status: "requested" }, after: { status: accept ? "accepted" : "declined" } });
   });
   await notify({ userId: claim.userId, kind: accept ? "claim.accepted" : "claim.declined", title: accept ? `You're on "${item.title}"` : `Your offer for "${item.title}" was declined`, link: itemLink(item.id) }, at);

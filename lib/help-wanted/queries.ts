@@ -89,3 +89,13 @@ export async function getLeadConsole(tagId: string, reviewMonths: number, now: D
   ]);
   return { drafts, requests, held, dueForReview, progress };
 }
+
+/** Invitations a TAG's leads sent that wait for an answer (issue 9), oldest first, for the lead console. */
+export function listPendingInvitations(tagId: string) {
+  return db.claim.findMany({
+    where: { status: "invited", item: { tags: { some: { tagId } } } },
+    orderBy: { createdAt: "asc" },
+    take: 100,
+    select: { id: true, createdAt: true, invitedById: true, user: { select: { login: true } }, item: { select: { id: true, title: true } } },
+  });
+}

@@ -65,3 +65,13 @@ export const ProgressSchema = z.strictObject({
 });
 export const FollowUpSchema = z.strictObject({ claimId: z.uuid(), body: z.string().trim().min(2, "Write the follow-up").max(2000) });
 export const DoneSchema = z.strictObject({ claimId: z.uuid(), evidenceUrl: z.url("Link the evidence: a PR, a post, a recording").max(500) });
+/** A lead invites a suggested person (issue 9, reverse match). */
+export const InviteSchema = z.strictObject({
+  itemId: z.uuid(),
+  userId: z.uuid(),
+  message: z.string().trim().max(1000, "Keep the message under 1,000 characters").default(""),
+});
+export type InviteInput = z.infer<typeof InviteSchema>;
+/** The invited person accepts (taking a place) or declines. */
+export const AnswerInvitationSchema = z.strictObject({ claimId: z.uuid(), decision: z.enum(["accept", "decline"]) });
+export type AnswerInvitationInput = z.infer<typeof AnswerInvitationSchema>;

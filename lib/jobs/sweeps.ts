@@ -4,6 +4,7 @@ import { advanceElectionPhases } from "@/lib/elections/phases";
 import { flagStaleInitiatives } from "@/lib/initiatives/sweep";
 import { flagStaleClaims } from "@/lib/help-wanted/mutations";
 import { flagOverdueLiaisons } from "@/lib/liaisons/sweep";
+import { sendMatchDigests } from "@/lib/matching/digest";
 import { notify } from "@/lib/notify/send";
 import { remindTermsEnding } from "@/lib/roles/term-reminders";
 
@@ -58,4 +59,5 @@ export const sweeps: Sweep[] = [
   { name: "sweep-liaison-check-ins", description: "Flag liaisons whose check-in is overdue", run: flagOverdueLiaisons },
   { name: "sweep-stale-initiatives", description: "Flag initiatives with no check-in for three months", run: flagStaleInitiatives },
   { name: "sweep-election-phases", description: "Open nominations and voting, close and count elections when their times come", run: advanceElectionPhases },
+  { name: "sweep-match-digests", description: "Send opted-in people their new best matches, once a week", run: sendMatchDigests },
 ];

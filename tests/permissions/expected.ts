@@ -35,6 +35,7 @@ export const EXPECTED: Record<string, { own: Row; other?: Row }> = {
   "leadership.approve": { own: only("toc"), other: only("toc") },
   // "invite a person to an item, verify or reject a self-reported contribution, run initiatives": TAG lead of that TAG, admin.
   "initiative.manage": { own: only("lead", "admin"), other: only("admin") },
+  "help-wanted.invite": { own: only("lead", "admin"), other: only("admin") },
   // "edit own profile": every signed-in person.
   "profile.edit": { own: only("member", "ambassador", "lead", "toc", "admin") },
   // "create / edit / close items, accept / decline / release volunteers": TAG lead of that TAG, admin.

@@ -20,6 +20,7 @@ import { createElectionAs } from "@/lib/elections/election-setup";
 import { decideElectionExceptionAs, requestElectionExceptionAs } from "@/lib/elections/exception-requests";
 import { sendBackElectionAs } from "@/lib/elections/approving";
 import { CreateElectionSchema } from "@/lib/elections/schemas";
+import { inviteToItem } from "@/lib/help-wanted/invitations";
 import { createTag, createUser } from "@/tests/factories";
 import { EXPECTED, ROLES, type MatrixRole } from "./expected";
 
@@ -109,6 +110,11 @@ const OPERATIONS: Record<string, (w: World, actor: Actor | null, tagId: string) 
   "help-wanted.volunteer": async (_w, actor, tagId) => {
     const item = await itemOn(tagId);
     return { run: () => volunteerForItem(actor, { itemId: item.id, message: "" }), changed: async () => (await db.claim.count({ where: { itemId: item.id } })) > 0 };
+  },
+  "help-wanted.invite": async (w, actor, tagId) => {
+    const item = await itemOn(tagId);
+    await db.user.update({ where: { id: w.target.id }, data: { claimedAt: new Date() } });
+    return { run: () => inviteToItem(actor, { itemId: item.id, userId: w.target.id, message: "" }), changed: async () => (await db.claim.count({ where: { itemId: item.id, status: "invited" } })) > 0 };
   },
   "help-wanted.decide": async (w, actor, tagId) => {
     const item = await itemOn(tagId);

@@ -5,6 +5,8 @@ import { GrantRoleSchema, ImportAmbassadorsSchema, VerifyAmbassadorSchema } from
 import { MarkReadSchema } from "@/lib/notify/schemas";
 import { AppointLeaderSchema, DecideChangeSchema, RequestEndSchema } from "@/lib/roles/schemas";
 import { TagSchema, UpdateTagSchema } from "@/lib/tags/schemas";
+import { AnswerInvitationSchema, InviteSchema } from "@/lib/help-wanted/schemas";
+import { HideItemSchema, MatchSettingsSchema } from "@/lib/matching/schemas";
 
 const uuid = "6f1c1c2e-3b1a-4c55-9a0e-2f4d3b9c8a71";
 
@@ -19,6 +21,10 @@ const SCHEMAS: [string, z.ZodType, Record<string, unknown>][] = [
   ["VerifyAmbassadorSchema", VerifyAmbassadorSchema, { userId: uuid, verified: true }],
   ["ImportAmbassadorsSchema", ImportAmbassadorsSchema, { logins: "one-login, two-login" }],
   ["MarkReadSchema", MarkReadSchema, { ids: "all" }],
+  ["InviteSchema", InviteSchema, { itemId: uuid, userId: uuid, message: "" }],
+  ["AnswerInvitationSchema", AnswerInvitationSchema, { claimId: uuid, decision: "accept" }],
+  ["HideItemSchema", HideItemSchema, { itemId: uuid, hidden: "true" }],
+  ["MatchSettingsSchema", MatchSettingsSchema, { preferredKinds: ["content"], matchOptOut: "on", digestOptIn: "" }],
 ];
 
 describe("action schemas", () => {

@@ -13,6 +13,7 @@ import {
 } from "@/lib/people/form-data";
 import { deleteAccount, updateProfile } from "@/lib/people/mutations";
 import { DeleteAccountSchema, ProfileSchema } from "@/lib/people/schemas";
+import { markPeopleStale } from "@/lib/matching/snapshot";
 
 const saveProfile = defineAction(ProfileSchema, (input, actor) => updateProfile(actor, input));
 const removeAccount = defineAction(DeleteAccountSchema, (input, actor) => deleteAccount(actor, input.confirmLogin));
@@ -24,6 +25,8 @@ export async function saveProfileAction(_prev: ProfileFormState, formData: FormD
   const result = await saveProfile(raw);
   if (result.ok) {
     revalidatePath("/me");
+    // Suggestions to leads read profiles from a copy: refresh it.
+    markPeopleStale();
     return { status: "saved", message: "Profile saved. Your public profile shows the changes.", values: formValuesFromProfile(result.data) };
   }
   const fields = Object.values(result.fieldErrors).filter((e) => e?.length).length;

@@ -4,6 +4,7 @@ import { LocalTime } from "@/components/ui/local-time";
 import { requireUser } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
 import { isStale, listMyClaims } from "@/lib/help-wanted/queries";
+import { InvitationAnswer } from "@/app/(public)/help-wanted/[id]/_components/invitation-answer";
 
 export const metadata: Metadata = { title: "My work" };
 
@@ -35,9 +36,13 @@ export default async function MyWorkPage() {
       <header>
         <h1 className="text-3xl font-bold text-brand-800">My work</h1>
         <p className="mt-1 text-slate-700">
-          What you volunteered for. Find more on the{" "}
+          What you volunteered for or were invited to. Find more on the{" "}
           <Link href="/help-wanted" className="text-brand-700 underline">
             help-wanted board
+          </Link>{" "}
+          or among{" "}
+          <Link href="/help-wanted/for-you" className="text-brand-700 underline">
+            the items that match you best
           </Link>
           .
         </p>
@@ -94,6 +99,11 @@ function ClaimRow({ claim: c }: { claim: Row }) {
           </>
         )}
       </p>
+      {c.status === "invited" && (
+        <div className="mt-2">
+          <InvitationAnswer claimId={c.id} title={c.item.title} />
+        </div>
+      )}
       {c.stale && (
         <p className="mt-1 text-sm">
           <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900 ring-1 ring-amber-300">Stale</span>{" "}

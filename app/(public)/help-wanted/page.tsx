@@ -3,10 +3,14 @@ import Link from "next/link";
 import { getActor } from "@/lib/auth/actor";
 import { now } from "@/lib/clock";
 import { searchBoardCached } from "@/lib/help-wanted/board-cache";
-import { boardFeedUrl, boardUrl, hasFilters, parseBoardQuery } from "@/lib/help-wanted/board-query";
+import type { BoardPage } from "@/lib/help-wanted/board";
+import { boardFeedUrl, boardUrl, hasFilters, parseBoardQuery, type BoardQuery } from "@/lib/help-wanted/board-query";
+import { decodeMatchCursor, encodeMatchCursor } from "@/lib/matching/paging";
+import { findMatchesForPerson } from "@/lib/matching/queries";
 import { listTags } from "@/lib/tags/queries";
 import { BoardFilters } from "./_components/board-filters";
 import { ItemCard } from "./_components/item-card";
+import { MatchReasons } from "./_components/match-reasons";
 
 export const dynamic = "force-dynamic";
 
@@ -21,13 +25,32 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 }
 
 /**
+ * `sort=match` for a signed-in person: open items ranked for them (lib/matching), with the
+ * board's filters, and why each matches. Null when the board's own order applies instead.
+ */
+async function matchPage(query: BoardQuery, userId: string | undefined, at: Date): Promise<(BoardPage & { reasons: Map<string, string> }) | null> {
+  if (query.sort !== "match" || !userId || query.status !== "open") return null;
+  const offset = decodeMatchCursor(query.cursor);
+  const found = await findMatchesForPerson(userId, { now: at, limit: query.limit, offset, query });
+  if (!found) return null;
+  return {
+    items: found.matches.map((m) => m.item),
+    nextCursor: found.hasMore ? encodeMatchCursor(offset + query.limit) : null,
+    reasons: new Map(found.matches.map((m) => [m.item.id, m.line])),
+  };
+}
+
+/**
  * The help-wanted board (issue 4): search, filters and sort all in the URL through a plain GET
- * form, cursor pages, and an Atom feed of the same query.
+ * form, cursor pages, and an Atom feed of the same query. `sort=match` ranks open items for the
+ * signed-in person; others see the newest first and are told why.
  */
 export default async function HelpWantedPage({ searchParams }: Props) {
   const { query } = parseBoardQuery(await searchParams);
   const [at, tags, actor] = await Promise.all([now(), listTags(), getActor()]);
-  const { items, nextCursor } = await searchBoardCached(query, at);
+  const matched = await matchPage(query, actor?.id, at);
+  const { items, nextCursor } = matched ?? (await searchBoardCached(query, at));
+  const fallback = query.sort === "match" && !matched ? (actor ? "Best match ranks open items only: showing the newest first." : "Best match needs to know who you are: showing the newest first.") : null;
   const filtered = hasFilters(query);
   const mayPost = Boolean(actor && (actor.isAdmin || actor.leadTagIds.length > 0));
   return (
@@ -47,6 +70,24 @@ export default async function HelpWantedPage({ searchParams }: Props) {
       </div>
 
       <BoardFilters query={query} tags={tags} />
+
+      {fallback && (
+        <p role="status" className="rounded-md bg-amber-50 p-3 text-amber-950 ring-1 ring-amber-200">
+          {fallback}{" "}
+          {!actor && (
+            <Link href={`/sign-in?callbackUrl=${encodeURIComponent(boardUrl(query))}`} className="underline">
+              Sign in to see your best matches
+            </Link>
+          )}
+        </p>
+      )}
+      {actor && !matched && (
+        <p className="text-sm text-slate-700">
+          <Link href="/help-wanted/for-you" className="text-brand-700 underline">
+            See the items that match you best
+          </Link>
+        </p>
+      )}
 
       <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-700" data-testid="board-summary">
         <span>
@@ -82,7 +123,7 @@ export default async function HelpWantedPage({ searchParams }: Props) {
         <ul className="grid gap-4 md:grid-cols-2 lg:grid-cols-3">
           {items.map((item) => (
             <li key={item.id}>
-              <ItemCard item={item} />
+              <ItemCard item={item}>{matched && <MatchReasons line={matched.reasons.get(item.id) ?? ""} />}</ItemCard>
             </li>
           ))}
         </ul>

@@ -9,7 +9,7 @@ import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
-import { getLeadConsole, isStale } from "@/lib/help-wanted/queries";
+import { getLeadConsole, isStale, listPendingInvitations } from "@/lib/help-wanted/queries";
 import { findBoardReview, isBoardReviewOverdue } from "@/lib/help-wanted/review";
 import { KIND_LABEL } from "@/lib/help-wanted/schemas";
 import { closeItemAction, discardDraftAction, markReviewedAction } from "@/app/(public)/help-wanted/[id]/actions";
@@ -27,7 +27,7 @@ export default async function LeadConsolePage({ params }: Props) {
   const [tag, actor, at] = await Promise.all([findBoardReview(slug), getActor(), now()]);
   if (!tag) notFound();
   if (!can(actor, "help-wanted.decide", tag.id)) return <Forbidden what={`the lead console of ${tag.name}`} />;
-  const { drafts, requests, held, dueForReview, progress } = await getLeadConsole(tag.id, tag.boardReviewMonths, at);
+  const [{ drafts, requests, held, dueForReview, progress }, invitations] = await Promise.all([getLeadConsole(tag.id, tag.boardReviewMonths, at), listPendingInvitations(tag.id)]);
   const overdue = isBoardReviewOverdue(tag.boardReviewedAt, tag.boardReviewMonths, at);
   // Items shared with a TAG that flags sooner are flagged by the item page; here the TAG's own setting applies.
   const staleCount = held.filter((c) => isStale(c, tag.staleAfterDays, at)).length;
@@ -139,6 +139,34 @@ export default async function LeadConsolePage({ params }: Props) {
                 </p>
                 {c.message && <p className="whitespace-pre-line text-slate-800">{c.message}</p>}
                 <RequestDecision claimId={c.id} login={c.user.login} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="invitations" className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
+        <h2 id="invitations" className="text-xl font-semibold text-slate-900">
+          Invitations waiting for an answer ({invitations.length})
+        </h2>
+        {invitations.length === 0 ? (
+          <p className="mt-2 text-slate-600">
+            None. Each item&apos;s page suggests people who fit it; invite them from there.
+          </p>
+        ) : (
+          <ul className="mt-3 space-y-2">
+            {invitations.map((c) => (
+              <li key={c.id}>
+                <Link href={`/people/${c.user.login}`} className="font-medium text-brand-700 underline">
+                  @{c.user.login}
+                </Link>{" "}
+                to{" "}
+                <Link href={`/help-wanted/${c.item.id}`} className="text-brand-700 underline">
+                  {c.item.title}
+                </Link>{" "}
+                <span className="text-sm text-slate-600">
+                  (invited <LocalTime iso={c.createdAt.toISOString()} />)
+                </span>
               </li>
             ))}
           </ul>

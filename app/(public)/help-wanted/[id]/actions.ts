@@ -19,7 +19,9 @@ import {
   withdrawClaim,
 } from "@/lib/help-wanted/mutations";
 import { markItemReviewed } from "@/lib/help-wanted/review";
-import { ClaimIdSchema, CloseItemSchema, DiscardDraftSchema, DecideClaimSchema, DoneSchema, FollowUpSchema, ItemIdSchema, ProgressSchema, VolunteerSchema } from "@/lib/help-wanted/schemas";
+import { answerInvitation, inviteToItem } from "@/lib/help-wanted/invitations";
+import { markSnapshotStale } from "@/lib/matching/snapshot";
+import { AnswerInvitationSchema, InviteSchema, ClaimIdSchema, CloseItemSchema, DiscardDraftSchema, DecideClaimSchema, DoneSchema, FollowUpSchema, ItemIdSchema, ProgressSchema, VolunteerSchema } from "@/lib/help-wanted/schemas";
 import { itemFormToObject, parseItemInput } from "../new/item-input";
 
 /** Item pages, the board and the consoles all show claim and item state. */
@@ -29,6 +31,7 @@ function refresh() {
   invalidateBoard();
   revalidatePath("/manage/[slug]", "page");
   revalidatePath("/my-work");
+  revalidatePath("/help-wanted/for-you");
 }
 
 /** Refreshes the pages that show the change and passes the result through. */
@@ -41,7 +44,12 @@ const EditSchema = z.looseObject({ itemId: z.uuid() });
 
 const update = defineAction(
   EditSchema,
-  async ({ itemId, ...rest }, actor) => after(await updateItem(actor, itemId, await parseItemInput(rest))),
+  async ({ itemId, ...rest }, actor) => {
+    const r = await updateItem(actor, itemId, await parseItemInput(rest));
+    // An edit can change how the item matches: reload this process's matching snapshot.
+    markSnapshotStale();
+    return after(r);
+  },
   { successMessage: "Changes saved. People holding this item were told." },
 );
 const publish = defineAction(EditSchema, async ({ itemId, ...rest }, actor) => after(await publishDraft(actor, itemId, await parseItemInput(rest))), {
@@ -58,6 +66,9 @@ const progress = defineAction(ProgressSchema, async (i, a) => after(await postPr
 const followUp = defineAction(FollowUpSchema, async (i, a) => after(await sendFollowUp(a, i)), { successMessage: "Follow-up sent to the volunteer." });
 const done = defineAction(DoneSchema, async (i, a) => after(await markClaimDone(a, i)), { successMessage: "Marked done. A lead will confirm." });
 const confirm = defineAction(ClaimIdSchema, async (i, a) => after(await confirmCompletion(a, i)), { successMessage: "Completion confirmed: it now counts as a contribution." });
+
+const invite = defineAction(InviteSchema, async (i, a) => after(await inviteToItem(a, i)), { successMessage: (r) => `Invited @${r.login}: they were notified and can accept or decline.` });
+const answer = defineAction(AnswerInvitationSchema, async (i, a) => after(await answerInvitation(a, i)));
 
 export async function updateItemAction(input: unknown) {
   return update(itemFormToObject(input));
@@ -101,4 +112,12 @@ export async function markDoneAction(input: unknown) {
 }
 export async function confirmCompletionAction(input: unknown) {
   return confirm(input);
+}
+export async function inviteAction(input: unknown) {
+  return invite(input);
+}
+export async function answerInvitationAction(input: unknown) {
+  const r = await answer(input);
+  if (r.ok) r.message = r.data.status === "accepted" ? "You're on it: your place is confirmed." : "Declined. Thank you for answering.";
+  return r;
 }

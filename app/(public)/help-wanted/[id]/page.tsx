@@ -10,10 +10,12 @@ import { can } from "@/lib/auth/permissions";
 import { now } from "@/lib/clock";
 import { getItem, isStale, isUnpublished } from "@/lib/help-wanted/queries";
 import { KIND_LABEL } from "@/lib/help-wanted/schemas";
+import { findPeopleForItem, type SuggestedPerson } from "@/lib/matching/queries";
 import {
   closeItemAction,
   confirmCompletionAction,
   discardDraftAction,
+  inviteAction,
   markDoneAction,
   postProgressAction,
   releaseClaimAction,
@@ -23,6 +25,8 @@ import {
 } from "./actions";
 import { RequestDecision } from "./_components/request-decision";
 import { ActionForm } from "./_components/action-form";
+import { InvitationAnswer } from "./_components/invitation-answer";
+import { MatchReasons } from "../_components/match-reasons";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ posted?: string }> };
 
@@ -61,6 +65,9 @@ const HISTORY: Record<string, string> = {
   "claim.follow-up": "followed up",
   "claim.done": "marked work done",
   "claim.complete": "confirmed a completion",
+  "claim.invite": "invited someone",
+  "claim.accept-invitation": "accepted an invitation",
+  "claim.decline-invitation": "declined an invitation",
 };
 
 function statusText(item: { status: string; closedReason: string | null; source: string; reviewedAt: Date | null }) {
@@ -74,6 +81,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
   if (!item) notFound();
   const mayLead = item.tags.some((t) => can(actor, "help-wanted.decide", t.id));
   const mayEdit = item.tags.some((t) => can(actor, "help-wanted.create", t.id));
+  const mayInvite = item.tags.some((t) => can(actor, "help-wanted.invite", t.id));
   // Drafts (imported, not yet published) and discarded drafts are for the TAG's leads only.
   const unpublished = isUnpublished(item);
   if (unpublished && !mayEdit) notFound();
@@ -92,6 +100,9 @@ export default async function ItemPage({ params, searchParams }: Props) {
     .flatMap((c) => c.updates.map((u) => ({ ...u, volunteer: c.user.login })))
     .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   const placesLeft = Math.max(0, item.places - item.placesTaken);
+  const invited = item.claims.filter((c) => c.status === "invited");
+  // The reverse match (issue 9): who could do this, for the TAG's leads while a place is open.
+  const suggested = mayInvite && item.status === "open" ? await findPeopleForItem(actor, item.id, { now: at, limit: 8 }) : [];
   const closed = item.status === "closed";
   const draft = item.status === "draft";
 
@@ -229,7 +240,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
                 </Link>
               </p>
             ) : myLive ? (
-              <MyClaim claim={myLive} stale={isStale(myLive, staleAfterDays, at)} />
+              <MyClaim claim={myLive} title={item.title} stale={isStale(myLive, staleAfterDays, at)} />
             ) : item.status === "open" ? (
               <ActionForm
                 action={volunteerAction}
@@ -308,6 +319,28 @@ export default async function ItemPage({ params, searchParams }: Props) {
               </ul>
             )}
           </div>
+          {mayInvite && (
+            <div>
+              <h3 className="font-semibold text-slate-900">Invitations</h3>
+              {invited.length === 0 ? (
+                <p className="text-sm text-slate-600">Nobody is invited right now.</p>
+              ) : (
+                <ul className="mt-2 space-y-1 text-sm">
+                  {invited.map((c) => (
+                    <li key={c.id}>
+                      <Link href={`/people/${c.user.login}`} className="text-brand-700 underline">
+                        @{c.user.login}
+                      </Link>{" "}
+                      <span className="text-slate-700">
+                        invited <LocalTime iso={c.createdAt.toISOString()} />, no answer yet
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          )}
+          {mayInvite && item.status === "open" && <Suggestions itemId={item.id} people={suggested} />}
           <div>
             <h3 className="font-semibold text-slate-900">Held claims</h3>
             {held.length === 0 ? (
@@ -395,7 +428,58 @@ function StaleBadge() {
   return <span className="ml-2 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900 ring-1 ring-amber-300">Stale: no update lately</span>;
 }
 
-function MyClaim({ claim, stale }: { claim: { id: string; status: string; lastActivityAt: Date }; stale: boolean }) {
+/** The reverse match: the best available people for the item, why, their load and ambassador roles; invite one. */
+function Suggestions({ itemId, people }: { itemId: string; people: SuggestedPerson[] }) {
+  return (
+    <div>
+      <h3 id="suggested-people" className="font-semibold text-slate-900">
+        Suggested people
+      </h3>
+      <p className="text-sm text-slate-600">
+        People whose profile fits this item best, who have not claimed it and allow suggestions. Invite one: they are notified and accept or decline.
+      </p>
+      {people.length === 0 ? (
+        <p className="mt-2 text-sm text-slate-600">Nobody to suggest right now.</p>
+      ) : (
+        <ol className="mt-3 space-y-4" aria-label="Suggested people, best first">
+          {people.map((p) => (
+            <li key={p.id} className="space-y-2 rounded-md p-3 ring-1 ring-slate-200">
+              <p className="flex flex-wrap items-center gap-2">
+                <Link href={`/people/${p.login}`} className="font-medium text-brand-700 underline">
+                  @{p.login}
+                </Link>
+                {p.name && <span className="text-slate-700">{p.name}</span>}
+                {p.isCncfAmbassador && <span className="rounded-full bg-sky-100 px-2 py-0.5 text-xs font-semibold text-sky-900">CNCF Ambassador</span>}
+              </p>
+              {p.tagAmbassadorRoles.length > 0 && (
+                <p className="text-sm text-slate-700">
+                  TAG Ambassador roles: {p.tagAmbassadorRoles.map((r) => `${r.role} (${r.tag})`).join("; ")}
+                </p>
+              )}
+              <p className="text-sm text-slate-700">
+                Current load:{" "}
+                {p.acceptedClaims === 0
+                  ? "no accepted claims"
+                  : `${p.acceptedClaims} accepted ${p.acceptedClaims === 1 ? "claim" : "claims"}, about ${p.loadHours} h`}
+                {p.hoursPerMonth !== null && ` of ${p.hoursPerMonth} h a month`}
+              </p>
+              <MatchReasons line={p.line} label="Why them" />
+              <ActionForm
+                action={inviteAction}
+                hidden={{ itemId, userId: p.id }}
+                confirm={`Invite @${p.login}…`}
+                fields={[{ name: "message", label: `Message to @${p.login}`, type: "textarea", hint: "Optional: why you thought of them." }]}
+                submit={`Invite @${p.login}`}
+              />
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}
+
+function MyClaim({ claim, title, stale }: { claim: { id: string; status: string; message: string; lastActivityAt: Date }; title: string; stale: boolean }) {
   return (
     <div className="space-y-4">
       {/* A live region: after volunteering or marking done, the form that was used is gone and this says what happened. */}
@@ -406,7 +490,9 @@ function MyClaim({ claim, stale }: { claim: { id: string; status: string; lastAc
         </p>
         {claim.status === "requested" && <p className="text-sm text-slate-600">A TAG lead will accept or decline your offer; you will be notified.</p>}
         {claim.status === "done" && <p className="text-sm text-slate-600">A TAG lead will confirm your work.</p>}
+        {claim.status === "invited" && <p className="text-sm text-slate-600">A TAG lead invited you to this item{claim.message ? `: “${claim.message}”` : "."}</p>}
       </div>
+      {claim.status === "invited" && <InvitationAnswer claimId={claim.id} title={title} />}
       {claim.status === "accepted" && (
         <>
           <div id="progress">
@@ -430,7 +516,7 @@ function MyClaim({ claim, stale }: { claim: { id: string; status: string; lastAc
           />
         </>
       )}
-      {(claim.status === "requested" || claim.status === "accepted" || claim.status === "invited") && (
+      {(claim.status === "requested" || claim.status === "accepted") && (
         <ActionForm action={withdrawClaimAction} hidden={{ claimId: claim.id }} confirm="Withdraw…" submit="Yes, withdraw" danger />
       )}
     </div>

@@ -20,13 +20,25 @@ const STATUS_LABELS: Record<BoardQuery["status"], string> = {
 /**
  * The board's filters as a plain GET form: it works without JavaScript and every choice ends up
  * in the URL (DESIGN.md board parameters). Submitting starts again from the first page.
+ * `action` is the page it submits to; `/help-wanted/for-you` ranks open items by match, so it
+ * passes `matchesOnly` and the form leaves out status and sort.
  */
-export function BoardFilters({ query, tags }: { query: BoardQuery; tags: { slug: string; name: string }[] }) {
+export function BoardFilters({
+  query,
+  tags,
+  action = "/help-wanted",
+  matchesOnly = false,
+}: {
+  query: BoardQuery;
+  tags: { slug: string; name: string }[];
+  action?: string;
+  matchesOnly?: boolean;
+}) {
   const chosen = new Set(query.tag);
   // A TAG named in the URL but unknown stays visible, so the filter can be undone.
   const choices = [...tags, ...query.tag.filter((slug) => !tags.some((t) => t.slug === slug)).map((slug) => ({ slug, name: slug }))];
   return (
-    <form method="get" action="/help-wanted" role="search" aria-label="Help-wanted items" className="space-y-4 rounded-xl bg-white p-4 ring-1 ring-slate-200">
+    <form method="get" action={action} role="search" aria-label={matchesOnly ? "Your matches" : "Help-wanted items"} className="space-y-4 rounded-xl bg-white p-4 ring-1 ring-slate-200">
       <div className="grid gap-4 md:grid-cols-[2fr_1fr_1fr]">
         <div>
           <label htmlFor="board-q" className={label}>
@@ -82,7 +94,7 @@ export function BoardFilters({ query, tags }: { query: BoardQuery; tags: { slug:
         </fieldset>
       )}
 
-      <div className="grid items-end gap-4 sm:grid-cols-2 md:grid-cols-[1fr_1fr_1fr_1fr_1.4fr_auto]">
+      <div className={`grid items-end gap-4 sm:grid-cols-2 ${matchesOnly ? "md:grid-cols-[1fr_1fr_1fr_auto]" : "md:grid-cols-[1fr_1fr_1fr_1fr_1.4fr_auto]"}`}>
         <div>
           <label htmlFor="board-region" className={label}>
             Region
@@ -111,35 +123,40 @@ export function BoardFilters({ query, tags }: { query: BoardQuery; tags: { slug:
           </label>
           <input id="board-effort-max" name="effortMax" type="number" min={0} max={10000} inputMode="numeric" defaultValue={query.effortMax ?? ""} className={field} />
         </div>
-        <div>
-          <label htmlFor="board-status" className={label}>
-            Status
-          </label>
-          <select id="board-status" name="status" defaultValue={query.status} className={field}>
-            {Object.entries(STATUS_LABELS).map(([value, text]) => (
-              <option key={value} value={value}>
-                {text}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="board-sort" className={label}>
-            Sort by
-          </label>
-          <select id="board-sort" name="sort" defaultValue={query.sort === "match" ? "" : (query.sort ?? "")} className={field}>
-            <option value="">Best match when searching, else newest</option>
-            <option value="newest">Newest first</option>
-            <option value="due">Due soonest</option>
-            <option value="fewest">Fewest places left</option>
-          </select>
-        </div>
+        {!matchesOnly && (
+          <>
+            <div>
+              <label htmlFor="board-status" className={label}>
+                Status
+              </label>
+              <select id="board-status" name="status" defaultValue={query.status} className={field}>
+                {Object.entries(STATUS_LABELS).map(([value, text]) => (
+                  <option key={value} value={value}>
+                    {text}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div>
+              <label htmlFor="board-sort" className={label}>
+                Sort by
+              </label>
+              <select id="board-sort" name="sort" defaultValue={query.sort ?? ""} className={field}>
+                <option value="">Most relevant when searching, else newest</option>
+                <option value="newest">Newest first</option>
+                <option value="due">Due soonest</option>
+                <option value="fewest">Fewest places left</option>
+                <option value="match">Best match for you (signed in)</option>
+              </select>
+            </div>
+          </>
+        )}
         {query.limit !== BOARD_DEFAULT_LIMIT && <input type="hidden" name="limit" value={query.limit} />}
         <div className="flex items-center gap-3">
           <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
             Show items
           </button>
-          <Link href="/help-wanted" className="text-sm text-brand-700 underline">
+          <Link href={action} className="text-sm text-brand-700 underline">
             Reset
           </Link>
         </div>

@@ -14,8 +14,11 @@ const STATUS_STYLES: Record<BoardItem["status"], string> = {
   closed: "bg-slate-200 text-slate-800",
 };
 
-/** One item on the board: what, for which TAGs, how much work, when, and how many places remain. */
-export function ItemCard({ item }: { item: BoardItem }) {
+/**
+ * One item on the board: what, for which TAGs, how much work, when, and how many places remain.
+ * `children` go at the bottom (why it matches you, a hide button).
+ */
+export function ItemCard({ item, children }: { item: BoardItem; children?: React.ReactNode }) {
   const left = item.places - item.placesTaken;
   return (
     <article className="flex h-full flex-col rounded-xl bg-white p-5 ring-1 ring-slate-200">
@@ -69,6 +72,7 @@ export function ItemCard({ item }: { item: BoardItem }) {
           ))}
         </ul>
       )}
+      {children}
     </article>
   );
 }

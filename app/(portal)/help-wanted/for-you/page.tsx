@@ -1,0 +1,149 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ActionForm } from "@/app/(public)/help-wanted/[id]/_components/action-form";
+import { BoardFilters } from "@/app/(public)/help-wanted/_components/board-filters";
+import { ItemCard } from "@/app/(public)/help-wanted/_components/item-card";
+import { MatchReasons } from "@/app/(public)/help-wanted/_components/match-reasons";
+import { LocalTime } from "@/components/ui/local-time";
+import { requireUser } from "@/lib/auth/session";
+import { now } from "@/lib/clock";
+import { boardUrl, hasFilters, parseBoardQuery } from "@/lib/help-wanted/board-query";
+import { decodeMatchCursor, encodeMatchCursor } from "@/lib/matching/paging";
+import { findMatchesForPerson, getMatchSettings } from "@/lib/matching/queries";
+import { listTags } from "@/lib/tags/queries";
+import { hideItemAction } from "./actions";
+import { MatchSettingsForm } from "./_components/match-settings-form";
+
+export const metadata: Metadata = { title: "Help wanted for you" };
+export const dynamic = "force-dynamic";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const PATH = "/help-wanted/for-you";
+
+/**
+ * The signed-in person's best matches among open items (issue 9), each with why; the board's
+ * filters narrow them (a GET form: every choice in the URL, works without JavaScript). Hiding an
+ * item removes it from these matches, the board's best-match sort and the digest.
+ */
+export default async function ForYouPage({ searchParams }: Props) {
+  const user = await requireUser(PATH);
+  const { query } = parseBoardQuery(await searchParams);
+  const offset = decodeMatchCursor(query.cursor);
+  const [at, tags, settings] = await Promise.all([now(), listTags(), getMatchSettings(user.id)]);
+  const found = await findMatchesForPerson(user.id, { now: at, limit: query.limit, offset, query });
+  const matches = found?.matches ?? [];
+  const filtered = hasFilters(query);
+  const url = (cursor?: string) => boardUrl({ ...query, status: "open", sort: undefined }, { cursor }, PATH);
+
+  return (
+    <div className="space-y-6">
+      <header className="space-y-2">
+        <p className="text-sm text-slate-600">
+          <Link href="/help-wanted" className="text-brand-700 underline">
+            Help wanted
+          </Link>
+        </p>
+        <h1 className="text-2xl font-semibold text-slate-900">Help wanted for you</h1>
+        <p className="max-w-3xl text-slate-700">
+          Open items ranked by how well they fit your skills, interests, region and timezone, your free hours this month, the kinds of work you prefer and
+          what you did before; urgent items and items nobody took yet rank a little higher.
+        </p>
+        {found && found.gaps.length > 0 && (
+          <p className="max-w-3xl rounded-md bg-amber-50 p-3 text-amber-950 ring-1 ring-amber-200">
+            Your profile has no {found.gaps.join(", ")} yet.{" "}
+            <Link href="/me" className="underline">
+              Add them on your profile
+            </Link>{" "}
+            for better matches.
+          </p>
+        )}
+      </header>
+
+      <BoardFilters query={query} tags={tags} action={PATH} matchesOnly />
+
+      <section aria-labelledby="matches-heading" className="space-y-4">
+        <h2 id="matches-heading" className="text-xl font-semibold text-slate-900">
+          Your matches{offset > 0 ? " (a later page)" : ""}
+        </h2>
+        {matches.length === 0 ? (
+          <div className="rounded-xl bg-white p-8 text-center text-slate-700 ring-1 ring-slate-200">
+            {offset > 0 ? (
+              <p>
+                No more matches.{" "}
+                <Link href={url()} className="text-brand-700 underline">
+                  Back to the first page
+                </Link>
+              </p>
+            ) : filtered ? (
+              <p>No open item matches these filters. Try fewer filters.</p>
+            ) : (
+              <p>No open items to suggest right now. TAG leads post work on the board; check back soon.</p>
+            )}
+          </div>
+        ) : (
+          <ol className="grid gap-4 md:grid-cols-2 lg:grid-cols-3" aria-label="Your matches, best first">
+            {matches.map((m) => (
+              <li key={m.item.id}>
+                <ItemCard item={m.item}>
+                  <MatchReasons line={m.line} />
+                  <div className="mt-3">
+                    <ActionForm action={hideItemAction} hidden={{ itemId: m.item.id, hidden: "true" }} submit="Hide" label={`Hide “${m.item.title}”`} />
+                  </div>
+                </ItemCard>
+              </li>
+            ))}
+          </ol>
+        )}
+        {(found?.hasMore || offset > 0) && (
+          <nav aria-label="Pages" className="flex items-center justify-between text-sm">
+            {offset > 0 ? (
+              <Link href={url()} className="rounded-md px-3 py-2 text-brand-700 underline">
+                First page
+              </Link>
+            ) : (
+              <span />
+            )}
+            {found?.hasMore ? (
+              <Link href={url(encodeMatchCursor(offset + query.limit))} rel="next" className="rounded-md px-3 py-2 text-brand-700 underline">
+                Next page
+              </Link>
+            ) : (
+              <span />
+            )}
+          </nav>
+        )}
+      </section>
+
+      {settings && (
+        <div className="grid gap-6 lg:grid-cols-2">
+          <MatchSettingsForm saved={{ preferredKinds: settings.preferredKinds, matchOptOut: settings.matchOptOut, digestOptIn: settings.digestOptIn }} />
+          <section aria-labelledby="hidden-heading" className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
+            <h2 id="hidden-heading" className="text-lg font-semibold text-slate-900">
+              Hidden items ({settings.hidden.length})
+            </h2>
+            {settings.hidden.length === 0 ? (
+              <p className="mt-2 text-sm text-slate-600">You have not hidden anything. Hide an item and it is no longer suggested to you.</p>
+            ) : (
+              <ul className="mt-3 space-y-3">
+                {settings.hidden.map((h) => (
+                  <li key={h.id} className="flex flex-wrap items-start justify-between gap-2">
+                    <span>
+                      <Link href={`/help-wanted/${h.id}`} className="text-brand-700 underline">
+                        {h.title}
+                      </Link>{" "}
+                      <span className="text-sm text-slate-600">
+                        hidden <LocalTime iso={h.hiddenAt.toISOString()} />
+                      </span>
+                    </span>
+                    <ActionForm action={hideItemAction} hidden={{ itemId: h.id, hidden: "false" }} submit="Show again" label={`Show “${h.title}” again`} />
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </div>
+      )}
+    </div>
+  );
+}

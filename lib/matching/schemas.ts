@@ -1,0 +1,19 @@
+import { z } from "zod";
+import { BOARD_KINDS } from "@/lib/help-wanted/board-query";
+
+/** Hide an item from one's matches, or show it again. */
+export const HideItemSchema = z.strictObject({ itemId: z.uuid(), hidden: z.enum(["true", "false"]).transform((v) => v === "true") });
+export type HideItemInput = z.infer<typeof HideItemSchema>;
+
+const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
+
+/**
+ * The person's matching settings (the for-you page): preferred kinds of work, whether leads may
+ * see them suggested for items, and the weekly digest. Checkbox groups arrive as a list.
+ */
+export const MatchSettingsSchema = z.strictObject({
+  preferredKinds: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(BOARD_KINDS, { message: "Unknown kind of work" })).max(BOARD_KINDS.length)),
+  matchOptOut: checkbox,
+  digestOptIn: checkbox,
+});
+export type MatchSettingsInput = z.infer<typeof MatchSettingsSchema>;
