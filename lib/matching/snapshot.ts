@@ -6,7 +6,7 @@ import { languagesNeeded, preparePerson, tagsOfInterest, toMatchKind, type Match
 
 /**
  * The open items and the people who may be suggested, as the matching model sees them, kept in
- * this process (docs/decisions/006-matching-snapshot.md). Ranking 100,000 open items for one
+ * this process (docs/decisions/008-matching-snapshot.md). Ranking 100,000 open items for one
  * person within 50 ms cannot read the table per request (a bare count of open items takes about
  * that long), so each process holds a compact, compiled copy:
  * - loaded once (one JSON document from PostgreSQL), reloaded in the background when older than
