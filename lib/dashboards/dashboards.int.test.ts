@@ -155,3 +155,49 @@ describe("who may see dashboards", () => {
     expect(await getTagDashboard(admin, "no-such-tag")).toBeNull();
   });
 });
+
+describe("what needs attention today", () => {
+  it("a lead's list is ordered: requests, stale claims, exceptions, check-ins, board review, self-reports, terms, TOC; other TAGs' leads are refused", async () => {
+    const s = await busyTag();
+    const at = await now();
+    const lead = await createUser();
+    await seat(s.tag.id, lead.id, "chair");
+    const leadActor = (await loadActor(lead.id))!;
+    const requester = await createUser();
+    const open = await item(s.tag.id, at);
+    await db.claim.create({ data: { itemId: open.id, userId: requester.id, status: "requested", createdAt: at, lastActivityAt: at } });
+    const election = await db.election.findFirstOrThrow({ where: { tagId: s.tag.id } });
+    await db.electionException.create({ data: { electionId: election.id, userId: requester.id, kind: "vote", reason: "New contributor", createdAt: at } });
+    await db.contributionRecord.create({ data: { userId: requester.id, tagId: s.tag.id, kind: "talk", source: "self_reported", verification: "pending", occurredAt: at } });
+
+    const items = await (await import("./attention")).leadAttention(leadActor, s.tag.id);
+    expect(items.map((i) => i.key)).toEqual(["requests", "stale", "exceptions", "check-ins", "review", "self-reports", "terms", "pending"]);
+    expect(items[0]).toMatchObject({ label: "1 volunteer request waiting for an answer", href: `/manage/${s.tag.slug}#requests` });
+
+    const other = await createTag();
+    expect(await code((await import("./attention")).leadAttention(leadActor, other.id))).toBe("FORBIDDEN");
+  });
+
+  it("a person's list is ordered: invitations, updates due, check-ins due, then matches", async () => {
+    const { personalAttention } = await import("./attention");
+    const at = await now();
+    const tag = await createTag();
+    const me = await db.user.update({ where: { id: (await createUser()).id }, data: { skills: ["Go"] } });
+    const invitedTo = await item(tag.id, at);
+    await db.claim.create({ data: { itemId: invitedTo.id, userId: me.id, status: "invited", createdAt: at, lastActivityAt: at } });
+    const working = await item(tag.id, at);
+    await db.claim.create({ data: { itemId: working.id, userId: me.id, status: "accepted", createdAt: at, lastActivityAt: new Date(at.getTime() - 30 * DAY) } });
+    const fresh = await item(tag.id, at);
+    await db.claim.create({ data: { itemId: fresh.id, userId: me.id, status: "accepted", createdAt: at, lastActivityAt: at } });
+    const ambSeat = await seat(tag.id, me.id, "tag_ambassador");
+    const liaison = await db.liaison.create({ data: { assignmentId: ambSeat.id, foundation: "OpenSSF", cadenceDays: 30, createdAt: new Date(at.getTime() - 28 * DAY) } });
+    const match = await db.helpWantedItem.create({ data: { title: "Go work", kind: "review", status: "open", skills: ["Go"], createdAt: at, updatedAt: at, tags: { create: { tagId: tag.id } } } });
+
+    const items = await personalAttention(me.id);
+    expect(items.slice(0, 3).map((i) => i.key)).toEqual([`invited-${invitedTo.id}`, `update-${working.id}`, `check-in-${liaison.id}`]);
+    expect(items[1]!.label).toMatch(/^Update overdue/);
+    expect(items[2]!.label).toMatch(/^Check-in due with OpenSSF/);
+    expect(items.slice(3).map((i) => i.key)).toContain(`match-${match.id}`);
+    expect(items.map((i) => i.key)).not.toContain(`update-${fresh.id}`);
+  });
+});

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AttentionList } from "@/components/attention-list";
 import { Forbidden } from "@/components/forbidden";
 import { Markdown } from "@/components/markdown";
 import { LocalTime } from "@/components/ui/local-time";
@@ -8,6 +9,7 @@ import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
+import { leadAttention } from "@/lib/dashboards/attention";
 import { getLeadConsole, isStale } from "@/lib/help-wanted/queries";
 import { findBoardReview, isBoardReviewOverdue } from "@/lib/help-wanted/review";
 import { closeItemAction, markReviewedAction } from "@/app/(public)/help-wanted/[id]/actions";
@@ -25,7 +27,7 @@ export default async function LeadConsolePage({ params }: Props) {
   const [tag, actor, at] = await Promise.all([findBoardReview(slug), getActor(), now()]);
   if (!tag) notFound();
   if (!can(actor, "help-wanted.decide", tag.id)) return <Forbidden what={`the lead console of ${tag.name}`} />;
-  const { requests, held, dueForReview, progress } = await getLeadConsole(tag.id, tag.boardReviewMonths, at);
+  const [{ requests, held, dueForReview, progress }, attention] = await Promise.all([getLeadConsole(tag.id, tag.boardReviewMonths, at), leadAttention(actor, tag.id)]);
   const overdue = isBoardReviewOverdue(tag.boardReviewedAt, tag.boardReviewMonths, at);
   // Items shared with a TAG that flags sooner are flagged by the item page; here the TAG's own setting applies.
   const staleCount = held.filter((c) => isStale(c, tag.staleAfterDays, at)).length;
@@ -45,8 +47,13 @@ export default async function LeadConsolePage({ params }: Props) {
           <Link href={`/tags/${tag.slug}`} className="text-brand-700 underline">
             TAG page
           </Link>
+          <Link href={`/toc/${tag.slug}`} className="text-brand-700 underline">
+            TAG dashboard
+          </Link>
         </p>
       </header>
+
+      <AttentionList id="today" title="Needs your attention today" items={attention} empty="Nothing needs you today." />
 
       {overdue && (
         <div role="alert" className="rounded-xl bg-amber-50 p-4 text-amber-950 ring-1 ring-amber-300">
