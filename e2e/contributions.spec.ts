@@ -27,7 +27,9 @@ test("a member self-reports a talk; the TAG's chair verifies it; the profile cou
   await form.getByLabel("Link (optional)").fill("javascript:alert(1)");
   await form.getByRole("button", { name: "Report contribution" }).click();
   await expect(form.getByLabel("Link (optional)")).toHaveAccessibleDescription(/http/);
-  // React resets the form after a submission: choose again, as a person would see it.
+  // React resets the form after a submission: wait for the reset (the selects go back to their
+  // first option; on a busy machine it can land after the error shows), then choose again.
+  await expect(form.getByLabel("TAG").locator("option:checked")).toHaveText("TAG Developer Experience");
   await form.getByLabel("TAG").selectOption({ label: TAG });
   await form.getByLabel("Kind").selectOption({ label: "Talk" });
   await form.getByLabel("Title").fill(title);
