@@ -236,5 +236,9 @@ for (const r of rows) console.log(line(r));
 
 await client.query(`DELETE FROM "Session" WHERE "sessionToken" = $1`, [token]);
 await client.end();
-stop();
+// The server goes first: the embedded database stops when this process exits.
+await new Promise((resolve) => {
+  server.once("exit", resolve);
+  stop();
+});
 process.exit(0);
