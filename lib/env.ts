@@ -26,6 +26,8 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().default("TAG Portal <no-reply@localhost>"),
   CHROMIUM_PATH: z.string().optional(),
   DEMO: flag,
+  /** Requests per minute one client may make to the public API (/api/v1). */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

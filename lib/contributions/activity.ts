@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ContributionKind } from "@/lib/generated/prisma/enums";
 
 export interface ActivityWindow {
@@ -15,6 +16,9 @@ export interface Activity {
   lastAt: Date | null;
 }
 
+/** The records that count: GitHub and help-wanted ones, and self-reports a lead verified. */
+const COUNTED: Prisma.ContributionRecordWhereInput[] = [{ source: { in: ["github", "help_wanted"] } }, { source: "self_reported", verification: "verified" }];
+
 /**
  * How active a person is in one TAG (or across all TAGs when `tagId` is null) over
  * `[from, to)`: records from GitHub and help-wanted, and self-reports a lead verified.
@@ -27,7 +31,7 @@ export async function activityFor(userId: string, tagId: string | null, window: 
       userId,
       ...(tagId ? { tagId } : {}),
       occurredAt: { gte: window.from, lt: window.to },
-      OR: [{ source: { in: ["github", "help_wanted"] } }, { source: "self_reported", verification: "verified" }],
+      OR: COUNTED,
     },
     _count: { _all: true },
     _max: { occurredAt: true },
@@ -117,4 +121,37 @@ export function lastContributionText(lastAt: Date | null, at: Date): string {
   const months = Math.floor(days / 30.44);
   if (months < 24) return `last contribution ${months === 1 ? "1 month" : `${months} months`} ago`;
   return `last contribution ${Math.floor(months / 12)} years ago`;
+}
+/** One TAG's people and the window its rule uses, for {@link activityInTags}. */
+export interface ActivityScope {
+  tagId: string;
+  userIds: readonly string[];
+  window: ActivityWindow;
+}
+
+/** Key of {@link activityInTags}' answer. */
+export const activityKey = (userId: string, tagId: string) => `${userId}:${tagId}`;
+
+/**
+ * `activityFor` for many people in many TAGs at once (dashboards): one grouped query, each TAG
+ * with its own window, counting exactly what `activityFor` counts. Keyed by {@link activityKey};
+ * a person with no counted record is absent.
+ */
+export async function activityInTags(scopes: readonly ActivityScope[]): Promise<Map<string, { total: number; lastAt: Date | null }>> {
+  const wanted = scopes.filter((s) => s.userIds.length > 0);
+  const out = new Map<string, { total: number; lastAt: Date | null }>();
+  if (wanted.length === 0) return out;
+  const rows = await db.contributionRecord.groupBy({
+    by: ["userId", "tagId"],
+    where: {
+      AND: [
+        { OR: COUNTED },
+        { OR: wanted.map((s) => ({ tagId: s.tagId, userId: { in: [...s.userIds] }, occurredAt: { gte: s.window.from, lt: s.window.to } })) },
+      ],
+    },
+    _count: { _all: true },
+    _max: { occurredAt: true },
+  });
+  for (const r of rows) if (r.tagId) out.set(activityKey(r.userId, r.tagId), { total: r._count._all, lastAt: r._max.occurredAt });
+  return out;
 }

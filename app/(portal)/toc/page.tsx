@@ -1,115 +1,139 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { SEAT_LABEL } from "@/components/roster-table";
+import { BarChart } from "@/components/ui/bar-chart";
 import { LocalTime } from "@/components/ui/local-time";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
-import { listHeldSeats, listOpenRemovals, listPendingLeadershipChanges } from "@/lib/roles/queries";
-import { REMOVAL_QUORUM } from "@/lib/roles/removal-tally";
-import { DecideButtons } from "./_components/decide-buttons";
-import { OpenRemovalForm, RemovalVoteButtons } from "./_components/removal-controls";
+import { getTocOverview } from "@/lib/dashboards/queries";
+import { employerText, flagsOf, regionsText } from "@/lib/dashboards/tables";
+import { TocDecisions } from "./_components/decisions";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
+/**
+ * The TOC dashboard (issue 10): one card per TAG with what the TOC asked about, a drill-down per
+ * TAG, CSV of every table; then the TOC's decisions (leadership changes, removal votes).
+ */
 export default async function DashboardPage() {
   await requireUser("/toc");
   const actor = await getActor();
   const mayApprove = can(actor, "leadership.approve");
   const mayVote = can(actor, "leadership.remove-vote");
-  const [pending, removals, seats] = await Promise.all([
-    mayApprove ? listPendingLeadershipChanges() : [],
-    mayVote ? listOpenRemovals() : [],
-    mayVote ? listHeldSeats() : [],
-  ]);
-  const roleOf = (s: { kind: string; roleDefinition: { name: string } | null }) => s.roleDefinition?.name ?? SEAT_LABEL[s.kind] ?? s.kind;
+  // The UI asks the table only to decide what to show; getTocOverview checks again itself.
+  const mayView = can(actor, "audit.view-all") || (actor?.leadTagIds.some((id) => can(actor, "dashboard.view", id)) ?? false);
+  const overview = mayView ? await getTocOverview(actor) : null;
   return (
     <div className="space-y-8">
-      <h1 className="text-2xl font-semibold text-slate-900">Dashboard</h1>
-      {mayApprove ? (
-        <section aria-labelledby="pending" className="space-y-3">
-          <h2 id="pending" className="text-xl font-semibold text-slate-900">
-            Leadership changes awaiting TOC approval
-          </h2>
-          {pending.length === 0 ? (
-            <p className="rounded-xl bg-white p-6 text-slate-600 ring-1 ring-slate-200">Nothing is waiting for a decision.</p>
-          ) : (
-            <ul className="space-y-3">
-              {pending.map((p) => {
-                const kind = p.status === "pending" ? "appointment" : p.endRequestedAt ? "end" : "renewal";
-                const what = `${kind === "appointment" ? "appoint" : kind === "end" ? "end the seat of" : "renew the term of"} @${p.user.login} as ${roleOf(p)} of ${p.tag.name}`;
-                return (
-                  <li key={p.id} className="rounded-xl bg-white p-4 ring-1 ring-slate-200">
-                    <p className="font-medium text-slate-900">
-                      {kind === "appointment" ? "Appointment" : kind === "end" ? "End of seat" : "Renewal"}: @{p.user.login} as {roleOf(p)} of{" "}
-                      <Link href={`/tags/${p.tag.slug}`} className="text-brand-700 underline">
-                        {p.tag.name}
-                      </Link>
-                    </p>
-                    <p className="text-sm text-slate-600">
-                      Requested <LocalTime iso={(p.endRequestedAt ?? p.renewRequestedAt ?? p.requestedAt).toISOString()} showRelative />
-                      {kind === "renewal" && p.renewTermEndAt && (
-                        <>
-                          {" "}
-                          · new term end <LocalTime iso={p.renewTermEndAt.toISOString()} />
-                        </>
-                      )}
-                      {p.endReason && <> · reason: {p.endReason}</>}
-                      {p.decisionLink && (
-                        <>
-                          {" "}
-                          · <a href={p.decisionLink} className="text-brand-700 underline">decision</a>
-                        </>
-                      )}
-                    </p>
-                    <div className="mt-2">
-                      <DecideButtons assignmentId={p.id} label={what} />
-                    </div>
-                  </li>
-                );
-              })}
-            </ul>
-          )}
-          {mayVote && (
-            <section aria-labelledby="removals" className="space-y-3 pt-4">
-              <h2 id="removals" className="text-xl font-semibold text-slate-900">
-                Votes to remove an inactive leader
+      <header className="space-y-2">
+        <h1 className="text-2xl font-semibold text-slate-900">Dashboard</h1>
+        {overview && (
+          <p className="text-sm text-slate-700">
+            {overview.scope === "all" ? "Every TAG" : "The TAGs you lead"} as of <LocalTime iso={overview.at.toISOString()} />.{" "}
+            <a href="/toc/tags.csv" download className="text-brand-700 underline">
+              Download the overview (CSV)
+            </a>
+            {mayApprove && (
+              <>
+                {" "}
+                ·{" "}
+                <a href="#pending" className="text-brand-700 underline">
+                  Changes awaiting approval
+                </a>
+              </>
+            )}
+          </p>
+        )}
+      </header>
+
+      {overview ? (
+        <>
+          {overview.dashboards.length > 1 && (
+            <section aria-labelledby="charts" className="grid gap-6 md:grid-cols-2">
+              <h2 id="charts" className="sr-only">
+                Charts
               </h2>
-              <p className="text-sm text-slate-600">
-                One vote per TOC member. A vote passes when the share in favour of the votes cast reaches the TAG&apos;s supermajority (default two thirds) with at least {REMOVAL_QUORUM} votes cast;
-                it is decided when every TOC member has voted or when a TOC member closes it. Passing ends the seat.
-              </p>
-              {removals.length === 0 ? (
-                <p className="rounded-xl bg-white p-6 text-slate-600 ring-1 ring-slate-200">No removal vote is open.</p>
-              ) : (
-                <ul className="space-y-3">
-                  {removals.map((r) => {
-                    const label = `@${r.assignment.user.login} as ${roleOf(r.assignment)} of ${r.assignment.tag.name}`;
-                    const inFavor = r.votes.filter((v) => v.inFavor).length;
-                    return (
-                      <li key={r.id} className="rounded-xl bg-white p-4 ring-1 ring-slate-200">
-                        <p className="font-medium text-slate-900">Remove {label}?</p>
-                        <p className="text-sm text-slate-600">
-                          Opened <LocalTime iso={r.openedAt.toISOString()} showRelative /> · reason: {r.reason} · {r.votes.length} votes so far ({inFavor} to remove) · needs{" "}
-                          {Math.round(r.assignment.tag.removalSupermajority * 100)}%
-                        </p>
-                        <div className="mt-2">
-                          <RemovalVoteButtons proposalId={r.id} label={label} voted={r.votes.some((v) => v.userId === actor?.id)} />
-                        </div>
-                      </li>
-                    );
-                  })}
-                </ul>
-              )}
-              {seats.length > 0 && <OpenRemovalForm seats={seats.map((s) => ({ id: s.id, label: `@${s.user.login}, ${roleOf(s)}, ${s.tag.name}` }))} />}
+              <div className="rounded-xl bg-white p-4 ring-1 ring-slate-200">
+                <h3 className="font-semibold text-slate-900">Open help-wanted items per TAG</h3>
+                <BarChart caption="Open help-wanted items per TAG" bars={overview.dashboards.map((d) => ({ label: d.tag.name, value: d.flow.open }))} />
+              </div>
+              <div className="rounded-xl bg-white p-4 ring-1 ring-slate-200">
+                <h3 className="font-semibold text-slate-900">Chairs and tech leads per TAG</h3>
+                <BarChart
+                  caption="Chairs and tech leads per TAG, against the seats defined"
+                  bars={overview.dashboards.map((d) => ({ label: d.tag.name, value: d.leadership.filled, ...(d.leadership.total !== null ? { max: d.leadership.total } : {}) }))}
+                />
+              </div>
             </section>
           )}
-        </section>
+          <section aria-labelledby="tags" className="space-y-3">
+            <h2 id="tags" className="text-xl font-semibold text-slate-900">
+              TAGs at a glance
+            </h2>
+            {overview.dashboards.length === 0 ? (
+              <p className="rounded-xl bg-white p-6 text-slate-600 ring-1 ring-slate-200">No TAG to show.</p>
+            ) : (
+              <div className="grid gap-4 lg:grid-cols-2">
+                {overview.dashboards.map((d) => {
+                  const flags = flagsOf(d);
+                  const headingId = `tag-${d.tag.slug}`;
+                  return (
+                    <article key={d.tag.id} aria-labelledby={headingId} className="space-y-3 rounded-xl bg-white p-5 ring-1 ring-slate-200">
+                      <h3 id={headingId} className="text-lg font-semibold text-slate-900">
+                        <Link href={`/toc/${d.tag.slug}`} className="text-brand-700 underline">
+                          {d.tag.name}
+                        </Link>
+                      </h3>
+                      {flags.length > 0 ? (
+                        <ul aria-label={`Needs attention in ${d.tag.name}`} className="space-y-1 text-sm">
+                          {flags.map((f) => (
+                            <li key={f} className="rounded bg-amber-50 px-2 py-1 text-amber-950 ring-1 ring-amber-200">
+                              {f}
+                            </li>
+                          ))}
+                        </ul>
+                      ) : (
+                        <p className="text-sm text-green-800">Nothing needs attention.</p>
+                      )}
+                      <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-sm">
+                        <Figure term="Chairs and tech leads" value={`${d.leadership.filled}${d.leadership.total !== null ? ` of ${d.leadership.total}` : ""}`} />
+                        <Figure term="Seats by region" value={regionsText(d)} />
+                        <Figure term="Largest employer (leadership)" value={employerText(d.leadershipEmployer)} />
+                        <Figure term="Terms ending in 6 months" value={d.termsEnding.length} />
+                        <Figure term="Leaders with no contribution" value={d.inactiveLeaders.length} />
+                        <Figure term="On leave" value={d.onLeave.length} />
+                        <Figure term="Elections open / due" value={`${d.elections.filter((e) => e.state === "open").length} / ${d.electionsDue.length}`} />
+                        <Figure term="Help wanted: open, held, done (90 days)" value={`${d.flow.open}, ${d.flow.held}, ${d.flow.done90}`} />
+                        <Figure term="Median days to first volunteer" value={d.flow.medianDaysToFirstVolunteer === null ? "no volunteers yet" : d.flow.medianDaysToFirstVolunteer.toFixed(1)} />
+                        <Figure term="Stale claims" value={d.flow.stale} />
+                        <Figure term="CNCF Ambassadors active" value={d.flow.ambassadorsActive} />
+                        <Figure term="Liaison check-ins overdue" value={d.liaisonsOverdue.length} />
+                        <Figure term="Board review" value={d.boardReviewOverdue ? "overdue" : "up to date"} />
+                        <Figure term="Changes awaiting TOC" value={d.pendingChanges.length} />
+                      </dl>
+                    </article>
+                  );
+                })}
+              </div>
+            )}
+          </section>
+        </>
       ) : (
         <p className="rounded-xl bg-white p-6 text-slate-700 ring-1 ring-slate-200">
-          Leadership dashboards (seats, regions, employers, terms ending, activity) are for TOC members and TAG leads, and are not available yet.
+          The dashboards (seats, regions, employers, terms ending, activity, help-wanted flow) are for TOC members, admins and each TAG&apos;s leads.
         </p>
       )}
+
+      <TocDecisions actor={actor} mayApprove={mayApprove} mayVote={mayVote} />
+    </div>
+  );
+}
+
+function Figure({ term, value }: { term: string; value: string | number }) {
+  return (
+    <div>
+      <dt className="text-slate-600">{term}</dt>
+      <dd className="font-medium text-slate-900">{value}</dd>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AttentionList } from "@/components/attention-list";
 import { Forbidden } from "@/components/forbidden";
 import { GithubIssueStatus } from "@/components/github-issue-status";
 import { Markdown } from "@/components/markdown";
@@ -9,6 +10,7 @@ import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
+import { leadAttention } from "@/lib/dashboards/attention";
 import { getLeadConsole, isStale, listPendingInvitations } from "@/lib/help-wanted/queries";
 import { findBoardReview, isBoardReviewOverdue } from "@/lib/help-wanted/review";
 import { KIND_LABEL } from "@/lib/help-wanted/schemas";
@@ -27,7 +29,11 @@ export default async function LeadConsolePage({ params }: Props) {
   const [tag, actor, at] = await Promise.all([findBoardReview(slug), getActor(), now()]);
   if (!tag) notFound();
   if (!can(actor, "help-wanted.decide", tag.id)) return <Forbidden what={`the lead console of ${tag.name}`} />;
-  const [{ drafts, requests, held, dueForReview, progress }, invitations] = await Promise.all([getLeadConsole(tag.id, tag.boardReviewMonths, at), listPendingInvitations(tag.id)]);
+  const [{ drafts, requests, held, dueForReview, progress }, invitations, attention] = await Promise.all([
+    getLeadConsole(tag.id, tag.boardReviewMonths, at),
+    listPendingInvitations(tag.id),
+    leadAttention(actor, tag.id),
+  ]);
   const overdue = isBoardReviewOverdue(tag.boardReviewedAt, tag.boardReviewMonths, at);
   // Items shared with a TAG that flags sooner are flagged by the item page; here the TAG's own setting applies.
   const staleCount = held.filter((c) => isStale(c, tag.staleAfterDays, at)).length;
@@ -47,8 +53,13 @@ export default async function LeadConsolePage({ params }: Props) {
           <Link href={`/tags/${tag.slug}`} className="text-brand-700 underline">
             TAG page
           </Link>
+          <Link href={`/toc/${tag.slug}`} className="text-brand-700 underline">
+            TAG dashboard
+          </Link>
         </p>
       </header>
+
+      <AttentionList id="today" title="Needs your attention today" items={attention} empty="Nothing needs you today." />
 
       {overdue && (
         <div role="alert" className="rounded-xl bg-amber-50 p-4 text-amber-950 ring-1 ring-amber-300">

@@ -1,0 +1,50 @@
+import "server-only";
+import { getActor } from "@/lib/auth/actor";
+import { AppError } from "@/lib/errors";
+import { errorResponse } from "@/lib/http/responses";
+import { toCsv } from "@/lib/roles/csv";
+import { getTagDashboard, getTocOverview } from "./queries";
+import { overviewTable, tagTables, type DashboardTable } from "./tables";
+
+function csvResponse(table: DashboardTable, filename: string): Response {
+  return new Response(toCsv([table.columns, ...table.rows]), {
+    headers: {
+      "content-type": "text/csv; charset=utf-8; header=present",
+      "content-disposition": `attachment; filename="${filename}"`,
+      "cache-control": "no-store",
+    },
+  });
+}
+
+async function guarded(run: () => Promise<Response>): Promise<Response> {
+  try {
+    return await run();
+  } catch (e) {
+    if (e instanceof AppError) return errorResponse(e.code, e.message);
+    throw e;
+  }
+}
+
+/** `/toc/tags.csv`: the overview table, for whoever may see the overview (and the TAGs they may see). */
+export function overviewCsv(): Promise<Response> {
+  return guarded(async () => {
+    const actor = await getActor();
+    if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in first.");
+    const { dashboards, at } = await getTocOverview(actor);
+    return csvResponse(overviewTable(dashboards), `toc-dashboard-${at.toISOString().slice(0, 10)}.csv`);
+  });
+}
+
+/** `/toc/<slug>/<table>.csv`: one table of a TAG's drill-down (`dashboard.view` of that TAG). */
+export function tagTableCsv(slug: string, file: string): Promise<Response> {
+  return guarded(async () => {
+    const key = /^([a-z-]+)\.csv$/.exec(file)?.[1];
+    if (!key) throw new AppError("NOT_FOUND", "No such table.");
+    const actor = await getActor();
+    if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in first.");
+    const found = await getTagDashboard(actor, slug);
+    const table = found ? tagTables(found.dashboard).find((t) => t.key === key) : undefined;
+    if (!found || !table) throw new AppError("NOT_FOUND", "No such table.");
+    return csvResponse(table, `tag-${slug}-${key}-${found.at.toISOString().slice(0, 10)}.csv`);
+  });
+}

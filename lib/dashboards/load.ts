@@ -1,0 +1,410 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { activityInTags, activityKey, statusFromTotal, windowEndingAt, type ActivityStatus } from "@/lib/contributions/activity";
+import { isBoardReviewOverdue } from "@/lib/help-wanted/review";
+import { checkInDueAt, isOverdue } from "@/lib/liaisons/overdue";
+import { REGIONS, employerKey, parseRegionCounts, type Region, type RegionCounts } from "@/lib/roles/seat-rules";
+import { HOLDING, addMonths, dayOf, isOnLeave } from "@/lib/roles/seats";
+
+/**
+ * The data behind the TOC dashboard and its per-TAG drill-down (issue 10), for any set of TAGs,
+ * in a fixed number of set-based queries whatever the number of TAGs, people or items:
+ * TAGs, role definitions, seats (with people and leaves), activity of leaders, elections,
+ * help-wanted flow (one aggregate statement), liaisons; the drill-down adds two lists.
+ * Pure shaping happens in {@link shapeDashboard}; permission checks are in ./queries.ts.
+ */
+
+const DAY = 86_400_000;
+/** "Terms ending soon" and "elections due" look this far ahead (the TOC's question: the next six months). */
+export const LOOKAHEAD_MONTHS = 6;
+/** Help-wanted flow and "active CNCF Ambassadors" look back this far. */
+export const FLOW_DAYS = 90;
+
+const ROLE_LABEL: Record<string, string> = {
+  chair: "Chair",
+  tech_lead: "Tech Lead",
+  tag_ambassador: "TAG Ambassador",
+  advisory_fellow: "Advisory Fellow",
+  subproject_lead: "Subproject lead",
+  custom: "Role",
+};
+export const roleLabel = (kind: string, name?: string | null) => name ?? ROLE_LABEL[kind] ?? kind;
+
+export interface RoleSummary {
+  /** The role definition's stable key; `kind:<kind>` for seats given before the TAG defined roles. */
+  key: string;
+  name: string;
+  kind: string;
+  holders: number;
+  totalSeats: number | null;
+  byRegion: Record<Region | "unknown", number>;
+  minPerRegion: RegionCounts;
+  maxPerRegion: RegionCounts;
+  /** Regional minimums unmet and maximums exceeded, e.g. "EMEA 0 of at least 1". */
+  regionIssues: string[];
+  /** The employer holding most seats of this role (counted for caps), or null when nobody has one. */
+  largestEmployer: { name: string; count: number; share: number } | null;
+  maxPerEmployer: number | null;
+  overEmployerCap: boolean;
+}
+
+export interface LeaderActivity {
+  login: string;
+  name: string | null;
+  role: string;
+  total: number;
+  lastAt: Date | null;
+  status: ActivityStatus;
+}
+
+export interface TagDashboard {
+  tag: { id: string; slug: string; name: string; boardReviewMonths: number; boardReviewedAt: Date | null; staleAfterDays: number; activityMinRecords: number; activityWindowMonths: number };
+  roles: RoleSummary[];
+  /** Held seats (all roles) by region. */
+  regions: Record<Region | "unknown", number>;
+  leadership: { filled: number; total: number | null };
+  /** The largest employer among the TAG's chairs and tech leads. */
+  leadershipEmployer: { name: string; count: number; share: number } | null;
+  termsEnding: { login: string; role: string; termEndAt: Date }[];
+  leaders: LeaderActivity[];
+  /** Leaders with no counted contribution in the TAG's activity window. */
+  inactiveLeaders: LeaderActivity[];
+  onLeave: { login: string; role: string; from: Date | null; to: Date | null; note: string }[];
+  elections: { id: string; title: string; phase: string; state: "open" | "awaiting" | "scheduled"; nextAt: Date | null }[];
+  electionsDue: { role: string; reason: string }[];
+  flow: { open: number; held: number; done90: number; medianDaysToFirstVolunteer: number | null; stale: number; ambassadorsActive: number };
+  liaisonsOverdue: { login: string; target: string; dueAt: Date; lastCheckInAt: Date | null }[];
+  boardReviewOverdue: boolean;
+  pendingChanges: { login: string; role: string; change: "appointment" | "end" | "renewal"; requestedAt: Date }[];
+  /** Drill-down only (empty on the overview). */
+  staleClaims: { login: string; itemId: string; item: string; lastActivityAt: Date }[];
+  ambassadors: { login: string; name: string | null; lastAt: Date | null }[];
+}
+
+const emptyRegions = (): Record<Region | "unknown", number> => ({ APAC: 0, EMEA: 0, Americas: 0, unknown: 0 });
+
+interface FlowRow {
+  tagId: string;
+  open: number;
+  held: number;
+  done90: number;
+  stale: number;
+  ambassadors: number;
+  median: number | null;
+}
+
+/** Help-wanted flow per TAG: one statement with a grouped aggregate per question. */
+function flowSql(tagIds: string[], at: Date, since: Date): Prisma.Sql {
+  return Prisma.sql`
+    WITH t AS (SELECT g."id", g."staleAfterDays" FROM "Tag" g WHERE g."id" = ANY(${tagIds}::uuid[])),
+    items AS (
+      SELECT x."tagId", count(*) FILTER (WHERE i."status" = 'open')::int AS open
+      FROM "HelpWantedItemTag" x JOIN "HelpWantedItem" i ON i."id" = x."itemId"
+      WHERE x."tagId" = ANY(${tagIds}::uuid[]) AND i."status" = 'open'
+      GROUP BY x."tagId"),
+    claims AS (
+      SELECT x."tagId",
+        count(*) FILTER (WHERE c."status" IN ('accepted', 'done'))::int AS held,
+        count(*) FILTER (WHERE c."status" = 'completed' AND c."completedAt" >= ${since})::int AS done90,
+        count(*) FILTER (WHERE c."status" = 'accepted' AND c."lastActivityAt" < ${at}::timestamptz - make_interval(days => t."staleAfterDays"))::int AS stale,
+        count(DISTINCT c."userId") FILTER (WHERE u."isCncfAmbassador" AND (
+          (c."status" IN ('accepted', 'done', 'completed') AND c."decidedAt" >= ${since}) OR (c."status" = 'completed' AND c."completedAt" >= ${since})))::int AS ambassadors
+      FROM "Claim" c
+      JOIN "HelpWantedItemTag" x ON x."itemId" = c."itemId"
+      JOIN t ON t."id" = x."tagId"
+      JOIN "User" u ON u."id" = c."userId"
+      WHERE c."status" IN ('accepted', 'done') OR (c."status" = 'completed' AND (c."completedAt" >= ${since} OR c."decidedAt" >= ${since}))
+      GROUP BY x."tagId"),
+    firsts AS (
+      SELECT c."itemId", min(c."createdAt") AS "firstAt"
+      FROM "Claim" c
+      WHERE c."invitedById" IS NULL AND c."createdAt" >= ${since}
+      GROUP BY c."itemId"),
+    waits AS (
+      SELECT x."tagId", percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM f."firstAt" - i."createdAt") / 86400) AS median
+      FROM firsts f
+      JOIN "HelpWantedItem" i ON i."id" = f."itemId"
+      JOIN "HelpWantedItemTag" x ON x."itemId" = f."itemId"
+      WHERE x."tagId" = ANY(${tagIds}::uuid[])
+        -- the item's first claim ever falls in the window (not a later one)
+        AND NOT EXISTS (SELECT 1 FROM "Claim" e WHERE e."itemId" = f."itemId" AND e."invitedById" IS NULL AND e."createdAt" < ${since})
+      GROUP BY x."tagId")
+    SELECT t."id" AS "tagId", coalesce(items.open, 0) AS open, coalesce(claims.held, 0) AS held, coalesce(claims.done90, 0) AS done90,
+      coalesce(claims.stale, 0) AS stale, coalesce(claims.ambassadors, 0) AS ambassadors, waits.median::float8 AS median
+    FROM t LEFT JOIN items ON items."tagId" = t."id" LEFT JOIN claims ON claims."tagId" = t."id" LEFT JOIN waits ON waits."tagId" = t."id"`;
+}
+
+/**
+ * Loads the dashboard of each TAG in `tagIds` (all TAGs when null) as of `at`.
+ * `detail` adds the lists of the drill-down page (stale claims, active CNCF Ambassadors).
+ * Callers check permission first (./queries.ts).
+ */
+export async function loadDashboards(tagIds: readonly string[] | null, at: Date, detail = false): Promise<TagDashboard[]> {
+  const tags = await db.tag.findMany({
+    where: tagIds ? { id: { in: [...tagIds] } } : {},
+    orderBy: { name: "asc" },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      boardReviewMonths: true,
+      boardReviewedAt: true,
+      staleAfterDays: true,
+      activityMinRecords: true,
+      activityWindowMonths: true,
+      leaveCountsTowardCaps: true,
+    },
+  });
+  if (tags.length === 0) return [];
+  const ids = tags.map((t) => t.id);
+  const since = new Date(at.getTime() - FLOW_DAYS * DAY);
+  const today = dayOf(at);
+
+  const [defs, seats, elections, flows, liaisons] = await Promise.all([
+    db.roleDefinition.findMany({
+      where: { tagId: { in: ids }, supersededAt: null },
+      orderBy: [{ kind: "asc" }, { name: "asc" }],
+      select: { tagId: true, roleKey: true, name: true, kind: true, selection: true, totalSeats: true, maxPerRegion: true, minPerRegion: true, maxPerEmployer: true },
+    }),
+    db.roleAssignment.findMany({
+      where: { tagId: { in: ids }, status: { in: [...HOLDING] } },
+      orderBy: [{ kind: "asc" }, { requestedAt: "asc" }],
+      select: {
+        tagId: true,
+        userId: true,
+        kind: true,
+        status: true,
+        regionAtStart: true,
+        termEndAt: true,
+        requestedAt: true,
+        endRequestedAt: true,
+        renewRequestedAt: true,
+        user: { select: { login: true, name: true, region: true, employer: true } },
+        roleDefinition: { select: { roleKey: true, name: true } },
+        leaves: { where: { to: { gte: today } }, orderBy: { from: "asc" }, select: { from: true, to: true, note: true } },
+      },
+    }),
+    db.election.findMany({
+      where: { tagId: { in: ids }, phase: { not: "published" } },
+      orderBy: { votingOpenAt: "asc" },
+      select: { id: true, tagId: true, roleKey: true, title: true, phase: true, nominationsOpenAt: true, votingOpenAt: true, votingCloseAt: true },
+    }),
+    db.$queryRaw<FlowRow[]>(flowSql(ids, at, since)),
+    db.liaison.findMany({
+      where: { assignment: { tagId: { in: ids }, status: { in: ["active", "on_leave"] } } },
+      select: { cadenceDays: true, lastCheckInAt: true, createdAt: true, foundation: true, project: { select: { displayName: true } }, assignment: { select: { tagId: true, user: { select: { login: true } } } } },
+    }),
+  ]);
+
+  const leaderSeats = seats.filter((s) => (s.kind === "chair" || s.kind === "tech_lead") && s.status !== "pending");
+  const activity = await activityInTags(
+    tags.map((t) => ({ tagId: t.id, userIds: leaderSeats.filter((s) => s.tagId === t.id).map((s) => s.userId), window: windowEndingAt(at, t.activityWindowMonths) })),
+  );
+
+  let details: { stale: TagDashboard["staleClaims"]; ambassadors: TagDashboard["ambassadors"] } | null = null;
+  if (detail && tags.length === 1) {
+    const tag = tags[0]!;
+    const [stale, ambassadors] = await Promise.all([
+      db.claim.findMany({
+        where: { status: "accepted", lastActivityAt: { lt: new Date(at.getTime() - tag.staleAfterDays * DAY) }, item: { tags: { some: { tagId: tag.id } } } },
+        orderBy: { lastActivityAt: "asc" },
+        take: 500,
+        select: { lastActivityAt: true, user: { select: { login: true } }, item: { select: { id: true, title: true } } },
+      }),
+      db.user.findMany({
+        where: {
+          isCncfAmbassador: true,
+          claims: {
+            some: {
+              item: { tags: { some: { tagId: tag.id } } },
+              OR: [{ status: { in: ["accepted", "done", "completed"] }, decidedAt: { gte: since } }, { status: "completed", completedAt: { gte: since } }],
+            },
+          },
+        },
+        orderBy: { login: "asc" },
+        select: {
+          login: true,
+          name: true,
+          claims: { where: { item: { tags: { some: { tagId: tag.id } } } }, orderBy: { lastActivityAt: "desc" }, take: 1, select: { lastActivityAt: true } },
+        },
+      }),
+    ]);
+    details = {
+      stale: stale.map((c) => ({ login: c.user.login, itemId: c.item.id, item: c.item.title, lastActivityAt: c.lastActivityAt })),
+      ambassadors: ambassadors.map((u) => ({ login: u.login, name: u.name, lastAt: u.claims[0]?.lastActivityAt ?? null })),
+    };
+  }
+
+  return tags.map((tag) =>
+    shapeDashboard({
+      tag,
+      at,
+      defs: defs.filter((d) => d.tagId === tag.id),
+      seats: seats.filter((s) => s.tagId === tag.id),
+      elections: elections.filter((e) => e.tagId === tag.id),
+      flow: flows.find((f) => f.tagId === tag.id),
+      liaisons: liaisons.filter((l) => l.assignment.tagId === tag.id),
+      activity,
+      details,
+    }),
+  );
+}
+
+interface Inputs {
+  tag: TagDashboard["tag"] & { leaveCountsTowardCaps: boolean };
+  at: Date;
+  defs: { roleKey: string; name: string; kind: string; selection: string; totalSeats: number | null; maxPerRegion: unknown; minPerRegion: unknown; maxPerEmployer: number | null }[];
+  seats: {
+    userId: string;
+    kind: string;
+    status: string;
+    regionAtStart: Region | null;
+    termEndAt: Date | null;
+    requestedAt: Date;
+    endRequestedAt: Date | null;
+    renewRequestedAt: Date | null;
+    user: { login: string; name: string | null; region: Region | null; employer: string | null };
+    roleDefinition: { roleKey: string; name: string } | null;
+    leaves: { from: Date; to: Date; note: string }[];
+  }[];
+  elections: { id: string; roleKey: string; title: string; phase: string; nominationsOpenAt: Date; votingOpenAt: Date; votingCloseAt: Date }[];
+  flow: FlowRow | undefined;
+  liaisons: { cadenceDays: number; lastCheckInAt: Date | null; createdAt: Date; foundation: string | null; project: { displayName: string } | null; assignment: { user: { login: string } } }[];
+  activity: Map<string, { total: number; lastAt: Date | null }>;
+  details: { stale: TagDashboard["staleClaims"]; ambassadors: TagDashboard["ambassadors"] } | null;
+}
+
+/** The largest employer among holders (independents and unknown employers are never one employer). */
+function largestEmployer(holders: { employer: string | null }[]) {
+  const counts = new Map<string, { name: string; count: number }>();
+  for (const h of holders) {
+    const k = employerKey(h.employer);
+    if (k === null) continue;
+    const c = counts.get(k) ?? { name: h.employer!.trim(), count: 0 };
+    c.count++;
+    counts.set(k, c);
+  }
+  const top = [...counts.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name))[0];
+  return top && holders.length > 0 ? { ...top, share: top.count / holders.length } : null;
+}
+
+/** Pure: one TAG's dashboard from the rows loaded for it. */
+export function shapeDashboard(i: Inputs): TagDashboard {
+  const { tag, at } = i;
+  const horizon = addMonths(at, LOOKAHEAD_MONTHS);
+  const seats = i.seats.map((s) => ({
+    ...s,
+    key: s.roleDefinition?.roleKey ?? `kind:${s.kind}`,
+    role: roleLabel(s.kind, s.roleDefinition?.name),
+    region: s.regionAtStart ?? s.user.region,
+    onLeave: isOnLeave(s.status, s.leaves, at),
+  }));
+
+  // Roles: the TAG's current definitions, then seats given before any definition (by kind).
+  const roleKeys = [...i.defs.map((d) => d.roleKey), ...new Set(seats.filter((s) => !s.roleDefinition).map((s) => s.key))];
+  const roles: RoleSummary[] = roleKeys.map((key) => {
+    const def = i.defs.find((d) => d.roleKey === key);
+    const holders = seats.filter((s) => s.key === key);
+    const counted = tag.leaveCountsTowardCaps ? holders : holders.filter((h) => !h.onLeave);
+    const byRegion = emptyRegions();
+    for (const h of counted) byRegion[h.region ?? "unknown"]++;
+    const minPerRegion = parseRegionCounts(def?.minPerRegion);
+    const maxPerRegion = parseRegionCounts(def?.maxPerRegion);
+    const regionIssues: string[] = [];
+    for (const r of REGIONS) {
+      const min = minPerRegion[r];
+      const max = maxPerRegion[r];
+      if (min !== undefined && byRegion[r] < min) regionIssues.push(`${r} ${byRegion[r]} of at least ${min}`);
+      if (max !== undefined && byRegion[r] > max) regionIssues.push(`${r} ${byRegion[r]} of at most ${max}`);
+    }
+    const top = largestEmployer(counted.map((h) => ({ employer: h.user.employer })));
+    const cap = def?.maxPerEmployer ?? null;
+    const kind = def?.kind ?? key.slice("kind:".length);
+    return {
+      key,
+      name: def?.name ?? roleLabel(kind),
+      kind,
+      holders: holders.length,
+      totalSeats: def?.totalSeats ?? null,
+      byRegion,
+      minPerRegion,
+      maxPerRegion,
+      regionIssues,
+      largestEmployer: top,
+      maxPerEmployer: cap,
+      overEmployerCap: cap !== null && top !== null && top.count > cap,
+    };
+  });
+
+  const regions = emptyRegions();
+  for (const s of seats) regions[s.region ?? "unknown"]++;
+  const leadershipRoles = roles.filter((r) => r.kind === "chair" || r.kind === "tech_lead");
+  const leadershipSeats = seats.filter((s) => s.kind === "chair" || s.kind === "tech_lead");
+  const totals = leadershipRoles.map((r) => r.totalSeats);
+
+  const leaders: LeaderActivity[] = leadershipSeats
+    .filter((s) => s.status !== "pending")
+    .map((s) => {
+      const a = i.activity.get(activityKey(s.userId, tag.id));
+      const total = a?.total ?? 0;
+      return { login: s.user.login, name: s.user.name, role: s.role, total, lastAt: a?.lastAt ?? null, status: statusFromTotal(total, tag.activityMinRecords) };
+    });
+
+  const elections = i.elections.map((e) => {
+    const state = e.phase === "nominations" || e.phase === "voting" ? ("open" as const) : e.phase === "draft" ? ("scheduled" as const) : ("awaiting" as const);
+    const nextAt = e.phase === "draft" ? e.nominationsOpenAt : e.phase === "nominations" ? e.votingOpenAt : e.phase === "voting" ? e.votingCloseAt : null;
+    return { id: e.id, title: e.title, phase: e.phase, state, nextAt };
+  });
+  // An elected role is due an election when seats are open or terms end within the lookahead
+  // and no election of that role is under way.
+  const electionsDue: TagDashboard["electionsDue"] = [];
+  for (const d of i.defs.filter((d) => d.selection === "election")) {
+    if (i.elections.some((e) => e.roleKey === d.roleKey)) continue;
+    const holders = seats.filter((s) => s.key === d.roleKey && s.status !== "pending");
+    const ending = holders.filter((s) => s.termEndAt && s.termEndAt <= horizon).length;
+    const open = d.totalSeats !== null ? Math.max(0, d.totalSeats - seats.filter((s) => s.key === d.roleKey).length) : 0;
+    if (ending > 0 || open > 0) {
+      electionsDue.push({ role: d.name, reason: [open ? `${open} open seat${open > 1 ? "s" : ""}` : "", ending ? `${ending} term${ending > 1 ? "s" : ""} ending within ${LOOKAHEAD_MONTHS} months` : ""].filter(Boolean).join(", ") });
+    }
+  }
+
+  const pendingChanges = seats.flatMap((s): TagDashboard["pendingChanges"] => {
+    if (s.status === "pending") return [{ login: s.user.login, role: s.role, change: "appointment" as const, requestedAt: s.requestedAt }];
+    if (s.endRequestedAt) return [{ login: s.user.login, role: s.role, change: "end" as const, requestedAt: s.endRequestedAt }];
+    if (s.renewRequestedAt) return [{ login: s.user.login, role: s.role, change: "renewal" as const, requestedAt: s.renewRequestedAt }];
+    return [];
+  });
+
+  const f = i.flow;
+  return {
+    tag: { id: tag.id, slug: tag.slug, name: tag.name, boardReviewMonths: tag.boardReviewMonths, boardReviewedAt: tag.boardReviewedAt, staleAfterDays: tag.staleAfterDays, activityMinRecords: tag.activityMinRecords, activityWindowMonths: tag.activityWindowMonths },
+    roles,
+    regions,
+    leadership: { filled: leadershipSeats.length, total: totals.length > 0 && totals.every((t) => t !== null) ? totals.reduce<number>((a, b) => a + (b ?? 0), 0) : null },
+    leadershipEmployer: largestEmployer(leadershipSeats.map((s) => ({ employer: s.user.employer }))),
+    termsEnding: seats
+      .filter((s) => s.status !== "pending" && s.termEndAt && s.termEndAt > at && s.termEndAt <= horizon)
+      .sort((a, b) => a.termEndAt!.getTime() - b.termEndAt!.getTime())
+      .map((s) => ({ login: s.user.login, role: s.role, termEndAt: s.termEndAt! })),
+    leaders,
+    inactiveLeaders: leaders.filter((l) => l.total === 0),
+    onLeave: seats
+      .filter((s) => s.onLeave)
+      .map((s) => {
+        const leave = s.leaves.find((l) => l.from <= at) ?? null;
+        return { login: s.user.login, role: s.role, from: leave?.from ?? null, to: leave?.to ?? null, note: leave?.note ?? "" };
+      }),
+    elections,
+    electionsDue,
+    flow: { open: f?.open ?? 0, held: f?.held ?? 0, done90: f?.done90 ?? 0, medianDaysToFirstVolunteer: f?.median ?? null, stale: f?.stale ?? 0, ambassadorsActive: f?.ambassadors ?? 0 },
+    liaisonsOverdue: i.liaisons
+      .filter((l) => isOverdue(l, at))
+      .map((l) => ({ login: l.assignment.user.login, target: l.project?.displayName ?? l.foundation ?? "", dueAt: checkInDueAt(l), lastCheckInAt: l.lastCheckInAt }))
+      .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime()),
+    boardReviewOverdue: isBoardReviewOverdue(tag.boardReviewedAt, tag.boardReviewMonths, at),
+    pendingChanges,
+    staleClaims: i.details?.stale ?? [],
+    ambassadors: i.details?.ambassadors ?? [],
+  };
+}

@@ -1,0 +1,191 @@
+/**
+ * The dashboard's tables (pure): the page renders them and `/toc/.../*.csv` exports the same
+ * rows, so a download always matches what is on screen. Dates are ISO days (UTC) in CSV; the
+ * page shows them in the viewer's zone.
+ */
+import type { RoleSummary, TagDashboard } from "./load";
+
+export type Cell = string | number | null;
+
+export interface DashboardTable {
+  /** File name stem and anchor: `/toc/<slug>/<key>.csv`. */
+  key: string;
+  title: string;
+  columns: string[];
+  rows: Cell[][];
+  /** Shown instead of an empty table. */
+  empty: string;
+}
+
+const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+const pct = (share: number) => `${Math.round(share * 100)}%`;
+
+export function regionsText(r: RoleSummary | TagDashboard): string {
+  const counts = "byRegion" in r ? r.byRegion : r.regions;
+  return `APAC ${counts.APAC}, EMEA ${counts.EMEA}, Americas ${counts.Americas}${counts.unknown ? `, unknown ${counts.unknown}` : ""}`;
+}
+
+export function employerText(e: { name: string; count: number; share: number } | null, cap?: number | null): string {
+  if (!e) return "none";
+  return `${e.name}: ${e.count} (${pct(e.share)})${cap !== undefined && cap !== null ? ` of at most ${cap}` : ""}`;
+}
+
+/** What needs the TOC's eye for one TAG, most serious first (the overview's flags). */
+export function flagsOf(d: TagDashboard): string[] {
+  const flags: string[] = [];
+  for (const r of d.roles.filter((r) => r.overEmployerCap)) flags.push(`Over employer cap: ${r.name} (${employerText(r.largestEmployer, r.maxPerEmployer)})`);
+  for (const r of d.roles.filter((r) => r.regionIssues.length)) flags.push(`Regions: ${r.name} (${r.regionIssues.join("; ")})`);
+  if (d.inactiveLeaders.length) flags.push(`${d.inactiveLeaders.length} leader${d.inactiveLeaders.length > 1 ? "s" : ""} with no contribution in ${d.tag.activityWindowMonths} months`);
+  if (d.pendingChanges.length) flags.push(`${d.pendingChanges.length} change${d.pendingChanges.length > 1 ? "s" : ""} awaiting TOC approval`);
+  if (d.electionsDue.length) flags.push(`Election due: ${d.electionsDue.map((e) => e.role).join(", ")}`);
+  if (d.flow.stale) flags.push(`${d.flow.stale} stale claim${d.flow.stale > 1 ? "s" : ""}`);
+  if (d.liaisonsOverdue.length) flags.push(`${d.liaisonsOverdue.length} liaison check-in${d.liaisonsOverdue.length > 1 ? "s" : ""} overdue`);
+  if (d.boardReviewOverdue) flags.push("Board review overdue");
+  return flags;
+}
+
+/** One row per TAG: the overview (`/toc/tags.csv`). */
+export function overviewTable(ds: readonly TagDashboard[]): DashboardTable {
+  return {
+    key: "tags",
+    title: "TAGs at a glance",
+    columns: [
+      "TAG",
+      "slug",
+      "chairs and tech leads",
+      "leadership seats",
+      "seats by region",
+      "region issues",
+      "largest employer (leadership)",
+      "over employer cap",
+      "terms ending in 6 months",
+      "leaders with no contribution",
+      "on leave",
+      "elections open",
+      "elections due",
+      "open items",
+      "held claims",
+      "done in 90 days",
+      "median days to first volunteer",
+      "stale claims",
+      "CNCF Ambassadors active",
+      "liaison check-ins overdue",
+      "board review overdue",
+      "changes awaiting TOC",
+    ],
+    rows: ds.map((d) => [
+      d.tag.name,
+      d.tag.slug,
+      d.leadership.filled,
+      d.leadership.total,
+      regionsText(d),
+      d.roles.flatMap((r) => r.regionIssues.map((i) => `${r.name}: ${i}`)).join("; "),
+      employerText(d.leadershipEmployer),
+      d.roles.filter((r) => r.overEmployerCap).map((r) => `${r.name}: ${employerText(r.largestEmployer, r.maxPerEmployer)}`).join("; ") || "no",
+      d.termsEnding.length,
+      d.inactiveLeaders.length,
+      d.onLeave.length,
+      d.elections.filter((e) => e.state === "open").length,
+      d.electionsDue.length,
+      d.flow.open,
+      d.flow.held,
+      d.flow.done90,
+      d.flow.medianDaysToFirstVolunteer === null ? null : Math.round(d.flow.medianDaysToFirstVolunteer * 10) / 10,
+      d.flow.stale,
+      d.flow.ambassadorsActive,
+      d.liaisonsOverdue.length,
+      d.boardReviewOverdue ? "yes" : "no",
+      d.pendingChanges.length,
+    ]),
+    empty: "No TAG to show.",
+  };
+}
+
+/** Every table of one TAG's drill-down, in page order. */
+export function tagTables(d: TagDashboard): DashboardTable[] {
+  return [
+    {
+      key: "roles",
+      title: "Seats and caps per role",
+      columns: ["role", "holders", "total seats", "by region", "regional rules", "region issues", "largest employer", "employer cap", "over employer cap"],
+      rows: d.roles.map((r) => [
+        r.name,
+        r.holders,
+        r.totalSeats,
+        regionsText(r),
+        [...Object.entries(r.minPerRegion).map(([k, v]) => `${k} min ${v}`), ...Object.entries(r.maxPerRegion).map(([k, v]) => `${k} max ${v}`)].join(", "),
+        r.regionIssues.join("; "),
+        employerText(r.largestEmployer),
+        r.maxPerEmployer,
+        r.overEmployerCap ? "yes" : "no",
+      ]),
+      empty: "No seats and no roles defined.",
+    },
+    {
+      key: "leaders",
+      title: `Leaders' contributions in the last ${d.tag.activityWindowMonths} months`,
+      columns: ["login", "role", "contributions", "last contribution", "status"],
+      rows: d.leaders.map((l) => [l.login, l.role, l.total, day(l.lastAt), l.total === 0 ? "no contribution" : l.status]),
+      empty: "No chairs or tech leads hold a seat.",
+    },
+    {
+      key: "terms",
+      title: "Terms ending in the next 6 months",
+      columns: ["login", "role", "term end"],
+      rows: d.termsEnding.map((t) => [t.login, t.role, day(t.termEndAt)]),
+      empty: "No term ends in the next 6 months.",
+    },
+    {
+      key: "leaves",
+      title: "On leave",
+      columns: ["login", "role", "from", "to", "note"],
+      rows: d.onLeave.map((l) => [l.login, l.role, day(l.from), day(l.to), l.note]),
+      empty: "Nobody is on leave.",
+    },
+    {
+      key: "elections",
+      title: "Elections open, scheduled, awaiting a decision or due",
+      columns: ["election or role", "state", "phase", "next step"],
+      rows: [
+        ...d.elections.map((e): Cell[] => [e.title, e.state, e.phase, day(e.nextAt)]),
+        ...d.electionsDue.map((e): Cell[] => [e.role, "due", "none yet", e.reason]),
+      ],
+      empty: "No election is open or due.",
+    },
+    {
+      key: "flow",
+      title: "Help-wanted flow",
+      columns: ["open items", "held claims", "completed in the last 90 days", "median days to first volunteer (last 90 days)", "stale claims", "CNCF Ambassadors active (90 days)"],
+      rows: [[d.flow.open, d.flow.held, d.flow.done90, d.flow.medianDaysToFirstVolunteer === null ? null : Math.round(d.flow.medianDaysToFirstVolunteer * 10) / 10, d.flow.stale, d.flow.ambassadorsActive]],
+      empty: "",
+    },
+    {
+      key: "stale-claims",
+      title: `Stale claims (no update for ${d.tag.staleAfterDays} days)`,
+      columns: ["login", "item", "item id", "last activity"],
+      rows: d.staleClaims.map((c) => [c.login, c.item, c.itemId, day(c.lastActivityAt)]),
+      empty: "No claim is stale.",
+    },
+    {
+      key: "ambassadors",
+      title: "CNCF Ambassadors active in this TAG (a claim accepted or completed in the last 90 days)",
+      columns: ["login", "name", "last activity"],
+      rows: d.ambassadors.map((a) => [a.login, a.name, day(a.lastAt)]),
+      empty: "No CNCF Ambassador was active here in the last 90 days.",
+    },
+    {
+      key: "check-ins",
+      title: "TAG Ambassadors with overdue liaison check-ins",
+      columns: ["login", "liaison with", "check-in due", "last check-in"],
+      rows: d.liaisonsOverdue.map((l) => [l.login, l.target, day(l.dueAt), day(l.lastCheckInAt)]),
+      empty: "No check-in is overdue.",
+    },
+    {
+      key: "pending",
+      title: "Changes awaiting TOC approval",
+      columns: ["login", "role", "change", "requested"],
+      rows: d.pendingChanges.map((p) => [p.login, p.role, p.change, day(p.requestedAt)]),
+      empty: "Nothing awaits the TOC.",
+    },
+  ];
+}

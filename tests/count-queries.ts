@@ -1,0 +1,30 @@
+/**
+ * Counts the SQL statements the app's Prisma client sends (N+1 checks in tests and benchmarks):
+ * installs, as the one client lib/db.ts hands out, a client that emits Prisma query events.
+ * Call before anything touches `db`.
+ */
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "../lib/generated/prisma/client.ts";
+
+export function installQueryCounter(url: string, poolSize = 10) {
+  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: poolSize }), log: [{ emit: "event", level: "query" }] });
+  let count = 0;
+  let recording = false;
+  client.$on("query", () => {
+    if (recording) count++;
+  });
+  (globalThis as { tagPortalDb?: PrismaClient }).tagPortalDb = client;
+  return {
+    /** Runs `fn` and returns its result with the number of statements it sent. */
+    async measure<T>(fn: () => Promise<T>): Promise<{ result: T; queries: number }> {
+      count = 0;
+      recording = true;
+      try {
+        const result = await fn();
+        return { result, queries: count };
+      } finally {
+        recording = false;
+      }
+    },
+  };
+}
