@@ -1,0 +1,79 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { refuseByGuard, requirePermission } from "@/lib/auth/actor";
+import type { Action, Actor } from "@/lib/auth/permissions";
+import type { Phase, SeatsByRegion } from "./schemas";
+
+export type Tx = Prisma.TransactionClient;
+
+export const electionLink = (id: string) => `/elections/${id}`;
+
+/** SECURITY.md: the database keeps sha256("<electionId>:<receipt>"), never the receipt. */
+export function receiptHashOf(electionId: string, receipt: string): string {
+  return createHash("sha256").update(`${electionId}:${receipt}`, "utf8").digest("hex");
+}
+
+export const PHASE_ORDER: readonly Phase[] = ["draft", "nominations", "voting", "closed", "tallied", "approved", "published"];
+export const phaseIndex = (p: string) => PHASE_ORDER.indexOf(p as Phase);
+
+export async function loadElection(electionId: string, client: Tx | typeof db = db) {
+  return client.election.findUnique({
+    where: { id: electionId },
+    include: { officers: { select: { userId: true } }, tag: { select: { id: true, slug: true, name: true } } },
+  });
+}
+export type ElectionRow = NonNullable<Awaited<ReturnType<typeof loadElection>>>;
+
+export function isOfficerOf(actor: Actor | null, election: { officers: { userId: string }[] }): boolean {
+  return !!actor && election.officers.some((o) => o.userId === actor.id);
+}
+
+/**
+ * Officers run an election: the permission table's `election.run` in the election's TAG, and being
+ * one of its officers (an admin may act on any election). A forged id of another TAG's election
+ * fails the permission check, since it is made against the stored TAG.
+ */
+export async function requireOfficer(actor: Actor | null, electionId: string, action: Action = "election.run"): Promise<{ actor: Actor; election: ElectionRow }> {
+  const election = await loadElection(electionId);
+  const a = await requirePermission(actor, action, { subjectType: "Election", subjectId: electionId, tagId: election?.tagId ?? null });
+  if (!election) throw new AppError("NOT_FOUND", "That election does not exist.");
+  if (!a.isAdmin && !isOfficerOf(a, election)) {
+    await refuseByGuard(a, action, { subjectType: "Election", subjectId: electionId, tagId: election.tagId }, "Only this election's officers run it.");
+  }
+  return { actor: a, election };
+}
+
+/** Requires a signed-in person (voting, nominating: eligibility is decided by the election's rules). */
+export function requireSignedIn(actor: Actor | null): Actor {
+  if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in first.");
+  return actor;
+}
+
+export function parseSeats(value: unknown): SeatsByRegion {
+  const out: SeatsByRegion = {};
+  if (value && typeof value === "object" && !Array.isArray(value)) {
+    for (const [k, v] of Object.entries(value)) {
+      if ((k === "APAC" || k === "EMEA" || k === "Americas" || k === "any") && typeof v === "number" && v > 0) out[k] = v;
+    }
+  }
+  return out;
+}
+
+export const totalSeats = (s: SeatsByRegion) => Object.values(s).reduce<number>((a, b) => a + (b ?? 0), 0);
+
+/** Locks the election row until the transaction ends (FOR UPDATE: phase changes, close; FOR SHARE: ballots). */
+export async function lockElection(tx: Tx, electionId: string, mode: "update" | "share" = "update") {
+  const rows =
+    mode === "update"
+      ? await tx.$queryRaw<{ phase: string; votingCloseAt: Date }[]>`SELECT phase::text AS phase, "votingCloseAt" FROM "Election" WHERE id = ${electionId}::uuid FOR UPDATE`
+      : await tx.$queryRaw<{ phase: string; votingCloseAt: Date }[]>`SELECT phase::text AS phase, "votingCloseAt" FROM "Election" WHERE id = ${electionId}::uuid FOR SHARE`;
+  const row = rows[0];
+  if (!row) throw new AppError("NOT_FOUND", "That election does not exist.");
+  return row;
+}
+
+/** Employers and regions compared as the tally compares them: trimmed, case-insensitive. */
+export const normalizeEmployer = (e: string | null | undefined) => (e ?? "").trim().toLowerCase();
