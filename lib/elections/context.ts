@@ -77,3 +77,23 @@ export async function lockElection(tx: Tx, electionId: string, mode: "update" | 
 
 /** Employers and regions compared as the tally compares them: trimmed, case-insensitive. */
 export const normalizeEmployer = (e: string | null | undefined) => (e ?? "").trim().toLowerCase();
+
+/**
+ * Active nominations with the candidate's login, in the order the published files number them
+ * (by login, case-insensitive). Nomination has no relation to User, so logins are read apart.
+ */
+export async function candidatesOf(electionId: string, client: Tx | typeof db = db) {
+  const nominations = await client.nomination.findMany({
+    where: { electionId, status: "active" },
+    select: { id: true, userId: true, region: true, employer: true },
+  });
+  const users = await client.user.findMany({ where: { id: { in: nominations.map((n) => n.userId) } }, select: { id: true, login: true } });
+  const login = new Map(users.map((u) => [u.id, u.login]));
+  return nominations
+    .map((n) => ({ ...n, login: login.get(n.userId) ?? n.userId }))
+    .sort((a, b) => {
+      const x = a.login.toLowerCase();
+      const y = b.login.toLowerCase();
+      return x < y ? -1 : x > y ? 1 : a.id < b.id ? -1 : 1;
+    });
+}

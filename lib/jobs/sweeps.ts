@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { advanceElectionPhases } from "@/lib/elections/phases";
 import { flagStaleInitiatives } from "@/lib/initiatives/sweep";
 import { flagStaleClaims } from "@/lib/help-wanted/mutations";
 import { flagOverdueLiaisons } from "@/lib/liaisons/sweep";
@@ -56,4 +57,5 @@ export const sweeps: Sweep[] = [
   { name: "sweep-term-reminders", description: "Remind holders and leads 60 and 14 days before a term ends", run: remindTermsEnding },
   { name: "sweep-liaison-check-ins", description: "Flag liaisons whose check-in is overdue", run: flagOverdueLiaisons },
   { name: "sweep-stale-initiatives", description: "Flag initiatives with no check-in for three months", run: flagStaleInitiatives },
+  { name: "sweep-election-phases", description: "Open nominations and voting, close and count elections when their times come", run: advanceElectionPhases },
 ];

@@ -12,6 +12,7 @@ import {
   TallyInputError,
   hashSha256,
   isHexSeed,
+  outcomeToJson,
   tallyElection,
   validateRules,
   type Outcome,
@@ -116,30 +117,6 @@ function readRules(path: string, candidates: readonly string[]): Rules {
   }
 }
 
-/** The `--json` object: the issue's field names, in a stable order. */
-function toJson(outcome: Outcome, extra: { title?: string; seed: string }): Record<string, unknown> {
-  const common = {
-    method: outcome.method,
-    ...(extra.title === undefined ? {} : { title: extra.title }),
-    seats: outcome.seats,
-    seed: extra.seed,
-    candidates: outcome.candidates,
-    winners: outcome.winners,
-  };
-  if (outcome.method === "schulze") {
-    return {
-      ...common,
-      ranking: outcome.ranking,
-      excluded: outcome.excluded,
-      ties: outcome.ties,
-      unmet: outcome.unmet,
-      pairwise: outcome.pairwise,
-      strongest: outcome.strongest,
-    };
-  }
-  return { ...common, excluded: outcome.excluded, ties: outcome.ties, unmet: outcome.unmet, quota: outcome.quota, stages: outcome.stages };
-}
-
 function toText(outcome: Outcome): string {
   const lines = outcome.winners.map((name, i) => `${i + 1}. ${name}`);
   if (outcome.winners.length < outcome.seats) lines.push(`(${outcome.seats - outcome.winners.length} seat(s) left unfilled)`);
@@ -181,7 +158,7 @@ function main(argv: readonly string[]): number {
     throw error;
   }
   process.stdout.write(
-    options.json ? `${JSON.stringify(toJson(outcome, { seed, ...(election.title ? { title: election.title } : {}) }))}\n` : toText(outcome),
+    options.json ? `${JSON.stringify(outcomeToJson(outcome, { seed, ...(election.title ? { title: election.title } : {}) }))}\n` : toText(outcome),
   );
   return 0;
 }

@@ -13,6 +13,7 @@ export { SeatConstraints, validateRules, walkRanking } from "./constraints.ts";
 export { TallyInputError } from "./errors.ts";
 export { hashSha256, isHexSeed, lotKey, orderByLot } from "./lot.ts";
 export { tallyMeek } from "./meek.ts";
+export { outcomeToJson } from "./outcome-json.ts";
 export { computeStrongestPaths, countPairwise, rankSchulze, tallySchulze } from "./schulze.ts";
 export { tallyStv } from "./stv.ts";
 

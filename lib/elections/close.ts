@@ -1,0 +1,181 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { now } from "@/lib/clock";
+import { AppError } from "@/lib/errors";
+import { recordAudit } from "@/lib/audit/record";
+import { notify } from "@/lib/notify/send";
+import { TallyInputError } from "./tally/index.ts";
+import { candidatesOf, electionLink, lockElection, parseSeats, totalSeats, type Tx } from "./context";
+import { countElection } from "./count";
+import { heldSeats } from "./election-setup";
+import { ConstraintsSchema } from "./schemas";
+
+/**
+ * SECURITY.md, "At close": the ballot rows of the election are copied, in receipt-hash order, into
+ * new rows written by this (the closing) transaction and the originals deleted, so no ballot row
+ * keeps the transaction id of the transaction that cast it (which a participation row shares).
+ */
+async function rewriteBallots(tx: Tx, electionId: string): Promise<void> {
+  await tx.$executeRaw`CREATE TEMP TABLE "BallotRewrite" ON COMMIT DROP AS SELECT "electionId", choices, "receiptHash" FROM "Ballot" WHERE "electionId" = ${electionId}::uuid`;
+  await tx.$executeRaw`DELETE FROM "Ballot" WHERE "electionId" = ${electionId}::uuid`;
+  await tx.$executeRaw`INSERT INTO "Ballot" (id, "electionId", choices, "receiptHash")
+    SELECT gen_random_uuid(), "electionId", choices, "receiptHash" FROM "BallotRewrite" ORDER BY "receiptHash" COLLATE "C"`;
+}
+
+/**
+ * Rewrites the whole ballot table physically in receipt-hash order, outside any transaction:
+ * CLUSTER is VACUUM FULL that also orders the rows, so the dead copies left by the rewrite (and
+ * their casting transaction ids) are gone and no row's position says when it was cast.
+ */
+async function compactBallots(): Promise<void> {
+  await db.$executeRawUnsafe(`CLUSTER "Ballot" USING "Ballot_receiptHash_key"`);
+}
+
+/**
+ * Closes voting (from `voting`, or re-counts from `closed` after a send-back), rewrites the
+ * ballots, checks that roll, participation and ballots agree, counts with the tally module, stores
+ * the published files with their SHA-256 and moves the election to `tallied`. Called by the phase
+ * sweep at votingCloseAt and by officers moving the phase.
+ */
+export async function closeAndCount(electionId: string, opts: { actorId?: string | null; reason?: string; at?: Date } = {}): Promise<{ phase: "tallied"; winners: string[] }> {
+  const at = opts.at ?? (await now());
+  const counts = await db.$transaction(async (tx) => {
+    const locked = await lockElection(tx, electionId, "update");
+    const e = await tx.election.findUniqueOrThrow({ where: { id: electionId }, select: { tagId: true } });
+    if (locked.phase === "voting") {
+      await tx.election.update({ where: { id: electionId }, data: { phase: "closed", updatedAt: at } });
+      await recordAudit(tx, {
+        at,
+        actorId: opts.actorId ?? null,
+        action: "election.phase",
+        subjectType: "Election",
+        subjectId: electionId,
+        tagId: e.tagId,
+        before: { phase: "voting" },
+        after: { phase: "closed", ...(opts.reason ? { reason: opts.reason } : { by: "clock" }) },
+      });
+    } else if (locked.phase !== "closed") {
+      throw new AppError("CONFLICT", "Only an election whose voting has closed can be counted.");
+    }
+    await rewriteBallots(tx, electionId);
+    const [eligible, participated, ballots, strays] = await Promise.all([
+      tx.electionVoter.count({ where: { electionId } }),
+      tx.electionParticipation.count({ where: { electionId } }),
+      tx.ballot.count({ where: { electionId } }),
+      tx.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "ElectionParticipation" p
+        WHERE p."electionId" = ${electionId}::uuid
+          AND NOT EXISTS (SELECT 1 FROM "ElectionVoter" v WHERE v."electionId" = p."electionId" AND v."userId" = p."userId")`,
+    ]);
+    await tx.election.update({ where: { id: electionId }, data: { eligibleCount: eligible, participationCount: participated, ballotCount: ballots } });
+    return { tagId: e.tagId, eligible, participated, ballots, strays: Number(strays[0]?.n ?? 0) };
+  });
+  await compactBallots();
+
+  if (counts.participated !== counts.ballots || counts.strays > 0 || counts.participated > counts.eligible) {
+    await db.auditEvent.create({
+      data: {
+        at,
+        actorId: opts.actorId ?? null,
+        action: "election.count",
+        subjectType: "Election",
+        subjectId: electionId,
+        tagId: counts.tagId,
+        outcome: "refused",
+        reason: `counts disagree: ${counts.eligible} eligible, ${counts.participated} voted, ${counts.ballots} ballots, ${counts.strays} voters not on the roll`,
+      },
+    });
+    throw new AppError("CONFLICT", "The counts of eligible voters, participations and ballots disagree; the result is not counted.");
+  }
+
+  const election = await db.election.findUniqueOrThrow({ where: { id: electionId } });
+  const nominations = await candidatesOf(electionId);
+  if (nominations.length === 0) throw new AppError("CONFLICT", "Nobody stood in this election: there is nothing to count.");
+  const ballots = await db.$queryRaw<{ receiptHash: string; choices: string[][] }[]>`
+    SELECT "receiptHash", choices FROM "Ballot" WHERE "electionId" = ${electionId}::uuid ORDER BY "receiptHash" COLLATE "C"`;
+  const seats = parseSeats(election.seatsByRegion);
+  const continuing = (await heldSeats(election.roleKey)).filter((s) => !s.termEndAt || s.termEndAt > election.cycleDate);
+  const constraints = ConstraintsSchema.safeParse(election.constraints);
+  let files;
+  try {
+    files = countElection({
+      title: election.title,
+      method: election.method,
+      seats: totalSeats(seats),
+      candidates: nominations.map((n) => ({ id: n.id, name: n.login, employer: n.employer, region: n.region })),
+      ballots: ballots.map((b) => ({ receiptHash: b.receiptHash, ranking: b.choices })),
+      sitting: continuing.map((s) => ({ employer: s.user.employer, region: s.region })),
+      seatsByRegion: seats,
+      constraints: constraints.success
+        ? {
+            ...(constraints.data.maxPerEmployer !== undefined ? { maxPerEmployer: constraints.data.maxPerEmployer } : {}),
+            ...(constraints.data.maxPerRegion ? { maxPerRegion: definedOnly(constraints.data.maxPerRegion) } : {}),
+            ...(constraints.data.minPerRegion ? { minPerRegion: definedOnly(constraints.data.minPerRegion) } : {}),
+          }
+        : {},
+      publishBallots: election.publishBallots,
+    });
+  } catch (e) {
+    if (e instanceof TallyInputError) throw new AppError("INVALID", `The count failed: ${e.message}`);
+    throw e;
+  }
+  const nameToNomination = Object.fromEntries(files.names.map((name, i) => [name, nominations[i]!.id]));
+  await db.$transaction(async (tx) => {
+    const locked = await lockElection(tx, electionId, "update");
+    if (locked.phase !== "closed") throw new AppError("CONFLICT", "The election moved on while it was being counted.");
+    await tx.electionArtifact.deleteMany({ where: { electionId } });
+    await tx.electionArtifact.createMany({ data: files.files.map((f) => ({ electionId, name: f.name, content: f.content, sha256: f.sha256 })) });
+    await tx.election.update({
+      where: { id: electionId },
+      data: {
+        phase: "tallied",
+        sentBackReason: null,
+        updatedAt: at,
+        result: { seed: files.seed, seedSource: files.seedSource, winners: files.outcome.winners, nominations: nameToNomination, countedAt: at.toISOString() },
+      },
+    });
+    await recordAudit(tx, {
+      at,
+      actorId: opts.actorId ?? null,
+      action: "election.count",
+      subjectType: "Election",
+      subjectId: electionId,
+      tagId: election.tagId,
+      before: { phase: "closed" },
+      after: {
+        phase: "tallied",
+        winners: files.outcome.winners,
+        seed: files.seed,
+        eligible: counts.eligible,
+        voted: counts.participated,
+        ballots: counts.ballots,
+        artifacts: files.files.map((f) => ({ name: f.name, sha256: f.sha256 })),
+      },
+    });
+  });
+  await notifyTallied(electionId, election.title, at);
+  return { phase: "tallied", winners: files.outcome.winners };
+}
+
+function definedOnly(m: Record<string, number | undefined>): Record<string, number> {
+  return Object.fromEntries(Object.entries(m).filter((e): e is [string, number] => e[1] !== undefined));
+}
+
+/** Officers and TOC members hear that a result awaits approval. */
+async function notifyTallied(electionId: string, title: string, at: Date) {
+  const officers = await db.electionOfficer.findMany({ where: { electionId }, select: { userId: true } });
+  const toc = await db.user.findMany({ where: { isTocMember: true }, select: { id: true } });
+  const ids = new Set([...officers.map((o) => o.userId), ...toc.map((t) => t.id)]);
+  const counted = await db.election.findUniqueOrThrow({ where: { id: electionId }, select: { updatedAt: true } });
+  for (const userId of ids) {
+    await notify(
+      {
+        userId,
+        kind: "election.tallied",
+        title: `${title}: the count is ready for TOC approval`,
+        link: `${electionLink(electionId)}/results`,
+        dedupeKey: `election-tallied:${electionId}:${counted.updatedAt.getTime()}:${userId}`,
+      },
+      at,
+    );
+  }
+}
