@@ -70,7 +70,7 @@ async function createDemoElection(db: PrismaClient, tagId: string, officerId: st
         officers: { create: [{ userId: officerId }] },
       },
     });
-    const nominations = [];
+    const nominations: { id: string; userId: string }[] = [];
     for (const c of e.candidates) {
       const u = by(c.login);
       nominations.push(await tx.nomination.create({ data: { electionId: e.id, userId: u.id, statement: c.statement, region: u.region, employer: u.employer, createdAt: e.nominationsOpenAt }, select: { id: true, userId: true } }));
