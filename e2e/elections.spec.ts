@@ -59,7 +59,7 @@ test("an officer runs a Tech Lead election for an APAC and an EMEA seat: nominat
   await page.waitForURL(/\/elections\/[0-9a-f-]{36}$/);
   const electionId = page.url().split("/").pop()!;
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
-  await expect(page.getByText("1 APAC, 1 EMEA")).toBeVisible();
+  await expect(page.getByText("1 APAC, 1 EMEA", { exact: true })).toBeVisible();
 
   const officerPanel = page.getByRole("region", { name: "Officer panel" });
   await officerPanel.getByLabel(/Reason for moving to “Nominations”/).fill("Candidates are ready to stand");
@@ -73,7 +73,8 @@ test("an officer runs a Tech Lead election for an APAC and an EMEA seat: nominat
     const form = page.getByRole("form", { name: "Stand in this election" });
     await form.getByLabel("Your statement (markdown)").fill(`## Why me\n\nI am @${login} and I will **keep the reviews moving**.`);
     await form.getByRole("button", { name: "Nominate myself" }).click();
-    await expect(form.getByRole("status")).toContainText("You are standing in this election.");
+    // The page refreshes: the form gives way to the viewer's new status.
+    await expect(page.getByRole("region", { name: "Your status" })).toContainText("You are standing.");
   }
   await page.reload();
   const candidates = page.getByRole("region", { name: "Candidates" });
@@ -111,14 +112,14 @@ test("an officer runs a Tech Lead election for an APAC and an EMEA seat: nominat
   const status = page.getByRole("region", { name: "Your status" });
   await status.getByLabel("Why you should be able to vote").fill("I reviewed three assessments this year outside GitHub.");
   await status.getByRole("button", { name: "Request an exception" }).click();
-  await expect(status.getByRole("status").first()).toContainText("Your request was sent to the officers.");
+  await expect(status).toContainText("Your request to vote: pending");
 
   await as(page, OFFICER);
   await page.goto(`/elections/${electionId}`);
   const decide = officerPanel.getByRole("form", { name: `Decide the exception of @${LATECOMER}` });
   await decide.getByLabel("Reason for the decision").fill("Assessments count as contributions");
   await decide.getByRole("button", { name: "Grant" }).click();
-  await expect(decide.getByRole("status")).toContainText(/granted/i);
+  await expect(officerPanel).toContainText("granted: Assessments count as contributions");
 
   await as(page, LATECOMER);
   await vote(page, electionId, { "dev-ambassador": "1", "bea-ambassador": "2" });
@@ -140,10 +141,9 @@ test("an officer runs a Tech Lead election for an APAC and an EMEA seat: nominat
   await as(page, TOC);
   await page.goto(`/elections/${electionId}/results`);
   await page.getByRole("button", { name: "Approve the result" }).click();
-  await expect(page.getByRole("form", { name: "Approve the result" }).getByRole("status")).toContainText(/approved/i);
-  await page.reload();
   await page.getByRole("button", { name: "Publish the result" }).click();
-  await expect(page.getByRole("form", { name: "Publish the result" }).getByRole("status")).toContainText(/published/i);
+  await expect(page.getByRole("form", { name: "Check a receipt" })).toBeVisible();
+  await expect(page.getByText("Not public yet")).toHaveCount(0);
 
   // The roster: the new Tech Leads, terms ending two years after the cycle date.
   const election = await (await page.request.get(`/elections/${electionId}/results/result.json`)).json();

@@ -128,14 +128,16 @@ export async function decideExceptionAction(input: unknown) {
   return refreshed(await decideElectionException({ exceptionId: f.exceptionId, grant: f.grant, reason: f.reason }));
 }
 
+// No refresh after casting: the page would re-render as "you have voted" and take the receipt,
+// shown only once, off the screen before it is copied.
 export async function castBallotAction(input: unknown) {
   const f = fieldsOf(input);
-  return refreshed(await castBallot({ electionId: f.electionId, ranking: rankingOf(f) }));
+  return castBallot({ electionId: f.electionId, ranking: rankingOf(f) });
 }
 
 export async function replaceBallotAction(input: unknown) {
   const f = fieldsOf(input);
-  return refreshed(await replaceBallot({ electionId: f.electionId, receipt: f.receipt, ranking: rankingOf(f) }));
+  return replaceBallot({ electionId: f.electionId, receipt: f.receipt, ranking: rankingOf(f) });
 }
 
 export async function checkReceiptAction(input: unknown) {
