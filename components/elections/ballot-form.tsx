@@ -23,7 +23,7 @@ interface Props {
 /**
  * The ranked ballot: one rank select per candidate (keyboard and screen-reader friendly, no
  * dragging). Rank 1 is the first choice; equal ranks are a tie (Schulze only); "No opinion"
- * leaves a candidate unranked. The server builds the preference levels from the `rank-<id>`
+ * leaves a candidate unranked (compared with nobody, as the tally counts it). The server builds the preference levels from the `rank-<id>`
  * fields, so the form also works without JavaScript.
  */
 export function BallotForm({ electionId, method, candidates, mode, action }: Props) {
@@ -66,7 +66,7 @@ export function BallotForm({ electionId, method, candidates, mode, action }: Pro
         <p id={`${prefix}-help`} className="mt-1 text-sm text-slate-600">
           Give 1 to your first choice, 2 to your next, and so on; rank as many as you like.{" "}
           {method === "schulze" ? "You may give two candidates the same rank if you like them equally." : "Use each rank once (this election is counted by STV, which has no ties)."} Candidates left at
-          “No opinion” are unranked: below every ranked one, and equal to each other.
+          “No opinion” are unranked: your ballot does not compare them with anyone, so rank everyone you prefer to someone else.
         </p>
         <table className="mt-3 w-full text-left text-sm">
           <caption className="sr-only">Candidates and your rank for each</caption>
