@@ -4,7 +4,7 @@ import { now } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
-import { refuseByGuard, requirePermission } from "@/lib/auth/actor";
+import { requirePermission } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
 import { githubUrls } from "@/lib/auth/github";
 import { githubLoginResolver } from "@/lib/tags-yaml/resolve";

@@ -76,6 +76,9 @@ export async function openVoting(electionId: string, m: Mover): Promise<boolean>
       if (unendorsed.length) await tx.nomination.updateMany({ where: { id: { in: unendorsed } }, data: { status: "unendorsed" } });
     }
     await tx.electionVoter.createMany({ data: roll.map((r) => ({ electionId, userId: r.userId, source: r.source })), skipDuplicates: true });
+    // Exceptions granted while the roll was being computed (deciding one locks this row too).
+    const granted = await tx.electionException.findMany({ where: { electionId, kind: "vote", status: "granted" }, select: { userId: true } });
+    await tx.electionVoter.createMany({ data: granted.map((g) => ({ electionId, userId: g.userId, source: "exception" })), skipDuplicates: true });
     await tx.election.update({ where: { id: electionId }, data: { phase: "voting", updatedAt: m.at } });
     await recordAudit(tx, {
       at: m.at,

@@ -16,6 +16,10 @@ import { createInitiative } from "@/lib/initiatives/mutations";
 import { ProfileSchema } from "@/lib/people/schemas";
 import { closeItem, createItem, decideClaim, volunteerForItem } from "@/lib/help-wanted/mutations";
 import { itemSchema } from "@/lib/help-wanted/schemas";
+import { createElectionAs } from "@/lib/elections/election-setup";
+import { decideElectionExceptionAs, requestElectionExceptionAs } from "@/lib/elections/exception-requests";
+import { sendBackElectionAs } from "@/lib/elections/approving";
+import { CreateElectionSchema } from "@/lib/elections/schemas";
 import { createTag, createUser } from "@/tests/factories";
 import { EXPECTED, ROLES, type MatrixRole } from "./expected";
 
@@ -57,6 +61,31 @@ async function seatOn(tagId: string, userId: string) {
   const def = await roleOn(tagId);
   const at = new Date();
   return db.roleAssignment.create({ data: { tagId, userId, kind: "custom", status: "active", requestedAt: at, startAt: at, roleDefinitionId: def.id } });
+}
+
+/** An election of the TAG in `phase`, written directly; its officers are the TAG's leads. */
+async function electionOn(tagId: string, phase: "nominations" | "tallied") {
+  const def = await roleOn(tagId);
+  const at = new Date();
+  const leads = await db.roleAssignment.findMany({ where: { tagId, status: "active", kind: { in: ["chair", "tech_lead"] } }, select: { userId: true } });
+  const day = 86_400_000;
+  return db.election.create({
+    data: {
+      tagId,
+      roleKey: def.roleKey,
+      title: "Matrix election",
+      phase,
+      cycleDate: new Date(at.getTime() + 90 * day),
+      seatsByRegion: { any: 1 },
+      nominationsOpenAt: at,
+      nominationsCloseAt: new Date(at.getTime() + 10 * day),
+      votingOpenAt: new Date(at.getTime() + 11 * day),
+      votingCloseAt: new Date(at.getTime() + 20 * day),
+      createdAt: at,
+      updatedAt: at,
+      officers: { create: leads.map((l) => ({ userId: l.userId })) },
+    },
+  });
 }
 
 const OPERATIONS: Record<string, (w: World, actor: Actor | null, tagId: string) => Promise<{ run: () => Promise<unknown>; changed: () => Promise<boolean> }>> = {
@@ -141,6 +170,36 @@ const OPERATIONS: Record<string, (w: World, actor: Actor | null, tagId: string) 
   "leadership.remove-vote": async (w, actor, tagId) => {
     const seat = await seatOn(tagId, w.target.id);
     return { run: () => openRemovalProposal(actor, { assignmentId: seat.id, reason: "inactive for a year" }), changed: async () => (await db.removalProposal.count({ where: { assignmentId: seat.id } })) > 0 };
+  },
+  "election.run": async (_w, actor, tagId) => {
+    const def = await roleOn(tagId);
+    const title = `Matrix election ${Math.random()}`;
+    const at = Date.now();
+    const iso = (days: number) => new Date(at + days * 86_400_000).toISOString();
+    const input = CreateElectionSchema.parse({ tagId, roleKey: def.roleKey, title, cycleDate: iso(90), seatsByRegion: { any: 1 }, nominationsOpenAt: iso(1), nominationsCloseAt: iso(5), votingOpenAt: iso(6), votingCloseAt: iso(9), candidateRule: "any-member" });
+    return { run: () => createElectionAs(actor, input), changed: async () => (await db.election.count({ where: { title } })) > 0 };
+  },
+  "election.exception-decide": async (w, actor, tagId) => {
+    const e = await electionOn(tagId, "nominations");
+    const x = await db.electionException.create({ data: { electionId: e.id, userId: w.target.id, kind: "vote", reason: "reviews", createdAt: new Date() } });
+    return {
+      run: () => decideElectionExceptionAs(actor, { exceptionId: x.id, grant: true, reason: "counts" }),
+      changed: async () => (await db.electionException.findUniqueOrThrow({ where: { id: x.id } })).status !== "pending",
+    };
+  },
+  "election.exception-request": async (_w, actor, tagId) => {
+    const e = await electionOn(tagId, "nominations");
+    return {
+      run: () => requestElectionExceptionAs(actor, { electionId: e.id, kind: "vote", reason: "I review the TAG's papers" }),
+      changed: async () => (await db.electionException.count({ where: { electionId: e.id } })) > 0,
+    };
+  },
+  "election.approve": async (_w, actor, tagId) => {
+    const e = await electionOn(tagId, "tallied");
+    return {
+      run: () => sendBackElectionAs(actor, { electionId: e.id, reason: "recount" }),
+      changed: async () => (await db.election.findUniqueOrThrow({ where: { id: e.id } })).phase !== "tallied",
+    };
   },
   "leadership.approve": async (w, actor, tagId) => {
     const seat = await db.roleAssignment.create({ data: { tagId, userId: w.target.id, kind: "chair", status: "pending", requestedAt: new Date() } });

@@ -1,0 +1,267 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { now } from "@/lib/clock";
+import { createUser } from "@/tests/factories";
+import { actor, code, contributor, electionWorld } from "@/tests/election-world";
+import { readBallotFile } from "./ballot-formats/index.ts";
+import { hashSha256, outcomeToJson, packBallots, tallyElection, validateRules } from "./tally/index.ts";
+import { approveElectionAs, offerVacancyAs, publishElectionAs, sendBackElectionAs } from "./approving";
+import { getArtifact, getElectionResults } from "./queries";
+import { moveElectionPhaseAs, advanceElectionPhases } from "./phases";
+import { createElectionAs } from "./election-setup";
+import { CreateElectionSchema } from "./schemas";
+import { sweeps } from "@/lib/jobs/sweeps";
+
+const DAY = 86_400_000;
+
+/** What `npm run tally -- <file> --rules rules.json --json [--method m]` prints, done in-process with the same modules. */
+function recount(fileName: string, text: string, rulesText: string, method: "schulze" | "stv") {
+  const file = readBallotFile(fileName, text);
+  const seed = hashSha256(Buffer.from(text, "utf8"));
+  const outcome = tallyElection(method, {
+    candidates: file.candidates,
+    seats: file.seats!,
+    withdrawn: file.withdrawn,
+    seed,
+    rules: validateRules(JSON.parse(rulesText), file.candidates),
+    ...(file.ballots ? { ballots: file.ballots } : {}),
+    ...(file.pairwise ? { pairwise: file.pairwise } : {}),
+  });
+  return `${JSON.stringify(outcomeToJson(outcome, { seed, ...(file.title ? { title: file.title } : {}) }))}\n`;
+}
+
+async function files(electionId: string, viewer: Awaited<ReturnType<typeof actor>>) {
+  const get = async (name: string) => (await getArtifact(electionId, name, viewer)).content;
+  return { get };
+}
+
+describe("close and count", () => {
+  it("tally reproducible: result.json is what the CLI prints for ballots.blt; a shuffled ballot order gives the same result", async () => {
+    const w = await electionWorld({ voters: 7, candidates: 4, publishBallots: true, seatsByRegion: { any: 2 } });
+    await w.open();
+    await w.startVoting();
+    const [a, b, c, d] = w.nominationIds;
+    const rankings = [[[a!], [b!]], [[b!], [c!], [a!]], [[a!, c!]], [[d!], [c!]], [[a!], [c!], [b!]], [[b!], [a!]], [[c!], [b!]]];
+    for (const [i, r] of rankings.entries()) await w.cast(i, r);
+    expect(await w.close()).toEqual({ phase: "tallied" });
+    const { get } = await files(w.electionId, w.leadActor);
+    const [blt, json, rules, result, matrix] = await Promise.all(["ballots.blt", "ballots.json", "rules.json", "result.json", "matrix.json"].map(get));
+    expect(recount("ballots.blt", blt!, rules!, "schulze")).toBe(result);
+    const parsed = JSON.parse(result!) as { seed: string; winners: string[] };
+    expect(parsed.seed).toBe(hashSha256(blt!));
+    expect(parsed.winners).toHaveLength(2);
+    // ballots.json sorted by receipt hash, ballots.blt in the same order.
+    const list = JSON.parse(json!) as { receiptHash: string; ranking: string[][] }[];
+    expect(list.map((x) => x.receiptHash)).toEqual(list.map((x) => x.receiptHash).sort());
+    const file = readBallotFile("ballots.blt", blt!);
+    const bltLines = blt!.split("\n").slice(1, 1 + list.length);
+    list.forEach((x, i) => expect(bltLines[i]).toBe(["1", ...x.ranking.map((lvl) => lvl.map((n) => file.candidates.indexOf(n) + 1).join("=")), "0"].join(" ")));
+    // Shuffle the ballots: the same seed (the published file's hash) gives the same winners and matrix.
+    const shuffled = [...list].reverse();
+    const shuffledOutcome = tallyElection("schulze", {
+      candidates: file.candidates,
+      seats: 2,
+      seed: parsed.seed,
+      rules: validateRules(JSON.parse(rules!), file.candidates),
+      ballots: packBallots(shuffled.map((x) => ({ weight: 1, ranking: x.ranking.map((lvl) => lvl.map((n) => file.candidates.indexOf(n))) }))),
+    });
+    expect(shuffledOutcome.winners).toEqual(parsed.winners);
+    expect(shuffledOutcome.method === "schulze" && shuffledOutcome.pairwise).toEqual((JSON.parse(matrix!) as { pairwise: number[][] }).pairwise);
+    // The artifacts' stored SHA-256 are the files' hashes.
+    const results = await getElectionResults(w.electionId, w.leadActor);
+    for (const f of results.artifacts) expect(f.sha256).toBe(hashSha256(await get(f.name)));
+    // And the compiled CLI, when built, prints the same text.
+    if (existsSync("dist/tally/scripts/tally/cli.js")) {
+      const dir = mkdtempSync(join(tmpdir(), "election-"));
+      try {
+        writeFileSync(join(dir, "ballots.blt"), blt!);
+        writeFileSync(join(dir, "rules.json"), rules!);
+        expect(execFileSync("node", ["dist/tally/scripts/tally/cli.js", join(dir, "ballots.blt"), "--rules", join(dir, "rules.json"), "--json"], { encoding: "utf8" })).toBe(result);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+  });
+
+  it("ballots withheld: only matrix.json, rules.json and result.json; the seed is matrix.json's hash and re-counts the same", async () => {
+    const w = await electionWorld({ voters: 4, candidates: 3 });
+    await w.open();
+    await w.startVoting();
+    const [a, b, c] = w.nominationIds;
+    for (const [i, r] of [[[a!], [b!]], [[b!], [c!]], [[c!], [a!]], [[a!], [c!]]].entries()) await w.cast(i, r);
+    await w.close();
+    const results = await getElectionResults(w.electionId, w.leadActor);
+    expect(results.artifacts.map((x) => x.name)).toEqual(["matrix.json", "result.json", "rules.json"]);
+    const { get } = await files(w.electionId, w.leadActor);
+    const [matrix, rules, result] = await Promise.all(["matrix.json", "rules.json", "result.json"].map(get));
+    expect(recount("matrix.json", matrix!, rules!, "schulze")).toBe(result);
+    expect(results.lot).toMatchObject({ seed: hashSha256(matrix!), seedSource: "matrix.json" });
+  });
+
+  it("STV publishes ballots always and re-counts the same with --method stv", async () => {
+    const w = await electionWorld({ voters: 5, candidates: 3, method: "stv", seatsByRegion: { any: 2 } });
+    await w.open();
+    await w.startVoting();
+    const [a, b, c] = w.nominationIds;
+    for (const [i, r] of [[[a!], [b!]], [[a!], [c!]], [[b!]], [[c!], [b!]], [[a!]]].entries()) await w.cast(i, r);
+    await w.close();
+    const { get } = await files(w.electionId, w.leadActor);
+    const [blt, rules, result] = await Promise.all(["ballots.blt", "rules.json", "result.json"].map(get));
+    expect(recount("ballots.blt", blt!, rules!, "stv")).toBe(result);
+    expect((await getElectionResults(w.electionId, w.leadActor)).stages?.length).toBeGreaterThan(0);
+  });
+
+  it("regional seats become minimum = maximum = continuing sitting members + seats of the region", async () => {
+    const w = await electionWorld({ voters: 3, candidates: 3, seatsByRegion: { APAC: 1, EMEA: 1 } });
+    // A continuing APAC tech lead (term ends after the cycle).
+    const sitting = await createUser({ region: "APAC" });
+    const at = await now();
+    await db.roleAssignment.create({ data: { tagId: w.tag.id, userId: sitting.id, kind: "tech_lead", status: "active", regionAtStart: "APAC", requestedAt: at, startAt: at, termEndAt: new Date(at.getTime() + 400 * DAY), roleDefinitionId: w.role.id } });
+    await w.open();
+    await w.startVoting();
+    const [apac, emea, americas] = w.nominationIds; // candidates' regions: APAC, EMEA, Americas
+    for (let i = 0; i < 3; i++) await w.cast(i, [[americas!], [apac!], [emea!]]);
+    await w.close();
+    const rules = JSON.parse((await getArtifact(w.electionId, "rules.json", w.leadActor)).content) as Record<string, unknown>;
+    expect(rules.minPerRegion).toEqual({ APAC: 2, EMEA: 1 });
+    expect(rules.maxPerRegion).toEqual({ APAC: 2, EMEA: 1, Americas: 0 });
+    expect(rules.sitting).toEqual([{ region: "APAC" }]);
+    const results = await getElectionResults(w.electionId, w.leadActor);
+    expect(results.winners.map((x) => x.region).sort()).toEqual(["APAC", "EMEA"]);
+  });
+
+  it("refuses to count when participation and ballots disagree", async () => {
+    const w = await electionWorld({ voters: 2 });
+    await w.open();
+    await w.startVoting();
+    await w.cast(0, [[w.nominationIds[0]!]]);
+    await db.ballot.create({ data: { electionId: w.electionId, choices: [[w.nominationIds[1]!]], receiptHash: "f".repeat(64) } });
+    await expect(w.close()).rejects.toThrow(/disagree/);
+    expect((await db.election.findUniqueOrThrow({ where: { id: w.electionId } })).phase).toBe("closed");
+    expect(await db.electionArtifact.count({ where: { electionId: w.electionId } })).toBe(0);
+  });
+});
+
+describe("approval and roster effect", () => {
+  async function tallied(opts: Parameters<typeof electionWorld>[0] = {}) {
+    const w = await electionWorld({ voters: 5, candidates: 4, seatsByRegion: { any: 2 }, ...opts });
+    await w.open();
+    await w.startVoting();
+    const [a, b, c, d] = w.nominationIds;
+    for (const [i, r] of [[[a!], [b!], [c!], [d!]], [[a!], [b!], [c!]], [[b!], [a!], [c!]], [[a!], [c!], [b!]], [[b!], [c!], [a!]]].entries()) await w.cast(i, r);
+    await w.close();
+    return w;
+  }
+
+  it("approval race: two TOC members approving and sending back at once make exactly one transition", async () => {
+    const w = await tallied();
+    const [t1, t2, t3] = await Promise.all([createUser({ isTocMember: true }), createUser({ isTocMember: true }), createUser({ isTocMember: true })]);
+    const results = await Promise.all([
+      code(approveElectionAs(await actor(t1.id), { electionId: w.electionId })),
+      code(approveElectionAs(await actor(t2.id), { electionId: w.electionId })),
+      code(sendBackElectionAs(await actor(t3.id), { electionId: w.electionId, reason: "recount please" })),
+    ]);
+    expect(results.filter((r) => r === "ok")).toHaveLength(1);
+    expect(results.filter((r) => r === "CONFLICT")).toHaveLength(2);
+    const events = await db.auditEvent.count({ where: { subjectId: w.electionId, action: { in: ["election.approve", "election.send-back"] }, outcome: "ok" } });
+    expect(events).toBe(1);
+    const elected = await db.roleAssignment.count({ where: { electionId: w.electionId } });
+    expect(elected).toBe(results[2] === "ok" ? 0 : 2);
+  });
+
+  it("winners take active elected seats from the cycle date; first election staggers terms; ended seats close; runners-up kept", async () => {
+    const w = await electionWorld({ voters: 5, candidates: 4, seatsByRegion: { any: 2 } });
+    const election = await db.election.findUniqueOrThrow({ where: { id: w.electionId } });
+    expect(election.staggerTerms).toBe(true);
+    const at = await now();
+    const ending = await createUser();
+    const endingSeat = await db.roleAssignment.create({ data: { tagId: w.tag.id, userId: ending.id, kind: "tech_lead", status: "active", requestedAt: at, startAt: at, termEndAt: new Date(election.cycleDate.getTime() - DAY), roleDefinitionId: w.role.id } });
+    await w.open();
+    await w.startVoting();
+    const [a, b, c, d] = w.nominationIds;
+    for (const [i, r] of [[[a!], [b!], [c!], [d!]], [[a!], [b!], [c!]], [[b!], [a!], [c!]], [[a!], [c!], [b!]], [[b!], [c!], [a!]]].entries()) await w.cast(i, r);
+    await w.close();
+    // A TOC member who stood cannot approve; officers cannot approve.
+    const tocCandidate = w.candidates[3]!;
+    await db.user.update({ where: { id: tocCandidate.id }, data: { isTocMember: true } });
+    expect(await code(approveElectionAs(await actor(tocCandidate.id), { electionId: w.electionId }))).toBe("FORBIDDEN");
+    expect(await code(approveElectionAs(w.leadActor, { electionId: w.electionId }))).toBe("FORBIDDEN");
+    const toc = await actor((await createUser({ isTocMember: true })).id);
+    await approveElectionAs(toc, { electionId: w.electionId });
+    const seats = await db.roleAssignment.findMany({ where: { electionId: w.electionId }, orderBy: { termEndAt: "desc" } });
+    expect(seats).toHaveLength(2);
+    for (const s of seats) expect(s).toMatchObject({ status: "active", obtainedBy: "elected", kind: "tech_lead", roleDefinitionId: w.role.id, startAt: election.cycleDate });
+    const months = (d: Date) => (d.getUTCFullYear() - election.cycleDate.getUTCFullYear()) * 12 + d.getUTCMonth() - election.cycleDate.getUTCMonth();
+    expect(seats.map((s) => months(s.termEndAt!))).toEqual([24, 12]);
+    const nominationUser = Object.fromEntries((await db.nomination.findMany({ where: { electionId: w.electionId } })).map((n) => [n.id, n.userId]));
+    expect(seats.map((s) => s.userId).sort()).toEqual([nominationUser[a!], nominationUser[b!]].sort());
+    expect((await db.roleAssignment.findUniqueOrThrow({ where: { id: endingSeat.id } })).status).toBe("ended");
+    const after = await db.election.findUniqueOrThrow({ where: { id: w.electionId } });
+    expect(after.runnersUp.slice(0, 1)).toEqual([nominationUser[c!]]);
+    expect(after.runnersUp).toHaveLength(2);
+    // Publication, then a vacancy goes to the next runner-up as a pending seat for the rest of the term.
+    expect(await code(publishElectionAs(await actor(w.voters[0]!.id), { electionId: w.electionId }))).toBe("FORBIDDEN");
+    await publishElectionAs(w.leadActor, { electionId: w.electionId });
+    const vacated = seats[0]!;
+    await db.roleAssignment.update({ where: { id: vacated.id }, data: { status: "ended", endedAt: new Date(election.cycleDate.getTime() + 30 * DAY) } });
+    const offer = await offerVacancyAs(w.leadActor, { electionId: w.electionId, assignmentId: vacated.id });
+    expect(offer.userId).toBe(nominationUser[c!]);
+    expect(await db.roleAssignment.findUniqueOrThrow({ where: { id: offer.assignmentId } })).toMatchObject({ status: "pending", electionId: w.electionId, termEndAt: vacated.termEndAt });
+    expect(await code(offerVacancyAs(w.leadActor, { electionId: w.electionId, assignmentId: vacated.id }))).toBe("CONFLICT");
+    // A second election of the same TAG and role does not stagger.
+    const { id: second } = await createElectionAs(
+      w.leadActor,
+      CreateElectionSchema.parse({
+        tagId: w.tag.id,
+        roleKey: w.role.roleKey,
+        title: "Next cycle",
+        cycleDate: new Date(election.cycleDate.getTime() + 365 * DAY).toISOString(),
+        seatsByRegion: { any: 1 },
+        nominationsOpenAt: new Date(at.getTime() + 300 * DAY).toISOString(),
+        nominationsCloseAt: new Date(at.getTime() + 301 * DAY).toISOString(),
+        votingOpenAt: new Date(at.getTime() + 302 * DAY).toISOString(),
+        votingCloseAt: new Date(at.getTime() + 303 * DAY).toISOString(),
+        candidateRule: "any-member",
+      }),
+    );
+    expect((await db.election.findUniqueOrThrow({ where: { id: second } })).staggerTerms).toBe(false);
+  });
+
+  it("send-back returns the result to the officers, who re-count", async () => {
+    const w = await tallied();
+    const toc = await actor((await createUser({ isTocMember: true })).id);
+    expect(await code(sendBackElectionAs(await actor(w.voters[0]!.id), { electionId: w.electionId, reason: "no" }))).toBe("FORBIDDEN");
+    await sendBackElectionAs(toc, { electionId: w.electionId, reason: "Check the regional rule" });
+    expect(await code(getElectionResults(w.electionId, toc))).toBe("FORBIDDEN");
+    expect(await moveElectionPhaseAs(w.leadActor, { electionId: w.electionId, to: "tallied", reason: "re-count after review" })).toEqual({ phase: "tallied" });
+    expect((await getElectionResults(w.electionId, toc)).winners).toHaveLength(2);
+  });
+});
+
+describe("phase sweep", () => {
+  it("is registered, opens nominations and voting, closes and counts on the clock, and notifies as each phase opens", async () => {
+    expect(sweeps.some((s) => s.name === "sweep-election-phases")).toBe(true);
+    const w = await electionWorld({ voters: 2, candidates: 2 });
+    const e = await db.election.findUniqueOrThrow({ where: { id: w.electionId } });
+    const early = await contributor(w.tag.id);
+    await advanceElectionPhases(new Date(e.nominationsOpenAt.getTime() + 1000));
+    expect((await db.election.findUniqueOrThrow({ where: { id: w.electionId } })).phase).toBe("nominations");
+    expect(await db.notification.count({ where: { userId: early.id, kind: "election.nominations-open" } })).toBe(1);
+    for (const c of w.candidates) {
+      await db.nomination.create({ data: { electionId: w.electionId, userId: c.id, statement: "statement", createdAt: await now() } });
+    }
+    await advanceElectionPhases(new Date(e.votingOpenAt.getTime() + 1000));
+    expect((await db.election.findUniqueOrThrow({ where: { id: w.electionId } })).phase).toBe("voting");
+    expect(await db.notification.count({ where: { userId: w.voters[0]!.id, kind: "election.voting-open" } })).toBe(1);
+    expect(await db.electionVoter.count({ where: { electionId: w.electionId } })).toBe(4); // 2 voters + lead + the early contributor
+    await advanceElectionPhases(new Date(e.votingCloseAt.getTime() + 1000));
+    expect((await db.election.findUniqueOrThrow({ where: { id: w.electionId } })).phase).toBe("tallied");
+    // Idempotent: running again changes nothing and notifies nobody twice.
+    await advanceElectionPhases(new Date(e.votingCloseAt.getTime() + 2000));
+    expect(await db.notification.count({ where: { userId: w.voters[0]!.id, kind: "election.voting-open" } })).toBe(1);
+  });
+});

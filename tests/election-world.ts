@@ -1,0 +1,100 @@
+/** Builders for election integration tests: a TAG with a lead, a Tech Lead role, voters and candidates. */
+import { db } from "@/lib/db";
+import { now } from "@/lib/clock";
+import { loadActor } from "@/lib/auth/actor";
+import { AppError } from "@/lib/errors";
+import { createElectionAs } from "@/lib/elections/election-setup";
+import { moveElectionPhaseAs } from "@/lib/elections/phases";
+import { selfNominateAs } from "@/lib/elections/nominating";
+import { castBallotAs } from "@/lib/elections/casting";
+import { CreateElectionSchema } from "@/lib/elections/schemas";
+import { createTag, createUser } from "./factories";
+
+const DAY = 86_400_000;
+
+/** The outcome code of a call: "ok", an AppError code, or the thrown text. */
+export const code = (p: Promise<unknown>) => p.then(() => "ok", (e: unknown) => (e instanceof AppError ? e.code : `THROWN ${String(e)}`));
+
+export async function actor(userId: string) {
+  return (await loadActor(userId))!;
+}
+
+/** A person with `n` GitHub records in the TAG in the last month. */
+export async function contributor(tagId: string, n = 2, over: Parameters<typeof createUser>[0] = {}) {
+  const u = await createUser(over);
+  const at = await now();
+  await db.contributionRecord.createMany({ data: Array.from({ length: n }, (_, i) => ({ userId: u.id, tagId, kind: "pr" as const, source: "github" as const, occurredAt: new Date(at.getTime() - (i + 1) * DAY) })) });
+  return u;
+}
+
+export async function tagWithLead() {
+  const tag = await createTag();
+  const lead = await createUser();
+  const at = await now();
+  await db.roleAssignment.create({ data: { tagId: tag.id, userId: lead.id, kind: "chair", status: "active", requestedAt: at, startAt: at } });
+  const role = await db.roleDefinition.create({
+    data: { tagId: tag.id, roleKey: crypto.randomUUID(), version: 1, name: "Tech Lead", kind: "tech_lead", termMonths: 24, selection: "election", createdAt: at },
+  });
+  return { tag, lead, role };
+}
+
+export interface WorldOptions {
+  method?: "schulze" | "stv";
+  publishBallots?: boolean;
+  seatsByRegion?: Record<string, number>;
+  voters?: number;
+  candidates?: number;
+  extra?: Record<string, unknown>;
+}
+
+/** An election set up through the real functions; `open()` moves it to nominations, `vote()` to voting. */
+export async function electionWorld(opts: WorldOptions = {}) {
+  const { tag, lead, role } = await tagWithLead();
+  const at = await now();
+  const iso = (ms: number) => new Date(at.getTime() + ms).toISOString();
+  const input = CreateElectionSchema.parse({
+    tagId: tag.id,
+    roleKey: role.roleKey,
+    title: `Tech Lead election ${Math.random().toString(36).slice(2, 8)}`,
+    cycleDate: iso(10 * DAY),
+    seatsByRegion: opts.seatsByRegion ?? { any: 1 },
+    nominationsOpenAt: iso(DAY),
+    nominationsCloseAt: iso(2 * DAY),
+    votingOpenAt: iso(3 * DAY),
+    votingCloseAt: iso(4 * DAY),
+    method: opts.method ?? "schulze",
+    candidateRule: "any-member",
+    voterMinRecords: 1,
+    voterWindowMonths: 12,
+    publishBallots: opts.publishBallots ?? false,
+    ...opts.extra,
+  });
+  const leadActor = await actor(lead.id);
+  const { id } = await createElectionAs(leadActor, input);
+  const voters = await Promise.all(Array.from({ length: opts.voters ?? 3 }, () => contributor(tag.id)));
+  const candidates = await Promise.all(Array.from({ length: opts.candidates ?? 3 }, (_, i) => createUser({ region: (["APAC", "EMEA", "Americas"] as const)[i % 3] })));
+  const nominationIds: string[] = [];
+  return {
+    tag,
+    lead,
+    leadActor,
+    role,
+    electionId: id,
+    voters,
+    candidates,
+    nominationIds,
+    async open() {
+      await moveElectionPhaseAs(leadActor, { electionId: id, to: "nominations", reason: "test: start now" });
+      for (const c of candidates) nominationIds.push((await selfNominateAs(await actor(c.id), { electionId: id, statement: "I will keep the TAG's reviews moving." })).id);
+    },
+    async startVoting() {
+      await moveElectionPhaseAs(leadActor, { electionId: id, to: "voting", reason: "test: start now" });
+    },
+    async cast(voterIndex: number, ranking: string[][]) {
+      return castBallotAs(await actor(voters[voterIndex]!.id), { electionId: id, ranking });
+    },
+    async close() {
+      return moveElectionPhaseAs(leadActor, { electionId: id, to: "closed", reason: "test: close now" });
+    },
+  };
+}
