@@ -6,6 +6,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/generated/prisma/client.ts";
 import { identities } from "../e2e/github-stand-in/identities.ts";
+import { seedElections } from "./seed-elections.ts";
 import { seedLiaisons } from "./seed-liaisons.ts";
 import { seedProjects } from "./seed-projects.ts";
 
@@ -81,6 +82,7 @@ export async function seed(url: string): Promise<void> {
     }
     await seedProjects(db);
     await seedLiaisons(db);
+    await seedElections(db);
   } finally {
     await db.$disconnect();
   }

@@ -4,6 +4,7 @@ import { STATE_LABEL as INITIATIVE_STATE_LABEL } from "@/lib/initiatives/schemas
 import { CreateInitiativeForm } from "../../initiatives/[id]/_components/initiative-forms";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { TagElections } from "@/components/elections/tag-elections";
 import { Markdown } from "@/components/markdown";
 import { RosterTable, SEAT_LABEL, type SeatRow } from "@/components/roster-table";
 import { LocalTime } from "@/components/ui/local-time";
@@ -266,6 +267,7 @@ export default async function TagPage({ params }: Props) {
           </details>
         )}
       </section>
+      <TagElections tag={tag} viewer={actor} />
       <section aria-labelledby="initiatives" className="space-y-3">
         <h2 id="initiatives" className="text-xl font-semibold text-slate-900">
           Initiatives

@@ -1,0 +1,28 @@
+import { getActor } from "@/lib/auth/actor";
+import { getArtifact } from "@/lib/elections/queries";
+import { AppError } from "@/lib/errors";
+import { errorResponse } from "@/lib/http/responses";
+
+export const dynamic = "force-dynamic";
+
+const FILES = new Set(["matrix.json", "rules.json", "result.json", "ballots.json", "ballots.blt"]);
+
+/** An election's published file, with the results' visibility rules (officers and TOC before publication). */
+export async function GET(_req: Request, { params }: { params: Promise<{ id: string; file: string }> }) {
+  const { id, file } = await params;
+  if (!/^[0-9a-f-]{36}$/i.test(id) || !FILES.has(file)) return errorResponse("NOT_FOUND", "No such file.");
+  try {
+    const a = await getArtifact(id, file, await getActor());
+    return new Response(a.content, {
+      headers: {
+        "content-type": a.contentType,
+        "content-disposition": `inline; filename="${file}"`,
+        "x-content-sha256": a.sha256,
+        "cache-control": "no-store",
+      },
+    });
+  } catch (e) {
+    if (e instanceof AppError) return errorResponse(e.code, e.message);
+    throw e;
+  }
+}

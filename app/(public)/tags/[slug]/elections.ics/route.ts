@@ -1,0 +1,19 @@
+import { electionCalendarForTag } from "@/lib/elections/calendar";
+import { env } from "@/lib/env";
+import { errorResponse } from "@/lib/http/responses";
+
+export const dynamic = "force-dynamic";
+
+/** A TAG's election phases as iCalendar (public, like the TAG page); subscribe from any calendar. */
+export async function GET(_req: Request, { params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const body = await electionCalendarForTag(slug, env().NEXTAUTH_URL);
+  if (body === null) return errorResponse("NOT_FOUND", "No such TAG.");
+  return new Response(body, {
+    headers: {
+      "content-type": "text/calendar; charset=utf-8",
+      "content-disposition": `inline; filename="tag-${slug}-elections.ics"`,
+      "cache-control": "public, max-age=300",
+    },
+  });
+}

@@ -1,0 +1,32 @@
+/** Words the election pages share (DESIGN.md: draft -> nominations -> voting -> closed -> tallied -> approved -> published). */
+export const PHASE_LABEL: Record<string, string> = {
+  draft: "Draft (being set up)",
+  nominations: "Nominations open",
+  voting: "Voting open",
+  closed: "Voting closed, being counted",
+  tallied: "Counted, awaiting TOC approval",
+  approved: "Approved by the TOC, awaiting publication",
+  published: "Results published",
+};
+
+export const PHASE_SHORT: Record<string, string> = {
+  draft: "Draft",
+  nominations: "Nominations",
+  voting: "Voting",
+  closed: "Closed",
+  tallied: "Tallied",
+  approved: "Approved",
+  published: "Published",
+};
+
+export const METHOD_LABEL: Record<string, string> = { schulze: "Schulze (ranked pairs of preferences; ties allowed)", stv: "Single transferable vote (each rank used once)" };
+
+export const REGION_LABEL: Record<string, string> = { APAC: "APAC", EMEA: "EMEA", Americas: "Americas", any: "any region" };
+
+/** "1 APAC, 1 EMEA" from {"APAC":1,"EMEA":1}. */
+export function seatsText(seats: Record<string, number | undefined> | null | undefined): string {
+  const parts = Object.entries(seats ?? {})
+    .filter(([, n]) => (n ?? 0) > 0)
+    .map(([r, n]) => `${n} ${REGION_LABEL[r] ?? r}`);
+  return parts.length ? parts.join(", ") : "no seats";
+}

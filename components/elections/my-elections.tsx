@@ -1,0 +1,49 @@
+import Link from "next/link";
+import { LocalTime } from "@/components/ui/local-time";
+import type { Actor } from "@/lib/auth/permissions";
+import { myElectionStatuses } from "@/lib/elections/queries";
+import { PHASE_LABEL } from "./labels";
+import { StatusBadge, candidateText } from "./status-text";
+
+/**
+ * The viewer's open and upcoming elections with their status (eligible, voted, not eligible with
+ * the reason), meant to be the first thing on the home page. Renders nothing when there are none.
+ */
+export async function MyElections({ viewer }: { viewer: Actor | null }) {
+  if (!viewer) return null;
+  const rows = await myElectionStatuses(viewer);
+  if (rows.length === 0) return null;
+  return (
+    <section aria-labelledby="my-elections" className="space-y-3 rounded-xl bg-white p-6 ring-1 ring-brand-200">
+      <h2 id="my-elections" className="text-xl font-semibold text-slate-900">
+        Elections open now
+      </h2>
+      <ul className="space-y-3">
+        {rows.map(({ election: e, voter, candidate }) => {
+          const standing = candidateText(candidate);
+          return (
+            <li key={e.id} className="space-y-1">
+              <p>
+                <Link href={`/elections/${e.id}`} className="font-medium text-brand-700 underline">
+                  {e.title}
+                </Link>{" "}
+                <span className="text-sm text-slate-600">
+                  {e.tag.name} · {PHASE_LABEL[e.phase]} · {e.phase === "nominations" ? <>nominations close <LocalTime iso={e.nominationsCloseAt.toISOString()} /></> : <>voting closes <LocalTime iso={e.votingCloseAt.toISOString()} /></>}
+                </span>
+              </p>
+              <p className="flex flex-wrap items-center gap-2 text-sm">
+                <StatusBadge voter={voter} phase={e.phase} />
+                {standing && <span className="text-slate-700">{standing}</span>}
+                {voter === "eligible" && e.phase === "voting" && (
+                  <Link href={`/elections/${e.id}/vote`} className="font-medium text-brand-700 underline">
+                    Vote
+                  </Link>
+                )}
+              </p>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
