@@ -1,15 +1,18 @@
 import Link from "next/link";
 import { AttentionList } from "@/components/attention-list";
+import { MyElections } from "@/components/elections/my-elections";
+import { getActor } from "@/lib/auth/actor";
 import { getCurrentUser } from "@/lib/auth/session";
 import { personalAttention } from "@/lib/dashboards/attention";
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<{ notice?: string }> }) {
   const { notice } = await searchParams;
   const user = await getCurrentUser();
-  const attention = user ? await personalAttention(user.id) : null;
+  const [attention, actor] = user ? await Promise.all([personalAttention(user.id), getActor()]) : [null, null];
   return (
     <div className="space-y-10">
-      {/* ELECTIONS (issue 7): the lead wires <MyElections /> from components/elections/my-elections.tsx in here, above "Today", for signed-in people. */}
+      {/* Elections open or upcoming come first for signed-in people (issue 7). */}
+      <MyElections viewer={actor} />
       {attention && <AttentionList id="today" title="Needs your attention today" items={attention} empty="Nothing needs you today. Browse the help-wanted board for something new." />}
       {notice === "account-deleted" && (
         <p role="status" className="rounded-md bg-green-50 p-3 text-green-900 ring-1 ring-green-200">
