@@ -100,6 +100,11 @@ export const HelpWantedItemSchema = z
     createdAt: dateTime,
     tags: z.array(z.object({ slug: z.string(), name: z.string() })),
     excerpt: z.string(),
+    /** The linked GitHub issue as the portal last read it (sync or webhook), when there is one. */
+    githubIssue: z
+      .object({ url: z.url(), state: z.string().nullable(), assignees: z.array(z.string()) })
+      .nullable()
+      .optional(),
     url,
   })
   .register(apiRegistry, { id: "HelpWantedItem" });
