@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createStandIn } from "@/e2e/github-stand-in/server";
 
-const port = 38_000 + Math.floor(Math.random() * 1000);
-const standIn = createStandIn({ port, clientId: "c", clientSecret: "s" });
+// Port 0: the OS picks a free port (a fixed or random one can collide with parallel test files).
+const standIn = createStandIn({ port: 0, clientId: "c", clientSecret: "s" });
 beforeAll(() => standIn.listen());
 afterAll(() => standIn.close());
 
@@ -15,7 +15,7 @@ const grant = (login: string) =>
     execFile(
       process.execPath,
       ["--import", "tsx", path.resolve("scripts/admin-grant.ts"), login],
-      { encoding: "utf8", env: { ...process.env, GITHUB_API_URL: `http://127.0.0.1:${port}/api` } },
+      { encoding: "utf8", env: { ...process.env, GITHUB_API_URL: `${standIn.url()}/api` } },
       (err, stdout, stderr) => resolve({ status: err ? Number(err.code ?? 1) : 0, stdout, stderr }),
     );
   });

@@ -2,10 +2,13 @@ import { createHash, randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createStandIn } from "./server";
 
-const port = 39_000 + Math.floor(Math.random() * 1000);
-const base = `http://127.0.0.1:${port}`;
-const standIn = createStandIn({ port, clientId: "cid", clientSecret: "secret" });
-beforeAll(() => standIn.listen());
+// Port 0: the OS picks a free port (a random one can collide with outgoing connections).
+const standIn = createStandIn({ port: 0, clientId: "cid", clientSecret: "secret" });
+let base = "";
+beforeAll(async () => {
+  await standIn.listen();
+  base = standIn.url();
+});
 afterAll(() => standIn.close());
 
 async function authorize(verifier: string, redirect = "http://localhost/cb") {

@@ -240,6 +240,8 @@ export function createStandIn(opts: StandInOptions) {
 
   return {
     server,
+    /** The stand-in's base URL, with the port actually bound (after `listen`). */
+    url: base,
     listen: () => new Promise<void>((resolve) => server.listen(opts.port, opts.host ?? "127.0.0.1", () => resolve())),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

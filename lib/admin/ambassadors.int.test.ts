@@ -7,11 +7,11 @@ import { createUser } from "@/tests/factories";
 import { importAmbassadors } from "./mutations";
 import { ImportAmbassadorsSchema } from "./schemas";
 
-const port = 37_000 + Math.floor(Math.random() * 1000);
-const standIn = createStandIn({ port, clientId: "c", clientSecret: "s" });
+// Port 0: the OS picks a free port (a random one can collide with outgoing connections).
+const standIn = createStandIn({ port: 0, clientId: "c", clientSecret: "s" });
 beforeAll(async () => {
   await standIn.listen();
-  vi.stubEnv("GITHUB_API_URL", `http://127.0.0.1:${port}/api`);
+  vi.stubEnv("GITHUB_API_URL", `${standIn.url()}/api`);
   resetEnvForTests();
 });
 afterAll(async () => {
