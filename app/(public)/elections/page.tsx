@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { FilterSelect } from "@/components/ui/filter-select";
 import { MyElections } from "@/components/elections/my-elections";
 import { PHASE_LABEL, seatsText } from "@/components/elections/labels";
 import { LocalTime } from "@/components/ui/local-time";
@@ -34,32 +35,8 @@ export default async function ElectionsPage({ searchParams }: Props) {
       </div>
       <MyElections viewer={actor} />
       <form method="get" aria-label="Filter elections" className="flex flex-wrap items-end gap-3 rounded-xl bg-white p-4 ring-1 ring-slate-200">
-        <div>
-          <label htmlFor="filter-tag" className="block text-sm font-medium text-slate-800">
-            TAG
-          </label>
-          <select id="filter-tag" name="tag" defaultValue={sp.tag ?? ""} className="mt-1 rounded-md border border-slate-300 px-3 py-2">
-            <option value="">All TAGs</option>
-            {tags.map((t) => (
-              <option key={t.slug} value={t.slug}>
-                {t.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="filter-phase" className="block text-sm font-medium text-slate-800">
-            Phase
-          </label>
-          <select id="filter-phase" name="phase" defaultValue={phase ?? ""} className="mt-1 rounded-md border border-slate-300 px-3 py-2">
-            <option value="">Any phase</option>
-            {PHASES.map((p) => (
-              <option key={p} value={p}>
-                {PHASE_LABEL[p]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id="filter-tag" name="tag" label="TAG" value={sp.tag} allLabel="All TAGs" options={tags.map((t) => ({ value: t.slug, label: t.name }))} />
+        <FilterSelect id="filter-phase" name="phase" label="Phase" value={phase} allLabel="Any phase" options={PHASES.map((p) => ({ value: p, label: PHASE_LABEL[p] ?? p }))} />
         <button type="submit" className="rounded-md bg-white px-4 py-2 font-medium text-brand-800 ring-1 ring-brand-300 hover:bg-brand-50">
           Show
         </button>

@@ -1,3 +1,4 @@
+import { FilterSelect } from "@/components/ui/filter-select";
 import { LocalTime } from "@/components/ui/local-time";
 import { SEAT_LABEL } from "@/components/roster-table";
 import type { Metadata } from "next";
@@ -138,32 +139,8 @@ export default async function PersonPage({ params, searchParams }: Props) {
             Contribution timeline
           </h2>
           <form method="get" className="mt-3 flex flex-wrap items-end gap-3" aria-label="Filter the timeline">
-            <div>
-              <label htmlFor="timeline-tag" className="block text-sm font-medium text-slate-800">
-                TAG
-              </label>
-              <select id="timeline-tag" name="tag" defaultValue={tagParam ?? ""} className="mt-1 rounded-md border border-slate-300 bg-white px-2 py-1">
-                <option value="">All TAGs</option>
-                {timeline.tags.map((t) => (
-                  <option key={t.slug} value={t.slug}>
-                    {t.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div>
-              <label htmlFor="timeline-kind" className="block text-sm font-medium text-slate-800">
-                Kind
-              </label>
-              <select id="timeline-kind" name="kind" defaultValue={kindParam ?? ""} className="mt-1 rounded-md border border-slate-300 bg-white px-2 py-1">
-                <option value="">All kinds</option>
-                {TIMELINE_KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {KIND_LABEL[k]}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <FilterSelect id="timeline-tag" name="tag" label="TAG" value={tagParam} allLabel="All TAGs" options={timeline.tags.map((t) => ({ value: t.slug, label: t.name }))} />
+            <FilterSelect id="timeline-kind" name="kind" label="Kind" value={kindParam} allLabel="All kinds" options={TIMELINE_KINDS.map((k) => ({ value: k, label: KIND_LABEL[k] ?? k }))} />
             <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50">
               Filter
             </button>
