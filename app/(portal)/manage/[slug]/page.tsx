@@ -15,7 +15,7 @@ import { getLeadConsole, isStale, listPendingInvitations } from "@/lib/help-want
 import { findBoardReview, isBoardReviewOverdue } from "@/lib/help-wanted/review";
 import { KIND_LABEL } from "@/lib/help-wanted/schemas";
 import { closeItemAction, discardDraftAction, markReviewedAction } from "@/app/(public)/help-wanted/[id]/actions";
-import { RequestDecision } from "@/app/(public)/help-wanted/[id]/_components/request-decision";
+import { PendingRequest } from "@/app/(public)/help-wanted/[id]/_components/request-decision";
 import { ActionForm } from "@/app/(public)/help-wanted/[id]/_components/action-form";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -135,22 +135,7 @@ export default async function LeadConsolePage({ params }: Props) {
         ) : (
           <ul className="mt-3 space-y-4">
             {requests.map((c) => (
-              <li key={c.id} className="space-y-2 rounded-md p-3 ring-1 ring-slate-200">
-                <p>
-                  <Link href={`/people/${c.user.login}`} className="font-medium text-brand-700 underline">
-                    @{c.user.login}
-                  </Link>{" "}
-                  for{" "}
-                  <Link href={`/help-wanted/${c.item.id}`} className="text-brand-700 underline">
-                    {c.item.title}
-                  </Link>{" "}
-                  <span className="text-sm text-slate-600">
-                    (<LocalTime iso={c.createdAt.toISOString()} />)
-                  </span>
-                </p>
-                {c.message && <p className="whitespace-pre-line text-slate-800">{c.message}</p>}
-                <RequestDecision claimId={c.id} login={c.user.login} />
-              </li>
+              <PendingRequest key={c.id} claim={c} item={c.item} />
             ))}
           </ul>
         )}

@@ -23,7 +23,7 @@ import {
   volunteerAction,
   withdrawClaimAction,
 } from "./actions";
-import { RequestDecision } from "./_components/request-decision";
+import { PendingRequest } from "./_components/request-decision";
 import { ActionForm } from "./_components/action-form";
 import { InvitationAnswer } from "./_components/invitation-answer";
 import { MatchReasons } from "../_components/match-reasons";
@@ -303,18 +303,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
             ) : (
               <ul className="mt-2 space-y-4">
                 {requests.map((c) => (
-                  <li key={c.id} className="space-y-2 rounded-md p-3 ring-1 ring-slate-200">
-                    <p>
-                      <Link href={`/people/${c.user.login}`} className="font-medium text-brand-700 underline">
-                        @{c.user.login}
-                      </Link>{" "}
-                      <span className="text-sm text-slate-600">
-                        asked <LocalTime iso={c.createdAt.toISOString()} />
-                      </span>
-                    </p>
-                    {c.message && <p className="whitespace-pre-line text-slate-800">{c.message}</p>}
-                    <RequestDecision claimId={c.id} login={c.user.login} />
-                  </li>
+                  <PendingRequest key={c.id} claim={c} />
                 ))}
               </ul>
             )}
