@@ -1,5 +1,6 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
+import prettier from "eslint-config-prettier/flat";
 
 const config = [
   ...nextVitals,
@@ -28,5 +29,7 @@ const config = [
     },
   },
 ];
+
+config.push(prettier);
 
 export default config;

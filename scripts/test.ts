@@ -1,7 +1,7 @@
 /**
- * `npm test`: lint, typecheck, unit and integration tests (Vitest, real PostgreSQL), a production
+ * `npm test`: lint, format check, typecheck, unit and integration tests (Vitest, real PostgreSQL), a production
  * build, and end-to-end tests (Playwright, Debian Chromium). Ends with the plain line
- * `N passed, N failed`, summed over every step (lint, typecheck and build count as one test each),
+ * `N passed, N failed`, summed over every step (lint, format check, typecheck and build count as one test each),
  * and exits non-zero on any failure. `--skip-e2e` stops after the build.
  */
 import { spawnSync } from "node:child_process";
@@ -43,6 +43,7 @@ const npx = path.join(root, "node_modules/.bin");
 fs.mkdirSync(path.join(root, "test-results"), { recursive: true });
 
 step("lint", path.join(npx, "eslint"), ["--max-warnings", "0", "."]);
+step("format check", path.join(npx, "prettier"), ["--check", "--log-level", "warn", "."]);
 step("typecheck", path.join(npx, "tsc"), ["--noEmit"]);
 
 const vitestOut = "test-results/vitest.json";
