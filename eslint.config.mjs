@@ -6,7 +6,16 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: [".next/**", "node_modules/**", "lib/generated/**", "dist/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+    ignores: [
+      ".next/**",
+      "node_modules/**",
+      "lib/generated/**",
+      "dist/**",
+      ".data/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+    ],
   },
   {
     // Pages are thin: the database is reached only through lib/ (CONVENTIONS.md, habit 1).
@@ -16,7 +25,10 @@ const config = [
         "error",
         {
           patterns: [
-            { group: ["@prisma/*", "**/generated/prisma/**", "@/lib/generated/**"], message: "Use lib/<domain> functions; no Prisma outside lib/." },
+            {
+              group: ["@prisma/*", "**/generated/prisma/**", "@/lib/generated/**"],
+              message: "Use lib/<domain> functions; no Prisma outside lib/.",
+            },
             { group: ["@/lib/db", "**/lib/db"], message: "Use lib/<domain> functions; pages never query directly." },
           ],
         },

@@ -5,9 +5,13 @@ import { defineConfig, devices } from "@playwright/test";
 function chromiumPath(): string {
   if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
   try {
-    return execFileSync("sh", ["-c", "command -v chromium || command -v chromium-browser"], { encoding: "utf8" }).trim();
+    return execFileSync("sh", ["-c", "command -v chromium || command -v chromium-browser"], {
+      encoding: "utf8",
+    }).trim();
   } catch {
-    throw new Error("No Chromium found. Install Debian's `chromium` package (apt-get install chromium) or set CHROMIUM_PATH.");
+    throw new Error(
+      "No Chromium found. Install Debian's `chromium` package (apt-get install chromium) or set CHROMIUM_PATH.",
+    );
   }
 }
 

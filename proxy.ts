@@ -1,5 +1,13 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { cachedPage, FILL_HEADER, isCacheableRequest, pageCacheState, pageKey, withNonce, type CachedPage } from "@/lib/http/page-cache";
+import {
+  cachedPage,
+  FILL_HEADER,
+  isCacheableRequest,
+  pageCacheState,
+  pageKey,
+  withNonce,
+  type CachedPage,
+} from "@/lib/http/page-cache";
 
 /**
  * Sets a per-request nonce and the Content-Security-Policy that requires it, so no inline
@@ -14,7 +22,10 @@ export async function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy(nonce);
 
   const hasSessionCookie = request.cookies.getAll().some((c) => c.name.endsWith("next-auth.session-token"));
-  if (!isFill && isCacheableRequest({ method: request.method, url: request.nextUrl, headers: request.headers, hasSessionCookie })) {
+  if (
+    !isFill &&
+    isCacheableRequest({ method: request.method, url: request.nextUrl, headers: request.headers, hasSessionCookie })
+  ) {
     const page = await cachedPage(pageKey(request.nextUrl), () => renderForCache(request));
     if (page) {
       const headers = new Headers(page.headers);
@@ -68,7 +79,11 @@ const REPLAYED_HEADERS = new Set([
 async function renderForCache(request: NextRequest): Promise<CachedPage | null> {
   if (process.env.NODE_ENV !== "production" || !process.env.PORT) return null;
   const url = `http://127.0.0.1:${process.env.PORT}${request.nextUrl.pathname}${request.nextUrl.search}`;
-  const res = await fetch(url, { headers: { [FILL_HEADER]: pageCacheState().token, accept: "text/html" }, redirect: "manual", cache: "no-store" });
+  const res = await fetch(url, {
+    headers: { [FILL_HEADER]: pageCacheState().token, accept: "text/html" },
+    redirect: "manual",
+    cache: "no-store",
+  });
   if (res.status !== 200 || res.headers.has("set-cookie")) return null;
   const headers: [string, string][] = [];
   res.headers.forEach((value, name) => {

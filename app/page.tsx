@@ -13,36 +13,63 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
     <div className="space-y-10">
       {/* Elections open or upcoming come first for signed-in people (issue 7). */}
       <MyElections viewer={actor} />
-      {attention && <AttentionList id="today" title="Needs your attention today" items={attention} empty="Nothing needs you today. Browse the help-wanted board for something new." />}
+      {attention && (
+        <AttentionList
+          id="today"
+          title="Needs your attention today"
+          items={attention}
+          empty="Nothing needs you today. Browse the help-wanted board for something new."
+        />
+      )}
       {notice === "account-deleted" && (
         <p role="status" className="rounded-md bg-green-50 p-3 text-green-900 ring-1 ring-green-200">
           Your account and personal data were deleted. Thank you for your help.
         </p>
       )}
-      <section aria-labelledby="hero" className="rounded-2xl bg-gradient-to-br from-brand-50 to-white p-8 ring-1 ring-brand-100">
+      <section
+        aria-labelledby="hero"
+        className="rounded-2xl bg-gradient-to-br from-brand-50 to-white p-8 ring-1 ring-brand-100"
+      >
         <h1 id="hero" className="text-3xl font-bold tracking-tight text-brand-800 sm:text-4xl">
           Where CNCF TAGs find help and keep their leadership honest
         </h1>
         <p className="mt-4 max-w-3xl text-lg text-slate-700">
           TAG Portal links CNCF Ambassadors with the Technical Advisory Groups that need them. TAG chairs post
-          help-wanted work, ambassadors volunteer and report progress, and every TAG keeps its roster, terms and
-          Tech Lead elections in the open.
+          help-wanted work, ambassadors volunteer and report progress, and every TAG keeps its roster, terms and Tech
+          Lead elections in the open.
         </p>
         <div className="mt-6 flex flex-wrap gap-3">
-          <Link href="/help-wanted" className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+          <Link
+            href="/help-wanted"
+            className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
+          >
             Browse help wanted
           </Link>
-          <Link href="/tags" className="rounded-md bg-white px-4 py-2 font-medium text-brand-800 ring-1 ring-brand-600 hover:bg-brand-50">
+          <Link
+            href="/tags"
+            className="rounded-md bg-white px-4 py-2 font-medium text-brand-800 ring-1 ring-brand-600 hover:bg-brand-50"
+          >
             Meet the TAGs
           </Link>
         </div>
       </section>
       <section aria-labelledby="who" className="grid gap-6 md:grid-cols-3">
-        <h2 id="who" className="sr-only">Who it is for</h2>
+        <h2 id="who" className="sr-only">
+          Who it is for
+        </h2>
         {[
-          ["Ambassadors", "Sign in with GitHub, find items that fit your skills, region and time, claim them and report progress."],
-          ["TAG chairs and tech leads", "Post help-wanted items, accept volunteers, define roles with terms and regional seats, and run Tech Lead elections with secret ranked ballots."],
-          ["The TOC", "See every TAG's seats, regions, employers, terms ending and who is active, and approve leadership changes."],
+          [
+            "Ambassadors",
+            "Sign in with GitHub, find items that fit your skills, region and time, claim them and report progress.",
+          ],
+          [
+            "TAG chairs and tech leads",
+            "Post help-wanted items, accept volunteers, define roles with terms and regional seats, and run Tech Lead elections with secret ranked ballots.",
+          ],
+          [
+            "The TOC",
+            "See every TAG's seats, regions, employers, terms ending and who is active, and approve leadership changes.",
+          ],
         ].map(([title, text]) => (
           <article key={title} className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
             <h3 className="text-lg font-semibold text-slate-900">{title}</h3>

@@ -36,7 +36,9 @@ const count = async (sql: string) => Number((await client.query<{ n: string }>(s
 
 const have = {
   people: await count(`SELECT count(*) AS n FROM "User" WHERE "login" LIKE 'bench-act-%'`),
-  records: await count(`SELECT count(*) AS n FROM "ContributionRecord" c JOIN "User" u ON u."id" = c."userId" WHERE u."login" LIKE 'bench-act-%'`),
+  records: await count(
+    `SELECT count(*) AS n FROM "ContributionRecord" c JOIN "User" u ON u."id" = c."userId" WHERE u."login" LIKE 'bench-act-%'`,
+  ),
 };
 if (have.people !== PEOPLE || have.records !== RECORDS) {
   const t0 = Date.now();
@@ -73,12 +75,24 @@ if (have.people !== PEOPLE || have.records !== RECORDS) {
      ORDER BY u."githubId" LIMIT ${SEATS}`,
   );
   await client.query(`ANALYZE "ContributionRecord"; ANALYZE "User"; ANALYZE "RoleAssignment"`);
-  console.log(`generated ${PEOPLE.toLocaleString("en-US")} people, ${RECORDS.toLocaleString("en-US")} records, ${SEATS} seats in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `generated ${PEOPLE.toLocaleString("en-US")} people, ${RECORDS.toLocaleString("en-US")} records, ${SEATS} seats in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+  );
 }
 
-const tags = await db.tag.findMany({ where: { slug: { startsWith: "bench-act-" } }, orderBy: { slug: "asc" }, select: { id: true, slug: true, activityMinRecords: true, activityWindowMonths: true } });
+const tags = await db.tag.findMany({
+  where: { slug: { startsWith: "bench-act-" } },
+  orderBy: { slug: "asc" },
+  select: { id: true, slug: true, activityMinRecords: true, activityWindowMonths: true },
+});
 const tag = tags[0]!;
-const people = (await db.user.findMany({ where: { login: { startsWith: "bench-act-" } }, orderBy: { githubId: "asc" }, select: { id: true } })).map((u) => u.id);
+const people = (
+  await db.user.findMany({
+    where: { login: { startsWith: "bench-act-" } },
+    orderBy: { githubId: "asc" },
+    select: { id: true },
+  })
+).map((u) => u.id);
 const at = new Date();
 
 function stats(ms: number[]) {
@@ -101,7 +115,11 @@ const pageOf = (i: number) => people.slice((i * PAGE) % PEOPLE, ((i * PAGE) % PE
 let statuses: Record<string, number> = {};
 const rosterPage = await time(RUNS, async () => {
   const roster = await listRoster(tag.id, at);
-  const activity = await rosterActivity(roster.map((r) => r.userId), tag, at);
+  const activity = await rosterActivity(
+    roster.map((r) => r.userId),
+    tag,
+    at,
+  );
   statuses = {};
   for (const a of activity.values()) statuses[a.status] = (statuses[a.status] ?? 0) + 1;
 });
@@ -109,15 +127,27 @@ const holders = (await listRoster(tag.id, at)).map((r) => r.userId);
 const rosterOnly = await time(RUNS, () => rosterActivity(holders, tag, at));
 const setPage = await time(RUNS, (i) => rosterActivity(pageOf(i), tags[i % TAGS]!, at));
 const setAll = await time(Math.max(5, Math.floor(RUNS / 10)), (i) => rosterActivity(people, tags[i % TAGS]!, at));
-const perPerson = await time(Math.max(5, Math.floor(RUNS / 5)), (i) => Promise.all(pageOf(i).map((id) => activityStatus(id, tags[i % TAGS]!, at))));
+const perPerson = await time(Math.max(5, Math.floor(RUNS / 5)), (i) =>
+  Promise.all(pageOf(i).map((id) => activityStatus(id, tags[i % TAGS]!, at))),
+);
 
-const records = await count(`SELECT count(*) AS n FROM "ContributionRecord" c JOIN "User" u ON u."id" = c."userId" WHERE u."login" LIKE 'bench-act-%'`);
-console.log(`activity for ${people.length.toLocaleString("en-US")} people over ${records.toLocaleString("en-US")} records in ${TAGS} TAGs (window ${tag.activityWindowMonths} months, ${tag.activityMinRecords}+ records = active), Node ${process.version}`);
-console.log(`TAG roster page (listRoster + rosterActivity, ${SEATS} seats; ${JSON.stringify(statuses)}), ${RUNS} runs: ${stats(rosterPage)}`);
+const records = await count(
+  `SELECT count(*) AS n FROM "ContributionRecord" c JOIN "User" u ON u."id" = c."userId" WHERE u."login" LIKE 'bench-act-%'`,
+);
+console.log(
+  `activity for ${people.length.toLocaleString("en-US")} people over ${records.toLocaleString("en-US")} records in ${TAGS} TAGs (window ${tag.activityWindowMonths} months, ${tag.activityMinRecords}+ records = active), Node ${process.version}`,
+);
+console.log(
+  `TAG roster page (listRoster + rosterActivity, ${SEATS} seats; ${JSON.stringify(statuses)}), ${RUNS} runs: ${stats(rosterPage)}`,
+);
 console.log(`  of which rosterActivity for the ${holders.length} holders: ${stats(rosterOnly)}`);
 console.log(`rosterActivity, a page of ${PAGE} people, ${RUNS} runs: ${stats(setPage)}`);
-console.log(`rosterActivity, all ${people.length.toLocaleString("en-US")} people in one query, ${setAll.length} runs: ${stats(setAll)}`);
-console.log(`for comparison, ${PAGE} activityStatus calls (one query each, pool of ${process.env.DATABASE_POOL_SIZE ?? "default"}), ${perPerson.length} runs: ${stats(perPerson)}`);
+console.log(
+  `rosterActivity, all ${people.length.toLocaleString("en-US")} people in one query, ${setAll.length} runs: ${stats(setAll)}`,
+);
+console.log(
+  `for comparison, ${PAGE} activityStatus calls (one query each, pool of ${process.env.DATABASE_POOL_SIZE ?? "default"}), ${perPerson.length} runs: ${stats(perPerson)}`,
+);
 
 // The plan of one page's query: the (userId, tagId, occurredAt) index serves every person.
 const { from } = { from: new Date(at.getTime() - 183 * 86_400_000) };
@@ -129,7 +159,9 @@ const plan = await client.query<{ "QUERY PLAN": string }>(
    GROUP BY "userId"`,
   [pageOf(0), tag.id, from, at],
 );
-console.log(`\nEXPLAIN ANALYZE of one page's query:\n${plan.rows.map((r) => r["QUERY PLAN"].replace(/'\{[0-9a-f,-]{200,}\}'/g, "'{…${PAGE} ids}'")).join("\n")}`);
+console.log(
+  `\nEXPLAIN ANALYZE of one page's query:\n${plan.rows.map((r) => r["QUERY PLAN"].replace(/'\{[0-9a-f,-]{200,}\}'/g, "'{…${PAGE} ids}'")).join("\n")}`,
+);
 
 await client.end();
 await disconnectDb();

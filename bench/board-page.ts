@@ -28,11 +28,15 @@ const PAGE = "/help-wanted?q=security&tag=security-and-compliance&kind=review";
 const databaseUrl = await benchDatabaseUrl();
 const root = path.resolve(import.meta.dirname, "..");
 const env = { ...demoEnv({ port: PORT, standInPort: PORT + 2, build: false }, databaseUrl), PORT: String(PORT) };
-const next = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(PORT)], {
-  cwd: root,
-  env,
-  stdio: ["ignore", "ignore", "inherit"],
-});
+const next = spawn(
+  process.execPath,
+  [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(PORT)],
+  {
+    cwd: root,
+    env,
+    stdio: ["ignore", "ignore", "inherit"],
+  },
+);
 const stopAll = () => next.kill("SIGTERM");
 process.on("exit", stopAll);
 
@@ -75,22 +79,36 @@ async function load(name: string, url: string, headers: Record<string, string> =
   // Warm up (fills caches, JIT) before measuring.
   await autocannon({ url, connections: CONNECTIONS, duration: 2, headers });
   const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers });
-  return { name, rps: r.requests.average, p50: r.latency.p50, p97_5: r.latency.p97_5, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx };
+  return {
+    name,
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p97_5: r.latency.p97_5,
+    p99: r.latency.p99,
+    errors: r.errors + r.timeouts,
+    non2xx: r.non2xx,
+  };
 }
 
 const results: Figures[] = [];
 results.push(await load("bare Node server, same bytes", `http://127.0.0.1:${BARE_PORT}/`));
 results.push(await load("board page, anonymous (page cache)", `http://127.0.0.1:${PORT}${PAGE}`));
 results.push(
-  await load("board page, rendered per request", `http://127.0.0.1:${PORT}${PAGE}`, { cookie: "next-auth.session-token=bench-not-a-session" }),
+  await load("board page, rendered per request", `http://127.0.0.1:${PORT}${PAGE}`, {
+    cookie: "next-auth.session-token=bench-not-a-session",
+  }),
 );
 
 const bareRps = results[0]?.rps ?? 1;
-console.log(`${PAGE} (${bytes.length.toLocaleString("en-US")} bytes, "${shown}"), ${CONNECTIONS} connections, ${DURATION} s each, Node ${process.version}`);
+console.log(
+  `${PAGE} (${bytes.length.toLocaleString("en-US")} bytes, "${shown}"), ${CONNECTIONS} connections, ${DURATION} s each, Node ${process.version}`,
+);
 console.log("| server | req/s | % of bare | p50 | p97.5 | p99 | errors | non-2xx |");
 console.log("|---|---|---|---|---|---|---|---|");
 for (const f of results) {
-  console.log(`| ${f.name} | ${f.rps.toFixed(0)} | ${((100 * f.rps) / bareRps).toFixed(1)} % | ${f.p50} ms | ${f.p97_5} ms | ${f.p99} ms | ${f.errors} | ${f.non2xx} |`);
+  console.log(
+    `| ${f.name} | ${f.rps.toFixed(0)} | ${((100 * f.rps) / bareRps).toFixed(1)} % | ${f.p50} ms | ${f.p97_5} ms | ${f.p99} ms | ${f.errors} | ${f.non2xx} |`,
+  );
 }
 bare.close();
 stopAll();

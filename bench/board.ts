@@ -90,7 +90,9 @@ for (const row of rows) console.log(line(row));
 
 for (const params of [`q=threat+model`, `q=kubernetes+documentation&tag=${tag}&kind=content`]) {
   const { query } = parseBoardQuery(new URLSearchParams(params));
-  const plan = await db.$queryRaw<{ "QUERY PLAN": string }[]>(Prisma.sql`EXPLAIN (ANALYZE, COSTS OFF, BUFFERS OFF) ${boardSql(query)}`);
+  const plan = await db.$queryRaw<{ "QUERY PLAN": string }[]>(
+    Prisma.sql`EXPLAIN (ANALYZE, COSTS OFF, BUFFERS OFF) ${boardSql(query)}`,
+  );
   const text = plan.map((p) => p["QUERY PLAN"]).join("\n");
   const usesIndex = text.includes("HelpWantedItem_search_idx");
   console.log(`\nEXPLAIN ANALYZE ?${params} (full-text index ${usesIndex ? "used" : "NOT used"}):\n${text}`);

@@ -45,7 +45,11 @@ async function reset() {
   await client.query(`DELETE FROM "RoleDefinition" WHERE "name" LIKE '[bench]%'`);
   await client.query(`DELETE FROM "Tag" WHERE "slug" LIKE 'bench-tag-%'`);
   await client.query(`DELETE FROM "User" WHERE "login" LIKE 'bench-%'`);
-  spawnSync(process.execPath, ["--import", "tsx", "bench/generate-board-data.ts", "--reset"], { cwd: root, stdio: "inherit", env: { ...process.env, DATABASE_URL: url } });
+  spawnSync(process.execPath, ["--import", "tsx", "bench/generate-board-data.ts", "--reset"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, DATABASE_URL: url },
+  });
 }
 
 async function generate() {
@@ -54,11 +58,23 @@ async function generate() {
   // 15 TAGs besides the 5 demo ones that the board generator adds, so items spread over 20.
   await client.query(`INSERT INTO "Tag" ("id", "slug", "name", "updatedAt")
     SELECT gen_random_uuid(), 'bench-tag-' || n, 'TAG Bench ' || n, now() FROM generate_series(1, 15) n ON CONFLICT ("slug") DO NOTHING`);
-  const gen = spawnSync(process.execPath, ["--import", "tsx", "bench/generate-board-data.ts", "--items", String(TARGET.items), "--users", String(TARGET.people)], {
-    cwd: root,
-    stdio: "inherit",
-    env: { ...process.env, DATABASE_URL: url },
-  });
+  const gen = spawnSync(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "bench/generate-board-data.ts",
+      "--items",
+      String(TARGET.items),
+      "--users",
+      String(TARGET.people),
+    ],
+    {
+      cwd: root,
+      stdio: "inherit",
+      env: { ...process.env, DATABASE_URL: url },
+    },
+  );
   if (gen.status !== 0) throw new Error("the board data generator failed");
   await client.query(`SELECT setseed(0.42)`);
   await client.query(`
@@ -133,7 +149,14 @@ const have = {
   items: await count(`SELECT count(*) AS n FROM "HelpWantedItem"`),
   records: await count(`SELECT count(*) AS n FROM "ContributionRecord"`),
 };
-if (process.argv.includes("--generate") || have.tags < TARGET.tags || have.people < TARGET.people || have.items < TARGET.items || have.records < TARGET.records) await generate();
+if (
+  process.argv.includes("--generate") ||
+  have.tags < TARGET.tags ||
+  have.people < TARGET.people ||
+  have.items < TARGET.items ||
+  have.records < TARGET.records
+)
+  await generate();
 const totals = {
   tags: await count(`SELECT count(*) AS n FROM "Tag"`),
   people: await count(`SELECT count(*) AS n FROM "User"`),
@@ -142,7 +165,11 @@ const totals = {
   claims: await count(`SELECT count(*) AS n FROM "Claim"`),
   seats: await count(`SELECT count(*) AS n FROM "RoleAssignment"`),
 };
-console.log(`data: ${Object.entries(totals).map(([k, v]) => `${v.toLocaleString("en-US")} ${k}`).join(", ")}`);
+console.log(
+  `data: ${Object.entries(totals)
+    .map(([k, v]) => `${v.toLocaleString("en-US")} ${k}`)
+    .join(", ")}`,
+);
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -163,9 +190,13 @@ for (let i = 0; i < RUNS + 2; i++) {
   await loadDashboards(null, at);
   if (i >= 2) times.push(performance.now() - t);
 }
-console.log(`\nloadDashboards (all ${all.result.length} TAGs), ${RUNS} runs: p50 ${ms(percentile(times, 50))}, p95 ${ms(percentile(times, 95))}; SQL statements: ${all.queries} for ${all.result.length} TAGs, ${one.queries} for 1 TAG`);
+console.log(
+  `\nloadDashboards (all ${all.result.length} TAGs), ${RUNS} runs: p50 ${ms(percentile(times, 50))}, p95 ${ms(percentile(times, 95))}; SQL statements: ${all.queries} for ${all.result.length} TAGs, ${one.queries} for 1 TAG`,
+);
 const flagged = all.result.filter((d) => d.roles.some((r) => r.overEmployerCap)).length;
-console.log(`  (${flagged} TAGs over an employer cap, ${all.result.reduce((s, d) => s + d.inactiveLeaders.length, 0)} leaders without contributions, ${all.result.reduce((s, d) => s + d.flow.stale, 0)} stale claims)`);
+console.log(
+  `  (${flagged} TAGs over an employer cap, ${all.result.reduce((s, d) => s + d.inactiveLeaders.length, 0)} leaders without contributions, ${all.result.reduce((s, d) => s + d.flow.stale, 0)} stale claims)`,
+);
 const { disconnectDb } = await import("../lib/db.ts");
 await disconnectDb();
 
@@ -180,13 +211,28 @@ const toc = await client.query<{ id: string }>(
    ON CONFLICT ("githubId") DO UPDATE SET "isTocMember" = true RETURNING "id"`,
   [randomUUID()],
 );
-await client.query(`INSERT INTO "Session" ("id", "sessionToken", "userId", "expires") VALUES ($1, $2, $3, now() + interval '1 day')`, [randomUUID(), token, toc.rows[0]!.id]);
+await client.query(
+  `INSERT INTO "Session" ("id", "sessionToken", "userId", "expires") VALUES ($1, $2, $3, now() + interval '1 day')`,
+  [randomUUID(), token, toc.rows[0]!.id],
+);
 const base = `http://localhost:${PORT}`;
-const server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(PORT)], {
-  cwd: root,
-  env: { ...process.env, NODE_ENV: "production", DATABASE_URL: url, AUTH_SECRET: randomBytes(32).toString("hex"), NEXTAUTH_URL: base, API_RATE_LIMIT_PER_MINUTE: "100000000", NEXT_TELEMETRY_DISABLED: "1" },
-  stdio: ["ignore", "ignore", "inherit"],
-});
+const server = spawn(
+  process.execPath,
+  [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(PORT)],
+  {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: url,
+      AUTH_SECRET: randomBytes(32).toString("hex"),
+      NEXTAUTH_URL: base,
+      API_RATE_LIMIT_PER_MINUTE: "100000000",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  },
+);
 const stop = () => server.kill("SIGTERM");
 process.on("exit", stop);
 for (let i = 0; ; i++) {
@@ -208,28 +254,50 @@ async function timePage(p: string, expectText: string) {
     if (res.status !== 200 || !html.includes(expectText)) throw new Error(`${p}: ${res.status}, expected text missing`);
     if (i >= 2) runs.push(performance.now() - t);
   }
-  console.log(`GET ${p} (TOC member, full HTML), ${RUNS} runs: p50 ${ms(percentile(runs, 50))}, p95 ${ms(percentile(runs, 95))}`);
+  console.log(
+    `GET ${p} (TOC member, full HTML), ${RUNS} runs: p50 ${ms(percentile(runs, 50))}, p95 ${ms(percentile(runs, 95))}`,
+  );
 }
 console.log("");
 await timePage("/toc", "TAGs at a glance");
 await timePage("/toc/security-and-compliance", "Seats and caps per role");
 
 // 3. The API's list endpoints under 32 concurrent clients.
-const ENDPOINTS = ["/api/v1/tags", "/api/v1/help-wanted", `/api/v1/help-wanted?tag=security-and-compliance&sort=due&limit=50`, "/api/v1/help-wanted?q=security", "/api/v1/elections"];
+const ENDPOINTS = [
+  "/api/v1/tags",
+  "/api/v1/help-wanted",
+  `/api/v1/help-wanted?tag=security-and-compliance&sort=due&limit=50`,
+  "/api/v1/help-wanted?q=security",
+  "/api/v1/elections",
+];
 const rows: string[][] = [];
 for (const p of ENDPOINTS) {
   const latencies: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const inst = autocannon({ url: `${base}${p}`, connections: CONNECTIONS, duration: DURATION }, (err, res) => (err ? reject(err) : resolve(res)));
-    inst.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
+    const inst = autocannon({ url: `${base}${p}`, connections: CONNECTIONS, duration: DURATION }, (err, res) =>
+      err ? reject(err) : resolve(res),
+    );
+    inst.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) =>
+      latencies.push(responseTime),
+    );
   });
   const errors = result.errors + result.timeouts + result.non2xx;
-  rows.push([p, String(result.requests.total), result.requests.average.toFixed(0), ms(percentile(latencies, 50)), ms(percentile(latencies, 95)), ms(percentile(latencies, 99)), String(errors)]);
+  rows.push([
+    p,
+    String(result.requests.total),
+    result.requests.average.toFixed(0),
+    ms(percentile(latencies, 50)),
+    ms(percentile(latencies, 95)),
+    ms(percentile(latencies, 99)),
+    String(errors),
+  ]);
 }
 const header = ["endpoint", "requests", "req/s", "p50", "p95", "p99", "errors"];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
 const line = (cells: readonly string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(" | ")} |`;
-console.log(`\nAPI under ${CONNECTIONS} concurrent clients, ${DURATION} s each (autocannon; errors = connection errors + timeouts + non-2xx):`);
+console.log(
+  `\nAPI under ${CONNECTIONS} concurrent clients, ${DURATION} s each (autocannon; errors = connection errors + timeouts + non-2xx):`,
+);
 console.log(line(header));
 console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
 for (const r of rows) console.log(line(r));

@@ -27,7 +27,8 @@ export function generateBlt(voters: number, candidates: number, seats: number, s
   const order = Array.from({ length: candidates }, (_, c) => c);
   for (let v = 0; v < voters; v++) {
     // Gumbel-max trick: sorting by log(w) + Gumbel noise samples a Plackett-Luce ranking.
-    for (let c = 0; c < candidates; c++) keys[c] = Math.log(popularity[c] ?? 1) - Math.log(-Math.log(random() || 1e-12));
+    for (let c = 0; c < candidates; c++)
+      keys[c] = Math.log(popularity[c] ?? 1) - Math.log(-Math.log(random() || 1e-12));
     order.sort((a, b) => (keys[b] ?? 0) - (keys[a] ?? 0));
     packer.open(1, v + 1);
     order.forEach((c, level) => packer.push(c, level));

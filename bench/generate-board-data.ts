@@ -57,18 +57,81 @@ function prng(seed: number) {
 }
 
 const PROJECTS = [
-  "Kubernetes", "Prometheus", "Envoy", "OpenTelemetry", "Argo", "Flux", "Cilium", "etcd", "Helm", "Linkerd",
-  "Jaeger", "Falco", "Open Policy Agent", "Harbor", "containerd", "CoreDNS", "Rook", "Vitess", "TiKV", "Crossplane",
-  "Backstage", "Keptn", "KubeEdge", "Dapr", "Knative", "in-toto", "Notary", "SPIFFE", "Kyverno", "Thanos",
+  "Kubernetes",
+  "Prometheus",
+  "Envoy",
+  "OpenTelemetry",
+  "Argo",
+  "Flux",
+  "Cilium",
+  "etcd",
+  "Helm",
+  "Linkerd",
+  "Jaeger",
+  "Falco",
+  "Open Policy Agent",
+  "Harbor",
+  "containerd",
+  "CoreDNS",
+  "Rook",
+  "Vitess",
+  "TiKV",
+  "Crossplane",
+  "Backstage",
+  "Keptn",
+  "KubeEdge",
+  "Dapr",
+  "Knative",
+  "in-toto",
+  "Notary",
+  "SPIFFE",
+  "Kyverno",
+  "Thanos",
 ];
-const FOUNDATIONS = ["OpenSSF", "the Linux Foundation", "the Eclipse Foundation", "the Apache Software Foundation", "OpenInfra", "the CD Foundation"];
-const EVENTS = ["KubeCon EU", "KubeCon NA", "KubeCon China", "KubeCon India", "a Kubernetes Community Day", "the TAG booth", "a local meetup"];
+const FOUNDATIONS = [
+  "OpenSSF",
+  "the Linux Foundation",
+  "the Eclipse Foundation",
+  "the Apache Software Foundation",
+  "OpenInfra",
+  "the CD Foundation",
+];
+const EVENTS = [
+  "KubeCon EU",
+  "KubeCon NA",
+  "KubeCon China",
+  "KubeCon India",
+  "a Kubernetes Community Day",
+  "the TAG booth",
+  "a local meetup",
+];
 const TOPICS = [
-  "threat model", "security assessment", "supply chain security", "SBOM guidance", "policy as code", "observability whitepaper",
-  "cost efficiency guide", "service mesh comparison", "storage landscape", "edge computing patterns", "platform engineering maturity model",
-  "incident response playbook", "zero trust architecture", "multi-tenancy guide", "energy efficiency metrics", "GitOps principles",
-  "runtime security checklist", "SLO handbook", "chaos engineering primer", "WebAssembly runtimes overview", "AI workload scheduling",
-  "compliance mapping", "secrets management", "network policy recipes", "database operators survey", "developer portal guide",
+  "threat model",
+  "security assessment",
+  "supply chain security",
+  "SBOM guidance",
+  "policy as code",
+  "observability whitepaper",
+  "cost efficiency guide",
+  "service mesh comparison",
+  "storage landscape",
+  "edge computing patterns",
+  "platform engineering maturity model",
+  "incident response playbook",
+  "zero trust architecture",
+  "multi-tenancy guide",
+  "energy efficiency metrics",
+  "GitOps principles",
+  "runtime security checklist",
+  "SLO handbook",
+  "chaos engineering primer",
+  "WebAssembly runtimes overview",
+  "AI workload scheduling",
+  "compliance mapping",
+  "secrets management",
+  "network policy recipes",
+  "database operators survey",
+  "developer portal guide",
 ];
 const TITLES: Record<string, ((r: ReturnType<typeof prng>) => string)[]> = {
   "project-liaison": [
@@ -88,11 +151,13 @@ const TITLES: Record<string, ((r: ReturnType<typeof prng>) => string)[]> = {
   content: [
     (r) => `Write the ${r.pick(TOPICS)} for ${r.pick(PROJECTS)}`,
     (r) => `Blog post: what we learned from the ${r.pick(TOPICS)}`,
-    (r) => `Translate the ${r.pick(TOPICS)} into ${r.pick(["Japanese", "Spanish", "Portuguese", "Chinese", "Hindi", "French", "German", "Korean"])}`,
+    (r) =>
+      `Translate the ${r.pick(TOPICS)} into ${r.pick(["Japanese", "Spanish", "Portuguese", "Chinese", "Hindi", "French", "German", "Korean"])}`,
     (r) => `Record a podcast episode on the ${r.pick(TOPICS)}`,
   ],
   review: [
-    (r) => `Review the ${r.pick(PROJECTS)} ${r.pick(["sandbox application", "incubation due diligence", "graduation proposal", "security self-assessment"])}`,
+    (r) =>
+      `Review the ${r.pick(PROJECTS)} ${r.pick(["sandbox application", "incubation due diligence", "graduation proposal", "security self-assessment"])}`,
     (r) => `Peer review of the ${r.pick(TOPICS)} draft`,
   ],
   other: [
@@ -102,19 +167,46 @@ const TITLES: Record<string, ((r: ReturnType<typeof prng>) => string)[]> = {
   ],
 };
 const SENTENCES = [
-  (r: ReturnType<typeof prng>) => `We are looking for someone with experience in ${r.pick(CURATED_SKILLS).toLowerCase()} to help the TAG.`,
-  (r: ReturnType<typeof prng>) => `The work builds on last year's ${r.pick(TOPICS)} and the feedback from ${r.pick(PROJECTS)} maintainers.`,
-  (r: ReturnType<typeof prng>) => `Expect a short sync every ${r.pick(["week", "two weeks", "month"])} with the tech leads.`,
+  (r: ReturnType<typeof prng>) =>
+    `We are looking for someone with experience in ${r.pick(CURATED_SKILLS).toLowerCase()} to help the TAG.`,
+  (r: ReturnType<typeof prng>) =>
+    `The work builds on last year's ${r.pick(TOPICS)} and the feedback from ${r.pick(PROJECTS)} maintainers.`,
+  (r: ReturnType<typeof prng>) =>
+    `Expect a short sync every ${r.pick(["week", "two weeks", "month"])} with the tech leads.`,
   () => `Deliverables: a draft in the TAG repository, review comments addressed, and a short summary for the TOC.`,
   (r: ReturnType<typeof prng>) => `See the discussion in the ${r.pick(PROJECTS)} community meeting notes for context.`,
-  (r: ReturnType<typeof prng>) => `Newcomers are welcome: a mentor from the TAG will pair with you on the ${r.pick(TOPICS)}.`,
-  (r: ReturnType<typeof prng>) => `**Why it matters:** end users keep asking about ${r.pick(TOPICS)} at ${r.pick(EVENTS)}.`,
-  (r: ReturnType<typeof prng>) => `- Read the existing ${r.pick(TOPICS)}\n- Interview two ${r.pick(PROJECTS)} maintainers\n- Open a pull request`,
+  (r: ReturnType<typeof prng>) =>
+    `Newcomers are welcome: a mentor from the TAG will pair with you on the ${r.pick(TOPICS)}.`,
+  (r: ReturnType<typeof prng>) =>
+    `**Why it matters:** end users keep asking about ${r.pick(TOPICS)} at ${r.pick(EVENTS)}.`,
+  (r: ReturnType<typeof prng>) =>
+    `- Read the existing ${r.pick(TOPICS)}\n- Interview two ${r.pick(PROJECTS)} maintainers\n- Open a pull request`,
 ];
-const EXTRA_SKILLS = ["Helm", "eBPF", "Terraform", "OpenTelemetry", "SBOM", "Policy as code", "Video editing", "Social media", "Spanish", "Japanese", "Data analysis", "Java"];
+const EXTRA_SKILLS = [
+  "Helm",
+  "eBPF",
+  "Terraform",
+  "OpenTelemetry",
+  "SBOM",
+  "Policy as code",
+  "Video editing",
+  "Social media",
+  "Spanish",
+  "Japanese",
+  "Data analysis",
+  "Java",
+];
 const SKILLS = [...CURATED_SKILLS, ...EXTRA_SKILLS];
 const KIND_SKILLS: Record<string, readonly string[]> = {
-  "project-liaison": ["Kubernetes", "Go", "Project assessment", "Governance", "Community management", "Security", "Observability"],
+  "project-liaison": [
+    "Kubernetes",
+    "Go",
+    "Project assessment",
+    "Governance",
+    "Community management",
+    "Security",
+    "Observability",
+  ],
   "foundation-liaison": ["Governance", "Community management", "Public speaking", "Security"],
   event: ["Event organizing", "Public speaking", "Community management", "Social media", "Video editing"],
   content: ["Technical writing", "Documentation", "Translation", "Design and UX", "Public speaking"],
@@ -155,7 +247,15 @@ async function generate(client: pg.Client, itemCount: number, userCount: number)
 
   const userIds: string[] = [];
   for (let start = 0; start < userCount; start += BATCH) {
-    const cols = { id: [] as string[], githubId: [] as string[], login: [] as string[], name: [] as string[], region: [] as (string | null)[], skills: [] as string[], hours: [] as (number | null)[] };
+    const cols = {
+      id: [] as string[],
+      githubId: [] as string[],
+      login: [] as string[],
+      name: [] as string[],
+      region: [] as (string | null)[],
+      skills: [] as string[],
+      hours: [] as (number | null)[],
+    };
     for (let n = start; n < Math.min(userCount, start + BATCH); n++) {
       const id = randomUUID();
       userIds.push(id);
@@ -192,11 +292,20 @@ async function generate(client: pg.Client, itemCount: number, userCount: number)
       const body = Array.from({ length: r.int(2, 6) }, () => r.pick(SENTENCES)(r)).join("\n\n");
       const skills = r.some(r.next() < 0.8 ? KIND_SKILLS[kind]! : SKILLS, 1, 4);
       const values = [
-        id, title, body, kind, status, JSON.stringify(skills),
+        id,
+        title,
+        body,
+        kind,
+        status,
+        JSON.stringify(skills),
         r.next() < 0.15 ? null : weighted(r, [1, 2, 4, 8, 16, 40, 80], [0.1, 0.2, 0.25, 0.2, 0.15, 0.07, 0.03]),
         r.next() < 0.45 ? null : r.pick(REGIONS),
-        dueAt, places, placesTaken, r.pick(userIds.length ? userIds : [null]),
-        createdAt, status === "closed" ? new Date(createdAt.getTime() + r.int(1, 200) * DAY) : null,
+        dueAt,
+        places,
+        placesTaken,
+        r.pick(userIds.length ? userIds : [null]),
+        createdAt,
+        status === "closed" ? new Date(createdAt.getTime() + r.int(1, 200) * DAY) : null,
         status === "closed" ? "Done" : null,
       ];
       values.forEach((v, i) => rows[i]!.push(v));
@@ -215,8 +324,14 @@ async function generate(client: pg.Client, itemCount: number, userCount: number)
          AS x(id, title, body, kind, status, skills, effort, region, due, places, taken, creator, created, closed, reason)`,
       rows,
     );
-    await client.query(`INSERT INTO "HelpWantedItemTag" ("itemId", "tagId") SELECT * FROM unnest($1::uuid[], $2::uuid[])`, [links.item, links.tag]);
-    if (process.stdout.isTTY) process.stdout.write(`\r  items ${Math.min(itemCount, start + BATCH).toLocaleString("en-US")} / ${itemCount.toLocaleString("en-US")}`);
+    await client.query(
+      `INSERT INTO "HelpWantedItemTag" ("itemId", "tagId") SELECT * FROM unnest($1::uuid[], $2::uuid[])`,
+      [links.item, links.tag],
+    );
+    if (process.stdout.isTTY)
+      process.stdout.write(
+        `\r  items ${Math.min(itemCount, start + BATCH).toLocaleString("en-US")} / ${itemCount.toLocaleString("en-US")}`,
+      );
   }
   if (process.stdout.isTTY) process.stdout.write("\n");
   await client.query(`ANALYZE "HelpWantedItem"; ANALYZE "HelpWantedItemTag"; ANALYZE "User"; ANALYZE "Tag"`);
@@ -236,7 +351,9 @@ async function main(): Promise<void> {
   try {
     const t = performance.now();
     const removed = await resetBenchData(client);
-    console.log(`removed ${removed.items.toLocaleString("en-US")} generated items and ${removed.users.toLocaleString("en-US")} generated people`);
+    console.log(
+      `removed ${removed.items.toLocaleString("en-US")} generated items and ${removed.users.toLocaleString("en-US")} generated people`,
+    );
     if (process.argv.includes("--reset")) return;
     const items = option("--items", 100_000);
     const users = option("--users", 5_000);
@@ -245,7 +362,9 @@ async function main(): Promise<void> {
       `SELECT "status"::text, count(*) AS n FROM "HelpWantedItem" WHERE "title" LIKE $1 GROUP BY 1 ORDER BY 1`,
       [`${BENCH_PREFIX}%`],
     );
-    console.log(`generated ${items.toLocaleString("en-US")} items (${rows.map((r) => `${r.status} ${r.n}`).join(", ")}) and ${users.toLocaleString("en-US")} people in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    console.log(
+      `generated ${items.toLocaleString("en-US")} items (${rows.map((r) => `${r.status} ${r.n}`).join(", ")}) and ${users.toLocaleString("en-US")} people in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    );
   } finally {
     await client.end();
   }

@@ -39,7 +39,10 @@ await client.query(`DELETE FROM "Tag" WHERE "slug" = 'bench-sync'`);
 
 const repo = `bench/sync-${Date.now()}`;
 const tagId = randomUUID();
-await client.query(`INSERT INTO "Tag" ("id", "slug", "name", "repositories", "updatedAt") VALUES ($1, 'bench-sync', 'Bench sync TAG', $2, now())`, [tagId, [repo]]);
+await client.query(
+  `INSERT INTO "Tag" ("id", "slug", "name", "repositories", "updatedAt") VALUES ($1, 'bench-sync', 'Bench sync TAG', $2, now())`,
+  [tagId, [repo]],
+);
 const authorIds = Array.from({ length: AUTHORS }, (_, i) => GITHUB_ID_BASE + i);
 await client.query(
   `INSERT INTO "User" ("id", "githubId", "login", "updatedAt")
@@ -63,7 +66,11 @@ const port = await new Promise<number>((resolve, reject) => {
 });
 const base = `http://127.0.0.1:${port}`;
 const post = async (path: string, body: unknown) => {
-  const r = await fetch(`${base}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const r = await fetch(`${base}${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
   if (!r.ok) throw new Error(`${path}: ${r.status} ${await r.text()}`);
   return r.json();
 };
@@ -108,10 +115,18 @@ await db.user.findMany({ where: { githubId: { in: [BigInt(GITHUB_ID_BASE)] } }, 
 const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MB`;
 const first = await measure();
 const second = await measure();
-const records = Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM "ContributionRecord" c JOIN "User" u ON u."id" = c."userId" WHERE u."login" LIKE 'bench-sync-%'`)).rows[0]!.n);
+const records = Number(
+  (
+    await client.query<{ n: string }>(
+      `SELECT count(*) AS n FROM "ContributionRecord" c JOIN "User" u ON u."id" = c."userId" WHERE u."login" LIKE 'bench-sync-%'`,
+    )
+  ).rows[0]!.n,
+);
 const maxRss = process.resourceUsage().maxRSS * 1024;
 
-console.log(`GitHub sync of ${repo}: ${EVENTS.toLocaleString("en-US")} events by ${AUTHORS} portal users (stand-in generated them in ${generateMs} ms), per_page ${PER_PAGE}, Node ${process.version}`);
+console.log(
+  `GitHub sync of ${repo}: ${EVENTS.toLocaleString("en-US")} events by ${AUTHORS} portal users (stand-in generated them in ${generateMs} ms), per_page ${PER_PAGE}, Node ${process.version}`,
+);
 console.log(
   `first run:  ${first.result.status}, ${first.result.imported.toLocaleString("en-US")} records in ${first.seconds.toFixed(1)} s = ${Math.round(first.result.imported / first.seconds).toLocaleString("en-US")} events/s; ` +
     `${first.requests.toLocaleString("en-US")} requests (${Math.round(first.requests / first.seconds)}/s)`,
@@ -120,7 +135,9 @@ console.log(
   `            memory: RSS ${mb(first.startRss)} before, peak ${mb(first.peakRss)} (sampled every 20 ms); heap used ${mb(first.startHeap)} before, peak ${mb(first.peakHeap)}` +
     (first.heapAfter === null ? "" : `, ${mb(first.heapAfter)} after a full GC (nothing kept between pages)`),
 );
-console.log(`second run: ${second.result.status}, ${second.result.imported} new records in ${second.seconds.toFixed(2)} s; ${second.requests} requests (conditional: answered 304 or nothing newer)`);
+console.log(
+  `second run: ${second.result.status}, ${second.result.imported} new records in ${second.seconds.toFixed(2)} s; ${second.requests} requests (conditional: answered 304 or nothing newer)`,
+);
 console.log(`records stored: ${records.toLocaleString("en-US")}; process maxRSS (resourceUsage): ${mb(maxRss)}`);
 
 standIn.kill("SIGTERM");

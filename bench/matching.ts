@@ -39,8 +39,14 @@ function percentile(sorted: number[], p: number): number {
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 
 // --- data -------------------------------------------------------------------------------------
-const [{ open }] = (await db.$queryRaw<{ open: number }[]>`SELECT count(*)::int AS "open" FROM "HelpWantedItem" WHERE "status" = 'open' AND "placesTaken" < "places"`) as [{ open: number }];
-const generated = (await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS "n" FROM "User" WHERE "login" LIKE 'bench-user-%'`)[0]?.n ?? 0;
+const [{ open }] = (await db.$queryRaw<
+  { open: number }[]
+>`SELECT count(*)::int AS "open" FROM "HelpWantedItem" WHERE "status" = 'open' AND "placesTaken" < "places"`) as [
+  { open: number },
+];
+const generated =
+  (await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS "n" FROM "User" WHERE "login" LIKE 'bench-user-%'`)[0]
+    ?.n ?? 0;
 if (generated === 0) {
   console.error("No generated data: run `npm run bench:data` first.");
   process.exit(1);
@@ -61,7 +67,9 @@ if (open < OPEN_TARGET) {
       RETURNING "id")
     INSERT INTO "HelpWantedItemTag" ("itemId", "tagId")
     SELECT s."nid", t."tagId" FROM src s JOIN "HelpWantedItemTag" t ON t."itemId" = s."id"`);
-  console.log(`topped up to ${OPEN_TARGET.toLocaleString("en-US")} open items in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  console.log(
+    `topped up to ${OPEN_TARGET.toLocaleString("en-US")} open items in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+  );
 }
 // Profiles the generator leaves empty, derived from each login so every run sees the same.
 await db.$executeRawUnsafe(`
@@ -73,10 +81,18 @@ await db.$executeRawUnsafe(`
     "interests" = CASE WHEN cardinality(u."interests") > 0 THEN u."interests" ELSE ARRAY[(ARRAY['Security and compliance', 'Observability', 'Developer experience', 'Storage', 'Networking', 'Events'])[1 + abs(hashtext(u."login" || 'i')) % 6]] END,
     "preferredKinds" = CASE WHEN cardinality(u."preferredKinds") > 0 THEN u."preferredKinds" ELSE ARRAY[(ARRAY['content', 'review', 'event', 'project-liaison'])[1 + abs(hashtext(u."login" || 'k')) % 4]]::"HelpWantedKind"[] END
   WHERE u."login" LIKE 'bench-user-%'`);
-const claims = (await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS "n" FROM "Claim" c JOIN "User" u ON u."id" = c."userId" WHERE u."login" LIKE 'bench-user-%'`)[0]?.n ?? 0;
+const claims =
+  (
+    await db.$queryRaw<
+      { n: number }[]
+    >`SELECT count(*)::int AS "n" FROM "Claim" c JOIN "User" u ON u."id" = c."userId" WHERE u."login" LIKE 'bench-user-%'`
+  )[0]?.n ?? 0;
 if (claims === 0) {
   // 2,000 accepted claims on filled items and 4,000 completed ones on closed items.
-  for (const [status, itemStatus, n] of [["accepted", "filled", 2000], ["completed", "closed", 4000]] as const) {
+  for (const [status, itemStatus, n] of [
+    ["accepted", "filled", 2000],
+    ["completed", "closed", 4000],
+  ] as const) {
     await db.$executeRawUnsafe(`
       INSERT INTO "Claim" ("id", "itemId", "userId", "status", "createdAt", "lastActivityAt")
       SELECT gen_random_uuid(), i."id", u."id", '${status}', now(), now()
@@ -98,9 +114,19 @@ invalidateSnapshot();
 let t0 = performance.now();
 const snapshot = await getSnapshot();
 const coldLoad = performance.now() - t0;
-const persons = (await db.user.findMany({ where: { login: { startsWith: "bench-user-" } }, select: { id: true }, orderBy: { login: "asc" }, take: 10 })).map((u) => u.id);
+const persons = (
+  await db.user.findMany({
+    where: { login: { startsWith: "bench-user-" } },
+    select: { id: true },
+    orderBy: { login: "asc" },
+    take: 10,
+  })
+).map((u) => u.id);
 // One person shaped like the issue's example: Go and documentation, EMEA, 10 hours a month.
-await db.user.update({ where: { id: persons[0]! }, data: { skills: ["Go", "Documentation"], region: "EMEA", timezone: "Europe/Berlin", hoursPerMonth: 10 } });
+await db.user.update({
+  where: { id: persons[0]! },
+  data: { skills: ["Go", "Documentation"], region: "EMEA", timezone: "Europe/Berlin", hoursPerMonth: 10 },
+});
 for (let i = 0; i < WARMUP; i++) await findMatchesForPerson(persons[i % persons.length]!, { now, limit: 20 });
 const personTimes: number[] = [];
 let example = "";
@@ -114,8 +140,17 @@ for (let i = 0; i < RUNS; i++) {
 personTimes.sort((a, b) => a - b);
 
 // --- 2. people for an item --------------------------------------------------------------------
-const items = snapshot.base.items.filter((_, i) => i % 9973 === 0).slice(0, 10).map((i) => i.id);
-const admin = { id: persons[0]!, isAdmin: true, isTocMember: false, isCncfAmbassador: false, leadTagIds: [] as string[] };
+const items = snapshot.base.items
+  .filter((_, i) => i % 9973 === 0)
+  .slice(0, 10)
+  .map((i) => i.id);
+const admin = {
+  id: persons[0]!,
+  isAdmin: true,
+  isTocMember: false,
+  isCncfAmbassador: false,
+  leadTagIds: [] as string[],
+};
 for (let i = 0; i < WARMUP; i++) await findPeopleForItem(admin, items[i % items.length]!, { now, limit: 20 });
 const itemTimes: number[] = [];
 let peopleExample = "";
@@ -131,11 +166,17 @@ console.log(
   `matching, ${RUNS} runs each, one client, Node ${process.version}; ${counts!.open.toLocaleString("en-US")} open items, ` +
     `${counts!.people.toLocaleString("en-US")} people who may be suggested, ${counts!.claims.toLocaleString("en-US")} claims`,
 );
-console.log(`snapshot of open items loaded cold in ${ms(coldLoad)} (${snapshot.base.items.length.toLocaleString("en-US")} items; then reused, reloaded in the background every 5 minutes)`);
+console.log(
+  `snapshot of open items loaded cold in ${ms(coldLoad)} (${snapshot.base.items.length.toLocaleString("en-US")} items; then reused, reloaded in the background every 5 minutes)`,
+);
 console.log(`| query                                   | p50      | p95      | budget p95 |`);
 console.log(`|-----------------------------------------|----------|----------|------------|`);
-console.log(`| top 20 items for a person (10 people)   | ${ms(percentile(personTimes, 50)).padEnd(8)} | ${ms(percentile(personTimes, 95)).padEnd(8)} | < 50 ms    |`);
-console.log(`| top 20 people for an item (10 items)    | ${ms(percentile(itemTimes, 50)).padEnd(8)} | ${ms(percentile(itemTimes, 95)).padEnd(8)} | < 50 ms    |`);
+console.log(
+  `| top 20 items for a person (10 people)   | ${ms(percentile(personTimes, 50)).padEnd(8)} | ${ms(percentile(personTimes, 95)).padEnd(8)} | < 50 ms    |`,
+);
+console.log(
+  `| top 20 people for an item (10 items)    | ${ms(percentile(itemTimes, 50)).padEnd(8)} | ${ms(percentile(itemTimes, 95)).padEnd(8)} | < 50 ms    |`,
+);
 console.log(`best match for the Go/docs person: ${example}`);
 console.log(`best person for the first item: ${peopleExample}`);
 
@@ -146,28 +187,41 @@ interface AutocannonResult {
   errors: number;
   timeouts: number;
 }
-type Instance = Promise<AutocannonResult> & { on(event: "response", fn: (client: unknown, status: number, bytes: number, ms: number) => void): void };
-type Autocannon = (opts: { url: string; connections: number; duration: number; headers: Record<string, string> }) => Instance;
+type Instance = Promise<AutocannonResult> & {
+  on(event: "response", fn: (client: unknown, status: number, bytes: number, ms: number) => void): void;
+};
+type Autocannon = (opts: {
+  url: string;
+  connections: number;
+  duration: number;
+  headers: Record<string, string>;
+}) => Instance;
 
 if (!process.argv.includes("--no-http")) {
   const root = path.resolve(import.meta.dirname, "..");
   const port = Number(process.env.PORT ?? 3000);
   const base = `http://localhost:${port}`;
   const token = randomBytes(24).toString("hex");
-  await db.session.create({ data: { sessionToken: token, userId: persons[0]!, expires: new Date(Date.now() + 86_400_000) } });
-  const web = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      AUTH_SECRET: randomBytes(32).toString("base64url"),
-      NEXTAUTH_URL: base,
-      GITHUB_CLIENT_ID: "bench",
-      GITHUB_CLIENT_SECRET: "bench",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
+  await db.session.create({
+    data: { sessionToken: token, userId: persons[0]!, expires: new Date(Date.now() + 86_400_000) },
   });
+  const web = spawn(
+    process.execPath,
+    [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        AUTH_SECRET: randomBytes(32).toString("base64url"),
+        NEXTAUTH_URL: base,
+        GITHUB_CLIENT_ID: "bench",
+        GITHUB_CLIENT_SECRET: "bench",
+      },
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
   try {
     const headers = { cookie: `next-auth.session-token=${token}` };
     let page = "";
@@ -181,7 +235,8 @@ if (!process.argv.includes("--no-http")) {
       }
       if (!page) await new Promise((r) => setTimeout(r, 1000));
     }
-    if (!page.includes("Help wanted for you") || !page.includes("Why it matches you")) throw new Error("the for-you page did not show matches for the bench person");
+    if (!page.includes("Help wanted for you") || !page.includes("Why it matches you"))
+      throw new Error("the for-you page did not show matches for the bench person");
     // Warm up the web process (its own snapshot, compiled routes).
     for (let i = 0; i < 10; i++) await fetch(`${base}/help-wanted/for-you`, { headers });
     const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;

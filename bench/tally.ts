@@ -42,12 +42,20 @@ function main(): void {
         const args = [file, "--method", method, "--json"];
         const direct = timeCommand("node", ["dist/tally/scripts/tally/cli.js", ...args]);
         const viaNpm = timeCommand("npm", ["run", "-s", "tally", "--", ...args]);
-        rows.push([voters.toLocaleString("en-US"), String(CANDIDATES), size, method, `${direct.toFixed(3)} s`, `${viaNpm.toFixed(3)} s`]);
+        rows.push([
+          voters.toLocaleString("en-US"),
+          String(CANDIDATES),
+          size,
+          method,
+          `${direct.toFixed(3)} s`,
+          `${viaNpm.toFixed(3)} s`,
+        ]);
       }
     }
     const header = ["ballots", "candidates", "file", "method", "node dist/... (whole process)", "npm run -s tally"];
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
-    const line = (cells: readonly string[]): string => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(" | ")} |`;
+    const line = (cells: readonly string[]): string =>
+      `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(" | ")} |`;
     console.log(`tally CLI, median of ${RUNS} runs, Node ${process.version}, ${SEATS} seats`);
     console.log(line(header));
     console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);

@@ -3,7 +3,17 @@ import { LocalTime } from "@/components/ui/local-time";
 import type { AttentionItem } from "@/lib/dashboards/attention";
 
 /** "Needs your attention today": an ordered list, most pressing first, each with its link. */
-export function AttentionList({ id, title, items, empty }: { id: string; title: string; items: readonly AttentionItem[]; empty: string }) {
+export function AttentionList({
+  id,
+  title,
+  items,
+  empty,
+}: {
+  id: string;
+  title: string;
+  items: readonly AttentionItem[];
+  empty: string;
+}) {
   return (
     <section aria-labelledby={id} className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
       <h2 id={id} className="text-xl font-semibold text-slate-900">

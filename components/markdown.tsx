@@ -41,7 +41,9 @@ const components: Components = {
   ol: ({ children }) => <ol className="ml-5 list-decimal space-y-1">{children}</ol>,
   code: ({ children }) => <code className="rounded bg-slate-100 px-1 font-mono text-sm">{children}</code>,
   pre: ({ children }) => <pre className="overflow-x-auto rounded-md bg-slate-100 p-3 text-sm">{children}</pre>,
-  blockquote: ({ children }) => <blockquote className="border-l-4 border-slate-300 pl-3 text-slate-700">{children}</blockquote>,
+  blockquote: ({ children }) => (
+    <blockquote className="border-l-4 border-slate-300 pl-3 text-slate-700">{children}</blockquote>
+  ),
   table: ({ children }) => <table className="min-w-full text-left text-sm">{children}</table>,
 };
 

@@ -22,7 +22,13 @@ export interface SeatRow {
   /** Derived from the clock: a leave includes today. */
   onLeave?: boolean;
   leaves?: { from: Date; to: Date }[];
-  user: { login: string; name: string | null; avatarUrl: string | null; region: string | null; employer: string | null };
+  user: {
+    login: string;
+    name: string | null;
+    avatarUrl: string | null;
+    region: string | null;
+    employer: string | null;
+  };
   /** Activity in this TAG by its rule, and "last contribution 8 months ago". */
   activity?: { status: "active" | "quiet" | "inactive"; text: string };
 }
@@ -38,19 +44,38 @@ const day = (d: Date) => d.toISOString().slice(0, 10);
 /** The roster of one TAG; `controls` renders per-seat actions for those allowed. */
 export function RosterTable({ seats, controls }: { seats: SeatRow[]; controls?: (seat: SeatRow) => React.ReactNode }) {
   const withActivity = seats.some((s) => s.activity);
-  if (seats.length === 0) return <p className="rounded-xl bg-white p-6 text-slate-600 ring-1 ring-slate-200">No chairs, tech leads or other roles recorded yet.</p>;
+  if (seats.length === 0)
+    return (
+      <p className="rounded-xl bg-white p-6 text-slate-600 ring-1 ring-slate-200">
+        No chairs, tech leads or other roles recorded yet.
+      </p>
+    );
   return (
     <div className="overflow-x-auto rounded-xl bg-white ring-1 ring-slate-200">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Leadership roster</caption>
         <thead className="border-b border-slate-200 text-slate-600">
           <tr>
-            <th scope="col" className="px-4 py-2 font-medium">Person</th>
-            <th scope="col" className="px-4 py-2 font-medium">Role</th>
-            <th scope="col" className="px-4 py-2 font-medium">Region</th>
-            <th scope="col" className="px-4 py-2 font-medium">Employer</th>
-            <th scope="col" className="px-4 py-2 font-medium">Term ends</th>
-            {withActivity && <th scope="col" className="px-4 py-2 font-medium">Activity</th>}
+            <th scope="col" className="px-4 py-2 font-medium">
+              Person
+            </th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              Role
+            </th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              Region
+            </th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              Employer
+            </th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              Term ends
+            </th>
+            {withActivity && (
+              <th scope="col" className="px-4 py-2 font-medium">
+                Activity
+              </th>
+            )}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -70,11 +95,23 @@ export function RosterTable({ seats, controls }: { seats: SeatRow[]; controls?: 
                 </td>
                 <td className="px-4 py-2 align-top">
                   {s.roleDefinition?.name ?? SEAT_LABEL[s.kind] ?? s.kind}
-                  {s.roleDefinition?.version && s.roleDefinition.version > 1 ? <span className="ml-1 text-xs text-slate-500">(rules v{s.roleDefinition.version})</span> : null}
-                  {s.status === "pending" && <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900">pending TOC approval</span>}
-                  {s.endRequestedAt && <span className="ml-2 rounded bg-red-50 px-1.5 py-0.5 text-xs font-medium text-red-800">end pending approval</span>}
+                  {s.roleDefinition?.version && s.roleDefinition.version > 1 ? (
+                    <span className="ml-1 text-xs text-slate-500">(rules v{s.roleDefinition.version})</span>
+                  ) : null}
+                  {s.status === "pending" && (
+                    <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900">
+                      pending TOC approval
+                    </span>
+                  )}
+                  {s.endRequestedAt && (
+                    <span className="ml-2 rounded bg-red-50 px-1.5 py-0.5 text-xs font-medium text-red-800">
+                      end pending approval
+                    </span>
+                  )}
                   {s.onLeave && (
-                    <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-800">on leave{leave ? ` until ${day(leave.to)}` : ""}</span>
+                    <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-800">
+                      on leave{leave ? ` until ${day(leave.to)}` : ""}
+                    </span>
                   )}
                   {s.decisionLink && (
                     <a href={s.decisionLink} rel="nofollow noopener" className="ml-2 text-xs text-brand-700 underline">
@@ -84,12 +121,18 @@ export function RosterTable({ seats, controls }: { seats: SeatRow[]; controls?: 
                 </td>
                 <td className="px-4 py-2 align-top">{s.user.region ?? "—"}</td>
                 <td className="px-4 py-2 align-top">{s.user.employer ?? "—"}</td>
-                <td className="px-4 py-2 align-top">{s.termEndAt ? <LocalTime iso={s.termEndAt.toISOString()} /> : "—"}</td>
+                <td className="px-4 py-2 align-top">
+                  {s.termEndAt ? <LocalTime iso={s.termEndAt.toISOString()} /> : "—"}
+                </td>
                 {withActivity && (
                   <td className="px-4 py-2 align-top">
                     {s.activity && (
                       <>
-                        <span className={`rounded px-1.5 py-0.5 text-xs font-medium capitalize ring-1 ${ACTIVITY_STYLE[s.activity.status]}`}>{s.activity.status}</span>
+                        <span
+                          className={`rounded px-1.5 py-0.5 text-xs font-medium capitalize ring-1 ${ACTIVITY_STYLE[s.activity.status]}`}
+                        >
+                          {s.activity.status}
+                        </span>
                         <span className="block text-xs text-slate-600">{s.activity.text}</span>
                       </>
                     )}

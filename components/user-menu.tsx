@@ -35,11 +35,22 @@ export function UserMenu({ login, name, avatarUrl, unread }: Props) {
         className="relative rounded-full p-1 text-slate-700 hover:text-brand-700"
         aria-label={`Notifications, ${unreadLabel}`}
       >
-        <svg aria-hidden="true" width="22" height="22" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2">
+        <svg
+          aria-hidden="true"
+          width="22"
+          height="22"
+          viewBox="0 0 24 24"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="2"
+        >
           <path d="M18 8a6 6 0 1 0-12 0c0 7-3 9-3 9h18s-3-2-3-9M13.7 21a2 2 0 0 1-3.4 0" />
         </svg>
         {unread > 0 && (
-          <span aria-hidden="true" className="absolute -right-1 -top-1 min-w-5 rounded-full bg-red-700 px-1 text-center text-xs font-semibold text-white">
+          <span
+            aria-hidden="true"
+            className="absolute -right-1 -top-1 min-w-5 rounded-full bg-red-700 px-1 text-center text-xs font-semibold text-white"
+          >
             {unread > 99 ? "99+" : unread}
           </span>
         )}
@@ -52,10 +63,16 @@ export function UserMenu({ login, name, avatarUrl, unread }: Props) {
         className="rounded-full"
       >
         <Avatar login={login} src={avatarUrl} size={32} />
-        <span className="sr-only">Account menu for {name ?? login} (@{login})</span>
+        <span className="sr-only">
+          Account menu for {name ?? login} (@{login})
+        </span>
       </button>
       {open && (
-        <ul role="menu" aria-label="Account" className="absolute right-0 top-11 z-20 w-52 rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg">
+        <ul
+          role="menu"
+          aria-label="Account"
+          className="absolute right-0 top-11 z-20 w-52 rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg"
+        >
           <li role="none" className="px-3 py-2 text-slate-600">
             Signed in as <strong className="text-slate-900">@{login}</strong>
           </li>
@@ -90,7 +107,12 @@ export function UserMenu({ login, name, avatarUrl, unread }: Props) {
             </Link>
           </li>
           <li role="none">
-            <button role="menuitem" type="button" onClick={() => signOut({ callbackUrl: "/" })} className="block w-full px-3 py-2 text-left hover:bg-slate-100">
+            <button
+              role="menuitem"
+              type="button"
+              onClick={() => signOut({ callbackUrl: "/" })}
+              className="block w-full px-3 py-2 text-left hover:bg-slate-100"
+            >
               Sign out
             </button>
           </li>

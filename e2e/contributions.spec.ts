@@ -13,7 +13,8 @@ async function signedIn(browser: Browser, login: string) {
   return { context, page: p };
 }
 
-const status = (page: Page, text: string | RegExp) => expect(page.getByRole("status").filter({ hasText: text })).toBeVisible();
+const status = (page: Page, text: string | RegExp) =>
+  expect(page.getByRole("status").filter({ hasText: text })).toBeVisible();
 
 test("a member self-reports a talk; the TAG's chair verifies it; the profile counts it", async ({ page, browser }) => {
   const me = await newIdentity(page, "talker");
@@ -52,7 +53,9 @@ test("a member self-reports a talk; the TAG's chair verifies it; the profile cou
   await chair.context.close();
 
   await page.reload();
-  await expect(page.getByRole("table", { name: "Your self-reported contributions" }).getByRole("row").filter({ hasText: title })).toContainText("verified");
+  await expect(
+    page.getByRole("table", { name: "Your self-reported contributions" }).getByRole("row").filter({ hasText: title }),
+  ).toContainText("verified");
   await page.goto(`/people/${me.login}?kind=talk`);
   await expect(page.getByText("1 contribution", { exact: true })).toBeVisible();
   await expect(page.getByLabel("Kind")).toHaveValue("talk");
@@ -73,7 +76,10 @@ async function ensureRepository(browser: Browser) {
   await admin.context.close();
 }
 
-test("a signed GitHub webhook delivery adds a PR for the portal user; the same delivery again changes nothing", async ({ page, browser }) => {
+test("a signed GitHub webhook delivery adds a PR for the portal user; the same delivery again changes nothing", async ({
+  page,
+  browser,
+}) => {
   await ensureRepository(browser);
 
   const me = await newIdentity(page, "coder");
@@ -83,7 +89,14 @@ test("a signed GitHub webhook delivery adds a PR for the portal user; the same d
     action: "opened",
     repository: { full_name: "cncf/tag-security" },
     sender: { id: me.id, login: me.login },
-    pull_request: { number: n, title: "Add a threat model", html_url: `https://github.com/cncf/tag-security/pull/${n}`, created_at: new Date().toISOString(), merged: false, user: { id: me.id, login: me.login } },
+    pull_request: {
+      number: n,
+      title: "Add a threat model",
+      html_url: `https://github.com/cncf/tag-security/pull/${n}`,
+      created_at: new Date().toISOString(),
+      merged: false,
+      user: { id: me.id, login: me.login },
+    },
   });
   const headers = {
     "content-type": "application/json",
@@ -91,7 +104,10 @@ test("a signed GitHub webhook delivery adds a PR for the portal user; the same d
     "x-github-delivery": randomUUID(),
     "x-hub-signature-256": `sha256=${createHmac("sha256", WEBHOOK_SECRET).update(body).digest("hex")}`,
   };
-  const unsigned = await page.request.post("/api/webhooks/github", { headers: { ...headers, "x-hub-signature-256": "sha256=" + "0".repeat(64) }, data: body });
+  const unsigned = await page.request.post("/api/webhooks/github", {
+    headers: { ...headers, "x-hub-signature-256": "sha256=" + "0".repeat(64) },
+    data: body,
+  });
   expect(unsigned.status()).toBe(401);
   const first = await page.request.post("/api/webhooks/github", { headers, data: body });
   expect(first.status()).toBe(200);
@@ -118,7 +134,10 @@ async function syncAndWait(page: Page) {
   return runs;
 }
 
-test("the TAG's chair starts a GitHub sync; the worker imports the demo people's work and shows the run's progress", async ({ page, browser }) => {
+test("the TAG's chair starts a GitHub sync; the worker imports the demo people's work and shows the run's progress", async ({
+  page,
+  browser,
+}) => {
   await ensureRepository(browser);
   await signInAs(page, "chia-chair");
   const runs = await syncAndWait(page);
@@ -128,20 +147,35 @@ test("the TAG's chair starts a GitHub sync; the worker imports the demo people's
   await expect(page.getByRole("region", { name: "TAG Infrastructure" })).toHaveCount(0);
   // tess-toc opened pull requests in the stand-in's cncf/tag-security: the profile now counts them.
   await page.goto("/people/tess-toc?kind=pr");
-  await expect(page.getByRole("img", { name: /Contributions per month, Pull request: [1-9]\d* in 12 months/ })).toBeVisible();
+  await expect(
+    page.getByRole("img", { name: /Contributions per month, Pull request: [1-9]\d* in 12 months/ }),
+  ).toBeVisible();
   // The roster says how recently each holder contributed to this TAG (ines-lead opened a PR there).
   await page.goto("/tags/security-and-compliance");
   const roster = page.getByRole("table", { name: "Leadership roster" });
   await expect(roster.getByRole("columnheader", { name: "Activity" })).toBeVisible();
-  await expect(roster.getByRole("row").filter({ hasText: "Ines Corrigan" })).toContainText(/(active|quiet|inactive)\s*last contribution (today|\d+ (days?|months?|years) ago)/i);
+  await expect(roster.getByRole("row").filter({ hasText: "Ines Corrigan" })).toContainText(
+    /(active|quiet|inactive)\s*last contribution (today|\d+ (days?|months?|years) ago)/i,
+  );
 });
 
-test("a lead publishes a help-wanted draft the sync offered from GitHub; the item shows its issue assigned, then closed (webhook)", async ({ page, browser }) => {
+test("a lead publishes a help-wanted draft the sync offered from GitHub; the item shows its issue assigned, then closed (webhook)", async ({
+  page,
+  browser,
+}) => {
   await ensureRepository(browser);
   const token = randomUUID().slice(0, 8);
   const title = `Translate the threat modelling guide ${token}`;
   const added = await page.request.post(`${STAND_IN}/_stand-in/events`, {
-    data: { repo: "cncf/tag-security", type: "issue", authorId: 910021, title, labels: ["community/help wanted", "translation"], assignees: ["dev-ambassador"], body: "Translate the guide into Japanese." },
+    data: {
+      repo: "cncf/tag-security",
+      type: "issue",
+      authorId: 910021,
+      title,
+      labels: ["community/help wanted", "translation"],
+      assignees: ["dev-ambassador"],
+      body: "Translate the guide into Japanese.",
+    },
   });
   expect(added.ok()).toBe(true);
   const { number } = (await added.json()) as { number: number };
@@ -149,7 +183,10 @@ test("a lead publishes a help-wanted draft the sync offered from GitHub; the ite
   await signInAs(page, "chia-chair");
   await syncAndWait(page);
   await page.goto("/manage/security-and-compliance");
-  const draft = page.getByRole("region", { name: /Drafts from GitHub/ }).getByRole("listitem").filter({ hasText: title });
+  const draft = page
+    .getByRole("region", { name: /Drafts from GitHub/ })
+    .getByRole("listitem")
+    .filter({ hasText: title });
   await expect(draft).toContainText(`cncf/tag-security/issues/${number}`);
   await expect(draft).toContainText("Assigned on GitHub to @dev-ambassador");
   await draft.getByRole("link", { name: `Edit and publish “${title}”` }).click();
@@ -163,23 +200,47 @@ test("a lead publishes a help-wanted draft the sync offered from GitHub; the ite
   await page.goto(itemPath);
   await expect(page.getByText("Status: Open")).toBeVisible();
   const details = page.getByRole("complementary").filter({ has: page.getByRole("heading", { name: "Details" }) });
-  await expect(details.getByRole("link", { name: title })).toHaveAttribute("href", `https://github.com/cncf/tag-security/issues/${number}`);
+  await expect(details.getByRole("link", { name: title })).toHaveAttribute(
+    "href",
+    `https://github.com/cncf/tag-security/issues/${number}`,
+  );
   await expect(details).toContainText("Assigned on GitHub to @dev-ambassador");
   await expect(details).not.toContainText("Issue closed on GitHub");
   // Published, it left the drafts.
   await page.goto("/manage/security-and-compliance");
-  await expect(page.getByRole("region", { name: /Drafts from GitHub/ }).getByRole("listitem").filter({ hasText: title })).toHaveCount(0);
+  await expect(
+    page
+      .getByRole("region", { name: /Drafts from GitHub/ })
+      .getByRole("listitem")
+      .filter({ hasText: title }),
+  ).toHaveCount(0);
 
   // The issue is closed on GitHub; GitHub sends a signed `issues` delivery.
-  await page.request.post(`${STAND_IN}/_stand-in/issues`, { data: { repo: "cncf/tag-security", number, state: "closed" } });
+  await page.request.post(`${STAND_IN}/_stand-in/issues`, {
+    data: { repo: "cncf/tag-security", number, state: "closed" },
+  });
   const body = JSON.stringify({
     action: "closed",
     repository: { full_name: "cncf/tag-security" },
     sender: { id: 910003, login: "chia-chair" },
-    issue: { number, title, html_url: `https://github.com/cncf/tag-security/issues/${number}`, created_at: new Date().toISOString(), state: "closed", user: { id: 910021 }, labels: [{ name: "community/help wanted" }], assignees: [{ login: "dev-ambassador" }] },
+    issue: {
+      number,
+      title,
+      html_url: `https://github.com/cncf/tag-security/issues/${number}`,
+      created_at: new Date().toISOString(),
+      state: "closed",
+      user: { id: 910021 },
+      labels: [{ name: "community/help wanted" }],
+      assignees: [{ login: "dev-ambassador" }],
+    },
   });
   const delivered = await page.request.post("/api/webhooks/github", {
-    headers: { "content-type": "application/json", "x-github-event": "issues", "x-github-delivery": randomUUID(), "x-hub-signature-256": `sha256=${createHmac("sha256", WEBHOOK_SECRET).update(body).digest("hex")}` },
+    headers: {
+      "content-type": "application/json",
+      "x-github-event": "issues",
+      "x-github-delivery": randomUUID(),
+      "x-hub-signature-256": `sha256=${createHmac("sha256", WEBHOOK_SECRET).update(body).digest("hex")}`,
+    },
     data: body,
   });
   expect(await delivered.json()).toMatchObject({ outcome: "updated", linkedUpdated: 1 });

@@ -13,7 +13,10 @@ async function appoint(page: Page, role: string, login: string) {
   await expect(form.getByRole("status")).toContainText("Added to the roster.");
 }
 
-test("a TOC member sees a TAG over its employer cap flagged, drills into it and downloads the CSV", async ({ page, browser }) => {
+test("a TOC member sees a TAG over its employer cap flagged, drills into it and downloads the CSV", async ({
+  page,
+  browser,
+}) => {
   const role = `Booth organizers ${Date.now().toString(36)}`;
   // Arrange through the UI: two people from one employer (Northwind Cloud) hold a role whose cap
   // is then lowered to one, which the portal saves with a warning.
@@ -42,7 +45,9 @@ test("a TOC member sees a TAG over its employer cap flagged, drills into it and 
   await signInAs(toc, "toby-toc");
   await toc.goto("/toc");
   const card = toc.getByRole("article", { name: "TAG Workloads Foundation" });
-  await expect(card.getByRole("list", { name: "Needs attention in TAG Workloads Foundation" })).toContainText(`Over employer cap: ${role} (Northwind Cloud: 2 (100%) of at most 1)`);
+  await expect(card.getByRole("list", { name: "Needs attention in TAG Workloads Foundation" })).toContainText(
+    `Over employer cap: ${role} (Northwind Cloud: 2 (100%) of at most 1)`,
+  );
   // The TOC's decisions stay on the same page.
   await expect(toc.getByRole("heading", { name: "Leadership changes awaiting TOC approval" })).toBeVisible();
 
@@ -59,12 +64,16 @@ test("a TOC member sees a TAG over its employer cap flagged, drills into it and 
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^tag-workloads-foundation-roles-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = await fs.readFile((await file.path())!, "utf8");
-  expect(csv.split("\r\n")[0]).toBe("role,holders,total seats,by region,regional rules,region issues,largest employer,employer cap,over employer cap");
+  expect(csv.split("\r\n")[0]).toBe(
+    "role,holders,total seats,by region,regional rules,region issues,largest employer,employer cap,over employer cap",
+  );
   expect(csv).toContain(`${role},2,,"APAC 1, EMEA 1, Americas 0",,,Northwind Cloud: 2 (100%),1,yes`);
   await tocContext.close();
 });
 
-test("a visitor pages through help-wanted items with a cursor and gets 304 for a repeated request with the ETag", async ({ page }) => {
+test("a visitor pages through help-wanted items with a cursor and gets 304 for a repeated request with the ETag", async ({
+  page,
+}) => {
   const token = `dashapi${Date.now().toString(36)}`;
   await signInAs(page, "ada-admin");
   for (let i = 1; i <= 3; i++) {
@@ -96,7 +105,9 @@ test("a visitor pages through help-wanted items with a cursor and gets 304 for a
   const first = await api.get(`/api/v1/help-wanted?q=${token}&sort=newest&limit=1`);
   const etag = first.headers()["etag"]!;
   expect(etag).toMatch(/^"/);
-  const again = await api.get(`/api/v1/help-wanted?q=${token}&sort=newest&limit=1`, { headers: { "if-none-match": etag } });
+  const again = await api.get(`/api/v1/help-wanted?q=${token}&sort=newest&limit=1`, {
+    headers: { "if-none-match": etag },
+  });
   expect(again.status()).toBe(304);
   expect(again.headers()["etag"]).toBe(etag);
 

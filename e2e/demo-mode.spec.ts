@@ -17,7 +17,10 @@ test("moving the demo clock runs the sweeps, and their notification appears", as
 });
 
 test("the demo clock refuses a cross-site request and bad input", async ({ page }) => {
-  const evil = await page.request.post("/api/demo/clock", { data: { days: 1 }, headers: { Origin: "https://evil.example" } });
+  const evil = await page.request.post("/api/demo/clock", {
+    data: { days: 1 },
+    headers: { Origin: "https://evil.example" },
+  });
   expect(evil.status()).toBe(403);
   const bad = await page.request.post("/api/demo/clock", { data: { days: -3 } });
   expect(bad.status()).toBe(400);

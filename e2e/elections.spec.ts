@@ -26,14 +26,17 @@ async function as(page: Page, login: string) {
 async function vote(page: Page, electionId: string, ranks: Record<string, string>) {
   await page.goto(`/elections/${electionId}/vote`);
   const ballot = page.getByRole("form", { name: "Your ballot" });
-  for (const [login, rank] of Object.entries(ranks)) await ballot.getByLabel(new RegExp(`@${login}\\)`)).selectOption(rank);
+  for (const [login, rank] of Object.entries(ranks))
+    await ballot.getByLabel(new RegExp(`@${login}\\)`)).selectOption(rank);
   await ballot.getByRole("button", { name: "Cast my ballot" }).click();
   const receipt = page.getByTestId("receipt");
   await expect(receipt).toHaveText(/^[0-9a-f]{32}$/);
   return (await receipt.textContent())!;
 }
 
-test("an officer runs a Tech Lead election for an APAC and an EMEA seat: nominations, ballots, an exception, the count, TOC approval, the roster, receipts and a re-count", async ({ page }) => {
+test("an officer runs a Tech Lead election for an APAC and an EMEA seat: nominations, ballots, an exception, the count, TOC approval, the roster, receipts and a re-count", async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   const run = Date.now().toString(36);
   const title = `E2E Tech Lead election ${run}`;
@@ -71,14 +74,17 @@ test("an officer runs a Tech Lead election for an APAC and an EMEA seat: nominat
     await as(page, login);
     await page.goto(`/elections/${electionId}`);
     const form = page.getByRole("form", { name: "Stand in this election" });
-    await form.getByLabel("Your statement (markdown)").fill(`## Why me\n\nI am @${login} and I will **keep the reviews moving**.`);
+    await form
+      .getByLabel("Your statement (markdown)")
+      .fill(`## Why me\n\nI am @${login} and I will **keep the reviews moving**.`);
     await form.getByRole("button", { name: "Nominate myself" }).click();
     // The page refreshes: the form gives way to the viewer's new status.
     await expect(page.getByRole("region", { name: "Your status" })).toContainText("You are standing.");
   }
   await page.reload();
   const candidates = page.getByRole("region", { name: "Candidates" });
-  for (const login of CANDIDATES) await expect(candidates.getByText(`@${login}`, { exact: false }).first()).toBeVisible();
+  for (const login of CANDIDATES)
+    await expect(candidates.getByText(`@${login}`, { exact: false }).first()).toBeVisible();
   await expect(candidates.getByRole("strong").filter({ hasText: "keep the reviews moving" }).first()).toBeVisible();
 
   await as(page, OFFICER);
@@ -111,7 +117,9 @@ test("an officer runs a Tech Lead election for an APAC and an EMEA seat: nominat
   await expect(page.getByText(/You are not eligible to vote/)).toBeVisible();
   await page.goto(`/elections/${electionId}`);
   const status = page.getByRole("region", { name: "Your status" });
-  await status.getByLabel("Why you should be able to vote").fill("I reviewed three assessments this year outside GitHub.");
+  await status
+    .getByLabel("Why you should be able to vote")
+    .fill("I reviewed three assessments this year outside GitHub.");
   await status.getByRole("button", { name: "Request an exception" }).click();
   await expect(status).toContainText("Your request to vote: pending");
 
@@ -151,7 +159,12 @@ test("an officer runs a Tech Lead election for an APAC and an EMEA seat: nominat
   expect(election.winners).toEqual(expect.arrayContaining(["dev-ambassador", "ivo-member"]));
   const termEnd = new Date(`${cycleDate}T00:00:00Z`);
   termEnd.setUTCFullYear(termEnd.getUTCFullYear() + 2);
-  const termEndText = new Intl.DateTimeFormat("en", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" }).format(termEnd);
+  const termEndText = new Intl.DateTimeFormat("en", {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    timeZone: "UTC",
+  }).format(termEnd);
   await page.goto(`/tags/${TAG}`);
   for (const name of ["Dev Kalloway", "Ivo Brambleton"]) {
     const row = page.getByRole("row").filter({ hasText: name }).filter({ hasText: "Tech Lead" });
@@ -160,9 +173,16 @@ test("an officer runs a Tech Lead election for an APAC and an EMEA seat: nominat
 
   // A voter finds their ballot by receipt in the published ballots.json, and by the check form.
   await as(page, VOTERS[0]);
-  const published = (await (await page.request.get(`/elections/${electionId}/results/ballots.json`)).json()) as { receiptHash: string; ranking: string[][] }[];
+  const published = (await (await page.request.get(`/elections/${electionId}/results/ballots.json`)).json()) as {
+    receiptHash: string;
+    ranking: string[][];
+  }[];
   const mine = createHash("sha256").update(`${electionId}:${receipts[0]}`, "utf8").digest("hex");
-  expect(published.find((b) => b.receiptHash === mine)?.ranking).toEqual([["ivo-member"], ["dev-ambassador"], ["bea-ambassador"]]);
+  expect(published.find((b) => b.receiptHash === mine)?.ranking).toEqual([
+    ["ivo-member"],
+    ["dev-ambassador"],
+    ["bea-ambassador"],
+  ]);
   expect(published).toHaveLength(6);
   await page.goto(`/elections/${electionId}/results`);
   const check = page.getByRole("form", { name: "Check a receipt" });
@@ -177,6 +197,16 @@ test("an officer runs a Tech Lead election for an APAC and an EMEA seat: nominat
     expect(res.ok()).toBe(true);
     writeFileSync(path.join(dir, file), await res.body());
   }
-  const out = execFileSync(process.execPath, ["dist/tally/scripts/tally/cli.js", path.join(dir, "ballots.blt"), "--rules", path.join(dir, "rules.json"), "--json"], { encoding: "utf8" });
+  const out = execFileSync(
+    process.execPath,
+    [
+      "dist/tally/scripts/tally/cli.js",
+      path.join(dir, "ballots.blt"),
+      "--rules",
+      path.join(dir, "rules.json"),
+      "--json",
+    ],
+    { encoding: "utf8" },
+  );
   expect(JSON.parse(out).winners).toEqual(election.winners);
 });

@@ -7,7 +7,9 @@ export const PLAIN_PORTAL = `http://localhost:${process.env.E2E_PLAIN_PORT ?? 32
 /** Fails on any axe-core violation of the page as it is now. */
 export async function expectAccessible(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  const summary = results.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`,
+  );
   expect(summary, `axe-core violations on ${page.url()}`).toEqual([]);
 }
 
@@ -47,7 +49,12 @@ export const test = base.extend<{ a11yAfter: void }>({
     const goto = page.goto.bind(page);
     page.goto = async (url, options) => {
       const response = await goto(url, options);
-      if (javaScriptEnabled && isPortal(page.url()) && (response?.headers()["content-type"] ?? "").includes("text/html")) await expectAccessible(page);
+      if (
+        javaScriptEnabled &&
+        isPortal(page.url()) &&
+        (response?.headers()["content-type"] ?? "").includes("text/html")
+      )
+        await expectAccessible(page);
       return response;
     };
     await provide(page);

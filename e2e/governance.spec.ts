@@ -1,6 +1,9 @@
 import { expect, newIdentity, signInAs, test } from "./fixtures";
 
-test("an admin appoints a chair; it is pending until a TOC member approves; the audit log shows both", async ({ page, browser }) => {
+test("an admin appoints a chair; it is pending until a TOC member approves; the audit log shows both", async ({
+  page,
+  browser,
+}) => {
   const { login: appointee } = await newIdentity(page, "appointee");
   // The appointee signs in once so the portal knows them.
   await signInAs(page, appointee);
@@ -21,7 +24,9 @@ test("an admin appoints a chair; it is pending until a TOC member approves; the 
   const toc = await tocContext.newPage();
   await signInAs(toc, "toby-toc");
   await toc.goto("/toc");
-  await toc.getByRole("button", { name: new RegExp(`Approve appoint @${appointee} as Chair of TAG Infrastructure`) }).click();
+  await toc
+    .getByRole("button", { name: new RegExp(`Approve appoint @${appointee} as Chair of TAG Infrastructure`) })
+    .click();
   await expect(toc.getByRole("status").filter({ hasText: "Approved" })).toBeVisible();
   await toc.goto("/tags/infrastructure");
   const approved = toc.getByRole("row", { name: /Test appointee/ });

@@ -30,13 +30,21 @@ async function signedIn(browser: Browser, login: string) {
   return { context, page: p };
 }
 
-const status = (page: Page, text: string | RegExp) => expect(page.getByRole("status").filter({ hasText: text })).toBeVisible();
+const status = (page: Page, text: string | RegExp) =>
+  expect(page.getByRole("status").filter({ hasText: text })).toBeVisible();
 
-test("a lead posts, an ambassador finds and volunteers, progress and follow-up, completion confirmed and counted", async ({ page, browser }) => {
+test("a lead posts, an ambassador finds and volunteers, progress and follow-up, completion confirmed and counted", async ({
+  page,
+  browser,
+}) => {
   const word = `zq${Date.now().toString(36)}`;
   const title = `Threat model walkthrough ${word}`;
   await signInAs(page, "chia-chair");
-  const path = await postItem(page, title, "Walk through the **threat model** of a sandbox project.\n\n- read the design\n- write findings");
+  const path = await postItem(
+    page,
+    title,
+    "Walk through the **threat model** of a sandbox project.\n\n- read the design\n- write findings",
+  );
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await expect(page.getByRole("link", { name: "Help wanted: tag-security task 1234" })).toHaveAttribute("href", ISSUE);
   await expect(page.getByRole("list", { name: "Labels" })).toContainText("help-wanted");
@@ -91,7 +99,10 @@ test("a lead posts, an ambassador finds and volunteers, progress and follow-up, 
   await amy.context.close();
 });
 
-test("moving the clock past stale-after flags a held claim on the item page, the lead console and my work", async ({ page, browser }) => {
+test("moving the clock past stale-after flags a held claim on the item page, the lead console and my work", async ({
+  page,
+  browser,
+}) => {
   const title = `Conference booth rota ${Date.now().toString(36)}`;
   await signInAs(page, "chia-chair");
   const path = await postItem(page, title, "Staff the booth.");
@@ -106,11 +117,16 @@ test("moving the clock past stale-after flags a held claim on the item page, the
   await page.goto(path);
   await expect(page.getByText("Stale: no update lately")).toHaveCount(0);
 
-  const res = await page.request.post("/api/demo/clock", { data: { days: 30 }, headers: { origin: new URL(page.url()).origin } });
+  const res = await page.request.post("/api/demo/clock", {
+    data: { days: 30 },
+    headers: { origin: new URL(page.url()).origin },
+  });
   expect(res.ok()).toBe(true);
 
   await page.goto(path);
-  await expect(page.getByRole("region", { name: "For the TAG's leads" }).getByText("Stale: no update lately")).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "For the TAG's leads" }).getByText("Stale: no update lately"),
+  ).toBeVisible();
   await page.goto("/manage/security-and-compliance");
   await expect(page.getByRole("row", { name: new RegExp(title) })).toContainText("Stale");
   await amy.page.goto("/my-work");
@@ -118,7 +134,9 @@ test("moving the clock past stale-after flags a held claim on the item page, the
   await amy.context.close();
 });
 
-test("the lead console is for the TAG's leads; posting is for leads; visitors are asked to sign in", async ({ page }) => {
+test("the lead console is for the TAG's leads; posting is for leads; visitors are asked to sign in", async ({
+  page,
+}) => {
   await signInAs(page, "milo-member");
   await page.goto("/manage/security-and-compliance");
   await expect(page.getByRole("heading", { name: /You do not have access to the lead console/ })).toBeVisible();
@@ -129,7 +147,9 @@ test("the lead console is for the TAG's leads; posting is for leads; visitors ar
   expect(res?.status()).toBe(404);
 });
 
-test("bad input on the item form gives field errors and keeps what was typed; a lead edits an item", async ({ page }) => {
+test("bad input on the item form gives field errors and keeps what was typed; a lead edits an item", async ({
+  page,
+}) => {
   const title = `Bad input check ${Date.now().toString(36)}`;
   await signInAs(page, "chia-chair");
   await page.goto("/help-wanted/new");
@@ -166,7 +186,10 @@ test("bad input on the item form gives field errors and keeps what was typed; a 
   await expect(page.getByRole("region", { name: "History" })).toContainText("edited the item");
 });
 
-test("anonymous visitors get the board from the page cache with a fresh nonce, and see a new item at once", async ({ page, browser }) => {
+test("anonymous visitors get the board from the page cache with a fresh nonce, and see a new item at once", async ({
+  page,
+  browser,
+}) => {
   const word = `zc${Date.now().toString(36)}`;
   const visitor = await browser.newContext();
   const anon = await visitor.newPage();
@@ -182,7 +205,9 @@ test("anonymous visitors get the board from the page cache with a fresh nonce, a
     expect(nonce).toBeTruthy();
     nonces.push(nonce!);
     // Every script Next.js rendered carries this response's nonce, so the page still hydrates.
-    const scriptNonces = await anon.locator("script[nonce]").evaluateAll((els) => els.map((e) => (e as HTMLScriptElement).nonce));
+    const scriptNonces = await anon
+      .locator("script[nonce]")
+      .evaluateAll((els) => els.map((e) => (e as HTMLScriptElement).nonce));
     expect(scriptNonces.length).toBeGreaterThan(0);
     expect(new Set(scriptNonces)).toEqual(new Set([nonce]));
     if (i === 1) expect(res!.headers()["x-page-cache"]).toBe("hit");

@@ -11,9 +11,13 @@ async function signedIn(browser: Browser, login: string) {
   return { context, page: p };
 }
 
-const status = (page: Page, text: string | RegExp) => expect(page.getByRole("status").filter({ hasText: text })).toBeVisible();
+const status = (page: Page, text: string | RegExp) =>
+  expect(page.getByRole("status").filter({ hasText: text })).toBeVisible();
 
-test("a chair makes a TAG Ambassador the liaison to a project; the liaison checks in; the clock makes the next check-in overdue; the project page lists the liaison", async ({ page, browser }) => {
+test("a chair makes a TAG Ambassador the liaison to a project; the liaison checks in; the clock makes the next check-in overdue; the project page lists the liaison", async ({
+  page,
+  browser,
+}) => {
   const notes = `Met the Falco maintainers ${Date.now().toString(36)}: the next release is on track.`;
 
   await signInAs(page, "chia-chair");
@@ -59,7 +63,10 @@ test("a chair makes a TAG Ambassador the liaison to a project; the liaison check
   await expect(amy.page.getByText("Your check-in as liaison to Falco is overdue")).toBeVisible();
 
   await page.goto("/liaisons");
-  const row = page.getByRole("table", { name: "Liaisons of your TAGs" }).getByRole("row").filter({ hasText: "@amy-ambassador" });
+  const row = page
+    .getByRole("table", { name: "Liaisons of your TAGs" })
+    .getByRole("row")
+    .filter({ hasText: "@amy-ambassador" });
   await expect(row.getByText("overdue", { exact: true })).toBeVisible();
 
   await page.goto("/projects/falco");

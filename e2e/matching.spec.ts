@@ -14,7 +14,10 @@ async function signedIn(browser: Browser, login: string) {
 }
 
 /** The lead posts an item through the form; returns its path. */
-async function postItem(page: Page, item: { title: string; kind: string; skills: string; effort: string; region?: string }) {
+async function postItem(
+  page: Page,
+  item: { title: string; kind: string; skills: string; effort: string; region?: string },
+) {
   await page.goto("/help-wanted/new");
   await page.getByLabel("Title").fill(item.title);
   await page.getByLabel("Description").fill("Help the TAG with this.");
@@ -28,7 +31,10 @@ async function postItem(page: Page, item: { title: string; kind: string; skills:
   return new URL(page.url()).pathname;
 }
 
-test("an ambassador sees the Go docs item first with reasons and hides it; a lead invites them to another, they accept, both consoles show it", async ({ page, browser }) => {
+test("an ambassador sees the Go docs item first with reasons and hides it; a lead invites them to another, they accept, both consoles show it", async ({
+  page,
+  browser,
+}) => {
   const word = `mx${Date.now().toString(36)}`;
   const amb = await signedIn(browser, AMBASSADOR);
 
@@ -54,14 +60,18 @@ test("an ambassador sees the Go docs item first with reasons and hides it; a lea
   const matches = amb.page.getByRole("list", { name: "Your matches, best first" });
   const first = matches.getByRole("listitem").first();
   await expect(first.getByRole("heading", { name: docs })).toBeVisible();
-  await expect(first).toContainText("Why it matches you: Go and Documentation match your skills; EMEA like you; about 6 h, you have 10 h free this month");
+  await expect(first).toContainText(
+    "Why it matches you: Go and Documentation match your skills; EMEA like you; about 6 h, you have 10 h free this month",
+  );
 
   // Hide it: it disappears, and stays gone.
   await first.getByRole("button", { name: "Hide" }).click();
   await expect(matches.getByRole("heading", { name: docs })).toHaveCount(0);
   await expect(matches.getByRole("heading", { name: review })).toBeVisible();
   await amb.page.reload();
-  await expect(amb.page.getByRole("list", { name: "Your matches, best first" }).getByRole("heading", { name: docs })).toHaveCount(0);
+  await expect(
+    amb.page.getByRole("list", { name: "Your matches, best first" }).getByRole("heading", { name: docs }),
+  ).toHaveCount(0);
   await expect(amb.page.getByRole("region", { name: /Hidden items/ }).getByRole("link", { name: docs })).toBeVisible();
 
   // The board's best-match sort works the same for a signed-in person; a visitor is told it falls back.
@@ -71,7 +81,10 @@ test("an ambassador sees the Go docs item first with reasons and hides it; a lea
 
   // The lead opens the other item and sees the ambassador suggested, with why and their status.
   await page.goto(reviewPath);
-  const suggested = page.getByRole("list", { name: "Suggested people, best first" }).getByRole("listitem").filter({ hasText: `@${AMBASSADOR}` });
+  const suggested = page
+    .getByRole("list", { name: "Suggested people, best first" })
+    .getByRole("listitem")
+    .filter({ hasText: `@${AMBASSADOR}` });
   await expect(suggested).toBeVisible();
   await expect(suggested).toContainText("CNCF Ambassador");
   await expect(suggested).toContainText("Go matches their skills");
@@ -81,7 +94,9 @@ test("an ambassador sees the Go docs item first with reasons and hides it; a lea
   await suggested.getByRole("button", { name: `Invite @${AMBASSADOR}`, exact: true }).click();
   // Invited people leave the suggestions and wait for an answer.
   const leadTools = page.getByRole("region", { name: "For the TAG's leads" });
-  await expect(leadTools.getByRole("listitem").filter({ hasText: `@${AMBASSADOR} invited` })).toContainText("no answer yet");
+  await expect(leadTools.getByRole("listitem").filter({ hasText: `@${AMBASSADOR} invited` })).toContainText(
+    "no answer yet",
+  );
   await expect(suggested).toHaveCount(0);
 
   // The ambassador accepts from their work page.
@@ -91,7 +106,12 @@ test("an ambassador sees the Go docs item first with reasons and hides it; a lea
   await row.getByRole("button", { name: "Accept the invitation" }).click();
   await expect(row).toContainText("Working on it");
   await amb.page.reload();
-  await expect(amb.page.getByRole("region", { name: /Current/ }).getByRole("listitem").filter({ hasText: review })).toContainText("Working on it");
+  await expect(
+    amb.page
+      .getByRole("region", { name: /Current/ })
+      .getByRole("listitem")
+      .filter({ hasText: review }),
+  ).toContainText("Working on it");
 
   // The lead's console shows the claim held.
   await page.goto(`/manage/${TAG}`);
@@ -102,9 +122,13 @@ test("an ambassador sees the Go docs item first with reasons and hides it; a lea
   await amb.context.close();
 });
 
-test("best match on the board needs a signed-in person; a visitor gets the newest first and is told so", async ({ page }) => {
+test("best match on the board needs a signed-in person; a visitor gets the newest first and is told so", async ({
+  page,
+}) => {
   await page.goto("/help-wanted?sort=match");
-  await expect(page.getByRole("status").filter({ hasText: "Best match needs to know who you are: showing the newest first." })).toBeVisible();
+  await expect(
+    page.getByRole("status").filter({ hasText: "Best match needs to know who you are: showing the newest first." }),
+  ).toBeVisible();
   await expect(page.getByRole("link", { name: "Sign in to see your best matches" })).toBeVisible();
   await page.goto("/help-wanted/for-you");
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fhelp-wanted%2Ffor-you/);

@@ -41,7 +41,10 @@ test("a project page shows its details and links to its repositories", async ({ 
   await expect(page.getByText("The Prometheus monitoring system and time series database")).toBeVisible();
   await expect(page.getByRole("link", { name: "graduated" })).toHaveAttribute("href", "/projects?maturity=graduated");
   const repositories = page.getByRole("region", { name: "Repositories" });
-  await expect(repositories.getByRole("link", { name: "prometheus", exact: true })).toHaveAttribute("href", "https://github.com/prometheus/prometheus");
+  await expect(repositories.getByRole("link", { name: "prometheus", exact: true })).toHaveAttribute(
+    "href",
+    "https://github.com/prometheus/prometheus",
+  );
 });
 
 test("an unknown project is a real 404 page", async ({ page }) => {

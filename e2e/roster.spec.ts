@@ -22,7 +22,10 @@ async function appoint(page: Page, roleLabel: string, login: string) {
   return form.getByRole("status");
 }
 
-test("a chair defines a TAG Ambassador role with caps, appoints within them, a leave shows, a tech lead waits for the TOC, the CSV has the roster", async ({ page, browser }) => {
+test("a chair defines a TAG Ambassador role with caps, appoints within them, a leave shows, a tech lead waits for the TOC, the CSV has the roster", async ({
+  page,
+  browser,
+}) => {
   const run = Date.now().toString(36);
   const ambassador = `TAG Ambassador - project liaison ${run}`;
   const techLead = `Tech Lead ${run}`;
@@ -41,7 +44,9 @@ test("a chair defines a TAG Ambassador role with caps, appoints within them, a l
   await page.reload();
   const ambassadorOption = `${ambassador} (TAG Ambassador, project liaison)`;
   await expect(await appoint(page, ambassadorOption, "milo-member")).toContainText("Added to the roster.");
-  await expect(await appoint(page, ambassadorOption, "ivo-member")).toContainText("Region cap full: EMEA already has 1 of 1.");
+  await expect(await appoint(page, ambassadorOption, "ivo-member")).toContainText(
+    "Region cap full: EMEA already has 1 of 1.",
+  );
   await page.reload();
   const miloRow = page.getByRole("row").filter({ hasText: "Milo Fernsby" }).filter({ hasText: ambassador });
   await expect(miloRow).toHaveCount(1);
@@ -80,7 +85,9 @@ test("a chair defines a TAG Ambassador role with caps, appoints within them, a l
   const toc = await tocContext.newPage();
   await signInAs(toc, "toby-toc");
   await toc.goto("/toc");
-  await toc.getByRole("button", { name: `Approve appoint @mae-member as ${techLead} of TAG Security and Compliance` }).click();
+  await toc
+    .getByRole("button", { name: `Approve appoint @mae-member as ${techLead} of TAG Security and Compliance` })
+    .click();
   await expect(toc.getByRole("status").filter({ hasText: "Approved" })).toBeVisible();
   await tocContext.close();
   await page.reload();
@@ -91,7 +98,9 @@ test("a chair defines a TAG Ambassador role with caps, appoints within them, a l
   expect(csv.ok()).toBe(true);
   expect(csv.headers()["content-type"]).toContain("text/csv");
   const text = await csv.text();
-  expect(text.split("\r\n")[0]).toBe("person login,name,role,kind,region,employer,status,start,term end,obtained by,decision link");
+  expect(text.split("\r\n")[0]).toBe(
+    "person login,name,role,kind,region,employer,status,start,term end,obtained by,decision link",
+  );
   expect(text).toContain(`milo-member,Milo Fernsby,${ambassador},tag-ambassador,EMEA,Bramble Data,on-leave,`);
   expect(text).toContain(`mae-member,Mae Tinderly,${techLead},tech-lead,EMEA,Independent,active,`);
   expect(text).toContain("chia-chair");

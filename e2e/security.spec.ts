@@ -2,7 +2,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, newIdentity, signInAs, test } from "./fixtures";
 
-test("every page carries a nonce-based CSP without unsafe-inline scripts, HSTS, nosniff and no framing", async ({ page }) => {
+test("every page carries a nonce-based CSP without unsafe-inline scripts, HSTS, nosniff and no framing", async ({
+  page,
+}) => {
   const violations: string[] = [];
   page.on("console", (m) => {
     if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
@@ -33,7 +35,9 @@ function actionId(exportName: string): string {
   return id;
 }
 
-test("a server action posted from another origin (or a null origin) is refused and changes nothing", async ({ page }) => {
+test("a server action posted from another origin (or a null origin) is refused and changes nothing", async ({
+  page,
+}) => {
   const { login } = await newIdentity(page, "csrf");
   await signInAs(page, login);
   await page.request.post("/api/demo/clock", { data: { days: 8 } });

@@ -60,7 +60,9 @@ test("an XSS corpus in an item's title, body and a progress update renders inert
   const hrefs = await content.locator("a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
   expect(hrefs).toContain("https://example.org/safe");
   for (const href of hrefs) expect(href ?? "").toMatch(/^(https?:|mailto:|\/|#)/);
-  await page.route("https://example.org/**", (route) => route.fulfill({ status: 200, contentType: "text/plain", body: "outside" }));
+  await page.route("https://example.org/**", (route) =>
+    route.fulfill({ status: 200, contentType: "text/plain", body: "outside" }),
+  );
   const count = await content.locator("a").count();
   for (let i = 0; i < count; i++) {
     await content.locator("a").nth(i).click();

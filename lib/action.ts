@@ -6,9 +6,19 @@ import type { Actor } from "@/lib/auth/permissions";
 
 export type ActionResult<T> =
   | { ok: true; data: T; message?: string }
-  | { ok: false; code: ErrorCode; message: string; formErrors: string[]; fieldErrors: Record<string, string[] | undefined> };
+  | {
+      ok: false;
+      code: ErrorCode;
+      message: string;
+      formErrors: string[];
+      fieldErrors: Record<string, string[] | undefined>;
+    };
 
-const fail = (code: ErrorCode, message: string, fieldErrors: Record<string, string[] | undefined> = {}): ActionResult<never> => ({
+const fail = (
+  code: ErrorCode,
+  message: string,
+  fieldErrors: Record<string, string[] | undefined> = {},
+): ActionResult<never> => ({
   ok: false,
   code,
   message,
@@ -34,7 +44,13 @@ export function defineAction<S extends z.ZodType, T>(
     const parsed = schema.safeParse(input);
     if (!parsed.success) {
       const flat = z.flattenError(parsed.error);
-      return { ok: false, code: "INVALID", message: "Some fields need attention.", formErrors: flat.formErrors, fieldErrors: flat.fieldErrors as Record<string, string[]> };
+      return {
+        ok: false,
+        code: "INVALID",
+        message: "Some fields need attention.",
+        formErrors: flat.formErrors,
+        fieldErrors: flat.fieldErrors as Record<string, string[]>,
+      };
     }
     try {
       const data = await run(parsed.data, actor);

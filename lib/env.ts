@@ -56,7 +56,9 @@ export function resetEnvForTests(): void {
 
 export function isLoopbackUrl(url: string): boolean {
   const host = new URL(url).hostname;
-  return host === "localhost" || host === "[::1]" || host === "::1" || /^127\./.test(host) || host.endsWith(".localhost");
+  return (
+    host === "localhost" || host === "[::1]" || host === "::1" || /^127\./.test(host) || host.endsWith(".localhost")
+  );
 }
 
 /**

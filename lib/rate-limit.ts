@@ -15,7 +15,12 @@ export interface RateLimitOutcome {
  * `key` and says whether it is within `limit` attempts in the current window. A refused attempt
  * still counts.
  */
-export async function takeRateLimit(key: string, limit: number, windowMs: number, now: Date): Promise<RateLimitOutcome> {
+export async function takeRateLimit(
+  key: string,
+  limit: number,
+  windowMs: number,
+  now: Date,
+): Promise<RateLimitOutcome> {
   const windowStartFloor = new Date(now.getTime() - windowMs);
   const rows = await db.$queryRaw<{ count: number; windowStart: Date }[]>`
     INSERT INTO "RateLimitBucket" ("key", "windowStart", "count") VALUES (${key}, ${now}, 1)
@@ -25,7 +30,11 @@ export async function takeRateLimit(key: string, limit: number, windowMs: number
     RETURNING "count", "windowStart"`;
   const count = rows[0]?.count ?? 0;
   const resetAt = (rows[0]?.windowStart ?? now).getTime() + windowMs;
-  return { allowed: count <= limit, count, retryAfterSeconds: Math.max(1, Math.ceil((resetAt - now.getTime()) / 1000)) };
+  return {
+    allowed: count <= limit,
+    count,
+    retryAfterSeconds: Math.max(1, Math.ceil((resetAt - now.getTime()) / 1000)),
+  };
 }
 
 /**

@@ -18,7 +18,8 @@ export const DEMO_VOTING_ELECTION_ID = "5e1ec7ed-0000-4000-8000-000000002026";
 const DAY = 86_400_000;
 const sha256 = (s: string) => createHash("sha256").update(s, "utf8").digest("hex");
 /** The receipt of demo ballot `i` of an election (32 lowercase hex characters, as real ones). */
-export const demoReceipt = (electionId: string, i: number) => sha256(`tag-portal demo receipt ${electionId} ${i}`).slice(0, 32);
+export const demoReceipt = (electionId: string, i: number) =>
+  sha256(`tag-portal demo receipt ${electionId} ${i}`).slice(0, 32);
 
 interface DemoElection {
   id: string;
@@ -35,14 +36,26 @@ interface DemoElection {
 }
 
 async function usersByLogin(db: PrismaClient, logins: string[]) {
-  const rows = await db.user.findMany({ where: { login: { in: logins } }, orderBy: { createdAt: "asc" }, select: { id: true, login: true, region: true, employer: true } });
+  const rows = await db.user.findMany({
+    where: { login: { in: logins } },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, login: true, region: true, employer: true },
+  });
   const map = new Map<string, (typeof rows)[number]>();
   for (const r of rows) if (!map.has(r.login)) map.set(r.login, r);
   for (const l of logins) if (!map.has(l)) throw new Error(`seedElections: run the main seed first (@${l} not found)`);
   return (login: string) => map.get(login)!;
 }
 
-async function createDemoElection(db: PrismaClient, tagId: string, officerId: string, e: DemoElection, phase: "voting" | "published", seededAt: Date, by: Awaited<ReturnType<typeof usersByLogin>>) {
+async function createDemoElection(
+  db: PrismaClient,
+  tagId: string,
+  officerId: string,
+  e: DemoElection,
+  phase: "voting" | "published",
+  seededAt: Date,
+  by: Awaited<ReturnType<typeof usersByLogin>>,
+) {
   const nominationsCloseAt = new Date(e.votingOpenAt.getTime() - 60_000);
   await db.$transaction(async (tx) => {
     await tx.election.create({
@@ -73,28 +86,56 @@ async function createDemoElection(db: PrismaClient, tagId: string, officerId: st
     const nominations: { id: string; userId: string }[] = [];
     for (const c of e.candidates) {
       const u = by(c.login);
-      nominations.push(await tx.nomination.create({ data: { electionId: e.id, userId: u.id, statement: c.statement, region: u.region, employer: u.employer, createdAt: e.nominationsOpenAt }, select: { id: true, userId: true } }));
+      nominations.push(
+        await tx.nomination.create({
+          data: {
+            electionId: e.id,
+            userId: u.id,
+            statement: c.statement,
+            region: u.region,
+            employer: u.employer,
+            createdAt: e.nominationsOpenAt,
+          },
+          select: { id: true, userId: true },
+        }),
+      );
     }
     const idOf = (login: string) => nominations[e.candidates.findIndex((c) => c.login === login)]!.id;
-    await tx.electionVoter.createMany({ data: e.voters.map((l) => ({ electionId: e.id, userId: by(l).id, source: "list" })) });
-    await tx.electionParticipation.createMany({ data: e.ballots.map((_, i) => ({ electionId: e.id, userId: by(e.voters[i]!).id })) });
+    await tx.electionVoter.createMany({
+      data: e.voters.map((l) => ({ electionId: e.id, userId: by(l).id, source: "list" })),
+    });
+    await tx.electionParticipation.createMany({
+      data: e.ballots.map((_, i) => ({ electionId: e.id, userId: by(e.voters[i]!).id })),
+    });
     const ballots = e.ballots
-      .map((ranking, i) => ({ receiptHash: sha256(`${e.id}:${demoReceipt(e.id, i)}`), ranking: ranking.map((level) => level.map(idOf)) }))
+      .map((ranking, i) => ({
+        receiptHash: sha256(`${e.id}:${demoReceipt(e.id, i)}`),
+        ranking: ranking.map((level) => level.map(idOf)),
+      }))
       .sort((a, b) => (a.receiptHash < b.receiptHash ? -1 : 1));
-    await tx.ballot.createMany({ data: ballots.map((b) => ({ electionId: e.id, choices: b.ranking, receiptHash: b.receiptHash })) });
+    await tx.ballot.createMany({
+      data: ballots.map((b) => ({ electionId: e.id, choices: b.ranking, receiptHash: b.receiptHash })),
+    });
     if (phase !== "published") return;
     const files = countElection({
       title: e.title,
       method: "schulze",
       seats: Object.values(e.seats).reduce((a, b) => a + (b ?? 0), 0),
-      candidates: nominations.map((n, i) => ({ id: n.id, name: e.candidates[i]!.login, employer: by(e.candidates[i]!.login).employer, region: by(e.candidates[i]!.login).region })),
+      candidates: nominations.map((n, i) => ({
+        id: n.id,
+        name: e.candidates[i]!.login,
+        employer: by(e.candidates[i]!.login).employer,
+        region: by(e.candidates[i]!.login).region,
+      })),
       ballots,
       sitting: [],
       seatsByRegion: e.seats,
       constraints: {},
       publishBallots: true,
     });
-    await tx.electionArtifact.createMany({ data: files.files.map((f) => ({ electionId: e.id, name: f.name, content: f.content, sha256: f.sha256 })) });
+    await tx.electionArtifact.createMany({
+      data: files.files.map((f) => ({ electionId: e.id, name: f.name, content: f.content, sha256: f.sha256 })),
+    });
     const toc = await tx.user.findFirst({ where: { login: "toby-toc" }, select: { id: true } });
     const approvedAt = new Date(e.votingCloseAt.getTime() + 2 * DAY);
     const nameToNomination = Object.fromEntries(files.names.map((name, i) => [name, nominations[i]!.id]));
@@ -102,23 +143,52 @@ async function createDemoElection(db: PrismaClient, tagId: string, officerId: st
     await tx.election.update({
       where: { id: e.id },
       data: {
-        result: { seed: files.seed, seedSource: files.seedSource, winners, nominations: nameToNomination, countedAt: e.votingCloseAt.toISOString() },
+        result: {
+          seed: files.seed,
+          seedSource: files.seedSource,
+          winners,
+          nominations: nameToNomination,
+          countedAt: e.votingCloseAt.toISOString(),
+        },
         eligibleCount: e.voters.length,
         participationCount: e.ballots.length,
         ballotCount: e.ballots.length,
-        runnersUp: files.outcome.method === "schulze" ? files.outcome.ranking.flat().filter((n) => !winners.includes(n)).map((n) => by(n).id) : [],
+        runnersUp:
+          files.outcome.method === "schulze"
+            ? files.outcome.ranking
+                .flat()
+                .filter((n) => !winners.includes(n))
+                .map((n) => by(n).id)
+            : [],
         approvedById: toc?.id ?? null,
         approvedAt,
         publishedAt: new Date(approvedAt.getTime() + DAY),
       },
     });
-    const role = await tx.roleDefinition.findFirstOrThrow({ where: { roleKey: DEMO_TECH_LEAD_ROLE_KEY, supersededAt: null }, select: { id: true } });
+    const role = await tx.roleDefinition.findFirstOrThrow({
+      where: { roleKey: DEMO_TECH_LEAD_ROLE_KEY, supersededAt: null },
+      select: { id: true },
+    });
     for (const w of winners) {
       const u = by(w);
       const termEndAt = new Date(e.cycleDate);
       termEndAt.setUTCMonth(termEndAt.getUTCMonth() + 24);
       await tx.roleAssignment.create({
-        data: { tagId, userId: u.id, kind: "tech_lead", status: "active", regionAtStart: u.region, requestedAt: approvedAt, startAt: e.cycleDate, termEndAt, decidedById: toc?.id ?? null, decidedAt: approvedAt, roleDefinitionId: role.id, obtainedBy: "elected", electionId: e.id },
+        data: {
+          tagId,
+          userId: u.id,
+          kind: "tech_lead",
+          status: "active",
+          regionAtStart: u.region,
+          requestedAt: approvedAt,
+          startAt: e.cycleDate,
+          termEndAt,
+          decidedById: toc?.id ?? null,
+          decidedAt: approvedAt,
+          roleDefinitionId: role.id,
+          obtainedBy: "elected",
+          electionId: e.id,
+        },
       });
     }
   });
@@ -148,7 +218,22 @@ export async function seedElections(db: PrismaClient): Promise<void> {
     });
     await db.tag.update({ where: { id: tag.id }, data: { leadershipModel: "election" } });
   }
-  const by = await usersByLogin(db, ["lena-chair", "jade-member", "dev-ambassador", "gus-ambassador", "pia-lead", "milo-member", "noor-member", "bea-ambassador", "fay-ambassador", "hana-ambassador", "luca-member", "mae-member", "eli-ambassador", "toby-toc"]);
+  const by = await usersByLogin(db, [
+    "lena-chair",
+    "jade-member",
+    "dev-ambassador",
+    "gus-ambassador",
+    "pia-lead",
+    "milo-member",
+    "noor-member",
+    "bea-ambassador",
+    "fay-ambassador",
+    "hana-ambassador",
+    "luca-member",
+    "mae-member",
+    "eli-ambassador",
+    "toby-toc",
+  ]);
   const officer = by("lena-chair").id;
 
   if (!(await db.election.findUnique({ where: { id: DEMO_PUBLISHED_ELECTION_ID }, select: { id: true } }))) {
@@ -165,11 +250,31 @@ export async function seedElections(db: PrismaClient): Promise<void> {
         votingOpenAt: new Date("2025-05-20T00:00:00Z"),
         votingCloseAt: new Date("2025-06-03T00:00:00Z"),
         candidates: [
-          { login: "jade-member", statement: "## What I have done\n\nI keep the TAG's **observability landscape** up to date.\n\n## What I will do\n\n- Run monthly reliability reviews\n- Mentor two new reviewers" },
-          { login: "dev-ambassador", statement: "I organise the TAG's meetups in APAC and would like to bring more **operators** into our reviews." },
-          { login: "gus-ambassador", statement: "Cost efficiency and energy: I would start a working group on [sustainable clusters](https://example.org/green)." },
+          {
+            login: "jade-member",
+            statement:
+              "## What I have done\n\nI keep the TAG's **observability landscape** up to date.\n\n## What I will do\n\n- Run monthly reliability reviews\n- Mentor two new reviewers",
+          },
+          {
+            login: "dev-ambassador",
+            statement:
+              "I organise the TAG's meetups in APAC and would like to bring more **operators** into our reviews.",
+          },
+          {
+            login: "gus-ambassador",
+            statement:
+              "Cost efficiency and energy: I would start a working group on [sustainable clusters](https://example.org/green).",
+          },
         ],
-        voters: ["pia-lead", "milo-member", "noor-member", "bea-ambassador", "fay-ambassador", "hana-ambassador", "luca-member"],
+        voters: [
+          "pia-lead",
+          "milo-member",
+          "noor-member",
+          "bea-ambassador",
+          "fay-ambassador",
+          "hana-ambassador",
+          "luca-member",
+        ],
         ballots: [
           [["jade-member"], ["dev-ambassador"], ["gus-ambassador"]],
           [["jade-member"], ["gus-ambassador"]],
@@ -202,10 +307,25 @@ export async function seedElections(db: PrismaClient): Promise<void> {
         votingOpenAt: new Date(today.getTime() - DAY),
         votingCloseAt: new Date(today.getTime() + 14 * DAY),
         candidates: [
-          { login: "mae-member", statement: "I have run the TAG's incident-review series for a year. I would like to turn it into a **playbook** other TAGs can reuse." },
-          { login: "bea-ambassador", statement: "## Why me\n\nI bring the KubeCon booth crowd into the TAG: more newcomers, more reviewers." },
+          {
+            login: "mae-member",
+            statement:
+              "I have run the TAG's incident-review series for a year. I would like to turn it into a **playbook** other TAGs can reuse.",
+          },
+          {
+            login: "bea-ambassador",
+            statement: "## Why me\n\nI bring the KubeCon booth crowd into the TAG: more newcomers, more reviewers.",
+          },
         ],
-        voters: ["milo-member", "luca-member", "eli-ambassador", "noor-member", "hana-ambassador", "pia-lead", "fay-ambassador"],
+        voters: [
+          "milo-member",
+          "luca-member",
+          "eli-ambassador",
+          "noor-member",
+          "hana-ambassador",
+          "pia-lead",
+          "fay-ambassador",
+        ],
         ballots: [[["mae-member"], ["bea-ambassador"]], [["bea-ambassador"]], [["mae-member", "bea-ambassador"]]],
       },
       "voting",

@@ -12,11 +12,18 @@ export async function seedLiaisons(db: PrismaClient): Promise<void> {
   const seededAt = new Date("2026-01-15T00:00:00Z");
   for (const s of demoAmbassadorSeats) {
     const [user, tag] = await Promise.all([
-      db.user.findFirst({ where: { login: s.login }, orderBy: { createdAt: "asc" }, select: { id: true, region: true } }),
+      db.user.findFirst({
+        where: { login: s.login },
+        orderBy: { createdAt: "asc" },
+        select: { id: true, region: true },
+      }),
       db.tag.findUnique({ where: { slug: s.tag }, select: { id: true } }),
     ]);
     if (!user || !tag) throw new Error(`seedLiaisons: run the main seed first (${s.login} in ${s.tag} not found)`);
-    const held = await db.roleAssignment.findFirst({ where: { tagId: tag.id, userId: user.id, kind: "tag_ambassador", status: "active" }, select: { id: true } });
+    const held = await db.roleAssignment.findFirst({
+      where: { tagId: tag.id, userId: user.id, kind: "tag_ambassador", status: "active" },
+      select: { id: true },
+    });
     if (held) continue;
     await db.roleAssignment.create({
       data: {

@@ -7,9 +7,15 @@ import type { PrismaClient } from "../lib/generated/prisma/client.ts";
 import { importProjects, type ImportSummary } from "../lib/projects/import.ts";
 import type { ParsedProject, ProjectRepository } from "../lib/projects/parse-clomonitor.ts";
 
-const repo = (url: string, ...checkSets: string[]): ProjectRepository => ({ name: url.split("/").pop() ?? url, url, checkSets });
+const repo = (url: string, ...checkSets: string[]): ProjectRepository => ({
+  name: url.split("/").pop() ?? url,
+  url,
+  checkSets,
+});
 
-const project = (p: Omit<ParsedProject, "homeUrl" | "logoUrl"> & Partial<Pick<ParsedProject, "homeUrl">>): ParsedProject => ({
+const project = (
+  p: Omit<ParsedProject, "homeUrl" | "logoUrl"> & Partial<Pick<ParsedProject, "homeUrl">>,
+): ParsedProject => ({
   homeUrl: null,
   // Logos are on another host that the portal's content security policy does not allow.
   logoUrl: null,
@@ -20,7 +26,8 @@ export const demoProjects: ParsedProject[] = [
   project({
     name: "kubernetes",
     displayName: "Kubernetes",
-    description: "Kubernetes is an open-source system for automating deployment, scaling, and management of containerized applications",
+    description:
+      "Kubernetes is an open-source system for automating deployment, scaling, and management of containerized applications",
     category: "orchestration",
     maturity: "graduated",
     acceptedAt: "2016-03-10",
@@ -53,7 +60,10 @@ export const demoProjects: ParsedProject[] = [
     maturity: "graduated",
     acceptedAt: "2017-09-13",
     devstatsUrl: "https://envoy.devstats.cncf.io/",
-    repositories: [repo("https://github.com/envoyproxy/envoy", "community", "code"), repo("https://github.com/envoyproxy/go-control-plane", "code-lite")],
+    repositories: [
+      repo("https://github.com/envoyproxy/envoy", "community", "code"),
+      repo("https://github.com/envoyproxy/go-control-plane", "code-lite"),
+    ],
   }),
   project({
     name: "helm",
@@ -63,7 +73,10 @@ export const demoProjects: ParsedProject[] = [
     maturity: "graduated",
     acceptedAt: "2018-06-01",
     devstatsUrl: "https://helm.devstats.cncf.io/",
-    repositories: [repo("https://github.com/helm/helm", "code"), repo("https://github.com/helm/community", "community")],
+    repositories: [
+      repo("https://github.com/helm/helm", "code"),
+      repo("https://github.com/helm/community", "community"),
+    ],
   }),
   project({
     name: "falco",
@@ -73,7 +86,10 @@ export const demoProjects: ParsedProject[] = [
     maturity: "graduated",
     acceptedAt: "2018-10-10",
     devstatsUrl: "https://falco.devstats.cncf.io/",
-    repositories: [repo("https://github.com/falcosecurity/falco", "community", "code"), repo("https://github.com/falcosecurity/falcosidekick", "code-lite")],
+    repositories: [
+      repo("https://github.com/falcosecurity/falco", "community", "code"),
+      repo("https://github.com/falcosecurity/falcosidekick", "code-lite"),
+    ],
   }),
   project({
     name: "open-telemetry",
@@ -111,7 +127,10 @@ export const demoProjects: ParsedProject[] = [
     maturity: "graduated",
     acceptedAt: "2021-10-13",
     devstatsUrl: "https://cilium.devstats.cncf.io/",
-    repositories: [repo("https://github.com/cilium/cilium", "community", "code"), repo("https://github.com/cilium/hubble", "code-lite")],
+    repositories: [
+      repo("https://github.com/cilium/cilium", "community", "code"),
+      repo("https://github.com/cilium/hubble", "code-lite"),
+    ],
   }),
   project({
     name: "backstage",
@@ -121,7 +140,10 @@ export const demoProjects: ParsedProject[] = [
     maturity: "incubating",
     acceptedAt: "2020-09-08",
     devstatsUrl: "https://backstage.devstats.cncf.io/",
-    repositories: [repo("https://github.com/backstage/backstage", "community", "code"), repo("https://github.com/backstage/community", "docs")],
+    repositories: [
+      repo("https://github.com/backstage/backstage", "community", "code"),
+      repo("https://github.com/backstage/community", "docs"),
+    ],
   }),
   project({
     name: "openfeature",
@@ -131,7 +153,10 @@ export const demoProjects: ParsedProject[] = [
     maturity: "incubating",
     acceptedAt: "2022-06-17",
     devstatsUrl: "https://openfeature.devstats.cncf.io/",
-    repositories: [repo("https://github.com/open-feature/spec", "docs"), repo("https://github.com/open-feature/flagd", "code-lite")],
+    repositories: [
+      repo("https://github.com/open-feature/spec", "docs"),
+      repo("https://github.com/open-feature/flagd", "code-lite"),
+    ],
   }),
   project({
     name: "ko",
@@ -151,7 +176,10 @@ export const demoProjects: ParsedProject[] = [
     maturity: "sandbox",
     acceptedAt: "2023-12-19",
     devstatsUrl: "https://k8sgpt.devstats.cncf.io",
-    repositories: [repo("https://github.com/k8sgpt-ai/k8sgpt", "code"), repo("https://github.com/k8sgpt-ai/community", "community")],
+    repositories: [
+      repo("https://github.com/k8sgpt-ai/k8sgpt", "code"),
+      repo("https://github.com/k8sgpt-ai/community", "community"),
+    ],
   }),
 ];
 
@@ -160,8 +188,14 @@ export const demoProjects: ParsedProject[] = [
  * rewrites a project that is already there: a real import's fuller entries stay as imported.
  */
 export async function seedProjects(db: PrismaClient): Promise<ImportSummary> {
-  const rows = await db.project.findMany({ where: { name: { in: demoProjects.map((p) => p.name) } }, select: { name: true } });
+  const rows = await db.project.findMany({
+    where: { name: { in: demoProjects.map((p) => p.name) } },
+    select: { name: true },
+  });
   const present = new Set(rows.map((r) => r.name));
-  const summary = await importProjects(db, demoProjects.filter((p) => !present.has(p.name)));
+  const summary = await importProjects(
+    db,
+    demoProjects.filter((p) => !present.has(p.name)),
+  );
   return { ...summary, unchanged: [...summary.unchanged, ...present] };
 }

@@ -20,13 +20,15 @@ export const demoTags = [
   {
     slug: "infrastructure",
     name: "TAG Infrastructure",
-    mission: "Data, Storage, Network, DNS, Compute, Service Mesh, Infrastructure-as-Code, Edge, Sovereignty, Load Balancing.",
+    mission:
+      "Data, Storage, Network, DNS, Compute, Service Mesh, Infrastructure-as-Code, Edge, Sovereignty, Load Balancing.",
     mailingList: "https://lists.cncf.io/g/cncf-tag-infrastructure",
   },
   {
     slug: "operational-resilience",
     name: "TAG Operational Resilience",
-    mission: "Observability, Management, Business Continuity, Resource Optimization, Cost Efficiency, Energy, Performance, Troubleshooting, Reliability, Day 2 Ops.",
+    mission:
+      "Observability, Management, Business Continuity, Resource Optimization, Cost Efficiency, Energy, Performance, Troubleshooting, Reliability, Day 2 Ops.",
     mailingList: "https://lists.cncf.io/g/cncf-tag-operational-resilience",
   },
   {
@@ -40,7 +42,8 @@ export const demoTags = [
   {
     slug: "workloads-foundation",
     name: "TAG Workloads Foundation",
-    mission: "Practices and standards for fundamental cloud native workload execution environments and their lifecycle management.",
+    mission:
+      "Practices and standards for fundamental cloud native workload execution environments and their lifecycle management.",
     mailingList: "https://lists.cncf.io/g/cncf-tag-workloads-foundation",
   },
 ];
@@ -54,16 +57,31 @@ export async function seed(url: string): Promise<void> {
     const tagIds = new Map((await db.tag.findMany({ select: { id: true, slug: true } })).map((t) => [t.slug, t.id]));
     const seededAt = new Date("2026-01-15T00:00:00Z");
     for (const p of identities) {
-      const roles = { isAdmin: p.role === "admin", isTocMember: p.role === "toc", isCncfAmbassador: p.role === "ambassador" };
+      const roles = {
+        isAdmin: p.role === "admin",
+        isTocMember: p.role === "toc",
+        isCncfAmbassador: p.role === "ambassador",
+      };
       const user = await db.user.upsert({
         where: { githubId: BigInt(p.id) },
-        create: { githubId: BigInt(p.id), login: p.login, name: p.name, email: p.email, region: p.region, employer: p.employer, ...roles },
+        create: {
+          githubId: BigInt(p.id),
+          login: p.login,
+          name: p.name,
+          email: p.email,
+          region: p.region,
+          employer: p.employer,
+          ...roles,
+        },
         update: roles,
         select: { id: true },
       });
       for (const seat of p.seats ?? []) {
         const tagId = tagIds.get(seat.tag)!;
-        const held = await db.roleAssignment.findFirst({ where: { tagId, userId: user.id, kind: seat.kind, status: "active" }, select: { id: true } });
+        const held = await db.roleAssignment.findFirst({
+          where: { tagId, userId: user.id, kind: seat.kind, status: "active" },
+          select: { id: true },
+        });
         if (held) continue;
         await db.roleAssignment.create({
           data: {

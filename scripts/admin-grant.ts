@@ -29,16 +29,32 @@ if (!res.ok) {
   console.error(`GitHub answered ${res.status} for ${login}. Nothing changed.`);
   process.exit(1);
 }
-const gh = z.object({ id: z.number().int(), login: z.string(), name: z.string().nullable().optional(), avatar_url: z.string().nullable().optional() }).parse(await res.json());
+const gh = z
+  .object({
+    id: z.number().int(),
+    login: z.string(),
+    name: z.string().nullable().optional(),
+    avatar_url: z.string().nullable().optional(),
+  })
+  .parse(await res.json());
 
 const database = await openDatabase();
 const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
 try {
   await db.$transaction(async (tx) => {
-    const before = await tx.user.findUnique({ where: { githubId: BigInt(gh.id) }, select: { id: true, isAdmin: true } });
+    const before = await tx.user.findUnique({
+      where: { githubId: BigInt(gh.id) },
+      select: { id: true, isAdmin: true },
+    });
     const user = await tx.user.upsert({
       where: { githubId: BigInt(gh.id) },
-      create: { githubId: BigInt(gh.id), login: gh.login, name: gh.name ?? gh.login, avatarUrl: gh.avatar_url ?? null, isAdmin: true },
+      create: {
+        githubId: BigInt(gh.id),
+        login: gh.login,
+        name: gh.name ?? gh.login,
+        avatarUrl: gh.avatar_url ?? null,
+        isAdmin: true,
+      },
       update: { isAdmin: true, login: gh.login },
       select: { id: true },
     });

@@ -55,7 +55,8 @@ const METHODS: Record<string, TallyMethod> = {
   "stv-meek": "meek",
 };
 
-const sameList = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+const sameList = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
 const sameSet = (a: readonly string[], b: readonly string[]): boolean => sameList([...a].sort(), [...b].sort());
 const show = (names: readonly string[]): string => names.join(", ");
 
@@ -64,7 +65,9 @@ function rulesFor(election: SharedElection): Rules | undefined {
   if (e.max_per_employer === undefined) return undefined;
   return {
     maxPerEmployer: e.max_per_employer,
-    candidates: Object.fromEntries(Object.entries(e.candidate_employers ?? {}).map(([name, employer]) => [name, { employer }])),
+    candidates: Object.fromEntries(
+      Object.entries(e.candidate_employers ?? {}).map(([name, employer]) => [name, { employer }]),
+    ),
     sitting: Object.values(e.sitting_members_employers ?? {}).map((employer) => ({ employer })),
   };
 }
@@ -79,14 +82,21 @@ function compareWinners(election: SharedElection, outcome: Outcome): boolean {
   return ordered ? sameList(outcome.winners, e.winners) : sameSet(outcome.winners, e.winners);
 }
 
-function compareOutcome(election: SharedElection, outcome: Outcome, recount: (seed: string) => Outcome): { ok: boolean; detail: string } {
+function compareOutcome(
+  election: SharedElection,
+  outcome: Outcome,
+  recount: (seed: string) => Outcome,
+): { ok: boolean; detail: string } {
   const e = election.expected;
   const problems: string[] = [];
   const notes: string[] = [];
   const ordered = outcome.method === "schulze" && e.winners_ordered !== false;
   if (e.winners.length === 0 && e.tie) {
     const lot = outcome.ties.find((t) => sameSet(t.names, e.tie ?? []));
-    if (!lot) problems.push(`expected a lot among ${show(e.tie)}, drew ${outcome.ties.length === 0 ? "none" : show(outcome.ties.map((t) => `[${show(t.names)}]`))}`);
+    if (!lot)
+      problems.push(
+        `expected a lot among ${show(e.tie)}, drew ${outcome.ties.length === 0 ? "none" : show(outcome.ties.map((t) => `[${show(t.names)}]`))}`,
+      );
     else notes.push(`the source's tie ${show(e.tie)} settled by lot -> ${show(outcome.winners)}`);
   } else if (compareWinners(election, outcome)) {
     notes.push(`winners ${show(outcome.winners)}${ordered ? "" : " (as a set)"}`);
@@ -95,7 +105,10 @@ function compareOutcome(election: SharedElection, outcome: Outcome, recount: (se
     // source when some seed's lot falls the same way. Reported, never silently passed.
     const seed = OTHER_SEEDS.find((s) => compareWinners(election, recount(s)));
     const lots = outcome.ties.map((t) => `[${show(t.names)}] -> ${show(t.order)}`).join("; ");
-    if (seed === undefined) problems.push(`winners ${show(outcome.winners)} after lots ${lots}; expected ${show(e.winners)} and no lot gives them`);
+    if (seed === undefined)
+      problems.push(
+        `winners ${show(outcome.winners)} after lots ${lots}; expected ${show(e.winners)} and no lot gives them`,
+      );
     else {
       notes.push(
         `lot-dependent: this file's lot (${lots}) elects ${show(outcome.winners)}; the source's tie order gives ${show(e.winners)}, which the count reproduces when the lot falls the other way (seed ${seed})`,
@@ -106,7 +119,8 @@ function compareOutcome(election: SharedElection, outcome: Outcome, recount: (se
   }
   if (e.ranking && outcome.method === "schulze") {
     const expected = e.ranking;
-    const same = outcome.ranking.length === expected.length && outcome.ranking.every((g, i) => sameSet(g, expected[i] ?? []));
+    const same =
+      outcome.ranking.length === expected.length && outcome.ranking.every((g, i) => sameSet(g, expected[i] ?? []));
     if (same) notes.push("ranking matches");
     else problems.push(`ranking ${outcome.ranking.map((g) => `[${show(g)}]`).join(" ")}`);
   }
@@ -151,7 +165,13 @@ export function checkElections(dir: string): CheckResult[] {
         );
         const rules = rulesFor(election);
         const count = (seed: string): Outcome =>
-          tallyElection(method, { candidates: election.candidates, seats: election.seats, ballots, seed, ...(rules ? { rules } : {}) });
+          tallyElection(method, {
+            candidates: election.candidates,
+            seats: election.seats,
+            ballots,
+            seed,
+            ...(rules ? { rules } : {}),
+          });
         // Seeded like the CLI: the SHA-256 of the file's bytes.
         const { ok, detail } = compareOutcome(election, count(hashSha256(bytes)), count);
         return { file: `elections/${file}`, ok, detail: `${method}: ${detail}` };
@@ -173,9 +193,9 @@ export function checkElekto(dir: string): CheckResult[] {
     const seats = Number(/^no_winners:\s*(\d+)/m.exec(yaml)?.[1]);
     if (!Number.isInteger(seats) || seats < 1) return [{ file, ok: false, detail: "election.yaml has no no_winners" }];
     // results.md lists places as "N. [Name](https://github.com/<id>)": winners first, then the rest.
-    const places = [...readFileSync(join(folder, "results.md"), "utf8").matchAll(/^\d+\.\s.*\(https:\/\/github\.com\/([^)/\s]+)\)/gm)].map(
-      (m) => m[1] ?? "",
-    );
+    const places = [
+      ...readFileSync(join(folder, "results.md"), "utf8").matchAll(/^\d+\.\s.*\(https:\/\/github\.com\/([^)/\s]+)\)/gm),
+    ].map((m) => m[1] ?? "");
     const outcome = tallyElection("schulze", {
       candidates: election.candidates,
       seats,
@@ -207,8 +227,11 @@ export function checkProjects(dir: string): CheckResult[] {
   const { projects, errors } = parseClomonitor(readFileSync(join(dir, file), "utf8"));
   const noMaturity = projects.filter((p) => p.maturity === null).length;
   const detail = `projects: ${projects.length} parsed, ${errors.length} errors`;
-  if (errors.length > 0) return [{ file, ok: false, detail: `${detail}; ${errors.slice(0, 5).map(formatEntryError).join("; ")}` }];
-  return [{ file, ok: projects.length > 0, detail: `${detail} (${noMaturity} without a maturity, which the import skips)` }];
+  if (errors.length > 0)
+    return [{ file, ok: false, detail: `${detail}; ${errors.slice(0, 5).map(formatEntryError).join("; ")}` }];
+  return [
+    { file, ok: projects.length > 0, detail: `${detail} (${noMaturity} without a maturity, which the import skips)` },
+  ];
 }
 
 /**
@@ -221,17 +244,34 @@ export function checkTagsYaml(dir: string): CheckResult[] {
   if (!existsSync(join(dir, file))) return [];
   const text = readFileSync(join(dir, file), "utf8");
   const parsed = parseTagsYaml(text);
-  if (!parsed.ok) return [{ file, ok: false, detail: `${parsed.errors.length} errors; ${parsed.errors.slice(0, 5).map(formatNote).join("; ")}` }];
+  if (!parsed.ok)
+    return [
+      {
+        file,
+        ok: false,
+        detail: `${parsed.errors.length} errors; ${parsed.errors.slice(0, 5).map(formatNote).join("; ")}`,
+      },
+    ];
   const { tags, tocSubprojects } = parsed.file;
-  const seats = tags.reduce((n, t) => n + t.chairs.length + t.techLeads.length + t.subprojects.reduce((m, s) => m + s.leads.length, 0), 0);
+  const seats = tags.reduce(
+    (n, t) => n + t.chairs.length + t.techLeads.length + t.subprojects.reduce((m, s) => m + s.leads.length, 0),
+    0,
+  );
   const read = `${tags.length} TAGs, ${tags.reduce((n, t) => n + t.subprojects.length, 0)} subprojects, ${seats} seats, ${tocSubprojects.length} TOC subprojects`;
   const state = exportStateFromFile(parsed.file);
-  if (exportTagsYaml(text, state) !== text) return [{ file, ok: false, detail: `${read}; export without changes differs from the file` }];
+  if (exportTagsYaml(text, state) !== text)
+    return [{ file, ok: false, detail: `${read}; export without changes differs from the file` }];
   const first = state.tags[0];
   const lead = first?.techLeads.current[0] ?? first?.chairs.current[0];
   if (!first || !lead) return [{ file, ok: false, detail: `${read}; no TAG with a leader to change` }];
   lead.end = "2099-12-31";
-  first.chairs.current.push({ login: "fictional-new-chair", name: "Fictional New Chair", company: null, start: "2099-01-01", end: "2100-12-31" });
+  first.chairs.current.push({
+    login: "fictional-new-chair",
+    name: "Fictional New Chair",
+    company: null,
+    start: "2099-01-01",
+    end: "2100-12-31",
+  });
   const before = text.split("\n");
   const after = exportTagsYaml(text, state).split("\n");
   let head = 0;
@@ -241,7 +281,13 @@ export function checkTagsYaml(dir: string): CheckResult[] {
   const changed = { removed: before.length - head - tail, added: after.length - head - tail };
   // One term end rewritten plus one appended 8-line chair entry, with unchanged lines between them.
   const small = after.length - before.length === 8 && changed.removed <= 60;
-  return [{ file, ok: small, detail: `${read}; export without changes is byte-identical; a term change and a new chair: +${after.length - before.length} lines (${changed.removed} lines between the first and last change)` }];
+  return [
+    {
+      file,
+      ok: small,
+      detail: `${read}; export without changes is byte-identical; a term change and a new chair: +${after.length - before.length} lines (${changed.removed} lines between the first and last change)`,
+    },
+  ];
 }
 
 function main(): number {

@@ -6,7 +6,11 @@ import { log, startPortal } from "./portal.ts";
 
 const port = Number(process.env.PORT ?? 3000);
 const started = Date.now();
-const portal = await startPortal({ port, standInPort: Number(process.env.STAND_IN_PORT ?? 3001), build: !process.argv.includes("--no-build") });
+const portal = await startPortal({
+  port,
+  standInPort: Number(process.env.STAND_IN_PORT ?? 3001),
+  build: !process.argv.includes("--no-build"),
+});
 await waitForHttp(`${portal.url}/`, 60_000);
 log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s: open ${portal.url} (Ctrl-C stops everything)`);
 

@@ -25,11 +25,15 @@ const plainEnv = { ...demoEnv({ port: plainPort, standInPort, build: false }, po
 delete plainEnv.DEMO;
 plainEnv.GITHUB_WEB_URL = "https://github.com";
 plainEnv.GITHUB_API_URL = "https://api.github.com";
-const plain = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(plainPort)], {
-  cwd: root,
-  env: plainEnv,
-  stdio: "inherit",
-});
+const plain = spawn(
+  process.execPath,
+  [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(plainPort)],
+  {
+    cwd: root,
+    env: plainEnv,
+    stdio: "inherit",
+  },
+);
 log(`plain (non-demo) portal on http://localhost:${plainPort}`);
 
 for (const sig of ["SIGINT", "SIGTERM"] as const) {

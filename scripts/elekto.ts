@@ -37,7 +37,12 @@ for (let i = 0; i < rest.length; i++) {
 }
 const known = command === "import" ? ["tag", "role", "voting-opens"] : [];
 const unknown = [...options.keys()].filter((k) => !known.includes(k));
-if ((command !== "import" && command !== "export") || unknown.length > 0 || positional.length !== (command === "import" ? 1 : 2) || (command === "import" && !options.has("tag"))) {
+if (
+  (command !== "import" && command !== "export") ||
+  unknown.length > 0 ||
+  positional.length !== (command === "import" ? 1 : 2) ||
+  (command === "import" && !options.has("tag"))
+) {
   console.error(USAGE);
   process.exit(2);
 }
@@ -63,19 +68,25 @@ try {
     } else {
       const opens = options.get("voting-opens");
       const votingOpensAt = opens ? new Date(`${opens}T00:00:00Z`) : undefined;
-      if (votingOpensAt && Number.isNaN(votingOpensAt.getTime())) throw new Error("--voting-opens: write the day as YYYY-MM-DD");
+      if (votingOpensAt && Number.isNaN(votingOpensAt.getTime()))
+        throw new Error("--voting-opens: write the day as YYYY-MM-DD");
       // The domain clock (lib/clock) without its server-only module: real time plus the stored offset.
       const clock = await db.clockState.findUnique({ where: { id: 1 }, select: { offsetMs: true } });
       const result = await importElektoElection(db, parsed.folder, {
         tagSlug: options.get("tag")!,
         role: options.get("role"),
-        resolve: githubLoginResolver({ apiUrl: process.env.GITHUB_API_URL ?? "https://api.github.com", token: process.env.GITHUB_API_TOKEN ?? null }),
+        resolve: githubLoginResolver({
+          apiUrl: process.env.GITHUB_API_URL ?? "https://api.github.com",
+          token: process.env.GITHUB_API_TOKEN ?? null,
+        }),
         actorId: null,
         at: new Date(Date.now() + Number(clock?.offsetMs ?? 0n)),
         votingOpensAt,
       });
       console.log(`imported "${result.title}" as draft election ${result.electionId}`);
-      console.log(`  ${result.candidates.length} candidates (${result.candidates.map((c) => `@${c}`).join(", ")}), ${result.voters} voters, officers: ${result.officers.map((o) => `@${o}`).join(", ") || "none"}`);
+      console.log(
+        `  ${result.candidates.length} candidates (${result.candidates.map((c) => `@${c}`).join(", ")}), ${result.voters} voters, officers: ${result.officers.map((o) => `@${o}`).join(", ") || "none"}`,
+      );
       console.log(`  ${result.unresolved.length} unresolved logins`);
       for (const u of result.unresolved) console.log(`    @${u.login} (${u.where}): ${u.reason}`);
       for (const n of result.notes) console.log(`  note: ${n}`);
@@ -85,10 +96,14 @@ try {
     const { files, ballots } = await exportElektoElection(db, electionId);
     await mkdir(folder, { recursive: true });
     for (const [name, text] of Object.entries(files)) await writeFile(path.join(folder, name), text);
-    console.log(`wrote ${Object.keys(files).length} files to ${folder}${ballots === null ? " (no ballots.csv: not counted yet, or ballots are not published)" : ` (ballots.csv: ${ballots} ballots)`}`);
+    console.log(
+      `wrote ${Object.keys(files).length} files to ${folder}${ballots === null ? " (no ballots.csv: not counted yet, or ballots are not published)" : ` (ballots.csv: ${ballots} ballots)`}`,
+    );
   }
 } catch (e) {
-  console.error(`${command === "import" ? "Import failed (one transaction, so nothing was written)" : "Export failed"}: ${e instanceof Error ? e.message : String(e)}`);
+  console.error(
+    `${command === "import" ? "Import failed (one transaction, so nothing was written)" : "Export failed"}: ${e instanceof Error ? e.message : String(e)}`,
+  );
   process.exitCode = 1;
 } finally {
   await db.$disconnect();

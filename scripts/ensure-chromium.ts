@@ -8,7 +8,10 @@ import fs from "node:fs";
 
 function onPath(): string | null {
   try {
-    return execFileSync("sh", ["-c", "command -v chromium || command -v chromium-browser"], { encoding: "utf8" }).trim() || null;
+    return (
+      execFileSync("sh", ["-c", "command -v chromium || command -v chromium-browser"], { encoding: "utf8" }).trim() ||
+      null
+    );
   } catch {
     return null;
   }

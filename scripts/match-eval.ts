@@ -17,4 +17,6 @@ if (!process.argv.includes("--quiet")) {
   }
   console.log("");
 }
-console.log(`precision@${k}: ${e.precision.toFixed(3)} over ${e.people.length} people (ceiling with these labels ${e.ceiling.toFixed(3)}; person-blind baseline ${e.baseline.toFixed(3)})`);
+console.log(
+  `precision@${k}: ${e.precision.toFixed(3)} over ${e.people.length} people (ceiling with these labels ${e.ceiling.toFixed(3)}; person-blind baseline ${e.baseline.toFixed(3)})`,
+);

@@ -73,7 +73,11 @@ export function buildPortal(): void {
 export async function startPortal(opts: PortalOptions) {
   const children: ChildProcess[] = [];
   const db = await openDatabase(opts.database);
-  log(db.cluster ? `embedded PostgreSQL on port ${db.cluster.port} (data in ${db.cluster.dataDir})` : "using DATABASE_URL");
+  log(
+    db.cluster
+      ? `embedded PostgreSQL on port ${db.cluster.port} (data in ${db.cluster.dataDir})`
+      : "using DATABASE_URL",
+  );
   const applied = await migrateAndVerify(db.url);
   log(`migrations verified${applied.length ? ` (applied ${applied.join(", ")})` : ""}`);
   await seed(db.url);
@@ -83,10 +87,18 @@ export async function startPortal(opts: PortalOptions) {
   await standIn.listen();
   log(`GitHub stand-in on http://127.0.0.1:${opts.standInPort}`);
   if (opts.build) buildPortal();
-  const worker = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts/worker.ts")], { cwd: root, env, stdio: "inherit" });
+  const worker = spawn(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts/worker.ts")],
+    { cwd: root, env, stdio: "inherit" },
+  );
   children.push(worker);
   const web = opts.dev
-    ? spawn(process.execPath, [nextBin, "dev", "-p", String(opts.port)], { cwd: root, env: { ...env, NODE_ENV: "development" }, stdio: "inherit" })
+    ? spawn(process.execPath, [nextBin, "dev", "-p", String(opts.port)], {
+        cwd: root,
+        env: { ...env, NODE_ENV: "development" },
+        stdio: "inherit",
+      })
     : spawn(process.execPath, [nextBin, "start", "-p", String(opts.port)], { cwd: root, env, stdio: "inherit" });
   children.push(web);
   const stop = async () => {

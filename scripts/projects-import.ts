@@ -49,7 +49,9 @@ try {
 
 const { projects, errors } = parseClomonitor(text);
 if (errors.length > 0) {
-  console.error(`${source}: ${errors.length} invalid ${errors.length === 1 ? "entry" : "entries"}; nothing was imported.`);
+  console.error(
+    `${source}: ${errors.length} invalid ${errors.length === 1 ? "entry" : "entries"}; nothing was imported.`,
+  );
   for (const e of errors) console.error(`  ${formatEntryError(e)}`);
   process.exit(1);
 }
@@ -69,7 +71,9 @@ try {
     console.log(`skipped (the catalogue needs a maturity): ${summary.skipped.map((s) => s.name).join(", ")}`);
   }
 } catch (e) {
-  console.error(`Import failed (the import is one transaction, so nothing was written): ${e instanceof Error ? e.message : String(e)}`);
+  console.error(
+    `Import failed (the import is one transaction, so nothing was written): ${e instanceof Error ? e.message : String(e)}`,
+  );
   process.exitCode = 1;
 } finally {
   await db.$disconnect();

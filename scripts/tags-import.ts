@@ -31,17 +31,26 @@ let text: string;
 try {
   text = await readFile(file, "utf8");
 } catch (e) {
-  console.error((e as NodeJS.ErrnoException).code === "ENOENT" ? `No file at ${file}.` : `Could not read ${file}: ${(e as Error).message}`);
+  console.error(
+    (e as NodeJS.ErrnoException).code === "ENOENT"
+      ? `No file at ${file}.`
+      : `Could not read ${file}: ${(e as Error).message}`,
+  );
   process.exit(1);
 }
 const parsed = parseTagsYaml(text);
 if (!parsed.ok) {
-  console.error(`${file}: ${parsed.errors.length} malformed ${parsed.errors.length === 1 ? "entry" : "entries"}; nothing was imported.`);
+  console.error(
+    `${file}: ${parsed.errors.length} malformed ${parsed.errors.length === 1 ? "entry" : "entries"}; nothing was imported.`,
+  );
   for (const e of parsed.errors) console.error(`  ${formatNote(e)}`);
   process.exit(1);
 }
 
-const resolve = githubLoginResolver({ apiUrl: process.env.GITHUB_API_URL ?? "https://api.github.com", token: process.env.GITHUB_API_TOKEN ?? null });
+const resolve = githubLoginResolver({
+  apiUrl: process.env.GITHUB_API_URL ?? "https://api.github.com",
+  token: process.env.GITHUB_API_TOKEN ?? null,
+});
 const database = await openDatabase();
 const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
 try {
@@ -49,15 +58,22 @@ try {
   const result = await importTagsYaml(db, text, { resolve, dryRun, endMissing });
   if (!result.ok) throw new Error(result.errors.map(formatNote).join("; "));
   const { plan } = result;
-  const seats = parsed.file.tags.reduce((n, t) => n + t.chairs.length + t.techLeads.length + t.subprojects.reduce((m, s) => m + s.leads.length, 0), 0);
+  const seats = parsed.file.tags.reduce(
+    (n, t) => n + t.chairs.length + t.techLeads.length + t.subprojects.reduce((m, s) => m + s.leads.length, 0),
+    0,
+  );
   console.log(
     `${file}: ${parsed.file.tags.length} TAGs, ${parsed.file.tags.reduce((n, t) => n + t.subprojects.length, 0)} subprojects, ${seats} seats, ${parsed.file.tocSubprojects.length} TOC subprojects read`,
   );
-  console.log(`${dryRun ? "would make" : "made"} ${plan.changes.length} ${plan.changes.length === 1 ? "change" : "changes"}; ${plan.unresolved.length} unresolved logins; ${plan.missing.length} seats not in the file`);
+  console.log(
+    `${dryRun ? "would make" : "made"} ${plan.changes.length} ${plan.changes.length === 1 ? "change" : "changes"}; ${plan.unresolved.length} unresolved logins; ${plan.missing.length} seats not in the file`,
+  );
   for (const line of describePlan(plan, { endMissing })) console.log(`  ${line}`);
   if (dryRun) console.log("dry run: nothing was written");
 } catch (e) {
-  console.error(`Import failed (the import is one transaction, so nothing was written): ${e instanceof Error ? e.message : String(e)}`);
+  console.error(
+    `Import failed (the import is one transaction, so nothing was written): ${e instanceof Error ? e.message : String(e)}`,
+  );
   process.exitCode = 1;
 } finally {
   await db.$disconnect();

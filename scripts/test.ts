@@ -48,7 +48,12 @@ step("typecheck", path.join(npx, "tsc"), ["--noEmit"]);
 
 const vitestOut = "test-results/vitest.json";
 fs.rmSync(path.join(root, vitestOut), { force: true });
-const vitestOk = run("unit and integration tests", path.join(npx, "vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestOut}`]);
+const vitestOk = run("unit and integration tests", path.join(npx, "vitest"), [
+  "run",
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile.json=${vitestOut}`,
+]);
 const v = readJson<{ numPassedTests: number; numFailedTests: number; numTotalTestSuites: number }>(vitestOut);
 if (v) {
   passed += v.numPassedTests;
@@ -56,7 +61,9 @@ if (v) {
   if (!vitestOk && v.numFailedTests === 0) failed++; // a file failed to load, or setup broke
 } else failed++;
 
-const buildOk = run("build", process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { NODE_ENV: "production" });
+const buildOk = run("build", process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {
+  NODE_ENV: "production",
+});
 if (buildOk) passed++;
 else failed++;
 

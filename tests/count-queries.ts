@@ -7,7 +7,10 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/generated/prisma/client.ts";
 
 export function installQueryCounter(url: string, poolSize = 10) {
-  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: poolSize }), log: [{ emit: "event", level: "query" }] });
+  const client = new PrismaClient({
+    adapter: new PrismaPg({ connectionString: url, max: poolSize }),
+    log: [{ emit: "event", level: "query" }],
+  });
   let count = 0;
   let recording = false;
   client.$on("query", () => {

@@ -13,7 +13,11 @@ import { createTag, createUser } from "./factories";
 const DAY = 86_400_000;
 
 /** The outcome code of a call: "ok", an AppError code, or the thrown text. */
-export const code = (p: Promise<unknown>) => p.then(() => "ok", (e: unknown) => (e instanceof AppError ? e.code : `THROWN ${String(e)}`));
+export const code = (p: Promise<unknown>) =>
+  p.then(
+    () => "ok",
+    (e: unknown) => (e instanceof AppError ? e.code : `THROWN ${String(e)}`),
+  );
 
 export async function actor(userId: string) {
   return (await loadActor(userId))!;
@@ -23,7 +27,15 @@ export async function actor(userId: string) {
 export async function contributor(tagId: string, n = 2, over: Parameters<typeof createUser>[0] = {}) {
   const u = await createUser(over);
   const at = await now();
-  await db.contributionRecord.createMany({ data: Array.from({ length: n }, (_, i) => ({ userId: u.id, tagId, kind: "pr" as const, source: "github" as const, occurredAt: new Date(at.getTime() - (i + 1) * DAY) })) });
+  await db.contributionRecord.createMany({
+    data: Array.from({ length: n }, (_, i) => ({
+      userId: u.id,
+      tagId,
+      kind: "pr" as const,
+      source: "github" as const,
+      occurredAt: new Date(at.getTime() - (i + 1) * DAY),
+    })),
+  });
   return u;
 }
 
@@ -31,9 +43,20 @@ export async function tagWithLead() {
   const tag = await createTag();
   const lead = await createUser();
   const at = await now();
-  await db.roleAssignment.create({ data: { tagId: tag.id, userId: lead.id, kind: "chair", status: "active", requestedAt: at, startAt: at } });
+  await db.roleAssignment.create({
+    data: { tagId: tag.id, userId: lead.id, kind: "chair", status: "active", requestedAt: at, startAt: at },
+  });
   const role = await db.roleDefinition.create({
-    data: { tagId: tag.id, roleKey: crypto.randomUUID(), version: 1, name: "Tech Lead", kind: "tech_lead", termMonths: 24, selection: "election", createdAt: at },
+    data: {
+      tagId: tag.id,
+      roleKey: crypto.randomUUID(),
+      version: 1,
+      name: "Tech Lead",
+      kind: "tech_lead",
+      termMonths: 24,
+      selection: "election",
+      createdAt: at,
+    },
   });
   return { tag, lead, role };
 }
@@ -72,7 +95,11 @@ export async function electionWorld(opts: WorldOptions = {}) {
   const leadActor = await actor(lead.id);
   const { id } = await createElectionAs(leadActor, input);
   const voters = await Promise.all(Array.from({ length: opts.voters ?? 3 }, () => contributor(tag.id)));
-  const candidates = await Promise.all(Array.from({ length: opts.candidates ?? 3 }, (_, i) => createUser({ region: (["APAC", "EMEA", "Americas"] as const)[i % 3] })));
+  const candidates = await Promise.all(
+    Array.from({ length: opts.candidates ?? 3 }, (_, i) =>
+      createUser({ region: (["APAC", "EMEA", "Americas"] as const)[i % 3] }),
+    ),
+  );
   const nominationIds: string[] = [];
   return {
     tag,
@@ -85,7 +112,15 @@ export async function electionWorld(opts: WorldOptions = {}) {
     nominationIds,
     async open() {
       await moveElectionPhaseAs(leadActor, { electionId: id, to: "nominations", reason: "test: start now" });
-      for (const c of candidates) nominationIds.push((await selfNominateAs(await actor(c.id), { electionId: id, statement: "I will keep the TAG's reviews moving." })).id);
+      for (const c of candidates)
+        nominationIds.push(
+          (
+            await selfNominateAs(await actor(c.id), {
+              electionId: id,
+              statement: "I will keep the TAG's reviews moving.",
+            })
+          ).id,
+        );
     },
     async startVoting() {
       await moveElectionPhaseAs(leadActor, { electionId: id, to: "voting", reason: "test: start now" });

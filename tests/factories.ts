@@ -5,7 +5,18 @@ import { db } from "@/lib/db";
 let n = 0;
 const unique = () => `${Date.now().toString(36)}${(n++).toString(36)}${randomInt(1e6).toString(36)}`;
 
-export async function createUser(over: Partial<{ login: string; githubId: bigint; region: "APAC" | "EMEA" | "Americas" | null; timezone: string | null; email: string | null; createdAt: Date; isAdmin: boolean; isTocMember: boolean }> = {}) {
+export async function createUser(
+  over: Partial<{
+    login: string;
+    githubId: bigint;
+    region: "APAC" | "EMEA" | "Americas" | null;
+    timezone: string | null;
+    email: string | null;
+    createdAt: Date;
+    isAdmin: boolean;
+    isTocMember: boolean;
+  }> = {},
+) {
   const u = unique();
   return db.user.create({
     data: {

@@ -17,7 +17,11 @@ export default async function setup(project: TestProject) {
     u.pathname = "/postgres";
     adminUrl = u.toString();
   } else {
-    cluster = await startEmbeddedPostgres({ name: "test", port: Number(process.env.TEST_PG_PORT ?? 54330), fast: true });
+    cluster = await startEmbeddedPostgres({
+      name: "test",
+      port: Number(process.env.TEST_PG_PORT ?? 54330),
+      fast: true,
+    });
     adminUrl = cluster.url("postgres");
   }
   await withClient(adminUrl, async (c) => {

@@ -27,13 +27,20 @@ interface Props {
  * fields, so the form also works without JavaScript.
  */
 export function BallotForm({ electionId, method, candidates, mode, action }: Props) {
-  const [state, submit, pending] = useActionState(formAction(action), null as FormState<{ receipt?: string; replaced?: true }>);
+  const [state, submit, pending] = useActionState(
+    formAction(action),
+    null as FormState<{ receipt?: string; replaced?: true }>,
+  );
   const prefix = mode === "cast" ? "cast" : "replace";
   const receipt = state?.ok ? state.data.receipt : undefined;
   if (receipt) return <Receipt receipt={receipt} />;
   const receiptError = fieldError(state, "receipt");
   return (
-    <form action={submit} aria-labelledby={`${prefix}-title`} className="space-y-4 rounded-xl bg-white p-6 ring-1 ring-slate-200">
+    <form
+      action={submit}
+      aria-labelledby={`${prefix}-title`}
+      className="space-y-4 rounded-xl bg-white p-6 ring-1 ring-slate-200"
+    >
       <h2 id={`${prefix}-title`} className="text-xl font-semibold text-slate-900">
         {mode === "cast" ? "Your ballot" : "Replace your ballot"}
       </h2>
@@ -65,16 +72,25 @@ export function BallotForm({ electionId, method, candidates, mode, action }: Pro
         <legend className="font-medium text-slate-900">Rank the candidates</legend>
         <p id={`${prefix}-help`} className="mt-1 text-sm text-slate-600">
           Give 1 to your first choice, 2 to your next, and so on; rank as many as you like.{" "}
-          {method === "schulze" ? "You may give two candidates the same rank if you like them equally." : "Use each rank once (this election is counted by STV, which has no ties)."} Candidates left at
-          “No opinion” are unranked: your ballot does not compare them with anyone, so rank everyone you prefer to someone else.
+          {method === "schulze"
+            ? "You may give two candidates the same rank if you like them equally."
+            : "Use each rank once (this election is counted by STV, which has no ties)."}{" "}
+          Candidates left at “No opinion” are unranked: your ballot does not compare them with anyone, so rank everyone
+          you prefer to someone else.
         </p>
         <table className="mt-3 w-full text-left text-sm">
           <caption className="sr-only">Candidates and your rank for each</caption>
           <thead className="border-b border-slate-200 text-slate-600">
             <tr>
-              <th scope="col" className="py-2 pr-4 font-medium">Candidate</th>
-              <th scope="col" className="py-2 pr-4 font-medium">Region, employer</th>
-              <th scope="col" className="py-2 font-medium">Your rank</th>
+              <th scope="col" className="py-2 pr-4 font-medium">
+                Candidate
+              </th>
+              <th scope="col" className="py-2 pr-4 font-medium">
+                Region, employer
+              </th>
+              <th scope="col" className="py-2 font-medium">
+                Your rank
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -87,9 +103,16 @@ export function BallotForm({ electionId, method, candidates, mode, action }: Pro
                       {c.name} <span className="font-normal text-slate-600">(@{c.login})</span>
                     </label>
                   </th>
-                  <td className="py-2 pr-4 text-slate-700">{[c.region ?? "region not given", c.employer ?? "employer not given"].join(", ")}</td>
+                  <td className="py-2 pr-4 text-slate-700">
+                    {[c.region ?? "region not given", c.employer ?? "employer not given"].join(", ")}
+                  </td>
                   <td className="py-2">
-                    <select id={id} name={`rank-${c.nominationId}`} defaultValue={state?.values?.[`rank-${c.nominationId}`] ?? ""} className="rounded-md border border-slate-300 px-2 py-1">
+                    <select
+                      id={id}
+                      name={`rank-${c.nominationId}`}
+                      defaultValue={state?.values?.[`rank-${c.nominationId}`] ?? ""}
+                      className="rounded-md border border-slate-300 px-2 py-1"
+                    >
                       <option value="">No opinion</option>
                       {candidates.map((_, i) => (
                         <option key={i} value={String(i + 1)}>
@@ -120,17 +143,26 @@ export function Receipt({ receipt }: { receipt: string }) {
       </h2>
       <p className="text-green-900">Your receipt:</p>
       <p>
-        <code data-testid="receipt" className="select-all break-all rounded bg-white px-2 py-1 font-mono text-lg text-slate-900 ring-1 ring-green-300">
+        <code
+          data-testid="receipt"
+          className="select-all break-all rounded bg-white px-2 py-1 font-mono text-lg text-slate-900 ring-1 ring-green-300"
+        >
           {receipt}
         </code>
       </p>
       <p className="text-sm text-green-900">
-        Copy it now or write it down: it is shown only this once and nobody, not even the officers, can show it to you again. With it you can replace your ballot until voting
-        closes, and find your ballot in the published results. Anyone you show it to can find your ballot too.
+        Copy it now or write it down: it is shown only this once and nobody, not even the officers, can show it to you
+        again. With it you can replace your ballot until voting closes, and find your ballot in the published results.
+        Anyone you show it to can find your ballot too.
       </p>
       <button
         type="button"
-        onClick={() => navigator.clipboard?.writeText(receipt).then(() => setCopied(true), () => setCopied(false))}
+        onClick={() =>
+          navigator.clipboard?.writeText(receipt).then(
+            () => setCopied(true),
+            () => setCopied(false),
+          )
+        }
         className="rounded-md bg-white px-3 py-1.5 text-sm font-medium text-green-900 ring-1 ring-green-300 hover:bg-green-100"
       >
         Copy the receipt

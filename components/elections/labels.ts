@@ -19,9 +19,17 @@ export const PHASE_SHORT: Record<string, string> = {
   published: "Published",
 };
 
-export const METHOD_LABEL: Record<string, string> = { schulze: "Schulze (ranked pairs of preferences; ties allowed)", stv: "Single transferable vote (each rank used once)" };
+export const METHOD_LABEL: Record<string, string> = {
+  schulze: "Schulze (ranked pairs of preferences; ties allowed)",
+  stv: "Single transferable vote (each rank used once)",
+};
 
-export const REGION_LABEL: Record<string, string> = { APAC: "APAC", EMEA: "EMEA", Americas: "Americas", any: "any region" };
+export const REGION_LABEL: Record<string, string> = {
+  APAC: "APAC",
+  EMEA: "EMEA",
+  Americas: "Americas",
+  any: "any region",
+};
 
 /** "1 APAC, 1 EMEA" from {"APAC":1,"EMEA":1}. */
 export function seatsText(seats: Record<string, number | undefined> | null | undefined): string {

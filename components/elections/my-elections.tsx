@@ -28,7 +28,16 @@ export async function MyElections({ viewer }: { viewer: Actor | null }) {
                   {e.title}
                 </Link>{" "}
                 <span className="text-sm text-slate-600">
-                  {e.tag.name} · {PHASE_LABEL[e.phase]} · {e.phase === "nominations" ? <>nominations close <LocalTime iso={e.nominationsCloseAt.toISOString()} /></> : <>voting closes <LocalTime iso={e.votingCloseAt.toISOString()} /></>}
+                  {e.tag.name} · {PHASE_LABEL[e.phase]} ·{" "}
+                  {e.phase === "nominations" ? (
+                    <>
+                      nominations close <LocalTime iso={e.nominationsCloseAt.toISOString()} />
+                    </>
+                  ) : (
+                    <>
+                      voting closes <LocalTime iso={e.votingCloseAt.toISOString()} />
+                    </>
+                  )}
                 </span>
               </p>
               <p className="flex flex-wrap items-center gap-2 text-sm">

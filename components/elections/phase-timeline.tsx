@@ -19,12 +19,36 @@ export function PhaseTimeline({ e }: { e: Windows }) {
   const current = ORDER.indexOf(e.phase);
   const steps: { phase: string; when: React.ReactNode }[] = [
     { phase: "draft", when: "being set up" },
-    { phase: "nominations", when: <><LocalTime iso={e.nominationsOpenAt.toISOString()} /> to <LocalTime iso={e.nominationsCloseAt.toISOString()} /></> },
-    { phase: "voting", when: <><LocalTime iso={e.votingOpenAt.toISOString()} /> to <LocalTime iso={e.votingCloseAt.toISOString()} /></> },
+    {
+      phase: "nominations",
+      when: (
+        <>
+          <LocalTime iso={e.nominationsOpenAt.toISOString()} /> to{" "}
+          <LocalTime iso={e.nominationsCloseAt.toISOString()} />
+        </>
+      ),
+    },
+    {
+      phase: "voting",
+      when: (
+        <>
+          <LocalTime iso={e.votingOpenAt.toISOString()} /> to <LocalTime iso={e.votingCloseAt.toISOString()} />
+        </>
+      ),
+    },
     { phase: "closed", when: "counted at the close" },
     { phase: "tallied", when: "officers and the TOC check the count" },
     { phase: "approved", when: e.approvedAt ? <LocalTime iso={e.approvedAt.toISOString()} /> : "by a TOC member" },
-    { phase: "published", when: e.publishedAt ? <LocalTime iso={e.publishedAt.toISOString()} /> : <>terms start <LocalTime iso={e.cycleDate.toISOString()} /></> },
+    {
+      phase: "published",
+      when: e.publishedAt ? (
+        <LocalTime iso={e.publishedAt.toISOString()} />
+      ) : (
+        <>
+          terms start <LocalTime iso={e.cycleDate.toISOString()} />
+        </>
+      ),
+    },
   ];
   return (
     <ol className="grid gap-2 sm:grid-cols-7" aria-label="Phases">

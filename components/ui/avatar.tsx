@@ -15,6 +15,13 @@ export function Avatar({ login, src, size = 32 }: { login: string; src: string |
     // Avatars come from GitHub or the demo's stand-in, whose host is configuration; next/image's
     // optimizer would need every such host listed, for images of a few kilobytes.
     // eslint-disable-next-line @next/next/no-img-element
-    <img src={src} alt={`Avatar of @${login}`} width={size} height={size} className="rounded-full" data-testid="avatar" />
+    <img
+      src={src}
+      alt={`Avatar of @${login}`}
+      width={size}
+      height={size}
+      className="rounded-full"
+      data-testid="avatar"
+    />
   );
 }

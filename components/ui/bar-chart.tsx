@@ -23,7 +23,12 @@ export function BarChart({ caption, bars, unit = "" }: { caption: string; bars: 
   const summary = bars.map((b) => `${b.label} ${b.value}${unit}`).join(", ");
   return (
     <figure className="mt-2">
-      <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full" role="img" aria-label={`${caption}: ${summary || "no data"}`}>
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        className="h-auto w-full"
+        role="img"
+        aria-label={`${caption}: ${summary || "no data"}`}
+      >
         {bars.map((b, i) => {
           const y = pad.top + i * row;
           const w = scale(b.value);
@@ -33,20 +38,51 @@ export function BarChart({ caption, bars, unit = "" }: { caption: string; bars: 
               <text x={labelW - 8} y={y + row / 2 + 4} textAnchor="end" fontSize="12" className="fill-slate-700">
                 {b.label.length > 30 ? `${b.label.slice(0, 29)}…` : b.label}
               </text>
-              <rect x={labelW} y={y + 4} width={Math.max(w, 0)} height={row - 8} rx={2} className={over ? "fill-red-600" : "fill-brand-600"}>
+              <rect
+                x={labelW}
+                y={y + 4}
+                width={Math.max(w, 0)}
+                height={row - 8}
+                rx={2}
+                className={over ? "fill-red-600" : "fill-brand-600"}
+              >
                 <title>{`${b.label}: ${b.value}${unit}`}</title>
               </rect>
               <text x={labelW + w + 4} y={y + row / 2 + 4} fontSize="11" className="fill-slate-800">
                 {b.value}
                 {unit}
               </text>
-              {b.min !== undefined && <line x1={labelW + scale(b.min)} x2={labelW + scale(b.min)} y1={y + 1} y2={y + row - 1} stroke="#b45309" strokeWidth={2} strokeDasharray="3 2" />}
-              {b.max !== undefined && <line x1={labelW + scale(b.max)} x2={labelW + scale(b.max)} y1={y + 1} y2={y + row - 1} stroke="#b91c1c" strokeWidth={2} strokeDasharray="3 2" />}
+              {b.min !== undefined && (
+                <line
+                  x1={labelW + scale(b.min)}
+                  x2={labelW + scale(b.min)}
+                  y1={y + 1}
+                  y2={y + row - 1}
+                  stroke="#b45309"
+                  strokeWidth={2}
+                  strokeDasharray="3 2"
+                />
+              )}
+              {b.max !== undefined && (
+                <line
+                  x1={labelW + scale(b.max)}
+                  x2={labelW + scale(b.max)}
+                  y1={y + 1}
+                  y2={y + row - 1}
+                  stroke="#b91c1c"
+                  strokeWidth={2}
+                  strokeDasharray="3 2"
+                />
+              )}
             </g>
           );
         })}
       </svg>
-      {hasLimits && <figcaption className="text-xs text-slate-600">Dashed ticks: amber a minimum, red a maximum; a red bar is over its maximum.</figcaption>}
+      {hasLimits && (
+        <figcaption className="text-xs text-slate-600">
+          Dashed ticks: amber a minimum, red a maximum; a red bar is over its maximum.
+        </figcaption>
+      )}
       <table className="sr-only">
         <caption>{caption}</caption>
         <thead>
@@ -64,7 +100,13 @@ export function BarChart({ caption, bars, unit = "" }: { caption: string; bars: 
                 {b.value}
                 {unit}
               </td>
-              {hasLimits && <td>{[b.min !== undefined ? `at least ${b.min}` : "", b.max !== undefined ? `at most ${b.max}` : ""].filter(Boolean).join(", ") || "none"}</td>}
+              {hasLimits && (
+                <td>
+                  {[b.min !== undefined ? `at least ${b.min}` : "", b.max !== undefined ? `at most ${b.max}` : ""]
+                    .filter(Boolean)
+                    .join(", ") || "none"}
+                </td>
+              )}
             </tr>
           ))}
         </tbody>

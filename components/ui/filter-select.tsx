@@ -22,7 +22,12 @@ export function FilterSelect({
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
         {label}
       </label>
-      <select id={id} name={name} defaultValue={value ?? ""} className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-2">
+      <select
+        id={id}
+        name={name}
+        defaultValue={value ?? ""}
+        className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-2"
+      >
         <option value="">{allLabel}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>

@@ -34,7 +34,18 @@ interface FieldProps {
 }
 
 /** A labelled input with its error and hint tied to it for screen readers. */
-export function Field({ idPrefix = "f", compact = false, name, label, state, type = "text", defaultValue, hint, required, textarea }: FieldProps) {
+export function Field({
+  idPrefix = "f",
+  compact = false,
+  name,
+  label,
+  state,
+  type = "text",
+  defaultValue,
+  hint,
+  required,
+  textarea,
+}: FieldProps) {
   const error = fieldError(state, name);
   const id = `${idPrefix}-${name}`;
   const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
@@ -72,13 +83,27 @@ export function Field({ idPrefix = "f", compact = false, name, label, state, typ
 export function FormStatus({ state, success }: { state: FormState; success?: string }) {
   return (
     <div role="status" aria-live="polite" className="text-sm">
-      {state?.ok && <p className="rounded-md bg-green-50 p-2 text-green-900 ring-1 ring-green-200">{state.message ?? success ?? "Saved."}</p>}
-      {state && !state.ok && <p className="rounded-md bg-red-50 p-2 text-red-900 ring-1 ring-red-200">{state.message}</p>}
+      {state?.ok && (
+        <p className="rounded-md bg-green-50 p-2 text-green-900 ring-1 ring-green-200">
+          {state.message ?? success ?? "Saved."}
+        </p>
+      )}
+      {state && !state.ok && (
+        <p className="rounded-md bg-red-50 p-2 text-red-900 ring-1 ring-red-200">{state.message}</p>
+      )}
     </div>
   );
 }
 
-export function SubmitButton({ children, pending, danger }: { children: React.ReactNode; pending: boolean; danger?: boolean }) {
+export function SubmitButton({
+  children,
+  pending,
+  danger,
+}: {
+  children: React.ReactNode;
+  pending: boolean;
+  danger?: boolean;
+}) {
   return (
     <button
       type="submit"

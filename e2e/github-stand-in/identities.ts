@@ -18,7 +18,14 @@ export interface StandInIdentity {
   blurb: string;
 }
 
-type Row = [login: string, name: string, role: DemoRole, region: "APAC" | "EMEA" | "Americas", employer: string, seats?: string];
+type Row = [
+  login: string,
+  name: string,
+  role: DemoRole,
+  region: "APAC" | "EMEA" | "Americas",
+  employer: string,
+  seats?: string,
+];
 
 // seats: "<tag-slug>:<chair|tech_lead>", comma-separated.
 const rows: Row[] = [
@@ -64,13 +71,20 @@ const ROLE_LABEL: Record<DemoRole, string> = {
 };
 
 const tagName = (slug: string) =>
-  "TAG " + slug.split("-").map((w) => (w === "and" ? w : w[0]!.toUpperCase() + w.slice(1))).join(" ");
+  "TAG " +
+  slug
+    .split("-")
+    .map((w) => (w === "and" ? w : w[0]!.toUpperCase() + w.slice(1)))
+    .join(" ");
 
 export const identities: StandInIdentity[] = rows.map(([login, name, role, region, employer, seats], i) => {
-  const parsed = (seats ?? "").split(",").filter(Boolean).map((s) => {
-    const [tag, kind] = s.split(":") as [string, "chair" | "tech_lead"];
-    return { tag, kind };
-  });
+  const parsed = (seats ?? "")
+    .split(",")
+    .filter(Boolean)
+    .map((s) => {
+      const [tag, kind] = s.split(":") as [string, "chair" | "tech_lead"];
+      return { tag, kind };
+    });
   const where = parsed.map((s) => `${s.kind === "chair" ? "Chair" : "Tech lead"} of ${tagName(s.tag)}`).join("; ");
   return {
     id: 910001 + i,

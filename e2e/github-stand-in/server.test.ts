@@ -16,7 +16,14 @@ async function authorize(verifier: string, redirect = "http://localhost/cb") {
   const res = await fetch(`${base}/login/oauth/authorize`, {
     method: "POST",
     redirect: "manual",
-    body: new URLSearchParams({ identity: "910006", client_id: "cid", redirect_uri: redirect, state: "s1", code_challenge: challenge, code_challenge_method: "S256" }),
+    body: new URLSearchParams({
+      identity: "910006",
+      client_id: "cid",
+      redirect_uri: redirect,
+      state: "s1",
+      code_challenge: challenge,
+      code_challenge_method: "S256",
+    }),
   });
   const loc = new URL(res.headers.get("location")!);
   expect(loc.searchParams.get("state")).toBe("s1");
@@ -24,25 +31,56 @@ async function authorize(verifier: string, redirect = "http://localhost/cb") {
 }
 
 const token = (body: Record<string, string>) =>
-  fetch(`${base}/login/oauth/access_token`, { method: "POST", headers: { accept: "application/json" }, body: new URLSearchParams(body) }).then((r) => r.json() as Promise<Record<string, string>>);
+  fetch(`${base}/login/oauth/access_token`, {
+    method: "POST",
+    headers: { accept: "application/json" },
+    body: new URLSearchParams(body),
+  }).then((r) => r.json() as Promise<Record<string, string>>);
 
 describe("GitHub stand-in", () => {
   it("exchanges a code once, with the right secret, redirect URI and PKCE verifier", async () => {
     const verifier = randomBytes(32).toString("base64url");
     const code = await authorize(verifier);
-    const ok = await token({ client_id: "cid", client_secret: "secret", code, redirect_uri: "http://localhost/cb", code_verifier: verifier });
+    const ok = await token({
+      client_id: "cid",
+      client_secret: "secret",
+      code,
+      redirect_uri: "http://localhost/cb",
+      code_verifier: verifier,
+    });
     expect(ok.access_token).toMatch(/^gho_/);
-    const user = await fetch(`${base}/api/user`, { headers: { authorization: `Bearer ${ok.access_token}` } }).then((r) => r.json());
+    const user = await fetch(`${base}/api/user`, { headers: { authorization: `Bearer ${ok.access_token}` } }).then(
+      (r) => r.json(),
+    );
     expect(user).toMatchObject({ id: 910006, login: "milo-member" });
-    const again = await token({ client_id: "cid", client_secret: "secret", code, redirect_uri: "http://localhost/cb", code_verifier: verifier });
+    const again = await token({
+      client_id: "cid",
+      client_secret: "secret",
+      code,
+      redirect_uri: "http://localhost/cb",
+      code_verifier: verifier,
+    });
     expect(again).toMatchObject({ error: "bad_verification_code" });
   });
 
   it("refuses a wrong secret, a wrong redirect URI and a wrong verifier", async () => {
     const v = randomBytes(32).toString("base64url");
-    expect(await token({ client_id: "cid", client_secret: "nope", code: await authorize(v), code_verifier: v })).toMatchObject({ error: "incorrect_client_credentials" });
-    expect(await token({ client_id: "cid", client_secret: "secret", code: await authorize(v), redirect_uri: "http://evil/cb", code_verifier: v })).toMatchObject({ error: "redirect_uri_mismatch" });
-    expect((await token({ client_id: "cid", client_secret: "secret", code: await authorize(v), code_verifier: "other" })).access_token).toBeUndefined();
+    expect(
+      await token({ client_id: "cid", client_secret: "nope", code: await authorize(v), code_verifier: v }),
+    ).toMatchObject({ error: "incorrect_client_credentials" });
+    expect(
+      await token({
+        client_id: "cid",
+        client_secret: "secret",
+        code: await authorize(v),
+        redirect_uri: "http://evil/cb",
+        code_verifier: v,
+      }),
+    ).toMatchObject({ error: "redirect_uri_mismatch" });
+    expect(
+      (await token({ client_id: "cid", client_secret: "secret", code: await authorize(v), code_verifier: "other" }))
+        .access_token,
+    ).toBeUndefined();
   });
 
   it("serves public profiles by login and 404 for unknown ones", async () => {
@@ -53,7 +91,20 @@ describe("GitHub stand-in", () => {
 
 describe("GitHub stand-in repositories", () => {
   it("filters issues by state and labels (all of them, any case) and serves assignees; changes move updated_at", async () => {
-    const list = (q: string) => fetch(`${base}/api/repos/cncf/tag-security/issues?${q}`).then((r) => r.json() as Promise<{ number: number; title: string; state: string; labels: { name: string }[]; assignees: { login: string }[]; pull_request?: unknown }[]>);
+    const list = (q: string) =>
+      fetch(`${base}/api/repos/cncf/tag-security/issues?${q}`).then(
+        (r) =>
+          r.json() as Promise<
+            {
+              number: number;
+              title: string;
+              state: string;
+              labels: { name: string }[];
+              assignees: { login: string }[];
+              pull_request?: unknown;
+            }[]
+          >,
+      );
     const wanted = await list("state=open&labels=HELP%20WANTED&per_page=100");
     expect(wanted.length).toBeGreaterThan(0);
     for (const i of wanted) expect(i.labels.map((l) => l.name.toLowerCase())).toContain("help wanted");
@@ -63,16 +114,28 @@ describe("GitHub stand-in repositories", () => {
     expect(closed.state).toBe("closed");
     const assigned = all.find((i) => i.title === "Record a podcast episode on secure defaults")!;
     expect(assigned.assignees.map((a) => a.login)).toEqual(["bea-ambassador", "fay-ambassador"]);
-    expect((await list("state=open&labels=help-wanted,content&per_page=100")).map((i) => i.number)).toEqual([assigned.number]);
+    expect((await list("state=open&labels=help-wanted,content&per_page=100")).map((i) => i.number)).toEqual([
+      assigned.number,
+    ]);
 
-    const res = await fetch(`${base}/_stand-in/issues`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ repo: "cncf/tag-security", number: assigned.number, state: "closed", assignees: [] }) });
+    const res = await fetch(`${base}/_stand-in/issues`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ repo: "cncf/tag-security", number: assigned.number, state: "closed", assignees: [] }),
+    });
     expect(res.ok).toBe(true);
-    const one = await fetch(`${base}/api/repos/cncf/tag-security/issues/${assigned.number}`).then((r) => r.json() as Promise<{ state: string; assignees: unknown[] }>);
+    const one = await fetch(`${base}/api/repos/cncf/tag-security/issues/${assigned.number}`).then(
+      (r) => r.json() as Promise<{ state: string; assignees: unknown[] }>,
+    );
     expect(one).toMatchObject({ state: "closed", assignees: [] });
   });
 
   it("generates a large synthetic repository on request", async () => {
-    const res = await fetch(`${base}/_stand-in/synthetic`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ repo: "bench/big", events: 1000, authorIds: [910001, 910002] }) });
+    const res = await fetch(`${base}/_stand-in/synthetic`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ repo: "bench/big", events: 1000, authorIds: [910001, 910002] }),
+    });
     expect(await res.json()).toEqual({ issues: 200, skipped: false });
     const page = await fetch(`${base}/api/repos/bench/big/issues/comments?per_page=100`);
     expect(page.headers.get("link")).toContain('rel="last"');

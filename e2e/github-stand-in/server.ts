@@ -131,7 +131,8 @@ export function createStandIn(opts: StandInOptions) {
       if (req.method === "POST" && path === "/login/oauth/authorize") {
         const b = await readBody(req);
         const person = people.get(Number(b.identity));
-        if (!person || b.client_id !== opts.clientId || !b.redirect_uri) return json(res, 400, { error: "bad request" });
+        if (!person || b.client_id !== opts.clientId || !b.redirect_uri)
+          return json(res, 400, { error: "bad request" });
         if (b.code_challenge && b.code_challenge_method !== "S256") return json(res, 400, { error: "only S256 PKCE" });
         const code = randomBytes(16).toString("hex");
         codes.set(code, {
@@ -163,15 +164,21 @@ export function createStandIn(opts: StandInOptions) {
         const pending = b.code ? codes.get(b.code) : undefined;
         if (!pending || pending.used || pending.expiresAt < Date.now() || pending.clientId !== b.client_id) {
           if (pending) pending.used = true;
-          return json(res, 200, { error: "bad_verification_code", error_description: "The code passed is incorrect or expired." });
+          return json(res, 200, {
+            error: "bad_verification_code",
+            error_description: "The code passed is incorrect or expired.",
+          });
         }
         pending.used = true;
         if (b.redirect_uri && b.redirect_uri !== pending.redirectUri) {
           return json(res, 200, { error: "redirect_uri_mismatch" });
         }
         if (pending.codeChallenge) {
-          const digest = createHash("sha256").update(b.code_verifier ?? "").digest("base64url");
-          if (digest !== pending.codeChallenge) return json(res, 200, { error: "bad_verification_code", error_description: "PKCE verification failed." });
+          const digest = createHash("sha256")
+            .update(b.code_verifier ?? "")
+            .digest("base64url");
+          if (digest !== pending.codeChallenge)
+            return json(res, 200, { error: "bad_verification_code", error_description: "PKCE verification failed." });
         }
         const token = `gho_${randomBytes(18).toString("hex")}`;
         tokens.set(token, pending.identityId);
@@ -185,7 +192,12 @@ export function createStandIn(opts: StandInOptions) {
         const p = authUser(req);
         if (!p) return json(res, 401, { message: "Requires authentication" });
         return json(res, 200, [
-          { email: p.email ?? `${p.id}+${p.login}@users.noreply.example.test`, primary: true, verified: true, visibility: p.email ? "public" : null },
+          {
+            email: p.email ?? `${p.id}+${p.login}@users.noreply.example.test`,
+            primary: true,
+            verified: true,
+            visibility: p.email ? "public" : null,
+          },
         ]);
       }
       const userMatch = /^\/api\/users\/([^/]+)$/.exec(path);
@@ -194,8 +206,18 @@ export function createStandIn(opts: StandInOptions) {
         const p = [...people.values()].find((x) => x.login.toLowerCase() === login);
         return p ? json(res, 200, publicUser(p)) : json(res, 404, { message: "Not Found" });
       }
-      if (path.startsWith("/api/repos/") || path === "/_stand-in/events" || path === "/_stand-in/rate-limit" || path === "/_stand-in/synthetic") {
-        const handled = await activity.handle(req, res, url, () => readBody(req) as Promise<unknown> as Promise<Record<string, unknown>>);
+      if (
+        path.startsWith("/api/repos/") ||
+        path === "/_stand-in/events" ||
+        path === "/_stand-in/rate-limit" ||
+        path === "/_stand-in/synthetic"
+      ) {
+        const handled = await activity.handle(
+          req,
+          res,
+          url,
+          () => readBody(req) as Promise<unknown> as Promise<Record<string, unknown>>,
+        );
         if (handled) return;
       }
       const issue = /^\/api\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)$/.exec(path);
@@ -213,10 +235,21 @@ export function createStandIn(opts: StandInOptions) {
         });
       }
       if (req.method === "POST" && path === "/_stand-in/issues") {
-        const b = (await readBody(req)) as unknown as { repo?: string; number?: number; title?: string; state?: "open" | "closed"; missing?: boolean; labels?: string[]; assignees?: string[] };
+        const b = (await readBody(req)) as unknown as {
+          repo?: string;
+          number?: number;
+          title?: string;
+          state?: "open" | "closed";
+          missing?: boolean;
+          labels?: string[];
+          assignees?: string[];
+        };
         if (!b.repo || !b.number) return json(res, 400, { error: "repo and number required" });
         if (!b.missing && activity.updateIssue(b.repo, Number(b.number), b)) return json(res, 200, { ok: true });
-        issues.set(`${b.repo}#${b.number}`, b.missing ? null : { title: b.title ?? "Untitled", state: b.state ?? "open" });
+        issues.set(
+          `${b.repo}#${b.number}`,
+          b.missing ? null : { title: b.title ?? "Untitled", state: b.state ?? "open" },
+        );
         return json(res, 200, { ok: true });
       }
       const avatar = /^\/avatars\/([^/]+)\.svg$/.exec(path);
@@ -226,9 +259,17 @@ export function createStandIn(opts: StandInOptions) {
       }
       if (req.method === "POST" && path === "/_stand-in/identities") {
         const b = (await readBody(req)) as unknown as Partial<StandInIdentity>;
-        if (typeof b.id !== "number" || typeof b.login !== "string") return json(res, 400, { error: "id and login required" });
+        if (typeof b.id !== "number" || typeof b.login !== "string")
+          return json(res, 400, { error: "id and login required" });
         const prev = people.get(b.id);
-        people.set(b.id, { role: "member", blurb: "Added by a test", name: b.login, email: null, ...prev, ...b } as StandInIdentity);
+        people.set(b.id, {
+          role: "member",
+          blurb: "Added by a test",
+          name: b.login,
+          email: null,
+          ...prev,
+          ...b,
+        } as StandInIdentity);
         return json(res, 200, publicUser(people.get(b.id)!));
       }
       if (req.method === "GET" && path === "/_stand-in/health") return json(res, 200, { ok: true });

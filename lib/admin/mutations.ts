@@ -26,7 +26,10 @@ export async function setGlobalRole(actor: Actor | null, input: GrantRoleInput) 
   return db.$transaction(async (tx) => {
     // Lock every admin row: concurrent removals queue here and re-count.
     await tx.$queryRaw`SELECT id FROM "User" WHERE "isAdmin" = true FOR UPDATE`;
-    const target = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true, login: true, isAdmin: true, isTocMember: true } });
+    const target = await tx.user.findUnique({
+      where: { id: input.userId },
+      select: { id: true, login: true, isAdmin: true, isTocMember: true },
+    });
     if (!target) throw new AppError("NOT_FOUND", "That person does not exist.");
     if (input.role === "admin" && !input.grant && target.isAdmin) {
       const admins = await tx.user.count({ where: { isAdmin: true } });
@@ -52,9 +55,15 @@ export async function setAmbassador(actor: Actor | null, input: VerifyAmbassador
   const a = await requirePermission(actor, "ambassador.verify", { subjectType: "User", subjectId: input.userId });
   const at = await now();
   return db.$transaction(async (tx) => {
-    const target = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true, login: true, isCncfAmbassador: true } });
+    const target = await tx.user.findUnique({
+      where: { id: input.userId },
+      select: { id: true, login: true, isCncfAmbassador: true },
+    });
     if (!target) throw new AppError("NOT_FOUND", "That person does not exist.");
-    await tx.user.update({ where: { id: target.id }, data: { isCncfAmbassador: input.verified, ambassadorVerifiedAt: input.verified ? at : null } });
+    await tx.user.update({
+      where: { id: target.id },
+      data: { isCncfAmbassador: input.verified, ambassadorVerifiedAt: input.verified ? at : null },
+    });
     await recordAudit(tx, {
       at,
       actorId: a.id,
@@ -68,7 +77,12 @@ export async function setAmbassador(actor: Actor | null, input: VerifyAmbassador
   });
 }
 
-const GitHubUser = z.object({ id: z.number().int(), login: z.string(), name: z.string().nullable().optional(), avatar_url: z.string().nullable().optional() });
+const GitHubUser = z.object({
+  id: z.number().int(),
+  login: z.string(),
+  name: z.string().nullable().optional(),
+  avatar_url: z.string().nullable().optional(),
+});
 
 /**
  * Verifies a list of GitHub logins as CNCF Ambassadors. Each login is resolved to GitHub's
@@ -83,7 +97,11 @@ export async function importAmbassadors(actor: Actor | null, input: ImportAmbass
   const verified: string[] = [];
   for (const login of [...new Set(input.logins.map((l) => l.toLowerCase()))]) {
     const res = await fetch(`${githubUrls().api}/users/${encodeURIComponent(login)}`, {
-      headers: { Accept: "application/vnd.github+json", "User-Agent": "tag-portal", ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      headers: {
+        Accept: "application/vnd.github+json",
+        "User-Agent": "tag-portal",
+        ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      },
       cache: "no-store",
     }).catch(() => null);
     const parsed = res?.ok ? GitHubUser.safeParse(await res.json()) : null;
@@ -95,11 +113,26 @@ export async function importAmbassadors(actor: Actor | null, input: ImportAmbass
     await db.$transaction(async (tx) => {
       const user = await tx.user.upsert({
         where: { githubId: BigInt(gh.id) },
-        create: { githubId: BigInt(gh.id), login: gh.login, name: gh.name ?? gh.login, avatarUrl: gh.avatar_url ?? null, isCncfAmbassador: true, ambassadorVerifiedAt: at, createdAt: at },
+        create: {
+          githubId: BigInt(gh.id),
+          login: gh.login,
+          name: gh.name ?? gh.login,
+          avatarUrl: gh.avatar_url ?? null,
+          isCncfAmbassador: true,
+          ambassadorVerifiedAt: at,
+          createdAt: at,
+        },
         update: { isCncfAmbassador: true, ambassadorVerifiedAt: at },
         select: { id: true },
       });
-      await recordAudit(tx, { at, actorId: a.id, action: "ambassador.verify", subjectType: "User", subjectId: user.id, after: { isCncfAmbassador: true, via: "import", login: gh.login } });
+      await recordAudit(tx, {
+        at,
+        actorId: a.id,
+        action: "ambassador.verify",
+        subjectType: "User",
+        subjectId: user.id,
+        after: { isCncfAmbassador: true, via: "import", login: gh.login },
+      });
     });
     verified.push(gh.login);
   }

@@ -15,8 +15,17 @@ export type VerifyAmbassadorInput = z.infer<typeof VerifyAmbassadorSchema>;
 
 export const ImportAmbassadorsSchema = z.strictObject({
   logins: z.preprocess(
-    (v) => (typeof v === "string" ? v.split(/[\s,]+/).map((s) => s.replace(/^@/, "").trim()).filter(Boolean) : v),
-    z.array(z.string().regex(/^[A-Za-z0-9-]{1,39}$/, "Not a GitHub login")).min(1, "Paste at least one GitHub login").max(500, "At most 500 logins at once"),
+    (v) =>
+      typeof v === "string"
+        ? v
+            .split(/[\s,]+/)
+            .map((s) => s.replace(/^@/, "").trim())
+            .filter(Boolean)
+        : v,
+    z
+      .array(z.string().regex(/^[A-Za-z0-9-]{1,39}$/, "Not a GitHub login"))
+      .min(1, "Paste at least one GitHub login")
+      .max(500, "At most 500 logins at once"),
   ),
 });
 export type ImportAmbassadorsInput = z.infer<typeof ImportAmbassadorsSchema>;

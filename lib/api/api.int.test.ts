@@ -14,7 +14,8 @@ let ajvErrors: () => unknown;
 beforeAll(async () => {
   process.env.API_RATE_LIMIT_PER_MINUTE = "1000";
   resetEnvForTests();
-  const load = async (template: string, mod: Promise<{ GET: unknown }>) => (routes[template] = (await mod).GET as Handler);
+  const load = async (template: string, mod: Promise<{ GET: unknown }>) =>
+    (routes[template] = (await mod).GET as Handler);
   await Promise.all([
     load("/tags", import("@/app/api/v1/tags/route")),
     load("/tags/{slug}", import("@/app/api/v1/tags/[slug]/route")),
@@ -30,7 +31,9 @@ beforeAll(async () => {
   ajv.addSchema({ ...doc, $id: "https://tag-portal.test/openapi.json" });
   const pointer = (s: string) => s.replaceAll("~", "~0").replaceAll("/", "~1");
   validatorFor = (template, status, type) => {
-    const v = ajv.compile({ $ref: `https://tag-portal.test/openapi.json#/paths/${pointer(template)}/get/responses/${status}/content/${pointer(type)}/schema` });
+    const v = ajv.compile({
+      $ref: `https://tag-portal.test/openapi.json#/paths/${pointer(template)}/get/responses/${status}/content/${pointer(type)}/schema`,
+    });
     ajvErrors = () => v.errors;
     return v;
   };
@@ -40,10 +43,15 @@ let client = 0;
 /** Each test is its own client (its own rate-limit bucket) unless it says otherwise. */
 const clientIp = () => `10.9.${Math.floor(client / 250)}.${client++ % 250}`;
 
-async function call(template: string, o: { params?: Record<string, string>; query?: string; headers?: Record<string, string>; ip?: string } = {}) {
+async function call(
+  template: string,
+  o: { params?: Record<string, string>; query?: string; headers?: Record<string, string>; ip?: string } = {},
+) {
   let p = template;
   for (const [k, v] of Object.entries(o.params ?? {})) p = p.replace(`{${k}}`, encodeURIComponent(v));
-  const req = new Request(`http://localhost/api/v1${p}${o.query ? `?${o.query}` : ""}`, { headers: { "x-forwarded-for": o.ip ?? clientIp(), ...o.headers } });
+  const req = new Request(`http://localhost/api/v1${p}${o.query ? `?${o.query}` : ""}`, {
+    headers: { "x-forwarded-for": o.ip ?? clientIp(), ...o.headers },
+  });
   return routes[template]!(req, { params: Promise.resolve(o.params ?? {}) });
 }
 
@@ -78,10 +86,14 @@ describe("/api/v1/tags", () => {
   it("answers 400 with the one error shape for a bad limit or a forged cursor", async () => {
     const bad = await call("/tags", { query: "limit=500" });
     expect(bad.status).toBe(400);
-    expect(await documented("/tags", bad)).toMatchObject({ error: { code: "INVALID", fieldErrors: { limit: ["limit is at most 100"] } } });
+    expect(await documented("/tags", bad)).toMatchObject({
+      error: { code: "INVALID", fieldErrors: { limit: ["limit is at most 100"] } },
+    });
     const forged = await call("/tags", { query: "cursor=bm90LWpzb24" });
     expect(forged.status).toBe(400);
-    expect(await documented("/tags", forged)).toMatchObject({ error: { code: "INVALID", fieldErrors: { cursor: expect.any(Array) } } });
+    expect(await documented("/tags", forged)).toMatchObject({
+      error: { code: "INVALID", fieldErrors: { cursor: expect.any(Array) } },
+    });
   });
 
   it("answers 304 for a matching ETag (strong, weak or in a list), 200 with a new ETag after a change", async () => {
@@ -96,7 +108,9 @@ describe("/api/v1/tags", () => {
       expect(again.headers.get("etag")).toBe(etag);
       expect(await again.text()).toBe("");
     }
-    expect((await call("/tags/{slug}", { params: { slug: tag.slug }, headers: { "if-none-match": '"stale"' } })).status).toBe(200);
+    expect(
+      (await call("/tags/{slug}", { params: { slug: tag.slug }, headers: { "if-none-match": '"stale"' } })).status,
+    ).toBe(200);
     await db.tag.update({ where: { id: tag.id }, data: { mission: "Changed" } });
     const changed = await call("/tags/{slug}", { params: { slug: tag.slug }, headers: { "if-none-match": etag } });
     expect(changed.status).toBe(200);
@@ -109,20 +123,62 @@ describe("/api/v1/tags/{slug}", () => {
     const tag = await createTag();
     const at = await now();
     const roleKey = randomUUID();
-    const def = await db.roleDefinition.create({ data: { tagId: tag.id, roleKey, version: 1, name: "Liaison", kind: "tag_ambassador", ambassadorKind: "project_liaison", totalSeats: 2, maxPerRegion: { EMEA: 1 }, maxPerEmployer: 1, createdAt: at } });
+    const def = await db.roleDefinition.create({
+      data: {
+        tagId: tag.id,
+        roleKey,
+        version: 1,
+        name: "Liaison",
+        kind: "tag_ambassador",
+        ambassadorKind: "project_liaison",
+        totalSeats: 2,
+        maxPerRegion: { EMEA: 1 },
+        maxPerEmployer: 1,
+        createdAt: at,
+      },
+    });
     const [u, chair] = [await createUser(), await createUser({ region: "APAC" })];
-    await db.roleAssignment.create({ data: { tagId: tag.id, userId: u.id, kind: "tag_ambassador", status: "active", requestedAt: at, startAt: at, roleDefinitionId: def.id } });
-    await db.roleAssignment.create({ data: { tagId: tag.id, userId: chair.id, kind: "chair", status: "pending", requestedAt: at } });
+    await db.roleAssignment.create({
+      data: {
+        tagId: tag.id,
+        userId: u.id,
+        kind: "tag_ambassador",
+        status: "active",
+        requestedAt: at,
+        startAt: at,
+        roleDefinitionId: def.id,
+      },
+    });
+    await db.roleAssignment.create({
+      data: { tagId: tag.id, userId: chair.id, kind: "chair", status: "pending", requestedAt: at },
+    });
     const res = await call("/tags/{slug}", { params: { slug: tag.slug } });
     expect(res.status).toBe(200);
-    const body = (await documented("/tags/{slug}", res)) as { roles: unknown[]; roster: { login: string; status: string; kind: string }[] };
-    expect(body.roles).toEqual([expect.objectContaining({ key: roleKey, kind: "tag-ambassador", ambassadorKind: "project-liaison", holders: 1, maxPerRegion: { EMEA: 1 }, maxPerEmployer: 1 })]);
+    const body = (await documented("/tags/{slug}", res)) as {
+      roles: unknown[];
+      roster: { login: string; status: string; kind: string }[];
+    };
+    expect(body.roles).toEqual([
+      expect.objectContaining({
+        key: roleKey,
+        kind: "tag-ambassador",
+        ambassadorKind: "project-liaison",
+        holders: 1,
+        maxPerRegion: { EMEA: 1 },
+        maxPerEmployer: 1,
+      }),
+    ]);
     expect(body.roster).toEqual(
-      expect.arrayContaining([expect.objectContaining({ login: u.login, status: "active", kind: "tag-ambassador" }), expect.objectContaining({ login: chair.login, status: "pending", kind: "chair", region: "APAC" })]),
+      expect.arrayContaining([
+        expect.objectContaining({ login: u.login, status: "active", kind: "tag-ambassador" }),
+        expect.objectContaining({ login: chair.login, status: "pending", kind: "chair", region: "APAC" }),
+      ]),
     );
     const missing = await call("/tags/{slug}", { params: { slug: "no-such-tag" } });
     expect(missing.status).toBe(404);
-    expect(await documented("/tags/{slug}", missing)).toEqual({ error: { code: "NOT_FOUND", message: "No TAG has that slug." } });
+    expect(await documented("/tags/{slug}", missing)).toEqual({
+      error: { code: "NOT_FOUND", message: "No TAG has that slug." },
+    });
   });
 });
 
@@ -132,16 +188,41 @@ describe("/api/v1/help-wanted", () => {
     const at = await now();
     for (let i = 0; i < 5; i++) {
       const t = new Date(at.getTime() - i * 60_000);
-      await db.helpWantedItem.create({ data: { title: `API item ${i}`, body: "**Bold** text", kind: "content", status: "open", skills: ["Go"], createdAt: t, updatedAt: t, tags: { create: { tagId: tag.id } } } });
+      await db.helpWantedItem.create({
+        data: {
+          title: `API item ${i}`,
+          body: "**Bold** text",
+          kind: "content",
+          status: "open",
+          skills: ["Go"],
+          createdAt: t,
+          updatedAt: t,
+          tags: { create: { tagId: tag.id } },
+        },
+      });
     }
-    await db.helpWantedItem.create({ data: { title: "Draft", kind: "content", status: "draft", createdAt: at, updatedAt: at, tags: { create: { tagId: tag.id } } } });
+    await db.helpWantedItem.create({
+      data: {
+        title: "Draft",
+        kind: "content",
+        status: "draft",
+        createdAt: at,
+        updatedAt: at,
+        tags: { create: { tagId: tag.id } },
+      },
+    });
     const titles: string[] = [];
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const res = await call("/help-wanted", { query: `tag=${tag.slug}&kind=content&limit=2${cursor ? `&cursor=${cursor}` : ""}` });
+      const res = await call("/help-wanted", {
+        query: `tag=${tag.slug}&kind=content&limit=2${cursor ? `&cursor=${cursor}` : ""}`,
+      });
       expect(res.status).toBe(200);
-      const body = (await documented("/help-wanted", res)) as { data: { title: string; excerpt: string; tags: { slug: string }[] }[]; nextCursor: string | null };
+      const body = (await documented("/help-wanted", res)) as {
+        data: { title: string; excerpt: string; tags: { slug: string }[] }[];
+        nextCursor: string | null;
+      };
       titles.push(...body.data.map((i) => i.title));
       if (body.data[0]) expect(body.data[0].excerpt).toBe("Bold text");
       cursor = body.nextCursor;
@@ -154,7 +235,9 @@ describe("/api/v1/help-wanted", () => {
     expect(bad.status).toBe(400);
     const err = (await documented("/help-wanted", bad)) as { error: { fieldErrors: Record<string, string[]> } };
     expect(Object.keys(err.error.fieldErrors).sort()).toEqual(["effortMax", "kind", "limit"]);
-    const wrongSort = await call("/help-wanted", { query: `sort=due&cursor=${encodeURIComponent("eyJzIjoibmV3ZXN0In0")}` });
+    const wrongSort = await call("/help-wanted", {
+      query: `sort=due&cursor=${encodeURIComponent("eyJzIjoibmV3ZXN0In0")}`,
+    });
     expect(wrongSort.status).toBe(400);
   });
 });
@@ -162,9 +245,19 @@ describe("/api/v1/help-wanted", () => {
 async function election(tagId: string, phase: "draft" | "voting" | "published", createdAt: Date) {
   return db.election.create({
     data: {
-      tagId, roleKey: randomUUID(), title: `Election ${phase}`, phase, cycleDate: createdAt, seatsByRegion: { APAC: 1, EMEA: 1 },
-      nominationsOpenAt: createdAt, nominationsCloseAt: createdAt, votingOpenAt: createdAt, votingCloseAt: createdAt,
-      publishedAt: phase === "published" ? createdAt : null, createdAt, updatedAt: createdAt,
+      tagId,
+      roleKey: randomUUID(),
+      title: `Election ${phase}`,
+      phase,
+      cycleDate: createdAt,
+      seatsByRegion: { APAC: 1, EMEA: 1 },
+      nominationsOpenAt: createdAt,
+      nominationsCloseAt: createdAt,
+      votingOpenAt: createdAt,
+      votingCloseAt: createdAt,
+      publishedAt: phase === "published" ? createdAt : null,
+      createdAt,
+      updatedAt: createdAt,
     },
   });
 }
@@ -177,16 +270,29 @@ describe("/api/v1/elections", () => {
     const voting = await election(tag.id, "voting", new Date(at.getTime() - 2000));
     const published = await election(tag.id, "published", new Date(at.getTime() - 3000));
     const withoutBallots = await election(tag.id, "published", new Date(at.getTime() - 4000));
-    const files = { "result.json": JSON.stringify({ winners: ["a"] }), "rules.json": JSON.stringify({ method: "schulze" }), "matrix.json": "[[0,1],[0,0]]", "ballots.blt": "2 1\n1 1 2 0\n0\n\"A\"\n\"B\"\n\"Election\"\n" };
-    for (const [name, content] of Object.entries(files)) await db.electionArtifact.create({ data: { electionId: published.id, name, content, sha256: sha(content) } });
-    await db.electionArtifact.create({ data: { electionId: voting.id, name: "ballots.blt", content: "secret", sha256: sha("secret") } });
-    await db.electionArtifact.create({ data: { electionId: withoutBallots.id, name: "result.json", content: "{}", sha256: sha("{}") } });
+    const files = {
+      "result.json": JSON.stringify({ winners: ["a"] }),
+      "rules.json": JSON.stringify({ method: "schulze" }),
+      "matrix.json": "[[0,1],[0,0]]",
+      "ballots.blt": '2 1\n1 1 2 0\n0\n"A"\n"B"\n"Election"\n',
+    };
+    for (const [name, content] of Object.entries(files))
+      await db.electionArtifact.create({ data: { electionId: published.id, name, content, sha256: sha(content) } });
+    await db.electionArtifact.create({
+      data: { electionId: voting.id, name: "ballots.blt", content: "secret", sha256: sha("secret") },
+    });
+    await db.electionArtifact.create({
+      data: { electionId: withoutBallots.id, name: "result.json", content: "{}", sha256: sha("{}") },
+    });
 
     const ids: string[] = [];
     let cursor: string | null = null;
     do {
       const res = await call("/elections", { query: `tag=${tag.slug}&limit=2${cursor ? `&cursor=${cursor}` : ""}` });
-      const body = (await documented("/elections", res)) as { data: { id: string; resultsUrl: string | null; ballotsUrl: string | null }[]; nextCursor: string | null };
+      const body = (await documented("/elections", res)) as {
+        data: { id: string; resultsUrl: string | null; ballotsUrl: string | null }[];
+        nextCursor: string | null;
+      };
       for (const e of body.data) {
         ids.push(e.id);
         expect(Boolean(e.resultsUrl)).toBe(e.id === published.id || e.id === withoutBallots.id);
@@ -199,9 +305,16 @@ describe("/api/v1/elections", () => {
 
     const results = await call("/elections/{id}/results", { params: { id: published.id } });
     expect(results.status).toBe(200);
-    const r = (await documented("/elections/{id}/results", results)) as { result: unknown; matrix: unknown; files: { name: string; sha256: string }[] };
+    const r = (await documented("/elections/{id}/results", results)) as {
+      result: unknown;
+      matrix: unknown;
+      files: { name: string; sha256: string }[];
+    };
     expect(r.result).toEqual({ winners: ["a"] });
-    expect(r.matrix).toEqual([[0, 1], [0, 0]]);
+    expect(r.matrix).toEqual([
+      [0, 1],
+      [0, 0],
+    ]);
     expect(r.files.find((f) => f.name === "ballots.blt")?.sha256).toBe(sha(files["ballots.blt"]));
 
     const blt = await call("/elections/{id}/ballots.blt", { params: { id: published.id } });
@@ -209,7 +322,13 @@ describe("/api/v1/elections", () => {
     expect(await documented("/elections/{id}/ballots.blt", blt)).toBe(files["ballots.blt"]);
 
     // Nothing before publication, whatever exists in the table; nothing that was never published.
-    for (const [template, id] of [["/elections/{id}/results", voting.id], ["/elections/{id}/ballots.blt", voting.id], ["/elections/{id}/results", draft.id], ["/elections/{id}/ballots.blt", withoutBallots.id], ["/elections/{id}/results", "not-a-uuid"]] as const) {
+    for (const [template, id] of [
+      ["/elections/{id}/results", voting.id],
+      ["/elections/{id}/ballots.blt", voting.id],
+      ["/elections/{id}/results", draft.id],
+      ["/elections/{id}/ballots.blt", withoutBallots.id],
+      ["/elections/{id}/results", "not-a-uuid"],
+    ] as const) {
       const res = await call(template, { params: { id } });
       expect(res.status, `${template} ${id}`).toBe(404);
       expect(await documented(template, res)).toMatchObject({ error: { code: "NOT_FOUND" } });
@@ -238,15 +357,23 @@ describe("rate limit and the document", () => {
   it("serves an OpenAPI 3.1 document whose paths are the routes tested here", async () => {
     const res = await call("/openapi.json");
     expect(res.status).toBe(200);
-    const doc = (await res.json()) as { openapi: string; paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } };
+    const doc = (await res.json()) as {
+      openapi: string;
+      paths: Record<string, unknown>;
+      components: { schemas: Record<string, unknown> };
+    };
     expect(doc.openapi).toBe("3.1.0");
     expect(Object.keys(doc.paths).sort()).toEqual(Object.keys(routes).sort());
-    expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(["Error", "TagPage", "TagDetail", "HelpWantedPage", "ElectionPage", "ElectionResults"]));
+    expect(Object.keys(doc.components.schemas)).toEqual(
+      expect.arrayContaining(["Error", "TagPage", "TagDetail", "HelpWantedPage", "ElectionPage", "ElectionResults"]),
+    );
     // The check above is not vacuous: bodies that differ from the document fail it.
     const tagPage = validatorFor("/tags", 200, "application/json");
     expect(tagPage({ data: [], nextCursor: null })).toBe(true);
     expect(tagPage({ data: [{ slug: "x" }], nextCursor: null })).toBe(false);
     expect(tagPage({ data: [], nextCursor: null, extra: 1 })).toBe(false);
-    expect(validatorFor("/help-wanted", 200, "application/json")({ data: [{ id: "x" }], nextCursor: null })).toBe(false);
+    expect(validatorFor("/help-wanted", 200, "application/json")({ data: [{ id: "x" }], nextCursor: null })).toBe(
+      false,
+    );
   });
 });

@@ -11,7 +11,9 @@ export function encodeKeyCursor(key: readonly string[]): string {
 export function decodeKeyCursor(cursor: string, length: number): string[] | null {
   try {
     const v: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    return Array.isArray(v) && v.length === length && v.every((x) => typeof x === "string" && x.length <= 200) ? (v as string[]) : null;
+    return Array.isArray(v) && v.length === length && v.every((x) => typeof x === "string" && x.length <= 200)
+      ? (v as string[])
+      : null;
   } catch {
     return null;
   }

@@ -18,7 +18,10 @@ const WINDOW_MS = 60_000;
  * (nginx `$proxy_add_x_forwarded_for`, most load balancers); earlier entries are the client's word.
  */
 export function clientOf(req: Request): string {
-  const hops = (req.headers.get("x-forwarded-for") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const hops = (req.headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   return hops.at(-1) ?? req.headers.get("x-real-ip") ?? "unknown";
 }
 
@@ -28,14 +31,27 @@ const common = (extra: Record<string, string> = {}) => ({
   ...extra,
 });
 
-function errorBody(code: ApiError["error"]["code"], message: string, status: number, headers: Record<string, string>, fieldErrors?: Record<string, string[]>): Response {
-  const body: ApiError = { error: { code, message, ...(fieldErrors && Object.keys(fieldErrors).length ? { fieldErrors } : {}) } };
-  return new Response(JSON.stringify(body), { status, headers: common({ "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...headers }) });
+function errorBody(
+  code: ApiError["error"]["code"],
+  message: string,
+  status: number,
+  headers: Record<string, string>,
+  fieldErrors?: Record<string, string[]>,
+): Response {
+  const body: ApiError = {
+    error: { code, message, ...(fieldErrors && Object.keys(fieldErrors).length ? { fieldErrors } : {}) },
+  };
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: common({ "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...headers }),
+  });
 }
 
 /** A 400 for bad query parameters, with what was wrong per parameter. */
 export function invalidQuery(fieldErrors: Record<string, string[] | undefined>): never {
-  const clean = Object.fromEntries(Object.entries(fieldErrors).filter((e): e is [string, string[]] => Array.isArray(e[1]) && e[1].length > 0));
+  const clean = Object.fromEntries(
+    Object.entries(fieldErrors).filter((e): e is [string, string[]] => Array.isArray(e[1]) && e[1].length > 0),
+  );
   throw new AppError("INVALID", "Some query parameters are not valid.", clean);
 }
 
@@ -51,14 +67,24 @@ export function parseQuery<S extends z.ZodType>(schema: S, params: URLSearchPara
  * error body `{error: {code, message}}` for every failure, a strong ETag on every success and
  * 304 when `If-None-Match` matches it. Read-only, public: no session is read.
  */
-export function apiRoute<P extends Record<string, string> = Record<string, never>>(run: (req: Request, params: P, at: Date) => Promise<ApiBody>) {
+export function apiRoute<P extends Record<string, string> = Record<string, never>>(
+  run: (req: Request, params: P, at: Date) => Promise<ApiBody>,
+) {
   return async (req: Request, ctx: { params: Promise<P> }): Promise<Response> => {
     const at = await now();
     const limit = env().API_RATE_LIMIT_PER_MINUTE;
     const rate = await takeRateLimit(`api:${clientOf(req)}`, limit, WINDOW_MS, at);
-    const limits = { "x-ratelimit-limit": String(limit), "x-ratelimit-remaining": String(Math.max(0, limit - rate.count)) };
+    const limits = {
+      "x-ratelimit-limit": String(limit),
+      "x-ratelimit-remaining": String(Math.max(0, limit - rate.count)),
+    };
     if (!rate.allowed) {
-      return errorBody("RATE_LIMITED", `More than ${limit} requests in a minute from this client. Retry after ${rate.retryAfterSeconds} s.`, 429, { ...limits, "retry-after": String(rate.retryAfterSeconds) });
+      return errorBody(
+        "RATE_LIMITED",
+        `More than ${limit} requests in a minute from this client. Retry after ${rate.retryAfterSeconds} s.`,
+        429,
+        { ...limits, "retry-after": String(rate.retryAfterSeconds) },
+      );
     }
     let body: ApiBody;
     try {
@@ -68,7 +94,8 @@ export function apiRoute<P extends Record<string, string> = Record<string, never
       console.error("api error", req.url, e);
       return errorBody("INTERNAL", "Something went wrong on our side.", 500, limits);
     }
-    const [text, type] = "json" in body ? [JSON.stringify(body.json), "application/json; charset=utf-8"] : [body.text, body.contentType];
+    const [text, type] =
+      "json" in body ? [JSON.stringify(body.json), "application/json; charset=utf-8"] : [body.text, body.contentType];
     const etag = etagOf(text);
     const headers = common({ etag, "cache-control": "public, max-age=0, must-revalidate", ...limits });
     if (ifNoneMatchHits(req.headers.get("if-none-match"), etag)) return new Response(null, { status: 304, headers });

@@ -3,19 +3,30 @@
  * ./schemas.ts through `z.toJSONSchema`, the same ones the handlers' bodies are typed with.
  */
 import { z } from "zod";
-import { BOARD_KINDS, BOARD_MAX_LIMIT, BOARD_REGIONS, BOARD_SORTS, BOARD_STATUSES } from "@/lib/help-wanted/board-query";
+import {
+  BOARD_KINDS,
+  BOARD_MAX_LIMIT,
+  BOARD_REGIONS,
+  BOARD_SORTS,
+  BOARD_STATUSES,
+} from "@/lib/help-wanted/board-query";
 import { apiRegistry } from "./schemas";
 
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 const json = (schema: object) => ({ "application/json": { schema } });
 
 function componentSchemas(): Record<string, object> {
-  const { schemas } = z.toJSONSchema(apiRegistry, { target: "draft-2020-12", uri: (id) => `#/components/schemas/${id}` });
+  const { schemas } = z.toJSONSchema(apiRegistry, {
+    target: "draft-2020-12",
+    uri: (id) => `#/components/schemas/${id}`,
+  });
   // Each schema is embedded in the document: its own $schema / $id would re-root its references.
-  return Object.fromEntries(Object.entries(schemas).map(([id, s]) => {
-    const { $schema: _s, $id: _i, ...rest } = s as Record<string, unknown>;
-    return [id, rest];
-  }));
+  return Object.fromEntries(
+    Object.entries(schemas).map(([id, s]) => {
+      const { $schema: _s, $id: _i, ...rest } = s as Record<string, unknown>;
+      return [id, rest];
+    }),
+  );
 }
 
 const errorResponse = (description: string) => ({ description, content: json(ref("Error")) });
@@ -24,25 +35,52 @@ const rateLimitHeaders = {
   "X-RateLimit-Remaining": { description: "Requests left in the current minute.", schema: { type: "integer" } },
 };
 const common = {
-  "304": { description: "Not modified: the `If-None-Match` ETag (weak or strong) matches the current one.", headers: { ETag: { schema: { type: "string" } } } },
+  "304": {
+    description: "Not modified: the `If-None-Match` ETag (weak or strong) matches the current one.",
+    headers: { ETag: { schema: { type: "string" } } },
+  },
   "429": {
     description: "Too many requests from this client in a minute.",
-    headers: { "Retry-After": { description: "Seconds until the limit resets.", schema: { type: "integer" } }, ...rateLimitHeaders },
+    headers: {
+      "Retry-After": { description: "Seconds until the limit resets.", schema: { type: "integer" } },
+      ...rateLimitHeaders,
+    },
     content: json(ref("Error")),
   },
   "500": errorResponse("An unexpected error."),
 };
 const ok = (description: string, content: object) => ({
   description,
-  headers: { ETag: { description: "Strong validator of the body; send it back in If-None-Match.", schema: { type: "string" } }, ...rateLimitHeaders },
+  headers: {
+    ETag: { description: "Strong validator of the body; send it back in If-None-Match.", schema: { type: "string" } },
+    ...rateLimitHeaders,
+  },
   content,
 });
-const ifNoneMatch = { name: "If-None-Match", in: "header", required: false, description: "ETags from earlier answers; a match answers 304.", schema: { type: "string" } };
+const ifNoneMatch = {
+  name: "If-None-Match",
+  in: "header",
+  required: false,
+  description: "ETags from earlier answers; a match answers 304.",
+  schema: { type: "string" },
+};
 const paging = [
-  { name: "cursor", in: "query", required: false, description: "`nextCursor` of the previous page.", schema: { type: "string", pattern: "^[A-Za-z0-9_-]{1,512}$" } },
+  {
+    name: "cursor",
+    in: "query",
+    required: false,
+    description: "`nextCursor` of the previous page.",
+    schema: { type: "string", pattern: "^[A-Za-z0-9_-]{1,512}$" },
+  },
   { name: "limit", in: "query", required: false, schema: { type: "integer", minimum: 1, maximum: 100, default: 20 } },
 ];
-const path = (name: string, description: string) => ({ name, in: "path", required: true, description, schema: { type: "string" } });
+const path = (name: string, description: string) => ({
+  name,
+  in: "path",
+  required: true,
+  description,
+  schema: { type: "string" },
+});
 
 /** The document served at `/api/v1/openapi.json`; `serverUrl` is the portal's public URL. */
 export function openApiDocument(serverUrl: string) {
@@ -61,7 +99,16 @@ export function openApiDocument(serverUrl: string) {
     servers: [{ url: `${serverUrl.replace(/\/+$/, "")}/api/v1` }],
     paths: {
       "/tags": {
-        get: { operationId: "listTags", summary: "TAGs, by slug", parameters: [...paging, ifNoneMatch], responses: { "200": ok("A page of TAGs.", json(ref("TagPage"))), "400": errorResponse("Bad query parameters."), ...common } },
+        get: {
+          operationId: "listTags",
+          summary: "TAGs, by slug",
+          parameters: [...paging, ifNoneMatch],
+          responses: {
+            "200": ok("A page of TAGs.", json(ref("TagPage"))),
+            "400": errorResponse("Bad query parameters."),
+            ...common,
+          },
+        },
       },
       "/tags/{slug}": {
         get: {
@@ -76,28 +123,96 @@ export function openApiDocument(serverUrl: string) {
           operationId: "listHelpWanted",
           summary: "The help-wanted board, with the board's filters",
           parameters: [
-            { name: "q", in: "query", required: false, description: "Full-text search.", schema: { type: "string", maxLength: 200 } },
-            { name: "tag", in: "query", required: false, description: "TAG slugs (repeat the parameter; any of them).", schema: { type: "array", items: { type: "string" }, maxItems: 10 }, style: "form", explode: true },
+            {
+              name: "q",
+              in: "query",
+              required: false,
+              description: "Full-text search.",
+              schema: { type: "string", maxLength: 200 },
+            },
+            {
+              name: "tag",
+              in: "query",
+              required: false,
+              description: "TAG slugs (repeat the parameter; any of them).",
+              schema: { type: "array", items: { type: "string" }, maxItems: 10 },
+              style: "form",
+              explode: true,
+            },
             { name: "kind", in: "query", required: false, schema: { type: "string", enum: [...BOARD_KINDS] } },
-            { name: "skill", in: "query", required: false, description: "Skills (repeat the parameter; any of them).", schema: { type: "array", items: { type: "string" }, maxItems: 10 }, style: "form", explode: true },
-            { name: "region", in: "query", required: false, description: "Items for this region (items without a preference included).", schema: { type: "string", enum: [...BOARD_REGIONS] } },
+            {
+              name: "skill",
+              in: "query",
+              required: false,
+              description: "Skills (repeat the parameter; any of them).",
+              schema: { type: "array", items: { type: "string" }, maxItems: 10 },
+              style: "form",
+              explode: true,
+            },
+            {
+              name: "region",
+              in: "query",
+              required: false,
+              description: "Items for this region (items without a preference included).",
+              schema: { type: "string", enum: [...BOARD_REGIONS] },
+            },
             { name: "effortMin", in: "query", required: false, schema: { type: "integer", minimum: 0 } },
             { name: "effortMax", in: "query", required: false, schema: { type: "integer", minimum: 0 } },
-            { name: "status", in: "query", required: false, schema: { type: "string", enum: [...BOARD_STATUSES], default: "open" } },
-            { name: "sort", in: "query", required: false, description: "Default: relevance with `q`, else newest.", schema: { type: "string", enum: [...BOARD_SORTS] } },
-            { name: "cursor", in: "query", required: false, description: "`nextCursor` of the previous page (same filters and sort).", schema: { type: "string" } },
-            { name: "limit", in: "query", required: false, schema: { type: "integer", minimum: 1, maximum: BOARD_MAX_LIMIT, default: 20 } },
+            {
+              name: "status",
+              in: "query",
+              required: false,
+              schema: { type: "string", enum: [...BOARD_STATUSES], default: "open" },
+            },
+            {
+              name: "sort",
+              in: "query",
+              required: false,
+              description: "Default: relevance with `q`, else newest.",
+              schema: { type: "string", enum: [...BOARD_SORTS] },
+            },
+            {
+              name: "cursor",
+              in: "query",
+              required: false,
+              description: "`nextCursor` of the previous page (same filters and sort).",
+              schema: { type: "string" },
+            },
+            {
+              name: "limit",
+              in: "query",
+              required: false,
+              schema: { type: "integer", minimum: 1, maximum: BOARD_MAX_LIMIT, default: 20 },
+            },
             ifNoneMatch,
           ],
-          responses: { "200": ok("A page of items.", json(ref("HelpWantedPage"))), "400": errorResponse("Bad query parameters (each named in fieldErrors)."), ...common },
+          responses: {
+            "200": ok("A page of items.", json(ref("HelpWantedPage"))),
+            "400": errorResponse("Bad query parameters (each named in fieldErrors)."),
+            ...common,
+          },
         },
       },
       "/elections": {
         get: {
           operationId: "listElections",
           summary: "Elections past their draft, newest first",
-          parameters: [{ name: "tag", in: "query", required: false, description: "Only this TAG's elections.", schema: { type: "string" } }, ...paging, ifNoneMatch],
-          responses: { "200": ok("A page of elections.", json(ref("ElectionPage"))), "400": errorResponse("Bad query parameters."), ...common },
+          parameters: [
+            {
+              name: "tag",
+              in: "query",
+              required: false,
+              description: "Only this TAG's elections.",
+              schema: { type: "string" },
+            },
+            ...paging,
+            ifNoneMatch,
+          ],
+          responses: {
+            "200": ok("A page of elections.", json(ref("ElectionPage"))),
+            "400": errorResponse("Bad query parameters."),
+            ...common,
+          },
         },
       },
       "/elections/{id}/results": {
@@ -105,7 +220,11 @@ export function openApiDocument(serverUrl: string) {
           operationId: "getElectionResults",
           summary: "The published results of an election",
           parameters: [path("id", "The election's id."), ifNoneMatch],
-          responses: { "200": ok("The published files.", json(ref("ElectionResults"))), "404": errorResponse("No such election, or not published yet."), ...common },
+          responses: {
+            "200": ok("The published files.", json(ref("ElectionResults"))),
+            "404": errorResponse("No such election, or not published yet."),
+            ...common,
+          },
         },
       },
       "/elections/{id}/ballots.blt": {
@@ -114,14 +233,21 @@ export function openApiDocument(serverUrl: string) {
           summary: "The published ballots (BLT) of an election that publishes them",
           parameters: [path("id", "The election's id."), ifNoneMatch],
           responses: {
-            "200": ok("The ballots in BLT format, in receipt-hash order.", { "text/plain": { schema: { type: "string" } } }),
+            "200": ok("The ballots in BLT format, in receipt-hash order.", {
+              "text/plain": { schema: { type: "string" } },
+            }),
             "404": errorResponse("No such election, not published yet, or its ballots are not published."),
             ...common,
           },
         },
       },
       "/openapi.json": {
-        get: { operationId: "getOpenApi", summary: "This document", parameters: [ifNoneMatch], responses: { "200": ok("The OpenAPI 3.1 document.", json({ type: "object" })), ...common } },
+        get: {
+          operationId: "getOpenApi",
+          summary: "This document",
+          parameters: [ifNoneMatch],
+          responses: { "200": ok("The OpenAPI 3.1 document.", json({ type: "object" })), ...common },
+        },
       },
     },
     components: { schemas: componentSchemas() },

@@ -9,7 +9,15 @@ import { parseRegionCounts } from "@/lib/roles/seat-rules";
 import { findTagBySlug } from "@/lib/tags/queries";
 import { decodeKeyCursor, encodeKeyCursor } from "./cursor";
 import { invalidQuery } from "./http";
-import type { ApiElection, ElectionPage, ElectionResults, HelpWantedPage, TagDetail, TagPage, TagSummary } from "./schemas";
+import type {
+  ApiElection,
+  ElectionPage,
+  ElectionResults,
+  HelpWantedPage,
+  TagDetail,
+  TagPage,
+  TagSummary,
+} from "./schemas";
 
 /** Reads behind `/api/v1`: public data only (what a visitor sees on the portal's pages). */
 
@@ -25,8 +33,22 @@ function cursorKey(cursor: string | undefined, length: number): string[] | null 
   return key;
 }
 
-const tagSummarySelect = { slug: true, name: true, mission: true, leadershipModel: true, mailingList: true, slackChannel: true } as const;
-const summary = (t: { slug: string; name: string; mission: string; leadershipModel: "election" | "appointment"; mailingList: string | null; slackChannel: string | null }): TagSummary => ({
+const tagSummarySelect = {
+  slug: true,
+  name: true,
+  mission: true,
+  leadershipModel: true,
+  mailingList: true,
+  slackChannel: true,
+} as const;
+const summary = (t: {
+  slug: string;
+  name: string;
+  mission: string;
+  leadershipModel: "election" | "appointment";
+  mailingList: string | null;
+  slackChannel: string | null;
+}): TagSummary => ({
   slug: t.slug,
   name: t.name,
   mission: t.mission,
@@ -39,7 +61,12 @@ const summary = (t: { slug: string; name: string; mission: string; leadershipMod
 /** TAGs by slug, one page. */
 export async function listTagsPage(q: { cursor?: string; limit: number }): Promise<TagPage> {
   const after = cursorKey(q.cursor, 1);
-  const rows = await db.tag.findMany({ where: after ? { slug: { gt: after[0] } } : {}, orderBy: { slug: "asc" }, take: q.limit + 1, select: tagSummarySelect });
+  const rows = await db.tag.findMany({
+    where: after ? { slug: { gt: after[0] } } : {},
+    orderBy: { slug: "asc" },
+    take: q.limit + 1,
+    select: tagSummarySelect,
+  });
   const page = rows.slice(0, q.limit);
   return { data: page.map(summary), nextCursor: rows.length > q.limit ? encodeKeyCursor([page.at(-1)!.slug]) : null };
 }
@@ -59,7 +86,9 @@ export async function getTagDetail(slug: string, at: Date): Promise<TagDetail> {
       key: d.roleKey,
       name: d.name,
       kind: dash(d.kind) as TagDetail["roles"][number]["kind"],
-      ambassadorKind: d.ambassadorKind ? (dash(d.ambassadorKind) as TagDetail["roles"][number]["ambassadorKind"]) : null,
+      ambassadorKind: d.ambassadorKind
+        ? (dash(d.ambassadorKind) as TagDetail["roles"][number]["ambassadorKind"])
+        : null,
       termMonths: d.termMonths,
       hoursPerMonth: d.hoursPerMonth,
       selection: d.selection,
@@ -73,7 +102,8 @@ export async function getTagDetail(slug: string, at: Date): Promise<TagDetail> {
     roster: roster.map((r) => ({
       login: r.user.login,
       name: r.user.name,
-      role: r.roleDefinition?.name ?? (r.kind === "chair" ? "Chair" : r.kind === "tech_lead" ? "Tech Lead" : dash(r.kind)),
+      role:
+        r.roleDefinition?.name ?? (r.kind === "chair" ? "Chair" : r.kind === "tech_lead" ? "Tech Lead" : dash(r.kind)),
       kind: dash(r.kind),
       region: r.regionAtStart ?? r.user.region,
       employer: r.user.employer,
@@ -89,10 +119,16 @@ export async function getTagDetail(slug: string, at: Date): Promise<TagDetail> {
 export async function listHelpWantedPage(params: BoardQueryInput, at: Date): Promise<HelpWantedPage> {
   const { query, errors } = parseBoardQuery(params);
   if (errors) invalidQuery(errors);
-  if (query.cursor && !decodeCursor(query.cursor, resolveSort(query))) invalidQuery({ cursor: ["Not a cursor from this list (a cursor belongs to one sort)"] });
+  if (query.cursor && !decodeCursor(query.cursor, resolveSort(query)))
+    invalidQuery({ cursor: ["Not a cursor from this list (a cursor belongs to one sort)"] });
   const page = await searchBoard(query, at);
   return {
-    data: page.items.map((i) => ({ ...i, dueAt: i.dueAt?.toISOString() ?? null, createdAt: i.createdAt.toISOString(), url: `${base()}/help-wanted/${i.id}` })),
+    data: page.items.map((i) => ({
+      ...i,
+      dueAt: i.dueAt?.toISOString() ?? null,
+      createdAt: i.createdAt.toISOString(),
+      url: `${base()}/help-wanted/${i.id}`,
+    })),
     nextCursor: page.nextCursor,
   };
 }
@@ -112,18 +148,40 @@ const electionSelect = {
   createdAt: true,
   tag: { select: { slug: true, name: true } },
 } as const;
-type ElectionRow = { id: string; roleKey: string; title: string; phase: string; method: "schulze" | "stv"; seatsByRegion: unknown; nominationsOpenAt: Date; nominationsCloseAt: Date; votingOpenAt: Date; votingCloseAt: Date; publishedAt: Date | null; tag: { slug: string; name: string } };
+type ElectionRow = {
+  id: string;
+  roleKey: string;
+  title: string;
+  phase: string;
+  method: "schulze" | "stv";
+  seatsByRegion: unknown;
+  nominationsOpenAt: Date;
+  nominationsCloseAt: Date;
+  votingOpenAt: Date;
+  votingCloseAt: Date;
+  publishedAt: Date | null;
+  tag: { slug: string; name: string };
+};
 
 /** Public view of elections: drafts are never shown; results and ballots only once published. */
 async function toApiElections(rows: ElectionRow[]): Promise<ApiElection[]> {
   const ids = rows.map((e) => e.id);
   const [roles, ballots] = await Promise.all([
-    db.roleDefinition.findMany({ where: { roleKey: { in: rows.map((e) => e.roleKey) }, supersededAt: null }, select: { roleKey: true, name: true } }),
-    db.electionArtifact.findMany({ where: { electionId: { in: ids }, name: "ballots.blt", election: { phase: "published" } }, select: { electionId: true } }),
+    db.roleDefinition.findMany({
+      where: { roleKey: { in: rows.map((e) => e.roleKey) }, supersededAt: null },
+      select: { roleKey: true, name: true },
+    }),
+    db.electionArtifact.findMany({
+      where: { electionId: { in: ids }, name: "ballots.blt", election: { phase: "published" } },
+      select: { electionId: true },
+    }),
   ]);
   const withBallots = new Set(ballots.map((b) => b.electionId));
   return rows.map((e) => {
-    const seats = e.seatsByRegion && typeof e.seatsByRegion === "object" && !Array.isArray(e.seatsByRegion) ? (e.seatsByRegion as Record<string, unknown>) : {};
+    const seats =
+      e.seatsByRegion && typeof e.seatsByRegion === "object" && !Array.isArray(e.seatsByRegion)
+        ? (e.seatsByRegion as Record<string, unknown>)
+        : {};
     const published = e.phase === "published";
     return {
       id: e.id,
@@ -132,7 +190,9 @@ async function toApiElections(rows: ElectionRow[]): Promise<ApiElection[]> {
       title: e.title,
       phase: e.phase as ApiElection["phase"],
       method: e.method,
-      seatsByRegion: Object.fromEntries(Object.entries(seats).filter((s): s is [string, number] => Number.isInteger(s[1]))),
+      seatsByRegion: Object.fromEntries(
+        Object.entries(seats).filter((s): s is [string, number] => Number.isInteger(s[1])),
+      ),
       nominationsOpenAt: e.nominationsOpenAt.toISOString(),
       nominationsCloseAt: e.nominationsCloseAt.toISOString(),
       votingOpenAt: e.votingOpenAt.toISOString(),
@@ -148,7 +208,8 @@ async function toApiElections(rows: ElectionRow[]): Promise<ApiElection[]> {
 export async function listElectionsPage(q: { cursor?: string; limit: number; tag?: string }): Promise<ElectionPage> {
   const after = cursorKey(q.cursor, 2);
   const afterAt = after ? new Date(after[0]!) : null;
-  if (after && (Number.isNaN(afterAt!.getTime()) || !UUID_RE.test(after[1]!))) invalidQuery({ cursor: ["Not a cursor from this list"] });
+  if (after && (Number.isNaN(afterAt!.getTime()) || !UUID_RE.test(after[1]!)))
+    invalidQuery({ cursor: ["Not a cursor from this list"] });
   const rows = await db.election.findMany({
     where: {
       phase: { not: "draft" },
@@ -161,7 +222,10 @@ export async function listElectionsPage(q: { cursor?: string; limit: number; tag
   });
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
-  return { data: await toApiElections(page), nextCursor: rows.length > q.limit && last ? encodeKeyCursor([last.createdAt.toISOString(), last.id]) : null };
+  return {
+    data: await toApiElections(page),
+    nextCursor: rows.length > q.limit && last ? encodeKeyCursor([last.createdAt.toISOString(), last.id]) : null,
+  };
 }
 
 /** A published election (404 for unknown ids, drafts and elections not yet published). */
@@ -184,7 +248,14 @@ const parseJson = (text: string | undefined): unknown => {
 /** The published files of an election: each with its SHA-256; result, rules and matrix inline. */
 export async function getElectionResults(id: string): Promise<ElectionResults> {
   const e = await findPublished(id);
-  const [election, files] = await Promise.all([toApiElections([e]), db.electionArtifact.findMany({ where: { electionId: e.id }, orderBy: { name: "asc" }, select: { name: true, sha256: true, content: true } })]);
+  const [election, files] = await Promise.all([
+    toApiElections([e]),
+    db.electionArtifact.findMany({
+      where: { electionId: e.id },
+      orderBy: { name: "asc" },
+      select: { name: true, sha256: true, content: true },
+    }),
+  ]);
   const content = (name: string) => files.find((f) => f.name === name)?.content;
   return {
     election: election[0]!,
@@ -198,7 +269,10 @@ export async function getElectionResults(id: string): Promise<ElectionResults> {
 /** The published ballots in BLT format, when the election publishes its ballots. */
 export async function getBallotsBlt(id: string): Promise<string> {
   const e = await findPublished(id);
-  const file = await db.electionArtifact.findUnique({ where: { electionId_name: { electionId: e.id, name: "ballots.blt" } }, select: { content: true } });
+  const file = await db.electionArtifact.findUnique({
+    where: { electionId_name: { electionId: e.id, name: "ballots.blt" } },
+    select: { content: true },
+  });
   if (!file) throw new AppError("NOT_FOUND", "This election does not publish its individual ballots.");
   return file.content;
 }

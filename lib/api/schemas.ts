@@ -26,7 +26,10 @@ export const ApiErrorSchema = z
       fieldErrors: z.record(z.string(), z.array(z.string())).optional(),
     }),
   })
-  .register(apiRegistry, { id: "Error", description: "Every error answer: a code from a fixed list and a human-readable message." });
+  .register(apiRegistry, {
+    id: "Error",
+    description: "Every error answer: a code from a fixed list and a human-readable message.",
+  });
 
 export const TagSummarySchema = z
   .object({
@@ -157,6 +160,14 @@ export type ElectionResults = z.infer<typeof ElectionResultsSchema>;
 
 /** `cursor` and `limit` of the list endpoints (the help-wanted list uses the board's own parameters). */
 export const PageQuerySchema = z.object({
-  cursor: z.string().regex(/^[A-Za-z0-9_-]{1,512}$/, "Not a cursor from this list").optional(),
-  limit: z.coerce.number().int("limit is a whole number").min(1, "limit is at least 1").max(100, "limit is at most 100").default(20),
+  cursor: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,512}$/, "Not a cursor from this list")
+    .optional(),
+  limit: z.coerce
+    .number()
+    .int("limit is a whole number")
+    .min(1, "limit is at least 1")
+    .max(100, "limit is at most 100")
+    .default(20),
 });

@@ -60,7 +60,11 @@ export async function searchAuditEvents(f: AuditFilter) {
     items: items.map((e) => ({
       ...e,
       // An actor whose account was deleted shows as a pseudonym: the first characters of the id.
-      actorLabel: e.actorId ? (loginOf.has(e.actorId) ? `@${loginOf.get(e.actorId)}` : `deleted user ${e.actorId.slice(0, 8)}`) : "system",
+      actorLabel: e.actorId
+        ? loginOf.has(e.actorId)
+          ? `@${loginOf.get(e.actorId)}`
+          : `deleted user ${e.actorId.slice(0, 8)}`
+        : "system",
       tag: e.tagId ? (tagOf.get(e.tagId) ?? null) : null,
     })),
     nextCursor: more ? items.at(-1)?.id : undefined,

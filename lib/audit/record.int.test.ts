@@ -5,7 +5,17 @@ import { recordAudit, recordRefusal } from "./record";
 describe("audit log", () => {
   it("records who did what to which subject, with before and after, in UTC", async () => {
     const at = new Date("2026-05-01T12:00:00Z");
-    await db.$transaction((tx) => recordAudit(tx, { at, actorId: null, action: "tag.update", subjectType: "Tag", subjectId: "t1", before: { name: "a" }, after: { name: "b" } }));
+    await db.$transaction((tx) =>
+      recordAudit(tx, {
+        at,
+        actorId: null,
+        action: "tag.update",
+        subjectType: "Tag",
+        subjectId: "t1",
+        before: { name: "a" },
+        after: { name: "b" },
+      }),
+    );
     const row = await db.auditEvent.findFirstOrThrow({ where: { subjectId: "t1" } });
     expect(row).toMatchObject({ action: "tag.update", outcome: "ok", before: { name: "a" }, after: { name: "b" } });
     expect(row.at.toISOString()).toBe("2026-05-01T12:00:00.000Z");
@@ -14,7 +24,13 @@ describe("audit log", () => {
   it("rolls the event back with the change it describes", async () => {
     await expect(
       db.$transaction(async (tx) => {
-        await recordAudit(tx, { at: new Date(), actorId: null, action: "tag.update", subjectType: "Tag", subjectId: "rolled-back" });
+        await recordAudit(tx, {
+          at: new Date(),
+          actorId: null,
+          action: "tag.update",
+          subjectType: "Tag",
+          subjectId: "rolled-back",
+        });
         throw new Error("the change failed");
       }),
     ).rejects.toThrow("the change failed");
@@ -22,14 +38,34 @@ describe("audit log", () => {
   });
 
   it("keeps refused attempts with their reason", async () => {
-    await recordRefusal({ at: new Date(), actorId: null, action: "roster.appoint", subjectType: "Tag", subjectId: "refused-1", reason: "FORBIDDEN" });
-    expect(await db.auditEvent.findFirstOrThrow({ where: { subjectId: "refused-1" } })).toMatchObject({ outcome: "refused", reason: "FORBIDDEN" });
+    await recordRefusal({
+      at: new Date(),
+      actorId: null,
+      action: "roster.appoint",
+      subjectType: "Tag",
+      subjectId: "refused-1",
+      reason: "FORBIDDEN",
+    });
+    expect(await db.auditEvent.findFirstOrThrow({ where: { subjectId: "refused-1" } })).toMatchObject({
+      outcome: "refused",
+      reason: "FORBIDDEN",
+    });
   });
 
   it("is append-only: the database refuses updates and deletes", async () => {
-    await db.$transaction((tx) => recordAudit(tx, { at: new Date(), actorId: null, action: "tag.update", subjectType: "Tag", subjectId: "immutable" }));
+    await db.$transaction((tx) =>
+      recordAudit(tx, {
+        at: new Date(),
+        actorId: null,
+        action: "tag.update",
+        subjectType: "Tag",
+        subjectId: "immutable",
+      }),
+    );
     const row = await db.auditEvent.findFirstOrThrow({ where: { subjectId: "immutable" } });
-    await expect(db.auditEvent.update({ where: { id: row.id }, data: { action: "forged" } })).rejects.toThrow(/append-only/);
+    await expect(db.auditEvent.update({ where: { id: row.id }, data: { action: "forged" } })).rejects.toThrow(
+      /append-only/,
+    );
     await expect(db.auditEvent.delete({ where: { id: row.id } })).rejects.toThrow(/append-only/);
     expect((await db.auditEvent.findUniqueOrThrow({ where: { id: row.id } })).action).toBe("tag.update");
   });

@@ -19,7 +19,13 @@ export async function loadActor(userId: string): Promise<Actor | null> {
     },
   });
   if (!u) return null;
-  return { id: u.id, isAdmin: u.isAdmin, isTocMember: u.isTocMember, isCncfAmbassador: u.isCncfAmbassador, leadTagIds: u.roles.map((r) => r.tagId) };
+  return {
+    id: u.id,
+    isAdmin: u.isAdmin,
+    isTocMember: u.isTocMember,
+    isCncfAmbassador: u.isCncfAmbassador,
+    leadTagIds: u.roles.map((r) => r.tagId),
+  };
 }
 
 /**
@@ -43,7 +49,11 @@ export interface PermissionSubject {
  * Throws FORBIDDEN (and writes a refused-attempt audit event) unless `actor` may do `action`.
  * Every mutation calls this itself, whatever the UI or proxy did.
  */
-export async function requirePermission(actor: Actor | null, action: Action, subject: PermissionSubject): Promise<Actor> {
+export async function requirePermission(
+  actor: Actor | null,
+  action: Action,
+  subject: PermissionSubject,
+): Promise<Actor> {
   if (actor && can(actor, action, subject.tagId)) return actor;
   await recordRefusal({
     at: await now(),
@@ -58,7 +68,20 @@ export async function requirePermission(actor: Actor | null, action: Action, sub
 }
 
 /** Refuses with an audit event when a guard (not the table) forbids an otherwise allowed action. */
-export async function refuseByGuard(actor: Actor, action: Action, subject: PermissionSubject, reason: string): Promise<never> {
-  await recordRefusal({ at: await now(), actorId: actor.id, action, subjectType: subject.subjectType, subjectId: subject.subjectId ?? null, tagId: subject.tagId ?? null, reason });
+export async function refuseByGuard(
+  actor: Actor,
+  action: Action,
+  subject: PermissionSubject,
+  reason: string,
+): Promise<never> {
+  await recordRefusal({
+    at: await now(),
+    actorId: actor.id,
+    action,
+    subjectType: subject.subjectType,
+    subjectId: subject.subjectId ?? null,
+    tagId: subject.tagId ?? null,
+    reason,
+  });
   throw new AppError("FORBIDDEN", reason);
 }

@@ -7,7 +7,15 @@ import { authOptions } from "./options";
 
 const adapter = portalAdapter();
 const githubUser = (id: number, login: string) =>
-  ({ id: "ignored", githubId: id, login, name: login, email: `${login}@example.test`, image: null, emailVerified: null }) as unknown as AdapterUser;
+  ({
+    id: "ignored",
+    githubId: id,
+    login,
+    name: login,
+    email: `${login}@example.test`,
+    image: null,
+    emailVerified: null,
+  }) as unknown as AdapterUser;
 
 describe("sign-in identity", () => {
   it("keys people on GitHub's numeric id; a renamed login keeps the same account and roles", async () => {
@@ -31,9 +39,20 @@ describe("sign-in identity", () => {
     await authOptions().events!.signIn!({
       user: { id: placeholder.id } as AdapterUser,
       account: { provider: "github", providerAccountId: "434343", type: "oauth" } as Account,
-      profile: { id: "434343", githubId: 434343, login: "current-login", name: "Current", email: "c@example.test", image: "https://example.test/a.png" } as unknown as Profile,
+      profile: {
+        id: "434343",
+        githubId: 434343,
+        login: "current-login",
+        name: "Current",
+        email: "c@example.test",
+        image: "https://example.test/a.png",
+      } as unknown as Profile,
     });
-    expect(await db.user.findUniqueOrThrow({ where: { id: placeholder.id } })).toMatchObject({ login: "current-login", name: "Current", avatarUrl: "https://example.test/a.png" });
+    expect(await db.user.findUniqueOrThrow({ where: { id: placeholder.id } })).toMatchObject({
+      login: "current-login",
+      name: "Current",
+      avatarUrl: "https://example.test/a.png",
+    });
     expect((await db.user.findUniqueOrThrow({ where: { id: placeholder.id } })).claimedAt).not.toBeNull();
   });
 
@@ -42,11 +61,16 @@ describe("sign-in identity", () => {
     expect(await adapter.getUserByEmail!("taken-login@example.test")).toBeNull();
     // A different GitHub account that later takes the freed login is a different person.
     const other = await adapter.createUser!(githubUser(616161, "taken-login"));
-    expect((await adapter.getUserByAccount!({ provider: "github", providerAccountId: "515151" }))?.id).not.toBe(other.id);
+    expect((await adapter.getUserByAccount!({ provider: "github", providerAccountId: "515151" }))?.id).not.toBe(
+      other.id,
+    );
   });
 
   it("two first sign-ins of the same person at once make one account", async () => {
-    const [a, b] = await Promise.all([adapter.createUser!(githubUser(717171, "racer")), adapter.createUser!(githubUser(717171, "racer"))]);
+    const [a, b] = await Promise.all([
+      adapter.createUser!(githubUser(717171, "racer")),
+      adapter.createUser!(githubUser(717171, "racer")),
+    ]);
     expect(a.id).toBe(b.id);
     expect(await db.user.count({ where: { githubId: 717171n } })).toBe(1);
   });

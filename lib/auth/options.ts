@@ -45,7 +45,8 @@ export function authOptions(): NextAuthOptions {
           url: `${githubUrls().api}/user`,
           async request({ tokens }) {
             // GitHub answers a bad or reused code with 200 and an `error` field, not an HTTP error.
-            if (!tokens.access_token) throw new Error(`GitHub issued no access token (${String(tokens.error ?? "no error given")})`);
+            if (!tokens.access_token)
+              throw new Error(`GitHub issued no access token (${String(tokens.error ?? "no error given")})`);
             const p = await fetchGitHubProfile(tokens.access_token);
             return { ...p, name: p.name ?? undefined, email: p.email ?? undefined };
           },
@@ -77,9 +78,19 @@ export function authOptions(): NextAuthOptions {
         const mapped = MappedProfileSchema.safeParse(profile);
         const raw = GitHubUserSchema.safeParse(profile);
         const p = mapped.success
-          ? { login: mapped.data.login, name: mapped.data.name ?? null, avatar: mapped.data.image ?? null, email: mapped.data.email ?? null }
+          ? {
+              login: mapped.data.login,
+              name: mapped.data.name ?? null,
+              avatar: mapped.data.image ?? null,
+              email: mapped.data.email ?? null,
+            }
           : raw.success
-            ? { login: raw.data.login, name: raw.data.name ?? null, avatar: raw.data.avatar_url ?? null, email: raw.data.email ?? null }
+            ? {
+                login: raw.data.login,
+                name: raw.data.name ?? null,
+                avatar: raw.data.avatar_url ?? null,
+                email: raw.data.email ?? null,
+              }
             : null;
         if (!p) return;
         await db.user.update({
@@ -87,7 +98,10 @@ export function authOptions(): NextAuthOptions {
           data: { login: p.login, name: p.name ?? p.login, avatarUrl: p.avatar, email: p.email },
         });
         // A placeholder made by an import (tags.yaml, voter lists) is claimed by its first sign-in.
-        await db.user.updateMany({ where: { githubId: BigInt(account.providerAccountId), claimedAt: null }, data: { claimedAt: await now() } });
+        await db.user.updateMany({
+          where: { githubId: BigInt(account.providerAccountId), claimedAt: null },
+          data: { claimedAt: await now() },
+        });
       },
     },
   };

@@ -34,7 +34,15 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   if (!sessionUserId) return null;
   return db.user.findUnique({
     where: { id: sessionUserId },
-    select: { id: true, login: true, name: true, avatarUrl: true, isAdmin: true, isTocMember: true, isCncfAmbassador: true },
+    select: {
+      id: true,
+      login: true,
+      name: true,
+      avatarUrl: true,
+      isAdmin: true,
+      isTocMember: true,
+      isCncfAmbassador: true,
+    },
   });
 });
 

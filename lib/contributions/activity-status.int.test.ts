@@ -15,16 +15,28 @@ describe("activity status", () => {
 
   it("counts verified work in the TAG's window before `at`", async () => {
     const [user, tag] = await Promise.all([createUser(), createTag()]);
-    const rule = await db.tag.update({ where: { id: tag.id }, data: { activityMinRecords: 2, activityWindowMonths: 3 } });
+    const rule = await db.tag.update({
+      where: { id: tag.id },
+      data: { activityMinRecords: 2, activityWindowMonths: 3 },
+    });
     await db.contributionRecord.createMany({
       data: [
         { userId: user.id, tagId: tag.id, kind: "pr", source: "github", occurredAt: d("2026-05-01") },
-        { userId: user.id, tagId: tag.id, kind: "talk", source: "self_reported", verification: "pending", occurredAt: d("2026-05-02") },
+        {
+          userId: user.id,
+          tagId: tag.id,
+          kind: "talk",
+          source: "self_reported",
+          verification: "pending",
+          occurredAt: d("2026-05-02"),
+        },
         { userId: user.id, tagId: tag.id, kind: "pr", source: "github", occurredAt: d("2026-01-01") }, // outside the window
       ],
     });
     expect((await activityStatus(user.id, rule, d("2026-06-01"))).status).toBe("quiet");
-    await db.contributionRecord.create({ data: { userId: user.id, tagId: tag.id, kind: "review", source: "github", occurredAt: d("2026-05-20") } });
+    await db.contributionRecord.create({
+      data: { userId: user.id, tagId: tag.id, kind: "review", source: "github", occurredAt: d("2026-05-20") },
+    });
     expect((await activityStatus(user.id, rule, d("2026-06-01"))).status).toBe("active");
     expect((await activityStatus(user.id, rule, d("2027-06-01"))).status).toBe("inactive");
   });
@@ -33,18 +45,35 @@ describe("activity status", () => {
 describe("roster activity", () => {
   it("gives every holder, in one query, the status activityStatus gives one by one and the last counted contribution", async () => {
     const [tag, other] = await Promise.all([createTag(), createTag()]);
-    const rule = await db.tag.update({ where: { id: tag.id }, data: { activityMinRecords: 2, activityWindowMonths: 6 } });
+    const rule = await db.tag.update({
+      where: { id: tag.id },
+      data: { activityMinRecords: 2, activityWindowMonths: 6 },
+    });
     const people = await Promise.all(Array.from({ length: 5 }, () => createUser()));
     const [busy, quiet, lapsed, pending, none] = people.map((p) => p.id) as [string, string, string, string, string];
     await db.contributionRecord.createMany({
       data: [
         { userId: busy, tagId: tag.id, kind: "pr", source: "github", occurredAt: d("2026-05-01") },
-        { userId: busy, tagId: tag.id, kind: "talk", source: "self_reported", verification: "verified", occurredAt: d("2026-05-30") },
+        {
+          userId: busy,
+          tagId: tag.id,
+          kind: "talk",
+          source: "self_reported",
+          verification: "verified",
+          occurredAt: d("2026-05-30"),
+        },
         { userId: busy, tagId: tag.id, kind: "pr", source: "github", occurredAt: d("2026-07-01") }, // after `at`: not counted
         { userId: quiet, tagId: tag.id, kind: "help_wanted", source: "help_wanted", occurredAt: d("2026-03-01") },
         { userId: quiet, tagId: other.id, kind: "pr", source: "github", occurredAt: d("2026-05-01") }, // another TAG
         { userId: lapsed, tagId: tag.id, kind: "review", source: "github", occurredAt: d("2025-10-15") },
-        { userId: pending, tagId: tag.id, kind: "blog", source: "self_reported", verification: "pending", occurredAt: d("2026-05-01") },
+        {
+          userId: pending,
+          tagId: tag.id,
+          kind: "blog",
+          source: "self_reported",
+          verification: "pending",
+          occurredAt: d("2026-05-01"),
+        },
       ],
     });
     const at = d("2026-06-01");
@@ -55,7 +84,13 @@ describe("roster activity", () => {
       const ever = await activityFor(p.id, tag.id, { from: new Date(0), to: at });
       expect(all.get(p.id)).toEqual({ status: one.status, total: one.activity.total, lastAt: ever.lastAt });
     }
-    expect([busy, quiet, lapsed, pending, none].map((id) => all.get(id)!.status)).toEqual(["active", "quiet", "inactive", "inactive", "inactive"]);
+    expect([busy, quiet, lapsed, pending, none].map((id) => all.get(id)!.status)).toEqual([
+      "active",
+      "quiet",
+      "inactive",
+      "inactive",
+      "inactive",
+    ]);
     expect(lastContributionText(all.get(lapsed)!.lastAt, at)).toBe("last contribution 7 months ago");
     expect(lastContributionText(all.get(busy)!.lastAt, at)).toBe("last contribution 2 days ago");
     expect(lastContributionText(null, at)).toBe("no contributions recorded");
@@ -67,7 +102,11 @@ describe("roster activity", () => {
 
 describe("contribution timeline", () => {
   it("buckets by UTC month over the last 12 months", () => {
-    const months = bucketByMonth([d("2026-06-30"), d("2026-06-01"), d("2026-01-15"), d("2025-06-30")], d("2026-06-30"), 12);
+    const months = bucketByMonth(
+      [d("2026-06-30"), d("2026-06-01"), d("2026-01-15"), d("2025-06-30")],
+      d("2026-06-30"),
+      12,
+    );
     expect(months).toHaveLength(12);
     expect(months[0]).toEqual({ month: "2025-07", count: 0 });
     expect(months[11]).toEqual({ month: "2026-06", count: 2 });
@@ -79,8 +118,22 @@ describe("contribution timeline", () => {
     await db.contributionRecord.createMany({
       data: [
         { userId: user.id, tagId: tag.id, kind: "pr", source: "github", occurredAt: d("2026-05-01") },
-        { userId: user.id, tagId: tag.id, kind: "talk", source: "self_reported", verification: "verified", occurredAt: d("2026-05-02") },
-        { userId: user.id, tagId: tag.id, kind: "blog", source: "self_reported", verification: "pending", occurredAt: d("2026-05-03") },
+        {
+          userId: user.id,
+          tagId: tag.id,
+          kind: "talk",
+          source: "self_reported",
+          verification: "verified",
+          occurredAt: d("2026-05-02"),
+        },
+        {
+          userId: user.id,
+          tagId: tag.id,
+          kind: "blog",
+          source: "self_reported",
+          verification: "pending",
+          occurredAt: d("2026-05-03"),
+        },
         { userId: user.id, tagId: other.id, kind: "pr", source: "github", occurredAt: d("2026-04-01") },
       ],
     });

@@ -29,6 +29,10 @@ describe("activityFor", () => {
 
   it("answers zero with no last date for someone with no records", async () => {
     const [user, tag] = await Promise.all([createUser(), createTag()]);
-    expect(await activityFor(user.id, tag.id, { from: d("2020-01-01"), to: d("2030-01-01") })).toEqual({ total: 0, byKind: {}, lastAt: null });
+    expect(await activityFor(user.id, tag.id, { from: d("2020-01-01"), to: d("2030-01-01") })).toEqual({
+      total: 0,
+      byKind: {},
+      lastAt: null,
+    });
   });
 });

@@ -17,7 +17,10 @@ export interface Activity {
 }
 
 /** The records that count: GitHub and help-wanted ones, and self-reports a lead verified. */
-const COUNTED: Prisma.ContributionRecordWhereInput[] = [{ source: { in: ["github", "help_wanted"] } }, { source: "self_reported", verification: "verified" }];
+const COUNTED: Prisma.ContributionRecordWhereInput[] = [
+  { source: { in: ["github", "help_wanted"] } },
+  { source: "self_reported", verification: "verified" },
+];
 
 /**
  * How active a person is in one TAG (or across all TAGs when `tagId` is null) over
@@ -106,7 +109,8 @@ export async function rosterActivity(
      WHERE "userId" = ANY(${ids}::uuid[]) AND "tagId" = ${tag.id}::uuid AND "occurredAt" < ${at}
        AND ("source" IN ('github', 'help-wanted') OR ("source" = 'self-reported' AND "verification" = 'verified'))
      GROUP BY "userId"`;
-  for (const r of rows) out.set(r.userId, { status: statusFromTotal(r.total, tag.activityMinRecords), total: r.total, lastAt: r.lastAt });
+  for (const r of rows)
+    out.set(r.userId, { status: statusFromTotal(r.total, tag.activityMinRecords), total: r.total, lastAt: r.lastAt });
   return out;
 }
 
@@ -137,7 +141,9 @@ export const activityKey = (userId: string, tagId: string) => `${userId}:${tagId
  * with its own window, counting exactly what `activityFor` counts. Keyed by {@link activityKey};
  * a person with no counted record is absent.
  */
-export async function activityInTags(scopes: readonly ActivityScope[]): Promise<Map<string, { total: number; lastAt: Date | null }>> {
+export async function activityInTags(
+  scopes: readonly ActivityScope[],
+): Promise<Map<string, { total: number; lastAt: Date | null }>> {
   const wanted = scopes.filter((s) => s.userIds.length > 0);
   const out = new Map<string, { total: number; lastAt: Date | null }>();
   if (wanted.length === 0) return out;
@@ -146,12 +152,19 @@ export async function activityInTags(scopes: readonly ActivityScope[]): Promise<
     where: {
       AND: [
         { OR: COUNTED },
-        { OR: wanted.map((s) => ({ tagId: s.tagId, userId: { in: [...s.userIds] }, occurredAt: { gte: s.window.from, lt: s.window.to } })) },
+        {
+          OR: wanted.map((s) => ({
+            tagId: s.tagId,
+            userId: { in: [...s.userIds] },
+            occurredAt: { gte: s.window.from, lt: s.window.to },
+          })),
+        },
       ],
     },
     _count: { _all: true },
     _max: { occurredAt: true },
   });
-  for (const r of rows) if (r.tagId) out.set(activityKey(r.userId, r.tagId), { total: r._count._all, lastAt: r._max.occurredAt });
+  for (const r of rows)
+    if (r.tagId) out.set(activityKey(r.userId, r.tagId), { total: r._count._all, lastAt: r._max.occurredAt });
   return out;
 }

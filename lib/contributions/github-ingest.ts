@@ -15,11 +15,16 @@ export interface GithubWork {
   link: string | null;
 }
 
-export const issueExternalId = (kind: "pr" | "issue", repo: string, n: number) => `gh:${kind}:${repo.toLowerCase()}#${n}`;
+export const issueExternalId = (kind: "pr" | "issue", repo: string, n: number) =>
+  `gh:${kind}:${repo.toLowerCase()}#${n}`;
 
 /** The TAG a repository belongs to (the first by slug when several list it), by "owner/name", case-insensitively. */
 export async function tagsForRepos(): Promise<Map<string, string>> {
-  const tags = await db.tag.findMany({ where: { repositories: { isEmpty: false } }, select: { id: true, repositories: true }, orderBy: { slug: "asc" } });
+  const tags = await db.tag.findMany({
+    where: { repositories: { isEmpty: false } },
+    select: { id: true, repositories: true },
+    orderBy: { slug: "asc" },
+  });
   const map = new Map<string, string>();
   for (const t of tags) for (const r of t.repositories) if (!map.has(r.toLowerCase())) map.set(r.toLowerCase(), t.id);
   return map;

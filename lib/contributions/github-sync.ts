@@ -1,7 +1,16 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
-import { helpWantedLabelsFor, linkedItemsOf, notifyDraftsOffered, offerDrafts, refreshLinkedItems, snapshotOf, type GithubIssueJson, type IssueSnapshot } from "@/lib/help-wanted/github-drafts";
+import {
+  helpWantedLabelsFor,
+  linkedItemsOf,
+  notifyDraftsOffered,
+  offerDrafts,
+  refreshLinkedItems,
+  snapshotOf,
+  type GithubIssueJson,
+  type IssueSnapshot,
+} from "@/lib/help-wanted/github-drafts";
 import { ingestGithubWork, issueExternalId, type GithubWork } from "./github-ingest";
 
 /**
@@ -73,12 +82,18 @@ export function createGithubClient(opts: SyncOptions) {
   const get = async (url: string, etag?: string | null) => {
     // Only follow links to the configured API (a Link header never sends the token elsewhere).
     if (new URL(url).origin !== origin) throw new Error(`refusing to follow ${new URL(url).origin}`);
-    const headers: Record<string, string> = { accept: "application/vnd.github+json", "x-github-api-version": "2022-11-28", "user-agent": "tag-portal" };
+    const headers: Record<string, string> = {
+      accept: "application/vnd.github+json",
+      "x-github-api-version": "2022-11-28",
+      "user-agent": "tag-portal",
+    };
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
     if (etag) headers["if-none-match"] = etag;
     const res = await f(url, { headers, signal: AbortSignal.timeout(15_000), cache: "no-store" });
-    if ((res.status === 403 || res.status === 429) && res.headers.get("x-ratelimit-remaining") === "0") throw new RateLimited(resumeAtOf(res, new Date())!);
-    if (res.status !== 200 && res.status !== 304) throw new Error(`GitHub answered ${res.status} for ${new URL(url).pathname}`);
+    if ((res.status === 403 || res.status === 429) && res.headers.get("x-ratelimit-remaining") === "0")
+      throw new RateLimited(resumeAtOf(res, new Date())!);
+    if (res.status !== 200 && res.status !== 304)
+      throw new Error(`GitHub answered ${res.status} for ${new URL(url).pathname}`);
     return res;
   };
   return { get, apiBase };
@@ -86,7 +101,14 @@ export function createGithubClient(opts: SyncOptions) {
 
 type Client = ReturnType<typeof createGithubClient>;
 
-function listUrl(apiBase: string, repo: string, path: string, params: Record<string, string>, since: Date | null, perPage: number) {
+function listUrl(
+  apiBase: string,
+  repo: string,
+  path: string,
+  params: Record<string, string>,
+  since: Date | null,
+  perPage: number,
+) {
   const u = new URL(`${apiBase}/repos/${repo}/${path}`);
   for (const [k, v] of Object.entries(params)) u.searchParams.set(k, v);
   u.searchParams.set("sort", "updated");
@@ -112,27 +134,56 @@ async function reviewsOf(client: Client, repo: string, n: number, title: string)
     const res = await client.get(url);
     for (const r of (await res.json()) as ReviewJson[]) {
       if (!r.user || !r.submitted_at) continue;
-      out.push({ kind: "review", externalId: `gh:review:${r.id}`, authorId: r.user.id, repo, occurredAt: new Date(r.submitted_at), title: `Review of #${n} ${title}`, link: r.html_url });
+      out.push({
+        kind: "review",
+        externalId: `gh:review:${r.id}`,
+        authorId: r.user.id,
+        repo,
+        occurredAt: new Date(r.submitted_at),
+        title: `Review of #${n} ${title}`,
+        link: r.html_url,
+      });
     }
     url = nextLink(res.headers.get("link"));
   }
   return out;
 }
 
-async function workOfPage(client: Client, repo: string, endpoint: "issues" | "comments", items: unknown[]): Promise<GithubWork[]> {
+async function workOfPage(
+  client: Client,
+  repo: string,
+  endpoint: "issues" | "comments",
+  items: unknown[],
+): Promise<GithubWork[]> {
   const out: GithubWork[] = [];
   if (endpoint === "issues") {
     for (const i of items as IssueJson[]) {
       if (!i.user) continue;
       const isPr = !!i.pull_request;
-      out.push({ kind: isPr ? "pr" : "issue", externalId: issueExternalId(isPr ? "pr" : "issue", repo, i.number), authorId: i.user.id, repo, occurredAt: new Date(i.created_at), title: i.title, link: i.html_url });
+      out.push({
+        kind: isPr ? "pr" : "issue",
+        externalId: issueExternalId(isPr ? "pr" : "issue", repo, i.number),
+        authorId: i.user.id,
+        repo,
+        occurredAt: new Date(i.created_at),
+        title: i.title,
+        link: i.html_url,
+      });
       if (isPr) out.push(...(await reviewsOf(client, repo, i.number, i.title)));
     }
   } else {
     for (const c of items as CommentJson[]) {
       if (!c.user) continue;
       const n = /\/issues\/(\d+)$/.exec(c.issue_url)?.[1] ?? "?";
-      out.push({ kind: "comment", externalId: `gh:comment:${c.id}`, authorId: c.user.id, repo, occurredAt: new Date(c.created_at), title: `Comment on #${n}`, link: c.html_url });
+      out.push({
+        kind: "comment",
+        externalId: `gh:comment:${c.id}`,
+        authorId: c.user.id,
+        repo,
+        occurredAt: new Date(c.created_at),
+        title: `Comment on #${n}`,
+        link: c.html_url,
+      });
     }
   }
   return out;
@@ -156,10 +207,22 @@ async function syncList(client: Client, repo: string, spec: ListSpec): Promise<n
       imported += await spec.page(items);
     } catch (e) {
       // Out of requests in the middle of a page: a later run reads this page again (upserts make that harmless).
-      if (e instanceof RateLimited) await db.repoSyncState.upsert({ where: key, create: { repo: repo.toLowerCase(), endpoint: spec.key, since: state?.since ?? null, nextPageUrl: url, updatedAt: await now() }, update: { nextPageUrl: url, updatedAt: await now() } });
+      if (e instanceof RateLimited)
+        await db.repoSyncState.upsert({
+          where: key,
+          create: {
+            repo: repo.toLowerCase(),
+            endpoint: spec.key,
+            since: state?.since ?? null,
+            nextPageUrl: url,
+            updatedAt: await now(),
+          },
+          update: { nextPageUrl: url, updatedAt: await now() },
+        });
       throw e;
     }
-    for (const i of items) if (i.updated_at && (!watermark || new Date(i.updated_at) > watermark)) watermark = new Date(i.updated_at);
+    for (const i of items)
+      if (i.updated_at && (!watermark || new Date(i.updated_at) > watermark)) watermark = new Date(i.updated_at);
     if (firstPage && page === 0) etag = res.headers.get("etag");
     const next = nextLink(res.headers.get("link"));
     page++;
@@ -167,7 +230,14 @@ async function syncList(client: Client, repo: string, spec: ListSpec): Promise<n
     const pause = resumeAtOf(res, at);
     await db.repoSyncState.upsert({
       where: key,
-      create: { repo: repo.toLowerCase(), endpoint: spec.key, etag, since: next ? (state?.since ?? null) : watermark, nextPageUrl: next, updatedAt: at },
+      create: {
+        repo: repo.toLowerCase(),
+        endpoint: spec.key,
+        etag,
+        since: next ? (state?.since ?? null) : watermark,
+        nextPageUrl: next,
+        updatedAt: at,
+      },
       update: { etag, ...(next ? {} : { since: watermark }), nextPageUrl: next, updatedAt: at },
     });
     if (pause && next) throw new RateLimited(pause);
@@ -176,7 +246,8 @@ async function syncList(client: Client, repo: string, spec: ListSpec): Promise<n
   return imported;
 }
 
-const issueSnapshots = (repo: string, items: unknown[]): IssueSnapshot[] => (items as IssueJson[]).map((i) => snapshotOf(repo, i));
+const issueSnapshots = (repo: string, items: unknown[]): IssueSnapshot[] =>
+  (items as IssueJson[]).map((i) => snapshotOf(repo, i));
 
 /**
  * One step of one repository. `help-wanted` reads the open issues with each of the repository's
@@ -184,7 +255,14 @@ const issueSnapshots = (repo: string, items: unknown[]): IssueSnapshot[] => (ite
  * refreshes linked items and offers help-wanted issues it meets (labels compared without regard to
  * case, whatever GitHub's filter does); `comments` imports comments.
  */
-async function syncStep(client: Client, repo: string, step: (typeof SYNC_STEPS)[number], tag: { id: string; slug: string }, perPage: number, drafts: { count: number }): Promise<number> {
+async function syncStep(
+  client: Client,
+  repo: string,
+  step: (typeof SYNC_STEPS)[number],
+  tag: { id: string; slug: string },
+  perPage: number,
+  drafts: { count: number },
+): Promise<number> {
   const base = client.apiBase;
   const labels = (await helpWantedLabelsFor([repo])).get(repo.toLowerCase())!;
   const offer = async (snaps: IssueSnapshot[]) => {
@@ -229,14 +307,30 @@ async function syncStep(client: Client, repo: string, step: (typeof SYNC_STEPS)[
 
 /** Runs (or resumes) one SyncRun. The worker calls this; tests pass the stand-in's URL. */
 export async function runSync(runId: string, opts: SyncOptions): Promise<SyncResult> {
-  const run = await db.syncRun.findUnique({ where: { id: runId }, select: { id: true, tagId: true, status: true, imported: true } });
+  const run = await db.syncRun.findUnique({
+    where: { id: runId },
+    select: { id: true, tagId: true, status: true, imported: true },
+  });
   if (!run) return { status: "failed", imported: 0 };
   if (run.status === "succeeded" || run.status === "failed") return { status: run.status, imported: 0 };
-  const tag = await db.tag.findUniqueOrThrow({ where: { id: run.tagId }, select: { id: true, slug: true, repositories: true } });
+  const tag = await db.tag.findUniqueOrThrow({
+    where: { id: run.tagId },
+    select: { id: true, slug: true, repositories: true },
+  });
   const repos = tag.repositories;
   const client = createGithubClient(opts);
   const perPage = opts.perPage ?? 100;
-  await db.syncRun.update({ where: { id: runId }, data: { status: "running", startedAt: await now(), total: repos.length * SYNC_STEPS.length, done: 0, resumeAt: null, error: null } });
+  await db.syncRun.update({
+    where: { id: runId },
+    data: {
+      status: "running",
+      startedAt: await now(),
+      total: repos.length * SYNC_STEPS.length,
+      done: 0,
+      resumeAt: null,
+      error: null,
+    },
+  });
   const errors: string[] = [];
   let imported = 0;
   const drafts = { count: 0 };
@@ -249,23 +343,47 @@ export async function runSync(runId: string, opts: SyncOptions): Promise<SyncRes
           if (e instanceof RateLimited) throw e;
           errors.push(`${repo} ${step}: ${e instanceof Error ? e.message : String(e)}`);
         }
-        await db.syncRun.update({ where: { id: runId }, data: { done: { increment: 1 }, imported: run.imported + imported } });
+        await db.syncRun.update({
+          where: { id: runId },
+          data: { done: { increment: 1 }, imported: run.imported + imported },
+        });
       }
     }
   } catch (e) {
     if (!(e instanceof RateLimited)) {
-      await db.syncRun.update({ where: { id: runId }, data: { status: "failed", finishedAt: await now(), imported: run.imported + imported, error: (e instanceof Error ? e.message : String(e)).slice(0, 4000) } });
+      await db.syncRun.update({
+        where: { id: runId },
+        data: {
+          status: "failed",
+          finishedAt: await now(),
+          imported: run.imported + imported,
+          error: (e instanceof Error ? e.message : String(e)).slice(0, 4000),
+        },
+      });
       throw e;
     }
     await notifyDraftsOffered(tag, drafts.count, await now());
     await db.syncRun.update({
       where: { id: runId },
-      data: { status: "queued", resumeAt: e.resumeAt, imported: run.imported + imported, error: `GitHub's rate limit ran out; the sync resumes at ${e.resumeAt.toISOString()}.` },
+      data: {
+        status: "queued",
+        resumeAt: e.resumeAt,
+        imported: run.imported + imported,
+        error: `GitHub's rate limit ran out; the sync resumes at ${e.resumeAt.toISOString()}.`,
+      },
     });
     return { status: "paused", resumeAt: e.resumeAt, imported, drafts: drafts.count };
   }
   await notifyDraftsOffered(tag, drafts.count, await now());
   const status = errors.length ? "failed" : "succeeded";
-  await db.syncRun.update({ where: { id: runId }, data: { status, finishedAt: await now(), imported: run.imported + imported, error: errors.length ? errors.join("\n").slice(0, 4000) : null } });
+  await db.syncRun.update({
+    where: { id: runId },
+    data: {
+      status,
+      finishedAt: await now(),
+      imported: run.imported + imported,
+      error: errors.length ? errors.join("\n").slice(0, 4000) : null,
+    },
+  });
   return { status, imported, drafts: drafts.count };
 }

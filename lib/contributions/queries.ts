@@ -16,14 +16,24 @@ const recordSelect = {
 
 /** A person's own self-reported contributions, newest first. */
 export function listOwnSelfReports(userId: string) {
-  return db.contributionRecord.findMany({ where: { userId, source: "self_reported" }, orderBy: { occurredAt: "desc" }, take: 200, select: recordSelect });
+  return db.contributionRecord.findMany({
+    where: { userId, source: "self_reported" },
+    orderBy: { occurredAt: "desc" },
+    take: 200,
+    select: recordSelect,
+  });
 }
 
 /** Pending self-reports in the TAGs the actor leads (every TAG for an admin), except the actor's own. */
 export function listToVerify(actor: Actor) {
   if (!actor.isAdmin && actor.leadTagIds.length === 0) return Promise.resolve([]);
   return db.contributionRecord.findMany({
-    where: { source: "self_reported", verification: "pending", userId: { not: actor.id }, ...(actor.isAdmin ? {} : { tagId: { in: [...actor.leadTagIds] } }) },
+    where: {
+      source: "self_reported",
+      verification: "pending",
+      userId: { not: actor.id },
+      ...(actor.isAdmin ? {} : { tagId: { in: [...actor.leadTagIds] } }),
+    },
     orderBy: { occurredAt: "asc" },
     take: 200,
     select: { ...recordSelect, user: { select: { login: true, name: true } } },

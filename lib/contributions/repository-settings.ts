@@ -16,9 +16,13 @@ import type { HelpWantedLabelsInput } from "./schemas";
  */
 export async function setHelpWantedLabels(actor: Actor | null, input: HelpWantedLabelsInput) {
   const key = input.repo.toLowerCase();
-  const tags = (await db.tag.findMany({ where: { repositories: { isEmpty: false } }, select: { id: true, repositories: true }, orderBy: { slug: "asc" } })).filter((t) =>
-    t.repositories.some((r) => r.toLowerCase() === key),
-  );
+  const tags = (
+    await db.tag.findMany({
+      where: { repositories: { isEmpty: false } },
+      select: { id: true, repositories: true },
+      orderBy: { slug: "asc" },
+    })
+  ).filter((t) => t.repositories.some((r) => r.toLowerCase() === key));
   const tagId = tags.find((t) => can(actor, "github.sync", t.id))?.id ?? tags[0]?.id ?? null;
   const a = await requirePermission(actor, "github.sync", { subjectType: "RepositorySettings", subjectId: key, tagId });
   if (!tagId) throw new AppError("NOT_FOUND", "No TAG lists this repository.");
@@ -27,8 +31,21 @@ export async function setHelpWantedLabels(actor: Actor | null, input: HelpWanted
   const at = await now();
   const before = (await helpWantedLabelsFor([key])).get(key)!;
   await db.$transaction(async (tx) => {
-    await tx.repositorySettings.upsert({ where: { repo: key }, create: { repo: key, helpWantedLabels: parsed.labels, updatedAt: at }, update: { helpWantedLabels: parsed.labels, updatedAt: at } });
-    await recordAudit(tx, { at, actorId: a.id, action: "github.labels", subjectType: "RepositorySettings", subjectId: key, tagId, before: { helpWantedLabels: before }, after: { helpWantedLabels: parsed.labels } });
+    await tx.repositorySettings.upsert({
+      where: { repo: key },
+      create: { repo: key, helpWantedLabels: parsed.labels, updatedAt: at },
+      update: { helpWantedLabels: parsed.labels, updatedAt: at },
+    });
+    await recordAudit(tx, {
+      at,
+      actorId: a.id,
+      action: "github.labels",
+      subjectType: "RepositorySettings",
+      subjectId: key,
+      tagId,
+      before: { helpWantedLabels: before },
+      after: { helpWantedLabels: parsed.labels },
+    });
   });
   return { repo: key, labels: parsed.labels };
 }

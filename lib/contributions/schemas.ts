@@ -1,7 +1,16 @@
 import { z } from "zod";
 
 /** Kinds a person may self-report (GitHub and help-wanted kinds come from their sources). */
-export const SELF_REPORT_KINDS = ["talk", "blog", "podcast", "assessment", "review", "meeting", "event", "mentoring"] as const;
+export const SELF_REPORT_KINDS = [
+  "talk",
+  "blog",
+  "podcast",
+  "assessment",
+  "review",
+  "meeting",
+  "event",
+  "mentoring",
+] as const;
 export type SelfReportKind = (typeof SELF_REPORT_KINDS)[number];
 
 export const KIND_LABEL: Record<string, string> = {
@@ -39,7 +48,11 @@ export const httpUrl = z
 export const SelfReportSchema = z.strictObject({
   tagSlug: z.string().regex(/^[a-z0-9-]{1,60}$/, "Choose a TAG"),
   kind: z.enum(SELF_REPORT_KINDS, { message: "Choose a kind" }),
-  title: z.string().trim().min(3, "Give it a title of at least 3 characters").max(200, "Keep the title under 200 characters"),
+  title: z
+    .string()
+    .trim()
+    .min(3, "Give it a title of at least 3 characters")
+    .max(200, "Keep the title under 200 characters"),
   link: z.preprocess(empty, httpUrl.optional()),
   occurredAt: z.coerce.date({ message: "Enter a date" }),
 });
@@ -56,7 +69,10 @@ export const StartSyncSchema = z.strictObject({ tagSlug: z.string().regex(/^[a-z
 
 /** A lead or admin sets which labels mark an issue as help wanted in one repository (one per line or comma-separated). */
 export const HelpWantedLabelsSchema = z.strictObject({
-  repo: z.string().trim().regex(/^[\w.-]{1,100}\/[\w.-]{1,100}$/, "A repository is owner/name"),
+  repo: z
+    .string()
+    .trim()
+    .regex(/^[\w.-]{1,100}\/[\w.-]{1,100}$/, "A repository is owner/name"),
   labels: z.string().max(1000, "Keep the list under 1,000 characters"),
 });
 export type HelpWantedLabelsInput = z.infer<typeof HelpWantedLabelsSchema>;

@@ -25,13 +25,28 @@ export async function startSync(actor: Actor | null, tagSlug: string, enqueue: E
   // A run whose worker died never finishes: after an hour without progress it no longer blocks a new one.
   const stale = new Date(at.getTime() - STALE_AFTER_MS);
   const unfinished = await db.syncRun.findFirst({
-    where: { tagId: tag.id, status: { in: ["queued", "running"] }, OR: [{ createdAt: { gt: stale } }, { startedAt: { gt: stale } }, { resumeAt: { gt: stale } }] },
+    where: {
+      tagId: tag.id,
+      status: { in: ["queued", "running"] },
+      OR: [{ createdAt: { gt: stale } }, { startedAt: { gt: stale } }, { resumeAt: { gt: stale } }],
+    },
     select: { id: true },
   });
   if (unfinished) throw new AppError("CONFLICT", "A sync of this TAG is already queued or running.");
   const run = await db.$transaction(async (tx) => {
-    const r = await tx.syncRun.create({ data: { tagId: tag.id, requestedById: a.id, createdAt: at, total: tag.repositories.length * SYNC_STEPS.length }, select: { id: true } });
-    await recordAudit(tx, { at, actorId: a.id, action: "github.sync", subjectType: "SyncRun", subjectId: r.id, tagId: tag.id, after: { repositories: tag.repositories } });
+    const r = await tx.syncRun.create({
+      data: { tagId: tag.id, requestedById: a.id, createdAt: at, total: tag.repositories.length * SYNC_STEPS.length },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      at,
+      actorId: a.id,
+      action: "github.sync",
+      subjectType: "SyncRun",
+      subjectId: r.id,
+      tagId: tag.id,
+      after: { repositories: tag.repositories },
+    });
     return r;
   });
   await enqueue(run.id);
@@ -52,7 +67,11 @@ export async function listSyncTags(actor: Actor) {
   const [runs, labels, drafts] = await Promise.all([
     db.syncRun.findMany({ where: { tagId: { in: tagIds } }, orderBy: { createdAt: "desc" }, take: 200 }),
     helpWantedLabelsFor(tags.flatMap((t) => t.repositories)),
-    db.helpWantedItemTag.groupBy({ by: ["tagId"], where: { tagId: { in: tagIds }, item: { status: "draft" } }, _count: { _all: true } }),
+    db.helpWantedItemTag.groupBy({
+      by: ["tagId"],
+      where: { tagId: { in: tagIds }, item: { status: "draft" } },
+      _count: { _all: true },
+    }),
   ]);
   return tags.map((t) => ({
     ...t,

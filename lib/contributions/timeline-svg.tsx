@@ -15,7 +15,12 @@ export function TimelineChart({ months, caption }: { months: TimelineMonth[]; ca
   const total = months.reduce((s, m) => s + m.count, 0);
   return (
     <figure className="mt-3">
-      <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full" role="img" aria-label={`${caption}: ${total} in ${months.length} months`}>
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        className="h-auto w-full"
+        role="img"
+        aria-label={`${caption}: ${total} in ${months.length} months`}
+      >
         <line x1={pad.left} x2={width - pad.right} y1={height - pad.bottom} y2={height - pad.bottom} stroke="#cbd5e1" />
         {months.map((m, i) => {
           const h = (m.count / max) * inner;
@@ -31,7 +36,13 @@ export function TimelineChart({ months, caption }: { months: TimelineMonth[]; ca
                   {m.count}
                 </text>
               )}
-              <text x={x + barW / 2} y={height - pad.bottom + 14} textAnchor="middle" fontSize="10" className="fill-slate-600">
+              <text
+                x={x + barW / 2}
+                y={height - pad.bottom + 14}
+                textAnchor="middle"
+                fontSize="10"
+                className="fill-slate-600"
+              >
                 {MONTH[Number(m.month.slice(5, 7)) - 1]}
               </text>
             </g>

@@ -2,7 +2,13 @@ import "server-only";
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { isUniqueViolation } from "@/lib/errors";
-import { helpWantedLabelsFor, notifyDraftsOffered, offerDrafts, refreshLinkedItems, snapshotOf } from "@/lib/help-wanted/github-drafts";
+import {
+  helpWantedLabelsFor,
+  notifyDraftsOffered,
+  offerDrafts,
+  refreshLinkedItems,
+  snapshotOf,
+} from "@/lib/help-wanted/github-drafts";
 import { ingestGithubWork, tagForRepo } from "./github-ingest";
 import { interpretEvent, issueOfEvent } from "./webhook";
 
@@ -21,9 +27,14 @@ export interface WebhookOutcome {
  * delivery also refreshes the items linked to that issue (closed, reopened, assigned...) and
  * offers an open issue with one of the repository's help-wanted labels as a draft.
  */
-export async function processWebhookDelivery(deliveryId: string, event: string, payload: unknown): Promise<WebhookOutcome> {
+export async function processWebhookDelivery(
+  deliveryId: string,
+  event: string,
+  payload: unknown,
+): Promise<WebhookOutcome> {
   if (event === "ping") return { status: 200, outcome: "pong" };
-  if (await db.webhookDelivery.findUnique({ where: { deliveryId }, select: { deliveryId: true } })) return { status: 200, outcome: "already processed" };
+  if (await db.webhookDelivery.findUnique({ where: { deliveryId }, select: { deliveryId: true } }))
+    return { status: 200, outcome: "already processed" };
   const meaning = interpretEvent(event, payload);
   const issue = issueOfEvent(event, payload);
   if (meaning.kind === "ignored" && !issue) return { status: 202, outcome: meaning.reason };
@@ -36,7 +47,10 @@ export async function processWebhookDelivery(deliveryId: string, event: string, 
     imported = await db.$transaction(async (tx) => {
       await tx.webhookDelivery.create({ data: { deliveryId, event, receivedAt: at, outcome: "pending" } });
       const n = meaning.kind === "work" ? await ingestGithubWork([meaning.work], tagId, tx) : 0;
-      await tx.webhookDelivery.update({ where: { deliveryId }, data: { outcome: n > 0 ? "imported" : issue ? "issue refreshed" : "nothing new" } });
+      await tx.webhookDelivery.update({
+        where: { deliveryId },
+        data: { outcome: n > 0 ? "imported" : issue ? "issue refreshed" : "nothing new" },
+      });
       return n;
     });
   } catch (e) {

@@ -14,9 +14,17 @@ beforeAll(async () => {
   ({ POST } = await import("@/app/api/webhooks/github/route"));
 });
 
-function delivery(event: string, payload: unknown, over: { id?: string; signature?: string | null; raw?: string } = {}) {
+function delivery(
+  event: string,
+  payload: unknown,
+  over: { id?: string; signature?: string | null; raw?: string } = {},
+) {
   const body = over.raw ?? JSON.stringify(payload);
-  const headers: Record<string, string> = { "content-type": "application/json", "x-github-event": event, "x-github-delivery": over.id ?? randomUUID() };
+  const headers: Record<string, string> = {
+    "content-type": "application/json",
+    "x-github-event": event,
+    "x-github-delivery": over.id ?? randomUUID(),
+  };
   const sig = over.signature === undefined ? signBody(SECRET, body) : over.signature;
   if (sig !== null) headers["x-hub-signature-256"] = sig;
   return new Request("http://localhost/api/webhooks/github", { method: "POST", headers, body });
@@ -33,7 +41,14 @@ const prOpened = (repo: string, authorId: number, n = 7, action = "opened", merg
   action,
   repository: { full_name: repo },
   sender: { id: authorId, login: "whoever" },
-  pull_request: { number: n, title: "Add threat model", html_url: `https://github.com/${repo}/pull/${n}`, created_at: "2026-02-01T10:00:00Z", merged, user: { id: authorId, login: "renamed-login" } },
+  pull_request: {
+    number: n,
+    title: "Add threat model",
+    html_url: `https://github.com/${repo}/pull/${n}`,
+    created_at: "2026-02-01T10:00:00Z",
+    merged,
+    user: { id: authorId, login: "renamed-login" },
+  },
 });
 
 describe("POST /api/webhooks/github", () => {
@@ -51,16 +66,57 @@ describe("POST /api/webhooks/github", () => {
     expect(merged.status).toBe(200);
     const records = await db.contributionRecord.findMany({ where: { userId: user.id } });
     expect(records).toHaveLength(1);
-    expect(records[0]).toMatchObject({ tagId: tag.id, kind: "pr", source: "github", verification: "verified", externalId: `gh:pr:${repo}#7` });
+    expect(records[0]).toMatchObject({
+      tagId: tag.id,
+      kind: "pr",
+      source: "github",
+      verification: "verified",
+      externalId: `gh:pr:${repo}#7`,
+    });
   });
 
   it("records issues, reviews and comments", async () => {
     const { user, repo } = await setup();
     const uid = Number(user.githubId);
-    const issue = { action: "opened", repository: { full_name: repo }, issue: { number: 3, title: "Bug", html_url: "https://github.com/x/y/issues/3", created_at: "2026-02-02T00:00:00Z", user: { id: uid } } };
-    const review = { action: "submitted", repository: { full_name: repo }, review: { id: 991, html_url: "https://github.com/x/y/pull/7#r", submitted_at: "2026-02-03T00:00:00Z", user: { id: uid } }, pull_request: { number: 7, title: "PR" } };
-    const comment = { action: "created", repository: { full_name: repo }, comment: { id: 551, html_url: "https://github.com/x/y/issues/3#c", created_at: "2026-02-04T00:00:00Z", user: { id: uid } }, issue: { number: 3, title: "Bug" } };
-    for (const [e, p] of [["issues", issue], ["pull_request_review", review], ["issue_comment", comment]] as const) expect((await POST(delivery(e, p))).status).toBe(200);
+    const issue = {
+      action: "opened",
+      repository: { full_name: repo },
+      issue: {
+        number: 3,
+        title: "Bug",
+        html_url: "https://github.com/x/y/issues/3",
+        created_at: "2026-02-02T00:00:00Z",
+        user: { id: uid },
+      },
+    };
+    const review = {
+      action: "submitted",
+      repository: { full_name: repo },
+      review: {
+        id: 991,
+        html_url: "https://github.com/x/y/pull/7#r",
+        submitted_at: "2026-02-03T00:00:00Z",
+        user: { id: uid },
+      },
+      pull_request: { number: 7, title: "PR" },
+    };
+    const comment = {
+      action: "created",
+      repository: { full_name: repo },
+      comment: {
+        id: 551,
+        html_url: "https://github.com/x/y/issues/3#c",
+        created_at: "2026-02-04T00:00:00Z",
+        user: { id: uid },
+      },
+      issue: { number: 3, title: "Bug" },
+    };
+    for (const [e, p] of [
+      ["issues", issue],
+      ["pull_request_review", review],
+      ["issue_comment", comment],
+    ] as const)
+      expect((await POST(delivery(e, p))).status).toBe(200);
     const kinds = (await db.contributionRecord.findMany({ where: { userId: user.id } })).map((r) => r.kind).sort();
     expect(kinds).toEqual(["comment", "issue", "review"]);
   });
@@ -69,7 +125,9 @@ describe("POST /api/webhooks/github", () => {
     const { user, repo } = await setup();
     const p = prOpened(repo, Number(user.githubId));
     expect((await POST(delivery("pull_request", p, { signature: null }))).status).toBe(401);
-    expect((await POST(delivery("pull_request", p, { signature: signBody("wrong-secret", JSON.stringify(p)) }))).status).toBe(401);
+    expect(
+      (await POST(delivery("pull_request", p, { signature: signBody("wrong-secret", JSON.stringify(p)) }))).status,
+    ).toBe(401);
     expect((await POST(delivery("pull_request", p, { signature: "sha256=zz" }))).status).toBe(401);
     expect((await POST(delivery("pull_request", null, { raw: "{not json" }))).status).toBe(400);
     const big = JSON.stringify({ pad: "x".repeat(1024 * 1024 + 10) });

@@ -74,7 +74,15 @@ export function issueOfEvent(event: string, payload: unknown): { repo: string; i
 const PullEvent = Base.extend({
   action: z.string(),
   repository: Repo,
-  pull_request: z.object({ number: z.number().int(), title: z.string(), html_url: z.string(), created_at: z.string(), merged: z.boolean().nullish(), merged_at: z.string().nullish(), user: Account }),
+  pull_request: z.object({
+    number: z.number().int(),
+    title: z.string(),
+    html_url: z.string(),
+    created_at: z.string(),
+    merged: z.boolean().nullish(),
+    merged_at: z.string().nullish(),
+    user: Account,
+  }),
 });
 const ReviewEvent = Base.extend({
   action: z.string(),
@@ -89,7 +97,8 @@ const CommentEvent = Base.extend({
   issue: z.object({ number: z.number().int(), title: z.string() }),
 });
 
-export type Interpretation = { kind: "ignored"; reason: string; repo?: string } | { kind: "work"; repo: string; work: GithubWork };
+export type Interpretation =
+  { kind: "ignored"; reason: string; repo?: string } | { kind: "work"; repo: string; work: GithubWork };
 
 const date = (s: string | null | undefined) => {
   const d = s ? new Date(s) : new Date(NaN);
@@ -105,38 +114,90 @@ export function interpretEvent(event: string, payload: unknown): Interpretation 
     const p = IssueEvent.safeParse(payload);
     if (!p.success) return { kind: "ignored", reason: "malformed issues event" };
     const { issue, repository } = p.data;
-    if (p.data.action !== "opened") return { kind: "ignored", reason: `issues.${p.data.action}`, repo: repository.full_name };
+    if (p.data.action !== "opened")
+      return { kind: "ignored", reason: `issues.${p.data.action}`, repo: repository.full_name };
     const at = date(issue.created_at);
     if (!at) return { kind: "ignored", reason: "bad date" };
-    return { kind: "work", repo: repository.full_name, work: { kind: "issue", externalId: issueExternalId("issue", repository.full_name, issue.number), authorId: issue.user.id, repo: repository.full_name, occurredAt: at, title: issue.title, link: issue.html_url } };
+    return {
+      kind: "work",
+      repo: repository.full_name,
+      work: {
+        kind: "issue",
+        externalId: issueExternalId("issue", repository.full_name, issue.number),
+        authorId: issue.user.id,
+        repo: repository.full_name,
+        occurredAt: at,
+        title: issue.title,
+        link: issue.html_url,
+      },
+    };
   }
   if (event === "pull_request") {
     const p = PullEvent.safeParse(payload);
     if (!p.success) return { kind: "ignored", reason: "malformed pull_request event" };
     const { pull_request: pr, repository } = p.data;
     const merged = p.data.action === "closed" && !!pr.merged;
-    if (p.data.action !== "opened" && !merged) return { kind: "ignored", reason: `pull_request.${p.data.action}`, repo: repository.full_name };
+    if (p.data.action !== "opened" && !merged)
+      return { kind: "ignored", reason: `pull_request.${p.data.action}`, repo: repository.full_name };
     const at = date(pr.created_at);
     if (!at) return { kind: "ignored", reason: "bad date" };
-    return { kind: "work", repo: repository.full_name, work: { kind: "pr", externalId: issueExternalId("pr", repository.full_name, pr.number), authorId: pr.user.id, repo: repository.full_name, occurredAt: at, title: pr.title, link: pr.html_url } };
+    return {
+      kind: "work",
+      repo: repository.full_name,
+      work: {
+        kind: "pr",
+        externalId: issueExternalId("pr", repository.full_name, pr.number),
+        authorId: pr.user.id,
+        repo: repository.full_name,
+        occurredAt: at,
+        title: pr.title,
+        link: pr.html_url,
+      },
+    };
   }
   if (event === "pull_request_review") {
     const p = ReviewEvent.safeParse(payload);
     if (!p.success) return { kind: "ignored", reason: "malformed pull_request_review event" };
     const { review, repository } = p.data;
-    if (p.data.action !== "submitted") return { kind: "ignored", reason: `pull_request_review.${p.data.action}`, repo: repository.full_name };
+    if (p.data.action !== "submitted")
+      return { kind: "ignored", reason: `pull_request_review.${p.data.action}`, repo: repository.full_name };
     const at = date(review.submitted_at);
     if (!at) return { kind: "ignored", reason: "bad date" };
-    return { kind: "work", repo: repository.full_name, work: { kind: "review", externalId: `gh:review:${review.id}`, authorId: review.user.id, repo: repository.full_name, occurredAt: at, title: `Review of #${p.data.pull_request.number} ${p.data.pull_request.title}`, link: review.html_url } };
+    return {
+      kind: "work",
+      repo: repository.full_name,
+      work: {
+        kind: "review",
+        externalId: `gh:review:${review.id}`,
+        authorId: review.user.id,
+        repo: repository.full_name,
+        occurredAt: at,
+        title: `Review of #${p.data.pull_request.number} ${p.data.pull_request.title}`,
+        link: review.html_url,
+      },
+    };
   }
   if (event === "issue_comment") {
     const p = CommentEvent.safeParse(payload);
     if (!p.success) return { kind: "ignored", reason: "malformed issue_comment event" };
     const { comment, repository } = p.data;
-    if (p.data.action !== "created") return { kind: "ignored", reason: `issue_comment.${p.data.action}`, repo: repository.full_name };
+    if (p.data.action !== "created")
+      return { kind: "ignored", reason: `issue_comment.${p.data.action}`, repo: repository.full_name };
     const at = date(comment.created_at);
     if (!at) return { kind: "ignored", reason: "bad date" };
-    return { kind: "work", repo: repository.full_name, work: { kind: "comment", externalId: `gh:comment:${comment.id}`, authorId: comment.user.id, repo: repository.full_name, occurredAt: at, title: `Comment on #${p.data.issue.number} ${p.data.issue.title}`, link: comment.html_url } };
+    return {
+      kind: "work",
+      repo: repository.full_name,
+      work: {
+        kind: "comment",
+        externalId: `gh:comment:${comment.id}`,
+        authorId: comment.user.id,
+        repo: repository.full_name,
+        occurredAt: at,
+        title: `Comment on #${p.data.issue.number} ${p.data.issue.title}`,
+        link: comment.html_url,
+      },
+    };
   }
   return { kind: "ignored", reason: `unknown event ${event}` };
 }

@@ -29,30 +29,58 @@ export async function leadAttention(actor: Actor | null, tagId: string): Promise
   const [[d], requests, exceptions, selfReports] = await Promise.all([
     loadDashboards([tagId], at),
     db.claim.count({ where: { status: "requested", item: { tags: { some: { tagId } } } } }),
-    db.electionException.findMany({ where: { status: "pending", election: { tagId } }, orderBy: { createdAt: "asc" }, select: { electionId: true } }),
+    db.electionException.findMany({
+      where: { status: "pending", election: { tagId } },
+      orderBy: { createdAt: "asc" },
+      select: { electionId: true },
+    }),
     db.contributionRecord.count({ where: { tagId, source: "self_reported", verification: "pending" } }),
   ]);
   if (!d) return [];
   const slug = d.tag.slug;
   const items: (AttentionItem | false)[] = [
-    requests > 0 && { key: "requests", label: `${plural(requests, "volunteer request")} waiting for an answer`, href: `/manage/${slug}#requests` },
-    d.flow.stale > 0 && { key: "stale", label: `${plural(d.flow.stale, "stale claim")} (no update for ${d.tag.staleAfterDays} days): follow up`, href: `/manage/${slug}#held` },
-    exceptions.length > 0 && { key: "exceptions", label: `${plural(exceptions.length, "election exception request")} to decide`, href: `/elections/${exceptions[0]!.electionId}` },
+    requests > 0 && {
+      key: "requests",
+      label: `${plural(requests, "volunteer request")} waiting for an answer`,
+      href: `/manage/${slug}#requests`,
+    },
+    d.flow.stale > 0 && {
+      key: "stale",
+      label: `${plural(d.flow.stale, "stale claim")} (no update for ${d.tag.staleAfterDays} days): follow up`,
+      href: `/manage/${slug}#held`,
+    },
+    exceptions.length > 0 && {
+      key: "exceptions",
+      label: `${plural(exceptions.length, "election exception request")} to decide`,
+      href: `/elections/${exceptions[0]!.electionId}`,
+    },
     d.liaisonsOverdue.length > 0 && {
       key: "check-ins",
       label: `${plural(d.liaisonsOverdue.length, "liaison check-in")} overdue (${d.liaisonsOverdue.map((l) => `@${l.login}`).join(", ")})`,
       href: "/liaisons",
       dueAt: d.liaisonsOverdue[0]!.dueAt,
     },
-    d.boardReviewOverdue && { key: "review", label: `The board review is overdue (every ${d.tag.boardReviewMonths} months)`, href: `/manage/${slug}#review` },
-    selfReports > 0 && { key: "self-reports", label: `${plural(selfReports, "self-reported contribution")} to verify`, href: "/contributions" },
+    d.boardReviewOverdue && {
+      key: "review",
+      label: `The board review is overdue (every ${d.tag.boardReviewMonths} months)`,
+      href: `/manage/${slug}#review`,
+    },
+    selfReports > 0 && {
+      key: "self-reports",
+      label: `${plural(selfReports, "self-reported contribution")} to verify`,
+      href: "/contributions",
+    },
     d.termsEnding.length > 0 && {
       key: "terms",
       label: `${plural(d.termsEnding.length, "term")} ending within 6 months (${d.termsEnding.map((t) => `@${t.login}`).join(", ")})`,
       href: `/tags/${slug}#terms`,
       dueAt: d.termsEnding[0]!.termEndAt,
     },
-    d.pendingChanges.length > 0 && { key: "pending", label: `${plural(d.pendingChanges.length, "leadership change")} awaiting TOC approval`, href: `/tags/${slug}#leadership` },
+    d.pendingChanges.length > 0 && {
+      key: "pending",
+      label: `${plural(d.pendingChanges.length, "leadership change")} awaiting TOC approval`,
+      href: `/tags/${slug}#leadership`,
+    },
   ];
   return items.filter((i): i is AttentionItem => i !== false);
 }
@@ -65,21 +93,41 @@ export async function leadAttention(actor: Actor | null, tagId: string): Promise
 export async function personalAttention(userId: string): Promise<AttentionItem[]> {
   const at = await now();
   const [invited, held, liaisons, me] = await Promise.all([
-    db.claim.findMany({ where: { userId, status: "invited" }, orderBy: { createdAt: "asc" }, select: { createdAt: true, item: { select: { id: true, title: true } } } }),
+    db.claim.findMany({
+      where: { userId, status: "invited" },
+      orderBy: { createdAt: "asc" },
+      select: { createdAt: true, item: { select: { id: true, title: true } } },
+    }),
     db.claim.findMany({
       where: { userId, status: "accepted" },
-      select: { lastActivityAt: true, item: { select: { id: true, title: true, tags: { select: { tag: { select: { staleAfterDays: true } } } } } } },
+      select: {
+        lastActivityAt: true,
+        item: { select: { id: true, title: true, tags: { select: { tag: { select: { staleAfterDays: true } } } } } },
+      },
     }),
     db.liaison.findMany({
       where: { assignment: { userId, status: { in: ["active", "on_leave"] } } },
-      select: { id: true, cadenceDays: true, lastCheckInAt: true, createdAt: true, foundation: true, project: { select: { displayName: true } }, assignment: { select: { tag: { select: { name: true } } } } },
+      select: {
+        id: true,
+        cadenceDays: true,
+        lastCheckInAt: true,
+        createdAt: true,
+        foundation: true,
+        project: { select: { displayName: true } },
+        assignment: { select: { tag: { select: { name: true } } } },
+      },
     }),
     db.user.findUnique({ where: { id: userId }, select: { skills: true } }),
   ]);
   const skills = me?.skills ?? [];
   const matches = skills.length
     ? await db.helpWantedItem.findMany({
-        where: { status: "open", skills: { hasSome: skills }, claims: { none: { userId } }, hiddenBy: { none: { userId } } },
+        where: {
+          status: "open",
+          skills: { hasSome: skills },
+          claims: { none: { userId } },
+          hiddenBy: { none: { userId } },
+        },
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
         take: 3,
         select: { id: true, title: true },
@@ -99,7 +147,12 @@ export async function personalAttention(userId: string): Promise<AttentionItem[]
     .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
 
   return [
-    ...invited.map((c) => ({ key: `invited-${c.item.id}`, label: `A lead invited you to “${c.item.title}”: accept or decline`, href: `/help-wanted/${c.item.id}`, dueAt: null })),
+    ...invited.map((c) => ({
+      key: `invited-${c.item.id}`,
+      label: `A lead invited you to “${c.item.title}”: accept or decline`,
+      href: `/help-wanted/${c.item.id}`,
+      dueAt: null,
+    })),
     ...updates.map((c) => ({
       key: `update-${c.item.id}`,
       label: `${c.dueAt <= at ? "Update overdue" : "Update due"} on “${c.item.title}”: post your progress`,
@@ -112,6 +165,11 @@ export async function personalAttention(userId: string): Promise<AttentionItem[]
       href: `/liaisons/${l.id}`,
       dueAt: l.dueAt,
     })),
-    ...matches.map((m) => ({ key: `match-${m.id}`, label: `New item matching your skills: “${m.title}”`, href: `/help-wanted/${m.id}`, dueAt: null })),
+    ...matches.map((m) => ({
+      key: `match-${m.id}`,
+      label: `New item matching your skills: “${m.title}”`,
+      href: `/help-wanted/${m.id}`,
+      dueAt: null,
+    })),
   ];
 }

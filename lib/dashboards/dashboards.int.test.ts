@@ -12,31 +12,74 @@ import { flagsOf, overviewTable, tagTables } from "./tables";
 
 const counter = installQueryCounter(process.env.DATABASE_URL!, 20);
 const DAY = 86_400_000;
-const code = (p: Promise<unknown>) => p.then(() => "ok", (e: unknown) => (e instanceof AppError ? e.code : `THROWN ${String(e)}`));
+const code = (p: Promise<unknown>) =>
+  p.then(
+    () => "ok",
+    (e: unknown) => (e instanceof AppError ? e.code : `THROWN ${String(e)}`),
+  );
 
 async function person(over: { employer?: string; region?: "APAC" | "EMEA" | "Americas"; ambassador?: boolean } = {}) {
   const u = await createUser({ region: over.region ?? "EMEA" });
-  return db.user.update({ where: { id: u.id }, data: { employer: over.employer ?? null, isCncfAmbassador: over.ambassador ?? false } });
+  return db.user.update({
+    where: { id: u.id },
+    data: { employer: over.employer ?? null, isCncfAmbassador: over.ambassador ?? false },
+  });
 }
 
-async function seat(tagId: string, userId: string, kind: "chair" | "tech_lead" | "custom" | "tag_ambassador", over: { roleDefinitionId?: string; status?: "active" | "pending"; termEndAt?: Date; regionAtStart?: "APAC" | "EMEA" | "Americas" } = {}) {
+async function seat(
+  tagId: string,
+  userId: string,
+  kind: "chair" | "tech_lead" | "custom" | "tag_ambassador",
+  over: {
+    roleDefinitionId?: string;
+    status?: "active" | "pending";
+    termEndAt?: Date;
+    regionAtStart?: "APAC" | "EMEA" | "Americas";
+  } = {},
+) {
   const at = await now();
   return db.roleAssignment.create({
-    data: { tagId, userId, kind, status: over.status ?? "active", requestedAt: at, startAt: at, termEndAt: over.termEndAt ?? null, roleDefinitionId: over.roleDefinitionId ?? null, regionAtStart: over.regionAtStart ?? null },
+    data: {
+      tagId,
+      userId,
+      kind,
+      status: over.status ?? "active",
+      requestedAt: at,
+      startAt: at,
+      termEndAt: over.termEndAt ?? null,
+      roleDefinitionId: over.roleDefinitionId ?? null,
+      regionAtStart: over.regionAtStart ?? null,
+    },
   });
 }
 
 async function item(tagId: string, createdAt: Date, status: "open" | "filled" | "closed" = "open") {
-  return db.helpWantedItem.create({ data: { title: "Help", kind: "content", status, createdAt, updatedAt: createdAt, tags: { create: { tagId } } } });
+  return db.helpWantedItem.create({
+    data: { title: "Help", kind: "content", status, createdAt, updatedAt: createdAt, tags: { create: { tagId } } },
+  });
 }
 
 /** A TAG with something in every corner of its dashboard. */
 async function busyTag() {
   const at = await now();
   const tag = await createTag();
-  await db.tag.update({ where: { id: tag.id }, data: { boardReviewedAt: null, staleAfterDays: 10, activityWindowMonths: 6, activityMinRecords: 2 } });
+  await db.tag.update({
+    where: { id: tag.id },
+    data: { boardReviewedAt: null, staleAfterDays: 10, activityWindowMonths: 6, activityMinRecords: 2 },
+  });
   const def = await db.roleDefinition.create({
-    data: { tagId: tag.id, roleKey: crypto.randomUUID(), version: 1, name: "Organizer", kind: "custom", totalSeats: 3, maxPerEmployer: 1, minPerRegion: { APAC: 1 }, selection: "election", createdAt: at },
+    data: {
+      tagId: tag.id,
+      roleKey: crypto.randomUUID(),
+      version: 1,
+      name: "Organizer",
+      kind: "custom",
+      totalSeats: 3,
+      maxPerEmployer: 1,
+      minPerRegion: { APAC: 1 },
+      selection: "election",
+      createdAt: at,
+    },
   });
   const [a, b, chair, quietLead, amb, volunteer] = await Promise.all([
     person({ employer: "Acme" }),
@@ -53,25 +96,85 @@ async function busyTag() {
   const pendingUser = await person();
   await seat(tag.id, pendingUser.id, "tech_lead", { status: "pending" });
   // The chair contributed; the tech lead did not. The chair is on leave today.
-  await db.contributionRecord.create({ data: { userId: chair.id, tagId: tag.id, kind: "pr", source: "github", occurredAt: new Date(at.getTime() - 5 * DAY) } });
-  await db.contributionRecord.create({ data: { userId: quietLead.id, tagId: tag.id, kind: "blog", source: "self_reported", verification: "pending", occurredAt: new Date(at.getTime() - 5 * DAY) } });
-  await db.leave.create({ data: { assignmentId: chairSeat.id, from: new Date(at.getTime() - 2 * DAY), to: new Date(at.getTime() + 20 * DAY), note: "Parental leave", createdAt: at } });
+  await db.contributionRecord.create({
+    data: {
+      userId: chair.id,
+      tagId: tag.id,
+      kind: "pr",
+      source: "github",
+      occurredAt: new Date(at.getTime() - 5 * DAY),
+    },
+  });
+  await db.contributionRecord.create({
+    data: {
+      userId: quietLead.id,
+      tagId: tag.id,
+      kind: "blog",
+      source: "self_reported",
+      verification: "pending",
+      occurredAt: new Date(at.getTime() - 5 * DAY),
+    },
+  });
+  await db.leave.create({
+    data: {
+      assignmentId: chairSeat.id,
+      from: new Date(at.getTime() - 2 * DAY),
+      to: new Date(at.getTime() + 20 * DAY),
+      note: "Parental leave",
+      createdAt: at,
+    },
+  });
   // Help wanted: an open item volunteered for after 4 days and accepted long ago (stale); an
   // item an ambassador completed last week.
   const open = await item(tag.id, new Date(at.getTime() - 30 * DAY));
-  await db.claim.create({ data: { itemId: open.id, userId: volunteer.id, status: "accepted", createdAt: new Date(at.getTime() - 26 * DAY), decidedAt: new Date(at.getTime() - 25 * DAY), lastActivityAt: new Date(at.getTime() - 20 * DAY) } });
+  await db.claim.create({
+    data: {
+      itemId: open.id,
+      userId: volunteer.id,
+      status: "accepted",
+      createdAt: new Date(at.getTime() - 26 * DAY),
+      decidedAt: new Date(at.getTime() - 25 * DAY),
+      lastActivityAt: new Date(at.getTime() - 20 * DAY),
+    },
+  });
   const done = await item(tag.id, new Date(at.getTime() - 40 * DAY), "closed");
-  await db.claim.create({ data: { itemId: done.id, userId: amb.id, status: "completed", createdAt: new Date(at.getTime() - 38 * DAY), decidedAt: new Date(at.getTime() - 37 * DAY), completedAt: new Date(at.getTime() - 7 * DAY), lastActivityAt: new Date(at.getTime() - 7 * DAY) } });
+  await db.claim.create({
+    data: {
+      itemId: done.id,
+      userId: amb.id,
+      status: "completed",
+      createdAt: new Date(at.getTime() - 38 * DAY),
+      decidedAt: new Date(at.getTime() - 37 * DAY),
+      completedAt: new Date(at.getTime() - 7 * DAY),
+      lastActivityAt: new Date(at.getTime() - 7 * DAY),
+    },
+  });
   // A TAG Ambassador whose liaison check-in is overdue.
   const liaisonPerson = await person();
   const liaisonSeat = await seat(tag.id, liaisonPerson.id, "tag_ambassador");
-  await db.liaison.create({ data: { assignmentId: liaisonSeat.id, foundation: "OpenSSF", cadenceDays: 30, createdAt: new Date(at.getTime() - 90 * DAY) } });
+  await db.liaison.create({
+    data: {
+      assignmentId: liaisonSeat.id,
+      foundation: "OpenSSF",
+      cadenceDays: 30,
+      createdAt: new Date(at.getTime() - 90 * DAY),
+    },
+  });
   // An election in voting.
   await db.election.create({
     data: {
-      tagId: tag.id, roleKey: crypto.randomUUID(), title: "Tech Lead election", phase: "voting", cycleDate: at, seatsByRegion: { any: 1 },
-      nominationsOpenAt: new Date(at.getTime() - 20 * DAY), nominationsCloseAt: new Date(at.getTime() - 10 * DAY), votingOpenAt: new Date(at.getTime() - 5 * DAY), votingCloseAt: new Date(at.getTime() + 5 * DAY),
-      createdAt: at, updatedAt: at,
+      tagId: tag.id,
+      roleKey: crypto.randomUUID(),
+      title: "Tech Lead election",
+      phase: "voting",
+      cycleDate: at,
+      seatsByRegion: { any: 1 },
+      nominationsOpenAt: new Date(at.getTime() - 20 * DAY),
+      nominationsCloseAt: new Date(at.getTime() - 10 * DAY),
+      votingOpenAt: new Date(at.getTime() - 5 * DAY),
+      votingCloseAt: new Date(at.getTime() + 5 * DAY),
+      createdAt: at,
+      updatedAt: at,
     },
   });
   return { tag, chair, quietLead, leadSeat, amb, a, b, pendingUser, liaisonPerson };
@@ -85,7 +188,13 @@ describe("the TOC dashboard of a TAG", () => {
     const found = await getTagDashboard(await toc(), s.tag.slug);
     const d = found!.dashboard;
     const organizer = d.roles.find((r) => r.name === "Organizer")!;
-    expect(organizer).toMatchObject({ holders: 2, totalSeats: 3, maxPerEmployer: 1, overEmployerCap: true, largestEmployer: { name: "Acme", count: 2, share: 1 } });
+    expect(organizer).toMatchObject({
+      holders: 2,
+      totalSeats: 3,
+      maxPerEmployer: 1,
+      overEmployerCap: true,
+      largestEmployer: { name: "Acme", count: 2, share: 1 },
+    });
     expect(organizer.regionIssues).toEqual(["APAC 0 of at least 1"]);
     expect(d.roles.find((r) => r.kind === "tech_lead")).toMatchObject({ holders: 2, overEmployerCap: false });
     expect(d.regions).toEqual({ EMEA: 4, Americas: 1, APAC: 1, unknown: 0 });
@@ -97,7 +206,14 @@ describe("the TOC dashboard of a TAG", () => {
     expect(d.onLeave).toMatchObject([{ login: s.chair.login, role: "Chair", note: "Parental leave" }]);
     expect(d.elections).toMatchObject([{ title: "Tech Lead election", state: "open", phase: "voting" }]);
     expect(d.electionsDue).toEqual([{ role: "Organizer", reason: "1 open seat, 1 term ending within 6 months" }]);
-    expect(d.flow).toEqual({ open: 1, held: 1, done90: 1, medianDaysToFirstVolunteer: 3, stale: 1, ambassadorsActive: 1 });
+    expect(d.flow).toEqual({
+      open: 1,
+      held: 1,
+      done90: 1,
+      medianDaysToFirstVolunteer: 3,
+      stale: 1,
+      ambassadorsActive: 1,
+    });
     expect(d.staleClaims).toHaveLength(1);
     expect(d.ambassadors.map((a) => a.login)).toEqual([s.amb.login]);
     expect(d.liaisonsOverdue).toMatchObject([{ login: s.liaisonPerson.login, target: "OpenSSF" }]);
@@ -106,7 +222,18 @@ describe("the TOC dashboard of a TAG", () => {
     expect(flagsOf(d)[0]).toBe("Over employer cap: Organizer (Acme: 2 (100%) of at most 1)");
 
     const tables = tagTables(d);
-    expect(tables.map((t) => t.key)).toEqual(["roles", "leaders", "terms", "leaves", "elections", "flow", "stale-claims", "ambassadors", "check-ins", "pending"]);
+    expect(tables.map((t) => t.key)).toEqual([
+      "roles",
+      "leaders",
+      "terms",
+      "leaves",
+      "elections",
+      "flow",
+      "stale-claims",
+      "ambassadors",
+      "check-ins",
+      "pending",
+    ]);
     for (const t of tables) for (const r of t.rows) expect(r).toHaveLength(t.columns.length);
     const overview = overviewTable([d]);
     expect(overview.rows[0]).toHaveLength(overview.columns.length);
@@ -117,7 +244,12 @@ describe("the TOC dashboard of a TAG", () => {
     const tags = [await busyTag(), await busyTag(), await busyTag()];
     const at = await now();
     const one = await counter.measure(() => loadDashboards([tags[0]!.tag.id], at));
-    const three = await counter.measure(() => loadDashboards(tags.map((t) => t.tag.id), at));
+    const three = await counter.measure(() =>
+      loadDashboards(
+        tags.map((t) => t.tag.id),
+        at,
+      ),
+    );
     const all = await counter.measure(() => loadDashboards(null, at));
     expect(three.result).toHaveLength(3);
     expect(one.queries).toBeGreaterThan(0);
@@ -146,12 +278,18 @@ describe("who may see dashboards", () => {
 
     expect(await code(getTocOverview(member))).toBe("FORBIDDEN");
     expect(await code(getTocOverview(null))).toBe("FORBIDDEN");
-    expect(await db.auditEvent.count({ where: { actorId: member.id, action: "audit.view-all", outcome: "refused" } })).toBe(1);
+    expect(
+      await db.auditEvent.count({ where: { actorId: member.id, action: "audit.view-all", outcome: "refused" } }),
+    ).toBe(1);
 
     expect((await getTagDashboard(leadActor, mine.slug))?.dashboard.tag.id).toBe(mine.id);
     expect(await code(getTagDashboard(leadActor, other.slug))).toBe("FORBIDDEN");
     expect(await code(getTagDashboard(member, mine.slug))).toBe("FORBIDDEN");
-    expect(await db.auditEvent.count({ where: { actorId: lead.id, action: "dashboard.view", tagId: other.id, outcome: "refused" } })).toBe(1);
+    expect(
+      await db.auditEvent.count({
+        where: { actorId: lead.id, action: "dashboard.view", tagId: other.id, outcome: "refused" },
+      }),
+    ).toBe(1);
     expect(await getTagDashboard(admin, "no-such-tag")).toBeNull();
   });
 });
@@ -165,14 +303,39 @@ describe("what needs attention today", () => {
     const leadActor = (await loadActor(lead.id))!;
     const requester = await createUser();
     const open = await item(s.tag.id, at);
-    await db.claim.create({ data: { itemId: open.id, userId: requester.id, status: "requested", createdAt: at, lastActivityAt: at } });
+    await db.claim.create({
+      data: { itemId: open.id, userId: requester.id, status: "requested", createdAt: at, lastActivityAt: at },
+    });
     const election = await db.election.findFirstOrThrow({ where: { tagId: s.tag.id } });
-    await db.electionException.create({ data: { electionId: election.id, userId: requester.id, kind: "vote", reason: "New contributor", createdAt: at } });
-    await db.contributionRecord.create({ data: { userId: requester.id, tagId: s.tag.id, kind: "talk", source: "self_reported", verification: "pending", occurredAt: at } });
+    await db.electionException.create({
+      data: { electionId: election.id, userId: requester.id, kind: "vote", reason: "New contributor", createdAt: at },
+    });
+    await db.contributionRecord.create({
+      data: {
+        userId: requester.id,
+        tagId: s.tag.id,
+        kind: "talk",
+        source: "self_reported",
+        verification: "pending",
+        occurredAt: at,
+      },
+    });
 
     const items = await (await import("./attention")).leadAttention(leadActor, s.tag.id);
-    expect(items.map((i) => i.key)).toEqual(["requests", "stale", "exceptions", "check-ins", "review", "self-reports", "terms", "pending"]);
-    expect(items[0]).toMatchObject({ label: "1 volunteer request waiting for an answer", href: `/manage/${s.tag.slug}#requests` });
+    expect(items.map((i) => i.key)).toEqual([
+      "requests",
+      "stale",
+      "exceptions",
+      "check-ins",
+      "review",
+      "self-reports",
+      "terms",
+      "pending",
+    ]);
+    expect(items[0]).toMatchObject({
+      label: "1 volunteer request waiting for an answer",
+      href: `/manage/${s.tag.slug}#requests`,
+    });
 
     const other = await createTag();
     expect(await code((await import("./attention")).leadAttention(leadActor, other.id))).toBe("FORBIDDEN");
@@ -184,17 +347,50 @@ describe("what needs attention today", () => {
     const tag = await createTag();
     const me = await db.user.update({ where: { id: (await createUser()).id }, data: { skills: ["Go"] } });
     const invitedTo = await item(tag.id, at);
-    await db.claim.create({ data: { itemId: invitedTo.id, userId: me.id, status: "invited", createdAt: at, lastActivityAt: at } });
+    await db.claim.create({
+      data: { itemId: invitedTo.id, userId: me.id, status: "invited", createdAt: at, lastActivityAt: at },
+    });
     const working = await item(tag.id, at);
-    await db.claim.create({ data: { itemId: working.id, userId: me.id, status: "accepted", createdAt: at, lastActivityAt: new Date(at.getTime() - 30 * DAY) } });
+    await db.claim.create({
+      data: {
+        itemId: working.id,
+        userId: me.id,
+        status: "accepted",
+        createdAt: at,
+        lastActivityAt: new Date(at.getTime() - 30 * DAY),
+      },
+    });
     const fresh = await item(tag.id, at);
-    await db.claim.create({ data: { itemId: fresh.id, userId: me.id, status: "accepted", createdAt: at, lastActivityAt: at } });
+    await db.claim.create({
+      data: { itemId: fresh.id, userId: me.id, status: "accepted", createdAt: at, lastActivityAt: at },
+    });
     const ambSeat = await seat(tag.id, me.id, "tag_ambassador");
-    const liaison = await db.liaison.create({ data: { assignmentId: ambSeat.id, foundation: "OpenSSF", cadenceDays: 30, createdAt: new Date(at.getTime() - 28 * DAY) } });
-    const match = await db.helpWantedItem.create({ data: { title: "Go work", kind: "review", status: "open", skills: ["Go"], createdAt: at, updatedAt: at, tags: { create: { tagId: tag.id } } } });
+    const liaison = await db.liaison.create({
+      data: {
+        assignmentId: ambSeat.id,
+        foundation: "OpenSSF",
+        cadenceDays: 30,
+        createdAt: new Date(at.getTime() - 28 * DAY),
+      },
+    });
+    const match = await db.helpWantedItem.create({
+      data: {
+        title: "Go work",
+        kind: "review",
+        status: "open",
+        skills: ["Go"],
+        createdAt: at,
+        updatedAt: at,
+        tags: { create: { tagId: tag.id } },
+      },
+    });
 
     const items = await personalAttention(me.id);
-    expect(items.slice(0, 3).map((i) => i.key)).toEqual([`invited-${invitedTo.id}`, `update-${working.id}`, `check-in-${liaison.id}`]);
+    expect(items.slice(0, 3).map((i) => i.key)).toEqual([
+      `invited-${invitedTo.id}`,
+      `update-${working.id}`,
+      `check-in-${liaison.id}`,
+    ]);
     expect(items[1]!.label).toMatch(/^Update overdue/);
     expect(items[2]!.label).toMatch(/^Check-in due with OpenSSF/);
     expect(items.slice(3).map((i) => i.key)).toContain(`match-${match.id}`);

@@ -1,7 +1,13 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { activityInTags, activityKey, statusFromTotal, windowEndingAt, type ActivityStatus } from "@/lib/contributions/activity";
+import {
+  activityInTags,
+  activityKey,
+  statusFromTotal,
+  windowEndingAt,
+  type ActivityStatus,
+} from "@/lib/contributions/activity";
 import { isBoardReviewOverdue } from "@/lib/help-wanted/review";
 import { checkInDueAt, isOverdue } from "@/lib/liaisons/overdue";
 import { REGIONS, employerKey, parseRegionCounts, type Region, type RegionCounts } from "@/lib/roles/seat-rules";
@@ -59,7 +65,16 @@ export interface LeaderActivity {
 }
 
 export interface TagDashboard {
-  tag: { id: string; slug: string; name: string; boardReviewMonths: number; boardReviewedAt: Date | null; staleAfterDays: number; activityMinRecords: number; activityWindowMonths: number };
+  tag: {
+    id: string;
+    slug: string;
+    name: string;
+    boardReviewMonths: number;
+    boardReviewedAt: Date | null;
+    staleAfterDays: number;
+    activityMinRecords: number;
+    activityWindowMonths: number;
+  };
   roles: RoleSummary[];
   /** Held seats (all roles) by region. */
   regions: Record<Region | "unknown", number>;
@@ -71,9 +86,22 @@ export interface TagDashboard {
   /** Leaders with no counted contribution in the TAG's activity window. */
   inactiveLeaders: LeaderActivity[];
   onLeave: { login: string; role: string; from: Date | null; to: Date | null; note: string }[];
-  elections: { id: string; title: string; phase: string; state: "open" | "awaiting" | "scheduled"; nextAt: Date | null }[];
+  elections: {
+    id: string;
+    title: string;
+    phase: string;
+    state: "open" | "awaiting" | "scheduled";
+    nextAt: Date | null;
+  }[];
   electionsDue: { role: string; reason: string }[];
-  flow: { open: number; held: number; done90: number; medianDaysToFirstVolunteer: number | null; stale: number; ambassadorsActive: number };
+  flow: {
+    open: number;
+    held: number;
+    done90: number;
+    medianDaysToFirstVolunteer: number | null;
+    stale: number;
+    ambassadorsActive: number;
+  };
   liaisonsOverdue: { login: string; target: string; dueAt: Date; lastCheckInAt: Date | null }[];
   boardReviewOverdue: boolean;
   pendingChanges: { login: string; role: string; change: "appointment" | "end" | "renewal"; requestedAt: Date }[];
@@ -140,7 +168,11 @@ function flowSql(tagIds: string[], at: Date, since: Date): Prisma.Sql {
  * `detail` adds the lists of the drill-down page (stale claims, active CNCF Ambassadors).
  * Callers check permission first (./queries.ts).
  */
-export async function loadDashboards(tagIds: readonly string[] | null, at: Date, detail = false): Promise<TagDashboard[]> {
+export async function loadDashboards(
+  tagIds: readonly string[] | null,
+  at: Date,
+  detail = false,
+): Promise<TagDashboard[]> {
   const tags = await db.tag.findMany({
     where: tagIds ? { id: { in: [...tagIds] } } : {},
     orderBy: { name: "asc" },
@@ -165,7 +197,17 @@ export async function loadDashboards(tagIds: readonly string[] | null, at: Date,
     db.roleDefinition.findMany({
       where: { tagId: { in: ids }, supersededAt: null },
       orderBy: [{ kind: "asc" }, { name: "asc" }],
-      select: { tagId: true, roleKey: true, name: true, kind: true, selection: true, totalSeats: true, maxPerRegion: true, minPerRegion: true, maxPerEmployer: true },
+      select: {
+        tagId: true,
+        roleKey: true,
+        name: true,
+        kind: true,
+        selection: true,
+        totalSeats: true,
+        maxPerRegion: true,
+        minPerRegion: true,
+        maxPerEmployer: true,
+      },
     }),
     db.roleAssignment.findMany({
       where: { tagId: { in: ids }, status: { in: [...HOLDING] } },
@@ -182,24 +224,48 @@ export async function loadDashboards(tagIds: readonly string[] | null, at: Date,
         renewRequestedAt: true,
         user: { select: { login: true, name: true, region: true, employer: true } },
         roleDefinition: { select: { roleKey: true, name: true } },
-        leaves: { where: { to: { gte: today } }, orderBy: { from: "asc" }, select: { from: true, to: true, note: true } },
+        leaves: {
+          where: { to: { gte: today } },
+          orderBy: { from: "asc" },
+          select: { from: true, to: true, note: true },
+        },
       },
     }),
     db.election.findMany({
       where: { tagId: { in: ids }, phase: { not: "published" } },
       orderBy: { votingOpenAt: "asc" },
-      select: { id: true, tagId: true, roleKey: true, title: true, phase: true, nominationsOpenAt: true, votingOpenAt: true, votingCloseAt: true },
+      select: {
+        id: true,
+        tagId: true,
+        roleKey: true,
+        title: true,
+        phase: true,
+        nominationsOpenAt: true,
+        votingOpenAt: true,
+        votingCloseAt: true,
+      },
     }),
     db.$queryRaw<FlowRow[]>(flowSql(ids, at, since)),
     db.liaison.findMany({
       where: { assignment: { tagId: { in: ids }, status: { in: ["active", "on_leave"] } } },
-      select: { cadenceDays: true, lastCheckInAt: true, createdAt: true, foundation: true, project: { select: { displayName: true } }, assignment: { select: { tagId: true, user: { select: { login: true } } } } },
+      select: {
+        cadenceDays: true,
+        lastCheckInAt: true,
+        createdAt: true,
+        foundation: true,
+        project: { select: { displayName: true } },
+        assignment: { select: { tagId: true, user: { select: { login: true } } } },
+      },
     }),
   ]);
 
   const leaderSeats = seats.filter((s) => (s.kind === "chair" || s.kind === "tech_lead") && s.status !== "pending");
   const activity = await activityInTags(
-    tags.map((t) => ({ tagId: t.id, userIds: leaderSeats.filter((s) => s.tagId === t.id).map((s) => s.userId), window: windowEndingAt(at, t.activityWindowMonths) })),
+    tags.map((t) => ({
+      tagId: t.id,
+      userIds: leaderSeats.filter((s) => s.tagId === t.id).map((s) => s.userId),
+      window: windowEndingAt(at, t.activityWindowMonths),
+    })),
   );
 
   let details: { stale: TagDashboard["staleClaims"]; ambassadors: TagDashboard["ambassadors"] } | null = null;
@@ -207,10 +273,18 @@ export async function loadDashboards(tagIds: readonly string[] | null, at: Date,
     const tag = tags[0]!;
     const [stale, ambassadors] = await Promise.all([
       db.claim.findMany({
-        where: { status: "accepted", lastActivityAt: { lt: new Date(at.getTime() - tag.staleAfterDays * DAY) }, item: { tags: { some: { tagId: tag.id } } } },
+        where: {
+          status: "accepted",
+          lastActivityAt: { lt: new Date(at.getTime() - tag.staleAfterDays * DAY) },
+          item: { tags: { some: { tagId: tag.id } } },
+        },
         orderBy: { lastActivityAt: "asc" },
         take: 500,
-        select: { lastActivityAt: true, user: { select: { login: true } }, item: { select: { id: true, title: true } } },
+        select: {
+          lastActivityAt: true,
+          user: { select: { login: true } },
+          item: { select: { id: true, title: true } },
+        },
       }),
       db.user.findMany({
         where: {
@@ -218,7 +292,10 @@ export async function loadDashboards(tagIds: readonly string[] | null, at: Date,
           claims: {
             some: {
               item: { tags: { some: { tagId: tag.id } } },
-              OR: [{ status: { in: ["accepted", "done", "completed"] }, decidedAt: { gte: since } }, { status: "completed", completedAt: { gte: since } }],
+              OR: [
+                { status: { in: ["accepted", "done", "completed"] }, decidedAt: { gte: since } },
+                { status: "completed", completedAt: { gte: since } },
+              ],
             },
           },
         },
@@ -226,13 +303,27 @@ export async function loadDashboards(tagIds: readonly string[] | null, at: Date,
         select: {
           login: true,
           name: true,
-          claims: { where: { item: { tags: { some: { tagId: tag.id } } } }, orderBy: { lastActivityAt: "desc" }, take: 1, select: { lastActivityAt: true } },
+          claims: {
+            where: { item: { tags: { some: { tagId: tag.id } } } },
+            orderBy: { lastActivityAt: "desc" },
+            take: 1,
+            select: { lastActivityAt: true },
+          },
         },
       }),
     ]);
     details = {
-      stale: stale.map((c) => ({ login: c.user.login, itemId: c.item.id, item: c.item.title, lastActivityAt: c.lastActivityAt })),
-      ambassadors: ambassadors.map((u) => ({ login: u.login, name: u.name, lastAt: u.claims[0]?.lastActivityAt ?? null })),
+      stale: stale.map((c) => ({
+        login: c.user.login,
+        itemId: c.item.id,
+        item: c.item.title,
+        lastActivityAt: c.lastActivityAt,
+      })),
+      ambassadors: ambassadors.map((u) => ({
+        login: u.login,
+        name: u.name,
+        lastAt: u.claims[0]?.lastActivityAt ?? null,
+      })),
     };
   }
 
@@ -254,7 +345,16 @@ export async function loadDashboards(tagIds: readonly string[] | null, at: Date,
 interface Inputs {
   tag: TagDashboard["tag"] & { leaveCountsTowardCaps: boolean };
   at: Date;
-  defs: { roleKey: string; name: string; kind: string; selection: string; totalSeats: number | null; maxPerRegion: unknown; minPerRegion: unknown; maxPerEmployer: number | null }[];
+  defs: {
+    roleKey: string;
+    name: string;
+    kind: string;
+    selection: string;
+    totalSeats: number | null;
+    maxPerRegion: unknown;
+    minPerRegion: unknown;
+    maxPerEmployer: number | null;
+  }[];
   seats: {
     userId: string;
     kind: string;
@@ -268,9 +368,24 @@ interface Inputs {
     roleDefinition: { roleKey: string; name: string } | null;
     leaves: { from: Date; to: Date; note: string }[];
   }[];
-  elections: { id: string; roleKey: string; title: string; phase: string; nominationsOpenAt: Date; votingOpenAt: Date; votingCloseAt: Date }[];
+  elections: {
+    id: string;
+    roleKey: string;
+    title: string;
+    phase: string;
+    nominationsOpenAt: Date;
+    votingOpenAt: Date;
+    votingCloseAt: Date;
+  }[];
   flow: FlowRow | undefined;
-  liaisons: { cadenceDays: number; lastCheckInAt: Date | null; createdAt: Date; foundation: string | null; project: { displayName: string } | null; assignment: { user: { login: string } } }[];
+  liaisons: {
+    cadenceDays: number;
+    lastCheckInAt: Date | null;
+    createdAt: Date;
+    foundation: string | null;
+    project: { displayName: string } | null;
+    assignment: { user: { login: string } };
+  }[];
   activity: Map<string, { total: number; lastAt: Date | null }>;
   details: { stale: TagDashboard["staleClaims"]; ambassadors: TagDashboard["ambassadors"] } | null;
 }
@@ -302,7 +417,10 @@ export function shapeDashboard(i: Inputs): TagDashboard {
   }));
 
   // Roles: the TAG's current definitions, then seats given before any definition (by kind).
-  const roleKeys = [...i.defs.map((d) => d.roleKey), ...new Set(seats.filter((s) => !s.roleDefinition).map((s) => s.key))];
+  const roleKeys = [
+    ...i.defs.map((d) => d.roleKey),
+    ...new Set(seats.filter((s) => !s.roleDefinition).map((s) => s.key)),
+  ];
   const roles: RoleSummary[] = roleKeys.map((key) => {
     const def = i.defs.find((d) => d.roleKey === key);
     const holders = seats.filter((s) => s.key === key);
@@ -348,12 +466,31 @@ export function shapeDashboard(i: Inputs): TagDashboard {
     .map((s) => {
       const a = i.activity.get(activityKey(s.userId, tag.id));
       const total = a?.total ?? 0;
-      return { login: s.user.login, name: s.user.name, role: s.role, total, lastAt: a?.lastAt ?? null, status: statusFromTotal(total, tag.activityMinRecords) };
+      return {
+        login: s.user.login,
+        name: s.user.name,
+        role: s.role,
+        total,
+        lastAt: a?.lastAt ?? null,
+        status: statusFromTotal(total, tag.activityMinRecords),
+      };
     });
 
   const elections = i.elections.map((e) => {
-    const state = e.phase === "nominations" || e.phase === "voting" ? ("open" as const) : e.phase === "draft" ? ("scheduled" as const) : ("awaiting" as const);
-    const nextAt = e.phase === "draft" ? e.nominationsOpenAt : e.phase === "nominations" ? e.votingOpenAt : e.phase === "voting" ? e.votingCloseAt : null;
+    const state =
+      e.phase === "nominations" || e.phase === "voting"
+        ? ("open" as const)
+        : e.phase === "draft"
+          ? ("scheduled" as const)
+          : ("awaiting" as const);
+    const nextAt =
+      e.phase === "draft"
+        ? e.nominationsOpenAt
+        : e.phase === "nominations"
+          ? e.votingOpenAt
+          : e.phase === "voting"
+            ? e.votingCloseAt
+            : null;
     return { id: e.id, title: e.title, phase: e.phase, state, nextAt };
   });
   // An elected role is due an election when seats are open or terms end within the lookahead
@@ -363,25 +500,50 @@ export function shapeDashboard(i: Inputs): TagDashboard {
     if (i.elections.some((e) => e.roleKey === d.roleKey)) continue;
     const holders = seats.filter((s) => s.key === d.roleKey && s.status !== "pending");
     const ending = holders.filter((s) => s.termEndAt && s.termEndAt <= horizon).length;
-    const open = d.totalSeats !== null ? Math.max(0, d.totalSeats - seats.filter((s) => s.key === d.roleKey).length) : 0;
+    const open =
+      d.totalSeats !== null ? Math.max(0, d.totalSeats - seats.filter((s) => s.key === d.roleKey).length) : 0;
     if (ending > 0 || open > 0) {
-      electionsDue.push({ role: d.name, reason: [open ? `${open} open seat${open > 1 ? "s" : ""}` : "", ending ? `${ending} term${ending > 1 ? "s" : ""} ending within ${LOOKAHEAD_MONTHS} months` : ""].filter(Boolean).join(", ") });
+      electionsDue.push({
+        role: d.name,
+        reason: [
+          open ? `${open} open seat${open > 1 ? "s" : ""}` : "",
+          ending ? `${ending} term${ending > 1 ? "s" : ""} ending within ${LOOKAHEAD_MONTHS} months` : "",
+        ]
+          .filter(Boolean)
+          .join(", "),
+      });
     }
   }
 
   const pendingChanges = seats.flatMap((s): TagDashboard["pendingChanges"] => {
-    if (s.status === "pending") return [{ login: s.user.login, role: s.role, change: "appointment" as const, requestedAt: s.requestedAt }];
-    if (s.endRequestedAt) return [{ login: s.user.login, role: s.role, change: "end" as const, requestedAt: s.endRequestedAt }];
-    if (s.renewRequestedAt) return [{ login: s.user.login, role: s.role, change: "renewal" as const, requestedAt: s.renewRequestedAt }];
+    if (s.status === "pending")
+      return [{ login: s.user.login, role: s.role, change: "appointment" as const, requestedAt: s.requestedAt }];
+    if (s.endRequestedAt)
+      return [{ login: s.user.login, role: s.role, change: "end" as const, requestedAt: s.endRequestedAt }];
+    if (s.renewRequestedAt)
+      return [{ login: s.user.login, role: s.role, change: "renewal" as const, requestedAt: s.renewRequestedAt }];
     return [];
   });
 
   const f = i.flow;
   return {
-    tag: { id: tag.id, slug: tag.slug, name: tag.name, boardReviewMonths: tag.boardReviewMonths, boardReviewedAt: tag.boardReviewedAt, staleAfterDays: tag.staleAfterDays, activityMinRecords: tag.activityMinRecords, activityWindowMonths: tag.activityWindowMonths },
+    tag: {
+      id: tag.id,
+      slug: tag.slug,
+      name: tag.name,
+      boardReviewMonths: tag.boardReviewMonths,
+      boardReviewedAt: tag.boardReviewedAt,
+      staleAfterDays: tag.staleAfterDays,
+      activityMinRecords: tag.activityMinRecords,
+      activityWindowMonths: tag.activityWindowMonths,
+    },
     roles,
     regions,
-    leadership: { filled: leadershipSeats.length, total: totals.length > 0 && totals.every((t) => t !== null) ? totals.reduce<number>((a, b) => a + (b ?? 0), 0) : null },
+    leadership: {
+      filled: leadershipSeats.length,
+      total:
+        totals.length > 0 && totals.every((t) => t !== null) ? totals.reduce<number>((a, b) => a + (b ?? 0), 0) : null,
+    },
     leadershipEmployer: largestEmployer(leadershipSeats.map((s) => ({ employer: s.user.employer }))),
     termsEnding: seats
       .filter((s) => s.status !== "pending" && s.termEndAt && s.termEndAt > at && s.termEndAt <= horizon)
@@ -393,14 +555,32 @@ export function shapeDashboard(i: Inputs): TagDashboard {
       .filter((s) => s.onLeave)
       .map((s) => {
         const leave = s.leaves.find((l) => l.from <= at) ?? null;
-        return { login: s.user.login, role: s.role, from: leave?.from ?? null, to: leave?.to ?? null, note: leave?.note ?? "" };
+        return {
+          login: s.user.login,
+          role: s.role,
+          from: leave?.from ?? null,
+          to: leave?.to ?? null,
+          note: leave?.note ?? "",
+        };
       }),
     elections,
     electionsDue,
-    flow: { open: f?.open ?? 0, held: f?.held ?? 0, done90: f?.done90 ?? 0, medianDaysToFirstVolunteer: f?.median ?? null, stale: f?.stale ?? 0, ambassadorsActive: f?.ambassadors ?? 0 },
+    flow: {
+      open: f?.open ?? 0,
+      held: f?.held ?? 0,
+      done90: f?.done90 ?? 0,
+      medianDaysToFirstVolunteer: f?.median ?? null,
+      stale: f?.stale ?? 0,
+      ambassadorsActive: f?.ambassadors ?? 0,
+    },
     liaisonsOverdue: i.liaisons
       .filter((l) => isOverdue(l, at))
-      .map((l) => ({ login: l.assignment.user.login, target: l.project?.displayName ?? l.foundation ?? "", dueAt: checkInDueAt(l), lastCheckInAt: l.lastCheckInAt }))
+      .map((l) => ({
+        login: l.assignment.user.login,
+        target: l.project?.displayName ?? l.foundation ?? "",
+        dueAt: checkInDueAt(l),
+        lastCheckInAt: l.lastCheckInAt,
+      }))
       .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime()),
     boardReviewOverdue: isBoardReviewOverdue(tag.boardReviewedAt, tag.boardReviewMonths, at),
     pendingChanges,

@@ -27,9 +27,16 @@ export async function getTocOverview(actor: Actor | null): Promise<TocOverview> 
 }
 
 /** One TAG's drill-down, or null for an unknown slug. Needs `dashboard.view` for that TAG. */
-export async function getTagDashboard(actor: Actor | null, slug: string): Promise<{ at: Date; dashboard: TagDashboard } | null> {
+export async function getTagDashboard(
+  actor: Actor | null,
+  slug: string,
+): Promise<{ at: Date; dashboard: TagDashboard } | null> {
   const tag = await db.tag.findUnique({ where: { slug }, select: { id: true } });
-  await requirePermission(actor, "dashboard.view", { subjectType: "Dashboard", subjectId: slug, tagId: tag?.id ?? null });
+  await requirePermission(actor, "dashboard.view", {
+    subjectType: "Dashboard",
+    subjectId: slug,
+    tagId: tag?.id ?? null,
+  });
   if (!tag) return null;
   const at = await now();
   const [dashboard] = await loadDashboards([tag.id], at, true);

@@ -33,13 +33,20 @@ export function employerText(e: { name: string; count: number; share: number } |
 /** What needs the TOC's eye for one TAG, most serious first (the overview's flags). */
 export function flagsOf(d: TagDashboard): string[] {
   const flags: string[] = [];
-  for (const r of d.roles.filter((r) => r.overEmployerCap)) flags.push(`Over employer cap: ${r.name} (${employerText(r.largestEmployer, r.maxPerEmployer)})`);
-  for (const r of d.roles.filter((r) => r.regionIssues.length)) flags.push(`Regions: ${r.name} (${r.regionIssues.join("; ")})`);
-  if (d.inactiveLeaders.length) flags.push(`${d.inactiveLeaders.length} leader${d.inactiveLeaders.length > 1 ? "s" : ""} with no contribution in ${d.tag.activityWindowMonths} months`);
-  if (d.pendingChanges.length) flags.push(`${d.pendingChanges.length} change${d.pendingChanges.length > 1 ? "s" : ""} awaiting TOC approval`);
+  for (const r of d.roles.filter((r) => r.overEmployerCap))
+    flags.push(`Over employer cap: ${r.name} (${employerText(r.largestEmployer, r.maxPerEmployer)})`);
+  for (const r of d.roles.filter((r) => r.regionIssues.length))
+    flags.push(`Regions: ${r.name} (${r.regionIssues.join("; ")})`);
+  if (d.inactiveLeaders.length)
+    flags.push(
+      `${d.inactiveLeaders.length} leader${d.inactiveLeaders.length > 1 ? "s" : ""} with no contribution in ${d.tag.activityWindowMonths} months`,
+    );
+  if (d.pendingChanges.length)
+    flags.push(`${d.pendingChanges.length} change${d.pendingChanges.length > 1 ? "s" : ""} awaiting TOC approval`);
   if (d.electionsDue.length) flags.push(`Election due: ${d.electionsDue.map((e) => e.role).join(", ")}`);
   if (d.flow.stale) flags.push(`${d.flow.stale} stale claim${d.flow.stale > 1 ? "s" : ""}`);
-  if (d.liaisonsOverdue.length) flags.push(`${d.liaisonsOverdue.length} liaison check-in${d.liaisonsOverdue.length > 1 ? "s" : ""} overdue`);
+  if (d.liaisonsOverdue.length)
+    flags.push(`${d.liaisonsOverdue.length} liaison check-in${d.liaisonsOverdue.length > 1 ? "s" : ""} overdue`);
   if (d.boardReviewOverdue) flags.push("Board review overdue");
   return flags;
 }
@@ -81,7 +88,10 @@ export function overviewTable(ds: readonly TagDashboard[]): DashboardTable {
       regionsText(d),
       d.roles.flatMap((r) => r.regionIssues.map((i) => `${r.name}: ${i}`)).join("; "),
       employerText(d.leadershipEmployer),
-      d.roles.filter((r) => r.overEmployerCap).map((r) => `${r.name}: ${employerText(r.largestEmployer, r.maxPerEmployer)}`).join("; ") || "no",
+      d.roles
+        .filter((r) => r.overEmployerCap)
+        .map((r) => `${r.name}: ${employerText(r.largestEmployer, r.maxPerEmployer)}`)
+        .join("; ") || "no",
       d.termsEnding.length,
       d.inactiveLeaders.length,
       d.onLeave.length,
@@ -107,13 +117,26 @@ export function tagTables(d: TagDashboard): DashboardTable[] {
     {
       key: "roles",
       title: "Seats and caps per role",
-      columns: ["role", "holders", "total seats", "by region", "regional rules", "region issues", "largest employer", "employer cap", "over employer cap"],
+      columns: [
+        "role",
+        "holders",
+        "total seats",
+        "by region",
+        "regional rules",
+        "region issues",
+        "largest employer",
+        "employer cap",
+        "over employer cap",
+      ],
       rows: d.roles.map((r) => [
         r.name,
         r.holders,
         r.totalSeats,
         regionsText(r),
-        [...Object.entries(r.minPerRegion).map(([k, v]) => `${k} min ${v}`), ...Object.entries(r.maxPerRegion).map(([k, v]) => `${k} max ${v}`)].join(", "),
+        [
+          ...Object.entries(r.minPerRegion).map(([k, v]) => `${k} min ${v}`),
+          ...Object.entries(r.maxPerRegion).map(([k, v]) => `${k} max ${v}`),
+        ].join(", "),
         r.regionIssues.join("; "),
         employerText(r.largestEmployer),
         r.maxPerEmployer,
@@ -125,7 +148,13 @@ export function tagTables(d: TagDashboard): DashboardTable[] {
       key: "leaders",
       title: `Leaders' contributions in the last ${d.tag.activityWindowMonths} months`,
       columns: ["login", "role", "contributions", "last contribution", "status"],
-      rows: d.leaders.map((l) => [l.login, l.role, l.total, day(l.lastAt), l.total === 0 ? "no contribution" : l.status]),
+      rows: d.leaders.map((l) => [
+        l.login,
+        l.role,
+        l.total,
+        day(l.lastAt),
+        l.total === 0 ? "no contribution" : l.status,
+      ]),
       empty: "No chairs or tech leads hold a seat.",
     },
     {
@@ -155,8 +184,24 @@ export function tagTables(d: TagDashboard): DashboardTable[] {
     {
       key: "flow",
       title: "Help-wanted flow",
-      columns: ["open items", "held claims", "completed in the last 90 days", "median days to first volunteer (last 90 days)", "stale claims", "CNCF Ambassadors active (90 days)"],
-      rows: [[d.flow.open, d.flow.held, d.flow.done90, d.flow.medianDaysToFirstVolunteer === null ? null : Math.round(d.flow.medianDaysToFirstVolunteer * 10) / 10, d.flow.stale, d.flow.ambassadorsActive]],
+      columns: [
+        "open items",
+        "held claims",
+        "completed in the last 90 days",
+        "median days to first volunteer (last 90 days)",
+        "stale claims",
+        "CNCF Ambassadors active (90 days)",
+      ],
+      rows: [
+        [
+          d.flow.open,
+          d.flow.held,
+          d.flow.done90,
+          d.flow.medianDaysToFirstVolunteer === null ? null : Math.round(d.flow.medianDaysToFirstVolunteer * 10) / 10,
+          d.flow.stale,
+          d.flow.ambassadorsActive,
+        ],
+      ],
       empty: "",
     },
     {

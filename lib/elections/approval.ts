@@ -4,10 +4,18 @@ import { defineAction } from "@/lib/action";
 import { approveElectionAs, offerVacancyAs, publishElectionAs, sendBackElectionAs } from "./approving";
 import { ElectionRefSchema, OfferVacancySchema, SendBackSchema } from "./schemas";
 
-const approve = defineAction(ElectionRefSchema, (input, actor) => approveElectionAs(actor, input), { successMessage: "Result approved; the roster was updated." });
-const sendBack = defineAction(SendBackSchema, (input, actor) => sendBackElectionAs(actor, input), { successMessage: "Result sent back to the officers." });
-const publish = defineAction(ElectionRefSchema, (input, actor) => publishElectionAs(actor, input), { successMessage: "Result published." });
-const offer = defineAction(OfferVacancySchema, (input, actor) => offerVacancyAs(actor, input), { successMessage: "Seat offered to the next runner-up." });
+const approve = defineAction(ElectionRefSchema, (input, actor) => approveElectionAs(actor, input), {
+  successMessage: "Result approved; the roster was updated.",
+});
+const sendBack = defineAction(SendBackSchema, (input, actor) => sendBackElectionAs(actor, input), {
+  successMessage: "Result sent back to the officers.",
+});
+const publish = defineAction(ElectionRefSchema, (input, actor) => publishElectionAs(actor, input), {
+  successMessage: "Result published.",
+});
+const offer = defineAction(OfferVacancySchema, (input, actor) => offerVacancyAs(actor, input), {
+  successMessage: "Seat offered to the next runner-up.",
+});
 
 /** `{ electionId }`: a TOC member (not a candidate) approves; runs once under races. */
 export async function approveElection(input: unknown) {

@@ -14,17 +14,30 @@ import type { ElectionRefInput, OfferVacancyInput, SendBackInput } from "./schem
 
 /** The stored result.json, parsed (the CLI's --json shape). */
 export async function storedOutcome(electionId: string): Promise<(Outcome & { seed: string }) | null> {
-  const a = await db.electionArtifact.findUnique({ where: { electionId_name: { electionId, name: "result.json" } }, select: { content: true } });
+  const a = await db.electionArtifact.findUnique({
+    where: { electionId_name: { electionId, name: "result.json" } },
+    select: { content: true },
+  });
   return a ? (JSON.parse(a.content) as Outcome & { seed: string }) : null;
 }
 
 /** TOC members decide results; a TOC member who stood in the election may not (DESIGN.md guards). */
 async function requireTocNotCandidate(actor: Actor | null, electionId: string, action: "election.approve") {
   const election = await loadElection(electionId);
-  const a = await requirePermission(actor, action, { subjectType: "Election", subjectId: electionId, tagId: election?.tagId ?? null });
+  const a = await requirePermission(actor, action, {
+    subjectType: "Election",
+    subjectId: electionId,
+    tagId: election?.tagId ?? null,
+  });
   if (!election) throw new AppError("NOT_FOUND", "That election does not exist.");
   const stood = await db.nomination.count({ where: { electionId, userId: a.id } });
-  if (stood) await refuseByGuard(a, action, { subjectType: "Election", subjectId: electionId, tagId: election.tagId }, "A TOC member who stood in this election cannot decide its result.");
+  if (stood)
+    await refuseByGuard(
+      a,
+      action,
+      { subjectType: "Election", subjectId: electionId, tagId: election.tagId },
+      "A TOC member who stood in this election cannot decide its result.",
+    );
   return { actor: a, election };
 }
 
@@ -41,9 +54,15 @@ export async function approveElectionAs(actor: Actor | null, input: ElectionRefI
   const outcome = await storedOutcome(election.id);
   const result = (election.result ?? {}) as { nominations?: Record<string, string> };
   if (!outcome || !result.nominations) throw new AppError("CONFLICT", "This election has not been counted.");
-  const nominations = await db.nomination.findMany({ where: { electionId: election.id }, select: { id: true, userId: true, region: true } });
+  const nominations = await db.nomination.findMany({
+    where: { electionId: election.id },
+    select: { id: true, userId: true, region: true },
+  });
   const byName = (name: string) => nominations.find((n) => n.id === result.nominations![name]);
-  const role = await db.roleDefinition.findFirst({ where: { tagId: election.tagId, roleKey: election.roleKey, supersededAt: null }, orderBy: { version: "desc" } });
+  const role = await db.roleDefinition.findFirst({
+    where: { tagId: election.tagId, roleKey: election.roleKey, supersededAt: null },
+    orderBy: { version: "desc" },
+  });
   if (!role) throw new AppError("CONFLICT", "The role this election fills no longer exists.");
   const termMonths = role.termMonths ?? 24;
   const winners = outcome.winners.map((name) => byName(name)!).filter(Boolean);
@@ -52,14 +71,30 @@ export async function approveElectionAs(actor: Actor | null, input: ElectionRefI
     .filter((u): u is string => !!u);
 
   const seats = await db.$transaction(async (tx) => {
-    const done = await tx.election.updateMany({ where: { id: election.id, phase: "tallied" }, data: { phase: "approved", approvedById: a.id, approvedAt: at, runnersUp, updatedAt: at } });
-    if (done.count !== 1) throw new AppError("CONFLICT", "This result was already decided (or is not ready for a decision).");
+    const done = await tx.election.updateMany({
+      where: { id: election.id, phase: "tallied" },
+      data: { phase: "approved", approvedById: a.id, approvedAt: at, runnersUp, updatedAt: at },
+    });
+    if (done.count !== 1)
+      throw new AppError("CONFLICT", "This result was already decided (or is not ready for a decision).");
     await lockRole(tx, election.roleKey);
     const ending = await tx.roleAssignment.findMany({
-      where: { roleDefinition: { roleKey: election.roleKey }, status: { in: [...HOLDING] }, termEndAt: { lte: election.cycleDate } },
+      where: {
+        roleDefinition: { roleKey: election.roleKey },
+        status: { in: [...HOLDING] },
+        termEndAt: { lte: election.cycleDate },
+      },
       select: { id: true, userId: true, status: true },
     });
-    if (ending.length) await tx.roleAssignment.updateMany({ where: { id: { in: ending.map((s) => s.id) } }, data: { status: "ended", endedAt: election.cycleDate, endReason: `Term ended; seat filled by election ${election.id}` } });
+    if (ending.length)
+      await tx.roleAssignment.updateMany({
+        where: { id: { in: ending.map((s) => s.id) } },
+        data: {
+          status: "ended",
+          endedAt: election.cycleDate,
+          endReason: `Term ended; seat filled by election ${election.id}`,
+        },
+      });
     const full = Math.ceil(winners.length / 2);
     const created: { id: string; userId: string; termEndAt: Date }[] = [];
     for (const [i, w] of winners.entries()) {
@@ -104,10 +139,30 @@ export async function approveElectionAs(actor: Actor | null, input: ElectionRefI
     return created;
   });
   for (const s of seats) {
-    await notify({ userId: s.userId, kind: "election.elected", title: `You were elected: ${election.title}`, body: `Your term runs from ${election.cycleDate.toISOString().slice(0, 10)} to ${s.termEndAt.toISOString().slice(0, 10)}.`, link: electionLink(election.id), dedupeKey: `election-elected:${s.id}` }, at);
+    await notify(
+      {
+        userId: s.userId,
+        kind: "election.elected",
+        title: `You were elected: ${election.title}`,
+        body: `Your term runs from ${election.cycleDate.toISOString().slice(0, 10)} to ${s.termEndAt.toISOString().slice(0, 10)}.`,
+        link: electionLink(election.id),
+        dedupeKey: `election-elected:${s.id}`,
+      },
+      at,
+    );
   }
   for (const o of election.officers) {
-    await notify({ userId: o.userId, kind: "election.approved", title: `The TOC approved ${election.title}`, body: "Publish the result when ready.", link: `${electionLink(election.id)}/results`, dedupeKey: `election-approved:${election.id}:${o.userId}` }, at);
+    await notify(
+      {
+        userId: o.userId,
+        kind: "election.approved",
+        title: `The TOC approved ${election.title}`,
+        body: "Publish the result when ready.",
+        link: `${electionLink(election.id)}/results`,
+        dedupeKey: `election-approved:${election.id}:${o.userId}`,
+      },
+      at,
+    );
   }
   return { phase: "approved" as const, seats: seats.map((s) => s.id) };
 }
@@ -117,12 +172,35 @@ export async function sendBackElectionAs(actor: Actor | null, input: SendBackInp
   const { actor: a, election } = await requireTocNotCandidate(actor, input.electionId, "election.approve");
   const at = await now();
   await db.$transaction(async (tx) => {
-    const done = await tx.election.updateMany({ where: { id: election.id, phase: "tallied" }, data: { phase: "closed", sentBackReason: input.reason, updatedAt: at } });
-    if (done.count !== 1) throw new AppError("CONFLICT", "This result was already decided (or is not ready for a decision).");
-    await recordAudit(tx, { at, actorId: a.id, action: "election.send-back", subjectType: "Election", subjectId: election.id, tagId: election.tagId, before: { phase: "tallied" }, after: { phase: "closed", reason: input.reason } });
+    const done = await tx.election.updateMany({
+      where: { id: election.id, phase: "tallied" },
+      data: { phase: "closed", sentBackReason: input.reason, updatedAt: at },
+    });
+    if (done.count !== 1)
+      throw new AppError("CONFLICT", "This result was already decided (or is not ready for a decision).");
+    await recordAudit(tx, {
+      at,
+      actorId: a.id,
+      action: "election.send-back",
+      subjectType: "Election",
+      subjectId: election.id,
+      tagId: election.tagId,
+      before: { phase: "tallied" },
+      after: { phase: "closed", reason: input.reason },
+    });
   });
   for (const o of election.officers) {
-    await notify({ userId: o.userId, kind: "election.sent-back", title: `The TOC sent back ${election.title}`, body: input.reason, link: electionLink(election.id), dedupeKey: `election-sent-back:${election.id}:${at.getTime()}:${o.userId}` }, at);
+    await notify(
+      {
+        userId: o.userId,
+        kind: "election.sent-back",
+        title: `The TOC sent back ${election.title}`,
+        body: input.reason,
+        link: electionLink(election.id),
+        dedupeKey: `election-sent-back:${election.id}:${at.getTime()}:${o.userId}`,
+      },
+      at,
+    );
   }
   return { phase: "closed" as const };
 }
@@ -131,17 +209,45 @@ export async function sendBackElectionAs(actor: Actor | null, input: SendBackInp
 export async function publishElectionAs(actor: Actor | null, input: ElectionRefInput) {
   const toc = actor?.isTocMember ? await loadElection(input.electionId) : null;
   if (actor?.isTocMember && !toc) throw new AppError("NOT_FOUND", "That election does not exist.");
-  const { actor: a, election: e } = toc ? { actor: actor!, election: toc } : await requireOfficer(actor, input.electionId);
+  const { actor: a, election: e } = toc
+    ? { actor: actor!, election: toc }
+    : await requireOfficer(actor, input.electionId);
   const at = await now();
   await db.$transaction(async (tx) => {
-    const done = await tx.election.updateMany({ where: { id: e.id, phase: "approved" }, data: { phase: "published", publishedAt: at, updatedAt: at } });
-    if (done.count !== 1) throw new AppError("CONFLICT", e.phase === "published" ? "Already published." : "Only an approved result can be published.");
-    await recordAudit(tx, { at, actorId: a.id, action: "election.publish", subjectType: "Election", subjectId: e.id, tagId: e.tagId, before: { phase: "approved" }, after: { phase: "published" } });
+    const done = await tx.election.updateMany({
+      where: { id: e.id, phase: "approved" },
+      data: { phase: "published", publishedAt: at, updatedAt: at },
+    });
+    if (done.count !== 1)
+      throw new AppError(
+        "CONFLICT",
+        e.phase === "published" ? "Already published." : "Only an approved result can be published.",
+      );
+    await recordAudit(tx, {
+      at,
+      actorId: a.id,
+      action: "election.publish",
+      subjectType: "Election",
+      subjectId: e.id,
+      tagId: e.tagId,
+      before: { phase: "approved" },
+      after: { phase: "published" },
+    });
   });
   const voters = await db.electionParticipation.findMany({ where: { electionId: e.id }, select: { userId: true } });
   const candidates = await db.nomination.findMany({ where: { electionId: e.id }, select: { userId: true } });
   for (const userId of new Set([...voters.map((v) => v.userId), ...candidates.map((c) => c.userId)])) {
-    await notify({ userId, kind: "election.published", title: `Results published: ${e.title}`, body: "See the winners, the published files, and check your receipt.", link: `${electionLink(e.id)}/results`, dedupeKey: `election-published:${e.id}:${userId}` }, at);
+    await notify(
+      {
+        userId,
+        kind: "election.published",
+        title: `Results published: ${e.title}`,
+        body: "See the winners, the published files, and check your receipt.",
+        link: `${electionLink(e.id)}/results`,
+        dedupeKey: `election-published:${e.id}:${userId}`,
+      },
+      at,
+    );
   }
   return { phase: "published" as const };
 }
@@ -153,19 +259,31 @@ export async function publishElectionAs(actor: Actor | null, input: ElectionRefI
 export async function offerVacancyAs(actor: Actor | null, input: OfferVacancyInput) {
   const { actor: a, election } = await requireOfficer(actor, input.electionId);
   const at = await now();
-  if (!["approved", "published"].includes(election.phase)) throw new AppError("CONFLICT", "Vacancies are offered once the result is approved.");
+  if (!["approved", "published"].includes(election.phase))
+    throw new AppError("CONFLICT", "Vacancies are offered once the result is approved.");
   const offerLink = `${electionLink(election.id)}#vacancy-${input.assignmentId}`;
   return db.$transaction(async (tx) => {
     await lockRole(tx, election.roleKey);
     await lockAssignment(tx, input.assignmentId);
     const seat = await tx.roleAssignment.findUnique({ where: { id: input.assignmentId } });
-    if (!seat || seat.electionId !== election.id) throw new AppError("NOT_FOUND", "That seat was not filled by this election.");
-    if (!["ended", "emeritus"].includes(seat.status) || !seat.termEndAt || (seat.endedAt && seat.endedAt >= seat.termEndAt)) {
+    if (!seat || seat.electionId !== election.id)
+      throw new AppError("NOT_FOUND", "That seat was not filled by this election.");
+    if (
+      !["ended", "emeritus"].includes(seat.status) ||
+      !seat.termEndAt ||
+      (seat.endedAt && seat.endedAt >= seat.termEndAt)
+    ) {
       throw new AppError("CONFLICT", "That seat is not vacant before the end of its term.");
     }
-    if (await tx.roleAssignment.count({ where: { decisionLink: offerLink } })) throw new AppError("CONFLICT", "This vacancy was already offered.");
+    if (await tx.roleAssignment.count({ where: { decisionLink: offerLink } }))
+      throw new AppError("CONFLICT", "This vacancy was already offered.");
     const taken = await tx.roleAssignment.findMany({
-      where: { OR: [{ electionId: election.id }, { roleDefinition: { roleKey: election.roleKey }, status: { in: [...HOLDING] } }] },
+      where: {
+        OR: [
+          { electionId: election.id },
+          { roleDefinition: { roleKey: election.roleKey }, status: { in: [...HOLDING] } },
+        ],
+      },
       select: { userId: true },
     });
     const takenIds = new Set(taken.map((t) => t.userId));
@@ -197,9 +315,25 @@ export async function offerVacancyAs(actor: Actor | null, input: OfferVacancyInp
       subjectType: "RoleAssignment",
       subjectId: offered.id,
       tagId: election.tagId,
-      after: { electionId: election.id, vacated: seat.id, offeredTo: user.login, status: "pending", termEndAt: seat.termEndAt.toISOString() },
+      after: {
+        electionId: election.id,
+        vacated: seat.id,
+        offeredTo: user.login,
+        status: "pending",
+        termEndAt: seat.termEndAt.toISOString(),
+      },
     });
-    await notify({ userId: next, kind: "election.vacancy", title: `You are offered a seat from ${election.title}`, body: "As the next runner-up, you are offered a vacated seat; the TOC confirms it.", link: electionLink(election.id), dedupeKey: `election-vacancy:${offered.id}` }, at);
+    await notify(
+      {
+        userId: next,
+        kind: "election.vacancy",
+        title: `You are offered a seat from ${election.title}`,
+        body: "As the next runner-up, you are offered a vacated seat; the TOC confirms it.",
+        link: electionLink(election.id),
+        dedupeKey: `election-vacancy:${offered.id}`,
+      },
+      at,
+    );
     return { assignmentId: offered.id, userId: next };
   });
 }

@@ -15,7 +15,9 @@ describe("casting (SECURITY.md ballot design)", () => {
     await w.open();
     await w.startVoting();
     const [a, b] = w.nominationIds;
-    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => code(w.cast(0, i % 2 ? [[a!], [b!]] : [[b!], [a!]]))));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => code(w.cast(0, i % 2 ? [[a!], [b!]] : [[b!], [a!]]))),
+    );
     expect(results.filter((r) => r === "ok")).toHaveLength(1);
     expect(results.filter((r) => r !== "ok").every((r) => r === "CONFLICT")).toBe(true);
     expect(await db.electionParticipation.count({ where: { electionId: w.electionId } })).toBe(1);
@@ -46,11 +48,17 @@ describe("casting (SECURITY.md ballot design)", () => {
     await expect(w.cast(0, [[a!], [a!]])).rejects.toThrow(/more than once/);
     await expect(w.cast(0, [[a!, b!], [a!]])).rejects.toThrow(/more than once/);
     expect(CastBallotSchema.safeParse({ electionId: w.electionId, ranking: [] }).success).toBe(false);
-    expect(CastBallotSchema.safeParse({ electionId: w.electionId, ranking: [[a]], userId: w.voters[1]!.id }).success).toBe(false);
+    expect(
+      CastBallotSchema.safeParse({ electionId: w.electionId, ranking: [[a]], userId: w.voters[1]!.id }).success,
+    ).toBe(false);
     // Not eligible: refused, and the refusal is audited (without the ballot).
     const outsider = await createUser();
-    expect(await code(castBallotAs(await actor(outsider.id), { electionId: w.electionId, ranking: [[a!]] }))).toBe("FORBIDDEN");
-    expect(await db.auditEvent.count({ where: { actorId: outsider.id, action: "election.vote", outcome: "refused" } })).toBe(1);
+    expect(await code(castBallotAs(await actor(outsider.id), { electionId: w.electionId, ranking: [[a!]] }))).toBe(
+      "FORBIDDEN",
+    );
+    expect(
+      await db.auditEvent.count({ where: { actorId: outsider.id, action: "election.vote", outcome: "refused" } }),
+    ).toBe(1);
     // Signed out.
     expect(await code(castBallotAs(null, { electionId: w.electionId, ranking: [[a!]] }))).toBe("UNAUTHENTICATED");
     // Withdrawal is refused once voting runs; a withdrawn candidate on a ballot is refused.
@@ -92,8 +100,12 @@ describe("casting (SECURITY.md ballot design)", () => {
     const [a, b] = w.nominationIds;
     const { receipt } = await w.cast(0, [[a!], [b!]]);
     const voter = await actor(w.voters[0]!.id);
-    expect(await code(replaceBallotAs(voter, { electionId: w.electionId, receipt: "0".repeat(32), ranking: [[b!]] }))).toBe("NOT_FOUND");
-    expect(await code(replaceBallotAs(await actor(w.voters[1]!.id), { electionId: w.electionId, receipt, ranking: [[b!]] }))).toBe("CONFLICT");
+    expect(
+      await code(replaceBallotAs(voter, { electionId: w.electionId, receipt: "0".repeat(32), ranking: [[b!]] })),
+    ).toBe("NOT_FOUND");
+    expect(
+      await code(replaceBallotAs(await actor(w.voters[1]!.id), { electionId: w.electionId, receipt, ranking: [[b!]] })),
+    ).toBe("CONFLICT");
     await replaceBallotAs(voter, { electionId: w.electionId, receipt, ranking: [[b!], [a!]] });
     const ballots = await db.ballot.findMany({ where: { electionId: w.electionId } });
     expect(ballots).toHaveLength(1);
@@ -107,7 +119,8 @@ describe("casting (SECURITY.md ballot design)", () => {
     const voter = await actor(w.voters[0]!.id);
     const a = w.nominationIds[0]!;
     const results: string[] = [];
-    for (let i = 0; i < VOTE_LIMIT.limit + 5; i++) results.push(await code(castBallotAs(voter, { electionId: w.electionId, ranking: [[a]] })));
+    for (let i = 0; i < VOTE_LIMIT.limit + 5; i++)
+      results.push(await code(castBallotAs(voter, { electionId: w.electionId, ranking: [[a]] })));
     expect(results[0]).toBe("ok");
     expect(results.slice(1, VOTE_LIMIT.limit).every((r) => r === "CONFLICT")).toBe(true);
     expect(results.slice(VOTE_LIMIT.limit).every((r) => r === "RATE_LIMITED")).toBe(true);
@@ -129,8 +142,12 @@ describe("after close", () => {
 
   it("ballot unlinkability: no user column or key, no shared transaction id, physical order by receipt hash", async () => {
     const { w } = await closedElection(false);
-    const before = await db.$queryRaw<{ xmin: string }[]>`SELECT xmin::text FROM "Ballot" WHERE "electionId" = ${w.electionId}::uuid`;
-    const participationXmins = await db.$queryRaw<{ xmin: string }[]>`SELECT xmin::text FROM "ElectionParticipation" WHERE "electionId" = ${w.electionId}::uuid`;
+    const before = await db.$queryRaw<
+      { xmin: string }[]
+    >`SELECT xmin::text FROM "Ballot" WHERE "electionId" = ${w.electionId}::uuid`;
+    const participationXmins = await db.$queryRaw<
+      { xmin: string }[]
+    >`SELECT xmin::text FROM "ElectionParticipation" WHERE "electionId" = ${w.electionId}::uuid`;
     // While voting runs, the link exists (SECURITY.md says so plainly): the close must remove it.
     expect(before.some((b) => participationXmins.some((p) => p.xmin === b.xmin))).toBe(true);
     await w.close();
@@ -151,11 +168,15 @@ describe("after close", () => {
     expect(ballots).toHaveLength(6);
     for (const b of ballots) expect(participationXmins.some((p) => p.xmin === b.xmin)).toBe(false);
     const tid = (c: string) => c.slice(1, -1).split(",").map(Number) as [number, number];
-    const physical = [...ballots].sort((x, y) => tid(x.ctid)[0] - tid(y.ctid)[0] || tid(x.ctid)[1] - tid(y.ctid)[1]).map((b) => b.receiptHash);
+    const physical = [...ballots]
+      .sort((x, y) => tid(x.ctid)[0] - tid(y.ctid)[0] || tid(x.ctid)[1] - tid(y.ctid)[1])
+      .map((b) => b.receiptHash);
     expect(physical).toEqual([...physical].sort());
     // Dead copies are gone: no tuple in the table's pages, live or dead, carries a casting transaction's id.
     await db.$executeRawUnsafe("CREATE EXTENSION IF NOT EXISTS pageinspect");
-    const pages = await db.$queryRaw<{ n: bigint }[]>`SELECT pg_relation_size('"Ballot"') / current_setting('block_size')::bigint AS n`;
+    const pages = await db.$queryRaw<
+      { n: bigint }[]
+    >`SELECT pg_relation_size('"Ballot"') / current_setting('block_size')::bigint AS n`;
     const raw = await db.$queryRaw<{ xmin: string }[]>`
       SELECT t.t_xmin::text AS xmin FROM generate_series(0, ${Number(pages[0]!.n) - 1}::int) AS p, LATERAL heap_page_items(get_raw_page('"Ballot"', p)) AS t WHERE t.t_xmin IS NOT NULL`;
     expect(raw.length).toBeGreaterThanOrEqual(6);
@@ -166,8 +187,16 @@ describe("after close", () => {
     const { w, receipts } = await closedElection(true);
     await w.close();
     const hashes = receipts.map((r) => receiptHashOf(w.electionId, r));
-    const audit = JSON.stringify(await db.auditEvent.findMany({ where: { OR: [{ tagId: w.tag.id }, { subjectId: w.electionId }, { actorId: { in: w.voters.map((v) => v.id) } }] } }));
-    const notes = JSON.stringify(await db.notification.findMany({ where: { userId: { in: [...w.voters.map((v) => v.id), w.lead.id] } } }));
+    const audit = JSON.stringify(
+      await db.auditEvent.findMany({
+        where: {
+          OR: [{ tagId: w.tag.id }, { subjectId: w.electionId }, { actorId: { in: w.voters.map((v) => v.id) } }],
+        },
+      }),
+    );
+    const notes = JSON.stringify(
+      await db.notification.findMany({ where: { userId: { in: [...w.voters.map((v) => v.id), w.lead.id] } } }),
+    );
     const mail = JSON.stringify(await db.mailMessage.findMany({}));
     for (const text of [audit, notes, mail]) {
       for (const r of receipts) expect(text).not.toContain(r);
@@ -185,8 +214,11 @@ describe("after close", () => {
     const toc = await createUser({ isTocMember: true });
     await approveElectionAs(await actor(toc.id), { electionId: w.electionId });
     await publishElectionAs(w.leadActor, { electionId: w.electionId });
-    for (const r of receipts) expect(await checkReceiptAs(voter, { electionId: w.electionId, receipt: r })).toEqual({ found: true });
-    expect(await checkReceiptAs(voter, { electionId: w.electionId, receipt: "f".repeat(32) })).toEqual({ found: false });
+    for (const r of receipts)
+      expect(await checkReceiptAs(voter, { electionId: w.electionId, receipt: r })).toEqual({ found: true });
+    expect(await checkReceiptAs(voter, { electionId: w.electionId, receipt: "f".repeat(32) })).toEqual({
+      found: false,
+    });
     const flipped = receipts[0]!.slice(0, -1) + (receipts[0]!.endsWith("0") ? "1" : "0");
     expect(await checkReceiptAs(voter, { electionId: w.electionId, receipt: flipped })).toEqual({ found: false });
     // A receipt of this election is not one of another election's.
@@ -213,7 +245,13 @@ describe("after close", () => {
     await approveElectionAs(toc, { electionId: w.electionId });
     expect(await code(getElectionResults(w.electionId, voter))).toBe("FORBIDDEN");
     await publishElectionAs(toc, { electionId: w.electionId });
-    expect((await getElectionResults(w.electionId, null)).artifacts.map((a) => a.name)).toEqual(["ballots.blt", "ballots.json", "matrix.json", "result.json", "rules.json"]);
+    expect((await getElectionResults(w.electionId, null)).artifacts.map((a) => a.name)).toEqual([
+      "ballots.blt",
+      "ballots.json",
+      "matrix.json",
+      "result.json",
+      "rules.json",
+    ]);
     expect(await code(getArtifact(w.electionId, "nothing.txt", null))).toBe("NOT_FOUND");
   });
 });

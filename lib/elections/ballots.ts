@@ -7,8 +7,12 @@ import { defineAction } from "@/lib/action";
 import { castBallotAs, checkReceiptAs, replaceBallotAs } from "./casting";
 import { CastBallotSchema, CheckReceiptSchema, ReplaceBallotSchema } from "./schemas";
 
-const cast = defineAction(CastBallotSchema, (input, actor) => castBallotAs(actor, input), { successMessage: "Your ballot was cast. Keep your receipt: it is shown only once." });
-const replace = defineAction(ReplaceBallotSchema, (input, actor) => replaceBallotAs(actor, input), { successMessage: "Your ballot was replaced." });
+const cast = defineAction(CastBallotSchema, (input, actor) => castBallotAs(actor, input), {
+  successMessage: "Your ballot was cast. Keep your receipt: it is shown only once.",
+});
+const replace = defineAction(ReplaceBallotSchema, (input, actor) => replaceBallotAs(actor, input), {
+  successMessage: "Your ballot was replaced.",
+});
 const check = defineAction(CheckReceiptSchema, (input, actor) => checkReceiptAs(actor, input));
 
 /** `{ electionId, ranking: string[][] }` -> `{ receipt }` (32 lowercase hex characters, shown once). */

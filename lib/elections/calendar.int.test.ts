@@ -7,7 +7,17 @@ describe("electionCalendarForTag", () => {
   it("lists the TAG's elections past draft, and answers null for an unknown TAG", async () => {
     const tag = await createTag();
     const other = await createTag();
-    const base = { roleKey: crypto.randomUUID(), seatsByRegion: { APAC: 1 }, cycleDate: new Date("2026-06-01T00:00:00Z"), nominationsOpenAt: new Date("2026-04-01T00:00:00Z"), nominationsCloseAt: new Date("2026-04-15T00:00:00Z"), votingOpenAt: new Date("2026-04-16T00:00:00Z"), votingCloseAt: new Date("2026-04-30T00:00:00Z"), createdAt: new Date("2026-03-01T00:00:00Z"), updatedAt: new Date("2026-03-01T00:00:00Z") };
+    const base = {
+      roleKey: crypto.randomUUID(),
+      seatsByRegion: { APAC: 1 },
+      cycleDate: new Date("2026-06-01T00:00:00Z"),
+      nominationsOpenAt: new Date("2026-04-01T00:00:00Z"),
+      nominationsCloseAt: new Date("2026-04-15T00:00:00Z"),
+      votingOpenAt: new Date("2026-04-16T00:00:00Z"),
+      votingCloseAt: new Date("2026-04-30T00:00:00Z"),
+      createdAt: new Date("2026-03-01T00:00:00Z"),
+      updatedAt: new Date("2026-03-01T00:00:00Z"),
+    };
     await db.election.createMany({
       data: [
         { ...base, tagId: tag.id, title: "Spring election", phase: "voting" },

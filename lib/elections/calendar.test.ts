@@ -16,7 +16,11 @@ const election = (over: Partial<CalendarElection> = {}): CalendarElection => ({
 
 describe("the elections calendar feed", () => {
   it("has one event per phase with stable ids, UTC times and links; drafts are left out", () => {
-    const raw = buildElectionCalendar({ slug: "security-and-compliance", name: "TAG Security and Compliance" }, [election(), election({ id: "draft-id", phase: "draft", title: "Not yet" })], "https://portal.example.org/");
+    const raw = buildElectionCalendar(
+      { slug: "security-and-compliance", name: "TAG Security and Compliance" },
+      [election(), election({ id: "draft-id", phase: "draft", title: "Not yet" })],
+      "https://portal.example.org/",
+    );
     expect(raw.split("\r\n").every((line) => line.length <= 75)).toBe(true);
     // RFC 5545 folds long lines (CRLF and a space); read them unfolded.
     const text = raw.replace(/\r\n /g, "");
@@ -30,7 +34,11 @@ describe("the elections calendar feed", () => {
     expect(text).toContain("URL;VALUE=URI:https://portal.example.org/elections/0b7e0c52-1f7a-4d0e-9b7c-2d6f3c1a9e11");
     expect(text).toContain("DTSTAMP:20260220T080000Z");
     expect(text.match(/^BEGIN:VEVENT\r$/gm)).toHaveLength(3);
-    expect(text.match(/^SUMMARY:.*$/gm)?.map((l) => l.slice(8).trimEnd())).toEqual(["Nominations: 2026 Tech Lead election", "Voting: 2026 Tech Lead election", "New terms begin: 2026 Tech Lead election"]);
+    expect(text.match(/^SUMMARY:.*$/gm)?.map((l) => l.slice(8).trimEnd())).toEqual([
+      "Nominations: 2026 Tech Lead election",
+      "Voting: 2026 Tech Lead election",
+      "New terms begin: 2026 Tech Lead election",
+    ]);
   });
 
   it("is the same text for the same data (stamps come from the data, not the wall clock)", () => {

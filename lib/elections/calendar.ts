@@ -22,7 +22,11 @@ export interface CalendarElection {
 const DAY = 86_400_000;
 
 /** The feed's text for one TAG; `baseUrl` is the portal's public URL (links to each election). */
-export function buildElectionCalendar(tag: { slug: string; name: string }, elections: readonly CalendarElection[], baseUrl: string): string {
+export function buildElectionCalendar(
+  tag: { slug: string; name: string },
+  elections: readonly CalendarElection[],
+  baseUrl: string,
+): string {
   const base = baseUrl.replace(/\/+$/, "");
   const cal = ical({
     name: `${tag.name} elections`,
@@ -36,9 +40,31 @@ export function buildElectionCalendar(tag: { slug: string; name: string }, elect
     if (e.phase === "draft") continue;
     const url = `${base}/elections/${e.id}`;
     const common = { stamp: e.updatedAt, url };
-    cal.createEvent({ ...common, id: `${e.id}-nominations@tag-portal`, start: e.nominationsOpenAt, end: e.nominationsCloseAt, summary: `Nominations: ${e.title}`, description: `Self-nominate or endorse a candidate: ${url}` });
-    cal.createEvent({ ...common, id: `${e.id}-voting@tag-portal`, start: e.votingOpenAt, end: e.votingCloseAt, summary: `Voting: ${e.title}`, description: `Cast or replace your ranked ballot: ${url}/vote` });
-    cal.createEvent({ ...common, id: `${e.id}-terms@tag-portal`, start: e.cycleDate, end: new Date(e.cycleDate.getTime() + DAY), allDay: true, summary: `New terms begin: ${e.title}`, description: `Results: ${url}/results` });
+    cal.createEvent({
+      ...common,
+      id: `${e.id}-nominations@tag-portal`,
+      start: e.nominationsOpenAt,
+      end: e.nominationsCloseAt,
+      summary: `Nominations: ${e.title}`,
+      description: `Self-nominate or endorse a candidate: ${url}`,
+    });
+    cal.createEvent({
+      ...common,
+      id: `${e.id}-voting@tag-portal`,
+      start: e.votingOpenAt,
+      end: e.votingCloseAt,
+      summary: `Voting: ${e.title}`,
+      description: `Cast or replace your ranked ballot: ${url}/vote`,
+    });
+    cal.createEvent({
+      ...common,
+      id: `${e.id}-terms@tag-portal`,
+      start: e.cycleDate,
+      end: new Date(e.cycleDate.getTime() + DAY),
+      allDay: true,
+      summary: `New terms begin: ${e.title}`,
+      description: `Results: ${url}/results`,
+    });
   }
   return cal.toString();
 }
@@ -51,7 +77,17 @@ export async function electionCalendarForTag(slug: string, baseUrl: string): Pro
     where: { tag: { slug }, phase: { not: "draft" } },
     orderBy: [{ nominationsOpenAt: "desc" }, { id: "asc" }],
     take: 200,
-    select: { id: true, title: true, phase: true, nominationsOpenAt: true, nominationsCloseAt: true, votingOpenAt: true, votingCloseAt: true, cycleDate: true, updatedAt: true },
+    select: {
+      id: true,
+      title: true,
+      phase: true,
+      nominationsOpenAt: true,
+      nominationsCloseAt: true,
+      votingOpenAt: true,
+      votingCloseAt: true,
+      cycleDate: true,
+      updatedAt: true,
+    },
   });
   return buildElectionCalendar(tag, elections, baseUrl);
 }

@@ -25,23 +25,49 @@ function outsideWindow(phase: string): AppError {
 }
 
 /** Checks a ranking against the election's candidates: known, active, each once; ties only for Schulze. */
-async function checkRanking(tx: Tx, election: { id: string; method: string }, ranking: string[][]): Promise<string[][]> {
+async function checkRanking(
+  tx: Tx,
+  election: { id: string; method: string },
+  ranking: string[][],
+): Promise<string[][]> {
   const ids = ranking.flat();
-  if (new Set(ids).size !== ids.length) throw new AppError("INVALID", "A candidate appears more than once on the ballot.", { ranking: ["Rank each candidate at most once"] });
+  if (new Set(ids).size !== ids.length)
+    throw new AppError("INVALID", "A candidate appears more than once on the ballot.", {
+      ranking: ["Rank each candidate at most once"],
+    });
   if (election.method === "stv" && ranking.some((level) => level.length > 1)) {
-    throw new AppError("INVALID", "This election counts by STV: rank candidates one per place, without ties.", { ranking: ["No ties in an STV ballot"] });
+    throw new AppError("INVALID", "This election counts by STV: rank candidates one per place, without ties.", {
+      ranking: ["No ties in an STV ballot"],
+    });
   }
-  const found = await tx.nomination.findMany({ where: { electionId: election.id, id: { in: ids } }, select: { id: true, status: true } });
+  const found = await tx.nomination.findMany({
+    where: { electionId: election.id, id: { in: ids } },
+    select: { id: true, status: true },
+  });
   for (const id of ids) {
     const n = found.find((f) => f.id === id);
-    if (!n) throw new AppError("INVALID", "The ballot names someone who is not a candidate in this election.", { ranking: ["Unknown candidate"] });
-    if (n.status !== "active") throw new AppError("INVALID", "The ballot names a candidate who is no longer standing.", { ranking: ["Withdrawn candidate"] });
+    if (!n)
+      throw new AppError("INVALID", "The ballot names someone who is not a candidate in this election.", {
+        ranking: ["Unknown candidate"],
+      });
+    if (n.status !== "active")
+      throw new AppError("INVALID", "The ballot names a candidate who is no longer standing.", {
+        ranking: ["Withdrawn candidate"],
+      });
   }
   return ranking.map((level) => [...level]);
 }
 
 async function refuse(actor: Actor, election: { id: string; tagId: string }, reason: string, at: Date) {
-  await recordRefusal({ at, actorId: actor.id, action: "election.vote", subjectType: "Election", subjectId: election.id, tagId: election.tagId, reason });
+  await recordRefusal({
+    at,
+    actorId: actor.id,
+    action: "election.vote",
+    subjectType: "Election",
+    subjectId: election.id,
+    tagId: election.tagId,
+    reason,
+  });
 }
 
 /**
@@ -62,16 +88,26 @@ export async function castBallotAs(actor: Actor | null, input: CastBallotInput):
     await db.$transaction(async (tx) => {
       const locked = await lockElection(tx, election.id, "share");
       if (locked.phase !== "voting" || at >= locked.votingCloseAt) throw outsideWindow(locked.phase);
-      const onRoll = await tx.electionVoter.findUnique({ where: { electionId_userId: { electionId: election.id, userId: a.id } }, select: { userId: true } });
+      const onRoll = await tx.electionVoter.findUnique({
+        where: { electionId_userId: { electionId: election.id, userId: a.id } },
+        select: { userId: true },
+      });
       if (!onRoll) {
         refusal = "not on the voter roll";
-        throw new AppError("FORBIDDEN", "You are not eligible to vote in this election. You can ask the officers for an exception.");
+        throw new AppError(
+          "FORBIDDEN",
+          "You are not eligible to vote in this election. You can ask the officers for an exception.",
+        );
       }
       const choices = await checkRanking(tx, election, input.ranking);
       try {
         await tx.electionParticipation.create({ data: { electionId: election.id, userId: a.id } });
       } catch (e) {
-        if (isUniqueViolation(e)) throw new AppError("CONFLICT", "You have already voted. To change your ballot, replace it with your receipt.");
+        if (isUniqueViolation(e))
+          throw new AppError(
+            "CONFLICT",
+            "You have already voted. To change your ballot, replace it with your receipt.",
+          );
         throw e;
       }
       await tx.ballot.create({ data: { electionId: election.id, choices, receiptHash } });
@@ -97,11 +133,17 @@ export async function replaceBallotAs(actor: Actor | null, input: ReplaceBallotI
   await db.$transaction(async (tx) => {
     const locked = await lockElection(tx, election.id, "share");
     if (locked.phase !== "voting" || at >= locked.votingCloseAt) throw outsideWindow(locked.phase);
-    const voted = await tx.electionParticipation.findUnique({ where: { electionId_userId: { electionId: election.id, userId: a.id } }, select: { userId: true } });
+    const voted = await tx.electionParticipation.findUnique({
+      where: { electionId_userId: { electionId: election.id, userId: a.id } },
+      select: { userId: true },
+    });
     if (!voted) throw new AppError("CONFLICT", "You have not voted in this election yet: cast a ballot instead.");
     const choices = await checkRanking(tx, election, input.ranking);
     const updated = await tx.ballot.updateMany({ where: { electionId: election.id, receiptHash }, data: { choices } });
-    if (updated.count !== 1) throw new AppError("NOT_FOUND", "No ballot matches that receipt. Check it and try again.", { receipt: ["No ballot with this receipt"] });
+    if (updated.count !== 1)
+      throw new AppError("NOT_FOUND", "No ballot matches that receipt. Check it and try again.", {
+        receipt: ["No ballot with this receipt"],
+      });
   });
   return { replaced: true };
 }
@@ -112,7 +154,10 @@ export async function checkReceiptAs(actor: Actor | null, input: CheckReceiptInp
   await consumeRateLimit(`receipt:${actor?.id ?? "anonymous"}`, VOTE_LIMIT.limit, VOTE_LIMIT.windowMs, at);
   const election = await db.election.findUnique({ where: { id: input.electionId }, select: { id: true, phase: true } });
   if (!election) throw new AppError("NOT_FOUND", "That election does not exist.");
-  if (election.phase !== "published") throw new AppError("CONFLICT", "Receipts can be checked once the results are published.");
-  const n = await db.ballot.count({ where: { electionId: election.id, receiptHash: receiptHashOf(election.id, input.receipt) } });
+  if (election.phase !== "published")
+    throw new AppError("CONFLICT", "Receipts can be checked once the results are published.");
+  const n = await db.ballot.count({
+    where: { electionId: election.id, receiptHash: receiptHashOf(election.id, input.receipt) },
+  });
   return { found: n === 1 };
 }

@@ -37,7 +37,10 @@ async function compactBallots(): Promise<void> {
  * the published files with their SHA-256 and moves the election to `tallied`. Called by the phase
  * sweep at votingCloseAt and by officers moving the phase.
  */
-export async function closeAndCount(electionId: string, opts: { actorId?: string | null; reason?: string; at?: Date } = {}): Promise<{ phase: "tallied"; winners: string[] }> {
+export async function closeAndCount(
+  electionId: string,
+  opts: { actorId?: string | null; reason?: string; at?: Date } = {},
+): Promise<{ phase: "tallied"; winners: string[] }> {
   const at = opts.at ?? (await now());
   const counts = await db.$transaction(async (tx) => {
     const locked = await lockElection(tx, electionId, "update");
@@ -66,7 +69,10 @@ export async function closeAndCount(electionId: string, opts: { actorId?: string
         WHERE p."electionId" = ${electionId}::uuid
           AND NOT EXISTS (SELECT 1 FROM "ElectionVoter" v WHERE v."electionId" = p."electionId" AND v."userId" = p."userId")`,
     ]);
-    await tx.election.update({ where: { id: electionId }, data: { eligibleCount: eligible, participationCount: participated, ballotCount: ballots } });
+    await tx.election.update({
+      where: { id: electionId },
+      data: { eligibleCount: eligible, participationCount: participated, ballotCount: ballots },
+    });
     return { tagId: e.tagId, eligible, participated, ballots, strays: Number(strays[0]?.n ?? 0) };
   });
   await compactBallots();
@@ -84,16 +90,22 @@ export async function closeAndCount(electionId: string, opts: { actorId?: string
         reason: `counts disagree: ${counts.eligible} eligible, ${counts.participated} voted, ${counts.ballots} ballots, ${counts.strays} voters not on the roll`,
       },
     });
-    throw new AppError("CONFLICT", "The counts of eligible voters, participations and ballots disagree; the result is not counted.");
+    throw new AppError(
+      "CONFLICT",
+      "The counts of eligible voters, participations and ballots disagree; the result is not counted.",
+    );
   }
 
   const election = await db.election.findUniqueOrThrow({ where: { id: electionId } });
   const nominations = await candidatesOf(electionId);
-  if (nominations.length === 0) throw new AppError("CONFLICT", "Nobody stood in this election: there is nothing to count.");
+  if (nominations.length === 0)
+    throw new AppError("CONFLICT", "Nobody stood in this election: there is nothing to count.");
   const ballots = await db.$queryRaw<{ receiptHash: string; choices: string[][] }[]>`
     SELECT "receiptHash", choices FROM "Ballot" WHERE "electionId" = ${electionId}::uuid ORDER BY "receiptHash" COLLATE "C"`;
   const seats = parseSeats(election.seatsByRegion);
-  const continuing = (await heldSeats(election.roleKey)).filter((s) => !s.termEndAt || s.termEndAt > election.cycleDate);
+  const continuing = (await heldSeats(election.roleKey)).filter(
+    (s) => !s.termEndAt || s.termEndAt > election.cycleDate,
+  );
   const constraints = ConstraintsSchema.safeParse(election.constraints);
   let files;
   try {
@@ -107,7 +119,9 @@ export async function closeAndCount(electionId: string, opts: { actorId?: string
       seatsByRegion: seats,
       constraints: constraints.success
         ? {
-            ...(constraints.data.maxPerEmployer !== undefined ? { maxPerEmployer: constraints.data.maxPerEmployer } : {}),
+            ...(constraints.data.maxPerEmployer !== undefined
+              ? { maxPerEmployer: constraints.data.maxPerEmployer }
+              : {}),
             ...(constraints.data.maxPerRegion ? { maxPerRegion: definedOnly(constraints.data.maxPerRegion) } : {}),
             ...(constraints.data.minPerRegion ? { minPerRegion: definedOnly(constraints.data.minPerRegion) } : {}),
           }
@@ -123,14 +137,22 @@ export async function closeAndCount(electionId: string, opts: { actorId?: string
     const locked = await lockElection(tx, electionId, "update");
     if (locked.phase !== "closed") throw new AppError("CONFLICT", "The election moved on while it was being counted.");
     await tx.electionArtifact.deleteMany({ where: { electionId } });
-    await tx.electionArtifact.createMany({ data: files.files.map((f) => ({ electionId, name: f.name, content: f.content, sha256: f.sha256 })) });
+    await tx.electionArtifact.createMany({
+      data: files.files.map((f) => ({ electionId, name: f.name, content: f.content, sha256: f.sha256 })),
+    });
     await tx.election.update({
       where: { id: electionId },
       data: {
         phase: "tallied",
         sentBackReason: null,
         updatedAt: at,
-        result: { seed: files.seed, seedSource: files.seedSource, winners: files.outcome.winners, nominations: nameToNomination, countedAt: at.toISOString() },
+        result: {
+          seed: files.seed,
+          seedSource: files.seedSource,
+          winners: files.outcome.winners,
+          nominations: nameToNomination,
+          countedAt: at.toISOString(),
+        },
       },
     });
     await recordAudit(tx, {

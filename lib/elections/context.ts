@@ -16,7 +16,15 @@ export function receiptHashOf(electionId: string, receipt: string): string {
   return createHash("sha256").update(`${electionId}:${receipt}`, "utf8").digest("hex");
 }
 
-export const PHASE_ORDER: readonly Phase[] = ["draft", "nominations", "voting", "closed", "tallied", "approved", "published"];
+export const PHASE_ORDER: readonly Phase[] = [
+  "draft",
+  "nominations",
+  "voting",
+  "closed",
+  "tallied",
+  "approved",
+  "published",
+];
 export const phaseIndex = (p: string) => PHASE_ORDER.indexOf(p as Phase);
 
 export async function loadElection(electionId: string, client: Tx | typeof db = db) {
@@ -36,12 +44,25 @@ export function isOfficerOf(actor: Actor | null, election: { officers: { userId:
  * one of its officers (an admin may act on any election). A forged id of another TAG's election
  * fails the permission check, since it is made against the stored TAG.
  */
-export async function requireOfficer(actor: Actor | null, electionId: string, action: Action = "election.run"): Promise<{ actor: Actor; election: ElectionRow }> {
+export async function requireOfficer(
+  actor: Actor | null,
+  electionId: string,
+  action: Action = "election.run",
+): Promise<{ actor: Actor; election: ElectionRow }> {
   const election = await loadElection(electionId);
-  const a = await requirePermission(actor, action, { subjectType: "Election", subjectId: electionId, tagId: election?.tagId ?? null });
+  const a = await requirePermission(actor, action, {
+    subjectType: "Election",
+    subjectId: electionId,
+    tagId: election?.tagId ?? null,
+  });
   if (!election) throw new AppError("NOT_FOUND", "That election does not exist.");
   if (!a.isAdmin && !isOfficerOf(a, election)) {
-    await refuseByGuard(a, action, { subjectType: "Election", subjectId: electionId, tagId: election.tagId }, "Only this election's officers run it.");
+    await refuseByGuard(
+      a,
+      action,
+      { subjectType: "Election", subjectId: electionId, tagId: election.tagId },
+      "Only this election's officers run it.",
+    );
   }
   return { actor: a, election };
 }
@@ -56,7 +77,8 @@ export function parseSeats(value: unknown): SeatsByRegion {
   const out: SeatsByRegion = {};
   if (value && typeof value === "object" && !Array.isArray(value)) {
     for (const [k, v] of Object.entries(value)) {
-      if ((k === "APAC" || k === "EMEA" || k === "Americas" || k === "any") && typeof v === "number" && v > 0) out[k] = v;
+      if ((k === "APAC" || k === "EMEA" || k === "Americas" || k === "any") && typeof v === "number" && v > 0)
+        out[k] = v;
     }
   }
   return out;
@@ -68,8 +90,12 @@ export const totalSeats = (s: SeatsByRegion) => Object.values(s).reduce<number>(
 export async function lockElection(tx: Tx, electionId: string, mode: "update" | "share" = "update") {
   const rows =
     mode === "update"
-      ? await tx.$queryRaw<{ phase: string; votingCloseAt: Date }[]>`SELECT phase::text AS phase, "votingCloseAt" FROM "Election" WHERE id = ${electionId}::uuid FOR UPDATE`
-      : await tx.$queryRaw<{ phase: string; votingCloseAt: Date }[]>`SELECT phase::text AS phase, "votingCloseAt" FROM "Election" WHERE id = ${electionId}::uuid FOR SHARE`;
+      ? await tx.$queryRaw<
+          { phase: string; votingCloseAt: Date }[]
+        >`SELECT phase::text AS phase, "votingCloseAt" FROM "Election" WHERE id = ${electionId}::uuid FOR UPDATE`
+      : await tx.$queryRaw<
+          { phase: string; votingCloseAt: Date }[]
+        >`SELECT phase::text AS phase, "votingCloseAt" FROM "Election" WHERE id = ${electionId}::uuid FOR SHARE`;
   const row = rows[0];
   if (!row) throw new AppError("NOT_FOUND", "That election does not exist.");
   return row;
@@ -87,7 +113,10 @@ export async function candidatesOf(electionId: string, client: Tx | typeof db = 
     where: { electionId, status: "active" },
     select: { id: true, userId: true, region: true, employer: true },
   });
-  const users = await client.user.findMany({ where: { id: { in: nominations.map((n) => n.userId) } }, select: { id: true, login: true } });
+  const users = await client.user.findMany({
+    where: { id: { in: nominations.map((n) => n.userId) } },
+    select: { id: true, login: true },
+  });
   const login = new Map(users.map((u) => [u.id, u.login]));
   return nominations
     .map((n) => ({ ...n, login: login.get(n.userId) ?? n.userId }))

@@ -45,11 +45,21 @@ describe("close and count", () => {
     await w.open();
     await w.startVoting();
     const [a, b, c, d] = w.nominationIds;
-    const rankings = [[[a!], [b!]], [[b!], [c!], [a!]], [[a!, c!]], [[d!], [c!]], [[a!], [c!], [b!]], [[b!], [a!]], [[c!], [b!]]];
+    const rankings = [
+      [[a!], [b!]],
+      [[b!], [c!], [a!]],
+      [[a!, c!]],
+      [[d!], [c!]],
+      [[a!], [c!], [b!]],
+      [[b!], [a!]],
+      [[c!], [b!]],
+    ];
     for (const [i, r] of rankings.entries()) await w.cast(i, r);
     expect(await w.close()).toEqual({ phase: "tallied" });
     const { get } = await files(w.electionId, w.leadActor);
-    const [blt, json, rules, result, matrix] = await Promise.all(["ballots.blt", "ballots.json", "rules.json", "result.json", "matrix.json"].map(get));
+    const [blt, json, rules, result, matrix] = await Promise.all(
+      ["ballots.blt", "ballots.json", "rules.json", "result.json", "matrix.json"].map(get),
+    );
     expect(recount("ballots.blt", blt!, rules!, "schulze")).toBe(result);
     const parsed = JSON.parse(result!) as { seed: string; winners: string[] };
     expect(parsed.seed).toBe(hashSha256(blt!));
@@ -59,7 +69,11 @@ describe("close and count", () => {
     expect(list.map((x) => x.receiptHash)).toEqual(list.map((x) => x.receiptHash).sort());
     const file = readBallotFile("ballots.blt", blt!);
     const bltLines = blt!.split("\n").slice(1, 1 + list.length);
-    list.forEach((x, i) => expect(bltLines[i]).toBe(["1", ...x.ranking.map((lvl) => lvl.map((n) => file.candidates.indexOf(n) + 1).join("=")), "0"].join(" ")));
+    list.forEach((x, i) =>
+      expect(bltLines[i]).toBe(
+        ["1", ...x.ranking.map((lvl) => lvl.map((n) => file.candidates.indexOf(n) + 1).join("=")), "0"].join(" "),
+      ),
+    );
     // Shuffle the ballots: the same seed (the published file's hash) gives the same winners and matrix.
     const shuffled = [...list].reverse();
     const shuffledOutcome = tallyElection("schulze", {
@@ -67,10 +81,17 @@ describe("close and count", () => {
       seats: 2,
       seed: parsed.seed,
       rules: validateRules(JSON.parse(rules!), file.candidates),
-      ballots: packBallots(shuffled.map((x) => ({ weight: 1, ranking: x.ranking.map((lvl) => lvl.map((n) => file.candidates.indexOf(n))) }))),
+      ballots: packBallots(
+        shuffled.map((x) => ({
+          weight: 1,
+          ranking: x.ranking.map((lvl) => lvl.map((n) => file.candidates.indexOf(n))),
+        })),
+      ),
     });
     expect(shuffledOutcome.winners).toEqual(parsed.winners);
-    expect(shuffledOutcome.method === "schulze" && shuffledOutcome.pairwise).toEqual((JSON.parse(matrix!) as { pairwise: number[][] }).pairwise);
+    expect(shuffledOutcome.method === "schulze" && shuffledOutcome.pairwise).toEqual(
+      (JSON.parse(matrix!) as { pairwise: number[][] }).pairwise,
+    );
     // The artifacts' stored SHA-256 are the files' hashes.
     const results = await getElectionResults(w.electionId, w.leadActor);
     for (const f of results.artifacts) expect(f.sha256).toBe(hashSha256(await get(f.name)));
@@ -80,7 +101,13 @@ describe("close and count", () => {
       try {
         writeFileSync(join(dir, "ballots.blt"), blt!);
         writeFileSync(join(dir, "rules.json"), rules!);
-        expect(execFileSync("node", ["dist/tally/scripts/tally/cli.js", join(dir, "ballots.blt"), "--rules", join(dir, "rules.json"), "--json"], { encoding: "utf8" })).toBe(result);
+        expect(
+          execFileSync(
+            "node",
+            ["dist/tally/scripts/tally/cli.js", join(dir, "ballots.blt"), "--rules", join(dir, "rules.json"), "--json"],
+            { encoding: "utf8" },
+          ),
+        ).toBe(result);
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
@@ -92,7 +119,13 @@ describe("close and count", () => {
     await w.open();
     await w.startVoting();
     const [a, b, c] = w.nominationIds;
-    for (const [i, r] of [[[a!], [b!]], [[b!], [c!]], [[c!], [a!]], [[a!], [c!]]].entries()) await w.cast(i, r);
+    for (const [i, r] of [
+      [[a!], [b!]],
+      [[b!], [c!]],
+      [[c!], [a!]],
+      [[a!], [c!]],
+    ].entries())
+      await w.cast(i, r);
     await w.close();
     const results = await getElectionResults(w.electionId, w.leadActor);
     expect(results.artifacts.map((x) => x.name)).toEqual(["matrix.json", "result.json", "rules.json"]);
@@ -120,13 +153,28 @@ describe("close and count", () => {
     // A continuing APAC tech lead (term ends after the cycle).
     const sitting = await createUser({ region: "APAC" });
     const at = await now();
-    await db.roleAssignment.create({ data: { tagId: w.tag.id, userId: sitting.id, kind: "tech_lead", status: "active", regionAtStart: "APAC", requestedAt: at, startAt: at, termEndAt: new Date(at.getTime() + 400 * DAY), roleDefinitionId: w.role.id } });
+    await db.roleAssignment.create({
+      data: {
+        tagId: w.tag.id,
+        userId: sitting.id,
+        kind: "tech_lead",
+        status: "active",
+        regionAtStart: "APAC",
+        requestedAt: at,
+        startAt: at,
+        termEndAt: new Date(at.getTime() + 400 * DAY),
+        roleDefinitionId: w.role.id,
+      },
+    });
     await w.open();
     await w.startVoting();
     const [apac, emea, americas] = w.nominationIds; // candidates' regions: APAC, EMEA, Americas
     for (let i = 0; i < 3; i++) await w.cast(i, [[americas!], [apac!], [emea!]]);
     await w.close();
-    const rules = JSON.parse((await getArtifact(w.electionId, "rules.json", w.leadActor)).content) as Record<string, unknown>;
+    const rules = JSON.parse((await getArtifact(w.electionId, "rules.json", w.leadActor)).content) as Record<
+      string,
+      unknown
+    >;
     expect(rules.minPerRegion).toEqual({ APAC: 2, EMEA: 1 });
     expect(rules.maxPerRegion).toEqual({ APAC: 2, EMEA: 1, Americas: 0 });
     expect(rules.sitting).toEqual([{ region: "APAC" }]);
@@ -139,7 +187,9 @@ describe("close and count", () => {
     await w.open();
     await w.startVoting();
     await w.cast(0, [[w.nominationIds[0]!]]);
-    await db.ballot.create({ data: { electionId: w.electionId, choices: [[w.nominationIds[1]!]], receiptHash: "f".repeat(64) } });
+    await db.ballot.create({
+      data: { electionId: w.electionId, choices: [[w.nominationIds[1]!]], receiptHash: "f".repeat(64) },
+    });
     await expect(w.close()).rejects.toThrow(/disagree/);
     expect((await db.election.findUniqueOrThrow({ where: { id: w.electionId } })).phase).toBe("closed");
     expect(await db.electionArtifact.count({ where: { electionId: w.electionId } })).toBe(0);
@@ -152,14 +202,25 @@ describe("approval and roster effect", () => {
     await w.open();
     await w.startVoting();
     const [a, b, c, d] = w.nominationIds;
-    for (const [i, r] of [[[a!], [b!], [c!], [d!]], [[a!], [b!], [c!]], [[b!], [a!], [c!]], [[a!], [c!], [b!]], [[b!], [c!], [a!]]].entries()) await w.cast(i, r);
+    for (const [i, r] of [
+      [[a!], [b!], [c!], [d!]],
+      [[a!], [b!], [c!]],
+      [[b!], [a!], [c!]],
+      [[a!], [c!], [b!]],
+      [[b!], [c!], [a!]],
+    ].entries())
+      await w.cast(i, r);
     await w.close();
     return w;
   }
 
   it("approval race: two TOC members approving and sending back at once make exactly one transition", async () => {
     const w = await tallied();
-    const [t1, t2, t3] = await Promise.all([createUser({ isTocMember: true }), createUser({ isTocMember: true }), createUser({ isTocMember: true })]);
+    const [t1, t2, t3] = await Promise.all([
+      createUser({ isTocMember: true }),
+      createUser({ isTocMember: true }),
+      createUser({ isTocMember: true }),
+    ]);
     const results = await Promise.all([
       code(approveElectionAs(await actor(t1.id), { electionId: w.electionId })),
       code(approveElectionAs(await actor(t2.id), { electionId: w.electionId })),
@@ -167,7 +228,9 @@ describe("approval and roster effect", () => {
     ]);
     expect(results.filter((r) => r === "ok")).toHaveLength(1);
     expect(results.filter((r) => r === "CONFLICT")).toHaveLength(2);
-    const events = await db.auditEvent.count({ where: { subjectId: w.electionId, action: { in: ["election.approve", "election.send-back"] }, outcome: "ok" } });
+    const events = await db.auditEvent.count({
+      where: { subjectId: w.electionId, action: { in: ["election.approve", "election.send-back"] }, outcome: "ok" },
+    });
     expect(events).toBe(1);
     const elected = await db.roleAssignment.count({ where: { electionId: w.electionId } });
     expect(elected).toBe(results[2] === "ok" ? 0 : 2);
@@ -179,11 +242,29 @@ describe("approval and roster effect", () => {
     expect(election.staggerTerms).toBe(true);
     const at = await now();
     const ending = await createUser();
-    const endingSeat = await db.roleAssignment.create({ data: { tagId: w.tag.id, userId: ending.id, kind: "tech_lead", status: "active", requestedAt: at, startAt: at, termEndAt: new Date(election.cycleDate.getTime() - DAY), roleDefinitionId: w.role.id } });
+    const endingSeat = await db.roleAssignment.create({
+      data: {
+        tagId: w.tag.id,
+        userId: ending.id,
+        kind: "tech_lead",
+        status: "active",
+        requestedAt: at,
+        startAt: at,
+        termEndAt: new Date(election.cycleDate.getTime() - DAY),
+        roleDefinitionId: w.role.id,
+      },
+    });
     await w.open();
     await w.startVoting();
     const [a, b, c, d] = w.nominationIds;
-    for (const [i, r] of [[[a!], [b!], [c!], [d!]], [[a!], [b!], [c!]], [[b!], [a!], [c!]], [[a!], [c!], [b!]], [[b!], [c!], [a!]]].entries()) await w.cast(i, r);
+    for (const [i, r] of [
+      [[a!], [b!], [c!], [d!]],
+      [[a!], [b!], [c!]],
+      [[b!], [a!], [c!]],
+      [[a!], [c!], [b!]],
+      [[b!], [c!], [a!]],
+    ].entries())
+      await w.cast(i, r);
     await w.close();
     // A TOC member who stood cannot approve; officers cannot approve.
     const tocCandidate = w.candidates[3]!;
@@ -192,12 +273,27 @@ describe("approval and roster effect", () => {
     expect(await code(approveElectionAs(w.leadActor, { electionId: w.electionId }))).toBe("FORBIDDEN");
     const toc = await actor((await createUser({ isTocMember: true })).id);
     await approveElectionAs(toc, { electionId: w.electionId });
-    const seats = await db.roleAssignment.findMany({ where: { electionId: w.electionId }, orderBy: { termEndAt: "desc" } });
+    const seats = await db.roleAssignment.findMany({
+      where: { electionId: w.electionId },
+      orderBy: { termEndAt: "desc" },
+    });
     expect(seats).toHaveLength(2);
-    for (const s of seats) expect(s).toMatchObject({ status: "active", obtainedBy: "elected", kind: "tech_lead", roleDefinitionId: w.role.id, startAt: election.cycleDate });
-    const months = (d: Date) => (d.getUTCFullYear() - election.cycleDate.getUTCFullYear()) * 12 + d.getUTCMonth() - election.cycleDate.getUTCMonth();
+    for (const s of seats)
+      expect(s).toMatchObject({
+        status: "active",
+        obtainedBy: "elected",
+        kind: "tech_lead",
+        roleDefinitionId: w.role.id,
+        startAt: election.cycleDate,
+      });
+    const months = (d: Date) =>
+      (d.getUTCFullYear() - election.cycleDate.getUTCFullYear()) * 12 +
+      d.getUTCMonth() -
+      election.cycleDate.getUTCMonth();
     expect(seats.map((s) => months(s.termEndAt!))).toEqual([24, 12]);
-    const nominationUser = Object.fromEntries((await db.nomination.findMany({ where: { electionId: w.electionId } })).map((n) => [n.id, n.userId]));
+    const nominationUser = Object.fromEntries(
+      (await db.nomination.findMany({ where: { electionId: w.electionId } })).map((n) => [n.id, n.userId]),
+    );
     expect(seats.map((s) => s.userId).sort()).toEqual([nominationUser[a!], nominationUser[b!]].sort());
     expect((await db.roleAssignment.findUniqueOrThrow({ where: { id: endingSeat.id } })).status).toBe("ended");
     const after = await db.election.findUniqueOrThrow({ where: { id: w.electionId } });
@@ -207,11 +303,20 @@ describe("approval and roster effect", () => {
     expect(await code(publishElectionAs(await actor(w.voters[0]!.id), { electionId: w.electionId }))).toBe("FORBIDDEN");
     await publishElectionAs(w.leadActor, { electionId: w.electionId });
     const vacated = seats[0]!;
-    await db.roleAssignment.update({ where: { id: vacated.id }, data: { status: "ended", endedAt: new Date(election.cycleDate.getTime() + 30 * DAY) } });
+    await db.roleAssignment.update({
+      where: { id: vacated.id },
+      data: { status: "ended", endedAt: new Date(election.cycleDate.getTime() + 30 * DAY) },
+    });
     const offer = await offerVacancyAs(w.leadActor, { electionId: w.electionId, assignmentId: vacated.id });
     expect(offer.userId).toBe(nominationUser[c!]);
-    expect(await db.roleAssignment.findUniqueOrThrow({ where: { id: offer.assignmentId } })).toMatchObject({ status: "pending", electionId: w.electionId, termEndAt: vacated.termEndAt });
-    expect(await code(offerVacancyAs(w.leadActor, { electionId: w.electionId, assignmentId: vacated.id }))).toBe("CONFLICT");
+    expect(await db.roleAssignment.findUniqueOrThrow({ where: { id: offer.assignmentId } })).toMatchObject({
+      status: "pending",
+      electionId: w.electionId,
+      termEndAt: vacated.termEndAt,
+    });
+    expect(await code(offerVacancyAs(w.leadActor, { electionId: w.electionId, assignmentId: vacated.id }))).toBe(
+      "CONFLICT",
+    );
     // A second election of the same TAG and role does not stagger.
     const { id: second } = await createElectionAs(
       w.leadActor,
@@ -234,10 +339,18 @@ describe("approval and roster effect", () => {
   it("send-back returns the result to the officers, who re-count", async () => {
     const w = await tallied();
     const toc = await actor((await createUser({ isTocMember: true })).id);
-    expect(await code(sendBackElectionAs(await actor(w.voters[0]!.id), { electionId: w.electionId, reason: "no" }))).toBe("FORBIDDEN");
+    expect(
+      await code(sendBackElectionAs(await actor(w.voters[0]!.id), { electionId: w.electionId, reason: "no" })),
+    ).toBe("FORBIDDEN");
     await sendBackElectionAs(toc, { electionId: w.electionId, reason: "Check the regional rule" });
     expect(await code(getElectionResults(w.electionId, toc))).toBe("FORBIDDEN");
-    expect(await moveElectionPhaseAs(w.leadActor, { electionId: w.electionId, to: "tallied", reason: "re-count after review" })).toEqual({ phase: "tallied" });
+    expect(
+      await moveElectionPhaseAs(w.leadActor, {
+        electionId: w.electionId,
+        to: "tallied",
+        reason: "re-count after review",
+      }),
+    ).toEqual({ phase: "tallied" });
     expect((await getElectionResults(w.electionId, toc)).winners).toHaveLength(2);
   });
 });
@@ -252,7 +365,9 @@ describe("phase sweep", () => {
     expect((await db.election.findUniqueOrThrow({ where: { id: w.electionId } })).phase).toBe("nominations");
     expect(await db.notification.count({ where: { userId: early.id, kind: "election.nominations-open" } })).toBe(1);
     for (const c of w.candidates) {
-      await db.nomination.create({ data: { electionId: w.electionId, userId: c.id, statement: "statement", createdAt: await now() } });
+      await db.nomination.create({
+        data: { electionId: w.electionId, userId: c.id, statement: "statement", createdAt: await now() },
+      });
     }
     await advanceElectionPhases(new Date(e.votingOpenAt.getTime() + 1000));
     expect((await db.election.findUniqueOrThrow({ where: { id: w.electionId } })).phase).toBe("voting");

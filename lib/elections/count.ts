@@ -6,7 +6,16 @@
  * `result.json` byte for byte.
  */
 import { readBlt, readMatrixJson, writeMatrixJson } from "./ballot-formats/index.ts";
-import { countPairwise, hashSha256, outcomeToJson, packBallots, tallyElection, validateRules, type Outcome, type Rules } from "./tally/index.ts";
+import {
+  countPairwise,
+  hashSha256,
+  outcomeToJson,
+  packBallots,
+  tallyElection,
+  validateRules,
+  type Outcome,
+  type Rules,
+} from "./tally/index.ts";
 
 export const REGION_NAMES = ["APAC", "EMEA", "Americas"] as const;
 
@@ -29,7 +38,11 @@ export interface CountInput {
   /** Continuing sitting members of the role (their seats do not end this cycle). */
   sitting: readonly { employer?: string | null; region?: string | null }[];
   seatsByRegion: Partial<Record<"APAC" | "EMEA" | "Americas" | "any", number>>;
-  constraints: { maxPerEmployer?: number; maxPerRegion?: Record<string, number>; minPerRegion?: Record<string, number> };
+  constraints: {
+    maxPerEmployer?: number;
+    maxPerRegion?: Record<string, number>;
+    minPerRegion?: Record<string, number>;
+  };
   publishBallots: boolean;
 }
 
@@ -58,7 +71,11 @@ export function buildRules(input: Pick<CountInput, "candidates" | "sitting" | "s
     candidates[c.name] = { ...(c.employer ? { employer: c.employer } : {}), ...(c.region ? { region: c.region } : {}) };
   }
   rules.candidates = candidates;
-  if (input.sitting.length) rules.sitting = input.sitting.map((s) => ({ ...(s.employer ? { employer: s.employer } : {}), ...(s.region ? { region: s.region } : {}) }));
+  if (input.sitting.length)
+    rules.sitting = input.sitting.map((s) => ({
+      ...(s.employer ? { employer: s.employer } : {}),
+      ...(s.region ? { region: s.region } : {}),
+    }));
   if (input.constraints.maxPerEmployer !== undefined) rules.maxPerEmployer = input.constraints.maxPerEmployer;
   const max: Record<string, number> = { ...(input.constraints.maxPerRegion ?? {}) };
   const min: Record<string, number> = { ...(input.constraints.minPerRegion ?? {}) };
@@ -77,7 +94,12 @@ export function buildRules(input: Pick<CountInput, "candidates" | "sitting" | "s
   return rules;
 }
 
-function writeBallotsBlt(title: string, names: readonly string[], seats: number, rankings: readonly number[][][]): string {
+function writeBallotsBlt(
+  title: string,
+  names: readonly string[],
+  seats: number,
+  rankings: readonly number[][][],
+): string {
   const out = [`${names.length} ${seats}`];
   for (const r of rankings) out.push(["1", ...r.map((level) => level.map((c) => c + 1).join("=")), "0"].join(" "));
   out.push("0");
@@ -116,14 +138,21 @@ export function countElection(input: CountInput): ElectionFiles {
     ),
   );
   for (let i = 1; i < input.ballots.length; i++) {
-    if (!(input.ballots[i - 1]!.receiptHash < input.ballots[i]!.receiptHash)) throw new Error("ballots must be sorted by receipt hash");
+    if (!(input.ballots[i - 1]!.receiptHash < input.ballots[i]!.receiptHash))
+      throw new Error("ballots must be sorted by receipt hash");
   }
   const title = bltSafe(input.title);
   const publish = input.publishBallots || input.method === "stv";
   const files: { name: string; content: string }[] = [];
 
   const packed = packBallots(rankings.map((ranking) => ({ weight: 1, ranking })));
-  const matrix = writeMatrixJson({ title, seats: input.seats, candidates: names, withdrawn: [], pairwise: countPairwise(packed, names.length) });
+  const matrix = writeMatrixJson({
+    title,
+    seats: input.seats,
+    candidates: names,
+    withdrawn: [],
+    pairwise: countPairwise(packed, names.length),
+  });
   files.push({ name: "matrix.json", content: matrix });
 
   const rules = buildRules({ ...input, candidates: cands });
@@ -134,7 +163,10 @@ export function countElection(input: CountInput): ElectionFiles {
   let file;
   if (publish) {
     const blt = writeBallotsBlt(title, names, input.seats, rankings);
-    const json = input.ballots.map((b, i) => ({ receiptHash: b.receiptHash, ranking: rankings[i]!.map((level) => level.map((c) => names[c]!)) }));
+    const json = input.ballots.map((b, i) => ({
+      receiptHash: b.receiptHash,
+      ranking: rankings[i]!.map((level) => level.map((c) => names[c]!)),
+    }));
     files.push({ name: "ballots.json", content: `${JSON.stringify(json, null, 2)}\n` });
     files.push({ name: "ballots.blt", content: blt });
     source = blt;
@@ -172,7 +204,8 @@ export function countElection(input: CountInput): ElectionFiles {
  */
 export function runnersUpOf(outcome: Outcome, orderTies: (names: string[]) => string[]): string[] {
   const winners = new Set(outcome.winners);
-  if (outcome.method === "schulze") return outcome.ranking.flatMap((group) => orderTies(group.filter((n) => !winners.has(n))));
+  if (outcome.method === "schulze")
+    return outcome.ranking.flatMap((group) => orderTies(group.filter((n) => !winners.has(n))));
   const excludedAt = new Map<string, number>();
   outcome.stages.forEach((s, i) => s.excluded.forEach((n) => excludedAt.set(n, i)));
   const last = outcome.stages[outcome.stages.length - 1];

@@ -23,14 +23,23 @@ import {
 
 /** The role being filled: its current definition in the TAG. */
 export async function currentRole(tagId: string, roleKey: string, client: Tx | typeof db = db) {
-  return client.roleDefinition.findFirst({ where: { tagId, roleKey, supersededAt: null }, orderBy: { version: "desc" } });
+  return client.roleDefinition.findFirst({
+    where: { tagId, roleKey, supersededAt: null },
+    orderBy: { version: "desc" },
+  });
 }
 
 /** Seats of the role held now (any version), with the region each counts for. */
 export async function heldSeats(roleKey: string, client: Tx | typeof db = db) {
   const rows = await client.roleAssignment.findMany({
     where: { roleDefinition: { roleKey }, status: { in: [...HOLDING] } },
-    select: { id: true, userId: true, termEndAt: true, regionAtStart: true, user: { select: { region: true, employer: true, login: true } } },
+    select: {
+      id: true,
+      userId: true,
+      termEndAt: true,
+      regionAtStart: true,
+      user: { select: { region: true, employer: true, login: true } },
+    },
   });
   return rows.map((r) => ({ ...r, region: r.regionAtStart ?? r.user.region ?? null }));
 }
@@ -60,37 +69,70 @@ async function checkOfficers(tagId: string, ids: readonly string[]): Promise<voi
   if (ids.length === 0) return;
   const users = await db.user.findMany({
     where: { id: { in: [...ids] } },
-    select: { id: true, isAdmin: true, roles: { where: { tagId, status: { in: ["active", "on_leave"] }, kind: { in: ["chair", "tech_lead"] } }, select: { id: true } } },
+    select: {
+      id: true,
+      isAdmin: true,
+      roles: {
+        where: { tagId, status: { in: ["active", "on_leave"] }, kind: { in: ["chair", "tech_lead"] } },
+        select: { id: true },
+      },
+    },
   });
   for (const id of ids) {
     const u = users.find((x) => x.id === id);
     if (!u || (!u.isAdmin && u.roles.length === 0)) {
-      throw new AppError("INVALID", "Officers must be leads of this TAG or admins.", { officerIds: ["Officers must be leads of this TAG or admins"] });
+      throw new AppError("INVALID", "Officers must be leads of this TAG or admins.", {
+        officerIds: ["Officers must be leads of this TAG or admins"],
+      });
     }
   }
 }
 
 function constraintsJson(c: CreateElectionInput["constraints"]): Prisma.InputJsonValue {
   if (!c) return {};
-  const clean = (m?: Record<string, number | undefined>) => (m ? Object.fromEntries(Object.entries(m).filter(([, v]) => v !== undefined)) : undefined);
-  return JSON.parse(JSON.stringify({ maxPerEmployer: c.maxPerEmployer, maxPerRegion: clean(c.maxPerRegion), minPerRegion: clean(c.minPerRegion) })) as Prisma.InputJsonValue;
+  const clean = (m?: Record<string, number | undefined>) =>
+    m ? Object.fromEntries(Object.entries(m).filter(([, v]) => v !== undefined)) : undefined;
+  return JSON.parse(
+    JSON.stringify({
+      maxPerEmployer: c.maxPerEmployer,
+      maxPerRegion: clean(c.maxPerRegion),
+      minPerRegion: clean(c.minPerRegion),
+    }),
+  ) as Prisma.InputJsonValue;
 }
 
-const seatsJson = (s: SeatsByRegion): Prisma.InputJsonValue => Object.fromEntries(Object.entries(s).filter(([, v]) => (v ?? 0) > 0));
+const seatsJson = (s: SeatsByRegion): Prisma.InputJsonValue =>
+  Object.fromEntries(Object.entries(s).filter(([, v]) => (v ?? 0) > 0));
 
 /** An officer (a lead of the TAG or an admin) sets up an election in `draft`; they become its officer. */
 export async function createElectionAs(actor: Actor | null, input: CreateElectionInput): Promise<{ id: string }> {
-  const a = await requirePermission(actor, "election.run", { subjectType: "Tag", subjectId: input.tagId, tagId: input.tagId });
+  const a = await requirePermission(actor, "election.run", {
+    subjectType: "Tag",
+    subjectId: input.tagId,
+    tagId: input.tagId,
+  });
   const at = await now();
   const role = await currentRole(input.tagId, input.roleKey);
-  if (!role) throw new AppError("NOT_FOUND", "That role is not defined in this TAG.", { roleKey: ["No such role in this TAG"] });
+  if (!role)
+    throw new AppError("NOT_FOUND", "That role is not defined in this TAG.", { roleKey: ["No such role in this TAG"] });
   const officerIds = [...new Set([a.id, ...(input.officerIds ?? [])])];
-  await checkOfficers(input.tagId, officerIds.filter((id) => id !== a.id));
-  const seats = input.seatsByRegion ? parseSeats(input.seatsByRegion) : await defaultSeatsForCycle(input.tagId, input.roleKey, input.cycleDate);
+  await checkOfficers(
+    input.tagId,
+    officerIds.filter((id) => id !== a.id),
+  );
+  const seats = input.seatsByRegion
+    ? parseSeats(input.seatsByRegion)
+    : await defaultSeatsForCycle(input.tagId, input.roleKey, input.cycleDate);
   if (totalSeats(seats) === 0) {
-    throw new AppError("INVALID", "No seats of this role end by the cycle date: say how many seats this election fills.", { seatsByRegion: ["Give the seats this cycle"] });
+    throw new AppError(
+      "INVALID",
+      "No seats of this role end by the cycle date: say how many seats this election fills.",
+      { seatsByRegion: ["Give the seats this cycle"] },
+    );
   }
-  const earlier = await db.election.count({ where: { tagId: input.tagId, roleKey: input.roleKey, phase: { in: ["approved", "published"] } } });
+  const earlier = await db.election.count({
+    where: { tagId: input.tagId, roleKey: input.roleKey, phase: { in: ["approved", "published"] } },
+  });
   const { tagId, roleKey, officerIds: _o, seatsByRegion: _s, constraints, ...rules } = input;
   return db.$transaction(async (tx) => {
     const e = await tx.election.create({
@@ -115,7 +157,9 @@ export async function createElectionAs(actor: Actor | null, input: CreateElectio
       subjectType: "Election",
       subjectId: e.id,
       tagId,
-      after: JSON.parse(JSON.stringify({ ...input, seatsByRegion: seats, officerIds, staggerTerms: e.staggerTerms })) as Prisma.InputJsonValue,
+      after: JSON.parse(
+        JSON.stringify({ ...input, seatsByRegion: seats, officerIds, staggerTerms: e.staggerTerms }),
+      ) as Prisma.InputJsonValue,
     });
     return { id: e.id };
   });
@@ -144,12 +188,19 @@ const RULE_KEYS = [
 export async function updateElectionRulesAs(actor: Actor | null, input: UpdateRulesInput): Promise<{ id: string }> {
   const { actor: a, election } = await requireOfficer(actor, input.electionId);
   const at = await now();
-  if (input.officerIds) await checkOfficers(election.tagId, input.officerIds.filter((id) => id !== a.id));
+  if (input.officerIds)
+    await checkOfficers(
+      election.tagId,
+      input.officerIds.filter((id) => id !== a.id),
+    );
   return db.$transaction(async (tx) => {
     const locked = await lockElection(tx, election.id);
     const current = await tx.election.findUniqueOrThrow({ where: { id: election.id } });
     if (locked.phase !== "draft" || current.rulesFrozenAt) {
-      throw new AppError("CONFLICT", "The rules froze when nominations opened. Officers may only extend an open window or move a phase, with a reason.");
+      throw new AppError(
+        "CONFLICT",
+        "The rules froze when nominations opened. Officers may only extend an open window or move a phase, with a reason.",
+      );
     }
     const data: Record<string, unknown> = {};
     const before: Record<string, unknown> = {};
@@ -175,7 +226,12 @@ export async function updateElectionRulesAs(actor: Actor | null, input: UpdateRu
       voterMinRecords: merged.voterMinRecords ?? undefined,
       voterWindowMonths: merged.voterWindowMonths ?? undefined,
     });
-    if (problems.length) throw new AppError("INVALID", problems[0]!.message, Object.fromEntries(problems.map((p) => [p.path, [p.message]])));
+    if (problems.length)
+      throw new AppError(
+        "INVALID",
+        problems[0]!.message,
+        Object.fromEntries(problems.map((p) => [p.path, [p.message]])),
+      );
     await tx.election.update({ where: { id: election.id }, data: { ...data, updatedAt: at } });
     if (input.officerIds) {
       const ids = [...new Set([a.id, ...input.officerIds])];
@@ -208,10 +264,15 @@ export async function extendElectionWindowAs(actor: Actor | null, input: ExtendW
     const open = input.field === "nominationsCloseAt" ? ["draft", "nominations"] : ["draft", "nominations", "voting"];
     if (!open.includes(locked.phase)) throw new AppError("CONFLICT", "That window has already closed.");
     const from = current[input.field];
-    if (input.to <= from) throw new AppError("INVALID", "A window can only be extended (pick a later time).", { to: ["Later than the current close"] });
+    if (input.to <= from)
+      throw new AppError("INVALID", "A window can only be extended (pick a later time).", {
+        to: ["Later than the current close"],
+      });
     if (input.to <= at) throw new AppError("INVALID", "Pick a time in the future.", { to: ["In the future"] });
     if (input.field === "nominationsCloseAt" && input.to > current.votingOpenAt) {
-      throw new AppError("INVALID", "Nominations must close before voting opens.", { to: ["On or before voting opens"] });
+      throw new AppError("INVALID", "Nominations must close before voting opens.", {
+        to: ["On or before voting opens"],
+      });
     }
     await tx.election.update({ where: { id: election.id }, data: { [input.field]: input.to, updatedAt: at } });
     await recordAudit(tx, {
@@ -233,12 +294,17 @@ export async function extendElectionWindowAs(actor: Actor | null, input: ExtendW
  * numeric id (GET /users/{login}); people without an account get a placeholder claimed at their
  * first sign-in. Unresolved logins are reported, never guessed.
  */
-export async function uploadVoterListAs(actor: Actor | null, input: UploadVotersInput): Promise<{ added: number; unresolved: string[] }> {
+export async function uploadVoterListAs(
+  actor: Actor | null,
+  input: UploadVotersInput,
+): Promise<{ added: number; unresolved: string[] }> {
   const { actor: a, election } = await requireOfficer(actor, input.electionId);
-  if (!["draft", "nominations"].includes(election.phase)) throw new AppError("CONFLICT", "The voter roll froze when voting opened.");
+  if (!["draft", "nominations"].includes(election.phase))
+    throw new AppError("CONFLICT", "The voter roll froze when voting opened.");
   const at = await now();
   const { logins, invalid } = parseLogins(input.logins);
-  if (logins.length > 5000) throw new AppError("INVALID", "Upload at most 5000 logins at a time.", { logins: ["At most 5000"] });
+  if (logins.length > 5000)
+    throw new AppError("INVALID", "Upload at most 5000 logins at a time.", { logins: ["At most 5000"] });
   const resolve = githubLoginResolver({ apiUrl: githubUrls().api, token: env().GITHUB_API_TOKEN ?? null });
   const answers = await resolve(logins);
   const unresolved = [...invalid];
@@ -250,7 +316,8 @@ export async function uploadVoterListAs(actor: Actor | null, input: UploadVoters
   }
   return db.$transaction(async (tx) => {
     const locked = await lockElection(tx, election.id);
-    if (!["draft", "nominations"].includes(locked.phase)) throw new AppError("CONFLICT", "The voter roll froze when voting opened.");
+    if (!["draft", "nominations"].includes(locked.phase))
+      throw new AppError("CONFLICT", "The voter roll froze when voting opened.");
     let added = 0;
     for (const r of resolved) {
       const user = await tx.user.upsert({
@@ -259,7 +326,10 @@ export async function uploadVoterListAs(actor: Actor | null, input: UploadVoters
         update: {},
         select: { id: true },
       });
-      const created = await tx.electionVoter.createMany({ data: [{ electionId: election.id, userId: user.id, source: "list" }], skipDuplicates: true });
+      const created = await tx.electionVoter.createMany({
+        data: [{ electionId: election.id, userId: user.id, source: "list" }],
+        skipDuplicates: true,
+      });
       added += created.count;
     }
     await recordAudit(tx, {

@@ -18,7 +18,16 @@ afterAll(() => standIn.close());
 
 async function techLeadRole(tagId: string) {
   return db.roleDefinition.create({
-    data: { tagId, roleKey: crypto.randomUUID(), version: 1, name: "Tech Lead", kind: "tech_lead", selection: "election", termMonths: 24, createdAt: new Date("2026-01-01T00:00:00Z") },
+    data: {
+      tagId,
+      roleKey: crypto.randomUUID(),
+      version: 1,
+      name: "Tech Lead",
+      kind: "tech_lead",
+      selection: "election",
+      termMonths: 24,
+      createdAt: new Date("2026-01-01T00:00:00Z"),
+    },
   });
 }
 
@@ -31,11 +40,16 @@ describe("Elekto import and export", () => {
     const admin = await createUser({ isAdmin: true });
     const at = new Date("2026-02-01T12:00:00Z");
     const r = await importElektoElection(db, parsed.folder, { tagSlug: tag.slug, resolve, actorId: admin.id, at });
-    expect(r.unresolved).toEqual([{ login: "ghost-voter-404", where: "voters.yaml", reason: "GitHub has no such user" }]);
+    expect(r.unresolved).toEqual([
+      { login: "ghost-voter-404", where: "voters.yaml", reason: "GitHub has no such user" },
+    ]);
     expect(r.candidates.sort()).toEqual(["bea-ambassador", "dev-ambassador", "noor-member"]);
     expect(r.voters).toBe(5);
     expect(r.officers).toEqual(["chia-chair", "ines-lead"]);
-    const el = await db.election.findUniqueOrThrow({ where: { id: r.electionId }, include: { nominations: true, voters: true, officers: true } });
+    const el = await db.election.findUniqueOrThrow({
+      where: { id: r.electionId },
+      include: { nominations: true, voters: true, officers: true },
+    });
     expect(el).toMatchObject({
       phase: "draft",
       roleKey: role.roleKey,
@@ -54,7 +68,11 @@ describe("Elekto import and export", () => {
     expect(el.voters.every((v) => v.source === "list")).toBe(true);
     const noor = await db.user.findFirstOrThrow({ where: { login: "noor-member" } });
     expect(noor).toMatchObject({ githubId: 910030n, claimedAt: null });
-    expect(el.nominations.find((n) => n.userId === noor.id)).toMatchObject({ status: "active", employer: "Northwind Cloud", statement: expect.stringMatching(/^## What I have done/) });
+    expect(el.nominations.find((n) => n.userId === noor.id)).toMatchObject({
+      status: "active",
+      employer: "Northwind Cloud",
+      statement: expect.stringMatching(/^## What I have done/),
+    });
     const audit = await db.auditEvent.findFirstOrThrow({ where: { subjectId: r.electionId } });
     expect(audit).toMatchObject({ action: "election.import-elekto", actorId: admin.id, tagId: tag.id });
   });
@@ -64,7 +82,9 @@ describe("Elekto import and export", () => {
     if (!parsed.ok) throw new Error("sample");
     const tag = await createTag();
     const before = await db.election.count();
-    await expect(importElektoElection(db, parsed.folder, { tagSlug: tag.slug, resolve, actorId: null, at: new Date() })).rejects.toThrow(/no Tech Lead role/);
+    await expect(
+      importElektoElection(db, parsed.folder, { tagSlug: tag.slug, resolve, actorId: null, at: new Date() }),
+    ).rejects.toThrow(/no Tech Lead role/);
     expect(await db.election.count()).toBe(before);
   });
 
@@ -73,10 +93,21 @@ describe("Elekto import and export", () => {
     if (!parsed.ok) throw new Error("sample");
     const tag = await createTag();
     await techLeadRole(tag.id);
-    const r = await importElektoElection(db, parsed.folder, { tagSlug: tag.slug, resolve, actorId: null, at: new Date("2026-02-01T00:00:00Z"), votingOpensAt: new Date("2027-05-03T00:00:00Z") });
-    const el = await db.election.findUniqueOrThrow({ where: { id: r.electionId }, include: { nominations: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } } });
+    const r = await importElektoElection(db, parsed.folder, {
+      tagSlug: tag.slug,
+      resolve,
+      actorId: null,
+      at: new Date("2026-02-01T00:00:00Z"),
+      votingOpensAt: new Date("2027-05-03T00:00:00Z"),
+    });
+    const el = await db.election.findUniqueOrThrow({
+      where: { id: r.electionId },
+      include: { nominations: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } },
+    });
     expect(el.votingOpenAt).toEqual(new Date("2027-05-03T00:00:00Z"));
-    expect(el.votingCloseAt.getTime() - el.votingOpenAt.getTime()).toBe(new Date("2026-03-17T11:59:59Z").getTime() - new Date("2026-03-02T00:00:01Z").getTime());
+    expect(el.votingCloseAt.getTime() - el.votingOpenAt.getTime()).toBe(
+      new Date("2026-03-17T11:59:59Z").getTime() - new Date("2026-03-02T00:00:01Z").getTime(),
+    );
 
     const draft = await exportElektoElection(db, r.electionId);
     expect(draft.ballots).toBeNull();
@@ -84,7 +115,11 @@ describe("Elekto import and export", () => {
     const again = parseElektoFolder(draft.files);
     if (!again.ok) throw new Error(again.errors.join("; "));
     expect(again.folder.voters).toEqual(["ivo-member", "jade-member", "luca-member", "mae-member", "milo-member"]);
-    expect(again.folder.candidates.map((c) => c.id).sort()).toEqual(["bea-ambassador", "dev-ambassador", "noor-member"]);
+    expect(again.folder.candidates.map((c) => c.id).sort()).toEqual([
+      "bea-ambassador",
+      "dev-ambassador",
+      "noor-member",
+    ]);
     expect(again.folder.election.seats).toBe(2);
 
     const [a, b, c] = el.nominations.map((n) => n.id) as [string, string, string];
@@ -101,6 +136,11 @@ describe("Elekto import and export", () => {
     const csv = readElektoCsv(counted.files["ballots.csv"]!);
     const logins = new Map((await db.user.findMany({ select: { id: true, login: true } })).map((u) => [u.id, u.login]));
     expect(csv.candidates).toEqual(el.nominations.map((n) => logins.get(n.userId)));
-    expect(counted.files["ballots.csv"]!.split("\n").slice(1)).toEqual(["1,2,No opinion", "No opinion,1,1", "No opinion,No opinion,No opinion", ""]);
+    expect(counted.files["ballots.csv"]!.split("\n").slice(1)).toEqual([
+      "1,2,No opinion",
+      "No opinion,1,1",
+      "No opinion,No opinion,No opinion",
+      "",
+    ]);
   });
 });

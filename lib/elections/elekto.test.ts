@@ -5,7 +5,8 @@ import { readElektoCsv } from "./ballot-formats/elekto-csv";
 import { parseElektoCandidate, parseElektoFolder, writeElektoFolder } from "./elekto";
 
 const dir = path.join(import.meta.dirname, "fixtures/elekto-sample");
-const sample = (): Record<string, string> => Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(path.join(dir, f), "utf8")]));
+const sample = (): Record<string, string> =>
+  Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(path.join(dir, f), "utf8")]));
 
 describe("reading an Elekto election folder", () => {
   it("reads election.yaml, voters.yaml and the candidates' headers and statements", () => {
@@ -23,11 +24,32 @@ describe("reading an Elekto election folder", () => {
       exceptionDue: new Date("2026-03-14T11:59:59Z"),
       showCandidateFields: ["employer", "slack"],
     });
-    expect(voters).toEqual(["ivo-member", "jade-member", "luca-member", "Mae-Member", "milo-member", "ghost-voter-404"]);
+    expect(voters).toEqual([
+      "ivo-member",
+      "jade-member",
+      "luca-member",
+      "Mae-Member",
+      "milo-member",
+      "ghost-voter-404",
+    ]);
     expect(candidates.map((c) => [c.id, c.name, c.info])).toEqual([
-      ["bea-ambassador", "Bea Thornbury", [["employer", "Northwind Cloud"], ["slack", "bea"]]],
+      [
+        "bea-ambassador",
+        "Bea Thornbury",
+        [
+          ["employer", "Northwind Cloud"],
+          ["slack", "bea"],
+        ],
+      ],
       ["dev-ambassador", "Dev Kalloway", [["employer", "Harbor Labs"]]],
-      ["noor-member", "Noor Castellan", [["employer", "Northwind Cloud"], ["slack", "noor"]]],
+      [
+        "noor-member",
+        "Noor Castellan",
+        [
+          ["employer", "Northwind Cloud"],
+          ["slack", "noor"],
+        ],
+      ],
     ]);
     expect(candidates[2]!.statement).toMatch(/^## What I have done\n\nReviewed supply-chain/);
     expect(description).toMatch(/^# Vote for the 2026 Tech Lead seats/);
@@ -35,7 +57,10 @@ describe("reading an Elekto election folder", () => {
 
   it("names every problem with its file and reads nothing when one is malformed", () => {
     const files = sample();
-    files["election.yaml"] = files["election.yaml"]!.replace("start_datetime: 2026-03-02 00:00:01", "start_datetime: next monday").replace("no_winners: 2", "no_winners: two");
+    files["election.yaml"] = files["election.yaml"]!.replace(
+      "start_datetime: 2026-03-02 00:00:01",
+      "start_datetime: next monday",
+    ).replace("no_winners: 2", "no_winners: two");
     files["candidate-x.md"] = "no header here";
     files["candidate-noor-member.md"] = files["candidate-noor-member.md"]!.replace("ID: noor-member", "ID: noor-other");
     delete files["voters.yaml"];
@@ -56,8 +81,18 @@ describe("reading an Elekto election folder", () => {
     const r = parseElektoFolder(sample());
     if (!r.ok) throw new Error("sample did not parse");
     const files = writeElektoFolder(r.folder, "noor-member\n1\n");
-    expect(Object.keys(files).sort()).toEqual(["ballots.csv", "candidate-bea-ambassador.md", "candidate-dev-ambassador.md", "candidate-noor-member.md", "election.yaml", "election_desc.md", "voters.yaml"]);
-    expect(files["candidate-dev-ambassador.md"]).toBe(`${"-".repeat(61)}\nname: Dev Kalloway\nID: dev-ambassador\ninfo:\n  - employer: Harbor Labs\n${"-".repeat(61)}\n\nI write the TAG's threat-modelling guides.\n`);
+    expect(Object.keys(files).sort()).toEqual([
+      "ballots.csv",
+      "candidate-bea-ambassador.md",
+      "candidate-dev-ambassador.md",
+      "candidate-noor-member.md",
+      "election.yaml",
+      "election_desc.md",
+      "voters.yaml",
+    ]);
+    expect(files["candidate-dev-ambassador.md"]).toBe(
+      `${"-".repeat(61)}\nname: Dev Kalloway\nID: dev-ambassador\ninfo:\n  - employer: Harbor Labs\n${"-".repeat(61)}\n\nI write the TAG's threat-modelling guides.\n`,
+    );
     expect(files["election.yaml"]).toContain("start_datetime: 2026-03-02 00:00:01\n");
     const again = parseElektoFolder(files);
     expect(again).toEqual(r);

@@ -90,11 +90,15 @@ function parseElection(text: string, errors: string[]): ElektoElection | null {
   if (!endAt) errors.push("election.yaml: `end_datetime` must be written YYYY-MM-DD HH:MM:SS (UTC)");
   if (startAt && endAt && endAt <= startAt) errors.push("election.yaml: `end_datetime` is not after `start_datetime`");
   const seats = Number(y.no_winners);
-  if (!Number.isInteger(seats) || seats < 1 || seats > 100) errors.push("election.yaml: `no_winners` must be a whole number of seats (1 to 100)");
+  if (!Number.isInteger(seats) || seats < 1 || seats > 100)
+    errors.push("election.yaml: `no_winners` must be a whole number of seats (1 to 100)");
   const officers = Array.isArray(y.election_officers) ? y.election_officers.map(asText).filter(Boolean) : [];
-  for (const o of officers) if (!LOGIN.test(o)) errors.push(`election.yaml: election officer "${o}" is not a GitHub login`);
-  const exceptionDue = y.exception_due === undefined || y.exception_due === null ? null : parseElektoDate(y.exception_due);
-  if (y.exception_due && !exceptionDue) errors.push("election.yaml: `exception_due` must be written YYYY-MM-DD HH:MM:SS (UTC)");
+  for (const o of officers)
+    if (!LOGIN.test(o)) errors.push(`election.yaml: election officer "${o}" is not a GitHub login`);
+  const exceptionDue =
+    y.exception_due === undefined || y.exception_due === null ? null : parseElektoDate(y.exception_due);
+  if (y.exception_due && !exceptionDue)
+    errors.push("election.yaml: `exception_due` must be written YYYY-MM-DD HH:MM:SS (UTC)");
   if (errors.length > 0 || !startAt || !endAt) return null;
   return {
     name,
@@ -107,7 +111,9 @@ function parseElection(text: string, errors: string[]): ElektoElection | null {
     eligibility: asText(y.eligibility),
     exceptionDescription: asText(y.exception_description),
     exceptionDue,
-    showCandidateFields: Array.isArray(y.show_candidate_fields) ? y.show_candidate_fields.map(asText).filter(Boolean) : [],
+    showCandidateFields: Array.isArray(y.show_candidate_fields)
+      ? y.show_candidate_fields.map(asText).filter(Boolean)
+      : [],
   };
 }
 
@@ -141,7 +147,8 @@ function parseVoters(text: string, errors: string[]): string[] {
 export function parseElektoCandidate(fileName: string, text: string, errors: string[]): ElektoCandidate | null {
   const lines = text.replace(/^\uFEFF/, "").split("\n");
   const first = lines.findIndex((l) => l.trim() !== "");
-  const close = first >= 0 && HEADER_RULE.test(lines[first]!) ? lines.findIndex((l, i) => i > first && HEADER_RULE.test(l)) : -1;
+  const close =
+    first >= 0 && HEADER_RULE.test(lines[first]!) ? lines.findIndex((l, i) => i > first && HEADER_RULE.test(l)) : -1;
   if (close < 0) {
     errors.push(`${fileName}: expected a header between two lines of dashes`);
     return null;
@@ -160,14 +167,23 @@ export function parseElektoCandidate(fileName: string, text: string, errors: str
     errors.push(`${fileName}: \`ID\` "${id}" is not a GitHub login`);
     return null;
   }
-  if (expected && expected.toLowerCase() !== id.toLowerCase()) errors.push(`${fileName}: \`ID\` is "${id}" but the file name says "${expected}"`);
+  if (expected && expected.toLowerCase() !== id.toLowerCase())
+    errors.push(`${fileName}: \`ID\` is "${id}" but the file name says "${expected}"`);
   const info: [string, string][] = [];
   if (Array.isArray(h.info)) {
     for (const entry of h.info) {
       if (entry && typeof entry === "object") for (const [k, v] of Object.entries(entry)) info.push([k, asText(v)]);
     }
   }
-  return { id, name: asText(h.name) || id, info, statement: lines.slice(close + 1).join("\n").trim() };
+  return {
+    id,
+    name: asText(h.name) || id,
+    info,
+    statement: lines
+      .slice(close + 1)
+      .join("\n")
+      .trim(),
+  };
 }
 
 /**
@@ -183,7 +199,9 @@ export function parseElektoFolder(files: Record<string, string>): ElektoParseRes
   const election = electionText === undefined ? null : parseElection(electionText, errors);
   const voters = votersText === undefined ? [] : parseVoters(votersText, errors);
   const candidates: ElektoCandidate[] = [];
-  for (const name of Object.keys(files).filter((f) => /^candidate-.+\.md$/.test(f)).sort()) {
+  for (const name of Object.keys(files)
+    .filter((f) => /^candidate-.+\.md$/.test(f))
+    .sort()) {
     const c = parseElektoCandidate(name, files[name]!, errors);
     if (c) candidates.push(c);
   }
@@ -214,7 +232,10 @@ export function writeElektoFolder(folder: ElektoFolder, ballotsCsv?: string): Re
     "election_desc.md": `${folder.description}\n`,
   };
   for (const c of folder.candidates) {
-    const header = stringifyYaml({ name: c.name, ID: c.id, ...(c.info.length ? { info: c.info.map(([k, v]) => ({ [k]: v })) } : {}) }, { lineWidth: 0 });
+    const header = stringifyYaml(
+      { name: c.name, ID: c.id, ...(c.info.length ? { info: c.info.map(([k, v]) => ({ [k]: v })) } : {}) },
+      { lineWidth: 0 },
+    );
     files[`candidate-${c.id}.md`] = `${RULE}\n${header}${RULE}\n\n${c.statement}\n`;
   }
   if (ballotsCsv !== undefined) files["ballots.csv"] = ballotsCsv;
@@ -259,11 +280,21 @@ export interface ElektoImportResult {
 const DAY = 86_400_000;
 
 async function findRole(tx: Tx, tagId: string, role: string | undefined) {
-  const current = await tx.roleDefinition.findMany({ where: { tagId, supersededAt: null }, orderBy: { createdAt: "asc" }, select: { roleKey: true, name: true, kind: true, selection: true } });
+  const current = await tx.roleDefinition.findMany({
+    where: { tagId, supersededAt: null },
+    orderBy: { createdAt: "asc" },
+    select: { roleKey: true, name: true, kind: true, selection: true },
+  });
   const pick = role
     ? current.find((d) => d.roleKey === role || d.name.toLowerCase() === role.toLowerCase())
-    : (current.find((d) => d.kind === "tech_lead" && d.selection === "election") ?? current.find((d) => d.kind === "tech_lead"));
-  if (!pick) throw new Error(role ? `the TAG has no role "${role}"` : "the TAG has no Tech Lead role; define one on the TAG page first (or pass --role)");
+    : (current.find((d) => d.kind === "tech_lead" && d.selection === "election") ??
+      current.find((d) => d.kind === "tech_lead"));
+  if (!pick)
+    throw new Error(
+      role
+        ? `the TAG has no role "${role}"`
+        : "the TAG has no Tech Lead role; define one on the TAG page first (or pass --role)",
+    );
   return pick;
 }
 
@@ -273,7 +304,11 @@ async function findRole(tx: Tx, tagId: string, role: string | undefined) {
  * uploaded voter roll, election officers who resolve and do not stand become officers. People
  * not yet in the portal become placeholders claimed at their first sign-in.
  */
-export async function importElektoElection(db: Db, folder: ElektoFolder, opts: ElektoImportOptions): Promise<ElektoImportResult> {
+export async function importElektoElection(
+  db: Db,
+  folder: ElektoFolder,
+  opts: ElektoImportOptions,
+): Promise<ElektoImportResult> {
   const e = folder.election;
   const shift = opts.votingOpensAt ? opts.votingOpensAt.getTime() - e.startAt.getTime() : 0;
   const votingOpenAt = new Date(e.startAt.getTime() + shift);
@@ -281,7 +316,10 @@ export async function importElektoElection(db: Db, folder: ElektoFolder, opts: E
   const nominationsCloseAt = votingOpenAt;
   const nominationsOpenAt = new Date(votingOpenAt.getTime() - (opts.nominationDays ?? 14) * DAY);
   const notes: string[] = [];
-  if (nominationsOpenAt <= opts.at) notes.push("nominations open in the past: the phase job opens them at once; move the dates (--voting-opens) to replay this election");
+  if (nominationsOpenAt <= opts.at)
+    notes.push(
+      "nominations open in the past: the phase job opens them at once; move the dates (--voting-opens) to replay this election",
+    );
 
   const where = new Map<string, string>();
   const note = (login: string, place: string) => {
@@ -296,7 +334,8 @@ export async function importElektoElection(db: Db, folder: ElektoFolder, opts: E
   const ids = new Map<string, { githubId: string; login: string; name: string | null }>();
   for (const [key, place] of where) {
     const r = resolved.get(key);
-    if (!r || "error" in r) unresolved.push({ login: key, where: place, reason: r && "error" in r ? r.error : "not resolved" });
+    if (!r || "error" in r)
+      unresolved.push({ login: key, where: place, reason: r && "error" in r ? r.error : "not resolved" });
     else ids.set(key, r);
   }
 
@@ -314,7 +353,9 @@ export async function importElektoElection(db: Db, folder: ElektoFolder, opts: E
       });
       userIds.set(key, user);
     }
-    const earlier = await tx.election.count({ where: { tagId: tag.id, roleKey: role.roleKey, phase: { in: ["approved", "published"] } } });
+    const earlier = await tx.election.count({
+      where: { tagId: tag.id, roleKey: role.roleKey, phase: { in: ["approved", "published"] } },
+    });
     const electionId = randomUUID();
     await tx.election.create({
       data: {
@@ -351,19 +392,33 @@ export async function importElektoElection(db: Db, folder: ElektoFolder, opts: E
       officerIds.add(u.id);
       officers.push(u.login);
     }
-    if (officerIds.size > 0) await tx.electionOfficer.createMany({ data: [...officerIds].map((userId) => ({ electionId, userId })), skipDuplicates: true });
+    if (officerIds.size > 0)
+      await tx.electionOfficer.createMany({
+        data: [...officerIds].map((userId) => ({ electionId, userId })),
+        skipDuplicates: true,
+      });
     const candidates: string[] = [];
     for (const c of folder.candidates) {
       const u = userIds.get(c.id.toLowerCase());
       if (!u) continue;
       const employer = c.info.find(([k]) => k.toLowerCase() === "employer")?.[1] || u.employer;
       await tx.nomination.create({
-        data: { electionId, userId: u.id, statement: c.statement.slice(0, 20_000), region: u.region as "APAC" | "EMEA" | "Americas" | null, employer: employer || null, createdAt: opts.at },
+        data: {
+          electionId,
+          userId: u.id,
+          statement: c.statement.slice(0, 20_000),
+          region: u.region as "APAC" | "EMEA" | "Americas" | null,
+          employer: employer || null,
+          createdAt: opts.at,
+        },
       });
       candidates.push(u.login);
     }
     const voterRows = folder.voters.map((v) => userIds.get(v.toLowerCase())).filter((u) => u !== undefined);
-    await tx.electionVoter.createMany({ data: voterRows.map((u) => ({ electionId, userId: u.id, source: "list" })), skipDuplicates: true });
+    await tx.electionVoter.createMany({
+      data: voterRows.map((u) => ({ electionId, userId: u.id, source: "list" })),
+      skipDuplicates: true,
+    });
     await tx.auditEvent.create({
       data: {
         at: opts.at,
@@ -372,7 +427,15 @@ export async function importElektoElection(db: Db, folder: ElektoFolder, opts: E
         subjectType: "Election",
         subjectId: electionId,
         tagId: tag.id,
-        after: { title: e.name, role: role.name, seats: e.seats, candidates, voters: voterRows.length, officers, unresolved: unresolved.map((u) => u.login) },
+        after: {
+          title: e.name,
+          role: role.name,
+          seats: e.seats,
+          candidates,
+          voters: voterRows.length,
+          officers,
+          unresolved: unresolved.map((u) => u.login),
+        },
       },
     });
     return { electionId, title: e.name, candidates, voters: voterRows.length, officers, unresolved, notes };
@@ -386,7 +449,10 @@ const COUNTED = new Set(["tallied", "approved", "published"]);
  * An election as an Elekto folder. `ballots.csv` is included only once the ballots are counted
  * and the election publishes them (always for STV): one row per ballot.
  */
-export async function exportElektoElection(db: Db, electionId: string): Promise<{ files: Record<string, string>; ballots: number | null }> {
+export async function exportElektoElection(
+  db: Db,
+  electionId: string,
+): Promise<{ files: Record<string, string>; ballots: number | null }> {
   const el = await db.election.findUnique({
     where: { id: electionId },
     select: {
@@ -407,18 +473,40 @@ export async function exportElektoElection(db: Db, electionId: string): Promise<
       tag: { select: { name: true } },
       officers: { select: { userId: true } },
       voters: { select: { userId: true } },
-      nominations: { where: { status: "active" }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, userId: true, statement: true, employer: true } },
+      nominations: {
+        where: { status: "active" },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: { id: true, userId: true, statement: true, employer: true },
+      },
     },
   });
   if (!el) throw new Error(`no election ${electionId}`);
   const people = new Map(
-    (await db.user.findMany({ where: { id: { in: [...el.officers.map((o) => o.userId), ...el.voters.map((v) => v.userId), ...el.nominations.map((n) => n.userId)] } }, select: { id: true, login: true, name: true } })).map((u) => [u.id, u]),
+    (
+      await db.user.findMany({
+        where: {
+          id: {
+            in: [
+              ...el.officers.map((o) => o.userId),
+              ...el.voters.map((v) => v.userId),
+              ...el.nominations.map((n) => n.userId),
+            ],
+          },
+        },
+        select: { id: true, login: true, name: true },
+      })
+    ).map((u) => [u.id, u]),
   );
   const login = (id: string) => people.get(id)?.login ?? id;
-  const seats = Object.values((el.seatsByRegion ?? {}) as Record<string, number>).reduce((a, b) => a + (Number(b) || 0), 0);
+  const seats = Object.values((el.seatsByRegion ?? {}) as Record<string, number>).reduce(
+    (a, b) => a + (Number(b) || 0),
+    0,
+  );
   const voterRule = [
     el.votersIncludeLeaders ? "the TAG's leaders" : null,
-    el.voterMinRecords ? `members with at least ${el.voterMinRecords} contributions in the last ${el.voterWindowMonths} months` : null,
+    el.voterMinRecords
+      ? `members with at least ${el.voterMinRecords} contributions in the last ${el.voterWindowMonths} months`
+      : null,
     "people on the uploaded list",
   ].filter(Boolean);
   const folder: ElektoFolder = {
@@ -437,15 +525,32 @@ export async function exportElektoElection(db: Db, electionId: string): Promise<
     },
     description: `# ${el.title}\n\n${seats} ${seats === 1 ? "seat" : "seats"} in ${el.tag.name}, counted by ${el.method === "stv" ? "STV" : "the Schulze method"}.`,
     voters: el.voters.map((v) => login(v.userId)).sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())),
-    candidates: el.nominations.map((n) => ({ id: login(n.userId), name: people.get(n.userId)?.name ?? login(n.userId), info: n.employer ? [["employer", n.employer] as [string, string]] : [], statement: n.statement })),
+    candidates: el.nominations.map((n) => ({
+      id: login(n.userId),
+      name: people.get(n.userId)?.name ?? login(n.userId),
+      info: n.employer ? [["employer", n.employer] as [string, string]] : [],
+      statement: n.statement,
+    })),
   };
   let ballotsCsv: string | undefined;
   let count: number | null = null;
   if (COUNTED.has(el.phase) && (el.publishBallots || el.method === "stv")) {
     const index = new Map(el.nominations.map((n, i) => [n.id, i]));
-    const rows = await db.ballot.findMany({ where: { electionId }, orderBy: { receiptHash: "asc" }, select: { choices: true } });
-    const ballots = rows.map((r) => ({ weight: 1, ranking: (r.choices as string[][]).map((level) => level.map((id) => index.get(id)).filter((i) => i !== undefined)).filter((level) => level.length > 0) }));
-    ballotsCsv = writeElektoCsv(folder.candidates.map((c) => c.id), packBallots(ballots));
+    const rows = await db.ballot.findMany({
+      where: { electionId },
+      orderBy: { receiptHash: "asc" },
+      select: { choices: true },
+    });
+    const ballots = rows.map((r) => ({
+      weight: 1,
+      ranking: (r.choices as string[][])
+        .map((level) => level.map((id) => index.get(id)).filter((i) => i !== undefined))
+        .filter((level) => level.length > 0),
+    }));
+    ballotsCsv = writeElektoCsv(
+      folder.candidates.map((c) => c.id),
+      packBallots(ballots),
+    );
     count = rows.length;
   }
   return { files: writeElektoFolder(folder, ballotsCsv), ballots: count };

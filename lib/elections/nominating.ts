@@ -18,13 +18,20 @@ export function endorsementStanding(
   rule: { endorsementsRequired: number; endorsementEmployers: number },
   endorsements: readonly { employer: string | null }[],
 ): { met: boolean; count: number; employers: number } {
-  const employers = new Set(endorsements.map((e) => normalizeEmployer(e.employer)).filter((e) => e !== "" && e !== "independent")).size;
-  return { met: endorsements.length >= rule.endorsementsRequired && employers >= rule.endorsementEmployers, count: endorsements.length, employers };
+  const employers = new Set(
+    endorsements.map((e) => normalizeEmployer(e.employer)).filter((e) => e !== "" && e !== "independent"),
+  ).size;
+  return {
+    met: endorsements.length >= rule.endorsementsRequired && employers >= rule.endorsementEmployers,
+    count: endorsements.length,
+    employers,
+  };
 }
 
 function nominationsOpen(e: { phase: string; nominationsCloseAt: Date }, at: Date) {
   if (e.phase === "draft") throw new AppError("CONFLICT", "Nominations have not opened yet.");
-  if (e.phase !== "nominations" || at >= e.nominationsCloseAt) throw new AppError("CONFLICT", "Nominations have closed.");
+  if (e.phase !== "nominations" || at >= e.nominationsCloseAt)
+    throw new AppError("CONFLICT", "Nominations have closed.");
 }
 
 /** The signed-in person stands in the election, with a statement (markdown, rendered sanitized). */
@@ -36,7 +43,15 @@ export async function selfNominateAs(actor: Actor | null, input: SelfNominateInp
   nominationsOpen(election, at);
   const verdict = await candidateVerdict(election, a.id, at);
   if (!verdict.eligible) {
-    await recordRefusal({ at, actorId: a.id, action: "election.nominate", subjectType: "Election", subjectId: election.id, tagId: election.tagId, reason: verdict.reason });
+    await recordRefusal({
+      at,
+      actorId: a.id,
+      action: "election.nominate",
+      subjectType: "Election",
+      subjectId: election.id,
+      tagId: election.tagId,
+      reason: verdict.reason,
+    });
     throw new AppError("FORBIDDEN", verdict.reason);
   }
   const me = await db.user.findUniqueOrThrow({ where: { id: a.id }, select: { region: true, employer: true } });
@@ -45,7 +60,14 @@ export async function selfNominateAs(actor: Actor | null, input: SelfNominateInp
       const locked = await lockElection(tx, election.id, "share");
       nominationsOpen({ phase: locked.phase, nominationsCloseAt: election.nominationsCloseAt }, at);
       const n = await tx.nomination.create({
-        data: { electionId: election.id, userId: a.id, statement: input.statement, region: me.region, employer: me.employer, createdAt: at },
+        data: {
+          electionId: election.id,
+          userId: a.id,
+          statement: input.statement,
+          region: me.region,
+          employer: me.employer,
+          createdAt: at,
+        },
         select: { id: true },
       });
       await recordAudit(tx, {
@@ -66,7 +88,10 @@ export async function selfNominateAs(actor: Actor | null, input: SelfNominateInp
 }
 
 async function loadNomination(nominationId: string) {
-  const n = await db.nomination.findUnique({ where: { id: nominationId }, select: { id: true, userId: true, status: true, electionId: true } });
+  const n = await db.nomination.findUnique({
+    where: { id: nominationId },
+    select: { id: true, userId: true, status: true, electionId: true },
+  });
   if (!n) throw new AppError("NOT_FOUND", "That nomination does not exist.");
   const election = await loadElection(n.electionId);
   if (!election) throw new AppError("NOT_FOUND", "That election does not exist.");
@@ -74,7 +99,10 @@ async function loadNomination(nominationId: string) {
 }
 
 /** An eligible voter endorses someone else's active nomination while nominations are open. */
-export async function endorseNominationAs(actor: Actor | null, input: NominationRefInput): Promise<{ endorsements: number; met: boolean }> {
+export async function endorseNominationAs(
+  actor: Actor | null,
+  input: NominationRefInput,
+): Promise<{ endorsements: number; met: boolean }> {
   const a = requireSignedIn(actor);
   const at = await now();
   const { nomination, election } = await loadNomination(input.nominationId);
@@ -83,16 +111,34 @@ export async function endorseNominationAs(actor: Actor | null, input: Nomination
   if (nomination.userId === a.id) throw new AppError("FORBIDDEN", "Nobody endorses their own nomination.");
   const verdict = await voterVerdict(election, a.id, at);
   if (!verdict.eligible) {
-    await recordRefusal({ at, actorId: a.id, action: "election.endorse", subjectType: "Nomination", subjectId: nomination.id, tagId: election.tagId, reason: verdict.reason });
+    await recordRefusal({
+      at,
+      actorId: a.id,
+      action: "election.endorse",
+      subjectType: "Nomination",
+      subjectId: nomination.id,
+      tagId: election.tagId,
+      reason: verdict.reason,
+    });
     throw new AppError("FORBIDDEN", `Only eligible voters endorse. ${verdict.reason}`);
   }
   const me = await db.user.findUniqueOrThrow({ where: { id: a.id }, select: { employer: true } });
   try {
     return await db.$transaction(async (tx) => {
-      await tx.endorsement.create({ data: { nominationId: nomination.id, endorserId: a.id, employer: me.employer, createdAt: at } });
+      await tx.endorsement.create({
+        data: { nominationId: nomination.id, endorserId: a.id, employer: me.employer, createdAt: at },
+      });
       const all = await tx.endorsement.findMany({ where: { nominationId: nomination.id }, select: { employer: true } });
       const standing = endorsementStanding(election, all);
-      await recordAudit(tx, { at, actorId: a.id, action: "election.endorse", subjectType: "Nomination", subjectId: nomination.id, tagId: election.tagId, after: { employer: me.employer, ...standing } });
+      await recordAudit(tx, {
+        at,
+        actorId: a.id,
+        action: "election.endorse",
+        subjectType: "Nomination",
+        subjectId: nomination.id,
+        tagId: election.tagId,
+        after: { employer: me.employer, ...standing },
+      });
       return { endorsements: standing.count, met: standing.met };
     });
   } catch (e) {
@@ -102,23 +148,56 @@ export async function endorseNominationAs(actor: Actor | null, input: Nomination
 }
 
 /** A candidate withdraws before voting opens. */
-export async function withdrawNominationAs(actor: Actor | null, input: NominationRefInput): Promise<{ withdrawn: true }> {
+export async function withdrawNominationAs(
+  actor: Actor | null,
+  input: NominationRefInput,
+): Promise<{ withdrawn: true }> {
   const a = requireSignedIn(actor);
   const at = await now();
   const { nomination, election } = await loadNomination(input.nominationId);
   if (nomination.userId !== a.id) {
-    await recordRefusal({ at, actorId: a.id, action: "election.withdraw", subjectType: "Nomination", subjectId: nomination.id, tagId: election.tagId, reason: "not the candidate" });
+    await recordRefusal({
+      at,
+      actorId: a.id,
+      action: "election.withdraw",
+      subjectType: "Nomination",
+      subjectId: nomination.id,
+      tagId: election.tagId,
+      reason: "not the candidate",
+    });
     throw new AppError("FORBIDDEN", "Only the candidate can withdraw a nomination.");
   }
   await db.$transaction(async (tx) => {
     const locked = await lockElection(tx, election.id, "share");
-    if (locked.phase !== "nominations") throw new AppError("CONFLICT", "Nominations can be withdrawn only before voting opens.");
-    const done = await tx.nomination.updateMany({ where: { id: nomination.id, status: "active" }, data: { status: "withdrawn", withdrawnAt: at } });
+    if (locked.phase !== "nominations")
+      throw new AppError("CONFLICT", "Nominations can be withdrawn only before voting opens.");
+    const done = await tx.nomination.updateMany({
+      where: { id: nomination.id, status: "active" },
+      data: { status: "withdrawn", withdrawnAt: at },
+    });
     if (done.count !== 1) throw new AppError("CONFLICT", "That nomination was already withdrawn.");
-    await recordAudit(tx, { at, actorId: a.id, action: "election.withdraw", subjectType: "Nomination", subjectId: nomination.id, tagId: election.tagId, before: { status: "active" }, after: { status: "withdrawn" } });
+    await recordAudit(tx, {
+      at,
+      actorId: a.id,
+      action: "election.withdraw",
+      subjectType: "Nomination",
+      subjectId: nomination.id,
+      tagId: election.tagId,
+      before: { status: "active" },
+      after: { status: "withdrawn" },
+    });
   });
   for (const o of election.officers) {
-    await notify({ userId: o.userId, kind: "election.withdrawn", title: `A candidate withdrew from ${election.title}`, link: electionLink(election.id), dedupeKey: `election-withdraw:${nomination.id}:${o.userId}` }, at);
+    await notify(
+      {
+        userId: o.userId,
+        kind: "election.withdrawn",
+        title: `A candidate withdrew from ${election.title}`,
+        link: electionLink(election.id),
+        dedupeKey: `election-withdraw:${nomination.id}:${o.userId}`,
+      },
+      at,
+    );
   }
   return { withdrawn: true };
 }

@@ -24,14 +24,22 @@ interface Mover {
   at: Date;
 }
 
-async function notifyAll(userIds: Iterable<string>, n: { kind: string; title: string; body: string; link: string }, key: string, at: Date) {
+async function notifyAll(
+  userIds: Iterable<string>,
+  n: { kind: string; title: string; body: string; link: string },
+  key: string,
+  at: Date,
+) {
   for (const userId of new Set(userIds)) await notify({ userId, ...n, dedupeKey: `${key}:${userId}` }, at);
 }
 
 /** draft -> nominations: the rules freeze; people who may stand hear of it. */
 export async function openNominations(electionId: string, m: Mover): Promise<boolean> {
   const moved = await db.$transaction(async (tx) => {
-    const done = await tx.election.updateMany({ where: { id: electionId, phase: "draft" }, data: { phase: "nominations", rulesFrozenAt: m.at, updatedAt: m.at } });
+    const done = await tx.election.updateMany({
+      where: { id: electionId, phase: "draft" },
+      data: { phase: "nominations", rulesFrozenAt: m.at, updatedAt: m.at },
+    });
     if (done.count !== 1) return false;
     const e = await tx.election.findUniqueOrThrow({ where: { id: electionId }, select: { tagId: true } });
     await recordAudit(tx, {
@@ -50,7 +58,12 @@ export async function openNominations(electionId: string, m: Mover): Promise<boo
   const e = (await loadElection(electionId))!;
   await notifyAll(
     await prospectiveCandidates(e, m.at),
-    { kind: "election.nominations-open", title: `Nominations are open: ${e.title}`, body: `You may stand in ${e.title} (${e.tag.name}). Nominations close ${e.nominationsCloseAt.toISOString()}.`, link: electionLink(e.id) },
+    {
+      kind: "election.nominations-open",
+      title: `Nominations are open: ${e.title}`,
+      body: `You may stand in ${e.title} (${e.tag.name}). Nominations close ${e.nominationsCloseAt.toISOString()}.`,
+      link: electionLink(e.id),
+    },
     `election-nominations:${e.id}`,
     m.at,
   );
@@ -71,14 +84,27 @@ export async function openVoting(electionId: string, m: Mover): Promise<boolean>
     const e = await tx.election.findUniqueOrThrow({ where: { id: electionId } });
     let unendorsed: string[] = [];
     if (e.endorsementsRequired > 0) {
-      const noms = await tx.nomination.findMany({ where: { electionId, status: "active" }, select: { id: true, endorsements: { select: { employer: true } } } });
+      const noms = await tx.nomination.findMany({
+        where: { electionId, status: "active" },
+        select: { id: true, endorsements: { select: { employer: true } } },
+      });
       unendorsed = noms.filter((n) => !endorsementStanding(e, n.endorsements).met).map((n) => n.id);
-      if (unendorsed.length) await tx.nomination.updateMany({ where: { id: { in: unendorsed } }, data: { status: "unendorsed" } });
+      if (unendorsed.length)
+        await tx.nomination.updateMany({ where: { id: { in: unendorsed } }, data: { status: "unendorsed" } });
     }
-    await tx.electionVoter.createMany({ data: roll.map((r) => ({ electionId, userId: r.userId, source: r.source })), skipDuplicates: true });
+    await tx.electionVoter.createMany({
+      data: roll.map((r) => ({ electionId, userId: r.userId, source: r.source })),
+      skipDuplicates: true,
+    });
     // Exceptions granted while the roll was being computed (deciding one locks this row too).
-    const granted = await tx.electionException.findMany({ where: { electionId, kind: "vote", status: "granted" }, select: { userId: true } });
-    await tx.electionVoter.createMany({ data: granted.map((g) => ({ electionId, userId: g.userId, source: "exception" })), skipDuplicates: true });
+    const granted = await tx.electionException.findMany({
+      where: { electionId, kind: "vote", status: "granted" },
+      select: { userId: true },
+    });
+    await tx.electionVoter.createMany({
+      data: granted.map((g) => ({ electionId, userId: g.userId, source: "exception" })),
+      skipDuplicates: true,
+    });
     await tx.election.update({ where: { id: electionId }, data: { phase: "voting", updatedAt: m.at } });
     await recordAudit(tx, {
       at: m.at,
@@ -88,7 +114,12 @@ export async function openVoting(electionId: string, m: Mover): Promise<boolean>
       subjectId: electionId,
       tagId: e.tagId,
       before: { phase: "nominations" },
-      after: { phase: "voting", roll: await tx.electionVoter.count({ where: { electionId } }), unendorsed, ...(m.reason ? { reason: m.reason } : { by: "clock" }) },
+      after: {
+        phase: "voting",
+        roll: await tx.electionVoter.count({ where: { electionId } }),
+        unendorsed,
+        ...(m.reason ? { reason: m.reason } : { by: "clock" }),
+      },
     });
     return true;
   });
@@ -96,14 +127,24 @@ export async function openVoting(electionId: string, m: Mover): Promise<boolean>
   const voters = await db.electionVoter.findMany({ where: { electionId }, select: { userId: true } });
   await notifyAll(
     voters.map((v) => v.userId),
-    { kind: "election.voting-open", title: `Voting is open: ${before.title}`, body: `Rank the candidates of ${before.title} (${before.tag.name}) before ${before.votingCloseAt.toISOString()}.`, link: `${electionLink(electionId)}/vote` },
+    {
+      kind: "election.voting-open",
+      title: `Voting is open: ${before.title}`,
+      body: `Rank the candidates of ${before.title} (${before.tag.name}) before ${before.votingCloseAt.toISOString()}.`,
+      link: `${electionLink(electionId)}/vote`,
+    },
     `election-voting:${electionId}`,
     m.at,
   );
   return true;
 }
 
-const NEXT: Partial<Record<Phase, Phase>> = { draft: "nominations", nominations: "voting", voting: "closed", closed: "tallied" };
+const NEXT: Partial<Record<Phase, Phase>> = {
+  draft: "nominations",
+  nominations: "voting",
+  voting: "closed",
+  closed: "tallied",
+};
 
 /**
  * An officer moves the election to the next phase, with a reason (`closed` also counts;
@@ -116,7 +157,12 @@ export async function moveElectionPhaseAs(actor: Actor | null, input: MovePhaseI
   if (input.to === "approved") throw new AppError("CONFLICT", "A TOC member approves the result; officers cannot.");
   if (input.to === "published") throw new AppError("CONFLICT", "Publish an approved result with publishElection.");
   if (NEXT[election.phase] !== input.to) {
-    throw new AppError("CONFLICT", NEXT[election.phase] ? `This election can only move on to ${NEXT[election.phase]}.` : "Officers cannot move this election further.");
+    throw new AppError(
+      "CONFLICT",
+      NEXT[election.phase]
+        ? `This election can only move on to ${NEXT[election.phase]}.`
+        : "Officers cannot move this election further.",
+    );
   }
   const m = { actorId: a.id, reason: input.reason, at };
   let moved = false;
@@ -161,7 +207,9 @@ export async function advanceElectionPhases(at: Date): Promise<number> {
           progressed++;
         }
       } catch (err) {
-        console.error(`election ${e.id}: could not leave ${e.phase}: ${err instanceof Error ? err.message : String(err)}`);
+        console.error(
+          `election ${e.id}: could not leave ${e.phase}: ${err instanceof Error ? err.message : String(err)}`,
+        );
       }
     }
     moves += progressed;

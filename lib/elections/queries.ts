@@ -26,7 +26,13 @@ function canSeeDraft(viewer: Actor | null, e: { tagId: string; officers: { userI
 function draftFilter(viewer: Actor | null): Prisma.ElectionWhereInput {
   if (viewer?.isAdmin) return {};
   if (!viewer) return { phase: { not: "draft" } };
-  return { OR: [{ phase: { not: "draft" } }, { tagId: { in: [...viewer.leadTagIds] } }, { officers: { some: { userId: viewer.id } } }] };
+  return {
+    OR: [
+      { phase: { not: "draft" } },
+      { tagId: { in: [...viewer.leadTagIds] } },
+      { officers: { some: { userId: viewer.id } } },
+    ],
+  };
 }
 
 async function roleNames(pairs: { tagId: string; roleKey: string }[]): Promise<Map<string, string>> {
@@ -38,10 +44,17 @@ async function roleNames(pairs: { tagId: string; roleKey: string }[]): Promise<M
 }
 
 /** Elections, newest voting close first; `cursor` is the last id of the previous page. */
-export async function listElections(filter: { tagSlug?: string; phase?: ElectionPhase; cursor?: string }, viewer: Actor | null) {
+export async function listElections(
+  filter: { tagSlug?: string; phase?: ElectionPhase; cursor?: string },
+  viewer: Actor | null,
+) {
   const rows = await db.election.findMany({
     where: {
-      AND: [draftFilter(viewer), filter.tagSlug ? { tag: { slug: filter.tagSlug } } : {}, filter.phase ? { phase: filter.phase } : {}],
+      AND: [
+        draftFilter(viewer),
+        filter.tagSlug ? { tag: { slug: filter.tagSlug } } : {},
+        filter.phase ? { phase: filter.phase } : {},
+      ],
     },
     orderBy: [{ votingCloseAt: "desc" }, { id: "asc" }],
     take: PAGE + 1,
@@ -66,7 +79,11 @@ export async function listElections(filter: { tagSlug?: string; phase?: Election
   const names = await roleNames(rows);
   const page = rows.slice(0, PAGE);
   return {
-    items: page.map((r) => ({ ...r, seatsByRegion: parseSeats(r.seatsByRegion), roleName: names.get(r.roleKey) ?? "Role" })),
+    items: page.map((r) => ({
+      ...r,
+      seatsByRegion: parseSeats(r.seatsByRegion),
+      roleName: names.get(r.roleKey) ?? "Role",
+    })),
     nextCursor: rows.length > PAGE ? page[page.length - 1]!.id : null,
   };
 }
@@ -74,7 +91,11 @@ export async function listElections(filter: { tagSlug?: string; phase?: Election
 export type VoterStatus = "eligible" | "voted" | { notEligible: string };
 export type CandidateStatus = "standing" | "withdrawn" | "unendorsed" | "eligible" | "closed" | { notEligible: string };
 
-async function statusesFor(e: ElectionRow, userId: string, at: Date): Promise<{ voter: VoterStatus; candidate: CandidateStatus }> {
+async function statusesFor(
+  e: ElectionRow,
+  userId: string,
+  at: Date,
+): Promise<{ voter: VoterStatus; candidate: CandidateStatus }> {
   const voted = await db.electionParticipation.count({ where: { electionId: e.id, userId } });
   let voter: VoterStatus;
   if (voted) voter = "voted";
@@ -82,10 +103,15 @@ async function statusesFor(e: ElectionRow, userId: string, at: Date): Promise<{ 
     const v = await voterVerdict(e, userId, at);
     voter = v.eligible ? "eligible" : { notEligible: v.reason };
   }
-  const mine = await db.nomination.findUnique({ where: { electionId_userId: { electionId: e.id, userId } }, select: { status: true } });
+  const mine = await db.nomination.findUnique({
+    where: { electionId_userId: { electionId: e.id, userId } },
+    select: { status: true },
+  });
   let candidate: CandidateStatus;
-  if (mine) candidate = mine.status === "active" ? "standing" : mine.status === "withdrawn" ? "withdrawn" : "unendorsed";
-  else if (phaseIndex(e.phase) > phaseIndex("nominations") || (e.phase === "nominations" && at >= e.nominationsCloseAt)) candidate = "closed";
+  if (mine)
+    candidate = mine.status === "active" ? "standing" : mine.status === "withdrawn" ? "withdrawn" : "unendorsed";
+  else if (phaseIndex(e.phase) > phaseIndex("nominations") || (e.phase === "nominations" && at >= e.nominationsCloseAt))
+    candidate = "closed";
   else {
     const c = await candidateVerdict(e, userId, at);
     candidate = c.eligible ? "eligible" : { notEligible: c.reason };
@@ -96,14 +122,28 @@ async function statusesFor(e: ElectionRow, userId: string, at: Date): Promise<{ 
 /** One election with its candidates and what the viewer may do; NOT_FOUND for a draft the viewer may not see. */
 export async function getElection(id: string, viewer: Actor | null) {
   const e = await loadElection(id);
-  if (!e || (e.phase === "draft" && !canSeeDraft(viewer, e))) throw new AppError("NOT_FOUND", "That election does not exist.");
+  if (!e || (e.phase === "draft" && !canSeeDraft(viewer, e)))
+    throw new AppError("NOT_FOUND", "That election does not exist.");
   const at = await now();
   const [role, officers, nominations] = await Promise.all([
-    db.roleDefinition.findFirst({ where: { roleKey: e.roleKey, supersededAt: null }, select: { name: true, kind: true, termMonths: true } }),
-    db.user.findMany({ where: { id: { in: e.officers.map((o) => o.userId) } }, select: { id: true, login: true, name: true, avatarUrl: true } }),
-    db.nomination.findMany({ where: { electionId: e.id }, include: { endorsements: { select: { endorserId: true, employer: true } } }, orderBy: { createdAt: "asc" } }),
+    db.roleDefinition.findFirst({
+      where: { roleKey: e.roleKey, supersededAt: null },
+      select: { name: true, kind: true, termMonths: true },
+    }),
+    db.user.findMany({
+      where: { id: { in: e.officers.map((o) => o.userId) } },
+      select: { id: true, login: true, name: true, avatarUrl: true },
+    }),
+    db.nomination.findMany({
+      where: { electionId: e.id },
+      include: { endorsements: { select: { endorserId: true, employer: true } } },
+      orderBy: { createdAt: "asc" },
+    }),
   ]);
-  const people = await db.user.findMany({ where: { id: { in: nominations.map((n) => n.userId) } }, select: { id: true, login: true, name: true, avatarUrl: true } });
+  const people = await db.user.findMany({
+    where: { id: { in: nominations.map((n) => n.userId) } },
+    select: { id: true, login: true, name: true, avatarUrl: true },
+  });
   const window = windowEndingAt(at < e.nominationsCloseAt ? at : e.nominationsCloseAt, e.candidateWindowMonths ?? 12);
   const candidates = await Promise.all(
     nominations.map(async (n) => {
@@ -129,16 +169,39 @@ export async function getElection(id: string, viewer: Actor | null) {
   const isOfficer = isOfficerOf(viewer, e);
   const mine = viewer ? await statusesFor(e, viewer.id, at) : null;
   const myExceptions = viewer
-    ? await db.electionException.findMany({ where: { electionId: e.id, userId: viewer.id }, select: { id: true, kind: true, reason: true, status: true, decisionReason: true, createdAt: true } })
+    ? await db.electionException.findMany({
+        where: { electionId: e.id, userId: viewer.id },
+        select: { id: true, kind: true, reason: true, status: true, decisionReason: true, createdAt: true },
+      })
     : [];
   const exceptions =
     isOfficer || viewer?.isAdmin
-      ? await db.electionException.findMany({ where: { electionId: e.id }, orderBy: { createdAt: "asc" }, select: { id: true, userId: true, kind: true, reason: true, status: true, decisionReason: true, createdAt: true } })
+      ? await db.electionException.findMany({
+          where: { electionId: e.id },
+          orderBy: { createdAt: "asc" },
+          select: {
+            id: true,
+            userId: true,
+            kind: true,
+            reason: true,
+            status: true,
+            decisionReason: true,
+            createdAt: true,
+          },
+        })
       : null;
-  const requesters = exceptions ? await db.user.findMany({ where: { id: { in: exceptions.map((x) => x.userId) } }, select: { id: true, login: true } }) : [];
+  const requesters = exceptions
+    ? await db.user.findMany({
+        where: { id: { in: exceptions.map((x) => x.userId) } },
+        select: { id: true, login: true },
+      })
+    : [];
   let turnout: { eligible: number; voted: number; percent: number } | null = null;
   if (e.phase === "voting") {
-    const [eligible, voted] = await Promise.all([db.electionVoter.count({ where: { electionId: e.id } }), db.electionParticipation.count({ where: { electionId: e.id } })]);
+    const [eligible, voted] = await Promise.all([
+      db.electionVoter.count({ where: { electionId: e.id } }),
+      db.electionParticipation.count({ where: { electionId: e.id } }),
+    ]);
     turnout = { eligible, voted, percent: eligible ? Math.round((voted / eligible) * 1000) / 10 : 0 };
   }
   const { officers: _o, result: _r, ...fields } = e;
@@ -148,7 +211,8 @@ export async function getElection(id: string, viewer: Actor | null) {
     role: role ?? { name: "Role", kind: null, termMonths: null },
     officers,
     nominations: candidates,
-    exceptions: exceptions?.map((x) => ({ ...x, login: requesters.find((r) => r.id === x.userId)?.login ?? "" })) ?? null,
+    exceptions:
+      exceptions?.map((x) => ({ ...x, login: requesters.find((r) => r.id === x.userId)?.login ?? "" })) ?? null,
     viewer: {
       isOfficer,
       canVote: mine?.voter === "eligible" && e.phase === "voting" && at < e.votingCloseAt,
@@ -164,12 +228,19 @@ export async function getElection(id: string, viewer: Actor | null) {
 /** Results and artifacts: nobody before `tallied`; officers and TOC members before `published`. */
 async function requireResultsVisible(id: string, viewer: Actor | null) {
   const e = await loadElection(id);
-  if (!e || (e.phase === "draft" && !canSeeDraft(viewer, e))) throw new AppError("NOT_FOUND", "That election does not exist.");
+  if (!e || (e.phase === "draft" && !canSeeDraft(viewer, e)))
+    throw new AppError("NOT_FOUND", "That election does not exist.");
   if (phaseIndex(e.phase) < phaseIndex("tallied")) {
-    throw new AppError("FORBIDDEN", "There are no results yet: the count happens when voting closes, and nobody sees anything before.");
+    throw new AppError(
+      "FORBIDDEN",
+      "There are no results yet: the count happens when voting closes, and nobody sees anything before.",
+    );
   }
   if (e.phase !== "published" && !(viewer && (viewer.isTocMember || isOfficerOf(viewer, e)))) {
-    throw new AppError("FORBIDDEN", "The results are not published yet: only the officers and TOC members see them until the TOC approves and they are published.");
+    throw new AppError(
+      "FORBIDDEN",
+      "The results are not published yet: only the officers and TOC members see them until the TOC approves and they are published.",
+    );
   }
   return e;
 }
@@ -177,16 +248,30 @@ async function requireResultsVisible(id: string, viewer: Actor | null) {
 /** The count, readable: winners, exclusions, ties and the lot, the matrix or STV stages, the files' hashes. */
 export async function getElectionResults(id: string, viewer: Actor | null) {
   const e = await requireResultsVisible(id, viewer);
-  const artifacts = await db.electionArtifact.findMany({ where: { electionId: e.id }, select: { name: true, sha256: true, content: true }, orderBy: { name: "asc" } });
+  const artifacts = await db.electionArtifact.findMany({
+    where: { electionId: e.id },
+    select: { name: true, sha256: true, content: true },
+    orderBy: { name: "asc" },
+  });
   const result = artifacts.find((a) => a.name === "result.json");
   const matrix = artifacts.find((a) => a.name === "matrix.json");
   if (!result || !matrix) throw new AppError("NOT_FOUND", "The count's files are missing.");
   const outcome = JSON.parse(result.content) as Outcome & { seed: string };
   const stored = (e.result ?? {}) as { seedSource?: string; nominations?: Record<string, string> };
-  const nominations = await db.nomination.findMany({ where: { electionId: e.id }, select: { id: true, userId: true, region: true, employer: true } });
+  const nominations = await db.nomination.findMany({
+    where: { electionId: e.id },
+    select: { id: true, userId: true, region: true, employer: true },
+  });
   const winners = outcome.winners.map((name, seat) => {
     const n = nominations.find((x) => x.id === stored.nominations?.[name]);
-    return { seat: seat + 1, name, nominationId: n?.id ?? null, userId: n?.userId ?? null, region: n?.region ?? null, employer: n?.employer ?? null };
+    return {
+      seat: seat + 1,
+      name,
+      nominationId: n?.id ?? null,
+      userId: n?.userId ?? null,
+      region: n?.region ?? null,
+      employer: n?.employer ?? null,
+    };
   });
   return {
     phase: e.phase,
@@ -208,7 +293,10 @@ export async function getElectionResults(id: string, viewer: Actor | null) {
 /** One published file, with the same visibility as the results. */
 export async function getArtifact(id: string, name: string, viewer: Actor | null) {
   const e = await requireResultsVisible(id, viewer);
-  const a = await db.electionArtifact.findUnique({ where: { electionId_name: { electionId: e.id, name } }, select: { content: true, sha256: true } });
+  const a = await db.electionArtifact.findUnique({
+    where: { electionId_name: { electionId: e.id, name } },
+    select: { content: true, sha256: true },
+  });
   if (!a) throw new AppError("NOT_FOUND", `This election has no ${name}.`);
   const contentType = name.endsWith(".json") ? "application/json; charset=utf-8" : "text/plain; charset=utf-8";
   return { content: a.content, contentType, sha256: a.sha256 };
@@ -218,13 +306,26 @@ export async function getArtifact(id: string, name: string, viewer: Actor | null
 export async function myElectionStatuses(viewer: Actor | null) {
   if (!viewer) return [];
   const at = await now();
-  const open = await db.election.findMany({ where: { phase: { in: ["nominations", "voting"] } }, orderBy: [{ votingCloseAt: "asc" }], take: 50, select: { id: true } });
+  const open = await db.election.findMany({
+    where: { phase: { in: ["nominations", "voting"] } },
+    orderBy: [{ votingCloseAt: "asc" }],
+    take: 50,
+    select: { id: true },
+  });
   const out = [];
   for (const { id } of open) {
     const e = (await loadElection(id))!;
     const s = await statusesFor(e, viewer.id, at);
     out.push({
-      election: { id: e.id, title: e.title, phase: e.phase, tag: e.tag, nominationsCloseAt: e.nominationsCloseAt, votingOpenAt: e.votingOpenAt, votingCloseAt: e.votingCloseAt },
+      election: {
+        id: e.id,
+        title: e.title,
+        phase: e.phase,
+        tag: e.tag,
+        nominationsCloseAt: e.nominationsCloseAt,
+        votingOpenAt: e.votingOpenAt,
+        votingCloseAt: e.votingCloseAt,
+      },
       voter: s.voter,
       candidate: s.candidate,
     });

@@ -9,9 +9,17 @@ export const PHASES = ["draft", "nominations", "voting", "closed", "tallied", "a
 export type Phase = (typeof PHASES)[number];
 
 const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
-const count = (max: number) => z.preprocess(blankToUndefined, z.coerce.number().int("Whole numbers only").min(0, "Cannot be negative").max(max).optional());
-const positive = (max: number, message: string) => z.preprocess(blankToUndefined, z.coerce.number().int("Whole numbers only").min(1, message).max(max).optional());
-const flag = z.preprocess((v) => (v === "on" || v === "true" ? true : v === "false" ? false : v), z.boolean().optional());
+const count = (max: number) =>
+  z.preprocess(
+    blankToUndefined,
+    z.coerce.number().int("Whole numbers only").min(0, "Cannot be negative").max(max).optional(),
+  );
+const positive = (max: number, message: string) =>
+  z.preprocess(blankToUndefined, z.coerce.number().int("Whole numbers only").min(1, message).max(max).optional());
+const flag = z.preprocess(
+  (v) => (v === "on" || v === "true" ? true : v === "false" ? false : v),
+  z.boolean().optional(),
+);
 
 /** An ISO date-time (with offset) or an ISO date (midnight UTC), as a Date. */
 export const IsoDate = z
@@ -79,16 +87,29 @@ export function ruleProblems(v: Windows): { path: string; message: string }[] {
   for (const [a, b, message] of order) {
     const x = v[a];
     const y = v[b];
-    if (x instanceof Date && y instanceof Date && (a === "nominationsCloseAt" ? x > y : x >= y)) problems.push({ path: b, message });
+    if (x instanceof Date && y instanceof Date && (a === "nominationsCloseAt" ? x > y : x >= y))
+      problems.push({ path: b, message });
   }
-  if (v.candidateRule === "contributions" && (v.candidateMinRecords === undefined || v.candidateWindowMonths === undefined)) {
-    problems.push({ path: "candidateMinRecords", message: "Give the minimum records and the window in months for candidates" });
+  if (
+    v.candidateRule === "contributions" &&
+    (v.candidateMinRecords === undefined || v.candidateWindowMonths === undefined)
+  ) {
+    problems.push({
+      path: "candidateMinRecords",
+      message: "Give the minimum records and the window in months for candidates",
+    });
   }
   if ((v.voterMinRecords === undefined) !== (v.voterWindowMonths === undefined)) {
-    problems.push({ path: "voterWindowMonths", message: "Give both the number of records and the window in months, or neither" });
+    problems.push({
+      path: "voterWindowMonths",
+      message: "Give both the number of records and the window in months, or neither",
+    });
   }
   if ((v.endorsementEmployers ?? 0) > (v.endorsementsRequired ?? 0)) {
-    problems.push({ path: "endorsementEmployers", message: "Distinct employers cannot exceed the endorsements required" });
+    problems.push({
+      path: "endorsementEmployers",
+      message: "Distinct employers cannot exceed the endorsements required",
+    });
   }
   return problems;
 }
@@ -96,7 +117,8 @@ export function ruleProblems(v: Windows): { path: string; message: string }[] {
 export const CreateElectionSchema = z
   .strictObject({ tagId: z.uuid(), roleKey: z.uuid(), ...ruleFields })
   .superRefine((v, ctx) => {
-    for (const p of ruleProblems({ candidateRule: "contributions", ...v })) ctx.addIssue({ code: "custom", path: [p.path], message: p.message });
+    for (const p of ruleProblems({ candidateRule: "contributions", ...v }))
+      ctx.addIssue({ code: "custom", path: [p.path], message: p.message });
   });
 export type CreateElectionInput = z.infer<typeof CreateElectionSchema>;
 
@@ -154,7 +176,10 @@ export function parseLogins(text: string): { logins: string[]; invalid: string[]
   return { logins, invalid };
 }
 
-export const SelfNominateSchema = z.strictObject({ electionId: z.uuid(), statement: z.string().trim().min(20, "Write a statement of at least 20 characters").max(10_000) });
+export const SelfNominateSchema = z.strictObject({
+  electionId: z.uuid(),
+  statement: z.string().trim().min(20, "Write a statement of at least 20 characters").max(10_000),
+});
 export type SelfNominateInput = z.infer<typeof SelfNominateSchema>;
 
 export const NominationRefSchema = z.strictObject({ nominationId: z.uuid() });
@@ -177,12 +202,20 @@ export const RankingSchema = z
   .max(100);
 
 /** 128 random bits as 32 lowercase hex characters. */
-export const ReceiptSchema = z.string().trim().toLowerCase().regex(/^[0-9a-f]{32}$/, "A receipt is 32 characters, 0-9 and a-f");
+export const ReceiptSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[0-9a-f]{32}$/, "A receipt is 32 characters, 0-9 and a-f");
 
 export const CastBallotSchema = z.strictObject({ electionId: z.uuid(), ranking: RankingSchema });
 export type CastBallotInput = z.infer<typeof CastBallotSchema>;
 
-export const ReplaceBallotSchema = z.strictObject({ electionId: z.uuid(), receipt: ReceiptSchema, ranking: RankingSchema });
+export const ReplaceBallotSchema = z.strictObject({
+  electionId: z.uuid(),
+  receipt: ReceiptSchema,
+  ranking: RankingSchema,
+});
 export type ReplaceBallotInput = z.infer<typeof ReplaceBallotSchema>;
 
 export const CheckReceiptSchema = z.strictObject({ electionId: z.uuid(), receipt: ReceiptSchema });

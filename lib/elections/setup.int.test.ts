@@ -3,7 +3,12 @@ import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { createTag, createUser } from "@/tests/factories";
 import { actor, code, contributor, electionWorld, tagWithLead } from "@/tests/election-world";
-import { createElectionAs, defaultSeatsForCycle, extendElectionWindowAs, updateElectionRulesAs } from "./election-setup";
+import {
+  createElectionAs,
+  defaultSeatsForCycle,
+  extendElectionWindowAs,
+  updateElectionRulesAs,
+} from "./election-setup";
 import { endorseNominationAs, selfNominateAs, withdrawNominationAs } from "./nominating";
 import { decideElectionExceptionAs, requestElectionExceptionAs } from "./exception-requests";
 import { moveElectionPhaseAs } from "./phases";
@@ -37,9 +42,25 @@ describe("set-up", () => {
     const other = await tagWithLead();
     const at = await now();
     const input = await draftInput(tag.id, role.roleKey);
-    for (const [region, ends] of [["APAC", 30], ["EMEA", 40], ["EMEA", 400]] as const) {
+    for (const [region, ends] of [
+      ["APAC", 30],
+      ["EMEA", 40],
+      ["EMEA", 400],
+    ] as const) {
       const u = await createUser({ region });
-      await db.roleAssignment.create({ data: { tagId: tag.id, userId: u.id, kind: "tech_lead", status: "active", regionAtStart: region, requestedAt: at, startAt: at, termEndAt: new Date(at.getTime() + ends * DAY), roleDefinitionId: role.id } });
+      await db.roleAssignment.create({
+        data: {
+          tagId: tag.id,
+          userId: u.id,
+          kind: "tech_lead",
+          status: "active",
+          regionAtStart: region,
+          requestedAt: at,
+          startAt: at,
+          termEndAt: new Date(at.getTime() + ends * DAY),
+          roleDefinitionId: role.id,
+        },
+      });
     }
     expect(await defaultSeatsForCycle(tag.id, role.roleKey, input.cycleDate)).toEqual({ APAC: 1, EMEA: 1 });
     expect(await code(createElectionAs(await actor(other.lead.id), input))).toBe("FORBIDDEN");
@@ -60,7 +81,14 @@ describe("set-up", () => {
   it("strict schemas: unknown keys and disordered windows are refused", async () => {
     const { tag, role } = await tagWithLead();
     const base = await draftInput(tag.id, role.roleKey);
-    const raw = { ...base, cycleDate: base.cycleDate.toISOString(), nominationsOpenAt: base.nominationsOpenAt.toISOString(), nominationsCloseAt: base.nominationsCloseAt.toISOString(), votingOpenAt: base.votingOpenAt.toISOString(), votingCloseAt: base.votingCloseAt.toISOString() };
+    const raw = {
+      ...base,
+      cycleDate: base.cycleDate.toISOString(),
+      nominationsOpenAt: base.nominationsOpenAt.toISOString(),
+      nominationsCloseAt: base.nominationsCloseAt.toISOString(),
+      votingOpenAt: base.votingOpenAt.toISOString(),
+      votingCloseAt: base.votingCloseAt.toISOString(),
+    };
     expect(CreateElectionSchema.safeParse({ ...raw, phase: "published" }).success).toBe(false);
     expect(CreateElectionSchema.safeParse({ ...raw, votingOpenAt: raw.nominationsOpenAt }).success).toBe(false);
     expect(UpdateRulesSchema.safeParse({ electionId: crypto.randomUUID(), staggerTerms: false }).success).toBe(false);
@@ -69,7 +97,9 @@ describe("set-up", () => {
   it("rules change in draft only; after nominations open they are frozen (only windows extend, with a reason)", async () => {
     const w = await electionWorld();
     const e = w.electionId;
-    expect(await code(updateElectionRulesAs(await actor((await createUser()).id), { electionId: e, title: "Hijacked" }))).toBe("FORBIDDEN");
+    expect(
+      await code(updateElectionRulesAs(await actor((await createUser()).id), { electionId: e, title: "Hijacked" })),
+    ).toBe("FORBIDDEN");
     await updateElectionRulesAs(w.leadActor, { electionId: e, title: "Tech Leads, spring" });
     expect((await db.election.findUniqueOrThrow({ where: { id: e } })).title).toBe("Tech Leads, spring");
     await w.open();
@@ -78,21 +108,53 @@ describe("set-up", () => {
     expect(before.method).toBe("schulze");
     expect(before.rulesFrozenAt).not.toBeNull();
     const later = new Date(before.nominationsCloseAt.getTime() + 12 * 3600_000);
-    expect(await code(extendElectionWindowAs(w.leadActor, { electionId: e, field: "nominationsCloseAt", to: new Date(before.nominationsCloseAt.getTime() - 1000), reason: "shorter" }))).toBe("INVALID");
-    expect(await code(extendElectionWindowAs(w.leadActor, { electionId: e, field: "nominationsCloseAt", to: new Date(before.votingOpenAt.getTime() + DAY), reason: "past voting" }))).toBe("INVALID");
-    await extendElectionWindowAs(w.leadActor, { electionId: e, field: "nominationsCloseAt", to: later, reason: "KubeCon week" });
+    expect(
+      await code(
+        extendElectionWindowAs(w.leadActor, {
+          electionId: e,
+          field: "nominationsCloseAt",
+          to: new Date(before.nominationsCloseAt.getTime() - 1000),
+          reason: "shorter",
+        }),
+      ),
+    ).toBe("INVALID");
+    expect(
+      await code(
+        extendElectionWindowAs(w.leadActor, {
+          electionId: e,
+          field: "nominationsCloseAt",
+          to: new Date(before.votingOpenAt.getTime() + DAY),
+          reason: "past voting",
+        }),
+      ),
+    ).toBe("INVALID");
+    await extendElectionWindowAs(w.leadActor, {
+      electionId: e,
+      field: "nominationsCloseAt",
+      to: later,
+      reason: "KubeCon week",
+    });
     expect((await db.election.findUniqueOrThrow({ where: { id: e } })).nominationsCloseAt).toEqual(later);
-    expect(await db.auditEvent.findFirst({ where: { subjectId: e, action: "election.extend-window" } })).toMatchObject({ after: { reason: "KubeCon week" } });
+    expect(await db.auditEvent.findFirst({ where: { subjectId: e, action: "election.extend-window" } })).toMatchObject({
+      after: { reason: "KubeCon week" },
+    });
     // Officers move only to the next phase.
-    expect(await code(moveElectionPhaseAs(w.leadActor, { electionId: e, to: "closed", reason: "skip" }))).toBe("CONFLICT");
-    expect(await code(moveElectionPhaseAs(w.leadActor, { electionId: e, to: "approved", reason: "skip" }))).toBe("CONFLICT");
+    expect(await code(moveElectionPhaseAs(w.leadActor, { electionId: e, to: "closed", reason: "skip" }))).toBe(
+      "CONFLICT",
+    );
+    expect(await code(moveElectionPhaseAs(w.leadActor, { electionId: e, to: "approved", reason: "skip" }))).toBe(
+      "CONFLICT",
+    );
   });
 });
 
 describe("nominations", () => {
   it("candidates need the contributions the rules ask for; officers cannot stand; no nomination after the window", async () => {
     const { tag, lead, role } = await tagWithLead();
-    const { id } = await createElectionAs(await actor(lead.id), await draftInput(tag.id, role.roleKey, { seatsByRegion: { any: 1 } }));
+    const { id } = await createElectionAs(
+      await actor(lead.id),
+      await draftInput(tag.id, role.roleKey, { seatsByRegion: { any: 1 } }),
+    );
     const active = await contributor(tag.id, 2);
     const quiet = await contributor(tag.id, 1);
     const statement = "I will keep reviews moving and mentor new reviewers.";
@@ -100,12 +162,24 @@ describe("nominations", () => {
     await moveElectionPhaseAs(await actor(lead.id), { electionId: id, to: "nominations", reason: "start" });
     expect(await code(selfNominateAs(await actor(active.id), { electionId: id, statement }))).toBe("ok");
     expect(await code(selfNominateAs(await actor(active.id), { electionId: id, statement }))).toBe("CONFLICT");
-    await expect(selfNominateAs(await actor(quiet.id), { electionId: id, statement })).rejects.toThrow(/need 2 contribution/);
+    await expect(selfNominateAs(await actor(quiet.id), { electionId: id, statement })).rejects.toThrow(
+      /need 2 contribution/,
+    );
     await expect(selfNominateAs(await actor(lead.id), { electionId: id, statement })).rejects.toThrow(/Officers/);
     // A granted "stand" exception lets the quiet member stand.
-    const x = await requestElectionExceptionAs(await actor(quiet.id), { electionId: id, kind: "stand", reason: "I ran the TAG's KubeCon booth" });
-    expect(await code(decideElectionExceptionAs(await actor(quiet.id), { exceptionId: x.id, grant: true, reason: "self" }))).toBe("FORBIDDEN");
-    await decideElectionExceptionAs(await actor(lead.id), { exceptionId: x.id, grant: true, reason: "Booth work counts" });
+    const x = await requestElectionExceptionAs(await actor(quiet.id), {
+      electionId: id,
+      kind: "stand",
+      reason: "I ran the TAG's KubeCon booth",
+    });
+    expect(
+      await code(decideElectionExceptionAs(await actor(quiet.id), { exceptionId: x.id, grant: true, reason: "self" })),
+    ).toBe("FORBIDDEN");
+    await decideElectionExceptionAs(await actor(lead.id), {
+      exceptionId: x.id,
+      grant: true,
+      reason: "Booth work counts",
+    });
     expect(await code(selfNominateAs(await actor(quiet.id), { electionId: id, statement }))).toBe("ok");
     // After the nomination window closes.
     await db.election.update({ where: { id }, data: { nominationsCloseAt: new Date((await now()).getTime() - 1000) } });
@@ -115,18 +189,34 @@ describe("nominations", () => {
   });
 
   it("endorsements: eligible voters from distinct employers; unendorsed nominations stop standing when voting opens", async () => {
-    const w = await electionWorld({ voters: 4, candidates: 2, extra: { endorsementsRequired: 2, endorsementEmployers: 2 } });
+    const w = await electionWorld({
+      voters: 4,
+      candidates: 2,
+      extra: { endorsementsRequired: 2, endorsementEmployers: 2 },
+    });
     await w.open();
     const [a, b] = w.nominationIds;
     const employers = ["Acme", "acme ", "Globex", "Initech"];
-    for (const [i, v] of w.voters.entries()) await db.user.update({ where: { id: v.id }, data: { employer: employers[i] } });
+    for (const [i, v] of w.voters.entries())
+      await db.user.update({ where: { id: v.id }, data: { employer: employers[i] } });
     // Same employer twice: two endorsements, one employer.
-    expect(await endorseNominationAs(await actor(w.voters[0]!.id), { nominationId: a! })).toEqual({ endorsements: 1, met: false });
-    expect(await endorseNominationAs(await actor(w.voters[1]!.id), { nominationId: a! })).toEqual({ endorsements: 2, met: false });
-    expect(await endorseNominationAs(await actor(w.voters[2]!.id), { nominationId: a! })).toEqual({ endorsements: 3, met: true });
+    expect(await endorseNominationAs(await actor(w.voters[0]!.id), { nominationId: a! })).toEqual({
+      endorsements: 1,
+      met: false,
+    });
+    expect(await endorseNominationAs(await actor(w.voters[1]!.id), { nominationId: a! })).toEqual({
+      endorsements: 2,
+      met: false,
+    });
+    expect(await endorseNominationAs(await actor(w.voters[2]!.id), { nominationId: a! })).toEqual({
+      endorsements: 3,
+      met: true,
+    });
     expect(await code(endorseNominationAs(await actor(w.voters[2]!.id), { nominationId: a! }))).toBe("CONFLICT");
     expect(await code(endorseNominationAs(await actor(w.candidates[0]!.id), { nominationId: a! }))).toBe("FORBIDDEN");
-    expect(await code(endorseNominationAs(await actor((await createUser()).id), { nominationId: b! }))).toBe("FORBIDDEN");
+    expect(await code(endorseNominationAs(await actor((await createUser()).id), { nominationId: b! }))).toBe(
+      "FORBIDDEN",
+    );
     await endorseNominationAs(await actor(w.voters[3]!.id), { nominationId: b! });
     await w.startVoting();
     expect((await db.nomination.findUniqueOrThrow({ where: { id: a! } })).status).toBe("active");
@@ -158,16 +248,35 @@ describe("voter eligibility, exceptions and statuses", () => {
     expect(await code(w.cast(0, [[w.nominationIds[0]!]]))).toBe("ok");
     const late = await contributor(w.tag.id, 5);
     expect(await code(castAs(late.id, w.electionId, w.nominationIds[0]!))).toBe("FORBIDDEN");
-    const x = await requestElectionExceptionAs(outsiderActor, { electionId: w.electionId, kind: "vote", reason: "I review the TAG's papers" });
-    expect(await code(decideElectionExceptionAs(await actor((await tagWithLead()).lead.id), { exceptionId: x.id, grant: true, reason: "other TAG" }))).toBe("FORBIDDEN");
+    const x = await requestElectionExceptionAs(outsiderActor, {
+      electionId: w.electionId,
+      kind: "vote",
+      reason: "I review the TAG's papers",
+    });
+    expect(
+      await code(
+        decideElectionExceptionAs(await actor((await tagWithLead()).lead.id), {
+          exceptionId: x.id,
+          grant: true,
+          reason: "other TAG",
+        }),
+      ),
+    ).toBe("FORBIDDEN");
     await decideElectionExceptionAs(w.leadActor, { exceptionId: x.id, grant: true, reason: "Paper reviews count" });
-    expect(await code(decideElectionExceptionAs(w.leadActor, { exceptionId: x.id, grant: false, reason: "changed my mind" }))).toBe("CONFLICT");
+    expect(
+      await code(
+        decideElectionExceptionAs(w.leadActor, { exceptionId: x.id, grant: false, reason: "changed my mind" }),
+      ),
+    ).toBe("CONFLICT");
     expect(await code(castAs(outsider.id, w.electionId, w.nominationIds[0]!))).toBe("ok");
     const view = await getElection(w.electionId, await actor(w.voters[1]!.id));
     expect(view.turnout).toEqual({ eligible: 4, voted: 2, percent: 50 });
     expect(view.viewer).toMatchObject({ canVote: true, voted: false, voterStatus: "eligible", isOfficer: false });
     expect(view.nominations[0]!.contributions.total).toBeGreaterThanOrEqual(0);
-    expect((await getElection(w.electionId, outsiderActor)).viewer).toMatchObject({ voted: true, voterStatus: "voted" });
+    expect((await getElection(w.electionId, outsiderActor)).viewer).toMatchObject({
+      voted: true,
+      voterStatus: "voted",
+    });
     expect((await getElection(w.electionId, w.leadActor)).exceptions).toHaveLength(1);
     expect((await getElection(w.electionId, null)).exceptions).toBeNull();
   });

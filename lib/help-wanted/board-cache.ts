@@ -7,7 +7,9 @@ import { searchBoard, type BoardPage } from "./board";
 /** Cache tag of board results: server actions that change items call `updateTag` with it. */
 export const BOARD_CACHE_TAG = "help-wanted-board";
 
-type Cached = Omit<BoardPage, "items"> & { items: (Omit<BoardPage["items"][number], "dueAt" | "createdAt"> & { dueAt: string | null; createdAt: string })[] };
+type Cached = Omit<BoardPage, "items"> & {
+  items: (Omit<BoardPage["items"][number], "dueAt" | "createdAt"> & { dueAt: string | null; createdAt: string })[];
+};
 
 // Results are the same for every viewer (drafts are never listed), so one entry serves all; it
 // expires after a minute at most and at once when an item changes (BOARD_CACHE_TAG).
@@ -27,7 +29,12 @@ export async function searchBoardCached(query: BoardQuery, now: Date): Promise<B
     nextCursor: page.nextCursor,
     items: page.items.map((i) => {
       const dueAt = i.dueAt ? new Date(i.dueAt) : null;
-      return { ...i, dueAt, createdAt: new Date(i.createdAt), overdue: dueAt !== null && dueAt.getTime() < now.getTime() };
+      return {
+        ...i,
+        dueAt,
+        createdAt: new Date(i.createdAt),
+        overdue: dueAt !== null && dueAt.getTime() < now.getTime(),
+      };
     }),
   };
 }

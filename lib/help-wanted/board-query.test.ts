@@ -19,7 +19,19 @@ describe("parseBoardQuery", () => {
   it("defaults to open items, newest first, 20 a page", () => {
     const { query, errors } = parseBoardQuery(new URLSearchParams());
     expect(errors).toBeNull();
-    expect(query).toEqual({ q: "", tag: [], kind: undefined, skill: [], region: undefined, effortMin: undefined, effortMax: undefined, status: "open", sort: undefined, cursor: undefined, limit: BOARD_DEFAULT_LIMIT });
+    expect(query).toEqual({
+      q: "",
+      tag: [],
+      kind: undefined,
+      skill: [],
+      region: undefined,
+      effortMin: undefined,
+      effortMax: undefined,
+      status: "open",
+      sort: undefined,
+      cursor: undefined,
+      limit: BOARD_DEFAULT_LIMIT,
+    });
     expect(query).toEqual(DEFAULT_BOARD_QUERY);
     expect(resolveSort(query)).toBe("newest");
     expect(hasFilters(query)).toBe(false);
@@ -55,10 +67,32 @@ describe("parseBoardQuery", () => {
 
   it("falls back to defaults for bad values, and names them", () => {
     const { query, errors } = parseBoardQuery(
-      new URLSearchParams("kind=wizard&region=Mars&status=draft&sort=random&limit=0&effortMin=-3&effortMax=lots&tag=Not%20A%20Slug&tag=ok&cursor=%24%24%24"),
+      new URLSearchParams(
+        "kind=wizard&region=Mars&status=draft&sort=random&limit=0&effortMin=-3&effortMax=lots&tag=Not%20A%20Slug&tag=ok&cursor=%24%24%24",
+      ),
     );
-    expect(query).toMatchObject({ kind: undefined, region: undefined, status: "open", sort: undefined, limit: BOARD_DEFAULT_LIMIT, effortMin: undefined, effortMax: undefined, tag: ["ok"], cursor: undefined });
-    expect(Object.keys(errors ?? {}).sort()).toEqual(["cursor", "effortMax", "effortMin", "kind", "limit", "region", "sort", "status", "tag"]);
+    expect(query).toMatchObject({
+      kind: undefined,
+      region: undefined,
+      status: "open",
+      sort: undefined,
+      limit: BOARD_DEFAULT_LIMIT,
+      effortMin: undefined,
+      effortMax: undefined,
+      tag: ["ok"],
+      cursor: undefined,
+    });
+    expect(Object.keys(errors ?? {}).sort()).toEqual([
+      "cursor",
+      "effortMax",
+      "effortMin",
+      "kind",
+      "limit",
+      "region",
+      "sort",
+      "status",
+      "tag",
+    ]);
   });
 
   it("clamps an over-large limit and caps lists", () => {
@@ -71,7 +105,9 @@ describe("parseBoardQuery", () => {
   });
 
   it("reports effortMin above effortMax", () => {
-    expect(parseBoardQuery({ effortMin: "9", effortMax: "3" }).errors).toEqual({ effortMax: ["effortMax is at least effortMin"] });
+    expect(parseBoardQuery({ effortMin: "9", effortMax: "3" }).errors).toEqual({
+      effortMax: ["effortMax is at least effortMin"],
+    });
   });
 
   it("accepts Prisma's kind spelling too", () => {

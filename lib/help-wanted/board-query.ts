@@ -74,17 +74,25 @@ function dedupe(values: string[], key: (s: string) => string = (s) => s): string
   });
 }
 
-const effort = z.preprocess(blankToUndefined, z.coerce.number().int("Effort is whole hours").min(0).max(MAX_EFFORT).optional());
+const effort = z.preprocess(
+  blankToUndefined,
+  z.coerce.number().int("Effort is whole hours").min(0).max(MAX_EFFORT).optional(),
+);
 
 /**
  * The strict form of each parameter: what `/api/v1/help-wanted` reports as errors. Pages use
  * {@link BoardQuerySchema}, which falls back to the default for each bad value instead.
  */
 const fields = {
-  q: z.preprocess((v) => (typeof first(v) === "string" ? (first(v) as string).trim() : ""), z.string().max(MAX_Q, `Search at most ${MAX_Q} characters`)),
+  q: z.preprocess(
+    (v) => (typeof first(v) === "string" ? (first(v) as string).trim() : ""),
+    z.string().max(MAX_Q, `Search at most ${MAX_Q} characters`),
+  ),
   tag: z.preprocess(
     (v) => dedupe(many(v).map((s) => s.toLowerCase())),
-    z.array(z.string().regex(SLUG_RE, "A TAG slug is lower-case letters, digits and dashes")).max(BOARD_MAX_TAGS, `At most ${BOARD_MAX_TAGS} TAGs`),
+    z
+      .array(z.string().regex(SLUG_RE, "A TAG slug is lower-case letters, digits and dashes"))
+      .max(BOARD_MAX_TAGS, `At most ${BOARD_MAX_TAGS} TAGs`),
   ),
   kind: z.preprocess(
     (v) => {
@@ -95,17 +103,33 @@ const fields = {
   ),
   skill: z.preprocess(
     (v) => dedupe(many(v).map(normalizeSkill), (s) => s.toLowerCase()),
-    z.array(z.string().max(MAX_SKILL, `Each skill at most ${MAX_SKILL} characters`)).max(BOARD_MAX_SKILLS, `At most ${BOARD_MAX_SKILLS} skills`),
+    z
+      .array(z.string().max(MAX_SKILL, `Each skill at most ${MAX_SKILL} characters`))
+      .max(BOARD_MAX_SKILLS, `At most ${BOARD_MAX_SKILLS} skills`),
   ),
-  region: z.preprocess(blankToUndefined, z.enum(BOARD_REGIONS, { message: `region is one of ${BOARD_REGIONS.join(", ")}` }).optional()),
+  region: z.preprocess(
+    blankToUndefined,
+    z.enum(BOARD_REGIONS, { message: `region is one of ${BOARD_REGIONS.join(", ")}` }).optional(),
+  ),
   effortMin: effort,
   effortMax: effort,
-  status: z.preprocess(blankToUndefined, z.enum(BOARD_STATUSES, { message: `status is one of ${BOARD_STATUSES.join(", ")}` }).default("open")),
-  sort: z.preprocess(blankToUndefined, z.enum(BOARD_SORTS, { message: `sort is one of ${BOARD_SORTS.join(", ")}` }).optional()),
+  status: z.preprocess(
+    blankToUndefined,
+    z.enum(BOARD_STATUSES, { message: `status is one of ${BOARD_STATUSES.join(", ")}` }).default("open"),
+  ),
+  sort: z.preprocess(
+    blankToUndefined,
+    z.enum(BOARD_SORTS, { message: `sort is one of ${BOARD_SORTS.join(", ")}` }).optional(),
+  ),
   cursor: z.preprocess(blankToUndefined, z.string().regex(CURSOR_RE, "Not a cursor from this board").optional()),
   limit: z.preprocess(
     blankToUndefined,
-    z.coerce.number().int("limit is a whole number").min(1, "limit is at least 1").max(BOARD_MAX_LIMIT, `limit is at most ${BOARD_MAX_LIMIT}`).default(BOARD_DEFAULT_LIMIT),
+    z.coerce
+      .number()
+      .int("limit is a whole number")
+      .min(1, "limit is at least 1")
+      .max(BOARD_MAX_LIMIT, `limit is at most ${BOARD_MAX_LIMIT}`)
+      .default(BOARD_DEFAULT_LIMIT),
   ),
 };
 
@@ -119,9 +143,14 @@ export const BoardQueryStrictSchema = z.object(fields);
  * `newest` otherwise.
  */
 export const BoardQuerySchema = z.object({
-  q: fields.q.catch(({ value }) => (typeof first(value) === "string" ? (first(value) as string).trim().slice(0, MAX_Q) : "")),
+  q: fields.q.catch(({ value }) =>
+    typeof first(value) === "string" ? (first(value) as string).trim().slice(0, MAX_Q) : "",
+  ),
   tag: z.preprocess(
-    (v) => dedupe(many(v).map((s) => s.toLowerCase())).filter((s) => SLUG_RE.test(s)).slice(0, BOARD_MAX_TAGS),
+    (v) =>
+      dedupe(many(v).map((s) => s.toLowerCase()))
+        .filter((s) => SLUG_RE.test(s))
+        .slice(0, BOARD_MAX_TAGS),
     z.array(z.string()),
   ),
   kind: fields.kind.catch(undefined),
@@ -138,14 +167,13 @@ export const BoardQuerySchema = z.object({
   status: fields.status.catch("open"),
   sort: fields.sort.catch(undefined),
   cursor: fields.cursor.catch(undefined),
-  limit: z.preprocess(
-    (v) => {
+  limit: z
+    .preprocess((v) => {
       // An over-large limit is clamped rather than reset: the caller clearly wanted many.
       const n = Number(blankToUndefined(v));
       return Number.isInteger(n) && n > BOARD_MAX_LIMIT ? BOARD_MAX_LIMIT : v;
-    },
-    fields.limit,
-  ).catch(BOARD_DEFAULT_LIMIT),
+    }, fields.limit)
+    .catch(BOARD_DEFAULT_LIMIT),
 });
 
 export type BoardQuery = z.infer<typeof BoardQuerySchema>;
@@ -179,7 +207,10 @@ function shape(record: Record<string, string[]>): Record<string, string | string
  * The board query from URL parameters, never failing: bad values fall back to defaults.
  * `errors` names each parameter that was rejected (null when all were fine), for the API.
  */
-export function parseBoardQuery(input: BoardQueryInput): { query: BoardQuery; errors: Record<string, string[]> | null } {
+export function parseBoardQuery(input: BoardQueryInput): {
+  query: BoardQuery;
+  errors: Record<string, string[]> | null;
+} {
   const params = shape(toParamRecord(input));
   const query = BoardQuerySchema.parse(params);
   const strict = BoardQueryStrictSchema.safeParse(params);
@@ -201,7 +232,15 @@ export function resolveSort(query: Pick<BoardQuery, "q" | "sort">): ResolvedSort
 
 /** True when any filter narrows the board (status and sort are views, not filters). */
 export function hasFilters(query: BoardQuery): boolean {
-  return Boolean(query.q || query.tag.length || query.kind || query.skill.length || query.region || query.effortMin !== undefined || query.effortMax !== undefined);
+  return Boolean(
+    query.q ||
+    query.tag.length ||
+    query.kind ||
+    query.skill.length ||
+    query.region ||
+    query.effortMin !== undefined ||
+    query.effortMax !== undefined,
+  );
 }
 
 /**

@@ -45,7 +45,8 @@ async function createItem(tagIds: string[], over: ItemOver = {}) {
 }
 
 const q = (params: Record<string, string | string[]>): BoardQuery => parseBoardQuery(params).query;
-const ids = async (params: Record<string, string | string[]>) => (await searchBoard(q(params), NOW)).items.map((i) => i.id);
+const ids = async (params: Record<string, string | string[]>) =>
+  (await searchBoard(q(params), NOW)).items.map((i) => i.id);
 
 /** Every page of a query, following the cursors. */
 async function allPages(params: Record<string, string | string[]>) {
@@ -98,8 +99,16 @@ describe("searchBoard", () => {
   it("ranks a title match above a body match", async () => {
     const word = `zebrafish${randomUUID().slice(0, 6).replace(/\d/g, "x")}`;
     const tag = await createTag();
-    const inBody = await createItem([tag.id], { title: "Something else", body: `We need help with ${word} docs`, createdAt: day(-1) });
-    const inTitle = await createItem([tag.id], { title: `Write the ${word} guide`, body: "Details follow", createdAt: day(-5) });
+    const inBody = await createItem([tag.id], {
+      title: "Something else",
+      body: `We need help with ${word} docs`,
+      createdAt: day(-1),
+    });
+    const inTitle = await createItem([tag.id], {
+      title: `Write the ${word} guide`,
+      body: "Details follow",
+      createdAt: day(-5),
+    });
     await createItem([tag.id], { title: "Unrelated", body: "Nothing to see" });
     expect(await ids({ q: word })).toEqual([inTitle.id, inBody.id]);
     // An explicit sort still applies to the matches.
@@ -126,9 +135,24 @@ describe("searchBoard", () => {
 
   it("filters by kind, skill, region and effort", async () => {
     const tag = await createTag();
-    const event = await createItem([tag.id], { kind: "event", skills: ["Public speaking"], region: "APAC", effortHours: 2 });
-    const liaison = await createItem([tag.id], { kind: "foundation_liaison", skills: ["Go", "Kubernetes"], region: "EMEA", effortHours: 20 });
-    const anywhere = await createItem([tag.id], { kind: "review", skills: ["Security"], region: null, effortHours: null });
+    const event = await createItem([tag.id], {
+      kind: "event",
+      skills: ["Public speaking"],
+      region: "APAC",
+      effortHours: 2,
+    });
+    const liaison = await createItem([tag.id], {
+      kind: "foundation_liaison",
+      skills: ["Go", "Kubernetes"],
+      region: "EMEA",
+      effortHours: 20,
+    });
+    const anywhere = await createItem([tag.id], {
+      kind: "review",
+      skills: ["Security"],
+      region: null,
+      effortHours: null,
+    });
     const sorted = async (p: Record<string, string | string[]>) => (await ids({ tag: tag.slug, ...p })).sort();
 
     expect(await sorted({ kind: "event" })).toEqual([event.id]);
@@ -188,7 +212,8 @@ describe("searchBoard", () => {
       });
       created.push(item.id);
     }
-    const params: Record<string, string> = sort === "relevance" ? { q: word, tag: tag.slug, limit: "5" } : { tag: tag.slug, sort, limit: "5" };
+    const params: Record<string, string> =
+      sort === "relevance" ? { q: word, tag: tag.slug, limit: "5" } : { tag: tag.slug, sort, limit: "5" };
     const pages = await allPages(params);
     const seen = pages.flat();
     expect(pages).toHaveLength(5);
@@ -212,7 +237,9 @@ describe("searchBoard", () => {
 
 describe("plainExcerpt", () => {
   it("drops markdown and HTML and cuts at a word", () => {
-    expect(plainExcerpt("# Title\n\n- one\n- two <b>bold</b> `code` snake_case")).toBe("Title one two bold code snake_case");
+    expect(plainExcerpt("# Title\n\n- one\n- two <b>bold</b> `code` snake_case")).toBe(
+      "Title one two bold code snake_case",
+    );
     const long = plainExcerpt("word ".repeat(100));
     expect(long.length).toBeLessThanOrEqual(200);
     expect(long.endsWith("word…")).toBe(true);
@@ -224,7 +251,11 @@ describe("GET /help-wanted/feed.xml", () => {
     const { GET } = await import("@/app/(public)/help-wanted/feed.xml/route");
     const { env } = await import("@/lib/env");
     const tag = await createTag({ name: "Feed TAG" });
-    const older = await createItem([tag.id], { title: "Older <feed> item", body: "**Bold** start", createdAt: day(-3) });
+    const older = await createItem([tag.id], {
+      title: "Older <feed> item",
+      body: "**Bold** start",
+      createdAt: day(-3),
+    });
     const newer = await createItem([tag.id], { title: "Newer feed item", createdAt: day(-1) });
     await createItem([tag.id], { title: "Draft feed item", status: "draft" });
     const res = await GET(new Request(`http://localhost/help-wanted/feed.xml?tag=${tag.slug}&sort=due`));

@@ -146,7 +146,12 @@ function cursorFor(row: Row, sort: ResolvedSort): string {
 }
 
 /** Cards: the listed columns, a body excerpt and the TAGs, for rows matching `where` in `order`. */
-function cardsSql(where: Prisma.Sql[], order: Prisma.Sql, limit: number, rank: Prisma.Sql = Prisma.sql`0::real`): Prisma.Sql {
+function cardsSql(
+  where: Prisma.Sql[],
+  order: Prisma.Sql,
+  limit: number,
+  rank: Prisma.Sql = Prisma.sql`0::real`,
+): Prisma.Sql {
   return Prisma.sql`
     SELECT p.*, left(h."body", 600) AS "bodyStart", h."githubIssueUrl", h."githubIssueState", h."githubIssueAssignees",
       coalesce((
@@ -193,7 +198,9 @@ function toBoardItem(r: Row, now: Date): BoardItem {
     tags: r.tags,
     excerpt: plainExcerpt(r.bodyStart),
     overdue: r.dueAt !== null && r.dueAt.getTime() < now.getTime(),
-    githubIssue: r.githubIssueUrl ? { url: r.githubIssueUrl, state: r.githubIssueState, assignees: r.githubIssueAssignees ?? [] } : null,
+    githubIssue: r.githubIssueUrl
+      ? { url: r.githubIssueUrl, state: r.githubIssueState, assignees: r.githubIssueAssignees ?? [] }
+      : null,
   };
 }
 
@@ -218,7 +225,9 @@ export async function searchBoard(query: BoardQuery, now: Date): Promise<BoardPa
 /** Board cards for the given items (drafts never), in the order of `ids`. */
 export async function findBoardItems(ids: readonly string[], now: Date): Promise<BoardItem[]> {
   if (!ids.length) return [];
-  const rows = await db.$queryRaw<Row[]>(cardsSql([Prisma.sql`i."id" = ANY(${[...ids]}::uuid[])`, STATUSES.all], Prisma.sql`"id" ASC`, ids.length));
+  const rows = await db.$queryRaw<Row[]>(
+    cardsSql([Prisma.sql`i."id" = ANY(${[...ids]}::uuid[])`, STATUSES.all], Prisma.sql`"id" ASC`, ids.length),
+  );
   const byId = new Map(rows.map((r) => [r.id, toBoardItem(r, now)]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }

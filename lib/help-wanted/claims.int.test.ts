@@ -20,18 +20,38 @@ import {
 } from "./mutations";
 import { itemSchema } from "./schemas";
 
-const code = (p: Promise<unknown>) => p.then(() => "ok", (e: unknown) => (e instanceof AppError ? e.code : `THROWN ${String(e)}`));
+const code = (p: Promise<unknown>) =>
+  p.then(
+    () => "ok",
+    (e: unknown) => (e instanceof AppError ? e.code : `THROWN ${String(e)}`),
+  );
 
 async function tagWithLead(settings: { autoAccept?: boolean; maxActiveClaims?: number } = {}) {
   const tag = await createTag();
   if (Object.keys(settings).length) await db.tag.update({ where: { id: tag.id }, data: settings });
   const lead = await createUser();
-  await db.roleAssignment.create({ data: { tagId: tag.id, userId: lead.id, kind: "chair", status: "active", requestedAt: new Date(), startAt: new Date() } });
+  await db.roleAssignment.create({
+    data: {
+      tagId: tag.id,
+      userId: lead.id,
+      kind: "chair",
+      status: "active",
+      requestedAt: new Date(),
+      startAt: new Date(),
+    },
+  });
   return { tag, lead, leadActor: (await loadActor(lead.id))! };
 }
 
 async function postItem(tagSlug: string, leadId: string, over: Record<string, unknown> = {}) {
-  const input = itemSchema(await now()).parse({ title: `Write the threat model ${Math.random()}`, body: "Details", tags: tagSlug, kind: "content", places: 1, ...over });
+  const input = itemSchema(await now()).parse({
+    title: `Write the threat model ${Math.random()}`,
+    body: "Details",
+    tags: tagSlug,
+    kind: "content",
+    places: 1,
+    ...over,
+  });
   return createItem(await loadActor(leadId), input);
 }
 
@@ -41,26 +61,43 @@ describe("volunteering", () => {
     const item = await postItem(tag.slug, lead.id);
     const people = await Promise.all(Array.from({ length: 50 }, () => createUser()));
     const actors = await Promise.all(people.map((p) => loadActor(p.id)));
-    const results = await Promise.all(actors.map((a) => code(volunteerForItem(a, { itemId: item.id, message: "me!" }))));
+    const results = await Promise.all(
+      actors.map((a) => code(volunteerForItem(a, { itemId: item.id, message: "me!" }))),
+    );
     expect(results.filter((r) => r === "ok")).toHaveLength(1);
     expect(results.filter((r) => r === "CONFLICT")).toHaveLength(49);
     expect(await db.claim.count({ where: { itemId: item.id } })).toBe(1);
     expect(await db.claim.count({ where: { itemId: item.id, status: "accepted" } })).toBe(1);
     expect(await db.auditEvent.count({ where: { action: "claim.accept", tagId: tag.id } })).toBe(1);
-    expect(await db.helpWantedItem.findUniqueOrThrow({ where: { id: item.id } })).toMatchObject({ placesTaken: 1, status: "filled" });
+    expect(await db.helpWantedItem.findUniqueOrThrow({ where: { id: item.id } })).toMatchObject({
+      placesTaken: 1,
+      status: "filled",
+    });
   });
 
   it("two leads accepting different requests for the last place at once: one succeeds", async () => {
     const { tag, lead } = await tagWithLead();
     const lead2 = await createUser();
-    await db.roleAssignment.create({ data: { tagId: tag.id, userId: lead2.id, kind: "tech_lead", status: "active", requestedAt: new Date(), startAt: new Date() } });
+    await db.roleAssignment.create({
+      data: {
+        tagId: tag.id,
+        userId: lead2.id,
+        kind: "tech_lead",
+        status: "active",
+        requestedAt: new Date(),
+        startAt: new Date(),
+      },
+    });
     const item = await postItem(tag.slug, lead.id);
     const [v1, v2] = await Promise.all([createUser(), createUser()]);
     const c1 = await volunteerForItem(await loadActor(v1.id), { itemId: item.id, message: "" });
     const c2 = await volunteerForItem(await loadActor(v2.id), { itemId: item.id, message: "" });
     expect(c1.status).toBe("requested");
     const [a1, a2] = [await loadActor(lead.id), await loadActor(lead2.id)];
-    const results = await Promise.all([code(decideClaim(a1, { claimId: c1.id, decision: "accept" })), code(decideClaim(a2, { claimId: c2.id, decision: "accept" }))]);
+    const results = await Promise.all([
+      code(decideClaim(a1, { claimId: c1.id, decision: "accept" })),
+      code(decideClaim(a2, { claimId: c2.id, decision: "accept" })),
+    ]);
     expect(results.sort()).toEqual(["CONFLICT", "ok"]);
     expect(await db.claim.count({ where: { itemId: item.id, status: "accepted" } })).toBe(1);
     expect(await db.claim.count({ where: { itemId: item.id, status: "requested" } })).toBe(1);
@@ -79,9 +116,14 @@ describe("volunteering", () => {
     const { tag, lead, leadActor } = await tagWithLead({ maxActiveClaims: 1 });
     const [i1, i2] = [await postItem(tag.slug, lead.id), await postItem(tag.slug, lead.id)];
     const v = await loadActor((await createUser()).id);
-    const [c1, c2] = [await volunteerForItem(v, { itemId: i1.id, message: "" }), await volunteerForItem(v, { itemId: i2.id, message: "" })];
+    const [c1, c2] = [
+      await volunteerForItem(v, { itemId: i1.id, message: "" }),
+      await volunteerForItem(v, { itemId: i2.id, message: "" }),
+    ];
     expect(await code(decideClaim(leadActor, { claimId: c1.id, decision: "accept" }))).toBe("ok");
-    await expect(decideClaim(leadActor, { claimId: c2.id, decision: "accept" })).rejects.toThrow(/maximum of active claims/);
+    await expect(decideClaim(leadActor, { claimId: c2.id, decision: "accept" })).rejects.toThrow(
+      /maximum of active claims/,
+    );
     expect(await db.claim.findUniqueOrThrow({ where: { id: c2.id } })).toMatchObject({ status: "requested" });
   });
 
@@ -113,8 +155,14 @@ describe("a claim from request to completed work", () => {
     await markClaimDone(va, { claimId: claim.id, evidenceUrl: "https://github.com/cncf/tag-security/pull/1" });
     const r = await confirmCompletion(leadActor, { claimId: claim.id });
     expect(r.itemClosed).toBe(true);
-    expect(await db.helpWantedItem.findUniqueOrThrow({ where: { id: item.id } })).toMatchObject({ status: "closed", closedReason: "done" });
-    const activity = await activityFor(volunteer.id, tag.id, { from: new Date(0), to: new Date(Date.now() + 86_400_000 * 3650) });
+    expect(await db.helpWantedItem.findUniqueOrThrow({ where: { id: item.id } })).toMatchObject({
+      status: "closed",
+      closedReason: "done",
+    });
+    const activity = await activityFor(volunteer.id, tag.id, {
+      from: new Date(0),
+      to: new Date(Date.now() + 86_400_000 * 3650),
+    });
     expect(activity.byKind.help_wanted).toBe(1);
   });
 
@@ -127,7 +175,10 @@ describe("a claim from request to completed work", () => {
     await withdrawClaim(a, { claimId: ca.id });
     const cb = await volunteerForItem(b, { itemId: item.id, message: "" });
     await releaseClaim(leadActor, { claimId: cb.id });
-    expect(await db.helpWantedItem.findUniqueOrThrow({ where: { id: item.id } })).toMatchObject({ placesTaken: 0, status: "open" });
+    expect(await db.helpWantedItem.findUniqueOrThrow({ where: { id: item.id } })).toMatchObject({
+      placesTaken: 0,
+      status: "open",
+    });
   });
 
   it("a lead of another TAG cannot accept, release, follow up or close; nothing changes and refusals are logged", async () => {
@@ -151,7 +202,15 @@ describe("a claim from request to completed work", () => {
     const other = await createTag();
     const input = itemSchema(new Date()).parse({ title: "Somebody else's work", tags: other.slug, kind: "review" });
     expect(await code(createItem(leadActor, input))).toBe("FORBIDDEN");
-    const bad = itemSchema(new Date()).safeParse({ title: "x", tags: "", kind: "nope", effortHours: -3, dueAt: "2001-01-01", githubIssueUrl: "https://evil.example/issues/1", body: "a".repeat(20_001) });
+    const bad = itemSchema(new Date()).safeParse({
+      title: "x",
+      tags: "",
+      kind: "nope",
+      effortHours: -3,
+      dueAt: "2001-01-01",
+      githubIssueUrl: "https://evil.example/issues/1",
+      body: "a".repeat(20_001),
+    });
     expect(bad.success).toBe(false);
     const fields = Object.keys(bad.error!.flatten().fieldErrors).sort();
     expect(fields).toEqual(["body", "dueAt", "effortHours", "githubIssueUrl", "kind", "tags", "title"]);

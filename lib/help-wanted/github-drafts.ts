@@ -1,6 +1,12 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { communityLabelsFrom, DEFAULT_HELP_WANTED_LABELS, isHelpWanted, issueKey, kindFromIssue } from "./github-labels";
+import {
+  communityLabelsFrom,
+  DEFAULT_HELP_WANTED_LABELS,
+  isHelpWanted,
+  issueKey,
+  kindFromIssue,
+} from "./github-labels";
 import { notifyLeads } from "./notify-leads";
 
 /**
@@ -61,7 +67,10 @@ export function snapshotOf(repo: string, i: GithubIssueJson): IssueSnapshot {
 /** Each repository's help-wanted labels (RepositorySettings, keyed by lower-cased "owner/name"), the defaults where none are set. */
 export async function helpWantedLabelsFor(repos: readonly string[]): Promise<Map<string, string[]>> {
   const keys = repos.map((r) => r.toLowerCase());
-  const rows = await db.repositorySettings.findMany({ where: { repo: { in: keys } }, select: { repo: true, helpWantedLabels: true } });
+  const rows = await db.repositorySettings.findMany({
+    where: { repo: { in: keys } },
+    select: { repo: true, helpWantedLabels: true },
+  });
   const set = new Map(rows.map((r) => [r.repo, r.helpWantedLabels]));
   return new Map(keys.map((k) => [k, set.get(k) ?? [...DEFAULT_HELP_WANTED_LABELS]]));
 }
@@ -73,7 +82,12 @@ const BODY_MAX = 20_000;
  * Offers open, help-wanted-labelled issues (not pull requests) of one TAG's repository as drafts.
  * Returns how many drafts were created; the caller tells the leads once ({@link notifyDraftsOffered}).
  */
-export async function offerDrafts(tag: { id: string; slug: string }, issues: IssueSnapshot[], helpWantedLabels: readonly string[], at: Date): Promise<number> {
+export async function offerDrafts(
+  tag: { id: string; slug: string },
+  issues: IssueSnapshot[],
+  helpWantedLabels: readonly string[],
+  at: Date,
+): Promise<number> {
   const offered = issues.filter((i) => !i.isPr && i.state === "open" && isHelpWanted(i.labels, helpWantedLabels));
   if (offered.length === 0) return 0;
   const rows = offered.map((i) => ({
@@ -103,7 +117,15 @@ export async function offerDrafts(tag: { id: string; slug: string }, issues: Iss
     if (inserted.length === 0) return inserted;
     await tx.helpWantedItemTag.createMany({ data: inserted.map((r) => ({ itemId: r.id, tagId: tag.id })) });
     await tx.auditEvent.createMany({
-      data: inserted.map((r) => ({ at, actorId: null, action: "help-wanted.draft", subjectType: "HelpWantedItem", subjectId: r.id, tagId: tag.id, after: { githubIssueUrl: r.githubIssueUrl } })),
+      data: inserted.map((r) => ({
+        at,
+        actorId: null,
+        action: "help-wanted.draft",
+        subjectType: "HelpWantedItem",
+        subjectId: r.id,
+        tagId: tag.id,
+        after: { githubIssueUrl: r.githubIssueUrl },
+      })),
     });
     return inserted;
   });
@@ -113,8 +135,21 @@ export async function offerDrafts(tag: { id: string; slug: string }, issues: Iss
 /** Tells the TAG's leads that `n` new drafts wait in their lead console (once per sync run or webhook delivery). */
 export async function notifyDraftsOffered(tag: { id: string; slug: string }, n: number, at: Date): Promise<void> {
   if (n <= 0) return;
-  const title = n === 1 ? "A GitHub issue is waiting as a help-wanted draft" : `${n} GitHub issues are waiting as help-wanted drafts`;
-  await notifyLeads(db, [tag.id], { kind: "help-wanted.drafts", title, body: "Publish them to the board (after editing) or discard them.", link: `/manage/${tag.slug}` }, at);
+  const title =
+    n === 1
+      ? "A GitHub issue is waiting as a help-wanted draft"
+      : `${n} GitHub issues are waiting as help-wanted drafts`;
+  await notifyLeads(
+    db,
+    [tag.id],
+    {
+      kind: "help-wanted.drafts",
+      title,
+      body: "Publish them to the board (after editing) or discard them.",
+      link: `/manage/${tag.slug}`,
+    },
+    at,
+  );
 }
 
 /** Items linked to issues of one repository, by lower-cased issue URL (one scan per repository and sync). */
@@ -139,11 +174,17 @@ function byKey(rows: { id: string; key: string }[]): Map<string, string[]> {
  * `linked` comes from {@link linkedItemsOf}; without it the items are looked up by URL. Returns
  * the number of items updated.
  */
-export async function refreshLinkedItems(issues: IssueSnapshot[], at: Date, linked?: Map<string, string[]>): Promise<number> {
+export async function refreshLinkedItems(
+  issues: IssueSnapshot[],
+  at: Date,
+  linked?: Map<string, string[]>,
+): Promise<number> {
   const plain = issues.filter((i) => !i.isPr);
   if (plain.length === 0) return 0;
   const map = linked ?? (await linkedByUrl(plain.map((i) => issueKey(i.url))));
-  const rows = plain.flatMap((i) => (map.get(issueKey(i.url)) ?? []).map((id) => ({ id, title: i.title, state: i.state, assignees: i.assignees })));
+  const rows = plain.flatMap((i) =>
+    (map.get(issueKey(i.url)) ?? []).map((id) => ({ id, title: i.title, state: i.state, assignees: i.assignees })),
+  );
   if (rows.length === 0) return 0;
   return db.$executeRaw`
     UPDATE "HelpWantedItem" h

@@ -26,7 +26,11 @@ export async function fetchLinkedIssue(url: string): Promise<LinkedIssue | null>
   const token = env().GITHUB_API_TOKEN;
   try {
     const res = await fetch(`${githubUrls().api}/repos/${m[1]}/${m[2]}/issues/${m[3]}`, {
-      headers: { Accept: "application/vnd.github+json", "User-Agent": "tag-portal", ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      headers: {
+        Accept: "application/vnd.github+json",
+        "User-Agent": "tag-portal",
+        ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      },
       cache: "no-store",
       signal: AbortSignal.timeout(5000),
     });

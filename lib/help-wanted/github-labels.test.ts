@@ -12,9 +12,15 @@ describe("help-wanted labels", () => {
   });
 
   it("parses what a lead types: lines or commas, trimmed, lower-cased, no duplicates, bounded", () => {
-    expect(parseHelpWantedLabels("Help Wanted\n help-wanted , HELP WANTED")).toEqual({ ok: true, labels: ["help wanted", "help-wanted"] });
+    expect(parseHelpWantedLabels("Help Wanted\n help-wanted , HELP WANTED")).toEqual({
+      ok: true,
+      labels: ["help wanted", "help-wanted"],
+    });
     expect(parseHelpWantedLabels(" ,\n ")).toMatchObject({ ok: false });
-    expect(parseHelpWantedLabels(Array.from({ length: 11 }, (_, i) => `l${i}`).join(","))).toMatchObject({ ok: false, error: "At most 10 labels." });
+    expect(parseHelpWantedLabels(Array.from({ length: 11 }, (_, i) => `l${i}`).join(","))).toMatchObject({
+      ok: false,
+      error: "At most 10 labels.",
+    });
     expect(parseHelpWantedLabels("x".repeat(51))).toMatchObject({ ok: false });
   });
 
@@ -29,6 +35,9 @@ describe("help-wanted labels", () => {
   });
 
   it("keep the portal's community labels an issue already has, in GitHub's spellings too", () => {
-    expect(communityLabelsFrom(["Good First Issue", "good-first-issue", "difficulty/hard", "bug"])).toEqual(["good first issue", "difficulty: hard"]);
+    expect(communityLabelsFrom(["Good First Issue", "good-first-issue", "difficulty/hard", "bug"])).toEqual([
+      "good first issue",
+      "difficulty: hard",
+    ]);
   });
 });

@@ -61,7 +61,11 @@ const COMMUNITY = new Map<string, (typeof COMMUNITY_LABELS)[number]>([
 
 /** The portal's community labels the issue already carries (GitHub spellings mapped to ours). */
 export function communityLabelsFrom(labels: readonly string[]): (typeof COMMUNITY_LABELS)[number][] {
-  return [...new Set(labels.map((l) => COMMUNITY.get(norm(l))).filter((l): l is (typeof COMMUNITY_LABELS)[number] => Boolean(l)))];
+  return [
+    ...new Set(
+      labels.map((l) => COMMUNITY.get(norm(l))).filter((l): l is (typeof COMMUNITY_LABELS)[number] => Boolean(l)),
+    ),
+  ];
 }
 
 /** The canonical issue URL's lower-cased form: links typed by leads and GitHub's html_url compare equal. */

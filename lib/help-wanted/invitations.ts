@@ -23,8 +23,15 @@ export const INVITE_LIMIT = { limit: 30, windowMs: 60 * 60_000 };
 export async function inviteToItem(actor: Actor | null, input: InviteInput) {
   const item = await loadItem(input.itemId);
   const a = await requireItemPermission(actor, "help-wanted.invite", item, input.itemId);
-  if (item!.status !== "open") throw new AppError("CONFLICT", item!.status === "filled" ? "All places on this item are taken." : "This item is not open.");
-  const person = await db.user.findUnique({ where: { id: input.userId }, select: { id: true, login: true, claimedAt: true, matchOptOut: true } });
+  if (item!.status !== "open")
+    throw new AppError(
+      "CONFLICT",
+      item!.status === "filled" ? "All places on this item are taken." : "This item is not open.",
+    );
+  const person = await db.user.findUnique({
+    where: { id: input.userId },
+    select: { id: true, login: true, claimedAt: true, matchOptOut: true },
+  });
   if (!person) throw new AppError("NOT_FOUND", "That person does not exist.");
   if (person.id === a.id) throw new AppError("INVALID", "Volunteer for the item instead of inviting yourself.");
   if (!person.claimedAt) throw new AppError("INVALID", `@${person.login} has not signed in to the portal yet.`);
@@ -35,18 +42,41 @@ export async function inviteToItem(actor: Actor | null, input: InviteInput) {
   try {
     claim = await db.$transaction(async (tx) => {
       const c = await tx.claim.create({
-        data: { itemId: item!.id, userId: person.id, status: "invited", invitedById: a.id, message: input.message, createdAt: at, lastActivityAt: at },
+        data: {
+          itemId: item!.id,
+          userId: person.id,
+          status: "invited",
+          invitedById: a.id,
+          message: input.message,
+          createdAt: at,
+          lastActivityAt: at,
+        },
         select: { id: true },
       });
-      await recordAudit(tx, { at, actorId: a.id, action: "claim.invite", subjectType: "Claim", subjectId: c.id, tagId: item!.tagIds[0], after: { itemId: item!.id, userId: person.id, status: "invited" } });
+      await recordAudit(tx, {
+        at,
+        actorId: a.id,
+        action: "claim.invite",
+        subjectType: "Claim",
+        subjectId: c.id,
+        tagId: item!.tagIds[0],
+        after: { itemId: item!.id, userId: person.id, status: "invited" },
+      });
       return c;
     });
   } catch (e) {
-    if (isUniqueViolation(e) || (e as { code?: string }).code === "23505") throw new AppError("CONFLICT", `@${person.login} already has a claim on this item.`);
+    if (isUniqueViolation(e) || (e as { code?: string }).code === "23505")
+      throw new AppError("CONFLICT", `@${person.login} already has a claim on this item.`);
     throw e;
   }
   await notify(
-    { userId: person.id, kind: "claim.invited", title: `You're invited to help with "${item!.title}"`, body: input.message || "A TAG lead thinks this item suits you. Accept or decline on the item's page.", link: itemLink(item!.id) },
+    {
+      userId: person.id,
+      kind: "claim.invited",
+      title: `You're invited to help with "${item!.title}"`,
+      body: input.message || "A TAG lead thinks this item suits you. Accept or decline on the item's page.",
+      link: itemLink(item!.id),
+    },
     at,
   );
   return { id: claim.id, login: person.login };
@@ -58,12 +88,16 @@ export async function inviteToItem(actor: Actor | null, input: InviteInput) {
  * in one transaction (nothing half-written when the last place went meanwhile).
  */
 export async function answerInvitation(actor: Actor | null, input: AnswerInvitationInput) {
-  const claim = await db.claim.findUnique({ where: { id: input.claimId }, select: { id: true, itemId: true, userId: true, status: true, invitedById: true } });
+  const claim = await db.claim.findUnique({
+    where: { id: input.claimId },
+    select: { id: true, itemId: true, userId: true, status: true, invitedById: true },
+  });
   const item = claim ? await loadItem(claim.itemId) : null;
   const subject = { subjectType: "Claim", subjectId: input.claimId, tagId: item?.tagIds[0] ?? null };
   const a = await requirePermission(actor, "help-wanted.volunteer", subject);
   if (!claim || !item || claim.userId !== a.id) {
-    if (claim) await refuseByGuard(a, "help-wanted.volunteer", subject, "Only the invited person answers an invitation.");
+    if (claim)
+      await refuseByGuard(a, "help-wanted.volunteer", subject, "Only the invited person answers an invitation.");
     throw new AppError("NOT_FOUND", "That invitation does not exist.");
   }
   if (claim.status !== "invited") throw new AppError("CONFLICT", "This invitation was already answered or withdrawn.");
@@ -72,9 +106,13 @@ export async function answerInvitation(actor: Actor | null, input: AnswerInvitat
   const status = accept ? "accepted" : "declined";
   await db.$transaction(async (tx) => {
     if (accept) await assertUnderClaimLimit(tx, a.id, item);
-    const { count } = await tx.claim.updateMany({ where: { id: claim.id, status: "invited" }, data: { status, decidedAt: at, lastActivityAt: at } });
+    const { count } = await tx.claim.updateMany({
+      where: { id: claim.id, status: "invited" },
+      data: { status, decidedAt: at, lastActivityAt: at },
+    });
     if (count === 0) throw new AppError("CONFLICT", "This invitation was already answered or withdrawn.");
-    if (accept && !(await takePlace(tx, item.id, at))) throw new AppError("CONFLICT", "No place is left on this item: someone else took the last one.");
+    if (accept && !(await takePlace(tx, item.id, at)))
+      throw new AppError("CONFLICT", "No place is left on this item: someone else took the last one.");
     await recordAudit(tx, {
       at,
       actorId: a.id,

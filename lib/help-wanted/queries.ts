@@ -21,19 +21,33 @@ export async function getItem(id: string) {
           evidenceUrl: true,
           userId: true,
           user: { select: { login: true, name: true, avatarUrl: true } },
-          updates: { orderBy: { createdAt: "asc" }, select: { id: true, kind: true, body: true, link: true, createdAt: true, authorId: true } },
+          updates: {
+            orderBy: { createdAt: "asc" },
+            select: { id: true, kind: true, body: true, link: true, createdAt: true, authorId: true },
+          },
         },
       },
     },
   });
   if (!item) return null;
   const history = await db.auditEvent.findMany({
-    where: { OR: [{ subjectType: "HelpWantedItem", subjectId: id }, { subjectType: "Claim", subjectId: { in: item.claims.map((c) => c.id) } }], outcome: "ok" },
+    where: {
+      OR: [
+        { subjectType: "HelpWantedItem", subjectId: id },
+        { subjectType: "Claim", subjectId: { in: item.claims.map((c) => c.id) } },
+      ],
+      outcome: "ok",
+    },
     orderBy: { at: "asc" },
     select: { id: true, at: true, action: true, actorId: true },
   });
   const actorIds = [...new Set(history.map((h) => h.actorId).filter((x): x is string => Boolean(x)))];
-  const actors = new Map((await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, login: true } })).map((u) => [u.id, u.login]));
+  const actors = new Map(
+    (await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, login: true } })).map((u) => [
+      u.id,
+      u.login,
+    ]),
+  );
   return {
     ...item,
     tags: item.tags.map((t) => t.tag),
@@ -65,7 +79,15 @@ export function listMyClaims(userId: string) {
       status: true,
       createdAt: true,
       lastActivityAt: true,
-      item: { select: { id: true, title: true, dueAt: true, status: true, tags: { select: { tag: { select: { slug: true, name: true, staleAfterDays: true } } } } } },
+      item: {
+        select: {
+          id: true,
+          title: true,
+          dueAt: true,
+          status: true,
+          tags: { select: { tag: { select: { slug: true, name: true, staleAfterDays: true } } } },
+        },
+      },
     },
   });
 }
@@ -80,12 +102,62 @@ export async function getLeadConsole(tagId: string, reviewMonths: number, now: D
       where: { ...inTag, status: "draft" },
       orderBy: { createdAt: "asc" },
       take: 100,
-      select: { id: true, title: true, kind: true, createdAt: true, githubIssueUrl: true, githubIssueTitle: true, githubIssueState: true, githubIssueAssignees: true },
+      select: {
+        id: true,
+        title: true,
+        kind: true,
+        createdAt: true,
+        githubIssueUrl: true,
+        githubIssueTitle: true,
+        githubIssueState: true,
+        githubIssueAssignees: true,
+      },
     }),
-    db.claim.findMany({ where: { status: "requested", item: inTag }, orderBy: { createdAt: "asc" }, take: 100, select: { id: true, message: true, createdAt: true, user: { select: { login: true, name: true } }, item: { select: { id: true, title: true } } } }),
-    db.claim.findMany({ where: { status: { in: ["accepted", "done"] }, item: inTag }, orderBy: { lastActivityAt: "asc" }, take: 200, select: { id: true, status: true, lastActivityAt: true, user: { select: { login: true } }, item: { select: { id: true, title: true } } } }),
-    db.helpWantedItem.findMany({ where: { ...inTag, status: { in: ["open", "filled"] }, OR: [{ reviewedAt: null }, { reviewedAt: { lt: reviewBefore } }] }, orderBy: { createdAt: "asc" }, take: 200, select: { id: true, title: true, reviewedAt: true, createdAt: true, status: true } }),
-    db.claimUpdate.findMany({ where: { kind: "progress", claim: { item: inTag } }, orderBy: { createdAt: "desc" }, take: 20, select: { id: true, body: true, createdAt: true, claim: { select: { user: { select: { login: true } }, item: { select: { id: true, title: true } } } } } }),
+    db.claim.findMany({
+      where: { status: "requested", item: inTag },
+      orderBy: { createdAt: "asc" },
+      take: 100,
+      select: {
+        id: true,
+        message: true,
+        createdAt: true,
+        user: { select: { login: true, name: true } },
+        item: { select: { id: true, title: true } },
+      },
+    }),
+    db.claim.findMany({
+      where: { status: { in: ["accepted", "done"] }, item: inTag },
+      orderBy: { lastActivityAt: "asc" },
+      take: 200,
+      select: {
+        id: true,
+        status: true,
+        lastActivityAt: true,
+        user: { select: { login: true } },
+        item: { select: { id: true, title: true } },
+      },
+    }),
+    db.helpWantedItem.findMany({
+      where: {
+        ...inTag,
+        status: { in: ["open", "filled"] },
+        OR: [{ reviewedAt: null }, { reviewedAt: { lt: reviewBefore } }],
+      },
+      orderBy: { createdAt: "asc" },
+      take: 200,
+      select: { id: true, title: true, reviewedAt: true, createdAt: true, status: true },
+    }),
+    db.claimUpdate.findMany({
+      where: { kind: "progress", claim: { item: inTag } },
+      orderBy: { createdAt: "desc" },
+      take: 20,
+      select: {
+        id: true,
+        body: true,
+        createdAt: true,
+        claim: { select: { user: { select: { login: true } }, item: { select: { id: true, title: true } } } },
+      },
+    }),
   ]);
   return { drafts, requests, held, dueForReview, progress };
 }
@@ -96,6 +168,12 @@ export function listPendingInvitations(tagId: string) {
     where: { status: "invited", item: { tags: { some: { tagId } } } },
     orderBy: { createdAt: "asc" },
     take: 100,
-    select: { id: true, createdAt: true, invitedById: true, user: { select: { login: true } }, item: { select: { id: true, title: true } } },
+    select: {
+      id: true,
+      createdAt: true,
+      invitedById: true,
+      user: { select: { login: true } },
+      item: { select: { id: true, title: true } },
+    },
   });
 }

@@ -8,22 +8,40 @@ import { closeItem, createItem } from "./mutations";
 import { isBoardReviewOverdue, markItemReviewed } from "./review";
 import { itemSchema } from "./schemas";
 
-const code = (p: Promise<unknown>) => p.then(() => "ok", (e: unknown) => (e instanceof AppError ? e.code : `THROWN ${String(e)}`));
+const code = (p: Promise<unknown>) =>
+  p.then(
+    () => "ok",
+    (e: unknown) => (e instanceof AppError ? e.code : `THROWN ${String(e)}`),
+  );
 
 async function tagWithLead() {
   const tag = await createTag();
   const lead = await createUser();
-  await db.roleAssignment.create({ data: { tagId: tag.id, userId: lead.id, kind: "chair", status: "active", requestedAt: new Date(), startAt: new Date() } });
+  await db.roleAssignment.create({
+    data: {
+      tagId: tag.id,
+      userId: lead.id,
+      kind: "chair",
+      status: "active",
+      requestedAt: new Date(),
+      startAt: new Date(),
+    },
+  });
   return { tag, lead: (await loadActor(lead.id))! };
 }
 
 async function postItem(tagSlug: string, leadId: string) {
-  const input = itemSchema(await now()).parse({ title: `Review the board ${Math.random()}`, tags: tagSlug, kind: "review" });
+  const input = itemSchema(await now()).parse({
+    title: `Review the board ${Math.random()}`,
+    tags: tagSlug,
+    kind: "review",
+  });
   return createItem(await loadActor(leadId), input);
 }
 
 /** Makes an item look as if nobody reviewed it for a year. */
-const age = (id: string) => db.helpWantedItem.update({ where: { id }, data: { reviewedAt: new Date(Date.now() - 365 * 86_400_000) } });
+const age = (id: string) =>
+  db.helpWantedItem.update({ where: { id }, data: { reviewedAt: new Date(Date.now() - 365 * 86_400_000) } });
 
 describe("markItemReviewed (board review: keep)", () => {
   it("a lead of the item's TAG keeps it: reviewedAt moves to now, one audit event; the board counts as reviewed once nothing is due", async () => {
@@ -36,7 +54,11 @@ describe("markItemReviewed (board review: keep)", () => {
     expect((await db.tag.findUniqueOrThrow({ where: { id: tag.id } })).boardReviewedAt).toBeNull();
     const row = await db.helpWantedItem.findUniqueOrThrow({ where: { id: i1.id } });
     expect(row.reviewedAt!.getTime()).toBe(first.reviewedAt.getTime());
-    expect(await db.auditEvent.count({ where: { action: "help-wanted.review", subjectId: i1.id, outcome: "ok", actorId: lead.id, tagId: tag.id } })).toBe(1);
+    expect(
+      await db.auditEvent.count({
+        where: { action: "help-wanted.review", subjectId: i1.id, outcome: "ok", actorId: lead.id, tagId: tag.id },
+      }),
+    ).toBe(1);
 
     const second = await markItemReviewed(lead, i2.id);
     expect(second.boardsReviewed).toEqual([tag.id]);
@@ -59,9 +81,13 @@ describe("markItemReviewed (board review: keep)", () => {
 
     const after = await db.helpWantedItem.findUniqueOrThrow({ where: { id: item.id } });
     expect(after.reviewedAt).toEqual(before.reviewedAt);
-    expect(await db.auditEvent.count({ where: { action: "help-wanted.review", subjectId: item.id, outcome: "ok" } })).toBe(0);
+    expect(
+      await db.auditEvent.count({ where: { action: "help-wanted.review", subjectId: item.id, outcome: "ok" } }),
+    ).toBe(0);
     // Refusals are logged under the permission that was checked.
-    expect(await db.auditEvent.count({ where: { action: "help-wanted.create", subjectId: item.id, outcome: "refused" } })).toBe(3);
+    expect(
+      await db.auditEvent.count({ where: { action: "help-wanted.create", subjectId: item.id, outcome: "refused" } }),
+    ).toBe(3);
     expect((await db.tag.findUniqueOrThrow({ where: { id: tag.id } })).boardReviewedAt).toBeNull();
   });
 

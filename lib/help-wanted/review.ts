@@ -26,14 +26,24 @@ export async function markItemReviewed(actor: Actor | null, itemId: string) {
   const item = /^[0-9a-f-]{36}$/i.test(itemId)
     ? await db.helpWantedItem.findUnique({
         where: { id: itemId },
-        select: { id: true, status: true, reviewedAt: true, tags: { select: { tag: { select: { id: true, boardReviewMonths: true } } } } },
+        select: {
+          id: true,
+          status: true,
+          reviewedAt: true,
+          tags: { select: { tag: { select: { id: true, boardReviewMonths: true } } } },
+        },
       })
     : null;
   const tags = item?.tags.map((t) => t.tag) ?? [];
   const tagId = tags.find((t) => can(actor, "help-wanted.create", t.id))?.id ?? tags[0]?.id ?? null;
-  const a = await requirePermission(actor, "help-wanted.create", { subjectType: "HelpWantedItem", subjectId: itemId, tagId });
+  const a = await requirePermission(actor, "help-wanted.create", {
+    subjectType: "HelpWantedItem",
+    subjectId: itemId,
+    tagId,
+  });
   if (!item) throw new AppError("NOT_FOUND", "That item does not exist.");
-  if (item.status !== "open" && item.status !== "filled") throw new AppError("CONFLICT", "Only open or filled items are reviewed.");
+  if (item.status !== "open" && item.status !== "filled")
+    throw new AppError("CONFLICT", "Only open or filled items are reviewed.");
   const at = await clockNow();
   const reviewedTags = tags.filter((t) => can(a, "help-wanted.create", t.id));
   const boardsDone = await db.$transaction(async (tx) => {
@@ -42,7 +52,8 @@ export async function markItemReviewed(actor: Actor | null, itemId: string) {
       where: { id: item.id, status: { in: ["open", "filled"] }, reviewedAt: item.reviewedAt },
       data: { reviewedAt: at },
     });
-    if (count === 0) throw new AppError("CONFLICT", "This item was just changed by someone else. Reload and try again.");
+    if (count === 0)
+      throw new AppError("CONFLICT", "This item was just changed by someone else. Reload and try again.");
     await recordAudit(tx, {
       at,
       actorId: a.id,
@@ -79,5 +90,8 @@ export function listTagChoices() {
 
 /** A TAG's board-review settings and state, for the lead console. */
 export function findBoardReview(slug: string) {
-  return db.tag.findUnique({ where: { slug }, select: { id: true, slug: true, name: true, boardReviewMonths: true, boardReviewedAt: true, staleAfterDays: true } });
+  return db.tag.findUnique({
+    where: { slug },
+    select: { id: true, slug: true, name: true, boardReviewMonths: true, boardReviewedAt: true, staleAfterDays: true },
+  });
 }

@@ -10,14 +10,27 @@ export const KIND_LABEL: Record<(typeof KINDS)[number], string> = {
   other: "Other",
 };
 /** Community labels a lead may set; `help-wanted` and `tag-<slug>` are derived, never typed. */
-export const COMMUNITY_LABELS = ["good first issue", "mentor available", "difficulty: easy", "difficulty: medium", "difficulty: hard"] as const;
+export const COMMUNITY_LABELS = [
+  "good first issue",
+  "mentor available",
+  "difficulty: easy",
+  "difficulty: medium",
+  "difficulty: hard",
+] as const;
 
 /** A GitHub issue URL: https://github.com/<owner>/<repo>/issues/<n>. */
-export const GITHUB_ISSUE_RE = /^https:\/\/github\.com\/([A-Za-z0-9-]{1,39})\/([A-Za-z0-9._-]{1,100})\/issues\/(\d{1,9})$/;
+export const GITHUB_ISSUE_RE =
+  /^https:\/\/github\.com\/([A-Za-z0-9-]{1,39})\/([A-Za-z0-9._-]{1,100})\/issues\/(\d{1,9})$/;
 
 const list = (max: number, item: z.ZodType<string>, tooMany: string) =>
   z.preprocess(
-    (v) => (typeof v === "string" ? v.split(",").map((s) => s.trim()).filter(Boolean) : v),
+    (v) =>
+      typeof v === "string"
+        ? v
+            .split(",")
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : v,
     z.array(item).max(max, tooMany),
   );
 const empty = (v: unknown) => (v === "" || v === null ? undefined : v);
@@ -25,12 +38,28 @@ const empty = (v: unknown) => (v === "" || v === null ? undefined : v);
 /** What a lead types to post or edit an item. `now` (the clock) decides what "past" means. */
 export function itemSchema(now: Date) {
   return z.strictObject({
-    title: z.string().trim().min(5, "Give the item a title of at least 5 characters").max(140, "Keep the title under 140 characters"),
+    title: z
+      .string()
+      .trim()
+      .min(5, "Give the item a title of at least 5 characters")
+      .max(140, "Keep the title under 140 characters"),
     body: z.string().trim().max(20_000, "Keep the description under 20,000 characters").default(""),
-    tags: list(5, z.string().regex(/^[a-z0-9-]+$/), "At most 5 TAGs").pipe(z.array(z.string()).min(1, "Choose at least one TAG")),
+    tags: list(5, z.string().regex(/^[a-z0-9-]+$/), "At most 5 TAGs").pipe(
+      z.array(z.string()).min(1, "Choose at least one TAG"),
+    ),
     kind: z.enum(KINDS, { message: "Choose a kind" }),
-    skills: list(10, z.string().trim().min(1).max(40, "Each skill under 40 characters"), "At most 10 skills").default([]),
-    effortHours: z.preprocess(empty, z.coerce.number({ message: "Effort is a number of hours" }).int("Whole hours").min(1, "Effort is at least 1 hour").max(2000).optional()),
+    skills: list(10, z.string().trim().min(1).max(40, "Each skill under 40 characters"), "At most 10 skills").default(
+      [],
+    ),
+    effortHours: z.preprocess(
+      empty,
+      z.coerce
+        .number({ message: "Effort is a number of hours" })
+        .int("Whole hours")
+        .min(1, "Effort is at least 1 hour")
+        .max(2000)
+        .optional(),
+    ),
     region: z.preprocess(empty, z.enum(["APAC", "EMEA", "Americas"], { message: "Unknown region" }).optional()),
     timezone: z.preprocess(empty, z.string().max(60).optional()),
     dueAt: z.preprocess(
@@ -42,7 +71,14 @@ export function itemSchema(now: Date) {
     ),
     places: z.coerce.number().int().min(1, "At least one place").max(50, "At most 50 places").default(1),
     labels: list(5, z.enum(COMMUNITY_LABELS), "At most 5 labels").default([]),
-    githubIssueUrl: z.preprocess(empty, z.string().trim().regex(GITHUB_ISSUE_RE, "Link a GitHub issue: https://github.com/<owner>/<repo>/issues/<number>").optional()),
+    githubIssueUrl: z.preprocess(
+      empty,
+      z
+        .string()
+        .trim()
+        .regex(GITHUB_ISSUE_RE, "Link a GitHub issue: https://github.com/<owner>/<repo>/issues/<number>")
+        .optional(),
+    ),
     initiativeId: z.preprocess(empty, z.uuid().optional()),
   });
 }
@@ -52,9 +88,18 @@ export type ItemInput = z.infer<ReturnType<typeof itemSchema>>;
 export const ItemSchema = itemSchema(new Date(0));
 
 export const ItemIdSchema = z.strictObject({ itemId: z.uuid() });
-export const CloseItemSchema = z.strictObject({ itemId: z.uuid(), reason: z.string().trim().min(3, "Say why it closes").max(500) });
-export const DiscardDraftSchema = z.strictObject({ itemId: z.uuid(), reason: z.string().trim().min(3, "Say why it is discarded").max(500) });
-export const VolunteerSchema = z.strictObject({ itemId: z.uuid(), message: z.string().trim().max(1000, "Keep the message under 1,000 characters").default("") });
+export const CloseItemSchema = z.strictObject({
+  itemId: z.uuid(),
+  reason: z.string().trim().min(3, "Say why it closes").max(500),
+});
+export const DiscardDraftSchema = z.strictObject({
+  itemId: z.uuid(),
+  reason: z.string().trim().min(3, "Say why it is discarded").max(500),
+});
+export const VolunteerSchema = z.strictObject({
+  itemId: z.uuid(),
+  message: z.string().trim().max(1000, "Keep the message under 1,000 characters").default(""),
+});
 export type VolunteerInput = z.infer<typeof VolunteerSchema>;
 export const ClaimIdSchema = z.strictObject({ claimId: z.uuid() });
 export const DecideClaimSchema = z.strictObject({ claimId: z.uuid(), decision: z.enum(["accept", "decline"]) });
@@ -63,8 +108,14 @@ export const ProgressSchema = z.strictObject({
   body: z.string().trim().min(2, "Say what happened").max(5000),
   link: z.preprocess(empty, z.url("Enter a full URL").max(500).optional()),
 });
-export const FollowUpSchema = z.strictObject({ claimId: z.uuid(), body: z.string().trim().min(2, "Write the follow-up").max(2000) });
-export const DoneSchema = z.strictObject({ claimId: z.uuid(), evidenceUrl: z.url("Link the evidence: a PR, a post, a recording").max(500) });
+export const FollowUpSchema = z.strictObject({
+  claimId: z.uuid(),
+  body: z.string().trim().min(2, "Write the follow-up").max(2000),
+});
+export const DoneSchema = z.strictObject({
+  claimId: z.uuid(),
+  evidenceUrl: z.url("Link the evidence: a PR, a post, a recording").max(500),
+});
 /** A lead invites a suggested person (issue 9, reverse match). */
 export const InviteSchema = z.strictObject({
   itemId: z.uuid(),

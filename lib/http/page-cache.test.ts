@@ -1,7 +1,22 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { cachedPage, FILL_HEADER, invalidateAnonymousPages, isCacheableRequest, pageCacheState, pageKey, PAGE_TTL_MS, withNonce, type CachedPage } from "./page-cache";
+import {
+  cachedPage,
+  FILL_HEADER,
+  invalidateAnonymousPages,
+  isCacheableRequest,
+  pageCacheState,
+  pageKey,
+  PAGE_TTL_MS,
+  withNonce,
+  type CachedPage,
+} from "./page-cache";
 
-const page = (body: string, status = 200, storedAt = Date.now()): CachedPage => ({ status, body, headers: [["content-type", "text/html"]], storedAt });
+const page = (body: string, status = 200, storedAt = Date.now()): CachedPage => ({
+  status,
+  body,
+  headers: [["content-type", "text/html"]],
+  storedAt,
+});
 const req = (url: string, init: { method?: string; headers?: Record<string, string>; cookie?: boolean } = {}) => ({
   method: init.method ?? "GET",
   url: new URL(url, "http://localhost"),
@@ -13,7 +28,9 @@ describe("anonymous page cache", () => {
   beforeEach(() => invalidateAnonymousPages());
 
   it("keys pages by path and parameters in a stable order", () => {
-    expect(pageKey(new URL("http://x/help-wanted?tag=b&q=go&tag=a"))).toBe(pageKey(new URL("http://x/help-wanted?q=go&tag=a&tag=b")));
+    expect(pageKey(new URL("http://x/help-wanted?tag=b&q=go&tag=a"))).toBe(
+      pageKey(new URL("http://x/help-wanted?q=go&tag=a&tag=b")),
+    );
     expect(pageKey(new URL("http://x/help-wanted?q=go"))).not.toBe(pageKey(new URL("http://x/help-wanted?q=rust")));
   });
 

@@ -60,16 +60,24 @@ export function invalidateAnonymousPages(): void {
 
 /** The cache key: pathname plus the query parameters in a stable order. */
 export function pageKey(url: URL): string {
-  const params = [...url.searchParams.entries()].sort(([a, av], [b, bv]) => (a === b ? av.localeCompare(bv) : a.localeCompare(b)));
+  const params = [...url.searchParams.entries()].sort(([a, av], [b, bv]) =>
+    a === b ? av.localeCompare(bv) : a.localeCompare(b),
+  );
   return `${url.pathname}?${new URLSearchParams(params).toString()}`;
 }
 
 /** Whether a request may be answered from the cache: an anonymous full-page GET of a cached path. */
-export function isCacheableRequest(req: { method: string; url: URL; headers: Headers; hasSessionCookie: boolean }): boolean {
+export function isCacheableRequest(req: {
+  method: string;
+  url: URL;
+  headers: Headers;
+  hasSessionCookie: boolean;
+}): boolean {
   if (req.method !== "GET" || req.hasSessionCookie) return false;
   if (!CACHED_PATHS.has(req.url.pathname)) return false;
   // React Server Component navigations and prefetches get the flight payload, not HTML.
-  if (req.headers.has("rsc") || req.headers.has("next-router-state-tree") || req.url.searchParams.has("_rsc")) return false;
+  if (req.headers.has("rsc") || req.headers.has("next-router-state-tree") || req.url.searchParams.has("_rsc"))
+    return false;
   if (req.headers.get(FILL_HEADER)) return false;
   return true;
 }
@@ -78,7 +86,11 @@ export function isCacheableRequest(req: { method: string; url: URL; headers: Hea
  * The cached page for `key`, filling it with `render` (at most one render per key at a time:
  * concurrent visitors wait for the same one). Only 200 responses are kept.
  */
-export async function cachedPage(key: string, render: () => Promise<CachedPage | null>, nowMs = Date.now()): Promise<CachedPage | null> {
+export async function cachedPage(
+  key: string,
+  render: () => Promise<CachedPage | null>,
+  nowMs = Date.now(),
+): Promise<CachedPage | null> {
   const state = pageCacheState();
   const hit = state.entries.get(key);
   if (hit && hit.version === state.version) {

@@ -8,12 +8,25 @@ import { checkInInitiative, createInitiative, joinInitiative, setInitiativeState
 import { getInitiative } from "./queries";
 import { flagStaleInitiatives } from "./sweep";
 
-const code = (p: Promise<unknown>) => p.then(() => "ok", (e: unknown) => (e instanceof AppError ? e.code : String(e)));
+const code = (p: Promise<unknown>) =>
+  p.then(
+    () => "ok",
+    (e: unknown) => (e instanceof AppError ? e.code : String(e)),
+  );
 
 async function tagWithLead() {
   const tag = await createTag();
   const lead = await createUser();
-  await db.roleAssignment.create({ data: { tagId: tag.id, userId: lead.id, kind: "tech_lead", status: "active", requestedAt: new Date(), startAt: new Date() } });
+  await db.roleAssignment.create({
+    data: {
+      tagId: tag.id,
+      userId: lead.id,
+      kind: "tech_lead",
+      status: "active",
+      requestedAt: new Date(),
+      startAt: new Date(),
+    },
+  });
   return { tag, lead: (await loadActor(lead.id))! };
 }
 
@@ -21,7 +34,13 @@ describe("initiatives", () => {
   it("a lead starts one with a sponsor; people join and check in; leads complete it", async () => {
     const { tag, lead } = await tagWithLead();
     const sponsor = await createUser();
-    const ini = await createInitiative(lead, { tagId: tag.id, name: "Supply chain guide", description: "", exitCriteria: "Guide published", sponsorLogin: sponsor.login });
+    const ini = await createInitiative(lead, {
+      tagId: tag.id,
+      name: "Supply chain guide",
+      description: "",
+      exitCriteria: "Guide published",
+      sponsorLogin: sponsor.login,
+    });
     const member = await loadActor((await createUser()).id);
     await joinInitiative(member, { initiativeId: ini.id });
     expect(await code(joinInitiative(member, { initiativeId: ini.id }))).toBe("CONFLICT");
@@ -37,7 +56,11 @@ describe("initiatives", () => {
   it("a lead of another TAG cannot start or change one; an outsider cannot check in", async () => {
     const { tag, lead } = await tagWithLead();
     const other = await tagWithLead();
-    expect(await code(createInitiative(other.lead, { tagId: tag.id, name: "Not mine", description: "", exitCriteria: "n/a" }))).toBe("FORBIDDEN");
+    expect(
+      await code(
+        createInitiative(other.lead, { tagId: tag.id, name: "Not mine", description: "", exitCriteria: "n/a" }),
+      ),
+    ).toBe("FORBIDDEN");
     const ini = await createInitiative(lead, { tagId: tag.id, name: "Mine", description: "", exitCriteria: "done" });
     expect(await code(setInitiativeState(other.lead, { initiativeId: ini.id, state: "complete" }))).toBe("FORBIDDEN");
     const outsider = await loadActor((await createUser()).id);
@@ -47,7 +70,12 @@ describe("initiatives", () => {
 
   it("is flagged stale after three months without a check-in, once; leads are told", async () => {
     const { tag, lead } = await tagWithLead();
-    const ini = await createInitiative(lead, { tagId: tag.id, name: "Quiet one", description: "", exitCriteria: "done" });
+    const ini = await createInitiative(lead, {
+      tagId: tag.id,
+      name: "Quiet one",
+      description: "",
+      exitCriteria: "done",
+    });
     const t = await now();
     expect(await flagStaleInitiatives(new Date(t.getTime() + 80 * 86_400_000))).toBe(0);
     const later = new Date(t.getTime() + 91 * 86_400_000);

@@ -12,29 +12,59 @@ import type { INITIATIVE_STATES } from "./schemas";
 export async function createInitiative(actor: Actor | null, input: CreateInitiativeInput) {
   const a = await requirePermission(actor, "initiative.manage", { subjectType: "Initiative", tagId: input.tagId });
   const sponsor = input.sponsorLogin
-    ? await db.user.findFirst({ where: { login: { equals: input.sponsorLogin, mode: "insensitive" } }, orderBy: { updatedAt: "desc" }, select: { id: true } })
+    ? await db.user.findFirst({
+        where: { login: { equals: input.sponsorLogin, mode: "insensitive" } },
+        orderBy: { updatedAt: "desc" },
+        select: { id: true },
+      })
     : null;
-  if (input.sponsorLogin && !sponsor) throw new AppError("INVALID", "Some fields need attention.", { sponsorLogin: ["Nobody with that login has an account here"] });
+  if (input.sponsorLogin && !sponsor)
+    throw new AppError("INVALID", "Some fields need attention.", {
+      sponsorLogin: ["Nobody with that login has an account here"],
+    });
   const at = await now();
   return db.$transaction(async (tx) => {
     const ini = await tx.initiative.create({
-      data: { tagId: input.tagId, name: input.name, description: input.description, exitCriteria: input.exitCriteria, sponsorId: sponsor?.id ?? null, createdAt: at },
+      data: {
+        tagId: input.tagId,
+        name: input.name,
+        description: input.description,
+        exitCriteria: input.exitCriteria,
+        sponsorId: sponsor?.id ?? null,
+        createdAt: at,
+      },
       select: { id: true },
     });
-    if (sponsor) await tx.initiativeParticipant.create({ data: { initiativeId: ini.id, userId: sponsor.id, joinedAt: at } });
-    await recordAudit(tx, { at, actorId: a.id, action: "initiative.create", subjectType: "Initiative", subjectId: ini.id, tagId: input.tagId, after: { name: input.name, sponsorId: sponsor?.id ?? null } });
+    if (sponsor)
+      await tx.initiativeParticipant.create({ data: { initiativeId: ini.id, userId: sponsor.id, joinedAt: at } });
+    await recordAudit(tx, {
+      at,
+      actorId: a.id,
+      action: "initiative.create",
+      subjectType: "Initiative",
+      subjectId: ini.id,
+      tagId: input.tagId,
+      after: { name: input.name, sponsorId: sponsor?.id ?? null },
+    });
     return ini;
   });
 }
 
 async function load(initiativeId: string) {
-  return db.initiative.findUnique({ where: { id: initiativeId }, select: { id: true, tagId: true, sponsorId: true, state: true, participants: { select: { userId: true } } } });
+  return db.initiative.findUnique({
+    where: { id: initiativeId },
+    select: { id: true, tagId: true, sponsorId: true, state: true, participants: { select: { userId: true } } },
+  });
 }
 
 /** Any signed-in person joins an initiative. */
 export async function joinInitiative(actor: Actor | null, input: { initiativeId: string }) {
   const ini = await load(input.initiativeId);
-  const a = await requirePermission(actor, "help-wanted.volunteer", { subjectType: "Initiative", subjectId: input.initiativeId, tagId: ini?.tagId ?? null });
+  const a = await requirePermission(actor, "help-wanted.volunteer", {
+    subjectType: "Initiative",
+    subjectId: input.initiativeId,
+    tagId: ini?.tagId ?? null,
+  });
   if (!ini) throw new AppError("NOT_FOUND", "That initiative does not exist.");
   const at = await now();
   try {
@@ -55,30 +85,63 @@ export async function checkInInitiative(actor: Actor | null, input: { initiative
   const subject = { subjectType: "Initiative", subjectId: input.initiativeId, tagId: ini?.tagId ?? null };
   const a = await requirePermission(actor, "checkin.log", subject);
   if (!ini) throw new AppError("NOT_FOUND", "That initiative does not exist.");
-  const involved = ini.sponsorId === a.id || ini.participants.some((p) => p.userId === a.id) || can(a, "initiative.manage", ini.tagId);
-  if (!involved) await refuseByGuard(a, "checkin.log", subject, "Only the sponsor, participants and the TAG's leads check in.");
+  const involved =
+    ini.sponsorId === a.id || ini.participants.some((p) => p.userId === a.id) || can(a, "initiative.manage", ini.tagId);
+  if (!involved)
+    await refuseByGuard(a, "checkin.log", subject, "Only the sponsor, participants and the TAG's leads check in.");
   const at = await now();
   await db.$transaction(async (tx) => {
-    await tx.initiativeCheckIn.create({ data: { initiativeId: ini.id, authorId: a.id, body: input.body, createdAt: at } });
+    await tx.initiativeCheckIn.create({
+      data: { initiativeId: ini.id, authorId: a.id, body: input.body, createdAt: at },
+    });
     await tx.initiative.update({
       where: { id: ini.id },
-      data: { lastCheckInAt: at, ...(ini.state === "not_started" || ini.state === "stale" ? { state: "in_progress" } : {}) },
+      data: {
+        lastCheckInAt: at,
+        ...(ini.state === "not_started" || ini.state === "stale" ? { state: "in_progress" } : {}),
+      },
     });
-    await recordAudit(tx, { at, actorId: a.id, action: "initiative.check-in", subjectType: "Initiative", subjectId: ini.id, tagId: ini.tagId });
+    await recordAudit(tx, {
+      at,
+      actorId: a.id,
+      action: "initiative.check-in",
+      subjectType: "Initiative",
+      subjectId: ini.id,
+      tagId: ini.tagId,
+    });
   });
   return { id: ini.id };
 }
 
 /** Leads set the state (e.g. complete when the exit criteria are met). */
-export async function setInitiativeState(actor: Actor | null, input: { initiativeId: string; state: (typeof INITIATIVE_STATES)[number] }) {
+export async function setInitiativeState(
+  actor: Actor | null,
+  input: { initiativeId: string; state: (typeof INITIATIVE_STATES)[number] },
+) {
   const ini = await load(input.initiativeId);
-  const a = await requirePermission(actor, "initiative.manage", { subjectType: "Initiative", subjectId: input.initiativeId, tagId: ini?.tagId ?? null });
+  const a = await requirePermission(actor, "initiative.manage", {
+    subjectType: "Initiative",
+    subjectId: input.initiativeId,
+    tagId: ini?.tagId ?? null,
+  });
   if (!ini) throw new AppError("NOT_FOUND", "That initiative does not exist.");
   const at = await now();
   await db.$transaction(async (tx) => {
-    const { count } = await tx.initiative.updateMany({ where: { id: ini.id, state: ini.state }, data: { state: input.state } });
+    const { count } = await tx.initiative.updateMany({
+      where: { id: ini.id, state: ini.state },
+      data: { state: input.state },
+    });
     if (count === 0) throw new AppError("CONFLICT", "The initiative was just changed by someone else.");
-    await recordAudit(tx, { at, actorId: a.id, action: "initiative.state", subjectType: "Initiative", subjectId: ini.id, tagId: ini.tagId, before: { state: ini.state }, after: { state: input.state } });
+    await recordAudit(tx, {
+      at,
+      actorId: a.id,
+      action: "initiative.state",
+      subjectType: "Initiative",
+      subjectId: ini.id,
+      tagId: ini.tagId,
+      before: { state: ini.state },
+      after: { state: input.state },
+    });
   });
   return { id: ini.id, state: input.state };
 }

@@ -6,7 +6,13 @@ export function listInitiatives(tagId: string) {
   return db.initiative.findMany({
     where: { tagId },
     orderBy: { createdAt: "desc" },
-    select: { id: true, name: true, state: true, lastCheckInAt: true, _count: { select: { items: true, participants: true } } },
+    select: {
+      id: true,
+      name: true,
+      state: true,
+      lastCheckInAt: true,
+      _count: { select: { items: true, participants: true } },
+    },
   });
 }
 
@@ -19,11 +25,26 @@ export async function getInitiative(id: string) {
       tag: { select: { id: true, slug: true, name: true } },
       items: { orderBy: { createdAt: "desc" }, select: { id: true, title: true, status: true } },
       participants: { orderBy: { joinedAt: "asc" }, select: { userId: true, joinedAt: true } },
-      checkIns: { orderBy: { createdAt: "desc" }, take: 50, select: { id: true, body: true, createdAt: true, authorId: true } },
+      checkIns: {
+        orderBy: { createdAt: "desc" },
+        take: 50,
+        select: { id: true, body: true, createdAt: true, authorId: true },
+      },
     },
   });
   if (!ini) return null;
-  const ids = [...new Set([...ini.participants.map((p) => p.userId), ...ini.checkIns.map((c) => c.authorId).filter((x): x is string => !!x), ...(ini.sponsorId ? [ini.sponsorId] : [])])];
-  const people = new Map((await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, login: true, name: true } })).map((u) => [u.id, u]));
+  const ids = [
+    ...new Set([
+      ...ini.participants.map((p) => p.userId),
+      ...ini.checkIns.map((c) => c.authorId).filter((x): x is string => !!x),
+      ...(ini.sponsorId ? [ini.sponsorId] : []),
+    ]),
+  ];
+  const people = new Map(
+    (await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, login: true, name: true } })).map((u) => [
+      u.id,
+      u,
+    ]),
+  );
   return { ...ini, people };
 }

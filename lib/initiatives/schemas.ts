@@ -17,10 +17,20 @@ export const CreateInitiativeSchema = z.strictObject({
   name: z.string().trim().min(3, "Name the initiative").max(120),
   description: z.string().trim().max(5000).default(""),
   exitCriteria: z.string().trim().min(3, "Say when it is done").max(2000),
-  sponsorLogin: z.preprocess(empty, z.string().trim().regex(/^[A-Za-z0-9-]{1,39}$/, "A GitHub login").optional()),
+  sponsorLogin: z.preprocess(
+    empty,
+    z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9-]{1,39}$/, "A GitHub login")
+      .optional(),
+  ),
 });
 export type CreateInitiativeInput = z.infer<typeof CreateInitiativeSchema>;
 
 export const InitiativeIdSchema = z.strictObject({ initiativeId: z.uuid() });
-export const InitiativeCheckInSchema = z.strictObject({ initiativeId: z.uuid(), body: z.string().trim().min(3, "Say how it is going").max(5000) });
+export const InitiativeCheckInSchema = z.strictObject({
+  initiativeId: z.uuid(),
+  body: z.string().trim().min(3, "Say how it is going").max(5000),
+});
 export const InitiativeStateSchema = z.strictObject({ initiativeId: z.uuid(), state: z.enum(INITIATIVE_STATES) });

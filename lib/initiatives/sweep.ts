@@ -10,19 +10,38 @@ import { STALE_AFTER_DAYS } from "./schemas";
 export async function flagStaleInitiatives(now: Date): Promise<number> {
   const cutoff = new Date(now.getTime() - STALE_AFTER_DAYS * 86_400_000);
   const stale = await db.initiative.findMany({
-    where: { state: { in: ["not_started", "in_progress"] }, OR: [{ lastCheckInAt: { lt: cutoff } }, { lastCheckInAt: null, createdAt: { lt: cutoff } }] },
+    where: {
+      state: { in: ["not_started", "in_progress"] },
+      OR: [{ lastCheckInAt: { lt: cutoff } }, { lastCheckInAt: null, createdAt: { lt: cutoff } }],
+    },
     select: { id: true, name: true, tagId: true, sponsorId: true, state: true },
     take: 500,
   });
   let flagged = 0;
   for (const ini of stale) {
-    const { count } = await db.initiative.updateMany({ where: { id: ini.id, state: ini.state }, data: { state: "stale" } });
+    const { count } = await db.initiative.updateMany({
+      where: { id: ini.id, state: ini.state },
+      data: { state: "stale" },
+    });
     if (count === 0) continue;
     flagged++;
-    const leads = await db.roleAssignment.findMany({ where: { tagId: ini.tagId, status: "active", kind: { in: ["chair", "tech_lead"] } }, select: { userId: true }, distinct: ["userId"] });
+    const leads = await db.roleAssignment.findMany({
+      where: { tagId: ini.tagId, status: "active", kind: { in: ["chair", "tech_lead"] } },
+      select: { userId: true },
+      distinct: ["userId"],
+    });
     const people = new Set([...leads.map((l) => l.userId), ...(ini.sponsorId ? [ini.sponsorId] : [])]);
     for (const userId of people) {
-      await notify({ userId, kind: "initiative.stale", title: `Initiative "${ini.name}" has had no check-in for three months`, link: `/initiatives/${ini.id}`, dedupeKey: `initiative-stale:${ini.id}:${userId}:${now.toISOString().slice(0, 10)}` }, now);
+      await notify(
+        {
+          userId,
+          kind: "initiative.stale",
+          title: `Initiative "${ini.name}" has had no check-in for three months`,
+          link: `/initiatives/${ini.id}`,
+          dedupeKey: `initiative-stale:${ini.id}:${userId}:${now.toISOString().slice(0, 10)}`,
+        },
+        now,
+      );
     }
   }
   return flagged;

@@ -13,7 +13,14 @@ export function getBoss(): Promise<PgBoss> {
   boss ??= (async () => {
     const url = env().DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set");
-    const b = new PgBoss({ connectionString: url, schema: "pgboss", max: 4, supervise: true, schedule: false, migrate: true });
+    const b = new PgBoss({
+      connectionString: url,
+      schema: "pgboss",
+      max: 4,
+      supervise: true,
+      schedule: false,
+      migrate: true,
+    });
     b.on("error", (e) => console.error("[jobs]", e));
     await b.start();
     for (const s of sweeps) await b.createQueue(s.name);

@@ -53,11 +53,31 @@ async function remindIncompleteProfiles(now: Date): Promise<number> {
 }
 
 export const sweeps: Sweep[] = [
-  { name: "sweep-profile-reminders", description: "Remind people to complete their profile", run: remindIncompleteProfiles },
+  {
+    name: "sweep-profile-reminders",
+    description: "Remind people to complete their profile",
+    run: remindIncompleteProfiles,
+  },
   { name: "sweep-stale-claims", description: "Flag accepted claims with no recent update", run: flagStaleClaims },
-  { name: "sweep-term-reminders", description: "Remind holders and leads 60 and 14 days before a term ends", run: remindTermsEnding },
+  {
+    name: "sweep-term-reminders",
+    description: "Remind holders and leads 60 and 14 days before a term ends",
+    run: remindTermsEnding,
+  },
   { name: "sweep-liaison-check-ins", description: "Flag liaisons whose check-in is overdue", run: flagOverdueLiaisons },
-  { name: "sweep-stale-initiatives", description: "Flag initiatives with no check-in for three months", run: flagStaleInitiatives },
-  { name: "sweep-election-phases", description: "Open nominations and voting, close and count elections when their times come", run: advanceElectionPhases },
-  { name: "sweep-match-digests", description: "Send opted-in people their new best matches, once a week", run: sendMatchDigests },
+  {
+    name: "sweep-stale-initiatives",
+    description: "Flag initiatives with no check-in for three months",
+    run: flagStaleInitiatives,
+  },
+  {
+    name: "sweep-election-phases",
+    description: "Open nominations and voting, close and count elections when their times come",
+    run: advanceElectionPhases,
+  },
+  {
+    name: "sweep-match-digests",
+    description: "Send opted-in people their new best matches, once a week",
+    run: sendMatchDigests,
+  },
 ];

@@ -7,14 +7,24 @@ import { sweeps } from "@/lib/jobs/sweeps";
 import { createTag, createUser } from "@/tests/factories";
 import { createLiaison, logCheckIn, updateLiaison } from "./mutations";
 import { flagOverdueLiaisons } from "./sweep";
-import { findLiaison, isOverdue, listLiaisonsOfPerson, listLiaisonsOfProject, listLiaisonsOfTag, listSeatsWithoutLiaison } from "./queries";
+import {
+  findLiaison,
+  isOverdue,
+  listLiaisonsOfPerson,
+  listLiaisonsOfProject,
+  listLiaisonsOfTag,
+  listSeatsWithoutLiaison,
+} from "./queries";
 import { CheckInSchema, CreateLiaisonSchema } from "./schemas";
 
 const DAY = 86_400_000;
 const failure = (p: Promise<unknown>) =>
   p.then(
     () => ({ code: "ok", fieldErrors: {} as Record<string, string[]> }),
-    (e: unknown) => (e instanceof AppError ? { code: e.code, fieldErrors: e.fieldErrors } : { code: `THROWN ${String(e)}`, fieldErrors: {} }),
+    (e: unknown) =>
+      e instanceof AppError
+        ? { code: e.code, fieldErrors: e.fieldErrors }
+        : { code: `THROWN ${String(e)}`, fieldErrors: {} },
   );
 const code = async (p: Promise<unknown>) => (await failure(p)).code;
 const today = (d: Date) => d.toISOString().slice(0, 10);
@@ -22,24 +32,50 @@ const today = (d: Date) => d.toISOString().slice(0, 10);
 async function tagWithLead() {
   const tag = await createTag();
   const lead = await createUser();
-  await db.roleAssignment.create({ data: { tagId: tag.id, userId: lead.id, kind: "chair", status: "active", requestedAt: new Date(), startAt: new Date() } });
+  await db.roleAssignment.create({
+    data: {
+      tagId: tag.id,
+      userId: lead.id,
+      kind: "chair",
+      status: "active",
+      requestedAt: new Date(),
+      startAt: new Date(),
+    },
+  });
   return { tag, lead, leadActor: (await loadActor(lead.id))! };
 }
 
 async function ambassadorSeat(tagId: string) {
   const user = await createUser();
-  const seat = await db.roleAssignment.create({ data: { tagId, userId: user.id, kind: "tag_ambassador", status: "active", requestedAt: new Date(), startAt: new Date() } });
+  const seat = await db.roleAssignment.create({
+    data: {
+      tagId,
+      userId: user.id,
+      kind: "tag_ambassador",
+      status: "active",
+      requestedAt: new Date(),
+      startAt: new Date(),
+    },
+  });
   return { user, seat, actor: (await loadActor(user.id))! };
 }
 
 async function createProject() {
   const name = `proj-${Math.random().toString(36).slice(2, 10)}`;
-  return db.project.create({ data: { name, displayName: `Project ${name}`, maturity: "sandbox", importedAt: new Date() } });
+  return db.project.create({
+    data: { name, displayName: `Project ${name}`, maturity: "sandbox", importedAt: new Date() },
+  });
 }
 
 const createInput = (raw: Record<string, unknown>) => CreateLiaisonSchema.parse({ cadenceDays: "30", ...raw });
 const checkIn = async (liaisonId: string, over: Record<string, unknown> = {}) =>
-  CheckInSchema.parse({ liaisonId, date: today(await now()), notes: "Met the maintainers; release on track.", health: "fine", ...over });
+  CheckInSchema.parse({
+    liaisonId,
+    date: today(await now()),
+    notes: "Met the maintainers; release on track.",
+    health: "fine",
+    ...over,
+  });
 
 describe("creating a liaison", () => {
   it("a lead of the seat's TAG links it to a project; the seat leaves the form's choices", async () => {
@@ -48,55 +84,103 @@ describe("creating a liaison", () => {
     const project = await createProject();
     expect((await listSeatsWithoutLiaison([tag.id])).map((s) => s.id)).toEqual([seat.id]);
 
-    const l = await createLiaison(leadActor, createInput({ assignmentId: seat.id, projectName: project.name.toUpperCase() }));
+    const l = await createLiaison(
+      leadActor,
+      createInput({ assignmentId: seat.id, projectName: project.name.toUpperCase() }),
+    );
 
-    expect(await db.liaison.findUniqueOrThrow({ where: { id: l.id } })).toMatchObject({ assignmentId: seat.id, projectId: project.id, foundation: null, cadenceDays: 30 });
-    expect(await db.auditEvent.count({ where: { action: "liaison.create", subjectId: l.id, tagId: tag.id, actorId: leadActor.id, outcome: "ok" } })).toBe(1);
+    expect(await db.liaison.findUniqueOrThrow({ where: { id: l.id } })).toMatchObject({
+      assignmentId: seat.id,
+      projectId: project.id,
+      foundation: null,
+      cadenceDays: 30,
+    });
+    expect(
+      await db.auditEvent.count({
+        where: { action: "liaison.create", subjectId: l.id, tagId: tag.id, actorId: leadActor.id, outcome: "ok" },
+      }),
+    ).toBe(1);
     expect(await listSeatsWithoutLiaison([tag.id])).toEqual([]);
     expect((await listLiaisonsOfTag(tag.id)).map((x) => x.id)).toEqual([l.id]);
     expect((await listLiaisonsOfPerson(user.id)).map((x) => x.id)).toEqual([l.id]);
     expect((await listLiaisonsOfProject(project.name)).map((x) => x.assignment.user.login)).toEqual([user.login]);
     expect(await db.notification.count({ where: { userId: user.id, kind: "liaison.created" } })).toBe(1);
     // One liaison per seat.
-    expect(await code(createLiaison(leadActor, createInput({ assignmentId: seat.id, foundation: "OpenSSF" })))).toBe("CONFLICT");
+    expect(await code(createLiaison(leadActor, createInput({ assignmentId: seat.id, foundation: "OpenSSF" })))).toBe(
+      "CONFLICT",
+    );
   });
 
   it("a lead of another TAG is refused, and the refusal is audited", async () => {
     const { tag } = await tagWithLead();
     const other = await tagWithLead();
     const { seat } = await ambassadorSeat(tag.id);
-    expect(await code(createLiaison(other.leadActor, createInput({ assignmentId: seat.id, foundation: "OpenSSF" })))).toBe("FORBIDDEN");
+    expect(
+      await code(createLiaison(other.leadActor, createInput({ assignmentId: seat.id, foundation: "OpenSSF" }))),
+    ).toBe("FORBIDDEN");
     expect(await db.liaison.count({ where: { assignmentId: seat.id } })).toBe(0);
-    expect(await db.auditEvent.count({ where: { actorId: other.lead.id, outcome: "refused", subjectId: seat.id, tagId: tag.id, action: "roster.manage" } })).toBe(1);
+    expect(
+      await db.auditEvent.count({
+        where: {
+          actorId: other.lead.id,
+          outcome: "refused",
+          subjectId: seat.id,
+          tagId: tag.id,
+          action: "roster.manage",
+        },
+      }),
+    ).toBe(1);
     // The seat holder cannot make themself a liaison either.
     const holder = await loadActor((await db.roleAssignment.findUniqueOrThrow({ where: { id: seat.id } })).userId);
-    expect(await code(createLiaison(holder, createInput({ assignmentId: seat.id, foundation: "OpenSSF" })))).toBe("FORBIDDEN");
+    expect(await code(createLiaison(holder, createInput({ assignmentId: seat.id, foundation: "OpenSSF" })))).toBe(
+      "FORBIDDEN",
+    );
   });
 
   it("an admin may; an unknown project is INVALID on its field; a foundation works; bad input is named", async () => {
     const { tag } = await tagWithLead();
     const admin = (await loadActor((await createUser({ isAdmin: true })).id))!;
     const { seat } = await ambassadorSeat(tag.id);
-    const unknown = await failure(createLiaison(admin, createInput({ assignmentId: seat.id, projectName: "no-such-project" })));
+    const unknown = await failure(
+      createLiaison(admin, createInput({ assignmentId: seat.id, projectName: "no-such-project" })),
+    );
     expect(unknown).toEqual({ code: "INVALID", fieldErrors: { projectName: ["Unknown project"] } });
     expect(await db.liaison.count({ where: { assignmentId: seat.id } })).toBe(0);
 
-    const l = await createLiaison(admin, createInput({ assignmentId: seat.id, foundation: "OpenSSF", cadenceDays: "14" }));
-    expect(await db.liaison.findUniqueOrThrow({ where: { id: l.id } })).toMatchObject({ projectId: null, foundation: "OpenSSF", cadenceDays: 14 });
+    const l = await createLiaison(
+      admin,
+      createInput({ assignmentId: seat.id, foundation: "OpenSSF", cadenceDays: "14" }),
+    );
+    expect(await db.liaison.findUniqueOrThrow({ where: { id: l.id } })).toMatchObject({
+      projectId: null,
+      foundation: "OpenSSF",
+      cadenceDays: 14,
+    });
 
-    const both = CreateLiaisonSchema.safeParse({ assignmentId: seat.id, projectName: "falco", foundation: "OpenSSF", cadenceDays: "30" });
+    const both = CreateLiaisonSchema.safeParse({
+      assignmentId: seat.id,
+      projectName: "falco",
+      foundation: "OpenSSF",
+      cadenceDays: "30",
+    });
     expect(both.success).toBe(false);
     const neither = CreateLiaisonSchema.safeParse({ assignmentId: seat.id, cadenceDays: "0" });
-    expect(neither.error?.issues.map((i) => i.path.join("."))).toEqual(expect.arrayContaining(["projectName", "foundation", "cadenceDays"]));
+    expect(neither.error?.issues.map((i) => i.path.join("."))).toEqual(
+      expect.arrayContaining(["projectName", "foundation", "cadenceDays"]),
+    );
   });
 
   it("only TAG Ambassador seats that are held can be liaisons", async () => {
     const { tag, lead, leadActor } = await tagWithLead();
     const chairSeat = await db.roleAssignment.findFirstOrThrow({ where: { tagId: tag.id, userId: lead.id } });
-    expect(await code(createLiaison(leadActor, createInput({ assignmentId: chairSeat.id, foundation: "OpenJS" })))).toBe("INVALID");
+    expect(
+      await code(createLiaison(leadActor, createInput({ assignmentId: chairSeat.id, foundation: "OpenJS" }))),
+    ).toBe("INVALID");
     const { seat } = await ambassadorSeat(tag.id);
     await db.roleAssignment.update({ where: { id: seat.id }, data: { status: "ended" } });
-    expect(await code(createLiaison(leadActor, createInput({ assignmentId: seat.id, foundation: "OpenJS" })))).toBe("CONFLICT");
+    expect(await code(createLiaison(leadActor, createInput({ assignmentId: seat.id, foundation: "OpenJS" })))).toBe(
+      "CONFLICT",
+    );
   });
 
   it("a lead changes the target and cadence; a lead of another TAG cannot", async () => {
@@ -106,9 +190,15 @@ describe("creating a liaison", () => {
     const project = await createProject();
     const l = await createLiaison(leadActor, createInput({ assignmentId: seat.id, foundation: "Eclipse" }));
     await updateLiaison(leadActor, { liaisonId: l.id, projectName: project.name, cadenceDays: 60 });
-    expect(await db.liaison.findUniqueOrThrow({ where: { id: l.id } })).toMatchObject({ projectId: project.id, foundation: null, cadenceDays: 60 });
+    expect(await db.liaison.findUniqueOrThrow({ where: { id: l.id } })).toMatchObject({
+      projectId: project.id,
+      foundation: null,
+      cadenceDays: 60,
+    });
     expect(await db.auditEvent.count({ where: { action: "liaison.update", subjectId: l.id } })).toBe(1);
-    expect(await code(updateLiaison(other.leadActor, { liaisonId: l.id, foundation: "Apache", cadenceDays: 7 }))).toBe("FORBIDDEN");
+    expect(await code(updateLiaison(other.leadActor, { liaisonId: l.id, foundation: "Apache", cadenceDays: 7 }))).toBe(
+      "FORBIDDEN",
+    );
     expect(await db.liaison.findUniqueOrThrow({ where: { id: l.id } })).toMatchObject({ cadenceDays: 60 });
   });
 });
@@ -123,13 +213,23 @@ describe("check-ins", () => {
     await logCheckIn(actor, await checkIn(l.id, { link: "https://example.org/notes/1" }));
     const stored = await findLiaison(l.id);
     expect(stored?.checkIns).toHaveLength(1);
-    expect(stored?.checkIns[0]).toMatchObject({ health: "fine", link: "https://example.org/notes/1", authorId: actor.id });
+    expect(stored?.checkIns[0]).toMatchObject({
+      health: "fine",
+      link: "https://example.org/notes/1",
+      authorId: actor.id,
+    });
     expect(stored?.lastCheckInAt?.toISOString()).toBe(`${today(await now())}T00:00:00.000Z`);
-    expect(await db.auditEvent.count({ where: { action: "liaison.check-in", subjectId: l.id, actorId: actor.id } })).toBe(1);
+    expect(
+      await db.auditEvent.count({ where: { action: "liaison.check-in", subjectId: l.id, actorId: actor.id } }),
+    ).toBe(1);
 
     const stranger = (await loadActor((await createUser()).id))!;
     expect(await code(logCheckIn(stranger, await checkIn(l.id)))).toBe("FORBIDDEN");
-    expect(await db.auditEvent.count({ where: { actorId: stranger.id, outcome: "refused", action: "checkin.log", subjectId: l.id } })).toBe(1);
+    expect(
+      await db.auditEvent.count({
+        where: { actorId: stranger.id, outcome: "refused", action: "checkin.log", subjectId: l.id },
+      }),
+    ).toBe(1);
     expect(await code(logCheckIn(other.leadActor, await checkIn(l.id)))).toBe("FORBIDDEN");
     expect(await code(logCheckIn(null, await checkIn(l.id)))).toBe("FORBIDDEN");
 
@@ -144,14 +244,22 @@ describe("check-ins", () => {
     const { seat, actor } = await ambassadorSeat(tag.id);
     const l = await createLiaison(leadActor, createInput({ assignmentId: seat.id, foundation: "OpenSSF" }));
     const t = await now();
-    const future = await failure(logCheckIn(actor, await checkIn(l.id, { date: today(new Date(t.getTime() + 2 * DAY)) })));
+    const future = await failure(
+      logCheckIn(actor, await checkIn(l.id, { date: today(new Date(t.getTime() + 2 * DAY)) })),
+    );
     expect(future).toEqual({ code: "INVALID", fieldErrors: { date: ["The date cannot be in the future"] } });
     expect(await db.liaisonCheckIn.count({ where: { liaisonId: l.id } })).toBe(0);
 
     await logCheckIn(actor, await checkIn(l.id));
     await logCheckIn(actor, await checkIn(l.id, { date: today(new Date(t.getTime() - 20 * DAY)) }));
-    expect((await db.liaison.findUniqueOrThrow({ where: { id: l.id } })).lastCheckInAt?.toISOString()).toBe(`${today(t)}T00:00:00.000Z`);
-    expect(CheckInSchema.safeParse({ liaisonId: l.id, date: "yesterday", notes: "x", health: "great" }).error?.issues.map((i) => i.path[0])).toEqual(["date", "notes", "health"]);
+    expect((await db.liaison.findUniqueOrThrow({ where: { id: l.id } })).lastCheckInAt?.toISOString()).toBe(
+      `${today(t)}T00:00:00.000Z`,
+    );
+    expect(
+      CheckInSchema.safeParse({ liaisonId: l.id, date: "yesterday", notes: "x", health: "great" }).error?.issues.map(
+        (i) => i.path[0],
+      ),
+    ).toEqual(["date", "notes", "health"]);
   });
 });
 

@@ -28,12 +28,20 @@ async function leadIdsOf(tagId: string, tx: Tx | typeof db = db): Promise<string
 /** Resolves the target: a project by its catalogue name (unknown → INVALID on the field), or a foundation. */
 async function resolveTarget(input: { projectName?: string; foundation?: string }) {
   if (input.projectName) {
-    const project = await db.project.findUnique({ where: { name: input.projectName }, select: { id: true, name: true } });
-    if (!project) throw new AppError("INVALID", `No project named "${input.projectName}" is in the CNCF project catalogue.`, { projectName: ["Unknown project"] });
+    const project = await db.project.findUnique({
+      where: { name: input.projectName },
+      select: { id: true, name: true },
+    });
+    if (!project)
+      throw new AppError("INVALID", `No project named "${input.projectName}" is in the CNCF project catalogue.`, {
+        projectName: ["Unknown project"],
+      });
     return { projectId: project.id, foundation: null, label: project.name };
   }
   if (input.foundation) return { projectId: null, foundation: input.foundation, label: input.foundation };
-  throw new AppError("INVALID", "Choose a CNCF project or name a foundation", { projectName: ["Choose a CNCF project or name a foundation"] });
+  throw new AppError("INVALID", "Choose a CNCF project or name a foundation", {
+    projectName: ["Choose a CNCF project or name a foundation"],
+  });
 }
 
 const isUnique = (e: unknown) => isUniqueViolation(e) || (e as { code?: string } | null)?.code === "23505";
@@ -43,17 +51,34 @@ const isUnique = (e: unknown) => isUniqueViolation(e) || (e as { code?: string }
  * or another foundation (issue 5, item 6). One liaison per seat: the unique index settles races.
  */
 export async function createLiaison(actor: Actor | null, input: CreateLiaisonInput) {
-  const seat = await db.roleAssignment.findUnique({ where: { id: input.assignmentId }, select: { id: true, tagId: true, userId: true, kind: true, status: true } });
-  const a = await requirePermission(actor, "roster.manage", { subjectType: "RoleAssignment", subjectId: input.assignmentId, tagId: seat?.tagId ?? null });
+  const seat = await db.roleAssignment.findUnique({
+    where: { id: input.assignmentId },
+    select: { id: true, tagId: true, userId: true, kind: true, status: true },
+  });
+  const a = await requirePermission(actor, "roster.manage", {
+    subjectType: "RoleAssignment",
+    subjectId: input.assignmentId,
+    tagId: seat?.tagId ?? null,
+  });
   if (!seat) throw new AppError("NOT_FOUND", "That seat does not exist.");
-  if (seat.kind !== "tag_ambassador") throw new AppError("INVALID", "Only a TAG Ambassador seat can be a liaison.", { assignmentId: ["Choose a TAG Ambassador seat"] });
-  if (!(LIVE_SEAT as readonly string[]).includes(seat.status)) throw new AppError("CONFLICT", "That seat is not held: only a held seat can be a liaison.");
+  if (seat.kind !== "tag_ambassador")
+    throw new AppError("INVALID", "Only a TAG Ambassador seat can be a liaison.", {
+      assignmentId: ["Choose a TAG Ambassador seat"],
+    });
+  if (!(LIVE_SEAT as readonly string[]).includes(seat.status))
+    throw new AppError("CONFLICT", "That seat is not held: only a held seat can be a liaison.");
   const target = await resolveTarget(input);
   const at = await clockNow();
   try {
     const liaison = await db.$transaction(async (tx) => {
       const l = await tx.liaison.create({
-        data: { assignmentId: seat.id, projectId: target.projectId, foundation: target.foundation, cadenceDays: input.cadenceDays, createdAt: at },
+        data: {
+          assignmentId: seat.id,
+          projectId: target.projectId,
+          foundation: target.foundation,
+          cadenceDays: input.cadenceDays,
+          createdAt: at,
+        },
         select: { id: true },
       });
       await recordAudit(tx, {
@@ -63,16 +88,34 @@ export async function createLiaison(actor: Actor | null, input: CreateLiaisonInp
         subjectType: "Liaison",
         subjectId: l.id,
         tagId: seat.tagId,
-        after: { assignmentId: seat.id, userId: seat.userId, projectName: input.projectName ?? null, foundation: target.foundation, cadenceDays: input.cadenceDays },
+        after: {
+          assignmentId: seat.id,
+          userId: seat.userId,
+          projectName: input.projectName ?? null,
+          foundation: target.foundation,
+          cadenceDays: input.cadenceDays,
+        },
       });
       return l;
     });
     if (seat.userId !== a.id) {
-      await notify({ userId: seat.userId, kind: "liaison.created", title: `You are now the TAG's liaison to ${target.label}`, body: `Check in every ${input.cadenceDays} days.`, link: liaisonLink(liaison.id) }, at);
+      await notify(
+        {
+          userId: seat.userId,
+          kind: "liaison.created",
+          title: `You are now the TAG's liaison to ${target.label}`,
+          body: `Check in every ${input.cadenceDays} days.`,
+          link: liaisonLink(liaison.id),
+        },
+        at,
+      );
     }
     return liaison;
   } catch (e) {
-    if (isUnique(e)) throw new AppError("CONFLICT", "That seat already has a liaison.", { assignmentId: ["That seat already has a liaison"] });
+    if (isUnique(e))
+      throw new AppError("CONFLICT", "That seat already has a liaison.", {
+        assignmentId: ["That seat already has a liaison"],
+      });
     throw e;
   }
 }
@@ -97,14 +140,26 @@ async function loadLiaison(liaisonId: string) {
 export async function updateLiaison(actor: Actor | null, input: UpdateLiaisonInput) {
   const before = await loadLiaison(input.liaisonId);
   const tagId = before?.assignment.tagId ?? null;
-  const a = await requirePermission(actor, "roster.manage", { subjectType: "Liaison", subjectId: input.liaisonId, tagId });
+  const a = await requirePermission(actor, "roster.manage", {
+    subjectType: "Liaison",
+    subjectId: input.liaisonId,
+    tagId,
+  });
   if (!before) throw new AppError("NOT_FOUND", "That liaison does not exist.");
   const target = await resolveTarget(input);
   const at = await clockNow();
   await db.$transaction(async (tx) => {
     // A new cadence or target starts a new period: the sweep may flag it again (its dedupe key
     // names the due date, so the same due date never notifies twice).
-    await tx.liaison.update({ where: { id: before.id }, data: { projectId: target.projectId, foundation: target.foundation, cadenceDays: input.cadenceDays, overdueNotifiedAt: null } });
+    await tx.liaison.update({
+      where: { id: before.id },
+      data: {
+        projectId: target.projectId,
+        foundation: target.foundation,
+        cadenceDays: input.cadenceDays,
+        overdueNotifiedAt: null,
+      },
+    });
     await recordAudit(tx, {
       at,
       actorId: a.id,
@@ -112,7 +167,11 @@ export async function updateLiaison(actor: Actor | null, input: UpdateLiaisonInp
       subjectType: "Liaison",
       subjectId: before.id,
       tagId,
-      before: { projectName: before.project?.name ?? null, foundation: before.foundation, cadenceDays: before.cadenceDays },
+      before: {
+        projectName: before.project?.name ?? null,
+        foundation: before.foundation,
+        cadenceDays: before.cadenceDays,
+      },
       after: { projectName: input.projectName ?? null, foundation: target.foundation, cadenceDays: input.cadenceDays },
     });
   });
@@ -134,11 +193,21 @@ export async function logCheckIn(actor: Actor | null, input: CheckInInput) {
   }
   const at = await clockNow();
   if (input.date.getTime() > latestCheckInDay(at).getTime()) {
-    throw new AppError("INVALID", "The date of a check-in cannot be in the future.", { date: ["The date cannot be in the future"] });
+    throw new AppError("INVALID", "The date of a check-in cannot be in the future.", {
+      date: ["The date cannot be in the future"],
+    });
   }
   const checkIn = await db.$transaction(async (tx) => {
     const c = await tx.liaisonCheckIn.create({
-      data: { liaisonId: liaison.id, date: input.date, notes: input.notes, link: input.link ?? null, health: input.health, authorId: a.id, createdAt: at },
+      data: {
+        liaisonId: liaison.id,
+        date: input.date,
+        notes: input.notes,
+        link: input.link ?? null,
+        health: input.health,
+        authorId: a.id,
+        createdAt: at,
+      },
       select: { id: true },
     });
     // PostgreSQL's GREATEST skips NULLs: the first check-in sets the column.
@@ -162,7 +231,16 @@ export async function logCheckIn(actor: Actor | null, input: CheckInInput) {
     const target = liaison.project?.displayName ?? liaison.foundation ?? "its target";
     for (const userId of await leadIdsOf(liaison.assignment.tagId)) {
       if (userId === a.id) continue;
-      await notify({ userId, kind: "liaison.health", title: `Liaison to ${target}: ${HEALTH_LABEL[input.health]}`, body: input.notes.slice(0, 500), link: liaisonLink(liaison.id) }, at);
+      await notify(
+        {
+          userId,
+          kind: "liaison.health",
+          title: `Liaison to ${target}: ${HEALTH_LABEL[input.health]}`,
+          body: input.notes.slice(0, 500),
+          link: liaisonLink(liaison.id),
+        },
+        at,
+      );
     }
   }
   return checkIn;

@@ -36,7 +36,10 @@ function liaisonSelect(latest: number) {
 }
 
 const HELD = { status: { in: ["active", "on_leave"] } } as const satisfies Prisma.RoleAssignmentWhereInput;
-const order = [{ assignment: { tag: { name: "asc" } } }, { createdAt: "asc" }] as const satisfies Prisma.LiaisonOrderByWithRelationInput[];
+const order = [
+  { assignment: { tag: { name: "asc" } } },
+  { createdAt: "asc" },
+] as const satisfies Prisma.LiaisonOrderByWithRelationInput[];
 
 export type LiaisonRow = Awaited<ReturnType<typeof listLiaisonsOfTags>>[number];
 
@@ -78,7 +81,11 @@ export function findLiaison(id: string) {
     where: { id },
     select: {
       ...liaisonSelect(500),
-      checkIns: { orderBy: [{ date: "desc" }, { createdAt: "desc" }], take: 500, select: { ...checkInSelect, authorId: true } },
+      checkIns: {
+        orderBy: [{ date: "desc" }, { createdAt: "desc" }],
+        take: 500,
+        select: { ...checkInSelect, authorId: true },
+      },
     },
   });
 }
@@ -109,6 +116,9 @@ export async function listProjectNames(): Promise<string[]> {
 
 /** Login of the people who wrote check-ins (authors may be leads, not the liaison). */
 export async function loginsOf(userIds: readonly string[]): Promise<Map<string, string>> {
-  const users = await db.user.findMany({ where: { id: { in: [...new Set(userIds)] } }, select: { id: true, login: true } });
+  const users = await db.user.findMany({
+    where: { id: { in: [...new Set(userIds)] } },
+    select: { id: true, login: true },
+  });
   return new Map(users.map((u) => [u.id, u.login]));
 }

@@ -3,17 +3,40 @@ import { z } from "zod";
 /** Check-in health (DESIGN.md, Domain: Liaison). Values are the database enum's names. */
 export const HEALTHS = ["fine", "needs_attention", "at_risk"] as const;
 export type Health = (typeof HEALTHS)[number];
-export const HEALTH_LABEL: Record<Health, string> = { fine: "fine", needs_attention: "needs attention", at_risk: "at risk" };
+export const HEALTH_LABEL: Record<Health, string> = {
+  fine: "fine",
+  needs_attention: "needs attention",
+  at_risk: "at risk",
+};
 
 /** Foundations people liaise with most; any other name may be typed. */
-export const FOUNDATION_SUGGESTIONS = ["OpenSSF", "OpenJS Foundation", "Apache Software Foundation", "Eclipse Foundation", "Linux Foundation", "LF AI & Data", "OpenInfra Foundation"] as const;
+export const FOUNDATION_SUGGESTIONS = [
+  "OpenSSF",
+  "OpenJS Foundation",
+  "Apache Software Foundation",
+  "Eclipse Foundation",
+  "Linux Foundation",
+  "LF AI & Data",
+  "OpenInfra Foundation",
+] as const;
 
-const empty = (v: unknown) => (typeof v === "string" && v.trim() === "") || v === null ? undefined : v;
+const empty = (v: unknown) => ((typeof v === "string" && v.trim() === "") || v === null ? undefined : v);
 
 /** A liaison targets a CNCF project (by catalogue name) or another foundation: exactly one of the two. */
 const target = {
-  projectName: z.preprocess(empty, z.string().trim().toLowerCase().max(100, "Keep the project name under 100 characters").optional()),
-  foundation: z.preprocess(empty, z.string().trim().min(2, "Name the foundation").max(100, "Keep the foundation name under 100 characters").optional()),
+  projectName: z.preprocess(
+    empty,
+    z.string().trim().toLowerCase().max(100, "Keep the project name under 100 characters").optional(),
+  ),
+  foundation: z.preprocess(
+    empty,
+    z
+      .string()
+      .trim()
+      .min(2, "Name the foundation")
+      .max(100, "Keep the foundation name under 100 characters")
+      .optional(),
+  ),
   cadenceDays: z.coerce
     .number({ message: "The cadence is a number of days" })
     .int("Whole days")
@@ -24,13 +47,17 @@ const target = {
 
 function exactlyOneTarget(v: { projectName?: string; foundation?: string }, ctx: z.RefinementCtx) {
   if (v.projectName && v.foundation) {
-    for (const path of ["projectName", "foundation"]) ctx.addIssue({ code: "custom", path: [path], message: "Choose a project or a foundation, not both" });
+    for (const path of ["projectName", "foundation"])
+      ctx.addIssue({ code: "custom", path: [path], message: "Choose a project or a foundation, not both" });
   } else if (!v.projectName && !v.foundation) {
-    for (const path of ["projectName", "foundation"]) ctx.addIssue({ code: "custom", path: [path], message: "Choose a CNCF project or name a foundation" });
+    for (const path of ["projectName", "foundation"])
+      ctx.addIssue({ code: "custom", path: [path], message: "Choose a CNCF project or name a foundation" });
   }
 }
 
-export const CreateLiaisonSchema = z.strictObject({ assignmentId: z.uuid("Choose a TAG Ambassador seat"), ...target }).superRefine(exactlyOneTarget);
+export const CreateLiaisonSchema = z
+  .strictObject({ assignmentId: z.uuid("Choose a TAG Ambassador seat"), ...target })
+  .superRefine(exactlyOneTarget);
 export type CreateLiaisonInput = z.infer<typeof CreateLiaisonSchema>;
 
 export const UpdateLiaisonSchema = z.strictObject({ liaisonId: z.uuid(), ...target }).superRefine(exactlyOneTarget);

@@ -33,12 +33,23 @@ export async function flagOverdueLiaisons(now: Date): Promise<number> {
      LIMIT 1000`;
   let flagged = 0;
   for (const { id } of due) {
-    const { count } = await db.liaison.updateMany({ where: { id, overdueNotifiedAt: null }, data: { overdueNotifiedAt: now } });
+    const { count } = await db.liaison.updateMany({
+      where: { id, overdueNotifiedAt: null },
+      data: { overdueNotifiedAt: now },
+    });
     if (count === 0) continue;
     flagged++;
     const l = await db.liaison.findUnique({
       where: { id },
-      select: { projectId: true, foundation: true, cadenceDays: true, lastCheckInAt: true, createdAt: true, project: { select: { displayName: true } }, assignment: { select: { tagId: true, userId: true } } },
+      select: {
+        projectId: true,
+        foundation: true,
+        cadenceDays: true,
+        lastCheckInAt: true,
+        createdAt: true,
+        project: { select: { displayName: true } },
+        assignment: { select: { tagId: true, userId: true } },
+      },
     });
     if (!l) continue;
     const dueDay = dayValue(checkInDueAt(l));
@@ -46,12 +57,29 @@ export async function flagOverdueLiaisons(now: Date): Promise<number> {
     const link = liaisonLink(id);
     const key = (userId: string) => `liaison-overdue:${id}:${dueDay}:${userId}`;
     await notify(
-      { userId: l.assignment.userId, kind: "liaison.overdue", title: `Your check-in as liaison to ${target} is overdue`, body: `It was due on ${dueDay}. Log a check-in: how is the ${l.projectId ? "project" : "foundation"} doing?`, link, dedupeKey: key(l.assignment.userId) },
+      {
+        userId: l.assignment.userId,
+        kind: "liaison.overdue",
+        title: `Your check-in as liaison to ${target} is overdue`,
+        body: `It was due on ${dueDay}. Log a check-in: how is the ${l.projectId ? "project" : "foundation"} doing?`,
+        link,
+        dedupeKey: key(l.assignment.userId),
+      },
       now,
     );
     for (const userId of await leadIdsOf(l.assignment.tagId)) {
       if (userId === l.assignment.userId) continue;
-      await notify({ userId, kind: "liaison.overdue", title: `A liaison check-in (${target}) is overdue`, body: `It was due on ${dueDay}.`, link, dedupeKey: key(userId) }, now);
+      await notify(
+        {
+          userId,
+          kind: "liaison.overdue",
+          title: `A liaison check-in (${target}) is overdue`,
+          body: `It was due on ${dueDay}.`,
+          link,
+          dedupeKey: key(userId),
+        },
+        now,
+      );
     }
   }
   return flagged;

@@ -65,7 +65,10 @@ function intern(map: Map<string, number>, k: string): number {
  * Columns for the items. Rarity comes from `ctx` (the open items' skill counts); timezone spans
  * are read at `ctx.now` (offsets move twice a year, the copy is rebuilt far more often).
  */
-export function compileItems<I extends MatchItem>(items: readonly I[], ctx: Pick<MatchContext, "now" | "skillCounts" | "openItems">): CompiledItems<I> {
+export function compileItems<I extends MatchItem>(
+  items: readonly I[],
+  ctx: Pick<MatchContext, "now" | "skillCounts" | "openItems">,
+): CompiledItems<I> {
   const n = items.length;
   const skillIds = new Map<string, number>();
   const tagIds = new Map<string, number>();
@@ -118,7 +121,22 @@ export function compileItems<I extends MatchItem>(items: readonly I[], ctx: Pick
     for (let j = skillStart[i]!; j < skillStart[i + 1]!; j++) w += rarity[skillList[j]!]!;
     wanted[i] = w;
   }
-  return { items, index, skillIds, rarity, skillStart, skillList, wanted, tagIds, tagStart, tagList: Int32Array.from(tags), langIds, langStart, langList: Int32Array.from(langs), ...c };
+  return {
+    items,
+    index,
+    skillIds,
+    rarity,
+    skillStart,
+    skillList,
+    wanted,
+    tagIds,
+    tagStart,
+    tagList: Int32Array.from(tags),
+    langIds,
+    langStart,
+    langList: Int32Array.from(langs),
+    ...c,
+  };
 }
 
 function flags(ids: Map<string, number>, values: Iterable<string>): Uint8Array {
@@ -134,7 +152,13 @@ function flags(ids: Map<string, number>, values: Iterable<string>): Uint8Array {
  * The best `limit` items for a person among those `accept` lets through (by index), best first;
  * ties keep the items' order. Scores equal `scoreMatch(person, items[i], ctx).score`.
  */
-export function rankCompiledItems(person: MatchPerson, c: CompiledItems, ctx: Pick<MatchContext, "now">, limit: number, accept?: (i: number) => boolean): { index: number; score: number }[] {
+export function rankCompiledItems(
+  person: MatchPerson,
+  c: CompiledItems,
+  ctx: Pick<MatchContext, "now">,
+  limit: number,
+  accept?: (i: number) => boolean,
+): { index: number; score: number }[] {
   const p = preparePerson(person, ctx.now);
   const hasSkill = flags(c.skillIds, p.skills);
   const interested = flags(c.tagIds, p.interests);
@@ -143,7 +167,23 @@ export function rankCompiledItems(person: MatchPerson, c: CompiledItems, ctx: Pi
   const historyValue = KINDS.map((k) => historyPart(person.completedKinds[k] ?? 0));
   const regionValue = REGIONS.map((r) => regionPart(person.region, r));
   const nowMs = ctx.now.getTime();
-  const { skillStart, skillList, rarity, wanted, tagStart, tagList, langStart, langList, kind, region, effort, due, volunteers, tzLo, tzHi } = c;
+  const {
+    skillStart,
+    skillList,
+    rarity,
+    wanted,
+    tagStart,
+    tagList,
+    langStart,
+    langList,
+    kind,
+    region,
+    effort,
+    due,
+    volunteers,
+    tzLo,
+    tzHi,
+  } = c;
 
   const top: { index: number; score: number }[] = [];
   if (limit <= 0) return top;
@@ -230,7 +270,13 @@ function prepareItem(item: MatchItem, ctx: Pick<MatchContext, "now" | "skillCoun
  * prepared (`preparePerson`) so a snapshot of thousands is scored without building anything.
  * Scores equal `scoreMatch(person, item, ctx).score`.
  */
-export function rankPreparedPeople<P extends PreparedPerson>(item: MatchItem, people: readonly P[], ctx: MatchContext, limit: number, accept?: (p: P) => boolean): { entry: P; score: number }[] {
+export function rankPreparedPeople<P extends PreparedPerson>(
+  item: MatchItem,
+  people: readonly P[],
+  ctx: MatchContext,
+  limit: number,
+  accept?: (p: P) => boolean,
+): { entry: P; score: number }[] {
   const it = prepareItem(item, ctx);
   const nowMs = ctx.now.getTime();
   const urgency = urgencyPart(it.dueMs, nowMs);
@@ -241,7 +287,10 @@ export function rankPreparedPeople<P extends PreparedPerson>(item: MatchItem, pe
     if (accept && !accept(p)) continue;
     let matched = 0;
     for (let j = 0; j < it.keys.length; j++) if (p.skills.has(it.keys[j]!)) matched += it.rarities[j]!;
-    const tz = p.offset === null || it.range === null ? null : timezonePart(gapToRangeMinutes(p.offset, it.range[0], it.range[1]));
+    const tz =
+      p.offset === null || it.range === null
+        ? null
+        : timezonePart(gapToRangeMinutes(p.offset, it.range[0], it.range[1]));
     let interest = 0;
     for (const t of item.tagIds) {
       if (p.interests.has(t)) {

@@ -16,7 +16,11 @@ import { setItemHidden, updateMatchSettings } from "./mutations";
 import { invalidateSnapshot } from "./snapshot";
 import { MatchSettingsSchema } from "./schemas";
 
-const code = (p: Promise<unknown>) => p.then(() => "ok", (e: unknown) => (e instanceof AppError ? e.code : `THROWN ${String(e)}`));
+const code = (p: Promise<unknown>) =>
+  p.then(
+    () => "ok",
+    (e: unknown) => (e instanceof AppError ? e.code : `THROWN ${String(e)}`),
+  );
 const DAY = 86_400_000;
 
 beforeEach(() => invalidateSnapshot());
@@ -26,17 +30,42 @@ async function tagWithLead(settings: { maxActiveClaims?: number } = {}) {
   const tag = await createTag();
   if (Object.keys(settings).length) await db.tag.update({ where: { id: tag.id }, data: settings });
   const lead = await createUser();
-  await db.roleAssignment.create({ data: { tagId: tag.id, userId: lead.id, kind: "chair", status: "active", requestedAt: new Date(), startAt: new Date() } });
+  await db.roleAssignment.create({
+    data: {
+      tagId: tag.id,
+      userId: lead.id,
+      kind: "chair",
+      status: "active",
+      requestedAt: new Date(),
+      startAt: new Date(),
+    },
+  });
   return { tag, lead, leadActor: (await loadActor(lead.id))! };
 }
 
 async function post(tagSlug: string, leadId: string, over: Record<string, unknown> = {}) {
-  const input = itemSchema(await now()).parse({ title: `Item ${randomUUID()}`, body: "Details", tags: tagSlug, kind: "content", places: 1, ...over });
+  const input = itemSchema(await now()).parse({
+    title: `Item ${randomUUID()}`,
+    body: "Details",
+    tags: tagSlug,
+    kind: "content",
+    places: 1,
+    ...over,
+  });
   return createItem(await loadActor(leadId), input);
 }
 
 /** A signed-in person with a profile for matching. */
-async function person(over: Partial<{ skills: string[]; region: "APAC" | "EMEA" | "Americas"; hoursPerMonth: number; matchOptOut: boolean; claimed: boolean; digestOptIn: boolean }> = {}) {
+async function person(
+  over: Partial<{
+    skills: string[];
+    region: "APAC" | "EMEA" | "Americas";
+    hoursPerMonth: number;
+    matchOptOut: boolean;
+    claimed: boolean;
+    digestOptIn: boolean;
+  }> = {},
+) {
   const u = await createUser({ region: over.region ?? "EMEA" });
   await db.user.update({
     where: { id: u.id },
@@ -65,7 +94,9 @@ describe("matches for a person", () => {
     const ids = found.matches.map((m) => m.item.id);
     expect(ids.slice(0, 2)).toEqual([best.id, tooBig.id]);
     expect(ids.indexOf(other.id)).toBeGreaterThan(1);
-    expect(found.matches[0]!.line).toMatch(new RegExp(`^Go and ${rare} match your skills; EMEA like you; about 6 h, you have 10 h free this month`));
+    expect(found.matches[0]!.line).toMatch(
+      new RegExp(`^Go and ${rare} match your skills; EMEA like you; about 6 h, you have 10 h free this month`),
+    );
     expect(found.matches[1]!.line).toContain("but about 60 h, more than the 10 h you have free this month");
 
     await setItemHidden(me.actor, { itemId: best.id, hidden: true });
@@ -75,13 +106,17 @@ describe("matches for a person", () => {
     expect((await findMatchesForPerson(me.id, { now: at, limit: 1 }))!.matches[0]!.item.id).toBe(best.id);
 
     await volunteerForItem(me.actor, { itemId: best.id, message: "" });
-    expect((await findMatchesForPerson(me.id, { now: at, limit: 50 }))!.matches.map((m) => m.item.id)).not.toContain(best.id);
+    expect((await findMatchesForPerson(me.id, { now: at, limit: 50 }))!.matches.map((m) => m.item.id)).not.toContain(
+      best.id,
+    );
 
     // Someone else takes the last place of the item over the person's hours: it leaves at once, snapshot or not.
     const rival = await person();
     const c = await volunteerForItem(rival.actor, { itemId: tooBig.id, message: "" });
     await decideClaim(await loadActor(lead.id), { claimId: c.id, decision: "accept" });
-    expect((await findMatchesForPerson(me.id, { now: at, limit: 50 }))!.matches.map((m) => m.item.id)).not.toContain(tooBig.id);
+    expect((await findMatchesForPerson(me.id, { now: at, limit: 50 }))!.matches.map((m) => m.item.id)).not.toContain(
+      tooBig.id,
+    );
   });
 
   it("applies the board's filters and pages through sort=match", async () => {
@@ -89,24 +124,48 @@ describe("matches for a person", () => {
     const rare = `Skill-${randomUUID().slice(0, 8)}`;
     const me = await person({ skills: [rare] });
     const items = [];
-    for (let i = 0; i < 3; i++) items.push(await post(tag.slug, lead.id, { skills: rare, kind: i === 2 ? "review" : "content", title: `Needle ${rare} ${i}` }));
+    for (let i = 0; i < 3; i++)
+      items.push(
+        await post(tag.slug, lead.id, {
+          skills: rare,
+          kind: i === 2 ? "review" : "content",
+          title: `Needle ${rare} ${i}`,
+        }),
+      );
     const at = await now();
     const { query } = parseBoardQuery({ tag: tag.slug, kind: "content" });
     const page1 = (await findMatchesForPerson(me.id, { now: at, limit: 1, query }))!;
     const page2 = (await findMatchesForPerson(me.id, { now: at, limit: 1, offset: 1, query }))!;
     expect(page1.hasMore).toBe(true);
     expect(page2.hasMore).toBe(false);
-    expect(new Set([page1.matches[0]!.item.id, page2.matches[0]!.item.id])).toEqual(new Set([items[0]!.id, items[1]!.id]));
-    const searched = (await findMatchesForPerson(me.id, { now: at, limit: 10, query: parseBoardQuery({ q: "needle" }).query }))!;
+    expect(new Set([page1.matches[0]!.item.id, page2.matches[0]!.item.id])).toEqual(
+      new Set([items[0]!.id, items[1]!.id]),
+    );
+    const searched = (await findMatchesForPerson(me.id, {
+      now: at,
+      limit: 10,
+      query: parseBoardQuery({ q: "needle" }).query,
+    }))!;
     expect(searched.matches.map((m) => m.item.id).sort()).toEqual(items.map((i) => i.id).sort());
   });
 
   it("keeps hiding and settings to the person themself", async () => {
     const me = await person();
-    await expect(setItemHidden(null, { itemId: randomUUID(), hidden: true })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(setItemHidden(me.actor, { itemId: randomUUID(), hidden: true })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await updateMatchSettings(me.actor, MatchSettingsSchema.parse({ preferredKinds: ["content", "project-liaison"], matchOptOut: "on" }));
-    expect(await db.user.findUniqueOrThrow({ where: { id: me.id } })).toMatchObject({ preferredKinds: ["content", "project_liaison"], matchOptOut: true, digestOptIn: false });
+    await expect(setItemHidden(null, { itemId: randomUUID(), hidden: true })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(setItemHidden(me.actor, { itemId: randomUUID(), hidden: true })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await updateMatchSettings(
+      me.actor,
+      MatchSettingsSchema.parse({ preferredKinds: ["content", "project-liaison"], matchOptOut: "on" }),
+    );
+    expect(await db.user.findUniqueOrThrow({ where: { id: me.id } })).toMatchObject({
+      preferredKinds: ["content", "project_liaison"],
+      matchOptOut: true,
+      digestOptIn: false,
+    });
   });
 });
 
@@ -117,8 +176,28 @@ describe("reverse match and invitations", () => {
     const item = await post(tag.slug, lead.id, { skills: rare, region: "EMEA", effortHours: 4, places: 3 });
     const good = await person({ skills: [rare] });
     await db.user.update({ where: { id: good.id }, data: { isCncfAmbassador: true } });
-    const def = await db.roleDefinition.create({ data: { tagId: tag.id, roleKey: randomUUID(), version: 1, name: "Project liaison", kind: "tag_ambassador", ambassadorKind: "project_liaison", createdAt: new Date() } });
-    await db.roleAssignment.create({ data: { tagId: tag.id, userId: good.id, kind: "tag_ambassador", status: "active", requestedAt: new Date(), startAt: new Date(), roleDefinitionId: def.id } });
+    const def = await db.roleDefinition.create({
+      data: {
+        tagId: tag.id,
+        roleKey: randomUUID(),
+        version: 1,
+        name: "Project liaison",
+        kind: "tag_ambassador",
+        ambassadorKind: "project_liaison",
+        createdAt: new Date(),
+      },
+    });
+    await db.roleAssignment.create({
+      data: {
+        tagId: tag.id,
+        userId: good.id,
+        kind: "tag_ambassador",
+        status: "active",
+        requestedAt: new Date(),
+        startAt: new Date(),
+        roleDefinitionId: def.id,
+      },
+    });
     const busyItem = await post(tag.slug, lead.id, { effortHours: 3, places: 2 });
     const claim = await volunteerForItem(good.actor, { itemId: busyItem.id, message: "" });
     await decideClaim(leadActor, { claimId: claim.id, decision: "accept" });
@@ -137,8 +216,15 @@ describe("reverse match and invitations", () => {
     expect(ids).not.toContain(placeholder.id);
     expect(ids).not.toContain(already.id);
     expect(ids).not.toContain(notInterested.id);
-    expect(people[0]).toMatchObject({ isCncfAmbassador: true, loadHours: 3, acceptedClaims: 1, tagAmbassadorRoles: [{ tag: tag.name, role: "Project liaison" }] });
-    expect(people[0]!.line).toMatch(new RegExp(`^${rare} matches their skills; EMEA like them; about 4 h, they have 7 h free this month`));
+    expect(people[0]).toMatchObject({
+      isCncfAmbassador: true,
+      loadHours: 3,
+      acceptedClaims: 1,
+      tagAmbassadorRoles: [{ tag: tag.name, role: "Project liaison" }],
+    });
+    expect(people[0]!.line).toMatch(
+      new RegExp(`^${rare} matches their skills; EMEA like them; about 4 h, they have 7 h free this month`),
+    );
 
     const member = await person();
     const otherLead = (await tagWithLead()).leadActor;
@@ -154,8 +240,14 @@ describe("reverse match and invitations", () => {
     const item = await post(tag.slug, lead.id, { places: 1 });
     const amb = await person();
     const inv = await inviteToItem(leadActor, { itemId: item.id, userId: amb.id, message: "You'd be great" });
-    expect(await db.claim.findUniqueOrThrow({ where: { id: inv.id } })).toMatchObject({ status: "invited", invitedById: lead.id, message: "You'd be great" });
-    expect(await db.auditEvent.count({ where: { action: "claim.invite", subjectId: inv.id, actorId: lead.id } })).toBe(1);
+    expect(await db.claim.findUniqueOrThrow({ where: { id: inv.id } })).toMatchObject({
+      status: "invited",
+      invitedById: lead.id,
+      message: "You'd be great",
+    });
+    expect(await db.auditEvent.count({ where: { action: "claim.invite", subjectId: inv.id, actorId: lead.id } })).toBe(
+      1,
+    );
     expect(await db.notification.count({ where: { userId: amb.id, kind: "claim.invited" } })).toBe(1);
     expect(await code(inviteToItem(leadActor, { itemId: item.id, userId: amb.id, message: "" }))).toBe("CONFLICT");
     // Invited is not volunteering: no place is taken yet, and the item is not suggested to them again.
@@ -163,11 +255,21 @@ describe("reverse match and invitations", () => {
 
     const stranger = await person();
     expect(await code(answerInvitation(stranger.actor, { claimId: inv.id, decision: "accept" }))).toBe("FORBIDDEN");
-    expect(await db.auditEvent.count({ where: { outcome: "refused", actorId: stranger.id, subjectId: inv.id } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { outcome: "refused", actorId: stranger.id, subjectId: inv.id } })).toBe(
+      1,
+    );
 
-    expect(await answerInvitation(amb.actor, { claimId: inv.id, decision: "accept" })).toEqual({ id: inv.id, status: "accepted" });
-    expect(await db.helpWantedItem.findUniqueOrThrow({ where: { id: item.id } })).toMatchObject({ placesTaken: 1, status: "filled" });
-    expect(await db.auditEvent.count({ where: { action: "claim.accept-invitation", subjectId: inv.id, actorId: amb.id } })).toBe(1);
+    expect(await answerInvitation(amb.actor, { claimId: inv.id, decision: "accept" })).toEqual({
+      id: inv.id,
+      status: "accepted",
+    });
+    expect(await db.helpWantedItem.findUniqueOrThrow({ where: { id: item.id } })).toMatchObject({
+      placesTaken: 1,
+      status: "filled",
+    });
+    expect(
+      await db.auditEvent.count({ where: { action: "claim.accept-invitation", subjectId: inv.id, actorId: amb.id } }),
+    ).toBe(1);
     expect(await db.notification.count({ where: { userId: lead.id, kind: "claim.invitation-accepted" } })).toBe(1);
     expect(await code(answerInvitation(amb.actor, { claimId: inv.id, decision: "decline" }))).toBe("CONFLICT");
   });
@@ -177,10 +279,21 @@ describe("reverse match and invitations", () => {
     const item = await post(tag.slug, lead.id);
     const amb = await person();
     const otherLead = (await tagWithLead()).leadActor;
-    for (const actor of [null, amb.actor, otherLead]) expect(await code(inviteToItem(actor, { itemId: item.id, userId: amb.id, message: "" }))).toBe("FORBIDDEN");
-    expect(await code(inviteToItem(leadActor, { itemId: item.id, userId: (await person({ matchOptOut: true })).id, message: "" }))).toBe("INVALID");
-    expect(await code(inviteToItem(leadActor, { itemId: item.id, userId: (await person({ claimed: false })).id, message: "" }))).toBe("INVALID");
-    expect(await code(inviteToItem(leadActor, { itemId: item.id, userId: randomUUID(), message: "" }))).toBe("NOT_FOUND");
+    for (const actor of [null, amb.actor, otherLead])
+      expect(await code(inviteToItem(actor, { itemId: item.id, userId: amb.id, message: "" }))).toBe("FORBIDDEN");
+    expect(
+      await code(
+        inviteToItem(leadActor, { itemId: item.id, userId: (await person({ matchOptOut: true })).id, message: "" }),
+      ),
+    ).toBe("INVALID");
+    expect(
+      await code(
+        inviteToItem(leadActor, { itemId: item.id, userId: (await person({ claimed: false })).id, message: "" }),
+      ),
+    ).toBe("INVALID");
+    expect(await code(inviteToItem(leadActor, { itemId: item.id, userId: randomUUID(), message: "" }))).toBe(
+      "NOT_FOUND",
+    );
     expect(await db.claim.count({ where: { itemId: item.id } })).toBe(0);
   });
 
@@ -190,18 +303,27 @@ describe("reverse match and invitations", () => {
     const people = await Promise.all(Array.from({ length: 8 }, () => person()));
     const invites: { id: string }[] = [];
     for (const p of people) invites.push(await inviteToItem(leadActor, { itemId: item.id, userId: p.id, message: "" }));
-    const results = await Promise.all(people.map((p, i) => code(answerInvitation(p.actor, { claimId: invites[i]!.id, decision: "accept" }))));
+    const results = await Promise.all(
+      people.map((p, i) => code(answerInvitation(p.actor, { claimId: invites[i]!.id, decision: "accept" }))),
+    );
     expect(results.filter((r) => r === "ok")).toHaveLength(1);
     expect(results.filter((r) => r === "CONFLICT")).toHaveLength(7);
-    expect(await db.helpWantedItem.findUniqueOrThrow({ where: { id: item.id } })).toMatchObject({ placesTaken: 1, status: "filled" });
+    expect(await db.helpWantedItem.findUniqueOrThrow({ where: { id: item.id } })).toMatchObject({
+      placesTaken: 1,
+      status: "filled",
+    });
     expect(await db.claim.count({ where: { itemId: item.id, status: "invited" } })).toBe(7);
 
     const winner = people[results.indexOf("ok")]!;
     const second = await post(tag.slug, lead.id, { places: 2 });
     const again = await inviteToItem(leadActor, { itemId: second.id, userId: winner.id, message: "" });
-    await expect(answerInvitation(winner.actor, { claimId: again.id, decision: "accept" })).rejects.toThrow(/active claims/);
+    await expect(answerInvitation(winner.actor, { claimId: again.id, decision: "accept" })).rejects.toThrow(
+      /active claims/,
+    );
     expect(await db.claim.findUniqueOrThrow({ where: { id: again.id } })).toMatchObject({ status: "invited" });
-    expect(await answerInvitation(winner.actor, { claimId: again.id, decision: "decline" })).toMatchObject({ status: "declined" });
+    expect(await answerInvitation(winner.actor, { claimId: again.id, decision: "decline" })).toMatchObject({
+      status: "declined",
+    });
     expect((await db.helpWantedItem.findUniqueOrThrow({ where: { id: second.id } })).placesTaken).toBe(0);
   });
 });
@@ -238,7 +360,10 @@ describe("weekly digest", () => {
       // A week later: only what is new since the last digest.
       const later = await advanceClock(8 * DAY);
       await digest.run(later);
-      const all = await db.notification.findMany({ where: { userId: fan.id, kind: "match.digest" }, orderBy: { createdAt: "asc" } });
+      const all = await db.notification.findMany({
+        where: { userId: fan.id, kind: "match.digest" },
+        orderBy: { createdAt: "asc" },
+      });
       expect(all).toHaveLength(2);
       expect(all[1]!.body).toContain(`Second digest item ${rare}`);
       expect(all[1]!.body).not.toContain(`/help-wanted/${item.id}`);

@@ -7,7 +7,8 @@ import type { Actor } from "@/lib/auth/permissions";
 import type { HideItemInput, MatchSettingsInput } from "./schemas";
 
 /** Prisma's spelling of a kind (`project_liaison`) from the URL's (`project-liaison`). */
-const prismaKind = (k: string) => k.replaceAll("-", "_") as "project_liaison" | "foundation_liaison" | "event" | "content" | "review" | "other";
+const prismaKind = (k: string) =>
+  k.replaceAll("-", "_") as "project_liaison" | "foundation_liaison" | "event" | "content" | "review" | "other";
 
 /**
  * A person hides an item from their matches (for-you, `sort=match`, the digest), or shows it
@@ -22,7 +23,10 @@ export async function setItemHidden(actor: Actor | null, input: HideItemInput) {
   const item = await db.helpWantedItem.findUnique({ where: { id: input.itemId }, select: { status: true } });
   if (!item || item.status === "draft") throw new AppError("NOT_FOUND", "That item does not exist.");
   const at = await clockNow();
-  await db.hiddenItem.createMany({ data: [{ userId: a.id, itemId: input.itemId, createdAt: at }], skipDuplicates: true });
+  await db.hiddenItem.createMany({
+    data: [{ userId: a.id, itemId: input.itemId, createdAt: at }],
+    skipDuplicates: true,
+  });
   return { itemId: input.itemId, hidden: true };
 }
 
@@ -31,7 +35,11 @@ export async function updateMatchSettings(actor: Actor | null, input: MatchSetti
   const a = await requirePermission(actor, "profile.edit", { subjectType: "User", subjectId: actor?.id ?? null });
   const user = await db.user.update({
     where: { id: a.id },
-    data: { preferredKinds: input.preferredKinds.map(prismaKind), matchOptOut: input.matchOptOut, digestOptIn: input.digestOptIn },
+    data: {
+      preferredKinds: input.preferredKinds.map(prismaKind),
+      matchOptOut: input.matchOptOut,
+      digestOptIn: input.digestOptIn,
+    },
     select: { preferredKinds: true, matchOptOut: true, digestOptIn: true },
   });
   return user;

@@ -6,7 +6,16 @@ import { can, type Actor } from "@/lib/auth/permissions";
 import { findBoardItems, findOpenItemIdsMatching, type BoardItem } from "@/lib/help-wanted/board";
 import type { BoardQuery } from "@/lib/help-wanted/board-query";
 import { rankCompiledItems, rankPreparedPeople } from "./compiled";
-import { matchScorer, reasonLine, tagsOfInterest, toMatchKind, topByScore, type MatchContext, type MatchKind, type Reason } from "./score";
+import {
+  matchScorer,
+  reasonLine,
+  tagsOfInterest,
+  toMatchKind,
+  topByScore,
+  type MatchContext,
+  type MatchKind,
+  type Reason,
+} from "./score";
 import {
   SUGGESTABLE,
   getPeopleSnapshot,
@@ -23,10 +32,17 @@ import {
 /** Claim states in which a person is on an item (or asked to be): such items are not suggested to them. */
 const ON_ITEM = ["invited", "requested", "accepted", "done", "completed"] as const;
 
-const contextOf = (s: Snapshot, now: Date): MatchContext => ({ now, skillCounts: s.skillCounts, openItems: s.openItems, tagNames: s.tagNames });
+const contextOf = (s: Snapshot, now: Date): MatchContext => ({
+  now,
+  skillCounts: s.skillCounts,
+  openItems: s.openItems,
+  tagNames: s.tagNames,
+});
 
 /** What a person's profile lacks for good matches (shown on the for-you page). */
-export function profileGaps(p: Pick<PersonRow, "skills" | "region" | "timezone" | "hoursPerMonth" | "interests">): string[] {
+export function profileGaps(
+  p: Pick<PersonRow, "skills" | "region" | "timezone" | "hoursPerMonth" | "interests">,
+): string[] {
   const gaps: string[] = [];
   if (!p.skills.length) gaps.push("skills");
   if (!p.interests.length) gaps.push("interests");
@@ -78,7 +94,14 @@ export const MATCH_SEARCH_MAX = 10_000;
  */
 export async function findMatchesForPerson(
   userId: string,
-  opts: { now: Date; limit: number; offset?: number; query?: BoardQuery; exclude?: ReadonlySet<string>; createdAfter?: Date },
+  opts: {
+    now: Date;
+    limit: number;
+    offset?: number;
+    query?: BoardQuery;
+    exclude?: ReadonlySet<string>;
+    createdAfter?: Date;
+  },
 ): Promise<MatchesForPerson | null> {
   const offset = opts.offset ?? 0;
   const [snapshot, [row], excluded, searchIds] = await Promise.all([
@@ -94,7 +117,11 @@ export async function findMatchesForPerson(
   const found = searchIds ? new Set(searchIds) : null;
   const board = boardFilter(opts.query, snapshot);
   const after = opts.createdAfter?.getTime();
-  const accept = (i: SnapshotItem) => !skip.has(i.id) && (!found || found.has(i.id)) && (after === undefined || i.createdAt > after) && (!board || board(i));
+  const accept = (i: SnapshotItem) =>
+    !skip.has(i.id) &&
+    (!found || found.has(i.id)) &&
+    (after === undefined || i.createdAt > after) &&
+    (!board || board(i));
   const person = toMatchPerson(row, tagsOfInterest(row.interests, snapshot.tags));
   const ctx = contextOf(snapshot, opts.now);
   const scorer = matchScorer(person, ctx);
@@ -109,9 +136,18 @@ export async function findMatchesForPerson(
     if (i !== undefined) skipIndex[i] = 1;
   }
   const filtered = Boolean(found || board || after !== undefined);
-  const fromBase = rankCompiledItems(person, base, ctx, pool, (i) => !skipIndex[i] && (!filtered || accept(base.items[i]!)));
+  const fromBase = rankCompiledItems(
+    person,
+    base,
+    ctx,
+    pool,
+    (i) => !skipIndex[i] && (!filtered || accept(base.items[i]!)),
+  );
   // Items posted since the snapshot was loaded are newer: on equal scores they come first.
-  const candidates = [...snapshot.recent.filter(accept).map((i) => ({ entry: i as SnapshotItem, score: scorer.score(i) })), ...fromBase.map((t) => ({ entry: base.items[t.index]!, score: t.score }))];
+  const candidates = [
+    ...snapshot.recent.filter(accept).map((i) => ({ entry: i as SnapshotItem, score: scorer.score(i) })),
+    ...fromBase.map((t) => ({ entry: base.items[t.index]!, score: t.score })),
+  ];
   const top = topByScore(candidates, (c) => c.score, pool);
   const fresh = await loadMatchItems(top.map((t) => t.entry.entry.id));
   const ranked = topByScore(
@@ -123,7 +159,14 @@ export async function findMatchesForPerson(
     want,
   );
   const page = ranked.slice(offset, offset + opts.limit);
-  const cards = new Map((await findBoardItems(page.map((r) => r.entry.id), opts.now)).map((c) => [c.id, c]));
+  const cards = new Map(
+    (
+      await findBoardItems(
+        page.map((r) => r.entry.id),
+        opts.now,
+      )
+    ).map((c) => [c.id, c]),
+  );
   return {
     matches: page.flatMap(({ entry }) => {
       const item = cards.get(entry.id);
@@ -165,10 +208,20 @@ const AMBASSADOR_KIND_WORDS: Record<string, string> = {
  * signed in at least once, not opted out of suggestions, with no claim on this item (an earlier
  * offer, invitation or decline included) and not having hidden it. Empty when no place is left.
  */
-export async function findPeopleForItem(actor: Actor | null, itemId: string, opts: { now: Date; limit: number }): Promise<SuggestedPerson[]> {
-  const links = /^[0-9a-f-]{36}$/i.test(itemId) ? await db.helpWantedItemTag.findMany({ where: { itemId }, select: { tagId: true } }) : [];
+export async function findPeopleForItem(
+  actor: Actor | null,
+  itemId: string,
+  opts: { now: Date; limit: number },
+): Promise<SuggestedPerson[]> {
+  const links = /^[0-9a-f-]{36}$/i.test(itemId)
+    ? await db.helpWantedItemTag.findMany({ where: { itemId }, select: { tagId: true } })
+    : [];
   const tagIds = links.map((l) => l.tagId);
-  await requirePermission(actor, "help-wanted.invite", { subjectType: "HelpWantedItem", subjectId: itemId, tagId: tagIds.find((t) => can(actor, "help-wanted.invite", t)) ?? tagIds[0] ?? null });
+  await requirePermission(actor, "help-wanted.invite", {
+    subjectType: "HelpWantedItem",
+    subjectId: itemId,
+    tagId: tagIds.find((t) => can(actor, "help-wanted.invite", t)) ?? tagIds[0] ?? null,
+  });
   const [snapshot, fresh, everyone, involved] = await Promise.all([
     getSnapshot({ probe: false }),
     loadMatchItems(tagIds.length ? [itemId] : []),
@@ -190,13 +243,22 @@ export async function findPeopleForItem(actor: Actor | null, itemId: string, opt
         pool.map((p) => p.entry.row.id),
       )
     : [];
-  const top = rankPreparedPeople(item, rows.map((r) => preparePersonRow(r, snapshot.tags, opts.now)), ctx, opts.limit);
+  const top = rankPreparedPeople(
+    item,
+    rows.map((r) => preparePersonRow(r, snapshot.tags, opts.now)),
+    ctx,
+    opts.limit,
+  );
 
   const ids = top.map((t) => t.entry.row.id);
   const seats = ids.length
     ? await db.roleAssignment.findMany({
         where: { userId: { in: ids }, kind: "tag_ambassador", status: { in: ["active", "on_leave"] } },
-        select: { userId: true, tag: { select: { name: true } }, roleDefinition: { select: { name: true, ambassadorKind: true } } },
+        select: {
+          userId: true,
+          tag: { select: { name: true } },
+          roleDefinition: { select: { name: true, ambassadorKind: true } },
+        },
       })
     : [];
   return top.map(({ entry: { row, person } }) => {
@@ -211,7 +273,9 @@ export async function findPeopleForItem(actor: Actor | null, itemId: string, opt
         .filter((s) => s.userId === row.id)
         .map((s) => ({
           tag: s.tag.name,
-          role: s.roleDefinition?.name ?? `TAG Ambassador${s.roleDefinition?.ambassadorKind ? ` (${AMBASSADOR_KIND_WORDS[s.roleDefinition.ambassadorKind]})` : ""}`,
+          role:
+            s.roleDefinition?.name ??
+            `TAG Ambassador${s.roleDefinition?.ambassadorKind ? ` (${AMBASSADOR_KIND_WORDS[s.roleDefinition.ambassadorKind]})` : ""}`,
         })),
       hoursPerMonth: row.hoursPerMonth,
       loadHours: row.loadHours,
@@ -226,9 +290,21 @@ export async function findPeopleForItem(actor: Actor | null, itemId: string, opt
 /** The person's matching settings and hidden items, for the for-you page. */
 export async function getMatchSettings(userId: string) {
   const [user, hidden] = await Promise.all([
-    db.user.findUnique({ where: { id: userId }, select: { preferredKinds: true, matchOptOut: true, digestOptIn: true, digestSentAt: true } }),
-    db.hiddenItem.findMany({ where: { userId }, orderBy: { createdAt: "desc" }, take: 50, select: { createdAt: true, item: { select: { id: true, title: true } } } }),
+    db.user.findUnique({
+      where: { id: userId },
+      select: { preferredKinds: true, matchOptOut: true, digestOptIn: true, digestSentAt: true },
+    }),
+    db.hiddenItem.findMany({
+      where: { userId },
+      orderBy: { createdAt: "desc" },
+      take: 50,
+      select: { createdAt: true, item: { select: { id: true, title: true } } },
+    }),
   ]);
   if (!user) return null;
-  return { ...user, preferredKinds: user.preferredKinds.map(toMatchKind), hidden: hidden.map((h) => ({ ...h.item, hiddenAt: h.createdAt })) };
+  return {
+    ...user,
+    preferredKinds: user.preferredKinds.map(toMatchKind),
+    hidden: hidden.map((h) => ({ ...h.item, hiddenAt: h.createdAt })),
+  };
 }

@@ -2,7 +2,10 @@ import { z } from "zod";
 import { BOARD_KINDS } from "@/lib/help-wanted/board-query";
 
 /** Hide an item from one's matches, or show it again. */
-export const HideItemSchema = z.strictObject({ itemId: z.uuid(), hidden: z.enum(["true", "false"]).transform((v) => v === "true") });
+export const HideItemSchema = z.strictObject({
+  itemId: z.uuid(),
+  hidden: z.enum(["true", "false"]).transform((v) => v === "true"),
+});
 export type HideItemInput = z.infer<typeof HideItemSchema>;
 
 const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
@@ -12,7 +15,10 @@ const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true", z
  * see them suggested for items, and the weekly digest. Checkbox groups arrive as a list.
  */
 export const MatchSettingsSchema = z.strictObject({
-  preferredKinds: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(BOARD_KINDS, { message: "Unknown kind of work" })).max(BOARD_KINDS.length)),
+  preferredKinds: z.preprocess(
+    (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+    z.array(z.enum(BOARD_KINDS, { message: "Unknown kind of work" })).max(BOARD_KINDS.length),
+  ),
   matchOptOut: checkbox,
   digestOptIn: checkbox,
 });

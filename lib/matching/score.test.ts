@@ -20,7 +20,16 @@ import {
 
 const NOW = new Date("2027-03-01T12:00:00Z");
 const DAY = 86_400_000;
-const SKILLS = ["Go", "Rust", "Documentation", "Technical writing", "Kubernetes", "Security", "Public speaking", "Translation"];
+const SKILLS = [
+  "Go",
+  "Rust",
+  "Documentation",
+  "Technical writing",
+  "Kubernetes",
+  "Security",
+  "Public speaking",
+  "Translation",
+];
 const KINDS: MatchKind[] = ["project-liaison", "foundation-liaison", "event", "content", "review", "other"];
 const REGIONS = ["APAC", "EMEA", "Americas"] as const;
 
@@ -89,7 +98,10 @@ const arbItem = fc.record({
   region: fc.option(fc.constantFrom(...REGIONS), { nil: null }),
   timezone: fc.option(fc.constantFrom("Europe/London", "Asia/Kolkata", "America/Chicago"), { nil: null }),
   effortHours: fc.option(fc.integer({ min: 1, max: 80 }), { nil: null }),
-  dueAt: fc.option(fc.integer({ min: -30, max: 200 }).map((d) => new Date(NOW.getTime() + d * DAY)), { nil: null }),
+  dueAt: fc.option(
+    fc.integer({ min: -30, max: 200 }).map((d) => new Date(NOW.getTime() + d * DAY)),
+    { nil: null },
+  ),
   volunteers: fc.integer({ min: 0, max: 3 }),
   languages: fc.subarray(["Spanish", "Japanese"]),
 });
@@ -117,12 +129,18 @@ describe("matching model: monotonic properties", () => {
 
   it("an item over the person's free hours ranks below the same item that fits", () => {
     fc.assert(
-      fc.property(arbPerson, arbItem, fc.integer({ min: 1, max: 60 }), fc.integer({ min: 1, max: 60 }), (p, i, free, over) => {
-        const who = { ...p, hoursPerMonth: free + p.loadHours };
-        const fits = { ...i, effortHours: free };
-        const tooBig = { ...i, effortHours: free + over };
-        expect(score(who, fits)).toBeGreaterThan(score(who, tooBig));
-      }),
+      fc.property(
+        arbPerson,
+        arbItem,
+        fc.integer({ min: 1, max: 60 }),
+        fc.integer({ min: 1, max: 60 }),
+        (p, i, free, over) => {
+          const who = { ...p, hoursPerMonth: free + p.loadHours };
+          const fits = { ...i, effortHours: free };
+          const tooBig = { ...i, effortHours: free + over };
+          expect(score(who, fits)).toBeGreaterThan(score(who, tooBig));
+        },
+      ),
     );
   });
 
@@ -148,9 +166,15 @@ describe("matching model: monotonic properties", () => {
     fc.assert(
       fc.property(arbPerson, arbItem, (p, i) => {
         const base = score(p, i);
-        expect(score({ ...p, preferredKinds: [...new Set([...p.preferredKinds, i.kind])] }, i)).toBeGreaterThanOrEqual(base - 1e-12);
-        expect(score({ ...p, interestTagIds: [...p.interestTagIds, i.tagIds[0]!] }, i)).toBeGreaterThanOrEqual(base - 1e-12);
-        expect(score({ ...p, completedKinds: { ...p.completedKinds, [i.kind]: (p.completedKinds[i.kind] ?? 0) + 1 } }, i)).toBeGreaterThanOrEqual(base - 1e-12);
+        expect(score({ ...p, preferredKinds: [...new Set([...p.preferredKinds, i.kind])] }, i)).toBeGreaterThanOrEqual(
+          base - 1e-12,
+        );
+        expect(score({ ...p, interestTagIds: [...p.interestTagIds, i.tagIds[0]!] }, i)).toBeGreaterThanOrEqual(
+          base - 1e-12,
+        );
+        expect(
+          score({ ...p, completedKinds: { ...p.completedKinds, [i.kind]: (p.completedKinds[i.kind] ?? 0) + 1 } }, i),
+        ).toBeGreaterThanOrEqual(base - 1e-12);
         expect(score(p, { ...i, volunteers: 0 })).toBeGreaterThanOrEqual(base - 1e-12);
       }),
     );
@@ -158,11 +182,17 @@ describe("matching model: monotonic properties", () => {
 
   it("a nearer (future) due date never lowers a score", () => {
     fc.assert(
-      fc.property(arbPerson, arbItem, fc.integer({ min: 0, max: 200 }), fc.integer({ min: 0, max: 200 }), (p, i, a, b) => {
-        const [near, far] = a <= b ? [a, b] : [b, a];
-        const at = (d: number) => ({ ...i, dueAt: new Date(NOW.getTime() + d * DAY) });
-        expect(score(p, at(near))).toBeGreaterThanOrEqual(score(p, at(far)) - 1e-12);
-      }),
+      fc.property(
+        arbPerson,
+        arbItem,
+        fc.integer({ min: 0, max: 200 }),
+        fc.integer({ min: 0, max: 200 }),
+        (p, i, a, b) => {
+          const [near, far] = a <= b ? [a, b] : [b, a];
+          const at = (d: number) => ({ ...i, dueAt: new Date(NOW.getTime() + d * DAY) });
+          expect(score(p, at(near))).toBeGreaterThanOrEqual(score(p, at(far)) - 1e-12);
+        },
+      ),
     );
   });
 
@@ -170,7 +200,9 @@ describe("matching model: monotonic properties", () => {
     fc.assert(
       fc.property(arbPerson, arbItem, (p, i) => {
         const needs = { ...i, languages: ["Spanish"] };
-        expect(score({ ...p, languages: [...p.languages, "Spanish"] }, needs)).toBeGreaterThan(score({ ...p, languages: p.languages.filter((l) => l !== "Spanish") }, needs));
+        expect(score({ ...p, languages: [...p.languages, "Spanish"] }, needs)).toBeGreaterThan(
+          score({ ...p, languages: p.languages.filter((l) => l !== "Spanish") }, needs),
+        );
       }),
     );
   });
@@ -228,7 +260,11 @@ describe("matching model: examples", () => {
   });
 
   it("ranks people for an item", () => {
-    const people = [person({ skills: ["Kubernetes"] }), person({ skills: ["Go", "Documentation"], region: "EMEA" }), person({ skills: ["Go"], region: "APAC" })].map((p, n) => ({ ...p, n }));
+    const people = [
+      person({ skills: ["Kubernetes"] }),
+      person({ skills: ["Go", "Documentation"], region: "EMEA" }),
+      person({ skills: ["Go"], region: "APAC" }),
+    ].map((p, n) => ({ ...p, n }));
     const ranked = rankPeople(item(), people, ctx, 2);
     expect(ranked.map((r) => r.entry.n)).toEqual([1, 2]);
     expect(reasonLine(ranked[0]!.match.reasons)).toContain("EMEA like them");
@@ -237,7 +273,17 @@ describe("matching model: examples", () => {
   it("keeps the best few without sorting everything, ties in input order", () => {
     const top = topByScore([3, 1, 4, 1, 5, 9, 2, 6, 5, 3], (n) => n, 4);
     expect(top.map((t) => t.entry)).toEqual([9, 6, 5, 5]);
-    expect(topByScore([{ s: 1, n: "a" }, { s: 1, n: "b" }, { s: 1, n: "c" }], (x) => x.s, 2).map((t) => t.entry.n)).toEqual(["a", "b"]);
+    expect(
+      topByScore(
+        [
+          { s: 1, n: "a" },
+          { s: 1, n: "b" },
+          { s: 1, n: "c" },
+        ],
+        (x) => x.s,
+        2,
+      ).map((t) => t.entry.n),
+    ).toEqual(["a", "b"]);
     expect(topByScore([1, 2], (n) => n, 0)).toEqual([]);
   });
 });
@@ -260,8 +306,12 @@ describe("matching model: helpers", () => {
   });
 
   it("finds the languages an item needs, never English", () => {
-    expect(languagesNeeded({ title: "Translate the glossary into Japanese", skills: ["Translation"] })).toEqual(["Japanese"]);
-    expect(languagesNeeded({ title: "Talk in Spanish at KubeCon", skills: ["spanish"], labels: [] })).toEqual(["Spanish"]);
+    expect(languagesNeeded({ title: "Translate the glossary into Japanese", skills: ["Translation"] })).toEqual([
+      "Japanese",
+    ]);
+    expect(languagesNeeded({ title: "Talk in Spanish at KubeCon", skills: ["spanish"], labels: [] })).toEqual([
+      "Spanish",
+    ]);
     expect(languagesNeeded({ title: "Write in English", skills: ["Go"] })).toEqual([]);
     expect(languagesNeeded({ title: "Japanese gardens of Kubernetes", skills: [] })).toEqual([]);
   });

@@ -162,7 +162,10 @@ export function utcOffsetMinutes(tz: string, at: Date): number | null {
   if (cached !== undefined) return cached;
   let offset: number | null = null;
   try {
-    const name = new Intl.DateTimeFormat("en-US", { timeZone: t, timeZoneName: "longOffset" }).formatToParts(at).find((p) => p.type === "timeZoneName")?.value ?? "";
+    const name =
+      new Intl.DateTimeFormat("en-US", { timeZone: t, timeZoneName: "longOffset" })
+        .formatToParts(at)
+        .find((p) => p.type === "timeZoneName")?.value ?? "";
     const m = /GMT(?:([+-])(\d{2}):(\d{2}))?/.exec(name);
     if (m) offset = m[1] ? (m[1] === "-" ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
   } catch {
@@ -201,9 +204,38 @@ export function timezoneGapHours(person: string | null, item: string | null, at:
 
 /** Languages an item can ask for. The portal has no language field: skills, labels and titles name them. */
 export const LANGUAGES = [
-  "Arabic", "Bengali", "Chinese", "Mandarin", "Cantonese", "Czech", "Dutch", "English", "French", "German", "Greek", "Hebrew",
-  "Hindi", "Indonesian", "Italian", "Japanese", "Korean", "Malay", "Persian", "Polish", "Portuguese", "Romanian", "Russian",
-  "Spanish", "Swahili", "Swedish", "Tamil", "Thai", "Turkish", "Ukrainian", "Urdu", "Vietnamese",
+  "Arabic",
+  "Bengali",
+  "Chinese",
+  "Mandarin",
+  "Cantonese",
+  "Czech",
+  "Dutch",
+  "English",
+  "French",
+  "German",
+  "Greek",
+  "Hebrew",
+  "Hindi",
+  "Indonesian",
+  "Italian",
+  "Japanese",
+  "Korean",
+  "Malay",
+  "Persian",
+  "Polish",
+  "Portuguese",
+  "Romanian",
+  "Russian",
+  "Spanish",
+  "Swahili",
+  "Swedish",
+  "Tamil",
+  "Thai",
+  "Turkish",
+  "Ukrainian",
+  "Urdu",
+  "Vietnamese",
 ] as const;
 const LANGUAGE_RE = new RegExp(`\\b(${LANGUAGES.join("|")})\\b`, "gi");
 // One compiled pattern each (building a RegExp per item costs more than the rest of a load).
@@ -216,10 +248,15 @@ const LANGUAGE_SPELLING = new Map(LANGUAGES.map((l) => [l.toLowerCase(), l as st
  * "in"/"into"/"to" ("Translate the guide into Japanese", "Talk in Spanish"). English is the
  * default working language and never counts as a need.
  */
-export function languagesNeeded(item: { title?: string; skills: readonly string[]; labels?: readonly string[] }): string[] {
+export function languagesNeeded(item: {
+  title?: string;
+  skills: readonly string[];
+  labels?: readonly string[];
+}): string[] {
   const found = new Set<string>();
   for (const s of [...item.skills, ...(item.labels ?? [])]) {
-    if (LANGUAGE_RE_ONE.test(s)) for (const m of s.matchAll(LANGUAGE_RE)) found.add(LANGUAGE_SPELLING.get(m[1]!.toLowerCase())!);
+    if (LANGUAGE_RE_ONE.test(s))
+      for (const m of s.matchAll(LANGUAGE_RE)) found.add(LANGUAGE_SPELLING.get(m[1]!.toLowerCase())!);
   }
   if (item.title && LANGUAGE_RE_ONE.test(item.title)) {
     for (const m of item.title.matchAll(TITLE_LANGUAGE_RE)) found.add(LANGUAGE_SPELLING.get(m[1]!.toLowerCase())!);
@@ -233,13 +270,22 @@ export function languagesNeeded(item: { title?: string; skills: readonly string[
  * "and") starts a word of the TAG's name, slug or mission, ignoring a plural or -ing ending
  * ("Networking" meets "Network", "Security and compliance" meets TAG Security and Compliance).
  */
-export function tagsOfInterest(interests: readonly string[], tags: readonly { id: string; slug: string; name: string; mission: string }[]): string[] {
+export function tagsOfInterest(
+  interests: readonly string[],
+  tags: readonly { id: string; slug: string; name: string; mission: string }[],
+): string[] {
   const stem = (w: string) => w.toLowerCase().replace(/(ing|s)$/, "");
   const out: string[] = [];
   for (const t of tags) {
-    const words = `${t.name} ${t.slug.replaceAll("-", " ")} ${t.mission}`.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+    const words = `${t.name} ${t.slug.replaceAll("-", " ")} ${t.mission}`
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean);
     const hit = interests.some((interest) => {
-      const parts = interest.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w && w !== "and" && w !== "the");
+      const parts = interest
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .filter((w) => w && w !== "and" && w !== "the");
       return parts.length > 0 && parts.every((p) => words.some((w) => w.startsWith(stem(p))));
     });
     if (hit) out.push(t.id);
@@ -296,7 +342,17 @@ export function urgencyPart(dueMs: number | null, nowMs: number): number {
 }
 
 /** The weighted sum, always added in this order. */
-export function combine(skills: number, effort: number, place: number, interest: number, kind: number, history: number, urgency: number, unstaffed: number, language: number): number {
+export function combine(
+  skills: number,
+  effort: number,
+  place: number,
+  interest: number,
+  kind: number,
+  history: number,
+  urgency: number,
+  unstaffed: number,
+  language: number,
+): number {
   return (
     WEIGHTS.skills * skills +
     WEIGHTS.effort * effort +
@@ -391,7 +447,12 @@ function evaluate(p: Prepared, item: MatchItem, voice: Voice, reasons: Reason[] 
     }
   }
   parts.skills = skillsPart(matched, wanted, keys.length);
-  if (matchedNames?.length) reasons!.push({ part: "skills", positive: true, text: `${listWords(matchedNames)} ${matchedNames.length === 1 ? "matches" : "match"} ${your} skills` });
+  if (matchedNames?.length)
+    reasons!.push({
+      part: "skills",
+      positive: true,
+      text: `${listWords(matchedNames)} ${matchedNames.length === 1 ? "matches" : "match"} ${your} skills`,
+    });
 
   // Effort against free hours this month.
   parts.effort = effortPart(item.effortHours, p.free);
@@ -401,7 +462,11 @@ function evaluate(p: Prepared, item: MatchItem, voice: Voice, reasons: Reason[] 
     reasons?.push(
       fits
         ? { part: "effort", positive: true, text: `about ${item.effortHours} h, ${has} ${p.free} h free this month` }
-        : { part: "effort", positive: false, text: `about ${item.effortHours} h, more than the ${p.free} h ${has} free this month` },
+        : {
+            part: "effort",
+            positive: false,
+            text: `about ${item.effortHours} h, more than the ${p.free} h ${has} free this month`,
+          },
     );
   }
 
@@ -409,10 +474,22 @@ function evaluate(p: Prepared, item: MatchItem, voice: Voice, reasons: Reason[] 
   const gap = gapOf(p, item.timezone);
   parts.place = placePart(regionPart(person.region, item.region), timezonePart(gap), item.region !== null);
   if (reasons) {
-    if (item.region && person.region === item.region) reasons.push({ part: "place", positive: true, text: `${item.region} like ${you ? "you" : "them"}` });
-    else if (item.region && person.region) reasons.push({ part: "place", positive: false, text: `prefers ${item.region}; ${you ? "you are" : "they are"} in ${person.region}` });
-    if (gap !== null && gap <= 4) reasons.push({ part: "place", positive: true, text: gap < 1 ? `same timezone as ${your}s` : `timezone within ${Math.round(gap)} h of ${your}s` });
-    else if (gap !== null && gap > 6) reasons.push({ part: "place", positive: false, text: `timezone ${Math.round(gap)} h from ${your}s` });
+    if (item.region && person.region === item.region)
+      reasons.push({ part: "place", positive: true, text: `${item.region} like ${you ? "you" : "them"}` });
+    else if (item.region && person.region)
+      reasons.push({
+        part: "place",
+        positive: false,
+        text: `prefers ${item.region}; ${you ? "you are" : "they are"} in ${person.region}`,
+      });
+    if (gap !== null && gap <= 4)
+      reasons.push({
+        part: "place",
+        positive: true,
+        text: gap < 1 ? `same timezone as ${your}s` : `timezone within ${Math.round(gap)} h of ${your}s`,
+      });
+    else if (gap !== null && gap > 6)
+      reasons.push({ part: "place", positive: false, text: `timezone ${Math.round(gap)} h from ${your}s` });
   }
 
   // TAG interests.
@@ -424,23 +501,39 @@ function evaluate(p: Prepared, item: MatchItem, voice: Voice, reasons: Reason[] 
     }
   }
   parts.interest = interestTag ? 1 : 0;
-  if (interestTag) reasons?.push({ part: "interest", positive: true, text: `${ctx.tagNames.get(interestTag) ?? "its TAG"} is among ${your} interests` });
+  if (interestTag)
+    reasons?.push({
+      part: "interest",
+      positive: true,
+      text: `${ctx.tagNames.get(interestTag) ?? "its TAG"} is among ${your} interests`,
+    });
 
   // Preferred kinds: a stated preference for this kind beats none, which beats preferring others.
   parts.kind = kindPart(person.preferredKinds, item.kind);
-  if (parts.kind === 1) reasons?.push({ part: "kind", positive: true, text: `${KIND_WORDS[item.kind]} work, which ${you ? "you prefer" : "they prefer"}` });
+  if (parts.kind === 1)
+    reasons?.push({
+      part: "kind",
+      positive: true,
+      text: `${KIND_WORDS[item.kind]} work, which ${you ? "you prefer" : "they prefer"}`,
+    });
 
   // History: kinds completed before.
   const done = person.completedKinds[item.kind] ?? 0;
   parts.history = historyPart(done);
-  if (done > 0) reasons?.push({ part: "history", positive: true, text: `${you ? "you" : "they"} completed ${plural(done, `${KIND_WORDS[item.kind]} item`)} before` });
+  if (done > 0)
+    reasons?.push({
+      part: "history",
+      positive: true,
+      text: `${you ? "you" : "they"} completed ${plural(done, `${KIND_WORDS[item.kind]} item`)} before`,
+    });
 
   // Urgency: a near due date; one that passed while the item is still open counts half.
   parts.urgency = urgencyPart(item.dueAt ? item.dueAt.getTime() : null, ctx.now.getTime());
   if (item.dueAt) {
     const days = (item.dueAt.getTime() - ctx.now.getTime()) / DAY;
     if (days < 0) reasons?.push({ part: "urgency", positive: true, text: "past its due date and still needs help" });
-    else if (days <= 30) reasons?.push({ part: "urgency", positive: true, text: `due in ${plural(Math.max(1, Math.ceil(days)), "day")}` });
+    else if (days <= 30)
+      reasons?.push({ part: "urgency", positive: true, text: `due in ${plural(Math.max(1, Math.ceil(days)), "day")}` });
   }
 
   parts.unstaffed = item.volunteers === 0 ? 1 : 0;
@@ -453,20 +546,58 @@ function evaluate(p: Prepared, item: MatchItem, voice: Voice, reasons: Reason[] 
     parts.language = shared.length ? 1 : -1;
     reasons?.push(
       shared.length
-        ? { part: "language", positive: true, text: `needs ${listWords(shared)}, which ${you ? "you speak" : "they speak"}` }
-        : { part: "language", positive: false, text: `needs ${listWords(item.languages)}, which ${you ? "you don't" : "they don't"} list` },
+        ? {
+            part: "language",
+            positive: true,
+            text: `needs ${listWords(shared)}, which ${you ? "you speak" : "they speak"}`,
+          }
+        : {
+            part: "language",
+            positive: false,
+            text: `needs ${listWords(item.languages)}, which ${you ? "you don't" : "they don't"} list`,
+          },
     );
   }
 
-  return combine(parts.skills, parts.effort, parts.place, parts.interest, parts.kind, parts.history, parts.urgency, parts.unstaffed, parts.language);
+  return combine(
+    parts.skills,
+    parts.effort,
+    parts.place,
+    parts.interest,
+    parts.kind,
+    parts.history,
+    parts.urgency,
+    parts.unstaffed,
+    parts.language,
+  );
 }
 
 // Parts are written here while scoring (no allocation per item); explain() copies them out.
-const SCRATCH: Record<Part, number> = { skills: 0, effort: 0, place: 0, interest: 0, kind: 0, history: 0, urgency: 0, unstaffed: 0, language: 0 };
+const SCRATCH: Record<Part, number> = {
+  skills: 0,
+  effort: 0,
+  place: 0,
+  interest: 0,
+  kind: 0,
+  history: 0,
+  urgency: 0,
+  unstaffed: 0,
+  language: 0,
+};
 
 // Reasons read in this order (what you can do, where, how much, then the rest); the ones
 // against a match come last.
-const REASON_ORDER: Part[] = ["skills", "place", "effort", "interest", "kind", "history", "language", "urgency", "unstaffed"];
+const REASON_ORDER: Part[] = [
+  "skills",
+  "place",
+  "effort",
+  "interest",
+  "kind",
+  "history",
+  "language",
+  "urgency",
+  "unstaffed",
+];
 const reasonOrder = (r: Reason) => (r.positive ? 0 : 100) + REASON_ORDER.indexOf(r.part);
 
 /** A person ready to score many items: `score` for ranking, `explain` for the few shown. */
@@ -516,7 +647,11 @@ export interface Ranked<T> {
  * The best `limit` entries by score (ties: the earlier entry first, so callers pass a stable
  * order such as newest first). A bounded insertion keeps it O(n * limit) without sorting all n.
  */
-export function topByScore<T>(entries: Iterable<T>, scoreOf: (e: T) => number, limit: number): { entry: T; score: number }[] {
+export function topByScore<T>(
+  entries: Iterable<T>,
+  scoreOf: (e: T) => number,
+  limit: number,
+): { entry: T; score: number }[] {
   const top: { entry: T; score: number }[] = [];
   if (limit <= 0) return top;
   for (const entry of entries) {
@@ -531,12 +666,28 @@ export function topByScore<T>(entries: Iterable<T>, scoreOf: (e: T) => number, l
 }
 
 /** Items for one person, best first, with reasons. */
-export function rankItems<I extends MatchItem>(person: MatchPerson, items: Iterable<I>, ctx: MatchContext, limit: number): Ranked<I>[] {
+export function rankItems<I extends MatchItem>(
+  person: MatchPerson,
+  items: Iterable<I>,
+  ctx: MatchContext,
+  limit: number,
+): Ranked<I>[] {
   const scorer = matchScorer(person, ctx);
-  return topByScore(items, (i) => scorer.score(i), limit).map(({ entry }) => ({ entry, match: scorer.explain(entry, "you") }));
+  return topByScore(items, (i) => scorer.score(i), limit).map(({ entry }) => ({
+    entry,
+    match: scorer.explain(entry, "you"),
+  }));
 }
 
 /** People for one item, best first, with reasons in a lead's voice. */
-export function rankPeople<P extends MatchPerson>(item: MatchItem, people: Iterable<P>, ctx: MatchContext, limit: number): Ranked<P>[] {
-  return topByScore(people, (p) => matchScorer(p, ctx).score(item), limit).map(({ entry }) => ({ entry, match: matchScorer(entry, ctx).explain(item, "they") }));
+export function rankPeople<P extends MatchPerson>(
+  item: MatchItem,
+  people: Iterable<P>,
+  ctx: MatchContext,
+  limit: number,
+): Ranked<P>[] {
+  return topByScore(people, (p) => matchScorer(p, ctx).score(item), limit).map(({ entry }) => ({
+    entry,
+    match: matchScorer(entry, ctx).explain(item, "they"),
+  }));
 }

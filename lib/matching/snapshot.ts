@@ -2,7 +2,17 @@ import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { compileItems, type CompiledItems } from "./compiled";
-import { languagesNeeded, preparePerson, tagsOfInterest, toMatchKind, type MatchItem, type MatchKind, type MatchPerson, type MatchRegion, type PreparedPerson } from "./score";
+import {
+  languagesNeeded,
+  preparePerson,
+  tagsOfInterest,
+  toMatchKind,
+  type MatchItem,
+  type MatchKind,
+  type MatchPerson,
+  type MatchRegion,
+  type PreparedPerson,
+} from "./score";
 
 /**
  * The open items and the people who may be suggested, as the matching model sees them, kept in
@@ -47,7 +57,21 @@ export interface Snapshot {
 }
 
 /** A row as the JSON document carries it: [id, kind, title, skills, labels, region, timezone, effort, due ms, created ms, TAG ids, volunteers, open]. */
-type ItemTuple = [string, string, string, string[], string[], MatchRegion | null, string | null, number | null, number | null, number, string[] | null, number, boolean];
+type ItemTuple = [
+  string,
+  string,
+  string,
+  string[],
+  string[],
+  MatchRegion | null,
+  string | null,
+  number | null,
+  number | null,
+  number,
+  string[] | null,
+  number,
+  boolean,
+];
 
 export function toSnapshotItem(t: ItemTuple): SnapshotItem {
   const [id, kind, title, skills, labels, region, timezone, effortHours, due, created, tagIds, volunteers] = t;
@@ -144,7 +168,13 @@ async function addNewItems(s: Snapshot): Promise<Snapshot> {
   const added = fresh.filter((i) => !known.has(i.id) && !s.base.index.has(i.id));
   const newest = Math.max(s.newest, latest.at.getTime());
   const tags = added.some((i) => i.tagIds.some((t) => !s.tagNames.has(t))) ? await loadTags() : s.tags;
-  const next: Snapshot = { ...s, recent: [...added, ...s.recent], tags, tagNames: new Map(tags.map((t) => [t.id, t.name])), newest };
+  const next: Snapshot = {
+    ...s,
+    recent: [...added, ...s.recent],
+    tags,
+    tagNames: new Map(tags.map((t) => [t.id, t.name])),
+    newest,
+  };
   if (current === s) current = next;
   return next;
 }
@@ -209,7 +239,12 @@ export interface PersonRow {
  * claims read to one person or a few.
  */
 export function peopleSql(where: Prisma.Sql, only?: string | readonly string[]): Prisma.Sql {
-  const mine = only === undefined ? Prisma.empty : typeof only === "string" ? Prisma.sql`AND c."userId" = ${only}::uuid` : Prisma.sql`AND c."userId" = ANY(${[...only]}::uuid[])`;
+  const mine =
+    only === undefined
+      ? Prisma.empty
+      : typeof only === "string"
+        ? Prisma.sql`AND c."userId" = ${only}::uuid`
+        : Prisma.sql`AND c."userId" = ANY(${[...only]}::uuid[])`;
   return Prisma.sql`
     WITH load AS (
       SELECT c."userId", coalesce(sum(i."effortHours"), 0)::int AS "hours", count(*)::int AS "n"

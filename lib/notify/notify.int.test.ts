@@ -45,7 +45,8 @@ describe("notifications", () => {
 
   it("pages newest first", async () => {
     const u = await createUser();
-    for (let i = 0; i < 25; i++) await notify({ userId: u.id, kind: "test", title: `n${i}` }, new Date(Date.UTC(2026, 0, 1, 0, i)));
+    for (let i = 0; i < 25; i++)
+      await notify({ userId: u.id, kind: "test", title: `n${i}` }, new Date(Date.UTC(2026, 0, 1, 0, i)));
     const first = await listNotifications(u.id);
     expect(first.items).toHaveLength(20);
     expect(first.items[0]!.title).toBe("n24");

@@ -20,7 +20,17 @@ export interface NotificationInput {
  */
 export async function notify(n: NotificationInput, at: Date): Promise<boolean> {
   const created = await db.notification.createMany({
-    data: [{ userId: n.userId, kind: n.kind, title: n.title, body: n.body ?? "", link: n.link ?? null, dedupeKey: n.dedupeKey ?? null, createdAt: at }],
+    data: [
+      {
+        userId: n.userId,
+        kind: n.kind,
+        title: n.title,
+        body: n.body ?? "",
+        link: n.link ?? null,
+        dedupeKey: n.dedupeKey ?? null,
+        createdAt: at,
+      },
+    ],
     skipDuplicates: true,
   });
   if (created.count === 0) return false;
@@ -45,7 +55,10 @@ export async function sendMail(m: { to: string; subject: string; text: string },
     await transport.sendMail({ from: e.MAIL_FROM, to: m.to, subject: m.subject, text: m.text });
     await db.mailMessage.update({ where: { id: row.id }, data: { sentAt: new Date() } });
   } catch (err) {
-    await db.mailMessage.update({ where: { id: row.id }, data: { error: err instanceof Error ? err.message : String(err) } });
+    await db.mailMessage.update({
+      where: { id: row.id },
+      data: { error: err instanceof Error ? err.message : String(err) },
+    });
   }
 }
 

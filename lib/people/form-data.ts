@@ -76,7 +76,10 @@ export function formValuesFromProfile(p: ProfileInput): ProfileFormValues {
 }
 
 /** Splits a tag list into the curated words (checkboxes) and the rest (free text). */
-export function splitCurated(values: readonly string[], curated: readonly string[]): { picked: Set<string>; other: string } {
+export function splitCurated(
+  values: readonly string[],
+  curated: readonly string[],
+): { picked: Set<string>; other: string } {
   const known = new Set(curated);
   return { picked: new Set(values.filter((v) => known.has(v))), other: values.filter((v) => !known.has(v)).join(", ") };
 }

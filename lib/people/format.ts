@@ -27,5 +27,7 @@ export function describeContributionKinds(byKind: Partial<Record<string, number>
 
 /** A date as "12 Mar 2026" in UTC (server-rendered, so the same for every viewer). */
 export function formatDay(d: Date): string {
-  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(d);
+  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(
+    d,
+  );
 }

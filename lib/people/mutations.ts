@@ -31,7 +31,9 @@ export async function updateProfile(actor: Actor | null, input: ProfileInput): P
   const p = parsed.data;
   const at = await now();
   await db.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ employer: string | null }[]>`SELECT employer FROM "User" WHERE id = ${me.id}::uuid FOR UPDATE`;
+    const rows = await tx.$queryRaw<
+      { employer: string | null }[]
+    >`SELECT employer FROM "User" WHERE id = ${me.id}::uuid FOR UPDATE`;
     const current = rows[0];
     if (!current) throw new AppError("NOT_FOUND", "Your account no longer exists.");
     await tx.user.update({
@@ -67,7 +69,9 @@ export async function deleteAccount(actor: Actor | null, confirmLogin: string): 
   if (!parsed.success) throw invalid(parsed.error);
   const at = await now();
   await db.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ login: string; email: string | null }[]>`SELECT login, email FROM "User" WHERE id = ${me.id}::uuid FOR UPDATE`;
+    const rows = await tx.$queryRaw<
+      { login: string; email: string | null }[]
+    >`SELECT login, email FROM "User" WHERE id = ${me.id}::uuid FOR UPDATE`;
     const user = rows[0];
     if (!user) throw new AppError("NOT_FOUND", "Your account no longer exists.");
     if (parsed.data.confirmLogin.toLowerCase() !== user.login.toLowerCase()) {

@@ -34,7 +34,12 @@ async function rejection(p: Promise<unknown>): Promise<AppError> {
   return e as AppError;
 }
 
-const history = (userId: string) => db.employerHistory.findMany({ where: { userId }, orderBy: { from: "asc" }, select: { employer: true, from: true, to: true } });
+const history = (userId: string) =>
+  db.employerHistory.findMany({
+    where: { userId },
+    orderBy: { from: "asc" },
+    select: { employer: true, from: true, to: true },
+  });
 
 describe("profiles", () => {
   it("saves the actor's own profile", async () => {
@@ -112,7 +117,9 @@ describe("profiles", () => {
   it("refuses a missing actor with an audit event and changes nothing", async () => {
     const e = await rejection(updateProfile(null, profile));
     expect(e.code).toBe("FORBIDDEN");
-    expect(await db.auditEvent.count({ where: { action: "profile.edit", outcome: "refused", actorId: null } })).toBeGreaterThan(0);
+    expect(
+      await db.auditEvent.count({ where: { action: "profile.edit", outcome: "refused", actorId: null } }),
+    ).toBeGreaterThan(0);
   });
 
   it("deletes an account and its personal data; the audit event keeps only the old id", async () => {
@@ -121,10 +128,16 @@ describe("profiles", () => {
     const tag = await createTag();
     const actor = await actorFor(u.id);
     await updateProfile(actor, { ...profile, employer: "Acme" });
-    await db.session.create({ data: { userId: u.id, sessionToken: `tok-${u.id}`, expires: new Date(Date.now() + 86_400_000) } });
+    await db.session.create({
+      data: { userId: u.id, sessionToken: `tok-${u.id}`, expires: new Date(Date.now() + 86_400_000) },
+    });
     await db.notification.create({ data: { userId: u.id, kind: "test", title: "hi" } });
-    await db.contributionRecord.create({ data: { userId: u.id, tagId: tag.id, kind: "pr", source: "github", occurredAt: new Date() } });
-    await db.roleAssignment.create({ data: { userId: u.id, tagId: tag.id, kind: "chair", status: "active", requestedAt: new Date() } });
+    await db.contributionRecord.create({
+      data: { userId: u.id, tagId: tag.id, kind: "pr", source: "github", occurredAt: new Date() },
+    });
+    await db.roleAssignment.create({
+      data: { userId: u.id, tagId: tag.id, kind: "chair", status: "active", requestedAt: new Date() },
+    });
     await db.mailMessage.create({ data: { to: u.email!, subject: "to the leaver", text: "x" } });
 
     const wrong = await rejection(deleteAccount(actor, other.login));
@@ -160,14 +173,31 @@ describe("profiles", () => {
     const newer = await createUser({ login: login.toLowerCase() });
     await updateProfile(await actorFor(older.id), { ...profile, employer: "Older Co" });
     await updateProfile(await actorFor(newer.id), { ...profile, employer: "Newer Co", hoursPerMonth: 99 });
-    await db.contributionRecord.create({ data: { userId: newer.id, kind: "review", source: "github", occurredAt: new Date(Date.now() - 86_400_000) } });
-    await db.contributionRecord.create({ data: { userId: newer.id, kind: "pr", source: "github", occurredAt: new Date(Date.now() - 400 * 86_400_000) } });
+    await db.contributionRecord.create({
+      data: { userId: newer.id, kind: "review", source: "github", occurredAt: new Date(Date.now() - 86_400_000) },
+    });
+    await db.contributionRecord.create({
+      data: { userId: newer.id, kind: "pr", source: "github", occurredAt: new Date(Date.now() - 400 * 86_400_000) },
+    });
 
     const shown = await findPublicProfile(login.toUpperCase());
     expect(shown).not.toBeNull();
     expect(shown!.employer).toBe("Newer Co");
     expect(Object.keys(shown!).sort()).toEqual(
-      ["activity", "activityFrom", "activityTo", "avatarUrl", "bio", "employer", "interests", "login", "name", "region", "seats", "skills"].sort(),
+      [
+        "activity",
+        "activityFrom",
+        "activityTo",
+        "avatarUrl",
+        "bio",
+        "employer",
+        "interests",
+        "login",
+        "name",
+        "region",
+        "seats",
+        "skills",
+      ].sort(),
     );
     const text = JSON.stringify(shown);
     for (const secret of [newer.email!, "Asia/Tokyo", newer.id]) expect(text).not.toContain(secret);

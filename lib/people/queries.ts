@@ -38,7 +38,17 @@ export async function findPublicProfile(login: string): Promise<PublicProfile | 
   const user = await db.user.findFirst({
     where: { login: { equals: login, mode: "insensitive" } },
     orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
-    select: { id: true, login: true, name: true, avatarUrl: true, region: true, employer: true, skills: true, interests: true, bio: true },
+    select: {
+      id: true,
+      login: true,
+      name: true,
+      avatarUrl: true,
+      region: true,
+      employer: true,
+      skills: true,
+      interests: true,
+      bio: true,
+    },
   });
   if (!user) return null;
   const to = await now();
@@ -65,7 +75,10 @@ export function getOwnProfile(userId: string) {
       languages: true,
       hoursPerMonth: true,
       bio: true,
-      employers: { orderBy: [{ from: "desc" }, { id: "asc" }], select: { id: true, employer: true, from: true, to: true } },
+      employers: {
+        orderBy: [{ from: "desc" }, { id: "asc" }],
+        select: { id: true, employer: true, from: true, to: true },
+      },
     },
   });
 }

@@ -28,7 +28,9 @@ describe("ProfileSchema", () => {
   });
 
   it("names an unknown region", () => {
-    expect(fieldErrors({ ...valid, region: "Antarctica" }).fieldErrors.region).toEqual(["Unknown region: choose APAC, EMEA or Americas."]);
+    expect(fieldErrors({ ...valid, region: "Antarctica" }).fieldErrors.region).toEqual([
+      "Unknown region: choose APAC, EMEA or Americas.",
+    ]);
   });
 
   it("names an invalid timezone, and refuses UTC offsets that are not zone names", () => {
@@ -42,21 +44,33 @@ describe("ProfileSchema", () => {
   it("says when there are too many skills, or one is too long", () => {
     const many = Array.from({ length: 16 }, (_, i) => `skill ${i}`);
     expect(fieldErrors({ ...valid, skills: many }).fieldErrors.skills).toEqual(["Too many skills: choose at most 15."]);
-    expect(fieldErrors({ ...valid, skills: ["x".repeat(41)] }).fieldErrors.skills).toEqual(["Each skill must be 1 to 40 characters."]);
-    expect(fieldErrors({ ...valid, languages: Array.from({ length: 11 }, (_, i) => `L${i}`) }).fieldErrors.languages).toEqual([
-      "Too many languages: choose at most 10.",
+    expect(fieldErrors({ ...valid, skills: ["x".repeat(41)] }).fieldErrors.skills).toEqual([
+      "Each skill must be 1 to 40 characters.",
     ]);
+    expect(
+      fieldErrors({ ...valid, languages: Array.from({ length: 11 }, (_, i) => `L${i}`) }).fieldErrors.languages,
+    ).toEqual(["Too many languages: choose at most 10."]);
   });
 
   it("says when the bio or employer is too long, and when hours are out of range", () => {
-    expect(fieldErrors({ ...valid, bio: "a".repeat(1001) }).fieldErrors.bio).toEqual(["Bio is too long: at most 1000 characters."]);
-    expect(fieldErrors({ ...valid, employer: "e".repeat(101) }).fieldErrors.employer?.[0]).toMatch(/Employer is too long/);
-    for (const h of [-1, 161, 2.5, "ten", "1e3"]) expect(fieldErrors({ ...valid, hoursPerMonth: h }).fieldErrors.hoursPerMonth, String(h)).toBeDefined();
+    expect(fieldErrors({ ...valid, bio: "a".repeat(1001) }).fieldErrors.bio).toEqual([
+      "Bio is too long: at most 1000 characters.",
+    ]);
+    expect(fieldErrors({ ...valid, employer: "e".repeat(101) }).fieldErrors.employer?.[0]).toMatch(
+      /Employer is too long/,
+    );
+    for (const h of [-1, 161, 2.5, "ten", "1e3"])
+      expect(fieldErrors({ ...valid, hoursPerMonth: h }).fieldErrors.hoursPerMonth, String(h)).toBeDefined();
     expect(ProfileSchema.parse({ ...valid, bio: "b".repeat(1000) }).bio).toHaveLength(1000);
   });
 
   it("rejects extra keys such as isAdmin, role and userId (no mass assignment)", () => {
-    for (const extra of [{ isAdmin: true }, { role: "admin" }, { userId: "00000000-0000-0000-0000-000000000000" }, { email: "x@example.test" }]) {
+    for (const extra of [
+      { isAdmin: true },
+      { role: "admin" },
+      { userId: "00000000-0000-0000-0000-000000000000" },
+      { email: "x@example.test" },
+    ]) {
       const r = ProfileSchema.safeParse({ ...valid, ...extra });
       expect(r.success, JSON.stringify(extra)).toBe(false);
       expect(z.flattenError(r.error!).formErrors.join(" ")).toContain(Object.keys(extra)[0]);
@@ -102,15 +116,35 @@ describe("ProfileSchema", () => {
       fc.integer(),
       fc.double(),
     );
-    const keys = fc.constantFrom("region", "timezone", "employer", "skills", "interests", "languages", "hoursPerMonth", "bio", "isAdmin", "role", "userId", "__proto__");
+    const keys = fc.constantFrom(
+      "region",
+      "timezone",
+      "employer",
+      "skills",
+      "interests",
+      "languages",
+      "hoursPerMonth",
+      "bio",
+      "isAdmin",
+      "role",
+      "userId",
+      "__proto__",
+    );
     fc.assert(
-      fc.property(fc.oneof(fc.anything(), fc.dictionary(keys, field), fc.record({ ...Object.fromEntries(Object.keys(valid).map((k) => [k, field])) })), (input) => {
-        const r = ProfileSchema.safeParse(input);
-        expect(typeof r.success).toBe("boolean");
-        if (r.success) expect(ProfileSchema.parse(r.data)).toEqual(r.data);
-        const d = DeleteAccountSchema.safeParse(input);
-        expect(typeof d.success).toBe("boolean");
-      }),
+      fc.property(
+        fc.oneof(
+          fc.anything(),
+          fc.dictionary(keys, field),
+          fc.record({ ...Object.fromEntries(Object.keys(valid).map((k) => [k, field])) }),
+        ),
+        (input) => {
+          const r = ProfileSchema.safeParse(input);
+          expect(typeof r.success).toBe("boolean");
+          if (r.success) expect(ProfileSchema.parse(r.data)).toEqual(r.data);
+          const d = DeleteAccountSchema.safeParse(input);
+          expect(typeof d.success).toBe("boolean");
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -143,7 +177,9 @@ describe("profile form data", () => {
     expect(ProfileSchema.safeParse(profileInputFromFormData(fd)).success).toBe(false);
     fd.delete("isAdmin");
     fd.append("region", "EMEA");
-    expect(z.flattenError(ProfileSchema.safeParse(profileInputFromFormData(fd)).error!).fieldErrors.region).toBeDefined();
+    expect(
+      z.flattenError(ProfileSchema.safeParse(profileInputFromFormData(fd)).error!).fieldErrors.region,
+    ).toBeDefined();
   });
 
   it("does not let a field named __proto__ reach the prototype", () => {
@@ -157,6 +193,10 @@ describe("profile form data", () => {
 
 describe("describeContributionKinds", () => {
   it("words counts, most frequent first", () => {
-    expect(describeContributionKinds({ review: 1, pr: 3, help_wanted: 2, talk: 0 })).toEqual(["3 pull requests", "2 help-wanted items", "1 review"]);
+    expect(describeContributionKinds({ review: 1, pr: 3, help_wanted: 2, talk: 0 })).toEqual([
+      "3 pull requests",
+      "2 help-wanted items",
+      "1 review",
+    ]);
   });
 });

@@ -91,7 +91,10 @@ const trimmed = (v: unknown) => (typeof v === "string" ? v.trim() : v);
  * field is required; blanks mean "not set". Parsing its own output gives the same output.
  */
 export const ProfileSchema = z.strictObject({
-  region: z.preprocess(blankToNull, z.enum(REGIONS, { error: "Unknown region: choose APAC, EMEA or Americas." }).nullable()),
+  region: z.preprocess(
+    blankToNull,
+    z.enum(REGIONS, { error: "Unknown region: choose APAC, EMEA or Americas." }).nullable(),
+  ),
   timezone: z.preprocess(
     (v) => trimmed(blankToNull(v)),
     z
@@ -125,7 +128,9 @@ export const ProfileSchema = z.strictObject({
   ),
   bio: z.preprocess(
     trimmed,
-    z.string({ error: "Bio must be text." }).max(PROFILE_LIMITS.bioLength, `Bio is too long: at most ${PROFILE_LIMITS.bioLength} characters.`),
+    z
+      .string({ error: "Bio must be text." })
+      .max(PROFILE_LIMITS.bioLength, `Bio is too long: at most ${PROFILE_LIMITS.bioLength} characters.`),
   ),
 });
 export type ProfileInput = z.infer<typeof ProfileSchema>;
@@ -133,6 +138,10 @@ export type ProfileField = keyof ProfileInput;
 
 /** The confirm step of deleting an account: the person types their own login. */
 export const DeleteAccountSchema = z.strictObject({
-  confirmLogin: z.string({ error: "Type your GitHub login to confirm." }).trim().min(1, "Type your GitHub login to confirm.").max(100, "That is not your login."),
+  confirmLogin: z
+    .string({ error: "Type your GitHub login to confirm." })
+    .trim()
+    .min(1, "Type your GitHub login to confirm.")
+    .max(100, "That is not your login."),
 });
 export type DeleteAccountInput = z.infer<typeof DeleteAccountSchema>;

@@ -28,7 +28,12 @@ describe("importing CLOMonitor projects", () => {
       skipped: [{ name: "cncf-tag-fictional", reason: "no maturity given" }],
     });
     const row = await db.project.findUniqueOrThrow({ where: { name: "tidewatch" } });
-    expect(row).toMatchObject({ displayName: "Tidewatch", maturity: "graduated", category: "observability", devstatsUrl: "https://tidewatch.devstats.example.org/" });
+    expect(row).toMatchObject({
+      displayName: "Tidewatch",
+      maturity: "graduated",
+      category: "observability",
+      devstatsUrl: "https://tidewatch.devstats.example.org/",
+    });
     expect(row.acceptedAt?.toISOString()).toBe("2019-04-02T00:00:00.000Z");
     expect(row.repositories).toEqual([
       { name: "spec", url: "https://github.com/tidewatch-example/spec", checkSets: ["community"] },
@@ -45,18 +50,26 @@ describe("importing CLOMonitor projects", () => {
 
   it("updates only the project whose entry changed", async () => {
     const at = new Date("2026-07-03T10:00:00Z");
-    const changed = sample.replace("Tidewatch collects metrics from fictional tide gauges", "Tidewatch watches fictional tides");
+    const changed = sample.replace(
+      "Tidewatch collects metrics from fictional tide gauges",
+      "Tidewatch watches fictional tides",
+    );
     const summary = await importProjects(db, parse(changed), at);
     expect(summary.updated).toEqual(["tidewatch"]);
     expect(summary.unchanged).toEqual(["kelpie-mesh", "driftwood"]);
     const rows = await snapshot();
-    expect(rows.find((r) => r.name === "tidewatch")).toMatchObject({ description: "Tidewatch watches fictional tides", importedAt: at });
+    expect(rows.find((r) => r.name === "tidewatch")).toMatchObject({
+      description: "Tidewatch watches fictional tides",
+      importedAt: at,
+    });
     expect(rows.find((r) => r.name === "driftwood")?.importedAt).toEqual(new Date("2026-07-01T10:00:00Z"));
     // A maturity change and a new repository count as changes too.
-    const promoted = changed.replace("maturity: incubating", "maturity: graduated").replace(
-      "      url: https://github.com/driftwood-example/driftwood",
-      "      url: https://github.com/driftwood-example/driftwood\n    - name: docs\n      url: https://github.com/driftwood-example/docs",
-    );
+    const promoted = changed
+      .replace("maturity: incubating", "maturity: graduated")
+      .replace(
+        "      url: https://github.com/driftwood-example/driftwood",
+        "      url: https://github.com/driftwood-example/driftwood\n    - name: docs\n      url: https://github.com/driftwood-example/docs",
+      );
     expect((await importProjects(db, parse(promoted), at)).updated).toEqual(["kelpie-mesh", "driftwood"]);
     expect((await importProjects(db, parse(promoted), at)).updated).toEqual([]);
   });
@@ -72,7 +85,8 @@ describe("importing CLOMonitor projects", () => {
 });
 
 describe("catalogue queries", () => {
-  const list = (params: Record<string, string>) => listProjects(parseProjectFilters(params)).then((r) => ({ ...r, names: r.projects.map((p) => p.name) }));
+  const list = (params: Record<string, string>) =>
+    listProjects(parseProjectFilters(params)).then((r) => ({ ...r, names: r.projects.map((p) => p.name) }));
 
   it("searches name, display name and description, case-insensitively", async () => {
     expect((await list({ q: "TIDE" })).names).toEqual(["tidewatch"]);
@@ -90,7 +104,9 @@ describe("catalogue queries", () => {
     expect((await list({ maturity: "graduated" })).names).toEqual(["kelpie-mesh", "tidewatch"]);
     expect((await list({ maturity: "sandbox" })).names).toEqual(["driftwood"]);
     expect((await list({ category: "app definition" })).names).toEqual(["driftwood"]);
-    expect((await list({ maturity: "graduated", q: "fictional", category: "orchestration" })).names).toEqual(["kelpie-mesh"]);
+    expect((await list({ maturity: "graduated", q: "fictional", category: "orchestration" })).names).toEqual([
+      "kelpie-mesh",
+    ]);
     expect(await listProjectCategories()).toEqual(["app definition", "observability", "orchestration"]);
   });
 
@@ -117,16 +133,23 @@ describe("the demo seed", () => {
     for (const p of demoProjects) {
       expect(p.name).toMatch(/^[a-z0-9][a-z0-9-]*$/);
       expect(p.maturity, p.name).not.toBeNull();
-      for (const url of [p.devstatsUrl, ...p.repositories.map((r) => r.url)]) expect(url, p.name).toMatch(/^https:\/\//);
+      for (const url of [p.devstatsUrl, ...p.repositories.map((r) => r.url)])
+        expect(url, p.name).toMatch(/^https:\/\//);
     }
-    await db.project.create({ data: { name: "prometheus", displayName: "Prometheus (imported)", maturity: "graduated", importedAt: new Date() } });
+    await db.project.create({
+      data: { name: "prometheus", displayName: "Prometheus (imported)", maturity: "graduated", importedAt: new Date() },
+    });
     const first = await seedProjects(db);
     expect(first.created).toHaveLength(names.length - 1);
     expect(first.unchanged).toEqual(["prometheus"]);
     const again = await seedProjects(db);
     expect(again.created).toEqual([]);
     expect(again.unchanged.sort()).toEqual([...names].sort());
-    expect((await db.project.findUniqueOrThrow({ where: { name: "prometheus" } })).displayName).toBe("Prometheus (imported)");
-    expect((await listProjects(parseProjectFilters({ q: "prom" }))).projects.map((p) => p.name)).toEqual(["prometheus"]);
+    expect((await db.project.findUniqueOrThrow({ where: { name: "prometheus" } })).displayName).toBe(
+      "Prometheus (imported)",
+    );
+    expect((await listProjects(parseProjectFilters({ q: "prom" }))).projects.map((p) => p.name)).toEqual([
+      "prometheus",
+    ]);
   });
 });

@@ -23,7 +23,9 @@ type Row = Awaited<ReturnType<PrismaClient["project"]["findMany"]>>[number];
 /** JSON with object keys sorted: jsonb does not keep key order, so compare this, not the raw text. */
 function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
   );
 }
 
@@ -62,12 +64,19 @@ function isSame(row: Row, f: ReturnType<typeof fieldsOf>): boolean {
  * not written at all (its `importedAt` stays the time it last changed). Projects missing from the
  * input are left alone: a partial file must not empty the catalogue.
  */
-export async function importProjects(db: PrismaClient, projects: readonly ParsedProject[], at: Date = new Date()): Promise<ImportSummary> {
+export async function importProjects(
+  db: PrismaClient,
+  projects: readonly ParsedProject[],
+  at: Date = new Date(),
+): Promise<ImportSummary> {
   const summary: ImportSummary = { created: [], updated: [], unchanged: [], skipped: [] };
   await db.$transaction(
     async (tx) => {
       const existing = new Map(
-        (await tx.project.findMany({ where: { name: { in: projects.map((p) => p.name) } } })).map((row) => [row.name, row]),
+        (await tx.project.findMany({ where: { name: { in: projects.map((p) => p.name) } } })).map((row) => [
+          row.name,
+          row,
+        ]),
       );
       for (const p of projects) {
         if (p.maturity === null) {

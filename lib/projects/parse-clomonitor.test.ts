@@ -6,7 +6,8 @@ import { formatEntryError, parseClomonitor } from "./parse-clomonitor";
 const sample = readFileSync(path.join(import.meta.dirname, "fixtures/clomonitor-sample.yaml"), "utf8");
 
 /** A valid one-project file with `extra` lines added to the entry. */
-const one = (extra = "") => `- name: reefline\n  display_name: Reefline\n  maturity: sandbox\n${extra}  repositories:\n    - name: reefline\n      url: https://github.com/reefline-example/reefline\n`;
+const one = (extra = "") =>
+  `- name: reefline\n  display_name: Reefline\n  maturity: sandbox\n${extra}  repositories:\n    - name: reefline\n      url: https://github.com/reefline-example/reefline\n`;
 
 const messages = (text: string) => parseClomonitor(text).errors.map(formatEntryError);
 
@@ -31,10 +32,22 @@ describe("parseClomonitor", () => {
         { name: "tidewatch", url: "https://github.com/tidewatch-example/tidewatch", checkSets: ["code"] },
       ],
     });
-    expect(kelpie).toMatchObject({ description: "A service mesh for fictional underwater clusters", category: "orchestration", homeUrl: "https://kelpie.example.org" });
+    expect(kelpie).toMatchObject({
+      description: "A service mesh for fictional underwater clusters",
+      category: "orchestration",
+      homeUrl: "https://kelpie.example.org",
+    });
     // No display name: the name stands in. An empty `devstats_url:` is no URL, not an error.
-    expect(driftwood).toMatchObject({ displayName: "driftwood", description: "Driftwood packages fictional workloads.", maturity: "sandbox", devstatsUrl: null, logoUrl: null });
-    expect(driftwood?.repositories).toEqual([{ name: "driftwood", url: "https://github.com/driftwood-example/driftwood", checkSets: [] }]);
+    expect(driftwood).toMatchObject({
+      displayName: "driftwood",
+      description: "Driftwood packages fictional workloads.",
+      maturity: "sandbox",
+      devstatsUrl: null,
+      logoUrl: null,
+    });
+    expect(driftwood?.repositories).toEqual([
+      { name: "driftwood", url: "https://github.com/driftwood-example/driftwood", checkSets: [] },
+    ]);
     expect(tag).toMatchObject({ maturity: null, category: "", acceptedAt: null });
   });
 
@@ -57,7 +70,13 @@ describe("parseClomonitor", () => {
   });
 
   it("reports every bad entry, not only the first", () => {
-    const text = [one(), "- name: ok-two\n  maturity: sandbox\n", "- display_name: Nameless\n", "- just a string\n", "- name: ok-two\n  maturity: incubating\n"].join("");
+    const text = [
+      one(),
+      "- name: ok-two\n  maturity: sandbox\n",
+      "- display_name: Nameless\n",
+      "- just a string\n",
+      "- name: ok-two\n  maturity: incubating\n",
+    ].join("");
     expect(messages(text)).toEqual([
       "entry 3 (line 9): name is required",
       "entry 4 (line 10): expected a project (a map with name, maturity, repositories, ...)",
@@ -70,12 +89,16 @@ describe("parseClomonitor", () => {
       "entry 1 (name: ../etc, line 1): name may contain only letters, digits, '.', '_' and '-'",
     ]);
     expect(messages(one("  home_url: ftp://example.org/x\n"))[0]).toContain("home_url must be an http(s) URL");
-    expect(messages("- name: r\n  repositories:\n    - name: r\n")[0]).toBe("entry 1 (name: r, line 1): repositories[0].url is required");
+    expect(messages("- name: r\n  repositories:\n    - name: r\n")[0]).toBe(
+      "entry 1 (name: r, line 1): repositories[0].url is required",
+    );
   });
 
   it("explains a file that is not YAML or not a list", () => {
     expect(messages("- name: [unclosed\n")).toEqual([expect.stringMatching(/^file \(line \d+\): not valid YAML: /)]);
     expect(messages("- name: a\n  name: b\n")).toEqual(["file (line 2): not valid YAML: Map keys must be unique"]);
-    expect(messages("projects:\n  - name: a\n")).toEqual(["file (line 1): expected a list of projects at the top level"]);
+    expect(messages("projects:\n  - name: a\n")).toEqual([
+      "file (line 1): expected a list of projects at the top level",
+    ]);
   });
 });

@@ -46,15 +46,20 @@ export interface ParseResult {
 
 /** Trimmed text; null, blank and absent all mean "not given". Numbers are YAML's, not the author's. */
 const optionalText = (max: number) =>
-  z.preprocess((v) => {
-    if (v === null || v === undefined) return undefined;
-    if (typeof v === "number") return String(v);
-    if (typeof v === "string") return v.trim() === "" ? undefined : v.trim().replace(/\s+/g, " ");
-    return v;
-  }, z.string().max(max, `must be at most ${max} characters`).optional());
+  z.preprocess(
+    (v) => {
+      if (v === null || v === undefined) return undefined;
+      if (typeof v === "number") return String(v);
+      if (typeof v === "string") return v.trim() === "" ? undefined : v.trim().replace(/\s+/g, " ");
+      return v;
+    },
+    z.string().max(max, `must be at most ${max} characters`).optional(),
+  );
 
 // Rendered as links, so only http(s): a `javascript:` URL in the file must not reach an href.
-const optionalUrl = optionalText(2000).pipe(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional());
+const optionalUrl = optionalText(2000).pipe(
+  z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
+);
 
 const isRealDate = (s: string) => {
   const d = new Date(`${s}T00:00:00Z`);
@@ -93,7 +98,11 @@ const EntrySchema = z.object({
   description: optionalText(2000),
   category: optionalText(100),
   maturity: optionalText(20).pipe(
-    z.enum(PROJECT_MATURITIES, { error: (i) => `must be one of ${PROJECT_MATURITIES.join(", ")} (got ${JSON.stringify(i.input)})` }).optional(),
+    z
+      .enum(PROJECT_MATURITIES, {
+        error: (i) => `must be one of ${PROJECT_MATURITIES.join(", ")} (got ${JSON.stringify(i.input)})`,
+      })
+      .optional(),
   ),
   accepted_at: acceptedAt,
   home_url: optionalUrl,
@@ -113,12 +122,19 @@ function toProject(e: z.infer<typeof EntrySchema>): ParsedProject {
     homeUrl: e.home_url ?? null,
     logoUrl: e.logo_url ?? null,
     devstatsUrl: e.devstats_url ?? null,
-    repositories: (e.repositories ?? []).map((r) => ({ name: r.name, url: r.url, checkSets: (r.check_sets ?? []).filter(Boolean) })),
+    repositories: (e.repositories ?? []).map((r) => ({
+      name: r.name,
+      url: r.url,
+      checkSets: (r.check_sets ?? []).filter(Boolean),
+    })),
   };
 }
 
 const describeIssue = (issue: z.core.$ZodIssue) => {
-  const path = issue.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, "");
+  const path = issue.path
+    .map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`))
+    .join("")
+    .replace(/^\./, "");
   const message = issue.code === "invalid_type" && issue.input === undefined ? "is required" : issue.message;
   return path ? `${path} ${message}` : message;
 };
@@ -140,11 +156,24 @@ export function parseClomonitor(text: string): ParseResult {
   const lineAt = (offset: number | undefined) => (offset === undefined ? null : lineCounter.linePos(offset).line);
   if (doc.errors.length > 0) {
     const first = doc.errors[0]!;
-    return { projects: [], errors: [{ entry: 0, name: null, line: lineAt(first.pos[0]), message: `not valid YAML: ${first.message.split("\n")[0]}` }] };
+    return {
+      projects: [],
+      errors: [
+        {
+          entry: 0,
+          name: null,
+          line: lineAt(first.pos[0]),
+          message: `not valid YAML: ${first.message.split("\n")[0]}`,
+        },
+      ],
+    };
   }
   if (doc.contents === null) return { projects: [], errors: [] };
   if (!isSeq(doc.contents)) {
-    return { projects: [], errors: [{ entry: 0, name: null, line: 1, message: "expected a list of projects at the top level" }] };
+    return {
+      projects: [],
+      errors: [{ entry: 0, name: null, line: 1, message: "expected a list of projects at the top level" }],
+    };
   }
   const items = doc.contents.items;
   const data = doc.toJS() as unknown[];
@@ -153,10 +182,16 @@ export function parseClomonitor(text: string): ParseResult {
   const seen = new Map<string, number>();
   data.forEach((raw, i) => {
     const line = lineAt((items[i] as { range?: [number, number, number] } | undefined)?.range?.[0]);
-    const rawName = raw && typeof raw === "object" && "name" in raw && typeof raw.name === "string" ? raw.name.trim() || null : null;
+    const rawName =
+      raw && typeof raw === "object" && "name" in raw && typeof raw.name === "string" ? raw.name.trim() || null : null;
     const entry = i + 1;
     if (!raw || typeof raw !== "object" || Array.isArray(raw)) {
-      errors.push({ entry, name: null, line, message: "expected a project (a map with name, maturity, repositories, ...)" });
+      errors.push({
+        entry,
+        name: null,
+        line,
+        message: "expected a project (a map with name, maturity, repositories, ...)",
+      });
       return;
     }
     const parsed = EntrySchema.safeParse(raw);
@@ -167,7 +202,12 @@ export function parseClomonitor(text: string): ParseResult {
     const project = toProject(parsed.data);
     const earlier = seen.get(project.name);
     if (earlier !== undefined) {
-      errors.push({ entry, name: project.name, line, message: `the name ${project.name} is also used by entry ${earlier}` });
+      errors.push({
+        entry,
+        name: project.name,
+        line,
+        message: `the name ${project.name} is also used by entry ${earlier}`,
+      });
       return;
     }
     seen.set(project.name, entry);

@@ -88,6 +88,12 @@ function readRepositories(json: Prisma.JsonValue): ProjectRepository[] {
     if (!r || typeof r !== "object" || Array.isArray(r)) return [];
     const { name, url, checkSets } = r as Record<string, unknown>;
     if (typeof name !== "string" || typeof url !== "string" || !/^https?:\/\//i.test(url)) return [];
-    return [{ name, url, checkSets: Array.isArray(checkSets) ? checkSets.filter((c): c is string => typeof c === "string") : [] }];
+    return [
+      {
+        name,
+        url,
+        checkSets: Array.isArray(checkSets) ? checkSets.filter((c): c is string => typeof c === "string") : [],
+      },
+    ];
   });
 }

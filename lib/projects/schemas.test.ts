@@ -3,7 +3,15 @@ import { parseProjectFilters, projectsHref } from "./schemas";
 
 describe("project filters in the URL", () => {
   it("reads the catalogue's parameters, trimmed", () => {
-    expect(parseProjectFilters({ q: "  prom ", maturity: "graduated", category: "observability", sort: "newest", page: "3" })).toEqual({
+    expect(
+      parseProjectFilters({
+        q: "  prom ",
+        maturity: "graduated",
+        category: "observability",
+        sort: "newest",
+        page: "3",
+      }),
+    ).toEqual({
       q: "prom",
       maturity: "graduated",
       category: "observability",

@@ -11,13 +11,10 @@ export const PROJECTS_PER_PAGE = 24;
 
 const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 const text = (max: number) =>
-  z.preprocess(
-    (v) => {
-      const s = first(v);
-      return typeof s === "string" ? s.trim().slice(0, max) : "";
-    },
-    z.string(),
-  );
+  z.preprocess((v) => {
+    const s = first(v);
+    return typeof s === "string" ? s.trim().slice(0, max) : "";
+  }, z.string());
 
 /**
  * Parameters as typed into a URL: anything unknown or malformed falls back to "no filter" rather

@@ -17,7 +17,12 @@ describe("csv", () => {
     expect(csvCell("=a,b")).toBe(`"'=a,b"`);
   });
   it("joins rows with CRLF", () => {
-    expect(toCsv([["a", "b"], ["c", 1]])).toBe("a,b\r\nc,1\r\n");
+    expect(
+      toCsv([
+        ["a", "b"],
+        ["c", 1],
+      ]),
+    ).toBe("a,b\r\nc,1\r\n");
   });
 });
 

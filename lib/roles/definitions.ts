@@ -29,7 +29,10 @@ export async function defineRole(actor: Actor | null, input: RoleDefinitionInput
   const subject = { subjectType: "RoleDefinition", subjectId: input.roleKey ?? null, tagId: input.tagId };
   const a = await requirePermission(actor, "role.define", subject);
   const at = await now();
-  const tag = await db.tag.findUnique({ where: { id: input.tagId }, select: { id: true, leaveCountsTowardCaps: true } });
+  const tag = await db.tag.findUnique({
+    where: { id: input.tagId },
+    select: { id: true, leaveCountsTowardCaps: true },
+  });
   if (!tag) throw new AppError("NOT_FOUND", "That TAG does not exist.");
   const data = {
     tagId: tag.id,
@@ -59,14 +62,31 @@ export async function defineRole(actor: Actor | null, input: RoleDefinitionInput
     let before: Record<string, unknown> | undefined;
     if (input.roleKey) {
       // The TAG is part of the query: a forged roleKey of another TAG matches nothing.
-      const current = await tx.roleDefinition.findFirst({ where: { roleKey, tagId: tag.id, supersededAt: null }, select: { id: true, version: true, name: true, kind: true, totalSeats: true, maxPerRegion: true, minPerRegion: true, maxPerEmployer: true, needsTocApproval: true, termMonths: true } });
+      const current = await tx.roleDefinition.findFirst({
+        where: { roleKey, tagId: tag.id, supersededAt: null },
+        select: {
+          id: true,
+          version: true,
+          name: true,
+          kind: true,
+          totalSeats: true,
+          maxPerRegion: true,
+          minPerRegion: true,
+          maxPerEmployer: true,
+          needsTocApproval: true,
+          termMonths: true,
+        },
+      });
       if (!current) throw new AppError("NOT_FOUND", "That role does not exist in this TAG.");
       await tx.roleDefinition.update({ where: { id: current.id }, data: { supersededAt: at } });
       version = current.version + 1;
       const { id: _id, ...rest } = current;
       before = rest;
     }
-    const def = await tx.roleDefinition.create({ data: { ...data, roleKey, version }, select: { id: true, roleKey: true, version: true } });
+    const def = await tx.roleDefinition.create({
+      data: { ...data, roleKey, version },
+      select: { id: true, roleKey: true, version: true },
+    });
     const warnings = seatWarnings(rulesOf(data), await loadHolders(tx, roleKey, at), tag.leaveCountsTowardCaps);
     await recordAudit(tx, {
       at,
@@ -76,7 +96,19 @@ export async function defineRole(actor: Actor | null, input: RoleDefinitionInput
       subjectId: def.id,
       tagId: tag.id,
       before: before as Prisma.InputJsonValue | undefined,
-      after: { roleKey, version, name: data.name, kind: data.kind, totalSeats: data.totalSeats, maxPerRegion: data.maxPerRegion, minPerRegion: data.minPerRegion, maxPerEmployer: data.maxPerEmployer, termMonths: data.termMonths, needsTocApproval: data.needsTocApproval, warnings },
+      after: {
+        roleKey,
+        version,
+        name: data.name,
+        kind: data.kind,
+        totalSeats: data.totalSeats,
+        maxPerRegion: data.maxPerRegion,
+        minPerRegion: data.minPerRegion,
+        maxPerEmployer: data.maxPerEmployer,
+        termMonths: data.termMonths,
+        needsTocApproval: data.needsTocApproval,
+        warnings,
+      },
     });
     return { ...def, warnings };
   });

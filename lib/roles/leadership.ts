@@ -22,15 +22,28 @@ function addMonths(d: Date, months: number): Date {
  * member approves (DESIGN.md guards); nobody appoints themselves.
  */
 export async function appointLeader(actor: Actor | null, input: AppointLeaderInput) {
-  const a = await requirePermission(actor, "roster.appoint", { subjectType: "Tag", subjectId: input.tagId, tagId: input.tagId });
+  const a = await requirePermission(actor, "roster.appoint", {
+    subjectType: "Tag",
+    subjectId: input.tagId,
+    tagId: input.tagId,
+  });
   const at = await now();
   const person = await db.user.findFirst({
     where: { login: { equals: input.login, mode: "insensitive" } },
     orderBy: { updatedAt: "desc" },
     select: { id: true, login: true, region: true },
   });
-  if (!person) throw new AppError("NOT_FOUND", `Nobody with the GitHub login ${input.login} has a TAG Portal account yet.`, { login: ["No such person here yet"] });
-  if (person.id === a.id) await refuseByGuard(a, "roster.appoint", { subjectType: "Tag", subjectId: input.tagId, tagId: input.tagId }, "Nobody appoints themselves.");
+  if (!person)
+    throw new AppError("NOT_FOUND", `Nobody with the GitHub login ${input.login} has a TAG Portal account yet.`, {
+      login: ["No such person here yet"],
+    });
+  if (person.id === a.id)
+    await refuseByGuard(
+      a,
+      "roster.appoint",
+      { subjectType: "Tag", subjectId: input.tagId, tagId: input.tagId },
+      "Nobody appoints themselves.",
+    );
   const tag = await db.tag.findUnique({ where: { id: input.tagId }, select: { id: true, name: true, slug: true } });
   if (!tag) throw new AppError("NOT_FOUND", "That TAG does not exist.");
   return db.$transaction(async (tx) => {
@@ -60,7 +73,14 @@ export async function appointLeader(actor: Actor | null, input: AppointLeaderInp
       subjectType: "RoleAssignment",
       subjectId: seat.id,
       tagId: tag.id,
-      after: { userId: person.id, login: person.login, kind: input.kind, status: "pending", termMonths: input.termMonths, decisionLink: input.decisionLink ?? null },
+      after: {
+        userId: person.id,
+        login: person.login,
+        kind: input.kind,
+        status: "pending",
+        termMonths: input.termMonths,
+        decisionLink: input.decisionLink ?? null,
+      },
     });
     return { id: seat.id, status: "pending" as const };
   });
@@ -68,12 +88,17 @@ export async function appointLeader(actor: Actor | null, input: AppointLeaderInp
 
 /** A lead asks to end a seat; a TOC member's approval ends it. Nobody removes themselves. */
 export async function requestEndOfSeat(actor: Actor | null, input: RequestEndInput) {
-  const seat = await db.roleAssignment.findUnique({ where: { id: input.assignmentId }, select: { id: true, tagId: true, userId: true, status: true, endRequestedAt: true } });
+  const seat = await db.roleAssignment.findUnique({
+    where: { id: input.assignmentId },
+    select: { id: true, tagId: true, userId: true, status: true, endRequestedAt: true },
+  });
   const subject = { subjectType: "RoleAssignment", subjectId: input.assignmentId, tagId: seat?.tagId ?? null };
   const a = await requirePermission(actor, "roster.appoint", subject);
   if (!seat) throw new AppError("NOT_FOUND", "That seat does not exist.");
-  if (seat.userId === a.id) await refuseByGuard(a, "roster.appoint", subject, "Nobody removes themselves; step down through another lead.");
-  if (seat.status !== "active" && seat.status !== "on_leave") throw new AppError("CONFLICT", "Only a held seat can be ended.");
+  if (seat.userId === a.id)
+    await refuseByGuard(a, "roster.appoint", subject, "Nobody removes themselves; step down through another lead.");
+  if (seat.status !== "active" && seat.status !== "on_leave")
+    throw new AppError("CONFLICT", "Only a held seat can be ended.");
   const at = await now();
   return db.$transaction(async (tx) => {
     const { count } = await tx.roleAssignment.updateMany({
@@ -81,7 +106,15 @@ export async function requestEndOfSeat(actor: Actor | null, input: RequestEndInp
       data: { endRequestedById: a.id, endRequestedAt: at, endReason: input.reason },
     });
     if (count === 0) throw new AppError("CONFLICT", "An end of this seat is already awaiting approval.");
-    await recordAudit(tx, { at, actorId: a.id, action: "roster.end-request", subjectType: "RoleAssignment", subjectId: seat.id, tagId: seat.tagId, after: { reason: input.reason } });
+    await recordAudit(tx, {
+      at,
+      actorId: a.id,
+      action: "roster.end-request",
+      subjectType: "RoleAssignment",
+      subjectId: seat.id,
+      tagId: seat.tagId,
+      after: { reason: input.reason },
+    });
     return { id: seat.id };
   });
 }
@@ -93,12 +126,25 @@ export async function requestEndOfSeat(actor: Actor | null, input: RequestEndInp
 export async function decideLeadershipChange(actor: Actor | null, input: DecideChangeInput) {
   const seat = await db.roleAssignment.findUnique({
     where: { id: input.assignmentId },
-    select: { id: true, tagId: true, userId: true, kind: true, status: true, endRequestedAt: true, endReason: true, renewRequestedAt: true, renewTermEndAt: true, roleDefinition: { select: { name: true } }, tag: { select: { name: true, slug: true } } },
+    select: {
+      id: true,
+      tagId: true,
+      userId: true,
+      kind: true,
+      status: true,
+      endRequestedAt: true,
+      endReason: true,
+      renewRequestedAt: true,
+      renewTermEndAt: true,
+      roleDefinition: { select: { name: true } },
+      tag: { select: { name: true, slug: true } },
+    },
   });
   const subject = { subjectType: "RoleAssignment", subjectId: input.assignmentId, tagId: seat?.tagId ?? null };
   const a = await requirePermission(actor, "leadership.approve", subject);
   if (!seat) throw new AppError("NOT_FOUND", "That change does not exist.");
-  if (seat.userId === a.id) await refuseByGuard(a, "leadership.approve", subject, "Nobody approves a change to their own seat.");
+  if (seat.userId === a.id)
+    await refuseByGuard(a, "leadership.approve", subject, "Nobody approves a change to their own seat.");
   const at = await now();
   const approve = input.decision === "approve";
   const result = await db.$transaction(async (tx) => {
@@ -108,15 +154,28 @@ export async function decideLeadershipChange(actor: Actor | null, input: DecideC
       change = "appointment";
       ({ count } = await tx.roleAssignment.updateMany({
         where: { id: seat.id, status: "pending" },
-        data: approve ? { status: "active", startAt: at, decidedById: a.id, decidedAt: at } : { status: "rejected", decidedById: a.id, decidedAt: at },
+        data: approve
+          ? { status: "active", startAt: at, decidedById: a.id, decidedAt: at }
+          : { status: "rejected", decidedById: a.id, decidedAt: at },
       }));
     } else if (seat.endRequestedAt && (seat.status === "active" || seat.status === "on_leave")) {
       change = "end";
       ({ count } = await tx.roleAssignment.updateMany({
         where: { id: seat.id, status: seat.status, endRequestedAt: { not: null } },
-        data: approve ? { status: seat.endReason?.startsWith(EMERITUS_PREFIX) ? "emeritus" : "ended", endedAt: at, decidedById: a.id, decidedAt: at } : { endRequestedAt: null, endRequestedById: null, endReason: null },
+        data: approve
+          ? {
+              status: seat.endReason?.startsWith(EMERITUS_PREFIX) ? "emeritus" : "ended",
+              endedAt: at,
+              decidedById: a.id,
+              decidedAt: at,
+            }
+          : { endRequestedAt: null, endRequestedById: null, endReason: null },
       }));
-    } else if (seat.renewRequestedAt && seat.renewTermEndAt && (seat.status === "active" || seat.status === "on_leave")) {
+    } else if (
+      seat.renewRequestedAt &&
+      seat.renewTermEndAt &&
+      (seat.status === "active" || seat.status === "on_leave")
+    ) {
       change = "renewal";
       const cleared = { renewRequestedAt: null, renewRequestedById: null, renewTermEndAt: null };
       ({ count } = await tx.roleAssignment.updateMany({

@@ -94,8 +94,22 @@ export async function listRoster(tagId: string, at: Date) {
       ...seatSelect,
       userId: true,
       obtainedBy: true,
-      roleDefinition: { select: { id: true, roleKey: true, name: true, version: true, termMonths: true, kind: true, needsTocApproval: true } },
-      leaves: { where: { to: { gte: today } }, orderBy: { from: "asc" }, select: { id: true, from: true, to: true, note: true } },
+      roleDefinition: {
+        select: {
+          id: true,
+          roleKey: true,
+          name: true,
+          version: true,
+          termMonths: true,
+          kind: true,
+          needsTocApproval: true,
+        },
+      },
+      leaves: {
+        where: { to: { gte: today } },
+        orderBy: { from: "asc" },
+        select: { id: true, from: true, to: true, note: true },
+      },
     },
   });
   return rows.map((r) => ({ ...r, onLeave: isOnLeave(r.status, r.leaves, at) }));
@@ -105,12 +119,20 @@ export type RosterRow = Awaited<ReturnType<typeof listRoster>>[number];
 
 /** Per role: holders, open seats, and warnings (unmet minimums, caps the roster breaks). */
 export async function summarizeRoles(tagId: string, at: Date) {
-  const [defs, tag] = await Promise.all([listRoleDefinitions(tagId), db.tag.findUniqueOrThrow({ where: { id: tagId }, select: { leaveCountsTowardCaps: true } })]);
+  const [defs, tag] = await Promise.all([
+    listRoleDefinitions(tagId),
+    db.tag.findUniqueOrThrow({ where: { id: tagId }, select: { leaveCountsTowardCaps: true } }),
+  ]);
   return Promise.all(
     defs.map(async (d) => {
       const holders = await loadHolders(db, d.roleKey, at);
       const rules = rulesOf(d);
-      return { def: d, holders: holders.length, vacancies: vacancies(rules, holders.length), warnings: seatWarnings(rules, holders, tag.leaveCountsTowardCaps) };
+      return {
+        def: d,
+        holders: holders.length,
+        vacancies: vacancies(rules, holders.length),
+        warnings: seatWarnings(rules, holders, tag.leaveCountsTowardCaps),
+      };
     }),
   );
 }
@@ -118,9 +140,19 @@ export async function summarizeRoles(tagId: string, at: Date) {
 /** Held seats whose term ends within `days` of `at`, soonest first. */
 export function listTermsEnding(tagId: string, at: Date, days = 90) {
   return db.roleAssignment.findMany({
-    where: { tagId, status: { in: ["active", "on_leave"] }, termEndAt: { gt: at, lte: new Date(at.getTime() + days * DAY) } },
+    where: {
+      tagId,
+      status: { in: ["active", "on_leave"] },
+      termEndAt: { gt: at, lte: new Date(at.getTime() + days * DAY) },
+    },
     orderBy: { termEndAt: "asc" },
-    select: { id: true, kind: true, termEndAt: true, user: { select: { login: true, name: true } }, roleDefinition: { select: { name: true } } },
+    select: {
+      id: true,
+      kind: true,
+      termEndAt: true,
+      user: { select: { login: true, name: true } },
+      roleDefinition: { select: { name: true } },
+    },
   });
 }
 
@@ -138,7 +170,10 @@ export async function listLeadershipTimeline(tagId: string, take = 50) {
   const seatIds = [...new Set(events.flatMap((e) => (e.subjectId ? [e.subjectId] : [])))];
   const [actors, seats] = await Promise.all([
     db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, login: true } }),
-    db.roleAssignment.findMany({ where: { id: { in: seatIds.filter((s) => /^[0-9a-f-]{36}$/.test(s)) }, tagId }, select: { id: true, kind: true, user: { select: { login: true } }, roleDefinition: { select: { name: true } } } }),
+    db.roleAssignment.findMany({
+      where: { id: { in: seatIds.filter((s) => /^[0-9a-f-]{36}$/.test(s)) }, tagId },
+      select: { id: true, kind: true, user: { select: { login: true } }, roleDefinition: { select: { name: true } } },
+    }),
   ]);
   const actorLogin = new Map(actors.map((a) => [a.id, a.login]));
   const seatOf = new Map(seats.map((s) => [s.id, s]));
@@ -200,7 +235,15 @@ export function listOpenRemovals() {
       reason: true,
       openedAt: true,
       votes: { select: { userId: true, inFavor: true } },
-      assignment: { select: { id: true, kind: true, user: { select: { login: true } }, roleDefinition: { select: { name: true } }, tag: { select: { name: true, slug: true, removalSupermajority: true } } } },
+      assignment: {
+        select: {
+          id: true,
+          kind: true,
+          user: { select: { login: true } },
+          roleDefinition: { select: { name: true } },
+          tag: { select: { name: true, slug: true, removalSupermajority: true } },
+        },
+      },
     },
   });
 }
@@ -211,7 +254,13 @@ export function listHeldSeats(take = 300) {
     where: { status: { in: ["active", "on_leave"] } },
     orderBy: [{ tag: { name: "asc" } }, { kind: "asc" }],
     take,
-    select: { id: true, kind: true, user: { select: { login: true } }, roleDefinition: { select: { name: true } }, tag: { select: { name: true } } },
+    select: {
+      id: true,
+      kind: true,
+      user: { select: { login: true } },
+      roleDefinition: { select: { name: true } },
+      tag: { select: { name: true } },
+    },
   });
 }
 

@@ -17,13 +17,23 @@ export interface RemovalTally {
   explanation: string;
 }
 
-export function tallyRemoval(votes: readonly { inFavor: boolean }[], supermajority: number, quorum = REMOVAL_QUORUM): RemovalTally {
+export function tallyRemoval(
+  votes: readonly { inFavor: boolean }[],
+  supermajority: number,
+  quorum = REMOVAL_QUORUM,
+): RemovalTally {
   const inFavor = votes.filter((v) => v.inFavor).length;
   const cast = votes.length;
   const against = cast - inFavor;
-  if (cast < quorum) return { inFavor, against, passed: false, explanation: `Quorum not met: ${cast} of at least ${quorum} votes.` };
+  if (cast < quorum)
+    return { inFavor, against, passed: false, explanation: `Quorum not met: ${cast} of at least ${quorum} votes.` };
   // A small tolerance so that 2 of 3 meets a stored 0.6667 share meant as two thirds.
   const passed = inFavor / cast >= supermajority - 0.001;
   const pct = Math.round(supermajority * 100);
-  return { inFavor, against, passed, explanation: `${inFavor} of ${cast} in favour; ${pct}% needed: ${passed ? "passed" : "failed"}.` };
+  return {
+    inFavor,
+    against,
+    passed,
+    explanation: `${inFavor} of ${cast} in favour; ${pct}% needed: ${passed ? "passed" : "failed"}.`,
+  };
 }

@@ -19,34 +19,80 @@ import { addMonths, lockAssignment, type Tx } from "./seats";
 export async function openRemovalProposal(actor: Actor | null, input: OpenRemovalInput) {
   const seat = await db.roleAssignment.findUnique({
     where: { id: input.assignmentId },
-    select: { id: true, tagId: true, userId: true, status: true, user: { select: { login: true } }, tag: { select: { name: true, slug: true, activityMinRecords: true, activityWindowMonths: true } } },
+    select: {
+      id: true,
+      tagId: true,
+      userId: true,
+      status: true,
+      user: { select: { login: true } },
+      tag: { select: { name: true, slug: true, activityMinRecords: true, activityWindowMonths: true } },
+    },
   });
   const subject = { subjectType: "RoleAssignment", subjectId: input.assignmentId, tagId: seat?.tagId ?? null };
   const a = await requirePermission(actor, "leadership.remove-vote", subject);
   if (!seat) throw new AppError("NOT_FOUND", "That seat does not exist.");
-  if (seat.userId === a.id) await refuseByGuard(a, "leadership.remove-vote", subject, "Nobody proposes their own removal.");
-  if (seat.status !== "active" && seat.status !== "on_leave") throw new AppError("CONFLICT", "Only a held seat can be removed.");
+  if (seat.userId === a.id)
+    await refuseByGuard(a, "leadership.remove-vote", subject, "Nobody proposes their own removal.");
+  if (seat.status !== "active" && seat.status !== "on_leave")
+    throw new AppError("CONFLICT", "Only a held seat can be removed.");
   const at = await now();
-  const activity = await activityFor(seat.userId, seat.tagId, { from: addMonths(at, -seat.tag.activityWindowMonths), to: at });
+  const activity = await activityFor(seat.userId, seat.tagId, {
+    from: addMonths(at, -seat.tag.activityWindowMonths),
+    to: at,
+  });
   if (activity.total >= seat.tag.activityMinRecords) {
-    throw new AppError("CONFLICT", `@${seat.user.login} is active in ${seat.tag.name}: ${activity.total} contribution records in the last ${seat.tag.activityWindowMonths} months (the TAG's rule is at least ${seat.tag.activityMinRecords}).`);
+    throw new AppError(
+      "CONFLICT",
+      `@${seat.user.login} is active in ${seat.tag.name}: ${activity.total} contribution records in the last ${seat.tag.activityWindowMonths} months (the TAG's rule is at least ${seat.tag.activityMinRecords}).`,
+    );
   }
   const proposal = await db.$transaction(async (tx) => {
     await lockAssignment(tx, seat.id);
-    const open = await tx.removalProposal.findFirst({ where: { assignmentId: seat.id, status: "open" }, select: { id: true } });
+    const open = await tx.removalProposal.findFirst({
+      where: { assignmentId: seat.id, status: "open" },
+      select: { id: true },
+    });
     if (open) throw new AppError("CONFLICT", "A removal vote on this seat is already open.");
-    const p = await tx.removalProposal.create({ data: { assignmentId: seat.id, reason: input.reason, openedById: a.id, openedAt: at }, select: { id: true } });
-    await recordAudit(tx, { at, actorId: a.id, action: "leadership.remove-open", subjectType: "RoleAssignment", subjectId: seat.id, tagId: seat.tagId, after: { proposalId: p.id, login: seat.user.login, reason: input.reason, activity: activity.total } });
+    const p = await tx.removalProposal.create({
+      data: { assignmentId: seat.id, reason: input.reason, openedById: a.id, openedAt: at },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      at,
+      actorId: a.id,
+      action: "leadership.remove-open",
+      subjectType: "RoleAssignment",
+      subjectId: seat.id,
+      tagId: seat.tagId,
+      after: { proposalId: p.id, login: seat.user.login, reason: input.reason, activity: activity.total },
+    });
     return p;
   });
-  await notify({ userId: seat.userId, kind: "leadership.remove-open", title: `The TOC opened a vote on your seat in ${seat.tag.name}`, body: input.reason, link: `/tags/${seat.tag.slug}` }, at);
+  await notify(
+    {
+      userId: seat.userId,
+      kind: "leadership.remove-open",
+      title: `The TOC opened a vote on your seat in ${seat.tag.name}`,
+      body: input.reason,
+      link: `/tags/${seat.tag.slug}`,
+    },
+    at,
+  );
   return proposal;
 }
 
 const proposalSelect = {
   id: true,
   status: true,
-  assignment: { select: { id: true, tagId: true, userId: true, user: { select: { login: true } }, tag: { select: { name: true, slug: true, removalSupermajority: true } } } },
+  assignment: {
+    select: {
+      id: true,
+      tagId: true,
+      userId: true,
+      user: { select: { login: true } },
+      tag: { select: { name: true, slug: true, removalSupermajority: true } },
+    },
+  },
 } as const;
 
 async function loadProposal(actor: Actor | null, proposalId: string) {
@@ -54,7 +100,8 @@ async function loadProposal(actor: Actor | null, proposalId: string) {
   const subject = { subjectType: "RemovalProposal", subjectId: proposalId, tagId: p?.assignment.tagId ?? null };
   const a = await requirePermission(actor, "leadership.remove-vote", subject);
   if (!p) throw new AppError("NOT_FOUND", "That removal vote does not exist.");
-  if (p.assignment.userId === a.id) await refuseByGuard(a, "leadership.remove-vote", subject, "Nobody votes on their own removal.");
+  if (p.assignment.userId === a.id)
+    await refuseByGuard(a, "leadership.remove-vote", subject, "Nobody votes on their own removal.");
   return { a, p };
 }
 
@@ -64,7 +111,10 @@ type Proposal = Awaited<ReturnType<typeof loadProposal>>["p"];
 async function decide(tx: Tx, a: Actor, p: Proposal, at: Date) {
   const votes = await tx.removalVote.findMany({ where: { proposalId: p.id }, select: { inFavor: true } });
   const t = tallyRemoval(votes, p.assignment.tag.removalSupermajority);
-  await tx.removalProposal.update({ where: { id: p.id }, data: { status: t.passed ? "passed" : "failed", closedAt: at } });
+  await tx.removalProposal.update({
+    where: { id: p.id },
+    data: { status: t.passed ? "passed" : "failed", closedAt: at },
+  });
   if (t.passed) {
     await tx.roleAssignment.updateMany({
       where: { id: p.assignment.id, status: { in: ["active", "on_leave"] } },
@@ -78,13 +128,21 @@ async function decide(tx: Tx, a: Actor, p: Proposal, at: Date) {
     subjectType: "RoleAssignment",
     subjectId: p.assignment.id,
     tagId: p.assignment.tagId,
-    after: { proposalId: p.id, login: p.assignment.user.login, inFavor: t.inFavor, against: t.against, explanation: t.explanation },
+    after: {
+      proposalId: p.id,
+      login: p.assignment.user.login,
+      inFavor: t.inFavor,
+      against: t.against,
+      explanation: t.explanation,
+    },
   });
   return t;
 }
 
 async function lockOpenProposal(tx: Tx, id: string) {
-  const rows = await tx.$queryRaw<{ status: string }[]>`SELECT status::text AS status FROM "RemovalProposal" WHERE id = ${id}::uuid FOR UPDATE`;
+  const rows = await tx.$queryRaw<
+    { status: string }[]
+  >`SELECT status::text AS status FROM "RemovalProposal" WHERE id = ${id}::uuid FOR UPDATE`;
   if (rows[0]?.status !== "open") throw new AppError("CONFLICT", "This removal vote is closed.");
 }
 
@@ -97,10 +155,21 @@ export async function castRemovalVote(actor: Actor | null, input: RemovalVoteInp
   const at = await now();
   return db.$transaction(async (tx) => {
     await lockOpenProposal(tx, p.id);
-    const mine = await tx.removalVote.findUnique({ where: { proposalId_userId: { proposalId: p.id, userId: a.id } }, select: { inFavor: true } });
+    const mine = await tx.removalVote.findUnique({
+      where: { proposalId_userId: { proposalId: p.id, userId: a.id } },
+      select: { inFavor: true },
+    });
     if (mine) throw new AppError("CONFLICT", "You already voted on this removal.");
     await tx.removalVote.create({ data: { proposalId: p.id, userId: a.id, inFavor: input.inFavor, castAt: at } });
-    await recordAudit(tx, { at, actorId: a.id, action: "leadership.remove-vote", subjectType: "RemovalProposal", subjectId: p.id, tagId: p.assignment.tagId, after: { inFavor: input.inFavor } });
+    await recordAudit(tx, {
+      at,
+      actorId: a.id,
+      action: "leadership.remove-vote",
+      subjectType: "RemovalProposal",
+      subjectId: p.id,
+      tagId: p.assignment.tagId,
+      after: { inFavor: input.inFavor },
+    });
     const [cast, electorate] = await Promise.all([
       tx.removalVote.count({ where: { proposalId: p.id } }),
       tx.user.count({ where: { isTocMember: true, id: { not: p.assignment.userId } } }),

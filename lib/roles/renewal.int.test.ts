@@ -7,7 +7,11 @@ import { decideLeadershipChange } from "./leadership";
 import { listPendingLeadershipChanges } from "./queries";
 import { changeAssignment } from "./roster";
 
-const code = (p: Promise<unknown>) => p.then(() => "ok", (e: unknown) => (e instanceof AppError ? e.code : String(e)));
+const code = (p: Promise<unknown>) =>
+  p.then(
+    () => "ok",
+    (e: unknown) => (e instanceof AppError ? e.code : String(e)),
+  );
 
 describe("renewing a seat that needs TOC approval", () => {
   it("is a request until a TOC member approves; then the term is extended; a rejection keeps the old term", async () => {
@@ -15,8 +19,20 @@ describe("renewing a seat that needs TOC approval", () => {
     const [lead, chair, toc] = await Promise.all([createUser(), createUser(), createUser({ isTocMember: true })]);
     const start = new Date("2026-01-01T00:00:00Z");
     const termEnd = new Date("2027-01-01T00:00:00Z");
-    await db.roleAssignment.create({ data: { tagId: tag.id, userId: lead.id, kind: "chair", status: "active", requestedAt: start, startAt: start } });
-    const seat = await db.roleAssignment.create({ data: { tagId: tag.id, userId: chair.id, kind: "tech_lead", status: "active", requestedAt: start, startAt: start, termEndAt: termEnd } });
+    await db.roleAssignment.create({
+      data: { tagId: tag.id, userId: lead.id, kind: "chair", status: "active", requestedAt: start, startAt: start },
+    });
+    const seat = await db.roleAssignment.create({
+      data: {
+        tagId: tag.id,
+        userId: chair.id,
+        kind: "tech_lead",
+        status: "active",
+        requestedAt: start,
+        startAt: start,
+        termEndAt: termEnd,
+      },
+    });
     const leadActor = await loadActor(lead.id);
 
     const r = await changeAssignment(leadActor, { assignmentId: seat.id, change: "renew" });
@@ -27,7 +43,9 @@ describe("renewing a seat that needs TOC approval", () => {
 
     // The holder cannot approve their own renewal, even as a TOC member.
     await db.user.update({ where: { id: chair.id }, data: { isTocMember: true } });
-    expect(await code(decideLeadershipChange(await loadActor(chair.id), { assignmentId: seat.id, decision: "approve" }))).toBe("FORBIDDEN");
+    expect(
+      await code(decideLeadershipChange(await loadActor(chair.id), { assignmentId: seat.id, decision: "approve" })),
+    ).toBe("FORBIDDEN");
 
     const d = await decideLeadershipChange(await loadActor(toc.id), { assignmentId: seat.id, decision: "approve" });
     expect(d.change).toBe("renewal");

@@ -15,12 +15,22 @@ import { RoleDefinitionSchema, LeaveSchema } from "./schemas";
 import { remindTermsEnding } from "./term-reminders";
 
 const DAY = 86_400_000;
-const code = (p: Promise<unknown>) => p.then(() => "ok", (e: unknown) => (e instanceof AppError ? e.code : String(e)));
-const message = (p: Promise<unknown>) => p.then(() => "ok", (e: unknown) => (e instanceof Error ? e.message : String(e)));
+const code = (p: Promise<unknown>) =>
+  p.then(
+    () => "ok",
+    (e: unknown) => (e instanceof AppError ? e.code : String(e)),
+  );
+const message = (p: Promise<unknown>) =>
+  p.then(
+    () => "ok",
+    (e: unknown) => (e instanceof Error ? e.message : String(e)),
+  );
 
 async function leadOf(tagId: string) {
   const lead = await createUser();
-  await db.roleAssignment.create({ data: { tagId, userId: lead.id, kind: "chair", status: "active", requestedAt: new Date(), startAt: new Date() } });
+  await db.roleAssignment.create({
+    data: { tagId, userId: lead.id, kind: "chair", status: "active", requestedAt: new Date(), startAt: new Date() },
+  });
   return { user: lead, actor: (await loadActor(lead.id))! };
 }
 
@@ -31,7 +41,16 @@ async function person(region: "APAC" | "EMEA" | "Americas", employer: string | n
 }
 
 const ambassadorRole = (tagId: string, over: Record<string, unknown> = {}) =>
-  RoleDefinitionSchema.parse({ tagId, name: "TAG Ambassador - project liaison", kind: "tag_ambassador", ambassadorKind: "project_liaison", totalSeats: "2", maxEMEA: "1", termMonths: "12", ...over });
+  RoleDefinitionSchema.parse({
+    tagId,
+    name: "TAG Ambassador - project liaison",
+    kind: "tag_ambassador",
+    ambassadorKind: "project_liaison",
+    totalSeats: "2",
+    maxEMEA: "1",
+    termMonths: "12",
+    ...over,
+  });
 
 describe("role definitions", () => {
   it("a lead defines a role; editing writes a new version and supersedes the old", async () => {
@@ -53,13 +72,21 @@ describe("role definitions", () => {
   it("chair and tech-lead roles always need TOC approval", async () => {
     const tag = await createTag();
     const { actor } = await leadOf(tag.id);
-    const d = await defineRole(actor, RoleDefinitionSchema.parse({ tagId: tag.id, name: "Tech Lead", kind: "tech_lead", needsTocApproval: "false" }));
+    const d = await defineRole(
+      actor,
+      RoleDefinitionSchema.parse({ tagId: tag.id, name: "Tech Lead", kind: "tech_lead", needsTocApproval: "false" }),
+    );
     expect((await db.roleDefinition.findUniqueOrThrow({ where: { id: d.id } })).needsTocApproval).toBe(true);
   });
 
   it("refuses a cap of zero or below", () => {
     for (const f of ["totalSeats", "maxEMEA", "maxPerEmployer"]) {
-      const r = RoleDefinitionSchema.safeParse({ tagId: crypto.randomUUID(), name: "X role", kind: "custom", [f]: "0" });
+      const r = RoleDefinitionSchema.safeParse({
+        tagId: crypto.randomUUID(),
+        name: "X role",
+        kind: "custom",
+        [f]: "0",
+      });
       expect(r.success).toBe(false);
     }
   });
@@ -92,13 +119,32 @@ describe("appointments and seat rules", () => {
     const tag = await createTag();
     const { actor } = await leadOf(tag.id);
     const d = await defineRole(actor, ambassadorRole(tag.id, { minAPAC: "1" }));
-    const [e1, e2, am, ap] = [await person("EMEA"), await person("EMEA"), await person("Americas"), await person("APAC")];
-    expect(await appointToRole(actor, { roleDefinitionId: d.id, login: e1.login, decisionLink: "https://example.test/notes" })).toMatchObject({ status: "active" });
-    expect(await message(appointToRole(actor, { roleDefinitionId: d.id, login: e2.login }))).toBe("Region cap full: EMEA already has 1 of 1.");
+    const [e1, e2, am, ap] = [
+      await person("EMEA"),
+      await person("EMEA"),
+      await person("Americas"),
+      await person("APAC"),
+    ];
+    expect(
+      await appointToRole(actor, {
+        roleDefinitionId: d.id,
+        login: e1.login,
+        decisionLink: "https://example.test/notes",
+      }),
+    ).toMatchObject({ status: "active" });
+    expect(await message(appointToRole(actor, { roleDefinitionId: d.id, login: e2.login }))).toBe(
+      "Region cap full: EMEA already has 1 of 1.",
+    );
     let [summary] = await summarizeRoles(tag.id, await now());
-    expect(summary).toMatchObject({ holders: 1, vacancies: 1, warnings: ["Regional minimum unmet: APAC has 0 of at least 1."] });
+    expect(summary).toMatchObject({
+      holders: 1,
+      vacancies: 1,
+      warnings: ["Regional minimum unmet: APAC has 0 of at least 1."],
+    });
     await appointToRole(actor, { roleDefinitionId: d.id, login: am.login });
-    expect(await message(appointToRole(actor, { roleDefinitionId: d.id, login: ap.login }))).toBe("No seats left: all 2 are taken.");
+    expect(await message(appointToRole(actor, { roleDefinitionId: d.id, login: ap.login }))).toBe(
+      "No seats left: all 2 are taken.",
+    );
     [summary] = await summarizeRoles(tag.id, await now());
     expect(summary?.vacancies).toBe(0);
     expect(await countUnread(e1.id)).toBe(1);
@@ -107,19 +153,44 @@ describe("appointments and seat rules", () => {
   it("enforces the employer cap, trimmed and case-insensitively", async () => {
     const tag = await createTag();
     const { actor } = await leadOf(tag.id);
-    const d = await defineRole(actor, RoleDefinitionSchema.parse({ tagId: tag.id, name: "Subproject lead", kind: "subproject_lead", maxPerEmployer: "1" }));
-    const [a, b, c] = [await person("EMEA", "Acme"), await person("APAC", " acme "), await person("APAC", "Independent")];
+    const d = await defineRole(
+      actor,
+      RoleDefinitionSchema.parse({
+        tagId: tag.id,
+        name: "Subproject lead",
+        kind: "subproject_lead",
+        maxPerEmployer: "1",
+      }),
+    );
+    const [a, b, c] = [
+      await person("EMEA", "Acme"),
+      await person("APAC", " acme "),
+      await person("APAC", "Independent"),
+    ];
     await appointToRole(actor, { roleDefinitionId: d.id, login: a.login });
-    expect(await message(appointToRole(actor, { roleDefinitionId: d.id, login: b.login }))).toMatch(/^Employer cap reached/);
+    expect(await message(appointToRole(actor, { roleDefinitionId: d.id, login: b.login }))).toMatch(
+      /^Employer cap reached/,
+    );
     expect(await code(appointToRole(actor, { roleDefinitionId: d.id, login: c.login }))).toBe("ok");
   });
 
   it("two leads appointing to the last seat at once: exactly one succeeds", async () => {
     const tag = await createTag();
     const leads = await Promise.all(Array.from({ length: 5 }, () => leadOf(tag.id)));
-    const d = await defineRole(leads[0]!.actor, RoleDefinitionSchema.parse({ tagId: tag.id, name: "Community organizer", kind: "tag_ambassador", ambassadorKind: "community_organizer", totalSeats: "1" }));
+    const d = await defineRole(
+      leads[0]!.actor,
+      RoleDefinitionSchema.parse({
+        tagId: tag.id,
+        name: "Community organizer",
+        kind: "tag_ambassador",
+        ambassadorKind: "community_organizer",
+        totalSeats: "1",
+      }),
+    );
     const candidates = await Promise.all(leads.map((_, i) => person(i % 2 ? "APAC" : "EMEA")));
-    const results = await Promise.all(leads.map((l, i) => code(appointToRole(l.actor, { roleDefinitionId: d.id, login: candidates[i]!.login }))));
+    const results = await Promise.all(
+      leads.map((l, i) => code(appointToRole(l.actor, { roleDefinitionId: d.id, login: candidates[i]!.login }))),
+    );
     expect(results.filter((r) => r === "ok")).toHaveLength(1);
     expect(results.filter((r) => r === "CONFLICT")).toHaveLength(4);
     expect(await db.roleAssignment.count({ where: { roleDefinitionId: d.id } })).toBe(1);
@@ -129,10 +200,30 @@ describe("appointments and seat rules", () => {
   it("eligibility: at least N records in the last M months", async () => {
     const tag = await createTag();
     const { actor } = await leadOf(tag.id);
-    const d = await defineRole(actor, RoleDefinitionSchema.parse({ tagId: tag.id, name: "Tech Lead", kind: "custom", eligibilityMinRecords: "1", eligibilityWindowMonths: "6" }));
+    const d = await defineRole(
+      actor,
+      RoleDefinitionSchema.parse({
+        tagId: tag.id,
+        name: "Tech Lead",
+        kind: "custom",
+        eligibilityMinRecords: "1",
+        eligibilityWindowMonths: "6",
+      }),
+    );
     const p = await person("EMEA");
-    expect(await message(appointToRole(actor, { roleDefinitionId: d.id, login: p.login }))).toMatch(/not eligible: 0 of at least 1/);
-    await db.contributionRecord.create({ data: { userId: p.id, tagId: tag.id, kind: "pr", source: "github", occurredAt: new Date((await now()).getTime() - DAY), link: "https://example.test/pr/1" } });
+    expect(await message(appointToRole(actor, { roleDefinitionId: d.id, login: p.login }))).toMatch(
+      /not eligible: 0 of at least 1/,
+    );
+    await db.contributionRecord.create({
+      data: {
+        userId: p.id,
+        tagId: tag.id,
+        kind: "pr",
+        source: "github",
+        occurredAt: new Date((await now()).getTime() - DAY),
+        link: "https://example.test/pr/1",
+      },
+    });
     expect(await code(appointToRole(actor, { roleDefinitionId: d.id, login: p.login }))).toBe("ok");
   });
 
@@ -140,7 +231,10 @@ describe("appointments and seat rules", () => {
     const tag = await createTag();
     const { actor } = await leadOf(tag.id);
     const toc = await createUser({ isTocMember: true });
-    const d = await defineRole(actor, RoleDefinitionSchema.parse({ tagId: tag.id, name: "Tech Lead", kind: "tech_lead", termMonths: "24" }));
+    const d = await defineRole(
+      actor,
+      RoleDefinitionSchema.parse({ tagId: tag.id, name: "Tech Lead", kind: "tech_lead", termMonths: "24" }),
+    );
     const p = await person("EMEA");
     const seat = await appointToRole(actor, { roleDefinitionId: d.id, login: p.login });
     expect(seat.status).toBe("pending");
@@ -172,7 +266,11 @@ describe("appointments and seat rules", () => {
     expect(await code(appointToRole(leadB, { roleDefinitionId: d.id, login: p.login }))).toBe("FORBIDDEN");
     const seat = await appointToRole(leadA, { roleDefinitionId: d.id, login: p.login });
     expect(await code(changeAssignment(leadB, { assignmentId: seat.id, change: "end" }))).toBe("FORBIDDEN");
-    expect(await code(recordLeave(leadB, LeaveSchema.parse({ assignmentId: seat.id, from: "2030-01-01", to: "2030-01-05" })))).toBe("FORBIDDEN");
+    expect(
+      await code(
+        recordLeave(leadB, LeaveSchema.parse({ assignmentId: seat.id, from: "2030-01-01", to: "2030-01-05" })),
+      ),
+    ).toBe("FORBIDDEN");
     expect((await db.roleAssignment.findUniqueOrThrow({ where: { id: seat.id } })).status).toBe("active");
   });
 
@@ -180,7 +278,10 @@ describe("appointments and seat rules", () => {
     const tag = await createTag();
     const { actor } = await leadOf(tag.id);
     const d = await defineRole(actor, ambassadorRole(tag.id, { totalSeats: "1" }));
-    const fellow = await defineRole(actor, RoleDefinitionSchema.parse({ tagId: tag.id, name: "Advisory Fellow", kind: "advisory_fellow" }));
+    const fellow = await defineRole(
+      actor,
+      RoleDefinitionSchema.parse({ tagId: tag.id, name: "Advisory Fellow", kind: "advisory_fellow" }),
+    );
     const [a, b, c] = [await person("EMEA"), await person("APAC"), await person("Americas")];
     const seat = await appointToRole(actor, { roleDefinitionId: d.id, login: a.login });
     const before = (await db.roleAssignment.findUniqueOrThrow({ where: { id: seat.id } })).termEndAt!;
@@ -196,7 +297,9 @@ describe("appointments and seat rules", () => {
     const moved = await moveToAdvisoryFellow(actor, { assignmentId: seat3.id, roleDefinitionId: fellow.id });
     expect(moved).toMatchObject({ status: "active", oldSeat: "ended" });
     const actions = (await listLeadershipTimeline(tag.id)).map((e) => e.action);
-    expect(actions).toEqual(expect.arrayContaining(["roster.appoint", "roster.renew", "roster.emeritus", "roster.end", "role.define"]));
+    expect(actions).toEqual(
+      expect.arrayContaining(["roster.appoint", "roster.renew", "roster.emeritus", "roster.end", "role.define"]),
+    );
   });
 
   it("ending a chair seat is an end request the TOC decides; emeritus on approval", async () => {
@@ -207,7 +310,9 @@ describe("appointments and seat rules", () => {
     const p = await person("EMEA");
     const seat = await appointToRole(actor, { roleDefinitionId: d.id, login: p.login });
     await decideLeadershipChange(await loadActor(toc.id), { assignmentId: seat.id, decision: "approve" });
-    expect(await changeAssignment(actor, { assignmentId: seat.id, change: "emeritus" })).toMatchObject({ outcome: "pending" });
+    expect(await changeAssignment(actor, { assignmentId: seat.id, change: "emeritus" })).toMatchObject({
+      outcome: "pending",
+    });
     await decideLeadershipChange(await loadActor(toc.id), { assignmentId: seat.id, decision: "approve" });
     expect((await db.roleAssignment.findUniqueOrThrow({ where: { id: seat.id } })).status).toBe("emeritus");
   });
@@ -223,11 +328,22 @@ describe("leaves", () => {
     const today = (await now()).toISOString().slice(0, 10);
     const inTen = new Date((await now()).getTime() + 10 * DAY).toISOString().slice(0, 10);
     const own = await loadActor(p.id);
-    expect(await code(recordLeave(own, LeaveSchema.parse({ assignmentId: seat.id, from: today, to: inTen, note: "conference season" })))).toBe("ok");
-    expect(await message(recordLeave(actor, LeaveSchema.parse({ assignmentId: seat.id, from: inTen, to: inTen })))).toMatch(/overlaps the leave from/);
+    expect(
+      await code(
+        recordLeave(
+          own,
+          LeaveSchema.parse({ assignmentId: seat.id, from: today, to: inTen, note: "conference season" }),
+        ),
+      ),
+    ).toBe("ok");
+    expect(
+      await message(recordLeave(actor, LeaveSchema.parse({ assignmentId: seat.id, from: inTen, to: inTen }))),
+    ).toMatch(/overlaps the leave from/);
     const row = (await listRoster(tag.id, await now())).find((r) => r.id === seat.id)!;
     expect(row.onLeave).toBe(true);
-    expect((await listRoster(tag.id, new Date((await now()).getTime() + 12 * DAY))).find((r) => r.id === seat.id)!.onLeave).toBe(false);
+    expect(
+      (await listRoster(tag.id, new Date((await now()).getTime() + 12 * DAY))).find((r) => r.id === seat.id)!.onLeave,
+    ).toBe(false);
     expect((await listRosterForExport(tag.id, await now())).find((r) => r.login === p.login)?.status).toBe("on-leave");
     // A lead records a later leave for someone else; another member may not.
     const stranger = await loadActor((await createUser()).id);
@@ -235,7 +351,11 @@ describe("leaves", () => {
     expect(await code(recordLeave(stranger, LeaveSchema.parse(later)))).toBe("FORBIDDEN");
     expect(await code(recordLeave(actor, LeaveSchema.parse(later)))).toBe("ok");
     expect(LeaveSchema.safeParse({ assignmentId: seat.id, from: "2030-02-01", to: "2030-01-01" }).success).toBe(false);
-    expect(await code(recordLeave(actor, LeaveSchema.parse({ assignmentId: seat.id, from: "2098-01-01", to: "2098-03-01" })))).toBe("INVALID");
+    expect(
+      await code(
+        recordLeave(actor, LeaveSchema.parse({ assignmentId: seat.id, from: "2098-01-01", to: "2098-03-01" })),
+      ),
+    ).toBe("INVALID");
   });
 });
 
@@ -248,14 +368,19 @@ describe("removal votes", () => {
     const seat = await appointToRole(actor, { roleDefinitionId: d.id, login: p.login });
     // One TOC member who never votes, so the vote is decided by closing it.
     await createUser({ isTocMember: true });
-    const tocs = await Promise.all([0, 1, 2, 3].map(async () => (await loadActor((await createUser({ isTocMember: true })).id))!));
+    const tocs = await Promise.all(
+      [0, 1, 2, 3].map(async () => (await loadActor((await createUser({ isTocMember: true })).id))!),
+    );
     return { tag, seat, tocs, lead: actor, p };
   }
 
   it("passes with the supermajority of votes cast and ends the seat", async () => {
     const { seat, tocs, lead } = await setup();
     expect(await code(openRemovalProposal(lead, { assignmentId: seat.id, reason: "inactive" }))).toBe("FORBIDDEN");
-    const proposal = await openRemovalProposal(tocs[0]!, { assignmentId: seat.id, reason: "No activity in six months" });
+    const proposal = await openRemovalProposal(tocs[0]!, {
+      assignmentId: seat.id,
+      reason: "No activity in six months",
+    });
     expect(await code(openRemovalProposal(tocs[1]!, { assignmentId: seat.id, reason: "again" }))).toBe("CONFLICT");
     await castRemovalVote(tocs[0]!, { proposalId: proposal.id, inFavor: true });
     expect(await code(castRemovalVote(tocs[0]!, { proposalId: proposal.id, inFavor: false }))).toBe("CONFLICT");
@@ -276,15 +401,29 @@ describe("removal votes", () => {
     expect(await closeRemovalProposal(tocs[0]!, { proposalId: p1.id })).toMatchObject({ passed: false });
     const p2 = await openRemovalProposal(tocs[0]!, { assignmentId: seat.id, reason: "still inactive" });
     await castRemovalVote(tocs[0]!, { proposalId: p2.id, inFavor: true });
-    expect(await closeRemovalProposal(tocs[1]!, { proposalId: p2.id })).toMatchObject({ passed: false, explanation: "Quorum not met: 1 of at least 3 votes." });
+    expect(await closeRemovalProposal(tocs[1]!, { proposalId: p2.id })).toMatchObject({
+      passed: false,
+      explanation: "Quorum not met: 1 of at least 3 votes.",
+    });
     expect((await db.roleAssignment.findUniqueOrThrow({ where: { id: seat.id } })).status).toBe("active");
   });
 
   it("refuses to remove an active person", async () => {
     const { seat, tocs, tag, p } = await setup();
     const at = await now();
-    await db.contributionRecord.createMany({ data: [1, 2, 3].map((i) => ({ userId: p.id, tagId: tag.id, kind: "pr" as const, source: "github" as const, occurredAt: new Date(at.getTime() - i * DAY), link: `https://example.test/pr/${i}` })) });
-    expect(await message(openRemovalProposal(tocs[0]!, { assignmentId: seat.id, reason: "inactive" }))).toMatch(/is active/);
+    await db.contributionRecord.createMany({
+      data: [1, 2, 3].map((i) => ({
+        userId: p.id,
+        tagId: tag.id,
+        kind: "pr" as const,
+        source: "github" as const,
+        occurredAt: new Date(at.getTime() - i * DAY),
+        link: `https://example.test/pr/${i}`,
+      })),
+    });
+    expect(await message(openRemovalProposal(tocs[0]!, { assignmentId: seat.id, reason: "inactive" }))).toMatch(
+      /is active/,
+    );
   });
 });
 

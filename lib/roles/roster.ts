@@ -11,7 +11,6 @@ import type { AppointToRoleInput, AssignmentChangeInput, MoveToFellowInput } fro
 import { checkSeat } from "./seat-rules";
 import { EMERITUS_PREFIX, addMonths, loadHolders, lockRole, needsTocApproval, rulesOf, type Tx } from "./seats";
 
-
 const defSelect = {
   id: true,
   tagId: true,
@@ -43,16 +42,25 @@ async function findPerson(login: string): Promise<Person> {
     orderBy: { updatedAt: "desc" },
     select: { id: true, login: true, region: true, employer: true },
   });
-  if (!person) throw new AppError("NOT_FOUND", `Nobody with the GitHub login ${login} has a TAG Portal account yet.`, { login: ["No such person here yet"] });
+  if (!person)
+    throw new AppError("NOT_FOUND", `Nobody with the GitHub login ${login} has a TAG Portal account yet.`, {
+      login: ["No such person here yet"],
+    });
   return person;
 }
 
 /** Eligibility from the role's rule (at least N records in the last M months), through activityFor. */
 async function checkEligible(def: Def, person: Person, at: Date) {
   if (!def.eligibilityMinRecords || !def.eligibilityWindowMonths) return;
-  const activity = await activityFor(person.id, def.tagId, { from: addMonths(at, -def.eligibilityWindowMonths), to: at });
+  const activity = await activityFor(person.id, def.tagId, {
+    from: addMonths(at, -def.eligibilityWindowMonths),
+    to: at,
+  });
   if (activity.total < def.eligibilityMinRecords) {
-    throw new AppError("CONFLICT", `@${person.login} is not eligible: ${activity.total} of at least ${def.eligibilityMinRecords} contribution records in the last ${def.eligibilityWindowMonths} months.`);
+    throw new AppError(
+      "CONFLICT",
+      `@${person.login} is not eligible: ${activity.total} of at least ${def.eligibilityMinRecords} contribution records in the last ${def.eligibilityWindowMonths} months.`,
+    );
   }
 }
 
@@ -62,11 +70,21 @@ async function checkEligible(def: Def, person: Person, at: Date) {
  */
 async function appointInTx(tx: Tx, a: Actor, def: Def, person: Person, decisionLink: string | null, at: Date) {
   await lockRole(tx, def.roleKey);
-  const current = await tx.roleDefinition.findFirst({ where: { roleKey: def.roleKey, supersededAt: null }, select: { id: true } });
-  if (current?.id !== def.id) throw new AppError("CONFLICT", "The role's rules changed since you opened the page. Reload and try again.");
+  const current = await tx.roleDefinition.findFirst({
+    where: { roleKey: def.roleKey, supersededAt: null },
+    select: { id: true },
+  });
+  if (current?.id !== def.id)
+    throw new AppError("CONFLICT", "The role's rules changed since you opened the page. Reload and try again.");
   const holders = await loadHolders(tx, def.roleKey, at);
-  if (holders.some((h) => h.userId === person.id)) throw new AppError("CONFLICT", `@${person.login} already holds or awaits a seat in ${def.name}.`);
-  const decision = checkSeat(rulesOf(def), holders, { who: `@${person.login}`, region: person.region, employer: person.employer }, def.tag.leaveCountsTowardCaps);
+  if (holders.some((h) => h.userId === person.id))
+    throw new AppError("CONFLICT", `@${person.login} already holds or awaits a seat in ${def.name}.`);
+  const decision = checkSeat(
+    rulesOf(def),
+    holders,
+    { who: `@${person.login}`, region: person.region, employer: person.employer },
+    def.tag.leaveCountsTowardCaps,
+  );
   if (!decision.allowed) throw new AppError("CONFLICT", decision.reason);
   const pending = needsTocApproval(def.kind, def);
   const seat = await tx.roleAssignment.create({
@@ -94,7 +112,15 @@ async function appointInTx(tx: Tx, a: Actor, def: Def, person: Person, decisionL
     subjectType: "RoleAssignment",
     subjectId: seat.id,
     tagId: def.tagId,
-    after: { userId: person.id, login: person.login, role: def.name, roleDefinitionId: def.id, kind: def.kind, status: seat.status, decisionLink },
+    after: {
+      userId: person.id,
+      login: person.login,
+      role: def.name,
+      roleDefinitionId: def.id,
+      kind: def.kind,
+      status: seat.status,
+      decisionLink,
+    },
   });
   return seat;
 }
@@ -118,7 +144,10 @@ export async function appointToRole(actor: Actor | null, input: AppointToRoleInp
     {
       userId: person.id,
       kind: seat.status === "pending" ? "roster.appoint-pending" : "roster.appointed",
-      title: seat.status === "pending" ? `You were proposed as ${def.name} of ${def.tag.name}; a TOC member will decide` : `You are now ${def.name} of ${def.tag.name}`,
+      title:
+        seat.status === "pending"
+          ? `You were proposed as ${def.name} of ${def.tag.name}; a TOC member will decide`
+          : `You are now ${def.name} of ${def.tag.name}`,
       link: `/tags/${def.tag.slug}`,
     },
     at,
@@ -144,19 +173,39 @@ async function seatForChange(actor: Actor | null, assignmentId: string, what: st
   const a = await requirePermission(actor, "roster.appoint", subject);
   if (!seat) throw new AppError("NOT_FOUND", "That seat does not exist.");
   if (seat.userId === a.id) await refuseByGuard(a, "roster.appoint", subject, `Nobody ${what} themselves.`);
-  if (seat.status !== "active" && seat.status !== "on_leave") throw new AppError("CONFLICT", "Only a held seat can be changed.");
+  if (seat.status !== "active" && seat.status !== "on_leave")
+    throw new AppError("CONFLICT", "Only a held seat can be changed.");
   return { a, seat };
 }
 
 /** Ends a seat now (roles without TOC approval) or files an end request the TOC decides. */
-async function endInTx(tx: Tx, a: Actor, seat: Awaited<ReturnType<typeof seatForChange>>["seat"], to: "ended" | "emeritus", reason: string, at: Date) {
+async function endInTx(
+  tx: Tx,
+  a: Actor,
+  seat: Awaited<ReturnType<typeof seatForChange>>["seat"],
+  to: "ended" | "emeritus",
+  reason: string,
+  at: Date,
+) {
   if (needsTocApproval(seat.kind, seat.roleDefinition)) {
     const { count } = await tx.roleAssignment.updateMany({
       where: { id: seat.id, status: { in: ["active", "on_leave"] }, endRequestedAt: null },
-      data: { endRequestedById: a.id, endRequestedAt: at, endReason: to === "emeritus" ? `${EMERITUS_PREFIX}${reason}` : reason },
+      data: {
+        endRequestedById: a.id,
+        endRequestedAt: at,
+        endReason: to === "emeritus" ? `${EMERITUS_PREFIX}${reason}` : reason,
+      },
     });
     if (count === 0) throw new AppError("CONFLICT", "An end of this seat is already awaiting approval.");
-    await recordAudit(tx, { at, actorId: a.id, action: "roster.end-request", subjectType: "RoleAssignment", subjectId: seat.id, tagId: seat.tagId, after: { reason, to } });
+    await recordAudit(tx, {
+      at,
+      actorId: a.id,
+      action: "roster.end-request",
+      subjectType: "RoleAssignment",
+      subjectId: seat.id,
+      tagId: seat.tagId,
+      after: { reason, to },
+    });
     return "pending" as const;
   }
   const { count } = await tx.roleAssignment.updateMany({
@@ -164,7 +213,16 @@ async function endInTx(tx: Tx, a: Actor, seat: Awaited<ReturnType<typeof seatFor
     data: { status: to, endedAt: at, endReason: reason, decidedById: a.id, decidedAt: at },
   });
   if (count === 0) throw new AppError("CONFLICT", "This seat was just changed by someone else.");
-  await recordAudit(tx, { at, actorId: a.id, action: to === "emeritus" ? "roster.emeritus" : "roster.end", subjectType: "RoleAssignment", subjectId: seat.id, tagId: seat.tagId, before: { status: seat.status }, after: { status: to, reason } });
+  await recordAudit(tx, {
+    at,
+    actorId: a.id,
+    action: to === "emeritus" ? "roster.emeritus" : "roster.end",
+    subjectType: "RoleAssignment",
+    subjectId: seat.id,
+    tagId: seat.tagId,
+    before: { status: seat.status },
+    after: { status: to, reason },
+  });
   return to;
 }
 
@@ -189,19 +247,42 @@ export async function changeAssignment(actor: Actor | null, input: AssignmentCha
           data: { renewRequestedAt: at, renewRequestedById: a.id, renewTermEndAt: termEndAt },
         });
         if (count === 0) throw new AppError("CONFLICT", "A change to this seat is already awaiting TOC approval.");
-        await recordAudit(tx, { at, actorId: a.id, action: "roster.renew-request", subjectType: "RoleAssignment", subjectId: seat.id, tagId: seat.tagId, before: { termEndAt: seat.termEndAt?.toISOString() ?? null }, after: { termEndAt: termEndAt.toISOString(), pending: true } });
+        await recordAudit(tx, {
+          at,
+          actorId: a.id,
+          action: "roster.renew-request",
+          subjectType: "RoleAssignment",
+          subjectId: seat.id,
+          tagId: seat.tagId,
+          before: { termEndAt: seat.termEndAt?.toISOString() ?? null },
+          after: { termEndAt: termEndAt.toISOString(), pending: true },
+        });
         return { id: seat.id, outcome: "pending" as const, termEndAt };
       });
     }
     return db.$transaction(async (tx) => {
-      const { count } = await tx.roleAssignment.updateMany({ where: { id: seat.id, status: { in: ["active", "on_leave"] }, termEndAt: seat.termEndAt }, data: { termEndAt } });
+      const { count } = await tx.roleAssignment.updateMany({
+        where: { id: seat.id, status: { in: ["active", "on_leave"] }, termEndAt: seat.termEndAt },
+        data: { termEndAt },
+      });
       if (count === 0) throw new AppError("CONFLICT", "This seat was just changed by someone else.");
-      await recordAudit(tx, { at, actorId: a.id, action: "roster.renew", subjectType: "RoleAssignment", subjectId: seat.id, tagId: seat.tagId, before: { termEndAt: seat.termEndAt?.toISOString() ?? null }, after: { termEndAt: termEndAt.toISOString() } });
+      await recordAudit(tx, {
+        at,
+        actorId: a.id,
+        action: "roster.renew",
+        subjectType: "RoleAssignment",
+        subjectId: seat.id,
+        tagId: seat.tagId,
+        before: { termEndAt: seat.termEndAt?.toISOString() ?? null },
+        after: { termEndAt: termEndAt.toISOString() },
+      });
       return { id: seat.id, outcome: "renewed" as const, termEndAt };
     });
   }
   const reason = input.reason ?? (input.change === "emeritus" ? "Moved to emeritus" : "Ended by the TAG");
-  const outcome = await db.$transaction((tx) => endInTx(tx, a, seat, input.change === "emeritus" ? "emeritus" : "ended", reason, at));
+  const outcome = await db.$transaction((tx) =>
+    endInTx(tx, a, seat, input.change === "emeritus" ? "emeritus" : "ended", reason, at),
+  );
   return { id: seat.id, outcome };
 }
 
@@ -213,8 +294,12 @@ export async function changeAssignment(actor: Actor | null, input: AssignmentCha
 export async function moveToAdvisoryFellow(actor: Actor | null, input: MoveToFellowInput) {
   const { a, seat } = await seatForChange(actor, input.assignmentId, "moves");
   const def = await findDef(input.roleDefinitionId);
-  if (!def || def.tagId !== seat.tagId || def.kind !== "advisory_fellow") throw new AppError("NOT_FOUND", "That Advisory Fellow role does not exist in this TAG.");
-  const person = await db.user.findUniqueOrThrow({ where: { id: seat.userId }, select: { id: true, login: true, region: true, employer: true } });
+  if (!def || def.tagId !== seat.tagId || def.kind !== "advisory_fellow")
+    throw new AppError("NOT_FOUND", "That Advisory Fellow role does not exist in this TAG.");
+  const person = await db.user.findUniqueOrThrow({
+    where: { id: seat.userId },
+    select: { id: true, login: true, region: true, employer: true },
+  });
   const at = await now();
   return db.$transaction(async (tx) => {
     const fellow = await appointInTx(tx, a, def, person, input.decisionLink ?? null, at);
@@ -222,4 +307,3 @@ export async function moveToAdvisoryFellow(actor: Actor | null, input: MoveToFel
     return { id: fellow.id, status: fellow.status, oldSeat: old };
   });
 }
-

@@ -5,11 +5,17 @@ export const LeaderKindSchema = z.enum(["chair", "tech_lead"]);
 
 export const AppointLeaderSchema = z.strictObject({
   tagId: z.uuid(),
-  login: z.string().trim().regex(/^[A-Za-z0-9-]{1,39}$/, "Enter a GitHub login"),
+  login: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9-]{1,39}$/, "Enter a GitHub login"),
   kind: LeaderKindSchema,
   /** CNCF default: chairs and tech leads serve two-year terms. */
   termMonths: z.coerce.number().int().min(1).max(60).default(24),
-  decisionLink: z.preprocess((v) => (v === "" ? undefined : v), z.url("Link the decision (meeting notes, issue)").max(500).optional()),
+  decisionLink: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.url("Link the decision (meeting notes, issue)").max(500).optional(),
+  ),
 });
 export type AppointLeaderInput = z.infer<typeof AppointLeaderSchema>;
 
@@ -27,13 +33,21 @@ export const DecideChangeSchema = z.strictObject({
 export type DecideChangeInput = z.infer<typeof DecideChangeSchema>;
 
 const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
-const optionalInt = (min: number, message: string, max = 1000) => z.preprocess(blankToUndefined, z.coerce.number().int("Whole numbers only").min(min, message).max(max).optional());
+const optionalInt = (min: number, message: string, max = 1000) =>
+  z.preprocess(blankToUndefined, z.coerce.number().int("Whole numbers only").min(min, message).max(max).optional());
 /** A cap of zero or below is refused: a cap of 0 would make the role impossible to hold. */
 const optionalCap = optionalInt(1, "A cap must be at least 1 (leave it empty for no cap)");
 const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
 const optionalUrl = (message: string) => z.preprocess(blankToUndefined, z.url(message).max(500).optional());
 
-export const RoleKindSchema = z.enum(["chair", "tech_lead", "tag_ambassador", "advisory_fellow", "subproject_lead", "custom"]);
+export const RoleKindSchema = z.enum([
+  "chair",
+  "tech_lead",
+  "tag_ambassador",
+  "advisory_fellow",
+  "subproject_lead",
+  "custom",
+]);
 export const AmbassadorKindSchema = z.enum(["project_liaison", "foundation_liaison", "community_organizer"]);
 
 /**
@@ -66,23 +80,38 @@ export const RoleDefinitionSchema = z
     needsTocApproval: checkbox.default(false),
   })
   .superRefine((v, ctx) => {
-    if (v.kind === "tag_ambassador" && !v.ambassadorKind) ctx.addIssue({ code: "custom", path: ["ambassadorKind"], message: "Say which kind of TAG Ambassador" });
-    if (v.kind !== "tag_ambassador" && v.ambassadorKind) ctx.addIssue({ code: "custom", path: ["ambassadorKind"], message: "Only TAG Ambassador roles have an ambassador kind" });
+    if (v.kind === "tag_ambassador" && !v.ambassadorKind)
+      ctx.addIssue({ code: "custom", path: ["ambassadorKind"], message: "Say which kind of TAG Ambassador" });
+    if (v.kind !== "tag_ambassador" && v.ambassadorKind)
+      ctx.addIssue({
+        code: "custom",
+        path: ["ambassadorKind"],
+        message: "Only TAG Ambassador roles have an ambassador kind",
+      });
     if ((v.eligibilityMinRecords === undefined) !== (v.eligibilityWindowMonths === undefined)) {
-      ctx.addIssue({ code: "custom", path: ["eligibilityWindowMonths"], message: "Give both the number of records and the window in months, or neither" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["eligibilityWindowMonths"],
+        message: "Give both the number of records and the window in months, or neither",
+      });
     }
     for (const r of ["APAC", "EMEA", "Americas"] as const) {
       const max = v[`max${r}`];
       const min = v[`min${r}`];
-      if (max !== undefined && min !== undefined && min > max) ctx.addIssue({ code: "custom", path: [`min${r}`], message: `The ${r} minimum is above its maximum` });
-      if (max !== undefined && v.totalSeats !== undefined && max > v.totalSeats) ctx.addIssue({ code: "custom", path: [`max${r}`], message: `The ${r} cap is above the total seats` });
+      if (max !== undefined && min !== undefined && min > max)
+        ctx.addIssue({ code: "custom", path: [`min${r}`], message: `The ${r} minimum is above its maximum` });
+      if (max !== undefined && v.totalSeats !== undefined && max > v.totalSeats)
+        ctx.addIssue({ code: "custom", path: [`max${r}`], message: `The ${r} cap is above the total seats` });
     }
   });
 export type RoleDefinitionInput = z.infer<typeof RoleDefinitionSchema>;
 
 export const AppointToRoleSchema = z.strictObject({
   roleDefinitionId: z.uuid(),
-  login: z.string().trim().regex(/^[A-Za-z0-9-]{1,39}$/, "Enter a GitHub login"),
+  login: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9-]{1,39}$/, "Enter a GitHub login"),
   decisionLink: optionalUrl("Link the decision (meeting notes, issue)"),
 });
 export type AppointToRoleInput = z.infer<typeof AppointToRoleSchema>;
@@ -109,7 +138,14 @@ export const LeaveSchema = z
     from: isoDate("From"),
     to: isoDate("To"),
     note: z.string().trim().max(1000).default(""),
-    coverLogin: z.preprocess(blankToUndefined, z.string().trim().regex(/^[A-Za-z0-9-]{1,39}$/, "Enter a GitHub login").optional()),
+    coverLogin: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .trim()
+        .regex(/^[A-Za-z0-9-]{1,39}$/, "Enter a GitHub login")
+        .optional(),
+    ),
   })
   .refine((v) => v.to >= v.from, { path: ["to"], message: "The leave ends before it starts" });
 export type LeaveInput = z.infer<typeof LeaveSchema>;

@@ -1,23 +1,61 @@
 import { describe, expect, it } from "vitest";
-import { checkSeat, employerKey, parseRegionCounts, seatWarnings, vacancies, type SeatHolder, type SeatRules } from "./seat-rules";
+import {
+  checkSeat,
+  employerKey,
+  parseRegionCounts,
+  seatWarnings,
+  vacancies,
+  type SeatHolder,
+  type SeatRules,
+} from "./seat-rules";
 
-const rules = (over: Partial<SeatRules> = {}): SeatRules => ({ totalSeats: null, maxPerRegion: {}, minPerRegion: {}, maxPerEmployer: null, ...over });
-const holder = (who: string, region: SeatHolder["region"], employer: string | null = null, onLeave = false): SeatHolder => ({ who, region, employer, onLeave });
+const rules = (over: Partial<SeatRules> = {}): SeatRules => ({
+  totalSeats: null,
+  maxPerRegion: {},
+  minPerRegion: {},
+  maxPerEmployer: null,
+  ...over,
+});
+const holder = (
+  who: string,
+  region: SeatHolder["region"],
+  employer: string | null = null,
+  onLeave = false,
+): SeatHolder => ({ who, region, employer, onLeave });
 
 describe("checkSeat", () => {
   it("allows anyone when there are no rules", () => {
-    expect(checkSeat(rules(), [holder("a", "EMEA")], { who: "b", region: "EMEA", employer: "X" }, true)).toEqual({ allowed: true });
+    expect(checkSeat(rules(), [holder("a", "EMEA")], { who: "b", region: "EMEA", employer: "X" }, true)).toEqual({
+      allowed: true,
+    });
   });
 
   it("refuses when no seats are left, counting holders on leave", () => {
-    const r = checkSeat(rules({ totalSeats: 2 }), [holder("a", "EMEA"), holder("b", "APAC", null, true)], { who: "c", region: "Americas", employer: null }, false);
+    const r = checkSeat(
+      rules({ totalSeats: 2 }),
+      [holder("a", "EMEA"), holder("b", "APAC", null, true)],
+      { who: "c", region: "Americas", employer: null },
+      false,
+    );
     expect(r).toEqual({ allowed: false, reason: "No seats left: all 2 are taken." });
   });
 
   it("refuses a full region with the region-cap message", () => {
-    const r = checkSeat(rules({ totalSeats: 2, maxPerRegion: { EMEA: 1 } }), [holder("a", "EMEA")], { who: "b", region: "EMEA", employer: null }, true);
+    const r = checkSeat(
+      rules({ totalSeats: 2, maxPerRegion: { EMEA: 1 } }),
+      [holder("a", "EMEA")],
+      { who: "b", region: "EMEA", employer: null },
+      true,
+    );
     expect(r).toEqual({ allowed: false, reason: "Region cap full: EMEA already has 1 of 1." });
-    expect(checkSeat(rules({ totalSeats: 2, maxPerRegion: { EMEA: 1 } }), [holder("a", "EMEA")], { who: "b", region: "APAC", employer: null }, true).allowed).toBe(true);
+    expect(
+      checkSeat(
+        rules({ totalSeats: 2, maxPerRegion: { EMEA: 1 } }),
+        [holder("a", "EMEA")],
+        { who: "b", region: "APAC", employer: null },
+        true,
+      ).allowed,
+    ).toBe(true);
   });
 
   it("a holder on leave frees the regional cap only when the TAG says leave does not count", () => {
@@ -39,7 +77,9 @@ describe("checkSeat", () => {
   });
 
   it("a candidate without a region is not held to regional caps", () => {
-    expect(checkSeat(rules({ maxPerRegion: { EMEA: 0 } }), [], { who: "a", region: null, employer: null }, true).allowed).toBe(true);
+    expect(
+      checkSeat(rules({ maxPerRegion: { EMEA: 0 } }), [], { who: "a", region: null, employer: null }, true).allowed,
+    ).toBe(true);
   });
 });
 
@@ -50,14 +90,24 @@ describe("seatWarnings", () => {
   });
 
   it("names who breaks a cap", () => {
-    const w = seatWarnings(rules({ totalSeats: 1, maxPerRegion: { EMEA: 1 }, maxPerEmployer: 1 }), [holder("a", "EMEA", "Acme"), holder("b", "EMEA", "ACME ")], true);
+    const w = seatWarnings(
+      rules({ totalSeats: 1, maxPerRegion: { EMEA: 1 }, maxPerEmployer: 1 }),
+      [holder("a", "EMEA", "Acme"), holder("b", "EMEA", "ACME ")],
+      true,
+    );
     expect(w).toContain("More holders than seats: 2 hold 1 seats (a, b).");
     expect(w).toContain("Region over its cap: EMEA has 2 of at most 1 (a, b).");
     expect(w).toContain("Employer share above the cap: Acme holds 2 of at most 1 (a, b).");
   });
 
   it("is empty for a roster within its rules", () => {
-    expect(seatWarnings(rules({ totalSeats: 3, maxPerRegion: { EMEA: 2 }, minPerRegion: { EMEA: 1 }, maxPerEmployer: 1 }), [holder("a", "EMEA", "X"), holder("b", "EMEA", "Independent"), holder("c", "APAC", "Independent")], true)).toEqual([]);
+    expect(
+      seatWarnings(
+        rules({ totalSeats: 3, maxPerRegion: { EMEA: 2 }, minPerRegion: { EMEA: 1 }, maxPerEmployer: 1 }),
+        [holder("a", "EMEA", "X"), holder("b", "EMEA", "Independent"), holder("c", "APAC", "Independent")],
+        true,
+      ),
+    ).toEqual([]);
   });
 });
 

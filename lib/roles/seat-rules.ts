@@ -60,7 +60,12 @@ function capHolders(holders: readonly SeatHolder[], leaveCountsTowardCaps: boole
  * May `candidate` take a seat, given the holders (pending, active and on-leave seats of the role)?
  * Total seats always count every holder: a seat on leave is still taken.
  */
-export function checkSeat(rules: SeatRules, holders: readonly SeatHolder[], candidate: Candidate, leaveCountsTowardCaps: boolean): SeatDecision {
+export function checkSeat(
+  rules: SeatRules,
+  holders: readonly SeatHolder[],
+  candidate: Candidate,
+  leaveCountsTowardCaps: boolean,
+): SeatDecision {
   if (rules.totalSeats !== null && holders.length >= rules.totalSeats) {
     return { allowed: false, reason: `No seats left: all ${rules.totalSeats} are taken.` };
   }
@@ -69,14 +74,18 @@ export function checkSeat(rules: SeatRules, holders: readonly SeatHolder[], cand
     const max = rules.maxPerRegion[candidate.region];
     if (max !== undefined) {
       const inRegion = counted.filter((h) => h.region === candidate.region).length;
-      if (inRegion >= max) return { allowed: false, reason: `Region cap full: ${candidate.region} already has ${inRegion} of ${max}.` };
+      if (inRegion >= max)
+        return { allowed: false, reason: `Region cap full: ${candidate.region} already has ${inRegion} of ${max}.` };
     }
   }
   const key = employerKey(candidate.employer);
   if (rules.maxPerEmployer !== null && key !== null) {
     const same = counted.filter((h) => employerKey(h.employer) === key).length;
     if (same >= rules.maxPerEmployer) {
-      return { allowed: false, reason: `Employer cap reached: ${candidate.employer?.trim()} already holds ${same} of ${rules.maxPerEmployer}.` };
+      return {
+        allowed: false,
+        reason: `Employer cap reached: ${candidate.employer?.trim()} already holds ${same} of ${rules.maxPerEmployer}.`,
+      };
     }
   }
   return { allowed: true };
@@ -86,7 +95,11 @@ export function checkSeat(rules: SeatRules, holders: readonly SeatHolder[], cand
  * What the current roster breaks or misses: unmet regional minimums, regions over their maximum,
  * employers over their cap, more holders than seats. Each message names who is involved.
  */
-export function seatWarnings(rules: SeatRules, holders: readonly SeatHolder[], leaveCountsTowardCaps: boolean): string[] {
+export function seatWarnings(
+  rules: SeatRules,
+  holders: readonly SeatHolder[],
+  leaveCountsTowardCaps: boolean,
+): string[] {
   const warnings: string[] = [];
   const counted = capHolders(holders, leaveCountsTowardCaps);
   const names = (hs: readonly SeatHolder[]) => hs.map((h) => h.who).join(", ");
@@ -96,9 +109,11 @@ export function seatWarnings(rules: SeatRules, holders: readonly SeatHolder[], l
   for (const r of REGIONS) {
     const inRegion = counted.filter((h) => h.region === r);
     const min = rules.minPerRegion[r];
-    if (min !== undefined && inRegion.length < min) warnings.push(`Regional minimum unmet: ${r} has ${inRegion.length} of at least ${min}.`);
+    if (min !== undefined && inRegion.length < min)
+      warnings.push(`Regional minimum unmet: ${r} has ${inRegion.length} of at least ${min}.`);
     const max = rules.maxPerRegion[r];
-    if (max !== undefined && inRegion.length > max) warnings.push(`Region over its cap: ${r} has ${inRegion.length} of at most ${max} (${names(inRegion)}).`);
+    if (max !== undefined && inRegion.length > max)
+      warnings.push(`Region over its cap: ${r} has ${inRegion.length} of at most ${max} (${names(inRegion)}).`);
   }
   if (rules.maxPerEmployer !== null) {
     const byEmployer = new Map<string, SeatHolder[]>();
@@ -108,7 +123,9 @@ export function seatWarnings(rules: SeatRules, holders: readonly SeatHolder[], l
     }
     for (const hs of byEmployer.values()) {
       if (hs.length > rules.maxPerEmployer) {
-        warnings.push(`Employer share above the cap: ${hs[0]!.employer!.trim()} holds ${hs.length} of at most ${rules.maxPerEmployer} (${names(hs)}).`);
+        warnings.push(
+          `Employer share above the cap: ${hs[0]!.employer!.trim()} holds ${hs.length} of at most ${rules.maxPerEmployer} (${names(hs)}).`,
+        );
       }
     }
   }

@@ -50,15 +50,35 @@ export async function lockAssignment(tx: Tx, assignmentId: string): Promise<void
   await tx.$queryRaw`SELECT id FROM "RoleAssignment" WHERE id = ${assignmentId}::uuid FOR UPDATE`;
 }
 
-export function rulesOf(def: { totalSeats: number | null; maxPerRegion: unknown; minPerRegion: unknown; maxPerEmployer: number | null }): SeatRules {
-  return { totalSeats: def.totalSeats, maxPerRegion: parseRegionCounts(def.maxPerRegion), minPerRegion: parseRegionCounts(def.minPerRegion), maxPerEmployer: def.maxPerEmployer };
+export function rulesOf(def: {
+  totalSeats: number | null;
+  maxPerRegion: unknown;
+  minPerRegion: unknown;
+  maxPerEmployer: number | null;
+}): SeatRules {
+  return {
+    totalSeats: def.totalSeats,
+    maxPerRegion: parseRegionCounts(def.maxPerRegion),
+    minPerRegion: parseRegionCounts(def.minPerRegion),
+    maxPerEmployer: def.maxPerEmployer,
+  };
 }
 
 /** Who holds a seat of the role (any version), as the seat rules see them. */
-export async function loadHolders(tx: Tx | Pick<Tx, "roleAssignment">, roleKey: string, at: Date): Promise<(SeatHolder & { userId: string })[]> {
+export async function loadHolders(
+  tx: Tx | Pick<Tx, "roleAssignment">,
+  roleKey: string,
+  at: Date,
+): Promise<(SeatHolder & { userId: string })[]> {
   const rows = await tx.roleAssignment.findMany({
     where: { roleDefinition: { roleKey }, status: { in: [...HOLDING] } },
-    select: { userId: true, status: true, regionAtStart: true, user: { select: { login: true, region: true, employer: true } }, leaves: { select: { from: true, to: true } } },
+    select: {
+      userId: true,
+      status: true,
+      regionAtStart: true,
+      user: { select: { login: true, region: true, employer: true } },
+      leaves: { select: { from: true, to: true } },
+    },
   });
   return rows.map((r) => ({
     userId: r.userId,

@@ -15,12 +15,25 @@ export async function remindTermsEnding(now: Date): Promise<number> {
   const horizon = new Date(now.getTime() + TERM_REMINDER_DAYS[0] * DAY);
   const seats = await db.roleAssignment.findMany({
     where: { status: { in: ["active", "on_leave"] }, termEndAt: { gt: now, lte: horizon } },
-    select: { id: true, tagId: true, userId: true, kind: true, termEndAt: true, user: { select: { login: true } }, roleDefinition: { select: { name: true } }, tag: { select: { name: true, slug: true } } },
+    select: {
+      id: true,
+      tagId: true,
+      userId: true,
+      kind: true,
+      termEndAt: true,
+      user: { select: { login: true } },
+      roleDefinition: { select: { name: true } },
+      tag: { select: { name: true, slug: true } },
+    },
     take: 5000,
   });
   if (seats.length === 0) return 0;
   const leads = await db.roleAssignment.findMany({
-    where: { tagId: { in: [...new Set(seats.map((s) => s.tagId))] }, status: "active", kind: { in: ["chair", "tech_lead"] } },
+    where: {
+      tagId: { in: [...new Set(seats.map((s) => s.tagId))] },
+      status: "active",
+      kind: { in: ["chair", "tech_lead"] },
+    },
     select: { tagId: true, userId: true },
   });
   let sent = 0;
@@ -28,7 +41,8 @@ export async function remindTermsEnding(now: Date): Promise<number> {
     const end = s.termEndAt!;
     const daysLeft = (end.getTime() - now.getTime()) / DAY;
     const threshold = daysLeft <= TERM_REMINDER_DAYS[1] ? TERM_REMINDER_DAYS[1] : TERM_REMINDER_DAYS[0];
-    const role = s.roleDefinition?.name ?? (s.kind === "chair" ? "Chair" : s.kind === "tech_lead" ? "Tech Lead" : s.kind);
+    const role =
+      s.roleDefinition?.name ?? (s.kind === "chair" ? "Chair" : s.kind === "tech_lead" ? "Tech Lead" : s.kind);
     const date = end.toISOString().slice(0, 10);
     const recipients = new Set([s.userId, ...leads.filter((l) => l.tagId === s.tagId).map((l) => l.userId)]);
     for (const userId of recipients) {
@@ -37,7 +51,9 @@ export async function remindTermsEnding(now: Date): Promise<number> {
         {
           userId,
           kind: "roster.term-ending",
-          title: own ? `Your term as ${role} of ${s.tag.name} ends on ${date}` : `@${s.user.login}'s term as ${role} of ${s.tag.name} ends on ${date}`,
+          title: own
+            ? `Your term as ${role} of ${s.tag.name} ends on ${date}`
+            : `@${s.user.login}'s term as ${role} of ${s.tag.name} ends on ${date}`,
           body: `About ${threshold} days left. Renew the seat, plan an election or an appointment, or let it end.`,
           link: `/tags/${s.tag.slug}`,
           dedupeKey: `term-reminder:${s.id}:${date}:${threshold}:${userId}`,

@@ -20,14 +20,32 @@ afterAll(() => standIn.close());
 const seats = () =>
   db.roleAssignment.findMany({
     orderBy: [{ kind: "asc" }, { user: { login: "asc" } }],
-    select: { kind: true, status: true, startAt: true, termEndAt: true, obtainedBy: true, tag: { select: { slug: true } }, subproject: { select: { slug: true } }, user: { select: { login: true } } },
+    select: {
+      kind: true,
+      status: true,
+      startAt: true,
+      termEndAt: true,
+      obtainedBy: true,
+      tag: { select: { slug: true } },
+      subproject: { select: { slug: true } },
+      user: { select: { login: true } },
+    },
   });
 
 // The tests share this file's database and run in order: each builds on the previous import.
 describe("importing tags.yaml", () => {
   it("writes nothing for a malformed entry, and nothing on a dry run", async () => {
     const bad = await importTagsYaml(db, sample.replace('start: "2026-01-01"', 'start: "someday"'), { resolve });
-    expect(bad).toEqual({ ok: false, errors: [{ line: 67, message: 'tags[2] (tag-tide-tables).leadership.chairs[1].term.start "someday" is not a date written YYYY-MM-DD' }] });
+    expect(bad).toEqual({
+      ok: false,
+      errors: [
+        {
+          line: 67,
+          message:
+            'tags[2] (tag-tide-tables).leadership.chairs[1].term.start "someday" is not a date written YYYY-MM-DD',
+        },
+      ],
+    });
     const dry = await importTagsYaml(db, sample, { resolve, dryRun: true });
     expect(dry.ok && dry.plan.changes.length).toBe(13);
     expect(await db.tag.count()).toBe(0);
@@ -39,8 +57,12 @@ describe("importing tags.yaml", () => {
     const at = new Date("2026-07-01T10:00:00Z");
     const result = await importTagsYaml(db, sample, { resolve, at });
     if (!result.ok) throw new Error("import failed");
-    expect(result.plan.unresolved).toEqual([{ login: "ghost-keeper", line: 18, where: "tag-harbor-lights chairs", reason: "GitHub has no such user" }]);
-    expect(describePlan(result.plan)).toContain("unresolved login @ghost-keeper (line 18, tag-harbor-lights chairs): GitHub has no such user");
+    expect(result.plan.unresolved).toEqual([
+      { login: "ghost-keeper", line: 18, where: "tag-harbor-lights chairs", reason: "GitHub has no such user" },
+    ]);
+    expect(describePlan(result.plan)).toContain(
+      "unresolved login @ghost-keeper (line 18, tag-harbor-lights chairs): GitHub has no such user",
+    );
     expect(await db.tag.findUniqueOrThrow({ where: { slug: "harbor-lights" } })).toMatchObject({
       name: "TAG Harbor Lights",
       mission: "Lighthouses, Buoys, Fog Horns.",
@@ -48,8 +70,13 @@ describe("importing tags.yaml", () => {
       mailingList: "https://lists.example.org/g/harbor-lights/",
       tocLiaisons: ["toby-toc"],
     });
-    expect(await db.subproject.findMany({ select: { slug: true, name: true, mission: true } })).toEqual([{ slug: "moon-watch", name: "Moon Watch", mission: "Watching the moon." }]);
-    const people = await db.user.findMany({ orderBy: { login: "asc" }, select: { login: true, githubId: true, claimedAt: true } });
+    expect(await db.subproject.findMany({ select: { slug: true, name: true, mission: true } })).toEqual([
+      { slug: "moon-watch", name: "Moon Watch", mission: "Watching the moon." },
+    ]);
+    const people = await db.user.findMany({
+      orderBy: { login: "asc" },
+      select: { login: true, githubId: true, claimedAt: true },
+    });
     expect(people).toEqual([
       { login: "chia-chair", githubId: 910003n, claimedAt: null },
       { login: "cora-chair", githubId: 910011n, claimedAt: null },
@@ -67,12 +94,16 @@ describe("importing tags.yaml", () => {
       startAt: new Date("2025-07-01T00:00:00Z"),
       termEndAt: new Date("2027-06-30T00:00:00Z"),
     });
-    expect(rows.filter((r) => r.kind === "subproject_lead").map((r) => [r.user.login, r.subproject?.slug, r.termEndAt])).toEqual([
+    expect(
+      rows.filter((r) => r.kind === "subproject_lead").map((r) => [r.user.login, r.subproject?.slug, r.termEndAt]),
+    ).toEqual([
       ["ivo-member", "moon-watch", null],
       ["milo-member", "moon-watch", null],
     ]);
     // One audit event per change, plus the stored source.
-    expect(await db.auditEvent.count({ where: { action: "tags.import", actorId: null } })).toBe(result.plan.changes.length + 1);
+    expect(await db.auditEvent.count({ where: { action: "tags.import", actorId: null } })).toBe(
+      result.plan.changes.length + 1,
+    );
     expect((await db.tagsYamlSource.findUniqueOrThrow({ where: { id: 1 } })).text).toBe(sample);
   });
 
@@ -88,9 +119,18 @@ describe("importing tags.yaml", () => {
     await authOptions().events!.signIn!({
       user: { id: placeholder.id, email: null },
       account: { provider: "github", providerAccountId: "910003", type: "oauth" } as Account,
-      profile: { id: 910003, login: "chia-chair", name: "Chia Oakhollow", avatar_url: null, email: null } as unknown as Profile,
+      profile: {
+        id: 910003,
+        login: "chia-chair",
+        name: "Chia Oakhollow",
+        avatar_url: null,
+        email: null,
+      } as unknown as Profile,
     });
-    const claimed = await db.user.findUniqueOrThrow({ where: { githubId: 910003n }, select: { id: true, claimedAt: true, roles: { select: { kind: true } } } });
+    const claimed = await db.user.findUniqueOrThrow({
+      where: { githubId: 910003n },
+      select: { id: true, claimedAt: true, roles: { select: { kind: true } } },
+    });
     expect(claimed.id).toBe(placeholder.id);
     expect(claimed.claimedAt).not.toBeNull();
     expect(claimed.roles).toEqual([{ kind: "chair" }]);
@@ -100,14 +140,30 @@ describe("importing tags.yaml", () => {
     expect(await exportTagsYamlFromDatabase(db)).toBe(sample);
     const harbor = await db.tag.findUniqueOrThrow({ where: { slug: "harbor-lights" }, select: { id: true } });
     const teo = await db.user.findUniqueOrThrow({ where: { githubId: 910004n }, select: { id: true } });
-    await db.roleAssignment.updateMany({ where: { tagId: harbor.id, userId: teo.id, kind: "tech_lead" }, data: { termEndAt: new Date("2027-06-30T00:00:00Z") } });
-    const kai = await db.user.create({ data: { githubId: 910012n, login: "kai-chair", name: "Kai Morrowfield", employer: "Northwind Cloud" } });
+    await db.roleAssignment.updateMany({
+      where: { tagId: harbor.id, userId: teo.id, kind: "tech_lead" },
+      data: { termEndAt: new Date("2027-06-30T00:00:00Z") },
+    });
+    const kai = await db.user.create({
+      data: { githubId: 910012n, login: "kai-chair", name: "Kai Morrowfield", employer: "Northwind Cloud" },
+    });
     await db.roleAssignment.create({
-      data: { tagId: harbor.id, userId: kai.id, kind: "chair", status: "active", startAt: new Date("2026-07-01T00:00:00Z"), termEndAt: new Date("2028-06-30T00:00:00Z"), requestedAt: new Date() },
+      data: {
+        tagId: harbor.id,
+        userId: kai.id,
+        kind: "chair",
+        status: "active",
+        startAt: new Date("2026-07-01T00:00:00Z"),
+        termEndAt: new Date("2028-06-30T00:00:00Z"),
+        requestedAt: new Date(),
+      },
     });
     const out = await exportTagsYamlFromDatabase(db);
     const expected = sample
-      .replace('start: "2025-07-02"\n            end: "2026-06-30"', 'start: "2025-07-02"\n            end: "2027-06-30"')
+      .replace(
+        'start: "2025-07-02"\n            end: "2026-06-30"',
+        'start: "2025-07-02"\n            end: "2027-06-30"',
+      )
       .replace(
         '            end: "2027-06-30"\n      tech_leads:',
         '            end: "2027-06-30"\n        - github: kai-chair\n          lfx_id:\n          name: Kai Morrowfield\n          company: Northwind Cloud\n          email:\n          term:\n            start: "2026-07-01"\n            end: "2028-06-30"\n      tech_leads:',

@@ -7,7 +7,14 @@
 import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
 import { exportTagsYaml, type ExportPerson, type ExportSeatList, type ExportState } from "./export.ts";
 import { parseTagsYaml, type TagsYamlNote } from "./parse.ts";
-import { planTagsImport, seatLogins, type PortalSnapshot, type SeatKind, type TagsImportChange, type TagsImportPlan } from "./plan.ts";
+import {
+  planTagsImport,
+  seatLogins,
+  type PortalSnapshot,
+  type SeatKind,
+  type TagsImportChange,
+  type TagsImportPlan,
+} from "./plan.ts";
 import type { LoginResolver } from "./resolve.ts";
 
 type Tx = Prisma.TransactionClient;
@@ -26,30 +33,50 @@ export interface TagsImportOptions {
   at?: Date;
 }
 
-export type TagsImportResult = { ok: false; errors: TagsYamlNote[] } | { ok: true; plan: TagsImportPlan; applied: boolean };
+export type TagsImportResult =
+  { ok: false; errors: TagsYamlNote[] } | { ok: true; plan: TagsImportPlan; applied: boolean };
 
 /** The portal's TAGs, subprojects, current seats and known people, for planning an import. */
 export async function readPortalSnapshot(tx: Tx): Promise<PortalSnapshot> {
   // One query at a time: an interactive transaction is one connection.
-  const tags = await tx.tag.findMany({ select: { id: true, slug: true, name: true, mission: true, slackChannel: true, mailingList: true, meetings: true, tocLiaisons: true } });
-  const subprojects = await tx.subproject.findMany({ select: { id: true, slug: true, name: true, mission: true, tag: { select: { slug: true } } } });
+  const tags = await tx.tag.findMany({
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      mission: true,
+      slackChannel: true,
+      mailingList: true,
+      meetings: true,
+      tocLiaisons: true,
+    },
+  });
+  const subprojects = await tx.subproject.findMany({
+    select: { id: true, slug: true, name: true, mission: true, tag: { select: { slug: true } } },
+  });
   const seats = await tx.roleAssignment.findMany({
-      where: { kind: { in: SEAT_KINDS }, status: { in: [...CURRENT] } },
-      orderBy: { requestedAt: "asc" },
-      select: {
-        id: true,
-        kind: true,
-        startAt: true,
-        termEndAt: true,
-        tag: { select: { slug: true } },
-        subproject: { select: { slug: true } },
-        user: { select: { githubId: true, login: true } },
-      },
-    });
+    where: { kind: { in: SEAT_KINDS }, status: { in: [...CURRENT] } },
+    orderBy: { requestedAt: "asc" },
+    select: {
+      id: true,
+      kind: true,
+      startAt: true,
+      termEndAt: true,
+      tag: { select: { slug: true } },
+      subproject: { select: { slug: true } },
+      user: { select: { githubId: true, login: true } },
+    },
+  });
   const users = await tx.user.findMany({ select: { githubId: true } });
   return {
     tags,
-    subprojects: subprojects.map((s) => ({ id: s.id, tagSlug: s.tag.slug, slug: s.slug, name: s.name, mission: s.mission })),
+    subprojects: subprojects.map((s) => ({
+      id: s.id,
+      tagSlug: s.tag.slug,
+      slug: s.slug,
+      name: s.name,
+      mission: s.mission,
+    })),
     seats: seats.map((s) => ({
       id: s.id,
       tagSlug: s.tag.slug,
@@ -64,7 +91,11 @@ export async function readPortalSnapshot(tx: Tx): Promise<PortalSnapshot> {
   };
 }
 
-function auditSubject(c: TagsImportChange): { subjectType: string; before?: Prisma.InputJsonValue; after: Prisma.InputJsonValue } {
+function auditSubject(c: TagsImportChange): {
+  subjectType: string;
+  before?: Prisma.InputJsonValue;
+  after: Prisma.InputJsonValue;
+} {
   switch (c.type) {
     case "tag.create":
       return { subjectType: "Tag", after: { slug: c.slug, ...c.after } };
@@ -77,11 +108,25 @@ function auditSubject(c: TagsImportChange): { subjectType: string; before?: Pris
     case "user.placeholder":
       return { subjectType: "User", after: { githubId: c.githubId, login: c.login, placeholder: true } };
     case "seat.create":
-      return { subjectType: "RoleAssignment", after: { kind: c.kind, login: c.login, subproject: c.subprojectSlug, status: "active", startAt: c.startAt, termEndAt: c.termEndAt } };
+      return {
+        subjectType: "RoleAssignment",
+        after: {
+          kind: c.kind,
+          login: c.login,
+          subproject: c.subprojectSlug,
+          status: "active",
+          startAt: c.startAt,
+          termEndAt: c.termEndAt,
+        },
+      };
     case "seat.update":
       return { subjectType: "RoleAssignment", before: c.before, after: c.after };
     case "seat.end":
-      return { subjectType: "RoleAssignment", before: { status: "active" }, after: { status: "ended", reason: "not in tags.yaml" } };
+      return {
+        subjectType: "RoleAssignment",
+        before: { status: "active" },
+        after: { status: "ended", reason: "not in tags.yaml" },
+      };
   }
 }
 
@@ -100,11 +145,18 @@ async function applyChange(tx: Tx, c: TagsImportChange, at: Date, actorId: strin
       break;
     case "subproject.create":
       tag = await tagId(c.tagSlug);
-      ({ id: subjectId } = await tx.subproject.create({ data: { tagId: tag, slug: c.slug, ...c.after }, select: { id: true } }));
+      ({ id: subjectId } = await tx.subproject.create({
+        data: { tagId: tag, slug: c.slug, ...c.after },
+        select: { id: true },
+      }));
       break;
     case "subproject.update":
       tag = await tagId(c.tagSlug);
-      ({ id: subjectId } = await tx.subproject.update({ where: { tagId_slug: { tagId: tag, slug: c.slug } }, data: c.after, select: { id: true } }));
+      ({ id: subjectId } = await tx.subproject.update({
+        where: { tagId_slug: { tagId: tag, slug: c.slug } },
+        data: c.after,
+        select: { id: true },
+      }));
       break;
     case "user.placeholder":
       // claimedAt stays null: only a sign-in with this GitHub id claims the row (lib/auth/options.ts).
@@ -115,9 +167,17 @@ async function applyChange(tx: Tx, c: TagsImportChange, at: Date, actorId: strin
       break;
     case "seat.create": {
       tag = await tagId(c.tagSlug);
-      const user = await tx.user.findUniqueOrThrow({ where: { githubId: BigInt(c.githubId) }, select: { id: true, region: true } });
+      const user = await tx.user.findUniqueOrThrow({
+        where: { githubId: BigInt(c.githubId) },
+        select: { id: true, region: true },
+      });
       const subprojectId = c.subprojectSlug
-        ? (await tx.subproject.findUniqueOrThrow({ where: { tagId_slug: { tagId: tag, slug: c.subprojectSlug } }, select: { id: true } })).id
+        ? (
+            await tx.subproject.findUniqueOrThrow({
+              where: { tagId_slug: { tagId: tag, slug: c.subprojectSlug } },
+              select: { id: true },
+            })
+          ).id
         : null;
       ({ id: subjectId } = await tx.roleAssignment.create({
         data: {
@@ -154,7 +214,16 @@ async function applyChange(tx: Tx, c: TagsImportChange, at: Date, actorId: strin
   }
   const s = auditSubject(c);
   await tx.auditEvent.create({
-    data: { at, actorId, action: "tags.import", subjectType: s.subjectType, subjectId, tagId: tag, before: s.before, after: { change: c.type, ...(s.after as object) } },
+    data: {
+      at,
+      actorId,
+      action: "tags.import",
+      subjectType: s.subjectType,
+      subjectId,
+      tagId: tag,
+      before: s.before,
+      after: { change: c.type, ...(s.after as object) },
+    },
   });
 }
 
@@ -163,7 +232,11 @@ async function applyChange(tx: Tx, c: TagsImportChange, at: Date, actorId: strin
  * seat holders' logins, plan against the portal, and unless `dryRun` apply the plan and keep
  * the text for export, all in one transaction. Running it again with the same text changes nothing.
  */
-export async function importTagsYaml(db: PrismaClient, text: string, opts: TagsImportOptions): Promise<TagsImportResult> {
+export async function importTagsYaml(
+  db: PrismaClient,
+  text: string,
+  opts: TagsImportOptions,
+): Promise<TagsImportResult> {
   const parsed = parseTagsYaml(text);
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
   const resolutions = await opts.resolve(seatLogins(parsed.file));
@@ -179,9 +252,20 @@ export async function importTagsYaml(db: PrismaClient, text: string, opts: TagsI
       for (const c of plan.changes) await applyChange(tx, c, at, opts.actorId ?? null);
       const source = await tx.tagsYamlSource.findUnique({ where: { id: 1 }, select: { text: true } });
       if (source?.text !== text) {
-        await tx.tagsYamlSource.upsert({ where: { id: 1 }, create: { id: 1, text, importedAt: at }, update: { text, importedAt: at } });
+        await tx.tagsYamlSource.upsert({
+          where: { id: 1 },
+          create: { id: 1, text, importedAt: at },
+          update: { text, importedAt: at },
+        });
         await tx.auditEvent.create({
-          data: { at, actorId: opts.actorId ?? null, action: "tags.import", subjectType: "TagsYamlSource", subjectId: "1", after: { change: "source.store", bytes: Buffer.byteLength(text) } },
+          data: {
+            at,
+            actorId: opts.actorId ?? null,
+            action: "tags.import",
+            subjectType: "TagsYamlSource",
+            subjectId: "1",
+            after: { change: "source.store", bytes: Buffer.byteLength(text) },
+          },
         });
       }
       return plan;
@@ -221,7 +305,12 @@ export async function readExportState(db: PrismaClient | Tx): Promise<ExportStat
   });
   const liaisonLogins = [...new Set(tags.flatMap((t) => t.tocLiaisons.map((l) => l.toLowerCase())))];
   const liaisonNames = new Map(
-    (await db.user.findMany({ where: { login: { in: liaisonLogins, mode: "insensitive" } }, select: { login: true, name: true } })).map((u) => [u.login.toLowerCase(), u.name]),
+    (
+      await db.user.findMany({
+        where: { login: { in: liaisonLogins, mode: "insensitive" } },
+        select: { login: true, name: true },
+      })
+    ).map((u) => [u.login.toLowerCase(), u.name]),
   );
   return {
     tags: tags.map((t) => {
@@ -229,9 +318,17 @@ export async function readExportState(db: PrismaClient | Tx): Promise<ExportStat
         const seats = t.roles.filter((r) => r.kind === kind && r.subprojectId === subprojectId);
         const current: ExportPerson[] = seats
           .filter((r) => (EXPORT_STATUSES as readonly string[]).includes(r.status))
-          .map((r) => ({ login: r.user.login, name: r.user.name, company: r.user.employer, start: day(r.startAt), end: day(r.termEndAt) }));
+          .map((r) => ({
+            login: r.user.login,
+            name: r.user.name,
+            company: r.user.employer,
+            start: day(r.startAt),
+            end: day(r.termEndAt),
+          }));
         const holding = new Set(current.map((p) => p.login.toLowerCase()));
-        const ended = seats.filter((r) => (r.status === "ended" || r.status === "emeritus") && !holding.has(r.user.login.toLowerCase())).map((r) => r.user.login);
+        const ended = seats
+          .filter((r) => (r.status === "ended" || r.status === "emeritus") && !holding.has(r.user.login.toLowerCase()))
+          .map((r) => r.user.login);
         return { current, ended };
       };
       return {
@@ -243,7 +340,12 @@ export async function readExportState(db: PrismaClient | Tx): Promise<ExportStat
         tocLiaisons: t.tocLiaisons.map((login) => ({ login, name: liaisonNames.get(login.toLowerCase()) ?? null })),
         chairs: list("chair", null),
         techLeads: list("tech_lead", null),
-        subprojects: t.subprojects.map((s) => ({ slug: s.slug, name: s.name, mission: s.mission, leads: list("subproject_lead", s.id) })),
+        subprojects: t.subprojects.map((s) => ({
+          slug: s.slug,
+          name: s.name,
+          mission: s.mission,
+          leads: list("subproject_lead", s.id),
+        })),
       };
     }),
   };
@@ -251,6 +353,12 @@ export async function readExportState(db: PrismaClient | Tx): Promise<ExportStat
 
 /** tags.yaml as the portal now sees it: the last imported text, edited (see export.ts). */
 export async function exportTagsYamlFromDatabase(db: PrismaClient): Promise<string> {
-  const [source, state] = await db.$transaction(async (tx) => [await tx.tagsYamlSource.findUnique({ where: { id: 1 }, select: { text: true } }), await readExportState(tx)] as const);
+  const [source, state] = await db.$transaction(
+    async (tx) =>
+      [
+        await tx.tagsYamlSource.findUnique({ where: { id: 1 }, select: { text: true } }),
+        await readExportState(tx),
+      ] as const,
+  );
   return exportTagsYaml(source?.text ?? "", state);
 }

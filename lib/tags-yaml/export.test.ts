@@ -31,7 +31,10 @@ describe("exportTagsYaml", () => {
   it("changes only the term end that changed", () => {
     const state = stateOf(sample);
     state.tags[0]!.techLeads.current[0]!.end = "2027-06-30";
-    expect(lineDiff(sample, exportTagsYaml(sample, state))).toEqual(['-            end: "2026-06-30"', '+            end: "2027-06-30"']);
+    expect(lineDiff(sample, exportTagsYaml(sample, state))).toEqual([
+      '-            end: "2026-06-30"',
+      '+            end: "2027-06-30"',
+    ]);
   });
 
   it("keeps the trailing spaces after a value it rewrites", () => {
@@ -43,7 +46,13 @@ describe("exportTagsYaml", () => {
 
   it("appends a new chair after the last one, in the file's shape, and removes one whose seat ended", () => {
     const state = stateOf(sample);
-    state.tags[1]!.chairs.current.push({ login: "kai-chair", name: "Kai Morrowfield", company: "Northwind Cloud", start: "2026-07-01", end: "2028-06-30" });
+    state.tags[1]!.chairs.current.push({
+      login: "kai-chair",
+      name: "Kai Morrowfield",
+      company: "Northwind Cloud",
+      start: "2026-07-01",
+      end: "2028-06-30",
+    });
     state.tags[0]!.chairs.ended.push("chia-chair");
     state.tags[0]!.chairs.current.shift();
     const out = exportTagsYaml(sample, state);
@@ -73,7 +82,10 @@ describe("exportTagsYaml", () => {
       ].join("\n"),
     );
     // Reading the export back gives the portal's state.
-    expect(stateOf(out)).toEqual({ ...state, tags: state.tags.map((t) => ({ ...t, chairs: { ...t.chairs, ended: [] } })) });
+    expect(stateOf(out)).toEqual({
+      ...state,
+      tags: state.tags.map((t) => ({ ...t, chairs: { ...t.chairs, ended: [] } })),
+    });
   });
 
   it("keeps people the portal does not know (unresolved at import)", () => {
@@ -84,7 +96,13 @@ describe("exportTagsYaml", () => {
 
   it("fills an empty list and an empty field, and appends a new TAG before toc_subprojects", () => {
     const state = stateOf(sample);
-    state.tags[1]!.techLeads.current.push({ login: "sven-lead", name: "Sven Ashdown", company: null, start: "2026-07-01", end: "2028-06-30" });
+    state.tags[1]!.techLeads.current.push({
+      login: "sven-lead",
+      name: "Sven Ashdown",
+      company: null,
+      start: "2026-07-01",
+      end: "2028-06-30",
+    });
     state.tags[1]!.mailingList = "https://lists.example.org/g/tide-tables";
     state.tags.push({
       slug: "lantern-keepers",
@@ -93,13 +111,26 @@ describe("exportTagsYaml", () => {
       slackChannel: "C0LANTERN2",
       mailingList: null,
       tocLiaisons: [{ login: "tess-toc", name: "Tess Amberline" }],
-      chairs: { current: [{ login: "lena-chair", name: "Lena Birchwood", company: "Harbor Labs", start: "2026-07-01", end: "2028-06-30" }], ended: [] },
+      chairs: {
+        current: [
+          {
+            login: "lena-chair",
+            name: "Lena Birchwood",
+            company: "Harbor Labs",
+            start: "2026-07-01",
+            end: "2028-06-30",
+          },
+        ],
+        ended: [],
+      },
       techLeads: { current: [], ended: [] },
       subprojects: [],
     });
     const out = exportTagsYaml(sample, state);
     expect(out).toContain("      mailing_list: https://lists.example.org/g/tide-tables\n");
-    expect(out).toContain('      tech_leads:\n        - github: sven-lead\n          lfx_id:\n          name: Sven Ashdown\n');
+    expect(out).toContain(
+      "      tech_leads:\n        - github: sven-lead\n          lfx_id:\n          name: Sven Ashdown\n",
+    );
     expect(out).toContain(
       "        landscape_url: https://landscape.example.org/\n  - dir: tag-lantern-keepers\n    name: TAG Lantern Keepers\n    mission_statement: Keeping lanterns lit.\n    label: tag-lantern-keepers\n",
     );
@@ -116,7 +147,9 @@ describe("exportTagsYaml", () => {
     const out = exportTagsYaml(sample, state);
     expect(out).toContain("    mission_statement: >\n      Lighthouses and buoys.\n    charter_link: charter.md\n");
     expect(out.split("\n").length).toBe(sample.split("\n").length + 3);
-    expect(out).toContain('              email:\n              term:\n                start:\n                end: "2027-01-31"\n        landscape_url');
+    expect(out).toContain(
+      '              email:\n              term:\n                start:\n                end: "2027-01-31"\n        landscape_url',
+    );
     expect(stateOf(out).tags[1]!.subprojects[0]!.leads.current[1]!.end).toBe("2027-01-31");
   });
 

@@ -49,7 +49,13 @@ export interface ExportState {
   tags: ExportTag[];
 }
 
-const toPerson = (p: TagsYamlPerson): ExportPerson => ({ login: p.login, name: p.name, company: p.company, start: p.start, end: p.end });
+const toPerson = (p: TagsYamlPerson): ExportPerson => ({
+  login: p.login,
+  name: p.name,
+  company: p.company,
+  start: p.start,
+  end: p.end,
+});
 
 /** The portal's state right after importing `file` (with every login resolved): export of it gives the file back. */
 export function exportStateFromFile(file: TagsYamlFile): ExportState {
@@ -63,7 +69,12 @@ export function exportStateFromFile(file: TagsYamlFile): ExportState {
       tocLiaisons: t.tocLiaisons.map((login) => ({ login, name: null })),
       chairs: { current: t.chairs.map(toPerson), ended: [] },
       techLeads: { current: t.techLeads.map(toPerson), ended: [] },
-      subprojects: t.subprojects.map((s) => ({ slug: s.slug, name: s.name, mission: s.mission, leads: { current: s.leads.map(toPerson), ended: [] } })),
+      subprojects: t.subprojects.map((s) => ({
+        slug: s.slug,
+        name: s.name,
+        mission: s.mission,
+        leads: { current: s.leads.map(toPerson), ended: [] },
+      })),
     })),
   };
 }
@@ -99,31 +110,78 @@ function keyValueLines(key: string, value: string | null, opts: { quote?: boolea
 const indentLines = (lines: string[], n: number) => lines.map((l) => (l === "" ? "" : " ".repeat(n) + l));
 
 function personLines(p: ExportPerson, withTerm: boolean): string[] {
-  const lines = [`- github: ${p.login}`, "  lfx_id:", ...indentLines(keyValueLines("name", p.name), 2), ...indentLines(keyValueLines("company", p.company), 2), "  email:"];
+  const lines = [
+    `- github: ${p.login}`,
+    "  lfx_id:",
+    ...indentLines(keyValueLines("name", p.name), 2),
+    ...indentLines(keyValueLines("company", p.company), 2),
+    "  email:",
+  ];
   if (withTerm || p.start || p.end) lines.push(...indentLines(termLines(p), 2));
   return lines;
 }
 
 function termLines(p: ExportPerson): string[] {
-  return ["term:", p.start ? `  start: ${dateValue(p.start)}` : "  start:", p.end ? `  end: ${dateValue(p.end)}` : "  end:"];
+  return [
+    "term:",
+    p.start ? `  start: ${dateValue(p.start)}` : "  start:",
+    p.end ? `  end: ${dateValue(p.end)}` : "  end:",
+  ];
 }
 
-const liaisonLines = (l: { login: string; name: string | null }) => [`- github: ${l.login}`, ...(l.name ? indentLines(keyValueLines("name", l.name), 2) : [])];
+const liaisonLines = (l: { login: string; name: string | null }) => [
+  `- github: ${l.login}`,
+  ...(l.name ? indentLines(keyValueLines("name", l.name), 2) : []),
+];
 
 function subprojectLines(s: ExportTag["subprojects"][number]): string[] {
-  const lines = [`- dir: ${s.slug}`, ...indentLines(keyValueLines("name", s.name), 2), ...indentLines(keyValueLines("mission_statement", s.mission || null), 2)];
-  if (s.leads.current.length > 0) lines.push("  leadership:", "    subproject_leads:", ...indentLines(s.leads.current.flatMap((p) => personLines(p, false)), 6));
+  const lines = [
+    `- dir: ${s.slug}`,
+    ...indentLines(keyValueLines("name", s.name), 2),
+    ...indentLines(keyValueLines("mission_statement", s.mission || null), 2),
+  ];
+  if (s.leads.current.length > 0)
+    lines.push(
+      "  leadership:",
+      "    subproject_leads:",
+      ...indentLines(
+        s.leads.current.flatMap((p) => personLines(p, false)),
+        6,
+      ),
+    );
   return lines;
 }
 
 function tagLines(t: ExportTag): string[] {
-  const lines = [`- dir: tag-${t.slug}`, ...indentLines(keyValueLines("name", t.name), 2), ...indentLines(keyValueLines("mission_statement", t.mission || null), 2), `  label: tag-${t.slug}`];
+  const lines = [
+    `- dir: tag-${t.slug}`,
+    ...indentLines(keyValueLines("name", t.name), 2),
+    ...indentLines(keyValueLines("mission_statement", t.mission || null), 2),
+    `  label: tag-${t.slug}`,
+  ];
   lines.push("  leadership:");
-  lines.push("    chairs:", ...indentLines(t.chairs.current.flatMap((p) => personLines(p, true)), 6));
-  lines.push("    tech_leads:", ...indentLines(t.techLeads.current.flatMap((p) => personLines(p, true)), 6));
-  lines.push("  contact:", ...indentLines(keyValueLines("slack", t.slackChannel), 4), ...indentLines(keyValueLines("mailing_list", t.mailingList), 4));
+  lines.push(
+    "    chairs:",
+    ...indentLines(
+      t.chairs.current.flatMap((p) => personLines(p, true)),
+      6,
+    ),
+  );
+  lines.push(
+    "    tech_leads:",
+    ...indentLines(
+      t.techLeads.current.flatMap((p) => personLines(p, true)),
+      6,
+    ),
+  );
+  lines.push(
+    "  contact:",
+    ...indentLines(keyValueLines("slack", t.slackChannel), 4),
+    ...indentLines(keyValueLines("mailing_list", t.mailingList), 4),
+  );
   if (t.tocLiaisons.length > 0) lines.push("    toc_liaison:", ...indentLines(t.tocLiaisons.flatMap(liaisonLines), 6));
-  if (t.subprojects.length > 0) lines.push("  tag_subprojects:", ...indentLines(t.subprojects.flatMap(subprojectLines), 4));
+  if (t.subprojects.length > 0)
+    lines.push("  tag_subprojects:", ...indentLines(t.subprojects.flatMap(subprojectLines), 4));
   return lines;
 }
 
@@ -134,7 +192,8 @@ function tagLines(t: ExportTag): string[] {
 export function exportTagsYaml(source: string, state: ExportState): string {
   const text = source.trim() === "" ? "tags:\n" : source;
   const doc = parseDocument(text, { prettyErrors: false });
-  if (doc.errors.length > 0) throw new Error(`The stored tags.yaml is not valid YAML: ${doc.errors[0]!.message.split("\n")[0]}`);
+  if (doc.errors.length > 0)
+    throw new Error(`The stored tags.yaml is not valid YAML: ${doc.errors[0]!.message.split("\n")[0]}`);
   const root = doc.contents;
   if (!isMap(root)) throw new Error("The stored tags.yaml has no `tags:` map at the top level.");
   const edits: Edit[] = [];
@@ -157,7 +216,8 @@ export function exportTagsYaml(source: string, state: ExportState): string {
   };
   const mapEnd = (map: YAMLMap) => afterLine(map.range![1]);
   const child = (map: YAMLMap, key: string) => map.get(key, true) as Node | undefined;
-  const isEmpty = (n: Node | undefined) => n === undefined || (isScalar(n) && (n.value === null || n.value === undefined || n.value === ""));
+  const isEmpty = (n: Node | undefined) =>
+    n === undefined || (isScalar(n) && (n.value === null || n.value === undefined || n.value === ""));
 
   /** Makes `map[key]` say `value` (null: empty), touching only that scalar's bytes. */
   const setScalar = (map: YAMLMap, key: string, value: string | null, opts: { date?: boolean } = {}) => {
@@ -174,7 +234,11 @@ export function exportTagsYaml(source: string, state: ExportState): string {
     let start = node.range[0];
     if (value === null) {
       while (start > 0 && text[start - 1] === " ") start--;
-      edits.push({ start, end: node.type === Scalar.BLOCK_FOLDED || node.type === Scalar.BLOCK_LITERAL ? end - 1 : end, text: "" });
+      edits.push({
+        start,
+        end: node.type === Scalar.BLOCK_FOLDED || node.type === Scalar.BLOCK_LITERAL ? end - 1 : end,
+        text: "",
+      });
       return;
     }
     const pad = start > 0 && text[start - 1] === ":" ? " " : "";
@@ -182,11 +246,18 @@ export function exportTagsYaml(source: string, state: ExportState): string {
     if (value.includes("\n") || (block && current !== null)) {
       const ind = " ".repeat(column((map.items[0]?.key as Node).range![0]) + 2);
       const header = !value.includes("\n") && node.type === Scalar.BLOCK_FOLDED ? ">" : "|";
-      const body = value.split("\n").map((l) => (l === "" ? "" : ind + l)).join("\n");
+      const body = value
+        .split("\n")
+        .map((l) => (l === "" ? "" : ind + l))
+        .join("\n");
       edits.push({ start, end, text: `${pad}${header}\n${body}${block ? "\n" : ""}` });
       return;
     }
-    edits.push({ start, end, text: pad + (opts.date ? dateValue(value) : inlineValue(value, current === null ? null : node.type)) });
+    edits.push({
+      start,
+      end,
+      text: pad + (opts.date ? dateValue(value) : inlineValue(value, current === null ? null : node.type)),
+    });
   };
 
   const loginOf = (item: Node) => (isMap(item) ? normal(item.get("github")) : null);
@@ -196,7 +267,13 @@ export function exportTagsYaml(source: string, state: ExportState): string {
    * portal, people whose seat ended are removed, new holders are appended in the file's shape.
    * `missing` is called with the lines to add when `map` has no such key yet.
    */
-  const syncPeople = (map: YAMLMap, key: string, list: ExportSeatList, render: (p: ExportPerson) => string[], withTerms: boolean) => {
+  const syncPeople = (
+    map: YAMLMap,
+    key: string,
+    list: ExportSeatList,
+    render: (p: ExportPerson) => string[],
+    withTerms: boolean,
+  ) => {
     const node = child(map, key);
     const seq = isSeq(node) ? (node as YAMLSeq<Node>) : null;
     const items = seq ? seq.items.filter((i): i is YAMLMap => isMap(i)) : [];
@@ -225,7 +302,12 @@ export function exportTagsYaml(source: string, state: ExportState): string {
     if (added.length === 0) return;
     const last = items.at(-1);
     if (last) insertLines(afterLine(last.range![1]), added, column(last.range![0]) - 2);
-    else if (node !== undefined && isEmpty(node)) insertLines(afterLine(node.range?.[1] ?? (map.items.find((p) => (p.key as Scalar).value === key)!.key as Node).range![1]), added, keyIndent(map) + 2);
+    else if (node !== undefined && isEmpty(node))
+      insertLines(
+        afterLine(node.range?.[1] ?? (map.items.find((p) => (p.key as Scalar).value === key)!.key as Node).range![1]),
+        added,
+        keyIndent(map) + 2,
+      );
     else if (node === undefined) insertLines(mapEnd(map), [`${key}:`, ...indentLines(added, 2)], keyIndent(map));
   };
 
@@ -250,18 +332,28 @@ export function exportTagsYaml(source: string, state: ExportState): string {
     if (isMap(contact)) {
       setScalar(contact, "slack", t.slackChannel);
       setScalar(contact, "mailing_list", t.mailingList);
-      const fileLiaisons = isSeq(child(contact, "toc_liaison")) ? ((child(contact, "toc_liaison") as YAMLSeq<Node>).items.map(loginOf).filter(Boolean) as string[]) : [];
+      const fileLiaisons = isSeq(child(contact, "toc_liaison"))
+        ? ((child(contact, "toc_liaison") as YAMLSeq<Node>).items.map(loginOf).filter(Boolean) as string[])
+        : [];
       const keep = new Set(t.tocLiaisons.map((l) => l.login.toLowerCase()));
       syncPeople(
         contact,
         "toc_liaison",
-        { current: t.tocLiaisons.map((l) => ({ login: l.login, name: l.name, company: null, start: null, end: null })), ended: fileLiaisons.filter((l) => !keep.has(l.toLowerCase())) },
+        {
+          current: t.tocLiaisons.map((l) => ({ login: l.login, name: l.name, company: null, start: null, end: null })),
+          ended: fileLiaisons.filter((l) => !keep.has(l.toLowerCase())),
+        },
         liaisonLines,
         false,
       );
     } else if (t.slackChannel || t.mailingList || t.tocLiaisons.length > 0) {
-      const lines = ["contact:", ...indentLines(keyValueLines("slack", t.slackChannel), 2), ...indentLines(keyValueLines("mailing_list", t.mailingList), 2)];
-      if (t.tocLiaisons.length > 0) lines.push("  toc_liaison:", ...indentLines(t.tocLiaisons.flatMap(liaisonLines), 4));
+      const lines = [
+        "contact:",
+        ...indentLines(keyValueLines("slack", t.slackChannel), 2),
+        ...indentLines(keyValueLines("mailing_list", t.mailingList), 2),
+      ];
+      if (t.tocLiaisons.length > 0)
+        lines.push("  toc_liaison:", ...indentLines(t.tocLiaisons.flatMap(liaisonLines), 4));
       insertLines(mapEnd(map), lines, keyIndent(map));
     }
     const leadership = child(map, "leadership");
@@ -274,9 +366,15 @@ export function exportTagsYaml(source: string, state: ExportState): string {
         [
           "leadership:",
           "  chairs:",
-          ...indentLines(t.chairs.current.flatMap((p) => personLines(p, true)), 4),
+          ...indentLines(
+            t.chairs.current.flatMap((p) => personLines(p, true)),
+            4,
+          ),
           "  tech_leads:",
-          ...indentLines(t.techLeads.current.flatMap((p) => personLines(p, true)), 4),
+          ...indentLines(
+            t.techLeads.current.flatMap((p) => personLines(p, true)),
+            4,
+          ),
         ],
         keyIndent(map),
       );
@@ -284,7 +382,8 @@ export function exportTagsYaml(source: string, state: ExportState): string {
     const subsNode = child(map, "tag_subprojects");
     const fileSubs = new Map<string, YAMLMap>();
     if (isSeq(subsNode)) {
-      for (const s of subsNode.items as Node[]) if (isMap(s) && normal(s.get("dir"))) fileSubs.set(normal(s.get("dir"))!, s);
+      for (const s of subsNode.items as Node[])
+        if (isMap(s) && normal(s.get("dir"))) fileSubs.set(normal(s.get("dir"))!, s);
     }
     const newSubs: string[] = [];
     for (const s of t.subprojects) {
@@ -298,7 +397,18 @@ export function exportTagsYaml(source: string, state: ExportState): string {
       const sl = child(sm, "leadership");
       if (isMap(sl)) syncPeople(sl, "subproject_leads", s.leads, (p) => personLines(p, false), true);
       else if (s.leads.current.length > 0) {
-        insertLines(mapEnd(sm), ["leadership:", "  subproject_leads:", ...indentLines(s.leads.current.flatMap((p) => personLines(p, false)), 4)], keyIndent(sm));
+        insertLines(
+          mapEnd(sm),
+          [
+            "leadership:",
+            "  subproject_leads:",
+            ...indentLines(
+              s.leads.current.flatMap((p) => personLines(p, false)),
+              4,
+            ),
+          ],
+          keyIndent(sm),
+        );
       }
     }
     if (newSubs.length > 0) {
@@ -313,7 +423,8 @@ export function exportTagsYaml(source: string, state: ExportState): string {
     if (last) insertLines(afterLine(last.range![1]), newTags, column(last.range![0]) - 2);
     else {
       const key = root.items.find((p) => (p.key as Scalar).value === "tags")?.key as Node | undefined;
-      if (key?.range) insertLines(afterLine(isEmpty(tagsNode) && tagsNode?.range ? tagsNode.range[1] : key.range[1]), newTags, 2);
+      if (key?.range)
+        insertLines(afterLine(isEmpty(tagsNode) && tagsNode?.range ? tagsNode.range[1] : key.range[1]), newTags, 2);
       else insertLines(text.length, ["tags:", ...indentLines(newTags, 2)], 0);
     }
   }

@@ -19,10 +19,20 @@ import type { TagsImportInput } from "./schemas";
 export async function importTagsYamlAsAdmin(actor: Actor | null, input: TagsImportInput) {
   const a = await requirePermission(actor, "tag.manage", { subjectType: "TagsYamlSource" });
   const resolve = githubLoginResolver({ apiUrl: githubUrls().api, token: env().GITHUB_API_TOKEN ?? null });
-  const result = await importTagsYaml(db, input.text, { resolve, dryRun: input.mode === "preview", endMissing: input.endMissing, actorId: a.id, at: await now() });
+  const result = await importTagsYaml(db, input.text, {
+    resolve,
+    dryRun: input.mode === "preview",
+    endMissing: input.endMissing,
+    actorId: a.id,
+    at: await now(),
+  });
   if (!result.ok) {
     const lines = result.errors.map(formatNote);
-    throw new AppError("INVALID", `The file has ${lines.length} malformed ${lines.length === 1 ? "entry" : "entries"}; nothing was imported.`, { text: lines });
+    throw new AppError(
+      "INVALID",
+      `The file has ${lines.length} malformed ${lines.length === 1 ? "entry" : "entries"}; nothing was imported.`,
+      { text: lines },
+    );
   }
   return {
     applied: result.applied,

@@ -28,10 +28,24 @@ describe("parseTagsYaml", () => {
     });
     expect(harbor!.chairs).toEqual([
       { login: "chia-chair", name: "Chia Oakhollow", company: null, start: "2025-07-01", end: "2027-06-30", line: 10 },
-      { login: "ghost-keeper", name: "Gale Nobody", company: "Nowhere Co", start: "2025-07-01", end: "2027-06-30", line: 18 },
+      {
+        login: "ghost-keeper",
+        name: "Gale Nobody",
+        company: "Nowhere Co",
+        start: "2025-07-01",
+        end: "2027-06-30",
+        line: 18,
+      },
     ]);
-    expect(harbor!.meetings).toBe("TAG Harbor Lights Meetings\ntag calendar: https://calendar.example.org/harbor-lights\nrecordings url: https://video.example.org/harbor-lights");
-    expect(tides).toMatchObject({ mission: "Tides, currents and moon phases.\n\nA second paragraph.", mailingList: null, techLeads: [], tocLiaisons: [] });
+    expect(harbor!.meetings).toBe(
+      "TAG Harbor Lights Meetings\ntag calendar: https://calendar.example.org/harbor-lights\nrecordings url: https://video.example.org/harbor-lights",
+    );
+    expect(tides).toMatchObject({
+      mission: "Tides, currents and moon phases.\n\nA second paragraph.",
+      mailingList: null,
+      techLeads: [],
+      tocLiaisons: [],
+    });
     expect(tides!.subprojects).toEqual([
       {
         slug: "moon-watch",
@@ -49,7 +63,9 @@ describe("parseTagsYaml", () => {
   it("reads TOC subprojects and warns about a leader without a login", () => {
     const file = parse(sample);
     expect(file.tocSubprojects).toEqual([{ dir: "lantern-subproject", name: "Lantern SubProject", line: 93 }]);
-    expect(file.warnings).toEqual([{ line: 98, message: "toc_subprojects[1].leadership.chairs[1] has no GitHub login; skipped" }]);
+    expect(file.warnings).toEqual([
+      { line: 98, message: "toc_subprojects[1].leadership.chairs[1] has no GitHub login; skipped" },
+    ]);
   });
 
   it("names the line of each malformed entry and returns nothing", () => {
@@ -62,16 +78,30 @@ describe("parseTagsYaml", () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors).toEqual([
-      { line: 10, message: "tags[1] (tag-harbor-lights).leadership.chairs[1].term ends (2024-06-30) before it starts (2025-07-01)" },
-      { line: 27, message: 'tags[1] (tag-harbor-lights).leadership.tech_leads[1].github "not a login" is not a GitHub login' },
-      { line: 67, message: 'tags[2] (tag-tide-tables).leadership.chairs[1].term.start "2026-02-30" is not a date written YYYY-MM-DD' },
+      {
+        line: 10,
+        message:
+          "tags[1] (tag-harbor-lights).leadership.chairs[1].term ends (2024-06-30) before it starts (2025-07-01)",
+      },
+      {
+        line: 27,
+        message: 'tags[1] (tag-harbor-lights).leadership.tech_leads[1].github "not a login" is not a GitHub login',
+      },
+      {
+        line: 67,
+        message:
+          'tags[2] (tag-tide-tables).leadership.chairs[1].term.start "2026-02-30" is not a date written YYYY-MM-DD',
+      },
       { line: 74, message: "tags[2] (tag-tide-tables).tag_subprojects[1].name is required" },
     ]);
   });
 
   it("refuses a file that is not YAML or has no tags list, and a duplicate dir", () => {
     expect(parseTagsYaml("tags: [oops")).toMatchObject({ ok: false, errors: [{ line: 1 }] });
-    expect(parseTagsYaml("- a\n- b\n")).toEqual({ ok: false, errors: [{ line: 1, message: "expected a map with `tags:` at the top level" }] });
+    expect(parseTagsYaml("- a\n- b\n")).toEqual({
+      ok: false,
+      errors: [{ line: 1, message: "expected a map with `tags:` at the top level" }],
+    });
     const twice = parseTagsYaml("tags:\n  - dir: tag-a\n    name: A\n  - dir: a\n    name: Again\n");
     expect(twice).toEqual({ ok: false, errors: [{ line: 4, message: "tags[2] (a): the dir is also used on line 2" }] });
   });

@@ -87,12 +87,19 @@ export function parseTagsYaml(text: string): ParseTagsYamlResult {
   const lineAt = (offset: number | undefined) => (offset === undefined ? 1 : lineCounter.linePos(offset).line);
   const lineOf = (node: Node | null | undefined, fallback = 1) => (node?.range ? lineAt(node.range[0]) : fallback);
   if (doc.errors.length > 0) {
-    return { ok: false, errors: doc.errors.map((e) => ({ line: lineAt(e.pos[0]), message: `not valid YAML: ${e.message.split("\n")[0]}` })) };
+    return {
+      ok: false,
+      errors: doc.errors.map((e) => ({
+        line: lineAt(e.pos[0]),
+        message: `not valid YAML: ${e.message.split("\n")[0]}`,
+      })),
+    };
   }
   const errors: TagsYamlNote[] = [];
   const warnings: TagsYamlNote[] = [];
   const root = doc.contents;
-  if (!isMap(root)) return { ok: false, errors: [{ line: 1, message: "expected a map with `tags:` at the top level" }] };
+  if (!isMap(root))
+    return { ok: false, errors: [{ line: 1, message: "expected a map with `tags:` at the top level" }] };
 
   /** A scalar field as trimmed text; null when absent or empty. Maps and lists are errors. */
   const text_ = (map: YAMLMap, key: string, where: string, line: number): string | null => {
@@ -137,7 +144,10 @@ export function parseTagsYaml(text: string): ParseTagsYamlResult {
     const v = text_(map, key, where, line);
     if (v === null) return null;
     if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || !isRealDate(v)) {
-      errors.push({ line: lineOf(map.get(key, true) as Node, line), message: `${where}.${key} ${JSON.stringify(v)} is not a date written YYYY-MM-DD` });
+      errors.push({
+        line: lineOf(map.get(key, true) as Node, line),
+        message: `${where}.${key} ${JSON.stringify(v)} is not a date written YYYY-MM-DD`,
+      });
       return null;
     }
     return v;
@@ -171,8 +181,16 @@ export function parseTagsYaml(text: string): ParseTagsYamlResult {
       const term = mapAt(item, "term", at, itemLine);
       const start = date(term, "start", `${at}.term`, itemLine);
       const end = date(term, "end", `${at}.term`, itemLine);
-      if (start && end && end < start) errors.push({ line: itemLine, message: `${at}.term ends (${end}) before it starts (${start})` });
-      out.push({ login, name: text_(item, "name", at, itemLine), company: text_(item, "company", at, itemLine), start, end, line: itemLine });
+      if (start && end && end < start)
+        errors.push({ line: itemLine, message: `${at}.term ends (${end}) before it starts (${start})` });
+      out.push({
+        login,
+        name: text_(item, "name", at, itemLine),
+        company: text_(item, "company", at, itemLine),
+        start,
+        end,
+        line: itemLine,
+      });
     });
     return out;
   };
@@ -182,9 +200,19 @@ export function parseTagsYaml(text: string): ParseTagsYamlResult {
       .map((m) => {
         if (!isMap(m)) return "";
         const js = m.toJSON() as Record<string, unknown>;
-        const head = [js.description, js.schedule].filter((v) => typeof v === "string" && v.trim()).map((v) => String(v).trim());
+        const head = [js.description, js.schedule]
+          .filter((v) => typeof v === "string" && v.trim())
+          .map((v) => String(v).trim());
         const rest = Object.entries(js)
-          .filter(([k, v]) => k !== "description" && k !== "schedule" && v !== null && v !== undefined && typeof v !== "object" && String(v).trim())
+          .filter(
+            ([k, v]) =>
+              k !== "description" &&
+              k !== "schedule" &&
+              v !== null &&
+              v !== undefined &&
+              typeof v !== "object" &&
+              String(v).trim(),
+          )
           .map(([k, v]) => `${k.replace(/_/g, " ")}: ${String(v).trim()}`);
         return [...head, ...rest].join("\n");
       })
@@ -208,8 +236,13 @@ export function parseTagsYaml(text: string): ParseTagsYamlResult {
     const where = dir ? `${at} (${dir})` : at;
     const name = text_(item, "name", where, line);
     if (!dir) errors.push({ line, message: `${at}.dir is required` });
-    else if (!DIR.test(dir)) errors.push({ line, message: `${at}.dir ${JSON.stringify(dir)} may contain only lowercase letters, digits and '-'` });
-    else if (dirs.has(slugOfDir(dir))) errors.push({ line, message: `${where}: the dir is also used on line ${dirs.get(slugOfDir(dir))}` });
+    else if (!DIR.test(dir))
+      errors.push({
+        line,
+        message: `${at}.dir ${JSON.stringify(dir)} may contain only lowercase letters, digits and '-'`,
+      });
+    else if (dirs.has(slugOfDir(dir)))
+      errors.push({ line, message: `${where}: the dir is also used on line ${dirs.get(slugOfDir(dir))}` });
     if (!name) errors.push({ line, message: `${where}.name is required` });
     if (dir) dirs.set(slugOfDir(dir), line);
     const leadership = mapAt(item, "leadership", where, line);
@@ -226,19 +259,29 @@ export function parseTagsYaml(text: string): ParseTagsYamlResult {
       const sdir = text_(sub, "dir", sat, sline);
       const sname = text_(sub, "name", sat, sline);
       if (!sdir) errors.push({ line: sline, message: `${sat}.dir is required` });
-      else if (!DIR.test(sdir)) errors.push({ line: sline, message: `${sat}.dir ${JSON.stringify(sdir)} may contain only lowercase letters, digits and '-'` });
-      else if (subDirs.has(sdir)) errors.push({ line: sline, message: `${sat}: the dir is also used on line ${subDirs.get(sdir)}` });
+      else if (!DIR.test(sdir))
+        errors.push({
+          line: sline,
+          message: `${sat}.dir ${JSON.stringify(sdir)} may contain only lowercase letters, digits and '-'`,
+        });
+      else if (subDirs.has(sdir))
+        errors.push({ line: sline, message: `${sat}: the dir is also used on line ${subDirs.get(sdir)}` });
       if (!sname) errors.push({ line: sline, message: `${sat}.name is required` });
       if (sdir) subDirs.set(sdir, sline);
       const sleadership = mapAt(sub, "leadership", sat, sline);
       const leads = sleadership ? people(sleadership, "subproject_leads", `${sat}.leadership`, sline) : [];
-      if (sdir && sname) subprojects.push({ slug: sdir, name: sname, mission: text_(sub, "mission_statement", sat, sline) ?? "", leads, line: sline });
+      if (sdir && sname)
+        subprojects.push({
+          slug: sdir,
+          name: sname,
+          mission: text_(sub, "mission_statement", sat, sline) ?? "",
+          leads,
+          line: sline,
+        });
     });
     const chairs = leadership ? people(leadership, "chairs", `${where}.leadership`, line) : [];
     const techLeads = leadership ? people(leadership, "tech_leads", `${where}.leadership`, line) : [];
-    const tocLiaisons = contact
-      ? people(contact, "toc_liaison", `${where}.contact`, line).map((p) => p.login)
-      : [];
+    const tocLiaisons = contact ? people(contact, "toc_liaison", `${where}.contact`, line).map((p) => p.login) : [];
     if (dir && name) {
       tags.push({
         dir,

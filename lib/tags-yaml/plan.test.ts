@@ -9,9 +9,18 @@ const parsed = parseTagsYaml(sample);
 if (!parsed.ok) throw new Error("fixture does not parse");
 const file = parsed.file;
 
-const ids: Record<string, string> = { "chia-chair": "910003", "teo-techlead": "910004", "cora-chair": "910011", "milo-member": "910006", "ivo-member": "910026" };
+const ids: Record<string, string> = {
+  "chia-chair": "910003",
+  "teo-techlead": "910004",
+  "cora-chair": "910011",
+  "milo-member": "910006",
+  "ivo-member": "910026",
+};
 const resolutions: Resolutions = new Map(
-  seatLogins(file).map((l) => [l.toLowerCase(), ids[l] ? { githubId: ids[l], login: l, name: null } : { error: "GitHub has no such user" }]),
+  seatLogins(file).map((l) => [
+    l.toLowerCase(),
+    ids[l] ? { githubId: ids[l], login: l, name: null } : { error: "GitHub has no such user" },
+  ]),
 );
 const empty: PortalSnapshot = { tags: [], subprojects: [], seats: [], knownGithubIds: [] };
 
@@ -27,13 +36,60 @@ const imported: PortalSnapshot = {
     meetings: t.meetings,
     tocLiaisons: t.tocLiaisons,
   })),
-  subprojects: [{ id: "s0", tagSlug: "tide-tables", slug: "moon-watch", name: "Moon Watch", mission: "Watching the moon." }],
+  subprojects: [
+    { id: "s0", tagSlug: "tide-tables", slug: "moon-watch", name: "Moon Watch", mission: "Watching the moon." },
+  ],
   seats: [
-    { id: "a", tagSlug: "harbor-lights", subprojectSlug: null, kind: "chair", githubId: "910003", login: "chia-chair", startAt: "2025-07-01", termEndAt: "2027-06-30" },
-    { id: "b", tagSlug: "harbor-lights", subprojectSlug: null, kind: "tech_lead", githubId: "910004", login: "teo-techlead", startAt: "2025-07-02", termEndAt: "2026-06-30" },
-    { id: "c", tagSlug: "tide-tables", subprojectSlug: null, kind: "chair", githubId: "910011", login: "cora-chair", startAt: "2026-01-01", termEndAt: "2028-06-30" },
-    { id: "d", tagSlug: "tide-tables", subprojectSlug: "moon-watch", kind: "subproject_lead", githubId: "910006", login: "milo-member", startAt: null, termEndAt: null },
-    { id: "e", tagSlug: "tide-tables", subprojectSlug: "moon-watch", kind: "subproject_lead", githubId: "910026", login: "ivo-member", startAt: null, termEndAt: null },
+    {
+      id: "a",
+      tagSlug: "harbor-lights",
+      subprojectSlug: null,
+      kind: "chair",
+      githubId: "910003",
+      login: "chia-chair",
+      startAt: "2025-07-01",
+      termEndAt: "2027-06-30",
+    },
+    {
+      id: "b",
+      tagSlug: "harbor-lights",
+      subprojectSlug: null,
+      kind: "tech_lead",
+      githubId: "910004",
+      login: "teo-techlead",
+      startAt: "2025-07-02",
+      termEndAt: "2026-06-30",
+    },
+    {
+      id: "c",
+      tagSlug: "tide-tables",
+      subprojectSlug: null,
+      kind: "chair",
+      githubId: "910011",
+      login: "cora-chair",
+      startAt: "2026-01-01",
+      termEndAt: "2028-06-30",
+    },
+    {
+      id: "d",
+      tagSlug: "tide-tables",
+      subprojectSlug: "moon-watch",
+      kind: "subproject_lead",
+      githubId: "910006",
+      login: "milo-member",
+      startAt: null,
+      termEndAt: null,
+    },
+    {
+      id: "e",
+      tagSlug: "tide-tables",
+      subprojectSlug: "moon-watch",
+      kind: "subproject_lead",
+      githubId: "910026",
+      login: "ivo-member",
+      startAt: null,
+      termEndAt: null,
+    },
   ],
   knownGithubIds: Object.values(ids),
 };
@@ -59,15 +115,34 @@ describe("planTagsImport", () => {
     expect(plan.changes[0]).toEqual({
       type: "tag.create",
       slug: "harbor-lights",
-      after: expect.objectContaining({ name: "TAG Harbor Lights", slackChannel: "C0HARBOR1", tocLiaisons: ["toby-toc"] }),
+      after: expect.objectContaining({
+        name: "TAG Harbor Lights",
+        slackChannel: "C0HARBOR1",
+        tocLiaisons: ["toby-toc"],
+      }),
     });
-    expect(plan.changes).toContainEqual({ type: "seat.create", tagSlug: "tide-tables", subprojectSlug: "moon-watch", kind: "subproject_lead", login: "ivo-member", githubId: "910026", startAt: null, termEndAt: null });
-    expect(plan.unresolved).toEqual([{ login: "ghost-keeper", line: 18, where: "tag-harbor-lights chairs", reason: "GitHub has no such user" }]);
+    expect(plan.changes).toContainEqual({
+      type: "seat.create",
+      tagSlug: "tide-tables",
+      subprojectSlug: "moon-watch",
+      kind: "subproject_lead",
+      login: "ivo-member",
+      githubId: "910026",
+      startAt: null,
+      termEndAt: null,
+    });
+    expect(plan.unresolved).toEqual([
+      { login: "ghost-keeper", line: 18, where: "tag-harbor-lights chairs", reason: "GitHub has no such user" },
+    ]);
     expect(plan.missing).toEqual([]);
     const report = describePlan(plan);
     expect(report).toContain("add harbor-lights chair @chia-chair (2025-07-01 to 2027-06-30)");
-    expect(report).toContain("unresolved login @ghost-keeper (line 18, tag-harbor-lights chairs): GitHub has no such user");
-    expect(report).toContain("toc_subprojects: lantern-subproject not imported (TOC subprojects belong to no TAG; export keeps their text as it is)");
+    expect(report).toContain(
+      "unresolved login @ghost-keeper (line 18, tag-harbor-lights chairs): GitHub has no such user",
+    );
+    expect(report).toContain(
+      "toc_subprojects: lantern-subproject not imported (TOC subprojects belong to no TAG; export keeps their text as it is)",
+    );
   });
 
   it("changes nothing when the portal already says what the file says", () => {
@@ -77,11 +152,18 @@ describe("planTagsImport", () => {
   });
 
   it("follows the file's term dates and TAG fields, and keeps seats", () => {
-    const changed = parseTagsYaml(sample.replace('end: "2026-06-30"', 'end: "2027-06-30"').replace("slack: C0HARBOR1", "slack: C0HARBOR9"));
+    const changed = parseTagsYaml(
+      sample.replace('end: "2026-06-30"', 'end: "2027-06-30"').replace("slack: C0HARBOR1", "slack: C0HARBOR9"),
+    );
     if (!changed.ok) throw new Error("bad");
     const plan = planTagsImport(changed.file, imported, resolutions);
     expect(plan.changes).toEqual([
-      { type: "tag.update", slug: "harbor-lights", before: { slackChannel: "C0HARBOR1" }, after: { slackChannel: "C0HARBOR9" } },
+      {
+        type: "tag.update",
+        slug: "harbor-lights",
+        before: { slackChannel: "C0HARBOR1" },
+        after: { slackChannel: "C0HARBOR9" },
+      },
       {
         type: "seat.update",
         seatId: "b",
@@ -100,16 +182,47 @@ describe("planTagsImport", () => {
       ...imported,
       seats: [
         ...imported.seats,
-        { id: "x", tagSlug: "tide-tables", subprojectSlug: null, kind: "tech_lead", githubId: "920001", login: "pia-lead", startAt: null, termEndAt: null },
+        {
+          id: "x",
+          tagSlug: "tide-tables",
+          subprojectSlug: null,
+          kind: "tech_lead",
+          githubId: "920001",
+          login: "pia-lead",
+          startAt: null,
+          termEndAt: null,
+        },
         // An unresolved login in the same list: that seat is kept, not reported.
-        { id: "y", tagSlug: "harbor-lights", subprojectSlug: null, kind: "chair", githubId: "920002", login: "Ghost-Keeper", startAt: null, termEndAt: null },
+        {
+          id: "y",
+          tagSlug: "harbor-lights",
+          subprojectSlug: null,
+          kind: "chair",
+          githubId: "920002",
+          login: "Ghost-Keeper",
+          startAt: null,
+          termEndAt: null,
+        },
       ],
     };
     const plan = planTagsImport(file, extra, resolutions);
     expect(plan.changes).toEqual([]);
-    expect(plan.missing).toEqual([{ seatId: "x", tagSlug: "tide-tables", subprojectSlug: null, kind: "tech_lead", login: "pia-lead" }]);
-    expect(describePlan(plan)).toContain("would end tide-tables tech lead @pia-lead (not in the file; run with --end-missing to end it)");
+    expect(plan.missing).toEqual([
+      { seatId: "x", tagSlug: "tide-tables", subprojectSlug: null, kind: "tech_lead", login: "pia-lead" },
+    ]);
+    expect(describePlan(plan)).toContain(
+      "would end tide-tables tech lead @pia-lead (not in the file; run with --end-missing to end it)",
+    );
     const ending = planTagsImport(file, extra, resolutions, { endMissing: true });
-    expect(ending.changes).toEqual([{ type: "seat.end", seatId: "x", tagSlug: "tide-tables", subprojectSlug: null, kind: "tech_lead", login: "pia-lead" }]);
+    expect(ending.changes).toEqual([
+      {
+        type: "seat.end",
+        seatId: "x",
+        tagSlug: "tide-tables",
+        subprojectSlug: null,
+        kind: "tech_lead",
+        login: "pia-lead",
+      },
+    ]);
   });
 });

@@ -72,10 +72,21 @@ export type TagsImportChange =
   | { type: "tag.create"; slug: string; after: TagFields }
   | { type: "tag.update"; slug: string; before: Partial<TagFields>; after: Partial<TagFields> }
   | { type: "subproject.create"; tagSlug: string; slug: string; after: SubprojectFields }
-  | { type: "subproject.update"; tagSlug: string; slug: string; before: Partial<SubprojectFields>; after: Partial<SubprojectFields> }
+  | {
+      type: "subproject.update";
+      tagSlug: string;
+      slug: string;
+      before: Partial<SubprojectFields>;
+      after: Partial<SubprojectFields>;
+    }
   | { type: "user.placeholder"; githubId: string; login: string; name: string | null }
   | ({ type: "seat.create"; githubId: string; startAt: string | null; termEndAt: string | null } & SeatRef)
-  | ({ type: "seat.update"; seatId: string; before: { startAt: string | null; termEndAt: string | null }; after: { startAt: string | null; termEndAt: string | null } } & SeatRef)
+  | ({
+      type: "seat.update";
+      seatId: string;
+      before: { startAt: string | null; termEndAt: string | null };
+      after: { startAt: string | null; termEndAt: string | null };
+    } & SeatRef)
   | ({ type: "seat.end"; seatId: string } & SeatRef);
 
 export interface TagsImportPlan {
@@ -87,11 +98,16 @@ export interface TagsImportPlan {
   notes: string[];
 }
 
-const KIND_KEY: Record<SeatKind, string> = { chair: "chairs", tech_lead: "tech_leads", subproject_lead: "subproject_leads" };
+const KIND_KEY: Record<SeatKind, string> = {
+  chair: "chairs",
+  tech_lead: "tech_leads",
+  subproject_lead: "subproject_leads",
+};
 
 const seatKey = (tagSlug: string, subprojectSlug: string | null, kind: SeatKind, githubId: string) =>
   `${tagSlug}\u0000${subprojectSlug ?? ""}\u0000${kind}\u0000${githubId}`;
-const listKey = (tagSlug: string, subprojectSlug: string | null, kind: SeatKind) => `${tagSlug}\u0000${subprojectSlug ?? ""}\u0000${kind}`;
+const listKey = (tagSlug: string, subprojectSlug: string | null, kind: SeatKind) =>
+  `${tagSlug}\u0000${subprojectSlug ?? ""}\u0000${kind}`;
 
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
@@ -105,7 +121,12 @@ export function seatLogins(file: TagsYamlFile): string[] {
 }
 
 /** Diffs the file against the portal. `endMissing`: end current seats the file no longer lists. */
-export function planTagsImport(file: TagsYamlFile, portal: PortalSnapshot, resolutions: Resolutions, opts: { endMissing?: boolean } = {}): TagsImportPlan {
+export function planTagsImport(
+  file: TagsYamlFile,
+  portal: PortalSnapshot,
+  resolutions: Resolutions,
+  opts: { endMissing?: boolean } = {},
+): TagsImportPlan {
   const changes: TagsImportChange[] = [];
   const unresolved: TagsImportPlan["unresolved"] = [];
   const notes = file.warnings.map((w) => `line ${w.line}: ${w.message}`);
@@ -159,7 +180,12 @@ export function planTagsImport(file: TagsYamlFile, portal: PortalSnapshot, resol
     const lists: { sub: string | null; kind: SeatKind; people: TagsYamlPerson[]; where: string }[] = [
       { sub: null, kind: "chair", people: t.chairs, where: `${t.dir} ${KIND_KEY.chair}` },
       { sub: null, kind: "tech_lead", people: t.techLeads, where: `${t.dir} ${KIND_KEY.tech_lead}` },
-      ...t.subprojects.map((s) => ({ sub: s.slug, kind: "subproject_lead" as const, people: s.leads, where: `${t.dir}/${s.slug} ${KIND_KEY.subproject_lead}` })),
+      ...t.subprojects.map((s) => ({
+        sub: s.slug,
+        kind: "subproject_lead" as const,
+        people: s.leads,
+        where: `${t.dir}/${s.slug} ${KIND_KEY.subproject_lead}`,
+      })),
     ];
     for (const list of lists) {
       for (const p of list.people) {
@@ -185,7 +211,13 @@ export function planTagsImport(file: TagsYamlFile, portal: PortalSnapshot, resol
         }
         const next = { startAt: p.start ?? seat.startAt, termEndAt: p.end ?? seat.termEndAt };
         if (next.startAt !== seat.startAt || next.termEndAt !== seat.termEndAt) {
-          changes.push({ type: "seat.update", ...ref, seatId: seat.id, before: { startAt: seat.startAt, termEndAt: seat.termEndAt }, after: next });
+          changes.push({
+            type: "seat.update",
+            ...ref,
+            seatId: seat.id,
+            before: { startAt: seat.startAt, termEndAt: seat.termEndAt },
+            after: next,
+          });
         }
       }
     }
@@ -209,7 +241,8 @@ export function planTagsImport(file: TagsYamlFile, portal: PortalSnapshot, resol
   return { changes, unresolved, missing, notes };
 }
 
-const where = (r: SeatRef) => `${r.tagSlug}${r.subprojectSlug ? `/${r.subprojectSlug}` : ""} ${r.kind.replace("_", " ")} @${r.login}`;
+const where = (r: SeatRef) =>
+  `${r.tagSlug}${r.subprojectSlug ? `/${r.subprojectSlug}` : ""} ${r.kind.replace("_", " ")} @${r.login}`;
 
 /** One line per change, for the CLI and the admin preview. */
 export function describeChange(c: TagsImportChange): string {
@@ -236,7 +269,9 @@ export function describeChange(c: TagsImportChange): string {
 /** The whole report: changes, then what was not done and why. */
 export function describePlan(plan: TagsImportPlan, opts: { endMissing?: boolean } = {}): string[] {
   const lines = plan.changes.length === 0 ? ["no changes"] : plan.changes.map(describeChange);
-  if (!opts.endMissing) for (const m of plan.missing) lines.push(`would end ${where(m)} (not in the file; run with --end-missing to end it)`);
+  if (!opts.endMissing)
+    for (const m of plan.missing)
+      lines.push(`would end ${where(m)} (not in the file; run with --end-missing to end it)`);
   for (const u of plan.unresolved) lines.push(`unresolved login @${u.login} (line ${u.line}, ${u.where}): ${u.reason}`);
   lines.push(...plan.notes);
   return lines;

@@ -6,7 +6,11 @@
 import { z } from "zod";
 import type { ResolvedLogin } from "./plan.ts";
 
-const GitHubUser = z.object({ id: z.number().int().positive(), login: z.string(), name: z.string().nullable().optional() });
+const GitHubUser = z.object({
+  id: z.number().int().positive(),
+  login: z.string(),
+  name: z.string().nullable().optional(),
+});
 
 export type LoginResolver = (logins: readonly string[]) => Promise<Map<string, ResolvedLogin | { error: string }>>;
 
@@ -15,13 +19,21 @@ export type LoginResolver = (logins: readonly string[]) => Promise<Map<string, R
  * Asks a few logins at a time; a 404 or a failed request leaves the login unresolved with the
  * reason, never guessed.
  */
-export function githubLoginResolver(opts: { apiUrl: string; token?: string | null; concurrency?: number; timeoutMs?: number }): LoginResolver {
+export function githubLoginResolver(opts: {
+  apiUrl: string;
+  token?: string | null;
+  concurrency?: number;
+  timeoutMs?: number;
+}): LoginResolver {
   const api = opts.apiUrl.replace(/\/$/, "");
   const headers: Record<string, string> = { Accept: "application/vnd.github+json", "User-Agent": "tag-portal" };
   if (opts.token) headers.Authorization = `Bearer ${opts.token}`;
   const one = async (login: string): Promise<ResolvedLogin | { error: string }> => {
     try {
-      const res = await fetch(`${api}/users/${encodeURIComponent(login)}`, { headers, signal: AbortSignal.timeout(opts.timeoutMs ?? 15_000) });
+      const res = await fetch(`${api}/users/${encodeURIComponent(login)}`, {
+        headers,
+        signal: AbortSignal.timeout(opts.timeoutMs ?? 15_000),
+      });
       if (res.status === 404) return { error: "GitHub has no such user" };
       if (!res.ok) return { error: `GitHub answered HTTP ${res.status}` };
       const u = GitHubUser.safeParse(await res.json());

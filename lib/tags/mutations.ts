@@ -13,7 +13,15 @@ export async function createTag(actor: Actor | null, input: TagInput) {
   const at = await now();
   return db.$transaction(async (tx) => {
     const tag = await tx.tag.create({ data: input, select: { id: true, slug: true } });
-    await recordAudit(tx, { at, actorId: actor!.id, action: "tag.create", subjectType: "Tag", subjectId: tag.id, tagId: tag.id, after: input });
+    await recordAudit(tx, {
+      at,
+      actorId: actor!.id,
+      action: "tag.create",
+      subjectType: "Tag",
+      subjectId: tag.id,
+      tagId: tag.id,
+      after: input,
+    });
     return tag;
   });
 }
@@ -28,7 +36,16 @@ export async function updateTag(actor: Actor | null, input: UpdateTagInput) {
     if (!before) throw new AppError("NOT_FOUND", "That TAG does not exist.");
     const tag = await tx.tag.update({ where: { id }, data, select: { id: true, slug: true } });
     const { id: _id, ...beforeData } = before;
-    await recordAudit(tx, { at, actorId: actor!.id, action: "tag.update", subjectType: "Tag", subjectId: id, tagId: id, before: beforeData, after: data });
+    await recordAudit(tx, {
+      at,
+      actorId: actor!.id,
+      action: "tag.update",
+      subjectType: "Tag",
+      subjectId: id,
+      tagId: id,
+      before: beforeData,
+      after: data,
+    });
     return tag;
   });
 }

@@ -35,7 +35,11 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
     u.pathname = "/postgres";
     adminUrl = u.toString();
   } else {
-    cluster = await startEmbeddedPostgres({ name: opts.cluster ?? "main", port: opts.port ?? EMBEDDED_PORT, fast: opts.fresh });
+    cluster = await startEmbeddedPostgres({
+      name: opts.cluster ?? "main",
+      port: opts.port ?? EMBEDDED_PORT,
+      fast: opts.fresh,
+    });
     adminUrl = cluster.url("postgres");
   }
   if (opts.fresh) await withClient(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
@@ -59,7 +63,8 @@ export async function migrateAndVerify(url: string): Promise<string[]> {
     status.edited.length ? `edited after being applied: ${status.edited.join(", ")}` : "",
     status.drift ? `the database differs from schema.prisma:\n${status.drift}` : "",
   ].filter(Boolean);
-  if (problems.length) throw new Error(`Migrations did not apply cleanly (${url.replace(/:[^:@/]*@/, ":***@")}):\n${problems.join("\n")}`);
+  if (problems.length)
+    throw new Error(`Migrations did not apply cleanly (${url.replace(/:[^:@/]*@/, ":***@")}):\n${problems.join("\n")}`);
   return applied;
 }
 
@@ -67,7 +72,9 @@ export async function migrateAndVerify(url: string): Promise<string[]> {
 export function assertLocalDatabase(url: string): void {
   const host = new URL(url).hostname;
   if (!["localhost", "127.0.0.1", "[::1]", "::1"].includes(host)) {
-    throw new Error(`Refusing to run tests against a non-local database (${host}). Unset DATABASE_URL or point it at localhost.`);
+    throw new Error(
+      `Refusing to run tests against a non-local database (${host}). Unset DATABASE_URL or point it at localhost.`,
+    );
   }
 }
 

@@ -213,15 +213,25 @@ export async function startEmbeddedPostgres(opts: StartOptions): Promise<Embedde
     fs.writeFileSync(pwfile, "postgres\n", { mode: 0o644 });
     const [cmd, ...args] = runAs([
       path.join(bin, "initdb"),
-      "-D", dataDir, "-U", "postgres", "--pwfile", pwfile,
-      "--auth=scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync",
+      "-D",
+      dataDir,
+      "-U",
+      "postgres",
+      "--pwfile",
+      pwfile,
+      "--auth=scram-sha-256",
+      "-E",
+      "UTF8",
+      "--locale=C.UTF-8",
+      "--no-sync",
     ]);
     const r = spawnSync(cmd!, args, { encoding: "utf8" });
     fs.rmSync(pwfile, { force: true });
     if (r.status !== 0) {
-      const hint = isRoot && !canPostgresReach(dataDir, "w")
-        ? `\nThe '${RUN_AS}' user cannot write ${dataDir}; move the checkout to a folder it can reach.`
-        : "";
+      const hint =
+        isRoot && !canPostgresReach(dataDir, "w")
+          ? `\nThe '${RUN_AS}' user cannot write ${dataDir}; move the checkout to a folder it can reach.`
+          : "";
       throw new Error(`initdb failed:\n${r.stdout}\n${r.stderr}${hint}`);
     }
   }

@@ -16,7 +16,9 @@ try {
     console.log("Verified: every migration applied, no drift from schema.prisma.");
   } else if (command === "status") {
     const s = await migrationStatus(db.url);
-    console.log(`applied: ${s.applied.length}, pending: ${s.pending.join(", ") || "none"}, failed: ${s.failed.join(", ") || "none"}, edited: ${s.edited.join(", ") || "none"}`);
+    console.log(
+      `applied: ${s.applied.length}, pending: ${s.pending.join(", ") || "none"}, failed: ${s.failed.join(", ") || "none"}, edited: ${s.edited.join(", ") || "none"}`,
+    );
     if (s.drift) console.log(`drift from schema.prisma:\n${s.drift}`);
     code = s.pending.length || s.failed.length || s.edited.length || s.drift ? 1 : 0;
   } else if (command === "reset") {
@@ -33,7 +35,11 @@ try {
   } else if (command === "new") {
     if (!name) throw new Error("usage: npm run db:new-migration -- <name_in_snake_case>");
     const created = await createMigration(db.url, name);
-    console.log(created ? `Created prisma/migrations/${created}/migration.sql` : "schema.prisma matches the migrations: nothing to create.");
+    console.log(
+      created
+        ? `Created prisma/migrations/${created}/migration.sql`
+        : "schema.prisma matches the migrations: nothing to create.",
+    );
   } else {
     throw new Error("usage: migrate-cli.ts deploy | status | reset | new <name>");
   }

@@ -56,7 +56,9 @@ async function instantiateWasmEngine(): Promise<typeof Wasm.SchemaEngine> {
     __wbg_set_wasm: (exports: WebAssembly.Exports) => void;
   };
   const bytes = fs.readFileSync(path.join(dir, "schema_engine_bg.wasm"));
-  const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": bg as unknown as WebAssembly.ModuleImports });
+  const { instance } = await WebAssembly.instantiate(bytes, {
+    "./schema_engine_bg.js": bg as unknown as WebAssembly.ModuleImports,
+  });
   bg.__wbg_set_wasm(instance.exports);
   (instance.exports.__wbindgen_start as () => void)();
   return bg.SchemaEngine;
@@ -124,7 +126,8 @@ function adapterFactory(url: string, pools: pg.Pool[]) {
       };
       return adapter;
     },
-    connectToShadowDb: () => Promise.reject(new Error("TAG Portal's migration scripts use no engine-managed shadow database")),
+    connectToShadowDb: () =>
+      Promise.reject(new Error("TAG Portal's migration scripts use no engine-managed shadow database")),
   });
 }
 
@@ -134,12 +137,19 @@ export function readSchema(): Wasm.SchemasContainer {
 
 export function readMigrations(): Wasm.MigrationList {
   const dirs = fs.existsSync(migrationsDir)
-    ? fs.readdirSync(migrationsDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()
+    ? fs
+        .readdirSync(migrationsDir, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort()
     : [];
   const lockPath = path.join(migrationsDir, "migration_lock.toml");
   return {
     baseDir: migrationsDir,
-    lockfile: { path: "migration_lock.toml", content: fs.existsSync(lockPath) ? fs.readFileSync(lockPath, "utf8") : null },
+    lockfile: {
+      path: "migration_lock.toml",
+      content: fs.existsSync(lockPath) ? fs.readFileSync(lockPath, "utf8") : null,
+    },
     shadowDbInitScript: "",
     migrationDirectories: dirs.map((name) => {
       const file = path.join(migrationsDir, name, "migration.sql");
@@ -167,7 +177,11 @@ export async function openEngine(url: string): Promise<Engine> {
   const schema = readSchema();
   const pools: pg.Pool[] = [];
   const engine = await call("start", () =>
-    SchemaEngine.new({ datamodels: schema.files.map((f) => [f.path, f.content]) }, () => {}, adapterFactory(url, pools)),
+    SchemaEngine.new(
+      { datamodels: schema.files.map((f) => [f.path, f.content]) },
+      () => {},
+      adapterFactory(url, pools),
+    ),
   );
   return {
     engine,

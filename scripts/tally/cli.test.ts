@@ -60,7 +60,16 @@ describe("tally CLI", () => {
     expect(result.status).toBe(0);
     const outcome = JSON.parse(result.stdout) as Record<string, unknown>;
     expect(Object.keys(outcome)).toEqual(
-      expect.arrayContaining(["candidates", "winners", "ranking", "excluded", "ties", "unmet", "pairwise", "strongest"]),
+      expect.arrayContaining([
+        "candidates",
+        "winners",
+        "ranking",
+        "excluded",
+        "ties",
+        "unmet",
+        "pairwise",
+        "strongest",
+      ]),
     );
     expect(outcome.candidates).toEqual(["Ada Quill", "Ben Marsh", "Cai Rowe", "Dot Vance", "Eli Stone"]);
     expect(outcome.winners).toEqual(["Eli Stone", "Ada Quill"]);
@@ -77,16 +86,34 @@ describe("tally CLI", () => {
   it("counts STV with stages, applies rules.json and honours --tiebreak-seed", () => {
     const path = file("board.blt", BLT);
     const stv = JSON.parse(run([path, "--method", "stv", "--seats", "3", "--json"]).stdout) as Record<string, unknown>;
-    expect(Object.keys(stv)).toEqual(expect.arrayContaining(["candidates", "winners", "excluded", "ties", "unmet", "stages"]));
-    expect(stv.stages).toEqual(expect.arrayContaining([expect.objectContaining({ votes: expect.any(Array), elected: expect.any(Array), excluded: expect.any(Array) })]));
+    expect(Object.keys(stv)).toEqual(
+      expect.arrayContaining(["candidates", "winners", "excluded", "ties", "unmet", "stages"]),
+    );
+    expect(stv.stages).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ votes: expect.any(Array), elected: expect.any(Array), excluded: expect.any(Array) }),
+      ]),
+    );
 
-    const rules = file("rules.json", JSON.stringify({ maxPerEmployer: 1, candidates: { "Eli Stone": { employer: "Acme" }, "Ada Quill": { employer: "ACME " } } }));
-    const capped = JSON.parse(run([path, "--rules", rules, "--json"]).stdout) as { winners: string[]; excluded: { name: string }[] };
+    const rules = file(
+      "rules.json",
+      JSON.stringify({
+        maxPerEmployer: 1,
+        candidates: { "Eli Stone": { employer: "Acme" }, "Ada Quill": { employer: "ACME " } },
+      }),
+    );
+    const capped = JSON.parse(run([path, "--rules", rules, "--json"]).stdout) as {
+      winners: string[];
+      excluded: { name: string }[];
+    };
     expect(capped.winners).toEqual(["Eli Stone", "Cai Rowe"]);
     expect(capped.excluded.map((e) => e.name)).toEqual(["Ada Quill"]);
 
     const tied = file("tied.blt", '2 1\n1 1 2 0\n1 2 1 0\n0\n"Ana"\n"Bo"\n');
-    const a = JSON.parse(run([tied, "--json", "--tiebreak-seed", "00"]).stdout) as { ties: { names: string[]; order: string[] }[]; winners: string[] };
+    const a = JSON.parse(run([tied, "--json", "--tiebreak-seed", "00"]).stdout) as {
+      ties: { names: string[]; order: string[] }[];
+      winners: string[];
+    };
     expect(a.ties).toHaveLength(1);
     expect(a.winners).toEqual([a.ties[0]?.order[0]]);
   });

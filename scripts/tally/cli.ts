@@ -44,7 +44,10 @@ function parseArgs(argv: readonly string[]): CliOptions {
   let json = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    const [flag, inline] =
+      arg.startsWith("--") && arg.includes("=")
+        ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
+        : [arg, undefined];
     const value = (): string => {
       const v = inline ?? argv[++i];
       if (v === undefined) throw new UsageError(`${flag} needs a value`);
@@ -56,13 +59,15 @@ function parseArgs(argv: readonly string[]): CliOptions {
         break;
       case "--method": {
         const m = value();
-        if (!(TALLY_METHODS as readonly string[]).includes(m)) throw new UsageError(`--method must be one of ${TALLY_METHODS.join(", ")}, not "${m}"`);
+        if (!(TALLY_METHODS as readonly string[]).includes(m))
+          throw new UsageError(`--method must be one of ${TALLY_METHODS.join(", ")}, not "${m}"`);
         method = m as TallyMethod;
         break;
       }
       case "--seats": {
         const s = value();
-        if (!/^\d+$/.test(s) || Number(s) < 1) throw new UsageError(`--seats must be a whole number, 1 or more, not "${s}"`);
+        if (!/^\d+$/.test(s) || Number(s) < 1)
+          throw new UsageError(`--seats must be a whole number, 1 or more, not "${s}"`);
         seats = Number(s);
         break;
       }
@@ -71,7 +76,8 @@ function parseArgs(argv: readonly string[]): CliOptions {
         break;
       case "--tiebreak-seed": {
         const s = value();
-        if (!isHexSeed(s)) throw new UsageError(`--tiebreak-seed must be hex (an even number of 0-9a-f digits), not "${s}"`);
+        if (!isHexSeed(s))
+          throw new UsageError(`--tiebreak-seed must be hex (an even number of 0-9a-f digits), not "${s}"`);
         seed = s.toLowerCase();
         break;
       }
@@ -87,7 +93,14 @@ function parseArgs(argv: readonly string[]): CliOptions {
     }
   }
   if (file === undefined) throw new UsageError("name a ballot file");
-  return { file, method, json, ...(seats === undefined ? {} : { seats }), ...(rules === undefined ? {} : { rules }), ...(seed === undefined ? {} : { seed }) };
+  return {
+    file,
+    method,
+    json,
+    ...(seats === undefined ? {} : { seats }),
+    ...(rules === undefined ? {} : { rules }),
+    ...(seed === undefined ? {} : { seed }),
+  };
 }
 
 function readInput(path: string): Buffer {
@@ -119,9 +132,13 @@ function readRules(path: string, candidates: readonly string[]): Rules {
 
 function toText(outcome: Outcome): string {
   const lines = outcome.winners.map((name, i) => `${i + 1}. ${name}`);
-  if (outcome.winners.length < outcome.seats) lines.push(`(${outcome.seats - outcome.winners.length} seat(s) left unfilled)`);
+  if (outcome.winners.length < outcome.seats)
+    lines.push(`(${outcome.seats - outcome.winners.length} seat(s) left unfilled)`);
   for (const e of outcome.excluded) lines.push(`excluded: ${e.name} (${e.reason})`);
-  for (const t of outcome.ties) lines.push(`lot${t.stage === undefined ? "" : ` at stage ${t.stage}`}: ${t.names.join(", ")} -> ${t.order.join(", ")}`);
+  for (const t of outcome.ties)
+    lines.push(
+      `lot${t.stage === undefined ? "" : ` at stage ${t.stage}`}: ${t.names.join(", ")} -> ${t.order.join(", ")}`,
+    );
   for (const u of outcome.unmet) lines.push(`unmet minimum: ${u.region} needs ${u.missing} more`);
   return `${lines.join("\n")}\n`;
 }
@@ -158,7 +175,9 @@ function main(argv: readonly string[]): number {
     throw error;
   }
   process.stdout.write(
-    options.json ? `${JSON.stringify(outcomeToJson(outcome, { seed, ...(election.title ? { title: election.title } : {}) }))}\n` : toText(outcome),
+    options.json
+      ? `${JSON.stringify(outcomeToJson(outcome, { seed, ...(election.title ? { title: election.title } : {}) }))}\n`
+      : toText(outcome),
   );
   return 0;
 }
@@ -168,10 +187,13 @@ try {
 } catch (error) {
   if (error instanceof UsageError) {
     process.stderr.write(`tally: ${error.message}\n`);
-    if (/needs a value|unknown option|name a ballot file|one ballot file/.test(error.message)) process.stderr.write(`${USAGE}\n`);
+    if (/needs a value|unknown option|name a ballot file|one ballot file/.test(error.message))
+      process.stderr.write(`${USAGE}\n`);
     process.exitCode = 2;
   } else {
-    process.stderr.write(`tally: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `tally: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exitCode = 1;
   }
 }

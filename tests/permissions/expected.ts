@@ -28,7 +28,10 @@ export const EXPECTED: Record<string, { own: Row; other?: Row }> = {
   // "manage roster, leaves": a leave recorded for someone else.
   "roster.manage": { own: only("lead", "admin"), other: only("admin") },
   // "log own liaison check-ins and own leaves": every signed-in person, on their own seat in any TAG.
-  "leave.own": { own: only("member", "ambassador", "lead", "toc", "admin"), other: only("member", "ambassador", "lead", "toc", "admin") },
+  "leave.own": {
+    own: only("member", "ambassador", "lead", "toc", "admin"),
+    other: only("member", "ambassador", "lead", "toc", "admin"),
+  },
   // "vote to remove an inactive leader": TOC member only (opening the vote included).
   "leadership.remove-vote": { own: only("toc"), other: only("toc") },
   // "approve chair / tech-lead changes": TOC member only.
@@ -43,13 +46,19 @@ export const EXPECTED: Record<string, { own: Row; other?: Row }> = {
   "help-wanted.close": { own: only("lead", "admin"), other: only("admin") },
   "help-wanted.decide": { own: only("lead", "admin"), other: only("admin") },
   // "volunteer for an item, post progress": every signed-in person, on any TAG.
-  "help-wanted.volunteer": { own: only("member", "ambassador", "lead", "toc", "admin"), other: only("member", "ambassador", "lead", "toc", "admin") },
+  "help-wanted.volunteer": {
+    own: only("member", "ambassador", "lead", "toc", "admin"),
+    other: only("member", "ambassador", "lead", "toc", "admin"),
+  },
   // "create and run an election (be its officer)": TAG lead of that TAG, admin.
   "election.run": { own: only("lead", "admin"), other: only("admin") },
   // "grant or deny exceptions (officers of that election)": the TAG's leads (its officers), admin.
   "election.exception-decide": { own: only("lead", "admin"), other: only("admin") },
   // "request an election exception": every signed-in person, in any TAG.
-  "election.exception-request": { own: only("member", "ambassador", "lead", "toc", "admin"), other: only("member", "ambassador", "lead", "toc", "admin") },
+  "election.exception-request": {
+    own: only("member", "ambassador", "lead", "toc", "admin"),
+    other: only("member", "ambassador", "lead", "toc", "admin"),
+  },
   // "approve election results": TOC member only (sending a result back included).
   "election.approve": { own: only("toc"), other: only("toc") },
 };

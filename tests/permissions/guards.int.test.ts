@@ -6,11 +6,17 @@ import { setGlobalRole } from "@/lib/admin/mutations";
 import { appointLeader, decideLeadershipChange, requestEndOfSeat } from "@/lib/roles/leadership";
 import { createTag, createUser } from "@/tests/factories";
 
-const code = (p: Promise<unknown>) => p.then(() => "ok", (e: unknown) => (e instanceof AppError ? e.code : String(e)));
+const code = (p: Promise<unknown>) =>
+  p.then(
+    () => "ok",
+    (e: unknown) => (e instanceof AppError ? e.code : String(e)),
+  );
 
 async function leadOf(tagId: string) {
   const lead = await createUser();
-  await db.roleAssignment.create({ data: { tagId, userId: lead.id, kind: "chair", status: "active", requestedAt: new Date(), startAt: new Date() } });
+  await db.roleAssignment.create({
+    data: { tagId, userId: lead.id, kind: "chair", status: "active", requestedAt: new Date(), startAt: new Date() },
+  });
   return lead;
 }
 
@@ -18,16 +24,26 @@ describe("guards", () => {
   it("nobody appoints themselves, even an admin", async () => {
     const tag = await createTag();
     const admin = await createUser({ isAdmin: true });
-    expect(await code(appointLeader(await loadActor(admin.id), { tagId: tag.id, login: admin.login, kind: "chair", termMonths: 24 }))).toBe("FORBIDDEN");
+    expect(
+      await code(
+        appointLeader(await loadActor(admin.id), { tagId: tag.id, login: admin.login, kind: "chair", termMonths: 24 }),
+      ),
+    ).toBe("FORBIDDEN");
     expect(await db.roleAssignment.count({ where: { userId: admin.id } })).toBe(0);
-    expect(await db.auditEvent.count({ where: { actorId: admin.id, outcome: "refused", reason: "Nobody appoints themselves." } })).toBe(1);
+    expect(
+      await db.auditEvent.count({
+        where: { actorId: admin.id, outcome: "refused", reason: "Nobody appoints themselves." },
+      }),
+    ).toBe(1);
   });
 
   it("nobody removes themselves", async () => {
     const tag = await createTag();
     const lead = await leadOf(tag.id);
     const seat = await db.roleAssignment.findFirstOrThrow({ where: { userId: lead.id } });
-    expect(await code(requestEndOfSeat(await loadActor(lead.id), { assignmentId: seat.id, reason: "stepping down" }))).toBe("FORBIDDEN");
+    expect(
+      await code(requestEndOfSeat(await loadActor(lead.id), { assignmentId: seat.id, reason: "stepping down" })),
+    ).toBe("FORBIDDEN");
   });
 
   it("a chair appointment is pending until a TOC member approves; the appointee cannot approve it", async () => {
@@ -35,10 +51,19 @@ describe("guards", () => {
     const lead = await leadOf(tag.id);
     const tocCandidate = await createUser({ isTocMember: true });
     const toc = await createUser({ isTocMember: true });
-    const seat = await appointLeader(await loadActor(lead.id), { tagId: tag.id, login: tocCandidate.login, kind: "chair", termMonths: 24 });
+    const seat = await appointLeader(await loadActor(lead.id), {
+      tagId: tag.id,
+      login: tocCandidate.login,
+      kind: "chair",
+      termMonths: 24,
+    });
     expect(seat.status).toBe("pending");
     expect((await loadActor(tocCandidate.id))!.leadTagIds).not.toContain(tag.id);
-    expect(await code(decideLeadershipChange(await loadActor(tocCandidate.id), { assignmentId: seat.id, decision: "approve" }))).toBe("FORBIDDEN");
+    expect(
+      await code(
+        decideLeadershipChange(await loadActor(tocCandidate.id), { assignmentId: seat.id, decision: "approve" }),
+      ),
+    ).toBe("FORBIDDEN");
     await decideLeadershipChange(await loadActor(toc.id), { assignmentId: seat.id, decision: "approve" });
     expect((await loadActor(tocCandidate.id))!.leadTagIds).toContain(tag.id);
   });
@@ -46,7 +71,9 @@ describe("guards", () => {
   it("two TOC members deciding at once: exactly one decision wins", async () => {
     const tag = await createTag();
     const person = await createUser();
-    const seat = await db.roleAssignment.create({ data: { tagId: tag.id, userId: person.id, kind: "chair", status: "pending", requestedAt: new Date() } });
+    const seat = await db.roleAssignment.create({
+      data: { tagId: tag.id, userId: person.id, kind: "chair", status: "pending", requestedAt: new Date() },
+    });
     const [t1, t2] = await Promise.all([createUser({ isTocMember: true }), createUser({ isTocMember: true })]);
     const results = await Promise.all([
       code(decideLeadershipChange(await loadActor(t1.id), { assignmentId: seat.id, decision: "approve" })),
@@ -54,7 +81,11 @@ describe("guards", () => {
     ]);
     expect(results.filter((r) => r === "ok")).toHaveLength(1);
     expect(results.filter((r) => r === "CONFLICT")).toHaveLength(1);
-    expect(await db.auditEvent.count({ where: { subjectId: seat.id, action: { in: ["leadership.approve", "leadership.reject"] } } })).toBe(1);
+    expect(
+      await db.auditEvent.count({
+        where: { subjectId: seat.id, action: { in: ["leadership.approve", "leadership.reject"] } },
+      }),
+    ).toBe(1);
   });
 
   it("the last admin cannot be removed, even by two admins removing each other at once", async () => {
@@ -73,12 +104,22 @@ describe("guards", () => {
     const tag = await createTag();
     const lead = await leadOf(tag.id);
     const [p1, p2] = await Promise.all([createUser(), createUser()]);
-    expect(await code(appointLeader(await loadActor(lead.id), { tagId: tag.id, login: p1.login, kind: "tech_lead", termMonths: 24 }))).toBe("ok");
+    expect(
+      await code(
+        appointLeader(await loadActor(lead.id), { tagId: tag.id, login: p1.login, kind: "tech_lead", termMonths: 24 }),
+      ),
+    ).toBe("ok");
     await db.roleAssignment.updateMany({ where: { userId: lead.id }, data: { status: "ended" } });
-    expect(await code(appointLeader(await loadActor(lead.id), { tagId: tag.id, login: p2.login, kind: "tech_lead", termMonths: 24 }))).toBe("FORBIDDEN");
+    expect(
+      await code(
+        appointLeader(await loadActor(lead.id), { tagId: tag.id, login: p2.login, kind: "tech_lead", termMonths: 24 }),
+      ),
+    ).toBe("FORBIDDEN");
     const admin = await createUser({ isAdmin: true });
     const target = await createUser();
     await db.user.update({ where: { id: admin.id }, data: { isAdmin: false } });
-    expect(await code(setGlobalRole(await loadActor(admin.id), { userId: target.id, role: "toc", grant: true }))).toBe("FORBIDDEN");
+    expect(await code(setGlobalRole(await loadActor(admin.id), { userId: target.id, role: "toc", grant: true }))).toBe(
+      "FORBIDDEN",
+    );
   });
 });

@@ -37,9 +37,12 @@ async function world() {
   ]);
   await db.user.update({ where: { id: ambassador.id }, data: { isCncfAmbassador: true } });
   const at = new Date();
-  await db.roleAssignment.create({ data: { tagId: tagA.id, userId: lead.id, kind: "chair", status: "active", requestedAt: at, startAt: at } });
+  await db.roleAssignment.create({
+    data: { tagId: tagA.id, userId: lead.id, kind: "chair", status: "active", requestedAt: at, startAt: at },
+  });
   const people = { member, ambassador, lead, toc, admin };
-  const actorOf = async (role: MatrixRole): Promise<Actor | null> => (role === "visitor" ? null : loadActor(people[role].id));
+  const actorOf = async (role: MatrixRole): Promise<Actor | null> =>
+    role === "visitor" ? null : loadActor(people[role].id);
   return { tagA, tagB, target, actorOf };
 }
 
@@ -49,26 +52,49 @@ type World = Awaited<ReturnType<typeof world>>;
 /** An open item on a TAG (posted directly, not through the function under test). */
 async function itemOn(tagId: string) {
   const at = new Date();
-  return db.helpWantedItem.create({ data: { title: "Matrix item", kind: "review", createdAt: at, updatedAt: at, places: 2, tags: { create: [{ tagId }] } } });
+  return db.helpWantedItem.create({
+    data: {
+      title: "Matrix item",
+      kind: "review",
+      createdAt: at,
+      updatedAt: at,
+      places: 2,
+      tags: { create: [{ tagId }] },
+    },
+  });
 }
 
 /** A role defined directly (not through the function under test). */
 async function roleOn(tagId: string) {
-  return db.roleDefinition.create({ data: { tagId, roleKey: crypto.randomUUID(), version: 1, name: "Matrix role", kind: "custom", createdAt: new Date() } });
+  return db.roleDefinition.create({
+    data: {
+      tagId,
+      roleKey: crypto.randomUUID(),
+      version: 1,
+      name: "Matrix role",
+      kind: "custom",
+      createdAt: new Date(),
+    },
+  });
 }
 
 /** An active seat of a defined role for `userId` in a TAG. */
 async function seatOn(tagId: string, userId: string) {
   const def = await roleOn(tagId);
   const at = new Date();
-  return db.roleAssignment.create({ data: { tagId, userId, kind: "custom", status: "active", requestedAt: at, startAt: at, roleDefinitionId: def.id } });
+  return db.roleAssignment.create({
+    data: { tagId, userId, kind: "custom", status: "active", requestedAt: at, startAt: at, roleDefinitionId: def.id },
+  });
 }
 
 /** An election of the TAG in `phase`, written directly; its officers are the TAG's leads. */
 async function electionOn(tagId: string, phase: "nominations" | "tallied") {
   const def = await roleOn(tagId);
   const at = new Date();
-  const leads = await db.roleAssignment.findMany({ where: { tagId, status: "active", kind: { in: ["chair", "tech_lead"] } }, select: { userId: true } });
+  const leads = await db.roleAssignment.findMany({
+    where: { tagId, status: "active", kind: { in: ["chair", "tech_lead"] } },
+    select: { userId: true },
+  });
   const day = 86_400_000;
   return db.election.create({
     data: {
@@ -89,46 +115,123 @@ async function electionOn(tagId: string, phase: "nominations" | "tallied") {
   });
 }
 
-const OPERATIONS: Record<string, (w: World, actor: Actor | null, tagId: string) => Promise<{ run: () => Promise<unknown>; changed: () => Promise<boolean> }>> = {
+const OPERATIONS: Record<
+  string,
+  (
+    w: World,
+    actor: Actor | null,
+    tagId: string,
+  ) => Promise<{ run: () => Promise<unknown>; changed: () => Promise<boolean> }>
+> = {
   "initiative.manage": async (_w, actor, tagId) => {
     const name = `Matrix initiative ${Math.random()}`;
-    return { run: () => createInitiative(actor, { tagId, name, description: "", exitCriteria: "done" }), changed: async () => (await db.initiative.count({ where: { name } })) > 0 };
+    return {
+      run: () => createInitiative(actor, { tagId, name, description: "", exitCriteria: "done" }),
+      changed: async () => (await db.initiative.count({ where: { name } })) > 0,
+    };
   },
   "profile.edit": async (_w, actor) => ({
-    run: () => updateProfile(actor, ProfileSchema.parse({ region: "APAC", timezone: "Europe/Berlin", employer: null, skills: [], interests: [], languages: [], hoursPerMonth: 10, bio: "matrix" })),
-    changed: async () => (actor ? (await db.user.findUniqueOrThrow({ where: { id: actor.id } })).bio === "matrix" : false),
+    run: () =>
+      updateProfile(
+        actor,
+        ProfileSchema.parse({
+          region: "APAC",
+          timezone: "Europe/Berlin",
+          employer: null,
+          skills: [],
+          interests: [],
+          languages: [],
+          hoursPerMonth: 10,
+          bio: "matrix",
+        }),
+      ),
+    changed: async () =>
+      actor ? (await db.user.findUniqueOrThrow({ where: { id: actor.id } })).bio === "matrix" : false,
   }),
   "help-wanted.create": async (_w, actor, tagId) => {
     const tag = await db.tag.findUniqueOrThrow({ where: { id: tagId } });
     const title = `Matrix post ${Math.random()}`;
-    return { run: () => createItem(actor, itemSchema(new Date()).parse({ title, tags: tag.slug, kind: "review" })), changed: async () => (await db.helpWantedItem.count({ where: { title } })) > 0 };
+    return {
+      run: () => createItem(actor, itemSchema(new Date()).parse({ title, tags: tag.slug, kind: "review" })),
+      changed: async () => (await db.helpWantedItem.count({ where: { title } })) > 0,
+    };
   },
   "help-wanted.close": async (_w, actor, tagId) => {
     const item = await itemOn(tagId);
-    return { run: () => closeItem(actor, item.id, "no longer needed"), changed: async () => (await db.helpWantedItem.findUniqueOrThrow({ where: { id: item.id } })).status === "closed" };
+    return {
+      run: () => closeItem(actor, item.id, "no longer needed"),
+      changed: async () => (await db.helpWantedItem.findUniqueOrThrow({ where: { id: item.id } })).status === "closed",
+    };
   },
   "help-wanted.volunteer": async (_w, actor, tagId) => {
     const item = await itemOn(tagId);
-    return { run: () => volunteerForItem(actor, { itemId: item.id, message: "" }), changed: async () => (await db.claim.count({ where: { itemId: item.id } })) > 0 };
+    return {
+      run: () => volunteerForItem(actor, { itemId: item.id, message: "" }),
+      changed: async () => (await db.claim.count({ where: { itemId: item.id } })) > 0,
+    };
   },
   "help-wanted.invite": async (w, actor, tagId) => {
     const item = await itemOn(tagId);
     await db.user.update({ where: { id: w.target.id }, data: { claimedAt: new Date() } });
-    return { run: () => inviteToItem(actor, { itemId: item.id, userId: w.target.id, message: "" }), changed: async () => (await db.claim.count({ where: { itemId: item.id, status: "invited" } })) > 0 };
+    return {
+      run: () => inviteToItem(actor, { itemId: item.id, userId: w.target.id, message: "" }),
+      changed: async () => (await db.claim.count({ where: { itemId: item.id, status: "invited" } })) > 0,
+    };
   },
   "help-wanted.decide": async (w, actor, tagId) => {
     const item = await itemOn(tagId);
-    const claim = await db.claim.create({ data: { itemId: item.id, userId: w.target.id, status: "requested", createdAt: new Date(), lastActivityAt: new Date() } });
-    return { run: () => decideClaim(actor, { claimId: claim.id, decision: "accept" }), changed: async () => (await db.claim.findUniqueOrThrow({ where: { id: claim.id } })).status !== "requested" };
+    const claim = await db.claim.create({
+      data: {
+        itemId: item.id,
+        userId: w.target.id,
+        status: "requested",
+        createdAt: new Date(),
+        lastActivityAt: new Date(),
+      },
+    });
+    return {
+      run: () => decideClaim(actor, { claimId: claim.id, decision: "accept" }),
+      changed: async () => (await db.claim.findUniqueOrThrow({ where: { id: claim.id } })).status !== "requested",
+    };
   },
   "tag.create": async (_w, actor) => {
     const slug = `matrix-${Math.random().toString(36).slice(2, 10)}`;
-    return { run: () => createTagAction(actor, { slug, name: `TAG ${slug}`, mission: "", repositories: [], meetings: "", tocLiaisons: [], boardReviewMonths: 6, staleAfterDays: 30, autoAccept: false, maxActiveClaims: 3, leadershipModel: "appointment" }), changed: async () => (await db.tag.count({ where: { slug } })) > 0 };
+    return {
+      run: () =>
+        createTagAction(actor, {
+          slug,
+          name: `TAG ${slug}`,
+          mission: "",
+          repositories: [],
+          meetings: "",
+          tocLiaisons: [],
+          boardReviewMonths: 6,
+          staleAfterDays: 30,
+          autoAccept: false,
+          maxActiveClaims: 3,
+          leadershipModel: "appointment",
+        }),
+      changed: async () => (await db.tag.count({ where: { slug } })) > 0,
+    };
   },
   "tag.update": async (_w, actor, tagId) => {
     const tag = await db.tag.findUniqueOrThrow({ where: { id: tagId } });
     return {
-      run: () => updateTag(actor, { id: tagId, slug: tag.slug, name: `${tag.name} renamed`, mission: "", repositories: [], meetings: "", tocLiaisons: [], boardReviewMonths: 6, staleAfterDays: 30, autoAccept: false, maxActiveClaims: 3, leadershipModel: "appointment" }),
+      run: () =>
+        updateTag(actor, {
+          id: tagId,
+          slug: tag.slug,
+          name: `${tag.name} renamed`,
+          mission: "",
+          repositories: [],
+          meetings: "",
+          tocLiaisons: [],
+          boardReviewMonths: 6,
+          staleAfterDays: 30,
+          autoAccept: false,
+          maxActiveClaims: 3,
+          leadershipModel: "appointment",
+        }),
       changed: async () => (await db.tag.findUniqueOrThrow({ where: { id: tagId } })).name.endsWith("renamed"),
     };
   },
@@ -146,48 +249,85 @@ const OPERATIONS: Record<string, (w: World, actor: Actor | null, tagId: string) 
   }),
   "roster.end-request": async (w, actor, tagId) => {
     const at = new Date();
-    const seat = await db.roleAssignment.create({ data: { tagId, userId: w.target.id, kind: "tech_lead", status: "active", requestedAt: at, startAt: at } });
+    const seat = await db.roleAssignment.create({
+      data: { tagId, userId: w.target.id, kind: "tech_lead", status: "active", requestedAt: at, startAt: at },
+    });
     return {
       run: () => requestEndOfSeat(actor, { assignmentId: seat.id, reason: "inactive for a year" }),
-      changed: async () => (await db.roleAssignment.findUniqueOrThrow({ where: { id: seat.id } })).endRequestedAt !== null,
+      changed: async () =>
+        (await db.roleAssignment.findUniqueOrThrow({ where: { id: seat.id } })).endRequestedAt !== null,
     };
   },
   "role.define": async (_w, actor, tagId) => {
     const name = `Matrix role ${Math.random()}`;
-    return { run: () => defineRole(actor, RoleDefinitionSchema.parse({ tagId, name, kind: "custom", totalSeats: "2" })), changed: async () => (await db.roleDefinition.count({ where: { name } })) > 0 };
+    return {
+      run: () => defineRole(actor, RoleDefinitionSchema.parse({ tagId, name, kind: "custom", totalSeats: "2" })),
+      changed: async () => (await db.roleDefinition.count({ where: { name } })) > 0,
+    };
   },
   "roster.appoint-role": async (w, actor, tagId) => {
     const def = await roleOn(tagId);
-    return { run: () => appointToRole(actor, { roleDefinitionId: def.id, login: w.target.login }), changed: async () => (await db.roleAssignment.count({ where: { roleDefinitionId: def.id } })) > 0 };
+    return {
+      run: () => appointToRole(actor, { roleDefinitionId: def.id, login: w.target.login }),
+      changed: async () => (await db.roleAssignment.count({ where: { roleDefinitionId: def.id } })) > 0,
+    };
   },
   "roster.change": async (w, actor, tagId) => {
     const seat = await seatOn(tagId, w.target.id);
-    return { run: () => changeAssignment(actor, { assignmentId: seat.id, change: "end" }), changed: async () => (await db.roleAssignment.findUniqueOrThrow({ where: { id: seat.id } })).status !== "active" };
+    return {
+      run: () => changeAssignment(actor, { assignmentId: seat.id, change: "end" }),
+      changed: async () => (await db.roleAssignment.findUniqueOrThrow({ where: { id: seat.id } })).status !== "active",
+    };
   },
   "roster.manage": async (w, actor, tagId) => {
     const seat = await seatOn(tagId, w.target.id);
-    return { run: () => recordLeave(actor, LeaveSchema.parse({ assignmentId: seat.id, from: "2030-01-01", to: "2030-01-07" })), changed: async () => (await db.leave.count({ where: { assignmentId: seat.id } })) > 0 };
+    return {
+      run: () => recordLeave(actor, LeaveSchema.parse({ assignmentId: seat.id, from: "2030-01-01", to: "2030-01-07" })),
+      changed: async () => (await db.leave.count({ where: { assignmentId: seat.id } })) > 0,
+    };
   },
   "leave.own": async (w, actor, tagId) => {
     // The visitor has no seat: the leave is tried on the bystander's, which a visitor may not touch either.
     const seat = await seatOn(tagId, actor?.id ?? w.target.id);
-    return { run: () => recordLeave(actor, LeaveSchema.parse({ assignmentId: seat.id, from: "2030-01-01", to: "2030-01-07" })), changed: async () => (await db.leave.count({ where: { assignmentId: seat.id } })) > 0 };
+    return {
+      run: () => recordLeave(actor, LeaveSchema.parse({ assignmentId: seat.id, from: "2030-01-01", to: "2030-01-07" })),
+      changed: async () => (await db.leave.count({ where: { assignmentId: seat.id } })) > 0,
+    };
   },
   "leadership.remove-vote": async (w, actor, tagId) => {
     const seat = await seatOn(tagId, w.target.id);
-    return { run: () => openRemovalProposal(actor, { assignmentId: seat.id, reason: "inactive for a year" }), changed: async () => (await db.removalProposal.count({ where: { assignmentId: seat.id } })) > 0 };
+    return {
+      run: () => openRemovalProposal(actor, { assignmentId: seat.id, reason: "inactive for a year" }),
+      changed: async () => (await db.removalProposal.count({ where: { assignmentId: seat.id } })) > 0,
+    };
   },
   "election.run": async (_w, actor, tagId) => {
     const def = await roleOn(tagId);
     const title = `Matrix election ${Math.random()}`;
     const at = Date.now();
     const iso = (days: number) => new Date(at + days * 86_400_000).toISOString();
-    const input = CreateElectionSchema.parse({ tagId, roleKey: def.roleKey, title, cycleDate: iso(90), seatsByRegion: { any: 1 }, nominationsOpenAt: iso(1), nominationsCloseAt: iso(5), votingOpenAt: iso(6), votingCloseAt: iso(9), candidateRule: "any-member" });
-    return { run: () => createElectionAs(actor, input), changed: async () => (await db.election.count({ where: { title } })) > 0 };
+    const input = CreateElectionSchema.parse({
+      tagId,
+      roleKey: def.roleKey,
+      title,
+      cycleDate: iso(90),
+      seatsByRegion: { any: 1 },
+      nominationsOpenAt: iso(1),
+      nominationsCloseAt: iso(5),
+      votingOpenAt: iso(6),
+      votingCloseAt: iso(9),
+      candidateRule: "any-member",
+    });
+    return {
+      run: () => createElectionAs(actor, input),
+      changed: async () => (await db.election.count({ where: { title } })) > 0,
+    };
   },
   "election.exception-decide": async (w, actor, tagId) => {
     const e = await electionOn(tagId, "nominations");
-    const x = await db.electionException.create({ data: { electionId: e.id, userId: w.target.id, kind: "vote", reason: "reviews", createdAt: new Date() } });
+    const x = await db.electionException.create({
+      data: { electionId: e.id, userId: w.target.id, kind: "vote", reason: "reviews", createdAt: new Date() },
+    });
     return {
       run: () => decideElectionExceptionAs(actor, { exceptionId: x.id, grant: true, reason: "counts" }),
       changed: async () => (await db.electionException.findUniqueOrThrow({ where: { id: x.id } })).status !== "pending",
@@ -196,7 +336,8 @@ const OPERATIONS: Record<string, (w: World, actor: Actor | null, tagId: string) 
   "election.exception-request": async (_w, actor, tagId) => {
     const e = await electionOn(tagId, "nominations");
     return {
-      run: () => requestElectionExceptionAs(actor, { electionId: e.id, kind: "vote", reason: "I review the TAG's papers" }),
+      run: () =>
+        requestElectionExceptionAs(actor, { electionId: e.id, kind: "vote", reason: "I review the TAG's papers" }),
       changed: async () => (await db.electionException.count({ where: { electionId: e.id } })) > 0,
     };
   },
@@ -208,7 +349,9 @@ const OPERATIONS: Record<string, (w: World, actor: Actor | null, tagId: string) 
     };
   },
   "leadership.approve": async (w, actor, tagId) => {
-    const seat = await db.roleAssignment.create({ data: { tagId, userId: w.target.id, kind: "chair", status: "pending", requestedAt: new Date() } });
+    const seat = await db.roleAssignment.create({
+      data: { tagId, userId: w.target.id, kind: "chair", status: "pending", requestedAt: new Date() },
+    });
     return {
       run: () => decideLeadershipChange(actor, { assignmentId: seat.id, decision: "approve" }),
       changed: async () => (await db.roleAssignment.findUniqueOrThrow({ where: { id: seat.id } })).status !== "pending",

@@ -33,7 +33,12 @@ describe("action schemas", () => {
   });
 
   it.each(SCHEMAS)("%s rejects mass assignment (role, isAdmin, another user's id)", (_name, schema, valid) => {
-    for (const extra of [{ isAdmin: true }, { role: "admin" }, { actorId: uuid }, { userId: uuid, createdById: uuid }]) {
+    for (const extra of [
+      { isAdmin: true },
+      { role: "admin" },
+      { actorId: uuid },
+      { userId: uuid, createdById: uuid },
+    ]) {
       const input = { ...extra, ...valid };
       const keys = Object.keys(extra).filter((k) => !(k in valid));
       if (keys.length === 0) continue;
@@ -44,10 +49,13 @@ describe("action schemas", () => {
 
   it.each(SCHEMAS)("%s answers arbitrary input with a result, never a crash", (_name, schema, valid) => {
     fc.assert(
-      fc.property(fc.oneof(fc.anything(), fc.dictionary(fc.constantFrom(...Object.keys(valid), "x"), fc.anything())), (input) => {
-        const r = schema.safeParse(input);
-        expect(typeof r.success).toBe("boolean");
-      }),
+      fc.property(
+        fc.oneof(fc.anything(), fc.dictionary(fc.constantFrom(...Object.keys(valid), "x"), fc.anything())),
+        (input) => {
+          const r = schema.safeParse(input);
+          expect(typeof r.success).toBe("boolean");
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -18,8 +18,12 @@ const ambassador = defineAction(VerifyAmbassadorSchema, async (input, actor) => 
   return r;
 });
 const ambassadorsImport = defineAction(ImportAmbassadorsSchema, (input, actor) => importAmbassadors(actor, input));
-const tagCreate = defineAction(TagSchema, (input, actor) => createTag(actor, input), { successMessage: "TAG created." });
-const tagUpdate = defineAction(UpdateTagSchema, (input, actor) => updateTag(actor, input), { successMessage: "TAG saved." });
+const tagCreate = defineAction(TagSchema, (input, actor) => createTag(actor, input), {
+  successMessage: "TAG created.",
+});
+const tagUpdate = defineAction(UpdateTagSchema, (input, actor) => updateTag(actor, input), {
+  successMessage: "TAG saved.",
+});
 
 export async function setGlobalRoleAction(input: unknown) {
   return role(input);

@@ -31,19 +31,34 @@ export default async function ContributionsPage({ searchParams }: { searchParams
       <header>
         <h1 className="text-3xl font-bold text-brand-800">Contributions</h1>
         <p className="mt-1 max-w-3xl text-slate-700">
-          Work on GitHub is counted automatically. Report talks, blog posts, podcasts, assessments and other work here: a lead of the TAG verifies it before it counts towards your activity.
+          Work on GitHub is counted automatically. Report talks, blog posts, podcasts, assessments and other work here:
+          a lead of the TAG verifies it before it counts towards your activity.
         </p>
       </header>
       <div role="status" aria-live="polite">
-        {decided === "verified" && <p className="rounded-md bg-green-50 p-2 text-green-900 ring-1 ring-green-200">Verified: it now counts towards the person&apos;s activity.</p>}
-        {decided === "rejected" && <p className="rounded-md bg-green-50 p-2 text-green-900 ring-1 ring-green-200">Rejected: the person has been notified.</p>}
+        {decided === "verified" && (
+          <p className="rounded-md bg-green-50 p-2 text-green-900 ring-1 ring-green-200">
+            Verified: it now counts towards the person&apos;s activity.
+          </p>
+        )}
+        {decided === "rejected" && (
+          <p className="rounded-md bg-green-50 p-2 text-green-900 ring-1 ring-green-200">
+            Rejected: the person has been notified.
+          </p>
+        )}
       </div>
 
       <section aria-labelledby="report" className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
         <h2 id="report" className="text-xl font-semibold text-slate-900">
           Report a contribution
         </h2>
-        <div className="mt-3">{tags.length === 0 ? <p className="text-slate-600">No TAGs yet.</p> : <SelfReportForm action={selfReportAction} tags={tags} today={dayOf(at)} />}</div>
+        <div className="mt-3">
+          {tags.length === 0 ? (
+            <p className="text-slate-600">No TAGs yet.</p>
+          ) : (
+            <SelfReportForm action={selfReportAction} tags={tags} today={dayOf(at)} />
+          )}
+        </div>
       </section>
 
       <section aria-labelledby="mine" className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
@@ -58,11 +73,21 @@ export default async function ContributionsPage({ searchParams }: { searchParams
               <caption className="sr-only">Your self-reported contributions</caption>
               <thead>
                 <tr className="border-b border-slate-200">
-                  <th scope="col" className="py-2 pr-3">Date</th>
-                  <th scope="col" className="py-2 pr-3">Kind</th>
-                  <th scope="col" className="py-2 pr-3">Title</th>
-                  <th scope="col" className="py-2 pr-3">TAG</th>
-                  <th scope="col" className="py-2 pr-3">State</th>
+                  <th scope="col" className="py-2 pr-3">
+                    Date
+                  </th>
+                  <th scope="col" className="py-2 pr-3">
+                    Kind
+                  </th>
+                  <th scope="col" className="py-2 pr-3">
+                    Title
+                  </th>
+                  <th scope="col" className="py-2 pr-3">
+                    TAG
+                  </th>
+                  <th scope="col" className="py-2 pr-3">
+                    State
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -79,9 +104,13 @@ export default async function ContributionsPage({ searchParams }: { searchParams
                         r.title
                       )}
                     </td>
-                    <td className="py-2 pr-3">{r.tag ? <Link href={`/tags/${r.tag.slug}`}>{r.tag.name}</Link> : "—"}</td>
                     <td className="py-2 pr-3">
-                      <span className={`rounded px-2 py-0.5 ring-1 ${STATE_STYLE[r.verification]}`}>{r.verification}</span>
+                      {r.tag ? <Link href={`/tags/${r.tag.slug}`}>{r.tag.name}</Link> : "—"}
+                    </td>
+                    <td className="py-2 pr-3">
+                      <span className={`rounded px-2 py-0.5 ring-1 ${STATE_STYLE[r.verification]}`}>
+                        {r.verification}
+                      </span>
                       {r.rejectReason && <span className="ml-2 text-slate-700">{r.rejectReason}</span>}
                     </td>
                   </tr>
@@ -98,7 +127,11 @@ export default async function ContributionsPage({ searchParams }: { searchParams
             To verify ({toVerify.length})
           </h2>
           <p className="mt-1 text-sm text-slate-600">
-            Self-reports in the TAGs you lead. GitHub work is imported by webhooks and by a <Link href="/admin/sync" className="text-brand-700 underline">GitHub sync</Link>.
+            Self-reports in the TAGs you lead. GitHub work is imported by webhooks and by a{" "}
+            <Link href="/admin/sync" className="text-brand-700 underline">
+              GitHub sync
+            </Link>
+            .
           </p>
           {toVerify.length === 0 ? (
             <p className="mt-2 text-slate-600">Nothing waits for you.</p>

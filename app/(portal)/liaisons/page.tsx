@@ -3,7 +3,15 @@ import Link from "next/link";
 import { getActor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
-import { isOverdue, listLiaisonsOfPerson, listLiaisonsOfTags, listManagedTags, listProjectNames, listSeatsWithoutLiaison, type LiaisonRow } from "@/lib/liaisons/queries";
+import {
+  isOverdue,
+  listLiaisonsOfPerson,
+  listLiaisonsOfTags,
+  listManagedTags,
+  listProjectNames,
+  listSeatsWithoutLiaison,
+  type LiaisonRow,
+} from "@/lib/liaisons/queries";
 import { createLiaisonAction } from "./actions";
 import { Day, HealthBadge, OverdueBadge, targetName } from "./_components/badges";
 import { CreateLiaisonForm } from "./_components/liaison-forms";
@@ -29,7 +37,8 @@ export default async function LiaisonsPage() {
       <header>
         <h1 className="text-3xl font-bold text-brand-800">Liaisons</h1>
         <p className="mt-1 max-w-3xl text-slate-700">
-          TAG Ambassadors who liaise with a CNCF project or another foundation check in on a regular cadence. A check-in is overdue when none came within the cadence.
+          TAG Ambassadors who liaise with a CNCF project or another foundation check in on a regular cadence. A check-in
+          is overdue when none came within the cadence.
         </p>
       </header>
 
@@ -37,7 +46,13 @@ export default async function LiaisonsPage() {
         <h2 id="mine" className="text-xl font-semibold text-slate-900">
           Your liaisons ({mine.length})
         </h2>
-        {mine.length === 0 ? <p className="mt-2 text-slate-600">You are not a liaison. A TAG lead can make a TAG Ambassador seat a liaison.</p> : <LiaisonTable rows={mine} at={at} caption="Your liaisons" showPerson={false} />}
+        {mine.length === 0 ? (
+          <p className="mt-2 text-slate-600">
+            You are not a liaison. A TAG lead can make a TAG Ambassador seat a liaison.
+          </p>
+        ) : (
+          <LiaisonTable rows={mine} at={at} caption="Your liaisons" showPerson={false} />
+        )}
       </section>
 
       {managed.length > 0 && (
@@ -47,7 +62,11 @@ export default async function LiaisonsPage() {
               Liaisons of {managed.length === 1 ? managed[0]!.name : "the TAGs you lead"} ({tagLiaisons.length}
               {overdueCount > 0 && `, ${overdueCount} overdue`})
             </h2>
-            {tagLiaisons.length === 0 ? <p className="mt-2 text-slate-600">No liaisons yet.</p> : <LiaisonTable rows={tagLiaisons} at={at} caption="Liaisons of your TAGs" showPerson />}
+            {tagLiaisons.length === 0 ? (
+              <p className="mt-2 text-slate-600">No liaisons yet.</p>
+            ) : (
+              <LiaisonTable rows={tagLiaisons} at={at} caption="Liaisons of your TAGs" showPerson />
+            )}
           </section>
 
           <section aria-labelledby="create" className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
@@ -55,10 +74,17 @@ export default async function LiaisonsPage() {
               Make a seat a liaison
             </h2>
             {seats.length === 0 ? (
-              <p className="mt-2 text-slate-600">Every held TAG Ambassador seat of your TAGs already has a liaison. Appoint TAG Ambassadors on the TAG page first.</p>
+              <p className="mt-2 text-slate-600">
+                Every held TAG Ambassador seat of your TAGs already has a liaison. Appoint TAG Ambassadors on the TAG
+                page first.
+              </p>
             ) : (
               <div className="mt-3">
-                <CreateLiaisonForm action={createLiaisonAction} seats={seats.map((s) => ({ id: s.id, tagName: s.tag.name, login: s.user.login, name: s.user.name }))} projectNames={projectNames} />
+                <CreateLiaisonForm
+                  action={createLiaisonAction}
+                  seats={seats.map((s) => ({ id: s.id, tagName: s.tag.name, login: s.user.login, name: s.user.name }))}
+                  projectNames={projectNames}
+                />
               </div>
             )}
           </section>
@@ -68,19 +94,43 @@ export default async function LiaisonsPage() {
   );
 }
 
-function LiaisonTable({ rows, at, caption, showPerson }: { rows: LiaisonRow[]; at: Date; caption: string; showPerson: boolean }) {
+function LiaisonTable({
+  rows,
+  at,
+  caption,
+  showPerson,
+}: {
+  rows: LiaisonRow[];
+  at: Date;
+  caption: string;
+  showPerson: boolean;
+}) {
   return (
     <div className="mt-3 overflow-x-auto">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr className="border-b border-slate-200">
-            <th scope="col" className="py-2 pr-3">Liaison to</th>
-            {showPerson && <th scope="col" className="py-2 pr-3">Person</th>}
-            <th scope="col" className="py-2 pr-3">TAG</th>
-            <th scope="col" className="py-2 pr-3">Cadence</th>
-            <th scope="col" className="py-2 pr-3">Last check-in</th>
-            <th scope="col" className="py-2">Status</th>
+            <th scope="col" className="py-2 pr-3">
+              Liaison to
+            </th>
+            {showPerson && (
+              <th scope="col" className="py-2 pr-3">
+                Person
+              </th>
+            )}
+            <th scope="col" className="py-2 pr-3">
+              TAG
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              Cadence
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              Last check-in
+            </th>
+            <th scope="col" className="py-2">
+              Status
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -108,7 +158,9 @@ function LiaisonTable({ rows, at, caption, showPerson }: { rows: LiaisonRow[]; a
                     "None yet"
                   )}
                 </td>
-                <td className="py-2">{overdue ? <OverdueBadge /> : l.assignment.status === "on_leave" ? "On leave" : "On track"}</td>
+                <td className="py-2">
+                  {overdue ? <OverdueBadge /> : l.assignment.status === "on_leave" ? "On leave" : "On track"}
+                </td>
               </tr>
             );
           })}

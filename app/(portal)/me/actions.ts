@@ -27,7 +27,11 @@ export async function saveProfileAction(_prev: ProfileFormState, formData: FormD
     revalidatePath("/me");
     // Suggestions to leads read profiles from a copy: refresh it.
     markPeopleStale();
-    return { status: "saved", message: "Profile saved. Your public profile shows the changes.", values: formValuesFromProfile(result.data) };
+    return {
+      status: "saved",
+      message: "Profile saved. Your public profile shows the changes.",
+      values: formValuesFromProfile(result.data),
+    };
   }
   const fields = Object.values(result.fieldErrors).filter((e) => e?.length).length;
   const message =
@@ -48,7 +52,12 @@ export async function deleteAccountAction(_prev: DeleteAccountState, formData: F
   const raw = fromFormData(formData);
   const result = await removeAccount(raw);
   if (!result.ok) {
-    return { status: "error", message: result.message, fieldErrors: result.fieldErrors, confirmLogin: typeof raw.confirmLogin === "string" ? raw.confirmLogin : "" };
+    return {
+      status: "error",
+      message: result.message,
+      fieldErrors: result.fieldErrors,
+      confirmLogin: typeof raw.confirmLogin === "string" ? raw.confirmLogin : "",
+    };
   }
   // The session rows went with the user row, so the next request is signed out.
   revalidatePath("/", "layout");

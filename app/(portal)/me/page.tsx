@@ -30,18 +30,17 @@ export default async function MePage() {
         </div>
       </header>
       <p className="max-w-3xl text-slate-700">
-        Your name, login and avatar come from GitHub. Fields marked public appear on your public profile; your email address is
-        never shown.
+        Your name, login and avatar come from GitHub. Fields marked public appear on your public profile; your email
+        address is never shown.
       </p>
-      <ProfileForm
-        saved={formValuesFromProfile(profile)}
-        timeZones={Intl.supportedValuesOf("timeZone")}
-      />
+      <ProfileForm saved={formValuesFromProfile(profile)} timeZones={Intl.supportedValuesOf("timeZone")} />
       <section aria-labelledby="employers-heading" className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
         <h2 id="employers-heading" className="text-lg font-semibold text-slate-900">
           Employer history
         </h2>
-        <p className="mt-1 text-sm text-slate-600">Kept so that seat rules limiting people per employer can be checked.</p>
+        <p className="mt-1 text-sm text-slate-600">
+          Kept so that seat rules limiting people per employer can be checked.
+        </p>
         {profile.employers.length === 0 ? (
           <p className="mt-3 text-slate-700">No employer recorded yet.</p>
         ) : (

@@ -106,7 +106,9 @@ function ClaimRow({ claim: c }: { claim: Row }) {
       )}
       {c.stale && (
         <p className="mt-1 text-sm">
-          <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900 ring-1 ring-amber-300">Stale</span>{" "}
+          <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900 ring-1 ring-amber-300">
+            Stale
+          </span>{" "}
           <Link href={`/help-wanted/${c.item.id}#progress`} className="text-brand-700 underline">
             Post an update
           </Link>

@@ -21,7 +21,8 @@ export default async function DashboardPage() {
   const mayApprove = can(actor, "leadership.approve");
   const mayVote = can(actor, "leadership.remove-vote");
   // The UI asks the table only to decide what to show; getTocOverview checks again itself.
-  const mayView = can(actor, "audit.view-all") || (actor?.leadTagIds.some((id) => can(actor, "dashboard.view", id)) ?? false);
+  const mayView =
+    can(actor, "audit.view-all") || (actor?.leadTagIds.some((id) => can(actor, "dashboard.view", id)) ?? false);
   const overview = mayView ? await getTocOverview(actor) : null;
   return (
     <div className="space-y-8">
@@ -29,7 +30,8 @@ export default async function DashboardPage() {
         <h1 className="text-2xl font-semibold text-slate-900">Dashboard</h1>
         {overview && (
           <p className="text-sm text-slate-700">
-            {overview.scope === "all" ? "Every TAG" : "The TAGs you lead"} as of <LocalTime iso={overview.at.toISOString()} />.{" "}
+            {overview.scope === "all" ? "Every TAG" : "The TAGs you lead"} as of{" "}
+            <LocalTime iso={overview.at.toISOString()} />.{" "}
             <a href="/toc/tags.csv" download className="text-brand-700 underline">
               Download the overview (CSV)
             </a>
@@ -55,13 +57,20 @@ export default async function DashboardPage() {
               </h2>
               <div className="rounded-xl bg-white p-4 ring-1 ring-slate-200">
                 <h3 className="font-semibold text-slate-900">Open help-wanted items per TAG</h3>
-                <BarChart caption="Open help-wanted items per TAG" bars={overview.dashboards.map((d) => ({ label: d.tag.name, value: d.flow.open }))} />
+                <BarChart
+                  caption="Open help-wanted items per TAG"
+                  bars={overview.dashboards.map((d) => ({ label: d.tag.name, value: d.flow.open }))}
+                />
               </div>
               <div className="rounded-xl bg-white p-4 ring-1 ring-slate-200">
                 <h3 className="font-semibold text-slate-900">Chairs and tech leads per TAG</h3>
                 <BarChart
                   caption="Chairs and tech leads per TAG, against the seats defined"
-                  bars={overview.dashboards.map((d) => ({ label: d.tag.name, value: d.leadership.filled, ...(d.leadership.total !== null ? { max: d.leadership.total } : {}) }))}
+                  bars={overview.dashboards.map((d) => ({
+                    label: d.tag.name,
+                    value: d.leadership.filled,
+                    ...(d.leadership.total !== null ? { max: d.leadership.total } : {}),
+                  }))}
                 />
               </div>
             </section>
@@ -78,7 +87,11 @@ export default async function DashboardPage() {
                   const flags = flagsOf(d);
                   const headingId = `tag-${d.tag.slug}`;
                   return (
-                    <article key={d.tag.id} aria-labelledby={headingId} className="space-y-3 rounded-xl bg-white p-5 ring-1 ring-slate-200">
+                    <article
+                      key={d.tag.id}
+                      aria-labelledby={headingId}
+                      className="space-y-3 rounded-xl bg-white p-5 ring-1 ring-slate-200"
+                    >
                       <h3 id={headingId} className="text-lg font-semibold text-slate-900">
                         <Link href={`/toc/${d.tag.slug}`} className="text-brand-700 underline">
                           {d.tag.name}
@@ -96,15 +109,31 @@ export default async function DashboardPage() {
                         <p className="text-sm text-green-800">Nothing needs attention.</p>
                       )}
                       <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-sm">
-                        <Figure term="Chairs and tech leads" value={`${d.leadership.filled}${d.leadership.total !== null ? ` of ${d.leadership.total}` : ""}`} />
+                        <Figure
+                          term="Chairs and tech leads"
+                          value={`${d.leadership.filled}${d.leadership.total !== null ? ` of ${d.leadership.total}` : ""}`}
+                        />
                         <Figure term="Seats by region" value={regionsText(d)} />
                         <Figure term="Largest employer (leadership)" value={employerText(d.leadershipEmployer)} />
                         <Figure term="Terms ending in 6 months" value={d.termsEnding.length} />
                         <Figure term="Leaders with no contribution" value={d.inactiveLeaders.length} />
                         <Figure term="On leave" value={d.onLeave.length} />
-                        <Figure term="Elections open / due" value={`${d.elections.filter((e) => e.state === "open").length} / ${d.electionsDue.length}`} />
-                        <Figure term="Help wanted: open, held, done (90 days)" value={`${d.flow.open}, ${d.flow.held}, ${d.flow.done90}`} />
-                        <Figure term="Median days to first volunteer" value={d.flow.medianDaysToFirstVolunteer === null ? "no volunteers yet" : d.flow.medianDaysToFirstVolunteer.toFixed(1)} />
+                        <Figure
+                          term="Elections open / due"
+                          value={`${d.elections.filter((e) => e.state === "open").length} / ${d.electionsDue.length}`}
+                        />
+                        <Figure
+                          term="Help wanted: open, held, done (90 days)"
+                          value={`${d.flow.open}, ${d.flow.held}, ${d.flow.done90}`}
+                        />
+                        <Figure
+                          term="Median days to first volunteer"
+                          value={
+                            d.flow.medianDaysToFirstVolunteer === null
+                              ? "no volunteers yet"
+                              : d.flow.medianDaysToFirstVolunteer.toFixed(1)
+                          }
+                        />
                         <Figure term="Stale claims" value={d.flow.stale} />
                         <Figure term="CNCF Ambassadors active" value={d.flow.ambassadorsActive} />
                         <Figure term="Liaison check-ins overdue" value={d.liaisonsOverdue.length} />
@@ -120,7 +149,8 @@ export default async function DashboardPage() {
         </>
       ) : (
         <p className="rounded-xl bg-white p-6 text-slate-700 ring-1 ring-slate-200">
-          The dashboards (seats, regions, employers, terms ending, activity, help-wanted flow) are for TOC members, admins and each TAG&apos;s leads.
+          The dashboards (seats, regions, employers, terms ending, activity, help-wanted flow) are for TOC members,
+          admins and each TAG&apos;s leads.
         </p>
       )}
 

@@ -16,7 +16,9 @@ import { zonedToIso } from "./_lib/zoned-time";
 type Fields = Record<string, string>;
 
 const fieldsOf = (input: unknown): Fields =>
-  input instanceof FormData ? Object.fromEntries([...input.entries()].map(([k, v]) => [k, String(v)])) : ((input ?? {}) as Fields);
+  input instanceof FormData
+    ? Object.fromEntries([...input.entries()].map(([k, v]) => [k, String(v)]))
+    : ((input ?? {}) as Fields);
 
 function refreshed<T>(r: ActionResult<T>): ActionResult<T> {
   // Election changes show on the TAG page (roster), the home page and the election pages.
@@ -50,7 +52,9 @@ function flattenErrors<T>(r: ActionResult<T>): ActionResult<T> {
 export async function createElectionAction(input: unknown) {
   const f = fieldsOf(input);
   const zone = blank(f.timeZone);
-  const seats = Object.fromEntries([...REGIONS, "any"].map((r) => [r, blank(f[`seats${r}`])]).filter(([, v]) => v !== undefined));
+  const seats = Object.fromEntries(
+    [...REGIONS, "any"].map((r) => [r, blank(f[`seats${r}`])]).filter(([, v]) => v !== undefined),
+  );
   const caps = (prefix: "max" | "min") => {
     const m = Object.fromEntries(REGIONS.map((r) => [r, blank(f[`${prefix}${r}`])]).filter(([, v]) => v !== undefined));
     return Object.keys(m).length ? m : undefined;
@@ -75,14 +79,20 @@ export async function createElectionAction(input: unknown) {
     votersIncludeLeaders: f.votersIncludeLeaders === "on" ? "true" : "false",
     voterMinRecords: blank(f.voterMinRecords),
     voterWindowMonths: blank(f.voterWindowMonths),
-    constraints: Object.values(constraints).some((v) => v !== undefined) ? JSON.parse(JSON.stringify(constraints)) : undefined,
+    constraints: Object.values(constraints).some((v) => v !== undefined)
+      ? JSON.parse(JSON.stringify(constraints))
+      : undefined,
     publishBallots: f.publishBallots === "on" ? "true" : "false",
   });
   if (r.ok && blank(f.voterLogins)) {
     const upload = await uploadVoterList({ electionId: r.data.id, logins: f.voterLogins });
-    if (!upload.ok) return refreshed({ ...r, message: `Election created, but the voter list was not saved: ${upload.message}` });
+    if (!upload.ok)
+      return refreshed({ ...r, message: `Election created, but the voter list was not saved: ${upload.message}` });
     const unresolved = upload.data.unresolved;
-    return refreshed({ ...r, message: `Election created; ${upload.data.added} voters added from the list${unresolved.length ? `; not found on GitHub: ${unresolved.map((l) => `@${l}`).join(", ")}` : ""}.` });
+    return refreshed({
+      ...r,
+      message: `Election created; ${upload.data.added} voters added from the list${unresolved.length ? `; not found on GitHub: ${unresolved.map((l) => `@${l}`).join(", ")}` : ""}.`,
+    });
   }
   return refreshed(flattenErrors(r));
 }
@@ -94,7 +104,14 @@ export async function moveElectionPhaseAction(input: unknown) {
 
 export async function extendElectionWindowAction(input: unknown) {
   const f = fieldsOf(input);
-  return refreshed(await extendElectionWindow({ electionId: f.electionId, field: f.field, to: zonedToIso(f.to ?? "", blank(f.timeZone)), reason: f.reason }));
+  return refreshed(
+    await extendElectionWindow({
+      electionId: f.electionId,
+      field: f.field,
+      to: zonedToIso(f.to ?? "", blank(f.timeZone)),
+      reason: f.reason,
+    }),
+  );
 }
 
 export async function uploadVoterListAction(input: unknown) {
@@ -102,7 +119,10 @@ export async function uploadVoterListAction(input: unknown) {
   const r = await uploadVoterList({ electionId: f.electionId, logins: f.logins });
   if (!r.ok) return r;
   const { added, unresolved } = r.data;
-  return refreshed({ ...r, message: `${added} voters added.${unresolved.length ? ` Not found on GitHub (not added): ${unresolved.map((l) => `@${l}`).join(", ")}.` : ""}` });
+  return refreshed({
+    ...r,
+    message: `${added} voters added.${unresolved.length ? ` Not found on GitHub (not added): ${unresolved.map((l) => `@${l}`).join(", ")}.` : ""}`,
+  });
 }
 
 export async function selfNominateAction(input: unknown) {

@@ -28,7 +28,11 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
  * `sort=match` for a signed-in person: open items ranked for them (lib/matching), with the
  * board's filters, and why each matches. Null when the board's own order applies instead.
  */
-async function matchPage(query: BoardQuery, userId: string | undefined, at: Date): Promise<(BoardPage & { reasons: Map<string, string> }) | null> {
+async function matchPage(
+  query: BoardQuery,
+  userId: string | undefined,
+  at: Date,
+): Promise<(BoardPage & { reasons: Map<string, string> }) | null> {
   if (query.sort !== "match" || !userId || query.status !== "open") return null;
   const offset = decodeMatchCursor(query.cursor);
   const found = await findMatchesForPerson(userId, { now: at, limit: query.limit, offset, query });
@@ -50,7 +54,12 @@ export default async function HelpWantedPage({ searchParams }: Props) {
   const [at, tags, actor] = await Promise.all([now(), listTags(), getActor()]);
   const matched = await matchPage(query, actor?.id, at);
   const { items, nextCursor } = matched ?? (await searchBoardCached(query, at));
-  const fallback = query.sort === "match" && !matched ? (actor ? "Best match ranks open items only: showing the newest first." : "Best match needs to know who you are: showing the newest first.") : null;
+  const fallback =
+    query.sort === "match" && !matched
+      ? actor
+        ? "Best match ranks open items only: showing the newest first."
+        : "Best match needs to know who you are: showing the newest first."
+      : null;
   const filtered = hasFilters(query);
   const mayPost = Boolean(actor && (actor.isAdmin || actor.leadTagIds.length > 0));
   return (
@@ -59,11 +68,15 @@ export default async function HelpWantedPage({ searchParams }: Props) {
         <div className="space-y-2">
           <h1 className="text-2xl font-semibold text-slate-900">Help wanted</h1>
           <p className="max-w-3xl text-slate-700">
-            Work the TAGs need help with, posted by their chairs and tech leads. Find something that fits your skills and time, and volunteer.
+            Work the TAGs need help with, posted by their chairs and tech leads. Find something that fits your skills
+            and time, and volunteer.
           </p>
         </div>
         {mayPost && (
-          <Link href="/help-wanted/new" className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+          <Link
+            href="/help-wanted/new"
+            className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
+          >
             Post an item
           </Link>
         )}
@@ -95,7 +108,18 @@ export default async function HelpWantedPage({ searchParams }: Props) {
           {query.cursor ? " (a later page)" : ""}
         </span>
         {filtered && (
-          <Link href={boardUrl(query, { q: "", tag: [], kind: undefined, skill: [], region: undefined, effortMin: undefined, effortMax: undefined })} className="text-brand-700 underline">
+          <Link
+            href={boardUrl(query, {
+              q: "",
+              tag: [],
+              kind: undefined,
+              skill: [],
+              region: undefined,
+              effortMin: undefined,
+              effortMax: undefined,
+            })}
+            className="text-brand-700 underline"
+          >
             Clear filters
           </Link>
         )}
@@ -116,7 +140,10 @@ export default async function HelpWantedPage({ searchParams }: Props) {
           ) : filtered ? (
             <p>No item matches these filters. Try fewer words, another TAG or a wider effort range.</p>
           ) : (
-            <p>No {query.status === "all" ? "" : `${query.status} `}items right now. TAG leads post work here; check back soon or follow the feed.</p>
+            <p>
+              No {query.status === "all" ? "" : `${query.status} `}items right now. TAG leads post work here; check back
+              soon or follow the feed.
+            </p>
           )}
         </div>
       ) : (
@@ -139,7 +166,11 @@ export default async function HelpWantedPage({ searchParams }: Props) {
             <span />
           )}
           {nextCursor ? (
-            <Link href={boardUrl(query, { cursor: nextCursor })} rel="next" className="rounded-md px-3 py-2 text-brand-700 underline">
+            <Link
+              href={boardUrl(query, { cursor: nextCursor })}
+              rel="next"
+              className="rounded-md px-3 py-2 text-brand-700 underline"
+            >
               Next page
             </Link>
           ) : (

@@ -13,7 +13,9 @@ export default async function OutboxPage() {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold text-slate-900">Outbox</h1>
-      <p className="text-slate-700">In the demo no mail leaves this machine. Everything the portal would have sent is here, newest first.</p>
+      <p className="text-slate-700">
+        In the demo no mail leaves this machine. Everything the portal would have sent is here, newest first.
+      </p>
       {mails.length === 0 ? (
         <p className="rounded-xl bg-white p-8 text-center text-slate-600 ring-1 ring-slate-200">No mail yet.</p>
       ) : (

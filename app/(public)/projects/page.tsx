@@ -20,21 +20,40 @@ const field = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-
 /** The CNCF project catalogue: search, maturity and category filters, all in the URL (a plain GET form). */
 export default async function ProjectsPage({ searchParams }: Props) {
   const filters = parseProjectFilters(await searchParams);
-  const [{ projects, total, page, pageCount }, categories] = await Promise.all([listProjects(filters), listProjectCategories()]);
+  const [{ projects, total, page, pageCount }, categories] = await Promise.all([
+    listProjects(filters),
+    listProjectCategories(),
+  ]);
   const filtered = Boolean(filters.q || filters.maturity || filters.category);
-  const categoryChoices = filters.category && !categories.includes(filters.category) ? [...categories, filters.category] : categories;
+  const categoryChoices =
+    filters.category && !categories.includes(filters.category) ? [...categories, filters.category] : categories;
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold text-slate-900">CNCF projects</h1>
       <p className="max-w-3xl text-slate-700">
-        The Cloud Native Computing Foundation&apos;s projects, from the list CLOMonitor keeps. TAG Ambassadors liaise with them.
+        The Cloud Native Computing Foundation&apos;s projects, from the list CLOMonitor keeps. TAG Ambassadors liaise
+        with them.
       </p>
-      <form method="get" action="/projects" role="search" aria-label="Projects" className="grid items-end gap-4 rounded-xl bg-white p-4 ring-1 ring-slate-200 md:grid-cols-[2fr_1fr_1fr_1fr_auto]">
+      <form
+        method="get"
+        action="/projects"
+        role="search"
+        aria-label="Projects"
+        className="grid items-end gap-4 rounded-xl bg-white p-4 ring-1 ring-slate-200 md:grid-cols-[2fr_1fr_1fr_1fr_auto]"
+      >
         <div>
           <label htmlFor="projects-q" className="text-sm font-medium text-slate-900">
             Search
           </label>
-          <input id="projects-q" name="q" type="search" defaultValue={filters.q} maxLength={100} placeholder="Name or description" className={field} />
+          <input
+            id="projects-q"
+            name="q"
+            type="search"
+            defaultValue={filters.q}
+            maxLength={100}
+            placeholder="Name or description"
+            className={field}
+          />
         </div>
         <div>
           <label htmlFor="projects-maturity" className="text-sm font-medium text-slate-900">
@@ -87,7 +106,10 @@ export default async function ProjectsPage({ searchParams }: Props) {
         {filtered && (
           <>
             {" · "}
-            <Link href={projectsHref(filters, { q: "", maturity: undefined, category: "", page: 1 })} className="text-brand-700 underline">
+            <Link
+              href={projectsHref(filters, { q: "", maturity: undefined, category: "", page: 1 })}
+              className="text-brand-700 underline"
+            >
               Clear filters
             </Link>
           </>
@@ -100,7 +122,8 @@ export default async function ProjectsPage({ searchParams }: Props) {
             <p>No project matches these filters. Try fewer words or another maturity or category.</p>
           ) : (
             <p>
-              No projects yet. An administrator can import them with <code className="font-mono">npm run projects:import</code>.
+              No projects yet. An administrator can import them with{" "}
+              <code className="font-mono">npm run projects:import</code>.
             </p>
           )}
         </div>
@@ -127,7 +150,11 @@ export default async function ProjectsPage({ searchParams }: Props) {
       {pageCount > 1 && (
         <nav aria-label="Pages" className="flex items-center justify-between text-sm">
           {page > 1 ? (
-            <Link href={projectsHref(filters, { page: page - 1 })} rel="prev" className="rounded-md px-3 py-2 text-brand-700 underline">
+            <Link
+              href={projectsHref(filters, { page: page - 1 })}
+              rel="prev"
+              className="rounded-md px-3 py-2 text-brand-700 underline"
+            >
               Previous page
             </Link>
           ) : (
@@ -137,7 +164,11 @@ export default async function ProjectsPage({ searchParams }: Props) {
             Page {page} of {pageCount}
           </span>
           {page < pageCount ? (
-            <Link href={projectsHref(filters, { page: page + 1 })} rel="next" className="rounded-md px-3 py-2 text-brand-700 underline">
+            <Link
+              href={projectsHref(filters, { page: page + 1 })}
+              rel="next"
+              className="rounded-md px-3 py-2 text-brand-700 underline"
+            >
               Next page
             </Link>
           ) : (

@@ -10,7 +10,8 @@ const errors: Record<string, string> = {
   OAuthSignin: "Could not start GitHub sign-in. Please try again.",
   Callback: "GitHub sign-in could not be completed. Please try again.",
   AccessDenied: "Access was denied.",
-  Configuration: "Sign-in is not configured on this server. An administrator must set AUTH_SECRET and the GitHub OAuth variables.",
+  Configuration:
+    "Sign-in is not configured on this server. An administrator must set AUTH_SECRET and the GitHub OAuth variables.",
 };
 
 /** Only same-site paths are accepted as a return address (no open redirect). */
@@ -18,7 +19,11 @@ function safeReturn(raw: string | undefined): string {
   return raw && raw.startsWith("/") && !raw.startsWith("//") ? raw : "/";
 }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const params = await searchParams;
   const callbackUrl = safeReturn(params.callbackUrl);
   if (await getCurrentUser()) redirect(callbackUrl);

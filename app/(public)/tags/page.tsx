@@ -10,8 +10,8 @@ export default async function TagsPage() {
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold text-slate-900">Technical Advisory Groups</h1>
       <p className="max-w-3xl text-slate-700">
-        The CNCF&apos;s TAGs each cover one area of cloud native technology. Each keeps its help-wanted work, its
-        roster and its elections here.
+        The CNCF&apos;s TAGs each cover one area of cloud native technology. Each keeps its help-wanted work, its roster
+        and its elections here.
       </p>
       {tags.length === 0 ? (
         <p className="rounded-xl bg-white p-8 text-center text-slate-600 ring-1 ring-slate-200">
@@ -26,7 +26,9 @@ export default async function TagsPage() {
               <p className="mt-3 text-slate-700">{t.mission}</p>
               {t.mailingList && (
                 <p className="mt-3 text-sm">
-                  <a href={t.mailingList} className="text-brand-700 underline">Mailing list</a>
+                  <a href={t.mailingList} className="text-brand-700 underline">
+                    Mailing list
+                  </a>
                 </p>
               )}
             </li>

@@ -48,8 +48,16 @@ describe("readBlt", () => {
 
   it("round-trips through writeBlt", () => {
     const file = readBlt(FICTIONAL_BLT);
-    const written = writeBlt({ title: file.title!, candidates: file.candidates, seats: file.seats!, withdrawn: file.withdrawn, ballots: file.ballots! });
-    expect(readBlt(written)).toEqual(file.ballots && { ...file, ballots: { ...file.ballots, lines: readBlt(written).ballots!.lines } });
+    const written = writeBlt({
+      title: file.title!,
+      candidates: file.candidates,
+      seats: file.seats!,
+      withdrawn: file.withdrawn,
+      ballots: file.ballots!,
+    });
+    expect(readBlt(written)).toEqual(
+      file.ballots && { ...file, ballots: { ...file.ballots, lines: readBlt(written).ballots!.lines } },
+    );
     expect(written).toContain("2 2=3 1 0");
   });
 
@@ -60,14 +68,14 @@ describe("readBlt", () => {
   });
 
   it.each([
-    ["3 1\n1 1 4 0\n0\n\"a\"\n\"b\"\n\"c\"\n", 2, /candidate 4 does not exist/],
-    ["3 1\n1 1 2\n0\n\"a\"\n\"b\"\n\"c\"\n", 2, /must end with 0/],
-    ["3 1\n1 1 2 1 0\n0\n\"a\"\n\"b\"\n\"c\"\n", 2, /appears twice/],
-    ["3 1\n1 1 0\nx 2 0\n0\n\"a\"\n\"b\"\n\"c\"\n", 3, /ballot weight/],
-    ["3 1\n1 1 2= 0\n0\n\"a\"\n\"b\"\n\"c\"\n", 2, /"="/],
-    ["3 1\n1 1 0 2\n0\n\"a\"\n\"b\"\n\"c\"\n", 2, /after the closing 0/],
-    ["3 1\n1 1 0\n0\n\"a\"\n\"b\"\n", 6, /expected 3 quoted candidate names/],
-    ["3 1\n1 1 0\n0\n\"a\"\n\"a\"\n\"c\"\n", 5, /appears twice/],
+    ['3 1\n1 1 4 0\n0\n"a"\n"b"\n"c"\n', 2, /candidate 4 does not exist/],
+    ['3 1\n1 1 2\n0\n"a"\n"b"\n"c"\n', 2, /must end with 0/],
+    ['3 1\n1 1 2 1 0\n0\n"a"\n"b"\n"c"\n', 2, /appears twice/],
+    ['3 1\n1 1 0\nx 2 0\n0\n"a"\n"b"\n"c"\n', 3, /ballot weight/],
+    ['3 1\n1 1 2= 0\n0\n"a"\n"b"\n"c"\n', 2, /"="/],
+    ['3 1\n1 1 0 2\n0\n"a"\n"b"\n"c"\n', 2, /after the closing 0/],
+    ['3 1\n1 1 0\n0\n"a"\n"b"\n', 6, /expected 3 quoted candidate names/],
+    ['3 1\n1 1 0\n0\n"a"\n"a"\n"c"\n', 5, /appears twice/],
     ["3 x\n", 1, /candidates seats/],
     ["3 1\n1 1 0\n", 2, /missing the 0 line/],
   ])("names the line of a malformed file (%#)", (text, line, message) => {
@@ -110,12 +118,18 @@ describe("matrix.json", () => {
     const fromBallots = tallySchulze({ candidates: file.candidates, seats: 2, seed: "00", ballots: file.ballots! });
     const text = writeMatrixJson({ seats: 2, candidates: file.candidates, pairwise: fromBallots.pairwise });
     const matrix = readMatrixJson(text);
-    expect(tallySchulze({ candidates: matrix.candidates, seats: matrix.seats!, seed: "00", pairwise: matrix.pairwise! })).toEqual(fromBallots);
+    expect(
+      tallySchulze({ candidates: matrix.candidates, seats: matrix.seats!, seed: "00", pairwise: matrix.pairwise! }),
+    ).toEqual(fromBallots);
   });
 
   it("names the field at fault, or the line of invalid JSON", () => {
-    expect(errorOf(() => readMatrixJson('{"seats":1,"candidates":["a","b"],"pairwise":[[0,1],[2]]}')).field).toBe("pairwise[1]");
-    expect(errorOf(() => readMatrixJson('{"seats":1,"candidates":["a","b"],"pairwise":[[0,-1],[2,0]]}')).field).toBe("pairwise[0][1]");
+    expect(errorOf(() => readMatrixJson('{"seats":1,"candidates":["a","b"],"pairwise":[[0,1],[2]]}')).field).toBe(
+      "pairwise[1]",
+    );
+    expect(errorOf(() => readMatrixJson('{"seats":1,"candidates":["a","b"],"pairwise":[[0,-1],[2,0]]}')).field).toBe(
+      "pairwise[0][1]",
+    );
     expect(errorOf(() => readMatrixJson('{"seats":0,"candidates":["a"],"pairwise":[[0]]}')).field).toBe("seats");
     expect(errorOf(() => readMatrixJson('{\n"seats": 1,\n"candidates": [,\n}')).line).toBe(3);
   });

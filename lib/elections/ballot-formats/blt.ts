@@ -42,7 +42,8 @@ function readQuoted(lines: readonly string[], from: number): { text: string; lin
         continue;
       }
       if (ch === "#") break;
-      if (ch !== '"') throw new BallotFormatError(`expected a quoted name or title, found "${line.slice(i)}"`, { line: l + 1 });
+      if (ch !== '"')
+        throw new BallotFormatError(`expected a quoted name or title, found "${line.slice(i)}"`, { line: l + 1 });
       const close = line.indexOf('"', i + 1);
       if (close < 0) throw new BallotFormatError("unterminated quoted string", { line: l + 1 });
       found.push({ text: line.slice(i + 1, close), line: l + 1 });
@@ -56,7 +57,12 @@ function readQuoted(lines: readonly string[], from: number): { text: string; lin
  * The hot loop: ballot lines from `start` up to the `0` line, scanned by character code with
  * every variable local (closures would put them in slower context slots).
  */
-function parseBallotLines(source: string, start: number, firstLine: number, n: number): { packer: BallotPacker; pos: number; lineNo: number } {
+function parseBallotLines(
+  source: string,
+  start: number,
+  firstLine: number,
+  n: number,
+): { packer: BallotPacker; pos: number; lineNo: number } {
   const packer = new BallotPacker();
   const length = source.length;
   const seen = new Int32Array(n + 1);
@@ -90,10 +96,16 @@ function parseBallotLines(source: string, start: number, firstLine: number, n: n
       } else if (code === DOT && scale === 0 && k > weightStart) scale = 10;
       else break;
     }
-    if (k === weightStart || (k < end && source.charCodeAt(k) !== SPACE && source.charCodeAt(k) !== TAB) || scale === 10) {
+    if (
+      k === weightStart ||
+      (k < end && source.charCodeAt(k) !== SPACE && source.charCodeAt(k) !== TAB) ||
+      scale === 10
+    ) {
       let stop = k;
       while (stop < end && source.charCodeAt(stop) !== SPACE && source.charCodeAt(stop) !== TAB) stop++;
-      throw new BallotFormatError(`expected a ballot weight, found "${source.slice(weightStart, stop)}"`, { line: lineNo });
+      throw new BallotFormatError(`expected a ballot weight, found "${source.slice(weightStart, stop)}"`, {
+        line: lineNo,
+      });
     }
     if (scale > 0) weight = Number(source.slice(weightStart, k)); // exact decimal parse for fractions
     let count = 0;
@@ -109,13 +121,17 @@ function parseBallotLines(source: string, start: number, firstLine: number, n: n
       }
       if (closed) throw new BallotFormatError("text after the closing 0 of the ballot", { line: lineNo });
       if (code === EQUALS) {
-        if (count === 0 || joinNext) throw new BallotFormatError('"=" must stand between two candidate numbers', { line: lineNo });
+        if (count === 0 || joinNext)
+          throw new BallotFormatError('"=" must stand between two candidate numbers', { line: lineNo });
         joinNext = true;
         k++;
         continue;
       }
       if (code < ZERO || code > NINE) {
-        throw new BallotFormatError(`unexpected "${source[k]}" in a ballot; expected candidate numbers, "=" or the closing 0`, { line: lineNo });
+        throw new BallotFormatError(
+          `unexpected "${source[k]}" in a ballot; expected candidate numbers, "=" or the closing 0`,
+          { line: lineNo },
+        );
       }
       let number = 0;
       for (let digit = code; k < end && digit >= ZERO && digit <= NINE; digit = source.charCodeAt(++k)) {
@@ -126,8 +142,10 @@ function parseBallotLines(source: string, start: number, firstLine: number, n: n
         closed = true;
         continue;
       }
-      if (number > n) throw new BallotFormatError(`candidate ${number} does not exist (there are ${n})`, { line: lineNo });
-      if (seen[number] === stamp) throw new BallotFormatError(`candidate ${number} appears twice in one ballot`, { line: lineNo });
+      if (number > n)
+        throw new BallotFormatError(`candidate ${number} does not exist (there are ${n})`, { line: lineNo });
+      if (seen[number] === stamp)
+        throw new BallotFormatError(`candidate ${number} appears twice in one ballot`, { line: lineNo });
       seen[number] = stamp;
       if (count > 0 && !joinNext) level++;
       entries[count] = number - 1;
@@ -201,7 +219,10 @@ export function readBlt(text: string): ElectionFile {
   const packer = parsed.packer;
 
   const afterBallots = lineNo;
-  const lines = source.slice(Math.min(pos, length)).split("\n").map((line) => line.replace(/\r$/, ""));
+  const lines = source
+    .slice(Math.min(pos, length))
+    .split("\n")
+    .map((line) => line.replace(/\r$/, ""));
   const quoted = readQuoted(lines, 0).map((q) => ({ text: q.text, line: q.line + afterBallots }));
   if (quoted.length < n) {
     throw new BallotFormatError(`expected ${n} quoted candidate names, found ${quoted.length}`, {
@@ -236,7 +257,8 @@ export function writeBlt(election: {
   ballots: PackedBallots;
 }): string {
   const out: string[] = [`${election.candidates.length} ${election.seats}`];
-  if (election.withdrawn && election.withdrawn.length > 0) out.push(election.withdrawn.map((c) => `-${c + 1}`).join(" "));
+  if (election.withdrawn && election.withdrawn.length > 0)
+    out.push(election.withdrawn.map((c) => `-${c + 1}`).join(" "));
   for (let b = 0; b < election.ballots.count; b++) {
     const { weight, ranking } = unpackBallot(election.ballots, b);
     const levels = ranking.map((level) => level.map((c) => c + 1).join("="));

@@ -58,7 +58,8 @@ export function readElektoCsv(text: string): ElectionFile {
   const seenNames = new Set<string>();
   candidates.forEach((id, i) => {
     if (id === "") throw new BallotFormatError(`column ${i + 1}: empty candidate id`, { line: 1 });
-    if (seenNames.has(id)) throw new BallotFormatError(`column ${i + 1}: candidate id "${id}" appears twice`, { line: 1 });
+    if (seenNames.has(id))
+      throw new BallotFormatError(`column ${i + 1}: candidate id "${id}" appears twice`, { line: 1 });
     seenNames.add(id);
   });
   const packer = new BallotPacker();
@@ -80,7 +81,10 @@ export function readElektoCsv(text: string): ElectionFile {
         continue;
       }
       if (!/^\d+$/.test(field)) {
-        throw new BallotFormatError(`column ${c + 1} (${candidates[c]}): "${field}" is neither a rank nor "No opinion"`, { line: lineNo });
+        throw new BallotFormatError(
+          `column ${c + 1} (${candidates[c]}): "${field}" is neither a rank nor "No opinion"`,
+          { line: lineNo },
+        );
       }
       ranks[c] = Number(field);
       order[ranked++] = c;

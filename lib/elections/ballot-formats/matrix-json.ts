@@ -53,18 +53,25 @@ export function readMatrixJson(text: string): ElectionFile {
   }
   const raw = data as Record<string, unknown>;
   const { candidates, seats, pairwise, title, withdrawn } = raw;
-  if (!Array.isArray(candidates) || candidates.length === 0 || !candidates.every((c) => typeof c === "string" && c !== "")) {
+  if (
+    !Array.isArray(candidates) ||
+    candidates.length === 0 ||
+    !candidates.every((c) => typeof c === "string" && c !== "")
+  ) {
     throw new BallotFormatError("must be a non-empty array of names", { field: "candidates" });
   }
   const names = candidates as string[];
-  if (new Set(names).size !== names.length) throw new BallotFormatError("names must be unique", { field: "candidates" });
+  if (new Set(names).size !== names.length)
+    throw new BallotFormatError("names must be unique", { field: "candidates" });
   if (typeof seats !== "number" || !Number.isInteger(seats) || seats < 1) {
     throw new BallotFormatError("must be a whole number, 1 or more", { field: "seats" });
   }
-  if (title !== undefined && typeof title !== "string") throw new BallotFormatError("must be a string", { field: "title" });
+  if (title !== undefined && typeof title !== "string")
+    throw new BallotFormatError("must be a string", { field: "title" });
   const withdrawnIndices: number[] = [];
   if (withdrawn !== undefined) {
-    if (!Array.isArray(withdrawn)) throw new BallotFormatError("must be an array of candidate names", { field: "withdrawn" });
+    if (!Array.isArray(withdrawn))
+      throw new BallotFormatError("must be an array of candidate names", { field: "withdrawn" });
     withdrawn.forEach((name, i) => {
       const index = typeof name === "string" ? names.indexOf(name) : -1;
       if (index < 0) throw new BallotFormatError("is not one of the candidates", { field: `withdrawn[${i}]` });
@@ -77,16 +84,26 @@ export function readMatrixJson(text: string): ElectionFile {
   }
   const d = new Float64Array(n * n);
   pairwise.forEach((row: unknown, i) => {
-    if (!Array.isArray(row) || row.length !== n) throw new BallotFormatError(`must be an array of ${n} counts`, { field: `pairwise[${i}]` });
+    if (!Array.isArray(row) || row.length !== n)
+      throw new BallotFormatError(`must be an array of ${n} counts`, { field: `pairwise[${i}]` });
     row.forEach((value: unknown, j) => {
       if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
         throw new BallotFormatError("must be a count, 0 or more", { field: `pairwise[${i}][${j}]` });
       }
-      if (i === j && value !== 0) throw new BallotFormatError("a candidate is not compared with itself; must be 0", { field: `pairwise[${i}][${j}]` });
+      if (i === j && value !== 0)
+        throw new BallotFormatError("a candidate is not compared with itself; must be 0", {
+          field: `pairwise[${i}][${j}]`,
+        });
       d[i * n + j] = value;
     });
   });
-  return { ...(title === undefined ? {} : { title }), candidates: names, seats, withdrawn: withdrawnIndices, pairwise: d };
+  return {
+    ...(title === undefined ? {} : { title }),
+    candidates: names,
+    seats,
+    withdrawn: withdrawnIndices,
+    pairwise: d,
+  };
 }
 
 /** Writes `matrix.json` from pairwise counts (`pairwise[i * n + j]` or rows). */

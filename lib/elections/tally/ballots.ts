@@ -116,7 +116,8 @@ export class BallotPacker {
     const from = this.offsets[other] ?? 0;
     if ((this.offsets[other + 1] ?? 0) - from !== end - start) return false;
     for (let i = 0; i < end - start; i++) {
-      if (this.entries[from + i] !== this.entries[start + i] || this.levels[from + i] !== this.levels[start + i]) return false;
+      if (this.entries[from + i] !== this.entries[start + i] || this.levels[from + i] !== this.levels[start + i])
+        return false;
     }
     return true;
   }

@@ -70,7 +70,10 @@ export function tallyMeek(options: CountOptions & { ballots?: PackedBallots }): 
   const settle = (): { elected: string[]; excluded: string[] } => {
     const elected: string[] = [];
     const excluded: string[] = [];
-    const reached = s.hopeful().filter((c) => votes[c]! >= quota).sort((a, b) => votes[b]! - votes[a]! || a - b);
+    const reached = s
+      .hopeful()
+      .filter((c) => votes[c]! >= quota)
+      .sort((a, b) => votes[b]! - votes[a]! || a - b);
     for (const c of reached) {
       if (s.open <= 0) break;
       const reason = s.constraints.active ? s.constraints.reason(c, s.open) : undefined;
@@ -146,11 +149,10 @@ export function tallyMeek(options: CountOptions & { ballots?: PackedBallots }): 
     for (const c of defeated) defeat(c);
     distribute();
     const moved = settle();
-    record(
-      status === "batch" ? "sure losers excluded" : "lowest excluded",
-      moved.elected,
-      [...defeated.map((c) => s.name(c)), ...moved.excluded],
-    );
+    record(status === "batch" ? "sure losers excluded" : "lowest excluded", moved.elected, [
+      ...defeated.map((c) => s.name(c)),
+      ...moved.excluded,
+    ]);
   }
   return s.finish("meek", votes, quota, stages);
 }
@@ -170,8 +172,7 @@ function findSureLosers(hopeful: number[], votes: Float64Array, surplus: number,
     if (base + surplus + TOLERANCE >= votes[c]!) {
       if (current) current.push(c);
       else groups.push([c]);
-    }
-    else {
+    } else {
       groups.push([c]);
       base = votes[c]!;
     }

@@ -25,5 +25,12 @@ export function outcomeToJson(outcome: Outcome, extra: { title?: string; seed: s
       strongest: outcome.strongest,
     };
   }
-  return { ...common, excluded: outcome.excluded, ties: outcome.ties, unmet: outcome.unmet, quota: outcome.quota, stages: outcome.stages };
+  return {
+    ...common,
+    excluded: outcome.excluded,
+    ties: outcome.ties,
+    unmet: outcome.unmet,
+    quota: outcome.quota,
+    stages: outcome.stages,
+  };
 }

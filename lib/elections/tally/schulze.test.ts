@@ -22,7 +22,12 @@ const WIKIPEDIA_45: [number, string][] = [
 
 describe("tallySchulze", () => {
   it("reproduces the published 45-voter example: matrices, ranking and winner", () => {
-    const outcome = tallySchulze({ candidates: ABCDE, seats: 1, seed: SEED, ballots: ballotsFrom(ABCDE, WIKIPEDIA_45) });
+    const outcome = tallySchulze({
+      candidates: ABCDE,
+      seats: 1,
+      seed: SEED,
+      ballots: ballotsFrom(ABCDE, WIKIPEDIA_45),
+    });
     expect(outcome.pairwise).toEqual([
       [0, 20, 26, 30, 22],
       [25, 0, 16, 33, 18],
@@ -43,7 +48,12 @@ describe("tallySchulze", () => {
   });
 
   it("counts from published pairwise counts exactly as from the ballots", () => {
-    const fromBallots = tallySchulze({ candidates: ABCDE, seats: 2, seed: SEED, ballots: ballotsFrom(ABCDE, WIKIPEDIA_45) });
+    const fromBallots = tallySchulze({
+      candidates: ABCDE,
+      seats: 2,
+      seed: SEED,
+      ballots: ballotsFrom(ABCDE, WIKIPEDIA_45),
+    });
     const pairwise = Float64Array.from(fromBallots.pairwise.flat());
     const fromMatrix = tallySchulze({ candidates: ABCDE, seats: 2, seed: SEED, pairwise });
     expect(fromMatrix).toEqual(fromBallots);
@@ -51,7 +61,18 @@ describe("tallySchulze", () => {
 
   it("treats unranked candidates as no opinion, not as ranked last", () => {
     // Two voters say A > B and nothing about C; one says C > A. Ranked-last would give A > C 2:1.
-    const outcome = tallySchulze({ candidates: ["A", "B", "C"], seats: 1, seed: SEED, ballots: ballotsFrom(["A", "B", "C"], [[2, "A>B"], [1, "C>A"]]) });
+    const outcome = tallySchulze({
+      candidates: ["A", "B", "C"],
+      seats: 1,
+      seed: SEED,
+      ballots: ballotsFrom(
+        ["A", "B", "C"],
+        [
+          [2, "A>B"],
+          [1, "C>A"],
+        ],
+      ),
+    });
     expect(outcome.pairwise).toEqual([
       [0, 2, 0],
       [0, 0, 0],
@@ -62,7 +83,12 @@ describe("tallySchulze", () => {
 
   it("lists every candidate once in the ranking, including ones nobody ranked, and equal ranks compare nobody", () => {
     const names = ["A", "B", "C", "D"];
-    const outcome = tallySchulze({ candidates: names, seats: 1, seed: SEED, ballots: ballotsFrom(names, [[3, "A>B=C"]]) });
+    const outcome = tallySchulze({
+      candidates: names,
+      seats: 1,
+      seed: SEED,
+      ballots: ballotsFrom(names, [[3, "A>B=C"]]),
+    });
     expect(outcome.ranking.flat().sort()).toEqual(names);
     expect(outcome.pairwise[1]?.[2]).toBe(0);
     expect(outcome.pairwise[2]?.[1]).toBe(0);
@@ -70,7 +96,10 @@ describe("tallySchulze", () => {
 
   it("settles a tie that decides a seat by the seeded lot, and lists the lot", () => {
     const names = ["Ana", "Bo", "Cy"];
-    const ballots = ballotsFrom(names, [[1, "Ana>Bo>Cy"], [1, "Bo>Ana>Cy"]]);
+    const ballots = ballotsFrom(names, [
+      [1, "Ana>Bo>Cy"],
+      [1, "Bo>Ana>Cy"],
+    ]);
     for (const seed of ["00", "01", "abcdef"]) {
       const outcome = tallySchulze({ candidates: names, seats: 1, seed, ballots });
       const order = orderByLot(seed, ["Ana", "Bo"]);
@@ -82,7 +111,10 @@ describe("tallySchulze", () => {
 
   it("draws no lot when the whole tied group is seated", () => {
     const names = ["Ana", "Bo", "Cy"];
-    const ballots = ballotsFrom(names, [[1, "Ana>Bo>Cy"], [1, "Bo>Ana>Cy"]]);
+    const ballots = ballotsFrom(names, [
+      [1, "Ana>Bo>Cy"],
+      [1, "Bo>Ana>Cy"],
+    ]);
     const outcome = tallySchulze({ candidates: names, seats: 2, seed: SEED, ballots });
     expect(outcome.ties).toEqual([]);
     expect(outcome.winners).toEqual(["Ana", "Bo"]);
@@ -108,20 +140,39 @@ describe("tallySchulze", () => {
       },
     });
     expect(outcome.winners).toEqual(["Ada Quill", "Cai Rowe", "Dot Vance"]);
-    expect(outcome.excluded).toEqual([{ name: "Ben Marsh", reason: expect.stringContaining("employer cap") as string }]);
+    expect(outcome.excluded).toEqual([
+      { name: "Ben Marsh", reason: expect.stringContaining("employer cap") as string },
+    ]);
   });
 
   it("keeps seats for regional minimums, and walks again ignoring minimums that cannot be met", () => {
     const names = ["Ana", "Bo", "Cy", "Di"];
     const ballots = ballotsFrom(names, [[5, "Ana>Bo>Cy>Di"]]);
-    const candidates = { Ana: { region: "EMEA" }, Bo: { region: "EMEA" }, Cy: { region: "APAC" }, Di: { region: "NA" } };
-    const met = tallySchulze({ candidates: names, seats: 2, seed: SEED, ballots, rules: { candidates, minPerRegion: { APAC: 1 } } });
+    const candidates = {
+      Ana: { region: "EMEA" },
+      Bo: { region: "EMEA" },
+      Cy: { region: "APAC" },
+      Di: { region: "NA" },
+    };
+    const met = tallySchulze({
+      candidates: names,
+      seats: 2,
+      seed: SEED,
+      ballots,
+      rules: { candidates, minPerRegion: { APAC: 1 } },
+    });
     expect(met.winners).toEqual(["Ana", "Cy"]);
     expect(met.excluded.map((e) => e.name)).toEqual(["Bo"]);
     expect(met.excluded[0]?.reason).toMatch(/regional minimum/);
     expect(met.unmet).toEqual([]);
 
-    const unmet = tallySchulze({ candidates: names, seats: 2, seed: SEED, ballots, rules: { candidates, minPerRegion: { LATAM: 1 } } });
+    const unmet = tallySchulze({
+      candidates: names,
+      seats: 2,
+      seed: SEED,
+      ballots,
+      rules: { candidates, minPerRegion: { LATAM: 1 } },
+    });
     expect(unmet.winners).toEqual(["Ana", "Bo"]);
     expect(unmet.unmet).toEqual([{ region: "LATAM", missing: 1 }]);
 
@@ -130,7 +181,12 @@ describe("tallySchulze", () => {
       seats: 3,
       seed: SEED,
       ballots,
-      rules: { candidates, minPerRegion: { EMEA: 1, NA: 1 }, maxPerRegion: { EMEA: 1, NA: 1 }, sitting: [{ region: "NA" }] },
+      rules: {
+        candidates,
+        minPerRegion: { EMEA: 1, NA: 1 },
+        maxPerRegion: { EMEA: 1, NA: 1 },
+        sitting: [{ region: "NA" }],
+      },
     });
     // NA's reserved seat is held by a sitting member, EMEA's goes to Ana; the rest are open.
     expect(reserved.winners).toEqual(["Ana", "Cy"]);
@@ -138,7 +194,9 @@ describe("tallySchulze", () => {
   });
 
   it("refuses seats below 1", () => {
-    expect(() => tallySchulze({ candidates: ABCDE, seats: 0, seed: SEED, ballots: ballotsFrom(ABCDE, WIKIPEDIA_45) })).toThrow(/seats/);
+    expect(() =>
+      tallySchulze({ candidates: ABCDE, seats: 0, seed: SEED, ballots: ballotsFrom(ABCDE, WIKIPEDIA_45) }),
+    ).toThrow(/seats/);
   });
 });
 
@@ -187,10 +245,16 @@ describe("tallySchulze properties", () => {
         const list = ballots.map((b) => toBallot(b.levels, b.weight));
         const base = tallySchulze({ candidates, seats, seed: SEED, ballots: packBallots(list) });
         // Reorder: the same names at new indices give the same winners and ranking by name.
-        const permutation = candidates.map((_, i) => ({ i, key: noise.next().value })).sort((x, y) => x.key - y.key).map((x) => x.i);
+        const permutation = candidates
+          .map((_, i) => ({ i, key: noise.next().value }))
+          .sort((x, y) => x.key - y.key)
+          .map((x) => x.i);
         const moved = permutation.map((i) => candidates[i] ?? "");
         const where = candidates.map((_, i) => permutation.indexOf(i));
-        const remapped = list.map((b) => ({ weight: b.weight, ranking: b.ranking.map((level) => level.map((c) => where[c] ?? 0)) }));
+        const remapped = list.map((b) => ({
+          weight: b.weight,
+          ranking: b.ranking.map((level) => level.map((c) => where[c] ?? 0)),
+        }));
         const reordered = tallySchulze({ candidates: moved, seats, seed: SEED, ballots: packBallots(remapped) });
         expect(new Set(reordered.winners)).toEqual(new Set(base.winners));
         expect(reordered.ranking.map((g) => [...g].sort())).toEqual(base.ranking.map((g) => [...g].sort()));
@@ -207,9 +271,16 @@ describe("tallySchulze properties", () => {
     fc.assert(
       fc.property(electionArbitrary, ({ n, ballots }) => {
         const candidates = namesFor(n);
-        const outcome = tallySchulze({ candidates, seats: 1, seed: SEED, ballots: packBallots(ballots.map((b) => toBallot(b.levels, b.weight))) });
+        const outcome = tallySchulze({
+          candidates,
+          seats: 1,
+          seed: SEED,
+          ballots: packBallots(ballots.map((b) => toBallot(b.levels, b.weight))),
+        });
         const d = outcome.pairwise;
-        const condorcet = candidates.findIndex((_, c) => candidates.every((__, x) => x === c || (d[c]?.[x] ?? 0) > (d[x]?.[c] ?? 0)));
+        const condorcet = candidates.findIndex((_, c) =>
+          candidates.every((__, x) => x === c || (d[c]?.[x] ?? 0) > (d[x]?.[c] ?? 0)),
+        );
         if (condorcet >= 0) {
           expect(outcome.winners).toEqual([candidates[condorcet]]);
           expect(outcome.ties).toEqual([]);
@@ -229,7 +300,14 @@ describe("tallySchulze properties", () => {
         const target = pick % list.length;
         // Move the winner to the top level of one ballot (ranking them there if unranked).
         const raised = list.map((b, i) =>
-          i !== target ? b : { weight: b.weight, ranking: [[winner], ...b.ranking.map((level) => level.filter((c) => c !== winner))].filter((l) => l.length > 0) },
+          i !== target
+            ? b
+            : {
+                weight: b.weight,
+                ranking: [[winner], ...b.ranking.map((level) => level.filter((c) => c !== winner))].filter(
+                  (l) => l.length > 0,
+                ),
+              },
         );
         const after = tallySchulze({ candidates, seats: 1, seed: SEED, ballots: packBallots(raised) });
         expect(after.winners).toEqual(before.winners);

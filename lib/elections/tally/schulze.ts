@@ -91,7 +91,9 @@ function toRows(m: Float64Array, n: number): number[][] {
  * withheld (`pairwise`, n x n flattened), then fills the seats by walking the ranking under the
  * rules' constraints, settling deciding ties by the seeded lot.
  */
-export function tallySchulze(options: CountOptions & { ballots?: PackedBallots; pairwise?: Float64Array }): SchulzeOutcome {
+export function tallySchulze(
+  options: CountOptions & { ballots?: PackedBallots; pairwise?: Float64Array },
+): SchulzeOutcome {
   const { candidates, seats, seed } = options;
   const n = candidates.length;
   if (!Number.isInteger(seats) || seats < 1) throw new TallyInputError("must be a whole number, 1 or more", "seats");

@@ -41,9 +41,7 @@ export class StvState {
   readonly winners: number[] = [];
   readonly constraints: SeatConstraints;
 
-  constructor(
-    readonly options: CountOptions,
-  ) {
+  constructor(readonly options: CountOptions) {
     this.state = new Uint8Array(options.candidates.length);
     this.constraints = new SeatConstraints(options.candidates, options.rules);
     for (const c of options.withdrawn ?? []) {
@@ -137,7 +135,13 @@ export class StvState {
    * they were equal at every stage, the seeded lot decides (favoured first; for "lowest" the last in
    * the lot's order is picked, so the lot's favourite survives).
    */
-  breakTie(tied: number[], history: readonly Float64Array[], pick: "highest" | "lowest", stage: number, lookBack: boolean): number {
+  breakTie(
+    tied: number[],
+    history: readonly Float64Array[],
+    pick: "highest" | "lowest",
+    stage: number,
+    lookBack: boolean,
+  ): number {
     let left = tied;
     if (lookBack) {
       for (let s = history.length - 1; s >= 0 && left.length > 1; s--) {

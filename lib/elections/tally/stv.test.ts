@@ -36,14 +36,28 @@ describe("tallyStv (Scottish STV)", () => {
   it("truncates transfer values to five decimals", () => {
     // 9 papers, 2 seats: quota 4. X has 7 papers, surplus 3: each moves at 3/7 = 0.428571.. -> 0.42857.
     const names = ["X", "Y", "Z"];
-    const outcome = tallyStv({ candidates: names, seats: 2, seed: SEED, ballots: ballotsFrom(names, [[7, "X>Y"], [2, "Z"]]) });
+    const outcome = tallyStv({
+      candidates: names,
+      seats: 2,
+      seed: SEED,
+      ballots: ballotsFrom(names, [
+        [7, "X>Y"],
+        [2, "Z"],
+      ]),
+    });
     expect(outcome.quota).toBe(4);
     expect(outcome.stages[1]?.votes).toEqual([4, 2.99999, 2]);
   });
 
   it("breaks a tie for exclusion by the most recent stage at which the tied candidates differed", () => {
     const names = ["A", "B", "C", "D", "E"];
-    const ballots = ballotsFrom(names, [[1, "A>B"], [2, "B"], [3, "C"], [4, "D"], [5, "E"]]);
+    const ballots = ballotsFrom(names, [
+      [1, "A>B"],
+      [2, "B"],
+      [3, "C"],
+      [4, "D"],
+      [5, "E"],
+    ]);
     const outcome = tallyStv({ candidates: names, seats: 2, seed: SEED, ballots });
     // After A goes, B and C both hold 3; at stage 1 B had 2 and C 3, so B goes first.
     expect(outcome.stages.flatMap((s) => s.excluded)).toEqual(["A", "B", "C"]);
@@ -53,7 +67,11 @@ describe("tallyStv (Scottish STV)", () => {
 
   it("draws the seeded lot when tied candidates were equal at every stage, and never stops on a tie", () => {
     const names = ["Ana", "Bo", "Cy"];
-    const ballots = ballotsFrom(names, [[3, "Ana"], [3, "Bo"], [5, "Cy"]]);
+    const ballots = ballotsFrom(names, [
+      [3, "Ana"],
+      [3, "Bo"],
+      [5, "Cy"],
+    ]);
     for (const seed of ["00", "01"]) {
       const outcome = tallyStv({ candidates: names, seats: 1, seed, ballots });
       const order = orderByLot(seed, ["Ana", "Bo"]);
@@ -71,13 +89,19 @@ describe("tallyStv (Scottish STV)", () => {
       { weight: 1, ranking: [[2, 0]] },
     ]);
     expect(() => tallyStv({ candidates: names, seats: 1, seed: SEED, ballots })).toThrow(TallyInputError);
-    expect(() => tallyStv({ candidates: names, seats: 1, seed: SEED, ballots })).toThrow(/^line 2: ranks candidates equally/);
+    expect(() => tallyStv({ candidates: names, seats: 1, seed: SEED, ballots })).toThrow(
+      /^line 2: ranks candidates equally/,
+    );
     expect(() => tallyMeek({ candidates: names, seats: 1, seed: SEED, ballots })).toThrow(/^line 2:/);
   });
 
   it("bars a candidate whose employer is at the cap and transfers their papers", () => {
     const names = ["Ada", "Ben", "Cai"];
-    const ballots = ballotsFrom(names, [[5, "Ada>Ben"], [4, "Ben>Cai"], [3, "Cai"]]);
+    const ballots = ballotsFrom(names, [
+      [5, "Ada>Ben"],
+      [4, "Ben>Cai"],
+      [3, "Cai"],
+    ]);
     const rules = { maxPerEmployer: 1, candidates: { Ada: { employer: "Acme" }, Ben: { employer: "acme" } } };
     const outcome = tallyStv({ candidates: names, seats: 2, seed: SEED, ballots, rules });
     expect(outcome.winners).toEqual(["Ada", "Cai"]);
@@ -85,7 +109,10 @@ describe("tallyStv (Scottish STV)", () => {
   });
 
   it("shuffling the ballots never changes the outcome", () => {
-    const arbitrary = fc.array(fc.record({ weight: fc.integer({ min: 1, max: 5 }), order: fc.shuffledSubarray([0, 1, 2, 3, 4]) }), { minLength: 1, maxLength: 15 });
+    const arbitrary = fc.array(
+      fc.record({ weight: fc.integer({ min: 1, max: 5 }), order: fc.shuffledSubarray([0, 1, 2, 3, 4]) }),
+      { minLength: 1, maxLength: 15 },
+    );
     fc.assert(
       fc.property(arbitrary, fc.integer({ min: 1, max: 3 }), (list, seats) => {
         const ballots = list.map((b) => ({ weight: b.weight, ranking: b.order.map((c) => [c]) }));
@@ -105,7 +132,10 @@ describe("tallyMeek", () => {
 
   it("sees the published Meek tie (4 Castor>Pollux, 2 Helen; 2 seats) and settles it by the lot", () => {
     const names = ["Castor", "Pollux", "Helen"];
-    const ballots = ballotsFrom(names, [[4, "Castor>Pollux"], [2, "Helen"]]);
+    const ballots = ballotsFrom(names, [
+      [4, "Castor>Pollux"],
+      [2, "Helen"],
+    ]);
     for (const seed of ["00", "01", "02"]) {
       const outcome = tallyMeek({ candidates: names, seats: 2, seed, ballots });
       const order = orderByLot(seed, ["Pollux", "Helen"]);
@@ -116,7 +146,15 @@ describe("tallyMeek", () => {
 
   it("and Scottish STV has no tie on the same ballots", () => {
     const names = ["Castor", "Pollux", "Helen"];
-    const outcome = tallyStv({ candidates: names, seats: 2, seed: SEED, ballots: ballotsFrom(names, [[4, "Castor>Pollux"], [2, "Helen"]]) });
+    const outcome = tallyStv({
+      candidates: names,
+      seats: 2,
+      seed: SEED,
+      ballots: ballotsFrom(names, [
+        [4, "Castor>Pollux"],
+        [2, "Helen"],
+      ]),
+    });
     expect(outcome.quota).toBe(3);
     expect(outcome.winners).toEqual(["Castor", "Helen"]);
     expect(outcome.ties).toEqual([]);

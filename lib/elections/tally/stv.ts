@@ -29,7 +29,10 @@ export function tallyStv(options: CountOptions & { ballots?: PackedBallots }): S
     const w = weights[b]!;
     if (!Number.isSafeInteger(w) || w < 0) {
       const line = ballots.lines?.[b];
-      throw new TallyInputError("Scottish STV counts whole ballot papers; the weight must be a whole number", line === undefined ? `ballot ${b + 1}` : `line ${line}`);
+      throw new TallyInputError(
+        "Scottish STV counts whole ballot papers; the weight must be a whole number",
+        line === undefined ? `ballot ${b + 1}` : `line ${line}`,
+      );
     }
   }
   const s = new StvState(options);
@@ -96,7 +99,8 @@ export function tallyStv(options: CountOptions & { ballots?: PackedBallots }): S
       while (rest.length > 0) {
         const top = votes[rest[0]!]!;
         const tied = rest.filter((c) => votes[c] === top);
-        const next = tied.length > 1 && s.constraints.active ? s.breakTie(tied, history, "highest", stage, true) : tied[0]!;
+        const next =
+          tied.length > 1 && s.constraints.active ? s.breakTie(tied, history, "highest", stage, true) : tied[0]!;
         ordered.push(next);
         rest = rest.filter((c) => c !== next);
       }
@@ -140,12 +144,20 @@ export function tallyStv(options: CountOptions & { ballots?: PackedBallots }): S
   while (!s.complete()) {
     const stage = stages.length + 1;
     // Rule 49: the largest surplus first.
-    const pending = [...Array(n).keys()].filter((c) => state[c] === ELECTED && !surplusDone[c] && votes[c]! > quotaUnits);
+    const pending = [...Array(n).keys()].filter(
+      (c) => state[c] === ELECTED && !surplusDone[c] && votes[c]! > quotaUnits,
+    );
     let action: string;
     const movedExcluded: string[] = [];
     if (pending.length > 0) {
       const top = Math.max(...pending.map((c) => votes[c]!));
-      const c = s.breakTie(pending.filter((x) => votes[x] === top), history, "highest", stage, true);
+      const c = s.breakTie(
+        pending.filter((x) => votes[x] === top),
+        history,
+        "highest",
+        stage,
+        true,
+      );
       surplusDone[c] = 1;
       const surplus = votes[c]! - quotaUnits;
       transferPile(c, surplus);
@@ -155,7 +167,13 @@ export function tallyStv(options: CountOptions & { ballots?: PackedBallots }): S
       // Rules 50-51: exclude the lowest.
       const hopeful = s.hopeful();
       const low = Math.min(...hopeful.map((c) => votes[c]!));
-      const c = s.breakTie(hopeful.filter((x) => votes[x] === low), history, "lowest", stage, true);
+      const c = s.breakTie(
+        hopeful.filter((x) => votes[x] === low),
+        history,
+        "lowest",
+        stage,
+        true,
+      );
       state[c] = EXCLUDED;
       transferPile(c, -1);
       votes[c] = 0;

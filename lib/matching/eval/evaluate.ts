@@ -8,7 +8,17 @@ import goodPairs from "./good-pairs.json" with { type: "json" };
 import itemsJson from "./items.json" with { type: "json" };
 import peopleJson from "./people.json" with { type: "json" };
 import tagsJson from "./tags.json" with { type: "json" };
-import { languagesNeeded, rankItems, reasonLine, tagsOfInterest, type MatchContext, type MatchItem, type MatchKind, type MatchPerson, type MatchRegion } from "../score";
+import {
+  languagesNeeded,
+  rankItems,
+  reasonLine,
+  tagsOfInterest,
+  type MatchContext,
+  type MatchItem,
+  type MatchKind,
+  type MatchPerson,
+  type MatchRegion,
+} from "../score";
 
 /** The evaluation's fixed "now", so due dates and timezone offsets never drift. */
 export const EVAL_NOW = new Date("2027-03-01T12:00:00Z");
@@ -75,8 +85,14 @@ export function evalPeople(): (MatchPerson & { id: string; about: string })[] {
 
 export function evalContext(items: readonly MatchItem[]): MatchContext {
   const skillCounts = new Map<string, number>();
-  for (const i of items) for (const s of i.skills) skillCounts.set(s.toLowerCase(), (skillCounts.get(s.toLowerCase()) ?? 0) + 1);
-  return { now: EVAL_NOW, skillCounts, openItems: items.length, tagNames: new Map(tagsJson.map((t) => [t.id, t.name])) };
+  for (const i of items)
+    for (const s of i.skills) skillCounts.set(s.toLowerCase(), (skillCounts.get(s.toLowerCase()) ?? 0) + 1);
+  return {
+    now: EVAL_NOW,
+    skillCounts,
+    openItems: items.length,
+    tagNames: new Map(tagsJson.map((t) => [t.id, t.name])),
+  };
 }
 
 export interface PersonResult {
@@ -105,7 +121,12 @@ export function evaluate(k = 5): Evaluation {
   const good = goodPairs.good as Record<string, string[]>;
   const people = evalPeople().map((p): PersonResult => {
     const wanted = new Set(good[p.id] ?? []);
-    const top = rankItems(p, items, ctx, k).map((r) => ({ id: r.entry.id, title: r.entry.title, good: wanted.has(r.entry.id), line: reasonLine(r.match.reasons) }));
+    const top = rankItems(p, items, ctx, k).map((r) => ({
+      id: r.entry.id,
+      title: r.entry.title,
+      good: wanted.has(r.entry.id),
+      line: reasonLine(r.match.reasons),
+    }));
     return { id: p.id, about: p.about, good: wanted.size, top, precision: top.filter((t) => t.good).length / k };
   });
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);

@@ -24,19 +24,28 @@ export default async function SyncPage() {
       <header>
         <h1 className="text-2xl font-semibold text-slate-900">GitHub sync</h1>
         <p className="mt-1 max-w-3xl text-slate-700">
-          A sync imports issues, pull requests, reviews and comments by portal members from a TAG&apos;s repositories, and offers open issues with the repository&apos;s help-wanted labels to the TAG&apos;s
-          leads as drafts. Webhooks keep them current between syncs; running a sync again imports nothing twice.
+          A sync imports issues, pull requests, reviews and comments by portal members from a TAG&apos;s repositories,
+          and offers open issues with the repository&apos;s help-wanted labels to the TAG&apos;s leads as drafts.
+          Webhooks keep them current between syncs; running a sync again imports nothing twice.
         </p>
       </header>
       {tags.map((t) => {
         const busy = t.runs.some((r) => r.status === "queued" || r.status === "running");
         return (
-          <section key={t.id} aria-labelledby={`tag-${t.slug}`} className="space-y-3 rounded-xl bg-white p-6 ring-1 ring-slate-200">
+          <section
+            key={t.id}
+            aria-labelledby={`tag-${t.slug}`}
+            className="space-y-3 rounded-xl bg-white p-6 ring-1 ring-slate-200"
+          >
             <h2 id={`tag-${t.slug}`} className="text-xl font-semibold text-slate-900">
               {t.name}
             </h2>
-            <p className="text-sm text-slate-700">Repositories: {t.repositories.length ? t.repositories.join(", ") : "none configured"}</p>
-            {t.repositories.length > 0 && <StartSyncButton action={startSyncAction} tagSlug={t.slug} tagName={t.name} disabled={busy} />}
+            <p className="text-sm text-slate-700">
+              Repositories: {t.repositories.length ? t.repositories.join(", ") : "none configured"}
+            </p>
+            {t.repositories.length > 0 && (
+              <StartSyncButton action={startSyncAction} tagSlug={t.slug} tagName={t.name} disabled={busy} />
+            )}
             <p className="text-sm text-slate-700">
               Help-wanted drafts waiting: {t.draftsWaiting}{" "}
               <Link href={`/manage/${t.slug}`} className="text-brand-700 underline">
@@ -45,7 +54,9 @@ export default async function SyncPage() {
             </p>
             {t.labels.length > 0 && (
               <details className="text-sm">
-                <summary className="cursor-pointer text-brand-700 underline">Help-wanted labels of {t.name}&apos;s repositories</summary>
+                <summary className="cursor-pointer text-brand-700 underline">
+                  Help-wanted labels of {t.name}&apos;s repositories
+                </summary>
                 <ul className="mt-2 space-y-3">
                   {t.labels.map((r) => (
                     <li key={r.repo} className="space-y-1 rounded-md p-3 ring-1 ring-slate-200">
@@ -56,7 +67,16 @@ export default async function SyncPage() {
                         action={setHelpWantedLabelsAction}
                         hidden={{ repo: r.repo }}
                         label={`Help-wanted labels of ${r.repo}`}
-                        fields={[{ name: "labels", label: `Labels for ${r.repo}`, type: "textarea", required: true, defaultValue: r.labels.join("\n"), hint: "One per line or comma-separated; compared without regard to case." }]}
+                        fields={[
+                          {
+                            name: "labels",
+                            label: `Labels for ${r.repo}`,
+                            type: "textarea",
+                            required: true,
+                            defaultValue: r.labels.join("\n"),
+                            hint: "One per line or comma-separated; compared without regard to case.",
+                          },
+                        ]}
                         submit={`Save labels of ${r.repo}`}
                       />
                     </li>
@@ -71,11 +91,21 @@ export default async function SyncPage() {
                 <caption className="sr-only">Recent syncs of {t.name}</caption>
                 <thead>
                   <tr className="border-b border-slate-200">
-                    <th scope="col" className="py-2 pr-3">Requested</th>
-                    <th scope="col" className="py-2 pr-3">State</th>
-                    <th scope="col" className="py-2 pr-3">Progress</th>
-                    <th scope="col" className="py-2 pr-3">Imported</th>
-                    <th scope="col" className="py-2 pr-3">Notes</th>
+                    <th scope="col" className="py-2 pr-3">
+                      Requested
+                    </th>
+                    <th scope="col" className="py-2 pr-3">
+                      State
+                    </th>
+                    <th scope="col" className="py-2 pr-3">
+                      Progress
+                    </th>
+                    <th scope="col" className="py-2 pr-3">
+                      Imported
+                    </th>
+                    <th scope="col" className="py-2 pr-3">
+                      Notes
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -84,14 +114,21 @@ export default async function SyncPage() {
                       <td className="py-2 pr-3 whitespace-nowrap">{when(r.createdAt)}</td>
                       <td className="py-2 pr-3">{r.status}</td>
                       <td className="py-2 pr-3">
-                        <progress max={Math.max(1, r.total)} value={r.done} aria-label={`Progress of the sync requested ${when(r.createdAt)}`} className="w-32" />{" "}
+                        <progress
+                          max={Math.max(1, r.total)}
+                          value={r.done}
+                          aria-label={`Progress of the sync requested ${when(r.createdAt)}`}
+                          className="w-32"
+                        />{" "}
                         <span>
                           {r.done} / {r.total}
                         </span>
                       </td>
                       <td className="py-2 pr-3">{r.imported}</td>
                       <td className="py-2 pr-3 whitespace-pre-line text-slate-700">
-                        {r.resumeAt && r.status === "queued" ? `Paused by the rate limit until ${when(r.resumeAt)}. ` : ""}
+                        {r.resumeAt && r.status === "queued"
+                          ? `Paused by the rate limit until ${when(r.resumeAt)}. `
+                          : ""}
                         {r.error && r.status === "failed" ? r.error : ""}
                       </td>
                     </tr>

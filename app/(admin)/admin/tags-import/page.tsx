@@ -15,9 +15,9 @@ export default async function TagsImportPage() {
     <div className="max-w-3xl space-y-6">
       <h1 className="text-2xl font-semibold text-slate-900">Import tags.yaml</h1>
       <p className="text-slate-700">
-        Creates or updates TAGs, subprojects, chairs, tech leads, subproject leads, TOC liaisons and terms from the TOC&apos;s tags.yaml. Logins are
-        resolved to GitHub ids; people new to the portal become placeholders that their first sign-in claims. TOC subprojects are listed but not
-        imported. Export with <code>npm run tags:export</code>.
+        Creates or updates TAGs, subprojects, chairs, tech leads, subproject leads, TOC liaisons and terms from the
+        TOC&apos;s tags.yaml. Logins are resolved to GitHub ids; people new to the portal become placeholders that their
+        first sign-in claims. TOC subprojects are listed but not imported. Export with <code>npm run tags:export</code>.
       </p>
       <TagsImportForm />
     </div>

@@ -19,7 +19,10 @@ const hide = defineAction(
     refresh();
     return r;
   },
-  { successMessage: (r) => (r.hidden ? "Hidden: it won't be suggested to you again." : "Shown again among your matches.") },
+  {
+    successMessage: (r) =>
+      r.hidden ? "Hidden: it won't be suggested to you again." : "Shown again among your matches.",
+  },
 );
 
 const save = defineAction(

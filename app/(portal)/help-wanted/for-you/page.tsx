@@ -46,8 +46,9 @@ export default async function ForYouPage({ searchParams }: Props) {
         </p>
         <h1 className="text-2xl font-semibold text-slate-900">Help wanted for you</h1>
         <p className="max-w-3xl text-slate-700">
-          Open items ranked by how well they fit your skills, interests, region and timezone, your free hours this month, the kinds of work you prefer and
-          what you did before; urgent items and items nobody took yet rank a little higher.
+          Open items ranked by how well they fit your skills, interests, region and timezone, your free hours this
+          month, the kinds of work you prefer and what you did before; urgent items and items nobody took yet rank a
+          little higher.
         </p>
         {found && found.gaps.length > 0 && (
           <p className="max-w-3xl rounded-md bg-amber-50 p-3 text-amber-950 ring-1 ring-amber-200">
@@ -88,7 +89,12 @@ export default async function ForYouPage({ searchParams }: Props) {
                 <ItemCard item={m.item}>
                   <MatchReasons line={m.line} />
                   <div className="mt-3">
-                    <ActionForm action={hideItemAction} hidden={{ itemId: m.item.id, hidden: "true" }} submit="Hide" label={`Hide “${m.item.title}”`} />
+                    <ActionForm
+                      action={hideItemAction}
+                      hidden={{ itemId: m.item.id, hidden: "true" }}
+                      submit="Hide"
+                      label={`Hide “${m.item.title}”`}
+                    />
                   </div>
                 </ItemCard>
               </li>
@@ -105,7 +111,11 @@ export default async function ForYouPage({ searchParams }: Props) {
               <span />
             )}
             {found?.hasMore ? (
-              <Link href={url(encodeMatchCursor(offset + query.limit))} rel="next" className="rounded-md px-3 py-2 text-brand-700 underline">
+              <Link
+                href={url(encodeMatchCursor(offset + query.limit))}
+                rel="next"
+                className="rounded-md px-3 py-2 text-brand-700 underline"
+              >
                 Next page
               </Link>
             ) : (
@@ -117,13 +127,21 @@ export default async function ForYouPage({ searchParams }: Props) {
 
       {settings && (
         <div className="grid gap-6 lg:grid-cols-2">
-          <MatchSettingsForm saved={{ preferredKinds: settings.preferredKinds, matchOptOut: settings.matchOptOut, digestOptIn: settings.digestOptIn }} />
+          <MatchSettingsForm
+            saved={{
+              preferredKinds: settings.preferredKinds,
+              matchOptOut: settings.matchOptOut,
+              digestOptIn: settings.digestOptIn,
+            }}
+          />
           <section aria-labelledby="hidden-heading" className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
             <h2 id="hidden-heading" className="text-lg font-semibold text-slate-900">
               Hidden items ({settings.hidden.length})
             </h2>
             {settings.hidden.length === 0 ? (
-              <p className="mt-2 text-sm text-slate-600">You have not hidden anything. Hide an item and it is no longer suggested to you.</p>
+              <p className="mt-2 text-sm text-slate-600">
+                You have not hidden anything. Hide an item and it is no longer suggested to you.
+              </p>
             ) : (
               <ul className="mt-3 space-y-3">
                 {settings.hidden.map((h) => (
@@ -136,7 +154,12 @@ export default async function ForYouPage({ searchParams }: Props) {
                         hidden <LocalTime iso={h.hiddenAt.toISOString()} />
                       </span>
                     </span>
-                    <ActionForm action={hideItemAction} hidden={{ itemId: h.id, hidden: "false" }} submit="Show again" label={`Show “${h.title}” again`} />
+                    <ActionForm
+                      action={hideItemAction}
+                      hidden={{ itemId: h.id, hidden: "false" }}
+                      submit="Show again"
+                      label={`Show “${h.title}” again`}
+                    />
                   </li>
                 ))}
               </ul>

@@ -35,7 +35,10 @@ export default async function LiaisonPage({ params, searchParams }: Props) {
   const mayManage = can(actor, "roster.manage", tag.id);
   const mayLog = person.id === user.id || mayManage;
   const overdue = status === "active" && isOverdue(l, at);
-  const [authors, projectNames] = await Promise.all([loginsOf(l.checkIns.flatMap((c) => (c.authorId ? [c.authorId] : []))), mayManage ? listProjectNames() : []]);
+  const [authors, projectNames] = await Promise.all([
+    loginsOf(l.checkIns.flatMap((c) => (c.authorId ? [c.authorId] : []))),
+    mayManage ? listProjectNames() : [],
+  ]);
   const target = targetName(l);
 
   return (
@@ -56,7 +59,11 @@ export default async function LiaisonPage({ params, searchParams }: Props) {
           Liaison to {target}
           {overdue && <OverdueBadge />}
         </h1>
-        {status !== "active" && <p className="text-slate-700">This seat is {status === "on_leave" ? "on leave: check-ins are not chased" : `${status}`}.</p>}
+        {status !== "active" && (
+          <p className="text-slate-700">
+            This seat is {status === "on_leave" ? "on leave: check-ins are not chased" : `${status}`}.
+          </p>
+        )}
       </header>
 
       <section aria-labelledby="facts" className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
@@ -136,7 +143,9 @@ export default async function LiaisonPage({ params, searchParams }: Props) {
                     <Day date={c.date} />
                   </span>
                   <HealthBadge health={c.health} />
-                  {c.authorId && c.authorId !== person.id && authors.get(c.authorId) && <span className="text-slate-600">logged by @{authors.get(c.authorId)}</span>}
+                  {c.authorId && c.authorId !== person.id && authors.get(c.authorId) && (
+                    <span className="text-slate-600">logged by @{authors.get(c.authorId)}</span>
+                  )}
                 </p>
                 <p className="whitespace-pre-line text-slate-800">{c.notes}</p>
                 {c.link && (
@@ -160,7 +169,11 @@ export default async function LiaisonPage({ params, searchParams }: Props) {
               action={updateLiaisonAction}
               liaisonId={l.id}
               projectNames={projectNames}
-              initial={{ projectName: l.project?.name, foundation: l.foundation ?? undefined, cadenceDays: String(l.cadenceDays) }}
+              initial={{
+                projectName: l.project?.name,
+                foundation: l.foundation ?? undefined,
+                cadenceDays: String(l.cadenceDays),
+              }}
             />
           </div>
         </section>

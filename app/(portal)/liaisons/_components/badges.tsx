@@ -8,17 +8,30 @@ const HEALTH_STYLE: Record<Health, string> = {
 
 /** A check-in's health, as words (the colour only repeats them). */
 export function HealthBadge({ health }: { health: Health }) {
-  return <span className={`inline-block rounded-full px-2.5 py-0.5 text-xs font-medium ${HEALTH_STYLE[health]}`}>{HEALTH_LABEL[health]}</span>;
+  return (
+    <span className={`inline-block rounded-full px-2.5 py-0.5 text-xs font-medium ${HEALTH_STYLE[health]}`}>
+      {HEALTH_LABEL[health]}
+    </span>
+  );
 }
 
 /** Shown when no check-in came within the cadence. */
 export function OverdueBadge() {
-  return <span className="inline-block rounded-full bg-red-100 px-2.5 py-0.5 text-xs font-semibold uppercase tracking-wide text-red-900">overdue</span>;
+  return (
+    <span className="inline-block rounded-full bg-red-100 px-2.5 py-0.5 text-xs font-semibold uppercase tracking-wide text-red-900">
+      overdue
+    </span>
+  );
 }
 
 /** A check-in date: a calendar day stored at UTC midnight, so every viewer sees the same day. */
 export function Day({ date }: { date: Date }) {
-  const text = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(date);
+  const text = new Intl.DateTimeFormat("en-GB", {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(date);
   return <time dateTime={date.toISOString().slice(0, 10)}>{text}</time>;
 }
 

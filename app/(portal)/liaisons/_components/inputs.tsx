@@ -16,13 +16,25 @@ interface InputProps {
   max?: string;
 }
 
-const describedBy = (id: string, hint?: string, error?: string) => [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+const describedBy = (id: string, hint?: string, error?: string) =>
+  [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
 
 /**
  * A labelled input with its hint and error tied to it. After a failure the typed value comes back;
  * after a success the default returns.
  */
-export function Input({ id, name, label, state, type = "text", defaultValue, hint, required, suggestions, max }: InputProps) {
+export function Input({
+  id,
+  name,
+  label,
+  state,
+  type = "text",
+  defaultValue,
+  hint,
+  required,
+  suggestions,
+  max,
+}: InputProps) {
   const error = fieldError(state, name);
   const common = {
     id,
@@ -38,7 +50,11 @@ export function Input({ id, name, label, state, type = "text", defaultValue, hin
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
         {label}
       </label>
-      {type === "textarea" ? <textarea rows={4} {...common} /> : <input type={type} max={max} list={suggestions ? `${id}-list` : undefined} {...common} />}
+      {type === "textarea" ? (
+        <textarea rows={4} {...common} />
+      ) : (
+        <input type={type} max={max} list={suggestions ? `${id}-list` : undefined} {...common} />
+      )}
       {suggestions && (
         <datalist id={`${id}-list`}>
           {suggestions.map((s) => (

@@ -82,7 +82,8 @@ export default async function LeadConsolePage({ params }: Props) {
           Drafts from GitHub ({drafts.length})
         </h2>
         <p className="mt-1 text-sm text-slate-600">
-          Open issues labelled help wanted in this TAG&apos;s repositories, offered by the GitHub sync. Publish one (after editing it) to put it on the board, or discard it: a discarded issue is never offered again.
+          Open issues labelled help wanted in this TAG&apos;s repositories, offered by the GitHub sync. Publish one
+          (after editing it) to put it on the board, or discard it: a discarded issue is never offered again.
         </p>
         {drafts.length === 0 ? (
           <p className="mt-2 text-slate-600">No drafts waiting.</p>
@@ -108,7 +109,10 @@ export default async function LeadConsolePage({ params }: Props) {
                   </p>
                 )}
                 <div className="flex flex-wrap items-start gap-4">
-                  <Link href={`/help-wanted/${d.id}/edit`} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+                  <Link
+                    href={`/help-wanted/${d.id}/edit`}
+                    className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
+                  >
                     Edit and publish “{d.title}”
                   </Link>
                   <ActionForm
@@ -180,10 +184,18 @@ export default async function LeadConsolePage({ params }: Props) {
           <table className="mt-3 w-full text-left text-sm">
             <thead>
               <tr className="border-b border-slate-200">
-                <th scope="col" className="py-2 pr-3">Volunteer</th>
-                <th scope="col" className="py-2 pr-3">Item</th>
-                <th scope="col" className="py-2 pr-3">State</th>
-                <th scope="col" className="py-2">Last activity</th>
+                <th scope="col" className="py-2 pr-3">
+                  Volunteer
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  Item
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  State
+                </th>
+                <th scope="col" className="py-2">
+                  Last activity
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -198,7 +210,9 @@ export default async function LeadConsolePage({ params }: Props) {
                   <td className="py-2 pr-3">
                     {c.status === "done" ? "Done: confirm it" : "Working"}
                     {isStale(c, tag.staleAfterDays, at) && (
-                      <span className="ml-2 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900 ring-1 ring-amber-300">Stale</span>
+                      <span className="ml-2 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900 ring-1 ring-amber-300">
+                        Stale
+                      </span>
                     )}
                   </td>
                   <td className="py-2">
@@ -215,7 +229,10 @@ export default async function LeadConsolePage({ params }: Props) {
         <h2 id="review" className="text-xl font-semibold text-slate-900">
           Items due for review ({dueForReview.length})
         </h2>
-        <p className="mt-1 text-sm text-slate-600">Items not reviewed in the last {tag.boardReviewMonths} months. Keep marks an item reviewed; close it if nobody needs it any more.</p>
+        <p className="mt-1 text-sm text-slate-600">
+          Items not reviewed in the last {tag.boardReviewMonths} months. Keep marks an item reviewed; close it if nobody
+          needs it any more.
+        </p>
         {dueForReview.length === 0 ? (
           <p className="mt-2 text-slate-600">Nothing is due.</p>
         ) : (
@@ -227,7 +244,14 @@ export default async function LeadConsolePage({ params }: Props) {
                     {i.title}
                   </Link>{" "}
                   <span className="text-sm text-slate-600">
-                    {i.status}, {i.reviewedAt ? <>reviewed <LocalTime iso={i.reviewedAt.toISOString()} /></> : "never reviewed"}
+                    {i.status},{" "}
+                    {i.reviewedAt ? (
+                      <>
+                        reviewed <LocalTime iso={i.reviewedAt.toISOString()} />
+                      </>
+                    ) : (
+                      "never reviewed"
+                    )}
                   </span>
                 </p>
                 <div className="flex flex-wrap items-start gap-4">

@@ -18,9 +18,9 @@ export function DeleteAccount({ login }: { login: string }) {
         Delete your account
       </h2>
       <p className="mt-2 max-w-3xl text-slate-700">
-        This removes your profile, employer history, notifications, contributions and roster seats, and signs you out. Audit
-        events about things you did stay, with only an anonymous id in place of your name. It cannot be undone; signing in
-        again later starts a new, empty profile.
+        This removes your profile, employer history, notifications, contributions and roster seats, and signs you out.
+        Audit events about things you did stay, with only an anonymous id in place of your name. It cannot be undone;
+        signing in again later starts a new, empty profile.
       </p>
       <details className="mt-4" open={state.status === "error" || undefined}>
         <summary className="cursor-pointer font-medium text-red-800">I want to delete my account</summary>
@@ -42,7 +42,11 @@ export function DeleteAccount({ login }: { login: string }) {
             />
             <FieldErrors id={errorId} errors={errors} />
           </div>
-          <button type="submit" disabled={pending} className="rounded-md bg-red-700 px-4 py-2 font-medium text-white hover:bg-red-800 disabled:opacity-60">
+          <button
+            type="submit"
+            disabled={pending}
+            className="rounded-md bg-red-700 px-4 py-2 font-medium text-white hover:bg-red-800 disabled:opacity-60"
+          >
             {pending ? "Deleting…" : "Delete my account permanently"}
           </button>
           <p role="status" aria-live="polite" className="font-medium text-red-700">

@@ -36,7 +36,9 @@ export function Field({
           {hint}
         </p>
       )}
-      <div className="mt-1">{children({ id, "aria-describedby": describedBy, ...(errorId ? { "aria-invalid": true } : {}) })}</div>
+      <div className="mt-1">
+        {children({ id, "aria-describedby": describedBy, ...(errorId ? { "aria-invalid": true } : {}) })}
+      </div>
       <FieldErrors id={errorId} errors={errors} />
     </div>
   );

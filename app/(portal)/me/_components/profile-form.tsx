@@ -21,12 +21,23 @@ export function ProfileForm({ saved, timeZones }: { saved: ProfileFormValues; ti
   }, [state]);
 
   return (
-    <form ref={formRef} action={formAction} noValidate aria-labelledby="profile-heading" className="space-y-6 rounded-xl bg-white p-6 ring-1 ring-slate-200">
+    <form
+      ref={formRef}
+      action={formAction}
+      noValidate
+      aria-labelledby="profile-heading"
+      className="space-y-6 rounded-xl bg-white p-6 ring-1 ring-slate-200"
+    >
       <h2 id="profile-heading" className="text-lg font-semibold text-slate-900">
         Your details
       </h2>
       <div className="grid gap-6 md:grid-cols-2">
-        <Field id="profile-region" label="Region" hint="Public. Seat rules on rosters count regions." errors={errors.region}>
+        <Field
+          id="profile-region"
+          label="Region"
+          hint="Public. Seat rules on rosters count regions."
+          errors={errors.region}
+        >
           {(p) => (
             // React applies a select's defaultValue only when it mounts, and resets the form after
             // each submission: remount it whenever the value to show changes.
@@ -40,10 +51,23 @@ export function ProfileForm({ saved, timeZones }: { saved: ProfileFormValues; ti
             </select>
           )}
         </Field>
-        <Field id="profile-timezone" label="Timezone" hint="Not public. An IANA name, such as Europe/Berlin or America/New_York." errors={errors.timezone}>
+        <Field
+          id="profile-timezone"
+          label="Timezone"
+          hint="Not public. An IANA name, such as Europe/Berlin or America/New_York."
+          errors={errors.timezone}
+        >
           {(p) => (
             <>
-              <input {...p} name="timezone" type="text" list="profile-timezones" autoComplete="off" defaultValue={values.timezone} className={inputClass} />
+              <input
+                {...p}
+                name="timezone"
+                type="text"
+                list="profile-timezones"
+                autoComplete="off"
+                defaultValue={values.timezone}
+                className={inputClass}
+              />
               <datalist id="profile-timezones">
                 {timeZones.map((tz) => (
                   <option key={tz} value={tz} />
@@ -52,13 +76,46 @@ export function ProfileForm({ saved, timeZones }: { saved: ProfileFormValues; ti
             </>
           )}
         </Field>
-        <Field id="profile-employer" label="Employer" hint="Public. A change starts a new entry in your employer history." errors={errors.employer}>
-          {(p) => <input {...p} name="employer" type="text" autoComplete="organization" defaultValue={values.employer} className={inputClass} />}
+        <Field
+          id="profile-employer"
+          label="Employer"
+          hint="Public. A change starts a new entry in your employer history."
+          errors={errors.employer}
+        >
+          {(p) => (
+            <input
+              {...p}
+              name="employer"
+              type="text"
+              autoComplete="organization"
+              defaultValue={values.employer}
+              className={inputClass}
+            />
+          )}
         </Field>
-        <Field id="profile-hours" label="Hours available a month" hint={`Not public. A whole number from 0 to ${PROFILE_LIMITS.maxHours}; leave blank if you would rather not say.`} errors={errors.hoursPerMonth}>
-          {(p) => <input {...p} name="hoursPerMonth" type="text" inputMode="numeric" defaultValue={values.hoursPerMonth} className={inputClass} />}
+        <Field
+          id="profile-hours"
+          label="Hours available a month"
+          hint={`Not public. A whole number from 0 to ${PROFILE_LIMITS.maxHours}; leave blank if you would rather not say.`}
+          errors={errors.hoursPerMonth}
+        >
+          {(p) => (
+            <input
+              {...p}
+              name="hoursPerMonth"
+              type="text"
+              inputMode="numeric"
+              defaultValue={values.hoursPerMonth}
+              className={inputClass}
+            />
+          )}
         </Field>
-        <Field id="profile-languages" label="Languages" hint={`Not public. Separate them with commas, at most ${PROFILE_LIMITS.languages}.`} errors={errors.languages}>
+        <Field
+          id="profile-languages"
+          label="Languages"
+          hint={`Not public. Separate them with commas, at most ${PROFILE_LIMITS.languages}.`}
+          errors={errors.languages}
+        >
           {(p) => <input {...p} name="languages" type="text" defaultValue={values.languages} className={inputClass} />}
         </Field>
       </div>
@@ -78,7 +135,12 @@ export function ProfileForm({ saved, timeZones }: { saved: ProfileFormValues; ti
         errors={errors.interests}
         hint={`Public. Pick from the list or add your own, at most ${PROFILE_LIMITS.interests} in all, each up to ${PROFILE_LIMITS.tagLength} characters.`}
       />
-      <Field id="profile-bio" label="Short bio" hint={`Public. Up to ${PROFILE_LIMITS.bioLength} characters, plain text.`} errors={errors.bio}>
+      <Field
+        id="profile-bio"
+        label="Short bio"
+        hint={`Public. Up to ${PROFILE_LIMITS.bioLength} characters, plain text.`}
+        errors={errors.bio}
+      >
         {(p) => <textarea {...p} name="bio" rows={5} defaultValue={values.bio} className={inputClass} />}
       </Field>
       <div className="flex flex-wrap items-center gap-4">

@@ -84,7 +84,15 @@ export default async function TagDashboardPage({ params }: Props) {
             </h3>
             <BarChart
               caption={`${r.name} holders by region`}
-              bars={[...REGIONS.map((g) => ({ label: g, value: r.byRegion[g], min: r.minPerRegion[g], max: r.maxPerRegion[g] })), ...(r.byRegion.unknown ? [{ label: "unknown", value: r.byRegion.unknown }] : [])]}
+              bars={[
+                ...REGIONS.map((g) => ({
+                  label: g,
+                  value: r.byRegion[g],
+                  min: r.minPerRegion[g],
+                  max: r.maxPerRegion[g],
+                })),
+                ...(r.byRegion.unknown ? [{ label: "unknown", value: r.byRegion.unknown }] : []),
+              ]}
             />
             {r.largestEmployer && (
               <p className={`mt-1 text-sm ${r.overEmployerCap ? "font-semibold text-red-800" : "text-slate-700"}`}>

@@ -8,13 +8,22 @@ import { DecideButtons } from "./decide-buttons";
 import { OpenRemovalForm, RemovalVoteButtons } from "./removal-controls";
 
 /** The TOC's decisions: leadership changes awaiting approval, and votes to remove an inactive leader. */
-export async function TocDecisions({ actor, mayApprove, mayVote }: { actor: Actor | null; mayApprove: boolean; mayVote: boolean }) {
+export async function TocDecisions({
+  actor,
+  mayApprove,
+  mayVote,
+}: {
+  actor: Actor | null;
+  mayApprove: boolean;
+  mayVote: boolean;
+}) {
   const [pending, removals, seats] = await Promise.all([
     mayApprove ? listPendingLeadershipChanges() : [],
     mayVote ? listOpenRemovals() : [],
     mayVote ? listHeldSeats() : [],
   ]);
-  const roleOf = (s: { kind: string; roleDefinition: { name: string } | null }) => s.roleDefinition?.name ?? SEAT_LABEL[s.kind] ?? s.kind;
+  const roleOf = (s: { kind: string; roleDefinition: { name: string } | null }) =>
+    s.roleDefinition?.name ?? SEAT_LABEL[s.kind] ?? s.kind;
   return (
     <>
       {mayApprove && (
@@ -23,7 +32,9 @@ export async function TocDecisions({ actor, mayApprove, mayVote }: { actor: Acto
             Leadership changes awaiting TOC approval
           </h2>
           {pending.length === 0 ? (
-            <p className="rounded-xl bg-white p-6 text-slate-600 ring-1 ring-slate-200">Nothing is waiting for a decision.</p>
+            <p className="rounded-xl bg-white p-6 text-slate-600 ring-1 ring-slate-200">
+              Nothing is waiting for a decision.
+            </p>
           ) : (
             <ul className="space-y-3">
               {pending.map((p) => {
@@ -32,13 +43,18 @@ export async function TocDecisions({ actor, mayApprove, mayVote }: { actor: Acto
                 return (
                   <li key={p.id} className="rounded-xl bg-white p-4 ring-1 ring-slate-200">
                     <p className="font-medium text-slate-900">
-                      {kind === "appointment" ? "Appointment" : kind === "end" ? "End of seat" : "Renewal"}: @{p.user.login} as {roleOf(p)} of{" "}
+                      {kind === "appointment" ? "Appointment" : kind === "end" ? "End of seat" : "Renewal"}: @
+                      {p.user.login} as {roleOf(p)} of{" "}
                       <Link href={`/tags/${p.tag.slug}`} className="text-brand-700 underline">
                         {p.tag.name}
                       </Link>
                     </p>
                     <p className="text-sm text-slate-600">
-                      Requested <LocalTime iso={(p.endRequestedAt ?? p.renewRequestedAt ?? p.requestedAt).toISOString()} showRelative />
+                      Requested{" "}
+                      <LocalTime
+                        iso={(p.endRequestedAt ?? p.renewRequestedAt ?? p.requestedAt).toISOString()}
+                        showRelative
+                      />
                       {kind === "renewal" && p.renewTermEndAt && (
                         <>
                           {" "}
@@ -49,7 +65,10 @@ export async function TocDecisions({ actor, mayApprove, mayVote }: { actor: Acto
                       {p.decisionLink && (
                         <>
                           {" "}
-                          · <a href={p.decisionLink} className="text-brand-700 underline">decision</a>
+                          ·{" "}
+                          <a href={p.decisionLink} className="text-brand-700 underline">
+                            decision
+                          </a>
                         </>
                       )}
                     </p>
@@ -64,38 +83,48 @@ export async function TocDecisions({ actor, mayApprove, mayVote }: { actor: Acto
         </section>
       )}
       {mayVote && (
-            <section aria-labelledby="removals" className="space-y-3 pt-4">
-              <h2 id="removals" className="text-xl font-semibold text-slate-900">
-                Votes to remove an inactive leader
-              </h2>
-              <p className="text-sm text-slate-600">
-                One vote per TOC member. A vote passes when the share in favour of the votes cast reaches the TAG&apos;s supermajority (default two thirds) with at least {REMOVAL_QUORUM} votes cast;
-                it is decided when every TOC member has voted or when a TOC member closes it. Passing ends the seat.
-              </p>
-              {removals.length === 0 ? (
-                <p className="rounded-xl bg-white p-6 text-slate-600 ring-1 ring-slate-200">No removal vote is open.</p>
-              ) : (
-                <ul className="space-y-3">
-                  {removals.map((r) => {
-                    const label = `@${r.assignment.user.login} as ${roleOf(r.assignment)} of ${r.assignment.tag.name}`;
-                    const inFavor = r.votes.filter((v) => v.inFavor).length;
-                    return (
-                      <li key={r.id} className="rounded-xl bg-white p-4 ring-1 ring-slate-200">
-                        <p className="font-medium text-slate-900">Remove {label}?</p>
-                        <p className="text-sm text-slate-600">
-                          Opened <LocalTime iso={r.openedAt.toISOString()} showRelative /> · reason: {r.reason} · {r.votes.length} votes so far ({inFavor} to remove) · needs{" "}
-                          {Math.round(r.assignment.tag.removalSupermajority * 100)}%
-                        </p>
-                        <div className="mt-2">
-                          <RemovalVoteButtons proposalId={r.id} label={label} voted={r.votes.some((v) => v.userId === actor?.id)} />
-                        </div>
-                      </li>
-                    );
-                  })}
-                </ul>
-              )}
-              {seats.length > 0 && <OpenRemovalForm seats={seats.map((s) => ({ id: s.id, label: `@${s.user.login}, ${roleOf(s)}, ${s.tag.name}` }))} />}
-            </section>
+        <section aria-labelledby="removals" className="space-y-3 pt-4">
+          <h2 id="removals" className="text-xl font-semibold text-slate-900">
+            Votes to remove an inactive leader
+          </h2>
+          <p className="text-sm text-slate-600">
+            One vote per TOC member. A vote passes when the share in favour of the votes cast reaches the TAG&apos;s
+            supermajority (default two thirds) with at least {REMOVAL_QUORUM} votes cast; it is decided when every TOC
+            member has voted or when a TOC member closes it. Passing ends the seat.
+          </p>
+          {removals.length === 0 ? (
+            <p className="rounded-xl bg-white p-6 text-slate-600 ring-1 ring-slate-200">No removal vote is open.</p>
+          ) : (
+            <ul className="space-y-3">
+              {removals.map((r) => {
+                const label = `@${r.assignment.user.login} as ${roleOf(r.assignment)} of ${r.assignment.tag.name}`;
+                const inFavor = r.votes.filter((v) => v.inFavor).length;
+                return (
+                  <li key={r.id} className="rounded-xl bg-white p-4 ring-1 ring-slate-200">
+                    <p className="font-medium text-slate-900">Remove {label}?</p>
+                    <p className="text-sm text-slate-600">
+                      Opened <LocalTime iso={r.openedAt.toISOString()} showRelative /> · reason: {r.reason} ·{" "}
+                      {r.votes.length} votes so far ({inFavor} to remove) · needs{" "}
+                      {Math.round(r.assignment.tag.removalSupermajority * 100)}%
+                    </p>
+                    <div className="mt-2">
+                      <RemovalVoteButtons
+                        proposalId={r.id}
+                        label={label}
+                        voted={r.votes.some((v) => v.userId === actor?.id)}
+                      />
+                    </div>
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+          {seats.length > 0 && (
+            <OpenRemovalForm
+              seats={seats.map((s) => ({ id: s.id, label: `@${s.user.login}, ${roleOf(s)}, ${s.tag.name}` }))}
+            />
+          )}
+        </section>
       )}
     </>
   );

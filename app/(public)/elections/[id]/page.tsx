@@ -21,23 +21,61 @@ import {
 
 export const metadata: Metadata = { title: "Election" };
 
-const NEXT_PHASE: Record<string, string | undefined> = { draft: "nominations", nominations: "voting", voting: "closed" };
+const NEXT_PHASE: Record<string, string | undefined> = {
+  draft: "nominations",
+  nominations: "voting",
+  voting: "closed",
+};
 
 function rulesList(e: Awaited<ReturnType<typeof getElection>>) {
-  const c = (e.constraints ?? {}) as { maxPerEmployer?: number; maxPerRegion?: Record<string, number>; minPerRegion?: Record<string, number> };
+  const c = (e.constraints ?? {}) as {
+    maxPerEmployer?: number;
+    maxPerRegion?: Record<string, number>;
+    minPerRegion?: Record<string, number>;
+  };
   const constraints = [
     c.maxPerEmployer ? `at most ${c.maxPerEmployer} per employer` : null,
     ...Object.entries(c.maxPerRegion ?? {}).map(([r, n]) => `at most ${n} from ${r}`),
     ...Object.entries(c.minPerRegion ?? {}).map(([r, n]) => `at least ${n} from ${r}`),
   ].filter(Boolean);
   return [
-    ["Seats this cycle", `${seatsText(e.seatsByRegion)} (${e.role.name}${e.role.termMonths ? `, ${e.role.termMonths}-month terms` : ""}${e.staggerTerms ? "; first election: half the winners get half-length terms to start the stagger" : ""})`],
-    ["Who may stand", e.candidateRule === "any-member" ? "any member (self-nomination)" : `members with at least ${e.candidateMinRecords} contributions in the last ${e.candidateWindowMonths} months (self-nomination)`],
-    ["Endorsements", e.endorsementsRequired ? `${e.endorsementsRequired} from eligible voters${e.endorsementEmployers ? `, from at least ${e.endorsementEmployers} employers` : ""}` : "none needed"],
-    ["Who may vote", [e.votersIncludeLeaders ? "the TAG's chairs and tech leads" : null, e.voterMinRecords ? `members with at least ${e.voterMinRecords} contributions in the last ${e.voterWindowMonths} months` : null, "people on the officers' voter list", "granted exceptions"].filter(Boolean).join(", ")],
+    [
+      "Seats this cycle",
+      `${seatsText(e.seatsByRegion)} (${e.role.name}${e.role.termMonths ? `, ${e.role.termMonths}-month terms` : ""}${e.staggerTerms ? "; first election: half the winners get half-length terms to start the stagger" : ""})`,
+    ],
+    [
+      "Who may stand",
+      e.candidateRule === "any-member"
+        ? "any member (self-nomination)"
+        : `members with at least ${e.candidateMinRecords} contributions in the last ${e.candidateWindowMonths} months (self-nomination)`,
+    ],
+    [
+      "Endorsements",
+      e.endorsementsRequired
+        ? `${e.endorsementsRequired} from eligible voters${e.endorsementEmployers ? `, from at least ${e.endorsementEmployers} employers` : ""}`
+        : "none needed",
+    ],
+    [
+      "Who may vote",
+      [
+        e.votersIncludeLeaders ? "the TAG's chairs and tech leads" : null,
+        e.voterMinRecords
+          ? `members with at least ${e.voterMinRecords} contributions in the last ${e.voterWindowMonths} months`
+          : null,
+        "people on the officers' voter list",
+        "granted exceptions",
+      ]
+        .filter(Boolean)
+        .join(", "),
+    ],
     ["Count", METHOD_LABEL[e.method] ?? e.method],
     ["Constraints", constraints.length ? constraints.join(", ") : "none beyond the seats by region"],
-    ["Ballots", e.publishBallots || e.method === "stv" ? "published anonymously with the result (ballots.json, ballots.blt)" : "kept secret; only the pairwise matrix is published"],
+    [
+      "Ballots",
+      e.publishBallots || e.method === "stv"
+        ? "published anonymously with the result (ballots.json, ballots.blt)"
+        : "kept secret; only the pairwise matrix is published",
+    ],
   ] as const;
 }
 
@@ -57,17 +95,27 @@ export default async function ElectionPage({ params }: { params: Promise<{ id: s
           <Link href={`/tags/${e.tag.slug}`} className="text-brand-700 underline">
             {e.tag.name}
           </Link>{" "}
-          · <Link href="/elections" className="text-brand-700 underline">all elections</Link> ·{" "}
+          ·{" "}
+          <Link href="/elections" className="text-brand-700 underline">
+            all elections
+          </Link>{" "}
+          ·{" "}
           <a href={`/tags/${e.tag.slug}/elections.ics`} className="text-brand-700 underline">
             calendar (iCal)
           </a>
         </p>
         <h1 className="text-3xl font-bold text-brand-800">{e.title}</h1>
         <p>
-          <span className="rounded bg-brand-50 px-2 py-0.5 text-sm font-medium text-brand-800">{PHASE_LABEL[e.phase]}</span>{" "}
+          <span className="rounded bg-brand-50 px-2 py-0.5 text-sm font-medium text-brand-800">
+            {PHASE_LABEL[e.phase]}
+          </span>{" "}
           <span className="text-sm text-slate-700">{seatsText(e.seatsByRegion)}</span>
         </p>
-        {e.sentBackReason && e.phase === "closed" && <p className="rounded-md bg-amber-50 p-2 text-sm text-amber-900 ring-1 ring-amber-200">Sent back by the TOC: {e.sentBackReason}</p>}
+        {e.sentBackReason && e.phase === "closed" && (
+          <p className="rounded-md bg-amber-50 p-2 text-sm text-amber-900 ring-1 ring-amber-200">
+            Sent back by the TOC: {e.sentBackReason}
+          </p>
+        )}
         {["tallied", "approved", "published"].includes(e.phase) && (
           <p>
             <Link href={`/elections/${e.id}/results`} className="font-medium text-brand-700 underline">
@@ -95,7 +143,10 @@ export default async function ElectionPage({ params }: { params: Promise<{ id: s
             <p className="flex flex-wrap items-center gap-2">
               <StatusBadge voter={v.voterStatus} phase={e.phase} />
               {v.canVote && (
-                <Link href={`/elections/${e.id}/vote`} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
+                <Link
+                  href={`/elections/${e.id}/vote`}
+                  className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700"
+                >
                   Vote now
                 </Link>
               )}
@@ -106,7 +157,9 @@ export default async function ElectionPage({ params }: { params: Promise<{ id: s
               )}
             </p>
             {standing && <p className="text-slate-700">{standing}</p>}
-            {v.isOfficer && <p className="text-sm text-slate-600">You are an officer of this election: officers cannot stand.</p>}
+            {v.isOfficer && (
+              <p className="text-sm text-slate-600">You are an officer of this election: officers cannot stand.</p>
+            )}
             {v.exception.length > 0 && (
               <ul className="space-y-1 text-sm">
                 {v.exception.map((x) => (
@@ -117,10 +170,18 @@ export default async function ElectionPage({ params }: { params: Promise<{ id: s
                 ))}
               </ul>
             )}
-            {open && typeof v.voterStatus === "object" && v.voterStatus !== null && !pendingException("vote") && <ExceptionForm electionId={e.id} kind="vote" />}
-            {e.phase === "nominations" && typeof v.candidateStatus === "object" && v.candidateStatus !== null && !v.isOfficer && !pendingException("stand") && <ExceptionForm electionId={e.id} kind="stand" />}
+            {open && typeof v.voterStatus === "object" && v.voterStatus !== null && !pendingException("vote") && (
+              <ExceptionForm electionId={e.id} kind="vote" />
+            )}
+            {e.phase === "nominations" &&
+              typeof v.candidateStatus === "object" &&
+              v.candidateStatus !== null &&
+              !v.isOfficer &&
+              !pendingException("stand") && <ExceptionForm electionId={e.id} kind="stand" />}
             {v.candidateStatus === "eligible" && !v.isOfficer && <NominateForm electionId={e.id} />}
-            {mine && mine.status !== "withdrawn" && (e.phase === "nominations" || e.phase === "draft") && <WithdrawForm nominationId={mine.id} />}
+            {mine && mine.status !== "withdrawn" && (e.phase === "nominations" || e.phase === "draft") && (
+              <WithdrawForm nominationId={mine.id} />
+            )}
           </>
         )}
         {e.turnout && (
@@ -152,19 +213,32 @@ export default async function ElectionPage({ params }: { params: Promise<{ id: s
         <h2 id="candidates-h" className="text-xl font-semibold text-slate-900">
           Candidates
         </h2>
-        {active.length === 0 && <p className="rounded-xl bg-white p-6 text-slate-600 ring-1 ring-slate-200">{e.phase === "draft" || e.phase === "nominations" ? "Nobody has stood yet." : "Nobody stood in this election."}</p>}
+        {active.length === 0 && (
+          <p className="rounded-xl bg-white p-6 text-slate-600 ring-1 ring-slate-200">
+            {e.phase === "draft" || e.phase === "nominations"
+              ? "Nobody has stood yet."
+              : "Nobody stood in this election."}
+          </p>
+        )}
         {e.nominations.map((n) => (
-          <article key={n.id} aria-labelledby={`cand-${n.id}`} className={`space-y-2 rounded-xl bg-white p-6 ring-1 ring-slate-200 ${n.status === "withdrawn" ? "opacity-70" : ""}`}>
+          <article
+            key={n.id}
+            aria-labelledby={`cand-${n.id}`}
+            className={`space-y-2 rounded-xl bg-white p-6 ring-1 ring-slate-200 ${n.status === "withdrawn" ? "opacity-70" : ""}`}
+          >
             <h3 id={`cand-${n.id}`} className="flex items-center gap-2 text-lg font-semibold text-slate-900">
               <Avatar login={n.login} src={n.avatarUrl} size={32} />
               <a href={`/people/${n.login}`} className="text-brand-700 underline">
                 {n.name ?? n.login}
               </a>
               <span className="text-sm font-normal text-slate-600">@{n.login}</span>
-              {n.status === "withdrawn" && <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-800">withdrawn</span>}
+              {n.status === "withdrawn" && (
+                <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-800">withdrawn</span>
+              )}
             </h3>
             <p className="text-sm text-slate-700">
-              Region: {n.region ?? "not given"} · Employer: {n.employer ?? "not given"} · {n.contributions.total} contributions to {e.tag.name} in the 12 months to{" "}
+              Region: {n.region ?? "not given"} · Employer: {n.employer ?? "not given"} · {n.contributions.total}{" "}
+              contributions to {e.tag.name} in the 12 months to{" "}
               <LocalTime iso={n.contributions.window.to.toISOString()} />
               {n.contributions.lastAt && (
                 <>
@@ -172,10 +246,16 @@ export default async function ElectionPage({ params }: { params: Promise<{ id: s
                   (last <LocalTime iso={n.contributions.lastAt.toISOString()} />)
                 </>
               )}
-              {e.endorsementsRequired > 0 && ` · ${n.endorsements.count} of ${e.endorsementsRequired} endorsements${n.endorsements.met ? " (enough)" : ""}`}
+              {e.endorsementsRequired > 0 &&
+                ` · ${n.endorsements.count} of ${e.endorsementsRequired} endorsements${n.endorsements.met ? " (enough)" : ""}`}
             </p>
             <Markdown>{n.statement}</Markdown>
-            {actor && e.phase === "nominations" && e.endorsementsRequired > 0 && n.status !== "withdrawn" && n.userId !== actor.id && !n.endorsedByViewer && <EndorseButton nominationId={n.id} who={`@${n.login}`} />}
+            {actor &&
+              e.phase === "nominations" &&
+              e.endorsementsRequired > 0 &&
+              n.status !== "withdrawn" &&
+              n.userId !== actor.id &&
+              !n.endorsedByViewer && <EndorseButton nominationId={n.id} who={`@${n.login}`} />}
             {n.endorsedByViewer && <p className="text-sm text-slate-600">You endorsed this candidate.</p>}
           </article>
         ))}
@@ -190,20 +270,30 @@ export default async function ElectionPage({ params }: { params: Promise<{ id: s
             <div className="space-y-2">
               <h3 className="font-semibold text-slate-900">Phase</h3>
               <p className="text-sm text-slate-600">
-                The phase job moves the election on its own at the times above; move it now only with a reason (recorded in the audit log).
+                The phase job moves the election on its own at the times above; move it now only with a reason (recorded
+                in the audit log).
                 {next === "closed" && " Closing counts the ballots at once."}
               </p>
               <MovePhaseForm electionId={e.id} to={next} label={PHASE_SHORT[next]!} />
             </div>
           ) : (
-            <p className="text-sm text-slate-600">Voting is over: the count, the TOC&apos;s approval and publication follow on the results page.</p>
+            <p className="text-sm text-slate-600">
+              Voting is over: the count, the TOC&apos;s approval and publication follow on the results page.
+            </p>
           )}
           {open && (
             <div className="space-y-2">
               <h3 className="font-semibold text-slate-900">Extend a window</h3>
               <ExtendWindowForm
                 electionId={e.id}
-                fields={e.phase === "nominations" ? [{ value: "nominationsCloseAt", label: "Nominations close" }, { value: "votingCloseAt", label: "Voting closes" }] : [{ value: "votingCloseAt", label: "Voting closes" }]}
+                fields={
+                  e.phase === "nominations"
+                    ? [
+                        { value: "nominationsCloseAt", label: "Nominations close" },
+                        { value: "votingCloseAt", label: "Voting closes" },
+                      ]
+                    : [{ value: "votingCloseAt", label: "Voting closes" }]
+                }
               />
             </div>
           )}
@@ -216,7 +306,8 @@ export default async function ElectionPage({ params }: { params: Promise<{ id: s
                 {e.exceptions.map((x) => (
                   <li key={x.id} className="rounded-lg p-3 text-sm ring-1 ring-slate-200">
                     <p>
-                      <strong>@{x.login}</strong> asks to {x.kind} (<LocalTime iso={x.createdAt.toISOString()} />): {x.reason}
+                      <strong>@{x.login}</strong> asks to {x.kind} (<LocalTime iso={x.createdAt.toISOString()} />
+                      ): {x.reason}
                     </p>
                     {x.status === "pending" ? (
                       <DecideExceptionForm exceptionId={x.id} who={`@${x.login}`} />

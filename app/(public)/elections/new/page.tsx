@@ -50,14 +50,25 @@ export default async function NewElectionPage({ searchParams }: Props) {
   if (!tag || !can(actor, "election.run", tag.id)) return <Forbidden what="setting up elections in this TAG" />;
   const roles = (await listRoleDefinitions(tag.id)).filter((d) => d.kind !== "tag_ambassador");
   const at = await now();
-  const cycle = sp.cycle && /^\d{4}-\d{2}-\d{2}$/.test(sp.cycle) ? sp.cycle : new Date(at.getTime() + 45 * DAY).toISOString().slice(0, 10);
-  const role = roles.find((r) => r.roleKey === sp.role) ?? roles.find((r) => r.kind === "tech_lead" && r.selection === "election") ?? roles.find((r) => r.kind === "tech_lead") ?? roles[0];
+  const cycle =
+    sp.cycle && /^\d{4}-\d{2}-\d{2}$/.test(sp.cycle)
+      ? sp.cycle
+      : new Date(at.getTime() + 45 * DAY).toISOString().slice(0, 10);
+  const role =
+    roles.find((r) => r.roleKey === sp.role) ??
+    roles.find((r) => r.kind === "tech_lead" && r.selection === "election") ??
+    roles.find((r) => r.kind === "tech_lead") ??
+    roles[0];
   if (!role) {
     return (
       <div className="space-y-4">
         <h1 className="text-2xl font-semibold text-slate-900">Set up an election in {tag.name}</h1>
         <p className="rounded-xl bg-white p-6 text-slate-700 ring-1 ring-slate-200">
-          This TAG has not defined the role to elect yet. <Link href={`/tags/${tag.slug}`} className="text-brand-700 underline">Define a Tech Lead role on the TAG page</Link> (term, seats, regions), then come back.
+          This TAG has not defined the role to elect yet.{" "}
+          <Link href={`/tags/${tag.slug}`} className="text-brand-700 underline">
+            Define a Tech Lead role on the TAG page
+          </Link>{" "}
+          (term, seats, regions), then come back.
         </p>
       </div>
     );
@@ -74,15 +85,27 @@ export default async function NewElectionPage({ searchParams }: Props) {
           </Link>
         </p>
         <h1 className="text-2xl font-semibold text-slate-900">Set up an election</h1>
-        <p className="mt-2 max-w-3xl text-slate-700">You become its officer: officers run the election and cannot stand in it. Nothing is announced until nominations open.</p>
+        <p className="mt-2 max-w-3xl text-slate-700">
+          You become its officer: officers run the election and cannot stand in it. Nothing is announced until
+          nominations open.
+        </p>
       </header>
-      <form method="get" aria-label="Role and cycle" className="flex flex-wrap items-end gap-3 rounded-xl bg-white p-4 ring-1 ring-slate-200">
+      <form
+        method="get"
+        aria-label="Role and cycle"
+        className="flex flex-wrap items-end gap-3 rounded-xl bg-white p-4 ring-1 ring-slate-200"
+      >
         <input type="hidden" name="tag" value={tag.slug} />
         <div>
           <label htmlFor="pick-role" className="block text-sm font-medium text-slate-800">
             Role to elect
           </label>
-          <select id="pick-role" name="role" defaultValue={role.roleKey} className="mt-1 rounded-md border border-slate-300 px-3 py-2">
+          <select
+            id="pick-role"
+            name="role"
+            defaultValue={role.roleKey}
+            className="mt-1 rounded-md border border-slate-300 px-3 py-2"
+          >
             {roles.map((r) => (
               <option key={r.roleKey} value={r.roleKey}>
                 {r.name}
@@ -94,9 +117,18 @@ export default async function NewElectionPage({ searchParams }: Props) {
           <label htmlFor="pick-cycle" className="block text-sm font-medium text-slate-800">
             Cycle date (terms start)
           </label>
-          <input id="pick-cycle" name="cycle" type="date" defaultValue={cycle} className="mt-1 rounded-md border border-slate-300 px-3 py-2" />
+          <input
+            id="pick-cycle"
+            name="cycle"
+            type="date"
+            defaultValue={cycle}
+            className="mt-1 rounded-md border border-slate-300 px-3 py-2"
+          />
         </div>
-        <button type="submit" className="rounded-md bg-white px-4 py-2 font-medium text-brand-800 ring-1 ring-brand-300 hover:bg-brand-50">
+        <button
+          type="submit"
+          className="rounded-md bg-white px-4 py-2 font-medium text-brand-800 ring-1 ring-brand-300 hover:bg-brand-50"
+        >
           Prefill the seats
         </button>
       </form>

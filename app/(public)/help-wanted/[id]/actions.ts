@@ -21,7 +21,19 @@ import {
 import { markItemReviewed } from "@/lib/help-wanted/review";
 import { answerInvitation, inviteToItem } from "@/lib/help-wanted/invitations";
 import { markSnapshotStale } from "@/lib/matching/snapshot";
-import { AnswerInvitationSchema, InviteSchema, ClaimIdSchema, CloseItemSchema, DiscardDraftSchema, DecideClaimSchema, DoneSchema, FollowUpSchema, ItemIdSchema, ProgressSchema, VolunteerSchema } from "@/lib/help-wanted/schemas";
+import {
+  AnswerInvitationSchema,
+  InviteSchema,
+  ClaimIdSchema,
+  CloseItemSchema,
+  DiscardDraftSchema,
+  DecideClaimSchema,
+  DoneSchema,
+  FollowUpSchema,
+  ItemIdSchema,
+  ProgressSchema,
+  VolunteerSchema,
+} from "@/lib/help-wanted/schemas";
 import { itemFormToObject, parseItemInput } from "../new/item-input";
 
 /** Item pages, the board and the consoles all show claim and item state. */
@@ -52,22 +64,46 @@ const update = defineAction(
   },
   { successMessage: "Changes saved. People holding this item were told." },
 );
-const publish = defineAction(EditSchema, async ({ itemId, ...rest }, actor) => after(await publishDraft(actor, itemId, await parseItemInput(rest))), {
-  successMessage: "Published: the item is on the board now.",
+const publish = defineAction(
+  EditSchema,
+  async ({ itemId, ...rest }, actor) => after(await publishDraft(actor, itemId, await parseItemInput(rest))),
+  {
+    successMessage: "Published: the item is on the board now.",
+  },
+);
+const discard = defineAction(DiscardDraftSchema, async (i, a) => after(await discardDraft(a, i.itemId, i.reason)), {
+  successMessage: "Draft discarded: it will not be offered again.",
 });
-const discard = defineAction(DiscardDraftSchema, async (i, a) => after(await discardDraft(a, i.itemId, i.reason)), { successMessage: "Draft discarded: it will not be offered again." });
-const close = defineAction(CloseItemSchema, async (i, a) => after(await closeItem(a, i.itemId, i.reason)), { successMessage: "Item closed." });
-const review = defineAction(ItemIdSchema, async (i, a) => after(await markItemReviewed(a, i.itemId)), { successMessage: "Kept: marked reviewed." });
+const close = defineAction(CloseItemSchema, async (i, a) => after(await closeItem(a, i.itemId, i.reason)), {
+  successMessage: "Item closed.",
+});
+const review = defineAction(ItemIdSchema, async (i, a) => after(await markItemReviewed(a, i.itemId)), {
+  successMessage: "Kept: marked reviewed.",
+});
 const volunteer = defineAction(VolunteerSchema, async (i, a) => after(await volunteerForItem(a, i)));
 const decide = defineAction(DecideClaimSchema, async (i, a) => after(await decideClaim(a, i)));
-const withdraw = defineAction(ClaimIdSchema, async (i, a) => after(await withdrawClaim(a, i)), { successMessage: "You withdrew. Thank you for letting the TAG know." });
-const release = defineAction(ClaimIdSchema, async (i, a) => after(await releaseClaim(a, i)), { successMessage: "Released: the place is open again." });
-const progress = defineAction(ProgressSchema, async (i, a) => after(await postProgress(a, i)), { successMessage: "Update posted." });
-const followUp = defineAction(FollowUpSchema, async (i, a) => after(await sendFollowUp(a, i)), { successMessage: "Follow-up sent to the volunteer." });
-const done = defineAction(DoneSchema, async (i, a) => after(await markClaimDone(a, i)), { successMessage: "Marked done. A lead will confirm." });
-const confirm = defineAction(ClaimIdSchema, async (i, a) => after(await confirmCompletion(a, i)), { successMessage: "Completion confirmed: it now counts as a contribution." });
+const withdraw = defineAction(ClaimIdSchema, async (i, a) => after(await withdrawClaim(a, i)), {
+  successMessage: "You withdrew. Thank you for letting the TAG know.",
+});
+const release = defineAction(ClaimIdSchema, async (i, a) => after(await releaseClaim(a, i)), {
+  successMessage: "Released: the place is open again.",
+});
+const progress = defineAction(ProgressSchema, async (i, a) => after(await postProgress(a, i)), {
+  successMessage: "Update posted.",
+});
+const followUp = defineAction(FollowUpSchema, async (i, a) => after(await sendFollowUp(a, i)), {
+  successMessage: "Follow-up sent to the volunteer.",
+});
+const done = defineAction(DoneSchema, async (i, a) => after(await markClaimDone(a, i)), {
+  successMessage: "Marked done. A lead will confirm.",
+});
+const confirm = defineAction(ClaimIdSchema, async (i, a) => after(await confirmCompletion(a, i)), {
+  successMessage: "Completion confirmed: it now counts as a contribution.",
+});
 
-const invite = defineAction(InviteSchema, async (i, a) => after(await inviteToItem(a, i)), { successMessage: (r) => `Invited @${r.login}: they were notified and can accept or decline.` });
+const invite = defineAction(InviteSchema, async (i, a) => after(await inviteToItem(a, i)), {
+  successMessage: (r) => `Invited @${r.login}: they were notified and can accept or decline.`,
+});
 const answer = defineAction(AnswerInvitationSchema, async (i, a) => after(await answerInvitation(a, i)));
 
 export async function updateItemAction(input: unknown) {
@@ -87,7 +123,11 @@ export async function markReviewedAction(input: unknown) {
 }
 export async function volunteerAction(input: unknown) {
   const r = await volunteer(input);
-  if (r.ok) r.message = r.data.status === "accepted" ? "You're on it: your place is confirmed." : "Thanks! A TAG lead will answer your offer.";
+  if (r.ok)
+    r.message =
+      r.data.status === "accepted"
+        ? "You're on it: your place is confirmed."
+        : "Thanks! A TAG lead will answer your offer.";
   return r;
 }
 export async function decideClaimAction(input: unknown) {
@@ -118,6 +158,8 @@ export async function inviteAction(input: unknown) {
 }
 export async function answerInvitationAction(input: unknown) {
   const r = await answer(input);
-  if (r.ok) r.message = r.data.status === "accepted" ? "You're on it: your place is confirmed." : "Declined. Thank you for answering.";
+  if (r.ok)
+    r.message =
+      r.data.status === "accepted" ? "You're on it: your place is confirmed." : "Declined. Thank you for answering.";
   return r;
 }

@@ -72,7 +72,11 @@ const HISTORY: Record<string, string> = {
 
 function statusText(item: { status: string; closedReason: string | null; source: string; reviewedAt: Date | null }) {
   if (item.status !== "closed") return { open: "Open", filled: "Filled", draft: "Draft" }[item.status] ?? item.status;
-  return item.closedReason === "done" ? "Done (closed)" : item.source === "github" && item.reviewedAt === null ? "Discarded draft" : "Closed";
+  return item.closedReason === "done"
+    ? "Done (closed)"
+    : item.source === "github" && item.reviewedAt === null
+      ? "Discarded draft"
+      : "Closed";
 }
 
 export default async function ItemPage({ params, searchParams }: Props) {
@@ -102,7 +106,8 @@ export default async function ItemPage({ params, searchParams }: Props) {
   const placesLeft = Math.max(0, item.places - item.placesTaken);
   const invited = item.claims.filter((c) => c.status === "invited");
   // The reverse match (issue 9): who could do this, for the TAG's leads while a place is open.
-  const suggested = mayInvite && item.status === "open" ? await findPeopleForItem(actor, item.id, { now: at, limit: 8 }) : [];
+  const suggested =
+    mayInvite && item.status === "open" ? await findPeopleForItem(actor, item.id, { now: at, limit: 8 }) : [];
   const closed = item.status === "closed";
   const draft = item.status === "draft";
 
@@ -121,13 +126,20 @@ export default async function ItemPage({ params, searchParams }: Props) {
         </p>
         <h1 className="text-3xl font-bold text-brand-800">{item.title}</h1>
         <div className="flex flex-wrap items-center gap-2 text-sm">
-          <span className={`rounded-full px-3 py-1 font-medium ring-1 ${closed ? "bg-slate-100 text-slate-800 ring-slate-300" : "bg-green-50 text-green-900 ring-green-200"}`}>
+          <span
+            className={`rounded-full px-3 py-1 font-medium ring-1 ${closed ? "bg-slate-100 text-slate-800 ring-slate-300" : "bg-green-50 text-green-900 ring-green-200"}`}
+          >
             Status: {statusText(item)}
           </span>
           <ul aria-label="Labels" className="flex flex-wrap gap-2">
-            <li className="rounded-full bg-brand-50 px-3 py-1 font-mono text-brand-800 ring-1 ring-brand-100">help-wanted</li>
+            <li className="rounded-full bg-brand-50 px-3 py-1 font-mono text-brand-800 ring-1 ring-brand-100">
+              help-wanted
+            </li>
             {item.tags.map((t) => (
-              <li key={t.id} className="rounded-full bg-brand-50 px-3 py-1 font-mono text-brand-800 ring-1 ring-brand-100">
+              <li
+                key={t.id}
+                className="rounded-full bg-brand-50 px-3 py-1 font-mono text-brand-800 ring-1 ring-brand-100"
+              >
                 tag-{t.slug}
               </li>
             ))}
@@ -138,10 +150,15 @@ export default async function ItemPage({ params, searchParams }: Props) {
             ))}
           </ul>
         </div>
-        {closed && item.closedReason && item.closedReason !== "done" && <p className="text-slate-700">{unpublished ? "Discarded" : "Closed"}: {item.closedReason}</p>}
+        {closed && item.closedReason && item.closedReason !== "done" && (
+          <p className="text-slate-700">
+            {unpublished ? "Discarded" : "Closed"}: {item.closedReason}
+          </p>
+        )}
         {item.status === "draft" && (
           <p role="note" className="rounded-md bg-amber-50 p-3 text-amber-950 ring-1 ring-amber-200">
-            A draft offered from a GitHub issue labelled help wanted: only the TAG&apos;s leads see it until one publishes it.
+            A draft offered from a GitHub issue labelled help wanted: only the TAG&apos;s leads see it until one
+            publishes it.
           </p>
         )}
         {mayEdit && !closed && (
@@ -159,7 +176,9 @@ export default async function ItemPage({ params, searchParams }: Props) {
             <h2 id="about-item" className="text-xl font-semibold text-slate-900">
               What is needed
             </h2>
-            <div className="mt-3">{item.body ? <Markdown>{item.body}</Markdown> : <p className="text-slate-600">No description.</p>}</div>
+            <div className="mt-3">
+              {item.body ? <Markdown>{item.body}</Markdown> : <p className="text-slate-600">No description.</p>}
+            </div>
           </section>
 
           <section aria-labelledby="updates" className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
@@ -173,8 +192,10 @@ export default async function ItemPage({ params, searchParams }: Props) {
                 {updates.map((u) => (
                   <li key={u.id} className="border-l-4 border-slate-200 pl-3">
                     <p className="text-sm text-slate-600">
-                      {u.kind === "progress" ? `Progress from @${u.volunteer}` : `Follow-up from ${u.authorId && loginOf.has(u.authorId) ? `@${loginOf.get(u.authorId)}` : "a TAG lead"} to @${u.volunteer}`} ·{" "}
-                      <LocalTime iso={u.createdAt.toISOString()} />
+                      {u.kind === "progress"
+                        ? `Progress from @${u.volunteer}`
+                        : `Follow-up from ${u.authorId && loginOf.has(u.authorId) ? `@${loginOf.get(u.authorId)}` : "a TAG lead"} to @${u.volunteer}`}{" "}
+                      · <LocalTime iso={u.createdAt.toISOString()} />
                     </p>
                     <Markdown>{u.body}</Markdown>
                     {u.link && (
@@ -222,7 +243,11 @@ export default async function ItemPage({ params, searchParams }: Props) {
                     {item.githubIssueTitle ?? item.githubIssueUrl.replace("https://github.com/", "")}
                   </a>
                   {item.githubIssueState && <span className="ml-1 text-slate-600">({item.githubIssueState})</span>}
-                  <GithubIssueStatus state={item.githubIssueState} assignees={item.githubIssueAssignees} className="mt-1 flex" />
+                  <GithubIssueStatus
+                    state={item.githubIssueState}
+                    assignees={item.githubIssueAssignees}
+                    className="mt-1 flex"
+                  />
                 </Detail>
               )}
               {item.initiative && <Detail term="Initiative">{item.initiative.name}</Detail>}
@@ -235,7 +260,10 @@ export default async function ItemPage({ params, searchParams }: Props) {
             </h2>
             {!actor ? (
               <p>
-                <Link href={`/sign-in?callbackUrl=${encodeURIComponent(`/help-wanted/${item.id}`)}`} className="text-brand-700 underline">
+                <Link
+                  href={`/sign-in?callbackUrl=${encodeURIComponent(`/help-wanted/${item.id}`)}`}
+                  className="text-brand-700 underline"
+                >
                   Sign in to volunteer
                 </Link>
               </p>
@@ -245,11 +273,24 @@ export default async function ItemPage({ params, searchParams }: Props) {
               <ActionForm
                 action={volunteerAction}
                 hidden={{ itemId: item.id }}
-                fields={[{ name: "message", label: "Message to the TAG leads", type: "textarea", hint: "Optional: why you, and when you can start." }]}
+                fields={[
+                  {
+                    name: "message",
+                    label: "Message to the TAG leads",
+                    type: "textarea",
+                    hint: "Optional: why you, and when you can start.",
+                  },
+                ]}
                 submit="Volunteer"
               />
             ) : (
-              <p className="text-slate-700">{closed ? "This item is closed." : item.status === "draft" ? "Volunteers can offer once a lead publishes this draft." : "All places are taken."}</p>
+              <p className="text-slate-700">
+                {closed
+                  ? "This item is closed."
+                  : item.status === "draft"
+                    ? "Volunteers can offer once a lead publishes this draft."
+                    : "All places are taken."}
+              </p>
             )}
             {mine
               .filter((c) => !LIVE.has(c.status))
@@ -273,7 +314,8 @@ export default async function ItemPage({ params, searchParams }: Props) {
                     <Link href={`/people/${c.user.login}`} className="text-brand-700 underline">
                       @{c.user.login}
                     </Link>{" "}
-                    <span className="text-slate-700">{CLAIM_STATUS[c.status]}</span> {isStale(c, staleAfterDays, at) && <StaleBadge />}
+                    <span className="text-slate-700">{CLAIM_STATUS[c.status]}</span>{" "}
+                    {isStale(c, staleAfterDays, at) && <StaleBadge />}
                   </li>
                 ))}
               </ul>
@@ -339,7 +381,8 @@ export default async function ItemPage({ params, searchParams }: Props) {
                 {held.map((c) => (
                   <li key={c.id} className="space-y-3 rounded-md p-3 ring-1 ring-slate-200">
                     <p>
-                      <span className="font-medium">@{c.user.login}</span> <span className="text-slate-700">{CLAIM_STATUS[c.status]}</span>
+                      <span className="font-medium">@{c.user.login}</span>{" "}
+                      <span className="text-slate-700">{CLAIM_STATUS[c.status]}</span>
                       {isStale(c, staleAfterDays, at) && <StaleBadge />}
                       <span className="block text-sm text-slate-600">
                         Last activity <LocalTime iso={c.lastActivityAt.toISOString()} />
@@ -355,17 +398,35 @@ export default async function ItemPage({ params, searchParams }: Props) {
                             </a>
                           </p>
                         )}
-                        <ActionForm action={confirmCompletionAction} hidden={{ claimId: c.id }} submit={`Confirm completion by @${c.user.login}`} />
+                        <ActionForm
+                          action={confirmCompletionAction}
+                          hidden={{ claimId: c.id }}
+                          submit={`Confirm completion by @${c.user.login}`}
+                        />
                       </div>
                     )}
                     <ActionForm
                       action={sendFollowUpAction}
                       hidden={{ claimId: c.id }}
                       label={`Follow up with @${c.user.login}`}
-                      fields={[{ name: "body", label: `Follow-up to @${c.user.login}`, type: "textarea", required: true, hint: "The volunteer is notified." }]}
+                      fields={[
+                        {
+                          name: "body",
+                          label: `Follow-up to @${c.user.login}`,
+                          type: "textarea",
+                          required: true,
+                          hint: "The volunteer is notified.",
+                        },
+                      ]}
                       submit="Send follow-up"
                     />
-                    <ActionForm action={releaseClaimAction} hidden={{ claimId: c.id }} confirm={`Release @${c.user.login}…`} submit={`Yes, release @${c.user.login}`} danger />
+                    <ActionForm
+                      action={releaseClaimAction}
+                      hidden={{ claimId: c.id }}
+                      confirm={`Release @${c.user.login}…`}
+                      submit={`Yes, release @${c.user.login}`}
+                      danger
+                    />
                   </li>
                 ))}
               </ul>
@@ -379,7 +440,16 @@ export default async function ItemPage({ params, searchParams }: Props) {
                 action={draft ? discardDraftAction : closeItemAction}
                 hidden={{ itemId: item.id }}
                 confirm={draft ? "Discard this draft…" : "Close this item…"}
-                fields={[{ name: "reason", label: "Reason", required: true, hint: draft ? "The GitHub issue is never offered again." : "Open requests are declined; people holding it are told." }]}
+                fields={[
+                  {
+                    name: "reason",
+                    label: "Reason",
+                    required: true,
+                    hint: draft
+                      ? "The GitHub issue is never offered again."
+                      : "Open requests are declined; people holding it are told.",
+                  },
+                ]}
                 submit={draft ? "Discard draft" : "Close item"}
                 danger
               />
@@ -395,7 +465,8 @@ export default async function ItemPage({ params, searchParams }: Props) {
         <ol className="mt-3 space-y-1 text-sm text-slate-700">
           {item.history.map((h) => (
             <li key={h.id}>
-              <LocalTime iso={h.at.toISOString()} />: {h.actorLogin ? `@${h.actorLogin}` : "Someone"} {HISTORY[h.action] ?? h.action}
+              <LocalTime iso={h.at.toISOString()} />: {h.actorLogin ? `@${h.actorLogin}` : "Someone"}{" "}
+              {HISTORY[h.action] ?? h.action}
             </li>
           ))}
         </ol>
@@ -414,7 +485,11 @@ function Detail({ term, children }: { term: string; children: React.ReactNode })
 }
 
 function StaleBadge() {
-  return <span className="ml-2 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900 ring-1 ring-amber-300">Stale: no update lately</span>;
+  return (
+    <span className="ml-2 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900 ring-1 ring-amber-300">
+      Stale: no update lately
+    </span>
+  );
 }
 
 /** The reverse match: the best available people for the item, why, their load and ambassador roles; invite one. */
@@ -425,7 +500,8 @@ function Suggestions({ itemId, people }: { itemId: string; people: SuggestedPers
         Suggested people
       </h3>
       <p className="text-sm text-slate-600">
-        People whose profile fits this item best, who have not claimed it and allow suggestions. Invite one: they are notified and accept or decline.
+        People whose profile fits this item best, who have not claimed it and allow suggestions. Invite one: they are
+        notified and accept or decline.
       </p>
       {people.length === 0 ? (
         <p className="mt-2 text-sm text-slate-600">Nobody to suggest right now.</p>
@@ -438,7 +514,11 @@ function Suggestions({ itemId, people }: { itemId: string; people: SuggestedPers
                   @{p.login}
                 </Link>
                 {p.name && <span className="text-slate-700">{p.name}</span>}
-                {p.isCncfAmbassador && <span className="rounded-full bg-sky-100 px-2 py-0.5 text-xs font-semibold text-sky-900">CNCF Ambassador</span>}
+                {p.isCncfAmbassador && (
+                  <span className="rounded-full bg-sky-100 px-2 py-0.5 text-xs font-semibold text-sky-900">
+                    CNCF Ambassador
+                  </span>
+                )}
               </p>
               {p.tagAmbassadorRoles.length > 0 && (
                 <p className="text-sm text-slate-700">
@@ -457,7 +537,14 @@ function Suggestions({ itemId, people }: { itemId: string; people: SuggestedPers
                 action={inviteAction}
                 hidden={{ itemId, userId: p.id }}
                 confirm={`Invite @${p.login}…`}
-                fields={[{ name: "message", label: `Message to @${p.login}`, type: "textarea", hint: "Optional: why you thought of them." }]}
+                fields={[
+                  {
+                    name: "message",
+                    label: `Message to @${p.login}`,
+                    type: "textarea",
+                    hint: "Optional: why you thought of them.",
+                  },
+                ]}
                 submit={`Invite @${p.login}`}
               />
             </li>
@@ -468,7 +555,15 @@ function Suggestions({ itemId, people }: { itemId: string; people: SuggestedPers
   );
 }
 
-function MyClaim({ claim, title, stale }: { claim: { id: string; status: string; message: string; lastActivityAt: Date }; title: string; stale: boolean }) {
+function MyClaim({
+  claim,
+  title,
+  stale,
+}: {
+  claim: { id: string; status: string; message: string; lastActivityAt: Date };
+  title: string;
+  stale: boolean;
+}) {
   return (
     <div className="space-y-4">
       {/* A live region: after volunteering or marking done, the form that was used is gone and this says what happened. */}
@@ -477,9 +572,15 @@ function MyClaim({ claim, title, stale }: { claim: { id: string; status: string;
           Your claim: <strong>{CLAIM_STATUS[claim.status]}</strong>
           {stale && <StaleBadge />}
         </p>
-        {claim.status === "requested" && <p className="text-sm text-slate-600">A TAG lead will accept or decline your offer; you will be notified.</p>}
+        {claim.status === "requested" && (
+          <p className="text-sm text-slate-600">A TAG lead will accept or decline your offer; you will be notified.</p>
+        )}
         {claim.status === "done" && <p className="text-sm text-slate-600">A TAG lead will confirm your work.</p>}
-        {claim.status === "invited" && <p className="text-sm text-slate-600">A TAG lead invited you to this item{claim.message ? `: “${claim.message}”` : "."}</p>}
+        {claim.status === "invited" && (
+          <p className="text-sm text-slate-600">
+            A TAG lead invited you to this item{claim.message ? `: “${claim.message}”` : "."}
+          </p>
+        )}
       </div>
       {claim.status === "invited" && <InvitationAnswer claimId={claim.id} title={title} />}
       {claim.status === "accepted" && (
@@ -490,7 +591,13 @@ function MyClaim({ claim, title, stale }: { claim: { id: string; status: string;
               hidden={{ claimId: claim.id }}
               label="Post progress"
               fields={[
-                { name: "body", label: "Progress update", type: "textarea", required: true, hint: "Markdown. What happened since your last update?" },
+                {
+                  name: "body",
+                  label: "Progress update",
+                  type: "textarea",
+                  required: true,
+                  hint: "Markdown. What happened since your last update?",
+                },
                 { name: "link", label: "Link (optional)", type: "url" },
               ]}
               submit="Post update"
@@ -500,13 +607,27 @@ function MyClaim({ claim, title, stale }: { claim: { id: string; status: string;
             action={markDoneAction}
             hidden={{ claimId: claim.id }}
             label="Mark done"
-            fields={[{ name: "evidenceUrl", label: "Evidence link", type: "url", required: true, hint: "A PR, a post, a recording: what shows the work." }]}
+            fields={[
+              {
+                name: "evidenceUrl",
+                label: "Evidence link",
+                type: "url",
+                required: true,
+                hint: "A PR, a post, a recording: what shows the work.",
+              },
+            ]}
             submit="Mark done"
           />
         </>
       )}
       {(claim.status === "requested" || claim.status === "accepted") && (
-        <ActionForm action={withdrawClaimAction} hidden={{ claimId: claim.id }} confirm="Withdraw…" submit="Yes, withdraw" danger />
+        <ActionForm
+          action={withdrawClaimAction}
+          hidden={{ claimId: claim.id }}
+          confirm="Withdraw…"
+          submit="Yes, withdraw"
+          danger
+        />
       )}
     </div>
   );

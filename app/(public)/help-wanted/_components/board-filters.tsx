@@ -36,15 +36,32 @@ export function BoardFilters({
 }) {
   const chosen = new Set(query.tag);
   // A TAG named in the URL but unknown stays visible, so the filter can be undone.
-  const choices = [...tags, ...query.tag.filter((slug) => !tags.some((t) => t.slug === slug)).map((slug) => ({ slug, name: slug }))];
+  const choices = [
+    ...tags,
+    ...query.tag.filter((slug) => !tags.some((t) => t.slug === slug)).map((slug) => ({ slug, name: slug })),
+  ];
   return (
-    <form method="get" action={action} role="search" aria-label={matchesOnly ? "Your matches" : "Help-wanted items"} className="space-y-4 rounded-xl bg-white p-4 ring-1 ring-slate-200">
+    <form
+      method="get"
+      action={action}
+      role="search"
+      aria-label={matchesOnly ? "Your matches" : "Help-wanted items"}
+      className="space-y-4 rounded-xl bg-white p-4 ring-1 ring-slate-200"
+    >
       <div className="grid gap-4 md:grid-cols-[2fr_1fr_1fr]">
         <div>
           <label htmlFor="board-q" className={label}>
             Search
           </label>
-          <input id="board-q" name="q" type="search" defaultValue={query.q} maxLength={200} placeholder="Words in the title or description" className={field} />
+          <input
+            id="board-q"
+            name="q"
+            type="search"
+            defaultValue={query.q}
+            maxLength={200}
+            placeholder="Words in the title or description"
+            className={field}
+          />
         </div>
         <div>
           <label htmlFor="board-kind" className={label}>
@@ -86,7 +103,13 @@ export function BoardFilters({
           <div className="mt-2 flex flex-wrap gap-x-5 gap-y-2">
             {choices.map((t) => (
               <label key={t.slug} className="flex items-center gap-2 text-sm text-slate-800">
-                <input type="checkbox" name="tag" value={t.slug} defaultChecked={chosen.has(t.slug)} className="h-4 w-4 rounded border-slate-400 accent-brand-600" />
+                <input
+                  type="checkbox"
+                  name="tag"
+                  value={t.slug}
+                  defaultChecked={chosen.has(t.slug)}
+                  className="h-4 w-4 rounded border-slate-400 accent-brand-600"
+                />
                 {t.name}
               </label>
             ))}
@@ -94,12 +117,20 @@ export function BoardFilters({
         </fieldset>
       )}
 
-      <div className={`grid items-end gap-4 sm:grid-cols-2 ${matchesOnly ? "md:grid-cols-[1fr_1fr_1fr_auto]" : "md:grid-cols-[1fr_1fr_1fr_1fr_1.4fr_auto]"}`}>
+      <div
+        className={`grid items-end gap-4 sm:grid-cols-2 ${matchesOnly ? "md:grid-cols-[1fr_1fr_1fr_auto]" : "md:grid-cols-[1fr_1fr_1fr_1fr_1.4fr_auto]"}`}
+      >
         <div>
           <label htmlFor="board-region" className={label}>
             Region
           </label>
-          <select id="board-region" name="region" defaultValue={query.region ?? ""} className={field} aria-describedby="board-region-hint">
+          <select
+            id="board-region"
+            name="region"
+            defaultValue={query.region ?? ""}
+            className={field}
+            aria-describedby="board-region-hint"
+          >
             <option value="">Any region</option>
             {BOARD_REGIONS.map((r) => (
               <option key={r} value={r}>
@@ -115,13 +146,31 @@ export function BoardFilters({
           <label htmlFor="board-effort-min" className={label}>
             Effort from (hours)
           </label>
-          <input id="board-effort-min" name="effortMin" type="number" min={0} max={10000} inputMode="numeric" defaultValue={query.effortMin ?? ""} className={field} />
+          <input
+            id="board-effort-min"
+            name="effortMin"
+            type="number"
+            min={0}
+            max={10000}
+            inputMode="numeric"
+            defaultValue={query.effortMin ?? ""}
+            className={field}
+          />
         </div>
         <div>
           <label htmlFor="board-effort-max" className={label}>
             Effort up to (hours)
           </label>
-          <input id="board-effort-max" name="effortMax" type="number" min={0} max={10000} inputMode="numeric" defaultValue={query.effortMax ?? ""} className={field} />
+          <input
+            id="board-effort-max"
+            name="effortMax"
+            type="number"
+            min={0}
+            max={10000}
+            inputMode="numeric"
+            defaultValue={query.effortMax ?? ""}
+            className={field}
+          />
         </div>
         {!matchesOnly && (
           <>

@@ -5,7 +5,9 @@ import type { BoardItem } from "@/lib/help-wanted/board";
 
 /** A day as "10 Mar 2027" in UTC, so the server and every viewer print the same day. */
 export function formatUtcDay(date: Date): string {
-  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(date);
+  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(
+    date,
+  );
 }
 
 const STATUS_STYLES: Record<BoardItem["status"], string> = {
@@ -28,19 +30,27 @@ export function ItemCard({ item, children }: { item: BoardItem; children?: React
         </Link>
       </h2>
       <p className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-700">
-        <span className="rounded-full bg-amber-100 px-2.5 py-0.5 font-medium text-amber-900">{BOARD_KIND_LABELS[item.kind]}</span>
-        <span className={`rounded-full px-2.5 py-0.5 font-medium capitalize ${STATUS_STYLES[item.status]}`}>{item.status}</span>
+        <span className="rounded-full bg-amber-100 px-2.5 py-0.5 font-medium text-amber-900">
+          {BOARD_KIND_LABELS[item.kind]}
+        </span>
+        <span className={`rounded-full px-2.5 py-0.5 font-medium capitalize ${STATUS_STYLES[item.status]}`}>
+          {item.status}
+        </span>
         {item.tags.map((t) => (
           <span key={t.slug} className="font-mono">
             tag-{t.slug}
           </span>
         ))}
       </p>
-      {item.githubIssue && <GithubIssueStatus state={item.githubIssue.state} assignees={item.githubIssue.assignees} className="mt-2" />}
+      {item.githubIssue && (
+        <GithubIssueStatus state={item.githubIssue.state} assignees={item.githubIssue.assignees} className="mt-2" />
+      )}
       {item.excerpt && <p className="mt-3 line-clamp-3 text-sm text-slate-700">{item.excerpt}</p>}
       <dl className="mt-4 grid grid-cols-2 gap-x-4 gap-y-1 text-sm">
         <dt className="text-slate-600">Places</dt>
-        <dd className="text-slate-900">{item.status === "open" ? `${left} of ${item.places} open` : `${item.placesTaken} of ${item.places} taken`}</dd>
+        <dd className="text-slate-900">
+          {item.status === "open" ? `${left} of ${item.places} open` : `${item.placesTaken} of ${item.places} taken`}
+        </dd>
         {item.effortHours !== null && (
           <>
             <dt className="text-slate-600">Effort</dt>

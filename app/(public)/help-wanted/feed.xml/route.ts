@@ -7,7 +7,8 @@ import { BOARD_KIND_LABELS, boardFeedUrl, boardUrl, parseBoardQuery } from "@/li
 export const dynamic = "force-dynamic";
 
 /** The feed library marks titles and summaries `type="html"`: plain text must be escaped to stay text. */
-const escapeHtml = (s: string) => s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
+const escapeHtml = (s: string) =>
+  s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
 
 /**
  * `/help-wanted/feed.xml`: the board as Atom, with the board's query parameters (DESIGN.md),
@@ -38,7 +39,10 @@ export async function GET(request: Request): Promise<Response> {
       date: item.createdAt,
       published: item.createdAt,
       description: escapeHtml(item.excerpt),
-      category: [{ name: BOARD_KIND_LABELS[item.kind], term: item.kind }, ...item.tags.map((t) => ({ name: t.name, term: `tag-${t.slug}` }))],
+      category: [
+        { name: BOARD_KIND_LABELS[item.kind], term: item.kind },
+        ...item.tags.map((t) => ({ name: t.name, term: `tag-${t.slug}` })),
+      ],
     });
   }
   return new Response(feed.atom1(), {

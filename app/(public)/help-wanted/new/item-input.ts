@@ -24,7 +24,11 @@ export async function parseItemInput(raw: unknown): Promise<ItemInput> {
   const parsed = itemSchema(await now()).safeParse(raw);
   if (!parsed.success) {
     const flat = z.flattenError(parsed.error);
-    throw new AppError("INVALID", flat.formErrors[0] ?? "Some fields need attention.", flat.fieldErrors as Record<string, string[]>);
+    throw new AppError(
+      "INVALID",
+      flat.formErrors[0] ?? "Some fields need attention.",
+      flat.fieldErrors as Record<string, string[]>,
+    );
   }
   return parsed.data;
 }

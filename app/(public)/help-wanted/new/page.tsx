@@ -35,7 +35,12 @@ export default async function NewItemPage() {
           </p>
         </div>
       ) : (
-        <ItemForm action={createItemAction} tags={postable} submit="Post item" initial={{ tags: postable.length === 1 ? [postable[0]!.slug] : [] }} />
+        <ItemForm
+          action={createItemAction}
+          tags={postable}
+          submit="Post item"
+          initial={{ tags: postable.length === 1 ? [postable[0]!.slug] : [] }}
+        />
       )}
     </div>
   );

@@ -3,33 +3,54 @@
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/action";
 import { checkInInitiative, createInitiative, joinInitiative, setInitiativeState } from "@/lib/initiatives/mutations";
-import { CreateInitiativeSchema, InitiativeCheckInSchema, InitiativeIdSchema, InitiativeStateSchema } from "@/lib/initiatives/schemas";
+import {
+  CreateInitiativeSchema,
+  InitiativeCheckInSchema,
+  InitiativeIdSchema,
+  InitiativeStateSchema,
+} from "@/lib/initiatives/schemas";
 
 const refresh = () => {
   revalidatePath("/initiatives/[id]", "page");
   revalidatePath("/tags/[slug]", "page");
 };
 
-const create = defineAction(CreateInitiativeSchema, async (input, actor) => {
-  const r = await createInitiative(actor, input);
-  refresh();
-  return r;
-}, { successMessage: "Initiative started." });
-const join = defineAction(InitiativeIdSchema, async (input, actor) => {
-  const r = await joinInitiative(actor, input);
-  refresh();
-  return r;
-}, { successMessage: "You joined." });
-const checkIn = defineAction(InitiativeCheckInSchema, async (input, actor) => {
-  const r = await checkInInitiative(actor, input);
-  refresh();
-  return r;
-}, { successMessage: "Check-in posted." });
-const state = defineAction(InitiativeStateSchema, async (input, actor) => {
-  const r = await setInitiativeState(actor, input);
-  refresh();
-  return r;
-}, { successMessage: "State saved." });
+const create = defineAction(
+  CreateInitiativeSchema,
+  async (input, actor) => {
+    const r = await createInitiative(actor, input);
+    refresh();
+    return r;
+  },
+  { successMessage: "Initiative started." },
+);
+const join = defineAction(
+  InitiativeIdSchema,
+  async (input, actor) => {
+    const r = await joinInitiative(actor, input);
+    refresh();
+    return r;
+  },
+  { successMessage: "You joined." },
+);
+const checkIn = defineAction(
+  InitiativeCheckInSchema,
+  async (input, actor) => {
+    const r = await checkInInitiative(actor, input);
+    refresh();
+    return r;
+  },
+  { successMessage: "Check-in posted." },
+);
+const state = defineAction(
+  InitiativeStateSchema,
+  async (input, actor) => {
+    const r = await setInitiativeState(actor, input);
+    refresh();
+    return r;
+  },
+  { successMessage: "State saved." },
+);
 
 export async function createInitiativeAction(input: unknown) {
   return create(input);

@@ -12,7 +12,10 @@ import { TimelineChart } from "@/lib/contributions/timeline-svg";
 import { describeContributionKinds, formatDay } from "@/lib/people/format";
 import { findPublicProfile } from "@/lib/people/queries";
 
-type Props = { params: Promise<{ login: string }>; searchParams?: Promise<{ tag?: string | string[]; kind?: string | string[] }> };
+type Props = {
+  params: Promise<{ login: string }>;
+  searchParams?: Promise<{ tag?: string | string[]; kind?: string | string[] }>;
+};
 
 // A profile changes when its owner saves it; never serve a stored copy.
 export const dynamic = "force-dynamic";
@@ -67,8 +70,20 @@ export default async function PersonPage({ params, searchParams }: Props) {
                 </a>{" "}
                 <span className="text-sm text-slate-600">
                   ({s.status.replace("_", " ")}
-                  {s.startAt && <>, from <LocalTime iso={s.startAt.toISOString()} /></>}
-                  {s.endedAt ? <>, ended <LocalTime iso={s.endedAt.toISOString()} /></> : s.termEndAt ? <>, term ends <LocalTime iso={s.termEndAt.toISOString()} /></> : null}
+                  {s.startAt && (
+                    <>
+                      , from <LocalTime iso={s.startAt.toISOString()} />
+                    </>
+                  )}
+                  {s.endedAt ? (
+                    <>
+                      , ended <LocalTime iso={s.endedAt.toISOString()} />
+                    </>
+                  ) : s.termEndAt ? (
+                    <>
+                      , term ends <LocalTime iso={s.termEndAt.toISOString()} />
+                    </>
+                  ) : null}
                   {s.obtainedBy !== "appointed" && <>, {s.obtainedBy}</>})
                 </span>
               </li>
@@ -126,7 +141,8 @@ export default async function PersonPage({ params, searchParams }: Props) {
               </ul>
               {person.activity.lastAt && (
                 <p className="mt-2 text-sm text-slate-600">
-                  Most recent: <time dateTime={person.activity.lastAt.toISOString()}>{formatDay(person.activity.lastAt)}</time>
+                  Most recent:{" "}
+                  <time dateTime={person.activity.lastAt.toISOString()}>{formatDay(person.activity.lastAt)}</time>
                 </p>
               )}
             </>
@@ -139,9 +155,26 @@ export default async function PersonPage({ params, searchParams }: Props) {
             Contribution timeline
           </h2>
           <form method="get" className="mt-3 flex flex-wrap items-end gap-3" aria-label="Filter the timeline">
-            <FilterSelect id="timeline-tag" name="tag" label="TAG" value={tagParam} allLabel="All TAGs" options={timeline.tags.map((t) => ({ value: t.slug, label: t.name }))} />
-            <FilterSelect id="timeline-kind" name="kind" label="Kind" value={kindParam} allLabel="All kinds" options={TIMELINE_KINDS.map((k) => ({ value: k, label: KIND_LABEL[k] ?? k }))} />
-            <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50">
+            <FilterSelect
+              id="timeline-tag"
+              name="tag"
+              label="TAG"
+              value={tagParam}
+              allLabel="All TAGs"
+              options={timeline.tags.map((t) => ({ value: t.slug, label: t.name }))}
+            />
+            <FilterSelect
+              id="timeline-kind"
+              name="kind"
+              label="Kind"
+              value={kindParam}
+              allLabel="All kinds"
+              options={TIMELINE_KINDS.map((k) => ({ value: k, label: KIND_LABEL[k] ?? k }))}
+            />
+            <button
+              type="submit"
+              className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50"
+            >
               Filter
             </button>
           </form>

@@ -61,7 +61,10 @@ export default async function ProjectPage({ params }: Props) {
               <dt className="font-medium text-slate-900">Category</dt>
               <dd className="text-slate-700">
                 {project.category ? (
-                  <Link href={projectsHref(parseProjectFilters({ category: project.category }))} className="text-brand-700 underline">
+                  <Link
+                    href={projectsHref(parseProjectFilters({ category: project.category }))}
+                    className="text-brand-700 underline"
+                  >
                     {project.category}
                   </Link>
                 ) : (
@@ -72,7 +75,13 @@ export default async function ProjectPage({ params }: Props) {
             <div>
               <dt className="font-medium text-slate-900">Accepted by the CNCF</dt>
               <dd className="text-slate-700">
-                {project.acceptedAt ? <time dateTime={project.acceptedAt.toISOString().slice(0, 10)}>{formatUtcDay(project.acceptedAt)}</time> : "Not given"}
+                {project.acceptedAt ? (
+                  <time dateTime={project.acceptedAt.toISOString().slice(0, 10)}>
+                    {formatUtcDay(project.acceptedAt)}
+                  </time>
+                ) : (
+                  "Not given"
+                )}
               </dd>
             </div>
             {project.homeUrl && (
@@ -111,7 +120,9 @@ export default async function ProjectPage({ params }: Props) {
                     {r.name}
                   </a>
                   <span className="block break-all font-mono text-xs text-slate-600">{r.url}</span>
-                  {r.checkSets.length > 0 && <span className="block text-xs text-slate-600">CLOMonitor checks: {r.checkSets.join(", ")}</span>}
+                  {r.checkSets.length > 0 && (
+                    <span className="block text-xs text-slate-600">CLOMonitor checks: {r.checkSets.join(", ")}</span>
+                  )}
                 </li>
               ))}
             </ul>
@@ -147,7 +158,10 @@ export default async function ProjectPage({ params }: Props) {
                 {l.checkIns.length === 0 ? (
                   <p className="text-slate-600">No check-ins yet.</p>
                 ) : (
-                  <ol className="space-y-2 border-l-2 border-slate-200 pl-3" aria-label={`Latest check-ins by @${l.assignment.user.login}`}>
+                  <ol
+                    className="space-y-2 border-l-2 border-slate-200 pl-3"
+                    aria-label={`Latest check-ins by @${l.assignment.user.login}`}
+                  >
                     {l.checkIns.map((c) => (
                       <li key={c.id}>
                         <p className="flex flex-wrap items-center gap-2">
@@ -157,7 +171,11 @@ export default async function ProjectPage({ params }: Props) {
                           <HealthBadge health={c.health} />
                           {c.link && (
                             <a href={c.link} className="text-brand-700 underline" rel="noopener noreferrer">
-                              Link<span className="sr-only"> for the check-in of <Day date={c.date} /></span>
+                              Link
+                              <span className="sr-only">
+                                {" "}
+                                for the check-in of <Day date={c.date} />
+                              </span>
                             </a>
                           )}
                         </p>
@@ -172,7 +190,8 @@ export default async function ProjectPage({ params }: Props) {
         )}
       </section>
       <p className="text-xs text-slate-600">
-        From CLOMonitor&apos;s list of CNCF projects; last changed here on <time dateTime={project.importedAt.toISOString()}>{formatUtcDay(project.importedAt)}</time>.
+        From CLOMonitor&apos;s list of CNCF projects; last changed here on{" "}
+        <time dateTime={project.importedAt.toISOString()}>{formatUtcDay(project.importedAt)}</time>.
       </p>
     </div>
   );

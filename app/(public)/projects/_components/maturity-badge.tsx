@@ -9,10 +9,16 @@ const STYLES: Record<ProjectMaturityName, string> = {
 
 /** The CNCF maturity level, as text (the colour only repeats it). */
 export function MaturityBadge({ maturity }: { maturity: ProjectMaturityName }) {
-  return <span className={`inline-block rounded-full px-2.5 py-0.5 text-xs font-medium capitalize ${STYLES[maturity]}`}>{maturity}</span>;
+  return (
+    <span className={`inline-block rounded-full px-2.5 py-0.5 text-xs font-medium capitalize ${STYLES[maturity]}`}>
+      {maturity}
+    </span>
+  );
 }
 
 /** A day as "10 Mar 2016" in UTC: acceptance dates are stored at UTC midnight, so every viewer sees the same day. */
 export function formatUtcDay(date: Date): string {
-  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(date);
+  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(
+    date,
+  );
 }

@@ -6,7 +6,15 @@ import { defineRole } from "@/lib/roles/definitions";
 import { appointLeader, requestEndOfSeat } from "@/lib/roles/leadership";
 import { recordLeave } from "@/lib/roles/leaves";
 import { appointToRole, changeAssignment, moveToAdvisoryFellow } from "@/lib/roles/roster";
-import { AppointLeaderSchema, AppointToRoleSchema, AssignmentChangeSchema, LeaveSchema, MoveToFellowSchema, RequestEndSchema, RoleDefinitionSchema } from "@/lib/roles/schemas";
+import {
+  AppointLeaderSchema,
+  AppointToRoleSchema,
+  AssignmentChangeSchema,
+  LeaveSchema,
+  MoveToFellowSchema,
+  RequestEndSchema,
+  RoleDefinitionSchema,
+} from "@/lib/roles/schemas";
 
 const refresh = () => revalidatePath("/tags/[slug]", "page");
 

@@ -12,7 +12,14 @@ import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { now } from "@/lib/clock";
 import { lastContributionText, rosterActivity } from "@/lib/contributions/activity";
-import { listLeadershipTimeline, listRoster, listTermsEnding, summarizeRoles, type RoleDefinitionRow, type RosterRow } from "@/lib/roles/queries";
+import {
+  listLeadershipTimeline,
+  listRoster,
+  listTermsEnding,
+  summarizeRoles,
+  type RoleDefinitionRow,
+  type RosterRow,
+} from "@/lib/roles/queries";
 import { parseRegionCounts, REGIONS } from "@/lib/roles/seat-rules";
 import { findTagBySlug } from "@/lib/tags/queries";
 import { AppointForm } from "./_components/appoint-form";
@@ -29,7 +36,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: tag?.name ?? "TAG not found" };
 }
 
-const AMBASSADOR_LABEL: Record<string, string> = { project_liaison: "project liaison", foundation_liaison: "foundation liaison", community_organizer: "community organizer" };
+const AMBASSADOR_LABEL: Record<string, string> = {
+  project_liaison: "project liaison",
+  foundation_liaison: "foundation liaison",
+  community_organizer: "community organizer",
+};
 
 function defaultsOf(d: RoleDefinitionRow): RoleDefaults {
   const max = parseRegionCounts(d.maxPerRegion);
@@ -92,9 +103,20 @@ export default async function TagPage({ params }: Props) {
   const tag = await findTagBySlug((await params).slug);
   if (!tag) notFound();
   const at = await now();
-  const [roster, summaries, terms, timeline, actor, initiatives] = await Promise.all([listRoster(tag.id, at), summarizeRoles(tag.id, at), listTermsEnding(tag.id, at), listLeadershipTimeline(tag.id), getActor(), listInitiatives(tag.id)]);
+  const [roster, summaries, terms, timeline, actor, initiatives] = await Promise.all([
+    listRoster(tag.id, at),
+    summarizeRoles(tag.id, at),
+    listTermsEnding(tag.id, at),
+    listLeadershipTimeline(tag.id),
+    getActor(),
+    listInitiatives(tag.id),
+  ]);
   // One set-based query for every holder's activity in this TAG (the TAG's own rule).
-  const activity = await rosterActivity(roster.map((r) => r.userId), tag, at);
+  const activity = await rosterActivity(
+    roster.map((r) => r.userId),
+    tag,
+    at,
+  );
   const seats = roster.map((r) => {
     const a = activity.get(r.userId)!;
     return { ...r, activity: { status: a.status, text: lastContributionText(a.lastAt, at) } };
@@ -103,7 +125,13 @@ export default async function TagPage({ params }: Props) {
   const mayDefine = can(actor, "role.define", tag.id);
   const mayManage = can(actor, "roster.manage", tag.id);
   const defs = summaries.map((s) => s.def);
-  const roleOptions = defs.map((d) => ({ id: d.id, label: d.kind === "tag_ambassador" && d.ambassadorKind ? `${d.name} (TAG Ambassador, ${AMBASSADOR_LABEL[d.ambassadorKind]})` : d.name }));
+  const roleOptions = defs.map((d) => ({
+    id: d.id,
+    label:
+      d.kind === "tag_ambassador" && d.ambassadorKind
+        ? `${d.name} (TAG Ambassador, ${AMBASSADOR_LABEL[d.ambassadorKind]})`
+        : d.name,
+  }));
   const fellowRoles = roleOptions.filter((_, i) => defs[i]!.kind === "advisory_fellow");
   const held = (s: RosterRow) => s.status === "active" || s.status === "on_leave";
   const controls = (row: SeatRow) => {
@@ -111,8 +139,22 @@ export default async function TagPage({ params }: Props) {
     const own = actor?.id === s.userId;
     return (
       <>
-        {mayAppoint && !own && held(s) && !s.endRequestedAt && (s.roleDefinition ? <SeatChangeForm assignmentId={s.id} who={s.user.login} renewable={!!s.roleDefinition.termMonths && !s.renewRequestedAt} /> : <EndSeatForm assignmentId={s.id} who={s.user.login} />)}
-        {mayAppoint && !own && held(s) && fellowRoles.length > 0 && s.kind !== "advisory_fellow" && <MoveToFellowForm assignmentId={s.id} who={s.user.login} fellowRoles={fellowRoles} />}
+        {mayAppoint &&
+          !own &&
+          held(s) &&
+          !s.endRequestedAt &&
+          (s.roleDefinition ? (
+            <SeatChangeForm
+              assignmentId={s.id}
+              who={s.user.login}
+              renewable={!!s.roleDefinition.termMonths && !s.renewRequestedAt}
+            />
+          ) : (
+            <EndSeatForm assignmentId={s.id} who={s.user.login} />
+          ))}
+        {mayAppoint && !own && held(s) && fellowRoles.length > 0 && s.kind !== "advisory_fellow" && (
+          <MoveToFellowForm assignmentId={s.id} who={s.user.login} fellowRoles={fellowRoles} />
+        )}
         {held(s) && (own || mayManage) && <LeaveForm assignmentId={s.id} who={s.user.login} own={own} />}
       </>
     );
@@ -125,11 +167,21 @@ export default async function TagPage({ params }: Props) {
         {tag.mission && <p className="mt-3 max-w-3xl text-lg text-slate-700">{tag.mission}</p>}
       </header>
       <section aria-labelledby="contact" className="grid gap-4 md:grid-cols-2">
-        <h2 id="contact" className="sr-only">How to take part</h2>
+        <h2 id="contact" className="sr-only">
+          How to take part
+        </h2>
         <dl className="space-y-2 rounded-xl bg-white p-6 text-sm ring-1 ring-slate-200">
           <div>
             <dt className="font-medium text-slate-900">Mailing list</dt>
-            <dd>{tag.mailingList ? <a className="text-brand-700 underline" href={tag.mailingList}>{tag.mailingList}</a> : "—"}</dd>
+            <dd>
+              {tag.mailingList ? (
+                <a className="text-brand-700 underline" href={tag.mailingList}>
+                  {tag.mailingList}
+                </a>
+              ) : (
+                "—"
+              )}
+            </dd>
           </div>
           <div>
             <dt className="font-medium text-slate-900">Slack</dt>
@@ -157,7 +209,11 @@ export default async function TagPage({ params }: Props) {
           </div>
           <div>
             <dt className="font-medium text-slate-900">Leadership model</dt>
-            <dd>{tag.leadershipModel === "election" ? "Tech Leads elected" : "Appointed by consensus, with escalation to the TOC"}</dd>
+            <dd>
+              {tag.leadershipModel === "election"
+                ? "Tech Leads elected"
+                : "Appointed by consensus, with escalation to the TOC"}
+            </dd>
           </div>
         </dl>
         <div className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
@@ -186,7 +242,9 @@ export default async function TagPage({ params }: Props) {
           </a>
         </div>
         <RosterTable seats={seats} controls={mayAppoint || actor ? controls : undefined} />
-        <RoleWarnings summaries={summaries.map((s) => ({ name: s.def.name, vacancies: s.vacancies, warnings: s.warnings }))} />
+        <RoleWarnings
+          summaries={summaries.map((s) => ({ name: s.def.name, vacancies: s.vacancies, warnings: s.warnings }))}
+        />
         {mayAppoint && defs.length > 0 && <AppointToRoleForm roles={roleOptions} />}
         {mayAppoint && <AppointForm tagId={tag.id} tagName={tag.name} />}
       </section>
@@ -200,7 +258,8 @@ export default async function TagPage({ params }: Props) {
           <ul className="space-y-1 text-sm">
             {terms.map((t) => (
               <li key={t.id}>
-                @{t.user.login}, {t.roleDefinition?.name ?? SEAT_LABEL[t.kind] ?? t.kind}: <LocalTime iso={t.termEndAt!.toISOString()} />
+                @{t.user.login}, {t.roleDefinition?.name ?? SEAT_LABEL[t.kind] ?? t.kind}:{" "}
+                <LocalTime iso={t.termEndAt!.toISOString()} />
               </li>
             ))}
           </ul>
@@ -212,9 +271,17 @@ export default async function TagPage({ params }: Props) {
         </h2>
         {defs.length === 0 && <p className="text-sm text-slate-600">This TAG has not defined its roles here yet.</p>}
         {summaries.map(({ def: d, holders, vacancies }) => (
-          <article key={d.id} className="space-y-2 rounded-xl bg-white p-6 text-sm ring-1 ring-slate-200" aria-labelledby={`def-${d.id}`}>
+          <article
+            key={d.id}
+            className="space-y-2 rounded-xl bg-white p-6 text-sm ring-1 ring-slate-200"
+            aria-labelledby={`def-${d.id}`}
+          >
             <h3 id={`def-${d.id}`} className="text-lg font-semibold text-slate-900">
-              {d.name} <span className="text-sm font-normal text-slate-600">({SEAT_LABEL[d.kind] ?? d.kind}{d.ambassadorKind ? `, ${AMBASSADOR_LABEL[d.ambassadorKind]}` : ""}; rules version {d.version})</span>
+              {d.name}{" "}
+              <span className="text-sm font-normal text-slate-600">
+                ({SEAT_LABEL[d.kind] ?? d.kind}
+                {d.ambassadorKind ? `, ${AMBASSADOR_LABEL[d.ambassadorKind]}` : ""}; rules version {d.version})
+              </span>
             </h3>
             {d.responsibilities && <Markdown>{d.responsibilities}</Markdown>}
             <dl className="grid gap-x-6 gap-y-1 md:grid-cols-2">
@@ -241,7 +308,11 @@ export default async function TagPage({ params }: Props) {
               </div>
               <div>
                 <dt className="inline font-medium">Eligibility: </dt>
-                <dd className="inline">{d.eligibilityMinRecords ? `at least ${d.eligibilityMinRecords} contribution records in the last ${d.eligibilityWindowMonths} months` : "anyone"}</dd>
+                <dd className="inline">
+                  {d.eligibilityMinRecords
+                    ? `at least ${d.eligibilityMinRecords} contribution records in the last ${d.eligibilityWindowMonths} months`
+                    : "anyone"}
+                </dd>
               </div>
               <div>
                 <dt className="inline font-medium">TOC approval: </dt>
@@ -250,7 +321,9 @@ export default async function TagPage({ params }: Props) {
             </dl>
             {mayDefine && (
               <details>
-                <summary className="cursor-pointer text-brand-700 underline">Edit {d.name} (saves a new version)</summary>
+                <summary className="cursor-pointer text-brand-700 underline">
+                  Edit {d.name} (saves a new version)
+                </summary>
                 <div className="mt-3">
                   <DefineRoleForm tagId={tag.id} defaults={defaultsOf(d)} />
                 </div>
@@ -278,7 +351,9 @@ export default async function TagPage({ params }: Props) {
           <ul className="space-y-1">
             {initiatives.map((i) => (
               <li key={i.id}>
-                <Link href={`/initiatives/${i.id}`} className="text-brand-700 underline">{i.name}</Link>{" "}
+                <Link href={`/initiatives/${i.id}`} className="text-brand-700 underline">
+                  {i.name}
+                </Link>{" "}
                 <span className="text-sm text-slate-600">
                   {INITIATIVE_STATE_LABEL[i.state]} · {i._count.participants} people · {i._count.items} items
                 </span>

@@ -18,7 +18,8 @@ export async function POST(req: Request) {
   if (!isSameOrigin(req, e.NEXTAUTH_URL)) return errorResponse("FORBIDDEN", "Cross-site request refused");
   const body = await req.json().catch(() => null);
   const parsed = ClockSchema.safeParse(body);
-  if (!parsed.success) return errorResponse("INVALID", 'Send JSON like {"days": 7}', { issues: z.flattenError(parsed.error) });
+  if (!parsed.success)
+    return errorResponse("INVALID", 'Send JSON like {"days": 7}', { issues: z.flattenError(parsed.error) });
   const now = await advanceClock(parsed.data.days * 24 * 60 * 60 * 1000);
   const outcomes = await waitForJobs(await enqueueSweeps());
   invalidateAnonymousPages();

@@ -5,4 +5,6 @@ import { PageQuerySchema } from "@/lib/api/schemas";
 export const dynamic = "force-dynamic";
 
 /** `GET /api/v1/tags`: TAGs by slug, cursor-paginated. */
-export const GET = apiRoute(async (req) => ({ json: await listTagsPage(parseQuery(PageQuerySchema, new URL(req.url).searchParams)) }));
+export const GET = apiRoute(async (req) => ({
+  json: await listTagsPage(parseQuery(PageQuerySchema, new URL(req.url).searchParams)),
+}));

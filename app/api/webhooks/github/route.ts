@@ -16,11 +16,14 @@ export async function POST(req: Request) {
   const secret = env().GITHUB_WEBHOOK_SECRET;
   if (!secret) return errorResponse("UNAVAILABLE", "Webhooks are not configured.");
   const body = await readCappedBody(req);
-  if (body === null) return NextResponse.json({ error: { code: "INVALID", message: "The body is larger than 1 MB." } }, { status: 413 });
-  if (!verifySignature(secret, body, req.headers.get("x-hub-signature-256"))) return errorResponse("UNAUTHENTICATED", "Bad or missing signature.");
+  if (body === null)
+    return NextResponse.json({ error: { code: "INVALID", message: "The body is larger than 1 MB." } }, { status: 413 });
+  if (!verifySignature(secret, body, req.headers.get("x-hub-signature-256")))
+    return errorResponse("UNAUTHENTICATED", "Bad or missing signature.");
   const event = req.headers.get("x-github-event") ?? "";
   const deliveryId = req.headers.get("x-github-delivery") ?? "";
-  if (!/^[\w-]{1,100}$/.test(event) || !/^[\w-]{1,100}$/.test(deliveryId)) return errorResponse("INVALID", "Missing X-GitHub-Event or X-GitHub-Delivery.");
+  if (!/^[\w-]{1,100}$/.test(event) || !/^[\w-]{1,100}$/.test(deliveryId))
+    return errorResponse("INVALID", "Missing X-GitHub-Event or X-GitHub-Delivery.");
   let payload: unknown;
   try {
     payload = JSON.parse(body.toString("utf8"));
@@ -30,5 +33,8 @@ export async function POST(req: Request) {
   const r = await processWebhookDelivery(deliveryId, event, payload);
   // Board cards show a linked issue's state: drop cached board pages at once.
   if (r.linkedUpdated) expireBoardCache();
-  return NextResponse.json({ outcome: r.outcome, imported: r.imported ?? 0, linkedUpdated: r.linkedUpdated ?? 0, drafts: r.drafts ?? 0 }, { status: r.status });
+  return NextResponse.json(
+    { outcome: r.outcome, imported: r.imported ?? 0, linkedUpdated: r.linkedUpdated ?? 0, drafts: r.drafts ?? 0 },
+    { status: r.status },
+  );
 }

@@ -9,7 +9,13 @@ export function TagsImportForm() {
   const malformed = state && !state.ok ? (state.fieldErrors.text ?? []) : [];
   return (
     <form action={action} className="space-y-4">
-      <Field name="text" label="tags.yaml" state={state} textarea hint="Paste the whole file from cncf/toc. Preview first: it shows every change and writes nothing." />
+      <Field
+        name="text"
+        label="tags.yaml"
+        state={state}
+        textarea
+        hint="Paste the whole file from cncf/toc. Preview first: it shows every change and writes nothing."
+      />
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" name="endMissing" defaultChecked={state?.values?.endMissing === "on"} />
         End seats the file no longer lists (otherwise they are only reported)
@@ -25,7 +31,9 @@ export function TagsImportForm() {
       {state?.ok && (
         <section aria-live="polite" className="space-y-2 text-sm">
           <h2 className="font-semibold text-slate-900">
-            {state.data.applied ? `Imported: ${state.data.changes} changes` : `Preview: ${state.data.changes} changes (nothing written yet)`}
+            {state.data.applied
+              ? `Imported: ${state.data.changes} changes`
+              : `Preview: ${state.data.changes} changes (nothing written yet)`}
             {state.data.unresolved > 0 ? `, ${state.data.unresolved} unresolved logins` : ""}
           </h2>
           <ul className="list-disc space-y-1 pl-6 font-mono text-xs">
@@ -36,10 +44,22 @@ export function TagsImportForm() {
         </section>
       )}
       <div className="flex gap-3">
-        <button type="submit" name="mode" value="preview" disabled={pending} className="rounded-md border border-slate-300 px-4 py-2 font-medium disabled:opacity-60">
+        <button
+          type="submit"
+          name="mode"
+          value="preview"
+          disabled={pending}
+          className="rounded-md border border-slate-300 px-4 py-2 font-medium disabled:opacity-60"
+        >
           Preview changes
         </button>
-        <button type="submit" name="mode" value="apply" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+        <button
+          type="submit"
+          name="mode"
+          value="apply"
+          disabled={pending}
+          className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+        >
           Apply import
         </button>
       </div>

@@ -19,7 +19,12 @@ export function MatchSettingsForm({ saved }: { saved: Saved }) {
   const kindsError = fieldError(state, "preferredKinds");
   return (
     // Remounted when the stored settings change, so the boxes show what was saved.
-    <form key={JSON.stringify(saved)} action={run} aria-labelledby="match-settings" className="space-y-4 rounded-xl bg-white p-6 ring-1 ring-slate-200">
+    <form
+      key={JSON.stringify(saved)}
+      action={run}
+      aria-labelledby="match-settings"
+      className="space-y-4 rounded-xl bg-white p-6 ring-1 ring-slate-200"
+    >
       <h2 id="match-settings" className="text-lg font-semibold text-slate-900">
         Your matching settings
       </h2>
@@ -31,7 +36,13 @@ export function MatchSettingsForm({ saved }: { saved: Saved }) {
         <div className="mt-2 flex flex-wrap gap-x-5 gap-y-2">
           {BOARD_KINDS.map((k) => (
             <label key={k} className="flex items-center gap-2 text-sm text-slate-800">
-              <input type="checkbox" name="preferredKinds" value={k} defaultChecked={saved.preferredKinds.includes(k)} className={box} />
+              <input
+                type="checkbox"
+                name="preferredKinds"
+                value={k}
+                defaultChecked={saved.preferredKinds.includes(k)}
+                className={box}
+              />
               {BOARD_KIND_LABELS[k]}
             </label>
           ))}
@@ -44,16 +55,29 @@ export function MatchSettingsForm({ saved }: { saved: Saved }) {
       </fieldset>
       <div>
         <label className="flex items-center gap-2 text-sm font-medium text-slate-900">
-          <input type="checkbox" name="matchOptOut" defaultChecked={saved.matchOptOut} aria-describedby="match-opt-out-hint" className={box} />
+          <input
+            type="checkbox"
+            name="matchOptOut"
+            defaultChecked={saved.matchOptOut}
+            aria-describedby="match-opt-out-hint"
+            className={box}
+          />
           Don&apos;t suggest me to TAG leads
         </label>
         <p id="match-opt-out-hint" className="ml-6 text-xs text-slate-600">
-          When you are suggested for an item, its TAG&apos;s leads see your skills, region, free hours this month and current load, and may invite you.
+          When you are suggested for an item, its TAG&apos;s leads see your skills, region, free hours this month and
+          current load, and may invite you.
         </p>
       </div>
       <div>
         <label className="flex items-center gap-2 text-sm font-medium text-slate-900">
-          <input type="checkbox" name="digestOptIn" defaultChecked={saved.digestOptIn} aria-describedby="match-digest-hint" className={box} />
+          <input
+            type="checkbox"
+            name="digestOptIn"
+            defaultChecked={saved.digestOptIn}
+            aria-describedby="match-digest-hint"
+            className={box}
+          />
           Send me a weekly digest of new matches
         </label>
         <p id="match-digest-hint" className="ml-6 text-xs text-slate-600">

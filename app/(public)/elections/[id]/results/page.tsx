@@ -58,9 +58,11 @@ export default async function ResultsPage({ params }: { params: Promise<{ id: st
   }
   const names = r.matrix.candidates;
   const nameOf = (login: string) => e.nominations.find((n) => n.login === login)?.name ?? login;
-  const mayApprove = can(actor, "election.approve") && !e.nominations.some((n) => n.userId === actor?.id && n.status !== "withdrawn");
+  const mayApprove =
+    can(actor, "election.approve") && !e.nominations.some((n) => n.userId === actor?.id && n.status !== "withdrawn");
   const mayPublish = e.phase === "approved" && (e.viewer.isOfficer || can(actor, "election.approve"));
-  const seedFile = r.lot.seedSource ?? (r.artifacts.some((a) => a.name === "ballots.blt") ? "ballots.blt" : "matrix.json");
+  const seedFile =
+    r.lot.seedSource ?? (r.artifacts.some((a) => a.name === "ballots.blt") ? "ballots.blt" : "matrix.json");
   return (
     <div className="space-y-8">
       {header}
@@ -71,8 +73,9 @@ export default async function ResultsPage({ params }: { params: Promise<{ id: st
       )}
       {r.counts.eligible !== null && (
         <p className="text-sm text-slate-700">
-          {r.counts.voted} of {r.counts.eligible} eligible voters voted ({r.counts.eligible ? Math.round(((r.counts.voted ?? 0) / r.counts.eligible) * 1000) / 10 : 0}%); {r.counts.ballots} ballots counted by{" "}
-          {r.method === "stv" ? "STV" : "the Schulze method"}.
+          {r.counts.voted} of {r.counts.eligible} eligible voters voted (
+          {r.counts.eligible ? Math.round(((r.counts.voted ?? 0) / r.counts.eligible) * 1000) / 10 : 0}%);{" "}
+          {r.counts.ballots} ballots counted by {r.method === "stv" ? "STV" : "the Schulze method"}.
         </p>
       )}
 
@@ -83,7 +86,8 @@ export default async function ResultsPage({ params }: { params: Promise<{ id: st
         <ol className="list-decimal space-y-1 pl-6">
           {r.winners.map((w) => (
             <li key={w.name}>
-              <strong>{nameOf(w.name)}</strong> (@{w.name}) · {w.region ?? "region not given"} · {w.employer ?? "employer not given"}
+              <strong>{nameOf(w.name)}</strong> (@{w.name}) · {w.region ?? "region not given"} ·{" "}
+              {w.employer ?? "employer not given"}
             </li>
           ))}
         </ol>
@@ -116,13 +120,15 @@ export default async function ResultsPage({ params }: { params: Promise<{ id: st
         ) : (
           <>
             <p className="text-slate-700">
-              {r.ties.length === 1 ? "A tie" : `${r.ties.length} ties`} had to be broken by lot. The lot is not random at the moment of counting: it is seeded with the SHA-256
-              of {seedFile}, so anyone re-counting the published file draws the same lot.
+              {r.ties.length === 1 ? "A tie" : `${r.ties.length} ties`} had to be broken by lot. The lot is not random
+              at the moment of counting: it is seeded with the SHA-256 of {seedFile}, so anyone re-counting the
+              published file draws the same lot.
             </p>
             <ul className="list-disc pl-6">
               {r.ties.map((t, i) => (
                 <li key={i}>
-                  Tied: {t.names.map((n) => `@${n}`).join(", ")}{t.stage ? ` (stage ${t.stage})` : ""}; the lot ordered them {t.order.map((n) => `@${n}`).join(", ")}.
+                  Tied: {t.names.map((n) => `@${n}`).join(", ")}
+                  {t.stage ? ` (stage ${t.stage})` : ""}; the lot ordered them {t.order.map((n) => `@${n}`).join(", ")}.
                 </li>
               ))}
             </ul>
@@ -138,10 +144,14 @@ export default async function ResultsPage({ params }: { params: Promise<{ id: st
           <h2 id="matrix-h" className="text-xl font-semibold text-slate-900">
             Pairwise preferences
           </h2>
-          <p className="text-sm text-slate-600">Each cell: how many voters ranked the row&apos;s candidate above the column&apos;s.</p>
+          <p className="text-sm text-slate-600">
+            Each cell: how many voters ranked the row&apos;s candidate above the column&apos;s.
+          </p>
           <div className="overflow-x-auto rounded-xl bg-white ring-1 ring-slate-200">
             <table className="text-left text-sm">
-              <caption className="sr-only">Pairwise preferences: voters who ranked the row candidate above the column candidate</caption>
+              <caption className="sr-only">
+                Pairwise preferences: voters who ranked the row candidate above the column candidate
+              </caption>
               <thead className="border-b border-slate-200">
                 <tr>
                   <td className="px-3 py-2" />
@@ -179,21 +189,29 @@ export default async function ResultsPage({ params }: { params: Promise<{ id: st
               <caption className="sr-only">Votes of each candidate at the end of each stage</caption>
               <thead className="border-b border-slate-200">
                 <tr>
-                  <th scope="col" className="px-3 py-2 font-medium">Stage</th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Stage
+                  </th>
                   {r.outcome.candidates.map((n) => (
                     <th key={n} scope="col" className="px-3 py-2 font-medium">
                       @{n}
                     </th>
                   ))}
-                  <th scope="col" className="px-3 py-2 font-medium">What happened</th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    What happened
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {r.stages.map((s, i) => (
                   <tr key={i}>
-                    <th scope="row" className="px-3 py-2 font-medium">{i + 1}</th>
+                    <th scope="row" className="px-3 py-2 font-medium">
+                      {i + 1}
+                    </th>
                     {s.votes.map((v, j) => (
-                      <td key={j} className="px-3 py-2 tabular-nums">{Math.round(v * 1000) / 1000}</td>
+                      <td key={j} className="px-3 py-2 tabular-nums">
+                        {Math.round(v * 1000) / 1000}
+                      </td>
                     ))}
                     <td className="px-3 py-2">{s.action}</td>
                   </tr>
@@ -223,15 +241,25 @@ export default async function ResultsPage({ params }: { params: Promise<{ id: st
           ))}
         </ul>
         <p className="text-sm text-slate-700">
-          Re-count: <code className="font-mono">npm run tally -- {seedFile} --rules rules.json --json{r.method === "stv" ? " --method stv" : ""}</code> prints result.json.
+          Re-count:{" "}
+          <code className="font-mono">
+            npm run tally -- {seedFile} --rules rules.json --json{r.method === "stv" ? " --method stv" : ""}
+          </code>{" "}
+          prints result.json.
         </p>
       </section>
 
-      {e.phase === "published" && (actor ? <ReceiptCheckForm electionId={e.id} /> : (
-        <p className="text-sm text-slate-700">
-          <Link href={`/sign-in?callbackUrl=/elections/${e.id}/results`} className="text-brand-700 underline">Sign in</Link> to check a receipt, or look for its hash in ballots.json.
-        </p>
-      ))}
+      {e.phase === "published" &&
+        (actor ? (
+          <ReceiptCheckForm electionId={e.id} />
+        ) : (
+          <p className="text-sm text-slate-700">
+            <Link href={`/sign-in?callbackUrl=/elections/${e.id}/results`} className="text-brand-700 underline">
+              Sign in
+            </Link>{" "}
+            to check a receipt, or look for its hash in ballots.json.
+          </p>
+        ))}
 
       {e.phase === "tallied" && mayApprove && (
         <section aria-labelledby="approve-h" className="space-y-3 rounded-xl bg-white p-6 ring-1 ring-brand-200">

@@ -17,7 +17,13 @@ export default async function VotePage({ params }: { params: Promise<{ id: strin
   const v = e.viewer;
   const candidates = e.nominations
     .filter((n) => n.status === "active")
-    .map((n) => ({ nominationId: n.id, name: n.name ?? n.login, login: n.login, region: n.region, employer: n.employer }));
+    .map((n) => ({
+      nominationId: n.id,
+      name: n.name ?? n.login,
+      login: n.login,
+      region: n.region,
+      employer: n.employer,
+    }));
   const open = e.phase === "voting";
   return (
     <div className="space-y-6">
@@ -40,17 +46,28 @@ export default async function VotePage({ params }: { params: Promise<{ id: strin
         </p>
       </header>
       <p className="max-w-3xl text-sm text-slate-700">
-        Your ballot is secret: the portal records that you voted, and separately your ranking, with nothing linking the two. You get a receipt once; with it you can replace
-        your ballot before the close and find it in the published results. The server sees your ranking while it is cast.
+        Your ballot is secret: the portal records that you voted, and separately your ranking, with nothing linking the
+        two. You get a receipt once; with it you can replace your ballot before the close and find it in the published
+        results. The server sees your ranking while it is cast.
       </p>
       {!open ? (
-        <p className="rounded-xl bg-white p-6 text-slate-700 ring-1 ring-slate-200">Voting is not open{e.phase === "draft" || e.phase === "nominations" ? " yet" : " any more"}.</p>
+        <p className="rounded-xl bg-white p-6 text-slate-700 ring-1 ring-slate-200">
+          Voting is not open{e.phase === "draft" || e.phase === "nominations" ? " yet" : " any more"}.
+        </p>
       ) : v.canVote ? (
         <BallotForm electionId={e.id} method={e.method} candidates={candidates} mode="cast" action={castBallotAction} />
       ) : v.voted ? (
         <>
-          <p className="rounded-xl bg-green-50 p-4 text-green-900 ring-1 ring-green-200">You have voted. To change your ballot before voting closes, give your receipt below with your new ranking.</p>
-          <BallotForm electionId={e.id} method={e.method} candidates={candidates} mode="replace" action={replaceBallotAction} />
+          <p className="rounded-xl bg-green-50 p-4 text-green-900 ring-1 ring-green-200">
+            You have voted. To change your ballot before voting closes, give your receipt below with your new ranking.
+          </p>
+          <BallotForm
+            electionId={e.id}
+            method={e.method}
+            candidates={candidates}
+            mode="replace"
+            action={replaceBallotAction}
+          />
         </>
       ) : (
         <div className="space-y-2 rounded-xl bg-amber-50 p-6 text-amber-900 ring-1 ring-amber-200">

@@ -60,7 +60,8 @@ export function ActionForm({ action, hidden, fields = [], submit, confirm, dange
 
 function FieldInput({ spec, id, state }: { spec: FieldSpec; id: string; state: FormState }) {
   const error = fieldError(state, spec.name);
-  const describedBy = [spec.hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+  const describedBy =
+    [spec.hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
   // After a failure the typed text comes back; after a success the field starts over.
   const value = state && !state.ok ? state.values?.[spec.name] : spec.defaultValue;
   const common = {

@@ -8,7 +8,12 @@ export function RequestDecision({ claimId, login }: { claimId: string; login: st
   return (
     <div className="flex flex-wrap gap-3">
       <ActionForm action={decideClaimAction} hidden={{ claimId, decision: "accept" }} submit={`Accept @${login}`} />
-      <ActionForm action={decideClaimAction} hidden={{ claimId, decision: "decline" }} submit={`Decline @${login}`} danger />
+      <ActionForm
+        action={decideClaimAction}
+        hidden={{ claimId, decision: "decline" }}
+        submit={`Decline @${login}`}
+        danger
+      />
     </div>
   );
 }

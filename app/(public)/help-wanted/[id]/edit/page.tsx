@@ -32,7 +32,9 @@ export default async function EditItemPage({ params }: { params: Promise<{ id: s
             Back to the item
           </Link>
         </p>
-        <h1 className="text-3xl font-bold text-brand-800">{draft ? "Publish" : "Edit"} “{item.title}”</h1>
+        <h1 className="text-3xl font-bold text-brand-800">
+          {draft ? "Publish" : "Edit"} “{item.title}”
+        </h1>
         {draft && (
           <div className="mt-3 space-y-1 rounded-md bg-amber-50 p-3 text-amber-950 ring-1 ring-amber-200">
             <p>

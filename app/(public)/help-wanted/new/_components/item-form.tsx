@@ -43,7 +43,8 @@ function keepAll(action: Props["action"]) {
 export function ItemForm({ action, tags, initial = {}, itemId, submit }: Props) {
   const [state, run, pending] = useActionState(keepAll(action), null);
   const typed = state?.values;
-  const listOf = (name: "tags" | "labels") => (typed ? (typed[name] ?? "").split(",").filter(Boolean) : (initial[name] ?? []));
+  const listOf = (name: "tags" | "labels") =>
+    typed ? (typed[name] ?? "").split(",").filter(Boolean) : (initial[name] ?? []);
   const chosenTags = listOf("tags");
   const chosenLabels = listOf("labels");
   const tagsError = fieldError(state, "tags");
@@ -57,7 +58,14 @@ export function ItemForm({ action, tags, initial = {}, itemId, submit }: Props) 
   return (
     <form action={run} className="space-y-5 rounded-xl bg-white p-6 ring-1 ring-slate-200" noValidate>
       {itemId && <input type="hidden" name="itemId" value={itemId} />}
-      <Field name="title" label="Title" state={state} defaultValue={v("title")} required hint="5 to 140 characters: what needs doing." />
+      <Field
+        name="title"
+        label="Title"
+        state={state}
+        defaultValue={v("title")}
+        required
+        hint="5 to 140 characters: what needs doing."
+      />
       <Field
         name="body"
         label="Description"
@@ -68,7 +76,9 @@ export function ItemForm({ action, tags, initial = {}, itemId, submit }: Props) 
       />
       <fieldset aria-describedby={tagsError ? "tags-error" : undefined}>
         <legend className="text-sm font-medium text-slate-800">TAGs</legend>
-        <p className="text-sm text-slate-600">The item is labelled help-wanted and tag-&lt;name&gt; for each TAG you choose.</p>
+        <p className="text-sm text-slate-600">
+          The item is labelled help-wanted and tag-&lt;name&gt; for each TAG you choose.
+        </p>
         <div className="mt-1 flex flex-wrap gap-x-5 gap-y-1">
           {tags.map((t) => (
             <label key={t.slug} className="flex items-center gap-2 text-sm text-slate-800">
@@ -107,10 +117,22 @@ export function ItemForm({ action, tags, initial = {}, itemId, submit }: Props) 
           </p>
         )}
       </div>
-      <Field name="skills" label="Skills" state={state} defaultValue={v("skills")} hint="Comma-separated, e.g. threat modeling, Go, technical writing." />
+      <Field
+        name="skills"
+        label="Skills"
+        state={state}
+        defaultValue={v("skills")}
+        hint="Comma-separated, e.g. threat modeling, Go, technical writing."
+      />
       <div className="grid gap-4 sm:grid-cols-3">
         <Field name="effortHours" label="Effort (hours)" type="number" state={state} defaultValue={v("effortHours")} />
-        <Field name="places" label="Places (volunteers wanted)" type="number" state={state} defaultValue={v("places") ?? "1"} />
+        <Field
+          name="places"
+          label="Places (volunteers wanted)"
+          type="number"
+          state={state}
+          defaultValue={v("places") ?? "1"}
+        />
         <Field name="dueAt" label="Due date" type="date" state={state} defaultValue={v("dueAt")} />
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
@@ -137,7 +159,13 @@ export function ItemForm({ action, tags, initial = {}, itemId, submit }: Props) 
             </p>
           )}
         </div>
-        <Field name="timezone" label="Timezone preference" state={state} defaultValue={v("timezone")} hint="Optional, e.g. UTC+1 to UTC+3." />
+        <Field
+          name="timezone"
+          label="Timezone preference"
+          state={state}
+          defaultValue={v("timezone")}
+          hint="Optional, e.g. UTC+1 to UTC+3."
+        />
       </div>
       <fieldset aria-describedby={labelsError ? "labels-error" : undefined}>
         <legend className="text-sm font-medium text-slate-800">Community labels</legend>

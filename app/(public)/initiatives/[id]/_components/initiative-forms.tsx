@@ -3,12 +3,21 @@
 import { useActionState } from "react";
 import { Field, FormStatus, SubmitButton, formAction } from "@/components/ui/form";
 import { INITIATIVE_STATES, STATE_LABEL } from "@/lib/initiatives/schemas";
-import { checkInInitiativeAction, createInitiativeAction, joinInitiativeAction, setInitiativeStateAction } from "../actions";
+import {
+  checkInInitiativeAction,
+  createInitiativeAction,
+  joinInitiativeAction,
+  setInitiativeStateAction,
+} from "../actions";
 
 export function CreateInitiativeForm({ tagId }: { tagId: string }) {
   const [state, action, pending] = useActionState(formAction(createInitiativeAction), null);
   return (
-    <form action={action} aria-label="Start an initiative" className="space-y-3 rounded-xl bg-white p-6 ring-1 ring-slate-200">
+    <form
+      action={action}
+      aria-label="Start an initiative"
+      className="space-y-3 rounded-xl bg-white p-6 ring-1 ring-slate-200"
+    >
       <h3 className="text-lg font-semibold text-slate-900">Start an initiative</h3>
       <input type="hidden" name="tagId" value={tagId} />
       <Field name="name" label="Initiative name" state={state} required />
@@ -53,7 +62,12 @@ export function StateForm({ initiativeId, current }: { initiativeId: string; cur
         <label htmlFor="initiative-state" className="block text-sm font-medium text-slate-800">
           State
         </label>
-        <select id="initiative-state" name="state" defaultValue={current} className="mt-1 rounded-md border border-slate-300 px-3 py-2">
+        <select
+          id="initiative-state"
+          name="state"
+          defaultValue={current}
+          className="mt-1 rounded-md border border-slate-300 px-3 py-2"
+        >
           {INITIATIVE_STATES.map((s) => (
             <option key={s} value={s}>
               {STATE_LABEL[s]}

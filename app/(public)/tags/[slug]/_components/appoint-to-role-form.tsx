@@ -10,14 +10,44 @@ export function AppointToRoleForm({ roles }: { roles: { id: string; label: strin
   const [state, action, pending] = useActionState(formAction(appointToRoleAction), null);
   const result = state?.ok ? (state.data as { status: string }) : null;
   return (
-    <form action={action} className="space-y-3 rounded-xl bg-white p-6 ring-1 ring-slate-200" aria-labelledby="appoint-role-heading">
+    <form
+      action={action}
+      className="space-y-3 rounded-xl bg-white p-6 ring-1 ring-slate-200"
+      aria-labelledby="appoint-role-heading"
+    >
       <h3 id="appoint-role-heading" className="text-lg font-semibold text-slate-900">
         Appoint to a defined role
       </h3>
-      <ScopedSelect idPrefix="appoint-role" name="roleDefinitionId" label="Role" state={state} options={roles.map((r) => [r.id, r.label] as const)} />
-      <ScopedInput idPrefix="appoint-role" name="login" label="Appointee (their GitHub handle)" state={state} required />
-      <ScopedInput idPrefix="appoint-role" name="decisionLink" label="Where it was decided (URL)" type="url" state={state} hint="Meeting notes or the issue where the TAG decided." />
-      <FormStatus state={state} success={result?.status === "pending" ? "Recorded. It is pending until a TOC member approves it." : "Added to the roster."} />
+      <ScopedSelect
+        idPrefix="appoint-role"
+        name="roleDefinitionId"
+        label="Role"
+        state={state}
+        options={roles.map((r) => [r.id, r.label] as const)}
+      />
+      <ScopedInput
+        idPrefix="appoint-role"
+        name="login"
+        label="Appointee (their GitHub handle)"
+        state={state}
+        required
+      />
+      <ScopedInput
+        idPrefix="appoint-role"
+        name="decisionLink"
+        label="Where it was decided (URL)"
+        type="url"
+        state={state}
+        hint="Meeting notes or the issue where the TAG decided."
+      />
+      <FormStatus
+        state={state}
+        success={
+          result?.status === "pending"
+            ? "Recorded. It is pending until a TOC member approves it."
+            : "Added to the roster."
+        }
+      />
       <SubmitButton pending={pending}>Add to roster</SubmitButton>
     </form>
   );

@@ -56,38 +56,169 @@ export function DefineRoleForm({ tagId, defaults }: { tagId: string; defaults?: 
       {defaults && <input type="hidden" name="roleKey" value={defaults.roleKey} />}
       <div className="grid gap-3 md:grid-cols-2">
         <ScopedInput idPrefix={p} name="name" label="Role name" state={state} required defaultValue={d("name")} />
-        <ScopedSelect idPrefix={p} name="kind" label="Kind" state={state} options={KINDS} defaultValue={d("kind") ?? "tag_ambassador"} />
-        <ScopedSelect idPrefix={p} name="ambassadorKind" label="TAG Ambassador kind" state={state} options={AMBASSADOR_KINDS} defaultValue={d("ambassadorKind") ?? ""} />
-        <ScopedSelect idPrefix={p} name="selection" label="Selection" state={state} options={[["appointment", "Appointment by consensus"], ["election", "Election"]]} defaultValue={d("selection") ?? "appointment"} />
-        <ScopedInput idPrefix={p} name="hoursPerMonth" label="Expected hours per month" type="number" state={state} defaultValue={d("hoursPerMonth")} />
-        <ScopedInput idPrefix={p} name="termMonths" label="Term (months)" type="number" state={state} defaultValue={d("termMonths")} hint="Empty: no term. CNCF: 24 for chairs and tech leads, 12 for subproject leads." />
+        <ScopedSelect
+          idPrefix={p}
+          name="kind"
+          label="Kind"
+          state={state}
+          options={KINDS}
+          defaultValue={d("kind") ?? "tag_ambassador"}
+        />
+        <ScopedSelect
+          idPrefix={p}
+          name="ambassadorKind"
+          label="TAG Ambassador kind"
+          state={state}
+          options={AMBASSADOR_KINDS}
+          defaultValue={d("ambassadorKind") ?? ""}
+        />
+        <ScopedSelect
+          idPrefix={p}
+          name="selection"
+          label="Selection"
+          state={state}
+          options={[
+            ["appointment", "Appointment by consensus"],
+            ["election", "Election"],
+          ]}
+          defaultValue={d("selection") ?? "appointment"}
+        />
+        <ScopedInput
+          idPrefix={p}
+          name="hoursPerMonth"
+          label="Expected hours per month"
+          type="number"
+          state={state}
+          defaultValue={d("hoursPerMonth")}
+        />
+        <ScopedInput
+          idPrefix={p}
+          name="termMonths"
+          label="Term (months)"
+          type="number"
+          state={state}
+          defaultValue={d("termMonths")}
+          hint="Empty: no term. CNCF: 24 for chairs and tech leads, 12 for subproject leads."
+        />
       </div>
-      <ScopedInput idPrefix={p} name="responsibilities" label="Responsibilities (markdown)" textarea state={state} defaultValue={d("responsibilities")} />
-      <ScopedInput idPrefix={p} name="escalationPath" label="Escalation path" state={state} defaultValue={d("escalationPath")} hint="For example: the TAG decides by consensus, with escalation to the TOC." />
+      <ScopedInput
+        idPrefix={p}
+        name="responsibilities"
+        label="Responsibilities (markdown)"
+        textarea
+        state={state}
+        defaultValue={d("responsibilities")}
+      />
+      <ScopedInput
+        idPrefix={p}
+        name="escalationPath"
+        label="Escalation path"
+        state={state}
+        defaultValue={d("escalationPath")}
+        hint="For example: the TAG decides by consensus, with escalation to the TOC."
+      />
       <fieldset className="grid gap-3 rounded-md border border-slate-200 p-3 md:grid-cols-4">
         <legend className="px-1 text-sm font-medium text-slate-800">Holders (empty: no limit)</legend>
-        <ScopedInput idPrefix={p} name="totalSeats" label="Total number of holders" type="number" state={state} defaultValue={d("totalSeats")} />
-        <ScopedInput idPrefix={p} name="maxPerEmployer" label="Most from one employer" type="number" state={state} defaultValue={d("maxPerEmployer")} />
-        <ScopedInput idPrefix={p} name="maxAPAC" label="APAC maximum" type="number" state={state} defaultValue={d("maxAPAC")} />
-        <ScopedInput idPrefix={p} name="minAPAC" label="APAC minimum" type="number" state={state} defaultValue={d("minAPAC")} />
-        <ScopedInput idPrefix={p} name="maxEMEA" label="EMEA maximum" type="number" state={state} defaultValue={d("maxEMEA")} />
-        <ScopedInput idPrefix={p} name="minEMEA" label="EMEA minimum" type="number" state={state} defaultValue={d("minEMEA")} />
-        <ScopedInput idPrefix={p} name="maxAmericas" label="Americas maximum" type="number" state={state} defaultValue={d("maxAmericas")} />
-        <ScopedInput idPrefix={p} name="minAmericas" label="Americas minimum" type="number" state={state} defaultValue={d("minAmericas")} />
+        <ScopedInput
+          idPrefix={p}
+          name="totalSeats"
+          label="Total number of holders"
+          type="number"
+          state={state}
+          defaultValue={d("totalSeats")}
+        />
+        <ScopedInput
+          idPrefix={p}
+          name="maxPerEmployer"
+          label="Most from one employer"
+          type="number"
+          state={state}
+          defaultValue={d("maxPerEmployer")}
+        />
+        <ScopedInput
+          idPrefix={p}
+          name="maxAPAC"
+          label="APAC maximum"
+          type="number"
+          state={state}
+          defaultValue={d("maxAPAC")}
+        />
+        <ScopedInput
+          idPrefix={p}
+          name="minAPAC"
+          label="APAC minimum"
+          type="number"
+          state={state}
+          defaultValue={d("minAPAC")}
+        />
+        <ScopedInput
+          idPrefix={p}
+          name="maxEMEA"
+          label="EMEA maximum"
+          type="number"
+          state={state}
+          defaultValue={d("maxEMEA")}
+        />
+        <ScopedInput
+          idPrefix={p}
+          name="minEMEA"
+          label="EMEA minimum"
+          type="number"
+          state={state}
+          defaultValue={d("minEMEA")}
+        />
+        <ScopedInput
+          idPrefix={p}
+          name="maxAmericas"
+          label="Americas maximum"
+          type="number"
+          state={state}
+          defaultValue={d("maxAmericas")}
+        />
+        <ScopedInput
+          idPrefix={p}
+          name="minAmericas"
+          label="Americas minimum"
+          type="number"
+          state={state}
+          defaultValue={d("minAmericas")}
+        />
       </fieldset>
       <div className="grid gap-3 md:grid-cols-2">
-        <ScopedInput idPrefix={p} name="eligibilityMinRecords" label="Eligibility: at least this many contribution records" type="number" state={state} defaultValue={d("eligibilityMinRecords")} />
-        <ScopedInput idPrefix={p} name="eligibilityWindowMonths" label="Eligibility: in the last months" type="number" state={state} defaultValue={d("eligibilityWindowMonths")} />
+        <ScopedInput
+          idPrefix={p}
+          name="eligibilityMinRecords"
+          label="Eligibility: at least this many contribution records"
+          type="number"
+          state={state}
+          defaultValue={d("eligibilityMinRecords")}
+        />
+        <ScopedInput
+          idPrefix={p}
+          name="eligibilityWindowMonths"
+          label="Eligibility: in the last months"
+          type="number"
+          state={state}
+          defaultValue={d("eligibilityWindowMonths")}
+        />
       </div>
       <div className="flex items-center gap-2">
-        <input id={`${p}-needsTocApproval`} type="checkbox" name="needsTocApproval" defaultChecked={defaults?.needsTocApproval ?? false} />
+        <input
+          id={`${p}-needsTocApproval`}
+          type="checkbox"
+          name="needsTocApproval"
+          defaultChecked={defaults?.needsTocApproval ?? false}
+        />
         <label htmlFor={`${p}-needsTocApproval`} className="text-sm text-slate-800">
           Changes need TOC approval (always, for chairs and tech leads)
         </label>
       </div>
       <FormStatus state={state} success={defaults ? "New version saved." : "Role defined."} />
       {warnings.length > 0 && (
-        <ul className="list-disc rounded-md bg-amber-50 p-2 pl-6 text-sm text-amber-900 ring-1 ring-amber-200" aria-label="Warnings">
+        <ul
+          className="list-disc rounded-md bg-amber-50 p-2 pl-6 text-sm text-amber-900 ring-1 ring-amber-200"
+          aria-label="Warnings"
+        >
           {warnings.map((w) => (
             <li key={w}>{w}</li>
           ))}

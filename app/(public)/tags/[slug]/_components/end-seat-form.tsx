@@ -15,7 +15,13 @@ export function EndSeatForm({ assignmentId, who }: { assignmentId: string; who: 
         <label htmlFor={`reason-${assignmentId}`} className="block font-medium text-slate-800">
           Reason
         </label>
-        <input id={`reason-${assignmentId}`} name="reason" required defaultValue={state?.values?.reason} className="w-full rounded-md border border-slate-300 px-2 py-1" />
+        <input
+          id={`reason-${assignmentId}`}
+          name="reason"
+          required
+          defaultValue={state?.values?.reason}
+          className="w-full rounded-md border border-slate-300 px-2 py-1"
+        />
         <FormStatus state={state} />
         <SubmitButton pending={pending} danger>
           Request end of seat

@@ -6,7 +6,21 @@ export function ScopedInput(props: Omit<React.ComponentProps<typeof Field>, "com
   return <Field {...props} compact />;
 }
 
-export function ScopedSelect({ idPrefix, name, label, state, options, defaultValue }: { idPrefix: string; name: string; label: string; state: FormState; options: readonly (readonly [string, string])[]; defaultValue?: string }) {
+export function ScopedSelect({
+  idPrefix,
+  name,
+  label,
+  state,
+  options,
+  defaultValue,
+}: {
+  idPrefix: string;
+  name: string;
+  label: string;
+  state: FormState;
+  options: readonly (readonly [string, string])[];
+  defaultValue?: string;
+}) {
   const id = `${idPrefix}-${name}`;
   const error = fieldError(state, name);
   return (
@@ -14,7 +28,14 @@ export function ScopedSelect({ idPrefix, name, label, state, options, defaultVal
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
         {label}
       </label>
-      <select id={id} name={name} defaultValue={state?.values?.[name] ?? defaultValue} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1">
+      <select
+        id={id}
+        name={name}
+        defaultValue={state?.values?.[name] ?? defaultValue}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1"
+      >
         {options.map(([v, l]) => (
           <option key={v} value={v}>
             {l}

@@ -1,5 +1,9 @@
 /** Warnings and open places per role (server component). */
-export function RoleWarnings({ summaries }: { summaries: { name: string; vacancies: number | null; warnings: string[] }[] }) {
+export function RoleWarnings({
+  summaries,
+}: {
+  summaries: { name: string; vacancies: number | null; warnings: string[] }[];
+}) {
   const open = summaries.filter((s) => (s.vacancies ?? 0) > 0);
   const warned = summaries.filter((s) => s.warnings.length > 0);
   if (open.length === 0 && warned.length === 0) return null;
@@ -11,7 +15,10 @@ export function RoleWarnings({ summaries }: { summaries: { name: string; vacanci
         </p>
       )}
       {warned.length > 0 && (
-        <ul className="list-disc rounded-md bg-amber-50 p-3 pl-7 text-sm text-amber-900 ring-1 ring-amber-200" aria-label="Roster warnings">
+        <ul
+          className="list-disc rounded-md bg-amber-50 p-3 pl-7 text-sm text-amber-900 ring-1 ring-amber-200"
+          aria-label="Roster warnings"
+        >
           {warned.flatMap((s) =>
             s.warnings.map((w) => (
               <li key={`${s.name}:${w}`}>

@@ -6,14 +6,41 @@ import { findTagBySlug } from "@/lib/tags/queries";
 
 export const dynamic = "force-dynamic";
 
-const HEADER = ["person login", "name", "role", "kind", "region", "employer", "status", "start", "term end", "obtained by", "decision link"];
+const HEADER = [
+  "person login",
+  "name",
+  "role",
+  "kind",
+  "region",
+  "employer",
+  "status",
+  "start",
+  "term end",
+  "obtained by",
+  "decision link",
+];
 
 /** The roster of a TAG as RFC 4180 CSV (public, like the TAG page). */
 export async function GET(_req: Request, { params }: { params: Promise<{ slug: string }> }) {
   const tag = await findTagBySlug((await params).slug);
   if (!tag) return errorResponse("NOT_FOUND", "No such TAG.");
   const rows = await listRosterForExport(tag.id, await now());
-  const body = toCsv([HEADER, ...rows.map((r) => [r.login, r.name, r.role, r.kind, r.region, r.employer, r.status, r.start, r.termEnd, r.obtainedBy, r.decisionLink])]);
+  const body = toCsv([
+    HEADER,
+    ...rows.map((r) => [
+      r.login,
+      r.name,
+      r.role,
+      r.kind,
+      r.region,
+      r.employer,
+      r.status,
+      r.start,
+      r.termEnd,
+      r.obtainedBy,
+      r.decisionLink,
+    ]),
+  ]);
   return new Response(body, {
     headers: {
       "content-type": "text/csv; charset=utf-8; header=present",
