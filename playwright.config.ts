@@ -22,8 +22,8 @@ export default defineConfig({
   testMatch: "**/*.spec.ts",
   fullyParallel: false,
   workers: 1,
-  // One retry: a test that passes only on retry is reported as flaky in the JSON report and the run log.
-  retries: 1,
+  // No retries: a test that passes only on retry is a failure, so a flake shows as one.
+  retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
