@@ -4,9 +4,10 @@ import { db } from "@/lib/db";
 import { createTag } from "@/tests/factories";
 import { parseBoardQuery, type BoardQuery } from "./board-query";
 import { plainExcerpt, searchBoard } from "./board";
+import { DAY } from "@/lib/vocabulary";
 
 const NOW = new Date("2027-03-01T12:00:00Z");
-const day = (n: number) => new Date(NOW.getTime() + n * 86_400_000);
+const day = (n: number) => new Date(NOW.getTime() + n * DAY);
 
 type ItemOver = Partial<{
   title: string;

@@ -9,6 +9,7 @@
 import { createHash } from "node:crypto";
 import type http from "node:http";
 import type { StandInIdentity } from "./identities.ts";
+import { DAY } from "@/lib/vocabulary";
 
 interface Author {
   id: number;
@@ -46,8 +47,6 @@ interface Repo {
   reviews: Map<number, ReviewRow[]>;
   comments: CommentRow[];
 }
-
-const DAY = 86_400_000;
 
 export interface NewEvent {
   type: "issue" | "pr" | "review" | "comment";
