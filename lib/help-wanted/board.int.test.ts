@@ -249,7 +249,7 @@ describe("plainExcerpt", () => {
 
 describe("GET /help-wanted/feed.xml", () => {
   it("answers Atom for the board's query, newest first, entries linking to item pages", async () => {
-    const { GET } = await import("@/app/(public)/help-wanted/feed.xml/route");
+    const { GET } = await import("@/app/help-wanted/feed.xml/route");
     const { env } = await import("@/lib/env");
     const tag = await createTag({ name: "Feed TAG" });
     const older = await createItem([tag.id], {
