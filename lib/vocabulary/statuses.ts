@@ -2,7 +2,7 @@ import type {
   AssignmentStatus as DbSeatStatus,
   ClaimStatus as DbClaimStatus,
   ItemStatus as DbItemStatus,
-} from "@/lib/generated/prisma/enums";
+} from "../generated/prisma/enums.ts";
 
 /**
  * Status sets of help-wanted items, claims and roster seats. Each set has one name that means one

@@ -2,14 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { isUniqueViolation } from "@/lib/errors";
-import {
-  helpWantedLabelsFor,
-  notifyDraftsOffered,
-  offerDrafts,
-  refreshLinkedItems,
-  snapshotOf,
-} from "@/lib/help-wanted/github-drafts";
-import { ingestGithubWork, tagForRepo } from "./github-ingest";
+import { helpWantedLabelsFor, notifyDraftsOffered, offerDrafts, refreshLinkedItems, snapshotOf } from "./drafts";
+import { ingestGithubWork, tagForRepo } from "./ingest";
 import { interpretEvent, issueOfEvent } from "./webhook";
 
 export interface WebhookOutcome {

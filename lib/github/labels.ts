@@ -3,7 +3,7 @@
  * repository, and what kind and community labels a draft starts with. No I/O.
  */
 import type { ItemKind } from "@/lib/vocabulary";
-import { COMMUNITY_LABELS } from "./schemas";
+import { COMMUNITY_LABELS } from "@/lib/help-wanted/schemas";
 
 /** The labels a repository uses for help wanted until a lead or admin says otherwise (RepositorySettings). */
 export const DEFAULT_HELP_WANTED_LABELS = ["help wanted", "help-wanted", "community/help wanted"] as const;

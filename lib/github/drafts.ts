@@ -1,13 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
-import {
-  communityLabelsFrom,
-  DEFAULT_HELP_WANTED_LABELS,
-  isHelpWanted,
-  issueKey,
-  kindFromIssue,
-} from "./github-labels";
-import { notifyLeads } from "./notify-leads";
+import { communityLabelsFrom, DEFAULT_HELP_WANTED_LABELS, isHelpWanted, issueKey, kindFromIssue } from "./labels";
+import { notifyLeads } from "@/lib/help-wanted/notify-leads";
+import { recordAudit } from "@/lib/audit/record";
 
 /**
  * GitHub issues as help-wanted drafts (issue 8, part 3), and linked issues kept fresh. Used by the
@@ -116,8 +111,9 @@ export async function offerDrafts(
       RETURNING "id", "githubIssueUrl"`;
     if (inserted.length === 0) return inserted;
     await tx.helpWantedItemTag.createMany({ data: inserted.map((r) => ({ itemId: r.id, tagId: tag.id })) });
-    await tx.auditEvent.createMany({
-      data: inserted.map((r) => ({
+    await recordAudit(
+      tx,
+      inserted.map((r) => ({
         at,
         actorId: null,
         action: "help-wanted.draft",
@@ -126,7 +122,7 @@ export async function offerDrafts(
         tagId: tag.id,
         after: { githubIssueUrl: r.githubIssueUrl },
       })),
-    });
+    );
     return inserted;
   });
   return created.length;

@@ -7,14 +7,16 @@ import { AppError } from "@/lib/errors";
 import { loadActor } from "@/lib/auth/actor";
 import { createStandIn } from "@/dev/github-stand-in/server";
 import { createTag, createUser } from "@/tests/factories";
-import { runSync } from "@/lib/contributions/github-sync";
-import { setHelpWantedLabels } from "@/lib/contributions/repository-settings";
-import { processWebhookDelivery } from "@/lib/contributions/webhook-process";
-import { parseBoardQuery } from "./board-query";
-import { searchBoard } from "./board";
-import { createItem, discardDraft, publishDraft, updateItem, volunteerForItem } from "./mutations";
-import { getLeadConsole } from "./queries";
-import { itemSchema } from "./schemas";
+import { runSync } from "./sync";
+import { setHelpWantedLabels } from "./repository-settings";
+import { processWebhookDelivery } from "./webhook-deliveries";
+import { fetchLinkedIssue } from "./issue-links";
+import { parseBoardQuery } from "@/lib/help-wanted/board-query";
+import { searchBoard } from "@/lib/help-wanted/board";
+import { volunteerForItem } from "@/lib/help-wanted/claims";
+import { createItem, discardDraft, publishDraft, updateItem } from "@/lib/help-wanted/items";
+import { getLeadConsole } from "@/lib/help-wanted/queries";
+import { itemSchema } from "@/lib/help-wanted/schemas";
 
 const port = 43_000 + randomInt(2000);
 const base = `http://127.0.0.1:${port}`;
@@ -297,6 +299,7 @@ describe("help-wanted drafts from GitHub", () => {
         kind: "content",
         githubIssueUrl: issueUrl(repo, n.docs),
       }),
+      fetchLinkedIssue,
     );
     expect(await db.helpWantedItem.findUniqueOrThrow({ where: { id: posted.id } })).toMatchObject({
       githubIssueTitle: "Write the threat model for the guide",

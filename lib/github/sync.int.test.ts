@@ -4,8 +4,8 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/permissions";
 import { createStandIn } from "@/dev/github-stand-in/server";
 import { createTag, createUser } from "@/tests/factories";
-import { runSync } from "./github-sync";
-import { startSync } from "./sync-start";
+import { runSync } from "./sync";
+import { startSync } from "./sync-runs";
 
 const port = 41_000 + randomInt(2000);
 const base = `http://127.0.0.1:${port}`;

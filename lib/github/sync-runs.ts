@@ -3,8 +3,7 @@ import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
-import { helpWantedLabelsFor } from "@/lib/help-wanted/github-drafts";
-import { SYNC_STEPS } from "./github-sync";
+import { SYNC_STEPS } from "./sync";
 import { requirePermission } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
 
@@ -51,32 +50,4 @@ export async function startSync(actor: Actor | null, tagSlug: string, enqueue: E
   });
   await enqueue(run.id);
   return run;
-}
-
-/**
- * The TAGs the actor may sync (all for an admin): recent runs newest first, each repository's
- * help-wanted labels, and how many drafts from GitHub wait in the lead console.
- */
-export async function listSyncTags(actor: Actor) {
-  const tags = await db.tag.findMany({
-    where: actor.isAdmin ? {} : { id: { in: [...actor.leadTagIds] } },
-    orderBy: { name: "asc" },
-    select: { id: true, slug: true, name: true, repositories: true },
-  });
-  const tagIds = tags.map((t) => t.id);
-  const [runs, labels, drafts] = await Promise.all([
-    db.syncRun.findMany({ where: { tagId: { in: tagIds } }, orderBy: { createdAt: "desc" }, take: 200 }),
-    helpWantedLabelsFor(tags.flatMap((t) => t.repositories)),
-    db.helpWantedItemTag.groupBy({
-      by: ["tagId"],
-      where: { tagId: { in: tagIds }, item: { status: "draft" } },
-      _count: { _all: true },
-    }),
-  ]);
-  return tags.map((t) => ({
-    ...t,
-    runs: runs.filter((r) => r.tagId === t.id).slice(0, 5),
-    labels: t.repositories.map((repo) => ({ repo, labels: labels.get(repo.toLowerCase()) ?? [] })),
-    draftsWaiting: drafts.find((d) => d.tagId === t.id)?._count._all ?? 0,
-  }));
 }

@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
-import type { GithubIssueJson } from "@/lib/help-wanted/github-drafts";
-import { issueExternalId, type GithubWork } from "./github-ingest";
+import type { GithubIssueJson } from "./drafts";
+import { issueExternalId, type GithubWork } from "./ingest";
 
 export const WEBHOOK_MAX_BYTES = 1024 * 1024;
 

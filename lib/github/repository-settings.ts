@@ -5,8 +5,8 @@ import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { requirePermission } from "@/lib/auth/actor";
 import { can, type Actor } from "@/lib/auth/permissions";
-import { helpWantedLabelsFor } from "@/lib/help-wanted/github-drafts";
-import { parseHelpWantedLabels } from "@/lib/help-wanted/github-labels";
+import { helpWantedLabelsFor } from "./drafts";
+import { parseHelpWantedLabels } from "./labels";
 import type { HelpWantedLabelsInput } from "./schemas";
 
 /**

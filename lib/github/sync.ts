@@ -10,8 +10,8 @@ import {
   snapshotOf,
   type GithubIssueJson,
   type IssueSnapshot,
-} from "@/lib/help-wanted/github-drafts";
-import { ingestGithubWork, issueExternalId, type GithubWork } from "./github-ingest";
+} from "./drafts";
+import { ingestGithubWork, issueExternalId, type GithubWork } from "./ingest";
 
 /**
  * Imports a TAG's GitHub work (issues and PRs, their reviews, issue comments) for portal users,

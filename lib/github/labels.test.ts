@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { communityLabelsFrom, isHelpWanted, kindFromIssue, parseHelpWantedLabels } from "./github-labels";
+import { communityLabelsFrom, isHelpWanted, kindFromIssue, parseHelpWantedLabels } from "./labels";
 
 describe("help-wanted labels", () => {
   it("match a repository's labels without regard to case or surrounding spaces", () => {
