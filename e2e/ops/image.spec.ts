@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import http from "node:http";
 import net from "node:net";
 import path from "node:path";
@@ -105,6 +106,10 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   await Promise.all([web?.stop("SIGKILL"), worker?.stop("SIGKILL")]);
+  // What the processes wrote, for a failure's post-mortem.
+  fs.mkdirSync("test-results", { recursive: true });
+  fs.writeFileSync("test-results/ops-image-web.log", (web?.lines ?? []).join("\n"));
+  fs.writeFileSync("test-results/ops-image-worker.log", (worker?.lines ?? []).join("\n"));
   collector?.close();
 });
 
@@ -125,12 +130,15 @@ test("web and worker start from the read-only folder and answer health, pages an
   await waitForHttp(`${BASE}/api/health/live`, 60_000, 200, web);
   const live = await request.get("/api/health/live");
   expect(await live.json()).toMatchObject({ status: "live", draining: false });
-  const ready = await request.get("/api/health/ready");
-  expect(ready.status()).toBe(200);
-  expect(await ready.json()).toMatchObject({
-    status: "ready",
-    checks: { database: { ok: true }, migrations: { ok: true, pending: [] }, draining: { ok: true } },
-  });
+  // Like the readiness probe: polled until ready (the first query of a cold process may be slow).
+  await expect(async () => {
+    const ready = await request.get("/api/health/ready");
+    expect(ready.status()).toBe(200);
+    expect(await ready.json()).toMatchObject({
+      status: "ready",
+      checks: { database: { ok: true }, migrations: { ok: true, pending: [] }, draining: { ok: true } },
+    });
+  }).toPass({ timeout: 30_000 });
   const home = await request.get("/help-wanted");
   expect(home.status()).toBe(200);
   expect(await home.text()).toContain("Help wanted");
@@ -185,7 +193,9 @@ test("a sign-in and a vote at debug level leave no token, email address or ballo
   ).toBe(true);
   // Every line about a request carries its id, and the sign-in and the vote were logged.
   const requestLines = records.filter((r) => r.msg === "request");
-  expect(requestLines.map((r) => r.path)).toEqual(expect.arrayContaining(["/api/auth/callback/github?code=…&state=…"]));
+  expect(requestLines.map((r) => r.path)).toEqual(
+    expect.arrayContaining(["/api/auth/callback/github?code&state", `/elections/${DEMO_VOTING_ELECTION_ID}/vote`]),
+  );
   for (const r of requestLines) expect(r.reqId, JSON.stringify(r)).toMatch(/^[0-9a-f]{32}$/);
   expect(records.filter((r) => r.msg === "db query" && r.reqId).length).toBeGreaterThan(0);
   // No secrets.
@@ -193,7 +203,7 @@ test("a sign-in and a vote at debug level leave no token, email address or ballo
   expect(all).not.toMatch(/gho_[0-9a-f]/); // no GitHub token
   expect(all).not.toContain(receipt);
   for (const c of cookies) expect(all).not.toContain(c);
-  expect(all).not.toMatch(/[?&](code|state)=[^…&"]/);
+  expect(all).not.toMatch(/[?&](code|state)=/);
 });
 
 test("traces reach the OTLP endpoint with request and database spans", async () => {

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { db } from "@/lib/db";
-import { markDbDown, markDbUp } from "./db-health";
+import { markDbUp, noteDbError } from "./db-health";
 import { isDraining } from "./lifecycle";
 
 /**
@@ -96,8 +96,9 @@ export async function readiness(): Promise<Readiness> {
       migrations = { ok: false, error: e instanceof Error ? e.message.split("\n")[0]! : String(e) };
     }
   } catch (e) {
-    markDbDown(e);
-    database = { ok: false, ms: Date.now() - t, error: "database unreachable" };
+    // Slow (a cold start, a busy server) is not down: only a failed connection turns pages into 503s.
+    const down = noteDbError(e);
+    database = { ok: false, ms: Date.now() - t, error: down ? "database unreachable" : "no answer in time" };
     migrations = { ok: false, error: "not checked: database unreachable" };
   }
   const draining = { ok: !isDraining() };

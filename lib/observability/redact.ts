@@ -74,5 +74,5 @@ export function pathForLog(target: string): string {
   const q = target.indexOf("?");
   if (q < 0) return target;
   const keys = [...new URLSearchParams(target.slice(q + 1)).keys()];
-  return `${target.slice(0, q)}${keys.length ? `?${keys.map((k) => `${k}=…`).join("&")}` : ""}`;
+  return `${target.slice(0, q)}${keys.length ? `?${keys.join("&")}` : ""}`;
 }

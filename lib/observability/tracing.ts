@@ -9,30 +9,63 @@ import { pathForLog } from "./redact";
 
 const HANDLE_REQUEST = "BaseServer.handleRequest";
 
+/** How long a request span that may be a proxy pass waits for its render pass before it is logged alone. */
+const PASS_WAIT_MS = 250;
+
+interface Pending {
+  timer: NodeJS.Timeout;
+  startMs: number;
+}
+
 /**
  * One access-log line and one latency observation per HTTP request, taken from the request span
- * Next.js opens for every request (so no route needs wrapping). When a proxy pass and a render
- * pass both open one, only the outer span counts.
+ * Next.js opens for every request (so no route needs wrapping). When proxy.ts lets a request
+ * through, Next.js opens a second request span (the render pass) as a child of the first: the
+ * first waits briefly and is dropped once its render pass starts, which then reports the whole
+ * request from the first span's start.
  */
 export class AccessLogProcessor implements SpanProcessor {
-  private open = new Set<string>();
+  private pending = new Map<string, Pending>();
+  private startOf = new Map<string, number>();
 
-  onStart(span: { attributes: Record<string, unknown>; spanContext(): { spanId: string } }): void {
-    if (span.attributes["next.span_type"] === HANDLE_REQUEST) this.open.add(span.spanContext().spanId);
+  onStart(span: { attributes: Record<string, unknown>; parentSpanContext?: { spanId: string } }): void {
+    if (span.attributes["next.span_type"] !== HANDLE_REQUEST) return;
+    const parent = span.parentSpanContext?.spanId;
+    const outer = parent ? this.pending.get(parent) : undefined;
+    if (!outer || !parent) return;
+    clearTimeout(outer.timer);
+    this.pending.delete(parent);
+    this.startOf.set(parent, outer.startMs);
   }
 
   onEnd(span: ReadableSpan): void {
     if (span.attributes["next.span_type"] !== HANDLE_REQUEST) return;
-    this.open.delete(span.spanContext().spanId);
     const parent = span.parentSpanContext?.spanId;
-    if (parent && this.open.has(parent)) return; // the inner pass of a request the outer span reports
+    const outerStart = parent ? this.startOf.get(parent) : undefined;
+    const startMs = hrTimeToMilliseconds(span.startTime);
+    const endMs = startMs + hrTimeToMilliseconds(span.duration);
+    if (outerStart !== undefined) {
+      this.startOf.delete(parent!);
+      return this.report(span, endMs - outerStart);
+    }
+    if (typeof span.attributes["next.route"] === "string") return this.report(span, endMs - startMs);
+    // Possibly a proxy pass: report it only if no render pass follows.
+    const id = span.spanContext().spanId;
+    const timer = setTimeout(() => {
+      this.pending.delete(id);
+      this.report(span, endMs - startMs);
+    }, PASS_WAIT_MS);
+    timer.unref();
+    this.pending.set(id, { timer, startMs });
+  }
+
+  private report(span: ReadableSpan, ms: number): void {
     const a = span.attributes;
     const method = String(a["http.method"] ?? "GET");
     const status = Number(a["http.status_code"] ?? 0);
     const path = pathForLog(String(a["http.target"] ?? ""));
     const route =
       typeof a["next.route"] === "string" ? a["next.route"] : path.startsWith("/_next/") ? "static" : "other";
-    const ms = hrTimeToMilliseconds(span.duration);
     metrics().httpDuration.observe({ method, route, status: String(status) }, ms / 1000);
     const quiet = route.startsWith("/api/health") || route === "/api/metrics" || route === "static";
     const level = status >= 500 ? "error" : quiet ? "debug" : "info";
