@@ -40,6 +40,8 @@ const EnvSchema = z.object({
   OTEL_SERVICE_NAME: z.string().min(1).default("tag-portal"),
   /** How long SIGTERM waits for in-flight requests (web) or the running job (worker). */
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(1).max(300).default(25),
+  /** How often workers queue the time-driven sweeps (once per interval, however many workers run). */
+  SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /** The worker's own port for /metrics and /healthz; 0 turns it off. */
   WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
 });

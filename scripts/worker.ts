@@ -31,6 +31,7 @@ const tracer = trace.getTracer("tag-portal-worker");
 function timed<T>(kind: string, id: string | undefined, fn: () => Promise<T>): Promise<T> {
   return tracer.startActiveSpan(`job ${kind}`, async (span) => {
     const t = performance.now();
+    log.debug({ kind, jobId: id }, "job started");
     const done = (outcome: string) => {
       const ms = performance.now() - t;
       metrics().jobDuration.observe({ kind, outcome }, ms / 1000);
@@ -67,12 +68,13 @@ await boss.work<{ runId: string }>(SYNC_QUEUE, { pollingIntervalSeconds: 1 }, ([
     return r;
   }),
 );
-// Sweeps compare data with the clock, so running them often is harmless; once a minute keeps
-// reminders timely without relying on the queue's own scheduling.
-await enqueueSweeps();
+// Sweeps compare data with the clock, so running them often is harmless; once a minute
+// (SWEEP_INTERVAL_SECONDS) keeps reminders timely without relying on the queue's own scheduling.
+const tickSeconds = e.SWEEP_INTERVAL_SECONDS;
+await enqueueSweeps({ tickSeconds });
 const tick = setInterval(
-  () => void enqueueSweeps().catch((err) => log.error({ err }, "enqueueing sweeps failed")),
-  60_000,
+  () => void enqueueSweeps({ tickSeconds }).catch((err) => log.error({ err }, "enqueueing sweeps failed")),
+  tickSeconds * 1000,
 );
 log.info({ sweeps: sweeps.length }, "worker running");
 
