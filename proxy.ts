@@ -8,6 +8,7 @@ import {
   withNonce,
   type CachedPage,
 } from "@/lib/http/page-cache";
+import { databaseUnavailable, UNAVAILABLE_BODY } from "@/lib/observability/db-health";
 
 /**
  * Sets a per-request nonce and the Content-Security-Policy that requires it, so no inline
@@ -16,6 +17,14 @@ import {
  * Not an authorization boundary: permissions are checked in lib/ (SECURITY.md, promise 1).
  */
 export async function proxy(request: NextRequest) {
+  // While the database is down every answer is a fast 503 (lib/observability/db-health.ts); the
+  // health probes and metrics still answer.
+  const path = request.nextUrl.pathname;
+  const probe = path.startsWith("/api/health/") || path === "/api/metrics";
+  if (databaseUnavailable() && !probe) {
+    return NextResponse.json(UNAVAILABLE_BODY, { status: 503, headers: { "retry-after": "5" } });
+  }
+  if (path.startsWith("/api/")) return NextResponse.next();
   const state = pageCacheState();
   const isFill = request.headers.get(FILL_HEADER) === state.token;
   const nonce = isFill ? state.placeholder : btoa(crypto.randomUUID());
@@ -97,6 +106,8 @@ async function renderForCache(request: NextRequest): Promise<CachedPage | null> 
 export const config = {
   // Pages only: static assets and prefetches need no nonce.
   matcher: [
+    // API routes only for the 503 above; they need no nonce.
+    "/api/:path*",
     {
       source: "/((?!api|_next/static|_next/image|favicon.ico).*)",
       missing: [
