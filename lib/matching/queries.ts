@@ -6,6 +6,7 @@ import { can, type Actor } from "@/lib/auth/permissions";
 import { findBoardItems, findOpenItemIdsMatching, type BoardItem } from "@/lib/help-wanted/board";
 import type { BoardQuery } from "@/lib/help-wanted/board-query";
 import { rankCompiledItems, rankPreparedPeople } from "./compiled";
+import { mayViewHours, VOLUNTEERED } from "./hours-visibility";
 import {
   matchScorer,
   reasonLine,
@@ -188,6 +189,7 @@ export interface SuggestedPerson {
   isCncfAmbassador: boolean;
   /** TAG Ambassador seats (a role inside a TAG, unlike the global CNCF Ambassador programme). */
   tagAmbassadorRoles: { tag: string; role: string }[];
+  /** Null when not set, or when the viewer may not see it (`mayViewHours`). */
   hoursPerMonth: number | null;
   loadHours: number;
   acceptedClaims: number;
@@ -251,18 +253,34 @@ export async function findPeopleForItem(
   );
 
   const ids = top.map((t) => t.entry.row.id);
-  const seats = ids.length
-    ? await db.roleAssignment.findMany({
-        where: { userId: { in: ids }, kind: "tag_ambassador", status: { in: ["active", "on_leave"] } },
-        select: {
-          userId: true,
-          tag: { select: { name: true } },
-          roleDefinition: { select: { name: true, ambassadorKind: true } },
-        },
-      })
-    : [];
-  return top.map(({ entry: { row, person } }) => {
+  const [seats, volunteered] = ids.length
+    ? await Promise.all([
+        db.roleAssignment.findMany({
+          where: { userId: { in: ids }, status: { in: ["active", "on_leave"] } },
+          select: {
+            userId: true,
+            kind: true,
+            tagId: true,
+            tag: { select: { name: true } },
+            roleDefinition: { select: { name: true, ambassadorKind: true } },
+          },
+        }),
+        db.claim.findMany({
+          where: { userId: { in: ids }, status: { in: [...VOLUNTEERED] } },
+          select: { userId: true, item: { select: { tags: { select: { tagId: true } } } } },
+        }),
+      ])
+    : [[], []];
+  const tagsOf = (id: string, interests: Set<string>) => [
+    ...interests,
+    ...seats.filter((s) => s.userId === id).map((s) => s.tagId),
+    ...volunteered.filter((c) => c.userId === id).flatMap((c) => c.item.tags.map((t) => t.tagId)),
+  ];
+  return top.map(({ entry: { row, person, interests } }) => {
     const m = matchScorer(person, ctx).explain(item, "they");
+    const showHours = mayViewHours(actor, row.id, tagsOf(row.id, interests));
+    // The effort reason states their free hours, which are worked out from the monthly hours.
+    const reasons = showHours ? m.reasons : m.reasons.filter((r) => r.part !== "effort");
     return {
       id: row.id,
       login: row.login,
@@ -270,19 +288,19 @@ export async function findPeopleForItem(
       avatarUrl: row.avatarUrl,
       isCncfAmbassador: row.isCncfAmbassador,
       tagAmbassadorRoles: seats
-        .filter((s) => s.userId === row.id)
+        .filter((s) => s.userId === row.id && s.kind === "tag_ambassador")
         .map((s) => ({
           tag: s.tag.name,
           role:
             s.roleDefinition?.name ??
             `TAG Ambassador${s.roleDefinition?.ambassadorKind ? ` (${AMBASSADOR_KIND_WORDS[s.roleDefinition.ambassadorKind]})` : ""}`,
         })),
-      hoursPerMonth: row.hoursPerMonth,
+      hoursPerMonth: showHours ? row.hoursPerMonth : null,
       loadHours: row.loadHours,
       acceptedClaims: row.acceptedClaims,
       score: m.score,
-      reasons: m.reasons,
-      line: reasonLine(m.reasons),
+      reasons,
+      line: reasonLine(reasons),
     };
   });
 }
