@@ -13,7 +13,7 @@ import {
  * Sets a per-request nonce and the Content-Security-Policy that requires it, so no inline
  * script runs unless Next.js rendered it for this response. Anonymous views of the board are
  * answered from a short-lived page cache with a fresh nonce swapped in (lib/http/page-cache.ts).
- * Not an authorization boundary: permissions are checked in lib/ (SECURITY.md, promise 1).
+ * Not an authorization boundary: permissions are checked in lib/ (docs/security.md).
  */
 export async function proxy(request: NextRequest) {
   const state = pageCacheState();
@@ -93,14 +93,8 @@ async function renderForCache(request: NextRequest): Promise<CachedPage | null> 
 }
 
 export const config = {
-  // Pages only: static assets and prefetches need no nonce.
-  matcher: [
-    {
-      source: "/((?!api|_next/static|_next/image|favicon.ico).*)",
-      missing: [
-        { type: "header", key: "next-router-prefetch" },
-        { type: "header", key: "purpose", value: "prefetch" },
-      ],
-    },
-  ],
+  // Every response that can be HTML: pages (prefetches included: a `purpose: prefetch` request
+  // gets a whole page) and next-auth's own pages (sign-out, error). Static assets and the JSON
+  // API need no policy.
+  matcher: ["/((?!api|_next/static|_next/image|favicon.ico).*)", "/api/auth/:path*"],
 };
