@@ -26,7 +26,7 @@ const GITHUB_ID_BASE = 870_000_000;
 
 process.env.DATABASE_URL = await benchDatabaseUrl();
 const { db, disconnectDb } = await import("@/lib/db");
-const { runSync } = await import("@/lib/contributions/github-sync");
+const { runSync } = await import("@/lib/github/sync");
 
 const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
 await client.connect();
@@ -51,7 +51,7 @@ await client.query(
 );
 
 // The stand-in in its own process, on a free port chosen by the OS.
-const standIn = spawn(process.execPath, ["--import", "tsx", "e2e/github-stand-in/main.ts"], {
+const standIn = spawn(process.execPath, ["--import", "tsx", "dev/github-stand-in/main.ts"], {
   env: { ...process.env, STAND_IN_PORT: "0" },
   stdio: ["ignore", "pipe", "inherit"],
 });

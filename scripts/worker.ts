@@ -5,7 +5,7 @@
  */
 import { now } from "@/lib/clock";
 import { env } from "@/lib/env";
-import { runSync } from "@/lib/contributions/github-sync";
+import { runSync } from "@/lib/github/sync";
 import { getBoss, enqueueSweeps, enqueueSync, SYNC_QUEUE } from "@/lib/jobs/queue";
 import { sweeps } from "@/lib/jobs/sweeps";
 

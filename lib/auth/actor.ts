@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { recordRefusal } from "@/lib/audit/record";
 import { now } from "@/lib/clock";
 import { can, type Action, type Actor } from "./permissions";
+import { LEAD_KINDS } from "@/lib/vocabulary";
 
 /** TAGs where a person holds an active chair or tech-lead seat, read fresh (never cached in a session). */
 export async function loadActor(userId: string): Promise<Actor | null> {
@@ -15,7 +16,7 @@ export async function loadActor(userId: string): Promise<Actor | null> {
       isAdmin: true,
       isTocMember: true,
       isCncfAmbassador: true,
-      roles: { where: { status: "active", kind: { in: ["chair", "tech_lead"] } }, select: { tagId: true } },
+      roles: { where: { status: "active", kind: { in: [...LEAD_KINDS] } }, select: { tagId: true } },
     },
   });
   if (!u) return null;
@@ -55,7 +56,7 @@ export async function requirePermission(
   subject: PermissionSubject,
 ): Promise<Actor> {
   if (actor && can(actor, action, subject.tagId)) return actor;
-  await recordRefusal({
+  await recordRefusal(db, {
     at: await now(),
     actorId: actor?.id ?? null,
     action,
@@ -74,7 +75,7 @@ export async function refuseByGuard(
   subject: PermissionSubject,
   reason: string,
 ): Promise<never> {
-  await recordRefusal({
+  await recordRefusal(db, {
     at: await now(),
     actorId: actor.id,
     action,

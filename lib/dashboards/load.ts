@@ -1,17 +1,23 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import {
-  activityInTags,
-  activityKey,
-  statusFromTotal,
-  windowEndingAt,
-  type ActivityStatus,
-} from "@/lib/contributions/activity";
+import { activityInTags, activityKey, statusFromTotal, type ActivityStatus } from "@/lib/contributions/activity";
 import { isBoardReviewOverdue } from "@/lib/help-wanted/review";
 import { checkInDueAt, isOverdue } from "@/lib/liaisons/overdue";
-import { REGIONS, employerKey, parseRegionCounts, type Region, type RegionCounts } from "@/lib/roles/seat-rules";
-import { HOLDING, addMonths, dayOf, isOnLeave } from "@/lib/roles/seats";
+import { employerKey, parseRegionCounts, type RegionCounts } from "@/lib/roles/seat-rules";
+import { isOnLeave } from "@/lib/roles/seats";
+import {
+  addMonths,
+  DAY,
+  dayOf,
+  type Region,
+  REGIONS,
+  roleName,
+  SEAT_TAKEN_STATUSES,
+  SITTING_SEAT_STATUSES,
+  windowEndingAt,
+} from "@/lib/vocabulary";
+import { staleClaimSql } from "@/lib/help-wanted/stale-claims-sql";
 
 /**
  * The data behind the TOC dashboard and its per-TAG drill-down (issue 10), for any set of TAGs,
@@ -20,22 +26,10 @@ import { HOLDING, addMonths, dayOf, isOnLeave } from "@/lib/roles/seats";
  * help-wanted flow (one aggregate statement), liaisons; the drill-down adds two lists.
  * Pure shaping happens in {@link shapeDashboard}; permission checks are in ./queries.ts.
  */
-
-const DAY = 86_400_000;
 /** "Terms ending soon" and "elections due" look this far ahead (the TOC's question: the next six months). */
 export const LOOKAHEAD_MONTHS = 6;
 /** Help-wanted flow and "active CNCF Ambassadors" look back this far. */
 export const FLOW_DAYS = 90;
-
-const ROLE_LABEL: Record<string, string> = {
-  chair: "Chair",
-  tech_lead: "Tech Lead",
-  tag_ambassador: "TAG Ambassador",
-  advisory_fellow: "Advisory Fellow",
-  subproject_lead: "Subproject lead",
-  custom: "Role",
-};
-export const roleLabel = (kind: string, name?: string | null) => name ?? ROLE_LABEL[kind] ?? kind;
 
 export interface RoleSummary {
   /** The role definition's stable key; `kind:<kind>` for seats given before the TAG defined roles. */
@@ -125,7 +119,7 @@ interface FlowRow {
 /** Help-wanted flow per TAG: one statement with a grouped aggregate per question. */
 function flowSql(tagIds: string[], at: Date, since: Date): Prisma.Sql {
   return Prisma.sql`
-    WITH t AS (SELECT g."id", g."staleAfterDays" FROM "Tag" g WHERE g."id" = ANY(${tagIds}::uuid[])),
+    WITH t AS (SELECT g."id" FROM "Tag" g WHERE g."id" = ANY(${tagIds}::uuid[])),
     items AS (
       SELECT x."tagId", count(*) FILTER (WHERE i."status" = 'open')::int AS open
       FROM "HelpWantedItemTag" x JOIN "HelpWantedItem" i ON i."id" = x."itemId"
@@ -135,7 +129,7 @@ function flowSql(tagIds: string[], at: Date, since: Date): Prisma.Sql {
       SELECT x."tagId",
         count(*) FILTER (WHERE c."status" IN ('accepted', 'done'))::int AS held,
         count(*) FILTER (WHERE c."status" = 'completed' AND c."completedAt" >= ${since})::int AS done90,
-        count(*) FILTER (WHERE c."status" = 'accepted' AND c."lastActivityAt" < ${at}::timestamptz - make_interval(days => t."staleAfterDays"))::int AS stale,
+        count(*) FILTER (WHERE ${staleClaimSql(at)})::int AS stale,
         count(DISTINCT c."userId") FILTER (WHERE u."isCncfAmbassador" AND (
           (c."status" IN ('accepted', 'done', 'completed') AND c."decidedAt" >= ${since}) OR (c."status" = 'completed' AND c."completedAt" >= ${since})))::int AS ambassadors
       FROM "Claim" c
@@ -161,6 +155,16 @@ function flowSql(tagIds: string[], at: Date, since: Date): Prisma.Sql {
     SELECT t."id" AS "tagId", coalesce(items.open, 0) AS open, coalesce(claims.held, 0) AS held, coalesce(claims.done90, 0) AS done90,
       coalesce(claims.stale, 0) AS stale, coalesce(claims.ambassadors, 0) AS ambassadors, waits.median::float8 AS median
     FROM t LEFT JOIN items ON items."tagId" = t."id" LEFT JOIN claims ON claims."tagId" = t."id" LEFT JOIN waits ON waits."tagId" = t."id"`;
+}
+
+/** The stale claims on a TAG's items (the oldest 500), by the one stale-claim rule. */
+async function staleClaimIdsIn(tagId: string, at: Date): Promise<string[]> {
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT c."id" FROM "Claim" c
+     WHERE c."itemId" IN (SELECT x."itemId" FROM "HelpWantedItemTag" x WHERE x."tagId" = ${tagId}::uuid)
+       AND ${staleClaimSql(at)}
+     ORDER BY c."lastActivityAt" LIMIT 500`;
+  return rows.map((r) => r.id);
 }
 
 /**
@@ -210,7 +214,7 @@ export async function loadDashboards(
       },
     }),
     db.roleAssignment.findMany({
-      where: { tagId: { in: ids }, status: { in: [...HOLDING] } },
+      where: { tagId: { in: ids }, status: { in: [...SEAT_TAKEN_STATUSES] } },
       orderBy: [{ kind: "asc" }, { requestedAt: "asc" }],
       select: {
         tagId: true,
@@ -247,7 +251,7 @@ export async function loadDashboards(
     }),
     db.$queryRaw<FlowRow[]>(flowSql(ids, at, since)),
     db.liaison.findMany({
-      where: { assignment: { tagId: { in: ids }, status: { in: ["active", "on_leave"] } } },
+      where: { assignment: { tagId: { in: ids }, status: { in: [...SITTING_SEAT_STATUSES] } } },
       select: {
         cadenceDays: true,
         lastCheckInAt: true,
@@ -273,13 +277,8 @@ export async function loadDashboards(
     const tag = tags[0]!;
     const [stale, ambassadors] = await Promise.all([
       db.claim.findMany({
-        where: {
-          status: "accepted",
-          lastActivityAt: { lt: new Date(at.getTime() - tag.staleAfterDays * DAY) },
-          item: { tags: { some: { tagId: tag.id } } },
-        },
+        where: { id: { in: await staleClaimIdsIn(tag.id, at) } },
         orderBy: { lastActivityAt: "asc" },
-        take: 500,
         select: {
           lastActivityAt: true,
           user: { select: { login: true } },
@@ -411,7 +410,7 @@ export function shapeDashboard(i: Inputs): TagDashboard {
   const seats = i.seats.map((s) => ({
     ...s,
     key: s.roleDefinition?.roleKey ?? `kind:${s.kind}`,
-    role: roleLabel(s.kind, s.roleDefinition?.name),
+    role: roleName(s.kind, s.roleDefinition?.name),
     region: s.regionAtStart ?? s.user.region,
     onLeave: isOnLeave(s.status, s.leaves, at),
   }));
@@ -441,7 +440,7 @@ export function shapeDashboard(i: Inputs): TagDashboard {
     const kind = def?.kind ?? key.slice("kind:".length);
     return {
       key,
-      name: def?.name ?? roleLabel(kind),
+      name: roleName(kind, def?.name),
       kind,
       holders: holders.length,
       totalSeats: def?.totalSeats ?? null,

@@ -15,8 +15,7 @@ import { moveElectionPhaseAs, advanceElectionPhases } from "./phases";
 import { createElectionAs } from "./election-setup";
 import { CreateElectionSchema } from "./schemas";
 import { sweeps } from "@/lib/jobs/sweeps";
-
-const DAY = 86_400_000;
+import { DAY } from "@/lib/vocabulary";
 
 /** What `npm run tally -- <file> --rules rules.json --json [--method m]` prints, done in-process with the same modules. */
 function recount(fileName: string, text: string, rulesText: string, method: "schulze" | "stv") {

@@ -1,16 +1,15 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { requirePermission } from "@/lib/auth/actor";
-import type { Actor } from "@/lib/auth/permissions";
+import { can, type Actor } from "@/lib/auth/permissions";
 import { githubUrls } from "@/lib/auth/github";
 import { githubLoginResolver } from "@/lib/tags-yaml/resolve";
-import { HOLDING } from "@/lib/roles/seats";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { lockElection, parseSeats, requireOfficer, totalSeats, type Tx } from "./context";
+import { lockElection, parseSeats, requireOfficer, totalSeats } from "./context";
 import {
   parseLogins,
   ruleProblems,
@@ -20,9 +19,10 @@ import {
   type UpdateRulesInput,
   type UploadVotersInput,
 } from "./schemas";
+import { LEAD_KINDS, SEAT_TAKEN_STATUSES, SITTING_SEAT_STATUSES } from "@/lib/vocabulary";
 
 /** The role being filled: its current definition in the TAG. */
-export async function currentRole(tagId: string, roleKey: string, client: Tx | typeof db = db) {
+export async function currentRole(tagId: string, roleKey: string, client: Tx = db) {
   return client.roleDefinition.findFirst({
     where: { tagId, roleKey, supersededAt: null },
     orderBy: { version: "desc" },
@@ -30,9 +30,9 @@ export async function currentRole(tagId: string, roleKey: string, client: Tx | t
 }
 
 /** Seats of the role held now (any version), with the region each counts for. */
-export async function heldSeats(roleKey: string, client: Tx | typeof db = db) {
+export async function heldSeats(roleKey: string, client: Tx = db) {
   const rows = await client.roleAssignment.findMany({
-    where: { roleDefinition: { roleKey }, status: { in: [...HOLDING] } },
+    where: { roleDefinition: { roleKey }, status: { in: [...SEAT_TAKEN_STATUSES] } },
     select: {
       id: true,
       userId: true,
@@ -64,7 +64,7 @@ export async function defaultSeatsForCycle(tagId: string, roleKey: string, cycle
   return seats;
 }
 
-/** Officers must be able to run elections in the TAG: its leads, or admins. */
+/** Officers must be able to run elections in the TAG (`election.run`): its leads (on leave too), or admins. */
 async function checkOfficers(tagId: string, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
   const users = await db.user.findMany({
@@ -72,15 +72,18 @@ async function checkOfficers(tagId: string, ids: readonly string[]): Promise<voi
     select: {
       id: true,
       isAdmin: true,
+      isTocMember: true,
+      isCncfAmbassador: true,
       roles: {
-        where: { tagId, status: { in: ["active", "on_leave"] }, kind: { in: ["chair", "tech_lead"] } },
-        select: { id: true },
+        where: { tagId, status: { in: [...SITTING_SEAT_STATUSES] }, kind: { in: [...LEAD_KINDS] } },
+        select: { tagId: true },
       },
     },
   });
   for (const id of ids) {
     const u = users.find((x) => x.id === id);
-    if (!u || (!u.isAdmin && u.roles.length === 0)) {
+    const officer = u && { ...u, leadTagIds: u.roles.map((r) => r.tagId) };
+    if (!officer || !can(officer, "election.run", tagId)) {
       throw new AppError("INVALID", "Officers must be leads of this TAG or admins.", {
         officerIds: ["Officers must be leads of this TAG or admins"],
       });

@@ -1,14 +1,8 @@
 import { z } from "zod";
+import { ITEM_KINDS, REGIONS } from "@/lib/vocabulary";
+// TEMP-REEXPORT
+export { ITEM_KINDS as KINDS, ITEM_KIND_LABEL as KIND_LABEL } from "@/lib/vocabulary";
 
-export const KINDS = ["project_liaison", "foundation_liaison", "event", "content", "review", "other"] as const;
-export const KIND_LABEL: Record<(typeof KINDS)[number], string> = {
-  project_liaison: "Project liaison",
-  foundation_liaison: "Foundation liaison",
-  event: "Event",
-  content: "Content",
-  review: "Review",
-  other: "Other",
-};
 /** Community labels a lead may set; `help-wanted` and `tag-<slug>` are derived, never typed. */
 export const COMMUNITY_LABELS = [
   "good first issue",
@@ -17,6 +11,17 @@ export const COMMUNITY_LABELS = [
   "difficulty: medium",
   "difficulty: hard",
 ] as const;
+
+/** What an item keeps of its linked GitHub issue, as GitHub's REST API answers for it. */
+export const LinkedIssueSchema = z.object({
+  title: z.string(),
+  state: z.enum(["open", "closed"]),
+  assignees: z
+    .array(z.object({ login: z.string() }).nullable())
+    .nullish()
+    .transform((a) => (a ?? []).flatMap((x) => (x ? [x.login] : []))),
+});
+export type LinkedIssue = z.infer<typeof LinkedIssueSchema>;
 
 /** A GitHub issue URL: https://github.com/<owner>/<repo>/issues/<n>. */
 export const GITHUB_ISSUE_RE =
@@ -47,7 +52,7 @@ export function itemSchema(now: Date) {
     tags: list(5, z.string().regex(/^[a-z0-9-]+$/), "At most 5 TAGs").pipe(
       z.array(z.string()).min(1, "Choose at least one TAG"),
     ),
-    kind: z.enum(KINDS, { message: "Choose a kind" }),
+    kind: z.enum(ITEM_KINDS, { message: "Choose a kind" }),
     skills: list(10, z.string().trim().min(1).max(40, "Each skill under 40 characters"), "At most 10 skills").default(
       [],
     ),
@@ -60,7 +65,7 @@ export function itemSchema(now: Date) {
         .max(2000)
         .optional(),
     ),
-    region: z.preprocess(empty, z.enum(["APAC", "EMEA", "Americas"], { message: "Unknown region" }).optional()),
+    region: z.preprocess(empty, z.enum(REGIONS, { message: "Unknown region" }).optional()),
     timezone: z.preprocess(empty, z.string().max(60).optional()),
     dueAt: z.preprocess(
       empty,

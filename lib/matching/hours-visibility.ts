@@ -1,8 +1,5 @@
 import { can, type Actor } from "@/lib/auth/permissions";
 
-/** Claim states in which a person has volunteered on an item (an invitation alone is not). */
-export const VOLUNTEERED = ["requested", "accepted", "done", "completed"] as const;
-
 /**
  * Whether `viewer` may see a person's monthly hours, and the free hours worked out from them: the
  * person themselves, and the leads of a TAG the person is linked to (`personTagIds`: where they

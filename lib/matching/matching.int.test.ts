@@ -5,7 +5,8 @@ import { AppError } from "@/lib/errors";
 import { resetEnvForTests } from "@/lib/env";
 import { loadActor } from "@/lib/auth/actor";
 import { advanceClock, now } from "@/lib/clock";
-import { createItem, decideClaim, volunteerForItem } from "@/lib/help-wanted/mutations";
+import { decideClaim, volunteerForItem } from "@/lib/help-wanted/claims";
+import { createItem } from "@/lib/help-wanted/items";
 import { answerInvitation, inviteToItem } from "@/lib/help-wanted/invitations";
 import { itemSchema } from "@/lib/help-wanted/schemas";
 import { parseBoardQuery } from "@/lib/help-wanted/board-query";
@@ -15,13 +16,13 @@ import { findMatchesForPerson, findPeopleForItem } from "./queries";
 import { setItemHidden, updateMatchSettings } from "./mutations";
 import { invalidateSnapshot } from "./snapshot";
 import { MatchSettingsSchema } from "./schemas";
+import { DAY } from "@/lib/vocabulary";
 
 const code = (p: Promise<unknown>) =>
   p.then(
     () => "ok",
     (e: unknown) => (e instanceof AppError ? e.code : `THROWN ${String(e)}`),
   );
-const DAY = 86_400_000;
 
 beforeEach(() => invalidateSnapshot());
 

@@ -6,17 +6,8 @@ import { can, type Actor } from "@/lib/auth/permissions";
 import { findBoardItems, findOpenItemIdsMatching, type BoardItem } from "@/lib/help-wanted/board";
 import type { BoardQuery } from "@/lib/help-wanted/board-query";
 import { rankCompiledItems, rankPreparedPeople } from "./compiled";
-import { mayViewHours, VOLUNTEERED } from "./hours-visibility";
-import {
-  matchScorer,
-  reasonLine,
-  tagsOfInterest,
-  toMatchKind,
-  topByScore,
-  type MatchContext,
-  type MatchKind,
-  type Reason,
-} from "./score";
+import { mayViewHours } from "./hours-visibility";
+import { matchScorer, reasonLine, tagsOfInterest, topByScore, type MatchContext, type Reason } from "./score";
 import {
   SUGGESTABLE,
   getPeopleSnapshot,
@@ -29,6 +20,13 @@ import {
   type Snapshot,
   type SnapshotItem,
 } from "./snapshot";
+import {
+  AMBASSADOR_KIND_LABEL,
+  type BoardKind,
+  boardKindOf,
+  SITTING_SEAT_STATUSES,
+  VOLUNTEERED_CLAIM_STATUSES,
+} from "@/lib/vocabulary";
 
 /** Claim states in which a person is on an item (or asked to be): such items are not suggested to them. */
 const ON_ITEM = ["invited", "requested", "accepted", "done", "completed"] as const;
@@ -65,7 +63,7 @@ export interface MatchesForPerson {
   matches: ItemMatch[];
   hasMore: boolean;
   gaps: string[];
-  settings: { preferredKinds: MatchKind[] };
+  settings: { preferredKinds: BoardKind[] };
 }
 
 /** The board filters (all but the search) as a test on a snapshot item. */
@@ -177,7 +175,7 @@ export async function findMatchesForPerson(
     }),
     hasMore: ranked.length > offset + opts.limit,
     gaps: profileGaps(row),
-    settings: { preferredKinds: person.preferredKinds as MatchKind[] },
+    settings: { preferredKinds: person.preferredKinds as BoardKind[] },
   };
 }
 
@@ -197,12 +195,6 @@ export interface SuggestedPerson {
   reasons: Reason[];
   line: string;
 }
-
-const AMBASSADOR_KIND_WORDS: Record<string, string> = {
-  project_liaison: "project liaison",
-  foundation_liaison: "foundation liaison",
-  community_organizer: "community organizer",
-};
 
 /**
  * The reverse match: the best available people for an item, for its TAGs' leads. Authorized
@@ -256,7 +248,7 @@ export async function findPeopleForItem(
   const [seats, volunteered] = ids.length
     ? await Promise.all([
         db.roleAssignment.findMany({
-          where: { userId: { in: ids }, status: { in: ["active", "on_leave"] } },
+          where: { userId: { in: ids }, status: { in: [...SITTING_SEAT_STATUSES] } },
           select: {
             userId: true,
             kind: true,
@@ -266,7 +258,7 @@ export async function findPeopleForItem(
           },
         }),
         db.claim.findMany({
-          where: { userId: { in: ids }, status: { in: [...VOLUNTEERED] } },
+          where: { userId: { in: ids }, status: { in: [...VOLUNTEERED_CLAIM_STATUSES] } },
           select: { userId: true, item: { select: { tags: { select: { tagId: true } } } } },
         }),
       ])
@@ -293,7 +285,7 @@ export async function findPeopleForItem(
           tag: s.tag.name,
           role:
             s.roleDefinition?.name ??
-            `TAG Ambassador${s.roleDefinition?.ambassadorKind ? ` (${AMBASSADOR_KIND_WORDS[s.roleDefinition.ambassadorKind]})` : ""}`,
+            `TAG Ambassador${s.roleDefinition?.ambassadorKind ? ` (${AMBASSADOR_KIND_LABEL[s.roleDefinition.ambassadorKind].toLowerCase()})` : ""}`,
         })),
       hoursPerMonth: showHours ? row.hoursPerMonth : null,
       loadHours: row.loadHours,
@@ -322,7 +314,7 @@ export async function getMatchSettings(userId: string) {
   if (!user) return null;
   return {
     ...user,
-    preferredKinds: user.preferredKinds.map(toMatchKind),
+    preferredKinds: user.preferredKinds.map(boardKindOf),
     hidden: hidden.map((h) => ({ ...h.item, hiddenAt: h.createdAt })),
   };
 }
