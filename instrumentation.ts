@@ -1,13 +1,17 @@
 /**
  * Runs once when the server starts, before any request: refuse a bad configuration with one
- * clear message and a non-zero exit (a demo stand-in in production, a malformed variable), then
- * structured logs, the request span that carries each request's id (and traces when
- * OTEL_EXPORTER_OTLP_ENDPOINT is set), and the SIGTERM drain. docs/operations.md.
+ * clear message and a non-zero exit (a demo stand-in in production, an http public URL off
+ * loopback, a malformed variable), then structured logs, the request span that carries each
+ * request's id (and traces when OTEL_EXPORTER_OTLP_ENDPOINT is set), and the SIGTERM drain
+ * (docs/operations.md). In a demo, tell requests made from this machine from the others, for the
+ * clock and the outbox.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { envOrExit } = await import("@/lib/env");
+  const { envOrExit, assertSafeProductionConfig } = await import("@/lib/env");
   const e = envOrExit();
+  assertSafeProductionConfig();
+  if (e.DEMO) (await import("@/lib/http/local-request")).markLocalRequests();
   const { routeConsoleToLogger } = await import("@/lib/observability/logger");
   routeConsoleToLogger("web");
   const { startTracing } = await import("@/lib/observability/tracing");

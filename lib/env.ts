@@ -26,6 +26,8 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().default("TAG Portal <no-reply@localhost>"),
   CHROMIUM_PATH: z.string().optional(),
   DEMO: flag,
+  /** Plain-HTTP production on a public host is intended (cookies then lose `Secure`). */
+  ALLOW_INSECURE_HTTP: flag,
   /** Requests per minute one client may make to the public API (/api/v1). */
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   /** Operations (docs/operations.md): log level, metrics, traces, shutdown. */
@@ -94,7 +96,8 @@ export function isLoopbackUrl(url: string): boolean {
 
 /**
  * The DEMO guard (README, "Demo mode"): the GitHub stand-in only exists with DEMO set, so a
- * production server pointed at a loopback GitHub without DEMO is a misconfiguration.
+ * production server pointed at a loopback GitHub without DEMO is a misconfiguration. And a
+ * production server on a public host speaks https unless ALLOW_INSECURE_HTTP says otherwise.
  */
 export function assertSafeProductionConfig(e: Env = env()): void {
   if (e.NODE_ENV !== "production" || e.DEMO) return;
@@ -104,5 +107,11 @@ export function assertSafeProductionConfig(e: Env = env()): void {
         `${key}=${e[key]} names a loopback host, which only the demo's GitHub stand-in serves. Set DEMO=1 for a demo, or point it at GitHub.`,
       );
     }
+  }
+  // Session cookies are `Secure` only with an https NEXTAUTH_URL (lib/auth/options.ts).
+  if (new URL(e.NEXTAUTH_URL).protocol === "http:" && !isLoopbackUrl(e.NEXTAUTH_URL) && !e.ALLOW_INSECURE_HTTP) {
+    throw new Error(
+      `NEXTAUTH_URL=${e.NEXTAUTH_URL} is plain http on a public host: session cookies would travel unencrypted and lose their Secure flag. Use https, or set ALLOW_INSECURE_HTTP=1 if plain HTTP is intended.`,
+    );
   }
 }

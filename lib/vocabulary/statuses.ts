@@ -39,6 +39,12 @@ export const LIVE_CLAIM_STATUSES = [
   ...PENDING_CLAIM_STATUSES,
   ...HELD_CLAIM_STATUSES,
 ] as const satisfies readonly ClaimStatus[];
+/** The person volunteered (an invitation alone is not volunteering): their TAG's leads may see their hours. */
+export const VOLUNTEERED_CLAIM_STATUSES = [
+  "requested",
+  ...HELD_CLAIM_STATUSES,
+  "completed",
+] as const satisfies readonly ClaimStatus[];
 export const isLiveClaim = (status: string) => (LIVE_CLAIM_STATUSES as readonly string[]).includes(status);
 
 export const SEAT_STATUSES = ["pending", "active", "on_leave", "emeritus", "ended", "rejected"] as const;
