@@ -37,6 +37,8 @@ export async function proxy(request: NextRequest) {
 
   const headers = new Headers(request.headers);
   headers.set("x-nonce", nonce);
+  // Layouts are not told the URL; (portal) and (admin) need it to send a visitor to sign in and back.
+  headers.set("x-request-path", request.nextUrl.pathname + request.nextUrl.search);
   headers.set("content-security-policy", csp);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("content-security-policy", csp);

@@ -12,6 +12,7 @@
  */
 import pg from "pg";
 import { benchDatabaseUrl } from "./generate-board-data.ts";
+import { DAY } from "@/lib/vocabulary";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -150,7 +151,7 @@ console.log(
 );
 
 // The plan of one page's query: the (userId, tagId, occurredAt) index serves every person.
-const { from } = { from: new Date(at.getTime() - 183 * 86_400_000) };
+const { from } = { from: new Date(at.getTime() - 183 * DAY) };
 const plan = await client.query<{ "QUERY PLAN": string }>(
   `EXPLAIN (ANALYZE, COSTS OFF, BUFFERS OFF)
    SELECT "userId", max("occurredAt"), count(*) FILTER (WHERE "occurredAt" >= $3) FROM "ContributionRecord"

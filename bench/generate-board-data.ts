@@ -10,7 +10,7 @@ import pg from "pg";
 import { randomUUID } from "node:crypto";
 import { migrateAndVerify, openDatabase, EMBEDDED_DB, EMBEDDED_PORT } from "../scripts/db/database.ts";
 import { demoTags } from "../prisma/seed.ts";
-import { CURATED_SKILLS } from "../lib/people/skills.ts";
+import { BOARD_KINDS as KINDS, CURATED_SKILLS, DAY, REGIONS } from "@/lib/vocabulary";
 
 export const BENCH_PREFIX = "[bench]";
 const BATCH = 5_000;
@@ -213,9 +213,7 @@ const KIND_SKILLS: Record<string, readonly string[]> = {
   review: ["Project assessment", "Security", "Kubernetes", "Go", "Rust", "Observability", "Networking", "Storage"],
   other: SKILLS,
 };
-const KINDS = ["project-liaison", "foundation-liaison", "event", "content", "review", "other"] as const;
 const KIND_WEIGHTS = [0.2, 0.07, 0.15, 0.3, 0.18, 0.1];
-const REGIONS = ["APAC", "EMEA", "Americas"] as const;
 
 function weighted<T>(r: ReturnType<typeof prng>, list: readonly T[], weights: readonly number[]): T {
   let x = r.next();
@@ -275,8 +273,6 @@ async function generate(client: pg.Client, itemCount: number, userCount: number)
       [cols.id, cols.githubId, cols.login, cols.name, cols.region, cols.skills, cols.hours],
     );
   }
-
-  const DAY = 86_400_000;
   for (let start = 0; start < itemCount; start += BATCH) {
     const rows: unknown[][] = Array.from({ length: 15 }, () => []);
     const links = { item: [] as string[], tag: [] as string[] };

@@ -51,7 +51,7 @@ await client.query(
 );
 
 // The stand-in in its own process, on a free port chosen by the OS.
-const standIn = spawn(process.execPath, ["--import", "tsx", "e2e/github-stand-in/main.ts"], {
+const standIn = spawn(process.execPath, ["--import", "tsx", "dev/github-stand-in/main.ts"], {
   env: { ...process.env, STAND_IN_PORT: "0" },
   stdio: ["ignore", "pipe", "inherit"],
 });

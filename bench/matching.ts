@@ -18,6 +18,7 @@ import { randomBytes } from "node:crypto";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { benchDatabaseUrl } from "./generate-board-data.ts";
+import { DAY } from "@/lib/vocabulary";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(name);
@@ -203,7 +204,7 @@ if (!process.argv.includes("--no-http")) {
   const base = `http://localhost:${port}`;
   const token = randomBytes(24).toString("hex");
   await db.session.create({
-    data: { sessionToken: token, userId: persons[0]!, expires: new Date(Date.now() + 86_400_000) },
+    data: { sessionToken: token, userId: persons[0]!, expires: new Date(Date.now() + DAY) },
   });
   const web = spawn(
     process.execPath,

@@ -1,6 +1,6 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 
 /**
@@ -24,6 +24,12 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
     return typeof value === "function" ? value.bind(g.tagPortalDb) : value;
   },
 });
+
+/**
+ * A transaction client (what `db.$transaction(async (tx) => ...)` passes), and the type of a
+ * function that reads or writes either inside a transaction or on its own: `db` is one too.
+ */
+export type Tx = Prisma.TransactionClient;
 
 export async function disconnectDb(): Promise<void> {
   await g.tagPortalDb?.$disconnect();

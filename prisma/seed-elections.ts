@@ -8,14 +8,13 @@
 import { createHash } from "node:crypto";
 import type { PrismaClient } from "../lib/generated/prisma/client.ts";
 import { countElection } from "../lib/elections/count.ts";
+import { addMonths, DAY } from "@/lib/vocabulary";
 
 export const DEMO_ELECTION_TAG = "operational-resilience";
 /** Stable ids: the seed is idempotent and the e2e spec and README can name them. */
 export const DEMO_TECH_LEAD_ROLE_KEY = "5e1ec7ed-0000-4000-8000-000000000001";
 export const DEMO_PUBLISHED_ELECTION_ID = "5e1ec7ed-0000-4000-8000-000000002025";
 export const DEMO_VOTING_ELECTION_ID = "5e1ec7ed-0000-4000-8000-000000002026";
-
-const DAY = 86_400_000;
 const sha256 = (s: string) => createHash("sha256").update(s, "utf8").digest("hex");
 /** The receipt of demo ballot `i` of an election (32 lowercase hex characters, as real ones). */
 export const demoReceipt = (electionId: string, i: number) =>
@@ -171,8 +170,7 @@ async function createDemoElection(
     });
     for (const w of winners) {
       const u = by(w);
-      const termEndAt = new Date(e.cycleDate);
-      termEndAt.setUTCMonth(termEndAt.getUTCMonth() + 24);
+      const termEndAt = addMonths(e.cycleDate, 24);
       await tx.roleAssignment.create({
         data: {
           tagId,

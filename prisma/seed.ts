@@ -5,7 +5,7 @@
  */
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/generated/prisma/client.ts";
-import { identities } from "../e2e/github-stand-in/identities.ts";
+import { identities } from "../dev/github-stand-in/identities.ts";
 import { seedElections } from "./seed-elections.ts";
 import { seedLiaisons } from "./seed-liaisons.ts";
 import { seedProjects } from "./seed-projects.ts";

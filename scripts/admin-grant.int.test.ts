@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { createStandIn } from "@/e2e/github-stand-in/server";
+import { createStandIn } from "@/dev/github-stand-in/server";
 
 // Port 0: the OS picks a free port (a fixed or random one can collide with parallel test files).
 const standIn = createStandIn({ port: 0, clientId: "c", clientSecret: "s" });

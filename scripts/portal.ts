@@ -9,7 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { migrateAndVerify, openDatabase, type OpenOptions } from "./db/database.ts";
 import { dataRoot } from "./db/embedded-postgres.ts";
-import { createStandIn } from "../e2e/github-stand-in/server.ts";
+import { createStandIn } from "../dev/github-stand-in/server.ts";
 import { seed } from "../prisma/seed.ts";
 
 export const root = path.resolve(import.meta.dirname, "..");

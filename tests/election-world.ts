@@ -9,8 +9,7 @@ import { selfNominateAs } from "@/lib/elections/nominating";
 import { castBallotAs } from "@/lib/elections/casting";
 import { CreateElectionSchema } from "@/lib/elections/schemas";
 import { createTag, createUser } from "./factories";
-
-const DAY = 86_400_000;
+import { DAY } from "@/lib/vocabulary";
 
 /** The outcome code of a call: "ok", an AppError code, or the thrown text. */
 export const code = (p: Promise<unknown>) =>

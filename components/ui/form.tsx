@@ -3,6 +3,9 @@
 import type { ActionResult } from "@/lib/action";
 
 /** The state every form keeps between submissions: what the server said, and what was typed. */
+/** A server action as forms receive it: a route's `actions.ts` export, passed in as a prop. */
+export type ServerAction = (input: unknown) => Promise<ActionResult<unknown>>;
+
 export type FormState<T = unknown> = (ActionResult<T> & { values?: Record<string, string> }) | null;
 
 /** Wraps an action for `useActionState`: keeps the typed values so an error never loses them. */

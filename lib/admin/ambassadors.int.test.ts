@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { resetEnvForTests } from "@/lib/env";
 import { loadActor } from "@/lib/auth/actor";
-import { createStandIn } from "@/e2e/github-stand-in/server";
+import { createStandIn } from "@/dev/github-stand-in/server";
 import { createUser } from "@/tests/factories";
 import { importAmbassadors } from "./mutations";
 import { ImportAmbassadorsSchema } from "./schemas";

@@ -3,13 +3,8 @@
  * ./schemas.ts through `z.toJSONSchema`, the same ones the handlers' bodies are typed with.
  */
 import { z } from "zod";
-import {
-  BOARD_KINDS,
-  BOARD_MAX_LIMIT,
-  BOARD_REGIONS,
-  BOARD_SORTS,
-  BOARD_STATUSES,
-} from "@/lib/help-wanted/board-query";
+import { BOARD_MAX_LIMIT, BOARD_SORTS, BOARD_STATUSES } from "@/lib/help-wanted/board-query";
+import { BOARD_KINDS, REGIONS } from "@/lib/vocabulary";
 import { apiRegistry } from "./schemas";
 
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
@@ -154,7 +149,7 @@ export function openApiDocument(serverUrl: string) {
               in: "query",
               required: false,
               description: "Items for this region (items without a preference included).",
-              schema: { type: "string", enum: [...BOARD_REGIONS] },
+              schema: { type: "string", enum: [...REGIONS] },
             },
             { name: "effortMin", in: "query", required: false, schema: { type: "integer", minimum: 0 } },
             { name: "effortMax", in: "query", required: false, schema: { type: "integer", minimum: 0 } },

@@ -18,12 +18,12 @@ import type {
   TagPage,
   TagSummary,
 } from "./schemas";
+import { isoDay } from "@/lib/vocabulary";
 
 /** Reads behind `/api/v1`: public data only (what a visitor sees on the portal's pages). */
 
 const base = () => env().NEXTAUTH_URL.replace(/\/+$/, "");
 const dash = (s: string) => s.replaceAll("_", "-");
-const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function cursorKey(cursor: string | undefined, length: number): string[] | null {
@@ -108,8 +108,8 @@ export async function getTagDetail(slug: string, at: Date): Promise<TagDetail> {
       region: r.regionAtStart ?? r.user.region,
       employer: r.user.employer,
       status: r.status === "pending" ? "pending" : r.onLeave ? "on-leave" : "active",
-      start: day(r.startAt),
-      termEnd: day(r.termEndAt),
+      start: isoDay(r.startAt),
+      termEnd: isoDay(r.termEndAt),
       obtainedBy: r.obtainedBy,
     })),
   };

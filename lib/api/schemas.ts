@@ -4,7 +4,7 @@
  * `z.toJSONSchema`), so the document cannot drift from what the code returns. Pure.
  */
 import { z } from "zod";
-import { BOARD_KINDS, BOARD_REGIONS } from "@/lib/help-wanted/board-query";
+import { BOARD_KINDS, REGIONS } from "@/lib/vocabulary";
 import { ERROR_CODES } from "@/lib/errors";
 
 /** Every schema that gets a name in the OpenAPI document's `components.schemas`. */
@@ -67,7 +67,7 @@ export const RosterEntrySchema = z
     name: z.string().nullable(),
     role: z.string(),
     kind: z.string(),
-    region: z.enum(BOARD_REGIONS).nullable(),
+    region: z.enum(REGIONS).nullable(),
     employer: z.string().nullable(),
     status: z.enum(["pending", "active", "on-leave", "emeritus"]),
     start: day.nullable(),
@@ -95,7 +95,7 @@ export const HelpWantedItemSchema = z
     status: z.enum(["open", "filled", "closed"]),
     skills: z.array(z.string()),
     effortHours: z.int().nullable(),
-    region: z.enum(BOARD_REGIONS).nullable(),
+    region: z.enum(REGIONS).nullable(),
     dueAt: dateTime.nullable(),
     overdue: z.boolean(),
     places: z.int(),

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 
 export interface AuditInput {
   at: Date;
@@ -14,13 +14,11 @@ export interface AuditInput {
   after?: Prisma.InputJsonValue;
 }
 
-type Tx = Pick<typeof db, "auditEvent">;
-
 /**
  * Appends an audit event. Pass the transaction client so the event commits with the change it
  * describes (nothing changes silently; nothing is logged that did not happen).
  */
-export async function recordAudit(tx: Tx, e: AuditInput): Promise<void> {
+export async function recordAudit(tx: Pick<Tx, "auditEvent">, e: AuditInput): Promise<void> {
   await tx.auditEvent.create({
     data: {
       at: e.at,

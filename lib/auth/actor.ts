@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { recordRefusal } from "@/lib/audit/record";
 import { now } from "@/lib/clock";
 import { can, type Action, type Actor } from "./permissions";
+import { LEAD_KINDS } from "@/lib/vocabulary";
 
 /** TAGs where a person holds an active chair or tech-lead seat, read fresh (never cached in a session). */
 export async function loadActor(userId: string): Promise<Actor | null> {
@@ -15,7 +16,7 @@ export async function loadActor(userId: string): Promise<Actor | null> {
       isAdmin: true,
       isTocMember: true,
       isCncfAmbassador: true,
-      roles: { where: { status: "active", kind: { in: ["chair", "tech_lead"] } }, select: { tagId: true } },
+      roles: { where: { status: "active", kind: { in: [...LEAD_KINDS] } }, select: { tagId: true } },
     },
   });
   if (!u) return null;

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ContributionKind } from "@/lib/generated/prisma/enums";
+import { addMonths, DAY } from "@/lib/vocabulary";
 
 export interface ActivityWindow {
   /** Inclusive start. */
@@ -61,9 +62,7 @@ export function statusFromTotal(total: number, minRecords: number): ActivityStat
 
 /** `[at - months, at)`, by calendar months in UTC. */
 export function windowEndingAt(at: Date, months: number): ActivityWindow {
-  const from = new Date(at);
-  from.setUTCMonth(from.getUTCMonth() - months);
-  return { from, to: at };
+  return { from: addMonths(at, -months), to: at };
 }
 
 /**
@@ -114,12 +113,10 @@ export async function rosterActivity(
   return out;
 }
 
-const DAY_MS = 86_400_000;
-
 /** "last contribution 8 months ago" (or days, or years), measured on the portal clock. */
 export function lastContributionText(lastAt: Date | null, at: Date): string {
   if (!lastAt) return "no contributions recorded";
-  const days = Math.max(0, Math.floor((at.getTime() - lastAt.getTime()) / DAY_MS));
+  const days = Math.max(0, Math.floor((at.getTime() - lastAt.getTime()) / DAY));
   if (days === 0) return "last contribution today";
   if (days < 31) return `last contribution ${days === 1 ? "1 day" : `${days} days`} ago`;
   const months = Math.floor(days / 30.44);

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/permissions";
-import { createStandIn } from "@/e2e/github-stand-in/server";
+import { createStandIn } from "@/dev/github-stand-in/server";
 import { createTag, createUser } from "@/tests/factories";
 import { runSync } from "./github-sync";
 import { startSync } from "./sync-start";

@@ -5,6 +5,7 @@ import { createTag, createUser } from "@/tests/factories";
 import { activityFor } from "./activity";
 import { listOwnSelfReports, listToVerify } from "./queries";
 import { selfReportContribution, verifyContribution } from "./self-report";
+import { DAY } from "@/lib/vocabulary";
 
 const actorOf = (id: string, over: Partial<Actor> = {}): Actor => ({
   id,
@@ -112,7 +113,7 @@ describe("self-reported contributions", () => {
   it("refuses a date in the future and an unknown TAG", async () => {
     const member = await createUser();
     const tag = await createTag();
-    const future = new Date(Date.now() + 3 * 86_400_000);
+    const future = new Date(Date.now() + 3 * DAY);
     await expect(
       selfReportContribution(actorOf(member.id), {
         tagSlug: tag.slug,

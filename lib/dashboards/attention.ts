@@ -5,6 +5,7 @@ import { requirePermission } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
 import { checkInDueAt } from "@/lib/liaisons/overdue";
 import { loadDashboards } from "./load";
+import { DAY, SITTING_SEAT_STATUSES } from "@/lib/vocabulary";
 
 /** One thing that needs someone today; lists are ordered most pressing first. */
 export interface AttentionItem {
@@ -14,8 +15,6 @@ export interface AttentionItem {
   /** When it is (or was) due, if it has a date. */
   dueAt?: Date | null;
 }
-
-const DAY = 86_400_000;
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /**
@@ -106,7 +105,7 @@ export async function personalAttention(userId: string): Promise<AttentionItem[]
       },
     }),
     db.liaison.findMany({
-      where: { assignment: { userId, status: { in: ["active", "on_leave"] } } },
+      where: { assignment: { userId, status: { in: [...SITTING_SEAT_STATUSES] } } },
       select: {
         id: true,
         cadenceDays: true,

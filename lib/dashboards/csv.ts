@@ -5,6 +5,7 @@ import { errorResponse } from "@/lib/http/responses";
 import { toCsv } from "@/lib/roles/csv";
 import { getTagDashboard, getTocOverview } from "./queries";
 import { overviewTable, tagTables, type DashboardTable } from "./tables";
+import { isoDay } from "@/lib/vocabulary";
 
 function csvResponse(table: DashboardTable, filename: string): Response {
   return new Response(toCsv([table.columns, ...table.rows]), {
@@ -31,7 +32,7 @@ export function overviewCsv(): Promise<Response> {
     const actor = await getActor();
     if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in first.");
     const { dashboards, at } = await getTocOverview(actor);
-    return csvResponse(overviewTable(dashboards), `toc-dashboard-${at.toISOString().slice(0, 10)}.csv`);
+    return csvResponse(overviewTable(dashboards), `toc-dashboard-${isoDay(at)}.csv`);
   });
 }
 
@@ -45,6 +46,6 @@ export function tagTableCsv(slug: string, file: string): Promise<Response> {
     const found = await getTagDashboard(actor, slug);
     const table = found ? tagTables(found.dashboard).find((t) => t.key === key) : undefined;
     if (!found || !table) throw new AppError("NOT_FOUND", "No such table.");
-    return csvResponse(table, `tag-${slug}-${key}-${found.at.toISOString().slice(0, 10)}.csv`);
+    return csvResponse(table, `tag-${slug}-${key}-${isoDay(found.at)}.csv`);
   });
 }

@@ -9,9 +9,9 @@ import { createTag, createUser } from "@/tests/factories";
 import { loadDashboards } from "./load";
 import { getTagDashboard, getTocOverview } from "./queries";
 import { flagsOf, overviewTable, tagTables } from "./tables";
+import { DAY } from "@/lib/vocabulary";
 
 const counter = installQueryCounter(process.env.DATABASE_URL!, 20);
-const DAY = 86_400_000;
 const code = (p: Promise<unknown>) =>
   p.then(
     () => "ok",

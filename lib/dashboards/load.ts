@@ -10,8 +10,18 @@ import {
 } from "@/lib/contributions/activity";
 import { isBoardReviewOverdue } from "@/lib/help-wanted/review";
 import { checkInDueAt, isOverdue } from "@/lib/liaisons/overdue";
-import { REGIONS, employerKey, parseRegionCounts, type Region, type RegionCounts } from "@/lib/roles/seat-rules";
-import { HOLDING, addMonths, dayOf, isOnLeave } from "@/lib/roles/seats";
+import { employerKey, parseRegionCounts, type RegionCounts } from "@/lib/roles/seat-rules";
+import { isOnLeave } from "@/lib/roles/seats";
+import {
+  addMonths,
+  DAY,
+  dayOf,
+  type Region,
+  REGIONS,
+  roleName,
+  SEAT_TAKEN_STATUSES,
+  SITTING_SEAT_STATUSES,
+} from "@/lib/vocabulary";
 
 /**
  * The data behind the TOC dashboard and its per-TAG drill-down (issue 10), for any set of TAGs,
@@ -20,22 +30,10 @@ import { HOLDING, addMonths, dayOf, isOnLeave } from "@/lib/roles/seats";
  * help-wanted flow (one aggregate statement), liaisons; the drill-down adds two lists.
  * Pure shaping happens in {@link shapeDashboard}; permission checks are in ./queries.ts.
  */
-
-const DAY = 86_400_000;
 /** "Terms ending soon" and "elections due" look this far ahead (the TOC's question: the next six months). */
 export const LOOKAHEAD_MONTHS = 6;
 /** Help-wanted flow and "active CNCF Ambassadors" look back this far. */
 export const FLOW_DAYS = 90;
-
-const ROLE_LABEL: Record<string, string> = {
-  chair: "Chair",
-  tech_lead: "Tech Lead",
-  tag_ambassador: "TAG Ambassador",
-  advisory_fellow: "Advisory Fellow",
-  subproject_lead: "Subproject lead",
-  custom: "Role",
-};
-export const roleLabel = (kind: string, name?: string | null) => name ?? ROLE_LABEL[kind] ?? kind;
 
 export interface RoleSummary {
   /** The role definition's stable key; `kind:<kind>` for seats given before the TAG defined roles. */
@@ -210,7 +208,7 @@ export async function loadDashboards(
       },
     }),
     db.roleAssignment.findMany({
-      where: { tagId: { in: ids }, status: { in: [...HOLDING] } },
+      where: { tagId: { in: ids }, status: { in: [...SEAT_TAKEN_STATUSES] } },
       orderBy: [{ kind: "asc" }, { requestedAt: "asc" }],
       select: {
         tagId: true,
@@ -247,7 +245,7 @@ export async function loadDashboards(
     }),
     db.$queryRaw<FlowRow[]>(flowSql(ids, at, since)),
     db.liaison.findMany({
-      where: { assignment: { tagId: { in: ids }, status: { in: ["active", "on_leave"] } } },
+      where: { assignment: { tagId: { in: ids }, status: { in: [...SITTING_SEAT_STATUSES] } } },
       select: {
         cadenceDays: true,
         lastCheckInAt: true,
@@ -411,7 +409,7 @@ export function shapeDashboard(i: Inputs): TagDashboard {
   const seats = i.seats.map((s) => ({
     ...s,
     key: s.roleDefinition?.roleKey ?? `kind:${s.kind}`,
-    role: roleLabel(s.kind, s.roleDefinition?.name),
+    role: roleName(s.kind, s.roleDefinition?.name),
     region: s.regionAtStart ?? s.user.region,
     onLeave: isOnLeave(s.status, s.leaves, at),
   }));
@@ -441,7 +439,7 @@ export function shapeDashboard(i: Inputs): TagDashboard {
     const kind = def?.kind ?? key.slice("kind:".length);
     return {
       key,
-      name: def?.name ?? roleLabel(kind),
+      name: roleName(kind, def?.name),
       kind,
       holders: holders.length,
       totalSeats: def?.totalSeats ?? null,

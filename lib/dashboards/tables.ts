@@ -4,6 +4,7 @@
  * page shows them in the viewer's zone.
  */
 import type { RoleSummary, TagDashboard } from "./load";
+import { isoDay } from "@/lib/vocabulary";
 
 export type Cell = string | number | null;
 
@@ -17,7 +18,6 @@ export interface DashboardTable {
   empty: string;
 }
 
-const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 const pct = (share: number) => `${Math.round(share * 100)}%`;
 
 export function regionsText(r: RoleSummary | TagDashboard): string {
@@ -152,7 +152,7 @@ export function tagTables(d: TagDashboard): DashboardTable[] {
         l.login,
         l.role,
         l.total,
-        day(l.lastAt),
+        isoDay(l.lastAt),
         l.total === 0 ? "no contribution" : l.status,
       ]),
       empty: "No chairs or tech leads hold a seat.",
@@ -161,14 +161,14 @@ export function tagTables(d: TagDashboard): DashboardTable[] {
       key: "terms",
       title: "Terms ending in the next 6 months",
       columns: ["login", "role", "term end"],
-      rows: d.termsEnding.map((t) => [t.login, t.role, day(t.termEndAt)]),
+      rows: d.termsEnding.map((t) => [t.login, t.role, isoDay(t.termEndAt)]),
       empty: "No term ends in the next 6 months.",
     },
     {
       key: "leaves",
       title: "On leave",
       columns: ["login", "role", "from", "to", "note"],
-      rows: d.onLeave.map((l) => [l.login, l.role, day(l.from), day(l.to), l.note]),
+      rows: d.onLeave.map((l) => [l.login, l.role, isoDay(l.from), isoDay(l.to), l.note]),
       empty: "Nobody is on leave.",
     },
     {
@@ -176,7 +176,7 @@ export function tagTables(d: TagDashboard): DashboardTable[] {
       title: "Elections open, scheduled, awaiting a decision or due",
       columns: ["election or role", "state", "phase", "next step"],
       rows: [
-        ...d.elections.map((e): Cell[] => [e.title, e.state, e.phase, day(e.nextAt)]),
+        ...d.elections.map((e): Cell[] => [e.title, e.state, e.phase, isoDay(e.nextAt)]),
         ...d.electionsDue.map((e): Cell[] => [e.role, "due", "none yet", e.reason]),
       ],
       empty: "No election is open or due.",
@@ -208,28 +208,28 @@ export function tagTables(d: TagDashboard): DashboardTable[] {
       key: "stale-claims",
       title: `Stale claims (no update for ${d.tag.staleAfterDays} days)`,
       columns: ["login", "item", "item id", "last activity"],
-      rows: d.staleClaims.map((c) => [c.login, c.item, c.itemId, day(c.lastActivityAt)]),
+      rows: d.staleClaims.map((c) => [c.login, c.item, c.itemId, isoDay(c.lastActivityAt)]),
       empty: "No claim is stale.",
     },
     {
       key: "ambassadors",
       title: "CNCF Ambassadors active in this TAG (a claim accepted or completed in the last 90 days)",
       columns: ["login", "name", "last activity"],
-      rows: d.ambassadors.map((a) => [a.login, a.name, day(a.lastAt)]),
+      rows: d.ambassadors.map((a) => [a.login, a.name, isoDay(a.lastAt)]),
       empty: "No CNCF Ambassador was active here in the last 90 days.",
     },
     {
       key: "check-ins",
       title: "TAG Ambassadors with overdue liaison check-ins",
       columns: ["login", "liaison with", "check-in due", "last check-in"],
-      rows: d.liaisonsOverdue.map((l) => [l.login, l.target, day(l.dueAt), day(l.lastCheckInAt)]),
+      rows: d.liaisonsOverdue.map((l) => [l.login, l.target, isoDay(l.dueAt), isoDay(l.lastCheckInAt)]),
       empty: "No check-in is overdue.",
     },
     {
       key: "pending",
       title: "Changes awaiting TOC approval",
       columns: ["login", "role", "change", "requested"],
-      rows: d.pendingChanges.map((p) => [p.login, p.role, p.change, day(p.requestedAt)]),
+      rows: d.pendingChanges.map((p) => [p.login, p.role, p.change, isoDay(p.requestedAt)]),
       empty: "Nothing awaits the TOC.",
     },
   ];

@@ -6,11 +6,12 @@ import { recordAudit } from "@/lib/audit/record";
 import { refuseByGuard, requirePermission } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
 import { notify } from "@/lib/notify/send";
-import { addMonths, HOLDING, lockAssignment, lockRole } from "@/lib/roles/seats";
+import { lockAssignment, lockRole } from "@/lib/roles/seats";
 import { orderByLot, type Outcome } from "./tally/index.ts";
 import { electionLink, loadElection, requireOfficer } from "./context";
 import { runnersUpOf } from "./count";
 import type { ElectionRefInput, OfferVacancyInput, SendBackInput } from "./schemas";
+import { addMonths, isoDay, SEAT_TAKEN_STATUSES } from "@/lib/vocabulary";
 
 /** The stored result.json, parsed (the CLI's --json shape). */
 export async function storedOutcome(electionId: string): Promise<(Outcome & { seed: string }) | null> {
@@ -81,7 +82,7 @@ export async function approveElectionAs(actor: Actor | null, input: ElectionRefI
     const ending = await tx.roleAssignment.findMany({
       where: {
         roleDefinition: { roleKey: election.roleKey },
-        status: { in: [...HOLDING] },
+        status: { in: [...SEAT_TAKEN_STATUSES] },
         termEndAt: { lte: election.cycleDate },
       },
       select: { id: true, userId: true, status: true },
@@ -144,7 +145,7 @@ export async function approveElectionAs(actor: Actor | null, input: ElectionRefI
         userId: s.userId,
         kind: "election.elected",
         title: `You were elected: ${election.title}`,
-        body: `Your term runs from ${election.cycleDate.toISOString().slice(0, 10)} to ${s.termEndAt.toISOString().slice(0, 10)}.`,
+        body: `Your term runs from ${isoDay(election.cycleDate)} to ${isoDay(s.termEndAt)}.`,
         link: electionLink(election.id),
         dedupeKey: `election-elected:${s.id}`,
       },
@@ -281,7 +282,7 @@ export async function offerVacancyAs(actor: Actor | null, input: OfferVacancyInp
       where: {
         OR: [
           { electionId: election.id },
-          { roleDefinition: { roleKey: election.roleKey }, status: { in: [...HOLDING] } },
+          { roleDefinition: { roleKey: election.roleKey }, status: { in: [...SEAT_TAKEN_STATUSES] } },
         ],
       },
       select: { userId: true },

@@ -6,6 +6,7 @@
  */
 import ical, { ICalCalendarMethod } from "ical-generator";
 import { db } from "@/lib/db";
+import { DAY } from "@/lib/vocabulary";
 
 export interface CalendarElection {
   id: string;
@@ -18,8 +19,6 @@ export interface CalendarElection {
   cycleDate: Date;
   updatedAt: Date;
 }
-
-const DAY = 86_400_000;
 
 /** The feed's text for one TAG; `baseUrl` is the portal's public URL (links to each election). */
 export function buildElectionCalendar(

@@ -1,12 +1,12 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import { recordRefusal } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/permissions";
 import { consumeRateLimit } from "@/lib/rate-limit";
-import { loadElection, lockElection, receiptHashOf, requireSignedIn, type Tx } from "./context";
+import { loadElection, lockElection, receiptHashOf, requireSignedIn } from "./context";
 import type { CastBallotInput, CheckReceiptInput, ReplaceBallotInput } from "./schemas";
 
 /**

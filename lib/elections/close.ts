@@ -1,11 +1,11 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { notify } from "@/lib/notify/send";
 import { TallyInputError } from "./tally/index.ts";
-import { candidatesOf, electionLink, lockElection, parseSeats, totalSeats, type Tx } from "./context";
+import { candidatesOf, electionLink, lockElection, parseSeats, totalSeats } from "./context";
 import { countElection } from "./count";
 import { heldSeats } from "./election-setup";
 import { ConstraintsSchema } from "./schemas";

@@ -1,13 +1,11 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { refuseByGuard, requirePermission } from "@/lib/auth/actor";
 import type { Action, Actor } from "@/lib/auth/permissions";
 import type { Phase, SeatsByRegion } from "./schemas";
-
-export type Tx = Prisma.TransactionClient;
+import { isSeatRegion } from "@/lib/vocabulary";
 
 export const electionLink = (id: string) => `/elections/${id}`;
 
@@ -27,7 +25,7 @@ export const PHASE_ORDER: readonly Phase[] = [
 ];
 export const phaseIndex = (p: string) => PHASE_ORDER.indexOf(p as Phase);
 
-export async function loadElection(electionId: string, client: Tx | typeof db = db) {
+export async function loadElection(electionId: string, client: Tx = db) {
   return client.election.findUnique({
     where: { id: electionId },
     include: { officers: { select: { userId: true } }, tag: { select: { id: true, slug: true, name: true } } },
@@ -77,8 +75,7 @@ export function parseSeats(value: unknown): SeatsByRegion {
   const out: SeatsByRegion = {};
   if (value && typeof value === "object" && !Array.isArray(value)) {
     for (const [k, v] of Object.entries(value)) {
-      if ((k === "APAC" || k === "EMEA" || k === "Americas" || k === "any") && typeof v === "number" && v > 0)
-        out[k] = v;
+      if (isSeatRegion(k) && typeof v === "number" && v > 0) out[k] = v;
     }
   }
   return out;
@@ -108,7 +105,7 @@ export const normalizeEmployer = (e: string | null | undefined) => (e ?? "").tri
  * Active nominations with the candidate's login, in the order the published files number them
  * (by login, case-insensitive). Nomination has no relation to User, so logins are read apart.
  */
-export async function candidatesOf(electionId: string, client: Tx | typeof db = db) {
+export async function candidatesOf(electionId: string, client: Tx = db) {
   const nominations = await client.nomination.findMany({
     where: { electionId, status: "active" },
     select: { id: true, userId: true, region: true, employer: true },

@@ -16,8 +16,7 @@ import { moveElectionPhaseAs, advanceElectionPhases } from "./phases";
 import { createElectionAs } from "./election-setup";
 import { CreateElectionSchema } from "./schemas";
 import { sweeps } from "@/lib/jobs/sweeps";
-
-const DAY = 86_400_000;
+import { DAY } from "@/lib/vocabulary";
 
 let tally: ReturnType<typeof buildTallyCli>;
 beforeAll(() => {

@@ -16,8 +16,7 @@ import {
   type Outcome,
   type Rules,
 } from "./tally/index.ts";
-
-export const REGION_NAMES = ["APAC", "EMEA", "Americas"] as const;
+import { REGIONS, type SeatRegion } from "@/lib/vocabulary";
 
 export interface CountCandidate {
   /** Nomination id (what ballots name). */
@@ -37,7 +36,7 @@ export interface CountInput {
   ballots: readonly { receiptHash: string; ranking: readonly (readonly string[])[] }[];
   /** Continuing sitting members of the role (their seats do not end this cycle). */
   sitting: readonly { employer?: string | null; region?: string | null }[];
-  seatsByRegion: Partial<Record<"APAC" | "EMEA" | "Americas" | "any", number>>;
+  seatsByRegion: Partial<Record<SeatRegion, number>>;
   constraints: {
     maxPerEmployer?: number;
     maxPerRegion?: Record<string, number>;
@@ -79,10 +78,10 @@ export function buildRules(input: Pick<CountInput, "candidates" | "sitting" | "s
   if (input.constraints.maxPerEmployer !== undefined) rules.maxPerEmployer = input.constraints.maxPerEmployer;
   const max: Record<string, number> = { ...(input.constraints.maxPerRegion ?? {}) };
   const min: Record<string, number> = { ...(input.constraints.minPerRegion ?? {}) };
-  const regional = REGION_NAMES.some((r) => (input.seatsByRegion[r] ?? 0) > 0);
+  const regional = REGIONS.some((r) => (input.seatsByRegion[r] ?? 0) > 0);
   if (regional) {
     const anySeats = (input.seatsByRegion.any ?? 0) > 0;
-    for (const r of REGION_NAMES) {
+    for (const r of REGIONS) {
       const continuing = input.sitting.filter((s) => s.region === r).length;
       const seats = input.seatsByRegion[r] ?? 0;
       if (seats > 0) min[r] = continuing + seats;

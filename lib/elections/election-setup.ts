@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -8,9 +8,8 @@ import { requirePermission } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
 import { githubUrls } from "@/lib/auth/github";
 import { githubLoginResolver } from "@/lib/tags-yaml/resolve";
-import { HOLDING } from "@/lib/roles/seats";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { lockElection, parseSeats, requireOfficer, totalSeats, type Tx } from "./context";
+import { lockElection, parseSeats, requireOfficer, totalSeats } from "./context";
 import {
   parseLogins,
   ruleProblems,
@@ -20,9 +19,10 @@ import {
   type UpdateRulesInput,
   type UploadVotersInput,
 } from "./schemas";
+import { LEAD_KINDS, SEAT_TAKEN_STATUSES, SITTING_SEAT_STATUSES } from "@/lib/vocabulary";
 
 /** The role being filled: its current definition in the TAG. */
-export async function currentRole(tagId: string, roleKey: string, client: Tx | typeof db = db) {
+export async function currentRole(tagId: string, roleKey: string, client: Tx = db) {
   return client.roleDefinition.findFirst({
     where: { tagId, roleKey, supersededAt: null },
     orderBy: { version: "desc" },
@@ -30,9 +30,9 @@ export async function currentRole(tagId: string, roleKey: string, client: Tx | t
 }
 
 /** Seats of the role held now (any version), with the region each counts for. */
-export async function heldSeats(roleKey: string, client: Tx | typeof db = db) {
+export async function heldSeats(roleKey: string, client: Tx = db) {
   const rows = await client.roleAssignment.findMany({
-    where: { roleDefinition: { roleKey }, status: { in: [...HOLDING] } },
+    where: { roleDefinition: { roleKey }, status: { in: [...SEAT_TAKEN_STATUSES] } },
     select: {
       id: true,
       userId: true,
@@ -73,7 +73,7 @@ async function checkOfficers(tagId: string, ids: readonly string[]): Promise<voi
       id: true,
       isAdmin: true,
       roles: {
-        where: { tagId, status: { in: ["active", "on_leave"] }, kind: { in: ["chair", "tech_lead"] } },
+        where: { tagId, status: { in: [...SITTING_SEAT_STATUSES] }, kind: { in: [...LEAD_KINDS] } },
         select: { id: true },
       },
     },

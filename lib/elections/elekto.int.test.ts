@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createStandIn } from "@/e2e/github-stand-in/server";
+import { createStandIn } from "@/dev/github-stand-in/server";
 import { db } from "@/lib/db";
 import { githubLoginResolver } from "@/lib/tags-yaml/resolve";
 import { createTag, createUser } from "@/tests/factories";

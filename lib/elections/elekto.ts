@@ -10,10 +10,12 @@
  */
 import { randomUUID } from "node:crypto";
 import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
-import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
+import type { PrismaClient } from "../generated/prisma/client.ts";
 import { writeElektoCsv } from "./ballot-formats/elekto-csv.ts";
 import { packBallots } from "./tally/ballots.ts";
 import type { LoginResolver } from "../tags-yaml/resolve.ts";
+import { DAY, type Region } from "@/lib/vocabulary";
+import type { Tx } from "@/lib/db";
 
 /** What `election.yaml` says (the fields Elekto reads; others are kept out). */
 export interface ElektoElection {
@@ -245,8 +247,6 @@ export function writeElektoFolder(folder: ElektoFolder, ballotsCsv?: string): Re
 /* ---------------------------------------------------------------- database side */
 
 type Db = PrismaClient;
-type Tx = Prisma.TransactionClient;
-
 export interface ElektoImportOptions {
   tagSlug: string;
   /** RoleDefinition.roleKey, or a role name; default: the TAG's current tech-lead role. */
@@ -276,8 +276,6 @@ export interface ElektoImportResult {
   unresolved: ElektoUnresolved[];
   notes: string[];
 }
-
-const DAY = 86_400_000;
 
 async function findRole(tx: Tx, tagId: string, role: string | undefined) {
   const current = await tx.roleDefinition.findMany({
@@ -407,7 +405,7 @@ export async function importElektoElection(
           electionId,
           userId: u.id,
           statement: c.statement.slice(0, 20_000),
-          region: u.region as "APAC" | "EMEA" | "Americas" | null,
+          region: u.region as Region | null,
           employer: employer || null,
           createdAt: opts.at,
         },

@@ -1,7 +1,7 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { activityFor, windowEndingAt } from "@/lib/contributions/activity";
-import type { Tx } from "./context";
+import { LEAD_KINDS, SITTING_SEAT_STATUSES } from "@/lib/vocabulary";
 
 /** What the eligibility rules read from an election. */
 export interface EligibilityRules {
@@ -24,10 +24,10 @@ export type Verdict = { eligible: true; via: string } | { eligible: false; reaso
 const ROLL_FROZEN = ["voting", "closed", "tallied", "approved", "published"];
 
 /** Active chair or tech-lead seats in the TAG (leaders vote when the election says so). */
-async function isLeader(client: Tx | typeof db, tagId: string, userId: string): Promise<boolean> {
+async function isLeader(client: Tx, tagId: string, userId: string): Promise<boolean> {
   return (
     (await client.roleAssignment.count({
-      where: { tagId, userId, status: { in: ["active", "on_leave"] }, kind: { in: ["chair", "tech_lead"] } },
+      where: { tagId, userId, status: { in: [...SITTING_SEAT_STATUSES] }, kind: { in: [...LEAD_KINDS] } },
     })) > 0
   );
 }
@@ -44,12 +44,7 @@ function voterWindow(e: EligibilityRules, at: Date) {
  * Whether `userId` may vote. Once voting opens the frozen roll decides (plus granted exceptions,
  * which are added to it); before, the rules are evaluated as of `at`.
  */
-export async function voterVerdict(
-  e: EligibilityRules,
-  userId: string,
-  at: Date,
-  client: Tx | typeof db = db,
-): Promise<Verdict> {
+export async function voterVerdict(e: EligibilityRules, userId: string, at: Date, client: Tx = db): Promise<Verdict> {
   const row = await client.electionVoter.findUnique({
     where: { electionId_userId: { electionId: e.id, userId } },
     select: { source: true },
@@ -78,7 +73,7 @@ export async function candidateVerdict(
   e: EligibilityRules,
   userId: string,
   at: Date,
-  client: Tx | typeof db = db,
+  client: Tx = db,
 ): Promise<Verdict> {
   if (e.officers.some((o) => o.userId === userId))
     return { eligible: false, reason: "Officers of an election cannot stand in it." };
@@ -124,7 +119,7 @@ export async function computeRoll(e: EligibilityRules): Promise<{ userId: string
     roll.set(v.userId, v.source);
   if (e.votersIncludeLeaders) {
     const leaders = await db.roleAssignment.findMany({
-      where: { tagId: e.tagId, status: { in: ["active", "on_leave"] }, kind: { in: ["chair", "tech_lead"] } },
+      where: { tagId: e.tagId, status: { in: [...SITTING_SEAT_STATUSES] }, kind: { in: [...LEAD_KINDS] } },
       select: { userId: true },
       distinct: ["userId"],
     });

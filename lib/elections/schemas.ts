@@ -1,8 +1,6 @@
 import { z } from "zod";
+import type { SeatRegion } from "@/lib/vocabulary";
 
-/** Regions a seat can be reserved for; `any` is a seat without a region. */
-export const SEAT_REGIONS = ["APAC", "EMEA", "Americas", "any"] as const;
-export type SeatRegion = (typeof SEAT_REGIONS)[number];
 export type SeatsByRegion = Partial<Record<SeatRegion, number>>;
 
 export const PHASES = ["draft", "nominations", "voting", "closed", "tallied", "approved", "published"] as const;

@@ -14,8 +14,7 @@ import { decideElectionExceptionAs, requestElectionExceptionAs } from "./excepti
 import { moveElectionPhaseAs } from "./phases";
 import { getElection, listElections, myElectionStatuses } from "./queries";
 import { CreateElectionSchema, UpdateRulesSchema } from "./schemas";
-
-const DAY = 86_400_000;
+import { DAY } from "@/lib/vocabulary";
 
 async function draftInput(tagId: string, roleKey: string, over: Record<string, unknown> = {}) {
   const at = await now();

@@ -47,7 +47,7 @@ describe("parseBoardQuery", () => {
       q: "threat model",
       tag: ["security-and-compliance", "infrastructure"],
       kind: "project-liaison",
-      // Curated skills keep their curated spelling (lib/people/skills.ts); duplicates go.
+      // Curated skills keep their curated spelling (lib/vocabulary/skills.ts); duplicates go.
       skill: ["Kubernetes", "Go", "Rust"],
       region: "EMEA",
       effortMin: 2,

@@ -5,22 +5,14 @@
  * Pure: parsing, defaults, URLs and the opaque cursor. Every filter lives in the URL.
  */
 import { z } from "zod";
-import { CURATED_SKILLS } from "@/lib/people/skills";
-
-/** Kinds as the URL and the database spell them (Prisma's enum names use underscores). */
-export const BOARD_KINDS = ["project-liaison", "foundation-liaison", "event", "content", "review", "other"] as const;
-export type BoardKind = (typeof BOARD_KINDS)[number];
-export const BOARD_KIND_LABELS: Record<BoardKind, string> = {
-  "project-liaison": "Project liaison",
-  "foundation-liaison": "Foundation liaison",
-  event: "Event",
-  content: "Content",
-  review: "Review",
-  other: "Other",
-};
-
-export const BOARD_REGIONS = ["APAC", "EMEA", "Americas"] as const;
-export type BoardRegion = (typeof BOARD_REGIONS)[number];
+import { BOARD_KINDS, CURATED_SKILLS, REGIONS } from "@/lib/vocabulary";
+// TEMP-REEXPORT (removed once the pages import lib/vocabulary)
+export {
+  BOARD_KINDS,
+  BOARD_KIND_LABEL as BOARD_KIND_LABELS,
+  REGIONS as BOARD_REGIONS,
+  type BoardKind,
+} from "@/lib/vocabulary";
 
 /** `open` lists open items only; `all` adds filled and closed ones. Drafts are never listed. */
 export const BOARD_STATUSES = ["open", "filled", "closed", "all"] as const;
@@ -58,7 +50,7 @@ const many = (v: unknown): string[] =>
     .filter(Boolean);
 
 const curated = new Map(CURATED_SKILLS.map((s) => [s.toLowerCase(), s as string]));
-/** A skill as items store it: the curated spelling when it is one (lib/people/skills.ts), else as typed. */
+/** A skill as items store it: the curated spelling when it is one (lib/vocabulary/skills.ts), else as typed. */
 export function normalizeSkill(skill: string): string {
   const s = skill.trim().replace(/\s+/g, " ");
   return curated.get(s.toLowerCase()) ?? s;
@@ -109,7 +101,7 @@ const fields = {
   ),
   region: z.preprocess(
     blankToUndefined,
-    z.enum(BOARD_REGIONS, { message: `region is one of ${BOARD_REGIONS.join(", ")}` }).optional(),
+    z.enum(REGIONS, { message: `region is one of ${REGIONS.join(", ")}` }).optional(),
   ),
   effortMin: effort,
   effortMax: effort,

@@ -4,9 +4,10 @@ import { db } from "@/lib/db";
 import { createTag } from "@/tests/factories";
 import { parseBoardQuery, type BoardQuery } from "./board-query";
 import { plainExcerpt, searchBoard } from "./board";
+import { DAY } from "@/lib/vocabulary";
 
 const NOW = new Date("2027-03-01T12:00:00Z");
-const day = (n: number) => new Date(NOW.getTime() + n * 86_400_000);
+const day = (n: number) => new Date(NOW.getTime() + n * DAY);
 
 type ItemOver = Partial<{
   title: string;
@@ -248,7 +249,7 @@ describe("plainExcerpt", () => {
 
 describe("GET /help-wanted/feed.xml", () => {
   it("answers Atom for the board's query, newest first, entries linking to item pages", async () => {
-    const { GET } = await import("@/app/(public)/help-wanted/feed.xml/route");
+    const { GET } = await import("@/app/help-wanted/feed.xml/route");
     const { env } = await import("@/lib/env");
     const tag = await createTag({ name: "Feed TAG" });
     const older = await createItem([tag.id], {

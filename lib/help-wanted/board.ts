@@ -6,11 +6,10 @@ import {
   encodeCursor,
   resolveSort,
   type BoardCursor,
-  type BoardKind,
   type BoardQuery,
-  type BoardRegion,
   type ResolvedSort,
 } from "./board-query";
+import type { BoardKind, Region } from "@/lib/vocabulary";
 
 /** One card on the board: what the list, the feed and the API show of an item. */
 export interface BoardItem {
@@ -20,7 +19,7 @@ export interface BoardItem {
   status: "open" | "filled" | "closed";
   skills: string[];
   effortHours: number | null;
-  region: BoardRegion | null;
+  region: Region | null;
   dueAt: Date | null;
   places: number;
   placesTaken: number;
@@ -118,7 +117,7 @@ interface Row {
   status: BoardItem["status"];
   skills: string[];
   effortHours: number | null;
-  region: BoardRegion | null;
+  region: Region | null;
   dueAt: Date | null;
   places: number;
   placesTaken: number;

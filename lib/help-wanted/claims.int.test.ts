@@ -19,6 +19,7 @@ import {
   withdrawClaim,
 } from "./mutations";
 import { itemSchema } from "./schemas";
+import { DAY } from "@/lib/vocabulary";
 
 const code = (p: Promise<unknown>) =>
   p.then(
@@ -161,7 +162,7 @@ describe("a claim from request to completed work", () => {
     });
     const activity = await activityFor(volunteer.id, tag.id, {
       from: new Date(0),
-      to: new Date(Date.now() + 86_400_000 * 3650),
+      to: new Date(Date.now() + 3650 * DAY),
     });
     expect(activity.byKind.help_wanted).toBe(1);
   });
@@ -226,9 +227,9 @@ describe("stale claims", () => {
     const va = await loadActor(volunteer.id);
     const claim = await volunteerForItem(va, { itemId: item.id, message: "" });
     const t0 = await now();
-    await flagStaleClaims(new Date(t0.getTime() + 20 * 86_400_000));
+    await flagStaleClaims(new Date(t0.getTime() + 20 * DAY));
     expect((await db.claim.findUniqueOrThrow({ where: { id: claim.id } })).staleNotifiedAt).toBeNull();
-    const later = new Date(t0.getTime() + 22 * 86_400_000);
+    const later = new Date(t0.getTime() + 22 * DAY);
     await flagStaleClaims(later);
     await flagStaleClaims(later);
     expect(await db.notification.count({ where: { userId: volunteer.id, kind: "claim.stale" } })).toBe(1);

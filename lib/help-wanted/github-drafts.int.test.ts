@@ -5,7 +5,7 @@ import { now } from "@/lib/clock";
 import { resetEnvForTests } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { loadActor } from "@/lib/auth/actor";
-import { createStandIn } from "@/e2e/github-stand-in/server";
+import { createStandIn } from "@/dev/github-stand-in/server";
 import { createTag, createUser } from "@/tests/factories";
 import { runSync } from "@/lib/contributions/github-sync";
 import { setHelpWantedLabels } from "@/lib/contributions/repository-settings";

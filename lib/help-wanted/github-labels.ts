@@ -2,7 +2,8 @@
  * Pure rules for GitHub issues offered as help-wanted drafts: which issues are help wanted in a
  * repository, and what kind and community labels a draft starts with. No I/O.
  */
-import { COMMUNITY_LABELS, type KINDS } from "./schemas";
+import type { ItemKind } from "@/lib/vocabulary";
+import { COMMUNITY_LABELS } from "./schemas";
 
 /** The labels a repository uses for help wanted until a lead or admin says otherwise (RepositorySettings). */
 export const DEFAULT_HELP_WANTED_LABELS = ["help wanted", "help-wanted", "community/help wanted"] as const;
@@ -31,7 +32,7 @@ export function parseHelpWantedLabels(text: string): { ok: true; labels: string[
   return { ok: true, labels };
 }
 
-type Kind = (typeof KINDS)[number];
+type Kind = ItemKind;
 
 // The first rule whose words appear in a label decides; the lead can change the kind before publishing.
 const KIND_RULES: [Kind, RegExp][] = [

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { now as clockNow } from "@/lib/clock";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
@@ -10,10 +10,7 @@ import { consumeRateLimit } from "@/lib/rate-limit";
 import { fetchLinkedIssue, type LinkedIssue } from "./github-issue";
 import { notifyLeads } from "./notify-leads";
 import type { ItemInput } from "./schemas";
-
-export type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
-
-export const HOLDING = ["accepted", "done"] as const;
+import { HELD_CLAIM_STATUSES, isoDay, PENDING_CLAIM_STATUSES } from "@/lib/vocabulary";
 
 /** Per-person limits: volunteering and posting (SECURITY.md, rate limit). */
 export const VOLUNTEER_LIMIT = { limit: 10, windowMs: 60_000 };
@@ -36,7 +33,7 @@ export interface ItemContext {
   }[];
 }
 
-export async function loadItem(itemId: string, tx: Tx | typeof db = db): Promise<ItemContext | null> {
+export async function loadItem(itemId: string, tx: Tx = db): Promise<ItemContext | null> {
   const item = await tx.helpWantedItem.findUnique({
     where: { id: itemId },
     select: {
@@ -260,7 +257,7 @@ async function notifyHolders(
   exceptUserId?: string,
 ) {
   const holders = await db.claim.findMany({
-    where: { itemId, status: { in: [...HOLDING] } },
+    where: { itemId, status: { in: [...HELD_CLAIM_STATUSES] } },
     select: { userId: true },
   });
   for (const h of holders) if (h.userId !== exceptUserId) await notify({ userId: h.userId, ...n }, at);
@@ -279,7 +276,7 @@ export async function closeItem(actor: Actor | null, itemId: string, reason: str
     });
     if (count === 0) throw new AppError("CONFLICT", "The item is already closed.");
     await tx.claim.updateMany({
-      where: { itemId, status: { in: ["invited", "requested"] } },
+      where: { itemId, status: { in: [...PENDING_CLAIM_STATUSES] } },
       data: { status: "declined", decidedAt: at, decidedById: a.id },
     });
     await recordAudit(tx, {
@@ -328,7 +325,11 @@ async function givePlaceBack(tx: Tx, itemId: string, at: Date): Promise<void> {
 export async function assertUnderClaimLimit(tx: Tx, userId: string, item: ItemContext) {
   const { maxActiveClaims } = settingsOf(item);
   const active = await tx.claim.count({
-    where: { userId, status: { in: [...HOLDING] }, item: { tags: { some: { tagId: { in: item.tagIds } } } } },
+    where: {
+      userId,
+      status: { in: [...HELD_CLAIM_STATUSES] },
+      item: { tags: { some: { tagId: { in: item.tagIds } } } },
+    },
   });
   if (active >= maxActiveClaims) {
     throw new AppError(
@@ -526,7 +527,7 @@ export async function releaseClaim(actor: Actor | null, input: { claimId: string
   const at = await clockNow();
   await db.$transaction(async (tx) => {
     const { count } = await tx.claim.updateMany({
-      where: { id: claim.id, status: { in: ["accepted", "done"] } },
+      where: { id: claim.id, status: { in: [...HELD_CLAIM_STATUSES] } },
       data: { status: "released", decidedAt: at, decidedById: a.id },
     });
     if (count === 0) throw new AppError("CONFLICT", "Only a held claim can be released.");
@@ -770,7 +771,7 @@ export async function flagStaleClaims(now: Date): Promise<number> {
         title: `How is "${c.title}" going?`,
         body: "No update for a while: post progress, or withdraw if you can't continue.",
         link,
-        dedupeKey: `stale:${c.id}:${now.toISOString().slice(0, 10)}`,
+        dedupeKey: `stale:${c.id}:${isoDay(now)}`,
       },
       now,
     );

@@ -1,19 +1,18 @@
 import "server-only";
-import { db } from "@/lib/db";
+import type { Tx } from "@/lib/db";
 import { notify } from "@/lib/notify/send";
-
-type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+import { LEAD_KINDS } from "@/lib/vocabulary";
 
 /** Notifies the chairs and tech leads (active seats) of the given TAGs, each once, except one person. */
 export async function notifyLeads(
-  tx: Tx | typeof db,
+  tx: Tx,
   tagIds: string[],
   n: { kind: string; title: string; body?: string; link: string; dedupeKey?: string },
   at: Date,
   exceptUserId?: string,
 ) {
   const leads = await tx.roleAssignment.findMany({
-    where: { tagId: { in: tagIds }, status: "active", kind: { in: ["chair", "tech_lead"] } },
+    where: { tagId: { in: tagIds }, status: "active", kind: { in: [...LEAD_KINDS] } },
     select: { userId: true },
     distinct: ["userId"],
   });

@@ -1,5 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { DAY, HELD_CLAIM_STATUSES } from "@/lib/vocabulary";
+import { reviewCutoff } from "./review";
 
 /** One item with its TAGs, claims (with updates) and history, for the item page. */
 export async function getItem(id: string) {
@@ -65,7 +67,7 @@ export function isUnpublished(item: { status: string; source: string; reviewedAt
 
 /** Stale: an accepted claim with no activity for the (strictest) stale-after days of its TAGs. */
 export function isStale(claim: { status: string; lastActivityAt: Date }, staleAfterDays: number, now: Date): boolean {
-  return claim.status === "accepted" && now.getTime() - claim.lastActivityAt.getTime() > staleAfterDays * 86_400_000;
+  return claim.status === "accepted" && now.getTime() - claim.lastActivityAt.getTime() > staleAfterDays * DAY;
 }
 
 /** A person's claims for /my-work, live ones first. */
@@ -94,8 +96,7 @@ export function listMyClaims(userId: string) {
 
 /** What a TAG's leads need to act on: drafts offered from GitHub, pending requests, held claims (stale ones flagged), items due for review, recent progress. */
 export async function getLeadConsole(tagId: string, reviewMonths: number, now: Date) {
-  const reviewBefore = new Date(now);
-  reviewBefore.setUTCMonth(reviewBefore.getUTCMonth() - reviewMonths);
+  const reviewBefore = reviewCutoff(now, reviewMonths);
   const inTag = { tags: { some: { tagId } } };
   const [drafts, requests, held, dueForReview, progress] = await Promise.all([
     db.helpWantedItem.findMany({
@@ -126,7 +127,7 @@ export async function getLeadConsole(tagId: string, reviewMonths: number, now: D
       },
     }),
     db.claim.findMany({
-      where: { status: { in: ["accepted", "done"] }, item: inTag },
+      where: { status: { in: [...HELD_CLAIM_STATUSES] }, item: inTag },
       orderBy: { lastActivityAt: "asc" },
       take: 200,
       select: {

@@ -7,6 +7,7 @@ import { createTag, createUser } from "@/tests/factories";
 import { closeItem, createItem } from "./mutations";
 import { isBoardReviewOverdue, markItemReviewed } from "./review";
 import { itemSchema } from "./schemas";
+import { DAY } from "@/lib/vocabulary";
 
 const code = (p: Promise<unknown>) =>
   p.then(
@@ -41,7 +42,7 @@ async function postItem(tagSlug: string, leadId: string) {
 
 /** Makes an item look as if nobody reviewed it for a year. */
 const age = (id: string) =>
-  db.helpWantedItem.update({ where: { id }, data: { reviewedAt: new Date(Date.now() - 365 * 86_400_000) } });
+  db.helpWantedItem.update({ where: { id }, data: { reviewedAt: new Date(Date.now() - 365 * DAY) } });
 
 describe("markItemReviewed (board review: keep)", () => {
   it("a lead of the item's TAG keeps it: reviewedAt moves to now, one audit event; the board counts as reviewed once nothing is due", async () => {

@@ -5,12 +5,11 @@ import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { requirePermission } from "@/lib/auth/actor";
 import { can, type Actor } from "@/lib/auth/permissions";
+import { addMonths } from "@/lib/vocabulary";
 
 /** The date before which an item (or a board) counts as due for review, `months` back from `now`. */
 export function reviewCutoff(now: Date, months: number): Date {
-  const d = new Date(now);
-  d.setUTCMonth(d.getUTCMonth() - months);
-  return d;
+  return addMonths(now, -months);
 }
 
 /** A TAG's board review is overdue when it was never reviewed or not within its cycle (cncf/toc#1211: every 4-6 months). */

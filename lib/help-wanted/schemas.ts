@@ -1,14 +1,8 @@
 import { z } from "zod";
+import { ITEM_KINDS, REGIONS } from "@/lib/vocabulary";
+// TEMP-REEXPORT
+export { ITEM_KINDS as KINDS, ITEM_KIND_LABEL as KIND_LABEL } from "@/lib/vocabulary";
 
-export const KINDS = ["project_liaison", "foundation_liaison", "event", "content", "review", "other"] as const;
-export const KIND_LABEL: Record<(typeof KINDS)[number], string> = {
-  project_liaison: "Project liaison",
-  foundation_liaison: "Foundation liaison",
-  event: "Event",
-  content: "Content",
-  review: "Review",
-  other: "Other",
-};
 /** Community labels a lead may set; `help-wanted` and `tag-<slug>` are derived, never typed. */
 export const COMMUNITY_LABELS = [
   "good first issue",
@@ -47,7 +41,7 @@ export function itemSchema(now: Date) {
     tags: list(5, z.string().regex(/^[a-z0-9-]+$/), "At most 5 TAGs").pipe(
       z.array(z.string()).min(1, "Choose at least one TAG"),
     ),
-    kind: z.enum(KINDS, { message: "Choose a kind" }),
+    kind: z.enum(ITEM_KINDS, { message: "Choose a kind" }),
     skills: list(10, z.string().trim().min(1).max(40, "Each skill under 40 characters"), "At most 10 skills").default(
       [],
     ),
@@ -60,7 +54,7 @@ export function itemSchema(now: Date) {
         .max(2000)
         .optional(),
     ),
-    region: z.preprocess(empty, z.enum(["APAC", "EMEA", "Americas"], { message: "Unknown region" }).optional()),
+    region: z.preprocess(empty, z.enum(REGIONS, { message: "Unknown region" }).optional()),
     timezone: z.preprocess(empty, z.string().max(60).optional()),
     dueAt: z.preprocess(
       empty,

@@ -7,6 +7,7 @@ import { createTag, createUser } from "@/tests/factories";
 import { checkInInitiative, createInitiative, joinInitiative, setInitiativeState } from "./mutations";
 import { getInitiative } from "./queries";
 import { flagStaleInitiatives } from "./sweep";
+import { DAY } from "@/lib/vocabulary";
 
 const code = (p: Promise<unknown>) =>
   p.then(
@@ -77,8 +78,8 @@ describe("initiatives", () => {
       exitCriteria: "done",
     });
     const t = await now();
-    expect(await flagStaleInitiatives(new Date(t.getTime() + 80 * 86_400_000))).toBe(0);
-    const later = new Date(t.getTime() + 91 * 86_400_000);
+    expect(await flagStaleInitiatives(new Date(t.getTime() + 80 * DAY))).toBe(0);
+    const later = new Date(t.getTime() + 91 * DAY);
     expect(await flagStaleInitiatives(later)).toBeGreaterThanOrEqual(1);
     await flagStaleInitiatives(later);
     expect((await getInitiative(ini.id))!.state).toBe("stale");

@@ -2,13 +2,14 @@ import "server-only";
 import { db } from "@/lib/db";
 import { notify } from "@/lib/notify/send";
 import { STALE_AFTER_DAYS } from "./schemas";
+import { DAY, isoDay, LEAD_KINDS } from "@/lib/vocabulary";
 
 /**
  * Sweep: an initiative in progress (or not started) with no check-in for three months is
  * flagged stale, and the TAG's leads and its sponsor hear about it once.
  */
 export async function flagStaleInitiatives(now: Date): Promise<number> {
-  const cutoff = new Date(now.getTime() - STALE_AFTER_DAYS * 86_400_000);
+  const cutoff = new Date(now.getTime() - STALE_AFTER_DAYS * DAY);
   const stale = await db.initiative.findMany({
     where: {
       state: { in: ["not_started", "in_progress"] },
@@ -26,7 +27,7 @@ export async function flagStaleInitiatives(now: Date): Promise<number> {
     if (count === 0) continue;
     flagged++;
     const leads = await db.roleAssignment.findMany({
-      where: { tagId: ini.tagId, status: "active", kind: { in: ["chair", "tech_lead"] } },
+      where: { tagId: ini.tagId, status: "active", kind: { in: [...LEAD_KINDS] } },
       select: { userId: true },
       distinct: ["userId"],
     });
@@ -38,7 +39,7 @@ export async function flagStaleInitiatives(now: Date): Promise<number> {
           kind: "initiative.stale",
           title: `Initiative "${ini.name}" has had no check-in for three months`,
           link: `/initiatives/${ini.id}`,
-          dedupeKey: `initiative-stale:${ini.id}:${userId}:${now.toISOString().slice(0, 10)}`,
+          dedupeKey: `initiative-stale:${ini.id}:${userId}:${isoDay(now)}`,
         },
         now,
       );

@@ -3,8 +3,7 @@ import { advanceClock, now } from "@/lib/clock";
 import { countUnread } from "@/lib/notify/queries";
 import { createUser } from "@/tests/factories";
 import { sweeps } from "./sweeps";
-
-const DAY = 86_400_000;
+import { DAY } from "@/lib/vocabulary";
 const profileSweep = sweeps.find((s) => s.name === "sweep-profile-reminders")!;
 
 describe("clock and sweeps", () => {

@@ -7,6 +7,7 @@ import { flagOverdueLiaisons } from "@/lib/liaisons/sweep";
 import { sendMatchDigests } from "@/lib/matching/digest";
 import { notify } from "@/lib/notify/send";
 import { remindTermsEnding } from "@/lib/roles/term-reminders";
+import { DAY } from "@/lib/vocabulary";
 
 /**
  * Time-driven work. Each sweep compares domain data with the clock's `now` and acts on what is
@@ -20,8 +21,6 @@ export interface Sweep {
   description: string;
   run: (now: Date) => Promise<number>;
 }
-
-const DAY = 24 * 60 * 60 * 1000;
 export const PROFILE_REMINDER_AFTER_DAYS = 7;
 
 /** A week after joining, people whose profile lacks region or timezone are asked to add them (matching needs both). */

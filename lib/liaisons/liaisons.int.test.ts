@@ -16,8 +16,7 @@ import {
   listSeatsWithoutLiaison,
 } from "./queries";
 import { CheckInSchema, CreateLiaisonSchema } from "./schemas";
-
-const DAY = 86_400_000;
+import { DAY, isoDay } from "@/lib/vocabulary";
 const failure = (p: Promise<unknown>) =>
   p.then(
     () => ({ code: "ok", fieldErrors: {} as Record<string, string[]> }),
@@ -27,7 +26,7 @@ const failure = (p: Promise<unknown>) =>
         : { code: `THROWN ${String(e)}`, fieldErrors: {} },
   );
 const code = async (p: Promise<unknown>) => (await failure(p)).code;
-const today = (d: Date) => d.toISOString().slice(0, 10);
+const today = (d: Date) => isoDay(d);
 
 async function tagWithLead() {
   const tag = await createTag();

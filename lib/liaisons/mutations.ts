@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { now as clockNow } from "@/lib/clock";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
@@ -8,17 +8,15 @@ import { can, type Actor } from "@/lib/auth/permissions";
 import { notify } from "@/lib/notify/send";
 import { latestCheckInDay } from "./overdue";
 import { dayValue, HEALTH_LABEL, type CheckInInput, type CreateLiaisonInput, type UpdateLiaisonInput } from "./schemas";
-
-type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+import { LEAD_KINDS, SITTING_SEAT_STATUSES } from "@/lib/vocabulary";
 
 const liaisonLink = (id: string) => `/liaisons/${id}`;
 
 /** Seats that may act as liaisons: held now (a seat on leave keeps its liaison). */
-const LIVE_SEAT = ["active", "on_leave"] as const;
 
-async function leadIdsOf(tagId: string, tx: Tx | typeof db = db): Promise<string[]> {
+async function leadIdsOf(tagId: string, tx: Tx = db): Promise<string[]> {
   const leads = await tx.roleAssignment.findMany({
-    where: { tagId, status: "active", kind: { in: ["chair", "tech_lead"] } },
+    where: { tagId, status: "active", kind: { in: [...LEAD_KINDS] } },
     select: { userId: true },
     distinct: ["userId"],
   });
@@ -65,7 +63,7 @@ export async function createLiaison(actor: Actor | null, input: CreateLiaisonInp
     throw new AppError("INVALID", "Only a TAG Ambassador seat can be a liaison.", {
       assignmentId: ["Choose a TAG Ambassador seat"],
     });
-  if (!(LIVE_SEAT as readonly string[]).includes(seat.status))
+  if (!(SITTING_SEAT_STATUSES as readonly string[]).includes(seat.status))
     throw new AppError("CONFLICT", "That seat is not held: only a held seat can be a liaison.");
   const target = await resolveTarget(input);
   const at = await clockNow();

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkInDueAt, isOverdue, latestCheckInDay } from "./overdue";
-
-const DAY = 86_400_000;
+import { DAY } from "@/lib/vocabulary";
 const t0 = new Date("2026-03-01T12:00:00Z");
 const after = (days: number, from = t0) => new Date(from.getTime() + days * DAY);
 

@@ -1,6 +1,5 @@
+import { DAY } from "@/lib/vocabulary";
 /** Pure rules for liaison check-ins: no I/O, `now` comes from the portal clock. */
-
-const DAY = 24 * 60 * 60 * 1000;
 
 export interface CadenceState {
   cadenceDays: number;

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { SITTING_SEAT_STATUSES } from "@/lib/vocabulary";
 
 export { checkInDueAt, isOverdue, latestCheckInDay } from "./overdue";
 
@@ -35,7 +36,7 @@ function liaisonSelect(latest: number) {
   } as const satisfies Prisma.LiaisonSelect;
 }
 
-const HELD = { status: { in: ["active", "on_leave"] } } as const satisfies Prisma.RoleAssignmentWhereInput;
+const SITTING = { status: { in: [...SITTING_SEAT_STATUSES] } } as const satisfies Prisma.RoleAssignmentWhereInput;
 const order = [
   { assignment: { tag: { name: "asc" } } },
   { createdAt: "asc" },
@@ -46,7 +47,7 @@ export type LiaisonRow = Awaited<ReturnType<typeof listLiaisonsOfTags>>[number];
 /** Liaisons of held seats in the given TAGs (a lead's TAGs), with the latest check-in. */
 export function listLiaisonsOfTags(tagIds: readonly string[]) {
   return db.liaison.findMany({
-    where: { assignment: { tagId: { in: [...tagIds] }, ...HELD } },
+    where: { assignment: { tagId: { in: [...tagIds] }, ...SITTING } },
     orderBy: [...order],
     select: liaisonSelect(1),
   });
@@ -60,7 +61,7 @@ export function listLiaisonsOfTag(tagId: string) {
 /** A project's liaisons (held seats) with their latest check-ins, for the project page. */
 export function listLiaisonsOfProject(projectName: string, latestCheckIns = 3) {
   return db.liaison.findMany({
-    where: { project: { is: { name: projectName } }, assignment: HELD },
+    where: { project: { is: { name: projectName } }, assignment: SITTING },
     orderBy: [...order],
     select: liaisonSelect(latestCheckIns),
   });
@@ -69,7 +70,7 @@ export function listLiaisonsOfProject(projectName: string, latestCheckIns = 3) {
 /** A person's own liaisons (held seats), with the latest check-in. */
 export function listLiaisonsOfPerson(userId: string) {
   return db.liaison.findMany({
-    where: { assignment: { userId, ...HELD } },
+    where: { assignment: { userId, ...SITTING } },
     orderBy: [...order],
     select: liaisonSelect(1),
   });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isoDay } from "@/lib/vocabulary";
 
 /** Check-in health (DESIGN.md, Domain: Liaison). Values are the database enum's names. */
 export const HEALTHS = ["fine", "needs_attention", "at_risk"] as const;
@@ -76,4 +77,4 @@ export const CheckInSchema = z.strictObject({
 export type CheckInInput = z.infer<typeof CheckInSchema>;
 
 /** The input value (YYYY-MM-DD) of a day. */
-export const dayValue = (d: Date) => d.toISOString().slice(0, 10);
+export const dayValue = (d: Date) => isoDay(d);

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { notify } from "@/lib/notify/send";
 import { checkInDueAt } from "./overdue";
 import { dayValue } from "./schemas";
+import { LEAD_KINDS } from "@/lib/vocabulary";
 
 // The worker imports this module: keep it free of the auth modules (they load Next's request APIs).
 
@@ -10,7 +11,7 @@ const liaisonLink = (id: string) => `/liaisons/${id}`;
 
 async function leadIdsOf(tagId: string): Promise<string[]> {
   const leads = await db.roleAssignment.findMany({
-    where: { tagId, status: "active", kind: { in: ["chair", "tech_lead"] } },
+    where: { tagId, status: "active", kind: { in: [...LEAD_KINDS] } },
     select: { userId: true },
     distinct: ["userId"],
   });

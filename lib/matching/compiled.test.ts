@@ -1,25 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compileItems, rankCompiledItems, rankPreparedPeople } from "./compiled";
-import {
-  preparePerson,
-  scoreMatch,
-  type MatchContext,
-  type MatchItem,
-  type MatchKind,
-  type MatchPerson,
-} from "./score";
+import { preparePerson, scoreMatch, type MatchContext, type MatchItem, type MatchPerson } from "./score";
+import { BOARD_KINDS as KINDS, DAY, REGIONS } from "@/lib/vocabulary";
 
 const NOW = new Date("2027-03-01T12:00:00Z");
-const DAY = 86_400_000;
 const SKILLS = ["Go", "Rust", "Documentation", "Kubernetes", "Security", "Translation"];
-const KINDS: MatchKind[] = ["project-liaison", "foundation-liaison", "event", "content", "review", "other"];
-const REGIONS = ["APAC", "EMEA", "Americas"] as const;
 
 const arbPerson: fc.Arbitrary<MatchPerson> = fc.record({
   skills: fc.subarray([...SKILLS, "Cobol"]),
   interestTagIds: fc.subarray(["t1", "t2", "t9"]),
-  preferredKinds: fc.subarray(KINDS),
+  preferredKinds: fc.subarray([...KINDS]),
   region: fc.option(fc.constantFrom(...REGIONS), { nil: null }),
   timezone: fc.option(fc.constantFrom("Europe/Berlin", "Asia/Tokyo", "America/New_York", "UTC-11", "nowhere"), {
     nil: null,

@@ -21,14 +21,13 @@ import {
   urgencyPart,
   type MatchContext,
   type MatchItem,
-  type MatchKind,
   type MatchPerson,
-  type MatchRegion,
   type PreparedPerson,
 } from "./score";
+import { BOARD_KINDS, REGIONS, type Region } from "@/lib/vocabulary";
 
-const KINDS: MatchKind[] = ["project-liaison", "foundation-liaison", "event", "content", "review", "other"];
-const REGIONS: (MatchRegion | null)[] = [null, "APAC", "EMEA", "Americas"];
+/** Slot 0 is "no region". */
+const REGION_SLOTS: (Region | null)[] = [null, ...REGIONS];
 const key = (s: string) => s.trim().toLowerCase();
 
 /** Items as columns. Index `i` is the i-th item given to {@link compileItems}. */
@@ -99,8 +98,8 @@ export function compileItems<I extends MatchItem>(
     for (const t of it.tagIds) tags.push(intern(tagIds, t));
     langStart[i] = langs.length;
     for (const l of it.languages) langs.push(intern(langIds, key(l)));
-    c.kind[i] = KINDS.indexOf(it.kind);
-    c.region[i] = REGIONS.indexOf(it.region);
+    c.kind[i] = BOARD_KINDS.indexOf(it.kind);
+    c.region[i] = REGION_SLOTS.indexOf(it.region);
     c.effort[i] = it.effortHours ?? Number.NaN;
     c.due[i] = it.dueAt ? it.dueAt.getTime() : Number.NaN;
     c.volunteers[i] = it.volunteers;
@@ -163,9 +162,9 @@ export function rankCompiledItems(
   const hasSkill = flags(c.skillIds, p.skills);
   const interested = flags(c.tagIds, p.interests);
   const speaks = flags(c.langIds, p.languages);
-  const kindValue = KINDS.map((k) => kindPart(person.preferredKinds, k));
-  const historyValue = KINDS.map((k) => historyPart(person.completedKinds[k] ?? 0));
-  const regionValue = REGIONS.map((r) => regionPart(person.region, r));
+  const kindValue = BOARD_KINDS.map((k) => kindPart(person.preferredKinds, k));
+  const historyValue = BOARD_KINDS.map((k) => historyPart(person.completedKinds[k] ?? 0));
+  const regionValue = REGION_SLOTS.map((r) => regionPart(person.region, r));
   const nowMs = ctx.now.getTime();
   const {
     skillStart,

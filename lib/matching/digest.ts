@@ -2,10 +2,10 @@ import "server-only";
 import { db } from "@/lib/db";
 import { notify } from "@/lib/notify/send";
 import { findMatchesForPerson } from "./queries";
+import { DAY, isoDay } from "@/lib/vocabulary";
 
 export const DIGEST_EVERY_DAYS = 7;
 export const DIGEST_ITEMS = 5;
-const DAY = 86_400_000;
 
 /**
  * Sweep (weekly digest, issue 9): each person who opted in gets, at most once every
@@ -41,7 +41,7 @@ export async function sendMatchDigests(now: Date): Promise<number> {
         title: n === 1 ? "A new help-wanted item matches you" : `${n} new help-wanted items match you`,
         body: `${body}\n\nMore on your page of matches. You can stop this weekly digest there.`,
         link: "/help-wanted/for-you",
-        dedupeKey: `digest:${p.id}:${now.toISOString().slice(0, 10)}`,
+        dedupeKey: `digest:${p.id}:${isoDay(now)}`,
       },
       now,
     );

@@ -15,13 +15,13 @@ import { findMatchesForPerson, findPeopleForItem } from "./queries";
 import { setItemHidden, updateMatchSettings } from "./mutations";
 import { invalidateSnapshot } from "./snapshot";
 import { MatchSettingsSchema } from "./schemas";
+import { DAY } from "@/lib/vocabulary";
 
 const code = (p: Promise<unknown>) =>
   p.then(
     () => "ok",
     (e: unknown) => (e instanceof AppError ? e.code : `THROWN ${String(e)}`),
   );
-const DAY = 86_400_000;
 
 beforeEach(() => invalidateSnapshot());
 

@@ -5,10 +5,7 @@ import { AppError } from "@/lib/errors";
 import { requirePermission } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
 import type { HideItemInput, MatchSettingsInput } from "./schemas";
-
-/** Prisma's spelling of a kind (`project_liaison`) from the URL's (`project-liaison`). */
-const prismaKind = (k: string) =>
-  k.replaceAll("-", "_") as "project_liaison" | "foundation_liaison" | "event" | "content" | "review" | "other";
+import { itemKindOf } from "@/lib/vocabulary";
 
 /**
  * A person hides an item from their matches (for-you, `sort=match`, the digest), or shows it
@@ -36,7 +33,7 @@ export async function updateMatchSettings(actor: Actor | null, input: MatchSetti
   const user = await db.user.update({
     where: { id: a.id },
     data: {
-      preferredKinds: input.preferredKinds.map(prismaKind),
+      preferredKinds: input.preferredKinds.map(itemKindOf),
       matchOptOut: input.matchOptOut,
       digestOptIn: input.digestOptIn,
     },

@@ -6,16 +6,7 @@ import { can, type Actor } from "@/lib/auth/permissions";
 import { findBoardItems, findOpenItemIdsMatching, type BoardItem } from "@/lib/help-wanted/board";
 import type { BoardQuery } from "@/lib/help-wanted/board-query";
 import { rankCompiledItems, rankPreparedPeople } from "./compiled";
-import {
-  matchScorer,
-  reasonLine,
-  tagsOfInterest,
-  toMatchKind,
-  topByScore,
-  type MatchContext,
-  type MatchKind,
-  type Reason,
-} from "./score";
+import { matchScorer, reasonLine, tagsOfInterest, topByScore, type MatchContext, type Reason } from "./score";
 import {
   SUGGESTABLE,
   getPeopleSnapshot,
@@ -28,6 +19,7 @@ import {
   type Snapshot,
   type SnapshotItem,
 } from "./snapshot";
+import { AMBASSADOR_KIND_LABEL, type BoardKind, boardKindOf, SITTING_SEAT_STATUSES } from "@/lib/vocabulary";
 
 /** Claim states in which a person is on an item (or asked to be): such items are not suggested to them. */
 const ON_ITEM = ["invited", "requested", "accepted", "done", "completed"] as const;
@@ -64,7 +56,7 @@ export interface MatchesForPerson {
   matches: ItemMatch[];
   hasMore: boolean;
   gaps: string[];
-  settings: { preferredKinds: MatchKind[] };
+  settings: { preferredKinds: BoardKind[] };
 }
 
 /** The board filters (all but the search) as a test on a snapshot item. */
@@ -176,7 +168,7 @@ export async function findMatchesForPerson(
     }),
     hasMore: ranked.length > offset + opts.limit,
     gaps: profileGaps(row),
-    settings: { preferredKinds: person.preferredKinds as MatchKind[] },
+    settings: { preferredKinds: person.preferredKinds as BoardKind[] },
   };
 }
 
@@ -195,12 +187,6 @@ export interface SuggestedPerson {
   reasons: Reason[];
   line: string;
 }
-
-const AMBASSADOR_KIND_WORDS: Record<string, string> = {
-  project_liaison: "project liaison",
-  foundation_liaison: "foundation liaison",
-  community_organizer: "community organizer",
-};
 
 /**
  * The reverse match: the best available people for an item, for its TAGs' leads. Authorized
@@ -253,7 +239,7 @@ export async function findPeopleForItem(
   const ids = top.map((t) => t.entry.row.id);
   const seats = ids.length
     ? await db.roleAssignment.findMany({
-        where: { userId: { in: ids }, kind: "tag_ambassador", status: { in: ["active", "on_leave"] } },
+        where: { userId: { in: ids }, kind: "tag_ambassador", status: { in: [...SITTING_SEAT_STATUSES] } },
         select: {
           userId: true,
           tag: { select: { name: true } },
@@ -275,7 +261,7 @@ export async function findPeopleForItem(
           tag: s.tag.name,
           role:
             s.roleDefinition?.name ??
-            `TAG Ambassador${s.roleDefinition?.ambassadorKind ? ` (${AMBASSADOR_KIND_WORDS[s.roleDefinition.ambassadorKind]})` : ""}`,
+            `TAG Ambassador${s.roleDefinition?.ambassadorKind ? ` (${AMBASSADOR_KIND_LABEL[s.roleDefinition.ambassadorKind].toLowerCase()})` : ""}`,
         })),
       hoursPerMonth: row.hoursPerMonth,
       loadHours: row.loadHours,
@@ -304,7 +290,7 @@ export async function getMatchSettings(userId: string) {
   if (!user) return null;
   return {
     ...user,
-    preferredKinds: user.preferredKinds.map(toMatchKind),
+    preferredKinds: user.preferredKinds.map(boardKindOf),
     hidden: hidden.map((h) => ({ ...h.item, hiddenAt: h.createdAt })),
   };
 }

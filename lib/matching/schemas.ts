@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { BOARD_KINDS } from "@/lib/help-wanted/board-query";
+import { BOARD_KINDS } from "@/lib/vocabulary";
 
 /** Hide an item from one's matches, or show it again. */
 export const HideItemSchema = z.strictObject({

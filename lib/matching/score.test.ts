@@ -14,12 +14,11 @@ import {
   utcOffsetMinutes,
   type MatchContext,
   type MatchItem,
-  type MatchKind,
   type MatchPerson,
 } from "./score";
+import { BOARD_KINDS as KINDS, DAY, REGIONS } from "@/lib/vocabulary";
 
 const NOW = new Date("2027-03-01T12:00:00Z");
-const DAY = 86_400_000;
 const SKILLS = [
   "Go",
   "Rust",
@@ -30,8 +29,6 @@ const SKILLS = [
   "Public speaking",
   "Translation",
 ];
-const KINDS: MatchKind[] = ["project-liaison", "foundation-liaison", "event", "content", "review", "other"];
-const REGIONS = ["APAC", "EMEA", "Americas"] as const;
 
 const ctx: MatchContext = {
   now: NOW,
@@ -82,7 +79,7 @@ const item = (over: Partial<MatchItem> = {}): MatchItem => ({
 const arbPerson = fc.record({
   skills: fc.subarray(SKILLS),
   interestTagIds: fc.subarray(["t-sec", "t-dx"]),
-  preferredKinds: fc.subarray(KINDS),
+  preferredKinds: fc.subarray([...KINDS]),
   region: fc.option(fc.constantFrom(...REGIONS), { nil: null }),
   timezone: fc.option(fc.constantFrom("Europe/Berlin", "Asia/Tokyo", "America/New_York", "UTC+5"), { nil: null }),
   languages: fc.subarray(["English", "Spanish", "Japanese"]),

@@ -1,3 +1,4 @@
+import { BOARD_KIND_LABEL, type BoardKind, DAY, type Region } from "@/lib/vocabulary";
 /**
  * The matching model (issue 9): how well one help-wanted item suits one person, with the
  * reasons in plain words. Pure: no I/O, no clock (callers pass `now`), so the same function
@@ -28,23 +29,8 @@
  * taken never lower a score.
  */
 
-/** Kinds as the URL and raw SQL spell them (Prisma's enum names use underscores). */
-export type MatchKind = "project-liaison" | "foundation-liaison" | "event" | "content" | "review" | "other";
-export type MatchRegion = "APAC" | "EMEA" | "Americas";
-
-export const KIND_WORDS: Record<MatchKind, string> = {
-  "project-liaison": "project liaison",
-  "foundation-liaison": "foundation liaison",
-  event: "event",
-  content: "content",
-  review: "review",
-  other: "other",
-};
-
-/** A kind from Prisma (`project_liaison`) or SQL/URL (`project-liaison`) in the matching spelling. */
-export function toMatchKind(kind: string): MatchKind {
-  return kind.replaceAll("_", "-") as MatchKind;
-}
+/** Kinds in the URL's spelling (`project-liaison`); a reason names them in lower case. */
+const kindWords = (kind: BoardKind) => BOARD_KIND_LABEL[kind].toLowerCase();
 
 export const WEIGHTS = {
   skills: 0.3,
@@ -64,24 +50,24 @@ export interface MatchPerson {
   skills: readonly string[];
   /** TAG ids the person's interests point to (see {@link tagsOfInterest}). */
   interestTagIds: readonly string[];
-  preferredKinds: readonly MatchKind[];
-  region: MatchRegion | null;
+  preferredKinds: readonly BoardKind[];
+  region: Region | null;
   timezone: string | null;
   languages: readonly string[];
   hoursPerMonth: number | null;
   /** Effort hours of the person's accepted claims: what their month is already spent on. */
   loadHours: number;
   /** Completed claims by kind. */
-  completedKinds: Partial<Record<MatchKind, number>>;
+  completedKinds: Partial<Record<BoardKind, number>>;
 }
 
 /** What the model knows of an item. */
 export interface MatchItem {
   id: string;
-  kind: MatchKind;
+  kind: BoardKind;
   skills: readonly string[];
   tagIds: readonly string[];
-  region: MatchRegion | null;
+  region: Region | null;
   timezone: string | null;
   effortHours: number | null;
   dueAt: Date | null;
@@ -119,8 +105,6 @@ export interface MatchScore {
 
 /** Whose perspective the reasons take: the person's own ("your skills") or a lead's ("their skills"). */
 export type Voice = "you" | "they";
-
-const DAY = 86_400_000;
 const key = (s: string) => s.trim().toLowerCase();
 
 /**
@@ -307,7 +291,7 @@ export function effortPart(effort: number | null, free: number | null): number {
   return effort <= free ? 1 : (0.3 * free) / effort;
 }
 
-export function regionPart(person: MatchRegion | null, item: MatchRegion | null): number {
+export function regionPart(person: Region | null, item: Region | null): number {
   if (!item) return 0.7;
   if (!person) return 0.4;
   return person === item ? 1 : 0;
@@ -326,7 +310,7 @@ export function placePart(region: number, tz: number | null, itemHasRegion: bool
 }
 
 /** A stated preference for this kind beats none, which beats preferring others. */
-export function kindPart(preferred: readonly MatchKind[], kind: MatchKind): number {
+export function kindPart(preferred: readonly BoardKind[], kind: BoardKind): number {
   return preferred.includes(kind) ? 1 : preferred.length === 0 ? 0.4 : 0;
 }
 
@@ -514,7 +498,7 @@ function evaluate(p: Prepared, item: MatchItem, voice: Voice, reasons: Reason[] 
     reasons?.push({
       part: "kind",
       positive: true,
-      text: `${KIND_WORDS[item.kind]} work, which ${you ? "you prefer" : "they prefer"}`,
+      text: `${kindWords(item.kind)} work, which ${you ? "you prefer" : "they prefer"}`,
     });
 
   // History: kinds completed before.
@@ -524,7 +508,7 @@ function evaluate(p: Prepared, item: MatchItem, voice: Voice, reasons: Reason[] 
     reasons?.push({
       part: "history",
       positive: true,
-      text: `${you ? "you" : "they"} completed ${plural(done, `${KIND_WORDS[item.kind]} item`)} before`,
+      text: `${you ? "you" : "they"} completed ${plural(done, `${kindWords(item.kind)} item`)} before`,
     });
 
   // Urgency: a near due date; one that passed while the item is still open counts half.

@@ -6,13 +6,11 @@ import {
   languagesNeeded,
   preparePerson,
   tagsOfInterest,
-  toMatchKind,
   type MatchItem,
-  type MatchKind,
   type MatchPerson,
-  type MatchRegion,
   type PreparedPerson,
 } from "./score";
+import { boardKindOf, type BoardKind, type Region } from "@/lib/vocabulary";
 
 /**
  * The open items and the people who may be suggested, as the matching model sees them, kept in
@@ -63,7 +61,7 @@ type ItemTuple = [
   string,
   string[],
   string[],
-  MatchRegion | null,
+  Region | null,
   string | null,
   number | null,
   number | null,
@@ -77,7 +75,7 @@ export function toSnapshotItem(t: ItemTuple): SnapshotItem {
   const [id, kind, title, skills, labels, region, timezone, effortHours, due, created, tagIds, volunteers] = t;
   return {
     id,
-    kind: toMatchKind(kind),
+    kind: boardKindOf(kind),
     skills,
     skillKeys: skills.map((s) => s.trim().toLowerCase()),
     tagIds: tagIds ?? [],
@@ -225,7 +223,7 @@ export interface PersonRow {
   interests: string[];
   languages: string[];
   preferredKinds: string[];
-  region: MatchRegion | null;
+  region: Region | null;
   timezone: string | null;
   hoursPerMonth: number | null;
   loadHours: number;
@@ -273,12 +271,12 @@ export async function selectPeople(where: Prisma.Sql, only?: string | readonly s
 }
 
 export function toMatchPerson(r: PersonRow, interestTagIds: string[]): MatchPerson {
-  const completed: Partial<Record<MatchKind, number>> = {};
-  for (const [k, n] of Object.entries(r.completedKinds ?? {})) completed[toMatchKind(k)] = n;
+  const completed: Partial<Record<BoardKind, number>> = {};
+  for (const [k, n] of Object.entries(r.completedKinds ?? {})) completed[boardKindOf(k)] = n;
   return {
     skills: r.skills,
     interestTagIds,
-    preferredKinds: r.preferredKinds.map(toMatchKind),
+    preferredKinds: r.preferredKinds.map(boardKindOf),
     region: r.region,
     timezone: r.timezone,
     languages: r.languages,

@@ -1,5 +1,5 @@
 import { normalizeTags, type ProfileInput } from "./schemas";
-import { CURATED_INTERESTS, CURATED_SKILLS } from "./skills";
+import { CURATED_INTERESTS, CURATED_SKILLS } from "@/lib/vocabulary";
 
 /**
  * A form's FormData as the object a strict schema parses. `Object.fromEntries` would keep only

@@ -6,12 +6,7 @@ import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { requirePermission } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
-import type { Region } from "@/lib/generated/prisma/enums";
-import { DeleteAccountSchema, ProfileSchema, type ProfileInput, type RegionName } from "./schemas";
-
-// The form's region list and the database enum must name the same regions.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const _regionsAgree: Same<Region, RegionName> = true;
+import { DeleteAccountSchema, ProfileSchema, type ProfileInput } from "./schemas";
 
 function invalid(error: z.ZodError): AppError {
   const flat = z.flattenError(error);

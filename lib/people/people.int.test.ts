@@ -7,6 +7,7 @@ import { createTag, createUser } from "@/tests/factories";
 import { deleteAccount, updateProfile } from "./mutations";
 import { findPublicProfile, getOwnProfile } from "./queries";
 import type { ProfileInput } from "./schemas";
+import { DAY } from "@/lib/vocabulary";
 
 const profile: ProfileInput = {
   region: "APAC",
@@ -129,7 +130,7 @@ describe("profiles", () => {
     const actor = await actorFor(u.id);
     await updateProfile(actor, { ...profile, employer: "Acme" });
     await db.session.create({
-      data: { userId: u.id, sessionToken: `tok-${u.id}`, expires: new Date(Date.now() + 86_400_000) },
+      data: { userId: u.id, sessionToken: `tok-${u.id}`, expires: new Date(Date.now() + DAY) },
     });
     await db.notification.create({ data: { userId: u.id, kind: "test", title: "hi" } });
     await db.contributionRecord.create({
@@ -174,10 +175,10 @@ describe("profiles", () => {
     await updateProfile(await actorFor(older.id), { ...profile, employer: "Older Co" });
     await updateProfile(await actorFor(newer.id), { ...profile, employer: "Newer Co", hoursPerMonth: 99 });
     await db.contributionRecord.create({
-      data: { userId: newer.id, kind: "review", source: "github", occurredAt: new Date(Date.now() - 86_400_000) },
+      data: { userId: newer.id, kind: "review", source: "github", occurredAt: new Date(Date.now() - DAY) },
     });
     await db.contributionRecord.create({
-      data: { userId: newer.id, kind: "pr", source: "github", occurredAt: new Date(Date.now() - 400 * 86_400_000) },
+      data: { userId: newer.id, kind: "pr", source: "github", occurredAt: new Date(Date.now() - 400 * DAY) },
     });
 
     const shown = await findPublicProfile(login.toUpperCase());

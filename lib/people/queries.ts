@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
-import { activityFor, type Activity } from "@/lib/contributions/activity";
+import { activityFor, windowEndingAt, type Activity } from "@/lib/contributions/activity";
 import { listPersonSeats } from "@/lib/roles/queries";
 
 /**
@@ -52,8 +52,7 @@ export async function findPublicProfile(login: string): Promise<PublicProfile | 
   });
   if (!user) return null;
   const to = await now();
-  const from = new Date(to);
-  from.setUTCMonth(from.getUTCMonth() - 12);
+  const { from } = windowEndingAt(to, 12);
   const [activity, seats] = await Promise.all([activityFor(user.id, null, { from, to }), listPersonSeats(user.id)]);
   const { id: _id, ...shown } = user;
   return { ...shown, activity, activityFrom: from, activityTo: to, seats };

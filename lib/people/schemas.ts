@@ -1,9 +1,7 @@
 import { z } from "zod";
-import { CURATED_INTERESTS, CURATED_SKILLS } from "./skills";
-
-/** The regions of DESIGN.md (the Prisma enum `Region`; mutations.ts checks they agree). */
-export const REGIONS = ["APAC", "EMEA", "Americas"] as const;
-export type RegionName = (typeof REGIONS)[number];
+import { CURATED_INTERESTS, CURATED_SKILLS, REGIONS } from "@/lib/vocabulary";
+// TEMP-REEXPORT
+export { REGIONS } from "@/lib/vocabulary";
 
 export const PROFILE_LIMITS = {
   skills: 15,

@@ -5,6 +5,7 @@
  */
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import type { ParsedProject, ProjectRepository } from "./parse-clomonitor.ts";
+import { isoDay } from "@/lib/vocabulary";
 
 export interface ImportSummary {
   created: string[];
@@ -29,8 +30,6 @@ function canonical(value: unknown): string {
   );
 }
 
-const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
-
 function fieldsOf(p: ParsedProject & { maturity: NonNullable<ParsedProject["maturity"]> }) {
   return {
     displayName: p.displayName,
@@ -51,7 +50,7 @@ function isSame(row: Row, f: ReturnType<typeof fieldsOf>): boolean {
     row.description === f.description &&
     row.category === f.category &&
     row.maturity === f.maturity &&
-    day(row.acceptedAt) === day(f.acceptedAt) &&
+    isoDay(row.acceptedAt) === isoDay(f.acceptedAt) &&
     row.homeUrl === f.homeUrl &&
     row.logoUrl === f.logoUrl &&
     row.devstatsUrl === f.devstatsUrl &&

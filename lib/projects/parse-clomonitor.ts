@@ -7,6 +7,7 @@
 import { LineCounter, isSeq, parseDocument } from "yaml";
 import { z } from "zod";
 import { PROJECT_MATURITIES, type ProjectMaturityName } from "./schemas.ts";
+import { isoDay } from "@/lib/vocabulary";
 
 /** One repository of a project, as stored in `Project.repositories` (a type alias, so it is JSON to Prisma). */
 export type ProjectRepository = {
@@ -63,12 +64,12 @@ const optionalUrl = optionalText(2000).pipe(
 
 const isRealDate = (s: string) => {
   const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  return !Number.isNaN(d.getTime()) && isoDay(d) === s;
 };
 
 const acceptedAt = z.preprocess(
   // A YAML 1.1 reader would turn an unquoted date into a Date; keep the day it names.
-  (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v),
+  (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? isoDay(v) : v),
   optionalText(10).pipe(
     z
       .string()

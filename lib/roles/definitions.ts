@@ -10,10 +10,11 @@ import type { Actor } from "@/lib/auth/permissions";
 import type { RoleDefinitionInput } from "./schemas";
 import { seatWarnings, type RegionCounts } from "./seat-rules";
 import { loadHolders, lockRole, rulesOf } from "./seats";
+import { REGIONS } from "@/lib/vocabulary";
 
 function regionCounts(input: RoleDefinitionInput, prefix: "max" | "min"): RegionCounts {
   const out: RegionCounts = {};
-  for (const r of ["APAC", "EMEA", "Americas"] as const) {
+  for (const r of REGIONS) {
     const v = input[`${prefix}${r}`];
     if (v !== undefined) out[r] = v;
   }

@@ -8,14 +8,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { notify } from "@/lib/notify/send";
 import { EMERITUS_PREFIX } from "./seats";
 import type { AppointLeaderInput, DecideChangeInput, RequestEndInput } from "./schemas";
-
-const KIND_LABEL = { chair: "Chair", tech_lead: "Tech Lead" } as const;
-
-function addMonths(d: Date, months: number): Date {
-  const r = new Date(d);
-  r.setUTCMonth(r.getUTCMonth() + months);
-  return r;
-}
+import { addMonths, roleName, SEAT_TAKEN_STATUSES, SITTING_SEAT_STATUSES } from "@/lib/vocabulary";
 
 /**
  * A TAG's lead (or an admin) appoints a chair or tech lead. The seat is `pending` until a TOC
@@ -48,7 +41,7 @@ export async function appointLeader(actor: Actor | null, input: AppointLeaderInp
   if (!tag) throw new AppError("NOT_FOUND", "That TAG does not exist.");
   return db.$transaction(async (tx) => {
     const open = await tx.roleAssignment.findFirst({
-      where: { tagId: tag.id, userId: person.id, kind: input.kind, status: { in: ["pending", "active", "on_leave"] } },
+      where: { tagId: tag.id, userId: person.id, kind: input.kind, status: { in: [...SEAT_TAKEN_STATUSES] } },
       select: { id: true },
     });
     if (open) throw new AppError("CONFLICT", `@${person.login} already holds or awaits this seat.`);
@@ -102,7 +95,7 @@ export async function requestEndOfSeat(actor: Actor | null, input: RequestEndInp
   const at = await now();
   return db.$transaction(async (tx) => {
     const { count } = await tx.roleAssignment.updateMany({
-      where: { id: seat.id, status: { in: ["active", "on_leave"] }, endRequestedAt: null },
+      where: { id: seat.id, status: { in: [...SITTING_SEAT_STATUSES] }, endRequestedAt: null },
       data: { endRequestedById: a.id, endRequestedAt: at, endReason: input.reason },
     });
     if (count === 0) throw new AppError("CONFLICT", "An end of this seat is already awaiting approval.");
@@ -203,7 +196,7 @@ export async function decideLeadershipChange(actor: Actor | null, input: DecideC
     {
       userId: seat.userId,
       kind: `leadership.${verb}`,
-      title: `${seat.roleDefinition?.name ?? KIND_LABEL[seat.kind as keyof typeof KIND_LABEL] ?? "Seat"} ${result.change === "end" ? "end" : result.change === "renewal" ? "renewal" : "appointment"} ${verb} in ${seat.tag.name}`,
+      title: `${roleName(seat.kind, seat.roleDefinition?.name)} ${result.change === "end" ? "end" : result.change === "renewal" ? "renewal" : "appointment"} ${verb} in ${seat.tag.name}`,
       link: `/tags/${seat.tag.slug}`,
     },
     at,

@@ -7,8 +7,7 @@ import { requirePermission } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
 import type { LeaveInput } from "./schemas";
 import { lockAssignment } from "./seats";
-
-const DAY = 86_400_000;
+import { DAY, isoDay } from "@/lib/vocabulary";
 /** CNCF rule: a leave of a month or more needs cover arranged. */
 export const COVER_NEEDED_FROM_DAYS = 30;
 
@@ -62,8 +61,10 @@ export async function recordLeave(actor: Actor | null, input: LeaveInput) {
       select: { from: true, to: true },
     });
     if (clash) {
-      const d = (x: Date) => x.toISOString().slice(0, 10);
-      throw new AppError("CONFLICT", `This leave overlaps the leave from ${d(clash.from)} to ${d(clash.to)}.`);
+      throw new AppError(
+        "CONFLICT",
+        `This leave overlaps the leave from ${isoDay(clash.from)} to ${isoDay(clash.to)}.`,
+      );
     }
     const leave = await tx.leave.create({
       data: {

@@ -1,7 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { seatWarnings, vacancies } from "./seat-rules";
-import { HOLDING, dayOf, isOnLeave, loadHolders, rulesOf } from "./seats";
+import { isOnLeave, loadHolders, rulesOf } from "./seats";
+import { DAY, dayOf, isoDay, LEAD_KINDS, SEAT_TAKEN_STATUSES, SITTING_SEAT_STATUSES } from "@/lib/vocabulary";
 
 const seatSelect = {
   id: true,
@@ -24,7 +25,7 @@ const seatSelect = {
 /** Chair and tech-lead seats of a TAG that are held or awaiting approval. */
 export function listLeadershipSeats(tagId: string) {
   return db.roleAssignment.findMany({
-    where: { tagId, kind: { in: ["chair", "tech_lead"] }, status: { in: ["pending", "active", "on_leave"] } },
+    where: { tagId, kind: { in: [...LEAD_KINDS] }, status: { in: [...SEAT_TAKEN_STATUSES] } },
     orderBy: [{ kind: "asc" }, { requestedAt: "asc" }],
     select: seatSelect,
   });
@@ -39,16 +40,14 @@ export function listPendingLeadershipChanges() {
     where: {
       OR: [
         { status: "pending" },
-        { endRequestedAt: { not: null }, status: { in: ["active", "on_leave"] } },
-        { renewRequestedAt: { not: null }, status: { in: ["active", "on_leave"] } },
+        { endRequestedAt: { not: null }, status: { in: [...SITTING_SEAT_STATUSES] } },
+        { renewRequestedAt: { not: null }, status: { in: [...SITTING_SEAT_STATUSES] } },
       ],
     },
     orderBy: { requestedAt: "asc" },
     select: seatSelect,
   });
 }
-
-const DAY = 86_400_000;
 
 /** Current versions of a TAG's role definitions, with every field the TAG page shows. */
 export function listRoleDefinitions(tagId: string) {
@@ -88,7 +87,7 @@ export type RoleDefinitionRow = Awaited<ReturnType<typeof listRoleDefinitions>>[
 export async function listRoster(tagId: string, at: Date) {
   const today = dayOf(at);
   const rows = await db.roleAssignment.findMany({
-    where: { tagId, status: { in: [...HOLDING] } },
+    where: { tagId, status: { in: [...SEAT_TAKEN_STATUSES] } },
     orderBy: [{ kind: "asc" }, { requestedAt: "asc" }],
     select: {
       ...seatSelect,
@@ -142,7 +141,7 @@ export function listTermsEnding(tagId: string, at: Date, days = 90) {
   return db.roleAssignment.findMany({
     where: {
       tagId,
-      status: { in: ["active", "on_leave"] },
+      status: { in: [...SITTING_SEAT_STATUSES] },
       termEndAt: { gt: at, lte: new Date(at.getTime() + days * DAY) },
     },
     orderBy: { termEndAt: "asc" },
@@ -194,7 +193,7 @@ export async function listLeadershipTimeline(tagId: string, take = 50) {
 /** Every seat of a TAG for the CSV export (held, pending, emeritus), as plain strings. */
 export async function listRosterForExport(tagId: string, at: Date) {
   const rows = await db.roleAssignment.findMany({
-    where: { tagId, status: { in: [...HOLDING, "emeritus"] } },
+    where: { tagId, status: { in: [...SEAT_TAKEN_STATUSES, "emeritus"] } },
     orderBy: [{ kind: "asc" }, { requestedAt: "asc" }],
     select: {
       status: true,
@@ -209,7 +208,7 @@ export async function listRosterForExport(tagId: string, at: Date) {
       leaves: { select: { from: true, to: true } },
     },
   });
-  const d = (x: Date | null) => (x ? x.toISOString().slice(0, 10) : "");
+  const d = (x: Date | null) => (x ? isoDay(x) : "");
   return rows.map((r) => ({
     login: r.user.login,
     name: r.user.name ?? "",
@@ -251,7 +250,7 @@ export function listOpenRemovals() {
 /** Held leadership seats a TOC member may propose to remove (any role), by TAG. */
 export function listHeldSeats(take = 300) {
   return db.roleAssignment.findMany({
-    where: { status: { in: ["active", "on_leave"] } },
+    where: { status: { in: [...SITTING_SEAT_STATUSES] } },
     orderBy: [{ tag: { name: "asc" } }, { kind: "asc" }],
     take,
     select: {

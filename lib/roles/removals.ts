@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
@@ -9,7 +9,8 @@ import { activityFor } from "@/lib/contributions/activity";
 import { notify } from "@/lib/notify/send";
 import { tallyRemoval } from "./removal-tally";
 import type { CloseRemovalInput, OpenRemovalInput, RemovalVoteInput } from "./schemas";
-import { addMonths, lockAssignment, type Tx } from "./seats";
+import { lockAssignment } from "./seats";
+import { addMonths, SITTING_SEAT_STATUSES } from "@/lib/vocabulary";
 
 /**
  * A TOC member opens a vote to remove an inactive leader. "Inactive" is the TAG's activity rule
@@ -117,7 +118,7 @@ async function decide(tx: Tx, a: Actor, p: Proposal, at: Date) {
   });
   if (t.passed) {
     await tx.roleAssignment.updateMany({
-      where: { id: p.assignment.id, status: { in: ["active", "on_leave"] } },
+      where: { id: p.assignment.id, status: { in: [...SITTING_SEAT_STATUSES] } },
       data: { status: "ended", endedAt: at, endReason: "Removed by a TOC vote", decidedById: a.id, decidedAt: at },
     });
   }

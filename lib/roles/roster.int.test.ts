@@ -13,8 +13,7 @@ import { castRemovalVote, closeRemovalProposal, openRemovalProposal } from "./re
 import { appointToRole, changeAssignment, moveToAdvisoryFellow } from "./roster";
 import { RoleDefinitionSchema, LeaveSchema } from "./schemas";
 import { remindTermsEnding } from "./term-reminders";
-
-const DAY = 86_400_000;
+import { DAY } from "@/lib/vocabulary";
 const code = (p: Promise<unknown>) =>
   p.then(
     () => "ok",

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
@@ -9,7 +9,8 @@ import { activityFor } from "@/lib/contributions/activity";
 import { notify } from "@/lib/notify/send";
 import type { AppointToRoleInput, AssignmentChangeInput, MoveToFellowInput } from "./schemas";
 import { checkSeat } from "./seat-rules";
-import { EMERITUS_PREFIX, addMonths, loadHolders, lockRole, needsTocApproval, rulesOf, type Tx } from "./seats";
+import { EMERITUS_PREFIX, loadHolders, lockRole, needsTocApproval, rulesOf } from "./seats";
+import { addMonths, type Region, SITTING_SEAT_STATUSES } from "@/lib/vocabulary";
 
 const defSelect = {
   id: true,
@@ -30,7 +31,7 @@ const defSelect = {
 } as const;
 
 type Def = NonNullable<Awaited<ReturnType<typeof findDef>>>;
-type Person = { id: string; login: string; region: "APAC" | "EMEA" | "Americas" | null; employer: string | null };
+type Person = { id: string; login: string; region: Region | null; employer: string | null };
 
 function findDef(id: string) {
   return db.roleDefinition.findUnique({ where: { id }, select: defSelect });
@@ -189,7 +190,7 @@ async function endInTx(
 ) {
   if (needsTocApproval(seat.kind, seat.roleDefinition)) {
     const { count } = await tx.roleAssignment.updateMany({
-      where: { id: seat.id, status: { in: ["active", "on_leave"] }, endRequestedAt: null },
+      where: { id: seat.id, status: { in: [...SITTING_SEAT_STATUSES] }, endRequestedAt: null },
       data: {
         endRequestedById: a.id,
         endRequestedAt: at,
@@ -209,7 +210,7 @@ async function endInTx(
     return "pending" as const;
   }
   const { count } = await tx.roleAssignment.updateMany({
-    where: { id: seat.id, status: { in: ["active", "on_leave"] } },
+    where: { id: seat.id, status: { in: [...SITTING_SEAT_STATUSES] } },
     data: { status: to, endedAt: at, endReason: reason, decidedById: a.id, decidedAt: at },
   });
   if (count === 0) throw new AppError("CONFLICT", "This seat was just changed by someone else.");
@@ -243,7 +244,12 @@ export async function changeAssignment(actor: Actor | null, input: AssignmentCha
       // A renewal of such a seat waits for a TOC member's approval (decideLeadershipChange).
       return db.$transaction(async (tx) => {
         const { count } = await tx.roleAssignment.updateMany({
-          where: { id: seat.id, status: { in: ["active", "on_leave"] }, renewRequestedAt: null, endRequestedAt: null },
+          where: {
+            id: seat.id,
+            status: { in: [...SITTING_SEAT_STATUSES] },
+            renewRequestedAt: null,
+            endRequestedAt: null,
+          },
           data: { renewRequestedAt: at, renewRequestedById: a.id, renewTermEndAt: termEndAt },
         });
         if (count === 0) throw new AppError("CONFLICT", "A change to this seat is already awaiting TOC approval.");
@@ -262,7 +268,7 @@ export async function changeAssignment(actor: Actor | null, input: AssignmentCha
     }
     return db.$transaction(async (tx) => {
       const { count } = await tx.roleAssignment.updateMany({
-        where: { id: seat.id, status: { in: ["active", "on_leave"] }, termEndAt: seat.termEndAt },
+        where: { id: seat.id, status: { in: [...SITTING_SEAT_STATUSES] }, termEndAt: seat.termEndAt },
         data: { termEndAt },
       });
       if (count === 0) throw new AppError("CONFLICT", "This seat was just changed by someone else.");

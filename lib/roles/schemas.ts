@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { AMBASSADOR_KINDS, LEAD_KINDS, REGIONS, ROLE_KINDS } from "@/lib/vocabulary";
 
 /** Seats the foundation manages; the roster issue adds defined roles. */
-export const LeaderKindSchema = z.enum(["chair", "tech_lead"]);
+export const LeaderKindSchema = z.enum(LEAD_KINDS);
 
 export const AppointLeaderSchema = z.strictObject({
   tagId: z.uuid(),
@@ -40,15 +41,8 @@ const optionalCap = optionalInt(1, "A cap must be at least 1 (leave it empty for
 const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
 const optionalUrl = (message: string) => z.preprocess(blankToUndefined, z.url(message).max(500).optional());
 
-export const RoleKindSchema = z.enum([
-  "chair",
-  "tech_lead",
-  "tag_ambassador",
-  "advisory_fellow",
-  "subproject_lead",
-  "custom",
-]);
-export const AmbassadorKindSchema = z.enum(["project_liaison", "foundation_liaison", "community_organizer"]);
+export const RoleKindSchema = z.enum(ROLE_KINDS);
+export const AmbassadorKindSchema = z.enum(AMBASSADOR_KINDS);
 
 /**
  * A role definition (new, or a new version of `roleKey`). Region caps arrive flat from forms
@@ -95,7 +89,7 @@ export const RoleDefinitionSchema = z
         message: "Give both the number of records and the window in months, or neither",
       });
     }
-    for (const r of ["APAC", "EMEA", "Americas"] as const) {
+    for (const r of REGIONS) {
       const max = v[`max${r}`];
       const min = v[`min${r}`];
       if (max !== undefined && min !== undefined && min > max)

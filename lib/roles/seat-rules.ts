@@ -4,8 +4,10 @@
  * per-employer maximum (diversity). Callers pass what the database holds; this module answers.
  */
 
-export const REGIONS = ["APAC", "EMEA", "Americas"] as const;
-export type Region = (typeof REGIONS)[number];
+import { REGIONS, type Region } from "@/lib/vocabulary";
+// TEMP-REEXPORT
+export { REGIONS } from "@/lib/vocabulary";
+
 export type RegionCounts = Partial<Record<Region, number>>;
 
 export interface SeatRules {

@@ -1,12 +1,8 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RoleKind } from "@/lib/generated/prisma/enums";
 import { parseRegionCounts, type SeatHolder, type SeatRules } from "./seat-rules";
-
-export type Tx = Prisma.TransactionClient;
-
-/** Statuses that take a seat: a pending appointment holds its seat while the TOC decides. */
-export const HOLDING = ["pending", "active", "on_leave"] as const;
+import { dayOf, SEAT_TAKEN_STATUSES } from "@/lib/vocabulary";
+import type { Tx } from "@/lib/db";
 
 /** An end request whose approval moves the seat to emeritus instead of ended (see decideLeadershipChange). */
 export const EMERITUS_PREFIX = "[emeritus] ";
@@ -14,17 +10,6 @@ export const EMERITUS_PREFIX = "[emeritus] ";
 /** Chair and tech-lead changes always need the TOC (CNCF rules); other roles when their definition says so. */
 export function needsTocApproval(kind: RoleKind, def: { needsTocApproval: boolean } | null | undefined): boolean {
   return kind === "chair" || kind === "tech_lead" || (def?.needsTocApproval ?? false);
-}
-
-export function addMonths(d: Date, months: number): Date {
-  const r = new Date(d);
-  r.setUTCMonth(r.getUTCMonth() + months);
-  return r;
-}
-
-/** The UTC calendar day of `at` as a Date at midnight (leaves are whole days). */
-export function dayOf(at: Date): Date {
-  return new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
 }
 
 /**
@@ -71,7 +56,7 @@ export async function loadHolders(
   at: Date,
 ): Promise<(SeatHolder & { userId: string })[]> {
   const rows = await tx.roleAssignment.findMany({
-    where: { roleDefinition: { roleKey }, status: { in: [...HOLDING] } },
+    where: { roleDefinition: { roleKey }, status: { in: [...SEAT_TAKEN_STATUSES] } },
     select: {
       userId: true,
       status: true,

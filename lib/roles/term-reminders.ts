@@ -1,8 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { notify } from "@/lib/notify/send";
-
-const DAY = 86_400_000;
+import { DAY, isoDay, LEAD_KINDS, SITTING_SEAT_STATUSES } from "@/lib/vocabulary";
 /** Days before a term ends when the holder and the TAG's leads hear about it. */
 export const TERM_REMINDER_DAYS = [60, 14] as const;
 
@@ -14,7 +13,7 @@ export const TERM_REMINDER_DAYS = [60, 14] as const;
 export async function remindTermsEnding(now: Date): Promise<number> {
   const horizon = new Date(now.getTime() + TERM_REMINDER_DAYS[0] * DAY);
   const seats = await db.roleAssignment.findMany({
-    where: { status: { in: ["active", "on_leave"] }, termEndAt: { gt: now, lte: horizon } },
+    where: { status: { in: [...SITTING_SEAT_STATUSES] }, termEndAt: { gt: now, lte: horizon } },
     select: {
       id: true,
       tagId: true,
@@ -32,7 +31,7 @@ export async function remindTermsEnding(now: Date): Promise<number> {
     where: {
       tagId: { in: [...new Set(seats.map((s) => s.tagId))] },
       status: "active",
-      kind: { in: ["chair", "tech_lead"] },
+      kind: { in: [...LEAD_KINDS] },
     },
     select: { tagId: true, userId: true },
   });
@@ -43,7 +42,7 @@ export async function remindTermsEnding(now: Date): Promise<number> {
     const threshold = daysLeft <= TERM_REMINDER_DAYS[1] ? TERM_REMINDER_DAYS[1] : TERM_REMINDER_DAYS[0];
     const role =
       s.roleDefinition?.name ?? (s.kind === "chair" ? "Chair" : s.kind === "tech_lead" ? "Tech Lead" : s.kind);
-    const date = end.toISOString().slice(0, 10);
+    const date = isoDay(end);
     const recipients = new Set([s.userId, ...leads.filter((l) => l.tagId === s.tagId).map((l) => l.userId)]);
     for (const userId of recipients) {
       const own = userId === s.userId;

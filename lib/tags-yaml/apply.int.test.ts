@@ -4,7 +4,7 @@ import type { Account, Profile } from "next-auth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { authOptions } from "@/lib/auth/options";
-import { createStandIn } from "@/e2e/github-stand-in/server";
+import { createStandIn } from "@/dev/github-stand-in/server";
 import { exportTagsYamlFromDatabase, importTagsYaml } from "./apply";
 import { describePlan } from "./plan";
 import { githubLoginResolver } from "./resolve";

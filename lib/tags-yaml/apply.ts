@@ -16,12 +16,10 @@ import {
   type TagsImportPlan,
 } from "./plan.ts";
 import type { LoginResolver } from "./resolve.ts";
-
-type Tx = Prisma.TransactionClient;
+import { isoDay, SEAT_TAKEN_STATUSES, SITTING_SEAT_STATUSES } from "@/lib/vocabulary";
+import type { Tx } from "@/lib/db";
 
 const SEAT_KINDS: SeatKind[] = ["chair", "tech_lead", "subproject_lead"];
-const CURRENT = ["pending", "active", "on_leave"] as const;
-const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 const toDate = (s: string | null) => (s ? new Date(`${s}T00:00:00Z`) : null);
 
 export interface TagsImportOptions {
@@ -55,7 +53,7 @@ export async function readPortalSnapshot(tx: Tx): Promise<PortalSnapshot> {
     select: { id: true, slug: true, name: true, mission: true, tag: { select: { slug: true } } },
   });
   const seats = await tx.roleAssignment.findMany({
-    where: { kind: { in: SEAT_KINDS }, status: { in: [...CURRENT] } },
+    where: { kind: { in: SEAT_KINDS }, status: { in: [...SEAT_TAKEN_STATUSES] } },
     orderBy: { requestedAt: "asc" },
     select: {
       id: true,
@@ -84,8 +82,8 @@ export async function readPortalSnapshot(tx: Tx): Promise<PortalSnapshot> {
       kind: s.kind as SeatKind,
       githubId: String(s.user.githubId),
       login: s.user.login,
-      startAt: day(s.startAt),
-      termEndAt: day(s.termEndAt),
+      startAt: isoDay(s.startAt),
+      termEndAt: isoDay(s.termEndAt),
     })),
     knownGithubIds: users.map((u) => String(u.githubId)),
   };
@@ -275,8 +273,6 @@ export async function importTagsYaml(
   return { ok: true, plan, applied: true };
 }
 
-const EXPORT_STATUSES = ["active", "on_leave"] as const;
-
 /** The portal's TAGs and rosters in export's terms (current = active or on leave). */
 export async function readExportState(db: PrismaClient | Tx): Promise<ExportState> {
   const tags = await db.tag.findMany({
@@ -317,13 +313,13 @@ export async function readExportState(db: PrismaClient | Tx): Promise<ExportStat
       const list = (kind: SeatKind, subprojectId: string | null): ExportSeatList => {
         const seats = t.roles.filter((r) => r.kind === kind && r.subprojectId === subprojectId);
         const current: ExportPerson[] = seats
-          .filter((r) => (EXPORT_STATUSES as readonly string[]).includes(r.status))
+          .filter((r) => (SITTING_SEAT_STATUSES as readonly string[]).includes(r.status))
           .map((r) => ({
             login: r.user.login,
             name: r.user.name,
             company: r.user.employer,
-            start: day(r.startAt),
-            end: day(r.termEndAt),
+            start: isoDay(r.startAt),
+            end: isoDay(r.termEndAt),
           }));
         const holding = new Set(current.map((p) => p.login.toLowerCase()));
         const ended = seats

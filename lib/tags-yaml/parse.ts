@@ -6,6 +6,7 @@
  * not YYYY-MM-DD, a term that ends before it starts) is an error naming its line.
  */
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node, type YAMLMap } from "yaml";
+import { isoDay } from "@/lib/vocabulary";
 
 /** A chair, tech lead or subproject lead as the file lists them. */
 export interface TagsYamlPerson {
@@ -74,7 +75,7 @@ export const slugOfDir = (dir: string): string => dir.replace(/^tag-/, "");
 
 const isRealDate = (s: string) => {
   const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  return !Number.isNaN(d.getTime()) && isoDay(d) === s;
 };
 
 /** `e` formatted for people: "line 12: tags[2] (tag-x) chairs[1].term.end ...". */

@@ -23,6 +23,7 @@ import { CreateElectionSchema } from "@/lib/elections/schemas";
 import { inviteToItem } from "@/lib/help-wanted/invitations";
 import { createTag, createUser } from "@/tests/factories";
 import { EXPECTED, ROLES, type MatrixRole } from "./expected";
+import { DAY, LEAD_KINDS } from "@/lib/vocabulary";
 
 /** A fresh world per cell: TAG A (the lead's own), TAG B, one person per role, a bystander. */
 async function world() {
@@ -92,22 +93,21 @@ async function electionOn(tagId: string, phase: "nominations" | "tallied") {
   const def = await roleOn(tagId);
   const at = new Date();
   const leads = await db.roleAssignment.findMany({
-    where: { tagId, status: "active", kind: { in: ["chair", "tech_lead"] } },
+    where: { tagId, status: "active", kind: { in: [...LEAD_KINDS] } },
     select: { userId: true },
   });
-  const day = 86_400_000;
   return db.election.create({
     data: {
       tagId,
       roleKey: def.roleKey,
       title: "Matrix election",
       phase,
-      cycleDate: new Date(at.getTime() + 90 * day),
+      cycleDate: new Date(at.getTime() + 90 * DAY),
       seatsByRegion: { any: 1 },
       nominationsOpenAt: at,
-      nominationsCloseAt: new Date(at.getTime() + 10 * day),
-      votingOpenAt: new Date(at.getTime() + 11 * day),
-      votingCloseAt: new Date(at.getTime() + 20 * day),
+      nominationsCloseAt: new Date(at.getTime() + 10 * DAY),
+      votingOpenAt: new Date(at.getTime() + 11 * DAY),
+      votingCloseAt: new Date(at.getTime() + 20 * DAY),
       createdAt: at,
       updatedAt: at,
       officers: { create: leads.map((l) => ({ userId: l.userId })) },
@@ -305,7 +305,7 @@ const OPERATIONS: Record<
     const def = await roleOn(tagId);
     const title = `Matrix election ${Math.random()}`;
     const at = Date.now();
-    const iso = (days: number) => new Date(at + days * 86_400_000).toISOString();
+    const iso = (days: number) => new Date(at + days * DAY).toISOString();
     const input = CreateElectionSchema.parse({
       tagId,
       roleKey: def.roleKey,

@@ -13,7 +13,7 @@ import {
   type LiaisonRow,
 } from "@/lib/liaisons/queries";
 import { createLiaisonAction } from "./actions";
-import { Day, HealthBadge, OverdueBadge, targetName } from "./_components/badges";
+import { Day, HealthBadge, OverdueBadge, targetName } from "@/components/liaisons/badges";
 import { CreateLiaisonForm } from "./_components/liaison-forms";
 
 export const metadata: Metadata = { title: "Liaisons" };

@@ -4,7 +4,8 @@ import { LocalTime } from "@/components/ui/local-time";
 import { requireUser } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
 import { isStale, listMyClaims } from "@/lib/help-wanted/queries";
-import { InvitationAnswer } from "@/app/(public)/help-wanted/[id]/_components/invitation-answer";
+import { answerInvitationAction } from "@/app/help-wanted/[id]/actions";
+import { InvitationAnswer } from "@/components/help-wanted/invitation-answer";
 
 export const metadata: Metadata = { title: "My work" };
 
@@ -101,7 +102,7 @@ function ClaimRow({ claim: c }: { claim: Row }) {
       </p>
       {c.status === "invited" && (
         <div className="mt-2">
-          <InvitationAnswer claimId={c.id} title={c.item.title} />
+          <InvitationAnswer claimId={c.id} title={c.item.title} action={answerInvitationAction} />
         </div>
       )}
       {c.stale && (

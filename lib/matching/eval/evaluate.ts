@@ -15,14 +15,12 @@ import {
   tagsOfInterest,
   type MatchContext,
   type MatchItem,
-  type MatchKind,
   type MatchPerson,
-  type MatchRegion,
 } from "../score";
+import { type BoardKind, DAY, type Region } from "@/lib/vocabulary";
 
 /** The evaluation's fixed "now", so due dates and timezone offsets never drift. */
 export const EVAL_NOW = new Date("2027-03-01T12:00:00Z");
-const DAY = 86_400_000;
 
 interface RawItem {
   id: string;
@@ -55,10 +53,10 @@ export function evalItems(): (MatchItem & { title: string })[] {
   return (itemsJson as RawItem[]).map((i) => ({
     id: i.id,
     title: i.title,
-    kind: i.kind as MatchKind,
+    kind: i.kind as BoardKind,
     skills: i.skills,
     tagIds: i.tags,
-    region: (i.region ?? null) as MatchRegion | null,
+    region: (i.region ?? null) as Region | null,
     timezone: i.timezone ?? null,
     effortHours: i.effortHours ?? null,
     dueAt: i.dueInDays === undefined ? null : new Date(EVAL_NOW.getTime() + i.dueInDays * DAY),
@@ -73,13 +71,13 @@ export function evalPeople(): (MatchPerson & { id: string; about: string })[] {
     about: p.about,
     skills: p.skills,
     interestTagIds: tagsOfInterest(p.interests, tagsJson),
-    preferredKinds: p.preferredKinds as MatchKind[],
-    region: p.region as MatchRegion | null,
+    preferredKinds: p.preferredKinds as BoardKind[],
+    region: p.region as Region | null,
     timezone: p.timezone,
     languages: p.languages,
     hoursPerMonth: p.hoursPerMonth,
     loadHours: p.loadHours ?? 0,
-    completedKinds: (p.completedKinds ?? {}) as Partial<Record<MatchKind, number>>,
+    completedKinds: (p.completedKinds ?? {}) as Partial<Record<BoardKind, number>>,
   }));
 }
 

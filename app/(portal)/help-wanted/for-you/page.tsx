@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ActionForm } from "@/app/(public)/help-wanted/[id]/_components/action-form";
-import { BoardFilters } from "@/app/(public)/help-wanted/_components/board-filters";
-import { ItemCard } from "@/app/(public)/help-wanted/_components/item-card";
-import { MatchReasons } from "@/app/(public)/help-wanted/_components/match-reasons";
+import { ActionForm } from "@/components/ui/action-form";
+import { BoardFilters } from "@/components/help-wanted/board-filters";
+import { ItemCard } from "@/components/help-wanted/item-card";
+import { MatchReasons } from "@/components/help-wanted/match-reasons";
 import { LocalTime } from "@/components/ui/local-time";
 import { requireUser } from "@/lib/auth/session";
 import { now } from "@/lib/clock";

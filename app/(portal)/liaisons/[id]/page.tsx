@@ -11,7 +11,7 @@ import { now } from "@/lib/clock";
 import { checkInDueAt, findLiaison, isOverdue, listProjectNames, loginsOf } from "@/lib/liaisons/queries";
 import { dayValue } from "@/lib/liaisons/schemas";
 import { logCheckInAction, updateLiaisonAction } from "../actions";
-import { Day, HealthBadge, OverdueBadge, targetName } from "../_components/badges";
+import { Day, HealthBadge, OverdueBadge, targetName } from "@/components/liaisons/badges";
 import { CheckInForm, EditLiaisonForm } from "../_components/liaison-forms";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> };

@@ -14,9 +14,14 @@ import { leadAttention } from "@/lib/dashboards/attention";
 import { getLeadConsole, isStale, listPendingInvitations } from "@/lib/help-wanted/queries";
 import { findBoardReview, isBoardReviewOverdue } from "@/lib/help-wanted/review";
 import { KIND_LABEL } from "@/lib/help-wanted/schemas";
-import { closeItemAction, discardDraftAction, markReviewedAction } from "@/app/(public)/help-wanted/[id]/actions";
-import { PendingRequest } from "@/app/(public)/help-wanted/[id]/_components/request-decision";
-import { ActionForm } from "@/app/(public)/help-wanted/[id]/_components/action-form";
+import {
+  closeItemAction,
+  decideClaimAction,
+  discardDraftAction,
+  markReviewedAction,
+} from "@/app/help-wanted/[id]/actions";
+import { PendingRequest } from "@/components/help-wanted/request-decision";
+import { ActionForm } from "@/components/ui/action-form";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -139,7 +144,7 @@ export default async function LeadConsolePage({ params }: Props) {
         ) : (
           <ul className="mt-3 space-y-4">
             {requests.map((c) => (
-              <PendingRequest key={c.id} claim={c} item={c.item} />
+              <PendingRequest key={c.id} claim={c} item={c.item} decide={decideClaimAction} />
             ))}
           </ul>
         )}

@@ -1,0 +1,154 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Forbidden } from "@/components/forbidden";
+import { getActor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
+import { requireUser } from "@/lib/auth/session";
+import { now } from "@/lib/clock";
+import { defaultSeatsForCycle } from "@/lib/elections/setup";
+import { listRoleDefinitions } from "@/lib/roles/queries";
+import { findTagBySlug, listTags } from "@/lib/tags/queries";
+import { createElectionAction } from "@/app/elections/actions";
+import { SetupForm } from "./_components/setup-form";
+import { toLocalInput } from "@/components/elections/zoned-time";
+
+export const metadata: Metadata = { title: "Set up an election" };
+
+const DAY = 86_400_000;
+type Props = { searchParams: Promise<{ tag?: string; role?: string; cycle?: string }> };
+
+export default async function NewElectionPage({ searchParams }: Props) {
+  const sp = await searchParams;
+  await requireUser(`/elections/new${sp.tag ? `?tag=${encodeURIComponent(sp.tag)}` : ""}`);
+  const actor = await getActor();
+  if (!sp.tag) {
+    const tags = (await listTags()).filter((t) => t.slug);
+    const mine = [];
+    for (const t of tags) {
+      const full = await findTagBySlug(t.slug);
+      if (full && can(actor, "election.run", full.id)) mine.push(t);
+    }
+    return (
+      <div className="space-y-4">
+        <h1 className="text-2xl font-semibold text-slate-900">Set up an election</h1>
+        {mine.length === 0 ? (
+          <Forbidden what="setting up elections (a TAG's chairs and tech leads, or an admin, run them)" />
+        ) : (
+          <ul className="list-disc space-y-1 pl-6">
+            {mine.map((t) => (
+              <li key={t.slug}>
+                <Link href={`/elections/new?tag=${t.slug}`} className="text-brand-700 underline">
+                  {t.name}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    );
+  }
+  const tag = await findTagBySlug(sp.tag);
+  if (!tag || !can(actor, "election.run", tag.id)) return <Forbidden what="setting up elections in this TAG" />;
+  const roles = (await listRoleDefinitions(tag.id)).filter((d) => d.kind !== "tag_ambassador");
+  const at = await now();
+  const cycle =
+    sp.cycle && /^\d{4}-\d{2}-\d{2}$/.test(sp.cycle)
+      ? sp.cycle
+      : new Date(at.getTime() + 45 * DAY).toISOString().slice(0, 10);
+  const role =
+    roles.find((r) => r.roleKey === sp.role) ??
+    roles.find((r) => r.kind === "tech_lead" && r.selection === "election") ??
+    roles.find((r) => r.kind === "tech_lead") ??
+    roles[0];
+  if (!role) {
+    return (
+      <div className="space-y-4">
+        <h1 className="text-2xl font-semibold text-slate-900">Set up an election in {tag.name}</h1>
+        <p className="rounded-xl bg-white p-6 text-slate-700 ring-1 ring-slate-200">
+          This TAG has not defined the role to elect yet.{" "}
+          <Link href={`/tags/${tag.slug}`} className="text-brand-700 underline">
+            Define a Tech Lead role on the TAG page
+          </Link>{" "}
+          (term, seats, regions), then come back.
+        </p>
+      </div>
+    );
+  }
+  const seats = await defaultSeatsForCycle(tag.id, role.roleKey, cycle);
+  const s = (n: number | undefined) => (n ? String(n) : "");
+  const start = new Date(Math.ceil((at.getTime() + DAY) / DAY) * DAY + 9 * 3_600_000);
+  return (
+    <div className="space-y-6">
+      <header>
+        <p className="text-sm text-slate-600">
+          <Link href={`/tags/${tag.slug}`} className="text-brand-700 underline">
+            {tag.name}
+          </Link>
+        </p>
+        <h1 className="text-2xl font-semibold text-slate-900">Set up an election</h1>
+        <p className="mt-2 max-w-3xl text-slate-700">
+          You become its officer: officers run the election and cannot stand in it. Nothing is announced until
+          nominations open.
+        </p>
+      </header>
+      <form
+        method="get"
+        aria-label="Role and cycle"
+        className="flex flex-wrap items-end gap-3 rounded-xl bg-white p-4 ring-1 ring-slate-200"
+      >
+        <input type="hidden" name="tag" value={tag.slug} />
+        <div>
+          <label htmlFor="pick-role" className="block text-sm font-medium text-slate-800">
+            Role to elect
+          </label>
+          <select
+            id="pick-role"
+            name="role"
+            defaultValue={role.roleKey}
+            className="mt-1 rounded-md border border-slate-300 px-3 py-2"
+          >
+            {roles.map((r) => (
+              <option key={r.roleKey} value={r.roleKey}>
+                {r.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="pick-cycle" className="block text-sm font-medium text-slate-800">
+            Cycle date (terms start)
+          </label>
+          <input
+            id="pick-cycle"
+            name="cycle"
+            type="date"
+            defaultValue={cycle}
+            className="mt-1 rounded-md border border-slate-300 px-3 py-2"
+          />
+        </div>
+        <button
+          type="submit"
+          className="rounded-md bg-white px-4 py-2 font-medium text-brand-800 ring-1 ring-brand-300 hover:bg-brand-50"
+        >
+          Prefill the seats
+        </button>
+      </form>
+      <SetupForm
+        key={`${role.roleKey}-${cycle}`}
+        roleName={role.name}
+        create={createElectionAction}
+        defaults={{
+          tagId: tag.id,
+          roleKey: role.roleKey,
+          title: `${cycle.slice(0, 4)} ${role.name} election`,
+          cycleDate: cycle,
+          seats: { APAC: s(seats.APAC), EMEA: s(seats.EMEA), Americas: s(seats.Americas), any: s(seats.any) },
+          nominationsOpenAt: toLocalInput(start),
+          nominationsCloseAt: toLocalInput(new Date(start.getTime() + 14 * DAY)),
+          votingOpenAt: toLocalInput(new Date(start.getTime() + 15 * DAY)),
+          votingCloseAt: toLocalInput(new Date(start.getTime() + 29 * DAY)),
+        }}
+      />
+    </div>
+  );
+}

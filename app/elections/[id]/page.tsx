@@ -1,0 +1,335 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { METHOD_LABEL, PHASE_LABEL, PHASE_SHORT, seatsText } from "@/components/elections/labels";
+import { PhaseTimeline } from "@/components/elections/phase-timeline";
+import { StatusBadge, candidateText } from "@/components/elections/status-text";
+import { Markdown } from "@/components/markdown";
+import { Avatar } from "@/components/ui/avatar";
+import { LocalTime } from "@/components/ui/local-time";
+import type { getElection } from "@/lib/elections/queries";
+import { loadForPage } from "@/app/_lib/load-election";
+import {
+  DecideExceptionForm,
+  EndorseButton,
+  ExceptionForm,
+  ExtendWindowForm,
+  MovePhaseForm,
+  NominateForm,
+  VoterListForm,
+  WithdrawForm,
+} from "../_components/election-forms";
+
+export const metadata: Metadata = { title: "Election" };
+
+const NEXT_PHASE: Record<string, string | undefined> = {
+  draft: "nominations",
+  nominations: "voting",
+  voting: "closed",
+};
+
+function rulesList(e: Awaited<ReturnType<typeof getElection>>) {
+  const c = (e.constraints ?? {}) as {
+    maxPerEmployer?: number;
+    maxPerRegion?: Record<string, number>;
+    minPerRegion?: Record<string, number>;
+  };
+  const constraints = [
+    c.maxPerEmployer ? `at most ${c.maxPerEmployer} per employer` : null,
+    ...Object.entries(c.maxPerRegion ?? {}).map(([r, n]) => `at most ${n} from ${r}`),
+    ...Object.entries(c.minPerRegion ?? {}).map(([r, n]) => `at least ${n} from ${r}`),
+  ].filter(Boolean);
+  return [
+    [
+      "Seats this cycle",
+      `${seatsText(e.seatsByRegion)} (${e.role.name}${e.role.termMonths ? `, ${e.role.termMonths}-month terms` : ""}${e.staggerTerms ? "; first election: half the winners get half-length terms to start the stagger" : ""})`,
+    ],
+    [
+      "Who may stand",
+      e.candidateRule === "any-member"
+        ? "any member (self-nomination)"
+        : `members with at least ${e.candidateMinRecords} contributions in the last ${e.candidateWindowMonths} months (self-nomination)`,
+    ],
+    [
+      "Endorsements",
+      e.endorsementsRequired
+        ? `${e.endorsementsRequired} from eligible voters${e.endorsementEmployers ? `, from at least ${e.endorsementEmployers} employers` : ""}`
+        : "none needed",
+    ],
+    [
+      "Who may vote",
+      [
+        e.votersIncludeLeaders ? "the TAG's chairs and tech leads" : null,
+        e.voterMinRecords
+          ? `members with at least ${e.voterMinRecords} contributions in the last ${e.voterWindowMonths} months`
+          : null,
+        "people on the officers' voter list",
+        "granted exceptions",
+      ]
+        .filter(Boolean)
+        .join(", "),
+    ],
+    ["Count", METHOD_LABEL[e.method] ?? e.method],
+    ["Constraints", constraints.length ? constraints.join(", ") : "none beyond the seats by region"],
+    [
+      "Ballots",
+      e.publishBallots || e.method === "stv"
+        ? "published anonymously with the result (ballots.json, ballots.blt)"
+        : "kept secret; only the pairwise matrix is published",
+    ],
+  ] as const;
+}
+
+export default async function ElectionPage({ params }: { params: Promise<{ id: string }> }) {
+  const { actor, e } = await loadForPage((await params).id);
+  const v = e.viewer;
+  const next = NEXT_PHASE[e.phase];
+  const active = e.nominations.filter((n) => n.status !== "withdrawn");
+  const mine = actor ? e.nominations.find((n) => n.userId === actor.id) : undefined;
+  const pendingException = (kind: string) => v.exception.some((x) => x.kind === kind && x.status === "pending");
+  const open = e.phase === "nominations" || e.phase === "voting";
+  const standing = candidateText(v.candidateStatus);
+  return (
+    <div className="space-y-8">
+      <header className="space-y-2">
+        <p className="text-sm text-slate-600">
+          <Link href={`/tags/${e.tag.slug}`} className="text-brand-700 underline">
+            {e.tag.name}
+          </Link>{" "}
+          ·{" "}
+          <Link href="/elections" className="text-brand-700 underline">
+            all elections
+          </Link>{" "}
+          ·{" "}
+          <a href={`/tags/${e.tag.slug}/elections.ics`} className="text-brand-700 underline">
+            calendar (iCal)
+          </a>
+        </p>
+        <h1 className="text-3xl font-bold text-brand-800">{e.title}</h1>
+        <p>
+          <span className="rounded bg-brand-50 px-2 py-0.5 text-sm font-medium text-brand-800">
+            {PHASE_LABEL[e.phase]}
+          </span>{" "}
+          <span className="text-sm text-slate-700">{seatsText(e.seatsByRegion)}</span>
+        </p>
+        {e.sentBackReason && e.phase === "closed" && (
+          <p className="rounded-md bg-amber-50 p-2 text-sm text-amber-900 ring-1 ring-amber-200">
+            Sent back by the TOC: {e.sentBackReason}
+          </p>
+        )}
+        {["tallied", "approved", "published"].includes(e.phase) && (
+          <p>
+            <Link href={`/elections/${e.id}/results`} className="font-medium text-brand-700 underline">
+              {e.phase === "published" ? "Results" : "Results (officers and TOC members)"}
+            </Link>
+          </p>
+        )}
+      </header>
+
+      <PhaseTimeline e={e} />
+
+      <section aria-labelledby="status-h" className="space-y-3 rounded-xl bg-white p-6 ring-1 ring-slate-200">
+        <h2 id="status-h" className="text-xl font-semibold text-slate-900">
+          Your status
+        </h2>
+        {!actor ? (
+          <p className="text-slate-700">
+            <Link href={`/sign-in?callbackUrl=/elections/${e.id}`} className="text-brand-700 underline">
+              Sign in
+            </Link>{" "}
+            to see whether you may vote or stand.
+          </p>
+        ) : (
+          <>
+            <p className="flex flex-wrap items-center gap-2">
+              <StatusBadge voter={v.voterStatus} phase={e.phase} />
+              {v.canVote && (
+                <Link
+                  href={`/elections/${e.id}/vote`}
+                  className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700"
+                >
+                  Vote now
+                </Link>
+              )}
+              {v.voted && e.phase === "voting" && (
+                <Link href={`/elections/${e.id}/vote`} className="text-sm text-brand-700 underline">
+                  Replace your ballot (needs your receipt)
+                </Link>
+              )}
+            </p>
+            {standing && <p className="text-slate-700">{standing}</p>}
+            {v.isOfficer && (
+              <p className="text-sm text-slate-600">You are an officer of this election: officers cannot stand.</p>
+            )}
+            {v.exception.length > 0 && (
+              <ul className="space-y-1 text-sm">
+                {v.exception.map((x) => (
+                  <li key={x.id}>
+                    Your request to {x.kind}: <strong>{x.status}</strong>
+                    {x.decisionReason && ` (${x.decisionReason})`}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {open && typeof v.voterStatus === "object" && v.voterStatus !== null && !pendingException("vote") && (
+              <ExceptionForm electionId={e.id} kind="vote" />
+            )}
+            {e.phase === "nominations" &&
+              typeof v.candidateStatus === "object" &&
+              v.candidateStatus !== null &&
+              !v.isOfficer &&
+              !pendingException("stand") && <ExceptionForm electionId={e.id} kind="stand" />}
+            {v.candidateStatus === "eligible" && !v.isOfficer && <NominateForm electionId={e.id} />}
+            {mine && mine.status !== "withdrawn" && (e.phase === "nominations" || e.phase === "draft") && (
+              <WithdrawForm nominationId={mine.id} />
+            )}
+          </>
+        )}
+        {e.turnout && (
+          <p className="text-sm text-slate-700">
+            Turnout: {e.turnout.voted} of {e.turnout.eligible} eligible voters ({e.turnout.percent}%).
+          </p>
+        )}
+      </section>
+
+      <section aria-labelledby="rules-h" className="space-y-2">
+        <h2 id="rules-h" className="text-xl font-semibold text-slate-900">
+          Rules
+        </h2>
+        <dl className="grid gap-x-6 gap-y-2 rounded-xl bg-white p-6 text-sm ring-1 ring-slate-200 md:grid-cols-2">
+          {rulesList(e).map(([k, text]) => (
+            <div key={k}>
+              <dt className="font-medium text-slate-900">{k}</dt>
+              <dd className="text-slate-700">{text}</dd>
+            </div>
+          ))}
+          <div>
+            <dt className="font-medium text-slate-900">Officers</dt>
+            <dd className="text-slate-700">{e.officers.map((o) => `@${o.login}`).join(", ")}</dd>
+          </div>
+        </dl>
+      </section>
+
+      <section aria-labelledby="candidates-h" className="space-y-3">
+        <h2 id="candidates-h" className="text-xl font-semibold text-slate-900">
+          Candidates
+        </h2>
+        {active.length === 0 && (
+          <p className="rounded-xl bg-white p-6 text-slate-600 ring-1 ring-slate-200">
+            {e.phase === "draft" || e.phase === "nominations"
+              ? "Nobody has stood yet."
+              : "Nobody stood in this election."}
+          </p>
+        )}
+        {e.nominations.map((n) => (
+          <article
+            key={n.id}
+            aria-labelledby={`cand-${n.id}`}
+            className={`space-y-2 rounded-xl bg-white p-6 ring-1 ring-slate-200 ${n.status === "withdrawn" ? "opacity-70" : ""}`}
+          >
+            <h3 id={`cand-${n.id}`} className="flex items-center gap-2 text-lg font-semibold text-slate-900">
+              <Avatar login={n.login} src={n.avatarUrl} size={32} />
+              <a href={`/people/${n.login}`} className="text-brand-700 underline">
+                {n.name ?? n.login}
+              </a>
+              <span className="text-sm font-normal text-slate-600">@{n.login}</span>
+              {n.status === "withdrawn" && (
+                <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-800">withdrawn</span>
+              )}
+            </h3>
+            <p className="text-sm text-slate-700">
+              Region: {n.region ?? "not given"} · Employer: {n.employer ?? "not given"} · {n.contributions.total}{" "}
+              contributions to {e.tag.name} in the 12 months to{" "}
+              <LocalTime iso={n.contributions.window.to.toISOString()} />
+              {n.contributions.lastAt && (
+                <>
+                  {" "}
+                  (last <LocalTime iso={n.contributions.lastAt.toISOString()} />)
+                </>
+              )}
+              {e.endorsementsRequired > 0 &&
+                ` · ${n.endorsements.count} of ${e.endorsementsRequired} endorsements${n.endorsements.met ? " (enough)" : ""}`}
+            </p>
+            <Markdown>{n.statement}</Markdown>
+            {actor &&
+              e.phase === "nominations" &&
+              e.endorsementsRequired > 0 &&
+              n.status !== "withdrawn" &&
+              n.userId !== actor.id &&
+              !n.endorsedByViewer && <EndorseButton nominationId={n.id} who={`@${n.login}`} />}
+            {n.endorsedByViewer && <p className="text-sm text-slate-600">You endorsed this candidate.</p>}
+          </article>
+        ))}
+      </section>
+
+      {v.isOfficer && (
+        <section aria-labelledby="officer-h" className="space-y-4 rounded-xl bg-white p-6 ring-1 ring-brand-200">
+          <h2 id="officer-h" className="text-xl font-semibold text-slate-900">
+            Officer panel
+          </h2>
+          {next ? (
+            <div className="space-y-2">
+              <h3 className="font-semibold text-slate-900">Phase</h3>
+              <p className="text-sm text-slate-600">
+                The phase job moves the election on its own at the times above; move it now only with a reason (recorded
+                in the audit log).
+                {next === "closed" && " Closing counts the ballots at once."}
+              </p>
+              <MovePhaseForm electionId={e.id} to={next} label={PHASE_SHORT[next]!} />
+            </div>
+          ) : (
+            <p className="text-sm text-slate-600">
+              Voting is over: the count, the TOC&apos;s approval and publication follow on the results page.
+            </p>
+          )}
+          {open && (
+            <div className="space-y-2">
+              <h3 className="font-semibold text-slate-900">Extend a window</h3>
+              <ExtendWindowForm
+                electionId={e.id}
+                fields={
+                  e.phase === "nominations"
+                    ? [
+                        { value: "nominationsCloseAt", label: "Nominations close" },
+                        { value: "votingCloseAt", label: "Voting closes" },
+                      ]
+                    : [{ value: "votingCloseAt", label: "Voting closes" }]
+                }
+              />
+            </div>
+          )}
+          <div className="space-y-2">
+            <h3 className="font-semibold text-slate-900">Exception requests</h3>
+            {!e.exceptions?.length ? (
+              <p className="text-sm text-slate-600">None.</p>
+            ) : (
+              <ul className="space-y-3">
+                {e.exceptions.map((x) => (
+                  <li key={x.id} className="rounded-lg p-3 text-sm ring-1 ring-slate-200">
+                    <p>
+                      <strong>@{x.login}</strong> asks to {x.kind} (<LocalTime iso={x.createdAt.toISOString()} />
+                      ): {x.reason}
+                    </p>
+                    {x.status === "pending" ? (
+                      <DecideExceptionForm exceptionId={x.id} who={`@${x.login}`} />
+                    ) : (
+                      <p className="text-slate-700">
+                        {x.status}
+                        {x.decisionReason && `: ${x.decisionReason}`}
+                      </p>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+          {(e.phase === "draft" || e.phase === "nominations") && (
+            <div className="space-y-2">
+              <h3 className="font-semibold text-slate-900">Voter list</h3>
+              <VoterListForm electionId={e.id} />
+            </div>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}

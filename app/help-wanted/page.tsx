@@ -1,0 +1,183 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getActor } from "@/lib/auth/actor";
+import { now } from "@/lib/clock";
+import { searchBoardCached } from "@/lib/help-wanted/board-cache";
+import type { BoardPage } from "@/lib/help-wanted/board";
+import { boardFeedUrl, boardUrl, hasFilters, parseBoardQuery, type BoardQuery } from "@/lib/help-wanted/board-query";
+import { decodeMatchCursor, encodeMatchCursor } from "@/lib/matching/paging";
+import { findMatchesForPerson } from "@/lib/matching/queries";
+import { listTags } from "@/lib/tags/queries";
+import { BoardFilters } from "@/components/help-wanted/board-filters";
+import { ItemCard } from "@/components/help-wanted/item-card";
+import { MatchReasons } from "@/components/help-wanted/match-reasons";
+
+export const dynamic = "force-dynamic";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const { query } = parseBoardQuery(await searchParams);
+  return {
+    title: "Help wanted",
+    alternates: { types: { "application/atom+xml": [{ url: boardFeedUrl(query), title: "Help wanted (Atom)" }] } },
+  };
+}
+
+/**
+ * `sort=match` for a signed-in person: open items ranked for them (lib/matching), with the
+ * board's filters, and why each matches. Null when the board's own order applies instead.
+ */
+async function matchPage(
+  query: BoardQuery,
+  userId: string | undefined,
+  at: Date,
+): Promise<(BoardPage & { reasons: Map<string, string> }) | null> {
+  if (query.sort !== "match" || !userId || query.status !== "open") return null;
+  const offset = decodeMatchCursor(query.cursor);
+  const found = await findMatchesForPerson(userId, { now: at, limit: query.limit, offset, query });
+  if (!found) return null;
+  return {
+    items: found.matches.map((m) => m.item),
+    nextCursor: found.hasMore ? encodeMatchCursor(offset + query.limit) : null,
+    reasons: new Map(found.matches.map((m) => [m.item.id, m.line])),
+  };
+}
+
+/**
+ * The help-wanted board (issue 4): search, filters and sort all in the URL through a plain GET
+ * form, cursor pages, and an Atom feed of the same query. `sort=match` ranks open items for the
+ * signed-in person; others see the newest first and are told why.
+ */
+export default async function HelpWantedPage({ searchParams }: Props) {
+  const { query } = parseBoardQuery(await searchParams);
+  const [at, tags, actor] = await Promise.all([now(), listTags(), getActor()]);
+  const matched = await matchPage(query, actor?.id, at);
+  const { items, nextCursor } = matched ?? (await searchBoardCached(query, at));
+  const fallback =
+    query.sort === "match" && !matched
+      ? actor
+        ? "Best match ranks open items only: showing the newest first."
+        : "Best match needs to know who you are: showing the newest first."
+      : null;
+  const filtered = hasFilters(query);
+  const mayPost = Boolean(actor && (actor.isAdmin || actor.leadTagIds.length > 0));
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div className="space-y-2">
+          <h1 className="text-2xl font-semibold text-slate-900">Help wanted</h1>
+          <p className="max-w-3xl text-slate-700">
+            Work the TAGs need help with, posted by their chairs and tech leads. Find something that fits your skills
+            and time, and volunteer.
+          </p>
+        </div>
+        {mayPost && (
+          <Link
+            href="/help-wanted/new"
+            className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
+          >
+            Post an item
+          </Link>
+        )}
+      </div>
+
+      <BoardFilters query={query} tags={tags} />
+
+      {fallback && (
+        <p role="status" className="rounded-md bg-amber-50 p-3 text-amber-950 ring-1 ring-amber-200">
+          {fallback}{" "}
+          {!actor && (
+            <Link href={`/sign-in?callbackUrl=${encodeURIComponent(boardUrl(query))}`} className="underline">
+              Sign in to see your best matches
+            </Link>
+          )}
+        </p>
+      )}
+      {actor && !matched && (
+        <p className="text-sm text-slate-700">
+          <Link href="/help-wanted/for-you" className="text-brand-700 underline">
+            See the items that match you best
+          </Link>
+        </p>
+      )}
+
+      <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-700" data-testid="board-summary">
+        <span>
+          {items.length === 0 ? "No items" : `Showing ${items.length} ${items.length === 1 ? "item" : "items"}`}
+          {query.cursor ? " (a later page)" : ""}
+        </span>
+        {filtered && (
+          <Link
+            href={boardUrl(query, {
+              q: "",
+              tag: [],
+              kind: undefined,
+              skill: [],
+              region: undefined,
+              effortMin: undefined,
+              effortMax: undefined,
+            })}
+            className="text-brand-700 underline"
+          >
+            Clear filters
+          </Link>
+        )}
+        <a href={boardFeedUrl(query)} type="application/atom+xml" className="text-brand-700 underline">
+          Atom feed of this search
+        </a>
+      </p>
+
+      {items.length === 0 ? (
+        <div className="rounded-xl bg-white p-8 text-center text-slate-700 ring-1 ring-slate-200">
+          {query.cursor ? (
+            <p>
+              No more items.{" "}
+              <Link href={boardUrl(query)} className="text-brand-700 underline">
+                Back to the first page
+              </Link>
+            </p>
+          ) : filtered ? (
+            <p>No item matches these filters. Try fewer words, another TAG or a wider effort range.</p>
+          ) : (
+            <p>
+              No {query.status === "all" ? "" : `${query.status} `}items right now. TAG leads post work here; check back
+              soon or follow the feed.
+            </p>
+          )}
+        </div>
+      ) : (
+        <ul className="grid gap-4 md:grid-cols-2 lg:grid-cols-3">
+          {items.map((item) => (
+            <li key={item.id}>
+              <ItemCard item={item}>{matched && <MatchReasons line={matched.reasons.get(item.id) ?? ""} />}</ItemCard>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      {(nextCursor || query.cursor) && (
+        <nav aria-label="Pages" className="flex items-center justify-between text-sm">
+          {query.cursor ? (
+            <Link href={boardUrl(query)} className="rounded-md px-3 py-2 text-brand-700 underline">
+              First page
+            </Link>
+          ) : (
+            <span />
+          )}
+          {nextCursor ? (
+            <Link
+              href={boardUrl(query, { cursor: nextCursor })}
+              rel="next"
+              className="rounded-md px-3 py-2 text-brand-700 underline"
+            >
+              Next page
+            </Link>
+          ) : (
+            <span />
+          )}
+        </nav>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import Link from "next/link";
+import { LocalTime } from "@/components/ui/local-time";
+import { ActionForm } from "@/components/ui/action-form";
+import type { ServerAction } from "@/components/ui/form";
+
+/** Accept or decline one volunteer's request: on the item page and in the lead console. */
+export function RequestDecision({ claimId, login, action }: { claimId: string; login: string; action: ServerAction }) {
+  return (
+    <div className="flex flex-wrap gap-3">
+      <ActionForm action={action} hidden={{ claimId, decision: "accept" }} submit={`Accept @${login}`} />
+      <ActionForm action={action} hidden={{ claimId, decision: "decline" }} submit={`Decline @${login}`} danger />
+    </div>
+  );
+}
+
+/**
+ * One pending request as a list item: who, when, their message and the accept/decline buttons.
+ * With `item` (the lead console) it also says which item the request is for. `decide` is the
+ * item route's `decideClaimAction`.
+ */
+export function PendingRequest({
+  claim,
+  item,
+  decide,
+}: {
+  claim: { id: string; user: { login: string }; createdAt: Date; message: string | null };
+  item?: { id: string; title: string };
+  decide: ServerAction;
+}) {
+  const login = claim.user.login;
+  return (
+    <li className="space-y-2 rounded-md p-3 ring-1 ring-slate-200">
+      <p>
+        <Link href={`/people/${login}`} className="font-medium text-brand-700 underline">
+          @{login}
+        </Link>{" "}
+        {item ? (
+          <>
+            for{" "}
+            <Link href={`/help-wanted/${item.id}`} className="text-brand-700 underline">
+              {item.title}
+            </Link>{" "}
+            <span className="text-sm text-slate-600">
+              (<LocalTime iso={claim.createdAt.toISOString()} />)
+            </span>
+          </>
+        ) : (
+          <span className="text-sm text-slate-600">
+            asked <LocalTime iso={claim.createdAt.toISOString()} />
+          </span>
+        )}
+      </p>
+      {claim.message && <p className="whitespace-pre-line text-slate-800">{claim.message}</p>}
+      <RequestDecision claimId={claim.id} login={login} action={decide} />
+    </li>
+  );
+}

@@ -1,0 +1,11 @@
+/**
+ * The shared words of the portal, each defined once: regions, role kinds, item kinds, status sets,
+ * curated skills and time helpers. Pure (no server-only): the UI, CSVs, the API, the seed and the
+ * tests import them. The UI and CSVs show the labels; the API keeps the keys.
+ */
+export * from "./regions";
+export * from "./roles";
+export * from "./items";
+export * from "./statuses";
+export * from "./skills";
+export * from "./time";

@@ -1,0 +1,62 @@
+import type {
+  AssignmentStatus as DbSeatStatus,
+  ClaimStatus as DbClaimStatus,
+  ItemStatus as DbItemStatus,
+} from "@/lib/generated/prisma/enums";
+
+/**
+ * Status sets of help-wanted items, claims and roster seats. Each set has one name that means one
+ * thing: a claim is *held* (someone works on the item), a seat is *taken* (it counts against the
+ * role's seats, a pending appointment included) or *sitting* (its holder serves now).
+ */
+
+export const ITEM_STATUSES = ["draft", "open", "filled", "closed"] as const;
+export type ItemStatus = (typeof ITEM_STATUSES)[number];
+export const ITEM_STATUS_LABEL: Record<ItemStatus, string> = {
+  draft: "Draft",
+  open: "Open",
+  filled: "Filled",
+  closed: "Closed",
+};
+
+export const CLAIM_STATUSES = [
+  "invited",
+  "requested",
+  "accepted",
+  "done",
+  "completed",
+  "declined",
+  "withdrawn",
+  "released",
+] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+/** A held claim takes a place on its item and counts against the TAG's claim limit. */
+export const HELD_CLAIM_STATUSES = ["accepted", "done"] as const satisfies readonly ClaimStatus[];
+/** Waiting for an answer: an invitation to the person, or a request to the leads. */
+export const PENDING_CLAIM_STATUSES = ["invited", "requested"] as const satisfies readonly ClaimStatus[];
+/** Not finished one way or another: what a person's work list shows first. */
+export const LIVE_CLAIM_STATUSES = [
+  ...PENDING_CLAIM_STATUSES,
+  ...HELD_CLAIM_STATUSES,
+] as const satisfies readonly ClaimStatus[];
+export const isLiveClaim = (status: string) => (LIVE_CLAIM_STATUSES as readonly string[]).includes(status);
+
+export const SEAT_STATUSES = ["pending", "active", "on_leave", "emeritus", "ended", "rejected"] as const;
+export type SeatStatus = (typeof SEAT_STATUSES)[number];
+/** A taken seat counts against its role's seats: a pending appointment holds its seat while the TOC decides. */
+export const SEAT_TAKEN_STATUSES = ["pending", "active", "on_leave"] as const satisfies readonly SeatStatus[];
+/** A sitting holder serves now (on leave included): leaders vote, liaisons check in. */
+export const SITTING_SEAT_STATUSES = ["active", "on_leave"] as const satisfies readonly SeatStatus[];
+export const SEAT_STATUS_LABEL: Record<SeatStatus, string> = {
+  pending: "Pending TOC approval",
+  active: "Active",
+  on_leave: "On leave",
+  emeritus: "Emeritus",
+  ended: "Ended",
+  rejected: "Rejected",
+};
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _itemsAgree: Same<ItemStatus, DbItemStatus> = true;
+const _claimsAgree: Same<ClaimStatus, DbClaimStatus> = true;
+const _seatsAgree: Same<SeatStatus, DbSeatStatus> = true;
