@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
  * files, and made the suite flaky. Reads every file Vitest runs and the helpers beside them.
  */
 const root = path.resolve(import.meta.dirname, "../..");
-const FOLDERS = ["lib", "scripts", "tests", "e2e/github-stand-in", "dev"];
+const FOLDERS = ["lib", "scripts", "tests", "dev"];
 
 function files(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
