@@ -1,4 +1,4 @@
-import { randomInt, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
@@ -18,12 +18,13 @@ import { createItem, discardDraft, publishDraft, updateItem } from "@/lib/help-w
 import { getLeadConsole } from "@/lib/help-wanted/queries";
 import { itemSchema } from "@/lib/help-wanted/schemas";
 
-const port = 43_000 + randomInt(2000);
-const base = `http://127.0.0.1:${port}`;
-const standIn = createStandIn({ port, clientId: "cid", clientSecret: "secret" });
+// Port 0: the OS picks a free port (a random one can collide with outgoing connections).
+const standIn = createStandIn({ port: 0, clientId: "cid", clientSecret: "secret" });
+let base = "";
 const savedApiUrl = process.env.GITHUB_API_URL;
 beforeAll(async () => {
   await standIn.listen();
+  base = standIn.url();
   // Items read their linked issue through GITHUB_API_URL: the stand-in here.
   process.env.GITHUB_API_URL = `${base}/api`;
   resetEnvForTests();
