@@ -1,19 +1,14 @@
 import Link from "next/link";
-import {
-  BOARD_DEFAULT_LIMIT,
-  BOARD_KINDS,
-  BOARD_KIND_LABELS,
-  BOARD_REGIONS,
-  type BoardQuery,
-} from "@/lib/help-wanted/board-query";
+import { BOARD_DEFAULT_LIMIT, type BoardQuery } from "@/lib/help-wanted/board-query";
+import { BOARD_KIND_LABEL, BOARD_KINDS, ITEM_STATUS_LABEL, REGION_LABEL, REGIONS } from "@/lib/vocabulary";
 
 const field = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-slate-900";
 const label = "text-sm font-medium text-slate-900";
 
 const STATUS_LABELS: Record<BoardQuery["status"], string> = {
-  open: "Open",
-  filled: "Filled",
-  closed: "Closed",
+  open: ITEM_STATUS_LABEL.open,
+  filled: ITEM_STATUS_LABEL.filled,
+  closed: ITEM_STATUS_LABEL.closed,
   all: "Open, filled and closed",
 };
 
@@ -71,7 +66,7 @@ export function BoardFilters({
             <option value="">Any kind</option>
             {BOARD_KINDS.map((k) => (
               <option key={k} value={k}>
-                {BOARD_KIND_LABELS[k]}
+                {BOARD_KIND_LABEL[k]}
               </option>
             ))}
           </select>
@@ -132,9 +127,9 @@ export function BoardFilters({
             aria-describedby="board-region-hint"
           >
             <option value="">Any region</option>
-            {BOARD_REGIONS.map((r) => (
+            {REGIONS.map((r) => (
               <option key={r} value={r}>
-                {r}
+                {REGION_LABEL[r]}
               </option>
             ))}
           </select>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getActor } from "@/lib/auth/actor";
+import { canInAnyTag } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
 import { listOwnSelfReports, listTagChoices, listToVerify } from "@/lib/contributions/queries";
@@ -24,7 +25,7 @@ export default async function ContributionsPage({ searchParams }: { searchParams
   const { decided } = await searchParams;
   const [actor, at, tags, mine] = await Promise.all([getActor(), now(), listTagChoices(), listOwnSelfReports(user.id)]);
   const toVerify = actor ? await listToVerify(actor) : [];
-  const isLeadOrAdmin = !!actor && (actor.isAdmin || actor.leadTagIds.length > 0);
+  const mayVerify = canInAnyTag(actor, "contribution.verify");
 
   return (
     <div className="space-y-8">
@@ -121,7 +122,7 @@ export default async function ContributionsPage({ searchParams }: { searchParams
         )}
       </section>
 
-      {isLeadOrAdmin && (
+      {mayVerify && (
         <section aria-labelledby="verify" className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
           <h2 id="verify" className="text-xl font-semibold text-slate-900">
             To verify ({toVerify.length})

@@ -8,8 +8,8 @@ import { LocalTime } from "@/components/ui/local-time";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { now } from "@/lib/clock";
-import { getItem, isStale, isUnpublished } from "@/lib/help-wanted/queries";
-import { KIND_LABEL } from "@/lib/help-wanted/schemas";
+import { getItemView } from "@/lib/help-wanted/item-view";
+import { ITEM_KIND_LABEL } from "@/lib/vocabulary";
 import { findPeopleForItem, type SuggestedPerson } from "@/lib/matching/queries";
 import {
   answerInvitationAction,
@@ -32,14 +32,15 @@ import { MatchReasons } from "@/components/help-wanted/match-reasons";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ posted?: string }> };
 
-const load = cache(getItem);
+// One view per request: the metadata and the page ask the same question of lib/help-wanted.
+const load = cache(async (id: string) => getItemView(id, await getActor(), await now()));
 
+/** A draft's title stays out of `<title>` for whoever may not see the draft (it is a 404 for them). */
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const item = await load((await params).id);
-  return { title: item?.title ?? "Item not found" };
+  const view = await load((await params).id);
+  return { title: view?.item.title ?? "Item not found" };
 }
 
-const LIVE = new Set(["invited", "requested", "accepted", "done"]);
 const CLAIM_STATUS: Record<string, string> = {
   invited: "invited",
   requested: "asked to help",
@@ -72,41 +73,12 @@ const HISTORY: Record<string, string> = {
   "claim.decline-invitation": "declined an invitation",
 };
 
-function statusText(item: { status: string; closedReason: string | null; source: string; reviewedAt: Date | null }) {
-  if (item.status !== "closed") return { open: "Open", filled: "Filled", draft: "Draft" }[item.status] ?? item.status;
-  return item.closedReason === "done"
-    ? "Done (closed)"
-    : item.source === "github" && item.reviewedAt === null
-      ? "Discarded draft"
-      : "Closed";
-}
-
 export default async function ItemPage({ params, searchParams }: Props) {
   const { id } = await params;
-  const [item, actor, at, sp] = await Promise.all([load(id), getActor(), now(), searchParams]);
-  if (!item) notFound();
-  const mayLead = item.tags.some((t) => can(actor, "help-wanted.decide", t.id));
-  const mayEdit = item.tags.some((t) => can(actor, "help-wanted.create", t.id));
-  const mayInvite = item.tags.some((t) => can(actor, "help-wanted.invite", t.id));
-  // Drafts (imported, not yet published) and discarded drafts are for the TAG's leads only.
-  const unpublished = isUnpublished(item);
-  if (unpublished && !mayEdit) notFound();
-  // An item shared by several TAGs goes stale by the strictest of their settings.
-  const staleAfterDays = item.tags.length ? Math.min(...item.tags.map((t) => t.staleAfterDays)) : 21;
-  const mine = actor ? item.claims.filter((c) => c.userId === actor.id) : [];
-  const myLive = mine.find((c) => LIVE.has(c.status));
-  const requests = item.claims.filter((c) => c.status === "requested");
-  const held = item.claims.filter((c) => c.status === "accepted" || c.status === "done");
-  const people = item.claims.filter((c) => ["accepted", "done", "completed"].includes(c.status));
-  const loginOf = new Map<string, string>([
-    ...item.history.flatMap((h) => (h.actorId && h.actorLogin ? [[h.actorId, h.actorLogin] as const] : [])),
-    ...item.claims.map((c) => [c.userId, c.user.login] as const),
-  ]);
-  const updates = item.claims
-    .flatMap((c) => c.updates.map((u) => ({ ...u, volunteer: c.user.login })))
-    .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
-  const placesLeft = Math.max(0, item.places - item.placesTaken);
-  const invited = item.claims.filter((c) => c.status === "invited");
+  const [view, actor, at, sp] = await Promise.all([load(id), getActor(), now(), searchParams]);
+  if (!view) notFound();
+  const { item, unpublished, myLive, myPast, requests, held, people, loginOf, updates, placesLeft, invited } = view;
+  const { lead: mayLead, edit: mayEdit, invite: mayInvite } = view.may;
   // The reverse match (issue 9): who could do this, for the TAG's leads while a place is open.
   const suggested =
     mayInvite && item.status === "open" ? await findPeopleForItem(actor, item.id, { now: at, limit: 8 }) : [];
@@ -131,7 +103,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
           <span
             className={`rounded-full px-3 py-1 font-medium ring-1 ${closed ? "bg-slate-100 text-slate-800 ring-slate-300" : "bg-green-50 text-green-900 ring-green-200"}`}
           >
-            Status: {statusText(item)}
+            Status: {view.status}
           </span>
           <ul aria-label="Labels" className="flex flex-wrap gap-2">
             <li className="rounded-full bg-brand-50 px-3 py-1 font-mono text-brand-800 ring-1 ring-brand-100">
@@ -221,7 +193,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
               Details
             </h2>
             <dl className="mt-3 space-y-2 text-sm">
-              <Detail term="Kind">{KIND_LABEL[item.kind]}</Detail>
+              <Detail term="Kind">{ITEM_KIND_LABEL[item.kind]}</Detail>
               <Detail term="TAGs">
                 {item.tags.map((t, i) => (
                   <span key={t.id}>
@@ -270,7 +242,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
                 </Link>
               </p>
             ) : myLive ? (
-              <MyClaim claim={myLive} title={item.title} stale={isStale(myLive, staleAfterDays, at)} />
+              <MyClaim claim={myLive} title={item.title} stale={myLive.stale} />
             ) : item.status === "open" ? (
               <ActionForm
                 action={volunteerAction}
@@ -294,13 +266,11 @@ export default async function ItemPage({ params, searchParams }: Props) {
                     : "All places are taken."}
               </p>
             )}
-            {mine
-              .filter((c) => !LIVE.has(c.status))
-              .map((c) => (
-                <p key={c.id} className="text-sm text-slate-600">
-                  Your earlier offer: {CLAIM_STATUS[c.status]}.
-                </p>
-              ))}
+            {myPast.map((c) => (
+              <p key={c.id} className="text-sm text-slate-600">
+                Your earlier offer: {CLAIM_STATUS[c.status]}.
+              </p>
+            ))}
           </section>
 
           <section aria-labelledby="people" className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
@@ -316,8 +286,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
                     <Link href={`/people/${c.user.login}`} className="text-brand-700 underline">
                       @{c.user.login}
                     </Link>{" "}
-                    <span className="text-slate-700">{CLAIM_STATUS[c.status]}</span>{" "}
-                    {isStale(c, staleAfterDays, at) && <StaleBadge />}
+                    <span className="text-slate-700">{CLAIM_STATUS[c.status]}</span> {c.stale && <StaleBadge />}
                   </li>
                 ))}
               </ul>
@@ -385,7 +354,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
                     <p>
                       <span className="font-medium">@{c.user.login}</span>{" "}
                       <span className="text-slate-700">{CLAIM_STATUS[c.status]}</span>
-                      {isStale(c, staleAfterDays, at) && <StaleBadge />}
+                      {c.stale && <StaleBadge />}
                       <span className="block text-sm text-slate-600">
                         Last activity <LocalTime iso={c.lastActivityAt.toISOString()} />
                       </span>

@@ -11,9 +11,9 @@ import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
 import { leadAttention } from "@/lib/dashboards/attention";
-import { getLeadConsole, isStale, listPendingInvitations } from "@/lib/help-wanted/queries";
+import { getLeadConsole, listPendingInvitations } from "@/lib/help-wanted/queries";
 import { findBoardReview, isBoardReviewOverdue } from "@/lib/help-wanted/review";
-import { KIND_LABEL } from "@/lib/help-wanted/schemas";
+import { ITEM_KIND_LABEL } from "@/lib/vocabulary";
 import {
   closeItemAction,
   decideClaimAction,
@@ -40,8 +40,7 @@ export default async function LeadConsolePage({ params }: Props) {
     leadAttention(actor, tag.id),
   ]);
   const overdue = isBoardReviewOverdue(tag.boardReviewedAt, tag.boardReviewMonths, at);
-  // Items shared with a TAG that flags sooner are flagged by the item page; here the TAG's own setting applies.
-  const staleCount = held.filter((c) => isStale(c, tag.staleAfterDays, at)).length;
+  const staleCount = held.filter((c) => c.stale).length;
 
   return (
     <div className="space-y-8">
@@ -101,7 +100,7 @@ export default async function LeadConsolePage({ params }: Props) {
                     {d.title}
                   </Link>{" "}
                   <span className="text-sm text-slate-600">
-                    {KIND_LABEL[d.kind]} · offered <LocalTime iso={d.createdAt.toISOString()} />
+                    {ITEM_KIND_LABEL[d.kind]} · offered <LocalTime iso={d.createdAt.toISOString()} />
                   </span>
                 </p>
                 {d.githubIssueUrl && (
@@ -214,7 +213,7 @@ export default async function LeadConsolePage({ params }: Props) {
                   </td>
                   <td className="py-2 pr-3">
                     {c.status === "done" ? "Done: confirm it" : "Working"}
-                    {isStale(c, tag.staleAfterDays, at) && (
+                    {c.stale && (
                       <span className="ml-2 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900 ring-1 ring-amber-300">
                         Stale
                       </span>

@@ -10,7 +10,7 @@ import { requireUser } from "@/lib/auth/session";
 import { getTagDashboard } from "@/lib/dashboards/queries";
 import { flagsOf, tagTables } from "@/lib/dashboards/tables";
 import { AppError } from "@/lib/errors";
-import { REGIONS } from "@/lib/roles/seat-rules";
+import { REGIONS } from "@/lib/vocabulary";
 
 type Props = { params: Promise<{ slug: string }> };
 
