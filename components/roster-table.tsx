@@ -1,14 +1,6 @@
 import { Avatar } from "@/components/ui/avatar";
 import { LocalTime } from "@/components/ui/local-time";
-
-export const SEAT_LABEL: Record<string, string> = {
-  chair: "Chair",
-  tech_lead: "Tech Lead",
-  tag_ambassador: "TAG Ambassador",
-  advisory_fellow: "Advisory Fellow",
-  subproject_lead: "Subproject lead",
-  custom: "Role",
-};
+import { roleName } from "@/lib/vocabulary";
 
 export interface SeatRow {
   id: string;
@@ -94,7 +86,7 @@ export function RosterTable({ seats, controls }: { seats: SeatRow[]; controls?: 
                   {controls?.(s)}
                 </td>
                 <td className="px-4 py-2 align-top">
-                  {s.roleDefinition?.name ?? SEAT_LABEL[s.kind] ?? s.kind}
+                  {roleName(s.kind, s.roleDefinition?.name)}
                   {s.roleDefinition?.version && s.roleDefinition.version > 1 ? (
                     <span className="ml-1 text-xs text-slate-500">(rules v{s.roleDefinition.version})</span>
                   ) : null}

@@ -121,6 +121,39 @@ test("a signed GitHub webhook delivery adds a PR for the portal user; the same d
 });
 
 /** Starts a sync of the TAG on /admin/sync (signed in as one of its leads) and waits until it succeeds. */
+/** GitHub sends a signed `issues` delivery about an issue of cncf/tag-security. */
+async function deliverIssueEvent(
+  page: Page,
+  action: string,
+  issue: { number: number; title: string; state: "open" | "closed"; labels: string[]; assignees?: string[] },
+) {
+  const body = JSON.stringify({
+    action,
+    repository: { full_name: "cncf/tag-security" },
+    sender: { id: 910003, login: "chia-chair" },
+    issue: {
+      number: issue.number,
+      title: issue.title,
+      html_url: `https://github.com/cncf/tag-security/issues/${issue.number}`,
+      created_at: new Date().toISOString(),
+      state: issue.state,
+      user: { id: 910021 },
+      labels: issue.labels.map((name) => ({ name })),
+      assignees: (issue.assignees ?? []).map((login) => ({ login })),
+    },
+  });
+  const delivered = await page.request.post("/api/webhooks/github", {
+    headers: {
+      "content-type": "application/json",
+      "x-github-event": "issues",
+      "x-github-delivery": randomUUID(),
+      "x-hub-signature-256": `sha256=${createHmac("sha256", WEBHOOK_SECRET).update(body).digest("hex")}`,
+    },
+    data: body,
+  });
+  return delivered.json();
+}
+
 async function syncAndWait(page: Page) {
   await page.goto("/admin/sync");
   const section = page.getByRole("region", { name: TAG });
@@ -157,6 +190,41 @@ test("the TAG's chair starts a GitHub sync; the worker imports the demo people's
   await expect(roster.getByRole("row").filter({ hasText: "Ines Corrigan" })).toContainText(
     /(active|quiet|inactive)\s*last contribution (today|\d+ (days?|months?|years) ago)/i,
   );
+});
+
+test("a draft offered from GitHub is a 404 for a visitor and for a lead of another TAG, its title in neither the page nor <title>", async ({
+  page,
+  browser,
+}) => {
+  await ensureRepository(browser);
+  const title = `Audit the policy engine draft ${randomUUID().slice(0, 8)}`;
+  await signInAs(page, "chia-chair");
+  // A newly labelled issue arrives by webhook: the portal offers it as a draft to the TAG's leads.
+  const number = 500_000 + Math.floor(Math.random() * 400_000);
+  await deliverIssueEvent(page, "labeled", { number, title, state: "open", labels: ["help wanted"] });
+  await page.goto("/manage/security-and-compliance");
+  const draft = page
+    .getByRole("region", { name: /Drafts from GitHub/ })
+    .getByRole("listitem")
+    .filter({ hasText: title });
+  const edit = await draft.getByRole("link", { name: `Edit and publish “${title}”` }).getAttribute("href");
+  const itemPath = edit!.replace(/\/edit$/, "");
+  // The TAG's own lead sees the draft, titled.
+  await page.goto(itemPath);
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(page).toHaveTitle(new RegExp(title));
+
+  const visitor = await browser.newContext();
+  const other = await signedIn(browser, "kai-chair");
+  for (const p of [await visitor.newPage(), other.page]) {
+    const response = await p.goto(itemPath);
+    expect(response?.status()).toBe(404);
+    await expect(p.getByRole("heading", { level: 1, name: "We could not find that page" })).toBeVisible();
+    expect(await p.title()).not.toContain(title);
+    await expect(p.locator("body")).not.toContainText(title);
+  }
+  await visitor.close();
+  await other.context.close();
 });
 
 test("a lead publishes a help-wanted draft the sync offered from GitHub; the item shows its issue assigned, then closed (webhook)", async ({
@@ -219,31 +287,14 @@ test("a lead publishes a help-wanted draft the sync offered from GitHub; the ite
   await page.request.post(`${STAND_IN}/_stand-in/issues`, {
     data: { repo: "cncf/tag-security", number, state: "closed" },
   });
-  const body = JSON.stringify({
-    action: "closed",
-    repository: { full_name: "cncf/tag-security" },
-    sender: { id: 910003, login: "chia-chair" },
-    issue: {
-      number,
-      title,
-      html_url: `https://github.com/cncf/tag-security/issues/${number}`,
-      created_at: new Date().toISOString(),
-      state: "closed",
-      user: { id: 910021 },
-      labels: [{ name: "community/help wanted" }],
-      assignees: [{ login: "dev-ambassador" }],
-    },
+  const delivered = await deliverIssueEvent(page, "closed", {
+    number,
+    title,
+    state: "closed",
+    labels: ["community/help wanted"],
+    assignees: ["dev-ambassador"],
   });
-  const delivered = await page.request.post("/api/webhooks/github", {
-    headers: {
-      "content-type": "application/json",
-      "x-github-event": "issues",
-      "x-github-delivery": randomUUID(),
-      "x-hub-signature-256": `sha256=${createHmac("sha256", WEBHOOK_SECRET).update(body).digest("hex")}`,
-    },
-    data: body,
-  });
-  expect(await delivered.json()).toMatchObject({ outcome: "updated", linkedUpdated: 1 });
+  expect(delivered).toMatchObject({ outcome: "updated", linkedUpdated: 1 });
   await page.goto(itemPath);
   await expect(details).toContainText("Issue closed on GitHub");
   await expect(details).toContainText("Assigned on GitHub to @dev-ambassador");

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { AppError, isUniqueViolation, type ErrorCode } from "@/lib/errors";
 import { getActor } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
+import { formDataToObject } from "@/lib/form-data";
 
 export type ActionResult<T> =
   | { ok: true; data: T; message?: string }
@@ -33,15 +34,16 @@ const fail = (
  * The actor's roles are read from the database on every call.
  */
 export function defineAction<S extends z.ZodType, T>(
-  schema: S,
+  schema: S | (() => Promise<S>),
   run: (input: z.infer<S>, actor: Actor) => Promise<T>,
   opts: { successMessage?: string | ((data: T) => string) } = {},
 ) {
   return async (raw: unknown): Promise<ActionResult<T>> => {
     const actor = await getActor();
     if (!actor) return fail("UNAUTHENTICATED", "Sign in first.");
-    const input = raw instanceof FormData ? Object.fromEntries(raw) : raw;
-    const parsed = schema.safeParse(input);
+    const input = raw instanceof FormData ? formDataToObject(raw) : raw;
+    // A schema that depends on the portal clock (a due date in the future) is built per call.
+    const parsed = (typeof schema === "function" ? await schema() : schema).safeParse(input);
     if (!parsed.success) {
       const flat = z.flattenError(parsed.error);
       return {

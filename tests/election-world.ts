@@ -3,10 +3,10 @@ import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { loadActor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
-import { createElectionAs } from "@/lib/elections/election-setup";
-import { moveElectionPhaseAs } from "@/lib/elections/phases";
-import { selfNominateAs } from "@/lib/elections/nominating";
-import { castBallotAs } from "@/lib/elections/casting";
+import { createElection } from "@/lib/elections/elections";
+import { moveElectionPhase } from "@/lib/elections/phases";
+import { selfNominate } from "@/lib/elections/nominations";
+import { castBallot } from "@/lib/elections/ballots";
 import { CreateElectionSchema } from "@/lib/elections/schemas";
 import { createTag, createUser } from "./factories";
 import { DAY } from "@/lib/vocabulary";
@@ -92,7 +92,7 @@ export async function electionWorld(opts: WorldOptions = {}) {
     ...opts.extra,
   });
   const leadActor = await actor(lead.id);
-  const { id } = await createElectionAs(leadActor, input);
+  const { id } = await createElection(leadActor, input);
   const voters = await Promise.all(Array.from({ length: opts.voters ?? 3 }, () => contributor(tag.id)));
   const candidates = await Promise.all(
     Array.from({ length: opts.candidates ?? 3 }, (_, i) =>
@@ -110,11 +110,11 @@ export async function electionWorld(opts: WorldOptions = {}) {
     candidates,
     nominationIds,
     async open() {
-      await moveElectionPhaseAs(leadActor, { electionId: id, to: "nominations", reason: "test: start now" });
+      await moveElectionPhase(leadActor, { electionId: id, to: "nominations", reason: "test: start now" });
       for (const c of candidates)
         nominationIds.push(
           (
-            await selfNominateAs(await actor(c.id), {
+            await selfNominate(await actor(c.id), {
               electionId: id,
               statement: "I will keep the TAG's reviews moving.",
             })
@@ -122,13 +122,13 @@ export async function electionWorld(opts: WorldOptions = {}) {
         );
     },
     async startVoting() {
-      await moveElectionPhaseAs(leadActor, { electionId: id, to: "voting", reason: "test: start now" });
+      await moveElectionPhase(leadActor, { electionId: id, to: "voting", reason: "test: start now" });
     },
     async cast(voterIndex: number, ranking: string[][]) {
-      return castBallotAs(await actor(voters[voterIndex]!.id), { electionId: id, ranking });
+      return castBallot(await actor(voters[voterIndex]!.id), { electionId: id, ranking });
     },
     async close() {
-      return moveElectionPhaseAs(leadActor, { electionId: id, to: "closed", reason: "test: close now" });
+      return moveElectionPhase(leadActor, { electionId: id, to: "closed", reason: "test: close now" });
     },
   };
 }

@@ -1,24 +1,84 @@
 "use server";
 /**
- * The election pages' form actions: each turns the form's flat fields into the shape of the
- * core's server function (lib/elections, which authenticates, validates and checks permission
- * itself), calls it, and refreshes the election pages when something changed.
+ * The election pages' form actions. Each turns the form's flat fields into the shape its
+ * operation's schema takes (seats and caps per region, times in the chosen time zone, ranks),
+ * then runs it through `defineAction`, which authenticates and validates; the operation in
+ * lib/elections checks permission itself. The election pages refresh when something changed.
  */
 import { revalidatePath } from "next/cache";
-import type { ActionResult } from "@/lib/action";
+import { defineAction, type ActionResult } from "@/lib/action";
+import { formDataToObject } from "@/lib/form-data";
 import { castBallot, checkReceipt, replaceBallot } from "@/lib/elections/ballots";
-import { approveElection, publishElection, sendBackElection } from "@/lib/elections/approval";
+import { createElection, extendElectionWindow, uploadVoterList } from "@/lib/elections/elections";
 import { decideElectionException, requestElectionException } from "@/lib/elections/exceptions";
 import { endorseNomination, selfNominate, withdrawNomination } from "@/lib/elections/nominations";
-import { createElection, extendElectionWindow, moveElectionPhase, uploadVoterList } from "@/lib/elections/setup";
+import { moveElectionPhase } from "@/lib/elections/phases";
+import { approveElection, publishElection, sendBackElection } from "@/lib/elections/results";
+import {
+  CastBallotSchema,
+  CheckReceiptSchema,
+  CreateElectionSchema,
+  DecideExceptionSchema,
+  ElectionRefSchema,
+  ExtendWindowSchema,
+  MovePhaseSchema,
+  NominationRefSchema,
+  ReplaceBallotSchema,
+  RequestExceptionSchema,
+  SelfNominateSchema,
+  SendBackSchema,
+  UploadVotersSchema,
+} from "@/lib/elections/schemas";
+import { REGIONS, SEAT_REGIONS } from "@/lib/vocabulary";
 import { zonedToIso } from "@/components/elections/zoned-time";
 
-type Fields = Record<string, string>;
+type Fields = Record<string, string | undefined>;
 
+/** The form's fields (FormData from a page, or a plain object). */
 const fieldsOf = (input: unknown): Fields =>
-  input instanceof FormData
-    ? Object.fromEntries([...input.entries()].map(([k, v]) => [k, String(v)]))
-    : ((input ?? {}) as Fields);
+  (input instanceof FormData ? formDataToObject(input) : (input ?? {})) as Fields;
+
+const create = defineAction(CreateElectionSchema, (i, a) => createElection(a, i), {
+  successMessage: "Election created as a draft.",
+});
+const extend = defineAction(ExtendWindowSchema, (i, a) => extendElectionWindow(a, i), {
+  successMessage: "Window extended.",
+});
+const move = defineAction(MovePhaseSchema, (i, a) => moveElectionPhase(a, i), {
+  successMessage: (d) => `The election is now in ${d.phase}.`,
+});
+const upload = defineAction(UploadVotersSchema, (i, a) => uploadVoterList(a, i));
+const nominate = defineAction(SelfNominateSchema, (i, a) => selfNominate(a, i), {
+  successMessage: "You are standing in this election.",
+});
+const endorse = defineAction(NominationRefSchema, (i, a) => endorseNomination(a, i), {
+  successMessage: "Endorsement recorded.",
+});
+const withdraw = defineAction(NominationRefSchema, (i, a) => withdrawNomination(a, i), {
+  successMessage: "Your nomination was withdrawn.",
+});
+const requestException = defineAction(RequestExceptionSchema, (i, a) => requestElectionException(a, i), {
+  successMessage: "Your request was sent to the officers.",
+});
+const decideException = defineAction(DecideExceptionSchema, (i, a) => decideElectionException(a, i), {
+  successMessage: (d) => `Request ${d.status}.`,
+});
+const cast = defineAction(CastBallotSchema, (i, a) => castBallot(a, i), {
+  successMessage: "Your ballot was cast. Keep your receipt: it is shown only once.",
+});
+const replace = defineAction(ReplaceBallotSchema, (i, a) => replaceBallot(a, i), {
+  successMessage: "Your ballot was replaced.",
+});
+const check = defineAction(CheckReceiptSchema, (i, a) => checkReceipt(a, i));
+const approve = defineAction(ElectionRefSchema, (i, a) => approveElection(a, i), {
+  successMessage: "Result approved; the roster was updated.",
+});
+const sendBack = defineAction(SendBackSchema, (i, a) => sendBackElection(a, i), {
+  successMessage: "Result sent back to the officers.",
+});
+const publish = defineAction(ElectionRefSchema, (i, a) => publishElection(a, i), {
+  successMessage: "Result published.",
+});
 
 function refreshed<T>(r: ActionResult<T>): ActionResult<T> {
   // Election changes show on the TAG page (roster), the home page and the election pages.
@@ -26,14 +86,13 @@ function refreshed<T>(r: ActionResult<T>): ActionResult<T> {
   return r;
 }
 
-const REGIONS = ["APAC", "EMEA", "Americas"] as const;
 const blank = (v: string | undefined) => (v === undefined || v.trim() === "" ? undefined : v.trim());
 
 /** `rank-<nominationId>` fields -> preference levels (equal ranks share a level; gaps do not matter). */
 function rankingOf(f: Fields): string[][] {
   const ranks = new Map<number, string[]>();
   for (const [k, v] of Object.entries(f)) {
-    if (!k.startsWith("rank-") || !/^\d+$/.test(v)) continue;
+    if (!k.startsWith("rank-") || !v || !/^\d+$/.test(v)) continue;
     const n = Number(v);
     ranks.set(n, [...(ranks.get(n) ?? []), k.slice(5)]);
   }
@@ -53,14 +112,14 @@ export async function createElectionAction(input: unknown) {
   const f = fieldsOf(input);
   const zone = blank(f.timeZone);
   const seats = Object.fromEntries(
-    [...REGIONS, "any"].map((r) => [r, blank(f[`seats${r}`])]).filter(([, v]) => v !== undefined),
+    SEAT_REGIONS.map((r) => [r, blank(f[`seats${r}`])]).filter(([, v]) => v !== undefined),
   );
   const caps = (prefix: "max" | "min") => {
     const m = Object.fromEntries(REGIONS.map((r) => [r, blank(f[`${prefix}${r}`])]).filter(([, v]) => v !== undefined));
     return Object.keys(m).length ? m : undefined;
   };
   const constraints = { maxPerEmployer: blank(f.maxPerEmployer), maxPerRegion: caps("max"), minPerRegion: caps("min") };
-  const r = await createElection({
+  const r = await create({
     tagId: f.tagId,
     roleKey: f.roleKey,
     title: f.title,
@@ -85,13 +144,13 @@ export async function createElectionAction(input: unknown) {
     publishBallots: f.publishBallots === "on" ? "true" : "false",
   });
   if (r.ok && blank(f.voterLogins)) {
-    const upload = await uploadVoterList({ electionId: r.data.id, logins: f.voterLogins });
-    if (!upload.ok)
-      return refreshed({ ...r, message: `Election created, but the voter list was not saved: ${upload.message}` });
-    const unresolved = upload.data.unresolved;
+    const voters = await upload({ electionId: r.data.id, logins: f.voterLogins });
+    if (!voters.ok)
+      return refreshed({ ...r, message: `Election created, but the voter list was not saved: ${voters.message}` });
+    const unresolved = voters.data.unresolved;
     return refreshed({
       ...r,
-      message: `Election created; ${upload.data.added} voters added from the list${unresolved.length ? `; not found on GitHub: ${unresolved.map((l) => `@${l}`).join(", ")}` : ""}.`,
+      message: `Election created; ${voters.data.added} voters added from the list${unresolved.length ? `; not found on GitHub: ${unresolved.map((l) => `@${l}`).join(", ")}` : ""}.`,
     });
   }
   return refreshed(flattenErrors(r));
@@ -99,13 +158,13 @@ export async function createElectionAction(input: unknown) {
 
 export async function moveElectionPhaseAction(input: unknown) {
   const f = fieldsOf(input);
-  return refreshed(await moveElectionPhase({ electionId: f.electionId, to: f.to, reason: f.reason }));
+  return refreshed(await move({ electionId: f.electionId, to: f.to, reason: f.reason }));
 }
 
 export async function extendElectionWindowAction(input: unknown) {
   const f = fieldsOf(input);
   return refreshed(
-    await extendElectionWindow({
+    await extend({
       electionId: f.electionId,
       field: f.field,
       to: zonedToIso(f.to ?? "", blank(f.timeZone)),
@@ -116,7 +175,7 @@ export async function extendElectionWindowAction(input: unknown) {
 
 export async function uploadVoterListAction(input: unknown) {
   const f = fieldsOf(input);
-  const r = await uploadVoterList({ electionId: f.electionId, logins: f.logins });
+  const r = await upload({ electionId: f.electionId, logins: f.logins });
   if (!r.ok) return r;
   const { added, unresolved } = r.data;
   return refreshed({
@@ -127,53 +186,53 @@ export async function uploadVoterListAction(input: unknown) {
 
 export async function selfNominateAction(input: unknown) {
   const f = fieldsOf(input);
-  return refreshed(await selfNominate({ electionId: f.electionId, statement: f.statement }));
+  return refreshed(await nominate({ electionId: f.electionId, statement: f.statement }));
 }
 
 export async function endorseNominationAction(input: unknown) {
-  return refreshed(await endorseNomination({ nominationId: fieldsOf(input).nominationId }));
+  return refreshed(await endorse({ nominationId: fieldsOf(input).nominationId }));
 }
 
 export async function withdrawNominationAction(input: unknown) {
-  return refreshed(await withdrawNomination({ nominationId: fieldsOf(input).nominationId }));
+  return refreshed(await withdraw({ nominationId: fieldsOf(input).nominationId }));
 }
 
 export async function requestExceptionAction(input: unknown) {
   const f = fieldsOf(input);
-  return refreshed(await requestElectionException({ electionId: f.electionId, kind: f.kind, reason: f.reason }));
+  return refreshed(await requestException({ electionId: f.electionId, kind: f.kind, reason: f.reason }));
 }
 
 export async function decideExceptionAction(input: unknown) {
   const f = fieldsOf(input);
-  return refreshed(await decideElectionException({ exceptionId: f.exceptionId, grant: f.grant, reason: f.reason }));
+  return refreshed(await decideException({ exceptionId: f.exceptionId, grant: f.grant, reason: f.reason }));
 }
 
 // No refresh after casting: the page would re-render as "you have voted" and take the receipt,
 // shown only once, off the screen before it is copied.
 export async function castBallotAction(input: unknown) {
   const f = fieldsOf(input);
-  return castBallot({ electionId: f.electionId, ranking: rankingOf(f) });
+  return cast({ electionId: f.electionId, ranking: rankingOf(f) });
 }
 
 export async function replaceBallotAction(input: unknown) {
   const f = fieldsOf(input);
-  return replaceBallot({ electionId: f.electionId, receipt: f.receipt, ranking: rankingOf(f) });
+  return replace({ electionId: f.electionId, receipt: f.receipt, ranking: rankingOf(f) });
 }
 
 export async function checkReceiptAction(input: unknown) {
   const f = fieldsOf(input);
-  return checkReceipt({ electionId: f.electionId, receipt: f.receipt });
+  return check({ electionId: f.electionId, receipt: f.receipt });
 }
 
 export async function approveElectionAction(input: unknown) {
-  return refreshed(await approveElection({ electionId: fieldsOf(input).electionId }));
+  return refreshed(await approve({ electionId: fieldsOf(input).electionId }));
 }
 
 export async function sendBackElectionAction(input: unknown) {
   const f = fieldsOf(input);
-  return refreshed(await sendBackElection({ electionId: f.electionId, reason: f.reason }));
+  return refreshed(await sendBack({ electionId: f.electionId, reason: f.reason }));
 }
 
 export async function publishElectionAction(input: unknown) {
-  return refreshed(await publishElection({ electionId: fieldsOf(input).electionId }));
+  return refreshed(await publish({ electionId: fieldsOf(input).electionId }));
 }

@@ -5,6 +5,7 @@ import { MyElections } from "@/components/elections/my-elections";
 import { PHASE_LABEL, seatsText } from "@/components/elections/labels";
 import { LocalTime } from "@/components/ui/local-time";
 import { getActor } from "@/lib/auth/actor";
+import { canInAnyTag } from "@/lib/auth/permissions";
 import { listElections } from "@/lib/elections/queries";
 import { PHASES } from "@/lib/elections/schemas";
 import { listTags } from "@/lib/tags/queries";
@@ -30,7 +31,7 @@ export default async function ElectionsPage({ searchParams }: Props) {
     ...(phase ? { phase } : {}),
     ...(nextCursor ? { cursor: nextCursor } : {}),
   });
-  const mayRun = !!actor && (actor.isAdmin || actor.leadTagIds.length > 0);
+  const mayRun = canInAnyTag(actor, "election.run");
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-baseline justify-between gap-2">

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getActor } from "@/lib/auth/actor";
+import { canInAnyTag } from "@/lib/auth/permissions";
 import { now } from "@/lib/clock";
 import { searchBoardCached } from "@/lib/help-wanted/board-cache";
 import type { BoardPage } from "@/lib/help-wanted/board";
@@ -66,7 +67,7 @@ export default async function HelpWantedPage({ searchParams }: Props) {
         : "Best match needs to know who you are: showing the newest first."
       : null;
   const filtered = hasFilters(query);
-  const mayPost = Boolean(actor && (actor.isAdmin || actor.leadTagIds.length > 0));
+  const mayPost = canInAnyTag(actor, "help-wanted.create");
   return (
     <div className="space-y-6">
       <PageHeader

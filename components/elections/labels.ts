@@ -1,3 +1,5 @@
+import { isSeatRegion, REGION_LABEL } from "@/lib/vocabulary";
+
 /** Words the election pages share (DESIGN.md: draft -> nominations -> voting -> closed -> tallied -> approved -> published). */
 export const PHASE_LABEL: Record<string, string> = {
   draft: "Draft (being set up)",
@@ -24,17 +26,10 @@ export const METHOD_LABEL: Record<string, string> = {
   stv: "Single transferable vote (each rank used once)",
 };
 
-export const REGION_LABEL: Record<string, string> = {
-  APAC: "APAC",
-  EMEA: "EMEA",
-  Americas: "Americas",
-  any: "any region",
-};
-
 /** "1 APAC, 1 EMEA" from {"APAC":1,"EMEA":1}. */
 export function seatsText(seats: Record<string, number | undefined> | null | undefined): string {
   const parts = Object.entries(seats ?? {})
     .filter(([, n]) => (n ?? 0) > 0)
-    .map(([r, n]) => `${n} ${REGION_LABEL[r] ?? r}`);
+    .map(([r, n]) => `${n} ${isSeatRegion(r) ? REGION_LABEL[r] : r}`);
   return parts.length ? parts.join(", ") : "no seats";
 }

@@ -2,13 +2,8 @@ import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { FilterInput, FilterSelect, optionsOf } from "@/components/ui/filter-select";
 import { CheckboxGroup } from "@/components/ui/form";
-import {
-  BOARD_DEFAULT_LIMIT,
-  BOARD_KINDS,
-  BOARD_KIND_LABELS,
-  BOARD_REGIONS,
-  type BoardQuery,
-} from "@/lib/help-wanted/board-query";
+import { BOARD_DEFAULT_LIMIT, type BoardQuery } from "@/lib/help-wanted/board-query";
+import { BOARD_KIND_LABEL, BOARD_KINDS, ITEM_STATUS_LABEL, REGION_LABEL, REGIONS } from "@/lib/vocabulary";
 
 const EFFORT = [
   ["effortMin", "Effort from (hours)"],
@@ -23,9 +18,9 @@ const SORTS = [
 ] as const;
 
 const STATUS_LABELS: Record<BoardQuery["status"], string> = {
-  open: "Open",
-  filled: "Filled",
-  closed: "Closed",
+  open: ITEM_STATUS_LABEL.open,
+  filled: ITEM_STATUS_LABEL.filled,
+  closed: ITEM_STATUS_LABEL.closed,
   all: "Open, filled and closed",
 };
 
@@ -75,7 +70,7 @@ export function BoardFilters({
           label="Kind"
           value={query.kind}
           allLabel="Any kind"
-          options={optionsOf(BOARD_KINDS.map((k) => [k, BOARD_KIND_LABELS[k]] as const))}
+          options={optionsOf(BOARD_KINDS.map((k) => [k, BOARD_KIND_LABEL[k]] as const))}
         />
         <FilterInput
           id="board-skill"
@@ -109,7 +104,7 @@ export function BoardFilters({
           label="Region"
           value={query.region}
           allLabel="Any region"
-          options={optionsOf(BOARD_REGIONS)}
+          options={optionsOf(REGIONS.map((r) => [r, REGION_LABEL[r]] as const))}
           hint="Items without a region preference are included."
           hintHidden
         />

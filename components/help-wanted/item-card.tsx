@@ -2,7 +2,7 @@ import Link from "next/link";
 import { GithubIssueStatus } from "@/components/github-issue-status";
 import { DefinitionItem, DefinitionList } from "@/components/ui/definition-list";
 import { UtcDay } from "@/components/ui/utc-day";
-import { BOARD_KIND_LABELS } from "@/lib/help-wanted/board-query";
+import { BOARD_KIND_LABEL, ITEM_STATUS_LABEL } from "@/lib/vocabulary";
 import type { BoardItem } from "@/lib/help-wanted/board";
 
 const STATUS_STYLES: Record<BoardItem["status"], string> = {
@@ -26,10 +26,10 @@ export function ItemCard({ item, children }: { item: BoardItem; children?: React
       </h2>
       <p className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-700">
         <span className="rounded-full bg-amber-100 px-2.5 py-0.5 font-medium text-amber-900">
-          {BOARD_KIND_LABELS[item.kind]}
+          {BOARD_KIND_LABEL[item.kind]}
         </span>
-        <span className={`rounded-full px-2.5 py-0.5 font-medium capitalize ${STATUS_STYLES[item.status]}`}>
-          {item.status}
+        <span className={`rounded-full px-2.5 py-0.5 font-medium ${STATUS_STYLES[item.status]}`}>
+          {ITEM_STATUS_LABEL[item.status]}
         </span>
         {item.tags.map((t) => (
           <span key={t.slug} className="font-mono">

@@ -1,9 +1,10 @@
 "use client";
 
 import { useActionState } from "react";
-import { Field, FormStatus, SubmitButton, fieldError, type FormState } from "@/components/ui/form";
+import { Field, FormStatus, SubmitButton, fieldError, formAction } from "@/components/ui/form";
 import type { ActionResult } from "@/lib/action";
-import { COMMUNITY_LABELS, KIND_LABEL, KINDS } from "@/lib/help-wanted/schemas";
+import { COMMUNITY_LABELS } from "@/lib/help-wanted/schemas";
+import { ITEM_KIND_LABEL, ITEM_KINDS, REGION_LABEL, REGIONS } from "@/lib/vocabulary";
 
 export interface ItemFormValues {
   title: string;
@@ -29,19 +30,9 @@ interface Props {
   submit: string;
 }
 
-/** Like `formAction`, but keeps every value of repeated fields (TAG and label checkboxes), comma-joined. */
-function keepAll(action: Props["action"]) {
-  return async (_prev: FormState, formData: FormData): Promise<FormState> => {
-    const values: Record<string, string> = {};
-    for (const key of new Set(formData.keys())) values[key] = formData.getAll(key).map(String).join(",");
-    const result = await action(formData);
-    return { ...result, values };
-  };
-}
-
 /** The one form to post or edit a help-wanted item. */
 export function ItemForm({ action, tags, initial = {}, itemId, submit }: Props) {
-  const [state, run, pending] = useActionState(keepAll(action), null);
+  const [state, run, pending] = useActionState(formAction(action), null);
   const typed = state?.values;
   const listOf = (name: "tags" | "labels") =>
     typed ? (typed[name] ?? "").split(",").filter(Boolean) : (initial[name] ?? []);
@@ -105,9 +96,9 @@ export function ItemForm({ action, tags, initial = {}, itemId, submit }: Props) 
           aria-describedby={kindError ? "f-kind-error" : undefined}
           className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2"
         >
-          {KINDS.map((k) => (
+          {ITEM_KINDS.map((k) => (
             <option key={k} value={k}>
-              {KIND_LABEL[k]}
+              {ITEM_KIND_LABEL[k]}
             </option>
           ))}
         </select>
@@ -149,9 +140,11 @@ export function ItemForm({ action, tags, initial = {}, itemId, submit }: Props) 
             className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2"
           >
             <option value="">Any region</option>
-            <option value="APAC">APAC</option>
-            <option value="EMEA">EMEA</option>
-            <option value="Americas">Americas</option>
+            {REGIONS.map((r) => (
+              <option key={r} value={r}>
+                {REGION_LABEL[r]}
+              </option>
+            ))}
           </select>
           {regionError && (
             <p id="f-region-error" className="mt-1 text-sm text-red-700">

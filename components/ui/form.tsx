@@ -3,6 +3,7 @@
 import type { ReactNode } from "react";
 import type { ActionResult } from "@/lib/action";
 import { buttonClass, type ButtonVariant } from "./button";
+import { formDataToText } from "@/lib/form-data";
 
 /** A server action as forms receive it: a route's `actions.ts` export, passed in as a prop. */
 export type ServerAction = (input: unknown) => Promise<ActionResult<unknown>>;
@@ -13,7 +14,7 @@ export type FormState<T = unknown> = (ActionResult<T> & { values?: Record<string
 /** Wraps an action for `useActionState`: keeps the typed values so an error never loses them. */
 export function formAction<T>(action: (input: unknown) => Promise<ActionResult<T>>) {
   return async (_prev: FormState<T>, formData: FormData): Promise<FormState<T>> => {
-    const values = Object.fromEntries([...formData.entries()].map(([k, v]) => [k, String(v)]));
+    const values = formDataToText(formData);
     const result = await action(formData);
     return { ...result, values };
   };

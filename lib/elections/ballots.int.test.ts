@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createUser } from "@/tests/factories";
 import { actor, code, electionWorld } from "@/tests/election-world";
-import { castBallotAs, checkReceiptAs, replaceBallotAs, VOTE_LIMIT } from "./casting";
+import { castBallot, checkReceipt, replaceBallot, VOTE_LIMIT } from "./ballots";
 import { receiptHashOf } from "./context";
-import { approveElectionAs, publishElectionAs } from "./approving";
+import { approveElection, publishElection } from "./results";
 import { getArtifact, getElectionResults } from "./queries";
-import { withdrawNominationAs } from "./nominating";
+import { withdrawNomination } from "./nominations";
 import { CastBallotSchema } from "./schemas";
 
 describe("casting (SECURITY.md ballot design)", () => {
@@ -53,16 +53,16 @@ describe("casting (SECURITY.md ballot design)", () => {
     ).toBe(false);
     // Not eligible: refused, and the refusal is audited (without the ballot).
     const outsider = await createUser();
-    expect(await code(castBallotAs(await actor(outsider.id), { electionId: w.electionId, ranking: [[a!]] }))).toBe(
+    expect(await code(castBallot(await actor(outsider.id), { electionId: w.electionId, ranking: [[a!]] }))).toBe(
       "FORBIDDEN",
     );
     expect(
       await db.auditEvent.count({ where: { actorId: outsider.id, action: "election.vote", outcome: "refused" } }),
     ).toBe(1);
     // Signed out.
-    expect(await code(castBallotAs(null, { electionId: w.electionId, ranking: [[a!]] }))).toBe("UNAUTHENTICATED");
+    expect(await code(castBallot(null, { electionId: w.electionId, ranking: [[a!]] }))).toBe("UNAUTHENTICATED");
     // Withdrawal is refused once voting runs; a withdrawn candidate on a ballot is refused.
-    expect(await code(withdrawNominationAs(await actor(w.candidates[2]!.id), { nominationId: c! }))).toBe("CONFLICT");
+    expect(await code(withdrawNomination(await actor(w.candidates[2]!.id), { nominationId: c! }))).toBe("CONFLICT");
     await db.nomination.update({ where: { id: c! }, data: { status: "withdrawn" } });
     await expect(w.cast(0, [[c!]])).rejects.toThrow(/no longer standing/);
     expect(await db.electionParticipation.count({ where: { electionId: w.electionId } })).toBe(0);
@@ -101,12 +101,12 @@ describe("casting (SECURITY.md ballot design)", () => {
     const { receipt } = await w.cast(0, [[a!], [b!]]);
     const voter = await actor(w.voters[0]!.id);
     expect(
-      await code(replaceBallotAs(voter, { electionId: w.electionId, receipt: "0".repeat(32), ranking: [[b!]] })),
+      await code(replaceBallot(voter, { electionId: w.electionId, receipt: "0".repeat(32), ranking: [[b!]] })),
     ).toBe("NOT_FOUND");
     expect(
-      await code(replaceBallotAs(await actor(w.voters[1]!.id), { electionId: w.electionId, receipt, ranking: [[b!]] })),
+      await code(replaceBallot(await actor(w.voters[1]!.id), { electionId: w.electionId, receipt, ranking: [[b!]] })),
     ).toBe("CONFLICT");
-    await replaceBallotAs(voter, { electionId: w.electionId, receipt, ranking: [[b!], [a!]] });
+    await replaceBallot(voter, { electionId: w.electionId, receipt, ranking: [[b!], [a!]] });
     const ballots = await db.ballot.findMany({ where: { electionId: w.electionId } });
     expect(ballots).toHaveLength(1);
     expect(ballots[0]!.choices).toEqual([[b], [a]]);
@@ -120,7 +120,7 @@ describe("casting (SECURITY.md ballot design)", () => {
     const a = w.nominationIds[0]!;
     const results: string[] = [];
     for (let i = 0; i < VOTE_LIMIT.limit + 5; i++)
-      results.push(await code(castBallotAs(voter, { electionId: w.electionId, ranking: [[a]] })));
+      results.push(await code(castBallot(voter, { electionId: w.electionId, ranking: [[a]] })));
     expect(results[0]).toBe("ok");
     expect(results.slice(1, VOTE_LIMIT.limit).every((r) => r === "CONFLICT")).toBe(true);
     expect(results.slice(VOTE_LIMIT.limit).every((r) => r === "RATE_LIMITED")).toBe(true);
@@ -210,17 +210,17 @@ describe("after close", () => {
     const { w, receipts } = await closedElection(false);
     await w.close();
     const voter = await actor(w.voters[0]!.id);
-    expect(await code(checkReceiptAs(voter, { electionId: w.electionId, receipt: receipts[0]! }))).toBe("CONFLICT");
+    expect(await code(checkReceipt(voter, { electionId: w.electionId, receipt: receipts[0]! }))).toBe("CONFLICT");
     const toc = await createUser({ isTocMember: true });
-    await approveElectionAs(await actor(toc.id), { electionId: w.electionId });
-    await publishElectionAs(w.leadActor, { electionId: w.electionId });
+    await approveElection(await actor(toc.id), { electionId: w.electionId });
+    await publishElection(w.leadActor, { electionId: w.electionId });
     for (const r of receipts)
-      expect(await checkReceiptAs(voter, { electionId: w.electionId, receipt: r })).toEqual({ found: true });
-    expect(await checkReceiptAs(voter, { electionId: w.electionId, receipt: "f".repeat(32) })).toEqual({
+      expect(await checkReceipt(voter, { electionId: w.electionId, receipt: r })).toEqual({ found: true });
+    expect(await checkReceipt(voter, { electionId: w.electionId, receipt: "f".repeat(32) })).toEqual({
       found: false,
     });
     const flipped = receipts[0]!.slice(0, -1) + (receipts[0]!.endsWith("0") ? "1" : "0");
-    expect(await checkReceiptAs(voter, { electionId: w.electionId, receipt: flipped })).toEqual({ found: false });
+    expect(await checkReceipt(voter, { electionId: w.electionId, receipt: flipped })).toEqual({ found: false });
     // A receipt of this election is not one of another election's.
     expect(await db.ballot.count({ where: { receiptHash: receiptHashOf(crypto.randomUUID(), receipts[0]!) } })).toBe(0);
   });
@@ -242,9 +242,9 @@ describe("after close", () => {
     }
     expect((await getElectionResults(w.electionId, w.leadActor)).winners).toHaveLength(1);
     expect((await getArtifact(w.electionId, "result.json", toc)).contentType).toMatch(/json/);
-    await approveElectionAs(toc, { electionId: w.electionId });
+    await approveElection(toc, { electionId: w.electionId });
     expect(await code(getElectionResults(w.electionId, voter))).toBe("FORBIDDEN");
-    await publishElectionAs(toc, { electionId: w.electionId });
+    await publishElection(toc, { electionId: w.electionId });
     expect((await getElectionResults(w.electionId, null)).artifacts.map((a) => a.name)).toEqual([
       "ballots.blt",
       "ballots.json",

@@ -1,31 +1,163 @@
-"use server";
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { db, type Tx } from "@/lib/db";
+import { now } from "@/lib/clock";
+import { AppError, isUniqueViolation } from "@/lib/errors";
+import { recordRefusal } from "@/lib/audit/record";
+import type { Actor } from "@/lib/auth/permissions";
+import { consumeRateLimit } from "@/lib/rate-limit";
+import { loadElection, lockElection, receiptHashOf, requireSignedIn } from "./context";
+import type { CastBallotInput, CheckReceiptInput, ReplaceBallotInput } from "./schemas";
+
 /**
- * Server functions for the ballot pages (contract: castBallot, replaceBallot, checkReceipt). Each
- * authenticates, parses strictly and checks eligibility itself; the logic is in ./casting.
+ * Ballots (SECURITY.md, "Ballot design"). Casting writes a participation row (who voted) and a
+ * ballot row (what, with no user, time or serial) in one transaction; the voter gets a receipt
+ * that only its SHA-256 (salted with the election id) is kept of. Nothing here logs or audits a
+ * ballot's content or a receipt.
  */
-import { defineAction } from "@/lib/action";
-import { castBallotAs, checkReceiptAs, replaceBallotAs } from "./casting";
-import { CastBallotSchema, CheckReceiptSchema, ReplaceBallotSchema } from "./schemas";
 
-const cast = defineAction(CastBallotSchema, (input, actor) => castBallotAs(actor, input), {
-  successMessage: "Your ballot was cast. Keep your receipt: it is shown only once.",
-});
-const replace = defineAction(ReplaceBallotSchema, (input, actor) => replaceBallotAs(actor, input), {
-  successMessage: "Your ballot was replaced.",
-});
-const check = defineAction(CheckReceiptSchema, (input, actor) => checkReceiptAs(actor, input));
+/** Per person: casting, replacing and receipt checks (SECURITY.md, rate limit). */
+export const VOTE_LIMIT = { limit: 20, windowMs: 10_000 };
 
-/** `{ electionId, ranking: string[][] }` -> `{ receipt }` (32 lowercase hex characters, shown once). */
-export async function castBallot(input: unknown) {
-  return cast(input);
+function outsideWindow(phase: string): AppError {
+  if (phase === "draft" || phase === "nominations") return new AppError("CONFLICT", "Voting has not opened yet.");
+  return new AppError("CONFLICT", "Voting has closed; ballots can no longer be cast or replaced.");
 }
 
-/** `{ electionId, receipt, ranking }`: replaces the ballot that receipt belongs to, before close. */
-export async function replaceBallot(input: unknown) {
-  return replace(input);
+/** Checks a ranking against the election's candidates: known, active, each once; ties only for Schulze. */
+async function checkRanking(
+  tx: Tx,
+  election: { id: string; method: string },
+  ranking: string[][],
+): Promise<string[][]> {
+  const ids = ranking.flat();
+  if (new Set(ids).size !== ids.length)
+    throw new AppError("INVALID", "A candidate appears more than once on the ballot.", {
+      ranking: ["Rank each candidate at most once"],
+    });
+  if (election.method === "stv" && ranking.some((level) => level.length > 1)) {
+    throw new AppError("INVALID", "This election counts by STV: rank candidates one per place, without ties.", {
+      ranking: ["No ties in an STV ballot"],
+    });
+  }
+  const found = await tx.nomination.findMany({
+    where: { electionId: election.id, id: { in: ids } },
+    select: { id: true, status: true },
+  });
+  for (const id of ids) {
+    const n = found.find((f) => f.id === id);
+    if (!n)
+      throw new AppError("INVALID", "The ballot names someone who is not a candidate in this election.", {
+        ranking: ["Unknown candidate"],
+      });
+    if (n.status !== "active")
+      throw new AppError("INVALID", "The ballot names a candidate who is no longer standing.", {
+        ranking: ["Withdrawn candidate"],
+      });
+  }
+  return ranking.map((level) => [...level]);
 }
 
-/** `{ electionId, receipt }` -> `{ found }` once results are published. */
-export async function checkReceipt(input: unknown) {
-  return check(input);
+async function refuse(actor: Actor, election: { id: string; tagId: string }, reason: string, at: Date) {
+  await recordRefusal(db, {
+    at,
+    actorId: actor.id,
+    action: "election.vote",
+    subjectType: "Election",
+    subjectId: election.id,
+    tagId: election.tagId,
+    reason,
+  });
+}
+
+/**
+ * Casts the signed-in voter's ballot; returns the receipt (shown once, never stored). A second
+ * ballot from the same voter fails on the participation row's primary key: exactly one counts,
+ * however many arrive at once.
+ */
+export async function castBallot(actor: Actor | null, input: CastBallotInput): Promise<{ receipt: string }> {
+  const a = requireSignedIn(actor);
+  const at = await now();
+  await consumeRateLimit(`vote:${a.id}`, VOTE_LIMIT.limit, VOTE_LIMIT.windowMs, at);
+  const election = await loadElection(input.electionId);
+  if (!election) throw new AppError("NOT_FOUND", "That election does not exist.");
+  const receipt = randomBytes(16).toString("hex");
+  const receiptHash = receiptHashOf(election.id, receipt);
+  let refusal: string | null = null;
+  try {
+    await db.$transaction(async (tx) => {
+      const locked = await lockElection(tx, election.id, "share");
+      if (locked.phase !== "voting" || at >= locked.votingCloseAt) throw outsideWindow(locked.phase);
+      const onRoll = await tx.electionVoter.findUnique({
+        where: { electionId_userId: { electionId: election.id, userId: a.id } },
+        select: { userId: true },
+      });
+      if (!onRoll) {
+        refusal = "not on the voter roll";
+        throw new AppError(
+          "FORBIDDEN",
+          "You are not eligible to vote in this election. You can ask the officers for an exception.",
+        );
+      }
+      const choices = await checkRanking(tx, election, input.ranking);
+      try {
+        await tx.electionParticipation.create({ data: { electionId: election.id, userId: a.id } });
+      } catch (e) {
+        if (isUniqueViolation(e))
+          throw new AppError(
+            "CONFLICT",
+            "You have already voted. To change your ballot, replace it with your receipt.",
+          );
+        throw e;
+      }
+      await tx.ballot.create({ data: { electionId: election.id, choices, receiptHash } });
+    });
+  } catch (e) {
+    if (refusal) await refuse(a, election, refusal, at);
+    throw e;
+  }
+  return { receipt };
+}
+
+/**
+ * Replaces a ballot before close. The receipt finds the ballot (the server never knows whose it
+ * is); the caller must have voted in this election.
+ */
+export async function replaceBallot(actor: Actor | null, input: ReplaceBallotInput): Promise<{ replaced: true }> {
+  const a = requireSignedIn(actor);
+  const at = await now();
+  await consumeRateLimit(`vote:${a.id}`, VOTE_LIMIT.limit, VOTE_LIMIT.windowMs, at);
+  const election = await loadElection(input.electionId);
+  if (!election) throw new AppError("NOT_FOUND", "That election does not exist.");
+  const receiptHash = receiptHashOf(election.id, input.receipt);
+  await db.$transaction(async (tx) => {
+    const locked = await lockElection(tx, election.id, "share");
+    if (locked.phase !== "voting" || at >= locked.votingCloseAt) throw outsideWindow(locked.phase);
+    const voted = await tx.electionParticipation.findUnique({
+      where: { electionId_userId: { electionId: election.id, userId: a.id } },
+      select: { userId: true },
+    });
+    if (!voted) throw new AppError("CONFLICT", "You have not voted in this election yet: cast a ballot instead.");
+    const choices = await checkRanking(tx, election, input.ranking);
+    const updated = await tx.ballot.updateMany({ where: { electionId: election.id, receiptHash }, data: { choices } });
+    if (updated.count !== 1)
+      throw new AppError("NOT_FOUND", "No ballot matches that receipt. Check it and try again.", {
+        receipt: ["No ballot with this receipt"],
+      });
+  });
+  return { replaced: true };
+}
+
+/** Found / not found for a receipt, once results are published (SECURITY.md: receipts). */
+export async function checkReceipt(actor: Actor | null, input: CheckReceiptInput): Promise<{ found: boolean }> {
+  const at = await now();
+  await consumeRateLimit(`receipt:${actor?.id ?? "anonymous"}`, VOTE_LIMIT.limit, VOTE_LIMIT.windowMs, at);
+  const election = await db.election.findUnique({ where: { id: input.electionId }, select: { id: true, phase: true } });
+  if (!election) throw new AppError("NOT_FOUND", "That election does not exist.");
+  if (election.phase !== "published")
+    throw new AppError("CONFLICT", "Receipts can be checked once the results are published.");
+  const n = await db.ballot.count({
+    where: { electionId: election.id, receiptHash: receiptHashOf(election.id, input.receipt) },
+  });
+  return { found: n === 1 };
 }

@@ -7,7 +7,7 @@ import { notify } from "@/lib/notify/send";
 import { TallyInputError } from "./tally/index.ts";
 import { candidatesOf, electionLink, lockElection, parseSeats, totalSeats } from "./context";
 import { countElection } from "./count";
-import { heldSeats } from "./election-setup";
+import { heldSeats } from "./elections";
 import { ConstraintsSchema } from "./schemas";
 
 /**

@@ -10,10 +10,10 @@ import { buildTallyCli } from "@/tests/tally-cli";
 import { actor, code, contributor, electionWorld } from "@/tests/election-world";
 import { readBallotFile } from "./ballot-formats/index.ts";
 import { hashSha256, outcomeToJson, packBallots, tallyElection, validateRules } from "./tally/index.ts";
-import { approveElectionAs, offerVacancyAs, publishElectionAs, sendBackElectionAs } from "./approving";
+import { approveElection, offerVacancy, publishElection, sendBackElection } from "./results";
 import { getArtifact, getElectionResults } from "./queries";
-import { moveElectionPhaseAs, advanceElectionPhases } from "./phases";
-import { createElectionAs } from "./election-setup";
+import { moveElectionPhase, advanceElectionPhases } from "./phases";
+import { createElection } from "./elections";
 import { CreateElectionSchema } from "./schemas";
 import { sweeps } from "@/lib/jobs/sweeps";
 import { DAY } from "@/lib/vocabulary";
@@ -228,9 +228,9 @@ describe("approval and roster effect", () => {
       createUser({ isTocMember: true }),
     ]);
     const results = await Promise.all([
-      code(approveElectionAs(await actor(t1.id), { electionId: w.electionId })),
-      code(approveElectionAs(await actor(t2.id), { electionId: w.electionId })),
-      code(sendBackElectionAs(await actor(t3.id), { electionId: w.electionId, reason: "recount please" })),
+      code(approveElection(await actor(t1.id), { electionId: w.electionId })),
+      code(approveElection(await actor(t2.id), { electionId: w.electionId })),
+      code(sendBackElection(await actor(t3.id), { electionId: w.electionId, reason: "recount please" })),
     ]);
     expect(results.filter((r) => r === "ok")).toHaveLength(1);
     expect(results.filter((r) => r === "CONFLICT")).toHaveLength(2);
@@ -275,10 +275,10 @@ describe("approval and roster effect", () => {
     // A TOC member who stood cannot approve; officers cannot approve.
     const tocCandidate = w.candidates[3]!;
     await db.user.update({ where: { id: tocCandidate.id }, data: { isTocMember: true } });
-    expect(await code(approveElectionAs(await actor(tocCandidate.id), { electionId: w.electionId }))).toBe("FORBIDDEN");
-    expect(await code(approveElectionAs(w.leadActor, { electionId: w.electionId }))).toBe("FORBIDDEN");
+    expect(await code(approveElection(await actor(tocCandidate.id), { electionId: w.electionId }))).toBe("FORBIDDEN");
+    expect(await code(approveElection(w.leadActor, { electionId: w.electionId }))).toBe("FORBIDDEN");
     const toc = await actor((await createUser({ isTocMember: true })).id);
-    await approveElectionAs(toc, { electionId: w.electionId });
+    await approveElection(toc, { electionId: w.electionId });
     const seats = await db.roleAssignment.findMany({
       where: { electionId: w.electionId },
       orderBy: { termEndAt: "desc" },
@@ -306,25 +306,25 @@ describe("approval and roster effect", () => {
     expect(after.runnersUp.slice(0, 1)).toEqual([nominationUser[c!]]);
     expect(after.runnersUp).toHaveLength(2);
     // Publication, then a vacancy goes to the next runner-up as a pending seat for the rest of the term.
-    expect(await code(publishElectionAs(await actor(w.voters[0]!.id), { electionId: w.electionId }))).toBe("FORBIDDEN");
-    await publishElectionAs(w.leadActor, { electionId: w.electionId });
+    expect(await code(publishElection(await actor(w.voters[0]!.id), { electionId: w.electionId }))).toBe("FORBIDDEN");
+    await publishElection(w.leadActor, { electionId: w.electionId });
     const vacated = seats[0]!;
     await db.roleAssignment.update({
       where: { id: vacated.id },
       data: { status: "ended", endedAt: new Date(election.cycleDate.getTime() + 30 * DAY) },
     });
-    const offer = await offerVacancyAs(w.leadActor, { electionId: w.electionId, assignmentId: vacated.id });
+    const offer = await offerVacancy(w.leadActor, { electionId: w.electionId, assignmentId: vacated.id });
     expect(offer.userId).toBe(nominationUser[c!]);
     expect(await db.roleAssignment.findUniqueOrThrow({ where: { id: offer.assignmentId } })).toMatchObject({
       status: "pending",
       electionId: w.electionId,
       termEndAt: vacated.termEndAt,
     });
-    expect(await code(offerVacancyAs(w.leadActor, { electionId: w.electionId, assignmentId: vacated.id }))).toBe(
+    expect(await code(offerVacancy(w.leadActor, { electionId: w.electionId, assignmentId: vacated.id }))).toBe(
       "CONFLICT",
     );
     // A second election of the same TAG and role does not stagger.
-    const { id: second } = await createElectionAs(
+    const { id: second } = await createElection(
       w.leadActor,
       CreateElectionSchema.parse({
         tagId: w.tag.id,
@@ -345,13 +345,13 @@ describe("approval and roster effect", () => {
   it("send-back returns the result to the officers, who re-count", async () => {
     const w = await tallied();
     const toc = await actor((await createUser({ isTocMember: true })).id);
-    expect(
-      await code(sendBackElectionAs(await actor(w.voters[0]!.id), { electionId: w.electionId, reason: "no" })),
-    ).toBe("FORBIDDEN");
-    await sendBackElectionAs(toc, { electionId: w.electionId, reason: "Check the regional rule" });
+    expect(await code(sendBackElection(await actor(w.voters[0]!.id), { electionId: w.electionId, reason: "no" }))).toBe(
+      "FORBIDDEN",
+    );
+    await sendBackElection(toc, { electionId: w.electionId, reason: "Check the regional rule" });
     expect(await code(getElectionResults(w.electionId, toc))).toBe("FORBIDDEN");
     expect(
-      await moveElectionPhaseAs(w.leadActor, {
+      await moveElectionPhase(w.leadActor, {
         electionId: w.electionId,
         to: "tallied",
         reason: "re-count after review",

@@ -8,7 +8,7 @@ import { notify } from "@/lib/notify/send";
 import { closeAndCount } from "./close";
 import { electionLink, loadElection, lockElection, requireOfficer } from "./context";
 import { computeRoll, prospectiveCandidates } from "./load-eligibility";
-import { endorsementStanding } from "./nominating";
+import { endorsementStanding } from "./nominations";
 import type { MovePhaseInput, Phase } from "./schemas";
 
 /**
@@ -151,7 +151,7 @@ const NEXT: Partial<Record<Phase, Phase>> = {
  * `tallied` re-counts an election the TOC sent back). Approval and publication have their own
  * functions.
  */
-export async function moveElectionPhaseAs(actor: Actor | null, input: MovePhaseInput): Promise<{ phase: Phase }> {
+export async function moveElectionPhase(actor: Actor | null, input: MovePhaseInput): Promise<{ phase: Phase }> {
   const { actor: a, election } = await requireOfficer(actor, input.electionId);
   const at = await now();
   if (input.to === "approved") throw new AppError("CONFLICT", "A TOC member approves the result; officers cannot.");

@@ -10,7 +10,7 @@ import type { Outcome } from "./tally/index.ts";
 import { isOfficerOf, loadElection, parseSeats, phaseIndex, type ElectionRow } from "./context";
 import { candidateWindow } from "./eligibility";
 import { candidateVerdictOf, voterVerdictOf } from "./load-eligibility";
-import { endorsementStanding } from "./nominating";
+import { endorsementStanding } from "./nominations";
 
 /**
  * Reads for the election pages. The viewer is passed explicitly (null: signed out). Drafts are

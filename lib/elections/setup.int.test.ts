@@ -3,15 +3,10 @@ import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { createTag, createUser } from "@/tests/factories";
 import { actor, code, contributor, electionWorld, tagWithLead } from "@/tests/election-world";
-import {
-  createElectionAs,
-  defaultSeatsForCycle,
-  extendElectionWindowAs,
-  updateElectionRulesAs,
-} from "./election-setup";
-import { endorseNominationAs, selfNominateAs, withdrawNominationAs } from "./nominating";
-import { decideElectionExceptionAs, requestElectionExceptionAs } from "./exception-requests";
-import { moveElectionPhaseAs } from "./phases";
+import { createElection, defaultSeatsForCycle, extendElectionWindow, updateElectionRules } from "./elections";
+import { endorseNomination, selfNominate, withdrawNomination } from "./nominations";
+import { decideElectionException, requestElectionException } from "./exceptions";
+import { moveElectionPhase } from "./phases";
 import { getElection, listElections, myElectionStatuses } from "./queries";
 import { CreateElectionSchema, UpdateRulesSchema } from "./schemas";
 import { DAY } from "@/lib/vocabulary";
@@ -62,10 +57,10 @@ describe("set-up", () => {
       });
     }
     expect(await defaultSeatsForCycle(tag.id, role.roleKey, input.cycleDate)).toEqual({ APAC: 1, EMEA: 1 });
-    expect(await code(createElectionAs(await actor(other.lead.id), input))).toBe("FORBIDDEN");
-    expect(await code(createElectionAs(await actor((await createUser()).id), input))).toBe("FORBIDDEN");
-    expect(await code(createElectionAs(null, input))).toBe("FORBIDDEN");
-    const { id } = await createElectionAs(await actor(lead.id), input);
+    expect(await code(createElection(await actor(other.lead.id), input))).toBe("FORBIDDEN");
+    expect(await code(createElection(await actor((await createUser()).id), input))).toBe("FORBIDDEN");
+    expect(await code(createElection(null, input))).toBe("FORBIDDEN");
+    const { id } = await createElection(await actor(lead.id), input);
     const e = await db.election.findUniqueOrThrow({ where: { id }, include: { officers: true } });
     expect(e.seatsByRegion).toEqual({ APAC: 1, EMEA: 1 });
     expect(e.officers.map((o) => o.userId)).toEqual([lead.id]);
@@ -73,8 +68,8 @@ describe("set-up", () => {
     expect(await db.auditEvent.count({ where: { subjectId: id, action: "election.create" } })).toBe(1);
     // An admin can set up too; officers must be leads of the TAG or admins.
     const admin = await actor((await createUser({ isAdmin: true })).id);
-    expect(await code(createElectionAs(admin, { ...input, officerIds: [(await createUser()).id] }))).toBe("INVALID");
-    expect(await code(createElectionAs(admin, input))).toBe("ok");
+    expect(await code(createElection(admin, { ...input, officerIds: [(await createUser()).id] }))).toBe("INVALID");
+    expect(await code(createElection(admin, input))).toBe("ok");
   });
 
   it("strict schemas: unknown keys and disordered windows are refused", async () => {
@@ -97,19 +92,19 @@ describe("set-up", () => {
     const w = await electionWorld();
     const e = w.electionId;
     expect(
-      await code(updateElectionRulesAs(await actor((await createUser()).id), { electionId: e, title: "Hijacked" })),
+      await code(updateElectionRules(await actor((await createUser()).id), { electionId: e, title: "Hijacked" })),
     ).toBe("FORBIDDEN");
-    await updateElectionRulesAs(w.leadActor, { electionId: e, title: "Tech Leads, spring" });
+    await updateElectionRules(w.leadActor, { electionId: e, title: "Tech Leads, spring" });
     expect((await db.election.findUniqueOrThrow({ where: { id: e } })).title).toBe("Tech Leads, spring");
     await w.open();
-    expect(await code(updateElectionRulesAs(w.leadActor, { electionId: e, method: "stv" }))).toBe("CONFLICT");
+    expect(await code(updateElectionRules(w.leadActor, { electionId: e, method: "stv" }))).toBe("CONFLICT");
     const before = await db.election.findUniqueOrThrow({ where: { id: e } });
     expect(before.method).toBe("schulze");
     expect(before.rulesFrozenAt).not.toBeNull();
     const later = new Date(before.nominationsCloseAt.getTime() + 12 * 3600_000);
     expect(
       await code(
-        extendElectionWindowAs(w.leadActor, {
+        extendElectionWindow(w.leadActor, {
           electionId: e,
           field: "nominationsCloseAt",
           to: new Date(before.nominationsCloseAt.getTime() - 1000),
@@ -119,7 +114,7 @@ describe("set-up", () => {
     ).toBe("INVALID");
     expect(
       await code(
-        extendElectionWindowAs(w.leadActor, {
+        extendElectionWindow(w.leadActor, {
           electionId: e,
           field: "nominationsCloseAt",
           to: new Date(before.votingOpenAt.getTime() + DAY),
@@ -127,7 +122,7 @@ describe("set-up", () => {
         }),
       ),
     ).toBe("INVALID");
-    await extendElectionWindowAs(w.leadActor, {
+    await extendElectionWindow(w.leadActor, {
       electionId: e,
       field: "nominationsCloseAt",
       to: later,
@@ -138,10 +133,10 @@ describe("set-up", () => {
       after: { reason: "KubeCon week" },
     });
     // Officers move only to the next phase.
-    expect(await code(moveElectionPhaseAs(w.leadActor, { electionId: e, to: "closed", reason: "skip" }))).toBe(
+    expect(await code(moveElectionPhase(w.leadActor, { electionId: e, to: "closed", reason: "skip" }))).toBe(
       "CONFLICT",
     );
-    expect(await code(moveElectionPhaseAs(w.leadActor, { electionId: e, to: "approved", reason: "skip" }))).toBe(
+    expect(await code(moveElectionPhase(w.leadActor, { electionId: e, to: "approved", reason: "skip" }))).toBe(
       "CONFLICT",
     );
   });
@@ -150,40 +145,40 @@ describe("set-up", () => {
 describe("nominations", () => {
   it("candidates need the contributions the rules ask for; officers cannot stand; no nomination after the window", async () => {
     const { tag, lead, role } = await tagWithLead();
-    const { id } = await createElectionAs(
+    const { id } = await createElection(
       await actor(lead.id),
       await draftInput(tag.id, role.roleKey, { seatsByRegion: { any: 1 } }),
     );
     const active = await contributor(tag.id, 2);
     const quiet = await contributor(tag.id, 1);
     const statement = "I will keep reviews moving and mentor new reviewers.";
-    expect(await code(selfNominateAs(await actor(active.id), { electionId: id, statement }))).toBe("CONFLICT"); // draft
-    await moveElectionPhaseAs(await actor(lead.id), { electionId: id, to: "nominations", reason: "start" });
-    expect(await code(selfNominateAs(await actor(active.id), { electionId: id, statement }))).toBe("ok");
-    expect(await code(selfNominateAs(await actor(active.id), { electionId: id, statement }))).toBe("CONFLICT");
-    await expect(selfNominateAs(await actor(quiet.id), { electionId: id, statement })).rejects.toThrow(
+    expect(await code(selfNominate(await actor(active.id), { electionId: id, statement }))).toBe("CONFLICT"); // draft
+    await moveElectionPhase(await actor(lead.id), { electionId: id, to: "nominations", reason: "start" });
+    expect(await code(selfNominate(await actor(active.id), { electionId: id, statement }))).toBe("ok");
+    expect(await code(selfNominate(await actor(active.id), { electionId: id, statement }))).toBe("CONFLICT");
+    await expect(selfNominate(await actor(quiet.id), { electionId: id, statement })).rejects.toThrow(
       /need 2 contribution/,
     );
-    await expect(selfNominateAs(await actor(lead.id), { electionId: id, statement })).rejects.toThrow(/Officers/);
+    await expect(selfNominate(await actor(lead.id), { electionId: id, statement })).rejects.toThrow(/Officers/);
     // A granted "stand" exception lets the quiet member stand.
-    const x = await requestElectionExceptionAs(await actor(quiet.id), {
+    const x = await requestElectionException(await actor(quiet.id), {
       electionId: id,
       kind: "stand",
       reason: "I ran the TAG's KubeCon booth",
     });
     expect(
-      await code(decideElectionExceptionAs(await actor(quiet.id), { exceptionId: x.id, grant: true, reason: "self" })),
+      await code(decideElectionException(await actor(quiet.id), { exceptionId: x.id, grant: true, reason: "self" })),
     ).toBe("FORBIDDEN");
-    await decideElectionExceptionAs(await actor(lead.id), {
+    await decideElectionException(await actor(lead.id), {
       exceptionId: x.id,
       grant: true,
       reason: "Booth work counts",
     });
-    expect(await code(selfNominateAs(await actor(quiet.id), { electionId: id, statement }))).toBe("ok");
+    expect(await code(selfNominate(await actor(quiet.id), { electionId: id, statement }))).toBe("ok");
     // After the nomination window closes.
     await db.election.update({ where: { id }, data: { nominationsCloseAt: new Date((await now()).getTime() - 1000) } });
     const late = await contributor(tag.id, 3);
-    await expect(selfNominateAs(await actor(late.id), { electionId: id, statement })).rejects.toThrow(/closed/);
+    await expect(selfNominate(await actor(late.id), { electionId: id, statement })).rejects.toThrow(/closed/);
     expect(await db.nomination.count({ where: { electionId: id } })).toBe(2);
   });
 
@@ -199,24 +194,22 @@ describe("nominations", () => {
     for (const [i, v] of w.voters.entries())
       await db.user.update({ where: { id: v.id }, data: { employer: employers[i] } });
     // Same employer twice: two endorsements, one employer.
-    expect(await endorseNominationAs(await actor(w.voters[0]!.id), { nominationId: a! })).toEqual({
+    expect(await endorseNomination(await actor(w.voters[0]!.id), { nominationId: a! })).toEqual({
       endorsements: 1,
       met: false,
     });
-    expect(await endorseNominationAs(await actor(w.voters[1]!.id), { nominationId: a! })).toEqual({
+    expect(await endorseNomination(await actor(w.voters[1]!.id), { nominationId: a! })).toEqual({
       endorsements: 2,
       met: false,
     });
-    expect(await endorseNominationAs(await actor(w.voters[2]!.id), { nominationId: a! })).toEqual({
+    expect(await endorseNomination(await actor(w.voters[2]!.id), { nominationId: a! })).toEqual({
       endorsements: 3,
       met: true,
     });
-    expect(await code(endorseNominationAs(await actor(w.voters[2]!.id), { nominationId: a! }))).toBe("CONFLICT");
-    expect(await code(endorseNominationAs(await actor(w.candidates[0]!.id), { nominationId: a! }))).toBe("FORBIDDEN");
-    expect(await code(endorseNominationAs(await actor((await createUser()).id), { nominationId: b! }))).toBe(
-      "FORBIDDEN",
-    );
-    await endorseNominationAs(await actor(w.voters[3]!.id), { nominationId: b! });
+    expect(await code(endorseNomination(await actor(w.voters[2]!.id), { nominationId: a! }))).toBe("CONFLICT");
+    expect(await code(endorseNomination(await actor(w.candidates[0]!.id), { nominationId: a! }))).toBe("FORBIDDEN");
+    expect(await code(endorseNomination(await actor((await createUser()).id), { nominationId: b! }))).toBe("FORBIDDEN");
+    await endorseNomination(await actor(w.voters[3]!.id), { nominationId: b! });
     await w.startVoting();
     expect((await db.nomination.findUniqueOrThrow({ where: { id: a! } })).status).toBe("active");
     expect((await db.nomination.findUniqueOrThrow({ where: { id: b! } })).status).toBe("unendorsed");
@@ -227,9 +220,9 @@ describe("nominations", () => {
     const w = await electionWorld({ candidates: 2 });
     await w.open();
     const [a] = w.nominationIds;
-    expect(await code(withdrawNominationAs(await actor(w.candidates[1]!.id), { nominationId: a! }))).toBe("FORBIDDEN");
-    await withdrawNominationAs(await actor(w.candidates[0]!.id), { nominationId: a! });
-    expect(await code(withdrawNominationAs(await actor(w.candidates[0]!.id), { nominationId: a! }))).toBe("CONFLICT");
+    expect(await code(withdrawNomination(await actor(w.candidates[1]!.id), { nominationId: a! }))).toBe("FORBIDDEN");
+    await withdrawNomination(await actor(w.candidates[0]!.id), { nominationId: a! });
+    expect(await code(withdrawNomination(await actor(w.candidates[0]!.id), { nominationId: a! }))).toBe("CONFLICT");
     expect((await db.nomination.findUniqueOrThrow({ where: { id: a! } })).status).toBe("withdrawn");
   });
 });
@@ -247,25 +240,23 @@ describe("voter eligibility, exceptions and statuses", () => {
     expect(await code(w.cast(0, [[w.nominationIds[0]!]]))).toBe("ok");
     const late = await contributor(w.tag.id, 5);
     expect(await code(castAs(late.id, w.electionId, w.nominationIds[0]!))).toBe("FORBIDDEN");
-    const x = await requestElectionExceptionAs(outsiderActor, {
+    const x = await requestElectionException(outsiderActor, {
       electionId: w.electionId,
       kind: "vote",
       reason: "I review the TAG's papers",
     });
     expect(
       await code(
-        decideElectionExceptionAs(await actor((await tagWithLead()).lead.id), {
+        decideElectionException(await actor((await tagWithLead()).lead.id), {
           exceptionId: x.id,
           grant: true,
           reason: "other TAG",
         }),
       ),
     ).toBe("FORBIDDEN");
-    await decideElectionExceptionAs(w.leadActor, { exceptionId: x.id, grant: true, reason: "Paper reviews count" });
+    await decideElectionException(w.leadActor, { exceptionId: x.id, grant: true, reason: "Paper reviews count" });
     expect(
-      await code(
-        decideElectionExceptionAs(w.leadActor, { exceptionId: x.id, grant: false, reason: "changed my mind" }),
-      ),
+      await code(decideElectionException(w.leadActor, { exceptionId: x.id, grant: false, reason: "changed my mind" })),
     ).toBe("CONFLICT");
     expect(await code(castAs(outsider.id, w.electionId, w.nominationIds[0]!))).toBe("ok");
     const view = await getElection(w.electionId, await actor(w.voters[1]!.id));
@@ -296,6 +287,6 @@ describe("voter eligibility, exceptions and statuses", () => {
 });
 
 async function castAs(userId: string, electionId: string, nominationId: string) {
-  const { castBallotAs } = await import("./casting");
-  return castBallotAs(await actor(userId), { electionId, ranking: [[nominationId]] });
+  const { castBallot } = await import("./ballots");
+  return castBallot(await actor(userId), { electionId, ranking: [[nominationId]] });
 }

@@ -6,13 +6,6 @@
  */
 import { z } from "zod";
 import { BOARD_KINDS, CURATED_SKILLS, REGIONS } from "@/lib/vocabulary";
-// TEMP-REEXPORT (removed once the pages import lib/vocabulary)
-export {
-  BOARD_KINDS,
-  BOARD_KIND_LABEL as BOARD_KIND_LABELS,
-  REGIONS as BOARD_REGIONS,
-  type BoardKind,
-} from "@/lib/vocabulary";
 
 /** `open` lists open items only; `all` adds filled and closed ones. Drafts are never listed. */
 export const BOARD_STATUSES = ["open", "filled", "closed", "all"] as const;

@@ -66,12 +66,9 @@ export function isUnpublished(item: { status: string; source: string; reviewedAt
   return item.status === "draft" || (item.source === "github" && item.reviewedAt === null);
 }
 
-// TEMP-REEXPORT (the pages import ./stale-claims once moved on main)
-export { isStaleClaim as isStale } from "./stale-claims";
-
-/** A person's claims for /my-work, live ones first. */
-export function listMyClaims(userId: string) {
-  return db.claim.findMany({
+/** A person's claims for /my-work, newest activity first, each with its stale flag as of `now`. */
+export async function listMyClaims(userId: string, now: Date) {
+  const claims = await db.claim.findMany({
     where: { userId },
     orderBy: [{ lastActivityAt: "desc" }],
     take: 200,
@@ -91,6 +88,10 @@ export function listMyClaims(userId: string) {
       },
     },
   });
+  return claims.map((c) => ({
+    ...c,
+    stale: isStaleClaim(c, staleAfterDaysOf(c.item.tags.map((t) => t.tag)), now),
+  }));
 }
 
 /** What a TAG's leads need to act on: drafts offered from GitHub, pending requests, held claims (stale ones flagged), items due for review, recent progress. */

@@ -1,7 +1,5 @@
 import { z } from "zod";
 import { ITEM_KINDS, REGIONS } from "@/lib/vocabulary";
-// TEMP-REEXPORT
-export { ITEM_KINDS as KINDS, ITEM_KIND_LABEL as KIND_LABEL } from "@/lib/vocabulary";
 
 /** Community labels a lead may set; `help-wanted` and `tag-<slug>` are derived, never typed. */
 export const COMMUNITY_LABELS = [

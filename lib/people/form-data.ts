@@ -1,29 +1,6 @@
 import { normalizeTags, type ProfileInput } from "./schemas";
 import { CURATED_INTERESTS, CURATED_SKILLS } from "@/lib/vocabulary";
 
-/**
- * A form's FormData as the object a strict schema parses. `Object.fromEntries` would keep only
- * the last of a repeated name (checkbox groups), so `listFields` always become lists; any other
- * repeated name becomes a list too, which the schema refuses. Unknown names are kept so the
- * strict schema refuses them as well (no mass assignment through extra form fields). Next.js's
- * own `$ACTION_*` fields (progressive enhancement) are not the form's.
- */
-export function fromFormData(fd: FormData, listFields: readonly string[] = []): Record<string, unknown> {
-  const entries = new Map<string, unknown>(listFields.map((k) => [k, []]));
-  for (const key of new Set(fd.keys())) {
-    if (key.startsWith("$ACTION")) continue;
-    const values = fd.getAll(key);
-    entries.set(key, listFields.includes(key) || values.length > 1 ? values : values[0]);
-  }
-  // fromEntries defines own properties, so a field named "__proto__" cannot reach a prototype.
-  return Object.fromEntries(entries);
-}
-
-/** The profile form: skills and interests are checkbox groups plus a free-text field of the same name. */
-export function profileInputFromFormData(fd: FormData): Record<string, unknown> {
-  return fromFormData(fd, ["skills", "interests"]);
-}
-
 /** What the form shows: text as typed, tags as lists. */
 export interface ProfileFormValues {
   region: string;

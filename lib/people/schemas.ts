@@ -1,7 +1,5 @@
 import { z } from "zod";
 import { CURATED_INTERESTS, CURATED_SKILLS, REGIONS } from "@/lib/vocabulary";
-// TEMP-REEXPORT
-export { REGIONS } from "@/lib/vocabulary";
 
 export const PROFILE_LIMITS = {
   skills: 15,

@@ -5,8 +5,6 @@
  */
 
 import { REGIONS, type Region } from "@/lib/vocabulary";
-// TEMP-REEXPORT
-export { REGIONS } from "@/lib/vocabulary";
 
 export type RegionCounts = Partial<Record<Region, number>>;
 

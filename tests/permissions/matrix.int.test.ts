@@ -17,9 +17,9 @@ import { ProfileSchema } from "@/lib/people/schemas";
 import { decideClaim, volunteerForItem } from "@/lib/help-wanted/claims";
 import { closeItem, createItem } from "@/lib/help-wanted/items";
 import { itemSchema } from "@/lib/help-wanted/schemas";
-import { createElectionAs } from "@/lib/elections/election-setup";
-import { decideElectionExceptionAs, requestElectionExceptionAs } from "@/lib/elections/exception-requests";
-import { sendBackElectionAs } from "@/lib/elections/approving";
+import { createElection } from "@/lib/elections/elections";
+import { decideElectionException, requestElectionException } from "@/lib/elections/exceptions";
+import { sendBackElection } from "@/lib/elections/results";
 import { CreateElectionSchema } from "@/lib/elections/schemas";
 import { inviteToItem } from "@/lib/help-wanted/invitations";
 import { createTag, createUser } from "@/tests/factories";
@@ -320,7 +320,7 @@ const OPERATIONS: Record<
       candidateRule: "any-member",
     });
     return {
-      run: () => createElectionAs(actor, input),
+      run: () => createElection(actor, input),
       changed: async () => (await db.election.count({ where: { title } })) > 0,
     };
   },
@@ -330,7 +330,7 @@ const OPERATIONS: Record<
       data: { electionId: e.id, userId: w.target.id, kind: "vote", reason: "reviews", createdAt: new Date() },
     });
     return {
-      run: () => decideElectionExceptionAs(actor, { exceptionId: x.id, grant: true, reason: "counts" }),
+      run: () => decideElectionException(actor, { exceptionId: x.id, grant: true, reason: "counts" }),
       changed: async () => (await db.electionException.findUniqueOrThrow({ where: { id: x.id } })).status !== "pending",
     };
   },
@@ -338,14 +338,14 @@ const OPERATIONS: Record<
     const e = await electionOn(tagId, "nominations");
     return {
       run: () =>
-        requestElectionExceptionAs(actor, { electionId: e.id, kind: "vote", reason: "I review the TAG's papers" }),
+        requestElectionException(actor, { electionId: e.id, kind: "vote", reason: "I review the TAG's papers" }),
       changed: async () => (await db.electionException.count({ where: { electionId: e.id } })) > 0,
     };
   },
   "election.approve": async (_w, actor, tagId) => {
     const e = await electionOn(tagId, "tallied");
     return {
-      run: () => sendBackElectionAs(actor, { electionId: e.id, reason: "recount" }),
+      run: () => sendBackElection(actor, { electionId: e.id, reason: "recount" }),
       changed: async () => (await db.election.findUniqueOrThrow({ where: { id: e.id } })).phase !== "tallied",
     };
   },

@@ -6,6 +6,7 @@ import { Notice } from "@/components/ui/notice";
 import { Lead, PageHeader } from "@/components/ui/page-header";
 import { Section, Tile } from "@/components/ui/section";
 import { getActor } from "@/lib/auth/actor";
+import { canInAnyTag } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
 import { listOwnSelfReports, listTagChoices, listToVerify } from "@/lib/contributions/queries";
@@ -30,7 +31,7 @@ export default async function ContributionsPage({ searchParams }: { searchParams
   const { decided } = await searchParams;
   const [actor, at, tags, mine] = await Promise.all([getActor(), now(), listTagChoices(), listOwnSelfReports(user.id)]);
   const toVerify = actor ? await listToVerify(actor) : [];
-  const isLeadOrAdmin = !!actor && (actor.isAdmin || actor.leadTagIds.length > 0);
+  const mayVerify = canInAnyTag(actor, "contribution.verify");
 
   return (
     <div className="space-y-8">
@@ -83,7 +84,7 @@ export default async function ContributionsPage({ searchParams }: { searchParams
         />
       </Section>
 
-      {isLeadOrAdmin && (
+      {mayVerify && (
         <Section
           id="verify"
           title="To verify"

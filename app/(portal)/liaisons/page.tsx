@@ -4,6 +4,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { Lead, PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import { getActor } from "@/lib/auth/actor";
+import { canInAnyTag } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
 import {
@@ -26,7 +27,7 @@ export const metadata: Metadata = { title: "Liaisons" };
 export default async function LiaisonsPage() {
   const user = await requireUser("/liaisons");
   const [actor, at] = await Promise.all([getActor(), now()]);
-  const managed = actor && (actor.isAdmin || actor.leadTagIds.length > 0) ? await listManagedTags(actor) : [];
+  const managed = canInAnyTag(actor, "roster.manage") ? await listManagedTags(actor) : [];
   const tagIds = managed.map((t) => t.id);
   const [mine, tagLiaisons, seats, projectNames] = await Promise.all([
     listLiaisonsOfPerson(user.id),

@@ -3,11 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { defineAction } from "@/lib/action";
+import { formDataToObject } from "@/lib/form-data";
 import {
   formValuesFromInput,
   formValuesFromProfile,
-  fromFormData,
-  profileInputFromFormData,
   type DeleteAccountState,
   type ProfileFormState,
 } from "@/lib/people/form-data";
@@ -20,8 +19,7 @@ const removeAccount = defineAction(DeleteAccountSchema, (input, actor) => delete
 
 /** The `/me` form (useActionState): saves the signed-in person's own profile, or says what to fix. */
 export async function saveProfileAction(_prev: ProfileFormState, formData: FormData): Promise<ProfileFormState> {
-  // Checkbox groups repeat their name; defineAction's Object.fromEntries would keep one box only.
-  const raw = profileInputFromFormData(formData);
+  const raw = formDataToObject(formData);
   const result = await saveProfile(raw);
   if (result.ok) {
     revalidatePath("/me");
@@ -49,7 +47,7 @@ export async function saveProfileAction(_prev: ProfileFormState, formData: FormD
 
 /** Deletes the signed-in person's account once they typed their login, then leaves signed out. */
 export async function deleteAccountAction(_prev: DeleteAccountState, formData: FormData): Promise<DeleteAccountState> {
-  const raw = fromFormData(formData);
+  const raw = formDataToObject(formData);
   const result = await removeAccount(raw);
   if (!result.ok) {
     return {

@@ -3,13 +3,13 @@ import Link from "next/link";
 import { LocalTime } from "@/components/ui/local-time";
 import { requireUser } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
-import { isStale, listMyClaims } from "@/lib/help-wanted/queries";
+import { listMyClaims } from "@/lib/help-wanted/queries";
+import { isLiveClaim } from "@/lib/vocabulary";
 import { answerInvitationAction } from "@/app/help-wanted/[id]/actions";
 import { InvitationAnswer } from "@/components/help-wanted/invitation-answer";
 
 export const metadata: Metadata = { title: "My work" };
 
-const LIVE = ["invited", "requested", "accepted", "done"];
 const STATUS: Record<string, string> = {
   invited: "Invited: answer the lead",
   requested: "Waiting for a lead's answer",
@@ -24,14 +24,10 @@ const STATUS: Record<string, string> = {
 /** The signed-in person's claims: live ones first (stale ones asking for an update), then history. */
 export default async function MyWorkPage() {
   const user = await requireUser("/my-work");
-  const [claims, at] = await Promise.all([listMyClaims(user.id), now()]);
-  const rows = claims.map((c) => {
-    const days = c.item.tags.length ? Math.min(...c.item.tags.map((t) => t.tag.staleAfterDays)) : 21;
-    return { ...c, stale: isStale(c, days, at) };
-  });
+  const rows = await listMyClaims(user.id, await now());
   // Live first; within live, the stale ones lead because they need something from the person.
-  const live = rows.filter((c) => LIVE.includes(c.status)).sort((a, b) => Number(b.stale) - Number(a.stale));
-  const past = rows.filter((c) => !LIVE.includes(c.status));
+  const live = rows.filter((c) => isLiveClaim(c.status)).sort((a, b) => Number(b.stale) - Number(a.stale));
+  const past = rows.filter((c) => !isLiveClaim(c.status));
   return (
     <div className="space-y-8">
       <header>
@@ -80,7 +76,7 @@ export default async function MyWorkPage() {
   );
 }
 
-type Row = Awaited<ReturnType<typeof listMyClaims>>[number] & { stale: boolean };
+type Row = Awaited<ReturnType<typeof listMyClaims>>[number];
 
 function ClaimRow({ claim: c }: { claim: Row }) {
   return (

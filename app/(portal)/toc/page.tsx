@@ -7,7 +7,7 @@ import { LocalTime } from "@/components/ui/local-time";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card, EmptyState, Heading, Section } from "@/components/ui/section";
 import { getActor } from "@/lib/auth/actor";
-import { can } from "@/lib/auth/permissions";
+import { can, canInAnyTag } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { getTocOverview } from "@/lib/dashboards/queries";
 import { employerText, flagsOf, regionsText } from "@/lib/dashboards/tables";
@@ -25,8 +25,7 @@ export default async function DashboardPage() {
   const mayApprove = can(actor, "leadership.approve");
   const mayVote = can(actor, "leadership.remove-vote");
   // The UI asks the table only to decide what to show; getTocOverview checks again itself.
-  const mayView =
-    can(actor, "audit.view-all") || (actor?.leadTagIds.some((id) => can(actor, "dashboard.view", id)) ?? false);
+  const mayView = canInAnyTag(actor, "dashboard.view");
   const overview = mayView ? await getTocOverview(actor) : null;
   return (
     <div className="space-y-8">

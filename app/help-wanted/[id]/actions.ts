@@ -4,20 +4,19 @@ import { revalidatePath } from "next/cache";
 import { invalidateBoard } from "@/lib/help-wanted/board-cache";
 import { z } from "zod";
 import { defineAction } from "@/lib/action";
+import { now } from "@/lib/clock";
+import { fetchLinkedIssue } from "@/lib/github/issue-links";
 import {
-  closeItem,
   confirmCompletion,
   decideClaim,
-  discardDraft,
   markClaimDone,
   postProgress,
-  publishDraft,
   releaseClaim,
   sendFollowUp,
-  updateItem,
   volunteerForItem,
   withdrawClaim,
-} from "@/lib/help-wanted/mutations";
+} from "@/lib/help-wanted/claims";
+import { closeItem, discardDraft, publishDraft, updateItem } from "@/lib/help-wanted/items";
 import { markItemReviewed } from "@/lib/help-wanted/review";
 import { answerInvitation, inviteToItem } from "@/lib/help-wanted/invitations";
 import { markSnapshotStale } from "@/lib/matching/snapshot";
@@ -31,10 +30,10 @@ import {
   DoneSchema,
   FollowUpSchema,
   ItemIdSchema,
+  itemSchema,
   ProgressSchema,
   VolunteerSchema,
 } from "@/lib/help-wanted/schemas";
-import { itemFormToObject, parseItemInput } from "@/app/(portal)/help-wanted/new/item-input";
 
 /** Item pages, the board and the consoles all show claim and item state. */
 function refresh() {
@@ -52,12 +51,13 @@ function after<T>(result: T): T {
   return result;
 }
 
-const EditSchema = z.looseObject({ itemId: z.uuid() });
+// The item schema depends on the portal clock (a due date must be in its future): built per call.
+const editSchema = async () => itemSchema(await now()).extend({ itemId: z.uuid() });
 
 const update = defineAction(
-  EditSchema,
-  async ({ itemId, ...rest }, actor) => {
-    const r = await updateItem(actor, itemId, await parseItemInput(rest));
+  editSchema,
+  async ({ itemId, ...input }, actor) => {
+    const r = await updateItem(actor, itemId, input, fetchLinkedIssue);
     // An edit can change how the item matches: reload this process's matching snapshot.
     markSnapshotStale();
     return after(r);
@@ -65,8 +65,8 @@ const update = defineAction(
   { successMessage: "Changes saved. People holding this item were told." },
 );
 const publish = defineAction(
-  EditSchema,
-  async ({ itemId, ...rest }, actor) => after(await publishDraft(actor, itemId, await parseItemInput(rest))),
+  editSchema,
+  async ({ itemId, ...input }, actor) => after(await publishDraft(actor, itemId, input, fetchLinkedIssue)),
   {
     successMessage: "Published: the item is on the board now.",
   },
@@ -107,10 +107,10 @@ const invite = defineAction(InviteSchema, async (i, a) => after(await inviteToIt
 const answer = defineAction(AnswerInvitationSchema, async (i, a) => after(await answerInvitation(a, i)));
 
 export async function updateItemAction(input: unknown) {
-  return update(itemFormToObject(input));
+  return update(input);
 }
 export async function publishDraftAction(input: unknown) {
-  return publish(itemFormToObject(input));
+  return publish(input);
 }
 export async function discardDraftAction(input: unknown) {
   return discard(input);

@@ -4,17 +4,12 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { GithubIssueStatus } from "@/components/github-issue-status";
 import { Markdown } from "@/components/markdown";
-import { Badge, StaleBadge } from "@/components/ui/badge";
-import { DefinitionItem, DefinitionList } from "@/components/ui/definition-list";
 import { LocalTime } from "@/components/ui/local-time";
-import { Notice } from "@/components/ui/notice";
-import { PageHeader } from "@/components/ui/page-header";
-import { LogEntry, Section, Tile } from "@/components/ui/section";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { now } from "@/lib/clock";
-import { getItem, isStale, isUnpublished } from "@/lib/help-wanted/queries";
-import { KIND_LABEL } from "@/lib/help-wanted/schemas";
+import { getItemView } from "@/lib/help-wanted/item-view";
+import { ITEM_KIND_LABEL } from "@/lib/vocabulary";
 import { findPeopleForItem, type SuggestedPerson } from "@/lib/matching/queries";
 import {
   answerInvitationAction,
@@ -37,14 +32,15 @@ import { MatchReasons } from "@/components/help-wanted/match-reasons";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ posted?: string }> };
 
-const load = cache(getItem);
+// One view per request: the metadata and the page ask the same question of lib/help-wanted.
+const load = cache(async (id: string) => getItemView(id, await getActor(), await now()));
 
+/** A draft's title stays out of `<title>` for whoever may not see the draft (it is a 404 for them). */
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const item = await load((await params).id);
-  return { title: item?.title ?? "Item not found" };
+  const view = await load((await params).id);
+  return { title: view?.item.title ?? "Item not found" };
 }
 
-const LIVE = new Set(["invited", "requested", "accepted", "done"]);
 const CLAIM_STATUS: Record<string, string> = {
   invited: "invited",
   requested: "asked to help",
@@ -77,41 +73,12 @@ const HISTORY: Record<string, string> = {
   "claim.decline-invitation": "declined an invitation",
 };
 
-function statusText(item: { status: string; closedReason: string | null; source: string; reviewedAt: Date | null }) {
-  if (item.status !== "closed") return { open: "Open", filled: "Filled", draft: "Draft" }[item.status] ?? item.status;
-  return item.closedReason === "done"
-    ? "Done (closed)"
-    : item.source === "github" && item.reviewedAt === null
-      ? "Discarded draft"
-      : "Closed";
-}
-
 export default async function ItemPage({ params, searchParams }: Props) {
   const { id } = await params;
-  const [item, actor, at, sp] = await Promise.all([load(id), getActor(), now(), searchParams]);
-  if (!item) notFound();
-  const mayLead = item.tags.some((t) => can(actor, "help-wanted.decide", t.id));
-  const mayEdit = item.tags.some((t) => can(actor, "help-wanted.create", t.id));
-  const mayInvite = item.tags.some((t) => can(actor, "help-wanted.invite", t.id));
-  // Drafts (imported, not yet published) and discarded drafts are for the TAG's leads only.
-  const unpublished = isUnpublished(item);
-  if (unpublished && !mayEdit) notFound();
-  // An item shared by several TAGs goes stale by the strictest of their settings.
-  const staleAfterDays = item.tags.length ? Math.min(...item.tags.map((t) => t.staleAfterDays)) : 21;
-  const mine = actor ? item.claims.filter((c) => c.userId === actor.id) : [];
-  const myLive = mine.find((c) => LIVE.has(c.status));
-  const requests = item.claims.filter((c) => c.status === "requested");
-  const held = item.claims.filter((c) => c.status === "accepted" || c.status === "done");
-  const people = item.claims.filter((c) => ["accepted", "done", "completed"].includes(c.status));
-  const loginOf = new Map<string, string>([
-    ...item.history.flatMap((h) => (h.actorId && h.actorLogin ? [[h.actorId, h.actorLogin] as const] : [])),
-    ...item.claims.map((c) => [c.userId, c.user.login] as const),
-  ]);
-  const updates = item.claims
-    .flatMap((c) => c.updates.map((u) => ({ ...u, volunteer: c.user.login })))
-    .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
-  const placesLeft = Math.max(0, item.places - item.placesTaken);
-  const invited = item.claims.filter((c) => c.status === "invited");
+  const [view, actor, at, sp] = await Promise.all([load(id), getActor(), now(), searchParams]);
+  if (!view) notFound();
+  const { item, unpublished, myLive, myPast, requests, held, people, loginOf, updates, placesLeft, invited } = view;
+  const { lead: mayLead, edit: mayEdit, invite: mayInvite } = view.may;
   // The reverse match (issue 9): who could do this, for the TAG's leads while a place is open.
   const suggested =
     mayInvite && item.status === "open" ? await findPeopleForItem(actor, item.id, { now: at, limit: 8 }) : [];
@@ -120,20 +87,23 @@ export default async function ItemPage({ params, searchParams }: Props) {
 
   return (
     <div className="space-y-8">
-      {sp.posted === "1" && <Notice role="status">Item posted. It is on the board now.</Notice>}
-      <PageHeader
-        title={item.title}
-        eyebrow={
+      {sp.posted === "1" && (
+        <p role="status" className="rounded-md bg-green-50 p-3 text-green-900 ring-1 ring-green-200">
+          Item posted. It is on the board now.
+        </p>
+      )}
+      <header className="space-y-3">
+        <p className="text-sm text-slate-600">
           <Link href="/help-wanted" className="text-brand-700 underline">
             Help wanted
           </Link>
-        }
-      >
+        </p>
+        <h1 className="text-3xl font-bold text-brand-800">{item.title}</h1>
         <div className="flex flex-wrap items-center gap-2 text-sm">
           <span
             className={`rounded-full px-3 py-1 font-medium ring-1 ${closed ? "bg-slate-100 text-slate-800 ring-slate-300" : "bg-green-50 text-green-900 ring-green-200"}`}
           >
-            Status: {statusText(item)}
+            Status: {view.status}
           </span>
           <ul aria-label="Labels" className="flex flex-wrap gap-2">
             <li className="rounded-full bg-brand-50 px-3 py-1 font-mono text-brand-800 ring-1 ring-brand-100">
@@ -160,10 +130,10 @@ export default async function ItemPage({ params, searchParams }: Props) {
           </p>
         )}
         {item.status === "draft" && (
-          <Notice tone="warning" role="note">
+          <p role="note" className="rounded-md bg-amber-50 p-3 text-amber-950 ring-1 ring-amber-200">
             A draft offered from a GitHub issue labelled help wanted: only the TAG&apos;s leads see it until one
             publishes it.
-          </Notice>
+          </p>
         )}
         {mayEdit && !closed && (
           <p>
@@ -172,50 +142,59 @@ export default async function ItemPage({ params, searchParams }: Props) {
             </Link>
           </p>
         )}
-      </PageHeader>
+      </header>
 
       <div className="grid gap-6 lg:grid-cols-3">
         <article className="space-y-6 lg:col-span-2" aria-labelledby="about-item">
-          <Section id="about-item" title="What is needed" empty={!item.body && "No description."}>
+          <section className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
+            <h2 id="about-item" className="text-xl font-semibold text-slate-900">
+              What is needed
+            </h2>
             <div className="mt-3">
-              <Markdown>{item.body}</Markdown>
+              {item.body ? <Markdown>{item.body}</Markdown> : <p className="text-slate-600">No description.</p>}
             </div>
-          </Section>
+          </section>
 
-          <Section id="updates" title="Updates" empty={updates.length === 0 && "No updates yet."}>
-            <ol className="mt-3 space-y-4">
-              {updates.map((u) => (
-                <LogEntry
-                  key={u.id}
-                  meta={
-                    <>
+          <section aria-labelledby="updates" className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
+            <h2 id="updates" className="text-xl font-semibold text-slate-900">
+              Updates
+            </h2>
+            {updates.length === 0 ? (
+              <p className="mt-2 text-slate-600">No updates yet.</p>
+            ) : (
+              <ol className="mt-3 space-y-4">
+                {updates.map((u) => (
+                  <li key={u.id} className="border-l-4 border-slate-200 pl-3">
+                    <p className="text-sm text-slate-600">
                       {u.kind === "progress"
                         ? `Progress from @${u.volunteer}`
                         : `Follow-up from ${u.authorId && loginOf.has(u.authorId) ? `@${loginOf.get(u.authorId)}` : "a TAG lead"} to @${u.volunteer}`}{" "}
                       · <LocalTime iso={u.createdAt.toISOString()} />
-                    </>
-                  }
-                >
-                  <Markdown>{u.body}</Markdown>
-                  {u.link && (
-                    <p className="text-sm">
-                      Link:{" "}
-                      <a href={u.link} rel="nofollow ugc noopener" className="text-brand-700 underline">
-                        {u.link}
-                      </a>
                     </p>
-                  )}
-                </LogEntry>
-              ))}
-            </ol>
-          </Section>
+                    <Markdown>{u.body}</Markdown>
+                    {u.link && (
+                      <p className="text-sm">
+                        Link:{" "}
+                        <a href={u.link} rel="nofollow ugc noopener" className="text-brand-700 underline">
+                          {u.link}
+                        </a>
+                      </p>
+                    )}
+                  </li>
+                ))}
+              </ol>
+            )}
+          </section>
         </article>
 
         <aside className="space-y-6">
-          <Section id="details" title="Details" size="lg">
-            <DefinitionList className="mt-3">
-              <DefinitionItem term="Kind">{KIND_LABEL[item.kind]}</DefinitionItem>
-              <DefinitionItem term="TAGs">
+          <section aria-labelledby="details" className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
+            <h2 id="details" className="text-lg font-semibold text-slate-900">
+              Details
+            </h2>
+            <dl className="mt-3 space-y-2 text-sm">
+              <Detail term="Kind">{ITEM_KIND_LABEL[item.kind]}</Detail>
+              <Detail term="TAGs">
                 {item.tags.map((t, i) => (
                   <span key={t.id}>
                     {i > 0 && ", "}
@@ -224,22 +203,16 @@ export default async function ItemPage({ params, searchParams }: Props) {
                     </Link>
                   </span>
                 ))}
-              </DefinitionItem>
-              <DefinitionItem term="Skills">{item.skills.length ? item.skills.join(", ") : "Any"}</DefinitionItem>
-              <DefinitionItem term="Effort">
-                {item.effortHours ? `${item.effortHours} hours` : "Not estimated"}
-              </DefinitionItem>
-              <DefinitionItem term="Region">
-                {[item.region, item.timezone].filter(Boolean).join(", ") || "Any"}
-              </DefinitionItem>
-              <DefinitionItem term="Due">
-                {item.dueAt ? <LocalTime iso={item.dueAt.toISOString()} /> : "No due date"}
-              </DefinitionItem>
-              <DefinitionItem term="Places left">
+              </Detail>
+              <Detail term="Skills">{item.skills.length ? item.skills.join(", ") : "Any"}</Detail>
+              <Detail term="Effort">{item.effortHours ? `${item.effortHours} hours` : "Not estimated"}</Detail>
+              <Detail term="Region">{[item.region, item.timezone].filter(Boolean).join(", ") || "Any"}</Detail>
+              <Detail term="Due">{item.dueAt ? <LocalTime iso={item.dueAt.toISOString()} /> : "No due date"}</Detail>
+              <Detail term="Places left">
                 {placesLeft} of {item.places}
-              </DefinitionItem>
+              </Detail>
               {item.githubIssueUrl && (
-                <DefinitionItem term="GitHub issue">
+                <Detail term="GitHub issue">
                   <a href={item.githubIssueUrl} rel="nofollow noopener" className="text-brand-700 underline">
                     {item.githubIssueTitle ?? item.githubIssueUrl.replace("https://github.com/", "")}
                   </a>
@@ -249,13 +222,16 @@ export default async function ItemPage({ params, searchParams }: Props) {
                     assignees={item.githubIssueAssignees}
                     className="mt-1 flex"
                   />
-                </DefinitionItem>
+                </Detail>
               )}
-              {item.initiative && <DefinitionItem term="Initiative">{item.initiative.name}</DefinitionItem>}
-            </DefinitionList>
-          </Section>
+              {item.initiative && <Detail term="Initiative">{item.initiative.name}</Detail>}
+            </dl>
+          </section>
 
-          <Section id="take-part" title="Take part" size="lg" className="space-y-4">
+          <section aria-labelledby="take-part" className="space-y-4 rounded-xl bg-white p-6 ring-1 ring-slate-200">
+            <h2 id="take-part" className="text-lg font-semibold text-slate-900">
+              Take part
+            </h2>
             {!actor ? (
               <p>
                 <Link
@@ -266,7 +242,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
                 </Link>
               </p>
             ) : myLive ? (
-              <MyClaim claim={myLive} title={item.title} stale={isStale(myLive, staleAfterDays, at)} />
+              <MyClaim claim={myLive} title={item.title} stale={myLive.stale} />
             ) : item.status === "open" ? (
               <ActionForm
                 action={volunteerAction}
@@ -290,33 +266,40 @@ export default async function ItemPage({ params, searchParams }: Props) {
                     : "All places are taken."}
               </p>
             )}
-            {mine
-              .filter((c) => !LIVE.has(c.status))
-              .map((c) => (
-                <p key={c.id} className="text-sm text-slate-600">
-                  Your earlier offer: {CLAIM_STATUS[c.status]}.
-                </p>
-              ))}
-          </Section>
+            {myPast.map((c) => (
+              <p key={c.id} className="text-sm text-slate-600">
+                Your earlier offer: {CLAIM_STATUS[c.status]}.
+              </p>
+            ))}
+          </section>
 
-          <Section id="people" title="Volunteers" size="lg" empty={people.length === 0 && "Nobody yet."}>
-            <ul className="mt-2 space-y-1 text-sm">
-              {people.map((c) => (
-                <li key={c.id}>
-                  <Link href={`/people/${c.user.login}`} className="text-brand-700 underline">
-                    @{c.user.login}
-                  </Link>{" "}
-                  <span className="text-slate-700">{CLAIM_STATUS[c.status]}</span>{" "}
-                  {isStale(c, staleAfterDays, at) && <StaleBadge>{STALE}</StaleBadge>}
-                </li>
-              ))}
-            </ul>
-          </Section>
+          <section aria-labelledby="people" className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
+            <h2 id="people" className="text-lg font-semibold text-slate-900">
+              Volunteers
+            </h2>
+            {people.length === 0 ? (
+              <p className="mt-2 text-sm text-slate-600">Nobody yet.</p>
+            ) : (
+              <ul className="mt-2 space-y-1 text-sm">
+                {people.map((c) => (
+                  <li key={c.id}>
+                    <Link href={`/people/${c.user.login}`} className="text-brand-700 underline">
+                      @{c.user.login}
+                    </Link>{" "}
+                    <span className="text-slate-700">{CLAIM_STATUS[c.status]}</span> {c.stale && <StaleBadge />}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
         </aside>
       </div>
 
       {mayLead && (
-        <Section id="lead-tools" title="For the TAG's leads" className="space-y-6">
+        <section aria-labelledby="lead-tools" className="space-y-6 rounded-xl bg-white p-6 ring-1 ring-slate-200">
+          <h2 id="lead-tools" className="text-xl font-semibold text-slate-900">
+            For the TAG&apos;s leads
+          </h2>
           <p className="flex flex-wrap gap-4 text-sm">
             {item.tags
               .filter((t) => can(actor, "help-wanted.decide", t.id))
@@ -367,11 +350,11 @@ export default async function ItemPage({ params, searchParams }: Props) {
             ) : (
               <ul className="mt-2 space-y-4">
                 {held.map((c) => (
-                  <Tile key={c.id} className="space-y-3">
+                  <li key={c.id} className="space-y-3 rounded-md p-3 ring-1 ring-slate-200">
                     <p>
                       <span className="font-medium">@{c.user.login}</span>{" "}
                       <span className="text-slate-700">{CLAIM_STATUS[c.status]}</span>
-                      {isStale(c, staleAfterDays, at) && <StaleBadge>{STALE}</StaleBadge>}
+                      {c.stale && <StaleBadge />}
                       <span className="block text-sm text-slate-600">
                         Last activity <LocalTime iso={c.lastActivityAt.toISOString()} />
                       </span>
@@ -415,7 +398,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
                       submit={`Yes, release @${c.user.login}`}
                       danger
                     />
-                  </Tile>
+                  </li>
                 ))}
               </ul>
             )}
@@ -443,10 +426,13 @@ export default async function ItemPage({ params, searchParams }: Props) {
               />
             </div>
           )}
-        </Section>
+        </section>
       )}
 
-      <Section id="history" title="History">
+      <section aria-labelledby="history" className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
+        <h2 id="history" className="text-xl font-semibold text-slate-900">
+          History
+        </h2>
         <ol className="mt-3 space-y-1 text-sm text-slate-700">
           {item.history.map((h) => (
             <li key={h.id}>
@@ -455,12 +441,27 @@ export default async function ItemPage({ params, searchParams }: Props) {
             </li>
           ))}
         </ol>
-      </Section>
+      </section>
     </div>
   );
 }
 
-const STALE = "Stale: no update lately";
+function Detail({ term, children }: { term: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <dt className="font-medium text-slate-900">{term}</dt>
+      <dd className="text-slate-700">{children}</dd>
+    </div>
+  );
+}
+
+function StaleBadge() {
+  return (
+    <span className="ml-2 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900 ring-1 ring-amber-300">
+      Stale: no update lately
+    </span>
+  );
+}
 
 /** The reverse match: the best available people for the item, why, their load and ambassador roles; invite one. */
 function Suggestions({ itemId, people }: { itemId: string; people: SuggestedPerson[] }) {
@@ -478,13 +479,17 @@ function Suggestions({ itemId, people }: { itemId: string; people: SuggestedPers
       ) : (
         <ol className="mt-3 space-y-4" aria-label="Suggested people, best first">
           {people.map((p) => (
-            <Tile key={p.id}>
+            <li key={p.id} className="space-y-2 rounded-md p-3 ring-1 ring-slate-200">
               <p className="flex flex-wrap items-center gap-2">
                 <Link href={`/people/${p.login}`} className="font-medium text-brand-700 underline">
                   @{p.login}
                 </Link>
                 {p.name && <span className="text-slate-700">{p.name}</span>}
-                {p.isCncfAmbassador && <Badge tone="sky">CNCF Ambassador</Badge>}
+                {p.isCncfAmbassador && (
+                  <span className="rounded-full bg-sky-100 px-2 py-0.5 text-xs font-semibold text-sky-900">
+                    CNCF Ambassador
+                  </span>
+                )}
               </p>
               {p.tagAmbassadorRoles.length > 0 && (
                 <p className="text-sm text-slate-700">
@@ -513,7 +518,7 @@ function Suggestions({ itemId, people }: { itemId: string; people: SuggestedPers
                 ]}
                 submit={`Invite @${p.login}`}
               />
-            </Tile>
+            </li>
           ))}
         </ol>
       )}
@@ -536,7 +541,7 @@ function MyClaim({
       <div role="status" className="space-y-1">
         <p className="text-slate-800">
           Your claim: <strong>{CLAIM_STATUS[claim.status]}</strong>
-          {stale && <StaleBadge>{STALE}</StaleBadge>}
+          {stale && <StaleBadge />}
         </p>
         {claim.status === "requested" && (
           <p className="text-sm text-slate-600">A TAG lead will accept or decline your offer; you will be notified.</p>

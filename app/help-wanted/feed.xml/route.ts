@@ -2,7 +2,8 @@ import { Feed } from "feed";
 import { now } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { searchBoard } from "@/lib/help-wanted/board";
-import { BOARD_KIND_LABELS, boardFeedUrl, boardUrl, parseBoardQuery } from "@/lib/help-wanted/board-query";
+import { boardFeedUrl, boardUrl, parseBoardQuery } from "@/lib/help-wanted/board-query";
+import { BOARD_KIND_LABEL } from "@/lib/vocabulary";
 
 export const dynamic = "force-dynamic";
 
@@ -40,7 +41,7 @@ export async function GET(request: Request): Promise<Response> {
       published: item.createdAt,
       description: escapeHtml(item.excerpt),
       category: [
-        { name: BOARD_KIND_LABELS[item.kind], term: item.kind },
+        { name: BOARD_KIND_LABEL[item.kind], term: item.kind },
         ...item.tags.map((t) => ({ name: t.name, term: `tag-${t.slug}` })),
       ],
     });

@@ -1,6 +1,6 @@
 import { FilterSelect } from "@/components/ui/filter-select";
 import { LocalTime } from "@/components/ui/local-time";
-import { SEAT_LABEL } from "@/components/roster-table";
+import { roleName } from "@/lib/vocabulary";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
@@ -61,7 +61,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
         <ul className="mt-2 space-y-1">
           {person.seats.map((s) => (
             <li key={s.id}>
-              {s.roleDefinition?.name ?? SEAT_LABEL[s.kind] ?? s.kind} of{" "}
+              {roleName(s.kind, s.roleDefinition?.name)} of{" "}
               <a href={`/tags/${s.tag.slug}`} className="text-brand-700 underline">
                 {s.tag.name}
               </a>{" "}

@@ -7,8 +7,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { TagElections } from "@/components/elections/tag-elections";
 import { Markdown } from "@/components/markdown";
-import { RosterTable, SEAT_LABEL, type SeatRow } from "@/components/roster-table";
 import { DefinitionItem, DefinitionList } from "@/components/ui/definition-list";
+import { RosterTable, type SeatRow } from "@/components/roster-table";
 import { LocalTime } from "@/components/ui/local-time";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card, Heading, Section } from "@/components/ui/section";
@@ -24,7 +24,8 @@ import {
   type RoleDefinitionRow,
   type RosterRow,
 } from "@/lib/roles/queries";
-import { parseRegionCounts, REGIONS } from "@/lib/roles/seat-rules";
+import { parseRegionCounts } from "@/lib/roles/seat-rules";
+import { AMBASSADOR_KIND_LABEL, REGIONS, roleName } from "@/lib/vocabulary";
 import { findTagBySlug } from "@/lib/tags/queries";
 import { AppointForm } from "./_components/appoint-form";
 import { AppointToRoleForm } from "./_components/appoint-to-role-form";
@@ -39,12 +40,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const tag = await findTagBySlug((await params).slug);
   return { title: tag?.name ?? "TAG not found" };
 }
-
-const AMBASSADOR_LABEL: Record<string, string> = {
-  project_liaison: "project liaison",
-  foundation_liaison: "foundation liaison",
-  community_organizer: "community organizer",
-};
 
 function defaultsOf(d: RoleDefinitionRow): RoleDefaults {
   const max = parseRegionCounts(d.maxPerRegion);
@@ -153,7 +148,7 @@ export default async function TagPage({ params }: Props) {
     id: d.id,
     label:
       d.kind === "tag_ambassador" && d.ambassadorKind
-        ? `${d.name} (TAG Ambassador, ${AMBASSADOR_LABEL[d.ambassadorKind]})`
+        ? `${d.name} (TAG Ambassador, ${AMBASSADOR_KIND_LABEL[d.ambassadorKind].toLowerCase()})`
         : d.name,
   }));
   const fellowRoles = roleOptions.filter((_, i) => defs[i]!.kind === "advisory_fellow");
@@ -269,7 +264,7 @@ export default async function TagPage({ params }: Props) {
         <ul className="space-y-1 text-sm">
           {terms.map((t) => (
             <li key={t.id}>
-              @{t.user.login}, {t.roleDefinition?.name ?? SEAT_LABEL[t.kind] ?? t.kind}:{" "}
+              @{t.user.login}, {roleName(t.kind, t.roleDefinition?.name)}:{" "}
               <LocalTime iso={t.termEndAt!.toISOString()} />
             </li>
           ))}
@@ -282,8 +277,9 @@ export default async function TagPage({ params }: Props) {
             <Heading id={`def-${d.id}`} level={3}>
               {d.name}{" "}
               <span className="text-sm font-normal text-slate-600">
-                ({SEAT_LABEL[d.kind] ?? d.kind}
-                {d.ambassadorKind ? `, ${AMBASSADOR_LABEL[d.ambassadorKind]}` : ""}; rules version {d.version})
+                ({roleName(d.kind)}
+                {d.ambassadorKind ? `, ${AMBASSADOR_KIND_LABEL[d.ambassadorKind].toLowerCase()}` : ""}; rules version{" "}
+                {d.version})
               </span>
             </Heading>
             {d.responsibilities && <Markdown>{d.responsibilities}</Markdown>}

@@ -4,7 +4,8 @@ import { Forbidden } from "@/components/forbidden";
 import { LocalTime } from "@/components/ui/local-time";
 import { searchAuditEvents } from "@/lib/audit/queries";
 import { getActor } from "@/lib/auth/actor";
-import { can } from "@/lib/auth/permissions";
+import { tagsWhere } from "@/lib/auth/permissions";
+import { addDays } from "@/lib/vocabulary";
 import { requireUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -16,18 +17,18 @@ const date = (s: string | undefined) => (s && /^\d{4}-\d{2}-\d{2}$/.test(s) ? ne
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Search> }) {
   await requireUser("/admin/audit");
   const actor = await getActor();
-  const all = can(actor, "audit.view-all");
-  const leadTags = actor?.leadTagIds.filter((t) => can(actor, "audit.view", t)) ?? [];
-  if (!all && leadTags.length === 0) return <Forbidden what="the audit log" />;
+  const scope = tagsWhere(actor, "audit.view");
+  const all = scope === "all";
+  if (!all && scope.length === 0) return <Forbidden what="the audit log" />;
   const f = await searchParams;
   const to = date(f.to);
   const { items, nextCursor } = await searchAuditEvents({
-    tagIds: all ? undefined : leadTags,
+    tagIds: all ? undefined : [...scope],
     actorLogin: f.actor?.replace(/^@/, "") || undefined,
     action: f.action || undefined,
     tagSlug: f.tag || undefined,
     from: date(f.from),
-    to: to ? new Date(to.getTime() + 86_400_000) : undefined,
+    to: to ? addDays(to, 1) : undefined,
     cursor: f.cursor && /^[0-9a-f-]{36}$/.test(f.cursor) ? f.cursor : undefined,
   });
   const keep = Object.fromEntries(Object.entries(f).filter(([k, v]) => k !== "cursor" && v));

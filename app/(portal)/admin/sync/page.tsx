@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Forbidden } from "@/components/forbidden";
 import { getActor } from "@/lib/auth/actor";
+import { canInAnyTag } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { listSyncTags } from "@/lib/github/queries";
 import Link from "next/link";
@@ -17,7 +18,7 @@ const when = (d: Date | null) => (d ? d.toISOString().replace("T", " ").slice(0,
 export default async function SyncPage() {
   await requireUser("/admin/sync");
   const actor = await getActor();
-  if (!actor || (!actor.isAdmin && actor.leadTagIds.length === 0)) return <Forbidden what="GitHub sync" />;
+  if (!actor || !canInAnyTag(actor, "github.sync")) return <Forbidden what="GitHub sync" />;
   const tags = await listSyncTags(actor);
   return (
     <div className="space-y-8">

@@ -2,7 +2,6 @@
 
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/action";
-import { fromFormData } from "@/lib/people/form-data";
 import { setItemHidden, updateMatchSettings } from "@/lib/matching/mutations";
 import { HideItemSchema, MatchSettingsSchema } from "@/lib/matching/schemas";
 import { markPeopleStale } from "@/lib/matching/snapshot";
@@ -44,5 +43,5 @@ export async function hideItemAction(input: unknown) {
 
 /** Preferred kinds (a checkbox group), the opt-out and the digest. */
 export async function saveMatchSettingsAction(input: unknown) {
-  return save(input instanceof FormData ? fromFormData(input, ["preferredKinds"]) : input);
+  return save(input);
 }

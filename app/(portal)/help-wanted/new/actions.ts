@@ -1,24 +1,28 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { invalidateBoard } from "@/lib/help-wanted/board-cache";
 import { redirect } from "next/navigation";
-import { z } from "zod";
 import { defineAction } from "@/lib/action";
-import { createItem } from "@/lib/help-wanted/mutations";
-import { itemFormToObject, parseItemInput } from "./item-input";
+import { now } from "@/lib/clock";
+import { fetchLinkedIssue } from "@/lib/github/issue-links";
+import { invalidateBoard } from "@/lib/help-wanted/board-cache";
+import { createItem } from "@/lib/help-wanted/items";
+import { itemSchema } from "@/lib/help-wanted/schemas";
 
-// The schema depends on the portal clock (due dates), so the input is parsed inside `run`.
-const create = defineAction(z.unknown(), async (raw, actor) => {
-  const item = await createItem(actor, await parseItemInput(raw));
-  revalidatePath("/help-wanted");
-  invalidateBoard();
-  return item;
-});
+// The schema depends on the portal clock (a due date must be in its future): built per call.
+const create = defineAction(
+  async () => itemSchema(await now()),
+  async (input, actor) => {
+    const item = await createItem(actor, input, fetchLinkedIssue);
+    revalidatePath("/help-wanted");
+    invalidateBoard();
+    return item;
+  },
+);
 
 /** Posts an item, then opens its page (which says it was posted). */
 export async function createItemAction(input: unknown) {
-  const result = await create(itemFormToObject(input));
+  const result = await create(input);
   if (result.ok) redirect(`/help-wanted/${result.data.id}?posted=1`);
   return result;
 }

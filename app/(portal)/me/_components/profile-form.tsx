@@ -2,8 +2,8 @@
 
 import { useActionState, useEffect, useRef } from "react";
 import { splitCurated, type ProfileFormState, type ProfileFormValues } from "@/lib/people/form-data";
-import { PROFILE_LIMITS, REGIONS } from "@/lib/people/schemas";
-import { CURATED_INTERESTS, CURATED_SKILLS } from "@/lib/people/skills";
+import { PROFILE_LIMITS } from "@/lib/people/schemas";
+import { CURATED_INTERESTS, CURATED_SKILLS, REGION_LABEL, REGIONS } from "@/lib/vocabulary";
 import { saveProfileAction } from "../actions";
 import { Field, FieldErrors, inputClass } from "./field";
 
@@ -45,7 +45,7 @@ export function ProfileForm({ saved, timeZones }: { saved: ProfileFormValues; ti
               <option value="">Not set</option>
               {REGIONS.map((r) => (
                 <option key={r} value={r}>
-                  {r}
+                  {REGION_LABEL[r]}
                 </option>
               ))}
             </select>

@@ -13,7 +13,7 @@ import { requireUser } from "@/lib/auth/session";
 import { getTagDashboard } from "@/lib/dashboards/queries";
 import { flagsOf, tagTables, type Cell } from "@/lib/dashboards/tables";
 import { AppError } from "@/lib/errors";
-import { REGIONS } from "@/lib/roles/seat-rules";
+import { REGIONS } from "@/lib/vocabulary";
 
 type Props = { params: Promise<{ slug: string }> };
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { SEAT_LABEL } from "@/components/roster-table";
+import { roleName } from "@/lib/vocabulary";
 import { LocalTime } from "@/components/ui/local-time";
 import { Card, EmptyState, Section } from "@/components/ui/section";
 import type { Actor } from "@/lib/auth/permissions";
@@ -24,7 +24,7 @@ export async function TocDecisions({
     mayVote ? listHeldSeats() : [],
   ]);
   const roleOf = (s: { kind: string; roleDefinition: { name: string } | null }) =>
-    s.roleDefinition?.name ?? SEAT_LABEL[s.kind] ?? s.kind;
+    roleName(s.kind, s.roleDefinition?.name);
   return (
     <>
       {mayApprove && (

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { FormStatus, SubmitButton, formAction } from "@/components/ui/form";
+import { AMBASSADOR_KIND_LABEL, AMBASSADOR_KINDS, ROLE_KIND_LABEL } from "@/lib/vocabulary";
 import { defineRoleAction } from "../actions";
 import { ScopedInput, ScopedSelect } from "./inputs";
 
@@ -28,21 +29,15 @@ export interface RoleDefaults {
   needsTocApproval: boolean;
 }
 
-const KINDS = [
-  ["tag_ambassador", "TAG Ambassador"],
-  ["tech_lead", "Tech Lead"],
-  ["chair", "Chair"],
-  ["advisory_fellow", "Advisory Fellow"],
-  ["subproject_lead", "Subproject lead"],
-  ["custom", "Other (custom)"],
-] as const;
+// TAG Ambassador first: the role TAGs define most often.
+const KINDS = (["tag_ambassador", "tech_lead", "chair", "advisory_fellow", "subproject_lead", "custom"] as const).map(
+  (k) => [k, ROLE_KIND_LABEL[k]] as const,
+);
 
-const AMBASSADOR_KINDS = [
-  ["", "— (not a TAG Ambassador role)"],
-  ["project_liaison", "Project liaison"],
-  ["foundation_liaison", "Foundation liaison"],
-  ["community_organizer", "Community organizer"],
-] as const;
+const AMBASSADOR_CHOICES = [
+  ["", "— (not a TAG Ambassador role)"] as const,
+  ...AMBASSADOR_KINDS.map((k) => [k, AMBASSADOR_KIND_LABEL[k]] as const),
+];
 
 /** Defines a role, or (with `defaults`) writes its next version. */
 export function DefineRoleForm({ tagId, defaults }: { tagId: string; defaults?: RoleDefaults }) {
@@ -69,7 +64,7 @@ export function DefineRoleForm({ tagId, defaults }: { tagId: string; defaults?: 
           name="ambassadorKind"
           label="TAG Ambassador kind"
           state={state}
-          options={AMBASSADOR_KINDS}
+          options={AMBASSADOR_CHOICES}
           defaultValue={d("ambassadorKind") ?? ""}
         />
         <ScopedSelect

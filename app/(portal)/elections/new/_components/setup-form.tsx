@@ -12,20 +12,19 @@ import {
   type ServerAction,
 } from "@/components/ui/form";
 import { TimeZoneField, TimeZoneNote } from "@/components/elections/time-zone-field";
+import { REGIONS, SEAT_REGIONS, type SeatRegion } from "@/lib/vocabulary";
 
 export interface SetupDefaults {
   tagId: string;
   roleKey: string;
   title: string;
   cycleDate: string;
-  seats: Record<"APAC" | "EMEA" | "Americas" | "any", string>;
+  seats: Record<SeatRegion, string>;
   nominationsOpenAt: string;
   nominationsCloseAt: string;
   votingOpenAt: string;
   votingCloseAt: string;
 }
-
-const REGIONS = ["APAC", "EMEA", "Americas"] as const;
 
 function Checkbox({
   name,
@@ -79,7 +78,7 @@ export function SetupForm({
           region are reserved for candidates of that region.
         </p>
         <div className="grid gap-3 sm:grid-cols-4">
-          {[...REGIONS, "any" as const].map((r) => (
+          {SEAT_REGIONS.map((r) => (
             <Field
               key={r}
               compact

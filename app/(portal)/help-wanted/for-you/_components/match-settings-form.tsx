@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { FormStatus, SubmitButton, fieldError, formAction } from "@/components/ui/form";
-import { BOARD_KINDS, BOARD_KIND_LABELS, type BoardKind } from "@/lib/help-wanted/board-query";
+import { BOARD_KIND_LABEL, BOARD_KINDS, type BoardKind } from "@/lib/vocabulary";
 import { saveMatchSettingsAction } from "../actions";
 
 interface Saved {
@@ -43,7 +43,7 @@ export function MatchSettingsForm({ saved }: { saved: Saved }) {
                 defaultChecked={saved.preferredKinds.includes(k)}
                 className={box}
               />
-              {BOARD_KIND_LABELS[k]}
+              {BOARD_KIND_LABEL[k]}
             </label>
           ))}
         </div>

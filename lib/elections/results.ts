@@ -49,7 +49,7 @@ async function requireTocNotCandidate(actor: Actor | null, electionId: string, a
  * the later half in seat order, get half-length terms to start the stagger), the seats whose terms
  * end by the cycle date close, and the runners-up are kept in order.
  */
-export async function approveElectionAs(actor: Actor | null, input: ElectionRefInput) {
+export async function approveElection(actor: Actor | null, input: ElectionRefInput) {
   const { actor: a, election } = await requireTocNotCandidate(actor, input.electionId, "election.approve");
   const at = await now();
   const outcome = await storedOutcome(election.id);
@@ -169,7 +169,7 @@ export async function approveElectionAs(actor: Actor | null, input: ElectionRefI
 }
 
 /** A TOC member sends a tallied result back to the officers (tallied -> closed), with a reason. */
-export async function sendBackElectionAs(actor: Actor | null, input: SendBackInput) {
+export async function sendBackElection(actor: Actor | null, input: SendBackInput) {
   const { actor: a, election } = await requireTocNotCandidate(actor, input.electionId, "election.approve");
   const at = await now();
   await db.$transaction(async (tx) => {
@@ -207,7 +207,7 @@ export async function sendBackElectionAs(actor: Actor | null, input: SendBackInp
 }
 
 /** An officer or a TOC member publishes an approved result (approved -> published). */
-export async function publishElectionAs(actor: Actor | null, input: ElectionRefInput) {
+export async function publishElection(actor: Actor | null, input: ElectionRefInput) {
   const byToc = can(actor, "election.approve");
   const toc = byToc ? await loadElection(input.electionId) : null;
   if (byToc && !toc) throw new AppError("NOT_FOUND", "That election does not exist.");
@@ -258,7 +258,7 @@ export async function publishElectionAs(actor: Actor | null, input: ElectionRefI
  * An officer offers a vacated elected seat to the next runner-up of the election that filled it:
  * a pending seat for the rest of the term, which the TOC approves as any tech-lead change.
  */
-export async function offerVacancyAs(actor: Actor | null, input: OfferVacancyInput) {
+export async function offerVacancy(actor: Actor | null, input: OfferVacancyInput) {
   const { actor: a, election } = await requireOfficer(actor, input.electionId);
   const at = await now();
   if (!["approved", "published"].includes(election.phase))

@@ -108,7 +108,7 @@ const seatsJson = (s: SeatsByRegion): Prisma.InputJsonValue =>
   Object.fromEntries(Object.entries(s).filter(([, v]) => (v ?? 0) > 0));
 
 /** An officer (a lead of the TAG or an admin) sets up an election in `draft`; they become its officer. */
-export async function createElectionAs(actor: Actor | null, input: CreateElectionInput): Promise<{ id: string }> {
+export async function createElection(actor: Actor | null, input: CreateElectionInput): Promise<{ id: string }> {
   const a = await requirePermission(actor, "election.run", {
     subjectType: "Tag",
     subjectId: input.tagId,
@@ -188,7 +188,7 @@ const RULE_KEYS = [
 ] as const;
 
 /** Officers change rules while the election is a draft; rules freeze when nominations open. */
-export async function updateElectionRulesAs(actor: Actor | null, input: UpdateRulesInput): Promise<{ id: string }> {
+export async function updateElectionRules(actor: Actor | null, input: UpdateRulesInput): Promise<{ id: string }> {
   const { actor: a, election } = await requireOfficer(actor, input.electionId);
   const at = await now();
   if (input.officerIds)
@@ -258,7 +258,7 @@ export async function updateElectionRulesAs(actor: Actor | null, input: UpdateRu
 }
 
 /** Officers extend an open (or upcoming) window, with a reason; windows never shrink. */
-export async function extendElectionWindowAs(actor: Actor | null, input: ExtendWindowInput): Promise<{ id: string }> {
+export async function extendElectionWindow(actor: Actor | null, input: ExtendWindowInput): Promise<{ id: string }> {
   const { actor: a, election } = await requireOfficer(actor, input.electionId);
   const at = await now();
   return db.$transaction(async (tx) => {
@@ -297,7 +297,7 @@ export async function extendElectionWindowAs(actor: Actor | null, input: ExtendW
  * numeric id (GET /users/{login}); people without an account get a placeholder claimed at their
  * first sign-in. Unresolved logins are reported, never guessed.
  */
-export async function uploadVoterListAs(
+export async function uploadVoterList(
   actor: Actor | null,
   input: UploadVotersInput,
 ): Promise<{ added: number; unresolved: string[] }> {

@@ -1,2 +1,0 @@
-// TEMP-REEXPORT
-export { CURATED_INTERESTS, CURATED_SKILLS } from "@/lib/vocabulary";
