@@ -231,7 +231,8 @@ export async function resetBenchData(client: pg.Client): Promise<{ items: number
   return { items: items.rowCount ?? 0, users: users.rowCount ?? 0 };
 }
 
-async function generate(client: pg.Client, itemCount: number, userCount: number): Promise<void> {
+/** Items across the demo TAGs and people to volunteer (also used by bench/replicas.ts). */
+export async function generate(client: pg.Client, itemCount: number, userCount: number): Promise<void> {
   const r = prng(20261126);
   const now = Date.now();
   for (const t of demoTags) {

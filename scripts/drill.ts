@@ -14,8 +14,7 @@ import { createHmac, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import PgBoss from "pg-boss";
-import pg from "pg";
-import { migrateAndVerify } from "./db/database.ts";
+import { migrateAndVerify, withClient } from "./db/database.ts";
 import { startEmbeddedPostgres, type EmbeddedCluster } from "./db/embedded-postgres.ts";
 import { assemble, root, standalone } from "./ops/assemble.ts";
 import { freshDatabase, jsonLines, startProcess, waitForHttp, type Running } from "./ops/processes.ts";
@@ -65,7 +64,7 @@ export async function runDrills(o: DrillOptions): Promise<Check[]> {
     const url = await freshDatabase(cluster.url("postgres"), "tag_portal_drill");
     await migrateAndVerify(url);
     await seed(url);
-    const author = await withDb(url, async (c) => {
+    const author = await withClient(url, async (c) => {
       await c.query(
         `UPDATE "Tag" SET repositories = ARRAY[$1] WHERE slug = (SELECT slug FROM "Tag" ORDER BY slug LIMIT 1)`,
         [REPO],
@@ -118,7 +117,7 @@ export async function runDrills(o: DrillOptions): Promise<Check[]> {
     const tickStart = new Date();
     await sleep((ticks * tick + 1) * 1000);
     await Promise.all(tickers.map((w) => w.stop("SIGTERM")));
-    const perSlot = await withDb(
+    const perSlot = await withClient(
       url,
       async (c) =>
         (
@@ -245,7 +244,7 @@ export async function runDrills(o: DrillOptions): Promise<Check[]> {
     const survivors = [web, ...workers].filter((p) => p.proc.exitCode === null && p.proc.signalCode === null);
     check("PostgreSQL restart", "web and workers survived", survivors.length === 3, `${survivors.length} of 3 running`);
     const acked = samples.filter((s) => s.kind === "write" && s.status === 200).map((s) => s.deliveryId!);
-    const stored = await withDb(url, async (c) => {
+    const stored = await withClient(url, async (c) => {
       const r = await c.query<{ id: string }>(
         `SELECT "deliveryId" AS id FROM "WebhookDelivery" WHERE "deliveryId" = ANY($1)`,
         [acked],
@@ -263,7 +262,7 @@ export async function runDrills(o: DrillOptions): Promise<Check[]> {
     // ---- 2. Kill the worker in the middle of a job ----
     // Few enough for one run of the reminder sweep (it takes 1,000 a run), enough to be killed midway.
     const users = o.short ? 300 : 1000;
-    const userIds = await withDb(url, async (c) => {
+    const userIds = await withClient(url, async (c) => {
       const r = await c.query<{ id: string }>(
         `INSERT INTO "User" (id, "githubId", login, name, "createdAt", "updatedAt")
          SELECT gen_random_uuid(), 900000000 + g, 'drill-' || g, 'Drill ' || g, $1, $1 FROM generate_series(1, $2) g
@@ -290,7 +289,7 @@ export async function runDrills(o: DrillOptions): Promise<Check[]> {
       workers.find((w) => jsonLines(w.lines).some((r) => r.msg === "job started" && r.jobId === jobId)),
     );
     const reminded = () =>
-      withDb(url, async (c) =>
+      withClient(url, async (c) =>
         Number(
           (
             await c.query<{ n: string }>(
@@ -312,7 +311,7 @@ export async function runDrills(o: DrillOptions): Promise<Check[]> {
       lastState = `${j?.state ?? "missing"} (retries ${j?.retryCount ?? "?"})`;
       return j?.state === "completed" ? j : undefined;
     });
-    const [total, distinct] = await withDb(url, async (c) => {
+    const [total, distinct] = await withClient(url, async (c) => {
       const r = await c.query<{ n: string; d: string }>(
         `SELECT count(*) AS n, count(DISTINCT "userId") AS d FROM "Notification"
          WHERE kind = 'profile.incomplete' AND "userId" = ANY($1::uuid[])`,
@@ -363,16 +362,6 @@ async function waitFor<T>(ms: number, probe: () => T | undefined | Promise<T | u
     await sleep(100);
   }
   return undefined;
-}
-
-async function withDb<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -84,11 +84,15 @@ function podSpec(o: Obj): PodSpec {
 const overlays = hasKubectl ? ["dev", "production"] : [];
 
 describe.skipIf(!hasKubectl)("Kubernetes overlays rendered with kubectl kustomize", () => {
-  it.each(overlays)("%s: every object is valid against its API schema", async (overlay) => {
-    const objects = render(path.join(k8s, "overlays", overlay));
-    expect(objects.length).toBeGreaterThan(10);
-    for (const o of objects) await validate(o);
-  });
+  it.each(overlays)(
+    "%s: every object is valid against its API schema",
+    async (overlay) => {
+      const objects = render(path.join(k8s, "overlays", overlay));
+      expect(objects.length).toBeGreaterThan(10);
+      for (const o of objects) await validate(o);
+    },
+    120_000,
+  ); // loading the schema validators takes long on a busy machine
 
   it("dev runs PostgreSQL with CloudNativePG, backed up on a schedule, and reads its URL from the operator's Secret", () => {
     const objects = render(path.join(k8s, "overlays/dev"));
