@@ -11,7 +11,7 @@ const flag = z
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  DATABASE_URL: z.url().optional(),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "DATABASE_URL must be a postgresql:// URL" }).optional(),
   /** Connections per process; tests raise it so that races really run concurrently. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
@@ -30,6 +30,22 @@ const EnvSchema = z.object({
   ALLOW_INSECURE_HTTP: flag,
   /** Requests per minute one client may make to the public API (/api/v1). */
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  /** Operations (docs/operations.md): log level, metrics, traces, shutdown. */
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  METRICS_TOKEN: z
+    .string()
+    .regex(/^[\x21-\x7e]{16,}$/, "METRICS_TOKEN must be at least 16 printable characters without spaces")
+    .optional(),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z
+    .url({ protocol: /^https?$/, error: "OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL" })
+    .optional(),
+  OTEL_SERVICE_NAME: z.string().min(1).default("tag-portal"),
+  /** How long SIGTERM waits for in-flight requests (web) or the running job (worker). */
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(1).max(300).default(25),
+  /** How often workers queue the time-driven sweeps (once per interval, however many workers run). */
+  SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** The worker's own port for /metrics and /healthz; 0 turns it off. */
+  WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -49,6 +65,21 @@ export function env(): Env {
   }
   cached = parsed.data;
   return cached;
+}
+
+/**
+ * For process entry points (web start-up, worker, migrate): an invalid configuration prints one
+ * clear message naming each variable and exits non-zero, rather than a stack trace at the first request.
+ */
+export function envOrExit(): Env {
+  try {
+    const e = env();
+    assertSafeProductionConfig(e);
+    return e;
+  } catch (err) {
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  }
 }
 
 /** For tests that change the environment. */

@@ -1,4 +1,4 @@
-import { createHash, randomInt, randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
@@ -26,12 +26,13 @@ const deliver = (deliveryId: string, event: string, payload: unknown) =>
     payload,
   );
 
-const port = 43_000 + randomInt(2000);
-const base = `http://127.0.0.1:${port}`;
-const standIn = createStandIn({ port, clientId: "cid", clientSecret: "secret" });
+// Port 0: the OS picks a free port (a random one can collide with outgoing connections).
+const standIn = createStandIn({ port: 0, clientId: "cid", clientSecret: "secret" });
+let base = "";
 const savedApiUrl = process.env.GITHUB_API_URL;
 beforeAll(async () => {
   await standIn.listen();
+  base = standIn.url();
   // Items read their linked issue through GITHUB_API_URL: the stand-in here.
   process.env.GITHUB_API_URL = `${base}/api`;
   resetEnvForTests();

@@ -1,4 +1,4 @@
-import { randomInt, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/permissions";
@@ -7,10 +7,13 @@ import { createTag, createUser } from "@/tests/factories";
 import { runSync } from "./sync";
 import { startSync } from "./sync-runs";
 
-const port = 41_000 + randomInt(2000);
-const base = `http://127.0.0.1:${port}`;
-const standIn = createStandIn({ port, clientId: "cid", clientSecret: "secret" });
-beforeAll(() => standIn.listen());
+// Port 0: the OS picks a free port (a random one can collide with outgoing connections).
+const standIn = createStandIn({ port: 0, clientId: "cid", clientSecret: "secret" });
+let base = "";
+beforeAll(async () => {
+  await standIn.listen();
+  base = standIn.url();
+});
 afterAll(() => standIn.close());
 
 const control = (path: string, body: unknown) =>
