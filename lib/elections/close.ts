@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { db, type Tx } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
@@ -76,6 +77,8 @@ export async function closeAndCount(
     return { tagId: e.tagId, eligible, participated, ballots, strays: Number(strays[0]?.n ?? 0) };
   });
   await compactBallots();
+  // Only now is the close complete: until then the phase sweep closes this election again.
+  await db.election.update({ where: { id: electionId }, data: { ballotsCompactedAt: at } });
 
   if (counts.participated !== counts.ballots || counts.strays > 0 || counts.participated > counts.eligible) {
     await recordRefusal(db, {
@@ -179,11 +182,16 @@ function definedOnly(m: Record<string, number | undefined>): Record<string, numb
   return Object.fromEntries(Object.entries(m).filter((e): e is [string, number] => e[1] !== undefined));
 }
 
-/** Officers and TOC members hear that a result awaits approval. */
-async function notifyTallied(electionId: string, title: string, at: Date) {
+/** The election's officers and every TOC member: who hears about its count. */
+async function officersAndToc(electionId: string): Promise<Set<string>> {
   const officers = await db.electionOfficer.findMany({ where: { electionId }, select: { userId: true } });
   const toc = await db.user.findMany({ where: { isTocMember: true }, select: { id: true } });
-  const ids = new Set([...officers.map((o) => o.userId), ...toc.map((t) => t.id)]);
+  return new Set([...officers.map((o) => o.userId), ...toc.map((t) => t.id)]);
+}
+
+/** Officers and TOC members hear that a result awaits approval. */
+async function notifyTallied(electionId: string, title: string, at: Date) {
+  const ids = await officersAndToc(electionId);
   const counted = await db.election.findUniqueOrThrow({ where: { id: electionId }, select: { updatedAt: true } });
   for (const userId of ids) {
     await notify(
@@ -193,6 +201,38 @@ async function notifyTallied(electionId: string, title: string, at: Date) {
         title: `${title}: the count is ready for TOC approval`,
         link: `${electionLink(electionId)}/results`,
         dedupeKey: `election-tallied:${electionId}:${counted.updatedAt.getTime()}:${userId}`,
+      },
+      at,
+    );
+  }
+}
+
+/**
+ * Officers and TOC members hear that the automatic close or count of an election failed: once
+ * while closing keeps failing (the sweep retries it every run), and once for each different
+ * reason a count fails. Only an AppError's own words are passed on, never anything from a ballot.
+ */
+export async function notifyCountFailed(electionId: string, error: unknown, at: Date): Promise<void> {
+  const e = await db.election.findUnique({
+    where: { id: electionId },
+    select: { title: true, phase: true, ballotsCompactedAt: true },
+  });
+  if (!e || (e.phase !== "voting" && e.phase !== "closed")) return;
+  const closing = e.ballotsCompactedAt === null;
+  const reason = error instanceof AppError ? error.message : "an unexpected error (see the server log)";
+  const body = closing
+    ? `Voting closed, but the portal could not finish closing ${e.title}: ${reason} It tries again every minute; the count follows once closing completes.`
+    : `The count of ${e.title} failed: ${reason} An officer can count again once the cause is fixed.`;
+  const key = closing ? "close" : `count:${createHash("sha256").update(reason).digest("hex").slice(0, 16)}`;
+  for (const userId of await officersAndToc(electionId)) {
+    await notify(
+      {
+        userId,
+        kind: "election.count-failed",
+        title: `${e.title}: the automatic count failed`,
+        body,
+        link: electionLink(electionId),
+        dedupeKey: `election-count-failed:${electionId}:${key}:${userId}`,
       },
       at,
     );

@@ -385,4 +385,68 @@ describe("phase sweep", () => {
     await advanceElectionPhases(new Date(e.votingCloseAt.getTime() + 2000));
     expect(await db.notification.count({ where: { userId: w.voters[0]!.id, kind: "election.voting-open" } })).toBe(1);
   });
+
+  it("retries a close whose CLUSTER failed until it completes, and tells the officers and the TOC", async () => {
+    const w = await electionWorld({ voters: 2, candidates: 2 });
+    const toc = await createUser({ isTocMember: true });
+    await w.open();
+    await w.startVoting();
+    await w.cast(0, [[w.nominationIds[0]!]]);
+    const e = await db.election.findUniqueOrThrow({ where: { id: w.electionId } });
+    const failures = (userId: string) =>
+      db.notification.count({ where: { userId, kind: "election.count-failed", link: `/elections/${w.electionId}` } });
+    // CLUSTER fails: the index it orders by is not there under its name.
+    await db.$executeRawUnsafe(`ALTER INDEX "Ballot_receiptHash_key" RENAME TO "Ballot_receiptHash_key_away"`);
+    try {
+      await advanceElectionPhases(new Date(e.votingCloseAt.getTime() + 1000));
+      await advanceElectionPhases(new Date(e.votingCloseAt.getTime() + 61_000));
+    } finally {
+      await db.$executeRawUnsafe(`ALTER INDEX "Ballot_receiptHash_key_away" RENAME TO "Ballot_receiptHash_key"`);
+    }
+    expect(await db.election.findUniqueOrThrow({ where: { id: w.electionId } })).toMatchObject({
+      phase: "closed",
+      ballotsCompactedAt: null,
+    });
+    // Told once, however often the sweep tried.
+    expect(await failures(w.lead.id)).toBe(1);
+    expect(await failures(toc.id)).toBe(1);
+    expect(await db.electionArtifact.count({ where: { electionId: w.electionId } })).toBe(0);
+
+    // The next run finishes closing, and counts.
+    await advanceElectionPhases(new Date(e.votingCloseAt.getTime() + 121_000));
+    const done = await db.election.findUniqueOrThrow({ where: { id: w.electionId } });
+    expect(done.phase).toBe("tallied");
+    expect(done.ballotsCompactedAt).not.toBeNull();
+    expect(await db.notification.count({ where: { userId: toc.id, kind: "election.tallied" } })).toBe(1);
+  });
+
+  it("a failed automatic count is told to the officers and the TOC, once, and not retried", async () => {
+    const w = await electionWorld({ voters: 2, candidates: 2 });
+    const toc = await createUser({ isTocMember: true });
+    await w.open();
+    await w.startVoting();
+    await w.cast(0, [[w.nominationIds[0]!]]);
+    // A ballot nobody cast: participations and ballots disagree, so nothing may be counted.
+    await db.ballot.create({
+      data: { electionId: w.electionId, choices: [[w.nominationIds[1]!]], receiptHash: "e".repeat(64) },
+    });
+    const e = await db.election.findUniqueOrThrow({ where: { id: w.electionId } });
+    const refusals = () =>
+      db.auditEvent.count({ where: { action: "election.count", subjectId: w.electionId, outcome: "refused" } });
+    await advanceElectionPhases(new Date(e.votingCloseAt.getTime() + 1000));
+    expect((await db.election.findUniqueOrThrow({ where: { id: w.electionId } })).phase).toBe("closed");
+    const told = await db.notification.findMany({
+      where: { kind: "election.count-failed", link: `/elections/${w.electionId}` },
+      select: { userId: true, body: true },
+    });
+    expect(told.map((n) => n.userId)).toEqual(expect.arrayContaining([w.lead.id, toc.id]));
+    expect(told[0]!.body).toMatch(/disagree/);
+    expect(await refusals()).toBe(1);
+    // Closing completed, so the sweep leaves the election to its officers.
+    await advanceElectionPhases(new Date(e.votingCloseAt.getTime() + 61_000));
+    expect(await refusals()).toBe(1);
+    expect(
+      await db.notification.count({ where: { kind: "election.count-failed", link: `/elections/${w.electionId}` } }),
+    ).toBe(told.length);
+  });
 });

@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/permissions";
 import { notify } from "@/lib/notify/send";
-import { closeAndCount } from "./close";
+import { closeAndCount, notifyCountFailed } from "./close";
 import { electionLink, loadElection, lockElection, requireOfficer } from "./context";
 import { computeRoll, prospectiveCandidates } from "./load-eligibility";
 import { endorsementStanding } from "./nominations";
@@ -177,9 +177,10 @@ export async function moveElectionPhase(actor: Actor | null, input: MovePhaseInp
 }
 
 /**
- * The clock-driven sweep: opens nominations and voting and closes voting when their times come.
- * An election whose times all passed at once (the demo clock jumped) moves through each phase in
- * one run. Errors are reported per election without anything from the ballots.
+ * The clock-driven sweep: opens nominations and voting and closes voting when their times come;
+ * an election left `closed` by a close that did not finish is closed again. An election whose
+ * times all passed at once (the demo clock jumped) moves through each phase in one run. A failed
+ * close or count is logged and told to the officers and the TOC, without anything from the ballots.
  */
 export async function advanceElectionPhases(at: Date): Promise<number> {
   let moves = 0;
@@ -190,6 +191,8 @@ export async function advanceElectionPhases(at: Date): Promise<number> {
           { phase: "draft", nominationsOpenAt: { lte: at } },
           { phase: "nominations", votingOpenAt: { lte: at }, nominationsCloseAt: { lte: at } },
           { phase: "voting", votingCloseAt: { lte: at } },
+          // Closed, but closing did not finish (CLUSTER failed): close again until it does.
+          { phase: "closed", ballotsCompactedAt: null },
         ],
       },
       select: { id: true, phase: true },
@@ -210,6 +213,7 @@ export async function advanceElectionPhases(at: Date): Promise<number> {
         console.error(
           `election ${e.id}: could not leave ${e.phase}: ${err instanceof Error ? err.message : String(err)}`,
         );
+        if (e.phase === "voting" || e.phase === "closed") await notifyCountFailed(e.id, err, at);
       }
     }
     moves += progressed;

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
@@ -17,6 +17,14 @@ import { volunteerForItem } from "@/lib/help-wanted/claims";
 import { createItem, discardDraft, publishDraft, updateItem } from "@/lib/help-wanted/items";
 import { getLeadConsole } from "@/lib/help-wanted/queries";
 import { itemSchema } from "@/lib/help-wanted/schemas";
+
+/** A delivery as the route hands it on: its id and the SHA-256 of the body GitHub signed. */
+const deliver = (deliveryId: string, event: string, payload: unknown) =>
+  processWebhookDelivery(
+    { deliveryId, bodySha256: createHash("sha256").update(JSON.stringify(payload)).digest("hex") },
+    event,
+    payload,
+  );
 
 // Port 0: the OS picks a free port (a random one can collide with outgoing connections).
 const standIn = createStandIn({ port: 0, clientId: "cid", clientSecret: "secret" });
@@ -336,7 +344,7 @@ describe("help-wanted drafts from GitHub", () => {
       },
     };
     const delivery = randomUUID();
-    expect(await processWebhookDelivery(delivery, "issues", payload)).toMatchObject({
+    expect(await deliver(delivery, "issues", payload)).toMatchObject({
       status: 200,
       outcome: "updated",
       linkedUpdated: 1,
@@ -346,7 +354,7 @@ describe("help-wanted drafts from GitHub", () => {
       githubIssueState: "closed",
       githubIssueAssignees: ["milo-member", "noor-member"],
     });
-    expect(await processWebhookDelivery(delivery, "issues", payload)).toMatchObject({
+    expect(await deliver(delivery, "issues", payload)).toMatchObject({
       status: 200,
       outcome: "already processed",
     });
@@ -373,16 +381,16 @@ describe("help-wanted drafts from GitHub", () => {
         assignees: [],
       },
     });
-    expect(await processWebhookDelivery(randomUUID(), "issues", issue(["translation"]))).toMatchObject({
+    expect(await deliver(randomUUID(), "issues", issue(["translation"]))).toMatchObject({
       status: 200,
       drafts: 0,
     });
-    expect(await processWebhookDelivery(randomUUID(), "issues", issue(["translation", "HELP WANTED"]))).toMatchObject({
+    expect(await deliver(randomUUID(), "issues", issue(["translation", "HELP WANTED"]))).toMatchObject({
       status: 200,
       outcome: "updated",
       drafts: 1,
     });
-    expect(await processWebhookDelivery(randomUUID(), "issues", issue(["help wanted"]))).toMatchObject({
+    expect(await deliver(randomUUID(), "issues", issue(["help wanted"]))).toMatchObject({
       status: 200,
       drafts: 0,
     });
@@ -393,7 +401,7 @@ describe("help-wanted drafts from GitHub", () => {
       }),
     ).toMatchObject({ status: "draft", kind: "content", tags: [{ tagId: tag.id }] });
     const unknown = { ...issue(["help wanted"]), repository: { full_name: `nobody/none-${randomUUID().slice(0, 6)}` } };
-    expect(await processWebhookDelivery(randomUUID(), "issues", unknown)).toMatchObject({
+    expect(await deliver(randomUUID(), "issues", unknown)).toMatchObject({
       status: 202,
       outcome: "unknown repository",
     });

@@ -15,19 +15,32 @@ export interface WebhookOutcome {
   drafts?: number;
 }
 
+/** Which delivery this is: GitHub's `X-GitHub-Delivery` id and the SHA-256 of the signed raw body. */
+export interface DeliveryKey {
+  deliveryId: string;
+  bodySha256: string;
+}
+
 /**
- * Applies one verified, parsed delivery. An already processed `X-GitHub-Delivery` changes
- * nothing; unknown events and repositories outside every TAG store nothing. Every `issues`
- * delivery also refreshes the items linked to that issue (closed, reopened, assigned...) and
- * offers an open issue with one of the repository's help-wanted labels as a draft.
+ * Applies one verified, parsed delivery. A delivery already processed changes nothing: the same
+ * `X-GitHub-Delivery`, or the same signed body under another id (the id header is not signed, so
+ * a captured delivery replayed with a fresh id is still recognised). Unknown events and
+ * repositories outside every TAG store nothing. Every `issues` delivery also refreshes the items
+ * linked to that issue (closed, reopened, assigned...) and offers an open issue with one of the
+ * repository's help-wanted labels as a draft.
  */
 export async function processWebhookDelivery(
-  deliveryId: string,
+  { deliveryId, bodySha256 }: DeliveryKey,
   event: string,
   payload: unknown,
 ): Promise<WebhookOutcome> {
   if (event === "ping") return { status: 200, outcome: "pong" };
-  if (await db.webhookDelivery.findUnique({ where: { deliveryId }, select: { deliveryId: true } }))
+  if (
+    await db.webhookDelivery.findFirst({
+      where: { OR: [{ deliveryId }, { bodySha256 }] },
+      select: { deliveryId: true },
+    })
+  )
     return { status: 200, outcome: "already processed" };
   const meaning = interpretEvent(event, payload);
   const issue = issueOfEvent(event, payload);
@@ -39,7 +52,7 @@ export async function processWebhookDelivery(
   let imported: number;
   try {
     imported = await db.$transaction(async (tx) => {
-      await tx.webhookDelivery.create({ data: { deliveryId, event, receivedAt: at, outcome: "pending" } });
+      await tx.webhookDelivery.create({ data: { deliveryId, bodySha256, event, receivedAt: at, outcome: "pending" } });
       const n = meaning.kind === "work" ? await ingestGithubWork([meaning.work], tagId, tx) : 0;
       await tx.webhookDelivery.update({
         where: { deliveryId },

@@ -75,6 +75,49 @@ describe("POST /api/webhooks/github", () => {
     });
   });
 
+  it("a signed body replayed under a new X-GitHub-Delivery id is recognised and changes nothing", async () => {
+    const { tag, repo } = await setup();
+    const url = `https://github.com/${repo}/issues/12`;
+    const item = await db.helpWantedItem.create({
+      data: {
+        title: "Linked to issue 12",
+        kind: "content",
+        githubIssueUrl: url,
+        githubIssueState: "open",
+        createdAt: new Date(),
+        updatedAt: new Date(),
+        tags: { create: { tagId: tag.id } },
+      },
+    });
+    const issueEvent = (action: "closed" | "reopened") => ({
+      action,
+      repository: { full_name: repo },
+      issue: {
+        number: 12,
+        title: "Linked to issue 12",
+        html_url: url,
+        created_at: "2026-01-01T00:00:00Z",
+        state: action === "closed" ? "closed" : "open",
+        user: { id: 1 },
+        labels: [],
+        assignees: [],
+      },
+    });
+    const state = async () => (await db.helpWantedItem.findUniqueOrThrow({ where: { id: item.id } })).githubIssueState;
+    expect((await POST(delivery("issues", issueEvent("closed")))).status).toBe(200);
+    expect(await state()).toBe("closed");
+    expect((await POST(delivery("issues", issueEvent("reopened")))).status).toBe(200);
+    expect(await state()).toBe("open");
+    const rows = await db.webhookDelivery.count();
+    // Someone who captured the first delivery sends it again with a fresh id: the signature still
+    // holds (it covers the body, not the id), and the stale "closed" must not come back.
+    const replay = await POST(delivery("issues", issueEvent("closed"), { id: randomUUID() }));
+    expect(replay.status).toBe(200);
+    expect(await replay.json()).toMatchObject({ outcome: "already processed", linkedUpdated: 0 });
+    expect(await state()).toBe("open");
+    expect(await db.webhookDelivery.count()).toBe(rows);
+  });
+
   it("records issues, reviews and comments", async () => {
     const { user, repo } = await setup();
     const uid = Number(user.githubId);

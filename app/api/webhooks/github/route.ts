@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { NextResponse } from "next/server";
 import { expireBoardCache } from "@/lib/help-wanted/board-cache";
 import { env } from "@/lib/env";
@@ -30,7 +31,8 @@ export async function POST(req: Request) {
   } catch {
     return errorResponse("INVALID", "The body is not JSON.");
   }
-  const r = await processWebhookDelivery(deliveryId, event, payload);
+  const bodySha256 = createHash("sha256").update(body).digest("hex");
+  const r = await processWebhookDelivery({ deliveryId, bodySha256 }, event, payload);
   // Board cards show a linked issue's state: drop cached board pages at once.
   if (r.linkedUpdated) expireBoardCache();
   return NextResponse.json(
