@@ -18,7 +18,7 @@ const config = [
     ],
   },
   {
-    // Pages are thin: the database is reached only through lib/ (CONVENTIONS.md, habit 1).
+    // Pages are thin: the database is reached only through lib/ (CONTRIBUTING.md, "Layers").
     files: ["app/**", "components/**"],
     rules: {
       "no-restricted-imports": [

@@ -1,6 +1,6 @@
 import type { NextConfig } from "next";
 
-/** Headers for every response (SECURITY.md); the CSP with its nonce is set per request in proxy.ts. */
+/** Headers for every response (docs/security.md, "Content Security Policy and headers"); the CSP with its nonce is set per request in proxy.ts. */
 const securityHeaders = [
   { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains; preload" },
   { key: "X-Content-Type-Options", value: "nosniff" },

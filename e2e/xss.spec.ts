@@ -1,6 +1,6 @@
 import { expect, signInAs, test } from "./fixtures";
 
-/** Hostile input for every rich-text field (SECURITY.md, XSS corpus). */
+/** Hostile input for every rich-text field (docs/security.md, "Untrusted text"). */
 const CORPUS = [
   "<script>window.__xss=1</script>",
   '<img src=x onerror="window.__xss=1">',

@@ -95,7 +95,7 @@ export function isLoopbackUrl(url: string): boolean {
 }
 
 /**
- * The DEMO guard (README, "Demo mode"): the GitHub stand-in only exists with DEMO set, so a
+ * The DEMO guard (docs/security.md, "Demo mode"): the GitHub stand-in only exists with DEMO set, so a
  * production server pointed at a loopback GitHub without DEMO is a misconfiguration. And a
  * production server on a public host speaks https unless ALLOW_INSECURE_HTTP says otherwise.
  */

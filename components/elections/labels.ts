@@ -1,6 +1,6 @@
 import { isSeatRegion, REGION_LABEL } from "@/lib/vocabulary";
 
-/** Words the election pages share (DESIGN.md: draft -> nominations -> voting -> closed -> tallied -> approved -> published). */
+/** Words the election pages share (docs/architecture.md, "Elections": draft -> nominations -> voting -> closed -> tallied -> approved -> published). */
 export const PHASE_LABEL: Record<string, string> = {
   draft: "Draft (being set up)",
   nominations: "Nominations open",

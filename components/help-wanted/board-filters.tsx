@@ -26,7 +26,7 @@ const STATUS_LABELS: Record<BoardQuery["status"], string> = {
 
 /**
  * The board's filters as a plain GET form: it works without JavaScript and every choice ends up
- * in the URL (DESIGN.md board parameters). Submitting starts again from the first page.
+ * in the URL (docs/architecture.md, "Board parameters"). Submitting starts again from the first page.
  * `action` is the page it submits to; `/help-wanted/for-you` ranks open items by match, so it
  * passes `matchesOnly` and the form leaves out status and sort.
  */

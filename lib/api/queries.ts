@@ -115,7 +115,7 @@ export async function getTagDetail(slug: string, at: Date): Promise<TagDetail> {
   };
 }
 
-/** The help-wanted board with the board's own query parameters (DESIGN.md); bad ones answer 400. */
+/** The help-wanted board with the board's own query parameters (docs/architecture.md, "Board parameters"); bad ones answer 400. */
 export async function listHelpWantedPage(params: BoardQueryInput, at: Date): Promise<HelpWantedPage> {
   const { query, errors } = parseBoardQuery(params);
   if (errors) invalidQuery(errors);

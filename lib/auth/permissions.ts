@@ -1,5 +1,5 @@
 /**
- * The one permission table (DESIGN.md, "People and permissions"). Server functions call
+ * The one permission table (docs/permissions.md). Server functions call
  * `requirePermission`; the UI calls `can` only to hide controls. Pure: no I/O here.
  *
  * Roles: `member` (any signed-in person), `ambassador` (verified CNCF Ambassador, global),

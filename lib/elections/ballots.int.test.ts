@@ -9,7 +9,7 @@ import { getArtifact, getElectionResults } from "./queries";
 import { withdrawNomination } from "./nominations";
 import { CastBallotSchema } from "./schemas";
 
-describe("casting (SECURITY.md ballot design)", () => {
+describe("casting (docs/security.md, ballot design)", () => {
   it("double vote race: 20 concurrent ballots from one voter make 1 participation and 1 ballot", async () => {
     const w = await electionWorld({ voters: 1 });
     await w.open();
@@ -148,7 +148,7 @@ describe("after close", () => {
     const participationXmins = await db.$queryRaw<
       { xmin: string }[]
     >`SELECT xmin::text FROM "ElectionParticipation" WHERE "electionId" = ${w.electionId}::uuid`;
-    // While voting runs, the link exists (SECURITY.md says so plainly): the close must remove it.
+    // While voting runs, the link exists (docs/security.md says so plainly): the close must remove it.
     expect(before.some((b) => participationXmins.some((p) => p.xmin === b.xmin))).toBe(true);
     await w.close();
 

@@ -10,13 +10,13 @@ import { loadElection, lockElection, receiptHashOf, requireSignedIn } from "./co
 import type { CastBallotInput, CheckReceiptInput, ReplaceBallotInput } from "./schemas";
 
 /**
- * Ballots (SECURITY.md, "Ballot design"). Casting writes a participation row (who voted) and a
+ * Ballots (docs/security.md, "Ballot design"). Casting writes a participation row (who voted) and a
  * ballot row (what, with no user, time or serial) in one transaction; the voter gets a receipt
  * that only its SHA-256 (salted with the election id) is kept of. Nothing here logs or audits a
  * ballot's content or a receipt.
  */
 
-/** Per person: casting, replacing and receipt checks (SECURITY.md, rate limit). */
+/** Per person: casting, replacing and receipt checks (docs/security.md, "Rate limits"). */
 export const VOTE_LIMIT = { limit: 20, windowMs: 10_000 };
 
 function outsideWindow(phase: string): AppError {
@@ -148,7 +148,7 @@ export async function replaceBallot(actor: Actor | null, input: ReplaceBallotInp
   return { replaced: true };
 }
 
-/** Found / not found for a receipt, once results are published (SECURITY.md: receipts). */
+/** Found / not found for a receipt, once results are published (docs/security.md, "Ballot design": receipts). */
 export async function checkReceipt(actor: Actor | null, input: CheckReceiptInput): Promise<{ found: boolean }> {
   const at = await now();
   await consumeRateLimit(`receipt:${actor?.id ?? "anonymous"}`, VOTE_LIMIT.limit, VOTE_LIMIT.windowMs, at);

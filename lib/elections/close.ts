@@ -12,7 +12,7 @@ import { heldSeats } from "./elections";
 import { ConstraintsSchema } from "./schemas";
 
 /**
- * SECURITY.md, "At close": the ballot rows of the election are copied, in receipt-hash order, into
+ * docs/security.md, "At close": the ballot rows of the election are copied, in receipt-hash order, into
  * new rows written by this (the closing) transaction and the originals deleted, so no ballot row
  * keeps the transaction id of the transaction that cast it (which a participation row shares).
  */

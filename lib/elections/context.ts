@@ -9,7 +9,7 @@ import { isSeatRegion } from "@/lib/vocabulary";
 
 export const electionLink = (id: string) => `/elections/${id}`;
 
-/** SECURITY.md: the database keeps sha256("<electionId>:<receipt>"), never the receipt. */
+/** docs/security.md, "Ballot design": the database keeps sha256("<electionId>:<receipt>"), never the receipt. */
 export function receiptHashOf(electionId: string, receipt: string): string {
   return createHash("sha256").update(`${electionId}:${receipt}`, "utf8").digest("hex");
 }

@@ -2,7 +2,7 @@
  * Elekto compatibility (elekto-io/elekto, the Kubernetes community's election app): an Elekto
  * election folder (`election.yaml`, `voters.yaml`, `candidate-<id>.md` with its YAML header,
  * `election_desc.md`) becomes a draft election here, and an election goes back out to that
- * layout with Elekto's `ballots.csv`. Logins are resolved to GitHub ids (DESIGN.md: identity is
+ * layout with Elekto's `ballots.csv`. Logins are resolved to GitHub ids (docs/architecture.md, "People and identity": identity is
  * the id); unresolved logins are reported, never guessed.
  *
  * Takes its PrismaClient, like the tags.yaml round trip, so that the CLI (`npm run elekto:import`
@@ -439,7 +439,7 @@ export async function importElektoElection(
   });
 }
 
-/** Phases at which the individual ballots may leave the portal (SECURITY.md: after the count). */
+/** Phases at which the individual ballots may leave the portal (docs/security.md, "Ballot design": after the count). */
 const COUNTED = new Set(["tallied", "approved", "published"]);
 
 /**

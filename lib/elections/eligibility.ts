@@ -88,7 +88,7 @@ export interface CandidateFacts {
 
 const isOfficer = (e: EligibilityRules, userId: string) => e.officers.some((o) => o.userId === userId);
 
-/** Whether a person may stand. Officers never may (DESIGN.md guards), even with an exception. */
+/** Whether a person may stand. Officers never may (docs/permissions.md, "Guards"), even with an exception. */
 export function candidateVerdict(e: EligibilityRules, f: CandidateFacts): Verdict {
   if (isOfficer(e, f.userId)) return { eligible: false, reason: "Officers of an election cannot stand in it." };
   if (f.standExceptionGranted) return { eligible: true, via: "exception" };

@@ -22,7 +22,7 @@ export async function storedOutcome(electionId: string): Promise<(Outcome & { se
   return a ? (JSON.parse(a.content) as Outcome & { seed: string }) : null;
 }
 
-/** TOC members decide results; a TOC member who stood in the election may not (DESIGN.md guards). */
+/** TOC members decide results; a TOC member who stood in the election may not (docs/permissions.md, "Guards"). */
 async function requireTocNotCandidate(actor: Actor | null, electionId: string, action: "election.approve") {
   const election = await loadElection(electionId);
   const a = await requirePermission(actor, action, {

@@ -1,5 +1,5 @@
 /**
- * The board's query parameters (DESIGN.md, "Routes and parameters"), shared by `/help-wanted`,
+ * The board's query parameters (docs/architecture.md, "Board parameters"), shared by `/help-wanted`,
  * `/help-wanted/feed.xml` and `/api/v1/help-wanted`: `q`, `tag` (repeatable), `kind`, `skill`
  * (repeatable), `region`, `effortMin`, `effortMax`, `status`, `sort`, `cursor`, `limit`.
  * Pure: parsing, defaults, URLs and the opaque cursor. Every filter lives in the URL.

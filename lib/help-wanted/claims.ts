@@ -25,7 +25,7 @@ import { notifyLeads } from "./notify-leads";
  * release, progress, follow-up, done and its confirmation. Invitations are in ./invitations.ts.
  */
 
-/** Per-person limit on volunteering (SECURITY.md, rate limit). */
+/** Per-person limit on volunteering (docs/security.md, "Rate limits"). */
 export const VOLUNTEER_LIMIT = { limit: 10, windowMs: 60_000 };
 
 export async function assertUnderClaimLimit(tx: Tx, userId: string, item: ItemContext) {

@@ -12,7 +12,7 @@ import { itemLink, loadItem, requireItemPermission, takePlace } from "./items";
 import { notifyLeads } from "./notify-leads";
 import type { AnswerInvitationInput, InviteInput } from "./schemas";
 
-/** Per-lead limit on invitations (SECURITY.md, rate limits): suggestions are a nudge, not a mailing list. */
+/** Per-lead limit on invitations (docs/security.md, "Rate limits"): suggestions are a nudge, not a mailing list. */
 export const INVITE_LIMIT = { limit: 30, windowMs: 60 * 60_000 };
 
 /**

@@ -15,7 +15,7 @@ import type { ItemInput, LinkedIssue } from "./schemas";
  * an item offers (taken and given back by the claim operations in ./claims.ts).
  */
 
-/** Per-person limit on posting (items and progress updates; SECURITY.md, rate limit). */
+/** Per-person limit on posting (items and progress updates; docs/security.md, "Rate limits"). */
 export const POST_LIMIT = { limit: 30, windowMs: 60 * 60_000 };
 
 /**

@@ -7,7 +7,7 @@ export const STATE_LABEL: Record<(typeof INITIATIVE_STATES)[number], string> = {
   complete: "Complete",
   stale: "Stale",
 };
-/** An initiative with no check-in for this long is flagged stale (DESIGN.md, Initiative). */
+/** An initiative with no check-in for this long is flagged stale (docs/architecture.md, "Data model"). */
 export const STALE_AFTER_DAYS = 90;
 
 const empty = (v: unknown) => (v === "" || v === null ? undefined : v);

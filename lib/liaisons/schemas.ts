@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { isoDay } from "@/lib/vocabulary";
 
-/** Check-in health (DESIGN.md, Domain: Liaison). Values are the database enum's names. */
+/** Check-in health (docs/architecture.md, "Data model"). Values are the database enum's names. */
 export const HEALTHS = ["fine", "needs_attention", "at_risk"] as const;
 export type Health = (typeof HEALTHS)[number];
 export const HEALTH_LABEL: Record<Health, string> = {

@@ -1,5 +1,5 @@
 /**
- * What must never reach a log line: tokens, email addresses, ballot contents (SECURITY.md).
+ * What must never reach a log line: tokens, email addresses, ballot contents (docs/security.md).
  * Pure, so the logger, the access log and the tests share one definition.
  */
 

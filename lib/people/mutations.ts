@@ -56,7 +56,7 @@ export async function updateProfile(actor: Actor | null, input: ProfileInput): P
  * Deletes the actor's own account after they typed their login. Sessions, notifications,
  * contributions, employer history and role assignments go with the user row (cascades), and
  * mail addressed to them leaves the outbox. The audit event keeps only the old id, which no
- * longer leads to a person (DESIGN.md: audit events keep a pseudonymous id).
+ * longer leads to a person (docs/architecture.md, "People and identity": audit events keep a pseudonymous id).
  */
 export async function deleteAccount(actor: Actor | null, confirmLogin: string): Promise<void> {
   const me = await requirePermission(actor, "account.delete", { subjectType: "User", subjectId: actor?.id ?? null });

@@ -29,7 +29,7 @@ export interface PublicProfile {
 }
 
 /**
- * A person's public profile (DESIGN.md: login, name, avatar, region, employer, skills,
+ * A person's public profile (docs/architecture.md, "People and identity": login, name, avatar, region, employer, skills,
  * contributions; plus the interests and bio they wrote to be read). Never email, timezone or
  * hours. Logins match ignoring case, as on GitHub; when two rows share a login (GitHub frees
  * renamed logins, identity is the numeric id) the most recently updated one is shown.

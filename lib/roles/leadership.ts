@@ -12,7 +12,7 @@ import { addMonths, roleName, SEAT_TAKEN_STATUSES, SITTING_SEAT_STATUSES } from 
 
 /**
  * A TAG's lead (or an admin) appoints a chair or tech lead. The seat is `pending` until a TOC
- * member approves (DESIGN.md guards); nobody appoints themselves.
+ * member approves (docs/permissions.md, "Guards"); nobody appoints themselves.
  */
 export async function appointLeader(actor: Actor | null, input: AppointLeaderInput) {
   const a = await requirePermission(actor, "roster.appoint", {

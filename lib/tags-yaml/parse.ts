@@ -30,7 +30,7 @@ export interface TagsYamlSubproject {
 
 export interface TagsYamlTag {
   dir: string;
-  /** `dir` without its `tag-` prefix (DESIGN.md: TAG slug). */
+  /** `dir` without its `tag-` prefix (docs/architecture.md, "Words": TAG slug). */
   slug: string;
   name: string;
   mission: string;

@@ -1,5 +1,5 @@
 /**
- * Resolves GitHub logins to numeric ids through `GET {apiUrl}/users/{login}` (DESIGN.md: identity
+ * Resolves GitHub logins to numeric ids through `GET {apiUrl}/users/{login}` (docs/architecture.md, "People and identity": identity
  * is the id; logins are renamed and reused). Async I/O only: the tests run the GitHub stand-in in
  * the same process.
  */

@@ -14,7 +14,7 @@ const list = (max: number, item: z.ZodString) =>
     z.array(item).max(max, `At most ${max} entries`),
   );
 
-/** Slugs as DESIGN.md defines them: tags.yaml's `dir` without `tag-`. */
+/** Slugs as docs/architecture.md ("Words") defines them: tags.yaml's `dir` without `tag-`. */
 export const TagSlugSchema = z
   .string()
   .trim()

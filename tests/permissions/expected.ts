@@ -1,6 +1,6 @@
 /**
- * Expected outcomes transcribed by hand from DESIGN.md's permission table ("People and
- * permissions"). Deliberately NOT derived from lib/auth/permissions.ts: if the code's table
+ * Expected outcomes transcribed by hand from docs/permissions.md's hand-written table ("Who may do
+ * what"). Deliberately NOT derived from lib/auth/permissions.ts: if the code's table
  * drifts from the design, the matrix test fails. Later issues add rows for their actions.
  *
  * Columns: visitor (signed out), member, ambassador (CNCF Ambassador), lead (chair or tech lead

@@ -377,7 +377,7 @@ async function attempt(role: MatrixRole, op: string, scope: "own" | "other") {
   return { error, changed: await changed(), refusals: refusalsAfter - refusalsBefore };
 }
 
-describe("permission matrix (every role x action x own/other TAG, expectations from DESIGN.md)", () => {
+describe("permission matrix (every role x action x own/other TAG, expectations from docs/permissions.md)", () => {
   const cells = Object.entries(EXPECTED)
     .filter(([op]) => OPERATIONS[op])
     .flatMap(([op, rows]) =>

@@ -12,7 +12,7 @@ const escapeHtml = (s: string) =>
   s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
 
 /**
- * `/help-wanted/feed.xml`: the board as Atom, with the board's query parameters (DESIGN.md),
+ * `/help-wanted/feed.xml`: the board as Atom, with the board's query parameters (docs/architecture.md, "Board parameters"),
  * always the newest entries first: a feed reader wants what is new, whatever the page's sort.
  */
 export async function GET(request: Request): Promise<Response> {

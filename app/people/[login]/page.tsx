@@ -32,7 +32,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 /**
- * A person's public profile: only the fields DESIGN.md makes public. Timezone and hours are for
+ * A person's public profile: only the fields docs/architecture.md ("People and identity") makes public. Timezone and hours are for
  * the leads of TAGs the person works with, which this page does not show yet; email never.
  */
 export default async function PersonPage({ params, searchParams }: Props) {
