@@ -3,6 +3,7 @@ import { assertSafeProductionConfig, env, resetEnvForTests } from "./env";
 
 afterEach(() => {
   vi.unstubAllEnvs();
+  vi.restoreAllMocks();
   resetEnvForTests();
 });
 
@@ -30,10 +31,20 @@ describe("configuration", () => {
     vi.stubEnv("DEMO", "");
     vi.stubEnv("GITHUB_WEB_URL", "https://github.com");
     vi.stubEnv("GITHUB_API_URL", "https://api.github.com");
+    // A refused start prints one message and exits non-zero (envOrExit): catch both here.
+    let printed = "";
+    vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
+      printed += String(chunk);
+      return true;
+    });
+    vi.spyOn(process, "exit").mockImplementation((code) => {
+      throw new Error(`exit ${code}: ${printed}`);
+    });
     const start = (url: string, allow = "") => {
       vi.stubEnv("NEXTAUTH_URL", url);
       vi.stubEnv("ALLOW_INSECURE_HTTP", allow);
       resetEnvForTests();
+      printed = "";
       return register().then(
         () => "started",
         (e: unknown) => String(e),
