@@ -24,7 +24,7 @@ export default defineConfig({
   workers: 1,
   // No retries: a test that passes only on retry is a failure, so a flake shows as one.
   retries: 0,
-  timeout: 60_000,
+  timeout: 90_000,
   expect: { timeout: 10_000 },
   reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
   use: {
