@@ -5,10 +5,17 @@ import { AppError } from "@/lib/errors";
 import { recordRefusal } from "@/lib/audit/record";
 import { now } from "@/lib/clock";
 import { can, type Action, type Actor } from "./permissions";
-import { LEAD_KINDS } from "@/lib/vocabulary";
+import { coveredLeadTags } from "@/lib/roles/cover";
+import { leadSeatWhere } from "@/lib/roles/seats";
 
-/** TAGs where a person holds an active chair or tech-lead seat, read fresh (never cached in a session). */
+/**
+ * A person's permissions, read fresh (never cached in a session): the TAGs where they lead are those
+ * where a chair or tech-lead seat serves now (a term that has ended gives no powers, even before the
+ * sweep records the end), plus those where they cover a lead's leave today and the role gives cover
+ * the seat's powers.
+ */
 export async function loadActor(userId: string): Promise<Actor | null> {
+  const at = await now();
   const u = await db.user.findUnique({
     where: { id: userId },
     select: {
@@ -16,7 +23,7 @@ export async function loadActor(userId: string): Promise<Actor | null> {
       isAdmin: true,
       isTocMember: true,
       isCncfAmbassador: true,
-      roles: { where: { status: "active", kind: { in: [...LEAD_KINDS] } }, select: { tagId: true } },
+      roles: { where: leadSeatWhere(at), select: { tagId: true } },
     },
   });
   if (!u) return null;
@@ -25,7 +32,7 @@ export async function loadActor(userId: string): Promise<Actor | null> {
     isAdmin: u.isAdmin,
     isTocMember: u.isTocMember,
     isCncfAmbassador: u.isCncfAmbassador,
-    leadTagIds: u.roles.map((r) => r.tagId),
+    leadTagIds: [...new Set([...u.roles.map((r) => r.tagId), ...(await coveredLeadTags(u.id, at))])],
   };
 }
 

@@ -7,6 +7,9 @@
  * - Seats are matched by TAG + GitHub id + kind (+ subproject) among current seats (pending,
  *   active, on leave) and kept; only their term dates follow the file. A file without a term
  *   date leaves the portal's date alone.
+ * - The TOC's own file (fetched from cncf/toc, `fromRecord`) is the TOC's record: its new seats
+ *   are held at once and confirm pending ones. Any other file (pasted, edited, a local copy)
+ *   proposes: its new seats are pending a TOC decision, and it changes no term and ends no seat.
  * - Current seats the file no longer lists are reported as "would end"; they end only when the
  *   caller asks (`--end-missing`), because a hand-kept file that lags behind the portal must not
  *   silently end seats. A seat whose holder's login is unresolved in the same list is kept.
@@ -47,6 +50,8 @@ export interface PortalSnapshot {
     /** `YYYY-MM-DD` or null. */
     startAt: string | null;
     termEndAt: string | null;
+    /** Awaiting a TOC decision. */
+    pending?: boolean;
   }[];
   /** GitHub ids of people the portal already has (claimed or placeholder). */
   knownGithubIds: string[];
@@ -80,7 +85,15 @@ export type TagsImportChange =
       after: Partial<SubprojectFields>;
     }
   | { type: "user.placeholder"; githubId: string; login: string; name: string | null }
-  | ({ type: "seat.create"; githubId: string; startAt: string | null; termEndAt: string | null } & SeatRef)
+  | ({
+      type: "seat.create";
+      githubId: string;
+      startAt: string | null;
+      termEndAt: string | null;
+      /** Held at once (the TOC's record) or pending a TOC decision (any other file). */
+      pending: boolean;
+    } & SeatRef)
+  | ({ type: "seat.confirm"; seatId: string } & SeatRef)
   | ({
       type: "seat.update";
       seatId: string;
@@ -120,13 +133,17 @@ export function seatLogins(file: TagsYamlFile): string[] {
   return [...out];
 }
 
-/** Diffs the file against the portal. `endMissing`: end current seats the file no longer lists. */
+/**
+ * Diffs the file against the portal. `endMissing`: end current seats the file no longer lists.
+ * `fromRecord`: the file is the TOC's own, fetched from cncf/toc (see the header).
+ */
 export function planTagsImport(
   file: TagsYamlFile,
   portal: PortalSnapshot,
   resolutions: Resolutions,
-  opts: { endMissing?: boolean } = {},
+  opts: { endMissing?: boolean; fromRecord?: boolean } = {},
 ): TagsImportPlan {
+  const record = opts.fromRecord ?? false;
   const changes: TagsImportChange[] = [];
   const unresolved: TagsImportPlan["unresolved"] = [];
   const notes = file.warnings.map((w) => `line ${w.line}: ${w.message}`);
@@ -206,11 +223,24 @@ export function planTagsImport(
         const ref: SeatRef = { tagSlug: t.slug, subprojectSlug: list.sub, kind: list.kind, login: r.login };
         const seat = seatsByKey.get(key);
         if (!seat) {
-          changes.push({ type: "seat.create", ...ref, githubId: r.githubId, startAt: p.start, termEndAt: p.end });
+          changes.push({
+            type: "seat.create",
+            ...ref,
+            githubId: r.githubId,
+            startAt: p.start,
+            termEndAt: p.end,
+            pending: !record,
+          });
           continue;
         }
+        if (seat.pending && record) changes.push({ type: "seat.confirm", ...ref, seatId: seat.id });
         const next = { startAt: p.start ?? seat.startAt, termEndAt: p.end ?? seat.termEndAt };
-        if (next.startAt !== seat.startAt || next.termEndAt !== seat.termEndAt) {
+        const changed = next.startAt !== seat.startAt || next.termEndAt !== seat.termEndAt;
+        if (changed && !record) {
+          notes.push(
+            `not applied: the term of ${where(ref)} differs (${next.startAt ?? "?"}..${next.termEndAt ?? "?"}); only the TOC's own file changes terms`,
+          );
+        } else if (changed) {
           changes.push({
             type: "seat.update",
             ...ref,
@@ -230,7 +260,8 @@ export function planTagsImport(
     if (unresolvedIn.get(listKey(s.tagSlug, s.subprojectSlug, s.kind))?.has(s.login.toLowerCase())) continue;
     const ref = { seatId: s.id, tagSlug: s.tagSlug, subprojectSlug: s.subprojectSlug, kind: s.kind, login: s.login };
     missing.push(ref);
-    if (opts.endMissing) changes.push({ type: "seat.end", ...ref });
+    if (opts.endMissing && record) changes.push({ type: "seat.end", ...ref });
+    else if (opts.endMissing) notes.push(`not ended: ${where(ref)}; only the TOC's own file ends seats`);
   }
 
   if (file.tocSubprojects.length > 0) {
@@ -258,7 +289,9 @@ export function describeChange(c: TagsImportChange): string {
     case "user.placeholder":
       return `add placeholder person @${c.login} (GitHub id ${c.githubId}; claimed at their first sign-in)`;
     case "seat.create":
-      return `add ${where(c)} (${c.startAt ?? "?"} to ${c.termEndAt ?? "?"})`;
+      return `add ${where(c)} (${c.startAt ?? "?"} to ${c.termEndAt ?? "?"})${c.pending ? ", pending a TOC decision" : ""}`;
+    case "seat.confirm":
+      return `confirm ${where(c)} (pending until now; the TOC's file lists it)`;
     case "seat.update":
       return `change term of ${where(c)}: ${c.before.startAt ?? "?"}..${c.before.termEndAt ?? "?"} -> ${c.after.startAt ?? "?"}..${c.after.termEndAt ?? "?"}`;
     case "seat.end":

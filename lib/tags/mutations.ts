@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { requirePermission } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
+import { createLeadershipRoles } from "@/lib/roles/leadership-roles";
 import type { TagInput, UpdateTagInput } from "./schemas";
 
 /** Admins create TAGs. A taken slug is a CONFLICT. */
@@ -12,7 +13,9 @@ export async function createTag(actor: Actor | null, input: TagInput) {
   await requirePermission(actor, "tag.manage", { subjectType: "Tag" });
   const at = await now();
   return db.$transaction(async (tx) => {
-    const tag = await tx.tag.create({ data: input, select: { id: true, slug: true } });
+    const tag = await tx.tag.create({ data: input, select: { id: true, slug: true, leadershipModel: true } });
+    // Every TAG has its Chair and Tech Lead roles from its creation.
+    await createLeadershipRoles(tx, tag, { at, actorId: actor!.id });
     await recordAudit(tx, {
       at,
       actorId: actor!.id,
@@ -22,7 +25,7 @@ export async function createTag(actor: Actor | null, input: TagInput) {
       tagId: tag.id,
       after: input,
     });
-    return tag;
+    return { id: tag.id, slug: tag.slug };
   });
 }
 

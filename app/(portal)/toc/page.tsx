@@ -6,7 +6,7 @@ import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { getTocOverview } from "@/lib/dashboards/queries";
-import { employerText, flagsOf, regionsText } from "@/lib/dashboards/tables";
+import { employerText, flagsOf, regionsText, roleFiguresText } from "@/lib/dashboards/tables";
 import { TocDecisions } from "./_components/decisions";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -111,8 +111,9 @@ export default async function DashboardPage() {
                       <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-sm">
                         <Figure
                           term="Chairs and tech leads"
-                          value={`${d.leadership.filled}${d.leadership.total !== null ? ` of ${d.leadership.total}` : ""}`}
+                          value={`${d.leadership.filled}${d.leadership.total !== null ? ` of ${d.leadership.total}` : ""}${d.leadership.pending ? `, ${d.leadership.pending} awaiting the TOC` : ""}`}
                         />
+                        <Figure term="Seats by role" value={d.roles.map(roleFiguresText).join("; ")} />
                         <Figure term="Seats by region" value={regionsText(d)} />
                         <Figure term="Largest employer (leadership)" value={employerText(d.leadershipEmployer)} />
                         <Figure term="Terms ending in 6 months" value={d.termsEnding.length} />

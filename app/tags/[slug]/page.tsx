@@ -21,14 +21,21 @@ import {
   type RoleDefinitionRow,
   type RosterRow,
 } from "@/lib/roles/queries";
-import { parseRegionCounts, REGIONS } from "@/lib/roles/seat-rules";
+import { parseRegionCounts } from "@/lib/roles/seat-rules";
+import { AMBASSADOR_KIND_LABEL, isoDay, LEAD_KINDS, REGIONS, ROLE_KIND_LABEL, roleName } from "@/lib/vocabulary";
 import { findTagBySlug } from "@/lib/tags/queries";
-import { AppointForm } from "./_components/appoint-form";
 import { AppointToRoleForm } from "./_components/appoint-to-role-form";
 import { DefineRoleForm, type RoleDefaults } from "./_components/define-role-form";
-import { EndSeatForm } from "./_components/end-seat-form";
 import { RoleWarnings } from "./_components/role-warnings";
-import { LeaveForm, MoveToFellowForm, SeatChangeForm } from "./_components/seat-controls";
+import {
+  CancelPendingForm,
+  LeaveEditForm,
+  LeaveForm,
+  MoveToFellowForm,
+  ResignForm,
+  RetireRoleForm,
+  SeatChangeForm,
+} from "./_components/seat-controls";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -36,12 +43,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const tag = await findTagBySlug((await params).slug);
   return { title: tag?.name ?? "TAG not found" };
 }
-
-const AMBASSADOR_LABEL: Record<string, string> = {
-  project_liaison: "project liaison",
-  foundation_liaison: "foundation liaison",
-  community_organizer: "community organizer",
-};
 
 function defaultsOf(d: RoleDefinitionRow): RoleDefaults {
   const max = parseRegionCounts(d.maxPerRegion);
@@ -68,6 +69,8 @@ function defaultsOf(d: RoleDefinitionRow): RoleDefaults {
     eligibilityMinRecords: s(d.eligibilityMinRecords),
     eligibilityWindowMonths: s(d.eligibilityWindowMonths),
     needsTocApproval: d.needsTocApproval,
+    emeritusAfterTerm: d.emeritusAfterTerm,
+    coverHasPowers: d.coverHasPowers,
   };
 }
 
@@ -92,6 +95,12 @@ const ACTION_LABEL: Record<string, string> = {
   "roster.end-request": "asked the TOC to end the seat of",
   "roster.leave": "recorded a leave for",
   "roster.leave-own": "recorded their own leave",
+  "roster.leave-change": "changed a leave of",
+  "roster.leave-cancel": "cancelled a leave of",
+  "roster.resign": "resigned:",
+  "roster.cancel": "withdrew the appointment of",
+  "roster.term-end": "recorded the end of term of",
+  "role.retire": "retired the role",
   "leadership.approve": "approved the change for",
   "leadership.reject": "rejected the change for",
   "leadership.remove-open": "opened a removal vote on",
@@ -104,9 +113,9 @@ export default async function TagPage({ params }: Props) {
   const tag = await findTagBySlug((await params).slug);
   if (!tag) notFound();
   const at = await now();
-  const [roster, summaries, terms, timeline, actor, initiatives] = await Promise.all([
-    listRoster(tag.id, at),
-    summarizeRoles(tag.id, at),
+  const roster = await listRoster(tag.id, at);
+  const [summaries, terms, timeline, actor, initiatives] = await Promise.all([
+    summarizeRoles(tag.id, at, roster),
     listTermsEnding(tag.id, at),
     listLeadershipTimeline(tag.id),
     getActor(),
@@ -125,12 +134,12 @@ export default async function TagPage({ params }: Props) {
   const mayAppoint = can(actor, "roster.appoint", tag.id);
   const mayDefine = can(actor, "role.define", tag.id);
   const mayManage = can(actor, "roster.manage", tag.id);
-  const defs = summaries.map((s) => s.def);
+  const defs = summaries.map((s) => s.def).filter((d) => !d.retiredAt);
   const roleOptions = defs.map((d) => ({
     id: d.id,
     label:
       d.kind === "tag_ambassador" && d.ambassadorKind
-        ? `${d.name} (TAG Ambassador, ${AMBASSADOR_LABEL[d.ambassadorKind]})`
+        ? `${d.name} (TAG Ambassador, ${AMBASSADOR_KIND_LABEL[d.ambassadorKind].toLowerCase()})`
         : d.name,
   }));
   const fellowRoles = roleOptions.filter((_, i) => defs[i]!.kind === "advisory_fellow");
@@ -138,25 +147,39 @@ export default async function TagPage({ params }: Props) {
   const controls = (row: SeatRow) => {
     const s = roster.find((r) => r.id === row.id)!;
     const own = actor?.id === s.userId;
+    const role = roleName(s.kind, s.roleDefinition?.name);
     return (
       <>
-        {mayAppoint &&
-          !own &&
-          held(s) &&
-          !s.endRequestedAt &&
-          (s.roleDefinition ? (
-            <SeatChangeForm
-              assignmentId={s.id}
-              who={s.user.login}
-              renewable={!!s.roleDefinition.termMonths && !s.renewRequestedAt}
-            />
-          ) : (
-            <EndSeatForm assignmentId={s.id} who={s.user.login} />
-          ))}
+        {mayAppoint && !own && held(s) && !s.endRequestedAt && (
+          <SeatChangeForm
+            assignmentId={s.id}
+            who={s.user.login}
+            renewable={!!s.roleDefinition?.termMonths && !s.renewRequestedAt}
+          />
+        )}
         {mayAppoint && !own && held(s) && fellowRoles.length > 0 && s.kind !== "advisory_fellow" && (
           <MoveToFellowForm assignmentId={s.id} who={s.user.login} fellowRoles={fellowRoles} />
         )}
-        {held(s) && (own || mayManage) && <LeaveForm assignmentId={s.id} who={s.user.login} own={own} />}
+        {held(s) && (own || mayManage) && (
+          <>
+            <LeaveForm assignmentId={s.id} who={s.user.login} own={own} />
+            {s.leaves.map((l) => (
+              <LeaveEditForm
+                key={l.id}
+                who={own ? "your" : s.user.login}
+                leave={{
+                  id: l.id,
+                  from: isoDay(l.from),
+                  to: isoDay(l.to),
+                  note: l.note,
+                  coverLogin: l.coverLogin ?? "",
+                }}
+              />
+            ))}
+          </>
+        )}
+        {own && held(s) && <ResignForm assignmentId={s.id} role={role} />}
+        {mayAppoint && s.status === "pending" && <CancelPendingForm assignmentId={s.id} who={s.user.login} />}
       </>
     );
   };
@@ -244,10 +267,9 @@ export default async function TagPage({ params }: Props) {
         </div>
         <RosterTable seats={seats} controls={mayAppoint || actor ? controls : undefined} />
         <RoleWarnings
-          summaries={summaries.map((s) => ({ name: s.def.name, vacancies: s.vacancies, warnings: s.warnings }))}
+          summaries={summaries.map((s) => ({ name: s.def.name, vacancies: s.figures.vacancies, warnings: s.warnings }))}
         />
         {mayAppoint && defs.length > 0 && <AppointToRoleForm roles={roleOptions} />}
-        {mayAppoint && <AppointForm tagId={tag.id} tagName={tag.name} />}
       </section>
       <section aria-labelledby="terms" className="space-y-2">
         <h2 id="terms" className="text-xl font-semibold text-slate-900">
@@ -271,7 +293,7 @@ export default async function TagPage({ params }: Props) {
           Roles
         </h2>
         {defs.length === 0 && <p className="text-sm text-slate-600">This TAG has not defined its roles here yet.</p>}
-        {summaries.map(({ def: d, holders, vacancies }) => (
+        {summaries.map(({ def: d, figures: f }) => (
           <article
             key={d.id}
             className="space-y-2 rounded-xl bg-white p-6 text-sm ring-1 ring-slate-200"
@@ -280,8 +302,10 @@ export default async function TagPage({ params }: Props) {
             <h3 id={`def-${d.id}`} className="text-lg font-semibold text-slate-900">
               {d.name}{" "}
               <span className="text-sm font-normal text-slate-600">
-                ({SEAT_LABEL[d.kind] ?? d.kind}
-                {d.ambassadorKind ? `, ${AMBASSADOR_LABEL[d.ambassadorKind]}` : ""}; rules version {d.version})
+                ({ROLE_KIND_LABEL[d.kind]}
+                {d.ambassadorKind ? `, ${AMBASSADOR_KIND_LABEL[d.ambassadorKind].toLowerCase()}` : ""}; rules version{" "}
+                {d.version}
+                {d.retiredAt ? "; retired" : ""})
               </span>
             </h3>
             {d.responsibilities && <Markdown>{d.responsibilities}</Markdown>}
@@ -289,7 +313,8 @@ export default async function TagPage({ params }: Props) {
               <div>
                 <dt className="inline font-medium">Holders: </dt>
                 <dd className="inline">
-                  {holders} ({seatRulesText(d)}){vacancies !== null ? `; ${vacancies} open` : ""}
+                  {f.holders} ({seatRulesText(d)}){f.pending ? `; ${f.pending} pending TOC approval` : ""}
+                  {f.vacancies !== null ? `; ${f.vacancies} open` : ""}
                 </dd>
               </div>
               <div>
@@ -320,13 +345,16 @@ export default async function TagPage({ params }: Props) {
                 <dd className="inline">{d.needsTocApproval ? "needed for every change" : "not needed"}</dd>
               </div>
             </dl>
-            {mayDefine && (
+            {mayDefine && !d.retiredAt && (
               <details>
                 <summary className="cursor-pointer text-brand-700 underline">
                   Edit {d.name} (saves a new version)
                 </summary>
-                <div className="mt-3">
+                <div className="mt-3 space-y-4">
                   <DefineRoleForm tagId={tag.id} defaults={defaultsOf(d)} />
+                  {!(LEAD_KINDS as readonly string[]).includes(d.kind) && (
+                    <RetireRoleForm tagId={tag.id} roleKey={d.roleKey} name={d.name} />
+                  )}
                 </div>
               </details>
             )}

@@ -8,7 +8,7 @@ import { LocalTime } from "@/components/ui/local-time";
 import { getActor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/session";
 import { getTagDashboard } from "@/lib/dashboards/queries";
-import { flagsOf, tagTables } from "@/lib/dashboards/tables";
+import { flagsOf, roleFiguresText, tagTables } from "@/lib/dashboards/tables";
 import { AppError } from "@/lib/errors";
 import { REGIONS } from "@/lib/roles/seat-rules";
 
@@ -78,10 +78,7 @@ export default async function TagDashboardPage({ params }: Props) {
         </h2>
         {d.roles.map((r) => (
           <div key={r.key} className="rounded-xl bg-white p-4 ring-1 ring-slate-200">
-            <h3 className="font-semibold text-slate-900">
-              {r.name}: {r.holders}
-              {r.totalSeats !== null ? ` of ${r.totalSeats}` : ""} seats by region
-            </h3>
+            <h3 className="font-semibold text-slate-900">{roleFiguresText(r)}, by region</h3>
             <BarChart
               caption={`${r.name} holders by region`}
               bars={[
