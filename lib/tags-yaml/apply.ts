@@ -19,6 +19,7 @@ import {
 import type { LoginResolver } from "./resolve.ts";
 import { isoDay, SEAT_TAKEN_STATUSES, SITTING_SEAT_STATUSES } from "../vocabulary/index.ts";
 import type { Tx } from "../db.ts";
+import { recordAudit, recordRefusal } from "../audit/record.ts";
 import { AppError } from "../errors.ts";
 import { activatePendingSeat, giveSeat } from "../roles/appointments.ts";
 import { createLeadershipRoles, ensureStandardRole } from "../roles/leadership-roles.ts";
@@ -233,18 +234,14 @@ async function applyChange(
         if (!(e instanceof AppError)) throw e;
         // giveSeat refuses before writing, so the import goes on; the refusal is on record.
         notes.push(`not imported: ${describeChange(c)}: ${e.message}`);
-        await tx.auditEvent.create({
-          data: {
-            at,
-            actorId,
-            action: "tags.import",
-            subjectType: "Tag",
-            subjectId: tag,
-            tagId: tag,
-            outcome: "refused",
-            reason: e.message,
-            after: { change: c.type, login: c.login, kind: c.kind },
-          },
+        await recordRefusal(tx, {
+          at,
+          actorId,
+          action: "tags.import",
+          subjectType: "Tag",
+          subjectId: tag,
+          tagId: tag,
+          reason: `tags.yaml ${describeChange(c)}: ${e.message}`,
         });
       }
       return;
@@ -273,17 +270,15 @@ async function applyChange(
       break;
   }
   const s = auditSubject(c);
-  await tx.auditEvent.create({
-    data: {
-      at,
-      actorId,
-      action: "tags.import",
-      subjectType: s.subjectType,
-      subjectId,
-      tagId: tag,
-      before: s.before,
-      after: { change: c.type, ...(s.after as object) },
-    },
+  await recordAudit(tx, {
+    at,
+    actorId,
+    action: "tags.import",
+    subjectType: s.subjectType,
+    subjectId,
+    tagId: tag,
+    before: s.before,
+    after: { change: c.type, ...(s.after as object) },
   });
 }
 
@@ -318,15 +313,13 @@ export async function importTagsYaml(
           create: { id: 1, text, importedAt: at },
           update: { text, importedAt: at },
         });
-        await tx.auditEvent.create({
-          data: {
-            at,
-            actorId: opts.actorId ?? null,
-            action: "tags.import",
-            subjectType: "TagsYamlSource",
-            subjectId: "1",
-            after: { change: "source.store", bytes: Buffer.byteLength(text) },
-          },
+        await recordAudit(tx, {
+          at,
+          actorId: opts.actorId ?? null,
+          action: "tags.import",
+          subjectType: "TagsYamlSource",
+          subjectId: "1",
+          after: { change: "source.store", bytes: Buffer.byteLength(text) },
         });
       }
       return plan;
