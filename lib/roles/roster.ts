@@ -2,7 +2,7 @@ import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
-import { recordAudit } from "@/lib/audit/record";
+import { recordAudit, recordRefusal } from "@/lib/audit/record";
 import { refuseByGuard, requirePermission } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
 import { activityFor } from "@/lib/contributions/activity";
@@ -97,6 +97,25 @@ export async function appointByKind(actor: Actor | null, input: AppointLeaderInp
   return appointAs(a, def, input, subject, input.termMonths);
 }
 
+/** A refused appointment (a rule, eligibility) rolls back, and the attempt stays on record. */
+async function refusalsAudited<T>(a: Actor, subject: PermissionSubject, at: Date, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    if (e instanceof AppError && e.code !== "FORBIDDEN")
+      await recordRefusal(db, {
+        at,
+        actorId: a.id,
+        action: "roster.appoint",
+        subjectType: subject.subjectType,
+        subjectId: subject.subjectId ?? null,
+        tagId: subject.tagId ?? null,
+        reason: e.message,
+      });
+    throw e;
+  }
+}
+
 async function appointAs(
   a: Actor,
   def: Def,
@@ -107,21 +126,23 @@ async function appointAs(
   const person = await findPersonByLogin(input.login, "login");
   if (person.id === a.id) await refuseByGuard(a, "roster.appoint", subject, "Nobody appoints themselves.");
   const at = await now();
-  await checkEligible(def, person, at);
-  const seat = await db.$transaction((tx) =>
-    giveSeat(tx, {
-      roleKey: def.roleKey,
-      tagId: def.tagId,
-      person,
-      by: a.id,
-      at,
-      obtainedBy: "appointed",
-      expectVersionId: def.id,
-      decisionLink: input.decisionLink ?? null,
-      ...(termMonths ? { termEndAt: addMonths(at, termMonths) } : {}),
-      audit: { after: { githubId: String(person.githubId) } },
-    }),
-  );
+  const seat = await refusalsAudited(a, subject, at, async () => {
+    await checkEligible(def, person, at);
+    return db.$transaction((tx) =>
+      giveSeat(tx, {
+        roleKey: def.roleKey,
+        tagId: def.tagId,
+        person,
+        by: a.id,
+        at,
+        obtainedBy: "appointed",
+        expectVersionId: def.id,
+        decisionLink: input.decisionLink ?? null,
+        ...(termMonths ? { termEndAt: addMonths(at, termMonths) } : {}),
+        audit: { after: { githubId: String(person.githubId) } },
+      }),
+    );
+  });
   await notifyAppointed(seat, def, person.id, at);
   return { id: seat.id, status: seat.status };
 }
