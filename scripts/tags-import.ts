@@ -17,7 +17,7 @@ import { importTagsYaml, type TagsImportSource } from "../lib/tags-yaml/apply.ts
 import { fetchTocTagsYaml, TOC_REPOSITORY, TOC_TAGS_FILE } from "../lib/tags-yaml/fetch.ts";
 import { formatNote, parseTagsYaml } from "../lib/tags-yaml/parse.ts";
 import { describePlan } from "../lib/tags-yaml/plan.ts";
-import { githubLoginResolver } from "../lib/tags-yaml/resolve.ts";
+import { githubLoginResolver } from "../lib/auth/github-logins.ts";
 import { migrateAndVerify, openDatabase } from "./db/database.ts";
 
 const args = process.argv.slice(2).filter((a) => a !== "--");

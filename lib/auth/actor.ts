@@ -5,8 +5,8 @@ import { AppError } from "@/lib/errors";
 import { recordRefusal } from "@/lib/audit/record";
 import { now } from "@/lib/clock";
 import { can, type Action, type Actor } from "./permissions";
-import { coveredLeadTags } from "@/lib/roles/cover";
-import { leadSeatWhere } from "@/lib/roles/seats";
+import { dayOf } from "@/lib/vocabulary";
+import { leadSeatWhere } from "./lead-seats";
 
 /**
  * A person's permissions, read fresh (never cached in a session): the TAGs where they lead are those
@@ -34,6 +34,26 @@ export async function loadActor(userId: string): Promise<Actor | null> {
     isCncfAmbassador: u.isCncfAmbassador,
     leadTagIds: [...new Set([...u.roles.map((r) => r.tagId), ...(await coveredLeadTags(u.id, at))])],
   };
+}
+
+/**
+ * TAGs where `userId` covers a serving lead's leave today and the role (its current version) gives
+ * cover the seat's powers. Read with every actor, so the powers start and stop with the leave.
+ */
+async function coveredLeadTags(userId: string, at: Date): Promise<string[]> {
+  const today = dayOf(at);
+  const leaves = await db.leave.findMany({
+    where: { coverUserId: userId, from: { lte: today }, to: { gte: today }, assignment: leadSeatWhere(at) },
+    select: { assignment: { select: { tagId: true, roleDefinition: { select: { roleKey: true } } } } },
+  });
+  const keys = leaves.flatMap((l) => (l.assignment.roleDefinition ? [l.assignment.roleDefinition.roleKey] : []));
+  if (keys.length === 0) return [];
+  const giving = await db.roleDefinition.findMany({
+    where: { roleKey: { in: keys }, supersededAt: null, coverHasPowers: true },
+    select: { roleKey: true },
+  });
+  const ok = new Set(giving.map((d) => d.roleKey));
+  return leaves.filter((l) => ok.has(l.assignment.roleDefinition?.roleKey ?? "")).map((l) => l.assignment.tagId);
 }
 
 /**

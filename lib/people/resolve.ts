@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { githubUrls } from "@/lib/auth/github";
-import { githubLoginResolver } from "@/lib/tags-yaml/resolve";
+import { githubLoginResolver } from "@/lib/auth/github-logins";
 
 /**
  * The person a lead names by GitHub login, for an appointment, a leave's cover, an initiative's

@@ -18,7 +18,8 @@ import type {
   ResignInput,
 } from "./schemas";
 import { closePendingSeat, giveSeat, type SeatPerson } from "./appointments";
-import { EMERITUS_PREFIX, leadSeatWhere, needsTocApproval } from "./seats";
+import { leadSeatWhere } from "@/lib/auth/lead-seats";
+import { EMERITUS_PREFIX, needsTocApproval } from "./seats";
 import { addMonths, roleName, SITTING_SEAT_STATUSES } from "@/lib/vocabulary";
 
 /** A role version of any TAG, for the permission check (its TAG) and messages. */

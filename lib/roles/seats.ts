@@ -4,7 +4,7 @@ import type { Prisma } from "../generated/prisma/client.ts";
 import type { RoleKind } from "../generated/prisma/enums.ts";
 import type { Tx } from "../db.ts";
 import { parseRegionCounts, type SeatHolder, type SeatRules } from "./seat-rules.ts";
-import { dayOf, LEAD_KINDS, SEAT_TAKEN_STATUSES, SITTING_SEAT_STATUSES } from "../vocabulary/index.ts";
+import { dayOf, SEAT_TAKEN_STATUSES } from "../vocabulary/index.ts";
 
 /** An end request whose approval moves the seat to emeritus instead of ended (see decideLeadershipChange). */
 export const EMERITUS_PREFIX = "[emeritus] ";
@@ -39,19 +39,6 @@ export function onLeaveWhere(at: Date): Prisma.RoleAssignmentWhereInput {
   return {
     OR: [{ status: "on_leave" }, { status: "active", leaves: { some: { from: { lte: today }, to: { gte: today } } } }],
   };
-}
-
-/** A held seat whose term has not ended at `at`: what gives a holder the seat's powers. */
-export function servingWhere(at: Date): Prisma.RoleAssignmentWhereInput {
-  return {
-    status: { in: [...SITTING_SEAT_STATUSES] },
-    OR: [{ termEndAt: null }, { termEndAt: { gt: at } }],
-  };
-}
-
-/** A chair or tech-lead seat that gives its holder lead powers at `at` (term ends honoured at once). */
-export function leadSeatWhere(at: Date): Prisma.RoleAssignmentWhereInput {
-  return { kind: { in: [...LEAD_KINDS] }, ...servingWhere(at) };
 }
 
 /**

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { notify } from "@/lib/notify/send";
-import { leadSeatWhere } from "./seats";
+import { leadSeatWhere } from "@/lib/auth/lead-seats";
 import { isoDay, roleName, SITTING_SEAT_STATUSES } from "@/lib/vocabulary";
 
 /**

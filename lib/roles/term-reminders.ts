@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { notify } from "@/lib/notify/send";
-import { leadSeatWhere } from "./seats";
+import { leadSeatWhere } from "@/lib/auth/lead-seats";
 import { DAY, isoDay, roleName, SITTING_SEAT_STATUSES } from "@/lib/vocabulary";
 /** Days before a term ends when the holder and the TAG's leads hear about it. */
 export const TERM_REMINDER_DAYS = [60, 14] as const;

@@ -8,7 +8,7 @@ import { createStandIn } from "@/dev/github-stand-in/server";
 import { exportTagsYamlFromDatabase, importTagsYaml, type TagsImportSource } from "./apply";
 import { fetchTocTagsYaml } from "./fetch";
 import { describePlan } from "./plan";
-import { githubLoginResolver } from "./resolve";
+import { githubLoginResolver } from "@/lib/auth/github-logins";
 
 const sample = readFileSync(path.join(import.meta.dirname, "fixtures/tags-sample.yaml"), "utf8");
 // Port 0: the OS picks a free port (a random one can collide with outgoing connections).

@@ -13,16 +13,18 @@ import {
   seatLogins,
   type PortalSnapshot,
   type SeatKind,
+  type TagFields,
   type TagsImportChange,
   type TagsImportPlan,
 } from "./plan.ts";
-import type { LoginResolver } from "./resolve.ts";
+import type { LoginResolver } from "../auth/github-logins.ts";
 import { isoDay, SEAT_TAKEN_STATUSES, SITTING_SEAT_STATUSES } from "../vocabulary/index.ts";
 import type { Tx } from "../db.ts";
 import { recordAudit, recordRefusal } from "../audit/record.ts";
 import { AppError } from "../errors.ts";
 import { activatePendingSeat, giveSeat } from "../roles/appointments.ts";
 import { createLeadershipRoles, ensureStandardRole } from "../roles/leadership-roles.ts";
+import { tocLiaisonsOf } from "../people/liaisons.ts";
 
 const SEAT_KINDS: SeatKind[] = ["chair", "tech_lead", "subproject_lead"];
 const toDate = (s: string | null) => (s ? new Date(`${s}T00:00:00Z`) : null);
@@ -60,6 +62,7 @@ export async function readPortalSnapshot(tx: Tx): Promise<PortalSnapshot> {
       mailingList: true,
       meetings: true,
       tocLiaisons: true,
+      tocLiaisonIds: true,
     },
   });
   const subprojects = await tx.subproject.findMany({
@@ -81,7 +84,7 @@ export async function readPortalSnapshot(tx: Tx): Promise<PortalSnapshot> {
   });
   const users = await tx.user.findMany({ select: { githubId: true } });
   return {
-    tags,
+    tags: tags.map((t) => ({ ...t, tocLiaisonIds: t.tocLiaisonIds.map(String) })),
     subprojects: subprojects.map((s) => ({
       id: s.id,
       tagSlug: s.tag.slug,
@@ -145,6 +148,12 @@ function auditSubject(c: TagsImportChange): {
   }
 }
 
+/** A plan's TAG fields as the database spells them (GitHub ids are numbers there). */
+function tagData<T extends Partial<TagFields>>(f: T) {
+  const { tocLiaisonIds, ...rest } = f;
+  return { ...rest, ...(tocLiaisonIds ? { tocLiaisonIds: tocLiaisonIds.map((id) => BigInt(id)) } : {}) };
+}
+
 async function applyChange(
   tx: Tx,
   c: TagsImportChange,
@@ -157,7 +166,7 @@ async function applyChange(
   switch (c.type) {
     case "tag.create": {
       const created = await tx.tag.create({
-        data: { slug: c.slug, ...c.after },
+        data: { slug: c.slug, ...tagData(c.after) },
         select: { id: true, leadershipModel: true },
       });
       // Every TAG has its Chair and Tech Lead roles from its creation.
@@ -166,7 +175,11 @@ async function applyChange(
       break;
     }
     case "tag.update":
-      ({ id: subjectId } = await tx.tag.update({ where: { slug: c.slug }, data: c.after, select: { id: true } }));
+      ({ id: subjectId } = await tx.tag.update({
+        where: { slug: c.slug },
+        data: tagData(c.after),
+        select: { id: true },
+      }));
       tag = subjectId;
       break;
     case "subproject.create":
@@ -340,6 +353,7 @@ export async function readExportState(db: PrismaClient | Tx): Promise<ExportStat
       slackChannel: true,
       mailingList: true,
       tocLiaisons: true,
+      tocLiaisonIds: true,
       subprojects: { orderBy: { slug: "asc" }, select: { id: true, slug: true, name: true, mission: true } },
       roles: {
         where: { kind: { in: SEAT_KINDS } },
@@ -355,17 +369,9 @@ export async function readExportState(db: PrismaClient | Tx): Promise<ExportStat
       },
     },
   });
-  const liaisonLogins = [...new Set(tags.flatMap((t) => t.tocLiaisons.map((l) => l.toLowerCase())))];
-  const liaisonNames = new Map(
-    (
-      await db.user.findMany({
-        where: { login: { in: liaisonLogins, mode: "insensitive" } },
-        select: { login: true, name: true },
-      })
-    ).map((u) => [u.login.toLowerCase(), u.name]),
-  );
+  const liaisons = await tocLiaisonsOf(db, tags);
   return {
-    tags: tags.map((t) => {
+    tags: tags.map((t, i) => {
       const list = (kind: SeatKind, subprojectId: string | null): ExportSeatList => {
         const seats = t.roles.filter((r) => r.kind === kind && r.subprojectId === subprojectId);
         const current: ExportPerson[] = seats
@@ -389,7 +395,7 @@ export async function readExportState(db: PrismaClient | Tx): Promise<ExportStat
         mission: t.mission,
         slackChannel: t.slackChannel,
         mailingList: t.mailingList,
-        tocLiaisons: t.tocLiaisons.map((login) => ({ login, name: liaisonNames.get(login.toLowerCase()) ?? null })),
+        tocLiaisons: liaisons[i]!,
         chairs: list("chair", null),
         techLeads: list("tech_lead", null),
         subprojects: t.subprojects.map((s) => ({

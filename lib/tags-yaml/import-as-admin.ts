@@ -10,7 +10,7 @@ import { importTagsYaml, type TagsImportSource } from "./apply";
 import { fetchTocTagsYaml, TOC_REPOSITORY, TOC_TAGS_FILE } from "./fetch";
 import { formatNote } from "./parse";
 import { describePlan } from "./plan";
-import { githubLoginResolver } from "./resolve";
+import { githubLoginResolver } from "@/lib/auth/github-logins";
 import type { TagsImportInput } from "./schemas";
 
 /**

@@ -37,6 +37,8 @@ const imported: PortalSnapshot = {
     mailingList: t.mailingList,
     meetings: t.meetings,
     tocLiaisons: t.tocLiaisons,
+    // GitHub does not know toby-toc in these resolutions: kept by login only.
+    tocLiaisonIds: t.tocLiaisons.map(() => "0"),
   })),
   subprojects: [
     { id: "s0", tagSlug: "tide-tables", slug: "moon-watch", name: "Moon Watch", mission: "Watching the moon." },

@@ -17,6 +17,7 @@
  *   to hang on (its leaders are CNCF staff or TOC members). They are named in the report, and
  *   export leaves their text untouched.
  */
+import type { ResolvedLogin } from "../auth/github-logins.ts";
 import type { TagsYamlFile, TagsYamlPerson } from "./parse.ts";
 
 export type SeatKind = "chair" | "tech_lead" | "subproject_lead";
@@ -28,6 +29,8 @@ export interface TagFields {
   mailingList: string | null;
   meetings: string;
   tocLiaisons: string[];
+  /** GitHub ids of the TOC liaisons (decimal), in the order of `tocLiaisons`; "0" for a login GitHub did not resolve. */
+  tocLiaisonIds: string[];
 }
 
 export interface SubprojectFields {
@@ -57,11 +60,6 @@ export interface PortalSnapshot {
   knownGithubIds: string[];
 }
 
-export interface ResolvedLogin {
-  githubId: string;
-  login: string;
-  name: string | null;
-}
 
 /** Lower-cased login -> GitHub's answer; `{ error }` when GitHub does not know it or could not be asked. */
 export type Resolutions = ReadonlyMap<string, ResolvedLogin | { error: string }>;
@@ -124,11 +122,12 @@ const listKey = (tagSlug: string, subprojectSlug: string | null, kind: SeatKind)
 
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
-/** Every login the file's seats name, for resolving before planning (TOC liaisons stay logins). */
+/** Every login the file's seats and TOC liaisons name, for resolving to GitHub ids before planning. */
 export function seatLogins(file: TagsYamlFile): string[] {
   const out = new Set<string>();
   for (const t of file.tags) {
     for (const p of [...t.chairs, ...t.techLeads, ...t.subprojects.flatMap((s) => s.leads)]) out.add(p.login);
+    for (const l of t.tocLiaisons) out.add(l);
   }
   return [...out];
 }
@@ -163,6 +162,13 @@ export function planTagsImport(
       mailingList: t.mailingList,
       meetings: t.meetings,
       tocLiaisons: t.tocLiaisons,
+      // A liaison is a person: kept by GitHub id (a renamed login still names the same TOC member).
+      tocLiaisonIds: t.tocLiaisons.map((l) => {
+        const r = resolutions.get(l.toLowerCase());
+        if (r && "githubId" in r) return r.githubId;
+        notes.push(`TOC liaison @${l} of ${t.dir}: ${r?.error ?? "not looked up"}; kept by login only`);
+        return "0";
+      }),
     };
     const current = tagsBySlug.get(t.slug);
     if (!current) changes.push({ type: "tag.create", slug: t.slug, after });
@@ -175,9 +181,11 @@ export function planTagsImport(
           (changed as Record<string, unknown>)[k] = after[k];
         }
       }
-      if (!sameList(current.tocLiaisons, after.tocLiaisons)) {
+      if (!sameList(current.tocLiaisons, after.tocLiaisons) || !sameList(current.tocLiaisonIds, after.tocLiaisonIds)) {
         before.tocLiaisons = current.tocLiaisons;
         changed.tocLiaisons = after.tocLiaisons;
+        before.tocLiaisonIds = current.tocLiaisonIds;
+        changed.tocLiaisonIds = after.tocLiaisonIds;
       }
       if (Object.keys(changed).length > 0) changes.push({ type: "tag.update", slug: t.slug, before, after: changed });
     }

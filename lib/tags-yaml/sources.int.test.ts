@@ -4,7 +4,7 @@ import { createStandIn } from "@/dev/github-stand-in/server";
 import { importTagsYaml, type TagsImportSource } from "./apply";
 import { fetchTocTagsYaml } from "./fetch";
 import { describePlan } from "./plan";
-import { githubLoginResolver } from "./resolve";
+import { githubLoginResolver } from "@/lib/auth/github-logins";
 
 // Port 0: the OS picks a free port. The stand-in knows the demo identities (chia-chair, teo-techlead, ...).
 const standIn = createStandIn({ port: 0, clientId: "cid", clientSecret: "secret" });

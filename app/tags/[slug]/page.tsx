@@ -195,7 +195,7 @@ export default async function TagPage({ params }: Props) {
             {s.leaves.map((l) => (
               <LeaveEditForm
                 key={l.id}
-                who={own ? "your" : s.user.login}
+                whose={own ? "your" : `${s.user.login}'s`}
                 leave={{
                   id: l.id,
                   from: isoDay(l.from),

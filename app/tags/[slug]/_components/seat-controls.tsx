@@ -107,10 +107,11 @@ export function LeaveForm({ assignmentId, who, own }: { assignmentId: string; wh
 /** A leave already recorded: change its dates, note or cover, or cancel it. */
 export function LeaveEditForm({
   leave,
-  who,
+  whose,
 }: {
   leave: { id: string; from: string; to: string; note: string; coverLogin: string };
-  who: string;
+  /** "your" or "@login's". */
+  whose: string;
 }) {
   const [state, action, pending] = useActionState(formAction(updateLeaveAction), null);
   const [cancelState, cancel, cancelling] = useActionState(formAction(cancelLeaveAction), null);
@@ -118,7 +119,7 @@ export function LeaveEditForm({
   return (
     <details className="mt-2 text-sm">
       <summary className="cursor-pointer text-brand-700 underline">
-        Change or cancel {who}&apos;s leave from {leave.from} to {leave.to}…
+        Change or cancel {whose} leave from {leave.from} to {leave.to}…
       </summary>
       <form action={action} className="mt-2 space-y-2">
         <input type="hidden" name="leaveId" value={leave.id} />
