@@ -11,11 +11,13 @@ test("an admin appoints a chair; it is pending until a TOC member approves; the 
 
   await signInAs(page, "ada-admin");
   await page.goto("/tags/infrastructure");
-  await page.getByLabel("GitHub login").fill(appointee);
-  await page.getByLabel("Seat").selectOption("chair");
-  await page.getByLabel("Decision link").fill("https://github.com/cncf/toc/issues/1");
-  await page.getByRole("button", { name: "Appoint" }).click();
-  await expect(page.getByText("pending until a TOC member approves")).toBeVisible();
+  // One appointment form: the TAG's Chair role is one of its roles.
+  const form = page.getByRole("form", { name: "Appoint to a defined role" });
+  await form.getByLabel("Role").selectOption({ label: "Chair" });
+  await form.getByLabel("Appointee (their GitHub handle)").fill(appointee);
+  await form.getByLabel("Where it was decided (URL)").fill("https://github.com/cncf/toc/issues/1");
+  await form.getByRole("button", { name: "Add to roster" }).click();
+  await expect(form.getByText("pending until a TOC member approves")).toBeVisible();
   await page.reload();
   const row = page.getByRole("row", { name: new RegExp(`Test appointee`) });
   await expect(row).toContainText("pending TOC approval");
@@ -46,10 +48,10 @@ test("an admin appoints a chair; it is pending until a TOC member approves; the 
 test("the chair of one TAG sees edit controls on their TAG only", async ({ page }) => {
   await signInAs(page, "chia-chair");
   await page.goto("/tags/security-and-compliance");
-  await expect(page.getByRole("heading", { name: /Appoint a chair or tech lead/ })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Appoint to a defined role" })).toBeVisible();
   await page.goto("/tags/infrastructure");
   await expect(page.getByRole("heading", { name: "TAG Infrastructure", level: 1 })).toBeVisible();
-  await expect(page.getByRole("heading", { name: /Appoint a chair or tech lead/ })).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "Appoint to a defined role" })).toHaveCount(0);
   await expect(page.getByText(/End .* seat/)).toHaveCount(0);
 });
 

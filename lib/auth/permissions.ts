@@ -37,6 +37,7 @@ export const PERMISSIONS = {
   "role.define": { scope: "tag", roles: leadsAndAdmins, description: "define roles" },
   "roster.appoint": { scope: "tag", roles: leadsAndAdmins, description: "appoint, renew or end a seat (guards apply)" },
   "roster.manage": { scope: "tag", roles: leadsAndAdmins, description: "manage roster, leaves, liaisons" },
+  "roster.resign": { scope: "tag", roles: everyone, description: "resign one's own seat (guards apply)" },
   "election.run": { scope: "tag", roles: leadsAndAdmins, description: "create and run an election (be its officer)" },
   "election.exception-decide": {
     scope: "tag",

@@ -5,7 +5,8 @@ import { activityInTags, activityKey, statusFromTotal, type ActivityStatus } fro
 import { isBoardReviewOverdue } from "@/lib/help-wanted/review";
 import { checkInDueAt, isOverdue } from "@/lib/liaisons/overdue";
 import { employerKey, parseRegionCounts, type RegionCounts } from "@/lib/roles/seat-rules";
-import { isOnLeave } from "@/lib/roles/seats";
+import { roleFigures } from "@/lib/roles/figures";
+import { seatStatusAt } from "@/lib/roles/seats";
 import {
   addMonths,
   DAY,
@@ -32,11 +33,15 @@ export const LOOKAHEAD_MONTHS = 6;
 export const FLOW_DAYS = 90;
 
 export interface RoleSummary {
-  /** The role definition's stable key; `kind:<kind>` for seats given before the TAG defined roles. */
+  /** The role definition's stable key. */
   key: string;
   name: string;
   kind: string;
+  /** Held (active and on leave), pending (awaiting the TOC, shown apart) and vacancies: `roleFigures`. */
   holders: number;
+  pending: number;
+  vacancies: number | null;
+  retired: boolean;
   totalSeats: number | null;
   byRegion: Record<Region | "unknown", number>;
   minPerRegion: RegionCounts;
@@ -72,7 +77,8 @@ export interface TagDashboard {
   roles: RoleSummary[];
   /** Held seats (all roles) by region. */
   regions: Record<Region | "unknown", number>;
-  leadership: { filled: number; total: number | null };
+  /** Chair and tech-lead seats held, awaiting the TOC, and defined. */
+  leadership: { filled: number; pending: number; total: number | null };
   /** The largest employer among the TAG's chairs and tech leads. */
   leadershipEmployer: { name: string; count: number; share: number } | null;
   termsEnding: { login: string; role: string; termEndAt: Date }[];
@@ -211,6 +217,7 @@ export async function loadDashboards(
         maxPerRegion: true,
         minPerRegion: true,
         maxPerEmployer: true,
+        retiredAt: true,
       },
     }),
     db.roleAssignment.findMany({
@@ -353,6 +360,7 @@ interface Inputs {
     maxPerRegion: unknown;
     minPerRegion: unknown;
     maxPerEmployer: number | null;
+    retiredAt: Date | null;
   }[];
   seats: {
     userId: string;
@@ -407,27 +415,28 @@ function largestEmployer(holders: { employer: string | null }[]) {
 export function shapeDashboard(i: Inputs): TagDashboard {
   const { tag, at } = i;
   const horizon = addMonths(at, LOOKAHEAD_MONTHS);
-  const seats = i.seats.map((s) => ({
-    ...s,
-    key: s.roleDefinition?.roleKey ?? `kind:${s.kind}`,
-    role: roleName(s.kind, s.roleDefinition?.name),
-    region: s.regionAtStart ?? s.user.region,
-    onLeave: isOnLeave(s.status, s.leaves, at),
-  }));
+  const seats = i.seats.map((s) => {
+    const state = seatStatusAt(s.status, s.leaves, at);
+    return {
+      ...s,
+      roleKey: s.roleDefinition?.roleKey ?? null,
+      role: roleName(s.kind, s.roleDefinition?.name),
+      region: s.regionAtStart ?? s.user.region,
+      state,
+      onLeave: state === "on-leave",
+      held: state !== "pending",
+    };
+  });
+  const held = seats.filter((s) => s.held);
 
-  // Roles: the TAG's current definitions, then seats given before any definition (by kind).
-  const roleKeys = [
-    ...i.defs.map((d) => d.roleKey),
-    ...new Set(seats.filter((s) => !s.roleDefinition).map((s) => s.key)),
-  ];
-  const roles: RoleSummary[] = roleKeys.map((key) => {
-    const def = i.defs.find((d) => d.roleKey === key);
-    const holders = seats.filter((s) => s.key === key);
+  const roles: RoleSummary[] = i.defs.map((def) => {
+    const figures = roleFigures(def, seats);
+    const holders = held.filter((s) => s.roleKey === def.roleKey);
     const counted = tag.leaveCountsTowardCaps ? holders : holders.filter((h) => !h.onLeave);
     const byRegion = emptyRegions();
     for (const h of counted) byRegion[h.region ?? "unknown"]++;
-    const minPerRegion = parseRegionCounts(def?.minPerRegion);
-    const maxPerRegion = parseRegionCounts(def?.maxPerRegion);
+    const minPerRegion = parseRegionCounts(def.minPerRegion);
+    const maxPerRegion = parseRegionCounts(def.maxPerRegion);
     const regionIssues: string[] = [];
     for (const r of REGIONS) {
       const min = minPerRegion[r];
@@ -436,14 +445,16 @@ export function shapeDashboard(i: Inputs): TagDashboard {
       if (max !== undefined && byRegion[r] > max) regionIssues.push(`${r} ${byRegion[r]} of at most ${max}`);
     }
     const top = largestEmployer(counted.map((h) => ({ employer: h.user.employer })));
-    const cap = def?.maxPerEmployer ?? null;
-    const kind = def?.kind ?? key.slice("kind:".length);
+    const cap = def.maxPerEmployer;
     return {
-      key,
-      name: roleName(kind, def?.name),
-      kind,
-      holders: holders.length,
-      totalSeats: def?.totalSeats ?? null,
+      key: def.roleKey,
+      name: roleName(def.kind, def.name),
+      kind: def.kind,
+      holders: figures.holders,
+      pending: figures.pending,
+      vacancies: figures.vacancies,
+      retired: figures.retired,
+      totalSeats: figures.totalSeats,
       byRegion,
       minPerRegion,
       maxPerRegion,
@@ -455,25 +466,23 @@ export function shapeDashboard(i: Inputs): TagDashboard {
   });
 
   const regions = emptyRegions();
-  for (const s of seats) regions[s.region ?? "unknown"]++;
+  for (const s of held) regions[s.region ?? "unknown"]++;
   const leadershipRoles = roles.filter((r) => r.kind === "chair" || r.kind === "tech_lead");
-  const leadershipSeats = seats.filter((s) => s.kind === "chair" || s.kind === "tech_lead");
+  const leadershipSeats = held.filter((s) => s.kind === "chair" || s.kind === "tech_lead");
   const totals = leadershipRoles.map((r) => r.totalSeats);
 
-  const leaders: LeaderActivity[] = leadershipSeats
-    .filter((s) => s.status !== "pending")
-    .map((s) => {
-      const a = i.activity.get(activityKey(s.userId, tag.id));
-      const total = a?.total ?? 0;
-      return {
-        login: s.user.login,
-        name: s.user.name,
-        role: s.role,
-        total,
-        lastAt: a?.lastAt ?? null,
-        status: statusFromTotal(total, tag.activityMinRecords),
-      };
-    });
+  const leaders: LeaderActivity[] = leadershipSeats.map((s) => {
+    const a = i.activity.get(activityKey(s.userId, tag.id));
+    const total = a?.total ?? 0;
+    return {
+      login: s.user.login,
+      name: s.user.name,
+      role: s.role,
+      total,
+      lastAt: a?.lastAt ?? null,
+      status: statusFromTotal(total, tag.activityMinRecords),
+    };
+  });
 
   const elections = i.elections.map((e) => {
     const state =
@@ -497,10 +506,8 @@ export function shapeDashboard(i: Inputs): TagDashboard {
   const electionsDue: TagDashboard["electionsDue"] = [];
   for (const d of i.defs.filter((d) => d.selection === "election")) {
     if (i.elections.some((e) => e.roleKey === d.roleKey)) continue;
-    const holders = seats.filter((s) => s.key === d.roleKey && s.status !== "pending");
-    const ending = holders.filter((s) => s.termEndAt && s.termEndAt <= horizon).length;
-    const open =
-      d.totalSeats !== null ? Math.max(0, d.totalSeats - seats.filter((s) => s.key === d.roleKey).length) : 0;
+    const ending = held.filter((s) => s.roleKey === d.roleKey && s.termEndAt && s.termEndAt <= horizon).length;
+    const open = roles.find((r) => r.key === d.roleKey)?.vacancies ?? 0;
     if (ending > 0 || open > 0) {
       electionsDue.push({
         role: d.name,
@@ -539,13 +546,14 @@ export function shapeDashboard(i: Inputs): TagDashboard {
     roles,
     regions,
     leadership: {
-      filled: leadershipSeats.length,
+      filled: leadershipRoles.reduce((n, r) => n + r.holders, 0),
+      pending: leadershipRoles.reduce((n, r) => n + r.pending, 0),
       total:
         totals.length > 0 && totals.every((t) => t !== null) ? totals.reduce<number>((a, b) => a + (b ?? 0), 0) : null,
     },
     leadershipEmployer: largestEmployer(leadershipSeats.map((s) => ({ employer: s.user.employer }))),
-    termsEnding: seats
-      .filter((s) => s.status !== "pending" && s.termEndAt && s.termEndAt > at && s.termEndAt <= horizon)
+    termsEnding: held
+      .filter((s) => s.termEndAt && s.termEndAt > at && s.termEndAt <= horizon)
       .sort((a, b) => a.termEndAt!.getTime() - b.termEndAt!.getTime())
       .map((s) => ({ login: s.user.login, role: s.role, termEndAt: s.termEndAt! })),
     leaders,

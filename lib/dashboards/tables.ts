@@ -30,6 +30,14 @@ export function employerText(e: { name: string; count: number; share: number } |
   return `${e.name}: ${e.count} (${pct(e.share)})${cap !== undefined && cap !== null ? ` of at most ${cap}` : ""}`;
 }
 
+/** A role's figures in words: "Tech Lead: 3 held of 4, 1 pending, 1 vacant". */
+export function roleFiguresText(r: RoleSummary): string {
+  const parts = [`${r.holders} held${r.totalSeats !== null ? ` of ${r.totalSeats}` : ""}`];
+  if (r.pending) parts.push(`${r.pending} pending`);
+  if (r.vacancies) parts.push(`${r.vacancies} vacant`);
+  return `${r.name}${r.retired ? " (retired)" : ""}: ${parts.join(", ")}`;
+}
+
 /** What needs the TOC's eye for one TAG, most serious first (the overview's flags). */
 export function flagsOf(d: TagDashboard): string[] {
   const flags: string[] = [];
@@ -60,6 +68,7 @@ export function overviewTable(ds: readonly TagDashboard[]): DashboardTable {
       "TAG",
       "slug",
       "chairs and tech leads",
+      "chair and tech-lead appointments awaiting the TOC",
       "leadership seats",
       "seats by region",
       "region issues",
@@ -84,6 +93,7 @@ export function overviewTable(ds: readonly TagDashboard[]): DashboardTable {
       d.tag.name,
       d.tag.slug,
       d.leadership.filled,
+      d.leadership.pending,
       d.leadership.total,
       regionsText(d),
       d.roles.flatMap((r) => r.regionIssues.map((i) => `${r.name}: ${i}`)).join("; "),
@@ -120,6 +130,8 @@ export function tagTables(d: TagDashboard): DashboardTable[] {
       columns: [
         "role",
         "holders",
+        "pending",
+        "vacancies",
         "total seats",
         "by region",
         "regional rules",
@@ -129,8 +141,10 @@ export function tagTables(d: TagDashboard): DashboardTable[] {
         "over employer cap",
       ],
       rows: d.roles.map((r) => [
-        r.name,
+        r.retired ? `${r.name} (retired)` : r.name,
         r.holders,
+        r.pending,
+        r.vacancies,
         r.totalSeats,
         regionsText(r),
         [

@@ -7,7 +7,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { requirePermission } from "@/lib/auth/actor";
 import { can, type Actor } from "@/lib/auth/permissions";
 import { githubUrls } from "@/lib/auth/github";
-import { githubLoginResolver } from "@/lib/tags-yaml/resolve";
+import { githubLoginResolver } from "@/lib/auth/github-logins";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { lockElection, parseSeats, requireOfficer, totalSeats } from "./context";
 import {

@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createStandIn } from "@/dev/github-stand-in/server";
 import { db } from "@/lib/db";
-import { githubLoginResolver } from "@/lib/tags-yaml/resolve";
+import { githubLoginResolver } from "@/lib/auth/github-logins";
 import { createTag, createUser } from "@/tests/factories";
 import { readElektoCsv } from "./ballot-formats/elekto-csv";
 import { exportElektoElection, importElektoElection, parseElektoFolder } from "./elekto";

@@ -6,6 +6,7 @@ import { flagStaleClaims } from "@/lib/help-wanted/sweep";
 import { flagOverdueLiaisons } from "@/lib/liaisons/sweep";
 import { sendMatchDigests } from "@/lib/matching/digest";
 import { notify } from "@/lib/notify/send";
+import { endFinishedTerms } from "@/lib/roles/term-ends";
 import { remindTermsEnding } from "@/lib/roles/term-reminders";
 import { DAY } from "@/lib/vocabulary";
 
@@ -62,6 +63,11 @@ export const sweeps: Sweep[] = [
     name: "sweep-term-reminders",
     description: "Remind holders and leads 60 and 14 days before a term ends",
     run: remindTermsEnding,
+  },
+  {
+    name: "sweep-term-ends",
+    description: "End (or move to emeritus) seats whose term has passed; tell the person and the leads",
+    run: endFinishedTerms,
   },
   { name: "sweep-liaison-check-ins", description: "Flag liaisons whose check-in is overdue", run: flagOverdueLiaisons },
   {

@@ -6,77 +6,19 @@ import { recordAudit } from "@/lib/audit/record";
 import { refuseByGuard, requirePermission } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
 import { notify } from "@/lib/notify/send";
+import { activatePendingSeat, closePendingSeat } from "./appointments";
+import { appointByKind } from "./roster";
 import { EMERITUS_PREFIX } from "./seats";
 import type { AppointLeaderInput, DecideChangeInput, RequestEndInput } from "./schemas";
-import { addMonths, roleName, SEAT_TAKEN_STATUSES, SITTING_SEAT_STATUSES } from "@/lib/vocabulary";
+import { roleName, SITTING_SEAT_STATUSES } from "@/lib/vocabulary";
 
 /**
- * A TAG's lead (or an admin) appoints a chair or tech lead. The seat is `pending` until a TOC
- * member approves (docs/permissions.md, "Guards"); nobody appoints themselves.
+ * A TAG's lead (or an admin) appoints a chair or tech lead: an appointment to the TAG's Chair or
+ * Tech Lead role, through the one appointment path (pending until the TOC decides; nobody appoints
+ * themselves).
  */
 export async function appointLeader(actor: Actor | null, input: AppointLeaderInput) {
-  const a = await requirePermission(actor, "roster.appoint", {
-    subjectType: "Tag",
-    subjectId: input.tagId,
-    tagId: input.tagId,
-  });
-  const at = await now();
-  const person = await db.user.findFirst({
-    where: { login: { equals: input.login, mode: "insensitive" } },
-    orderBy: { updatedAt: "desc" },
-    select: { id: true, login: true, region: true },
-  });
-  if (!person)
-    throw new AppError("NOT_FOUND", `Nobody with the GitHub login ${input.login} has a TAG Portal account yet.`, {
-      login: ["No such person here yet"],
-    });
-  if (person.id === a.id)
-    await refuseByGuard(
-      a,
-      "roster.appoint",
-      { subjectType: "Tag", subjectId: input.tagId, tagId: input.tagId },
-      "Nobody appoints themselves.",
-    );
-  const tag = await db.tag.findUnique({ where: { id: input.tagId }, select: { id: true, name: true, slug: true } });
-  if (!tag) throw new AppError("NOT_FOUND", "That TAG does not exist.");
-  return db.$transaction(async (tx) => {
-    const open = await tx.roleAssignment.findFirst({
-      where: { tagId: tag.id, userId: person.id, kind: input.kind, status: { in: [...SEAT_TAKEN_STATUSES] } },
-      select: { id: true },
-    });
-    if (open) throw new AppError("CONFLICT", `@${person.login} already holds or awaits this seat.`);
-    const seat = await tx.roleAssignment.create({
-      data: {
-        tagId: tag.id,
-        userId: person.id,
-        kind: input.kind,
-        status: "pending",
-        regionAtStart: person.region,
-        termEndAt: addMonths(at, input.termMonths),
-        decisionLink: input.decisionLink ?? null,
-        requestedById: a.id,
-        requestedAt: at,
-      },
-      select: { id: true },
-    });
-    await recordAudit(tx, {
-      at,
-      actorId: a.id,
-      action: "roster.appoint",
-      subjectType: "RoleAssignment",
-      subjectId: seat.id,
-      tagId: tag.id,
-      after: {
-        userId: person.id,
-        login: person.login,
-        kind: input.kind,
-        status: "pending",
-        termMonths: input.termMonths,
-        decisionLink: input.decisionLink ?? null,
-      },
-    });
-    return { id: seat.id, status: "pending" as const };
-  });
+  return appointByKind(actor, input);
 }
 
 /** A lead asks to end a seat; a TOC member's approval ends it. Nobody removes themselves. */
@@ -145,12 +87,10 @@ export async function decideLeadershipChange(actor: Actor | null, input: DecideC
     let count: number;
     if (seat.status === "pending") {
       change = "appointment";
-      ({ count } = await tx.roleAssignment.updateMany({
-        where: { id: seat.id, status: "pending" },
-        data: approve
-          ? { status: "active", startAt: at, decidedById: a.id, decidedAt: at }
-          : { status: "rejected", decidedById: a.id, decidedAt: at },
-      }));
+      // The seat rules are checked again on approval (another seat may have been filled meanwhile).
+      if (approve) await activatePendingSeat(tx, seat.id, { id: a.id, at });
+      else await closePendingSeat(tx, seat.id, { id: a.id, at, reason: input.note ?? "Not approved by the TOC" });
+      count = 1;
     } else if (seat.endRequestedAt && (seat.status === "active" || seat.status === "on_leave")) {
       change = "end";
       ({ count } = await tx.roleAssignment.updateMany({

@@ -5,7 +5,7 @@ import { loadActor } from "@/lib/auth/actor";
 import { now } from "@/lib/clock";
 import { countUnread } from "@/lib/notify/queries";
 import { createTag, createUser } from "@/tests/factories";
-import { defineRole } from "./definitions";
+import { defineRole, retireRole } from "./definitions";
 import { decideLeadershipChange } from "./leadership";
 import { recordLeave } from "./leaves";
 import { listLeadershipTimeline, listRoster, listRosterForExport, summarizeRoles } from "./queries";
@@ -39,6 +39,13 @@ async function person(region: "APAC" | "EMEA" | "Americas", employer: string | n
   return u;
 }
 
+/** The TAG's Chair or Tech Lead role (current version), which it has from its creation. */
+const standardRole = (tagId: string, kind: "chair" | "tech_lead") =>
+  db.roleDefinition.findFirstOrThrow({ where: { tagId, kind, supersededAt: null } });
+
+const summaryOf = async (tagId: string, roleKey: string) =>
+  (await summarizeRoles(tagId, await now())).find((s) => s.def.roleKey === roleKey);
+
 const ambassadorRole = (tagId: string, over: Record<string, unknown> = {}) =>
   RoleDefinitionSchema.parse({
     tagId,
@@ -65,17 +72,35 @@ describe("role definitions", () => {
       [1, 2, true],
       [2, 3, false],
     ]);
-    expect(await db.auditEvent.count({ where: { action: "role.define", tagId: tag.id } })).toBe(2);
+    expect(
+      await db.auditEvent.count({ where: { action: "role.define", subjectId: { in: versions.map((v) => v.id) } } }),
+    ).toBe(2);
   });
 
-  it("chair and tech-lead roles always need TOC approval", async () => {
+  it("every TAG has its Chair and Tech Lead roles, which always need TOC approval and are never doubled", async () => {
     const tag = await createTag();
     const { actor } = await leadOf(tag.id);
+    const tl = await standardRole(tag.id, "tech_lead");
+    expect((await standardRole(tag.id, "chair")).needsTocApproval).toBe(true);
     const d = await defineRole(
       actor,
-      RoleDefinitionSchema.parse({ tagId: tag.id, name: "Tech Lead", kind: "tech_lead", needsTocApproval: "false" }),
+      RoleDefinitionSchema.parse({
+        tagId: tag.id,
+        roleKey: tl.roleKey,
+        name: "Tech Lead",
+        kind: "tech_lead",
+        needsTocApproval: "false",
+      }),
     );
     expect((await db.roleDefinition.findUniqueOrThrow({ where: { id: d.id } })).needsTocApproval).toBe(true);
+    expect(
+      await message(
+        defineRole(actor, RoleDefinitionSchema.parse({ tagId: tag.id, name: "Second Tech Lead", kind: "tech_lead" })),
+      ),
+    ).toBe("This TAG already has its Tech Lead role: edit it instead.");
+    expect(await message(retireRole(actor, { tagId: tag.id, roleKey: tl.roleKey }))).toMatch(
+      /keeps its Tech Lead role/,
+    );
   });
 
   it("refuses a cap of zero or below", () => {
@@ -134,18 +159,21 @@ describe("appointments and seat rules", () => {
     expect(await message(appointToRole(actor, { roleDefinitionId: d.id, login: e2.login }))).toBe(
       "Region cap full: EMEA already has 1 of 1.",
     );
-    let [summary] = await summarizeRoles(tag.id, await now());
+    let summary = await summaryOf(tag.id, d.roleKey);
     expect(summary).toMatchObject({
-      holders: 1,
-      vacancies: 1,
+      figures: { holders: 1, pending: 0, vacancies: 1 },
       warnings: ["Regional minimum unmet: APAC has 0 of at least 1."],
     });
-    await appointToRole(actor, { roleDefinitionId: d.id, login: am.login });
-    expect(await message(appointToRole(actor, { roleDefinitionId: d.id, login: ap.login }))).toBe(
+    // The last seat is kept for the region still under its minimum.
+    expect(await message(appointToRole(actor, { roleDefinitionId: d.id, login: am.login }))).toBe(
+      "Regional minimum: APAC needs at least 1, and only 0 seats would be left.",
+    );
+    await appointToRole(actor, { roleDefinitionId: d.id, login: ap.login });
+    expect(await message(appointToRole(actor, { roleDefinitionId: d.id, login: am.login }))).toBe(
       "No seats left: all 2 are taken.",
     );
-    [summary] = await summarizeRoles(tag.id, await now());
-    expect(summary?.vacancies).toBe(0);
+    summary = await summaryOf(tag.id, d.roleKey);
+    expect(summary?.figures.vacancies).toBe(0);
     expect(await countUnread(e1.id)).toBe(1);
   });
 
@@ -193,7 +221,11 @@ describe("appointments and seat rules", () => {
     expect(results.filter((r) => r === "ok")).toHaveLength(1);
     expect(results.filter((r) => r === "CONFLICT")).toHaveLength(4);
     expect(await db.roleAssignment.count({ where: { roleDefinitionId: d.id } })).toBe(1);
-    expect(await db.auditEvent.count({ where: { action: "roster.appoint", tagId: tag.id } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { action: "roster.appoint", tagId: tag.id, outcome: "ok" } })).toBe(1);
+    // Each refused attempt stays on record.
+    expect(await db.auditEvent.count({ where: { action: "roster.appoint", tagId: tag.id, outcome: "refused" } })).toBe(
+      4,
+    );
   });
 
   it("eligibility: at least N records in the last M months", async () => {
@@ -230,10 +262,7 @@ describe("appointments and seat rules", () => {
     const tag = await createTag();
     const { actor } = await leadOf(tag.id);
     const toc = await createUser({ isTocMember: true });
-    const d = await defineRole(
-      actor,
-      RoleDefinitionSchema.parse({ tagId: tag.id, name: "Tech Lead", kind: "tech_lead", termMonths: "24" }),
-    );
+    const d = await standardRole(tag.id, "tech_lead");
     const p = await person("EMEA");
     const seat = await appointToRole(actor, { roleDefinitionId: d.id, login: p.login });
     expect(seat.status).toBe("pending");
@@ -305,7 +334,7 @@ describe("appointments and seat rules", () => {
     const tag = await createTag();
     const { actor } = await leadOf(tag.id);
     const toc = await createUser({ isTocMember: true });
-    const d = await defineRole(actor, RoleDefinitionSchema.parse({ tagId: tag.id, name: "Chair", kind: "chair" }));
+    const d = await standardRole(tag.id, "chair");
     const p = await person("EMEA");
     const seat = await appointToRole(actor, { roleDefinitionId: d.id, login: p.login });
     await decideLeadershipChange(await loadActor(toc.id), { assignmentId: seat.id, decision: "approve" });

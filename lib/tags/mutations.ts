@@ -5,14 +5,37 @@ import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { requirePermission } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
+import { findPersonByLogin } from "@/lib/people/resolve";
+import { createLeadershipRoles } from "@/lib/roles/leadership-roles";
 import type { TagInput, UpdateTagInput } from "./schemas";
+
+/**
+ * TOC liaisons are people: a login already listed keeps its GitHub id; a new one is found (the one
+ * account holding it) and kept by its GitHub id.
+ */
+async function liaisonFields(logins: string[], known?: { tocLiaisons: string[]; tocLiaisonIds: bigint[] }) {
+  const out = { tocLiaisons: [] as string[], tocLiaisonIds: [] as bigint[] };
+  for (const login of logins) {
+    const i = known?.tocLiaisons.findIndex((l) => l.toLowerCase() === login.toLowerCase()) ?? -1;
+    const person = i >= 0 ? null : await findPersonByLogin(login, "tocLiaisons");
+    out.tocLiaisons.push(person?.login ?? known!.tocLiaisons[i]!);
+    out.tocLiaisonIds.push(person?.githubId ?? known!.tocLiaisonIds[i] ?? 0n);
+  }
+  return out;
+}
 
 /** Admins create TAGs. A taken slug is a CONFLICT. */
 export async function createTag(actor: Actor | null, input: TagInput) {
   await requirePermission(actor, "tag.manage", { subjectType: "Tag" });
   const at = await now();
+  const liaisons = await liaisonFields(input.tocLiaisons);
   return db.$transaction(async (tx) => {
-    const tag = await tx.tag.create({ data: input, select: { id: true, slug: true } });
+    const tag = await tx.tag.create({
+      data: { ...input, ...liaisons },
+      select: { id: true, slug: true, leadershipModel: true },
+    });
+    // Every TAG has its Chair and Tech Lead roles from its creation.
+    await createLeadershipRoles(tx, tag, { at, actorId: actor!.id });
     await recordAudit(tx, {
       at,
       actorId: actor!.id,
@@ -20,9 +43,9 @@ export async function createTag(actor: Actor | null, input: TagInput) {
       subjectType: "Tag",
       subjectId: tag.id,
       tagId: tag.id,
-      after: input,
+      after: { ...input, tocLiaisonIds: liaisons.tocLiaisonIds.map(String) },
     });
-    return tag;
+    return { id: tag.id, slug: tag.slug };
   });
 }
 
@@ -30,12 +53,16 @@ export async function createTag(actor: Actor | null, input: TagInput) {
 export async function updateTag(actor: Actor | null, input: UpdateTagInput) {
   await requirePermission(actor, "tag.manage", { subjectType: "Tag", subjectId: input.id, tagId: input.id });
   const at = await now();
-  const { id, ...data } = input;
+  const { id, ...fields } = input;
+  const known = await db.tag.findUnique({ where: { id }, select: { tocLiaisons: true, tocLiaisonIds: true } });
+  const data = { ...fields, ...(await liaisonFields(fields.tocLiaisons, known ?? undefined)) };
   return db.$transaction(async (tx) => {
     const before = await tx.tag.findUnique({ where: { id }, omit: { createdAt: true, updatedAt: true } });
     if (!before) throw new AppError("NOT_FOUND", "That TAG does not exist.");
     const tag = await tx.tag.update({ where: { id }, data, select: { id: true, slug: true } });
-    const { id: _id, ...beforeData } = before;
+    const { id: _id, tocLiaisonIds, ...rest } = before;
+    // GitHub ids are numbers beyond JSON's: the audit keeps them as text.
+    const beforeData = { ...rest, tocLiaisonIds: tocLiaisonIds.map(String) };
     await recordAudit(tx, {
       at,
       actorId: actor!.id,
@@ -44,7 +71,7 @@ export async function updateTag(actor: Actor | null, input: UpdateTagInput) {
       subjectId: id,
       tagId: id,
       before: beforeData,
-      after: data,
+      after: { ...data, tocLiaisonIds: data.tocLiaisonIds.map(String) },
     });
     return tag;
   });

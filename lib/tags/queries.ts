@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { tocLiaisonsOf } from "@/lib/people/liaisons";
 
 /** Every TAG for the directory, alphabetical. */
 export function listTags() {
@@ -9,9 +10,9 @@ export function listTags() {
   });
 }
 
-/** One TAG with what its page shows, or null for an unknown slug. */
-export function findTagBySlug(slug: string) {
-  return db.tag.findUnique({
+/** One TAG with what its page shows, or null for an unknown slug; TOC liaisons by their current logins. */
+export async function findTagBySlug(slug: string) {
+  const tag = await db.tag.findUnique({
     where: { slug },
     select: {
       id: true,
@@ -25,6 +26,7 @@ export function findTagBySlug(slug: string) {
       mailingList: true,
       meetings: true,
       tocLiaisons: true,
+      tocLiaisonIds: true,
       boardReviewMonths: true,
       staleAfterDays: true,
       autoAccept: true,
@@ -33,4 +35,8 @@ export function findTagBySlug(slug: string) {
       subprojects: { orderBy: { name: "asc" }, select: { slug: true, name: true, mission: true } },
     },
   });
+  if (!tag) return null;
+  const { tocLiaisonIds: _ids, ...rest } = tag;
+  const [liaisons] = await tocLiaisonsOf(db, [tag]);
+  return { ...rest, tocLiaisons: liaisons!.map((l) => l.login) };
 }

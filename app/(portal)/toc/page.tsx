@@ -10,7 +10,7 @@ import { getActor } from "@/lib/auth/actor";
 import { can, canInAnyTag } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { getTocOverview } from "@/lib/dashboards/queries";
-import { employerText, flagsOf, regionsText } from "@/lib/dashboards/tables";
+import { employerText, flagsOf, regionsText, roleFiguresText } from "@/lib/dashboards/tables";
 import { TocDecisions } from "./_components/decisions";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -113,7 +113,9 @@ function TagCard({ d }: { d: Dashboard }) {
         <DefinitionItem term="Chairs and tech leads">
           {d.leadership.filled}
           {count(d.leadership.total)}
+          {d.leadership.pending ? `, ${d.leadership.pending} awaiting the TOC` : ""}
         </DefinitionItem>
+        <DefinitionItem term="Seats by role">{d.roles.map(roleFiguresText).join("; ")}</DefinitionItem>
         <DefinitionItem term="Seats by region">{regionsText(d)}</DefinitionItem>
         <DefinitionItem term="Largest employer (leadership)">{employerText(d.leadershipEmployer)}</DefinitionItem>
         <DefinitionItem term="Terms ending in 6 months">{d.termsEnding.length}</DefinitionItem>
