@@ -4,7 +4,7 @@
  * `z.toJSONSchema`), so the document cannot drift from what the code returns. Pure.
  */
 import { z } from "zod";
-import { BOARD_KINDS, REGIONS } from "@/lib/vocabulary";
+import { BOARD_KINDS, LEADERSHIP_MODELS, REGIONS } from "@/lib/vocabulary";
 import { ERROR_CODES } from "@/lib/errors";
 
 /** Every schema that gets a name in the OpenAPI document's `components.schemas`. */
@@ -36,7 +36,7 @@ export const TagSummarySchema = z
     slug: z.string(),
     name: z.string(),
     mission: z.string(),
-    leadershipModel: z.enum(["election", "appointment"]),
+    leadershipModel: z.enum(LEADERSHIP_MODELS),
     mailingList: z.string().nullable(),
     slackChannel: z.string().nullable(),
     url,

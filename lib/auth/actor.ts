@@ -16,7 +16,7 @@ export async function loadActor(userId: string): Promise<Actor | null> {
       isAdmin: true,
       isTocMember: true,
       isCncfAmbassador: true,
-      roles: { where: { status: "active", kind: { in: [...LEAD_KINDS] } }, select: { tagId: true } },
+      roles: { where: { status: "active", kind: { in: [...LEAD_KINDS] } }, select: { tagId: true, kind: true } },
     },
   });
   if (!u) return null;
@@ -26,6 +26,7 @@ export async function loadActor(userId: string): Promise<Actor | null> {
     isTocMember: u.isTocMember,
     isCncfAmbassador: u.isCncfAmbassador,
     leadTagIds: u.roles.map((r) => r.tagId),
+    chairTagIds: u.roles.filter((r) => r.kind === "chair").map((r) => r.tagId),
   };
 }
 

@@ -156,6 +156,7 @@ describe("GitHub sync", () => {
       isTocMember: false,
       isCncfAmbassador: false,
       leadTagIds,
+      chairTagIds: [],
     });
     const queued: string[] = [];
     const enqueue = async (id: string) => void queued.push(id);

@@ -5,14 +5,28 @@ import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { requirePermission } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
+import { CHAIR_SETTING_KEYS, type TagSettings } from "@/lib/vocabulary";
 import type { TagInput, UpdateTagInput } from "./schemas";
+import { applyTagSettings, recordFirstSettings } from "./settings";
 
-/** Admins create TAGs. A taken slug is a CONFLICT. */
+/** The admin form's fields split into the TAG's description and its (versioned) settings. */
+function split<T extends Partial<TagSettings>>(input: T) {
+  const settings: Partial<TagSettings> = {};
+  const rest: Record<string, unknown> = { ...input };
+  for (const k of CHAIR_SETTING_KEYS) {
+    if (k in input) Object.assign(settings, { [k]: input[k] });
+    delete rest[k];
+  }
+  return { settings, rest: rest as Omit<T, (typeof CHAIR_SETTING_KEYS)[number]> };
+}
+
+/** Admins create TAGs; the settings become version 1. A taken slug is a CONFLICT. */
 export async function createTag(actor: Actor | null, input: TagInput) {
   await requirePermission(actor, "tag.manage", { subjectType: "Tag" });
   const at = await now();
   return db.$transaction(async (tx) => {
-    const tag = await tx.tag.create({ data: input, select: { id: true, slug: true } });
+    const tag = await tx.tag.create({ data: { ...input, createdAt: at }, select: { id: true, slug: true } });
+    await recordFirstSettings(tx, tag.id, actor!.id, at);
     await recordAudit(tx, {
       at,
       actorId: actor!.id,
@@ -26,16 +40,31 @@ export async function createTag(actor: Actor | null, input: TagInput) {
   });
 }
 
-/** Admins edit a TAG and its settings; the audit event keeps before and after. */
+/**
+ * Admins edit a TAG; the audit event keeps before and after. Settings on the same form are saved
+ * as a new settings version (as a chair's change on the settings page would be).
+ */
 export async function updateTag(actor: Actor | null, input: UpdateTagInput) {
   await requirePermission(actor, "tag.manage", { subjectType: "Tag", subjectId: input.id, tagId: input.id });
   const at = await now();
-  const { id, ...data } = input;
+  const { id, ...fields } = input;
+  const { settings, rest: data } = split(fields);
   return db.$transaction(async (tx) => {
-    const before = await tx.tag.findUnique({ where: { id }, omit: { createdAt: true, updatedAt: true } });
+    const before = await tx.tag.findUnique({
+      where: { id },
+      select: {
+        slug: true,
+        name: true,
+        mission: true,
+        repositories: true,
+        slackChannel: true,
+        mailingList: true,
+        meetings: true,
+        tocLiaisons: true,
+      },
+    });
     if (!before) throw new AppError("NOT_FOUND", "That TAG does not exist.");
     const tag = await tx.tag.update({ where: { id }, data, select: { id: true, slug: true } });
-    const { id: _id, ...beforeData } = before;
     await recordAudit(tx, {
       at,
       actorId: actor!.id,
@@ -43,9 +72,10 @@ export async function updateTag(actor: Actor | null, input: UpdateTagInput) {
       subjectType: "Tag",
       subjectId: id,
       tagId: id,
-      before: beforeData,
+      before,
       after: data,
     });
+    await applyTagSettings(tx, { tagId: id, next: settings, actorId: actor!.id, at, reason: "Edited by an admin" });
     return tag;
   });
 }

@@ -23,6 +23,7 @@ import {
 } from "@/lib/roles/queries";
 import { parseRegionCounts, REGIONS } from "@/lib/roles/seat-rules";
 import { findTagBySlug } from "@/lib/tags/queries";
+import { activityRuleText, LEADERSHIP_MODEL_LABEL } from "@/lib/vocabulary";
 import { AppointForm } from "./_components/appoint-form";
 import { AppointToRoleForm } from "./_components/appoint-to-role-form";
 import { DefineRoleForm, type RoleDefaults } from "./_components/define-role-form";
@@ -210,10 +211,15 @@ export default async function TagPage({ params }: Props) {
           </div>
           <div>
             <dt className="font-medium text-slate-900">Leadership model</dt>
+            <dd>{LEADERSHIP_MODEL_LABEL[tag.leadershipModel]}</dd>
+          </div>
+          <div>
+            <dt className="font-medium text-slate-900">Active leaders and members</dt>
             <dd>
-              {tag.leadershipModel === "election"
-                ? "Tech Leads elected"
-                : "Appointed by consensus, with escalation to the TOC"}
+              {activityRuleText(tag)}{" "}
+              <a href={`/manage/${tag.slug}/settings`} className="text-brand-700 underline">
+                All settings and their history
+              </a>
             </dd>
           </div>
         </dl>

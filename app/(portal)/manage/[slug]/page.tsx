@@ -61,6 +61,9 @@ export default async function LeadConsolePage({ params }: Props) {
           <Link href={`/toc/${tag.slug}`} className="text-brand-700 underline">
             TAG dashboard
           </Link>
+          <Link href={`/manage/${tag.slug}/settings`} className="text-brand-700 underline">
+            TAG settings
+          </Link>
         </p>
       </header>
 
