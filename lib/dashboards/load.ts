@@ -2,11 +2,11 @@ import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import {
-  activityInTags,
+  activityByTag,
   activityKey,
-  statusFromTotal,
-  windowEndingAt,
   type ActivityStatus,
+  type ActivityWindowDays,
+  type TagActivity,
 } from "@/lib/contributions/activity";
 import { isBoardReviewOverdue } from "@/lib/help-wanted/review";
 import { checkInDueAt, isOverdue } from "@/lib/liaisons/overdue";
@@ -57,6 +57,9 @@ export interface LeaderActivity {
   login: string;
   name: string | null;
   role: string;
+  /** Counted contributions in the TAG over the last 30, 90 and 365 days. */
+  days: Record<ActivityWindowDays, number>;
+  /** Counted contributions in the TAG's activity window (what the status is decided on). */
   total: number;
   lastAt: Date | null;
   status: ActivityStatus;
@@ -81,7 +84,7 @@ export interface TagDashboard {
   leadershipEmployer: { name: string; count: number; share: number } | null;
   termsEnding: { login: string; role: string; termEndAt: Date }[];
   leaders: LeaderActivity[];
-  /** Leaders with no counted contribution in the TAG's activity window. */
+  /** Leaders inactive under the TAG's activity rule (no counted contribution in its window). */
   inactiveLeaders: LeaderActivity[];
   onLeave: { login: string; role: string; from: Date | null; to: Date | null; note: string }[];
   elections: {
@@ -258,12 +261,9 @@ export async function loadDashboards(
   ]);
 
   const leaderSeats = seats.filter((s) => (s.kind === "chair" || s.kind === "tech_lead") && s.status !== "pending");
-  const activity = await activityInTags(
-    tags.map((t) => ({
-      tagId: t.id,
-      userIds: leaderSeats.filter((s) => s.tagId === t.id).map((s) => s.userId),
-      window: windowEndingAt(at, t.activityWindowMonths),
-    })),
+  const activity = await activityByTag(
+    tags.map((t) => ({ tag: t, userIds: leaderSeats.filter((s) => s.tagId === t.id).map((s) => s.userId) })),
+    at,
   );
 
   let details: { stale: TagDashboard["staleClaims"]; ambassadors: TagDashboard["ambassadors"] } | null = null;
@@ -384,7 +384,7 @@ interface Inputs {
     project: { displayName: string } | null;
     assignment: { user: { login: string } };
   }[];
-  activity: Map<string, { total: number; lastAt: Date | null }>;
+  activity: Map<string, TagActivity>;
   details: { stale: TagDashboard["staleClaims"]; ambassadors: TagDashboard["ambassadors"] } | null;
 }
 
@@ -463,14 +463,14 @@ export function shapeDashboard(i: Inputs): TagDashboard {
     .filter((s) => s.status !== "pending")
     .map((s) => {
       const a = i.activity.get(activityKey(s.userId, tag.id));
-      const total = a?.total ?? 0;
       return {
         login: s.user.login,
         name: s.user.name,
         role: s.role,
-        total,
+        days: a?.days ?? { 30: 0, 90: 0, 365: 0 },
+        total: a?.inRule ?? 0,
         lastAt: a?.lastAt ?? null,
-        status: statusFromTotal(total, tag.activityMinRecords),
+        status: a?.status ?? "inactive",
       };
     });
 
@@ -548,7 +548,7 @@ export function shapeDashboard(i: Inputs): TagDashboard {
       .sort((a, b) => a.termEndAt!.getTime() - b.termEndAt!.getTime())
       .map((s) => ({ login: s.user.login, role: s.role, termEndAt: s.termEndAt! })),
     leaders,
-    inactiveLeaders: leaders.filter((l) => l.total === 0),
+    inactiveLeaders: leaders.filter((l) => l.status === "inactive"),
     onLeave: seats
       .filter((s) => s.onLeave)
       .map((s) => {

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { requirePermission } from "@/lib/auth/actor";
 import { can, type Actor } from "@/lib/auth/permissions";
+import { activityByTag, activityKey, type ActivityStatus, type ActivityWindowDays } from "@/lib/contributions/activity";
 import { findBoardItems, findOpenItemIdsMatching, type BoardItem } from "@/lib/help-wanted/board";
 import type { BoardQuery } from "@/lib/help-wanted/board-query";
 import { rankCompiledItems, rankPreparedPeople } from "./compiled";
@@ -183,6 +184,8 @@ export interface SuggestedPerson {
   hoursPerMonth: number | null;
   loadHours: number;
   acceptedClaims: number;
+  /** Activity in each of the item's TAGs, under that TAG's rule. */
+  activity: { tag: string; status: ActivityStatus; days: Record<ActivityWindowDays, number> }[];
   score: number;
   reasons: Reason[];
   line: string;
@@ -237,16 +240,27 @@ export async function findPeopleForItem(
   );
 
   const ids = top.map((t) => t.entry.row.id);
-  const seats = ids.length
-    ? await db.roleAssignment.findMany({
-        where: { userId: { in: ids }, kind: "tag_ambassador", status: { in: [...SITTING_SEAT_STATUSES] } },
-        select: {
-          userId: true,
-          tag: { select: { name: true } },
-          roleDefinition: { select: { name: true, ambassadorKind: true } },
-        },
-      })
-    : [];
+  const [seats, tags] = ids.length
+    ? await Promise.all([
+        db.roleAssignment.findMany({
+          where: { userId: { in: ids }, kind: "tag_ambassador", status: { in: [...SITTING_SEAT_STATUSES] } },
+          select: {
+            userId: true,
+            tag: { select: { name: true } },
+            roleDefinition: { select: { name: true, ambassadorKind: true } },
+          },
+        }),
+        db.tag.findMany({
+          where: { id: { in: tagIds } },
+          orderBy: { name: "asc" },
+          select: { id: true, name: true, activityMinRecords: true, activityWindowMonths: true },
+        }),
+      ])
+    : [[], []];
+  const activity = await activityByTag(
+    tags.map((tag) => ({ tag, userIds: ids })),
+    opts.now,
+  );
   return top.map(({ entry: { row, person } }) => {
     const m = matchScorer(person, ctx).explain(item, "they");
     return {
@@ -266,6 +280,10 @@ export async function findPeopleForItem(
       hoursPerMonth: row.hoursPerMonth,
       loadHours: row.loadHours,
       acceptedClaims: row.acceptedClaims,
+      activity: tags.map((t) => {
+        const a = activity.get(activityKey(row.id, t.id))!;
+        return { tag: t.name, status: a.status, days: a.days };
+      }),
       score: m.score,
       reasons: m.reasons,
       line: reasonLine(m.reasons),

@@ -174,37 +174,47 @@ describe("profiles", () => {
     const newer = await createUser({ login: login.toLowerCase() });
     await updateProfile(await actorFor(older.id), { ...profile, employer: "Older Co" });
     await updateProfile(await actorFor(newer.id), { ...profile, employer: "Newer Co", hoursPerMonth: 99 });
+    const [tag, other] = await Promise.all([createTag(), createTag()]);
     await db.contributionRecord.create({
-      data: { userId: newer.id, kind: "review", source: "github", occurredAt: new Date(Date.now() - DAY) },
+      data: {
+        userId: newer.id,
+        tagId: tag.id,
+        kind: "review",
+        source: "github",
+        occurredAt: new Date(Date.now() - DAY),
+      },
     });
     await db.contributionRecord.create({
-      data: { userId: newer.id, kind: "pr", source: "github", occurredAt: new Date(Date.now() - 400 * DAY) },
+      data: {
+        userId: newer.id,
+        tagId: tag.id,
+        kind: "pr",
+        source: "github",
+        occurredAt: new Date(Date.now() - 400 * DAY),
+      },
+    });
+    await db.roleAssignment.create({
+      data: { userId: newer.id, tagId: other.id, kind: "tag_ambassador", status: "active", requestedAt: new Date() },
     });
 
     const shown = await findPublicProfile(login.toUpperCase());
     expect(shown).not.toBeNull();
     expect(shown!.employer).toBe("Newer Co");
     expect(Object.keys(shown!).sort()).toEqual(
-      [
-        "activity",
-        "activityFrom",
-        "activityTo",
-        "avatarUrl",
-        "bio",
-        "employer",
-        "interests",
-        "login",
-        "name",
-        "region",
-        "seats",
-        "skills",
-      ].sort(),
+      ["activity", "avatarUrl", "bio", "employer", "interests", "login", "name", "region", "seats", "skills"].sort(),
     );
     const text = JSON.stringify(shown);
     for (const secret of [newer.email!, "Asia/Tokyo", newer.id]) expect(text).not.toContain(secret);
     // Monthly hours are private: no field carries them (a bare "99" could appear inside a timestamp).
     expect(Object.values(shown!)).not.toContain(99);
-    expect(shown!.activity).toMatchObject({ total: 1, byKind: { review: 1 } });
+    // Activity per TAG: where the person contributed, and where they hold a seat (with nothing yet).
+    expect(shown!.activity.map((a) => [a.tag.slug, a.days, a.status]).sort()).toEqual(
+      [
+        [tag.slug, { 30: 1, 90: 1, 365: 1 }, "quiet"],
+        [other.slug, { 30: 0, 90: 0, 365: 0 }, "inactive"],
+      ].sort(),
+    );
+    expect(shown!.activity.find((a) => a.tag.slug === tag.slug)!.rule).toBe("at least 3 contributions in 6 months");
 
     await db.user.update({ where: { id: older.id }, data: { name: "Renamed later" } });
     expect((await findPublicProfile(login))!.employer).toBe("Older Co");

@@ -2,7 +2,6 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { formValuesFromInput, formValuesFromProfile, profileInputFromFormData } from "./form-data";
-import { describeContributionKinds } from "./format";
 import { DeleteAccountSchema, isTimeZone, ProfileSchema, type ProfileInput } from "./schemas";
 
 const valid = {
@@ -188,15 +187,5 @@ describe("profile form data", () => {
     const raw = profileInputFromFormData(fd);
     expect(Object.getPrototypeOf(raw)).toBe(Object.prototype);
     expect(ProfileSchema.safeParse({ ...valid, ...raw }).success).toBe(false);
-  });
-});
-
-describe("describeContributionKinds", () => {
-  it("words counts, most frequent first", () => {
-    expect(describeContributionKinds({ review: 1, pr: 3, help_wanted: 2, talk: 0 })).toEqual([
-      "3 pull requests",
-      "2 help-wanted items",
-      "1 review",
-    ]);
   });
 });

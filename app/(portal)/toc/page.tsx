@@ -116,7 +116,7 @@ export default async function DashboardPage() {
                         <Figure term="Seats by region" value={regionsText(d)} />
                         <Figure term="Largest employer (leadership)" value={employerText(d.leadershipEmployer)} />
                         <Figure term="Terms ending in 6 months" value={d.termsEnding.length} />
-                        <Figure term="Leaders with no contribution" value={d.inactiveLeaders.length} />
+                        <Figure term="Inactive leaders" value={d.inactiveLeaders.length} />
                         <Figure term="On leave" value={d.onLeave.length} />
                         <Figure
                           term="Elections open / due"

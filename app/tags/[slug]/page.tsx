@@ -12,7 +12,7 @@ import { LocalTime } from "@/components/ui/local-time";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { now } from "@/lib/clock";
-import { lastContributionText, rosterActivity } from "@/lib/contributions/activity";
+import { activityByTag, activityKey, lastContributionText, windowsText } from "@/lib/contributions/activity";
 import {
   listLeadershipTimeline,
   listRoster,
@@ -114,14 +114,13 @@ export default async function TagPage({ params }: Props) {
     listInitiatives(tag.id),
   ]);
   // One set-based query for every holder's activity in this TAG (the TAG's own rule).
-  const activity = await rosterActivity(
-    roster.map((r) => r.userId),
-    tag,
-    at,
-  );
+  const activity = await activityByTag([{ tag, userIds: roster.map((r) => r.userId) }], at);
   const seats = roster.map((r) => {
-    const a = activity.get(r.userId)!;
-    return { ...r, activity: { status: a.status, text: lastContributionText(a.lastAt, at) } };
+    const a = activity.get(activityKey(r.userId, tag.id))!;
+    return {
+      ...r,
+      activity: { status: a.status, text: `${lastContributionText(a.lastAt, at)}; ${windowsText(a.days)}` },
+    };
   });
   const mayAppoint = can(actor, "roster.appoint", tag.id);
   const mayDefine = can(actor, "role.define", tag.id);
