@@ -8,7 +8,7 @@ import {
   type ActivityWindowDays,
   type TagActivity,
 } from "@/lib/contributions/activity";
-import { isBoardReviewOverdue } from "@/lib/help-wanted/review";
+import { isBoardReviewDue } from "@/lib/help-wanted/board-review-due";
 import { checkInDueAt, isOverdue } from "@/lib/liaisons/overdue";
 import { employerKey, parseRegionCounts, type RegionCounts } from "@/lib/roles/seat-rules";
 import { isOnLeave } from "@/lib/roles/seats";
@@ -104,6 +104,7 @@ export interface TagDashboard {
     ambassadorsActive: number;
   };
   liaisonsOverdue: { login: string; target: string; dueAt: Date; lastCheckInAt: Date | null }[];
+  /** The board review fell due (one cadence after the last, or after the TAG's creation) and is not finished. */
   boardReviewOverdue: boolean;
   pendingChanges: { login: string; role: string; change: "appointment" | "end" | "renewal"; requestedAt: Date }[];
   /** Drill-down only (empty on the overview). */
@@ -181,6 +182,7 @@ export async function loadDashboards(
       id: true,
       slug: true,
       name: true,
+      createdAt: true,
       boardReviewMonths: true,
       boardReviewedAt: true,
       staleAfterDays: true,
@@ -341,7 +343,7 @@ export async function loadDashboards(
 }
 
 interface Inputs {
-  tag: TagDashboard["tag"] & { leaveCountsTowardCaps: boolean };
+  tag: TagDashboard["tag"] & { leaveCountsTowardCaps: boolean; createdAt: Date };
   at: Date;
   defs: {
     roleKey: string;
@@ -580,7 +582,7 @@ export function shapeDashboard(i: Inputs): TagDashboard {
         lastCheckInAt: l.lastCheckInAt,
       }))
       .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime()),
-    boardReviewOverdue: isBoardReviewOverdue(tag.boardReviewedAt, tag.boardReviewMonths, at),
+    boardReviewOverdue: isBoardReviewDue(tag, at),
     pendingChanges,
     staleClaims: i.details?.stale ?? [],
     ambassadors: i.details?.ambassadors ?? [],

@@ -4,6 +4,7 @@ import { advanceElectionPhases } from "@/lib/elections/phases";
 import { flagStaleInitiatives } from "@/lib/initiatives/sweep";
 import { flagStaleClaims } from "@/lib/help-wanted/mutations";
 import { flagOverdueLiaisons } from "@/lib/liaisons/sweep";
+import { sweepBoardReviews } from "@/lib/help-wanted/board-reviews";
 import { sendMatchDigests } from "@/lib/matching/digest";
 import { notify } from "@/lib/notify/send";
 import { remindTermsEnding } from "@/lib/roles/term-reminders";
@@ -64,6 +65,11 @@ export const sweeps: Sweep[] = [
     run: remindTermsEnding,
   },
   { name: "sweep-liaison-check-ins", description: "Flag liaisons whose check-in is overdue", run: flagOverdueLiaisons },
+  {
+    name: "sweep-board-reviews",
+    description: "Finish board reviews with nothing left to review; remind leads when a review falls due",
+    run: sweepBoardReviews,
+  },
   {
     name: "sweep-stale-initiatives",
     description: "Flag initiatives with no check-in for three months",

@@ -23,6 +23,7 @@ import {
 } from "@/lib/roles/queries";
 import { parseRegionCounts, REGIONS } from "@/lib/roles/seat-rules";
 import { findTagBySlug } from "@/lib/tags/queries";
+import { getBoardReviewStatus } from "@/lib/help-wanted/queries";
 import { activityRuleText, LEADERSHIP_MODEL_LABEL } from "@/lib/vocabulary";
 import { AppointForm } from "./_components/appoint-form";
 import { AppointToRoleForm } from "./_components/appoint-to-role-form";
@@ -105,13 +106,14 @@ export default async function TagPage({ params }: Props) {
   const tag = await findTagBySlug((await params).slug);
   if (!tag) notFound();
   const at = await now();
-  const [roster, summaries, terms, timeline, actor, initiatives] = await Promise.all([
+  const [roster, summaries, terms, timeline, actor, initiatives, review] = await Promise.all([
     listRoster(tag.id, at),
     summarizeRoles(tag.id, at),
     listTermsEnding(tag.id, at),
     listLeadershipTimeline(tag.id),
     getActor(),
     listInitiatives(tag.id),
+    getBoardReviewStatus(tag, at),
   ]);
   // One set-based query for every holder's activity in this TAG (the TAG's own rule).
   const activity = await activityByTag([{ tag, userIds: roster.map((r) => r.userId) }], at);
@@ -211,6 +213,29 @@ export default async function TagPage({ params }: Props) {
           <div>
             <dt className="font-medium text-slate-900">Leadership model</dt>
             <dd>{LEADERSHIP_MODEL_LABEL[tag.leadershipModel]}</dd>
+          </div>
+          <div>
+            <dt className="font-medium text-slate-900">Help-wanted board review</dt>
+            <dd>
+              Every {review.months} months.{" "}
+              {review.due ? (
+                <strong className="font-medium text-amber-900">
+                  Due since <LocalTime iso={review.dueAt.toISOString()} />: {review.itemsDue} item
+                  {review.itemsDue === 1 ? "" : "s"} to keep or close.
+                </strong>
+              ) : (
+                <>
+                  Next due <LocalTime iso={review.dueAt.toISOString()} />.
+                </>
+              )}{" "}
+              {review.lastAt ? (
+                <>
+                  Last finished <LocalTime iso={review.lastAt.toISOString()} />.
+                </>
+              ) : (
+                "Not reviewed yet."
+              )}
+            </dd>
           </div>
           <div>
             <dt className="font-medium text-slate-900">Active leaders and members</dt>

@@ -12,7 +12,8 @@ import { requireUser } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
 import { leadAttention } from "@/lib/dashboards/attention";
 import { getLeadConsole, isStale, listPendingInvitations } from "@/lib/help-wanted/queries";
-import { findBoardReview, isBoardReviewOverdue } from "@/lib/help-wanted/review";
+import { findBoardReview } from "@/lib/help-wanted/review";
+import { isBoardReviewDue } from "@/lib/help-wanted/board-review-due";
 import { KIND_LABEL } from "@/lib/help-wanted/schemas";
 import {
   closeItemAction,
@@ -39,7 +40,7 @@ export default async function LeadConsolePage({ params }: Props) {
     listPendingInvitations(tag.id),
     leadAttention(actor, tag.id),
   ]);
-  const overdue = isBoardReviewOverdue(tag.boardReviewedAt, tag.boardReviewMonths, at);
+  const overdue = isBoardReviewDue(tag, at);
   // Items shared with a TAG that flags sooner are flagged by the item page; here the TAG's own setting applies.
   const staleCount = held.filter((c) => isStale(c, tag.staleAfterDays, at)).length;
 
@@ -71,16 +72,17 @@ export default async function LeadConsolePage({ params }: Props) {
 
       {overdue && (
         <div role="alert" className="rounded-xl bg-amber-50 p-4 text-amber-950 ring-1 ring-amber-300">
-          <p className="font-semibold">The board review is overdue.</p>
+          <p className="font-semibold">The board review is due.</p>
           <p className="text-sm">
             {tag.boardReviewedAt ? (
               <>
                 Last finished <LocalTime iso={tag.boardReviewedAt.toISOString()} />;
               </>
             ) : (
-              "Never finished;"
+              "First review since the TAG was created;"
             )}{" "}
-            the cycle is every {tag.boardReviewMonths} months. Keep or close each item below.
+            the cycle is every {tag.boardReviewMonths} months. Keep or close each item below: the review finishes when
+            none is left.
           </p>
         </div>
       )}
