@@ -9,7 +9,8 @@ import {
   type TagActivity,
 } from "@/lib/contributions/activity";
 import { isBoardReviewDue } from "@/lib/help-wanted/board-review-due";
-import { checkInDueAt, isOverdue } from "@/lib/liaisons/overdue";
+import { checkInDueAt } from "@/lib/liaisons/overdue";
+import { isChasedOverdue } from "@/lib/liaisons/queries";
 import { employerKey, parseRegionCounts, type RegionCounts } from "@/lib/roles/seat-rules";
 import { isOnLeave } from "@/lib/roles/seats";
 import {
@@ -257,7 +258,14 @@ export async function loadDashboards(
         createdAt: true,
         foundation: true,
         project: { select: { displayName: true } },
-        assignment: { select: { tagId: true, user: { select: { login: true } } } },
+        assignment: {
+          select: {
+            tagId: true,
+            status: true,
+            user: { select: { login: true } },
+            leaves: { where: { to: { gte: today } }, select: { from: true, to: true } },
+          },
+        },
       },
     }),
   ]);
@@ -384,7 +392,7 @@ interface Inputs {
     createdAt: Date;
     foundation: string | null;
     project: { displayName: string } | null;
-    assignment: { user: { login: string } };
+    assignment: { status: string; user: { login: string }; leaves: { from: Date; to: Date }[] };
   }[];
   activity: Map<string, TagActivity>;
   details: { stale: TagDashboard["staleClaims"]; ambassadors: TagDashboard["ambassadors"] } | null;
@@ -574,7 +582,7 @@ export function shapeDashboard(i: Inputs): TagDashboard {
       ambassadorsActive: f?.ambassadors ?? 0,
     },
     liaisonsOverdue: i.liaisons
-      .filter((l) => isOverdue(l, at))
+      .filter((l) => isChasedOverdue(l, at))
       .map((l) => ({
         login: l.assignment.user.login,
         target: l.project?.displayName ?? l.foundation ?? "",

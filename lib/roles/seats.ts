@@ -1,7 +1,8 @@
 import "server-only";
 import type { RoleKind } from "@/lib/generated/prisma/enums";
 import { parseRegionCounts, type SeatHolder, type SeatRules } from "./seat-rules";
-import { dayOf, SEAT_TAKEN_STATUSES } from "@/lib/vocabulary";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { dayOf, isoDay, SEAT_TAKEN_STATUSES } from "@/lib/vocabulary";
 import type { Tx } from "@/lib/db";
 
 /** An end request whose approval moves the seat to emeritus instead of ended (see decideLeadershipChange). */
@@ -20,6 +21,14 @@ export function needsTocApproval(kind: RoleKind, def: { needsTocApproval: boolea
 export function isOnLeave(status: string, leaves: readonly { from: Date; to: Date }[], at: Date): boolean {
   const today = dayOf(at).getTime();
   return status === "on_leave" || leaves.some((l) => l.from.getTime() <= today && l.to.getTime() >= today);
+}
+
+/** {@link isOnLeave} in SQL for the seat row aliased `alias`: sweeps filter on it (the same rule, one place). */
+export function onLeaveSql(alias: string, at: Date): Prisma.Sql {
+  const seat = Prisma.raw(`"${alias}"`);
+  const today = isoDay(at);
+  return Prisma.sql`(${seat}."status" = 'on-leave' OR EXISTS (
+    SELECT 1 FROM "Leave" lv WHERE lv."assignmentId" = ${seat}."id" AND lv."from" <= ${today}::date AND lv."to" >= ${today}::date))`;
 }
 
 /**

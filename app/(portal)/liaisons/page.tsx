@@ -4,7 +4,8 @@ import { getActor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
 import {
-  isOverdue,
+  isChasedOverdue,
+  liaisonOnLeave,
   listLiaisonsOfPerson,
   listLiaisonsOfTags,
   listManagedTags,
@@ -30,7 +31,7 @@ export default async function LiaisonsPage() {
     tagIds.length ? listSeatsWithoutLiaison(tagIds) : [],
     tagIds.length ? listProjectNames() : [],
   ]);
-  const overdueCount = tagLiaisons.filter((l) => l.assignment.status === "active" && isOverdue(l, at)).length;
+  const overdueCount = tagLiaisons.filter((l) => isChasedOverdue(l, at)).length;
 
   return (
     <div className="space-y-8">
@@ -136,7 +137,7 @@ function LiaisonTable({
         <tbody>
           {rows.map((l) => {
             const latest = l.checkIns[0];
-            const overdue = l.assignment.status === "active" && isOverdue(l, at);
+            const overdue = isChasedOverdue(l, at);
             return (
               <tr key={l.id} className="border-b border-slate-100">
                 <td className="py-2 pr-3">
@@ -158,9 +159,7 @@ function LiaisonTable({
                     "None yet"
                   )}
                 </td>
-                <td className="py-2">
-                  {overdue ? <OverdueBadge /> : l.assignment.status === "on_leave" ? "On leave" : "On track"}
-                </td>
+                <td className="py-2">{overdue ? <OverdueBadge /> : liaisonOnLeave(l, at) ? "On leave" : "On track"}</td>
               </tr>
             );
           })}
