@@ -13,6 +13,7 @@
  */
 import pg from "pg";
 import { benchDatabaseUrl } from "./generate-board-data.ts";
+import { windowEndingAt } from "@/lib/vocabulary";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -28,7 +29,7 @@ const GITHUB_ID_BASE = 880_000_000;
 
 process.env.DATABASE_URL = await benchDatabaseUrl();
 const { db, disconnectDb } = await import("@/lib/db");
-const { activityByTag, activityFor, windowEndingAt } = await import("@/lib/contributions/activity");
+const { activityByTag, activityFor } = await import("@/lib/contributions/activity");
 const { listRoster } = await import("@/lib/roles/queries");
 
 const client = new pg.Client({ connectionString: process.env.DATABASE_URL });

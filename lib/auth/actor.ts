@@ -57,7 +57,7 @@ export async function requirePermission(
   subject: PermissionSubject,
 ): Promise<Actor> {
   if (actor && can(actor, action, subject.tagId)) return actor;
-  await recordRefusal({
+  await recordRefusal(db, {
     at: await now(),
     actorId: actor?.id ?? null,
     action,
@@ -76,7 +76,7 @@ export async function refuseByGuard(
   subject: PermissionSubject,
   reason: string,
 ): Promise<never> {
-  await recordRefusal({
+  await recordRefusal(db, {
     at: await now(),
     actorId: actor.id,
     action,

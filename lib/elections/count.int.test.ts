@@ -1,11 +1,12 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { createUser } from "@/tests/factories";
+import { buildTallyCli } from "@/tests/tally-cli";
 import { actor, code, contributor, electionWorld } from "@/tests/election-world";
 import { readBallotFile } from "./ballot-formats/index.ts";
 import { hashSha256, outcomeToJson, packBallots, tallyElection, validateRules } from "./tally/index.ts";
@@ -16,6 +17,12 @@ import { createElectionAs } from "./election-setup";
 import { CreateElectionSchema } from "./schemas";
 import { sweeps } from "@/lib/jobs/sweeps";
 import { DAY } from "@/lib/vocabulary";
+
+let tally: ReturnType<typeof buildTallyCli>;
+beforeAll(() => {
+  tally = buildTallyCli();
+}, 120_000);
+afterAll(() => tally?.remove());
 
 /** What `npm run tally -- <file> --rules rules.json --json [--method m]` prints, done in-process with the same modules. */
 function recount(fileName: string, text: string, rulesText: string, method: "schulze" | "stv") {
@@ -94,22 +101,22 @@ describe("close and count", () => {
     // The artifacts' stored SHA-256 are the files' hashes.
     const results = await getElectionResults(w.electionId, w.leadActor);
     for (const f of results.artifacts) expect(f.sha256).toBe(hashSha256(await get(f.name)));
-    // And the compiled CLI, when built, prints the same text.
-    if (existsSync("dist/tally/scripts/tally/cli.js")) {
-      const dir = mkdtempSync(join(tmpdir(), "election-"));
-      try {
-        writeFileSync(join(dir, "ballots.blt"), blt!);
-        writeFileSync(join(dir, "rules.json"), rules!);
-        expect(
-          execFileSync(
-            "node",
-            ["dist/tally/scripts/tally/cli.js", join(dir, "ballots.blt"), "--rules", join(dir, "rules.json"), "--json"],
-            { encoding: "utf8" },
-          ),
-        ).toBe(result);
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
+    // And the compiled CLI prints the same text.
+    const dir = mkdtempSync(join(tmpdir(), "election-"));
+    try {
+      writeFileSync(join(dir, "ballots.blt"), blt!);
+      writeFileSync(join(dir, "rules.json"), rules!);
+      expect(
+        execFileSync(
+          process.execPath,
+          [tally.cli, join(dir, "ballots.blt"), "--rules", join(dir, "rules.json"), "--json"],
+          {
+            encoding: "utf8",
+          },
+        ),
+      ).toBe(result);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

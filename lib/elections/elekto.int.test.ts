@@ -10,10 +10,13 @@ import { exportElektoElection, importElektoElection, parseElektoFolder } from ".
 
 const dir = path.join(import.meta.dirname, "fixtures/elekto-sample");
 const files = Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(path.join(dir, f), "utf8")]));
-const port = 43_000 + Math.floor(Math.random() * 2000);
-const standIn = createStandIn({ port, clientId: "cid", clientSecret: "secret" });
-const resolve = githubLoginResolver({ apiUrl: `http://127.0.0.1:${port}/api` });
-beforeAll(() => standIn.listen());
+// Port 0: the OS picks a free port (a random one can collide with outgoing connections).
+const standIn = createStandIn({ port: 0, clientId: "cid", clientSecret: "secret" });
+let resolve: ReturnType<typeof githubLoginResolver>;
+beforeAll(async () => {
+  await standIn.listen();
+  resolve = githubLoginResolver({ apiUrl: `${standIn.url()}/api` });
+});
 afterAll(() => standIn.close());
 
 async function techLeadRole(tagId: string) {

@@ -4,6 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { isOnLeave } from "@/lib/roles/seats";
 import { SITTING_SEAT_STATUSES } from "@/lib/vocabulary";
 import { isOverdue, type CadenceState } from "./overdue";
+import { tagScope, type Actor } from "@/lib/auth/permissions";
 
 export { checkInDueAt, isOverdue, latestCheckInDay } from "./overdue";
 
@@ -117,9 +118,9 @@ export function listSeatsWithoutLiaison(tagIds: readonly string[]) {
 }
 
 /** The TAGs a person may manage liaisons for: the ones they lead, or all for an admin. */
-export function listManagedTags(actor: { isAdmin: boolean; leadTagIds: readonly string[] }) {
+export function listManagedTags(actor: Actor | null) {
   return db.tag.findMany({
-    where: actor.isAdmin ? {} : { id: { in: [...actor.leadTagIds] } },
+    where: tagScope(actor, "roster.manage", "id"),
     orderBy: { name: "asc" },
     select: { id: true, slug: true, name: true },
   });

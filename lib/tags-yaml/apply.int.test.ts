@@ -10,11 +10,14 @@ import { describePlan } from "./plan";
 import { githubLoginResolver } from "./resolve";
 
 const sample = readFileSync(path.join(import.meta.dirname, "fixtures/tags-sample.yaml"), "utf8");
-const port = 41_000 + Math.floor(Math.random() * 2000);
-const standIn = createStandIn({ port, clientId: "cid", clientSecret: "secret" });
+// Port 0: the OS picks a free port (a random one can collide with outgoing connections).
+const standIn = createStandIn({ port: 0, clientId: "cid", clientSecret: "secret" });
 // The stand-in runs in this process: the resolver uses fetch (async), never a blocking call.
-const resolve = githubLoginResolver({ apiUrl: `http://127.0.0.1:${port}/api` });
-beforeAll(() => standIn.listen());
+let resolve: ReturnType<typeof githubLoginResolver>;
+beforeAll(async () => {
+  await standIn.listen();
+  resolve = githubLoginResolver({ apiUrl: `${standIn.url()}/api` });
+});
 afterAll(() => standIn.close());
 
 const seats = () =>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { SEAT_LABEL } from "@/components/roster-table";
 import { LocalTime } from "@/components/ui/local-time";
+import { Card, EmptyState, Section } from "@/components/ui/section";
 import type { Actor } from "@/lib/auth/permissions";
 import { listHeldSeats, listOpenRemovals, listPendingLeadershipChanges } from "@/lib/roles/queries";
 import { REMOVAL_QUORUM } from "@/lib/roles/removal-tally";
@@ -27,21 +28,16 @@ export async function TocDecisions({
   return (
     <>
       {mayApprove && (
-        <section aria-labelledby="pending" className="space-y-3">
-          <h2 id="pending" className="text-xl font-semibold text-slate-900">
-            Leadership changes awaiting TOC approval
-          </h2>
+        <Section id="pending" title="Leadership changes awaiting TOC approval" plain className="space-y-3">
           {pending.length === 0 ? (
-            <p className="rounded-xl bg-white p-6 text-slate-600 ring-1 ring-slate-200">
-              Nothing is waiting for a decision.
-            </p>
+            <EmptyState>Nothing is waiting for a decision.</EmptyState>
           ) : (
             <ul className="space-y-3">
               {pending.map((p) => {
                 const kind = p.status === "pending" ? "appointment" : p.endRequestedAt ? "end" : "renewal";
                 const what = `${kind === "appointment" ? "appoint" : kind === "end" ? "end the seat of" : "renew the term of"} @${p.user.login} as ${roleOf(p)} of ${p.tag.name}`;
                 return (
-                  <li key={p.id} className="rounded-xl bg-white p-4 ring-1 ring-slate-200">
+                  <Card as="li" key={p.id} padding="sm">
                     <p className="font-medium text-slate-900">
                       {kind === "appointment" ? "Appointment" : kind === "end" ? "End of seat" : "Renewal"}: @
                       {p.user.login} as {roleOf(p)} of{" "}
@@ -75,32 +71,29 @@ export async function TocDecisions({
                     <div className="mt-2">
                       <DecideButtons assignmentId={p.id} label={what} />
                     </div>
-                  </li>
+                  </Card>
                 );
               })}
             </ul>
           )}
-        </section>
+        </Section>
       )}
       {mayVote && (
-        <section aria-labelledby="removals" className="space-y-3 pt-4">
-          <h2 id="removals" className="text-xl font-semibold text-slate-900">
-            Votes to remove an inactive leader
-          </h2>
+        <Section id="removals" title="Votes to remove an inactive leader" plain className="space-y-3 pt-4">
           <p className="text-sm text-slate-600">
             One vote per TOC member. A vote passes when the share in favour of the votes cast reaches the TAG&apos;s
             supermajority (default two thirds) with at least {REMOVAL_QUORUM} votes cast; it is decided when every TOC
             member has voted or when a TOC member closes it. Passing ends the seat.
           </p>
           {removals.length === 0 ? (
-            <p className="rounded-xl bg-white p-6 text-slate-600 ring-1 ring-slate-200">No removal vote is open.</p>
+            <EmptyState>No removal vote is open.</EmptyState>
           ) : (
             <ul className="space-y-3">
               {removals.map((r) => {
                 const label = `@${r.assignment.user.login} as ${roleOf(r.assignment)} of ${r.assignment.tag.name}`;
                 const inFavor = r.votes.filter((v) => v.inFavor).length;
                 return (
-                  <li key={r.id} className="rounded-xl bg-white p-4 ring-1 ring-slate-200">
+                  <Card as="li" key={r.id} padding="sm">
                     <p className="font-medium text-slate-900">Remove {label}?</p>
                     <p className="text-sm text-slate-600">
                       Opened <LocalTime iso={r.openedAt.toISOString()} showRelative /> · reason: {r.reason} ·{" "}
@@ -114,7 +107,7 @@ export async function TocDecisions({
                         voted={r.votes.some((v) => v.userId === actor?.id)}
                       />
                     </div>
-                  </li>
+                  </Card>
                 );
               })}
             </ul>
@@ -124,7 +117,7 @@ export async function TocDecisions({
               seats={seats.map((s) => ({ id: s.id, label: `@${s.user.login}, ${roleOf(s)}, ${s.tag.name}` }))}
             />
           )}
-        </section>
+        </Section>
       )}
     </>
   );
