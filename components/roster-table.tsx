@@ -1,5 +1,6 @@
 import { ActivityBadge } from "@/components/activity-badge";
 import { Avatar } from "@/components/ui/avatar";
+import { FORMER_MEMBER, isFormerMember } from "@/lib/vocabulary";
 import { LocalTime } from "@/components/ui/local-time";
 
 export const SEAT_LABEL: Record<string, string> = {
@@ -82,9 +83,13 @@ export function RosterTable({ seats, controls }: { seats: SeatRow[]; controls?: 
                 <td className="px-4 py-2 align-top">
                   <span className="flex items-center gap-2">
                     <Avatar login={s.user.login} src={s.user.avatarUrl} size={24} />
-                    <a href={`/people/${s.user.login}`} className="text-brand-700 underline">
-                      {s.user.name ?? s.user.login}
-                    </a>
+                    {isFormerMember(s.user) ? (
+                      <span className="text-slate-700">{FORMER_MEMBER.name}</span>
+                    ) : (
+                      <a href={`/people/${s.user.login}`} className="text-brand-700 underline">
+                        {s.user.name ?? s.user.login}
+                      </a>
+                    )}
                   </span>
                   {controls?.(s)}
                 </td>

@@ -16,10 +16,12 @@ export async function loadActor(userId: string): Promise<Actor | null> {
       isAdmin: true,
       isTocMember: true,
       isCncfAmbassador: true,
+      deletedAt: true,
       roles: { where: { status: "active", kind: { in: [...LEAD_KINDS] } }, select: { tagId: true, kind: true } },
     },
   });
-  if (!u) return null;
+  // A deleted account keeps its row (the TAGs' record) but acts as nobody.
+  if (!u || u.deletedAt) return null;
   return {
     id: u.id,
     isAdmin: u.isAdmin,

@@ -29,6 +29,7 @@ async function remindIncompleteProfiles(now: Date): Promise<number> {
   const due = await db.user.findMany({
     where: {
       createdAt: { lte: new Date(now.getTime() - PROFILE_REMINDER_AFTER_DAYS * DAY) },
+      deletedAt: null,
       OR: [{ region: null }, { timezone: null }],
     },
     select: { id: true },

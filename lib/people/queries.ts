@@ -51,7 +51,7 @@ export interface PublicProfile {
 export async function findPublicProfile(login: string): Promise<PublicProfile | null> {
   if (!LOGIN.test(login)) return null;
   const user = await db.user.findFirst({
-    where: { login: { equals: login, mode: "insensitive" } },
+    where: { login: { equals: login, mode: "insensitive" }, deletedAt: null },
     orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
     select: {
       id: true,

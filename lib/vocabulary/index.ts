@@ -10,3 +10,4 @@ export * from "./statuses.ts";
 export * from "./skills.ts";
 export * from "./time.ts";
 export * from "./tag-settings.ts";
+export * from "./people.ts";

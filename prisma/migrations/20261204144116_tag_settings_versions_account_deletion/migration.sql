@@ -41,3 +41,30 @@ SELECT gen_random_uuid(), t."id", 1,
              'boardReviewMonths', 'leadershipModel', 'autoAccept', 'maxActiveClaims', 'removalSupermajority'],
        'Settings as they stood when versions began', t."createdAt"
   FROM "Tag" t;
+
+-- Hand-written (issue 15, docs/decisions/011): audit events stay append-only, with one exception.
+-- Deleting an account rewrites the person's login out of `before` and `after` (JSON strings equal
+-- to the login or @login become "deleted account"), inside the deletion's transaction, which names
+-- the login in the transaction-local setting tagportal.forget_login. The trigger itself computes
+-- the rewrite from the old row, so such an UPDATE can change nothing else.
+CREATE FUNCTION audit_forget_login(j jsonb, login text) RETURNS jsonb AS $$
+  SELECT CASE WHEN j IS NULL THEN NULL
+              ELSE regexp_replace(j::text, '"@?' || login || '"', '"deleted account"', 'gi')::jsonb END
+$$ LANGUAGE sql IMMUTABLE;
+
+CREATE OR REPLACE FUNCTION audit_event_append_only() RETURNS trigger AS $$
+DECLARE
+  forget text := coalesce(current_setting('tagportal.forget_login', true), '');
+BEGIN
+  IF TG_OP = 'UPDATE' AND forget <> '' THEN
+    IF forget !~ '^[A-Za-z0-9-]{1,39}$' THEN
+      RAISE EXCEPTION 'tagportal.forget_login is not a GitHub login';
+    END IF;
+    NEW := OLD;
+    NEW."before" := audit_forget_login(OLD."before", forget);
+    NEW."after" := audit_forget_login(OLD."after", forget);
+    RETURN NEW;
+  END IF;
+  RAISE EXCEPTION 'AuditEvent is append-only';
+END;
+$$ LANGUAGE plpgsql;
