@@ -18,7 +18,7 @@ import type {
   TagPage,
   TagSummary,
 } from "./schemas";
-import { isoDay, roleKindKey, roleName } from "@/lib/vocabulary";
+import { isoDay, type LeadershipModel, roleKindKey, roleName } from "@/lib/vocabulary";
 
 /** Reads behind `/api/v1`: public data only (what a visitor sees on the portal's pages). */
 
@@ -44,7 +44,7 @@ const summary = (t: {
   slug: string;
   name: string;
   mission: string;
-  leadershipModel: "election" | "appointment";
+  leadershipModel: LeadershipModel;
   mailingList: string | null;
   slackChannel: string | null;
 }): TagSummary => ({
@@ -93,7 +93,8 @@ export async function getTagDetail(slug: string, at: Date): Promise<TagDetail> {
       ambassadorKind: d.ambassadorKind ? (roleKindKey(d.ambassadorKind) as Role["ambassadorKind"]) : null,
       termMonths: d.termMonths,
       hoursPerMonth: d.hoursPerMonth,
-      selection: d.selection,
+      // A role is elected or appointed (lib/roles/schemas.ts); only a TAG's model may be `both`.
+      selection: d.selection as Role["selection"],
       totalSeats: f.totalSeats,
       maxPerRegion: parseRegionCounts(d.maxPerRegion),
       minPerRegion: parseRegionCounts(d.minPerRegion),

@@ -4,7 +4,7 @@
  * `z.toJSONSchema`), so the document cannot drift from what the code returns. Pure.
  */
 import { z } from "zod";
-import { BOARD_KINDS, REGIONS } from "@/lib/vocabulary";
+import { BOARD_KINDS, LEADERSHIP_MODELS, REGIONS } from "@/lib/vocabulary";
 import { SEAT_STATES } from "@/lib/roles/seats";
 import { ERROR_CODES } from "@/lib/errors";
 
@@ -37,7 +37,7 @@ export const TagSummarySchema = z
     slug: z.string(),
     name: z.string(),
     mission: z.string(),
-    leadershipModel: z.enum(["election", "appointment"]),
+    leadershipModel: z.enum(LEADERSHIP_MODELS),
     mailingList: z.string().nullable(),
     slackChannel: z.string().nullable(),
     url,

@@ -23,16 +23,19 @@ export async function loadActor(userId: string): Promise<Actor | null> {
       isAdmin: true,
       isTocMember: true,
       isCncfAmbassador: true,
-      roles: { where: leadSeatWhere(at), select: { tagId: true } },
+      deletedAt: true,
+      roles: { where: leadSeatWhere(at), select: { tagId: true, kind: true } },
     },
   });
-  if (!u) return null;
+  // A deleted account keeps its row (the TAGs' record) but acts as nobody.
+  if (!u || u.deletedAt) return null;
   return {
     id: u.id,
     isAdmin: u.isAdmin,
     isTocMember: u.isTocMember,
     isCncfAmbassador: u.isCncfAmbassador,
     leadTagIds: [...new Set([...u.roles.map((r) => r.tagId), ...(await coveredLeadTags(u.id, at))])],
+    chairTagIds: u.roles.filter((r) => r.kind === "chair").map((r) => r.tagId),
   };
 }
 

@@ -65,7 +65,14 @@ async function busyTag() {
   const tag = await createTag();
   await db.tag.update({
     where: { id: tag.id },
-    data: { boardReviewedAt: null, staleAfterDays: 10, activityWindowMonths: 6, activityMinRecords: 2 },
+    // Created a year ago and never reviewed: its first board review (one cadence after creation) is due.
+    data: {
+      createdAt: new Date(at.getTime() - 365 * DAY),
+      boardReviewedAt: null,
+      staleAfterDays: 10,
+      activityWindowMonths: 6,
+      activityMinRecords: 2,
+    },
   });
   const def = await db.roleDefinition.create({
     data: {

@@ -1,9 +1,16 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { activityInTags, activityKey, statusFromTotal, type ActivityStatus } from "@/lib/contributions/activity";
-import { isBoardReviewOverdue } from "@/lib/help-wanted/review";
-import { checkInDueAt, isOverdue } from "@/lib/liaisons/overdue";
+import {
+  activityByTag,
+  activityKey,
+  type ActivityStatus,
+  type ActivityWindowDays,
+  type TagActivity,
+} from "@/lib/contributions/activity";
+import { isBoardReviewDue } from "@/lib/help-wanted/board-review-due";
+import { checkInDueAt } from "@/lib/liaisons/overdue";
+import { isChasedOverdue } from "@/lib/liaisons/queries";
 import { employerKey, parseRegionCounts, type RegionCounts } from "@/lib/roles/seat-rules";
 import { roleFigures } from "@/lib/roles/figures";
 import { seatStatusAt } from "@/lib/roles/seats";
@@ -16,7 +23,6 @@ import {
   roleName,
   SEAT_TAKEN_STATUSES,
   SITTING_SEAT_STATUSES,
-  windowEndingAt,
 } from "@/lib/vocabulary";
 import { staleClaimSql } from "@/lib/help-wanted/stale-claims-sql";
 
@@ -58,6 +64,9 @@ export interface LeaderActivity {
   login: string;
   name: string | null;
   role: string;
+  /** Counted contributions in the TAG over the last 30, 90 and 365 days. */
+  days: Record<ActivityWindowDays, number>;
+  /** Counted contributions in the TAG's activity window (what the status is decided on). */
   total: number;
   lastAt: Date | null;
   status: ActivityStatus;
@@ -83,7 +92,7 @@ export interface TagDashboard {
   leadershipEmployer: { name: string; count: number; share: number } | null;
   termsEnding: { login: string; role: string; termEndAt: Date }[];
   leaders: LeaderActivity[];
-  /** Leaders with no counted contribution in the TAG's activity window. */
+  /** Leaders inactive under the TAG's activity rule (no counted contribution in its window). */
   inactiveLeaders: LeaderActivity[];
   onLeave: { login: string; role: string; from: Date | null; to: Date | null; note: string }[];
   elections: {
@@ -103,6 +112,7 @@ export interface TagDashboard {
     ambassadorsActive: number;
   };
   liaisonsOverdue: { login: string; target: string; dueAt: Date; lastCheckInAt: Date | null }[];
+  /** The board review fell due (one cadence after the last, or after the TAG's creation) and is not finished. */
   boardReviewOverdue: boolean;
   pendingChanges: { login: string; role: string; change: "appointment" | "end" | "renewal"; requestedAt: Date }[];
   /** Drill-down only (empty on the overview). */
@@ -190,6 +200,7 @@ export async function loadDashboards(
       id: true,
       slug: true,
       name: true,
+      createdAt: true,
       boardReviewMonths: true,
       boardReviewedAt: true,
       staleAfterDays: true,
@@ -265,18 +276,22 @@ export async function loadDashboards(
         createdAt: true,
         foundation: true,
         project: { select: { displayName: true } },
-        assignment: { select: { tagId: true, user: { select: { login: true } } } },
+        assignment: {
+          select: {
+            tagId: true,
+            status: true,
+            user: { select: { login: true } },
+            leaves: { where: { to: { gte: today } }, select: { from: true, to: true } },
+          },
+        },
       },
     }),
   ]);
 
   const leaderSeats = seats.filter((s) => (s.kind === "chair" || s.kind === "tech_lead") && s.status !== "pending");
-  const activity = await activityInTags(
-    tags.map((t) => ({
-      tagId: t.id,
-      userIds: leaderSeats.filter((s) => s.tagId === t.id).map((s) => s.userId),
-      window: windowEndingAt(at, t.activityWindowMonths),
-    })),
+  const activity = await activityByTag(
+    tags.map((t) => ({ tag: t, userIds: leaderSeats.filter((s) => s.tagId === t.id).map((s) => s.userId) })),
+    at,
   );
 
   let details: { stale: TagDashboard["staleClaims"]; ambassadors: TagDashboard["ambassadors"] } | null = null;
@@ -349,7 +364,7 @@ export async function loadDashboards(
 }
 
 interface Inputs {
-  tag: TagDashboard["tag"] & { leaveCountsTowardCaps: boolean };
+  tag: TagDashboard["tag"] & { leaveCountsTowardCaps: boolean; createdAt: Date };
   at: Date;
   defs: {
     roleKey: string;
@@ -391,9 +406,9 @@ interface Inputs {
     createdAt: Date;
     foundation: string | null;
     project: { displayName: string } | null;
-    assignment: { user: { login: string } };
+    assignment: { status: string; user: { login: string }; leaves: { from: Date; to: Date }[] };
   }[];
-  activity: Map<string, { total: number; lastAt: Date | null }>;
+  activity: Map<string, TagActivity>;
   details: { stale: TagDashboard["staleClaims"]; ambassadors: TagDashboard["ambassadors"] } | null;
 }
 
@@ -473,14 +488,14 @@ export function shapeDashboard(i: Inputs): TagDashboard {
 
   const leaders: LeaderActivity[] = leadershipSeats.map((s) => {
     const a = i.activity.get(activityKey(s.userId, tag.id));
-    const total = a?.total ?? 0;
     return {
       login: s.user.login,
       name: s.user.name,
       role: s.role,
-      total,
+      days: a?.days ?? { 30: 0, 90: 0, 365: 0 },
+      total: a?.inRule ?? 0,
       lastAt: a?.lastAt ?? null,
-      status: statusFromTotal(total, tag.activityMinRecords),
+      status: a?.status ?? "inactive",
     };
   });
 
@@ -557,7 +572,7 @@ export function shapeDashboard(i: Inputs): TagDashboard {
       .sort((a, b) => a.termEndAt!.getTime() - b.termEndAt!.getTime())
       .map((s) => ({ login: s.user.login, role: s.role, termEndAt: s.termEndAt! })),
     leaders,
-    inactiveLeaders: leaders.filter((l) => l.total === 0),
+    inactiveLeaders: leaders.filter((l) => l.status === "inactive"),
     onLeave: seats
       .filter((s) => s.onLeave)
       .map((s) => {
@@ -581,7 +596,7 @@ export function shapeDashboard(i: Inputs): TagDashboard {
       ambassadorsActive: f?.ambassadors ?? 0,
     },
     liaisonsOverdue: i.liaisons
-      .filter((l) => isOverdue(l, at))
+      .filter((l) => isChasedOverdue(l, at))
       .map((l) => ({
         login: l.assignment.user.login,
         target: l.project?.displayName ?? l.foundation ?? "",
@@ -589,7 +604,7 @@ export function shapeDashboard(i: Inputs): TagDashboard {
         lastCheckInAt: l.lastCheckInAt,
       }))
       .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime()),
-    boardReviewOverdue: isBoardReviewOverdue(tag.boardReviewedAt, tag.boardReviewMonths, at),
+    boardReviewOverdue: isBoardReviewDue(tag, at),
     pendingChanges,
     staleClaims: i.details?.stale ?? [],
     ambassadors: i.details?.ambassadors ?? [],

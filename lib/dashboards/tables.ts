@@ -4,7 +4,7 @@
  * page shows them in the viewer's zone.
  */
 import type { RoleSummary, TagDashboard } from "./load";
-import { isoDay } from "@/lib/vocabulary";
+import { ACTIVITY_STATUS_LABEL, activityRuleText, isoDay } from "@/lib/vocabulary";
 
 export type Cell = string | number | null;
 
@@ -47,7 +47,7 @@ export function flagsOf(d: TagDashboard): string[] {
     flags.push(`Regions: ${r.name} (${r.regionIssues.join("; ")})`);
   if (d.inactiveLeaders.length)
     flags.push(
-      `${d.inactiveLeaders.length} leader${d.inactiveLeaders.length > 1 ? "s" : ""} with no contribution in ${d.tag.activityWindowMonths} months`,
+      `${d.inactiveLeaders.length} inactive leader${d.inactiveLeaders.length > 1 ? "s" : ""} (no contribution in ${d.tag.activityWindowMonths} months)`,
     );
   if (d.pendingChanges.length)
     flags.push(`${d.pendingChanges.length} change${d.pendingChanges.length > 1 ? "s" : ""} awaiting TOC approval`);
@@ -75,7 +75,7 @@ export function overviewTable(ds: readonly TagDashboard[]): DashboardTable {
       "largest employer (leadership)",
       "over employer cap",
       "terms ending in 6 months",
-      "leaders with no contribution",
+      "inactive leaders",
       "on leave",
       "elections open",
       "elections due",
@@ -160,14 +160,26 @@ export function tagTables(d: TagDashboard): DashboardTable[] {
     },
     {
       key: "leaders",
-      title: `Leaders' contributions in the last ${d.tag.activityWindowMonths} months`,
-      columns: ["login", "role", "contributions", "last contribution", "status"],
+      title: `Leaders' activity (active: ${activityRuleText(d.tag)})`,
+      columns: [
+        "login",
+        "role",
+        "last 30 days",
+        "last 90 days",
+        "last 365 days",
+        `in ${d.tag.activityWindowMonths} months`,
+        "last contribution",
+        "status",
+      ],
       rows: d.leaders.map((l) => [
         l.login,
         l.role,
+        l.days[30],
+        l.days[90],
+        l.days[365],
         l.total,
         isoDay(l.lastAt),
-        l.total === 0 ? "no contribution" : l.status,
+        ACTIVITY_STATUS_LABEL[l.status],
       ]),
       empty: "No chairs or tech leads hold a seat.",
     },

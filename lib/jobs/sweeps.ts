@@ -4,6 +4,7 @@ import { advanceElectionPhases } from "@/lib/elections/phases";
 import { flagStaleInitiatives } from "@/lib/initiatives/sweep";
 import { flagStaleClaims } from "@/lib/help-wanted/sweep";
 import { flagOverdueLiaisons } from "@/lib/liaisons/sweep";
+import { sweepBoardReviews } from "@/lib/help-wanted/board-reviews";
 import { sendMatchDigests } from "@/lib/matching/digest";
 import { notify } from "@/lib/notify/send";
 import { endFinishedTerms } from "@/lib/roles/term-ends";
@@ -29,6 +30,7 @@ async function remindIncompleteProfiles(now: Date): Promise<number> {
   const due = await db.user.findMany({
     where: {
       createdAt: { lte: new Date(now.getTime() - PROFILE_REMINDER_AFTER_DAYS * DAY) },
+      deletedAt: null,
       OR: [{ region: null }, { timezone: null }],
     },
     select: { id: true },
@@ -70,6 +72,11 @@ export const sweeps: Sweep[] = [
     run: endFinishedTerms,
   },
   { name: "sweep-liaison-check-ins", description: "Flag liaisons whose check-in is overdue", run: flagOverdueLiaisons },
+  {
+    name: "sweep-board-reviews",
+    description: "Finish board reviews with nothing left to review; remind leads when a review falls due",
+    run: sweepBoardReviews,
+  },
   {
     name: "sweep-stale-initiatives",
     description: "Flag initiatives with no check-in for three months",

@@ -318,7 +318,7 @@ export function listPersonSeats(userId: string) {
       endedAt: true,
       obtainedBy: true,
       roleDefinition: { select: { name: true } },
-      tag: { select: { slug: true, name: true } },
+      tag: { select: { id: true, slug: true, name: true } },
     },
   });
 }

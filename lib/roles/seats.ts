@@ -1,10 +1,10 @@
 // Not server-only, relative imports: the tags.yaml import (a plain tsx script with its own Prisma
 // client) gives seats through the same code as the portal.
-import type { Prisma } from "../generated/prisma/client.ts";
+import { Prisma } from "../generated/prisma/client.ts";
 import type { RoleKind } from "../generated/prisma/enums.ts";
 import type { Tx } from "../db.ts";
 import { parseRegionCounts, type SeatHolder, type SeatRules } from "./seat-rules.ts";
-import { dayOf, SEAT_TAKEN_STATUSES } from "../vocabulary/index.ts";
+import { dayOf, isoDay, SEAT_TAKEN_STATUSES } from "../vocabulary/index.ts";
 
 /** An end request whose approval moves the seat to emeritus instead of ended (see decideLeadershipChange). */
 export const EMERITUS_PREFIX = "[emeritus] ";
@@ -39,6 +39,14 @@ export function onLeaveWhere(at: Date): Prisma.RoleAssignmentWhereInput {
   return {
     OR: [{ status: "on_leave" }, { status: "active", leaves: { some: { from: { lte: today }, to: { gte: today } } } }],
   };
+}
+
+/** {@link isOnLeave} in SQL for the seat row aliased `alias`: sweeps filter on it (the same rule, one place). */
+export function onLeaveSql(alias: string, at: Date): Prisma.Sql {
+  const seat = Prisma.raw(`"${alias}"`);
+  const today = isoDay(at);
+  return Prisma.sql`(${seat}."status" = 'on-leave' OR EXISTS (
+    SELECT 1 FROM "Leave" lv WHERE lv."assignmentId" = ${seat}."id" AND lv."from" <= ${today}::date AND lv."to" >= ${today}::date))`;
 }
 
 /**

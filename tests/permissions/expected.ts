@@ -17,6 +17,8 @@ export const EXPECTED: Record<string, { own: Row; other?: Row }> = {
   // "manage TAGs, grant TOC/admin, verify CNCF Ambassadors": admin only.
   "tag.create": { own: only("admin") },
   "tag.update": { own: only("admin"), other: only("admin") },
+  // "TAG settings: chairs (and admins) edit" (issue 15); the matrix's lead is a chair of TAG A.
+  "tag.settings": { own: only("lead", "admin"), other: only("admin") },
   "user.grant-role": { own: only("admin") },
   "ambassador.verify": { own: only("admin") },
   // "define roles, manage roster, leaves, liaisons": TAG lead of that TAG, admin.

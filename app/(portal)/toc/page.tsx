@@ -119,7 +119,7 @@ function TagCard({ d }: { d: Dashboard }) {
         <DefinitionItem term="Seats by region">{regionsText(d)}</DefinitionItem>
         <DefinitionItem term="Largest employer (leadership)">{employerText(d.leadershipEmployer)}</DefinitionItem>
         <DefinitionItem term="Terms ending in 6 months">{d.termsEnding.length}</DefinitionItem>
-        <DefinitionItem term="Leaders with no contribution">{d.inactiveLeaders.length}</DefinitionItem>
+        <DefinitionItem term="Inactive leaders">{d.inactiveLeaders.length}</DefinitionItem>
         <DefinitionItem term="On leave">{d.onLeave.length}</DefinitionItem>
         <DefinitionItem term="Elections open / due">
           {d.elections.filter((e) => e.state === "open").length} / {d.electionsDue.length}

@@ -15,7 +15,8 @@ import { Card, Heading, Section } from "@/components/ui/section";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { now } from "@/lib/clock";
-import { lastContributionText, rosterActivity } from "@/lib/contributions/activity";
+import { activityByTag, activityKey, lastContributionText, windowsText } from "@/lib/contributions/activity";
+import { getBoardReviewStatus } from "@/lib/help-wanted/queries";
 import {
   listLeadershipTimeline,
   listRoster,
@@ -26,7 +27,15 @@ import {
 } from "@/lib/roles/queries";
 import type { RoleFigures } from "@/lib/roles/figures";
 import { parseRegionCounts } from "@/lib/roles/seat-rules";
-import { AMBASSADOR_KIND_LABEL, isoDay, LEAD_KINDS, REGIONS, roleName } from "@/lib/vocabulary";
+import {
+  activityRuleText,
+  AMBASSADOR_KIND_LABEL,
+  isoDay,
+  LEAD_KINDS,
+  LEADERSHIP_MODEL_LABEL,
+  REGIONS,
+  roleName,
+} from "@/lib/vocabulary";
 import { findTagBySlug } from "@/lib/tags/queries";
 import { AppointToRoleForm } from "./_components/appoint-to-role-form";
 import { DefineRoleForm, type RoleDefaults } from "./_components/define-role-form";
@@ -144,22 +153,22 @@ export default async function TagPage({ params }: Props) {
   if (!tag) notFound();
   const at = await now();
   const roster = await listRoster(tag.id, at);
-  const [summaries, terms, timeline, actor, initiatives] = await Promise.all([
+  const [summaries, terms, timeline, actor, initiatives, review] = await Promise.all([
     summarizeRoles(tag.id, at, roster),
     listTermsEnding(tag.id, at),
     listLeadershipTimeline(tag.id),
     getActor(),
     listInitiatives(tag.id),
+    getBoardReviewStatus(tag, at),
   ]);
   // One set-based query for every holder's activity in this TAG (the TAG's own rule).
-  const activity = await rosterActivity(
-    roster.map((r) => r.userId),
-    tag,
-    at,
-  );
+  const activity = await activityByTag([{ tag, userIds: roster.map((r) => r.userId) }], at);
   const seats = roster.map((r) => {
-    const a = activity.get(r.userId)!;
-    return { ...r, activity: { status: a.status, text: lastContributionText(a.lastAt, at) } };
+    const a = activity.get(activityKey(r.userId, tag.id))!;
+    return {
+      ...r,
+      activity: { status: a.status, text: `${lastContributionText(a.lastAt, at)}; ${windowsText(a.days)}` },
+    };
   });
   const mayAppoint = can(actor, "roster.appoint", tag.id);
   const mayDefine = can(actor, "role.define", tag.id);
@@ -245,10 +254,32 @@ export default async function TagPage({ params }: Props) {
             <DefinitionItem term="TOC liaisons">
               {tag.tocLiaisons.length ? tag.tocLiaisons.map((l) => `@${l}`).join(", ") : "—"}
             </DefinitionItem>
-            <DefinitionItem term="Leadership model">
-              {tag.leadershipModel === "election"
-                ? "Tech Leads elected"
-                : "Appointed by consensus, with escalation to the TOC"}
+            <DefinitionItem term="Leadership model">{LEADERSHIP_MODEL_LABEL[tag.leadershipModel]}</DefinitionItem>
+            <DefinitionItem term="Help-wanted board review">
+              Every {review.months} months.{" "}
+              {review.due ? (
+                <strong className="font-medium text-amber-900">
+                  Due since <LocalTime iso={review.dueAt.toISOString()} />: {review.itemsDue} item
+                  {review.itemsDue === 1 ? "" : "s"} to keep or close.
+                </strong>
+              ) : (
+                <>
+                  Next due <LocalTime iso={review.dueAt.toISOString()} />.
+                </>
+              )}{" "}
+              {review.lastAt ? (
+                <>
+                  Last finished <LocalTime iso={review.lastAt.toISOString()} />.
+                </>
+              ) : (
+                "Not reviewed yet."
+              )}
+            </DefinitionItem>
+            <DefinitionItem term="Active leaders and members">
+              {activityRuleText(tag)}.{" "}
+              <a href={`/manage/${tag.slug}/settings`} className="text-brand-700 underline">
+                All settings and their history
+              </a>
             </DefinitionItem>
           </DefinitionList>
         </Card>
