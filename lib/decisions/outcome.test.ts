@@ -70,6 +70,11 @@ describe("a removal: two thirds of the votes cast, with a quorum", () => {
     expect(decisionOutcome(removal, tally(4, 2, 0, 1), true).state).toBe("approved");
     expect(decisionOutcome(removal, tally(4, 2, 0, 0), true).state).toBe("rejected");
   });
+  it("follows the TAG's supermajority", () => {
+    const share = (s: number): DecisionRuleOf => ({ ...removal, threshold: { share: s, moreThan: false } });
+    expect(decisionOutcome(share(0.75), tally(4, 3, 1), true).state).toBe("approved");
+    expect(decisionOutcome(share(0.8), tally(4, 3, 1), true).state).toBe("rejected");
+  });
   it("says what was needed", () => {
     expect(decisionOutcome(removal, tally(4, 2, 1), true).explanation).toBe(
       "2 yes votes of 3 votes cast (0 abstentions); at least two thirds needed, with at least 3 of 4 TOC members voting: approved.",

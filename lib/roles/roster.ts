@@ -7,6 +7,7 @@ import { refuseByGuard, requirePermission } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
 import { activityFor } from "@/lib/contributions/activity";
 import { notify } from "@/lib/notify/send";
+import { openSeatDecision } from "@/lib/decisions/decisions";
 import type { AppointToRoleInput, AssignmentChangeInput, MoveToFellowInput } from "./schemas";
 import { checkSeat } from "./seat-rules";
 import { EMERITUS_PREFIX, loadHolders, lockRole, needsTocApproval, rulesOf } from "./seats";
@@ -123,13 +124,15 @@ async function appointInTx(tx: Tx, a: Actor, def: Def, person: Person, decisionL
       decisionLink,
     },
   });
+  if (pending)
+    await openSeatDecision(tx, { kind: "appointment", assignmentId: seat.id, openedById: a.id, link: decisionLink });
   return seat;
 }
 
 /**
  * A lead of the role's TAG (or an admin) appoints someone into a defined role. Seat rules and
  * eligibility are enforced; chair, tech-lead and TOC-approval roles stay `pending` until a TOC
- * member approves (decideLeadershipChange); nobody appoints themselves.
+ * member approves (a TOC decision, lib/decisions); nobody appoints themselves.
  */
 export async function appointToRole(actor: Actor | null, input: AppointToRoleInput) {
   const def = await findDef(input.roleDefinitionId);
@@ -147,7 +150,7 @@ export async function appointToRole(actor: Actor | null, input: AppointToRoleInp
       kind: seat.status === "pending" ? "roster.appoint-pending" : "roster.appointed",
       title:
         seat.status === "pending"
-          ? `You were proposed as ${def.name} of ${def.tag.name}; a TOC member will decide`
+          ? `You were proposed as ${def.name} of ${def.tag.name}; the TOC will vote on it`
           : `You are now ${def.name} of ${def.tag.name}`,
       link: `/tags/${def.tag.slug}`,
     },
@@ -207,6 +210,7 @@ async function endInTx(
       tagId: seat.tagId,
       after: { reason, to },
     });
+    await openSeatDecision(tx, { kind: "seat-end", assignmentId: seat.id, openedById: a.id, body: reason });
     return "pending" as const;
   }
   const { count } = await tx.roleAssignment.updateMany({
@@ -229,7 +233,7 @@ async function endInTx(
 
 /**
  * Renew (extend the term by the role's term length), end, or move to emeritus. Renewals and
- * ends of seats that need TOC approval become requests a TOC member decides.
+ * ends of seats that need TOC approval become requests the TOC votes on.
  */
 export async function changeAssignment(actor: Actor | null, input: AssignmentChangeInput) {
   const verb = input.change === "renew" ? "renews" : "removes";
@@ -241,7 +245,7 @@ export async function changeAssignment(actor: Actor | null, input: AssignmentCha
     if (!months) throw new AppError("CONFLICT", "This role has no term to renew.");
     const termEndAt = addMonths(seat.termEndAt ?? at, months);
     if (needsTocApproval(seat.kind, seat.roleDefinition)) {
-      // A renewal of such a seat waits for a TOC member's approval (decideLeadershipChange).
+      // A renewal of such a seat waits for a TOC decision (lib/decisions).
       return db.$transaction(async (tx) => {
         const { count } = await tx.roleAssignment.updateMany({
           where: {
@@ -263,6 +267,7 @@ export async function changeAssignment(actor: Actor | null, input: AssignmentCha
           before: { termEndAt: seat.termEndAt?.toISOString() ?? null },
           after: { termEndAt: termEndAt.toISOString(), pending: true },
         });
+        await openSeatDecision(tx, { kind: "renewal", assignmentId: seat.id, openedById: a.id });
         return { id: seat.id, outcome: "pending" as const, termEndAt };
       });
     }

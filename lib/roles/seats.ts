@@ -4,7 +4,7 @@ import { parseRegionCounts, type SeatHolder, type SeatRules } from "./seat-rules
 import { dayOf, SEAT_TAKEN_STATUSES } from "@/lib/vocabulary";
 import type { Tx } from "@/lib/db";
 
-/** An end request whose approval moves the seat to emeritus instead of ended (see decideLeadershipChange). */
+/** An end request whose approval moves the seat to emeritus instead of ended (see lib/decisions/effects.ts). */
 export const EMERITUS_PREFIX = "[emeritus] ";
 
 /** Chair and tech-lead changes always need the TOC (CNCF rules); other roles when their definition says so. */

@@ -9,3 +9,4 @@ export * from "./items";
 export * from "./statuses";
 export * from "./skills";
 export * from "./time";
+export * from "./decisions";
