@@ -4,13 +4,28 @@ import { MyElections } from "@/components/elections/my-elections";
 import { getActor } from "@/lib/auth/actor";
 import { getCurrentUser } from "@/lib/auth/session";
 import { personalAttention } from "@/lib/dashboards/attention";
+import { DecisionList } from "@/components/decisions/decision-list";
+import { can } from "@/lib/auth/permissions";
+import { listOpenDecisions } from "@/lib/decisions/queries";
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<{ notice?: string }> }) {
   const { notice } = await searchParams;
   const user = await getCurrentUser();
   const [attention, actor] = user ? await Promise.all([personalAttention(user.id), getActor()]) : [null, null];
+  // A TOC member's home starts with the votes waiting for them, theirs first.
+  const decisions = can(actor, "decision.vote")
+    ? (await listOpenDecisions(actor)).sort((a, b) => Number(b.viewer === "vote") - Number(a.viewer === "vote"))
+    : null;
   return (
     <div className="space-y-10">
+      {decisions && (
+        <section aria-labelledby="toc-decisions" className="space-y-3 rounded-xl bg-white p-6 ring-1 ring-slate-200">
+          <h2 id="toc-decisions" className="text-xl font-semibold text-slate-900">
+            TOC decisions awaiting a vote
+          </h2>
+          <DecisionList decisions={decisions} empty="No TOC decision is open." label="Open TOC decisions" />
+        </section>
+      )}
       {/* Elections open or upcoming come first for signed-in people (issue 7). */}
       <MyElections viewer={actor} />
       {attention && (

@@ -62,6 +62,11 @@ function summarize(d: ListRow, viewerId: string | null, at: Date) {
 
 export type DecisionSummary = ReturnType<typeof summarize>;
 
+/** Whether `actor` may see any TOC decision (a TOC member, an admin, a lead of some TAG). */
+export function canSeeDecisions(actor: Actor | null): boolean {
+  return visibleTags(actor) !== null;
+}
+
 /**
  * Open decisions the actor may see (all for TOC members and admins, their TAGs' for leads),
  * closing soonest first; `tagIds` narrows to some TAGs. Empty for anyone else.
@@ -197,3 +202,8 @@ export async function getDecision(actor: Actor | null, id: string) {
 }
 
 export type DecisionDetail = Awaited<ReturnType<typeof getDecision>>;
+
+/** Each TAG's removal supermajority, for the TOC's settings form. */
+export function listRemovalSupermajorities() {
+  return db.tag.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, removalSupermajority: true } });
+}

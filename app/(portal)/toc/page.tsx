@@ -6,6 +6,8 @@ import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { getTocOverview } from "@/lib/dashboards/queries";
+import { DecisionList } from "@/components/decisions/decision-list";
+import { canSeeDecisions, listOpenDecisions } from "@/lib/decisions/queries";
 import { employerText, flagsOf, regionsText } from "@/lib/dashboards/tables";
 import { TocDecisions } from "./_components/decisions";
 
@@ -13,17 +15,18 @@ export const metadata: Metadata = { title: "Dashboard" };
 
 /**
  * The TOC dashboard (issue 10): one card per TAG with what the TOC asked about, a drill-down per
- * TAG, CSV of every table; then the TOC's decisions (leadership changes, removal votes).
+ * TAG, CSV of every table, each card with the TAG's open TOC decisions; then every open TOC
+ * decision and the form that opens a removal vote.
  */
 export default async function DashboardPage() {
   await requireUser("/toc");
   const actor = await getActor();
-  const mayApprove = can(actor, "leadership.approve");
-  const mayVote = can(actor, "leadership.remove-vote");
+  const mayOpenRemoval = can(actor, "leadership.remove-vote");
+  const mayViewDecisions = canSeeDecisions(actor);
   // The UI asks the table only to decide what to show; getTocOverview checks again itself.
   const mayView =
     can(actor, "audit.view-all") || (actor?.leadTagIds.some((id) => can(actor, "dashboard.view", id)) ?? false);
-  const overview = mayView ? await getTocOverview(actor) : null;
+  const [overview, decisions] = await Promise.all([mayView ? getTocOverview(actor) : null, listOpenDecisions(actor)]);
   return (
     <div className="space-y-8">
       <header className="space-y-2">
@@ -35,12 +38,12 @@ export default async function DashboardPage() {
             <a href="/toc/tags.csv" download className="text-brand-700 underline">
               Download the overview (CSV)
             </a>
-            {mayApprove && (
+            {mayViewDecisions && (
               <>
                 {" "}
                 ·{" "}
                 <a href="#pending" className="text-brand-700 underline">
-                  Changes awaiting approval
+                  Decisions awaiting the TOC ({decisions.length})
                 </a>
               </>
             )}
@@ -138,8 +141,16 @@ export default async function DashboardPage() {
                         <Figure term="CNCF Ambassadors active" value={d.flow.ambassadorsActive} />
                         <Figure term="Liaison check-ins overdue" value={d.liaisonsOverdue.length} />
                         <Figure term="Board review" value={d.boardReviewOverdue ? "overdue" : "up to date"} />
-                        <Figure term="Changes awaiting TOC" value={d.pendingChanges.length} />
                       </dl>
+                      <div className="space-y-1">
+                        <h4 className="text-sm font-semibold text-slate-900">Decisions awaiting the TOC</h4>
+                        <DecisionList
+                          decisions={decisions.filter((x) => x.tag.id === d.tag.id)}
+                          empty="None."
+                          showTag={false}
+                          label={`Decisions awaiting the TOC in ${d.tag.name}`}
+                        />
+                      </div>
                     </article>
                   );
                 })}
@@ -154,7 +165,7 @@ export default async function DashboardPage() {
         </p>
       )}
 
-      <TocDecisions actor={actor} mayApprove={mayApprove} mayVote={mayVote} />
+      <TocDecisions open={decisions} mayView={mayViewDecisions} mayOpenRemoval={mayOpenRemoval} />
     </div>
   );
 }

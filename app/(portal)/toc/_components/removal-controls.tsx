@@ -1,8 +1,8 @@
 "use client";
 
-import { useActionState, useState, useTransition } from "react";
+import { useActionState } from "react";
 import { FormStatus, SubmitButton, fieldError, formAction } from "@/components/ui/form";
-import { castRemovalVoteAction, closeRemovalAction, openRemovalAction } from "../actions";
+import { openRemovalAction } from "../actions";
 
 export function OpenRemovalForm({ seats }: { seats: { id: string; label: string }[] }) {
   const [state, action, pending] = useActionState(formAction(openRemovalAction), null);
@@ -14,7 +14,7 @@ export function OpenRemovalForm({ seats }: { seats: { id: string; label: string 
       aria-labelledby="open-removal"
     >
       <h3 id="open-removal" className="text-lg font-semibold text-slate-900">
-        Propose removing an inactive leader
+        Open a removal vote
       </h3>
       <div>
         <label htmlFor="removal-seat" className="block text-sm font-medium text-slate-800">
@@ -54,73 +54,5 @@ export function OpenRemovalForm({ seats }: { seats: { id: string; label: string 
       <FormStatus state={state} />
       <SubmitButton pending={pending}>Open removal vote</SubmitButton>
     </form>
-  );
-}
-
-export function RemovalVoteButtons({
-  proposalId,
-  label,
-  voted,
-}: {
-  proposalId: string;
-  label: string;
-  voted: boolean;
-}) {
-  const [pending, start] = useTransition();
-  const [message, setMessage] = useState(voted ? "You voted." : "");
-  const run = (fn: () => Promise<{ ok: boolean; message?: string; data?: unknown }>, ok: (data: unknown) => string) =>
-    start(async () => {
-      const r = await fn();
-      setMessage(r.ok ? ok(r.data) : (r.message ?? "Refused."));
-    });
-  const btn = "rounded-md px-3 py-1.5 text-sm font-medium ring-1 disabled:opacity-60";
-  return (
-    <div className="flex flex-wrap items-center gap-2">
-      <button
-        type="button"
-        disabled={pending}
-        className={`${btn} bg-white text-red-800 ring-red-300`}
-        aria-label={`Vote to remove ${label}`}
-        onClick={() =>
-          run(
-            () => castRemovalVoteAction({ proposalId, inFavor: true }),
-            () => "Vote recorded: remove.",
-          )
-        }
-      >
-        Remove
-      </button>
-      <button
-        type="button"
-        disabled={pending}
-        className={`${btn} bg-white text-slate-800 ring-slate-300`}
-        aria-label={`Vote to keep ${label}`}
-        onClick={() =>
-          run(
-            () => castRemovalVoteAction({ proposalId, inFavor: false }),
-            () => "Vote recorded: keep.",
-          )
-        }
-      >
-        Keep
-      </button>
-      <button
-        type="button"
-        disabled={pending}
-        className={`${btn} bg-slate-800 text-white ring-slate-800`}
-        aria-label={`Close the vote on ${label}`}
-        onClick={() =>
-          run(
-            () => closeRemovalAction({ proposalId }),
-            (d) => `Closed: ${(d as { explanation: string }).explanation}`,
-          )
-        }
-      >
-        Close vote
-      </button>
-      <span role="status" aria-live="polite" className="text-sm text-slate-700">
-        {message}
-      </span>
-    </div>
   );
 }
