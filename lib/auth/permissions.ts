@@ -45,7 +45,6 @@ export const PERMISSIONS = {
   },
   "election.exception-request": { scope: "tag", roles: everyone, description: "request an election exception" },
   "election.approve": { scope: "global", roles: ["toc"], description: "approve or send back election results" },
-  "leadership.approve": { scope: "global", roles: ["toc"], description: "approve chair / tech-lead changes" },
   "leadership.remove-vote": {
     scope: "global",
     roles: ["toc"],
