@@ -1,10 +1,21 @@
 /**
- * Runs once when the server starts: refuse to start with a configuration that would let the
- * demo's stand-ins into production (README, "Demo mode").
+ * Runs once when the server starts, before any request: refuse a bad configuration with one
+ * clear message and a non-zero exit (a demo stand-in in production, an http public URL off
+ * loopback, a malformed variable), then structured logs, the request span that carries each
+ * request's id (and traces when OTEL_EXPORTER_OTLP_ENDPOINT is set), and the SIGTERM drain
+ * (docs/operations.md). In a demo, tell requests made from this machine from the others, for the
+ * clock and the outbox.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { assertSafeProductionConfig, env } = await import("@/lib/env");
-  env();
+  const { envOrExit, assertSafeProductionConfig } = await import("@/lib/env");
+  const e = envOrExit();
   assertSafeProductionConfig();
+  if (e.DEMO) (await import("@/lib/http/local-request")).markLocalRequests();
+  const { routeConsoleToLogger } = await import("@/lib/observability/logger");
+  routeConsoleToLogger("web");
+  const { startTracing } = await import("@/lib/observability/tracing");
+  await startTracing({ serviceName: e.OTEL_SERVICE_NAME, endpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT });
+  const { installWebShutdown } = await import("@/lib/observability/lifecycle");
+  installWebShutdown(e.SHUTDOWN_TIMEOUT_SECONDS);
 }

@@ -12,8 +12,24 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // One self-contained server folder for the image (Dockerfile, docs/deployment.md).
+  output: "standalone",
+  // The readiness probe compares the committed migrations with the database's record of them.
+  outputFileTracingIncludes: { "/api/health/ready": ["./prisma/migrations/**/*"] },
   reactStrictMode: true,
-  serverExternalPackages: ["pg", "pg-boss", "nodemailer"],
+  // Metrics and telemetry keep per-process state: one copy from node_modules, not one per bundle.
+  serverExternalPackages: [
+    "pg",
+    "pg-boss",
+    "nodemailer",
+    "pino",
+    "prom-client",
+    "@opentelemetry/api",
+    "@opentelemetry/sdk-trace-node",
+    "@opentelemetry/exporter-trace-otlp-http",
+    "@opentelemetry/instrumentation",
+    "@opentelemetry/instrumentation-pg",
+  ],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -8,14 +8,23 @@ import {
   withNonce,
   type CachedPage,
 } from "@/lib/http/page-cache";
+import { databaseUnavailable, UNAVAILABLE_BODY } from "@/lib/observability/db-health";
 
 /**
  * Sets a per-request nonce and the Content-Security-Policy that requires it, so no inline
  * script runs unless Next.js rendered it for this response. Anonymous views of the board are
  * answered from a short-lived page cache with a fresh nonce swapped in (lib/http/page-cache.ts).
- * Not an authorization boundary: permissions are checked in lib/ (SECURITY.md, promise 1).
+ * Not an authorization boundary: permissions are checked in lib/ (docs/security.md).
  */
 export async function proxy(request: NextRequest) {
+  // While the database is down every answer is a fast 503 (lib/observability/db-health.ts); the
+  // health probes and metrics still answer.
+  const path = request.nextUrl.pathname;
+  const probe = path.startsWith("/api/health/") || path === "/api/metrics";
+  if (databaseUnavailable() && !probe) {
+    return NextResponse.json(UNAVAILABLE_BODY, { status: 503, headers: { "retry-after": "5" } });
+  }
+  if (path.startsWith("/api/") && !path.startsWith("/api/auth/")) return NextResponse.next();
   const state = pageCacheState();
   const isFill = request.headers.get(FILL_HEADER) === state.token;
   const nonce = isFill ? state.placeholder : btoa(crypto.randomUUID());
@@ -95,14 +104,8 @@ async function renderForCache(request: NextRequest): Promise<CachedPage | null> 
 }
 
 export const config = {
-  // Pages only: static assets and prefetches need no nonce.
-  matcher: [
-    {
-      source: "/((?!api|_next/static|_next/image|favicon.ico).*)",
-      missing: [
-        { type: "header", key: "next-router-prefetch" },
-        { type: "header", key: "purpose", value: "prefetch" },
-      ],
-    },
-  ],
+  // Every response that can be HTML: pages (prefetches included: a `purpose: prefetch` request
+  // gets a whole page) and next-auth's own pages (sign-out, error). The rest of the API passes
+  // through only for the database-down 503 above; JSON needs no policy.
+  matcher: ["/api/:path*", "/((?!api|_next/static|_next/image|favicon.ico).*)"],
 };

@@ -26,7 +26,7 @@ const GITHUB_ID_BASE = 870_000_000;
 
 process.env.DATABASE_URL = await benchDatabaseUrl();
 const { db, disconnectDb } = await import("@/lib/db");
-const { runSync } = await import("@/lib/contributions/github-sync");
+const { runSync } = await import("@/lib/github/sync");
 
 const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
 await client.connect();

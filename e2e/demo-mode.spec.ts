@@ -1,3 +1,4 @@
+import os from "node:os";
 import { expect, newIdentity, PLAIN_PORTAL, signInAs, test } from "./fixtures";
 
 test("moving the demo clock runs the sweeps, and their notification appears", async ({ page }) => {
@@ -41,4 +42,30 @@ test("without DEMO the outbox and the clock route answer 404 and no banner shows
   await page.goto(`${PLAIN_PORTAL}/`);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(page.getByRole("complementary", { name: "Demo notice" })).toHaveCount(0);
+});
+
+test("in demo mode the clock and the outbox answer only requests made from this machine", async ({ page }) => {
+  expect((await page.request.get("/outbox")).status()).toBe(200);
+  // What a reverse proxy in front of a public demo adds; a forged marker header changes nothing.
+  const forwarded: Record<string, string>[] = [
+    { "X-Forwarded-For": "203.0.113.5" },
+    { "X-Forwarded-For": "127.0.0.1" },
+    { Forwarded: "for=203.0.113.5" },
+    { "X-Real-IP": "203.0.113.5", "x-tag-portal-local": "1" },
+  ];
+  for (const headers of forwarded) {
+    const label = JSON.stringify(headers);
+    expect((await page.request.get("/outbox", { headers })).status(), label).toBe(404);
+    expect((await page.request.post("/api/demo/clock", { data: { days: 0 }, headers })).status(), label).toBe(404);
+  }
+  // A visitor connecting straight to the port from another address (this machine's own
+  // non-loopback address stands in for another machine, when it has one).
+  const external = Object.values(os.networkInterfaces())
+    .flat()
+    .find((a) => a && a.family === "IPv4" && !a.internal);
+  if (external) {
+    const remote = `http://${external.address}:${process.env.E2E_PORT ?? 3100}`;
+    expect((await page.request.get(`${remote}/outbox`)).status()).toBe(404);
+    expect((await page.request.post(`${remote}/api/demo/clock`, { data: { days: 0 } })).status()).toBe(404);
+  }
 });

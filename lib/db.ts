@@ -1,7 +1,11 @@
 import "server-only";
+import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
+import { logger } from "@/lib/observability/logger";
+import { observePool } from "@/lib/observability/metrics";
+import { watchPool } from "@/lib/observability/db-watch";
 
 /**
  * The one Prisma client. In development Next.js reloads modules, so the client is kept on
@@ -12,7 +16,16 @@ function createClient(): PrismaClient {
   if (!url) {
     throw new Error("DATABASE_URL is not set. `npm run demo` and `npm run dev` set it for the embedded database.");
   }
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: env().DATABASE_POOL_SIZE }) });
+  // Our own pool so that metrics can read it and a lost server is noticed (db-watch.ts).
+  const pool = new pg.Pool({ connectionString: url, max: env().DATABASE_POOL_SIZE, connectionTimeoutMillis: 5000 });
+  observePool("prisma", pool);
+  watchPool(pool, url);
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
+  if (!["debug", "trace"].includes(env().LOG_LEVEL)) return new PrismaClient({ adapter });
+  // At debug level each statement is logged, without its parameters (they hold emails and ballots).
+  const client = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
+  client.$on("query", (e) => logger().debug({ ms: e.duration, query: e.query.slice(0, 300) }, "db query"));
+  return client;
 }
 
 const g = globalThis as { tagPortalDb?: PrismaClient };

@@ -23,6 +23,36 @@ describe("configuration", () => {
     expect(() => assertSafeProductionConfig()).not.toThrow();
   });
 
+  it("refuses a production start whose public URL is plain http on a public host, unless ALLOW_INSECURE_HTTP says so", async () => {
+    const { register } = await import("@/instrumentation");
+    vi.stubEnv("NEXT_RUNTIME", "nodejs");
+    vi.stubEnv("NODE_ENV", "production");
+    vi.stubEnv("DEMO", "");
+    vi.stubEnv("GITHUB_WEB_URL", "https://github.com");
+    vi.stubEnv("GITHUB_API_URL", "https://api.github.com");
+    const start = (url: string, allow = "") => {
+      vi.stubEnv("NEXTAUTH_URL", url);
+      vi.stubEnv("ALLOW_INSECURE_HTTP", allow);
+      resetEnvForTests();
+      return register().then(
+        () => "started",
+        (e: unknown) => String(e),
+      );
+    };
+    expect(await start("http://portal.example.org")).toMatch(
+      /NEXTAUTH_URL=http:\/\/portal\.example\.org.*ALLOW_INSECURE_HTTP=1/,
+    );
+    expect(await start("http://10.0.0.5:3000")).toMatch(/NEXTAUTH_URL/);
+    expect(await start("http://portal.example.org", "1")).toBe("started");
+    expect(await start("https://portal.example.org")).toBe("started");
+    // Loopback stays as it is: `npm start` on a laptop, the end-to-end tests' plain portal.
+    expect(await start("http://localhost:3000")).toBe("started");
+    expect(await start("http://127.0.0.1:3000")).toBe("started");
+    // And so does the demo.
+    vi.stubEnv("DEMO", "1");
+    expect(await start("http://demo.example.org")).toBe("started");
+  });
+
   it("names the variable when a value is invalid", () => {
     vi.stubEnv("GITHUB_API_URL", "not a url");
     resetEnvForTests();

@@ -11,7 +11,7 @@ const flag = z
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  DATABASE_URL: z.url().optional(),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "DATABASE_URL must be a postgresql:// URL" }).optional(),
   /** Connections per process; tests raise it so that races really run concurrently. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
@@ -26,8 +26,26 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().default("TAG Portal <no-reply@localhost>"),
   CHROMIUM_PATH: z.string().optional(),
   DEMO: flag,
+  /** Plain-HTTP production on a public host is intended (cookies then lose `Secure`). */
+  ALLOW_INSECURE_HTTP: flag,
   /** Requests per minute one client may make to the public API (/api/v1). */
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  /** Operations (docs/operations.md): log level, metrics, traces, shutdown. */
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  METRICS_TOKEN: z
+    .string()
+    .regex(/^[\x21-\x7e]{16,}$/, "METRICS_TOKEN must be at least 16 printable characters without spaces")
+    .optional(),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z
+    .url({ protocol: /^https?$/, error: "OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL" })
+    .optional(),
+  OTEL_SERVICE_NAME: z.string().min(1).default("tag-portal"),
+  /** How long SIGTERM waits for in-flight requests (web) or the running job (worker). */
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(1).max(300).default(25),
+  /** How often workers queue the time-driven sweeps (once per interval, however many workers run). */
+  SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** The worker's own port for /metrics and /healthz; 0 turns it off. */
+  WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -49,6 +67,21 @@ export function env(): Env {
   return cached;
 }
 
+/**
+ * For process entry points (web start-up, worker, migrate): an invalid configuration prints one
+ * clear message naming each variable and exits non-zero, rather than a stack trace at the first request.
+ */
+export function envOrExit(): Env {
+  try {
+    const e = env();
+    assertSafeProductionConfig(e);
+    return e;
+  } catch (err) {
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  }
+}
+
 /** For tests that change the environment. */
 export function resetEnvForTests(): void {
   cached = undefined;
@@ -63,7 +96,8 @@ export function isLoopbackUrl(url: string): boolean {
 
 /**
  * The DEMO guard (README, "Demo mode"): the GitHub stand-in only exists with DEMO set, so a
- * production server pointed at a loopback GitHub without DEMO is a misconfiguration.
+ * production server pointed at a loopback GitHub without DEMO is a misconfiguration. And a
+ * production server on a public host speaks https unless ALLOW_INSECURE_HTTP says otherwise.
  */
 export function assertSafeProductionConfig(e: Env = env()): void {
   if (e.NODE_ENV !== "production" || e.DEMO) return;
@@ -73,5 +107,11 @@ export function assertSafeProductionConfig(e: Env = env()): void {
         `${key}=${e[key]} names a loopback host, which only the demo's GitHub stand-in serves. Set DEMO=1 for a demo, or point it at GitHub.`,
       );
     }
+  }
+  // Session cookies are `Secure` only with an https NEXTAUTH_URL (lib/auth/options.ts).
+  if (new URL(e.NEXTAUTH_URL).protocol === "http:" && !isLoopbackUrl(e.NEXTAUTH_URL) && !e.ALLOW_INSECURE_HTTP) {
+    throw new Error(
+      `NEXTAUTH_URL=${e.NEXTAUTH_URL} is plain http on a public host: session cookies would travel unencrypted and lose their Secure flag. Use https, or set ALLOW_INSECURE_HTTP=1 if plain HTTP is intended.`,
+    );
   }
 }

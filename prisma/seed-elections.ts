@@ -8,7 +8,7 @@
 import { createHash } from "node:crypto";
 import type { PrismaClient } from "../lib/generated/prisma/client.ts";
 import { countElection } from "../lib/elections/count.ts";
-import { addMonths, DAY } from "@/lib/vocabulary";
+import { addMonths, DAY } from "../lib/vocabulary/index.ts";
 
 export const DEMO_ELECTION_TAG = "operational-resilience";
 /** Stable ids: the seed is idempotent and the e2e spec and README can name them. */

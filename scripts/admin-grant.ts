@@ -6,6 +6,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { z } from "zod";
 import { PrismaClient } from "../lib/generated/prisma/client.ts";
+import { recordAudit } from "../lib/audit/record.ts";
 import { openDatabase } from "./db/database.ts";
 
 const login = process.argv[2];
@@ -58,16 +59,14 @@ try {
       update: { isAdmin: true, login: gh.login },
       select: { id: true },
     });
-    await tx.auditEvent.create({
-      data: {
-        at: new Date(),
-        actorId: null,
-        action: "admin.grant",
-        subjectType: "User",
-        subjectId: user.id,
-        before: { isAdmin: before?.isAdmin ?? false },
-        after: { isAdmin: true, via: "npm run admin:grant" },
-      },
+    await recordAudit(tx, {
+      at: new Date(),
+      actorId: null,
+      action: "admin.grant",
+      subjectType: "User",
+      subjectId: user.id,
+      before: { isAdmin: before?.isAdmin ?? false },
+      after: { isAdmin: true, via: "npm run admin:grant" },
     });
   });
   console.log(`@${gh.login} (GitHub id ${gh.id}) is now an admin.`);

@@ -1,34 +1,95 @@
 /**
- * The job worker: runs sweeps (and, as features land, sync and mail jobs) from the
- * PostgreSQL-backed queue. Start it beside the web process; several may run at once.
- * Run with `node --conditions=react-server --import tsx scripts/worker.ts` (lib/ is server-only).
+ * The job worker: runs sweeps and GitHub syncs from the PostgreSQL-backed queue. Start it beside
+ * the web process; several may run at once (each job runs once: the queue locks it).
+ * Run with `node --conditions=react-server --import tsx scripts/worker.ts` (lib/ is server-only);
+ * the image runs the bundled `dist/ops/worker.mjs` (scripts/ops/assemble.ts).
+ *
+ * SIGTERM: stop taking jobs, let the running job finish for up to SHUTDOWN_TIMEOUT_SECONDS, then
+ * hand any still-running job back to the queue (failed, so it is retried) and exit.
  */
-import { now } from "@/lib/clock";
-import { env } from "@/lib/env";
-import { runSync } from "@/lib/contributions/github-sync";
-import { getBoss, enqueueSweeps, enqueueSync, SYNC_QUEUE } from "@/lib/jobs/queue";
-import { sweeps } from "@/lib/jobs/sweeps";
+import { trace } from "@opentelemetry/api";
+import { envOrExit } from "@/lib/env";
+import { logger, routeConsoleToLogger } from "@/lib/observability/logger";
+import { metrics } from "@/lib/observability/metrics";
+import { startTracing } from "@/lib/observability/tracing";
+import { startWorkerServer } from "@/lib/observability/worker-server";
+
+const e = envOrExit();
+routeConsoleToLogger("worker");
+const log = logger().child({ component: "worker" });
+// Tracing first: the database driver must be loaded after it to get query spans.
+await startTracing({ serviceName: `${e.OTEL_SERVICE_NAME}-worker`, endpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT });
+const { now } = await import("@/lib/clock");
+const { runSync } = await import("@/lib/github/sync");
+const { getBoss, enqueueSweeps, enqueueSync, SYNC_QUEUE } = await import("@/lib/jobs/queue");
+const { queueDepth } = await import("@/lib/jobs/queue-depth");
+const { setQueueDepthSource } = await import("@/lib/observability/metrics");
+const { sweeps } = await import("@/lib/jobs/sweeps");
+
+const tracer = trace.getTracer("tag-portal-worker");
+/** Each job runs in its own span (its trace id is the `reqId` of its log lines) and is timed by kind. */
+function timed<T>(kind: string, id: string | undefined, fn: () => Promise<T>): Promise<T> {
+  return tracer.startActiveSpan(`job ${kind}`, async (span) => {
+    const t = performance.now();
+    log.debug({ kind, jobId: id }, "job started");
+    const done = (outcome: string) => {
+      const ms = performance.now() - t;
+      metrics().jobDuration.observe({ kind, outcome }, ms / 1000);
+      span.end();
+      return Math.round(ms);
+    };
+    try {
+      const out = await fn();
+      log.info({ kind, jobId: id, ms: done("completed") }, "job done");
+      return out;
+    } catch (err) {
+      log.error({ kind, jobId: id, err, ms: done("failed") }, "job failed");
+      throw err;
+    }
+  });
+}
+
+let stopping = false;
+const server = startWorkerServer({ port: e.WORKER_METRICS_PORT, token: e.METRICS_TOKEN, stopping: () => stopping });
+setQueueDepthSource(queueDepth);
 
 const boss = await getBoss();
 for (const s of sweeps) {
-  await boss.work(s.name, { pollingIntervalSeconds: 0.5 }, async () => {
-    const count = await s.run(await now());
-    return { count };
-  });
+  await boss.work(s.name, { pollingIntervalSeconds: 0.5 }, ([job]) =>
+    timed(s.name, job?.id, async () => ({ count: await s.run(await now()) })),
+  );
 }
 // GitHub syncs: a run paused by the rate limit is sent again for when the limit resets.
-await boss.work<{ runId: string }>(SYNC_QUEUE, { pollingIntervalSeconds: 1 }, async ([job]) => {
-  const e = env();
-  const r = await runSync(job!.data.runId, { apiUrl: e.GITHUB_API_URL, token: e.GITHUB_API_TOKEN });
-  if (r.status === "paused" && r.resumeAt) await enqueueSync(job!.data.runId, r.resumeAt);
-  return r;
-});
-// Sweeps compare data with the clock, so running them often is harmless; once a minute keeps
-// reminders timely without relying on the queue's own scheduling.
-await enqueueSweeps();
-setInterval(() => void enqueueSweeps().catch((e) => console.error("[worker]", e)), 60_000);
-console.log(`[worker] running ${sweeps.length} sweep(s)`);
+await boss.work<{ runId: string }>(SYNC_QUEUE, { pollingIntervalSeconds: 1 }, ([job]) =>
+  timed(SYNC_QUEUE, job!.id, async () => {
+    const r = await runSync(job!.data.runId, { apiUrl: e.GITHUB_API_URL, token: e.GITHUB_API_TOKEN });
+    metrics().syncRuns.inc({ status: r.status });
+    if (r.status === "paused" && r.resumeAt) await enqueueSync(job!.data.runId, r.resumeAt);
+    return r;
+  }),
+);
+// Sweeps compare data with the clock, so running them often is harmless; once a minute
+// (SWEEP_INTERVAL_SECONDS) keeps reminders timely without relying on the queue's own scheduling.
+const tickSeconds = e.SWEEP_INTERVAL_SECONDS;
+await enqueueSweeps({ tickSeconds });
+const tick = setInterval(
+  () => void enqueueSweeps({ tickSeconds }).catch((err) => log.error({ err }, "enqueueing sweeps failed")),
+  tickSeconds * 1000,
+);
+log.info({ sweeps: sweeps.length }, "worker running");
 
 for (const sig of ["SIGINT", "SIGTERM"] as const) {
-  process.once(sig, () => void boss.stop({ graceful: true, wait: true }).finally(() => process.exit(0)));
+  process.once(sig, () => {
+    stopping = true;
+    clearInterval(tick);
+    log.info({ signal: sig }, "stopping: finishing the running job");
+    void boss
+      .stop({ graceful: true, wait: true, timeout: e.SHUTDOWN_TIMEOUT_SECONDS * 1000 })
+      .catch((err) => log.error({ err }, "stopping the queue failed"))
+      .finally(() => {
+        server?.close();
+        log.info("worker stopped");
+        process.exit(0);
+      });
+  });
 }

@@ -9,6 +9,11 @@ import { decodeMatchCursor, encodeMatchCursor } from "@/lib/matching/paging";
 import { findMatchesForPerson } from "@/lib/matching/queries";
 import { listTags } from "@/lib/tags/queries";
 import { BoardFilters } from "@/components/help-wanted/board-filters";
+import { LinkButton } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
+import { Lead, PageHeader } from "@/components/ui/page-header";
+import { Pager } from "@/components/ui/pager";
+import { EmptyState } from "@/components/ui/section";
 import { ItemCard } from "@/components/help-wanted/item-card";
 import { MatchReasons } from "@/components/help-wanted/match-reasons";
 
@@ -64,35 +69,28 @@ export default async function HelpWantedPage({ searchParams }: Props) {
   const mayPost = Boolean(actor && (actor.isAdmin || actor.leadTagIds.length > 0));
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-start justify-between gap-4">
-        <div className="space-y-2">
-          <h1 className="text-2xl font-semibold text-slate-900">Help wanted</h1>
-          <p className="max-w-3xl text-slate-700">
-            Work the TAGs need help with, posted by their chairs and tech leads. Find something that fits your skills
-            and time, and volunteer.
-          </p>
-        </div>
-        {mayPost && (
-          <Link
-            href="/help-wanted/new"
-            className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
-          >
-            Post an item
-          </Link>
-        )}
-      </div>
+      <PageHeader
+        title="Help wanted"
+        compact
+        actions={mayPost && <LinkButton href="/help-wanted/new">Post an item</LinkButton>}
+      >
+        <Lead>
+          Work the TAGs need help with, posted by their chairs and tech leads. Find something that fits your skills and
+          time, and volunteer.
+        </Lead>
+      </PageHeader>
 
       <BoardFilters query={query} tags={tags} />
 
       {fallback && (
-        <p role="status" className="rounded-md bg-amber-50 p-3 text-amber-950 ring-1 ring-amber-200">
+        <Notice tone="warning" role="status">
           {fallback}{" "}
           {!actor && (
             <Link href={`/sign-in?callbackUrl=${encodeURIComponent(boardUrl(query))}`} className="underline">
               Sign in to see your best matches
             </Link>
           )}
-        </p>
+        </Notice>
       )}
       {actor && !matched && (
         <p className="text-sm text-slate-700">
@@ -129,7 +127,7 @@ export default async function HelpWantedPage({ searchParams }: Props) {
       </p>
 
       {items.length === 0 ? (
-        <div className="rounded-xl bg-white p-8 text-center text-slate-700 ring-1 ring-slate-200">
+        <EmptyState center>
           {query.cursor ? (
             <p>
               No more items.{" "}
@@ -145,7 +143,7 @@ export default async function HelpWantedPage({ searchParams }: Props) {
               soon or follow the feed.
             </p>
           )}
-        </div>
+        </EmptyState>
       ) : (
         <ul className="grid gap-4 md:grid-cols-2 lg:grid-cols-3">
           {items.map((item) => (
@@ -156,28 +154,10 @@ export default async function HelpWantedPage({ searchParams }: Props) {
         </ul>
       )}
 
-      {(nextCursor || query.cursor) && (
-        <nav aria-label="Pages" className="flex items-center justify-between text-sm">
-          {query.cursor ? (
-            <Link href={boardUrl(query)} className="rounded-md px-3 py-2 text-brand-700 underline">
-              First page
-            </Link>
-          ) : (
-            <span />
-          )}
-          {nextCursor ? (
-            <Link
-              href={boardUrl(query, { cursor: nextCursor })}
-              rel="next"
-              className="rounded-md px-3 py-2 text-brand-700 underline"
-            >
-              Next page
-            </Link>
-          ) : (
-            <span />
-          )}
-        </nav>
-      )}
+      <Pager
+        prev={query.cursor ? { href: boardUrl(query), text: "First page" } : null}
+        next={nextCursor ? { href: boardUrl(query, { cursor: nextCursor }), text: "Next page" } : null}
+      />
     </div>
   );
 }

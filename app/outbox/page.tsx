@@ -1,14 +1,19 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { LocalTime } from "@/components/ui/local-time";
 import { env } from "@/lib/env";
+import { isLocalRequest } from "@/lib/http/local-request";
 import { listOutbox } from "@/lib/notify/send";
 
 export const metadata: Metadata = { title: "Outbox (demo)" };
 
-/** Demo only: the mail the portal would have sent. Answers 404 without DEMO. */
+/**
+ * Demo only: the mail the portal would have sent to anyone. Answers 404 without DEMO and to
+ * requests not made from this machine (lib/http/local-request.ts).
+ */
 export default async function OutboxPage() {
-  if (!env().DEMO) notFound();
+  if (!env().DEMO || !isLocalRequest(await headers())) notFound();
   const mails = await listOutbox();
   return (
     <div className="space-y-6">

@@ -2,7 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { listProjectCategories, listProjects } from "@/lib/projects/queries";
 import { PROJECT_MATURITIES, parseProjectFilters, projectsHref, type ProjectFilters } from "@/lib/projects/schemas";
-import { MaturityBadge, formatUtcDay } from "./_components/maturity-badge";
+import { buttonClass } from "@/components/ui/button";
+import { FilterInput, FilterSelect, optionsOf } from "@/components/ui/filter-select";
+import { Lead, PageHeader } from "@/components/ui/page-header";
+import { Pager } from "@/components/ui/pager";
+import { Card, EmptyState } from "@/components/ui/section";
+import { UtcDay } from "@/components/ui/utc-day";
+import { MaturityBadge } from "./_components/maturity-badge";
 
 export const metadata: Metadata = { title: "CNCF projects" };
 export const dynamic = "force-dynamic";
@@ -14,8 +20,6 @@ const SORT_LABELS: Record<ProjectFilters["sort"], string> = {
   newest: "Accepted, newest first",
   oldest: "Accepted, oldest first",
 };
-
-const field = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-slate-900";
 
 /** The CNCF project catalogue: search, maturity and category filters, all in the URL (a plain GET form). */
 export default async function ProjectsPage({ searchParams }: Props) {
@@ -29,11 +33,12 @@ export default async function ProjectsPage({ searchParams }: Props) {
     filters.category && !categories.includes(filters.category) ? [...categories, filters.category] : categories;
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold text-slate-900">CNCF projects</h1>
-      <p className="max-w-3xl text-slate-700">
-        The Cloud Native Computing Foundation&apos;s projects, from the list CLOMonitor keeps. TAG Ambassadors liaise
-        with them.
-      </p>
+      <PageHeader title="CNCF projects" compact>
+        <Lead>
+          The Cloud Native Computing Foundation&apos;s projects, from the list CLOMonitor keeps. TAG Ambassadors liaise
+          with them.
+        </Lead>
+      </PageHeader>
       <form
         method="get"
         action="/projects"
@@ -41,60 +46,39 @@ export default async function ProjectsPage({ searchParams }: Props) {
         aria-label="Projects"
         className="grid items-end gap-4 rounded-xl bg-white p-4 ring-1 ring-slate-200 md:grid-cols-[2fr_1fr_1fr_1fr_auto]"
       >
-        <div>
-          <label htmlFor="projects-q" className="text-sm font-medium text-slate-900">
-            Search
-          </label>
-          <input
-            id="projects-q"
-            name="q"
-            type="search"
-            defaultValue={filters.q}
-            maxLength={100}
-            placeholder="Name or description"
-            className={field}
-          />
-        </div>
-        <div>
-          <label htmlFor="projects-maturity" className="text-sm font-medium text-slate-900">
-            Maturity
-          </label>
-          <select id="projects-maturity" name="maturity" defaultValue={filters.maturity ?? ""} className={field}>
-            <option value="">Any maturity</option>
-            {PROJECT_MATURITIES.map((m) => (
-              <option key={m} value={m}>
-                {m[0]?.toUpperCase()}
-                {m.slice(1)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="projects-category" className="text-sm font-medium text-slate-900">
-            Category
-          </label>
-          <select id="projects-category" name="category" defaultValue={filters.category} className={field}>
-            <option value="">Any category</option>
-            {categoryChoices.map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="projects-sort" className="text-sm font-medium text-slate-900">
-            Sort by
-          </label>
-          <select id="projects-sort" name="sort" defaultValue={filters.sort} className={field}>
-            {Object.entries(SORT_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+        <FilterInput
+          id="projects-q"
+          name="q"
+          label="Search"
+          type="search"
+          defaultValue={filters.q}
+          maxLength={100}
+          placeholder="Name or description"
+        />
+        <FilterSelect
+          id="projects-maturity"
+          name="maturity"
+          label="Maturity"
+          value={filters.maturity}
+          allLabel="Any maturity"
+          options={optionsOf(PROJECT_MATURITIES.map((m) => [m, `${m[0]?.toUpperCase()}${m.slice(1)}`] as const))}
+        />
+        <FilterSelect
+          id="projects-category"
+          name="category"
+          label="Category"
+          value={filters.category}
+          allLabel="Any category"
+          options={optionsOf(categoryChoices)}
+        />
+        <FilterSelect
+          id="projects-sort"
+          name="sort"
+          label="Sort by"
+          value={filters.sort}
+          options={optionsOf(Object.entries(SORT_LABELS))}
+        />
+        <button type="submit" className={buttonClass()}>
           Show projects
         </button>
       </form>
@@ -117,7 +101,7 @@ export default async function ProjectsPage({ searchParams }: Props) {
       </p>
 
       {projects.length === 0 ? (
-        <div className="rounded-xl bg-white p-8 text-center text-slate-700 ring-1 ring-slate-200">
+        <EmptyState center>
           {filtered ? (
             <p>No project matches these filters. Try fewer words or another maturity or category.</p>
           ) : (
@@ -126,11 +110,11 @@ export default async function ProjectsPage({ searchParams }: Props) {
               <code className="font-mono">npm run projects:import</code>.
             </p>
           )}
-        </div>
+        </EmptyState>
       ) : (
         <ul className="grid gap-4 md:grid-cols-2 lg:grid-cols-3">
           {projects.map((p) => (
-            <li key={p.name} className="flex flex-col rounded-xl bg-white p-5 ring-1 ring-slate-200">
+            <Card as="li" key={p.name} padding="md" className="flex flex-col">
               <h2 className="text-lg font-semibold">
                 <Link href={`/projects/${encodeURIComponent(p.name)}`} className="text-brand-800 hover:underline">
                   {p.displayName}
@@ -139,43 +123,23 @@ export default async function ProjectsPage({ searchParams }: Props) {
               <p className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-700">
                 <MaturityBadge maturity={p.maturity} />
                 {p.category && <span>{p.category}</span>}
-                {p.acceptedAt && <span>accepted {formatUtcDay(p.acceptedAt)}</span>}
+                {p.acceptedAt && (
+                  <span>
+                    accepted <UtcDay date={p.acceptedAt} />
+                  </span>
+                )}
               </p>
               {p.description && <p className="mt-3 line-clamp-3 text-sm text-slate-700">{p.description}</p>}
-            </li>
+            </Card>
           ))}
         </ul>
       )}
 
-      {pageCount > 1 && (
-        <nav aria-label="Pages" className="flex items-center justify-between text-sm">
-          {page > 1 ? (
-            <Link
-              href={projectsHref(filters, { page: page - 1 })}
-              rel="prev"
-              className="rounded-md px-3 py-2 text-brand-700 underline"
-            >
-              Previous page
-            </Link>
-          ) : (
-            <span />
-          )}
-          <span className="text-slate-700">
-            Page {page} of {pageCount}
-          </span>
-          {page < pageCount ? (
-            <Link
-              href={projectsHref(filters, { page: page + 1 })}
-              rel="next"
-              className="rounded-md px-3 py-2 text-brand-700 underline"
-            >
-              Next page
-            </Link>
-          ) : (
-            <span />
-          )}
-        </nav>
-      )}
+      <Pager
+        prev={page > 1 ? { href: projectsHref(filters, { page: page - 1 }), text: "Previous page" } : null}
+        middle={`Page ${page} of ${pageCount}`}
+        next={page < pageCount ? { href: projectsHref(filters, { page: page + 1 }), text: "Next page" } : null}
+      />
     </div>
   );
 }

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { getCurrentUser } from "@/lib/auth/session";
+import { env } from "@/lib/env";
 import { SignInButton } from "./_components/sign-in-button";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -14,18 +16,13 @@ const errors: Record<string, string> = {
     "Sign-in is not configured on this server. An administrator must set AUTH_SECRET and the GitHub OAuth variables.",
 };
 
-/** Only same-site paths are accepted as a return address (no open redirect). */
-function safeReturn(raw: string | undefined): string {
-  return raw && raw.startsWith("/") && !raw.startsWith("//") ? raw : "/";
-}
-
 export default async function SignInPage({
   searchParams,
 }: {
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
   const params = await searchParams;
-  const callbackUrl = safeReturn(params.callbackUrl);
+  const callbackUrl = safeCallbackPath(params.callbackUrl, env().NEXTAUTH_URL);
   if (await getCurrentUser()) redirect(callbackUrl);
   const error = params.error ? (errors[params.error] ?? "Sign-in failed. Please try again.") : null;
   return (

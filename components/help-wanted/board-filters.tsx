@@ -1,4 +1,7 @@
 import Link from "next/link";
+import { buttonClass } from "@/components/ui/button";
+import { FilterInput, FilterSelect, optionsOf } from "@/components/ui/filter-select";
+import { CheckboxGroup } from "@/components/ui/form";
 import {
   BOARD_DEFAULT_LIMIT,
   BOARD_KINDS,
@@ -7,8 +10,17 @@ import {
   type BoardQuery,
 } from "@/lib/help-wanted/board-query";
 
-const field = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-slate-900";
-const label = "text-sm font-medium text-slate-900";
+const EFFORT = [
+  ["effortMin", "Effort from (hours)"],
+  ["effortMax", "Effort up to (hours)"],
+] as const;
+
+const SORTS = [
+  ["newest", "Newest first"],
+  ["due", "Due soonest"],
+  ["fewest", "Fewest places left"],
+  ["match", "Best match for you (signed in)"],
+] as const;
 
 const STATUS_LABELS: Record<BoardQuery["status"], string> = {
   open: "Open",
@@ -34,7 +46,6 @@ export function BoardFilters({
   action?: string;
   matchesOnly?: boolean;
 }) {
-  const chosen = new Set(query.tag);
   // A TAG named in the URL but unknown stays visible, so the filter can be undone.
   const choices = [
     ...tags,
@@ -49,160 +60,94 @@ export function BoardFilters({
       className="space-y-4 rounded-xl bg-white p-4 ring-1 ring-slate-200"
     >
       <div className="grid gap-4 md:grid-cols-[2fr_1fr_1fr]">
-        <div>
-          <label htmlFor="board-q" className={label}>
-            Search
-          </label>
-          <input
-            id="board-q"
-            name="q"
-            type="search"
-            defaultValue={query.q}
-            maxLength={200}
-            placeholder="Words in the title or description"
-            className={field}
-          />
-        </div>
-        <div>
-          <label htmlFor="board-kind" className={label}>
-            Kind
-          </label>
-          <select id="board-kind" name="kind" defaultValue={query.kind ?? ""} className={field}>
-            <option value="">Any kind</option>
-            {BOARD_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {BOARD_KIND_LABELS[k]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="board-skill" className={label}>
-            Skills
-          </label>
-          <input
-            id="board-skill"
-            name="skill"
-            type="text"
-            defaultValue={query.skill.join(", ")}
-            maxLength={400}
-            placeholder="e.g. Go, Technical writing"
-            aria-describedby="board-skill-hint"
-            className={field}
-          />
-          <p id="board-skill-hint" className="mt-1 text-xs text-slate-600">
-            Separate skills with commas; items needing any of them are shown.
-          </p>
-        </div>
+        <FilterInput
+          id="board-q"
+          name="q"
+          label="Search"
+          type="search"
+          defaultValue={query.q}
+          maxLength={200}
+          placeholder="Words in the title or description"
+        />
+        <FilterSelect
+          id="board-kind"
+          name="kind"
+          label="Kind"
+          value={query.kind}
+          allLabel="Any kind"
+          options={optionsOf(BOARD_KINDS.map((k) => [k, BOARD_KIND_LABELS[k]] as const))}
+        />
+        <FilterInput
+          id="board-skill"
+          name="skill"
+          label="Skills"
+          defaultValue={query.skill.join(", ")}
+          maxLength={400}
+          placeholder="e.g. Go, Technical writing"
+          hint="Separate skills with commas; items needing any of them are shown."
+        />
       </div>
 
       {choices.length > 0 && (
-        <fieldset>
-          <legend className={label}>TAGs</legend>
-          <p className="text-xs text-slate-600">Items of any chosen TAG; none chosen means all.</p>
-          <div className="mt-2 flex flex-wrap gap-x-5 gap-y-2">
-            {choices.map((t) => (
-              <label key={t.slug} className="flex items-center gap-2 text-sm text-slate-800">
-                <input
-                  type="checkbox"
-                  name="tag"
-                  value={t.slug}
-                  defaultChecked={chosen.has(t.slug)}
-                  className="h-4 w-4 rounded border-slate-400 accent-brand-600"
-                />
-                {t.name}
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <CheckboxGroup
+          name="tag"
+          legend="TAGs"
+          hint="Items of any chosen TAG; none chosen means all."
+          options={choices.map((t) => [t.slug, t.name] as const)}
+          checked={query.tag}
+          state={null}
+          idPrefix="board"
+        />
       )}
 
       <div
         className={`grid items-end gap-4 sm:grid-cols-2 ${matchesOnly ? "md:grid-cols-[1fr_1fr_1fr_auto]" : "md:grid-cols-[1fr_1fr_1fr_1fr_1.4fr_auto]"}`}
       >
-        <div>
-          <label htmlFor="board-region" className={label}>
-            Region
-          </label>
-          <select
-            id="board-region"
-            name="region"
-            defaultValue={query.region ?? ""}
-            className={field}
-            aria-describedby="board-region-hint"
-          >
-            <option value="">Any region</option>
-            {BOARD_REGIONS.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
-          </select>
-          <p id="board-region-hint" className="sr-only">
-            Items without a region preference are included.
-          </p>
-        </div>
-        <div>
-          <label htmlFor="board-effort-min" className={label}>
-            Effort from (hours)
-          </label>
-          <input
-            id="board-effort-min"
-            name="effortMin"
+        <FilterSelect
+          id="board-region"
+          name="region"
+          label="Region"
+          value={query.region}
+          allLabel="Any region"
+          options={optionsOf(BOARD_REGIONS)}
+          hint="Items without a region preference are included."
+          hintHidden
+        />
+        {EFFORT.map(([name, text]) => (
+          <FilterInput
+            key={name}
+            id={`board-${name}`}
+            name={name}
+            label={text}
             type="number"
             min={0}
             max={10000}
             inputMode="numeric"
-            defaultValue={query.effortMin ?? ""}
-            className={field}
+            defaultValue={query[name] ?? ""}
           />
-        </div>
-        <div>
-          <label htmlFor="board-effort-max" className={label}>
-            Effort up to (hours)
-          </label>
-          <input
-            id="board-effort-max"
-            name="effortMax"
-            type="number"
-            min={0}
-            max={10000}
-            inputMode="numeric"
-            defaultValue={query.effortMax ?? ""}
-            className={field}
-          />
-        </div>
+        ))}
         {!matchesOnly && (
           <>
-            <div>
-              <label htmlFor="board-status" className={label}>
-                Status
-              </label>
-              <select id="board-status" name="status" defaultValue={query.status} className={field}>
-                {Object.entries(STATUS_LABELS).map(([value, text]) => (
-                  <option key={value} value={value}>
-                    {text}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div>
-              <label htmlFor="board-sort" className={label}>
-                Sort by
-              </label>
-              <select id="board-sort" name="sort" defaultValue={query.sort ?? ""} className={field}>
-                <option value="">Most relevant when searching, else newest</option>
-                <option value="newest">Newest first</option>
-                <option value="due">Due soonest</option>
-                <option value="fewest">Fewest places left</option>
-                <option value="match">Best match for you (signed in)</option>
-              </select>
-            </div>
+            <FilterSelect
+              id="board-status"
+              name="status"
+              label="Status"
+              value={query.status}
+              options={optionsOf(Object.entries(STATUS_LABELS) as [string, string][])}
+            />
+            <FilterSelect
+              id="board-sort"
+              name="sort"
+              label="Sort by"
+              value={query.sort}
+              allLabel="Most relevant when searching, else newest"
+              options={optionsOf(SORTS)}
+            />
           </>
         )}
         {query.limit !== BOARD_DEFAULT_LIMIT && <input type="hidden" name="limit" value={query.limit} />}
         <div className="flex items-center gap-3">
-          <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+          <button type="submit" className={buttonClass()}>
             Show items
           </button>
           <Link href={action} className="text-sm text-brand-700 underline">

@@ -1,14 +1,9 @@
 import Link from "next/link";
 import { GithubIssueStatus } from "@/components/github-issue-status";
+import { DefinitionItem, DefinitionList } from "@/components/ui/definition-list";
+import { UtcDay } from "@/components/ui/utc-day";
 import { BOARD_KIND_LABELS } from "@/lib/help-wanted/board-query";
 import type { BoardItem } from "@/lib/help-wanted/board";
-
-/** A day as "10 Mar 2027" in UTC, so the server and every viewer print the same day. */
-export function formatUtcDay(date: Date): string {
-  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(
-    date,
-  );
-}
 
 const STATUS_STYLES: Record<BoardItem["status"], string> = {
   open: "bg-brand-100 text-brand-800",
@@ -46,33 +41,28 @@ export function ItemCard({ item, children }: { item: BoardItem; children?: React
         <GithubIssueStatus state={item.githubIssue.state} assignees={item.githubIssue.assignees} className="mt-2" />
       )}
       {item.excerpt && <p className="mt-3 line-clamp-3 text-sm text-slate-700">{item.excerpt}</p>}
-      <dl className="mt-4 grid grid-cols-2 gap-x-4 gap-y-1 text-sm">
-        <dt className="text-slate-600">Places</dt>
-        <dd className="text-slate-900">
+      <DefinitionList layout="figures" className="mt-4">
+        <DefinitionItem term="Places">
           {item.status === "open" ? `${left} of ${item.places} open` : `${item.placesTaken} of ${item.places} taken`}
-        </dd>
+        </DefinitionItem>
         {item.effortHours !== null && (
-          <>
-            <dt className="text-slate-600">Effort</dt>
-            <dd className="text-slate-900">{item.effortHours === 1 ? "1 hour" : `${item.effortHours} hours`}</dd>
-          </>
+          <DefinitionItem term="Effort">
+            {item.effortHours === 1 ? "1 hour" : `${item.effortHours} hours`}
+          </DefinitionItem>
         )}
-        <dt className="text-slate-600">Region</dt>
-        <dd className="text-slate-900">{item.region ?? "Anywhere"}</dd>
+        <DefinitionItem term="Region">{item.region ?? "Anywhere"}</DefinitionItem>
         {item.dueAt && (
-          <>
-            <dt className="text-slate-600">Due</dt>
-            <dd className={item.overdue ? "font-medium text-red-800" : "text-slate-900"}>
-              <time dateTime={item.dueAt.toISOString()}>{formatUtcDay(item.dueAt)}</time>
+          <DefinitionItem term="Due">
+            <span className={item.overdue ? "text-red-800" : undefined}>
+              <UtcDay date={item.dueAt} />
               {item.overdue && " (past due)"}
-            </dd>
-          </>
+            </span>
+          </DefinitionItem>
         )}
-        <dt className="text-slate-600">Posted</dt>
-        <dd className="text-slate-900">
-          <time dateTime={item.createdAt.toISOString()}>{formatUtcDay(item.createdAt)}</time>
-        </dd>
-      </dl>
+        <DefinitionItem term="Posted">
+          <UtcDay date={item.createdAt} />
+        </DefinitionItem>
+      </DefinitionList>
       {item.skills.length > 0 && (
         <ul aria-label="Skills" className="mt-4 flex flex-wrap gap-1.5">
           {item.skills.map((s) => (

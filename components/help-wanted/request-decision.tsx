@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { LocalTime } from "@/components/ui/local-time";
+import { Tile } from "@/components/ui/section";
 import { ActionForm } from "@/components/ui/action-form";
 import type { ServerAction } from "@/components/ui/form";
 
@@ -29,7 +30,7 @@ export function PendingRequest({
 }) {
   const login = claim.user.login;
   return (
-    <li className="space-y-2 rounded-md p-3 ring-1 ring-slate-200">
+    <Tile>
       <p>
         <Link href={`/people/${login}`} className="font-medium text-brand-700 underline">
           @{login}
@@ -52,6 +53,6 @@ export function PendingRequest({
       </p>
       {claim.message && <p className="whitespace-pre-line text-slate-800">{claim.message}</p>}
       <RequestDecision claimId={claim.id} login={login} action={decide} />
-    </li>
+    </Tile>
   );
 }

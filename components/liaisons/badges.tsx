@@ -24,17 +24,6 @@ export function OverdueBadge() {
   );
 }
 
-/** A check-in date: a calendar day stored at UTC midnight, so every viewer sees the same day. */
-export function Day({ date }: { date: Date }) {
-  const text = new Intl.DateTimeFormat("en-GB", {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    timeZone: "UTC",
-  }).format(date);
-  return <time dateTime={date.toISOString().slice(0, 10)}>{text}</time>;
-}
-
 /** What the liaison is to: a project's display name or the foundation's name. */
 export function targetName(l: { project: { displayName: string } | null; foundation: string | null }): string {
   return l.project?.displayName ?? l.foundation ?? "no target";

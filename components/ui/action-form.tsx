@@ -1,100 +1,128 @@
 "use client";
 
-import { useActionState, useId } from "react";
+import { useActionState, useId, type ReactNode } from "react";
+import type { ButtonVariant } from "./button";
 import {
+  Fields,
   FormStatus,
   SubmitButton,
-  fieldError,
   formAction,
+  type FieldSpec,
   type FormState,
   type ServerAction,
-} from "@/components/ui/form";
+} from "./form";
 
-export interface FieldSpec {
-  name: string;
-  label: string;
-  type?: "text" | "url" | "textarea";
-  required?: boolean;
-  hint?: string;
-  /** What the field holds at first (and again after a success). */
-  defaultValue?: string;
-}
+export type { FieldSpec };
 
 interface Props {
   action: ServerAction;
   /** Ids and fixed choices the action needs (claimId, itemId, decision). */
-  hidden: Record<string, string>;
-  fields?: FieldSpec[];
+  hidden?: Record<string, string>;
+  fields?: readonly FieldSpec[];
+  /** Fields side by side from small screens up. */
+  columns?: 1 | 2 | 3 | 4;
   submit: string;
+  /** Several submit buttons instead of one, each sending `name=value` (Verify or Reject). */
+  choices?: readonly { name: string; value: string; label: string; variant?: ButtonVariant }[];
   /** When set, the form sits behind a disclosure with this summary: it asks first. */
   confirm?: string;
   danger?: boolean;
-  success?: string;
+  /** What a success says when the server says nothing; a function reads the action's result. */
+  success?: string | ((data: unknown) => string);
   /** An accessible name for the form when it has no visible heading. */
   label?: string;
+  /** A heading: the form becomes a card named by it. */
+  title?: string;
+  /** Words under the heading (or above the fields). */
+  description?: ReactNode;
+  /** Tighter fields and smaller buttons, for forms inside lists and disclosures. */
+  compact?: boolean;
+  /** Fields and buttons on one line (a reason and two buttons). */
+  inline?: boolean;
+  /**
+   * More content before the status line: a hidden time zone, a note, fields of their own (a
+   * function gets the form's state and its id prefix).
+   */
+  children?: ReactNode | ((state: FormState, idPrefix: string) => ReactNode);
+  /** Classes of the outer element (the disclosure, or the form). */
+  className?: string;
+  /** Leave checking to the server, whose messages sit beside each field. */
+  noValidate?: boolean;
 }
 
 /**
- * One small form for each claim or item action on the item page and the lead console. Field ids
- * are unique per form, so many forms can share a page.
+ * The one small form for an action: hidden ids, fields from specs, a status line and the submit
+ * button (or several). Field ids are unique per form, so many forms can share a page. Server
+ * actions come in as props from the page.
  */
-export function ActionForm({ action, hidden, fields = [], submit, confirm, danger, success, label }: Props) {
+export function ActionForm({
+  action,
+  hidden = {},
+  fields = [],
+  columns,
+  submit,
+  choices,
+  confirm,
+  danger,
+  success,
+  label,
+  title,
+  description,
+  compact,
+  inline,
+  children,
+  className = "",
+  noValidate,
+}: Props) {
   const [state, run, pending] = useActionState(formAction(action), null);
   const uid = useId();
+  const said = typeof success === "function" ? (state?.ok ? success(state.data) : undefined) : success;
+  const layout = inline ? "flex flex-wrap items-end gap-2" : "space-y-3";
+  const card = title ? "rounded-xl bg-white p-6 ring-1 ring-slate-200" : "";
+  const buttons = choices ? (
+    <div className="flex flex-wrap gap-2">
+      {choices.map((c) => (
+        <SubmitButton key={c.value} pending={pending} name={c.name} value={c.value} variant={c.variant} small>
+          {c.label}
+        </SubmitButton>
+      ))}
+    </div>
+  ) : (
+    <SubmitButton pending={pending} danger={danger} small={compact}>
+      {submit}
+    </SubmitButton>
+  );
   const form = (
-    <form action={run} className="space-y-2" aria-label={label}>
+    <form
+      action={run}
+      noValidate={noValidate}
+      className={`${layout} ${card} ${confirm ? "" : className}`.trim()}
+      aria-label={title ? undefined : label}
+      aria-labelledby={title ? `${uid}-title` : undefined}
+    >
+      {title && (
+        <h3 id={`${uid}-title`} className="text-lg font-semibold text-slate-900">
+          {title}
+        </h3>
+      )}
+      {description && <div className="text-sm text-slate-600">{description}</div>}
       {Object.entries(hidden).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={v} />
       ))}
-      {fields.map((f) => (
-        <FieldInput key={f.name} spec={f} id={`${uid}-${f.name}`} state={state} />
-      ))}
-      <FormStatus state={state} success={success} />
-      <SubmitButton pending={pending} danger={danger}>
-        {submit}
-      </SubmitButton>
+      {fields.length > 0 && (
+        // After a failure the typed text comes back; after a success the fields start over.
+        <Fields specs={fields} state={state} idPrefix={uid} compact={compact} columns={columns} resetOnSuccess />
+      )}
+      {typeof children === "function" ? children(state, uid) : children}
+      <FormStatus state={state} success={said} />
+      {buttons}
     </form>
   );
   if (!confirm) return form;
   return (
-    <details className="text-sm">
+    <details className={`text-sm ${className}`.trim()}>
       <summary className={`cursor-pointer underline ${danger ? "text-red-800" : "text-brand-700"}`}>{confirm}</summary>
       <div className="mt-2">{form}</div>
     </details>
-  );
-}
-
-function FieldInput({ spec, id, state }: { spec: FieldSpec; id: string; state: FormState }) {
-  const error = fieldError(state, spec.name);
-  const describedBy =
-    [spec.hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
-  // After a failure the typed text comes back; after a success the field starts over.
-  const value = state && !state.ok ? state.values?.[spec.name] : spec.defaultValue;
-  const common = {
-    id,
-    name: spec.name,
-    required: spec.required,
-    defaultValue: value,
-    "aria-invalid": error ? true : undefined,
-    "aria-describedby": describedBy,
-    className: `mt-1 w-full rounded-md border px-3 py-2 ${error ? "border-red-600" : "border-slate-300"}`,
-  };
-  return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {spec.label}
-      </label>
-      {spec.type === "textarea" ? <textarea rows={3} {...common} /> : <input type={spec.type ?? "text"} {...common} />}
-      {spec.hint && (
-        <p id={`${id}-hint`} className="mt-1 text-sm text-slate-600">
-          {spec.hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="mt-1 text-sm text-red-700">
-          {error}
-        </p>
-      )}
-    </div>
   );
 }

@@ -1,3 +1,5 @@
+import { Card, Heading } from "./section";
+
 export interface Bar {
   label: string;
   value: number;
@@ -112,5 +114,22 @@ export function BarChart({ caption, bars, unit = "" }: { caption: string; bars: 
         </tbody>
       </table>
     </figure>
+  );
+}
+
+/** A chart in a small card with its heading; `children` follow the chart (a note on a cap). */
+export function ChartCard({
+  title,
+  children,
+  ...chart
+}: { title: React.ReactNode; children?: React.ReactNode } & React.ComponentProps<typeof BarChart>) {
+  return (
+    <Card padding="sm">
+      <Heading level={3} size="base">
+        {title}
+      </Heading>
+      <BarChart {...chart} />
+      {children}
+    </Card>
   );
 }

@@ -1,46 +1,57 @@
-import type { DashboardTable } from "@/lib/dashboards/tables";
+import type { ReactNode } from "react";
+import { SortableTable, type SortValue } from "./sortable-table";
 
-/** A dashboard table with its heading and CSV download (the CSV holds exactly these rows). */
-export function DataTable({ table, csvHref }: { table: DashboardTable; csvHref: string }) {
-  const id = `table-${table.key}`;
+export interface Column<T> {
+  header: string;
+  cell: (row: T) => ReactNode;
+  /** The value to sort by: makes the column sortable in the browser. */
+  sort?: (row: T) => SortValue | Date | undefined;
+  /** Extra classes for the column's cells, such as `whitespace-nowrap` or `font-mono`. */
+  className?: string;
+  /** The cell names its row (`<th scope="row">`). */
+  rowHeader?: boolean;
+}
+
+/**
+ * The one table of the portal: a caption (read by assistive technology, shown with
+ * `captionVisible`), columns that say how to render and sort a row, and rows. It scrolls inside
+ * its own box on a narrow screen rather than widening the page. `framed` gives it its own white
+ * box; otherwise it sits in a `Section`. Columns may be `false` to leave one out.
+ */
+export function DataTable<T>({
+  caption,
+  captionVisible = false,
+  columns,
+  rows,
+  rowKey,
+  framed = false,
+}: {
+  caption: string;
+  captionVisible?: boolean;
+  columns: readonly (Column<T> | false)[];
+  rows: readonly T[];
+  rowKey: (row: T, index: number) => string;
+  framed?: boolean;
+}) {
+  const cols = columns.filter((c): c is Column<T> => Boolean(c));
+  const sortValue = (v: SortValue | Date | undefined): SortValue =>
+    v instanceof Date ? v.getTime() : v === undefined ? null : v;
   return (
-    <section aria-labelledby={id} className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h2 id={id} className="text-lg font-semibold text-slate-900">
-          {table.title}
-        </h2>
-        <a href={csvHref} download className="text-sm text-brand-700 underline">
-          Download “{table.title}” (CSV)
-        </a>
-      </div>
-      {table.rows.length === 0 ? (
-        <p className="mt-2 text-slate-600">{table.empty}</p>
-      ) : (
-        <div className="mt-3 overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <thead>
-              <tr className="border-b border-slate-200">
-                {table.columns.map((c) => (
-                  <th key={c} scope="col" className="py-2 pr-3 font-medium text-slate-800">
-                    {c}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {table.rows.map((r, i) => (
-                <tr key={i} className="border-b border-slate-100">
-                  {r.map((cell, j) => (
-                    <td key={j} className="py-2 pr-3 text-slate-800">
-                      {cell ?? "—"}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
+    <SortableTable
+      caption={caption}
+      captionVisible={captionVisible}
+      framed={framed}
+      columns={cols.map((c) => ({
+        header: c.header,
+        sortable: !!c.sort,
+        className: c.className,
+        rowHeader: c.rowHeader,
+      }))}
+      rows={rows.map((r, i) => ({
+        key: rowKey(r, i),
+        cells: cols.map((c) => c.cell(r)),
+        sort: cols.map((c) => (c.sort ? sortValue(c.sort(r)) : null)),
+      }))}
+    />
   );
 }

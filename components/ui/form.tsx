@@ -1,11 +1,13 @@
 "use client";
 
+import type { ReactNode } from "react";
 import type { ActionResult } from "@/lib/action";
+import { buttonClass, type ButtonVariant } from "./button";
 
-/** The state every form keeps between submissions: what the server said, and what was typed. */
 /** A server action as forms receive it: a route's `actions.ts` export, passed in as a prop. */
 export type ServerAction = (input: unknown) => Promise<ActionResult<unknown>>;
 
+/** The state every form keeps between submissions: what the server said, and what was typed. */
 export type FormState<T = unknown> = (ActionResult<T> & { values?: Record<string, string> }) | null;
 
 /** Wraps an action for `useActionState`: keeps the typed values so an error never loses them. */
@@ -21,53 +23,46 @@ export function fieldError(state: FormState, name: string): string | undefined {
   return state && !state.ok ? state.fieldErrors[name]?.[0] : undefined;
 }
 
-interface FieldProps {
-  /** Scopes the ids, for forms repeated on one page (one per seat or role). */
-  idPrefix?: string;
-  /** Tighter spacing for forms inside tables and disclosures. */
-  compact?: boolean;
+/** Choices of a select: `[value, label]` pairs. */
+export type Options = readonly (readonly [string, string])[];
+
+/** One field of a form, as data: what `Field` and `Fields` render. */
+export interface FieldSpec {
   name: string;
   label: string;
-  state: FormState;
-  type?: string;
-  defaultValue?: string;
-  hint?: string;
+  type?: "text" | "url" | "number" | "date" | "datetime-local" | "textarea";
   required?: boolean;
-  textarea?: boolean;
+  hint?: string;
+  /** What the field holds at first (and again after a success with `resetOnSuccess`). */
+  defaultValue?: string;
+  /** Makes it a select with these choices. */
+  options?: Options;
 }
 
-/** A labelled input with its error and hint tied to it for screen readers. */
-export function Field({
-  idPrefix = "f",
-  compact = false,
-  name,
-  label,
-  state,
-  type = "text",
-  defaultValue,
-  hint,
-  required,
-  textarea,
-}: FieldProps) {
-  const error = fieldError(state, name);
-  const id = `${idPrefix}-${name}`;
-  const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
-  const value = state?.values?.[name] ?? defaultValue;
-  const common = {
-    id,
-    name,
-    required,
-    "aria-invalid": error ? true : undefined,
-    "aria-describedby": describedBy,
-    defaultValue: value,
-    className: `mt-1 w-full rounded-md border ${compact ? "px-2 py-1" : "px-3 py-2"} ${error ? "border-red-600" : "border-slate-300"}`,
-  };
+interface FieldProps extends Omit<FieldSpec, "type"> {
+  /** Scopes the ids, for forms repeated on one page (one per seat or role). */
+  idPrefix?: string;
+  /** An id of its own instead of `<idPrefix>-<name>`. */
+  id?: string;
+  /** Tighter spacing for forms inside tables and disclosures. */
+  compact?: boolean;
+  state: FormState;
+  type?: FieldSpec["type"] | "search";
+  /** Same as `type="textarea"`. */
+  textarea?: boolean;
+  /** After a success the default comes back rather than what was typed. */
+  resetOnSuccess?: boolean;
+  /** Suggestions (a datalist) for a text input. */
+  suggestions?: readonly string[];
+  max?: string;
+  /** Select content of its own (option groups), instead of `options`. */
+  children?: ReactNode;
+}
+
+/** The hint and error under a field, with the ids its control points to. */
+function FieldMessages({ id, hint, error, compact }: { id: string; hint?: string; error?: string; compact?: boolean }) {
   return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      {textarea ? <textarea rows={compact ? 3 : 4} {...common} /> : <input type={type} {...common} />}
+    <>
       {hint && (
         <p id={`${id}-hint`} className={`mt-1 ${compact ? "text-xs" : "text-sm"} text-slate-600`}>
           {hint}
@@ -78,7 +73,200 @@ export function Field({
           {error}
         </p>
       )}
+    </>
+  );
+}
+
+/** A labelled input, text area or select with its error and hint tied to it for screen readers. */
+export function Field({
+  idPrefix = "f",
+  id: ownId,
+  compact = false,
+  name,
+  label,
+  state,
+  type = "text",
+  defaultValue,
+  hint,
+  required,
+  textarea,
+  options,
+  resetOnSuccess,
+  suggestions,
+  max,
+  children,
+}: FieldProps) {
+  const error = fieldError(state, name);
+  const id = ownId ?? `${idPrefix}-${name}`;
+  const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+  const typed = state?.values?.[name];
+  const value = state && !state.ok ? (typed ?? defaultValue) : resetOnSuccess ? defaultValue : (typed ?? defaultValue);
+  const common = {
+    id,
+    name,
+    required,
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": describedBy,
+    defaultValue: value,
+    className: `mt-1 w-full rounded-md border bg-white ${compact ? "px-2 py-1" : "px-3 py-2"} ${error ? "border-red-600" : "border-slate-300"}`,
+  };
+  let control: ReactNode;
+  if (options || children) {
+    control = (
+      <select {...common}>
+        {children ??
+          options!.map(([v, l]) => (
+            <option key={v} value={v}>
+              {l}
+            </option>
+          ))}
+      </select>
+    );
+  } else if (textarea || type === "textarea") {
+    control = <textarea rows={compact ? 3 : 4} {...common} />;
+  } else {
+    control = <input type={type} max={max} list={suggestions ? `${id}-list` : undefined} {...common} />;
+  }
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      {control}
+      {suggestions && (
+        <datalist id={`${id}-list`}>
+          {suggestions.map((s) => (
+            <option key={s} value={s} />
+          ))}
+        </datalist>
+      )}
+      <FieldMessages id={id} hint={hint} error={error} compact={compact} />
     </div>
+  );
+}
+
+/** Several fields from their specs, in a grid of `columns` from small screens up. */
+export function Fields({
+  specs,
+  state,
+  idPrefix,
+  compact,
+  columns = 1,
+  resetOnSuccess,
+}: {
+  specs: readonly FieldSpec[];
+  state: FormState;
+  idPrefix?: string;
+  compact?: boolean;
+  columns?: 1 | 2 | 3 | 4;
+  resetOnSuccess?: boolean;
+}) {
+  const grid = {
+    1: "space-y-3",
+    2: "grid gap-3 sm:grid-cols-2",
+    3: "grid gap-4 sm:grid-cols-3",
+    4: "grid gap-3 sm:grid-cols-4",
+  };
+  return (
+    <div className={grid[columns]}>
+      {specs.map((s) => (
+        <Field
+          key={s.name}
+          {...s}
+          idPrefix={idPrefix}
+          compact={compact}
+          state={state}
+          resetOnSuccess={resetOnSuccess}
+        />
+      ))}
+    </div>
+  );
+}
+
+/** One checkbox with its label after it; after a failed submission it shows what was sent. */
+export function CheckboxField({
+  name,
+  label,
+  state,
+  defaultChecked = false,
+  hint,
+  idPrefix = "f",
+}: {
+  name: string;
+  label: ReactNode;
+  state: FormState;
+  defaultChecked?: boolean;
+  hint?: string;
+  idPrefix?: string;
+}) {
+  const id = `${idPrefix}-${name}`;
+  const checked = state?.values ? state.values[name] === "on" : defaultChecked;
+  return (
+    <div>
+      <label className="flex items-center gap-2 text-sm text-slate-800">
+        <input
+          id={id}
+          type="checkbox"
+          name={name}
+          defaultChecked={checked}
+          aria-describedby={hint ? `${id}-hint` : undefined}
+          className="h-4 w-4 rounded border-slate-400 accent-brand-600"
+        />
+        {label}
+      </label>
+      {hint && (
+        <p id={`${id}-hint`} className="ml-6 text-xs text-slate-600">
+          {hint}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** Checkboxes that send one name many times (TAGs of an item, kinds of work), with a legend. */
+export function CheckboxGroup({
+  name,
+  legend,
+  options,
+  checked,
+  state,
+  hint,
+  idPrefix = "f",
+}: {
+  name: string;
+  legend: string;
+  options: Options;
+  checked: readonly string[];
+  state: FormState;
+  hint?: string;
+  idPrefix?: string;
+}) {
+  const error = fieldError(state, name);
+  const id = `${idPrefix}-${name}`;
+  return (
+    <fieldset aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}>
+      <legend className="text-sm font-medium text-slate-800">{legend}</legend>
+      {hint && (
+        <p id={`${id}-hint`} className="text-sm text-slate-600">
+          {hint}
+        </p>
+      )}
+      <div className="mt-1 flex flex-wrap gap-x-5 gap-y-1">
+        {options.map(([value, label]) => (
+          <label key={value} className="flex items-center gap-2 text-sm text-slate-800">
+            <input
+              type="checkbox"
+              name={name}
+              value={value}
+              defaultChecked={checked.includes(value)}
+              className="h-4 w-4 rounded border-slate-400 accent-brand-600"
+            />
+            {label}
+          </label>
+        ))}
+      </div>
+      <FieldMessages id={id} error={error} />
+    </fieldset>
   );
 }
 
@@ -102,16 +290,27 @@ export function SubmitButton({
   children,
   pending,
   danger,
+  name,
+  value,
+  variant,
+  small,
 }: {
-  children: React.ReactNode;
+  children: ReactNode;
   pending: boolean;
   danger?: boolean;
+  /** For forms with several buttons: which one was pressed is sent as `name=value`. */
+  name?: string;
+  value?: string;
+  variant?: ButtonVariant;
+  small?: boolean;
 }) {
   return (
     <button
       type="submit"
+      name={name}
+      value={value}
       disabled={pending}
-      className={`rounded-md px-4 py-2 font-medium text-white disabled:opacity-60 ${danger ? "bg-red-700 hover:bg-red-800" : "bg-brand-600 hover:bg-brand-700"}`}
+      className={buttonClass(danger ? "destructive" : variant, small)}
     >
       {pending ? "Working…" : children}
     </button>

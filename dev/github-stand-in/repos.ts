@@ -9,7 +9,7 @@
 import { createHash } from "node:crypto";
 import type http from "node:http";
 import type { StandInIdentity } from "./identities.ts";
-import { DAY } from "@/lib/vocabulary";
+import { DAY } from "../../lib/vocabulary/index.ts";
 
 interface Author {
   id: number;

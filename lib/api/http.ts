@@ -4,6 +4,7 @@ import { now } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { AppError, ERROR_CODES } from "@/lib/errors";
 import { takeRateLimit } from "@/lib/rate-limit";
+import { noteDbError, UNAVAILABLE_BODY } from "@/lib/observability/db-health";
 import type { ApiError } from "./schemas";
 import { etagOf, ifNoneMatchHits } from "./etag";
 
@@ -91,6 +92,7 @@ export function apiRoute<P extends Record<string, string> = Record<string, never
       body = await run(req, await ctx.params, at);
     } catch (e) {
       if (e instanceof AppError) return errorBody(e.code, e.message, ERROR_CODES[e.code], limits, e.fieldErrors);
+      if (noteDbError(e)) return errorBody("UNAVAILABLE", UNAVAILABLE_BODY.error.message, 503, limits);
       console.error("api error", req.url, e);
       return errorBody("INTERNAL", "Something went wrong on our side.", 500, limits);
     }

@@ -38,7 +38,7 @@ describe("audit log", () => {
   });
 
   it("keeps refused attempts with their reason", async () => {
-    await recordRefusal({
+    await recordRefusal(db, {
       at: new Date(),
       actorId: null,
       action: "roster.appoint",

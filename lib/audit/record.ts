@@ -1,12 +1,14 @@
-import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { db, type Tx } from "@/lib/db";
+// Not server-only, and no runtime import: the CLI tools (tags.yaml and Elekto imports,
+// admin:grant) write their events through these functions with their own Prisma client.
+import type { Prisma } from "../generated/prisma/client.ts";
+import type { Tx } from "../db.ts";
+import type { AuditAction, RefusedAction } from "./actions.ts";
 
 export interface AuditInput {
   at: Date;
   actorId: string | null;
-  /** `entity.verb`, the permission table's action name (e.g. `roster.appoint`). */
-  action: string;
+  /** `entity.verb` from the typed list in ./actions.ts (the permission's name where there is one). */
+  action: AuditAction;
   subjectType: string;
   subjectId?: string | null;
   tagId?: string | null;
@@ -14,31 +16,37 @@ export interface AuditInput {
   after?: Prisma.InputJsonValue;
 }
 
+type AuditClient = Pick<Tx, "auditEvent">;
+
+const row = (e: AuditInput) => ({
+  at: e.at,
+  actorId: e.actorId,
+  action: e.action,
+  subjectType: e.subjectType,
+  subjectId: e.subjectId ?? null,
+  tagId: e.tagId ?? null,
+  before: e.before,
+  after: e.after,
+});
+
 /**
- * Appends an audit event. Pass the transaction client so the event commits with the change it
- * describes (nothing changes silently; nothing is logged that did not happen).
+ * Appends audit events. Pass the transaction client so the events commit with the change they
+ * describe (nothing changes silently; nothing is logged that did not happen).
  */
-export async function recordAudit(tx: Pick<Tx, "auditEvent">, e: AuditInput): Promise<void> {
-  await tx.auditEvent.create({
-    data: {
-      at: e.at,
-      actorId: e.actorId,
-      action: e.action,
-      subjectType: e.subjectType,
-      subjectId: e.subjectId ?? null,
-      tagId: e.tagId ?? null,
-      before: e.before,
-      after: e.after,
-    },
-  });
+export async function recordAudit(tx: AuditClient, e: AuditInput | readonly AuditInput[]): Promise<void> {
+  if (Array.isArray(e)) await tx.auditEvent.createMany({ data: e.map(row) });
+  else await tx.auditEvent.create({ data: row(e as AuditInput) });
 }
 
 /**
- * Records a refused attempt (failed authorization or a guard). Written outside any
+ * Records a refused attempt (failed authorization or a guard). Pass `db`, outside any
  * transaction: the refused change rolls back, the record of the attempt stays.
  */
-export async function recordRefusal(e: Omit<AuditInput, "before" | "after"> & { reason: string }): Promise<void> {
-  await db.auditEvent.create({
+export async function recordRefusal(
+  client: AuditClient,
+  e: Omit<AuditInput, "action" | "before" | "after"> & { action: RefusedAction; reason: string },
+): Promise<void> {
+  await client.auditEvent.create({
     data: {
       at: e.at,
       actorId: e.actorId,

@@ -56,7 +56,7 @@ export async function requirePermission(
   subject: PermissionSubject,
 ): Promise<Actor> {
   if (actor && can(actor, action, subject.tagId)) return actor;
-  await recordRefusal({
+  await recordRefusal(db, {
     at: await now(),
     actorId: actor?.id ?? null,
     action,
@@ -75,7 +75,7 @@ export async function refuseByGuard(
   subject: PermissionSubject,
   reason: string,
 ): Promise<never> {
-  await recordRefusal({
+  await recordRefusal(db, {
     at: await now(),
     actorId: actor.id,
     action,

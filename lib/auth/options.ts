@@ -6,6 +6,7 @@ import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { portalAdapter } from "./adapter";
+import { safeCallbackPath } from "./callback-url";
 import { fetchGitHubProfile, githubUrls, GitHubUserSchema } from "./github";
 
 const SESSION_DAYS = 30;
@@ -65,6 +66,9 @@ export function authOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
+      redirect({ url, baseUrl }) {
+        return new URL(safeCallbackPath(url, baseUrl), baseUrl).href;
+      },
       session({ session, user }) {
         return { ...session, user: { ...session.user, id: user.id } };
       },

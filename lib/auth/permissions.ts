@@ -44,7 +44,17 @@ export const PERMISSIONS = {
     description: "grant or deny election exceptions",
   },
   "election.exception-request": { scope: "tag", roles: everyone, description: "request an election exception" },
-  "election.approve": { scope: "global", roles: ["toc"], description: "approve or send back election results" },
+  "election.approve": {
+    scope: "global",
+    roles: ["toc"],
+    description: "approve or send back election results, publish them, see them before publication",
+  },
+  "election.oversee": {
+    scope: "global",
+    roles: ["admin"],
+    description: "act as an officer of any election (its drafts, exception requests, phase moves)",
+  },
+  "election.view-draft": { scope: "tag", roles: leadsAndAdmins, description: "see a TAG's elections while drafts" },
   "leadership.remove-vote": {
     scope: "global",
     roles: ["toc"],
@@ -116,4 +126,31 @@ export function can(actor: Actor | null, action: Action, tagId?: string | null):
   const rule: Rule = PERMISSIONS[action];
   const held = rolesOf(actor, rule.scope === "tag" ? tagId : null);
   return rule.roles.some((r) => held.includes(r));
+}
+
+/** The TAGs where `actor` may do `action`: every TAG, or these (none when the list is empty). */
+export function tagsWhere(actor: Actor | null, action: Action): "all" | readonly string[] {
+  if (can(actor, action)) return "all";
+  const rule: Rule = PERMISSIONS[action];
+  if (!actor || rule.scope !== "tag" || !rule.roles.includes("lead")) return [];
+  return actor.leadTagIds;
+}
+
+/** May `actor` do `action` in at least one TAG (to show a page or a link that lists those TAGs)? */
+export function canInAnyTag(actor: Actor | null, action: Action): boolean {
+  const tags = tagsWhere(actor, action);
+  return tags === "all" || tags.length > 0;
+}
+
+/**
+ * A query's TAG filter from the table: `{}` where `actor` may do `action` in every TAG, else
+ * `{ [field]: { in: <the TAGs they may> } }`, which matches nothing when there are none.
+ */
+export function tagScope<K extends string = "tagId">(
+  actor: Actor | null,
+  action: Action,
+  field: K = "tagId" as K,
+): Partial<Record<K, { in: string[] }>> {
+  const tags = tagsWhere(actor, action);
+  return tags === "all" ? {} : ({ [field]: { in: [...tags] } } as Record<K, { in: string[] }>);
 }

@@ -2,14 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ContributionKind } from "@/lib/generated/prisma/enums";
-import { addMonths, DAY } from "@/lib/vocabulary";
-
-export interface ActivityWindow {
-  /** Inclusive start. */
-  from: Date;
-  /** Exclusive end. */
-  to: Date;
-}
+import { DAY, windowEndingAt, type ActivityWindow } from "@/lib/vocabulary";
 
 export interface Activity {
   total: number;
@@ -58,11 +51,6 @@ export type ActivityStatus = "active" | "quiet" | "inactive";
 export function statusFromTotal(total: number, minRecords: number): ActivityStatus {
   if (total >= Math.max(1, minRecords)) return "active";
   return total > 0 ? "quiet" : "inactive";
-}
-
-/** `[at - months, at)`, by calendar months in UTC. */
-export function windowEndingAt(at: Date, months: number): ActivityWindow {
-  return { from: addMonths(at, -months), to: at };
 }
 
 /**

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { Actor } from "@/lib/auth/permissions";
+import { canInAnyTag, tagScope, type Actor } from "@/lib/auth/permissions";
 
 const recordSelect = {
   id: true,
@@ -26,13 +26,13 @@ export function listOwnSelfReports(userId: string) {
 
 /** Pending self-reports in the TAGs the actor leads (every TAG for an admin), except the actor's own. */
 export function listToVerify(actor: Actor) {
-  if (!actor.isAdmin && actor.leadTagIds.length === 0) return Promise.resolve([]);
+  if (!canInAnyTag(actor, "contribution.verify")) return Promise.resolve([]);
   return db.contributionRecord.findMany({
     where: {
       source: "self_reported",
       verification: "pending",
       userId: { not: actor.id },
-      ...(actor.isAdmin ? {} : { tagId: { in: [...actor.leadTagIds] } }),
+      ...tagScope(actor, "contribution.verify"),
     },
     orderBy: { occurredAt: "asc" },
     take: 200,

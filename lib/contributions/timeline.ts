@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { ContributionKind } from "@/lib/generated/prisma/enums";
-import { windowEndingAt } from "./activity";
+import { windowEndingAt } from "@/lib/vocabulary";
 
 export const TIMELINE_KINDS = [
   "pr",

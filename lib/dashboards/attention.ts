@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { checkInDueAt } from "@/lib/liaisons/overdue";
 import { loadDashboards } from "./load";
 import { DAY, SITTING_SEAT_STATUSES } from "@/lib/vocabulary";
+import { staleAfterDaysOf, staleAt } from "@/lib/help-wanted/stale-claims";
 
 /** One thing that needs someone today; lists are ordered most pressing first. */
 export interface AttentionItem {
@@ -135,8 +136,7 @@ export async function personalAttention(userId: string): Promise<AttentionItem[]
 
   const updates = held
     .map((c) => {
-      const days = c.item.tags.length ? Math.min(...c.item.tags.map((t) => t.tag.staleAfterDays)) : 21;
-      return { ...c, dueAt: new Date(c.lastActivityAt.getTime() + days * DAY) };
+      return { ...c, dueAt: staleAt(c, staleAfterDaysOf(c.item.tags.map((t) => t.tag))) };
     })
     .filter((c) => c.dueAt.getTime() - at.getTime() <= 3 * DAY)
     .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());

@@ -1,13 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import {
-  activityInTags,
-  activityKey,
-  statusFromTotal,
-  windowEndingAt,
-  type ActivityStatus,
-} from "@/lib/contributions/activity";
+import { activityInTags, activityKey, statusFromTotal, type ActivityStatus } from "@/lib/contributions/activity";
 import { isBoardReviewOverdue } from "@/lib/help-wanted/review";
 import { checkInDueAt, isOverdue } from "@/lib/liaisons/overdue";
 import { employerKey, parseRegionCounts, type RegionCounts } from "@/lib/roles/seat-rules";
@@ -21,7 +15,9 @@ import {
   roleName,
   SEAT_TAKEN_STATUSES,
   SITTING_SEAT_STATUSES,
+  windowEndingAt,
 } from "@/lib/vocabulary";
+import { staleClaimSql } from "@/lib/help-wanted/stale-claims-sql";
 
 /**
  * The data behind the TOC dashboard and its per-TAG drill-down (issue 10), for any set of TAGs,
@@ -123,7 +119,7 @@ interface FlowRow {
 /** Help-wanted flow per TAG: one statement with a grouped aggregate per question. */
 function flowSql(tagIds: string[], at: Date, since: Date): Prisma.Sql {
   return Prisma.sql`
-    WITH t AS (SELECT g."id", g."staleAfterDays" FROM "Tag" g WHERE g."id" = ANY(${tagIds}::uuid[])),
+    WITH t AS (SELECT g."id" FROM "Tag" g WHERE g."id" = ANY(${tagIds}::uuid[])),
     items AS (
       SELECT x."tagId", count(*) FILTER (WHERE i."status" = 'open')::int AS open
       FROM "HelpWantedItemTag" x JOIN "HelpWantedItem" i ON i."id" = x."itemId"
@@ -133,7 +129,7 @@ function flowSql(tagIds: string[], at: Date, since: Date): Prisma.Sql {
       SELECT x."tagId",
         count(*) FILTER (WHERE c."status" IN ('accepted', 'done'))::int AS held,
         count(*) FILTER (WHERE c."status" = 'completed' AND c."completedAt" >= ${since})::int AS done90,
-        count(*) FILTER (WHERE c."status" = 'accepted' AND c."lastActivityAt" < ${at}::timestamptz - make_interval(days => t."staleAfterDays"))::int AS stale,
+        count(*) FILTER (WHERE ${staleClaimSql(at)})::int AS stale,
         count(DISTINCT c."userId") FILTER (WHERE u."isCncfAmbassador" AND (
           (c."status" IN ('accepted', 'done', 'completed') AND c."decidedAt" >= ${since}) OR (c."status" = 'completed' AND c."completedAt" >= ${since})))::int AS ambassadors
       FROM "Claim" c
@@ -159,6 +155,16 @@ function flowSql(tagIds: string[], at: Date, since: Date): Prisma.Sql {
     SELECT t."id" AS "tagId", coalesce(items.open, 0) AS open, coalesce(claims.held, 0) AS held, coalesce(claims.done90, 0) AS done90,
       coalesce(claims.stale, 0) AS stale, coalesce(claims.ambassadors, 0) AS ambassadors, waits.median::float8 AS median
     FROM t LEFT JOIN items ON items."tagId" = t."id" LEFT JOIN claims ON claims."tagId" = t."id" LEFT JOIN waits ON waits."tagId" = t."id"`;
+}
+
+/** The stale claims on a TAG's items (the oldest 500), by the one stale-claim rule. */
+async function staleClaimIdsIn(tagId: string, at: Date): Promise<string[]> {
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT c."id" FROM "Claim" c
+     WHERE c."itemId" IN (SELECT x."itemId" FROM "HelpWantedItemTag" x WHERE x."tagId" = ${tagId}::uuid)
+       AND ${staleClaimSql(at)}
+     ORDER BY c."lastActivityAt" LIMIT 500`;
+  return rows.map((r) => r.id);
 }
 
 /**
@@ -271,13 +277,8 @@ export async function loadDashboards(
     const tag = tags[0]!;
     const [stale, ambassadors] = await Promise.all([
       db.claim.findMany({
-        where: {
-          status: "accepted",
-          lastActivityAt: { lt: new Date(at.getTime() - tag.staleAfterDays * DAY) },
-          item: { tags: { some: { tagId: tag.id } } },
-        },
+        where: { id: { in: await staleClaimIdsIn(tag.id, at) } },
         orderBy: { lastActivityAt: "asc" },
-        take: 500,
         select: {
           lastActivityAt: true,
           user: { select: { login: true } },

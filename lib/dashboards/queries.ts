@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { requirePermission } from "@/lib/auth/actor";
-import { can, type Actor } from "@/lib/auth/permissions";
+import { tagsWhere, type Actor } from "@/lib/auth/permissions";
 import { loadDashboards, type TagDashboard } from "./load";
 
 export interface TocOverview {
@@ -18,12 +18,12 @@ export interface TocOverview {
  */
 export async function getTocOverview(actor: Actor | null): Promise<TocOverview> {
   const at = await now();
-  if (can(actor, "audit.view-all")) return { at, scope: "all", dashboards: await loadDashboards(null, at) };
-  const own = actor?.leadTagIds.filter((id) => can(actor, "dashboard.view", id)) ?? [];
-  if (own.length === 0) {
+  const tags = tagsWhere(actor, "dashboard.view");
+  if (tags === "all") return { at, scope: "all", dashboards: await loadDashboards(null, at) };
+  if (tags.length === 0) {
     await requirePermission(actor, "audit.view-all", { subjectType: "Dashboard", subjectId: "toc" });
   }
-  return { at, scope: "own", dashboards: await loadDashboards(own, at) };
+  return { at, scope: "own", dashboards: await loadDashboards(tags, at) };
 }
 
 /** One TAG's drill-down, or null for an unknown slug. Needs `dashboard.view` for that TAG. */

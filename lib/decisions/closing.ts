@@ -3,6 +3,7 @@ import { db, type Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { now } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
+import type { AuditAction } from "@/lib/audit/actions";
 import { recordAudit, recordRefusal } from "@/lib/audit/record";
 import { requirePermission } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
@@ -64,7 +65,7 @@ async function close(
   d: DecisionRow,
   approved: boolean,
   explanation: string,
-  ctx: { at: Date; actorId: string | null; action: string; after?: Record<string, string | null> },
+  ctx: { at: Date; actorId: string | null; action: AuditAction; after?: Record<string, string | null> },
 ): Promise<NotificationInput[]> {
   const effect = await applyEffect(tx, d, approved, { at: ctx.at, actorId: ctx.actorId });
   const outcome = `${explanation} ${effect.applied}`;
@@ -142,7 +143,7 @@ export async function recordExternalDecision(actor: Actor | null, input: RecordE
   if (!found) throw new AppError("NOT_FOUND", "That decision does not exist.");
   const at = await now();
   const refuse = async (code: "FORBIDDEN" | "CONFLICT", reason: string): Promise<never> => {
-    await recordRefusal({ at, actorId: a.id, action: "decision.record", ...subject, reason });
+    await recordRefusal(db, { at, actorId: a.id, action: "decision.record", ...subject, reason });
     throw new AppError(code, reason);
   };
   const elector = await db.decisionElector.findUnique({

@@ -142,7 +142,7 @@ export async function getDecision(actor: Actor | null, id: string) {
         });
   const isSubject = !!actor && (subjects.includes(actor.id) || seat?.userId === actor.id);
   if (!can(actor, "decision.view", d.tag.id) && !isSubject) {
-    await recordRefusal({
+    await recordRefusal(db, {
       at: await now(),
       actorId: actor?.id ?? null,
       action: "decision.view",

@@ -61,7 +61,7 @@ async function actOnDecision(
     return { outcome };
   } catch (e) {
     if (e instanceof AppError && e.code !== "NOT_FOUND")
-      await recordRefusal({ at, actorId: a.id, action, ...subject, reason: e.message });
+      await recordRefusal(db, { at, actorId: a.id, action, ...subject, reason: e.message });
     throw e;
   }
 }

@@ -4,7 +4,7 @@ import { now } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { refuseByGuard, requirePermission } from "@/lib/auth/actor";
-import type { Actor } from "@/lib/auth/permissions";
+import { can, type Actor } from "@/lib/auth/permissions";
 import { notify } from "@/lib/notify/send";
 import { lockAssignment, lockRole } from "@/lib/roles/seats";
 import { orderByLot, type Outcome } from "./tally/index.ts";
@@ -208,8 +208,9 @@ export async function sendBackElectionAs(actor: Actor | null, input: SendBackInp
 
 /** An officer or a TOC member publishes an approved result (approved -> published). */
 export async function publishElectionAs(actor: Actor | null, input: ElectionRefInput) {
-  const toc = actor?.isTocMember ? await loadElection(input.electionId) : null;
-  if (actor?.isTocMember && !toc) throw new AppError("NOT_FOUND", "That election does not exist.");
+  const byToc = can(actor, "election.approve");
+  const toc = byToc ? await loadElection(input.electionId) : null;
+  if (byToc && !toc) throw new AppError("NOT_FOUND", "That election does not exist.");
   const { actor: a, election: e } = toc
     ? { actor: actor!, election: toc }
     : await requireOfficer(actor, input.electionId);

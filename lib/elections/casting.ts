@@ -59,7 +59,7 @@ async function checkRanking(
 }
 
 async function refuse(actor: Actor, election: { id: string; tagId: string }, reason: string, at: Date) {
-  await recordRefusal({
+  await recordRefusal(db, {
     at,
     actorId: actor.id,
     action: "election.vote",

@@ -2,7 +2,7 @@ import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
-import { recordAudit } from "@/lib/audit/record";
+import { recordAudit, recordRefusal } from "@/lib/audit/record";
 import { notify } from "@/lib/notify/send";
 import { TallyInputError } from "./tally/index.ts";
 import { candidatesOf, electionLink, lockElection, parseSeats, totalSeats } from "./context";
@@ -78,17 +78,14 @@ export async function closeAndCount(
   await compactBallots();
 
   if (counts.participated !== counts.ballots || counts.strays > 0 || counts.participated > counts.eligible) {
-    await db.auditEvent.create({
-      data: {
-        at,
-        actorId: opts.actorId ?? null,
-        action: "election.count",
-        subjectType: "Election",
-        subjectId: electionId,
-        tagId: counts.tagId,
-        outcome: "refused",
-        reason: `counts disagree: ${counts.eligible} eligible, ${counts.participated} voted, ${counts.ballots} ballots, ${counts.strays} voters not on the roll`,
-      },
+    await recordRefusal(db, {
+      at,
+      actorId: opts.actorId ?? null,
+      action: "election.count",
+      subjectType: "Election",
+      subjectId: electionId,
+      tagId: counts.tagId,
+      reason: `counts disagree: ${counts.eligible} eligible, ${counts.participated} voted, ${counts.ballots} ballots, ${counts.strays} voters not on the roll`,
     });
     throw new AppError(
       "CONFLICT",

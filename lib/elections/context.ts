@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { refuseByGuard, requirePermission } from "@/lib/auth/actor";
-import type { Action, Actor } from "@/lib/auth/permissions";
+import { can, type Action, type Actor } from "@/lib/auth/permissions";
 import type { Phase, SeatsByRegion } from "./schemas";
 import { isSeatRegion } from "@/lib/vocabulary";
 
@@ -54,7 +54,7 @@ export async function requireOfficer(
     tagId: election?.tagId ?? null,
   });
   if (!election) throw new AppError("NOT_FOUND", "That election does not exist.");
-  if (!a.isAdmin && !isOfficerOf(a, election)) {
+  if (!can(a, "election.oversee") && !isOfficerOf(a, election)) {
     await refuseByGuard(
       a,
       action,

@@ -16,7 +16,7 @@ import {
   type Outcome,
   type Rules,
 } from "./tally/index.ts";
-import { REGIONS, type SeatRegion } from "@/lib/vocabulary";
+import { REGIONS, type SeatRegion } from "../vocabulary/index.ts";
 
 export interface CountCandidate {
   /** Nomination id (what ballots name). */

@@ -5,7 +5,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { requirePermission } from "@/lib/auth/actor";
-import type { Actor } from "@/lib/auth/permissions";
+import { can, type Actor } from "@/lib/auth/permissions";
 import { githubUrls } from "@/lib/auth/github";
 import { githubLoginResolver } from "@/lib/tags-yaml/resolve";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -64,7 +64,7 @@ export async function defaultSeatsForCycle(tagId: string, roleKey: string, cycle
   return seats;
 }
 
-/** Officers must be able to run elections in the TAG: its leads, or admins. */
+/** Officers must be able to run elections in the TAG (`election.run`): its leads (on leave too), or admins. */
 async function checkOfficers(tagId: string, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
   const users = await db.user.findMany({
@@ -72,15 +72,18 @@ async function checkOfficers(tagId: string, ids: readonly string[]): Promise<voi
     select: {
       id: true,
       isAdmin: true,
+      isTocMember: true,
+      isCncfAmbassador: true,
       roles: {
         where: { tagId, status: { in: [...SITTING_SEAT_STATUSES] }, kind: { in: [...LEAD_KINDS] } },
-        select: { id: true },
+        select: { tagId: true },
       },
     },
   });
   for (const id of ids) {
     const u = users.find((x) => x.id === id);
-    if (!u || (!u.isAdmin && u.roles.length === 0)) {
+    const officer = u && { ...u, leadTagIds: u.roles.map((r) => r.tagId) };
+    if (!officer || !can(officer, "election.run", tagId)) {
       throw new AppError("INVALID", "Officers must be leads of this TAG or admins.", {
         officerIds: ["Officers must be leads of this TAG or admins"],
       });

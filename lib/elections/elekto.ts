@@ -14,8 +14,9 @@ import type { PrismaClient } from "../generated/prisma/client.ts";
 import { writeElektoCsv } from "./ballot-formats/elekto-csv.ts";
 import { packBallots } from "./tally/ballots.ts";
 import type { LoginResolver } from "../tags-yaml/resolve.ts";
-import { DAY, type Region } from "@/lib/vocabulary";
-import type { Tx } from "@/lib/db";
+import { DAY, type Region } from "../vocabulary/index.ts";
+import type { Tx } from "../db.ts";
+import { recordAudit } from "../audit/record.ts";
 
 /** What `election.yaml` says (the fields Elekto reads; others are kept out). */
 export interface ElektoElection {
@@ -417,23 +418,21 @@ export async function importElektoElection(
       data: voterRows.map((u) => ({ electionId, userId: u.id, source: "list" })),
       skipDuplicates: true,
     });
-    await tx.auditEvent.create({
-      data: {
-        at: opts.at,
-        actorId: opts.actorId,
-        action: "election.import-elekto",
-        subjectType: "Election",
-        subjectId: electionId,
-        tagId: tag.id,
-        after: {
-          title: e.name,
-          role: role.name,
-          seats: e.seats,
-          candidates,
-          voters: voterRows.length,
-          officers,
-          unresolved: unresolved.map((u) => u.login),
-        },
+    await recordAudit(tx, {
+      at: opts.at,
+      actorId: opts.actorId,
+      action: "election.import-elekto",
+      subjectType: "Election",
+      subjectId: electionId,
+      tagId: tag.id,
+      after: {
+        title: e.name,
+        role: role.name,
+        seats: e.seats,
+        candidates,
+        voters: voterRows.length,
+        officers,
+        unresolved: unresolved.map((u) => u.login),
       },
     });
     return { electionId, title: e.name, candidates, voters: voterRows.length, officers, unresolved, notes };

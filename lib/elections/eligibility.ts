@@ -1,7 +1,9 @@
-import "server-only";
-import { db, type Tx } from "@/lib/db";
-import { activityFor, windowEndingAt } from "@/lib/contributions/activity";
-import { LEAD_KINDS, SITTING_SEAT_STATUSES } from "@/lib/vocabulary";
+import { windowEndingAt, type ActivityWindow } from "@/lib/vocabulary";
+
+/**
+ * Who may vote and who may stand in an election: pure rules over facts loaded elsewhere
+ * (./load-eligibility.ts reads them from the database). No I/O here.
+ */
 
 /** What the eligibility rules read from an election. */
 export interface EligibilityRules {
@@ -23,133 +25,120 @@ export type Verdict = { eligible: true; via: string } | { eligible: false; reaso
 
 const ROLL_FROZEN = ["voting", "closed", "tallied", "approved", "published"];
 
-/** Active chair or tech-lead seats in the TAG (leaders vote when the election says so). */
-async function isLeader(client: Tx, tagId: string, userId: string): Promise<boolean> {
-  return (
-    (await client.roleAssignment.count({
-      where: { tagId, userId, status: { in: [...SITTING_SEAT_STATUSES] }, kind: { in: [...LEAD_KINDS] } },
-    })) > 0
-  );
-}
+/** Candidates need this many records in this many months unless the election says otherwise. */
+const candidateMin = (e: EligibilityRules) => e.candidateMinRecords ?? 1;
+const candidateMonths = (e: EligibilityRules) => e.candidateWindowMonths ?? 12;
+
+/** Whether the election counts contribution records for voters (both numbers set). */
+export const countsVoterRecords = (e: EligibilityRules) => Boolean(e.voterMinRecords && e.voterWindowMonths);
+/** Whether the election counts contribution records for candidates (any rule but any-member). */
+export const countsCandidateRecords = (e: EligibilityRules) => e.candidateRule !== "any-member";
 
 /**
  * Records counted for voting: the M months before voting opens (the roll freezes then), or before
  * `at` while that is still ahead, so people see their standing as it would be today.
  */
-function voterWindow(e: EligibilityRules, at: Date) {
+export function voterWindow(e: EligibilityRules, at: Date): ActivityWindow {
   return windowEndingAt(at < e.votingOpenAt ? at : e.votingOpenAt, e.voterWindowMonths ?? 0);
 }
 
+/** Records counted for standing: the N months before nominations close (or before `at` while open). */
+export function candidateWindow(e: EligibilityRules, at: Date): ActivityWindow {
+  return windowEndingAt(at < e.nominationsCloseAt ? at : e.nominationsCloseAt, candidateMonths(e));
+}
+
+/** What the voter rules need to know about one person. */
+export interface VoterFacts {
+  /** How the person got on the stored voter roll (`list`, `leader`, ...), or null. */
+  rollSource: string | null;
+  voteExceptionGranted: boolean;
+  /** Holds a sitting chair or tech-lead seat in the election's TAG. */
+  isLeader: boolean;
+  /** Counted records in `voterWindow` (0 when the election does not count them). */
+  records: number;
+}
+
 /**
- * Whether `userId` may vote. Once voting opens the frozen roll decides (plus granted exceptions,
- * which are added to it); before, the rules are evaluated as of `at`.
+ * Whether a person may vote. Once voting opens the frozen roll decides (granted exceptions are
+ * added to it); before, the rules are evaluated as of the facts' moment.
  */
-export async function voterVerdict(e: EligibilityRules, userId: string, at: Date, client: Tx = db): Promise<Verdict> {
-  const row = await client.electionVoter.findUnique({
-    where: { electionId_userId: { electionId: e.id, userId } },
-    select: { source: true },
-  });
-  if (row) return { eligible: true, via: row.source };
+export function voterVerdict(e: EligibilityRules, f: VoterFacts): Verdict {
+  if (f.rollSource) return { eligible: true, via: f.rollSource };
   if (ROLL_FROZEN.includes(e.phase))
     return { eligible: false, reason: "You are not on this election's voter roll (it was fixed when voting opened)." };
-  const granted = await client.electionException.count({
-    where: { electionId: e.id, userId, kind: "vote", status: "granted" },
-  });
-  if (granted) return { eligible: true, via: "exception" };
-  if (e.votersIncludeLeaders && (await isLeader(client, e.tagId, userId))) return { eligible: true, via: "leader" };
-  if (e.voterMinRecords && e.voterWindowMonths) {
-    const activity = await activityFor(userId, e.tagId, voterWindow(e, at));
-    if (activity.total >= e.voterMinRecords) return { eligible: true, via: "contributions" };
+  if (f.voteExceptionGranted) return { eligible: true, via: "exception" };
+  if (e.votersIncludeLeaders && f.isLeader) return { eligible: true, via: "leader" };
+  if (countsVoterRecords(e)) {
+    if (f.records >= e.voterMinRecords!) return { eligible: true, via: "contributions" };
     return {
       eligible: false,
-      reason: `Voters need ${e.voterMinRecords} contribution record(s) in this TAG in the ${e.voterWindowMonths} months before voting opens; you have ${activity.total}.`,
+      reason: `Voters need ${e.voterMinRecords} contribution record(s) in this TAG in the ${e.voterWindowMonths} months before voting opens; you have ${f.records}.`,
     };
   }
   return { eligible: false, reason: "You are not on this election's voter list." };
 }
 
-/** Whether `userId` may stand. Officers never may (DESIGN.md guards), even with an exception. */
-export async function candidateVerdict(
-  e: EligibilityRules,
-  userId: string,
-  at: Date,
-  client: Tx = db,
-): Promise<Verdict> {
-  if (e.officers.some((o) => o.userId === userId))
-    return { eligible: false, reason: "Officers of an election cannot stand in it." };
-  const granted = await client.electionException.count({
-    where: { electionId: e.id, userId, kind: "stand", status: "granted" },
-  });
-  if (granted) return { eligible: true, via: "exception" };
-  if (e.candidateRule === "any-member") return { eligible: true, via: "member" };
-  const min = e.candidateMinRecords ?? 1;
-  const months = e.candidateWindowMonths ?? 12;
-  const activity = await activityFor(
-    userId,
-    e.tagId,
-    windowEndingAt(at < e.nominationsCloseAt ? at : e.nominationsCloseAt, months),
-  );
-  if (activity.total >= min) return { eligible: true, via: "contributions" };
+/** What the candidate rules need to know about one person. */
+export interface CandidateFacts {
+  userId: string;
+  standExceptionGranted: boolean;
+  /** Counted records in `candidateWindow` (0 when the election does not count them). */
+  records: number;
+}
+
+const isOfficer = (e: EligibilityRules, userId: string) => e.officers.some((o) => o.userId === userId);
+
+/** Whether a person may stand. Officers never may (DESIGN.md guards), even with an exception. */
+export function candidateVerdict(e: EligibilityRules, f: CandidateFacts): Verdict {
+  if (isOfficer(e, f.userId)) return { eligible: false, reason: "Officers of an election cannot stand in it." };
+  if (f.standExceptionGranted) return { eligible: true, via: "exception" };
+  if (!countsCandidateRecords(e)) return { eligible: true, via: "member" };
+  if (f.records >= candidateMin(e)) return { eligible: true, via: "contributions" };
   return {
     eligible: false,
-    reason: `Candidates need ${min} contribution record(s) in this TAG in the last ${months} months; you have ${activity.total}.`,
+    reason: `Candidates need ${candidateMin(e)} contribution record(s) in this TAG in the last ${candidateMonths(e)} months; you have ${f.records}.`,
   };
 }
 
-/** People with any counted-looking record in the TAG in a window; `activityFor` then decides for each. */
-async function contributorsIn(tagId: string, window: { from: Date; to: Date }): Promise<string[]> {
-  const rows = await db.contributionRecord.findMany({
-    where: { tagId, occurredAt: { gte: window.from, lt: window.to } },
-    select: { userId: true },
-    distinct: ["userId"],
-  });
-  return rows.map((r) => r.userId);
+/** What the roll is made of when voting opens. */
+export interface RollFacts {
+  /** The stored roll (uploaded lists and anything added before). */
+  listed: readonly { userId: string; source: string }[];
+  /** Sitting leaders of the TAG. */
+  leaders: readonly string[];
+  /** Counted records in the voter window of each contributor (when the election counts them). */
+  records: ReadonlyMap<string, number>;
+  /** People granted a vote exception. */
+  granted: readonly string[];
 }
 
 /**
- * The voter roll as the rules make it when voting opens: uploaded list (already stored), the
- * TAG's leaders, members with enough records (by `activityFor`), granted exceptions.
+ * The voter roll as the rules make it when voting opens: the stored list first, then the TAG's
+ * leaders, members with enough records, granted exceptions (each person once, first reason kept).
  */
-export async function computeRoll(e: EligibilityRules): Promise<{ userId: string; source: string }[]> {
+export function rollOf(e: EligibilityRules, f: RollFacts): { userId: string; source: string }[] {
   const roll = new Map<string, string>();
-  for (const v of await db.electionVoter.findMany({
-    where: { electionId: e.id },
-    select: { userId: true, source: true },
-  }))
-    roll.set(v.userId, v.source);
-  if (e.votersIncludeLeaders) {
-    const leaders = await db.roleAssignment.findMany({
-      where: { tagId: e.tagId, status: { in: [...SITTING_SEAT_STATUSES] }, kind: { in: [...LEAD_KINDS] } },
-      select: { userId: true },
-      distinct: ["userId"],
-    });
-    for (const l of leaders) if (!roll.has(l.userId)) roll.set(l.userId, "leader");
-  }
-  if (e.voterMinRecords && e.voterWindowMonths) {
-    const window = windowEndingAt(e.votingOpenAt, e.voterWindowMonths);
-    for (const userId of await contributorsIn(e.tagId, window)) {
-      if (roll.has(userId)) continue;
-      if ((await activityFor(userId, e.tagId, window)).total >= e.voterMinRecords) roll.set(userId, "contributions");
-    }
-  }
-  const granted = await db.electionException.findMany({
-    where: { electionId: e.id, kind: "vote", status: "granted" },
-    select: { userId: true },
-  });
-  for (const g of granted) if (!roll.has(g.userId)) roll.set(g.userId, "exception");
+  const add = (userId: string, source: string) => {
+    if (!roll.has(userId)) roll.set(userId, source);
+  };
+  for (const v of f.listed) add(v.userId, v.source);
+  if (e.votersIncludeLeaders) for (const l of f.leaders) add(l, "leader");
+  if (countsVoterRecords(e))
+    for (const [userId, n] of f.records) if (n >= e.voterMinRecords!) add(userId, "contributions");
+  for (const g of f.granted) add(g, "exception");
   return [...roll].map(([userId, source]) => ({ userId, source }));
 }
 
-/** Who may stand, for the notice that nominations opened (any-member: the prospective voters). */
-export async function prospectiveCandidates(e: EligibilityRules, at: Date): Promise<string[]> {
-  if (e.candidateRule === "any-member")
-    return (await computeRoll(e)).map((r) => r.userId).filter((u) => !e.officers.some((o) => o.userId === u));
-  const months = e.candidateWindowMonths ?? 12;
-  const window = windowEndingAt(at, months);
-  const out: string[] = [];
-  for (const userId of await contributorsIn(e.tagId, window)) {
-    if (e.officers.some((o) => o.userId === userId)) continue;
-    if ((await activityFor(userId, e.tagId, window)).total >= (e.candidateMinRecords ?? 1)) out.push(userId);
-  }
-  return out;
+/**
+ * Who may stand, for the notice that nominations opened: under any-member the prospective voters,
+ * else the contributors with enough records in the candidate window; never an officer.
+ */
+export function prospectiveCandidatesOf(
+  e: EligibilityRules,
+  f: { roll: readonly { userId: string }[]; records: ReadonlyMap<string, number> },
+): string[] {
+  const ids = countsCandidateRecords(e)
+    ? [...f.records].filter(([, n]) => n >= candidateMin(e)).map(([userId]) => userId)
+    : f.roll.map((r) => r.userId);
+  return ids.filter((u) => !isOfficer(e, u));
 }

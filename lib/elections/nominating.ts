@@ -6,7 +6,7 @@ import { recordAudit, recordRefusal } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/permissions";
 import { notify } from "@/lib/notify/send";
 import { electionLink, loadElection, lockElection, normalizeEmployer, requireSignedIn } from "./context";
-import { candidateVerdict, voterVerdict } from "./eligibility";
+import { candidateVerdictOf, voterVerdictOf } from "./load-eligibility";
 import type { NominationRefInput, SelfNominateInput } from "./schemas";
 
 /**
@@ -41,9 +41,9 @@ export async function selfNominateAs(actor: Actor | null, input: SelfNominateInp
   const election = await loadElection(input.electionId);
   if (!election) throw new AppError("NOT_FOUND", "That election does not exist.");
   nominationsOpen(election, at);
-  const verdict = await candidateVerdict(election, a.id, at);
+  const verdict = await candidateVerdictOf(election, a.id, at);
   if (!verdict.eligible) {
-    await recordRefusal({
+    await recordRefusal(db, {
       at,
       actorId: a.id,
       action: "election.nominate",
@@ -109,9 +109,9 @@ export async function endorseNominationAs(
   nominationsOpen(election, at);
   if (nomination.status !== "active") throw new AppError("CONFLICT", "That nomination was withdrawn.");
   if (nomination.userId === a.id) throw new AppError("FORBIDDEN", "Nobody endorses their own nomination.");
-  const verdict = await voterVerdict(election, a.id, at);
+  const verdict = await voterVerdictOf(election, a.id, at);
   if (!verdict.eligible) {
-    await recordRefusal({
+    await recordRefusal(db, {
       at,
       actorId: a.id,
       action: "election.endorse",
@@ -156,7 +156,7 @@ export async function withdrawNominationAs(
   const at = await now();
   const { nomination, election } = await loadNomination(input.nominationId);
   if (nomination.userId !== a.id) {
-    await recordRefusal({
+    await recordRefusal(db, {
       at,
       actorId: a.id,
       action: "election.withdraw",

@@ -7,7 +7,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { notify } from "@/lib/notify/send";
 import { closeAndCount } from "./close";
 import { electionLink, loadElection, lockElection, requireOfficer } from "./context";
-import { computeRoll, prospectiveCandidates } from "./eligibility";
+import { computeRoll, prospectiveCandidates } from "./load-eligibility";
 import { endorsementStanding } from "./nominating";
 import type { MovePhaseInput, Phase } from "./schemas";
 

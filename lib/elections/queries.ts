@@ -2,13 +2,14 @@ import "server-only";
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
-import { activityFor, windowEndingAt } from "@/lib/contributions/activity";
+import { activityFor } from "@/lib/contributions/activity";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ElectionPhase } from "@/lib/generated/prisma/enums";
-import type { Actor } from "@/lib/auth/permissions";
+import { can, tagScope, type Actor } from "@/lib/auth/permissions";
 import type { Outcome } from "./tally/index.ts";
 import { isOfficerOf, loadElection, parseSeats, phaseIndex, type ElectionRow } from "./context";
-import { candidateVerdict, voterVerdict } from "./eligibility";
+import { candidateWindow } from "./eligibility";
+import { candidateVerdictOf, voterVerdictOf } from "./load-eligibility";
 import { endorsementStanding } from "./nominating";
 
 /**
@@ -20,16 +21,16 @@ import { endorsementStanding } from "./nominating";
 const PAGE = 20;
 
 function canSeeDraft(viewer: Actor | null, e: { tagId: string; officers: { userId: string }[] }): boolean {
-  return !!viewer && (viewer.isAdmin || viewer.leadTagIds.includes(e.tagId) || isOfficerOf(viewer, e));
+  return can(viewer, "election.view-draft", e.tagId) || can(viewer, "election.oversee") || isOfficerOf(viewer, e);
 }
 
 function draftFilter(viewer: Actor | null): Prisma.ElectionWhereInput {
-  if (viewer?.isAdmin) return {};
+  if (can(viewer, "election.oversee")) return {};
   if (!viewer) return { phase: { not: "draft" } };
   return {
     OR: [
       { phase: { not: "draft" } },
-      { tagId: { in: [...viewer.leadTagIds] } },
+      tagScope(viewer, "election.view-draft", "tagId"),
       { officers: { some: { userId: viewer.id } } },
     ],
   };
@@ -100,7 +101,7 @@ async function statusesFor(
   let voter: VoterStatus;
   if (voted) voter = "voted";
   else {
-    const v = await voterVerdict(e, userId, at);
+    const v = await voterVerdictOf(e, userId, at);
     voter = v.eligible ? "eligible" : { notEligible: v.reason };
   }
   const mine = await db.nomination.findUnique({
@@ -113,7 +114,7 @@ async function statusesFor(
   else if (phaseIndex(e.phase) > phaseIndex("nominations") || (e.phase === "nominations" && at >= e.nominationsCloseAt))
     candidate = "closed";
   else {
-    const c = await candidateVerdict(e, userId, at);
+    const c = await candidateVerdictOf(e, userId, at);
     candidate = c.eligible ? "eligible" : { notEligible: c.reason };
   }
   return { voter, candidate };
@@ -144,7 +145,7 @@ export async function getElection(id: string, viewer: Actor | null) {
     where: { id: { in: nominations.map((n) => n.userId) } },
     select: { id: true, login: true, name: true, avatarUrl: true },
   });
-  const window = windowEndingAt(at < e.nominationsCloseAt ? at : e.nominationsCloseAt, e.candidateWindowMonths ?? 12);
+  const window = candidateWindow(e, at);
   const candidates = await Promise.all(
     nominations.map(async (n) => {
       const p = people.find((x) => x.id === n.userId);
@@ -175,7 +176,7 @@ export async function getElection(id: string, viewer: Actor | null) {
       })
     : [];
   const exceptions =
-    isOfficer || viewer?.isAdmin
+    isOfficer || can(viewer, "election.oversee")
       ? await db.electionException.findMany({
           where: { electionId: e.id },
           orderBy: { createdAt: "asc" },
@@ -236,7 +237,7 @@ async function requireResultsVisible(id: string, viewer: Actor | null) {
       "There are no results yet: the count happens when voting closes, and nobody sees anything before.",
     );
   }
-  if (e.phase !== "published" && !(viewer && (viewer.isTocMember || isOfficerOf(viewer, e)))) {
+  if (e.phase !== "published" && !(can(viewer, "election.approve") || isOfficerOf(viewer, e))) {
     throw new AppError(
       "FORBIDDEN",
       "The results are not published yet: only the officers and TOC members see them until the TOC approves and they are published.",

@@ -6,18 +6,20 @@ import { activityFor } from "@/lib/contributions/activity";
 import { now } from "@/lib/clock";
 import { createTag, createUser } from "@/tests/factories";
 import {
-  closeItem,
   confirmCompletion,
-  createItem,
   decideClaim,
-  flagStaleClaims,
   markClaimDone,
   postProgress,
   releaseClaim,
   sendFollowUp,
   volunteerForItem,
   withdrawClaim,
-} from "./mutations";
+} from "./claims";
+import { closeItem, createItem } from "./items";
+import { flagStaleClaims } from "./sweep";
+import { getLeadConsole } from "./queries";
+import { isStaleClaim, staleAfterDaysOf } from "./stale-claims";
+import { loadDashboards } from "@/lib/dashboards/load";
 import { itemSchema } from "./schemas";
 import { DAY } from "@/lib/vocabulary";
 
@@ -236,5 +238,46 @@ describe("stale claims", () => {
     expect(await db.notification.count({ where: { userId: lead.id, kind: "claim.stale" } })).toBe(1);
     await postProgress(va, { claimId: claim.id, body: "back on it" });
     expect((await db.claim.findUniqueOrThrow({ where: { id: claim.id } })).staleNotifiedAt).toBeNull();
+  });
+
+  it("an item shared by TAGs goes stale by the strictest setting, the same for the sweep, the lead console of each TAG and the dashboard", async () => {
+    const relaxed = await tagWithLead({ autoAccept: true });
+    const strict = await tagWithLead({ autoAccept: true });
+    await db.tag.update({ where: { id: relaxed.tag.id }, data: { staleAfterDays: 30 } });
+    await db.tag.update({ where: { id: strict.tag.id }, data: { staleAfterDays: 7 } });
+    const input = itemSchema(await now()).parse({
+      title: "Shared threat model",
+      tags: `${relaxed.tag.slug},${strict.tag.slug}`,
+      kind: "content",
+    });
+    const item = await createItem(await loadActor((await createUser({ isAdmin: true })).id), input);
+    const volunteer = await createUser();
+    const claim = await volunteerForItem(await loadActor(volunteer.id), { itemId: item.id, message: "" });
+    const t0 = (await db.claim.findUniqueOrThrow({ where: { id: claim.id } })).lastActivityAt;
+    const consoleSays = async (tagId: string, at: Date) =>
+      (await getLeadConsole(tagId, 6, at)).held.find((c) => c.id === claim.id)?.stale;
+    const dashboardSays = async (tagId: string, at: Date) => {
+      const [d] = await loadDashboards([tagId], at, true);
+      return { count: d!.flow.stale, listed: d!.staleClaims.some((c) => c.itemId === item.id) };
+    };
+
+    const early = new Date(t0.getTime() + 6 * DAY);
+    expect(
+      isStaleClaim(
+        { status: "accepted", lastActivityAt: t0 },
+        staleAfterDaysOf([{ staleAfterDays: 30 }, { staleAfterDays: 7 }]),
+        early,
+      ),
+    ).toBe(false);
+    expect(await consoleSays(relaxed.tag.id, early)).toBe(false);
+    expect(await dashboardSays(relaxed.tag.id, early)).toEqual({ count: 0, listed: false });
+    expect(await flagStaleClaims(early)).toBe(0);
+
+    const later = new Date(t0.getTime() + 8 * DAY);
+    expect(await consoleSays(relaxed.tag.id, later)).toBe(true);
+    expect(await consoleSays(strict.tag.id, later)).toBe(true);
+    expect(await dashboardSays(relaxed.tag.id, later)).toEqual({ count: 1, listed: true });
+    expect(await flagStaleClaims(later)).toBe(1);
+    expect((await db.claim.findUniqueOrThrow({ where: { id: claim.id } })).staleNotifiedAt).toEqual(later);
   });
 });

@@ -7,7 +7,8 @@ import { refuseByGuard, requirePermission } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
 import { notify } from "@/lib/notify/send";
 import { consumeRateLimit } from "@/lib/rate-limit";
-import { assertUnderClaimLimit, itemLink, loadItem, requireItemPermission, takePlace } from "./mutations";
+import { assertUnderClaimLimit } from "./claims";
+import { itemLink, loadItem, requireItemPermission, takePlace } from "./items";
 import { notifyLeads } from "./notify-leads";
 import type { AnswerInvitationInput, InviteInput } from "./schemas";
 

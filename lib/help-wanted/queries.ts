@@ -1,7 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { DAY, HELD_CLAIM_STATUSES } from "@/lib/vocabulary";
+import { HELD_CLAIM_STATUSES } from "@/lib/vocabulary";
 import { reviewCutoff } from "./review";
+import { isStaleClaim, staleAfterDaysOf } from "./stale-claims";
 
 /** One item with its TAGs, claims (with updates) and history, for the item page. */
 export async function getItem(id: string) {
@@ -65,10 +66,8 @@ export function isUnpublished(item: { status: string; source: string; reviewedAt
   return item.status === "draft" || (item.source === "github" && item.reviewedAt === null);
 }
 
-/** Stale: an accepted claim with no activity for the (strictest) stale-after days of its TAGs. */
-export function isStale(claim: { status: string; lastActivityAt: Date }, staleAfterDays: number, now: Date): boolean {
-  return claim.status === "accepted" && now.getTime() - claim.lastActivityAt.getTime() > staleAfterDays * DAY;
-}
+// TEMP-REEXPORT (the pages import ./stale-claims once moved on main)
+export { isStaleClaim as isStale } from "./stale-claims";
 
 /** A person's claims for /my-work, live ones first. */
 export function listMyClaims(userId: string) {
@@ -135,7 +134,7 @@ export async function getLeadConsole(tagId: string, reviewMonths: number, now: D
         status: true,
         lastActivityAt: true,
         user: { select: { login: true } },
-        item: { select: { id: true, title: true } },
+        item: { select: { id: true, title: true, tags: { select: { tag: { select: { staleAfterDays: true } } } } } },
       },
     }),
     db.helpWantedItem.findMany({
@@ -160,7 +159,17 @@ export async function getLeadConsole(tagId: string, reviewMonths: number, now: D
       },
     }),
   ]);
-  return { drafts, requests, held, dueForReview, progress };
+  return {
+    drafts,
+    requests,
+    held: held.map(({ item: { tags, ...item }, ...c }) => ({
+      ...c,
+      item,
+      stale: isStaleClaim(c, staleAfterDaysOf(tags.map((t) => t.tag)), now),
+    })),
+    dueForReview,
+    progress,
+  };
 }
 
 /** Invitations a TAG's leads sent that wait for an answer (issue 9), oldest first, for the lead console. */

@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import { loadActor } from "@/lib/auth/actor";
 import { now } from "@/lib/clock";
 import { createTag, createUser } from "@/tests/factories";
-import { closeItem, createItem } from "./mutations";
+import { closeItem, createItem } from "./items";
 import { isBoardReviewOverdue, markItemReviewed } from "./review";
 import { itemSchema } from "./schemas";
 import { DAY } from "@/lib/vocabulary";

@@ -12,6 +12,17 @@ export const COMMUNITY_LABELS = [
   "difficulty: hard",
 ] as const;
 
+/** What an item keeps of its linked GitHub issue, as GitHub's REST API answers for it. */
+export const LinkedIssueSchema = z.object({
+  title: z.string(),
+  state: z.enum(["open", "closed"]),
+  assignees: z
+    .array(z.object({ login: z.string() }).nullable())
+    .nullish()
+    .transform((a) => (a ?? []).flatMap((x) => (x ? [x.login] : []))),
+});
+export type LinkedIssue = z.infer<typeof LinkedIssueSchema>;
+
 /** A GitHub issue URL: https://github.com/<owner>/<repo>/issues/<n>. */
 export const GITHUB_ISSUE_RE =
   /^https:\/\/github\.com\/([A-Za-z0-9-]{1,39})\/([A-Za-z0-9._-]{1,100})\/issues\/(\d{1,9})$/;

@@ -9,6 +9,7 @@
  * run in one process: an action that changes items calls `invalidateAnonymousPages()`.
  */
 import { randomBytes } from "node:crypto";
+import { countCache } from "@/lib/observability/metrics";
 
 /** Pages cached for anonymous visitors (exact pathnames). */
 export const CACHED_PATHS = new Set(["/help-wanted"]);
@@ -95,10 +96,14 @@ export async function cachedPage(
   const hit = state.entries.get(key);
   if (hit && hit.version === state.version) {
     const page = await hit.page;
-    if (page && nowMs - page.storedAt < PAGE_TTL_MS) return page;
+    if (page && nowMs - page.storedAt < PAGE_TTL_MS) {
+      countCache("anonymous-page", true);
+      return page;
+    }
     if (!page) return null;
   }
   const version = state.version;
+  countCache("anonymous-page", false);
   const pending = render().catch(() => null);
   if (state.entries.size >= MAX_ENTRIES) {
     const oldest = state.entries.keys().next().value;

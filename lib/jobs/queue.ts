@@ -23,14 +23,25 @@ export function getBoss(): Promise<PgBoss> {
     });
     b.on("error", (e) => console.error("[jobs]", e));
     await b.start();
-    for (const s of sweeps) await b.createQueue(s.name);
-    await b.createQueue(SYNC_QUEUE);
+    for (const name of [...sweeps.map((s) => s.name), SYNC_QUEUE]) await createQueueOnce(b, name);
     return b;
   })();
   return boss;
 }
 
-/** GitHub sync runs (lib/contributions/github-sync.ts): one job per SyncRun, re-sent after a rate-limit pause. */
+/**
+ * Workers start together (two replicas, a rollout): pg-boss's createQueue is not safe against a
+ * concurrent create of the same queue, so the loser checks that the queue is there.
+ */
+async function createQueueOnce(b: PgBoss, name: string): Promise<void> {
+  try {
+    await b.createQueue(name);
+  } catch (e) {
+    if (!(await b.getQueue(name))) throw e;
+  }
+}
+
+/** GitHub sync runs (lib/github/sync.ts): one job per SyncRun, re-sent after a rate-limit pause. */
 export const SYNC_QUEUE = "github-sync";
 
 export async function enqueueSync(runId: string, startAfter?: Date): Promise<void> {
@@ -43,12 +54,17 @@ export interface QueuedJob {
   id: string;
 }
 
-/** Enqueues every sweep. */
-export async function enqueueSweeps(): Promise<QueuedJob[]> {
+/**
+ * Enqueues every sweep. A worker's tick passes `tickSeconds`: however many workers tick, each sweep
+ * is queued once per time slot of that length (pg-boss's singleton slot), so it runs once per tick.
+ * The demo clock sends without a slot: it must run them now.
+ */
+export async function enqueueSweeps(opts: { tickSeconds?: number } = {}): Promise<QueuedJob[]> {
   const b = await getBoss();
   const jobs: QueuedJob[] = [];
+  const slot = opts.tickSeconds ? { singletonKey: "tick", singletonSeconds: opts.tickSeconds } : {};
   for (const s of sweeps) {
-    const id = await b.send(s.name, {}, { retryLimit: 2 });
+    const id = await b.send(s.name, {}, { retryLimit: 2, ...slot });
     if (id) jobs.push({ name: s.name, id });
   }
   return jobs;

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { sendDecisionDigests, sweepDecisions } from "@/lib/decisions/sweep";
 import { advanceElectionPhases } from "@/lib/elections/phases";
 import { flagStaleInitiatives } from "@/lib/initiatives/sweep";
-import { flagStaleClaims } from "@/lib/help-wanted/mutations";
+import { flagStaleClaims } from "@/lib/help-wanted/sweep";
 import { flagOverdueLiaisons } from "@/lib/liaisons/sweep";
 import { sendMatchDigests } from "@/lib/matching/digest";
 import { notify } from "@/lib/notify/send";

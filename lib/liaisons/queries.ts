@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { SITTING_SEAT_STATUSES } from "@/lib/vocabulary";
+import { tagScope, type Actor } from "@/lib/auth/permissions";
 
 export { checkInDueAt, isOverdue, latestCheckInDay } from "./overdue";
 
@@ -101,9 +102,9 @@ export function listSeatsWithoutLiaison(tagIds: readonly string[]) {
 }
 
 /** The TAGs a person may manage liaisons for: the ones they lead, or all for an admin. */
-export function listManagedTags(actor: { isAdmin: boolean; leadTagIds: readonly string[] }) {
+export function listManagedTags(actor: Actor | null) {
   return db.tag.findMany({
-    where: actor.isAdmin ? {} : { id: { in: [...actor.leadTagIds] } },
+    where: tagScope(actor, "roster.manage", "id"),
     orderBy: { name: "asc" },
     select: { id: true, slug: true, name: true },
   });

@@ -5,7 +5,8 @@ import { AppError } from "@/lib/errors";
 import { resetEnvForTests } from "@/lib/env";
 import { loadActor } from "@/lib/auth/actor";
 import { advanceClock, now } from "@/lib/clock";
-import { createItem, decideClaim, volunteerForItem } from "@/lib/help-wanted/mutations";
+import { decideClaim, volunteerForItem } from "@/lib/help-wanted/claims";
+import { createItem } from "@/lib/help-wanted/items";
 import { answerInvitation, inviteToItem } from "@/lib/help-wanted/invitations";
 import { itemSchema } from "@/lib/help-wanted/schemas";
 import { parseBoardQuery } from "@/lib/help-wanted/board-query";
@@ -233,6 +234,34 @@ describe("reverse match and invitations", () => {
       expect(await code(findPeopleForItem(actor, item.id, { now: at, limit: 10 }))).toBe("FORBIDDEN");
       expect(await db.auditEvent.count({ where: { outcome: "refused", subjectId: item.id } })).toBe(before + 1);
     }
+  });
+
+  it("shows a suggested person's monthly hours only to leads of a TAG where they volunteer or that they chose", async () => {
+    const { tag, lead, leadActor } = await tagWithLead();
+    const other = await tagWithLead();
+    const rare = `Skill-${randomUUID().slice(0, 8)}`;
+    const item = await post(tag.slug, lead.id, { skills: rare, effortHours: 4, places: 5 });
+    const stranger = await person({ skills: [rare], hoursPerMonth: 37 });
+    const elsewhere = await person({ skills: [rare], hoursPerMonth: 38 });
+    await volunteerForItem(elsewhere.actor, { itemId: (await post(other.tag.slug, other.lead.id)).id, message: "" });
+    const volunteer = await person({ skills: [rare], hoursPerMonth: 39 });
+    await volunteerForItem(volunteer.actor, { itemId: (await post(tag.slug, lead.id)).id, message: "" });
+    const interested = await person({ skills: [rare], hoursPerMonth: 40 });
+    await db.user.update({ where: { id: interested.id }, data: { interests: [tag.slug] } });
+
+    const people = await findPeopleForItem(leadActor, item.id, { now: await now(), limit: 10 });
+    const shown = (id: string) => {
+      const p = people.find((x) => x.id === id);
+      if (!p) throw new Error(`${id} was not suggested`);
+      return { hours: p.hoursPerMonth, free: /h free this month/.test(p.line) };
+    };
+    expect(shown(stranger.id)).toEqual({ hours: null, free: false });
+    expect(shown(elsewhere.id)).toEqual({ hours: null, free: false });
+    expect(shown(volunteer.id)).toEqual({ hours: 39, free: true });
+    expect(shown(interested.id)).toEqual({ hours: 40, free: true });
+    // The hours never reach the lead in any form, the reasons included.
+    const strangerJson = JSON.stringify(people.find((p) => p.id === stranger.id));
+    expect(strangerJson).not.toMatch(/\b37 h\b/);
   });
 
   it("a lead invites; the person is notified and accepts, taking a place; the claim shows as accepted", async () => {

@@ -6,6 +6,7 @@ import { can, type Actor } from "@/lib/auth/permissions";
 import { findBoardItems, findOpenItemIdsMatching, type BoardItem } from "@/lib/help-wanted/board";
 import type { BoardQuery } from "@/lib/help-wanted/board-query";
 import { rankCompiledItems, rankPreparedPeople } from "./compiled";
+import { mayViewHours } from "./hours-visibility";
 import { matchScorer, reasonLine, tagsOfInterest, topByScore, type MatchContext, type Reason } from "./score";
 import {
   SUGGESTABLE,
@@ -19,7 +20,13 @@ import {
   type Snapshot,
   type SnapshotItem,
 } from "./snapshot";
-import { AMBASSADOR_KIND_LABEL, type BoardKind, boardKindOf, SITTING_SEAT_STATUSES } from "@/lib/vocabulary";
+import {
+  AMBASSADOR_KIND_LABEL,
+  type BoardKind,
+  boardKindOf,
+  SITTING_SEAT_STATUSES,
+  VOLUNTEERED_CLAIM_STATUSES,
+} from "@/lib/vocabulary";
 
 /** Claim states in which a person is on an item (or asked to be): such items are not suggested to them. */
 const ON_ITEM = ["invited", "requested", "accepted", "done", "completed"] as const;
@@ -180,6 +187,7 @@ export interface SuggestedPerson {
   isCncfAmbassador: boolean;
   /** TAG Ambassador seats (a role inside a TAG, unlike the global CNCF Ambassador programme). */
   tagAmbassadorRoles: { tag: string; role: string }[];
+  /** Null when not set, or when the viewer may not see it (`mayViewHours`). */
   hoursPerMonth: number | null;
   loadHours: number;
   acceptedClaims: number;
@@ -237,18 +245,34 @@ export async function findPeopleForItem(
   );
 
   const ids = top.map((t) => t.entry.row.id);
-  const seats = ids.length
-    ? await db.roleAssignment.findMany({
-        where: { userId: { in: ids }, kind: "tag_ambassador", status: { in: [...SITTING_SEAT_STATUSES] } },
-        select: {
-          userId: true,
-          tag: { select: { name: true } },
-          roleDefinition: { select: { name: true, ambassadorKind: true } },
-        },
-      })
-    : [];
-  return top.map(({ entry: { row, person } }) => {
+  const [seats, volunteered] = ids.length
+    ? await Promise.all([
+        db.roleAssignment.findMany({
+          where: { userId: { in: ids }, status: { in: [...SITTING_SEAT_STATUSES] } },
+          select: {
+            userId: true,
+            kind: true,
+            tagId: true,
+            tag: { select: { name: true } },
+            roleDefinition: { select: { name: true, ambassadorKind: true } },
+          },
+        }),
+        db.claim.findMany({
+          where: { userId: { in: ids }, status: { in: [...VOLUNTEERED_CLAIM_STATUSES] } },
+          select: { userId: true, item: { select: { tags: { select: { tagId: true } } } } },
+        }),
+      ])
+    : [[], []];
+  const tagsOf = (id: string, interests: Set<string>) => [
+    ...interests,
+    ...seats.filter((s) => s.userId === id).map((s) => s.tagId),
+    ...volunteered.filter((c) => c.userId === id).flatMap((c) => c.item.tags.map((t) => t.tagId)),
+  ];
+  return top.map(({ entry: { row, person, interests } }) => {
     const m = matchScorer(person, ctx).explain(item, "they");
+    const showHours = mayViewHours(actor, row.id, tagsOf(row.id, interests));
+    // The effort reason states their free hours, which are worked out from the monthly hours.
+    const reasons = showHours ? m.reasons : m.reasons.filter((r) => r.part !== "effort");
     return {
       id: row.id,
       login: row.login,
@@ -256,19 +280,19 @@ export async function findPeopleForItem(
       avatarUrl: row.avatarUrl,
       isCncfAmbassador: row.isCncfAmbassador,
       tagAmbassadorRoles: seats
-        .filter((s) => s.userId === row.id)
+        .filter((s) => s.userId === row.id && s.kind === "tag_ambassador")
         .map((s) => ({
           tag: s.tag.name,
           role:
             s.roleDefinition?.name ??
             `TAG Ambassador${s.roleDefinition?.ambassadorKind ? ` (${AMBASSADOR_KIND_LABEL[s.roleDefinition.ambassadorKind].toLowerCase()})` : ""}`,
         })),
-      hoursPerMonth: row.hoursPerMonth,
+      hoursPerMonth: showHours ? row.hoursPerMonth : null,
       loadHours: row.loadHours,
       acceptedClaims: row.acceptedClaims,
       score: m.score,
-      reasons: m.reasons,
-      line: reasonLine(m.reasons),
+      reasons,
+      line: reasonLine(reasons),
     };
   });
 }

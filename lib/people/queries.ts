@@ -1,8 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
-import { activityFor, windowEndingAt, type Activity } from "@/lib/contributions/activity";
+import { activityFor, type Activity } from "@/lib/contributions/activity";
 import { listPersonSeats } from "@/lib/roles/queries";
+import { windowEndingAt } from "@/lib/vocabulary";
 
 /**
  * GitHub logins: letters, digits and hyphens, at most 39 characters. Checking the shape first

@@ -5,7 +5,7 @@
  */
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import type { ParsedProject, ProjectRepository } from "./parse-clomonitor.ts";
-import { isoDay } from "@/lib/vocabulary";
+import { isoDay } from "../vocabulary/index.ts";
 
 export interface ImportSummary {
   created: string[];

@@ -7,7 +7,7 @@
 import { LineCounter, isSeq, parseDocument } from "yaml";
 import { z } from "zod";
 import { PROJECT_MATURITIES, type ProjectMaturityName } from "./schemas.ts";
-import { isoDay } from "@/lib/vocabulary";
+import { isoDay } from "../vocabulary/index.ts";
 
 /** One repository of a project, as stored in `Project.repositories` (a type alias, so it is JSON to Prisma). */
 export type ProjectRepository = {

@@ -16,8 +16,9 @@ import {
   type TagsImportPlan,
 } from "./plan.ts";
 import type { LoginResolver } from "./resolve.ts";
-import { isoDay, SEAT_TAKEN_STATUSES, SITTING_SEAT_STATUSES } from "@/lib/vocabulary";
-import type { Tx } from "@/lib/db";
+import { isoDay, SEAT_TAKEN_STATUSES, SITTING_SEAT_STATUSES } from "../vocabulary/index.ts";
+import type { Tx } from "../db.ts";
+import { recordAudit } from "../audit/record.ts";
 
 const SEAT_KINDS: SeatKind[] = ["chair", "tech_lead", "subproject_lead"];
 const toDate = (s: string | null) => (s ? new Date(`${s}T00:00:00Z`) : null);
@@ -211,17 +212,15 @@ async function applyChange(tx: Tx, c: TagsImportChange, at: Date, actorId: strin
       break;
   }
   const s = auditSubject(c);
-  await tx.auditEvent.create({
-    data: {
-      at,
-      actorId,
-      action: "tags.import",
-      subjectType: s.subjectType,
-      subjectId,
-      tagId: tag,
-      before: s.before,
-      after: { change: c.type, ...(s.after as object) },
-    },
+  await recordAudit(tx, {
+    at,
+    actorId,
+    action: "tags.import",
+    subjectType: s.subjectType,
+    subjectId,
+    tagId: tag,
+    before: s.before,
+    after: { change: c.type, ...(s.after as object) },
   });
 }
 
@@ -255,15 +254,13 @@ export async function importTagsYaml(
           create: { id: 1, text, importedAt: at },
           update: { text, importedAt: at },
         });
-        await tx.auditEvent.create({
-          data: {
-            at,
-            actorId: opts.actorId ?? null,
-            action: "tags.import",
-            subjectType: "TagsYamlSource",
-            subjectId: "1",
-            after: { change: "source.store", bytes: Buffer.byteLength(text) },
-          },
+        await recordAudit(tx, {
+          at,
+          actorId: opts.actorId ?? null,
+          action: "tags.import",
+          subjectType: "TagsYamlSource",
+          subjectId: "1",
+          after: { change: "source.store", bytes: Buffer.byteLength(text) },
         });
       }
       return plan;

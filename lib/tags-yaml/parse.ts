@@ -6,7 +6,7 @@
  * not YYYY-MM-DD, a term that ends before it starts) is an error naming its line.
  */
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node, type YAMLMap } from "yaml";
-import { isoDay } from "@/lib/vocabulary";
+import { isoDay } from "../vocabulary/index.ts";
 
 /** A chair, tech lead or subproject lead as the file lists them. */
 export interface TagsYamlPerson {

@@ -2,7 +2,7 @@ import type {
   DecisionChoice as DbDecisionChoice,
   DecisionKind as DbDecisionKind,
   DecisionStatus as DbDecisionStatus,
-} from "@/lib/generated/prisma/enums";
+} from "../generated/prisma/enums.ts";
 
 /** What the TOC decides by vote (the Prisma enum `DecisionKind`; the API spells them with hyphens). */
 export const DECISION_KINDS = [

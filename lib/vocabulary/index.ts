@@ -3,10 +3,10 @@
  * curated skills and time helpers. Pure (no server-only): the UI, CSVs, the API, the seed and the
  * tests import them. The UI and CSVs show the labels; the API keeps the keys.
  */
-export * from "./regions";
-export * from "./roles";
-export * from "./items";
-export * from "./statuses";
-export * from "./skills";
-export * from "./time";
-export * from "./decisions";
+export * from "./regions.ts";
+export * from "./roles.ts";
+export * from "./items.ts";
+export * from "./statuses.ts";
+export * from "./skills.ts";
+export * from "./time.ts";
+export * from "./decisions.ts";

@@ -1,4 +1,4 @@
-import type { HelpWantedKind as DbItemKind } from "@/lib/generated/prisma/enums";
+import type { HelpWantedKind as DbItemKind } from "../generated/prisma/enums.ts";
 
 /** Kinds of help-wanted work as the database spells them (the Prisma enum `HelpWantedKind`). */
 export const ITEM_KINDS = ["project_liaison", "foundation_liaison", "event", "content", "review", "other"] as const;

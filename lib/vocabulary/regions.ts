@@ -1,4 +1,4 @@
-import type { Region as DbRegion } from "@/lib/generated/prisma/enums";
+import type { Region as DbRegion } from "../generated/prisma/enums.ts";
 
 /** The CNCF's regions (the Prisma enum `Region`; the type check below keeps the two in step). */
 export const REGIONS = ["APAC", "EMEA", "Americas"] as const;

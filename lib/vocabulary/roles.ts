@@ -1,4 +1,4 @@
-import type { RoleKind as DbRoleKind, TagAmbassadorKind as DbAmbassadorKind } from "@/lib/generated/prisma/enums";
+import type { RoleKind as DbRoleKind, TagAmbassadorKind as DbAmbassadorKind } from "../generated/prisma/enums.ts";
 
 /** Kinds of seat on a TAG's roster (the Prisma enum `RoleKind`). */
 export const ROLE_KINDS = [

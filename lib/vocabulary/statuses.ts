@@ -2,7 +2,7 @@ import type {
   AssignmentStatus as DbSeatStatus,
   ClaimStatus as DbClaimStatus,
   ItemStatus as DbItemStatus,
-} from "@/lib/generated/prisma/enums";
+} from "../generated/prisma/enums.ts";
 
 /**
  * Status sets of help-wanted items, claims and roster seats. Each set has one name that means one
@@ -38,6 +38,12 @@ export const PENDING_CLAIM_STATUSES = ["invited", "requested"] as const satisfie
 export const LIVE_CLAIM_STATUSES = [
   ...PENDING_CLAIM_STATUSES,
   ...HELD_CLAIM_STATUSES,
+] as const satisfies readonly ClaimStatus[];
+/** The person volunteered (an invitation alone is not volunteering): their TAG's leads may see their hours. */
+export const VOLUNTEERED_CLAIM_STATUSES = [
+  "requested",
+  ...HELD_CLAIM_STATUSES,
+  "completed",
 ] as const satisfies readonly ClaimStatus[];
 export const isLiveClaim = (status: string) => (LIVE_CLAIM_STATUSES as readonly string[]).includes(status);
 

@@ -24,3 +24,14 @@ export function isoDay(d: Date | null): string | null {
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export const daysBetween = (from: Date, to: Date): number => Math.floor((to.getTime() - from.getTime()) / DAY);
+
+/** A span of time: `from` inclusive, `to` exclusive (activity windows, eligibility windows). */
+export interface ActivityWindow {
+  from: Date;
+  to: Date;
+}
+
+/** `[at - months, at)`, by calendar months in UTC. */
+export function windowEndingAt(at: Date, months: number): ActivityWindow {
+  return { from: addMonths(at, -months), to: at };
+}

@@ -68,10 +68,14 @@ export async function migrateAndVerify(url: string): Promise<string[]> {
   return applied;
 }
 
+export function isLocalDatabase(url: string): boolean {
+  return ["localhost", "127.0.0.1", "[::1]", "::1"].includes(new URL(url).hostname);
+}
+
 /** Tests and destructive scripts run only against a database on this machine. */
 export function assertLocalDatabase(url: string): void {
   const host = new URL(url).hostname;
-  if (!["localhost", "127.0.0.1", "[::1]", "::1"].includes(host)) {
+  if (!isLocalDatabase(url)) {
     throw new Error(
       `Refusing to run tests against a non-local database (${host}). Unset DATABASE_URL or point it at localhost.`,
     );

@@ -1,5 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DataTable } from "@/components/ui/data-table";
+import { Lead, PageHeader } from "@/components/ui/page-header";
+import { Section } from "@/components/ui/section";
 import { getActor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
@@ -13,7 +16,8 @@ import {
   type LiaisonRow,
 } from "@/lib/liaisons/queries";
 import { createLiaisonAction } from "./actions";
-import { Day, HealthBadge, OverdueBadge, targetName } from "@/components/liaisons/badges";
+import { HealthBadge, OverdueBadge, targetName } from "@/components/liaisons/badges";
+import { UtcDay } from "@/components/ui/utc-day";
 import { CreateLiaisonForm } from "./_components/liaison-forms";
 
 export const metadata: Metadata = { title: "Liaisons" };
@@ -34,60 +38,48 @@ export default async function LiaisonsPage() {
 
   return (
     <div className="space-y-8">
-      <header>
-        <h1 className="text-3xl font-bold text-brand-800">Liaisons</h1>
-        <p className="mt-1 max-w-3xl text-slate-700">
+      <PageHeader title="Liaisons">
+        <Lead>
           TAG Ambassadors who liaise with a CNCF project or another foundation check in on a regular cadence. A check-in
           is overdue when none came within the cadence.
-        </p>
-      </header>
+        </Lead>
+      </PageHeader>
 
-      <section aria-labelledby="mine" className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
-        <h2 id="mine" className="text-xl font-semibold text-slate-900">
-          Your liaisons ({mine.length})
-        </h2>
-        {mine.length === 0 ? (
-          <p className="mt-2 text-slate-600">
-            You are not a liaison. A TAG lead can make a TAG Ambassador seat a liaison.
-          </p>
-        ) : (
-          <LiaisonTable rows={mine} at={at} caption="Your liaisons" showPerson={false} />
-        )}
-      </section>
+      <Section
+        id="mine"
+        title="Your liaisons"
+        count={mine.length}
+        empty="You are not a liaison. A TAG lead can make a TAG Ambassador seat a liaison."
+      >
+        <LiaisonTable rows={mine} at={at} caption="Your liaisons" showPerson={false} />
+      </Section>
 
       {managed.length > 0 && (
         <>
-          <section aria-labelledby="tags" className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
-            <h2 id="tags" className="text-xl font-semibold text-slate-900">
-              Liaisons of {managed.length === 1 ? managed[0]!.name : "the TAGs you lead"} ({tagLiaisons.length}
-              {overdueCount > 0 && `, ${overdueCount} overdue`})
-            </h2>
-            {tagLiaisons.length === 0 ? (
-              <p className="mt-2 text-slate-600">No liaisons yet.</p>
-            ) : (
-              <LiaisonTable rows={tagLiaisons} at={at} caption="Liaisons of your TAGs" showPerson />
-            )}
-          </section>
+          <Section
+            id="tags"
+            title={`Liaisons of ${managed.length === 1 ? managed[0]!.name : "the TAGs you lead"} (${tagLiaisons.length}${overdueCount > 0 ? `, ${overdueCount} overdue` : ""})`}
+            empty={tagLiaisons.length === 0 && "No liaisons yet."}
+          >
+            <LiaisonTable rows={tagLiaisons} at={at} caption="Liaisons of your TAGs" showPerson />
+          </Section>
 
-          <section aria-labelledby="create" className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
-            <h2 id="create" className="text-xl font-semibold text-slate-900">
-              Make a seat a liaison
-            </h2>
-            {seats.length === 0 ? (
-              <p className="mt-2 text-slate-600">
-                Every held TAG Ambassador seat of your TAGs already has a liaison. Appoint TAG Ambassadors on the TAG
-                page first.
-              </p>
-            ) : (
-              <div className="mt-3">
-                <CreateLiaisonForm
-                  action={createLiaisonAction}
-                  seats={seats.map((s) => ({ id: s.id, tagName: s.tag.name, login: s.user.login, name: s.user.name }))}
-                  projectNames={projectNames}
-                />
-              </div>
-            )}
-          </section>
+          <Section
+            id="create"
+            title="Make a seat a liaison"
+            empty={
+              seats.length === 0 &&
+              "Every held TAG Ambassador seat of your TAGs already has a liaison. Appoint TAG Ambassadors on the TAG page first."
+            }
+          >
+            <div className="mt-3">
+              <CreateLiaisonForm
+                action={createLiaisonAction}
+                seats={seats.map((s) => ({ id: s.id, tagName: s.tag.name, login: s.user.login, name: s.user.name }))}
+                projectNames={projectNames}
+              />
+            </div>
+          </Section>
         </>
       )}
     </div>
@@ -105,67 +97,49 @@ function LiaisonTable({
   caption: string;
   showPerson: boolean;
 }) {
+  const overdue = (l: LiaisonRow) => l.assignment.status === "active" && isOverdue(l, at);
+  const status = (l: LiaisonRow) =>
+    overdue(l) ? "overdue" : l.assignment.status === "on_leave" ? "On leave" : "On track";
   return (
-    <div className="mt-3 overflow-x-auto">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead>
-          <tr className="border-b border-slate-200">
-            <th scope="col" className="py-2 pr-3">
-              Liaison to
-            </th>
-            {showPerson && (
-              <th scope="col" className="py-2 pr-3">
-                Person
-              </th>
-            )}
-            <th scope="col" className="py-2 pr-3">
-              TAG
-            </th>
-            <th scope="col" className="py-2 pr-3">
-              Cadence
-            </th>
-            <th scope="col" className="py-2 pr-3">
-              Last check-in
-            </th>
-            <th scope="col" className="py-2">
-              Status
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((l) => {
-            const latest = l.checkIns[0];
-            const overdue = l.assignment.status === "active" && isOverdue(l, at);
-            return (
-              <tr key={l.id} className="border-b border-slate-100">
-                <td className="py-2 pr-3">
-                  <Link href={`/liaisons/${l.id}`} className="font-medium text-brand-700 underline">
-                    {targetName(l)}
-                  </Link>
-                  <span className="block text-xs text-slate-600">{l.project ? "CNCF project" : "Foundation"}</span>
-                </td>
-                {showPerson && <td className="py-2 pr-3">@{l.assignment.user.login}</td>}
-                <td className="py-2 pr-3">{l.assignment.tag.name}</td>
-                <td className="py-2 pr-3">every {l.cadenceDays} days</td>
-                <td className="py-2 pr-3">
-                  {latest ? (
-                    <span className="flex flex-wrap items-center gap-2">
-                      <Day date={latest.date} />
-                      <HealthBadge health={latest.health} />
-                    </span>
-                  ) : (
-                    "None yet"
-                  )}
-                </td>
-                <td className="py-2">
-                  {overdue ? <OverdueBadge /> : l.assignment.status === "on_leave" ? "On leave" : "On track"}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={caption}
+      rows={rows}
+      rowKey={(l) => l.id}
+      columns={[
+        {
+          header: "Liaison to",
+          cell: (l) => (
+            <>
+              <Link href={`/liaisons/${l.id}`} className="font-medium text-brand-700 underline">
+                {targetName(l)}
+              </Link>
+              <span className="block text-xs text-slate-600">{l.project ? "CNCF project" : "Foundation"}</span>
+            </>
+          ),
+          sort: (l) => targetName(l),
+        },
+        showPerson && {
+          header: "Person",
+          cell: (l) => `@${l.assignment.user.login}`,
+          sort: (l) => l.assignment.user.login,
+        },
+        { header: "TAG", cell: (l) => l.assignment.tag.name, sort: (l) => l.assignment.tag.name },
+        { header: "Cadence", cell: (l) => `every ${l.cadenceDays} days`, sort: (l) => l.cadenceDays },
+        {
+          header: "Last check-in",
+          cell: (l) =>
+            l.checkIns[0] ? (
+              <span className="flex flex-wrap items-center gap-2">
+                <UtcDay date={l.checkIns[0].date} />
+                <HealthBadge health={l.checkIns[0].health} />
+              </span>
+            ) : (
+              "None yet"
+            ),
+          sort: (l) => l.checkIns[0]?.date,
+        },
+        { header: "Status", cell: (l) => (overdue(l) ? <OverdueBadge /> : status(l)), sort: status },
+      ]}
+    />
   );
 }

@@ -1,13 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { BarChart } from "@/components/ui/bar-chart";
+import { ChartCard } from "@/components/ui/bar-chart";
+import { FlagList } from "@/components/dashboards/flag-list";
+import { DefinitionItem, DefinitionList } from "@/components/ui/definition-list";
 import { LocalTime } from "@/components/ui/local-time";
+import { PageHeader } from "@/components/ui/page-header";
+import { Card, EmptyState, Heading, Section } from "@/components/ui/section";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { getTocOverview } from "@/lib/dashboards/queries";
 import { DecisionList } from "@/components/decisions/decision-list";
-import { canSeeDecisions, listOpenDecisions } from "@/lib/decisions/queries";
+import { canSeeDecisions, listOpenDecisions, type DecisionSummary } from "@/lib/decisions/queries";
 import { employerText, flagsOf, regionsText } from "@/lib/dashboards/tables";
 import { TocDecisions } from "./_components/decisions";
 
@@ -29,8 +33,7 @@ export default async function DashboardPage() {
   const [overview, decisions] = await Promise.all([mayView ? getTocOverview(actor) : null, listOpenDecisions(actor)]);
   return (
     <div className="space-y-8">
-      <header className="space-y-2">
-        <h1 className="text-2xl font-semibold text-slate-900">Dashboard</h1>
+      <PageHeader title="Dashboard" compact>
         {overview && (
           <p className="text-sm text-slate-700">
             {overview.scope === "all" ? "Every TAG" : "The TAGs you lead"} as of{" "}
@@ -49,120 +52,45 @@ export default async function DashboardPage() {
             )}
           </p>
         )}
-      </header>
+      </PageHeader>
 
       {overview ? (
         <>
           {overview.dashboards.length > 1 && (
-            <section aria-labelledby="charts" className="grid gap-6 md:grid-cols-2">
-              <h2 id="charts" className="sr-only">
-                Charts
-              </h2>
-              <div className="rounded-xl bg-white p-4 ring-1 ring-slate-200">
-                <h3 className="font-semibold text-slate-900">Open help-wanted items per TAG</h3>
-                <BarChart
-                  caption="Open help-wanted items per TAG"
-                  bars={overview.dashboards.map((d) => ({ label: d.tag.name, value: d.flow.open }))}
-                />
-              </div>
-              <div className="rounded-xl bg-white p-4 ring-1 ring-slate-200">
-                <h3 className="font-semibold text-slate-900">Chairs and tech leads per TAG</h3>
-                <BarChart
-                  caption="Chairs and tech leads per TAG, against the seats defined"
-                  bars={overview.dashboards.map((d) => ({
-                    label: d.tag.name,
-                    value: d.leadership.filled,
-                    ...(d.leadership.total !== null ? { max: d.leadership.total } : {}),
-                  }))}
-                />
-              </div>
-            </section>
+            <Section id="charts" title="Charts" hideTitle plain className="grid gap-6 md:grid-cols-2">
+              <ChartCard
+                title="Open help-wanted items per TAG"
+                caption="Open help-wanted items per TAG"
+                bars={overview.dashboards.map((d) => ({ label: d.tag.name, value: d.flow.open }))}
+              />
+              <ChartCard
+                title="Chairs and tech leads per TAG"
+                caption="Chairs and tech leads per TAG, against the seats defined"
+                bars={overview.dashboards.map((d) => ({
+                  label: d.tag.name,
+                  value: d.leadership.filled,
+                  ...(d.leadership.total !== null ? { max: d.leadership.total } : {}),
+                }))}
+              />
+            </Section>
           )}
-          <section aria-labelledby="tags" className="space-y-3">
-            <h2 id="tags" className="text-xl font-semibold text-slate-900">
-              TAGs at a glance
-            </h2>
+          <Section id="tags" title="TAGs at a glance" plain className="space-y-3">
             {overview.dashboards.length === 0 ? (
-              <p className="rounded-xl bg-white p-6 text-slate-600 ring-1 ring-slate-200">No TAG to show.</p>
+              <EmptyState>No TAG to show.</EmptyState>
             ) : (
               <div className="grid gap-4 lg:grid-cols-2">
-                {overview.dashboards.map((d) => {
-                  const flags = flagsOf(d);
-                  const headingId = `tag-${d.tag.slug}`;
-                  return (
-                    <article
-                      key={d.tag.id}
-                      aria-labelledby={headingId}
-                      className="space-y-3 rounded-xl bg-white p-5 ring-1 ring-slate-200"
-                    >
-                      <h3 id={headingId} className="text-lg font-semibold text-slate-900">
-                        <Link href={`/toc/${d.tag.slug}`} className="text-brand-700 underline">
-                          {d.tag.name}
-                        </Link>
-                      </h3>
-                      {flags.length > 0 ? (
-                        <ul aria-label={`Needs attention in ${d.tag.name}`} className="space-y-1 text-sm">
-                          {flags.map((f) => (
-                            <li key={f} className="rounded bg-amber-50 px-2 py-1 text-amber-950 ring-1 ring-amber-200">
-                              {f}
-                            </li>
-                          ))}
-                        </ul>
-                      ) : (
-                        <p className="text-sm text-green-800">Nothing needs attention.</p>
-                      )}
-                      <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-sm">
-                        <Figure
-                          term="Chairs and tech leads"
-                          value={`${d.leadership.filled}${d.leadership.total !== null ? ` of ${d.leadership.total}` : ""}`}
-                        />
-                        <Figure term="Seats by region" value={regionsText(d)} />
-                        <Figure term="Largest employer (leadership)" value={employerText(d.leadershipEmployer)} />
-                        <Figure term="Terms ending in 6 months" value={d.termsEnding.length} />
-                        <Figure term="Leaders with no contribution" value={d.inactiveLeaders.length} />
-                        <Figure term="On leave" value={d.onLeave.length} />
-                        <Figure
-                          term="Elections open / due"
-                          value={`${d.elections.filter((e) => e.state === "open").length} / ${d.electionsDue.length}`}
-                        />
-                        <Figure
-                          term="Help wanted: open, held, done (90 days)"
-                          value={`${d.flow.open}, ${d.flow.held}, ${d.flow.done90}`}
-                        />
-                        <Figure
-                          term="Median days to first volunteer"
-                          value={
-                            d.flow.medianDaysToFirstVolunteer === null
-                              ? "no volunteers yet"
-                              : d.flow.medianDaysToFirstVolunteer.toFixed(1)
-                          }
-                        />
-                        <Figure term="Stale claims" value={d.flow.stale} />
-                        <Figure term="CNCF Ambassadors active" value={d.flow.ambassadorsActive} />
-                        <Figure term="Liaison check-ins overdue" value={d.liaisonsOverdue.length} />
-                        <Figure term="Board review" value={d.boardReviewOverdue ? "overdue" : "up to date"} />
-                      </dl>
-                      <div className="space-y-1">
-                        <h4 className="text-sm font-semibold text-slate-900">Decisions awaiting the TOC</h4>
-                        <DecisionList
-                          decisions={decisions.filter((x) => x.tag.id === d.tag.id)}
-                          empty="None."
-                          showTag={false}
-                          label={`Decisions awaiting the TOC in ${d.tag.name}`}
-                        />
-                      </div>
-                    </article>
-                  );
-                })}
+                {overview.dashboards.map((d) => (
+                  <TagCard key={d.tag.id} d={d} decisions={decisions.filter((x) => x.tag.id === d.tag.id)} />
+                ))}
               </div>
             )}
-          </section>
+          </Section>
         </>
       ) : (
-        <p className="rounded-xl bg-white p-6 text-slate-700 ring-1 ring-slate-200">
+        <EmptyState>
           The dashboards (seats, regions, employers, terms ending, activity, help-wanted flow) are for TOC members,
           admins and each TAG&apos;s leads.
-        </p>
+        </EmptyState>
       )}
 
       <TocDecisions open={decisions} mayView={mayViewDecisions} mayOpenRemoval={mayOpenRemoval} />
@@ -170,11 +98,56 @@ export default async function DashboardPage() {
   );
 }
 
-function Figure({ term, value }: { term: string; value: string | number }) {
+type Dashboard = NonNullable<Awaited<ReturnType<typeof getTocOverview>>>["dashboards"][number];
+
+/** One TAG's card: what needs attention, then its figures. */
+function TagCard({ d, decisions }: { d: Dashboard; decisions: readonly DecisionSummary[] }) {
+  const headingId = `tag-${d.tag.slug}`;
+  const count = (n: number | null) => (n === null ? "" : ` of ${n}`);
+  const median = d.flow.medianDaysToFirstVolunteer;
   return (
-    <div>
-      <dt className="text-slate-600">{term}</dt>
-      <dd className="font-medium text-slate-900">{value}</dd>
-    </div>
+    <Card as="article" padding="md" aria-labelledby={headingId} className="space-y-3">
+      <Heading id={headingId} level={3}>
+        <Link href={`/toc/${d.tag.slug}`} className="text-brand-700 underline">
+          {d.tag.name}
+        </Link>
+      </Heading>
+      <FlagList flags={flagsOf(d)} label={`Needs attention in ${d.tag.name}`} small />
+      <DefinitionList layout="figures">
+        <DefinitionItem term="Chairs and tech leads">
+          {d.leadership.filled}
+          {count(d.leadership.total)}
+        </DefinitionItem>
+        <DefinitionItem term="Seats by region">{regionsText(d)}</DefinitionItem>
+        <DefinitionItem term="Largest employer (leadership)">{employerText(d.leadershipEmployer)}</DefinitionItem>
+        <DefinitionItem term="Terms ending in 6 months">{d.termsEnding.length}</DefinitionItem>
+        <DefinitionItem term="Leaders with no contribution">{d.inactiveLeaders.length}</DefinitionItem>
+        <DefinitionItem term="On leave">{d.onLeave.length}</DefinitionItem>
+        <DefinitionItem term="Elections open / due">
+          {d.elections.filter((e) => e.state === "open").length} / {d.electionsDue.length}
+        </DefinitionItem>
+        <DefinitionItem term="Help wanted: open, held, done (90 days)">
+          {d.flow.open}, {d.flow.held}, {d.flow.done90}
+        </DefinitionItem>
+        <DefinitionItem term="Median days to first volunteer">
+          {median === null ? "no volunteers yet" : median.toFixed(1)}
+        </DefinitionItem>
+        <DefinitionItem term="Stale claims">{d.flow.stale}</DefinitionItem>
+        <DefinitionItem term="CNCF Ambassadors active">{d.flow.ambassadorsActive}</DefinitionItem>
+        <DefinitionItem term="Liaison check-ins overdue">{d.liaisonsOverdue.length}</DefinitionItem>
+        <DefinitionItem term="Board review">{d.boardReviewOverdue ? "overdue" : "up to date"}</DefinitionItem>
+      </DefinitionList>
+      <div className="space-y-1">
+        <Heading level={3} size="base" className="text-sm">
+          Decisions awaiting the TOC
+        </Heading>
+        <DecisionList
+          decisions={decisions}
+          empty="None."
+          showTag={false}
+          label={`Decisions awaiting the TOC in ${d.tag.name}`}
+        />
+      </div>
+    </Card>
   );
 }

@@ -4,7 +4,12 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { GithubIssueStatus } from "@/components/github-issue-status";
 import { Markdown } from "@/components/markdown";
+import { Badge, StaleBadge } from "@/components/ui/badge";
+import { DefinitionItem, DefinitionList } from "@/components/ui/definition-list";
 import { LocalTime } from "@/components/ui/local-time";
+import { Notice } from "@/components/ui/notice";
+import { PageHeader } from "@/components/ui/page-header";
+import { LogEntry, Section, Tile } from "@/components/ui/section";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { now } from "@/lib/clock";
@@ -115,18 +120,15 @@ export default async function ItemPage({ params, searchParams }: Props) {
 
   return (
     <div className="space-y-8">
-      {sp.posted === "1" && (
-        <p role="status" className="rounded-md bg-green-50 p-3 text-green-900 ring-1 ring-green-200">
-          Item posted. It is on the board now.
-        </p>
-      )}
-      <header className="space-y-3">
-        <p className="text-sm text-slate-600">
+      {sp.posted === "1" && <Notice role="status">Item posted. It is on the board now.</Notice>}
+      <PageHeader
+        title={item.title}
+        eyebrow={
           <Link href="/help-wanted" className="text-brand-700 underline">
             Help wanted
           </Link>
-        </p>
-        <h1 className="text-3xl font-bold text-brand-800">{item.title}</h1>
+        }
+      >
         <div className="flex flex-wrap items-center gap-2 text-sm">
           <span
             className={`rounded-full px-3 py-1 font-medium ring-1 ${closed ? "bg-slate-100 text-slate-800 ring-slate-300" : "bg-green-50 text-green-900 ring-green-200"}`}
@@ -158,10 +160,10 @@ export default async function ItemPage({ params, searchParams }: Props) {
           </p>
         )}
         {item.status === "draft" && (
-          <p role="note" className="rounded-md bg-amber-50 p-3 text-amber-950 ring-1 ring-amber-200">
+          <Notice tone="warning" role="note">
             A draft offered from a GitHub issue labelled help wanted: only the TAG&apos;s leads see it until one
             publishes it.
-          </p>
+          </Notice>
         )}
         {mayEdit && !closed && (
           <p>
@@ -170,59 +172,50 @@ export default async function ItemPage({ params, searchParams }: Props) {
             </Link>
           </p>
         )}
-      </header>
+      </PageHeader>
 
       <div className="grid gap-6 lg:grid-cols-3">
         <article className="space-y-6 lg:col-span-2" aria-labelledby="about-item">
-          <section className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
-            <h2 id="about-item" className="text-xl font-semibold text-slate-900">
-              What is needed
-            </h2>
+          <Section id="about-item" title="What is needed" empty={!item.body && "No description."}>
             <div className="mt-3">
-              {item.body ? <Markdown>{item.body}</Markdown> : <p className="text-slate-600">No description.</p>}
+              <Markdown>{item.body}</Markdown>
             </div>
-          </section>
+          </Section>
 
-          <section aria-labelledby="updates" className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
-            <h2 id="updates" className="text-xl font-semibold text-slate-900">
-              Updates
-            </h2>
-            {updates.length === 0 ? (
-              <p className="mt-2 text-slate-600">No updates yet.</p>
-            ) : (
-              <ol className="mt-3 space-y-4">
-                {updates.map((u) => (
-                  <li key={u.id} className="border-l-4 border-slate-200 pl-3">
-                    <p className="text-sm text-slate-600">
+          <Section id="updates" title="Updates" empty={updates.length === 0 && "No updates yet."}>
+            <ol className="mt-3 space-y-4">
+              {updates.map((u) => (
+                <LogEntry
+                  key={u.id}
+                  meta={
+                    <>
                       {u.kind === "progress"
                         ? `Progress from @${u.volunteer}`
                         : `Follow-up from ${u.authorId && loginOf.has(u.authorId) ? `@${loginOf.get(u.authorId)}` : "a TAG lead"} to @${u.volunteer}`}{" "}
                       · <LocalTime iso={u.createdAt.toISOString()} />
+                    </>
+                  }
+                >
+                  <Markdown>{u.body}</Markdown>
+                  {u.link && (
+                    <p className="text-sm">
+                      Link:{" "}
+                      <a href={u.link} rel="nofollow ugc noopener" className="text-brand-700 underline">
+                        {u.link}
+                      </a>
                     </p>
-                    <Markdown>{u.body}</Markdown>
-                    {u.link && (
-                      <p className="text-sm">
-                        Link:{" "}
-                        <a href={u.link} rel="nofollow ugc noopener" className="text-brand-700 underline">
-                          {u.link}
-                        </a>
-                      </p>
-                    )}
-                  </li>
-                ))}
-              </ol>
-            )}
-          </section>
+                  )}
+                </LogEntry>
+              ))}
+            </ol>
+          </Section>
         </article>
 
         <aside className="space-y-6">
-          <section aria-labelledby="details" className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
-            <h2 id="details" className="text-lg font-semibold text-slate-900">
-              Details
-            </h2>
-            <dl className="mt-3 space-y-2 text-sm">
-              <Detail term="Kind">{KIND_LABEL[item.kind]}</Detail>
-              <Detail term="TAGs">
+          <Section id="details" title="Details" size="lg">
+            <DefinitionList className="mt-3">
+              <DefinitionItem term="Kind">{KIND_LABEL[item.kind]}</DefinitionItem>
+              <DefinitionItem term="TAGs">
                 {item.tags.map((t, i) => (
                   <span key={t.id}>
                     {i > 0 && ", "}
@@ -231,16 +224,22 @@ export default async function ItemPage({ params, searchParams }: Props) {
                     </Link>
                   </span>
                 ))}
-              </Detail>
-              <Detail term="Skills">{item.skills.length ? item.skills.join(", ") : "Any"}</Detail>
-              <Detail term="Effort">{item.effortHours ? `${item.effortHours} hours` : "Not estimated"}</Detail>
-              <Detail term="Region">{[item.region, item.timezone].filter(Boolean).join(", ") || "Any"}</Detail>
-              <Detail term="Due">{item.dueAt ? <LocalTime iso={item.dueAt.toISOString()} /> : "No due date"}</Detail>
-              <Detail term="Places left">
+              </DefinitionItem>
+              <DefinitionItem term="Skills">{item.skills.length ? item.skills.join(", ") : "Any"}</DefinitionItem>
+              <DefinitionItem term="Effort">
+                {item.effortHours ? `${item.effortHours} hours` : "Not estimated"}
+              </DefinitionItem>
+              <DefinitionItem term="Region">
+                {[item.region, item.timezone].filter(Boolean).join(", ") || "Any"}
+              </DefinitionItem>
+              <DefinitionItem term="Due">
+                {item.dueAt ? <LocalTime iso={item.dueAt.toISOString()} /> : "No due date"}
+              </DefinitionItem>
+              <DefinitionItem term="Places left">
                 {placesLeft} of {item.places}
-              </Detail>
+              </DefinitionItem>
               {item.githubIssueUrl && (
-                <Detail term="GitHub issue">
+                <DefinitionItem term="GitHub issue">
                   <a href={item.githubIssueUrl} rel="nofollow noopener" className="text-brand-700 underline">
                     {item.githubIssueTitle ?? item.githubIssueUrl.replace("https://github.com/", "")}
                   </a>
@@ -250,16 +249,13 @@ export default async function ItemPage({ params, searchParams }: Props) {
                     assignees={item.githubIssueAssignees}
                     className="mt-1 flex"
                   />
-                </Detail>
+                </DefinitionItem>
               )}
-              {item.initiative && <Detail term="Initiative">{item.initiative.name}</Detail>}
-            </dl>
-          </section>
+              {item.initiative && <DefinitionItem term="Initiative">{item.initiative.name}</DefinitionItem>}
+            </DefinitionList>
+          </Section>
 
-          <section aria-labelledby="take-part" className="space-y-4 rounded-xl bg-white p-6 ring-1 ring-slate-200">
-            <h2 id="take-part" className="text-lg font-semibold text-slate-900">
-              Take part
-            </h2>
+          <Section id="take-part" title="Take part" size="lg" className="space-y-4">
             {!actor ? (
               <p>
                 <Link
@@ -301,36 +297,26 @@ export default async function ItemPage({ params, searchParams }: Props) {
                   Your earlier offer: {CLAIM_STATUS[c.status]}.
                 </p>
               ))}
-          </section>
+          </Section>
 
-          <section aria-labelledby="people" className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
-            <h2 id="people" className="text-lg font-semibold text-slate-900">
-              Volunteers
-            </h2>
-            {people.length === 0 ? (
-              <p className="mt-2 text-sm text-slate-600">Nobody yet.</p>
-            ) : (
-              <ul className="mt-2 space-y-1 text-sm">
-                {people.map((c) => (
-                  <li key={c.id}>
-                    <Link href={`/people/${c.user.login}`} className="text-brand-700 underline">
-                      @{c.user.login}
-                    </Link>{" "}
-                    <span className="text-slate-700">{CLAIM_STATUS[c.status]}</span>{" "}
-                    {isStale(c, staleAfterDays, at) && <StaleBadge />}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
+          <Section id="people" title="Volunteers" size="lg" empty={people.length === 0 && "Nobody yet."}>
+            <ul className="mt-2 space-y-1 text-sm">
+              {people.map((c) => (
+                <li key={c.id}>
+                  <Link href={`/people/${c.user.login}`} className="text-brand-700 underline">
+                    @{c.user.login}
+                  </Link>{" "}
+                  <span className="text-slate-700">{CLAIM_STATUS[c.status]}</span>{" "}
+                  {isStale(c, staleAfterDays, at) && <StaleBadge>{STALE}</StaleBadge>}
+                </li>
+              ))}
+            </ul>
+          </Section>
         </aside>
       </div>
 
       {mayLead && (
-        <section aria-labelledby="lead-tools" className="space-y-6 rounded-xl bg-white p-6 ring-1 ring-slate-200">
-          <h2 id="lead-tools" className="text-xl font-semibold text-slate-900">
-            For the TAG&apos;s leads
-          </h2>
+        <Section id="lead-tools" title="For the TAG's leads" className="space-y-6">
           <p className="flex flex-wrap gap-4 text-sm">
             {item.tags
               .filter((t) => can(actor, "help-wanted.decide", t.id))
@@ -381,11 +367,11 @@ export default async function ItemPage({ params, searchParams }: Props) {
             ) : (
               <ul className="mt-2 space-y-4">
                 {held.map((c) => (
-                  <li key={c.id} className="space-y-3 rounded-md p-3 ring-1 ring-slate-200">
+                  <Tile key={c.id} className="space-y-3">
                     <p>
                       <span className="font-medium">@{c.user.login}</span>{" "}
                       <span className="text-slate-700">{CLAIM_STATUS[c.status]}</span>
-                      {isStale(c, staleAfterDays, at) && <StaleBadge />}
+                      {isStale(c, staleAfterDays, at) && <StaleBadge>{STALE}</StaleBadge>}
                       <span className="block text-sm text-slate-600">
                         Last activity <LocalTime iso={c.lastActivityAt.toISOString()} />
                       </span>
@@ -429,7 +415,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
                       submit={`Yes, release @${c.user.login}`}
                       danger
                     />
-                  </li>
+                  </Tile>
                 ))}
               </ul>
             )}
@@ -457,13 +443,10 @@ export default async function ItemPage({ params, searchParams }: Props) {
               />
             </div>
           )}
-        </section>
+        </Section>
       )}
 
-      <section aria-labelledby="history" className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
-        <h2 id="history" className="text-xl font-semibold text-slate-900">
-          History
-        </h2>
+      <Section id="history" title="History">
         <ol className="mt-3 space-y-1 text-sm text-slate-700">
           {item.history.map((h) => (
             <li key={h.id}>
@@ -472,27 +455,12 @@ export default async function ItemPage({ params, searchParams }: Props) {
             </li>
           ))}
         </ol>
-      </section>
+      </Section>
     </div>
   );
 }
 
-function Detail({ term, children }: { term: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <dt className="font-medium text-slate-900">{term}</dt>
-      <dd className="text-slate-700">{children}</dd>
-    </div>
-  );
-}
-
-function StaleBadge() {
-  return (
-    <span className="ml-2 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900 ring-1 ring-amber-300">
-      Stale: no update lately
-    </span>
-  );
-}
+const STALE = "Stale: no update lately";
 
 /** The reverse match: the best available people for the item, why, their load and ambassador roles; invite one. */
 function Suggestions({ itemId, people }: { itemId: string; people: SuggestedPerson[] }) {
@@ -510,17 +478,13 @@ function Suggestions({ itemId, people }: { itemId: string; people: SuggestedPers
       ) : (
         <ol className="mt-3 space-y-4" aria-label="Suggested people, best first">
           {people.map((p) => (
-            <li key={p.id} className="space-y-2 rounded-md p-3 ring-1 ring-slate-200">
+            <Tile key={p.id}>
               <p className="flex flex-wrap items-center gap-2">
                 <Link href={`/people/${p.login}`} className="font-medium text-brand-700 underline">
                   @{p.login}
                 </Link>
                 {p.name && <span className="text-slate-700">{p.name}</span>}
-                {p.isCncfAmbassador && (
-                  <span className="rounded-full bg-sky-100 px-2 py-0.5 text-xs font-semibold text-sky-900">
-                    CNCF Ambassador
-                  </span>
-                )}
+                {p.isCncfAmbassador && <Badge tone="sky">CNCF Ambassador</Badge>}
               </p>
               {p.tagAmbassadorRoles.length > 0 && (
                 <p className="text-sm text-slate-700">
@@ -549,7 +513,7 @@ function Suggestions({ itemId, people }: { itemId: string; people: SuggestedPers
                 ]}
                 submit={`Invite @${p.login}`}
               />
-            </li>
+            </Tile>
           ))}
         </ol>
       )}
@@ -572,7 +536,7 @@ function MyClaim({
       <div role="status" className="space-y-1">
         <p className="text-slate-800">
           Your claim: <strong>{CLAIM_STATUS[claim.status]}</strong>
-          {stale && <StaleBadge />}
+          {stale && <StaleBadge>{STALE}</StaleBadge>}
         </p>
         {claim.status === "requested" && (
           <p className="text-sm text-slate-600">A TAG lead will accept or decline your offer; you will be notified.</p>

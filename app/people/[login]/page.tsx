@@ -5,6 +5,9 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { Avatar } from "@/components/ui/avatar";
+import { buttonClass } from "@/components/ui/button";
+import { DefinitionItem, DefinitionList } from "@/components/ui/definition-list";
+import { Section } from "@/components/ui/section";
 import { now } from "@/lib/clock";
 import { KIND_LABEL } from "@/lib/contributions/schemas";
 import { contributionTimeline, TIMELINE_KINDS } from "@/lib/contributions/timeline";
@@ -54,75 +57,50 @@ export default async function PersonPage({ params, searchParams }: Props) {
         </div>
       </header>
       {person.bio && <p className="max-w-3xl whitespace-pre-line text-lg text-slate-700">{person.bio}</p>}
-      <section aria-labelledby="roles-history" className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
-        <h2 id="roles-history" className="text-xl font-semibold text-slate-900">
-          Roles in TAGs
-        </h2>
-        {person.seats.length === 0 ? (
-          <p className="mt-2 text-slate-600">No TAG roles yet.</p>
-        ) : (
-          <ul className="mt-2 space-y-1">
-            {person.seats.map((s) => (
-              <li key={s.id}>
-                {s.roleDefinition?.name ?? SEAT_LABEL[s.kind] ?? s.kind} of{" "}
-                <a href={`/tags/${s.tag.slug}`} className="text-brand-700 underline">
-                  {s.tag.name}
-                </a>{" "}
-                <span className="text-sm text-slate-600">
-                  ({s.status.replace("_", " ")}
-                  {s.startAt && (
-                    <>
-                      , from <LocalTime iso={s.startAt.toISOString()} />
-                    </>
-                  )}
-                  {s.endedAt ? (
-                    <>
-                      , ended <LocalTime iso={s.endedAt.toISOString()} />
-                    </>
-                  ) : s.termEndAt ? (
-                    <>
-                      , term ends <LocalTime iso={s.termEndAt.toISOString()} />
-                    </>
-                  ) : null}
-                  {s.obtainedBy !== "appointed" && <>, {s.obtainedBy}</>})
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <Section id="roles-history" title="Roles in TAGs" empty={person.seats.length === 0 && "No TAG roles yet."}>
+        <ul className="mt-2 space-y-1">
+          {person.seats.map((s) => (
+            <li key={s.id}>
+              {s.roleDefinition?.name ?? SEAT_LABEL[s.kind] ?? s.kind} of{" "}
+              <a href={`/tags/${s.tag.slug}`} className="text-brand-700 underline">
+                {s.tag.name}
+              </a>{" "}
+              <span className="text-sm text-slate-600">
+                ({s.status.replace("_", " ")}
+                {s.startAt && (
+                  <>
+                    , from <LocalTime iso={s.startAt.toISOString()} />
+                  </>
+                )}
+                {s.endedAt ? (
+                  <>
+                    , ended <LocalTime iso={s.endedAt.toISOString()} />
+                  </>
+                ) : s.termEndAt ? (
+                  <>
+                    , term ends <LocalTime iso={s.termEndAt.toISOString()} />
+                  </>
+                ) : null}
+                {s.obtainedBy !== "appointed" && <>, {s.obtainedBy}</>})
+              </span>
+            </li>
+          ))}
+        </ul>
+      </Section>
       <div className="grid gap-4 md:grid-cols-2">
-        <section aria-labelledby="about" className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
-          <h2 id="about" className="font-semibold text-slate-900">
-            About
-          </h2>
-          <dl className="mt-3 space-y-3">
-            <div>
-              <dt className="font-medium text-slate-900">Region</dt>
-              <dd className="text-slate-700">{person.region ?? "Not given"}</dd>
-            </div>
-            <div>
-              <dt className="font-medium text-slate-900">Employer</dt>
-              <dd className="text-slate-700">{person.employer ?? "Not given"}</dd>
-            </div>
-            <div>
-              <dt className="font-medium text-slate-900">Skills</dt>
-              <dd>
-                <TagList label="Skills" tags={person.skills} />
-              </dd>
-            </div>
-            <div>
-              <dt className="font-medium text-slate-900">Interests</dt>
-              <dd>
-                <TagList label="Interests" tags={person.interests} />
-              </dd>
-            </div>
-          </dl>
-        </section>
-        <section aria-labelledby="contributions" className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
-          <h2 id="contributions" className="font-semibold text-slate-900">
-            Contributions in the last 12 months
-          </h2>
+        <Section id="about" title="About" size="base">
+          <DefinitionList className="mt-3">
+            <DefinitionItem term="Region">{person.region ?? "Not given"}</DefinitionItem>
+            <DefinitionItem term="Employer">{person.employer ?? "Not given"}</DefinitionItem>
+            <DefinitionItem term="Skills">
+              <TagList label="Skills" tags={person.skills} />
+            </DefinitionItem>
+            <DefinitionItem term="Interests">
+              <TagList label="Interests" tags={person.interests} />
+            </DefinitionItem>
+          </DefinitionList>
+        </Section>
+        <Section id="contributions" title="Contributions in the last 12 months" size="base">
           <p className="mt-1 text-sm text-slate-600">
             <time dateTime={person.activityFrom.toISOString()}>{formatDay(person.activityFrom)}</time> to{" "}
             <time dateTime={person.activityTo.toISOString()}>{formatDay(person.activityTo)}</time>, across all TAGs
@@ -147,13 +125,10 @@ export default async function PersonPage({ params, searchParams }: Props) {
               )}
             </>
           )}
-        </section>
+        </Section>
       </div>
       {timeline && (
-        <section aria-labelledby="timeline" className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
-          <h2 id="timeline" className="font-semibold text-slate-900">
-            Contribution timeline
-          </h2>
+        <Section id="timeline" title="Contribution timeline" size="base">
           <form method="get" className="mt-3 flex flex-wrap items-end gap-3" aria-label="Filter the timeline">
             <FilterSelect
               id="timeline-tag"
@@ -171,10 +146,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
               allLabel="All kinds"
               options={TIMELINE_KINDS.map((k) => ({ value: k, label: KIND_LABEL[k] ?? k }))}
             />
-            <button
-              type="submit"
-              className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50"
-            >
+            <button type="submit" className={buttonClass("neutral", true)}>
               Filter
             </button>
           </form>
@@ -182,18 +154,20 @@ export default async function PersonPage({ params, searchParams }: Props) {
             months={timeline.months}
             caption={`Contributions per month${tagParam ? ` in ${timeline.tags.find((t) => t.slug === tagParam)?.name ?? tagParam}` : ""}${kindParam ? `, ${KIND_LABEL[kindParam]}` : ""}`}
           />
-        </section>
+        </Section>
       )}
     </div>
   );
 }
+
+const PILL = "rounded-full bg-brand-50 px-3 py-1 text-sm text-brand-800 ring-1 ring-brand-100";
 
 function TagList({ label, tags }: { label: string; tags: string[] }) {
   if (tags.length === 0) return <span className="text-slate-700">None listed</span>;
   return (
     <ul aria-label={label} className="mt-1 flex flex-wrap gap-2">
       {tags.map((t) => (
-        <li key={t} className="rounded-full bg-brand-50 px-3 py-1 text-sm text-brand-800 ring-1 ring-brand-100">
+        <li key={t} className={PILL}>
           {t}
         </li>
       ))}

@@ -15,10 +15,3 @@ export function MaturityBadge({ maturity }: { maturity: ProjectMaturityName }) {
     </span>
   );
 }
-
-/** A day as "10 Mar 2016" in UTC: acceptance dates are stored at UTC midnight, so every viewer sees the same day. */
-export function formatUtcDay(date: Date): string {
-  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(
-    date,
-  );
-}

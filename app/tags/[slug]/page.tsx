@@ -8,7 +8,10 @@ import { notFound } from "next/navigation";
 import { TagElections } from "@/components/elections/tag-elections";
 import { Markdown } from "@/components/markdown";
 import { RosterTable, SEAT_LABEL, type SeatRow } from "@/components/roster-table";
+import { DefinitionItem, DefinitionList } from "@/components/ui/definition-list";
 import { LocalTime } from "@/components/ui/local-time";
+import { PageHeader } from "@/components/ui/page-header";
+import { Card, Heading, Section } from "@/components/ui/section";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { now } from "@/lib/clock";
@@ -81,6 +84,26 @@ function seatRulesText(d: RoleDefinitionRow): string {
   }
   if (d.maxPerEmployer) parts.push(`at most ${d.maxPerEmployer} per employer`);
   return parts.join(", ");
+}
+
+/** What a role definition says, as the terms and values of its card. */
+function roleFacts(d: RoleDefinitionRow, holders: number, vacancies: number | null): [string, string][] {
+  return [
+    ["Holders", `${holders} (${seatRulesText(d)})${vacancies !== null ? `; ${vacancies} open` : ""}`],
+    ["Term", d.termMonths ? `${d.termMonths} months` : "none"],
+    ["Expected time", d.hoursPerMonth ? `${d.hoursPerMonth} hours a month` : "not set"],
+    [
+      "Selection",
+      `${d.selection === "election" ? "election" : "appointment by consensus"}${d.escalationPath ? `; escalation: ${d.escalationPath}` : ""}`,
+    ],
+    [
+      "Eligibility",
+      d.eligibilityMinRecords
+        ? `at least ${d.eligibilityMinRecords} contribution records in the last ${d.eligibilityWindowMonths} months`
+        : "anyone",
+    ],
+    ["TOC approval", d.needsTocApproval ? "needed for every change" : "not needed"],
+  ];
 }
 
 const ACTION_LABEL: Record<string, string> = {
@@ -163,19 +186,13 @@ export default async function TagPage({ params }: Props) {
   };
   return (
     <div className="space-y-8">
-      <header>
-        <p className="font-mono text-sm text-slate-600">tag-{tag.slug}</p>
-        <h1 className="text-3xl font-bold text-brand-800">{tag.name}</h1>
-        {tag.mission && <p className="mt-3 max-w-3xl text-lg text-slate-700">{tag.mission}</p>}
-      </header>
-      <section aria-labelledby="contact" className="grid gap-4 md:grid-cols-2">
-        <h2 id="contact" className="sr-only">
-          How to take part
-        </h2>
-        <dl className="space-y-2 rounded-xl bg-white p-6 text-sm ring-1 ring-slate-200">
-          <div>
-            <dt className="font-medium text-slate-900">Mailing list</dt>
-            <dd>
+      <PageHeader title={tag.name} eyebrow={<span className="font-mono">tag-{tag.slug}</span>}>
+        {tag.mission && <p className="max-w-3xl text-lg text-slate-700">{tag.mission}</p>}
+      </PageHeader>
+      <Section id="contact" title="How to take part" hideTitle plain className="grid gap-4 md:grid-cols-2">
+        <Card>
+          <DefinitionList>
+            <DefinitionItem term="Mailing list">
               {tag.mailingList ? (
                 <a className="text-brand-700 underline" href={tag.mailingList}>
                   {tag.mailingList}
@@ -183,19 +200,12 @@ export default async function TagPage({ params }: Props) {
               ) : (
                 "—"
               )}
-            </dd>
-          </div>
-          <div>
-            <dt className="font-medium text-slate-900">Slack</dt>
-            <dd>{tag.slackChannel ?? "—"}</dd>
-          </div>
-          <div>
-            <dt className="font-medium text-slate-900">Meetings</dt>
-            <dd className="whitespace-pre-line">{tag.meetings || "—"}</dd>
-          </div>
-          <div>
-            <dt className="font-medium text-slate-900">Repositories</dt>
-            <dd>
+            </DefinitionItem>
+            <DefinitionItem term="Slack">{tag.slackChannel ?? "—"}</DefinitionItem>
+            <DefinitionItem term="Meetings">
+              <span className="whitespace-pre-line">{tag.meetings || "—"}</span>
+            </DefinitionItem>
+            <DefinitionItem term="Repositories">
               {tag.repositories.length === 0
                 ? "—"
                 : tag.repositories.map((r) => (
@@ -203,23 +213,21 @@ export default async function TagPage({ params }: Props) {
                       {r}
                     </a>
                   ))}
-            </dd>
-          </div>
-          <div>
-            <dt className="font-medium text-slate-900">TOC liaisons</dt>
-            <dd>{tag.tocLiaisons.length ? tag.tocLiaisons.map((l) => `@${l}`).join(", ") : "—"}</dd>
-          </div>
-          <div>
-            <dt className="font-medium text-slate-900">Leadership model</dt>
-            <dd>
+            </DefinitionItem>
+            <DefinitionItem term="TOC liaisons">
+              {tag.tocLiaisons.length ? tag.tocLiaisons.map((l) => `@${l}`).join(", ") : "—"}
+            </DefinitionItem>
+            <DefinitionItem term="Leadership model">
               {tag.leadershipModel === "election"
                 ? "Tech Leads elected"
                 : "Appointed by consensus, with escalation to the TOC"}
-            </dd>
-          </div>
-        </dl>
-        <div className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
-          <h3 className="font-semibold text-slate-900">Subprojects</h3>
+            </DefinitionItem>
+          </DefinitionList>
+        </Card>
+        <Card>
+          <Heading level={3} size="base">
+            Subprojects
+          </Heading>
           {tag.subprojects.length === 0 ? (
             <p className="mt-2 text-sm text-slate-600">No subprojects.</p>
           ) : (
@@ -232,95 +240,61 @@ export default async function TagPage({ params }: Props) {
               ))}
             </ul>
           )}
-        </div>
-      </section>
-      <section aria-labelledby="leadership" className="space-y-4">
-        <div className="flex flex-wrap items-baseline justify-between gap-2">
-          <h2 id="leadership" className="text-xl font-semibold text-slate-900">
-            Leadership
-          </h2>
+        </Card>
+      </Section>
+      <Section
+        id="leadership"
+        title="Leadership"
+        plain
+        className="space-y-4"
+        actions={
           <a href={`/tags/${tag.slug}/roster.csv`} className="text-sm text-brand-700 underline">
             Download the roster (CSV)
           </a>
-        </div>
+        }
+      >
         <RosterTable seats={seats} controls={mayAppoint || actor ? controls : undefined} />
         <RoleWarnings
           summaries={summaries.map((s) => ({ name: s.def.name, vacancies: s.vacancies, warnings: s.warnings }))}
         />
         {mayAppoint && defs.length > 0 && <AppointToRoleForm roles={roleOptions} />}
         {mayAppoint && <AppointForm tagId={tag.id} tagName={tag.name} />}
-      </section>
-      <section aria-labelledby="terms" className="space-y-2">
-        <h2 id="terms" className="text-xl font-semibold text-slate-900">
-          Terms ending in the next 90 days
-        </h2>
-        {terms.length === 0 ? (
-          <p className="text-sm text-slate-600">None.</p>
-        ) : (
-          <ul className="space-y-1 text-sm">
-            {terms.map((t) => (
-              <li key={t.id}>
-                @{t.user.login}, {t.roleDefinition?.name ?? SEAT_LABEL[t.kind] ?? t.kind}:{" "}
-                <LocalTime iso={t.termEndAt!.toISOString()} />
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-      <section aria-labelledby="roles" className="space-y-4">
-        <h2 id="roles" className="text-xl font-semibold text-slate-900">
-          Roles
-        </h2>
+      </Section>
+      <Section
+        id="terms"
+        title="Terms ending in the next 90 days"
+        plain
+        className="space-y-2"
+        empty={terms.length === 0 && "None."}
+      >
+        <ul className="space-y-1 text-sm">
+          {terms.map((t) => (
+            <li key={t.id}>
+              @{t.user.login}, {t.roleDefinition?.name ?? SEAT_LABEL[t.kind] ?? t.kind}:{" "}
+              <LocalTime iso={t.termEndAt!.toISOString()} />
+            </li>
+          ))}
+        </ul>
+      </Section>
+      <Section id="roles" title="Roles" plain className="space-y-4">
         {defs.length === 0 && <p className="text-sm text-slate-600">This TAG has not defined its roles here yet.</p>}
         {summaries.map(({ def: d, holders, vacancies }) => (
-          <article
-            key={d.id}
-            className="space-y-2 rounded-xl bg-white p-6 text-sm ring-1 ring-slate-200"
-            aria-labelledby={`def-${d.id}`}
-          >
-            <h3 id={`def-${d.id}`} className="text-lg font-semibold text-slate-900">
+          <Card as="article" key={d.id} className="space-y-2 text-sm" aria-labelledby={`def-${d.id}`}>
+            <Heading id={`def-${d.id}`} level={3}>
               {d.name}{" "}
               <span className="text-sm font-normal text-slate-600">
                 ({SEAT_LABEL[d.kind] ?? d.kind}
                 {d.ambassadorKind ? `, ${AMBASSADOR_LABEL[d.ambassadorKind]}` : ""}; rules version {d.version})
               </span>
-            </h3>
+            </Heading>
             {d.responsibilities && <Markdown>{d.responsibilities}</Markdown>}
-            <dl className="grid gap-x-6 gap-y-1 md:grid-cols-2">
-              <div>
-                <dt className="inline font-medium">Holders: </dt>
-                <dd className="inline">
-                  {holders} ({seatRulesText(d)}){vacancies !== null ? `; ${vacancies} open` : ""}
-                </dd>
-              </div>
-              <div>
-                <dt className="inline font-medium">Term: </dt>
-                <dd className="inline">{d.termMonths ? `${d.termMonths} months` : "none"}</dd>
-              </div>
-              <div>
-                <dt className="inline font-medium">Expected time: </dt>
-                <dd className="inline">{d.hoursPerMonth ? `${d.hoursPerMonth} hours a month` : "not set"}</dd>
-              </div>
-              <div>
-                <dt className="inline font-medium">Selection: </dt>
-                <dd className="inline">
-                  {d.selection === "election" ? "election" : "appointment by consensus"}
-                  {d.escalationPath && `; escalation: ${d.escalationPath}`}
-                </dd>
-              </div>
-              <div>
-                <dt className="inline font-medium">Eligibility: </dt>
-                <dd className="inline">
-                  {d.eligibilityMinRecords
-                    ? `at least ${d.eligibilityMinRecords} contribution records in the last ${d.eligibilityWindowMonths} months`
-                    : "anyone"}
-                </dd>
-              </div>
-              <div>
-                <dt className="inline font-medium">TOC approval: </dt>
-                <dd className="inline">{d.needsTocApproval ? "needed for every change" : "not needed"}</dd>
-              </div>
-            </dl>
+            <DefinitionList layout="grid">
+              {roleFacts(d, holders, vacancies).map(([term, value]) => (
+                <DefinitionItem key={term} term={term}>
+                  {value}
+                </DefinitionItem>
+              ))}
+            </DefinitionList>
             {mayDefine && (
               <details>
                 <summary className="cursor-pointer text-brand-700 underline">
@@ -331,7 +305,7 @@ export default async function TagPage({ params }: Props) {
                 </div>
               </details>
             )}
-          </article>
+          </Card>
         ))}
         {mayDefine && (
           <details className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
@@ -341,12 +315,9 @@ export default async function TagPage({ params }: Props) {
             </div>
           </details>
         )}
-      </section>
+      </Section>
       <TagElections tag={tag} viewer={actor} />
-      <section aria-labelledby="initiatives" className="space-y-3">
-        <h2 id="initiatives" className="text-xl font-semibold text-slate-900">
-          Initiatives
-        </h2>
+      <Section id="initiatives" title="Initiatives" plain className="space-y-3">
         {initiatives.length === 0 ? (
           <p className="text-slate-600">No initiatives yet.</p>
         ) : (
@@ -366,25 +337,24 @@ export default async function TagPage({ params }: Props) {
         {can(actor, "initiative.manage", tag.id) && (
           <CreateInitiativeForm tagId={tag.id} create={createInitiativeAction} />
         )}
-      </section>
-      <section aria-labelledby="timeline" className="space-y-2">
-        <h2 id="timeline" className="text-xl font-semibold text-slate-900">
-          Leadership timeline
-        </h2>
-        {timeline.length === 0 ? (
-          <p className="text-sm text-slate-600">No changes recorded yet.</p>
-        ) : (
-          <ol className="space-y-1 text-sm">
-            {timeline.map((e) => (
-              <li key={e.id}>
-                <LocalTime iso={e.at.toISOString()} /> · @{e.actor} {ACTION_LABEL[e.action] ?? e.action}
-                {e.person && ` @${e.person}`}
-                {e.role && ` (${e.role})`}
-              </li>
-            ))}
-          </ol>
-        )}
-      </section>
+      </Section>
+      <Section
+        id="timeline"
+        title="Leadership timeline"
+        plain
+        className="space-y-2"
+        empty={timeline.length === 0 && "No changes recorded yet."}
+      >
+        <ol className="space-y-1 text-sm">
+          {timeline.map((e) => (
+            <li key={e.id}>
+              <LocalTime iso={e.at.toISOString()} /> · @{e.actor} {ACTION_LABEL[e.action] ?? e.action}
+              {e.person && ` @${e.person}`}
+              {e.role && ` (${e.role})`}
+            </li>
+          ))}
+        </ol>
+      </Section>
     </div>
   );
 }

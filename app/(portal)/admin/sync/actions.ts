@@ -2,9 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/action";
-import { HelpWantedLabelsSchema, StartSyncSchema } from "@/lib/contributions/schemas";
-import { setHelpWantedLabels } from "@/lib/contributions/repository-settings";
-import { startSync } from "@/lib/contributions/sync-start";
+import { HelpWantedLabelsSchema, StartSyncSchema } from "@/lib/github/schemas";
+import { setHelpWantedLabels } from "@/lib/github/repository-settings";
+import { startSync } from "@/lib/github/sync-runs";
 import { enqueueSync } from "@/lib/jobs/queue";
 
 export const startSyncAction = defineAction(

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Forbidden } from "@/components/forbidden";
 import { getActor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/session";
-import { listSyncTags } from "@/lib/contributions/sync-start";
+import { listSyncTags } from "@/lib/github/queries";
 import Link from "next/link";
 import { ActionForm } from "@/components/ui/action-form";
 import { setHelpWantedLabelsAction, startSyncAction } from "./actions";

@@ -5,6 +5,10 @@ import { BoardFilters } from "@/components/help-wanted/board-filters";
 import { ItemCard } from "@/components/help-wanted/item-card";
 import { MatchReasons } from "@/components/help-wanted/match-reasons";
 import { LocalTime } from "@/components/ui/local-time";
+import { Notice } from "@/components/ui/notice";
+import { Lead, PageHeader } from "@/components/ui/page-header";
+import { Pager } from "@/components/ui/pager";
+import { EmptyState, Section } from "@/components/ui/section";
 import { requireUser } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
 import { boardUrl, hasFilters, parseBoardQuery } from "@/lib/help-wanted/board-query";
@@ -38,37 +42,41 @@ export default async function ForYouPage({ searchParams }: Props) {
 
   return (
     <div className="space-y-6">
-      <header className="space-y-2">
-        <p className="text-sm text-slate-600">
+      <PageHeader
+        title="Help wanted for you"
+        compact
+        eyebrow={
           <Link href="/help-wanted" className="text-brand-700 underline">
             Help wanted
           </Link>
-        </p>
-        <h1 className="text-2xl font-semibold text-slate-900">Help wanted for you</h1>
-        <p className="max-w-3xl text-slate-700">
+        }
+      >
+        <Lead>
           Open items ranked by how well they fit your skills, interests, region and timezone, your free hours this
           month, the kinds of work you prefer and what you did before; urgent items and items nobody took yet rank a
           little higher.
-        </p>
+        </Lead>
         {found && found.gaps.length > 0 && (
-          <p className="max-w-3xl rounded-md bg-amber-50 p-3 text-amber-950 ring-1 ring-amber-200">
+          <Notice tone="warning" className="max-w-3xl">
             Your profile has no {found.gaps.join(", ")} yet.{" "}
             <Link href="/me" className="underline">
               Add them on your profile
             </Link>{" "}
             for better matches.
-          </p>
+          </Notice>
         )}
-      </header>
+      </PageHeader>
 
       <BoardFilters query={query} tags={tags} action={PATH} matchesOnly />
 
-      <section aria-labelledby="matches-heading" className="space-y-4">
-        <h2 id="matches-heading" className="text-xl font-semibold text-slate-900">
-          Your matches{offset > 0 ? " (a later page)" : ""}
-        </h2>
+      <Section
+        id="matches-heading"
+        title={`Your matches${offset > 0 ? " (a later page)" : ""}`}
+        plain
+        className="space-y-4"
+      >
         {matches.length === 0 ? (
-          <div className="rounded-xl bg-white p-8 text-center text-slate-700 ring-1 ring-slate-200">
+          <EmptyState center>
             {offset > 0 ? (
               <p>
                 No more matches.{" "}
@@ -81,7 +89,7 @@ export default async function ForYouPage({ searchParams }: Props) {
             ) : (
               <p>No open items to suggest right now. TAG leads post work on the board; check back soon.</p>
             )}
-          </div>
+          </EmptyState>
         ) : (
           <ol className="grid gap-4 md:grid-cols-2 lg:grid-cols-3" aria-label="Your matches, best first">
             {matches.map((m) => (
@@ -101,29 +109,11 @@ export default async function ForYouPage({ searchParams }: Props) {
             ))}
           </ol>
         )}
-        {(found?.hasMore || offset > 0) && (
-          <nav aria-label="Pages" className="flex items-center justify-between text-sm">
-            {offset > 0 ? (
-              <Link href={url()} className="rounded-md px-3 py-2 text-brand-700 underline">
-                First page
-              </Link>
-            ) : (
-              <span />
-            )}
-            {found?.hasMore ? (
-              <Link
-                href={url(encodeMatchCursor(offset + query.limit))}
-                rel="next"
-                className="rounded-md px-3 py-2 text-brand-700 underline"
-              >
-                Next page
-              </Link>
-            ) : (
-              <span />
-            )}
-          </nav>
-        )}
-      </section>
+        <Pager
+          prev={offset > 0 ? { href: url(), text: "First page" } : null}
+          next={found?.hasMore ? { href: url(encodeMatchCursor(offset + query.limit)), text: "Next page" } : null}
+        />
+      </Section>
 
       {settings && (
         <div className="grid gap-6 lg:grid-cols-2">
@@ -134,37 +124,34 @@ export default async function ForYouPage({ searchParams }: Props) {
               digestOptIn: settings.digestOptIn,
             }}
           />
-          <section aria-labelledby="hidden-heading" className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
-            <h2 id="hidden-heading" className="text-lg font-semibold text-slate-900">
-              Hidden items ({settings.hidden.length})
-            </h2>
-            {settings.hidden.length === 0 ? (
-              <p className="mt-2 text-sm text-slate-600">
-                You have not hidden anything. Hide an item and it is no longer suggested to you.
-              </p>
-            ) : (
-              <ul className="mt-3 space-y-3">
-                {settings.hidden.map((h) => (
-                  <li key={h.id} className="flex flex-wrap items-start justify-between gap-2">
-                    <span>
-                      <Link href={`/help-wanted/${h.id}`} className="text-brand-700 underline">
-                        {h.title}
-                      </Link>{" "}
-                      <span className="text-sm text-slate-600">
-                        hidden <LocalTime iso={h.hiddenAt.toISOString()} />
-                      </span>
+          <Section
+            id="hidden-heading"
+            title="Hidden items"
+            size="lg"
+            count={settings.hidden.length}
+            empty="You have not hidden anything. Hide an item and it is no longer suggested to you."
+          >
+            <ul className="mt-3 space-y-3">
+              {settings.hidden.map((h) => (
+                <li key={h.id} className="flex flex-wrap items-start justify-between gap-2">
+                  <span>
+                    <Link href={`/help-wanted/${h.id}`} className="text-brand-700 underline">
+                      {h.title}
+                    </Link>{" "}
+                    <span className="text-sm text-slate-600">
+                      hidden <LocalTime iso={h.hiddenAt.toISOString()} />
                     </span>
-                    <ActionForm
-                      action={hideItemAction}
-                      hidden={{ itemId: h.id, hidden: "false" }}
-                      submit="Show again"
-                      label={`Show “${h.title}” again`}
-                    />
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
+                  </span>
+                  <ActionForm
+                    action={hideItemAction}
+                    hidden={{ itemId: h.id, hidden: "false" }}
+                    submit="Show again"
+                    label={`Show “${h.title}” again`}
+                  />
+                </li>
+              ))}
+            </ul>
+          </Section>
         </div>
       )}
     </div>

@@ -3,7 +3,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { z } from "zod";
+import { DefinitionItem, DefinitionList } from "@/components/ui/definition-list";
 import { LocalTime } from "@/components/ui/local-time";
+import { Notice } from "@/components/ui/notice";
+import { PageHeader } from "@/components/ui/page-header";
+import { Section, Tile } from "@/components/ui/section";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
@@ -11,7 +15,8 @@ import { now } from "@/lib/clock";
 import { checkInDueAt, findLiaison, isOverdue, listProjectNames, loginsOf } from "@/lib/liaisons/queries";
 import { dayValue } from "@/lib/liaisons/schemas";
 import { logCheckInAction, updateLiaisonAction } from "../actions";
-import { Day, HealthBadge, OverdueBadge, targetName } from "@/components/liaisons/badges";
+import { HealthBadge, OverdueBadge, targetName } from "@/components/liaisons/badges";
+import { UtcDay } from "@/components/ui/utc-day";
 import { CheckInForm, EditLiaisonForm } from "../_components/liaison-forms";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> };
@@ -48,122 +53,91 @@ export default async function LiaisonPage({ params, searchParams }: Props) {
           All liaisons
         </Link>
       </p>
-      {created && (
-        <p role="status" className="rounded-md bg-green-50 p-2 text-green-900 ring-1 ring-green-200">
-          Liaison created. @{person.login} was told.
-        </p>
-      )}
-      <header className="space-y-2">
-        <p className="text-sm text-slate-600">TAG Ambassador liaison</p>
-        <h1 className="flex flex-wrap items-center gap-3 text-3xl font-bold text-brand-800">
-          Liaison to {target}
-          {overdue && <OverdueBadge />}
-        </h1>
+      {created && <Notice role="status">Liaison created. @{person.login} was told.</Notice>}
+      <PageHeader
+        eyebrow="TAG Ambassador liaison"
+        title={
+          <span className="flex flex-wrap items-center gap-3">
+            Liaison to {target}
+            {overdue && <OverdueBadge />}
+          </span>
+        }
+      >
         {status !== "active" && (
           <p className="text-slate-700">
             This seat is {status === "on_leave" ? "on leave: check-ins are not chased" : `${status}`}.
           </p>
         )}
-      </header>
+      </PageHeader>
 
-      <section aria-labelledby="facts" className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
-        <h2 id="facts" className="font-semibold text-slate-900">
-          About
-        </h2>
-        <dl className="mt-3 grid gap-3 text-sm sm:grid-cols-2">
-          <div>
-            <dt className="font-medium text-slate-900">Liaison</dt>
-            <dd>
-              <Link href={`/people/${person.login}`} className="text-brand-700 underline">
-                @{person.login}
+      <Section id="facts" title="About" size="base">
+        <DefinitionList layout="grid" className="mt-3">
+          <DefinitionItem term="Liaison">
+            <Link href={`/people/${person.login}`} className="text-brand-700 underline">
+              @{person.login}
+            </Link>
+            {person.name && ` (${person.name})`}
+          </DefinitionItem>
+          <DefinitionItem term="TAG">
+            <Link href={`/tags/${tag.slug}`} className="text-brand-700 underline">
+              {tag.name}
+            </Link>
+          </DefinitionItem>
+          <DefinitionItem term={l.project ? "CNCF project" : "Foundation"}>
+            {l.project ? (
+              <Link href={`/projects/${l.project.name}`} className="text-brand-700 underline">
+                {l.project.displayName}
               </Link>
-              {person.name && <span className="text-slate-700"> ({person.name})</span>}
-            </dd>
-          </div>
-          <div>
-            <dt className="font-medium text-slate-900">TAG</dt>
-            <dd>
-              <Link href={`/tags/${tag.slug}`} className="text-brand-700 underline">
-                {tag.name}
-              </Link>
-            </dd>
-          </div>
-          <div>
-            <dt className="font-medium text-slate-900">{l.project ? "CNCF project" : "Foundation"}</dt>
-            <dd>
-              {l.project ? (
-                <Link href={`/projects/${l.project.name}`} className="text-brand-700 underline">
-                  {l.project.displayName}
-                </Link>
-              ) : (
-                <span className="text-slate-700">{l.foundation}</span>
-              )}
-            </dd>
-          </div>
-          <div>
-            <dt className="font-medium text-slate-900">Cadence</dt>
-            <dd className="text-slate-700">A check-in every {l.cadenceDays} days</dd>
-          </div>
-          <div>
-            <dt className="font-medium text-slate-900">Last check-in</dt>
-            <dd className="text-slate-700">{l.lastCheckInAt ? <Day date={l.lastCheckInAt} /> : "None yet"}</dd>
-          </div>
-          <div>
-            <dt className="font-medium text-slate-900">Next check-in due</dt>
-            <dd className={overdue ? "font-medium text-red-800" : "text-slate-700"}>
+            ) : (
+              l.foundation
+            )}
+          </DefinitionItem>
+          <DefinitionItem term="Cadence">A check-in every {l.cadenceDays} days</DefinitionItem>
+          <DefinitionItem term="Last check-in">
+            {l.lastCheckInAt ? <UtcDay date={l.lastCheckInAt} /> : "None yet"}
+          </DefinitionItem>
+          <DefinitionItem term="Next check-in due">
+            <span className={overdue ? "font-medium text-red-800" : undefined}>
               <LocalTime iso={checkInDueAt(l).toISOString()} />
-            </dd>
-          </div>
-        </dl>
-      </section>
+            </span>
+          </DefinitionItem>
+        </DefinitionList>
+      </Section>
 
       {mayLog && (
-        <section aria-labelledby="log" className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
-          <h2 id="log" className="text-xl font-semibold text-slate-900">
-            Log a check-in
-          </h2>
+        <Section id="log" title="Log a check-in">
           <div className="mt-3">
             <CheckInForm action={logCheckInAction} liaisonId={l.id} today={dayValue(at)} />
           </div>
-        </section>
+        </Section>
       )}
 
-      <section aria-labelledby="history" className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
-        <h2 id="history" className="text-xl font-semibold text-slate-900">
-          Check-ins ({l.checkIns.length})
-        </h2>
-        {l.checkIns.length === 0 ? (
-          <p className="mt-2 text-slate-600">No check-ins yet.</p>
-        ) : (
-          <ol className="mt-3 space-y-4" aria-label="Check-in history">
-            {l.checkIns.map((c) => (
-              <li key={c.id} className="space-y-1 rounded-md p-3 ring-1 ring-slate-200">
-                <p className="flex flex-wrap items-center gap-2 text-sm">
-                  <span className="font-medium text-slate-900">
-                    <Day date={c.date} />
-                  </span>
-                  <HealthBadge health={c.health} />
-                  {c.authorId && c.authorId !== person.id && authors.get(c.authorId) && (
-                    <span className="text-slate-600">logged by @{authors.get(c.authorId)}</span>
-                  )}
-                </p>
-                <p className="whitespace-pre-line text-slate-800">{c.notes}</p>
-                {c.link && (
-                  <a href={c.link} className="break-all text-sm text-brand-700 underline" rel="noopener noreferrer">
-                    {c.link}
-                  </a>
+      <Section id="history" title="Check-ins" count={l.checkIns.length} empty="No check-ins yet.">
+        <ol className="mt-3 space-y-4" aria-label="Check-in history">
+          {l.checkIns.map((c) => (
+            <Tile key={c.id} className="space-y-1">
+              <p className="flex flex-wrap items-center gap-2 text-sm">
+                <span className="font-medium text-slate-900">
+                  <UtcDay date={c.date} />
+                </span>
+                <HealthBadge health={c.health} />
+                {c.authorId && c.authorId !== person.id && authors.get(c.authorId) && (
+                  <span className="text-slate-600">logged by @{authors.get(c.authorId)}</span>
                 )}
-              </li>
-            ))}
-          </ol>
-        )}
-      </section>
+              </p>
+              <p className="whitespace-pre-line text-slate-800">{c.notes}</p>
+              {c.link && (
+                <a href={c.link} className="break-all text-sm text-brand-700 underline" rel="noopener noreferrer">
+                  {c.link}
+                </a>
+              )}
+            </Tile>
+          ))}
+        </ol>
+      </Section>
 
       {mayManage && (
-        <section aria-labelledby="edit" className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
-          <h2 id="edit" className="text-xl font-semibold text-slate-900">
-            Change target or cadence
-          </h2>
+        <Section id="edit" title="Change target or cadence">
           <div className="mt-3">
             <EditLiaisonForm
               action={updateLiaisonAction}
@@ -176,7 +150,7 @@ export default async function LiaisonPage({ params, searchParams }: Props) {
               }}
             />
           </div>
-        </section>
+        </Section>
       )}
     </div>
   );

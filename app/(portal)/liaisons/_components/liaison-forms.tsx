@@ -1,12 +1,8 @@
 "use client";
 
-import { useActionState, useId } from "react";
-import { FormStatus, SubmitButton, formAction, type FormState } from "@/components/ui/form";
-import type { ActionResult } from "@/lib/action";
+import { ActionForm } from "@/components/ui/action-form";
+import { Field, type FormState, type ServerAction } from "@/components/ui/form";
 import { FOUNDATION_SUGGESTIONS, HEALTHS, HEALTH_LABEL } from "@/lib/liaisons/schemas";
-import { Input, Select } from "./inputs";
-
-type Action = (input: unknown) => Promise<ActionResult<unknown>>;
 
 export interface SeatChoice {
   id: string;
@@ -14,6 +10,8 @@ export interface SeatChoice {
   login: string;
   name: string | null;
 }
+
+type Target = { projectName?: string; foundation?: string; cadenceDays?: string };
 
 function TargetFields({
   uid,
@@ -24,39 +22,37 @@ function TargetFields({
   uid: string;
   state: FormState;
   projectNames: string[];
-  initial?: { projectName?: string; foundation?: string; cadenceDays?: string };
+  initial?: Target;
 }) {
+  const common = { idPrefix: uid, state, resetOnSuccess: true };
   return (
     <>
       <fieldset className="space-y-3">
         <legend className="text-sm font-medium text-slate-800">Liaison to (fill one)</legend>
         <div className="grid gap-4 sm:grid-cols-2">
-          <Input
-            id={`${uid}-project`}
+          <Field
+            {...common}
             name="projectName"
             label="CNCF project"
-            state={state}
             defaultValue={initial?.projectName}
             suggestions={projectNames}
             hint="Its name in the project catalogue, e.g. falco."
           />
-          <Input
-            id={`${uid}-foundation`}
+          <Field
+            {...common}
             name="foundation"
             label="Other foundation"
-            state={state}
             defaultValue={initial?.foundation}
             suggestions={FOUNDATION_SUGGESTIONS}
             hint="For example OpenSSF, OpenJS, Apache, Eclipse."
           />
         </div>
       </fieldset>
-      <Input
-        id={`${uid}-cadence`}
+      <Field
+        {...common}
         name="cadenceDays"
         label="Check-in cadence (days)"
         type="number"
-        state={state}
         defaultValue={initial?.cadenceDays ?? "30"}
         hint="How often the liaison checks in: 7 to 365 days."
       />
@@ -70,38 +66,39 @@ export function CreateLiaisonForm({
   seats,
   projectNames,
 }: {
-  action: Action;
+  action: ServerAction;
   seats: SeatChoice[];
   projectNames: string[];
 }) {
-  const [state, run, pending] = useActionState(formAction(action), null);
-  const uid = useId();
   const byTag = new Map<string, SeatChoice[]>();
   for (const s of seats) byTag.set(s.tagName, [...(byTag.get(s.tagName) ?? []), s]);
   return (
-    <form action={run} className="space-y-4" noValidate aria-label="Create a liaison">
-      <Select
-        id={`${uid}-seat`}
-        name="assignmentId"
-        label="TAG Ambassador seat"
-        state={state}
-        hint="Held TAG Ambassador seats of your TAGs that have no liaison yet."
-      >
-        {[...byTag].map(([tagName, list]) => (
-          <optgroup key={tagName} label={tagName}>
-            {list.map((s) => (
-              <option key={s.id} value={s.id}>
-                @{s.login}
-                {s.name ? ` (${s.name})` : ""}, {tagName}
-              </option>
+    <ActionForm action={action} label="Create a liaison" noValidate submit="Create liaison">
+      {(state, uid) => (
+        <>
+          <Field
+            idPrefix={uid}
+            name="assignmentId"
+            label="TAG Ambassador seat"
+            state={state}
+            resetOnSuccess
+            hint="Held TAG Ambassador seats of your TAGs that have no liaison yet."
+          >
+            {[...byTag].map(([tagName, list]) => (
+              <optgroup key={tagName} label={tagName}>
+                {list.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    @{s.login}
+                    {s.name ? ` (${s.name})` : ""}, {tagName}
+                  </option>
+                ))}
+              </optgroup>
             ))}
-          </optgroup>
-        ))}
-      </Select>
-      <TargetFields uid={uid} state={state} projectNames={projectNames} />
-      <FormStatus state={state} />
-      <SubmitButton pending={pending}>Create liaison</SubmitButton>
-    </form>
+          </Field>
+          <TargetFields uid={uid} state={state} projectNames={projectNames} />
+        </>
+      )}
+    </ActionForm>
   );
 }
 
@@ -112,59 +109,39 @@ export function EditLiaisonForm({
   projectNames,
   initial,
 }: {
-  action: Action;
+  action: ServerAction;
   liaisonId: string;
   projectNames: string[];
-  initial: { projectName?: string; foundation?: string; cadenceDays: string };
+  initial: Target;
 }) {
-  const [state, run, pending] = useActionState(formAction(action), null);
-  const uid = useId();
   return (
-    <form action={run} className="space-y-4" noValidate aria-label="Change the liaison">
-      <input type="hidden" name="liaisonId" value={liaisonId} />
-      <TargetFields uid={uid} state={state} projectNames={projectNames} initial={initial} />
-      <FormStatus state={state} />
-      <SubmitButton pending={pending}>Save changes</SubmitButton>
-    </form>
+    <ActionForm action={action} label="Change the liaison" noValidate hidden={{ liaisonId }} submit="Save changes">
+      {(state, uid) => <TargetFields uid={uid} state={state} projectNames={projectNames} initial={initial} />}
+    </ActionForm>
   );
 }
 
 /** The liaison (or a lead) logs a check-in: when, how it went, a link, and the health. */
-export function CheckInForm({ action, liaisonId, today }: { action: Action; liaisonId: string; today: string }) {
-  const [state, run, pending] = useActionState(formAction(action), null);
-  const uid = useId();
+export function CheckInForm({ action, liaisonId, today }: { action: ServerAction; liaisonId: string; today: string }) {
   return (
-    <form action={run} className="space-y-4" noValidate aria-label="Log a check-in">
-      <input type="hidden" name="liaisonId" value={liaisonId} />
-      <div className="grid gap-4 sm:grid-cols-2">
-        <Input id={`${uid}-date`} name="date" label="Date" type="date" state={state} defaultValue={today} required />
-        <Select id={`${uid}-health`} name="health" label="Health" state={state} defaultValue="fine">
-          {HEALTHS.map((h) => (
-            <option key={h} value={h}>
-              {HEALTH_LABEL[h]}
-            </option>
-          ))}
-        </Select>
-      </div>
-      <Input
-        id={`${uid}-notes`}
-        name="notes"
-        label="Notes"
-        type="textarea"
-        state={state}
-        required
-        hint="What you learned: releases, maintainers, needs, risks."
-      />
-      <Input
-        id={`${uid}-link`}
-        name="link"
-        label="Link (optional)"
-        type="url"
-        state={state}
-        hint="Meeting notes, an issue, a recording."
-      />
-      <FormStatus state={state} />
-      <SubmitButton pending={pending}>Log check-in</SubmitButton>
-    </form>
+    <ActionForm
+      action={action}
+      label="Log a check-in"
+      noValidate
+      hidden={{ liaisonId }}
+      fields={[
+        { name: "date", label: "Date", type: "date", defaultValue: today, required: true },
+        { name: "health", label: "Health", defaultValue: "fine", options: HEALTHS.map((h) => [h, HEALTH_LABEL[h]]) },
+        {
+          name: "notes",
+          label: "Notes",
+          type: "textarea",
+          required: true,
+          hint: "What you learned: releases, maintainers, needs, risks.",
+        },
+        { name: "link", label: "Link (optional)", type: "url", hint: "Meeting notes, an issue, a recording." },
+      ]}
+      submit="Log check-in"
+    />
   );
 }

@@ -2,13 +2,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Forbidden } from "@/components/forbidden";
-import { BarChart } from "@/components/ui/bar-chart";
+import { ChartCard } from "@/components/ui/bar-chart";
 import { DataTable } from "@/components/ui/data-table";
+import { Section } from "@/components/ui/section";
+import { PageHeader } from "@/components/ui/page-header";
+import { FlagList } from "@/components/dashboards/flag-list";
 import { LocalTime } from "@/components/ui/local-time";
 import { getActor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/session";
 import { getTagDashboard } from "@/lib/dashboards/queries";
-import { flagsOf, tagTables } from "@/lib/dashboards/tables";
+import { flagsOf, tagTables, type Cell } from "@/lib/dashboards/tables";
 import { AppError } from "@/lib/errors";
 import { REGIONS } from "@/lib/roles/seat-rules";
 
@@ -34,14 +37,17 @@ export default async function TagDashboardPage({ params }: Props) {
   const tables = tagTables(d);
   return (
     <div className="space-y-8">
-      <header className="space-y-2">
-        <p className="text-sm">
-          <Link href="/toc" className="text-brand-700 underline">
-            Dashboard
-          </Link>{" "}
-          / {d.tag.name}
-        </p>
-        <h1 className="text-3xl font-bold text-brand-800">{d.tag.name}: dashboard</h1>
+      <PageHeader
+        title={`${d.tag.name}: dashboard`}
+        eyebrow={
+          <>
+            <Link href="/toc" className="text-brand-700 underline">
+              Dashboard
+            </Link>{" "}
+            / {d.tag.name}
+          </>
+        }
+      >
         <p className="text-sm text-slate-700">
           As of <LocalTime iso={at.toISOString()} />. Dates in the tables and CSV files are UTC days. See also the{" "}
           <Link href={`/tags/${d.tag.slug}`} className="text-brand-700 underline">
@@ -53,47 +59,28 @@ export default async function TagDashboardPage({ params }: Props) {
           </Link>
           .
         </p>
-      </header>
+      </PageHeader>
 
-      <section aria-labelledby="attention" className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
-        <h2 id="attention" className="text-xl font-semibold text-slate-900">
-          Needs attention
-        </h2>
-        {flags.length === 0 ? (
-          <p className="mt-2 text-green-800">Nothing needs attention.</p>
-        ) : (
-          <ul className="mt-2 space-y-1">
-            {flags.map((f) => (
-              <li key={f} className="rounded bg-amber-50 px-2 py-1 text-amber-950 ring-1 ring-amber-200">
-                {f}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <Section id="attention" title="Needs attention">
+        <FlagList flags={flags} />
+      </Section>
 
-      <section aria-labelledby="charts" className="grid gap-6 md:grid-cols-2">
-        <h2 id="charts" className="sr-only">
-          Charts
-        </h2>
+      <Section id="charts" title="Charts" hideTitle plain className="grid gap-6 md:grid-cols-2">
         {d.roles.map((r) => (
-          <div key={r.key} className="rounded-xl bg-white p-4 ring-1 ring-slate-200">
-            <h3 className="font-semibold text-slate-900">
-              {r.name}: {r.holders}
-              {r.totalSeats !== null ? ` of ${r.totalSeats}` : ""} seats by region
-            </h3>
-            <BarChart
-              caption={`${r.name} holders by region`}
-              bars={[
-                ...REGIONS.map((g) => ({
-                  label: g,
-                  value: r.byRegion[g],
-                  min: r.minPerRegion[g],
-                  max: r.maxPerRegion[g],
-                })),
-                ...(r.byRegion.unknown ? [{ label: "unknown", value: r.byRegion.unknown }] : []),
-              ]}
-            />
+          <ChartCard
+            key={r.key}
+            title={`${r.name}: ${r.holders}${r.totalSeats !== null ? ` of ${r.totalSeats}` : ""} seats by region`}
+            caption={`${r.name} holders by region`}
+            bars={[
+              ...REGIONS.map((g) => ({
+                label: g,
+                value: r.byRegion[g],
+                min: r.minPerRegion[g],
+                max: r.maxPerRegion[g],
+              })),
+              ...(r.byRegion.unknown ? [{ label: "unknown", value: r.byRegion.unknown }] : []),
+            ]}
+          >
             {r.largestEmployer && (
               <p className={`mt-1 text-sm ${r.overEmployerCap ? "font-semibold text-red-800" : "text-slate-700"}`}>
                 Largest employer: {r.largestEmployer.name}, {r.largestEmployer.count} of {r.holders}
@@ -101,24 +88,44 @@ export default async function TagDashboardPage({ params }: Props) {
                 {r.overEmployerCap ? ": over the cap" : ""}
               </p>
             )}
-          </div>
+          </ChartCard>
         ))}
-        <div className="rounded-xl bg-white p-4 ring-1 ring-slate-200">
-          <h3 className="font-semibold text-slate-900">Help-wanted flow</h3>
-          <BarChart
-            caption="Help-wanted flow"
-            bars={[
-              { label: "Open items", value: d.flow.open },
-              { label: "Held claims", value: d.flow.held },
-              { label: "Completed (90 days)", value: d.flow.done90 },
-              { label: "Stale claims", value: d.flow.stale },
-            ]}
-          />
-        </div>
-      </section>
+        <ChartCard
+          title="Help-wanted flow"
+          caption="Help-wanted flow"
+          bars={[
+            { label: "Open items", value: d.flow.open },
+            { label: "Held claims", value: d.flow.held },
+            { label: "Completed (90 days)", value: d.flow.done90 },
+            { label: "Stale claims", value: d.flow.stale },
+          ]}
+        />
+      </Section>
 
       {tables.map((t) => (
-        <DataTable key={t.key} table={t} csvHref={`/toc/${d.tag.slug}/${t.key}.csv`} />
+        <Section
+          key={t.key}
+          id={`table-${t.key}`}
+          title={t.title}
+          size="lg"
+          empty={t.rows.length === 0 && t.empty}
+          actions={
+            <a href={`/toc/${d.tag.slug}/${t.key}.csv`} download className="text-sm text-brand-700 underline">
+              Download “{t.title}” (CSV)
+            </a>
+          }
+        >
+          <DataTable
+            caption={t.title}
+            rows={t.rows}
+            rowKey={(_, i) => String(i)}
+            columns={t.columns.map((header, j) => ({
+              header,
+              cell: (r: Cell[]) => r[j] ?? "—",
+              sort: (r: Cell[]) => r[j] ?? null,
+            }))}
+          />
+        </Section>
       ))}
     </div>
   );

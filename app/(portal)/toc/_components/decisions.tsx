@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { DecisionList } from "@/components/decisions/decision-list";
+import { Section } from "@/components/ui/section";
 import type { DecisionSummary } from "@/lib/decisions/queries";
 import { listHeldSeats } from "@/lib/roles/queries";
 import { roleName } from "@/lib/vocabulary";
@@ -22,34 +23,30 @@ export async function TocDecisions({
   return (
     <>
       {mayView && (
-        <section aria-labelledby="pending" className="space-y-3">
-          <h2 id="pending" className="text-xl font-semibold text-slate-900">
-            Decisions awaiting the TOC
-          </h2>
+        <Section id="pending" title="Decisions awaiting the TOC" plain className="space-y-3">
           <DecisionList decisions={open} empty="Nothing is waiting for a TOC decision." label="Open TOC decisions" />
           <p className="text-sm">
             <Link href="/toc/decisions" className="text-brand-700 underline">
               Every decision and the rule they are decided by
             </Link>
           </p>
-        </section>
+        </Section>
       )}
       {mayOpenRemoval && seats.length > 0 && (
-        <section aria-labelledby="removals" className="space-y-3 pt-4">
-          <h2 id="removals" className="text-xl font-semibold text-slate-900">
-            Remove an inactive leader
-          </h2>
-          <p className="text-sm text-slate-600">
-            Opens a TOC vote. It passes with the TAG&apos;s supermajority (default two thirds) of the votes cast, with a
-            quorum of the TOC voting, within the decision period; the holder is recused. Passing ends the seat.
-          </p>
+        <Section
+          id="removals"
+          title="Remove an inactive leader"
+          plain
+          className="space-y-3 pt-4"
+          description="Opens a TOC vote. It passes with the TAG's supermajority (default two thirds) of the votes cast, with a quorum of the TOC voting, within the decision period; the holder is recused. Passing ends the seat."
+        >
           <OpenRemovalForm
             seats={seats.map((s) => ({
               id: s.id,
               label: `@${s.user.login}, ${roleName(s.kind, s.roleDefinition?.name)}, ${s.tag.name}`,
             }))}
           />
-        </section>
+        </Section>
       )}
     </>
   );

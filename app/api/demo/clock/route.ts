@@ -3,18 +3,19 @@ import { z } from "zod";
 import { advanceClock } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { invalidateAnonymousPages } from "@/lib/http/page-cache";
+import { isLocalRequest } from "@/lib/http/local-request";
 import { errorResponse, isSameOrigin } from "@/lib/http/responses";
 import { enqueueSweeps, waitForJobs } from "@/lib/jobs/queue";
 
 const ClockSchema = z.strictObject({ days: z.number().min(0).max(3650) });
 
 /**
- * Demo only: moves the portal's clock forward by `days`, runs every sweep job and answers when
- * they have finished, with what each did.
+ * Demo only, and only from this machine (lib/http/local-request.ts): moves the portal's clock
+ * forward by `days`, runs every sweep job and answers when they have finished, with what each did.
  */
 export async function POST(req: Request) {
   const e = env();
-  if (!e.DEMO) return errorResponse("NOT_FOUND", "Not found");
+  if (!e.DEMO || !isLocalRequest(req.headers)) return errorResponse("NOT_FOUND", "Not found");
   if (!isSameOrigin(req, e.NEXTAUTH_URL)) return errorResponse("FORBIDDEN", "Cross-site request refused");
   const body = await req.json().catch(() => null);
   const parsed = ClockSchema.safeParse(body);

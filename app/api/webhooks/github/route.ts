@@ -2,8 +2,8 @@ import { NextResponse } from "next/server";
 import { expireBoardCache } from "@/lib/help-wanted/board-cache";
 import { env } from "@/lib/env";
 import { errorResponse } from "@/lib/http/responses";
-import { readCappedBody, verifySignature } from "@/lib/contributions/webhook";
-import { processWebhookDelivery } from "@/lib/contributions/webhook-process";
+import { readCappedBody, verifySignature } from "@/lib/github/webhook";
+import { processWebhookDelivery } from "@/lib/github/webhook-deliveries";
 
 export const dynamic = "force-dynamic";
 

@@ -1,0 +1,63 @@
+import { expect, newIdentity, signInAs, test } from "./fixtures";
+
+/** The nonce policy and the other security headers, as every HTML response must carry them. */
+function expectStrictHeaders(h: Record<string, string>, body: string, label: string) {
+  expect(h["content-type"] ?? "", label).toContain("text/html");
+  const csp = h["content-security-policy"] ?? "";
+  const scriptSrc = csp.split(";").find((d) => d.trim().startsWith("script-src")) ?? "";
+  expect(scriptSrc, label).toMatch(/'nonce-[A-Za-z0-9+/=]+'/);
+  expect(scriptSrc, label).not.toContain("unsafe-inline");
+  expect(csp, label).toContain("frame-ancestors 'none'");
+  expect(csp, label).toContain("object-src 'none'");
+  expect(h["strict-transport-security"], label).toContain("max-age=");
+  expect(h["x-content-type-options"], label).toBe("nosniff");
+  expect(h["x-frame-options"], label).toBe("DENY");
+  expect(h["referrer-policy"], label).toBeTruthy();
+  // Scripts the page carries run only with this response's own nonce.
+  const nonce = /'nonce-([^']+)'/.exec(scriptSrc)?.[1];
+  for (const m of body.matchAll(/<script\b[^>]*>/g)) expect(m[0], label).toContain(`nonce="${nonce}"`);
+}
+
+test("prefetch requests get the whole page with the nonce policy and the security headers", async ({ page }) => {
+  const prefetches: Record<string, string>[] = [
+    { purpose: "prefetch" },
+    { "next-router-prefetch": "1" },
+    { "sec-purpose": "prefetch" },
+  ];
+  for (const headers of prefetches)
+    for (const url of ["/", "/tags", "/help-wanted"]) {
+      const res = await page.request.get(url, { headers });
+      expect(res.status()).toBe(200);
+      expectStrictHeaders(res.headers(), await res.text(), `${url} ${JSON.stringify(headers)}`);
+    }
+});
+
+test("next-auth's own pages carry the nonce policy and the security headers", async ({ page }) => {
+  const res = await page.request.get("/api/auth/signout");
+  expect(res.status()).toBe(200);
+  const body = await res.text();
+  expect(body).toContain("Sign out");
+  expectStrictHeaders(res.headers(), body, "/api/auth/signout");
+});
+
+test("a signed-in visitor is never sent to another site by the sign-in page's return address", async ({ page }) => {
+  const { login } = await newIdentity(page, "redirect");
+  await signInAs(page, login);
+  const portal = new URL(page.url()).origin;
+  for (const callbackUrl of [
+    "/\\evil.example",
+    "\\\\evil.example",
+    "//evil.example",
+    "https://evil.example/",
+    "/\t/evil.example",
+  ]) {
+    const res = await page.request.get(`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`, { maxRedirects: 0 });
+    expect(res.status(), callbackUrl).toBe(307);
+    // Where a browser goes: the Location resolved against the page that sent it.
+    const to = new URL(res.headers()["location"] ?? "", `${portal}/sign-in`);
+    expect(to.origin, callbackUrl).toBe(portal);
+  }
+  // A path on the portal is still honoured.
+  await page.goto("/sign-in?callbackUrl=%2Fnotifications");
+  await expect(page).toHaveURL(/\/notifications$/);
+});

@@ -1,0 +1,32 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { tagScope, type Actor } from "@/lib/auth/permissions";
+import { helpWantedLabelsFor } from "./drafts";
+
+/**
+ * The TAGs the actor may sync (all for an admin): recent runs newest first, each repository's
+ * help-wanted labels, and how many drafts from GitHub wait in the lead console.
+ */
+export async function listSyncTags(actor: Actor) {
+  const tags = await db.tag.findMany({
+    where: tagScope(actor, "github.sync", "id"),
+    orderBy: { name: "asc" },
+    select: { id: true, slug: true, name: true, repositories: true },
+  });
+  const tagIds = tags.map((t) => t.id);
+  const [runs, labels, drafts] = await Promise.all([
+    db.syncRun.findMany({ where: { tagId: { in: tagIds } }, orderBy: { createdAt: "desc" }, take: 200 }),
+    helpWantedLabelsFor(tags.flatMap((t) => t.repositories)),
+    db.helpWantedItemTag.groupBy({
+      by: ["tagId"],
+      where: { tagId: { in: tagIds }, item: { status: "draft" } },
+      _count: { _all: true },
+    }),
+  ]);
+  return tags.map((t) => ({
+    ...t,
+    runs: runs.filter((r) => r.tagId === t.id).slice(0, 5),
+    labels: t.repositories.map((repo) => ({ repo, labels: labels.get(repo.toLowerCase()) ?? [] })),
+    draftsWaiting: drafts.find((d) => d.tagId === t.id)?._count._all ?? 0,
+  }));
+}

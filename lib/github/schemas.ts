@@ -1,0 +1,13 @@
+import { z } from "zod";
+
+export const StartSyncSchema = z.strictObject({ tagSlug: z.string().regex(/^[a-z0-9-]{1,60}$/, "Choose a TAG") });
+
+/** A lead or admin sets which labels mark an issue as help wanted in one repository (one per line or comma-separated). */
+export const HelpWantedLabelsSchema = z.strictObject({
+  repo: z
+    .string()
+    .trim()
+    .regex(/^[\w.-]{1,100}\/[\w.-]{1,100}$/, "A repository is owner/name"),
+  labels: z.string().max(1000, "Keep the list under 1,000 characters"),
+});
+export type HelpWantedLabelsInput = z.infer<typeof HelpWantedLabelsSchema>;

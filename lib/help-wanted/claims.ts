@@ -1,0 +1,427 @@
+import "server-only";
+import { db, type Tx } from "@/lib/db";
+import { now as clockNow } from "@/lib/clock";
+import { AppError, isUniqueViolation } from "@/lib/errors";
+import { recordAudit } from "@/lib/audit/record";
+import { refuseByGuard, requirePermission } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/permissions";
+import { notify } from "@/lib/notify/send";
+import { consumeRateLimit } from "@/lib/rate-limit";
+import { HELD_CLAIM_STATUSES } from "@/lib/vocabulary";
+import {
+  givePlaceBack,
+  itemLink,
+  loadItem,
+  POST_LIMIT,
+  requireItemPermission,
+  settingsOf,
+  takePlace,
+  type ItemContext,
+} from "./items";
+import { notifyLeads } from "./notify-leads";
+
+/**
+ * Operations on claims, one person's part in one item: volunteer, a lead's decision, withdraw,
+ * release, progress, follow-up, done and its confirmation. Invitations are in ./invitations.ts.
+ */
+
+/** Per-person limit on volunteering (SECURITY.md, rate limit). */
+export const VOLUNTEER_LIMIT = { limit: 10, windowMs: 60_000 };
+
+export async function assertUnderClaimLimit(tx: Tx, userId: string, item: ItemContext) {
+  const { maxActiveClaims } = settingsOf(item);
+  const active = await tx.claim.count({
+    where: {
+      userId,
+      status: { in: [...HELD_CLAIM_STATUSES] },
+      item: { tags: { some: { tagId: { in: item.tagIds } } } },
+    },
+  });
+  if (active >= maxActiveClaims) {
+    throw new AppError(
+      "CONFLICT",
+      `You already hold ${active} active claims in this TAG, its limit. Finish or withdraw one first.`,
+    );
+  }
+}
+
+/**
+ * A signed-in person volunteers. With the TAG's auto-accept on, the place is taken at once (or
+ * the attempt fails cleanly when someone else got the last one); otherwise a lead decides.
+ */
+export async function volunteerForItem(actor: Actor | null, input: { itemId: string; message: string }) {
+  const item = await loadItem(input.itemId);
+  const a = await requirePermission(actor, "help-wanted.volunteer", {
+    subjectType: "HelpWantedItem",
+    subjectId: input.itemId,
+    tagId: item?.tagIds[0] ?? null,
+  });
+  if (!item) throw new AppError("NOT_FOUND", "That item does not exist.");
+  const at = await clockNow();
+  await consumeRateLimit(`volunteer:${a.id}`, VOLUNTEER_LIMIT.limit, VOLUNTEER_LIMIT.windowMs, at);
+  if (item.status !== "open")
+    throw new AppError(
+      "CONFLICT",
+      item.status === "filled" ? "All places on this item are taken." : "This item is not open for volunteers.",
+    );
+  const { autoAccept } = settingsOf(item);
+  try {
+    const claim = await db.$transaction(async (tx) => {
+      const status = autoAccept ? "accepted" : "requested";
+      if (autoAccept) {
+        await assertUnderClaimLimit(tx, a.id, item);
+        if (!(await takePlace(tx, item.id, at)))
+          throw new AppError("CONFLICT", "Someone else just took the last place on this item.");
+      }
+      const c = await tx.claim.create({
+        data: {
+          itemId: item.id,
+          userId: a.id,
+          status,
+          message: input.message,
+          createdAt: at,
+          lastActivityAt: at,
+          ...(autoAccept ? { decidedAt: at } : {}),
+        },
+        select: { id: true, status: true },
+      });
+      await recordAudit(tx, {
+        at,
+        actorId: a.id,
+        action: autoAccept ? "claim.accept" : "claim.request",
+        subjectType: "Claim",
+        subjectId: c.id,
+        tagId: item.tagIds[0],
+        after: { itemId: item.id, status, auto: autoAccept },
+      });
+      return c;
+    });
+    if (claim.status === "requested") {
+      await notifyLeads(
+        db,
+        item.tagIds,
+        {
+          kind: "claim.requested",
+          title: `New volunteer for "${item.title}"`,
+          body: input.message,
+          link: itemLink(item.id),
+        },
+        at,
+        a.id,
+      );
+    }
+    return claim;
+  } catch (e) {
+    if (isUniqueViolation(e) || (e as { code?: string }).code === "23505")
+      throw new AppError("CONFLICT", "You already volunteered for this item.");
+    throw e;
+  }
+}
+
+async function loadClaim(claimId: string) {
+  const c = await db.claim.findUnique({
+    where: { id: claimId },
+    select: { id: true, itemId: true, userId: true, status: true },
+  });
+  return c ? { ...c, item: await loadItem(c.itemId) } : null;
+}
+
+type LoadedClaim = NonNullable<Awaited<ReturnType<typeof loadClaim>>> & { item: ItemContext };
+
+/** The volunteer acts on their own claim; anyone else is refused (audited) and told it does not exist. */
+async function requireOwnClaim(actor: Actor | null, claimId: string, refusal: string) {
+  const claim = await loadClaim(claimId);
+  const subject = { subjectType: "Claim", subjectId: claimId, tagId: claim?.item?.tagIds[0] ?? null };
+  const a = await requirePermission(actor, "help-wanted.volunteer", subject);
+  if (!claim || claim.userId !== a.id) {
+    if (claim) await refuseByGuard(a, "help-wanted.volunteer", subject, refusal);
+    throw new AppError("NOT_FOUND", "That claim does not exist.");
+  }
+  return { a, claim: claim as LoadedClaim };
+}
+
+/** A lead of one of the claim's item's TAGs acts on it (checked against the item as stored). */
+async function requireLeadOfClaim(actor: Actor | null, claimId: string, notFound = "That claim does not exist.") {
+  const claim = await loadClaim(claimId);
+  const a = await requireItemPermission(actor, "help-wanted.decide", claim?.item ?? null, claim?.itemId ?? claimId);
+  if (!claim) throw new AppError("NOT_FOUND", notFound);
+  return { a, claim: claim as LoadedClaim };
+}
+
+/** A lead accepts (taking a place, race-safe) or declines a request. */
+export async function decideClaim(actor: Actor | null, input: { claimId: string; decision: "accept" | "decline" }) {
+  const { a, claim } = await requireLeadOfClaim(actor, input.claimId, "That request does not exist.");
+  const item = claim.item;
+  const at = await clockNow();
+  const accept = input.decision === "accept";
+  await db.$transaction(async (tx) => {
+    // The limit is checked before this claim counts as held: a person below the limit may reach it.
+    if (accept) {
+      await assertUnderClaimLimit(tx, claim.userId, item).catch(() => {
+        throw new AppError("CONFLICT", "This person already holds the TAG's maximum of active claims.");
+      });
+    }
+    const { count } = await tx.claim.updateMany({
+      where: { id: claim.id, status: "requested" },
+      data: { status: accept ? "accepted" : "declined", decidedAt: at, decidedById: a.id, lastActivityAt: at },
+    });
+    if (count === 0) throw new AppError("CONFLICT", "This request was already decided or withdrawn.");
+    if (accept && !(await takePlace(tx, item.id, at)))
+      throw new AppError("CONFLICT", "No place is left on this item: another request was accepted first.");
+    await recordAudit(tx, {
+      at,
+      actorId: a.id,
+      action: accept ? "claim.accept" : "claim.decline",
+      subjectType: "Claim",
+      subjectId: claim.id,
+      tagId: item.tagIds[0],
+      before: { status: "requested" },
+      after: { status: accept ? "accepted" : "declined" },
+    });
+  });
+  await notify(
+    {
+      userId: claim.userId,
+      kind: accept ? "claim.accepted" : "claim.declined",
+      title: accept ? `You're on "${item.title}"` : `Your offer for "${item.title}" was declined`,
+      link: itemLink(item.id),
+    },
+    at,
+  );
+  return { id: claim.id, status: accept ? "accepted" : "declined" };
+}
+
+/** The volunteer withdraws a request or a held claim (giving the place back). */
+export async function withdrawClaim(actor: Actor | null, input: { claimId: string }) {
+  const { a, claim } = await requireOwnClaim(actor, input.claimId, "Only the volunteer can withdraw their claim.");
+  const at = await clockNow();
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.claim.updateMany({
+      where: { id: claim.id, status: { in: ["invited", "requested", "accepted"] } },
+      data: { status: "withdrawn", decidedAt: at },
+    });
+    if (count === 0) throw new AppError("CONFLICT", "This claim can no longer be withdrawn.");
+    if (claim.status === "accepted") await givePlaceBack(tx, claim.itemId, at);
+    await recordAudit(tx, {
+      at,
+      actorId: a.id,
+      action: "claim.withdraw",
+      subjectType: "Claim",
+      subjectId: claim.id,
+      tagId: claim.item.tagIds[0],
+      before: { status: claim.status },
+      after: { status: "withdrawn" },
+    });
+  });
+  if (claim.status === "accepted") {
+    await notifyLeads(
+      db,
+      claim.item.tagIds,
+      {
+        kind: "claim.withdrawn",
+        title: `A volunteer withdrew from "${claim.item.title}"`,
+        link: itemLink(claim.itemId),
+      },
+      at,
+      a.id,
+    );
+  }
+  return { id: claim.id };
+}
+
+/** A lead releases a volunteer from an accepted claim; the place opens again. */
+export async function releaseClaim(actor: Actor | null, input: { claimId: string }) {
+  const { a, claim } = await requireLeadOfClaim(actor, input.claimId);
+  const at = await clockNow();
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.claim.updateMany({
+      where: { id: claim.id, status: { in: [...HELD_CLAIM_STATUSES] } },
+      data: { status: "released", decidedAt: at, decidedById: a.id },
+    });
+    if (count === 0) throw new AppError("CONFLICT", "Only a held claim can be released.");
+    await givePlaceBack(tx, claim.itemId, at);
+    await recordAudit(tx, {
+      at,
+      actorId: a.id,
+      action: "claim.release",
+      subjectType: "Claim",
+      subjectId: claim.id,
+      tagId: claim.item.tagIds[0],
+      before: { status: claim.status },
+      after: { status: "released" },
+    });
+  });
+  await notify(
+    {
+      userId: claim.userId,
+      kind: "claim.released",
+      title: `You were released from "${claim.item.title}"`,
+      link: itemLink(claim.itemId),
+    },
+    at,
+  );
+  return { id: claim.id };
+}
+
+/** The volunteer reports progress; this clears the stale flag. */
+export async function postProgress(actor: Actor | null, input: { claimId: string; body: string; link?: string }) {
+  const { a, claim } = await requireOwnClaim(actor, input.claimId, "Only the volunteer posts progress on their claim.");
+  if (claim.status !== "accepted") throw new AppError("CONFLICT", "Progress goes on an accepted claim.");
+  const at = await clockNow();
+  await consumeRateLimit(`post:${a.id}`, POST_LIMIT.limit, POST_LIMIT.windowMs, at);
+  await db.$transaction(async (tx) => {
+    await tx.claimUpdate.create({
+      data: {
+        claimId: claim.id,
+        authorId: a.id,
+        kind: "progress",
+        body: input.body,
+        link: input.link ?? null,
+        createdAt: at,
+      },
+    });
+    await tx.claim.update({ where: { id: claim.id }, data: { lastActivityAt: at, staleNotifiedAt: null } });
+    await recordAudit(tx, {
+      at,
+      actorId: a.id,
+      action: "claim.progress",
+      subjectType: "Claim",
+      subjectId: claim.id,
+      tagId: claim.item.tagIds[0],
+    });
+  });
+  return { id: claim.id };
+}
+
+/** A lead follows up on a claim; the volunteer is notified. */
+export async function sendFollowUp(actor: Actor | null, input: { claimId: string; body: string }) {
+  const { a, claim } = await requireLeadOfClaim(actor, input.claimId);
+  if (claim.status !== "accepted" && claim.status !== "done")
+    throw new AppError("CONFLICT", "Follow-ups go to a held claim.");
+  const at = await clockNow();
+  await db.$transaction(async (tx) => {
+    await tx.claimUpdate.create({
+      data: { claimId: claim.id, authorId: a.id, kind: "follow_up", body: input.body, createdAt: at },
+    });
+    await recordAudit(tx, {
+      at,
+      actorId: a.id,
+      action: "claim.follow-up",
+      subjectType: "Claim",
+      subjectId: claim.id,
+      tagId: claim.item.tagIds[0],
+    });
+  });
+  await notify(
+    {
+      userId: claim.userId,
+      kind: "claim.follow-up",
+      title: `Follow-up on "${claim.item.title}"`,
+      body: input.body,
+      link: itemLink(claim.itemId),
+    },
+    at,
+  );
+  return { id: claim.id };
+}
+
+/** The volunteer marks the work done with evidence; a lead then confirms. */
+export async function markClaimDone(actor: Actor | null, input: { claimId: string; evidenceUrl: string }) {
+  const { a, claim } = await requireOwnClaim(actor, input.claimId, "Only the volunteer marks their claim done.");
+  const at = await clockNow();
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.claim.updateMany({
+      where: { id: claim.id, status: "accepted" },
+      data: { status: "done", doneAt: at, evidenceUrl: input.evidenceUrl, lastActivityAt: at },
+    });
+    if (count === 0) throw new AppError("CONFLICT", "Only an accepted claim can be marked done.");
+    await recordAudit(tx, {
+      at,
+      actorId: a.id,
+      action: "claim.done",
+      subjectType: "Claim",
+      subjectId: claim.id,
+      tagId: claim.item.tagIds[0],
+      after: { evidenceUrl: input.evidenceUrl },
+    });
+  });
+  await notifyLeads(
+    db,
+    claim.item.tagIds,
+    {
+      kind: "claim.done",
+      title: `Work on "${claim.item.title}" is ready for your confirmation`,
+      link: itemLink(claim.itemId),
+    },
+    at,
+    a.id,
+  );
+  return { id: claim.id };
+}
+
+/**
+ * A lead confirms a completion: the claim completes, a `help-wanted` contribution record is
+ * written, and the item closes once every place is completed.
+ */
+export async function confirmCompletion(actor: Actor | null, input: { claimId: string }) {
+  const { a, claim } = await requireLeadOfClaim(actor, input.claimId);
+  if (claim.userId === a.id)
+    await refuseByGuard(
+      a,
+      "help-wanted.decide",
+      { subjectType: "Claim", subjectId: claim.id, tagId: claim.item.tagIds[0] },
+      "Nobody confirms their own work.",
+    );
+  const item = claim.item;
+  const at = await clockNow();
+  const closed = await db.$transaction(async (tx) => {
+    const { count } = await tx.claim.updateMany({
+      where: { id: claim.id, status: "done" },
+      data: { status: "completed", completedAt: at, decidedById: a.id },
+    });
+    if (count === 0) throw new AppError("CONFLICT", "Only work marked done can be confirmed.");
+    const full = await tx.claim.findUniqueOrThrow({ where: { id: claim.id }, select: { evidenceUrl: true } });
+    await tx.contributionRecord.create({
+      data: {
+        userId: claim.userId,
+        tagId: item.tagIds[0] ?? null,
+        kind: "help_wanted",
+        source: "help_wanted",
+        occurredAt: at,
+        title: item.title,
+        link: full.evidenceUrl,
+        externalId: `claim:${claim.id}`,
+      },
+    });
+    const completed = await tx.claim.count({ where: { itemId: item.id, status: "completed" } });
+    let closedNow = false;
+    if (completed >= item.places) {
+      const r = await tx.helpWantedItem.updateMany({
+        where: { id: item.id, status: { not: "closed" } },
+        data: { status: "closed", closedAt: at, closedReason: "done", updatedAt: at },
+      });
+      closedNow = r.count === 1;
+    }
+    await recordAudit(tx, {
+      at,
+      actorId: a.id,
+      action: "claim.complete",
+      subjectType: "Claim",
+      subjectId: claim.id,
+      tagId: item.tagIds[0],
+      before: { status: "done" },
+      after: { status: "completed", itemClosed: closedNow },
+    });
+    return closedNow;
+  });
+  await notify(
+    {
+      userId: claim.userId,
+      kind: "claim.completed",
+      title: `Thank you: your work on "${item.title}" is confirmed`,
+      link: itemLink(item.id),
+    },
+    at,
+  );
+  return { id: claim.id, itemClosed: closed };
+}

@@ -1,0 +1,111 @@
+import { hrTimeToMilliseconds } from "@opentelemetry/core";
+import { BatchSpanProcessor, NodeTracerProvider, type SpanProcessor } from "@opentelemetry/sdk-trace-node";
+import type { ReadableSpan } from "@opentelemetry/sdk-trace-base";
+import { resourceFromAttributes } from "@opentelemetry/resources";
+import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from "@opentelemetry/semantic-conventions";
+import { logger } from "./logger";
+import { metrics } from "./metrics";
+import { pathForLog } from "./redact";
+
+const HANDLE_REQUEST = "BaseServer.handleRequest";
+
+/** How long a request span that may be a proxy pass waits for its render pass before it is logged alone. */
+const PASS_WAIT_MS = 250;
+
+interface Pending {
+  timer: NodeJS.Timeout;
+  startMs: number;
+}
+
+/**
+ * One access-log line and one latency observation per HTTP request, taken from the request span
+ * Next.js opens for every request (so no route needs wrapping). When proxy.ts lets a request
+ * through, Next.js opens a second request span (the render pass) as a child of the first: the
+ * first waits briefly and is dropped once its render pass starts, which then reports the whole
+ * request from the first span's start.
+ */
+export class AccessLogProcessor implements SpanProcessor {
+  private pending = new Map<string, Pending>();
+  private startOf = new Map<string, number>();
+
+  onStart(span: { attributes: Record<string, unknown>; parentSpanContext?: { spanId: string } }): void {
+    if (span.attributes["next.span_type"] !== HANDLE_REQUEST) return;
+    const parent = span.parentSpanContext?.spanId;
+    const outer = parent ? this.pending.get(parent) : undefined;
+    if (!outer || !parent) return;
+    clearTimeout(outer.timer);
+    this.pending.delete(parent);
+    this.startOf.set(parent, outer.startMs);
+  }
+
+  onEnd(span: ReadableSpan): void {
+    if (span.attributes["next.span_type"] !== HANDLE_REQUEST) return;
+    const parent = span.parentSpanContext?.spanId;
+    const outerStart = parent ? this.startOf.get(parent) : undefined;
+    const startMs = hrTimeToMilliseconds(span.startTime);
+    const endMs = startMs + hrTimeToMilliseconds(span.duration);
+    if (outerStart !== undefined) {
+      this.startOf.delete(parent!);
+      return this.report(span, endMs - outerStart);
+    }
+    if (typeof span.attributes["next.route"] === "string") return this.report(span, endMs - startMs);
+    // Possibly a proxy pass: report it only if no render pass follows.
+    const id = span.spanContext().spanId;
+    const timer = setTimeout(() => {
+      this.pending.delete(id);
+      this.report(span, endMs - startMs);
+    }, PASS_WAIT_MS);
+    timer.unref();
+    this.pending.set(id, { timer, startMs });
+  }
+
+  private report(span: ReadableSpan, ms: number): void {
+    const a = span.attributes;
+    const method = String(a["http.method"] ?? "GET");
+    const status = Number(a["http.status_code"] ?? 0);
+    const path = pathForLog(String(a["http.target"] ?? ""));
+    const route =
+      typeof a["next.route"] === "string" ? a["next.route"] : path.startsWith("/_next/") ? "static" : "other";
+    metrics().httpDuration.observe({ method, route, status: String(status) }, ms / 1000);
+    const quiet = route.startsWith("/api/health") || route === "/api/metrics" || route === "static";
+    const level = status >= 500 ? "error" : quiet ? "debug" : "info";
+    logger()[level]({ reqId: span.spanContext().traceId, method, path, route, status, ms: Math.round(ms) }, "request");
+  }
+
+  forceFlush(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  shutdown(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
+/**
+ * Registers the tracer provider Next.js reports its spans to. Always on: the request span is
+ * the request id of every log line and the source of the access log. Spans leave the process
+ * only when OTEL_EXPORTER_OTLP_ENDPOINT is set; then PostgreSQL queries get spans too.
+ */
+export async function startTracing(opts: { serviceName: string; endpoint?: string; version?: string }) {
+  const processors: SpanProcessor[] = [new AccessLogProcessor()];
+  if (opts.endpoint) {
+    const { OTLPTraceExporter } = await import("@opentelemetry/exporter-trace-otlp-http");
+    const url = `${opts.endpoint.replace(/\/$/, "")}/v1/traces`;
+    processors.push(new BatchSpanProcessor(new OTLPTraceExporter({ url }), { scheduledDelayMillis: 1000 }));
+  }
+  const provider = new NodeTracerProvider({
+    resource: resourceFromAttributes({
+      [ATTR_SERVICE_NAME]: opts.serviceName,
+      ...(opts.version ? { [ATTR_SERVICE_VERSION]: opts.version } : {}),
+    }),
+    spanProcessors: processors,
+  });
+  provider.register();
+  if (opts.endpoint) {
+    const { registerInstrumentations } = await import("@opentelemetry/instrumentation");
+    const { PgInstrumentation } = await import("@opentelemetry/instrumentation-pg");
+    registerInstrumentations({ tracerProvider: provider, instrumentations: [new PgInstrumentation()] });
+    logger().info({ endpoint: opts.endpoint }, "exporting traces");
+  }
+  return provider;
+}
