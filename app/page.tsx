@@ -5,6 +5,7 @@ import { getActor } from "@/lib/auth/actor";
 import { getCurrentUser } from "@/lib/auth/session";
 import { personalAttention } from "@/lib/dashboards/attention";
 import { DecisionList } from "@/components/decisions/decision-list";
+import { Section } from "@/components/ui/section";
 import { can } from "@/lib/auth/permissions";
 import { listOpenDecisions } from "@/lib/decisions/queries";
 
@@ -19,12 +20,9 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   return (
     <div className="space-y-10">
       {decisions && (
-        <section aria-labelledby="toc-decisions" className="space-y-3 rounded-xl bg-white p-6 ring-1 ring-slate-200">
-          <h2 id="toc-decisions" className="text-xl font-semibold text-slate-900">
-            TOC decisions awaiting a vote
-          </h2>
+        <Section id="toc-decisions" title="TOC decisions awaiting a vote" className="space-y-3">
           <DecisionList decisions={decisions} empty="No TOC decision is open." label="Open TOC decisions" />
-        </section>
+        </Section>
       )}
       {/* Elections open or upcoming come first for signed-in people (issue 7). */}
       <MyElections viewer={actor} />

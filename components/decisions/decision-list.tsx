@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { LocalTime } from "@/components/ui/local-time";
+import { Tile } from "@/components/ui/section";
 import type { DecisionSummary } from "@/lib/decisions/queries";
 import { DECISION_CHOICE_LABEL, DECISION_KIND_LABEL, DECISION_STATUS_LABEL } from "@/lib/vocabulary";
 
@@ -29,7 +30,7 @@ export function DecisionList({
   return (
     <ul aria-label={label} className="space-y-2">
       {decisions.map((d) => (
-        <li key={d.id} className="rounded-md bg-white p-3 text-sm ring-1 ring-slate-200">
+        <Tile key={d.id} className="bg-white text-sm">
           <p>
             <span className="font-medium text-slate-600">{DECISION_KIND_LABEL[d.kind]}:</span>{" "}
             <Link href={`/toc/decisions/${d.id}`} className="font-medium text-brand-700 underline">
@@ -65,7 +66,7 @@ export function DecisionList({
               </>
             )}
           </p>
-        </li>
+        </Tile>
       ))}
     </ul>
   );

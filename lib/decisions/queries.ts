@@ -3,17 +3,10 @@ import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { recordRefusal } from "@/lib/audit/record";
-import { can, type Actor } from "@/lib/auth/permissions";
+import { can, canInAnyTag, tagScope, type Actor } from "@/lib/auth/permissions";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ruleOf } from "./closing";
 import { BASES, decisionOutcome, thresholdLabel, needed } from "./outcome";
-
-/** Which TAGs' decisions `actor` may see: every TAG (TOC, admins), the TAGs they lead, or none. */
-function visibleTags(actor: Actor | null): Prisma.DecisionWhereInput | null {
-  if (can(actor, "decision.view")) return {};
-  const own = actor?.leadTagIds.filter((id) => can(actor, "decision.view", id)) ?? [];
-  return own.length ? { tagId: { in: own } } : null;
-}
 
 const listSelect = {
   id: true,
@@ -62,18 +55,13 @@ function summarize(d: ListRow, viewerId: string | null, at: Date) {
 
 export type DecisionSummary = ReturnType<typeof summarize>;
 
-/** Whether `actor` may see any TOC decision (a TOC member, an admin, a lead of some TAG). */
-export function canSeeDecisions(actor: Actor | null): boolean {
-  return visibleTags(actor) !== null;
-}
-
 /**
  * Open decisions the actor may see (all for TOC members and admins, their TAGs' for leads),
  * closing soonest first; `tagIds` narrows to some TAGs. Empty for anyone else.
  */
 export async function listOpenDecisions(actor: Actor | null, opts: { tagIds?: string[] } = {}) {
-  const scope = visibleTags(actor);
-  if (!scope) return [];
+  if (!canInAnyTag(actor, "decision.view")) return [];
+  const scope = tagScope(actor, "decision.view");
   const [rows, at] = await Promise.all([
     db.decision.findMany({
       where: { AND: [scope, { status: "open" }, opts.tagIds ? { tagId: { in: opts.tagIds } } : {}] },
@@ -88,8 +76,8 @@ export async function listOpenDecisions(actor: Actor | null, opts: { tagIds?: st
 
 /** Decisions closed most recently (the TOC's record), for the same readers. */
 export async function listClosedDecisions(actor: Actor | null, take = 30) {
-  const scope = visibleTags(actor);
-  if (!scope) return [];
+  if (!canInAnyTag(actor, "decision.view")) return [];
+  const scope = tagScope(actor, "decision.view");
   const [rows, at] = await Promise.all([
     db.decision.findMany({
       where: { AND: [scope, { status: { not: "open" } }] },

@@ -7,11 +7,11 @@ import { LocalTime } from "@/components/ui/local-time";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card, EmptyState, Heading, Section } from "@/components/ui/section";
 import { getActor } from "@/lib/auth/actor";
-import { can } from "@/lib/auth/permissions";
+import { can, canInAnyTag } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { getTocOverview } from "@/lib/dashboards/queries";
 import { DecisionList } from "@/components/decisions/decision-list";
-import { canSeeDecisions, listOpenDecisions, type DecisionSummary } from "@/lib/decisions/queries";
+import { listOpenDecisions, type DecisionSummary } from "@/lib/decisions/queries";
 import { employerText, flagsOf, regionsText } from "@/lib/dashboards/tables";
 import { TocDecisions } from "./_components/decisions";
 
@@ -26,7 +26,7 @@ export default async function DashboardPage() {
   await requireUser("/toc");
   const actor = await getActor();
   const mayOpenRemoval = can(actor, "leadership.remove-vote");
-  const mayViewDecisions = canSeeDecisions(actor);
+  const mayViewDecisions = canInAnyTag(actor, "decision.view");
   // The UI asks the table only to decide what to show; getTocOverview checks again itself.
   const mayView =
     can(actor, "audit.view-all") || (actor?.leadTagIds.some((id) => can(actor, "dashboard.view", id)) ?? false);

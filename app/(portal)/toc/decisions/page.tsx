@@ -2,18 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DecisionList } from "@/components/decisions/decision-list";
 import { getActor } from "@/lib/auth/actor";
-import { can } from "@/lib/auth/permissions";
+import { can, canInAnyTag } from "@/lib/auth/permissions";
 import { BASES, THRESHOLD_KEYS, THRESHOLDS, thresholdLabel } from "@/lib/decisions/outcome";
-import {
-  canSeeDecisions,
-  listClosedDecisions,
-  listOpenDecisions,
-  listRemovalSupermajorities,
-} from "@/lib/decisions/queries";
+import { listClosedDecisions, listOpenDecisions, listRemovalSupermajorities } from "@/lib/decisions/queries";
 import { currentRule } from "@/lib/decisions/rules";
 import { SUPERMAJORITY_KEYS } from "@/lib/decisions/schemas";
 import { setDecisionRuleAction, setRemovalSupermajorityAction } from "./actions";
-import { DecisionRuleForm, RemovalSupermajorityForm } from "./_components/rule-forms";
+import { ActionForm } from "@/components/ui/action-form";
 
 export const metadata: Metadata = { title: "TOC decisions" };
 
@@ -22,7 +17,7 @@ const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 /** Every TOC decision the viewer may see, open and closed, and the rule they are decided by. */
 export default async function DecisionsPage() {
   const actor = await getActor();
-  const mayView = canSeeDecisions(actor);
+  const mayView = canInAnyTag(actor, "decision.view");
   const maySet = can(actor, "decision.rule");
   const [open, closed, rule, tags] = await Promise.all([
     listOpenDecisions(actor),
@@ -31,6 +26,8 @@ export default async function DecisionsPage() {
     maySet ? listRemovalSupermajorities() : [],
   ]);
   const t = THRESHOLDS[rule.threshold];
+  const thresholds = THRESHOLD_KEYS.map((k) => [k, capital(THRESHOLDS[k].label)] as const);
+  const bases = Object.entries(BASES).map(([k, label]) => [k, capital(label)] as const);
   return (
     <div className="space-y-8">
       <header className="space-y-2">
@@ -74,19 +71,48 @@ export default async function DecisionsPage() {
             Decision rules (TOC members and admins)
           </h2>
           <div className="grid gap-4 lg:grid-cols-2">
-            <DecisionRuleForm
+            <ActionForm
               action={setDecisionRuleAction}
-              current={rule}
-              thresholds={THRESHOLD_KEYS.map((k) => ({ value: k, label: capital(THRESHOLDS[k].label) }))}
-              bases={Object.entries(BASES).map(([value, label]) => ({ value, label: capital(label) }))}
+              title="The decision rule"
+              fields={[
+                { name: "threshold", label: "Yes votes needed", options: thresholds, defaultValue: rule.threshold },
+                { name: "base", label: "Counted among", options: bases, defaultValue: rule.base },
+                {
+                  name: "periodDays",
+                  label: "Voting period (days)",
+                  type: "number",
+                  required: true,
+                  defaultValue: String(rule.periodDays),
+                },
+                {
+                  name: "quorum",
+                  label: "Quorum when counting votes cast (and for removals): TOC members who must vote",
+                  options: thresholds,
+                  defaultValue: rule.quorum,
+                },
+              ]}
+              submit="Save the rule"
             />
-            <RemovalSupermajorityForm
+            <ActionForm
               action={setRemovalSupermajorityAction}
-              tags={tags.map((g) => ({
-                value: g.id,
-                label: `${g.name} (now ${thresholdLabel({ share: g.removalSupermajority, moreThan: false })})`,
-              }))}
-              options={SUPERMAJORITY_KEYS.map((k) => ({ value: k, label: capital(THRESHOLDS[k].label) }))}
+              title="A TAG's removal supermajority"
+              description="The TOC sets it: it decides the removal of the TAG's own chairs."
+              fields={[
+                {
+                  name: "tagId",
+                  label: "TAG",
+                  options: tags.map((g) => [
+                    g.id,
+                    `${g.name} (now ${thresholdLabel({ share: g.removalSupermajority, moreThan: false })})`,
+                  ]),
+                },
+                {
+                  name: "supermajority",
+                  label: "Share of the votes cast needed to remove a leader",
+                  options: SUPERMAJORITY_KEYS.map((k) => [k, capital(THRESHOLDS[k].label)]),
+                },
+              ]}
+              submit="Save the supermajority"
             />
           </div>
         </section>

@@ -15,9 +15,11 @@ import {
   roleName,
   SEAT_STATUS_LABEL,
 } from "@/lib/vocabulary";
-import { castVoteAction, declareConflictAction, recordExternalDecisionAction } from "./actions";
 import { ActionForm } from "@/components/ui/action-form";
-import { RecordElsewhereForm } from "./_components/record-elsewhere-form";
+import { DataTable } from "@/components/ui/data-table";
+import { PageHeader } from "@/components/ui/page-header";
+import { Section } from "@/components/ui/section";
+import { castVoteAction, declareConflictAction, recordExternalDecisionAction } from "./actions";
 import { VotePanel } from "./_components/vote-panel";
 
 export const metadata: Metadata = { title: "TOC decision" };
@@ -46,17 +48,21 @@ export default async function DecisionPage({ params }: { params: Promise<{ id: s
   const seat = d.seat;
   return (
     <div className="space-y-8">
-      <header className="space-y-2">
-        <p className="text-sm">
-          <Link href="/toc" className="text-brand-700 underline">
-            Dashboard
-          </Link>{" "}
-          /{" "}
-          <Link href="/toc/decisions" className="text-brand-700 underline">
-            TOC decisions
-          </Link>
-        </p>
-        <h1 className="text-2xl font-semibold text-slate-900">{d.title}</h1>
+      <PageHeader
+        title={d.title}
+        compact
+        eyebrow={
+          <>
+            <Link href="/toc" className="text-brand-700 underline">
+              Dashboard
+            </Link>{" "}
+            /{" "}
+            <Link href="/toc/decisions" className="text-brand-700 underline">
+              TOC decisions
+            </Link>
+          </>
+        }
+      >
         <p className="text-sm text-slate-700">
           {DECISION_KIND_LABEL[d.kind]} ·{" "}
           <Link href={`/tags/${d.tag.slug}`} className="text-brand-700 underline">
@@ -65,21 +71,15 @@ export default async function DecisionPage({ params }: { params: Promise<{ id: s
           · opened <LocalTime iso={d.openedAt.toISOString()} />
           {d.openedBy && <> by @{d.openedBy.login}</>}
         </p>
-      </header>
+      </PageHeader>
 
-      <section
-        aria-labelledby="status-h"
-        className={`space-y-2 rounded-xl p-5 ring-1 ${
-          d.status === "open"
-            ? "bg-white ring-slate-200"
-            : d.status === "approved"
-              ? "bg-green-50 ring-green-200"
-              : "bg-slate-50 ring-slate-200"
-        }`}
+      <Section
+        id="status"
+        title={DECISION_STATUS_LABEL[d.status]}
+        size="lg"
+        tone={d.status === "open" ? "brand" : "slate"}
+        className="space-y-2"
       >
-        <h2 id="status-h" className="text-lg font-semibold text-slate-900">
-          {DECISION_STATUS_LABEL[d.status]}
-        </h2>
         {d.status === "open" ? (
           <p className="text-slate-800">
             {d.periodOver ? (
@@ -111,12 +111,9 @@ export default async function DecisionPage({ params }: { params: Promise<{ id: s
             {d.recordedBy && <> (recorded by @{d.recordedBy.login})</>}
           </p>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="what-h" className="space-y-2">
-        <h2 id="what-h" className="text-xl font-semibold text-slate-900">
-          What is decided
-        </h2>
+      <Section id="what" title="What is decided" plain className="space-y-2">
         {seat && (
           <p className="text-slate-800">
             @{seat.user.login}
@@ -142,12 +139,9 @@ export default async function DecisionPage({ params }: { params: Promise<{ id: s
             </a>
           </p>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="rule-h" className="space-y-2">
-        <h2 id="rule-h" className="text-xl font-semibold text-slate-900">
-          The rule
-        </h2>
+      <Section id="rule" title="The rule" plain className="space-y-2">
         <p className="text-slate-800">
           Approved with yes votes from {d.rule.threshold} {d.rule.base}
           {d.rule.yesNeeded !== null && (
@@ -164,45 +158,32 @@ export default async function DecisionPage({ params }: { params: Promise<{ id: s
           . It closes as soon as no remaining vote can change the outcome, or when the period ends; without a result by
           then it is not approved. The electorate is the TOC as it was when the vote opened.
         </p>
-      </section>
+      </Section>
 
-      <section aria-labelledby="votes-h" className="space-y-2">
-        <h2 id="votes-h" className="text-xl font-semibold text-slate-900">
-          Votes
-        </h2>
-        <table className="w-full max-w-xl text-left text-sm">
-          <caption className="sr-only">How each TOC member voted</caption>
-          <thead className="border-b border-slate-200">
-            <tr>
-              <th scope="col" className="py-1 pr-4 font-medium">
-                TOC member
-              </th>
-              <th scope="col" className="py-1 font-medium">
-                Vote
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {d.electorate.map((e) => (
-              <tr key={e.userId}>
-                <td className="py-1 pr-4">{e.person ? `@${e.person.login}` : "deleted account"}</td>
-                <td className="py-1">
-                  {e.recusal ? (
-                    <>
-                      {RECUSAL[e.recusal] ?? "recused"}
-                      {e.recusal === "conflict" && e.recusalNote ? `: ${e.recusalNote}` : ""}
-                    </>
-                  ) : e.vote ? (
-                    DECISION_CHOICE_LABEL[e.vote.choice]
-                  ) : (
-                    <span className="text-slate-600">not voted</span>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <Section id="votes" title="Votes" plain className="space-y-2">
+        <DataTable
+          caption="How each TOC member voted"
+          rowKey={(e) => e.userId}
+          rows={d.electorate}
+          columns={[
+            {
+              header: "TOC member",
+              rowHeader: true,
+              cell: (e) => (e.person ? `@${e.person.login}` : "deleted account"),
+              sort: (e) => e.person?.login ?? "",
+            },
+            {
+              header: "Vote",
+              cell: (e) =>
+                e.recusal
+                  ? `${RECUSAL[e.recusal] ?? "recused"}${e.recusal === "conflict" && e.recusalNote ? `: ${e.recusalNote}` : ""}`
+                  : e.vote
+                    ? DECISION_CHOICE_LABEL[e.vote.choice]
+                    : "not voted",
+            },
+          ]}
+        />
+      </Section>
 
       {d.viewer === "voted" && d.myVote && (
         <p className="text-slate-800">
@@ -210,10 +191,7 @@ export default async function DecisionPage({ params }: { params: Promise<{ id: s
         </p>
       )}
       {mayVote && (
-        <section aria-labelledby="vote-h" className="space-y-3 rounded-xl bg-white p-6 ring-1 ring-brand-200">
-          <h2 id="vote-h" className="text-xl font-semibold text-slate-900">
-            Your vote
-          </h2>
+        <Section id="your-vote" title="Your vote" tone="brand" className="space-y-3">
           <VotePanel decisionId={d.id} title={d.title} action={castVoteAction} />
           <ActionForm
             action={declareConflictAction}
@@ -224,9 +202,35 @@ export default async function DecisionPage({ params }: { params: Promise<{ id: s
             label="Declare a conflict of interest"
             danger
           />
-        </section>
+        </Section>
       )}
-      {mayRecord && <RecordElsewhereForm decisionId={d.id} action={recordExternalDecisionAction} />}
+      {mayRecord && (
+        <ActionForm
+          action={recordExternalDecisionAction}
+          hidden={{ decisionId: d.id }}
+          confirm="Record a decision taken elsewhere…"
+          label="Record a decision taken elsewhere"
+          fields={[
+            {
+              name: "outcome",
+              label: "Outcome",
+              options: [
+                ["approved", "Approved"],
+                ["rejected", "Not approved"],
+              ],
+            },
+            {
+              name: "link",
+              label: "Link to the vote",
+              type: "url",
+              required: true,
+              hint: "For example the GitVote issue or pull request on cncf/toc.",
+            },
+            { name: "note", label: "Note (optional)" },
+          ]}
+          submit="Record the outcome"
+        />
+      )}
     </div>
   );
 }
