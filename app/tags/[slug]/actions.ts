@@ -25,7 +25,7 @@ const appoint = defineAction(
     refresh();
     return r;
   },
-  { successMessage: "Appointment recorded. It is pending until a TOC member approves it." },
+  { successMessage: "Appointment recorded. It is pending until the TOC approves it by vote." },
 );
 
 const requestEnd = defineAction(

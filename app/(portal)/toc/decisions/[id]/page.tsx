@@ -185,23 +185,20 @@ export default async function DecisionPage({ params }: { params: Promise<{ id: s
         />
       </Section>
 
-      {d.viewer === "voted" && d.myVote && (
-        <p className="text-slate-800">
-          You voted <strong>{DECISION_CHOICE_LABEL[d.myVote]}</strong>.
-        </p>
-      )}
-      {mayVote && (
+      {(mayVote || d.viewer === "voted") && (
         <Section id="your-vote" title="Your vote" tone="brand" className="space-y-3">
-          <VotePanel decisionId={d.id} title={d.title} action={castVoteAction} />
-          <ActionForm
-            action={declareConflictAction}
-            hidden={{ decisionId: d.id }}
-            confirm="Declare a conflict of interest instead…"
-            fields={[{ name: "note", label: "What the conflict is", required: true }]}
-            submit="Declare the conflict and recuse myself"
-            label="Declare a conflict of interest"
-            danger
-          />
+          <VotePanel decisionId={d.id} title={d.title} action={castVoteAction} voted={d.myVote} />
+          {mayVote && (
+            <ActionForm
+              action={declareConflictAction}
+              hidden={{ decisionId: d.id }}
+              confirm="Declare a conflict of interest instead…"
+              fields={[{ name: "note", label: "What the conflict is", required: true }]}
+              submit="Declare the conflict and recuse myself"
+              label="Declare a conflict of interest"
+              danger
+            />
+          )}
         </Section>
       )}
       {mayRecord && (

@@ -12,11 +12,14 @@ export function VotePanel({
   decisionId,
   title,
   action,
+  voted,
   children,
 }: {
   decisionId: string;
   title: string;
   action: ServerAction;
+  /** The viewer's vote when they have voted (the page re-renders after a vote with it). */
+  voted: DecisionChoiceKey | null;
   /** What to look at again before confirming (an election result's ties and lot). */
   children?: React.ReactNode;
 }) {
@@ -27,6 +30,12 @@ export function VotePanel({
     if (choice) confirmRef.current?.focus();
   }, [choice]);
   if (state?.ok) return <FormStatus state={state} />;
+  if (voted)
+    return (
+      <p className="text-slate-800">
+        You voted <strong>{DECISION_CHOICE_LABEL[voted]}</strong>.
+      </p>
+    );
   return (
     <div className="space-y-3">
       <div role="group" aria-label="Your vote" className="flex flex-wrap gap-2">
