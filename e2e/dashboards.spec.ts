@@ -49,7 +49,7 @@ test("a TOC member sees a TAG over its employer cap flagged, drills into it and 
     `Over employer cap: ${role} (Northwind Cloud: 2 (100%) of at most 1)`,
   );
   // The TOC's decisions stay on the same page.
-  await expect(toc.getByRole("heading", { name: "Leadership changes awaiting TOC approval" })).toBeVisible();
+  await expect(toc.getByRole("heading", { name: "Decisions awaiting the TOC", level: 2 })).toBeVisible();
 
   await card.getByRole("link", { name: "TAG Workloads Foundation" }).click();
   await expect(toc.getByRole("heading", { name: "TAG Workloads Foundation: dashboard", level: 1 })).toBeVisible();

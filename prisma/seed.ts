@@ -6,6 +6,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/generated/prisma/client.ts";
 import { identities } from "../dev/github-stand-in/identities.ts";
+import { seedDecisions } from "./seed-decisions.ts";
 import { DEMO_ELECTION_TAG, DEMO_TECH_LEAD_ROLE_KEY, seedElections } from "./seed-elections.ts";
 import { giveSeat } from "../lib/roles/appointments.ts";
 import { createLeadershipRoles, ensureStandardRole } from "../lib/roles/leadership-roles.ts";
@@ -132,6 +133,7 @@ export async function seed(url: string): Promise<void> {
     await seedProjects(db);
     await seedLiaisons(db);
     await seedElections(db);
+    await seedDecisions(db);
   } finally {
     await db.$disconnect();
   }

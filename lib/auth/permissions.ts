@@ -59,8 +59,31 @@ export const PERMISSIONS = {
     description: "act as an officer of any election (its drafts, exception requests, phase moves)",
   },
   "election.view-draft": { scope: "tag", roles: leadsAndAdmins, description: "see a TAG's elections while drafts" },
-  "leadership.approve": { scope: "global", roles: ["toc"], description: "approve chair / tech-lead changes" },
-  "leadership.remove-vote": { scope: "global", roles: ["toc"], description: "vote to remove an inactive leader" },
+  "leadership.remove-vote": {
+    scope: "global",
+    roles: ["toc"],
+    description: "open a vote to remove an inactive leader",
+  },
+  "decision.view": {
+    scope: "tag",
+    roles: ["lead", "toc", "admin"],
+    description: "see the TOC's decisions about a TAG",
+  },
+  "decision.vote": {
+    scope: "global",
+    roles: ["toc"],
+    description: "vote yes / no / abstain on a TOC decision, declare a conflict",
+  },
+  "decision.record": {
+    scope: "global",
+    roles: ["toc"],
+    description: "record a TOC decision taken elsewhere, with its link",
+  },
+  "decision.rule": {
+    scope: "global",
+    roles: ["toc", "admin"],
+    description: "set the TOC decision rule and the removal supermajority",
+  },
   "checkin.log": { scope: "tag", roles: everyone, description: "log own liaison check-ins and own leaves" },
   "contribution.self-report": { scope: "tag", roles: everyone, description: "self-report a contribution" },
   "contribution.verify": {

@@ -7,6 +7,7 @@ import { refuseByGuard, requirePermission } from "@/lib/auth/actor";
 import { can, type Actor } from "@/lib/auth/permissions";
 import { notify } from "@/lib/notify/send";
 import { giveSeat } from "@/lib/roles/appointments";
+import { giveSeatForDecision } from "@/lib/roles/seat-decisions";
 import { lockAssignment, lockRole } from "@/lib/roles/seats";
 import { orderByLot, type Outcome } from "./tally/index.ts";
 import { electionLink, loadElection, requireOfficer } from "./context";
@@ -295,8 +296,8 @@ export async function offerVacancy(actor: Actor | null, input: OfferVacancyInput
       where: { id: next },
       select: { id: true, region: true, login: true, employer: true },
     });
-    // The one appointment path: pending until the TOC approves, within the role's seat rules.
-    const offered = await giveSeat(tx, {
+    // The one appointment path: pending until the TOC approves it by vote, within the role's seat rules.
+    const offered = await giveSeatForDecision(tx, {
       roleKey: election.roleKey,
       tagId: election.tagId,
       person: user,

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { sendDecisionDigests, sweepDecisions } from "@/lib/decisions/sweep";
 import { advanceElectionPhases } from "@/lib/elections/phases";
 import { flagStaleInitiatives } from "@/lib/initiatives/sweep";
 import { flagStaleClaims } from "@/lib/help-wanted/sweep";
@@ -86,6 +87,16 @@ export const sweeps: Sweep[] = [
     name: "sweep-election-phases",
     description: "Open nominations and voting, close and count elections when their times come",
     run: advanceElectionPhases,
+  },
+  {
+    name: "sweep-decisions",
+    description: "Close TOC decisions whose period ended; tell TOC members about new votes and ones closing soon",
+    run: sweepDecisions,
+  },
+  {
+    name: "sweep-decision-digests",
+    description: "Send TOC members the open decisions, once a week",
+    run: sendDecisionDigests,
   },
   {
     name: "sweep-match-digests",

@@ -142,8 +142,8 @@ export async function giveSeat(tx: Tx, req: SeatRequest) {
       ...req.audit?.after,
     },
   });
-  // A pending seat awaits a TOC decision: G2's `openDecision(tx, { kind: "appointment", ... })`
-  // (lib/decisions/decisions.ts) is called here once it exists; until then decideLeadershipChange decides.
+  // A pending seat awaits a TOC vote: the portal's paths open it through giveSeatForDecision
+  // (./seat-decisions.ts), which this file cannot import (the import scripts run it outside the server).
   return { id: seat.id, status: seat.status, termEndAt: seat.termEndAt, role: def, breaches };
 }
 

@@ -9,7 +9,7 @@ import { requirePermission } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
 import type { RetireRoleInput, RoleDefinitionInput } from "./schemas";
 import { seatWarnings, type RegionCounts } from "./seat-rules";
-import { closePendingSeat } from "./appointments";
+import { withdrawPendingSeat } from "./seat-decisions";
 import { isOnLeave, lockRole, rulesOf } from "./seats";
 import { LEAD_KINDS, REGIONS, ROLE_KIND_LABEL, SEAT_TAKEN_STATUSES } from "@/lib/vocabulary";
 
@@ -264,7 +264,8 @@ export async function retireRole(actor: Actor | null, input: RetireRoleInput) {
       where: { roleDefinition: { roleKey: input.roleKey }, status: "pending" },
       select: { id: true },
     });
-    for (const p of pending) await closePendingSeat(tx, p.id, { id: a.id, at, reason: `${current.name} was retired` });
+    for (const p of pending)
+      await withdrawPendingSeat(tx, p.id, { id: a.id, at, reason: `${current.name} was retired` });
     await recordAudit(tx, {
       at,
       actorId: a.id,

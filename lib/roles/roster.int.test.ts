@@ -6,14 +6,16 @@ import { now } from "@/lib/clock";
 import { countUnread } from "@/lib/notify/queries";
 import { createTag, createUser } from "@/tests/factories";
 import { defineRole, retireRole } from "./definitions";
-import { decideLeadershipChange } from "./leadership";
 import { recordLeave } from "./leaves";
 import { listLeadershipTimeline, listRoster, listRosterForExport, summarizeRoles } from "./queries";
-import { castRemovalVote, closeRemovalProposal, openRemovalProposal } from "./removals";
+import { openRemovalProposal } from "./removals";
 import { appointToRole, changeAssignment, moveToAdvisoryFellow } from "./roster";
 import { RoleDefinitionSchema, LeaveSchema } from "./schemas";
 import { remindTermsEnding } from "./term-reminders";
 import { DAY } from "@/lib/vocabulary";
+import { closeDueDecisions } from "@/lib/decisions/closing";
+import { castVote } from "@/lib/decisions/votes";
+import { everyoneVotes, freshToc } from "@/tests/decisions";
 const code = (p: Promise<unknown>) =>
   p.then(
     () => "ok",
@@ -258,16 +260,16 @@ describe("appointments and seat rules", () => {
     expect(await code(appointToRole(actor, { roleDefinitionId: d.id, login: p.login }))).toBe("ok");
   });
 
-  it("a tech-lead role stays pending until a TOC member approves", async () => {
+  it("a tech-lead role stays pending until the TOC approves it by vote", async () => {
     const tag = await createTag();
     const { actor } = await leadOf(tag.id);
-    const toc = await createUser({ isTocMember: true });
+    await freshToc(3);
     const d = await standardRole(tag.id, "tech_lead");
     const p = await person("EMEA");
     const seat = await appointToRole(actor, { roleDefinitionId: d.id, login: p.login });
     expect(seat.status).toBe("pending");
     expect((await loadActor(p.id))!.leadTagIds).not.toContain(tag.id);
-    await decideLeadershipChange(await loadActor(toc.id), { assignmentId: seat.id, decision: "approve" });
+    expect((await everyoneVotes(seat.id)).status).toBe("approved");
     expect((await loadActor(p.id))!.leadTagIds).toContain(tag.id);
   });
 
@@ -333,15 +335,15 @@ describe("appointments and seat rules", () => {
   it("ending a chair seat is an end request the TOC decides; emeritus on approval", async () => {
     const tag = await createTag();
     const { actor } = await leadOf(tag.id);
-    const toc = await createUser({ isTocMember: true });
+    await freshToc(3);
     const d = await standardRole(tag.id, "chair");
     const p = await person("EMEA");
     const seat = await appointToRole(actor, { roleDefinitionId: d.id, login: p.login });
-    await decideLeadershipChange(await loadActor(toc.id), { assignmentId: seat.id, decision: "approve" });
+    await everyoneVotes(seat.id);
     expect(await changeAssignment(actor, { assignmentId: seat.id, change: "emeritus" })).toMatchObject({
       outcome: "pending",
     });
-    await decideLeadershipChange(await loadActor(toc.id), { assignmentId: seat.id, decision: "approve" });
+    await everyoneVotes(seat.id);
     expect((await db.roleAssignment.findUniqueOrThrow({ where: { id: seat.id } })).status).toBe("emeritus");
   });
 });
@@ -394,15 +396,16 @@ describe("removal votes", () => {
     const d = await defineRole(actor, RoleDefinitionSchema.parse({ tagId: tag.id, name: "Tech Lead", kind: "custom" }));
     const p = await person("EMEA");
     const seat = await appointToRole(actor, { roleDefinitionId: d.id, login: p.login });
-    // One TOC member who never votes, so the vote is decided by closing it.
-    await createUser({ isTocMember: true });
-    const tocs = await Promise.all(
-      [0, 1, 2, 3].map(async () => (await loadActor((await createUser({ isTocMember: true })).id))!),
-    );
+    // Five TOC members: the quorum (more than half) is 3, two thirds of 3 votes cast is 2.
+    const tocs = await freshToc(5);
     return { tag, seat, tocs, lead: actor, p };
   }
+  const vote = (a: Parameters<typeof castVote>[0], decisionId: string, choice: "yes" | "no" | "abstain") =>
+    castVote(a, { decisionId, choice });
+  const seatStatus = async (id: string) => (await db.roleAssignment.findUniqueOrThrow({ where: { id } })).status;
+  const afterPeriod = async () => closeDueDecisions(new Date((await now()).getTime() + 8 * DAY));
 
-  it("passes with the supermajority of votes cast and ends the seat", async () => {
+  it("passes at the end of the period with two thirds of the votes cast and the quorum, and ends the seat", async () => {
     const { seat, tocs, lead } = await setup();
     expect(await code(openRemovalProposal(lead, { assignmentId: seat.id, reason: "inactive" }))).toBe("FORBIDDEN");
     const proposal = await openRemovalProposal(tocs[0]!, {
@@ -410,30 +413,49 @@ describe("removal votes", () => {
       reason: "No activity in six months",
     });
     expect(await code(openRemovalProposal(tocs[1]!, { assignmentId: seat.id, reason: "again" }))).toBe("CONFLICT");
-    await castRemovalVote(tocs[0]!, { proposalId: proposal.id, inFavor: true });
-    expect(await code(castRemovalVote(tocs[0]!, { proposalId: proposal.id, inFavor: false }))).toBe("CONFLICT");
-    await castRemovalVote(tocs[1]!, { proposalId: proposal.id, inFavor: true });
-    await castRemovalVote(tocs[2]!, { proposalId: proposal.id, inFavor: false });
-    expect(await closeRemovalProposal(tocs[3]!, { proposalId: proposal.id })).toMatchObject({ passed: true });
-    expect((await db.roleAssignment.findUniqueOrThrow({ where: { id: seat.id } })).status).toBe("ended");
-    expect(await db.removalVote.count({ where: { proposalId: proposal.id } })).toBe(3);
-    expect(await code(castRemovalVote(tocs[3]!, { proposalId: proposal.id, inFavor: true }))).toBe("CONFLICT");
+    await vote(tocs[0]!, proposal.id, "yes");
+    expect(await code(vote(tocs[0]!, proposal.id, "no"))).toBe("CONFLICT");
+    await vote(tocs[1]!, proposal.id, "yes");
+    expect(await vote(tocs[2]!, proposal.id, "no")).toMatchObject({ state: "open" });
+    // Nobody can close it early: it stays open until the period ends or the outcome is certain.
+    expect(await seatStatus(seat.id)).toBe("active");
+    expect(await afterPeriod()).toBe(1);
+    expect(await seatStatus(seat.id)).toBe("ended");
+    const decision = await db.decision.findUniqueOrThrow({ where: { id: proposal.id } });
+    expect(decision).toMatchObject({ kind: "removal", status: "approved" });
+    expect(await db.decisionVote.count({ where: { decisionId: proposal.id } })).toBe(3);
+    expect(await code(vote(tocs[3]!, proposal.id, "yes"))).toBe("CONFLICT");
+    // Every vote is audited, and so is every refused one (the second vote, the vote after the close).
+    const audited = await db.auditEvent.groupBy({
+      by: ["outcome"],
+      where: { subjectId: proposal.id, action: "decision.vote" },
+      _count: { _all: true },
+    });
+    expect(Object.fromEntries(audited.map((a) => [a.outcome, a._count._all]))).toEqual({ ok: 3, refused: 2 });
   });
 
-  it("fails below the supermajority or the quorum, and the seat stays", async () => {
-    const { seat, tocs } = await setup();
-    const p1 = await openRemovalProposal(tocs[0]!, { assignmentId: seat.id, reason: "inactive" });
-    await castRemovalVote(tocs[0]!, { proposalId: p1.id, inFavor: true });
-    await castRemovalVote(tocs[1]!, { proposalId: p1.id, inFavor: false });
-    await castRemovalVote(tocs[2]!, { proposalId: p1.id, inFavor: false });
-    expect(await closeRemovalProposal(tocs[0]!, { proposalId: p1.id })).toMatchObject({ passed: false });
-    const p2 = await openRemovalProposal(tocs[0]!, { assignmentId: seat.id, reason: "still inactive" });
-    await castRemovalVote(tocs[0]!, { proposalId: p2.id, inFavor: true });
-    expect(await closeRemovalProposal(tocs[1]!, { proposalId: p2.id })).toMatchObject({
-      passed: false,
-      explanation: "Quorum not met: 1 of at least 3 votes.",
-    });
-    expect((await db.roleAssignment.findUniqueOrThrow({ where: { id: seat.id } })).status).toBe("active");
+  it("three yes votes are not enough without the quorum; below two thirds fails; the seat stays", async () => {
+    const { seat } = await setup();
+    const many = await freshToc(11);
+    const p1 = await openRemovalProposal(many[0]!, { assignmentId: seat.id, reason: "inactive" });
+    for (const t of many.slice(0, 3)) await vote(t, p1.id, "yes");
+    await afterPeriod();
+    expect(await db.decision.findUniqueOrThrow({ where: { id: p1.id } })).toMatchObject({ status: "rejected" });
+    expect((await db.decision.findUniqueOrThrow({ where: { id: p1.id } })).outcome).toMatch(/no quorum/);
+    const five = await freshToc(5);
+    const p2 = await openRemovalProposal(five[0]!, { assignmentId: seat.id, reason: "still inactive" });
+    await vote(five[0]!, p2.id, "yes");
+    expect(await vote(five[1]!, p2.id, "no")).toMatchObject({ state: "open" });
+    // One yes of three cast, two members left: even two more yes votes give 3 of 5, under two thirds.
+    expect(await vote(five[2]!, p2.id, "no")).toMatchObject({ state: "rejected" });
+    expect(await seatStatus(seat.id)).toBe("active");
+  });
+
+  it("the person whose seat it is cannot vote on it, even as a TOC member", async () => {
+    const { seat, tocs, p } = await setup();
+    await db.user.update({ where: { id: p.id }, data: { isTocMember: true } });
+    const proposal = await openRemovalProposal(tocs[0]!, { assignmentId: seat.id, reason: "inactive" });
+    expect(await message(vote((await loadActor(p.id))!, proposal.id, "no"))).toMatch(/about you: you are recused/);
   });
 
   it("refuses to remove an active person", async () => {

@@ -17,7 +17,9 @@ import type {
   MoveToFellowInput,
   ResignInput,
 } from "./schemas";
-import { closePendingSeat, giveSeat, type SeatPerson } from "./appointments";
+import { openSeatDecision } from "@/lib/decisions/decisions";
+import type { SeatPerson } from "./appointments";
+import { giveSeatForDecision, withdrawPendingSeat } from "./seat-decisions";
 import { leadSeatWhere } from "@/lib/auth/lead-seats";
 import { EMERITUS_PREFIX, needsTocApproval } from "./seats";
 import { addMonths, roleName, SITTING_SEAT_STATUSES } from "@/lib/vocabulary";
@@ -130,7 +132,7 @@ async function appointAs(
   const seat = await refusalsAudited(a, subject, at, async () => {
     await checkEligible(def, person, at);
     return db.$transaction((tx) =>
-      giveSeat(tx, {
+      giveSeatForDecision(tx, {
         roleKey: def.roleKey,
         tagId: def.tagId,
         person,
@@ -199,6 +201,7 @@ async function endInTx(
       tagId: seat.tagId,
       after: { reason, to },
     });
+    await openSeatDecision(tx, { kind: "seat-end", assignmentId: seat.id, openedById: a.id, body: reason });
     return "pending" as const;
   }
   const { count } = await tx.roleAssignment.updateMany({
@@ -221,7 +224,7 @@ async function endInTx(
 
 /**
  * Renew (extend the term by the role's term length), end, or move to emeritus. Renewals and
- * ends of seats that need TOC approval become requests a TOC member decides.
+ * ends of seats that need TOC approval become requests the TOC votes on.
  */
 export async function changeAssignment(actor: Actor | null, input: AssignmentChangeInput) {
   const verb = input.change === "renew" ? "renews" : "removes";
@@ -233,7 +236,7 @@ export async function changeAssignment(actor: Actor | null, input: AssignmentCha
     if (!months) throw new AppError("CONFLICT", "This role has no term to renew.");
     const termEndAt = addMonths(seat.termEndAt ?? at, months);
     if (needsTocApproval(seat.kind, seat.roleDefinition)) {
-      // A renewal of such a seat waits for a TOC member's approval (decideLeadershipChange).
+      // A renewal of such a seat waits for a TOC decision (lib/decisions).
       return db.$transaction(async (tx) => {
         const { count } = await tx.roleAssignment.updateMany({
           where: {
@@ -255,6 +258,7 @@ export async function changeAssignment(actor: Actor | null, input: AssignmentCha
           before: { termEndAt: seat.termEndAt?.toISOString() ?? null },
           after: { termEndAt: termEndAt.toISOString(), pending: true },
         });
+        await openSeatDecision(tx, { kind: "renewal", assignmentId: seat.id, openedById: a.id });
         return { id: seat.id, outcome: "pending" as const, termEndAt };
       });
     }
@@ -300,7 +304,7 @@ export async function moveToAdvisoryFellow(actor: Actor | null, input: MoveToFel
   });
   const at = await now();
   const result = await db.$transaction(async (tx) => {
-    const fellow = await giveSeat(tx, {
+    const fellow = await giveSeatForDecision(tx, {
       roleKey: def.roleKey,
       tagId: def.tagId,
       person,
@@ -415,7 +419,7 @@ export async function cancelPendingAppointment(actor: Actor | null, input: Cance
   const at = await now();
   const reason = input.reason ?? "Cancelled by the TAG";
   await db.$transaction(async (tx) => {
-    await closePendingSeat(tx, seat.id, { id: a.id, at, reason });
+    await withdrawPendingSeat(tx, seat.id, { id: a.id, at, reason });
     await recordAudit(tx, {
       at,
       actorId: a.id,

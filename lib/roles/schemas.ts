@@ -26,13 +26,6 @@ export const RequestEndSchema = z.strictObject({
 });
 export type RequestEndInput = z.infer<typeof RequestEndSchema>;
 
-export const DecideChangeSchema = z.strictObject({
-  assignmentId: z.uuid(),
-  decision: z.enum(["approve", "reject"]),
-  note: z.string().trim().max(500).optional(),
-});
-export type DecideChangeInput = z.infer<typeof DecideChangeSchema>;
-
 const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 const optionalInt = (min: number, message: string, max = 1000) =>
   z.preprocess(blankToUndefined, z.coerce.number().int("Whole numbers only").min(min, message).max(max).optional());
@@ -179,12 +172,3 @@ export const OpenRemovalSchema = z.strictObject({
   reason: z.string().trim().min(3, "Say why").max(1000),
 });
 export type OpenRemovalInput = z.infer<typeof OpenRemovalSchema>;
-
-export const RemovalVoteSchema = z.strictObject({
-  proposalId: z.uuid(),
-  inFavor: z.preprocess((v) => (v === "true" ? true : v === "false" ? false : v), z.boolean()),
-});
-export type RemovalVoteInput = z.infer<typeof RemovalVoteSchema>;
-
-export const CloseRemovalSchema = z.strictObject({ proposalId: z.uuid() });
-export type CloseRemovalInput = z.infer<typeof CloseRemovalSchema>;

@@ -44,6 +44,18 @@ export interface TagsImportOptions {
   /** Who imports (the admin page); null for the CLI. */
   actorId?: string | null;
   at?: Date;
+  /**
+   * The portal's seat paths, which open and settle TOC votes (lib/roles/seat-decisions.ts); this
+   * file cannot import them (the CLI runs it outside the server). Without them (the CLI) seats are
+   * given by `giveSeat` alone.
+   */
+  seats?: SeatPaths;
+}
+
+export interface SeatPaths {
+  give: typeof giveSeat;
+  /** The TOC's record confirmed a pending seat: its open vote is settled. */
+  confirmed: (tx: Tx, seatId: string, link: string | null) => Promise<unknown>;
 }
 
 export type TagsImportResult =
@@ -157,9 +169,10 @@ function tagData<T extends Partial<TagFields>>(f: T) {
 async function applyChange(
   tx: Tx,
   c: TagsImportChange,
-  ctx: { at: Date; actorId: string | null; source: TagsImportSource; notes: string[] },
+  ctx: { at: Date; actorId: string | null; source: TagsImportSource; notes: string[]; seats?: SeatPaths },
 ): Promise<void> {
   const { at, actorId, source, notes } = ctx;
+  const give = ctx.seats?.give ?? giveSeat;
   const tagId = async (slug: string) => (await tx.tag.findUniqueOrThrow({ where: { slug }, select: { id: true } })).id;
   let subjectId: string;
   let tag: string | null = null;
@@ -227,7 +240,7 @@ async function applyChange(
       try {
         // The one appointment path. The TOC's record holds whatever the TAG's rules say (a breach
         // is reported); a proposed seat must fit them, and nobody proposes themselves.
-        const seat = await giveSeat(tx, {
+        const seat = await give(tx, {
           roleKey: role.roleKey,
           tagId: tag,
           person: user,
@@ -266,6 +279,7 @@ async function applyChange(
         select: { id: true, tagId: true },
       }));
       await activatePendingSeat(tx, c.seatId, { id: null, at });
+      await ctx.seats?.confirmed(tx, c.seatId, source.kind === "toc" ? source.url : null);
       break;
     case "seat.update":
       ({ id: subjectId, tagId: tag } = await tx.roleAssignment.update({
@@ -317,7 +331,7 @@ export async function importTagsYaml(
   const plan = await db.$transaction(
     async (tx) => {
       const plan = planTagsImport(parsed.file, await readPortalSnapshot(tx), resolutions, planOpts);
-      const ctx = { at, actorId: opts.actorId ?? null, source: opts.source, notes: plan.notes };
+      const ctx = { at, actorId: opts.actorId ?? null, source: opts.source, notes: plan.notes, seats: opts.seats };
       for (const c of plan.changes) await applyChange(tx, c, ctx);
       const source = await tx.tagsYamlSource.findUnique({ where: { id: 1 }, select: { text: true } });
       if (source?.text !== text) {

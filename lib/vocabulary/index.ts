@@ -11,3 +11,4 @@ export * from "./skills.ts";
 export * from "./time.ts";
 export * from "./tag-settings.ts";
 export * from "./people.ts";
+export * from "./decisions.ts";

@@ -4,7 +4,11 @@ import { AppError } from "@/lib/errors";
 import { loadActor } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
 import { setAmbassador, setGlobalRole } from "@/lib/admin/mutations";
-import { appointLeader, decideLeadershipChange, requestEndOfSeat } from "@/lib/roles/leadership";
+import { appointLeader, requestEndOfSeat } from "@/lib/roles/leadership";
+import { recordExternalDecision } from "@/lib/decisions/closing";
+import { openSeatDecision } from "@/lib/decisions/decisions";
+import { setDecisionRule } from "@/lib/decisions/rules";
+import { castVote } from "@/lib/decisions/votes";
 import { defineRole } from "@/lib/roles/definitions";
 import { recordLeave } from "@/lib/roles/leaves";
 import { openRemovalProposal } from "@/lib/roles/removals";
@@ -285,7 +289,7 @@ const OPERATIONS: Record<
     const seat = await seatOn(tagId, w.target.id);
     return {
       run: () => openRemovalProposal(actor, { assignmentId: seat.id, reason: "inactive for a year" }),
-      changed: async () => (await db.removalProposal.count({ where: { assignmentId: seat.id } })) > 0,
+      changed: async () => (await db.decision.count({ where: { subjectId: seat.id, kind: "removal" } })) > 0,
     };
   },
   "election.run": async (_w, actor, tagId) => {
@@ -335,16 +339,49 @@ const OPERATIONS: Record<
       changed: async () => (await db.election.findUniqueOrThrow({ where: { id: e.id } })).phase !== "tallied",
     };
   },
-  "leadership.approve": async (w, actor, tagId) => {
-    const seat = await db.roleAssignment.create({
-      data: { tagId, userId: w.target.id, kind: "chair", status: "pending", requestedAt: new Date() },
-    });
+  "decision.vote": async (w, actor, tagId) => {
+    const d = await pendingSeatDecision(tagId, w.target.id);
     return {
-      run: () => decideLeadershipChange(actor, { assignmentId: seat.id, decision: "approve" }),
-      changed: async () => (await db.roleAssignment.findUniqueOrThrow({ where: { id: seat.id } })).status !== "pending",
+      run: () => castVote(actor, { decisionId: d.id, choice: "yes" }),
+      changed: async () => (await db.decisionVote.count({ where: { decisionId: d.id } })) > 0,
+    };
+  },
+  "decision.record": async (w, actor, tagId) => {
+    const d = await pendingSeatDecision(tagId, w.target.id);
+    return {
+      run: () =>
+        recordExternalDecision(actor, {
+          decisionId: d.id,
+          outcome: "approved",
+          link: "https://github.com/cncf/toc/issues/1",
+        }),
+      changed: async () => (await db.decision.findUniqueOrThrow({ where: { id: d.id } })).status !== "open",
+    };
+  },
+  "decision.rule": async (_w, actor) => {
+    const before = await db.decisionRule.count();
+    return {
+      run: () =>
+        setDecisionRule(actor, {
+          threshold: "more-than-half",
+          base: "members",
+          periodDays: 7,
+          quorum: "more-than-half",
+        }),
+      changed: async () => (await db.decisionRule.count()) > before,
     };
   },
 };
+
+/** A pending chair seat and the TOC decision it opened (the world's TOC member is in its electorate). */
+async function pendingSeatDecision(tagId: string, userId: string) {
+  const seat = await db.roleAssignment.create({
+    data: { tagId, userId, kind: "chair", status: "pending", requestedAt: new Date() },
+  });
+  return db.$transaction((tx) =>
+    openSeatDecision(tx, { kind: "appointment", assignmentId: seat.id, openedById: null }),
+  );
+}
 
 async function attempt(role: MatrixRole, op: string, scope: "own" | "other") {
   const w = await world();

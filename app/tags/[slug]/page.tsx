@@ -140,12 +140,13 @@ const ACTION_LABEL: Record<string, string> = {
   "roster.cancel": "withdrew the appointment of",
   "roster.term-end": "recorded the end of term of",
   "role.retire": "retired the role",
-  "leadership.approve": "approved the change for",
-  "leadership.reject": "rejected the change for",
+  // Since issue 15 the TOC decides by vote: the actor is the member whose vote (or record) closed it.
+  "leadership.approve": "closed the TOC vote approving the change for",
+  "leadership.reject": "closed the TOC vote rejecting the change for",
   "leadership.remove-open": "opened a removal vote on",
   "leadership.remove-vote": "voted on the removal",
-  "leadership.remove-passed": "closed the removal vote (passed) for",
-  "leadership.remove-failed": "closed the removal vote (failed) for",
+  "leadership.remove-passed": "closed the TOC vote (passed) removing",
+  "leadership.remove-failed": "closed the TOC vote (failed) on removing",
 };
 
 export default async function TagPage({ params }: Props) {
