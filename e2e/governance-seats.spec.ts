@@ -1,5 +1,5 @@
-import type { Browser, Page } from "@playwright/test";
-import { expect, signInAs, test } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { expect, signInAs, test, tocVote } from "./fixtures";
 
 /**
  * Issue 15, "End-to-end": one seat model, figures that agree, TOC decisions as votes, terms that
@@ -45,25 +45,6 @@ const tocFigures = (page: Page) =>
     .getByRole("article", { name: TAG_NAME })
     .locator("div", { has: page.getByText("Seats by role", { exact: true }) })
     .getByRole("definition");
-
-/**
- * TOC members vote through the decision page (G2's UI: the open decisions on `/toc`, Yes / No /
- * Abstain, then a confirmation). Replace with the shared `tocVote` helper of e2e/fixtures.ts once
- * the decisions branch is merged.
- */
-async function voteYes(browser: Browser, title: RegExp, voters: readonly string[]) {
-  for (const login of voters) {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await signInAs(page, login);
-    await page.goto("/toc");
-    await page.getByRole("list", { name: "Open TOC decisions" }).getByRole("link", { name: title }).click();
-    await page.getByRole("button", { name: "Yes", exact: true }).click();
-    await page.getByRole("button", { name: "Confirm my vote: Yes" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "Your vote is recorded" })).toBeVisible();
-    await context.close();
-  }
-}
 
 test("the Tech Lead role holds the sitting leads; caps refuse a full region; a pending seat counts apart until three TOC votes; a term's end frees the seat and its powers", async ({
   page,
@@ -114,7 +95,7 @@ test("the Tech Lead role holds the sitting leads; caps refuse a full region; a p
   await expect(tocFigures(tocPage)).toContainText("Tech Lead: 3 held of 4, 1 pending, 1 vacant");
 
   // Three of the demo's four TOC members vote yes: a majority of all TOC members closes it.
-  await voteYes(browser, /eli-ambassador/, ["toby-toc", "tess-toc", "uma-toc"]);
+  await tocVote(browser, /eli-ambassador/, ["toby-toc", "tess-toc", "uma-toc"]);
   await page.reload();
   await expect(holdersLine(page)).toHaveText(/^4 \(.*\); 0 open$/);
   expect((await api(page)).techLead).toMatchObject({ holders: 4, pending: 0, vacancies: 0 });

@@ -5,6 +5,7 @@
  */
 import type { PrismaClient } from "../lib/generated/prisma/client.ts";
 import { THRESHOLDS } from "../lib/decisions/outcome.ts";
+import { giveSeat } from "../lib/roles/appointments.ts";
 
 export const demoDecision = {
   appointee: "noor-member",
@@ -31,17 +32,21 @@ export async function seedDecisions(db: PrismaClient): Promise<void> {
   const at = new Date();
   const majority = THRESHOLDS["more-than-half"];
   await db.$transaction(async (tx) => {
-    const seat = await tx.roleAssignment.create({
-      data: {
-        tagId: tag.id,
-        userId: person.id,
-        kind: "tech_lead",
-        status: "pending",
-        regionAtStart: person.region,
-        termEndAt: new Date(at.getTime() + 730 * DAY),
-        decisionLink: demoDecision.link,
-        requestedAt: at,
-      },
+    // The one appointment path, so the seat belongs to the TAG's Tech Lead role and its rules.
+    const role = await tx.roleDefinition.findFirstOrThrow({
+      where: { tagId: tag.id, kind: "tech_lead", supersededAt: null },
+      select: { roleKey: true },
+    });
+    const seat = await giveSeat(tx, {
+      roleKey: role.roleKey,
+      tagId: tag.id,
+      person,
+      by: null,
+      at,
+      obtainedBy: "appointed",
+      status: "pending",
+      termEndAt: new Date(at.getTime() + 730 * DAY),
+      decisionLink: demoDecision.link,
     });
     const decision = await tx.decision.create({
       data: {

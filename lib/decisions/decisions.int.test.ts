@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { loadActor } from "@/lib/auth/actor";
+import { giveSeat } from "@/lib/roles/appointments";
 import { appointLeader } from "@/lib/roles/leadership";
 import { createTag, createUser } from "@/tests/factories";
 import { code } from "@/tests/election-world";
@@ -36,6 +37,35 @@ async function pendingAppointment() {
 const seatStatus = async (id: string) => (await db.roleAssignment.findUniqueOrThrow({ where: { id } })).status;
 
 describe("TOC decisions", () => {
+  it("a pending seat that never had a vote (given by the tags.yaml command line, or from before votes) gets one from the sweep", async () => {
+    await freshToc(3);
+    const tag = await createTag();
+    const person = await createUser();
+    const role = await db.roleDefinition.findFirstOrThrow({ where: { tagId: tag.id, kind: "chair" } });
+    const at = await now();
+    // giveSeat alone is what the command line runs: it cannot open a vote.
+    const seat = await db.$transaction((tx) =>
+      giveSeat(tx, {
+        roleKey: role.roleKey,
+        tagId: tag.id,
+        person: { id: person.id, login: person.login, region: null, employer: null },
+        by: null,
+        at,
+        obtainedBy: "imported",
+      }),
+    );
+    expect(seat.status).toBe("pending");
+    expect(await db.decision.count({ where: { subjectId: seat.id } })).toBe(0);
+    await sweepDecisions(at);
+    const opened = await db.decision.findFirstOrThrow({ where: { subjectId: seat.id } });
+    expect(opened).toMatchObject({ kind: "appointment", status: "open" });
+    // Once is enough: a second sweep opens nothing more.
+    await sweepDecisions(at);
+    expect(await db.decision.count({ where: { subjectId: seat.id } })).toBe(1);
+    // Leave no open vote behind for the period tests below.
+    await db.$transaction((tx) => withdrawDecisions(tx, seat.id, { actorId: null, reason: "the test is over" }));
+  });
+
   it("an appointment closes approved once a majority of all TOC members voted yes, and the seat becomes active", async () => {
     const toc = await freshToc(4);
     const { seat, decision, appointee } = await pendingAppointment();

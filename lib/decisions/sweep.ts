@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { notify } from "@/lib/notify/send";
 import { DAY, isoDay } from "@/lib/vocabulary";
 import { closeDueDecisions } from "./closing";
-import { decisionLink } from "./decisions";
+import { decisionLink, openSeatDecision } from "./decisions";
 
 /** Members who have not voted hear again this long before the period ends. */
 export const REMIND_BEFORE_DAYS = 2;
@@ -75,9 +75,39 @@ async function announceAndRemind(at: Date): Promise<number> {
   return sent;
 }
 
-/** The decisions sweep: close what is due, then tell TOC members about what is new or closing. */
+/**
+ * A pending seat that never had a TOC vote gets one: seats pending from before votes existed, and
+ * those a tags.yaml file gave through the command line (which runs outside the server and cannot
+ * open one). Seats whose vote closed are left alone: their outcome stands.
+ */
+async function openMissingSeatDecisions(): Promise<number> {
+  const pending = await db.roleAssignment.findMany({ where: { status: "pending" }, select: { id: true }, take: 200 });
+  if (pending.length === 0) return 0;
+  const decided = new Set(
+    (
+      await db.decision.findMany({
+        where: { subjectId: { in: pending.map((p) => p.id) } },
+        select: { subjectId: true },
+      })
+    ).map((d) => d.subjectId),
+  );
+  let opened = 0;
+  for (const p of pending.filter((p) => !decided.has(p.id))) {
+    await db.$transaction(async (tx) => {
+      // Re-read under the transaction: a lead may have cancelled it, or a portal path opened one.
+      const still = await tx.roleAssignment.count({ where: { id: p.id, status: "pending" } });
+      const any = await tx.decision.count({ where: { subjectId: p.id } });
+      if (still === 0 || any > 0) return;
+      await openSeatDecision(tx, { kind: "appointment", assignmentId: p.id, openedById: null });
+      opened++;
+    });
+  }
+  return opened;
+}
+
+/** The decisions sweep: close what is due, open what is missing, then tell TOC members what is new or closing. */
 export async function sweepDecisions(at: Date): Promise<number> {
-  return (await closeDueDecisions(at)) + (await announceAndRemind(at));
+  return (await closeDueDecisions(at)) + (await openMissingSeatDecisions()) + (await announceAndRemind(at));
 }
 
 /**

@@ -5,6 +5,7 @@ import { now } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { requirePermission } from "@/lib/auth/actor";
+import { withdrawDecisions } from "@/lib/decisions/decisions";
 import type { Actor } from "@/lib/auth/permissions";
 import { notifyFreedPlaces, releaseClaimsOfLeaver } from "@/lib/help-wanted/claims";
 import { notifyLeads } from "@/lib/help-wanted/notify-leads";
@@ -167,6 +168,9 @@ async function endSeatsOfLeaver(tx: Tx, userId: string, at: Date) {
       where: { id: s.id },
       data: { status: "ended", endedAt: at, endReason: "Account deleted" },
     });
+    // An appointment still awaiting the TOC: its vote has nothing left to decide.
+    if (s.status === "pending")
+      await withdrawDecisions(tx, s.id, { actorId: userId, reason: "the appointee deleted their account" });
     await recordAudit(tx, {
       at,
       actorId: userId,
