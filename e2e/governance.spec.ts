@@ -4,6 +4,8 @@ test("an admin appoints a chair; it is pending until the TOC votes it through; t
   page,
   browser,
 }) => {
+  // Several TOC members each sign in and vote in their own browser context (tocVote).
+  test.setTimeout(240_000);
   const { login: appointee } = await newIdentity(page, "appointee");
   // The appointee signs in once so the portal knows them.
   await signInAs(page, appointee);

@@ -26,6 +26,8 @@ test("a chair defines a TAG Ambassador role with caps, appoints within them, a l
   page,
   browser,
 }) => {
+  // Several TOC members each sign in and vote in their own browser context (tocVote).
+  test.setTimeout(240_000);
   const run = Date.now().toString(36);
   const ambassador = `TAG Ambassador - project liaison ${run}`;
   // Every TAG has its Tech Lead role from its creation.

@@ -264,29 +264,6 @@ export async function listRosterForExport(tagId: string, at: Date) {
   }));
 }
 
-/** Open removal votes, with the votes cast so far (for the TOC page). */
-export function listOpenRemovals() {
-  return db.removalProposal.findMany({
-    where: { status: "open" },
-    orderBy: { openedAt: "asc" },
-    select: {
-      id: true,
-      reason: true,
-      openedAt: true,
-      votes: { select: { userId: true, inFavor: true } },
-      assignment: {
-        select: {
-          id: true,
-          kind: true,
-          user: { select: { login: true } },
-          roleDefinition: { select: { name: true } },
-          tag: { select: { name: true, slug: true, removalSupermajority: true } },
-        },
-      },
-    },
-  });
-}
-
 /** Held leadership seats a TOC member may propose to remove (any role), by TAG. */
 export function listHeldSeats(take = 300) {
   return db.roleAssignment.findMany({
