@@ -61,3 +61,24 @@ test("a signed-in visitor is never sent to another site by the sign-in page's re
   await page.goto("/sign-in?callbackUrl=%2Fnotifications");
   await expect(page).toHaveURL(/\/notifications$/);
 });
+
+test("malformed ids in paths and cursors answer 404 (or are ignored), never 500", async ({ page }) => {
+  const dashes = "-".repeat(36);
+  const status = async (url: string) => (await page.request.get(url, { maxRedirects: 0 })).status();
+  for (const url of [
+    `/help-wanted/${dashes}`,
+    `/elections/${dashes}`,
+    `/elections/${dashes}/results`,
+    `/elections/${dashes}/results/result.json`,
+    `/initiatives/${dashes}`,
+    `/api/v1/elections/${dashes}/results`,
+  ])
+    expect(await status(url), url).toBe(404);
+  expect(await status(`/elections?cursor=${dashes}`)).toBe(200);
+
+  const { login } = await newIdentity(page, "ids");
+  await signInAs(page, login);
+  for (const url of [`/help-wanted/${dashes}/edit`, `/elections/${dashes}/vote`, `/liaisons/${dashes}`])
+    expect(await status(url), url).toBe(404);
+  expect(await status(`/notifications?cursor=${dashes}`)).toBe(200);
+});

@@ -5,7 +5,7 @@
  * Pure: parsing, defaults, URLs and the opaque cursor. Every filter lives in the URL.
  */
 import { z } from "zod";
-import { BOARD_KINDS, CURATED_SKILLS, REGIONS } from "@/lib/vocabulary";
+import { BOARD_KINDS, CURATED_SKILLS, REGIONS, UUID_PATTERN } from "@/lib/vocabulary";
 // TEMP-REEXPORT (removed once the pages import lib/vocabulary)
 export {
   BOARD_KINDS,
@@ -277,8 +277,7 @@ export type BoardCursor =
   | { sort: "due"; dueAt: string | null; id: string }
   | { sort: "fewest"; left: number; id: string };
 
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const id = z.string().regex(UUID_RE);
+const id = z.string().regex(UUID_PATTERN);
 const isoDate = z.iso.datetime({ offset: true });
 const CursorSchema = z.discriminatedUnion("s", [
   z.object({ s: z.literal("relevance"), k: z.number().finite(), i: id }),

@@ -6,6 +6,7 @@ import { searchAuditEvents } from "@/lib/audit/queries";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
+import { parseId } from "@/lib/vocabulary";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -28,7 +29,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     tagSlug: f.tag || undefined,
     from: date(f.from),
     to: to ? new Date(to.getTime() + 86_400_000) : undefined,
-    cursor: f.cursor && /^[0-9a-f-]{36}$/.test(f.cursor) ? f.cursor : undefined,
+    cursor: parseId(f.cursor) ?? undefined,
   });
   const keep = Object.fromEntries(Object.entries(f).filter(([k, v]) => k !== "cursor" && v));
   return (
