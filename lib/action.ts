@@ -1,7 +1,10 @@
 import "server-only";
+import { headers } from "next/headers";
 import { z } from "zod";
 import { AppError, isUniqueViolation, type ErrorCode } from "@/lib/errors";
 import { getActor } from "@/lib/auth/actor";
+import { recordSignedOutCall } from "@/lib/audit/signed-out-calls";
+import { now } from "@/lib/clock";
 import type { Actor } from "@/lib/auth/permissions";
 
 export type ActionResult<T> =
@@ -28,7 +31,8 @@ const fail = (
 
 /**
  * The one wrapper for server actions: authenticate, parse input with a strict zod schema, run,
- * and turn expected failures into results (never throws them). Permission checks happen inside
+ * and turn expected failures into results (never throws them). A signed-out call is refused and
+ * recorded in the audit log (rate-limited, without its input). Permission checks happen inside
  * `run`, in the lib function it calls (`requirePermission`), against the record in question.
  * The actor's roles are read from the database on every call.
  */
@@ -39,7 +43,10 @@ export function defineAction<S extends z.ZodType, T>(
 ) {
   return async (raw: unknown): Promise<ActionResult<T>> => {
     const actor = await getActor();
-    if (!actor) return fail("UNAUTHENTICATED", "Sign in first.");
+    if (!actor) {
+      await recordSignedOutCall(await headers(), await now());
+      return fail("UNAUTHENTICATED", "Sign in first.");
+    }
     const input = raw instanceof FormData ? Object.fromEntries(raw) : raw;
     const parsed = schema.safeParse(input);
     if (!parsed.success) {

@@ -1,27 +1,20 @@
 "use server";
 /**
  * Server functions for setting up and running an election (contract: createElection,
- * updateElectionRules, extendElectionWindow, moveElectionPhase, uploadVoterList,
- * defaultSeatsForCycle). Each checks permission itself; logic in ./election-setup and ./phases.
+ * updateElectionRules, extendElectionWindow, moveElectionPhase, uploadVoterList). Each is a
+ * defineAction, so each authenticates and checks permission itself; logic in ./election-setup and
+ * ./phases. Nothing else is exported here: every export of a "use server" module is a server
+ * action anyone can call (the setup page reads default seats from ./election-setup directly).
  */
-import { z } from "zod";
 import { defineAction } from "@/lib/action";
-import {
-  createElectionAs,
-  defaultSeatsForCycle as seatsForCycle,
-  extendElectionWindowAs,
-  updateElectionRulesAs,
-  uploadVoterListAs,
-} from "./election-setup";
+import { createElectionAs, extendElectionWindowAs, updateElectionRulesAs, uploadVoterListAs } from "./election-setup";
 import { moveElectionPhaseAs } from "./phases";
 import {
   CreateElectionSchema,
   ExtendWindowSchema,
-  IsoDate,
   MovePhaseSchema,
   UpdateRulesSchema,
   UploadVotersSchema,
-  type SeatsByRegion,
 } from "./schemas";
 
 const create = defineAction(CreateElectionSchema, (input, actor) => createElectionAs(actor, input), {
@@ -64,20 +57,4 @@ export async function moveElectionPhase(input: unknown) {
 /** `{ electionId, logins }` -> `{ added, unresolved }`. */
 export async function uploadVoterList(input: unknown) {
   return upload(input);
-}
-
-const SeatsQuery = z.strictObject({ tagId: z.uuid(), roleKey: z.uuid(), cycleDate: IsoDate });
-
-/** Seats of the role whose terms end by the cycle date, by region (public roster facts). */
-export async function defaultSeatsForCycle(
-  tagId: string,
-  roleKey: string,
-  cycleDate: string | Date,
-): Promise<SeatsByRegion> {
-  const q = SeatsQuery.parse({
-    tagId,
-    roleKey,
-    cycleDate: cycleDate instanceof Date ? cycleDate.toISOString() : cycleDate,
-  });
-  return seatsForCycle(q.tagId, q.roleKey, q.cycleDate);
 }

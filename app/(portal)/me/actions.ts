@@ -21,7 +21,8 @@ const removeAccount = defineAction(DeleteAccountSchema, (input, actor) => delete
 /** The `/me` form (useActionState): saves the signed-in person's own profile, or says what to fix. */
 export async function saveProfileAction(_prev: ProfileFormState, formData: FormData): Promise<ProfileFormState> {
   // Checkbox groups repeat their name; defineAction's Object.fromEntries would keep one box only.
-  const raw = profileInputFromFormData(formData);
+  // A direct call may send anything: defineAction refuses it (signed out, or field errors).
+  const raw = formData instanceof FormData ? profileInputFromFormData(formData) : {};
   const result = await saveProfile(raw);
   if (result.ok) {
     revalidatePath("/me");
@@ -49,7 +50,7 @@ export async function saveProfileAction(_prev: ProfileFormState, formData: FormD
 
 /** Deletes the signed-in person's account once they typed their login, then leaves signed out. */
 export async function deleteAccountAction(_prev: DeleteAccountState, formData: FormData): Promise<DeleteAccountState> {
-  const raw = fromFormData(formData);
+  const raw = formData instanceof FormData ? fromFormData(formData) : {};
   const result = await removeAccount(raw);
   if (!result.ok) {
     return {

@@ -5,7 +5,8 @@ import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
-import { defaultSeatsForCycle } from "@/lib/elections/setup";
+import { defaultSeatsForCycle } from "@/lib/elections/election-setup";
+import { IsoDate } from "@/lib/elections/schemas";
 import { listRoleDefinitions } from "@/lib/roles/queries";
 import { findTagBySlug, listTags } from "@/lib/tags/queries";
 import { createElectionAction } from "@/app/elections/actions";
@@ -51,10 +52,9 @@ export default async function NewElectionPage({ searchParams }: Props) {
   if (!tag || !can(actor, "election.run", tag.id)) return <Forbidden what="setting up elections in this TAG" />;
   const roles = (await listRoleDefinitions(tag.id)).filter((d) => d.kind !== "tag_ambassador");
   const at = await now();
-  const cycle =
-    sp.cycle && /^\d{4}-\d{2}-\d{2}$/.test(sp.cycle)
-      ? sp.cycle
-      : new Date(at.getTime() + 45 * DAY).toISOString().slice(0, 10);
+  const asked = IsoDate.safeParse(sp.cycle);
+  const cycleDate = asked.success && sp.cycle?.length === 10 ? asked.data : new Date(at.getTime() + 45 * DAY);
+  const cycle = cycleDate.toISOString().slice(0, 10);
   const role =
     roles.find((r) => r.roleKey === sp.role) ??
     roles.find((r) => r.kind === "tech_lead" && r.selection === "election") ??
@@ -74,7 +74,7 @@ export default async function NewElectionPage({ searchParams }: Props) {
       </div>
     );
   }
-  const seats = await defaultSeatsForCycle(tag.id, role.roleKey, cycle);
+  const seats = await defaultSeatsForCycle(tag.id, role.roleKey, cycleDate);
   const s = (n: number | undefined) => (n ? String(n) : "");
   const start = new Date(Math.ceil((at.getTime() + DAY) / DAY) * DAY + 9 * 3_600_000);
   return (
