@@ -74,6 +74,7 @@ export const AUDIT_ACTIONS = [
   "roster.manage",
   "roster.renew",
   "roster.renew-request",
+  "server-action.call",
   "tag.create",
   "tag.update",
   "tags.import",

@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { requirePermission } from "@/lib/auth/actor";
 import { can, type Actor } from "@/lib/auth/permissions";
-import { addMonths } from "@/lib/vocabulary";
+import { addMonths, parseId } from "@/lib/vocabulary";
 
 /** The date before which an item (or a board) counts as due for review, `months` back from `now`. */
 export function reviewCutoff(now: Date, months: number): Date {
@@ -22,9 +22,10 @@ export function isBoardReviewOverdue(boardReviewedAt: Date | null, boardReviewMo
  * filled item of a TAG the actor reviews for is still due, that TAG's board counts as reviewed.
  */
 export async function markItemReviewed(actor: Actor | null, itemId: string) {
-  const item = /^[0-9a-f-]{36}$/i.test(itemId)
+  const id = parseId(itemId);
+  const item = id
     ? await db.helpWantedItem.findUnique({
-        where: { id: itemId },
+        where: { id },
         select: {
           id: true,
           status: true,

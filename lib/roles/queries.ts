@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { seatWarnings, vacancies } from "./seat-rules";
 import { isOnLeave, loadHolders, rulesOf } from "./seats";
-import { DAY, dayOf, isoDay, LEAD_KINDS, SEAT_TAKEN_STATUSES, SITTING_SEAT_STATUSES } from "@/lib/vocabulary";
+import { DAY, dayOf, isoDay, LEAD_KINDS, parseId, SEAT_TAKEN_STATUSES, SITTING_SEAT_STATUSES } from "@/lib/vocabulary";
 
 const seatSelect = {
   id: true,
@@ -170,7 +170,7 @@ export async function listLeadershipTimeline(tagId: string, take = 50) {
   const [actors, seats] = await Promise.all([
     db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, login: true } }),
     db.roleAssignment.findMany({
-      where: { id: { in: seatIds.filter((s) => /^[0-9a-f-]{36}$/.test(s)) }, tagId },
+      where: { id: { in: seatIds.flatMap((s) => parseId(s) ?? []) }, tagId },
       select: { id: true, kind: true, user: { select: { login: true } }, roleDefinition: { select: { name: true } } },
     }),
   ]);

@@ -9,3 +9,4 @@ export * from "./items.ts";
 export * from "./statuses.ts";
 export * from "./skills.ts";
 export * from "./time.ts";
+export * from "./ids.ts";
