@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { httpUrl } from "@/lib/vocabulary";
 
-const url = z.url({ message: "Enter a full URL starting with https://" }).max(300);
+const url = httpUrl("Enter a full URL starting with https://", 300);
 const optionalUrl = z.preprocess((v) => (v === "" ? undefined : v), url.optional());
 const list = (max: number, item: z.ZodString) =>
   z.preprocess(

@@ -10,3 +10,4 @@ export * from "./statuses.ts";
 export * from "./skills.ts";
 export * from "./time.ts";
 export * from "./ids.ts";
+export * from "./urls.ts";
