@@ -25,6 +25,8 @@ interface Case {
   headers?: Record<string, string>;
   status: number;
   type: RegExp;
+  /** Follow redirects: Next.js first sends a bare RSC request to its cache-busting `?_rsc=` address. */
+  follow?: boolean;
 }
 
 const CASES: Case[] = [
@@ -47,6 +49,7 @@ const CASES: Case[] = [
     headers: { rsc: "1", "next-router-prefetch": "1" },
     status: 200,
     type: /^text\/x-component/,
+    follow: true,
   },
   { kind: "API JSON", path: "/api/v1/tags", status: 200, type: /^application\/json/ },
   { kind: "API JSON error", path: "/api/v1/tags/no-such-tag", status: 404, type: /^application\/json/ },
@@ -102,13 +105,13 @@ test("every kind of response carries the security headers, and every HTML respon
   page,
 }) => {
   const found: Record<string, string[]> = {};
-  const nonces = new Set<string>();
+  const nonces: string[] = [];
   for (const c of CASES) {
-    const res = await page.request.get(c.path, { headers: c.headers, maxRedirects: 0 });
+    const res = await page.request.get(c.path, { headers: c.headers, maxRedirects: c.follow ? 3 : 0 });
     const p = await problems(res, c);
     if (p.length) found[`${c.kind} ${c.path}`] = p;
     const nonce = /'nonce-([^']+)'/.exec(res.headers()["content-security-policy"] ?? "")?.[1];
-    if (nonce) nonces.add(nonce);
+    if (nonce) nonces.push(nonce);
   }
   // A static asset: the script the home page loads.
   const home = await (await page.request.get("/")).text();
@@ -120,7 +123,8 @@ test("every kind of response carries the security headers, and every HTML respon
 
   expect(found).toEqual({});
   // Each HTML response had a policy of its own: nonces are never reused.
-  expect(nonces.size).toBe(CASES.filter((c) => c.type.source.includes("html") && c.status !== 307).length);
+  expect(nonces.length).toBeGreaterThanOrEqual(CASES.filter((c) => c.type.source.includes("html")).length);
+  expect(new Set(nonces).size).toBe(nonces.length);
 });
 
 test("signed-in responses carry them too: a TOC member's pages, prefetches and CSV", async ({ page }) => {
