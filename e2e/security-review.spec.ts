@@ -1,5 +1,5 @@
-import fs from "node:fs";
 import { expect, newIdentity, signInAs, test } from "./fixtures";
+import { serverActions } from "./server-actions";
 
 /** The nonce policy and the other security headers, as every HTML response must carry them. */
 function expectStrictHeaders(h: Record<string, string>, body: string, label: string) {
@@ -83,23 +83,6 @@ test("malformed ids in paths and cursors answer 404 (or are ignored), never 500"
     expect(await status(url), url).toBe(404);
   expect(await status(`/notifications?cursor=${dashes}`)).toBe(200);
 });
-
-/** Every server action of the production build, with the path of a page that carries it. */
-function serverActions(): { id: string; name: string; path: string }[] {
-  const manifest = JSON.parse(fs.readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
-    node: Record<string, { exportedName: string; workers: Record<string, unknown> }>;
-  };
-  const anyId = "00000000-0000-4000-8000-000000000000";
-  return Object.entries(manifest.node).map(([id, v]) => {
-    const worker = Object.keys(v.workers)[0] ?? "app/page";
-    const path = worker
-      .replace(/^app/, "")
-      .replace(/\/page$/, "")
-      .replace(/\/\([^)]+\)/g, "")
-      .replace(/\[[^\]]+\]/g, anyId);
-    return { id, name: v.exportedName, path: path || "/" };
-  });
-}
 
 test("every server action refuses a signed-out call, and the refusal is in the audit log", async ({ page }) => {
   const actions = serverActions();
