@@ -9,5 +9,8 @@ export * from "./items.ts";
 export * from "./statuses.ts";
 export * from "./skills.ts";
 export * from "./time.ts";
+export * from "./tag-settings.ts";
+export * from "./people.ts";
+export * from "./decisions.ts";
 export * from "./ids.ts";
 export * from "./urls.ts";
