@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { SelfReportSchema } from "@/lib/contributions/schemas";
+import { RecordExternalSchema } from "@/lib/decisions/schemas";
 import { DoneSchema, ProgressSchema } from "@/lib/help-wanted/schemas";
 import { CheckInSchema } from "@/lib/liaisons/schemas";
 import { AppointLeaderSchema, AppointToRoleSchema, MoveToFellowSchema } from "@/lib/roles/schemas";
@@ -37,6 +38,12 @@ const CASES: { name: string; schema: z.ZodType; input: Record<string, unknown>; 
     schema: MoveToFellowSchema,
     input: { assignmentId: id, roleDefinitionId: id },
     field: "decisionLink",
+  },
+  {
+    name: "TOC decision's vote link",
+    schema: RecordExternalSchema,
+    input: { decisionId: id, outcome: "approved" },
+    field: "link",
   },
   { name: "mailing list", schema: TagSchema, input: { slug: "links", name: "Links TAG" }, field: "mailingList" },
   {
