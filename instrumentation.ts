@@ -4,16 +4,17 @@
  * loopback, a malformed variable), then structured logs, the request span that carries each
  * request's id (and traces when OTEL_EXPORTER_OTLP_ENDPOINT is set), and the SIGTERM drain
  * (docs/operations.md). In a demo, tell requests made from this machine from the others, for the
- * clock and the outbox.
+ * clock and the outbox. Say what a configuration that starts keeps closed (no AUTH_SECRET).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { envOrExit, assertSafeProductionConfig } = await import("@/lib/env");
+  const { envOrExit, assertSafeProductionConfig, startupWarnings } = await import("@/lib/env");
   const e = envOrExit();
   assertSafeProductionConfig();
   if (e.DEMO) (await import("@/lib/http/local-request")).markLocalRequests();
   const { routeConsoleToLogger } = await import("@/lib/observability/logger");
   routeConsoleToLogger("web");
+  for (const warning of startupWarnings(e)) console.warn(warning);
   const { startTracing } = await import("@/lib/observability/tracing");
   await startTracing({ serviceName: e.OTEL_SERVICE_NAME, endpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT });
   const { installWebShutdown } = await import("@/lib/observability/lifecycle");

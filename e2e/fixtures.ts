@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Browser, type Page } from "@playwright/test";
 
@@ -13,14 +15,31 @@ export async function expectAccessible(page: Page) {
   expect(summary, `axe-core violations on ${page.url()}`).toEqual([]);
 }
 
+/** The id Next.js gave a server action, from the production build's manifest. */
+export function actionId(exportName: string): string {
+  const manifest = JSON.parse(fs.readFileSync(path.join(".next/server/server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { exportedName?: string }>;
+  };
+  const id = Object.entries(manifest.node).find(([, v]) => v.exportedName === exportName)?.[0];
+  if (!id) throw new Error(`no server action named ${exportName} in the build`);
+  return id;
+}
+
 let counter = 0;
 
-/** A GitHub identity that exists only for this test (the stand-in adds it). */
-export async function newIdentity(page: Page, prefix: string) {
+/**
+ * A GitHub identity that exists only for this test (the stand-in adds it). `email: null` keeps the
+ * address private, as GitHub does; `emails` says what GitHub's /user/emails answers then.
+ */
+export async function newIdentity(
+  page: Page,
+  prefix: string,
+  fields: { email?: string | null; emails?: "verified" | "unverified" | "refused" } = {},
+) {
   const id = 950_000 + ((Date.now() % 40_000) * 10 + (counter++ % 10));
   const login = `${prefix}-${id}`;
   const res = await page.request.post(`${STAND_IN}/_stand-in/identities`, {
-    data: { id, login, name: `Test ${prefix} ${id}`, email: `${login}@example.test` },
+    data: { id, login, name: `Test ${prefix} ${id}`, email: `${login}@example.test`, ...fields },
   });
   expect(res.ok()).toBe(true);
   return { id, login };

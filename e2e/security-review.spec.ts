@@ -1,4 +1,5 @@
 import { expect, newIdentity, signInAs, test } from "./fixtures";
+import { serverActions } from "./server-actions";
 
 /** The nonce policy and the other security headers, as every HTML response must carry them. */
 function expectStrictHeaders(h: Record<string, string>, body: string, label: string) {
@@ -60,4 +61,49 @@ test("a signed-in visitor is never sent to another site by the sign-in page's re
   // A path on the portal is still honoured.
   await page.goto("/sign-in?callbackUrl=%2Fnotifications");
   await expect(page).toHaveURL(/\/notifications$/);
+});
+
+test("malformed ids in paths and cursors answer 404 (or are ignored), never 500", async ({ page }) => {
+  const dashes = "-".repeat(36);
+  const status = async (url: string) => (await page.request.get(url, { maxRedirects: 0 })).status();
+  for (const url of [
+    `/help-wanted/${dashes}`,
+    `/elections/${dashes}`,
+    `/elections/${dashes}/results`,
+    `/elections/${dashes}/results/result.json`,
+    `/initiatives/${dashes}`,
+    `/api/v1/elections/${dashes}/results`,
+  ])
+    expect(await status(url), url).toBe(404);
+  expect(await status(`/elections?cursor=${dashes}`)).toBe(200);
+
+  const { login } = await newIdentity(page, "ids");
+  await signInAs(page, login);
+  for (const url of [`/help-wanted/${dashes}/edit`, `/elections/${dashes}/vote`, `/liaisons/${dashes}`])
+    expect(await status(url), url).toBe(404);
+  expect(await status(`/notifications?cursor=${dashes}`)).toBe(200);
+});
+
+test("every server action refuses a signed-out call, and the refusal is in the audit log", async ({ page }) => {
+  const actions = serverActions();
+  expect(actions.length).toBeGreaterThan(20);
+  // A helper is no server action: anything exported from a "use server" module can be called.
+  expect(actions.map((a) => a.name)).not.toContain("defaultSeatsForCycle");
+  const origin = new URL(test.info().project.use.baseURL!).origin;
+  for (const a of actions) {
+    const res = await page.request.post(a.path, {
+      headers: { "Next-Action": a.id, Origin: origin, "Content-Type": "text/plain;charset=UTF-8" },
+      data: JSON.stringify([{ tagId: "x", junk: "<script>alert(1)</script>" }]),
+      maxRedirects: 0,
+    });
+    const body = await res.text();
+    expect(res.status(), `${a.name} at ${a.path}`).toBe(200);
+    expect(body, `${a.name} at ${a.path}`).toContain("Sign in first");
+  }
+  await signInAs(page, "ada-admin");
+  await page.goto("/admin/audit?action=server-action.call");
+  const refusals = page.getByRole("row").filter({ hasText: "server-action.call" });
+  await expect(refusals.first()).toContainText("refused: UNAUTHENTICATED");
+  // Nothing of what was sent is kept.
+  await expect(page.getByRole("table", { name: "Audit events" })).not.toContainText("alert(1)");
 });

@@ -1,6 +1,4 @@
-import fs from "node:fs";
-import path from "node:path";
-import { expect, newIdentity, signInAs, test } from "./fixtures";
+import { actionId, expect, newIdentity, signInAs, test } from "./fixtures";
 
 test("every page carries a nonce-based CSP without unsafe-inline scripts, HSTS, nosniff and no framing", async ({
   page,
@@ -24,16 +22,6 @@ test("every page carries a nonce-based CSP without unsafe-inline scripts, HSTS, 
   expect(violations).toEqual([]);
   await expect(page.getByRole("heading", { name: "We could not find that page" })).toBeVisible();
 });
-
-/** The id Next.js gave a server action, from the production build's manifest. */
-function actionId(exportName: string): string {
-  const manifest = JSON.parse(fs.readFileSync(path.join(".next/server/server-reference-manifest.json"), "utf8")) as {
-    node: Record<string, { exportedName?: string }>;
-  };
-  const id = Object.entries(manifest.node).find(([, v]) => v.exportedName === exportName)?.[0];
-  if (!id) throw new Error(`no server action named ${exportName} in the build`);
-  return id;
-}
 
 test("a server action posted from another origin (or a null origin) is refused and changes nothing", async ({
   page,

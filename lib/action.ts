@@ -1,7 +1,10 @@
 import "server-only";
+import { headers } from "next/headers";
 import { z } from "zod";
 import { AppError, isUniqueViolation, type ErrorCode } from "@/lib/errors";
 import { getActor } from "@/lib/auth/actor";
+import { recordSignedOutCall } from "@/lib/audit/signed-out-calls";
+import { now } from "@/lib/clock";
 import type { Actor } from "@/lib/auth/permissions";
 import { formDataToObject } from "@/lib/form-data";
 
@@ -29,7 +32,8 @@ const fail = (
 
 /**
  * The one wrapper for server actions: authenticate, parse input with a strict zod schema, run,
- * and turn expected failures into results (never throws them). Permission checks happen inside
+ * and turn expected failures into results (never throws them). A signed-out call is refused and
+ * recorded in the audit log (rate-limited, without its input). Permission checks happen inside
  * `run`, in the lib function it calls (`requirePermission`), against the record in question.
  * The actor's roles are read from the database on every call.
  */
@@ -40,7 +44,10 @@ export function defineAction<S extends z.ZodType, T>(
 ) {
   return async (raw: unknown): Promise<ActionResult<T>> => {
     const actor = await getActor();
-    if (!actor) return fail("UNAUTHENTICATED", "Sign in first.");
+    if (!actor) {
+      await recordSignedOutCall(await headers(), await now());
+      return fail("UNAUTHENTICATED", "Sign in first.");
+    }
     const input = raw instanceof FormData ? formDataToObject(raw) : raw;
     // A schema that depends on the portal clock (a due date in the future) is built per call.
     const parsed = (typeof schema === "function" ? await schema() : schema).safeParse(input);

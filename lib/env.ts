@@ -95,6 +95,18 @@ export function isLoopbackUrl(url: string): boolean {
 }
 
 /**
+ * What a start-up prints about a configuration that runs but keeps something closed
+ * (docs/security.md, S5): without AUTH_SECRET nobody can sign in.
+ */
+export function startupWarnings(e: Env = env()): string[] {
+  return e.AUTH_SECRET
+    ? []
+    : [
+        "AUTH_SECRET is not set: nobody can sign in, and every page and action that needs a signed-in person stays closed. Set AUTH_SECRET to a random value of 32 characters or more (for example `openssl rand -base64 32`).",
+      ];
+}
+
+/**
  * The DEMO guard (docs/security.md, "Demo mode"): the GitHub stand-in only exists with DEMO set, so a
  * production server pointed at a loopback GitHub without DEMO is a misconfiguration. And a
  * production server on a public host speaks https unless ALLOW_INSECURE_HTTP says otherwise.

@@ -7,6 +7,7 @@
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { writeE2eInfo } from "./e2e-info.ts";
 import { demoEnv, log, root, startPortal } from "./portal.ts";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
@@ -19,6 +20,8 @@ const portal = await startPortal({
   build: false,
   database: { cluster: "e2e", port: Number(process.env.E2E_PG_PORT ?? 54340), database: "tag_portal_e2e", fresh: true },
 });
+
+writeE2eInfo(demoEnv({ port, standInPort, build: false }, portal.databaseUrl));
 
 // The same build without DEMO, pointed at github.com (never contacted by the tests).
 const plainEnv = { ...demoEnv({ port: plainPort, standInPort, build: false }, portal.databaseUrl) };

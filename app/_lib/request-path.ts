@@ -1,12 +1,13 @@
 import "server-only";
 import { headers } from "next/headers";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
+import { env } from "@/lib/env";
 
 /**
  * The path and query of the page being rendered, for a layout's sign-in redirect (layouts are not
- * given the URL). proxy.ts sets the header on every page request; requests it skips (prefetches)
- * fall back to the start page, and only same-site paths are used.
+ * given the URL). proxy.ts sets the header on every page request; without it this is the start
+ * page, and like every return address it is a path on the portal (lib/auth/callback-url.ts).
  */
 export async function requestPath(): Promise<string> {
-  const path = (await headers()).get("x-request-path");
-  return path && path.startsWith("/") && !path.startsWith("//") ? path : "/";
+  return safeCallbackPath((await headers()).get("x-request-path"), env().NEXTAUTH_URL);
 }

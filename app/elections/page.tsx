@@ -9,6 +9,7 @@ import { canInAnyTag } from "@/lib/auth/permissions";
 import { listElections } from "@/lib/elections/queries";
 import { PHASES } from "@/lib/elections/schemas";
 import { listTags } from "@/lib/tags/queries";
+import { parseId } from "@/lib/vocabulary";
 
 export const metadata: Metadata = { title: "Elections" };
 
@@ -20,7 +21,7 @@ const isPhase = (p: string | undefined): p is (typeof PHASES)[number] =>
 export default async function ElectionsPage({ searchParams }: Props) {
   const sp = await searchParams;
   const phase = isPhase(sp.phase) ? sp.phase : undefined;
-  const cursor = sp.cursor && /^[0-9a-f-]{36}$/.test(sp.cursor) ? sp.cursor : undefined;
+  const cursor = parseId(sp.cursor) ?? undefined;
   const actor = await getActor();
   const [{ items, nextCursor }, tags] = await Promise.all([
     listElections({ tagSlug: sp.tag || undefined, phase, cursor }, actor),

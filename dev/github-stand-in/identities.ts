@@ -10,6 +10,11 @@ export interface StandInIdentity {
   login: string;
   name: string;
   email: string | null;
+  /**
+   * What GET /user/emails answers: the primary address, verified (default); one GitHub has not
+   * verified; or 404, as GitHub answers a token without the `user:email` scope.
+   */
+  emails?: "verified" | "unverified" | "refused";
   role: DemoRole;
   region?: "APAC" | "EMEA" | "Americas";
   employer?: string;

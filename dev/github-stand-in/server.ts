@@ -194,11 +194,12 @@ export function createStandIn(opts: StandInOptions) {
       if (req.method === "GET" && path === "/api/user/emails") {
         const p = authUser(req);
         if (!p) return json(res, 401, { message: "Requires authentication" });
+        if (p.emails === "refused") return json(res, 404, { message: "Not Found" });
         return json(res, 200, [
           {
             email: p.email ?? `${p.id}+${p.login}@users.noreply.example.test`,
             primary: true,
-            verified: true,
+            verified: p.emails !== "unverified",
             visibility: p.email ? "public" : null,
           },
         ]);

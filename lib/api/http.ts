@@ -18,7 +18,7 @@ const WINDOW_MS = 60_000;
  * there is none) put last in `X-Forwarded-For`. Run behind a proxy that appends the peer address
  * (nginx `$proxy_add_x_forwarded_for`, most load balancers); earlier entries are the client's word.
  */
-export function clientOf(req: Request): string {
+export function clientOf(req: { headers: Headers }): string {
   const hops = (req.headers.get("x-forwarded-for") ?? "")
     .split(",")
     .map((s) => s.trim())

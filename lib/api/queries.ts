@@ -18,12 +18,11 @@ import type {
   TagPage,
   TagSummary,
 } from "./schemas";
-import { isoDay, type LeadershipModel, roleKindKey, roleName } from "@/lib/vocabulary";
+import { isoDay, type LeadershipModel, parseId, roleKindKey, roleName } from "@/lib/vocabulary";
 
 /** Reads behind `/api/v1`: public data only (what a visitor sees on the portal's pages). */
 
 const base = () => env().NEXTAUTH_URL.replace(/\/+$/, "");
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function cursorKey(cursor: string | undefined, length: number): string[] | null {
   if (!cursor) return null;
@@ -214,7 +213,7 @@ async function toApiElections(rows: ElectionRow[]): Promise<ApiElection[]> {
 export async function listElectionsPage(q: { cursor?: string; limit: number; tag?: string }): Promise<ElectionPage> {
   const after = cursorKey(q.cursor, 2);
   const afterAt = after ? new Date(after[0]!) : null;
-  if (after && (Number.isNaN(afterAt!.getTime()) || !UUID_RE.test(after[1]!)))
+  if (after && (Number.isNaN(afterAt!.getTime()) || !parseId(after[1])))
     invalidQuery({ cursor: ["Not a cursor from this list"] });
   const rows = await db.election.findMany({
     where: {
@@ -236,7 +235,8 @@ export async function listElectionsPage(q: { cursor?: string; limit: number; tag
 
 /** A published election (404 for unknown ids, drafts and elections not yet published). */
 async function findPublished(id: string) {
-  const e = UUID_RE.test(id) ? await db.election.findUnique({ where: { id }, select: electionSelect }) : null;
+  const electionId = parseId(id);
+  const e = electionId ? await db.election.findUnique({ where: { id: electionId }, select: electionSelect }) : null;
   if (!e || e.phase === "draft") throw new AppError("NOT_FOUND", "No election has that id.");
   if (e.phase !== "published") throw new AppError("NOT_FOUND", "The results of this election are not published yet.");
   return e;

@@ -88,6 +88,7 @@ export const AUDIT_ACTIONS = [
   "roster.renew-request",
   "roster.resign",
   "roster.term-end",
+  "server-action.call",
   "tag.create",
   "tag.settings",
   "tag.removal-supermajority",

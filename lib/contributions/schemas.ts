@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { httpUrl } from "@/lib/vocabulary";
 
 /** Kinds a person may self-report (GitHub and help-wanted kinds come from their sources). */
 export const SELF_REPORT_KINDS = [
@@ -30,20 +31,6 @@ export const KIND_LABEL: Record<string, string> = {
 
 const empty = (v: unknown) => ((typeof v === "string" && v.trim() === "") || v === null ? undefined : v);
 
-/** An http(s) URL only: no javascript:, data: or other schemes reach a link on a page. */
-export const httpUrl = z
-  .string()
-  .trim()
-  .max(2000, "Keep the link under 2,000 characters")
-  .refine((s) => {
-    try {
-      const u = new URL(s);
-      return u.protocol === "https:" || u.protocol === "http:";
-    } catch {
-      return false;
-    }
-  }, "Enter an http:// or https:// link");
-
 /** What a person types to self-report a contribution. "Not in the future" is checked against the clock in the lib. */
 export const SelfReportSchema = z.strictObject({
   tagSlug: z.string().regex(/^[a-z0-9-]{1,60}$/, "Choose a TAG"),
@@ -53,7 +40,7 @@ export const SelfReportSchema = z.strictObject({
     .trim()
     .min(3, "Give it a title of at least 3 characters")
     .max(200, "Keep the title under 200 characters"),
-  link: z.preprocess(empty, httpUrl.optional()),
+  link: z.preprocess(empty, httpUrl("Enter an http:// or https:// link").optional()),
   occurredAt: z.coerce.date({ message: "Enter a date" }),
 });
 export type SelfReportInput = z.infer<typeof SelfReportSchema>;

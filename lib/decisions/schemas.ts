@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DECISION_CHOICES } from "@/lib/vocabulary";
+import { DECISION_CHOICES, httpUrl } from "@/lib/vocabulary";
 import { BASES, THRESHOLD_KEYS } from "./outcome";
 
 const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
@@ -20,7 +20,7 @@ export type DeclareConflictInput = z.infer<typeof DeclareConflictSchema>;
 export const RecordExternalSchema = z.strictObject({
   decisionId: z.uuid(),
   outcome: z.enum(["approved", "rejected"], "Say whether it was approved"),
-  link: z.url({ protocol: /^https?$/, error: "Link the vote (https://...)" }).max(500),
+  link: httpUrl("Link the vote (https://...)", 500),
   note: z.preprocess(blankToUndefined, z.string().trim().max(500).optional()),
 });
 export type RecordExternalInput = z.infer<typeof RecordExternalSchema>;

@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { refuseByGuard, requirePermission } from "@/lib/auth/actor";
 import { can, type Action, type Actor } from "@/lib/auth/permissions";
 import type { Phase, SeatsByRegion } from "./schemas";
-import { isSeatRegion } from "@/lib/vocabulary";
+import { isSeatRegion, parseId } from "@/lib/vocabulary";
 
 export const electionLink = (id: string) => `/elections/${id}`;
 
@@ -26,8 +26,10 @@ export const PHASE_ORDER: readonly Phase[] = [
 export const phaseIndex = (p: string) => PHASE_ORDER.indexOf(p as Phase);
 
 export async function loadElection(electionId: string, client: Tx = db) {
+  const id = parseId(electionId);
+  if (!id) return null;
   return client.election.findUnique({
-    where: { id: electionId },
+    where: { id },
     include: { officers: { select: { userId: true } }, tag: { select: { id: true, slug: true, name: true } } },
   });
 }

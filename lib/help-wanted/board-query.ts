@@ -5,7 +5,7 @@
  * Pure: parsing, defaults, URLs and the opaque cursor. Every filter lives in the URL.
  */
 import { z } from "zod";
-import { BOARD_KINDS, CURATED_SKILLS, REGIONS } from "@/lib/vocabulary";
+import { BOARD_KINDS, CURATED_SKILLS, REGIONS, UUID_PATTERN } from "@/lib/vocabulary";
 
 /** `open` lists open items only; `all` adds filled and closed ones. Drafts are never listed. */
 export const BOARD_STATUSES = ["open", "filled", "closed", "all"] as const;
@@ -270,8 +270,7 @@ export type BoardCursor =
   | { sort: "due"; dueAt: string | null; id: string }
   | { sort: "fewest"; left: number; id: string };
 
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const id = z.string().regex(UUID_RE);
+const id = z.string().regex(UUID_PATTERN);
 const isoDate = z.iso.datetime({ offset: true });
 const CursorSchema = z.discriminatedUnion("s", [
   z.object({ s: z.literal("relevance"), k: z.number().finite(), i: id }),

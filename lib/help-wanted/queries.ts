@@ -1,13 +1,14 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { HELD_CLAIM_STATUSES } from "@/lib/vocabulary";
+import { HELD_CLAIM_STATUSES, parseId } from "@/lib/vocabulary";
 import { boardReviewDueAt, isBoardReviewDue, type BoardReviewClock } from "./board-review-due";
 import { itemsDueForReview } from "./board-reviews";
 import { isStaleClaim, staleAfterDaysOf } from "./stale-claims";
 
 /** One item with its TAGs, claims (with updates) and history, for the item page. */
-export async function getItem(id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+export async function getItem(rawId: string) {
+  const id = parseId(rawId);
+  if (!id) return null;
   const item = await db.helpWantedItem.findUnique({
     where: { id },
     include: {

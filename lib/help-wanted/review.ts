@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { requirePermission } from "@/lib/auth/actor";
 import { can, type Actor } from "@/lib/auth/permissions";
+import { parseId } from "@/lib/vocabulary";
 import { finishBoardReviews } from "./board-reviews";
 
 /**
@@ -12,9 +13,10 @@ import { finishBoardReviews } from "./board-reviews";
  * of a TAG the actor reviews for is due and no item is left to keep or close, it finishes.
  */
 export async function markItemReviewed(actor: Actor | null, itemId: string) {
-  const item = /^[0-9a-f-]{36}$/i.test(itemId)
+  const id = parseId(itemId);
+  const item = id
     ? await db.helpWantedItem.findUnique({
-        where: { id: itemId },
+        where: { id },
         select: {
           id: true,
           status: true,

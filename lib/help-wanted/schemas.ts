@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ITEM_KINDS, REGIONS } from "@/lib/vocabulary";
+import { httpUrl, ITEM_KINDS, REGIONS } from "@/lib/vocabulary";
 
 /** Community labels a lead may set; `help-wanted` and `tag-<slug>` are derived, never typed. */
 export const COMMUNITY_LABELS = [
@@ -109,7 +109,7 @@ export const DecideClaimSchema = z.strictObject({ claimId: z.uuid(), decision: z
 export const ProgressSchema = z.strictObject({
   claimId: z.uuid(),
   body: z.string().trim().min(2, "Say what happened").max(5000),
-  link: z.preprocess(empty, z.url("Enter a full URL").max(500).optional()),
+  link: z.preprocess(empty, httpUrl("Enter a full URL", 500).optional()),
 });
 export const FollowUpSchema = z.strictObject({
   claimId: z.uuid(),
@@ -117,7 +117,7 @@ export const FollowUpSchema = z.strictObject({
 });
 export const DoneSchema = z.strictObject({
   claimId: z.uuid(),
-  evidenceUrl: z.url("Link the evidence: a PR, a post, a recording").max(500),
+  evidenceUrl: httpUrl("Link the evidence: a PR, a post, a recording", 500),
 });
 /** A lead invites a suggested person (issue 9, reverse match). */
 export const InviteSchema = z.strictObject({

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { parseId } from "@/lib/vocabulary";
 
 /** Initiatives of a TAG with counts, newest first. */
 export function listInitiatives(tagId: string) {
@@ -17,8 +18,9 @@ export function listInitiatives(tagId: string) {
 }
 
 /** One initiative with its items, people and check-ins. */
-export async function getInitiative(id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+export async function getInitiative(rawId: string) {
+  const id = parseId(rawId);
+  if (!id) return null;
   const ini = await db.initiative.findUnique({
     where: { id },
     include: {

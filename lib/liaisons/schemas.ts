@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoDay } from "@/lib/vocabulary";
+import { httpUrl, isoDay } from "@/lib/vocabulary";
 
 /** Check-in health (docs/architecture.md, "Data model"). Values are the database enum's names. */
 export const HEALTHS = ["fine", "needs_attention", "at_risk"] as const;
@@ -71,7 +71,7 @@ export const CheckInSchema = z.strictObject({
   liaisonId: z.uuid(),
   date: day,
   notes: z.string().trim().min(2, "Say how the check-in went").max(5000, "Keep the notes under 5,000 characters"),
-  link: z.preprocess(empty, z.url("Enter a full URL, e.g. https://…").max(500).optional()),
+  link: z.preprocess(empty, httpUrl("Enter a full URL, e.g. https://…", 500).optional()),
   health: z.enum(HEALTHS, { message: "Choose a health" }),
 });
 export type CheckInInput = z.infer<typeof CheckInSchema>;

@@ -25,6 +25,7 @@ import {
   AMBASSADOR_KIND_LABEL,
   type BoardKind,
   boardKindOf,
+  parseId,
   SITTING_SEAT_STATUSES,
   VOLUNTEERED_CLAIM_STATUSES,
 } from "@/lib/vocabulary";
@@ -210,15 +211,15 @@ export async function findPeopleForItem(
   itemId: string,
   opts: { now: Date; limit: number },
 ): Promise<SuggestedPerson[]> {
-  const links = /^[0-9a-f-]{36}$/i.test(itemId)
-    ? await db.helpWantedItemTag.findMany({ where: { itemId }, select: { tagId: true } })
-    : [];
+  const id = parseId(itemId);
+  const links = id ? await db.helpWantedItemTag.findMany({ where: { itemId: id }, select: { tagId: true } }) : [];
   const tagIds = links.map((l) => l.tagId);
   await requirePermission(actor, "help-wanted.invite", {
     subjectType: "HelpWantedItem",
     subjectId: itemId,
     tagId: tagIds.find((t) => can(actor, "help-wanted.invite", t)) ?? tagIds[0] ?? null,
   });
+  if (!id) return [];
   const [snapshot, fresh, everyone, involved] = await Promise.all([
     getSnapshot({ probe: false }),
     loadMatchItems(tagIds.length ? [itemId] : []),

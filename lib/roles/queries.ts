@@ -8,6 +8,7 @@ import {
   dayOf,
   isoDay,
   LEAD_KINDS,
+  parseId,
   roleKindKey,
   roleName,
   SEAT_TAKEN_STATUSES,
@@ -210,7 +211,7 @@ export async function listLeadershipTimeline(tagId: string, take = 50) {
   const [actors, seats] = await Promise.all([
     db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, login: true } }),
     db.roleAssignment.findMany({
-      where: { id: { in: seatIds.filter((s) => /^[0-9a-f-]{36}$/.test(s)) }, tagId },
+      where: { id: { in: seatIds.flatMap((s) => parseId(s) ?? []) }, tagId },
       select: { id: true, kind: true, user: { select: { login: true } }, roleDefinition: { select: { name: true } } },
     }),
   ]);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AMBASSADOR_KINDS, LEAD_KINDS, REGIONS, ROLE_KINDS } from "@/lib/vocabulary";
+import { AMBASSADOR_KINDS, httpUrl, LEAD_KINDS, REGIONS, ROLE_KINDS } from "@/lib/vocabulary";
 
 /** Seats the foundation manages; the roster issue adds defined roles. */
 export const LeaderKindSchema = z.enum(LEAD_KINDS);
@@ -15,7 +15,7 @@ export const AppointLeaderSchema = z.strictObject({
   termMonths: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(60).optional()),
   decisionLink: z.preprocess(
     (v) => (v === "" ? undefined : v),
-    z.url("Link the decision (meeting notes, issue)").max(500).optional(),
+    httpUrl("Link the decision (meeting notes, issue)", 500).optional(),
   ),
 });
 export type AppointLeaderInput = z.infer<typeof AppointLeaderSchema>;
@@ -32,7 +32,7 @@ const optionalInt = (min: number, message: string, max = 1000) =>
 /** A cap of zero or below is refused: a cap of 0 would make the role impossible to hold. */
 const optionalCap = optionalInt(1, "A cap must be at least 1 (leave it empty for no cap)");
 const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
-const optionalUrl = (message: string) => z.preprocess(blankToUndefined, z.url(message).max(500).optional());
+const optionalUrl = (message: string) => z.preprocess(blankToUndefined, httpUrl(message, 500).optional());
 
 export const RoleKindSchema = z.enum(ROLE_KINDS);
 export const AmbassadorKindSchema = z.enum(AMBASSADOR_KINDS);

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { LEADERSHIP_MODELS, TAG_SETTING_DEFAULTS as D } from "@/lib/vocabulary";
+import { httpUrl, LEADERSHIP_MODELS, TAG_SETTING_DEFAULTS as D } from "@/lib/vocabulary";
 
-const url = z.url({ message: "Enter a full URL starting with https://" }).max(300);
+const url = httpUrl("Enter a full URL starting with https://", 300);
 const optionalUrl = z.preprocess((v) => (v === "" ? undefined : v), url.optional());
 const list = (max: number, item: z.ZodString) =>
   z.preprocess(

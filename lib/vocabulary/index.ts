@@ -12,3 +12,5 @@ export * from "./time.ts";
 export * from "./tag-settings.ts";
 export * from "./people.ts";
 export * from "./decisions.ts";
+export * from "./ids.ts";
+export * from "./urls.ts";

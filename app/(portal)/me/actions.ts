@@ -19,7 +19,8 @@ const removeAccount = defineAction(DeleteAccountSchema, (input, actor) => delete
 
 /** The `/me` form (useActionState): saves the signed-in person's own profile, or says what to fix. */
 export async function saveProfileAction(_prev: ProfileFormState, formData: FormData): Promise<ProfileFormState> {
-  const raw = formDataToObject(formData);
+  // A direct call may send anything; defineAction then refuses it (signed out, or field errors).
+  const raw = formData instanceof FormData ? formDataToObject(formData) : {};
   const result = await saveProfile(raw);
   if (result.ok) {
     revalidatePath("/me");
@@ -47,7 +48,7 @@ export async function saveProfileAction(_prev: ProfileFormState, formData: FormD
 
 /** Deletes the signed-in person's account once they typed their login, then leaves signed out. */
 export async function deleteAccountAction(_prev: DeleteAccountState, formData: FormData): Promise<DeleteAccountState> {
-  const raw = formDataToObject(formData);
+  const raw = formData instanceof FormData ? formDataToObject(formData) : {};
   const result = await removeAccount(raw);
   if (!result.ok) {
     return {

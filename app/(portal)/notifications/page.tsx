@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
 import { listNotifications } from "@/lib/notify/queries";
+import { parseId } from "@/lib/vocabulary";
 import { LocalTime } from "@/components/ui/local-time";
 import { MarkAllReadButton } from "./_components/mark-all-read-button";
 
@@ -15,7 +16,7 @@ export default async function NotificationsPage({
   const params = await searchParams;
   const user = await requireUser("/notifications");
   const unreadOnly = params.unread === "1";
-  const cursor = params.cursor && /^[0-9a-f-]{36}$/.test(params.cursor) ? params.cursor : undefined;
+  const cursor = parseId(params.cursor) ?? undefined;
   const { items, nextCursor } = await listNotifications(user.id, { cursor, unreadOnly });
   return (
     <div className="space-y-6">

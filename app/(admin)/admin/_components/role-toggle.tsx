@@ -36,9 +36,10 @@ export function RoleToggle({
         type="button"
         onClick={run}
         disabled={pending}
-        aria-label={label}
         className={`rounded px-2 py-1 text-xs font-medium ring-1 disabled:opacity-60 ${held ? "bg-brand-600 text-white ring-brand-600" : "bg-white text-slate-700 ring-slate-300"}`}
       >
+        {/* The name says what a press does and contains the visible answer (WCAG 2.5.3, label in name). */}
+        <span className="sr-only">{label}: </span>
         {held ? "Yes" : "No"}
       </button>
       <span role="status" aria-live="polite" className="text-xs text-slate-700">

@@ -5,7 +5,7 @@ import { LocalTime } from "@/components/ui/local-time";
 import { searchAuditEvents } from "@/lib/audit/queries";
 import { getActor } from "@/lib/auth/actor";
 import { tagsWhere } from "@/lib/auth/permissions";
-import { addDays } from "@/lib/vocabulary";
+import { addDays, parseId } from "@/lib/vocabulary";
 import { requireUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -29,7 +29,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     tagSlug: f.tag || undefined,
     from: date(f.from),
     to: to ? addDays(to, 1) : undefined,
-    cursor: f.cursor && /^[0-9a-f-]{36}$/.test(f.cursor) ? f.cursor : undefined,
+    cursor: parseId(f.cursor) ?? undefined,
   });
   const keep = Object.fromEntries(Object.entries(f).filter(([k, v]) => k !== "cursor" && v));
   return (

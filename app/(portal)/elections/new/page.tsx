@@ -51,7 +51,10 @@ export default async function NewElectionPage({ searchParams }: Props) {
   if (!tag || !can(actor, "election.run", tag.id)) return <Forbidden what="setting up elections in this TAG" />;
   const roles = (await listRoleDefinitions(tag.id)).filter((d) => d.kind !== "tag_ambassador");
   const at = await now();
-  const cycle = sp.cycle && /^\d{4}-\d{2}-\d{2}$/.test(sp.cycle) ? sp.cycle : isoDay(addDays(at, 45));
+  // A cycle date that is not a real day (2026-02-31) falls back to the default, never a database error.
+  const asked = sp.cycle && /^\d{4}-\d{2}-\d{2}$/.test(sp.cycle) ? new Date(`${sp.cycle}T00:00:00Z`) : null;
+  const cycle =
+    asked && !Number.isNaN(asked.getTime()) && isoDay(asked) === sp.cycle ? sp.cycle : isoDay(addDays(at, 45));
   const role =
     roles.find((r) => r.roleKey === sp.role) ??
     roles.find((r) => r.kind === "tech_lead" && r.selection === "election") ??

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { z } from "zod";
 import { DefinitionItem, DefinitionList } from "@/components/ui/definition-list";
 import { LocalTime } from "@/components/ui/local-time";
 import { Notice } from "@/components/ui/notice";
@@ -22,6 +21,7 @@ import {
 } from "@/lib/liaisons/queries";
 import { SEAT_STATUS_LABEL } from "@/lib/vocabulary";
 import { dayValue } from "@/lib/liaisons/schemas";
+import { parseId } from "@/lib/vocabulary";
 import { logCheckInAction, updateLiaisonAction } from "../actions";
 import { HealthBadge, OverdueBadge, targetName } from "@/components/liaisons/badges";
 import { UtcDay } from "@/components/ui/utc-day";
@@ -30,7 +30,10 @@ import { CheckInForm, EditLiaisonForm } from "../_components/liaison-forms";
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> };
 
 // A malformed id is simply not found (never a database error).
-const load = cache(async (id: string) => (z.uuid().safeParse(id).success ? findLiaison(id) : null));
+const load = cache(async (raw: string) => {
+  const id = parseId(raw);
+  return id ? findLiaison(id) : null;
+});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const l = await load((await params).id);

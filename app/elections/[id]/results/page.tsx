@@ -7,6 +7,7 @@ import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { getElection, getElectionResults } from "@/lib/elections/queries";
 import { AppError } from "@/lib/errors";
+import { parseId } from "@/lib/vocabulary";
 import { ApproveForm, PublishForm, ReceiptCheckForm, SendBackForm } from "../../_components/election-forms";
 
 export const metadata: Metadata = { title: "Election results" };
@@ -20,8 +21,8 @@ const FILE_HELP: Record<string, string> = {
 };
 
 export default async function ResultsPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  const id = parseId((await params).id);
+  if (!id) notFound();
   const actor = await getActor();
   let e, r;
   try {

@@ -14,6 +14,7 @@ import {
   isoDay,
   roleName,
   SEAT_STATUS_LABEL,
+  parseId,
 } from "@/lib/vocabulary";
 import { ActionForm } from "@/components/ui/action-form";
 import { DataTable } from "@/components/ui/data-table";
@@ -31,8 +32,8 @@ const RECUSAL: Record<string, string> = {
 
 /** One TOC decision: what is decided, the rule, every vote, and the viewer's vote with a confirmation. */
 export default async function DecisionPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  const id = parseId((await params).id);
+  if (!id) notFound();
   const actor = await getActor();
   let d;
   try {

@@ -2,6 +2,7 @@ import { getActor } from "@/lib/auth/actor";
 import { getArtifact } from "@/lib/elections/queries";
 import { AppError } from "@/lib/errors";
 import { errorResponse } from "@/lib/http/responses";
+import { parseId } from "@/lib/vocabulary";
 
 export const dynamic = "force-dynamic";
 
@@ -9,8 +10,9 @@ const FILES = new Set(["matrix.json", "rules.json", "result.json", "ballots.json
 
 /** An election's published file, with the results' visibility rules (officers and TOC before publication). */
 export async function GET(_req: Request, { params }: { params: Promise<{ id: string; file: string }> }) {
-  const { id, file } = await params;
-  if (!/^[0-9a-f-]{36}$/i.test(id) || !FILES.has(file)) return errorResponse("NOT_FOUND", "No such file.");
+  const { id: rawId, file } = await params;
+  const id = parseId(rawId);
+  if (!id || !FILES.has(file)) return errorResponse("NOT_FOUND", "No such file.");
   try {
     const a = await getArtifact(id, file, await getActor());
     return new Response(a.content, {

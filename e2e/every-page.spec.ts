@@ -1,0 +1,112 @@
+import fs from "node:fs";
+import type { Page } from "@playwright/test";
+import { expect, signInAs, test } from "./fixtures";
+
+/**
+ * docs/security.md and the README's accessibility promise: axe-core checks every page in every
+ * kind of browser context, signed-in ones included (a TOC member's `/toc`, a person's `/my-work`,
+ * an admin's pages), and no page breaks its content security policy. Cheap by design: each route
+ * (a page file of the build, e.g. `/tags/[slug]`) is scanned once per context, found by following
+ * the links a person of that role sees; other specs do not scan every page they pass through.
+ */
+
+/**
+ * Routes of the production build (pages and route handlers, so that `/toc/tags.csv` is not taken
+ * for the page `/toc/[slug]`), the most specific first (`/help-wanted/new` before `/help-wanted/[id]`).
+ */
+function buildRoutes(): { route: string; page: boolean; re: RegExp }[] {
+  const manifest = JSON.parse(fs.readFileSync(".next/app-path-routes-manifest.json", "utf8")) as Record<string, string>;
+  return Object.entries(manifest)
+    .filter(([file, route]) => /\/(page|route)$/.test(file) && !route.startsWith("/_"))
+    .map(([file, route]) => ({
+      route,
+      page: file.endsWith("/page"),
+      re: new RegExp(`^${route.replace(/\[[^\]]+\]/g, "[^/]+")}$`),
+      dynamic: (route.match(/\[/g) ?? []).length,
+    }))
+    .sort((a, b) => a.dynamic - b.dynamic || b.route.length - a.route.length)
+    .map(({ route, page, re }) => ({ route, page, re }));
+}
+
+const ROUTES = buildRoutes();
+/** The page route a path shows, or undefined for files, API answers and unknown paths. */
+const routeOf = (pathname: string) => {
+  const r = ROUTES.find((x) => x.re.test(pathname));
+  return r?.page ? r.route : undefined;
+};
+
+/** Where each crawl starts: the pages of the header, then (signed in) those of the account menu. */
+const PUBLIC_START = ["/", "/tags", "/help-wanted", "/elections", "/projects", "/sign-in"];
+const SIGNED_IN_START = [
+  ...PUBLIC_START,
+  "/me",
+  "/my-work",
+  "/notifications",
+  "/contributions",
+  "/help-wanted/for-you",
+  "/help-wanted/new",
+  "/elections/new",
+  "/liaisons",
+  "/toc",
+  "/admin",
+  "/admin/audit",
+  "/admin/sync",
+  "/admin/tags-import",
+  "/admin/tags/new",
+  "/outbox",
+];
+
+/** Visits each route once, following links breadth-first; returns the routes it scanned. */
+async function scanEveryRoute(page: Page, start: string[]): Promise<string[]> {
+  const violations: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error" && /Content[- ]Security[- ]Policy/i.test(m.text())) violations.push(m.text());
+  });
+  const origin = new URL(page.url() === "about:blank" ? test.info().project.use.baseURL! : page.url()).origin;
+  const seen = new Set<string>();
+  const queue = [...start];
+  const queued = new Set(queue);
+  while (queue.length) {
+    const url = queue.shift()!;
+    const route = routeOf(new URL(url, origin).pathname);
+    if (!route || seen.has(route)) continue;
+    const res = await page.goto(url);
+    const landed = routeOf(new URL(page.url()).pathname);
+    // A redirect (to sign in, to the start page) lands on a route of its own, scanned once like any other.
+    if (!landed || seen.has(landed) || !(res?.headers()["content-type"] ?? "").includes("text/html")) continue;
+    // The fixture's page.goto has just checked this page with axe-core (every HTML page it opens).
+    seen.add(landed);
+    const hrefs = await page.locator("a[href]").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    for (const href of hrefs) {
+      const u = new URL(href);
+      if (u.origin !== origin || u.pathname.startsWith("/api/")) continue;
+      const next = u.pathname + u.search;
+      const r = routeOf(u.pathname);
+      if (r && !seen.has(r) && !queued.has(next)) {
+        queued.add(next);
+        queue.push(next);
+      }
+    }
+  }
+  expect(violations, "content security policy violations").toEqual([]);
+  return [...seen].sort();
+}
+
+const CONTEXTS: { name: string; login: string | null; must: string[] }[] = [
+  // Routes the demo seed always offers to each role (items and elections come and go with other specs).
+  { name: "a visitor", login: null, must: ["/", "/tags/[slug]", "/people/[login]", "/projects/[name]", "/sign-in"] },
+  { name: "a member", login: "milo-member", must: ["/me", "/my-work", "/notifications", "/help-wanted/for-you"] },
+  { name: "a TAG chair", login: "chia-chair", must: ["/manage/[slug]", "/help-wanted/new", "/elections/new"] },
+  { name: "a TOC member", login: "toby-toc", must: ["/toc", "/toc/[slug]"] },
+  { name: "an admin", login: "ada-admin", must: ["/admin", "/admin/audit", "/admin/sync", "/admin/tags/[slug]"] },
+];
+
+for (const c of CONTEXTS)
+  test(`every page ${c.name} can reach passes axe-core and its CSP`, async ({ page }) => {
+    // One crawl of some 25 routes: a budget of its own rather than the per-flow timeout.
+    test.slow();
+    if (c.login) await signInAs(page, c.login);
+    const scanned = await scanEveryRoute(page, c.login ? SIGNED_IN_START : PUBLIC_START);
+    test.info().annotations.push({ type: "routes", description: scanned.join(" ") });
+    expect(scanned).toEqual(expect.arrayContaining(c.must));
+  });

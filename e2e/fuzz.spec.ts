@@ -1,0 +1,167 @@
+import fs from "node:fs";
+import fc from "fast-check";
+import pg from "pg";
+import { readE2eInfo } from "../scripts/e2e-info";
+import { expect, signInAs, test } from "./fixtures";
+import { serverActions } from "./server-actions";
+
+/**
+ * docs/security.md, I2: the real entry points, called with arbitrary and hostile input by someone
+ * the permission checks let furthest (an admin), answer with field errors or a 4xx, never a 500,
+ * and write nothing. Sampled to stay fast: a few inputs per entry point, from a seed printed with
+ * every failure (FUZZ_SEED=<n> repeats a run).
+ */
+
+const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 1_000_000);
+const RUNS = 3;
+
+const HOSTILE_STRINGS = [
+  "<script>alert(1)</script>",
+  '"><img src=x onerror=alert(1)>',
+  "javascript:alert(1)",
+  '\'; DROP TABLE "User"; --',
+  "-".repeat(36),
+  "00000000-0000-0000-0000-000000000000",
+  "../../etc/passwd",
+  "\u0000",
+  "%00%2e%2e%2f",
+  "x".repeat(20_000),
+  "NaN",
+  "-1",
+  "1e309",
+];
+// React's reply format gives strings that start with "$" a meaning of their own (references);
+// those are the framework's to parse, not the portal's.
+const text = fc.oneof(
+  fc.constantFrom(...HOSTILE_STRINGS),
+  fc.string().filter((s) => !s.startsWith("$")),
+);
+const FIELD_NAMES = [
+  "id",
+  "itemId",
+  "claimId",
+  "tagId",
+  "tagSlug",
+  "electionId",
+  "liaisonId",
+  "assignmentId",
+  "userId",
+  "login",
+  "title",
+  "body",
+  "link",
+  "evidenceUrl",
+  "decision",
+  "ids",
+  "role",
+  "isAdmin",
+  "__proto__",
+  "constructor",
+];
+const value = fc.oneof(
+  text,
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(text, { maxLength: 3 }),
+);
+const hostileObject = fc.dictionary(fc.constantFrom(...FIELD_NAMES), value, { maxKeys: 6 });
+/** The arguments of one call: what a form would send, or anything at all. */
+const args = fc.oneof(
+  fc.tuple(hostileObject),
+  fc.tuple(fc.constant(null), hostileObject),
+  fc.tuple(value),
+  fc.array(value, { maxLength: 3 }),
+);
+
+/** Rows that only a successful change adds: governance changes (audit "ok") and the main records. */
+async function counts(): Promise<Record<string, number>> {
+  const client = new pg.Client({ connectionString: readE2eInfo().env.DATABASE_URL });
+  await client.connect();
+  try {
+    const out: Record<string, number> = {};
+    for (const [name, sql] of [
+      ["governance changes", `SELECT count(*) FROM "AuditEvent" WHERE outcome = 'ok'`],
+      ["items", `SELECT count(*) FROM "HelpWantedItem"`],
+      ["claims", `SELECT count(*) FROM "Claim"`],
+      ["claim updates", `SELECT count(*) FROM "ClaimUpdate"`],
+      ["seats", `SELECT count(*) FROM "RoleAssignment"`],
+      ["elections", `SELECT count(*) FROM "Election"`],
+      ["tags", `SELECT count(*) FROM "Tag"`],
+      ["contributions", `SELECT count(*) FROM "ContributionRecord"`],
+      ["check-ins", `SELECT count(*) FROM "LiaisonCheckIn"`],
+    ] as const)
+      out[name] = Number((await client.query<{ count: string }>(sql)).rows[0]!.count);
+    return out;
+  } finally {
+    await client.end();
+  }
+}
+
+test("every server action, called by an admin with hostile input, answers without a 500 and changes nothing", async ({
+  page,
+}) => {
+  test.slow();
+  await signInAs(page, "ada-admin");
+  const origin = new URL(test.info().project.use.baseURL!).origin;
+  const before = await counts();
+  const crashes: string[] = [];
+  for (const a of serverActions()) {
+    for (const call of fc.sample(args, { numRuns: RUNS, seed: seed + a.id.length + a.name.length })) {
+      const res = await page.request.post(a.path, {
+        headers: { "Next-Action": a.id, Origin: origin, "Content-Type": "text/plain;charset=UTF-8" },
+        data: JSON.stringify(call),
+        maxRedirects: 0,
+      });
+      const body = await res.text();
+      if (res.status() >= 500 || /"ok":true/.test(body))
+        crashes.push(
+          `${a.name} at ${a.path}: ${res.status()} ${body.slice(0, 120)} <- ${JSON.stringify(call).slice(0, 200)}`,
+        );
+    }
+  }
+  expect(crashes, `FUZZ_SEED=${seed}`).toEqual([]);
+  expect(await counts(), `FUZZ_SEED=${seed}`).toEqual(before);
+});
+
+test("every route handler, given hostile path segments and query strings, answers without a 500", async ({ page }) => {
+  test.slow();
+  const manifest = JSON.parse(fs.readFileSync(".next/app-path-routes-manifest.json", "utf8")) as Record<string, string>;
+  const routes = Object.entries(manifest)
+    .filter(([file]) => file.endsWith("/route"))
+    .map(([, route]) => route)
+    // next-auth's own routes and the health checks take no input of ours.
+    .filter((r) => !r.startsWith("/api/auth/") && !r.startsWith("/api/health/"));
+  expect(routes.length).toBeGreaterThan(10);
+  const segment = fc.oneof(text, fc.constantFrom("security-and-compliance", "matrix.json", "members"));
+  const query = fc.dictionary(
+    fc.constantFrom("cursor", "limit", "tag", "status", "q", "kind", "region", "skill"),
+    text,
+    {
+      maxKeys: 3,
+    },
+  );
+  const crashes: string[] = [];
+  await signInAs(page, "ada-admin");
+  for (const route of routes)
+    for (const [segments, q] of fc.sample(fc.tuple(fc.array(segment, { minLength: 3, maxLength: 3 }), query), {
+      numRuns: RUNS,
+      seed: seed + route.length,
+    })) {
+      let i = 0;
+      const path = route.replace(/\[[^\]]+\]/g, () => encodeURIComponent(segments[i++]!.slice(0, 300) || "x"));
+      const search = new URLSearchParams(Object.entries(q).map(([k, v]) => [k, v.slice(0, 2000)])).toString();
+      const url = `${path}${search ? `?${search}` : ""}`;
+      for (const method of ["GET", "POST"] as const) {
+        const res = await page.request.fetch(url, {
+          method,
+          maxRedirects: 0,
+          headers: { Origin: "https://evil.example" },
+          data: method === "POST" ? JSON.stringify(q) : undefined,
+        });
+        if (res.status() >= 500) crashes.push(`${method} ${url.slice(0, 200)}: ${res.status()}`);
+      }
+    }
+  expect(crashes, `FUZZ_SEED=${seed}`).toEqual([]);
+});
