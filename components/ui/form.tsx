@@ -27,6 +27,10 @@ export function fieldError(state: FormState, name: string): string | undefined {
 /** Choices of a select: `[value, label]` pairs. */
 export type Options = readonly (readonly [string, string])[];
 
+/** Choices from a vocabulary: each key with its human label. */
+export const labelledOptions = <K extends string>(keys: readonly K[], label: Record<K, string>): Options =>
+  keys.map((k) => [k, label[k]] as const);
+
 /** One field of a form, as data: what `Field` and `Fields` render. */
 export interface FieldSpec {
   name: string;
