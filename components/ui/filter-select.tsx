@@ -78,12 +78,14 @@ export function FilterInput({
   id,
   label,
   hint,
+  hintHidden,
   ...input
 }: {
   id: string;
   name: string;
   label: string;
   hint?: string;
+  hintHidden?: boolean;
   defaultValue?: string | number;
   type?: "text" | "search" | "number" | "date";
   placeholder?: string;
@@ -93,7 +95,7 @@ export function FilterInput({
   inputMode?: "numeric";
 }) {
   return (
-    <Labelled id={id} label={label} hint={hint}>
+    <Labelled id={id} label={label} hint={hint} hintHidden={hintHidden}>
       <input id={id} {...input} aria-describedby={hint ? `${id}-hint` : undefined} className={FIELD} />
     </Labelled>
   );
@@ -102,4 +104,56 @@ export function FilterInput({
 /** Options from `[value, label]` pairs or plain values that are their own labels. */
 export function optionsOf(values: readonly (string | readonly [string, string])[]) {
   return values.map((v) => (typeof v === "string" ? { value: v, label: v } : { value: v[0], label: v[1] }));
+}
+
+/** One field of a filter form, as data: a select when it has `options`, else an input. */
+export interface FilterSpec {
+  name: string;
+  label: string;
+  options?: readonly { value: string; label: string }[];
+  /** The select's first, empty choice (no filter). */
+  all?: string;
+  type?: "text" | "search" | "number" | "date";
+  placeholder?: string;
+  maxLength?: number;
+  hint?: string;
+  hintHidden?: boolean;
+}
+
+type FilterValue = string | number | readonly string[] | null | undefined;
+
+/** The fields of a filter form from their specs; each shows its value from `values` (the parsed URL). */
+export function FilterFields({
+  prefix,
+  specs,
+  values,
+}: {
+  prefix: string;
+  specs: readonly FilterSpec[];
+  values: Readonly<Record<string, FilterValue>> | object;
+}) {
+  const valueOf = (name: string) => {
+    const v = (values as Record<string, FilterValue>)[name];
+    return v === null || v === undefined ? undefined : Array.isArray(v) ? v.join(", ") : String(v);
+  };
+  return specs.map(({ options, all, ...s }) =>
+    options ? (
+      <FilterSelect
+        key={s.name}
+        id={`${prefix}-${s.name}`}
+        {...s}
+        value={valueOf(s.name)}
+        allLabel={all}
+        options={options}
+      />
+    ) : (
+      <FilterInput
+        key={s.name}
+        id={`${prefix}-${s.name}`}
+        {...s}
+        defaultValue={valueOf(s.name) ?? ""}
+        {...(s.type === "number" ? { min: 0, max: 10000, inputMode: "numeric" as const } : {})}
+      />
+    ),
+  );
 }

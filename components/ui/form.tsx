@@ -44,6 +44,17 @@ export interface FieldSpec {
   options?: Options;
 }
 
+/** A number field's spec: its value is shown as text. */
+export function numberField(name: string, label: string, value?: number | string | null, hint?: string): FieldSpec {
+  return {
+    name,
+    label,
+    type: "number",
+    defaultValue: value === null || value === undefined ? undefined : String(value),
+    hint,
+  };
+}
+
 interface FieldProps extends Omit<FieldSpec, "type"> {
   /** Scopes the ids, for forms repeated on one page (one per seat or role). */
   idPrefix?: string;
