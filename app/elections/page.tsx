@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { buttonClass, LinkButton } from "@/components/ui/button";
-import { FilterFields, optionsOf } from "@/components/ui/filter-select";
+import { LinkButton } from "@/components/ui/button";
+import { FilterForm, optionsOf } from "@/components/ui/filter-select";
 import { MyElections } from "@/components/elections/my-elections";
 import { PHASE_LABEL, seatsText } from "@/components/elections/labels";
 import { LocalTime } from "@/components/ui/local-time";
@@ -45,28 +45,22 @@ export default async function ElectionsPage({ searchParams }: Props) {
         actions={mayRun && <LinkButton href="/elections/new">Set up an election</LinkButton>}
       />
       <MyElections viewer={actor} />
-      <form
-        method="get"
-        aria-label="Filter elections"
-        className="flex flex-wrap items-end gap-3 rounded-xl bg-white p-4 ring-1 ring-slate-200"
-      >
-        <FilterFields
-          prefix="filter"
-          values={{ tag: sp.tag, phase }}
-          specs={[
-            {
-              name: "tag",
-              label: "TAG",
-              all: "All TAGs",
-              options: optionsOf(tags.map((t) => [t.slug, t.name] as const)),
-            },
-            { name: "phase", label: "Phase", all: "Any phase", options: PHASE_OPTIONS },
-          ]}
-        />
-        <button type="submit" className={buttonClass("secondary")}>
-          Show
-        </button>
-      </form>
+      <FilterForm
+        label="Filter elections"
+        prefix="filter"
+        values={{ tag: sp.tag, phase }}
+        specs={[
+          {
+            name: "tag",
+            label: "TAG",
+            all: "All TAGs",
+            options: optionsOf(tags.map((t) => [t.slug, t.name] as const)),
+          },
+          { name: "phase", label: "Phase", all: "Any phase", options: PHASE_OPTIONS },
+        ]}
+        submit="Show"
+        secondary
+      />
       {items.length === 0 ? (
         <EmptyState>
           {sp.tag || phase

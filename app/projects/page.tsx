@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { listProjectCategories, listProjects } from "@/lib/projects/queries";
 import { PROJECT_MATURITIES, parseProjectFilters, projectsHref, type ProjectFilters } from "@/lib/projects/schemas";
-import { buttonClass } from "@/components/ui/button";
-import { FilterFields, optionsOf } from "@/components/ui/filter-select";
+import { FilterForm, optionsOf } from "@/components/ui/filter-select";
 import { Lead, PageHeader } from "@/components/ui/page-header";
 import { Pager } from "@/components/ui/pager";
 import { Card, EmptyState } from "@/components/ui/section";
@@ -41,27 +40,21 @@ export default async function ProjectsPage({ searchParams }: Props) {
           with them.
         </Lead>
       </PageHeader>
-      <form
-        method="get"
+      <FilterForm
+        label="Projects"
         action="/projects"
-        role="search"
-        aria-label="Projects"
-        className="grid items-end gap-4 rounded-xl bg-white p-4 ring-1 ring-slate-200 md:grid-cols-[2fr_1fr_1fr_1fr_auto]"
-      >
-        <FilterFields
-          prefix="projects"
-          values={filters}
-          specs={[
-            { name: "q", label: "Search", type: "search", maxLength: 100, placeholder: "Name or description" },
-            { name: "maturity", label: "Maturity", all: "Any maturity", options: MATURITY_OPTIONS },
-            { name: "category", label: "Category", all: "Any category", options: optionsOf(categoryChoices) },
-            { name: "sort", label: "Sort by", options: optionsOf(Object.entries(SORT_LABELS)) },
-          ]}
-        />
-        <button type="submit" className={buttonClass()}>
-          Show projects
-        </button>
-      </form>
+        search
+        layout="grid items-end gap-4 md:grid-cols-[2fr_1fr_1fr_1fr_auto]"
+        prefix="projects"
+        values={filters}
+        specs={[
+          { name: "q", label: "Search", type: "search", maxLength: 100, placeholder: "Name or description" },
+          { name: "maturity", label: "Maturity", all: "Any maturity", options: MATURITY_OPTIONS },
+          { name: "category", label: "Category", all: "Any category", options: optionsOf(categoryChoices) },
+          { name: "sort", label: "Sort by", options: optionsOf(Object.entries(SORT_LABELS)) },
+        ]}
+        submit="Show projects"
+      />
 
       <p className="text-sm text-slate-700" data-testid="projects-count">
         {total === 1 ? "1 project" : `${total} projects`}

@@ -3,6 +3,8 @@
  * labelled select and a labelled input, with an optional hint (`hintHidden` keeps it for
  * screen readers only).
  */
+import { buttonClass } from "./button";
+
 const FIELD = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-slate-900";
 
 function Labelled({
@@ -155,5 +157,50 @@ export function FilterFields({
         {...(s.type === "number" ? { min: 0, max: 10000, inputMode: "numeric" as const } : {})}
       />
     ),
+  );
+}
+
+/**
+ * A GET filter form in its white box: the fields from their specs, then the submit button.
+ * `layout` places them (a wrapping row unless told); `search` makes it a search landmark.
+ */
+export function FilterForm({
+  label,
+  action,
+  search = false,
+  layout = "flex flex-wrap items-end gap-3",
+  prefix,
+  specs,
+  values,
+  submit,
+  secondary = false,
+  children,
+}: {
+  label: string;
+  action?: string;
+  search?: boolean;
+  layout?: string;
+  prefix: string;
+  specs: readonly FilterSpec[];
+  values: Readonly<Record<string, FilterValue>> | object;
+  submit: string;
+  secondary?: boolean;
+  /** Hidden inputs that keep the rest of the URL. */
+  children?: React.ReactNode;
+}) {
+  return (
+    <form
+      method="get"
+      action={action}
+      role={search ? "search" : undefined}
+      aria-label={label}
+      className={`${layout} rounded-xl bg-white p-4 ring-1 ring-slate-200`}
+    >
+      {children}
+      <FilterFields prefix={prefix} values={values} specs={specs} />
+      <button type="submit" className={buttonClass(secondary ? "secondary" : undefined)}>
+        {submit}
+      </button>
+    </form>
   );
 }

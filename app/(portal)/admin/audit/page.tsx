@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Forbidden } from "@/components/forbidden";
-import { buttonClass } from "@/components/ui/button";
 import { DataTable, type Column } from "@/components/ui/data-table";
-import { FilterFields, type FilterSpec } from "@/components/ui/filter-select";
+import { FilterForm, type FilterSpec } from "@/components/ui/filter-select";
 import { LocalTime } from "@/components/ui/local-time";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/section";
@@ -54,16 +53,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             : "Governance changes in the TAGs you lead, newest first."}
         </p>
       </PageHeader>
-      <form
-        method="get"
-        className="grid items-end gap-3 rounded-xl bg-white p-4 ring-1 ring-slate-200 sm:grid-cols-3 lg:grid-cols-6"
-        aria-label="Filter the audit log"
-      >
-        <FilterFields prefix="a" values={f} specs={FILTERS} />
-        <button type="submit" className={buttonClass()}>
-          Filter
-        </button>
-      </form>
+      <FilterForm
+        label="Filter the audit log"
+        layout="grid items-end gap-3 sm:grid-cols-3 lg:grid-cols-6"
+        prefix="a"
+        values={f}
+        specs={FILTERS}
+        submit="Filter"
+      />
       {items.length === 0 ? (
         <EmptyState center>No events match.</EmptyState>
       ) : (

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Forbidden } from "@/components/forbidden";
-import { buttonClass } from "@/components/ui/button";
-import { FilterFields, optionsOf } from "@/components/ui/filter-select";
+import { FilterForm, optionsOf } from "@/components/ui/filter-select";
 import { Lead, PageHeader } from "@/components/ui/page-header";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
@@ -93,28 +92,23 @@ export default async function NewElectionPage({ searchParams }: Props) {
           nominations open.
         </Lead>
       </PageHeader>
-      <form
-        method="get"
-        aria-label="Role and cycle"
-        className="flex flex-wrap items-end gap-3 rounded-xl bg-white p-4 ring-1 ring-slate-200"
+      <FilterForm
+        label="Role and cycle"
+        prefix="pick"
+        values={{ role: role.roleKey, cycle }}
+        specs={[
+          {
+            name: "role",
+            label: "Role to elect",
+            options: optionsOf(roles.map((r) => [r.roleKey, r.name] as const)),
+          },
+          { name: "cycle", label: "Cycle date (terms start)", type: "date" },
+        ]}
+        submit="Prefill the seats"
+        secondary
       >
         <input type="hidden" name="tag" value={tag.slug} />
-        <FilterFields
-          prefix="pick"
-          values={{ role: role.roleKey, cycle }}
-          specs={[
-            {
-              name: "role",
-              label: "Role to elect",
-              options: optionsOf(roles.map((r) => [r.roleKey, r.name] as const)),
-            },
-            { name: "cycle", label: "Cycle date (terms start)", type: "date" },
-          ]}
-        />
-        <button type="submit" className={buttonClass("secondary")}>
-          Prefill the seats
-        </button>
-      </form>
+      </FilterForm>
       <SetupForm
         key={`${role.roleKey}-${cycle}`}
         roleName={role.name}
