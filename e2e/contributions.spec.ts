@@ -1,7 +1,6 @@
 import { createHmac, randomUUID } from "node:crypto";
 import type { Browser, Page } from "@playwright/test";
-import { expect, newIdentity, signInAs, STAND_IN, test } from "./fixtures";
-import { signedIn, status } from "./sessions";
+import { expect, newIdentity, signedIn, signInAs, STAND_IN, status, test } from "./fixtures";
 
 // The demo's webhook secret (scripts/portal.ts, demoEnv).
 const WEBHOOK_SECRET = "tag-portal-demo-webhook-secret";

@@ -1,6 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, signInAs, test } from "./fixtures";
-import { signedIn, status } from "./sessions";
+import { expect, signedIn, signInAs, status, test } from "./fixtures";
 
 const ISSUE = "https://github.com/cncf/tag-security/issues/1234";
 const inAYear = () => new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);

@@ -1,5 +1,4 @@
-import { expect, signInAs, test } from "./fixtures";
-import { signedIn, status } from "./sessions";
+import { expect, signedIn, signInAs, status, test } from "./fixtures";
 
 // Needs the demo's TAG Ambassador seat for amy-ambassador in security-and-compliance
 // (prisma/seed-liaisons.ts, called by the demo seed).

@@ -1,6 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, signInAs, test } from "./fixtures";
-import { signedIn } from "./sessions";
+import { expect, signedIn, signInAs, test } from "./fixtures";
 
 // An EMEA CNCF Ambassador whom no other spec uses, and the chair of TAG Infrastructure.
 const AMBASSADOR = "fay-ambassador";
