@@ -5,6 +5,15 @@ import { signOut } from "next-auth/react";
 import { useEffect, useRef, useState } from "react";
 import { Avatar } from "./ui/avatar";
 
+const MENU = [
+  ["/me", "Your profile"],
+  ["/my-work", "My work"],
+  ["/help-wanted/for-you", "Help wanted for you"],
+  ["/contributions", "Contributions"],
+  ["/liaisons", "Liaisons"],
+  ["/notifications", "Notifications"],
+] as const;
+
 interface Props {
   login: string;
   name: string | null;
@@ -76,36 +85,13 @@ export function UserMenu({ login, name, avatarUrl, unread }: Props) {
           <li role="none" className="px-3 py-2 text-slate-600">
             Signed in as <strong className="text-slate-900">@{login}</strong>
           </li>
-          <li role="none">
-            <Link role="menuitem" href="/me" className="block px-3 py-2 hover:bg-slate-100">
-              Your profile
-            </Link>
-          </li>
-          <li role="none">
-            <Link role="menuitem" href="/my-work" className="block px-3 py-2 hover:bg-slate-100">
-              My work
-            </Link>
-          </li>
-          <li role="none">
-            <Link role="menuitem" href="/help-wanted/for-you" className="block px-3 py-2 hover:bg-slate-100">
-              Help wanted for you
-            </Link>
-          </li>
-          <li role="none">
-            <Link role="menuitem" href="/contributions" className="block px-3 py-2 hover:bg-slate-100">
-              Contributions
-            </Link>
-          </li>
-          <li role="none">
-            <Link role="menuitem" href="/liaisons" className="block px-3 py-2 hover:bg-slate-100">
-              Liaisons
-            </Link>
-          </li>
-          <li role="none">
-            <Link role="menuitem" href="/notifications" className="block px-3 py-2 hover:bg-slate-100">
-              Notifications
-            </Link>
-          </li>
+          {MENU.map(([href, text]) => (
+            <li key={href} role="none">
+              <Link role="menuitem" href={href} className="block px-3 py-2 hover:bg-slate-100">
+                {text}
+              </Link>
+            </li>
+          ))}
           <li role="none">
             <button
               role="menuitem"

@@ -1,20 +1,10 @@
 import { createHmac, randomUUID } from "node:crypto";
 import type { Browser, Page } from "@playwright/test";
-import { expect, newIdentity, signInAs, STAND_IN, test } from "./fixtures";
+import { expect, newIdentity, signedIn, signInAs, STAND_IN, status, test } from "./fixtures";
 
 // The demo's webhook secret (scripts/portal.ts, demoEnv).
 const WEBHOOK_SECRET = "tag-portal-demo-webhook-secret";
 const TAG = "TAG Security and Compliance";
-
-async function signedIn(browser: Browser, login: string) {
-  const context = await browser.newContext();
-  const p = await context.newPage();
-  await signInAs(p, login);
-  return { context, page: p };
-}
-
-const status = (page: Page, text: string | RegExp) =>
-  expect(page.getByRole("status").filter({ hasText: text })).toBeVisible();
 
 test("a member self-reports a talk; the TAG's chair verifies it; the profile counts it", async ({ page, browser }) => {
   const me = await newIdentity(page, "talker");

@@ -55,6 +55,18 @@ export async function signInAs(page: Page, login: string) {
   await expect(page.getByRole("button", { name: new RegExp(`Account menu .*@${login}\\)`) })).toBeVisible();
 }
 
+/** A second person, signed in in a browser context of their own (close `context` when done). */
+export async function signedIn(browser: Browser, login: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signInAs(page, login);
+  return { context, page };
+}
+
+/** The status message (role="status") a form shows after an action. */
+export const status = (page: Page, text: string | RegExp) =>
+  expect(page.getByRole("status").filter({ hasText: text })).toBeVisible();
+
 /**
  * TOC members vote on the open decision titled `title`, each signed in in a browser of their own:
  * from the dashboard's list to the decision page, a choice, then its confirmation. Returns the
@@ -68,9 +80,7 @@ export async function tocVote(
 ): Promise<string> {
   let said = "";
   for (const login of voters) {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await signInAs(page, login);
+    const { context, page } = await signedIn(browser, login);
     await page.goto("/toc");
     await page.getByRole("list", { name: "Open TOC decisions" }).getByRole("link", { name: title }).click();
     await page.getByRole("button", { name: choice, exact: true }).click();

@@ -1,5 +1,5 @@
-import type { Browser, Page } from "@playwright/test";
-import { expect, signInAs, test } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { expect, signedIn, signInAs, status, test } from "./fixtures";
 
 const ISSUE = "https://github.com/cncf/tag-security/issues/1234";
 const inAYear = () => new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
@@ -22,16 +22,6 @@ async function postItem(page: Page, title: string, body: string) {
   await expect(page.getByText("Item posted.")).toBeVisible();
   return new URL(page.url()).pathname;
 }
-
-async function signedIn(browser: Browser, login: string) {
-  const context = await browser.newContext();
-  const p = await context.newPage();
-  await signInAs(p, login);
-  return { context, page: p };
-}
-
-const status = (page: Page, text: string | RegExp) =>
-  expect(page.getByRole("status").filter({ hasText: text })).toBeVisible();
 
 test("a lead posts, an ambassador finds and volunteers, progress and follow-up, completion confirmed and counted", async ({
   page,

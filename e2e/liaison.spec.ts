@@ -1,18 +1,7 @@
-import type { Browser, Page } from "@playwright/test";
-import { expect, signInAs, test } from "./fixtures";
+import { expect, signedIn, signInAs, status, test } from "./fixtures";
 
 // Needs the demo's TAG Ambassador seat for amy-ambassador in security-and-compliance
 // (prisma/seed-liaisons.ts, called by the demo seed).
-
-async function signedIn(browser: Browser, login: string) {
-  const context = await browser.newContext();
-  const p = await context.newPage();
-  await signInAs(p, login);
-  return { context, page: p };
-}
-
-const status = (page: Page, text: string | RegExp) =>
-  expect(page.getByRole("status").filter({ hasText: text })).toBeVisible();
 
 test("a chair makes a TAG Ambassador the liaison to a project; the liaison checks in; the clock makes the next check-in overdue; the project page lists the liaison", async ({
   page,

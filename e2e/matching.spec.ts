@@ -1,17 +1,10 @@
-import type { Browser, Page } from "@playwright/test";
-import { expect, signInAs, test } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { expect, signedIn, signInAs, test } from "./fixtures";
 
 // An EMEA CNCF Ambassador whom no other spec uses, and the chair of TAG Infrastructure.
 const AMBASSADOR = "fay-ambassador";
 const LEAD = "kai-chair";
 const TAG = "infrastructure";
-
-async function signedIn(browser: Browser, login: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signInAs(page, login);
-  return { context, page };
-}
 
 /** The lead posts an item through the form; returns its path. */
 async function postItem(

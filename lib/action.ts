@@ -40,7 +40,11 @@ const fail = (
 export function defineAction<S extends z.ZodType, T>(
   schema: S | (() => Promise<S>),
   run: (input: z.infer<S>, actor: Actor) => Promise<T>,
-  opts: { successMessage?: string | ((data: T) => string) } = {},
+  opts: {
+    successMessage?: string | ((data: T) => string);
+    /** Refreshes the pages that show the change (`revalidatePath`), after a success only. */
+    revalidate?: () => void;
+  } = {},
 ) {
   return async (raw: unknown): Promise<ActionResult<T>> => {
     const actor = await getActor();
@@ -63,6 +67,7 @@ export function defineAction<S extends z.ZodType, T>(
     }
     try {
       const data = await run(parsed.data, actor);
+      opts.revalidate?.();
       const message = typeof opts.successMessage === "function" ? opts.successMessage(data) : opts.successMessage;
       return { ok: true, data, message };
     } catch (e) {

@@ -2,21 +2,16 @@
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { loadActor } from "@/lib/auth/actor";
-import { AppError } from "@/lib/errors";
 import { createElection } from "@/lib/elections/elections";
 import { moveElectionPhase } from "@/lib/elections/phases";
 import { selfNominate } from "@/lib/elections/nominations";
 import { castBallot } from "@/lib/elections/ballots";
 import { CreateElectionSchema } from "@/lib/elections/schemas";
 import { createTag, createUser } from "./factories";
+import { createSeat } from "./fixtures";
 import { DAY } from "@/lib/vocabulary";
 
-/** The outcome code of a call: "ok", an AppError code, or the thrown text. */
-export const code = (p: Promise<unknown>) =>
-  p.then(
-    () => "ok",
-    (e: unknown) => (e instanceof AppError ? e.code : `THROWN ${String(e)}`),
-  );
+export { code } from "./fixtures";
 
 export async function actor(userId: string) {
   return (await loadActor(userId))!;
@@ -42,9 +37,7 @@ export async function tagWithLead() {
   const tag = await createTag();
   const lead = await createUser();
   const at = await now();
-  await db.roleAssignment.create({
-    data: { tagId: tag.id, userId: lead.id, kind: "chair", status: "active", requestedAt: at, startAt: at },
-  });
+  await createSeat(tag.id, lead.id, "chair", at);
   const role = await db.roleDefinition.create({
     data: {
       tagId: tag.id,

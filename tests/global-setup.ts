@@ -3,27 +3,16 @@
  * database once and verifies it; each Vitest worker then clones the template (tests/setup-database.ts).
  */
 import type { TestProject } from "vitest/node";
-import { startEmbeddedPostgres, type EmbeddedCluster } from "../scripts/db/embedded-postgres.ts";
-import { assertLocalDatabase, migrateAndVerify, withClient } from "../scripts/db/database.ts";
+import type { EmbeddedCluster } from "../scripts/db/embedded-postgres.ts";
+import { migrateAndVerify, openLocalServer, withClient } from "../scripts/db/database.ts";
 
 export const TEMPLATE_DB = "tag_portal_test_template";
 let cluster: EmbeddedCluster | null = null;
 
 export default async function setup(project: TestProject) {
-  let adminUrl: string;
-  if (process.env.DATABASE_URL) {
-    assertLocalDatabase(process.env.DATABASE_URL);
-    const u = new URL(process.env.DATABASE_URL);
-    u.pathname = "/postgres";
-    adminUrl = u.toString();
-  } else {
-    cluster = await startEmbeddedPostgres({
-      name: "test",
-      port: Number(process.env.TEST_PG_PORT ?? 54330),
-      fast: true,
-    });
-    adminUrl = cluster.url("postgres");
-  }
+  const server = await openLocalServer("test", Number(process.env.TEST_PG_PORT ?? 54330), true);
+  cluster = server.cluster;
+  const adminUrl = server.adminUrl;
   await withClient(adminUrl, async (c) => {
     await c.query(`DROP DATABASE IF EXISTS "${TEMPLATE_DB}" WITH (FORCE)`);
     await c.query(`CREATE DATABASE "${TEMPLATE_DB}"`);

@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { FilterSelect } from "@/components/ui/filter-select";
+import { LinkButton } from "@/components/ui/button";
+import { FilterForm, optionsOf } from "@/components/ui/filter-select";
 import { MyElections } from "@/components/elections/my-elections";
 import { PHASE_LABEL, seatsText } from "@/components/elections/labels";
 import { LocalTime } from "@/components/ui/local-time";
+import { PageHeader } from "@/components/ui/page-header";
+import { Card, EmptyState } from "@/components/ui/section";
 import { getActor } from "@/lib/auth/actor";
 import { canInAnyTag } from "@/lib/auth/permissions";
 import { listElections } from "@/lib/elections/queries";
@@ -14,6 +17,8 @@ import { parseId } from "@/lib/vocabulary";
 export const metadata: Metadata = { title: "Elections" };
 
 type Props = { searchParams: Promise<{ tag?: string; phase?: string; cursor?: string }> };
+
+const PHASE_OPTIONS = optionsOf(PHASES.map((p) => [p, PHASE_LABEL[p] ?? p] as const));
 
 const isPhase = (p: string | undefined): p is (typeof PHASES)[number] =>
   !!p && (PHASES as readonly string[]).includes(p);
@@ -35,56 +40,38 @@ export default async function ElectionsPage({ searchParams }: Props) {
   const mayRun = canInAnyTag(actor, "election.run");
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h1 className="text-2xl font-semibold text-slate-900">Elections</h1>
-        {mayRun && (
-          <Link
-            href="/elections/new"
-            className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
-          >
-            Set up an election
-          </Link>
-        )}
-      </div>
+      <PageHeader
+        title="Elections"
+        compact
+        actions={mayRun && <LinkButton href="/elections/new">Set up an election</LinkButton>}
+      />
       <MyElections viewer={actor} />
-      <form
-        method="get"
-        aria-label="Filter elections"
-        className="flex flex-wrap items-end gap-3 rounded-xl bg-white p-4 ring-1 ring-slate-200"
-      >
-        <FilterSelect
-          id="filter-tag"
-          name="tag"
-          label="TAG"
-          value={sp.tag}
-          allLabel="All TAGs"
-          options={tags.map((t) => ({ value: t.slug, label: t.name }))}
-        />
-        <FilterSelect
-          id="filter-phase"
-          name="phase"
-          label="Phase"
-          value={phase}
-          allLabel="Any phase"
-          options={PHASES.map((p) => ({ value: p, label: PHASE_LABEL[p] ?? p }))}
-        />
-        <button
-          type="submit"
-          className="rounded-md bg-white px-4 py-2 font-medium text-brand-800 ring-1 ring-brand-300 hover:bg-brand-50"
-        >
-          Show
-        </button>
-      </form>
+      <FilterForm
+        label="Filter elections"
+        prefix="filter"
+        values={{ tag: sp.tag, phase }}
+        specs={[
+          {
+            name: "tag",
+            label: "TAG",
+            all: "All TAGs",
+            options: optionsOf(tags.map((t) => [t.slug, t.name] as const)),
+          },
+          { name: "phase", label: "Phase", all: "Any phase", options: PHASE_OPTIONS },
+        ]}
+        submit="Show"
+        secondary
+      />
       {items.length === 0 ? (
-        <p className="rounded-xl bg-white p-8 text-slate-700 ring-1 ring-slate-200">
+        <EmptyState>
           {sp.tag || phase
             ? "No election matches these filters."
             : "No elections yet. When a TAG opens nominations, the election appears here with its windows, candidates and, once published, its results."}
-        </p>
+        </EmptyState>
       ) : (
         <ul className="space-y-3">
           {items.map((e) => (
-            <li key={e.id} className="rounded-xl bg-white p-4 ring-1 ring-slate-200">
+            <Card as="li" key={e.id} padding="sm">
               <p>
                 <Link href={`/elections/${e.id}`} className="text-lg font-medium text-brand-700 underline">
                   {e.title}
@@ -107,7 +94,7 @@ export default async function ElectionsPage({ searchParams }: Props) {
                   </>
                 )}
               </p>
-            </li>
+            </Card>
           ))}
         </ul>
       )}

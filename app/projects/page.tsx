@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { listProjectCategories, listProjects } from "@/lib/projects/queries";
 import { PROJECT_MATURITIES, parseProjectFilters, projectsHref, type ProjectFilters } from "@/lib/projects/schemas";
-import { buttonClass } from "@/components/ui/button";
-import { FilterInput, FilterSelect, optionsOf } from "@/components/ui/filter-select";
+import { FilterForm, optionsOf } from "@/components/ui/filter-select";
 import { Lead, PageHeader } from "@/components/ui/page-header";
 import { Pager } from "@/components/ui/pager";
 import { Card, EmptyState } from "@/components/ui/section";
@@ -20,6 +19,8 @@ const SORT_LABELS: Record<ProjectFilters["sort"], string> = {
   newest: "Accepted, newest first",
   oldest: "Accepted, oldest first",
 };
+
+const MATURITY_OPTIONS = optionsOf(PROJECT_MATURITIES.map((m) => [m, `${m[0]?.toUpperCase()}${m.slice(1)}`] as const));
 
 /** The CNCF project catalogue: search, maturity and category filters, all in the URL (a plain GET form). */
 export default async function ProjectsPage({ searchParams }: Props) {
@@ -39,49 +40,21 @@ export default async function ProjectsPage({ searchParams }: Props) {
           with them.
         </Lead>
       </PageHeader>
-      <form
-        method="get"
+      <FilterForm
+        label="Projects"
         action="/projects"
-        role="search"
-        aria-label="Projects"
-        className="grid items-end gap-4 rounded-xl bg-white p-4 ring-1 ring-slate-200 md:grid-cols-[2fr_1fr_1fr_1fr_auto]"
-      >
-        <FilterInput
-          id="projects-q"
-          name="q"
-          label="Search"
-          type="search"
-          defaultValue={filters.q}
-          maxLength={100}
-          placeholder="Name or description"
-        />
-        <FilterSelect
-          id="projects-maturity"
-          name="maturity"
-          label="Maturity"
-          value={filters.maturity}
-          allLabel="Any maturity"
-          options={optionsOf(PROJECT_MATURITIES.map((m) => [m, `${m[0]?.toUpperCase()}${m.slice(1)}`] as const))}
-        />
-        <FilterSelect
-          id="projects-category"
-          name="category"
-          label="Category"
-          value={filters.category}
-          allLabel="Any category"
-          options={optionsOf(categoryChoices)}
-        />
-        <FilterSelect
-          id="projects-sort"
-          name="sort"
-          label="Sort by"
-          value={filters.sort}
-          options={optionsOf(Object.entries(SORT_LABELS))}
-        />
-        <button type="submit" className={buttonClass()}>
-          Show projects
-        </button>
-      </form>
+        search
+        layout="grid items-end gap-4 md:grid-cols-[2fr_1fr_1fr_1fr_auto]"
+        prefix="projects"
+        values={filters}
+        specs={[
+          { name: "q", label: "Search", type: "search", maxLength: 100, placeholder: "Name or description" },
+          { name: "maturity", label: "Maturity", all: "Any maturity", options: MATURITY_OPTIONS },
+          { name: "category", label: "Category", all: "Any category", options: optionsOf(categoryChoices) },
+          { name: "sort", label: "Sort by", options: optionsOf(Object.entries(SORT_LABELS)) },
+        ]}
+        submit="Show projects"
+      />
 
       <p className="text-sm text-slate-700" data-testid="projects-count">
         {total === 1 ? "1 project" : `${total} projects`}

@@ -1,5 +1,6 @@
 "use client";
 
+import { DataTable } from "@/components/ui/data-table";
 import { useActionState, useState } from "react";
 import { FormStatus, SubmitButton, formAction, fieldError, type FormState } from "@/components/ui/form";
 import type { ActionResult } from "@/lib/action";
@@ -78,54 +79,44 @@ export function BallotForm({ electionId, method, candidates, mode, action }: Pro
           Candidates left at “No opinion” are unranked: your ballot does not compare them with anyone, so rank everyone
           you prefer to someone else.
         </p>
-        <table className="mt-3 w-full text-left text-sm">
-          <caption className="sr-only">Candidates and your rank for each</caption>
-          <thead className="border-b border-slate-200 text-slate-600">
-            <tr>
-              <th scope="col" className="py-2 pr-4 font-medium">
-                Candidate
-              </th>
-              <th scope="col" className="py-2 pr-4 font-medium">
-                Region, employer
-              </th>
-              <th scope="col" className="py-2 font-medium">
-                Your rank
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {candidates.map((c) => {
-              const id = `${prefix}-rank-${c.nominationId}`;
-              return (
-                <tr key={c.nominationId}>
-                  <th scope="row" className="py-2 pr-4 font-medium text-slate-900">
-                    <label htmlFor={id}>
-                      {c.name} <span className="font-normal text-slate-600">(@{c.login})</span>
-                    </label>
-                  </th>
-                  <td className="py-2 pr-4 text-slate-700">
-                    {[c.region ?? "region not given", c.employer ?? "employer not given"].join(", ")}
-                  </td>
-                  <td className="py-2">
-                    <select
-                      id={id}
-                      name={`rank-${c.nominationId}`}
-                      defaultValue={state?.values?.[`rank-${c.nominationId}`] ?? ""}
-                      className="rounded-md border border-slate-300 px-2 py-1"
-                    >
-                      <option value="">No opinion</option>
-                      {candidates.map((_, i) => (
-                        <option key={i} value={String(i + 1)}>
-                          {i + 1}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <DataTable
+          caption="Candidates and your rank for each"
+          rows={candidates}
+          rowKey={(c) => c.nominationId}
+          columns={[
+            {
+              header: "Candidate",
+              rowHeader: true,
+              cell: (c) => (
+                <label htmlFor={`${prefix}-rank-${c.nominationId}`}>
+                  {c.name} <span className="font-normal text-slate-600">(@{c.login})</span>
+                </label>
+              ),
+            },
+            {
+              header: "Region, employer",
+              cell: (c) => [c.region ?? "region not given", c.employer ?? "employer not given"].join(", "),
+            },
+            {
+              header: "Your rank",
+              cell: (c) => (
+                <select
+                  id={`${prefix}-rank-${c.nominationId}`}
+                  name={`rank-${c.nominationId}`}
+                  defaultValue={state?.values?.[`rank-${c.nominationId}`] ?? ""}
+                  className="rounded-md border border-slate-300 px-2 py-1"
+                >
+                  <option value="">No opinion</option>
+                  {candidates.map((_, i) => (
+                    <option key={i} value={String(i + 1)}>
+                      {i + 1}
+                    </option>
+                  ))}
+                </select>
+              ),
+            },
+          ]}
+        />
       </fieldset>
       <FormStatus state={state} />
       <SubmitButton pending={pending}>{mode === "cast" ? "Cast my ballot" : "Replace my ballot"}</SubmitButton>

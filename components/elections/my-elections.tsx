@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { LocalTime } from "@/components/ui/local-time";
+import { Section } from "@/components/ui/section";
 import type { Actor } from "@/lib/auth/permissions";
 import { myElectionStatuses } from "@/lib/elections/queries";
 import { PHASE_LABEL } from "./labels";
@@ -14,10 +15,7 @@ export async function MyElections({ viewer }: { viewer: Actor | null }) {
   const rows = await myElectionStatuses(viewer);
   if (rows.length === 0) return null;
   return (
-    <section aria-labelledby="my-elections" className="space-y-3 rounded-xl bg-white p-6 ring-1 ring-brand-200">
-      <h2 id="my-elections" className="text-xl font-semibold text-slate-900">
-        Elections open now
-      </h2>
+    <Section id="my-elections" title="Elections open now" tone="brand" className="space-y-3">
       <ul className="space-y-3">
         {rows.map(({ election: e, voter, candidate }) => {
           const standing = candidateText(candidate);
@@ -53,6 +51,6 @@ export async function MyElections({ viewer }: { viewer: Actor | null }) {
           );
         })}
       </ul>
-    </section>
+    </Section>
   );
 }

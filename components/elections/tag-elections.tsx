@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Section } from "@/components/ui/section";
 import type { Actor } from "@/lib/auth/permissions";
 import { can } from "@/lib/auth/permissions";
 import { listElections } from "@/lib/elections/queries";
@@ -8,11 +9,11 @@ import { PHASE_LABEL, seatsText } from "./labels";
 export async function TagElections({ tag, viewer }: { tag: { id: string; slug: string }; viewer: Actor | null }) {
   const { items } = await listElections({ tagSlug: tag.slug }, viewer);
   return (
-    <section aria-labelledby="elections" className="space-y-3">
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h2 id="elections" className="text-xl font-semibold text-slate-900">
-          Elections
-        </h2>
+    <Section
+      id="elections"
+      title="Elections"
+      plain
+      actions={
         <span className="flex gap-4 text-sm">
           <a href={`/tags/${tag.slug}/elections.ics`} className="text-brand-700 underline">
             Election calendar (iCal)
@@ -23,7 +24,8 @@ export async function TagElections({ tag, viewer }: { tag: { id: string; slug: s
             </Link>
           )}
         </span>
-      </div>
+      }
+    >
       {items.length === 0 ? (
         <p className="text-slate-600">No elections yet.</p>
       ) : (
@@ -40,6 +42,6 @@ export async function TagElections({ tag, viewer }: { tag: { id: string; slug: s
           ))}
         </ul>
       )}
-    </section>
+    </Section>
   );
 }

@@ -1,21 +1,11 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
-import { FilterInput, FilterSelect, optionsOf } from "@/components/ui/filter-select";
+import { FilterFields, optionsOf, type FilterSpec } from "@/components/ui/filter-select";
 import { CheckboxGroup } from "@/components/ui/form";
 import { BOARD_DEFAULT_LIMIT, type BoardQuery } from "@/lib/help-wanted/board-query";
 import { BOARD_KIND_LABEL, BOARD_KINDS, ITEM_STATUS_LABEL, REGION_LABEL, REGIONS } from "@/lib/vocabulary";
 
-const EFFORT = [
-  ["effortMin", "Effort from (hours)"],
-  ["effortMax", "Effort up to (hours)"],
-] as const;
-
-const SORTS = [
-  ["newest", "Newest first"],
-  ["due", "Due soonest"],
-  ["fewest", "Fewest places left"],
-  ["match", "Best match for you (signed in)"],
-] as const;
+const REGION_HINT = "Items without a region preference are included.";
 
 const STATUS_LABELS: Record<BoardQuery["status"], string> = {
   open: ITEM_STATUS_LABEL.open,
@@ -23,6 +13,32 @@ const STATUS_LABELS: Record<BoardQuery["status"], string> = {
   closed: ITEM_STATUS_LABEL.closed,
   all: "Open, filled and closed",
 };
+
+const SORTS = optionsOf([
+  ["newest", "Newest first"],
+  ["due", "Due soonest"],
+  ["fewest", "Fewest places left"],
+  ["match", "Best match for you (signed in)"],
+]);
+
+const KINDS = optionsOf(BOARD_KINDS.map((k) => [k, BOARD_KIND_LABEL[k]] as const));
+const SKILL_HINT = "Separate skills with commas; items needing any of them are shown.";
+const REGION_OPTIONS = optionsOf(REGIONS.map((r) => [r, REGION_LABEL[r]] as const));
+
+const FIRST_ROW: FilterSpec[] = [
+  { name: "q", label: "Search", type: "search", maxLength: 200, placeholder: "Words in the title or description" },
+  { name: "kind", label: "Kind", all: "Any kind", options: KINDS },
+  { name: "skill", label: "Skills", maxLength: 400, placeholder: "e.g. Go, Technical writing", hint: SKILL_HINT },
+];
+
+/** Region and effort; the board adds status and sort (the matches page ranks open items its own way). */
+const SECOND_ROW: FilterSpec[] = [
+  { name: "region", label: "Region", all: "Any region", options: REGION_OPTIONS, hint: REGION_HINT, hintHidden: true },
+  { name: "effortMin", label: "Effort from (hours)", type: "number" },
+  { name: "effortMax", label: "Effort up to (hours)", type: "number" },
+  { name: "status", label: "Status", options: optionsOf(Object.entries(STATUS_LABELS)) },
+  { name: "sort", label: "Sort by", all: "Most relevant when searching, else newest", options: SORTS },
+];
 
 /**
  * The board's filters as a plain GET form: it works without JavaScript and every choice ends up
@@ -55,32 +71,7 @@ export function BoardFilters({
       className="space-y-4 rounded-xl bg-white p-4 ring-1 ring-slate-200"
     >
       <div className="grid gap-4 md:grid-cols-[2fr_1fr_1fr]">
-        <FilterInput
-          id="board-q"
-          name="q"
-          label="Search"
-          type="search"
-          defaultValue={query.q}
-          maxLength={200}
-          placeholder="Words in the title or description"
-        />
-        <FilterSelect
-          id="board-kind"
-          name="kind"
-          label="Kind"
-          value={query.kind}
-          allLabel="Any kind"
-          options={optionsOf(BOARD_KINDS.map((k) => [k, BOARD_KIND_LABEL[k]] as const))}
-        />
-        <FilterInput
-          id="board-skill"
-          name="skill"
-          label="Skills"
-          defaultValue={query.skill.join(", ")}
-          maxLength={400}
-          placeholder="e.g. Go, Technical writing"
-          hint="Separate skills with commas; items needing any of them are shown."
-        />
+        <FilterFields prefix="board" values={query} specs={FIRST_ROW} />
       </div>
 
       {choices.length > 0 && (
@@ -98,48 +89,7 @@ export function BoardFilters({
       <div
         className={`grid items-end gap-4 sm:grid-cols-2 ${matchesOnly ? "md:grid-cols-[1fr_1fr_1fr_auto]" : "md:grid-cols-[1fr_1fr_1fr_1fr_1.4fr_auto]"}`}
       >
-        <FilterSelect
-          id="board-region"
-          name="region"
-          label="Region"
-          value={query.region}
-          allLabel="Any region"
-          options={optionsOf(REGIONS.map((r) => [r, REGION_LABEL[r]] as const))}
-          hint="Items without a region preference are included."
-          hintHidden
-        />
-        {EFFORT.map(([name, text]) => (
-          <FilterInput
-            key={name}
-            id={`board-${name}`}
-            name={name}
-            label={text}
-            type="number"
-            min={0}
-            max={10000}
-            inputMode="numeric"
-            defaultValue={query[name] ?? ""}
-          />
-        ))}
-        {!matchesOnly && (
-          <>
-            <FilterSelect
-              id="board-status"
-              name="status"
-              label="Status"
-              value={query.status}
-              options={optionsOf(Object.entries(STATUS_LABELS) as [string, string][])}
-            />
-            <FilterSelect
-              id="board-sort"
-              name="sort"
-              label="Sort by"
-              value={query.sort}
-              allLabel="Most relevant when searching, else newest"
-              options={optionsOf(SORTS)}
-            />
-          </>
-        )}
+        <FilterFields prefix="board" values={query} specs={matchesOnly ? SECOND_ROW.slice(0, 3) : SECOND_ROW} />
         {query.limit !== BOARD_DEFAULT_LIMIT && <input type="hidden" name="limit" value={query.limit} />}
         <div className="flex items-center gap-3">
           <button type="submit" className={buttonClass()}>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { PersonLink } from "@/components/ui/person-link";
 import { LocalTime } from "@/components/ui/local-time";
 import { Tile } from "@/components/ui/section";
 import { ActionForm } from "@/components/ui/action-form";
@@ -32,9 +33,7 @@ export function PendingRequest({
   return (
     <Tile>
       <p>
-        <Link href={`/people/${login}`} className="font-medium text-brand-700 underline">
-          @{login}
-        </Link>{" "}
+        <PersonLink login={login} strong />{" "}
         {item ? (
           <>
             for{" "}

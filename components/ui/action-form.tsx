@@ -2,6 +2,7 @@
 
 import { useActionState, useId, type ReactNode } from "react";
 import type { ButtonVariant } from "./button";
+import { Heading } from "./section";
 import {
   Fields,
   FormStatus,
@@ -27,12 +28,16 @@ interface Props {
   /** When set, the form sits behind a disclosure with this summary: it asks first. */
   confirm?: string;
   danger?: boolean;
+  /** The look of the one submit button (a quiet "Endorse" beside a candidate). */
+  variant?: ButtonVariant;
   /** What a success says when the server says nothing; a function reads the action's result. */
   success?: string | ((data: unknown) => string);
   /** An accessible name for the form when it has no visible heading. */
   label?: string;
   /** A heading: the form becomes a card named by it. */
   title?: string;
+  /** The heading's level: 3 inside a section, 2 for a form that is a section of its own. */
+  level?: 2 | 3;
   /** Words under the heading (or above the fields). */
   description?: ReactNode;
   /** Tighter fields and smaller buttons, for forms inside lists and disclosures. */
@@ -64,9 +69,11 @@ export function ActionForm({
   choices,
   confirm,
   danger,
+  variant,
   success,
   label,
   title,
+  level = 3,
   description,
   compact,
   inline,
@@ -88,7 +95,7 @@ export function ActionForm({
       ))}
     </div>
   ) : (
-    <SubmitButton pending={pending} danger={danger} small={compact}>
+    <SubmitButton pending={pending} danger={danger} variant={variant} small={compact}>
       {submit}
     </SubmitButton>
   );
@@ -101,9 +108,9 @@ export function ActionForm({
       aria-labelledby={title ? `${uid}-title` : undefined}
     >
       {title && (
-        <h3 id={`${uid}-title`} className="text-lg font-semibold text-slate-900">
+        <Heading id={`${uid}-title`} level={level} size="lg">
           {title}
-        </h3>
+        </Heading>
       )}
       {description && <div className="text-sm text-slate-600">{description}</div>}
       {Object.entries(hidden).map(([k, v]) => (

@@ -54,28 +54,8 @@ export function BarChart({ caption, bars, unit = "" }: { caption: string; bars: 
                 {b.value}
                 {unit}
               </text>
-              {b.min !== undefined && (
-                <line
-                  x1={labelW + scale(b.min)}
-                  x2={labelW + scale(b.min)}
-                  y1={y + 1}
-                  y2={y + row - 1}
-                  stroke="#b45309"
-                  strokeWidth={2}
-                  strokeDasharray="3 2"
-                />
-              )}
-              {b.max !== undefined && (
-                <line
-                  x1={labelW + scale(b.max)}
-                  x2={labelW + scale(b.max)}
-                  y1={y + 1}
-                  y2={y + row - 1}
-                  stroke="#b91c1c"
-                  strokeWidth={2}
-                  strokeDasharray="3 2"
-                />
-              )}
+              {b.min !== undefined && <Tick x={labelW + scale(b.min)} y={y} row={row} colour="#b45309" />}
+              {b.max !== undefined && <Tick x={labelW + scale(b.max)} y={y} row={row} colour="#b91c1c" />}
             </g>
           );
         })}
@@ -132,4 +112,9 @@ export function ChartCard({
       {children}
     </Card>
   );
+}
+
+/** A limit (a regional minimum in amber, a maximum in red) as a dashed tick across a bar's row. */
+function Tick({ x, y, row, colour }: { x: number; y: number; row: number; colour: string }) {
+  return <line x1={x} x2={x} y1={y + 1} y2={y + row - 1} stroke={colour} strokeWidth={2} strokeDasharray="3 2" />;
 }

@@ -23,14 +23,15 @@ export function DataTable<T>({
   captionVisible = false,
   columns,
   rows,
-  rowKey,
+  rowKey = (row, i) => (row as { id?: string }).id ?? String(i),
   framed = false,
 }: {
   caption: string;
   captionVisible?: boolean;
   columns: readonly (Column<T> | false)[];
   rows: readonly T[];
-  rowKey: (row: T, index: number) => string;
+  /** Defaults to the row's `id`. */
+  rowKey?: (row: T, index: number) => string;
   framed?: boolean;
 }) {
   const cols = columns.filter((c): c is Column<T> => Boolean(c));

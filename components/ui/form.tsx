@@ -27,6 +27,10 @@ export function fieldError(state: FormState, name: string): string | undefined {
 /** Choices of a select: `[value, label]` pairs. */
 export type Options = readonly (readonly [string, string])[];
 
+/** Choices from a vocabulary: each key with its human label. */
+export const labelledOptions = <K extends string>(keys: readonly K[], label: Record<K, string>): Options =>
+  keys.map((k) => [k, label[k]] as const);
+
 /** One field of a form, as data: what `Field` and `Fields` render. */
 export interface FieldSpec {
   name: string;
@@ -38,6 +42,17 @@ export interface FieldSpec {
   defaultValue?: string;
   /** Makes it a select with these choices. */
   options?: Options;
+}
+
+/** A number field's spec: its value is shown as text. */
+export function numberField(name: string, label: string, value?: number | string | null, hint?: string): FieldSpec {
+  return {
+    name,
+    label,
+    type: "number",
+    defaultValue: value === null || value === undefined ? undefined : String(value),
+    hint,
+  };
 }
 
 interface FieldProps extends Omit<FieldSpec, "type"> {

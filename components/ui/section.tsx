@@ -36,6 +36,9 @@ export function EmptyState({ children, center = false }: { children: ReactNode; 
   );
 }
 
+/** The box's outline: brand for what the viewer should act on, red for what cannot be undone. */
+const RING = { slate: "ring-slate-200", brand: "ring-brand-200", red: "ring-red-200" } as const;
+
 const HEADING = {
   xl: "text-xl font-semibold text-slate-900",
   lg: "text-lg font-semibold text-slate-900",
@@ -92,7 +95,7 @@ export function Section({
   level?: 2 | 3;
   size?: keyof typeof HEADING;
   plain?: boolean;
-  tone?: "slate" | "brand";
+  tone?: keyof typeof RING;
   description?: ReactNode;
   count?: number;
   empty?: ReactNode;
@@ -100,7 +103,8 @@ export function Section({
   className?: string;
   children?: ReactNode;
 }) {
-  const box = plain ? "" : `rounded-xl bg-white p-6 ring-1 ${tone === "brand" ? "ring-brand-200" : "ring-slate-200"}`;
+  // A plain section's parts are boxes of their own: space them unless told otherwise.
+  const box = plain ? (className ? "" : "space-y-3") : `rounded-xl bg-white p-6 ring-1 ${RING[tone]}`;
   const heading = (
     <Heading id={id} level={level} size={size} className={hideTitle ? "sr-only" : ""}>
       {title}
@@ -144,5 +148,17 @@ export function LogEntry({ meta, children }: { meta: ReactNode; children: ReactN
       <p className="text-sm text-slate-600">{meta}</p>
       {children}
     </li>
+  );
+}
+
+/** A titled part inside a section (an officer panel's "Phase", a lead's "Requests"). */
+export function Subsection({ title, id, children }: { title: ReactNode; id?: string; children: ReactNode }) {
+  return (
+    <div className="space-y-2">
+      <Heading id={id} level={3} size="base">
+        {title}
+      </Heading>
+      {children}
+    </div>
   );
 }

@@ -18,7 +18,7 @@ export interface AuditInput {
 
 type AuditClient = Pick<Tx, "auditEvent">;
 
-const row = (e: AuditInput) => ({
+const row = (e: Omit<AuditInput, "action"> & { action: RefusedAction }) => ({
   at: e.at,
   actorId: e.actorId,
   action: e.action,
@@ -46,16 +46,5 @@ export async function recordRefusal(
   client: AuditClient,
   e: Omit<AuditInput, "action" | "before" | "after"> & { action: RefusedAction; reason: string },
 ): Promise<void> {
-  await client.auditEvent.create({
-    data: {
-      at: e.at,
-      actorId: e.actorId,
-      action: e.action,
-      subjectType: e.subjectType,
-      subjectId: e.subjectId ?? null,
-      tagId: e.tagId ?? null,
-      outcome: "refused",
-      reason: e.reason,
-    },
-  });
+  await client.auditEvent.create({ data: { ...row(e), outcome: "refused", reason: e.reason } });
 }

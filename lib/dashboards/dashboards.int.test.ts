@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { installQueryCounter } from "@/tests/count-queries";
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
-import { AppError } from "@/lib/errors";
 import { loadActor } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
 import { createTag, createUser } from "@/tests/factories";
@@ -10,14 +9,9 @@ import { loadDashboards } from "./load";
 import { getTagDashboard, getTocOverview } from "./queries";
 import { flagsOf, overviewTable, tagTables } from "./tables";
 import { DAY } from "@/lib/vocabulary";
+import { code } from "@/tests/fixtures";
 
 const counter = installQueryCounter(process.env.DATABASE_URL!, 20);
-const code = (p: Promise<unknown>) =>
-  p.then(
-    () => "ok",
-    (e: unknown) => (e instanceof AppError ? e.code : `THROWN ${String(e)}`),
-  );
-
 async function person(over: { employer?: string; region?: "APAC" | "EMEA" | "Americas"; ambassador?: boolean } = {}) {
   const u = await createUser({ region: over.region ?? "EMEA" });
   return db.user.update({

@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import { recordAudit, recordRefusal } from "@/lib/audit/record";
 import { notify } from "@/lib/notify/send";
 import { TallyInputError } from "./tally/index.ts";
-import { candidatesOf, electionLink, lockElection, parseSeats, totalSeats } from "./context";
+import { candidatesOf, electionLink, lockElection, parseSeats, recordPhase, totalSeats } from "./context";
 import { countElection } from "./count";
 import { heldSeats } from "./elections";
 import { ConstraintsSchema } from "./schemas";
@@ -48,16 +48,7 @@ export async function closeAndCount(
     const e = await tx.election.findUniqueOrThrow({ where: { id: electionId }, select: { tagId: true } });
     if (locked.phase === "voting") {
       await tx.election.update({ where: { id: electionId }, data: { phase: "closed", updatedAt: at } });
-      await recordAudit(tx, {
-        at,
-        actorId: opts.actorId ?? null,
-        action: "election.phase",
-        subjectType: "Election",
-        subjectId: electionId,
-        tagId: e.tagId,
-        before: { phase: "voting" },
-        after: { phase: "closed", ...(opts.reason ? { reason: opts.reason } : { by: "clock" }) },
-      });
+      await recordPhase(tx, { ...opts, at }, { id: electionId, tagId: e.tagId }, "voting", { phase: "closed" });
     } else if (locked.phase !== "closed") {
       throw new AppError("CONFLICT", "Only an election whose voting has closed can be counted.");
     }

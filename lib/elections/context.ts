@@ -1,6 +1,8 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { db, type Tx } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { recordAudit } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";
 import { refuseByGuard, requirePermission } from "@/lib/auth/actor";
 import { can, type Action, type Actor } from "@/lib/auth/permissions";
@@ -39,6 +41,22 @@ export function isOfficerOf(actor: Actor | null, election: { officers: { userId:
   return !!actor && election.officers.some((o) => o.userId === actor.id);
 }
 
+/** Loads an election and checks `action` against its stored TAG (a forged id of another TAG's fails). */
+export async function requireOnElection(
+  actor: Actor | null,
+  action: Action,
+  electionId: string,
+): Promise<{ actor: Actor; election: ElectionRow }> {
+  const election = await loadElection(electionId);
+  const a = await requirePermission(actor, action, {
+    subjectType: "Election",
+    subjectId: electionId,
+    tagId: election?.tagId ?? null,
+  });
+  if (!election) throw new AppError("NOT_FOUND", "That election does not exist.");
+  return { actor: a, election };
+}
+
 /**
  * Officers run an election: the permission table's `election.run` in the election's TAG, and being
  * one of its officers (an admin may act on any election). A forged id of another TAG's election
@@ -49,13 +67,7 @@ export async function requireOfficer(
   electionId: string,
   action: Action = "election.run",
 ): Promise<{ actor: Actor; election: ElectionRow }> {
-  const election = await loadElection(electionId);
-  const a = await requirePermission(actor, action, {
-    subjectType: "Election",
-    subjectId: electionId,
-    tagId: election?.tagId ?? null,
-  });
-  if (!election) throw new AppError("NOT_FOUND", "That election does not exist.");
+  const { actor: a, election } = await requireOnElection(actor, action, electionId);
   if (!can(a, "election.oversee") && !isOfficerOf(a, election)) {
     await refuseByGuard(
       a,
@@ -124,4 +136,31 @@ export async function candidatesOf(electionId: string, client: Tx = db) {
       const y = b.login.toLowerCase();
       return x < y ? -1 : x > y ? 1 : a.id < b.id ? -1 : 1;
     });
+}
+
+/** Who moves an election's phase: an officer with a reason, or the clock (no actor). */
+export interface Mover {
+  actorId?: string | null;
+  reason?: string;
+  at: Date;
+}
+
+/** The audit event of a phase move: who moved it and why, or that the clock did. */
+export function recordPhase(
+  tx: Tx,
+  m: Mover,
+  e: { id: string; tagId: string },
+  from: Phase,
+  after: Record<string, Prisma.InputJsonValue>,
+) {
+  return recordAudit(tx, {
+    at: m.at,
+    actorId: m.actorId ?? null,
+    action: "election.phase",
+    subjectType: "Election",
+    subjectId: e.id,
+    tagId: e.tagId,
+    before: { phase: from },
+    after: { ...after, ...(m.reason ? { reason: m.reason } : { by: "clock" }) },
+  });
 }

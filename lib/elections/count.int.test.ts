@@ -203,8 +203,8 @@ describe("close and count", () => {
 });
 
 describe("approval and roster effect", () => {
-  async function tallied(opts: Parameters<typeof electionWorld>[0] = {}) {
-    const w = await electionWorld({ voters: 5, candidates: 4, seatsByRegion: { any: 2 }, ...opts });
+  /** Opens nominations and voting, casts five ballots over four candidates, closes and counts. */
+  async function voteAndClose(w: Awaited<ReturnType<typeof electionWorld>>) {
     await w.open();
     await w.startVoting();
     const [a, b, c, d] = w.nominationIds;
@@ -219,6 +219,8 @@ describe("approval and roster effect", () => {
     await w.close();
     return w;
   }
+  const tallied = async (opts: Parameters<typeof electionWorld>[0] = {}) =>
+    voteAndClose(await electionWorld({ voters: 5, candidates: 4, seatsByRegion: { any: 2 }, ...opts }));
 
   it("approval race: two TOC members approving and sending back at once make exactly one transition", async () => {
     const w = await tallied();
@@ -260,18 +262,8 @@ describe("approval and roster effect", () => {
         roleDefinitionId: w.role.id,
       },
     });
-    await w.open();
-    await w.startVoting();
-    const [a, b, c, d] = w.nominationIds;
-    for (const [i, r] of [
-      [[a!], [b!], [c!], [d!]],
-      [[a!], [b!], [c!]],
-      [[b!], [a!], [c!]],
-      [[a!], [c!], [b!]],
-      [[b!], [c!], [a!]],
-    ].entries())
-      await w.cast(i, r);
-    await w.close();
+    await voteAndClose(w);
+    const [a, b, c] = w.nominationIds;
     // A TOC member who stood cannot approve; officers cannot approve.
     const tocCandidate = w.candidates[3]!;
     await db.user.update({ where: { id: tocCandidate.id }, data: { isTocMember: true } });

@@ -6,7 +6,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { requirePermission } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
 import { notify } from "@/lib/notify/send";
-import { electionLink, loadElection, lockElection, requireOfficer } from "./context";
+import { electionLink, lockElection, requireOfficer, requireOnElection } from "./context";
 import type { DecideExceptionInput, RequestExceptionInput } from "./schemas";
 
 /** A person the rules leave out asks to vote (until voting closes) or to stand (while nominations are open). */
@@ -14,13 +14,7 @@ export async function requestElectionException(
   actor: Actor | null,
   input: RequestExceptionInput,
 ): Promise<{ id: string }> {
-  const election = await loadElection(input.electionId);
-  const a = await requirePermission(actor, "election.exception-request", {
-    subjectType: "Election",
-    subjectId: input.electionId,
-    tagId: election?.tagId ?? null,
-  });
-  if (!election) throw new AppError("NOT_FOUND", "That election does not exist.");
+  const { actor: a, election } = await requireOnElection(actor, "election.exception-request", input.electionId);
   const at = await now();
   const open =
     input.kind === "stand"

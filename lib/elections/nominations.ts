@@ -34,6 +34,27 @@ function nominationsOpen(e: { phase: string; nominationsCloseAt: Date }, at: Dat
     throw new AppError("CONFLICT", "Nominations have closed.");
 }
 
+/** Records a refused election step (a guard, not the permission table, said no) and throws FORBIDDEN. */
+async function refuse(
+  at: Date,
+  a: Actor,
+  action: "election.nominate" | "election.endorse" | "election.withdraw",
+  subject: { type: "Election" | "Nomination"; id: string; tagId: string },
+  reason: string,
+  message = reason,
+): Promise<never> {
+  await recordRefusal(db, {
+    at,
+    actorId: a.id,
+    action,
+    subjectType: subject.type,
+    subjectId: subject.id,
+    tagId: subject.tagId,
+    reason,
+  });
+  throw new AppError("FORBIDDEN", message);
+}
+
 /** The signed-in person stands in the election, with a statement (markdown, rendered sanitized). */
 export async function selfNominate(actor: Actor | null, input: SelfNominateInput): Promise<{ id: string }> {
   const a = requireSignedIn(actor);
@@ -42,18 +63,14 @@ export async function selfNominate(actor: Actor | null, input: SelfNominateInput
   if (!election) throw new AppError("NOT_FOUND", "That election does not exist.");
   nominationsOpen(election, at);
   const verdict = await candidateVerdictOf(election, a.id, at);
-  if (!verdict.eligible) {
-    await recordRefusal(db, {
+  if (!verdict.eligible)
+    return refuse(
       at,
-      actorId: a.id,
-      action: "election.nominate",
-      subjectType: "Election",
-      subjectId: election.id,
-      tagId: election.tagId,
-      reason: verdict.reason,
-    });
-    throw new AppError("FORBIDDEN", verdict.reason);
-  }
+      a,
+      "election.nominate",
+      { type: "Election", id: election.id, tagId: election.tagId },
+      verdict.reason,
+    );
   const me = await db.user.findUniqueOrThrow({ where: { id: a.id }, select: { region: true, employer: true } });
   try {
     return await db.$transaction(async (tx) => {
@@ -110,18 +127,15 @@ export async function endorseNomination(
   if (nomination.status !== "active") throw new AppError("CONFLICT", "That nomination was withdrawn.");
   if (nomination.userId === a.id) throw new AppError("FORBIDDEN", "Nobody endorses their own nomination.");
   const verdict = await voterVerdictOf(election, a.id, at);
-  if (!verdict.eligible) {
-    await recordRefusal(db, {
+  if (!verdict.eligible)
+    return refuse(
       at,
-      actorId: a.id,
-      action: "election.endorse",
-      subjectType: "Nomination",
-      subjectId: nomination.id,
-      tagId: election.tagId,
-      reason: verdict.reason,
-    });
-    throw new AppError("FORBIDDEN", `Only eligible voters endorse. ${verdict.reason}`);
-  }
+      a,
+      "election.endorse",
+      { type: "Nomination", id: nomination.id, tagId: election.tagId },
+      verdict.reason,
+      `Only eligible voters endorse. ${verdict.reason}`,
+    );
   const me = await db.user.findUniqueOrThrow({ where: { id: a.id }, select: { employer: true } });
   try {
     return await db.$transaction(async (tx) => {
@@ -152,18 +166,15 @@ export async function withdrawNomination(actor: Actor | null, input: NominationR
   const a = requireSignedIn(actor);
   const at = await now();
   const { nomination, election } = await loadNomination(input.nominationId);
-  if (nomination.userId !== a.id) {
-    await recordRefusal(db, {
+  if (nomination.userId !== a.id)
+    return refuse(
       at,
-      actorId: a.id,
-      action: "election.withdraw",
-      subjectType: "Nomination",
-      subjectId: nomination.id,
-      tagId: election.tagId,
-      reason: "not the candidate",
-    });
-    throw new AppError("FORBIDDEN", "Only the candidate can withdraw a nomination.");
-  }
+      a,
+      "election.withdraw",
+      { type: "Nomination", id: nomination.id, tagId: election.tagId },
+      "not the candidate",
+      "Only the candidate can withdraw a nomination.",
+    );
   await db.$transaction(async (tx) => {
     const locked = await lockElection(tx, election.id, "share");
     if (locked.phase !== "nominations")

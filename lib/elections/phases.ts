@@ -2,11 +2,10 @@ import "server-only";
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
-import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/permissions";
 import { notify } from "@/lib/notify/send";
 import { closeAndCount, notifyCountFailed } from "./close";
-import { electionLink, loadElection, lockElection, requireOfficer } from "./context";
+import { electionLink, loadElection, lockElection, recordPhase, requireOfficer, type Mover } from "./context";
 import { computeRoll, prospectiveCandidates } from "./load-eligibility";
 import { endorsementStanding } from "./nominations";
 import type { MovePhaseInput, Phase } from "./schemas";
@@ -17,12 +16,6 @@ import type { MovePhaseInput, Phase } from "./schemas";
  * approved (TOC) -> published. Every move is a compare-and-swap on the phase, so the sweep and an
  * officer acting at once make one move.
  */
-
-interface Mover {
-  actorId: string | null;
-  reason?: string;
-  at: Date;
-}
 
 async function notifyAll(
   userIds: Iterable<string>,
@@ -42,16 +35,7 @@ export async function openNominations(electionId: string, m: Mover): Promise<boo
     });
     if (done.count !== 1) return false;
     const e = await tx.election.findUniqueOrThrow({ where: { id: electionId }, select: { tagId: true } });
-    await recordAudit(tx, {
-      at: m.at,
-      actorId: m.actorId,
-      action: "election.phase",
-      subjectType: "Election",
-      subjectId: electionId,
-      tagId: e.tagId,
-      before: { phase: "draft" },
-      after: { phase: "nominations", rulesFrozen: true, ...(m.reason ? { reason: m.reason } : { by: "clock" }) },
-    });
+    await recordPhase(tx, m, { id: electionId, tagId: e.tagId }, "draft", { phase: "nominations", rulesFrozen: true });
     return true;
   });
   if (!moved) return false;
@@ -106,20 +90,10 @@ export async function openVoting(electionId: string, m: Mover): Promise<boolean>
       skipDuplicates: true,
     });
     await tx.election.update({ where: { id: electionId }, data: { phase: "voting", updatedAt: m.at } });
-    await recordAudit(tx, {
-      at: m.at,
-      actorId: m.actorId,
-      action: "election.phase",
-      subjectType: "Election",
-      subjectId: electionId,
-      tagId: e.tagId,
-      before: { phase: "nominations" },
-      after: {
-        phase: "voting",
-        roll: await tx.electionVoter.count({ where: { electionId } }),
-        unendorsed,
-        ...(m.reason ? { reason: m.reason } : { by: "clock" }),
-      },
+    await recordPhase(tx, m, { id: electionId, tagId: e.tagId }, "nominations", {
+      phase: "voting",
+      roll: await tx.electionVoter.count({ where: { electionId } }),
+      unendorsed,
     });
     return true;
   });

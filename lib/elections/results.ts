@@ -3,14 +3,14 @@ import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
-import { refuseByGuard, requirePermission } from "@/lib/auth/actor";
+import { refuseByGuard } from "@/lib/auth/actor";
 import { can, type Actor } from "@/lib/auth/permissions";
 import { notify } from "@/lib/notify/send";
 import { giveSeat } from "@/lib/roles/appointments";
 import { giveSeatForDecision } from "@/lib/roles/seat-decisions";
 import { lockAssignment, lockRole } from "@/lib/roles/seats";
 import { orderByLot, type Outcome } from "./tally/index.ts";
-import { electionLink, loadElection, requireOfficer } from "./context";
+import { electionLink, loadElection, requireOfficer, requireOnElection } from "./context";
 import { runnersUpOf } from "./count";
 import type { ElectionRefInput, OfferVacancyInput, SendBackInput } from "./schemas";
 import { addMonths, isoDay, SEAT_TAKEN_STATUSES } from "@/lib/vocabulary";
@@ -26,13 +26,7 @@ export async function storedOutcome(electionId: string): Promise<(Outcome & { se
 
 /** TOC members decide results; a TOC member who stood in the election may not (docs/permissions.md, "Guards"). */
 async function requireTocNotCandidate(actor: Actor | null, electionId: string, action: "election.approve") {
-  const election = await loadElection(electionId);
-  const a = await requirePermission(actor, action, {
-    subjectType: "Election",
-    subjectId: electionId,
-    tagId: election?.tagId ?? null,
-  });
-  if (!election) throw new AppError("NOT_FOUND", "That election does not exist.");
+  const { actor: a, election } = await requireOnElection(actor, action, electionId);
   const stood = await db.nomination.count({ where: { electionId, userId: a.id } });
   if (stood)
     await refuseByGuard(

@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { resetEnvForTests } from "@/lib/env";
-import { AppError } from "@/lib/errors";
 import { loadActor } from "@/lib/auth/actor";
 import { createStandIn } from "@/dev/github-stand-in/server";
-import { createTag, createUser } from "@/tests/factories";
+import { createUser } from "@/tests/factories";
+import { code, tagWithLead } from "@/tests/fixtures";
 import { runSync } from "./sync";
 import { setHelpWantedLabels } from "./repository-settings";
 import { processWebhookDelivery } from "./webhook-deliveries";
@@ -53,11 +53,6 @@ const control = (path: string, body: unknown) =>
     return r.json() as Promise<{ number?: number }>;
   });
 
-const code = (p: Promise<unknown>) =>
-  p.then(
-    () => "ok",
-    (e: unknown) => (e instanceof AppError ? e.code : `THROWN ${String(e)}`),
-  );
 const sync = async (tagId: string) =>
   runSync((await db.syncRun.create({ data: { tagId, createdAt: new Date() } })).id, {
     apiUrl: `${base}/api`,
@@ -67,18 +62,7 @@ const issueUrl = (repo: string, n: number) => `https://github.com/${repo}/issues
 
 /** A TAG with a chair and a repository holding help-wanted issues in GitHub's variety of spellings. */
 async function setup() {
-  const tag = await createTag();
-  const [lead, author] = await Promise.all([createUser(), createUser()]);
-  await db.roleAssignment.create({
-    data: {
-      tagId: tag.id,
-      userId: lead.id,
-      kind: "chair",
-      status: "active",
-      requestedAt: new Date(),
-      startAt: new Date(),
-    },
-  });
+  const [{ tag, lead, leadActor }, author] = await Promise.all([tagWithLead(), createUser()]);
   const repo = `cncf/hw-${randomUUID().slice(0, 8)}`;
   await db.tag.update({ where: { id: tag.id }, data: { repositories: [repo] } });
   const add = async (e: Record<string, unknown>) =>
@@ -106,7 +90,7 @@ async function setup() {
     title: "A pull request labelled help wanted",
     labels: ["help wanted"],
   });
-  return { tag, lead, leadActor: (await loadActor(lead.id))!, repo, n };
+  return { tag, lead, leadActor, repo, n };
 }
 
 const draftsOf = (tagId: string) =>
@@ -183,18 +167,7 @@ describe("help-wanted drafts from GitHub", () => {
       places: 2,
       githubIssueUrl: draft.githubIssueUrl,
     });
-    const other = await createTag();
-    const otherLead = await createUser();
-    await db.roleAssignment.create({
-      data: {
-        tagId: other.id,
-        userId: otherLead.id,
-        kind: "chair",
-        status: "active",
-        requestedAt: new Date(),
-        startAt: new Date(),
-      },
-    });
+    const { lead: otherLead } = await tagWithLead();
     expect(await code(publishDraft(await loadActor(otherLead.id), draft.id, input))).toBe("FORBIDDEN");
     expect(
       await db.auditEvent.count({ where: { actorId: otherLead.id, outcome: "refused", subjectId: draft.id } }),
@@ -269,18 +242,7 @@ describe("help-wanted drafts from GitHub", () => {
 
   it("a repository's own help-wanted labels, set by a lead of its TAG, decide what the next sync offers", async () => {
     const { tag, leadActor, repo, n } = await setup();
-    const other = await createTag();
-    const otherLead = await createUser();
-    await db.roleAssignment.create({
-      data: {
-        tagId: other.id,
-        userId: otherLead.id,
-        kind: "chair",
-        status: "active",
-        requestedAt: new Date(),
-        startAt: new Date(),
-      },
-    });
+    const { lead: otherLead } = await tagWithLead();
     expect(await code(setHelpWantedLabels(await loadActor(otherLead.id), { repo, labels: "needs volunteer" }))).toBe(
       "FORBIDDEN",
     );

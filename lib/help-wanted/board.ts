@@ -110,25 +110,14 @@ function after(cursor: BoardCursor, q: string): Prisma.Sql {
   }
 }
 
-interface Row {
-  id: string;
-  title: string;
-  kind: BoardKind;
-  status: BoardItem["status"];
-  skills: string[];
-  effortHours: number | null;
-  region: Region | null;
-  dueAt: Date | null;
-  places: number;
-  placesTaken: number;
-  createdAt: Date;
+/** A row of the board's query: the card's own columns, then what the card's other fields come from. */
+interface Row extends Omit<BoardItem, "excerpt" | "overdue" | "githubIssue"> {
   left: number;
   rank: number;
   bodyStart: string;
   githubIssueUrl: string | null;
   githubIssueState: string | null;
   githubIssueAssignees: string[] | null;
-  tags: { slug: string; name: string }[];
 }
 
 function cursorFor(row: Row, sort: ResolvedSort): string {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import { loadActor } from "@/lib/auth/actor";
 import { activityFor } from "@/lib/contributions/activity";
 import { now } from "@/lib/clock";
 import { createTag, createUser } from "@/tests/factories";
+import { code, createSeat, tagWithLead } from "@/tests/fixtures";
 import {
   confirmCompletion,
   decideClaim,
@@ -22,29 +22,6 @@ import { isStaleClaim, staleAfterDaysOf } from "./stale-claims";
 import { loadDashboards } from "@/lib/dashboards/load";
 import { itemSchema } from "./schemas";
 import { DAY } from "@/lib/vocabulary";
-
-const code = (p: Promise<unknown>) =>
-  p.then(
-    () => "ok",
-    (e: unknown) => (e instanceof AppError ? e.code : `THROWN ${String(e)}`),
-  );
-
-async function tagWithLead(settings: { autoAccept?: boolean; maxActiveClaims?: number } = {}) {
-  const tag = await createTag();
-  if (Object.keys(settings).length) await db.tag.update({ where: { id: tag.id }, data: settings });
-  const lead = await createUser();
-  await db.roleAssignment.create({
-    data: {
-      tagId: tag.id,
-      userId: lead.id,
-      kind: "chair",
-      status: "active",
-      requestedAt: new Date(),
-      startAt: new Date(),
-    },
-  });
-  return { tag, lead, leadActor: (await loadActor(lead.id))! };
-}
 
 async function postItem(tagSlug: string, leadId: string, over: Record<string, unknown> = {}) {
   const input = itemSchema(await now()).parse({
@@ -81,16 +58,7 @@ describe("volunteering", () => {
   it("two leads accepting different requests for the last place at once: one succeeds", async () => {
     const { tag, lead } = await tagWithLead();
     const lead2 = await createUser();
-    await db.roleAssignment.create({
-      data: {
-        tagId: tag.id,
-        userId: lead2.id,
-        kind: "tech_lead",
-        status: "active",
-        requestedAt: new Date(),
-        startAt: new Date(),
-      },
-    });
+    await createSeat(tag.id, lead2.id, "tech_lead");
     const item = await postItem(tag.slug, lead.id);
     const [v1, v2] = await Promise.all([createUser(), createUser()]);
     const c1 = await volunteerForItem(await loadActor(v1.id), { itemId: item.id, message: "" });

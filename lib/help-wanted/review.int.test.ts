@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import { loadActor } from "@/lib/auth/actor";
 import { now } from "@/lib/clock";
 import { createTag, createUser } from "@/tests/factories";
+import { code } from "@/tests/fixtures";
 import { closeItem, createItem } from "./items";
 import { markItemReviewed } from "./review";
 import { boardReviewDueAt, isBoardReviewDue } from "./board-review-due";
@@ -11,12 +11,6 @@ import { sweepBoardReviews } from "./board-reviews";
 import { getBoardReviewStatus } from "./queries";
 import { itemSchema } from "./schemas";
 import { DAY } from "@/lib/vocabulary";
-
-const code = (p: Promise<unknown>) =>
-  p.then(
-    () => "ok",
-    (e: unknown) => (e instanceof AppError ? e.code : `THROWN ${String(e)}`),
-  );
 
 /** A TAG created `createdDaysAgo` days ago (a year by default: its first board review is due). */
 async function tagWithLead(createdDaysAgo = 365) {

@@ -1,34 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import { loadActor } from "@/lib/auth/actor";
 import { now } from "@/lib/clock";
-import { createTag, createUser } from "@/tests/factories";
+import { createUser } from "@/tests/factories";
+import { code, tagWithLead as techLeadTag } from "@/tests/fixtures";
 import { checkInInitiative, createInitiative, joinInitiative, setInitiativeState } from "./mutations";
 import { getInitiative } from "./queries";
 import { flagStaleInitiatives } from "./sweep";
 import { DAY } from "@/lib/vocabulary";
 
-const code = (p: Promise<unknown>) =>
-  p.then(
-    () => "ok",
-    (e: unknown) => (e instanceof AppError ? e.code : String(e)),
-  );
-
+/** A TAG whose tech lead acts in these tests. */
 async function tagWithLead() {
-  const tag = await createTag();
-  const lead = await createUser();
-  await db.roleAssignment.create({
-    data: {
-      tagId: tag.id,
-      userId: lead.id,
-      kind: "tech_lead",
-      status: "active",
-      requestedAt: new Date(),
-      startAt: new Date(),
-    },
-  });
-  return { tag, lead: (await loadActor(lead.id))! };
+  const { tag, leadActor } = await techLeadTag({}, "tech_lead");
+  return { tag, lead: leadActor };
 }
 
 describe("initiatives", () => {

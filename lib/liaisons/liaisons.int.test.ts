@@ -4,7 +4,8 @@ import { AppError } from "@/lib/errors";
 import { loadActor } from "@/lib/auth/actor";
 import { now } from "@/lib/clock";
 import { sweeps } from "@/lib/jobs/sweeps";
-import { createTag, createUser } from "@/tests/factories";
+import { createUser } from "@/tests/factories";
+import { tagWithLead } from "@/tests/fixtures";
 import { createLiaison, logCheckIn, updateLiaison } from "./mutations";
 import { recordLeave } from "@/lib/roles/leaves";
 import { LeaveSchema } from "@/lib/roles/schemas";
@@ -29,22 +30,6 @@ const failure = (p: Promise<unknown>) =>
   );
 const code = async (p: Promise<unknown>) => (await failure(p)).code;
 const today = (d: Date) => isoDay(d);
-
-async function tagWithLead() {
-  const tag = await createTag();
-  const lead = await createUser();
-  await db.roleAssignment.create({
-    data: {
-      tagId: tag.id,
-      userId: lead.id,
-      kind: "chair",
-      status: "active",
-      requestedAt: new Date(),
-      startAt: new Date(),
-    },
-  });
-  return { tag, lead, leadActor: (await loadActor(lead.id))! };
-}
 
 async function ambassadorSeat(tagId: string) {
   const user = await createUser();

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import { resetEnvForTests } from "@/lib/env";
 import { loadActor } from "@/lib/auth/actor";
 import { advanceClock, now } from "@/lib/clock";
@@ -11,38 +10,15 @@ import { answerInvitation, inviteToItem } from "@/lib/help-wanted/invitations";
 import { itemSchema } from "@/lib/help-wanted/schemas";
 import { parseBoardQuery } from "@/lib/help-wanted/board-query";
 import { sweeps } from "@/lib/jobs/sweeps";
-import { createTag, createUser } from "@/tests/factories";
+import { createUser } from "@/tests/factories";
+import { code, tagWithLead } from "@/tests/fixtures";
 import { findMatchesForPerson, findPeopleForItem } from "./queries";
 import { setItemHidden, updateMatchSettings } from "./mutations";
 import { invalidateSnapshot } from "./snapshot";
 import { MatchSettingsSchema } from "./schemas";
 import { DAY } from "@/lib/vocabulary";
 
-const code = (p: Promise<unknown>) =>
-  p.then(
-    () => "ok",
-    (e: unknown) => (e instanceof AppError ? e.code : `THROWN ${String(e)}`),
-  );
-
 beforeEach(() => invalidateSnapshot());
-
-/** A TAG with an active chair; settings as given. */
-async function tagWithLead(settings: { maxActiveClaims?: number } = {}) {
-  const tag = await createTag();
-  if (Object.keys(settings).length) await db.tag.update({ where: { id: tag.id }, data: settings });
-  const lead = await createUser();
-  await db.roleAssignment.create({
-    data: {
-      tagId: tag.id,
-      userId: lead.id,
-      kind: "chair",
-      status: "active",
-      requestedAt: new Date(),
-      startAt: new Date(),
-    },
-  });
-  return { tag, lead, leadActor: (await loadActor(lead.id))! };
-}
 
 async function post(tagSlug: string, leadId: string, over: Record<string, unknown> = {}) {
   const input = itemSchema(await now()).parse({

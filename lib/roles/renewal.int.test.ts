@@ -1,18 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import { loadActor } from "@/lib/auth/actor";
 import { createTag, createUser } from "@/tests/factories";
 import { castVote } from "@/lib/decisions/votes";
 import { everyoneVotes, freshToc, openDecisionAbout } from "@/tests/decisions";
 import { listPendingLeadershipChanges } from "./queries";
 import { changeAssignment } from "./roster";
-
-const code = (p: Promise<unknown>) =>
-  p.then(
-    () => "ok",
-    (e: unknown) => (e instanceof AppError ? e.code : String(e)),
-  );
+import { code } from "@/tests/fixtures";
 
 describe("renewing a seat that needs TOC approval", () => {
   it("is a request until the TOC approves it by vote; then the term is extended; a rejection keeps the old term", async () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import { loadActor } from "@/lib/auth/actor";
 import { now } from "@/lib/clock";
 import { countUnread } from "@/lib/notify/queries";
@@ -16,11 +15,7 @@ import { DAY } from "@/lib/vocabulary";
 import { closeDueDecisions } from "@/lib/decisions/closing";
 import { castVote } from "@/lib/decisions/votes";
 import { everyoneVotes, freshToc } from "@/tests/decisions";
-const code = (p: Promise<unknown>) =>
-  p.then(
-    () => "ok",
-    (e: unknown) => (e instanceof AppError ? e.code : String(e)),
-  );
+import { code } from "@/tests/fixtures";
 const message = (p: Promise<unknown>) =>
   p.then(
     () => "ok",

@@ -1,18 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import { loadActor } from "@/lib/auth/actor";
 import { createTag, createUser } from "@/tests/factories";
 import { createTag as createTagAsAdmin, updateTag } from "./mutations";
 import { getTagSettings } from "./queries";
 import { TagSchema, TagSettingsSchema, UpdateTagSchema } from "./schemas";
 import { updateTagSettings } from "./settings";
-
-const code = (p: Promise<unknown>) =>
-  p.then(
-    () => "ok",
-    (e: unknown) => (e instanceof AppError ? e.code : String(e)),
-  );
+import { code } from "@/tests/fixtures";
 
 async function seat(tagId: string, kind: "chair" | "tech_lead") {
   const u = await createUser();

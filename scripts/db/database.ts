@@ -23,25 +23,30 @@ export interface OpenOptions {
   fresh?: boolean;
 }
 
-/** Opens the configured database, starting the embedded cluster when DATABASE_URL is unset. */
-export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
-  const name = opts.database ?? EMBEDDED_DB;
-  let cluster: EmbeddedCluster | null = null;
-  let adminUrl: string;
-  if (process.env.DATABASE_URL && !opts.fresh) return { url: process.env.DATABASE_URL, cluster: null };
+/**
+ * A server tests and tools may empty: a local DATABASE_URL server, else the embedded cluster
+ * `name` (started on `port`). Returns the URL of its `postgres` database, for creating others.
+ */
+export async function openLocalServer(
+  name: string,
+  port: number,
+  fast?: boolean,
+): Promise<{ adminUrl: string; cluster: EmbeddedCluster | null }> {
   if (process.env.DATABASE_URL) {
     assertLocalDatabase(process.env.DATABASE_URL);
     const u = new URL(process.env.DATABASE_URL);
     u.pathname = "/postgres";
-    adminUrl = u.toString();
-  } else {
-    cluster = await startEmbeddedPostgres({
-      name: opts.cluster ?? "main",
-      port: opts.port ?? EMBEDDED_PORT,
-      fast: opts.fresh,
-    });
-    adminUrl = cluster.url("postgres");
+    return { adminUrl: u.toString(), cluster: null };
   }
+  const cluster = await startEmbeddedPostgres({ name, port, fast });
+  return { adminUrl: cluster.url("postgres"), cluster };
+}
+
+/** Opens the configured database, starting the embedded cluster when DATABASE_URL is unset. */
+export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
+  const name = opts.database ?? EMBEDDED_DB;
+  if (process.env.DATABASE_URL && !opts.fresh) return { url: process.env.DATABASE_URL, cluster: null };
+  const { adminUrl, cluster } = await openLocalServer(opts.cluster ?? "main", opts.port ?? EMBEDDED_PORT, opts.fresh);
   if (opts.fresh) await withClient(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
   await ensureDatabase(adminUrl, name);
   const url = new URL(adminUrl);

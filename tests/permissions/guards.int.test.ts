@@ -1,18 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import { loadActor } from "@/lib/auth/actor";
 import { setGlobalRole } from "@/lib/admin/mutations";
 import { appointLeader, requestEndOfSeat } from "@/lib/roles/leadership";
 import { castVote } from "@/lib/decisions/votes";
 import { everyoneVotes, freshToc, openDecisionAbout } from "@/tests/decisions";
 import { createTag, createUser } from "@/tests/factories";
-
-const code = (p: Promise<unknown>) =>
-  p.then(
-    () => "ok",
-    (e: unknown) => (e instanceof AppError ? e.code : String(e)),
-  );
+import { code } from "@/tests/fixtures";
 
 async function leadOf(tagId: string) {
   const lead = await createUser();

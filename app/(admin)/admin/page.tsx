@@ -1,6 +1,12 @@
 import type { Metadata } from "next";
+import { PersonLink } from "@/components/ui/person-link";
 import Link from "next/link";
 import { Forbidden } from "@/components/forbidden";
+import { buttonClass, LinkButton } from "@/components/ui/button";
+import { DataTable, type Column } from "@/components/ui/data-table";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pager } from "@/components/ui/pager";
+import { Section } from "@/components/ui/section";
 import { PEOPLE_PAGE_SIZE, searchPeople } from "@/lib/admin/queries";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
@@ -19,31 +25,33 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
   const page = Math.max(0, Number(pageParam) || 0);
   const [tags, found] = await Promise.all([listTags(), searchPeople(q, page)]);
   const people = found.slice(0, PEOPLE_PAGE_SIZE);
+  const pageHref = (n: number) => `/admin?${new URLSearchParams({ ...(q ? { q } : {}), page: String(n) })}`;
   return (
     <div className="space-y-10">
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-2xl font-semibold text-slate-900">Admin</h1>
-        <div className="flex gap-4">
-          <Link href="/admin/sync" className="text-brand-700 underline">
-            GitHub sync
-          </Link>
-          <Link href="/admin/audit" className="text-brand-700 underline">
-            Audit log
-          </Link>
-        </div>
-      </div>
-      <section aria-labelledby="tags-h" className="space-y-3">
-        <div className="flex items-center justify-between">
-          <h2 id="tags-h" className="text-xl font-semibold text-slate-900">
-            TAGs
-          </h2>
-          <Link
-            href="/admin/tags/new"
-            className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700"
-          >
+      <PageHeader
+        title="Admin"
+        compact
+        actions={
+          <div className="flex gap-4">
+            <Link href="/admin/sync" className="text-brand-700 underline">
+              GitHub sync
+            </Link>
+            <Link href="/admin/audit" className="text-brand-700 underline">
+              Audit log
+            </Link>
+          </div>
+        }
+      />
+      <Section
+        id="tags-h"
+        title="TAGs"
+        plain
+        actions={
+          <LinkButton href="/admin/tags/new" small>
             New TAG
-          </Link>
-        </div>
+          </LinkButton>
+        }
+      >
         <ul className="divide-y divide-slate-100 rounded-xl bg-white ring-1 ring-slate-200">
           {tags.map((t) => (
             <li key={t.slug} className="flex items-center justify-between px-4 py-2">
@@ -60,11 +68,8 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
             </li>
           ))}
         </ul>
-      </section>
-      <section aria-labelledby="people-h" className="space-y-3">
-        <h2 id="people-h" className="text-xl font-semibold text-slate-900">
-          People and global roles
-        </h2>
+      </Section>
+      <Section id="people-h" title="People and global roles" plain>
         <form method="get" className="flex gap-2" role="search">
           <label htmlFor="people-q" className="sr-only">
             Search people
@@ -76,78 +81,54 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
             placeholder="login or name"
             className="w-64 rounded-md border border-slate-300 px-3 py-1.5"
           />
-          <button type="submit" className="rounded-md bg-white px-3 py-1.5 text-sm font-medium ring-1 ring-slate-300">
+          <button type="submit" className={buttonClass("neutral", true)}>
             Search
           </button>
         </form>
-        <div className="overflow-x-auto rounded-xl bg-white ring-1 ring-slate-200">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">People and their global roles</caption>
-            <thead className="border-b border-slate-200 text-slate-600">
-              <tr>
-                <th scope="col" className="px-4 py-2">
-                  Person
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  Admin
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  TOC member
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  CNCF Ambassador
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {people.map((p) => (
-                <tr key={p.id}>
-                  <td className="px-4 py-2">
-                    <Link href={`/people/${p.login}`} className="text-brand-700 underline">
-                      @{p.login}
-                    </Link>
-                    {p.name && <span className="text-slate-600"> {p.name}</span>}
-                  </td>
-                  <td className="px-4 py-2">
-                    <RoleToggle userId={p.id} login={p.login} role="admin" held={p.isAdmin} />
-                  </td>
-                  <td className="px-4 py-2">
-                    <RoleToggle userId={p.id} login={p.login} role="toc" held={p.isTocMember} />
-                  </td>
-                  <td className="px-4 py-2">
-                    <RoleToggle userId={p.id} login={p.login} role="ambassador" held={p.isCncfAmbassador} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        <nav aria-label="People pages" className="flex gap-4 text-sm">
-          {page > 0 && (
-            <Link
-              href={`/admin?${new URLSearchParams({ ...(q ? { q } : {}), page: String(page - 1) })}`}
-              className="text-brand-700 underline"
-            >
-              Previous
-            </Link>
-          )}
-          {found.length > PEOPLE_PAGE_SIZE && (
-            <Link
-              href={`/admin?${new URLSearchParams({ ...(q ? { q } : {}), page: String(page + 1) })}`}
-              className="text-brand-700 underline"
-            >
-              Next
-            </Link>
-          )}
-        </nav>
+        <DataTable
+          caption="People and their global roles"
+          framed
+          rows={people}
+
+          columns={PEOPLE_COLUMNS}
+        />
+        <Pager
+          label="People pages"
+          prev={page > 0 ? { href: pageHref(page - 1), text: "Previous" } : null}
+          next={found.length > PEOPLE_PAGE_SIZE ? { href: pageHref(page + 1), text: "Next" } : null}
+        />
         <p className="text-sm text-slate-600">Chair and tech-lead seats are granted on each TAG&apos;s page.</p>
-      </section>
-      <section aria-labelledby="amb-h" className="space-y-3">
-        <h2 id="amb-h" className="text-xl font-semibold text-slate-900">
-          Import CNCF Ambassadors
-        </h2>
+      </Section>
+      <Section id="amb-h" title="Import CNCF Ambassadors" plain>
         <AmbassadorImport />
-      </section>
+      </Section>
     </div>
   );
 }
+
+type Person = Awaited<ReturnType<typeof searchPeople>>[number];
+
+/** The global roles, their column and whether a person holds each. */
+const ROLES = [
+  ["admin", "Admin", (p: Person) => p.isAdmin],
+  ["toc", "TOC member", (p: Person) => p.isTocMember],
+  ["ambassador", "CNCF Ambassador", (p: Person) => p.isCncfAmbassador],
+] as const;
+
+const PEOPLE_COLUMNS: Column<Person>[] = [
+  {
+    header: "Person",
+    cell: (p) => (
+      <>
+        <PersonLink login={p.login} />
+        {p.name && <span className="text-slate-600"> {p.name}</span>}
+      </>
+    ),
+    sort: (p) => p.login,
+  },
+  ...ROLES.map(([role, header, held]) => ({
+    header,
+    cell: (p: Person) => <RoleToggle userId={p.id} login={p.login} role={role} held={held(p)} />,
+    sort: (p: Person) => (held(p) ? 1 : 0),
+  })),
+];

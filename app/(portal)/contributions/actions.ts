@@ -11,21 +11,12 @@ function refresh() {
   revalidatePath("/people/[login]", "page");
 }
 
-export const selfReportAction = defineAction(
-  SelfReportSchema,
-  async (input, actor) => {
-    const r = await selfReportContribution(actor, input);
-    refresh();
-    return r;
-  },
-  { successMessage: "Reported. A lead of the TAG will verify it." },
-);
-
-const verify = defineAction(VerifySchema, async (input, actor) => {
-  const r = await verifyContribution(actor, input);
-  refresh();
-  return r;
+export const selfReportAction = defineAction(SelfReportSchema, (input, actor) => selfReportContribution(actor, input), {
+  successMessage: "Reported. A lead of the TAG will verify it.",
+  revalidate: refresh,
 });
+
+const verify = defineAction(VerifySchema, (input, actor) => verifyContribution(actor, input), { revalidate: refresh });
 
 /** Decides on a report; the decided report leaves the list, so the page says what happened. */
 export async function verifyAction(input: unknown) {

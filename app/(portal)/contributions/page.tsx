@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
+import { PersonLink } from "@/components/ui/person-link";
 import Link from "next/link";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { DataTable } from "@/components/ui/data-table";
+import { DataTable, type Column } from "@/components/ui/data-table";
 import { Notice } from "@/components/ui/notice";
 import { Lead, PageHeader } from "@/components/ui/page-header";
 import { Section, Tile } from "@/components/ui/section";
+import { UserLink } from "@/components/ui/user-link";
 import { getActor } from "@/lib/auth/actor";
 import { canInAnyTag } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
@@ -55,32 +57,8 @@ export default async function ContributionsPage({ searchParams }: { searchParams
         <DataTable
           caption="Your self-reported contributions"
           rows={mine}
-          rowKey={(r) => r.id}
-          columns={[
-            {
-              header: "Date",
-              cell: (r) => dayOf(r.occurredAt),
-              sort: (r) => r.occurredAt,
-              className: "whitespace-nowrap",
-            },
-            { header: "Kind", cell: (r) => KIND_LABEL[r.kind], sort: (r) => KIND_LABEL[r.kind] },
-            { header: "Title", cell: (r) => <RecordTitle record={r} />, sort: (r) => r.title },
-            {
-              header: "TAG",
-              cell: (r) => (r.tag ? <Link href={`/tags/${r.tag.slug}`}>{r.tag.name}</Link> : "—"),
-              sort: (r) => r.tag?.name ?? null,
-            },
-            {
-              header: "State",
-              cell: (r) => (
-                <>
-                  <Badge tone={STATE_TONE[r.verification]}>{r.verification}</Badge>
-                  {r.rejectReason && <span className="ml-2 text-slate-700">{r.rejectReason}</span>}
-                </>
-              ),
-              sort: (r) => r.verification,
-            },
-          ]}
+
+          columns={MINE_COLUMNS}
         />
       </Section>
 
@@ -104,10 +82,8 @@ export default async function ContributionsPage({ searchParams }: { searchParams
             {toVerify.map((r) => (
               <Tile key={r.id}>
                 <p className="text-sm text-slate-900">
-                  <Link href={`/people/${r.user.login}`} className="font-medium text-brand-700 underline">
-                    @{r.user.login}
-                  </Link>{" "}
-                  · {KIND_LABEL[r.kind]} · {dayOf(r.occurredAt)} · {r.tag?.name ?? "no TAG"}
+                  <PersonLink login={r.user.login} strong /> · {KIND_LABEL[r.kind]} · {dayOf(r.occurredAt)} ·{" "}
+                  {r.tag?.name ?? "no TAG"}
                 </p>
                 <p className="font-medium">
                   <RecordTitle record={r} />
@@ -124,11 +100,33 @@ export default async function ContributionsPage({ searchParams }: { searchParams
 
 /** A record's title, linked to its page when it has one (links come from people: nofollow). */
 function RecordTitle({ record: r }: { record: { title: string; link: string | null } }) {
-  return r.link ? (
-    <a href={r.link} rel="noopener noreferrer nofollow" className="text-brand-700 underline">
-      {r.title}
-    </a>
-  ) : (
-    r.title
-  );
+  return r.link ? <UserLink href={r.link}>{r.title}</UserLink> : r.title;
 }
+
+type Report = Awaited<ReturnType<typeof listOwnSelfReports>>[number];
+
+const MINE_COLUMNS: Column<Report>[] = [
+  {
+    header: "Date",
+    cell: (r) => dayOf(r.occurredAt),
+    sort: (r) => r.occurredAt,
+    className: "whitespace-nowrap",
+  },
+  { header: "Kind", cell: (r) => KIND_LABEL[r.kind], sort: (r) => KIND_LABEL[r.kind] },
+  { header: "Title", cell: (r) => <RecordTitle record={r} />, sort: (r) => r.title },
+  {
+    header: "TAG",
+    cell: (r) => (r.tag ? <Link href={`/tags/${r.tag.slug}`}>{r.tag.name}</Link> : "—"),
+    sort: (r) => r.tag?.name ?? null,
+  },
+  {
+    header: "State",
+    cell: (r) => (
+      <>
+        <Badge tone={STATE_TONE[r.verification]}>{r.verification}</Badge>
+        {r.rejectReason && <span className="ml-2 text-slate-700">{r.rejectReason}</span>}
+      </>
+    ),
+    sort: (r) => r.verification,
+  },
+];

@@ -13,10 +13,8 @@ function refresh() {
   revalidatePath("/projects/[name]", "page");
 }
 
-const create = defineAction(CreateLiaisonSchema, async (input, actor) => {
-  const r = await createLiaison(actor, input);
-  refresh();
-  return r;
+const create = defineAction(CreateLiaisonSchema, (input, actor) => createLiaison(actor, input), {
+  revalidate: refresh,
 });
 
 /** Makes a TAG Ambassador seat a liaison, then opens the liaison's page. */
@@ -26,22 +24,12 @@ export async function createLiaisonAction(input: unknown) {
   return result;
 }
 
-export const updateLiaisonAction = defineAction(
-  UpdateLiaisonSchema,
-  async (input, actor) => {
-    const r = await updateLiaison(actor, input);
-    refresh();
-    return r;
-  },
-  { successMessage: "Liaison changed." },
-);
+export const updateLiaisonAction = defineAction(UpdateLiaisonSchema, (input, actor) => updateLiaison(actor, input), {
+  successMessage: "Liaison changed.",
+  revalidate: refresh,
+});
 
-export const logCheckInAction = defineAction(
-  CheckInSchema,
-  async (input, actor) => {
-    const r = await logCheckIn(actor, input);
-    refresh();
-    return r;
-  },
-  { successMessage: "Check-in logged." },
-);
+export const logCheckInAction = defineAction(CheckInSchema, (input, actor) => logCheckIn(actor, input), {
+  successMessage: "Check-in logged.",
+  revalidate: refresh,
+});

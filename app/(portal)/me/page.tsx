@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Avatar } from "@/components/ui/avatar";
+import { Section } from "@/components/ui/section";
+import { UtcDay } from "@/components/ui/utc-day";
 import { requireUser } from "@/lib/auth/session";
 import { formValuesFromProfile } from "@/lib/people/form-data";
-import { formatDay } from "@/lib/people/format";
 import { getOwnProfile } from "@/lib/people/queries";
 import { DeleteAccount } from "./_components/delete-account";
 import { ProfileForm } from "./_components/profile-form";
@@ -34,29 +35,24 @@ export default async function MePage() {
         address is never shown.
       </p>
       <ProfileForm saved={formValuesFromProfile(profile)} timeZones={Intl.supportedValuesOf("timeZone")} />
-      <section aria-labelledby="employers-heading" className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
-        <h2 id="employers-heading" className="text-lg font-semibold text-slate-900">
-          Employer history
-        </h2>
-        <p className="mt-1 text-sm text-slate-600">
-          Kept so that seat rules limiting people per employer can be checked.
-        </p>
-        {profile.employers.length === 0 ? (
-          <p className="mt-3 text-slate-700">No employer recorded yet.</p>
-        ) : (
-          <ol className="mt-3 divide-y divide-slate-200" aria-label="Employers, most recent first">
-            {profile.employers.map((e) => (
-              <li key={e.id} className="flex flex-wrap justify-between gap-2 py-2">
-                <span className="font-medium text-slate-900">{e.employer}</span>
-                <span className="text-sm text-slate-600">
-                  <time dateTime={e.from.toISOString()}>{formatDay(e.from)}</time> –{" "}
-                  {e.to ? <time dateTime={e.to.toISOString()}>{formatDay(e.to)}</time> : "now"}
-                </span>
-              </li>
-            ))}
-          </ol>
-        )}
-      </section>
+      <Section
+        id="employers-heading"
+        title="Employer history"
+        size="lg"
+        description="Kept so that seat rules limiting people per employer can be checked."
+        empty={profile.employers.length === 0 && "No employer recorded yet."}
+      >
+        <ol className="mt-3 divide-y divide-slate-200" aria-label="Employers, most recent first">
+          {profile.employers.map((e) => (
+            <li key={e.id} className="flex flex-wrap justify-between gap-2 py-2">
+              <span className="font-medium text-slate-900">{e.employer}</span>
+              <span className="text-sm text-slate-600">
+                <UtcDay date={e.from} /> – {e.to ? <UtcDay date={e.to} /> : "now"}
+              </span>
+            </li>
+          ))}
+        </ol>
+      </Section>
       <DeleteAccount login={profile.login} />
     </div>
   );

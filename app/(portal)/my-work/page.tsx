@@ -1,4 +1,7 @@
 import type { Metadata } from "next";
+import { Badge } from "@/components/ui/badge";
+import { PageHeader } from "@/components/ui/page-header";
+import { Section } from "@/components/ui/section";
 import Link from "next/link";
 import { LocalTime } from "@/components/ui/local-time";
 import { requireUser } from "@/lib/auth/session";
@@ -30,9 +33,8 @@ export default async function MyWorkPage() {
   const past = rows.filter((c) => !isLiveClaim(c.status));
   return (
     <div className="space-y-8">
-      <header>
-        <h1 className="text-3xl font-bold text-brand-800">My work</h1>
-        <p className="mt-1 text-slate-700">
+      <PageHeader title="My work">
+        <p className="text-slate-700">
           What you volunteered for or were invited to. Find more on the{" "}
           <Link href="/help-wanted" className="text-brand-700 underline">
             help-wanted board
@@ -43,36 +45,22 @@ export default async function MyWorkPage() {
           </Link>
           .
         </p>
-      </header>
-      <section aria-labelledby="live" className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
-        <h2 id="live" className="text-xl font-semibold text-slate-900">
-          Current ({live.length})
-        </h2>
-        {live.length === 0 ? (
-          <p className="mt-2 text-slate-600">Nothing in progress.</p>
-        ) : (
-          <ul className="mt-3 divide-y divide-slate-100">
-            {live.map((c) => (
-              <ClaimRow key={c.id} claim={c} />
-            ))}
-          </ul>
-        )}
-      </section>
-      <section aria-labelledby="past" className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
-        <h2 id="past" className="text-xl font-semibold text-slate-900">
-          History ({past.length})
-        </h2>
-        {past.length === 0 ? (
-          <p className="mt-2 text-slate-600">No finished claims yet.</p>
-        ) : (
-          <ul className="mt-3 divide-y divide-slate-100">
-            {past.map((c) => (
-              <ClaimRow key={c.id} claim={c} />
-            ))}
-          </ul>
-        )}
-      </section>
+      </PageHeader>
+      <ClaimList id="live" title="Current" claims={live} empty="Nothing in progress." />
+      <ClaimList id="past" title="History" claims={past} empty="No finished claims yet." />
     </div>
+  );
+}
+
+function ClaimList({ id, title, claims, empty }: { id: string; title: string; claims: Row[]; empty: string }) {
+  return (
+    <Section id={id} title={title} count={claims.length} empty={empty}>
+      <ul className="mt-3 divide-y divide-slate-100">
+        {claims.map((c) => (
+          <ClaimRow key={c.id} claim={c} />
+        ))}
+      </ul>
+    </Section>
   );
 }
 
@@ -103,9 +91,7 @@ function ClaimRow({ claim: c }: { claim: Row }) {
       )}
       {c.stale && (
         <p className="mt-1 text-sm">
-          <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900 ring-1 ring-amber-300">
-            Stale
-          </span>{" "}
+          <Badge tone="amber">Stale</Badge>{" "}
           <Link href={`/help-wanted/${c.item.id}#progress`} className="text-brand-700 underline">
             Post an update
           </Link>

@@ -1,4 +1,9 @@
 import type { Metadata } from "next";
+import { Badge } from "@/components/ui/badge";
+import { DefinitionItem, DefinitionList } from "@/components/ui/definition-list";
+import { Notice } from "@/components/ui/notice";
+import { PageHeader } from "@/components/ui/page-header";
+import { Card, EmptyState, Section, Subsection, Tile } from "@/components/ui/section";
 import Link from "next/link";
 import { METHOD_LABEL, PHASE_LABEL, PHASE_SHORT, seatsText } from "@/components/elections/labels";
 import { PhaseTimeline } from "@/components/elections/phase-timeline";
@@ -90,31 +95,32 @@ export default async function ElectionPage({ params }: { params: Promise<{ id: s
   const standing = candidateText(v.candidateStatus);
   return (
     <div className="space-y-8">
-      <header className="space-y-2">
-        <p className="text-sm text-slate-600">
-          <Link href={`/tags/${e.tag.slug}`} className="text-brand-700 underline">
-            {e.tag.name}
-          </Link>{" "}
-          ·{" "}
-          <Link href="/elections" className="text-brand-700 underline">
-            all elections
-          </Link>{" "}
-          ·{" "}
-          <a href={`/tags/${e.tag.slug}/elections.ics`} className="text-brand-700 underline">
-            calendar (iCal)
-          </a>
-        </p>
-        <h1 className="text-3xl font-bold text-brand-800">{e.title}</h1>
+      <PageHeader
+        title={e.title}
+        eyebrow={
+          <>
+            <Link href={`/tags/${e.tag.slug}`} className="text-brand-700 underline">
+              {e.tag.name}
+            </Link>{" "}
+            ·{" "}
+            <Link href="/elections" className="text-brand-700 underline">
+              all elections
+            </Link>{" "}
+            ·{" "}
+            <a href={`/tags/${e.tag.slug}/elections.ics`} className="text-brand-700 underline">
+              calendar (iCal)
+            </a>
+          </>
+        }
+      >
         <p>
-          <span className="rounded bg-brand-50 px-2 py-0.5 text-sm font-medium text-brand-800">
-            {PHASE_LABEL[e.phase]}
-          </span>{" "}
+          <Badge tone="brand">{PHASE_LABEL[e.phase]}</Badge>{" "}
           <span className="text-sm text-slate-700">{seatsText(e.seatsByRegion)}</span>
         </p>
         {e.sentBackReason && e.phase === "closed" && (
-          <p className="rounded-md bg-amber-50 p-2 text-sm text-amber-900 ring-1 ring-amber-200">
+          <Notice tone="warning" className="text-sm">
             Sent back by the TOC: {e.sentBackReason}
-          </p>
+          </Notice>
         )}
         {["tallied", "approved", "published"].includes(e.phase) && (
           <p>
@@ -123,14 +129,11 @@ export default async function ElectionPage({ params }: { params: Promise<{ id: s
             </Link>
           </p>
         )}
-      </header>
+      </PageHeader>
 
       <PhaseTimeline e={e} />
 
-      <section aria-labelledby="status-h" className="space-y-3 rounded-xl bg-white p-6 ring-1 ring-slate-200">
-        <h2 id="status-h" className="text-xl font-semibold text-slate-900">
-          Your status
-        </h2>
+      <Section id="status-h" title="Your status" className="space-y-3">
         {!actor ? (
           <p className="text-slate-700">
             <Link href={`/sign-in?callbackUrl=/elections/${e.id}`} className="text-brand-700 underline">
@@ -189,42 +192,35 @@ export default async function ElectionPage({ params }: { params: Promise<{ id: s
             Turnout: {e.turnout.voted} of {e.turnout.eligible} eligible voters ({e.turnout.percent}%).
           </p>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="rules-h" className="space-y-2">
-        <h2 id="rules-h" className="text-xl font-semibold text-slate-900">
-          Rules
-        </h2>
-        <dl className="grid gap-x-6 gap-y-2 rounded-xl bg-white p-6 text-sm ring-1 ring-slate-200 md:grid-cols-2">
-          {rulesList(e).map(([k, text]) => (
-            <div key={k}>
-              <dt className="font-medium text-slate-900">{k}</dt>
-              <dd className="text-slate-700">{text}</dd>
-            </div>
-          ))}
-          <div>
-            <dt className="font-medium text-slate-900">Officers</dt>
-            <dd className="text-slate-700">{e.officers.map((o) => `@${o.login}`).join(", ")}</dd>
-          </div>
-        </dl>
-      </section>
+      <Section id="rules-h" title="Rules" plain className="space-y-2">
+        <Card>
+          <DefinitionList layout="grid">
+            {rulesList(e).map(([k, text]) => (
+              <DefinitionItem key={k} term={k}>
+                {text}
+              </DefinitionItem>
+            ))}
+            <DefinitionItem term="Officers">{e.officers.map((o) => `@${o.login}`).join(", ")}</DefinitionItem>
+          </DefinitionList>
+        </Card>
+      </Section>
 
-      <section aria-labelledby="candidates-h" className="space-y-3">
-        <h2 id="candidates-h" className="text-xl font-semibold text-slate-900">
-          Candidates
-        </h2>
+      <Section id="candidates-h" title="Candidates" plain>
         {active.length === 0 && (
-          <p className="rounded-xl bg-white p-6 text-slate-600 ring-1 ring-slate-200">
+          <EmptyState>
             {e.phase === "draft" || e.phase === "nominations"
               ? "Nobody has stood yet."
               : "Nobody stood in this election."}
-          </p>
+          </EmptyState>
         )}
         {e.nominations.map((n) => (
-          <article
+          <Card
+            as="article"
             key={n.id}
             aria-labelledby={`cand-${n.id}`}
-            className={`space-y-2 rounded-xl bg-white p-6 ring-1 ring-slate-200 ${n.status === "withdrawn" ? "opacity-70" : ""}`}
+            className={`space-y-2 ${n.status === "withdrawn" ? "opacity-70" : ""}`}
           >
             <h3 id={`cand-${n.id}`} className="flex items-center gap-2 text-lg font-semibold text-slate-900">
               <Avatar login={n.login} src={n.avatarUrl} size={32} />
@@ -232,9 +228,7 @@ export default async function ElectionPage({ params }: { params: Promise<{ id: s
                 {n.name ?? n.login}
               </a>
               <span className="text-sm font-normal text-slate-600">@{n.login}</span>
-              {n.status === "withdrawn" && (
-                <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-800">withdrawn</span>
-              )}
+              {n.status === "withdrawn" && <Badge>withdrawn</Badge>}
             </h3>
             <p className="text-sm text-slate-700">
               Region: {n.region ?? "not given"} · Employer: {n.employer ?? "not given"} · {n.contributions.total}{" "}
@@ -257,33 +251,28 @@ export default async function ElectionPage({ params }: { params: Promise<{ id: s
               n.userId !== actor.id &&
               !n.endorsedByViewer && <EndorseButton nominationId={n.id} who={`@${n.login}`} />}
             {n.endorsedByViewer && <p className="text-sm text-slate-600">You endorsed this candidate.</p>}
-          </article>
+          </Card>
         ))}
-      </section>
+      </Section>
 
       {v.isOfficer && (
-        <section aria-labelledby="officer-h" className="space-y-4 rounded-xl bg-white p-6 ring-1 ring-brand-200">
-          <h2 id="officer-h" className="text-xl font-semibold text-slate-900">
-            Officer panel
-          </h2>
+        <Section id="officer-h" title="Officer panel" tone="brand" className="space-y-4">
           {next ? (
-            <div className="space-y-2">
-              <h3 className="font-semibold text-slate-900">Phase</h3>
+            <Subsection title="Phase">
               <p className="text-sm text-slate-600">
                 The phase job moves the election on its own at the times above; move it now only with a reason (recorded
                 in the audit log).
                 {next === "closed" && " Closing counts the ballots at once."}
               </p>
               <MovePhaseForm electionId={e.id} to={next} label={PHASE_SHORT[next]!} />
-            </div>
+            </Subsection>
           ) : (
             <p className="text-sm text-slate-600">
               Voting is over: the count, the TOC&apos;s approval and publication follow on the results page.
             </p>
           )}
           {open && (
-            <div className="space-y-2">
-              <h3 className="font-semibold text-slate-900">Extend a window</h3>
+            <Subsection title="Extend a window">
               <ExtendWindowForm
                 electionId={e.id}
                 fields={
@@ -295,16 +284,15 @@ export default async function ElectionPage({ params }: { params: Promise<{ id: s
                     : [{ value: "votingCloseAt", label: "Voting closes" }]
                 }
               />
-            </div>
+            </Subsection>
           )}
-          <div className="space-y-2">
-            <h3 className="font-semibold text-slate-900">Exception requests</h3>
+          <Subsection title="Exception requests">
             {!e.exceptions?.length ? (
               <p className="text-sm text-slate-600">None.</p>
             ) : (
               <ul className="space-y-3">
                 {e.exceptions.map((x) => (
-                  <li key={x.id} className="rounded-lg p-3 text-sm ring-1 ring-slate-200">
+                  <Tile key={x.id} className="space-y-2 text-sm">
                     <p>
                       <strong>@{x.login}</strong> asks to {x.kind} (<LocalTime iso={x.createdAt.toISOString()} />
                       ): {x.reason}
@@ -317,18 +305,17 @@ export default async function ElectionPage({ params }: { params: Promise<{ id: s
                         {x.decisionReason && `: ${x.decisionReason}`}
                       </p>
                     )}
-                  </li>
+                  </Tile>
                 ))}
               </ul>
             )}
-          </div>
+          </Subsection>
           {(e.phase === "draft" || e.phase === "nominations") && (
-            <div className="space-y-2">
-              <h3 className="font-semibold text-slate-900">Voter list</h3>
+            <Subsection title="Voter list">
               <VoterListForm electionId={e.id} />
-            </div>
+            </Subsection>
           )}
-        </section>
+        </Section>
       )}
     </div>
   );

@@ -45,12 +45,6 @@ function refresh() {
   revalidatePath("/help-wanted/for-you");
 }
 
-/** Refreshes the pages that show the change and passes the result through. */
-function after<T>(result: T): T {
-  refresh();
-  return result;
-}
-
 // The item schema depends on the portal clock (a due date must be in its future): built per call.
 const editSchema = async () => itemSchema(await now()).extend({ itemId: z.uuid() });
 
@@ -60,51 +54,59 @@ const update = defineAction(
     const r = await updateItem(actor, itemId, input, fetchLinkedIssue);
     // An edit can change how the item matches: reload this process's matching snapshot.
     markSnapshotStale();
-    return after(r);
+    return r;
   },
-  { successMessage: "Changes saved. People holding this item were told." },
+  { successMessage: "Changes saved. People holding this item were told.", revalidate: refresh },
 );
 const publish = defineAction(
   editSchema,
-  async ({ itemId, ...input }, actor) => after(await publishDraft(actor, itemId, input, fetchLinkedIssue)),
-  {
-    successMessage: "Published: the item is on the board now.",
-  },
+  ({ itemId, ...input }, actor) => publishDraft(actor, itemId, input, fetchLinkedIssue),
+  { successMessage: "Published: the item is on the board now." },
 );
-const discard = defineAction(DiscardDraftSchema, async (i, a) => after(await discardDraft(a, i.itemId, i.reason)), {
+const discard = defineAction(DiscardDraftSchema, (i, a) => discardDraft(a, i.itemId, i.reason), {
   successMessage: "Draft discarded: it will not be offered again.",
+  revalidate: refresh,
 });
-const close = defineAction(CloseItemSchema, async (i, a) => after(await closeItem(a, i.itemId, i.reason)), {
+const close = defineAction(CloseItemSchema, (i, a) => closeItem(a, i.itemId, i.reason), {
   successMessage: "Item closed.",
+  revalidate: refresh,
 });
-const review = defineAction(ItemIdSchema, async (i, a) => after(await markItemReviewed(a, i.itemId)), {
+const review = defineAction(ItemIdSchema, (i, a) => markItemReviewed(a, i.itemId), {
   successMessage: "Kept: marked reviewed.",
+  revalidate: refresh,
 });
-const volunteer = defineAction(VolunteerSchema, async (i, a) => after(await volunteerForItem(a, i)));
-const decide = defineAction(DecideClaimSchema, async (i, a) => after(await decideClaim(a, i)));
-const withdraw = defineAction(ClaimIdSchema, async (i, a) => after(await withdrawClaim(a, i)), {
+const volunteer = defineAction(VolunteerSchema, (i, a) => volunteerForItem(a, i), { revalidate: refresh });
+const decide = defineAction(DecideClaimSchema, (i, a) => decideClaim(a, i), { revalidate: refresh });
+const withdraw = defineAction(ClaimIdSchema, (i, a) => withdrawClaim(a, i), {
   successMessage: "You withdrew. Thank you for letting the TAG know.",
+  revalidate: refresh,
 });
-const release = defineAction(ClaimIdSchema, async (i, a) => after(await releaseClaim(a, i)), {
+const release = defineAction(ClaimIdSchema, (i, a) => releaseClaim(a, i), {
   successMessage: "Released: the place is open again.",
+  revalidate: refresh,
 });
-const progress = defineAction(ProgressSchema, async (i, a) => after(await postProgress(a, i)), {
+const progress = defineAction(ProgressSchema, (i, a) => postProgress(a, i), {
   successMessage: "Update posted.",
+  revalidate: refresh,
 });
-const followUp = defineAction(FollowUpSchema, async (i, a) => after(await sendFollowUp(a, i)), {
+const followUp = defineAction(FollowUpSchema, (i, a) => sendFollowUp(a, i), {
   successMessage: "Follow-up sent to the volunteer.",
+  revalidate: refresh,
 });
-const done = defineAction(DoneSchema, async (i, a) => after(await markClaimDone(a, i)), {
+const done = defineAction(DoneSchema, (i, a) => markClaimDone(a, i), {
   successMessage: "Marked done. A lead will confirm.",
+  revalidate: refresh,
 });
-const confirm = defineAction(ClaimIdSchema, async (i, a) => after(await confirmCompletion(a, i)), {
+const confirm = defineAction(ClaimIdSchema, (i, a) => confirmCompletion(a, i), {
   successMessage: "Completion confirmed: it now counts as a contribution.",
+  revalidate: refresh,
 });
 
-const invite = defineAction(InviteSchema, async (i, a) => after(await inviteToItem(a, i)), {
+const invite = defineAction(InviteSchema, (i, a) => inviteToItem(a, i), {
   successMessage: (r) => `Invited @${r.login}: they were notified and can accept or decline.`,
+  revalidate: refresh,
 });
-const answer = defineAction(AnswerInvitationSchema, async (i, a) => after(await answerInvitation(a, i)));
+const answer = defineAction(AnswerInvitationSchema, (i, a) => answerInvitation(a, i), { revalidate: refresh });
 
 export async function updateItemAction(input: unknown) {
   return update(input);

@@ -10,27 +10,21 @@ import { can } from "@/lib/auth/permissions";
 import { now } from "@/lib/clock";
 import { getItemView } from "@/lib/help-wanted/item-view";
 import { ITEM_KIND_LABEL } from "@/lib/vocabulary";
-import { findPeopleForItem, type SuggestedPerson } from "@/lib/matching/queries";
-import { ActivityBadge } from "@/components/activity-badge";
-import { windowsText } from "@/lib/contributions/activity";
+import { findPeopleForItem } from "@/lib/matching/queries";
 import {
-  answerInvitationAction,
   closeItemAction,
   confirmCompletionAction,
   decideClaimAction,
   discardDraftAction,
-  inviteAction,
-  markDoneAction,
-  postProgressAction,
   releaseClaimAction,
   sendFollowUpAction,
   volunteerAction,
-  withdrawClaimAction,
 } from "./actions";
 import { PendingRequest } from "@/components/help-wanted/request-decision";
 import { ActionForm } from "@/components/ui/action-form";
-import { InvitationAnswer } from "@/components/help-wanted/invitation-answer";
-import { MatchReasons } from "@/components/help-wanted/match-reasons";
+import { CLAIM_STATUS, StaleBadge } from "./_components/claim-status";
+import { MyClaim } from "./_components/my-claim";
+import { Suggestions } from "./_components/suggestions";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ posted?: string }> };
 
@@ -43,16 +37,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: view?.item.title ?? "Item not found" };
 }
 
-const CLAIM_STATUS: Record<string, string> = {
-  invited: "invited",
-  requested: "asked to help",
-  accepted: "working on it",
-  done: "done, awaiting confirmation",
-  completed: "completed",
-  declined: "declined",
-  withdrawn: "withdrew",
-  released: "released",
-};
 const HISTORY: Record<string, string> = {
   "help-wanted.create": "posted the item",
   "help-wanted.draft": "offered the GitHub issue as a draft",
@@ -453,162 +437,6 @@ function Detail({ term, children }: { term: string; children: React.ReactNode })
     <div>
       <dt className="font-medium text-slate-900">{term}</dt>
       <dd className="text-slate-700">{children}</dd>
-    </div>
-  );
-}
-
-function StaleBadge() {
-  return (
-    <span className="ml-2 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900 ring-1 ring-amber-300">
-      Stale: no update lately
-    </span>
-  );
-}
-
-/** The reverse match: the best available people for the item, why, their load and ambassador roles; invite one. */
-function Suggestions({ itemId, people }: { itemId: string; people: SuggestedPerson[] }) {
-  return (
-    <div>
-      <h3 id="suggested-people" className="font-semibold text-slate-900">
-        Suggested people
-      </h3>
-      <p className="text-sm text-slate-600">
-        People whose profile fits this item best, who have not claimed it and allow suggestions. Invite one: they are
-        notified and accept or decline.
-      </p>
-      {people.length === 0 ? (
-        <p className="mt-2 text-sm text-slate-600">Nobody to suggest right now.</p>
-      ) : (
-        <ol className="mt-3 space-y-4" aria-label="Suggested people, best first">
-          {people.map((p) => (
-            <li key={p.id} className="space-y-2 rounded-md p-3 ring-1 ring-slate-200">
-              <p className="flex flex-wrap items-center gap-2">
-                <Link href={`/people/${p.login}`} className="font-medium text-brand-700 underline">
-                  @{p.login}
-                </Link>
-                {p.name && <span className="text-slate-700">{p.name}</span>}
-                {p.isCncfAmbassador && (
-                  <span className="rounded-full bg-sky-100 px-2 py-0.5 text-xs font-semibold text-sky-900">
-                    CNCF Ambassador
-                  </span>
-                )}
-              </p>
-              {p.tagAmbassadorRoles.length > 0 && (
-                <p className="text-sm text-slate-700">
-                  TAG Ambassador roles: {p.tagAmbassadorRoles.map((r) => `${r.role} (${r.tag})`).join("; ")}
-                </p>
-              )}
-              {p.activity.map((a) => (
-                <p key={a.tag} className="flex flex-wrap items-center gap-2 text-sm text-slate-700">
-                  <ActivityBadge status={a.status} /> in {a.tag}: {windowsText(a.days)}
-                </p>
-              ))}
-              <p className="text-sm text-slate-700">
-                Current load:{" "}
-                {p.acceptedClaims === 0
-                  ? "no accepted claims"
-                  : `${p.acceptedClaims} accepted ${p.acceptedClaims === 1 ? "claim" : "claims"}, about ${p.loadHours} h`}
-                {p.hoursPerMonth !== null && ` of ${p.hoursPerMonth} h a month`}
-              </p>
-              <MatchReasons line={p.line} label="Why them" />
-              <ActionForm
-                action={inviteAction}
-                hidden={{ itemId, userId: p.id }}
-                confirm={`Invite @${p.login}…`}
-                fields={[
-                  {
-                    name: "message",
-                    label: `Message to @${p.login}`,
-                    type: "textarea",
-                    hint: "Optional: why you thought of them.",
-                  },
-                ]}
-                submit={`Invite @${p.login}`}
-              />
-            </li>
-          ))}
-        </ol>
-      )}
-    </div>
-  );
-}
-
-function MyClaim({
-  claim,
-  title,
-  stale,
-}: {
-  claim: { id: string; status: string; message: string; lastActivityAt: Date };
-  title: string;
-  stale: boolean;
-}) {
-  return (
-    <div className="space-y-4">
-      {/* A live region: after volunteering or marking done, the form that was used is gone and this says what happened. */}
-      <div role="status" className="space-y-1">
-        <p className="text-slate-800">
-          Your claim: <strong>{CLAIM_STATUS[claim.status]}</strong>
-          {stale && <StaleBadge />}
-        </p>
-        {claim.status === "requested" && (
-          <p className="text-sm text-slate-600">A TAG lead will accept or decline your offer; you will be notified.</p>
-        )}
-        {claim.status === "done" && <p className="text-sm text-slate-600">A TAG lead will confirm your work.</p>}
-        {claim.status === "invited" && (
-          <p className="text-sm text-slate-600">
-            A TAG lead invited you to this item{claim.message ? `: “${claim.message}”` : "."}
-          </p>
-        )}
-      </div>
-      {claim.status === "invited" && (
-        <InvitationAnswer claimId={claim.id} title={title} action={answerInvitationAction} />
-      )}
-      {claim.status === "accepted" && (
-        <>
-          <div id="progress">
-            <ActionForm
-              action={postProgressAction}
-              hidden={{ claimId: claim.id }}
-              label="Post progress"
-              fields={[
-                {
-                  name: "body",
-                  label: "Progress update",
-                  type: "textarea",
-                  required: true,
-                  hint: "Markdown. What happened since your last update?",
-                },
-                { name: "link", label: "Link (optional)", type: "url" },
-              ]}
-              submit="Post update"
-            />
-          </div>
-          <ActionForm
-            action={markDoneAction}
-            hidden={{ claimId: claim.id }}
-            label="Mark done"
-            fields={[
-              {
-                name: "evidenceUrl",
-                label: "Evidence link",
-                type: "url",
-                required: true,
-                hint: "A PR, a post, a recording: what shows the work.",
-              },
-            ]}
-            submit="Mark done"
-          />
-        </>
-      )}
-      {(claim.status === "requested" || claim.status === "accepted") && (
-        <ActionForm
-          action={withdrawClaimAction}
-          hidden={{ claimId: claim.id }}
-          confirm="Withdraw…"
-          submit="Yes, withdraw"
-          danger
-        />
-      )}
     </div>
   );
 }

@@ -15,42 +15,22 @@ const refresh = () => {
   revalidatePath("/tags/[slug]", "page");
 };
 
-const create = defineAction(
-  CreateInitiativeSchema,
-  async (input, actor) => {
-    const r = await createInitiative(actor, input);
-    refresh();
-    return r;
-  },
-  { successMessage: "Initiative started." },
-);
-const join = defineAction(
-  InitiativeIdSchema,
-  async (input, actor) => {
-    const r = await joinInitiative(actor, input);
-    refresh();
-    return r;
-  },
-  { successMessage: "You joined." },
-);
-const checkIn = defineAction(
-  InitiativeCheckInSchema,
-  async (input, actor) => {
-    const r = await checkInInitiative(actor, input);
-    refresh();
-    return r;
-  },
-  { successMessage: "Check-in posted." },
-);
-const state = defineAction(
-  InitiativeStateSchema,
-  async (input, actor) => {
-    const r = await setInitiativeState(actor, input);
-    refresh();
-    return r;
-  },
-  { successMessage: "State saved." },
-);
+const create = defineAction(CreateInitiativeSchema, (input, actor) => createInitiative(actor, input), {
+  successMessage: "Initiative started.",
+  revalidate: refresh,
+});
+const join = defineAction(InitiativeIdSchema, (input, actor) => joinInitiative(actor, input), {
+  successMessage: "You joined.",
+  revalidate: refresh,
+});
+const checkIn = defineAction(InitiativeCheckInSchema, (input, actor) => checkInInitiative(actor, input), {
+  successMessage: "Check-in posted.",
+  revalidate: refresh,
+});
+const state = defineAction(InitiativeStateSchema, (input, actor) => setInitiativeState(actor, input), {
+  successMessage: "State saved.",
+  revalidate: refresh,
+});
 
 export async function createInitiativeAction(input: unknown) {
   return create(input);

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Forbidden } from "@/components/forbidden";
+import { FilterForm, optionsOf } from "@/components/ui/filter-select";
+import { Lead, PageHeader } from "@/components/ui/page-header";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
@@ -79,60 +81,37 @@ export default async function NewElectionPage({ searchParams }: Props) {
   const start = new Date(Math.ceil((at.getTime() + DAY) / DAY) * DAY + 9 * 3_600_000);
   return (
     <div className="space-y-6">
-      <header>
-        <p className="text-sm text-slate-600">
+      <PageHeader
+        title="Set up an election"
+        compact
+        eyebrow={
           <Link href={`/tags/${tag.slug}`} className="text-brand-700 underline">
             {tag.name}
           </Link>
-        </p>
-        <h1 className="text-2xl font-semibold text-slate-900">Set up an election</h1>
-        <p className="mt-2 max-w-3xl text-slate-700">
+        }
+      >
+        <Lead>
           You become its officer: officers run the election and cannot stand in it. Nothing is announced until
           nominations open.
-        </p>
-      </header>
-      <form
-        method="get"
-        aria-label="Role and cycle"
-        className="flex flex-wrap items-end gap-3 rounded-xl bg-white p-4 ring-1 ring-slate-200"
+        </Lead>
+      </PageHeader>
+      <FilterForm
+        label="Role and cycle"
+        prefix="pick"
+        values={{ role: role.roleKey, cycle }}
+        specs={[
+          {
+            name: "role",
+            label: "Role to elect",
+            options: optionsOf(roles.map((r) => [r.roleKey, r.name] as const)),
+          },
+          { name: "cycle", label: "Cycle date (terms start)", type: "date" },
+        ]}
+        submit="Prefill the seats"
+        secondary
       >
         <input type="hidden" name="tag" value={tag.slug} />
-        <div>
-          <label htmlFor="pick-role" className="block text-sm font-medium text-slate-800">
-            Role to elect
-          </label>
-          <select
-            id="pick-role"
-            name="role"
-            defaultValue={role.roleKey}
-            className="mt-1 rounded-md border border-slate-300 px-3 py-2"
-          >
-            {roles.map((r) => (
-              <option key={r.roleKey} value={r.roleKey}>
-                {r.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="pick-cycle" className="block text-sm font-medium text-slate-800">
-            Cycle date (terms start)
-          </label>
-          <input
-            id="pick-cycle"
-            name="cycle"
-            type="date"
-            defaultValue={cycle}
-            className="mt-1 rounded-md border border-slate-300 px-3 py-2"
-          />
-        </div>
-        <button
-          type="submit"
-          className="rounded-md bg-white px-4 py-2 font-medium text-brand-800 ring-1 ring-brand-300 hover:bg-brand-50"
-        >
-          Prefill the seats
-        </button>
-      </form>
+      </FilterForm>
       <SetupForm
         key={`${role.roleKey}-${cycle}`}
         roleName={role.name}

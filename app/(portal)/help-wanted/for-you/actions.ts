@@ -11,18 +11,10 @@ function refresh() {
   revalidatePath("/help-wanted");
 }
 
-const hide = defineAction(
-  HideItemSchema,
-  async (i, a) => {
-    const r = await setItemHidden(a, i);
-    refresh();
-    return r;
-  },
-  {
-    successMessage: (r) =>
-      r.hidden ? "Hidden: it won't be suggested to you again." : "Shown again among your matches.",
-  },
-);
+const hide = defineAction(HideItemSchema, (i, a) => setItemHidden(a, i), {
+  successMessage: (r) => (r.hidden ? "Hidden: it won't be suggested to you again." : "Shown again among your matches."),
+  revalidate: refresh,
+});
 
 const save = defineAction(
   MatchSettingsSchema,
@@ -30,10 +22,9 @@ const save = defineAction(
     const r = await updateMatchSettings(a, i);
     // Suggestions to leads read the opt-out and preferences from a copy: refresh it.
     markPeopleStale();
-    refresh();
     return r;
   },
-  { successMessage: "Settings saved." },
+  { successMessage: "Settings saved.", revalidate: refresh },
 );
 
 /** Hide an item from one's matches, or show it again. */

@@ -11,6 +11,12 @@ export interface SeatChoice {
   name: string | null;
 }
 
+/** What a liaison is to, one or the other: field name, label, suggestions (projects come from the page), hint. */
+const TARGETS = [
+  ["projectName", "CNCF project", [], "Its name in the project catalogue, e.g. falco."],
+  ["foundation", "Other foundation", FOUNDATION_SUGGESTIONS, "For example OpenSSF, OpenJS, Apache, Eclipse."],
+] as const;
+
 type Target = { projectName?: string; foundation?: string; cadenceDays?: string };
 
 function TargetFields({
@@ -30,22 +36,17 @@ function TargetFields({
       <fieldset className="space-y-3">
         <legend className="text-sm font-medium text-slate-800">Liaison to (fill one)</legend>
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field
-            {...common}
-            name="projectName"
-            label="CNCF project"
-            defaultValue={initial?.projectName}
-            suggestions={projectNames}
-            hint="Its name in the project catalogue, e.g. falco."
-          />
-          <Field
-            {...common}
-            name="foundation"
-            label="Other foundation"
-            defaultValue={initial?.foundation}
-            suggestions={FOUNDATION_SUGGESTIONS}
-            hint="For example OpenSSF, OpenJS, Apache, Eclipse."
-          />
+          {TARGETS.map(([name, label, suggestions, hint]) => (
+            <Field
+              key={name}
+              {...common}
+              name={name}
+              label={label}
+              defaultValue={initial?.[name]}
+              suggestions={name === "projectName" ? projectNames : suggestions}
+              hint={hint}
+            />
+          ))}
         </div>
       </fieldset>
       <Field

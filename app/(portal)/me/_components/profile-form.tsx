@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState, useEffect, useRef, type InputHTMLAttributes } from "react";
 import { splitCurated, type ProfileFormState, type ProfileFormValues } from "@/lib/people/form-data";
 import { PROFILE_LIMITS } from "@/lib/people/schemas";
 import { CURATED_INTERESTS, CURATED_SKILLS, REGION_LABEL, REGIONS } from "@/lib/vocabulary";
@@ -51,90 +51,27 @@ export function ProfileForm({ saved, timeZones }: { saved: ProfileFormValues; ti
             </select>
           )}
         </Field>
-        <Field
-          id="profile-timezone"
-          label="Timezone"
-          hint="Not public. An IANA name, such as Europe/Berlin or America/New_York."
-          errors={errors.timezone}
-        >
-          {(p) => (
-            <>
-              <input
-                {...p}
-                name="timezone"
-                type="text"
-                list="profile-timezones"
-                autoComplete="off"
-                defaultValue={values.timezone}
-                className={inputClass}
-              />
-              <datalist id="profile-timezones">
-                {timeZones.map((tz) => (
-                  <option key={tz} value={tz} />
-                ))}
-              </datalist>
-            </>
-          )}
-        </Field>
-        <Field
-          id="profile-employer"
-          label="Employer"
-          hint="Public. A change starts a new entry in your employer history."
-          errors={errors.employer}
-        >
-          {(p) => (
-            <input
-              {...p}
-              name="employer"
-              type="text"
-              autoComplete="organization"
-              defaultValue={values.employer}
-              className={inputClass}
-            />
-          )}
-        </Field>
-        <Field
-          id="profile-hours"
-          label="Hours available a month"
-          hint={`Not public. A whole number from 0 to ${PROFILE_LIMITS.maxHours}; leave blank if you would rather not say.`}
-          errors={errors.hoursPerMonth}
-        >
-          {(p) => (
-            <input
-              {...p}
-              name="hoursPerMonth"
-              type="text"
-              inputMode="numeric"
-              defaultValue={values.hoursPerMonth}
-              className={inputClass}
-            />
-          )}
-        </Field>
-        <Field
-          id="profile-languages"
-          label="Languages"
-          hint={`Not public. Separate them with commas, at most ${PROFILE_LIMITS.languages}.`}
-          errors={errors.languages}
-        >
-          {(p) => <input {...p} name="languages" type="text" defaultValue={values.languages} className={inputClass} />}
-        </Field>
+        {TEXT_FIELDS.map((f) => (
+          <TextField
+            key={f.name}
+            {...f}
+            values={values}
+            errors={errors}
+            suggestions={f.name === "timezone" ? timeZones : undefined}
+          />
+        ))}
       </div>
-      <TagPicker
-        name="skills"
-        legend="Skills"
-        curated={CURATED_SKILLS}
-        values={values.skills}
-        errors={errors.skills}
-        hint={`Public. Pick from the list or add your own, at most ${PROFILE_LIMITS.skills} in all, each up to ${PROFILE_LIMITS.tagLength} characters.`}
-      />
-      <TagPicker
-        name="interests"
-        legend="Interests"
-        curated={CURATED_INTERESTS}
-        values={values.interests}
-        errors={errors.interests}
-        hint={`Public. Pick from the list or add your own, at most ${PROFILE_LIMITS.interests} in all, each up to ${PROFILE_LIMITS.tagLength} characters.`}
-      />
+      {TAG_PICKERS.map(([name, legend, curated]) => (
+        <TagPicker
+          key={name}
+          name={name}
+          legend={legend}
+          curated={curated}
+          values={values[name]}
+          errors={errors[name]}
+          hint={`Public. Pick from the list or add your own, at most ${PROFILE_LIMITS[name]} in all, each up to ${PROFILE_LIMITS.tagLength} characters.`}
+        />
+      ))}
       <Field
         id="profile-bio"
         label="Short bio"
@@ -160,6 +97,91 @@ export function ProfileForm({ saved, timeZones }: { saved: ProfileFormValues; ti
         </p>
       </div>
     </form>
+  );
+}
+
+/** The two pickers: field name, legend, curated words. */
+const TAG_PICKERS = [
+  ["skills", "Skills", CURATED_SKILLS],
+  ["interests", "Interests", CURATED_INTERESTS],
+] as const;
+
+interface TextFieldSpec extends Pick<InputHTMLAttributes<HTMLInputElement>, "autoComplete" | "inputMode"> {
+  id: string;
+  name: "timezone" | "employer" | "hoursPerMonth" | "languages";
+  label: string;
+  hint: string;
+}
+
+const TEXT_FIELDS: readonly TextFieldSpec[] = [
+  {
+    id: "profile-timezone",
+    name: "timezone",
+    label: "Timezone",
+    hint: "Not public. An IANA name, such as Europe/Berlin or America/New_York.",
+    autoComplete: "off",
+  },
+  {
+    id: "profile-employer",
+    name: "employer",
+    label: "Employer",
+    hint: "Public. A change starts a new entry in your employer history.",
+    autoComplete: "organization",
+  },
+  {
+    id: "profile-hours",
+    name: "hoursPerMonth",
+    label: "Hours available a month",
+    hint: `Not public. A whole number from 0 to ${PROFILE_LIMITS.maxHours}; leave blank if you would rather not say.`,
+    inputMode: "numeric",
+  },
+  {
+    id: "profile-languages",
+    name: "languages",
+    label: "Languages",
+    hint: `Not public. Separate them with commas, at most ${PROFILE_LIMITS.languages}.`,
+  },
+];
+
+/** A labelled one-line text input showing what was saved or typed, with `suggestions` as its datalist. */
+function TextField({
+  id,
+  name,
+  label,
+  hint,
+  values,
+  errors,
+  suggestions,
+  ...input
+}: TextFieldSpec & {
+  values: ProfileFormValues;
+  errors: Record<string, string[] | undefined>;
+  suggestions?: readonly string[];
+}) {
+  const listId = suggestions ? `${id}s` : undefined;
+  return (
+    <Field id={id} label={label} hint={hint} errors={errors[name]}>
+      {(p) => (
+        <>
+          <input
+            {...p}
+            {...input}
+            name={name}
+            type="text"
+            list={listId}
+            defaultValue={values[name]}
+            className={inputClass}
+          />
+          {suggestions && (
+            <datalist id={listId}>
+              {suggestions.map((s) => (
+                <option key={s} value={s} />
+              ))}
+            </datalist>
+          )}
+        </>
+      )}
+    </Field>
   );
 }
 

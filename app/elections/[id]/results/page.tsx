@@ -2,7 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PHASE_LABEL } from "@/components/elections/labels";
+import { DataTable } from "@/components/ui/data-table";
 import { LocalTime } from "@/components/ui/local-time";
+import { Notice } from "@/components/ui/notice";
+import { PageHeader } from "@/components/ui/page-header";
+import { EmptyState, Section } from "@/components/ui/section";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { getElection, getElectionResults } from "@/lib/elections/queries";
@@ -39,21 +43,24 @@ export default async function ResultsPage({ params }: { params: Promise<{ id: st
     refusal = err.message;
   }
   const header = (
-    <header className="space-y-1">
-      <p className="text-sm text-slate-600">
-        <Link href={`/elections/${e.id}`} className="text-brand-700 underline">
-          {e.title}
-        </Link>{" "}
-        · {e.tag.name} · {PHASE_LABEL[e.phase]}
-      </p>
-      <h1 className="text-2xl font-semibold text-slate-900">Results: {e.title}</h1>
-    </header>
+    <PageHeader
+      title={`Results: ${e.title}`}
+      compact
+      eyebrow={
+        <>
+          <Link href={`/elections/${e.id}`} className="text-brand-700 underline">
+            {e.title}
+          </Link>{" "}
+          · {e.tag.name} · {PHASE_LABEL[e.phase]}
+        </>
+      }
+    />
   );
   if (!r) {
     return (
       <div className="space-y-6">
         {header}
-        <p className="rounded-xl bg-white p-6 text-slate-700 ring-1 ring-slate-200">{refusal}</p>
+        <EmptyState>{refusal}</EmptyState>
       </div>
     );
   }
@@ -68,9 +75,9 @@ export default async function ResultsPage({ params }: { params: Promise<{ id: st
     <div className="space-y-8">
       {header}
       {e.phase !== "published" && (
-        <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200">
+        <Notice tone="warning" className="text-sm">
           Not public yet: only the officers and TOC members see this until a TOC member approves it and it is published.
-        </p>
+        </Notice>
       )}
       {r.counts.eligible !== null && (
         <p className="text-sm text-slate-700">
@@ -80,10 +87,7 @@ export default async function ResultsPage({ params }: { params: Promise<{ id: st
         </p>
       )}
 
-      <section aria-labelledby="winners-h" className="space-y-2 rounded-xl bg-white p-6 ring-1 ring-slate-200">
-        <h2 id="winners-h" className="text-xl font-semibold text-slate-900">
-          Winners
-        </h2>
+      <Section id="winners-h" title="Winners" className="space-y-2">
         <ol className="list-decimal space-y-1 pl-6">
           {r.winners.map((w) => (
             <li key={w.name}>
@@ -93,12 +97,9 @@ export default async function ResultsPage({ params }: { params: Promise<{ id: st
           ))}
         </ol>
         {r.winners.length === 0 && <p className="text-slate-700">No seat was filled.</p>}
-      </section>
+      </Section>
 
-      <section aria-labelledby="excluded-h" className="space-y-2">
-        <h2 id="excluded-h" className="text-xl font-semibold text-slate-900">
-          Passed over by the constraints
-        </h2>
+      <Section id="excluded-h" title="Passed over by the constraints" plain className="space-y-2">
         {r.excluded.length === 0 ? (
           <p className="text-slate-700">Nobody: the constraints changed no one&apos;s place.</p>
         ) : (
@@ -110,12 +111,9 @@ export default async function ResultsPage({ params }: { params: Promise<{ id: st
             ))}
           </ul>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="ties-h" className="space-y-2">
-        <h2 id="ties-h" className="text-xl font-semibold text-slate-900">
-          Ties and the lot
-        </h2>
+      <Section id="ties-h" title="Ties and the lot" plain className="space-y-2">
         {r.ties.length === 0 ? (
           <p className="text-slate-700">No tie had to be broken: no lot was drawn.</p>
         ) : (
@@ -138,95 +136,51 @@ export default async function ResultsPage({ params }: { params: Promise<{ id: st
         <p className="text-sm text-slate-600">
           Lot seed: <code className="break-all font-mono">{r.lot.seed}</code>
         </p>
-      </section>
+      </Section>
 
       {r.method === "schulze" || !r.stages ? (
-        <section aria-labelledby="matrix-h" className="space-y-2">
-          <h2 id="matrix-h" className="text-xl font-semibold text-slate-900">
-            Pairwise preferences
-          </h2>
+        <Section id="matrix-h" title="Pairwise preferences" plain className="space-y-2">
           <p className="text-sm text-slate-600">
             Each cell: how many voters ranked the row&apos;s candidate above the column&apos;s.
           </p>
-          <div className="overflow-x-auto rounded-xl bg-white ring-1 ring-slate-200">
-            <table className="text-left text-sm">
-              <caption className="sr-only">
-                Pairwise preferences: voters who ranked the row candidate above the column candidate
-              </caption>
-              <thead className="border-b border-slate-200">
-                <tr>
-                  <td className="px-3 py-2" />
-                  {names.map((n) => (
-                    <th key={n} scope="col" className="px-3 py-2 font-medium">
-                      over @{n}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {names.map((row, i) => (
-                  <tr key={row}>
-                    <th scope="row" className="px-3 py-2 font-medium">
-                      @{row}
-                    </th>
-                    {names.map((col, j) => (
-                      <td key={col} className="px-3 py-2 tabular-nums">
-                        {i === j ? <span aria-label="not applicable">—</span> : (r.matrix.pairwise[i]?.[j] ?? 0)}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </section>
+          <DataTable
+            caption="Pairwise preferences: voters who ranked the row candidate above the column candidate"
+            framed
+            rows={names.map((name, i) => ({ name, i }))}
+            rowKey={(x) => x.name}
+            columns={[
+              { header: "", rowHeader: true, cell: (x) => `@${x.name}` },
+              ...names.map((col, j) => ({
+                header: `over @${col}`,
+                className: "tabular-nums",
+                cell: (x: { name: string; i: number }) =>
+                  x.i === j ? <span aria-label="not applicable">—</span> : (r.matrix.pairwise[x.i]?.[j] ?? 0),
+              })),
+            ]}
+          />
+        </Section>
       ) : (
-        <section aria-labelledby="stages-h" className="space-y-2">
-          <h2 id="stages-h" className="text-xl font-semibold text-slate-900">
-            STV stages
-          </h2>
-          <div className="overflow-x-auto rounded-xl bg-white ring-1 ring-slate-200">
-            <table className="text-left text-sm">
-              <caption className="sr-only">Votes of each candidate at the end of each stage</caption>
-              <thead className="border-b border-slate-200">
-                <tr>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Stage
-                  </th>
-                  {r.outcome.candidates.map((n) => (
-                    <th key={n} scope="col" className="px-3 py-2 font-medium">
-                      @{n}
-                    </th>
-                  ))}
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    What happened
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {r.stages.map((s, i) => (
-                  <tr key={i}>
-                    <th scope="row" className="px-3 py-2 font-medium">
-                      {i + 1}
-                    </th>
-                    {s.votes.map((v, j) => (
-                      <td key={j} className="px-3 py-2 tabular-nums">
-                        {Math.round(v * 1000) / 1000}
-                      </td>
-                    ))}
-                    <td className="px-3 py-2">{s.action}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </section>
+        <Section id="stages-h" title="STV stages" plain className="space-y-2">
+          <DataTable
+            caption="Votes of each candidate at the end of each stage"
+            framed
+            rows={r.stages.map((stage, i) => ({ stage, i }))}
+            rowKey={(x) => String(x.i)}
+            columns={[
+              { header: "Stage", rowHeader: true, cell: (x) => x.i + 1 },
+              ...r.outcome.candidates.map((n, j) => ({
+                header: `@${n}`,
+                className: "tabular-nums",
+                cell: (x: { stage: { votes: number[] }; i: number }) =>
+                  Math.round((x.stage.votes[j] ?? 0) * 1000) / 1000,
+              })),
+              { header: "What happened", cell: (x) => x.stage.action },
+            ]}
+          />
+        </Section>
       )}
 
-      <section aria-labelledby="files-h" className="space-y-2">
-        <h2 id="files-h" className="text-xl font-semibold text-slate-900">
-          Files for a re-count
-        </h2>
+      <Section id="files-h" title="Files for a re-count" plain className="space-y-2">
         <ul className="space-y-2 text-sm">
           {r.artifacts.map((a) => (
             <li key={a.name}>
@@ -248,7 +202,7 @@ export default async function ResultsPage({ params }: { params: Promise<{ id: st
           </code>{" "}
           prints result.json.
         </p>
-      </section>
+      </Section>
 
       {e.phase === "published" &&
         (actor ? (
@@ -263,21 +217,15 @@ export default async function ResultsPage({ params }: { params: Promise<{ id: st
         ))}
 
       {e.phase === "tallied" && mayApprove && (
-        <section aria-labelledby="approve-h" className="space-y-3 rounded-xl bg-white p-6 ring-1 ring-brand-200">
-          <h2 id="approve-h" className="text-xl font-semibold text-slate-900">
-            TOC decision
-          </h2>
+        <Section id="approve-h" title="TOC decision" tone="brand" className="space-y-3">
           <ApproveForm electionId={e.id} />
           <SendBackForm electionId={e.id} />
-        </section>
+        </Section>
       )}
       {mayPublish && (
-        <section aria-labelledby="publish-h" className="space-y-3 rounded-xl bg-white p-6 ring-1 ring-brand-200">
-          <h2 id="publish-h" className="text-xl font-semibold text-slate-900">
-            Publication
-          </h2>
+        <Section id="publish-h" title="Publication" tone="brand" className="space-y-3">
           <PublishForm electionId={e.id} />
-        </section>
+        </Section>
       )}
       {r.publishedAt && (
         <p className="text-sm text-slate-600">

@@ -3,12 +3,15 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import {
+  CheckboxField,
   Field,
+  Fields,
   FormStatus,
   SubmitButton,
-  fieldError,
   formAction,
-  type FormState,
+  numberField,
+  type FieldSpec,
+  type Options,
   type ServerAction,
 } from "@/components/ui/form";
 import { TimeZoneField, TimeZoneNote } from "@/components/elections/time-zone-field";
@@ -26,23 +29,55 @@ export interface SetupDefaults {
   votingCloseAt: string;
 }
 
-function Checkbox({
-  name,
-  label,
-  state,
-  defaultChecked,
-}: {
-  name: string;
-  label: string;
-  state: FormState;
-  defaultChecked: boolean;
-}) {
-  const checked = state?.values ? state.values[name] === "on" : defaultChecked;
+const WINDOWS = [
+  ["nominationsOpenAt", "Nominations open"],
+  ["nominationsCloseAt", "Nominations close"],
+  ["votingOpenAt", "Voting opens"],
+  ["votingCloseAt", "Voting closes"],
+] as const;
+
+const CANDIDATE_RULES: Options = [
+  ["contributions", "Members with enough contributions"],
+  ["any-member", "Any member"],
+];
+
+const METHODS: Options = [
+  ["schulze", "Schulze (default; ties allowed on ballots)"],
+  ["stv", "Single transferable vote (ballots are always published)"],
+];
+
+const CANDIDATES: FieldSpec[] = [
+  numberField("candidateMinRecords", "Candidates: minimum contributions", 3),
+  numberField("candidateWindowMonths", "Candidates: in the last (months)", 12),
+  numberField("endorsementsRequired", "Endorsements required", 0, "0 for none; Kubernetes asks for three."),
+  numberField("endorsementEmployers", "From how many different employers", 0),
+];
+
+const VOTERS: FieldSpec[] = [
+  numberField(
+    "voterMinRecords",
+    "Members with at least this many contributions",
+    null,
+    "Leave empty for no contribution rule.",
+  ),
+  numberField("voterWindowMonths", "In the last (months)"),
+];
+
+const VOTER_LIST_HINT = "One per line or comma separated; each is looked up on GitHub. You can add more later.";
+
+const LIMITS: FieldSpec[] = [
+  numberField("maxPerEmployer", "At most per employer"),
+  ...REGIONS.map((r) => numberField(`max${r}`, `At most from ${r}`)),
+  ...REGIONS.map((r) => numberField(`min${r}`, `At least from ${r}`)),
+];
+
+/** A part of the set-up form with its legend. */
+function Part({ legend, children }: { legend: string; children: React.ReactNode }) {
   return (
-    <label className="flex items-center gap-2 text-sm text-slate-800">
-      <input type="checkbox" name={name} defaultChecked={checked} className="h-4 w-4" />
-      {label}
-    </label>
+    <fieldset className="space-y-3">
+      <legend className="font-semibold text-slate-900">{legend}</legend>
+      {children}
+    </fieldset>
   );
 }
 
@@ -58,9 +93,17 @@ export function SetupForm({
   create: ServerAction;
 }) {
   const [state, action, pending] = useActionState(formAction(create), null);
-  const v = (name: string, d: string) => state?.values?.[name] ?? d;
   const created = state?.ok ? (state.data as { id: string }).id : null;
-  const methodError = fieldError(state, "method");
+  const seats = SEAT_REGIONS.map((r) =>
+    numberField(`seats${r}`, r === "any" ? "Seats for any region" : `${r} seats`, defaults.seats[r]),
+  );
+  const windows: FieldSpec[] = WINDOWS.map(([name, label]) => ({
+    name,
+    label,
+    type: "datetime-local",
+    defaultValue: defaults[name],
+    required: true,
+  }));
   return (
     <form
       action={action}
@@ -71,25 +114,12 @@ export function SetupForm({
       <input type="hidden" name="roleKey" value={defaults.roleKey} />
       <TimeZoneField />
       <Field name="title" label="Title" state={state} defaultValue={defaults.title} required />
-      <fieldset className="space-y-3">
-        <legend className="font-semibold text-slate-900">Seats this cycle ({roleName})</legend>
+      <Part legend={`Seats this cycle (${roleName})`}>
         <p className="text-sm text-slate-600">
           Prefilled with the seats whose terms end before the cycle date, by region, plus vacant seats. Seats of a
           region are reserved for candidates of that region.
         </p>
-        <div className="grid gap-3 sm:grid-cols-4">
-          {SEAT_REGIONS.map((r) => (
-            <Field
-              key={r}
-              compact
-              name={`seats${r}`}
-              type="number"
-              label={r === "any" ? "Seats for any region" : `${r} seats`}
-              state={state}
-              defaultValue={defaults.seats[r]}
-            />
-          ))}
-        </div>
+        <Fields specs={seats} state={state} columns={4} compact />
         <Field
           name="cycleDate"
           type="date"
@@ -98,156 +128,51 @@ export function SetupForm({
           defaultValue={defaults.cycleDate}
           required
         />
-      </fieldset>
-      <fieldset className="space-y-3">
-        <legend className="font-semibold text-slate-900">Windows</legend>
+      </Part>
+      <Part legend="Windows">
         <p className="text-sm text-slate-600">
           <TimeZoneNote /> Rules freeze when nominations open; after that you can only extend a window or move a phase,
           with a reason.
         </p>
-        <div className="grid gap-3 sm:grid-cols-2">
-          <Field
-            name="nominationsOpenAt"
-            type="datetime-local"
-            label="Nominations open"
-            state={state}
-            defaultValue={defaults.nominationsOpenAt}
-            required
-          />
-          <Field
-            name="nominationsCloseAt"
-            type="datetime-local"
-            label="Nominations close"
-            state={state}
-            defaultValue={defaults.nominationsCloseAt}
-            required
-          />
-          <Field
-            name="votingOpenAt"
-            type="datetime-local"
-            label="Voting opens"
-            state={state}
-            defaultValue={defaults.votingOpenAt}
-            required
-          />
-          <Field
-            name="votingCloseAt"
-            type="datetime-local"
-            label="Voting closes"
-            state={state}
-            defaultValue={defaults.votingCloseAt}
-            required
-          />
-        </div>
-      </fieldset>
-      <fieldset className="space-y-3">
-        <legend className="font-semibold text-slate-900">Who may stand</legend>
-        <div>
-          <label htmlFor="f-candidateRule" className="block text-sm font-medium text-slate-800">
-            Candidate rule
-          </label>
-          <select
-            id="f-candidateRule"
-            name="candidateRule"
-            defaultValue={v("candidateRule", "contributions")}
-            className="mt-1 rounded-md border border-slate-300 px-3 py-2"
-          >
-            <option value="contributions">Members with enough contributions</option>
-            <option value="any-member">Any member</option>
-          </select>
-        </div>
-        <div className="grid gap-3 sm:grid-cols-2">
-          <Field
-            name="candidateMinRecords"
-            type="number"
-            label="Candidates: minimum contributions"
-            state={state}
-            defaultValue="3"
-          />
-          <Field
-            name="candidateWindowMonths"
-            type="number"
-            label="Candidates: in the last (months)"
-            state={state}
-            defaultValue="12"
-          />
-          <Field
-            name="endorsementsRequired"
-            type="number"
-            label="Endorsements required"
-            hint="0 for none; Kubernetes asks for three."
-            state={state}
-            defaultValue="0"
-          />
-          <Field
-            name="endorsementEmployers"
-            type="number"
-            label="From how many different employers"
-            state={state}
-            defaultValue="0"
-          />
-        </div>
-      </fieldset>
-      <fieldset className="space-y-3">
-        <legend className="font-semibold text-slate-900">Who may vote</legend>
-        <Checkbox name="votersIncludeLeaders" label="The TAG's chairs and tech leads" state={state} defaultChecked />
-        <div className="grid gap-3 sm:grid-cols-2">
-          <Field
-            name="voterMinRecords"
-            type="number"
-            label="Members with at least this many contributions"
-            hint="Leave empty for no contribution rule."
-            state={state}
-          />
-          <Field name="voterWindowMonths" type="number" label="In the last (months)" state={state} />
-        </div>
+        <Fields specs={windows} state={state} columns={2} />
+      </Part>
+      <Part legend="Who may stand">
+        <Field
+          name="candidateRule"
+          label="Candidate rule"
+          state={state}
+          defaultValue="contributions"
+          options={CANDIDATE_RULES}
+        />
+        <Fields specs={CANDIDATES} state={state} columns={2} />
+      </Part>
+      <Part legend="Who may vote">
+        <CheckboxField
+          name="votersIncludeLeaders"
+          label="The TAG's chairs and tech leads"
+          state={state}
+          defaultChecked
+        />
+        <Fields specs={VOTERS} state={state} columns={2} />
         <Field
           name="voterLogins"
           label="And these GitHub logins (voter list)"
-          hint="One per line or comma separated; each is looked up on GitHub. You can add more later."
+          hint={VOTER_LIST_HINT}
           state={state}
           textarea
         />
         <p className="text-sm text-slate-600">Anyone else may ask the officers for an exception.</p>
-      </fieldset>
-      <fieldset className="space-y-3">
-        <legend className="font-semibold text-slate-900">Count</legend>
-        <div>
-          <label htmlFor="f-method" className="block text-sm font-medium text-slate-800">
-            Method
-          </label>
-          <select
-            id="f-method"
-            name="method"
-            defaultValue={v("method", "schulze")}
-            aria-describedby={methodError ? "f-method-error" : undefined}
-            className="mt-1 rounded-md border border-slate-300 px-3 py-2"
-          >
-            <option value="schulze">Schulze (default; ties allowed on ballots)</option>
-            <option value="stv">Single transferable vote (ballots are always published)</option>
-          </select>
-          {methodError && (
-            <p id="f-method-error" className="mt-1 text-sm text-red-700">
-              {methodError}
-            </p>
-          )}
-        </div>
-        <div className="grid gap-3 sm:grid-cols-4">
-          <Field compact name="maxPerEmployer" type="number" label="At most per employer" state={state} />
-          {REGIONS.map((r) => (
-            <Field key={`max${r}`} compact name={`max${r}`} type="number" label={`At most from ${r}`} state={state} />
-          ))}
-          {REGIONS.map((r) => (
-            <Field key={`min${r}`} compact name={`min${r}`} type="number" label={`At least from ${r}`} state={state} />
-          ))}
-        </div>
-        <Checkbox
+      </Part>
+      <Part legend="Count">
+        <Field name="method" label="Method" state={state} defaultValue="schulze" options={METHODS} />
+        <Fields specs={LIMITS} state={state} columns={4} compact />
+        <CheckboxField
           name="publishBallots"
           label="Publish the individual (anonymous) ballots with the result"
           state={state}
           defaultChecked
         />
-      </fieldset>
+      </Part>
       <FormStatus state={state} success="Election created." />
       {created && (
         <p>

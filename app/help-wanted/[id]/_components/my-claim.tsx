@@ -1,0 +1,85 @@
+import { InvitationAnswer } from "@/components/help-wanted/invitation-answer";
+import { ActionForm } from "@/components/ui/action-form";
+import { answerInvitationAction, markDoneAction, postProgressAction, withdrawClaimAction } from "../actions";
+import { CLAIM_STATUS, StaleBadge } from "./claim-status";
+
+/** The viewer's own live claim: what it is waiting for, and the forms for its next step. */
+export function MyClaim({
+  claim,
+  title,
+  stale,
+}: {
+  claim: { id: string; status: string; message: string; lastActivityAt: Date };
+  title: string;
+  stale: boolean;
+}) {
+  return (
+    <div className="space-y-4">
+      {/* A live region: after volunteering or marking done, the form that was used is gone and this says what happened. */}
+      <div role="status" className="space-y-1">
+        <p className="text-slate-800">
+          Your claim: <strong>{CLAIM_STATUS[claim.status]}</strong>
+          {stale && <StaleBadge />}
+        </p>
+        {claim.status === "requested" && (
+          <p className="text-sm text-slate-600">A TAG lead will accept or decline your offer; you will be notified.</p>
+        )}
+        {claim.status === "done" && <p className="text-sm text-slate-600">A TAG lead will confirm your work.</p>}
+        {claim.status === "invited" && (
+          <p className="text-sm text-slate-600">
+            A TAG lead invited you to this item{claim.message ? `: “${claim.message}”` : "."}
+          </p>
+        )}
+      </div>
+      {claim.status === "invited" && (
+        <InvitationAnswer claimId={claim.id} title={title} action={answerInvitationAction} />
+      )}
+      {claim.status === "accepted" && (
+        <>
+          <div id="progress">
+            <ActionForm
+              action={postProgressAction}
+              hidden={{ claimId: claim.id }}
+              label="Post progress"
+              fields={[
+                {
+                  name: "body",
+                  label: "Progress update",
+                  type: "textarea",
+                  required: true,
+                  hint: "Markdown. What happened since your last update?",
+                },
+                { name: "link", label: "Link (optional)", type: "url" },
+              ]}
+              submit="Post update"
+            />
+          </div>
+          <ActionForm
+            action={markDoneAction}
+            hidden={{ claimId: claim.id }}
+            label="Mark done"
+            fields={[
+              {
+                name: "evidenceUrl",
+                label: "Evidence link",
+                type: "url",
+                required: true,
+                hint: "A PR, a post, a recording: what shows the work.",
+              },
+            ]}
+            submit="Mark done"
+          />
+        </>
+      )}
+      {(claim.status === "requested" || claim.status === "accepted") && (
+        <ActionForm
+          action={withdrawClaimAction}
+          hidden={{ claimId: claim.id }}
+          confirm="Withdraw…"
+          submit="Yes, withdraw"
+          danger
+        />
+      )}
+    </div>
+  );
+}
