@@ -6,6 +6,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/generated/prisma/client.ts";
 import { identities } from "../dev/github-stand-in/identities.ts";
+import { seedBoard } from "./seed-board.ts";
 import { seedElections } from "./seed-elections.ts";
 import { seedLiaisons } from "./seed-liaisons.ts";
 import { seedProjects } from "./seed-projects.ts";
@@ -101,6 +102,7 @@ export async function seed(url: string): Promise<void> {
     await seedProjects(db);
     await seedLiaisons(db);
     await seedElections(db);
+    await seedBoard(db);
   } finally {
     await db.$disconnect();
   }
