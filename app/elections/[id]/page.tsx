@@ -18,6 +18,7 @@ import {
   VoterListForm,
   WithdrawForm,
 } from "../_components/election-forms";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 
 export const metadata: Metadata = { title: "Election" };
 
@@ -91,13 +92,10 @@ export default async function ElectionPage({ params }: { params: Promise<{ id: s
   return (
     <div className="space-y-8">
       <header className="space-y-2">
+        <Breadcrumbs trail={[{ href: "/elections", label: "Elections" }]} current={e.title} />
         <p className="text-sm text-slate-600">
           <Link href={`/tags/${e.tag.slug}`} className="text-brand-700 underline">
             {e.tag.name}
-          </Link>{" "}
-          ·{" "}
-          <Link href="/elections" className="text-brand-700 underline">
-            all elections
           </Link>{" "}
           ·{" "}
           <a href={`/tags/${e.tag.slug}/elections.ics`} className="text-brand-700 underline">

@@ -7,6 +7,7 @@ import { can } from "@/lib/auth/permissions";
 import { getInitiative } from "@/lib/initiatives/queries";
 import { STATE_LABEL } from "@/lib/initiatives/schemas";
 import { CheckInForm, JoinButton, StateForm } from "./_components/initiative-forms";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 
 export const metadata: Metadata = { title: "Initiative" };
 
@@ -20,12 +21,13 @@ export default async function InitiativePage({ params }: { params: Promise<{ id:
   return (
     <div className="space-y-8">
       <header>
-        <p className="text-sm text-slate-600">
-          Initiative of{" "}
-          <Link href={`/tags/${ini.tag.slug}`} className="text-brand-700 underline">
-            {ini.tag.name}
-          </Link>
-        </p>
+        <Breadcrumbs
+          trail={[
+            { href: "/tags", label: "TAGs" },
+            { href: `/tags/${ini.tag.slug}`, label: ini.tag.name },
+          ]}
+          current={`Initiative: ${ini.name}`}
+        />
         <h1 className="text-3xl font-bold text-brand-800">{ini.name}</h1>
         <p className="mt-2">
           <span

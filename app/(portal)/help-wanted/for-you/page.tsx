@@ -17,6 +17,7 @@ import { findMatchesForPerson, getMatchSettings } from "@/lib/matching/queries";
 import { listTags } from "@/lib/tags/queries";
 import { hideItemAction } from "./actions";
 import { MatchSettingsForm } from "./_components/match-settings-form";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 
 export const metadata: Metadata = { title: "Help wanted for you" };
 export const dynamic = "force-dynamic";
@@ -45,11 +46,7 @@ export default async function ForYouPage({ searchParams }: Props) {
       <PageHeader
         title="Help wanted for you"
         compact
-        eyebrow={
-          <Link href="/help-wanted" className="text-brand-700 underline">
-            Help wanted
-          </Link>
-        }
+        eyebrow={<Breadcrumbs trail={[{ href: "/help-wanted", label: "Help wanted" }]} current="For you" />}
       >
         <Lead>
           Open items ranked by how well they fit your skills, interests, region and timezone, your free hours this

@@ -8,6 +8,7 @@ import { can } from "@/lib/auth/permissions";
 import { getElection, getElectionResults } from "@/lib/elections/queries";
 import { AppError } from "@/lib/errors";
 import { ApproveForm, PublishForm, ReceiptCheckForm, SendBackForm } from "../../_components/election-forms";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 
 export const metadata: Metadata = { title: "Election results" };
 
@@ -39,11 +40,15 @@ export default async function ResultsPage({ params }: { params: Promise<{ id: st
   }
   const header = (
     <header className="space-y-1">
+      <Breadcrumbs
+        trail={[
+          { href: "/elections", label: "Elections" },
+          { href: `/elections/${e.id}`, label: e.title },
+        ]}
+        current="Results"
+      />
       <p className="text-sm text-slate-600">
-        <Link href={`/elections/${e.id}`} className="text-brand-700 underline">
-          {e.title}
-        </Link>{" "}
-        · {e.tag.name} · {PHASE_LABEL[e.phase]}
+        {e.tag.name} · {PHASE_LABEL[e.phase]}
       </p>
       <h1 className="text-2xl font-semibold text-slate-900">Results: {e.title}</h1>
     </header>
