@@ -27,6 +27,8 @@ interface Props {
   /** When set, the form sits behind a disclosure with this summary: it asks first. */
   confirm?: string;
   danger?: boolean;
+  /** The submit button's look when it is not the page's main action (a secondary "Hide"). */
+  variant?: ButtonVariant;
   /** What a success says when the server says nothing; a function reads the action's result. */
   success?: string | ((data: unknown) => string);
   /** An accessible name for the form when it has no visible heading. */
@@ -64,6 +66,7 @@ export function ActionForm({
   choices,
   confirm,
   danger,
+  variant,
   success,
   label,
   title,
@@ -88,7 +91,7 @@ export function ActionForm({
       ))}
     </div>
   ) : (
-    <SubmitButton pending={pending} danger={danger} small={compact}>
+    <SubmitButton pending={pending} danger={danger} variant={variant} small={compact}>
       {submit}
     </SubmitButton>
   );
