@@ -3,7 +3,7 @@ import { Markdown } from "@/components/markdown";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { DataTable } from "@/components/ui/data-table";
 import { Lead, PageHeader } from "@/components/ui/page-header";
-import { Card, Section } from "@/components/ui/section";
+import { Card, Heading, Section } from "@/components/ui/section";
 import { openApiDocument } from "@/lib/api/openapi";
 import { apiReference, type TypePart } from "@/lib/api/reference";
 import { env } from "@/lib/env";
@@ -48,9 +48,9 @@ export default function ApiReferencePage() {
 
       <nav aria-labelledby="endpoints-heading">
         <Card padding="md">
-          <h2 id="endpoints-heading" className="font-semibold text-slate-900">
+          <Heading id="endpoints-heading" size="base">
             Endpoints
-          </h2>
+          </Heading>
           <ul className="mt-2 space-y-1">
             {ref.operations.map((op) => (
               <li key={op.id}>
