@@ -4,13 +4,26 @@ import { MyElections } from "@/components/elections/my-elections";
 import { getActor } from "@/lib/auth/actor";
 import { getCurrentUser } from "@/lib/auth/session";
 import { personalAttention } from "@/lib/dashboards/attention";
+import { DecisionList } from "@/components/decisions/decision-list";
+import { Section } from "@/components/ui/section";
+import { can } from "@/lib/auth/permissions";
+import { listOpenDecisions } from "@/lib/decisions/queries";
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<{ notice?: string }> }) {
   const { notice } = await searchParams;
   const user = await getCurrentUser();
   const [attention, actor] = user ? await Promise.all([personalAttention(user.id), getActor()]) : [null, null];
+  // A TOC member's home starts with the votes waiting for them, theirs first.
+  const decisions = can(actor, "decision.vote")
+    ? (await listOpenDecisions(actor)).sort((a, b) => Number(b.viewer === "vote") - Number(a.viewer === "vote"))
+    : null;
   return (
     <div className="space-y-10">
+      {decisions && (
+        <Section id="toc-decisions" title="TOC decisions awaiting a vote" className="space-y-3">
+          <DecisionList decisions={decisions} empty="No TOC decision is open." label="Open TOC decisions" />
+        </Section>
+      )}
       {/* Elections open or upcoming come first for signed-in people (issue 7). */}
       <MyElections viewer={actor} />
       {attention && (

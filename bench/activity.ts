@@ -2,9 +2,10 @@
  * `npm run bench:activity`: activity computation for 5,000 people over 500,000 contribution
  * records (issue 8, "Performance"), against the database in use (DATABASE_URL, else the embedded
  * dev cluster). Times what a TAG roster page asks for:
- *   - the roster page itself: `listRoster` + `rosterActivity` for a TAG with 50 seats;
- *   - `rosterActivity` (one set-based query) for a page of 50 people, and for all 5,000 at once;
- *   - for comparison, 50 separate `activityStatus` calls (one query per person).
+ *   - the roster page itself: `listRoster` + `activityByTag` for a TAG with 50 seats;
+ *   - `activityByTag` (one set-based query) for a page of 50 people, for all 5,000 at once, and
+ *     for a page of 50 people in every TAG (a dashboard's question);
+ *   - for comparison, 50 separate `activityFor` calls over the TAG's window (one query per person).
  * Generated rows are marked (logins `bench-act-N`, TAG slugs `bench-act-K`) and reused when the
  * counts match; deterministic (PostgreSQL's setseed), so figures compare between runs.
  * Options: `--people N` (5,000), `--records N` (500,000), `--runs N` (50).
@@ -12,7 +13,7 @@
  */
 import pg from "pg";
 import { benchDatabaseUrl } from "./generate-board-data.ts";
-import { DAY } from "@/lib/vocabulary";
+import { windowEndingAt } from "@/lib/vocabulary";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -28,7 +29,7 @@ const GITHUB_ID_BASE = 880_000_000;
 
 process.env.DATABASE_URL = await benchDatabaseUrl();
 const { db, disconnectDb } = await import("@/lib/db");
-const { activityStatus, rosterActivity } = await import("@/lib/contributions/activity");
+const { activityByTag, activityFor } = await import("@/lib/contributions/activity");
 const { listRoster } = await import("@/lib/roles/queries");
 
 const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
@@ -113,23 +114,34 @@ async function time(runs: number, fn: (i: number) => Promise<unknown>) {
 }
 
 const pageOf = (i: number) => people.slice((i * PAGE) % PEOPLE, ((i * PAGE) % PEOPLE) + PAGE);
+type Tag = (typeof tags)[number];
+const activityOf = (tag: Tag, userIds: string[]) => activityByTag([{ tag, userIds }], at);
 let statuses: Record<string, number> = {};
 const rosterPage = await time(RUNS, async () => {
   const roster = await listRoster(tag.id, at);
-  const activity = await rosterActivity(
-    roster.map((r) => r.userId),
+  const activity = await activityOf(
     tag,
-    at,
+    roster.map((r) => r.userId),
   );
   statuses = {};
   for (const a of activity.values()) statuses[a.status] = (statuses[a.status] ?? 0) + 1;
 });
 const holders = (await listRoster(tag.id, at)).map((r) => r.userId);
-const rosterOnly = await time(RUNS, () => rosterActivity(holders, tag, at));
-const setPage = await time(RUNS, (i) => rosterActivity(pageOf(i), tags[i % TAGS]!, at));
-const setAll = await time(Math.max(5, Math.floor(RUNS / 10)), (i) => rosterActivity(people, tags[i % TAGS]!, at));
+const rosterOnly = await time(RUNS, () => activityOf(tag, holders));
+const setPage = await time(RUNS, (i) => activityOf(tags[i % TAGS]!, pageOf(i)));
+const setAll = await time(Math.max(5, Math.floor(RUNS / 10)), (i) => activityOf(tags[i % TAGS]!, people));
+const everyTag = await time(RUNS, (i) =>
+  activityByTag(
+    tags.map((t) => ({ tag: t, userIds: pageOf(i) })),
+    at,
+  ),
+);
 const perPerson = await time(Math.max(5, Math.floor(RUNS / 5)), (i) =>
-  Promise.all(pageOf(i).map((id) => activityStatus(id, tags[i % TAGS]!, at))),
+  Promise.all(
+    pageOf(i).map((id) =>
+      activityFor(id, tags[i % TAGS]!.id, windowEndingAt(at, tags[i % TAGS]!.activityWindowMonths)),
+    ),
+  ),
 );
 
 const records = await count(
@@ -139,29 +151,16 @@ console.log(
   `activity for ${people.length.toLocaleString("en-US")} people over ${records.toLocaleString("en-US")} records in ${TAGS} TAGs (window ${tag.activityWindowMonths} months, ${tag.activityMinRecords}+ records = active), Node ${process.version}`,
 );
 console.log(
-  `TAG roster page (listRoster + rosterActivity, ${SEATS} seats; ${JSON.stringify(statuses)}), ${RUNS} runs: ${stats(rosterPage)}`,
+  `TAG roster page (listRoster + activityByTag, ${SEATS} seats; ${JSON.stringify(statuses)}), ${RUNS} runs: ${stats(rosterPage)}`,
 );
-console.log(`  of which rosterActivity for the ${holders.length} holders: ${stats(rosterOnly)}`);
-console.log(`rosterActivity, a page of ${PAGE} people, ${RUNS} runs: ${stats(setPage)}`);
+console.log(`  of which activityByTag for the ${holders.length} holders: ${stats(rosterOnly)}`);
+console.log(`activityByTag, a page of ${PAGE} people, ${RUNS} runs: ${stats(setPage)}`);
 console.log(
-  `rosterActivity, all ${people.length.toLocaleString("en-US")} people in one query, ${setAll.length} runs: ${stats(setAll)}`,
+  `activityByTag, all ${people.length.toLocaleString("en-US")} people in one query, ${setAll.length} runs: ${stats(setAll)}`,
 );
+console.log(`activityByTag, a page of ${PAGE} people in each of ${TAGS} TAGs, ${RUNS} runs: ${stats(everyTag)}`);
 console.log(
-  `for comparison, ${PAGE} activityStatus calls (one query each, pool of ${process.env.DATABASE_POOL_SIZE ?? "default"}), ${perPerson.length} runs: ${stats(perPerson)}`,
-);
-
-// The plan of one page's query: the (userId, tagId, occurredAt) index serves every person.
-const { from } = { from: new Date(at.getTime() - 183 * DAY) };
-const plan = await client.query<{ "QUERY PLAN": string }>(
-  `EXPLAIN (ANALYZE, COSTS OFF, BUFFERS OFF)
-   SELECT "userId", max("occurredAt"), count(*) FILTER (WHERE "occurredAt" >= $3) FROM "ContributionRecord"
-   WHERE "userId" = ANY($1::uuid[]) AND "tagId" = $2::uuid AND "occurredAt" < $4
-     AND ("source" IN ('github', 'help-wanted') OR ("source" = 'self-reported' AND "verification" = 'verified'))
-   GROUP BY "userId"`,
-  [pageOf(0), tag.id, from, at],
-);
-console.log(
-  `\nEXPLAIN ANALYZE of one page's query:\n${plan.rows.map((r) => r["QUERY PLAN"].replace(/'\{[0-9a-f,-]{200,}\}'/g, "'{…${PAGE} ids}'")).join("\n")}`,
+  `for comparison, ${PAGE} activityFor calls (one query each, pool of ${process.env.DATABASE_POOL_SIZE ?? "default"}), ${perPerson.length} runs: ${stats(perPerson)}`,
 );
 
 await client.end();

@@ -151,6 +151,7 @@ const admin = {
   isTocMember: false,
   isCncfAmbassador: false,
   leadTagIds: [] as string[],
+  chairTagIds: [] as string[],
 };
 for (let i = 0; i < WARMUP; i++) await findPeopleForItem(admin, items[i % items.length]!, { now, limit: 20 });
 const itemTimes: number[] = [];

@@ -1,4 +1,6 @@
+import { ActivityBadge } from "@/components/activity-badge";
 import { Avatar } from "@/components/ui/avatar";
+import { FORMER_MEMBER, isFormerMember } from "@/lib/vocabulary";
 import { LocalTime } from "@/components/ui/local-time";
 import { roleName } from "@/lib/vocabulary";
 
@@ -24,12 +26,6 @@ export interface SeatRow {
   /** Activity in this TAG by its rule, and "last contribution 8 months ago". */
   activity?: { status: "active" | "quiet" | "inactive"; text: string };
 }
-
-const ACTIVITY_STYLE = {
-  active: "bg-green-50 text-green-900 ring-green-200",
-  quiet: "bg-amber-50 text-amber-900 ring-amber-200",
-  inactive: "bg-slate-100 text-slate-800 ring-slate-300",
-} as const;
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -79,9 +75,13 @@ export function RosterTable({ seats, controls }: { seats: SeatRow[]; controls?: 
                 <td className="px-4 py-2 align-top">
                   <span className="flex items-center gap-2">
                     <Avatar login={s.user.login} src={s.user.avatarUrl} size={24} />
-                    <a href={`/people/${s.user.login}`} className="text-brand-700 underline">
-                      {s.user.name ?? s.user.login}
-                    </a>
+                    {isFormerMember(s.user) ? (
+                      <span className="text-slate-700">{FORMER_MEMBER.name}</span>
+                    ) : (
+                      <a href={`/people/${s.user.login}`} className="text-brand-700 underline">
+                        {s.user.name ?? s.user.login}
+                      </a>
+                    )}
                   </span>
                   {controls?.(s)}
                 </td>
@@ -120,11 +120,7 @@ export function RosterTable({ seats, controls }: { seats: SeatRow[]; controls?: 
                   <td className="px-4 py-2 align-top">
                     {s.activity && (
                       <>
-                        <span
-                          className={`rounded px-1.5 py-0.5 text-xs font-medium capitalize ring-1 ${ACTIVITY_STYLE[s.activity.status]}`}
-                        >
-                          {s.activity.status}
-                        </span>
+                        <ActivityBadge status={s.activity.status} />
                         <span className="block text-xs text-slate-600">{s.activity.text}</span>
                       </>
                     )}

@@ -49,7 +49,7 @@ test("a TOC member sees a TAG over its employer cap flagged, drills into it and 
     `Over employer cap: ${role} (Northwind Cloud: 2 (100%) of at most 1)`,
   );
   // The TOC's decisions stay on the same page.
-  await expect(toc.getByRole("heading", { name: "Leadership changes awaiting TOC approval" })).toBeVisible();
+  await expect(toc.getByRole("heading", { name: "Decisions awaiting the TOC", level: 2 })).toBeVisible();
 
   await card.getByRole("link", { name: "TAG Workloads Foundation" }).click();
   await expect(toc.getByRole("heading", { name: "TAG Workloads Foundation: dashboard", level: 1 })).toBeVisible();
@@ -65,9 +65,9 @@ test("a TOC member sees a TAG over its employer cap flagged, drills into it and 
   expect(file.suggestedFilename()).toMatch(/^tag-workloads-foundation-roles-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = await fs.readFile((await file.path())!, "utf8");
   expect(csv.split("\r\n")[0]).toBe(
-    "role,holders,total seats,by region,regional rules,region issues,largest employer,employer cap,over employer cap",
+    "role,holders,pending,vacancies,total seats,by region,regional rules,region issues,largest employer,employer cap,over employer cap",
   );
-  expect(csv).toContain(`${role},2,,"APAC 1, EMEA 1, Americas 0",,,Northwind Cloud: 2 (100%),1,yes`);
+  expect(csv).toContain(`${role},2,0,,,"APAC 1, EMEA 1, Americas 0",,,Northwind Cloud: 2 (100%),1,yes`);
   await tocContext.close();
 });
 

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type Page } from "@playwright/test";
 
 export const STAND_IN = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100) + 1}`;
 export const PLAIN_PORTAL = `http://localhost:${process.env.E2E_PLAIN_PORT ?? 3200}`;
@@ -34,6 +34,36 @@ export async function signInAs(page: Page, login: string) {
   await page.getByRole("button", { name: new RegExp(`@${login}\\b`) }).click();
   await page.waitForURL((u) => !u.href.startsWith(STAND_IN));
   await expect(page.getByRole("button", { name: new RegExp(`Account menu .*@${login}\\)`) })).toBeVisible();
+}
+
+/**
+ * TOC members vote on the open decision titled `title`, each signed in in a browser of their own:
+ * from the dashboard's list to the decision page, a choice, then its confirmation. Returns the
+ * status line the last vote announced.
+ */
+export async function tocVote(
+  browser: Browser,
+  title: string | RegExp,
+  voters: readonly string[],
+  choice: "Yes" | "No" | "Abstain" = "Yes",
+): Promise<string> {
+  let said = "";
+  for (const login of voters) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signInAs(page, login);
+    await page.goto("/toc");
+    await page.getByRole("list", { name: "Open TOC decisions" }).getByRole("link", { name: title }).click();
+    await page.getByRole("button", { name: choice, exact: true }).click();
+    await expectAccessible(page);
+    await page.getByRole("button", { name: `Confirm my vote: ${choice}` }).click();
+    const status = page.getByRole("status").filter({ hasText: "Your vote is recorded" });
+    await expect(status).toBeVisible();
+    said = (await status.textContent()) ?? "";
+    await expectAccessible(page);
+    await context.close();
+  }
+  return said;
 }
 
 const isPortal = (url: string) => url.startsWith("http://localhost");

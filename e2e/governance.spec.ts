@@ -1,6 +1,6 @@
-import { expect, newIdentity, signInAs, test } from "./fixtures";
+import { expect, newIdentity, signInAs, test, tocVote } from "./fixtures";
 
-test("an admin appoints a chair; it is pending until a TOC member approves; the audit log shows both", async ({
+test("an admin appoints a chair; it is pending until the TOC votes it through; the audit log shows both", async ({
   page,
   browser,
 }) => {
@@ -11,23 +11,32 @@ test("an admin appoints a chair; it is pending until a TOC member approves; the 
 
   await signInAs(page, "ada-admin");
   await page.goto("/tags/infrastructure");
-  await page.getByLabel("GitHub login").fill(appointee);
-  await page.getByLabel("Seat").selectOption("chair");
-  await page.getByLabel("Decision link").fill("https://github.com/cncf/toc/issues/1");
-  await page.getByRole("button", { name: "Appoint" }).click();
-  await expect(page.getByText("pending until a TOC member approves")).toBeVisible();
+  // One appointment form: the TAG's Chair role is one of its roles.
+  const form = page.getByRole("form", { name: "Appoint to a defined role" });
+  await form.getByLabel("Role").selectOption({ label: "Chair" });
+  await form.getByLabel("Appointee (their GitHub handle)").fill(appointee);
+  await form.getByLabel("Where it was decided (URL)").fill("https://github.com/cncf/toc/issues/1");
+  await form.getByRole("button", { name: "Add to roster" }).click();
+  await expect(form.getByText("pending until the TOC approves it by vote")).toBeVisible();
   await page.reload();
   const row = page.getByRole("row", { name: new RegExp(`Test appointee`) });
   await expect(row).toContainText("pending TOC approval");
 
+  // The demo's TOC has four members: a majority of all of them is three. Two yes votes keep it open.
+  const title = `Appoint @${appointee} as Chair of TAG Infrastructure`;
+  expect(await tocVote(browser, title, ["toby-toc", "tess-toc"])).toMatch(
+    /2 yes votes of 4 TOC members.*still to vote/,
+  );
+  await page.reload();
+  await expect(page.getByRole("row", { name: /Test appointee/ })).toContainText("pending TOC approval");
+  // The third closes it: approved, and the seat is active at once.
+  expect(await tocVote(browser, title, ["uma-toc"])).toMatch(/3 yes votes of 4 TOC members.*approved/);
+
   const tocContext = await browser.newContext();
   const toc = await tocContext.newPage();
-  await signInAs(toc, "toby-toc");
+  await signInAs(toc, "omar-toc");
   await toc.goto("/toc");
-  await toc
-    .getByRole("button", { name: new RegExp(`Approve appoint @${appointee} as Chair of TAG Infrastructure`) })
-    .click();
-  await expect(toc.getByRole("status").filter({ hasText: "Approved" })).toBeVisible();
+  await expect(toc.getByRole("list", { name: "Open TOC decisions" }).getByRole("link", { name: title })).toHaveCount(0);
   await toc.goto("/tags/infrastructure");
   const approved = toc.getByRole("row", { name: /Test appointee/ });
   await expect(approved).toContainText("Chair");
@@ -39,6 +48,7 @@ test("an admin appoints a chair; it is pending until a TOC member approves; the 
   await toc.goto(`/admin/audit?tag=infrastructure`);
   await expect(toc.getByRole("heading", { name: "Audit log" })).toBeVisible();
   await expect(toc.getByRole("cell", { name: "roster.appoint" }).first()).toBeVisible();
+  await expect(toc.getByRole("cell", { name: "decision.vote" }).first()).toBeVisible();
   await expect(toc.getByRole("cell", { name: "leadership.approve" }).first()).toBeVisible();
   await tocContext.close();
 });
@@ -46,10 +56,10 @@ test("an admin appoints a chair; it is pending until a TOC member approves; the 
 test("the chair of one TAG sees edit controls on their TAG only", async ({ page }) => {
   await signInAs(page, "chia-chair");
   await page.goto("/tags/security-and-compliance");
-  await expect(page.getByRole("heading", { name: /Appoint a chair or tech lead/ })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Appoint to a defined role" })).toBeVisible();
   await page.goto("/tags/infrastructure");
   await expect(page.getByRole("heading", { name: "TAG Infrastructure", level: 1 })).toBeVisible();
-  await expect(page.getByRole("heading", { name: /Appoint a chair or tech lead/ })).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "Appoint to a defined role" })).toHaveCount(0);
   await expect(page.getByText(/End .* seat/)).toHaveCount(0);
 });
 

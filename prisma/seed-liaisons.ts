@@ -3,7 +3,9 @@
  * gives no liaisons themselves: a chair creates them at /liaisons. Idempotent: a seat already held
  * is left alone.
  */
+import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "../lib/generated/prisma/client.ts";
+import { giveSeat } from "../lib/roles/appointments.ts";
 
 /** Who holds a TAG Ambassador seat in the demo, by login and TAG slug. */
 export const demoAmbassadorSeats = [{ login: "amy-ambassador", tag: "security-and-compliance" }] as const;
@@ -15,7 +17,7 @@ export async function seedLiaisons(db: PrismaClient): Promise<void> {
       db.user.findFirst({
         where: { login: s.login },
         orderBy: { createdAt: "asc" },
-        select: { id: true, region: true },
+        select: { id: true, login: true, region: true, employer: true },
       }),
       db.tag.findUnique({ where: { slug: s.tag }, select: { id: true } }),
     ]);
@@ -25,17 +27,38 @@ export async function seedLiaisons(db: PrismaClient): Promise<void> {
       select: { id: true },
     });
     if (held) continue;
-    await db.roleAssignment.create({
-      data: {
+    // Every seat belongs to a role of its TAG: the demo's TAG Ambassador role for project liaisons.
+    await db.$transaction(async (tx) => {
+      const role =
+        (await tx.roleDefinition.findFirst({
+          where: { tagId: tag.id, kind: "tag_ambassador", ambassadorKind: "project_liaison", supersededAt: null },
+          select: { roleKey: true },
+        })) ??
+        (await tx.roleDefinition.create({
+          data: {
+            tagId: tag.id,
+            roleKey: randomUUID(),
+            version: 1,
+            name: "TAG Ambassador (project liaison)",
+            kind: "tag_ambassador",
+            ambassadorKind: "project_liaison",
+            responsibilities: "Liaises between the TAG and a CNCF project: monthly check-ins, reviews, escalations.",
+            createdAt: seededAt,
+          },
+          select: { roleKey: true },
+        }));
+      await giveSeat(tx, {
+        roleKey: role.roleKey,
         tagId: tag.id,
-        userId: user.id,
-        kind: "tag_ambassador",
+        person: user,
+        by: null,
+        at: seededAt,
+        obtainedBy: "appointed",
         status: "active",
-        regionAtStart: user.region,
-        requestedAt: seededAt,
         startAt: seededAt,
+        termEndAt: null,
         decisionLink: "https://github.com/cncf/toc/issues",
-      },
+      });
     });
   }
 }

@@ -7,7 +7,11 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/generated/prisma/client.ts";
 import { identities } from "../dev/github-stand-in/identities.ts";
 import { seedBoard } from "./seed-board.ts";
-import { seedElections } from "./seed-elections.ts";
+import { seedDecisions } from "./seed-decisions.ts";
+import { DEMO_ELECTION_TAG, DEMO_TECH_LEAD_ROLE_KEY, seedElections } from "./seed-elections.ts";
+import { giveSeat } from "../lib/roles/appointments.ts";
+import { createLeadershipRoles, ensureStandardRole } from "../lib/roles/leadership-roles.ts";
+import { addDays } from "../lib/vocabulary/index.ts";
 import { seedLiaisons } from "./seed-liaisons.ts";
 import { seedProjects } from "./seed-projects.ts";
 
@@ -31,6 +35,8 @@ export const demoTags = [
     mission:
       "Observability, Management, Business Continuity, Resource Optimization, Cost Efficiency, Energy, Performance, Troubleshooting, Reliability, Day 2 Ops.",
     mailingList: "https://lists.cncf.io/g/cncf-tag-operational-resilience",
+    // Its Tech Leads are elected (prisma/seed-elections.ts).
+    leadershipModel: "election" as const,
   },
   {
     slug: "security-and-compliance",
@@ -49,14 +55,33 @@ export const demoTags = [
   },
 ];
 
+/** Days from seeding to the end of the demo's one term ending soon (a TAG with a term ending within 60 days). */
+export const SOON_ENDING_TERM_DAYS = 58;
+const SOON_ENDING_TERM_LOGIN = "rhea-lead";
+
 export async function seed(url: string): Promise<void> {
   const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
   try {
-    for (const t of demoTags) {
-      await db.tag.upsert({ where: { slug: t.slug }, create: t, update: t });
-    }
-    const tagIds = new Map((await db.tag.findMany({ select: { id: true, slug: true } })).map((t) => [t.slug, t.id]));
     const seededAt = new Date("2026-01-15T00:00:00Z");
+    for (const t of demoTags) {
+      const tag = await db.tag.upsert({
+        where: { slug: t.slug },
+        create: t,
+        update: t,
+        select: { id: true, leadershipModel: true },
+      });
+      // Every TAG has its Chair and Tech Lead roles; the elections demo names its Tech Lead role.
+      await db.$transaction((tx) =>
+        createLeadershipRoles(tx, tag, {
+          at: seededAt,
+          actorId: null,
+          techLeadRoleKey: t.slug === DEMO_ELECTION_TAG ? DEMO_TECH_LEAD_ROLE_KEY : undefined,
+        }),
+      );
+    }
+    const tags = new Map(
+      (await db.tag.findMany({ select: { id: true, slug: true, leadershipModel: true } })).map((t) => [t.slug, t]),
+    );
     for (const p of identities) {
       const roles = {
         isAdmin: p.role === "admin",
@@ -75,33 +100,41 @@ export async function seed(url: string): Promise<void> {
           ...roles,
         },
         update: roles,
-        select: { id: true },
+        select: { id: true, login: true, region: true, employer: true },
       });
       for (const seat of p.seats ?? []) {
-        const tagId = tagIds.get(seat.tag)!;
+        const tag = tags.get(seat.tag)!;
         const held = await db.roleAssignment.findFirst({
-          where: { tagId, userId: user.id, kind: seat.kind, status: "active" },
+          where: { tagId: tag.id, userId: user.id, kind: seat.kind, status: "active" },
           select: { id: true },
         });
         if (held) continue;
-        await db.roleAssignment.create({
-          data: {
-            tagId,
-            userId: user.id,
-            kind: seat.kind,
+        const termEndAt =
+          p.login === SOON_ENDING_TERM_LOGIN
+            ? addDays(new Date(), SOON_ENDING_TERM_DAYS)
+            : new Date("2028-01-15T00:00:00Z");
+        // The TOC approved the demo's leaders: seats given through the one appointment path, held.
+        await db.$transaction(async (tx) => {
+          const role = await ensureStandardRole(tx, tag, seat.kind, { at: seededAt, actorId: null });
+          await giveSeat(tx, {
+            roleKey: role.roleKey,
+            tagId: tag.id,
+            person: user,
+            by: null,
+            at: seededAt,
+            obtainedBy: "appointed",
             status: "active",
-            regionAtStart: p.region,
-            requestedAt: seededAt,
             startAt: seededAt,
-            termEndAt: new Date("2028-01-15T00:00:00Z"),
+            termEndAt,
             decisionLink: "https://github.com/cncf/toc/issues",
-          },
+          });
         });
       }
     }
     await seedProjects(db);
     await seedLiaisons(db);
     await seedElections(db);
+    await seedDecisions(db);
     await seedBoard(db);
   } finally {
     await db.$disconnect();

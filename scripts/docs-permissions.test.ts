@@ -30,12 +30,12 @@ describe("the generator", () => {
     });
     const [header, , ...rows] = table.split("\n");
     expect(header).toBe(
-      "| action | what it allows | scope | signed-in member | CNCF Ambassador | lead of the TAG | TOC member | admin | steward |",
+      "| action | what it allows | scope | signed-in member | CNCF Ambassador | lead of the TAG | chair of the TAG | TOC member | admin | steward |",
     );
     expect(rows).toEqual([
-      "| `tag.manage` | create and edit TAGs | global | - | - | - | - | yes | - |",
-      "| `thing.do` | a \\| pipe and a line break | a TAG | - | - | yes | - | - | yes |",
-      "| `thing.read` |  | a TAG | yes | - | - | - | - | - |",
+      "| `tag.manage` | create and edit TAGs | global | - | - | - | - | - | yes | - |",
+      "| `thing.do` | a \\| pipe and a line break | a TAG | - | - | yes | - | - | - | yes |",
+      "| `thing.read` |  | a TAG | yes | - | - | - | - | - | - |",
     ]);
   });
 

@@ -20,6 +20,7 @@ const ROLE_WORDS: readonly (readonly [string, string])[] = [
   ["member", "signed-in member"],
   ["ambassador", "CNCF Ambassador"],
   ["lead", "lead of the TAG"],
+  ["chair", "chair of the TAG"],
   ["toc", "TOC member"],
   ["admin", "admin"],
 ];

@@ -12,7 +12,7 @@ import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/generated/prisma/client.ts";
 import { exportElektoElection, importElektoElection, parseElektoFolder } from "../lib/elections/elekto.ts";
-import { githubLoginResolver } from "../lib/tags-yaml/resolve.ts";
+import { githubLoginResolver } from "../lib/auth/github-logins.ts";
 import { migrateAndVerify, openDatabase } from "./db/database.ts";
 
 const USAGE = [

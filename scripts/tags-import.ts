@@ -1,42 +1,64 @@
 /**
- * `npm run tags:import -- <tags.yaml> [--dry-run] [--end-missing]`: creates or updates TAGs,
+ * `npm run tags:import -- [tags.yaml] [--dry-run] [--end-missing]`: creates or updates TAGs,
  * subprojects, chairs, tech leads, subproject leads, TOC liaisons and terms from the TOC's
- * tags.yaml (cncf/toc). Seat holders' logins are resolved to GitHub ids through
- * `GET {GITHUB_API_URL}/users/{login}`; unresolved logins are listed, never guessed. A malformed
- * entry stops the import (named by line) before anything is written; the rest is one transaction.
- * Current seats the file does not list are reported as "would end" and ended only with --end-missing.
+ * tags.yaml. Without a file it reads the TOC's own file from cncf/toc through the GitHub API
+ * (GITHUB_API_URL): that is the TOC's record, so its seats are held at once with the commit as
+ * their decision link. A file given on the command line is a proposal: its new seats wait for a
+ * TOC decision, and it changes no term and ends no seat. Seat holders' logins are resolved to
+ * GitHub ids through `GET {GITHUB_API_URL}/users/{login}`; unresolved logins are listed, never
+ * guessed. A malformed entry stops the import (named by line) before anything is written; the
+ * rest is one transaction. Current seats the file does not list are reported as "would end" and
+ * ended only with --end-missing (and only from the TOC's file).
  */
 import { readFile } from "node:fs/promises";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/generated/prisma/client.ts";
-import { importTagsYaml } from "../lib/tags-yaml/apply.ts";
+import { importTagsYaml, type TagsImportSource } from "../lib/tags-yaml/apply.ts";
+import { fetchTocTagsYaml, TOC_REPOSITORY, TOC_TAGS_FILE } from "../lib/tags-yaml/fetch.ts";
 import { formatNote, parseTagsYaml } from "../lib/tags-yaml/parse.ts";
 import { describePlan } from "../lib/tags-yaml/plan.ts";
-import { githubLoginResolver } from "../lib/tags-yaml/resolve.ts";
+import { githubLoginResolver } from "../lib/auth/github-logins.ts";
 import { migrateAndVerify, openDatabase } from "./db/database.ts";
 
 const args = process.argv.slice(2).filter((a) => a !== "--");
 const flags = new Set(args.filter((a) => a.startsWith("--")));
 const files = args.filter((a) => !a.startsWith("--"));
 const unknown = [...flags].filter((f) => f !== "--dry-run" && f !== "--end-missing");
-if (files.length !== 1 || unknown.length > 0) {
-  console.error("usage: npm run tags:import -- <tags.yaml> [--dry-run] [--end-missing]");
+if (files.length > 1 || unknown.length > 0) {
+  console.error("usage: npm run tags:import -- [tags.yaml] [--dry-run] [--end-missing]");
   process.exit(2);
 }
-const file = files[0]!;
 const dryRun = flags.has("--dry-run");
 const endMissing = flags.has("--end-missing");
+const api = {
+  apiUrl: process.env.GITHUB_API_URL ?? "https://api.github.com",
+  token: process.env.GITHUB_API_TOKEN ?? null,
+};
 
 let text: string;
-try {
-  text = await readFile(file, "utf8");
-} catch (e) {
-  console.error(
-    (e as NodeJS.ErrnoException).code === "ENOENT"
-      ? `No file at ${file}.`
-      : `Could not read ${file}: ${(e as Error).message}`,
-  );
-  process.exit(1);
+let source: TagsImportSource = { kind: "file" };
+const file = files[0] ?? `${TOC_REPOSITORY}/${TOC_TAGS_FILE}`;
+if (files[0]) {
+  try {
+    text = await readFile(files[0], "utf8");
+  } catch (e) {
+    console.error(
+      (e as NodeJS.ErrnoException).code === "ENOENT"
+        ? `No file at ${file}.`
+        : `Could not read ${file}: ${(e as Error).message}`,
+    );
+    process.exit(1);
+  }
+} else {
+  try {
+    const toc = await fetchTocTagsYaml(api);
+    text = toc.text;
+    source = { kind: "toc", commit: toc.commit, url: toc.url };
+    console.log(`${file} at commit ${toc.commit}: the TOC's record`);
+  } catch (e) {
+    console.error(`Could not read ${file}: ${(e as Error).message}`);
+    process.exit(1);
+  }
 }
 const parsed = parseTagsYaml(text);
 if (!parsed.ok) {
@@ -47,15 +69,12 @@ if (!parsed.ok) {
   process.exit(1);
 }
 
-const resolve = githubLoginResolver({
-  apiUrl: process.env.GITHUB_API_URL ?? "https://api.github.com",
-  token: process.env.GITHUB_API_TOKEN ?? null,
-});
+const resolve = githubLoginResolver(api);
 const database = await openDatabase();
 const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
 try {
   if (database.cluster) await migrateAndVerify(database.url);
-  const result = await importTagsYaml(db, text, { resolve, dryRun, endMissing });
+  const result = await importTagsYaml(db, text, { resolve, source, dryRun, endMissing });
   if (!result.ok) throw new Error(result.errors.map(formatNote).join("; "));
   const { plan } = result;
   const seats = parsed.file.tags.reduce(

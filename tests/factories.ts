@@ -1,6 +1,7 @@
 /** Test data builders: unique names per call so tests sharing a database never collide. */
 import { randomInt } from "node:crypto";
 import { db } from "@/lib/db";
+import { createLeadershipRoles } from "@/lib/roles/leadership-roles";
 
 let n = 0;
 const unique = () => `${Date.now().toString(36)}${(n++).toString(36)}${randomInt(1e6).toString(36)}`;
@@ -33,7 +34,12 @@ export async function createUser(
   });
 }
 
+/** A TAG as the portal creates one: with its Chair and Tech Lead roles. */
 export async function createTag(over: Partial<{ slug: string; name: string }> = {}) {
   const u = unique();
-  return db.tag.create({ data: { slug: over.slug ?? `tag-${u}`, name: over.name ?? `TAG ${u}` } });
+  return db.$transaction(async (tx) => {
+    const tag = await tx.tag.create({ data: { slug: over.slug ?? `tag-${u}`, name: over.name ?? `TAG ${u}` } });
+    await createLeadershipRoles(tx, tag, { at: new Date(), actorId: null });
+    return tag;
+  });
 }

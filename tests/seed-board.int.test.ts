@@ -5,7 +5,7 @@ import { env } from "@/lib/env";
 import { searchBoard } from "@/lib/help-wanted/board";
 import { parseBoardQuery } from "@/lib/help-wanted/board-query";
 import { isStaleClaim } from "@/lib/help-wanted/stale-claims";
-import { rosterActivity } from "@/lib/contributions/activity";
+import { activityByTag } from "@/lib/contributions/activity";
 import { seed } from "@/prisma/seed";
 import { BOARD_STATES, demoBoardItems } from "@/prisma/seed-board";
 
@@ -85,15 +85,12 @@ describe("the demo board", () => {
   it("gives the TAGs' leaders activity that varies: active, quiet and inactive", async () => {
     await seed(env().DATABASE_URL!);
     const at = await now();
-    const statuses = new Set<string>();
-    for (const tag of await db.tag.findMany({ include: { roles: { where: { status: "active" } } } })) {
-      const activity = await rosterActivity(
-        tag.roles.map((r) => r.userId),
-        tag,
-        at,
-      );
-      for (const a of activity.values()) statuses.add(a.status);
-    }
+    const tags = await db.tag.findMany({ include: { roles: { where: { status: "active" } } } });
+    const activity = await activityByTag(
+      tags.map((tag) => ({ tag, userIds: tag.roles.map((r) => r.userId) })),
+      at,
+    );
+    const statuses = new Set([...activity.values()].map((a) => a.status));
     expect(statuses).toEqual(new Set(["active", "quiet", "inactive"]));
   });
 });

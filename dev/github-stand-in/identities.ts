@@ -59,6 +59,9 @@ const rows: Row[] = [
   ["luca-member", "Luca Penhallow", "member", "Americas", "Bramble Data"],
   ["mae-member", "Mae Tinderly", "member", "EMEA", "Independent"],
   ["noor-member", "Noor Castellan", "member", "APAC", "Northwind Cloud"],
+  // Workloads Foundation has three tech leads; Rhea's term ends within 60 days of seeding (demo: terms end).
+  ["rhea-lead", "Rhea Coldharbour", "tech-lead", "APAC", "Lumen Systems", "workloads-foundation:tech_lead"],
+  ["otto-lead", "Otto Brackenridge", "tech-lead", "EMEA", "Copperleaf", "workloads-foundation:tech_lead"],
 ];
 
 const ROLE_LABEL: Record<DemoRole, string> = {

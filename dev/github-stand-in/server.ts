@@ -18,10 +18,12 @@
  * one the repository does not have, sets its title and state (or makes it missing);
  * POST /_stand-in/events adds an issue (with labels, assignees, state), PR, review or comment;
  * POST /_stand-in/synthetic {repo, events, authorIds} generates a large repository for benchmarks;
- * POST /_stand-in/rate-limit sets the remaining requests (and when they reset).
+ * POST /_stand-in/rate-limit sets the remaining requests (and when they reset);
+ * POST /_stand-in/files {repo, path, text} commits a file (files.ts: contents and commits).
  */
 import { createHash, randomBytes } from "node:crypto";
 import { createRepoActivity } from "./repos.ts";
+import { createRepoFiles } from "./files.ts";
 import http from "node:http";
 import { identities as defaultIdentities, type StandInIdentity } from "./identities.ts";
 
@@ -62,6 +64,7 @@ export function createStandIn(opts: StandInOptions) {
     return `http://${opts.host ?? "127.0.0.1"}:${typeof a === "object" && a ? a.port : opts.port}`;
   };
   const activity = createRepoActivity(defaultIdentities, base);
+  const files = createRepoFiles();
 
   const publicUser = (p: StandInIdentity) => ({
     id: p.id,
@@ -205,6 +208,13 @@ export function createStandIn(opts: StandInOptions) {
         const login = decodeURIComponent(userMatch[1]!).toLowerCase();
         const p = [...people.values()].find((x) => x.login.toLowerCase() === login);
         return p ? json(res, 200, publicUser(p)) : json(res, 404, { message: "Not Found" });
+      }
+      if (files.handle(req, res, url)) return;
+      if (req.method === "POST" && path === "/_stand-in/files") {
+        const b = (await readBody(req)) as { repo?: unknown; path?: unknown; text?: unknown };
+        if (typeof b.repo !== "string" || typeof b.path !== "string" || typeof b.text !== "string")
+          return json(res, 400, { error: "repo, path and text required" });
+        return json(res, 200, files.commit(b.repo, b.path, b.text));
       }
       if (
         path.startsWith("/api/repos/") ||

@@ -7,9 +7,14 @@ export const PEOPLE_PAGE_SIZE = 25;
 export function searchPeople(q: string | undefined, page = 0) {
   const term = q?.trim();
   return db.user.findMany({
-    where: term
-      ? { OR: [{ login: { contains: term, mode: "insensitive" } }, { name: { contains: term, mode: "insensitive" } }] }
-      : {},
+    where: {
+      deletedAt: null,
+      ...(term
+        ? {
+            OR: [{ login: { contains: term, mode: "insensitive" } }, { name: { contains: term, mode: "insensitive" } }],
+          }
+        : {}),
+    },
     orderBy: { login: "asc" },
     skip: page * PEOPLE_PAGE_SIZE,
     take: PEOPLE_PAGE_SIZE + 1,

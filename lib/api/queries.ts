@@ -4,7 +4,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { searchBoard } from "@/lib/help-wanted/board";
 import { decodeCursor, parseBoardQuery, resolveSort, type BoardQueryInput } from "@/lib/help-wanted/board-query";
-import { listRoleDefinitions, listRoster } from "@/lib/roles/queries";
+import { listRoster, summarizeRoles } from "@/lib/roles/queries";
 import { parseRegionCounts } from "@/lib/roles/seat-rules";
 import { findTagBySlug } from "@/lib/tags/queries";
 import { decodeKeyCursor, encodeKeyCursor } from "./cursor";
@@ -18,12 +18,11 @@ import type {
   TagPage,
   TagSummary,
 } from "./schemas";
-import { isoDay } from "@/lib/vocabulary";
+import { isoDay, type LeadershipModel, roleKindKey, roleName } from "@/lib/vocabulary";
 
 /** Reads behind `/api/v1`: public data only (what a visitor sees on the portal's pages). */
 
 const base = () => env().NEXTAUTH_URL.replace(/\/+$/, "");
-const dash = (s: string) => s.replaceAll("_", "-");
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function cursorKey(cursor: string | undefined, length: number): string[] | null {
@@ -45,7 +44,7 @@ const summary = (t: {
   slug: string;
   name: string;
   mission: string;
-  leadershipModel: "election" | "appointment";
+  leadershipModel: LeadershipModel;
   mailingList: string | null;
   slackChannel: string | null;
 }): TagSummary => ({
@@ -71,43 +70,50 @@ export async function listTagsPage(q: { cursor?: string; limit: number }): Promi
   return { data: page.map(summary), nextCursor: rows.length > q.limit ? encodeKeyCursor([page.at(-1)!.slug]) : null };
 }
 
-/** One TAG with its roles (current rules and holders) and roster (seats held or awaiting approval). */
+/**
+ * One TAG with its roles (current rules and figures) and roster (seats held or awaiting the TOC).
+ * The figures come from summarizeRoles, as on the TAG page and the dashboards.
+ */
 export async function getTagDetail(slug: string, at: Date): Promise<TagDetail> {
   const tag = /^[a-z0-9][a-z0-9-]{0,62}$/.test(slug) ? await findTagBySlug(slug) : null;
   if (!tag) throw new AppError("NOT_FOUND", "No TAG has that slug.");
-  const [defs, roster] = await Promise.all([listRoleDefinitions(tag.id), listRoster(tag.id, at)]);
+  const roster = await listRoster(tag.id, at);
+  const roles = await summarizeRoles(tag.id, at, roster);
+  type Role = TagDetail["roles"][number];
   return {
     ...summary({ ...tag, mailingList: tag.mailingList ?? null, slackChannel: tag.slackChannel ?? null }),
     repositories: tag.repositories,
     meetings: tag.meetings,
     tocLiaisons: tag.tocLiaisons,
     subprojects: tag.subprojects,
-    roles: defs.map((d) => ({
+    roles: roles.map(({ def: d, figures: f }) => ({
       key: d.roleKey,
       name: d.name,
-      kind: dash(d.kind) as TagDetail["roles"][number]["kind"],
-      ambassadorKind: d.ambassadorKind
-        ? (dash(d.ambassadorKind) as TagDetail["roles"][number]["ambassadorKind"])
-        : null,
+      kind: roleKindKey(d.kind) as Role["kind"],
+      ambassadorKind: d.ambassadorKind ? (roleKindKey(d.ambassadorKind) as Role["ambassadorKind"]) : null,
       termMonths: d.termMonths,
       hoursPerMonth: d.hoursPerMonth,
-      selection: d.selection,
-      totalSeats: d.totalSeats,
+      // A role is elected or appointed (lib/roles/schemas.ts); only a TAG's model may be `both`.
+      selection: d.selection as Role["selection"],
+      totalSeats: f.totalSeats,
       maxPerRegion: parseRegionCounts(d.maxPerRegion),
       minPerRegion: parseRegionCounts(d.minPerRegion),
       maxPerEmployer: d.maxPerEmployer,
       needsTocApproval: d.needsTocApproval,
-      holders: roster.filter((r) => r.roleDefinition?.roleKey === d.roleKey).length,
+      retired: f.retired,
+      holders: f.holders,
+      pending: f.pending,
+      vacancies: f.vacancies,
     })),
     roster: roster.map((r) => ({
       login: r.user.login,
       name: r.user.name,
-      role:
-        r.roleDefinition?.name ?? (r.kind === "chair" ? "Chair" : r.kind === "tech_lead" ? "Tech Lead" : dash(r.kind)),
-      kind: dash(r.kind),
+      role: roleName(r.kind, r.roleDefinition?.name),
+      roleKey: r.roleKey,
+      kind: roleKindKey(r.kind),
       region: r.regionAtStart ?? r.user.region,
       employer: r.user.employer,
-      status: r.status === "pending" ? "pending" : r.onLeave ? "on-leave" : "active",
+      status: r.state as TagDetail["roster"][number]["status"],
       start: isoDay(r.startAt),
       termEnd: isoDay(r.termEndAt),
       obtainedBy: r.obtainedBy,

@@ -4,7 +4,8 @@
  * `z.toJSONSchema`), so the document cannot drift from what the code returns. Pure.
  */
 import { z } from "zod";
-import { BOARD_KINDS, REGIONS } from "@/lib/vocabulary";
+import { BOARD_KINDS, LEADERSHIP_MODELS, REGIONS } from "@/lib/vocabulary";
+import { SEAT_STATES } from "@/lib/roles/seats";
 import { ERROR_CODES } from "@/lib/errors";
 
 /** Every schema that gets a name in the OpenAPI document's `components.schemas`. */
@@ -36,7 +37,7 @@ export const TagSummarySchema = z
     slug: z.string(),
     name: z.string(),
     mission: z.string(),
-    leadershipModel: z.enum(["election", "appointment"]),
+    leadershipModel: z.enum(LEADERSHIP_MODELS),
     mailingList: z.string().nullable(),
     slackChannel: z.string().nullable(),
     url,
@@ -57,7 +58,14 @@ export const RoleSchema = z
     minPerRegion: regionCounts,
     maxPerEmployer: z.int().nullable(),
     needsTocApproval: z.boolean(),
+    /** Retired: takes no new seats; the seats held run to their term end. */
+    retired: z.boolean(),
+    /** Seats held now: active and on leave. */
     holders: z.int(),
+    /** Appointments awaiting the TOC: never counted as held, never subtracted from vacancies. */
+    pending: z.int(),
+    /** max(0, totalSeats - holders); null when the role has no total (0 once retired). */
+    vacancies: z.int().nullable(),
   })
   .register(apiRegistry, { id: "Role" });
 
@@ -66,10 +74,12 @@ export const RosterEntrySchema = z
     login: z.string(),
     name: z.string().nullable(),
     role: z.string(),
+    /** The `key` of its role in `roles`. */
+    roleKey: z.uuid().nullable(),
     kind: z.string(),
     region: z.enum(REGIONS).nullable(),
     employer: z.string().nullable(),
-    status: z.enum(["pending", "active", "on-leave", "emeritus"]),
+    status: z.enum(SEAT_STATES),
     start: day.nullable(),
     termEnd: day.nullable(),
     obtainedBy: z.string(),

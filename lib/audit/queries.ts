@@ -51,7 +51,7 @@ export async function searchAuditEvents(f: AuditFilter) {
   const actorIds = [...new Set(items.map((e) => e.actorId).filter((x): x is string => Boolean(x)))];
   const tagIdsShown = [...new Set(items.map((e) => e.tagId).filter((x): x is string => Boolean(x)))];
   const [people, tags] = await Promise.all([
-    db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, login: true } }),
+    db.user.findMany({ where: { id: { in: actorIds }, deletedAt: null }, select: { id: true, login: true } }),
     db.tag.findMany({ where: { id: { in: tagIdsShown } }, select: { id: true, slug: true, name: true } }),
   ]);
   const loginOf = new Map(people.map((p) => [p.id, p.login]));
@@ -59,12 +59,8 @@ export async function searchAuditEvents(f: AuditFilter) {
   return {
     items: items.map((e) => ({
       ...e,
-      // An actor whose account was deleted shows as a pseudonym: the first characters of the id.
-      actorLabel: e.actorId
-        ? loginOf.has(e.actorId)
-          ? `@${loginOf.get(e.actorId)}`
-          : `deleted user ${e.actorId.slice(0, 8)}`
-        : "system",
+      // Events reference people by id; an actor whose account was deleted shows as such.
+      actorLabel: e.actorId ? (loginOf.has(e.actorId) ? `@${loginOf.get(e.actorId)}` : "deleted account") : "system",
       tag: e.tagId ? (tagOf.get(e.tagId) ?? null) : null,
     })),
     nextCursor: more ? items.at(-1)?.id : undefined,

@@ -69,4 +69,33 @@ describe("audit log", () => {
     await expect(db.auditEvent.delete({ where: { id: row.id } })).rejects.toThrow(/append-only/);
     expect((await db.auditEvent.findUniqueOrThrow({ where: { id: row.id } })).action).toBe("tag.update");
   });
+
+  it("the one exception, forgetting a deleted account's login, can change nothing else", async () => {
+    const row = await db.auditEvent.create({
+      data: {
+        at: new Date(),
+        actorId: null,
+        action: "roster.leave",
+        subjectType: "RoleAssignment",
+        subjectId: "forget-me",
+        after: { login: "Leaver-1", others: ["@leaver-1", "stayer"], note: "Leaver-1 wrote this" },
+      },
+    });
+    await db.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT set_config('tagportal.forget_login', 'leaver-1', true)`;
+      await tx.auditEvent.update({ where: { id: row.id }, data: { action: "forged", subjectId: "moved" } });
+    });
+    const after = await db.auditEvent.findUniqueOrThrow({ where: { id: row.id } });
+    expect(after).toMatchObject({ action: "roster.leave", subjectId: "forget-me" });
+    // Whole values equal to the login (or @login) go; other text stays as written.
+    expect(after.after).toEqual({
+      login: "deleted account",
+      others: ["deleted account", "stayer"],
+      note: "Leaver-1 wrote this",
+    });
+    // Outside that transaction the table is append-only again.
+    await expect(db.auditEvent.update({ where: { id: row.id }, data: { action: "forged" } })).rejects.toThrow(
+      /append-only/,
+    );
+  });
 });

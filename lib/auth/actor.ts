@@ -5,10 +5,17 @@ import { AppError } from "@/lib/errors";
 import { recordRefusal } from "@/lib/audit/record";
 import { now } from "@/lib/clock";
 import { can, type Action, type Actor } from "./permissions";
-import { LEAD_KINDS } from "@/lib/vocabulary";
+import { dayOf } from "@/lib/vocabulary";
+import { leadSeatWhere } from "./lead-seats";
 
-/** TAGs where a person holds an active chair or tech-lead seat, read fresh (never cached in a session). */
+/**
+ * A person's permissions, read fresh (never cached in a session): the TAGs where they lead are those
+ * where a chair or tech-lead seat serves now (a term that has ended gives no powers, even before the
+ * sweep records the end), plus those where they cover a lead's leave today and the role gives cover
+ * the seat's powers.
+ */
 export async function loadActor(userId: string): Promise<Actor | null> {
+  const at = await now();
   const u = await db.user.findUnique({
     where: { id: userId },
     select: {
@@ -16,17 +23,40 @@ export async function loadActor(userId: string): Promise<Actor | null> {
       isAdmin: true,
       isTocMember: true,
       isCncfAmbassador: true,
-      roles: { where: { status: "active", kind: { in: [...LEAD_KINDS] } }, select: { tagId: true } },
+      deletedAt: true,
+      roles: { where: leadSeatWhere(at), select: { tagId: true, kind: true } },
     },
   });
-  if (!u) return null;
+  // A deleted account keeps its row (the TAGs' record) but acts as nobody.
+  if (!u || u.deletedAt) return null;
   return {
     id: u.id,
     isAdmin: u.isAdmin,
     isTocMember: u.isTocMember,
     isCncfAmbassador: u.isCncfAmbassador,
-    leadTagIds: u.roles.map((r) => r.tagId),
+    leadTagIds: [...new Set([...u.roles.map((r) => r.tagId), ...(await coveredLeadTags(u.id, at))])],
+    chairTagIds: u.roles.filter((r) => r.kind === "chair").map((r) => r.tagId),
   };
+}
+
+/**
+ * TAGs where `userId` covers a serving lead's leave today and the role (its current version) gives
+ * cover the seat's powers. Read with every actor, so the powers start and stop with the leave.
+ */
+async function coveredLeadTags(userId: string, at: Date): Promise<string[]> {
+  const today = dayOf(at);
+  const leaves = await db.leave.findMany({
+    where: { coverUserId: userId, from: { lte: today }, to: { gte: today }, assignment: leadSeatWhere(at) },
+    select: { assignment: { select: { tagId: true, roleDefinition: { select: { roleKey: true } } } } },
+  });
+  const keys = leaves.flatMap((l) => (l.assignment.roleDefinition ? [l.assignment.roleDefinition.roleKey] : []));
+  if (keys.length === 0) return [];
+  const giving = await db.roleDefinition.findMany({
+    where: { roleKey: { in: keys }, supersededAt: null, coverHasPowers: true },
+    select: { roleKey: true },
+  });
+  const ok = new Set(giving.map((d) => d.roleKey));
+  return leaves.filter((l) => ok.has(l.assignment.roleDefinition?.roleKey ?? "")).map((l) => l.assignment.tagId);
 }
 
 /**

@@ -7,9 +7,11 @@ const person = (over: Partial<Actor> = {}): Actor => ({
   isTocMember: false,
   isCncfAmbassador: false,
   leadTagIds: [],
+  chairTagIds: [],
   ...over,
 });
 const lead = person({ leadTagIds: ["tagA", "tagB"] });
+const chair = person({ leadTagIds: ["tagA", "tagB"], chairTagIds: ["tagA"] });
 const toc = person({ isTocMember: true });
 const admin = person({ isAdmin: true });
 
@@ -34,11 +36,21 @@ describe("the permission table's TAG questions", () => {
     expect(tagScope(null, "dashboard.view")).toEqual({ tagId: { in: [] } });
     // A lead does not lead a global action anywhere.
     expect(tagsWhere(lead, "election.approve")).toEqual([]);
+    // The TAG's settings are its chairs' (and admins'): a tech lead has none in scope.
+    expect(tagsWhere(chair, "tag.settings")).toEqual(["tagA"]);
+    expect(tagsWhere(lead, "tag.settings")).toEqual([]);
   });
 
   it("agrees with `can` for every action and TAG", () => {
-    const actions = ["help-wanted.create", "dashboard.view", "audit.view", "election.approve", "tag.manage"] as const;
-    for (const actor of [null, person(), lead, toc, admin])
+    const actions = [
+      "help-wanted.create",
+      "dashboard.view",
+      "audit.view",
+      "election.approve",
+      "tag.manage",
+      "tag.settings",
+    ] as const;
+    for (const actor of [null, person(), lead, chair, toc, admin])
       for (const action of actions)
         for (const tagId of ["tagA", "tagC"]) {
           const scope = tagsWhere(actor, action);

@@ -3,10 +3,11 @@
  * `requirePermission`; the UI calls `can` only to hide controls. Pure: no I/O here.
  *
  * Roles: `member` (any signed-in person), `ambassador` (verified CNCF Ambassador, global),
- * `lead` (chair or tech lead of the TAG in scope), `toc` and `admin` (global).
- * Scope `tag`: a `lead` role counts only for its own TAG. Scope `global`: no TAG involved.
+ * `lead` (chair or tech lead of the TAG in scope), `chair` (chair of the TAG in scope), `toc` and
+ * `admin` (global). Scope `tag`: `lead` and `chair` count only for their own TAG. Scope `global`:
+ * no TAG involved.
  */
-export type Role = "member" | "ambassador" | "lead" | "toc" | "admin";
+export type Role = "member" | "ambassador" | "lead" | "chair" | "toc" | "admin";
 export type Scope = "global" | "tag";
 
 export interface Actor {
@@ -16,6 +17,8 @@ export interface Actor {
   isCncfAmbassador: boolean;
   /** TAGs where this person holds an active chair or tech-lead seat. */
   leadTagIds: readonly string[];
+  /** TAGs where this person holds an active chair seat (a subset of `leadTagIds`). */
+  chairTagIds: readonly string[];
 }
 
 interface Rule {
@@ -37,6 +40,7 @@ export const PERMISSIONS = {
   "role.define": { scope: "tag", roles: leadsAndAdmins, description: "define roles" },
   "roster.appoint": { scope: "tag", roles: leadsAndAdmins, description: "appoint, renew or end a seat (guards apply)" },
   "roster.manage": { scope: "tag", roles: leadsAndAdmins, description: "manage roster, leaves, liaisons" },
+  "roster.resign": { scope: "tag", roles: everyone, description: "resign one's own seat (guards apply)" },
   "election.run": { scope: "tag", roles: leadsAndAdmins, description: "create and run an election (be its officer)" },
   "election.exception-decide": {
     scope: "tag",
@@ -55,8 +59,31 @@ export const PERMISSIONS = {
     description: "act as an officer of any election (its drafts, exception requests, phase moves)",
   },
   "election.view-draft": { scope: "tag", roles: leadsAndAdmins, description: "see a TAG's elections while drafts" },
-  "leadership.approve": { scope: "global", roles: ["toc"], description: "approve chair / tech-lead changes" },
-  "leadership.remove-vote": { scope: "global", roles: ["toc"], description: "vote to remove an inactive leader" },
+  "leadership.remove-vote": {
+    scope: "global",
+    roles: ["toc"],
+    description: "open a vote to remove an inactive leader",
+  },
+  "decision.view": {
+    scope: "tag",
+    roles: ["lead", "toc", "admin"],
+    description: "see the TOC's decisions about a TAG",
+  },
+  "decision.vote": {
+    scope: "global",
+    roles: ["toc"],
+    description: "vote yes / no / abstain on a TOC decision, declare a conflict",
+  },
+  "decision.record": {
+    scope: "global",
+    roles: ["toc"],
+    description: "record a TOC decision taken elsewhere, with its link",
+  },
+  "decision.rule": {
+    scope: "global",
+    roles: ["toc", "admin"],
+    description: "set the TOC decision rule and the removal supermajority",
+  },
   "checkin.log": { scope: "tag", roles: everyone, description: "log own liaison check-ins and own leaves" },
   "contribution.self-report": { scope: "tag", roles: everyone, description: "self-report a contribution" },
   "contribution.verify": {
@@ -78,6 +105,12 @@ export const PERMISSIONS = {
     description: "the whole audit log, cross-TAG dashboards",
   },
   "tag.manage": { scope: "global", roles: ["admin"], description: "create and edit TAGs and their settings" },
+  "tag.settings": {
+    scope: "tag",
+    roles: ["chair", "admin"],
+    description:
+      "change a TAG's settings (activity rule, leaves and caps, stale-after days, board review, leadership model)",
+  },
   "user.grant-role": { scope: "global", roles: ["admin"], description: "grant or revoke TOC and admin roles" },
   "ambassador.verify": { scope: "global", roles: ["admin"], description: "verify CNCF Ambassadors" },
 } as const satisfies Record<string, Rule>;
@@ -90,6 +123,7 @@ export function rolesOf(actor: Actor | null, tagId?: string | null): Role[] {
   const roles: Role[] = ["member"];
   if (actor.isCncfAmbassador) roles.push("ambassador");
   if (tagId && actor.leadTagIds.includes(tagId)) roles.push("lead");
+  if (tagId && actor.chairTagIds.includes(tagId)) roles.push("chair");
   if (actor.isTocMember) roles.push("toc");
   if (actor.isAdmin) roles.push("admin");
   return roles;
@@ -109,8 +143,9 @@ export function can(actor: Actor | null, action: Action, tagId?: string | null):
 export function tagsWhere(actor: Actor | null, action: Action): "all" | readonly string[] {
   if (can(actor, action)) return "all";
   const rule: Rule = PERMISSIONS[action];
-  if (!actor || rule.scope !== "tag" || !rule.roles.includes("lead")) return [];
-  return actor.leadTagIds;
+  if (!actor || rule.scope !== "tag") return [];
+  if (rule.roles.includes("lead")) return actor.leadTagIds;
+  return rule.roles.includes("chair") ? actor.chairTagIds : [];
 }
 
 /** May `actor` do `action` in at least one TAG (to show a page or a link that lists those TAGs)? */

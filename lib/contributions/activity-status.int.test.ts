@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createTag, createUser } from "@/tests/factories";
-import { activityFor, activityStatus, lastContributionText, rosterActivity, statusFromTotal } from "./activity";
+import { activityByTag, activityFor, activityKey as key, lastContributionText, statusFromTotal } from "./activity";
+import { DAY } from "@/lib/vocabulary";
 import { bucketByMonth, contributionTimeline } from "./timeline";
 
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
@@ -19,6 +20,8 @@ describe("activity status", () => {
       where: { id: tag.id },
       data: { activityMinRecords: 2, activityWindowMonths: 3 },
     });
+    const statusAt = async (at: Date) =>
+      (await activityByTag([{ tag: rule, userIds: [user.id] }], at)).get(key(user.id, tag.id))!.status;
     await db.contributionRecord.createMany({
       data: [
         { userId: user.id, tagId: tag.id, kind: "pr", source: "github", occurredAt: d("2026-05-01") },
@@ -33,17 +36,71 @@ describe("activity status", () => {
         { userId: user.id, tagId: tag.id, kind: "pr", source: "github", occurredAt: d("2026-01-01") }, // outside the window
       ],
     });
-    expect((await activityStatus(user.id, rule, d("2026-06-01"))).status).toBe("quiet");
+    expect(await statusAt(d("2026-06-01"))).toBe("quiet");
     await db.contributionRecord.create({
       data: { userId: user.id, tagId: tag.id, kind: "review", source: "github", occurredAt: d("2026-05-20") },
     });
-    expect((await activityStatus(user.id, rule, d("2026-06-01"))).status).toBe("active");
-    expect((await activityStatus(user.id, rule, d("2027-06-01"))).status).toBe("inactive");
+    expect(await statusAt(d("2026-06-01"))).toBe("active");
+    expect(await statusAt(d("2027-06-01"))).toBe("inactive");
+  });
+});
+
+describe("activity over 30, 90 and 365 days, per TAG", () => {
+  it("counts each window and the TAG's own rule window as activityFor does, for many TAGs in one call", async () => {
+    const [user, a, b] = await Promise.all([createUser(), createTag(), createTag()]);
+    const ruleA = await db.tag.update({
+      where: { id: a.id },
+      data: { activityMinRecords: 3, activityWindowMonths: 6 },
+    });
+    const ruleB = await db.tag.update({
+      where: { id: b.id },
+      data: { activityMinRecords: 1, activityWindowMonths: 1 },
+    });
+    const at = d("2026-06-01");
+    const ago = (days: number) => new Date(at.getTime() - days * DAY);
+    await db.contributionRecord.createMany({
+      data: [
+        ...[5, 20, 45, 80, 150, 300, 500].map((n) => ({
+          userId: user.id,
+          tagId: a.id,
+          kind: "pr" as const,
+          source: "github" as const,
+          occurredAt: ago(n),
+        })),
+        { userId: user.id, tagId: b.id, kind: "review", source: "github", occurredAt: ago(40) },
+        {
+          userId: user.id,
+          tagId: b.id,
+          kind: "talk",
+          source: "self_reported",
+          verification: "pending",
+          occurredAt: ago(3),
+        },
+        { userId: user.id, tagId: b.id, kind: "pr", source: "github", occurredAt: ago(-2) }, // after `at`
+      ],
+    });
+    const all = await activityByTag(
+      [
+        { tag: ruleA, userIds: [user.id] },
+        { tag: ruleB, userIds: [user.id] },
+      ],
+      at,
+    );
+    const inA = all.get(key(user.id, a.id))!;
+    const inB = all.get(key(user.id, b.id))!;
+    expect(inA).toMatchObject({ days: { 30: 2, 90: 4, 365: 6 }, inRule: 5, status: "active", lastAt: ago(5) });
+    expect(inB).toMatchObject({ days: { 30: 0, 90: 1, 365: 1 }, inRule: 0, status: "inactive", lastAt: ago(40) });
+    for (const [tag, got] of [
+      [a, inA],
+      [b, inB],
+    ] as const)
+      for (const n of [30, 90, 365] as const)
+        expect((await activityFor(user.id, tag.id, { from: ago(n), to: at })).total).toBe(got.days[n]);
   });
 });
 
 describe("roster activity", () => {
-  it("gives every holder, in one query, the status activityStatus gives one by one and the last counted contribution", async () => {
+  it("gives every holder, in one query, the status and the last counted contribution", async () => {
     const [tag, other] = await Promise.all([createTag(), createTag()]);
     const rule = await db.tag.update({
       where: { id: tag.id },
@@ -77,26 +134,26 @@ describe("roster activity", () => {
       ],
     });
     const at = d("2026-06-01");
-    const all = await rosterActivity([...people.map((p) => p.id), busy], rule, at);
+    const all = await activityByTag([{ tag: rule, userIds: [...people.map((p) => p.id), busy] }], at);
     expect(all.size).toBe(5);
     for (const p of people) {
-      const one = await activityStatus(p.id, rule, at);
+      const inWindow = await activityFor(p.id, tag.id, { from: d("2025-12-01"), to: at });
       const ever = await activityFor(p.id, tag.id, { from: new Date(0), to: at });
-      expect(all.get(p.id)).toEqual({ status: one.status, total: one.activity.total, lastAt: ever.lastAt });
+      expect(all.get(key(p.id, tag.id))).toMatchObject({ inRule: inWindow.total, lastAt: ever.lastAt });
     }
-    expect([busy, quiet, lapsed, pending, none].map((id) => all.get(id)!.status)).toEqual([
+    expect([busy, quiet, lapsed, pending, none].map((id) => all.get(key(id, tag.id))!.status)).toEqual([
       "active",
       "quiet",
       "inactive",
       "inactive",
       "inactive",
     ]);
-    expect(lastContributionText(all.get(lapsed)!.lastAt, at)).toBe("last contribution 7 months ago");
-    expect(lastContributionText(all.get(busy)!.lastAt, at)).toBe("last contribution 2 days ago");
+    expect(lastContributionText(all.get(key(lapsed, tag.id))!.lastAt, at)).toBe("last contribution 7 months ago");
+    expect(lastContributionText(all.get(key(busy, tag.id))!.lastAt, at)).toBe("last contribution 2 days ago");
     expect(lastContributionText(null, at)).toBe("no contributions recorded");
     expect(lastContributionText(d("2024-01-01"), at)).toBe("last contribution 2 years ago");
     expect(lastContributionText(d("2026-06-01"), at)).toBe("last contribution today");
-    expect(await rosterActivity([], rule, at)).toEqual(new Map());
+    expect(await activityByTag([{ tag: rule, userIds: [] }], at)).toEqual(new Map());
   });
 });
 

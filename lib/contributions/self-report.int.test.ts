@@ -13,6 +13,7 @@ const actorOf = (id: string, over: Partial<Actor> = {}): Actor => ({
   isTocMember: false,
   isCncfAmbassador: false,
   leadTagIds: [],
+  chairTagIds: [],
   ...over,
 });
 const day = (s: string) => new Date(`${s}T00:00:00Z`);

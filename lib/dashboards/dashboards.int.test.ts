@@ -38,6 +38,11 @@ async function seat(
   } = {},
 ) {
   const at = await now();
+  // Every chair and tech-lead seat belongs to the TAG's Chair or Tech Lead role (created with the TAG).
+  const standard =
+    kind === "chair" || kind === "tech_lead"
+      ? await db.roleDefinition.findFirst({ where: { tagId, kind, supersededAt: null }, select: { id: true } })
+      : null;
   return db.roleAssignment.create({
     data: {
       tagId,
@@ -47,7 +52,7 @@ async function seat(
       requestedAt: at,
       startAt: at,
       termEndAt: over.termEndAt ?? null,
-      roleDefinitionId: over.roleDefinitionId ?? null,
+      roleDefinitionId: over.roleDefinitionId ?? standard?.id ?? null,
       regionAtStart: over.regionAtStart ?? null,
     },
   });
@@ -65,7 +70,14 @@ async function busyTag() {
   const tag = await createTag();
   await db.tag.update({
     where: { id: tag.id },
-    data: { boardReviewedAt: null, staleAfterDays: 10, activityWindowMonths: 6, activityMinRecords: 2 },
+    // Created a year ago and never reviewed: its first board review (one cadence after creation) is due.
+    data: {
+      createdAt: new Date(at.getTime() - 365 * DAY),
+      boardReviewedAt: null,
+      staleAfterDays: 10,
+      activityWindowMonths: 6,
+      activityMinRecords: 2,
+    },
   });
   const def = await db.roleDefinition.create({
     data: {
@@ -196,9 +208,14 @@ describe("the TOC dashboard of a TAG", () => {
       largestEmployer: { name: "Acme", count: 2, share: 1 },
     });
     expect(organizer.regionIssues).toEqual(["APAC 0 of at least 1"]);
-    expect(d.roles.find((r) => r.kind === "tech_lead")).toMatchObject({ holders: 2, overEmployerCap: false });
-    expect(d.regions).toEqual({ EMEA: 4, Americas: 1, APAC: 1, unknown: 0 });
-    expect(d.leadership).toEqual({ filled: 3, total: null });
+    // The pending tech lead is not held (issue 15): it shows apart, and is not a filled seat.
+    expect(d.roles.find((r) => r.kind === "tech_lead")).toMatchObject({
+      holders: 1,
+      pending: 1,
+      overEmployerCap: false,
+    });
+    expect(d.regions).toEqual({ EMEA: 3, Americas: 1, APAC: 1, unknown: 0 });
+    expect(d.leadership).toEqual({ filled: 2, pending: 1, total: null });
     expect(d.termsEnding.map((t) => t.login)).toEqual([s.a.login]);
     // A pending self-report does not count: the tech lead has no contribution.
     expect(d.inactiveLeaders.map((l) => l.login)).toEqual([s.quietLead.login]);

@@ -1,11 +1,19 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { activityInTags, activityKey, statusFromTotal, type ActivityStatus } from "@/lib/contributions/activity";
-import { isBoardReviewOverdue } from "@/lib/help-wanted/review";
-import { checkInDueAt, isOverdue } from "@/lib/liaisons/overdue";
+import {
+  activityByTag,
+  activityKey,
+  type ActivityStatus,
+  type ActivityWindowDays,
+  type TagActivity,
+} from "@/lib/contributions/activity";
+import { isBoardReviewDue } from "@/lib/help-wanted/board-review-due";
+import { checkInDueAt } from "@/lib/liaisons/overdue";
+import { isChasedOverdue } from "@/lib/liaisons/queries";
 import { employerKey, parseRegionCounts, type RegionCounts } from "@/lib/roles/seat-rules";
-import { isOnLeave } from "@/lib/roles/seats";
+import { roleFigures } from "@/lib/roles/figures";
+import { seatStatusAt } from "@/lib/roles/seats";
 import {
   addMonths,
   DAY,
@@ -15,7 +23,6 @@ import {
   roleName,
   SEAT_TAKEN_STATUSES,
   SITTING_SEAT_STATUSES,
-  windowEndingAt,
 } from "@/lib/vocabulary";
 import { staleClaimSql } from "@/lib/help-wanted/stale-claims-sql";
 
@@ -32,11 +39,15 @@ export const LOOKAHEAD_MONTHS = 6;
 export const FLOW_DAYS = 90;
 
 export interface RoleSummary {
-  /** The role definition's stable key; `kind:<kind>` for seats given before the TAG defined roles. */
+  /** The role definition's stable key. */
   key: string;
   name: string;
   kind: string;
+  /** Held (active and on leave), pending (awaiting the TOC, shown apart) and vacancies: `roleFigures`. */
   holders: number;
+  pending: number;
+  vacancies: number | null;
+  retired: boolean;
   totalSeats: number | null;
   byRegion: Record<Region | "unknown", number>;
   minPerRegion: RegionCounts;
@@ -53,6 +64,9 @@ export interface LeaderActivity {
   login: string;
   name: string | null;
   role: string;
+  /** Counted contributions in the TAG over the last 30, 90 and 365 days. */
+  days: Record<ActivityWindowDays, number>;
+  /** Counted contributions in the TAG's activity window (what the status is decided on). */
   total: number;
   lastAt: Date | null;
   status: ActivityStatus;
@@ -72,12 +86,13 @@ export interface TagDashboard {
   roles: RoleSummary[];
   /** Held seats (all roles) by region. */
   regions: Record<Region | "unknown", number>;
-  leadership: { filled: number; total: number | null };
+  /** Chair and tech-lead seats held, awaiting the TOC, and defined. */
+  leadership: { filled: number; pending: number; total: number | null };
   /** The largest employer among the TAG's chairs and tech leads. */
   leadershipEmployer: { name: string; count: number; share: number } | null;
   termsEnding: { login: string; role: string; termEndAt: Date }[];
   leaders: LeaderActivity[];
-  /** Leaders with no counted contribution in the TAG's activity window. */
+  /** Leaders inactive under the TAG's activity rule (no counted contribution in its window). */
   inactiveLeaders: LeaderActivity[];
   onLeave: { login: string; role: string; from: Date | null; to: Date | null; note: string }[];
   elections: {
@@ -97,6 +112,7 @@ export interface TagDashboard {
     ambassadorsActive: number;
   };
   liaisonsOverdue: { login: string; target: string; dueAt: Date; lastCheckInAt: Date | null }[];
+  /** The board review fell due (one cadence after the last, or after the TAG's creation) and is not finished. */
   boardReviewOverdue: boolean;
   pendingChanges: { login: string; role: string; change: "appointment" | "end" | "renewal"; requestedAt: Date }[];
   /** Drill-down only (empty on the overview). */
@@ -184,6 +200,7 @@ export async function loadDashboards(
       id: true,
       slug: true,
       name: true,
+      createdAt: true,
       boardReviewMonths: true,
       boardReviewedAt: true,
       staleAfterDays: true,
@@ -211,6 +228,7 @@ export async function loadDashboards(
         maxPerRegion: true,
         minPerRegion: true,
         maxPerEmployer: true,
+        retiredAt: true,
       },
     }),
     db.roleAssignment.findMany({
@@ -258,18 +276,22 @@ export async function loadDashboards(
         createdAt: true,
         foundation: true,
         project: { select: { displayName: true } },
-        assignment: { select: { tagId: true, user: { select: { login: true } } } },
+        assignment: {
+          select: {
+            tagId: true,
+            status: true,
+            user: { select: { login: true } },
+            leaves: { where: { to: { gte: today } }, select: { from: true, to: true } },
+          },
+        },
       },
     }),
   ]);
 
   const leaderSeats = seats.filter((s) => (s.kind === "chair" || s.kind === "tech_lead") && s.status !== "pending");
-  const activity = await activityInTags(
-    tags.map((t) => ({
-      tagId: t.id,
-      userIds: leaderSeats.filter((s) => s.tagId === t.id).map((s) => s.userId),
-      window: windowEndingAt(at, t.activityWindowMonths),
-    })),
+  const activity = await activityByTag(
+    tags.map((t) => ({ tag: t, userIds: leaderSeats.filter((s) => s.tagId === t.id).map((s) => s.userId) })),
+    at,
   );
 
   let details: { stale: TagDashboard["staleClaims"]; ambassadors: TagDashboard["ambassadors"] } | null = null;
@@ -342,7 +364,7 @@ export async function loadDashboards(
 }
 
 interface Inputs {
-  tag: TagDashboard["tag"] & { leaveCountsTowardCaps: boolean };
+  tag: TagDashboard["tag"] & { leaveCountsTowardCaps: boolean; createdAt: Date };
   at: Date;
   defs: {
     roleKey: string;
@@ -353,6 +375,7 @@ interface Inputs {
     maxPerRegion: unknown;
     minPerRegion: unknown;
     maxPerEmployer: number | null;
+    retiredAt: Date | null;
   }[];
   seats: {
     userId: string;
@@ -383,9 +406,9 @@ interface Inputs {
     createdAt: Date;
     foundation: string | null;
     project: { displayName: string } | null;
-    assignment: { user: { login: string } };
+    assignment: { status: string; user: { login: string }; leaves: { from: Date; to: Date }[] };
   }[];
-  activity: Map<string, { total: number; lastAt: Date | null }>;
+  activity: Map<string, TagActivity>;
   details: { stale: TagDashboard["staleClaims"]; ambassadors: TagDashboard["ambassadors"] } | null;
 }
 
@@ -407,27 +430,28 @@ function largestEmployer(holders: { employer: string | null }[]) {
 export function shapeDashboard(i: Inputs): TagDashboard {
   const { tag, at } = i;
   const horizon = addMonths(at, LOOKAHEAD_MONTHS);
-  const seats = i.seats.map((s) => ({
-    ...s,
-    key: s.roleDefinition?.roleKey ?? `kind:${s.kind}`,
-    role: roleName(s.kind, s.roleDefinition?.name),
-    region: s.regionAtStart ?? s.user.region,
-    onLeave: isOnLeave(s.status, s.leaves, at),
-  }));
+  const seats = i.seats.map((s) => {
+    const state = seatStatusAt(s.status, s.leaves, at);
+    return {
+      ...s,
+      roleKey: s.roleDefinition?.roleKey ?? null,
+      role: roleName(s.kind, s.roleDefinition?.name),
+      region: s.regionAtStart ?? s.user.region,
+      state,
+      onLeave: state === "on-leave",
+      held: state !== "pending",
+    };
+  });
+  const held = seats.filter((s) => s.held);
 
-  // Roles: the TAG's current definitions, then seats given before any definition (by kind).
-  const roleKeys = [
-    ...i.defs.map((d) => d.roleKey),
-    ...new Set(seats.filter((s) => !s.roleDefinition).map((s) => s.key)),
-  ];
-  const roles: RoleSummary[] = roleKeys.map((key) => {
-    const def = i.defs.find((d) => d.roleKey === key);
-    const holders = seats.filter((s) => s.key === key);
+  const roles: RoleSummary[] = i.defs.map((def) => {
+    const figures = roleFigures(def, seats);
+    const holders = held.filter((s) => s.roleKey === def.roleKey);
     const counted = tag.leaveCountsTowardCaps ? holders : holders.filter((h) => !h.onLeave);
     const byRegion = emptyRegions();
     for (const h of counted) byRegion[h.region ?? "unknown"]++;
-    const minPerRegion = parseRegionCounts(def?.minPerRegion);
-    const maxPerRegion = parseRegionCounts(def?.maxPerRegion);
+    const minPerRegion = parseRegionCounts(def.minPerRegion);
+    const maxPerRegion = parseRegionCounts(def.maxPerRegion);
     const regionIssues: string[] = [];
     for (const r of REGIONS) {
       const min = minPerRegion[r];
@@ -436,14 +460,16 @@ export function shapeDashboard(i: Inputs): TagDashboard {
       if (max !== undefined && byRegion[r] > max) regionIssues.push(`${r} ${byRegion[r]} of at most ${max}`);
     }
     const top = largestEmployer(counted.map((h) => ({ employer: h.user.employer })));
-    const cap = def?.maxPerEmployer ?? null;
-    const kind = def?.kind ?? key.slice("kind:".length);
+    const cap = def.maxPerEmployer;
     return {
-      key,
-      name: roleName(kind, def?.name),
-      kind,
-      holders: holders.length,
-      totalSeats: def?.totalSeats ?? null,
+      key: def.roleKey,
+      name: roleName(def.kind, def.name),
+      kind: def.kind,
+      holders: figures.holders,
+      pending: figures.pending,
+      vacancies: figures.vacancies,
+      retired: figures.retired,
+      totalSeats: figures.totalSeats,
       byRegion,
       minPerRegion,
       maxPerRegion,
@@ -455,25 +481,23 @@ export function shapeDashboard(i: Inputs): TagDashboard {
   });
 
   const regions = emptyRegions();
-  for (const s of seats) regions[s.region ?? "unknown"]++;
+  for (const s of held) regions[s.region ?? "unknown"]++;
   const leadershipRoles = roles.filter((r) => r.kind === "chair" || r.kind === "tech_lead");
-  const leadershipSeats = seats.filter((s) => s.kind === "chair" || s.kind === "tech_lead");
+  const leadershipSeats = held.filter((s) => s.kind === "chair" || s.kind === "tech_lead");
   const totals = leadershipRoles.map((r) => r.totalSeats);
 
-  const leaders: LeaderActivity[] = leadershipSeats
-    .filter((s) => s.status !== "pending")
-    .map((s) => {
-      const a = i.activity.get(activityKey(s.userId, tag.id));
-      const total = a?.total ?? 0;
-      return {
-        login: s.user.login,
-        name: s.user.name,
-        role: s.role,
-        total,
-        lastAt: a?.lastAt ?? null,
-        status: statusFromTotal(total, tag.activityMinRecords),
-      };
-    });
+  const leaders: LeaderActivity[] = leadershipSeats.map((s) => {
+    const a = i.activity.get(activityKey(s.userId, tag.id));
+    return {
+      login: s.user.login,
+      name: s.user.name,
+      role: s.role,
+      days: a?.days ?? { 30: 0, 90: 0, 365: 0 },
+      total: a?.inRule ?? 0,
+      lastAt: a?.lastAt ?? null,
+      status: a?.status ?? "inactive",
+    };
+  });
 
   const elections = i.elections.map((e) => {
     const state =
@@ -497,10 +521,8 @@ export function shapeDashboard(i: Inputs): TagDashboard {
   const electionsDue: TagDashboard["electionsDue"] = [];
   for (const d of i.defs.filter((d) => d.selection === "election")) {
     if (i.elections.some((e) => e.roleKey === d.roleKey)) continue;
-    const holders = seats.filter((s) => s.key === d.roleKey && s.status !== "pending");
-    const ending = holders.filter((s) => s.termEndAt && s.termEndAt <= horizon).length;
-    const open =
-      d.totalSeats !== null ? Math.max(0, d.totalSeats - seats.filter((s) => s.key === d.roleKey).length) : 0;
+    const ending = held.filter((s) => s.roleKey === d.roleKey && s.termEndAt && s.termEndAt <= horizon).length;
+    const open = roles.find((r) => r.key === d.roleKey)?.vacancies ?? 0;
     if (ending > 0 || open > 0) {
       electionsDue.push({
         role: d.name,
@@ -539,17 +561,18 @@ export function shapeDashboard(i: Inputs): TagDashboard {
     roles,
     regions,
     leadership: {
-      filled: leadershipSeats.length,
+      filled: leadershipRoles.reduce((n, r) => n + r.holders, 0),
+      pending: leadershipRoles.reduce((n, r) => n + r.pending, 0),
       total:
         totals.length > 0 && totals.every((t) => t !== null) ? totals.reduce<number>((a, b) => a + (b ?? 0), 0) : null,
     },
     leadershipEmployer: largestEmployer(leadershipSeats.map((s) => ({ employer: s.user.employer }))),
-    termsEnding: seats
-      .filter((s) => s.status !== "pending" && s.termEndAt && s.termEndAt > at && s.termEndAt <= horizon)
+    termsEnding: held
+      .filter((s) => s.termEndAt && s.termEndAt > at && s.termEndAt <= horizon)
       .sort((a, b) => a.termEndAt!.getTime() - b.termEndAt!.getTime())
       .map((s) => ({ login: s.user.login, role: s.role, termEndAt: s.termEndAt! })),
     leaders,
-    inactiveLeaders: leaders.filter((l) => l.total === 0),
+    inactiveLeaders: leaders.filter((l) => l.status === "inactive"),
     onLeave: seats
       .filter((s) => s.onLeave)
       .map((s) => {
@@ -573,7 +596,7 @@ export function shapeDashboard(i: Inputs): TagDashboard {
       ambassadorsActive: f?.ambassadors ?? 0,
     },
     liaisonsOverdue: i.liaisons
-      .filter((l) => isOverdue(l, at))
+      .filter((l) => isChasedOverdue(l, at))
       .map((l) => ({
         login: l.assignment.user.login,
         target: l.project?.displayName ?? l.foundation ?? "",
@@ -581,7 +604,7 @@ export function shapeDashboard(i: Inputs): TagDashboard {
         lastCheckInAt: l.lastCheckInAt,
       }))
       .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime()),
-    boardReviewOverdue: isBoardReviewOverdue(tag.boardReviewedAt, tag.boardReviewMonths, at),
+    boardReviewOverdue: isBoardReviewDue(tag, at),
     pendingChanges,
     staleClaims: i.details?.stale ?? [],
     ambassadors: i.details?.ambassadors ?? [],

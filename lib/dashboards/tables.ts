@@ -4,7 +4,7 @@
  * page shows them in the viewer's zone.
  */
 import type { RoleSummary, TagDashboard } from "./load";
-import { isoDay } from "@/lib/vocabulary";
+import { ACTIVITY_STATUS_LABEL, activityRuleText, isoDay } from "@/lib/vocabulary";
 
 export type Cell = string | number | null;
 
@@ -30,6 +30,14 @@ export function employerText(e: { name: string; count: number; share: number } |
   return `${e.name}: ${e.count} (${pct(e.share)})${cap !== undefined && cap !== null ? ` of at most ${cap}` : ""}`;
 }
 
+/** A role's figures in words: "Tech Lead: 3 held of 4, 1 pending, 1 vacant". */
+export function roleFiguresText(r: RoleSummary): string {
+  const parts = [`${r.holders} held${r.totalSeats !== null ? ` of ${r.totalSeats}` : ""}`];
+  if (r.pending) parts.push(`${r.pending} pending`);
+  if (r.vacancies) parts.push(`${r.vacancies} vacant`);
+  return `${r.name}${r.retired ? " (retired)" : ""}: ${parts.join(", ")}`;
+}
+
 /** What needs the TOC's eye for one TAG, most serious first (the overview's flags). */
 export function flagsOf(d: TagDashboard): string[] {
   const flags: string[] = [];
@@ -39,7 +47,7 @@ export function flagsOf(d: TagDashboard): string[] {
     flags.push(`Regions: ${r.name} (${r.regionIssues.join("; ")})`);
   if (d.inactiveLeaders.length)
     flags.push(
-      `${d.inactiveLeaders.length} leader${d.inactiveLeaders.length > 1 ? "s" : ""} with no contribution in ${d.tag.activityWindowMonths} months`,
+      `${d.inactiveLeaders.length} inactive leader${d.inactiveLeaders.length > 1 ? "s" : ""} (no contribution in ${d.tag.activityWindowMonths} months)`,
     );
   if (d.pendingChanges.length)
     flags.push(`${d.pendingChanges.length} change${d.pendingChanges.length > 1 ? "s" : ""} awaiting TOC approval`);
@@ -60,13 +68,14 @@ export function overviewTable(ds: readonly TagDashboard[]): DashboardTable {
       "TAG",
       "slug",
       "chairs and tech leads",
+      "chair and tech-lead appointments awaiting the TOC",
       "leadership seats",
       "seats by region",
       "region issues",
       "largest employer (leadership)",
       "over employer cap",
       "terms ending in 6 months",
-      "leaders with no contribution",
+      "inactive leaders",
       "on leave",
       "elections open",
       "elections due",
@@ -84,6 +93,7 @@ export function overviewTable(ds: readonly TagDashboard[]): DashboardTable {
       d.tag.name,
       d.tag.slug,
       d.leadership.filled,
+      d.leadership.pending,
       d.leadership.total,
       regionsText(d),
       d.roles.flatMap((r) => r.regionIssues.map((i) => `${r.name}: ${i}`)).join("; "),
@@ -120,6 +130,8 @@ export function tagTables(d: TagDashboard): DashboardTable[] {
       columns: [
         "role",
         "holders",
+        "pending",
+        "vacancies",
         "total seats",
         "by region",
         "regional rules",
@@ -129,8 +141,10 @@ export function tagTables(d: TagDashboard): DashboardTable[] {
         "over employer cap",
       ],
       rows: d.roles.map((r) => [
-        r.name,
+        r.retired ? `${r.name} (retired)` : r.name,
         r.holders,
+        r.pending,
+        r.vacancies,
         r.totalSeats,
         regionsText(r),
         [
@@ -146,14 +160,26 @@ export function tagTables(d: TagDashboard): DashboardTable[] {
     },
     {
       key: "leaders",
-      title: `Leaders' contributions in the last ${d.tag.activityWindowMonths} months`,
-      columns: ["login", "role", "contributions", "last contribution", "status"],
+      title: `Leaders' activity (active: ${activityRuleText(d.tag)})`,
+      columns: [
+        "login",
+        "role",
+        "last 30 days",
+        "last 90 days",
+        "last 365 days",
+        `in ${d.tag.activityWindowMonths} months`,
+        "last contribution",
+        "status",
+      ],
       rows: d.leaders.map((l) => [
         l.login,
         l.role,
+        l.days[30],
+        l.days[90],
+        l.days[365],
         l.total,
         isoDay(l.lastAt),
-        l.total === 0 ? "no contribution" : l.status,
+        ACTIVITY_STATUS_LABEL[l.status],
       ]),
       empty: "No chairs or tech leads hold a seat.",
     },

@@ -7,7 +7,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { requirePermission } from "@/lib/auth/actor";
 import { can, type Actor } from "@/lib/auth/permissions";
 import { githubUrls } from "@/lib/auth/github";
-import { githubLoginResolver } from "@/lib/tags-yaml/resolve";
+import { githubLoginResolver } from "@/lib/auth/github-logins";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { lockElection, parseSeats, requireOfficer, totalSeats } from "./context";
 import {
@@ -76,13 +76,17 @@ async function checkOfficers(tagId: string, ids: readonly string[]): Promise<voi
       isCncfAmbassador: true,
       roles: {
         where: { tagId, status: { in: [...SITTING_SEAT_STATUSES] }, kind: { in: [...LEAD_KINDS] } },
-        select: { tagId: true },
+        select: { tagId: true, kind: true },
       },
     },
   });
   for (const id of ids) {
     const u = users.find((x) => x.id === id);
-    const officer = u && { ...u, leadTagIds: u.roles.map((r) => r.tagId) };
+    const officer = u && {
+      ...u,
+      leadTagIds: u.roles.map((r) => r.tagId),
+      chairTagIds: u.roles.filter((r) => r.kind === "chair").map((r) => r.tagId),
+    };
     if (!officer || !can(officer, "election.run", tagId)) {
       throw new AppError("INVALID", "Officers must be leads of this TAG or admins.", {
         officerIds: ["Officers must be leads of this TAG or admins"],

@@ -13,7 +13,7 @@ import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { writeElektoCsv } from "./ballot-formats/elekto-csv.ts";
 import { packBallots } from "./tally/ballots.ts";
-import type { LoginResolver } from "../tags-yaml/resolve.ts";
+import type { LoginResolver } from "../auth/github-logins.ts";
 import { DAY, type Region } from "../vocabulary/index.ts";
 import type { Tx } from "../db.ts";
 import { recordAudit } from "../audit/record.ts";

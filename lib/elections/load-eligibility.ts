@@ -62,7 +62,8 @@ export async function candidateVerdictOf(
 /** Counted records in a TAG over a window, for everyone with a record there (`activityFor` decides each). */
 async function recordsIn(tagId: string, window: ActivityWindow): Promise<Map<string, number>> {
   const rows = await db.contributionRecord.findMany({
-    where: { tagId, occurredAt: { gte: window.from, lt: window.to } },
+    // A deleted account's contributions still count for the TAG, but it votes in nothing.
+    where: { tagId, occurredAt: { gte: window.from, lt: window.to }, user: { deletedAt: null } },
     select: { userId: true },
     distinct: ["userId"],
   });

@@ -6,6 +6,8 @@ import { recordAudit } from "@/lib/audit/record";
 import { refuseByGuard, requirePermission } from "@/lib/auth/actor";
 import { can, type Actor } from "@/lib/auth/permissions";
 import { notify } from "@/lib/notify/send";
+import { giveSeat } from "@/lib/roles/appointments";
+import { giveSeatForDecision } from "@/lib/roles/seat-decisions";
 import { lockAssignment, lockRole } from "@/lib/roles/seats";
 import { orderByLot, type Outcome } from "./tally/index.ts";
 import { electionLink, loadElection, requireOfficer } from "./context";
@@ -100,26 +102,25 @@ export async function approveElection(actor: Actor | null, input: ElectionRefInp
     const created: { id: string; userId: string; termEndAt: Date }[] = [];
     for (const [i, w] of winners.entries()) {
       const months = election.staggerTerms && i >= full ? Math.max(1, Math.floor(termMonths / 2)) : termMonths;
-      const seat = await tx.roleAssignment.create({
-        data: {
-          tagId: election.tagId,
-          userId: w.userId,
-          kind: role.kind,
-          status: "active",
-          regionAtStart: w.region,
-          startAt: election.cycleDate,
-          termEndAt: addMonths(election.cycleDate, months),
-          requestedById: a.id,
-          requestedAt: at,
-          decidedById: a.id,
-          decidedAt: at,
-          roleDefinitionId: role.id,
-          obtainedBy: "elected",
-          electionId: election.id,
-        },
-        select: { id: true, userId: true, termEndAt: true },
+      const person = await tx.user.findUniqueOrThrow({
+        where: { id: w.userId },
+        select: { id: true, login: true, employer: true },
       });
-      created.push({ id: seat.id, userId: seat.userId, termEndAt: seat.termEndAt! });
+      // The one appointment path: the role's seat rules apply to election results too.
+      const seat = await giveSeat(tx, {
+        roleKey: election.roleKey,
+        tagId: election.tagId,
+        person: { ...person, region: w.region },
+        by: a.id,
+        at,
+        obtainedBy: "elected",
+        status: "active",
+        startAt: election.cycleDate,
+        termEndAt: addMonths(election.cycleDate, months),
+        electionId: election.id,
+        audit: { after: { electionId: election.id } },
+      });
+      created.push({ id: seat.id, userId: w.userId, termEndAt: seat.termEndAt! });
     }
     await recordAudit(tx, {
       at,
@@ -291,24 +292,24 @@ export async function offerVacancy(actor: Actor | null, input: OfferVacancyInput
     const takenIds = new Set(taken.map((t) => t.userId));
     const next = election.runnersUp.find((u) => !takenIds.has(u));
     if (!next) throw new AppError("CONFLICT", "No runner-up is left: the seat waits for the next election.");
-    const user = await tx.user.findUniqueOrThrow({ where: { id: next }, select: { region: true, login: true } });
-    const offered = await tx.roleAssignment.create({
-      data: {
-        tagId: election.tagId,
-        userId: next,
-        kind: seat.kind,
-        status: "pending",
-        regionAtStart: user.region,
-        startAt: at,
-        termEndAt: seat.termEndAt,
-        decisionLink: offerLink,
-        requestedById: a.id,
-        requestedAt: at,
-        roleDefinitionId: seat.roleDefinitionId,
-        obtainedBy: "elected",
-        electionId: election.id,
-      },
-      select: { id: true },
+    const user = await tx.user.findUniqueOrThrow({
+      where: { id: next },
+      select: { id: true, region: true, login: true, employer: true },
+    });
+    // The one appointment path: pending until the TOC approves it by vote, within the role's seat rules.
+    const offered = await giveSeatForDecision(tx, {
+      roleKey: election.roleKey,
+      tagId: election.tagId,
+      person: user,
+      by: a.id,
+      at,
+      obtainedBy: "elected",
+      status: "pending",
+      startAt: at,
+      termEndAt: seat.termEndAt,
+      decisionLink: offerLink,
+      electionId: election.id,
+      audit: { after: { electionId: election.id, vacated: seat.id } },
     });
     await recordAudit(tx, {
       at,

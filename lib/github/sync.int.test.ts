@@ -159,6 +159,7 @@ describe("GitHub sync", () => {
       isTocMember: false,
       isCncfAmbassador: false,
       leadTagIds,
+      chairTagIds: [],
     });
     const queued: string[] = [];
     const enqueue = async (id: string) => void queued.push(id);

@@ -7,7 +7,7 @@ import { refuseByGuard, requirePermission } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
 import { notify } from "@/lib/notify/send";
 import { consumeRateLimit } from "@/lib/rate-limit";
-import { HELD_CLAIM_STATUSES } from "@/lib/vocabulary";
+import { HELD_CLAIM_STATUSES, LIVE_CLAIM_STATUSES } from "@/lib/vocabulary";
 import {
   givePlaceBack,
   itemLink,
@@ -424,4 +424,63 @@ export async function confirmCompletion(actor: Actor | null, input: { claimId: s
     at,
   );
   return { id: claim.id, itemClosed: closed };
+}
+
+/**
+ * A person deleting their account gives up every live claim inside `tx`: held ones are released
+ * (their places open again), requests and invitations withdrawn, each audited. Returns the items
+ * whose place opened, so that their leads can be told once the deletion commits.
+ */
+export async function releaseClaimsOfLeaver(
+  tx: Tx,
+  userId: string,
+  at: Date,
+): Promise<{ itemId: string; title: string; tagIds: string[] }[]> {
+  const live = await tx.claim.findMany({
+    where: { userId, status: { in: [...LIVE_CLAIM_STATUSES] } },
+    select: {
+      id: true,
+      status: true,
+      itemId: true,
+      item: { select: { title: true, tags: { select: { tagId: true } } } },
+    },
+  });
+  const freed: { itemId: string; title: string; tagIds: string[] }[] = [];
+  for (const c of live) {
+    const held = (HELD_CLAIM_STATUSES as readonly string[]).includes(c.status);
+    const status = held ? "released" : "withdrawn";
+    await tx.claim.update({ where: { id: c.id }, data: { status, decidedAt: at } });
+    const tagIds = c.item.tags.map((t) => t.tagId);
+    if (held) {
+      await givePlaceBack(tx, c.itemId, at);
+      freed.push({ itemId: c.itemId, title: c.item.title, tagIds });
+    }
+    await recordAudit(tx, {
+      at,
+      actorId: userId,
+      action: held ? "claim.release" : "claim.withdraw",
+      subjectType: "Claim",
+      subjectId: c.id,
+      tagId: tagIds[0] ?? null,
+      before: { status: c.status },
+      after: { status, reason: "account deleted" },
+    });
+  }
+  return freed;
+}
+
+/** Tells the leads of each freed item that a place opened because its volunteer left the portal. */
+export async function notifyFreedPlaces(freed: { itemId: string; title: string; tagIds: string[] }[], at: Date) {
+  for (const f of freed)
+    await notifyLeads(
+      db,
+      f.tagIds,
+      {
+        kind: "claim.released",
+        title: `A place opened on "${f.title}"`,
+        body: "The volunteer deleted their account; the place is open again.",
+        link: itemLink(f.itemId),
+      },
+      at,
+    );
 }

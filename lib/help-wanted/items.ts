@@ -9,6 +9,7 @@ import { notify } from "@/lib/notify/send";
 import { consumeRateLimit } from "@/lib/rate-limit";
 import { HELD_CLAIM_STATUSES, PENDING_CLAIM_STATUSES } from "@/lib/vocabulary";
 import type { ItemInput, LinkedIssue } from "./schemas";
+import { finishBoardReviews } from "./board-reviews";
 
 /**
  * Operations on help-wanted items: post, edit, publish or discard a draft, close; and the places
@@ -314,6 +315,8 @@ export async function closeItem(actor: Actor | null, itemId: string, reason: str
       before: { status: item!.status },
       after: { status: "closed", reason },
     });
+    // Closing is the other answer in a board review: the last due item closed finishes it.
+    await finishBoardReviews(tx, item!.tagIds, at, a.id);
   });
   await notifyHolders(
     itemId,

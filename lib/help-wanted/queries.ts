@@ -1,7 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { HELD_CLAIM_STATUSES } from "@/lib/vocabulary";
-import { reviewCutoff } from "./review";
+import { boardReviewDueAt, isBoardReviewDue, type BoardReviewClock } from "./board-review-due";
+import { itemsDueForReview } from "./board-reviews";
 import { isStaleClaim, staleAfterDaysOf } from "./stale-claims";
 
 /** One item with its TAGs, claims (with updates) and history, for the item page. */
@@ -96,7 +97,6 @@ export async function listMyClaims(userId: string, now: Date) {
 
 /** What a TAG's leads need to act on: drafts offered from GitHub, pending requests, held claims (stale ones flagged), items due for review, recent progress. */
 export async function getLeadConsole(tagId: string, reviewMonths: number, now: Date) {
-  const reviewBefore = reviewCutoff(now, reviewMonths);
   const inTag = { tags: { some: { tagId } } };
   const [drafts, requests, held, dueForReview, progress] = await Promise.all([
     db.helpWantedItem.findMany({
@@ -139,11 +139,7 @@ export async function getLeadConsole(tagId: string, reviewMonths: number, now: D
       },
     }),
     db.helpWantedItem.findMany({
-      where: {
-        ...inTag,
-        status: { in: ["open", "filled"] },
-        OR: [{ reviewedAt: null }, { reviewedAt: { lt: reviewBefore } }],
-      },
+      where: itemsDueForReview(tagId, reviewMonths, now),
       orderBy: { createdAt: "asc" },
       take: 200,
       select: { id: true, title: true, reviewedAt: true, createdAt: true, status: true },
@@ -187,4 +183,16 @@ export function listPendingInvitations(tagId: string) {
       item: { select: { id: true, title: true } },
     },
   });
+}
+
+/** A TAG's board review as its page and lead console show it: last finished, next (or current) due date, items left. */
+export async function getBoardReviewStatus(tag: BoardReviewClock & { id: string }, at: Date) {
+  const due = isBoardReviewDue(tag, at);
+  return {
+    months: tag.boardReviewMonths,
+    lastAt: tag.boardReviewedAt,
+    dueAt: boardReviewDueAt(tag),
+    due,
+    itemsDue: due ? await db.helpWantedItem.count({ where: itemsDueForReview(tag.id, tag.boardReviewMonths, at) }) : 0,
+  };
 }

@@ -5,7 +5,10 @@ import { loadActor } from "@/lib/auth/actor";
 import { now } from "@/lib/clock";
 import { createTag, createUser } from "@/tests/factories";
 import { closeItem, createItem } from "./items";
-import { isBoardReviewOverdue, markItemReviewed } from "./review";
+import { markItemReviewed } from "./review";
+import { boardReviewDueAt, isBoardReviewDue } from "./board-review-due";
+import { sweepBoardReviews } from "./board-reviews";
+import { getBoardReviewStatus } from "./queries";
 import { itemSchema } from "./schemas";
 import { DAY } from "@/lib/vocabulary";
 
@@ -15,8 +18,13 @@ const code = (p: Promise<unknown>) =>
     (e: unknown) => (e instanceof AppError ? e.code : `THROWN ${String(e)}`),
   );
 
-async function tagWithLead() {
-  const tag = await createTag();
+/** A TAG created `createdDaysAgo` days ago (a year by default: its first board review is due). */
+async function tagWithLead(createdDaysAgo = 365) {
+  const created = await createTag();
+  const tag = await db.tag.update({
+    where: { id: created.id },
+    data: { createdAt: new Date((await now()).getTime() - createdDaysAgo * DAY) },
+  });
   const lead = await createUser();
   await db.roleAssignment.create({
     data: {
@@ -65,7 +73,7 @@ describe("markItemReviewed (board review: keep)", () => {
     expect(second.boardsReviewed).toEqual([tag.id]);
     const t = await db.tag.findUniqueOrThrow({ where: { id: tag.id } });
     expect(t.boardReviewedAt!.getTime()).toBe(second.reviewedAt.getTime());
-    expect(isBoardReviewOverdue(t.boardReviewedAt, t.boardReviewMonths, await now())).toBe(false);
+    expect(isBoardReviewDue(t, await now())).toBe(false);
   });
 
   it("a lead of another TAG and a plain member are refused: nothing changes, refusals are logged", async () => {
@@ -101,10 +109,75 @@ describe("markItemReviewed (board review: keep)", () => {
     expect(await code(markItemReviewed(admin, "00000000-0000-4000-8000-000000000000"))).toBe("NOT_FOUND");
   });
 
-  it("an overdue board: never reviewed, or reviewed before the cycle", () => {
-    const at = new Date("2026-07-01T00:00:00Z");
-    expect(isBoardReviewOverdue(null, 6, at)).toBe(true);
-    expect(isBoardReviewOverdue(new Date("2025-12-31T00:00:00Z"), 6, at)).toBe(true);
-    expect(isBoardReviewOverdue(new Date("2026-02-01T00:00:00Z"), 6, at)).toBe(false);
+  it("a review falls due one cadence after the last one, a new TAG's first one cadence after its creation", () => {
+    const createdAt = new Date("2026-03-15T00:00:00Z");
+    const fresh = { createdAt, boardReviewedAt: null, boardReviewMonths: 6 };
+    expect(boardReviewDueAt(fresh)).toEqual(new Date("2026-09-15T00:00:00Z"));
+    expect(isBoardReviewDue(fresh, new Date("2026-09-14T23:59:59Z"))).toBe(false);
+    expect(isBoardReviewDue(fresh, new Date("2026-09-15T00:00:00Z"))).toBe(true);
+    const reviewed = { ...fresh, boardReviewedAt: new Date("2026-10-01T00:00:00Z"), boardReviewMonths: 4 };
+    expect(boardReviewDueAt(reviewed)).toEqual(new Date("2027-02-01T00:00:00Z"));
+    expect(isBoardReviewDue(reviewed, new Date("2026-12-01T00:00:00Z"))).toBe(false);
+  });
+});
+
+describe("the board review", () => {
+  it("finishes when every due item is kept or closed, and not before", async () => {
+    const { tag, lead } = await tagWithLead();
+    const [kept, closed, fresh] = [
+      await postItem(tag.slug, lead.id),
+      await postItem(tag.slug, lead.id),
+      await postItem(tag.slug, lead.id),
+    ];
+    await Promise.all([age(kept.id), age(closed.id)]);
+    const at = await now();
+    expect(await getBoardReviewStatus(tag, at)).toMatchObject({ due: true, itemsDue: 2, lastAt: null });
+
+    await markItemReviewed(lead, kept.id);
+    expect((await db.tag.findUniqueOrThrow({ where: { id: tag.id } })).boardReviewedAt).toBeNull();
+    // Closing the last due item finishes the review at once.
+    await closeItem(lead, closed.id, "done elsewhere");
+    const t = await db.tag.findUniqueOrThrow({ where: { id: tag.id } });
+    expect(t.boardReviewedAt).not.toBeNull();
+    // The item posted within the cycle needed no review; the next review is a cadence away.
+    expect((await db.helpWantedItem.findUniqueOrThrow({ where: { id: fresh.id } })).status).toBe("open");
+    expect(await getBoardReviewStatus(t, await now())).toMatchObject({ due: false, itemsDue: 0 });
+    expect(
+      await db.auditEvent.count({ where: { action: "help-wanted.board-review", subjectId: tag.id, outcome: "ok" } }),
+    ).toBe(1);
+  });
+
+  it("a new TAG is not due; when its first review falls due with nothing older than a cadence, it finishes by itself", async () => {
+    const { tag, lead } = await tagWithLead(10);
+    await postItem(tag.slug, lead.id);
+    const at = await now();
+    expect(await getBoardReviewStatus(tag, at)).toMatchObject({ due: false, itemsDue: 0, lastAt: null });
+    await sweepBoardReviews(at);
+    expect((await db.tag.findUniqueOrThrow({ where: { id: tag.id } })).boardReviewedAt).toBeNull();
+    expect(await db.notification.count({ where: { userId: lead.id, kind: "help-wanted.board-review" } })).toBe(0);
+
+    // A cadence (six months) later, the item is a little over five months old: nothing is due.
+    const later = new Date(tag.createdAt.getTime() + 190 * DAY);
+    await sweepBoardReviews(later);
+    const t = await db.tag.findUniqueOrThrow({ where: { id: tag.id } });
+    expect(t.boardReviewedAt).toEqual(later);
+    expect(await db.notification.count({ where: { userId: lead.id, kind: "help-wanted.board-review" } })).toBe(0);
+  });
+
+  it("reminds the TAG's leads once when the review falls due with items to review", async () => {
+    const { tag, lead } = await tagWithLead();
+    const item = await postItem(tag.slug, lead.id);
+    await age(item.id);
+    const at = await now();
+    await sweepBoardReviews(at);
+    await sweepBoardReviews(new Date(at.getTime() + DAY));
+    const notes = await db.notification.findMany({ where: { userId: lead.id, kind: "help-wanted.board-review" } });
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatchObject({
+      title: `The board review of ${tag.name} is due`,
+      link: `/manage/${tag.slug}#review`,
+    });
+    expect(notes[0]!.body).toContain("Keep or close 1 item");
+    expect((await db.tag.findUniqueOrThrow({ where: { id: tag.id } })).boardReviewedAt).toBeNull();
   });
 });

@@ -5,21 +5,11 @@ import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { requirePermission } from "@/lib/auth/actor";
 import { can, type Actor } from "@/lib/auth/permissions";
-import { addMonths } from "@/lib/vocabulary";
-
-/** The date before which an item (or a board) counts as due for review, `months` back from `now`. */
-export function reviewCutoff(now: Date, months: number): Date {
-  return addMonths(now, -months);
-}
-
-/** A TAG's board review is overdue when it was never reviewed or not within its cycle (cncf/toc#1211: every 4-6 months). */
-export function isBoardReviewOverdue(boardReviewedAt: Date | null, boardReviewMonths: number, now: Date): boolean {
-  return !boardReviewedAt || boardReviewedAt.getTime() < reviewCutoff(now, boardReviewMonths).getTime();
-}
+import { finishBoardReviews } from "./board-reviews";
 
 /**
- * "Keep" in the board review: a lead of one of the item's TAGs marks it reviewed. When no open or
- * filled item of a TAG the actor reviews for is still due, that TAG's board counts as reviewed.
+ * "Keep" in the board review: a lead of one of the item's TAGs marks it reviewed. When the review
+ * of a TAG the actor reviews for is due and no item is left to keep or close, it finishes.
  */
 export async function markItemReviewed(actor: Actor | null, itemId: string) {
   const item = /^[0-9a-f-]{36}$/i.test(itemId)
@@ -29,7 +19,7 @@ export async function markItemReviewed(actor: Actor | null, itemId: string) {
           id: true,
           status: true,
           reviewedAt: true,
-          tags: { select: { tag: { select: { id: true, boardReviewMonths: true } } } },
+          tags: { select: { tag: { select: { id: true } } } },
         },
       })
     : null;
@@ -63,20 +53,13 @@ export async function markItemReviewed(actor: Actor | null, itemId: string) {
       before: { reviewedAt: item.reviewedAt?.toISOString() ?? null },
       after: { reviewedAt: at.toISOString() },
     });
-    const done: string[] = [];
-    for (const t of reviewedTags) {
-      const due = await tx.helpWantedItem.count({
-        where: {
-          tags: { some: { tagId: t.id } },
-          status: { in: ["open", "filled"] },
-          OR: [{ reviewedAt: null }, { reviewedAt: { lt: reviewCutoff(at, t.boardReviewMonths) } }],
-        },
-      });
-      if (due === 0) {
-        await tx.tag.update({ where: { id: t.id }, data: { boardReviewedAt: at } });
-        done.push(t.id);
-      }
-    }
+    // The review of each TAG the actor reviews for finishes when this was its last due item.
+    const done = await finishBoardReviews(
+      tx,
+      reviewedTags.map((t) => t.id),
+      at,
+      a.id,
+    );
     return done;
   });
   return { id: item.id, reviewedAt: at, boardsReviewed: boardsDone };
@@ -91,6 +74,14 @@ export function listTagChoices() {
 export function findBoardReview(slug: string) {
   return db.tag.findUnique({
     where: { slug },
-    select: { id: true, slug: true, name: true, boardReviewMonths: true, boardReviewedAt: true, staleAfterDays: true },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      createdAt: true,
+      boardReviewMonths: true,
+      boardReviewedAt: true,
+      staleAfterDays: true,
+    },
   });
 }

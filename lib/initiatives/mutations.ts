@@ -5,23 +5,15 @@ import { AppError, isUniqueViolation } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { refuseByGuard, requirePermission } from "@/lib/auth/actor";
 import { can, type Actor } from "@/lib/auth/permissions";
+import { findPersonByLogin } from "@/lib/people/resolve";
 import type { CreateInitiativeInput } from "./schemas";
 import type { INITIATIVE_STATES } from "./schemas";
 
 /** A TAG's lead (or an admin) starts an initiative, optionally naming its sponsoring tech lead. */
 export async function createInitiative(actor: Actor | null, input: CreateInitiativeInput) {
   const a = await requirePermission(actor, "initiative.manage", { subjectType: "Initiative", tagId: input.tagId });
-  const sponsor = input.sponsorLogin
-    ? await db.user.findFirst({
-        where: { login: { equals: input.sponsorLogin, mode: "insensitive" } },
-        orderBy: { updatedAt: "desc" },
-        select: { id: true },
-      })
-    : null;
-  if (input.sponsorLogin && !sponsor)
-    throw new AppError("INVALID", "Some fields need attention.", {
-      sponsorLogin: ["Nobody with that login has an account here"],
-    });
+  // The sponsor is a person, found by the one account holding the login (never a guess among several).
+  const sponsor = input.sponsorLogin ? await findPersonByLogin(input.sponsorLogin, "sponsorLogin") : null;
   const at = await now();
   return db.$transaction(async (tx) => {
     const ini = await tx.initiative.create({

@@ -1,11 +1,14 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { sendDecisionDigests, sweepDecisions } from "@/lib/decisions/sweep";
 import { advanceElectionPhases } from "@/lib/elections/phases";
 import { flagStaleInitiatives } from "@/lib/initiatives/sweep";
 import { flagStaleClaims } from "@/lib/help-wanted/sweep";
 import { flagOverdueLiaisons } from "@/lib/liaisons/sweep";
+import { sweepBoardReviews } from "@/lib/help-wanted/board-reviews";
 import { sendMatchDigests } from "@/lib/matching/digest";
 import { notify } from "@/lib/notify/send";
+import { endFinishedTerms } from "@/lib/roles/term-ends";
 import { remindTermsEnding } from "@/lib/roles/term-reminders";
 import { DAY } from "@/lib/vocabulary";
 
@@ -28,6 +31,7 @@ async function remindIncompleteProfiles(now: Date): Promise<number> {
   const due = await db.user.findMany({
     where: {
       createdAt: { lte: new Date(now.getTime() - PROFILE_REMINDER_AFTER_DAYS * DAY) },
+      deletedAt: null,
       OR: [{ region: null }, { timezone: null }],
     },
     select: { id: true },
@@ -63,7 +67,17 @@ export const sweeps: Sweep[] = [
     description: "Remind holders and leads 60 and 14 days before a term ends",
     run: remindTermsEnding,
   },
+  {
+    name: "sweep-term-ends",
+    description: "End (or move to emeritus) seats whose term has passed; tell the person and the leads",
+    run: endFinishedTerms,
+  },
   { name: "sweep-liaison-check-ins", description: "Flag liaisons whose check-in is overdue", run: flagOverdueLiaisons },
+  {
+    name: "sweep-board-reviews",
+    description: "Finish board reviews with nothing left to review; remind leads when a review falls due",
+    run: sweepBoardReviews,
+  },
   {
     name: "sweep-stale-initiatives",
     description: "Flag initiatives with no check-in for three months",
@@ -73,6 +87,16 @@ export const sweeps: Sweep[] = [
     name: "sweep-election-phases",
     description: "Open nominations and voting, close and count elections when their times come",
     run: advanceElectionPhases,
+  },
+  {
+    name: "sweep-decisions",
+    description: "Close TOC decisions whose period ended; tell TOC members about new votes and ones closing soon",
+    run: sweepDecisions,
+  },
+  {
+    name: "sweep-decision-digests",
+    description: "Send TOC members the open decisions, once a week",
+    run: sendDecisionDigests,
   },
   {
     name: "sweep-match-digests",

@@ -6,6 +6,8 @@ import { now } from "@/lib/clock";
 import { sweeps } from "@/lib/jobs/sweeps";
 import { createTag, createUser } from "@/tests/factories";
 import { createLiaison, logCheckIn, updateLiaison } from "./mutations";
+import { recordLeave } from "@/lib/roles/leaves";
+import { LeaveSchema } from "@/lib/roles/schemas";
 import { flagOverdueLiaisons } from "./sweep";
 import {
   findLiaison,
@@ -293,7 +295,34 @@ describe("overdue check-ins", () => {
     expect(await db.notification.count({ where: { userId: user.id, kind: "liaison.overdue" } })).toBe(2);
   });
 
-  it("a seat on leave is not chased", async () => {
+  it("reminders pause during a leave recorded through the leave form, and resume after it", async () => {
+    const { tag, leadActor } = await tagWithLead();
+    const { seat, user, actor } = await ambassadorSeat(tag.id);
+    const l = await createLiaison(leadActor, createInput({ assignmentId: seat.id, foundation: "OpenSSF" }));
+    const t = await now();
+    await db.liaison.update({ where: { id: l.id }, data: { createdAt: new Date(t.getTime() - 40 * DAY) } });
+    // The liaison records their own leave, as the TAG page's form does: from yesterday for two weeks.
+    await recordLeave(
+      actor,
+      LeaveSchema.parse({
+        assignmentId: seat.id,
+        from: isoDay(new Date(t.getTime() - DAY)),
+        to: isoDay(new Date(t.getTime() + 13 * DAY)),
+        note: "conference season",
+      }),
+    );
+    expect((await db.roleAssignment.findUniqueOrThrow({ where: { id: seat.id } })).status).toBe("active");
+    await flagOverdueLiaisons(t);
+    await flagOverdueLiaisons(new Date(t.getTime() + 12 * DAY));
+    expect((await db.liaison.findUniqueOrThrow({ where: { id: l.id } })).overdueNotifiedAt).toBeNull();
+    expect(await db.notification.count({ where: { userId: user.id, kind: "liaison.overdue" } })).toBe(0);
+
+    const back = new Date(t.getTime() + 15 * DAY);
+    await flagOverdueLiaisons(back);
+    expect(await db.notification.count({ where: { userId: user.id, kind: "liaison.overdue" } })).toBe(1);
+  });
+
+  it("a seat an import marked on leave is not chased either", async () => {
     const { tag, leadActor } = await tagWithLead();
     const { seat, user } = await ambassadorSeat(tag.id);
     const l = await createLiaison(leadActor, createInput({ assignmentId: seat.id, foundation: "OpenSSF" }));

@@ -1,10 +1,25 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { isOnLeave } from "@/lib/roles/seats";
 import { SITTING_SEAT_STATUSES } from "@/lib/vocabulary";
+import { isOverdue, type CadenceState } from "./overdue";
 import { tagScope, type Actor } from "@/lib/auth/permissions";
 
 export { checkInDueAt, isOverdue, latestCheckInDay } from "./overdue";
+
+/** A liaison's seat is on leave today (recorded through the leave form, or marked by an import). */
+export function liaisonOnLeave(l: { assignment: { status: string; leaves: { from: Date; to: Date }[] } }, at: Date) {
+  return isOnLeave(l.assignment.status, l.assignment.leaves, at);
+}
+
+/** Overdue as the sweep chases it: a held seat, not on leave (reminders pause), no check-in within the cadence. */
+export function isChasedOverdue(
+  l: CadenceState & { assignment: { status: string; leaves: { from: Date; to: Date }[] } },
+  at: Date,
+): boolean {
+  return l.assignment.status === "active" && !liaisonOnLeave(l, at) && isOverdue(l, at);
+}
 
 const checkInSelect = {
   id: true,
@@ -29,6 +44,7 @@ function liaisonSelect(latest: number) {
       select: {
         id: true,
         status: true,
+        leaves: { select: { from: true, to: true } },
         tag: { select: { id: true, slug: true, name: true } },
         user: { select: { id: true, login: true, name: true } },
       },

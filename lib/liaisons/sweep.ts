@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { notify } from "@/lib/notify/send";
 import { checkInDueAt } from "./overdue";
 import { dayValue } from "./schemas";
+import { onLeaveSql } from "@/lib/roles/seats";
 import { LEAD_KINDS } from "@/lib/vocabulary";
 
 // The worker imports this module: keep it free of the auth modules (they load Next's request APIs).
@@ -21,7 +22,7 @@ async function leadIdsOf(tagId: string): Promise<string[]> {
 /**
  * Sweep: liaisons with no check-in within their cadence are flagged once per overdue period (until
  * a check-in or a change of cadence clears the flag); the liaison and the TAG's leads are told.
- * Seats on leave are not chased.
+ * Seats on leave are not chased: reminders pause while a leave includes today (however it was recorded).
  */
 export async function flagOverdueLiaisons(now: Date): Promise<number> {
   // The same rule as `isOverdue`, in SQL (GREATEST skips a NULL lastCheckInAt).
@@ -29,7 +30,7 @@ export async function flagOverdueLiaisons(now: Date): Promise<number> {
     SELECT l."id"
       FROM "Liaison" l JOIN "RoleAssignment" a ON a."id" = l."assignmentId"
      WHERE l."overdueNotifiedAt" IS NULL
-       AND a."status" = 'active'
+       AND a."status" = 'active' AND NOT ${onLeaveSql("a", now)}
        AND GREATEST(l."lastCheckInAt", l."createdAt") + make_interval(days => l."cadenceDays") < ${now}::timestamptz
      LIMIT 1000`;
   let flagged = 0;

@@ -199,6 +199,15 @@ describe("reverse match and invitations", () => {
         roleDefinitionId: def.id,
       },
     });
+    await db.contributionRecord.create({
+      data: {
+        userId: good.id,
+        tagId: tag.id,
+        kind: "review",
+        source: "github",
+        occurredAt: new Date((await now()).getTime() - DAY),
+      },
+    });
     const busyItem = await post(tag.slug, lead.id, { effortHours: 3, places: 2 });
     const claim = await volunteerForItem(good.actor, { itemId: busyItem.id, message: "" });
     await decideClaim(leadActor, { claimId: claim.id, decision: "accept" });
@@ -222,6 +231,8 @@ describe("reverse match and invitations", () => {
       loadHours: 3,
       acceptedClaims: 1,
       tagAmbassadorRoles: [{ tag: tag.name, role: "Project liaison" }],
+      // Activity in the item's TAG under its rule (3 in 6 months): one review yesterday is quiet.
+      activity: [{ tag: tag.name, status: "quiet", days: { 30: 1, 90: 1, 365: 1 } }],
     });
     expect(people[0]!.line).toMatch(
       new RegExp(`^${rare} matches their skills; EMEA like them; about 4 h, they have 7 h free this month`),

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { requirePermission } from "@/lib/auth/actor";
 import { can, type Actor } from "@/lib/auth/permissions";
+import { activityByTag, activityKey, type ActivityStatus, type ActivityWindowDays } from "@/lib/contributions/activity";
 import { findBoardItems, findOpenItemIdsMatching, type BoardItem } from "@/lib/help-wanted/board";
 import type { BoardQuery } from "@/lib/help-wanted/board-query";
 import { rankCompiledItems, rankPreparedPeople } from "./compiled";
@@ -191,6 +192,8 @@ export interface SuggestedPerson {
   hoursPerMonth: number | null;
   loadHours: number;
   acceptedClaims: number;
+  /** Activity in each of the item's TAGs, under that TAG's rule. */
+  activity: { tag: string; status: ActivityStatus; days: Record<ActivityWindowDays, number> }[];
   score: number;
   reasons: Reason[];
   line: string;
@@ -246,7 +249,7 @@ export async function findPeopleForItem(
   );
 
   const ids = top.map((t) => t.entry.row.id);
-  const [seats, volunteered] = ids.length
+  const [seats, volunteered, tags] = ids.length
     ? await Promise.all([
         db.roleAssignment.findMany({
           where: { userId: { in: ids }, status: { in: [...SITTING_SEAT_STATUSES] } },
@@ -262,8 +265,17 @@ export async function findPeopleForItem(
           where: { userId: { in: ids }, status: { in: [...VOLUNTEERED_CLAIM_STATUSES] } },
           select: { userId: true, item: { select: { tags: { select: { tagId: true } } } } },
         }),
+        db.tag.findMany({
+          where: { id: { in: tagIds } },
+          orderBy: { name: "asc" },
+          select: { id: true, name: true, activityMinRecords: true, activityWindowMonths: true },
+        }),
       ])
-    : [[], []];
+    : [[], [], []];
+  const activity = await activityByTag(
+    tags.map((tag) => ({ tag, userIds: ids })),
+    opts.now,
+  );
   const tagsOf = (id: string, interests: Set<string>) => [
     ...interests,
     ...seats.filter((s) => s.userId === id).map((s) => s.tagId),
@@ -291,6 +303,10 @@ export async function findPeopleForItem(
       hoursPerMonth: showHours ? row.hoursPerMonth : null,
       loadHours: row.loadHours,
       acceptedClaims: row.acceptedClaims,
+      activity: tags.map((t) => {
+        const a = activity.get(activityKey(row.id, t.id))!;
+        return { tag: t.name, status: a.status, days: a.days };
+      }),
       score: m.score,
       reasons,
       line: reasonLine(reasons),

@@ -4,6 +4,8 @@ import { AppError } from "@/lib/errors";
 import { loadActor } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
 import { createTag, createUser } from "@/tests/factories";
+import { activityFor } from "@/lib/contributions/activity";
+import { searchAuditEvents } from "@/lib/audit/queries";
 import { deleteAccount, updateProfile } from "./mutations";
 import { findPublicProfile, getOwnProfile } from "./queries";
 import type { ProfileInput } from "./schemas";
@@ -123,7 +125,7 @@ describe("profiles", () => {
     ).toBeGreaterThan(0);
   });
 
-  it("deletes an account and its personal data; the audit event keeps only the old id", async () => {
+  it("deletes an account's personal data and keeps the TAG's record: seats, contributions, audit by id", async () => {
     const u = await createUser({ login: `Gone-${Date.now()}` });
     const other = await createUser({ email: null });
     const tag = await createTag();
@@ -134,34 +136,101 @@ describe("profiles", () => {
     });
     await db.notification.create({ data: { userId: u.id, kind: "test", title: "hi" } });
     await db.contributionRecord.create({
-      data: { userId: u.id, tagId: tag.id, kind: "pr", source: "github", occurredAt: new Date() },
+      data: { userId: u.id, tagId: tag.id, kind: "pr", source: "github", occurredAt: new Date(Date.now() - DAY) },
     });
-    await db.roleAssignment.create({
+    const seat = await db.roleAssignment.create({
       data: { userId: u.id, tagId: tag.id, kind: "chair", status: "active", requestedAt: new Date() },
     });
     await db.mailMessage.create({ data: { to: u.email!, subject: "to the leaver", text: "x" } });
+    // A held claim takes the item's only place; a request waits on another item.
+    const at = new Date();
+    const full = await db.helpWantedItem.create({
+      data: {
+        title: "Full item",
+        kind: "review",
+        status: "filled",
+        places: 1,
+        placesTaken: 1,
+        createdAt: at,
+        updatedAt: at,
+        tags: { create: { tagId: tag.id } },
+      },
+    });
+    const held = await db.claim.create({
+      data: { itemId: full.id, userId: u.id, status: "accepted", createdAt: at, lastActivityAt: at },
+    });
+    const open = await db.helpWantedItem.create({
+      data: { title: "Open item", kind: "review", createdAt: at, updatedAt: at, tags: { create: { tagId: tag.id } } },
+    });
+    const asked = await db.claim.create({
+      data: { itemId: open.id, userId: u.id, status: "requested", createdAt: at, lastActivityAt: at },
+    });
+    // An earlier audit event that wrote the login (as some operations do).
+    await db.auditEvent.create({
+      data: {
+        at,
+        actorId: other.id,
+        action: "roster.leave",
+        subjectType: "RoleAssignment",
+        subjectId: seat.id,
+        tagId: tag.id,
+        after: { login: u.login, who: `@${u.login}`, note: "unchanged" },
+      },
+    });
 
     const wrong = await rejection(deleteAccount(actor, other.login));
     expect(wrong.code).toBe("INVALID");
     expect(wrong.fieldErrors.confirmLogin).toBeDefined();
-    expect(await db.user.count({ where: { id: u.id } })).toBe(1);
+    expect((await db.user.findUniqueOrThrow({ where: { id: u.id } })).deletedAt).toBeNull();
 
     await deleteAccount(actor, `  ${u.login.toLowerCase()} `);
-    expect(await db.user.count({ where: { id: u.id } })).toBe(0);
-    const left = await Promise.all([
+    // The row stays as a former member with no personal data and no GitHub identity.
+    const row = await db.user.findUniqueOrThrow({ where: { id: u.id } });
+    expect(row).toMatchObject({
+      login: "former member",
+      name: "Former member",
+      email: null,
+      employer: null,
+      region: null,
+      timezone: null,
+      bio: "",
+      skills: [],
+      hoursPerMonth: null,
+    });
+    expect(row.deletedAt).not.toBeNull();
+    expect(row.githubId < 0n).toBe(true);
+    expect(await db.user.count({ where: { githubId: u.githubId } })).toBe(0);
+    const gone = await Promise.all([
       db.session.count({ where: { userId: u.id } }),
       db.notification.count({ where: { userId: u.id } }),
-      db.contributionRecord.count({ where: { userId: u.id } }),
-      db.roleAssignment.count({ where: { userId: u.id } }),
       db.employerHistory.count({ where: { userId: u.id } }),
       db.mailMessage.count({ where: { to: u.email! } }),
     ]);
-    expect(left).toEqual([0, 0, 0, 0, 0, 0]);
-    const events = await db.auditEvent.findMany({ where: { actorId: u.id, action: "account.delete" } });
-    expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ subjectType: "User", subjectId: u.id, outcome: "ok", before: null, after: null });
-    expect(JSON.stringify(events[0])).not.toContain(u.login);
+    expect(gone).toEqual([0, 0, 0, 0]);
+    // The TAG's record stays: the contribution still counts, the seat is history (ended, not deleted).
+    expect((await activityFor(u.id, tag.id, { from: new Date(0), to: new Date(Date.now() + DAY) })).total).toBe(1);
+    expect(await db.roleAssignment.findUniqueOrThrow({ where: { id: seat.id } })).toMatchObject({
+      status: "ended",
+      endReason: "Account deleted",
+    });
+    // Open claims are given up and the place is free again.
+    expect((await db.claim.findUniqueOrThrow({ where: { id: held.id } })).status).toBe("released");
+    expect((await db.claim.findUniqueOrThrow({ where: { id: asked.id } })).status).toBe("withdrawn");
+    expect(await db.helpWantedItem.findUniqueOrThrow({ where: { id: full.id } })).toMatchObject({
+      status: "open",
+      placesTaken: 0,
+    });
+    // Audit events reference ids: the login is gone from every one, the deleted actor shows as such.
+    const events = await db.auditEvent.findMany({ where: { OR: [{ actorId: u.id }, { subjectId: seat.id }] } });
+    expect(events.length).toBeGreaterThanOrEqual(4);
+    for (const e of events) expect(JSON.stringify(e).toLowerCase()).not.toContain(u.login.toLowerCase());
+    const leave = events.find((e) => e.action === "roster.leave")!;
+    expect(leave.after).toEqual({ login: "deleted account", who: "deleted account", note: "unchanged" });
+    expect(leave.actorId).toBe(other.id);
+    const shown = await searchAuditEvents({ action: "account.delete" });
+    expect(shown.items.find((e) => e.actorId === u.id)!.actorLabel).toBe("deleted account");
     expect(await findPublicProfile(u.login)).toBeNull();
+    expect(await findPublicProfile("former member")).toBeNull();
     expect(await db.user.count({ where: { id: other.id } })).toBe(1);
 
     const again = await rejection(deleteAccount(actor, u.login));
@@ -174,37 +243,47 @@ describe("profiles", () => {
     const newer = await createUser({ login: login.toLowerCase() });
     await updateProfile(await actorFor(older.id), { ...profile, employer: "Older Co" });
     await updateProfile(await actorFor(newer.id), { ...profile, employer: "Newer Co", hoursPerMonth: 99 });
+    const [tag, other] = await Promise.all([createTag(), createTag()]);
     await db.contributionRecord.create({
-      data: { userId: newer.id, kind: "review", source: "github", occurredAt: new Date(Date.now() - DAY) },
+      data: {
+        userId: newer.id,
+        tagId: tag.id,
+        kind: "review",
+        source: "github",
+        occurredAt: new Date(Date.now() - DAY),
+      },
     });
     await db.contributionRecord.create({
-      data: { userId: newer.id, kind: "pr", source: "github", occurredAt: new Date(Date.now() - 400 * DAY) },
+      data: {
+        userId: newer.id,
+        tagId: tag.id,
+        kind: "pr",
+        source: "github",
+        occurredAt: new Date(Date.now() - 400 * DAY),
+      },
+    });
+    await db.roleAssignment.create({
+      data: { userId: newer.id, tagId: other.id, kind: "tag_ambassador", status: "active", requestedAt: new Date() },
     });
 
     const shown = await findPublicProfile(login.toUpperCase());
     expect(shown).not.toBeNull();
     expect(shown!.employer).toBe("Newer Co");
     expect(Object.keys(shown!).sort()).toEqual(
-      [
-        "activity",
-        "activityFrom",
-        "activityTo",
-        "avatarUrl",
-        "bio",
-        "employer",
-        "interests",
-        "login",
-        "name",
-        "region",
-        "seats",
-        "skills",
-      ].sort(),
+      ["activity", "avatarUrl", "bio", "employer", "interests", "login", "name", "region", "seats", "skills"].sort(),
     );
     const text = JSON.stringify(shown);
     for (const secret of [newer.email!, "Asia/Tokyo", newer.id]) expect(text).not.toContain(secret);
     // Monthly hours are private: no field carries them (a bare "99" could appear inside a timestamp).
     expect(Object.values(shown!)).not.toContain(99);
-    expect(shown!.activity).toMatchObject({ total: 1, byKind: { review: 1 } });
+    // Activity per TAG: where the person contributed, and where they hold a seat (with nothing yet).
+    expect(shown!.activity.map((a) => [a.tag.slug, a.days, a.status]).sort()).toEqual(
+      [
+        [tag.slug, { 30: 1, 90: 1, 365: 1 }, "quiet"],
+        [other.slug, { 30: 0, 90: 0, 365: 0 }, "inactive"],
+      ].sort(),
+    );
+    expect(shown!.activity.find((a) => a.tag.slug === tag.slug)!.rule).toBe("at least 3 contributions in 6 months");
 
     await db.user.update({ where: { id: older.id }, data: { name: "Renamed later" } });
     expect((await findPublicProfile(login))!.employer).toBe("Older Co");

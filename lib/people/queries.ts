@@ -1,15 +1,31 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
-import { activityFor, type Activity } from "@/lib/contributions/activity";
+import {
+  activityByTag,
+  activityKey,
+  tagsWithActivity,
+  type ActivityWindowDays,
+  type ActivityStatus,
+} from "@/lib/contributions/activity";
+import { activityRuleText } from "@/lib/vocabulary";
 import { listPersonSeats } from "@/lib/roles/queries";
-import { windowEndingAt } from "@/lib/vocabulary";
 
 /**
  * GitHub logins: letters, digits and hyphens, at most 39 characters. Checking the shape first
  * also keeps `%` and `_` (LIKE wildcards under a case-insensitive match) out of the query.
  */
 const LOGIN = /^[A-Za-z0-9-]{1,39}$/;
+
+export interface ProfileTagActivity {
+  tag: { slug: string; name: string };
+  /** Counted contributions in the TAG over the last 30, 90 and 365 days. */
+  days: Record<ActivityWindowDays, number>;
+  lastAt: Date | null;
+  status: ActivityStatus;
+  /** The TAG's rule in words: "at least 3 contributions in 6 months". */
+  rule: string;
+}
 
 export interface PublicProfile {
   login: string;
@@ -20,10 +36,8 @@ export interface PublicProfile {
   skills: string[];
   interests: string[];
   bio: string;
-  /** Contributions across all TAGs over the last 12 months. */
-  activity: Activity;
-  activityFrom: Date;
-  activityTo: Date;
+  /** Activity in each TAG where the person contributed or holds a seat, under that TAG's rule. */
+  activity: ProfileTagActivity[];
   /** Roster history: seats held or awaiting approval, newest first. */
   seats: Awaited<ReturnType<typeof listPersonSeats>>;
 }
@@ -37,7 +51,7 @@ export interface PublicProfile {
 export async function findPublicProfile(login: string): Promise<PublicProfile | null> {
   if (!LOGIN.test(login)) return null;
   const user = await db.user.findFirst({
-    where: { login: { equals: login, mode: "insensitive" } },
+    where: { login: { equals: login, mode: "insensitive" }, deletedAt: null },
     orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
     select: {
       id: true,
@@ -52,11 +66,30 @@ export async function findPublicProfile(login: string): Promise<PublicProfile | 
     },
   });
   if (!user) return null;
-  const to = await now();
-  const { from } = windowEndingAt(to, 12);
-  const [activity, seats] = await Promise.all([activityFor(user.id, null, { from, to }), listPersonSeats(user.id)]);
+  const at = await now();
+  const [contributed, seats] = await Promise.all([tagsWithActivity(user.id, at), listPersonSeats(user.id)]);
+  const sitting = seats.filter((s) => s.status === "active" || s.status === "on_leave").map((s) => s.tag.id);
+  const tags = await db.tag.findMany({
+    where: { id: { in: [...new Set([...contributed, ...sitting])] } },
+    orderBy: { name: "asc" },
+    select: { id: true, slug: true, name: true, activityMinRecords: true, activityWindowMonths: true },
+  });
+  const found = await activityByTag(
+    tags.map((tag) => ({ tag, userIds: [user.id] })),
+    at,
+  );
+  const activity = tags.map((t) => {
+    const a = found.get(activityKey(user.id, t.id))!;
+    return {
+      tag: { slug: t.slug, name: t.name },
+      days: a.days,
+      lastAt: a.lastAt,
+      status: a.status,
+      rule: activityRuleText(t),
+    };
+  });
   const { id: _id, ...shown } = user;
-  return { ...shown, activity, activityFrom: from, activityTo: to, seats };
+  return { ...shown, activity, seats };
 }
 
 /** Everything `/me` shows its owner (still never the email), or null if the account is gone. */

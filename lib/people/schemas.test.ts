@@ -3,7 +3,6 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { formDataToObject } from "@/lib/form-data";
 import { formValuesFromInput, formValuesFromProfile } from "./form-data";
-import { describeContributionKinds } from "./format";
 import { DeleteAccountSchema, isTimeZone, ProfileSchema, type ProfileInput } from "./schemas";
 
 const valid = {
@@ -187,15 +186,5 @@ describe("profile form data", () => {
     const raw = formDataToObject(fd);
     expect(Object.getPrototypeOf(raw)).toBe(Object.prototype);
     expect(ProfileSchema.safeParse({ ...valid, ...raw }).success).toBe(false);
-  });
-});
-
-describe("describeContributionKinds", () => {
-  it("words counts, most frequent first", () => {
-    expect(describeContributionKinds({ review: 1, pr: 3, help_wanted: 2, talk: 0 })).toEqual([
-      "3 pull requests",
-      "2 help-wanted items",
-      "1 review",
-    ]);
   });
 });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { csvCell, toCsv } from "./csv";
-import { tallyRemoval } from "./removal-tally";
 
 describe("csv", () => {
   it("quotes and doubles quotes only when needed", () => {
@@ -23,20 +22,5 @@ describe("csv", () => {
         ["c", 1],
       ]),
     ).toBe("a,b\r\nc,1\r\n");
-  });
-});
-
-describe("tallyRemoval", () => {
-  it("needs the quorum", () => {
-    expect(tallyRemoval([{ inFavor: true }, { inFavor: true }], 0.6667).passed).toBe(false);
-  });
-  it("two of three meets two thirds; one of three does not", () => {
-    expect(tallyRemoval([{ inFavor: true }, { inFavor: true }, { inFavor: false }], 0.6667).passed).toBe(true);
-    expect(tallyRemoval([{ inFavor: true }, { inFavor: false }, { inFavor: false }], 0.6667).passed).toBe(false);
-  });
-  it("follows the TAG's share", () => {
-    const votes = [{ inFavor: true }, { inFavor: true }, { inFavor: true }, { inFavor: false }];
-    expect(tallyRemoval(votes, 0.75).passed).toBe(true);
-    expect(tallyRemoval(votes, 0.8).passed).toBe(false);
   });
 });

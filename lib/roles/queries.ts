@@ -1,8 +1,18 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { seatWarnings, vacancies } from "./seat-rules";
-import { isOnLeave, loadHolders, rulesOf } from "./seats";
-import { DAY, dayOf, isoDay, LEAD_KINDS, SEAT_TAKEN_STATUSES, SITTING_SEAT_STATUSES } from "@/lib/vocabulary";
+import { roleFigures } from "./figures";
+import { seatWarnings } from "./seat-rules";
+import { rulesOf, seatStatusAt } from "./seats";
+import {
+  DAY,
+  dayOf,
+  isoDay,
+  LEAD_KINDS,
+  roleKindKey,
+  roleName,
+  SEAT_TAKEN_STATUSES,
+  SITTING_SEAT_STATUSES,
+} from "@/lib/vocabulary";
 
 const seatSelect = {
   id: true,
@@ -49,7 +59,7 @@ export function listPendingLeadershipChanges() {
   });
 }
 
-/** Current versions of a TAG's role definitions, with every field the TAG page shows. */
+/** Current versions of a TAG's role definitions (retired ones included), with every field the TAG page shows. */
 export function listRoleDefinitions(tagId: string) {
   return db.roleDefinition.findMany({
     where: { tagId, supersededAt: null },
@@ -73,6 +83,9 @@ export function listRoleDefinitions(tagId: string) {
       eligibilityMinRecords: true,
       eligibilityWindowMonths: true,
       needsTocApproval: true,
+      emeritusAfterTerm: true,
+      coverHasPowers: true,
+      retiredAt: true,
       createdAt: true,
     },
   });
@@ -82,7 +95,8 @@ export type RoleDefinitionRow = Awaited<ReturnType<typeof listRoleDefinitions>>[
 
 /**
  * The roster of a TAG as of `at`: every seat held or awaiting approval, with its role (the
- * version in force when it was given), the current or next leave, and whether it is on leave now.
+ * version in force when it was given; `roleKey` names the role across versions), the current or
+ * next leave, and its state (`seatStatusAt`: on leave is derived from the clock).
  */
 export async function listRoster(tagId: string, at: Date) {
   const today = dayOf(at);
@@ -107,33 +121,59 @@ export async function listRoster(tagId: string, at: Date) {
       leaves: {
         where: { to: { gte: today } },
         orderBy: { from: "asc" },
-        select: { id: true, from: true, to: true, note: true },
+        select: { id: true, from: true, to: true, note: true, coverUserId: true },
       },
     },
   });
-  return rows.map((r) => ({ ...r, onLeave: isOnLeave(r.status, r.leaves, at) }));
+  const coverIds = [...new Set(rows.flatMap((r) => r.leaves.flatMap((l) => (l.coverUserId ? [l.coverUserId] : []))))];
+  const covers = coverIds.length
+    ? new Map(
+        (await db.user.findMany({ where: { id: { in: coverIds } }, select: { id: true, login: true } })).map((u) => [
+          u.id,
+          u.login,
+        ]),
+      )
+    : new Map<string, string>();
+  return rows.map((r) => {
+    const state = seatStatusAt(r.status, r.leaves, at);
+    const leaves = r.leaves.map((l) => ({
+      ...l,
+      coverLogin: l.coverUserId ? (covers.get(l.coverUserId) ?? null) : null,
+    }));
+    return { ...r, leaves, roleKey: r.roleDefinition?.roleKey ?? null, state, onLeave: state === "on-leave" };
+  });
 }
 
 export type RosterRow = Awaited<ReturnType<typeof listRoster>>[number];
 
-/** Per role: holders, open seats, and warnings (unmet minimums, caps the roster breaks). */
-export async function summarizeRoles(tagId: string, at: Date) {
-  const [defs, tag] = await Promise.all([
+/**
+ * Per role: its figures (holders, pending, vacancies: `roleFigures`, the same function every
+ * surface uses) and warnings (unmet minimums, caps the roster breaks, pending seats that would).
+ */
+export async function summarizeRoles(tagId: string, at: Date, roster?: RosterRow[]) {
+  const [defs, tag, seats] = await Promise.all([
     listRoleDefinitions(tagId),
     db.tag.findUniqueOrThrow({ where: { id: tagId }, select: { leaveCountsTowardCaps: true } }),
+    roster ?? listRoster(tagId, at),
   ]);
-  return Promise.all(
-    defs.map(async (d) => {
-      const holders = await loadHolders(db, d.roleKey, at);
-      const rules = rulesOf(d);
-      return {
-        def: d,
-        holders: holders.length,
-        vacancies: vacancies(rules, holders.length),
-        warnings: seatWarnings(rules, holders, tag.leaveCountsTowardCaps),
-      };
-    }),
-  );
+  return defs.map((d) => {
+    const own = seats.filter((s) => s.roleKey === d.roleKey);
+    return {
+      def: d,
+      figures: roleFigures(d, seats),
+      warnings: seatWarnings(
+        rulesOf(d),
+        own.map((s) => ({
+          who: `@${s.user.login}`,
+          region: s.regionAtStart ?? s.user.region,
+          employer: s.user.employer,
+          onLeave: s.onLeave,
+          pending: s.state === "pending",
+        })),
+        tag.leaveCountsTowardCaps,
+      ),
+    };
+  });
 }
 
 /** Held seats whose term ends within `days` of `at`, soonest first. */
@@ -204,21 +244,21 @@ export async function listRosterForExport(tagId: string, at: Date) {
       decisionLink: true,
       regionAtStart: true,
       user: { select: { login: true, name: true, region: true, employer: true } },
-      roleDefinition: { select: { name: true } },
+      roleDefinition: { select: { name: true, roleKey: true } },
       leaves: { select: { from: true, to: true } },
     },
   });
-  const d = (x: Date | null) => (x ? isoDay(x) : "");
   return rows.map((r) => ({
     login: r.user.login,
     name: r.user.name ?? "",
-    role: r.roleDefinition?.name ?? (r.kind === "chair" ? "Chair" : r.kind === "tech_lead" ? "Tech Lead" : r.kind),
-    kind: r.kind.replace(/_/g, "-"),
+    role: roleName(r.kind, r.roleDefinition?.name),
+    roleKey: r.roleDefinition?.roleKey ?? "",
+    kind: roleKindKey(r.kind),
     region: r.regionAtStart ?? r.user.region ?? "",
     employer: r.user.employer ?? "",
-    status: r.status === "active" && isOnLeave(r.status, r.leaves, at) ? "on-leave" : r.status.replace(/_/g, "-"),
-    start: d(r.startAt),
-    termEnd: d(r.termEndAt),
+    status: seatStatusAt(r.status, r.leaves, at),
+    start: isoDay(r.startAt) ?? "",
+    termEnd: isoDay(r.termEndAt) ?? "",
     obtainedBy: r.obtainedBy,
     decisionLink: r.decisionLink ?? "",
   }));
@@ -278,7 +318,7 @@ export function listPersonSeats(userId: string) {
       endedAt: true,
       obtainedBy: true,
       roleDefinition: { select: { name: true } },
-      tag: { select: { slug: true, name: true } },
+      tag: { select: { id: true, slug: true, name: true } },
     },
   });
 }

@@ -1,21 +1,22 @@
 import "server-only";
-import { db, type Tx } from "@/lib/db";
+import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
-import { recordAudit } from "@/lib/audit/record";
 import { refuseByGuard, requirePermission } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
 import { activityFor } from "@/lib/contributions/activity";
+import { decisionLink, openDecision } from "@/lib/decisions/decisions";
 import { notify } from "@/lib/notify/send";
-import { tallyRemoval } from "./removal-tally";
-import type { CloseRemovalInput, OpenRemovalInput, RemovalVoteInput } from "./schemas";
+import type { OpenRemovalInput } from "./schemas";
 import { lockAssignment } from "./seats";
-import { addMonths, SITTING_SEAT_STATUSES } from "@/lib/vocabulary";
+import { addMonths, roleName } from "@/lib/vocabulary";
 
 /**
- * A TOC member opens a vote to remove an inactive leader. "Inactive" is the TAG's activity rule
- * (fewer than `activityMinRecords` records in the last `activityWindowMonths`, via activityFor).
- * One open proposal per seat.
+ * A TOC member opens a vote to remove an inactive leader: a TOC decision of kind `removal`
+ * (lib/decisions), passed by the TAG's supermajority of the votes cast with the TOC's quorum
+ * within the decision period; nobody closes it early by hand. "Inactive" is the TAG's activity
+ * rule (fewer than `activityMinRecords` records in the last `activityWindowMonths`, via
+ * activityFor). One open vote per seat; the holder is recused.
  */
 export async function openRemovalProposal(actor: Actor | null, input: OpenRemovalInput) {
   const seat = await db.roleAssignment.findUnique({
@@ -24,7 +25,9 @@ export async function openRemovalProposal(actor: Actor | null, input: OpenRemova
       id: true,
       tagId: true,
       userId: true,
+      kind: true,
       status: true,
+      roleDefinition: { select: { name: true } },
       user: { select: { login: true } },
       tag: { select: { name: true, slug: true, activityMinRecords: true, activityWindowMonths: true } },
     },
@@ -47,27 +50,17 @@ export async function openRemovalProposal(actor: Actor | null, input: OpenRemova
       `@${seat.user.login} is active in ${seat.tag.name}: ${activity.total} contribution records in the last ${seat.tag.activityWindowMonths} months (the TAG's rule is at least ${seat.tag.activityMinRecords}).`,
     );
   }
-  const proposal = await db.$transaction(async (tx) => {
+  const decision = await db.$transaction(async (tx) => {
     await lockAssignment(tx, seat.id);
-    const open = await tx.removalProposal.findFirst({
-      where: { assignmentId: seat.id, status: "open" },
-      select: { id: true },
-    });
-    if (open) throw new AppError("CONFLICT", "A removal vote on this seat is already open.");
-    const p = await tx.removalProposal.create({
-      data: { assignmentId: seat.id, reason: input.reason, openedById: a.id, openedAt: at },
-      select: { id: true },
-    });
-    await recordAudit(tx, {
-      at,
-      actorId: a.id,
-      action: "leadership.remove-open",
-      subjectType: "RoleAssignment",
-      subjectId: seat.id,
+    return openDecision(tx, {
+      kind: "removal",
       tagId: seat.tagId,
-      after: { proposalId: p.id, login: seat.user.login, reason: input.reason, activity: activity.total },
+      subjectId: seat.id,
+      subjectUserIds: [seat.userId],
+      title: `Remove @${seat.user.login} as ${roleName(seat.kind, seat.roleDefinition?.name)} of ${seat.tag.name}`,
+      openedById: a.id,
+      body: `${input.reason}\n\n${activity.total} contribution records in the last ${seat.tag.activityWindowMonths} months (the TAG's rule is at least ${seat.tag.activityMinRecords}).`,
     });
-    return p;
   });
   await notify(
     {
@@ -75,118 +68,9 @@ export async function openRemovalProposal(actor: Actor | null, input: OpenRemova
       kind: "leadership.remove-open",
       title: `The TOC opened a vote on your seat in ${seat.tag.name}`,
       body: input.reason,
-      link: `/tags/${seat.tag.slug}`,
+      link: decisionLink(decision.id),
     },
     at,
   );
-  return proposal;
-}
-
-const proposalSelect = {
-  id: true,
-  status: true,
-  assignment: {
-    select: {
-      id: true,
-      tagId: true,
-      userId: true,
-      user: { select: { login: true } },
-      tag: { select: { name: true, slug: true, removalSupermajority: true } },
-    },
-  },
-} as const;
-
-async function loadProposal(actor: Actor | null, proposalId: string) {
-  const p = await db.removalProposal.findUnique({ where: { id: proposalId }, select: proposalSelect });
-  const subject = { subjectType: "RemovalProposal", subjectId: proposalId, tagId: p?.assignment.tagId ?? null };
-  const a = await requirePermission(actor, "leadership.remove-vote", subject);
-  if (!p) throw new AppError("NOT_FOUND", "That removal vote does not exist.");
-  if (p.assignment.userId === a.id)
-    await refuseByGuard(a, "leadership.remove-vote", subject, "Nobody votes on their own removal.");
-  return { a, p };
-}
-
-type Proposal = Awaited<ReturnType<typeof loadProposal>>["p"];
-
-/** Decides an open proposal inside `tx` (the proposal row is locked): passing ends the seat. */
-async function decide(tx: Tx, a: Actor, p: Proposal, at: Date) {
-  const votes = await tx.removalVote.findMany({ where: { proposalId: p.id }, select: { inFavor: true } });
-  const t = tallyRemoval(votes, p.assignment.tag.removalSupermajority);
-  await tx.removalProposal.update({
-    where: { id: p.id },
-    data: { status: t.passed ? "passed" : "failed", closedAt: at },
-  });
-  if (t.passed) {
-    await tx.roleAssignment.updateMany({
-      where: { id: p.assignment.id, status: { in: [...SITTING_SEAT_STATUSES] } },
-      data: { status: "ended", endedAt: at, endReason: "Removed by a TOC vote", decidedById: a.id, decidedAt: at },
-    });
-  }
-  await recordAudit(tx, {
-    at,
-    actorId: a.id,
-    action: t.passed ? "leadership.remove-passed" : "leadership.remove-failed",
-    subjectType: "RoleAssignment",
-    subjectId: p.assignment.id,
-    tagId: p.assignment.tagId,
-    after: {
-      proposalId: p.id,
-      login: p.assignment.user.login,
-      inFavor: t.inFavor,
-      against: t.against,
-      explanation: t.explanation,
-    },
-  });
-  return t;
-}
-
-async function lockOpenProposal(tx: Tx, id: string) {
-  const rows = await tx.$queryRaw<
-    { status: string }[]
-  >`SELECT status::text AS status FROM "RemovalProposal" WHERE id = ${id}::uuid FOR UPDATE`;
-  if (rows[0]?.status !== "open") throw new AppError("CONFLICT", "This removal vote is closed.");
-}
-
-/**
- * A TOC member votes once (the primary key settles doubles). When every TOC member who may vote
- * has voted, the proposal is decided at once.
- */
-export async function castRemovalVote(actor: Actor | null, input: RemovalVoteInput) {
-  const { a, p } = await loadProposal(actor, input.proposalId);
-  const at = await now();
-  return db.$transaction(async (tx) => {
-    await lockOpenProposal(tx, p.id);
-    const mine = await tx.removalVote.findUnique({
-      where: { proposalId_userId: { proposalId: p.id, userId: a.id } },
-      select: { inFavor: true },
-    });
-    if (mine) throw new AppError("CONFLICT", "You already voted on this removal.");
-    await tx.removalVote.create({ data: { proposalId: p.id, userId: a.id, inFavor: input.inFavor, castAt: at } });
-    await recordAudit(tx, {
-      at,
-      actorId: a.id,
-      action: "leadership.remove-vote",
-      subjectType: "RemovalProposal",
-      subjectId: p.id,
-      tagId: p.assignment.tagId,
-      after: { inFavor: input.inFavor },
-    });
-    const [cast, electorate] = await Promise.all([
-      tx.removalVote.count({ where: { proposalId: p.id } }),
-      tx.user.count({ where: { isTocMember: true, id: { not: p.assignment.userId } } }),
-    ]);
-    const outcome = cast >= electorate ? await decide(tx, a, p, at) : null;
-    return { proposalId: p.id, decided: outcome ? (outcome.passed ? ("passed" as const) : ("failed" as const)) : null };
-  });
-}
-
-/** A TOC member closes the vote: it passes with the quorum and the TAG's supermajority, else fails. */
-export async function closeRemovalProposal(actor: Actor | null, input: CloseRemovalInput) {
-  const { a, p } = await loadProposal(actor, input.proposalId);
-  const at = await now();
-  return db.$transaction(async (tx) => {
-    await lockOpenProposal(tx, p.id);
-    const t = await decide(tx, a, p, at);
-    return { proposalId: p.id, passed: t.passed, explanation: t.explanation };
-  });
+  return decision;
 }

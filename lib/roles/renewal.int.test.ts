@@ -3,7 +3,8 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { loadActor } from "@/lib/auth/actor";
 import { createTag, createUser } from "@/tests/factories";
-import { decideLeadershipChange } from "./leadership";
+import { castVote } from "@/lib/decisions/votes";
+import { everyoneVotes, freshToc, openDecisionAbout } from "@/tests/decisions";
 import { listPendingLeadershipChanges } from "./queries";
 import { changeAssignment } from "./roster";
 
@@ -14,9 +15,10 @@ const code = (p: Promise<unknown>) =>
   );
 
 describe("renewing a seat that needs TOC approval", () => {
-  it("is a request until a TOC member approves; then the term is extended; a rejection keeps the old term", async () => {
+  it("is a request until the TOC approves it by vote; then the term is extended; a rejection keeps the old term", async () => {
     const tag = await createTag();
-    const [lead, chair, toc] = await Promise.all([createUser(), createUser(), createUser({ isTocMember: true })]);
+    const [lead, chair] = await Promise.all([createUser(), createUser()]);
+    await freshToc(3);
     const start = new Date("2026-01-01T00:00:00Z");
     const termEnd = new Date("2027-01-01T00:00:00Z");
     await db.roleAssignment.create({
@@ -41,20 +43,21 @@ describe("renewing a seat that needs TOC approval", () => {
     expect(await code(changeAssignment(leadActor, { assignmentId: seat.id, change: "renew" }))).toBe("CONFLICT");
     expect((await listPendingLeadershipChanges()).map((p) => p.id)).toContain(seat.id);
 
-    // The holder cannot approve their own renewal, even as a TOC member.
+    // The holder cannot vote on their own renewal, even as a TOC member: the decision opened
+    // before they joined the TOC, and as its subject they would be recused anyway.
     await db.user.update({ where: { id: chair.id }, data: { isTocMember: true } });
-    expect(
-      await code(decideLeadershipChange(await loadActor(chair.id), { assignmentId: seat.id, decision: "approve" })),
-    ).toBe("FORBIDDEN");
+    const open = await openDecisionAbout(seat.id);
+    expect(open.kind).toBe("renewal");
+    expect(await code(castVote(await loadActor(chair.id), { decisionId: open.id, choice: "yes" }))).toBe("FORBIDDEN");
+    await db.user.update({ where: { id: chair.id }, data: { isTocMember: false } });
 
-    const d = await decideLeadershipChange(await loadActor(toc.id), { assignmentId: seat.id, decision: "approve" });
-    expect(d.change).toBe("renewal");
+    expect((await everyoneVotes(seat.id, "yes")).status).toBe("approved");
     const after = await db.roleAssignment.findUniqueOrThrow({ where: { id: seat.id } });
     expect(after.termEndAt).toEqual(new Date("2029-01-01T00:00:00Z"));
     expect(after.renewRequestedAt).toBeNull();
 
     await changeAssignment(leadActor, { assignmentId: seat.id, change: "renew" });
-    await decideLeadershipChange(await loadActor(toc.id), { assignmentId: seat.id, decision: "reject" });
+    expect((await everyoneVotes(seat.id, "no")).status).toBe("rejected");
     const rejected = await db.roleAssignment.findUniqueOrThrow({ where: { id: seat.id } });
     expect(rejected.termEndAt).toEqual(new Date("2029-01-01T00:00:00Z"));
     expect(rejected.renewRequestedAt).toBeNull();

@@ -5,15 +5,17 @@ import { loadActor } from "@/lib/auth/actor";
 import { now } from "@/lib/clock";
 import { countUnread } from "@/lib/notify/queries";
 import { createTag, createUser } from "@/tests/factories";
-import { defineRole } from "./definitions";
-import { decideLeadershipChange } from "./leadership";
+import { defineRole, retireRole } from "./definitions";
 import { recordLeave } from "./leaves";
 import { listLeadershipTimeline, listRoster, listRosterForExport, summarizeRoles } from "./queries";
-import { castRemovalVote, closeRemovalProposal, openRemovalProposal } from "./removals";
+import { openRemovalProposal } from "./removals";
 import { appointToRole, changeAssignment, moveToAdvisoryFellow } from "./roster";
 import { RoleDefinitionSchema, LeaveSchema } from "./schemas";
 import { remindTermsEnding } from "./term-reminders";
 import { DAY } from "@/lib/vocabulary";
+import { closeDueDecisions } from "@/lib/decisions/closing";
+import { castVote } from "@/lib/decisions/votes";
+import { everyoneVotes, freshToc } from "@/tests/decisions";
 const code = (p: Promise<unknown>) =>
   p.then(
     () => "ok",
@@ -38,6 +40,13 @@ async function person(region: "APAC" | "EMEA" | "Americas", employer: string | n
   if (employer !== null) await db.user.update({ where: { id: u.id }, data: { employer } });
   return u;
 }
+
+/** The TAG's Chair or Tech Lead role (current version), which it has from its creation. */
+const standardRole = (tagId: string, kind: "chair" | "tech_lead") =>
+  db.roleDefinition.findFirstOrThrow({ where: { tagId, kind, supersededAt: null } });
+
+const summaryOf = async (tagId: string, roleKey: string) =>
+  (await summarizeRoles(tagId, await now())).find((s) => s.def.roleKey === roleKey);
 
 const ambassadorRole = (tagId: string, over: Record<string, unknown> = {}) =>
   RoleDefinitionSchema.parse({
@@ -65,17 +74,35 @@ describe("role definitions", () => {
       [1, 2, true],
       [2, 3, false],
     ]);
-    expect(await db.auditEvent.count({ where: { action: "role.define", tagId: tag.id } })).toBe(2);
+    expect(
+      await db.auditEvent.count({ where: { action: "role.define", subjectId: { in: versions.map((v) => v.id) } } }),
+    ).toBe(2);
   });
 
-  it("chair and tech-lead roles always need TOC approval", async () => {
+  it("every TAG has its Chair and Tech Lead roles, which always need TOC approval and are never doubled", async () => {
     const tag = await createTag();
     const { actor } = await leadOf(tag.id);
+    const tl = await standardRole(tag.id, "tech_lead");
+    expect((await standardRole(tag.id, "chair")).needsTocApproval).toBe(true);
     const d = await defineRole(
       actor,
-      RoleDefinitionSchema.parse({ tagId: tag.id, name: "Tech Lead", kind: "tech_lead", needsTocApproval: "false" }),
+      RoleDefinitionSchema.parse({
+        tagId: tag.id,
+        roleKey: tl.roleKey,
+        name: "Tech Lead",
+        kind: "tech_lead",
+        needsTocApproval: "false",
+      }),
     );
     expect((await db.roleDefinition.findUniqueOrThrow({ where: { id: d.id } })).needsTocApproval).toBe(true);
+    expect(
+      await message(
+        defineRole(actor, RoleDefinitionSchema.parse({ tagId: tag.id, name: "Second Tech Lead", kind: "tech_lead" })),
+      ),
+    ).toBe("This TAG already has its Tech Lead role: edit it instead.");
+    expect(await message(retireRole(actor, { tagId: tag.id, roleKey: tl.roleKey }))).toMatch(
+      /keeps its Tech Lead role/,
+    );
   });
 
   it("refuses a cap of zero or below", () => {
@@ -134,18 +161,21 @@ describe("appointments and seat rules", () => {
     expect(await message(appointToRole(actor, { roleDefinitionId: d.id, login: e2.login }))).toBe(
       "Region cap full: EMEA already has 1 of 1.",
     );
-    let [summary] = await summarizeRoles(tag.id, await now());
+    let summary = await summaryOf(tag.id, d.roleKey);
     expect(summary).toMatchObject({
-      holders: 1,
-      vacancies: 1,
+      figures: { holders: 1, pending: 0, vacancies: 1 },
       warnings: ["Regional minimum unmet: APAC has 0 of at least 1."],
     });
-    await appointToRole(actor, { roleDefinitionId: d.id, login: am.login });
-    expect(await message(appointToRole(actor, { roleDefinitionId: d.id, login: ap.login }))).toBe(
+    // The last seat is kept for the region still under its minimum.
+    expect(await message(appointToRole(actor, { roleDefinitionId: d.id, login: am.login }))).toBe(
+      "Regional minimum: APAC needs at least 1, and only 0 seats would be left.",
+    );
+    await appointToRole(actor, { roleDefinitionId: d.id, login: ap.login });
+    expect(await message(appointToRole(actor, { roleDefinitionId: d.id, login: am.login }))).toBe(
       "No seats left: all 2 are taken.",
     );
-    [summary] = await summarizeRoles(tag.id, await now());
-    expect(summary?.vacancies).toBe(0);
+    summary = await summaryOf(tag.id, d.roleKey);
+    expect(summary?.figures.vacancies).toBe(0);
     expect(await countUnread(e1.id)).toBe(1);
   });
 
@@ -193,7 +223,11 @@ describe("appointments and seat rules", () => {
     expect(results.filter((r) => r === "ok")).toHaveLength(1);
     expect(results.filter((r) => r === "CONFLICT")).toHaveLength(4);
     expect(await db.roleAssignment.count({ where: { roleDefinitionId: d.id } })).toBe(1);
-    expect(await db.auditEvent.count({ where: { action: "roster.appoint", tagId: tag.id } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { action: "roster.appoint", tagId: tag.id, outcome: "ok" } })).toBe(1);
+    // Each refused attempt stays on record.
+    expect(await db.auditEvent.count({ where: { action: "roster.appoint", tagId: tag.id, outcome: "refused" } })).toBe(
+      4,
+    );
   });
 
   it("eligibility: at least N records in the last M months", async () => {
@@ -226,19 +260,16 @@ describe("appointments and seat rules", () => {
     expect(await code(appointToRole(actor, { roleDefinitionId: d.id, login: p.login }))).toBe("ok");
   });
 
-  it("a tech-lead role stays pending until a TOC member approves", async () => {
+  it("a tech-lead role stays pending until the TOC approves it by vote", async () => {
     const tag = await createTag();
     const { actor } = await leadOf(tag.id);
-    const toc = await createUser({ isTocMember: true });
-    const d = await defineRole(
-      actor,
-      RoleDefinitionSchema.parse({ tagId: tag.id, name: "Tech Lead", kind: "tech_lead", termMonths: "24" }),
-    );
+    await freshToc(3);
+    const d = await standardRole(tag.id, "tech_lead");
     const p = await person("EMEA");
     const seat = await appointToRole(actor, { roleDefinitionId: d.id, login: p.login });
     expect(seat.status).toBe("pending");
     expect((await loadActor(p.id))!.leadTagIds).not.toContain(tag.id);
-    await decideLeadershipChange(await loadActor(toc.id), { assignmentId: seat.id, decision: "approve" });
+    expect((await everyoneVotes(seat.id)).status).toBe("approved");
     expect((await loadActor(p.id))!.leadTagIds).toContain(tag.id);
   });
 
@@ -304,15 +335,15 @@ describe("appointments and seat rules", () => {
   it("ending a chair seat is an end request the TOC decides; emeritus on approval", async () => {
     const tag = await createTag();
     const { actor } = await leadOf(tag.id);
-    const toc = await createUser({ isTocMember: true });
-    const d = await defineRole(actor, RoleDefinitionSchema.parse({ tagId: tag.id, name: "Chair", kind: "chair" }));
+    await freshToc(3);
+    const d = await standardRole(tag.id, "chair");
     const p = await person("EMEA");
     const seat = await appointToRole(actor, { roleDefinitionId: d.id, login: p.login });
-    await decideLeadershipChange(await loadActor(toc.id), { assignmentId: seat.id, decision: "approve" });
+    await everyoneVotes(seat.id);
     expect(await changeAssignment(actor, { assignmentId: seat.id, change: "emeritus" })).toMatchObject({
       outcome: "pending",
     });
-    await decideLeadershipChange(await loadActor(toc.id), { assignmentId: seat.id, decision: "approve" });
+    await everyoneVotes(seat.id);
     expect((await db.roleAssignment.findUniqueOrThrow({ where: { id: seat.id } })).status).toBe("emeritus");
   });
 });
@@ -365,15 +396,16 @@ describe("removal votes", () => {
     const d = await defineRole(actor, RoleDefinitionSchema.parse({ tagId: tag.id, name: "Tech Lead", kind: "custom" }));
     const p = await person("EMEA");
     const seat = await appointToRole(actor, { roleDefinitionId: d.id, login: p.login });
-    // One TOC member who never votes, so the vote is decided by closing it.
-    await createUser({ isTocMember: true });
-    const tocs = await Promise.all(
-      [0, 1, 2, 3].map(async () => (await loadActor((await createUser({ isTocMember: true })).id))!),
-    );
+    // Five TOC members: the quorum (more than half) is 3, two thirds of 3 votes cast is 2.
+    const tocs = await freshToc(5);
     return { tag, seat, tocs, lead: actor, p };
   }
+  const vote = (a: Parameters<typeof castVote>[0], decisionId: string, choice: "yes" | "no" | "abstain") =>
+    castVote(a, { decisionId, choice });
+  const seatStatus = async (id: string) => (await db.roleAssignment.findUniqueOrThrow({ where: { id } })).status;
+  const afterPeriod = async () => closeDueDecisions(new Date((await now()).getTime() + 8 * DAY));
 
-  it("passes with the supermajority of votes cast and ends the seat", async () => {
+  it("passes at the end of the period with two thirds of the votes cast and the quorum, and ends the seat", async () => {
     const { seat, tocs, lead } = await setup();
     expect(await code(openRemovalProposal(lead, { assignmentId: seat.id, reason: "inactive" }))).toBe("FORBIDDEN");
     const proposal = await openRemovalProposal(tocs[0]!, {
@@ -381,30 +413,49 @@ describe("removal votes", () => {
       reason: "No activity in six months",
     });
     expect(await code(openRemovalProposal(tocs[1]!, { assignmentId: seat.id, reason: "again" }))).toBe("CONFLICT");
-    await castRemovalVote(tocs[0]!, { proposalId: proposal.id, inFavor: true });
-    expect(await code(castRemovalVote(tocs[0]!, { proposalId: proposal.id, inFavor: false }))).toBe("CONFLICT");
-    await castRemovalVote(tocs[1]!, { proposalId: proposal.id, inFavor: true });
-    await castRemovalVote(tocs[2]!, { proposalId: proposal.id, inFavor: false });
-    expect(await closeRemovalProposal(tocs[3]!, { proposalId: proposal.id })).toMatchObject({ passed: true });
-    expect((await db.roleAssignment.findUniqueOrThrow({ where: { id: seat.id } })).status).toBe("ended");
-    expect(await db.removalVote.count({ where: { proposalId: proposal.id } })).toBe(3);
-    expect(await code(castRemovalVote(tocs[3]!, { proposalId: proposal.id, inFavor: true }))).toBe("CONFLICT");
+    await vote(tocs[0]!, proposal.id, "yes");
+    expect(await code(vote(tocs[0]!, proposal.id, "no"))).toBe("CONFLICT");
+    await vote(tocs[1]!, proposal.id, "yes");
+    expect(await vote(tocs[2]!, proposal.id, "no")).toMatchObject({ state: "open" });
+    // Nobody can close it early: it stays open until the period ends or the outcome is certain.
+    expect(await seatStatus(seat.id)).toBe("active");
+    expect(await afterPeriod()).toBe(1);
+    expect(await seatStatus(seat.id)).toBe("ended");
+    const decision = await db.decision.findUniqueOrThrow({ where: { id: proposal.id } });
+    expect(decision).toMatchObject({ kind: "removal", status: "approved" });
+    expect(await db.decisionVote.count({ where: { decisionId: proposal.id } })).toBe(3);
+    expect(await code(vote(tocs[3]!, proposal.id, "yes"))).toBe("CONFLICT");
+    // Every vote is audited, and so is every refused one (the second vote, the vote after the close).
+    const audited = await db.auditEvent.groupBy({
+      by: ["outcome"],
+      where: { subjectId: proposal.id, action: "decision.vote" },
+      _count: { _all: true },
+    });
+    expect(Object.fromEntries(audited.map((a) => [a.outcome, a._count._all]))).toEqual({ ok: 3, refused: 2 });
   });
 
-  it("fails below the supermajority or the quorum, and the seat stays", async () => {
-    const { seat, tocs } = await setup();
-    const p1 = await openRemovalProposal(tocs[0]!, { assignmentId: seat.id, reason: "inactive" });
-    await castRemovalVote(tocs[0]!, { proposalId: p1.id, inFavor: true });
-    await castRemovalVote(tocs[1]!, { proposalId: p1.id, inFavor: false });
-    await castRemovalVote(tocs[2]!, { proposalId: p1.id, inFavor: false });
-    expect(await closeRemovalProposal(tocs[0]!, { proposalId: p1.id })).toMatchObject({ passed: false });
-    const p2 = await openRemovalProposal(tocs[0]!, { assignmentId: seat.id, reason: "still inactive" });
-    await castRemovalVote(tocs[0]!, { proposalId: p2.id, inFavor: true });
-    expect(await closeRemovalProposal(tocs[1]!, { proposalId: p2.id })).toMatchObject({
-      passed: false,
-      explanation: "Quorum not met: 1 of at least 3 votes.",
-    });
-    expect((await db.roleAssignment.findUniqueOrThrow({ where: { id: seat.id } })).status).toBe("active");
+  it("three yes votes are not enough without the quorum; below two thirds fails; the seat stays", async () => {
+    const { seat } = await setup();
+    const many = await freshToc(11);
+    const p1 = await openRemovalProposal(many[0]!, { assignmentId: seat.id, reason: "inactive" });
+    for (const t of many.slice(0, 3)) await vote(t, p1.id, "yes");
+    await afterPeriod();
+    expect(await db.decision.findUniqueOrThrow({ where: { id: p1.id } })).toMatchObject({ status: "rejected" });
+    expect((await db.decision.findUniqueOrThrow({ where: { id: p1.id } })).outcome).toMatch(/no quorum/);
+    const five = await freshToc(5);
+    const p2 = await openRemovalProposal(five[0]!, { assignmentId: seat.id, reason: "still inactive" });
+    await vote(five[0]!, p2.id, "yes");
+    expect(await vote(five[1]!, p2.id, "no")).toMatchObject({ state: "open" });
+    // One yes of three cast, two members left: even two more yes votes give 3 of 5, under two thirds.
+    expect(await vote(five[2]!, p2.id, "no")).toMatchObject({ state: "rejected" });
+    expect(await seatStatus(seat.id)).toBe("active");
+  });
+
+  it("the person whose seat it is cannot vote on it, even as a TOC member", async () => {
+    const { seat, tocs, p } = await setup();
+    await db.user.update({ where: { id: p.id }, data: { isTocMember: true } });
+    const proposal = await openRemovalProposal(tocs[0]!, { assignmentId: seat.id, reason: "inactive" });
+    expect(await message(vote((await loadActor(p.id))!, proposal.id, "no"))).toMatch(/about you: you are recused/);
   });
 
   it("refuses to remove an active person", async () => {

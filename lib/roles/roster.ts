@@ -2,56 +2,48 @@ import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
-import { recordAudit } from "@/lib/audit/record";
+import { recordAudit, recordRefusal } from "@/lib/audit/record";
 import { refuseByGuard, requirePermission } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
 import { activityFor } from "@/lib/contributions/activity";
 import { notify } from "@/lib/notify/send";
-import type { AppointToRoleInput, AssignmentChangeInput, MoveToFellowInput } from "./schemas";
-import { checkSeat } from "./seat-rules";
-import { EMERITUS_PREFIX, loadHolders, lockRole, needsTocApproval, rulesOf } from "./seats";
-import { addMonths, type Region, SITTING_SEAT_STATUSES } from "@/lib/vocabulary";
+import { findPersonByLogin } from "@/lib/people/resolve";
+import type { PermissionSubject } from "@/lib/auth/actor";
+import type {
+  AppointLeaderInput,
+  AppointToRoleInput,
+  AssignmentChangeInput,
+  CancelPendingInput,
+  MoveToFellowInput,
+  ResignInput,
+} from "./schemas";
+import { openSeatDecision } from "@/lib/decisions/decisions";
+import type { SeatPerson } from "./appointments";
+import { giveSeatForDecision, withdrawPendingSeat } from "./seat-decisions";
+import { leadSeatWhere } from "@/lib/auth/lead-seats";
+import { EMERITUS_PREFIX, needsTocApproval } from "./seats";
+import { addMonths, roleName, SITTING_SEAT_STATUSES } from "@/lib/vocabulary";
 
-const defSelect = {
-  id: true,
-  tagId: true,
-  roleKey: true,
-  name: true,
-  kind: true,
-  supersededAt: true,
-  termMonths: true,
-  needsTocApproval: true,
-  totalSeats: true,
-  maxPerRegion: true,
-  minPerRegion: true,
-  maxPerEmployer: true,
-  eligibilityMinRecords: true,
-  eligibilityWindowMonths: true,
-  tag: { select: { name: true, slug: true, leaveCountsTowardCaps: true } },
-} as const;
-
-type Def = NonNullable<Awaited<ReturnType<typeof findDef>>>;
-type Person = { id: string; login: string; region: Region | null; employer: string | null };
-
+/** A role version of any TAG, for the permission check (its TAG) and messages. */
 function findDef(id: string) {
-  return db.roleDefinition.findUnique({ where: { id }, select: defSelect });
-}
-
-async function findPerson(login: string): Promise<Person> {
-  const person = await db.user.findFirst({
-    where: { login: { equals: login, mode: "insensitive" } },
-    orderBy: { updatedAt: "desc" },
-    select: { id: true, login: true, region: true, employer: true },
+  return db.roleDefinition.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      tagId: true,
+      roleKey: true,
+      name: true,
+      kind: true,
+      eligibilityMinRecords: true,
+      eligibilityWindowMonths: true,
+      tag: { select: { name: true, slug: true } },
+    },
   });
-  if (!person)
-    throw new AppError("NOT_FOUND", `Nobody with the GitHub login ${login} has a TAG Portal account yet.`, {
-      login: ["No such person here yet"],
-    });
-  return person;
 }
+type Def = NonNullable<Awaited<ReturnType<typeof findDef>>>;
 
 /** Eligibility from the role's rule (at least N records in the last M months), through activityFor. */
-async function checkEligible(def: Def, person: Person, at: Date) {
+async function checkEligible(def: Def, person: SeatPerson, at: Date) {
   if (!def.eligibilityMinRecords || !def.eligibilityWindowMonths) return;
   const activity = await activityFor(person.id, def.tagId, {
     from: addMonths(at, -def.eligibilityWindowMonths),
@@ -65,94 +57,96 @@ async function checkEligible(def: Def, person: Person, at: Date) {
   }
 }
 
-/**
- * Gives `person` a seat of `def` inside `tx`, with the role locked: the seat rules are checked
- * against the holders as they are now, so two leads racing for the last seat cannot both win.
- */
-async function appointInTx(tx: Tx, a: Actor, def: Def, person: Person, decisionLink: string | null, at: Date) {
-  await lockRole(tx, def.roleKey);
-  const current = await tx.roleDefinition.findFirst({
-    where: { roleKey: def.roleKey, supersededAt: null },
-    select: { id: true },
-  });
-  if (current?.id !== def.id)
-    throw new AppError("CONFLICT", "The role's rules changed since you opened the page. Reload and try again.");
-  const holders = await loadHolders(tx, def.roleKey, at);
-  if (holders.some((h) => h.userId === person.id))
-    throw new AppError("CONFLICT", `@${person.login} already holds or awaits a seat in ${def.name}.`);
-  const decision = checkSeat(
-    rulesOf(def),
-    holders,
-    { who: `@${person.login}`, region: person.region, employer: person.employer },
-    def.tag.leaveCountsTowardCaps,
-  );
-  if (!decision.allowed) throw new AppError("CONFLICT", decision.reason);
-  const pending = needsTocApproval(def.kind, def);
-  const seat = await tx.roleAssignment.create({
-    data: {
-      tagId: def.tagId,
-      userId: person.id,
-      kind: def.kind,
-      status: pending ? "pending" : "active",
-      startAt: pending ? null : at,
-      regionAtStart: person.region,
-      termEndAt: def.termMonths ? addMonths(at, def.termMonths) : null,
-      decisionLink,
-      requestedById: a.id,
-      requestedAt: at,
-      ...(pending ? {} : { decidedById: a.id, decidedAt: at }),
-      roleDefinitionId: def.id,
-      obtainedBy: "appointed",
+/** Tells the person what their new seat means (pending: the TOC decides). */
+async function notifyAppointed(seat: { status: string }, def: Def, userId: string, at: Date) {
+  await notify(
+    {
+      userId,
+      kind: seat.status === "pending" ? "roster.appoint-pending" : "roster.appointed",
+      title:
+        seat.status === "pending"
+          ? `You were proposed as ${def.name} of ${def.tag.name}; the TOC will decide`
+          : `You are now ${def.name} of ${def.tag.name}`,
+      link: `/tags/${def.tag.slug}`,
     },
-    select: { id: true, status: true },
-  });
-  await recordAudit(tx, {
     at,
-    actorId: a.id,
-    action: "roster.appoint",
-    subjectType: "RoleAssignment",
-    subjectId: seat.id,
-    tagId: def.tagId,
-    after: {
-      userId: person.id,
-      login: person.login,
-      role: def.name,
-      roleDefinitionId: def.id,
-      kind: def.kind,
-      status: seat.status,
-      decisionLink,
-    },
-  });
-  return seat;
+  );
 }
 
 /**
- * A lead of the role's TAG (or an admin) appoints someone into a defined role. Seat rules and
- * eligibility are enforced; chair, tech-lead and TOC-approval roles stay `pending` until a TOC
- * member approves (decideLeadershipChange); nobody appoints themselves.
+ * A lead of the role's TAG (or an admin) appoints someone into a role of the TAG, Chair and Tech
+ * Lead included. Everything about the seat is decided by giveSeat (the one appointment path);
+ * eligibility is checked here; nobody appoints themselves (refused and audited).
  */
 export async function appointToRole(actor: Actor | null, input: AppointToRoleInput) {
   const def = await findDef(input.roleDefinitionId);
   const subject = { subjectType: "RoleDefinition", subjectId: input.roleDefinitionId, tagId: def?.tagId ?? null };
   const a = await requirePermission(actor, "roster.appoint", subject);
   if (!def) throw new AppError("NOT_FOUND", "That role does not exist.");
-  const person = await findPerson(input.login);
+  return appointAs(a, def, input, subject);
+}
+
+/** The TAG's Chair or Tech Lead role (a forged TAG id matches nothing), for appointLeader. */
+export async function appointByKind(actor: Actor | null, input: AppointLeaderInput) {
+  const subject = { subjectType: "Tag", subjectId: input.tagId, tagId: input.tagId };
+  const a = await requirePermission(actor, "roster.appoint", subject);
+  const current = await db.roleDefinition.findFirst({
+    where: { tagId: input.tagId, kind: input.kind, supersededAt: null, retiredAt: null },
+    orderBy: { createdAt: "asc" },
+    select: { id: true },
+  });
+  const def = current ? await findDef(current.id) : null;
+  if (!def) throw new AppError("NOT_FOUND", "That TAG does not exist.");
+  return appointAs(a, def, input, subject, input.termMonths);
+}
+
+/** A refused appointment (a rule, eligibility) rolls back, and the attempt stays on record. */
+async function refusalsAudited<T>(a: Actor, subject: PermissionSubject, at: Date, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    if (e instanceof AppError && e.code !== "FORBIDDEN")
+      await recordRefusal(db, {
+        at,
+        actorId: a.id,
+        action: "roster.appoint",
+        subjectType: subject.subjectType,
+        subjectId: subject.subjectId ?? null,
+        tagId: subject.tagId ?? null,
+        reason: e.message,
+      });
+    throw e;
+  }
+}
+
+async function appointAs(
+  a: Actor,
+  def: Def,
+  input: { login: string; decisionLink?: string },
+  subject: PermissionSubject,
+  termMonths?: number,
+) {
+  const person = await findPersonByLogin(input.login, "login");
   if (person.id === a.id) await refuseByGuard(a, "roster.appoint", subject, "Nobody appoints themselves.");
   const at = await now();
-  await checkEligible(def, person, at);
-  const seat = await db.$transaction((tx) => appointInTx(tx, a, def, person, input.decisionLink ?? null, at));
-  await notify(
-    {
-      userId: person.id,
-      kind: seat.status === "pending" ? "roster.appoint-pending" : "roster.appointed",
-      title:
-        seat.status === "pending"
-          ? `You were proposed as ${def.name} of ${def.tag.name}; a TOC member will decide`
-          : `You are now ${def.name} of ${def.tag.name}`,
-      link: `/tags/${def.tag.slug}`,
-    },
-    at,
-  );
+  const seat = await refusalsAudited(a, subject, at, async () => {
+    await checkEligible(def, person, at);
+    return db.$transaction((tx) =>
+      giveSeatForDecision(tx, {
+        roleKey: def.roleKey,
+        tagId: def.tagId,
+        person,
+        by: a.id,
+        at,
+        obtainedBy: "appointed",
+        expectVersionId: def.id,
+        decisionLink: input.decisionLink ?? null,
+        ...(termMonths ? { termEndAt: addMonths(at, termMonths) } : {}),
+        audit: { after: { githubId: String(person.githubId) } },
+      }),
+    );
+  });
+  await notifyAppointed(seat, def, person.id, at);
   return { id: seat.id, status: seat.status };
 }
 
@@ -207,6 +201,7 @@ async function endInTx(
       tagId: seat.tagId,
       after: { reason, to },
     });
+    await openSeatDecision(tx, { kind: "seat-end", assignmentId: seat.id, openedById: a.id, body: reason });
     return "pending" as const;
   }
   const { count } = await tx.roleAssignment.updateMany({
@@ -229,7 +224,7 @@ async function endInTx(
 
 /**
  * Renew (extend the term by the role's term length), end, or move to emeritus. Renewals and
- * ends of seats that need TOC approval become requests a TOC member decides.
+ * ends of seats that need TOC approval become requests the TOC votes on.
  */
 export async function changeAssignment(actor: Actor | null, input: AssignmentChangeInput) {
   const verb = input.change === "renew" ? "renews" : "removes";
@@ -241,7 +236,7 @@ export async function changeAssignment(actor: Actor | null, input: AssignmentCha
     if (!months) throw new AppError("CONFLICT", "This role has no term to renew.");
     const termEndAt = addMonths(seat.termEndAt ?? at, months);
     if (needsTocApproval(seat.kind, seat.roleDefinition)) {
-      // A renewal of such a seat waits for a TOC member's approval (decideLeadershipChange).
+      // A renewal of such a seat waits for a TOC decision (lib/decisions).
       return db.$transaction(async (tx) => {
         const { count } = await tx.roleAssignment.updateMany({
           where: {
@@ -263,6 +258,7 @@ export async function changeAssignment(actor: Actor | null, input: AssignmentCha
           before: { termEndAt: seat.termEndAt?.toISOString() ?? null },
           after: { termEndAt: termEndAt.toISOString(), pending: true },
         });
+        await openSeatDecision(tx, { kind: "renewal", assignmentId: seat.id, openedById: a.id });
         return { id: seat.id, outcome: "pending" as const, termEndAt };
       });
     }
@@ -307,9 +303,143 @@ export async function moveToAdvisoryFellow(actor: Actor | null, input: MoveToFel
     select: { id: true, login: true, region: true, employer: true },
   });
   const at = await now();
-  return db.$transaction(async (tx) => {
-    const fellow = await appointInTx(tx, a, def, person, input.decisionLink ?? null, at);
+  const result = await db.$transaction(async (tx) => {
+    const fellow = await giveSeatForDecision(tx, {
+      roleKey: def.roleKey,
+      tagId: def.tagId,
+      person,
+      by: a.id,
+      at,
+      obtainedBy: "appointed",
+      expectVersionId: def.id,
+      decisionLink: input.decisionLink ?? null,
+    });
     const old = await endInTx(tx, a, seat, "ended", `Moved to ${def.name}`, at);
     return { id: fellow.id, status: fellow.status, oldSeat: old };
   });
+  await notifyAppointed(result, def, person.id, at);
+  return result;
+}
+
+/** The TAG's serving leads and the TOC members, told of a resignation (never the person who resigned). */
+async function leadsAndToc(tagId: string, except: string, at: Date): Promise<string[]> {
+  const [leads, toc] = await Promise.all([
+    db.roleAssignment.findMany({ where: { tagId, ...leadSeatWhere(at) }, select: { userId: true } }),
+    db.user.findMany({ where: { isTocMember: true }, select: { id: true } }),
+  ]);
+  return [...new Set([...leads.map((l) => l.userId), ...toc.map((t) => t.id)])].filter((id) => id !== except);
+}
+
+/**
+ * Anyone may resign their own seat: the one exception to "nobody removes themselves". It ends at
+ * once (nobody is kept serving against their will), audited; the TAG's leads and the TOC are told.
+ */
+export async function resignSeat(actor: Actor | null, input: ResignInput) {
+  const seat = await db.roleAssignment.findUnique({
+    where: { id: input.assignmentId },
+    select: {
+      id: true,
+      tagId: true,
+      userId: true,
+      kind: true,
+      status: true,
+      user: { select: { login: true } },
+      roleDefinition: { select: { name: true } },
+      tag: { select: { name: true, slug: true } },
+    },
+  });
+  const subject = { subjectType: "RoleAssignment", subjectId: input.assignmentId, tagId: seat?.tagId ?? null };
+  const a = await requirePermission(actor, "roster.resign", subject);
+  if (!seat) throw new AppError("NOT_FOUND", "That seat does not exist.");
+  if (seat.userId !== a.id) await refuseByGuard(a, "roster.resign", subject, "Only its holder resigns a seat.");
+  const at = await now();
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.roleAssignment.updateMany({
+      where: { id: seat.id, status: { in: [...SITTING_SEAT_STATUSES] } },
+      data: {
+        status: "ended",
+        endedAt: at,
+        endReason: `Resigned: ${input.reason}`,
+        decidedById: a.id,
+        decidedAt: at,
+        endRequestedAt: null,
+        endRequestedById: null,
+        renewRequestedAt: null,
+        renewRequestedById: null,
+        renewTermEndAt: null,
+      },
+    });
+    if (count === 0) throw new AppError("CONFLICT", "Only a held seat can be resigned.");
+    await recordAudit(tx, {
+      at,
+      actorId: a.id,
+      action: "roster.resign",
+      subjectType: "RoleAssignment",
+      subjectId: seat.id,
+      tagId: seat.tagId,
+      before: { status: seat.status },
+      after: { status: "ended", reason: input.reason },
+    });
+  });
+  const role = roleName(seat.kind, seat.roleDefinition?.name);
+  for (const userId of await leadsAndToc(seat.tagId, a.id, at)) {
+    await notify(
+      {
+        userId,
+        kind: "roster.resigned",
+        title: `@${seat.user.login} resigned as ${role} of ${seat.tag.name}`,
+        body: input.reason,
+        link: `/tags/${seat.tag.slug}`,
+      },
+      at,
+    );
+  }
+  return { id: seat.id, status: "ended" as const };
+}
+
+/** A lead of the TAG (or an admin) withdraws an appointment still awaiting the TOC; the nominee is told. */
+export async function cancelPendingAppointment(actor: Actor | null, input: CancelPendingInput) {
+  const seat = await db.roleAssignment.findUnique({
+    where: { id: input.assignmentId },
+    select: {
+      id: true,
+      tagId: true,
+      userId: true,
+      kind: true,
+      status: true,
+      roleDefinition: { select: { name: true } },
+      tag: { select: { name: true, slug: true } },
+    },
+  });
+  const subject = { subjectType: "RoleAssignment", subjectId: input.assignmentId, tagId: seat?.tagId ?? null };
+  const a = await requirePermission(actor, "roster.appoint", subject);
+  if (!seat) throw new AppError("NOT_FOUND", "That seat does not exist.");
+  if (seat.status !== "pending")
+    throw new AppError("CONFLICT", "Only an appointment awaiting the TOC can be cancelled.");
+  const at = await now();
+  const reason = input.reason ?? "Cancelled by the TAG";
+  await db.$transaction(async (tx) => {
+    await withdrawPendingSeat(tx, seat.id, { id: a.id, at, reason });
+    await recordAudit(tx, {
+      at,
+      actorId: a.id,
+      action: "roster.cancel",
+      subjectType: "RoleAssignment",
+      subjectId: seat.id,
+      tagId: seat.tagId,
+      before: { status: "pending" },
+      after: { status: "rejected", reason },
+    });
+  });
+  await notify(
+    {
+      userId: seat.userId,
+      kind: "roster.appointment-cancelled",
+      title: `Your appointment as ${roleName(seat.kind, seat.roleDefinition?.name)} of ${seat.tag.name} was withdrawn`,
+      body: reason,
+      link: `/tags/${seat.tag.slug}`,
+    },
+    at,
+  );
+  return { id: seat.id, status: "rejected" as const };
 }

@@ -11,8 +11,8 @@ export const AppointLeaderSchema = z.strictObject({
     .trim()
     .regex(/^[A-Za-z0-9-]{1,39}$/, "Enter a GitHub login"),
   kind: LeaderKindSchema,
-  /** CNCF default: chairs and tech leads serve two-year terms. */
-  termMonths: z.coerce.number().int().min(1).max(60).default(24),
+  /** A shorter or longer term than the role's (months); empty: the role's term. */
+  termMonths: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(60).optional()),
   decisionLink: z.preprocess(
     (v) => (v === "" ? undefined : v),
     z.url("Link the decision (meeting notes, issue)").max(500).optional(),
@@ -25,13 +25,6 @@ export const RequestEndSchema = z.strictObject({
   reason: z.string().trim().min(3, "Say why").max(500),
 });
 export type RequestEndInput = z.infer<typeof RequestEndSchema>;
-
-export const DecideChangeSchema = z.strictObject({
-  assignmentId: z.uuid(),
-  decision: z.enum(["approve", "reject"]),
-  note: z.string().trim().max(500).optional(),
-});
-export type DecideChangeInput = z.infer<typeof DecideChangeSchema>;
 
 const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 const optionalInt = (min: number, message: string, max = 1000) =>
@@ -72,6 +65,12 @@ export const RoleDefinitionSchema = z
     eligibilityMinRecords: optionalInt(1, "At least 1 record (leave it empty for no rule)"),
     eligibilityWindowMonths: optionalInt(1, "At least 1 month", 60),
     needsTocApproval: checkbox.default(false),
+    emeritusAfterTerm: checkbox.default(false),
+    coverHasPowers: checkbox.default(false),
+    /** `preview` (the form's Preview button) shows what saving would do and writes nothing. */
+    mode: z.enum(["save", "preview"]).default("save"),
+    /** How many seats the lead saw in the preview: saving adopts them only when the number still matches. */
+    adoptCount: optionalInt(0, "Not a count"),
   })
   .superRefine((v, ctx) => {
     if (v.kind === "tag_ambassador" && !v.ambassadorKind)
@@ -117,6 +116,21 @@ export const AssignmentChangeSchema = z.strictObject({
 });
 export type AssignmentChangeInput = z.infer<typeof AssignmentChangeSchema>;
 
+export const RetireRoleSchema = z.strictObject({ tagId: z.uuid(), roleKey: z.uuid() });
+export type RetireRoleInput = z.infer<typeof RetireRoleSchema>;
+
+export const ResignSchema = z.strictObject({
+  assignmentId: z.uuid(),
+  reason: z.string().trim().min(3, "Say why, in a few words").max(500),
+});
+export type ResignInput = z.infer<typeof ResignSchema>;
+
+export const CancelPendingSchema = z.strictObject({
+  assignmentId: z.uuid(),
+  reason: z.preprocess(blankToUndefined, z.string().trim().max(500).optional()),
+});
+export type CancelPendingInput = z.infer<typeof CancelPendingSchema>;
+
 export const MoveToFellowSchema = z.strictObject({
   assignmentId: z.uuid(),
   roleDefinitionId: z.uuid(),
@@ -126,35 +140,35 @@ export type MoveToFellowInput = z.infer<typeof MoveToFellowSchema>;
 
 const isoDate = (label: string) => z.iso.date(`${label}: a date (YYYY-MM-DD)`);
 
-export const LeaveSchema = z
-  .strictObject({
-    assignmentId: z.uuid(),
-    from: isoDate("From"),
-    to: isoDate("To"),
-    note: z.string().trim().max(1000).default(""),
-    coverLogin: z.preprocess(
-      blankToUndefined,
-      z
-        .string()
-        .trim()
-        .regex(/^[A-Za-z0-9-]{1,39}$/, "Enter a GitHub login")
-        .optional(),
-    ),
-  })
-  .refine((v) => v.to >= v.from, { path: ["to"], message: "The leave ends before it starts" });
+const leaveFields = {
+  from: isoDate("From"),
+  to: isoDate("To"),
+  note: z.string().trim().max(1000).default(""),
+  coverLogin: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9-]{1,39}$/, "Enter a GitHub login")
+      .optional(),
+  ),
+};
+const leaveEndsAfterStart = [
+  (v: { from: string; to: string }) => v.to >= v.from,
+  { path: ["to"], message: "The leave ends before it starts" },
+] as [(v: { from: string; to: string }) => boolean, { path: string[]; message: string }];
+
+export const LeaveSchema = z.strictObject({ assignmentId: z.uuid(), ...leaveFields }).refine(...leaveEndsAfterStart);
 export type LeaveInput = z.infer<typeof LeaveSchema>;
+
+export const UpdateLeaveSchema = z.strictObject({ leaveId: z.uuid(), ...leaveFields }).refine(...leaveEndsAfterStart);
+export type UpdateLeaveInput = z.infer<typeof UpdateLeaveSchema>;
+
+export const CancelLeaveSchema = z.strictObject({ leaveId: z.uuid() });
+export type CancelLeaveInput = z.infer<typeof CancelLeaveSchema>;
 
 export const OpenRemovalSchema = z.strictObject({
   assignmentId: z.uuid(),
   reason: z.string().trim().min(3, "Say why").max(1000),
 });
 export type OpenRemovalInput = z.infer<typeof OpenRemovalSchema>;
-
-export const RemovalVoteSchema = z.strictObject({
-  proposalId: z.uuid(),
-  inFavor: z.preprocess((v) => (v === "true" ? true : v === "false" ? false : v), z.boolean()),
-});
-export type RemovalVoteInput = z.infer<typeof RemovalVoteSchema>;
-
-export const CloseRemovalSchema = z.strictObject({ proposalId: z.uuid() });
-export type CloseRemovalInput = z.infer<typeof CloseRemovalSchema>;

@@ -21,6 +21,8 @@ export interface SeatHolder {
   region: Region | null;
   employer: string | null;
   onLeave: boolean;
+  /** Awaiting the TOC: not held, but it would take a seat if approved, so new appointments count it. */
+  pending?: boolean;
 }
 
 export interface Candidate {
@@ -56,9 +58,16 @@ function capHolders(holders: readonly SeatHolder[], leaveCountsTowardCaps: boole
   return leaveCountsTowardCaps ? holders : holders.filter((h) => !h.onLeave);
 }
 
+const awaiting = (hs: readonly SeatHolder[]) => {
+  const n = hs.filter((h) => h.pending).length;
+  return n === 0 ? "" : ` (${n} of them awaiting the TOC)`;
+};
+
 /**
- * May `candidate` take a seat, given the holders (pending, active and on-leave seats of the role)?
- * Total seats always count every holder: a seat on leave is still taken.
+ * May `candidate` take a seat, given the role's seats (pending, active and on-leave)? Pending
+ * appointments count: approving them all must not break a rule. Total seats always count every
+ * seat (a seat on leave is still taken); regional and employer caps count seats on leave only
+ * when the TAG says so. A regional minimum keeps the last seats for the regions still short.
  */
 export function checkSeat(
   rules: SeatRules,
@@ -67,24 +76,44 @@ export function checkSeat(
   leaveCountsTowardCaps: boolean,
 ): SeatDecision {
   if (rules.totalSeats !== null && holders.length >= rules.totalSeats) {
-    return { allowed: false, reason: `No seats left: all ${rules.totalSeats} are taken.` };
+    return { allowed: false, reason: `No seats left: all ${rules.totalSeats} are taken${awaiting(holders)}.` };
   }
   const counted = capHolders(holders, leaveCountsTowardCaps);
   if (candidate.region) {
     const max = rules.maxPerRegion[candidate.region];
     if (max !== undefined) {
-      const inRegion = counted.filter((h) => h.region === candidate.region).length;
-      if (inRegion >= max)
-        return { allowed: false, reason: `Region cap full: ${candidate.region} already has ${inRegion} of ${max}.` };
+      const inRegion = counted.filter((h) => h.region === candidate.region);
+      if (inRegion.length >= max)
+        return {
+          allowed: false,
+          reason: `Region cap full: ${candidate.region} already has ${inRegion.length} of ${max}${awaiting(inRegion)}.`,
+        };
     }
   }
   const key = employerKey(candidate.employer);
   if (rules.maxPerEmployer !== null && key !== null) {
-    const same = counted.filter((h) => employerKey(h.employer) === key).length;
-    if (same >= rules.maxPerEmployer) {
+    const same = counted.filter((h) => employerKey(h.employer) === key);
+    if (same.length >= rules.maxPerEmployer) {
       return {
         allowed: false,
-        reason: `Employer cap reached: ${candidate.employer?.trim()} already holds ${same} of ${rules.maxPerEmployer}.`,
+        reason: `Employer cap reached: ${candidate.employer?.trim()} already holds ${same.length} of ${rules.maxPerEmployer}${awaiting(same)}.`,
+      };
+    }
+  }
+  if (rules.totalSeats !== null) {
+    // Seats left after this one must still be able to meet every regional minimum.
+    const left = rules.totalSeats - holders.length - 1;
+    const short = REGIONS.flatMap((r) => {
+      const min = rules.minPerRegion[r] ?? 0;
+      const have = holders.filter((h) => h.region === r).length + (candidate.region === r ? 1 : 0);
+      return have < min ? [{ r, need: min - have, min }] : [];
+    });
+    const needed = short.reduce((n, s) => n + s.need, 0);
+    if (needed > left) {
+      const which = short.map((s) => `${s.r} needs at least ${s.min}`).join(", ");
+      return {
+        allowed: false,
+        reason: `Regional minimum: ${which}, and only ${left} seat${left === 1 ? "" : "s"} would be left.`,
       };
     }
   }
@@ -95,12 +124,10 @@ export function checkSeat(
  * What the current roster breaks or misses: unmet regional minimums, regions over their maximum,
  * employers over their cap, more holders than seats. Each message names who is involved.
  */
-export function seatWarnings(
-  rules: SeatRules,
-  holders: readonly SeatHolder[],
-  leaveCountsTowardCaps: boolean,
-): string[] {
+export function seatWarnings(rules: SeatRules, seats: readonly SeatHolder[], leaveCountsTowardCaps: boolean): string[] {
   const warnings: string[] = [];
+  const pending = seats.filter((h) => h.pending);
+  const holders = seats.filter((h) => !h.pending);
   const counted = capHolders(holders, leaveCountsTowardCaps);
   const names = (hs: readonly SeatHolder[]) => hs.map((h) => h.who).join(", ");
   if (rules.totalSeats !== null && holders.length > rules.totalSeats) {
@@ -129,10 +156,15 @@ export function seatWarnings(
       }
     }
   }
+  // A pending seat is checked as if it were the next one approved.
+  for (const p of pending) {
+    const d = checkSeat(rules, holders, p, leaveCountsTowardCaps);
+    if (!d.allowed) warnings.push(`Approving ${p.who} would break a rule: ${d.reason}`);
+  }
   return warnings;
 }
 
-/** Open seats of a role: total minus holders (never negative); null when the role has no total. */
+/** Open seats of a role: total minus holders (never negative; pending seats are not subtracted); null when the role has no total. */
 export function vacancies(rules: Pick<SeatRules, "totalSeats">, holderCount: number): number | null {
   return rules.totalSeats === null ? null : Math.max(0, rules.totalSeats - holderCount);
 }

@@ -1,10 +1,12 @@
-import "server-only";
-import type { RoleKind } from "@/lib/generated/prisma/enums";
-import { parseRegionCounts, type SeatHolder, type SeatRules } from "./seat-rules";
-import { dayOf, SEAT_TAKEN_STATUSES } from "@/lib/vocabulary";
-import type { Tx } from "@/lib/db";
+// Not server-only, relative imports: the tags.yaml import (a plain tsx script with its own Prisma
+// client) gives seats through the same code as the portal.
+import { Prisma } from "../generated/prisma/client.ts";
+import type { RoleKind } from "../generated/prisma/enums.ts";
+import type { Tx } from "../db.ts";
+import { parseRegionCounts, type SeatHolder, type SeatRules } from "./seat-rules.ts";
+import { dayOf, isoDay, SEAT_TAKEN_STATUSES } from "../vocabulary/index.ts";
 
-/** An end request whose approval moves the seat to emeritus instead of ended (see decideLeadershipChange). */
+/** An end request whose approval moves the seat to emeritus instead of ended (see lib/decisions/effects.ts). */
 export const EMERITUS_PREFIX = "[emeritus] ";
 
 /** Chair and tech-lead changes always need the TOC (CNCF rules); other roles when their definition says so. */
@@ -13,13 +15,38 @@ export function needsTocApproval(kind: RoleKind, def: { needsTocApproval: boolea
 }
 
 /**
- * On leave is derived at read time from the clock: a seat is on leave while one of its leaves
- * includes today (or when an import set the `on_leave` status). The stored status stays `active`,
- * so moving the clock never needs a job to flip it back.
+ * The states a seat is in, as the API spells them. `on-leave` is derived at read time from the
+ * clock: a held seat is on leave while one of its leaves includes today (or when the stored status
+ * says so), so moving the clock never needs a job to flip it back. Every reader (pages, CSVs, the
+ * API, sweeps) asks `seatStatusAt` or filters with `onLeaveWhere`.
  */
+export const SEAT_STATES = ["active", "on-leave", "pending", "emeritus", "ended"] as const;
+export type SeatState = (typeof SEAT_STATES)[number] | "rejected";
+
 export function isOnLeave(status: string, leaves: readonly { from: Date; to: Date }[], at: Date): boolean {
   const today = dayOf(at).getTime();
   return status === "on_leave" || leaves.some((l) => l.from.getTime() <= today && l.to.getTime() >= today);
+}
+
+export function seatStatusAt(status: string, leaves: readonly { from: Date; to: Date }[], at: Date): SeatState {
+  if (status === "active" || status === "on_leave") return isOnLeave(status, leaves, at) ? "on-leave" : "active";
+  return status as SeatState;
+}
+
+/** Held seats (active or on leave) on leave at `at`, as a Prisma filter: the same rule as `isOnLeave`. */
+export function onLeaveWhere(at: Date): Prisma.RoleAssignmentWhereInput {
+  const today = dayOf(at);
+  return {
+    OR: [{ status: "on_leave" }, { status: "active", leaves: { some: { from: { lte: today }, to: { gte: today } } } }],
+  };
+}
+
+/** {@link isOnLeave} in SQL for the seat row aliased `alias`: sweeps filter on it (the same rule, one place). */
+export function onLeaveSql(alias: string, at: Date): Prisma.Sql {
+  const seat = Prisma.raw(`"${alias}"`);
+  const today = isoDay(at);
+  return Prisma.sql`(${seat}."status" = 'on-leave' OR EXISTS (
+    SELECT 1 FROM "Leave" lv WHERE lv."assignmentId" = ${seat}."id" AND lv."from" <= ${today}::date AND lv."to" >= ${today}::date))`;
 }
 
 /**
@@ -49,15 +76,17 @@ export function rulesOf(def: {
   };
 }
 
-/** Who holds a seat of the role (any version), as the seat rules see them. */
+/** The seats of a role (any version) the seat rules see: held, and pending (marked). */
 export async function loadHolders(
   tx: Tx | Pick<Tx, "roleAssignment">,
   roleKey: string,
   at: Date,
-): Promise<(SeatHolder & { userId: string })[]> {
+): Promise<(SeatHolder & { userId: string; seatId: string })[]> {
   const rows = await tx.roleAssignment.findMany({
     where: { roleDefinition: { roleKey }, status: { in: [...SEAT_TAKEN_STATUSES] } },
+    orderBy: { requestedAt: "asc" },
     select: {
+      id: true,
       userId: true,
       status: true,
       regionAtStart: true,
@@ -66,10 +95,12 @@ export async function loadHolders(
     },
   });
   return rows.map((r) => ({
+    seatId: r.id,
     userId: r.userId,
     who: `@${r.user.login}`,
     region: r.regionAtStart ?? r.user.region,
     employer: r.user.employer,
     onLeave: isOnLeave(r.status, r.leaves, at),
+    pending: r.status === "pending",
   }));
 }

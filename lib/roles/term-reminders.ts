@@ -1,7 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { notify } from "@/lib/notify/send";
-import { DAY, isoDay, LEAD_KINDS, SITTING_SEAT_STATUSES } from "@/lib/vocabulary";
+import { leadSeatWhere } from "@/lib/auth/lead-seats";
+import { DAY, isoDay, roleName, SITTING_SEAT_STATUSES } from "@/lib/vocabulary";
 /** Days before a term ends when the holder and the TAG's leads hear about it. */
 export const TERM_REMINDER_DAYS = [60, 14] as const;
 
@@ -30,8 +31,7 @@ export async function remindTermsEnding(now: Date): Promise<number> {
   const leads = await db.roleAssignment.findMany({
     where: {
       tagId: { in: [...new Set(seats.map((s) => s.tagId))] },
-      status: "active",
-      kind: { in: [...LEAD_KINDS] },
+      ...leadSeatWhere(now),
     },
     select: { tagId: true, userId: true },
   });
@@ -40,8 +40,7 @@ export async function remindTermsEnding(now: Date): Promise<number> {
     const end = s.termEndAt!;
     const daysLeft = (end.getTime() - now.getTime()) / DAY;
     const threshold = daysLeft <= TERM_REMINDER_DAYS[1] ? TERM_REMINDER_DAYS[1] : TERM_REMINDER_DAYS[0];
-    const role =
-      s.roleDefinition?.name ?? (s.kind === "chair" ? "Chair" : s.kind === "tech_lead" ? "Tech Lead" : s.kind);
+    const role = roleName(s.kind, s.roleDefinition?.name);
     const date = isoDay(end);
     const recipients = new Set([s.userId, ...leads.filter((l) => l.tagId === s.tagId).map((l) => l.userId)]);
     for (const userId of recipients) {

@@ -5,9 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { authOptions } from "@/lib/auth/options";
 import { createStandIn } from "@/dev/github-stand-in/server";
-import { exportTagsYamlFromDatabase, importTagsYaml } from "./apply";
+import { exportTagsYamlFromDatabase, importTagsYaml, type TagsImportSource } from "./apply";
+import { fetchTocTagsYaml } from "./fetch";
 import { describePlan } from "./plan";
-import { githubLoginResolver } from "./resolve";
+import { githubLoginResolver } from "@/lib/auth/github-logins";
 
 const sample = readFileSync(path.join(import.meta.dirname, "fixtures/tags-sample.yaml"), "utf8");
 // Port 0: the OS picks a free port (a random one can collide with outgoing connections).
@@ -20,6 +21,20 @@ beforeAll(async () => {
 });
 afterAll(() => standIn.close());
 
+/** Publishes `text` as cncf/toc's tags.yaml on the stand-in and reads it back as the TOC's record. */
+async function tocRecord(text: string): Promise<TagsImportSource> {
+  const res = await fetch(`${standIn.url()}/_stand-in/files`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ repo: "cncf/toc", path: "tags.yaml", text }),
+  });
+  expect(res.ok).toBe(true);
+  const toc = await fetchTocTagsYaml({ apiUrl: `${standIn.url()}/api` });
+  expect(toc.text).toBe(text);
+  return { kind: "toc", commit: toc.commit, url: toc.url };
+}
+const pasted: TagsImportSource = { kind: "file" };
+
 const seats = () =>
   db.roleAssignment.findMany({
     orderBy: [{ kind: "asc" }, { user: { login: "asc" } }],
@@ -29,6 +44,8 @@ const seats = () =>
       startAt: true,
       termEndAt: true,
       obtainedBy: true,
+      decisionLink: true,
+      roleDefinition: { select: { name: true } },
       tag: { select: { slug: true } },
       subproject: { select: { slug: true } },
       user: { select: { login: true } },
@@ -38,7 +55,10 @@ const seats = () =>
 // The tests share this file's database and run in order: each builds on the previous import.
 describe("importing tags.yaml", () => {
   it("writes nothing for a malformed entry, and nothing on a dry run", async () => {
-    const bad = await importTagsYaml(db, sample.replace('start: "2026-01-01"', 'start: "someday"'), { resolve });
+    const bad = await importTagsYaml(db, sample.replace('start: "2026-01-01"', 'start: "someday"'), {
+      resolve,
+      source: pasted,
+    });
     expect(bad).toEqual({
       ok: false,
       errors: [
@@ -49,16 +69,17 @@ describe("importing tags.yaml", () => {
         },
       ],
     });
-    const dry = await importTagsYaml(db, sample, { resolve, dryRun: true });
+    const dry = await importTagsYaml(db, sample, { resolve, source: pasted, dryRun: true });
     expect(dry.ok && dry.plan.changes.length).toBe(13);
     expect(await db.tag.count()).toBe(0);
     expect(await db.user.count()).toBe(0);
     expect(await db.tagsYamlSource.count()).toBe(0);
   });
 
-  it("creates TAGs, subprojects, placeholder people and active seats; lists the unresolved login", async () => {
+  it("the TOC's own file creates TAGs (with their roles), placeholder people and held seats; lists the unresolved login", async () => {
     const at = new Date("2026-07-01T10:00:00Z");
-    const result = await importTagsYaml(db, sample, { resolve, at });
+    const source = await tocRecord(sample);
+    const result = await importTagsYaml(db, sample, { resolve, source, at });
     if (!result.ok) throw new Error("import failed");
     expect(result.plan.unresolved).toEqual([
       { login: "ghost-keeper", line: 18, where: "tag-harbor-lights chairs", reason: "GitHub has no such user" },
@@ -90,6 +111,22 @@ describe("importing tags.yaml", () => {
     const rows = await seats();
     expect(rows).toHaveLength(5);
     expect(rows.every((r) => r.status === "active" && r.obtainedBy === "imported")).toBe(true);
+    // The TOC's record: its commit is every seat's decision link; every seat belongs to its TAG's role.
+    const commit = source.kind === "toc" ? source.commit : "";
+    expect(new Set(rows.map((r) => r.decisionLink))).toEqual(
+      new Set([`https://github.com/cncf/toc/blob/${commit}/tags.yaml`]),
+    );
+    expect(rows.map((r) => r.roleDefinition?.name).sort()).toEqual([
+      "Chair",
+      "Chair",
+      "Subproject lead",
+      "Subproject lead",
+      "Tech Lead",
+    ]);
+    for (const slug of ["harbor-lights", "tide-tables"])
+      expect(
+        (await db.roleDefinition.findMany({ where: { tag: { slug } }, select: { kind: true } })).map((d) => d.kind),
+      ).toEqual(expect.arrayContaining(["chair", "tech_lead"]));
     expect(rows.find((r) => r.user.login === "chia-chair")).toMatchObject({
       kind: "chair",
       tag: { slug: "harbor-lights" },
@@ -112,7 +149,11 @@ describe("importing tags.yaml", () => {
 
   it("is idempotent: a second import changes nothing and writes no audit event", async () => {
     const before = { seats: await seats(), audit: await db.auditEvent.count(), users: await db.user.count() };
-    const again = await importTagsYaml(db, sample, { resolve, at: new Date("2026-07-02T10:00:00Z") });
+    const again = await importTagsYaml(db, sample, {
+      resolve,
+      source: await tocRecord(sample),
+      at: new Date("2026-07-02T10:00:00Z"),
+    });
     expect(again.ok && again.plan.changes).toEqual([]);
     expect({ seats: await seats(), audit: await db.auditEvent.count(), users: await db.user.count() }).toEqual(before);
   });
@@ -174,7 +215,7 @@ describe("importing tags.yaml", () => {
     expect(out).not.toBe(sample);
     expect(out).toBe(expected);
     // Importing the export back (with kai now resolvable) is a no-op for the portal.
-    const back = await importTagsYaml(db, out, { resolve });
+    const back = await importTagsYaml(db, out, { resolve, source: await tocRecord(out) });
     expect(back.ok && back.plan.changes).toEqual([]);
     expect(await exportTagsYamlFromDatabase(db)).toBe(out);
   });

@@ -8,28 +8,54 @@ import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
 import { exportTagsYaml, type ExportPerson, type ExportSeatList, type ExportState } from "./export.ts";
 import { parseTagsYaml, type TagsYamlNote } from "./parse.ts";
 import {
+  describeChange,
   planTagsImport,
   seatLogins,
   type PortalSnapshot,
   type SeatKind,
+  type TagFields,
   type TagsImportChange,
   type TagsImportPlan,
 } from "./plan.ts";
-import type { LoginResolver } from "./resolve.ts";
+import type { LoginResolver } from "../auth/github-logins.ts";
 import { isoDay, SEAT_TAKEN_STATUSES, SITTING_SEAT_STATUSES } from "../vocabulary/index.ts";
 import type { Tx } from "../db.ts";
-import { recordAudit } from "../audit/record.ts";
+import { recordAudit, recordRefusal } from "../audit/record.ts";
+import { AppError } from "../errors.ts";
+import { activatePendingSeat, giveSeat } from "../roles/appointments.ts";
+import { createLeadershipRoles, ensureStandardRole } from "../roles/leadership-roles.ts";
+import { tocLiaisonsOf } from "../people/liaisons.ts";
 
 const SEAT_KINDS: SeatKind[] = ["chair", "tech_lead", "subproject_lead"];
 const toDate = (s: string | null) => (s ? new Date(`${s}T00:00:00Z`) : null);
 
+/**
+ * Where the text comes from. `toc`: the TOC's own file fetched from cncf/toc (fetch.ts), the TOC's
+ * record: its seats are held at once with the commit as their decision link. `file`: anything else
+ * (pasted, edited, a local copy): its new seats are pending a TOC decision.
+ */
+export type TagsImportSource = { kind: "toc"; commit: string; url: string } | { kind: "file" };
+
 export interface TagsImportOptions {
   resolve: LoginResolver;
+  source: TagsImportSource;
   dryRun?: boolean;
   endMissing?: boolean;
   /** Who imports (the admin page); null for the CLI. */
   actorId?: string | null;
   at?: Date;
+  /**
+   * The portal's seat paths, which open and settle TOC votes (lib/roles/seat-decisions.ts); this
+   * file cannot import them (the CLI runs it outside the server). Without them (the CLI) seats are
+   * given by `giveSeat` alone.
+   */
+  seats?: SeatPaths;
+}
+
+export interface SeatPaths {
+  give: typeof giveSeat;
+  /** The TOC's record confirmed a pending seat: its open vote is settled. */
+  confirmed: (tx: Tx, seatId: string, link: string | null) => Promise<unknown>;
 }
 
 export type TagsImportResult =
@@ -48,6 +74,7 @@ export async function readPortalSnapshot(tx: Tx): Promise<PortalSnapshot> {
       mailingList: true,
       meetings: true,
       tocLiaisons: true,
+      tocLiaisonIds: true,
     },
   });
   const subprojects = await tx.subproject.findMany({
@@ -59,6 +86,7 @@ export async function readPortalSnapshot(tx: Tx): Promise<PortalSnapshot> {
     select: {
       id: true,
       kind: true,
+      status: true,
       startAt: true,
       termEndAt: true,
       tag: { select: { slug: true } },
@@ -68,7 +96,7 @@ export async function readPortalSnapshot(tx: Tx): Promise<PortalSnapshot> {
   });
   const users = await tx.user.findMany({ select: { githubId: true } });
   return {
-    tags,
+    tags: tags.map((t) => ({ ...t, tocLiaisonIds: t.tocLiaisonIds.map(String) })),
     subprojects: subprojects.map((s) => ({
       id: s.id,
       tagSlug: s.tag.slug,
@@ -85,6 +113,7 @@ export async function readPortalSnapshot(tx: Tx): Promise<PortalSnapshot> {
       login: s.user.login,
       startAt: isoDay(s.startAt),
       termEndAt: isoDay(s.termEndAt),
+      pending: s.status === "pending",
     })),
     knownGithubIds: users.map((u) => String(u.githubId)),
   };
@@ -113,13 +142,15 @@ function auditSubject(c: TagsImportChange): {
           kind: c.kind,
           login: c.login,
           subproject: c.subprojectSlug,
-          status: "active",
+          status: c.pending ? "pending" : "active",
           startAt: c.startAt,
           termEndAt: c.termEndAt,
         },
       };
     case "seat.update":
       return { subjectType: "RoleAssignment", before: c.before, after: c.after };
+    case "seat.confirm":
+      return { subjectType: "RoleAssignment", before: { status: "pending" }, after: { status: "active" } };
     case "seat.end":
       return {
         subjectType: "RoleAssignment",
@@ -129,17 +160,39 @@ function auditSubject(c: TagsImportChange): {
   }
 }
 
-async function applyChange(tx: Tx, c: TagsImportChange, at: Date, actorId: string | null): Promise<void> {
+/** A plan's TAG fields as the database spells them (GitHub ids are numbers there). */
+function tagData<T extends Partial<TagFields>>(f: T) {
+  const { tocLiaisonIds, ...rest } = f;
+  return { ...rest, ...(tocLiaisonIds ? { tocLiaisonIds: tocLiaisonIds.map((id) => BigInt(id)) } : {}) };
+}
+
+async function applyChange(
+  tx: Tx,
+  c: TagsImportChange,
+  ctx: { at: Date; actorId: string | null; source: TagsImportSource; notes: string[]; seats?: SeatPaths },
+): Promise<void> {
+  const { at, actorId, source, notes } = ctx;
+  const give = ctx.seats?.give ?? giveSeat;
   const tagId = async (slug: string) => (await tx.tag.findUniqueOrThrow({ where: { slug }, select: { id: true } })).id;
   let subjectId: string;
   let tag: string | null = null;
   switch (c.type) {
-    case "tag.create":
-      ({ id: subjectId } = await tx.tag.create({ data: { slug: c.slug, ...c.after }, select: { id: true } }));
-      tag = subjectId;
+    case "tag.create": {
+      const created = await tx.tag.create({
+        data: { slug: c.slug, ...tagData(c.after) },
+        select: { id: true, leadershipModel: true },
+      });
+      // Every TAG has its Chair and Tech Lead roles from its creation.
+      await createLeadershipRoles(tx, created, { at, actorId });
+      subjectId = tag = created.id;
       break;
+    }
     case "tag.update":
-      ({ id: subjectId } = await tx.tag.update({ where: { slug: c.slug }, data: c.after, select: { id: true } }));
+      ({ id: subjectId } = await tx.tag.update({
+        where: { slug: c.slug },
+        data: tagData(c.after),
+        select: { id: true },
+      }));
       tag = subjectId;
       break;
     case "subproject.create":
@@ -165,10 +218,15 @@ async function applyChange(tx: Tx, c: TagsImportChange, at: Date, actorId: strin
       }));
       break;
     case "seat.create": {
-      tag = await tagId(c.tagSlug);
+      const t = await tx.tag.findUniqueOrThrow({
+        where: { slug: c.tagSlug },
+        select: { id: true, leadershipModel: true },
+      });
+      tag = t.id;
+      const role = await ensureStandardRole(tx, t, c.kind, { at, actorId });
       const user = await tx.user.findUniqueOrThrow({
         where: { githubId: BigInt(c.githubId) },
-        select: { id: true, region: true },
+        select: { id: true, login: true, region: true, employer: true },
       });
       const subprojectId = c.subprojectSlug
         ? (
@@ -178,24 +236,51 @@ async function applyChange(tx: Tx, c: TagsImportChange, at: Date, actorId: strin
             })
           ).id
         : null;
-      ({ id: subjectId } = await tx.roleAssignment.create({
-        data: {
+      const record = source.kind === "toc";
+      try {
+        // The one appointment path. The TOC's record holds whatever the TAG's rules say (a breach
+        // is reported); a proposed seat must fit them, and nobody proposes themselves.
+        const seat = await give(tx, {
+          roleKey: role.roleKey,
           tagId: tag,
-          userId: user.id,
-          kind: c.kind,
-          status: "active",
-          regionAtStart: user.region,
+          person: user,
+          by: record ? null : actorId,
+          at,
+          obtainedBy: "imported",
+          status: c.pending ? "pending" : "active",
           startAt: toDate(c.startAt),
           termEndAt: toDate(c.termEndAt),
-          requestedAt: at,
-          decidedAt: at,
+          decisionLink: record ? source.url : null,
           subprojectId,
-          obtainedBy: "imported",
-        },
-        select: { id: true },
-      }));
-      break;
+          rules: record ? "report" : "enforce",
+          audit: { action: "tags.import", after: { change: c.type, ...(actorId ? { importedBy: actorId } : {}) } },
+        });
+        for (const b of seat.breaches) notes.push(`recorded despite the role's rules: ${describeChange(c)}: ${b}`);
+      } catch (e) {
+        if (!(e instanceof AppError)) throw e;
+        // giveSeat refuses before writing, so the import goes on; the refusal is on record.
+        notes.push(`not imported: ${describeChange(c)}: ${e.message}`);
+        await recordRefusal(tx, {
+          at,
+          actorId,
+          action: "tags.import",
+          subjectType: "Tag",
+          subjectId: tag,
+          tagId: tag,
+          reason: `tags.yaml ${describeChange(c)}: ${e.message}`,
+        });
+      }
+      return;
     }
+    case "seat.confirm":
+      ({ id: subjectId, tagId: tag } = await tx.roleAssignment.update({
+        where: { id: c.seatId },
+        data: { decisionLink: source.kind === "toc" ? source.url : null },
+        select: { id: true, tagId: true },
+      }));
+      await activatePendingSeat(tx, c.seatId, { id: null, at });
+      await ctx.seats?.confirmed(tx, c.seatId, source.kind === "toc" ? source.url : null);
+      break;
     case "seat.update":
       ({ id: subjectId, tagId: tag } = await tx.roleAssignment.update({
         where: { id: c.seatId },
@@ -237,7 +322,7 @@ export async function importTagsYaml(
   const parsed = parseTagsYaml(text);
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
   const resolutions = await opts.resolve(seatLogins(parsed.file));
-  const planOpts = { endMissing: opts.endMissing ?? false };
+  const planOpts = { endMissing: opts.endMissing ?? false, fromRecord: opts.source.kind === "toc" };
   if (opts.dryRun) {
     const snapshot = await db.$transaction((tx) => readPortalSnapshot(tx));
     return { ok: true, plan: planTagsImport(parsed.file, snapshot, resolutions, planOpts), applied: false };
@@ -246,7 +331,8 @@ export async function importTagsYaml(
   const plan = await db.$transaction(
     async (tx) => {
       const plan = planTagsImport(parsed.file, await readPortalSnapshot(tx), resolutions, planOpts);
-      for (const c of plan.changes) await applyChange(tx, c, at, opts.actorId ?? null);
+      const ctx = { at, actorId: opts.actorId ?? null, source: opts.source, notes: plan.notes, seats: opts.seats };
+      for (const c of plan.changes) await applyChange(tx, c, ctx);
       const source = await tx.tagsYamlSource.findUnique({ where: { id: 1 }, select: { text: true } });
       if (source?.text !== text) {
         await tx.tagsYamlSource.upsert({
@@ -281,6 +367,7 @@ export async function readExportState(db: PrismaClient | Tx): Promise<ExportStat
       slackChannel: true,
       mailingList: true,
       tocLiaisons: true,
+      tocLiaisonIds: true,
       subprojects: { orderBy: { slug: "asc" }, select: { id: true, slug: true, name: true, mission: true } },
       roles: {
         where: { kind: { in: SEAT_KINDS } },
@@ -296,17 +383,9 @@ export async function readExportState(db: PrismaClient | Tx): Promise<ExportStat
       },
     },
   });
-  const liaisonLogins = [...new Set(tags.flatMap((t) => t.tocLiaisons.map((l) => l.toLowerCase())))];
-  const liaisonNames = new Map(
-    (
-      await db.user.findMany({
-        where: { login: { in: liaisonLogins, mode: "insensitive" } },
-        select: { login: true, name: true },
-      })
-    ).map((u) => [u.login.toLowerCase(), u.name]),
-  );
+  const liaisons = await tocLiaisonsOf(db, tags);
   return {
-    tags: tags.map((t) => {
+    tags: tags.map((t, i) => {
       const list = (kind: SeatKind, subprojectId: string | null): ExportSeatList => {
         const seats = t.roles.filter((r) => r.kind === kind && r.subprojectId === subprojectId);
         const current: ExportPerson[] = seats
@@ -330,7 +409,7 @@ export async function readExportState(db: PrismaClient | Tx): Promise<ExportStat
         mission: t.mission,
         slackChannel: t.slackChannel,
         mailingList: t.mailingList,
-        tocLiaisons: t.tocLiaisons.map((login) => ({ login, name: liaisonNames.get(login.toLowerCase()) ?? null })),
+        tocLiaisons: liaisons[i]!,
         chairs: list("chair", null),
         techLeads: list("tech_lead", null),
         subprojects: t.subprojects.map((s) => ({

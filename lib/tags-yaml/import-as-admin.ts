@@ -6,25 +6,48 @@ import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { importTagsYaml } from "./apply";
+import { withdrawDecisions } from "@/lib/decisions/decisions";
+import { giveSeatForDecision } from "@/lib/roles/seat-decisions";
+import { importTagsYaml, type TagsImportSource } from "./apply";
+import { fetchTocTagsYaml, TOC_REPOSITORY, TOC_TAGS_FILE } from "./fetch";
 import { formatNote } from "./parse";
 import { describePlan } from "./plan";
-import { githubLoginResolver } from "./resolve";
+import { githubLoginResolver } from "@/lib/auth/github-logins";
 import type { TagsImportInput } from "./schemas";
 
 /**
- * `/admin/tags-import`: an admin previews (dry run) or applies a tags.yaml import. Same code
- * path as `npm run tags:import`; the audit events name the admin.
+ * `/admin/tags-import`: an admin previews (dry run) or applies a tags.yaml import, either the TOC's
+ * own file fetched from cncf/toc (the TOC's record: seats held at once, the commit as decision
+ * link) or a pasted file (new seats pending a TOC decision; the admin's own seat refused). Same
+ * code path as `npm run tags:import`; the audit events name the admin.
  */
 export async function importTagsYamlAsAdmin(actor: Actor | null, input: TagsImportInput) {
   const a = await requirePermission(actor, "tag.manage", { subjectType: "TagsYamlSource" });
-  const resolve = githubLoginResolver({ apiUrl: githubUrls().api, token: env().GITHUB_API_TOKEN ?? null });
-  const result = await importTagsYaml(db, input.text, {
-    resolve,
+  const api = { apiUrl: githubUrls().api, token: env().GITHUB_API_TOKEN ?? null };
+  let text = input.text;
+  let source: TagsImportSource = { kind: "file" };
+  if (input.source === "toc") {
+    const toc = await fetchTocTagsYaml(api).catch((e: unknown) => {
+      throw new AppError(
+        "CONFLICT",
+        `Could not read ${TOC_TAGS_FILE} from ${TOC_REPOSITORY}: ${e instanceof Error ? e.message : String(e)}`,
+      );
+    });
+    text = toc.text;
+    source = { kind: "toc", commit: toc.commit, url: toc.url };
+  }
+  const result = await importTagsYaml(db, text, {
+    resolve: githubLoginResolver(api),
+    source,
     dryRun: input.mode === "preview",
     endMissing: input.endMissing,
     actorId: a.id,
     at: await now(),
+    seats: {
+      give: giveSeatForDecision,
+      confirmed: (tx, seatId, link) =>
+        withdrawDecisions(tx, seatId, { actorId: a.id, reason: `the TOC's own tags.yaml records it (${link})` }),
+    },
   });
   if (!result.ok) {
     const lines = result.errors.map(formatNote);
@@ -36,6 +59,7 @@ export async function importTagsYamlAsAdmin(actor: Actor | null, input: TagsImpo
   }
   return {
     applied: result.applied,
+    source: source.kind === "toc" ? `${TOC_REPOSITORY} at ${source.commit.slice(0, 12)}` : "the pasted file",
     changes: result.plan.changes.length,
     unresolved: result.plan.unresolved.length,
     lines: describePlan(result.plan, { endMissing: input.endMissing }),

@@ -22,6 +22,8 @@ const resolutions: Resolutions = new Map(
     ids[l] ? { githubId: ids[l], login: l, name: null } : { error: "GitHub has no such user" },
   ]),
 );
+/** The TOC's own file (fetched from cncf/toc): its seats are held, it changes terms and ends seats. */
+const record = { fromRecord: true };
 const empty: PortalSnapshot = { tags: [], subprojects: [], seats: [], knownGithubIds: [] };
 
 /** The portal right after the sample was imported. */
@@ -35,6 +37,8 @@ const imported: PortalSnapshot = {
     mailingList: t.mailingList,
     meetings: t.meetings,
     tocLiaisons: t.tocLiaisons,
+    // GitHub does not know toby-toc in these resolutions: kept by login only.
+    tocLiaisonIds: t.tocLiaisons.map(() => "0"),
   })),
   subprojects: [
     { id: "s0", tagSlug: "tide-tables", slug: "moon-watch", name: "Moon Watch", mission: "Watching the moon." },
@@ -96,7 +100,7 @@ const imported: PortalSnapshot = {
 
 describe("planTagsImport", () => {
   it("creates TAGs, subprojects, placeholders and seats on an empty portal; lists unresolved logins and TOC subprojects", () => {
-    const plan = planTagsImport(file, empty, resolutions);
+    const plan = planTagsImport(file, empty, resolutions, record);
     expect(plan.changes.map((c) => c.type)).toEqual([
       "tag.create",
       "user.placeholder",
@@ -130,6 +134,7 @@ describe("planTagsImport", () => {
       githubId: "910026",
       startAt: null,
       termEndAt: null,
+      pending: false,
     });
     expect(plan.unresolved).toEqual([
       { login: "ghost-keeper", line: 18, where: "tag-harbor-lights chairs", reason: "GitHub has no such user" },
@@ -156,7 +161,7 @@ describe("planTagsImport", () => {
       sample.replace('end: "2026-06-30"', 'end: "2027-06-30"').replace("slack: C0HARBOR1", "slack: C0HARBOR9"),
     );
     if (!changed.ok) throw new Error("bad");
-    const plan = planTagsImport(changed.file, imported, resolutions);
+    const plan = planTagsImport(changed.file, imported, resolutions, record);
     expect(plan.changes).toEqual([
       {
         type: "tag.update",
@@ -213,7 +218,7 @@ describe("planTagsImport", () => {
     expect(describePlan(plan)).toContain(
       "would end tide-tables tech lead @pia-lead (not in the file; run with --end-missing to end it)",
     );
-    const ending = planTagsImport(file, extra, resolutions, { endMissing: true });
+    const ending = planTagsImport(file, extra, resolutions, { ...record, endMissing: true });
     expect(ending.changes).toEqual([
       {
         type: "seat.end",
@@ -224,5 +229,35 @@ describe("planTagsImport", () => {
         login: "pia-lead",
       },
     ]);
+  });
+
+  it("a file that is not the TOC's proposes: pending seats, no term changes, no ends; the TOC's file confirms", () => {
+    const proposal = planTagsImport(file, empty, resolutions);
+    expect(proposal.changes.filter((c) => c.type === "seat.create").every((c) => c.pending)).toBe(true);
+    expect(describePlan(proposal)).toContain(
+      "add harbor-lights chair @chia-chair (2025-07-01 to 2027-06-30), pending a TOC decision",
+    );
+    const changed = parseTagsYaml(sample.replace('end: "2026-06-30"', 'end: "2027-06-30"'));
+    if (!changed.ok) throw new Error("bad");
+    const edited = planTagsImport(changed.file, imported, resolutions, { endMissing: true });
+    expect(edited.changes).toEqual([]);
+    expect(edited.notes).toContain(
+      "not applied: the term of harbor-lights tech lead @teo-techlead differs (2025-07-02..2027-06-30); only the TOC's own file changes terms",
+    );
+    const waiting: PortalSnapshot = {
+      ...imported,
+      seats: imported.seats.map((x) => ({ ...x, pending: x.id === "a" })),
+    };
+    expect(planTagsImport(file, waiting, resolutions, record).changes).toEqual([
+      {
+        type: "seat.confirm",
+        seatId: "a",
+        tagSlug: "harbor-lights",
+        subprojectSlug: null,
+        kind: "chair",
+        login: "chia-chair",
+      },
+    ]);
+    expect(planTagsImport(file, waiting, resolutions).changes).toEqual([]);
   });
 });

@@ -7,6 +7,9 @@
  * - Seats are matched by TAG + GitHub id + kind (+ subproject) among current seats (pending,
  *   active, on leave) and kept; only their term dates follow the file. A file without a term
  *   date leaves the portal's date alone.
+ * - The TOC's own file (fetched from cncf/toc, `fromRecord`) is the TOC's record: its new seats
+ *   are held at once and confirm pending ones. Any other file (pasted, edited, a local copy)
+ *   proposes: its new seats are pending a TOC decision, and it changes no term and ends no seat.
  * - Current seats the file no longer lists are reported as "would end"; they end only when the
  *   caller asks (`--end-missing`), because a hand-kept file that lags behind the portal must not
  *   silently end seats. A seat whose holder's login is unresolved in the same list is kept.
@@ -14,6 +17,7 @@
  *   to hang on (its leaders are CNCF staff or TOC members). They are named in the report, and
  *   export leaves their text untouched.
  */
+import type { ResolvedLogin } from "../auth/github-logins.ts";
 import type { TagsYamlFile, TagsYamlPerson } from "./parse.ts";
 
 export type SeatKind = "chair" | "tech_lead" | "subproject_lead";
@@ -25,6 +29,8 @@ export interface TagFields {
   mailingList: string | null;
   meetings: string;
   tocLiaisons: string[];
+  /** GitHub ids of the TOC liaisons (decimal), in the order of `tocLiaisons`; "0" for a login GitHub did not resolve. */
+  tocLiaisonIds: string[];
 }
 
 export interface SubprojectFields {
@@ -47,15 +53,11 @@ export interface PortalSnapshot {
     /** `YYYY-MM-DD` or null. */
     startAt: string | null;
     termEndAt: string | null;
+    /** Awaiting a TOC decision. */
+    pending?: boolean;
   }[];
   /** GitHub ids of people the portal already has (claimed or placeholder). */
   knownGithubIds: string[];
-}
-
-export interface ResolvedLogin {
-  githubId: string;
-  login: string;
-  name: string | null;
 }
 
 /** Lower-cased login -> GitHub's answer; `{ error }` when GitHub does not know it or could not be asked. */
@@ -80,7 +82,15 @@ export type TagsImportChange =
       after: Partial<SubprojectFields>;
     }
   | { type: "user.placeholder"; githubId: string; login: string; name: string | null }
-  | ({ type: "seat.create"; githubId: string; startAt: string | null; termEndAt: string | null } & SeatRef)
+  | ({
+      type: "seat.create";
+      githubId: string;
+      startAt: string | null;
+      termEndAt: string | null;
+      /** Held at once (the TOC's record) or pending a TOC decision (any other file). */
+      pending: boolean;
+    } & SeatRef)
+  | ({ type: "seat.confirm"; seatId: string } & SeatRef)
   | ({
       type: "seat.update";
       seatId: string;
@@ -111,22 +121,27 @@ const listKey = (tagSlug: string, subprojectSlug: string | null, kind: SeatKind)
 
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
-/** Every login the file's seats name, for resolving before planning (TOC liaisons stay logins). */
+/** Every login the file's seats and TOC liaisons name, for resolving to GitHub ids before planning. */
 export function seatLogins(file: TagsYamlFile): string[] {
   const out = new Set<string>();
   for (const t of file.tags) {
     for (const p of [...t.chairs, ...t.techLeads, ...t.subprojects.flatMap((s) => s.leads)]) out.add(p.login);
+    for (const l of t.tocLiaisons) out.add(l);
   }
   return [...out];
 }
 
-/** Diffs the file against the portal. `endMissing`: end current seats the file no longer lists. */
+/**
+ * Diffs the file against the portal. `endMissing`: end current seats the file no longer lists.
+ * `fromRecord`: the file is the TOC's own, fetched from cncf/toc (see the header).
+ */
 export function planTagsImport(
   file: TagsYamlFile,
   portal: PortalSnapshot,
   resolutions: Resolutions,
-  opts: { endMissing?: boolean } = {},
+  opts: { endMissing?: boolean; fromRecord?: boolean } = {},
 ): TagsImportPlan {
+  const record = opts.fromRecord ?? false;
   const changes: TagsImportChange[] = [];
   const unresolved: TagsImportPlan["unresolved"] = [];
   const notes = file.warnings.map((w) => `line ${w.line}: ${w.message}`);
@@ -146,6 +161,13 @@ export function planTagsImport(
       mailingList: t.mailingList,
       meetings: t.meetings,
       tocLiaisons: t.tocLiaisons,
+      // A liaison is a person: kept by GitHub id (a renamed login still names the same TOC member).
+      tocLiaisonIds: t.tocLiaisons.map((l) => {
+        const r = resolutions.get(l.toLowerCase());
+        if (r && "githubId" in r) return r.githubId;
+        notes.push(`TOC liaison @${l} of ${t.dir}: ${r?.error ?? "not looked up"}; kept by login only`);
+        return "0";
+      }),
     };
     const current = tagsBySlug.get(t.slug);
     if (!current) changes.push({ type: "tag.create", slug: t.slug, after });
@@ -158,9 +180,11 @@ export function planTagsImport(
           (changed as Record<string, unknown>)[k] = after[k];
         }
       }
-      if (!sameList(current.tocLiaisons, after.tocLiaisons)) {
+      if (!sameList(current.tocLiaisons, after.tocLiaisons) || !sameList(current.tocLiaisonIds, after.tocLiaisonIds)) {
         before.tocLiaisons = current.tocLiaisons;
         changed.tocLiaisons = after.tocLiaisons;
+        before.tocLiaisonIds = current.tocLiaisonIds;
+        changed.tocLiaisonIds = after.tocLiaisonIds;
       }
       if (Object.keys(changed).length > 0) changes.push({ type: "tag.update", slug: t.slug, before, after: changed });
     }
@@ -206,11 +230,24 @@ export function planTagsImport(
         const ref: SeatRef = { tagSlug: t.slug, subprojectSlug: list.sub, kind: list.kind, login: r.login };
         const seat = seatsByKey.get(key);
         if (!seat) {
-          changes.push({ type: "seat.create", ...ref, githubId: r.githubId, startAt: p.start, termEndAt: p.end });
+          changes.push({
+            type: "seat.create",
+            ...ref,
+            githubId: r.githubId,
+            startAt: p.start,
+            termEndAt: p.end,
+            pending: !record,
+          });
           continue;
         }
+        if (seat.pending && record) changes.push({ type: "seat.confirm", ...ref, seatId: seat.id });
         const next = { startAt: p.start ?? seat.startAt, termEndAt: p.end ?? seat.termEndAt };
-        if (next.startAt !== seat.startAt || next.termEndAt !== seat.termEndAt) {
+        const changed = next.startAt !== seat.startAt || next.termEndAt !== seat.termEndAt;
+        if (changed && !record) {
+          notes.push(
+            `not applied: the term of ${where(ref)} differs (${next.startAt ?? "?"}..${next.termEndAt ?? "?"}); only the TOC's own file changes terms`,
+          );
+        } else if (changed) {
           changes.push({
             type: "seat.update",
             ...ref,
@@ -230,7 +267,8 @@ export function planTagsImport(
     if (unresolvedIn.get(listKey(s.tagSlug, s.subprojectSlug, s.kind))?.has(s.login.toLowerCase())) continue;
     const ref = { seatId: s.id, tagSlug: s.tagSlug, subprojectSlug: s.subprojectSlug, kind: s.kind, login: s.login };
     missing.push(ref);
-    if (opts.endMissing) changes.push({ type: "seat.end", ...ref });
+    if (opts.endMissing && record) changes.push({ type: "seat.end", ...ref });
+    else if (opts.endMissing) notes.push(`not ended: ${where(ref)}; only the TOC's own file ends seats`);
   }
 
   if (file.tocSubprojects.length > 0) {
@@ -258,7 +296,9 @@ export function describeChange(c: TagsImportChange): string {
     case "user.placeholder":
       return `add placeholder person @${c.login} (GitHub id ${c.githubId}; claimed at their first sign-in)`;
     case "seat.create":
-      return `add ${where(c)} (${c.startAt ?? "?"} to ${c.termEndAt ?? "?"})`;
+      return `add ${where(c)} (${c.startAt ?? "?"} to ${c.termEndAt ?? "?"})${c.pending ? ", pending a TOC decision" : ""}`;
+    case "seat.confirm":
+      return `confirm ${where(c)} (pending until now; the TOC's file lists it)`;
     case "seat.update":
       return `change term of ${where(c)}: ${c.before.startAt ?? "?"}..${c.before.termEndAt ?? "?"} -> ${c.after.startAt ?? "?"}..${c.after.termEndAt ?? "?"}`;
     case "seat.end":

@@ -1,5 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { tocLiaisonsOf } from "@/lib/people/liaisons";
+import type { TagSettingKey, TagSettings } from "@/lib/vocabulary";
+import { pickSettings, settingsSelect } from "./settings";
 
 /** Every TAG for the directory, alphabetical. */
 export function listTags() {
@@ -9,28 +12,70 @@ export function listTags() {
   });
 }
 
-/** One TAG with what its page shows, or null for an unknown slug. */
-export function findTagBySlug(slug: string) {
-  return db.tag.findUnique({
+/** One TAG with what its page shows, or null for an unknown slug; TOC liaisons by their current logins. */
+export async function findTagBySlug(slug: string) {
+  const tag = await db.tag.findUnique({
     where: { slug },
     select: {
       id: true,
       slug: true,
       name: true,
       mission: true,
-      activityMinRecords: true,
-      activityWindowMonths: true,
       repositories: true,
       slackChannel: true,
       mailingList: true,
       meetings: true,
       tocLiaisons: true,
-      boardReviewMonths: true,
-      staleAfterDays: true,
-      autoAccept: true,
-      maxActiveClaims: true,
-      leadershipModel: true,
+      tocLiaisonIds: true,
+      ...settingsSelect,
+      createdAt: true,
+      boardReviewedAt: true,
       subprojects: { orderBy: { name: "asc" }, select: { slug: true, name: true, mission: true } },
     },
   });
+  if (!tag) return null;
+  const { tocLiaisonIds: _ids, ...rest } = tag;
+  const [liaisons] = await tocLiaisonsOf(db, [tag]);
+  return { ...rest, tocLiaisons: liaisons!.map((l) => l.login) };
+}
+
+/** The current settings of a TAG, their version and the history (newest first), or null. */
+export async function getTagSettings(slug: string) {
+  const tag = await db.tag.findUnique({
+    where: { slug },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      createdAt: true,
+      ...settingsSelect,
+      settingsVersions: {
+        orderBy: { version: "desc" },
+        take: 100,
+        select: { version: true, changed: true, settings: true, reason: true, createdAt: true, createdById: true },
+      },
+    },
+  });
+  if (!tag) return null;
+  const authorIds = [...new Set(tag.settingsVersions.flatMap((v) => (v.createdById ? [v.createdById] : [])))];
+  const authors = await db.user.findMany({
+    where: { id: { in: authorIds } },
+    select: { id: true, login: true, deletedAt: true },
+  });
+  const who = new Map(authors.map((u) => [u.id, u.deletedAt ? "deleted account" : `@${u.login}`]));
+  return {
+    id: tag.id,
+    slug: tag.slug,
+    name: tag.name,
+    settings: pickSettings(tag),
+    version: tag.settingsVersions[0]?.version ?? 0,
+    history: tag.settingsVersions.map((v) => ({
+      version: v.version,
+      changed: v.changed as TagSettingKey[],
+      settings: v.settings as unknown as TagSettings,
+      reason: v.reason,
+      at: v.createdAt,
+      by: v.createdById ? (who.get(v.createdById) ?? "deleted account") : "system",
+    })),
+  };
 }

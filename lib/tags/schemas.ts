@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LEADERSHIP_MODELS, TAG_SETTING_DEFAULTS as D } from "@/lib/vocabulary";
 
 const url = z.url({ message: "Enter a full URL starting with https://" }).max(300);
 const optionalUrl = z.preprocess((v) => (v === "" ? undefined : v), url.optional());
@@ -13,6 +14,36 @@ const list = (max: number, item: z.ZodString) =>
         : v,
     z.array(item).max(max, `At most ${max} entries`),
   );
+
+/** A checkbox sends "on" or nothing; a yes/no select sends "true" or "false". */
+const flag = (fallback: boolean) =>
+  z.preprocess((v) => (v === undefined || v === "" ? fallback : v === true || v === "on" || v === "true"), z.boolean());
+const whole = (label: string, min: number, max: number, fallback: number) =>
+  z.preprocess(
+    (v) => (v === undefined || v === "" ? fallback : v),
+    z.coerce
+      .number({ message: `${label} is a number` })
+      .int(`${label} is a whole number`)
+      .min(min, `${label}: at least ${min}`)
+      .max(max, `${label}: at most ${max}`),
+  );
+
+/** The settings chairs (and admins) change, each defaulting to a new TAG's value when left out. */
+function settingsShape() {
+  return {
+    activityMinRecords: whole("Contributions needed", 1, 100, D.activityMinRecords),
+    activityWindowMonths: whole("The activity window", 1, 24, D.activityWindowMonths),
+    leaveCountsTowardCaps: flag(D.leaveCountsTowardCaps),
+    staleAfterDays: whole("Stale after", 1, 365, D.staleAfterDays),
+    boardReviewMonths: whole("The board review cycle", 1, 24, D.boardReviewMonths),
+    leadershipModel: z.preprocess(
+      (v) => (v === undefined || v === "" ? D.leadershipModel : v),
+      z.enum(LEADERSHIP_MODELS, { message: "Choose a leadership model" }),
+    ),
+    autoAccept: flag(D.autoAccept),
+    maxActiveClaims: whole("Max active claims", 1, 50, D.maxActiveClaims),
+  };
+}
 
 /** Slugs as docs/architecture.md ("Words") defines them: tags.yaml's `dir` without `tag-`. */
 export const TagSlugSchema = z
@@ -43,13 +74,21 @@ export const TagSchema = z.strictObject({
       .trim()
       .regex(/^[A-Za-z0-9-]{1,39}$/, "GitHub logins only"),
   ).default([]),
-  boardReviewMonths: z.coerce.number().int().min(1).max(24).default(6),
-  staleAfterDays: z.coerce.number().int().min(1).max(365).default(30),
-  autoAccept: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()).default(false),
-  maxActiveClaims: z.coerce.number().int().min(1).max(50).default(3),
-  leadershipModel: z.enum(["election", "appointment"]).default("appointment"),
+  ...settingsShape(),
 });
 export type TagInput = z.infer<typeof TagSchema>;
 
 export const UpdateTagSchema = TagSchema.extend({ id: z.uuid() });
 export type UpdateTagInput = z.infer<typeof UpdateTagSchema>;
+
+/**
+ * A chair's (or admin's) change of a TAG's settings. `version` is the version the form showed: a
+ * change made meanwhile by someone else is refused rather than silently overwritten.
+ */
+export const TagSettingsSchema = z.strictObject({
+  tagId: z.uuid({ message: "Unknown TAG" }),
+  version: z.coerce.number().int().min(0),
+  reason: z.string().trim().max(500, "Keep the reason under 500 characters").default(""),
+  ...settingsShape(),
+});
+export type TagSettingsInput = z.infer<typeof TagSettingsSchema>;

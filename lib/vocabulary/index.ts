@@ -9,3 +9,6 @@ export * from "./items.ts";
 export * from "./statuses.ts";
 export * from "./skills.ts";
 export * from "./time.ts";
+export * from "./tag-settings.ts";
+export * from "./people.ts";
+export * from "./decisions.ts";

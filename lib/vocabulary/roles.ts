@@ -38,6 +38,9 @@ export function roleName(kind: string, definitionName?: string | null): string {
   return definitionName ?? ROLE_KIND_LABEL[kind as RoleKind] ?? kind;
 }
 
+/** A role kind as the API and CSVs spell it (`tech_lead` -> `tech-lead`). */
+export const roleKindKey = (kind: string): string => kind.replaceAll("_", "-");
+
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const _kindsAgree: Same<RoleKind, DbRoleKind> = true;
 const _ambassadorKindsAgree: Same<AmbassadorKind, DbAmbassadorKind> = true;

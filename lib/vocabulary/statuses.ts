@@ -62,6 +62,15 @@ export const SEAT_STATUS_LABEL: Record<SeatStatus, string> = {
   rejected: "Rejected",
 };
 
+/** A person's activity in a TAG under the TAG's activity rule (lib/contributions/activity.ts). */
+export const ACTIVITY_STATUSES = ["active", "quiet", "inactive"] as const;
+export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
+export const ACTIVITY_STATUS_LABEL: Record<ActivityStatus, string> = {
+  active: "Active",
+  quiet: "Quiet",
+  inactive: "Inactive",
+};
+
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const _itemsAgree: Same<ItemStatus, DbItemStatus> = true;
 const _claimsAgree: Same<ClaimStatus, DbClaimStatus> = true;

@@ -17,6 +17,8 @@ export const EXPECTED: Record<string, { own: Row; other?: Row }> = {
   // "manage TAGs, grant TOC/admin, verify CNCF Ambassadors": admin only.
   "tag.create": { own: only("admin") },
   "tag.update": { own: only("admin"), other: only("admin") },
+  // "TAG settings: chairs (and admins) edit" (issue 15); the matrix's lead is a chair of TAG A.
+  "tag.settings": { own: only("lead", "admin"), other: only("admin") },
   "user.grant-role": { own: only("admin") },
   "ambassador.verify": { own: only("admin") },
   // "define roles, manage roster, leaves, liaisons": TAG lead of that TAG, admin.
@@ -34,8 +36,12 @@ export const EXPECTED: Record<string, { own: Row; other?: Row }> = {
   },
   // "vote to remove an inactive leader": TOC member only (opening the vote included).
   "leadership.remove-vote": { own: only("toc"), other: only("toc") },
-  // "approve chair / tech-lead changes": TOC member only.
-  "leadership.approve": { own: only("toc"), other: only("toc") },
+  // "vote on a TOC decision (chair / tech-lead changes, results, removals)": TOC member only.
+  "decision.vote": { own: only("toc"), other: only("toc") },
+  // "record a TOC decision taken elsewhere": TOC member only.
+  "decision.record": { own: only("toc"), other: only("toc") },
+  // "set the TOC decision rule and the removal supermajority": TOC member or admin.
+  "decision.rule": { own: only("toc", "admin") },
   // "invite a person to an item, verify or reject a self-reported contribution, run initiatives": TAG lead of that TAG, admin.
   "initiative.manage": { own: only("lead", "admin"), other: only("admin") },
   "help-wanted.invite": { own: only("lead", "admin"), other: only("admin") },

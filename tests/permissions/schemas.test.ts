@@ -3,7 +3,14 @@ import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { GrantRoleSchema, ImportAmbassadorsSchema, VerifyAmbassadorSchema } from "@/lib/admin/schemas";
 import { MarkReadSchema } from "@/lib/notify/schemas";
-import { AppointLeaderSchema, DecideChangeSchema, RequestEndSchema } from "@/lib/roles/schemas";
+import { AppointLeaderSchema, RequestEndSchema } from "@/lib/roles/schemas";
+import {
+  CastVoteSchema,
+  DecisionRuleSchema,
+  DeclareConflictSchema,
+  RecordExternalSchema,
+  RemovalSupermajoritySchema,
+} from "@/lib/decisions/schemas";
 import { TagSchema, UpdateTagSchema } from "@/lib/tags/schemas";
 import { AnswerInvitationSchema, InviteSchema } from "@/lib/help-wanted/schemas";
 import { HideItemSchema, MatchSettingsSchema } from "@/lib/matching/schemas";
@@ -16,7 +23,15 @@ const SCHEMAS: [string, z.ZodType, Record<string, unknown>][] = [
   ["UpdateTagSchema", UpdateTagSchema, { id: uuid, slug: "demo-tag", name: "TAG Demo" }],
   ["AppointLeaderSchema", AppointLeaderSchema, { tagId: uuid, login: "someone", kind: "chair" }],
   ["RequestEndSchema", RequestEndSchema, { assignmentId: uuid, reason: "moved on" }],
-  ["DecideChangeSchema", DecideChangeSchema, { assignmentId: uuid, decision: "approve" }],
+  ["CastVoteSchema", CastVoteSchema, { decisionId: uuid, choice: "abstain" }],
+  ["DeclareConflictSchema", DeclareConflictSchema, { decisionId: uuid, note: "same employer" }],
+  [
+    "RecordExternalSchema",
+    RecordExternalSchema,
+    { decisionId: uuid, outcome: "approved", link: "https://github.com/cncf/toc/issues/1" },
+  ],
+  ["DecisionRuleSchema", DecisionRuleSchema, { threshold: "two-thirds", base: "cast", periodDays: "7", quorum: "all" }],
+  ["RemovalSupermajoritySchema", RemovalSupermajoritySchema, { tagId: uuid, supermajority: "three-quarters" }],
   ["GrantRoleSchema", GrantRoleSchema, { userId: uuid, role: "toc", grant: true }],
   ["VerifyAmbassadorSchema", VerifyAmbassadorSchema, { userId: uuid, verified: true }],
   ["ImportAmbassadorsSchema", ImportAmbassadorsSchema, { logins: "one-login, two-login" }],

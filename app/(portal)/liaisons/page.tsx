@@ -8,7 +8,8 @@ import { canInAnyTag } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
 import {
-  isOverdue,
+  isChasedOverdue,
+  liaisonOnLeave,
   listLiaisonsOfPerson,
   listLiaisonsOfTags,
   listManagedTags,
@@ -35,7 +36,7 @@ export default async function LiaisonsPage() {
     tagIds.length ? listSeatsWithoutLiaison(tagIds) : [],
     tagIds.length ? listProjectNames() : [],
   ]);
-  const overdueCount = tagLiaisons.filter((l) => l.assignment.status === "active" && isOverdue(l, at)).length;
+  const overdueCount = tagLiaisons.filter((l) => isChasedOverdue(l, at)).length;
 
   return (
     <div className="space-y-8">
@@ -98,9 +99,8 @@ function LiaisonTable({
   caption: string;
   showPerson: boolean;
 }) {
-  const overdue = (l: LiaisonRow) => l.assignment.status === "active" && isOverdue(l, at);
-  const status = (l: LiaisonRow) =>
-    overdue(l) ? "overdue" : l.assignment.status === "on_leave" ? "On leave" : "On track";
+  const overdue = (l: LiaisonRow) => isChasedOverdue(l, at);
+  const status = (l: LiaisonRow) => (overdue(l) ? "overdue" : liaisonOnLeave(l, at) ? "On leave" : "On track");
   return (
     <DataTable
       caption={caption}

@@ -2,13 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/action";
-import { decideLeadershipChange } from "@/lib/roles/leadership";
-import { castRemovalVote, closeRemovalProposal, openRemovalProposal } from "@/lib/roles/removals";
-import { CloseRemovalSchema, DecideChangeSchema, OpenRemovalSchema, RemovalVoteSchema } from "@/lib/roles/schemas";
-
-// No revalidation for decisions: the decided item stays on screen with its outcome announced;
-// the list is fresh at the next visit.
-const decide = defineAction(DecideChangeSchema, (input, actor) => decideLeadershipChange(actor, input));
+import { openRemovalProposal } from "@/lib/roles/removals";
+import { OpenRemovalSchema } from "@/lib/roles/schemas";
 
 const openRemoval = defineAction(
   OpenRemovalSchema,
@@ -17,24 +12,9 @@ const openRemoval = defineAction(
     revalidatePath("/toc");
     return r;
   },
-  { successMessage: "Removal vote opened." },
+  { successMessage: "Removal vote opened: the TOC votes on its page." },
 );
-
-const vote = defineAction(RemovalVoteSchema, (input, actor) => castRemovalVote(actor, input));
-const close = defineAction(CloseRemovalSchema, (input, actor) => closeRemovalProposal(actor, input));
-
-export async function decideLeadershipChangeAction(input: unknown) {
-  return decide(input);
-}
 
 export async function openRemovalAction(input: unknown) {
   return openRemoval(input);
-}
-
-export async function castRemovalVoteAction(input: unknown) {
-  return vote(input);
-}
-
-export async function closeRemovalAction(input: unknown) {
-  return close(input);
 }

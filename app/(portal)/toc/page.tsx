@@ -10,23 +10,26 @@ import { getActor } from "@/lib/auth/actor";
 import { can, canInAnyTag } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { getTocOverview } from "@/lib/dashboards/queries";
-import { employerText, flagsOf, regionsText } from "@/lib/dashboards/tables";
+import { DecisionList } from "@/components/decisions/decision-list";
+import { listOpenDecisions, type DecisionSummary } from "@/lib/decisions/queries";
+import { employerText, flagsOf, regionsText, roleFiguresText } from "@/lib/dashboards/tables";
 import { TocDecisions } from "./_components/decisions";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
 /**
  * The TOC dashboard (issue 10): one card per TAG with what the TOC asked about, a drill-down per
- * TAG, CSV of every table; then the TOC's decisions (leadership changes, removal votes).
+ * TAG, CSV of every table, each card with the TAG's open TOC decisions; then every open TOC
+ * decision and the form that opens a removal vote.
  */
 export default async function DashboardPage() {
   await requireUser("/toc");
   const actor = await getActor();
-  const mayApprove = can(actor, "leadership.approve");
-  const mayVote = can(actor, "leadership.remove-vote");
+  const mayOpenRemoval = can(actor, "leadership.remove-vote");
+  const mayViewDecisions = canInAnyTag(actor, "decision.view");
   // The UI asks the table only to decide what to show; getTocOverview checks again itself.
   const mayView = canInAnyTag(actor, "dashboard.view");
-  const overview = mayView ? await getTocOverview(actor) : null;
+  const [overview, decisions] = await Promise.all([mayView ? getTocOverview(actor) : null, listOpenDecisions(actor)]);
   return (
     <div className="space-y-8">
       <PageHeader title="Dashboard" compact>
@@ -37,12 +40,12 @@ export default async function DashboardPage() {
             <a href="/toc/tags.csv" download className="text-brand-700 underline">
               Download the overview (CSV)
             </a>
-            {mayApprove && (
+            {mayViewDecisions && (
               <>
                 {" "}
                 ·{" "}
                 <a href="#pending" className="text-brand-700 underline">
-                  Changes awaiting approval
+                  Decisions awaiting the TOC ({decisions.length})
                 </a>
               </>
             )}
@@ -76,7 +79,7 @@ export default async function DashboardPage() {
             ) : (
               <div className="grid gap-4 lg:grid-cols-2">
                 {overview.dashboards.map((d) => (
-                  <TagCard key={d.tag.id} d={d} />
+                  <TagCard key={d.tag.id} d={d} decisions={decisions.filter((x) => x.tag.id === d.tag.id)} />
                 ))}
               </div>
             )}
@@ -89,7 +92,7 @@ export default async function DashboardPage() {
         </EmptyState>
       )}
 
-      <TocDecisions actor={actor} mayApprove={mayApprove} mayVote={mayVote} />
+      <TocDecisions open={decisions} mayView={mayViewDecisions} mayOpenRemoval={mayOpenRemoval} />
     </div>
   );
 }
@@ -97,7 +100,7 @@ export default async function DashboardPage() {
 type Dashboard = NonNullable<Awaited<ReturnType<typeof getTocOverview>>>["dashboards"][number];
 
 /** One TAG's card: what needs attention, then its figures. */
-function TagCard({ d }: { d: Dashboard }) {
+function TagCard({ d, decisions }: { d: Dashboard; decisions: readonly DecisionSummary[] }) {
   const headingId = `tag-${d.tag.slug}`;
   const count = (n: number | null) => (n === null ? "" : ` of ${n}`);
   const median = d.flow.medianDaysToFirstVolunteer;
@@ -113,11 +116,13 @@ function TagCard({ d }: { d: Dashboard }) {
         <DefinitionItem term="Chairs and tech leads">
           {d.leadership.filled}
           {count(d.leadership.total)}
+          {d.leadership.pending ? `, ${d.leadership.pending} awaiting the TOC` : ""}
         </DefinitionItem>
+        <DefinitionItem term="Seats by role">{d.roles.map(roleFiguresText).join("; ")}</DefinitionItem>
         <DefinitionItem term="Seats by region">{regionsText(d)}</DefinitionItem>
         <DefinitionItem term="Largest employer (leadership)">{employerText(d.leadershipEmployer)}</DefinitionItem>
         <DefinitionItem term="Terms ending in 6 months">{d.termsEnding.length}</DefinitionItem>
-        <DefinitionItem term="Leaders with no contribution">{d.inactiveLeaders.length}</DefinitionItem>
+        <DefinitionItem term="Inactive leaders">{d.inactiveLeaders.length}</DefinitionItem>
         <DefinitionItem term="On leave">{d.onLeave.length}</DefinitionItem>
         <DefinitionItem term="Elections open / due">
           {d.elections.filter((e) => e.state === "open").length} / {d.electionsDue.length}
@@ -132,8 +137,18 @@ function TagCard({ d }: { d: Dashboard }) {
         <DefinitionItem term="CNCF Ambassadors active">{d.flow.ambassadorsActive}</DefinitionItem>
         <DefinitionItem term="Liaison check-ins overdue">{d.liaisonsOverdue.length}</DefinitionItem>
         <DefinitionItem term="Board review">{d.boardReviewOverdue ? "overdue" : "up to date"}</DefinitionItem>
-        <DefinitionItem term="Changes awaiting TOC">{d.pendingChanges.length}</DefinitionItem>
       </DefinitionList>
+      <div className="space-y-1">
+        <Heading level={3} size="base" className="text-sm">
+          Decisions awaiting the TOC
+        </Heading>
+        <DecisionList
+          decisions={decisions}
+          empty="None."
+          showTag={false}
+          label={`Decisions awaiting the TOC in ${d.tag.name}`}
+        />
+      </div>
     </Card>
   );
 }

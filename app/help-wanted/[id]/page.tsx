@@ -11,6 +11,8 @@ import { now } from "@/lib/clock";
 import { getItemView } from "@/lib/help-wanted/item-view";
 import { ITEM_KIND_LABEL } from "@/lib/vocabulary";
 import { findPeopleForItem, type SuggestedPerson } from "@/lib/matching/queries";
+import { ActivityBadge } from "@/components/activity-badge";
+import { windowsText } from "@/lib/contributions/activity";
 import {
   answerInvitationAction,
   closeItemAction,
@@ -496,6 +498,11 @@ function Suggestions({ itemId, people }: { itemId: string; people: SuggestedPers
                   TAG Ambassador roles: {p.tagAmbassadorRoles.map((r) => `${r.role} (${r.tag})`).join("; ")}
                 </p>
               )}
+              {p.activity.map((a) => (
+                <p key={a.tag} className="flex flex-wrap items-center gap-2 text-sm text-slate-700">
+                  <ActivityBadge status={a.status} /> in {a.tag}: {windowsText(a.days)}
+                </p>
+              ))}
               <p className="text-sm text-slate-700">
                 Current load:{" "}
                 {p.acceptedClaims === 0

@@ -12,7 +12,8 @@ import { now } from "@/lib/clock";
 import { KIND_LABEL } from "@/lib/contributions/schemas";
 import { contributionTimeline, TIMELINE_KINDS } from "@/lib/contributions/timeline";
 import { TimelineChart } from "@/lib/contributions/timeline-svg";
-import { describeContributionKinds, formatDay } from "@/lib/people/format";
+import { ActivityBadge } from "@/components/activity-badge";
+import { formatDay } from "@/lib/people/format";
 import { findPublicProfile } from "@/lib/people/queries";
 
 type Props = {
@@ -41,8 +42,8 @@ export default async function PersonPage({ params, searchParams }: Props) {
   const sp = (await searchParams) ?? {};
   const tagParam = typeof sp.tag === "string" && /^[a-z0-9-]{1,60}$/.test(sp.tag) ? sp.tag : undefined;
   const kindParam = TIMELINE_KINDS.find((k) => k === sp.kind);
-  const timeline = await contributionTimeline(person.login, await now(), { tagSlug: tagParam, kind: kindParam });
-  const kinds = describeContributionKinds(person.activity.byKind);
+  const at = await now();
+  const timeline = await contributionTimeline(person.login, at, { tagSlug: tagParam, kind: kindParam });
   return (
     <div className="space-y-8">
       <header className="flex flex-wrap items-center gap-4">
@@ -100,30 +101,39 @@ export default async function PersonPage({ params, searchParams }: Props) {
             </DefinitionItem>
           </DefinitionList>
         </Section>
-        <Section id="contributions" title="Contributions in the last 12 months" size="base">
+        <Section id="contributions" title="Activity per TAG" size="base">
           <p className="mt-1 text-sm text-slate-600">
-            <time dateTime={person.activityFrom.toISOString()}>{formatDay(person.activityFrom)}</time> to{" "}
-            <time dateTime={person.activityTo.toISOString()}>{formatDay(person.activityTo)}</time>, across all TAGs
+            Contributions each TAG counts (GitHub work, completed help-wanted items, verified reports), as of{" "}
+            <time dateTime={at.toISOString()}>{formatDay(at)}</time>.
           </p>
-          {person.activity.total === 0 ? (
-            <p className="mt-3 text-slate-700">No recorded contributions in this period.</p>
+          {person.activity.length === 0 ? (
+            <p className="mt-3 text-slate-700">No recorded contributions yet.</p>
           ) : (
-            <>
-              <p className="mt-3 text-2xl font-semibold text-brand-800">
-                {person.activity.total} {person.activity.total === 1 ? "contribution" : "contributions"}
-              </p>
-              <ul className="mt-2 list-inside list-disc text-slate-700">
-                {kinds.map((k) => (
-                  <li key={k}>{k}</li>
-                ))}
-              </ul>
-              {person.activity.lastAt && (
-                <p className="mt-2 text-sm text-slate-600">
-                  Most recent:{" "}
-                  <time dateTime={person.activity.lastAt.toISOString()}>{formatDay(person.activity.lastAt)}</time>
-                </p>
-              )}
-            </>
+            <ul className="mt-3 space-y-3">
+              {person.activity.map((a) => (
+                <li key={a.tag.slug}>
+                  <p className="flex flex-wrap items-center gap-2">
+                    <a href={`/tags/${a.tag.slug}`} className="font-medium text-brand-700 underline">
+                      {a.tag.name}
+                    </a>
+                    <ActivityBadge status={a.status} />
+                  </p>
+                  <p className="text-slate-700">
+                    Last 30 days: {a.days[30]} · 90 days: {a.days[90]} · 365 days: {a.days[365]}
+                  </p>
+                  <p className="text-sm text-slate-600">
+                    Active here means {a.rule}.{" "}
+                    {a.lastAt ? (
+                      <>
+                        Last contribution <time dateTime={a.lastAt.toISOString()}>{formatDay(a.lastAt)}</time>.
+                      </>
+                    ) : (
+                      "No contribution recorded here."
+                    )}
+                  </p>
+                </li>
+              ))}
+            </ul>
           )}
         </Section>
       </div>

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { now } from "@/lib/clock";
-import { isOverdue, listLiaisonsOfProject } from "@/lib/liaisons/queries";
+import { isChasedOverdue, listLiaisonsOfProject } from "@/lib/liaisons/queries";
 import { findProject } from "@/lib/projects/queries";
 import { projectsHref, parseProjectFilters } from "@/lib/projects/schemas";
 import { DefinitionItem, DefinitionList } from "@/components/ui/definition-list";
@@ -121,7 +121,7 @@ export default async function ProjectPage({ params }: Props) {
                   </Link>
                   , checking in every {l.cadenceDays} days
                 </span>
-                {l.assignment.status === "active" && isOverdue(l, at) && <OverdueBadge />}
+                {isChasedOverdue(l, at) && <OverdueBadge />}
                 <Link href={`/liaisons/${l.id}`} className="text-brand-700 underline">
                   Liaison page<span className="sr-only"> of @{l.assignment.user.login}</span>
                 </Link>

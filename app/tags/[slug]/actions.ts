@@ -2,44 +2,63 @@
 
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/action";
-import { defineRole } from "@/lib/roles/definitions";
-import { appointLeader, requestEndOfSeat } from "@/lib/roles/leadership";
-import { recordLeave } from "@/lib/roles/leaves";
-import { appointToRole, changeAssignment, moveToAdvisoryFellow } from "@/lib/roles/roster";
+import { defineRole, previewRole, retireRole } from "@/lib/roles/definitions";
+import { cancelLeave, recordLeave, updateLeave } from "@/lib/roles/leaves";
 import {
-  AppointLeaderSchema,
+  appointToRole,
+  cancelPendingAppointment,
+  changeAssignment,
+  moveToAdvisoryFellow,
+  resignSeat,
+} from "@/lib/roles/roster";
+import {
   AppointToRoleSchema,
   AssignmentChangeSchema,
+  CancelLeaveSchema,
+  CancelPendingSchema,
   LeaveSchema,
   MoveToFellowSchema,
-  RequestEndSchema,
+  ResignSchema,
+  RetireRoleSchema,
   RoleDefinitionSchema,
+  UpdateLeaveSchema,
 } from "@/lib/roles/schemas";
 
 const refresh = () => revalidatePath("/tags/[slug]", "page");
 
-const appoint = defineAction(
-  AppointLeaderSchema,
-  async (input, actor) => {
-    const r = await appointLeader(actor, input);
-    refresh();
-    return r;
-  },
-  { successMessage: "Appointment recorded. It is pending until a TOC member approves it." },
-);
-
-const requestEnd = defineAction(
-  RequestEndSchema,
-  async (input, actor) => {
-    const r = await requestEndOfSeat(actor, input);
-    refresh();
-    return r;
-  },
-  { successMessage: "End of seat requested. A TOC member will decide." },
-);
-
 const define = defineAction(RoleDefinitionSchema, async (input, actor) => {
+  if (input.mode === "preview") return { saved: false, ...(await previewRole(actor, input)) };
   const r = await defineRole(actor, input);
+  refresh();
+  return r;
+});
+
+const retire = defineAction(RetireRoleSchema, async (input, actor) => {
+  const r = await retireRole(actor, input);
+  refresh();
+  return r;
+});
+
+const resign = defineAction(ResignSchema, async (input, actor) => {
+  const r = await resignSeat(actor, input);
+  refresh();
+  return r;
+});
+
+const cancelPending = defineAction(CancelPendingSchema, async (input, actor) => {
+  const r = await cancelPendingAppointment(actor, input);
+  refresh();
+  return r;
+});
+
+const editLeave = defineAction(UpdateLeaveSchema, async (input, actor) => {
+  const r = await updateLeave(actor, input);
+  refresh();
+  return r;
+});
+
+const dropLeave = defineAction(CancelLeaveSchema, async (input, actor) => {
+  const r = await cancelLeave(actor, input);
   refresh();
   return r;
 });
@@ -76,14 +95,6 @@ const leave = defineAction(
   { successMessage: "Leave recorded." },
 );
 
-export async function appointLeaderAction(input: unknown) {
-  return appoint(input);
-}
-
-export async function requestEndOfSeatAction(input: unknown) {
-  return requestEnd(input);
-}
-
 export async function defineRoleAction(input: unknown) {
   return define(input);
 }
@@ -102,4 +113,24 @@ export async function moveToAdvisoryFellowAction(input: unknown) {
 
 export async function recordLeaveAction(input: unknown) {
   return leave(input);
+}
+
+export async function retireRoleAction(input: unknown) {
+  return retire(input);
+}
+
+export async function resignSeatAction(input: unknown) {
+  return resign(input);
+}
+
+export async function cancelPendingAction(input: unknown) {
+  return cancelPending(input);
+}
+
+export async function updateLeaveAction(input: unknown) {
+  return editLeave(input);
+}
+
+export async function cancelLeaveAction(input: unknown) {
+  return dropLeave(input);
 }

@@ -15,7 +15,8 @@ import { Card, Heading, Section } from "@/components/ui/section";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { now } from "@/lib/clock";
-import { lastContributionText, rosterActivity } from "@/lib/contributions/activity";
+import { activityByTag, activityKey, lastContributionText, windowsText } from "@/lib/contributions/activity";
+import { getBoardReviewStatus } from "@/lib/help-wanted/queries";
 import {
   listLeadershipTimeline,
   listRoster,
@@ -24,15 +25,30 @@ import {
   type RoleDefinitionRow,
   type RosterRow,
 } from "@/lib/roles/queries";
+import type { RoleFigures } from "@/lib/roles/figures";
 import { parseRegionCounts } from "@/lib/roles/seat-rules";
-import { AMBASSADOR_KIND_LABEL, REGIONS, roleName } from "@/lib/vocabulary";
+import {
+  activityRuleText,
+  AMBASSADOR_KIND_LABEL,
+  isoDay,
+  LEAD_KINDS,
+  LEADERSHIP_MODEL_LABEL,
+  REGIONS,
+  roleName,
+} from "@/lib/vocabulary";
 import { findTagBySlug } from "@/lib/tags/queries";
-import { AppointForm } from "./_components/appoint-form";
 import { AppointToRoleForm } from "./_components/appoint-to-role-form";
 import { DefineRoleForm, type RoleDefaults } from "./_components/define-role-form";
-import { EndSeatForm } from "./_components/end-seat-form";
 import { RoleWarnings } from "./_components/role-warnings";
-import { LeaveForm, MoveToFellowForm, SeatChangeForm } from "./_components/seat-controls";
+import {
+  CancelPendingForm,
+  LeaveEditForm,
+  LeaveForm,
+  MoveToFellowForm,
+  ResignForm,
+  RetireRoleForm,
+  SeatChangeForm,
+} from "./_components/seat-controls";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -66,6 +82,8 @@ function defaultsOf(d: RoleDefinitionRow): RoleDefaults {
     eligibilityMinRecords: s(d.eligibilityMinRecords),
     eligibilityWindowMonths: s(d.eligibilityWindowMonths),
     needsTocApproval: d.needsTocApproval,
+    emeritusAfterTerm: d.emeritusAfterTerm,
+    coverHasPowers: d.coverHasPowers,
   };
 }
 
@@ -82,10 +100,16 @@ function seatRulesText(d: RoleDefinitionRow): string {
 }
 
 /** What a role definition says, as the terms and values of its card. */
-function roleFacts(d: RoleDefinitionRow, holders: number, vacancies: number | null): [string, string][] {
+function roleFacts(d: RoleDefinitionRow, f: RoleFigures): [string, string][] {
   return [
-    ["Holders", `${holders} (${seatRulesText(d)})${vacancies !== null ? `; ${vacancies} open` : ""}`],
-    ["Term", d.termMonths ? `${d.termMonths} months` : "none"],
+    [
+      "Holders",
+      `${f.holders} (${seatRulesText(d)})${f.pending ? `; ${f.pending} pending TOC approval` : ""}${f.vacancies !== null ? `; ${f.vacancies} open` : ""}`,
+    ],
+    [
+      "Term",
+      `${d.termMonths ? `${d.termMonths} months` : "none"}${d.emeritusAfterTerm ? "; then emeritus" : ""}${d.coverHasPowers ? "; cover holds the seat's powers during a leave" : ""}`,
+    ],
     ["Expected time", d.hoursPerMonth ? `${d.hoursPerMonth} hours a month` : "not set"],
     [
       "Selection",
@@ -110,40 +134,47 @@ const ACTION_LABEL: Record<string, string> = {
   "roster.end-request": "asked the TOC to end the seat of",
   "roster.leave": "recorded a leave for",
   "roster.leave-own": "recorded their own leave",
-  "leadership.approve": "approved the change for",
-  "leadership.reject": "rejected the change for",
+  "roster.leave-change": "changed a leave of",
+  "roster.leave-cancel": "cancelled a leave of",
+  "roster.resign": "resigned:",
+  "roster.cancel": "withdrew the appointment of",
+  "roster.term-end": "recorded the end of term of",
+  "role.retire": "retired the role",
+  // Since issue 15 the TOC decides by vote: the actor is the member whose vote (or record) closed it.
+  "leadership.approve": "closed the TOC vote approving the change for",
+  "leadership.reject": "closed the TOC vote rejecting the change for",
   "leadership.remove-open": "opened a removal vote on",
   "leadership.remove-vote": "voted on the removal",
-  "leadership.remove-passed": "closed the removal vote (passed) for",
-  "leadership.remove-failed": "closed the removal vote (failed) for",
+  "leadership.remove-passed": "closed the TOC vote (passed) removing",
+  "leadership.remove-failed": "closed the TOC vote (failed) on removing",
 };
 
 export default async function TagPage({ params }: Props) {
   const tag = await findTagBySlug((await params).slug);
   if (!tag) notFound();
   const at = await now();
-  const [roster, summaries, terms, timeline, actor, initiatives] = await Promise.all([
-    listRoster(tag.id, at),
-    summarizeRoles(tag.id, at),
+  const roster = await listRoster(tag.id, at);
+  const [summaries, terms, timeline, actor, initiatives, review] = await Promise.all([
+    summarizeRoles(tag.id, at, roster),
     listTermsEnding(tag.id, at),
     listLeadershipTimeline(tag.id),
     getActor(),
     listInitiatives(tag.id),
+    getBoardReviewStatus(tag, at),
   ]);
   // One set-based query for every holder's activity in this TAG (the TAG's own rule).
-  const activity = await rosterActivity(
-    roster.map((r) => r.userId),
-    tag,
-    at,
-  );
+  const activity = await activityByTag([{ tag, userIds: roster.map((r) => r.userId) }], at);
   const seats = roster.map((r) => {
-    const a = activity.get(r.userId)!;
-    return { ...r, activity: { status: a.status, text: lastContributionText(a.lastAt, at) } };
+    const a = activity.get(activityKey(r.userId, tag.id))!;
+    return {
+      ...r,
+      activity: { status: a.status, text: `${lastContributionText(a.lastAt, at)}; ${windowsText(a.days)}` },
+    };
   });
   const mayAppoint = can(actor, "roster.appoint", tag.id);
   const mayDefine = can(actor, "role.define", tag.id);
   const mayManage = can(actor, "roster.manage", tag.id);
-  const defs = summaries.map((s) => s.def);
+  const defs = summaries.map((s) => s.def).filter((d) => !d.retiredAt);
   const roleOptions = defs.map((d) => ({
     id: d.id,
     label:
@@ -158,23 +189,36 @@ export default async function TagPage({ params }: Props) {
     const own = actor?.id === s.userId;
     return (
       <>
-        {mayAppoint &&
-          !own &&
-          held(s) &&
-          !s.endRequestedAt &&
-          (s.roleDefinition ? (
-            <SeatChangeForm
-              assignmentId={s.id}
-              who={s.user.login}
-              renewable={!!s.roleDefinition.termMonths && !s.renewRequestedAt}
-            />
-          ) : (
-            <EndSeatForm assignmentId={s.id} who={s.user.login} />
-          ))}
+        {mayAppoint && !own && held(s) && !s.endRequestedAt && (
+          <SeatChangeForm
+            assignmentId={s.id}
+            who={s.user.login}
+            renewable={!!s.roleDefinition?.termMonths && !s.renewRequestedAt}
+          />
+        )}
         {mayAppoint && !own && held(s) && fellowRoles.length > 0 && s.kind !== "advisory_fellow" && (
           <MoveToFellowForm assignmentId={s.id} who={s.user.login} fellowRoles={fellowRoles} />
         )}
-        {held(s) && (own || mayManage) && <LeaveForm assignmentId={s.id} who={s.user.login} own={own} />}
+        {held(s) && (own || mayManage) && (
+          <>
+            <LeaveForm assignmentId={s.id} who={s.user.login} own={own} />
+            {s.leaves.map((l) => (
+              <LeaveEditForm
+                key={l.id}
+                whose={own ? "your" : `${s.user.login}'s`}
+                leave={{
+                  id: l.id,
+                  from: isoDay(l.from),
+                  to: isoDay(l.to),
+                  note: l.note,
+                  coverLogin: l.coverLogin ?? "",
+                }}
+              />
+            ))}
+          </>
+        )}
+        {own && held(s) && <ResignForm assignmentId={s.id} role={roleName(s.kind, s.roleDefinition?.name)} />}
+        {mayAppoint && s.status === "pending" && <CancelPendingForm assignmentId={s.id} who={s.user.login} />}
       </>
     );
   };
@@ -211,10 +255,32 @@ export default async function TagPage({ params }: Props) {
             <DefinitionItem term="TOC liaisons">
               {tag.tocLiaisons.length ? tag.tocLiaisons.map((l) => `@${l}`).join(", ") : "—"}
             </DefinitionItem>
-            <DefinitionItem term="Leadership model">
-              {tag.leadershipModel === "election"
-                ? "Tech Leads elected"
-                : "Appointed by consensus, with escalation to the TOC"}
+            <DefinitionItem term="Leadership model">{LEADERSHIP_MODEL_LABEL[tag.leadershipModel]}</DefinitionItem>
+            <DefinitionItem term="Help-wanted board review">
+              Every {review.months} months.{" "}
+              {review.due ? (
+                <strong className="font-medium text-amber-900">
+                  Due since <LocalTime iso={review.dueAt.toISOString()} />: {review.itemsDue} item
+                  {review.itemsDue === 1 ? "" : "s"} to keep or close.
+                </strong>
+              ) : (
+                <>
+                  Next due <LocalTime iso={review.dueAt.toISOString()} />.
+                </>
+              )}{" "}
+              {review.lastAt ? (
+                <>
+                  Last finished <LocalTime iso={review.lastAt.toISOString()} />.
+                </>
+              ) : (
+                "Not reviewed yet."
+              )}
+            </DefinitionItem>
+            <DefinitionItem term="Active leaders and members">
+              {activityRuleText(tag)}.{" "}
+              <a href={`/manage/${tag.slug}/settings`} className="text-brand-700 underline">
+                All settings and their history
+              </a>
             </DefinitionItem>
           </DefinitionList>
         </Card>
@@ -249,10 +315,9 @@ export default async function TagPage({ params }: Props) {
       >
         <RosterTable seats={seats} controls={mayAppoint || actor ? controls : undefined} />
         <RoleWarnings
-          summaries={summaries.map((s) => ({ name: s.def.name, vacancies: s.vacancies, warnings: s.warnings }))}
+          summaries={summaries.map((s) => ({ name: s.def.name, vacancies: s.figures.vacancies, warnings: s.warnings }))}
         />
         {mayAppoint && defs.length > 0 && <AppointToRoleForm roles={roleOptions} />}
-        {mayAppoint && <AppointForm tagId={tag.id} tagName={tag.name} />}
       </Section>
       <Section
         id="terms"
@@ -272,31 +337,35 @@ export default async function TagPage({ params }: Props) {
       </Section>
       <Section id="roles" title="Roles" plain className="space-y-4">
         {defs.length === 0 && <p className="text-sm text-slate-600">This TAG has not defined its roles here yet.</p>}
-        {summaries.map(({ def: d, holders, vacancies }) => (
+        {summaries.map(({ def: d, figures: f }) => (
           <Card as="article" key={d.id} className="space-y-2 text-sm" aria-labelledby={`def-${d.id}`}>
             <Heading id={`def-${d.id}`} level={3}>
               {d.name}{" "}
               <span className="text-sm font-normal text-slate-600">
                 ({roleName(d.kind)}
                 {d.ambassadorKind ? `, ${AMBASSADOR_KIND_LABEL[d.ambassadorKind].toLowerCase()}` : ""}; rules version{" "}
-                {d.version})
+                {d.version}
+                {d.retiredAt ? "; retired" : ""})
               </span>
             </Heading>
             {d.responsibilities && <Markdown>{d.responsibilities}</Markdown>}
             <DefinitionList layout="grid">
-              {roleFacts(d, holders, vacancies).map(([term, value]) => (
+              {roleFacts(d, f).map(([term, value]) => (
                 <DefinitionItem key={term} term={term}>
                   {value}
                 </DefinitionItem>
               ))}
             </DefinitionList>
-            {mayDefine && (
+            {mayDefine && !d.retiredAt && (
               <details>
                 <summary className="cursor-pointer text-brand-700 underline">
                   Edit {d.name} (saves a new version)
                 </summary>
-                <div className="mt-3">
+                <div className="mt-3 space-y-4">
                   <DefineRoleForm tagId={tag.id} defaults={defaultsOf(d)} />
+                  {!(LEAD_KINDS as readonly string[]).includes(d.kind) && (
+                    <RetireRoleForm tagId={tag.id} roleKey={d.roleKey} name={d.name} />
+                  )}
                 </div>
               </details>
             )}

@@ -2,9 +2,11 @@
 
 import { useActionState } from "react";
 import { Field, FormStatus, SubmitButton, formAction } from "@/components/ui/form";
+import { TagSettingsFields } from "@/components/tags/tag-settings-fields";
+import type { TagSettings } from "@/lib/vocabulary";
 import { createTagAction, updateTagAction } from "../actions";
 
-export interface TagFormValues {
+export interface TagFormValues extends Partial<TagSettings> {
   id?: string;
   slug: string;
   name: string;
@@ -14,16 +16,10 @@ export interface TagFormValues {
   mailingList: string | null;
   meetings: string;
   tocLiaisons: string[];
-  boardReviewMonths: number;
-  staleAfterDays: number;
-  autoAccept: boolean;
-  maxActiveClaims: number;
-  leadershipModel: "election" | "appointment";
 }
 
 export function TagForm({ tag }: { tag?: TagFormValues }) {
   const [state, action, pending] = useActionState(formAction(tag ? updateTagAction : createTagAction), null);
-  const v = state?.values;
   return (
     <form action={action} className="space-y-4 rounded-xl bg-white p-6 ring-1 ring-slate-200">
       {tag?.id && <input type="hidden" name="id" value={tag.id} />}
@@ -60,48 +56,7 @@ export function TagForm({ tag }: { tag?: TagFormValues }) {
         state={state}
         defaultValue={tag?.tocLiaisons.join(", ")}
       />
-      <fieldset className="grid gap-4 rounded-md border border-slate-200 p-4 sm:grid-cols-2">
-        <legend className="px-1 text-sm font-semibold text-slate-900">Settings</legend>
-        <Field
-          name="boardReviewMonths"
-          label="Board review every (months)"
-          type="number"
-          state={state}
-          defaultValue={String(tag?.boardReviewMonths ?? 6)}
-        />
-        <Field
-          name="staleAfterDays"
-          label="Claims stale after (days)"
-          type="number"
-          state={state}
-          defaultValue={String(tag?.staleAfterDays ?? 30)}
-        />
-        <Field
-          name="maxActiveClaims"
-          label="Max active claims per person"
-          type="number"
-          state={state}
-          defaultValue={String(tag?.maxActiveClaims ?? 3)}
-        />
-        <div>
-          <label htmlFor="f-leadershipModel" className="block text-sm font-medium text-slate-800">
-            Leadership model
-          </label>
-          <select
-            id="f-leadershipModel"
-            name="leadershipModel"
-            defaultValue={v?.leadershipModel ?? tag?.leadershipModel ?? "appointment"}
-            className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2"
-          >
-            <option value="appointment">Appointment by consensus</option>
-            <option value="election">Elections</option>
-          </select>
-        </div>
-        <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" name="autoAccept" defaultChecked={v ? v.autoAccept === "on" : tag?.autoAccept} />{" "}
-          Auto-accept volunteers
-        </label>
-      </fieldset>
+      <TagSettingsFields settings={tag} state={state} />
       <FormStatus state={state} />
       <SubmitButton pending={pending}>{tag ? "Save TAG" : "Create TAG"}</SubmitButton>
     </form>

@@ -12,7 +12,15 @@ import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
-import { checkInDueAt, findLiaison, isOverdue, listProjectNames, loginsOf } from "@/lib/liaisons/queries";
+import {
+  checkInDueAt,
+  findLiaison,
+  isChasedOverdue,
+  liaisonOnLeave,
+  listProjectNames,
+  loginsOf,
+} from "@/lib/liaisons/queries";
+import { SEAT_STATUS_LABEL } from "@/lib/vocabulary";
 import { dayValue } from "@/lib/liaisons/schemas";
 import { logCheckInAction, updateLiaisonAction } from "../actions";
 import { HealthBadge, OverdueBadge, targetName } from "@/components/liaisons/badges";
@@ -39,7 +47,7 @@ export default async function LiaisonPage({ params, searchParams }: Props) {
   const { tag, user: person, status } = l.assignment;
   const mayManage = can(actor, "roster.manage", tag.id);
   const mayLog = person.id === user.id || mayManage;
-  const overdue = status === "active" && isOverdue(l, at);
+  const overdue = isChasedOverdue(l, at);
   const [authors, projectNames] = await Promise.all([
     loginsOf(l.checkIns.flatMap((c) => (c.authorId ? [c.authorId] : []))),
     mayManage ? listProjectNames() : [],
@@ -63,10 +71,12 @@ export default async function LiaisonPage({ params, searchParams }: Props) {
           </span>
         }
       >
-        {status !== "active" && (
-          <p className="text-slate-700">
-            This seat is {status === "on_leave" ? "on leave: check-ins are not chased" : `${status}`}.
-          </p>
+        {liaisonOnLeave(l, at) ? (
+          <p className="text-slate-700">This seat is on leave: check-ins are not chased until it ends.</p>
+        ) : (
+          status !== "active" && (
+            <p className="text-slate-700">This seat is {SEAT_STATUS_LABEL[status].toLowerCase()}.</p>
+          )
         )}
       </PageHeader>
 

@@ -12,7 +12,8 @@ import { requireUser } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
 import { leadAttention } from "@/lib/dashboards/attention";
 import { getLeadConsole, listPendingInvitations } from "@/lib/help-wanted/queries";
-import { findBoardReview, isBoardReviewOverdue } from "@/lib/help-wanted/review";
+import { findBoardReview } from "@/lib/help-wanted/review";
+import { isBoardReviewDue } from "@/lib/help-wanted/board-review-due";
 import { ITEM_KIND_LABEL } from "@/lib/vocabulary";
 import {
   closeItemAction,
@@ -39,7 +40,7 @@ export default async function LeadConsolePage({ params }: Props) {
     listPendingInvitations(tag.id),
     leadAttention(actor, tag.id),
   ]);
-  const overdue = isBoardReviewOverdue(tag.boardReviewedAt, tag.boardReviewMonths, at);
+  const overdue = isBoardReviewDue(tag, at);
   const staleCount = held.filter((c) => c.stale).length;
 
   return (
@@ -60,6 +61,9 @@ export default async function LeadConsolePage({ params }: Props) {
           <Link href={`/toc/${tag.slug}`} className="text-brand-700 underline">
             TAG dashboard
           </Link>
+          <Link href={`/manage/${tag.slug}/settings`} className="text-brand-700 underline">
+            TAG settings
+          </Link>
         </p>
       </header>
 
@@ -67,16 +71,17 @@ export default async function LeadConsolePage({ params }: Props) {
 
       {overdue && (
         <div role="alert" className="rounded-xl bg-amber-50 p-4 text-amber-950 ring-1 ring-amber-300">
-          <p className="font-semibold">The board review is overdue.</p>
+          <p className="font-semibold">The board review is due.</p>
           <p className="text-sm">
             {tag.boardReviewedAt ? (
               <>
                 Last finished <LocalTime iso={tag.boardReviewedAt.toISOString()} />;
               </>
             ) : (
-              "Never finished;"
+              "First review since the TAG was created;"
             )}{" "}
-            the cycle is every {tag.boardReviewMonths} months. Keep or close each item below.
+            the cycle is every {tag.boardReviewMonths} months. Keep or close each item below: the review finishes when
+            none is left.
           </p>
         </div>
       )}

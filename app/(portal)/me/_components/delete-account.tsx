@@ -18,9 +18,10 @@ export function DeleteAccount({ login }: { login: string }) {
         Delete your account
       </h2>
       <p className="mt-2 max-w-3xl text-slate-700">
-        This removes your profile, employer history, notifications, contributions and roster seats, and signs you out.
-        Audit events about things you did stay, with only an anonymous id in place of your name. It cannot be undone;
-        signing in again later starts a new, empty profile.
+        This removes your profile, employer history and notifications, and signs you out. Seats you hold end and your
+        open claims are released. The TAGs keep their record: past seats and counted contributions stay, shown as a
+        former member without your name or login; audit events keep only an anonymous id. It cannot be undone; signing
+        in again later starts a new, empty profile.
       </p>
       <details className="mt-4" open={state.status === "error" || undefined}>
         <summary className="cursor-pointer font-medium text-red-800">I want to delete my account</summary>

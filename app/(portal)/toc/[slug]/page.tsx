@@ -11,7 +11,7 @@ import { LocalTime } from "@/components/ui/local-time";
 import { getActor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/session";
 import { getTagDashboard } from "@/lib/dashboards/queries";
-import { flagsOf, tagTables, type Cell } from "@/lib/dashboards/tables";
+import { flagsOf, roleFiguresText, tagTables, type Cell } from "@/lib/dashboards/tables";
 import { AppError } from "@/lib/errors";
 import { REGIONS } from "@/lib/vocabulary";
 
@@ -69,7 +69,7 @@ export default async function TagDashboardPage({ params }: Props) {
         {d.roles.map((r) => (
           <ChartCard
             key={r.key}
-            title={`${r.name}: ${r.holders}${r.totalSeats !== null ? ` of ${r.totalSeats}` : ""} seats by region`}
+            title={`${roleFiguresText(r)}, by region`}
             caption={`${r.name} holders by region`}
             bars={[
               ...REGIONS.map((g) => ({

@@ -44,7 +44,7 @@ export function AppointToRoleForm({ roles }: { roles: { id: string; label: strin
         state={state}
         success={
           result?.status === "pending"
-            ? "Recorded. It is pending until a TOC member approves it."
+            ? "Recorded. It is pending until the TOC approves it by vote."
             : "Added to the roster."
         }
       />

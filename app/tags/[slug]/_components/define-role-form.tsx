@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { FormStatus, SubmitButton, formAction } from "@/components/ui/form";
-import { AMBASSADOR_KIND_LABEL, AMBASSADOR_KINDS, ROLE_KIND_LABEL } from "@/lib/vocabulary";
+import { AMBASSADOR_KIND_LABEL, AMBASSADOR_KINDS, LEAD_KINDS, ROLE_KIND_LABEL } from "@/lib/vocabulary";
 import { defineRoleAction } from "../actions";
 import { ScopedInput, ScopedSelect } from "./inputs";
 
@@ -27,24 +27,34 @@ export interface RoleDefaults {
   eligibilityMinRecords: string;
   eligibilityWindowMonths: string;
   needsTocApproval: boolean;
+  emeritusAfterTerm: boolean;
+  coverHasPowers: boolean;
 }
 
 // TAG Ambassador first: the role TAGs define most often.
 const KINDS = (["tag_ambassador", "tech_lead", "chair", "advisory_fellow", "subproject_lead", "custom"] as const).map(
   (k) => [k, ROLE_KIND_LABEL[k]] as const,
 );
+/** Every TAG has its Chair and Tech Lead roles from the start: a new role is of another kind. */
+const NEW_KINDS = KINDS.filter(([k]) => !(LEAD_KINDS as readonly string[]).includes(k));
 
 const AMBASSADOR_CHOICES = [
   ["", "— (not a TAG Ambassador role)"] as const,
   ...AMBASSADOR_KINDS.map((k) => [k, AMBASSADOR_KIND_LABEL[k]] as const),
 ];
 
-/** Defines a role, or (with `defaults`) writes its next version. */
+/**
+ * Defines a role, or (with `defaults`) writes its next version. Preview shows what saving would do:
+ * the seats a new role adopts (its kind's seats that no live role holds) and the warnings; when it
+ * adopts seats, saving needs that preview (the count shown travels with the form).
+ */
 export function DefineRoleForm({ tagId, defaults }: { tagId: string; defaults?: RoleDefaults }) {
   const [state, action, pending] = useActionState(formAction(defineRoleAction), null);
   const p = defaults ? `role-${defaults.roleKey}` : "role-new";
   const d = (k: keyof RoleDefaults) => (defaults ? String(defaults[k]) : undefined);
-  const warnings = state?.ok ? (state.data as { warnings: string[] }).warnings : [];
+  const result = state?.ok ? (state.data as { saved: boolean; adopts: string[]; warnings: string[] }) : null;
+  const warnings = result?.warnings ?? [];
+  const previewed = result && !result.saved ? result : null;
   return (
     <form action={action} className="space-y-3" aria-label={defaults ? `Edit ${defaults.name}` : "Define a role"}>
       <input type="hidden" name="tagId" value={tagId} />
@@ -56,7 +66,7 @@ export function DefineRoleForm({ tagId, defaults }: { tagId: string; defaults?: 
           name="kind"
           label="Kind"
           state={state}
-          options={KINDS}
+          options={defaults ? KINDS.filter(([k]) => k === defaults.kind) : NEW_KINDS}
           defaultValue={d("kind") ?? "tag_ambassador"}
         />
         <ScopedSelect
@@ -208,7 +218,39 @@ export function DefineRoleForm({ tagId, defaults }: { tagId: string; defaults?: 
           Changes need TOC approval (always, for chairs and tech leads)
         </label>
       </div>
-      <FormStatus state={state} success={defaults ? "New version saved." : "Role defined."} />
+      <div className="flex items-center gap-2">
+        <input
+          id={`${p}-emeritusAfterTerm`}
+          type="checkbox"
+          name="emeritusAfterTerm"
+          defaultChecked={defaults?.emeritusAfterTerm ?? false}
+        />
+        <label htmlFor={`${p}-emeritusAfterTerm`} className="text-sm text-slate-800">
+          When a term ends without renewal, the holder becomes emeritus (otherwise the seat ends)
+        </label>
+      </div>
+      <div className="flex items-center gap-2">
+        <input
+          id={`${p}-coverHasPowers`}
+          type="checkbox"
+          name="coverHasPowers"
+          defaultChecked={defaults?.coverHasPowers ?? false}
+        />
+        <label htmlFor={`${p}-coverHasPowers`} className="text-sm text-slate-800">
+          The person covering a leave holds the seat&apos;s powers while it lasts
+        </label>
+      </div>
+      {previewed && <input type="hidden" name="adoptCount" value={previewed.adopts.length} />}
+      <FormStatus
+        state={state}
+        success={previewed ? "Preview: nothing was saved yet." : defaults ? "New version saved." : "Role defined."}
+      />
+      {result && result.adopts.length > 0 && (
+        <p className="rounded-md bg-sky-50 p-2 text-sm text-sky-900 ring-1 ring-sky-200">
+          {previewed ? "Saving adopts" : "Adopted"} {result.adopts.length} seat{result.adopts.length === 1 ? "" : "s"}{" "}
+          of this kind: {result.adopts.join(", ")}.
+        </p>
+      )}
       {warnings.length > 0 && (
         <ul
           className="list-disc rounded-md bg-amber-50 p-2 pl-6 text-sm text-amber-900 ring-1 ring-amber-200"
@@ -219,7 +261,18 @@ export function DefineRoleForm({ tagId, defaults }: { tagId: string; defaults?: 
           ))}
         </ul>
       )}
-      <SubmitButton pending={pending}>{defaults ? "Save new version" : "Define role"}</SubmitButton>
+      <div className="flex flex-wrap gap-2">
+        <SubmitButton pending={pending}>{defaults ? "Save new version" : "Define role"}</SubmitButton>
+        <button
+          type="submit"
+          name="mode"
+          value="preview"
+          disabled={pending}
+          className="rounded-md px-4 py-2 font-medium text-brand-800 ring-1 ring-brand-600 disabled:opacity-60"
+        >
+          Preview
+        </button>
+      </div>
     </form>
   );
 }

@@ -9,12 +9,41 @@ export function TagsImportForm() {
   const malformed = state && !state.ok ? (state.fieldErrors.text ?? []) : [];
   return (
     <form action={action} className="space-y-4">
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium text-slate-800">Which file</legend>
+        <label className="flex items-start gap-2 text-sm">
+          <input
+            type="radio"
+            name="source"
+            value="toc"
+            defaultChecked={(state?.values?.source ?? "toc") === "toc"}
+            className="mt-1"
+          />
+          <span>
+            The TOC&apos;s own file, read from cncf/toc now: the TOC&apos;s record, so its seats are held at once with
+            the commit as their decision link.
+          </span>
+        </label>
+        <label className="flex items-start gap-2 text-sm">
+          <input
+            type="radio"
+            name="source"
+            value="pasted"
+            defaultChecked={state?.values?.source === "pasted"}
+            className="mt-1"
+          />
+          <span>
+            The file pasted below: a proposal, so its new seats wait for a TOC decision, and it changes no term and ends
+            no seat.
+          </span>
+        </label>
+      </fieldset>
       <Field
         name="text"
-        label="tags.yaml"
+        label="tags.yaml (only for a pasted file)"
         state={state}
         textarea
-        hint="Paste the whole file from cncf/toc. Preview first: it shows every change and writes nothing."
+        hint="Preview first: it shows every change and writes nothing."
       />
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" name="endMissing" defaultChecked={state?.values?.endMissing === "on"} />
@@ -32,8 +61,8 @@ export function TagsImportForm() {
         <section aria-live="polite" className="space-y-2 text-sm">
           <h2 className="font-semibold text-slate-900">
             {state.data.applied
-              ? `Imported: ${state.data.changes} changes`
-              : `Preview: ${state.data.changes} changes (nothing written yet)`}
+              ? `Imported from ${state.data.source}: ${state.data.changes} changes`
+              : `Preview of ${state.data.source}: ${state.data.changes} changes (nothing written yet)`}
             {state.data.unresolved > 0 ? `, ${state.data.unresolved} unresolved logins` : ""}
           </h2>
           <ul className="list-disc space-y-1 pl-6 font-mono text-xs">

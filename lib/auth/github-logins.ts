@@ -3,8 +3,15 @@
  * is the id; logins are renamed and reused). Async I/O only: the tests run the GitHub stand-in in
  * the same process.
  */
+// Not server-only (the tags.yaml and Elekto import scripts use it); no runtime import but zod.
 import { z } from "zod";
-import type { ResolvedLogin } from "./plan.ts";
+
+/** What GitHub says a login is now: its numeric id (the identity) and current spelling. */
+export interface ResolvedLogin {
+  githubId: string;
+  login: string;
+  name: string | null;
+}
 
 const GitHubUser = z.object({
   id: z.number().int().positive(),

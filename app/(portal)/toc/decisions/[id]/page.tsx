@@ -1,0 +1,233 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Forbidden } from "@/components/forbidden";
+import { LocalTime } from "@/components/ui/local-time";
+import { getActor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
+import { getDecision } from "@/lib/decisions/queries";
+import { AppError } from "@/lib/errors";
+import {
+  DECISION_CHOICE_LABEL,
+  DECISION_KIND_LABEL,
+  DECISION_STATUS_LABEL,
+  isoDay,
+  roleName,
+  SEAT_STATUS_LABEL,
+} from "@/lib/vocabulary";
+import { ActionForm } from "@/components/ui/action-form";
+import { DataTable } from "@/components/ui/data-table";
+import { PageHeader } from "@/components/ui/page-header";
+import { Section } from "@/components/ui/section";
+import { castVoteAction, declareConflictAction, recordExternalDecisionAction } from "./actions";
+import { VotePanel } from "./_components/vote-panel";
+
+export const metadata: Metadata = { title: "TOC decision" };
+
+const RECUSAL: Record<string, string> = {
+  subject: "recused (the decision is about them)",
+  conflict: "recused (conflict)",
+};
+
+/** One TOC decision: what is decided, the rule, every vote, and the viewer's vote with a confirmation. */
+export default async function DecisionPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  const actor = await getActor();
+  let d;
+  try {
+    d = await getDecision(actor, id);
+  } catch (e) {
+    if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
+    if (e instanceof AppError && e.code === "FORBIDDEN") return <Forbidden what="this TOC decision" />;
+    throw e;
+  }
+  const open = d.status === "open" && !d.periodOver;
+  const mayVote = open && d.viewer === "vote" && can(actor, "decision.vote");
+  const mayRecord = open && d.viewer !== "recused" && can(actor, "decision.record");
+  const seat = d.seat;
+  return (
+    <div className="space-y-8">
+      <PageHeader
+        title={d.title}
+        compact
+        eyebrow={
+          <>
+            <Link href="/toc" className="text-brand-700 underline">
+              Dashboard
+            </Link>{" "}
+            /{" "}
+            <Link href="/toc/decisions" className="text-brand-700 underline">
+              TOC decisions
+            </Link>
+          </>
+        }
+      >
+        <p className="text-sm text-slate-700">
+          {DECISION_KIND_LABEL[d.kind]} ·{" "}
+          <Link href={`/tags/${d.tag.slug}`} className="text-brand-700 underline">
+            {d.tag.name}
+          </Link>{" "}
+          · opened <LocalTime iso={d.openedAt.toISOString()} />
+          {d.openedBy && <> by @{d.openedBy.login}</>}
+        </p>
+      </PageHeader>
+
+      <Section
+        id="status"
+        title={DECISION_STATUS_LABEL[d.status]}
+        size="lg"
+        tone={d.status === "open" ? "brand" : "slate"}
+        className="space-y-2"
+      >
+        {d.status === "open" ? (
+          <p className="text-slate-800">
+            {d.periodOver ? (
+              "The period ended; the outcome is being recorded."
+            ) : (
+              <>
+                Votes close <LocalTime iso={d.closesAt.toISOString()} showRelative />.
+              </>
+            )}{" "}
+            {d.state.explanation}
+          </p>
+        ) : (
+          <p className="text-slate-800">
+            {d.outcome}
+            {d.closedAt && (
+              <>
+                {" "}
+                Closed <LocalTime iso={d.closedAt.toISOString()} />.
+              </>
+            )}
+          </p>
+        )}
+        {d.externalLink && (
+          <p className="text-sm text-slate-700">
+            Decided elsewhere:{" "}
+            <a href={d.externalLink} className="break-all text-brand-700 underline">
+              {d.externalLink}
+            </a>
+            {d.recordedBy && <> (recorded by @{d.recordedBy.login})</>}
+          </p>
+        )}
+      </Section>
+
+      <Section id="what" title="What is decided" plain className="space-y-2">
+        {seat && (
+          <p className="text-slate-800">
+            @{seat.user.login}
+            {seat.user.name ? ` (${seat.user.name})` : ""} · {roleName(seat.kind, seat.roleDefinition?.name)} · seat{" "}
+            {SEAT_STATUS_LABEL[seat.status].toLowerCase()}
+            {seat.termEndAt && <> · term ends {isoDay(seat.termEndAt)}</>}
+            {seat.renewTermEndAt && <> · renewal to {isoDay(seat.renewTermEndAt)}</>}
+          </p>
+        )}
+        {d.kind === "election_result" && (
+          <p>
+            <Link href={`/elections/${d.subjectId}/results`} className="text-brand-700 underline">
+              The count, its files and how to re-count it
+            </Link>
+          </p>
+        )}
+        {d.body && <p className="whitespace-pre-line text-slate-800">{d.body}</p>}
+        {d.link && (
+          <p className="text-sm">
+            Discussed at{" "}
+            <a href={d.link} className="break-all text-brand-700 underline">
+              {d.link}
+            </a>
+          </p>
+        )}
+      </Section>
+
+      <Section id="rule" title="The rule" plain className="space-y-2">
+        <p className="text-slate-800">
+          Approved with yes votes from {d.rule.threshold} {d.rule.base}
+          {d.rule.yesNeeded !== null && (
+            <>
+              {" "}
+              ({d.rule.yesNeeded} of {d.tally.electorate})
+            </>
+          )}
+          {d.rule.quorum && (
+            <>
+              , with {d.rule.quorum} voting ({d.rule.quorumNeeded} of {d.tally.electorate}; abstentions count)
+            </>
+          )}
+          . It closes as soon as no remaining vote can change the outcome, or when the period ends; without a result by
+          then it is not approved. The electorate is the TOC as it was when the vote opened.
+        </p>
+      </Section>
+
+      <Section id="votes" title="Votes" plain className="space-y-2">
+        <DataTable
+          caption="How each TOC member voted"
+          rowKey={(e) => e.userId}
+          rows={d.electorate}
+          columns={[
+            {
+              header: "TOC member",
+              rowHeader: true,
+              cell: (e) => (e.person ? `@${e.person.login}` : "deleted account"),
+              sort: (e) => e.person?.login ?? "",
+            },
+            {
+              header: "Vote",
+              cell: (e) =>
+                e.recusal
+                  ? `${RECUSAL[e.recusal] ?? "recused"}${e.recusal === "conflict" && e.recusalNote ? `: ${e.recusalNote}` : ""}`
+                  : e.vote
+                    ? DECISION_CHOICE_LABEL[e.vote.choice]
+                    : "not voted",
+            },
+          ]}
+        />
+      </Section>
+
+      {(mayVote || d.viewer === "voted") && (
+        <Section id="your-vote" title="Your vote" tone="brand" className="space-y-3">
+          <VotePanel decisionId={d.id} title={d.title} action={castVoteAction} voted={d.myVote} />
+          {mayVote && (
+            <ActionForm
+              action={declareConflictAction}
+              hidden={{ decisionId: d.id }}
+              confirm="Declare a conflict of interest instead…"
+              fields={[{ name: "note", label: "What the conflict is", required: true }]}
+              submit="Declare the conflict and recuse myself"
+              label="Declare a conflict of interest"
+              danger
+            />
+          )}
+        </Section>
+      )}
+      {mayRecord && (
+        <ActionForm
+          action={recordExternalDecisionAction}
+          hidden={{ decisionId: d.id }}
+          confirm="Record a decision taken elsewhere…"
+          label="Record a decision taken elsewhere"
+          fields={[
+            {
+              name: "outcome",
+              label: "Outcome",
+              options: [
+                ["approved", "Approved"],
+                ["rejected", "Not approved"],
+              ],
+            },
+            {
+              name: "link",
+              label: "Link to the vote",
+              type: "url",
+              required: true,
+              hint: "For example the GitVote issue or pull request on cncf/toc.",
+            },
+            { name: "note", label: "Note (optional)" },
+          ]}
+          submit="Record the outcome"
+        />
+      )}
+    </div>
+  );
+}

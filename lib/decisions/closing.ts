@@ -1,0 +1,174 @@
+import "server-only";
+import { db, type Tx } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { now } from "@/lib/clock";
+import { AppError } from "@/lib/errors";
+import type { AuditAction } from "@/lib/audit/actions";
+import { recordAudit, recordRefusal } from "@/lib/audit/record";
+import { requirePermission } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/permissions";
+import { notify, type NotificationInput } from "@/lib/notify/send";
+import { applyEffect } from "./effects";
+import { decisionOutcome, type Base, type DecisionRuleOf, type Outcome } from "./outcome";
+import type { RecordExternalInput } from "./schemas";
+
+/** Columns a decision is closed from. */
+export const decisionSelect = {
+  id: true,
+  kind: true,
+  tagId: true,
+  subjectId: true,
+  title: true,
+  status: true,
+  closesAt: true,
+  externalLink: true,
+  thresholdShare: true,
+  thresholdMoreThan: true,
+  thresholdBase: true,
+  quorumShare: true,
+  quorumMoreThan: true,
+} as const;
+
+export type DecisionRow = Prisma.DecisionGetPayload<{ select: typeof decisionSelect }>;
+
+/** The rule copied onto a decision when it opened. */
+export function ruleOf(
+  d: Pick<DecisionRow, "thresholdShare" | "thresholdMoreThan" | "thresholdBase" | "quorumShare" | "quorumMoreThan">,
+): DecisionRuleOf {
+  return {
+    threshold: { share: d.thresholdShare, moreThan: d.thresholdMoreThan },
+    base: (d.thresholdBase === "cast" ? "cast" : "members") satisfies Base,
+    quorum: d.quorumShare === null ? null : { share: d.quorumShare, moreThan: d.quorumMoreThan },
+  };
+}
+
+/** Counted electors and their votes (recused members are neither). */
+export async function tallyOf(tx: Pick<Tx, "decisionElector" | "decisionVote">, decisionId: string) {
+  const electorate = await tx.decisionElector.count({ where: { decisionId, recusal: null } });
+  const votes = await tx.decisionVote.groupBy({ by: ["choice"], where: { decisionId }, _count: { _all: true } });
+  const n = (c: string) => votes.find((v) => v.choice === c)?._count._all ?? 0;
+  return { electorate, yes: n("yes"), no: n("no"), abstain: n("abstain") };
+}
+
+/** Locks an open decision (FOR UPDATE) and returns it; a closed one is a conflict. */
+export async function lockOpenDecision(tx: Tx, id: string): Promise<DecisionRow> {
+  await tx.$queryRaw`SELECT id FROM "Decision" WHERE id = ${id}::uuid FOR UPDATE`;
+  const d = await tx.decision.findUnique({ where: { id }, select: decisionSelect });
+  if (!d) throw new AppError("NOT_FOUND", "That decision does not exist.");
+  if (d.status !== "open") throw new AppError("CONFLICT", "This decision is closed.");
+  return d;
+}
+
+/** Writes the outcome and applies its effect; the caller holds the row lock. */
+async function close(
+  tx: Tx,
+  d: DecisionRow,
+  approved: boolean,
+  explanation: string,
+  ctx: { at: Date; actorId: string | null; action: AuditAction; after?: Record<string, string | null> },
+): Promise<NotificationInput[]> {
+  const effect = await applyEffect(tx, d, approved, { at: ctx.at, actorId: ctx.actorId });
+  const outcome = `${explanation} ${effect.applied}`;
+  await tx.decision.update({
+    where: { id: d.id },
+    data: { status: approved ? "approved" : "rejected", closedAt: ctx.at, outcome },
+  });
+  await recordAudit(tx, {
+    at: ctx.at,
+    actorId: ctx.actorId,
+    action: ctx.action,
+    subjectType: "Decision",
+    subjectId: d.id,
+    tagId: d.tagId,
+    before: { status: "open" },
+    after: { status: approved ? "approved" : "rejected", outcome, ...ctx.after },
+  });
+  return effect.notices;
+}
+
+/**
+ * Closes a locked open decision when its outcome is certain, or when its period is over. Returns
+ * the outcome and the notices to send after commit (none while it stays open).
+ */
+export async function closeIfDecided(
+  tx: Tx,
+  d: DecisionRow,
+  at: Date,
+  actorId: string | null,
+): Promise<{ outcome: Outcome; notices: NotificationInput[] }> {
+  const outcome = decisionOutcome(ruleOf(d), await tallyOf(tx, d.id), at >= d.closesAt);
+  if (outcome.state === "open") return { outcome, notices: [] };
+  const notices = await close(tx, d, outcome.state === "approved", outcome.explanation, {
+    at,
+    actorId,
+    action: "decision.close",
+  });
+  return { outcome, notices };
+}
+
+export async function sendNotices(notices: readonly NotificationInput[], at: Date): Promise<void> {
+  for (const n of notices) await notify(n, at);
+}
+
+/** Sweep: closes every open decision whose period has ended (no result by then: not approved). */
+export async function closeDueDecisions(at: Date): Promise<number> {
+  const due = await db.decision.findMany({
+    where: { status: "open", closesAt: { lte: at } },
+    orderBy: { closesAt: "asc" },
+    select: { id: true },
+    take: 200,
+  });
+  let closed = 0;
+  for (const { id } of due) {
+    const notices = await db
+      .$transaction(async (tx) => (await closeIfDecided(tx, await lockOpenDecision(tx, id), at, null)).notices)
+      // Another worker closed it first.
+      .catch((e: unknown) => (e instanceof AppError && e.code === "CONFLICT" ? null : Promise.reject(e)));
+    if (notices === null) continue;
+    closed++;
+    await sendNotices(notices, at);
+  }
+  return closed;
+}
+
+/**
+ * A TOC member records a decision taken elsewhere (a GitVote vote on cncf/toc, a TOC meeting)
+ * with its link: it closes with that outcome and has the same effect as a vote here. A member
+ * recused from the decision may not record it.
+ */
+export async function recordExternalDecision(actor: Actor | null, input: RecordExternalInput) {
+  const found = await db.decision.findUnique({ where: { id: input.decisionId }, select: { tagId: true } });
+  const subject = { subjectType: "Decision", subjectId: input.decisionId, tagId: found?.tagId ?? null };
+  const a = await requirePermission(actor, "decision.record", subject);
+  if (!found) throw new AppError("NOT_FOUND", "That decision does not exist.");
+  const at = await now();
+  const refuse = async (code: "FORBIDDEN" | "CONFLICT", reason: string): Promise<never> => {
+    await recordRefusal(db, { at, actorId: a.id, action: "decision.record", ...subject, reason });
+    throw new AppError(code, reason);
+  };
+  const elector = await db.decisionElector.findUnique({
+    where: { decisionId_userId: { decisionId: input.decisionId, userId: a.id } },
+    select: { recusal: true },
+  });
+  if (elector?.recusal) await refuse("FORBIDDEN", "You are recused from this decision, so you cannot record it.");
+  const result = await db
+    .$transaction(async (tx) => {
+      const d = await lockOpenDecision(tx, input.decisionId);
+      const approved = input.outcome === "approved";
+      const explanation = `Decided elsewhere (${input.link}): ${approved ? "approved" : "not approved"}.${input.note ? ` ${input.note}` : ""}`;
+      await tx.decision.update({ where: { id: d.id }, data: { externalLink: input.link, recordedById: a.id } });
+      const notices = await close(tx, { ...d, externalLink: input.link }, approved, explanation, {
+        at,
+        actorId: a.id,
+        action: "decision.record",
+        after: { link: input.link, note: input.note ?? null },
+      });
+      return { notices, status: approved ? ("approved" as const) : ("rejected" as const) };
+    })
+    .catch(async (e: unknown) => {
+      if (e instanceof AppError && e.code === "CONFLICT") await refuse("CONFLICT", e.message);
+      throw e;
+    });
+  await sendNotices(result.notices, at);
+  return { decisionId: input.decisionId, status: result.status };
+}

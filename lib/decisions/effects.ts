@@ -1,0 +1,249 @@
+import "server-only";
+import type { Tx } from "@/lib/db";
+import { env } from "@/lib/env";
+import { recordAudit } from "@/lib/audit/record";
+import type { DecisionKind as DbDecisionKind } from "@/lib/generated/prisma/enums";
+import type { NotificationInput } from "@/lib/notify/send";
+import { AppError } from "@/lib/errors";
+import { activatePendingSeat, closePendingSeat } from "@/lib/roles/appointments";
+import { EMERITUS_PREFIX } from "@/lib/roles/seats";
+import { roleName, SITTING_SEAT_STATUSES } from "@/lib/vocabulary";
+import { decisionLink } from "./decisions";
+
+/**
+ * What a closed decision does, by kind, inside the transaction that closes it. Approval activates
+ * a pending seat, ends a seat (an end request or a removal), applies a renewal, or approves an
+ * election result; refusal rejects the pending seat, drops the request, or sends the result back.
+ * When the subject is no longer in the state the decision was about (a lead cancelled the
+ * appointment meanwhile), nothing changes and the decision says so. Returns the notices to send
+ * once the transaction has committed.
+ */
+export interface ClosedDecision {
+  id: string;
+  kind: DbDecisionKind;
+  tagId: string;
+  subjectId: string;
+  title: string;
+  externalLink: string | null;
+}
+
+export interface EffectResult {
+  /** What happened to the subject, in words (kept on the decision). */
+  applied: string;
+  notices: NotificationInput[];
+}
+
+type Effect = (
+  tx: Tx,
+  d: ClosedDecision,
+  approved: boolean,
+  ctx: { at: Date; actorId: string | null },
+) => Promise<EffectResult>;
+
+const seatSelect = {
+  id: true,
+  tagId: true,
+  userId: true,
+  kind: true,
+  status: true,
+  startAt: true,
+  decisionLink: true,
+  requestedById: true,
+  endRequestedAt: true,
+  endRequestedById: true,
+  endReason: true,
+  renewRequestedAt: true,
+  renewRequestedById: true,
+  renewTermEndAt: true,
+  roleDefinition: { select: { name: true } },
+  user: { select: { login: true } },
+  tag: { select: { name: true, slug: true } },
+} as const;
+
+type Seat = NonNullable<Awaited<ReturnType<typeof loadSeat>>>;
+
+function loadSeat(tx: Tx, id: string) {
+  return tx.roleAssignment.findUnique({ where: { id }, select: seatSelect });
+}
+
+/** The link a seat keeps as the record of its decision: the outside vote, else the decision page. */
+function recordLink(d: ClosedDecision): string {
+  return d.externalLink ?? `${env().NEXTAUTH_URL.replace(/\/$/, "")}${decisionLink(d.id)}`;
+}
+
+function seatNotices(seat: Seat, d: ClosedDecision, title: string, also: (string | null)[]): NotificationInput[] {
+  const ids = [...new Set([seat.userId, ...also.filter((u): u is string => !!u)])];
+  return ids.map((userId) => ({
+    userId,
+    kind: "decision.closed",
+    title,
+    link: decisionLink(d.id),
+    dedupeKey: `decision-closed:${d.id}:${userId}`,
+  }));
+}
+
+const nothing = (why: string): EffectResult => ({ applied: `Nothing changed: ${why}`, notices: [] });
+
+const appointment: Effect = async (tx, d, approved, { at, actorId }) => {
+  const seat = await loadSeat(tx, d.subjectId);
+  if (!seat || seat.status !== "pending") return nothing("the appointment is no longer pending.");
+  try {
+    // The one way a pending seat is held or refused (lib/roles/appointments.ts): on approval the
+    // seat rules are checked again against the seats held now.
+    if (approved) await activatePendingSeat(tx, seat.id, { id: actorId, at });
+    else await closePendingSeat(tx, seat.id, { id: actorId, at, reason: "Not approved by the TOC" });
+  } catch (e) {
+    // Both refuse before writing, so the vote still closes and says why nothing changed.
+    if (e instanceof AppError) return nothing(e.message);
+    throw e;
+  }
+  if (approved && !seat.decisionLink)
+    await tx.roleAssignment.update({ where: { id: seat.id }, data: { decisionLink: recordLink(d) } });
+  const role = roleName(seat.kind, seat.roleDefinition?.name);
+  await recordAudit(tx, {
+    at,
+    actorId,
+    action: approved ? "leadership.approve" : "leadership.reject",
+    subjectType: "RoleAssignment",
+    subjectId: seat.id,
+    tagId: seat.tagId,
+    before: { status: "pending", change: "appointment" },
+    after: { status: approved ? "active" : "rejected", decisionId: d.id },
+  });
+  return {
+    applied: approved ? `@${seat.user.login} is now ${role}.` : `The appointment of @${seat.user.login} was rejected.`,
+    notices: seatNotices(
+      seat,
+      d,
+      `${role} appointment ${approved ? "approved" : "not approved"} in ${seat.tag.name}: @${seat.user.login}`,
+      [seat.requestedById],
+    ),
+  };
+};
+
+const seatEnd: Effect = async (tx, d, approved, { at, actorId }) => {
+  const seat = await loadSeat(tx, d.subjectId);
+  if (!seat || !seat.endRequestedAt || !(SITTING_SEAT_STATUSES as readonly string[]).includes(seat.status))
+    return nothing("no end of this seat is awaiting the TOC.");
+  const to = seat.endReason?.startsWith(EMERITUS_PREFIX) ? "emeritus" : "ended";
+  await tx.roleAssignment.update({
+    where: { id: seat.id },
+    data: approved
+      ? { status: to, endedAt: at, decidedById: actorId, decidedAt: at }
+      : { endRequestedAt: null, endRequestedById: null, endReason: null },
+  });
+  const role = roleName(seat.kind, seat.roleDefinition?.name);
+  await recordAudit(tx, {
+    at,
+    actorId,
+    action: approved ? "leadership.approve" : "leadership.reject",
+    subjectType: "RoleAssignment",
+    subjectId: seat.id,
+    tagId: seat.tagId,
+    before: { status: seat.status, change: "end" },
+    after: { status: approved ? to : seat.status, decisionId: d.id },
+  });
+  return {
+    applied: approved ? `The seat of @${seat.user.login} ended (${to}).` : `@${seat.user.login} keeps the seat.`,
+    notices: seatNotices(
+      seat,
+      d,
+      `End of @${seat.user.login}'s ${role} seat ${approved ? "approved" : "not approved"} in ${seat.tag.name}`,
+      [seat.endRequestedById],
+    ),
+  };
+};
+
+const renewal: Effect = async (tx, d, approved, { at, actorId }) => {
+  const seat = await loadSeat(tx, d.subjectId);
+  if (
+    !seat ||
+    !seat.renewRequestedAt ||
+    !seat.renewTermEndAt ||
+    !(SITTING_SEAT_STATUSES as readonly string[]).includes(seat.status)
+  )
+    return nothing("no renewal of this seat is awaiting the TOC.");
+  const cleared = { renewRequestedAt: null, renewRequestedById: null, renewTermEndAt: null };
+  await tx.roleAssignment.update({
+    where: { id: seat.id },
+    data: approved ? { ...cleared, termEndAt: seat.renewTermEndAt, decidedById: actorId, decidedAt: at } : cleared,
+  });
+  const role = roleName(seat.kind, seat.roleDefinition?.name);
+  await recordAudit(tx, {
+    at,
+    actorId,
+    action: approved ? "leadership.approve" : "leadership.reject",
+    subjectType: "RoleAssignment",
+    subjectId: seat.id,
+    tagId: seat.tagId,
+    before: { change: "renewal" },
+    after: approved
+      ? { termEndAt: seat.renewTermEndAt.toISOString(), decisionId: d.id }
+      : { termEndAt: null, decisionId: d.id },
+  });
+  return {
+    applied: approved
+      ? `The term of @${seat.user.login} now ends ${seat.renewTermEndAt.toISOString().slice(0, 10)}.`
+      : `The term of @${seat.user.login} is unchanged.`,
+    notices: seatNotices(
+      seat,
+      d,
+      `Renewal of @${seat.user.login} as ${role} ${approved ? "approved" : "not approved"} in ${seat.tag.name}`,
+      [seat.renewRequestedById],
+    ),
+  };
+};
+
+/** A role change marked as needing the TOC: whichever change of the seat is waiting. */
+const roleChange: Effect = async (tx, d, approved, ctx) => {
+  const seat = await loadSeat(tx, d.subjectId);
+  if (seat?.status === "pending") return appointment(tx, d, approved, ctx);
+  if (seat?.endRequestedAt) return seatEnd(tx, d, approved, ctx);
+  if (seat?.renewRequestedAt) return renewal(tx, d, approved, ctx);
+  return nothing("no change of this seat is awaiting the TOC.");
+};
+
+const removal: Effect = async (tx, d, approved, { at, actorId }) => {
+  const seat = await loadSeat(tx, d.subjectId);
+  if (!seat) return nothing("the seat no longer exists.");
+  const role = roleName(seat.kind, seat.roleDefinition?.name);
+  let applied = `@${seat.user.login} keeps the seat.`;
+  if (approved) {
+    const { count } = await tx.roleAssignment.updateMany({
+      where: { id: seat.id, status: { in: [...SITTING_SEAT_STATUSES] } },
+      data: { status: "ended", endedAt: at, endReason: "Removed by a TOC vote", decidedById: actorId, decidedAt: at },
+    });
+    applied = count ? `The seat of @${seat.user.login} ended.` : "Nothing changed: the seat had already ended.";
+  }
+  await recordAudit(tx, {
+    at,
+    actorId,
+    action: approved ? "leadership.remove-passed" : "leadership.remove-failed",
+    subjectType: "RoleAssignment",
+    subjectId: seat.id,
+    tagId: seat.tagId,
+    after: { decisionId: d.id, login: seat.user.login },
+  });
+  return {
+    applied,
+    notices: seatNotices(
+      seat,
+      d,
+      `The TOC vote to remove @${seat.user.login} as ${role} of ${seat.tag.name}: ${approved ? "passed" : "did not pass"}`,
+      [],
+    ),
+  };
+};
+
+const EFFECTS: Record<DbDecisionKind, Effect> = {
+  appointment,
+  role_change: roleChange,
+  seat_end: seatEnd,
+  renewal,
+  removal,
+  election_result: async () => nothing("election results are decided on the results page until they move here."),
+};
+
+export function applyEffect(tx: Tx, d: ClosedDecision, approved: boolean, ctx: { at: Date; actorId: string | null }) {
+  return EFFECTS[d.kind](tx, d, approved, ctx);
+}
