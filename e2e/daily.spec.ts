@@ -97,6 +97,11 @@ test("the demo board: TAG cards lead to TAG pages and to each TAG's items; the b
   await page.getByRole("link", { name: "TAG Infrastructure", exact: true }).click();
   await expect(page).toHaveURL(/\/tags\/infrastructure$/);
   await expect(page.getByRole("heading", { name: "TAG Infrastructure", level: 1 })).toBeVisible();
+  const openWork = page.getByRole("region", { name: "Open help-wanted items" });
+  await expect(openWork.getByRole("listitem").first()).toBeVisible();
+  await openWork.getByRole("link", { name: "All of TAG Infrastructure's items on the board" }).click();
+  await expect(page).toHaveURL(/\/help-wanted\?tag=infrastructure$/);
+  await expect(page.getByRole("heading", { name: "Benchmark methodology for CNI plugins" })).toBeVisible();
 
   await page.goto("/tags");
   await fitsPhone(page);
