@@ -2,12 +2,36 @@ import type { Metadata, Viewport } from "next";
 import { DemoBanner } from "@/components/demo-banner";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
+import { env } from "@/lib/env";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "TAG Portal", template: "%s · TAG Portal" },
-  description: "Help-wanted work, rosters and Tech Lead elections for the CNCF's Technical Advisory Groups.",
-};
+const description = "Help-wanted work, rosters and Tech Lead elections for the CNCF's Technical Advisory Groups.";
+
+/** Icons, manifest and social preview live in public/; link previews need absolute URLs, hence the base. */
+export function generateMetadata(): Metadata {
+  return {
+    metadataBase: new URL(env().NEXTAUTH_URL),
+    title: { default: "TAG Portal", template: "%s · TAG Portal" },
+    description,
+    applicationName: "TAG Portal",
+    icons: {
+      icon: [
+        { url: "/favicon.ico", sizes: "48x48" },
+        { url: "/favicon.svg", type: "image/svg+xml" },
+      ],
+      apple: "/apple-touch-icon.png",
+    },
+    manifest: "/manifest.webmanifest",
+    openGraph: {
+      type: "website",
+      siteName: "TAG Portal",
+      title: "TAG Portal",
+      description,
+      images: [{ url: "/og-image.png", width: 1200, height: 630, alt: "TAG Portal" }],
+    },
+    twitter: { card: "summary_large_image", images: ["/og-image.png"] },
+  };
+}
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#0f766e" };
 

@@ -1,8 +1,13 @@
+import Link from "next/link";
+
 export function SiteFooter() {
   return (
     <footer className="border-t border-slate-200 bg-white">
-      <div className="mx-auto max-w-6xl px-4 py-6 text-sm text-slate-600">
-        TAG Portal is open source, built for the CNCF&apos;s Technical Advisory Groups and its Ambassadors.
+      <div className="mx-auto flex max-w-6xl flex-wrap justify-between gap-2 px-4 py-6 text-sm text-slate-600">
+        <p>TAG Portal is open source, built for the CNCF&apos;s Technical Advisory Groups and its Ambassadors.</p>
+        <Link href="/docs/api" className="text-brand-700 underline">
+          Open data API
+        </Link>
       </div>
     </footer>
   );

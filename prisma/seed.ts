@@ -6,6 +6,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/generated/prisma/client.ts";
 import { identities } from "../dev/github-stand-in/identities.ts";
+import { seedBoard } from "./seed-board.ts";
 import { seedDecisions } from "./seed-decisions.ts";
 import { DEMO_ELECTION_TAG, DEMO_TECH_LEAD_ROLE_KEY, seedElections } from "./seed-elections.ts";
 import { giveSeat } from "../lib/roles/appointments.ts";
@@ -134,6 +135,7 @@ export async function seed(url: string): Promise<void> {
     await seedLiaisons(db);
     await seedElections(db);
     await seedDecisions(db);
+    await seedBoard(db);
   } finally {
     await db.$disconnect();
   }

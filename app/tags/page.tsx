@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { listTags } from "@/lib/tags/queries";
 
 export const metadata: Metadata = { title: "TAGs" };
@@ -21,16 +22,23 @@ export default async function TagsPage() {
         <ul className="grid gap-4 md:grid-cols-2">
           {tags.map((t) => (
             <li key={t.slug} className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
-              <h2 className="text-lg font-semibold text-brand-800">{t.name}</h2>
+              <h2 className="text-lg font-semibold text-brand-800">
+                <Link href={`/tags/${t.slug}`} className="underline-offset-4 hover:underline">
+                  {t.name}
+                </Link>
+              </h2>
               <p className="mt-1 font-mono text-xs text-slate-600">tag-{t.slug}</p>
               <p className="mt-3 text-slate-700">{t.mission}</p>
-              {t.mailingList && (
-                <p className="mt-3 text-sm">
+              <p className="mt-3 flex flex-wrap gap-x-4 gap-y-1 text-sm">
+                <Link href={`/help-wanted?tag=${t.slug}`} className="text-brand-700 underline">
+                  Help wanted in {t.name}
+                </Link>
+                {t.mailingList && (
                   <a href={t.mailingList} className="text-brand-700 underline">
                     Mailing list
                   </a>
-                </p>
-              )}
+                )}
+              </p>
             </li>
           ))}
         </ul>

@@ -28,7 +28,7 @@ interface Props {
   /** When set, the form sits behind a disclosure with this summary: it asks first. */
   confirm?: string;
   danger?: boolean;
-  /** The look of the one submit button (a quiet "Endorse" beside a candidate). */
+  /** The submit button's look when it is not the page's main action (a quiet "Endorse", a secondary "Hide"). */
   variant?: ButtonVariant;
   /** What a success says when the server says nothing; a function reads the action's result. */
   success?: string | ((data: unknown) => string);

@@ -50,7 +50,11 @@ export function SortableTable({
   const shown = sort ? [...rows].sort((a, b) => compare(a.sort[sort.col]!, b.sort[sort.col]!, sort.dir)) : rows;
   const cell = "px-3 py-2 align-top";
   return (
-    <div className={framed ? "overflow-x-auto rounded-xl bg-white ring-1 ring-slate-200" : "mt-3 overflow-x-auto"}>
+    // Focusable so a keyboard can scroll a table wider than a phone inside its own box.
+    <div
+      tabIndex={0}
+      className={framed ? "overflow-x-auto rounded-xl bg-white ring-1 ring-slate-200" : "mt-3 overflow-x-auto"}
+    >
       <table className="w-full text-left text-sm">
         <caption className={captionVisible ? "px-3 py-2 text-left font-semibold text-slate-900" : "sr-only"}>
           {caption}

@@ -377,3 +377,26 @@ describe("rate limit and the document", () => {
     );
   });
 });
+
+describe("an unknown /api/v1 path", () => {
+  it("answers the API's JSON 404 for every method, not the HTML not-found page", async () => {
+    const mod = await import("@/app/api/v1/[...path]/route");
+    for (const [method, handler] of [
+      ["GET", mod.GET],
+      ["POST", mod.POST],
+      ["DELETE", mod.DELETE],
+    ] as const) {
+      const req = new Request("http://localhost/api/v1/tagz/security", {
+        method,
+        headers: { "x-forwarded-for": clientIp() },
+      });
+      const res = await handler(req, { params: Promise.resolve({ path: ["tagz", "security"] }) });
+      expect(res.status).toBe(404);
+      expect(res.headers.get("content-type")).toMatch(/^application\/json/);
+      const body = (await res.json()) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe("NOT_FOUND");
+      expect(body.error.message).toContain("/api/v1/tagz/security");
+      expect(validatorFor("/tags/{slug}", 404, "application/json")(body)).toBe(true);
+    }
+  });
+});

@@ -16,6 +16,7 @@ import {
   withdrawClaim,
 } from "./claims";
 import { closeItem, createItem } from "./items";
+import { getItemView } from "./item-view";
 import { flagStaleClaims } from "./sweep";
 import { getLeadConsole } from "./queries";
 import { isStaleClaim, staleAfterDaysOf } from "./stale-claims";
@@ -247,5 +248,24 @@ describe("stale claims", () => {
     expect(await dashboardSays(relaxed.tag.id, later)).toEqual({ count: 1, listed: true });
     expect(await flagStaleClaims(later)).toBe(1);
     expect((await db.claim.findUniqueOrThrow({ where: { id: claim.id } })).staleNotifiedAt).toEqual(later);
+  });
+});
+
+describe("the item page's volunteers", () => {
+  it("list a pending offer for every viewer, then the accepted volunteer; a declined one is not", async () => {
+    const { tag, lead, leadActor } = await tagWithLead();
+    const item = await postItem(tag.slug, lead.id, { places: 2 });
+    const [first, second] = await Promise.all([createUser(), createUser()]);
+    const volunteers = async () =>
+      (await getItemView(item.id, null, await now()))!.people.map((c) => [c.user.login, c.status]);
+    expect(await volunteers()).toEqual([]);
+
+    const offer = await volunteerForItem(await loadActor(first.id), { itemId: item.id, message: "" });
+    expect(await volunteers()).toEqual([[first.login, "requested"]]);
+
+    const declined = await volunteerForItem(await loadActor(second.id), { itemId: item.id, message: "" });
+    await decideClaim(leadActor, { claimId: declined.id, decision: "decline" });
+    await decideClaim(leadActor, { claimId: offer.id, decision: "accept" });
+    expect(await volunteers()).toEqual([[first.login, "accepted"]]);
   });
 });

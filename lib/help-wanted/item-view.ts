@@ -1,6 +1,12 @@
 import "server-only";
 import { can, type Actor } from "@/lib/auth/permissions";
-import { HELD_CLAIM_STATUSES, isLiveClaim, ITEM_STATUS_LABEL, type ItemStatus } from "@/lib/vocabulary";
+import {
+  HELD_CLAIM_STATUSES,
+  isLiveClaim,
+  ITEM_STATUS_LABEL,
+  VOLUNTEERED_CLAIM_STATUSES,
+  type ItemStatus,
+} from "@/lib/vocabulary";
 import { getItem, isUnpublished } from "./queries";
 import { isStaleClaim, staleAfterDaysOf } from "./stale-claims";
 
@@ -37,7 +43,8 @@ export async function getItemView(itemId: string, actor: Actor | null, now: Date
     requests: claims.filter((c) => c.status === "requested"),
     invited: claims.filter((c) => c.status === "invited"),
     held: claims.filter((c) => held(c.status)),
-    people: claims.filter((c) => held(c.status) || c.status === "completed"),
+    // Everyone who offered, a pending offer included: the page must not say "Nobody yet" while one waits.
+    people: claims.filter((c) => (VOLUNTEERED_CLAIM_STATUSES as readonly string[]).includes(c.status)),
     updates: claims
       .flatMap((c) => c.updates.map((u) => ({ ...u, volunteer: c.user.login })))
       .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()),

@@ -204,7 +204,7 @@ export interface SuggestedPerson {
  * The reverse match: the best available people for an item, for its TAGs' leads. Authorized
  * here (`help-wanted.invite` on one of the item's TAGs), whatever the page showed. Available:
  * signed in at least once, not opted out of suggestions, with no claim on this item (an earlier
- * offer, invitation or decline included) and not having hidden it. Empty when no place is left.
+ * offer, invitation or decline included), not having hidden it and not its poster. Empty when no place is left.
  */
 export async function findPeopleForItem(
   actor: Actor | null,
@@ -225,7 +225,8 @@ export async function findPeopleForItem(
     loadMatchItems(tagIds.length ? [itemId] : []),
     getPeopleSnapshot(),
     db.$queryRaw<{ userId: string }[]>`
-      SELECT "userId" FROM "Claim" WHERE "itemId" = ${itemId}::uuid UNION SELECT "userId" FROM "HiddenItem" WHERE "itemId" = ${itemId}::uuid`,
+      SELECT "userId" FROM "Claim" WHERE "itemId" = ${itemId}::uuid UNION SELECT "userId" FROM "HiddenItem" WHERE "itemId" = ${itemId}::uuid
+      UNION SELECT "createdById" FROM "HelpWantedItem" WHERE "id" = ${itemId}::uuid AND "createdById" IS NOT NULL`,
   ]);
   const item = fresh.get(itemId);
   if (!item?.open) return [];

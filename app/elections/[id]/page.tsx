@@ -23,6 +23,7 @@ import {
   VoterListForm,
   WithdrawForm,
 } from "../_components/election-forms";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 
 export const metadata: Metadata = { title: "Election" };
 
@@ -99,17 +100,16 @@ export default async function ElectionPage({ params }: { params: Promise<{ id: s
         title={e.title}
         eyebrow={
           <>
-            <Link href={`/tags/${e.tag.slug}`} className="text-brand-700 underline">
-              {e.tag.name}
-            </Link>{" "}
-            ·{" "}
-            <Link href="/elections" className="text-brand-700 underline">
-              all elections
-            </Link>{" "}
-            ·{" "}
-            <a href={`/tags/${e.tag.slug}/elections.ics`} className="text-brand-700 underline">
-              calendar (iCal)
-            </a>
+            <Breadcrumbs trail={[{ href: "/elections", label: "Elections" }]} current={e.title} />
+            <p className="mt-1">
+              <Link href={`/tags/${e.tag.slug}`} className="text-brand-700 underline">
+                {e.tag.name}
+              </Link>{" "}
+              ·{" "}
+              <a href={`/tags/${e.tag.slug}/elections.ics`} className="text-brand-700 underline">
+                calendar (iCal)
+              </a>
+            </p>
           </>
         }
       >

@@ -10,6 +10,7 @@ import { can } from "@/lib/auth/permissions";
 import { getInitiative } from "@/lib/initiatives/queries";
 import { STATE_LABEL } from "@/lib/initiatives/schemas";
 import { CheckInForm, JoinButton, StateForm } from "./_components/initiative-forms";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 
 export const metadata: Metadata = { title: "Initiative" };
 
@@ -25,12 +26,13 @@ export default async function InitiativePage({ params }: { params: Promise<{ id:
       <PageHeader
         title={ini.name}
         eyebrow={
-          <>
-            Initiative of{" "}
-            <Link href={`/tags/${ini.tag.slug}`} className="text-brand-700 underline">
-              {ini.tag.name}
-            </Link>
-          </>
+          <Breadcrumbs
+            trail={[
+              { href: "/tags", label: "TAGs" },
+              { href: `/tags/${ini.tag.slug}`, label: ini.tag.name },
+            ]}
+            current={`Initiative: ${ini.name}`}
+          />
         }
       >
         <p>

@@ -16,6 +16,8 @@ import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { now } from "@/lib/clock";
 import { activityByTag, activityKey, lastContributionText, windowsText } from "@/lib/contributions/activity";
+import { searchBoard } from "@/lib/help-wanted/board";
+import { parseBoardQuery } from "@/lib/help-wanted/board-query";
 import { getBoardReviewStatus } from "@/lib/help-wanted/queries";
 import {
   listLeadershipTimeline,
@@ -154,13 +156,14 @@ export default async function TagPage({ params }: Props) {
   if (!tag) notFound();
   const at = await now();
   const roster = await listRoster(tag.id, at);
-  const [summaries, terms, timeline, actor, initiatives, review] = await Promise.all([
+  const [summaries, terms, timeline, actor, initiatives, review, openWork] = await Promise.all([
     summarizeRoles(tag.id, at, roster),
     listTermsEnding(tag.id, at),
     listLeadershipTimeline(tag.id),
     getActor(),
     listInitiatives(tag.id),
     getBoardReviewStatus(tag, at),
+    searchBoard(parseBoardQuery({ tag: tag.slug, limit: "5" }).query, at),
   ]);
   // One set-based query for every holder's activity in this TAG (the TAG's own rule).
   const activity = await activityByTag([{ tag, userIds: roster.map((r) => r.userId) }], at);
@@ -301,6 +304,28 @@ export default async function TagPage({ params }: Props) {
             </ul>
           )}
         </Card>
+      </Section>
+      <Section
+        id="open-work"
+        title="Open help-wanted items"
+        plain
+        className="space-y-2"
+        empty={openWork.items.length === 0 && "No open items right now."}
+        actions={
+          <Link href={`/help-wanted?tag=${tag.slug}`} className="text-sm text-brand-700 underline">
+            All of {tag.name}&apos;s items on the board
+          </Link>
+        }
+      >
+        <ul className="list-disc space-y-1 pl-6">
+          {openWork.items.map((i) => (
+            <li key={i.id}>
+              <Link href={`/help-wanted/${i.id}`} className="text-brand-700 underline">
+                {i.title}
+              </Link>
+            </li>
+          ))}
+        </ul>
       </Section>
       <Section
         id="leadership"

@@ -4,6 +4,7 @@ import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { TagsImportForm } from "./_components/tags-import-form";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 
 export const metadata: Metadata = { title: "Import tags.yaml" };
 
@@ -13,6 +14,7 @@ export default async function TagsImportPage() {
   if (!can(actor, "tag.manage")) return <Forbidden what="the tags.yaml import" />;
   return (
     <div className="max-w-3xl space-y-6">
+      <Breadcrumbs trail={[{ href: "/admin", label: "Admin" }]} current="Import tags.yaml" />
       <h1 className="text-2xl font-semibold text-slate-900">Import tags.yaml</h1>
       <p className="text-slate-700">
         Creates or updates TAGs, subprojects, chairs, tech leads, subproject leads, TOC liaisons and terms from the

@@ -1,7 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { defineAction } from "@/lib/action";
+import { volunteerForItem } from "@/lib/help-wanted/claims";
+import { VolunteerSchema } from "@/lib/help-wanted/schemas";
 import { setItemHidden, updateMatchSettings } from "@/lib/matching/mutations";
 import { HideItemSchema, MatchSettingsSchema } from "@/lib/matching/schemas";
 import { markPeopleStale } from "@/lib/matching/snapshot";
@@ -14,6 +17,12 @@ function refresh() {
 const hide = defineAction(HideItemSchema, (i, a) => setItemHidden(a, i), {
   successMessage: (r) => (r.hidden ? "Hidden: it won't be suggested to you again." : "Shown again among your matches."),
   revalidate: refresh,
+});
+
+const volunteer = defineAction(VolunteerSchema, async (i, a) => {
+  const r = await volunteerForItem(a, i);
+  refresh();
+  return { ...r, itemId: i.itemId };
 });
 
 const save = defineAction(
@@ -30,6 +39,16 @@ const save = defineAction(
 /** Hide an item from one's matches, or show it again. */
 export async function hideItemAction(input: unknown) {
   return hide(input);
+}
+
+/**
+ * Volunteer straight from a match. The item then leaves the matches, so the person lands on its
+ * page, which says where their offer stands (and lists them among the volunteers).
+ */
+export async function volunteerFromMatchesAction(input: unknown) {
+  const result = await volunteer(input);
+  if (result.ok) redirect(`/help-wanted/${result.data.itemId}`);
+  return result;
 }
 
 /** Preferred kinds (a checkbox group), the opt-out and the digest. */

@@ -15,8 +15,9 @@ import { boardUrl, hasFilters, parseBoardQuery } from "@/lib/help-wanted/board-q
 import { decodeMatchCursor, encodeMatchCursor } from "@/lib/matching/paging";
 import { findMatchesForPerson, getMatchSettings } from "@/lib/matching/queries";
 import { listTags } from "@/lib/tags/queries";
-import { hideItemAction } from "./actions";
+import { hideItemAction, volunteerFromMatchesAction } from "./actions";
 import { MatchSettingsForm } from "./_components/match-settings-form";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 
 export const metadata: Metadata = { title: "Help wanted for you" };
 export const dynamic = "force-dynamic";
@@ -45,11 +46,7 @@ export default async function ForYouPage({ searchParams }: Props) {
       <PageHeader
         title="Help wanted for you"
         compact
-        eyebrow={
-          <Link href="/help-wanted" className="text-brand-700 underline">
-            Help wanted
-          </Link>
-        }
+        eyebrow={<Breadcrumbs trail={[{ href: "/help-wanted", label: "Help wanted" }]} current="For you" />}
       >
         <Lead>
           Open items ranked by how well they fit your skills, interests, region and timezone, your free hours this
@@ -96,12 +93,21 @@ export default async function ForYouPage({ searchParams }: Props) {
               <li key={m.item.id}>
                 <ItemCard item={m.item}>
                   <MatchReasons line={m.line} />
-                  <div className="mt-3">
+                  <div className="mt-3 flex flex-wrap items-start gap-2">
+                    <ActionForm
+                      action={volunteerFromMatchesAction}
+                      hidden={{ itemId: m.item.id }}
+                      submit="Volunteer"
+                      label={`Volunteer for “${m.item.title}”`}
+                      compact
+                    />
                     <ActionForm
                       action={hideItemAction}
                       hidden={{ itemId: m.item.id, hidden: "true" }}
                       submit="Hide"
+                      variant="neutral"
                       label={`Hide “${m.item.title}”`}
+                      compact
                     />
                   </div>
                 </ItemCard>

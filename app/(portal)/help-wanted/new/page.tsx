@@ -6,6 +6,7 @@ import { requireUser } from "@/lib/auth/session";
 import { listTagChoices } from "@/lib/help-wanted/review";
 import { createItemAction } from "./actions";
 import { ItemForm } from "@/components/help-wanted/item-form";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 
 export const metadata: Metadata = { title: "Post a help-wanted item" };
 
@@ -21,6 +22,7 @@ export default async function NewItemPage() {
             Help wanted
           </Link>
         </p>
+        <Breadcrumbs trail={[{ href: "/help-wanted", label: "Help wanted" }]} current="Post an item" />
         <h1 className="text-3xl font-bold text-brand-800">Post a help-wanted item</h1>
       </header>
       {postable.length === 0 ? (

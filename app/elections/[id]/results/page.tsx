@@ -13,6 +13,7 @@ import { getElection, getElectionResults } from "@/lib/elections/queries";
 import { AppError } from "@/lib/errors";
 import { parseId } from "@/lib/vocabulary";
 import { ApproveForm, PublishForm, ReceiptCheckForm, SendBackForm } from "../../_components/election-forms";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 
 export const metadata: Metadata = { title: "Election results" };
 
@@ -48,10 +49,16 @@ export default async function ResultsPage({ params }: { params: Promise<{ id: st
       compact
       eyebrow={
         <>
-          <Link href={`/elections/${e.id}`} className="text-brand-700 underline">
-            {e.title}
-          </Link>{" "}
-          · {e.tag.name} · {PHASE_LABEL[e.phase]}
+          <Breadcrumbs
+            trail={[
+              { href: "/elections", label: "Elections" },
+              { href: `/elections/${e.id}`, label: e.title },
+            ]}
+            current="Results"
+          />
+          <p className="mt-1">
+            {e.tag.name} · {PHASE_LABEL[e.phase]}
+          </p>
         </>
       }
     />

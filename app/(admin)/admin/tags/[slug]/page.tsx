@@ -6,6 +6,7 @@ import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { findTagBySlug } from "@/lib/tags/queries";
 import { TagForm } from "../../_components/tag-form";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 
 export const metadata: Metadata = { title: "Edit TAG" };
 
@@ -17,6 +18,7 @@ export default async function EditTagPage({ params }: { params: Promise<{ slug: 
   if (!tag) notFound();
   return (
     <div className="max-w-2xl space-y-4">
+      <Breadcrumbs trail={[{ href: "/admin", label: "Admin" }]} current="Edit a TAG" />
       <h1 className="text-2xl font-semibold text-slate-900">Edit {tag.name}</h1>
       <TagForm tag={tag} />
     </div>

@@ -7,6 +7,7 @@ import { LocalTime } from "@/components/ui/local-time";
 import { requireUser } from "@/lib/auth/session";
 import { castBallotAction, replaceBallotAction } from "@/app/elections/actions";
 import { loadForPage } from "@/app/_lib/load-election";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 
 export const metadata: Metadata = { title: "Vote" };
 
@@ -28,12 +29,14 @@ export default async function VotePage({ params }: { params: Promise<{ id: strin
   return (
     <div className="space-y-6">
       <header className="space-y-1">
-        <p className="text-sm text-slate-600">
-          <Link href={`/elections/${e.id}`} className="text-brand-700 underline">
-            {e.title}
-          </Link>{" "}
-          · {e.tag.name}
-        </p>
+        <Breadcrumbs
+          trail={[
+            { href: "/elections", label: "Elections" },
+            { href: `/elections/${e.id}`, label: e.title },
+          ]}
+          current="Vote"
+        />
+        <p className="text-sm text-slate-600">{e.tag.name}</p>
         <h1 className="text-2xl font-semibold text-slate-900">Vote: {e.title}</h1>
         <p className="text-sm text-slate-700">
           {open ? (

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Forbidden } from "@/components/forbidden";
 import { getActor } from "@/lib/auth/actor";
@@ -10,6 +9,7 @@ import { listTagChoices } from "@/lib/help-wanted/review";
 import { ItemForm } from "@/components/help-wanted/item-form";
 import { GithubIssueStatus } from "@/components/github-issue-status";
 import { publishDraftAction, updateItemAction } from "@/app/help-wanted/[id]/actions";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 
 export const metadata: Metadata = { title: "Edit help-wanted item" };
 
@@ -27,11 +27,13 @@ export default async function EditItemPage({ params }: { params: Promise<{ id: s
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <header>
-        <p className="text-sm text-slate-600">
-          <Link href={`/help-wanted/${item.id}`} className="text-brand-700 underline">
-            Back to the item
-          </Link>
-        </p>
+        <Breadcrumbs
+          trail={[
+            { href: "/help-wanted", label: "Help wanted" },
+            { href: `/help-wanted/${item.id}`, label: item.title },
+          ]}
+          current={draft ? "Publish" : "Edit"}
+        />
         <h1 className="text-3xl font-bold text-brand-800">
           {draft ? "Publish" : "Edit"} “{item.title}”
         </h1>
