@@ -33,7 +33,7 @@ test("a member edits their profile and sees it on their public profile, without 
   await expect(skills.getByRole("listitem")).toHaveText(["Kubernetes", "Helm charts"]);
   await expect(page.getByRole("list", { name: "Interests" }).getByRole("listitem")).toHaveText(["Observability"]);
   await expect(page.getByText("I organize cloud native meetups in Osaka.")).toBeVisible();
-  await expect(page.getByRole("heading", { name: "Contributions in the last 12 months" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Activity per TAG" })).toBeVisible();
   const body = page.locator("main");
   await expect(body).not.toContainText("Asia/Tokyo");
   await expect(body).not.toContainText("@example.test");
