@@ -17,11 +17,31 @@ function chromiumPath(): string {
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 
+/**
+ * Specs that move the portal's shared clock (a parallel test would see its claims go stale or its
+ * session expire), count rows across the whole database (fuzz: "nothing written"; an ETag of the whole board), or restart
+ * processes under load (the drills). They run after the others, one at a time.
+ */
+const SERIAL = [
+  "**/demo-mode.spec.ts",
+  "**/elections.spec.ts",
+  "**/governance-seats.spec.ts",
+  "**/help-wanted.spec.ts",
+  "**/liaison.spec.ts",
+  "**/roster.spec.ts",
+  "**/security.spec.ts",
+  "**/fuzz.spec.ts",
+  "**/dashboards.spec.ts",
+  "**/ops/*.spec.ts",
+];
+
 export default defineConfig({
   testDir: "e2e",
   testMatch: "**/*.spec.ts",
   fullyParallel: false,
-  workers: 1,
+  // Two workers for the specs that only touch their own data (CI's 30 minutes; 2 cores). The specs
+  // below share state a parallel test would disturb, so they run after those, one at a time.
+  workers: 2,
   // No retries: a test that passes only on retry is a failure, so a flake shows as one.
   retries: 0,
   timeout: 90_000,
@@ -35,7 +55,16 @@ export default defineConfig({
       args: ["--disable-quic", "--disable-gpu"],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  projects: [
+    { name: "chromium", testIgnore: SERIAL, use: { ...devices["Desktop Chrome"] } },
+    {
+      name: "serial",
+      testMatch: SERIAL,
+      dependencies: ["chromium"],
+      workers: 1,
+      use: { ...devices["Desktop Chrome"] },
+    },
+  ],
   webServer: {
     command: "node --import tsx scripts/e2e-server.ts",
     url: `http://localhost:${port}/`,

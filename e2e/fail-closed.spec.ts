@@ -88,6 +88,8 @@ test("without AUTH_SECRET the start-up says why, nobody can sign in, and a valid
     const open = await callAction(baseURL!, "/notifications", "markNotificationsReadAction", [{ ids: "all" }], cookie);
     expect(await open.text()).toContain('"ok":true');
   } finally {
+    // The page may still be fetching (its favicon, a prefetch): stop forwarding before the portal goes.
+    await page.unrouteAll({ behavior: "ignoreErrors" });
     await portal.stop();
   }
 });

@@ -156,7 +156,7 @@ export default async function ResultsPage({ params }: { params: Promise<{ id: st
             rows={names.map((name, i) => ({ name, i }))}
             rowKey={(x) => x.name}
             columns={[
-              { header: "", rowHeader: true, cell: (x) => `@${x.name}` },
+              { header: "Candidate", rowHeader: true, cell: (x) => `@${x.name}` },
               ...names.map((col, j) => ({
                 header: `over @${col}`,
                 className: "tabular-nums",
