@@ -19,8 +19,8 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 
 /**
  * Specs that move the portal's shared clock (a parallel test would see its claims go stale or its
- * session expire), count rows across the whole database (fuzz: "nothing written"; an ETag of the whole board), or restart
- * processes under load (the drills). They run after the others, one at a time.
+ * session expire) or read the whole database (fuzz: "nothing written"; the board's ETag). They run
+ * after the others, one at a time. The ops specs run their own processes and databases.
  */
 const SERIAL = [
   "**/demo-mode.spec.ts",
@@ -32,7 +32,6 @@ const SERIAL = [
   "**/security.spec.ts",
   "**/fuzz.spec.ts",
   "**/dashboards.spec.ts",
-  "**/ops/*.spec.ts",
 ];
 
 export default defineConfig({
