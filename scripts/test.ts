@@ -14,6 +14,8 @@ const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: 
 let passed = 0;
 let failed = 0;
 const timings: string[] = [];
+/** Names of the tests that failed, printed again at the end: CI shows only the tail of the output. */
+const failures: string[] = [];
 
 function run(label: string, cmd: string, args: string[], extraEnv: Record<string, string> = {}): boolean {
   console.log(`\n=== ${label} ===`);
@@ -27,6 +29,7 @@ function step(label: string, cmd: string, args: string[]) {
   if (run(label, cmd, args)) passed++;
   else {
     failed++;
+    failures.push(label);
     console.log(`--- ${label} FAILED`);
   }
 }
@@ -37,6 +40,30 @@ function readJson<T>(file: string): T | null {
   } catch {
     return null;
   }
+}
+
+type PlaywrightSuite = {
+  file?: string;
+  suites?: PlaywrightSuite[];
+  specs?: { title: string; file?: string; line?: number; tests: { projectName: string; status: string }[] }[];
+};
+type PlaywrightReport = {
+  stats: { expected: number; unexpected: number; flaky: number };
+  suites: PlaywrightSuite[];
+  errors?: { message?: string }[];
+};
+
+function playwrightFailures(report: PlaywrightReport): string[] {
+  const out: string[] = [];
+  const walk = (suite: PlaywrightSuite) => {
+    for (const spec of suite.specs ?? [])
+      for (const t of spec.tests)
+        if (t.status === "unexpected" || t.status === "flaky")
+          out.push(`e2e [${t.projectName}] ${spec.file ?? suite.file}:${spec.line ?? ""} ${spec.title} (${t.status})`);
+    for (const child of suite.suites ?? []) walk(child);
+  };
+  report.suites.forEach(walk);
+  return out;
 }
 
 const npx = path.join(root, "node_modules/.bin");
@@ -54,12 +81,30 @@ const vitestOk = run("unit and integration tests", path.join(npx, "vitest"), [
   "--reporter=json",
   `--outputFile.json=${vitestOut}`,
 ]);
-const v = readJson<{ numPassedTests: number; numFailedTests: number; numTotalTestSuites: number }>(vitestOut);
+const v = readJson<{
+  numPassedTests: number;
+  numFailedTests: number;
+  testResults: {
+    name: string;
+    status: string;
+    message?: string;
+    assertionResults: { fullName: string; status: string }[];
+  }[];
+}>(vitestOut);
 if (v) {
   passed += v.numPassedTests;
   failed += v.numFailedTests;
+  for (const file of v.testResults) {
+    const where = path.relative(root, file.name);
+    for (const t of file.assertionResults) if (t.status === "failed") failures.push(`vitest ${where}: ${t.fullName}`);
+    if (file.status === "failed" && !file.assertionResults.some((t) => t.status === "failed"))
+      failures.push(`vitest ${where}: ${(file.message ?? "failed to load").split("\n")[0]}`);
+  }
   if (!vitestOk && v.numFailedTests === 0) failed++; // a file failed to load, or setup broke
-} else failed++;
+} else {
+  failed++;
+  failures.push("unit and integration tests: no report");
+}
 
 const buildOk = run("build", process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {
   NODE_ENV: "production",
@@ -76,15 +121,25 @@ if (!process.argv.includes("--skip-e2e")) {
     const e2eOut = "test-results/e2e.json";
     fs.rmSync(path.join(root, e2eOut), { force: true });
     const e2eOk = run("end-to-end tests", path.join(npx, "playwright"), ["test"], { CHROMIUM_PATH: chromium });
-    const e = readJson<{ stats: { expected: number; unexpected: number; flaky: number } }>(e2eOut);
+    const e = readJson<PlaywrightReport>(e2eOut);
     if (e) {
       passed += e.stats.expected;
       failed += e.stats.unexpected + e.stats.flaky;
-      if (!e2eOk && e.stats.unexpected === 0) failed++;
-    } else failed++;
+      failures.push(...playwrightFailures(e));
+      if (!e2eOk && e.stats.unexpected === 0) {
+        failed++;
+        failures.push(
+          `end-to-end tests: exited non-zero (${(e.errors ?? []).map((x) => x.message?.split("\n")[0]).join("; ")})`,
+        );
+      }
+    } else {
+      failed++;
+      failures.push("end-to-end tests: no report");
+    }
   }
 }
 
+if (failures.length > 0) console.log(`\nFailed:\n${failures.map((f) => `  - ${f}`).join("\n")}`);
 console.log(`\n${timings.join("\n")}`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);
