@@ -14,3 +14,4 @@ export * from "./people.ts";
 export * from "./decisions.ts";
 export * from "./ids.ts";
 export * from "./urls.ts";
+export * from "./dates.ts";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Avatar } from "@/components/ui/avatar";
 import { Section } from "@/components/ui/section";
-import { UtcDay } from "@/components/ui/utc-day";
+import { DateOnly } from "@/components/ui/time";
 import { requireUser } from "@/lib/auth/session";
 import { formValuesFromProfile } from "@/lib/people/form-data";
 import { getOwnProfile } from "@/lib/people/queries";
@@ -47,7 +47,7 @@ export default async function MePage() {
             <li key={e.id} className="flex flex-wrap justify-between gap-2 py-2">
               <span className="font-medium text-slate-900">{e.employer}</span>
               <span className="text-sm text-slate-600">
-                <UtcDay date={e.from} /> – {e.to ? <UtcDay date={e.to} /> : "now"}
+                <DateOnly date={e.from} /> – {e.to ? <DateOnly date={e.to} /> : "now"}
               </span>
             </li>
           ))}

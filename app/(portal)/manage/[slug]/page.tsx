@@ -5,7 +5,7 @@ import { AttentionList } from "@/components/attention-list";
 import { Forbidden } from "@/components/forbidden";
 import { GithubIssueStatus } from "@/components/github-issue-status";
 import { Markdown } from "@/components/markdown";
-import { LocalTime } from "@/components/ui/local-time";
+import { DateTime } from "@/components/ui/time";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
@@ -75,7 +75,7 @@ export default async function LeadConsolePage({ params }: Props) {
           <p className="text-sm">
             {tag.boardReviewedAt ? (
               <>
-                Last finished <LocalTime iso={tag.boardReviewedAt.toISOString()} />;
+                Last finished <DateTime iso={tag.boardReviewedAt.toISOString()} />;
               </>
             ) : (
               "First review since the TAG was created;"
@@ -105,7 +105,7 @@ export default async function LeadConsolePage({ params }: Props) {
                     {d.title}
                   </Link>{" "}
                   <span className="text-sm text-slate-600">
-                    {ITEM_KIND_LABEL[d.kind]} · offered <LocalTime iso={d.createdAt.toISOString()} />
+                    {ITEM_KIND_LABEL[d.kind]} · offered <DateTime iso={d.createdAt.toISOString()} />
                   </span>
                 </p>
                 {d.githubIssueUrl && (
@@ -174,7 +174,7 @@ export default async function LeadConsolePage({ params }: Props) {
                   {c.item.title}
                 </Link>{" "}
                 <span className="text-sm text-slate-600">
-                  (invited <LocalTime iso={c.createdAt.toISOString()} />)
+                  (invited <DateTime iso={c.createdAt.toISOString()} />)
                 </span>
               </li>
             ))}
@@ -225,7 +225,7 @@ export default async function LeadConsolePage({ params }: Props) {
                     )}
                   </td>
                   <td className="py-2">
-                    <LocalTime iso={c.lastActivityAt.toISOString()} />
+                    <DateTime iso={c.lastActivityAt.toISOString()} />
                   </td>
                 </tr>
               ))}
@@ -256,7 +256,7 @@ export default async function LeadConsolePage({ params }: Props) {
                     {i.status},{" "}
                     {i.reviewedAt ? (
                       <>
-                        reviewed <LocalTime iso={i.reviewedAt.toISOString()} />
+                        reviewed <DateTime iso={i.reviewedAt.toISOString()} />
                       </>
                     ) : (
                       "never reviewed"
@@ -295,7 +295,7 @@ export default async function LeadConsolePage({ params }: Props) {
                   <Link href={`/help-wanted/${u.claim.item.id}`} className="text-brand-700 underline">
                     {u.claim.item.title}
                   </Link>{" "}
-                  · <LocalTime iso={u.createdAt.toISOString()} />
+                  · <DateTime iso={u.createdAt.toISOString()} />
                 </p>
                 <Markdown>{u.body}</Markdown>
               </li>
