@@ -15,3 +15,4 @@ export * from "./decisions.ts";
 export * from "./ids.ts";
 export * from "./urls.ts";
 export * from "./dates.ts";
+export * from "./logins.ts";
