@@ -66,9 +66,12 @@ async function scanEveryRoute(page: Page, start: string[], keep: (route: string)
     // Phone width (issue 18): at 390 px nothing may scroll sideways; tables scroll in their own box.
     const size = page.viewportSize()!;
     await page.setViewportSize({ width: PHONE_WIDTH, height: size.height });
-    const [scrollWidth, innerWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, innerWidth]);
+    const [scrollWidth, viewWidth] = await page.evaluate(() => [
+      document.documentElement.scrollWidth,
+      window.innerWidth,
+    ]);
     await page.setViewportSize(size);
-    if (scrollWidth > innerWidth) tooWide.push(`${landed} is ${scrollWidth} px wide at ${innerWidth} px`);
+    if (scrollWidth > viewWidth) tooWide.push(`${landed} is ${scrollWidth} px wide at ${viewWidth} px`);
     const hrefs = await page.locator("a[href]").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
     for (const href of hrefs) {
       const u = new URL(href);
