@@ -190,47 +190,49 @@ export default async function LeadConsolePage({ params }: Props) {
         {held.length === 0 ? (
           <p className="mt-2 text-slate-600">Nobody holds a place.</p>
         ) : (
-          <table className="mt-3 w-full text-left text-sm">
-            <thead>
-              <tr className="border-b border-slate-200">
-                <th scope="col" className="py-2 pr-3">
-                  Volunteer
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  Item
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  State
-                </th>
-                <th scope="col" className="py-2">
-                  Last activity
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {held.map((c) => (
-                <tr key={c.id} className="border-b border-slate-100">
-                  <td className="py-2 pr-3">@{c.user.login}</td>
-                  <td className="py-2 pr-3">
-                    <Link href={`/help-wanted/${c.item.id}`} className="text-brand-700 underline">
-                      {c.item.title}
-                    </Link>
-                  </td>
-                  <td className="py-2 pr-3">
-                    {c.status === "done" ? "Done: confirm it" : "Working"}
-                    {c.stale && (
-                      <span className="ml-2 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900 ring-1 ring-amber-300">
-                        Stale
-                      </span>
-                    )}
-                  </td>
-                  <td className="py-2">
-                    <DateTime iso={c.lastActivityAt.toISOString()} />
-                  </td>
+          <div className="mt-3 overflow-x-auto">
+            <table className="w-full text-left text-sm">
+              <thead>
+                <tr className="border-b border-slate-200">
+                  <th scope="col" className="py-2 pr-3">
+                    Volunteer
+                  </th>
+                  <th scope="col" className="py-2 pr-3">
+                    Item
+                  </th>
+                  <th scope="col" className="py-2 pr-3">
+                    State
+                  </th>
+                  <th scope="col" className="py-2">
+                    Last activity
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {held.map((c) => (
+                  <tr key={c.id} className="border-b border-slate-100">
+                    <td className="py-2 pr-3">@{c.user.login}</td>
+                    <td className="py-2 pr-3">
+                      <Link href={`/help-wanted/${c.item.id}`} className="text-brand-700 underline">
+                        {c.item.title}
+                      </Link>
+                    </td>
+                    <td className="py-2 pr-3">
+                      {c.status === "done" ? "Done: confirm it" : "Working"}
+                      {c.stale && (
+                        <span className="ml-2 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900 ring-1 ring-amber-300">
+                          Stale
+                        </span>
+                      )}
+                    </td>
+                    <td className="py-2">
+                      <DateTime iso={c.lastActivityAt.toISOString()} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </section>
 
