@@ -10,104 +10,66 @@ import { db } from "@/lib/db";
  */
 export async function exportPersonData(userId: string, at: Date) {
   const where = { userId };
-  const [
-    user,
-    employers,
-    notifications,
-    contributions,
-    seats,
-    claims,
-    claimUpdates,
-    initiatives,
-    initiativeCheckIns,
-    liaisonCheckIns,
-    hiddenItems,
-    nominations,
-    endorsements,
-    electionExceptions,
-    electionsVotedIn,
-    electionsOfficiated,
-    voterRolls,
-    decisionVotes,
-    decisionElectorships,
-    removalVotes,
-    auditEvents,
-  ] = await Promise.all([
-    db.user.findUnique({
-      where: { id: userId },
-      omit: { deletedAt: true },
-    }),
-    db.employerHistory.findMany({ where, orderBy: { from: "asc" }, omit: { userId: true } }),
-    db.notification.findMany({ where, orderBy: { createdAt: "asc" }, omit: { userId: true } }),
-    db.contributionRecord.findMany({
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    omit: { deletedAt: true },
+  });
+  if (!user) return null;
+  // One query after another: an export is rare, and the database serves page loads meanwhile.
+  return {
+    exportedAt: at.toISOString(),
+    profile: { ...user, githubId: String(user.githubId) },
+    employers: await db.employerHistory.findMany({ where, orderBy: { from: "asc" }, omit: { userId: true } }),
+    notifications: await db.notification.findMany({ where, orderBy: { createdAt: "asc" }, omit: { userId: true } }),
+    contributions: await db.contributionRecord.findMany({
       where,
       orderBy: { occurredAt: "asc" },
       omit: { userId: true },
       include: { tag: { select: { slug: true } } },
     }),
-    db.roleAssignment.findMany({
+    seats: await db.roleAssignment.findMany({
       where,
       orderBy: { requestedAt: "asc" },
       omit: { userId: true },
       include: { tag: { select: { slug: true } }, leaves: true, roleDefinition: { select: { name: true } } },
     }),
-    db.claim.findMany({
+    claims: await db.claim.findMany({
       where,
       orderBy: { createdAt: "asc" },
       omit: { userId: true },
       include: { item: { select: { id: true, title: true, kind: true } } },
     }),
-    db.claimUpdate.findMany({ where: { authorId: userId }, orderBy: { createdAt: "asc" } }),
-    db.initiativeParticipant.findMany({ where, include: { initiative: { select: { name: true } } } }),
-    db.initiativeCheckIn.findMany({ where: { authorId: userId }, orderBy: { createdAt: "asc" } }),
-    db.liaisonCheckIn.findMany({ where: { authorId: userId }, orderBy: { createdAt: "asc" } }),
-    db.hiddenItem.findMany({ where, omit: { userId: true } }),
-    db.nomination.findMany({ where, orderBy: { createdAt: "asc" }, omit: { userId: true } }),
-    db.endorsement.findMany({ where: { endorserId: userId }, orderBy: { createdAt: "asc" } }),
-    db.electionException.findMany({ where, orderBy: { createdAt: "asc" }, omit: { userId: true } }),
-    db.electionParticipation.findMany({ where, select: { electionId: true } }),
-    db.electionOfficer.findMany({ where, select: { electionId: true } }),
-    db.electionVoter.findMany({ where, select: { electionId: true, source: true } }),
-    db.decisionVote.findMany({ where, omit: { userId: true } }),
-    db.decisionElector.findMany({ where, omit: { userId: true } }),
-    db.removalVote.findMany({ where, omit: { userId: true } }),
-    db.auditEvent.findMany({
+    claimUpdates: await db.claimUpdate.findMany({ where: { authorId: userId }, orderBy: { createdAt: "asc" } }),
+    initiatives: await db.initiativeParticipant.findMany({
+      where,
+      include: { initiative: { select: { name: true } } },
+    }),
+    initiativeCheckIns: await db.initiativeCheckIn.findMany({
+      where: { authorId: userId },
+      orderBy: { createdAt: "asc" },
+    }),
+    liaisonCheckIns: await db.liaisonCheckIn.findMany({ where: { authorId: userId }, orderBy: { createdAt: "asc" } }),
+    hiddenItems: await db.hiddenItem.findMany({ where, omit: { userId: true } }),
+    elections: {
+      nominations: await db.nomination.findMany({ where, orderBy: { createdAt: "asc" }, omit: { userId: true } }),
+      endorsements: await db.endorsement.findMany({ where: { endorserId: userId }, orderBy: { createdAt: "asc" } }),
+      exceptions: await db.electionException.findMany({ where, orderBy: { createdAt: "asc" }, omit: { userId: true } }),
+      votedIn: (await db.electionParticipation.findMany({ where, select: { electionId: true } })).map(
+        (e) => e.electionId,
+      ),
+      officerOf: (await db.electionOfficer.findMany({ where, select: { electionId: true } })).map((e) => e.electionId),
+      voterRolls: await db.electionVoter.findMany({ where, select: { electionId: true, source: true } }),
+    },
+    decisionVotes: await db.decisionVote.findMany({ where, omit: { userId: true } }),
+    decisionElectorships: await db.decisionElector.findMany({ where, omit: { userId: true } }),
+    removalVotes: await db.removalVote.findMany({ where, omit: { userId: true } }),
+    // Mail the portal sent them (the outbox keeps an address, not a person).
+    mail: user.email ? await db.mailMessage.findMany({ where: { to: user.email }, orderBy: { createdAt: "asc" } }) : [],
+    auditEvents: await db.auditEvent.findMany({
       where: { actorId: userId },
       orderBy: { at: "asc" },
       select: { at: true, action: true, subjectType: true, subjectId: true, outcome: true, reason: true },
     }),
-  ]);
-  if (!user) return null;
-  // Mail the portal sent them (the outbox keeps an address, not a person).
-  const mail = user.email
-    ? await db.mailMessage.findMany({ where: { to: user.email }, orderBy: { createdAt: "asc" } })
-    : [];
-  return {
-    exportedAt: at.toISOString(),
-    profile: { ...user, githubId: String(user.githubId) },
-    employers,
-    notifications,
-    contributions,
-    seats,
-    claims,
-    claimUpdates,
-    initiatives,
-    initiativeCheckIns,
-    liaisonCheckIns,
-    hiddenItems,
-    elections: {
-      nominations,
-      endorsements,
-      exceptions: electionExceptions,
-      votedIn: electionsVotedIn.map((e) => e.electionId),
-      officerOf: electionsOfficiated.map((e) => e.electionId),
-      voterRolls,
-    },
-    decisionVotes,
-    decisionElectorships,
-    removalVotes,
-    mail,
-    auditEvents,
   };
 }
 
