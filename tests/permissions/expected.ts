@@ -17,7 +17,8 @@ export const ROLES = ["visitor", "member", "ambassador", "lead", "otherLead", "t
 export type MatrixRole = (typeof ROLES)[number];
 
 export interface Row {
-  permission: Action;
+  /** The table entry that governs it; null where an election's own rules decide (who may stand). */
+  permission: Action | null;
   /** Server actions that run this operation. */
   actions: readonly string[];
   allowed: Readonly<Record<MatrixRole, boolean>>;
@@ -26,7 +27,7 @@ export interface Row {
 const signedIn: MatrixRole[] = ["member", "ambassador", "lead", "otherLead", "toc", "admin"];
 const leadOrAdmin: MatrixRole[] = ["lead", "admin"];
 
-function row(permission: Action, allowed: MatrixRole[], actions: string[] = []): Row {
+function row(permission: Action | null, allowed: MatrixRole[], actions: string[] = []): Row {
   return {
     permission,
     actions,
@@ -136,6 +137,10 @@ export const EXPECTED: Record<string, Row> = {
   "election.exception-decide": row("election.exception-decide", leadOrAdmin, ["decideExceptionAction"]),
   // "request an election exception": every signed-in person, in any TAG.
   "election.exception-request": row("election.exception-request", signedIn, ["requestExceptionAction"]),
+  // Standing and withdrawing follow the election's rules, not the table: anyone signed in who is
+  // not one of its officers (the lead, an officer of TAG A's elections) stands; a candidate withdraws.
+  "election.nominate": row(null, ["member", "ambassador", "otherLead", "toc", "admin"], ["selfNominateAction"]),
+  "election.withdraw": row(null, signedIn, ["withdrawNominationAction"]),
   // "approve election results": TOC member only (sending a result back and publishing included).
   "election.approve": row("election.approve", ["toc"], ["sendBackElectionAction"]),
 };
@@ -148,9 +153,7 @@ export const EXPECTED: Record<string, Row> = {
 export const NO_ROW_YET: readonly string[] = [
   "approveElectionAction",
   "publishElectionAction",
-  "selfNominateAction",
   "endorseNominationAction",
-  "withdrawNominationAction",
   "castBallotAction",
   "replaceBallotAction",
   "checkReceiptAction",

@@ -59,6 +59,7 @@ import { CheckInSchema, CreateLiaisonSchema, UpdateLiaisonSchema } from "@/lib/l
 import { createElection, extendElectionWindow, uploadVoterList } from "@/lib/elections/elections";
 import { decideElectionException, requestElectionException } from "@/lib/elections/exceptions";
 import { moveElectionPhase } from "@/lib/elections/phases";
+import { selfNominate, withdrawNomination } from "@/lib/elections/nominations";
 import { getElection } from "@/lib/elections/queries";
 import { sendBackElection } from "@/lib/elections/results";
 import { CreateElectionSchema, ExtendWindowSchema, MovePhaseSchema } from "@/lib/elections/schemas";
@@ -208,8 +209,12 @@ function seen(read: () => Promise<unknown>) {
 type Cell = {
   run: () => Promise<unknown>;
   changed: () => Promise<boolean>;
-  /** How a refusal shows: FORBIDDEN and an audited refusal, or (for what is hidden) NOT_FOUND. */
-  refusal?: "forbidden" | "not-found";
+  /**
+   * How a refusal shows: FORBIDDEN and an audited refusal; NOT_FOUND for what is hidden; or, for
+   * operations that ask only for a signed-in caller, UNAUTHENTICATED to a visitor (the server action
+   * wrapper records signed-out calls, lib/action.ts) and FORBIDDEN to others.
+   */
+  refusal?: "forbidden" | "not-found" | "sign-in";
 };
 
 /** A person the GitHub stand-in (dev/github-stand-in) answers for. */
@@ -777,6 +782,27 @@ const OPERATIONS: Record<string, (w: World, actor: Actor | null, role: MatrixRol
       changed: async () => (await db.electionVoter.count({ where: { electionId: e.id } })) > 0,
     };
   },
+  "election.nominate": async (w, actor) => {
+    const e = await electionOn(w.tagA.id, "nominations");
+    await db.election.update({ where: { id: e.id }, data: { candidateRule: "any-member" } });
+    return {
+      run: () => selfNominate(actor, { electionId: e.id, statement: "I will serve" }),
+      changed: async () => (await db.nomination.count({ where: { electionId: e.id } })) > 0,
+      refusal: "sign-in",
+    };
+  },
+  // The candidate's own nomination (a visitor tries a bystander's).
+  "election.withdraw": async (w, actor) => {
+    const e = await electionOn(w.tagA.id, "nominations");
+    const n = await db.nomination.create({
+      data: { electionId: e.id, userId: actor?.id ?? (await w.bystander()).id, statement: "Me", createdAt: new Date() },
+    });
+    return {
+      run: () => withdrawNomination(actor, { nominationId: n.id }),
+      changed: async () => (await db.nomination.findUniqueOrThrow({ where: { id: n.id } })).status === "withdrawn",
+      refusal: "sign-in",
+    };
+  },
   "election.exception-decide": async (w, actor) => {
     const e = await electionOn(w.tagA.id, "nominations");
     const x = await db.electionException.create({
@@ -903,7 +929,7 @@ function serverActionNames(): string[] {
 
 describe("permission matrix: every row has an operation, every permission and server action a row", () => {
   it("every entry of the permission table has a row", () => {
-    const covered = new Set(Object.values(EXPECTED).map((r) => r.permission));
+    const covered = new Set(Object.values(EXPECTED).flatMap((r) => (r.permission ? [r.permission] : [])));
     expect(Object.keys(PERMISSIONS).filter((a) => !covered.has(a as Action))).toEqual([...NO_OPERATION_YET]);
   });
 
@@ -965,7 +991,9 @@ describe("permission matrix (every role x operation on TAG A, expectations from 
         ? { error: null, changed: true, refusals: 0 }
         : refusal === "not-found"
           ? { error: "NOT_FOUND", changed: false, refusals: 0 }
-          : { error: "FORBIDDEN", changed: false, refusals: 1 },
+          : refusal === "sign-in" && role === "visitor"
+            ? { error: "UNAUTHENTICATED", changed: false, refusals: 0 }
+            : { error: "FORBIDDEN", changed: false, refusals: 1 },
     );
   });
 });
