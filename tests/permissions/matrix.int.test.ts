@@ -195,6 +195,27 @@ async function pendingSeatDecision(tagId: string, userId: string) {
   );
 }
 
+/**
+ * A cell on a fresh claim in TAG A, held by a bystander or (`own`) by the caller. It changed when
+ * the claim left `start` or gained an update (progress, a follow-up).
+ */
+function onClaim(
+  start: "invited" | "requested" | "accepted" | "done",
+  holder: "bystander" | "own",
+  act: (actor: Actor | null, claimId: string) => Promise<unknown>,
+) {
+  return async (w: World, actor: Actor | null): Promise<Cell> => {
+    const userId = holder === "own" && actor ? actor.id : (await w.bystander()).id;
+    const claim = await claimOn(w.tagA.id, userId, start);
+    return {
+      run: () => act(actor, claim.id),
+      changed: async () =>
+        (await db.claim.findUniqueOrThrow({ where: { id: claim.id } })).status !== start ||
+        (await db.claimUpdate.count({ where: { claimId: claim.id } })) > 0,
+    };
+  };
+}
+
 /** A read succeeded: what a read row reports as its "change". */
 function seen(read: () => Promise<unknown>) {
   let ok = false;
@@ -383,63 +404,23 @@ const OPERATIONS: Record<string, (w: World, actor: Actor | null, role: MatrixRol
       changed: async () => (await db.claim.count({ where: { itemId: item.id, status: "invited" } })) > 0,
     };
   },
-  "help-wanted.decide": async (w, actor) => {
-    const claim = await claimOn(w.tagA.id, (await w.bystander()).id, "requested");
-    return {
-      run: () => decideClaim(actor, { claimId: claim.id, decision: "accept" }),
-      changed: async () => (await db.claim.findUniqueOrThrow({ where: { id: claim.id } })).status !== "requested",
-    };
-  },
-  "help-wanted.release": async (w, actor) => {
-    const claim = await claimOn(w.tagA.id, (await w.bystander()).id, "accepted");
-    return {
-      run: () => releaseClaim(actor, { claimId: claim.id }),
-      changed: async () => (await db.claim.findUniqueOrThrow({ where: { id: claim.id } })).status === "released",
-    };
-  },
-  "help-wanted.follow-up": async (w, actor) => {
-    const claim = await claimOn(w.tagA.id, (await w.bystander()).id, "accepted");
-    return {
-      run: () => sendFollowUp(actor, { claimId: claim.id, body: "How is it going?" }),
-      changed: async () => (await db.claimUpdate.count({ where: { claimId: claim.id } })) > 0,
-    };
-  },
-  "help-wanted.confirm": async (w, actor) => {
-    const claim = await claimOn(w.tagA.id, (await w.bystander()).id, "done");
-    return {
-      run: () => confirmCompletion(actor, { claimId: claim.id }),
-      changed: async () => (await db.claim.findUniqueOrThrow({ where: { id: claim.id } })).status === "completed",
-    };
-  },
-  // The volunteer's own claim (a visitor tries a bystander's).
-  "help-wanted.progress": async (w, actor) => {
-    const claim = await claimOn(w.tagA.id, actor?.id ?? (await w.bystander()).id, "accepted");
-    return {
-      run: () => postProgress(actor, { claimId: claim.id, body: "Half done" }),
-      changed: async () => (await db.claimUpdate.count({ where: { claimId: claim.id } })) > 0,
-    };
-  },
-  "help-wanted.done": async (w, actor) => {
-    const claim = await claimOn(w.tagA.id, actor?.id ?? (await w.bystander()).id, "accepted");
-    return {
-      run: () => markClaimDone(actor, { claimId: claim.id, evidenceUrl: "https://github.com/cncf/toc/pull/1" }),
-      changed: async () => (await db.claim.findUniqueOrThrow({ where: { id: claim.id } })).status === "done",
-    };
-  },
-  "help-wanted.withdraw": async (w, actor) => {
-    const claim = await claimOn(w.tagA.id, actor?.id ?? (await w.bystander()).id, "requested");
-    return {
-      run: () => withdrawClaim(actor, { claimId: claim.id }),
-      changed: async () => (await db.claim.findUniqueOrThrow({ where: { id: claim.id } })).status === "withdrawn",
-    };
-  },
-  "help-wanted.answer": async (w, actor) => {
-    const claim = await claimOn(w.tagA.id, actor?.id ?? (await w.bystander()).id, "invited");
-    return {
-      run: () => answerInvitation(actor, { claimId: claim.id, decision: "decline" }),
-      changed: async () => (await db.claim.findUniqueOrThrow({ where: { id: claim.id } })).status !== "invited",
-    };
-  },
+  // A lead acts on a bystander's claim; a volunteer on their own (a visitor tries a bystander's).
+  "help-wanted.decide": onClaim("requested", "bystander", (a, claimId) =>
+    decideClaim(a, { claimId, decision: "accept" }),
+  ),
+  "help-wanted.release": onClaim("accepted", "bystander", (a, claimId) => releaseClaim(a, { claimId })),
+  "help-wanted.follow-up": onClaim("accepted", "bystander", (a, claimId) =>
+    sendFollowUp(a, { claimId, body: "How is it going?" }),
+  ),
+  "help-wanted.confirm": onClaim("done", "bystander", (a, claimId) => confirmCompletion(a, { claimId })),
+  "help-wanted.progress": onClaim("accepted", "own", (a, claimId) => postProgress(a, { claimId, body: "Half done" })),
+  "help-wanted.done": onClaim("accepted", "own", (a, claimId) =>
+    markClaimDone(a, { claimId, evidenceUrl: "https://github.com/cncf/toc/pull/1" }),
+  ),
+  "help-wanted.withdraw": onClaim("requested", "own", (a, claimId) => withdrawClaim(a, { claimId })),
+  "help-wanted.answer": onClaim("invited", "own", (a, claimId) =>
+    answerInvitation(a, { claimId, decision: "decline" }),
+  ),
   "contribution.self-report": async (w, actor) => {
     const title = `Matrix talk ${Math.random()}`;
     return {
