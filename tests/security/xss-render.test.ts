@@ -4,6 +4,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { Markdown } from "@/components/markdown";
+import { ItemCard } from "@/components/help-wanted/item-card";
 
 /**
  * docs/security.md, X1 and X2, at the render layer: hostile text that people type and others read
@@ -70,6 +71,33 @@ describe("hostile text renders inert", () => {
     expect(html).toContain('href="https://example.org/safe"');
     expect(html).toContain('href="mailto:a@example.org"');
     expect(html).toContain('rel="nofollow ugc noopener"');
+  });
+
+  it("plain text: an item card with the corpus in its title, excerpt, skills and TAG name", () => {
+    const text = CORPUS.join(" ");
+    const html = renderToStaticMarkup(
+      createElement(ItemCard, {
+        item: {
+          id: "0b9c3a4e-5f6d-4e7a-8b9c-0d1e2f3a4b5c",
+          title: text,
+          kind: "review",
+          status: "open",
+          skills: [text],
+          effortHours: null,
+          region: null,
+          dueAt: null,
+          places: 1,
+          placesTaken: 0,
+          createdAt: new Date("2026-01-01T00:00:00Z"),
+          tags: [{ slug: "security", name: text }],
+          excerpt: text,
+          overdue: false,
+          githubIssue: null,
+        },
+      }),
+    );
+    expect(hazard(html)).toBeNull();
+    expect(html).toContain("&lt;script&gt;");
   });
 
   it("plain-text fields: nothing in the UI bypasses React's escaping", () => {
