@@ -74,15 +74,15 @@ import { DAY, LEAD_KINDS } from "@/lib/vocabulary";
  * only operation that changes its caller (account deletion) uses people of its own.
  */
 async function world() {
-  const [tagA, tagB] = await Promise.all([createTag(), createTag()]);
-  const [member, ambassador, lead, otherLead, toc, admin] = await Promise.all([
-    createUser(),
-    createUser(),
-    createUser(),
-    createUser(),
-    createUser({ isTocMember: true }),
-    createUser({ isAdmin: true }),
-  ]);
+  // One after another: on a loaded machine parallel transactions wait past Prisma's start timeout.
+  const tagA = await createTag();
+  const tagB = await createTag();
+  const member = await createUser();
+  const ambassador = await createUser();
+  const lead = await createUser();
+  const otherLead = await createUser();
+  const toc = await createUser({ isTocMember: true });
+  const admin = await createUser({ isAdmin: true });
   await db.user.update({ where: { id: ambassador.id }, data: { isCncfAmbassador: true } });
   const at = new Date();
   await db.roleAssignment.createMany({
@@ -92,9 +92,8 @@ async function world() {
     ],
   });
   const people = { member, ambassador, lead, otherLead, toc, admin };
-  const actors = Object.fromEntries(
-    await Promise.all(Object.entries(people).map(async ([r, p]) => [r, await loadActor(p.id)] as const)),
-  ) as Record<Exclude<MatrixRole, "visitor">, Actor>;
+  const actors = {} as Record<Exclude<MatrixRole, "visitor">, Actor>;
+  for (const [r, p] of Object.entries(people)) actors[r as keyof typeof actors] = (await loadActor(p.id))!;
   const actorOf = (role: MatrixRole): Actor | null => (role === "visitor" ? null : actors[role]);
   /** A person the cell acts on: new each time, so one cell's success cannot shape the next. */
   const bystander = () => createUser();
