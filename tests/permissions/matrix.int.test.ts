@@ -25,7 +25,6 @@ import { closeItem, createItem } from "@/lib/help-wanted/items";
 import { itemSchema } from "@/lib/help-wanted/schemas";
 import { createElection } from "@/lib/elections/elections";
 import { decideElectionException, requestElectionException } from "@/lib/elections/exceptions";
-import { sendBackElection } from "@/lib/elections/results";
 import { CreateElectionSchema } from "@/lib/elections/schemas";
 import { inviteToItem } from "@/lib/help-wanted/invitations";
 import { createTag, createUser } from "@/tests/factories";
@@ -96,7 +95,7 @@ async function seatOn(tagId: string, userId: string) {
 }
 
 /** An election of the TAG in `phase`, written directly; its officers are the TAG's leads. */
-async function electionOn(tagId: string, phase: "nominations" | "tallied") {
+async function electionOn(tagId: string, phase: "nominations") {
   const def = await roleOn(tagId);
   const at = new Date();
   const leads = await db.roleAssignment.findMany({
@@ -330,13 +329,6 @@ const OPERATIONS: Record<
       run: () =>
         requestElectionException(actor, { electionId: e.id, kind: "vote", reason: "I review the TAG's papers" }),
       changed: async () => (await db.electionException.count({ where: { electionId: e.id } })) > 0,
-    };
-  },
-  "election.approve": async (_w, actor, tagId) => {
-    const e = await electionOn(tagId, "tallied");
-    return {
-      run: () => sendBackElection(actor, { electionId: e.id, reason: "recount" }),
-      changed: async () => (await db.election.findUniqueOrThrow({ where: { id: e.id } })).phase !== "tallied",
     };
   },
   "decision.vote": async (w, actor, tagId) => {
