@@ -5,7 +5,7 @@ import { actor, code, electionWorld } from "@/tests/election-world";
 import { castBallot, checkReceipt, replaceBallot, VOTE_LIMIT } from "./ballots";
 import { receiptHashOf } from "./context";
 import { publishElection } from "./results";
-import { everyoneVotes } from "@/tests/decisions";
+import { everyoneVotes, freshToc } from "@/tests/decisions";
 import { getArtifact, getElectionResults } from "./queries";
 import { withdrawNomination } from "./nominations";
 import { CastBallotSchema } from "./schemas";
@@ -209,6 +209,7 @@ describe("after close", () => {
 
   it("receipts: right receipt found exactly once, wrong or guessed not found; only once published", async () => {
     const { w, receipts } = await closedElection(false);
+    await freshToc(2);
     await w.close();
     const voter = await actor(w.voters[0]!.id);
     expect(await code(checkReceipt(voter, { electionId: w.electionId, receipt: receipts[0]! }))).toBe("CONFLICT");
