@@ -38,7 +38,7 @@ test("an officer runs a Tech Lead election for an APAC and an EMEA seat: nominat
   page,
   browser,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(360_000);
   const run = Date.now().toString(36);
   const title = `E2E Tech Lead election ${run}`;
 
