@@ -292,13 +292,15 @@ export async function applyEffect(
   }
 }
 
-/** Who hears that an approval could not take effect: who opened the decision and who it is about. */
+/**
+ * Who hears that an approval could not take effect: who opened the decision, and the person whose
+ * seat it is (a seat decision) or the election's officers (a result).
+ */
 async function blockedNotices(tx: Tx, d: ClosedDecision, why: string): Promise<NotificationInput[]> {
-  const row = await tx.decision.findUniqueOrThrow({
-    where: { id: d.id },
-    select: { openedById: true, electorate: { where: { recusal: "subject" }, select: { userId: true } } },
-  });
-  const ids = new Set([...(row.openedById ? [row.openedById] : []), ...row.electorate.map((e) => e.userId)]);
+  const row = await tx.decision.findUniqueOrThrow({ where: { id: d.id }, select: { openedById: true } });
+  const seat = await tx.roleAssignment.findUnique({ where: { id: d.subjectId }, select: { userId: true } });
+  const officers = await tx.electionOfficer.findMany({ where: { electionId: d.subjectId }, select: { userId: true } });
+  const ids = new Set([row.openedById, seat?.userId, ...officers.map((o) => o.userId)].filter((u): u is string => !!u));
   return [...ids].map((userId) => ({
     userId,
     kind: "decision.blocked",
