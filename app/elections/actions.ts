@@ -14,7 +14,7 @@ import { createElection, extendElectionWindow, uploadVoterList } from "@/lib/ele
 import { decideElectionException, requestElectionException } from "@/lib/elections/exceptions";
 import { endorseNomination, selfNominate, withdrawNomination } from "@/lib/elections/nominations";
 import { moveElectionPhase } from "@/lib/elections/phases";
-import { approveElection, publishElection, sendBackElection } from "@/lib/elections/results";
+import { publishElection } from "@/lib/elections/results";
 import {
   CastBallotSchema,
   CheckReceiptSchema,
@@ -27,7 +27,6 @@ import {
   ReplaceBallotSchema,
   RequestExceptionSchema,
   SelfNominateSchema,
-  SendBackSchema,
   UploadVotersSchema,
 } from "@/lib/elections/schemas";
 import { REGIONS, SEAT_REGIONS } from "@/lib/vocabulary";
@@ -71,12 +70,6 @@ const replace = defineAction(ReplaceBallotSchema, (i, a) => replaceBallot(a, i),
   successMessage: "Your ballot was replaced.",
 });
 const check = defineAction(CheckReceiptSchema, (i, a) => checkReceipt(a, i));
-const approve = defineAction(ElectionRefSchema, (i, a) => approveElection(a, i), {
-  successMessage: "Result approved; the roster was updated.",
-});
-const sendBack = defineAction(SendBackSchema, (i, a) => sendBackElection(a, i), {
-  successMessage: "Result sent back to the officers.",
-});
 const publish = defineAction(ElectionRefSchema, (i, a) => publishElection(a, i), {
   successMessage: "Result published.",
 });
@@ -228,15 +221,6 @@ export async function replaceBallotAction(input: unknown) {
 export async function checkReceiptAction(input: unknown) {
   const f = fieldsOf(input);
   return check({ electionId: f.electionId, receipt: f.receipt });
-}
-
-export async function approveElectionAction(input: unknown) {
-  return refreshed(await approve({ electionId: fieldsOf(input).electionId }));
-}
-
-export async function sendBackElectionAction(input: unknown) {
-  const f = fieldsOf(input);
-  return refreshed(await sendBack({ electionId: f.electionId, reason: f.reason }));
 }
 
 export async function publishElectionAction(input: unknown) {

@@ -51,7 +51,7 @@ export const PERMISSIONS = {
   "election.approve": {
     scope: "global",
     roles: ["toc"],
-    description: "approve or send back election results, publish them, see them before publication",
+    description: "publish election results and see them before publication (the TOC approves one by a decision vote)",
   },
   "election.oversee": {
     scope: "global",

@@ -10,7 +10,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { notify, type NotificationInput } from "@/lib/notify/send";
 import { applyEffect } from "./effects";
 import { decisionOutcome, type Base, type DecisionRuleOf, type Outcome } from "./outcome";
-import type { RecordExternalInput } from "./schemas";
+import type { DecisionRefInput, RecordExternalInput } from "./schemas";
 
 /** Columns a decision is closed from. */
 export const decisionSelect = {
@@ -71,7 +71,7 @@ async function close(
   const outcome = `${explanation} ${effect.applied}`;
   await tx.decision.update({
     where: { id: d.id },
-    data: { status: approved ? "approved" : "rejected", closedAt: ctx.at, outcome },
+    data: { status: approved ? "approved" : "rejected", closedAt: ctx.at, outcome, blockedReason: effect.blocked },
   });
   await recordAudit(tx, {
     at: ctx.at,
@@ -81,7 +81,7 @@ async function close(
     subjectId: d.id,
     tagId: d.tagId,
     before: { status: "open" },
-    after: { status: approved ? "approved" : "rejected", outcome, ...ctx.after },
+    after: { status: approved ? "approved" : "rejected", outcome, blocked: effect.blocked, ...ctx.after },
   });
   return effect.notices;
 }
@@ -171,4 +171,47 @@ export async function recordExternalDecision(actor: Actor | null, input: RecordE
     });
   await sendNotices(result.notices, at);
   return { decisionId: input.decisionId, status: result.status };
+}
+
+/**
+ * An approved decision that could not take effect (a seat cap reached meanwhile) is applied again
+ * by a TOC member once the way is clear (a seat freed, the role's rules changed). When it is
+ * refused again nothing changes and the refusal is audited with its reason.
+ */
+export async function applyDecisionAgain(actor: Actor | null, input: DecisionRefInput) {
+  const found = await db.decision.findUnique({ where: { id: input.decisionId }, select: { tagId: true } });
+  const subject = { subjectType: "Decision", subjectId: input.decisionId, tagId: found?.tagId ?? null };
+  const a = await requirePermission(actor, "decision.record", subject);
+  if (!found) throw new AppError("NOT_FOUND", "That decision does not exist.");
+  const at = await now();
+  const result = await db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "Decision" WHERE id = ${input.decisionId}::uuid FOR UPDATE`;
+    const d = await tx.decision.findUniqueOrThrow({
+      where: { id: input.decisionId },
+      select: { ...decisionSelect, blockedReason: true, outcome: true },
+    });
+    if (d.status !== "approved" || !d.blockedReason)
+      return { refused: "This decision is not waiting to take effect.", notices: [], applied: "" };
+    const effect = await applyEffect(tx, d, true, { at, actorId: a.id });
+    if (effect.blocked) return { refused: `It still cannot take effect: ${effect.blocked}`, notices: [], applied: "" };
+    const outcome = `${d.outcome ?? ""} Applied again: ${effect.applied}`.trim();
+    await tx.decision.update({ where: { id: d.id }, data: { blockedReason: null, outcome } });
+    await recordAudit(tx, {
+      at,
+      actorId: a.id,
+      action: "decision.apply",
+      subjectType: "Decision",
+      subjectId: d.id,
+      tagId: d.tagId,
+      before: { blocked: d.blockedReason },
+      after: { blocked: null, applied: effect.applied },
+    });
+    return { refused: undefined, notices: effect.notices, applied: effect.applied };
+  });
+  if (result.refused !== undefined) {
+    await recordRefusal(db, { at, actorId: a.id, action: "decision.record", ...subject, reason: result.refused });
+    throw new AppError("CONFLICT", result.refused);
+  }
+  await sendNotices(result.notices, at);
+  return { decisionId: input.decisionId, applied: result.applied };
 }

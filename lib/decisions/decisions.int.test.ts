@@ -8,7 +8,7 @@ import { createTag, createUser } from "@/tests/factories";
 import { code } from "@/tests/election-world";
 import { freshToc } from "@/tests/decisions";
 import { DAY } from "@/lib/vocabulary";
-import { closeDueDecisions, recordExternalDecision } from "./closing";
+import { applyDecisionAgain, closeDueDecisions, recordExternalDecision } from "./closing";
 import { withdrawDecisions } from "./decisions";
 import { getDecision, listOpenDecisions } from "./queries";
 import { setDecisionRule, setRemovalSupermajority } from "./rules";
@@ -37,13 +37,13 @@ async function pendingAppointment() {
 const seatStatus = async (id: string) => (await db.roleAssignment.findUniqueOrThrow({ where: { id } })).status;
 
 describe("TOC decisions", () => {
-  it("a pending seat that never had a vote (given by the tags.yaml command line, or from before votes) gets one from the sweep", async () => {
+  it("a pending seat that never had a vote (from before votes existed) gets one from the sweep", async () => {
     await freshToc(3);
     const tag = await createTag();
     const person = await createUser();
     const role = await db.roleDefinition.findFirstOrThrow({ where: { tagId: tag.id, kind: "chair" } });
     const at = await now();
-    // giveSeat alone is what the command line runs: it cannot open a vote.
+    // giveSeat alone, as seats were given before TOC votes existed: no vote opens with it.
     const seat = await db.$transaction((tx) =>
       giveSeat(tx, {
         roleKey: role.roleKey,
@@ -88,6 +88,45 @@ describe("TOC decisions", () => {
     expect(
       await db.notification.count({ where: { kind: "decision.closed", link: `/toc/decisions/${decision.id}` } }),
     ).toBe(2);
+  });
+
+  it("an approval a seat cap now blocks: the decision says why, the people involved are told, and it can be applied again", async () => {
+    const toc = await freshToc(3);
+    const { tag, chair, appointee, seat, decision } = await pendingAppointment();
+    const role = (await db.roleAssignment.findUniqueOrThrow({ where: { id: seat.id } })).roleDefinitionId!;
+    // Meanwhile the role was capped at one seat, and someone holds it.
+    const at = await now();
+    await db.roleDefinition.update({ where: { id: role }, data: { totalSeats: 1 } });
+    await db.roleAssignment.create({
+      data: {
+        tagId: tag.id,
+        userId: (await createUser()).id,
+        kind: "tech_lead",
+        status: "active",
+        requestedAt: at,
+        startAt: at,
+        roleDefinitionId: role,
+      },
+    });
+    for (const m of toc.slice(0, 2)) await castVote(m, { decisionId: decision.id, choice: "yes" });
+    const closed = await db.decision.findUniqueOrThrow({ where: { id: decision.id } });
+    expect(closed.status).toBe("approved");
+    expect(closed.blockedReason).toMatch(/full|seat/i);
+    expect(closed.outcome).toContain("Approved, but it could not take effect:");
+    expect(await seatStatus(seat.id)).toBe("pending");
+    expect(
+      (await db.notification.findMany({ where: { kind: "decision.blocked" }, select: { userId: true } }))
+        .map((n) => n.userId)
+        .sort(),
+    ).toEqual([chair.id, appointee.id].sort());
+    expect((await getDecision(toc[0]!, decision.id)).blockedReason).toBe(closed.blockedReason);
+    // Only the TOC applies it again; still blocked: refused and audited; once a seat is free: in effect.
+    expect(await code(applyDecisionAgain(await loadActor(chair.id), { decisionId: decision.id }))).toBe("FORBIDDEN");
+    expect(await code(applyDecisionAgain(toc[2]!, { decisionId: decision.id }))).toBe("CONFLICT");
+    await db.roleDefinition.update({ where: { id: role }, data: { totalSeats: 2 } });
+    await applyDecisionAgain(toc[2]!, { decisionId: decision.id });
+    expect(await seatStatus(seat.id)).toBe("active");
+    expect(await db.decision.findUniqueOrThrow({ where: { id: decision.id } })).toMatchObject({ blockedReason: null });
   });
 
   it("no votes settle it: the sweep closes it at the end of the period, not approved, and the seat is rejected", async () => {

@@ -8,12 +8,13 @@ import { AppError } from "@/lib/errors";
 import { activatePendingSeat, closePendingSeat } from "@/lib/roles/appointments";
 import { EMERITUS_PREFIX } from "@/lib/roles/seats";
 import { roleName, SITTING_SEAT_STATUSES } from "@/lib/vocabulary";
+import { seatElectionResult, sendBackElectionResult } from "@/lib/elections/results";
 import { decisionLink } from "./decisions";
 
 /**
  * What a closed decision does, by kind, inside the transaction that closes it. Approval activates
- * a pending seat, ends a seat (an end request or a removal), applies a renewal, or approves an
- * election result; refusal rejects the pending seat, drops the request, or sends the result back.
+ * a pending seat, ends a seat (an end request or a removal), applies a renewal, or seats an
+ * election's winners; refusal rejects the pending seat, drops the request, or sends the result back.
  * When the subject is no longer in the state the decision was about (a lead cancelled the
  * appointment meanwhile), nothing changes and the decision says so. Returns the notices to send
  * once the transaction has committed.
@@ -84,32 +85,48 @@ function seatNotices(seat: Seat, d: ClosedDecision, title: string, also: (string
 
 const nothing = (why: string): EffectResult => ({ applied: `Nothing changed: ${why}`, notices: [] });
 
-const appointment: Effect = async (tx, d, approved, { at, actorId }) => {
-  const seat = await loadSeat(tx, d.subjectId);
-  if (!seat || seat.status !== "pending") return nothing("the appointment is no longer pending.");
-  try {
-    // The one way a pending seat is held or refused (lib/roles/appointments.ts): on approval the
-    // seat rules are checked again against the seats held now.
-    if (approved) await activatePendingSeat(tx, seat.id, { id: actorId, at });
-    else await closePendingSeat(tx, seat.id, { id: actorId, at, reason: "Not approved by the TOC" });
-  } catch (e) {
-    // Both refuse before writing, so the vote still closes and says why nothing changed.
-    if (e instanceof AppError) return nothing(e.message);
-    throw e;
-  }
-  if (approved && !seat.decisionLink)
-    await tx.roleAssignment.update({ where: { id: seat.id }, data: { decisionLink: recordLink(d) } });
-  const role = roleName(seat.kind, seat.roleDefinition?.name);
-  await recordAudit(tx, {
+/** The seat's audit entry for a TOC decision on one of its changes (appointment, end, renewal). */
+function auditSeatDecision(
+  tx: Tx,
+  seat: Seat,
+  d: ClosedDecision,
+  approved: boolean,
+  { at, actorId }: { at: Date; actorId: string | null },
+  change: { before: Record<string, string | null>; after: Record<string, string | null> },
+) {
+  return recordAudit(tx, {
     at,
     actorId,
     action: approved ? "leadership.approve" : "leadership.reject",
     subjectType: "RoleAssignment",
     subjectId: seat.id,
     tagId: seat.tagId,
-    before: { status: "pending", change: "appointment" },
-    after: { status: approved ? "active" : "rejected", decisionId: d.id },
+    before: change.before,
+    after: { ...change.after, decisionId: d.id },
   });
+}
+
+const appointment: Effect = async (tx, d, approved, { at, actorId }) => {
+  const seat = await loadSeat(tx, d.subjectId);
+  if (!seat || seat.status !== "pending") return nothing("the appointment is no longer pending.");
+  // The one way a pending seat is held or refused (lib/roles/appointments.ts): on approval the
+  // seat rules are checked again against the seats held now (a refusal blocks the decision).
+  if (approved) await activatePendingSeat(tx, seat.id, { id: actorId, at });
+  else await closePendingSeat(tx, seat.id, { id: actorId, at, reason: "Not approved by the TOC" });
+  if (approved && !seat.decisionLink)
+    await tx.roleAssignment.update({ where: { id: seat.id }, data: { decisionLink: recordLink(d) } });
+  const role = roleName(seat.kind, seat.roleDefinition?.name);
+  await auditSeatDecision(
+    tx,
+    seat,
+    d,
+    approved,
+    { at, actorId },
+    {
+      before: { status: "pending", change: "appointment" },
+      after: { status: approved ? "active" : "rejected" },
+    },
+  );
   return {
     applied: approved ? `@${seat.user.login} is now ${role}.` : `The appointment of @${seat.user.login} was rejected.`,
     notices: seatNotices(
@@ -133,16 +150,17 @@ const seatEnd: Effect = async (tx, d, approved, { at, actorId }) => {
       : { endRequestedAt: null, endRequestedById: null, endReason: null },
   });
   const role = roleName(seat.kind, seat.roleDefinition?.name);
-  await recordAudit(tx, {
-    at,
-    actorId,
-    action: approved ? "leadership.approve" : "leadership.reject",
-    subjectType: "RoleAssignment",
-    subjectId: seat.id,
-    tagId: seat.tagId,
-    before: { status: seat.status, change: "end" },
-    after: { status: approved ? to : seat.status, decisionId: d.id },
-  });
+  await auditSeatDecision(
+    tx,
+    seat,
+    d,
+    approved,
+    { at, actorId },
+    {
+      before: { status: seat.status, change: "end" },
+      after: { status: approved ? to : seat.status },
+    },
+  );
   return {
     applied: approved ? `The seat of @${seat.user.login} ended (${to}).` : `@${seat.user.login} keeps the seat.`,
     notices: seatNotices(
@@ -169,18 +187,17 @@ const renewal: Effect = async (tx, d, approved, { at, actorId }) => {
     data: approved ? { ...cleared, termEndAt: seat.renewTermEndAt, decidedById: actorId, decidedAt: at } : cleared,
   });
   const role = roleName(seat.kind, seat.roleDefinition?.name);
-  await recordAudit(tx, {
-    at,
-    actorId,
-    action: approved ? "leadership.approve" : "leadership.reject",
-    subjectType: "RoleAssignment",
-    subjectId: seat.id,
-    tagId: seat.tagId,
-    before: { change: "renewal" },
-    after: approved
-      ? { termEndAt: seat.renewTermEndAt.toISOString(), decisionId: d.id }
-      : { termEndAt: null, decisionId: d.id },
-  });
+  await auditSeatDecision(
+    tx,
+    seat,
+    d,
+    approved,
+    { at, actorId },
+    {
+      before: { change: "renewal" },
+      after: { termEndAt: approved ? seat.renewTermEndAt.toISOString() : null },
+    },
+  );
   return {
     applied: approved
       ? `The term of @${seat.user.login} now ends ${seat.renewTermEndAt.toISOString().slice(0, 10)}.`
@@ -241,9 +258,55 @@ const EFFECTS: Record<DbDecisionKind, Effect> = {
   seat_end: seatEnd,
   renewal,
   removal,
-  election_result: async () => nothing("election results are decided on the results page until they move here."),
+  // Approval seats the winners through the one appointment path; a "no" sends the count back to the officers.
+  election_result: (tx, d, approved, ctx) =>
+    approved ? seatElectionResult(tx, d.subjectId, ctx) : sendBackElectionResult(tx, d.subjectId, ctx),
 };
 
-export function applyEffect(tx: Tx, d: ClosedDecision, approved: boolean, ctx: { at: Date; actorId: string | null }) {
-  return EFFECTS[d.kind](tx, d, approved, ctx);
+/**
+ * Applies a closed decision's effect. The effect runs under a savepoint: when the change is refused
+ * (a seat cap reached since the vote opened) nothing of it stays, the decision still closes, and an
+ * approval that could not take effect says why in `blocked` (kept on the decision, the people who
+ * asked for it told) so that it never waits silently.
+ */
+export async function applyEffect(
+  tx: Tx,
+  d: ClosedDecision,
+  approved: boolean,
+  ctx: { at: Date; actorId: string | null },
+): Promise<EffectResult & { blocked: string | null }> {
+  await tx.$executeRawUnsafe("SAVEPOINT decision_effect");
+  try {
+    const r = await EFFECTS[d.kind](tx, d, approved, ctx);
+    await tx.$executeRawUnsafe("RELEASE SAVEPOINT decision_effect");
+    return { ...r, blocked: null };
+  } catch (e) {
+    if (!(e instanceof AppError)) throw e;
+    await tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT decision_effect");
+    if (!approved) return { ...nothing(e.message), blocked: null };
+    return {
+      applied: `Approved, but it could not take effect: ${e.message}`,
+      blocked: e.message,
+      notices: await blockedNotices(tx, d, e.message),
+    };
+  }
+}
+
+/**
+ * Who hears that an approval could not take effect: who opened the decision, and the person whose
+ * seat it is (a seat decision) or the election's officers (a result).
+ */
+async function blockedNotices(tx: Tx, d: ClosedDecision, why: string): Promise<NotificationInput[]> {
+  const row = await tx.decision.findUniqueOrThrow({ where: { id: d.id }, select: { openedById: true } });
+  const seat = await tx.roleAssignment.findUnique({ where: { id: d.subjectId }, select: { userId: true } });
+  const officers = await tx.electionOfficer.findMany({ where: { electionId: d.subjectId }, select: { userId: true } });
+  const ids = new Set([row.openedById, seat?.userId, ...officers.map((o) => o.userId)].filter((u): u is string => !!u));
+  return [...ids].map((userId) => ({
+    userId,
+    kind: "decision.blocked",
+    title: `Approved but not in effect: ${d.title}`,
+    body: why,
+    link: decisionLink(d.id),
+    dedupeKey: `decision-blocked:${d.id}:${userId}`,
+  }));
 }

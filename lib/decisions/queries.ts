@@ -105,6 +105,7 @@ export async function getDecision(actor: Actor | null, id: string) {
       externalLink: true,
       openedById: true,
       recordedById: true,
+      blockedReason: true,
       electorate: { select: { userId: true, recusal: true, recusalNote: true } },
       votes: { select: { userId: true, choice: true, castAt: true }, orderBy: { castAt: "asc" } },
     },
@@ -166,6 +167,7 @@ export async function getDecision(actor: Actor | null, id: string) {
     body: d.body,
     link: d.link,
     externalLink: d.externalLink,
+    blockedReason: d.blockedReason,
     openedBy: person(d.openedById),
     recordedBy: person(d.recordedById),
     seat,
@@ -190,6 +192,14 @@ export async function getDecision(actor: Actor | null, id: string) {
 }
 
 export type DecisionDetail = Awaited<ReturnType<typeof getDecision>>;
+
+/** The TOC's open decision on an election's counted result, if any (the results page links to it). */
+export function resultDecisionOf(electionId: string) {
+  return db.decision.findFirst({
+    where: { subjectId: electionId, kind: "election_result", status: "open" },
+    select: { id: true, title: true },
+  });
+}
 
 /** Each TAG's removal supermajority, for the TOC's settings form. */
 export function listRemovalSupermajorities() {

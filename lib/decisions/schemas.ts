@@ -25,6 +25,10 @@ export const RecordExternalSchema = z.strictObject({
 });
 export type RecordExternalInput = z.infer<typeof RecordExternalSchema>;
 
+/** An approved decision that could not take effect, applied again. */
+export const DecisionRefSchema = z.strictObject({ decisionId: z.uuid() });
+export type DecisionRefInput = z.infer<typeof DecisionRefSchema>;
+
 export const DecisionRuleSchema = z.strictObject({
   threshold: z.enum(THRESHOLD_KEYS, "Choose a threshold"),
   base: z.enum(Object.keys(BASES) as [keyof typeof BASES], "Choose what the threshold counts"),

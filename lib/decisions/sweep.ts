@@ -76,9 +76,9 @@ async function announceAndRemind(at: Date): Promise<number> {
 }
 
 /**
- * A pending seat that never had a TOC vote gets one: seats pending from before votes existed, and
- * those a tags.yaml file gave through the command line (which runs outside the server and cannot
- * open one). Seats whose vote closed are left alone: their outcome stands.
+ * A pending seat that never had a TOC vote gets one: seats pending from before votes existed (every
+ * path, the tags.yaml import included, now opens its vote with the seat). Seats whose vote closed
+ * are left alone: their outcome stands.
  */
 async function openMissingSeatDecisions(): Promise<number> {
   const pending = await db.roleAssignment.findMany({ where: { status: "pending" }, select: { id: true }, take: 200 });

@@ -4,7 +4,8 @@ import { createUser } from "@/tests/factories";
 import { actor, code, electionWorld } from "@/tests/election-world";
 import { castBallot, checkReceipt, replaceBallot, VOTE_LIMIT } from "./ballots";
 import { receiptHashOf } from "./context";
-import { approveElection, publishElection } from "./results";
+import { publishElection } from "./results";
+import { everyoneVotes, freshToc } from "@/tests/decisions";
 import { getArtifact, getElectionResults } from "./queries";
 import { withdrawNomination } from "./nominations";
 import { CastBallotSchema } from "./schemas";
@@ -208,11 +209,11 @@ describe("after close", () => {
 
   it("receipts: right receipt found exactly once, wrong or guessed not found; only once published", async () => {
     const { w, receipts } = await closedElection(false);
+    await freshToc(2);
     await w.close();
     const voter = await actor(w.voters[0]!.id);
     expect(await code(checkReceipt(voter, { electionId: w.electionId, receipt: receipts[0]! }))).toBe("CONFLICT");
-    const toc = await createUser({ isTocMember: true });
-    await approveElection(await actor(toc.id), { electionId: w.electionId });
+    await everyoneVotes(w.electionId);
     await publishElection(w.leadActor, { electionId: w.electionId });
     for (const r of receipts)
       expect(await checkReceipt(voter, { electionId: w.electionId, receipt: r })).toEqual({ found: true });
@@ -242,7 +243,7 @@ describe("after close", () => {
     }
     expect((await getElectionResults(w.electionId, w.leadActor)).winners).toHaveLength(1);
     expect((await getArtifact(w.electionId, "result.json", toc)).contentType).toMatch(/json/);
-    await approveElection(toc, { electionId: w.electionId });
+    await everyoneVotes(w.electionId);
     expect(await code(getElectionResults(w.electionId, voter))).toBe("FORBIDDEN");
     await publishElection(toc, { electionId: w.electionId });
     expect((await getElectionResults(w.electionId, null)).artifacts.map((a) => a.name)).toEqual([

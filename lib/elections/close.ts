@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { db, type Tx } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
+import { openResultDecision } from "./results";
 import { recordAudit, recordRefusal } from "@/lib/audit/record";
 import { notify } from "@/lib/notify/send";
 import { TallyInputError } from "./tally/index.ts";
@@ -164,6 +165,13 @@ export async function closeAndCount(
         artifacts: files.files.map((f) => ({ name: f.name, sha256: f.sha256 })),
       },
     });
+    // The result goes to the TOC as a decision, in the same transaction: no count waits without one.
+    await openResultDecision(
+      tx,
+      election,
+      { ...files.outcome, seed: files.seed },
+      { actorId: opts.actorId ?? null, at },
+    );
   });
   await notifyTallied(electionId, election.title, at);
   return { phase: "tallied", winners: files.outcome.winners };

@@ -10,7 +10,11 @@ import { buildTallyCli } from "@/tests/tally-cli";
 import { actor, code, contributor, electionWorld } from "@/tests/election-world";
 import { readBallotFile } from "./ballot-formats/index.ts";
 import { hashSha256, outcomeToJson, packBallots, tallyElection, validateRules } from "./tally/index.ts";
-import { approveElection, offerVacancy, publishElection, sendBackElection } from "./results";
+import { offerVacancy, publishElection } from "./results";
+import { castVote } from "@/lib/decisions/votes";
+import { applyDecisionAgain } from "@/lib/decisions/closing";
+import { loadActor } from "@/lib/auth/actor";
+import { everyoneVotes, freshToc, openDecisionAbout } from "@/tests/decisions";
 import { getArtifact, getElectionResults } from "./queries";
 import { moveElectionPhase, advanceElectionPhases } from "./phases";
 import { createElection } from "./elections";
@@ -222,26 +226,41 @@ describe("approval and roster effect", () => {
   const tallied = async (opts: Parameters<typeof electionWorld>[0] = {}) =>
     voteAndClose(await electionWorld({ voters: 5, candidates: 4, seatsByRegion: { any: 2 }, ...opts }));
 
-  it("approval race: two TOC members approving and sending back at once make exactly one transition", async () => {
+  it("the count goes to the TOC as a decision showing the result; votes racing to close it seat the winners once", async () => {
+    const toc = await freshToc(3);
     const w = await tallied();
-    const [t1, t2, t3] = await Promise.all([
-      createUser({ isTocMember: true }),
-      createUser({ isTocMember: true }),
-      createUser({ isTocMember: true }),
-    ]);
-    const results = await Promise.all([
-      code(approveElection(await actor(t1.id), { electionId: w.electionId })),
-      code(approveElection(await actor(t2.id), { electionId: w.electionId })),
-      code(sendBackElection(await actor(t3.id), { electionId: w.electionId, reason: "recount please" })),
-    ]);
-    expect(results.filter((r) => r === "ok")).toHaveLength(1);
-    expect(results.filter((r) => r === "CONFLICT")).toHaveLength(2);
-    const events = await db.auditEvent.count({
-      where: { subjectId: w.electionId, action: { in: ["election.approve", "election.send-back"] }, outcome: "ok" },
-    });
-    expect(events).toBe(1);
-    const elected = await db.roleAssignment.count({ where: { electionId: w.electionId } });
-    expect(elected).toBe(results[2] === "ok" ? 0 : 2);
+    const d = await openDecisionAbout(w.electionId);
+    expect(d).toMatchObject({ kind: "election_result", status: "open", link: `/elections/${w.electionId}/results` });
+    const outcome = JSON.parse(
+      (await db.electionArtifact.findFirstOrThrow({ where: { electionId: w.electionId, name: "result.json" } }))
+        .content,
+    ) as { winners: string[] };
+    expect(d.body.split("\n")[0]).toBe(`Winners, in seat order: ${outcome.winners.map((n) => `@${n}`).join(", ")}.`);
+    // Three members vote at once: the decision closes once, at the threshold (2 of 3), and seats the winners once.
+    const votes = await Promise.all(toc.map((m) => code(castVote(m, { decisionId: d.id, choice: "yes" }))));
+    expect(votes.filter((v) => v === "ok").length).toBeGreaterThanOrEqual(2);
+    const closed = await db.decision.findUniqueOrThrow({ where: { id: d.id } });
+    expect(closed.status).toBe("approved");
+    expect(closed.outcome).toContain("Seated:");
+    expect(await db.roleAssignment.count({ where: { electionId: w.electionId } })).toBe(2);
+    expect((await db.election.findUniqueOrThrow({ where: { id: w.electionId } })).phase).toBe("approved");
+    expect(
+      await db.auditEvent.count({ where: { subjectId: w.electionId, action: "election.approve", outcome: "ok" } }),
+    ).toBe(1);
+  });
+
+  it("a tie broken by lot is on the decision before anyone votes", async () => {
+    await freshToc(3);
+    // Two voters rank the two candidates in opposite orders: a tie for the one seat, settled by lot.
+    const w = await electionWorld({ voters: 2, candidates: 2, seatsByRegion: { any: 1 } });
+    await w.open();
+    await w.startVoting();
+    await w.cast(0, [[w.nominationIds[0]!], [w.nominationIds[1]!]]);
+    await w.cast(1, [[w.nominationIds[1]!], [w.nominationIds[0]!]]);
+    await w.close();
+    const d = await openDecisionAbout(w.electionId);
+    expect(d.body).toMatch(/^Tie between @\S+, @\S+, broken by lot: @\S+, @\S+\.$/m);
+    expect(d.body).toMatch(/The lot's seed .*: [0-9a-f]{64}\.$/m);
   });
 
   it("winners take active elected seats from the cycle date; first election staggers terms; ended seats close; runners-up kept", async () => {
@@ -262,15 +281,19 @@ describe("approval and roster effect", () => {
         roleDefinitionId: w.role.id,
       },
     });
-    await voteAndClose(w);
-    const [a, b, c] = w.nominationIds;
-    // A TOC member who stood cannot approve; officers cannot approve.
+    // A TOC member who stood is recused from the decision; officers are not in its electorate.
     const tocCandidate = w.candidates[3]!;
     await db.user.update({ where: { id: tocCandidate.id }, data: { isTocMember: true } });
-    expect(await code(approveElection(await actor(tocCandidate.id), { electionId: w.electionId }))).toBe("FORBIDDEN");
-    expect(await code(approveElection(w.leadActor, { electionId: w.electionId }))).toBe("FORBIDDEN");
-    const toc = await actor((await createUser({ isTocMember: true })).id);
-    await approveElection(toc, { electionId: w.electionId });
+    await voteAndClose(w);
+    const [a, b, c] = w.nominationIds;
+    const d = await openDecisionAbout(w.electionId);
+    expect(
+      await db.decisionElector.findMany({
+        where: { decisionId: d.id, userId: { in: [tocCandidate.id, w.leadActor.id] } },
+      }),
+    ).toEqual([expect.objectContaining({ userId: tocCandidate.id, recusal: "subject" })]);
+    expect(await code(castVote(w.leadActor, { decisionId: d.id, choice: "yes" }))).toBe("FORBIDDEN");
+    await everyoneVotes(w.electionId);
     const seats = await db.roleAssignment.findMany({
       where: { electionId: w.electionId },
       orderBy: { termEndAt: "desc" },
@@ -334,14 +357,19 @@ describe("approval and roster effect", () => {
     expect((await db.election.findUniqueOrThrow({ where: { id: second } })).staggerTerms).toBe(false);
   });
 
-  it("send-back returns the result to the officers, who re-count", async () => {
+  it("a no vote sends the result back: roster unchanged, officers told; a re-count opens a new decision", async () => {
+    await freshToc(3);
     const w = await tallied();
-    const toc = await actor((await createUser({ isTocMember: true })).id);
-    expect(await code(sendBackElection(await actor(w.voters[0]!.id), { electionId: w.electionId, reason: "no" }))).toBe(
-      "FORBIDDEN",
-    );
-    await sendBackElection(toc, { electionId: w.electionId, reason: "Check the regional rule" });
-    expect(await code(getElectionResults(w.electionId, toc))).toBe("FORBIDDEN");
+    const first = await everyoneVotes(w.electionId, "no");
+    expect(first.status).toBe("rejected");
+    expect(first.outcome).toContain("The roster is unchanged");
+    expect(await db.roleAssignment.count({ where: { electionId: w.electionId } })).toBe(0);
+    expect(await db.election.findUniqueOrThrow({ where: { id: w.electionId } })).toMatchObject({
+      phase: "closed",
+      sentBackReason: "The TOC did not approve the result.",
+    });
+    const officer = await db.electionOfficer.findFirstOrThrow({ where: { electionId: w.electionId } });
+    expect(await db.notification.count({ where: { userId: officer.userId, kind: "election.sent-back" } })).toBe(1);
     expect(
       await moveElectionPhase(w.leadActor, {
         electionId: w.electionId,
@@ -349,9 +377,51 @@ describe("approval and roster effect", () => {
         reason: "re-count after review",
       }),
     ).toEqual({ phase: "tallied" });
-    expect((await getElectionResults(w.electionId, toc)).winners).toHaveLength(2);
+    const second = await openDecisionAbout(w.electionId);
+    expect(second.id).not.toBe(first.id);
+  });
+
+  it("an approval blocked by a seat rule says why on the decision, changes nothing, and can be applied again", async () => {
+    await freshToc(3);
+    const w = await tallied();
+    // Meanwhile the role was cut to one seat with one holder: the winners no longer fit.
+    const at = await now();
+    const holder = await createUser();
+    await db.roleAssignment.create({
+      data: {
+        tagId: w.tag.id,
+        userId: holder.id,
+        kind: "tech_lead",
+        status: "active",
+        requestedAt: at,
+        startAt: at,
+        roleDefinitionId: w.role.id,
+      },
+    });
+    await db.roleDefinition.update({ where: { id: w.role.id }, data: { totalSeats: 1 } });
+    const d = await everyoneVotes(w.electionId);
+    expect(d.status).toBe("approved");
+    expect(d.blockedReason).toBeTruthy();
+    expect(d.outcome).toContain(`Approved, but it could not take effect: ${d.blockedReason}`);
+    expect(await db.roleAssignment.count({ where: { electionId: w.electionId } })).toBe(0);
+    expect((await db.election.findUniqueOrThrow({ where: { id: w.electionId } })).phase).toBe("tallied");
+    expect(
+      await db.notification.count({ where: { kind: "decision.blocked", link: `/toc/decisions/${d.id}` } }),
+    ).toBeGreaterThan(0);
+    const toc = (await freshTocMembers())[0]!;
+    expect(await code(applyDecisionAgain(toc, { decisionId: d.id }))).toBe("CONFLICT");
+    await db.roleDefinition.update({ where: { id: w.role.id }, data: { totalSeats: null } });
+    await applyDecisionAgain(toc, { decisionId: d.id });
+    expect(await db.roleAssignment.count({ where: { electionId: w.electionId } })).toBe(2);
+    expect(await db.decision.findUniqueOrThrow({ where: { id: d.id } })).toMatchObject({ blockedReason: null });
+    expect(await db.auditEvent.count({ where: { action: "decision.apply", subjectId: d.id } })).toBe(1);
   });
 });
+
+async function freshTocMembers() {
+  const ids = await db.user.findMany({ where: { isTocMember: true }, select: { id: true } });
+  return Promise.all(ids.map(async (u) => (await loadActor(u.id))!));
+}
 
 describe("phase sweep", () => {
   it("is registered, opens nominations and voting, closes and counts on the clock, and notifies as each phase opens", async () => {

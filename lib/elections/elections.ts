@@ -19,7 +19,7 @@ import {
   type UpdateRulesInput,
   type UploadVotersInput,
 } from "./schemas";
-import { LEAD_KINDS, SEAT_TAKEN_STATUSES, SITTING_SEAT_STATUSES } from "@/lib/vocabulary";
+import { isoDay, LEAD_KINDS, SEAT_TAKEN_STATUSES, SITTING_SEAT_STATUSES } from "@/lib/vocabulary";
 
 /** The role being filled: its current definition in the TAG. */
 export async function currentRole(tagId: string, roleKey: string, client: Tx = db) {
@@ -36,6 +36,7 @@ export async function heldSeats(roleKey: string, client: Tx = db) {
     select: {
       id: true,
       userId: true,
+      status: true,
       termEndAt: true,
       regionAtStart: true,
       user: { select: { region: true, employer: true, login: true } },
@@ -59,9 +60,36 @@ export async function defaultSeatsForCycle(tagId: string, roleKey: string, cycle
     }
   }
   const role = await currentRole(tagId, roleKey);
-  const vacant = (role?.totalSeats ?? 0) - held.length;
+  // A pending appointment holds no seat: it takes no vacancy (lib/roles/figures.ts).
+  const vacant = (role?.totalSeats ?? 0) - held.filter((s) => s.status !== "pending").length;
   if (vacant > 0) seats.any = (seats.any ?? 0) + vacant;
   return seats;
+}
+
+/**
+ * An election fills vacancies: the role's total seats less the seats held past the cycle date
+ * (pending appointments are not held, so they take no vacancy). A role without a total has no
+ * limit. Refuses more seats than that, with the figures, as a field error.
+ */
+async function checkSeatsAgainstVacancies(
+  role: { name: string; roleKey: string; totalSeats: number | null },
+  seats: number,
+  cycleDate: Date,
+  client: Tx = db,
+): Promise<void> {
+  if (role.totalSeats === null) return;
+  const continuing = (await heldSeats(role.roleKey, client)).filter(
+    (s) => s.status !== "pending" && (!s.termEndAt || s.termEndAt > cycleDate),
+  ).length;
+  const vacancies = Math.max(0, role.totalSeats - continuing);
+  if (seats <= vacancies) return;
+  const message =
+    `This election would fill ${seats} ${seats === 1 ? "seat" : "seats"}, but ${role.name} has ` +
+    `${vacancies} ${vacancies === 1 ? "vacancy" : "vacancies"} by the cycle date ${isoDay(cycleDate)} ` +
+    `(${role.totalSeats} ${role.totalSeats === 1 ? "seat" : "seats"}, ${continuing} held beyond it).`;
+  throw new AppError("INVALID", message, {
+    seatsByRegion: [vacancies ? `At most ${vacancies} this cycle` : "No seat is vacant this cycle"],
+  });
 }
 
 /** Officers must be able to run elections in the TAG (`election.run`): its leads (on leave too), or admins. */
@@ -137,6 +165,7 @@ export async function createElection(actor: Actor | null, input: CreateElectionI
       { seatsByRegion: ["Give the seats this cycle"] },
     );
   }
+  await checkSeatsAgainstVacancies(role, totalSeats(seats), input.cycleDate);
   const earlier = await db.election.count({
     where: { tagId: input.tagId, roleKey: input.roleKey, phase: { in: ["approved", "published"] } },
   });
@@ -218,7 +247,10 @@ export async function updateElectionRules(actor: Actor | null, input: UpdateRule
       }
     }
     if (input.seatsByRegion) {
-      data.seatsByRegion = seatsJson(parseSeats(input.seatsByRegion));
+      const seats = parseSeats(input.seatsByRegion);
+      const role = await currentRole(current.tagId, current.roleKey, tx);
+      if (role) await checkSeatsAgainstVacancies(role, totalSeats(seats), input.cycleDate ?? current.cycleDate, tx);
+      data.seatsByRegion = seatsJson(seats);
       before.seatsByRegion = current.seatsByRegion;
     }
     if (input.constraints) {

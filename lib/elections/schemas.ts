@@ -208,8 +208,5 @@ export type CheckReceiptInput = z.infer<typeof CheckReceiptSchema>;
 export const ElectionRefSchema = z.strictObject({ electionId: z.uuid() });
 export type ElectionRefInput = z.infer<typeof ElectionRefSchema>;
 
-export const SendBackSchema = z.strictObject({ electionId: z.uuid(), reason });
-export type SendBackInput = z.infer<typeof SendBackSchema>;
-
 export const OfferVacancySchema = z.strictObject({ electionId: z.uuid(), assignmentId: z.uuid() });
 export type OfferVacancyInput = z.infer<typeof OfferVacancySchema>;

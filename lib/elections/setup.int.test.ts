@@ -72,6 +72,52 @@ describe("set-up", () => {
     expect(await code(createElection(admin, input))).toBe("ok");
   });
 
+  it("a vacancy feeds the next election: its seats may not exceed the role's vacancies by the cycle date", async () => {
+    const { tag, lead, role } = await tagWithLead();
+    await db.roleDefinition.update({ where: { id: role.id }, data: { totalSeats: 3 } });
+    const at = await now();
+    const input = await draftInput(tag.id, role.roleKey);
+    // Three seats: one ends before the cycle date, one after it, one is pending (not held).
+    for (const [status, ends] of [
+      ["active", 30],
+      ["active", 400],
+      ["pending", 400],
+    ] as const) {
+      await db.roleAssignment.create({
+        data: {
+          tagId: tag.id,
+          userId: (await createUser()).id,
+          kind: "tech_lead",
+          status,
+          requestedAt: at,
+          startAt: at,
+          termEndAt: new Date(at.getTime() + ends * DAY),
+          roleDefinitionId: role.id,
+        },
+      });
+    }
+    const officer = await actor(lead.id);
+    const err = await createElection(officer, { ...input, seatsByRegion: { any: 3 } }).catch((e: unknown) => e);
+    expect(err).toMatchObject({
+      code: "INVALID",
+      message: `This election would fill 3 seats, but Tech Lead has 2 vacancies by the cycle date ${input.cycleDate.toISOString().slice(0, 10)} (3 seats, 1 held beyond it).`,
+      fieldErrors: { seatsByRegion: ["At most 2 this cycle"] },
+    });
+    expect(await db.election.count({ where: { tagId: tag.id } })).toBe(0);
+    // The default fills exactly the vacancies (the seat ending, by its region, and the vacant one);
+    // raising it in the draft is refused the same way.
+    const { id } = await createElection(officer, input);
+    expect(await db.election.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      seatsByRegion: { EMEA: 1, any: 1 },
+    });
+    expect(
+      await code(updateElectionRules(officer, UpdateRulesSchema.parse({ electionId: id, seatsByRegion: { any: 4 } }))),
+    ).toBe("INVALID");
+    expect(
+      await code(updateElectionRules(officer, UpdateRulesSchema.parse({ electionId: id, seatsByRegion: { any: 2 } }))),
+    ).toBe("ok");
+  });
+
   it("strict schemas: unknown keys and disordered windows are refused", async () => {
     const { tag, role } = await tagWithLead();
     const base = await draftInput(tag.id, role.roleKey);

@@ -62,7 +62,6 @@ export async function exportPersonData(userId: string, at: Date) {
     },
     decisionVotes: await db.decisionVote.findMany({ where, omit: { userId: true } }),
     decisionElectorships: await db.decisionElector.findMany({ where, omit: { userId: true } }),
-    removalVotes: await db.removalVote.findMany({ where, omit: { userId: true } }),
     // Mail the portal sent them (the outbox keeps an address, not a person).
     mail: user.email ? await db.mailMessage.findMany({ where: { to: user.email }, orderBy: { createdAt: "asc" } }) : [],
     auditEvents: await db.auditEvent.findMany({

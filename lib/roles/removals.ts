@@ -8,7 +8,7 @@ import { activityFor } from "@/lib/contributions/activity";
 import { decisionLink, openDecision } from "@/lib/decisions/decisions";
 import { notify } from "@/lib/notify/send";
 import type { OpenRemovalInput } from "./schemas";
-import { lockAssignment } from "./seats";
+import { lockAssignment, seatSummarySelect } from "./seats";
 import { addMonths, roleName } from "@/lib/vocabulary";
 
 /**
@@ -22,13 +22,7 @@ export async function openRemovalProposal(actor: Actor | null, input: OpenRemova
   const seat = await db.roleAssignment.findUnique({
     where: { id: input.assignmentId },
     select: {
-      id: true,
-      tagId: true,
-      userId: true,
-      kind: true,
-      status: true,
-      roleDefinition: { select: { name: true } },
-      user: { select: { login: true } },
+      ...seatSummarySelect,
       tag: { select: { name: true, slug: true, activityMinRecords: true, activityWindowMonths: true } },
     },
   });

@@ -21,7 +21,7 @@ import { openSeatDecision } from "@/lib/decisions/decisions";
 import type { SeatPerson } from "./appointments";
 import { giveSeatForDecision, withdrawPendingSeat } from "./seat-decisions";
 import { leadSeatWhere } from "@/lib/auth/lead-seats";
-import { EMERITUS_PREFIX, needsTocApproval } from "./seats";
+import { EMERITUS_PREFIX, needsTocApproval, seatSummarySelect } from "./seats";
 import { addMonths, roleName, SITTING_SEAT_STATUSES } from "@/lib/vocabulary";
 
 /** A role version of any TAG, for the permission check (its TAG) and messages. */
@@ -337,16 +337,7 @@ async function leadsAndToc(tagId: string, except: string, at: Date): Promise<str
 export async function resignSeat(actor: Actor | null, input: ResignInput) {
   const seat = await db.roleAssignment.findUnique({
     where: { id: input.assignmentId },
-    select: {
-      id: true,
-      tagId: true,
-      userId: true,
-      kind: true,
-      status: true,
-      user: { select: { login: true } },
-      roleDefinition: { select: { name: true } },
-      tag: { select: { name: true, slug: true } },
-    },
+    select: seatSummarySelect,
   });
   const subject = { subjectType: "RoleAssignment", subjectId: input.assignmentId, tagId: seat?.tagId ?? null };
   const a = await requirePermission(actor, "roster.resign", subject);
@@ -401,15 +392,7 @@ export async function resignSeat(actor: Actor | null, input: ResignInput) {
 export async function cancelPendingAppointment(actor: Actor | null, input: CancelPendingInput) {
   const seat = await db.roleAssignment.findUnique({
     where: { id: input.assignmentId },
-    select: {
-      id: true,
-      tagId: true,
-      userId: true,
-      kind: true,
-      status: true,
-      roleDefinition: { select: { name: true } },
-      tag: { select: { name: true, slug: true } },
-    },
+    select: seatSummarySelect,
   });
   const subject = { subjectType: "RoleAssignment", subjectId: input.assignmentId, tagId: seat?.tagId ?? null };
   const a = await requirePermission(actor, "roster.appoint", subject);

@@ -104,3 +104,15 @@ export async function loadHolders(
     pending: r.status === "pending",
   }));
 }
+
+/** The columns a seat action reads to check, audit and tell (whose seat, which role, which TAG). */
+export const seatSummarySelect = {
+  id: true,
+  tagId: true,
+  userId: true,
+  kind: true,
+  status: true,
+  roleDefinition: { select: { name: true } },
+  user: { select: { login: true } },
+  tag: { select: { name: true, slug: true } },
+} as const;

@@ -22,7 +22,8 @@ import { isoDay, SEAT_TAKEN_STATUSES, SITTING_SEAT_STATUSES } from "../vocabular
 import type { Tx } from "../db.ts";
 import { recordAudit, recordRefusal } from "../audit/record.ts";
 import { AppError } from "../errors.ts";
-import { activatePendingSeat, giveSeat } from "../roles/appointments.ts";
+import { activatePendingSeat } from "../roles/appointments.ts";
+import { giveSeatForDecision, settleConfirmedSeat } from "../roles/seat-decisions.ts";
 import { createLeadershipRoles, ensureStandardRole } from "../roles/leadership-roles.ts";
 import { tocLiaisonsOf } from "../people/liaisons.ts";
 
@@ -44,18 +45,6 @@ export interface TagsImportOptions {
   /** Who imports (the admin page); null for the CLI. */
   actorId?: string | null;
   at?: Date;
-  /**
-   * The portal's seat paths, which open and settle TOC votes (lib/roles/seat-decisions.ts); this
-   * file cannot import them (the CLI runs it outside the server). Without them (the CLI) seats are
-   * given by `giveSeat` alone.
-   */
-  seats?: SeatPaths;
-}
-
-export interface SeatPaths {
-  give: typeof giveSeat;
-  /** The TOC's record confirmed a pending seat: its open vote is settled. */
-  confirmed: (tx: Tx, seatId: string, link: string | null) => Promise<unknown>;
 }
 
 export type TagsImportResult =
@@ -169,10 +158,9 @@ function tagData<T extends Partial<TagFields>>(f: T) {
 async function applyChange(
   tx: Tx,
   c: TagsImportChange,
-  ctx: { at: Date; actorId: string | null; source: TagsImportSource; notes: string[]; seats?: SeatPaths },
+  ctx: { at: Date; actorId: string | null; source: TagsImportSource; notes: string[] },
 ): Promise<void> {
   const { at, actorId, source, notes } = ctx;
-  const give = ctx.seats?.give ?? giveSeat;
   const tagId = async (slug: string) => (await tx.tag.findUniqueOrThrow({ where: { slug }, select: { id: true } })).id;
   let subjectId: string;
   let tag: string | null = null;
@@ -240,7 +228,8 @@ async function applyChange(
       try {
         // The one appointment path. The TOC's record holds whatever the TAG's rules say (a breach
         // is reported); a proposed seat must fit them, and nobody proposes themselves.
-        const seat = await give(tx, {
+        // A pending seat opens its TOC vote at once, in this transaction (the CLI's too).
+        const seat = await giveSeatForDecision(tx, {
           roleKey: role.roleKey,
           tagId: tag,
           person: user,
@@ -279,7 +268,7 @@ async function applyChange(
         select: { id: true, tagId: true },
       }));
       await activatePendingSeat(tx, c.seatId, { id: null, at });
-      await ctx.seats?.confirmed(tx, c.seatId, source.kind === "toc" ? source.url : null);
+      if (source.kind === "toc") await settleConfirmedSeat(tx, c.seatId, { actorId, at, link: source.url });
       break;
     case "seat.update":
       ({ id: subjectId, tagId: tag } = await tx.roleAssignment.update({
@@ -331,7 +320,7 @@ export async function importTagsYaml(
   const plan = await db.$transaction(
     async (tx) => {
       const plan = planTagsImport(parsed.file, await readPortalSnapshot(tx), resolutions, planOpts);
-      const ctx = { at, actorId: opts.actorId ?? null, source: opts.source, notes: plan.notes, seats: opts.seats };
+      const ctx = { at, actorId: opts.actorId ?? null, source: opts.source, notes: plan.notes };
       for (const c of plan.changes) await applyChange(tx, c, ctx);
       const source = await tx.tagsYamlSource.findUnique({ where: { id: 1 }, select: { text: true } });
       if (source?.text !== text) {

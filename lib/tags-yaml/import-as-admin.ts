@@ -6,8 +6,6 @@ import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { withdrawDecisions } from "@/lib/decisions/decisions";
-import { giveSeatForDecision } from "@/lib/roles/seat-decisions";
 import { importTagsYaml, type TagsImportSource } from "./apply";
 import { fetchTocTagsYaml, TOC_REPOSITORY, TOC_TAGS_FILE } from "./fetch";
 import { formatNote } from "./parse";
@@ -43,11 +41,6 @@ export async function importTagsYamlAsAdmin(actor: Actor | null, input: TagsImpo
     endMissing: input.endMissing,
     actorId: a.id,
     at: await now(),
-    seats: {
-      give: giveSeatForDecision,
-      confirmed: (tx, seatId, link) =>
-        withdrawDecisions(tx, seatId, { actorId: a.id, reason: `the TOC's own tags.yaml records it (${link})` }),
-    },
   });
   if (!result.ok) {
     const lines = result.errors.map(formatNote);

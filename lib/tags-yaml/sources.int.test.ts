@@ -80,6 +80,15 @@ describe("where a tags.yaml comes from decides what its seats are", () => {
       ["chia-chair", "chair", "pending", null, "Chair"],
       ["teo-techlead", "tech_lead", "pending", null, "Tech Lead"],
     ]);
+    // Their TOC votes open with the seats, in the import's transaction: not at the next sweep.
+    const votes = await db.decision.findMany({
+      where: { subjectId: { in: (await seatsOf()).map((s) => s.id) } },
+      select: { status: true, kind: true },
+    });
+    expect(votes).toEqual([
+      { status: "open", kind: "appointment" },
+      { status: "open", kind: "appointment" },
+    ]);
     expect(
       await db.auditEvent.count({
         where: { actorId: admin.id, outcome: "refused", reason: { contains: "Nobody appoints themselves." } },
@@ -114,6 +123,17 @@ describe("where a tags.yaml comes from decides what its seats are", () => {
       ["chia-chair", "active", link],
       ["teo-techlead", "active", link],
     ]);
+    // The pending seats' votes end as settled by the import, naming the commit; never "withdrawn".
+    const votes = await db.decision.findMany({
+      where: { subjectId: { in: (await seatsOf()).map((s) => s.id) } },
+      select: { status: true, outcome: true },
+    });
+    expect(votes).toHaveLength(2);
+    for (const v of votes) {
+      expect(v.status).toBe("settled");
+      expect(v.outcome).toBe(`Settled by import: the TOC's own tags.yaml records this seat (${link}).`);
+    }
+    expect(await db.auditEvent.count({ where: { action: "decision.settle" } })).toBe(2);
   });
 
   it("the TOC's record holds whatever the TAG's rules say, and reports the breach", async () => {

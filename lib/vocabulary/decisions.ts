@@ -23,13 +23,14 @@ export const DECISION_KIND_LABEL: Record<DecisionKindKey, string> = {
   renewal: "Renewal of a term",
 };
 
-export const DECISION_STATUSES = ["open", "approved", "rejected", "withdrawn"] as const;
+export const DECISION_STATUSES = ["open", "approved", "rejected", "withdrawn", "settled"] as const;
 export type DecisionStatusKey = (typeof DECISION_STATUSES)[number];
 export const DECISION_STATUS_LABEL: Record<DecisionStatusKey, string> = {
   open: "Open for votes",
   approved: "Approved",
   rejected: "Not approved",
   withdrawn: "Withdrawn",
+  settled: "Settled by import",
 };
 
 export const DECISION_CHOICES = ["yes", "no", "abstain"] as const;

@@ -61,7 +61,6 @@ import { decideElectionException, requestElectionException } from "@/lib/electio
 import { moveElectionPhase } from "@/lib/elections/phases";
 import { selfNominate, withdrawNomination } from "@/lib/elections/nominations";
 import { getElection } from "@/lib/elections/queries";
-import { sendBackElection } from "@/lib/elections/results";
 import { CreateElectionSchema, ExtendWindowSchema, MovePhaseSchema } from "@/lib/elections/schemas";
 import { createTag, createUser } from "@/tests/factories";
 import { EXPECTED, NO_OPERATION_YET, NO_ROW_YET, ROLES, type MatrixRole } from "./expected";
@@ -805,13 +804,6 @@ const OPERATIONS: Record<string, (w: World, actor: Actor | null, role: MatrixRol
       run: () =>
         requestElectionException(actor, { electionId: e.id, kind: "vote", reason: "I review the TAG's papers" }),
       changed: async () => (await db.electionException.count({ where: { electionId: e.id } })) > 0,
-    };
-  },
-  "election.approve": async (w, actor) => {
-    const e = await electionOn(w.tagA.id, "tallied");
-    return {
-      run: () => sendBackElection(actor, { electionId: e.id, reason: "recount" }),
-      changed: async () => (await db.election.findUniqueOrThrow({ where: { id: e.id } })).phase !== "tallied",
     };
   },
   "decision.vote": async (w, actor) => {

@@ -14,8 +14,6 @@ import {
   selfNominateAction,
   uploadVoterListAction,
   withdrawNominationAction,
-  approveElectionAction,
-  sendBackElectionAction,
   publishElectionAction,
   checkReceiptAction,
 } from "../actions";
@@ -167,33 +165,6 @@ export function VoterListForm({ electionId }: { electionId: string }) {
 
 const VOTERS_HINT =
   "One per line, or separated by commas. Each is looked up on GitHub; unknown logins are listed, not added.";
-
-export function ApproveForm({ electionId }: { electionId: string }) {
-  return (
-    <ActionForm
-      action={approveElectionAction}
-      label="Approve the result"
-      hidden={{ electionId }}
-      description="Approving gives the winners their seats on the roster (terms from the cycle date) and ends the seats this election replaces."
-      submit="Approve the result"
-    />
-  );
-}
-
-export function SendBackForm({ electionId }: { electionId: string }) {
-  return (
-    <ActionForm
-      action={sendBackElectionAction}
-      confirm="Send the result back to the officers…"
-      danger
-      label="Send the result back"
-      compact
-      hidden={{ electionId }}
-      fields={[{ name: "reason", label: "What the officers should look at", type: "textarea", required: true }]}
-      submit="Send back"
-    />
-  );
-}
 
 export function PublishForm({ electionId }: { electionId: string }) {
   return (

@@ -12,7 +12,9 @@ import { can } from "@/lib/auth/permissions";
 import { getElection, getElectionResults } from "@/lib/elections/queries";
 import { AppError } from "@/lib/errors";
 import { parseId } from "@/lib/vocabulary";
-import { ApproveForm, PublishForm, ReceiptCheckForm, SendBackForm } from "../../_components/election-forms";
+import { PublishForm, ReceiptCheckForm } from "../../_components/election-forms";
+import { resultDecisionOf } from "@/lib/decisions/queries";
+import { decisionLink } from "@/lib/decisions/decisions";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 
 export const metadata: Metadata = { title: "Election results" };
@@ -73,8 +75,7 @@ export default async function ResultsPage({ params }: { params: Promise<{ id: st
   }
   const names = r.matrix.candidates;
   const nameOf = (login: string) => e.nominations.find((n) => n.login === login)?.name ?? login;
-  const mayApprove =
-    can(actor, "election.approve") && !e.nominations.some((n) => n.userId === actor?.id && n.status !== "withdrawn");
+  const decision = e.phase === "tallied" ? await resultDecisionOf(e.id) : null;
   const mayPublish = e.phase === "approved" && (e.viewer.isOfficer || can(actor, "election.approve"));
   const seedFile =
     r.lot.seedSource ?? (r.artifacts.some((a) => a.name === "ballots.blt") ? "ballots.blt" : "matrix.json");
@@ -83,7 +84,7 @@ export default async function ResultsPage({ params }: { params: Promise<{ id: st
       {header}
       {e.phase !== "published" && (
         <Notice tone="warning" className="text-sm">
-          Not public yet: only the officers and TOC members see this until a TOC member approves it and it is published.
+          Not public yet: only the officers and TOC members see this until the TOC approves it and it is published.
         </Notice>
       )}
       {r.counts.eligible !== null && (
@@ -223,10 +224,14 @@ export default async function ResultsPage({ params }: { params: Promise<{ id: st
           </p>
         ))}
 
-      {e.phase === "tallied" && mayApprove && (
+      {decision && (
         <Section id="approve-h" title="TOC decision" tone="brand" className="space-y-3">
-          <ApproveForm electionId={e.id} />
-          <SendBackForm electionId={e.id} />
+          <p className="text-slate-800">
+            The TOC decides this result by vote; approval seats the winners.{" "}
+            <Link href={decisionLink(decision.id)} className="font-medium text-brand-700 underline">
+              {decision.title}
+            </Link>
+          </p>
         </Section>
       )}
       {mayPublish && (

@@ -2,8 +2,13 @@
 
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/action";
-import { recordExternalDecision } from "@/lib/decisions/closing";
-import { CastVoteSchema, DeclareConflictSchema, RecordExternalSchema } from "@/lib/decisions/schemas";
+import { applyDecisionAgain, recordExternalDecision } from "@/lib/decisions/closing";
+import {
+  CastVoteSchema,
+  DecisionRefSchema,
+  DeclareConflictSchema,
+  RecordExternalSchema,
+} from "@/lib/decisions/schemas";
 import { castVote, declareConflict } from "@/lib/decisions/votes";
 import { DECISION_CHOICE_LABEL } from "@/lib/vocabulary";
 
@@ -39,6 +44,17 @@ const record = defineAction(
   { successMessage: "Recorded: the decision is closed with that outcome." },
 );
 
+const applyAgain = defineAction(
+  DecisionRefSchema,
+  async (input, actor) => {
+    const r = await applyDecisionAgain(actor, input);
+    // The seat it changed shows on the TAG's pages and the dashboards.
+    revalidatePath("/", "layout");
+    return r;
+  },
+  { successMessage: (r) => `Applied: ${r.applied}` },
+);
+
 export async function castVoteAction(input: unknown) {
   return vote(input);
 }
@@ -49,4 +65,8 @@ export async function declareConflictAction(input: unknown) {
 
 export async function recordExternalDecisionAction(input: unknown) {
   return record(input);
+}
+
+export async function applyDecisionAgainAction(input: unknown) {
+  return applyAgain(input);
 }

@@ -20,7 +20,12 @@ import { ActionForm } from "@/components/ui/action-form";
 import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
-import { castVoteAction, declareConflictAction, recordExternalDecisionAction } from "./actions";
+import {
+  applyDecisionAgainAction,
+  castVoteAction,
+  declareConflictAction,
+  recordExternalDecisionAction,
+} from "./actions";
 import { VotePanel } from "./_components/vote-panel";
 
 export const metadata: Metadata = { title: "TOC decision" };
@@ -114,6 +119,26 @@ export default async function DecisionPage({ params }: { params: Promise<{ id: s
         )}
       </Section>
 
+      {d.blockedReason && (
+        <Section id="blocked" title="Approved, but not in effect" tone="brand" className="space-y-3">
+          <p className="text-slate-800">It could not take effect: {d.blockedReason}</p>
+          <p className="text-slate-800">
+            What the TOC can do: clear the way (a seat freed, or the role&apos;s seat rules changed by the TAG&apos;s
+            chairs), then apply the decision again here. Or leave it: the TAG&apos;s leads may cancel the pending
+            appointment, or the election&apos;s officers re-count or rerun it.
+          </p>
+          {can(actor, "decision.record") && (
+            <ActionForm
+              action={applyDecisionAgainAction}
+              hidden={{ decisionId: d.id }}
+              label="Apply the decision again"
+              description="The seat rules are checked again against the seats held now."
+              submit="Apply again"
+            />
+          )}
+        </Section>
+      )}
+
       <Section id="what" title="What is decided" plain className="space-y-2">
         {seat && (
           <p className="text-slate-800">
@@ -134,14 +159,25 @@ export default async function DecisionPage({ params }: { params: Promise<{ id: s
             )}
           </p>
         )}
-        {d.kind === "election_result" && (
-          <p>
-            <Link href={`/elections/${d.subjectId}/results`} className="text-brand-700 underline">
-              The count, its files and how to re-count it
-            </Link>
-          </p>
+        {d.kind === "election_result" && d.body ? (
+          <>
+            <h3 className="font-semibold text-slate-900">The count&apos;s result, ties and lot</h3>
+            <ul className="list-disc space-y-1 pl-6 text-slate-800">
+              {d.body.split("\n").map((line) => (
+                <li key={line} className="break-words">
+                  {line}
+                </li>
+              ))}
+            </ul>
+            <p>
+              <Link href={`/elections/${d.subjectId}/results`} className="text-brand-700 underline">
+                The count, its files and how to re-count it
+              </Link>
+            </p>
+          </>
+        ) : (
+          d.body && <p className="whitespace-pre-line text-slate-800">{d.body}</p>
         )}
-        {d.body && <p className="whitespace-pre-line text-slate-800">{d.body}</p>}
         {d.link && (
           <p className="text-sm">
             Discussed at{" "}
