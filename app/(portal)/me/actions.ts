@@ -5,8 +5,8 @@ import { redirect } from "next/navigation";
 import { defineAction } from "@/lib/action";
 import { formDataToObject } from "@/lib/form-data";
 import {
-  formValuesFromInput,
   formValuesFromProfile,
+  profileErrorState,
   type DeleteAccountState,
   type ProfileFormState,
 } from "@/lib/people/form-data";
@@ -32,18 +32,7 @@ export async function saveProfileAction(_prev: ProfileFormState, formData: FormD
       values: formValuesFromProfile(result.data),
     };
   }
-  const fields = Object.values(result.fieldErrors).filter((e) => e?.length).length;
-  const message =
-    result.code === "INVALID"
-      ? [
-          "Nothing was saved.",
-          fields === 1 ? "One field needs attention." : fields > 1 ? `${fields} fields need attention.` : "",
-          ...result.formErrors.filter((e) => e !== result.message),
-        ]
-          .filter(Boolean)
-          .join(" ")
-      : `Nothing was saved. ${result.message}`;
-  return { status: "error", message, fieldErrors: result.fieldErrors, values: formValuesFromInput(raw) };
+  return profileErrorState(result, raw);
 }
 
 /** Deletes the signed-in person's account once they typed their login, then leaves signed out. */

@@ -8,7 +8,8 @@ import { requireUser } from "@/lib/auth/session";
 import { formValuesFromProfile } from "@/lib/people/form-data";
 import { getOwnProfile } from "@/lib/people/queries";
 import { DeleteAccount } from "./_components/delete-account";
-import { ProfileForm } from "./_components/profile-form";
+import { ProfileForm } from "@/components/people/profile-form";
+import { saveProfileAction } from "./actions";
 
 export const metadata: Metadata = { title: "Your profile" };
 
@@ -34,7 +35,11 @@ export default async function MePage() {
         Your name, login and avatar come from GitHub. Fields marked public appear on your public profile; your email
         address is never shown.
       </p>
-      <ProfileForm saved={formValuesFromProfile(profile)} timeZones={Intl.supportedValuesOf("timeZone")} />
+      <ProfileForm
+        saved={formValuesFromProfile(profile)}
+        timeZones={Intl.supportedValuesOf("timeZone")}
+        action={saveProfileAction}
+      />
       <Section
         id="employers-heading"
         title="Employer history"
