@@ -13,6 +13,8 @@ import {
 import { deleteAccount, updateProfile } from "@/lib/people/mutations";
 import { DeleteAccountSchema, ProfileSchema } from "@/lib/people/schemas";
 import { markPeopleStale } from "@/lib/matching/snapshot";
+import { setNotificationPrefs } from "@/lib/notify/preferences";
+import { NotificationPrefsSchema } from "@/lib/notify/schemas";
 
 const saveProfile = defineAction(ProfileSchema, (input, actor) => updateProfile(actor, input));
 const removeAccount = defineAction(DeleteAccountSchema, (input, actor) => deleteAccount(actor, input.confirmLogin));
@@ -34,6 +36,13 @@ export async function saveProfileAction(_prev: ProfileFormState, formData: FormD
   }
   return profileErrorState(result, raw);
 }
+
+/** How each kind of notice reaches the signed-in person (in the app, by email, in a weekly digest, or off). */
+export const saveNotificationPrefsAction = defineAction(
+  NotificationPrefsSchema,
+  (input, actor) => setNotificationPrefs(actor, input),
+  { successMessage: "Notification preferences saved.", revalidate: () => revalidatePath("/me") },
+);
 
 /** Deletes the signed-in person's account once they typed their login, then leaves signed out. */
 export async function deleteAccountAction(_prev: DeleteAccountState, formData: FormData): Promise<DeleteAccountState> {

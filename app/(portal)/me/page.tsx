@@ -9,14 +9,24 @@ import { formValuesFromProfile } from "@/lib/people/form-data";
 import { getOwnProfile } from "@/lib/people/queries";
 import { DeleteAccount } from "./_components/delete-account";
 import { ProfileForm } from "@/components/people/profile-form";
-import { saveProfileAction } from "./actions";
+import { ActionForm } from "@/components/ui/action-form";
+import { getNotificationPrefs } from "@/lib/notify/preferences";
+import {
+  NOTIFICATION_GROUP_LABEL,
+  NOTIFICATION_GROUPS,
+  NOTIFICATION_MODE_LABEL,
+  NOTIFICATION_MODES,
+} from "@/lib/notify/schemas";
+import { saveNotificationPrefsAction, saveProfileAction } from "./actions";
 
 export const metadata: Metadata = { title: "Your profile" };
 
 export default async function MePage() {
   const user = await requireUser("/me");
-  const profile = await getOwnProfile(user.id);
+  const [profile, prefs] = await Promise.all([getOwnProfile(user.id), getNotificationPrefs(user.id)]);
   if (!profile) notFound();
+  // Built here, not with the client module's labelledOptions: a server component cannot call it.
+  const modes = NOTIFICATION_MODES.map((m) => [m, NOTIFICATION_MODE_LABEL[m]] as const);
   return (
     <div className="space-y-8">
       <header className="flex flex-wrap items-center gap-4">
@@ -58,6 +68,22 @@ export default async function MePage() {
           ))}
         </ol>
       </Section>
+      <div id="notifications">
+        <ActionForm
+          action={saveNotificationPrefsAction}
+          title="Notifications"
+          level={2}
+          description="How each kind of notice reaches you. A weekly digest collects the emails into one message; off means no notice at all."
+          fields={NOTIFICATION_GROUPS.map((g) => ({
+            name: g,
+            label: NOTIFICATION_GROUP_LABEL[g],
+            defaultValue: prefs[g],
+            options: modes,
+          }))}
+          columns={2}
+          submit="Save notification preferences"
+        />
+      </div>
       <DeleteAccount login={profile.login} />
     </div>
   );
