@@ -52,6 +52,7 @@ const HISTORY: Record<string, string> = {
   "claim.withdraw": "withdrew",
   "claim.release": "released a volunteer",
   "claim.progress": "posted progress",
+  "claim.progress-edit": "edited a progress update",
   "claim.follow-up": "followed up",
   "claim.done": "marked work done",
   "claim.complete": "confirmed a completion",
