@@ -34,6 +34,7 @@ function Select({
         {label}
       </label>
       <select
+        key={state?.values?.[name] ?? value}
         id={id}
         name={name}
         defaultValue={state?.values?.[name] ?? value}

@@ -29,6 +29,7 @@ export function ScopedSelect({
         {label}
       </label>
       <select
+        key={state?.values?.[name] ?? defaultValue}
         id={id}
         name={name}
         defaultValue={state?.values?.[name] ?? defaultValue}
