@@ -2,35 +2,77 @@ import Link from "next/link";
 import { AttentionList } from "@/components/attention-list";
 import { MyElections } from "@/components/elections/my-elections";
 import { getActor } from "@/lib/auth/actor";
-import { getCurrentUser } from "@/lib/auth/session";
-import { personalAttention } from "@/lib/dashboards/attention";
+import { todayFor } from "@/lib/dashboards/today";
 import { DecisionList } from "@/components/decisions/decision-list";
 import { Section } from "@/components/ui/section";
-import { can } from "@/lib/auth/permissions";
-import { listOpenDecisions } from "@/lib/decisions/queries";
+import { ActionForm } from "@/components/ui/action-form";
+import { skipProfileStepAction } from "@/app/(portal)/welcome/actions";
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<{ notice?: string }> }) {
   const { notice } = await searchParams;
-  const user = await getCurrentUser();
-  const [attention, actor] = user ? await Promise.all([personalAttention(user.id), getActor()]) : [null, null];
-  // A TOC member's home starts with the votes waiting for them, theirs first.
-  const decisions = can(actor, "decision.vote")
-    ? (await listOpenDecisions(actor)).sort((a, b) => Number(b.viewer === "vote") - Number(a.viewer === "vote"))
-    : null;
+  const actor = await getActor();
+  const today = actor ? await todayFor(actor) : null;
   return (
     <div className="space-y-10">
-      {decisions && (
-        <Section id="toc-decisions" title="TOC decisions awaiting a vote" className="space-y-3">
-          <DecisionList decisions={decisions} empty="No TOC decision is open." label="Open TOC decisions" />
+      {today?.profileStep && (
+        <section aria-labelledby="profile-step" className="space-y-3 rounded-xl bg-brand-50 p-6 ring-1 ring-brand-200">
+          <h2 id="profile-step" className="text-lg font-semibold text-brand-800">
+            Welcome! Tell TAGs what you can help with
+          </h2>
+          <p className="text-slate-700">
+            Five short questions (region, timezone, skills, hours, interests) let TAGs suggest work that fits you.
+          </p>
+          <div className="flex flex-wrap items-center gap-3">
+            <Link
+              href="/welcome"
+              className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
+            >
+              Complete your profile
+            </Link>
+            <ActionForm
+              action={skipProfileStepAction}
+              submit="Skip for now"
+              variant="secondary"
+              label="Skip the profile step"
+              compact
+            />
+          </div>
+        </section>
+      )}
+      {today?.decisions && (
+        <Section id="toc-decisions" title="TOC decisions awaiting your vote" className="space-y-3">
+          <DecisionList
+            decisions={today.decisions.toCast}
+            empty="No open TOC decision waits for your vote."
+            label="TOC decisions awaiting your vote"
+          />
+          {today.decisions.others.length > 0 && (
+            <DecisionList decisions={today.decisions.others} empty="" label="Other open TOC decisions" />
+          )}
         </Section>
       )}
+      {today?.leads.map(({ tag, items }) => (
+        <div key={tag.id} className="space-y-2">
+          <AttentionList
+            id={`lead-${tag.slug}`}
+            title={`${tag.name}: waiting for its leads`}
+            items={items}
+            empty={`Nothing waits for the leads of ${tag.name} today.`}
+          />
+          <p className="text-sm">
+            <Link href={`/manage/${tag.slug}`} className="text-brand-700 underline">
+              Open the lead console of {tag.name}
+            </Link>
+          </p>
+        </div>
+      ))}
       {/* Elections open or upcoming come first for signed-in people (issue 7). */}
       <MyElections viewer={actor} />
-      {attention && (
+      {today && (
         <AttentionList
           id="today"
-          title="Needs your attention today"
-          items={attention}
+          title="Your work today"
+          items={today.personal}
           empty="Nothing needs you today. Browse the help-wanted board for something new."
         />
       )}

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, signInAs, test } from "./fixtures";
+import { expect, newIdentity, signedIn, signInAs, test } from "./fixtures";
 
 /** No sideways scroll at a phone's width. */
 async function fitsPhone(page: Page) {
@@ -150,4 +150,74 @@ test("a CNCF Ambassador volunteers from their matches; the item lists them at on
   await expect(
     page.getByRole("list", { name: "Your matches, best first" }).getByRole("heading", { name: title, exact: true }),
   ).toHaveCount(0);
+});
+
+/** Each demo TAG's chair (dev/github-stand-in/identities.ts). */
+const CHAIR: Record<string, string> = {
+  "security-and-compliance": "chia-chair",
+  "developer-experience": "cora-chair",
+  infrastructure: "kai-chair",
+  "operational-resilience": "lena-chair",
+  "workloads-foundation": "nico-chair",
+};
+
+test("a new person completes the profile step, volunteers from for-you, posts and edits progress; the lead sees the request first on home", async ({
+  page,
+  browser,
+}) => {
+  test.slow();
+  const { login } = await newIdentity(page, "newcomer");
+  await signInAs(page, login);
+  await page.goto("/");
+  const step = page.getByRole("region", { name: "Welcome! Tell TAGs what you can help with" });
+  await step.getByRole("link", { name: "Complete your profile" }).click();
+  await expect(page.getByRole("heading", { name: "Welcome to TAG Portal", level: 1 })).toBeVisible();
+  // The browser's zone is offered when it is one the portal knows.
+  const zone = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const known = await page.evaluate((z) => Intl.supportedValuesOf("timeZone").includes(z), zone);
+  if (known) await expect(page.getByLabel("Timezone", { exact: true })).toHaveValue(zone);
+  await expect(page.getByLabel("Employer", { exact: true })).toHaveCount(0);
+  await page.getByLabel("Region", { exact: true }).selectOption("EMEA");
+  await page.getByLabel("Timezone", { exact: true }).fill("Europe/Berlin");
+  for (const skill of ["Kubernetes", "Documentation", "Go"])
+    await page.getByRole("group", { name: "Skills" }).getByLabel(skill, { exact: true }).check();
+  await page.getByLabel("Hours available a month").fill("10");
+  await page.getByRole("button", { name: "Save and see matching work" }).click();
+  await page.waitForURL(/\/help-wanted\/for-you$/);
+
+  const first = page.getByRole("list", { name: "Your matches, best first" }).getByRole("listitem").first();
+  await first.getByRole("button", { name: "Volunteer" }).click();
+  await page.waitForURL(/\/help-wanted\/[0-9a-f-]{36}$/);
+  const itemUrl = page.url();
+  const tagHref = await page.getByRole("region", { name: "Details" }).getByRole("link").first().getAttribute("href");
+  const slug = tagHref!.replace("/tags/", "");
+
+  // The chair of the item's TAG finds the request on home, first in that TAG's list.
+  const lead = await signedIn(browser, CHAIR[slug]!);
+  await lead.page.goto("/");
+  const waiting = lead.page.getByRole("region", { name: /: waiting for its leads$/ }).filter({
+    has: lead.page.getByRole("link", { name: /volunteer requests? waiting for an answer/ }),
+  });
+  await expect(waiting.getByRole("listitem").first()).toContainText(/volunteer requests? waiting for an answer/);
+  await waiting.getByRole("link", { name: /volunteer requests? waiting for an answer/ }).click();
+  await lead.page.waitForURL(new RegExp(`/manage/${slug}#requests$`));
+  await lead.page.getByRole("button", { name: `Accept @${login}` }).click();
+  // The list refreshes once the answer is saved (the button's own text changes while it is pending).
+  await expect(lead.page.getByRole("region", { name: /^Pending requests/ })).not.toContainText(`@${login}`);
+  await lead.context.close();
+
+  // Progress goes in the main column; its author may edit it the same day.
+  await page.goto(itemUrl);
+  const updates = page.getByRole("region", { name: "Updates" });
+  await updates.getByLabel("Progress update").fill("Outline drafted");
+  await updates.getByRole("button", { name: "Post update" }).click();
+  await expect(updates.getByRole("paragraph").filter({ hasText: /^Outline drafted$/ })).toBeVisible();
+  await updates.getByText("Edit this update").click();
+  await updates
+    .getByRole("form", { name: "Edit your progress update" })
+    .getByLabel("Progress update")
+    .fill("Outline and first section drafted");
+  await updates.getByRole("button", { name: "Save the edit" }).click();
+  await expect(updates.getByRole("paragraph").filter({ hasText: /^Outline and first section drafted$/ })).toBeVisible();
+  await expect(updates).toContainText("edited");
 });

@@ -107,9 +107,9 @@ const CONTEXTS: { name: string; login: string | null; start: string[]; areas: st
   {
     name: "a member",
     login: "milo-member",
-    start: ["/me", "/my-work", "/notifications", "/contributions", "/help-wanted/for-you"],
-    areas: ["/me", "/my-work", "/notifications", "/contributions", "/help-wanted/for-you"],
-    must: ["/me", "/my-work", "/notifications", "/help-wanted/for-you"],
+    start: ["/me", "/welcome", "/my-work", "/notifications", "/contributions", "/help-wanted/for-you"],
+    areas: ["/me", "/welcome", "/my-work", "/notifications", "/contributions", "/help-wanted/for-you"],
+    must: ["/me", "/welcome", "/my-work", "/notifications", "/help-wanted/for-you"],
   },
   {
     name: "a TAG chair",

@@ -20,7 +20,15 @@ test("a member edits their profile and sees it on their public profile, without 
   await expect(page.getByRole("status").filter({ hasText: "Profile saved." })).toBeVisible();
   // What was saved stays in the form, tags deduplicated and given their curated spelling.
   await expect(page.getByLabel("Other skills (separated by commas)")).toHaveValue("Helm charts");
+  // Notification preferences per kind, on the same page.
+  const notices = page.getByRole("form", { name: "Notifications" });
+  await notices.getByLabel("Volunteering: requests, invitations, progress and follow-ups").selectOption("Off");
+  await notices.getByLabel("Elections: nominations, voting, results").selectOption("digest");
+  await notices.getByRole("button", { name: "Save notification preferences" }).click();
+  await expect(notices.getByRole("status").filter({ hasText: "Notification preferences saved." })).toBeVisible();
   await page.reload();
+  await expect(page.getByLabel("Volunteering: requests, invitations, progress and follow-ups")).toHaveValue("off");
+  await expect(page.getByLabel("Elections: nominations, voting, results")).toHaveValue("digest");
   await expect(page.getByLabel("Timezone", { exact: true })).toHaveValue("Asia/Tokyo");
   await expect(page.getByRole("list", { name: /Employers/ }).getByText("Example Cloud Co")).toBeVisible();
 

@@ -20,6 +20,7 @@ export const AUDIT_ACTIONS = [
   "claim.follow-up",
   "claim.invite",
   "claim.progress",
+  "claim.progress-edit",
   "claim.release",
   "claim.request",
   "claim.withdraw",

@@ -8,6 +8,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { notify } from "@/lib/notify/send";
 import { consumeRateLimit } from "@/lib/rate-limit";
 import { HELD_CLAIM_STATUSES, LIVE_CLAIM_STATUSES } from "@/lib/vocabulary";
+import { PROGRESS_EDIT_HOURS, progressEditable } from "./schemas";
 import {
   givePlaceBack,
   itemLink,
@@ -291,6 +292,42 @@ export async function postProgress(actor: Actor | null, input: { claimId: string
     });
   });
   return { id: claim.id };
+}
+
+/**
+ * The author edits their own progress update, within {@link PROGRESS_EDIT_HOURS} hours of posting
+ * it by the portal clock (a typo or a wrong link; later the record stands). Audited with the text
+ * before and after; the update shows it was edited.
+ */
+export async function editProgress(actor: Actor | null, input: { updateId: string; body: string; link?: string }) {
+  const update = await db.claimUpdate.findUnique({
+    where: { id: input.updateId },
+    select: { id: true, claimId: true, authorId: true, kind: true, body: true, link: true, createdAt: true },
+  });
+  if (!update || update.kind !== "progress") throw new AppError("NOT_FOUND", "That update does not exist.");
+  const { a, claim } = await requireOwnClaim(actor, update.claimId, "Only its author edits a progress update.");
+  if (update.authorId !== a.id) throw new AppError("FORBIDDEN", "Only its author edits a progress update.");
+  const at = await clockNow();
+  if (!progressEditable(update.createdAt, at))
+    throw new AppError(
+      "CONFLICT",
+      `A progress update can be edited for ${PROGRESS_EDIT_HOURS} hours after posting it.`,
+    );
+  const link = input.link ?? null;
+  await db.$transaction(async (tx) => {
+    await tx.claimUpdate.update({ where: { id: update.id }, data: { body: input.body, link, editedAt: at } });
+    await recordAudit(tx, {
+      at,
+      actorId: a.id,
+      action: "claim.progress-edit",
+      subjectType: "Claim",
+      subjectId: claim.id,
+      tagId: claim.item.tagIds[0],
+      before: { updateId: update.id, body: update.body, link: update.link },
+      after: { updateId: update.id, body: input.body, link },
+    });
+  });
+  return { id: update.id };
 }
 
 /** A lead follows up on a claim; the volunteer is notified. */

@@ -28,7 +28,7 @@ export async function getItem(rawId: string) {
           user: { select: { login: true, name: true, avatarUrl: true } },
           updates: {
             orderBy: { createdAt: "asc" },
-            select: { id: true, kind: true, body: true, link: true, createdAt: true, authorId: true },
+            select: { id: true, kind: true, body: true, link: true, createdAt: true, editedAt: true, authorId: true },
           },
         },
       },

@@ -111,6 +111,12 @@ export const ProgressSchema = z.strictObject({
   body: z.string().trim().min(2, "Say what happened").max(5000),
   link: z.preprocess(empty, httpUrl("Enter a full URL", 500).optional()),
 });
+/** Editing one's own progress update (within {@link PROGRESS_EDIT_HOURS} hours of posting it). */
+export const EditProgressSchema = ProgressSchema.omit({ claimId: true }).extend({ updateId: z.uuid() });
+export const PROGRESS_EDIT_HOURS = 24;
+/** Whether a progress update posted at `createdAt` may still be edited at `at` (the portal clock). */
+export const progressEditable = (createdAt: Date, at: Date) =>
+  at.getTime() - createdAt.getTime() <= PROGRESS_EDIT_HOURS * 3_600_000;
 export const FollowUpSchema = z.strictObject({
   claimId: z.uuid(),
   body: z.string().trim().min(2, "Write the follow-up").max(2000),

@@ -8,6 +8,7 @@ import { flagOverdueLiaisons } from "@/lib/liaisons/sweep";
 import { sweepBoardReviews } from "@/lib/help-wanted/board-reviews";
 import { sendMatchDigests } from "@/lib/matching/digest";
 import { notify } from "@/lib/notify/send";
+import { sendNotificationDigests } from "@/lib/notify/digest";
 import { endFinishedTerms } from "@/lib/roles/term-ends";
 import { remindTermsEnding } from "@/lib/roles/term-reminders";
 import { DAY } from "@/lib/vocabulary";
@@ -102,5 +103,10 @@ export const sweeps: Sweep[] = [
     name: "sweep-match-digests",
     description: "Send opted-in people their new best matches, once a week",
     run: sendMatchDigests,
+  },
+  {
+    name: "sweep-notification-digests",
+    description: "Mail people the notices they chose to get in a weekly digest",
+    run: sendNotificationDigests,
   },
 ];

@@ -4,3 +4,54 @@ export const MarkReadSchema = z.strictObject({
   ids: z.union([z.literal("all"), z.array(z.uuid()).min(1).max(100)]),
 });
 export type MarkReadInput = z.infer<typeof MarkReadSchema>;
+
+/**
+ * How a kind of notification reaches a person (issue 18, point 13): in the app only, in the app and
+ * by email at once, in the app and by email in a weekly digest, or not at all.
+ */
+export const NOTIFICATION_MODES = ["email", "in_app", "digest", "off"] as const;
+export type NotificationMode = (typeof NOTIFICATION_MODES)[number];
+export const DEFAULT_NOTIFICATION_MODE: NotificationMode = "email";
+export const NOTIFICATION_MODE_LABEL: Record<NotificationMode, string> = {
+  email: "In the app and by email",
+  in_app: "In the app only",
+  digest: "In the app, and by email in a weekly digest",
+  off: "Off",
+};
+
+/** The kinds of notification, by the first part of their kind ("claim.stale" is a "claim"). */
+export const NOTIFICATION_GROUPS = [
+  "claim",
+  "help-wanted",
+  "match",
+  "election",
+  "decision",
+  "roster",
+  "leadership",
+  "liaison",
+  "initiative",
+  "profile",
+] as const;
+export type NotificationGroup = (typeof NOTIFICATION_GROUPS)[number];
+export const NOTIFICATION_GROUP_LABEL: Record<NotificationGroup, string> = {
+  claim: "Volunteering: requests, invitations, progress and follow-ups",
+  "help-wanted": "Help-wanted items you hold or lead: changes, closing, board reviews",
+  match: "New work matching your skills",
+  election: "Elections: nominations, voting, results",
+  decision: "TOC decisions and their reminders",
+  roster: "Your seats and terms",
+  leadership: "Leadership changes",
+  liaison: "Liaison check-ins",
+  initiative: "Initiatives",
+  profile: "Reminders about your profile",
+};
+
+const mode = z.enum(NOTIFICATION_MODES, { error: "Choose one of the offered ways." });
+/** The settings form: one mode per group, each optional (a stored value parses the same way). */
+export const NotificationPrefsSchema = z.strictObject(
+  Object.fromEntries(NOTIFICATION_GROUPS.map((g) => [g, mode.optional()])) as Record<
+    NotificationGroup,
+    z.ZodOptional<typeof mode>
+  >,
+);
+export type NotificationPrefsInput = z.infer<typeof NotificationPrefsSchema>;

@@ -2,6 +2,7 @@ import "server-only";
 import nodemailer from "nodemailer";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { modeFor } from "./preferences";
 
 export interface NotificationInput {
   userId: string;
@@ -14,11 +15,19 @@ export interface NotificationInput {
 }
 
 /**
- * Notifies a person in the app and by mail. Mail goes through SMTP_URL when it is set; in demo
- * mode it lands in the outbox table shown at /outbox; otherwise only the in-app notice exists.
- * Returns false when the dedupe key was already used.
+ * Notifies a person as their preference for the kind says (lib/notify/preferences): in the app,
+ * by mail at once too ("email", the default), or in the app with mail saved for the weekly digest;
+ * "off" creates nothing. Mail goes through SMTP_URL when it is set; in demo mode it lands in the
+ * outbox table shown at /outbox; otherwise only the in-app notice exists. Returns false when
+ * nothing was created: the kind is off, or the dedupe key was already used.
  */
 export async function notify(n: NotificationInput, at: Date): Promise<boolean> {
+  const user = await db.user.findUnique({
+    where: { id: n.userId },
+    select: { email: true, notificationPrefs: true },
+  });
+  const mode = modeFor(user?.notificationPrefs, n.kind);
+  if (mode === "off") return false;
   const created = await db.notification.createMany({
     data: [
       {
@@ -34,12 +43,16 @@ export async function notify(n: NotificationInput, at: Date): Promise<boolean> {
     skipDuplicates: true,
   });
   if (created.count === 0) return false;
-  const user = await db.user.findUnique({ where: { id: n.userId }, select: { email: true, name: true, login: true } });
-  if (user?.email) {
-    const link = n.link ? `\n\n${env().NEXTAUTH_URL.replace(/\/$/, "")}${n.link}` : "";
-    await sendMail({ to: user.email, subject: n.title, text: `${n.body ?? ""}${link}`.trim() }, at);
+  if (mode === "email" && user?.email) {
+    const text = `${n.body ?? ""}${absoluteLink(n.link, "\n\n")}`.trim();
+    await sendMail({ to: user.email, subject: n.title, text }, at);
   }
   return true;
+}
+
+/** A portal path as a full address for a mail, after `before`; nothing when there is no path. */
+export function absoluteLink(path: string | null | undefined, before: string): string {
+  return path ? `${before}${env().NEXTAUTH_URL.replace(/\/$/, "")}${path}` : "";
 }
 
 let transport: nodemailer.Transporter | undefined;

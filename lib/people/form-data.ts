@@ -1,4 +1,5 @@
-import { normalizeTags, type ProfileInput } from "./schemas";
+import type { ActionResult } from "@/lib/action";
+import { normalizeTags, type ProfileInput, type ProfileStepInput } from "./schemas";
 import { CURATED_INTERESTS, CURATED_SKILLS } from "@/lib/vocabulary";
 
 /** What the form shows: text as typed, tags as lists. */
@@ -38,18 +39,37 @@ export function formValuesFromInput(raw: Record<string, unknown>): ProfileFormVa
   };
 }
 
-/** The saved profile as form values. */
-export function formValuesFromProfile(p: ProfileInput): ProfileFormValues {
+/** The saved profile (or the profile step's part of it) as form values. */
+export function formValuesFromProfile(p: ProfileStepInput & Partial<ProfileInput>): ProfileFormValues {
   return {
     region: p.region ?? "",
     timezone: p.timezone ?? "",
     employer: p.employer ?? "",
     skills: [...p.skills],
     interests: [...p.interests],
-    languages: p.languages.join(", "),
+    languages: (p.languages ?? []).join(", "),
     hoursPerMonth: p.hoursPerMonth === null ? "" : String(p.hoursPerMonth),
-    bio: p.bio,
+    bio: p.bio ?? "",
   };
+}
+
+/** A refused save as the form's state: what to fix, field by field, and what was typed. */
+export function profileErrorState(
+  result: Extract<ActionResult<unknown>, { ok: false }>,
+  raw: Record<string, unknown>,
+): ProfileFormState {
+  const fields = Object.values(result.fieldErrors).filter((e) => e?.length).length;
+  const message =
+    result.code === "INVALID"
+      ? [
+          "Nothing was saved.",
+          fields === 1 ? "One field needs attention." : fields > 1 ? `${fields} fields need attention.` : "",
+          ...result.formErrors.filter((e) => e !== result.message),
+        ]
+          .filter(Boolean)
+          .join(" ")
+      : `Nothing was saved. ${result.message}`;
+  return { status: "error", message, fieldErrors: result.fieldErrors, values: formValuesFromInput(raw) };
 }
 
 /** Splits a tag list into the curated words (checkboxes) and the rest (free text). */

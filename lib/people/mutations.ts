@@ -12,7 +12,8 @@ import { notifyLeads } from "@/lib/help-wanted/notify-leads";
 import { FORMER_MEMBER, roleName, SEAT_TAKEN_STATUSES } from "@/lib/vocabulary";
 import { DeleteAccountSchema, ProfileSchema, type ProfileInput } from "./schemas";
 
-function invalid(error: z.ZodError): AppError {
+/** A schema's refusal as the AppError forms show field by field. */
+export function invalid(error: z.ZodError): AppError {
   const flat = z.flattenError(error);
   return new AppError("INVALID", "Some fields need attention.", flat.fieldErrors as Record<string, string[]>);
 }

@@ -141,3 +141,19 @@ export const DeleteAccountSchema = z.strictObject({
     .max(100, "That is not your login."),
 });
 export type DeleteAccountInput = z.infer<typeof DeleteAccountSchema>;
+
+/**
+ * The first sign-in's short profile step (/welcome): the fields matching needs, with the same
+ * rules and messages as the full profile.
+ */
+export const ProfileStepSchema = ProfileSchema.pick({
+  region: true,
+  timezone: true,
+  skills: true,
+  interests: true,
+  hoursPerMonth: true,
+});
+export type ProfileStepInput = z.infer<typeof ProfileStepSchema>;
+
+/** Skipping the profile step sends nothing but the intent. */
+export const SkipProfileStepSchema = z.strictObject({});

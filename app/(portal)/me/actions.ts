@@ -5,14 +5,16 @@ import { redirect } from "next/navigation";
 import { defineAction } from "@/lib/action";
 import { formDataToObject } from "@/lib/form-data";
 import {
-  formValuesFromInput,
   formValuesFromProfile,
+  profileErrorState,
   type DeleteAccountState,
   type ProfileFormState,
 } from "@/lib/people/form-data";
 import { deleteAccount, updateProfile } from "@/lib/people/mutations";
 import { DeleteAccountSchema, ProfileSchema } from "@/lib/people/schemas";
 import { markPeopleStale } from "@/lib/matching/snapshot";
+import { setNotificationPrefs } from "@/lib/notify/preferences";
+import { NotificationPrefsSchema } from "@/lib/notify/schemas";
 
 const saveProfile = defineAction(ProfileSchema, (input, actor) => updateProfile(actor, input));
 const removeAccount = defineAction(DeleteAccountSchema, (input, actor) => deleteAccount(actor, input.confirmLogin));
@@ -32,19 +34,15 @@ export async function saveProfileAction(_prev: ProfileFormState, formData: FormD
       values: formValuesFromProfile(result.data),
     };
   }
-  const fields = Object.values(result.fieldErrors).filter((e) => e?.length).length;
-  const message =
-    result.code === "INVALID"
-      ? [
-          "Nothing was saved.",
-          fields === 1 ? "One field needs attention." : fields > 1 ? `${fields} fields need attention.` : "",
-          ...result.formErrors.filter((e) => e !== result.message),
-        ]
-          .filter(Boolean)
-          .join(" ")
-      : `Nothing was saved. ${result.message}`;
-  return { status: "error", message, fieldErrors: result.fieldErrors, values: formValuesFromInput(raw) };
+  return profileErrorState(result, raw);
 }
+
+/** How each kind of notice reaches the signed-in person (in the app, by email, in a weekly digest, or off). */
+export const saveNotificationPrefsAction = defineAction(
+  NotificationPrefsSchema,
+  (input, actor) => setNotificationPrefs(actor, input),
+  { successMessage: "Notification preferences saved.", revalidate: () => revalidatePath("/me") },
+);
 
 /** Deletes the signed-in person's account once they typed their login, then leaves signed out. */
 export async function deleteAccountAction(_prev: DeleteAccountState, formData: FormData): Promise<DeleteAccountState> {

@@ -10,14 +10,29 @@ import { getOwnProfile } from "@/lib/people/queries";
 import { listDeliveredWork } from "@/lib/people/export";
 import { ITEM_KIND_LABEL } from "@/lib/vocabulary";
 import { DeleteAccount } from "./_components/delete-account";
-import { ProfileForm } from "./_components/profile-form";
+import { ProfileForm } from "@/components/people/profile-form";
+import { ActionForm } from "@/components/ui/action-form";
+import { getNotificationPrefs } from "@/lib/notify/preferences";
+import {
+  NOTIFICATION_GROUP_LABEL,
+  NOTIFICATION_GROUPS,
+  NOTIFICATION_MODE_LABEL,
+  NOTIFICATION_MODES,
+} from "@/lib/notify/schemas";
+import { saveNotificationPrefsAction, saveProfileAction } from "./actions";
 
 export const metadata: Metadata = { title: "Your profile" };
 
 export default async function MePage() {
   const user = await requireUser("/me");
-  const [profile, delivered] = await Promise.all([getOwnProfile(user.id), listDeliveredWork(user.id)]);
+  const [profile, delivered, prefs] = await Promise.all([
+    getOwnProfile(user.id),
+    listDeliveredWork(user.id),
+    getNotificationPrefs(user.id),
+  ]);
   if (!profile) notFound();
+  // Built here, not with the client module's labelledOptions: a server component cannot call it.
+  const modes = NOTIFICATION_MODES.map((m) => [m, NOTIFICATION_MODE_LABEL[m]] as const);
   return (
     <div className="space-y-8">
       <header className="flex flex-wrap items-center gap-4">
@@ -36,7 +51,11 @@ export default async function MePage() {
         Your name, login and avatar come from GitHub. Fields marked public appear on your public profile; your email
         address is never shown.
       </p>
-      <ProfileForm saved={formValuesFromProfile(profile)} timeZones={Intl.supportedValuesOf("timeZone")} />
+      <ProfileForm
+        saved={formValuesFromProfile(profile)}
+        timeZones={Intl.supportedValuesOf("timeZone")}
+        action={saveProfileAction}
+      />
       <Section
         id="employers-heading"
         title="Employer history"
@@ -55,6 +74,22 @@ export default async function MePage() {
           ))}
         </ol>
       </Section>
+      <div id="notifications">
+        <ActionForm
+          action={saveNotificationPrefsAction}
+          title="Notifications"
+          level={2}
+          description="How each kind of notice reaches you. A weekly digest collects the emails into one message; off means no notice at all."
+          fields={NOTIFICATION_GROUPS.map((g) => ({
+            name: g,
+            label: NOTIFICATION_GROUP_LABEL[g],
+            defaultValue: prefs[g],
+            options: modes,
+          }))}
+          columns={2}
+          submit="Save notification preferences"
+        />
+      </div>
       <Section
         id="delivered-heading"
         title="Work you delivered"

@@ -9,6 +9,7 @@ import { fetchLinkedIssue } from "@/lib/github/issue-links";
 import {
   confirmCompletion,
   decideClaim,
+  editProgress,
   markClaimDone,
   postProgress,
   releaseClaim,
@@ -28,6 +29,7 @@ import {
   DiscardDraftSchema,
   DecideClaimSchema,
   DoneSchema,
+  EditProgressSchema,
   FollowUpSchema,
   ItemIdSchema,
   itemSchema,
@@ -89,6 +91,10 @@ const progress = defineAction(ProgressSchema, (i, a) => postProgress(a, i), {
   successMessage: "Update posted.",
   revalidate: refresh,
 });
+const editUpdate = defineAction(EditProgressSchema, (i, a) => editProgress(a, i), {
+  successMessage: "Update edited.",
+  revalidate: refresh,
+});
 const followUp = defineAction(FollowUpSchema, (i, a) => sendFollowUp(a, i), {
   successMessage: "Follow-up sent to the volunteer.",
   revalidate: refresh,
@@ -145,6 +151,9 @@ export async function releaseClaimAction(input: unknown) {
 }
 export async function postProgressAction(input: unknown) {
   return progress(input);
+}
+export async function editProgressAction(input: unknown) {
+  return editUpdate(input);
 }
 export async function sendFollowUpAction(input: unknown) {
   return followUp(input);

@@ -23,7 +23,8 @@ import {
 import { PendingRequest } from "@/components/help-wanted/request-decision";
 import { ActionForm } from "@/components/ui/action-form";
 import { CLAIM_STATUS, StaleBadge } from "./_components/claim-status";
-import { MyClaim } from "./_components/my-claim";
+import { EditProgress, MyClaim, ProgressForm } from "./_components/my-claim";
+import { progressEditable } from "@/lib/help-wanted/schemas";
 import { Suggestions } from "./_components/suggestions";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ posted?: string }> };
@@ -51,6 +52,7 @@ const HISTORY: Record<string, string> = {
   "claim.withdraw": "withdrew",
   "claim.release": "released a volunteer",
   "claim.progress": "posted progress",
+  "claim.progress-edit": "edited a progress update",
   "claim.follow-up": "followed up",
   "claim.done": "marked work done",
   "claim.complete": "confirmed a completion",
@@ -156,6 +158,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
                         ? `Progress from @${u.volunteer}`
                         : `Follow-up from ${u.authorId && loginOf.has(u.authorId) ? `@${loginOf.get(u.authorId)}` : "a TAG lead"} to @${u.volunteer}`}{" "}
                       · <DateTime iso={u.createdAt.toISOString()} />
+                      {u.editedAt && " · edited"}
                     </p>
                     <Markdown>{u.body}</Markdown>
                     {u.link && (
@@ -166,9 +169,17 @@ export default async function ItemPage({ params, searchParams }: Props) {
                         </a>
                       </p>
                     )}
+                    {u.kind === "progress" && actor && u.authorId === actor.id && progressEditable(u.createdAt, at) && (
+                      <EditProgress update={u} />
+                    )}
                   </li>
                 ))}
               </ol>
+            )}
+            {myLive?.status === "accepted" && (
+              <div className="mt-6 border-t border-slate-200 pt-4">
+                <ProgressForm claimId={myLive.id} />
+              </div>
             )}
           </section>
         </article>

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import type { DeleteAccountState } from "@/lib/people/form-data";
 import { deleteAccountAction } from "../actions";
-import { FieldErrors, inputClass } from "./field";
+import { FieldErrors, inputClass } from "@/components/people/field";
 
 const initialState: DeleteAccountState = { status: "idle" };
 

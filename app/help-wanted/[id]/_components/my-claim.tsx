@@ -1,6 +1,13 @@
 import { InvitationAnswer } from "@/components/help-wanted/invitation-answer";
 import { ActionForm } from "@/components/ui/action-form";
-import { answerInvitationAction, markDoneAction, postProgressAction, withdrawClaimAction } from "../actions";
+import type { FieldSpec } from "@/components/ui/action-form";
+import {
+  answerInvitationAction,
+  editProgressAction,
+  markDoneAction,
+  postProgressAction,
+  withdrawClaimAction,
+} from "../actions";
 import { CLAIM_STATUS, StaleBadge } from "./claim-status";
 
 /** The viewer's own live claim: what it is waiting for, and the forms for its next step. */
@@ -36,24 +43,12 @@ export function MyClaim({
       )}
       {claim.status === "accepted" && (
         <>
-          <div id="progress">
-            <ActionForm
-              action={postProgressAction}
-              hidden={{ claimId: claim.id }}
-              label="Post progress"
-              fields={[
-                {
-                  name: "body",
-                  label: "Progress update",
-                  type: "textarea",
-                  required: true,
-                  hint: "Markdown. What happened since your last update?",
-                },
-                { name: "link", label: "Link (optional)", type: "url" },
-              ]}
-              submit="Post update"
-            />
-          </div>
+          <p className="text-sm">
+            <a href="#progress" className="text-brand-700 underline">
+              Post progress
+            </a>{" "}
+            under Updates.
+          </p>
           <ActionForm
             action={markDoneAction}
             hidden={{ claimId: claim.id }}
@@ -81,5 +76,48 @@ export function MyClaim({
         />
       )}
     </div>
+  );
+}
+
+/** A progress update's fields, empty to post one or filled to edit one. */
+const progressFields = (u?: { body: string; link: string | null }): FieldSpec[] => [
+  {
+    name: "body",
+    label: "Progress update",
+    type: "textarea",
+    required: true,
+    hint: "Markdown. What happened since your last update?",
+    defaultValue: u?.body,
+  },
+  { name: "link", label: "Link (optional)", type: "url", defaultValue: u?.link ?? undefined },
+];
+
+/** The volunteer's progress form, in the item's main column under its updates. */
+export function ProgressForm({ claimId }: { claimId: string }) {
+  return (
+    <div id="progress">
+      <ActionForm
+        action={postProgressAction}
+        hidden={{ claimId }}
+        label="Post progress"
+        fields={progressFields()}
+        submit="Post update"
+      />
+    </div>
+  );
+}
+
+/** Editing one's own progress update while the edit window is open (the server checks it again). */
+export function EditProgress({ update }: { update: { id: string; body: string; link: string | null } }) {
+  return (
+    <ActionForm
+      action={editProgressAction}
+      hidden={{ updateId: update.id }}
+      confirm="Edit this update"
+      label="Edit your progress update"
+      fields={progressFields(update)}
+      submit="Save the edit"
+      compact
+    />
   );
 }

@@ -4,21 +4,48 @@ import { useActionState, useEffect, useRef, type InputHTMLAttributes } from "rea
 import { splitCurated, type ProfileFormState, type ProfileFormValues } from "@/lib/people/form-data";
 import { PROFILE_LIMITS } from "@/lib/people/schemas";
 import { CURATED_INTERESTS, CURATED_SKILLS, REGION_LABEL, REGIONS } from "@/lib/vocabulary";
-import { saveProfileAction } from "../actions";
 import { Field, FieldErrors, inputClass } from "./field";
 
 const initialState: ProfileFormState = { status: "idle" };
 
-/** The `/me` form. Nothing is saved unless every field is valid; what was typed stays on error. */
-export function ProfileForm({ saved, timeZones }: { saved: ProfileFormValues; timeZones: readonly string[] }) {
-  const [state, formAction, pending] = useActionState(saveProfileAction, initialState);
+/** The fields of the first sign-in's profile step (/welcome): what matching needs. */
+const STEP_FIELDS = new Set<string>(["region", "timezone", "hoursPerMonth", "skills", "interests"]);
+
+/**
+ * The `/me` form, and with `step` the first sign-in's short version of it (the fields matching needs,
+ * the browser's timezone suggested when none is saved). Nothing is saved unless every field is
+ * valid; what was typed stays on error.
+ */
+export function ProfileForm({
+  saved,
+  timeZones,
+  action,
+  step = false,
+  submit = "Save profile",
+}: {
+  saved: ProfileFormValues;
+  timeZones: readonly string[];
+  action: (prev: ProfileFormState, formData: FormData) => Promise<ProfileFormState>;
+  step?: boolean;
+  submit?: string;
+}) {
+  const [state, formAction, pending] = useActionState(action, initialState);
   const formRef = useRef<HTMLFormElement>(null);
   const values = state.status === "idle" ? saved : state.values;
   const errors = state.status === "error" ? state.fieldErrors : {};
+  const shown = (name: string) => !step || STEP_FIELDS.has(name);
 
   useEffect(() => {
     if (state.status === "error") formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [state]);
+
+  // The browser knows its own zone: offer it when nothing is saved (the person can change it).
+  useEffect(() => {
+    if (!step) return;
+    const input = formRef.current?.querySelector<HTMLInputElement>('input[name="timezone"]');
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (input && !input.value && zone && timeZones.includes(zone)) input.value = zone;
+  }, [step, timeZones]);
 
   return (
     <form
@@ -51,13 +78,14 @@ export function ProfileForm({ saved, timeZones }: { saved: ProfileFormValues; ti
             </select>
           )}
         </Field>
-        {TEXT_FIELDS.map((f) => (
+        {TEXT_FIELDS.filter((f) => shown(f.name)).map((f) => (
           <TextField
             key={f.name}
             {...f}
             values={values}
             errors={errors}
             suggestions={f.name === "timezone" ? timeZones : undefined}
+            hint={step && f.name === "timezone" ? `${f.hint} Suggested from your browser.` : f.hint}
           />
         ))}
       </div>
@@ -72,21 +100,23 @@ export function ProfileForm({ saved, timeZones }: { saved: ProfileFormValues; ti
           hint={`Public. Pick from the list or add your own, at most ${PROFILE_LIMITS[name]} in all, each up to ${PROFILE_LIMITS.tagLength} characters.`}
         />
       ))}
-      <Field
-        id="profile-bio"
-        label="Short bio"
-        hint={`Public. Up to ${PROFILE_LIMITS.bioLength} characters, plain text.`}
-        errors={errors.bio}
-      >
-        {(p) => <textarea {...p} name="bio" rows={5} defaultValue={values.bio} className={inputClass} />}
-      </Field>
+      {shown("bio") && (
+        <Field
+          id="profile-bio"
+          label="Short bio"
+          hint={`Public. Up to ${PROFILE_LIMITS.bioLength} characters, plain text.`}
+          errors={errors.bio}
+        >
+          {(p) => <textarea {...p} name="bio" rows={5} defaultValue={values.bio} className={inputClass} />}
+        </Field>
+      )}
       <div className="flex flex-wrap items-center gap-4">
         <button
           type="submit"
           disabled={pending}
           className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
         >
-          {pending ? "Saving…" : "Save profile"}
+          {pending ? "Saving…" : submit}
         </button>
         <p
           role="status"
