@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { FormStatus, SubmitButton, formAction } from "@/components/ui/form";
+import { Field, FormStatus, SubmitButton, formAction } from "@/components/ui/form";
 import {
   cancelLeaveAction,
   cancelPendingAction,
@@ -12,7 +12,6 @@ import {
   retireRoleAction,
   updateLeaveAction,
 } from "../actions";
-import { ScopedInput, ScopedSelect } from "./inputs";
 
 /** Renew, end or move to emeritus (leads; the server refuses changes to one's own seat). */
 export function SeatChangeForm({
@@ -36,8 +35,8 @@ export function SeatChangeForm({
       <summary className="cursor-pointer text-brand-700 underline">Change {who}&apos;s role…</summary>
       <form action={action} className="mt-2 space-y-2">
         <input type="hidden" name="assignmentId" value={assignmentId} />
-        <ScopedSelect idPrefix={p} name="change" label="Change" state={state} options={options} />
-        <ScopedInput idPrefix={p} name="reason" label="Reason" state={state} />
+        <Field compact idPrefix={p} name="change" label="Change" state={state} options={options} />
+        <Field compact idPrefix={p} name="reason" label="Reason" state={state} />
         <FormStatus state={state} success="Done." />
         <SubmitButton pending={pending}>Apply</SubmitButton>
       </form>
@@ -61,14 +60,15 @@ export function MoveToFellowForm({
       <summary className="cursor-pointer text-brand-700 underline">Move {who} to Advisory Fellow…</summary>
       <form action={action} className="mt-2 space-y-2">
         <input type="hidden" name="assignmentId" value={assignmentId} />
-        <ScopedSelect
+        <Field
+          compact
           idPrefix={p}
           name="roleDefinitionId"
           label="Fellow role"
           state={state}
           options={fellowRoles.map((r) => [r.id, r.label] as const)}
         />
-        <ScopedInput idPrefix={p} name="decisionLink" label="Where it was decided (URL)" type="url" state={state} />
+        <Field compact idPrefix={p} name="decisionLink" label="Where it was decided (URL)" type="url" state={state} />
         <FormStatus state={state} success="Moved." />
         <SubmitButton pending={pending}>Move</SubmitButton>
       </form>
@@ -87,10 +87,11 @@ export function LeaveForm({ assignmentId, who, own }: { assignmentId: string; wh
       </summary>
       <form action={action} className="mt-2 space-y-2">
         <input type="hidden" name="assignmentId" value={assignmentId} />
-        <ScopedInput idPrefix={p} name="from" label="From" type="date" state={state} required />
-        <ScopedInput idPrefix={p} name="to" label="To" type="date" state={state} required />
-        <ScopedInput idPrefix={p} name="note" label="Note" state={state} />
-        <ScopedInput
+        <Field compact idPrefix={p} name="from" label="From" type="date" state={state} required />
+        <Field compact idPrefix={p} name="to" label="To" type="date" state={state} required />
+        <Field compact idPrefix={p} name="note" label="Note" state={state} />
+        <Field
+          compact
           idPrefix={p}
           name="coverLogin"
           label="Covered by (their GitHub handle)"
@@ -123,7 +124,8 @@ export function LeaveEditForm({
       </summary>
       <form action={action} className="mt-2 space-y-2">
         <input type="hidden" name="leaveId" value={leave.id} />
-        <ScopedInput
+        <Field
+          compact
           idPrefix={p}
           name="from"
           label="From"
@@ -132,9 +134,10 @@ export function LeaveEditForm({
           required
           defaultValue={leave.from}
         />
-        <ScopedInput idPrefix={p} name="to" label="To" type="date" state={state} required defaultValue={leave.to} />
-        <ScopedInput idPrefix={p} name="note" label="Note" state={state} defaultValue={leave.note} />
-        <ScopedInput
+        <Field compact idPrefix={p} name="to" label="To" type="date" state={state} required defaultValue={leave.to} />
+        <Field compact idPrefix={p} name="note" label="Note" state={state} defaultValue={leave.note} />
+        <Field
+          compact
           idPrefix={p}
           name="coverLogin"
           label="Covered by (their GitHub handle)"
@@ -165,7 +168,7 @@ export function ResignForm({ assignmentId, role }: { assignmentId: string; role:
       <summary className="cursor-pointer text-brand-700 underline">Resign as {role}…</summary>
       <form action={action} className="mt-2 space-y-2">
         <input type="hidden" name="assignmentId" value={assignmentId} />
-        <ScopedInput idPrefix={p} name="reason" label="Why you step down" state={state} required />
+        <Field compact idPrefix={p} name="reason" label="Why you step down" state={state} required />
         <FormStatus state={state} success="You resigned. The TAG's leads and the TOC were told." />
         <SubmitButton pending={pending} danger>
           Resign now
@@ -184,7 +187,7 @@ export function CancelPendingForm({ assignmentId, who }: { assignmentId: string;
       <summary className="cursor-pointer text-brand-700 underline">Withdraw {who}&apos;s appointment…</summary>
       <form action={action} className="mt-2 space-y-2">
         <input type="hidden" name="assignmentId" value={assignmentId} />
-        <ScopedInput idPrefix={p} name="reason" label="Reason" state={state} />
+        <Field compact idPrefix={p} name="reason" label="Reason" state={state} />
         <FormStatus state={state} success="Appointment withdrawn." />
         <SubmitButton pending={pending} danger>
           Withdraw
