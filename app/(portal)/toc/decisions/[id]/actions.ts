@@ -19,7 +19,7 @@ const vote = defineAction(
   { successMessage: (r) => `Your vote is recorded: ${DECISION_CHOICE_LABEL[r.choice]}. ${r.explanation}` },
 );
 
-const conflict = defineAction(
+export const declareConflictAction = defineAction(
   DeclareConflictSchema,
   async (input, actor) => {
     const r = await declareConflict(actor, input);
@@ -29,7 +29,7 @@ const conflict = defineAction(
   { successMessage: "Conflict declared: you are recused from this decision." },
 );
 
-const record = defineAction(
+export const recordExternalDecisionAction = defineAction(
   RecordExternalSchema,
   async (input, actor) => {
     const r = await recordExternalDecision(actor, input);
@@ -41,12 +41,4 @@ const record = defineAction(
 
 export async function castVoteAction(input: unknown) {
   return vote(input);
-}
-
-export async function declareConflictAction(input: unknown) {
-  return conflict(input);
-}
-
-export async function recordExternalDecisionAction(input: unknown) {
-  return record(input);
 }
