@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import type { Actor } from "@/lib/auth/permissions";
+import { actorOf } from "@/tests/actors";
 import { standInForFile } from "@/tests/stand-in";
 import { createTag, createUser } from "@/tests/factories";
 import { runSync } from "./sync";
@@ -136,14 +136,7 @@ describe("GitHub sync", () => {
   it("lets only a lead of the TAG or an admin start a sync, one at a time", async () => {
     const { tag } = await setup();
     const [lead, other] = await Promise.all([createUser(), createUser()]);
-    const actor = (id: string, leadTagIds: string[] = []): Actor => ({
-      id,
-      isAdmin: false,
-      isTocMember: false,
-      isCncfAmbassador: false,
-      leadTagIds,
-      chairTagIds: [],
-    });
+    const actor = (id: string, leadTagIds: string[] = []) => actorOf(id, { leadTagIds });
     const queued: string[] = [];
     const enqueue = async (id: string) => void queued.push(id);
     await expect(startSync(actor(other.id, [randomUUID()]), tag.slug, enqueue)).rejects.toMatchObject({
