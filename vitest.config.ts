@@ -16,7 +16,9 @@ export default defineConfig({
     setupFiles: ["tests/setup-database.ts"],
     pool: "forks",
     maxWorkers: 2,
-    testTimeout: 30_000,
+    // A guard against hangs, not a speed goal (those live in bench/): the demo-seed tests run the
+    // whole seed twice, which took over 30 s in a clean clone on a busy 2-core machine.
+    testTimeout: 90_000,
     hookTimeout: 60_000,
   },
 });

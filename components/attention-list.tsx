@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { LocalTime } from "@/components/ui/local-time";
+import { DateOnly } from "@/components/ui/time";
 import { Section } from "@/components/ui/section";
 import type { AttentionItem } from "@/lib/dashboards/attention";
 
@@ -26,7 +26,7 @@ export function AttentionList({
             {i.dueAt && (
               <span className="text-sm text-slate-600">
                 {" "}
-                (due <LocalTime iso={i.dueAt.toISOString()} />)
+                (due <DateOnly date={i.dueAt} />)
               </span>
             )}
           </li>

@@ -44,7 +44,11 @@ const components: Components = {
   blockquote: ({ children }) => (
     <blockquote className="border-l-4 border-slate-300 pl-3 text-slate-700">{children}</blockquote>
   ),
-  table: ({ children }) => <table className="min-w-full text-left text-sm">{children}</table>,
+  table: ({ children }) => (
+    <div className="overflow-x-auto">
+      <table className="min-w-full text-left text-sm">{children}</table>
+    </div>
+  ),
 };
 
 /**

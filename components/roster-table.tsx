@@ -1,7 +1,7 @@
 import { ActivityBadge } from "@/components/activity-badge";
 import { Avatar } from "@/components/ui/avatar";
 import { FORMER_MEMBER, isFormerMember } from "@/lib/vocabulary";
-import { LocalTime } from "@/components/ui/local-time";
+import { DateOnly } from "@/components/ui/time";
 import { roleName } from "@/lib/vocabulary";
 
 export interface SeatRow {
@@ -113,9 +113,7 @@ export function RosterTable({ seats, controls }: { seats: SeatRow[]; controls?: 
                 </td>
                 <td className="px-4 py-2 align-top">{s.user.region ?? "—"}</td>
                 <td className="px-4 py-2 align-top">{s.user.employer ?? "—"}</td>
-                <td className="px-4 py-2 align-top">
-                  {s.termEndAt ? <LocalTime iso={s.termEndAt.toISOString()} /> : "—"}
-                </td>
+                <td className="px-4 py-2 align-top">{s.termEndAt ? <DateOnly date={s.termEndAt} /> : "—"}</td>
                 {withActivity && (
                   <td className="px-4 py-2 align-top">
                     {s.activity && (

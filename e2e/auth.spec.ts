@@ -1,4 +1,4 @@
-import { expect, expectAccessible, newIdentity, signInAs, STAND_IN, test } from "./fixtures";
+import { expect, expectAccessible, newIdentity, signInAs, standIn, test } from "./fixtures";
 
 test("a member signs in through GitHub and sees their avatar and an empty notifications page", async ({ page }) => {
   const { login } = await newIdentity(page, "member");
@@ -26,7 +26,7 @@ test("an OAuth callback with a forged state creates no session", async ({ page }
   const { login } = await newIdentity(page, "forged");
   await page.goto("/sign-in");
   await page.getByRole("button", { name: "Sign in with GitHub" }).click();
-  await page.waitForURL(`${STAND_IN}/login/oauth/authorize**`);
+  await page.waitForURL(`${standIn()}/login/oauth/authorize**`);
   // An attacker's page would post its own state: rewrite the hidden field before choosing.
   await page.locator('input[name="state"]').evaluate((el: HTMLInputElement) => (el.value = "forged-state"));
   await page.getByRole("button", { name: new RegExp(`@${login}\\b`) }).click();
@@ -51,7 +51,7 @@ test("an OAuth callback replaying a used code creates no session", async ({ page
   const p2 = await other.newPage();
   await p2.goto("/sign-in");
   await p2.getByRole("button", { name: "Sign in with GitHub" }).click();
-  await p2.waitForURL(`${STAND_IN}/login/oauth/authorize**`);
+  await p2.waitForURL(`${standIn()}/login/oauth/authorize**`);
   const state = new URL(p2.url()).searchParams.get("state");
   await p2.goto(`/api/auth/callback/github?code=${used}&state=${state}`);
   await expect(p2).toHaveURL(/\/sign-in\?.*error=/);

@@ -1,6 +1,6 @@
 import { createHmac, randomUUID } from "node:crypto";
 import type { Browser, Page } from "@playwright/test";
-import { expect, newIdentity, signedIn, signInAs, STAND_IN, status, test } from "./fixtures";
+import { expect, newIdentity, signedIn, signInAs, standIn, status, test } from "./fixtures";
 
 // The demo's webhook secret (scripts/portal.ts, demoEnv).
 const WEBHOOK_SECRET = "tag-portal-demo-webhook-secret";
@@ -226,7 +226,7 @@ test("a lead publishes a help-wanted draft the sync offered from GitHub; the ite
   await ensureRepository(browser);
   const token = randomUUID().slice(0, 8);
   const title = `Translate the threat modelling guide ${token}`;
-  const added = await page.request.post(`${STAND_IN}/_stand-in/events`, {
+  const added = await page.request.post(`${standIn()}/_stand-in/events`, {
     data: {
       repo: "cncf/tag-security",
       type: "issue",
@@ -276,7 +276,7 @@ test("a lead publishes a help-wanted draft the sync offered from GitHub; the ite
   ).toHaveCount(0);
 
   // The issue is closed on GitHub; GitHub sends a signed `issues` delivery.
-  await page.request.post(`${STAND_IN}/_stand-in/issues`, {
+  await page.request.post(`${standIn()}/_stand-in/issues`, {
     data: { repo: "cncf/tag-security", number, state: "closed" },
   });
   const delivered = await deliverIssueEvent(page, "closed", {

@@ -1,5 +1,5 @@
 import os from "node:os";
-import { expect, newIdentity, PLAIN_PORTAL, signInAs, test } from "./fixtures";
+import { expect, newIdentity, plainPortal, portalPort, signInAs, test } from "./fixtures";
 
 test("moving the demo clock runs the sweeps, and their notification appears", async ({ page }) => {
   const { login } = await newIdentity(page, "clock");
@@ -35,11 +35,11 @@ test("the demo banner shows on every page in demo mode", async ({ page }) => {
 });
 
 test("without DEMO the outbox and the clock route answer 404 and no banner shows", async ({ page }) => {
-  const outbox = await page.request.get(`${PLAIN_PORTAL}/outbox`);
+  const outbox = await page.request.get(`${plainPortal()}/outbox`);
   expect(outbox.status()).toBe(404);
-  const clock = await page.request.post(`${PLAIN_PORTAL}/api/demo/clock`, { data: { days: 1 } });
+  const clock = await page.request.post(`${plainPortal()}/api/demo/clock`, { data: { days: 1 } });
   expect(clock.status()).toBe(404);
-  await page.goto(`${PLAIN_PORTAL}/`);
+  await page.goto(`${plainPortal()}/`);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(page.getByRole("complementary", { name: "Demo notice" })).toHaveCount(0);
 });
@@ -64,7 +64,7 @@ test("in demo mode the clock and the outbox answer only requests made from this 
     .flat()
     .find((a) => a && a.family === "IPv4" && !a.internal);
   if (external) {
-    const remote = `http://${external.address}:${process.env.E2E_PORT ?? 3100}`;
+    const remote = `http://${external.address}:${portalPort()}`;
     expect((await page.request.get(`${remote}/outbox`)).status()).toBe(404);
     expect((await page.request.post(`${remote}/api/demo/clock`, { data: { days: 0 } })).status()).toBe(404);
   }

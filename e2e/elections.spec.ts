@@ -37,7 +37,7 @@ async function vote(page: Page, electionId: string, ranks: Record<string, string
 test("an officer runs a Tech Lead election for an APAC and an EMEA seat: nominations, ballots, an exception, the count, TOC approval, the roster, receipts and a re-count", async ({
   page,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(360_000);
   const run = Date.now().toString(36);
   const title = `E2E Tech Lead election ${run}`;
 

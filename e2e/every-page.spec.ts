@@ -8,6 +8,7 @@ import { expect, signInAs, test } from "./fixtures";
  * an admin's pages), and no page breaks its content security policy. Cheap by design: each route
  * (a page file of the build, e.g. `/tags/[slug]`) is scanned once per context, found by following
  * the links a person of that role sees; other specs do not scan every page they pass through.
+ * Each page is also measured at a phone's width: none may scroll sideways.
  */
 
 /**
@@ -35,12 +36,16 @@ const routeOf = (pathname: string) => {
   return r?.page ? r.route : undefined;
 };
 
+/** A phone's width in CSS pixels (an iPhone 12 to 15). */
+const PHONE_WIDTH = 390;
+
 /** Where the visitor's crawl starts: the pages of the header. */
 const PUBLIC_START = ["/", "/tags", "/help-wanted", "/elections", "/projects", "/sign-in"];
 
 /** Visits each route once, following links breadth-first; returns the routes it scanned. */
 async function scanEveryRoute(page: Page, start: string[], keep: (route: string) => boolean): Promise<string[]> {
   const violations: string[] = [];
+  const tooWide: string[] = [];
   page.on("console", (m) => {
     if (m.type() === "error" && /Content[- ]Security[- ]Policy/i.test(m.text())) violations.push(m.text());
   });
@@ -58,6 +63,15 @@ async function scanEveryRoute(page: Page, start: string[], keep: (route: string)
     if (!landed || seen.has(landed) || !(res?.headers()["content-type"] ?? "").includes("text/html")) continue;
     // The fixture's page.goto has just checked this page with axe-core (every HTML page it opens).
     seen.add(landed);
+    // Phone width (issue 18): at 390 px nothing may scroll sideways; tables scroll in their own box.
+    const size = page.viewportSize()!;
+    await page.setViewportSize({ width: PHONE_WIDTH, height: size.height });
+    const [scrollWidth, viewWidth] = await page.evaluate(() => [
+      document.documentElement.scrollWidth,
+      window.innerWidth,
+    ]);
+    await page.setViewportSize(size);
+    if (scrollWidth > viewWidth) tooWide.push(`${landed} is ${scrollWidth} px wide at ${viewWidth} px`);
     const hrefs = await page.locator("a[href]").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
     for (const href of hrefs) {
       const u = new URL(href);
@@ -71,6 +85,7 @@ async function scanEveryRoute(page: Page, start: string[], keep: (route: string)
     }
   }
   expect(violations, "content security policy violations").toEqual([]);
+  expect(tooWide, "pages that scroll sideways on a phone").toEqual([]);
   return [...seen].sort();
 }
 
@@ -87,7 +102,7 @@ const CONTEXTS: { name: string; login: string | null; start: string[]; areas: st
     login: null,
     start: PUBLIC_START,
     areas: null,
-    must: ["/", "/tags/[slug]", "/people/[login]", "/projects/[name]", "/sign-in"],
+    must: ["/", "/tags/[slug]", "/people/[login]", "/projects/[name]", "/sign-in", "/code-of-conduct", "/privacy"],
   },
   {
     name: "a member",

@@ -1,4 +1,4 @@
-import { actionId, expect, newIdentity, signInAs, STAND_IN, test } from "./fixtures";
+import { actionId, expect, newIdentity, signInAs, standIn, test } from "./fixtures";
 import { startPortalProcess } from "./portal-process";
 
 /**
@@ -139,9 +139,9 @@ test("session cookies: HttpOnly and SameSite=Lax on http://localhost; also Secur
       }),
     );
     const authorize = new URL(((await start.json()) as { url: string }).url);
-    expect(authorize.origin).toBe(new URL(STAND_IN).origin);
+    expect(authorize.origin).toBe(new URL(standIn()).origin);
     // The stand-in's identity picker, answered for the new identity.
-    const picked = await fetch(`${STAND_IN}/login/oauth/authorize`, {
+    const picked = await fetch(`${standIn()}/login/oauth/authorize`, {
       method: "POST",
       redirect: "manual",
       headers: { "content-type": "application/x-www-form-urlencoded" },

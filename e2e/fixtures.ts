@@ -4,8 +4,16 @@ import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Browser, type Page } from "@playwright/test";
 
-export const STAND_IN = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100) + 1}`;
-export const PLAIN_PORTAL = `http://localhost:${process.env.E2E_PLAIN_PORT ?? 3200}`;
+/** This test's world (playwright.config.ts: each project runs against a portal of its own). */
+function world(): { port: number; plainPort: number } {
+  return test.info().project.metadata as { port: number; plainPort: number };
+}
+/** The port of the portal this test runs against. */
+export const portalPort = () => world().port;
+/** The GitHub stand-in of this test's portal. */
+export const standIn = () => `http://127.0.0.1:${world().port + 1}`;
+/** The same build without DEMO, beside this test's portal. */
+export const plainPortal = () => `http://localhost:${world().plainPort}`;
 
 /**
  * The page's markup with what changes on every render (nonces, CSRF tokens, ids, numbers and
@@ -28,6 +36,21 @@ async function fingerprint(page: Page): Promise<string> {
     .digest("hex");
 }
 
+/**
+ * Runs `read` on the page, again once the page has loaded if a navigation (a redirect after an
+ * action, the router replacing the URL) destroyed the document it was reading.
+ */
+async function settled<T>(page: Page, read: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await read();
+    } catch (err) {
+      if (attempt >= 3 || !/Execution context was destroyed|Frame was detached/i.test(String(err))) throw err;
+      await page.waitForLoadState("load");
+    }
+  }
+}
+
 /** Documents this worker has already checked and found clean: axe-core takes about 2 s a page here. */
 const checked = new Set<string>();
 
@@ -38,17 +61,21 @@ const checked = new Set<string>();
  */
 export async function expectAccessible(page: Page) {
   const t0 = Date.now();
-  const key = await fingerprint(page);
-  if (checked.has(key)) {
+  // The fingerprint and the check read the same document: a navigation between them starts both again.
+  const checkedNow = await settled(page, async () => {
+    const key = await fingerprint(page);
+    if (checked.has(key)) return null;
+    return { key, results: await new AxeBuilder({ page }).analyze() };
+  });
+  if (!checkedNow) {
     if (process.env.E2E_AXE_LOG) console.log(`AXE skip ${Date.now() - t0} ms ${page.url()}`);
     return;
   }
-  const results = await new AxeBuilder({ page }).analyze();
-  const summary = results.violations.map(
+  const summary = checkedNow.results.violations.map(
     (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`,
   );
   expect(summary, `axe-core violations on ${page.url()}`).toEqual([]);
-  checked.add(key);
+  checked.add(checkedNow.key);
   if (process.env.E2E_AXE_LOG) console.log(`AXE ${Date.now() - t0} ms ${page.url()}`);
 }
 
@@ -75,7 +102,7 @@ export async function newIdentity(
 ) {
   const id = 950_000 + ((Date.now() % 40_000) * 10 + (counter++ % 10));
   const login = `${prefix}-${id}`;
-  const res = await page.request.post(`${STAND_IN}/_stand-in/identities`, {
+  const res = await page.request.post(`${standIn()}/_stand-in/identities`, {
     data: { id, login, name: `Test ${prefix} ${id}`, email: `${login}@example.test`, ...fields },
   });
   expect(res.ok()).toBe(true);
@@ -86,9 +113,9 @@ export async function newIdentity(
 export async function signInAs(page: Page, login: string) {
   await page.goto("/sign-in");
   await page.getByRole("button", { name: "Sign in with GitHub" }).click();
-  await page.waitForURL(`${STAND_IN}/login/oauth/authorize**`);
+  await page.waitForURL(`${standIn()}/login/oauth/authorize**`);
   await page.getByRole("button", { name: new RegExp(`@${login}\\b`) }).click();
-  await page.waitForURL((u) => !u.href.startsWith(STAND_IN));
+  await page.waitForURL((u) => !u.href.startsWith(standIn()));
   await expect(page.getByRole("button", { name: new RegExp(`Account menu .*@${login}\\)`) })).toBeVisible();
 }
 

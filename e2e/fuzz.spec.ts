@@ -2,7 +2,7 @@ import fs from "node:fs";
 import fc from "fast-check";
 import pg from "pg";
 import { readE2eInfo } from "../scripts/e2e-info";
-import { expect, signInAs, test } from "./fixtures";
+import { expect, portalPort, signInAs, test } from "./fixtures";
 import { serverActions } from "./server-actions";
 
 /**
@@ -77,7 +77,7 @@ const args = fc.oneof(
 
 /** Rows that only a successful change adds: governance changes (audit "ok") and the main records. */
 async function counts(): Promise<Record<string, number>> {
-  const client = new pg.Client({ connectionString: readE2eInfo().env.DATABASE_URL });
+  const client = new pg.Client({ connectionString: readE2eInfo(portalPort()).env.DATABASE_URL });
   await client.connect();
   try {
     const out: Record<string, number> = {};

@@ -95,7 +95,7 @@ test("a chair defines a TAG Ambassador role with caps, appoints within them, a l
   expect(text.split("\r\n")[0]).toBe(
     "person login,name,role,kind,region,employer,status,start,term end,obtained by,decision link",
   );
-  expect(text).toContain(`milo-member,Milo Fernsby,${ambassador},tag-ambassador,EMEA,Bramble Data,on-leave,`);
-  expect(text).toContain(`mae-member,Mae Tinderly,${techLead},tech-lead,EMEA,Independent,active,`);
+  expect(text).toContain(`milo-member,Milo Fernsby,${ambassador},TAG Ambassador,EMEA,Bramble Data,On leave,`);
+  expect(text).toContain(`mae-member,Mae Tinderly,${techLead},Tech Lead,EMEA,Independent,Active,`);
   expect(text).toContain("chia-chair");
 });

@@ -31,6 +31,14 @@ const fail = (
 });
 
 /**
+ * The line above a refused form: a problem of the whole input ("Voting must close after it
+ * opens") is said there, since no field shows it; field problems sit beside their fields.
+ */
+export function invalidMessage(formErrors: readonly string[]): string {
+  return formErrors.length ? formErrors.map((e) => e.replace(/\.?$/, ".")).join(" ") : "Some fields need attention.";
+}
+
+/**
  * The one wrapper for server actions: authenticate, parse input with a strict zod schema, run,
  * and turn expected failures into results (never throws them). A signed-out call is refused and
  * recorded in the audit log (rate-limited, without its input). Permission checks happen inside
@@ -60,7 +68,7 @@ export function defineAction<S extends z.ZodType, T>(
       return {
         ok: false,
         code: "INVALID",
-        message: "Some fields need attention.",
+        message: invalidMessage(flat.formErrors),
         formErrors: flat.formErrors,
         fieldErrors: flat.fieldErrors as Record<string, string[]>,
       };

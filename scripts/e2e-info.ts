@@ -12,7 +12,7 @@ export interface E2eInfo {
   env: Record<string, string>;
 }
 
-const file = () => path.join(os.tmpdir(), `tag-portal-e2e-${process.env.E2E_PORT ?? 3100}.json`);
+const file = (port = Number(process.env.E2E_PORT ?? 3100)) => path.join(os.tmpdir(), `tag-portal-e2e-${port}.json`);
 
 export function writeE2eInfo(env: NodeJS.ProcessEnv): void {
   const keep = ["DATABASE_URL", "GITHUB_CLIENT_ID", "GITHUB_CLIENT_SECRET", "GITHUB_WEB_URL", "GITHUB_API_URL"];
@@ -21,6 +21,7 @@ export function writeE2eInfo(env: NodeJS.ProcessEnv): void {
   fs.writeFileSync(file(), JSON.stringify(info), { mode: 0o600 });
 }
 
-export function readE2eInfo(): E2eInfo {
-  return JSON.parse(fs.readFileSync(file(), "utf8")) as E2eInfo;
+/** The portal on `port` (each end-to-end world has its own), by default E2E_PORT's. */
+export function readE2eInfo(port?: number): E2eInfo {
+  return JSON.parse(fs.readFileSync(file(port), "utf8")) as E2eInfo;
 }

@@ -4,7 +4,7 @@
  * `N passed, N failed`, summed over every step (lint, format check, typecheck and build count as one test each),
  * and exits non-zero on any failure. `--skip-e2e` stops after the build.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { ensureChromium } from "./ensure-chromium.ts";
@@ -25,12 +25,35 @@ function run(label: string, cmd: string, args: string[], extraEnv: Record<string
   return r.status === 0;
 }
 
-function step(label: string, cmd: string, args: string[]) {
-  if (run(label, cmd, args)) passed++;
-  else {
-    failed++;
-    failures.push(label);
-    console.log(`--- ${label} FAILED`);
+/**
+ * Runs the static checks at once (each is single-threaded; together they keep both cores busy) and
+ * prints each one's output whole, in order, when all have ended.
+ */
+async function staticChecks(checks: [label: string, cmd: string, args: string[]][]) {
+  const results = await Promise.all(
+    checks.map(
+      ([label, cmd, args]) =>
+        new Promise<{ label: string; ok: boolean; out: string; seconds: number }>((resolve) => {
+          const t = Date.now();
+          let out = "";
+          const child = spawn(cmd, args, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+          child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+          child.stderr.on("data", (d: Buffer) => (out += d.toString()));
+          child.on("error", (err) => resolve({ label, ok: false, out: String(err), seconds: 0 }));
+          child.on("close", (code) => resolve({ label, ok: code === 0, out, seconds: (Date.now() - t) / 1000 }));
+        }),
+    ),
+  );
+  for (const r of results) {
+    console.log(`\n=== ${r.label} ===`);
+    if (r.out) process.stdout.write(r.out);
+    timings.push(`${r.label}: ${r.seconds.toFixed(1)} s (alongside the other static checks)`);
+    if (r.ok) passed++;
+    else {
+      failed++;
+      failures.push(r.label);
+      console.log(`--- ${r.label} FAILED`);
+    }
   }
 }
 
@@ -69,9 +92,11 @@ function playwrightFailures(report: PlaywrightReport): string[] {
 const npx = path.join(root, "node_modules/.bin");
 fs.mkdirSync(path.join(root, "test-results"), { recursive: true });
 
-step("lint", path.join(npx, "eslint"), ["--max-warnings", "0", "."]);
-step("format check", path.join(npx, "prettier"), ["--check", "--log-level", "warn", "."]);
-step("typecheck", path.join(npx, "tsc"), ["--noEmit"]);
+await staticChecks([
+  ["lint", path.join(npx, "eslint"), ["--max-warnings", "0", "."]],
+  ["format check", path.join(npx, "prettier"), ["--check", "--log-level", "warn", "."]],
+  ["typecheck", path.join(npx, "tsc"), ["--noEmit"]],
+]);
 
 const vitestOut = "test-results/vitest.json";
 fs.rmSync(path.join(root, vitestOut), { force: true });

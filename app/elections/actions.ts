@@ -6,6 +6,7 @@
  * lib/elections checks permission itself. The election pages refresh when something changed.
  */
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { defineAction, type ActionResult } from "@/lib/action";
 import { formDataToObject } from "@/lib/form-data";
 import { castBallot, checkReceipt, replaceBallot } from "@/lib/elections/ballots";
@@ -152,6 +153,11 @@ export async function createElectionAction(input: unknown) {
       ...r,
       message: `Election created; ${voters.data.added} voters added from the list${unresolved.length ? `; not found on GitHub: ${unresolved.map((l) => `@${l}`).join(", ")}` : ""}.`,
     });
+  }
+  // Straight to the new election: the filled form stays behind, so a second click cannot duplicate it.
+  if (r.ok) {
+    refreshed(r);
+    redirect(`/elections/${r.data.id}`);
   }
   return refreshed(flattenErrors(r));
 }

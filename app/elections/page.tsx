@@ -4,7 +4,7 @@ import { LinkButton } from "@/components/ui/button";
 import { FilterForm, optionsOf } from "@/components/ui/filter-select";
 import { MyElections } from "@/components/elections/my-elections";
 import { PHASE_LABEL, seatsText } from "@/components/elections/labels";
-import { LocalTime } from "@/components/ui/local-time";
+import { DateTime } from "@/components/ui/time";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card, EmptyState } from "@/components/ui/section";
 import { getActor } from "@/lib/auth/actor";
@@ -81,9 +81,9 @@ export default async function ElectionsPage({ searchParams }: Props) {
                 {e.tag.name} · {e.roleName}: {seatsText(e.seatsByRegion)} · <strong>{PHASE_LABEL[e.phase]}</strong>
               </p>
               <p className="text-sm text-slate-600">
-                Nominations <LocalTime iso={e.nominationsOpenAt.toISOString()} /> to{" "}
-                <LocalTime iso={e.nominationsCloseAt.toISOString()} />; voting{" "}
-                <LocalTime iso={e.votingOpenAt.toISOString()} /> to <LocalTime iso={e.votingCloseAt.toISOString()} />
+                Nominations <DateTime iso={e.nominationsOpenAt.toISOString()} /> to{" "}
+                <DateTime iso={e.nominationsCloseAt.toISOString()} />; voting{" "}
+                <DateTime iso={e.votingOpenAt.toISOString()} /> to <DateTime iso={e.votingCloseAt.toISOString()} />
                 {e.phase === "published" && (
                   <>
                     {" "}

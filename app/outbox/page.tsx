@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
-import { LocalTime } from "@/components/ui/local-time";
 import { env } from "@/lib/env";
 import { isLocalRequest } from "@/lib/http/local-request";
 import { listOutbox } from "@/lib/notify/send";
@@ -29,7 +29,7 @@ export default async function OutboxPage() {
             <li key={m.id} className="rounded-xl bg-white p-4 ring-1 ring-slate-200">
               <h2 className="font-semibold text-slate-900">{m.subject}</h2>
               <p className="text-sm text-slate-600">
-                To {m.to} · <LocalTime iso={m.createdAt.toISOString()} showRelative />
+                To {m.to} · <RelativeTime at={m.createdAt} />
               </p>
               <pre className="mt-2 whitespace-pre-wrap font-sans text-slate-800">{m.text}</pre>
             </li>

@@ -6,7 +6,7 @@ import { FilterForm, optionsOf } from "@/components/ui/filter-select";
 import { Lead, PageHeader } from "@/components/ui/page-header";
 import { Pager } from "@/components/ui/pager";
 import { Card, EmptyState } from "@/components/ui/section";
-import { UtcDay } from "@/components/ui/utc-day";
+import { DateOnly } from "@/components/ui/time";
 import { MaturityBadge } from "./_components/maturity-badge";
 
 export const metadata: Metadata = { title: "CNCF projects" };
@@ -98,7 +98,7 @@ export default async function ProjectsPage({ searchParams }: Props) {
                 {p.category && <span>{p.category}</span>}
                 {p.acceptedAt && (
                   <span>
-                    accepted <UtcDay date={p.acceptedAt} />
+                    accepted <DateOnly date={p.acceptedAt} />
                   </span>
                 )}
               </p>

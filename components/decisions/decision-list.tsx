@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { LocalTime } from "@/components/ui/local-time";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { Tile } from "@/components/ui/section";
 import type { DecisionSummary } from "@/lib/decisions/queries";
 import { DECISION_CHOICE_LABEL, DECISION_KIND_LABEL, DECISION_STATUS_LABEL } from "@/lib/vocabulary";
@@ -42,7 +42,7 @@ export function DecisionList({
             {d.tally.yes} yes, {d.tally.no} no, {d.tally.abstain} abstaining of {d.tally.electorate} TOC members ·{" "}
             {d.status === "open" ? (
               <>
-                closes <LocalTime iso={d.closesAt.toISOString()} showRelative />
+                closes <RelativeTime at={d.closesAt} />
               </>
             ) : (
               <>
@@ -50,7 +50,7 @@ export function DecisionList({
                 {d.closedAt && (
                   <>
                     {" "}
-                    <LocalTime iso={d.closedAt.toISOString()} showRelative />
+                    <RelativeTime at={d.closedAt} />
                   </>
                 )}
               </>

@@ -101,6 +101,7 @@ export function BallotForm({ electionId, method, candidates, mode, action }: Pro
               header: "Your rank",
               cell: (c) => (
                 <select
+                  key={state?.values?.[`rank-${c.nominationId}`] ?? ""}
                   id={`${prefix}-rank-${c.nominationId}`}
                   name={`rank-${c.nominationId}`}
                   defaultValue={state?.values?.[`rank-${c.nominationId}`] ?? ""}
@@ -118,7 +119,7 @@ export function BallotForm({ electionId, method, candidates, mode, action }: Pro
           ]}
         />
       </fieldset>
-      <FormStatus state={state} />
+      <FormStatus state={state} about={["ranking"]} />
       <SubmitButton pending={pending}>{mode === "cast" ? "Cast my ballot" : "Replace my ballot"}</SubmitButton>
     </form>
   );

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { LocalTime } from "@/components/ui/local-time";
+import { DateTime } from "@/components/ui/time";
 import { Section } from "@/components/ui/section";
 import type { Actor } from "@/lib/auth/permissions";
 import { myElectionStatuses } from "@/lib/elections/queries";
@@ -29,11 +29,11 @@ export async function MyElections({ viewer }: { viewer: Actor | null }) {
                   {e.tag.name} · {PHASE_LABEL[e.phase]} ·{" "}
                   {e.phase === "nominations" ? (
                     <>
-                      nominations close <LocalTime iso={e.nominationsCloseAt.toISOString()} />
+                      nominations close <DateTime iso={e.nominationsCloseAt.toISOString()} />
                     </>
                   ) : (
                     <>
-                      voting closes <LocalTime iso={e.votingCloseAt.toISOString()} />
+                      voting closes <DateTime iso={e.votingCloseAt.toISOString()} />
                     </>
                   )}
                 </span>

@@ -1,4 +1,4 @@
-import { LocalTime } from "@/components/ui/local-time";
+import { DateOnly, DateTime } from "@/components/ui/time";
 import { PHASE_SHORT } from "./labels";
 
 interface Windows {
@@ -23,8 +23,7 @@ export function PhaseTimeline({ e }: { e: Windows }) {
       phase: "nominations",
       when: (
         <>
-          <LocalTime iso={e.nominationsOpenAt.toISOString()} /> to{" "}
-          <LocalTime iso={e.nominationsCloseAt.toISOString()} />
+          <DateTime iso={e.nominationsOpenAt.toISOString()} /> to <DateTime iso={e.nominationsCloseAt.toISOString()} />
         </>
       ),
     },
@@ -32,20 +31,20 @@ export function PhaseTimeline({ e }: { e: Windows }) {
       phase: "voting",
       when: (
         <>
-          <LocalTime iso={e.votingOpenAt.toISOString()} /> to <LocalTime iso={e.votingCloseAt.toISOString()} />
+          <DateTime iso={e.votingOpenAt.toISOString()} /> to <DateTime iso={e.votingCloseAt.toISOString()} />
         </>
       ),
     },
     { phase: "closed", when: "counted at the close" },
     { phase: "tallied", when: "officers and the TOC check the count" },
-    { phase: "approved", when: e.approvedAt ? <LocalTime iso={e.approvedAt.toISOString()} /> : "by a TOC member" },
+    { phase: "approved", when: e.approvedAt ? <DateTime iso={e.approvedAt.toISOString()} /> : "by a TOC member" },
     {
       phase: "published",
       when: e.publishedAt ? (
-        <LocalTime iso={e.publishedAt.toISOString()} />
+        <DateTime iso={e.publishedAt.toISOString()} />
       ) : (
         <>
-          terms start <LocalTime iso={e.cycleDate.toISOString()} />
+          terms start <DateOnly date={e.cycleDate} />
         </>
       ),
     },

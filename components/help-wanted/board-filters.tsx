@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { CollapseOnPhone } from "@/components/ui/collapse-on-phone";
 import { buttonClass } from "@/components/ui/button";
 import { FilterFields, optionsOf, type FilterSpec } from "@/components/ui/filter-select";
 import { CheckboxGroup } from "@/components/ui/form";
@@ -62,6 +63,8 @@ export function BoardFilters({
     ...tags,
     ...query.tag.filter((slug) => !tags.some((t) => t.slug === slug)).map((slug) => ({ slug, name: slug })),
   ];
+  // Status and sort always have a value; the narrowing filters are what must stay in sight.
+  const moreActive = query.tag.length > 0 || Boolean(query.region || query.effortMin || query.effortMax);
   return (
     <form
       method="get"
@@ -74,32 +77,34 @@ export function BoardFilters({
         <FilterFields prefix="board" values={query} specs={FIRST_ROW} />
       </div>
 
-      {choices.length > 0 && (
-        <CheckboxGroup
-          name="tag"
-          legend="TAGs"
-          hint="Items of any chosen TAG; none chosen means all."
-          options={choices.map((t) => [t.slug, t.name] as const)}
-          checked={query.tag}
-          state={null}
-          idPrefix="board"
-        />
-      )}
+      <CollapseOnPhone summary="More filters" active={moreActive}>
+        {choices.length > 0 && (
+          <CheckboxGroup
+            name="tag"
+            legend="TAGs"
+            hint="Items of any chosen TAG; none chosen means all."
+            options={choices.map((t) => [t.slug, t.name] as const)}
+            checked={query.tag}
+            state={null}
+            idPrefix="board"
+          />
+        )}
 
-      <div
-        className={`grid items-end gap-4 sm:grid-cols-2 ${matchesOnly ? "md:grid-cols-[1fr_1fr_1fr_auto]" : "md:grid-cols-[1fr_1fr_1fr_1fr_1.4fr_auto]"}`}
-      >
-        <FilterFields prefix="board" values={query} specs={matchesOnly ? SECOND_ROW.slice(0, 3) : SECOND_ROW} />
-        {query.limit !== BOARD_DEFAULT_LIMIT && <input type="hidden" name="limit" value={query.limit} />}
-        <div className="flex items-center gap-3">
-          <button type="submit" className={buttonClass()}>
-            Show items
-          </button>
-          <Link href={action} className="text-sm text-brand-700 underline">
-            Reset
-          </Link>
+        <div
+          className={`grid items-end gap-4 sm:grid-cols-2 ${matchesOnly ? "md:grid-cols-[1fr_1fr_1fr_auto]" : "md:grid-cols-[1fr_1fr_1fr_1fr_1.4fr_auto]"}`}
+        >
+          <FilterFields prefix="board" values={query} specs={matchesOnly ? SECOND_ROW.slice(0, 3) : SECOND_ROW} />
+          {query.limit !== BOARD_DEFAULT_LIMIT && <input type="hidden" name="limit" value={query.limit} />}
+          <div className="flex items-center gap-3">
+            <button type="submit" className={buttonClass()}>
+              Show items
+            </button>
+            <Link href={action} className="text-sm text-brand-700 underline">
+              Reset
+            </Link>
+          </div>
         </div>
-      </div>
+      </CollapseOnPhone>
     </form>
   );
 }

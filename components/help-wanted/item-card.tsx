@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { GithubIssueStatus } from "@/components/github-issue-status";
 import { DefinitionItem, DefinitionList } from "@/components/ui/definition-list";
-import { UtcDay } from "@/components/ui/utc-day";
+import { DateOnly } from "@/components/ui/time";
 import { BOARD_KIND_LABEL, ITEM_STATUS_LABEL } from "@/lib/vocabulary";
 import type { BoardItem } from "@/lib/help-wanted/board";
 
@@ -54,13 +54,13 @@ export function ItemCard({ item, children }: { item: BoardItem; children?: React
         {item.dueAt && (
           <DefinitionItem term="Due">
             <span className={item.overdue ? "text-red-800" : undefined}>
-              <UtcDay date={item.dueAt} />
+              <DateOnly date={item.dueAt} />
               {item.overdue && " (past due)"}
             </span>
           </DefinitionItem>
         )}
         <DefinitionItem term="Posted">
-          <UtcDay date={item.createdAt} />
+          <DateOnly date={item.createdAt} />
         </DefinitionItem>
       </DefinitionList>
       {item.skills.length > 0 && (

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { PersonLink } from "@/components/ui/person-link";
-import { LocalTime } from "@/components/ui/local-time";
+import { DateTime } from "@/components/ui/time";
 import { Tile } from "@/components/ui/section";
 import { ActionForm } from "@/components/ui/action-form";
 import type { ServerAction } from "@/components/ui/form";
@@ -41,12 +41,12 @@ export function PendingRequest({
               {item.title}
             </Link>{" "}
             <span className="text-sm text-slate-600">
-              (<LocalTime iso={claim.createdAt.toISOString()} />)
+              (<DateTime iso={claim.createdAt.toISOString()} />)
             </span>
           </>
         ) : (
           <span className="text-sm text-slate-600">
-            asked <LocalTime iso={claim.createdAt.toISOString()} />
+            asked <DateTime iso={claim.createdAt.toISOString()} />
           </span>
         )}
       </p>

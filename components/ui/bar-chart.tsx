@@ -65,34 +65,38 @@ export function BarChart({ caption, bars, unit = "" }: { caption: string; bars: 
           Dashed ticks: amber a minimum, red a maximum; a red bar is over its maximum.
         </figcaption>
       )}
-      <table className="sr-only">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Item</th>
-            <th scope="col">Value</th>
-            {hasLimits && <th scope="col">Limits</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {bars.map((b, i) => (
-            <tr key={`${b.label}-${i}`}>
-              <td>{b.label}</td>
-              <td>
-                {b.value}
-                {unit}
-              </td>
-              {hasLimits && (
-                <td>
-                  {[b.min !== undefined ? `at least ${b.min}` : "", b.max !== undefined ? `at most ${b.max}` : ""]
-                    .filter(Boolean)
-                    .join(", ") || "none"}
-                </td>
-              )}
+      {/* The wrapper is what hides: a table grows to its content whatever its own width, and at
+          phone width a hidden table would still widen the page. */}
+      <div className="sr-only">
+        <table>
+          <caption>{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Item</th>
+              <th scope="col">Value</th>
+              {hasLimits && <th scope="col">Limits</th>}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {bars.map((b, i) => (
+              <tr key={`${b.label}-${i}`}>
+                <td>{b.label}</td>
+                <td>
+                  {b.value}
+                  {unit}
+                </td>
+                {hasLimits && (
+                  <td>
+                    {[b.min !== undefined ? `at least ${b.min}` : "", b.max !== undefined ? `at most ${b.max}` : ""]
+                      .filter(Boolean)
+                      .join(", ") || "none"}
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

@@ -129,7 +129,9 @@ export function Field({
   let control: ReactNode;
   if (options || children) {
     control = (
-      <select {...common}>
+      // React applies a select's defaultValue only on mount and resets the form after an action:
+      // keyed by the value, the select comes back showing what was chosen.
+      <select key={value ?? ""} {...common}>
         {children ??
           options!.map(([v, l]) => (
             <option key={v} value={v}>
@@ -259,6 +261,8 @@ export function CheckboxGroup({
 }) {
   const error = fieldError(state, name);
   const id = `${idPrefix}-${name}`;
+  // After a refused submission, the boxes that were sent (none checked sends nothing).
+  const sent = state && !state.ok && state.values ? (state.values[name]?.split(",") ?? []) : undefined;
   return (
     <fieldset aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}>
       <legend className="text-sm font-medium text-slate-800">{legend}</legend>
@@ -274,7 +278,7 @@ export function CheckboxGroup({
               type="checkbox"
               name={name}
               value={value}
-              defaultChecked={checked.includes(value)}
+              defaultChecked={sent ? sent.includes(value) : checked.includes(value)}
               className="h-4 w-4 rounded border-slate-400 accent-brand-600"
             />
             {label}
@@ -286,8 +290,13 @@ export function CheckboxGroup({
   );
 }
 
-/** Success or failure of the last submission, announced politely. */
-export function FormStatus({ state, success }: { state: FormState; success?: string }) {
+/**
+ * Success or failure of the last submission, announced politely. `about` names inputs that have
+ * no field of their own to show their error (a ballot's ranking, built from many selects): their
+ * error is said here instead of the general line.
+ */
+export function FormStatus({ state, success, about = [] }: { state: FormState; success?: string; about?: string[] }) {
+  const specific = about.map((name) => fieldError(state, name)).find(Boolean);
   return (
     <div role="status" aria-live="polite" className="text-sm">
       {state?.ok && (
@@ -296,7 +305,7 @@ export function FormStatus({ state, success }: { state: FormState; success?: str
         </p>
       )}
       {state && !state.ok && (
-        <p className="rounded-md bg-red-50 p-2 text-red-900 ring-1 ring-red-200">{state.message}</p>
+        <p className="rounded-md bg-red-50 p-2 text-red-900 ring-1 ring-red-200">{specific ?? state.message}</p>
       )}
     </div>
   );

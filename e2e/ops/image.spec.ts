@@ -3,7 +3,7 @@ import http from "node:http";
 import net from "node:net";
 import path from "node:path";
 import { expect, test } from "../fixtures";
-import { signInAs, STAND_IN } from "../fixtures";
+import { signInAs, standIn } from "../fixtures";
 import { assemble, readOnlyCopy } from "../../scripts/ops/assemble";
 import {
   freshDatabase,
@@ -53,8 +53,8 @@ function imageEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
     DEMO: "1",
     GITHUB_CLIENT_ID: DEMO_CLIENT_ID,
     GITHUB_CLIENT_SECRET: DEMO_CLIENT_SECRET,
-    GITHUB_WEB_URL: STAND_IN,
-    GITHUB_API_URL: `${STAND_IN}/api`,
+    GITHUB_WEB_URL: standIn(),
+    GITHUB_API_URL: `${standIn()}/api`,
     GITHUB_WEBHOOK_SECRET: WEBHOOK_SECRET,
     METRICS_TOKEN,
     LOG_LEVEL: "debug",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { GITHUB_LOGIN_RE } from "@/lib/vocabulary";
 
 export const GrantRoleSchema = z.strictObject({
   userId: z.uuid(),
@@ -23,7 +24,7 @@ export const ImportAmbassadorsSchema = z.strictObject({
             .filter(Boolean)
         : v,
     z
-      .array(z.string().regex(/^[A-Za-z0-9-]{1,39}$/, "Not a GitHub login"))
+      .array(z.string().regex(GITHUB_LOGIN_RE, "Not a GitHub login"))
       .min(1, "Paste at least one GitHub login")
       .max(500, "At most 500 logins at once"),
   ),

@@ -10,8 +10,8 @@ import { githubUrls } from "@/lib/auth/github";
 import { githubLoginResolver } from "@/lib/auth/github-logins";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { lockElection, parseSeats, requireOfficer, totalSeats } from "./context";
+import { parseLogins } from "@/lib/vocabulary";
 import {
-  parseLogins,
   ruleProblems,
   type CreateElectionInput,
   type ExtendWindowInput,

@@ -160,20 +160,6 @@ export type MovePhaseInput = z.infer<typeof MovePhaseSchema>;
 export const UploadVotersSchema = z.strictObject({ electionId: z.uuid(), logins: z.string().max(100_000) });
 export type UploadVotersInput = z.infer<typeof UploadVotersSchema>;
 
-/** GitHub logins from a pasted list: newline, comma or space separated, an optional leading @. */
-export function parseLogins(text: string): { logins: string[]; invalid: string[] } {
-  const logins: string[] = [];
-  const invalid: string[] = [];
-  for (const raw of text.split(/[\s,;]+/)) {
-    const t = raw.trim().replace(/^@/, "");
-    if (!t) continue;
-    if (/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/.test(t)) {
-      if (!logins.some((l) => l.toLowerCase() === t.toLowerCase())) logins.push(t);
-    } else invalid.push(t);
-  }
-  return { logins, invalid };
-}
-
 export const SelfNominateSchema = z.strictObject({
   electionId: z.uuid(),
   statement: z.string().trim().min(20, "Write a statement of at least 20 characters").max(10_000),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { githubLogin } from "@/lib/vocabulary";
 
 export const INITIATIVE_STATES = ["not_started", "in_progress", "complete", "stale"] as const;
 export const STATE_LABEL: Record<(typeof INITIATIVE_STATES)[number], string> = {
@@ -17,14 +18,7 @@ export const CreateInitiativeSchema = z.strictObject({
   name: z.string().trim().min(3, "Name the initiative").max(120),
   description: z.string().trim().max(5000).default(""),
   exitCriteria: z.string().trim().min(3, "Say when it is done").max(2000),
-  sponsorLogin: z.preprocess(
-    empty,
-    z
-      .string()
-      .trim()
-      .regex(/^[A-Za-z0-9-]{1,39}$/, "A GitHub login")
-      .optional(),
-  ),
+  sponsorLogin: z.preprocess(empty, githubLogin().optional()),
 });
 export type CreateInitiativeInput = z.infer<typeof CreateInitiativeSchema>;
 

@@ -8,14 +8,8 @@ import {
   type ActivityWindowDays,
   type ActivityStatus,
 } from "@/lib/contributions/activity";
-import { activityRuleText } from "@/lib/vocabulary";
+import { activityRuleText, GITHUB_LOGIN_RE } from "@/lib/vocabulary";
 import { listPersonSeats } from "@/lib/roles/queries";
-
-/**
- * GitHub logins: letters, digits and hyphens, at most 39 characters. Checking the shape first
- * also keeps `%` and `_` (LIKE wildcards under a case-insensitive match) out of the query.
- */
-const LOGIN = /^[A-Za-z0-9-]{1,39}$/;
 
 export interface ProfileTagActivity {
   tag: { slug: string; name: string };
@@ -49,7 +43,8 @@ export interface PublicProfile {
  * renamed logins, identity is the numeric id) the most recently updated one is shown.
  */
 export async function findPublicProfile(login: string): Promise<PublicProfile | null> {
-  if (!LOGIN.test(login)) return null;
+  // The shape check also keeps LIKE wildcards out of the case-insensitive match.
+  if (!GITHUB_LOGIN_RE.test(login)) return null;
   const user = await db.user.findFirst({
     where: { login: { equals: login, mode: "insensitive" }, deletedAt: null },
     orderBy: [{ updatedAt: "desc" }, { id: "asc" }],

@@ -9,7 +9,6 @@ import {
   isoDay,
   LEAD_KINDS,
   parseId,
-  roleKindKey,
   roleName,
   SEAT_TAKEN_STATUSES,
   SITTING_SEAT_STATUSES,
@@ -226,7 +225,7 @@ export async function listLeadershipTimeline(tagId: string, take = 50) {
       action: e.action,
       actor: e.actorId ? (actorLogin.get(e.actorId) ?? "deleted account") : "system",
       person: seat?.user.login ?? (typeof after.login === "string" ? after.login : null),
-      role: seat ? (seat.roleDefinition?.name ?? seat.kind) : typeof after.name === "string" ? after.name : null,
+      role: seat ? roleName(seat.kind, seat.roleDefinition?.name) : typeof after.name === "string" ? after.name : null,
     };
   });
 }
@@ -254,7 +253,7 @@ export async function listRosterForExport(tagId: string, at: Date) {
     name: r.user.name ?? "",
     role: roleName(r.kind, r.roleDefinition?.name),
     roleKey: r.roleDefinition?.roleKey ?? "",
-    kind: roleKindKey(r.kind),
+    kind: r.kind,
     region: r.regionAtStart ?? r.user.region ?? "",
     employer: r.user.employer ?? "",
     status: seatStatusAt(r.status, r.leaves, at),

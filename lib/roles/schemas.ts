@@ -1,15 +1,12 @@
 import { z } from "zod";
-import { AMBASSADOR_KINDS, httpUrl, LEAD_KINDS, REGIONS, ROLE_KINDS } from "@/lib/vocabulary";
+import { AMBASSADOR_KINDS, githubLogin, httpUrl, LEAD_KINDS, REGIONS, ROLE_KINDS } from "@/lib/vocabulary";
 
 /** Seats the foundation manages; the roster issue adds defined roles. */
 export const LeaderKindSchema = z.enum(LEAD_KINDS);
 
 export const AppointLeaderSchema = z.strictObject({
   tagId: z.uuid(),
-  login: z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z0-9-]{1,39}$/, "Enter a GitHub login"),
+  login: githubLogin(),
   kind: LeaderKindSchema,
   /** A shorter or longer term than the role's (months); empty: the role's term. */
   termMonths: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(60).optional()),
@@ -101,10 +98,7 @@ export type RoleDefinitionInput = z.infer<typeof RoleDefinitionSchema>;
 
 export const AppointToRoleSchema = z.strictObject({
   roleDefinitionId: z.uuid(),
-  login: z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z0-9-]{1,39}$/, "Enter a GitHub login"),
+  login: githubLogin(),
   decisionLink: optionalUrl("Link the decision (meeting notes, issue)"),
 });
 export type AppointToRoleInput = z.infer<typeof AppointToRoleSchema>;
@@ -144,14 +138,7 @@ const leaveFields = {
   from: isoDate("From"),
   to: isoDate("To"),
   note: z.string().trim().max(1000).default(""),
-  coverLogin: z.preprocess(
-    blankToUndefined,
-    z
-      .string()
-      .trim()
-      .regex(/^[A-Za-z0-9-]{1,39}$/, "Enter a GitHub login")
-      .optional(),
-  ),
+  coverLogin: z.preprocess(blankToUndefined, githubLogin().optional()),
 };
 const leaveEndsAfterStart = [
   (v: { from: string; to: string }) => v.to >= v.from,

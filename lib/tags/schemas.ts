@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { httpUrl, LEADERSHIP_MODELS, TAG_SETTING_DEFAULTS as D } from "@/lib/vocabulary";
+import { githubLogin, httpUrl, LEADERSHIP_MODELS, TAG_SETTING_DEFAULTS as D } from "@/lib/vocabulary";
 
 const url = httpUrl("Enter a full URL starting with https://", 300);
 const optionalUrl = z.preprocess((v) => (v === "" ? undefined : v), url.optional());
-const list = (max: number, item: z.ZodString) =>
+const list = (max: number, item: z.ZodType<string, string>) =>
   z.preprocess(
     (v) =>
       typeof v === "string"
@@ -67,13 +67,7 @@ export const TagSchema = z.strictObject({
   slackChannel: z.string().trim().max(80).optional(),
   mailingList: optionalUrl,
   meetings: z.string().trim().max(2000).default(""),
-  tocLiaisons: list(
-    10,
-    z
-      .string()
-      .trim()
-      .regex(/^[A-Za-z0-9-]{1,39}$/, "GitHub logins only"),
-  ).default([]),
+  tocLiaisons: list(10, githubLogin("GitHub logins only")).default([]),
   ...settingsShape(),
 });
 export type TagInput = z.infer<typeof TagSchema>;

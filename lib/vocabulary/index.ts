@@ -14,3 +14,5 @@ export * from "./people.ts";
 export * from "./decisions.ts";
 export * from "./ids.ts";
 export * from "./urls.ts";
+export * from "./dates.ts";
+export * from "./logins.ts";

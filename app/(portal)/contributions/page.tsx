@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { DateOnly } from "@/components/ui/time";
+import { isoDay } from "@/lib/vocabulary";
 import { PersonLink } from "@/components/ui/person-link";
 import Link from "next/link";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
@@ -25,8 +27,6 @@ const DECIDED: Record<string, string> = {
   rejected: "Rejected: the person has been notified.",
 };
 
-const dayOf = (d: Date) => d.toISOString().slice(0, 10);
-
 /** Own self-reported contributions and the form to report one; for leads, the reports waiting for them. */
 export default async function ContributionsPage({ searchParams }: { searchParams: Promise<{ decided?: string }> }) {
   const user = await requireUser("/contributions");
@@ -49,7 +49,7 @@ export default async function ContributionsPage({ searchParams }: { searchParams
 
       <Section id="report" title="Report a contribution" empty={tags.length === 0 && "No TAGs yet."}>
         <div className="mt-3">
-          <SelfReportForm action={selfReportAction} tags={tags} today={dayOf(at)} />
+          <SelfReportForm action={selfReportAction} tags={tags} today={isoDay(at)} />
         </div>
       </Section>
 
@@ -82,7 +82,7 @@ export default async function ContributionsPage({ searchParams }: { searchParams
             {toVerify.map((r) => (
               <Tile key={r.id}>
                 <p className="text-sm text-slate-900">
-                  <PersonLink login={r.user.login} strong /> · {KIND_LABEL[r.kind]} · {dayOf(r.occurredAt)} ·{" "}
+                  <PersonLink login={r.user.login} strong /> · {KIND_LABEL[r.kind]} · <DateOnly date={r.occurredAt} /> ·{" "}
                   {r.tag?.name ?? "no TAG"}
                 </p>
                 <p className="font-medium">
@@ -108,7 +108,7 @@ type Report = Awaited<ReturnType<typeof listOwnSelfReports>>[number];
 const MINE_COLUMNS: Column<Report>[] = [
   {
     header: "Date",
-    cell: (r) => dayOf(r.occurredAt),
+    cell: (r) => <DateOnly date={r.occurredAt} />,
     sort: (r) => r.occurredAt,
     className: "whitespace-nowrap",
   },

@@ -19,7 +19,7 @@ import {
 } from "@/lib/liaisons/queries";
 import { createLiaisonAction } from "./actions";
 import { HealthBadge, OverdueBadge, targetName } from "@/components/liaisons/badges";
-import { UtcDay } from "@/components/ui/utc-day";
+import { DateOnly } from "@/components/ui/time";
 import { CreateLiaisonForm } from "./_components/liaison-forms";
 
 export const metadata: Metadata = { title: "Liaisons" };
@@ -131,7 +131,7 @@ function LiaisonTable({
           cell: (l) =>
             l.checkIns[0] ? (
               <span className="flex flex-wrap items-center gap-2">
-                <UtcDay date={l.checkIns[0].date} />
+                <DateOnly date={l.checkIns[0].date} />
                 <HealthBadge health={l.checkIns[0].health} />
               </span>
             ) : (

@@ -3,10 +3,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Avatar } from "@/components/ui/avatar";
 import { Section } from "@/components/ui/section";
-import { UtcDay } from "@/components/ui/utc-day";
+import { DateOnly } from "@/components/ui/time";
 import { requireUser } from "@/lib/auth/session";
 import { formValuesFromProfile } from "@/lib/people/form-data";
 import { getOwnProfile } from "@/lib/people/queries";
+import { listDeliveredWork } from "@/lib/people/export";
+import { ITEM_KIND_LABEL } from "@/lib/vocabulary";
 import { DeleteAccount } from "./_components/delete-account";
 import { ProfileForm } from "./_components/profile-form";
 
@@ -14,7 +16,7 @@ export const metadata: Metadata = { title: "Your profile" };
 
 export default async function MePage() {
   const user = await requireUser("/me");
-  const profile = await getOwnProfile(user.id);
+  const [profile, delivered] = await Promise.all([getOwnProfile(user.id), listDeliveredWork(user.id)]);
   if (!profile) notFound();
   return (
     <div className="space-y-8">
@@ -47,11 +49,62 @@ export default async function MePage() {
             <li key={e.id} className="flex flex-wrap justify-between gap-2 py-2">
               <span className="font-medium text-slate-900">{e.employer}</span>
               <span className="text-sm text-slate-600">
-                <UtcDay date={e.from} /> – {e.to ? <UtcDay date={e.to} /> : "now"}
+                <DateOnly date={e.from} /> – {e.to ? <DateOnly date={e.to} /> : "now"}
               </span>
             </li>
           ))}
         </ol>
+      </Section>
+      <Section
+        id="delivered-heading"
+        title="Work you delivered"
+        size="lg"
+        description="Help-wanted items you completed, with their evidence: useful for an Ambassador renewal."
+        empty={delivered.length === 0 && "Nothing completed yet."}
+      >
+        <ul className="mt-3 divide-y divide-slate-200">
+          {delivered.map((w) => (
+            <li key={w.id} className="flex flex-wrap justify-between gap-2 py-2">
+              <span>
+                <Link href={`/help-wanted/${w.item.id}`} className="font-medium text-brand-700 underline">
+                  {w.item.title}
+                </Link>{" "}
+                <span className="text-sm text-slate-600">
+                  {ITEM_KIND_LABEL[w.item.kind]} · {w.item.tags.map((t) => t.tag.name).join(", ")}
+                  {w.evidenceUrl && (
+                    <>
+                      {" "}
+                      ·{" "}
+                      <a href={w.evidenceUrl} className="underline" rel="noopener noreferrer">
+                        evidence
+                      </a>
+                    </>
+                  )}
+                </span>
+              </span>
+              {w.completedAt && (
+                <span className="text-sm text-slate-600">
+                  <DateOnly date={w.completedAt} />
+                </span>
+              )}
+            </li>
+          ))}
+        </ul>
+      </Section>
+      <Section
+        id="export-heading"
+        title="Your data"
+        size="lg"
+        description="Everything TAG Portal holds about you, as one JSON file. The privacy page says what each part is."
+      >
+        <p className="mt-3 flex flex-wrap gap-4">
+          <a href="/me/export" download className="font-medium text-brand-700 underline">
+            Export my data
+          </a>
+          <Link href="/privacy" className="text-brand-700 underline">
+            Privacy
+          </Link>
+        </p>
       </Section>
       <DeleteAccount login={profile.login} />
     </div>

@@ -3,7 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import Link from "next/link";
-import { LocalTime } from "@/components/ui/local-time";
+import { DateOnly, DateTime } from "@/components/ui/time";
 import { requireUser } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
 import { listMyClaims } from "@/lib/help-wanted/queries";
@@ -76,11 +76,11 @@ function ClaimRow({ claim: c }: { claim: Row }) {
         <span className="text-sm text-slate-600">{c.item.tags.map((t) => t.tag.name).join(", ")}</span>
       </p>
       <p className="text-sm text-slate-700">
-        {STATUS[c.status] ?? c.status} · last activity <LocalTime iso={c.lastActivityAt.toISOString()} />
+        {STATUS[c.status] ?? c.status} · last activity <DateTime iso={c.lastActivityAt.toISOString()} />
         {c.item.dueAt && (
           <>
             {" "}
-            · due <LocalTime iso={c.item.dueAt.toISOString()} />
+            · due <DateOnly date={c.item.dueAt} />
           </>
         )}
       </p>

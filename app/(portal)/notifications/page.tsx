@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
+import { RelativeTime } from "@/components/ui/relative-time";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
 import { listNotifications } from "@/lib/notify/queries";
 import { parseId } from "@/lib/vocabulary";
-import { LocalTime } from "@/components/ui/local-time";
 import { MarkAllReadButton } from "./_components/mark-all-read-button";
 
 export const metadata: Metadata = { title: "Notifications" };
@@ -56,7 +56,7 @@ export default async function NotificationsPage({
                 </p>
                 {n.body && <p className="mt-1 text-slate-700">{n.body}</p>}
                 <p className="mt-1 text-sm text-slate-600">
-                  <LocalTime iso={n.createdAt.toISOString()} showRelative />
+                  <RelativeTime at={n.createdAt} />
                 </p>
               </div>
             </li>

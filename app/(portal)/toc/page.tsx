@@ -3,7 +3,7 @@ import Link from "next/link";
 import { ChartCard } from "@/components/ui/bar-chart";
 import { FlagList } from "@/components/dashboards/flag-list";
 import { DefinitionItem, DefinitionList } from "@/components/ui/definition-list";
-import { LocalTime } from "@/components/ui/local-time";
+import { DateTime } from "@/components/ui/time";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card, EmptyState, Heading, Section } from "@/components/ui/section";
 import { getActor } from "@/lib/auth/actor";
@@ -36,7 +36,7 @@ export default async function DashboardPage() {
         {overview && (
           <p className="text-sm text-slate-700">
             {overview.scope === "all" ? "Every TAG" : "The TAGs you lead"} as of{" "}
-            <LocalTime iso={overview.at.toISOString()} />.{" "}
+            <DateTime iso={overview.at.toISOString()} />.{" "}
             <a href="/toc/tags.csv" download className="text-brand-700 underline">
               Download the overview (CSV)
             </a>

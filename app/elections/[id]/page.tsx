@@ -10,7 +10,7 @@ import { PhaseTimeline } from "@/components/elections/phase-timeline";
 import { StatusBadge, candidateText } from "@/components/elections/status-text";
 import { Markdown } from "@/components/markdown";
 import { Avatar } from "@/components/ui/avatar";
-import { LocalTime } from "@/components/ui/local-time";
+import { DateTime } from "@/components/ui/time";
 import type { getElection } from "@/lib/elections/queries";
 import { loadForPage } from "@/app/_lib/load-election";
 import {
@@ -233,11 +233,11 @@ export default async function ElectionPage({ params }: { params: Promise<{ id: s
             <p className="text-sm text-slate-700">
               Region: {n.region ?? "not given"} · Employer: {n.employer ?? "not given"} · {n.contributions.total}{" "}
               contributions to {e.tag.name} in the 12 months to{" "}
-              <LocalTime iso={n.contributions.window.to.toISOString()} />
+              <DateTime iso={n.contributions.window.to.toISOString()} />
               {n.contributions.lastAt && (
                 <>
                   {" "}
-                  (last <LocalTime iso={n.contributions.lastAt.toISOString()} />)
+                  (last <DateTime iso={n.contributions.lastAt.toISOString()} />)
                 </>
               )}
               {e.endorsementsRequired > 0 &&
@@ -294,7 +294,7 @@ export default async function ElectionPage({ params }: { params: Promise<{ id: s
                 {e.exceptions.map((x) => (
                   <Tile key={x.id} className="space-y-2 text-sm">
                     <p>
-                      <strong>@{x.login}</strong> asks to {x.kind} (<LocalTime iso={x.createdAt.toISOString()} />
+                      <strong>@{x.login}</strong> asks to {x.kind} (<DateTime iso={x.createdAt.toISOString()} />
                       ): {x.reason}
                     </p>
                     {x.status === "pending" ? (

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { GithubIssueStatus } from "@/components/github-issue-status";
 import { Markdown } from "@/components/markdown";
-import { LocalTime } from "@/components/ui/local-time";
+import { DateOnly, DateTime } from "@/components/ui/time";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { now } from "@/lib/clock";
@@ -155,7 +155,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
                       {u.kind === "progress"
                         ? `Progress from @${u.volunteer}`
                         : `Follow-up from ${u.authorId && loginOf.has(u.authorId) ? `@${loginOf.get(u.authorId)}` : "a TAG lead"} to @${u.volunteer}`}{" "}
-                      · <LocalTime iso={u.createdAt.toISOString()} />
+                      · <DateTime iso={u.createdAt.toISOString()} />
                     </p>
                     <Markdown>{u.body}</Markdown>
                     {u.link && (
@@ -193,7 +193,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
               <Detail term="Skills">{item.skills.length ? item.skills.join(", ") : "Any"}</Detail>
               <Detail term="Effort">{item.effortHours ? `${item.effortHours} hours` : "Not estimated"}</Detail>
               <Detail term="Region">{[item.region, item.timezone].filter(Boolean).join(", ") || "Any"}</Detail>
-              <Detail term="Due">{item.dueAt ? <LocalTime iso={item.dueAt.toISOString()} /> : "No due date"}</Detail>
+              <Detail term="Due">{item.dueAt ? <DateOnly date={item.dueAt} /> : "No due date"}</Detail>
               <Detail term="Places left">
                 {placesLeft} of {item.places}
               </Detail>
@@ -320,7 +320,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
                         @{c.user.login}
                       </Link>{" "}
                       <span className="text-slate-700">
-                        invited <LocalTime iso={c.createdAt.toISOString()} />, no answer yet
+                        invited <DateTime iso={c.createdAt.toISOString()} />, no answer yet
                       </span>
                     </li>
                   ))}
@@ -342,7 +342,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
                       <span className="text-slate-700">{CLAIM_STATUS[c.status]}</span>
                       {c.stale && <StaleBadge />}
                       <span className="block text-sm text-slate-600">
-                        Last activity <LocalTime iso={c.lastActivityAt.toISOString()} />
+                        Last activity <DateTime iso={c.lastActivityAt.toISOString()} />
                       </span>
                     </p>
                     {c.status === "done" && (
@@ -422,7 +422,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
         <ol className="mt-3 space-y-1 text-sm text-slate-700">
           {item.history.map((h) => (
             <li key={h.id}>
-              <LocalTime iso={h.at.toISOString()} />: {h.actorLogin ? `@${h.actorLogin}` : "Someone"}{" "}
+              <DateTime iso={h.at.toISOString()} />: {h.actorLogin ? `@${h.actorLogin}` : "Someone"}{" "}
               {HISTORY[h.action] ?? h.action}
             </li>
           ))}

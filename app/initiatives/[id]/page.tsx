@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
+import { RelativeTime } from "@/components/ui/relative-time";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
-import { LocalTime } from "@/components/ui/local-time";
+import { DateTime } from "@/components/ui/time";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card, Section } from "@/components/ui/section";
 import { getActor } from "@/lib/auth/actor";
@@ -83,7 +84,7 @@ export default async function InitiativePage({ params }: { params: Promise<{ id:
           <>
             {ini.lastCheckInAt ? (
               <>
-                Last check-in <LocalTime iso={ini.lastCheckInAt.toISOString()} showRelative />.
+                Last check-in <RelativeTime at={ini.lastCheckInAt} />.
               </>
             ) : (
               "No check-in yet."
@@ -97,7 +98,7 @@ export default async function InitiativePage({ params }: { params: Promise<{ id:
           {ini.checkIns.map((c) => (
             <Card as="li" key={c.id} padding="sm">
               <p className="text-sm text-slate-600">
-                {who(c.authorId)} · <LocalTime iso={c.createdAt.toISOString()} />
+                {who(c.authorId)} · <DateTime iso={c.createdAt.toISOString()} />
               </p>
               <p className="whitespace-pre-line text-slate-800">{c.body}</p>
             </Card>

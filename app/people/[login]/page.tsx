@@ -1,5 +1,4 @@
 import { FilterSelect } from "@/components/ui/filter-select";
-import { LocalTime } from "@/components/ui/local-time";
 import { roleName } from "@/lib/vocabulary";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
@@ -13,7 +12,7 @@ import { KIND_LABEL } from "@/lib/contributions/schemas";
 import { contributionTimeline, TIMELINE_KINDS } from "@/lib/contributions/timeline";
 import { TimelineChart } from "@/lib/contributions/timeline-svg";
 import { ActivityBadge } from "@/components/activity-badge";
-import { formatDay } from "@/lib/people/format";
+import { DateOnly, DateTime } from "@/components/ui/time";
 import { findPublicProfile } from "@/lib/people/queries";
 
 type Props = {
@@ -70,16 +69,16 @@ export default async function PersonPage({ params, searchParams }: Props) {
                 ({s.status.replace("_", " ")}
                 {s.startAt && (
                   <>
-                    , from <LocalTime iso={s.startAt.toISOString()} />
+                    , from <DateTime iso={s.startAt.toISOString()} />
                   </>
                 )}
                 {s.endedAt ? (
                   <>
-                    , ended <LocalTime iso={s.endedAt.toISOString()} />
+                    , ended <DateTime iso={s.endedAt.toISOString()} />
                   </>
                 ) : s.termEndAt ? (
                   <>
-                    , term ends <LocalTime iso={s.termEndAt.toISOString()} />
+                    , term ends <DateOnly date={s.termEndAt} />
                   </>
                 ) : null}
                 {s.obtainedBy !== "appointed" && <>, {s.obtainedBy}</>})
@@ -104,7 +103,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
         <Section id="contributions" title="Activity per TAG" size="base">
           <p className="mt-1 text-sm text-slate-600">
             Contributions each TAG counts (GitHub work, completed help-wanted items, verified reports), as of{" "}
-            <time dateTime={at.toISOString()}>{formatDay(at)}</time>.
+            <DateOnly date={at} />.
           </p>
           {person.activity.length === 0 ? (
             <p className="mt-3 text-slate-700">No recorded contributions yet.</p>
@@ -125,7 +124,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
                     Active here means {a.rule}.{" "}
                     {a.lastAt ? (
                       <>
-                        Last contribution <time dateTime={a.lastAt.toISOString()}>{formatDay(a.lastAt)}</time>.
+                        Last contribution <DateOnly date={a.lastAt} />.
                       </>
                     ) : (
                       "No contribution recorded here."

@@ -11,7 +11,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import { MaturityBadge } from "../_components/maturity-badge";
 import { HealthBadge, OverdueBadge } from "@/components/liaisons/badges";
-import { UtcDay } from "@/components/ui/utc-day";
+import { DateOnly } from "@/components/ui/time";
 
 type Props = { params: Promise<{ name: string }> };
 
@@ -66,7 +66,7 @@ export default async function ProjectPage({ params }: Props) {
               )}
             </DefinitionItem>
             <DefinitionItem term="Accepted by the CNCF">
-              {project.acceptedAt ? <UtcDay date={project.acceptedAt} /> : "Not given"}
+              {project.acceptedAt ? <DateOnly date={project.acceptedAt} /> : "Not given"}
             </DefinitionItem>
             {project.homeUrl && (
               <DefinitionItem term="Website">
@@ -137,7 +137,7 @@ export default async function ProjectPage({ params }: Props) {
                     <li key={c.id}>
                       <p className="flex flex-wrap items-center gap-2">
                         <span className="font-medium text-slate-900">
-                          <UtcDay date={c.date} />
+                          <DateOnly date={c.date} />
                         </span>
                         <HealthBadge health={c.health} />
                         {c.link && (
@@ -145,7 +145,7 @@ export default async function ProjectPage({ params }: Props) {
                             Link
                             <span className="sr-only">
                               {" "}
-                              for the check-in of <UtcDay date={c.date} />
+                              for the check-in of <DateOnly date={c.date} />
                             </span>
                           </a>
                         )}
@@ -160,7 +160,7 @@ export default async function ProjectPage({ params }: Props) {
         </ul>
       </Section>
       <p className="text-xs text-slate-600">
-        From CLOMonitor&apos;s list of CNCF projects; last changed here on <UtcDay date={project.importedAt} />.
+        From CLOMonitor&apos;s list of CNCF projects; last changed here on <DateOnly date={project.importedAt} />.
       </p>
     </div>
   );

@@ -9,7 +9,7 @@ import { TagElections } from "@/components/elections/tag-elections";
 import { Markdown } from "@/components/markdown";
 import { DefinitionItem, DefinitionList } from "@/components/ui/definition-list";
 import { RosterTable, type SeatRow } from "@/components/roster-table";
-import { LocalTime } from "@/components/ui/local-time";
+import { DateOnly, DateTime } from "@/components/ui/time";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card, Heading, Section } from "@/components/ui/section";
 import { getActor } from "@/lib/auth/actor";
@@ -263,17 +263,17 @@ export default async function TagPage({ params }: Props) {
               Every {review.months} months.{" "}
               {review.due ? (
                 <strong className="font-medium text-amber-900">
-                  Due since <LocalTime iso={review.dueAt.toISOString()} />: {review.itemsDue} item
+                  Due since <DateTime iso={review.dueAt.toISOString()} />: {review.itemsDue} item
                   {review.itemsDue === 1 ? "" : "s"} to keep or close.
                 </strong>
               ) : (
                 <>
-                  Next due <LocalTime iso={review.dueAt.toISOString()} />.
+                  Next due <DateTime iso={review.dueAt.toISOString()} />.
                 </>
               )}{" "}
               {review.lastAt ? (
                 <>
-                  Last finished <LocalTime iso={review.lastAt.toISOString()} />.
+                  Last finished <DateTime iso={review.lastAt.toISOString()} />.
                 </>
               ) : (
                 "Not reviewed yet."
@@ -354,8 +354,7 @@ export default async function TagPage({ params }: Props) {
         <ul className="space-y-1 text-sm">
           {terms.map((t) => (
             <li key={t.id}>
-              @{t.user.login}, {roleName(t.kind, t.roleDefinition?.name)}:{" "}
-              <LocalTime iso={t.termEndAt!.toISOString()} />
+              @{t.user.login}, {roleName(t.kind, t.roleDefinition?.name)}: <DateOnly date={t.termEndAt!} />
             </li>
           ))}
         </ul>
@@ -437,7 +436,7 @@ export default async function TagPage({ params }: Props) {
         <ol className="space-y-1 text-sm">
           {timeline.map((e) => (
             <li key={e.id}>
-              <LocalTime iso={e.at.toISOString()} /> · @{e.actor} {ACTION_LABEL[e.action] ?? e.action}
+              <DateTime iso={e.at.toISOString()} /> · @{e.actor} {ACTION_LABEL[e.action] ?? e.action}
               {e.person && ` @${e.person}`}
               {e.role && ` (${e.role})`}
             </li>

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Forbidden } from "@/components/forbidden";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { FilterForm, type FilterSpec } from "@/components/ui/filter-select";
-import { LocalTime } from "@/components/ui/local-time";
+import { DateTime } from "@/components/ui/time";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/section";
 import { searchAuditEvents } from "@/lib/audit/queries";
@@ -89,7 +89,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
 type AuditRow = Awaited<ReturnType<typeof searchAuditEvents>>["items"][number];
 
 const AUDIT_COLUMNS: Column<AuditRow>[] = [
-  { header: "When", cell: (e) => <LocalTime iso={e.at.toISOString()} />, className: "whitespace-nowrap" },
+  { header: "When", cell: (e) => <DateTime iso={e.at.toISOString()} />, className: "whitespace-nowrap" },
   { header: "Actor", cell: (e) => e.actorLabel },
   { header: "Action", cell: (e) => e.action, className: "font-mono" },
   {

@@ -4,7 +4,7 @@ import { ActionForm } from "@/components/ui/action-form";
 import { BoardFilters } from "@/components/help-wanted/board-filters";
 import { ItemCard } from "@/components/help-wanted/item-card";
 import { MatchReasons } from "@/components/help-wanted/match-reasons";
-import { LocalTime } from "@/components/ui/local-time";
+import { DateTime } from "@/components/ui/time";
 import { Notice } from "@/components/ui/notice";
 import { Lead, PageHeader } from "@/components/ui/page-header";
 import { Pager } from "@/components/ui/pager";
@@ -145,7 +145,7 @@ export default async function ForYouPage({ searchParams }: Props) {
                       {h.title}
                     </Link>{" "}
                     <span className="text-sm text-slate-600">
-                      hidden <LocalTime iso={h.hiddenAt.toISOString()} />
+                      hidden <DateTime iso={h.hiddenAt.toISOString()} />
                     </span>
                   </span>
                   <ActionForm

@@ -3,7 +3,6 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { DefinitionItem, DefinitionList } from "@/components/ui/definition-list";
-import { LocalTime } from "@/components/ui/local-time";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section, Tile } from "@/components/ui/section";
@@ -24,7 +23,7 @@ import { dayValue } from "@/lib/liaisons/schemas";
 import { parseId } from "@/lib/vocabulary";
 import { logCheckInAction, updateLiaisonAction } from "../actions";
 import { HealthBadge, OverdueBadge, targetName } from "@/components/liaisons/badges";
-import { UtcDay } from "@/components/ui/utc-day";
+import { DateOnly } from "@/components/ui/time";
 import { CheckInForm, EditLiaisonForm } from "../_components/liaison-forms";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> };
@@ -107,11 +106,11 @@ export default async function LiaisonPage({ params, searchParams }: Props) {
           </DefinitionItem>
           <DefinitionItem term="Cadence">A check-in every {l.cadenceDays} days</DefinitionItem>
           <DefinitionItem term="Last check-in">
-            {l.lastCheckInAt ? <UtcDay date={l.lastCheckInAt} /> : "None yet"}
+            {l.lastCheckInAt ? <DateOnly date={l.lastCheckInAt} /> : "None yet"}
           </DefinitionItem>
           <DefinitionItem term="Next check-in due">
             <span className={overdue ? "font-medium text-red-800" : undefined}>
-              <LocalTime iso={checkInDueAt(l).toISOString()} />
+              <DateOnly date={checkInDueAt(l)} />
             </span>
           </DefinitionItem>
         </DefinitionList>
@@ -131,7 +130,7 @@ export default async function LiaisonPage({ params, searchParams }: Props) {
             <Tile key={c.id} className="space-y-1">
               <p className="flex flex-wrap items-center gap-2 text-sm">
                 <span className="font-medium text-slate-900">
-                  <UtcDay date={c.date} />
+                  <DateOnly date={c.date} />
                 </span>
                 <HealthBadge health={c.health} />
                 {c.authorId && c.authorId !== person.id && authors.get(c.authorId) && (

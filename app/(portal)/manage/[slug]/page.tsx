@@ -5,7 +5,7 @@ import { AttentionList } from "@/components/attention-list";
 import { Forbidden } from "@/components/forbidden";
 import { GithubIssueStatus } from "@/components/github-issue-status";
 import { Markdown } from "@/components/markdown";
-import { LocalTime } from "@/components/ui/local-time";
+import { DateTime } from "@/components/ui/time";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
@@ -75,7 +75,7 @@ export default async function LeadConsolePage({ params }: Props) {
           <p className="text-sm">
             {tag.boardReviewedAt ? (
               <>
-                Last finished <LocalTime iso={tag.boardReviewedAt.toISOString()} />;
+                Last finished <DateTime iso={tag.boardReviewedAt.toISOString()} />;
               </>
             ) : (
               "First review since the TAG was created;"
@@ -105,7 +105,7 @@ export default async function LeadConsolePage({ params }: Props) {
                     {d.title}
                   </Link>{" "}
                   <span className="text-sm text-slate-600">
-                    {ITEM_KIND_LABEL[d.kind]} · offered <LocalTime iso={d.createdAt.toISOString()} />
+                    {ITEM_KIND_LABEL[d.kind]} · offered <DateTime iso={d.createdAt.toISOString()} />
                   </span>
                 </p>
                 {d.githubIssueUrl && (
@@ -174,7 +174,7 @@ export default async function LeadConsolePage({ params }: Props) {
                   {c.item.title}
                 </Link>{" "}
                 <span className="text-sm text-slate-600">
-                  (invited <LocalTime iso={c.createdAt.toISOString()} />)
+                  (invited <DateTime iso={c.createdAt.toISOString()} />)
                 </span>
               </li>
             ))}
@@ -190,47 +190,49 @@ export default async function LeadConsolePage({ params }: Props) {
         {held.length === 0 ? (
           <p className="mt-2 text-slate-600">Nobody holds a place.</p>
         ) : (
-          <table className="mt-3 w-full text-left text-sm">
-            <thead>
-              <tr className="border-b border-slate-200">
-                <th scope="col" className="py-2 pr-3">
-                  Volunteer
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  Item
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  State
-                </th>
-                <th scope="col" className="py-2">
-                  Last activity
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {held.map((c) => (
-                <tr key={c.id} className="border-b border-slate-100">
-                  <td className="py-2 pr-3">@{c.user.login}</td>
-                  <td className="py-2 pr-3">
-                    <Link href={`/help-wanted/${c.item.id}`} className="text-brand-700 underline">
-                      {c.item.title}
-                    </Link>
-                  </td>
-                  <td className="py-2 pr-3">
-                    {c.status === "done" ? "Done: confirm it" : "Working"}
-                    {c.stale && (
-                      <span className="ml-2 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900 ring-1 ring-amber-300">
-                        Stale
-                      </span>
-                    )}
-                  </td>
-                  <td className="py-2">
-                    <LocalTime iso={c.lastActivityAt.toISOString()} />
-                  </td>
+          <div className="mt-3 overflow-x-auto">
+            <table className="w-full text-left text-sm">
+              <thead>
+                <tr className="border-b border-slate-200">
+                  <th scope="col" className="py-2 pr-3">
+                    Volunteer
+                  </th>
+                  <th scope="col" className="py-2 pr-3">
+                    Item
+                  </th>
+                  <th scope="col" className="py-2 pr-3">
+                    State
+                  </th>
+                  <th scope="col" className="py-2">
+                    Last activity
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {held.map((c) => (
+                  <tr key={c.id} className="border-b border-slate-100">
+                    <td className="py-2 pr-3">@{c.user.login}</td>
+                    <td className="py-2 pr-3">
+                      <Link href={`/help-wanted/${c.item.id}`} className="text-brand-700 underline">
+                        {c.item.title}
+                      </Link>
+                    </td>
+                    <td className="py-2 pr-3">
+                      {c.status === "done" ? "Done: confirm it" : "Working"}
+                      {c.stale && (
+                        <span className="ml-2 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900 ring-1 ring-amber-300">
+                          Stale
+                        </span>
+                      )}
+                    </td>
+                    <td className="py-2">
+                      <DateTime iso={c.lastActivityAt.toISOString()} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </section>
 
@@ -256,7 +258,7 @@ export default async function LeadConsolePage({ params }: Props) {
                     {i.status},{" "}
                     {i.reviewedAt ? (
                       <>
-                        reviewed <LocalTime iso={i.reviewedAt.toISOString()} />
+                        reviewed <DateTime iso={i.reviewedAt.toISOString()} />
                       </>
                     ) : (
                       "never reviewed"
@@ -295,7 +297,7 @@ export default async function LeadConsolePage({ params }: Props) {
                   <Link href={`/help-wanted/${u.claim.item.id}`} className="text-brand-700 underline">
                     {u.claim.item.title}
                   </Link>{" "}
-                  · <LocalTime iso={u.createdAt.toISOString()} />
+                  · <DateTime iso={u.createdAt.toISOString()} />
                 </p>
                 <Markdown>{u.body}</Markdown>
               </li>

@@ -7,7 +7,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { Section } from "@/components/ui/section";
 import { PageHeader } from "@/components/ui/page-header";
 import { FlagList } from "@/components/dashboards/flag-list";
-import { LocalTime } from "@/components/ui/local-time";
+import { DateTime } from "@/components/ui/time";
 import { getActor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/session";
 import { getTagDashboard } from "@/lib/dashboards/queries";
@@ -49,7 +49,7 @@ export default async function TagDashboardPage({ params }: Props) {
         }
       >
         <p className="text-sm text-slate-700">
-          As of <LocalTime iso={at.toISOString()} />. Dates in the tables and CSV files are UTC days. See also the{" "}
+          As of <DateTime iso={at.toISOString()} />. Dates in the tables and CSV files are UTC days. See also the{" "}
           <Link href={`/tags/${d.tag.slug}`} className="text-brand-700 underline">
             TAG page
           </Link>{" "}

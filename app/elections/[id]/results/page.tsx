@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PHASE_LABEL } from "@/components/elections/labels";
 import { DataTable } from "@/components/ui/data-table";
-import { LocalTime } from "@/components/ui/local-time";
+import { DateTime } from "@/components/ui/time";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState, Section } from "@/components/ui/section";
@@ -236,7 +236,7 @@ export default async function ResultsPage({ params }: { params: Promise<{ id: st
       )}
       {r.publishedAt && (
         <p className="text-sm text-slate-600">
-          Published <LocalTime iso={r.publishedAt.toISOString()} />.
+          Published <DateTime iso={r.publishedAt.toISOString()} />.
         </p>
       )}
     </div>

@@ -3,6 +3,7 @@ import { errorResponse } from "@/lib/http/responses";
 import { toCsv } from "@/lib/roles/csv";
 import { listRosterForExport } from "@/lib/roles/queries";
 import { findTagBySlug } from "@/lib/tags/queries";
+import { ROLE_KIND_LABEL, SEAT_STATUS_LABEL, type SeatStatus } from "@/lib/vocabulary";
 
 export const dynamic = "force-dynamic";
 
@@ -20,7 +21,10 @@ const HEADER = [
   "decision link",
 ];
 
-/** The roster of a TAG as RFC 4180 CSV (public, like the TAG page). */
+// The seat state as the API spells it ("on-leave") mapped to the status set's human label.
+const stateLabel = (state: string) => SEAT_STATUS_LABEL[state.replaceAll("-", "_") as SeatStatus] ?? state;
+
+/** The roster of a TAG as RFC 4180 CSV (public, like the TAG page), in human labels as the UI shows them. */
 export async function GET(_req: Request, { params }: { params: Promise<{ slug: string }> }) {
   const tag = await findTagBySlug((await params).slug);
   if (!tag) return errorResponse("NOT_FOUND", "No such TAG.");
@@ -31,10 +35,10 @@ export async function GET(_req: Request, { params }: { params: Promise<{ slug: s
       r.login,
       r.name,
       r.role,
-      r.kind,
+      ROLE_KIND_LABEL[r.kind],
       r.region,
       r.employer,
-      r.status,
+      stateLabel(r.status),
       r.start,
       r.termEnd,
       r.obtainedBy,

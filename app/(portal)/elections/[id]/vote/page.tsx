@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
+import { RelativeTime } from "@/components/ui/relative-time";
 import Link from "next/link";
 import { BallotForm } from "@/components/elections/ballot-form";
 import { PHASE_LABEL } from "@/components/elections/labels";
 import { voterText } from "@/components/elections/status-text";
-import { LocalTime } from "@/components/ui/local-time";
 import { requireUser } from "@/lib/auth/session";
 import { castBallotAction, replaceBallotAction } from "@/app/elections/actions";
 import { loadForPage } from "@/app/_lib/load-election";
@@ -41,7 +41,7 @@ export default async function VotePage({ params }: { params: Promise<{ id: strin
         <p className="text-sm text-slate-700">
           {open ? (
             <>
-              Voting closes <LocalTime iso={e.votingCloseAt.toISOString()} showRelative />.
+              Voting closes <RelativeTime at={e.votingCloseAt} />.
             </>
           ) : (
             PHASE_LABEL[e.phase]

@@ -181,7 +181,8 @@ export function SetupForm({
           </Link>
         </p>
       )}
-      <SubmitButton pending={pending}>Create the election</SubmitButton>
+      {/* Once created (with the voter list's report to read) there is no button to create it again. */}
+      {!created && <SubmitButton pending={pending}>Create the election</SubmitButton>}
     </form>
   );
 }

@@ -6,6 +6,7 @@ import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { getItem } from "@/lib/help-wanted/queries";
 import { listTagChoices } from "@/lib/help-wanted/review";
+import { isoDay } from "@/lib/vocabulary";
 import { ItemForm } from "@/components/help-wanted/item-form";
 import { GithubIssueStatus } from "@/components/github-issue-status";
 import { publishDraftAction, updateItemAction } from "@/app/help-wanted/[id]/actions";
@@ -68,7 +69,7 @@ export default async function EditItemPage({ params }: { params: Promise<{ id: s
           effortHours: item.effortHours?.toString() ?? "",
           region: item.region ?? "",
           timezone: item.timezone ?? "",
-          dueAt: item.dueAt ? item.dueAt.toISOString().slice(0, 10) : "",
+          dueAt: item.dueAt ? isoDay(item.dueAt) : "",
           places: String(item.places),
           labels: item.labels,
           githubIssueUrl: item.githubIssueUrl ?? "",

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { LocalTime } from "@/components/ui/local-time";
+import { DateTime } from "@/components/ui/time";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
@@ -70,7 +70,7 @@ export default async function TagSettingsPage({ params }: Props) {
             {tag.history.map((h) => (
               <li key={h.version} className="rounded-xl bg-white p-4 text-sm ring-1 ring-slate-200">
                 <p className="font-medium text-slate-900">
-                  Version {h.version} · <LocalTime iso={h.at.toISOString()} /> · {h.by}
+                  Version {h.version} · <DateTime iso={h.at.toISOString()} /> · {h.by}
                 </p>
                 {h.reason && <p className="text-slate-700">{h.reason}</p>}
                 <ul className="mt-1 list-inside list-disc text-slate-700">

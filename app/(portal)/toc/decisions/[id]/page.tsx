@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
+import { RelativeTime } from "@/components/ui/relative-time";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Forbidden } from "@/components/forbidden";
-import { LocalTime } from "@/components/ui/local-time";
+import { DateOnly, DateTime } from "@/components/ui/time";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { getDecision } from "@/lib/decisions/queries";
@@ -11,7 +12,6 @@ import {
   DECISION_CHOICE_LABEL,
   DECISION_KIND_LABEL,
   DECISION_STATUS_LABEL,
-  isoDay,
   roleName,
   SEAT_STATUS_LABEL,
   parseId,
@@ -69,7 +69,7 @@ export default async function DecisionPage({ params }: { params: Promise<{ id: s
           <Link href={`/tags/${d.tag.slug}`} className="text-brand-700 underline">
             {d.tag.name}
           </Link>{" "}
-          · opened <LocalTime iso={d.openedAt.toISOString()} />
+          · opened <DateTime iso={d.openedAt.toISOString()} />
           {d.openedBy && <> by @{d.openedBy.login}</>}
         </p>
       </PageHeader>
@@ -87,7 +87,7 @@ export default async function DecisionPage({ params }: { params: Promise<{ id: s
               "The period ended; the outcome is being recorded."
             ) : (
               <>
-                Votes close <LocalTime iso={d.closesAt.toISOString()} showRelative />.
+                Votes close <RelativeTime at={d.closesAt} />.
               </>
             )}{" "}
             {d.state.explanation}
@@ -98,7 +98,7 @@ export default async function DecisionPage({ params }: { params: Promise<{ id: s
             {d.closedAt && (
               <>
                 {" "}
-                Closed <LocalTime iso={d.closedAt.toISOString()} />.
+                Closed <DateTime iso={d.closedAt.toISOString()} />.
               </>
             )}
           </p>
@@ -120,8 +120,18 @@ export default async function DecisionPage({ params }: { params: Promise<{ id: s
             @{seat.user.login}
             {seat.user.name ? ` (${seat.user.name})` : ""} · {roleName(seat.kind, seat.roleDefinition?.name)} · seat{" "}
             {SEAT_STATUS_LABEL[seat.status].toLowerCase()}
-            {seat.termEndAt && <> · term ends {isoDay(seat.termEndAt)}</>}
-            {seat.renewTermEndAt && <> · renewal to {isoDay(seat.renewTermEndAt)}</>}
+            {seat.termEndAt && (
+              <>
+                {" "}
+                · term ends <DateOnly date={seat.termEndAt} />
+              </>
+            )}
+            {seat.renewTermEndAt && (
+              <>
+                {" "}
+                · renewal to <DateOnly date={seat.renewTermEndAt} />
+              </>
+            )}
           </p>
         )}
         {d.kind === "election_result" && (
