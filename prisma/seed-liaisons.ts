@@ -5,7 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "../lib/generated/prisma/client.ts";
-import { giveSeat } from "../lib/roles/appointments.ts";
+import { giveApprovedSeat } from "./seed-seats.ts";
 
 /** Who holds a TAG Ambassador seat in the demo, by login and TAG slug. */
 export const demoAmbassadorSeats = [{ login: "amy-ambassador", tag: "security-and-compliance" }] as const;
@@ -47,18 +47,7 @@ export async function seedLiaisons(db: PrismaClient): Promise<void> {
           },
           select: { roleKey: true },
         }));
-      await giveSeat(tx, {
-        roleKey: role.roleKey,
-        tagId: tag.id,
-        person: user,
-        by: null,
-        at: seededAt,
-        obtainedBy: "appointed",
-        status: "active",
-        startAt: seededAt,
-        termEndAt: null,
-        decisionLink: "https://github.com/cncf/toc/issues",
-      });
+      await giveApprovedSeat(tx, { roleKey: role.roleKey, tagId: tag.id, person: user, at: seededAt, termEndAt: null });
     });
   }
 }

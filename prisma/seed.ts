@@ -9,10 +9,10 @@ import { identities } from "../dev/github-stand-in/identities.ts";
 import { seedBoard } from "./seed-board.ts";
 import { seedDecisions } from "./seed-decisions.ts";
 import { DEMO_ELECTION_TAG, DEMO_TECH_LEAD_ROLE_KEY, seedElections } from "./seed-elections.ts";
-import { giveSeat } from "../lib/roles/appointments.ts";
 import { createLeadershipRoles, ensureStandardRole } from "../lib/roles/leadership-roles.ts";
 import { addDays } from "../lib/vocabulary/index.ts";
 import { seedLiaisons } from "./seed-liaisons.ts";
+import { giveApprovedSeat } from "./seed-seats.ts";
 import { seedProjects } from "./seed-projects.ts";
 
 export const demoTags = [
@@ -116,18 +116,7 @@ export async function seed(url: string): Promise<void> {
         // The TOC approved the demo's leaders: seats given through the one appointment path, held.
         await db.$transaction(async (tx) => {
           const role = await ensureStandardRole(tx, tag, seat.kind, { at: seededAt, actorId: null });
-          await giveSeat(tx, {
-            roleKey: role.roleKey,
-            tagId: tag.id,
-            person: user,
-            by: null,
-            at: seededAt,
-            obtainedBy: "appointed",
-            status: "active",
-            startAt: seededAt,
-            termEndAt,
-            decisionLink: "https://github.com/cncf/toc/issues",
-          });
+          await giveApprovedSeat(tx, { roleKey: role.roleKey, tagId: tag.id, person: user, at: seededAt, termEndAt });
         });
       }
     }

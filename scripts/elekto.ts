@@ -9,11 +9,9 @@
  */
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "../lib/generated/prisma/client.ts";
 import { exportElektoElection, importElektoElection, parseElektoFolder } from "../lib/elections/elekto.ts";
 import { githubLoginResolver } from "../lib/auth/github-logins.ts";
-import { migrateAndVerify, openDatabase } from "./db/database.ts";
+import { withPortalDatabase } from "./db/portal-database.ts";
 
 const USAGE = [
   "usage: npm run elekto:import -- <folder> --tag <slug> [--role <name>] [--voting-opens YYYY-MM-DD]",
@@ -54,58 +52,50 @@ async function readFolder(folder: string): Promise<Record<string, string>> {
   return files;
 }
 
-const database = await openDatabase();
-const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
-try {
-  if (database.cluster) await migrateAndVerify(database.url);
-  if (command === "import") {
-    const folder = positional[0]!;
-    const parsed = parseElektoFolder(await readFolder(folder));
-    if (!parsed.ok) {
-      console.error(`${folder}: ${parsed.errors.length} problem(s); nothing was imported.`);
-      for (const e of parsed.errors) console.error(`  ${e}`);
-      process.exitCode = 1;
+await withPortalDatabase(
+  `${command === "import" ? "Import failed (one transaction, so nothing was written)" : "Export failed"}`,
+  async (db) => {
+    if (command === "import") {
+      const folder = positional[0]!;
+      const parsed = parseElektoFolder(await readFolder(folder));
+      if (!parsed.ok) {
+        console.error(`${folder}: ${parsed.errors.length} problem(s); nothing was imported.`);
+        for (const e of parsed.errors) console.error(`  ${e}`);
+        process.exitCode = 1;
+      } else {
+        const opens = options.get("voting-opens");
+        const votingOpensAt = opens ? new Date(`${opens}T00:00:00Z`) : undefined;
+        if (votingOpensAt && Number.isNaN(votingOpensAt.getTime()))
+          throw new Error("--voting-opens: write the day as YYYY-MM-DD");
+        // The domain clock (lib/clock) without its server-only module: real time plus the stored offset.
+        const clock = await db.clockState.findUnique({ where: { id: 1 }, select: { offsetMs: true } });
+        const result = await importElektoElection(db, parsed.folder, {
+          tagSlug: options.get("tag")!,
+          role: options.get("role"),
+          resolve: githubLoginResolver({
+            apiUrl: process.env.GITHUB_API_URL ?? "https://api.github.com",
+            token: process.env.GITHUB_API_TOKEN ?? null,
+          }),
+          actorId: null,
+          at: new Date(Date.now() + Number(clock?.offsetMs ?? 0n)),
+          votingOpensAt,
+        });
+        console.log(`imported "${result.title}" as draft election ${result.electionId}`);
+        console.log(
+          `  ${result.candidates.length} candidates (${result.candidates.map((c) => `@${c}`).join(", ")}), ${result.voters} voters, officers: ${result.officers.map((o) => `@${o}`).join(", ") || "none"}`,
+        );
+        console.log(`  ${result.unresolved.length} unresolved logins`);
+        for (const u of result.unresolved) console.log(`    @${u.login} (${u.where}): ${u.reason}`);
+        for (const n of result.notes) console.log(`  note: ${n}`);
+      }
     } else {
-      const opens = options.get("voting-opens");
-      const votingOpensAt = opens ? new Date(`${opens}T00:00:00Z`) : undefined;
-      if (votingOpensAt && Number.isNaN(votingOpensAt.getTime()))
-        throw new Error("--voting-opens: write the day as YYYY-MM-DD");
-      // The domain clock (lib/clock) without its server-only module: real time plus the stored offset.
-      const clock = await db.clockState.findUnique({ where: { id: 1 }, select: { offsetMs: true } });
-      const result = await importElektoElection(db, parsed.folder, {
-        tagSlug: options.get("tag")!,
-        role: options.get("role"),
-        resolve: githubLoginResolver({
-          apiUrl: process.env.GITHUB_API_URL ?? "https://api.github.com",
-          token: process.env.GITHUB_API_TOKEN ?? null,
-        }),
-        actorId: null,
-        at: new Date(Date.now() + Number(clock?.offsetMs ?? 0n)),
-        votingOpensAt,
-      });
-      console.log(`imported "${result.title}" as draft election ${result.electionId}`);
+      const [electionId, folder] = positional as [string, string];
+      const { files, ballots } = await exportElektoElection(db, electionId);
+      await mkdir(folder, { recursive: true });
+      for (const [name, text] of Object.entries(files)) await writeFile(path.join(folder, name), text);
       console.log(
-        `  ${result.candidates.length} candidates (${result.candidates.map((c) => `@${c}`).join(", ")}), ${result.voters} voters, officers: ${result.officers.map((o) => `@${o}`).join(", ") || "none"}`,
+        `wrote ${Object.keys(files).length} files to ${folder}${ballots === null ? " (no ballots.csv: not counted yet, or ballots are not published)" : ` (ballots.csv: ${ballots} ballots)`}`,
       );
-      console.log(`  ${result.unresolved.length} unresolved logins`);
-      for (const u of result.unresolved) console.log(`    @${u.login} (${u.where}): ${u.reason}`);
-      for (const n of result.notes) console.log(`  note: ${n}`);
     }
-  } else {
-    const [electionId, folder] = positional as [string, string];
-    const { files, ballots } = await exportElektoElection(db, electionId);
-    await mkdir(folder, { recursive: true });
-    for (const [name, text] of Object.entries(files)) await writeFile(path.join(folder, name), text);
-    console.log(
-      `wrote ${Object.keys(files).length} files to ${folder}${ballots === null ? " (no ballots.csv: not counted yet, or ballots are not published)" : ` (ballots.csv: ${ballots} ballots)`}`,
-    );
-  }
-} catch (e) {
-  console.error(
-    `${command === "import" ? "Import failed (one transaction, so nothing was written)" : "Export failed"}: ${e instanceof Error ? e.message : String(e)}`,
-  );
-  process.exitCode = 1;
-} finally {
-  await db.$disconnect();
-  await database.cluster?.stop();
-}
+  },
+);

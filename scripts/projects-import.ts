@@ -5,11 +5,9 @@
  * changes nothing. Any invalid entry stops the import before anything is written.
  */
 import { readFile } from "node:fs/promises";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "../lib/generated/prisma/client.ts";
 import { describeImport, importProjects } from "../lib/projects/import.ts";
 import { formatEntryError, parseClomonitor } from "../lib/projects/parse-clomonitor.ts";
-import { migrateAndVerify, openDatabase } from "./db/database.ts";
+import { withPortalDatabase } from "./db/portal-database.ts";
 
 const DEFAULT_SOURCE = "https://raw.githubusercontent.com/cncf/clomonitor/main/data/cncf.yaml";
 
@@ -60,22 +58,10 @@ if (projects.length === 0) {
   process.exit(1);
 }
 
-const database = await openDatabase();
-const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
-try {
-  // The embedded database may never have been migrated; a real server's is migrated by its deploy.
-  if (database.cluster) await migrateAndVerify(database.url);
+await withPortalDatabase("Import failed (the import is one transaction, so nothing was written)", async (db) => {
   const summary = await importProjects(db, projects);
   console.log(`${source}: ${projects.length} projects read; ${describeImport(summary)}`);
   if (summary.skipped.length > 0) {
     console.log(`skipped (the catalogue needs a maturity): ${summary.skipped.map((s) => s.name).join(", ")}`);
   }
-} catch (e) {
-  console.error(
-    `Import failed (the import is one transaction, so nothing was written): ${e instanceof Error ? e.message : String(e)}`,
-  );
-  process.exitCode = 1;
-} finally {
-  await db.$disconnect();
-  await database.cluster?.stop();
-}
+});

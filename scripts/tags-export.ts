@@ -5,10 +5,8 @@
  * in the portal is a small diff for a pull request to cncf/toc.
  */
 import { writeFile } from "node:fs/promises";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "../lib/generated/prisma/client.ts";
 import { exportTagsYamlFromDatabase } from "../lib/tags-yaml/apply.ts";
-import { migrateAndVerify, openDatabase } from "./db/database.ts";
+import { withPortalDatabase } from "./db/portal-database.ts";
 
 const args = process.argv.slice(2).filter((a) => a !== "--");
 if (args.length > 1 || args[0]?.startsWith("-")) {
@@ -17,19 +15,10 @@ if (args.length > 1 || args[0]?.startsWith("-")) {
 }
 const file = args[0];
 
-const database = await openDatabase();
-const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
-try {
-  if (database.cluster) await migrateAndVerify(database.url);
+await withPortalDatabase("Export failed", async (db) => {
   const text = await exportTagsYamlFromDatabase(db);
   if (file) {
     await writeFile(file, text);
     console.error(`wrote ${file}`);
   } else process.stdout.write(text);
-} catch (e) {
-  console.error(`Export failed: ${e instanceof Error ? e.message : String(e)}`);
-  process.exitCode = 1;
-} finally {
-  await db.$disconnect();
-  await database.cluster?.stop();
-}
+});

@@ -11,14 +11,12 @@
  * ended only with --end-missing (and only from the TOC's file).
  */
 import { readFile } from "node:fs/promises";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "../lib/generated/prisma/client.ts";
 import { importTagsYaml, type TagsImportSource } from "../lib/tags-yaml/apply.ts";
 import { fetchTocTagsYaml, TOC_REPOSITORY, TOC_TAGS_FILE } from "../lib/tags-yaml/fetch.ts";
 import { formatNote, parseTagsYaml } from "../lib/tags-yaml/parse.ts";
 import { describePlan } from "../lib/tags-yaml/plan.ts";
 import { githubLoginResolver } from "../lib/auth/github-logins.ts";
-import { migrateAndVerify, openDatabase } from "./db/database.ts";
+import { withPortalDatabase } from "./db/portal-database.ts";
 
 const args = process.argv.slice(2).filter((a) => a !== "--");
 const flags = new Set(args.filter((a) => a.startsWith("--")));
@@ -70,10 +68,7 @@ if (!parsed.ok) {
 }
 
 const resolve = githubLoginResolver(api);
-const database = await openDatabase();
-const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
-try {
-  if (database.cluster) await migrateAndVerify(database.url);
+await withPortalDatabase("Import failed (the import is one transaction, so nothing was written)", async (db) => {
   const result = await importTagsYaml(db, text, { resolve, source, dryRun, endMissing });
   if (!result.ok) throw new Error(result.errors.map(formatNote).join("; "));
   const { plan } = result;
@@ -89,12 +84,4 @@ try {
   );
   for (const line of describePlan(plan, { endMissing })) console.log(`  ${line}`);
   if (dryRun) console.log("dry run: nothing was written");
-} catch (e) {
-  console.error(
-    `Import failed (the import is one transaction, so nothing was written): ${e instanceof Error ? e.message : String(e)}`,
-  );
-  process.exitCode = 1;
-} finally {
-  await db.$disconnect();
-  await database.cluster?.stop();
-}
+});

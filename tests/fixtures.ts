@@ -1,7 +1,11 @@
 /** Setups the integration tests share, built on the factories: a TAG with its lead, a seat, a call's outcome. */
+import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
+import { now } from "@/lib/clock";
 import { loadActor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
+import { createItem } from "@/lib/help-wanted/items";
+import { itemSchema } from "@/lib/help-wanted/schemas";
 import type { RoleKind } from "@/lib/vocabulary";
 import { createTag, createUser } from "./factories";
 
@@ -27,4 +31,17 @@ export async function tagWithLead(
   const lead = await createUser();
   await createSeat(tag.id, lead.id, kind);
   return { tag, lead, leadActor: (await loadActor(lead.id))! };
+}
+
+/** An item the lead posts in the TAG through the form's schema and the real operation: one place of content work unless `over` says otherwise. */
+export async function postItem(tagSlug: string, leadId: string, over: Record<string, unknown> = {}) {
+  const input = itemSchema(await now()).parse({
+    title: `Item ${randomUUID()}`,
+    body: "Details",
+    tags: tagSlug,
+    kind: "content",
+    places: 1,
+    ...over,
+  });
+  return createItem(await loadActor(leadId), input);
 }

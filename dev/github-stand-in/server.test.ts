@@ -1,19 +1,12 @@
 import { createHash, randomBytes } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createStandIn } from "./server";
+import { describe, expect, it } from "vitest";
+import { standInForFile } from "@/tests/stand-in";
 
-// Port 0: the OS picks a free port (a random one can collide with outgoing connections).
-const standIn = createStandIn({ port: 0, clientId: "cid", clientSecret: "secret" });
-let base = "";
-beforeAll(async () => {
-  await standIn.listen();
-  base = standIn.url();
-});
-afterAll(() => standIn.close());
+const { url } = standInForFile();
 
 async function authorize(verifier: string, redirect = "http://localhost/cb") {
   const challenge = createHash("sha256").update(verifier).digest("base64url");
-  const res = await fetch(`${base}/login/oauth/authorize`, {
+  const res = await fetch(`${url()}/login/oauth/authorize`, {
     method: "POST",
     redirect: "manual",
     body: new URLSearchParams({
@@ -31,7 +24,7 @@ async function authorize(verifier: string, redirect = "http://localhost/cb") {
 }
 
 const token = (body: Record<string, string>) =>
-  fetch(`${base}/login/oauth/access_token`, {
+  fetch(`${url()}/login/oauth/access_token`, {
     method: "POST",
     headers: { accept: "application/json" },
     body: new URLSearchParams(body),
@@ -49,7 +42,7 @@ describe("GitHub stand-in", () => {
       code_verifier: verifier,
     });
     expect(ok.access_token).toMatch(/^gho_/);
-    const user = await fetch(`${base}/api/user`, { headers: { authorization: `Bearer ${ok.access_token}` } }).then(
+    const user = await fetch(`${url()}/api/user`, { headers: { authorization: `Bearer ${ok.access_token}` } }).then(
       (r) => r.json(),
     );
     expect(user).toMatchObject({ id: 910006, login: "milo-member" });
@@ -84,15 +77,15 @@ describe("GitHub stand-in", () => {
   });
 
   it("serves public profiles by login and 404 for unknown ones", async () => {
-    expect((await fetch(`${base}/api/users/ada-admin`).then((r) => r.json())).id).toBe(910001);
-    expect((await fetch(`${base}/api/users/nobody-here`)).status).toBe(404);
+    expect((await fetch(`${url()}/api/users/ada-admin`).then((r) => r.json())).id).toBe(910001);
+    expect((await fetch(`${url()}/api/users/nobody-here`)).status).toBe(404);
   });
 });
 
 describe("GitHub stand-in repositories", () => {
   it("filters issues by state and labels (all of them, any case) and serves assignees; changes move updated_at", async () => {
     const list = (q: string) =>
-      fetch(`${base}/api/repos/cncf/tag-security/issues?${q}`).then(
+      fetch(`${url()}/api/repos/cncf/tag-security/issues?${q}`).then(
         (r) =>
           r.json() as Promise<
             {
@@ -118,26 +111,26 @@ describe("GitHub stand-in repositories", () => {
       assigned.number,
     ]);
 
-    const res = await fetch(`${base}/_stand-in/issues`, {
+    const res = await fetch(`${url()}/_stand-in/issues`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ repo: "cncf/tag-security", number: assigned.number, state: "closed", assignees: [] }),
     });
     expect(res.ok).toBe(true);
-    const one = await fetch(`${base}/api/repos/cncf/tag-security/issues/${assigned.number}`).then(
+    const one = await fetch(`${url()}/api/repos/cncf/tag-security/issues/${assigned.number}`).then(
       (r) => r.json() as Promise<{ state: string; assignees: unknown[] }>,
     );
     expect(one).toMatchObject({ state: "closed", assignees: [] });
   });
 
   it("generates a large synthetic repository on request", async () => {
-    const res = await fetch(`${base}/_stand-in/synthetic`, {
+    const res = await fetch(`${url()}/_stand-in/synthetic`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ repo: "bench/big", events: 1000, authorIds: [910001, 910002] }),
     });
     expect(await res.json()).toEqual({ issues: 200, skipped: false });
-    const page = await fetch(`${base}/api/repos/bench/big/issues/comments?per_page=100`);
+    const page = await fetch(`${url()}/api/repos/bench/big/issues/comments?per_page=100`);
     expect(page.headers.get("link")).toContain('rel="last"');
     expect(((await page.json()) as unknown[]).length).toBe(100);
   });

@@ -39,6 +39,20 @@ export async function recordAudit(tx: AuditClient, e: AuditInput | readonly Audi
 }
 
 /**
+ * Creates a row and the audit entry whose subject it is, on the same transaction client, so that
+ * no row exists without its entry. `create` is the (lazy) Prisma create; returns the new row.
+ */
+export async function createAudited<T extends { id: string }>(
+  tx: AuditClient,
+  create: PromiseLike<T>,
+  e: Omit<AuditInput, "subjectId">,
+): Promise<T> {
+  const created = await create;
+  await recordAudit(tx, { ...e, subjectId: created.id });
+  return created;
+}
+
+/**
  * Records a refused attempt (failed authorization or a guard). Pass `db`, outside any
  * transaction: the refused change rolls back, the record of the attempt stays.
  */

@@ -1,15 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { actorOf } from "@/tests/actors";
 import { can, canInAnyTag, tagScope, tagsWhere, type Actor } from "./permissions";
 
-const person = (over: Partial<Actor> = {}): Actor => ({
-  id: "u1",
-  isAdmin: false,
-  isTocMember: false,
-  isCncfAmbassador: false,
-  leadTagIds: [],
-  chairTagIds: [],
-  ...over,
-});
+const person = (over: Partial<Actor> = {}) => actorOf("u1", over);
 const lead = person({ leadTagIds: ["tagA", "tagB"] });
 const chair = person({ leadTagIds: ["tagA", "tagB"], chairTagIds: ["tagA"] });
 const toc = person({ isTocMember: true });

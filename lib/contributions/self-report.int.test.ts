@@ -1,21 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import type { Actor } from "@/lib/auth/permissions";
+import { actorOf } from "@/tests/actors";
 import { createTag, createUser } from "@/tests/factories";
 import { activityFor } from "./activity";
 import { listOwnSelfReports, listToVerify } from "./queries";
 import { selfReportContribution, verifyContribution } from "./self-report";
 import { DAY } from "@/lib/vocabulary";
 
-const actorOf = (id: string, over: Partial<Actor> = {}): Actor => ({
-  id,
-  isAdmin: false,
-  isTocMember: false,
-  isCncfAmbassador: false,
-  leadTagIds: [],
-  chairTagIds: [],
-  ...over,
-});
 const day = (s: string) => new Date(`${s}T00:00:00Z`);
 
 describe("self-reported contributions", () => {

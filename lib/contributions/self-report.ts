@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { now as clockNow } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
-import { recordAudit } from "@/lib/audit/record";
+import { createAudited, recordAudit } from "@/lib/audit/record";
 import { refuseByGuard, requirePermission } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
 import { notify } from "@/lib/notify/send";
@@ -22,34 +22,36 @@ export async function selfReportContribution(actor: Actor | null, input: SelfRep
       occurredAt: ["The date cannot be in the future"],
     });
   return db.$transaction(async (tx) => {
-    const r = await tx.contributionRecord.create({
-      data: {
-        userId: a.id,
+    const r = await createAudited(
+      tx,
+      tx.contributionRecord.create({
+        data: {
+          userId: a.id,
+          tagId: tag.id,
+          kind: input.kind,
+          source: "self_reported",
+          verification: "pending",
+          occurredAt: input.occurredAt,
+          title: input.title,
+          link: input.link ?? null,
+          createdAt: at,
+        },
+        select: { id: true },
+      }),
+      {
+        at,
+        actorId: a.id,
+        action: "contribution.self-report",
+        subjectType: "ContributionRecord",
         tagId: tag.id,
-        kind: input.kind,
-        source: "self_reported",
-        verification: "pending",
-        occurredAt: input.occurredAt,
-        title: input.title,
-        link: input.link ?? null,
-        createdAt: at,
+        after: {
+          kind: input.kind,
+          title: input.title,
+          link: input.link ?? null,
+          occurredAt: input.occurredAt.toISOString(),
+        },
       },
-      select: { id: true },
-    });
-    await recordAudit(tx, {
-      at,
-      actorId: a.id,
-      action: "contribution.self-report",
-      subjectType: "ContributionRecord",
-      subjectId: r.id,
-      tagId: tag.id,
-      after: {
-        kind: input.kind,
-        title: input.title,
-        link: input.link ?? null,
-        occurredAt: input.occurredAt.toISOString(),
-      },
-    });
+    );
     return r;
   });
 }

@@ -3,7 +3,7 @@ import { db, type Tx } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { recordAudit } from "@/lib/audit/record";
+import { createAudited, recordAudit } from "@/lib/audit/record";
 import { requirePermission } from "@/lib/auth/actor";
 import { can, type Actor } from "@/lib/auth/permissions";
 import { githubUrls } from "@/lib/auth/github";
@@ -171,32 +171,34 @@ export async function createElection(actor: Actor | null, input: CreateElectionI
   });
   const { tagId, roleKey, officerIds: _o, seatsByRegion: _s, constraints, ...rules } = input;
   return db.$transaction(async (tx) => {
-    const e = await tx.election.create({
-      data: {
-        ...rules,
+    const e = await createAudited(
+      tx,
+      tx.election.create({
+        data: {
+          ...rules,
+          tagId,
+          roleKey,
+          seatsByRegion: seatsJson(seats),
+          constraints: constraintsJson(constraints),
+          staggerTerms: earlier === 0,
+          createdById: a.id,
+          createdAt: at,
+          updatedAt: at,
+          officers: { create: officerIds.map((userId) => ({ userId })) },
+        },
+        select: { id: true },
+      }),
+      {
+        at,
+        actorId: a.id,
+        action: "election.create",
+        subjectType: "Election",
         tagId,
-        roleKey,
-        seatsByRegion: seatsJson(seats),
-        constraints: constraintsJson(constraints),
-        staggerTerms: earlier === 0,
-        createdById: a.id,
-        createdAt: at,
-        updatedAt: at,
-        officers: { create: officerIds.map((userId) => ({ userId })) },
+        after: JSON.parse(
+          JSON.stringify({ ...input, seatsByRegion: seats, officerIds, staggerTerms: earlier === 0 }),
+        ) as Prisma.InputJsonValue,
       },
-      select: { id: true, staggerTerms: true },
-    });
-    await recordAudit(tx, {
-      at,
-      actorId: a.id,
-      action: "election.create",
-      subjectType: "Election",
-      subjectId: e.id,
-      tagId,
-      after: JSON.parse(
-        JSON.stringify({ ...input, seatsByRegion: seats, officerIds, staggerTerms: e.staggerTerms }),
-      ) as Prisma.InputJsonValue,
-    });
+    );
     return { id: e.id };
   });
 }

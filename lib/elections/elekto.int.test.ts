@@ -1,23 +1,15 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createStandIn } from "@/dev/github-stand-in/server";
+import { describe, expect, it } from "vitest";
+import { standInForFile } from "@/tests/stand-in";
 import { db } from "@/lib/db";
-import { githubLoginResolver } from "@/lib/auth/github-logins";
 import { createTag, createUser } from "@/tests/factories";
 import { readElektoCsv } from "./ballot-formats/elekto-csv";
 import { exportElektoElection, importElektoElection, parseElektoFolder } from "./elekto";
 
 const dir = path.join(import.meta.dirname, "fixtures/elekto-sample");
 const files = Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(path.join(dir, f), "utf8")]));
-// Port 0: the OS picks a free port (a random one can collide with outgoing connections).
-const standIn = createStandIn({ port: 0, clientId: "cid", clientSecret: "secret" });
-let resolve: ReturnType<typeof githubLoginResolver>;
-beforeAll(async () => {
-  await standIn.listen();
-  resolve = githubLoginResolver({ apiUrl: `${standIn.url()}/api` });
-});
-afterAll(() => standIn.close());
+const { resolve } = standInForFile();
 
 async function techLeadRole(tagId: string) {
   return db.roleDefinition.create({

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { AppError, isUniqueViolation } from "@/lib/errors";
-import { recordAudit } from "@/lib/audit/record";
+import { createAudited, recordAudit } from "@/lib/audit/record";
 import { requirePermission } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
 import { notify } from "@/lib/notify/send";
@@ -24,22 +24,23 @@ export async function requestElectionException(
   if (input.kind === "stand" && election.officers.some((o) => o.userId === a.id))
     throw new AppError("FORBIDDEN", "Officers of an election cannot stand in it.");
   try {
-    const created = await db.$transaction(async (tx) => {
-      const x = await tx.electionException.create({
-        data: { electionId: election.id, userId: a.id, kind: input.kind, reason: input.reason, createdAt: at },
-        select: { id: true },
-      });
-      await recordAudit(tx, {
-        at,
-        actorId: a.id,
-        action: "election.exception-request",
-        subjectType: "ElectionException",
-        subjectId: x.id,
-        tagId: election.tagId,
-        after: { electionId: election.id, kind: input.kind, reason: input.reason },
-      });
-      return x;
-    });
+    const created = await db.$transaction((tx) =>
+      createAudited(
+        tx,
+        tx.electionException.create({
+          data: { electionId: election.id, userId: a.id, kind: input.kind, reason: input.reason, createdAt: at },
+          select: { id: true },
+        }),
+        {
+          at,
+          actorId: a.id,
+          action: "election.exception-request",
+          subjectType: "ElectionException",
+          tagId: election.tagId,
+          after: { electionId: election.id, kind: input.kind, reason: input.reason },
+        },
+      ),
+    );
     for (const o of election.officers) {
       await notify(
         {

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { AppError, isUniqueViolation } from "@/lib/errors";
-import { recordAudit, recordRefusal } from "@/lib/audit/record";
+import { createAudited, recordAudit, recordRefusal } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/permissions";
 import { notify } from "@/lib/notify/send";
 import { electionLink, loadElection, lockElection, normalizeEmployer, requireSignedIn } from "./context";
@@ -76,26 +76,28 @@ export async function selfNominate(actor: Actor | null, input: SelfNominateInput
     return await db.$transaction(async (tx) => {
       const locked = await lockElection(tx, election.id, "share");
       nominationsOpen({ phase: locked.phase, nominationsCloseAt: election.nominationsCloseAt }, at);
-      const n = await tx.nomination.create({
-        data: {
-          electionId: election.id,
-          userId: a.id,
-          statement: input.statement,
-          region: me.region,
-          employer: me.employer,
-          createdAt: at,
+      const n = await createAudited(
+        tx,
+        tx.nomination.create({
+          data: {
+            electionId: election.id,
+            userId: a.id,
+            statement: input.statement,
+            region: me.region,
+            employer: me.employer,
+            createdAt: at,
+          },
+          select: { id: true },
+        }),
+        {
+          at,
+          actorId: a.id,
+          action: "election.nominate",
+          subjectType: "Nomination",
+          tagId: election.tagId,
+          after: { electionId: election.id, region: me.region, employer: me.employer, via: verdict.via },
         },
-        select: { id: true },
-      });
-      await recordAudit(tx, {
-        at,
-        actorId: a.id,
-        action: "election.nominate",
-        subjectType: "Nomination",
-        subjectId: n.id,
-        tagId: election.tagId,
-        after: { electionId: election.id, region: me.region, employer: me.employer, via: verdict.via },
-      });
+      );
       return n;
     });
   } catch (e) {

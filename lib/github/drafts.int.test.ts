@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { resetEnvForTests } from "@/lib/env";
 import { loadActor } from "@/lib/auth/actor";
-import { createStandIn } from "@/dev/github-stand-in/server";
+import { standInForFile } from "@/tests/stand-in";
 import { createUser } from "@/tests/factories";
 import { code, tagWithLead } from "@/tests/fixtures";
 import { runSync } from "./sync";
@@ -26,36 +26,21 @@ const deliver = (deliveryId: string, event: string, payload: unknown) =>
     payload,
   );
 
-// Port 0: the OS picks a free port (a random one can collide with outgoing connections).
-const standIn = createStandIn({ port: 0, clientId: "cid", clientSecret: "secret" });
-let base = "";
+const { control, api } = standInForFile();
 const savedApiUrl = process.env.GITHUB_API_URL;
-beforeAll(async () => {
-  await standIn.listen();
-  base = standIn.url();
+beforeAll(() => {
   // Items read their linked issue through GITHUB_API_URL: the stand-in here.
-  process.env.GITHUB_API_URL = `${base}/api`;
+  process.env.GITHUB_API_URL = api();
   resetEnvForTests();
 });
-afterAll(async () => {
+afterAll(() => {
   process.env.GITHUB_API_URL = savedApiUrl;
   resetEnvForTests();
-  await standIn.close();
 });
-
-const control = (path: string, body: unknown) =>
-  fetch(`${base}/_stand-in/${path}`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  }).then(async (r) => {
-    if (!r.ok) throw new Error(await r.text());
-    return r.json() as Promise<{ number?: number }>;
-  });
 
 const sync = async (tagId: string) =>
   runSync((await db.syncRun.create({ data: { tagId, createdAt: new Date() } })).id, {
-    apiUrl: `${base}/api`,
+    apiUrl: api(),
     perPage: 2,
   });
 const issueUrl = (repo: string, n: number) => `https://github.com/${repo}/issues/${n}`;

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
-import { recordAudit } from "@/lib/audit/record";
+import { createAudited } from "@/lib/audit/record";
 import { SYNC_STEPS } from "./sync";
 import { requirePermission } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
@@ -32,22 +32,23 @@ export async function startSync(actor: Actor | null, tagSlug: string, enqueue: E
     select: { id: true },
   });
   if (unfinished) throw new AppError("CONFLICT", "A sync of this TAG is already queued or running.");
-  const run = await db.$transaction(async (tx) => {
-    const r = await tx.syncRun.create({
-      data: { tagId: tag.id, requestedById: a.id, createdAt: at, total: tag.repositories.length * SYNC_STEPS.length },
-      select: { id: true },
-    });
-    await recordAudit(tx, {
-      at,
-      actorId: a.id,
-      action: "github.sync",
-      subjectType: "SyncRun",
-      subjectId: r.id,
-      tagId: tag.id,
-      after: { repositories: tag.repositories },
-    });
-    return r;
-  });
+  const run = await db.$transaction((tx) =>
+    createAudited(
+      tx,
+      tx.syncRun.create({
+        data: { tagId: tag.id, requestedById: a.id, createdAt: at, total: tag.repositories.length * SYNC_STEPS.length },
+        select: { id: true },
+      }),
+      {
+        at,
+        actorId: a.id,
+        action: "github.sync",
+        subjectType: "SyncRun",
+        tagId: tag.id,
+        after: { repositories: tag.repositories },
+      },
+    ),
+  );
   await enqueue(run.id);
   return run;
 }

@@ -1,30 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import type { Actor } from "@/lib/auth/permissions";
-import { createStandIn } from "@/dev/github-stand-in/server";
+import { actorOf } from "@/tests/actors";
+import { standInForFile } from "@/tests/stand-in";
 import { createTag, createUser } from "@/tests/factories";
 import { runSync } from "./sync";
 import { startSync } from "./sync-runs";
 
-// Port 0: the OS picks a free port (a random one can collide with outgoing connections).
-const standIn = createStandIn({ port: 0, clientId: "cid", clientSecret: "secret" });
-let base = "";
-beforeAll(async () => {
-  await standIn.listen();
-  base = standIn.url();
-});
-afterAll(() => standIn.close());
-
-const control = (path: string, body: unknown) =>
-  fetch(`${base}/_stand-in/${path}`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  }).then(async (r) => {
-    if (!r.ok) throw new Error(await r.text());
-    return r.json() as Promise<{ number?: number }>;
-  });
+const { control, api } = standInForFile();
 
 async function setup() {
   const [alice, bob, tag] = await Promise.all([createUser(), createUser(), createTag()]);
@@ -76,7 +59,7 @@ describe("GitHub sync", () => {
     const { alice, bob, tag } = await setup();
     const run = await newRun(tag.id);
     const r1 = recordingFetch();
-    expect(await runSync(run.id, { apiUrl: `${base}/api`, perPage: 1, fetch: r1.f })).toMatchObject({
+    expect(await runSync(run.id, { apiUrl: api(), perPage: 1, fetch: r1.f })).toMatchObject({
       status: "succeeded",
       imported: 4,
     });
@@ -94,12 +77,12 @@ describe("GitHub sync", () => {
 
     // Twice more: the incremental `since` re-reads only the newest item; then the ETag matches (304).
     for (let i = 0; i < 2; i++)
-      expect(await runSync((await newRun(tag.id)).id, { apiUrl: `${base}/api`, perPage: 1 })).toMatchObject({
+      expect(await runSync((await newRun(tag.id)).id, { apiUrl: api(), perPage: 1 })).toMatchObject({
         status: "succeeded",
         imported: 0,
       });
     const r3 = recordingFetch();
-    await runSync((await newRun(tag.id)).id, { apiUrl: `${base}/api`, perPage: 1, fetch: r3.f });
+    await runSync((await newRun(tag.id)).id, { apiUrl: api(), perPage: 1, fetch: r3.f });
     expect(r3.calls.filter((c) => c.conditional && c.status === 304).length).toBeGreaterThan(0);
     expect(await db.contributionRecord.count({ where: { userId: { in: [alice.id, bob.id] } } })).toBe(4);
   });
@@ -118,7 +101,7 @@ describe("GitHub sync", () => {
     await control("rate-limit", { remaining: 4, resetInSeconds: 600 });
     try {
       const run = await newRun(tag.id);
-      const paused = await runSync(run.id, { apiUrl: `${base}/api`, perPage: 2 });
+      const paused = await runSync(run.id, { apiUrl: api(), perPage: 2 });
       expect(paused.status).toBe("paused");
       const stored = await db.syncRun.findUniqueOrThrow({ where: { id: run.id } });
       expect(stored.status).toBe("queued");
@@ -130,7 +113,7 @@ describe("GitHub sync", () => {
     } finally {
       await control("rate-limit", { remaining: 5000 });
     }
-    const later = await runSync((await newRun(tag.id)).id, { apiUrl: `${base}/api`, perPage: 2 });
+    const later = await runSync((await newRun(tag.id)).id, { apiUrl: api(), perPage: 2 });
     expect(later.status).toBe("succeeded");
     expect(await db.contributionRecord.count({ where: { userId: alice.id } })).toBe(6);
     expect(
@@ -146,21 +129,14 @@ describe("GitHub sync", () => {
       data: { repositories: [`nobody/missing-${randomUUID().slice(0, 6)}`] },
     });
     const run = await newRun(tag.id);
-    expect((await runSync(run.id, { apiUrl: `${base}/api` })).status).toBe("failed");
+    expect((await runSync(run.id, { apiUrl: api() })).status).toBe("failed");
     expect((await db.syncRun.findUniqueOrThrow({ where: { id: run.id } })).error).toMatch(/404/);
   });
 
   it("lets only a lead of the TAG or an admin start a sync, one at a time", async () => {
     const { tag } = await setup();
     const [lead, other] = await Promise.all([createUser(), createUser()]);
-    const actor = (id: string, leadTagIds: string[] = []): Actor => ({
-      id,
-      isAdmin: false,
-      isTocMember: false,
-      isCncfAmbassador: false,
-      leadTagIds,
-      chairTagIds: [],
-    });
+    const actor = (id: string, leadTagIds: string[] = []) => actorOf(id, { leadTagIds });
     const queued: string[] = [];
     const enqueue = async (id: string) => void queued.push(id);
     await expect(startSync(actor(other.id, [randomUUID()]), tag.slug, enqueue)).rejects.toMatchObject({

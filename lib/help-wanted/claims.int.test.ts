@@ -4,7 +4,7 @@ import { loadActor } from "@/lib/auth/actor";
 import { activityFor } from "@/lib/contributions/activity";
 import { now } from "@/lib/clock";
 import { createTag, createUser } from "@/tests/factories";
-import { code, createSeat, tagWithLead } from "@/tests/fixtures";
+import { code, createSeat, postItem, tagWithLead } from "@/tests/fixtures";
 import {
   confirmCompletion,
   decideClaim,
@@ -23,18 +23,6 @@ import { isStaleClaim, staleAfterDaysOf } from "./stale-claims";
 import { loadDashboards } from "@/lib/dashboards/load";
 import { itemSchema } from "./schemas";
 import { DAY } from "@/lib/vocabulary";
-
-async function postItem(tagSlug: string, leadId: string, over: Record<string, unknown> = {}) {
-  const input = itemSchema(await now()).parse({
-    title: `Write the threat model ${Math.random()}`,
-    body: "Details",
-    tags: tagSlug,
-    kind: "content",
-    places: 1,
-    ...over,
-  });
-  return createItem(await loadActor(leadId), input);
-}
 
 describe("volunteering", () => {
   it("50 people racing for the last place with auto-accept: exactly one gets it", async () => {

@@ -2,7 +2,7 @@ import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { now as clockNow } from "@/lib/clock";
 import { AppError, isUniqueViolation } from "@/lib/errors";
-import { recordAudit } from "@/lib/audit/record";
+import { createAudited, recordAudit } from "@/lib/audit/record";
 import { refuseByGuard, requirePermission } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
 import { notify } from "@/lib/notify/send";
@@ -74,27 +74,29 @@ export async function volunteerForItem(actor: Actor | null, input: { itemId: str
         if (!(await takePlace(tx, item.id, at)))
           throw new AppError("CONFLICT", "Someone else just took the last place on this item.");
       }
-      const c = await tx.claim.create({
-        data: {
-          itemId: item.id,
-          userId: a.id,
-          status,
-          message: input.message,
-          createdAt: at,
-          lastActivityAt: at,
-          ...(autoAccept ? { decidedAt: at } : {}),
+      const c = await createAudited(
+        tx,
+        tx.claim.create({
+          data: {
+            itemId: item.id,
+            userId: a.id,
+            status,
+            message: input.message,
+            createdAt: at,
+            lastActivityAt: at,
+            ...(autoAccept ? { decidedAt: at } : {}),
+          },
+          select: { id: true, status: true },
+        }),
+        {
+          at,
+          actorId: a.id,
+          action: autoAccept ? "claim.accept" : "claim.request",
+          subjectType: "Claim",
+          tagId: item.tagIds[0],
+          after: { itemId: item.id, status, auto: autoAccept },
         },
-        select: { id: true, status: true },
-      });
-      await recordAudit(tx, {
-        at,
-        actorId: a.id,
-        action: autoAccept ? "claim.accept" : "claim.request",
-        subjectType: "Claim",
-        subjectId: c.id,
-        tagId: item.tagIds[0],
-        after: { itemId: item.id, status, auto: autoAccept },
-      });
+      );
       return c;
     });
     if (claim.status === "requested") {

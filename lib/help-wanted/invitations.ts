@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { now as clockNow } from "@/lib/clock";
 import { AppError, isUniqueViolation } from "@/lib/errors";
-import { recordAudit } from "@/lib/audit/record";
+import { createAudited, recordAudit } from "@/lib/audit/record";
 import { refuseByGuard, requirePermission } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
 import { notify } from "@/lib/notify/send";
@@ -42,27 +42,29 @@ export async function inviteToItem(actor: Actor | null, input: InviteInput) {
   let claim: { id: string };
   try {
     claim = await db.$transaction(async (tx) => {
-      const c = await tx.claim.create({
-        data: {
-          itemId: item!.id,
-          userId: person.id,
-          status: "invited",
-          invitedById: a.id,
-          message: input.message,
-          createdAt: at,
-          lastActivityAt: at,
+      const c = await createAudited(
+        tx,
+        tx.claim.create({
+          data: {
+            itemId: item!.id,
+            userId: person.id,
+            status: "invited",
+            invitedById: a.id,
+            message: input.message,
+            createdAt: at,
+            lastActivityAt: at,
+          },
+          select: { id: true },
+        }),
+        {
+          at,
+          actorId: a.id,
+          action: "claim.invite",
+          subjectType: "Claim",
+          tagId: item!.tagIds[0],
+          after: { itemId: item!.id, userId: person.id, status: "invited" },
         },
-        select: { id: true },
-      });
-      await recordAudit(tx, {
-        at,
-        actorId: a.id,
-        action: "claim.invite",
-        subjectType: "Claim",
-        subjectId: c.id,
-        tagId: item!.tagIds[0],
-        after: { itemId: item!.id, userId: person.id, status: "invited" },
-      });
+      );
       return c;
     });
   } catch (e) {

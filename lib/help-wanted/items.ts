@@ -2,7 +2,7 @@ import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { now as clockNow } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
-import { recordAudit } from "@/lib/audit/record";
+import { createAudited, recordAudit } from "@/lib/audit/record";
 import { requirePermission } from "@/lib/auth/actor";
 import { can, type Action, type Actor } from "@/lib/auth/permissions";
 import { notify } from "@/lib/notify/send";
@@ -108,28 +108,30 @@ export async function createItem(actor: Actor | null, input: ItemInput, readIssu
   const issue = input.githubIssueUrl ? await readIssue(input.githubIssueUrl) : null;
   const { tags: _slugs, ...fields } = input;
   return db.$transaction(async (tx) => {
-    const item = await tx.helpWantedItem.create({
-      data: {
-        ...fields,
-        status: "open",
-        ...linkedIssueFields(issue, at),
-        createdById: a!.id,
-        createdAt: at,
-        updatedAt: at,
-        reviewedAt: at,
-        tags: { create: tags.map((t) => ({ tagId: t.id })) },
+    const item = await createAudited(
+      tx,
+      tx.helpWantedItem.create({
+        data: {
+          ...fields,
+          status: "open",
+          ...linkedIssueFields(issue, at),
+          createdById: a!.id,
+          createdAt: at,
+          updatedAt: at,
+          reviewedAt: at,
+          tags: { create: tags.map((t) => ({ tagId: t.id })) },
+        },
+        select: { id: true },
+      }),
+      {
+        at,
+        actorId: a!.id,
+        action: "help-wanted.create",
+        subjectType: "HelpWantedItem",
+        tagId: tags[0]!.id,
+        after: { ...input },
       },
-      select: { id: true },
-    });
-    await recordAudit(tx, {
-      at,
-      actorId: a!.id,
-      action: "help-wanted.create",
-      subjectType: "HelpWantedItem",
-      subjectId: item.id,
-      tagId: tags[0]!.id,
-      after: { ...input },
-    });
+    );
     return item;
   });
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { AppError, isUniqueViolation } from "@/lib/errors";
-import { recordAudit } from "@/lib/audit/record";
+import { createAudited, recordAudit } from "@/lib/audit/record";
 import { refuseByGuard, requirePermission } from "@/lib/auth/actor";
 import { can, type Actor } from "@/lib/auth/permissions";
 import { findPersonByLogin } from "@/lib/people/resolve";
@@ -16,28 +16,30 @@ export async function createInitiative(actor: Actor | null, input: CreateInitiat
   const sponsor = input.sponsorLogin ? await findPersonByLogin(input.sponsorLogin, "sponsorLogin") : null;
   const at = await now();
   return db.$transaction(async (tx) => {
-    const ini = await tx.initiative.create({
-      data: {
+    const ini = await createAudited(
+      tx,
+      tx.initiative.create({
+        data: {
+          tagId: input.tagId,
+          name: input.name,
+          description: input.description,
+          exitCriteria: input.exitCriteria,
+          sponsorId: sponsor?.id ?? null,
+          createdAt: at,
+        },
+        select: { id: true },
+      }),
+      {
+        at,
+        actorId: a.id,
+        action: "initiative.create",
+        subjectType: "Initiative",
         tagId: input.tagId,
-        name: input.name,
-        description: input.description,
-        exitCriteria: input.exitCriteria,
-        sponsorId: sponsor?.id ?? null,
-        createdAt: at,
+        after: { name: input.name, sponsorId: sponsor?.id ?? null },
       },
-      select: { id: true },
-    });
+    );
     if (sponsor)
       await tx.initiativeParticipant.create({ data: { initiativeId: ini.id, userId: sponsor.id, joinedAt: at } });
-    await recordAudit(tx, {
-      at,
-      actorId: a.id,
-      action: "initiative.create",
-      subjectType: "Initiative",
-      subjectId: ini.id,
-      tagId: input.tagId,
-      after: { name: input.name, sponsorId: sponsor?.id ?? null },
-    });
     return ini;
   });
 }

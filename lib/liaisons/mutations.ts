@@ -2,7 +2,7 @@ import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { now as clockNow } from "@/lib/clock";
 import { AppError, isUniqueViolation } from "@/lib/errors";
-import { recordAudit } from "@/lib/audit/record";
+import { createAudited, recordAudit } from "@/lib/audit/record";
 import { refuseByGuard, requirePermission } from "@/lib/auth/actor";
 import { can, type Actor } from "@/lib/auth/permissions";
 import { notify } from "@/lib/notify/send";
@@ -69,31 +69,33 @@ export async function createLiaison(actor: Actor | null, input: CreateLiaisonInp
   const at = await clockNow();
   try {
     const liaison = await db.$transaction(async (tx) => {
-      const l = await tx.liaison.create({
-        data: {
-          assignmentId: seat.id,
-          projectId: target.projectId,
-          foundation: target.foundation,
-          cadenceDays: input.cadenceDays,
-          createdAt: at,
+      const l = await createAudited(
+        tx,
+        tx.liaison.create({
+          data: {
+            assignmentId: seat.id,
+            projectId: target.projectId,
+            foundation: target.foundation,
+            cadenceDays: input.cadenceDays,
+            createdAt: at,
+          },
+          select: { id: true },
+        }),
+        {
+          at,
+          actorId: a.id,
+          action: "liaison.create",
+          subjectType: "Liaison",
+          tagId: seat.tagId,
+          after: {
+            assignmentId: seat.id,
+            userId: seat.userId,
+            projectName: input.projectName ?? null,
+            foundation: target.foundation,
+            cadenceDays: input.cadenceDays,
+          },
         },
-        select: { id: true },
-      });
-      await recordAudit(tx, {
-        at,
-        actorId: a.id,
-        action: "liaison.create",
-        subjectType: "Liaison",
-        subjectId: l.id,
-        tagId: seat.tagId,
-        after: {
-          assignmentId: seat.id,
-          userId: seat.userId,
-          projectName: input.projectName ?? null,
-          foundation: target.foundation,
-          cadenceDays: input.cadenceDays,
-        },
-      });
+      );
       return l;
     });
     if (seat.userId !== a.id) {

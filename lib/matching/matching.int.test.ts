@@ -5,13 +5,11 @@ import { resetEnvForTests } from "@/lib/env";
 import { loadActor } from "@/lib/auth/actor";
 import { advanceClock, now } from "@/lib/clock";
 import { decideClaim, volunteerForItem } from "@/lib/help-wanted/claims";
-import { createItem } from "@/lib/help-wanted/items";
 import { answerInvitation, inviteToItem } from "@/lib/help-wanted/invitations";
-import { itemSchema } from "@/lib/help-wanted/schemas";
 import { parseBoardQuery } from "@/lib/help-wanted/board-query";
 import { sweeps } from "@/lib/jobs/sweeps";
 import { createUser } from "@/tests/factories";
-import { code, tagWithLead } from "@/tests/fixtures";
+import { code, postItem, tagWithLead } from "@/tests/fixtures";
 import { findMatchesForPerson, findPeopleForItem } from "./queries";
 import { setItemHidden, updateMatchSettings } from "./mutations";
 import { invalidateSnapshot } from "./snapshot";
@@ -19,18 +17,6 @@ import { MatchSettingsSchema } from "./schemas";
 import { DAY } from "@/lib/vocabulary";
 
 beforeEach(() => invalidateSnapshot());
-
-async function post(tagSlug: string, leadId: string, over: Record<string, unknown> = {}) {
-  const input = itemSchema(await now()).parse({
-    title: `Item ${randomUUID()}`,
-    body: "Details",
-    tags: tagSlug,
-    kind: "content",
-    places: 1,
-    ...over,
-  });
-  return createItem(await loadActor(leadId), input);
-}
 
 /** A signed-in person with a profile for matching. */
 async function person(
@@ -62,9 +48,9 @@ describe("matches for a person", () => {
     const { tag, lead } = await tagWithLead();
     const rare = `Skill-${randomUUID().slice(0, 8)}`;
     const me = await person({ skills: ["Go", rare], region: "EMEA", hoursPerMonth: 10 });
-    const best = await post(tag.slug, lead.id, { skills: `Go, ${rare}`, region: "EMEA", effortHours: 6 });
-    const tooBig = await post(tag.slug, lead.id, { skills: `Go, ${rare}`, region: "EMEA", effortHours: 60 });
-    const other = await post(tag.slug, lead.id, { skills: "Storage", region: "APAC" });
+    const best = await postItem(tag.slug, lead.id, { skills: `Go, ${rare}`, region: "EMEA", effortHours: 6 });
+    const tooBig = await postItem(tag.slug, lead.id, { skills: `Go, ${rare}`, region: "EMEA", effortHours: 60 });
+    const other = await postItem(tag.slug, lead.id, { skills: "Storage", region: "APAC" });
     const at = await now();
 
     let found = (await findMatchesForPerson(me.id, { now: at, limit: 50 }))!;
@@ -103,7 +89,7 @@ describe("matches for a person", () => {
     const items = [];
     for (let i = 0; i < 3; i++)
       items.push(
-        await post(tag.slug, lead.id, {
+        await postItem(tag.slug, lead.id, {
           skills: rare,
           kind: i === 2 ? "review" : "content",
           title: `Needle ${rare} ${i}`,
@@ -150,7 +136,7 @@ describe("reverse match and invitations", () => {
   it("suggests available people to the item's leads only, with load, CNCF Ambassador status and TAG Ambassador roles", async () => {
     const { tag, lead, leadActor } = await tagWithLead();
     const rare = `Skill-${randomUUID().slice(0, 8)}`;
-    const item = await post(tag.slug, lead.id, { skills: rare, region: "EMEA", effortHours: 4, places: 3 });
+    const item = await postItem(tag.slug, lead.id, { skills: rare, region: "EMEA", effortHours: 4, places: 3 });
     const good = await person({ skills: [rare] });
     await db.user.update({ where: { id: good.id }, data: { isCncfAmbassador: true } });
     const def = await db.roleDefinition.create({
@@ -184,7 +170,7 @@ describe("reverse match and invitations", () => {
         occurredAt: new Date((await now()).getTime() - DAY),
       },
     });
-    const busyItem = await post(tag.slug, lead.id, { effortHours: 3, places: 2 });
+    const busyItem = await postItem(tag.slug, lead.id, { effortHours: 3, places: 2 });
     const claim = await volunteerForItem(good.actor, { itemId: busyItem.id, message: "" });
     await decideClaim(leadActor, { claimId: claim.id, decision: "accept" });
     const optedOut = await person({ skills: [rare], matchOptOut: true });
@@ -227,12 +213,15 @@ describe("reverse match and invitations", () => {
     const { tag, lead, leadActor } = await tagWithLead();
     const other = await tagWithLead();
     const rare = `Skill-${randomUUID().slice(0, 8)}`;
-    const item = await post(tag.slug, lead.id, { skills: rare, effortHours: 4, places: 5 });
+    const item = await postItem(tag.slug, lead.id, { skills: rare, effortHours: 4, places: 5 });
     const stranger = await person({ skills: [rare], hoursPerMonth: 37 });
     const elsewhere = await person({ skills: [rare], hoursPerMonth: 38 });
-    await volunteerForItem(elsewhere.actor, { itemId: (await post(other.tag.slug, other.lead.id)).id, message: "" });
+    await volunteerForItem(elsewhere.actor, {
+      itemId: (await postItem(other.tag.slug, other.lead.id)).id,
+      message: "",
+    });
     const volunteer = await person({ skills: [rare], hoursPerMonth: 39 });
-    await volunteerForItem(volunteer.actor, { itemId: (await post(tag.slug, lead.id)).id, message: "" });
+    await volunteerForItem(volunteer.actor, { itemId: (await postItem(tag.slug, lead.id)).id, message: "" });
     const interested = await person({ skills: [rare], hoursPerMonth: 40 });
     await db.user.update({ where: { id: interested.id }, data: { interests: [tag.slug] } });
 
@@ -253,7 +242,7 @@ describe("reverse match and invitations", () => {
 
   it("a lead invites; the person is notified and accepts, taking a place; the claim shows as accepted", async () => {
     const { tag, lead, leadActor } = await tagWithLead();
-    const item = await post(tag.slug, lead.id, { places: 1 });
+    const item = await postItem(tag.slug, lead.id, { places: 1 });
     const amb = await person();
     const inv = await inviteToItem(leadActor, { itemId: item.id, userId: amb.id, message: "You'd be great" });
     expect(await db.claim.findUniqueOrThrow({ where: { id: inv.id } })).toMatchObject({
@@ -292,7 +281,7 @@ describe("reverse match and invitations", () => {
 
   it("only the item's leads invite, only signed-in people who did not opt out can be invited", async () => {
     const { tag, lead, leadActor } = await tagWithLead();
-    const item = await post(tag.slug, lead.id);
+    const item = await postItem(tag.slug, lead.id);
     const amb = await person();
     const otherLead = (await tagWithLead()).leadActor;
     for (const actor of [null, amb.actor, otherLead])
@@ -315,7 +304,7 @@ describe("reverse match and invitations", () => {
 
   it("accepting respects the last place (compare-and-swap) and the TAG's max active claims; declining takes nothing", async () => {
     const { tag, lead, leadActor } = await tagWithLead({ maxActiveClaims: 1 });
-    const item = await post(tag.slug, lead.id, { places: 1 });
+    const item = await postItem(tag.slug, lead.id, { places: 1 });
     const people = await Promise.all(Array.from({ length: 8 }, () => person()));
     const invites: { id: string }[] = [];
     for (const p of people) invites.push(await inviteToItem(leadActor, { itemId: item.id, userId: p.id, message: "" }));
@@ -331,7 +320,7 @@ describe("reverse match and invitations", () => {
     expect(await db.claim.count({ where: { itemId: item.id, status: "invited" } })).toBe(7);
 
     const winner = people[results.indexOf("ok")]!;
-    const second = await post(tag.slug, lead.id, { places: 2 });
+    const second = await postItem(tag.slug, lead.id, { places: 2 });
     const again = await inviteToItem(leadActor, { itemId: second.id, userId: winner.id, message: "" });
     await expect(answerInvitation(winner.actor, { claimId: again.id, decision: "accept" })).rejects.toThrow(
       /active claims/,
@@ -355,7 +344,7 @@ describe("weekly digest", () => {
       const rare = `Skill-${randomUUID().slice(0, 8)}`;
       const fan = await person({ skills: [rare], digestOptIn: true });
       const quiet = await person({ skills: [rare] });
-      const item = await post(tag.slug, lead.id, { skills: rare, title: `Digest item ${rare}` });
+      const item = await postItem(tag.slug, lead.id, { skills: rare, title: `Digest item ${rare}` });
       const t = await now();
 
       await digest.run(t);
@@ -369,7 +358,7 @@ describe("weekly digest", () => {
 
       // Run again the same week, and concurrently: nothing more.
       await Promise.all([digest.run(new Date(t.getTime() + DAY)), digest.run(new Date(t.getTime() + DAY))]);
-      await post(tag.slug, lead.id, { skills: rare, title: `Second digest item ${rare}` });
+      await postItem(tag.slug, lead.id, { skills: rare, title: `Second digest item ${rare}` });
       await digest.run(new Date(t.getTime() + 3 * DAY));
       expect(await db.notification.count({ where: { userId: fan.id, kind: "match.digest" } })).toBe(1);
 

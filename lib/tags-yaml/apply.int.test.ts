@@ -1,35 +1,22 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Account, Profile } from "next-auth";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { standInForFile } from "@/tests/stand-in";
 import { db } from "@/lib/db";
 import { authOptions } from "@/lib/auth/options";
-import { createStandIn } from "@/dev/github-stand-in/server";
 import { exportTagsYamlFromDatabase, importTagsYaml, type TagsImportSource } from "./apply";
 import { fetchTocTagsYaml } from "./fetch";
 import { describePlan } from "./plan";
-import { githubLoginResolver } from "@/lib/auth/github-logins";
 
 const sample = readFileSync(path.join(import.meta.dirname, "fixtures/tags-sample.yaml"), "utf8");
-// Port 0: the OS picks a free port (a random one can collide with outgoing connections).
-const standIn = createStandIn({ port: 0, clientId: "cid", clientSecret: "secret" });
 // The stand-in runs in this process: the resolver uses fetch (async), never a blocking call.
-let resolve: ReturnType<typeof githubLoginResolver>;
-beforeAll(async () => {
-  await standIn.listen();
-  resolve = githubLoginResolver({ apiUrl: `${standIn.url()}/api` });
-});
-afterAll(() => standIn.close());
+const { resolve, control, api } = standInForFile();
 
 /** Publishes `text` as cncf/toc's tags.yaml on the stand-in and reads it back as the TOC's record. */
 async function tocRecord(text: string): Promise<TagsImportSource> {
-  const res = await fetch(`${standIn.url()}/_stand-in/files`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ repo: "cncf/toc", path: "tags.yaml", text }),
-  });
-  expect(res.ok).toBe(true);
-  const toc = await fetchTocTagsYaml({ apiUrl: `${standIn.url()}/api` });
+  await control("files", { repo: "cncf/toc", path: "tags.yaml", text });
+  const toc = await fetchTocTagsYaml({ apiUrl: api() });
   expect(toc.text).toBe(text);
   return { kind: "toc", commit: toc.commit, url: toc.url };
 }

@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { standInForFile } from "@/tests/stand-in";
 import { db } from "@/lib/db";
-import { createStandIn } from "@/dev/github-stand-in/server";
 import { importTagsYaml, type TagsImportSource } from "./apply";
 import { fetchTocTagsYaml } from "./fetch";
 import { describePlan } from "./plan";
-import { githubLoginResolver } from "@/lib/auth/github-logins";
 
-// Port 0: the OS picks a free port. The stand-in knows the demo identities (chia-chair, teo-techlead, ...).
-const standIn = createStandIn({ port: 0, clientId: "cid", clientSecret: "secret" });
-let resolve: ReturnType<typeof githubLoginResolver>;
-beforeAll(async () => {
-  await standIn.listen();
-  resolve = githubLoginResolver({ apiUrl: `${standIn.url()}/api` });
-});
-afterAll(() => standIn.close());
+// The stand-in knows the demo identities (chia-chair, teo-techlead, ...).
+const { resolve, control, api } = standInForFile();
 
 const person = (login: string, start: string, end: string) => `
         - github: ${login}
@@ -33,13 +26,8 @@ const file = (chairs: string[], techLeads: string[]) => `tags:
 `;
 
 async function publishOnToc(text: string): Promise<TagsImportSource> {
-  const res = await fetch(`${standIn.url()}/_stand-in/files`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ repo: "cncf/toc", path: "tags.yaml", text }),
-  });
-  expect(res.ok).toBe(true);
-  const toc = await fetchTocTagsYaml({ apiUrl: `${standIn.url()}/api` });
+  await control("files", { repo: "cncf/toc", path: "tags.yaml", text });
+  const toc = await fetchTocTagsYaml({ apiUrl: api() });
   return { kind: "toc", commit: toc.commit, url: toc.url };
 }
 

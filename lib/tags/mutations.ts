@@ -9,6 +9,7 @@ import { findPersonByLogin } from "@/lib/people/resolve";
 import { createLeadershipRoles } from "@/lib/roles/leadership-roles";
 import { CHAIR_SETTING_KEYS, type TagSettings } from "@/lib/vocabulary";
 import type { TagInput, UpdateTagInput } from "./schemas";
+import { tagProfileSelect } from "./queries";
 import { applyTagSettings, recordFirstSettings } from "./settings";
 
 /**
@@ -77,17 +78,7 @@ export async function updateTag(actor: Actor | null, input: UpdateTagInput) {
   return db.$transaction(async (tx) => {
     const before = await tx.tag.findUnique({
       where: { id },
-      select: {
-        slug: true,
-        name: true,
-        mission: true,
-        repositories: true,
-        slackChannel: true,
-        mailingList: true,
-        meetings: true,
-        tocLiaisons: true,
-        tocLiaisonIds: true,
-      },
+      select: tagProfileSelect,
     });
     if (!before) throw new AppError("NOT_FOUND", "That TAG does not exist.");
     const tag = await tx.tag.update({ where: { id }, data, select: { id: true, slug: true } });

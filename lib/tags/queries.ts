@@ -4,6 +4,19 @@ import { tocLiaisonsOf } from "@/lib/people/liaisons";
 import type { TagSettingKey, TagSettings } from "@/lib/vocabulary";
 import { pickSettings, settingsSelect } from "./settings";
 
+/** What a TAG says about itself (not its settings): what its page shows and an edit's audit keeps as "before". */
+export const tagProfileSelect = {
+  slug: true,
+  name: true,
+  mission: true,
+  repositories: true,
+  slackChannel: true,
+  mailingList: true,
+  meetings: true,
+  tocLiaisons: true,
+  tocLiaisonIds: true,
+} as const;
+
 /** Every TAG for the directory, alphabetical. */
 export function listTags() {
   return db.tag.findMany({
@@ -18,15 +31,7 @@ export async function findTagBySlug(slug: string) {
     where: { slug },
     select: {
       id: true,
-      slug: true,
-      name: true,
-      mission: true,
-      repositories: true,
-      slackChannel: true,
-      mailingList: true,
-      meetings: true,
-      tocLiaisons: true,
-      tocLiaisonIds: true,
+      ...tagProfileSelect,
       ...settingsSelect,
       createdAt: true,
       boardReviewedAt: true,

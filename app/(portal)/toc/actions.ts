@@ -5,7 +5,7 @@ import { defineAction } from "@/lib/action";
 import { openRemovalProposal } from "@/lib/roles/removals";
 import { OpenRemovalSchema } from "@/lib/roles/schemas";
 
-const openRemoval = defineAction(
+export const openRemovalAction = defineAction(
   OpenRemovalSchema,
   async (input, actor) => {
     const r = await openRemovalProposal(actor, input);
@@ -14,7 +14,3 @@ const openRemoval = defineAction(
   },
   { successMessage: "Removal vote opened: the TOC votes on its page." },
 );
-
-export async function openRemovalAction(input: unknown) {
-  return openRemoval(input);
-}

@@ -15,32 +15,31 @@ const refresh = () => {
   revalidatePath("/tags/[slug]", "page");
 };
 
-const create = defineAction(CreateInitiativeSchema, (input, actor) => createInitiative(actor, input), {
-  successMessage: "Initiative started.",
-  revalidate: refresh,
-});
-const join = defineAction(InitiativeIdSchema, (input, actor) => joinInitiative(actor, input), {
+export const createInitiativeAction = defineAction(
+  CreateInitiativeSchema,
+  (input, actor) => createInitiative(actor, input),
+  {
+    successMessage: "Initiative started.",
+    revalidate: refresh,
+  },
+);
+export const joinInitiativeAction = defineAction(InitiativeIdSchema, (input, actor) => joinInitiative(actor, input), {
   successMessage: "You joined.",
   revalidate: refresh,
 });
-const checkIn = defineAction(InitiativeCheckInSchema, (input, actor) => checkInInitiative(actor, input), {
-  successMessage: "Check-in posted.",
-  revalidate: refresh,
-});
-const state = defineAction(InitiativeStateSchema, (input, actor) => setInitiativeState(actor, input), {
-  successMessage: "State saved.",
-  revalidate: refresh,
-});
-
-export async function createInitiativeAction(input: unknown) {
-  return create(input);
-}
-export async function joinInitiativeAction(input: unknown) {
-  return join(input);
-}
-export async function checkInInitiativeAction(input: unknown) {
-  return checkIn(input);
-}
-export async function setInitiativeStateAction(input: unknown) {
-  return state(input);
-}
+export const checkInInitiativeAction = defineAction(
+  InitiativeCheckInSchema,
+  (input, actor) => checkInInitiative(actor, input),
+  {
+    successMessage: "Check-in posted.",
+    revalidate: refresh,
+  },
+);
+export const setInitiativeStateAction = defineAction(
+  InitiativeStateSchema,
+  (input, actor) => setInitiativeState(actor, input),
+  {
+    successMessage: "State saved.",
+    revalidate: refresh,
+  },
+);

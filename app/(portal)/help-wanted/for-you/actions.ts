@@ -14,7 +14,7 @@ function refresh() {
   revalidatePath("/help-wanted");
 }
 
-const hide = defineAction(HideItemSchema, (i, a) => setItemHidden(a, i), {
+export const hideItemAction = defineAction(HideItemSchema, (i, a) => setItemHidden(a, i), {
   successMessage: (r) => (r.hidden ? "Hidden: it won't be suggested to you again." : "Shown again among your matches."),
   revalidate: refresh,
 });
@@ -25,7 +25,7 @@ const volunteer = defineAction(VolunteerSchema, async (i, a) => {
   return { ...r, itemId: i.itemId };
 });
 
-const save = defineAction(
+export const saveMatchSettingsAction = defineAction(
   MatchSettingsSchema,
   async (i, a) => {
     const r = await updateMatchSettings(a, i);
@@ -37,9 +37,6 @@ const save = defineAction(
 );
 
 /** Hide an item from one's matches, or show it again. */
-export async function hideItemAction(input: unknown) {
-  return hide(input);
-}
 
 /**
  * Volunteer straight from a match. The item then leaves the matches, so the person lands on its
@@ -52,6 +49,3 @@ export async function volunteerFromMatchesAction(input: unknown) {
 }
 
 /** Preferred kinds (a checkbox group), the opt-out and the digest. */
-export async function saveMatchSettingsAction(input: unknown) {
-  return save(input);
-}

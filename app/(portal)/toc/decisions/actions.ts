@@ -15,7 +15,7 @@ const rule = defineAction(
   { successMessage: (r) => `Saved as version ${r.version}. Votes already open keep the rule they opened with.` },
 );
 
-const supermajority = defineAction(
+export const setRemovalSupermajorityAction = defineAction(
   RemovalSupermajoritySchema,
   async (input, actor) => {
     const r = await setRemovalSupermajority(actor, input);
@@ -27,8 +27,4 @@ const supermajority = defineAction(
 
 export async function setDecisionRuleAction(input: unknown) {
   return rule(input);
-}
-
-export async function setRemovalSupermajorityAction(input: unknown) {
-  return supermajority(input);
 }

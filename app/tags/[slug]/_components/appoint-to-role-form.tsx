@@ -1,9 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { FormStatus, SubmitButton, formAction } from "@/components/ui/form";
+import { Field, FormStatus, SubmitButton, formAction } from "@/components/ui/form";
 import { appointToRoleAction } from "../actions";
-import { ScopedInput, ScopedSelect } from "./inputs";
 
 /** Appoints someone into one of the TAG's defined roles; the server enforces the rules. */
 export function AppointToRoleForm({ roles }: { roles: { id: string; label: string }[] }) {
@@ -18,21 +17,24 @@ export function AppointToRoleForm({ roles }: { roles: { id: string; label: strin
       <h3 id="appoint-role-heading" className="text-lg font-semibold text-slate-900">
         Appoint to a defined role
       </h3>
-      <ScopedSelect
+      <Field
+        compact
         idPrefix="appoint-role"
         name="roleDefinitionId"
         label="Role"
         state={state}
         options={roles.map((r) => [r.id, r.label] as const)}
       />
-      <ScopedInput
+      <Field
+        compact
         idPrefix="appoint-role"
         name="login"
         label="Appointee (their GitHub handle)"
         state={state}
         required
       />
-      <ScopedInput
+      <Field
+        compact
         idPrefix="appoint-role"
         name="decisionLink"
         label="Where it was decided (URL)"

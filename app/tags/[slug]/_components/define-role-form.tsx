@@ -1,10 +1,24 @@
 "use client";
 
 import { useActionState } from "react";
-import { FormStatus, SubmitButton, formAction } from "@/components/ui/form";
-import { AMBASSADOR_KIND_LABEL, AMBASSADOR_KINDS, LEAD_KINDS, ROLE_KIND_LABEL } from "@/lib/vocabulary";
+import {
+  CheckboxField,
+  Fields,
+  FormStatus,
+  SubmitButton,
+  formAction,
+  numberField,
+  type FieldSpec,
+} from "@/components/ui/form";
+import {
+  AMBASSADOR_KIND_LABEL,
+  AMBASSADOR_KINDS,
+  LEAD_KINDS,
+  REGION_LABEL,
+  REGIONS,
+  ROLE_KIND_LABEL,
+} from "@/lib/vocabulary";
 import { defineRoleAction } from "../actions";
-import { ScopedInput, ScopedSelect } from "./inputs";
 
 export interface RoleDefaults {
   roleKey: string;
@@ -38,6 +52,18 @@ const KINDS = (["tag_ambassador", "tech_lead", "chair", "advisory_fellow", "subp
 /** Every TAG has its Chair and Tech Lead roles from the start: a new role is of another kind. */
 const NEW_KINDS = KINDS.filter(([k]) => !(LEAD_KINDS as readonly string[]).includes(k));
 
+const SELECTIONS = [
+  ["appointment", "Appointment by consensus"],
+  ["election", "Election"],
+] as const;
+
+/** The role's yes-or-no rules, each with what it means. */
+const CHECKBOXES = [
+  ["needsTocApproval", "Changes need TOC approval (always, for chairs and tech leads)"],
+  ["emeritusAfterTerm", "When a term ends without renewal, the holder becomes emeritus (otherwise the seat ends)"],
+  ["coverHasPowers", "The person covering a leave holds the seat's powers while it lasts"],
+] as const;
+
 const AMBASSADOR_CHOICES = [
   ["", "— (not a TAG Ambassador role)"] as const,
   ...AMBASSADOR_KINDS.map((k) => [k, AMBASSADOR_KIND_LABEL[k]] as const),
@@ -55,191 +81,81 @@ export function DefineRoleForm({ tagId, defaults }: { tagId: string; defaults?: 
   const result = state?.ok ? (state.data as { saved: boolean; adopts: string[]; warnings: string[] }) : null;
   const warnings = result?.warnings ?? [];
   const previewed = result && !result.saved ? result : null;
+  const fieldProps = { idPrefix: p, state, compact: true };
+  const roleSpecs: FieldSpec[] = [
+    { name: "name", label: "Role name", required: true, defaultValue: d("name") },
+    {
+      name: "kind",
+      label: "Kind",
+      options: defaults ? KINDS.filter(([k]) => k === defaults.kind) : NEW_KINDS,
+      defaultValue: d("kind") ?? "tag_ambassador",
+    },
+    {
+      name: "ambassadorKind",
+      label: "TAG Ambassador kind",
+      options: AMBASSADOR_CHOICES,
+      defaultValue: d("ambassadorKind") ?? "",
+    },
+    { name: "selection", label: "Selection", options: SELECTIONS, defaultValue: d("selection") ?? "appointment" },
+    numberField("hoursPerMonth", "Expected hours per month", d("hoursPerMonth")),
+    numberField(
+      "termMonths",
+      "Term (months)",
+      d("termMonths"),
+      "Empty: no term. CNCF: 24 for chairs and tech leads, 12 for subproject leads.",
+    ),
+  ];
+  const textSpecs: FieldSpec[] = [
+    {
+      name: "responsibilities",
+      label: "Responsibilities (markdown)",
+      type: "textarea",
+      defaultValue: d("responsibilities"),
+    },
+    {
+      name: "escalationPath",
+      label: "Escalation path",
+      defaultValue: d("escalationPath"),
+      hint: "For example: the TAG decides by consensus, with escalation to the TOC.",
+    },
+  ];
+  const holderSpecs: FieldSpec[] = [
+    numberField("totalSeats", "Total number of holders", d("totalSeats")),
+    numberField("maxPerEmployer", "Most from one employer", d("maxPerEmployer")),
+    ...REGIONS.flatMap((r) => [
+      numberField(`max${r}`, `${REGION_LABEL[r]} maximum`, d(`max${r}`)),
+      numberField(`min${r}`, `${REGION_LABEL[r]} minimum`, d(`min${r}`)),
+    ]),
+  ];
+  const eligibilitySpecs: FieldSpec[] = [
+    numberField(
+      "eligibilityMinRecords",
+      "Eligibility: at least this many contribution records",
+      d("eligibilityMinRecords"),
+    ),
+    numberField("eligibilityWindowMonths", "Eligibility: in the last months", d("eligibilityWindowMonths")),
+  ];
   return (
     <form action={action} className="space-y-3" aria-label={defaults ? `Edit ${defaults.name}` : "Define a role"}>
       <input type="hidden" name="tagId" value={tagId} />
       {defaults && <input type="hidden" name="roleKey" value={defaults.roleKey} />}
-      <div className="grid gap-3 md:grid-cols-2">
-        <ScopedInput idPrefix={p} name="name" label="Role name" state={state} required defaultValue={d("name")} />
-        <ScopedSelect
-          idPrefix={p}
-          name="kind"
-          label="Kind"
-          state={state}
-          options={defaults ? KINDS.filter(([k]) => k === defaults.kind) : NEW_KINDS}
-          defaultValue={d("kind") ?? "tag_ambassador"}
-        />
-        <ScopedSelect
-          idPrefix={p}
-          name="ambassadorKind"
-          label="TAG Ambassador kind"
-          state={state}
-          options={AMBASSADOR_CHOICES}
-          defaultValue={d("ambassadorKind") ?? ""}
-        />
-        <ScopedSelect
-          idPrefix={p}
-          name="selection"
-          label="Selection"
-          state={state}
-          options={[
-            ["appointment", "Appointment by consensus"],
-            ["election", "Election"],
-          ]}
-          defaultValue={d("selection") ?? "appointment"}
-        />
-        <ScopedInput
-          idPrefix={p}
-          name="hoursPerMonth"
-          label="Expected hours per month"
-          type="number"
-          state={state}
-          defaultValue={d("hoursPerMonth")}
-        />
-        <ScopedInput
-          idPrefix={p}
-          name="termMonths"
-          label="Term (months)"
-          type="number"
-          state={state}
-          defaultValue={d("termMonths")}
-          hint="Empty: no term. CNCF: 24 for chairs and tech leads, 12 for subproject leads."
-        />
-      </div>
-      <ScopedInput
-        idPrefix={p}
-        name="responsibilities"
-        label="Responsibilities (markdown)"
-        textarea
-        state={state}
-        defaultValue={d("responsibilities")}
-      />
-      <ScopedInput
-        idPrefix={p}
-        name="escalationPath"
-        label="Escalation path"
-        state={state}
-        defaultValue={d("escalationPath")}
-        hint="For example: the TAG decides by consensus, with escalation to the TOC."
-      />
-      <fieldset className="grid gap-3 rounded-md border border-slate-200 p-3 md:grid-cols-4">
+      <Fields specs={roleSpecs} {...fieldProps} columns={2} />
+      <Fields specs={textSpecs} {...fieldProps} />
+      <fieldset className="rounded-md border border-slate-200 p-3">
         <legend className="px-1 text-sm font-medium text-slate-800">Holders (empty: no limit)</legend>
-        <ScopedInput
-          idPrefix={p}
-          name="totalSeats"
-          label="Total number of holders"
-          type="number"
-          state={state}
-          defaultValue={d("totalSeats")}
-        />
-        <ScopedInput
-          idPrefix={p}
-          name="maxPerEmployer"
-          label="Most from one employer"
-          type="number"
-          state={state}
-          defaultValue={d("maxPerEmployer")}
-        />
-        <ScopedInput
-          idPrefix={p}
-          name="maxAPAC"
-          label="APAC maximum"
-          type="number"
-          state={state}
-          defaultValue={d("maxAPAC")}
-        />
-        <ScopedInput
-          idPrefix={p}
-          name="minAPAC"
-          label="APAC minimum"
-          type="number"
-          state={state}
-          defaultValue={d("minAPAC")}
-        />
-        <ScopedInput
-          idPrefix={p}
-          name="maxEMEA"
-          label="EMEA maximum"
-          type="number"
-          state={state}
-          defaultValue={d("maxEMEA")}
-        />
-        <ScopedInput
-          idPrefix={p}
-          name="minEMEA"
-          label="EMEA minimum"
-          type="number"
-          state={state}
-          defaultValue={d("minEMEA")}
-        />
-        <ScopedInput
-          idPrefix={p}
-          name="maxAmericas"
-          label="Americas maximum"
-          type="number"
-          state={state}
-          defaultValue={d("maxAmericas")}
-        />
-        <ScopedInput
-          idPrefix={p}
-          name="minAmericas"
-          label="Americas minimum"
-          type="number"
-          state={state}
-          defaultValue={d("minAmericas")}
-        />
+        <Fields specs={holderSpecs} {...fieldProps} columns={4} />
       </fieldset>
-      <div className="grid gap-3 md:grid-cols-2">
-        <ScopedInput
+      <Fields specs={eligibilitySpecs} {...fieldProps} columns={2} />
+      {CHECKBOXES.map(([name, label]) => (
+        <CheckboxField
+          key={name}
           idPrefix={p}
-          name="eligibilityMinRecords"
-          label="Eligibility: at least this many contribution records"
-          type="number"
+          name={name}
+          label={label}
           state={state}
-          defaultValue={d("eligibilityMinRecords")}
+          defaultChecked={defaults?.[name] ?? false}
         />
-        <ScopedInput
-          idPrefix={p}
-          name="eligibilityWindowMonths"
-          label="Eligibility: in the last months"
-          type="number"
-          state={state}
-          defaultValue={d("eligibilityWindowMonths")}
-        />
-      </div>
-      <div className="flex items-center gap-2">
-        <input
-          id={`${p}-needsTocApproval`}
-          type="checkbox"
-          name="needsTocApproval"
-          defaultChecked={defaults?.needsTocApproval ?? false}
-        />
-        <label htmlFor={`${p}-needsTocApproval`} className="text-sm text-slate-800">
-          Changes need TOC approval (always, for chairs and tech leads)
-        </label>
-      </div>
-      <div className="flex items-center gap-2">
-        <input
-          id={`${p}-emeritusAfterTerm`}
-          type="checkbox"
-          name="emeritusAfterTerm"
-          defaultChecked={defaults?.emeritusAfterTerm ?? false}
-        />
-        <label htmlFor={`${p}-emeritusAfterTerm`} className="text-sm text-slate-800">
-          When a term ends without renewal, the holder becomes emeritus (otherwise the seat ends)
-        </label>
-      </div>
-      <div className="flex items-center gap-2">
-        <input
-          id={`${p}-coverHasPowers`}
-          type="checkbox"
-          name="coverHasPowers"
-          defaultChecked={defaults?.coverHasPowers ?? false}
-        />
-        <label htmlFor={`${p}-coverHasPowers`} className="text-sm text-slate-800">
-          The person covering a leave holds the seat&apos;s powers while it lasts
-        </label>
-      </div>
+      ))}
       {previewed && <input type="hidden" name="adoptCount" value={previewed.adopts.length} />}
       <FormStatus
         state={state}

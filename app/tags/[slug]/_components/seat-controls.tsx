@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { FormStatus, SubmitButton, formAction } from "@/components/ui/form";
+import { ActionForm } from "@/components/ui/action-form";
+import { Fields, FormStatus, SubmitButton, formAction, type FieldSpec } from "@/components/ui/form";
 import {
   cancelLeaveAction,
   cancelPendingAction,
@@ -12,7 +13,19 @@ import {
   retireRoleAction,
   updateLeaveAction,
 } from "../actions";
-import { ScopedInput, ScopedSelect } from "./inputs";
+
+/** The date fields of a leave, with what they hold at first (a leave being changed). */
+const leaveFields = (leave?: { from: string; to: string; note: string; coverLogin: string }): FieldSpec[] => [
+  { name: "from", label: "From", type: "date", required: true, defaultValue: leave?.from },
+  { name: "to", label: "To", type: "date", required: true, defaultValue: leave?.to },
+  { name: "note", label: "Note", defaultValue: leave?.note },
+  {
+    name: "coverLogin",
+    label: "Covered by (their GitHub handle)",
+    defaultValue: leave?.coverLogin,
+    hint: "Needed for a leave of 30 days or more.",
+  },
+];
 
 /** Renew, end or move to emeritus (leads; the server refuses changes to one's own seat). */
 export function SeatChangeForm({
@@ -24,24 +37,25 @@ export function SeatChangeForm({
   who: string;
   renewable: boolean;
 }) {
-  const [state, action, pending] = useActionState(formAction(changeAssignmentAction), null);
-  const p = `change-${assignmentId}`;
   const options = [
     ...(renewable ? ([["renew", "Renew for another term"]] as const) : []),
     ["end", "End the seat"],
     ["emeritus", "Move to emeritus"],
   ] as const;
   return (
-    <details className="mt-2 text-sm">
-      <summary className="cursor-pointer text-brand-700 underline">Change {who}&apos;s role…</summary>
-      <form action={action} className="mt-2 space-y-2">
-        <input type="hidden" name="assignmentId" value={assignmentId} />
-        <ScopedSelect idPrefix={p} name="change" label="Change" state={state} options={options} />
-        <ScopedInput idPrefix={p} name="reason" label="Reason" state={state} />
-        <FormStatus state={state} success="Done." />
-        <SubmitButton pending={pending}>Apply</SubmitButton>
-      </form>
-    </details>
+    <ActionForm
+      action={changeAssignmentAction}
+      confirm={`Change ${who}'s role…`}
+      className="mt-2"
+      compact
+      hidden={{ assignmentId }}
+      fields={[
+        { name: "change", label: "Change", options },
+        { name: "reason", label: "Reason" },
+      ]}
+      success="Done."
+      submit="Apply"
+    />
   );
 }
 
@@ -54,53 +68,35 @@ export function MoveToFellowForm({
   who: string;
   fellowRoles: { id: string; label: string }[];
 }) {
-  const [state, action, pending] = useActionState(formAction(moveToAdvisoryFellowAction), null);
-  const p = `fellow-${assignmentId}`;
   return (
-    <details className="mt-2 text-sm">
-      <summary className="cursor-pointer text-brand-700 underline">Move {who} to Advisory Fellow…</summary>
-      <form action={action} className="mt-2 space-y-2">
-        <input type="hidden" name="assignmentId" value={assignmentId} />
-        <ScopedSelect
-          idPrefix={p}
-          name="roleDefinitionId"
-          label="Fellow role"
-          state={state}
-          options={fellowRoles.map((r) => [r.id, r.label] as const)}
-        />
-        <ScopedInput idPrefix={p} name="decisionLink" label="Where it was decided (URL)" type="url" state={state} />
-        <FormStatus state={state} success="Moved." />
-        <SubmitButton pending={pending}>Move</SubmitButton>
-      </form>
-    </details>
+    <ActionForm
+      action={moveToAdvisoryFellowAction}
+      confirm={`Move ${who} to Advisory Fellow…`}
+      className="mt-2"
+      compact
+      hidden={{ assignmentId }}
+      fields={[
+        { name: "roleDefinitionId", label: "Fellow role", options: fellowRoles.map((r) => [r.id, r.label] as const) },
+        { name: "decisionLink", label: "Where it was decided (URL)", type: "url" },
+      ]}
+      success="Moved."
+      submit="Move"
+    />
   );
 }
 
 /** A leave of absence: the holder for themselves, or a lead for anyone. */
 export function LeaveForm({ assignmentId, who, own }: { assignmentId: string; who: string; own: boolean }) {
-  const [state, action, pending] = useActionState(formAction(recordLeaveAction), null);
-  const p = `leave-${assignmentId}`;
   return (
-    <details className="mt-2 text-sm">
-      <summary className="cursor-pointer text-brand-700 underline">
-        {own ? "Record a leave of absence…" : `Record a leave for ${who}…`}
-      </summary>
-      <form action={action} className="mt-2 space-y-2">
-        <input type="hidden" name="assignmentId" value={assignmentId} />
-        <ScopedInput idPrefix={p} name="from" label="From" type="date" state={state} required />
-        <ScopedInput idPrefix={p} name="to" label="To" type="date" state={state} required />
-        <ScopedInput idPrefix={p} name="note" label="Note" state={state} />
-        <ScopedInput
-          idPrefix={p}
-          name="coverLogin"
-          label="Covered by (their GitHub handle)"
-          state={state}
-          hint="Needed for a leave of 30 days or more."
-        />
-        <FormStatus state={state} />
-        <SubmitButton pending={pending}>Record leave</SubmitButton>
-      </form>
-    </details>
+    <ActionForm
+      action={recordLeaveAction}
+      confirm={own ? "Record a leave of absence…" : `Record a leave for ${who}…`}
+      className="mt-2"
+      compact
+      hidden={{ assignmentId }}
+      fields={leaveFields()}
+      submit="Record leave"
+    />
   );
 }
 
@@ -123,25 +119,7 @@ export function LeaveEditForm({
       </summary>
       <form action={action} className="mt-2 space-y-2">
         <input type="hidden" name="leaveId" value={leave.id} />
-        <ScopedInput
-          idPrefix={p}
-          name="from"
-          label="From"
-          type="date"
-          state={state}
-          required
-          defaultValue={leave.from}
-        />
-        <ScopedInput idPrefix={p} name="to" label="To" type="date" state={state} required defaultValue={leave.to} />
-        <ScopedInput idPrefix={p} name="note" label="Note" state={state} defaultValue={leave.note} />
-        <ScopedInput
-          idPrefix={p}
-          name="coverLogin"
-          label="Covered by (their GitHub handle)"
-          state={state}
-          defaultValue={leave.coverLogin}
-          hint="Needed for a leave of 30 days or more."
-        />
+        <Fields specs={leaveFields(leave)} state={state} idPrefix={p} compact />
         <FormStatus state={state} success="Leave changed." />
         <SubmitButton pending={pending}>Save the leave</SubmitButton>
       </form>
@@ -158,39 +136,35 @@ export function LeaveEditForm({
 
 /** The holder resigns their own seat (ends at once; the TAG's leads and the TOC are told). */
 export function ResignForm({ assignmentId, role }: { assignmentId: string; role: string }) {
-  const [state, action, pending] = useActionState(formAction(resignSeatAction), null);
-  const p = `resign-${assignmentId}`;
   return (
-    <details className="mt-2 text-sm">
-      <summary className="cursor-pointer text-brand-700 underline">Resign as {role}…</summary>
-      <form action={action} className="mt-2 space-y-2">
-        <input type="hidden" name="assignmentId" value={assignmentId} />
-        <ScopedInput idPrefix={p} name="reason" label="Why you step down" state={state} required />
-        <FormStatus state={state} success="You resigned. The TAG's leads and the TOC were told." />
-        <SubmitButton pending={pending} danger>
-          Resign now
-        </SubmitButton>
-      </form>
-    </details>
+    <ActionForm
+      action={resignSeatAction}
+      confirm={`Resign as ${role}…`}
+      className="mt-2"
+      compact
+      danger
+      hidden={{ assignmentId }}
+      fields={[{ name: "reason", label: "Why you step down", required: true }]}
+      success="You resigned. The TAG's leads and the TOC were told."
+      submit="Resign now"
+    />
   );
 }
 
 /** A lead withdraws an appointment still awaiting the TOC. */
 export function CancelPendingForm({ assignmentId, who }: { assignmentId: string; who: string }) {
-  const [state, action, pending] = useActionState(formAction(cancelPendingAction), null);
-  const p = `cancel-${assignmentId}`;
   return (
-    <details className="mt-2 text-sm">
-      <summary className="cursor-pointer text-brand-700 underline">Withdraw {who}&apos;s appointment…</summary>
-      <form action={action} className="mt-2 space-y-2">
-        <input type="hidden" name="assignmentId" value={assignmentId} />
-        <ScopedInput idPrefix={p} name="reason" label="Reason" state={state} />
-        <FormStatus state={state} success="Appointment withdrawn." />
-        <SubmitButton pending={pending} danger>
-          Withdraw
-        </SubmitButton>
-      </form>
-    </details>
+    <ActionForm
+      action={cancelPendingAction}
+      confirm={`Withdraw ${who}'s appointment…`}
+      className="mt-2"
+      compact
+      danger
+      hidden={{ assignmentId }}
+      fields={[{ name: "reason", label: "Reason" }]}
+      success="Appointment withdrawn."
+      submit="Withdraw"
+    />
   );
 }
 

@@ -5,7 +5,7 @@ import { defineAction } from "@/lib/action";
 import { TagSettingsSchema } from "@/lib/tags/schemas";
 import { updateTagSettings } from "@/lib/tags/settings";
 
-const save = defineAction(
+export const saveTagSettingsAction = defineAction(
   TagSettingsSchema,
   async (input, actor) => {
     const r = await updateTagSettings(actor, input);
@@ -18,7 +18,3 @@ const save = defineAction(
       r.changed.length === 0 ? "Nothing changed." : `Saved as version ${r.version}. The TAG page shows the change.`,
   },
 );
-
-export async function saveTagSettingsAction(input: unknown) {
-  return save(input);
-}

@@ -14,7 +14,7 @@ import { DECISION_CHOICE_LABEL } from "@/lib/vocabulary";
 
 const refresh = (id: string) => revalidatePath(`/toc/decisions/${id}`);
 
-const vote = defineAction(
+export const castVoteAction = defineAction(
   CastVoteSchema,
   async (input, actor) => {
     const r = await castVote(actor, input);
@@ -24,7 +24,7 @@ const vote = defineAction(
   { successMessage: (r) => `Your vote is recorded: ${DECISION_CHOICE_LABEL[r.choice]}. ${r.explanation}` },
 );
 
-const conflict = defineAction(
+export const declareConflictAction = defineAction(
   DeclareConflictSchema,
   async (input, actor) => {
     const r = await declareConflict(actor, input);
@@ -34,7 +34,7 @@ const conflict = defineAction(
   { successMessage: "Conflict declared: you are recused from this decision." },
 );
 
-const record = defineAction(
+export const recordExternalDecisionAction = defineAction(
   RecordExternalSchema,
   async (input, actor) => {
     const r = await recordExternalDecision(actor, input);
@@ -44,7 +44,7 @@ const record = defineAction(
   { successMessage: "Recorded: the decision is closed with that outcome." },
 );
 
-const applyAgain = defineAction(
+export const applyDecisionAgainAction = defineAction(
   DecisionRefSchema,
   async (input, actor) => {
     const r = await applyDecisionAgain(actor, input);
@@ -54,19 +54,3 @@ const applyAgain = defineAction(
   },
   { successMessage: (r) => `Applied: ${r.applied}` },
 );
-
-export async function castVoteAction(input: unknown) {
-  return vote(input);
-}
-
-export async function declareConflictAction(input: unknown) {
-  return conflict(input);
-}
-
-export async function recordExternalDecisionAction(input: unknown) {
-  return record(input);
-}
-
-export async function applyDecisionAgainAction(input: unknown) {
-  return applyAgain(input);
-}
