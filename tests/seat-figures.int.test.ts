@@ -15,7 +15,7 @@ import { recordLeave } from "@/lib/roles/leaves";
 import { listRoster, summarizeRoles } from "@/lib/roles/queries";
 import { appointToRole } from "@/lib/roles/roster";
 import { LeaveSchema } from "@/lib/roles/schemas";
-import { addDays, isoDay } from "@/lib/vocabulary";
+import { addDays, isoDay, SEAT_STATUS_LABEL } from "@/lib/vocabulary";
 import { seed } from "@/prisma/seed";
 
 type Figures = { holders: number; pending: number; vacancies: number | null };
@@ -160,8 +160,10 @@ describe("one set of figures", () => {
       const csv = await rosterCsv(...request(tag.slug, `/tags/${tag.slug}/roster.csv`));
       const seats = byColumn(parseCsv(await csv.text()));
       for (const [name, key] of names) {
-        const held = seats.filter((s) => s.role === name && ["active", "on-leave"].includes(s.status!)).length;
-        const pending = seats.filter((s) => s.role === name && s.status === "pending").length;
+        // The CSV names states as people read them (lib/vocabulary's seat status labels).
+        const sitting: string[] = [SEAT_STATUS_LABEL.active, SEAT_STATUS_LABEL.on_leave];
+        const held = seats.filter((s) => s.role === name && sitting.includes(s.status!)).length;
+        const pending = seats.filter((s) => s.role === name && s.status === SEAT_STATUS_LABEL.pending).length;
         expect({ role: name, held, pending }).toEqual({
           role: name,
           held: expected[key]!.holders,

@@ -137,9 +137,10 @@ describe("one seat model", () => {
     );
     expect(v2.warnings).toEqual([]);
     await everyoneVotes(sa.id);
-    // The TOC may approve both; the seat rules still decide whether the second can take its seat.
+    // The TOC may approve both; the seat rules still decide whether the second can take its seat,
+    // and the decision says why it could not (it can be applied again once a seat frees).
     expect((await everyoneVotes(sb.id)).outcome).toContain(
-      "Nothing changed: This appointment cannot take its seat now: No seats left: all 1 are taken.",
+      "Approved, but it could not take effect: This appointment cannot take its seat now: No seats left: all 1 are taken.",
     );
     expect((await db.roleAssignment.findUniqueOrThrow({ where: { id: sb.id } })).status).toBe("pending");
   });

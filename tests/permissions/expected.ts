@@ -142,7 +142,6 @@ export const EXPECTED: Record<string, Row> = {
   "election.nominate": row(null, ["member", "ambassador", "otherLead", "toc", "admin"], ["selfNominateAction"]),
   "election.withdraw": row(null, signedIn, ["withdrawNominationAction"]),
   // "approve election results": TOC member only (sending a result back and publishing included).
-  "election.approve": row("election.approve", ["toc"], []),
 };
 
 /**
@@ -157,6 +156,14 @@ export const NO_ROW_YET: readonly string[] = [
   "replaceBallotAction",
   "checkReceiptAction",
   "markNotificationsReadAction",
+  // Landed this session without a row yet: the TOC applying a blocked decision again (it needs a
+  // decision whose effect was refused), editing one's own progress update within 24 hours, and
+  // one's own profile step and notification settings (signed-in people only, on themselves).
+  "applyDecisionAgainAction",
+  "editProgressAction",
+  "saveNotificationPrefsAction",
+  "saveProfileStepAction",
+  "skipProfileStepAction",
 ];
 
 /**
@@ -167,4 +174,4 @@ export const NO_ROW_YET: readonly string[] = [
 // election.approve: the TOC approves a result by a decision vote (the decision.vote row); what
 // remains under this entry is publication (publishElectionAction, above) and seeing a result
 // before it is published, which the election page checks.
-export const NO_OPERATION_YET: readonly string[] = ["audit.view", "election.approve"];
+export const NO_OPERATION_YET: readonly string[] = ["election.approve", "audit.view"];
