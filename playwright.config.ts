@@ -74,6 +74,8 @@ const server = (w: World) => ({
     E2E_WITH_PLAIN: w.withPlain ? "1" : "0",
     // Two workers run at once: each takes a free port for its metrics.
     WORKER_METRICS_PORT: "0",
+    // A request log line per page would bury a failure in CI's output; warnings and errors stay.
+    LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
   },
 });
 

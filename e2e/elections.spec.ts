@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import { expect, signInAs, test, tocVote } from "./fixtures";
+import { formatDate } from "../lib/vocabulary/dates";
 
 // TAG Operational Resilience: the demo seed defines its elected Tech Lead role and a published
 // 2025 election of it, so this is not the role's first election (no half-length terms).
@@ -164,12 +165,8 @@ test("an officer runs a Tech Lead election for an APAC and an EMEA seat: nominat
   expect(election.winners).toEqual(expect.arrayContaining(["dev-ambassador", "ivo-member"]));
   const termEnd = new Date(`${cycleDate}T00:00:00Z`);
   termEnd.setUTCFullYear(termEnd.getUTCFullYear() + 2);
-  const termEndText = new Intl.DateTimeFormat("en", {
-    year: "numeric",
-    month: "short",
-    day: "numeric",
-    timeZone: "UTC",
-  }).format(termEnd);
+  // A term end is a date-only value: the portal's one date format, no time.
+  const termEndText = formatDate(termEnd);
   await page.goto(`/tags/${TAG}`);
   for (const name of ["Dev Kalloway", "Ivo Brambleton"]) {
     const row = page.getByRole("row").filter({ hasText: name }).filter({ hasText: "Tech Lead" });
