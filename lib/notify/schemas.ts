@@ -55,3 +55,12 @@ export const NotificationPrefsSchema = z.strictObject(
   >,
 );
 export type NotificationPrefsInput = z.infer<typeof NotificationPrefsSchema>;
+
+/**
+ * What the settings form sends: every group, always (it shows one choice per group, preselected).
+ * A request without them is refused rather than read as "all defaults", which would silently reset
+ * every setting.
+ */
+export const NotificationPrefsFormSchema = z.strictObject(
+  Object.fromEntries(NOTIFICATION_GROUPS.map((g) => [g, mode])) as Record<NotificationGroup, typeof mode>,
+);

@@ -14,7 +14,7 @@ import { deleteAccount, updateProfile } from "@/lib/people/mutations";
 import { DeleteAccountSchema, ProfileSchema } from "@/lib/people/schemas";
 import { markPeopleStale } from "@/lib/matching/snapshot";
 import { setNotificationPrefs } from "@/lib/notify/preferences";
-import { NotificationPrefsSchema } from "@/lib/notify/schemas";
+import { NotificationPrefsFormSchema } from "@/lib/notify/schemas";
 
 const saveProfile = defineAction(ProfileSchema, (input, actor) => updateProfile(actor, input));
 const removeAccount = defineAction(DeleteAccountSchema, (input, actor) => deleteAccount(actor, input.confirmLogin));
@@ -39,7 +39,7 @@ export async function saveProfileAction(_prev: ProfileFormState, formData: FormD
 
 /** How each kind of notice reaches the signed-in person (in the app, by email, in a weekly digest, or off). */
 export const saveNotificationPrefsAction = defineAction(
-  NotificationPrefsSchema,
+  NotificationPrefsFormSchema,
   (input, actor) => setNotificationPrefs(actor, input),
   { successMessage: "Notification preferences saved.", revalidate: () => revalidatePath("/me") },
 );
