@@ -215,6 +215,14 @@ async function ballotOf(electionId: string, actor: Actor | null, choices: string
   return receipt;
 }
 
+/** A pending seat of a defined role (of its own) for `userId` in a TAG. */
+async function pendingRoleSeat(tagId: string, userId: string) {
+  const def = await roleOn(tagId);
+  return db.roleAssignment.create({
+    data: { tagId, userId, kind: "custom", status: "pending", requestedAt: new Date(), roleDefinitionId: def.id },
+  });
+}
+
 /** A pending chair seat and the TOC decision it opened (the world's TOC member is in its electorate). */
 async function pendingSeatDecision(tagId: string, userId: string) {
   const seat = await db.roleAssignment.create({
@@ -618,17 +626,7 @@ const OPERATIONS: Record<string, (w: World, actor: Actor | null, role: MatrixRol
     };
   },
   "roster.cancel-pending": async (w, actor) => {
-    const def = await roleOn(w.tagA.id);
-    const seat = await db.roleAssignment.create({
-      data: {
-        tagId: w.tagA.id,
-        userId: (await w.bystander()).id,
-        kind: "custom",
-        status: "pending",
-        requestedAt: new Date(),
-        roleDefinitionId: def.id,
-      },
-    });
+    const seat = await pendingRoleSeat(w.tagA.id, (await w.bystander()).id);
     return {
       run: () => cancelPendingAppointment(actor, { assignmentId: seat.id }),
       changed: async () => (await db.roleAssignment.findUniqueOrThrow({ where: { id: seat.id } })).status !== "pending",
@@ -887,17 +885,7 @@ const OPERATIONS: Record<string, (w: World, actor: Actor | null, role: MatrixRol
   },
   "decision.apply-again": async (w, actor) => {
     // An approval whose effect a seat rule refused, the way now clear: applying it seats the person.
-    const def = await roleOn(w.tagA.id);
-    const seat = await db.roleAssignment.create({
-      data: {
-        tagId: w.tagA.id,
-        userId: (await w.bystander()).id,
-        kind: "custom",
-        status: "pending",
-        requestedAt: new Date(),
-        roleDefinitionId: def.id,
-      },
-    });
+    const seat = await pendingRoleSeat(w.tagA.id, (await w.bystander()).id);
     const d = await db.$transaction((tx) =>
       openSeatDecision(tx, { kind: "appointment", assignmentId: seat.id, openedById: null }),
     );
