@@ -5,7 +5,8 @@ import { actorOf } from "@/tests/actors";
 import { standInForFile } from "@/tests/stand-in";
 import { createTag, createUser } from "@/tests/factories";
 import { runSync } from "./sync";
-import { startSync } from "./sync-runs";
+import { scheduleDailySyncs, startSync } from "./sync-runs";
+import { DAY } from "@/lib/vocabulary";
 
 const { control, api } = standInForFile();
 
@@ -249,5 +250,32 @@ describe("GitHub sync", () => {
       id: expect.any(String),
     });
     expect(await db.auditEvent.count({ where: { action: "github.sync", subjectId: run.id } })).toBe(1);
+  });
+
+  it("the daily sweep queues one sync a day of each TAG with repositories, none while one is unfinished", async () => {
+    const { tag } = await setup();
+    const queued: string[] = [];
+    const enqueue = async (id: string) => void queued.push(id);
+    const runsOf = () => db.syncRun.findMany({ where: { tagId: tag.id }, orderBy: { createdAt: "asc" } });
+    const t0 = new Date();
+    await scheduleDailySyncs(t0, enqueue);
+    const [first] = await runsOf();
+    expect(first).toMatchObject({ status: "queued", requestedById: null, total: 3 });
+    expect(queued).toContain(first!.id);
+    // The same day, again: nothing new. The worker runs it; the next day's sweep queues the next one.
+    await scheduleDailySyncs(new Date(t0.getTime() + 60_000), enqueue);
+    expect(await runsOf()).toHaveLength(1);
+    // A day later the run is still going (a long first sync): no second run beside it.
+    await db.syncRun.update({
+      where: { id: first!.id },
+      data: { status: "running", startedAt: new Date(t0.getTime() + DAY) },
+    });
+    await scheduleDailySyncs(new Date(t0.getTime() + DAY + 60_000), enqueue);
+    expect(await runsOf()).toHaveLength(1);
+    expect(await runSync(first!.id, { apiUrl: api() })).toMatchObject({ status: "succeeded", imported: 4 });
+    await scheduleDailySyncs(new Date(t0.getTime() + DAY + 120_000), enqueue);
+    const runs = await runsOf();
+    expect(runs).toHaveLength(2);
+    expect(queued).toContain(runs[1]!.id);
   });
 });
