@@ -151,7 +151,7 @@ async function syncAndWait(page: Page) {
   await status(page, "Sync queued.");
   const runs = page.getByRole("table", { name: `Recent syncs of ${TAG}` });
   // No reload: the page follows an unfinished run by itself.
-  await expect(runs.getByRole("row").nth(1)).toContainText("succeeded", { timeout: 30_000 });
+  await expect(runs.getByRole("row").nth(1)).toContainText("Succeeded", { timeout: 30_000 });
   return runs;
 }
 

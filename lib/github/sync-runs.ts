@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
-import { DAY } from "@/lib/vocabulary";
+import { DAY, UNFINISHED_SYNC_RUN_STATUSES } from "@/lib/vocabulary";
 import { AppError } from "@/lib/errors";
 import { createAudited } from "@/lib/audit/record";
 import { SYNC_STEPS } from "./sync";
@@ -16,7 +16,7 @@ export type Enqueue = (runId: string) => Promise<void>;
 function unfinishedRuns(at: Date) {
   const stale = new Date(at.getTime() - STALE_AFTER_MS);
   return {
-    status: { in: ["queued" as const, "running" as const] },
+    status: { in: [...UNFINISHED_SYNC_RUN_STATUSES] },
     OR: [{ createdAt: { gt: stale } }, { startedAt: { gt: stale } }, { resumeAt: { gt: stale } }],
   };
 }

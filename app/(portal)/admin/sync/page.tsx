@@ -12,6 +12,7 @@ import { Section, Tile } from "@/components/ui/section";
 import { setHelpWantedLabelsAction, startSyncAction } from "./actions";
 import { StartSyncButton } from "./_components/start-sync";
 import { RefreshWhileRunning } from "./_components/refresh-while-running";
+import { SYNC_RUN_STATUS_LABEL, UNFINISHED_SYNC_RUN_STATUSES } from "@/lib/vocabulary";
 
 export const metadata: Metadata = { title: "GitHub sync" };
 export const dynamic = "force-dynamic";
@@ -97,7 +98,7 @@ export default async function SyncPage() {
 
 type Run = Awaited<ReturnType<typeof listSyncTags>>[number]["runs"][number];
 
-const isUnfinished = (r: Run) => r.status === "queued" || r.status === "running";
+const isUnfinished = (r: Run) => (UNFINISHED_SYNC_RUN_STATUSES as readonly string[]).includes(r.status);
 
 /** Who started a run, why it waits (a rate limit, a failed attempt to retry) or what made it fail. */
 function notes(r: Run): string {
@@ -125,7 +126,7 @@ const RUN_COLUMNS: Column<Run>[] = [
     sort: (r) => r.createdAt,
     className: "whitespace-nowrap",
   },
-  { header: "State", cell: (r) => r.status, sort: (r) => r.status },
+  { header: "State", cell: (r) => SYNC_RUN_STATUS_LABEL[r.status], sort: (r) => r.status },
   {
     header: "Progress",
     cell: (r) => (
