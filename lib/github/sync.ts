@@ -409,7 +409,8 @@ export async function runSync(runId: string, opts: SyncOptions): Promise<SyncRes
     }
     const reason = (e instanceof Error ? e.message : String(e)).slice(0, 3000);
     if (e instanceof TransientError && attempt < SYNC_ATTEMPTS) {
-      const resumeAt = new Date(at.getTime() + retryDelayMs(attempt));
+      // Real time, as GitHub's reset times: the queue delays the job by the wall clock, not the demo's.
+      const resumeAt = new Date(Date.now() + retryDelayMs(attempt));
       await save({
         status: "queued",
         resumeAt,

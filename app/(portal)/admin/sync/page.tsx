@@ -25,10 +25,12 @@ export default async function SyncPage() {
   const actor = await getActor();
   if (!actor || !canInAnyTag(actor, "github.sync")) return <Forbidden what="GitHub sync" />;
   const tags = await listSyncTags(actor);
-  const unfinished = tags.some((t) => t.runs.some(isUnfinished));
+  const runs = tags.flatMap((t) => t.runs);
+  // A run paused until later (a rate limit, a retry) needs no refresh every 2 s while it waits.
+  const soon = runs.some((r) => r.status === "running" || (r.status === "queued" && !isWaitingLater(r)));
   return (
     <div className="space-y-8">
-      <RefreshWhileRunning active={unfinished} />
+      <RefreshWhileRunning active={runs.some(isUnfinished)} everyMs={soon ? 2000 : 30_000} />
       <PageHeader title="GitHub sync" compact>
         <Lead>
           A sync imports issues, pull requests, reviews and comments by portal members from a TAG&apos;s repositories,
@@ -98,6 +100,8 @@ export default async function SyncPage() {
 
 type Run = Awaited<ReturnType<typeof listSyncTags>>[number]["runs"][number];
 
+// Compared with the wall clock, as the queue that resumes the run is.
+const isWaitingLater = (r: Run) => !!r.resumeAt && r.resumeAt.getTime() > Date.now();
 const isUnfinished = (r: Run) => (UNFINISHED_SYNC_RUN_STATUSES as readonly string[]).includes(r.status);
 
 /** Who started a run, why it waits (a rate limit, a failed attempt to retry) or what made it fail. */
