@@ -428,8 +428,8 @@ export function createRepoActivity(identities: readonly StandInIdentity[], base:
       const b = await readBody();
       const count = Number(b.count ?? 1);
       const status = Number(b.status);
-      if (!Number.isInteger(count) || count < 0 || count > 1000 || ![403, 429, 500, 502, 503].includes(status))
-        return json(400, { error: "status (403, 429, 500, 502, 503) and count (0..1000) required" });
+      if (!Number.isInteger(count) || count < 0 || count > 1000 || ![200, 403, 429, 500, 502, 503].includes(status))
+        return json(400, { error: "status (200, 403, 429, 500, 502, 503) and count (0..1000) required" });
       Object.assign(faults, {
         status,
         count,
@@ -439,7 +439,15 @@ export function createRepoActivity(identities: readonly StandInIdentity[], base:
       return json(200, { ok: true });
     }
     const isApi = url.pathname.startsWith("/api/repos/") || url.pathname === "/api/graphql";
-    const fault = isApi && faults.count > 0 && faults.after-- <= 0 && faults.count-- > 0 ? faults : null;
+    // Status 200 is GraphQL's own rate limit (GitHub answers it 200 with an error): it hits GraphQL only.
+    const target = isApi && (faults.status !== 200 || url.pathname === "/api/graphql");
+    const fault = target && faults.count > 0 && faults.after-- <= 0 && faults.count-- > 0 ? faults : null;
+    if (fault?.status === 200)
+      return json(
+        200,
+        { errors: [{ type: "RATE_LIMITED", message: "API rate limit exceeded for installation." }] },
+        { "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(Math.floor(Date.now() / 1000) + 900) },
+      );
     if (fault) {
       if (fault.status >= 500) return json(fault.status, { message: "Server Error" });
       // GitHub's secondary limit: 403 or 429, requests remain, `Retry-After` when it says how long.

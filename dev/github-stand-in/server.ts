@@ -21,7 +21,8 @@
  * POST /_stand-in/synthetic {repo, events, authorIds} generates a large repository for benchmarks;
  * POST /_stand-in/rate-limit sets the remaining requests (and when they reset);
  * POST /_stand-in/faults {status, count, after?, retryAfter?} makes `count` API requests (after `after` more) answer
- * `status` (5xx; 403/429 as GitHub's secondary rate limit, with `Retry-After` when given);
+ * `status` (5xx; 403/429 as GitHub's secondary rate limit, with `Retry-After` when given; 200: GraphQL's
+ * rate limit, on GraphQL requests only);
  * POST /_stand-in/files {repo, path, text} commits a file (files.ts: contents and commits).
  */
 import { createHash, randomBytes } from "node:crypto";

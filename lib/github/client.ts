@@ -122,7 +122,12 @@ export function createGithubClient(opts: ClientOptions) {
   /** A GraphQL query; GitHub answers errors with 200 and an `errors` list. */
   async function graphql<T>(query: string, variables: Record<string, unknown>): Promise<T> {
     const res = await request(graphqlUrlOf(apiBase), { method: "POST", body: JSON.stringify({ query, variables }) });
-    const body = (await res.json()) as { data?: T; errors?: { message: string }[] };
+    const body = (await res.json()) as { data?: T; errors?: { message: string; type?: string }[] };
+    // GraphQL's own hourly budget: GitHub answers 200 with a RATE_LIMITED error.
+    if (body.errors?.some((e) => e.type === "RATE_LIMITED")) {
+      const at = resumeAtOf(res, new Date()) ?? new Date(Date.now() + 60 * 60_000);
+      throw new RateLimited(at, `GitHub's GraphQL rate limit ran out; the sync resumes at ${at.toISOString()}.`);
+    }
     if (body.errors?.length || !body.data)
       throw new Error(`GitHub's GraphQL API answered: ${body.errors?.map((e) => e.message).join("; ") ?? "no data"}`);
     return body.data;

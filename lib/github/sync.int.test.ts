@@ -158,8 +158,8 @@ describe("GitHub sync", () => {
     );
   });
 
-  it("honours GitHub's secondary rate limit: a short Retry-After is waited out, a long one pauses the run until then", async () => {
-    const { tag } = await setup();
+  it("honours GitHub's secondary rate limit: a short Retry-After is waited out, a long one pauses the run until then; so does GraphQL's own limit", async () => {
+    const { tag, repo } = await setup();
     const waits: number[] = [];
     const sleep = async (ms: number) => void waits.push(ms);
     await control("faults", { status: 403, count: 1, retryAfter: 2 });
@@ -175,6 +175,16 @@ describe("GitHub sync", () => {
       status: "queued",
       error: expect.stringMatching(/secondary rate limit/),
     });
+
+    // GraphQL's own budget runs out (GitHub answers 200 with an error): the run pauses until its reset.
+    await control("faults", { status: 200, count: 1 });
+    const graphqlRun = await newRun(tag.id);
+    // From nothing again, so the issues list is read (not answered 304) and its pull requests' reviews asked for.
+    await db.repoSyncState.deleteMany({ where: { repo } });
+    expect(await runSync(graphqlRun.id, { apiUrl: api(), sleep })).toMatchObject({ status: "paused" });
+    expect((await db.syncRun.findUniqueOrThrow({ where: { id: graphqlRun.id } })).error).toMatch(
+      /GraphQL rate limit ran out/,
+    );
   });
 
   it("retries GitHub's 5xx with backoff; a run that still fails is retried later, resumes its progress, and fails for good after four attempts", async () => {
