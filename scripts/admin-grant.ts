@@ -3,9 +3,8 @@
  * The login is resolved to GitHub's numeric id through GET /users/{login} at GITHUB_API_URL
  * (identity is the id; logins can be renamed and reused). The person need not have signed in yet.
  */
-import { PrismaPg } from "@prisma/adapter-pg";
 import { z } from "zod";
-import { PrismaClient } from "../lib/generated/prisma/client.ts";
+import { createPrismaClient } from "../lib/prisma-client.ts";
 import { recordAudit } from "../lib/audit/record.ts";
 import { openDatabase } from "./db/database.ts";
 
@@ -40,7 +39,7 @@ const gh = z
   .parse(await res.json());
 
 const database = await openDatabase();
-const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
+const db = createPrismaClient(database.url);
 try {
   await db.$transaction(async (tx) => {
     const before = await tx.user.findUnique({
