@@ -14,7 +14,7 @@ it("a transaction waits for a busy pool longer than Prisma's 2 s default instead
   await new Promise((resolve) => setTimeout(resolve, 200));
   const waiting = client.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<{ n: number }[]>`SELECT 1 AS n`;
-    return rows[0].n;
+    return rows[0]!.n;
   });
   await expect(Promise.all([held, waiting])).resolves.toEqual(["first", 1]);
 });
