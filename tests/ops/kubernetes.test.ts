@@ -183,7 +183,9 @@ describe.skipIf(!hasKubectl)("Kubernetes overlays rendered with kubectl kustomiz
       /unknown field\(s\) metdata/,
     );
     // Free-form maps stay free.
-    await validate({ ...deployment!, metadata: { ...deployment!.metadata, labels: { "any-key": "x" } } });
+    const labelled = structuredClone(deployment!) as Obj & { metadata: { labels?: Record<string, string> } };
+    labelled.metadata.labels = { "any-key": "x" };
+    await validate(labelled);
     const cluster = render(path.join(k8s, "overlays/dev")).find((o) => o.kind === "Cluster")!;
     await expect(validate({ ...cluster, spec: { ...cluster.spec, instancess: 2 } })).rejects.toThrow(/additional/);
   });
