@@ -17,7 +17,7 @@ import { startWorkerServer } from "@/lib/observability/worker-server";
 const e = envOrExit();
 routeConsoleToLogger("worker");
 const log = logger().child({ component: "worker" });
-// Tracing first: the database driver must be loaded after it to get query spans.
+// Tracing first: its database spans patch the pg module this process loads (lib/observability/tracing.ts).
 await startTracing({ serviceName: `${e.OTEL_SERVICE_NAME}-worker`, endpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT });
 const { now } = await import("@/lib/clock");
 const { runSync } = await import("@/lib/github/sync");
@@ -59,7 +59,7 @@ for (const s of sweeps) {
     timed(s.name, job?.id, async () => ({ count: await s.run(await now()) })),
   );
 }
-// GitHub syncs: a run paused by the rate limit is sent again for when the limit resets.
+// GitHub syncs: a run paused (a rate limit, or a failed attempt to retry) is sent again for when it may resume.
 await boss.work<{ runId: string }>(SYNC_QUEUE, { pollingIntervalSeconds: 1 }, ([job]) =>
   timed(SYNC_QUEUE, job!.id, async () => {
     const r = await runSync(job!.data.runId, { apiUrl: e.GITHUB_API_URL, token: e.GITHUB_API_TOKEN });
