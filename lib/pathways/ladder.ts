@@ -2,18 +2,19 @@ import { KIND_LABEL } from "@/lib/contributions/schemas";
 import type { ContributionKind } from "@/lib/generated/prisma/enums";
 
 /** At least `count` counted records of `kind` in the `windowMonths` before now. */
-export interface StepCriterion {
+// Types, not interfaces: a ladder is written as JSON, which wants an index signature.
+export type StepCriterion = {
   kind: ContributionKind;
   count: number;
   windowMonths: number;
-}
+};
 
 /** One rung of a TAG's ladder; `mentorSignOff` means the person's mentor must also sign it off. */
-export interface LadderStep {
+export type LadderStep = {
   name: string;
   criteria: StepCriterion[];
   mentorSignOff: boolean;
-}
+};
 
 export type Ladder = LadderStep[];
 
