@@ -25,7 +25,10 @@ export async function saveLadder(actor: Actor | null, input: SaveLadderInput) {
   });
   if (!tag) throw new AppError("NOT_FOUND", "That TAG does not exist.");
   const parsed = parseLadder(input.steps, tag.activityWindowMonths);
-  if (!parsed.ok) throw new AppError("INVALID", "The ladder needs changes.", { steps: parsed.errors });
+  if (!parsed.ok)
+    throw new AppError("INVALID", "The ladder needs changes: see under the steps.", {
+      steps: [parsed.errors.join(" ")],
+    });
   const at = await now();
   return db.$transaction(async (tx) => {
     const before = await tx.pathwayLadder.findUnique({

@@ -45,7 +45,7 @@ export async function pairMentor(actor: Actor | null, input: PairMentorInput) {
       },
     );
   });
-  const link = `/tags/${tag.slug}/pathway`;
+  const link = "/pathways";
   await notify(
     { userId: mentee.id, kind: "pathway.pair", title: `@${mentor.login} is now your mentor in ${tag.name}`, link },
     at,
@@ -98,7 +98,7 @@ export async function endPairing(actor: Actor | null, input: EndPairingInput) {
         userId: other,
         kind: "pathway.pair-end",
         title: "A mentor pairing has ended",
-        link: `/tags/${p.tag.slug}/pathway`,
+        link: "/pathways",
       },
       at,
     );

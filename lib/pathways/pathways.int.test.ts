@@ -7,7 +7,7 @@ import { actorOf } from "@/tests/actors";
 import { createTag, createUser } from "@/tests/factories";
 import { saveLadder } from "./ladders";
 import { endPairing, pairMentor } from "./pairings";
-import { getTagPathway, personPathways } from "./queries";
+import { getTagPathway, mentoringOf, personPathwaysByLogin } from "./queries";
 import { signOffStep } from "./sign-offs";
 
 const LADDER = [
@@ -50,7 +50,7 @@ describe("leadership pathways", () => {
       version: 1,
       steps: 3,
     });
-    const mine = await personPathways(w.member.login.toUpperCase(), w.at);
+    const mine = await personPathwaysByLogin(w.member.login.toUpperCase(), w.at);
     expect(mine).toHaveLength(1);
     expect(mine[0]!.standing).toMatchObject({
       reached: "Reviewer",
@@ -72,6 +72,8 @@ describe("leadership pathways", () => {
     expect(overview!.people[0]).toMatchObject({ user: { login: w.member.login }, standing: { ready: true } });
     expect(overview!.pairings.map((p) => [p.mentor.login, p.mentee.login])).toEqual([[w.mentor.login, w.member.login]]);
 
+    const mentoring = await mentoringOf(w.mentor.id, w.at);
+    expect(mentoring.map((m) => [m.pairing.mentee.login, m.standing?.ready])).toEqual([[w.member.login, true]]);
     await signOffStep(actorOf(w.mentor.id), { pairingId: pairing.id, step: "Shadow" });
     overview = await getTagPathway(w.tag.slug, w.at);
     expect(overview!.people.find((p) => p.user.id === w.member.id)!.standing).toMatchObject({

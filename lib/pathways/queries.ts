@@ -60,22 +60,26 @@ export interface PersonPathway {
   mentors: Pairing[];
 }
 
-/**
- * Where a person stands in each TAG that has a ladder and where they contribute, are signed off
- * or are mentored: their profile's "Leadership pathway" section. Logins match as on the profile.
- */
-export async function personPathways(login: string, at: Date): Promise<PersonPathway[]> {
+/** Where a person stands in each TAG with a ladder, by login as the profile matches it (public profile). */
+export async function personPathwaysByLogin(login: string, at: Date): Promise<PersonPathway[]> {
   if (!GITHUB_LOGIN_RE.test(login)) return [];
   const user = await db.user.findFirst({
     where: { login: { equals: login, mode: "insensitive" }, deletedAt: null },
     orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
     select: { id: true },
   });
-  if (!user) return [];
+  return user ? personPathways(user.id, at) : [];
+}
+
+/**
+ * Where a person stands in each TAG that has a ladder and where they contribute, are signed off
+ * or are mentored, with their current mentors there.
+ */
+export async function personPathways(userId: string, at: Date): Promise<PersonPathway[]> {
   const [contributed, signed, mentored] = await Promise.all([
-    tagsWithActivity(user.id, at),
-    db.pathwaySignOff.findMany({ where: { userId: user.id }, select: { tagId: true } }),
-    activePairings({ menteeId: user.id }),
+    tagsWithActivity(userId, at),
+    db.pathwaySignOff.findMany({ where: { userId }, select: { tagId: true } }),
+    activePairings({ menteeId: userId }),
   ]);
   const tagIds = [...new Set([...contributed, ...signed.map((s) => s.tagId), ...mentored.map((p) => p.tagId)])];
   const tags = await db.tag.findMany({
@@ -84,15 +88,43 @@ export async function personPathways(login: string, at: Date): Promise<PersonPat
     select: { id: true, slug: true, name: true },
   });
   return Promise.all(
-    tags.map(async (t) => {
-      const { ladder } = (await loadLadder(t.id))!;
-      const facts = (await loadPathwayFacts(t.id, ladder, [user.id], at)).get(user.id)!;
-      return {
-        tag: { slug: t.slug, name: t.name },
-        ladder,
-        standing: pathwayStanding(ladder, facts, at),
-        mentors: mentored.filter((p) => p.tagId === t.id),
-      };
+    tags.map(async (t) => ({
+      ...(await standingIn(t, userId, at)),
+      mentors: mentored.filter((p) => p.tagId === t.id),
+    })),
+  );
+}
+
+async function standingIn(tag: { id: string; slug: string; name: string }, userId: string, at: Date) {
+  const { ladder } = (await loadLadder(tag.id))!;
+  const facts = (await loadPathwayFacts(tag.id, ladder, [userId], at)).get(userId)!;
+  return { tag: { slug: tag.slug, name: tag.name }, ladder, standing: pathwayStanding(ladder, facts, at) };
+}
+
+export interface Mentoring {
+  pairing: Pairing;
+  tag: { slug: string; name: string };
+  /** Null while the TAG has no ladder. */
+  ladder: Ladder | null;
+  standing: Standing | null;
+}
+
+/** The people a person mentors now, each with their standing in the pairing's TAG: what a mentor signs off. */
+export async function mentoringOf(userId: string, at: Date): Promise<Mentoring[]> {
+  const pairings = await activePairings({ mentorId: userId });
+  const tags = new Map(
+    (
+      await db.tag.findMany({
+        where: { id: { in: pairings.map((p) => p.tagId) } },
+        select: { id: true, slug: true, name: true, pathwayLadder: { select: { tagId: true } } },
+      })
+    ).map((t) => [t.id, t]),
+  );
+  return Promise.all(
+    pairings.map(async (pairing) => {
+      const tag = tags.get(pairing.tagId)!;
+      if (!tag.pathwayLadder) return { pairing, tag: { slug: tag.slug, name: tag.name }, ladder: null, standing: null };
+      return { pairing, ...(await standingIn(tag, pairing.mentee.id, at)) };
     }),
   );
 }

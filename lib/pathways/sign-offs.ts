@@ -65,7 +65,7 @@ export async function signOffStep(actor: Actor | null, input: SignOffInput) {
       userId: p.menteeId,
       kind: "pathway.sign-off",
       title: `Your mentor signed you off for "${step.name}" in ${p.tag.name}`,
-      link: `/tags/${p.tag.slug}/pathway`,
+      link: "/pathways",
     },
     at,
   );
