@@ -107,16 +107,16 @@ const CONTEXTS: { name: string; login: string | null; start: string[]; areas: st
   {
     name: "a member",
     login: "milo-member",
-    start: ["/me", "/welcome", "/my-work", "/notifications", "/contributions", "/help-wanted/for-you"],
-    areas: ["/me", "/welcome", "/my-work", "/notifications", "/contributions", "/help-wanted/for-you"],
-    must: ["/me", "/welcome", "/my-work", "/notifications", "/help-wanted/for-you"],
+    start: ["/me", "/welcome", "/my-work", "/notifications", "/contributions", "/help-wanted/for-you", "/pathways"],
+    areas: ["/me", "/welcome", "/my-work", "/notifications", "/contributions", "/help-wanted/for-you", "/pathways"],
+    must: ["/me", "/welcome", "/my-work", "/notifications", "/help-wanted/for-you", "/pathways"],
   },
   {
     name: "a TAG chair",
     login: "chia-chair",
     start: ["/manage/security-and-compliance", "/help-wanted/new", "/elections/new", "/liaisons"],
     areas: ["/manage", "/help-wanted/new", "/elections/new", "/liaisons"],
-    must: ["/manage/[slug]", "/help-wanted/new", "/elections/new"],
+    must: ["/manage/[slug]", "/manage/[slug]/pathway", "/help-wanted/new", "/elections/new"],
   },
   {
     name: "a TOC member",
