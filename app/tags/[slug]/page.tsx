@@ -73,6 +73,7 @@ function defaultsOf(d: RoleDefinitionRow): RoleDefaults {
     termMonths: s(d.termMonths),
     selection: d.selection,
     escalationPath: d.escalationPath,
+    requiredStep: d.requiredStep ?? "",
     totalSeats: s(d.totalSeats),
     maxAPAC: s(max.APAC),
     maxEMEA: s(max.EMEA),
@@ -120,8 +121,10 @@ function roleFacts(d: RoleDefinitionRow, f: RoleFigures): [string, string][] {
     [
       "Eligibility",
       d.eligibilityMinRecords
-        ? `at least ${d.eligibilityMinRecords} contribution records in the last ${d.eligibilityWindowMonths} months`
-        : "anyone",
+        ? `at least ${d.eligibilityMinRecords} contribution records in the last ${d.eligibilityWindowMonths} months${d.requiredStep ? `; the ladder step "${d.requiredStep}"` : ""}`
+        : d.requiredStep
+          ? `the ladder step "${d.requiredStep}"`
+          : "anyone",
     ],
     ["TOC approval", d.needsTocApproval ? "needed for every change" : "not needed"],
   ];
