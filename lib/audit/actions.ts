@@ -74,6 +74,8 @@ export const AUDIT_ACTIONS = [
   "liaison.check-in",
   "liaison.create",
   "liaison.update",
+  "meeting.attend",
+  "meeting.record",
   "pathway.define",
   "pathway.pair",
   "pathway.pair-end",

@@ -91,6 +91,12 @@ export const PERMISSIONS = {
     roles: leadsAndAdmins,
     description: "verify or reject a self-reported contribution",
   },
+  "meeting.record": {
+    scope: "tag",
+    roles: leadsAndAdmins,
+    description: "record a TAG meeting and its attendees (confirming ticks is verifying contributions)",
+  },
+  "meeting.attend": { scope: "tag", roles: everyone, description: "tick one's own attendance of a TAG meeting" },
   "pathway.define": { scope: "tag", roles: leadsAndAdmins, description: "define the TAG's leadership ladder" },
   "pathway.pair": {
     scope: "tag",
