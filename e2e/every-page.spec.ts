@@ -102,7 +102,16 @@ const CONTEXTS: { name: string; login: string | null; start: string[]; areas: st
     login: null,
     start: PUBLIC_START,
     areas: null,
-    must: ["/", "/tags/[slug]", "/people/[login]", "/projects/[name]", "/sign-in", "/code-of-conduct", "/privacy"],
+    must: [
+      "/",
+      "/tags/[slug]",
+      "/tags/[slug]/meetings",
+      "/people/[login]",
+      "/projects/[name]",
+      "/sign-in",
+      "/code-of-conduct",
+      "/privacy",
+    ],
   },
   {
     name: "a member",

@@ -36,3 +36,9 @@ export async function listMeetings(tagId: string, viewerId: string | null, at: D
     };
   });
 }
+
+/** A TAG (by slug) with its meetings as {@link listMeetings} gives them, or null for an unknown slug. */
+export async function getTagMeetings(slug: string, viewerId: string | null, at: Date) {
+  const tag = await db.tag.findUnique({ where: { slug }, select: { id: true, slug: true, name: true } });
+  return tag ? { tag, meetings: await listMeetings(tag.id, viewerId, at) } : null;
+}

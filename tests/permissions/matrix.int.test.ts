@@ -62,6 +62,7 @@ import { moveElectionPhase } from "@/lib/elections/phases";
 import { selfNominate, withdrawNomination } from "@/lib/elections/nominations";
 import { getElection } from "@/lib/elections/queries";
 import { CreateElectionSchema, ExtendWindowSchema, MovePhaseSchema } from "@/lib/elections/schemas";
+import { attendMeeting, recordMeeting } from "@/lib/meetings/meetings";
 import { saveLadder } from "@/lib/pathways/ladders";
 import { endPairing, pairMentor } from "@/lib/pathways/pairings";
 import { signOffStep } from "@/lib/pathways/sign-offs";
@@ -463,6 +464,29 @@ const OPERATIONS: Record<string, (w: World, actor: Actor | null, role: MatrixRol
       run: () => verifyContribution(actor, { recordId: rec.id, decision: "verify" }),
       changed: async () =>
         (await db.contributionRecord.findUniqueOrThrow({ where: { id: rec.id } })).verification !== "pending",
+    };
+  },
+  "meeting.record": async (w, actor) => {
+    const notesUrl = `https://notes.example.test/${Math.random()}`;
+    return {
+      run: () =>
+        recordMeeting(actor, { tagId: w.tagA.id, heldOn: new Date(Date.now() - DAY), notesUrl, attendees: "" }),
+      changed: async () => (await db.meeting.count({ where: { notesUrl } })) > 0,
+    };
+  },
+  "meeting.attend": async (w, actor) => {
+    const m = await db.meeting.create({
+      data: {
+        tagId: w.tagA.id,
+        heldOn: new Date(Date.now() - DAY),
+        notesUrl: "https://notes.example.test/m",
+        createdAt: new Date(),
+      },
+    });
+    return {
+      run: () => attendMeeting(actor, { meetingId: m.id }),
+      changed: async () =>
+        (await db.contributionRecord.count({ where: { externalId: { startsWith: `meeting:${m.id}:` } } })) > 0,
     };
   },
   "pathway.define": async (w, actor) => {

@@ -247,7 +247,10 @@ export default async function TagPage({ params }: Props) {
             </DefinitionItem>
             <DefinitionItem term="Slack">{tag.slackChannel ?? "—"}</DefinitionItem>
             <DefinitionItem term="Meetings">
-              <span className="whitespace-pre-line">{tag.meetings || "—"}</span>
+              <span className="whitespace-pre-line">{tag.meetings || "—"}</span>{" "}
+              <a className="text-brand-700 underline" href={`/tags/${tag.slug}/meetings`}>
+                Meetings held and who attended
+              </a>
             </DefinitionItem>
             <DefinitionItem term="Repositories">
               {tag.repositories.length === 0
