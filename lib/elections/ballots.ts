@@ -148,16 +148,28 @@ export async function replaceBallot(actor: Actor | null, input: ReplaceBallotInp
   return { replaced: true };
 }
 
-/** Found / not found for a receipt, once results are published (docs/security.md, "Ballot design": receipts). */
-export async function checkReceipt(actor: Actor | null, input: CheckReceiptInput): Promise<{ found: boolean }> {
+/**
+ * Found / not found for a receipt, once results are published (docs/security.md, "Ballot design":
+ * receipts). When the election publishes its ballots, also which entry of ballots.json (sorted by
+ * receipt hash, counted from 1) carries the receipt's hash, so the voter can find it there; never
+ * the ranking itself, which would let a receipt prove how someone voted.
+ */
+export async function checkReceipt(
+  actor: Actor | null,
+  input: CheckReceiptInput,
+): Promise<{ found: boolean; ballotsJson?: { entry: number; receiptHash: string } }> {
   const at = await now();
   await consumeRateLimit(`receipt:${actor?.id ?? "anonymous"}`, VOTE_LIMIT.limit, VOTE_LIMIT.windowMs, at);
   const election = await db.election.findUnique({ where: { id: input.electionId }, select: { id: true, phase: true } });
   if (!election) throw new AppError("NOT_FOUND", "That election does not exist.");
   if (election.phase !== "published")
     throw new AppError("CONFLICT", "Receipts can be checked once the results are published.");
-  const n = await db.ballot.count({
-    where: { electionId: election.id, receiptHash: receiptHashOf(election.id, input.receipt) },
-  });
-  return { found: n === 1 };
+  const receiptHash = receiptHashOf(election.id, input.receipt);
+  const n = await db.ballot.count({ where: { electionId: election.id, receiptHash } });
+  if (n !== 1) return { found: false };
+  const published = await db.electionArtifact.count({ where: { electionId: election.id, name: "ballots.json" } });
+  if (!published) return { found: true };
+  // ballots.json lists the ballots by receipt hash (lower-case hex, so byte order is text order).
+  const before = await db.ballot.count({ where: { electionId: election.id, receiptHash: { lt: receiptHash } } });
+  return { found: true, ballotsJson: { entry: before + 1, receiptHash } };
 }
