@@ -91,6 +91,16 @@ export const PERMISSIONS = {
     roles: leadsAndAdmins,
     description: "verify or reject a self-reported contribution",
   },
+  "text.report": {
+    scope: "global",
+    roles: everyone,
+    description: "report a text (item, progress update, statement, bio) to its TAG's leads",
+  },
+  "text.hide": {
+    scope: "tag",
+    roles: leadsAndAdmins,
+    description: "hide a reported text with a reason, or keep it (a bio's reports go to admins)",
+  },
   "initiative.manage": { scope: "tag", roles: leadsAndAdmins, description: "run initiatives" },
   "github.sync": {
     scope: "tag",
