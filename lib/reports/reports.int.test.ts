@@ -51,7 +51,11 @@ describe("reporting a text to the TAG's leads, who hide it with a reason", () =>
     expect((await hiddenTexts("item", [item.id])).size).toBe(0);
     expect(await db.auditEvent.count({ where: { action: "text.keep", subjectId: r.id } })).toBe(1);
 
-    const bio = await reportText(ana, { subjectType: "bio", subjectId: lead.id, reason: REASON });
+    // Public pages name a bio by its person's login; one's own bio is edited, not reported.
+    const bio = await reportText(ana, { subjectType: "bio", login: lead.login.toUpperCase(), reason: REASON });
+    expect(await code(reportText(leadActor, { subjectType: "bio", login: lead.login, reason: REASON }))).toBe(
+      "CONFLICT",
+    );
     expect((await listOpenReports(null)).map((x) => x.id)).toContain(bio.id);
     expect(await code(decideReport(leadActor, { reportId: bio.id, decision: "hide", reason: "Spam" }))).toBe(
       "FORBIDDEN",

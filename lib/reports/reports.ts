@@ -31,19 +31,39 @@ export async function reportText(actor: Actor | null, raw: unknown): Promise<{ i
   const input = parse(ReportTextSchema, raw);
   const at = await clockNow();
   await consumeRateLimit(`report:${a.id}`, REPORT_LIMIT.limit, REPORT_LIMIT.windowMs, at);
-  const text = await locateText(input.subjectType, input.subjectId);
-  if (!text) throw new AppError("NOT_FOUND", "That text does not exist.");
+  const subjectId =
+    input.subjectId ??
+    (input.login
+      ? (
+          await db.user.findFirst({
+            where: { login: { equals: input.login, mode: "insensitive" }, deletedAt: null },
+            orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
+            select: { id: true },
+          })
+        )?.id
+      : undefined);
+  const text = subjectId && (await locateText(input.subjectType, subjectId));
+  if (!subjectId || !text) throw new AppError("NOT_FOUND", "That text does not exist.");
+  if (input.subjectType === "bio" && subjectId === a.id)
+    throw new AppError("CONFLICT", "That is your own bio: edit it on your profile instead.");
   return db.$transaction(async (tx) => {
     // One open report per person and text; the lock on the reporter serialises a double click.
     await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${a.id}::uuid FOR UPDATE`;
     const open = await tx.textReport.count({
-      where: { subjectType: input.subjectType, subjectId: input.subjectId, reporterId: a.id, resolvedAt: null },
+      where: { subjectType: input.subjectType, subjectId, reporterId: a.id, resolvedAt: null },
     });
     if (open) throw new AppError("CONFLICT", "You already reported this text; the leads have your report.");
     const report = await createAudited(
       tx,
       tx.textReport.create({
-        data: { ...input, tagId: text.tagId, reporterId: a.id, createdAt: at },
+        data: {
+          subjectType: input.subjectType,
+          subjectId,
+          reason: input.reason,
+          tagId: text.tagId,
+          reporterId: a.id,
+          createdAt: at,
+        },
         select: { id: true },
       }),
       {
@@ -52,7 +72,7 @@ export async function reportText(actor: Actor | null, raw: unknown): Promise<{ i
         action: "text.report",
         subjectType: "TextReport",
         tagId: text.tagId,
-        after: { subjectType: input.subjectType, subjectId: input.subjectId },
+        after: { subjectType: input.subjectType, subjectId },
       },
     );
     if (text.tagId)

@@ -10,15 +10,21 @@ export const TEXT_KIND_LABEL: Record<TextKind, string> = {
   bio: "profile bio",
 };
 
-export const ReportTextSchema = z.strictObject({
-  subjectType: z.enum(TEXT_KINDS, { error: "Choose what you report." }),
-  subjectId: z.uuid({ error: "That text does not exist." }),
-  reason: z
-    .string()
-    .trim()
-    .min(10, { error: "Say in a sentence what is wrong with this text (at least 10 characters)." })
-    .max(1000, { error: "Keep it under 1,000 characters." }),
-});
+export const ReportTextSchema = z
+  .strictObject({
+    subjectType: z.enum(TEXT_KINDS, { error: "Choose what you report." }),
+    subjectId: z.uuid({ error: "That text does not exist." }).optional(),
+    /** A bio is named by its person's login (public pages show no person ids). */
+    login: z.string().trim().min(1).max(39).optional(),
+    reason: z
+      .string()
+      .trim()
+      .min(10, { error: "Say in a sentence what is wrong with this text (at least 10 characters)." })
+      .max(1000, { error: "Keep it under 1,000 characters." }),
+  })
+  .refine((r) => (r.subjectType === "bio" ? Boolean(r.subjectId || r.login) : Boolean(r.subjectId)), {
+    error: "That text does not exist.",
+  });
 export type ReportTextInput = z.infer<typeof ReportTextSchema>;
 
 export const DecideReportSchema = z

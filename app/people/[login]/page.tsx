@@ -14,6 +14,9 @@ import { TimelineChart } from "@/lib/contributions/timeline-svg";
 import { ActivityBadge } from "@/components/activity-badge";
 import { DateOnly, DateTime } from "@/components/ui/time";
 import { findPublicProfile } from "@/lib/people/queries";
+import { getActor } from "@/lib/auth/actor";
+import { HiddenTextNotice, ReportText } from "@/components/reports/report-text";
+import { reportTextAction } from "@/app/help-wanted/[id]/actions";
 
 type Props = {
   params: Promise<{ login: string }>;
@@ -41,7 +44,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
   const sp = (await searchParams) ?? {};
   const tagParam = typeof sp.tag === "string" && /^[a-z0-9-]{1,60}$/.test(sp.tag) ? sp.tag : undefined;
   const kindParam = TIMELINE_KINDS.find((k) => k === sp.kind);
-  const at = await now();
+  const [at, actor] = await Promise.all([now(), getActor()]);
   const timeline = await contributionTimeline(person.login, at, { tagSlug: tagParam, kind: kindParam });
   return (
     <div className="space-y-8">
@@ -56,7 +59,16 @@ export default async function PersonPage({ params, searchParams }: Props) {
           </p>
         </div>
       </header>
-      {person.bio && <p className="max-w-3xl whitespace-pre-line text-lg text-slate-700">{person.bio}</p>}
+      {person.bioHidden !== null ? (
+        <HiddenTextNotice reason={person.bioHidden} by="the portal's admins" />
+      ) : (
+        person.bio && (
+          <div className="max-w-3xl">
+            <p className="whitespace-pre-line text-lg text-slate-700">{person.bio}</p>
+            {actor && <ReportText kind="bio" login={person.login} action={reportTextAction} />}
+          </div>
+        )
+      )}
       <Section id="roles-history" title="Roles in TAGs" empty={person.seats.length === 0 && "No TAG roles yet."}>
         <ul className="mt-2 space-y-1">
           {person.seats.map((s) => (
