@@ -44,8 +44,9 @@ export default function CodeOfConductPage() {
             reporting section of the CNCF Code of Conduct
           </a>{" "}
           says how to reach the people who handle reports; follow it, as it is kept up to date there and this portal
-          does not copy the address. For something on this portal you may also tell the TAG&apos;s chairs, listed on
-          each{" "}
+          does not copy the address. For a text on this portal (an item, an update, an election statement or a bio), use
+          the “Report this…” link under it: the TAG&apos;s leads see the report and may hide the text. You may also tell
+          the TAG&apos;s chairs, listed on each{" "}
           <Link href="/tags" className="text-brand-700 underline">
             TAG page
           </Link>
