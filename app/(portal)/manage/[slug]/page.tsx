@@ -73,7 +73,7 @@ export default async function LeadConsolePage({ params }: Props) {
 
       <AttentionList id="today" title="Needs your attention today" items={attention} empty="Nothing needs you today." />
 
-      {reports.length > 0 && <OpenReports reports={reports} decide={decideReportAction} />}
+      <OpenReports reports={reports} decide={decideReportAction} />
 
       {overdue && (
         <div role="alert" className="rounded-xl bg-amber-50 p-4 text-amber-950 ring-1 ring-amber-300">
