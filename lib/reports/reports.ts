@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { db, type Tx } from "@/lib/db";
+import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { requirePermission } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
@@ -46,14 +46,14 @@ export async function reportText(actor: Actor | null, raw: unknown): Promise<{ i
   if (!subjectId || !text) throw new AppError("NOT_FOUND", "That text does not exist.");
   if (input.subjectType === "bio" && subjectId === a.id)
     throw new AppError("CONFLICT", "That is your own bio: edit it on your profile instead.");
-  return db.$transaction(async (tx) => {
+  const report = await db.$transaction(async (tx) => {
     // One open report per person and text; the lock on the reporter serialises a double click.
     await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${a.id}::uuid FOR UPDATE`;
     const open = await tx.textReport.count({
       where: { subjectType: input.subjectType, subjectId, reporterId: a.id, resolvedAt: null },
     });
     if (open) throw new AppError("CONFLICT", "You already reported this text; the leads have your report.");
-    const report = await createAudited(
+    return createAudited(
       tx,
       tx.textReport.create({
         data: {
@@ -75,20 +75,22 @@ export async function reportText(actor: Actor | null, raw: unknown): Promise<{ i
         after: { subjectType: input.subjectType, subjectId },
       },
     );
-    if (text.tagId)
-      await notifyLeads(
-        tx as Tx,
-        [text.tagId],
-        {
-          kind: `${text.group}.text-reported`,
-          title: `A ${TEXT_KIND_LABEL[input.subjectType]} was reported: ${text.title}`,
-          body: input.reason,
-          link: text.consoleLink,
-        },
-        at,
-      );
-    return report;
   });
+  // After the commit, as for a volunteer request: mail must not hold the transaction open.
+  if (text.tagId)
+    await notifyLeads(
+      db,
+      [text.tagId],
+      {
+        kind: `${text.group}.text-reported`,
+        title: `A ${TEXT_KIND_LABEL[input.subjectType]} was reported: ${text.title}`,
+        body: input.reason,
+        link: text.consoleLink,
+      },
+      at,
+      a.id,
+    );
+  return report;
 }
 
 /**
