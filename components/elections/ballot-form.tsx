@@ -3,6 +3,7 @@
 import { DataTable } from "@/components/ui/data-table";
 import { useActionState, useEffect, useRef, useState } from "react";
 import { buttonClass } from "@/components/ui/button";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { levelsOf, move } from "./ballot-order";
 import { FormStatus, SubmitButton, formAction, fieldError, type FormState } from "@/components/ui/form";
 import type { ActionResult } from "@/lib/action";
@@ -46,6 +47,8 @@ export function BallotForm({ electionId, method, candidates, mode, action }: Pro
   const [emptyReview, setEmptyReview] = useState(false);
   const [moved, setMoved] = useState<{ id: string; dir: "up" | "down"; said: string } | null>(null);
   const moveButtons = useRef(new Map<string, HTMLButtonElement>());
+  // Client-only buttons do nothing before hydration: disabled until then.
+  const hydrated = useHydrated();
   useEffect(() => {
     if (!moved) return;
     // The list is re-sorted: keep the keyboard on the moved candidate (the other button at an end).
@@ -90,7 +93,8 @@ export function BallotForm({ electionId, method, candidates, mode, action }: Pro
                   }}
                   type="button"
                   disabled={
-                    dir === "up" ? k === 0 && level.length === 1 : k === levels.length - 1 && level.length === 1
+                    !hydrated ||
+                    (dir === "up" ? k === 0 && level.length === 1 : k === levels.length - 1 && level.length === 1)
                   }
                   onClick={() => moveOne(id, dir)}
                   className={buttonClass("neutral", true)}
@@ -217,7 +221,7 @@ export function BallotForm({ electionId, method, candidates, mode, action }: Pro
           </p>
         )}
         <FormStatus state={state} about={["ranking"]} />
-        <button type="button" onClick={review} className={buttonClass("primary")}>
+        <button type="button" onClick={review} disabled={!hydrated} className={buttonClass("primary")}>
           Review my ballot
         </button>
       </div>
@@ -247,6 +251,7 @@ export function BallotForm({ electionId, method, candidates, mode, action }: Pro
 /** The receipt, shown once: the server keeps only its hash. */
 export function Receipt({ receipt }: { receipt: string }) {
   const [copied, setCopied] = useState(false);
+  const hydrated = useHydrated();
   return (
     <section aria-labelledby="receipt-title" className="space-y-3 rounded-xl bg-green-50 p-6 ring-1 ring-green-200">
       <h2 id="receipt-title" className="text-xl font-semibold text-green-900">
@@ -268,6 +273,7 @@ export function Receipt({ receipt }: { receipt: string }) {
       </p>
       <button
         type="button"
+        disabled={!hydrated}
         onClick={() =>
           navigator.clipboard?.writeText(receipt).then(
             () => setCopied(true),

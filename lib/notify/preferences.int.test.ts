@@ -61,7 +61,7 @@ describe("notification preferences per kind", () => {
     expect(await inApp()).toEqual(["Not in the digest"]);
     expect(await countUnread(u.id)).toBe(1);
     // "Mark all read" leaves held notices unread for when they appear.
-    await markNotificationsRead(u.id, "all", at);
+    await markNotificationsRead(await loadActor(u.id), { ids: "all" });
 
     const digest = sweeps.find((s) => s.name === "sweep-notification-digests")!;
     // The first digest comes a week after the first held notice, not at the next sweep.
