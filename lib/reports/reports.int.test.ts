@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { loadActor } from "@/lib/auth/actor";
 import { createUser } from "@/tests/factories";
 import { code, postItem, tagWithLead } from "@/tests/fixtures";
+import { findPublicProfile } from "@/lib/people/queries";
 import { hiddenTexts, listOpenReports } from "./queries";
 import { decideReport, reportText } from "./reports";
 
@@ -63,6 +64,8 @@ describe("reporting a text to the TAG's leads, who hide it with a reason", () =>
     const admin = await loadActor((await createUser({ isAdmin: true })).id);
     await decideReport(admin, { reportId: bio.id, decision: "hide", reason: "Spam links" });
     expect((await hiddenTexts("bio", [lead.id])).get(lead.id)).toBe("Spam links");
+    await db.user.update({ where: { id: lead.id }, data: { bio: "Visit my spam" } });
+    expect(await findPublicProfile(lead.login)).toMatchObject({ bio: "", bioHidden: "Spam links" });
   });
 
   it("refuses signed-out callers and texts that do not exist", async () => {
