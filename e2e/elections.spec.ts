@@ -33,7 +33,7 @@ async function vote(page: Page, electionId: string, ranks: Record<string, string
   if (moveUp) {
     await ballot.getByRole("button", { name: `Move up ${moveUp}` }).focus();
     await page.keyboard.press("Enter");
-    await expect(ballot.getByRole("status").first()).toContainText(`${moveUp} is now ranked 1.`);
+    await expect(ballot.getByText(`${moveUp} is now ranked 1.`)).toBeVisible();
   }
   await ballot.getByRole("button", { name: "Review my ballot" }).click();
   if (moveUp)

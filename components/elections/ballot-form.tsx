@@ -47,6 +47,7 @@ export function BallotForm({ electionId, method, candidates, mode, action }: Pro
   const [emptyReview, setEmptyReview] = useState(false);
   const [moved, setMoved] = useState<{ id: string; dir: "up" | "down"; said: string } | null>(null);
   const moveButtons = useRef(new Map<string, HTMLButtonElement>());
+  const formRef = useRef<HTMLFormElement>(null);
   // Client-only buttons do nothing before hydration: disabled until then.
   const hydrated = useHydrated();
   useEffect(() => {
@@ -70,6 +71,8 @@ export function BallotForm({ electionId, method, candidates, mode, action }: Pro
     setMoved({ id, dir, said: `${nameOf(id)} is now ranked ${next[id]}.` });
   };
   const review = () => {
+    // The receipt (when replacing) is checked now: hidden while reviewing, the browser could not point to it.
+    if (!formRef.current?.reportValidity()) return;
     setEmptyReview(levels.length === 0);
     if (levels.length > 0) setReviewOf({ state });
   };
@@ -110,6 +113,7 @@ export function BallotForm({ electionId, method, candidates, mode, action }: Pro
   );
   return (
     <form
+      ref={formRef}
       action={submit}
       onSubmit={(e) => {
         // Enter in the receipt field reviews first, like the button.
