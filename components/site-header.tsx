@@ -1,5 +1,7 @@
 import Link from "next/link";
+import { getActor } from "@/lib/auth/actor";
 import { getCurrentUser } from "@/lib/auth/session";
+import { workLinks } from "@/lib/dashboards/work-links";
 import { countUnread } from "@/lib/notify/queries";
 import { UserMenu } from "./user-menu";
 
@@ -13,7 +15,8 @@ const sections = [
 
 export async function SiteHeader() {
   const user = await getCurrentUser();
-  const unread = user ? await countUnread(user.id) : 0;
+  const actor = user ? await getActor() : null;
+  const [unread, work] = actor ? await Promise.all([countUnread(actor.id), workLinks(actor)]) : [0, []];
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
@@ -39,7 +42,7 @@ export async function SiteHeader() {
         </nav>
         <div className="ml-auto">
           {user ? (
-            <UserMenu login={user.login} name={user.name} avatarUrl={user.avatarUrl} unread={unread} />
+            <UserMenu login={user.login} name={user.name} avatarUrl={user.avatarUrl} unread={unread} work={work} />
           ) : (
             <Link
               href="/sign-in"

@@ -21,10 +21,12 @@ interface Props {
   name: string | null;
   avatarUrl: string | null;
   unread: number;
+  /** The consoles this person works from (lead console per TAG, TOC decisions), first in the menu. */
+  work: readonly { href: string; label: string }[];
 }
 
 /** Avatar button with the unread count; opens a small menu (Escape or a click outside closes it). */
-export function UserMenu({ login, name, avatarUrl, unread }: Props) {
+export function UserMenu({ login, name, avatarUrl, unread, work }: Props) {
   const [open, setOpen] = useState(false);
   const hydrated = useHydrated();
   const ref = useRef<HTMLDivElement>(null);
@@ -84,12 +86,12 @@ export function UserMenu({ login, name, avatarUrl, unread }: Props) {
         <ul
           role="menu"
           aria-label="Account"
-          className="absolute right-0 top-11 z-20 w-52 rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg"
+          className="absolute right-0 top-11 z-20 w-64 rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg"
         >
           <li role="none" className="px-3 py-2 text-slate-600">
             Signed in as <strong className="text-slate-900">@{login}</strong>
           </li>
-          {MENU.map(([href, text]) => (
+          {[...work.map((w) => [w.href, w.label] as const), ...MENU].map(([href, text]) => (
             <li key={href} role="none">
               <Link role="menuitem" href={href} className="block px-3 py-2 hover:bg-slate-100">
                 {text}

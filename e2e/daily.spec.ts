@@ -204,7 +204,10 @@ test("a new person completes the profile step, volunteers from for-you, posts an
   await lead.page.getByRole("button", { name: `Accept @${login}` }).click();
   // The list refreshes once the answer is saved (the button's own text changes while it is pending).
   await expect(lead.page.getByRole("region", { name: /^Pending requests/ })).not.toContainText(`@${login}`);
-  await lead.context.close();
+  // The lead console is in the account menu on every page.
+  await lead.page.getByRole("button", { name: /Account menu/ }).click();
+  await expect(lead.page.getByRole("menuitem", { name: /^Lead console: / })).toHaveAttribute("href", `/manage/${slug}`);
+  await lead.page.keyboard.press("Escape");
 
   // Progress goes in the main column; its author may edit it the same day.
   await page.goto(itemUrl);
@@ -220,4 +223,20 @@ test("a new person completes the profile step, volunteers from for-you, posts an
   await updates.getByRole("button", { name: "Save the edit" }).click();
   await expect(updates.getByRole("paragraph").filter({ hasText: /^Outline and first section drafted$/ })).toBeVisible();
   await expect(updates).toContainText("edited");
+
+  // The volunteer reports the item's description; the lead hides it with a reason from the console.
+  const about = page.getByRole("article", { name: "What is needed" });
+  await about.getByText("Report this help-wanted description…").click();
+  const report = about.getByRole("form", { name: "Report this help-wanted description" });
+  await report.getByLabel("What is wrong with it").fill("It names a person in a way that reads as an insult.");
+  await report.getByRole("button", { name: "Send the report" }).click();
+  await expect(report.getByRole("status")).toContainText("Reported");
+  await lead.page.goto(`/manage/${slug}`);
+  const reports = lead.page.getByRole("region", { name: /^Reported texts/ });
+  await reports.getByLabel("Reason shown in its place (to hide)").fill("An insult, hidden after a report");
+  await reports.getByRole("button", { name: "Hide the text" }).click();
+  await expect(reports).toContainText("No reports waiting.");
+  await lead.context.close();
+  await page.goto(itemUrl);
+  await expect(about).toContainText("This text was hidden by the TAG's leads: An insult, hidden after a report");
 });

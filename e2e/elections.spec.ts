@@ -24,11 +24,25 @@ async function as(page: Page, login: string) {
   await signInAs(page, login);
 }
 
-async function vote(page: Page, electionId: string, ranks: Record<string, string>) {
+/** Ranks by the selects, then (with `moveUp`) moves one candidate up by keyboard, reviews and casts. */
+async function vote(page: Page, electionId: string, ranks: Record<string, string>, moveUp?: string) {
   await page.goto(`/elections/${electionId}/vote`);
   const ballot = page.getByRole("form", { name: "Your ballot" });
   for (const [login, rank] of Object.entries(ranks))
     await ballot.getByLabel(new RegExp(`@${login}\\)`)).selectOption(rank);
+  if (moveUp) {
+    await ballot.getByRole("button", { name: `Move up ${moveUp}` }).focus();
+    await page.keyboard.press("Enter");
+    await expect(ballot.getByText(`${moveUp} is now ranked 1.`)).toBeVisible();
+  }
+  await ballot.getByRole("button", { name: "Review my ballot" }).click();
+  if (moveUp)
+    await expect(
+      ballot
+        .getByRole("region", { name: /Check your ballot/ })
+        .getByRole("listitem")
+        .first(),
+    ).toContainText(moveUp);
   await ballot.getByRole("button", { name: "Cast my ballot" }).click();
   const receipt = page.getByTestId("receipt");
   await expect(receipt).toHaveText(/^[0-9a-f]{32}$/);
@@ -97,8 +111,9 @@ test("an officer runs a Tech Lead election for an APAC and an EMEA seat: nominat
 
   // Five eligible voters rank candidates; the first keeps their receipt.
   // Unranked candidates are "no opinion" (compared with nobody); these ballots put Ivo above Bea 3 to 2.
+  // The first voter puts Ivo second, then moves him up by keyboard to first.
   const ballots: Record<string, string>[] = [
-    { "ivo-member": "1", "dev-ambassador": "2", "bea-ambassador": "3" },
+    { "ivo-member": "2", "dev-ambassador": "1", "bea-ambassador": "3" },
     { "dev-ambassador": "1", "ivo-member": "2", "bea-ambassador": "3" },
     { "ivo-member": "1", "bea-ambassador": "1", "dev-ambassador": "2" },
     { "bea-ambassador": "1", "ivo-member": "2", "dev-ambassador": "3" },
@@ -107,7 +122,7 @@ test("an officer runs a Tech Lead election for an APAC and an EMEA seat: nominat
   const receipts: string[] = [];
   for (const [i, login] of VOTERS.entries()) {
     await as(page, login);
-    receipts.push(await vote(page, electionId, ballots[i]!));
+    receipts.push(await vote(page, electionId, ballots[i]!, i === 0 ? "Ivo Brambleton" : undefined));
   }
   await page.goto(`/elections/${electionId}`);
   await expect(page.getByRole("region", { name: "Your status" })).toContainText("You voted");
@@ -191,6 +206,11 @@ test("an officer runs a Tech Lead election for an APAC and an EMEA seat: nominat
   await check.getByLabel("Your receipt (32 characters)").fill(receipts[0]!);
   await check.getByRole("button", { name: "Check" }).click();
   await expect(check.getByRole("status")).toContainText("Found");
+  // This election publishes its ballots: the check names the entry of ballots.json with the hash.
+  await expect(check.getByRole("status")).toContainText(
+    `entry ${published.findIndex((b) => b.receiptHash === mine) + 1} of ballots.json`,
+  );
+  await expect(check.getByRole("status")).toContainText(mine);
 
   // Anyone re-counts ballots.blt with the tally CLI and gets the same winners.
   const dir = mkdtempSync(path.join(tmpdir(), "election-"));

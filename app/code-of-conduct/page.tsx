@@ -35,18 +35,18 @@ export default function CodeOfConductPage() {
           </li>
           <li>Never publish anyone&apos;s private information without their explicit permission.</li>
         </ul>
-        <p className="mt-3 text-slate-700">
-          The full text, in several languages, is the CNCF&apos;s; this summary does not replace it.
-        </p>
+        <p className="mt-3 text-slate-700">The full text is the CNCF&apos;s; this summary does not replace it.</p>
       </Section>
       <Section id="report" title="Reporting a problem" size="lg">
         <p className="mt-3 text-slate-700">
-          Write to the CNCF Code of Conduct Committee at{" "}
-          <a href="mailto:conduct@cncf.io" className="text-brand-700 underline">
-            conduct@cncf.io
-          </a>
-          . Reports are handled in confidence. For something on this portal you may also tell the TAG&apos;s chairs,
-          listed on each{" "}
+          The{" "}
+          <a href={CNCF_COC} className="text-brand-700 underline" rel="noopener noreferrer">
+            reporting section of the CNCF Code of Conduct
+          </a>{" "}
+          says how to reach the people who handle reports; follow it, as it is kept up to date there and this portal
+          does not copy the address. For a text on this portal (an item, an update, an election statement or a bio), use
+          the “Report this…” link under it: the TAG&apos;s leads see the report and may hide the text. You may also tell
+          the TAG&apos;s chairs, listed on each{" "}
           <Link href="/tags" className="text-brand-700 underline">
             TAG page
           </Link>

@@ -35,6 +35,11 @@ const STORED: { what: string; detail: string }[] = [
     detail: "The notifications shown to you in the portal and the emails sent to your address.",
   },
   {
+    what: "Reports of a text",
+    detail:
+      "When you report a text (an item, an update, a statement or a bio): what you reported, why and when. The TAG's leads (for a bio, the admins) see your login with the report; the author is not told who reported it.",
+  },
+  {
     what: "The audit log",
     detail:
       "Every change to governance data (seats, roles, elections, TAG settings, verifications) records who made it and when, so the TAGs' record can be checked.",

@@ -17,7 +17,9 @@ export function InvitationAnswer({ claimId, title, action }: { claimId: string; 
       <ActionForm
         action={action}
         hidden={{ claimId, decision: "decline" }}
-        submit="Decline"
+        confirm="Decline…"
+        description="A declined invitation cannot be accepted later; you could still volunteer for the item."
+        submit="Yes, decline the invitation"
         label={`Decline the invitation to “${title}”`}
         danger
       />

@@ -10,7 +10,14 @@ export function RequestDecision({ claimId, login, action }: { claimId: string; l
   return (
     <div className="flex flex-wrap gap-3">
       <ActionForm action={action} hidden={{ claimId, decision: "accept" }} submit={`Accept @${login}`} />
-      <ActionForm action={action} hidden={{ claimId, decision: "decline" }} submit={`Decline @${login}`} danger />
+      <ActionForm
+        action={action}
+        hidden={{ claimId, decision: "decline" }}
+        confirm={`Decline @${login}…`}
+        description={`@${login} is told their offer was declined. This cannot be undone; they could volunteer again.`}
+        submit={`Yes, decline @${login}`}
+        danger
+      />
     </div>
   );
 }

@@ -103,6 +103,9 @@ export const AUDIT_ACTIONS = [
   "tag.removal-supermajority",
   "tag.update",
   "tags.import",
+  "text.hide",
+  "text.keep",
+  "text.report",
   "user.grant-role",
   "user.revoke-role",
 ] as const;

@@ -113,6 +113,16 @@ export const PERMISSIONS = {
     roles: everyone,
     description: "sign off one's own mentee for a ladder step, end one's own mentor pairing (guards apply)",
   },
+  "text.report": {
+    scope: "global",
+    roles: everyone,
+    description: "report a text (item, progress update, statement, bio) to its TAG's leads",
+  },
+  "text.hide": {
+    scope: "tag",
+    roles: leadsAndAdmins,
+    description: "hide a reported text with a reason, or keep it (a bio's reports go to admins)",
+  },
   "initiative.manage": { scope: "tag", roles: leadsAndAdmins, description: "run initiatives" },
   "github.sync": {
     scope: "tag",

@@ -26,7 +26,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 export async function leadAttention(actor: Actor | null, tagId: string): Promise<AttentionItem[]> {
   await requirePermission(actor, "dashboard.view", { subjectType: "Dashboard", subjectId: tagId, tagId });
   const at = await now();
-  const [[d], requests, exceptions, selfReports] = await Promise.all([
+  const [[d], requests, exceptions, selfReports, reports] = await Promise.all([
     loadDashboards([tagId], at),
     db.claim.count({ where: { status: "requested", item: { tags: { some: { tagId } } } } }),
     db.electionException.findMany({
@@ -35,6 +35,7 @@ export async function leadAttention(actor: Actor | null, tagId: string): Promise
       select: { electionId: true },
     }),
     db.contributionRecord.count({ where: { tagId, source: "self_reported", verification: "pending" } }),
+    db.textReport.count({ where: { tagId, resolvedAt: null } }),
   ]);
   if (!d) return [];
   const slug = d.tag.slug;
@@ -48,6 +49,11 @@ export async function leadAttention(actor: Actor | null, tagId: string): Promise
       key: "stale",
       label: `${plural(d.flow.stale, "stale claim")} (no update for ${d.tag.staleAfterDays} days): follow up`,
       href: `/manage/${slug}#held`,
+    },
+    reports > 0 && {
+      key: "reports",
+      label: `${plural(reports, "reported text")} to hide or keep`,
+      href: `/manage/${slug}#reports`,
     },
     exceptions.length > 0 && {
       key: "exceptions",

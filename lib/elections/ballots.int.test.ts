@@ -226,6 +226,30 @@ describe("after close", () => {
     expect(await db.ballot.count({ where: { receiptHash: receiptHashOf(crypto.randomUUID(), receipts[0]!) } })).toBe(0);
   });
 
+  it("receipts of an election that publishes its ballots: which ballots.json entry carries the hash, never a ranking", async () => {
+    const { w, receipts } = await closedElection(true);
+    await freshToc(2);
+    await w.close();
+    await everyoneVotes(w.electionId);
+    await publishElection(w.leadActor, { electionId: w.electionId });
+    const voter = await actor(w.voters[0]!.id);
+    const file = JSON.parse((await getArtifact(w.electionId, "ballots.json", voter)).content) as {
+      receiptHash: string;
+    }[];
+    const entries = [];
+    for (const r of receipts) {
+      const answer = await checkReceipt(voter, { electionId: w.electionId, receipt: r });
+      expect(Object.keys(answer).sort()).toEqual(["ballotsJson", "found"]);
+      expect(Object.keys(answer.ballotsJson!).sort()).toEqual(["entry", "receiptHash"]);
+      expect(file[answer.ballotsJson!.entry - 1]!.receiptHash).toBe(answer.ballotsJson!.receiptHash);
+      entries.push(answer.ballotsJson!.entry);
+    }
+    expect(entries.sort((x, y) => x - y)).toEqual(receipts.map((_, i) => i + 1));
+    expect(await checkReceipt(voter, { electionId: w.electionId, receipt: "f".repeat(32) })).toEqual({
+      found: false,
+    });
+  });
+
   it("no peek: results and files refused for everyone before tallied, for non-officer non-TOC before published", async () => {
     const { w } = await closedElection(true);
     const toc = await actor((await createUser({ isTocMember: true })).id);

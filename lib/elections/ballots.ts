@@ -148,8 +148,16 @@ export async function replaceBallot(actor: Actor | null, input: ReplaceBallotInp
   return { replaced: true };
 }
 
-/** Found / not found for a receipt, once results are published (docs/security.md, "Ballot design": receipts). */
-export async function checkReceipt(actor: Actor | null, input: CheckReceiptInput): Promise<{ found: boolean }> {
+/**
+ * Found / not found for a receipt, once results are published (docs/security.md, "Ballot design":
+ * receipts). When the election publishes its ballots, also which entry of ballots.json (sorted by
+ * receipt hash, counted from 1) carries the receipt's hash, so the voter can find it there; never
+ * the ranking itself, which would let a receipt prove how someone voted.
+ */
+export async function checkReceipt(
+  actor: Actor | null,
+  input: CheckReceiptInput,
+): Promise<{ found: boolean; ballotsJson?: { entry: number; receiptHash: string } }> {
   // Signed in, as the page's form is: the rate limit counts per person, and one shared count for
   // everyone signed out would let one guesser lock every voter out.
   const a = requireSignedIn(actor);
@@ -159,8 +167,12 @@ export async function checkReceipt(actor: Actor | null, input: CheckReceiptInput
   if (!election) throw new AppError("NOT_FOUND", "That election does not exist.");
   if (election.phase !== "published")
     throw new AppError("CONFLICT", "Receipts can be checked once the results are published.");
-  const n = await db.ballot.count({
-    where: { electionId: election.id, receiptHash: receiptHashOf(election.id, input.receipt) },
-  });
-  return { found: n === 1 };
+  const receiptHash = receiptHashOf(election.id, input.receipt);
+  const n = await db.ballot.count({ where: { electionId: election.id, receiptHash } });
+  if (n !== 1) return { found: false };
+  const published = await db.electionArtifact.count({ where: { electionId: election.id, name: "ballots.json" } });
+  if (!published) return { found: true };
+  // ballots.json lists the ballots by receipt hash (lower-case hex, so byte order is text order).
+  const before = await db.ballot.count({ where: { electionId: election.id, receiptHash: { lt: receiptHash } } });
+  return { found: true, ballotsJson: { entry: before + 1, receiptHash } };
 }

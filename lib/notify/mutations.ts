@@ -12,7 +12,12 @@ import type { MarkReadInput } from "./schemas";
 export async function markNotificationsRead(actor: Actor | null, input: MarkReadInput): Promise<number> {
   const me = await requirePermission(actor, "notifications.own", { subjectType: "User", subjectId: actor?.id ?? null });
   const { count } = await db.notification.updateMany({
-    where: { userId: me.id, readAt: null, ...(input.ids === "all" ? {} : { id: { in: input.ids } }) },
+    where: {
+      userId: me.id,
+      readAt: null,
+      heldForDigest: false,
+      ...(input.ids === "all" ? {} : { id: { in: input.ids } }),
+    },
     data: { readAt: await now() },
   });
   return count;

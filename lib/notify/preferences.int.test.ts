@@ -7,6 +7,8 @@ import { DAY } from "@/lib/vocabulary";
 import { createUser } from "@/tests/factories";
 import { code } from "@/tests/fixtures";
 import { getNotificationPrefs, setNotificationPrefs } from "./preferences";
+import { markNotificationsRead } from "./mutations";
+import { countUnread, listNotifications } from "./queries";
 import { notify } from "./send";
 
 afterEach(() => {
@@ -44,7 +46,7 @@ describe("notification preferences per kind", () => {
     expect(await mails(u.email!, "Decide")).toBe(1);
   });
 
-  it("digest kinds wait for one weekly mail listing them; a second run that week sends nothing", async () => {
+  it("digest kinds wait, in the app and by mail, for one weekly digest; a second run that week sends nothing", async () => {
     demoOutbox();
     const u = await createUser();
     await setNotificationPrefs(await loadActor(u.id), { match: "digest", claim: "in_app" });
@@ -55,17 +57,40 @@ describe("notification preferences per kind", () => {
     );
     await notify({ userId: u.id, kind: "claim.stale", title: "Not in the digest" }, at);
     expect(await mails(u.email!)).toBe(0);
+    const inApp = async () => (await listNotifications(u.id)).items.map((n) => n.title);
+    expect(await inApp()).toEqual(["Not in the digest"]);
+    expect(await countUnread(u.id)).toBe(1);
+    // "Mark all read" leaves held notices unread for when they appear.
+    await markNotificationsRead(await loadActor(u.id), { ids: "all" });
 
     const digest = sweeps.find((s) => s.name === "sweep-notification-digests")!;
+    // The first digest comes a week after the first held notice, not at the next sweep.
     await digest.run(new Date(at.getTime() + DAY));
+    expect(await mails(u.email!)).toBe(0);
+    expect(await inApp()).toEqual(["Not in the digest"]);
+
+    await digest.run(new Date(at.getTime() + 8 * DAY));
     const sent = await db.mailMessage.findMany({ where: { to: u.email! } });
     expect(sent).toHaveLength(1);
     expect(sent[0]!.subject).toBe("Your weekly TAG Portal digest: 1 notice");
     expect(sent[0]!.text).toContain("Three items match you");
     expect(sent[0]!.text).toContain("/help-wanted/for-you");
     expect(sent[0]!.text).not.toContain("Not in the digest");
-    await digest.run(new Date(at.getTime() + 2 * DAY));
+    expect(await inApp()).toContain("Three items match you");
+    expect(await countUnread(u.id)).toBe(1);
+    await digest.run(new Date(at.getTime() + 9 * DAY));
     expect(await mails(u.email!)).toBe(1);
+  });
+
+  it("a notice held for the digest appears at once when the person stops wanting the digest for its kind", async () => {
+    demoOutbox();
+    const u = await createUser();
+    const actor = await loadActor(u.id);
+    await setNotificationPrefs(actor, { election: "digest" });
+    await notify({ userId: u.id, kind: "election.voting-open", title: "Vote now" }, new Date());
+    expect(await countUnread(u.id)).toBe(0);
+    await setNotificationPrefs(actor, { election: "in_app" });
+    expect((await listNotifications(u.id)).items.map((n) => n.title)).toEqual(["Vote now"]);
   });
 
   it("refuses unknown modes and groups, and signed-out callers", async () => {

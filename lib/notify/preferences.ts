@@ -46,7 +46,16 @@ export async function setNotificationPrefs(
     await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${me.id}::uuid FOR UPDATE`;
     const u = await tx.user.findUniqueOrThrow({ where: { id: me.id }, select: { notificationPrefs: true } });
     const saved = Object.fromEntries(NOTIFICATION_GROUPS.map((g) => [g, modeFor(u.notificationPrefs, `${g}.`)]));
-    await tx.user.update({ where: { id: me.id }, data: { notificationPrefs: { ...saved, ...prefs } } });
+    const next = { ...saved, ...prefs };
+    await tx.user.update({ where: { id: me.id }, data: { notificationPrefs: next } });
+    // Notices held for a digest the person no longer wants appear now rather than next week.
+    const held = await tx.notification.findMany({
+      where: { userId: me.id, heldForDigest: true },
+      select: { id: true, kind: true },
+    });
+    const release = held.filter((n) => modeFor(next, n.kind) !== "digest").map((n) => n.id);
+    if (release.length)
+      await tx.notification.updateMany({ where: { id: { in: release } }, data: { heldForDigest: false } });
   });
   return getNotificationPrefs(me.id);
 }

@@ -7,7 +7,7 @@ export type MarkReadInput = z.infer<typeof MarkReadSchema>;
 
 /**
  * How a kind of notification reaches a person (issue 18, point 13): in the app only, in the app and
- * by email at once, in the app and by email in a weekly digest, or not at all.
+ * by email at once, gathered into a weekly digest (in the app and by email, once a week), or not at all.
  */
 export const NOTIFICATION_MODES = ["email", "in_app", "digest", "off"] as const;
 export type NotificationMode = (typeof NOTIFICATION_MODES)[number];
@@ -15,7 +15,7 @@ export const DEFAULT_NOTIFICATION_MODE: NotificationMode = "email";
 export const NOTIFICATION_MODE_LABEL: Record<NotificationMode, string> = {
   email: "In the app and by email",
   in_app: "In the app only",
-  digest: "In the app, and by email in a weekly digest",
+  digest: "Weekly digest (in the app and by email, once a week)",
   off: "Off",
 };
 

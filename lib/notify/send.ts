@@ -16,8 +16,8 @@ export interface NotificationInput {
 
 /**
  * Notifies a person as their preference for the kind says (lib/notify/preferences): in the app,
- * by mail at once too ("email", the default), or in the app with mail saved for the weekly digest;
- * "off" creates nothing. Mail goes through SMTP_URL when it is set; in demo mode it lands in the
+ * by mail at once too ("email", the default), or held for the weekly digest, which shows it in the
+ * app and mails it then (lib/notify/digest); "off" creates nothing. Mail goes through SMTP_URL when it is set; in demo mode it lands in the
  * outbox table shown at /outbox; otherwise only the in-app notice exists. Returns false when
  * nothing was created: the kind is off, or the dedupe key was already used.
  */
@@ -38,6 +38,7 @@ export async function notify(n: NotificationInput, at: Date): Promise<boolean> {
         link: n.link ?? null,
         dedupeKey: n.dedupeKey ?? null,
         createdAt: at,
+        heldForDigest: mode === "digest",
       },
     ],
     skipDuplicates: true,

@@ -21,6 +21,11 @@ export async function exportPersonData(userId: string, at: Date) {
     profile: { ...user, githubId: String(user.githubId) },
     employers: await db.employerHistory.findMany({ where, orderBy: { from: "asc" }, omit: { userId: true } }),
     notifications: await db.notification.findMany({ where, orderBy: { createdAt: "asc" }, omit: { userId: true } }),
+    textReports: await db.textReport.findMany({
+      where: { reporterId: userId },
+      orderBy: { createdAt: "asc" },
+      omit: { reporterId: true, resolvedById: true },
+    }),
     contributions: await db.contributionRecord.findMany({
       where,
       orderBy: { occurredAt: "asc" },

@@ -261,7 +261,19 @@ describe("profiles", () => {
     expect(shown).not.toBeNull();
     expect(shown!.employer).toBe("Newer Co");
     expect(Object.keys(shown!).sort()).toEqual(
-      ["activity", "avatarUrl", "bio", "employer", "interests", "login", "name", "region", "seats", "skills"].sort(),
+      [
+        "activity",
+        "avatarUrl",
+        "bio",
+        "bioHidden",
+        "employer",
+        "interests",
+        "login",
+        "name",
+        "region",
+        "seats",
+        "skills",
+      ].sort(),
     );
     const text = JSON.stringify(shown);
     for (const secret of [newer.email!, "Asia/Tokyo", newer.id]) expect(text).not.toContain(secret);

@@ -1,4 +1,5 @@
 import "server-only";
+import { hiddenTexts } from "@/lib/reports/queries";
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import {
@@ -30,6 +31,8 @@ export interface PublicProfile {
   skills: string[];
   interests: string[];
   bio: string;
+  /** The reason shown in place of a bio its admins hid after a report (the bio is then empty). */
+  bioHidden: string | null;
   /** Activity in each TAG where the person contributed or holds a seat, under that TAG's rule. */
   activity: ProfileTagActivity[];
   /** Roster history: seats held or awaiting approval, newest first. */
@@ -84,7 +87,8 @@ export async function findPublicProfile(login: string): Promise<PublicProfile | 
     };
   });
   const { id: _id, ...shown } = user;
-  return { ...shown, activity, seats };
+  const bioHidden = (await hiddenTexts("bio", [user.id])).get(user.id) ?? null;
+  return { ...shown, bio: bioHidden === null ? shown.bio : "", bioHidden, activity, seats };
 }
 
 /** Everything `/me` shows its owner (still never the email), or null if the account is gone. */

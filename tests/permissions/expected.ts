@@ -114,6 +114,9 @@ export const EXPECTED: Record<string, Row> = {
   "help-wanted.done": row("help-wanted.volunteer", signedIn, ["markDoneAction"]),
   "help-wanted.withdraw": row("help-wanted.volunteer", signedIn, ["withdrawClaimAction"]),
   "help-wanted.answer": row("help-wanted.volunteer", signedIn, ["answerInvitationAction"]),
+  // "report a text to its TAG's leads": anyone signed in; "hide it with a reason": that TAG's leads, admins.
+  "text.report": row("text.report", signedIn, ["reportTextAction"]),
+  "text.hide": row("text.hide", leadOrAdmin, ["decideReportAction"]),
   // "self-report a contribution": everyone; "verify or reject one": TAG lead of that TAG, admin.
   "contribution.self-report": row("contribution.self-report", signedIn, ["selfReportAction"]),
   "contribution.verify": row("contribution.verify", leadOrAdmin, ["verifyAction"]),

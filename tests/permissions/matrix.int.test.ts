@@ -54,6 +54,7 @@ import { selfReportContribution, verifyContribution } from "@/lib/contributions/
 import { HelpWantedLabelsSchema } from "@/lib/github/schemas";
 import { setHelpWantedLabels } from "@/lib/github/repository-settings";
 import { startSync } from "@/lib/github/sync-runs";
+import { decideReport, reportText } from "@/lib/reports/reports";
 import { getTagDashboard, getTocOverview } from "@/lib/dashboards/queries";
 import { createLiaison, logCheckIn, updateLiaison } from "@/lib/liaisons/mutations";
 import { CheckInSchema, CreateLiaisonSchema, UpdateLiaisonSchema } from "@/lib/liaisons/schemas";
@@ -477,6 +478,30 @@ const OPERATIONS: Record<string, (w: World, actor: Actor | null, role: MatrixRol
   "help-wanted.answer": onClaim("invited", "own", (a, claimId) =>
     answerInvitation(a, { claimId, decision: "decline" }),
   ),
+  "text.report": async (w, actor) => {
+    const item = await itemOn(w.tagA.id);
+    return {
+      run: () => reportText(actor, { subjectType: "item", subjectId: item.id, reason: "Matrix: an insulting text" }),
+      changed: async () => (await db.textReport.count({ where: { subjectId: item.id } })) > 0,
+    };
+  },
+  "text.hide": async (w, actor) => {
+    const item = await itemOn(w.tagA.id);
+    const { id } = await db.textReport.create({
+      data: {
+        subjectType: "item",
+        subjectId: item.id,
+        tagId: w.tagA.id,
+        reporterId: w.people.member.id,
+        reason: "Matrix: an insulting text",
+        createdAt: new Date(),
+      },
+    });
+    return {
+      run: () => decideReport(actor, { reportId: id, decision: "hide", reason: "Insulting" }),
+      changed: async () => (await db.hiddenText.count({ where: { subjectId: item.id } })) > 0,
+    };
+  },
   "contribution.self-report": async (w, actor) => {
     const title = `Matrix talk ${Math.random()}`;
     return {

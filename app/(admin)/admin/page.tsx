@@ -14,6 +14,9 @@ import { requireUser } from "@/lib/auth/session";
 import { listTags } from "@/lib/tags/queries";
 import { AmbassadorImport } from "./_components/ambassador-import";
 import { RoleToggle } from "./_components/role-toggle";
+import { OpenReports } from "@/components/reports/open-reports";
+import { listOpenReports } from "@/lib/reports/queries";
+import { decideReportAction } from "@/app/help-wanted/[id]/actions";
 
 export const metadata: Metadata = { title: "Admin" };
 
@@ -23,7 +26,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
   if (!can(actor, "tag.manage")) return <Forbidden what="the admin console" />;
   const { q, page: pageParam } = await searchParams;
   const page = Math.max(0, Number(pageParam) || 0);
-  const [tags, found] = await Promise.all([listTags(), searchPeople(q, page)]);
+  const [tags, found, reports] = await Promise.all([listTags(), searchPeople(q, page), listOpenReports(null)]);
   const people = found.slice(0, PEOPLE_PAGE_SIZE);
   const pageHref = (n: number) => `/admin?${new URLSearchParams({ ...(q ? { q } : {}), page: String(n) })}`;
   return (
@@ -69,6 +72,8 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
           ))}
         </ul>
       </Section>
+      {/* Bios have no TAG: their reports come here (issue 18, point 12). */}
+      {reports.length > 0 && <OpenReports reports={reports} decide={decideReportAction} />}
       <Section id="people-h" title="People and global roles" plain>
         <form method="get" className="flex gap-2" role="search">
           <label htmlFor="people-q" className="sr-only">

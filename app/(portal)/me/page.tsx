@@ -80,7 +80,7 @@ export default async function MePage() {
           action={saveNotificationPrefsAction}
           title="Notifications"
           level={2}
-          description="How each kind of notice reaches you. A weekly digest collects the emails into one message; off means no notice at all."
+          description="How each kind of notice reaches you. A weekly digest holds those notices back and brings them once a week, in the app and in one email; off means no notice at all."
           fields={NOTIFICATION_GROUPS.map((g) => ({
             name: g,
             label: NOTIFICATION_GROUP_LABEL[g],

@@ -24,6 +24,9 @@ import {
   WithdrawForm,
 } from "../_components/election-forms";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
+import { HiddenTextNotice, ReportText } from "@/components/reports/report-text";
+import { hiddenTexts } from "@/lib/reports/queries";
+import { reportTextAction } from "@/app/help-wanted/[id]/actions";
 
 export const metadata: Metadata = { title: "Election" };
 
@@ -94,6 +97,10 @@ export default async function ElectionPage({ params }: { params: Promise<{ id: s
   const pendingException = (kind: string) => v.exception.some((x) => x.kind === kind && x.status === "pending");
   const open = e.phase === "nominations" || e.phase === "voting";
   const standing = candidateText(v.candidateStatus);
+  const hiddenStatements = await hiddenTexts(
+    "statement",
+    e.nominations.map((n) => n.id),
+  );
   return (
     <div className="space-y-8">
       <PageHeader
@@ -243,7 +250,14 @@ export default async function ElectionPage({ params }: { params: Promise<{ id: s
               {e.endorsementsRequired > 0 &&
                 ` · ${n.endorsements.count} of ${e.endorsementsRequired} endorsements${n.endorsements.met ? " (enough)" : ""}`}
             </p>
-            <Markdown>{n.statement}</Markdown>
+            {hiddenStatements.has(n.id) ? (
+              <HiddenTextNotice reason={hiddenStatements.get(n.id)!} />
+            ) : (
+              <Markdown>{n.statement}</Markdown>
+            )}
+            {actor && n.userId !== actor.id && !hiddenStatements.has(n.id) && (
+              <ReportText kind="statement" id={n.id} action={reportTextAction} />
+            )}
             {actor &&
               e.phase === "nominations" &&
               e.endorsementsRequired > 0 &&

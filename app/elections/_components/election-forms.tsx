@@ -180,7 +180,10 @@ export function PublishForm({ electionId }: { electionId: string }) {
 
 export function ReceiptCheckForm({ electionId }: { electionId: string }) {
   const [state, action, pending] = useActionState(formAction(checkReceiptAction), null);
-  const found = state?.ok ? (state.data as { found: boolean }).found : undefined;
+  const answer = state?.ok
+    ? (state.data as { found: boolean; ballotsJson?: { entry: number; receiptHash: string } })
+    : undefined;
+  const found = answer?.found;
   return (
     <form
       action={action}
@@ -191,7 +194,19 @@ export function ReceiptCheckForm({ electionId }: { electionId: string }) {
       <input type="hidden" name="electionId" value={electionId} />
       <Field idPrefix="check" name="receipt" label="Your receipt (32 characters)" state={state} required />
       <div role="status" aria-live="polite" className="text-sm">
-        {found === true && <Notice>Found: your ballot was counted.</Notice>}
+        {found === true && (
+          <Notice>
+            Found: a ballot with this receipt was in the count, as you last cast or replaced it. The check cannot show
+            its ranking, so that no receipt can prove to anyone how you voted.
+            {answer?.ballotsJson && (
+              <>
+                {" "}
+                It is entry {answer.ballotsJson.entry} of ballots.json (counting from 1), whose receipt hash is{" "}
+                <code className="break-all font-mono">{answer.ballotsJson.receiptHash}</code>.
+              </>
+            )}
+          </Notice>
+        )}
         {found === false && (
           <Notice tone="warning">Not found: no counted ballot has this receipt. Check for typing mistakes.</Notice>
         )}

@@ -21,6 +21,8 @@ import { closeItem, discardDraft, publishDraft, updateItem } from "@/lib/help-wa
 import { markItemReviewed } from "@/lib/help-wanted/review";
 import { answerInvitation, inviteToItem } from "@/lib/help-wanted/invitations";
 import { markSnapshotStale } from "@/lib/matching/snapshot";
+import { decideReport, reportText } from "@/lib/reports/reports";
+import { DecideReportSchema, ReportTextSchema } from "@/lib/reports/schemas";
 import {
   AnswerInvitationSchema,
   InviteSchema,
@@ -123,4 +125,18 @@ export const answerInvitationAction = defineAction(AnswerInvitationSchema, (i, a
   successMessage: (r) =>
     r.status === "accepted" ? "You're on it: your place is confirmed." : "Declined. Thank you for answering.",
   revalidate: refresh,
+});
+
+// Reports of a text go to its TAG's leads, who decide in the lead console (issue 18, point 12).
+// Shared by every page that shows a reportable text (items, updates, statements, bios).
+export const reportTextAction = defineAction(ReportTextSchema, (i, a) => reportText(a, i), {
+  successMessage: "Reported. The TAG's leads will look at it; thank you.",
+});
+export const decideReportAction = defineAction(DecideReportSchema, (i, a) => decideReport(a, i), {
+  successMessage: (r) => (r.outcome === "hidden" ? "Hidden: readers see your reason in its place." : "Kept as it is."),
+  revalidate: () => {
+    refresh();
+    revalidatePath("/people/[login]", "page");
+    revalidatePath("/elections/[id]", "page");
+  },
 });

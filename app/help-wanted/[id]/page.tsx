@@ -17,6 +17,7 @@ import {
   decideClaimAction,
   discardDraftAction,
   releaseClaimAction,
+  reportTextAction,
   sendFollowUpAction,
   volunteerAction,
 } from "./actions";
@@ -25,6 +26,8 @@ import { ActionForm } from "@/components/ui/action-form";
 import { CLAIM_STATUS, StaleBadge } from "./_components/claim-status";
 import { EditProgress, MyClaim, ProgressForm } from "./_components/my-claim";
 import { progressEditable } from "@/lib/help-wanted/schemas";
+import { hiddenTexts } from "@/lib/reports/queries";
+import { HiddenTextNotice, ReportText } from "@/components/reports/report-text";
 import { Suggestions } from "./_components/suggestions";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ posted?: string }> };
@@ -67,6 +70,14 @@ export default async function ItemPage({ params, searchParams }: Props) {
   if (!view) notFound();
   const { item, unpublished, myLive, myPast, requests, held, people, loginOf, updates, placesLeft, invited } = view;
   const { lead: mayLead, edit: mayEdit, invite: mayInvite } = view.may;
+  const [hiddenItem, hiddenUpdates] = await Promise.all([
+    hiddenTexts("item", [item.id]),
+    hiddenTexts(
+      "update",
+      updates.map((u) => u.id),
+    ),
+  ]);
+  const mayReport = !unpublished && can(actor, "text.report");
   // The reverse match (issue 9): who could do this, for the TAG's leads while a place is open.
   const suggested =
     mayInvite && item.status === "open" ? await findPeopleForItem(actor, item.id, { now: at, limit: 8 }) : [];
@@ -139,7 +150,16 @@ export default async function ItemPage({ params, searchParams }: Props) {
               What is needed
             </h2>
             <div className="mt-3">
-              {item.body ? <Markdown>{item.body}</Markdown> : <p className="text-slate-600">No description.</p>}
+              {hiddenItem.has(item.id) ? (
+                <HiddenTextNotice reason={hiddenItem.get(item.id)!} />
+              ) : item.body ? (
+                <>
+                  <Markdown>{item.body}</Markdown>
+                  {mayReport && <ReportText kind="item" id={item.id} action={reportTextAction} />}
+                </>
+              ) : (
+                <p className="text-slate-600">No description.</p>
+              )}
             </div>
           </section>
 
@@ -160,8 +180,12 @@ export default async function ItemPage({ params, searchParams }: Props) {
                       · <DateTime iso={u.createdAt.toISOString()} />
                       {u.editedAt && " · edited"}
                     </p>
-                    <Markdown>{u.body}</Markdown>
-                    {u.link && (
+                    {hiddenUpdates.has(u.id) ? (
+                      <HiddenTextNotice reason={hiddenUpdates.get(u.id)!} />
+                    ) : (
+                      <Markdown>{u.body}</Markdown>
+                    )}
+                    {u.link && !hiddenUpdates.has(u.id) && (
                       <p className="text-sm">
                         Link:{" "}
                         <a href={u.link} rel="nofollow ugc noopener" className="text-brand-700 underline">
@@ -171,6 +195,9 @@ export default async function ItemPage({ params, searchParams }: Props) {
                     )}
                     {u.kind === "progress" && actor && u.authorId === actor.id && progressEditable(u.createdAt, at) && (
                       <EditProgress update={u} />
+                    )}
+                    {mayReport && !hiddenUpdates.has(u.id) && u.authorId !== actor?.id && (
+                      <ReportText kind="update" id={u.id} action={reportTextAction} />
                     )}
                   </li>
                 ))}

@@ -16,6 +16,9 @@ import { DateOnly, DateTime } from "@/components/ui/time";
 import { findPublicProfile } from "@/lib/people/queries";
 import { personPathwaysByLogin } from "@/lib/pathways/queries";
 import { StandingSummary } from "@/components/pathways/standing-summary";
+import { getActor } from "@/lib/auth/actor";
+import { HiddenTextNotice, ReportText } from "@/components/reports/report-text";
+import { reportTextAction } from "@/app/help-wanted/[id]/actions";
 
 type Props = {
   params: Promise<{ login: string }>;
@@ -43,7 +46,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
   const sp = (await searchParams) ?? {};
   const tagParam = typeof sp.tag === "string" && /^[a-z0-9-]{1,60}$/.test(sp.tag) ? sp.tag : undefined;
   const kindParam = TIMELINE_KINDS.find((k) => k === sp.kind);
-  const at = await now();
+  const [at, actor] = await Promise.all([now(), getActor()]);
   const [timeline, pathways] = await Promise.all([
     contributionTimeline(person.login, at, { tagSlug: tagParam, kind: kindParam }),
     personPathwaysByLogin(person.login, at),
@@ -61,7 +64,16 @@ export default async function PersonPage({ params, searchParams }: Props) {
           </p>
         </div>
       </header>
-      {person.bio && <p className="max-w-3xl whitespace-pre-line text-lg text-slate-700">{person.bio}</p>}
+      {person.bioHidden !== null ? (
+        <HiddenTextNotice reason={person.bioHidden} by="the portal's admins" />
+      ) : (
+        person.bio && (
+          <div className="max-w-3xl">
+            <p className="whitespace-pre-line text-lg text-slate-700">{person.bio}</p>
+            {actor && <ReportText kind="bio" login={person.login} action={reportTextAction} />}
+          </div>
+        )
+      )}
       <Section id="roles-history" title="Roles in TAGs" empty={person.seats.length === 0 && "No TAG roles yet."}>
         <ul className="mt-2 space-y-1">
           {person.seats.map((s) => (

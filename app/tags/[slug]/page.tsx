@@ -234,7 +234,18 @@ export default async function TagPage({ params }: Props) {
   };
   return (
     <div className="space-y-8">
-      <PageHeader title={tag.name} eyebrow={<span className="font-mono">tag-{tag.slug}</span>}>
+      <PageHeader
+        title={tag.name}
+        eyebrow={<span className="font-mono">tag-{tag.slug}</span>}
+        actions={
+          // Leads manage the TAG's work from its console (issue 18, point 2).
+          can(actor, "help-wanted.decide", tag.id) && (
+            <Link href={`/manage/${tag.slug}`} className="text-brand-700 underline">
+              Manage: lead console
+            </Link>
+          )
+        }
+      >
         {tag.mission && <p className="max-w-3xl text-lg text-slate-700">{tag.mission}</p>}
       </PageHeader>
       <Section id="contact" title="How to take part" hideTitle plain className="grid gap-4 md:grid-cols-2">

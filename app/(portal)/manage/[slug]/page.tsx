@@ -18,11 +18,14 @@ import { ITEM_KIND_LABEL } from "@/lib/vocabulary";
 import {
   closeItemAction,
   decideClaimAction,
+  decideReportAction,
   discardDraftAction,
   markReviewedAction,
 } from "@/app/help-wanted/[id]/actions";
 import { PendingRequest } from "@/components/help-wanted/request-decision";
 import { ActionForm } from "@/components/ui/action-form";
+import { OpenReports } from "@/components/reports/open-reports";
+import { listOpenReports } from "@/lib/reports/queries";
 import { ItemLink } from "@/components/help-wanted/item-link";
 import { DataTable } from "@/components/ui/data-table";
 import { PersonLink } from "@/components/ui/person-link";
@@ -39,10 +42,11 @@ export default async function LeadConsolePage({ params }: Props) {
   const [tag, actor, at] = await Promise.all([findBoardReview(slug), getActor(), now()]);
   if (!tag) notFound();
   if (!can(actor, "help-wanted.decide", tag.id)) return <Forbidden what={`the lead console of ${tag.name}`} />;
-  const [{ drafts, requests, held, dueForReview, progress }, invitations, attention] = await Promise.all([
+  const [{ drafts, requests, held, dueForReview, progress }, invitations, attention, reports] = await Promise.all([
     getLeadConsole(tag.id, tag.boardReviewMonths, at),
     listPendingInvitations(tag.id),
     leadAttention(actor, tag.id),
+    listOpenReports(tag.id),
   ]);
   const overdue = isBoardReviewDue(tag, at);
   const staleCount = held.filter((c) => c.stale).length;
@@ -75,6 +79,8 @@ export default async function LeadConsolePage({ params }: Props) {
       </header>
 
       <AttentionList id="today" title="Needs your attention today" items={attention} empty="Nothing needs you today." />
+
+      <OpenReports reports={reports} decide={decideReportAction} />
 
       {overdue && (
         <div role="alert" className="rounded-xl bg-amber-50 p-4 text-amber-950 ring-1 ring-amber-300">
