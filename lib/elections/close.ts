@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { openResultDecision } from "./results";
 import { recordAudit, recordRefusal } from "@/lib/audit/record";
 import { notify } from "@/lib/notify/send";
+import { decisionLink } from "@/lib/decisions/decisions";
 import { TallyInputError } from "./tally/index.ts";
 import { candidatesOf, electionLink, lockElection, parseSeats, recordPhase, totalSeats } from "./context";
 import { countElection } from "./count";
@@ -125,7 +126,7 @@ export async function closeAndCount(
     throw e;
   }
   const nameToNomination = Object.fromEntries(files.names.map((name, i) => [name, nominations[i]!.id]));
-  await db.$transaction(async (tx) => {
+  const decision = await db.$transaction(async (tx) => {
     const locked = await lockElection(tx, electionId, "update");
     if (locked.phase !== "closed") throw new AppError("CONFLICT", "The election moved on while it was being counted.");
     await tx.electionArtifact.deleteMany({ where: { electionId } });
@@ -166,14 +167,14 @@ export async function closeAndCount(
       },
     });
     // The result goes to the TOC as a decision, in the same transaction: no count waits without one.
-    await openResultDecision(
+    return openResultDecision(
       tx,
       election,
       { ...files.outcome, seed: files.seed },
       { actorId: opts.actorId ?? null, at },
     );
   });
-  await notifyTallied(electionId, election.title, at);
+  await notifyTallied(electionId, decision.id, election.title, at);
   return { phase: "tallied", winners: files.outcome.winners };
 }
 
@@ -188,8 +189,8 @@ async function officersAndToc(electionId: string): Promise<Set<string>> {
   return new Set([...officers.map((o) => o.userId), ...toc.map((t) => t.id)]);
 }
 
-/** Officers and TOC members hear that a result awaits approval. */
-async function notifyTallied(electionId: string, title: string, at: Date) {
+/** Officers and TOC members hear that a result awaits approval, with a link to the TOC's decision on it. */
+async function notifyTallied(electionId: string, decisionId: string, title: string, at: Date) {
   const ids = await officersAndToc(electionId);
   const counted = await db.election.findUniqueOrThrow({ where: { id: electionId }, select: { updatedAt: true } });
   for (const userId of ids) {
@@ -198,7 +199,7 @@ async function notifyTallied(electionId: string, title: string, at: Date) {
         userId,
         kind: "election.tallied",
         title: `${title}: the count is ready for TOC approval`,
-        link: `${electionLink(electionId)}/results`,
+        link: decisionLink(decisionId),
         dedupeKey: `election-tallied:${electionId}:${counted.updatedAt.getTime()}:${userId}`,
       },
       at,

@@ -217,7 +217,8 @@ describe("profiles", () => {
     const leave = events.find((e) => e.action === "roster.leave")!;
     expect(leave.after).toEqual({ login: "deleted account", who: "deleted account", note: "unchanged" });
     expect(leave.actorId).toBe(other.id);
-    const shown = await searchAuditEvents({ action: "account.delete" });
+    const auditor = await loadActor((await createUser({ isAdmin: true })).id);
+    const shown = await searchAuditEvents(auditor, { action: "account.delete" });
     expect(shown.items.find((e) => e.actorId === u.id)!.actorLabel).toBe("deleted account");
     expect(await findPublicProfile(u.login)).toBeNull();
     expect(await findPublicProfile("former member")).toBeNull();
