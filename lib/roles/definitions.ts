@@ -25,6 +25,15 @@ function regionCounts(input: RoleDefinitionInput, prefix: "max" | "min"): Region
 
 const isLeadKind = (kind: string) => (LEAD_KINDS as readonly string[]).includes(kind);
 
+/** What the seat rules read of a seat: its state, the region it started in, its holder and leaves. */
+const ruleSeatSelect = {
+  id: true,
+  status: true,
+  regionAtStart: true,
+  user: { select: { login: true, region: true, employer: true } },
+  leaves: { select: { from: true, to: true } },
+} as const;
+
 /**
  * Seats of `kind` in the TAG that no live role holds: given outside any role (before every TAG had
  * its roles), or under a role since retired. A new role of that kind adopts them.
@@ -38,13 +47,7 @@ function orphanSeats(tx: Tx, tagId: string, kind: RoleDefinitionInput["kind"]) {
       OR: [{ roleDefinitionId: null }, { roleDefinition: { retiredAt: { not: null } } }],
     },
     orderBy: { requestedAt: "asc" },
-    select: {
-      id: true,
-      status: true,
-      regionAtStart: true,
-      user: { select: { login: true, region: true, employer: true } },
-      leaves: { select: { from: true, to: true } },
-    },
+    select: ruleSeatSelect,
   });
 }
 
@@ -53,13 +56,7 @@ async function seatsUnder(tx: Tx, roleKey: string | null, adopted: Awaited<Retur
   const own = roleKey
     ? await tx.roleAssignment.findMany({
         where: { roleDefinition: { roleKey }, status: { in: [...SEAT_TAKEN_STATUSES] } },
-        select: {
-          id: true,
-          status: true,
-          regionAtStart: true,
-          user: { select: { login: true, region: true, employer: true } },
-          leaves: { select: { from: true, to: true } },
-        },
+        select: ruleSeatSelect,
       })
     : [];
   return [...own, ...adopted].map((r) => ({

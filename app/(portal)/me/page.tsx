@@ -21,6 +21,7 @@ import {
 } from "@/lib/notify/schemas";
 import { saveNotificationPrefsAction, saveProfileAction } from "./actions";
 import { ItemLink } from "@/components/help-wanted/item-link";
+import { Row, RowList } from "@/components/ui/row-list";
 
 export const metadata: Metadata = { title: "Your profile" };
 
@@ -64,16 +65,20 @@ export default async function MePage() {
         description="Kept so that seat rules limiting people per employer can be checked."
         empty={profile.employers.length === 0 && "No employer recorded yet."}
       >
-        <ol className="mt-3 divide-y divide-slate-200" aria-label="Employers, most recent first">
+        <RowList ordered label="Employers, most recent first">
           {profile.employers.map((e) => (
-            <li key={e.id} className="flex flex-wrap justify-between gap-2 py-2">
+            <Row
+              key={e.id}
+              aside={
+                <>
+                  <DateOnly date={e.from} /> – {e.to ? <DateOnly date={e.to} /> : "now"}
+                </>
+              }
+            >
               <span className="font-medium text-slate-900">{e.employer}</span>
-              <span className="text-sm text-slate-600">
-                <DateOnly date={e.from} /> – {e.to ? <DateOnly date={e.to} /> : "now"}
-              </span>
-            </li>
+            </Row>
           ))}
-        </ol>
+        </RowList>
       </Section>
       <div id="notifications">
         <ActionForm
@@ -98,32 +103,25 @@ export default async function MePage() {
         description="Help-wanted items you completed, with their evidence: useful for an Ambassador renewal."
         empty={delivered.length === 0 && "Nothing completed yet."}
       >
-        <ul className="mt-3 divide-y divide-slate-200">
+        <RowList>
           {delivered.map((w) => (
-            <li key={w.id} className="flex flex-wrap justify-between gap-2 py-2">
-              <span>
-                <ItemLink item={w.item} strong />{" "}
-                <span className="text-sm text-slate-600">
-                  {ITEM_KIND_LABEL[w.item.kind]} · {w.item.tags.map((t) => t.tag.name).join(", ")}
-                  {w.evidenceUrl && (
-                    <>
-                      {" "}
-                      ·{" "}
-                      <a href={w.evidenceUrl} className="underline" rel="noopener noreferrer">
-                        evidence
-                      </a>
-                    </>
-                  )}
-                </span>
+            <Row key={w.id} aside={w.completedAt && <DateOnly date={w.completedAt} />}>
+              <ItemLink item={w.item} strong />{" "}
+              <span className="text-sm text-slate-600">
+                {ITEM_KIND_LABEL[w.item.kind]} · {w.item.tags.map((t) => t.tag.name).join(", ")}
+                {w.evidenceUrl && (
+                  <>
+                    {" "}
+                    ·{" "}
+                    <a href={w.evidenceUrl} className="underline" rel="noopener noreferrer">
+                      evidence
+                    </a>
+                  </>
+                )}
               </span>
-              {w.completedAt && (
-                <span className="text-sm text-slate-600">
-                  <DateOnly date={w.completedAt} />
-                </span>
-              )}
-            </li>
+            </Row>
           ))}
-        </ul>
+        </RowList>
       </Section>
       <Section
         id="export-heading"

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { Field, FormStatus, SubmitButton, formAction } from "@/components/ui/form";
+import { Fields, FormStatus, SubmitButton, formAction } from "@/components/ui/form";
 import { TagSettingsFields } from "@/components/tags/tag-settings-fields";
 import type { TagSettings } from "@/lib/vocabulary";
 import { createTagAction, updateTagAction } from "../actions";
@@ -23,38 +23,30 @@ export function TagForm({ tag }: { tag?: TagFormValues }) {
   return (
     <form action={action} className="space-y-4 rounded-xl bg-white p-6 ring-1 ring-slate-200">
       {tag?.id && <input type="hidden" name="id" value={tag.id} />}
-      <Field name="name" label="Name" state={state} defaultValue={tag?.name} required />
-      <Field
-        name="slug"
-        label="Slug"
+      <Fields
         state={state}
-        defaultValue={tag?.slug}
-        hint="tags.yaml's dir without tag-, e.g. security-and-compliance"
-        required
-      />
-      <Field name="mission" label="Mission" state={state} defaultValue={tag?.mission} textarea />
-      <Field
-        name="repositories"
-        label="Repositories"
-        state={state}
-        defaultValue={tag?.repositories.join("\n")}
-        textarea
-        hint="owner/name, one per line"
-      />
-      <Field name="slackChannel" label="Slack channel" state={state} defaultValue={tag?.slackChannel ?? ""} />
-      <Field
-        name="mailingList"
-        label="Mailing list URL"
-        type="url"
-        state={state}
-        defaultValue={tag?.mailingList ?? ""}
-      />
-      <Field name="meetings" label="Meetings" state={state} defaultValue={tag?.meetings} textarea />
-      <Field
-        name="tocLiaisons"
-        label="TOC liaisons (GitHub logins)"
-        state={state}
-        defaultValue={tag?.tocLiaisons.join(", ")}
+        specs={[
+          { name: "name", label: "Name", defaultValue: tag?.name, required: true },
+          {
+            name: "slug",
+            label: "Slug",
+            defaultValue: tag?.slug,
+            hint: "tags.yaml's dir without tag-, e.g. security-and-compliance",
+            required: true,
+          },
+          { name: "mission", label: "Mission", defaultValue: tag?.mission, type: "textarea" },
+          {
+            name: "repositories",
+            label: "Repositories",
+            defaultValue: tag?.repositories.join("\n"),
+            type: "textarea",
+            hint: "owner/name, one per line",
+          },
+          { name: "slackChannel", label: "Slack channel", defaultValue: tag?.slackChannel ?? "" },
+          { name: "mailingList", label: "Mailing list URL", type: "url", defaultValue: tag?.mailingList ?? "" },
+          { name: "meetings", label: "Meetings", defaultValue: tag?.meetings, type: "textarea" },
+          { name: "tocLiaisons", label: "TOC liaisons (GitHub logins)", defaultValue: tag?.tocLiaisons.join(", ") },
+        ]}
       />
       <TagSettingsFields settings={tag} state={state} />
       <FormStatus state={state} />
