@@ -13,9 +13,10 @@ import { castBallot, checkReceipt, replaceBallot } from "@/lib/elections/ballots
 import { createElection, extendElectionWindow, uploadVoterList } from "@/lib/elections/elections";
 import { decideElectionException, requestElectionException } from "@/lib/elections/exceptions";
 import { endorseNomination, selfNominate, withdrawNomination } from "@/lib/elections/nominations";
-import { moveElectionPhase } from "@/lib/elections/phases";
+import { cancelElection, moveElectionPhase } from "@/lib/elections/phases";
 import { publishElection } from "@/lib/elections/results";
 import {
+  CancelElectionSchema,
   CastBallotSchema,
   CheckReceiptSchema,
   CreateElectionSchema,
@@ -46,6 +47,10 @@ const extend = defineAction(ExtendWindowSchema, (i, a) => extendElectionWindow(a
 });
 const move = defineAction(MovePhaseSchema, (i, a) => moveElectionPhase(a, i), {
   successMessage: (d) => `The election is now in ${d.phase}.`,
+});
+const cancel = defineAction(CancelElectionSchema, (i, a) => cancelElection(a, i), {
+  successMessage: (d) =>
+    `The election is cancelled${d.ballotsDestroyed ? `; ${d.ballotsDestroyed} ballots were destroyed` : ""}.`,
 });
 const upload = defineAction(UploadVotersSchema, (i, a) => uploadVoterList(a, i));
 const nominate = defineAction(SelfNominateSchema, (i, a) => selfNominate(a, i), {
@@ -79,6 +84,9 @@ function refreshed<T>(r: ActionResult<T>): ActionResult<T> {
   if (r.ok) revalidatePath("/", "layout");
   return r;
 }
+
+/** A checkbox group's values: one checked box arrives as a string, several as a list. */
+const listOf = (v: unknown): unknown[] | undefined => (v === undefined ? undefined : Array.isArray(v) ? v : [v]);
 
 const blank = (v: string | undefined) => (v === undefined || v.trim() === "" ? undefined : v.trim());
 
@@ -136,6 +144,8 @@ export async function createElectionAction(input: unknown) {
       ? JSON.parse(JSON.stringify(constraints))
       : undefined,
     publishBallots: f.publishBallots === "on" ? "true" : "false",
+    isTest: f.isTest === "on" ? "true" : "false",
+    officerIds: listOf(f.officerIds),
   });
   if (r.ok && blank(f.voterLogins)) {
     const voters = await upload({ electionId: r.data.id, logins: f.voterLogins });
@@ -158,6 +168,11 @@ export async function createElectionAction(input: unknown) {
 export async function moveElectionPhaseAction(input: unknown) {
   const f = fieldsOf(input);
   return refreshed(await move({ electionId: f.electionId, to: f.to, reason: f.reason }));
+}
+
+export async function cancelElectionAction(input: unknown) {
+  const f = fieldsOf(input);
+  return refreshed(await cancel({ electionId: f.electionId, reason: f.reason }));
 }
 
 export async function extendElectionWindowAction(input: unknown) {

@@ -36,6 +36,7 @@ export const AUDIT_ACTIONS = [
   "decision.vote",
   "decision.withdraw",
   "election.approve",
+  "election.cancel",
   "election.count",
   "election.create",
   "election.endorse",

@@ -29,7 +29,7 @@ async function rewriteBallots(tx: Tx, electionId: string): Promise<void> {
  * CLUSTER is VACUUM FULL that also orders the rows, so the dead copies left by the rewrite (and
  * their casting transaction ids) are gone and no row's position says when it was cast.
  */
-async function compactBallots(): Promise<void> {
+export async function compactBallots(): Promise<void> {
   await db.$executeRawUnsafe(`CLUSTER "Ballot" USING "Ballot_receiptHash_key"`);
 }
 
@@ -129,9 +129,12 @@ export async function closeAndCount(
     const locked = await lockElection(tx, electionId, "update");
     if (locked.phase !== "closed") throw new AppError("CONFLICT", "The election moved on while it was being counted.");
     await tx.electionArtifact.deleteMany({ where: { electionId } });
+    // A test election's ballots are discarded once counted: neither the rows nor their files stay.
+    const kept = election.isTest ? files.files.filter((f) => !BALLOT_FILES.has(f.name)) : files.files;
     await tx.electionArtifact.createMany({
-      data: files.files.map((f) => ({ electionId, name: f.name, content: f.content, sha256: f.sha256 })),
+      data: kept.map((f) => ({ electionId, name: f.name, content: f.content, sha256: f.sha256 })),
     });
+    if (election.isTest) await tx.ballot.deleteMany({ where: { electionId } });
     await tx.election.update({
       where: { id: electionId },
       data: {
@@ -162,9 +165,12 @@ export async function closeAndCount(
         eligible: counts.eligible,
         voted: counts.participated,
         ballots: counts.ballots,
-        artifacts: files.files.map((f) => ({ name: f.name, sha256: f.sha256 })),
+        artifacts: kept.map((f) => ({ name: f.name, sha256: f.sha256 })),
+        ...(election.isTest ? { test: true, ballotsDiscarded: counts.ballots } : {}),
       },
     });
+    // A test seats nobody, so it never reaches the TOC.
+    if (election.isTest) return;
     // The result goes to the TOC as a decision, in the same transaction: no count waits without one.
     await openResultDecision(
       tx,
@@ -173,9 +179,12 @@ export async function closeAndCount(
       { actorId: opts.actorId ?? null, at },
     );
   });
-  await notifyTallied(electionId, election.title, at);
+  if (election.isTest) await compactBallots();
+  await notifyTallied(electionId, election.title, election.isTest, at);
   return { phase: "tallied", winners: files.outcome.winners };
 }
+
+const BALLOT_FILES = new Set(["ballots.json", "ballots.blt"]);
 
 function definedOnly(m: Record<string, number | undefined>): Record<string, number> {
   return Object.fromEntries(Object.entries(m).filter((e): e is [string, number] => e[1] !== undefined));
@@ -189,15 +198,19 @@ async function officersAndToc(electionId: string): Promise<Set<string>> {
 }
 
 /** Officers and TOC members hear that a result awaits approval. */
-async function notifyTallied(electionId: string, title: string, at: Date) {
-  const ids = await officersAndToc(electionId);
+async function notifyTallied(electionId: string, title: string, isTest: boolean, at: Date) {
+  const ids = isTest
+    ? (await db.electionOfficer.findMany({ where: { electionId }, select: { userId: true } })).map((o) => o.userId)
+    : await officersAndToc(electionId);
   const counted = await db.election.findUniqueOrThrow({ where: { id: electionId }, select: { updatedAt: true } });
   for (const userId of ids) {
     await notify(
       {
         userId,
         kind: "election.tallied",
-        title: `${title}: the count is ready for TOC approval`,
+        title: isTest
+          ? `${title}: the test count is ready (ballots discarded; nothing goes to the TOC)`
+          : `${title}: the count is ready for TOC approval`,
         link: `${electionLink(electionId)}/results`,
         dedupeKey: `election-tallied:${electionId}:${counted.updatedAt.getTime()}:${userId}`,
       },

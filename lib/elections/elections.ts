@@ -220,6 +220,7 @@ const RULE_KEYS = [
   "voterMinRecords",
   "voterWindowMonths",
   "publishBallots",
+  "isTest",
 ] as const;
 
 /** Officers change rules while the election is a draft; rules freeze when nominations open. */

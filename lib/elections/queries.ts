@@ -11,6 +11,7 @@ import { isOfficerOf, loadElection, parseSeats, phaseIndex, type ElectionRow } f
 import { candidateWindow } from "./eligibility";
 import { candidateVerdictOf, voterVerdictOf } from "./load-eligibility";
 import { endorsementStanding } from "./nominations";
+import { LEAD_KINDS, SITTING_SEAT_STATUSES } from "@/lib/vocabulary";
 
 /**
  * Reads for the election pages. The viewer is passed explicitly (null: signed out). Drafts are
@@ -74,6 +75,7 @@ export async function listElections(
       votingOpenAt: true,
       votingCloseAt: true,
       publishedAt: true,
+      isTest: true,
       tag: { select: { slug: true, name: true } },
     },
   });
@@ -322,6 +324,7 @@ export async function myElectionStatuses(viewer: Actor | null) {
         id: e.id,
         title: e.title,
         phase: e.phase,
+        isTest: e.isTest,
         tag: e.tag,
         nominationsCloseAt: e.nominationsCloseAt,
         votingOpenAt: e.votingOpenAt,
@@ -332,4 +335,22 @@ export async function myElectionStatuses(viewer: Actor | null) {
     });
   }
   return out;
+}
+
+/**
+ * People the set-up form offers as co-officers: the TAG's sitting chairs and tech leads (on leave
+ * too), whom createElection accepts as officers; the one setting up is officer anyway.
+ */
+export async function possibleCoOfficers(tagId: string, exceptUserId: string) {
+  const seats = await db.roleAssignment.findMany({
+    where: {
+      tagId,
+      status: { in: [...SITTING_SEAT_STATUSES] },
+      kind: { in: [...LEAD_KINDS] },
+      userId: { not: exceptUserId },
+    },
+    select: { user: { select: { id: true, login: true, name: true } } },
+  });
+  const unique = new Map(seats.map((s) => [s.user.id, s.user]));
+  return [...unique.values()].sort((a, b) => a.login.localeCompare(b.login));
 }

@@ -3,7 +3,16 @@ import type { SeatRegion } from "@/lib/vocabulary";
 
 export type SeatsByRegion = Partial<Record<SeatRegion, number>>;
 
-export const PHASES = ["draft", "nominations", "voting", "closed", "tallied", "approved", "published"] as const;
+export const PHASES = [
+  "draft",
+  "nominations",
+  "voting",
+  "closed",
+  "tallied",
+  "approved",
+  "published",
+  "cancelled",
+] as const;
 export type Phase = (typeof PHASES)[number];
 
 const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
@@ -57,6 +66,7 @@ const ruleFields = {
   voterWindowMonths: positive(60, "At least 1 month"),
   constraints: ConstraintsSchema.optional(),
   publishBallots: flag,
+  isTest: flag,
   officerIds: z.array(z.uuid()).max(20).optional(),
 };
 
@@ -140,6 +150,7 @@ export const UpdateRulesSchema = z.strictObject({
   voterWindowMonths: ruleFields.voterWindowMonths,
   constraints: ruleFields.constraints,
   publishBallots: ruleFields.publishBallots,
+  isTest: ruleFields.isTest,
   officerIds: ruleFields.officerIds,
 });
 export type UpdateRulesInput = z.infer<typeof UpdateRulesSchema>;
@@ -156,6 +167,16 @@ export type ExtendWindowInput = z.infer<typeof ExtendWindowSchema>;
 
 export const MovePhaseSchema = z.strictObject({ electionId: z.uuid(), to: z.enum(PHASES), reason });
 export type MovePhaseInput = z.infer<typeof MovePhaseSchema>;
+
+export const CancelElectionSchema = z.strictObject({
+  electionId: z.uuid(),
+  reason: z
+    .string({ error: "Say why the election is cancelled" })
+    .trim()
+    .min(3, "Say why the election is cancelled")
+    .max(1000),
+});
+export type CancelElectionInput = z.infer<typeof CancelElectionSchema>;
 
 export const UploadVotersSchema = z.strictObject({ electionId: z.uuid(), logins: z.string().max(100_000) });
 export type UploadVotersInput = z.infer<typeof UploadVotersSchema>;

@@ -58,7 +58,7 @@ import { createLiaison, logCheckIn, updateLiaison } from "@/lib/liaisons/mutatio
 import { CheckInSchema, CreateLiaisonSchema, UpdateLiaisonSchema } from "@/lib/liaisons/schemas";
 import { createElection, extendElectionWindow, uploadVoterList } from "@/lib/elections/elections";
 import { decideElectionException, requestElectionException } from "@/lib/elections/exceptions";
-import { moveElectionPhase } from "@/lib/elections/phases";
+import { cancelElection, moveElectionPhase } from "@/lib/elections/phases";
 import { selfNominate, withdrawNomination } from "@/lib/elections/nominations";
 import { getElection } from "@/lib/elections/queries";
 import { CreateElectionSchema, ExtendWindowSchema, MovePhaseSchema } from "@/lib/elections/schemas";
@@ -752,6 +752,13 @@ const OPERATIONS: Record<string, (w: World, actor: Actor | null, role: MatrixRol
     };
   },
   "election.move-phase": async (w, actor) => moveDraft(await electionOn(w.tagA.id, "draft"), actor),
+  "election.cancel": async (w, actor) => {
+    const e = await electionOn(w.tagA.id, "draft");
+    return {
+      run: () => cancelElection(actor, { electionId: e.id, reason: "the seat was removed" }),
+      changed: async () => (await db.election.findUniqueOrThrow({ where: { id: e.id } })).phase === "cancelled",
+    };
+  },
   // An election of TAG A with no officers: only an admin, overseeing every election, moves it.
   "election.oversee": async (w, actor) => moveDraft(await electionOn(w.tagA.id, "draft", []), actor),
   "election.voters": async (w, actor) => {

@@ -5,7 +5,7 @@ import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card, EmptyState, Section, Subsection, Tile } from "@/components/ui/section";
 import Link from "next/link";
-import { METHOD_LABEL, PHASE_LABEL, PHASE_SHORT, seatsText } from "@/components/elections/labels";
+import { METHOD_LABEL, PHASE_LABEL, PHASE_SHORT, seatsText, TEST_ELECTION_NOTE } from "@/components/elections/labels";
 import { PhaseTimeline } from "@/components/elections/phase-timeline";
 import { StatusBadge, candidateText } from "@/components/elections/status-text";
 import { Markdown } from "@/components/markdown";
@@ -14,6 +14,7 @@ import { DateTime } from "@/components/ui/time";
 import type { getElection } from "@/lib/elections/queries";
 import { loadForPage } from "@/app/_lib/load-election";
 import {
+  CancelElectionForm,
   DecideExceptionForm,
   EndorseButton,
   ExceptionForm,
@@ -114,9 +115,22 @@ export default async function ElectionPage({ params }: { params: Promise<{ id: s
         }
       >
         <p>
-          <Badge tone="brand">{PHASE_LABEL[e.phase]}</Badge>{" "}
+          <Badge tone="brand">{PHASE_LABEL[e.phase]}</Badge> {e.isTest && <Badge tone="amber">Test election</Badge>}{" "}
           <span className="text-sm text-slate-700">{seatsText(e.seatsByRegion)}</span>
         </p>
+        {e.isTest && <Notice className="text-sm">{TEST_ELECTION_NOTE}</Notice>}
+        {e.phase === "cancelled" && (
+          <Notice tone="warning" className="text-sm">
+            Cancelled
+            {e.cancelledAt && (
+              <>
+                {" "}
+                <DateTime iso={e.cancelledAt.toISOString()} />
+              </>
+            )}
+            : {e.cancelReason}. Its ballots were destroyed.
+          </Notice>
+        )}
         {e.sentBackReason && e.phase === "closed" && (
           <Notice tone="warning" className="text-sm">
             Sent back by the TOC: {e.sentBackReason}
@@ -266,9 +280,11 @@ export default async function ElectionPage({ params }: { params: Promise<{ id: s
               </p>
               <MovePhaseForm electionId={e.id} to={next} label={PHASE_SHORT[next]!} />
             </Subsection>
-          ) : (
+          ) : e.phase === "cancelled" ? null : (
             <p className="text-sm text-slate-600">
-              Voting is over: the count, the TOC&apos;s approval and publication follow on the results page.
+              {e.isTest
+                ? "Voting is over: the test count is on the results page; a test never goes to the TOC."
+                : "Voting is over: the count, the TOC's approval and publication follow on the results page."}
             </p>
           )}
           {open && (
@@ -313,6 +329,11 @@ export default async function ElectionPage({ params }: { params: Promise<{ id: s
           {(e.phase === "draft" || e.phase === "nominations") && (
             <Subsection title="Voter list">
               <VoterListForm electionId={e.id} />
+            </Subsection>
+          )}
+          {["draft", "nominations", "voting", "closed"].includes(e.phase) && (
+            <Subsection title="Cancel">
+              <CancelElectionForm electionId={e.id} />
             </Subsection>
           )}
         </Section>

@@ -16,6 +16,7 @@ import {
   withdrawNominationAction,
   publishElectionAction,
   checkReceiptAction,
+  cancelElectionAction,
 } from "../actions";
 import { TimeZoneField, TimeZoneNote } from "@/components/elections/time-zone-field";
 
@@ -116,6 +117,21 @@ export function MovePhaseForm({ electionId, to, label }: { electionId: string; t
       hidden={{ electionId, to }}
       fields={[{ name: "reason", label: `Reason for moving to “${label}” now`, required: true }]}
       submit={`Move to ${label}`}
+    />
+  );
+}
+
+/** Cancelling asks first and needs a reason: it cannot be undone and destroys every ballot cast. */
+export function CancelElectionForm({ electionId }: { electionId: string }) {
+  return (
+    <ActionForm
+      action={cancelElectionAction}
+      confirm="Cancel this election…"
+      danger
+      hidden={{ electionId }}
+      description="Cancelling stops the election for good: every ballot cast is destroyed, and officers, candidates and voters are told your reason."
+      fields={[{ name: "reason", label: "Reason for cancelling", type: "textarea", required: true }]}
+      submit="Cancel the election and destroy its ballots"
     />
   );
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { PHASE_LABEL } from "@/components/elections/labels";
+import { PHASE_LABEL, TEST_ELECTION_NOTE } from "@/components/elections/labels";
 import { DataTable } from "@/components/ui/data-table";
 import { DateTime } from "@/components/ui/time";
 import { Notice } from "@/components/ui/notice";
@@ -47,7 +47,7 @@ export default async function ResultsPage({ params }: { params: Promise<{ id: st
   }
   const header = (
     <PageHeader
-      title={`Results: ${e.title}`}
+      title={`${e.isTest ? "Test results" : "Results"}: ${e.title}`}
       compact
       eyebrow={
         <>
@@ -82,7 +82,12 @@ export default async function ResultsPage({ params }: { params: Promise<{ id: st
   return (
     <div className="space-y-8">
       {header}
-      {e.phase !== "published" && (
+      {e.isTest && (
+        <Notice tone="warning" className="text-sm">
+          {TEST_ELECTION_NOTE} These are the test count&apos;s files; the ballots themselves are gone.
+        </Notice>
+      )}
+      {e.phase !== "published" && !e.isTest && (
         <Notice tone="warning" className="text-sm">
           Not public yet: only the officers and TOC members see this until the TOC approves it and it is published.
         </Notice>

@@ -1,0 +1,6 @@
+-- Issue 20, point 4: officers cancel an election with a reason (its ballots are destroyed), and a
+-- test election's ballots are discarded at close and its results marked as a test.
+ALTER TYPE "ElectionPhase" ADD VALUE 'cancelled';
+ALTER TABLE "Election" ADD COLUMN "isTest" BOOLEAN NOT NULL DEFAULT false;
+ALTER TABLE "Election" ADD COLUMN "cancelledAt" TIMESTAMPTZ(3);
+ALTER TABLE "Election" ADD COLUMN "cancelReason" TEXT;
