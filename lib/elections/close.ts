@@ -89,8 +89,8 @@ export async function closeAndCount(
   }
 
   const election = await db.election.findUniqueOrThrow({ where: { id: electionId } });
-  const nominations = await candidatesOf(electionId);
-  if (nominations.length === 0)
+  const nominations = await candidatesOf(electionId, db, { withdrawnDuringVoting: true });
+  if (!nominations.some((n) => !n.withdrawnDuringVoting))
     throw new AppError("CONFLICT", "Nobody stood in this election: there is nothing to count.");
   const ballots = await db.$queryRaw<{ receiptHash: string; choices: string[][] }[]>`
     SELECT "receiptHash", choices FROM "Ballot" WHERE "electionId" = ${electionId}::uuid ORDER BY "receiptHash" COLLATE "C"`;
@@ -105,7 +105,13 @@ export async function closeAndCount(
       title: election.title,
       method: election.method,
       seats: totalSeats(seats),
-      candidates: nominations.map((n) => ({ id: n.id, name: n.login, employer: n.employer, region: n.region })),
+      candidates: nominations.map((n) => ({
+        id: n.id,
+        name: n.login,
+        employer: n.employer,
+        region: n.region,
+        withdrawn: n.withdrawnDuringVoting,
+      })),
       ballots: ballots.map((b) => ({ receiptHash: b.receiptHash, ranking: b.choices })),
       sitting: continuing.map((s) => ({ employer: s.user.employer, region: s.region })),
       seatsByRegion: seats,

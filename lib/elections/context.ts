@@ -117,12 +117,19 @@ export const normalizeEmployer = (e: string | null | undefined) => (e ?? "").tri
 
 /**
  * Active nominations with the candidate's login, in the order the published files number them
- * (by login, case-insensitive). Nomination has no relation to User, so logins are read apart.
+ * (by login, case-insensitive); for the count, also those who withdrew during voting. Nomination has no relation to User, so logins are read apart.
  */
-export async function candidatesOf(electionId: string, client: Tx = db) {
+export async function candidatesOf(
+  electionId: string,
+  client: Tx = db,
+  opts: { withdrawnDuringVoting?: boolean } = {},
+) {
   const nominations = await client.nomination.findMany({
-    where: { electionId, status: "active" },
-    select: { id: true, userId: true, region: true, employer: true },
+    where: {
+      electionId,
+      OR: [{ status: "active" }, ...(opts.withdrawnDuringVoting ? [{ withdrawnDuringVoting: true }] : [])],
+    },
+    select: { id: true, userId: true, region: true, employer: true, withdrawnDuringVoting: true },
   });
   const users = await client.user.findMany({
     where: { id: { in: nominations.map((n) => n.userId) } },

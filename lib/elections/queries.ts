@@ -160,6 +160,7 @@ export async function getElection(id: string, viewer: Actor | null) {
         avatarUrl: p?.avatarUrl ?? null,
         statement: n.statement,
         status: n.status,
+        withdrawnDuringVoting: n.withdrawnDuringVoting,
         region: n.region,
         employer: n.employer,
         createdAt: n.createdAt,

@@ -196,8 +196,8 @@ export default async function ElectionPage({ params }: { params: Promise<{ id: s
               !v.isOfficer &&
               !pendingException("stand") && <ExceptionForm electionId={e.id} kind="stand" />}
             {v.candidateStatus === "eligible" && !v.isOfficer && <NominateForm electionId={e.id} />}
-            {mine && mine.status !== "withdrawn" && (e.phase === "nominations" || e.phase === "draft") && (
-              <WithdrawForm nominationId={mine.id} />
+            {mine && mine.status === "active" && (e.phase === "nominations" || e.phase === "voting") && (
+              <WithdrawForm nominationId={mine.id} duringVoting={e.phase === "voting"} />
             )}
           </>
         )}
@@ -242,7 +242,9 @@ export default async function ElectionPage({ params }: { params: Promise<{ id: s
                 {n.name ?? n.login}
               </a>
               <span className="text-sm font-normal text-slate-600">@{n.login}</span>
-              {n.status === "withdrawn" && <Badge>withdrawn</Badge>}
+              {n.status === "withdrawn" && (
+                <Badge>{n.withdrawnDuringVoting ? "withdrew during voting" : "withdrawn"}</Badge>
+              )}
             </h3>
             <p className="text-sm text-slate-700">
               Region: {n.region ?? "not given"} · Employer: {n.employer ?? "not given"} · {n.contributions.total}{" "}

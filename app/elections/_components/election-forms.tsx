@@ -57,14 +57,18 @@ export function EndorseButton({ nominationId, who }: { nominationId: string; who
 }
 
 /** Withdrawing asks first (a disclosure), as every destructive action does. */
-export function WithdrawForm({ nominationId }: { nominationId: string }) {
+export function WithdrawForm({ nominationId, duringVoting }: { nominationId: string; duringVoting: boolean }) {
   return (
     <ActionForm
       action={withdrawNominationAction}
       confirm="Withdraw my nomination…"
       danger
       hidden={{ nominationId }}
-      description="You will no longer stand in this election. You can nominate yourself again while nominations are open."
+      description={
+        duringVoting
+          ? "Voting has opened: you cannot stand again. Ballots that rank you count for the next candidate each voter ranked, and the results say you withdrew."
+          : "You will no longer stand in this election. You can nominate yourself again while nominations are open."
+      }
       submit="Withdraw"
     />
   );

@@ -4,3 +4,6 @@ ALTER TYPE "ElectionPhase" ADD VALUE 'cancelled';
 ALTER TABLE "Election" ADD COLUMN "isTest" BOOLEAN NOT NULL DEFAULT false;
 ALTER TABLE "Election" ADD COLUMN "cancelledAt" TIMESTAMPTZ(3);
 ALTER TABLE "Election" ADD COLUMN "cancelReason" TEXT;
+-- Point 5: a candidate who withdraws once voting opened stays in the count as withdrawn (ballots
+-- already name them), and the results say so.
+ALTER TABLE "Nomination" ADD COLUMN "withdrawnDuringVoting" BOOLEAN NOT NULL DEFAULT false;

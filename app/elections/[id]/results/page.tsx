@@ -77,6 +77,8 @@ export default async function ResultsPage({ params }: { params: Promise<{ id: st
   const nameOf = (login: string) => e.nominations.find((n) => n.login === login)?.name ?? login;
   const decision = e.phase === "tallied" ? await resultDecisionOf(e.id) : null;
   const mayPublish = e.phase === "approved" && (e.viewer.isOfficer || can(actor, "election.approve"));
+  const withdrew = r.excluded.filter((x) => x.reason === "withdrawn");
+  const passedOver = r.excluded.filter((x) => x.reason !== "withdrawn");
   const seedFile =
     r.lot.seedSource ?? (r.artifacts.some((a) => a.name === "ballots.blt") ? "ballots.blt" : "matrix.json");
   return (
@@ -112,12 +114,22 @@ export default async function ResultsPage({ params }: { params: Promise<{ id: st
         {r.winners.length === 0 && <p className="text-slate-700">No seat was filled.</p>}
       </Section>
 
+      {withdrew.length > 0 && (
+        <Section id="withdrawn-h" title="Withdrew during voting" plain className="space-y-2">
+          <p className="text-slate-700">
+            {withdrew.map((x) => `@${x.name}`).join(", ")} withdrew after voting opened. The count passed over{" "}
+            {withdrew.length === 1 ? "this candidate" : "these candidates"}: a ballot that ranked them counts for the
+            next candidates it ranked.
+          </p>
+        </Section>
+      )}
+
       <Section id="excluded-h" title="Passed over by the constraints" plain className="space-y-2">
-        {r.excluded.length === 0 ? (
+        {passedOver.length === 0 ? (
           <p className="text-slate-700">Nobody: the constraints changed no one&apos;s place.</p>
         ) : (
           <ul className="list-disc pl-6">
-            {r.excluded.map((x) => (
+            {passedOver.map((x) => (
               <li key={x.name}>
                 @{x.name}: {x.reason}
               </li>
