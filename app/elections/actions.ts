@@ -10,7 +10,7 @@ import { redirect } from "next/navigation";
 import { defineAction, type ActionResult } from "@/lib/action";
 import { formDataToObject } from "@/lib/form-data";
 import { castBallot, checkReceipt, replaceBallot } from "@/lib/elections/ballots";
-import { createElection, extendElectionWindow, uploadVoterList } from "@/lib/elections/elections";
+import { createElection, extendElectionWindow, publishVoterRoll, uploadVoterList } from "@/lib/elections/elections";
 import { decideElectionException, requestElectionException } from "@/lib/elections/exceptions";
 import { endorseNomination, selfNominate, withdrawNomination } from "@/lib/elections/nominations";
 import { cancelElection, moveElectionPhase } from "@/lib/elections/phases";
@@ -25,6 +25,7 @@ import {
   ExtendWindowSchema,
   MovePhaseSchema,
   NominationRefSchema,
+  PublishRollSchema,
   ReplaceBallotSchema,
   RequestExceptionSchema,
   SelfNominateSchema,
@@ -51,6 +52,9 @@ const move = defineAction(MovePhaseSchema, (i, a) => moveElectionPhase(a, i), {
 const cancel = defineAction(CancelElectionSchema, (i, a) => cancelElection(a, i), {
   successMessage: (d) =>
     `The election is cancelled${d.ballotsDestroyed ? `; ${d.ballotsDestroyed} ballots were destroyed` : ""}.`,
+});
+const publishRoll = defineAction(PublishRollSchema, (i, a) => publishVoterRoll(a, i), {
+  successMessage: (d) => `The voter roll (${d.voters} people) is published for review until voting opens.`,
 });
 const upload = defineAction(UploadVotersSchema, (i, a) => uploadVoterList(a, i));
 const nominate = defineAction(SelfNominateSchema, (i, a) => selfNominate(a, i), {
@@ -131,6 +135,7 @@ export async function createElectionAction(input: unknown) {
     nominationsCloseAt: zonedToIso(f.nominationsCloseAt ?? "", zone),
     votingOpenAt: zonedToIso(f.votingOpenAt ?? "", zone),
     votingCloseAt: zonedToIso(f.votingCloseAt ?? "", zone),
+    exceptionDueAt: blank(f.exceptionDueAt) && zonedToIso(f.exceptionDueAt ?? "", zone),
     method: f.method,
     candidateRule: f.candidateRule,
     candidateMinRecords: blank(f.candidateMinRecords),
@@ -185,6 +190,10 @@ export async function extendElectionWindowAction(input: unknown) {
       reason: f.reason,
     }),
   );
+}
+
+export async function publishVoterRollAction(input: unknown) {
+  return refreshed(await publishRoll({ electionId: fieldsOf(input).electionId }));
 }
 
 export async function uploadVoterListAction(input: unknown) {

@@ -48,6 +48,7 @@ export const AUDIT_ACTIONS = [
   "election.offer-vacancy",
   "election.phase",
   "election.publish",
+  "election.roll-publish",
   "election.send-back",
   "election.update-rules",
   "election.vote",

@@ -9,7 +9,7 @@ import { can, tagScope, type Actor } from "@/lib/auth/permissions";
 import type { Outcome } from "./tally/index.ts";
 import { isOfficerOf, loadElection, parseSeats, phaseIndex, type ElectionRow } from "./context";
 import { candidateWindow } from "./eligibility";
-import { candidateVerdictOf, voterVerdictOf } from "./load-eligibility";
+import { candidateVerdictOf, computeRoll, voterVerdictOf } from "./load-eligibility";
 import { endorsementStanding } from "./nominations";
 import { LEAD_KINDS, SITTING_SEAT_STATUSES } from "@/lib/vocabulary";
 
@@ -354,4 +354,34 @@ export async function possibleCoOfficers(tagId: string, exceptUserId: string) {
   });
   const unique = new Map(seats.map((s) => [s.user.id, s.user]));
   return [...unique.values()].sort((a, b) => a.login.localeCompare(b.login));
+}
+
+/**
+ * The voter roll as people review it: GitHub logins only (as Elekto's voters.yaml), computed from
+ * the rules until voting opens and the frozen roll after. Everyone reads it once the officers
+ * published it; before that only the officers (and admins) do.
+ */
+export async function getVoterRoll(id: string, viewer: Actor | null) {
+  const e = await loadElection(id);
+  if (!e || (e.phase === "draft" && !canSeeDraft(viewer, e)))
+    throw new AppError("NOT_FOUND", "That election does not exist.");
+  const officer = isOfficerOf(viewer, e) || can(viewer, "election.oversee");
+  if (!e.rollPublishedAt && !officer)
+    throw new AppError("FORBIDDEN", "The officers have not published the voter roll for review yet.");
+  const frozen = phaseIndex(e.phase) >= phaseIndex("voting") || e.phase === "cancelled";
+  const rows = frozen
+    ? await db.electionVoter.findMany({ where: { electionId: e.id }, select: { userId: true } })
+    : await computeRoll(e);
+  const users = await db.user.findMany({
+    where: { id: { in: rows.map((r) => r.userId) } },
+    select: { login: true },
+  });
+  return {
+    election: { id: e.id, title: e.title, phase: e.phase, tag: e.tag, isTest: e.isTest },
+    logins: users.map((u) => u.login).sort((x, y) => x.toLowerCase().localeCompare(y.toLowerCase())),
+    frozen,
+    publishedAt: e.rollPublishedAt,
+    correctionsUntil: e.votingOpenAt,
+    exceptionDueAt: e.exceptionDueAt,
+  };
 }

@@ -67,6 +67,7 @@ const ruleFields = {
   constraints: ConstraintsSchema.optional(),
   publishBallots: flag,
   isTest: flag,
+  exceptionDueAt: z.preprocess(blankToUndefined, IsoDate.optional()),
   officerIds: z.array(z.uuid()).max(20).optional(),
 };
 
@@ -75,6 +76,7 @@ interface Windows {
   nominationsCloseAt?: Date;
   votingOpenAt?: Date;
   votingCloseAt?: Date;
+  exceptionDueAt?: Date | null;
   candidateRule?: string;
   candidateMinRecords?: number;
   candidateWindowMonths?: number;
@@ -98,6 +100,8 @@ export function ruleProblems(v: Windows): { path: string; message: string }[] {
     if (x instanceof Date && y instanceof Date && (a === "nominationsCloseAt" ? x > y : x >= y))
       problems.push({ path: b, message });
   }
+  if (v.exceptionDueAt instanceof Date && v.votingCloseAt instanceof Date && v.exceptionDueAt > v.votingCloseAt)
+    problems.push({ path: "exceptionDueAt", message: "The exception deadline must be on or before voting closes" });
   if (
     v.candidateRule === "contributions" &&
     (v.candidateMinRecords === undefined || v.candidateWindowMonths === undefined)
@@ -151,6 +155,7 @@ export const UpdateRulesSchema = z.strictObject({
   constraints: ruleFields.constraints,
   publishBallots: ruleFields.publishBallots,
   isTest: ruleFields.isTest,
+  exceptionDueAt: ruleFields.exceptionDueAt,
   officerIds: ruleFields.officerIds,
 });
 export type UpdateRulesInput = z.infer<typeof UpdateRulesSchema>;
@@ -231,3 +236,6 @@ export type ElectionRefInput = z.infer<typeof ElectionRefSchema>;
 
 export const OfferVacancySchema = z.strictObject({ electionId: z.uuid(), assignmentId: z.uuid() });
 export type OfferVacancyInput = z.infer<typeof OfferVacancySchema>;
+
+export const PublishRollSchema = z.strictObject({ electionId: z.uuid() });
+export type PublishRollInput = z.infer<typeof PublishRollSchema>;

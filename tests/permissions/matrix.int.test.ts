@@ -56,7 +56,7 @@ import { startSync } from "@/lib/github/sync-runs";
 import { getTagDashboard, getTocOverview } from "@/lib/dashboards/queries";
 import { createLiaison, logCheckIn, updateLiaison } from "@/lib/liaisons/mutations";
 import { CheckInSchema, CreateLiaisonSchema, UpdateLiaisonSchema } from "@/lib/liaisons/schemas";
-import { createElection, extendElectionWindow, uploadVoterList } from "@/lib/elections/elections";
+import { publishVoterRoll, createElection, extendElectionWindow, uploadVoterList } from "@/lib/elections/elections";
 import { decideElectionException, requestElectionException } from "@/lib/elections/exceptions";
 import { cancelElection, moveElectionPhase } from "@/lib/elections/phases";
 import { selfNominate, withdrawNomination } from "@/lib/elections/nominations";
@@ -752,6 +752,13 @@ const OPERATIONS: Record<string, (w: World, actor: Actor | null, role: MatrixRol
     };
   },
   "election.move-phase": async (w, actor) => moveDraft(await electionOn(w.tagA.id, "draft"), actor),
+  "election.roll-publish": async (w, actor) => {
+    const e = await electionOn(w.tagA.id, "draft");
+    return {
+      run: () => publishVoterRoll(actor, { electionId: e.id }),
+      changed: async () => (await db.election.findUniqueOrThrow({ where: { id: e.id } })).rollPublishedAt !== null,
+    };
+  },
   "election.cancel": async (w, actor) => {
     const e = await electionOn(w.tagA.id, "draft");
     return {

@@ -13,8 +13,10 @@ import { Avatar } from "@/components/ui/avatar";
 import { DateTime } from "@/components/ui/time";
 import type { getElection } from "@/lib/elections/queries";
 import { loadForPage } from "@/app/_lib/load-election";
+import { now } from "@/lib/clock";
 import {
   CancelElectionForm,
+  PublishRollForm,
   DecideExceptionForm,
   EndorseButton,
   ExceptionForm,
@@ -94,6 +96,8 @@ export default async function ElectionPage({ params }: { params: Promise<{ id: s
   const mine = actor ? e.nominations.find((n) => n.userId === actor.id) : undefined;
   const pendingException = (kind: string) => v.exception.some((x) => x.kind === kind && x.status === "pending");
   const open = e.phase === "nominations" || e.phase === "voting";
+  // Past the exception deadline the request forms go; the deadline stays in the rules.
+  const exceptionsOpen = !e.exceptionDueAt || (await now()) < e.exceptionDueAt;
   const standing = candidateText(v.candidateStatus);
   return (
     <div className="space-y-8">
@@ -187,10 +191,13 @@ export default async function ElectionPage({ params }: { params: Promise<{ id: s
                 ))}
               </ul>
             )}
-            {open && typeof v.voterStatus === "object" && v.voterStatus !== null && !pendingException("vote") && (
-              <ExceptionForm electionId={e.id} kind="vote" />
-            )}
+            {open &&
+              exceptionsOpen &&
+              typeof v.voterStatus === "object" &&
+              v.voterStatus !== null &&
+              !pendingException("vote") && <ExceptionForm electionId={e.id} kind="vote" />}
             {e.phase === "nominations" &&
+              exceptionsOpen &&
               typeof v.candidateStatus === "object" &&
               v.candidateStatus !== null &&
               !v.isOfficer &&
@@ -217,6 +224,22 @@ export default async function ElectionPage({ params }: { params: Promise<{ id: s
               </DefinitionItem>
             ))}
             <DefinitionItem term="Officers">{e.officers.map((o) => `@${o.login}`).join(", ")}</DefinitionItem>
+            <DefinitionItem term="Exception requests">
+              {e.exceptionDueAt ? (
+                <>
+                  until <DateTime iso={e.exceptionDueAt.toISOString()} />
+                </>
+              ) : (
+                "until voting closes"
+              )}
+            </DefinitionItem>
+            {e.rollPublishedAt && (
+              <DefinitionItem term="Voter roll">
+                <Link href={`/elections/${e.id}/voters`} className="text-brand-700 underline">
+                  Review the voter roll
+                </Link>
+              </DefinitionItem>
+            )}
           </DefinitionList>
         </Card>
       </Section>
@@ -329,7 +352,26 @@ export default async function ElectionPage({ params }: { params: Promise<{ id: s
             )}
           </Subsection>
           {(e.phase === "draft" || e.phase === "nominations") && (
-            <Subsection title="Voter list">
+            <Subsection title="Voter roll">
+              {e.rollPublishedAt ? (
+                <p className="text-sm text-slate-700">
+                  Published for review <DateTime iso={e.rollPublishedAt.toISOString()} />; corrections until voting
+                  opens.{" "}
+                  <Link href={`/elections/${e.id}/voters`} className="text-brand-700 underline">
+                    Read the roll
+                  </Link>
+                </p>
+              ) : (
+                <>
+                  <p className="text-sm text-slate-700">
+                    <Link href={`/elections/${e.id}/voters`} className="text-brand-700 underline">
+                      The roll as the rules make it now
+                    </Link>{" "}
+                    (only officers see it until you publish it).
+                  </p>
+                  <PublishRollForm electionId={e.id} />
+                </>
+              )}
               <VoterListForm electionId={e.id} />
             </Subsection>
           )}

@@ -17,6 +17,7 @@ import {
   publishElectionAction,
   checkReceiptAction,
   cancelElectionAction,
+  publishVoterRollAction,
 } from "../actions";
 import { TimeZoneField, TimeZoneNote } from "@/components/elections/time-zone-field";
 
@@ -165,6 +166,19 @@ export function ExtendWindowForm({
         <TimeZoneNote />
       </p>
     </ActionForm>
+  );
+}
+
+export function PublishRollForm({ electionId }: { electionId: string }) {
+  return (
+    <ActionForm
+      action={publishVoterRollAction}
+      label="Publish the voter roll"
+      compact
+      hidden={{ electionId }}
+      description="Everyone can then read the GitHub logins on the roll and ask for a correction until voting opens."
+      submit="Publish the voter roll for review"
+    />
   );
 }
 

@@ -7,3 +7,7 @@ ALTER TABLE "Election" ADD COLUMN "cancelReason" TEXT;
 -- Point 5: a candidate who withdraws once voting opened stays in the count as withdrawn (ballots
 -- already name them), and the results say so.
 ALTER TABLE "Nomination" ADD COLUMN "withdrawnDuringVoting" BOOLEAN NOT NULL DEFAULT false;
+-- Point 2: the voter roll published for review before voting opens, and a separate deadline for
+-- exception requests (Elekto's `exception_due`).
+ALTER TABLE "Election" ADD COLUMN "rollPublishedAt" TIMESTAMPTZ(3);
+ALTER TABLE "Election" ADD COLUMN "exceptionDueAt" TIMESTAMPTZ(3);

@@ -155,6 +155,13 @@ export function SetupForm({
           with a reason.
         </p>
         <Fields specs={windows} state={state} columns={2} />
+        <Field
+          name="exceptionDueAt"
+          type="datetime-local"
+          label="Exception requests until (optional)"
+          hint="After this time nobody can ask to vote or stand despite the rules. Empty: until voting closes."
+          state={state}
+        />
       </Part>
       <Part legend="Who may stand">
         <Field
