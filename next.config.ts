@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { PHASE_PRODUCTION_BUILD } from "next/constants";
 
 /** Headers for every response (docs/security.md, "Content Security Policy and headers"); the CSP with its nonce is set per request in proxy.ts. */
 const securityHeaders = [
@@ -10,10 +11,13 @@ const securityHeaders = [
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
 ];
 
-const nextConfig: NextConfig = {
+const nextConfig = (phase: string): NextConfig => ({
   poweredByHeader: false,
-  // One self-contained server folder for the image (Dockerfile, docs/deployment.md).
-  output: "standalone",
+  // Every build writes the self-contained server folder the image runs (Dockerfile, docs/deployment.md;
+  // the image test, the drills and bench:replicas start it). Only the build: `next start`, which the
+  // demo and the e2e servers run from a checkout, reads this too and warns that it does not serve a
+  // standalone build; what it serves is the same build either way.
+  output: phase === PHASE_PRODUCTION_BUILD ? "standalone" : undefined,
   // The readiness probe compares the committed migrations with the database's record of them.
   outputFileTracingIncludes: { "/api/health/ready": ["./prisma/migrations/**/*"] },
   reactStrictMode: true,
@@ -33,6 +37,6 @@ const nextConfig: NextConfig = {
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },
-};
+});
 
 export default nextConfig;

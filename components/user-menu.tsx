@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { signOut } from "next-auth/react";
 import { useEffect, useRef, useState } from "react";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { Avatar } from "./ui/avatar";
 
 const MENU = [
@@ -24,6 +25,7 @@ interface Props {
 /** Avatar button with the unread count; opens a small menu (Escape or a click outside closes it). */
 export function UserMenu({ login, name, avatarUrl, unread }: Props) {
   const [open, setOpen] = useState(false);
+  const hydrated = useHydrated();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!open) return;
@@ -68,6 +70,7 @@ export function UserMenu({ login, name, avatarUrl, unread }: Props) {
         type="button"
         aria-haspopup="menu"
         aria-expanded={open}
+        disabled={!hydrated}
         onClick={() => setOpen((o) => !o)}
         className="rounded-full"
       >

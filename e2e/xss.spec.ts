@@ -10,7 +10,10 @@ const CORPUS = [
   '"><iframe srcdoc="<script>parent.__xss=1</script>">',
 ].join("\n\n");
 
-test("an XSS corpus in an item's title, body and a progress update renders inert", async ({ page, browser }) => {
+test("an XSS corpus in an item's title, body, an edited progress update and a bio renders inert", async ({
+  page,
+  browser,
+}) => {
   const marker = `xss${Date.now().toString(36)}`;
   const title = `${marker} <script>window.__xss=1</script><img src=x onerror="window.__xss=1">`;
   await signInAs(page, "chia-chair");
@@ -37,6 +40,17 @@ test("an XSS corpus in an item's title, body and a progress update renders inert
   await amy.getByLabel("Progress update").fill(`Progress ${marker}\n\n${CORPUS}`);
   await amy.getByRole("button", { name: "Post update" }).click();
   await expect(amy.getByRole("status").filter({ hasText: "Update posted." })).toBeVisible();
+  // She edits it within the day, the corpus again: the edited text is what the timeline renders.
+  await amy.getByText("Edit this update").click();
+  const edit = amy.getByRole("form", { name: "Edit your progress update" });
+  await edit.getByLabel("Progress update").fill(`Edited ${marker}\n\n${CORPUS}`);
+  await edit.getByRole("button", { name: "Save the edit" }).click();
+  await expect(amy.getByRole("status").filter({ hasText: "Update edited." })).toBeVisible();
+  // Her bio (plain text) carries the corpus to her public profile.
+  await amy.goto("/me");
+  await amy.getByLabel("Short bio").fill(`Bio ${marker}\n\n${CORPUS}`);
+  await amy.getByRole("button", { name: "Save profile" }).click();
+  await expect(amy.getByText("Profile saved.")).toBeVisible();
   await context.close();
 
   const dialogs: string[] = [];
@@ -48,7 +62,7 @@ test("an XSS corpus in an item's title, body and a progress update renders inert
   // The title shows as text, exactly as typed.
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
   await expect(page.getByText(`Body ${marker}`)).toBeVisible();
-  await expect(page.getByText(`Progress ${marker}`)).toBeVisible();
+  await expect(page.getByText(`Edited ${marker}`)).toBeVisible();
 
   const main = page.locator("main");
   const content = page.getByRole("article");
@@ -71,6 +85,17 @@ test("an XSS corpus in an item's title, body and a progress update renders inert
   }
   // The label of the javascript: link is plain text, once in the body and once in the update.
   await expect(content.locator("span", { hasText: /^click$/ })).toHaveCount(2);
+  expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
+
+  // The profile shows the bio as the text she typed, with nothing of it live.
+  await page.goto("/people/amy-ambassador");
+  await expect(page.getByText(`Bio ${marker}`)).toBeVisible();
+  await expect(page.locator("main")).toContainText("<script>window.__xss=1</script>");
+  expect(
+    await main
+      .locator("script, iframe, svg[onload], img[onerror], [onerror], [onload], a[href^='javascript:' i]")
+      .count(),
+  ).toBe(0);
   expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
   expect(dialogs).toEqual([]);
 });

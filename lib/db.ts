@@ -1,7 +1,7 @@
 import "server-only";
 import pg from "pg";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
+import type { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
+import { createPrismaClient } from "@/lib/prisma-client";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/observability/logger";
 import { observePool } from "@/lib/observability/metrics";
@@ -20,10 +20,9 @@ function createClient(): PrismaClient {
   const pool = new pg.Pool({ connectionString: url, max: env().DATABASE_POOL_SIZE, connectionTimeoutMillis: 5000 });
   observePool("prisma", pool);
   watchPool(pool, url);
-  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
-  if (!["debug", "trace"].includes(env().LOG_LEVEL)) return new PrismaClient({ adapter });
+  if (!["debug", "trace"].includes(env().LOG_LEVEL)) return createPrismaClient(pool);
   // At debug level each statement is logged, without its parameters (they hold emails and ballots).
-  const client = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
+  const client = createPrismaClient(pool, { queryEvents: true });
   client.$on("query", (e) => logger().debug({ ms: e.duration, query: e.query.slice(0, 300) }, "db query"));
   return client;
 }

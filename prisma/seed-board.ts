@@ -971,5 +971,38 @@ export async function seedBoard(db: PrismaClient): Promise<number> {
   let created = 0;
   for (const [i, r] of rows.entries()) if (await seedItem(db, i + 1, r, at, user, tagIds)) created++;
   await seedContributions(db, at, user, tagIds);
+  await seedBoardReviews(db, at, tagIds);
   return created;
+}
+
+/** Days before seeding that most TAGs finished their last board review. */
+const BOARD_REVIEW_DAYS_AGO = 20;
+
+/**
+ * Most TAGs finished a board review three weeks ago (the TAG page shows when and when the next one
+ * falls due); the last TAG by slug has never had one, so the demo shows both. Once only: a TAG with
+ * a review keeps it.
+ */
+async function seedBoardReviews(db: PrismaClient, at: Date, tagIds: Ids) {
+  const reviewedAt = new Date(at.getTime() - BOARD_REVIEW_DAYS_AGO * DAY);
+  const slugs = [...tagIds.keys()].sort().slice(0, -1);
+  for (const slug of slugs) {
+    const tagId = tagIds.get(slug)!;
+    await db.$transaction(async (tx) => {
+      const { count } = await tx.tag.updateMany({
+        where: { id: tagId, boardReviewedAt: null },
+        data: { boardReviewedAt: reviewedAt },
+      });
+      if (count === 0) return;
+      await recordAudit(tx, {
+        at: reviewedAt,
+        actorId: null,
+        action: "help-wanted.board-review",
+        subjectType: "Tag",
+        subjectId: tagId,
+        tagId,
+        after: { boardReviewedAt: reviewedAt.toISOString() },
+      });
+    });
+  }
 }

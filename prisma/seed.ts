@@ -3,8 +3,7 @@
  * people, one per role, matching the GitHub stand-in's identities. Idempotent: run it again and
  * nothing is duplicated.
  */
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "../lib/generated/prisma/client.ts";
+import { createPrismaClient } from "../lib/prisma-client.ts";
 import { identities } from "../dev/github-stand-in/identities.ts";
 import { seedBoard } from "./seed-board.ts";
 import { seedDecisions } from "./seed-decisions.ts";
@@ -60,7 +59,7 @@ export const SOON_ENDING_TERM_DAYS = 58;
 const SOON_ENDING_TERM_LOGIN = "rhea-lead";
 
 export async function seed(url: string): Promise<void> {
-  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+  const db = createPrismaClient(url);
   try {
     const seededAt = new Date("2026-01-15T00:00:00Z");
     for (const t of demoTags) {

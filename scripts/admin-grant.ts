@@ -3,10 +3,10 @@
  * The login is resolved to GitHub's numeric id through GET /users/{login} at GITHUB_API_URL
  * (identity is the id; logins can be renamed and reused). The person need not have signed in yet.
  */
-import { PrismaPg } from "@prisma/adapter-pg";
-import { z } from "zod";
-import { PrismaClient } from "../lib/generated/prisma/client.ts";
+import { createPrismaClient } from "../lib/prisma-client.ts";
 import { recordAudit } from "../lib/audit/record.ts";
+import { githubLoginResolver, NO_SUCH_USER } from "../lib/auth/github-logins.ts";
+import { upsertGithubUser } from "../lib/people/github-users.ts";
 import { openDatabase } from "./db/database.ts";
 
 const login = process.argv[2];
@@ -14,53 +14,30 @@ if (!login || !/^[A-Za-z0-9-]{1,39}$/.test(login)) {
   console.error("usage: npm run admin:grant -- <github-login>");
   process.exit(2);
 }
-const api = (process.env.GITHUB_API_URL ?? "https://api.github.com").replace(/\/$/, "");
-const headers: Record<string, string> = { Accept: "application/vnd.github+json", "User-Agent": "tag-portal" };
-if (process.env.GITHUB_API_TOKEN) headers.Authorization = `Bearer ${process.env.GITHUB_API_TOKEN}`;
-
-const res = await fetch(`${api}/users/${encodeURIComponent(login)}`, { headers }).catch((e: Error) => {
-  console.error(`Could not reach ${api}: ${e.message}`);
-  process.exit(1);
+const resolve = githubLoginResolver({
+  apiUrl: process.env.GITHUB_API_URL ?? "https://api.github.com",
+  token: process.env.GITHUB_API_TOKEN,
 });
-if (res.status === 404) {
-  console.error(`GitHub has no user named ${login}. Nothing changed.`);
+const gh = (await resolve([login])).get(login.toLowerCase())!;
+if ("error" in gh) {
+  console.error(
+    `${gh.error === NO_SUCH_USER ? `GitHub has no user named ${login}` : `Could not resolve ${login}: ${gh.error}`}. Nothing changed.`,
+  );
   process.exit(1);
 }
-if (!res.ok) {
-  console.error(`GitHub answered ${res.status} for ${login}. Nothing changed.`);
-  process.exit(1);
-}
-const gh = z
-  .object({
-    id: z.number().int(),
-    login: z.string(),
-    name: z.string().nullable().optional(),
-    avatar_url: z.string().nullable().optional(),
-  })
-  .parse(await res.json());
 
 const database = await openDatabase();
-const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
+const db = createPrismaClient(database.url);
 try {
+  const at = new Date();
   await db.$transaction(async (tx) => {
     const before = await tx.user.findUnique({
-      where: { githubId: BigInt(gh.id) },
+      where: { githubId: BigInt(gh.githubId) },
       select: { id: true, isAdmin: true },
     });
-    const user = await tx.user.upsert({
-      where: { githubId: BigInt(gh.id) },
-      create: {
-        githubId: BigInt(gh.id),
-        login: gh.login,
-        name: gh.name ?? gh.login,
-        avatarUrl: gh.avatar_url ?? null,
-        isAdmin: true,
-      },
-      update: { isAdmin: true, login: gh.login },
-      select: { id: true },
-    });
+    const user = await upsertGithubUser(tx, gh, { isAdmin: true }, at);
     await recordAudit(tx, {
-      at: new Date(),
+      at,
       actorId: null,
       action: "admin.grant",
       subjectType: "User",
@@ -69,7 +46,7 @@ try {
       after: { isAdmin: true, via: "npm run admin:grant" },
     });
   });
-  console.log(`@${gh.login} (GitHub id ${gh.id}) is now an admin.`);
+  console.log(`@${gh.login} (GitHub id ${gh.githubId}) is now an admin.`);
 } finally {
   await db.$disconnect();
   await database.cluster?.stop();

@@ -68,7 +68,12 @@ function readJson<T>(file: string): T | null {
 type PlaywrightSuite = {
   file?: string;
   suites?: PlaywrightSuite[];
-  specs?: { title: string; file?: string; line?: number; tests: { projectName: string; status: string }[] }[];
+  specs?: {
+    title: string;
+    file?: string;
+    line?: number;
+    tests: { projectName: string; status: string; results?: { duration: number }[] }[];
+  }[];
 };
 type PlaywrightReport = {
   stats: { expected: number; unexpected: number; flaky: number };
@@ -89,7 +94,27 @@ function playwrightFailures(report: PlaywrightReport): string[] {
   return out;
 }
 
+// CI shows only the tail of the output and has a 30-minute limit: naming the slowest tests there
+// tells the next engineer where the time goes without a local profile.
+function playwrightSlowest(report: PlaywrightReport, n: number): string[] {
+  const all: { label: string; ms: number }[] = [];
+  const walk = (suite: PlaywrightSuite) => {
+    for (const spec of suite.specs ?? [])
+      for (const t of spec.tests) {
+        const ms = (t.results ?? []).reduce((sum, r) => sum + r.duration, 0);
+        all.push({ label: `[${t.projectName}] ${spec.file ?? suite.file}:${spec.line ?? ""} ${spec.title}`, ms });
+      }
+    for (const child of suite.suites ?? []) walk(child);
+  };
+  report.suites.forEach(walk);
+  return all
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, n)
+    .map((t) => `  ${(t.ms / 1000).toFixed(1).padStart(6)} s  ${t.label.slice(0, 110)}`);
+}
+
 const npx = path.join(root, "node_modules/.bin");
+const slowest: string[] = [];
 fs.mkdirSync(path.join(root, "test-results"), { recursive: true });
 
 await staticChecks([
@@ -151,6 +176,7 @@ if (!process.argv.includes("--skip-e2e")) {
       passed += e.stats.expected;
       failed += e.stats.unexpected + e.stats.flaky;
       failures.push(...playwrightFailures(e));
+      slowest.push(...playwrightSlowest(e, 12));
       if (!e2eOk && e.stats.unexpected === 0) {
         failed++;
         failures.push(
@@ -164,6 +190,7 @@ if (!process.argv.includes("--skip-e2e")) {
   }
 }
 
+if (slowest.length > 0) console.log(`\nSlowest end-to-end tests:\n${slowest.join("\n")}`);
 if (failures.length > 0) console.log(`\nFailed:\n${failures.map((f) => `  - ${f}`).join("\n")}`);
 console.log(`\n${timings.join("\n")}`);
 console.log(`${passed} passed, ${failed} failed`);

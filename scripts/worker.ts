@@ -17,7 +17,7 @@ import { startWorkerServer } from "@/lib/observability/worker-server";
 const e = envOrExit();
 routeConsoleToLogger("worker");
 const log = logger().child({ component: "worker" });
-// Tracing first: the database driver must be loaded after it to get query spans.
+// Tracing first: its database spans patch the pg module this process loads (lib/observability/tracing.ts).
 await startTracing({ serviceName: `${e.OTEL_SERVICE_NAME}-worker`, endpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT });
 const { now } = await import("@/lib/clock");
 const { runSync } = await import("@/lib/github/sync");

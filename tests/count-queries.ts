@@ -3,14 +3,11 @@
  * installs, as the one client lib/db.ts hands out, a client that emits Prisma query events.
  * Call before anything touches `db`.
  */
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "../lib/generated/prisma/client.ts";
+import type { PrismaClient } from "../lib/generated/prisma/client.ts";
+import { createPrismaClient } from "../lib/prisma-client.ts";
 
 export function installQueryCounter(url: string, poolSize = 10) {
-  const client = new PrismaClient({
-    adapter: new PrismaPg({ connectionString: url, max: poolSize }),
-    log: [{ emit: "event", level: "query" }],
-  });
+  const client = createPrismaClient(url, { max: poolSize, queryEvents: true });
   let count = 0;
   let recording = false;
   client.$on("query", () => {

@@ -1,6 +1,8 @@
 /** Test data builders: unique names per call so tests sharing a database never collide. */
 import { randomInt } from "node:crypto";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ClaimStatus } from "@/lib/generated/prisma/enums";
 import { createLeadershipRoles } from "@/lib/roles/leadership-roles";
 
 let n = 0;
@@ -42,4 +44,33 @@ export async function createTag(over: Partial<{ slug: string; name: string }> = 
     await createLeadershipRoles(tx, tag, { at: new Date(), actorId: null });
     return tag;
   });
+}
+
+/**
+ * A help-wanted item on one TAG, stored as it is (any state; not through the operation under
+ * test): open content work created at `createdAt` (now unless told), unless `over` says otherwise.
+ */
+export function insertItem(tagId: string, over: Partial<Omit<Prisma.HelpWantedItemCreateInput, "tags">> = {}) {
+  const at = over.createdAt ?? new Date();
+  return db.helpWantedItem.create({
+    data: {
+      title: `Item ${unique()}`,
+      kind: "content",
+      createdAt: at,
+      updatedAt: at,
+      ...over,
+      tags: { create: { tagId } },
+    },
+  });
+}
+
+/** A person's claim on an item in `status`, stored as it is, with its last activity at `createdAt` (now unless told). */
+export function insertClaim(
+  itemId: string,
+  userId: string,
+  status: ClaimStatus,
+  over: Partial<Omit<Prisma.ClaimUncheckedCreateInput, "itemId" | "userId" | "status">> = {},
+) {
+  const at = over.createdAt ?? new Date();
+  return db.claim.create({ data: { itemId, userId, status, createdAt: at, lastActivityAt: at, ...over } });
 }

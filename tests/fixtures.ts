@@ -6,6 +6,9 @@ import { loadActor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { createItem } from "@/lib/help-wanted/items";
 import { itemSchema } from "@/lib/help-wanted/schemas";
+import type { Actor } from "@/lib/auth/permissions";
+import { defineRole } from "@/lib/roles/definitions";
+import { RoleDefinitionSchema } from "@/lib/roles/schemas";
 import type { RoleKind } from "@/lib/vocabulary";
 import { createTag, createUser } from "./factories";
 
@@ -44,4 +47,14 @@ export async function postItem(tagSlug: string, leadId: string, over: Record<str
     ...over,
   });
   return createItem(await loadActor(leadId), input);
+}
+
+/** A role the actor defines in the TAG, through the form's schema and the real operation; `fields` as the form sends them. */
+export async function defineRoleIn(actor: Actor | null, tagId: string, fields: Record<string, string>) {
+  return defineRole(actor, RoleDefinitionSchema.parse({ tagId, ...fields }));
+}
+
+/** The TAG's Chair or Tech Lead role (current version), which it has from its creation. */
+export function standardRole(tagId: string, kind: "chair" | "tech_lead") {
+  return db.roleDefinition.findFirstOrThrow({ where: { tagId, kind, supersededAt: null } });
 }

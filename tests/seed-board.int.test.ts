@@ -82,6 +82,13 @@ describe("the demo board", () => {
       expect(demoBoardItems.filter((i) => i.state === state && all.has(i.id)).length, state).toBeGreaterThan(0);
   });
 
+  it("has a finished board review in every TAG but one (issue 15, point 10)", async () => {
+    await seed(env().DATABASE_URL!);
+    const tags = await db.tag.findMany({ select: { boardReviewedAt: true } });
+    expect(tags.length).toBeGreaterThan(2);
+    expect(tags.filter((t) => t.boardReviewedAt).length).toBe(tags.length - 1);
+  });
+
   it("gives the TAGs' leaders activity that varies: active, quiet and inactive", async () => {
     await seed(env().DATABASE_URL!);
     const at = await now();

@@ -2,6 +2,7 @@
 
 import { DataTable } from "@/components/ui/data-table";
 import { useActionState, useState } from "react";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { FormStatus, SubmitButton, formAction, fieldError, type FormState } from "@/components/ui/form";
 import type { ActionResult } from "@/lib/action";
 
@@ -128,6 +129,7 @@ export function BallotForm({ electionId, method, candidates, mode, action }: Pro
 /** The receipt, shown once: the server keeps only its hash. */
 export function Receipt({ receipt }: { receipt: string }) {
   const [copied, setCopied] = useState(false);
+  const hydrated = useHydrated();
   return (
     <section aria-labelledby="receipt-title" className="space-y-3 rounded-xl bg-green-50 p-6 ring-1 ring-green-200">
       <h2 id="receipt-title" className="text-xl font-semibold text-green-900">
@@ -149,6 +151,7 @@ export function Receipt({ receipt }: { receipt: string }) {
       </p>
       <button
         type="button"
+        disabled={!hydrated}
         onClick={() =>
           navigator.clipboard?.writeText(receipt).then(
             () => setCopied(true),

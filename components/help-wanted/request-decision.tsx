@@ -1,9 +1,9 @@
-import Link from "next/link";
 import { PersonLink } from "@/components/ui/person-link";
 import { DateTime } from "@/components/ui/time";
 import { Tile } from "@/components/ui/section";
 import { ActionForm } from "@/components/ui/action-form";
 import type { ServerAction } from "@/components/ui/form";
+import { ItemLink } from "@/components/help-wanted/item-link";
 
 /** Accept or decline one volunteer's request: on the item page and in the lead console. */
 export function RequestDecision({ claimId, login, action }: { claimId: string; login: string; action: ServerAction }) {
@@ -36,10 +36,7 @@ export function PendingRequest({
         <PersonLink login={login} strong />{" "}
         {item ? (
           <>
-            for{" "}
-            <Link href={`/help-wanted/${item.id}`} className="text-brand-700 underline">
-              {item.title}
-            </Link>{" "}
+            for <ItemLink item={item} />{" "}
             <span className="text-sm text-slate-600">
               (<DateTime iso={claim.createdAt.toISOString()} />)
             </span>

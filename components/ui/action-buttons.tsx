@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { buttonClass, type ButtonVariant } from "./button";
 
 type Result = { ok: boolean; message?: string; data?: unknown };
@@ -31,6 +32,7 @@ export function ActionButtons({
   const [pending, start] = useTransition();
   const [message, setMessage] = useState(initialMessage);
   const [finished, setFinished] = useState(false);
+  const hydrated = useHydrated();
   const press = (b: ActionButton) =>
     start(async () => {
       const r = await b.run();
@@ -44,7 +46,7 @@ export function ActionButtons({
           <button
             key={b.label}
             type="button"
-            disabled={pending}
+            disabled={pending || !hydrated}
             className={buttonClass(b.variant, true)}
             aria-label={b.ariaLabel}
             onClick={() => press(b)}

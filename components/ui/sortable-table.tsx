@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, type ReactNode } from "react";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 export type SortValue = string | number | null;
 
@@ -47,6 +48,7 @@ export function SortableTable({
   framed: boolean;
 }) {
   const [sort, setSort] = useState<{ col: number; dir: 1 | -1 } | null>(null);
+  const hydrated = useHydrated();
   const shown = sort ? [...rows].sort((a, b) => compare(a.sort[sort.col]!, b.sort[sort.col]!, sort.dir)) : rows;
   const cell = "px-3 py-2 align-top";
   return (
@@ -73,6 +75,7 @@ export function SortableTable({
                   {c.sortable ? (
                     <button
                       type="button"
+                      disabled={!hydrated}
                       className="inline-flex items-center gap-1 font-medium hover:underline"
                       onClick={() => setSort({ col: i, dir: active === 1 ? -1 : 1 })}
                     >

@@ -1,5 +1,4 @@
 import fs from "node:fs";
-import http from "node:http";
 import net from "node:net";
 import path from "node:path";
 import { expect, test } from "../fixtures";
@@ -7,7 +6,9 @@ import { signInAs, standIn } from "../fixtures";
 import { assemble, readOnlyCopy } from "../../scripts/ops/assemble";
 import {
   freshDatabase,
+  isDbSpan,
   jsonLines,
+  startOtlpCollector,
   startProcess,
   unprivileged,
   waitForHttp,
@@ -39,8 +40,7 @@ let databaseUrl = "";
 let user = "";
 let web: Running | undefined;
 let worker: Running | undefined;
-const spans: { name: string; traceId: string; attributes: Record<string, unknown> }[] = [];
-let collector: http.Server;
+let collector: Awaited<ReturnType<typeof startOtlpCollector>>;
 
 function imageEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return {
@@ -72,36 +72,12 @@ function entrypoint(name: string, command: string, env = imageEnv()): Running {
   return startProcess(name, u.argv, { env, cwd: "/" });
 }
 
-/** A minimal OTLP/HTTP (JSON) trace receiver on loopback. */
-function startCollector(): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    let body = "";
-    req.on("data", (d: Buffer) => (body += d.toString()));
-    req.on("end", () => {
-      type Attr = { key: string; value: Record<string, unknown> };
-      const parsed = JSON.parse(body || "{}") as {
-        resourceSpans?: { scopeSpans?: { spans?: { name: string; traceId: string; attributes?: Attr[] }[] }[] }[];
-      };
-      for (const rs of parsed.resourceSpans ?? [])
-        for (const ss of rs.scopeSpans ?? [])
-          for (const s of ss.spans ?? [])
-            spans.push({
-              name: s.name,
-              traceId: s.traceId,
-              attributes: Object.fromEntries((s.attributes ?? []).map((a) => [a.key, Object.values(a.value)[0]])),
-            });
-      res.writeHead(200, { "content-type": "application/json" }).end("{}");
-    });
-  });
-  return new Promise((resolve) => server.listen(OTLP_PORT, "127.0.0.1", () => resolve(server)));
-}
-
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   await assemble();
   readOnlyCopy(APP);
   databaseUrl = await freshDatabase(ADMIN_URL, "tag_portal_image");
-  collector = await startCollector();
+  collector = await startOtlpCollector(OTLP_PORT);
 });
 
 test.afterAll(async () => {
@@ -110,7 +86,7 @@ test.afterAll(async () => {
   fs.mkdirSync("test-results", { recursive: true });
   fs.writeFileSync("test-results/ops-image-web.log", (web?.lines ?? []).join("\n"));
   fs.writeFileSync("test-results/ops-image-worker.log", (worker?.lines ?? []).join("\n"));
-  collector?.close();
+  collector?.server.close();
 });
 
 test("migrate: the entry point applies and verifies the migrations as an unprivileged user, app folder read-only", async () => {
@@ -206,12 +182,14 @@ test("a sign-in and a vote at debug level leave no token, email address or ballo
   expect(all).not.toMatch(/[?&](code|state)=/);
 });
 
-test("traces reach the OTLP endpoint with request and database spans", async () => {
+test("traces reach the OTLP endpoint with request and database spans, from the web and the worker", async () => {
+  const spans = collector.spans;
   await expect(async () => {
-    expect(
-      spans.some((s) => s.attributes["db.system"] === "postgresql" || s.attributes["db.system.name"] === "postgresql"),
-    ).toBe(true);
+    expect(spans.some((s) => s.service === "tag-portal" && isDbSpan(s))).toBe(true);
     expect(spans.some((s) => /^GET \/help-wanted/.test(s.name))).toBe(true);
+    // The bundled worker's queries, as much as the web's.
+    expect(spans.some((s) => s.service === "tag-portal-worker" && isDbSpan(s))).toBe(true);
+    expect(spans.some((s) => s.service === "tag-portal-worker" && s.name.startsWith("job "))).toBe(true);
   }).toPass({ timeout: 15_000 });
   const logIds = new Set(jsonLines(web!.lines).map((r) => r.reqId));
   expect(

@@ -1,5 +1,4 @@
 import "server-only";
-import { z } from "zod";
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
@@ -7,6 +6,8 @@ import { recordAudit } from "@/lib/audit/record";
 import { refuseByGuard, requirePermission } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
 import { githubUrls } from "@/lib/auth/github";
+import { githubLoginResolver } from "@/lib/auth/github-logins";
+import { upsertGithubUser } from "@/lib/people/github-users";
 import { env } from "@/lib/env";
 import type { GrantRoleInput, ImportAmbassadorsInput, VerifyAmbassadorInput } from "./schemas";
 
@@ -77,13 +78,6 @@ export async function setAmbassador(actor: Actor | null, input: VerifyAmbassador
   });
 }
 
-const GitHubUser = z.object({
-  id: z.number().int(),
-  login: z.string(),
-  name: z.string().nullable().optional(),
-  avatar_url: z.string().nullable().optional(),
-});
-
 /**
  * Verifies a list of GitHub logins as CNCF Ambassadors. Each login is resolved to GitHub's
  * numeric id (GET /users/{login}); people who never signed in get an account row keyed on the
@@ -92,39 +86,20 @@ const GitHubUser = z.object({
 export async function importAmbassadors(actor: Actor | null, input: ImportAmbassadorsInput) {
   const a = await requirePermission(actor, "ambassador.verify", { subjectType: "User" });
   const at = await now();
-  const token = env().GITHUB_API_TOKEN;
+  const logins = [...new Set(input.logins.map((l) => l.toLowerCase()))];
+  const resolved = await githubLoginResolver({ apiUrl: githubUrls().api, token: env().GITHUB_API_TOKEN ?? null })(
+    logins,
+  );
   const unresolved: string[] = [];
   const verified: string[] = [];
-  for (const login of [...new Set(input.logins.map((l) => l.toLowerCase()))]) {
-    const res = await fetch(`${githubUrls().api}/users/${encodeURIComponent(login)}`, {
-      headers: {
-        Accept: "application/vnd.github+json",
-        "User-Agent": "tag-portal",
-        ...(token ? { Authorization: `Bearer ${token}` } : {}),
-      },
-      cache: "no-store",
-    }).catch(() => null);
-    const parsed = res?.ok ? GitHubUser.safeParse(await res.json()) : null;
-    if (!parsed?.success) {
+  for (const login of logins) {
+    const gh = resolved.get(login);
+    if (!gh || "error" in gh) {
       unresolved.push(login);
       continue;
     }
-    const gh = parsed.data;
     await db.$transaction(async (tx) => {
-      const user = await tx.user.upsert({
-        where: { githubId: BigInt(gh.id) },
-        create: {
-          githubId: BigInt(gh.id),
-          login: gh.login,
-          name: gh.name ?? gh.login,
-          avatarUrl: gh.avatar_url ?? null,
-          isCncfAmbassador: true,
-          ambassadorVerifiedAt: at,
-          createdAt: at,
-        },
-        update: { isCncfAmbassador: true, ambassadorVerifiedAt: at },
-        select: { id: true },
-      });
+      const user = await upsertGithubUser(tx, gh, { isCncfAmbassador: true, ambassadorVerifiedAt: at }, at);
       await recordAudit(tx, {
         at,
         actorId: a.id,

@@ -11,12 +11,18 @@ export interface ResolvedLogin {
   githubId: string;
   login: string;
   name: string | null;
+  /** GitHub's picture of the person, when it gave one. */
+  avatarUrl?: string | null;
 }
+
+/** The reason a login stays unresolved when GitHub has nobody by that name. */
+export const NO_SUCH_USER = "GitHub has no such user";
 
 const GitHubUser = z.object({
   id: z.number().int().positive(),
   login: z.string(),
   name: z.string().nullable().optional(),
+  avatar_url: z.string().nullable().optional(),
 });
 
 export type LoginResolver = (logins: readonly string[]) => Promise<Map<string, ResolvedLogin | { error: string }>>;
@@ -41,11 +47,16 @@ export function githubLoginResolver(opts: {
         headers,
         signal: AbortSignal.timeout(opts.timeoutMs ?? 15_000),
       });
-      if (res.status === 404) return { error: "GitHub has no such user" };
+      if (res.status === 404) return { error: NO_SUCH_USER };
       if (!res.ok) return { error: `GitHub answered HTTP ${res.status}` };
       const u = GitHubUser.safeParse(await res.json());
       if (!u.success) return { error: "GitHub's answer had no numeric id" };
-      return { githubId: String(u.data.id), login: u.data.login, name: u.data.name ?? null };
+      return {
+        githubId: String(u.data.id),
+        login: u.data.login,
+        name: u.data.name ?? null,
+        avatarUrl: u.data.avatar_url ?? null,
+      };
     } catch (e) {
       const cause = e instanceof Error ? ((e.cause as Error | undefined)?.message ?? e.message) : String(e);
       return { error: `could not reach ${api} (${cause})` };

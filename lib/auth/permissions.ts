@@ -33,6 +33,11 @@ const leadsAndAdmins: Role[] = ["lead", "admin"];
 export const PERMISSIONS = {
   "profile.edit": { scope: "global", roles: everyone, description: "edit own profile, see own matches" },
   "account.delete": { scope: "global", roles: everyone, description: "delete own account" },
+  "notifications.own": {
+    scope: "global",
+    roles: everyone,
+    description: "mark one's own notifications read, choose how they arrive",
+  },
   "help-wanted.volunteer": { scope: "tag", roles: everyone, description: "volunteer for an item, post progress" },
   "help-wanted.create": { scope: "tag", roles: leadsAndAdmins, description: "create, edit and close items" },
   "help-wanted.decide": { scope: "tag", roles: leadsAndAdmins, description: "accept, decline, release volunteers" },

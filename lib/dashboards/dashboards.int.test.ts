@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { loadActor } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
-import { createTag, createUser } from "@/tests/factories";
+import { createTag, createUser, insertClaim, insertItem } from "@/tests/factories";
 import { loadDashboards } from "./load";
 import { getTagDashboard, getTocOverview } from "./queries";
 import { flagsOf, overviewTable, tagTables } from "./tables";
@@ -52,10 +52,8 @@ async function seat(
   });
 }
 
-async function item(tagId: string, createdAt: Date, status: "open" | "filled" | "closed" = "open") {
-  return db.helpWantedItem.create({
-    data: { title: "Help", kind: "content", status, createdAt, updatedAt: createdAt, tags: { create: { tagId } } },
-  });
+function item(tagId: string, createdAt: Date, status: "open" | "filled" | "closed" = "open") {
+  return insertItem(tagId, { title: "Help", status, createdAt });
 }
 
 /** A TAG with something in every corner of its dashboard. */
@@ -314,9 +312,7 @@ describe("what needs attention today", () => {
     const leadActor = (await loadActor(lead.id))!;
     const requester = await createUser();
     const open = await item(s.tag.id, at);
-    await db.claim.create({
-      data: { itemId: open.id, userId: requester.id, status: "requested", createdAt: at, lastActivityAt: at },
-    });
+    await insertClaim(open.id, requester.id, "requested", { createdAt: at });
     const election = await db.election.findFirstOrThrow({ where: { tagId: s.tag.id } });
     await db.electionException.create({
       data: { electionId: election.id, userId: requester.id, kind: "vote", reason: "New contributor", createdAt: at },
@@ -358,23 +354,14 @@ describe("what needs attention today", () => {
     const tag = await createTag();
     const me = await db.user.update({ where: { id: (await createUser()).id }, data: { skills: ["Go"] } });
     const invitedTo = await item(tag.id, at);
-    await db.claim.create({
-      data: { itemId: invitedTo.id, userId: me.id, status: "invited", createdAt: at, lastActivityAt: at },
-    });
+    await insertClaim(invitedTo.id, me.id, "invited", { createdAt: at });
     const working = await item(tag.id, at);
-    await db.claim.create({
-      data: {
-        itemId: working.id,
-        userId: me.id,
-        status: "accepted",
-        createdAt: at,
-        lastActivityAt: new Date(at.getTime() - 30 * DAY),
-      },
+    await insertClaim(working.id, me.id, "accepted", {
+      createdAt: at,
+      lastActivityAt: new Date(at.getTime() - 30 * DAY),
     });
     const fresh = await item(tag.id, at);
-    await db.claim.create({
-      data: { itemId: fresh.id, userId: me.id, status: "accepted", createdAt: at, lastActivityAt: at },
-    });
+    await insertClaim(fresh.id, me.id, "accepted", { createdAt: at });
     const ambSeat = await seat(tag.id, me.id, "tag_ambassador");
     const liaison = await db.liaison.create({
       data: {
@@ -384,17 +371,7 @@ describe("what needs attention today", () => {
         createdAt: new Date(at.getTime() - 28 * DAY),
       },
     });
-    const match = await db.helpWantedItem.create({
-      data: {
-        title: "Go work",
-        kind: "review",
-        status: "open",
-        skills: ["Go"],
-        createdAt: at,
-        updatedAt: at,
-        tags: { create: { tagId: tag.id } },
-      },
-    });
+    const match = await insertItem(tag.id, { title: "Go work", kind: "review", skills: ["Go"], createdAt: at });
 
     const items = await personalAttention(me.id);
     expect(items.slice(0, 3).map((i) => i.key)).toEqual([

@@ -8,7 +8,7 @@ import {
   type ActivityWindowDays,
   type TagActivity,
 } from "@/lib/contributions/activity";
-import { isBoardReviewDue } from "@/lib/help-wanted/board-review-due";
+import { boardReviewSelect, isBoardReviewDue } from "@/lib/help-wanted/board-review-due";
 import { checkInDueAt } from "@/lib/liaisons/overdue";
 import { isChasedOverdue } from "@/lib/liaisons/queries";
 import { employerKey, parseRegionCounts, type RegionCounts } from "@/lib/roles/seat-rules";
@@ -197,13 +197,7 @@ export async function loadDashboards(
     where: tagIds ? { id: { in: [...tagIds] } } : {},
     orderBy: { name: "asc" },
     select: {
-      id: true,
-      slug: true,
-      name: true,
-      createdAt: true,
-      boardReviewMonths: true,
-      boardReviewedAt: true,
-      staleAfterDays: true,
+      ...boardReviewSelect,
       activityMinRecords: true,
       activityWindowMonths: true,
       leaveCountsTowardCaps: true,

@@ -5,7 +5,7 @@ import { loadActor } from "@/lib/auth/actor";
 import { appointLeader } from "@/lib/roles/leadership";
 import { castVote } from "@/lib/decisions/votes";
 import { freshToc } from "@/tests/decisions";
-import { createUser } from "@/tests/factories";
+import { createUser, insertClaim, insertItem } from "@/tests/factories";
 import { createSeat, tagWithLead } from "@/tests/fixtures";
 import { leadAttention, personalAttention } from "./attention";
 import { listOpenDecisions } from "@/lib/decisions/queries";
@@ -18,22 +18,9 @@ describe("home as today's list", () => {
     await createSeat(second.tag.id, lead.id, "tech_lead");
     const at = await now();
     const volunteer = await createUser();
-    const item = await db.helpWantedItem.create({
-      data: {
-        title: "Docs",
-        kind: "content",
-        status: "open",
-        createdAt: at,
-        updatedAt: at,
-        tags: { create: { tagId: tag.id } },
-      },
-    });
-    await db.claim.create({
-      data: { itemId: item.id, userId: volunteer.id, status: "requested", createdAt: at, lastActivityAt: at },
-    });
-    await db.claim.create({
-      data: { itemId: item.id, userId: lead.id, status: "invited", createdAt: at, lastActivityAt: at },
-    });
+    const item = await insertItem(tag.id, { title: "Docs", createdAt: at });
+    await insertClaim(item.id, volunteer.id, "requested", { createdAt: at });
+    await insertClaim(item.id, lead.id, "invited", { createdAt: at });
 
     const actor = (await loadActor(lead.id))!;
     const today = await todayFor(actor);

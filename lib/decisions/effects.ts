@@ -6,7 +6,7 @@ import type { DecisionKind as DbDecisionKind } from "@/lib/generated/prisma/enum
 import type { NotificationInput } from "@/lib/notify/send";
 import { AppError } from "@/lib/errors";
 import { activatePendingSeat, closePendingSeat } from "@/lib/roles/appointments";
-import { EMERITUS_PREFIX } from "@/lib/roles/seats";
+import { EMERITUS_PREFIX, seatSummarySelect } from "@/lib/roles/seats";
 import { roleName, SITTING_SEAT_STATUSES } from "@/lib/vocabulary";
 import { seatElectionResult, sendBackElectionResult } from "@/lib/elections/results";
 import { decisionLink } from "./decisions";
@@ -42,11 +42,7 @@ type Effect = (
 ) => Promise<EffectResult>;
 
 const seatSelect = {
-  id: true,
-  tagId: true,
-  userId: true,
-  kind: true,
-  status: true,
+  ...seatSummarySelect,
   startAt: true,
   decisionLink: true,
   requestedById: true,
@@ -56,9 +52,6 @@ const seatSelect = {
   renewRequestedAt: true,
   renewRequestedById: true,
   renewTermEndAt: true,
-  roleDefinition: { select: { name: true } },
-  user: { select: { login: true } },
-  tag: { select: { name: true, slug: true } },
 } as const;
 
 type Seat = NonNullable<Awaited<ReturnType<typeof loadSeat>>>;

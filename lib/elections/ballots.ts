@@ -150,8 +150,11 @@ export async function replaceBallot(actor: Actor | null, input: ReplaceBallotInp
 
 /** Found / not found for a receipt, once results are published (docs/security.md, "Ballot design": receipts). */
 export async function checkReceipt(actor: Actor | null, input: CheckReceiptInput): Promise<{ found: boolean }> {
+  // Signed in, as the page's form is: the rate limit counts per person, and one shared count for
+  // everyone signed out would let one guesser lock every voter out.
+  const a = requireSignedIn(actor);
   const at = await now();
-  await consumeRateLimit(`receipt:${actor?.id ?? "anonymous"}`, VOTE_LIMIT.limit, VOTE_LIMIT.windowMs, at);
+  await consumeRateLimit(`receipt:${a.id}`, VOTE_LIMIT.limit, VOTE_LIMIT.windowMs, at);
   const election = await db.election.findUnique({ where: { id: input.electionId }, select: { id: true, phase: true } });
   if (!election) throw new AppError("NOT_FOUND", "That election does not exist.");
   if (election.phase !== "published")

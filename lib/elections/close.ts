@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { openResultDecision } from "./results";
 import { recordAudit, recordRefusal } from "@/lib/audit/record";
 import { notify } from "@/lib/notify/send";
+import { decisionLink } from "@/lib/decisions/decisions";
 import { TallyInputError } from "./tally/index.ts";
 import { candidatesOf, electionLink, lockElection, parseSeats, recordPhase, totalSeats } from "./context";
 import { countElection } from "./count";
@@ -131,7 +132,7 @@ export async function closeAndCount(
     throw e;
   }
   const nameToNomination = Object.fromEntries(files.names.map((name, i) => [name, nominations[i]!.id]));
-  await db.$transaction(async (tx) => {
+  const decision = await db.$transaction(async (tx) => {
     const locked = await lockElection(tx, electionId, "update");
     if (locked.phase !== "closed") throw new AppError("CONFLICT", "The election moved on while it was being counted.");
     await tx.electionArtifact.deleteMany({ where: { electionId } });
@@ -176,9 +177,9 @@ export async function closeAndCount(
       },
     });
     // A test seats nobody, so it never reaches the TOC.
-    if (election.isTest) return;
+    if (election.isTest) return null;
     // The result goes to the TOC as a decision, in the same transaction: no count waits without one.
-    await openResultDecision(
+    return openResultDecision(
       tx,
       election,
       { ...files.outcome, seed: files.seed },
@@ -186,7 +187,7 @@ export async function closeAndCount(
     );
   });
   if (election.isTest) await compactBallots();
-  await notifyTallied(electionId, election.title, election.isTest, at);
+  await notifyTallied(electionId, decision?.id ?? null, election.title, at);
   return { phase: "tallied", winners: files.outcome.winners };
 }
 
@@ -203,21 +204,24 @@ async function officersAndToc(electionId: string): Promise<Set<string>> {
   return new Set([...officers.map((o) => o.userId), ...toc.map((t) => t.id)]);
 }
 
-/** Officers and TOC members hear that a result awaits approval. */
-async function notifyTallied(electionId: string, title: string, isTest: boolean, at: Date) {
-  const ids = isTest
-    ? (await db.electionOfficer.findMany({ where: { electionId }, select: { userId: true } })).map((o) => o.userId)
-    : await officersAndToc(electionId);
+/**
+ * Officers and TOC members hear that a result awaits approval, with a link to the TOC's decision
+ * on it; a test count (no decision) is told to the officers only, with a link to its results.
+ */
+async function notifyTallied(electionId: string, decisionId: string | null, title: string, at: Date) {
+  const ids = decisionId
+    ? await officersAndToc(electionId)
+    : (await db.electionOfficer.findMany({ where: { electionId }, select: { userId: true } })).map((o) => o.userId);
   const counted = await db.election.findUniqueOrThrow({ where: { id: electionId }, select: { updatedAt: true } });
   for (const userId of ids) {
     await notify(
       {
         userId,
         kind: "election.tallied",
-        title: isTest
-          ? `${title}: the test count is ready (ballots discarded; nothing goes to the TOC)`
-          : `${title}: the count is ready for TOC approval`,
-        link: `${electionLink(electionId)}/results`,
+        title: decisionId
+          ? `${title}: the count is ready for TOC approval`
+          : `${title}: the test count is ready (ballots discarded; nothing goes to the TOC)`,
+        link: decisionId ? decisionLink(decisionId) : `${electionLink(electionId)}/results`,
         dedupeKey: `election-tallied:${electionId}:${counted.updatedAt.getTime()}:${userId}`,
       },
       at,

@@ -479,7 +479,11 @@ describe("phase sweep", () => {
     const done = await db.election.findUniqueOrThrow({ where: { id: w.electionId } });
     expect(done.phase).toBe("tallied");
     expect(done.ballotsCompactedAt).not.toBeNull();
-    expect(await db.notification.count({ where: { userId: toc.id, kind: "election.tallied" } })).toBe(1);
+    // It links to the TOC's decision on the result, where the TOC votes.
+    const decision = await db.decision.findFirstOrThrow({ where: { subjectId: w.electionId } });
+    expect(
+      await db.notification.findMany({ where: { userId: toc.id, kind: "election.tallied" }, select: { link: true } }),
+    ).toEqual([{ link: `/toc/decisions/${decision.id}` }]);
   });
 
   it("a failed automatic count is told to the officers and the TOC, once, and not retried", async () => {

@@ -11,6 +11,17 @@ export interface BoardReviewClock {
   boardReviewMonths: number;
 }
 
+/** The TAG columns a board-review screen reads: which TAG, its review clock and its stale rule. */
+export const boardReviewSelect = {
+  id: true,
+  slug: true,
+  name: true,
+  createdAt: true,
+  boardReviewMonths: true,
+  boardReviewedAt: true,
+  staleAfterDays: true,
+} as const;
+
 /** The date before which an item counts as due for review (not kept, posted or published since), `months` back from `now`. */
 export function reviewCutoff(now: Date, months: number): Date {
   return addMonths(now, -months);

@@ -8,6 +8,9 @@ import type { Actor } from "@/lib/auth/permissions";
 import { notify } from "@/lib/notify/send";
 import { consumeRateLimit } from "@/lib/rate-limit";
 import { HELD_CLAIM_STATUSES, LIVE_CLAIM_STATUSES } from "@/lib/vocabulary";
+import type { AuditAction } from "@/lib/audit/actions";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ClaimStatus } from "@/lib/generated/prisma/enums";
 import { PROGRESS_EDIT_HOURS, progressEditable } from "./schemas";
 import {
   givePlaceBack,
@@ -131,6 +134,36 @@ async function loadClaim(claimId: string) {
 
 type LoadedClaim = NonNullable<Awaited<ReturnType<typeof loadClaim>>> & { item: ItemContext };
 
+/**
+ * Moves a claim on if it is still in one of the states `from` (compare-and-swap: when someone
+ * else changed it first, this move is refused with `conflict`), and audits the move in the same
+ * transaction: its state before and after, plus `after`.
+ */
+export async function moveClaim(
+  tx: Tx,
+  claim: { id: string; status: ClaimStatus; item: { tagIds: readonly string[] } },
+  move: {
+    from: ClaimStatus | readonly ClaimStatus[];
+    data: Prisma.ClaimUpdateManyMutationInput & { status: ClaimStatus };
+    conflict: string;
+  },
+  audit: { at: Date; actorId: string; action: AuditAction; after?: Record<string, unknown> },
+) {
+  const from = typeof move.from === "string" ? move.from : { in: [...move.from] };
+  const { count } = await tx.claim.updateMany({ where: { id: claim.id, status: from }, data: move.data });
+  if (count === 0) throw new AppError("CONFLICT", move.conflict);
+  await recordAudit(tx, {
+    at: audit.at,
+    actorId: audit.actorId,
+    action: audit.action,
+    subjectType: "Claim",
+    subjectId: claim.id,
+    tagId: claim.item.tagIds[0],
+    before: { status: claim.status },
+    after: { status: move.data.status, ...audit.after },
+  });
+}
+
 /** The volunteer acts on their own claim; anyone else is refused (audited) and told it does not exist. */
 async function requireOwnClaim(actor: Actor | null, claimId: string, refusal: string) {
   const claim = await loadClaim(claimId);
@@ -164,23 +197,18 @@ export async function decideClaim(actor: Actor | null, input: { claimId: string;
         throw new AppError("CONFLICT", "This person already holds the TAG's maximum of active claims.");
       });
     }
-    const { count } = await tx.claim.updateMany({
-      where: { id: claim.id, status: "requested" },
-      data: { status: accept ? "accepted" : "declined", decidedAt: at, decidedById: a.id, lastActivityAt: at },
-    });
-    if (count === 0) throw new AppError("CONFLICT", "This request was already decided or withdrawn.");
+    await moveClaim(
+      tx,
+      claim,
+      {
+        from: "requested",
+        data: { status: accept ? "accepted" : "declined", decidedAt: at, decidedById: a.id, lastActivityAt: at },
+        conflict: "This request was already decided or withdrawn.",
+      },
+      { at, actorId: a.id, action: accept ? "claim.accept" : "claim.decline" },
+    );
     if (accept && !(await takePlace(tx, item.id, at)))
       throw new AppError("CONFLICT", "No place is left on this item: another request was accepted first.");
-    await recordAudit(tx, {
-      at,
-      actorId: a.id,
-      action: accept ? "claim.accept" : "claim.decline",
-      subjectType: "Claim",
-      subjectId: claim.id,
-      tagId: item.tagIds[0],
-      before: { status: "requested" },
-      after: { status: accept ? "accepted" : "declined" },
-    });
   });
   await notify(
     {
@@ -199,22 +227,17 @@ export async function withdrawClaim(actor: Actor | null, input: { claimId: strin
   const { a, claim } = await requireOwnClaim(actor, input.claimId, "Only the volunteer can withdraw their claim.");
   const at = await clockNow();
   await db.$transaction(async (tx) => {
-    const { count } = await tx.claim.updateMany({
-      where: { id: claim.id, status: { in: ["invited", "requested", "accepted"] } },
-      data: { status: "withdrawn", decidedAt: at },
-    });
-    if (count === 0) throw new AppError("CONFLICT", "This claim can no longer be withdrawn.");
+    await moveClaim(
+      tx,
+      claim,
+      {
+        from: ["invited", "requested", "accepted"],
+        data: { status: "withdrawn", decidedAt: at },
+        conflict: "This claim can no longer be withdrawn.",
+      },
+      { at, actorId: a.id, action: "claim.withdraw" },
+    );
     if (claim.status === "accepted") await givePlaceBack(tx, claim.itemId, at);
-    await recordAudit(tx, {
-      at,
-      actorId: a.id,
-      action: "claim.withdraw",
-      subjectType: "Claim",
-      subjectId: claim.id,
-      tagId: claim.item.tagIds[0],
-      before: { status: claim.status },
-      after: { status: "withdrawn" },
-    });
   });
   if (claim.status === "accepted") {
     await notifyLeads(
@@ -237,22 +260,17 @@ export async function releaseClaim(actor: Actor | null, input: { claimId: string
   const { a, claim } = await requireLeadOfClaim(actor, input.claimId);
   const at = await clockNow();
   await db.$transaction(async (tx) => {
-    const { count } = await tx.claim.updateMany({
-      where: { id: claim.id, status: { in: [...HELD_CLAIM_STATUSES] } },
-      data: { status: "released", decidedAt: at, decidedById: a.id },
-    });
-    if (count === 0) throw new AppError("CONFLICT", "Only a held claim can be released.");
+    await moveClaim(
+      tx,
+      claim,
+      {
+        from: HELD_CLAIM_STATUSES,
+        data: { status: "released", decidedAt: at, decidedById: a.id },
+        conflict: "Only a held claim can be released.",
+      },
+      { at, actorId: a.id, action: "claim.release" },
+    );
     await givePlaceBack(tx, claim.itemId, at);
-    await recordAudit(tx, {
-      at,
-      actorId: a.id,
-      action: "claim.release",
-      subjectType: "Claim",
-      subjectId: claim.id,
-      tagId: claim.item.tagIds[0],
-      before: { status: claim.status },
-      after: { status: "released" },
-    });
   });
   await notify(
     {
@@ -369,20 +387,16 @@ export async function markClaimDone(actor: Actor | null, input: { claimId: strin
   const { a, claim } = await requireOwnClaim(actor, input.claimId, "Only the volunteer marks their claim done.");
   const at = await clockNow();
   await db.$transaction(async (tx) => {
-    const { count } = await tx.claim.updateMany({
-      where: { id: claim.id, status: "accepted" },
-      data: { status: "done", doneAt: at, evidenceUrl: input.evidenceUrl, lastActivityAt: at },
-    });
-    if (count === 0) throw new AppError("CONFLICT", "Only an accepted claim can be marked done.");
-    await recordAudit(tx, {
-      at,
-      actorId: a.id,
-      action: "claim.done",
-      subjectType: "Claim",
-      subjectId: claim.id,
-      tagId: claim.item.tagIds[0],
-      after: { evidenceUrl: input.evidenceUrl },
-    });
+    await moveClaim(
+      tx,
+      claim,
+      {
+        from: "accepted",
+        data: { status: "done", doneAt: at, evidenceUrl: input.evidenceUrl, lastActivityAt: at },
+        conflict: "Only an accepted claim can be marked done.",
+      },
+      { at, actorId: a.id, action: "claim.done", after: { evidenceUrl: input.evidenceUrl } },
+    );
   });
   await notifyLeads(
     db,

@@ -2,12 +2,12 @@ import "server-only";
 import { db } from "@/lib/db";
 import { now as clockNow } from "@/lib/clock";
 import { AppError, isUniqueViolation } from "@/lib/errors";
-import { createAudited, recordAudit } from "@/lib/audit/record";
+import { createAudited } from "@/lib/audit/record";
 import { refuseByGuard, requirePermission } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
 import { notify } from "@/lib/notify/send";
 import { consumeRateLimit } from "@/lib/rate-limit";
-import { assertUnderClaimLimit } from "./claims";
+import { assertUnderClaimLimit, moveClaim } from "./claims";
 import { itemLink, loadItem, requireItemPermission, takePlace } from "./items";
 import { notifyLeads } from "./notify-leads";
 import type { AnswerInvitationInput, InviteInput } from "./schemas";
@@ -109,23 +109,18 @@ export async function answerInvitation(actor: Actor | null, input: AnswerInvitat
   const status = accept ? "accepted" : "declined";
   await db.$transaction(async (tx) => {
     if (accept) await assertUnderClaimLimit(tx, a.id, item);
-    const { count } = await tx.claim.updateMany({
-      where: { id: claim.id, status: "invited" },
-      data: { status, decidedAt: at, lastActivityAt: at },
-    });
-    if (count === 0) throw new AppError("CONFLICT", "This invitation was already answered or withdrawn.");
+    await moveClaim(
+      tx,
+      { ...claim, item },
+      {
+        from: "invited",
+        data: { status, decidedAt: at, lastActivityAt: at },
+        conflict: "This invitation was already answered or withdrawn.",
+      },
+      { at, actorId: a.id, action: accept ? "claim.accept-invitation" : "claim.decline-invitation" },
+    );
     if (accept && !(await takePlace(tx, item.id, at)))
       throw new AppError("CONFLICT", "No place is left on this item: someone else took the last one.");
-    await recordAudit(tx, {
-      at,
-      actorId: a.id,
-      action: accept ? "claim.accept-invitation" : "claim.decline-invitation",
-      subjectType: "Claim",
-      subjectId: claim.id,
-      tagId: item.tagIds[0],
-      before: { status: "invited" },
-      after: { status },
-    });
   });
   const person = await db.user.findUnique({ where: { id: a.id }, select: { login: true } });
   const n = {

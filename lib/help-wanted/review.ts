@@ -7,6 +7,7 @@ import { requirePermission } from "@/lib/auth/actor";
 import { can, type Actor } from "@/lib/auth/permissions";
 import { parseId } from "@/lib/vocabulary";
 import { finishBoardReviews } from "./board-reviews";
+import { boardReviewSelect } from "./board-review-due";
 
 /**
  * "Keep" in the board review: a lead of one of the item's TAGs marks it reviewed. When the review
@@ -76,14 +77,6 @@ export function listTagChoices() {
 export function findBoardReview(slug: string) {
   return db.tag.findUnique({
     where: { slug },
-    select: {
-      id: true,
-      slug: true,
-      name: true,
-      createdAt: true,
-      boardReviewMonths: true,
-      boardReviewedAt: true,
-      staleAfterDays: true,
-    },
+    select: boardReviewSelect,
   });
 }

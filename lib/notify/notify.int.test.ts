@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { resetEnvForTests } from "@/lib/env";
+import { loadActor } from "@/lib/auth/actor";
 import { createUser } from "@/tests/factories";
 import { markNotificationsRead } from "./mutations";
 import { countUnread, listNotifications } from "./queries";
@@ -25,9 +26,10 @@ describe("notifications", () => {
     await notify({ userId: a.id, kind: "test", title: "For A" }, new Date());
     await notify({ userId: b.id, kind: "test", title: "For B" }, new Date());
     const bId = (await listNotifications(b.id)).items[0]!.id;
-    expect(await markNotificationsRead(a.id, [bId], new Date())).toBe(0);
+    const reader = await loadActor(a.id);
+    expect(await markNotificationsRead(reader, { ids: [bId] })).toBe(0);
     expect(await countUnread(b.id)).toBe(1);
-    expect(await markNotificationsRead(a.id, "all", new Date())).toBe(1);
+    expect(await markNotificationsRead(reader, { ids: "all" })).toBe(1);
     expect(await countUnread(a.id)).toBe(0);
   });
 

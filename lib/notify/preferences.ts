@@ -37,7 +37,7 @@ export async function setNotificationPrefs(
   actor: Actor | null,
   input: NotificationPrefsInput,
 ): Promise<Record<NotificationGroup, NotificationMode>> {
-  const me = await requirePermission(actor, "profile.edit", { subjectType: "User", subjectId: actor?.id ?? null });
+  const me = await requirePermission(actor, "notifications.own", { subjectType: "User", subjectId: actor?.id ?? null });
   const parsed = NotificationPrefsSchema.safeParse(input);
   if (!parsed.success) throw new AppError("INVALID", "Choose one of the offered ways for each kind of notice.");
   const prefs = parsed.data;

@@ -104,7 +104,13 @@ export async function startTracing(opts: { serviceName: string; endpoint?: strin
   if (opts.endpoint) {
     const { registerInstrumentations } = await import("@opentelemetry/instrumentation");
     const { PgInstrumentation } = await import("@opentelemetry/instrumentation-pg");
-    registerInstrumentations({ tracerProvider: provider, instrumentations: [new PgInstrumentation()] });
+    const pgSpans = new PgInstrumentation();
+    registerInstrumentations({ tracerProvider: provider, instrumentations: [pgSpans] });
+    // The hook above patches pg only when it is loaded with require (the web: Next.js requires it,
+    // an external package). The worker imports it as an ES module (tsx) or carries it bundled (the
+    // image), which no hook sees: patch the one copy this process uses directly (patching twice is a no-op).
+    const pgModule = await import("pg");
+    for (const d of pgSpans.getModuleDefinitions()) if (d.name === "pg") d.patch?.(pgModule);
     logger().info({ endpoint: opts.endpoint }, "exporting traces");
   }
   return provider;

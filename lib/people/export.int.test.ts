@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { createTag, createUser } from "@/tests/factories";
+import { createTag, createUser, insertClaim, insertItem } from "@/tests/factories";
 import { exportPersonData, listDeliveredWork } from "./export";
 
 const at = new Date("2026-06-01T12:00:00Z");
@@ -11,19 +11,11 @@ async function footprint(userId: string, tagId: string, word: string) {
   await db.contributionRecord.create({
     data: { userId, tagId, kind: "talk", source: "self_reported", occurredAt: at, title: `Talk by ${word}` },
   });
-  const item = await db.helpWantedItem.create({
-    data: { title: `Item done by ${word}`, kind: "content", createdAt: at, updatedAt: at, tags: { create: { tagId } } },
-  });
-  const claim = await db.claim.create({
-    data: {
-      itemId: item.id,
-      userId,
-      status: "completed",
-      createdAt: at,
-      lastActivityAt: at,
-      completedAt: at,
-      evidenceUrl: `https://example.test/${word}`,
-    },
+  const item = await insertItem(tagId, { title: `Item done by ${word}`, createdAt: at });
+  const claim = await insertClaim(item.id, userId, "completed", {
+    createdAt: at,
+    completedAt: at,
+    evidenceUrl: `https://example.test/${word}`,
   });
   await db.claimUpdate.create({
     data: { claimId: claim.id, authorId: userId, kind: "progress", body: `Progress of ${word}`, createdAt: at },
@@ -61,18 +53,8 @@ describe("export my data", () => {
     const tag = await createTag();
     const me = await createUser();
     await footprint(me.id, tag.id, `done-${me.login}`);
-    const open = await db.helpWantedItem.create({
-      data: {
-        title: "Still going",
-        kind: "content",
-        createdAt: at,
-        updatedAt: at,
-        tags: { create: { tagId: tag.id } },
-      },
-    });
-    await db.claim.create({
-      data: { itemId: open.id, userId: me.id, status: "accepted", createdAt: at, lastActivityAt: at },
-    });
+    const open = await insertItem(tag.id, { title: "Still going", createdAt: at });
+    await insertClaim(open.id, me.id, "accepted", { createdAt: at });
 
     const work = await listDeliveredWork(me.id);
     expect(work.map((w) => [w.item.title, w.evidenceUrl])).toEqual([

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { loadActor } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
-import { createTag, createUser } from "@/tests/factories";
+import { createTag, createUser, insertClaim, insertItem } from "@/tests/factories";
 import { activityFor } from "@/lib/contributions/activity";
 import { searchAuditEvents } from "@/lib/audit/queries";
 import { deleteAccount, updateProfile } from "./mutations";
@@ -144,27 +144,17 @@ describe("profiles", () => {
     await db.mailMessage.create({ data: { to: u.email!, subject: "to the leaver", text: "x" } });
     // A held claim takes the item's only place; a request waits on another item.
     const at = new Date();
-    const full = await db.helpWantedItem.create({
-      data: {
-        title: "Full item",
-        kind: "review",
-        status: "filled",
-        places: 1,
-        placesTaken: 1,
-        createdAt: at,
-        updatedAt: at,
-        tags: { create: { tagId: tag.id } },
-      },
+    const full = await insertItem(tag.id, {
+      title: "Full item",
+      kind: "review",
+      status: "filled",
+      places: 1,
+      placesTaken: 1,
+      createdAt: at,
     });
-    const held = await db.claim.create({
-      data: { itemId: full.id, userId: u.id, status: "accepted", createdAt: at, lastActivityAt: at },
-    });
-    const open = await db.helpWantedItem.create({
-      data: { title: "Open item", kind: "review", createdAt: at, updatedAt: at, tags: { create: { tagId: tag.id } } },
-    });
-    const asked = await db.claim.create({
-      data: { itemId: open.id, userId: u.id, status: "requested", createdAt: at, lastActivityAt: at },
-    });
+    const held = await insertClaim(full.id, u.id, "accepted", { createdAt: at });
+    const open = await insertItem(tag.id, { title: "Open item", kind: "review", createdAt: at });
+    const asked = await insertClaim(open.id, u.id, "requested", { createdAt: at });
     // An earlier audit event that wrote the login (as some operations do).
     await db.auditEvent.create({
       data: {
@@ -227,7 +217,8 @@ describe("profiles", () => {
     const leave = events.find((e) => e.action === "roster.leave")!;
     expect(leave.after).toEqual({ login: "deleted account", who: "deleted account", note: "unchanged" });
     expect(leave.actorId).toBe(other.id);
-    const shown = await searchAuditEvents({ action: "account.delete" });
+    const auditor = await loadActor((await createUser({ isAdmin: true })).id);
+    const shown = await searchAuditEvents(auditor, { action: "account.delete" });
     expect(shown.items.find((e) => e.actorId === u.id)!.actorLabel).toBe("deleted account");
     expect(await findPublicProfile(u.login)).toBeNull();
     expect(await findPublicProfile("former member")).toBeNull();

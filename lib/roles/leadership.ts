@@ -2,13 +2,10 @@ import "server-only";
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
-import { recordAudit } from "@/lib/audit/record";
 import { refuseByGuard, requirePermission } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
-import { openSeatDecision } from "@/lib/decisions/decisions";
-import { appointByKind } from "./roster";
+import { appointByKind, requestSeatEnd } from "./roster";
 import type { AppointLeaderInput, RequestEndInput } from "./schemas";
-import { SITTING_SEAT_STATUSES } from "@/lib/vocabulary";
 
 /**
  * A TAG's lead (or an admin) appoints a chair or tech lead: an appointment to the TAG's Chair or
@@ -34,21 +31,7 @@ export async function requestEndOfSeat(actor: Actor | null, input: RequestEndInp
     throw new AppError("CONFLICT", "Only a held seat can be ended.");
   const at = await now();
   return db.$transaction(async (tx) => {
-    const { count } = await tx.roleAssignment.updateMany({
-      where: { id: seat.id, status: { in: [...SITTING_SEAT_STATUSES] }, endRequestedAt: null },
-      data: { endRequestedById: a.id, endRequestedAt: at, endReason: input.reason },
-    });
-    if (count === 0) throw new AppError("CONFLICT", "An end of this seat is already awaiting approval.");
-    await recordAudit(tx, {
-      at,
-      actorId: a.id,
-      action: "roster.end-request",
-      subjectType: "RoleAssignment",
-      subjectId: seat.id,
-      tagId: seat.tagId,
-      after: { reason: input.reason },
-    });
-    await openSeatDecision(tx, { kind: "seat-end", assignmentId: seat.id, openedById: a.id, body: input.reason });
+    await requestSeatEnd(tx, a, seat, input.reason, at);
     return { id: seat.id };
   });
 }

@@ -8,20 +8,14 @@ import type { Actor } from "@/lib/auth/permissions";
 import { notify } from "@/lib/notify/send";
 import { findPersonByLogin } from "@/lib/people/resolve";
 import type { CancelLeaveInput, LeaveInput, UpdateLeaveInput } from "./schemas";
-import { lockAssignment } from "./seats";
+import { lockAssignment, seatSummarySelect } from "./seats";
 import { DAY, isoDay, roleName, SITTING_SEAT_STATUSES } from "@/lib/vocabulary";
 /** CNCF rule: a leave of a month or more needs cover arranged. */
 export const COVER_NEEDED_FROM_DAYS = 30;
 
 const seatSelect = {
-  id: true,
-  tagId: true,
-  userId: true,
-  kind: true,
-  status: true,
-  user: { select: { login: true } },
+  ...seatSummarySelect,
   roleDefinition: { select: { name: true, coverHasPowers: true } },
-  tag: { select: { name: true, slug: true } },
 } as const;
 type LeaveSeat = NonNullable<Awaited<ReturnType<typeof findSeat>>>;
 

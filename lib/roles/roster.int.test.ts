@@ -15,7 +15,7 @@ import { DAY } from "@/lib/vocabulary";
 import { closeDueDecisions } from "@/lib/decisions/closing";
 import { castVote } from "@/lib/decisions/votes";
 import { everyoneVotes, freshToc } from "@/tests/decisions";
-import { code } from "@/tests/fixtures";
+import { code, defineRoleIn, standardRole } from "@/tests/fixtures";
 const message = (p: Promise<unknown>) =>
   p.then(
     () => "ok",
@@ -35,10 +35,6 @@ async function person(region: "APAC" | "EMEA" | "Americas", employer: string | n
   if (employer !== null) await db.user.update({ where: { id: u.id }, data: { employer } });
   return u;
 }
-
-/** The TAG's Chair or Tech Lead role (current version), which it has from its creation. */
-const standardRole = (tagId: string, kind: "chair" | "tech_lead") =>
-  db.roleDefinition.findFirstOrThrow({ where: { tagId, kind, supersededAt: null } });
 
 const summaryOf = async (tagId: string, roleKey: string) =>
   (await summarizeRoles(tagId, await now())).find((s) => s.def.roleKey === roleKey);
@@ -79,22 +75,16 @@ describe("role definitions", () => {
     const { actor } = await leadOf(tag.id);
     const tl = await standardRole(tag.id, "tech_lead");
     expect((await standardRole(tag.id, "chair")).needsTocApproval).toBe(true);
-    const d = await defineRole(
-      actor,
-      RoleDefinitionSchema.parse({
-        tagId: tag.id,
-        roleKey: tl.roleKey,
-        name: "Tech Lead",
-        kind: "tech_lead",
-        needsTocApproval: "false",
-      }),
-    );
+    const d = await defineRoleIn(actor, tag.id, {
+      roleKey: tl.roleKey,
+      name: "Tech Lead",
+      kind: "tech_lead",
+      needsTocApproval: "false",
+    });
     expect((await db.roleDefinition.findUniqueOrThrow({ where: { id: d.id } })).needsTocApproval).toBe(true);
-    expect(
-      await message(
-        defineRole(actor, RoleDefinitionSchema.parse({ tagId: tag.id, name: "Second Tech Lead", kind: "tech_lead" })),
-      ),
-    ).toBe("This TAG already has its Tech Lead role: edit it instead.");
+    expect(await message(defineRoleIn(actor, tag.id, { name: "Second Tech Lead", kind: "tech_lead" }))).toBe(
+      "This TAG already has its Tech Lead role: edit it instead.",
+    );
     expect(await message(retireRole(actor, { tagId: tag.id, roleKey: tl.roleKey }))).toMatch(
       /keeps its Tech Lead role/,
     );
@@ -177,15 +167,11 @@ describe("appointments and seat rules", () => {
   it("enforces the employer cap, trimmed and case-insensitively", async () => {
     const tag = await createTag();
     const { actor } = await leadOf(tag.id);
-    const d = await defineRole(
-      actor,
-      RoleDefinitionSchema.parse({
-        tagId: tag.id,
-        name: "Subproject lead",
-        kind: "subproject_lead",
-        maxPerEmployer: "1",
-      }),
-    );
+    const d = await defineRoleIn(actor, tag.id, {
+      name: "Subproject lead",
+      kind: "subproject_lead",
+      maxPerEmployer: "1",
+    });
     const [a, b, c] = [
       await person("EMEA", "Acme"),
       await person("APAC", " acme "),
@@ -201,16 +187,12 @@ describe("appointments and seat rules", () => {
   it("two leads appointing to the last seat at once: exactly one succeeds", async () => {
     const tag = await createTag();
     const leads = await Promise.all(Array.from({ length: 5 }, () => leadOf(tag.id)));
-    const d = await defineRole(
-      leads[0]!.actor,
-      RoleDefinitionSchema.parse({
-        tagId: tag.id,
-        name: "Community organizer",
-        kind: "tag_ambassador",
-        ambassadorKind: "community_organizer",
-        totalSeats: "1",
-      }),
-    );
+    const d = await defineRoleIn(leads[0]!.actor, tag.id, {
+      name: "Community organizer",
+      kind: "tag_ambassador",
+      ambassadorKind: "community_organizer",
+      totalSeats: "1",
+    });
     const candidates = await Promise.all(leads.map((_, i) => person(i % 2 ? "APAC" : "EMEA")));
     const results = await Promise.all(
       leads.map((l, i) => code(appointToRole(l.actor, { roleDefinitionId: d.id, login: candidates[i]!.login }))),
@@ -228,16 +210,12 @@ describe("appointments and seat rules", () => {
   it("eligibility: at least N records in the last M months", async () => {
     const tag = await createTag();
     const { actor } = await leadOf(tag.id);
-    const d = await defineRole(
-      actor,
-      RoleDefinitionSchema.parse({
-        tagId: tag.id,
-        name: "Tech Lead",
-        kind: "custom",
-        eligibilityMinRecords: "1",
-        eligibilityWindowMonths: "6",
-      }),
-    );
+    const d = await defineRoleIn(actor, tag.id, {
+      name: "Tech Lead",
+      kind: "custom",
+      eligibilityMinRecords: "1",
+      eligibilityWindowMonths: "6",
+    });
     const p = await person("EMEA");
     expect(await message(appointToRole(actor, { roleDefinitionId: d.id, login: p.login }))).toMatch(
       /not eligible: 0 of at least 1/,
@@ -303,10 +281,7 @@ describe("appointments and seat rules", () => {
     const tag = await createTag();
     const { actor } = await leadOf(tag.id);
     const d = await defineRole(actor, ambassadorRole(tag.id, { totalSeats: "1" }));
-    const fellow = await defineRole(
-      actor,
-      RoleDefinitionSchema.parse({ tagId: tag.id, name: "Advisory Fellow", kind: "advisory_fellow" }),
-    );
+    const fellow = await defineRoleIn(actor, tag.id, { name: "Advisory Fellow", kind: "advisory_fellow" });
     const [a, b, c] = [await person("EMEA"), await person("APAC"), await person("Americas")];
     const seat = await appointToRole(actor, { roleDefinitionId: d.id, login: a.login });
     const before = (await db.roleAssignment.findUniqueOrThrow({ where: { id: seat.id } })).termEndAt!;
@@ -388,7 +363,7 @@ describe("removal votes", () => {
   async function setup() {
     const tag = await createTag();
     const { actor } = await leadOf(tag.id);
-    const d = await defineRole(actor, RoleDefinitionSchema.parse({ tagId: tag.id, name: "Tech Lead", kind: "custom" }));
+    const d = await defineRoleIn(actor, tag.id, { name: "Tech Lead", kind: "custom" });
     const p = await person("EMEA");
     const seat = await appointToRole(actor, { roleDefinitionId: d.id, login: p.login });
     // Five TOC members: the quorum (more than half) is 3, two thirds of 3 votes cast is 2.

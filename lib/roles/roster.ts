@@ -173,6 +173,39 @@ async function seatForChange(actor: Actor | null, assignmentId: string, what: st
   return { a, seat };
 }
 
+/**
+ * Files a request to end a held seat (to `emeritus`, or plainly) and opens the TOC vote on it;
+ * refused while another end request of the seat waits.
+ */
+export async function requestSeatEnd(
+  tx: Tx,
+  a: Actor,
+  seat: { id: string; tagId: string },
+  reason: string,
+  at: Date,
+  to: "ended" | "emeritus" = "ended",
+) {
+  const { count } = await tx.roleAssignment.updateMany({
+    where: { id: seat.id, status: { in: [...SITTING_SEAT_STATUSES] }, endRequestedAt: null },
+    data: {
+      endRequestedById: a.id,
+      endRequestedAt: at,
+      endReason: to === "emeritus" ? `${EMERITUS_PREFIX}${reason}` : reason,
+    },
+  });
+  if (count === 0) throw new AppError("CONFLICT", "An end of this seat is already awaiting approval.");
+  await recordAudit(tx, {
+    at,
+    actorId: a.id,
+    action: "roster.end-request",
+    subjectType: "RoleAssignment",
+    subjectId: seat.id,
+    tagId: seat.tagId,
+    after: { reason, to },
+  });
+  await openSeatDecision(tx, { kind: "seat-end", assignmentId: seat.id, openedById: a.id, body: reason });
+}
+
 /** Ends a seat now (roles without TOC approval) or files an end request the TOC decides. */
 async function endInTx(
   tx: Tx,
@@ -183,25 +216,7 @@ async function endInTx(
   at: Date,
 ) {
   if (needsTocApproval(seat.kind, seat.roleDefinition)) {
-    const { count } = await tx.roleAssignment.updateMany({
-      where: { id: seat.id, status: { in: [...SITTING_SEAT_STATUSES] }, endRequestedAt: null },
-      data: {
-        endRequestedById: a.id,
-        endRequestedAt: at,
-        endReason: to === "emeritus" ? `${EMERITUS_PREFIX}${reason}` : reason,
-      },
-    });
-    if (count === 0) throw new AppError("CONFLICT", "An end of this seat is already awaiting approval.");
-    await recordAudit(tx, {
-      at,
-      actorId: a.id,
-      action: "roster.end-request",
-      subjectType: "RoleAssignment",
-      subjectId: seat.id,
-      tagId: seat.tagId,
-      after: { reason, to },
-    });
-    await openSeatDecision(tx, { kind: "seat-end", assignmentId: seat.id, openedById: a.id, body: reason });
+    await requestSeatEnd(tx, a, seat, reason, at, to);
     return "pending" as const;
   }
   const { count } = await tx.roleAssignment.updateMany({

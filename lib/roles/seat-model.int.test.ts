@@ -8,6 +8,7 @@ import { createTag as createTagAsAdmin } from "@/lib/tags/mutations";
 import { TagSchema } from "@/lib/tags/schemas";
 import { everyoneVotes } from "@/tests/decisions";
 import { createTag, createUser } from "@/tests/factories";
+import { defineRoleIn, standardRole } from "@/tests/fixtures";
 import { defineRole, previewRole, retireRole } from "./definitions";
 import { appointLeader } from "./leadership";
 import { cancelLeave, recordLeave, updateLeave } from "./leaves";
@@ -35,29 +36,22 @@ async function chairOf(tagId: string) {
 
 const titles = async (userId: string) => (await listNotifications(userId)).items.map((n) => n.title);
 
-const role = (tagId: string, kind: "chair" | "tech_lead") =>
-  db.roleDefinition.findFirstOrThrow({ where: { tagId, kind, supersededAt: null } });
-
 const figuresOf = async (tagId: string, roleKey: string) =>
   (await summarizeRoles(tagId, await now())).find((s) => s.def.roleKey === roleKey)!.figures;
 
 /** Tech Lead rules as the issue's scenario sets them: 4 seats, at most 2 per region. */
 async function setTechLeadRules(actor: Awaited<ReturnType<typeof loadActor>>, tagId: string) {
-  const tl = await role(tagId, "tech_lead");
-  return defineRole(
-    actor,
-    RoleDefinitionSchema.parse({
-      tagId,
-      roleKey: tl.roleKey,
-      name: "Tech Lead",
-      kind: "tech_lead",
-      termMonths: "24",
-      totalSeats: "4",
-      maxAPAC: "2",
-      maxEMEA: "2",
-      maxAmericas: "2",
-    }),
-  );
+  const tl = await standardRole(tagId, "tech_lead");
+  return defineRoleIn(actor, tagId, {
+    roleKey: tl.roleKey,
+    name: "Tech Lead",
+    kind: "tech_lead",
+    termMonths: "24",
+    totalSeats: "4",
+    maxAPAC: "2",
+    maxEMEA: "2",
+    maxAmericas: "2",
+  });
 }
 
 describe("one seat model", () => {
@@ -120,21 +114,17 @@ describe("one seat model", () => {
   it("approving a pending seat checks the rules again: another approval may have taken the last seat", async () => {
     const tag = await createTag();
     const { actor } = await chairOf(tag.id);
-    const tl = await role(tag.id, "tech_lead");
+    const tl = await standardRole(tag.id, "tech_lead");
     const [a, b] = [await createUser({ region: "APAC" }), await createUser({ region: "EMEA" })];
     const sa = await appointToRole(actor, { roleDefinitionId: tl.id, login: a.login });
     const sb = await appointToRole(actor, { roleDefinitionId: tl.id, login: b.login });
     // The role shrinks to one seat while both wait (saved with a warning naming the pending seats).
-    const v2 = await defineRole(
-      actor,
-      RoleDefinitionSchema.parse({
-        tagId: tag.id,
-        roleKey: tl.roleKey,
-        name: "Tech Lead",
-        kind: "tech_lead",
-        totalSeats: "1",
-      }),
-    );
+    const v2 = await defineRoleIn(actor, tag.id, {
+      roleKey: tl.roleKey,
+      name: "Tech Lead",
+      kind: "tech_lead",
+      totalSeats: "1",
+    });
     expect(v2.warnings).toEqual([]);
     await everyoneVotes(sa.id);
     // The TOC may approve both; the seat rules still decide whether the second can take its seat,
@@ -178,10 +168,7 @@ describe("one seat model", () => {
   it("a retired role takes no new seats; its pending appointments close; held seats stay", async () => {
     const tag = await createTag();
     const { actor } = await chairOf(tag.id);
-    const def = await defineRole(
-      actor,
-      RoleDefinitionSchema.parse({ tagId: tag.id, name: "Organizer", kind: "custom", needsTocApproval: "on" }),
-    );
+    const def = await defineRoleIn(actor, tag.id, { name: "Organizer", kind: "custom", needsTocApproval: "on" });
     const [held, waiting, late] = [await createUser(), await createUser(), await createUser()];
     const h = await appointToRole(actor, { roleDefinitionId: def.id, login: held.login });
     await createUser({ isTocMember: true });
@@ -208,7 +195,7 @@ describe("nobody appoints themselves", () => {
   it("through the Chair / Tech Lead path or a role, refused and audited", async () => {
     const tag = await createTag();
     const { actor, user } = await chairOf(tag.id);
-    const tl = await role(tag.id, "tech_lead");
+    const tl = await standardRole(tag.id, "tech_lead");
     expect(await outcome(appointLeader(actor, { tagId: tag.id, login: user.login, kind: "tech_lead" }))).toBe(
       "FORBIDDEN: Nobody appoints themselves.",
     );
@@ -228,7 +215,7 @@ describe("nobody appoints themselves", () => {
   it("a person is found by the one account that holds the login; two accounts with it are never guessed", async () => {
     const tag = await createTag();
     const { actor } = await chairOf(tag.id);
-    const tl = await role(tag.id, "tech_lead");
+    const tl = await standardRole(tag.id, "tech_lead");
     const login = `renamed-${Date.now().toString(36)}`;
     await createUser({ login });
     await createUser({ login: login.toUpperCase() });
@@ -272,16 +259,12 @@ describe("terms that end", () => {
   it("a role can send ended terms to emeritus; a renewal before the end keeps the seat", async () => {
     const tag = await createTag();
     const { actor } = await chairOf(tag.id);
-    const def = await defineRole(
-      actor,
-      RoleDefinitionSchema.parse({
-        tagId: tag.id,
-        name: "Fellow",
-        kind: "advisory_fellow",
-        termMonths: "12",
-        emeritusAfterTerm: "on",
-      }),
-    );
+    const def = await defineRoleIn(actor, tag.id, {
+      name: "Fellow",
+      kind: "advisory_fellow",
+      termMonths: "12",
+      emeritusAfterTerm: "on",
+    });
     const [p, q] = [await createUser(), await createUser()];
     const sp = await appointToRole(actor, { roleDefinitionId: def.id, login: p.login });
     const sq = await appointToRole(actor, { roleDefinitionId: def.id, login: q.login });
@@ -297,7 +280,7 @@ describe("resign, withdraw, leaves", () => {
   it("anyone resigns their own seat (leads and the TOC told); nobody resigns another's", async () => {
     const tag = await createTag();
     const { actor, toc, user: chair } = await chairOf(tag.id);
-    const tl = await role(tag.id, "tech_lead");
+    const tl = await standardRole(tag.id, "tech_lead");
     const lead = await createUser();
     const s = await appointToRole(actor, { roleDefinitionId: tl.id, login: lead.login });
     await everyoneVotes(s.id);
@@ -323,7 +306,7 @@ describe("resign, withdraw, leaves", () => {
   it("a lead withdraws a pending appointment; the nominee is told; a held seat cannot be withdrawn", async () => {
     const tag = await createTag();
     const { actor, seat } = await chairOf(tag.id);
-    const tl = await role(tag.id, "tech_lead");
+    const tl = await standardRole(tag.id, "tech_lead");
     const nominee = await createUser();
     const s = await appointToRole(actor, { roleDefinitionId: tl.id, login: nominee.login });
     expect(await outcome(cancelPendingAppointment(actor, { assignmentId: s.id, reason: "changed our mind" }))).toBe(
@@ -339,7 +322,7 @@ describe("resign, withdraw, leaves", () => {
   it("a leave is edited and cancelled; the cover is told; cover powers follow the role's setting", async () => {
     const tag = await createTag();
     const { actor } = await chairOf(tag.id);
-    const tl = await role(tag.id, "tech_lead");
+    const tl = await standardRole(tag.id, "tech_lead");
     const [lead, cover, other] = [await createUser(), await createUser(), await createUser()];
     const s = await appointToRole(actor, { roleDefinitionId: tl.id, login: lead.login });
     await everyoneVotes(s.id);
@@ -355,17 +338,13 @@ describe("resign, withdraw, leaves", () => {
     );
     // The Tech Lead role does not give cover the seat's powers until it says so.
     expect((await loadActor(cover.id))!.leadTagIds).not.toContain(tag.id);
-    await defineRole(
-      actor,
-      RoleDefinitionSchema.parse({
-        tagId: tag.id,
-        roleKey: tl.roleKey,
-        name: "Tech Lead",
-        kind: "tech_lead",
-        termMonths: "24",
-        coverHasPowers: "on",
-      }),
-    );
+    await defineRoleIn(actor, tag.id, {
+      roleKey: tl.roleKey,
+      name: "Tech Lead",
+      kind: "tech_lead",
+      termMonths: "24",
+      coverHasPowers: "on",
+    });
     expect((await loadActor(cover.id))!.leadTagIds).toContain(tag.id);
     expect((await listRoster(tag.id, await now())).find((r) => r.id === s.id)?.state).toBe("on-leave");
     // Another leave overlapping an edited one is refused; the edit moves the cover.

@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { notify } from "@/lib/notify/send";
 import { leadSeatWhere } from "@/lib/auth/lead-seats";
 import { isoDay, roleName, SITTING_SEAT_STATUSES } from "@/lib/vocabulary";
+import { seatSummarySelect } from "./seats";
 
 /**
  * The clock sweep for terms: a held seat whose term end has passed (and was not renewed before it)
@@ -17,17 +18,7 @@ export async function endFinishedTerms(now: Date): Promise<number> {
     where: { status: { in: [...SITTING_SEAT_STATUSES] }, termEndAt: { lte: now } },
     orderBy: { termEndAt: "asc" },
     take: 1000,
-    select: {
-      id: true,
-      tagId: true,
-      userId: true,
-      kind: true,
-      status: true,
-      termEndAt: true,
-      user: { select: { login: true } },
-      roleDefinition: { select: { roleKey: true, name: true } },
-      tag: { select: { name: true, slug: true } },
-    },
+    select: { ...seatSummarySelect, termEndAt: true, roleDefinition: { select: { roleKey: true, name: true } } },
   });
   if (due.length === 0) return 0;
   const current = await db.roleDefinition.findMany({

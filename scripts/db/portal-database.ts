@@ -1,6 +1,6 @@
 /** The portal's database through Prisma, for the command-line tools (imports and exports). */
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "../../lib/generated/prisma/client.ts";
+import type { PrismaClient } from "../../lib/generated/prisma/client.ts";
+import { createPrismaClient } from "../../lib/prisma-client.ts";
 import { migrateAndVerify, openDatabase } from "./database.ts";
 
 /**
@@ -10,7 +10,7 @@ import { migrateAndVerify, openDatabase } from "./database.ts";
  */
 export async function withPortalDatabase(failure: string, work: (db: PrismaClient) => Promise<void>): Promise<void> {
   const database = await openDatabase();
-  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
+  const db = createPrismaClient(database.url);
   try {
     if (database.cluster) await migrateAndVerify(database.url);
     await work(db);

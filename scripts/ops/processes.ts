@@ -3,6 +3,7 @@
  * unprivileged user where this machine allows it, with their output kept line by line.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import http from "node:http";
 import pg from "pg";
 
 export const NOBODY = { uid: 65534, gid: 65534 };
@@ -108,3 +109,45 @@ export function jsonLines(lines: string[]): Record<string, unknown>[] {
   }
   return out;
 }
+
+export interface ReceivedSpan {
+  service: string;
+  name: string;
+  traceId: string;
+  attributes: Record<string, unknown>;
+}
+
+/** A minimal OTLP/HTTP (JSON) trace receiver on loopback: what a collector would be sent. */
+export async function startOtlpCollector(
+  port = 0,
+): Promise<{ server: http.Server; url: string; spans: ReceivedSpan[] }> {
+  type Attr = { key: string; value: Record<string, unknown> };
+  const flat = (attrs: Attr[] = []) => Object.fromEntries(attrs.map((a) => [a.key, Object.values(a.value)[0]]));
+  const spans: ReceivedSpan[] = [];
+  const server = http.createServer((req, res) => {
+    let body = "";
+    req.on("data", (d: Buffer) => (body += d.toString()));
+    req.on("end", () => {
+      const parsed = JSON.parse(body || "{}") as {
+        resourceSpans?: {
+          resource?: { attributes?: Attr[] };
+          scopeSpans?: { spans?: { name: string; traceId: string; attributes?: Attr[] }[] }[];
+        }[];
+      };
+      for (const rs of parsed.resourceSpans ?? []) {
+        const service = String(flat(rs.resource?.attributes)["service.name"] ?? "");
+        for (const ss of rs.scopeSpans ?? [])
+          for (const s of ss.spans ?? [])
+            spans.push({ service, name: s.name, traceId: s.traceId, attributes: flat(s.attributes) });
+      }
+      res.writeHead(200, { "content-type": "application/json" }).end("{}");
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const { port: bound } = server.address() as { port: number };
+  return { server, url: `http://127.0.0.1:${bound}`, spans };
+}
+
+/** Whether a span is a PostgreSQL query span (either generation of the semantic conventions). */
+export const isDbSpan = (s: ReceivedSpan) =>
+  s.attributes["db.system"] === "postgresql" || s.attributes["db.system.name"] === "postgresql";

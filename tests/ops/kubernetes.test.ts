@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 
 /**
  * Every overlay of deploy/kubernetes rendered offline with `kubectl kustomize` and each object
- * validated against the Kubernetes API schemas (kubernetes-models) or, for CloudNativePG's
+ * validated against the Kubernetes API schemas (kubernetes-models, unknown fields refused) or, for CloudNativePG's
  * resources, the CRD schema kept in tests/ops/fixtures. Then the promises the manifests make.
  */
 const root = path.resolve(import.meta.dirname, "../..");
@@ -53,7 +53,56 @@ async function validate(o: Obj): Promise<void> {
   >;
   const Model = mod[o.kind];
   if (!Model) throw new Error(`kubernetes-models has no ${o.apiVersion} ${o.kind}`);
-  new Model(o).validate();
+  const { tracked, unknownFields } = readTracker(o);
+  // On the object itself, not a copy: the constructor would read every top-level key while copying.
+  Model.prototype.validate.call(tracked);
+  const unknown = unknownFields();
+  if (unknown.length) throw new Error(`${o.kind}/${o.metadata.name}: unknown field(s) ${unknown.join(", ")}`);
+}
+
+/**
+ * kubernetes-models' compiled validators accept any field they do not know (a typo'd
+ * `readinesProbe` passes), and the package has no strict option. They do read every field their
+ * schema defines, though, so a field the validator never read is not in the schema, except in an
+ * object whose keys it listed (a map such as labels, whose keys are free).
+ */
+function readTracker(root: object): { tracked: object; unknownFields: () => string[] } {
+  const read = new Map<object, Set<PropertyKey>>();
+  const listed = new Set<object>();
+  const proxies = new WeakMap<object, object>();
+  const wrap = (v: unknown): unknown => {
+    if (!v || typeof v !== "object") return v;
+    let p = proxies.get(v);
+    if (!p) {
+      read.set(v, new Set());
+      p = new Proxy(v, {
+        get(target, key, receiver) {
+          read.get(target)!.add(key);
+          return wrap(Reflect.get(target, key, receiver));
+        },
+        ownKeys(target) {
+          listed.add(target);
+          return Reflect.ownKeys(target);
+        },
+      });
+      proxies.set(v, p);
+    }
+    return p;
+  };
+  const unknownFields = (): string[] => {
+    const found: string[] = [];
+    const walk = (v: unknown, at: string) => {
+      if (!v || typeof v !== "object" || !read.has(v)) return; // never reached: under a free-form map
+      if (Array.isArray(v)) return v.forEach((x, i) => walk(x, `${at}[${i}]`));
+      for (const [k, x] of Object.entries(v)) {
+        if (!listed.has(v) && !read.get(v)!.has(k)) found.push(`${at}.${k}`);
+        else walk(x, `${at}.${k}`);
+      }
+    };
+    walk(root, "");
+    return found.map((f) => f.slice(1));
+  };
+  return { tracked: wrap(root) as object, unknownFields };
 }
 
 interface Container {
@@ -121,6 +170,22 @@ describe.skipIf(!hasKubectl)("Kubernetes overlays rendered with kubectl kustomiz
     await expect(validate({ ...deployment!, spec: { ...deployment!.spec, replicas: "three" } })).rejects.toThrow(
       /replicas/,
     );
+    // A typo'd field at any depth, which the models' validators alone let through.
+    const typo = structuredClone(deployment!);
+    const c = podSpec(typo).containers[0] as unknown as Record<string, unknown>;
+    c.readinesProbe = c.readinessProbe;
+    delete c.readinessProbe;
+    await expect(validate(typo)).rejects.toThrow("unknown field(s) spec.template.spec.containers[0].readinesProbe");
+    await expect(validate({ ...deployment!, spec: { ...deployment!.spec, replica: 2 } })).rejects.toThrow(
+      "unknown field(s) spec.replica",
+    );
+    await expect(validate({ ...deployment!, metdata: deployment!.metadata })).rejects.toThrow(
+      /unknown field\(s\) metdata/,
+    );
+    // Free-form maps stay free.
+    const labelled = structuredClone(deployment!) as Obj & { metadata: { labels?: Record<string, string> } };
+    labelled.metadata.labels = { "any-key": "x" };
+    await validate(labelled);
     const cluster = render(path.join(k8s, "overlays/dev")).find((o) => o.kind === "Cluster")!;
     await expect(validate({ ...cluster, spec: { ...cluster.spec, instancess: 2 } })).rejects.toThrow(/additional/);
   });

@@ -9,7 +9,7 @@ import { loadActor } from "@/lib/auth/actor";
 import { PERMISSIONS, type Action, type Actor } from "@/lib/auth/permissions";
 import { importAmbassadors, setAmbassador, setGlobalRole } from "@/lib/admin/mutations";
 import { appointLeader, requestEndOfSeat } from "@/lib/roles/leadership";
-import { recordExternalDecision } from "@/lib/decisions/closing";
+import { applyDecisionAgain, recordExternalDecision } from "@/lib/decisions/closing";
 import { openSeatDecision } from "@/lib/decisions/decisions";
 import { getDecision } from "@/lib/decisions/queries";
 import { setDecisionRule, setRemovalSupermajority } from "@/lib/decisions/rules";
@@ -37,6 +37,7 @@ import { setItemHidden, updateMatchSettings } from "@/lib/matching/mutations";
 import {
   confirmCompletion,
   decideClaim,
+  editProgress,
   markClaimDone,
   postProgress,
   releaseClaim,
@@ -59,7 +60,16 @@ import { CheckInSchema, CreateLiaisonSchema, UpdateLiaisonSchema } from "@/lib/l
 import { publishVoterRoll, createElection, extendElectionWindow, uploadVoterList } from "@/lib/elections/elections";
 import { decideElectionException, requestElectionException } from "@/lib/elections/exceptions";
 import { cancelElection, moveElectionPhase } from "@/lib/elections/phases";
-import { selfNominate, withdrawNomination } from "@/lib/elections/nominations";
+import { endorseNomination, selfNominate, withdrawNomination } from "@/lib/elections/nominations";
+import { castBallot, checkReceipt, replaceBallot } from "@/lib/elections/ballots";
+import { receiptHashOf } from "@/lib/elections/context";
+import { publishElection } from "@/lib/elections/results";
+import { searchAuditEvents } from "@/lib/audit/queries";
+import { completeProfileStep, skipProfileStep } from "@/lib/people/profile-step";
+import { ProfileStepSchema } from "@/lib/people/schemas";
+import { markNotificationsRead } from "@/lib/notify/mutations";
+import { getNotificationPrefs, setNotificationPrefs } from "@/lib/notify/preferences";
+import { NOTIFICATION_MODES } from "@/lib/notify/schemas";
 import { getElection } from "@/lib/elections/queries";
 import { CreateElectionSchema, ExtendWindowSchema, MovePhaseSchema } from "@/lib/elections/schemas";
 import { createTag, createUser } from "@/tests/factories";
@@ -157,7 +167,11 @@ async function liaisonOn(tagId: string, userId: string) {
 }
 
 /** An election of the TAG in `phase`, written directly; its officers are the TAG's leads unless given. */
-async function electionOn(tagId: string, phase: "draft" | "nominations" | "tallied", officerIds?: string[]) {
+async function electionOn(
+  tagId: string,
+  phase: "draft" | "nominations" | "voting" | "approved" | "published",
+  officerIds?: string[],
+) {
   const def = await roleOn(tagId);
   const at = new Date();
   const leads = await db.roleAssignment.findMany({
@@ -180,6 +194,32 @@ async function electionOn(tagId: string, phase: "draft" | "nominations" | "talli
       updatedAt: at,
       officers: { create: (officerIds ?? leads.map((l) => l.userId)).map((userId) => ({ userId })) },
     },
+  });
+}
+
+/** An active nomination of `userId` in an election. */
+function nominationOf(electionId: string, userId: string) {
+  return db.nomination.create({ data: { electionId, userId, statement: "I will serve", createdAt: new Date() } });
+}
+
+/** Puts a signed-in caller on the election's voter roll (the election's rules, not the table, decide it). */
+async function onRoll(electionId: string, actor: Actor | null) {
+  if (actor) await db.electionVoter.create({ data: { electionId, userId: actor.id, source: "list" } });
+}
+
+/** The caller's ballot (a participation and a ballot), written directly; returns its receipt. */
+async function ballotOf(electionId: string, actor: Actor | null, choices: string[][]) {
+  const receipt = crypto.randomUUID().replaceAll("-", "");
+  if (actor) await db.electionParticipation.create({ data: { electionId, userId: actor.id } });
+  await db.ballot.create({ data: { electionId, choices, receiptHash: receiptHashOf(electionId, receipt) } });
+  return receipt;
+}
+
+/** A pending seat of a defined role (of its own) for `userId` in a TAG. */
+async function pendingRoleSeat(tagId: string, userId: string) {
+  const def = await roleOn(tagId);
+  return db.roleAssignment.create({
+    data: { tagId, userId, kind: "custom", status: "pending", requestedAt: new Date(), roleDefinitionId: def.id },
   });
 }
 
@@ -586,17 +626,7 @@ const OPERATIONS: Record<string, (w: World, actor: Actor | null, role: MatrixRol
     };
   },
   "roster.cancel-pending": async (w, actor) => {
-    const def = await roleOn(w.tagA.id);
-    const seat = await db.roleAssignment.create({
-      data: {
-        tagId: w.tagA.id,
-        userId: (await w.bystander()).id,
-        kind: "custom",
-        status: "pending",
-        requestedAt: new Date(),
-        roleDefinitionId: def.id,
-      },
-    });
+    const seat = await pendingRoleSeat(w.tagA.id, (await w.bystander()).id);
     return {
       run: () => cancelPendingAppointment(actor, { assignmentId: seat.id }),
       changed: async () => (await db.roleAssignment.findUniqueOrThrow({ where: { id: seat.id } })).status !== "pending",
@@ -818,6 +848,122 @@ const OPERATIONS: Record<string, (w: World, actor: Actor | null, role: MatrixRol
       run: () =>
         requestElectionException(actor, { electionId: e.id, kind: "vote", reason: "I review the TAG's papers" }),
       changed: async () => (await db.electionException.count({ where: { electionId: e.id } })) > 0,
+    };
+  },
+  "election.endorse": async (w, actor) => {
+    const e = await electionOn(w.tagA.id, "nominations");
+    const n = await nominationOf(e.id, (await w.bystander()).id);
+    await onRoll(e.id, actor);
+    return {
+      run: () => endorseNomination(actor, { nominationId: n.id }),
+      changed: async () => (await db.endorsement.count({ where: { nominationId: n.id } })) > 0,
+      refusal: "sign-in",
+    };
+  },
+  "election.vote": async (w, actor) => {
+    const e = await electionOn(w.tagA.id, "voting");
+    const n = await nominationOf(e.id, (await w.bystander()).id);
+    await onRoll(e.id, actor);
+    return {
+      run: () => castBallot(actor, { electionId: e.id, ranking: [[n.id]] }),
+      changed: async () => (await db.ballot.count({ where: { electionId: e.id } })) > 0,
+      refusal: "sign-in",
+    };
+  },
+  // The caller's own ballot, written directly with a receipt they hold (a visitor holds one too).
+  "election.replace-ballot": async (w, actor) => {
+    const e = await electionOn(w.tagA.id, "voting");
+    const [first, second] = [await w.bystander(), await w.bystander()];
+    const [a, b] = [await nominationOf(e.id, first.id), await nominationOf(e.id, second.id)];
+    const receipt = await ballotOf(e.id, actor, [[a.id]]);
+    return {
+      run: () => replaceBallot(actor, { electionId: e.id, receipt, ranking: [[b.id]] }),
+      changed: async () =>
+        JSON.stringify((await db.ballot.findFirstOrThrow({ where: { electionId: e.id } })).choices) !==
+        JSON.stringify([[a.id]]),
+      refusal: "sign-in",
+    };
+  },
+  "election.check-receipt": async (w, actor) => {
+    const e = await electionOn(w.tagA.id, "published");
+    const n = await nominationOf(e.id, (await w.bystander()).id);
+    const receipt = await ballotOf(e.id, actor, [[n.id]]);
+    return { ...seen(() => checkReceipt(actor, { electionId: e.id, receipt })), refusal: "sign-in" };
+  },
+  "election.publish": async (w, actor) => {
+    const e = await electionOn(w.tagA.id, "approved");
+    return {
+      run: () => publishElection(actor, { electionId: e.id }),
+      changed: async () => (await db.election.findUniqueOrThrow({ where: { id: e.id } })).phase === "published",
+    };
+  },
+  "decision.apply-again": async (w, actor) => {
+    // An approval whose effect a seat rule refused, the way now clear: applying it seats the person.
+    const seat = await pendingRoleSeat(w.tagA.id, (await w.bystander()).id);
+    const d = await db.$transaction((tx) =>
+      openSeatDecision(tx, { kind: "appointment", assignmentId: seat.id, openedById: null }),
+    );
+    await db.decision.update({
+      where: { id: d.id },
+      data: { status: "approved", closedAt: new Date(), blockedReason: "Seat cap reached" },
+    });
+    return {
+      run: () => applyDecisionAgain(actor, { decisionId: d.id }),
+      changed: async () => (await db.roleAssignment.findUniqueOrThrow({ where: { id: seat.id } })).status !== "pending",
+    };
+  },
+  // TAG A's log: a lead of another TAG is refused it, though they see their own.
+  "audit.view": async (w, actor) => seen(() => searchAuditEvents(actor, { tagSlug: w.tagA.slug })),
+  "help-wanted.edit-progress": async (w, actor) => {
+    const userId = actor?.id ?? (await w.bystander()).id;
+    const claim = await claimOn(w.tagA.id, userId, "accepted");
+    const update = await db.claimUpdate.create({
+      data: { claimId: claim.id, authorId: userId, kind: "progress", body: "Half done", createdAt: new Date() },
+    });
+    return {
+      run: () => editProgress(actor, { updateId: update.id, body: "Two thirds done" }),
+      changed: async () => (await db.claimUpdate.findUniqueOrThrow({ where: { id: update.id } })).editedAt !== null,
+    };
+  },
+  "profile.step": async (w, actor) => {
+    const userId = actor?.id ?? (await w.bystander()).id;
+    const before = await db.user.findUniqueOrThrow({ where: { id: userId } });
+    const hoursPerMonth = before.hoursPerMonth === 12 ? 13 : 12;
+    return {
+      run: () =>
+        completeProfileStep(
+          actor,
+          ProfileStepSchema.parse({ region: "APAC", timezone: "Asia/Tokyo", skills: [], interests: [], hoursPerMonth }),
+        ),
+      changed: async () => (await db.user.findUniqueOrThrow({ where: { id: userId } })).hoursPerMonth === hoursPerMonth,
+    };
+  },
+  "profile.skip-step": async (_w, actor) => {
+    if (actor) await db.user.update({ where: { id: actor.id }, data: { profileStepAt: null } });
+    return {
+      run: () => skipProfileStep(actor),
+      changed: async () =>
+        !!actor && (await db.user.findUniqueOrThrow({ where: { id: actor.id } })).profileStepAt !== null,
+    };
+  },
+  // The caller's own notification (a visitor tries a bystander's).
+  "notifications.read": async (w, actor) => {
+    const userId = actor?.id ?? (await w.bystander()).id;
+    const n = await db.notification.create({
+      data: { userId, kind: "test", title: "Matrix notice", createdAt: new Date() },
+    });
+    return {
+      run: () => markNotificationsRead(actor, { ids: [n.id] }),
+      changed: async () => (await db.notification.findUniqueOrThrow({ where: { id: n.id } })).readAt !== null,
+    };
+  },
+  "notifications.prefs": async (w, actor) => {
+    const userId = actor?.id ?? (await w.bystander()).id;
+    const before = (await getNotificationPrefs(userId)).decision;
+    const decision = NOTIFICATION_MODES.find((m) => m !== before)!;
+    return {
+      run: () => setNotificationPrefs(actor, { decision }),
+      changed: async () => (await getNotificationPrefs(userId)).decision !== before,
     };
   },
   "decision.vote": async (w, actor) => {

@@ -20,6 +20,7 @@ import {
   NOTIFICATION_MODES,
 } from "@/lib/notify/schemas";
 import { saveNotificationPrefsAction, saveProfileAction } from "./actions";
+import { ItemLink } from "@/components/help-wanted/item-link";
 
 export const metadata: Metadata = { title: "Your profile" };
 
@@ -101,9 +102,7 @@ export default async function MePage() {
           {delivered.map((w) => (
             <li key={w.id} className="flex flex-wrap justify-between gap-2 py-2">
               <span>
-                <Link href={`/help-wanted/${w.item.id}`} className="font-medium text-brand-700 underline">
-                  {w.item.title}
-                </Link>{" "}
+                <ItemLink item={w.item} strong />{" "}
                 <span className="text-sm text-slate-600">
                   {ITEM_KIND_LABEL[w.item.kind]} · {w.item.tags.map((t) => t.tag.name).join(", ")}
                   {w.evidenceUrl && (

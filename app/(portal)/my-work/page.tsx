@@ -10,6 +10,7 @@ import { listMyClaims } from "@/lib/help-wanted/queries";
 import { isLiveClaim } from "@/lib/vocabulary";
 import { answerInvitationAction } from "@/app/help-wanted/[id]/actions";
 import { InvitationAnswer } from "@/components/help-wanted/invitation-answer";
+import { ItemLink } from "@/components/help-wanted/item-link";
 
 export const metadata: Metadata = { title: "My work" };
 
@@ -70,9 +71,7 @@ function ClaimRow({ claim: c }: { claim: Row }) {
   return (
     <li className="py-3">
       <p>
-        <Link href={`/help-wanted/${c.item.id}`} className="font-medium text-brand-700 underline">
-          {c.item.title}
-        </Link>{" "}
+        <ItemLink item={c.item} strong />{" "}
         <span className="text-sm text-slate-600">{c.item.tags.map((t) => t.tag.name).join(", ")}</span>
       </p>
       <p className="text-sm text-slate-700">

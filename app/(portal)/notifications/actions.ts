@@ -2,12 +2,11 @@
 
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/action";
-import { now } from "@/lib/clock";
 import { markNotificationsRead } from "@/lib/notify/mutations";
 import { MarkReadSchema } from "@/lib/notify/schemas";
 
 const markRead = defineAction(MarkReadSchema, async (input, actor) => {
-  const count = await markNotificationsRead(actor.id, input.ids, await now());
+  const count = await markNotificationsRead(actor, input);
   revalidatePath("/notifications");
   return { count };
 });

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { RelativeTime } from "@/components/ui/relative-time";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { DateTime } from "@/components/ui/time";
@@ -12,6 +11,7 @@ import { getInitiative } from "@/lib/initiatives/queries";
 import { STATE_LABEL } from "@/lib/initiatives/schemas";
 import { CheckInForm, JoinButton, StateForm } from "./_components/initiative-forms";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
+import { ItemLink } from "@/components/help-wanted/item-link";
 
 export const metadata: Metadata = { title: "Initiative" };
 
@@ -55,10 +55,7 @@ export default async function InitiativePage({ params }: { params: Promise<{ id:
         <ul className="list-disc pl-6">
           {ini.items.map((i) => (
             <li key={i.id}>
-              <Link href={`/help-wanted/${i.id}`} className="text-brand-700 underline">
-                {i.title}
-              </Link>{" "}
-              <span className="text-sm text-slate-600">({i.status})</span>
+              <ItemLink item={i} /> <span className="text-sm text-slate-600">({i.status})</span>
             </li>
           ))}
         </ul>

@@ -1,19 +1,12 @@
 "use client";
 
 import { signIn } from "next-auth/react";
-import { useState, useSyncExternalStore } from "react";
-
-const noSubscription = () => () => {};
+import { useState } from "react";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 export function SignInButton({ callbackUrl }: { callbackUrl: string }) {
   const [busy, setBusy] = useState(false);
-  // The sign-in runs in the browser: until the page has hydrated, a click would do nothing, so the
-  // button says so by being disabled (on a slow phone, or a test that clicks at once).
-  const hydrated = useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
+  const hydrated = useHydrated();
   return (
     <button
       type="button"

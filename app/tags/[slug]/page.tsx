@@ -51,6 +51,7 @@ import {
   RetireRoleForm,
   SeatChangeForm,
 } from "./_components/seat-controls";
+import { ItemLink } from "@/components/help-wanted/item-link";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -320,9 +321,7 @@ export default async function TagPage({ params }: Props) {
         <ul className="list-disc space-y-1 pl-6">
           {openWork.items.map((i) => (
             <li key={i.id}>
-              <Link href={`/help-wanted/${i.id}`} className="text-brand-700 underline">
-                {i.title}
-              </Link>
+              <ItemLink item={i} />
             </li>
           ))}
         </ul>

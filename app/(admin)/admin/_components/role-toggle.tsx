@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { setAmbassadorAction, setGlobalRoleAction } from "../actions";
 
 const LABEL = { toc: "TOC member", admin: "admin", ambassador: "CNCF Ambassador" } as const;
@@ -19,6 +20,7 @@ export function RoleToggle({
 }) {
   const [pending, start] = useTransition();
   const [message, setMessage] = useState("");
+  const hydrated = useHydrated();
   const label = `${held ? "Revoke" : "Grant"} ${LABEL[role]} for @${login}`;
   const run = () => {
     if (held && !window.confirm(`Revoke ${LABEL[role]} from @${login}?`)) return;
@@ -35,7 +37,7 @@ export function RoleToggle({
       <button
         type="button"
         onClick={run}
-        disabled={pending}
+        disabled={pending || !hydrated}
         className={`rounded px-2 py-1 text-xs font-medium ring-1 disabled:opacity-60 ${held ? "bg-brand-600 text-white ring-brand-600" : "bg-white text-slate-700 ring-slate-300"}`}
       >
         {/* The name says what a press does and contains the visible answer (WCAG 2.5.3, label in name). */}

@@ -8,7 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/section";
 import { searchAuditEvents } from "@/lib/audit/queries";
 import { getActor } from "@/lib/auth/actor";
-import { tagsWhere } from "@/lib/auth/permissions";
+import { AppError } from "@/lib/errors";
 import { addDays, parseId } from "@/lib/vocabulary";
 import { requireUser } from "@/lib/auth/session";
 
@@ -28,27 +28,27 @@ const date = (s: string | undefined) => (s && /^\d{4}-\d{2}-\d{2}$/.test(s) ? ne
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Search> }) {
   await requireUser("/admin/audit");
-  const actor = await getActor();
-  const scope = tagsWhere(actor, "audit.view");
-  const all = scope === "all";
-  if (!all && scope.length === 0) return <Forbidden what="the audit log" />;
   const f = await searchParams;
   const to = date(f.to);
-  const { items, nextCursor } = await searchAuditEvents({
-    tagIds: all ? undefined : [...scope],
+  const found = await searchAuditEvents(await getActor(), {
     actorLogin: f.actor?.replace(/^@/, "") || undefined,
     action: f.action || undefined,
     tagSlug: f.tag || undefined,
     from: date(f.from),
     to: to ? addDays(to, 1) : undefined,
     cursor: parseId(f.cursor) ?? undefined,
+  }).catch((e: unknown) => {
+    if (e instanceof AppError && e.code === "FORBIDDEN") return null;
+    throw e;
   });
+  if (!found) return <Forbidden what={f.tag ? "this TAG's audit log" : "the audit log"} />;
+  const { everyTag, items, nextCursor } = found;
   const keep = Object.fromEntries(Object.entries(f).filter(([k, v]) => k !== "cursor" && v));
   return (
     <div className="space-y-6">
       <PageHeader title="Audit log" compact>
         <p className="text-slate-700">
-          {all
+          {everyTag
             ? "Every governance change and refused attempt, newest first. Times in your timezone."
             : "Governance changes in the TAGs you lead, newest first."}
         </p>

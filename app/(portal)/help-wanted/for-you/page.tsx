@@ -18,6 +18,7 @@ import { listTags } from "@/lib/tags/queries";
 import { hideItemAction, volunteerFromMatchesAction } from "./actions";
 import { MatchSettingsForm } from "./_components/match-settings-form";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
+import { ItemLink } from "@/components/help-wanted/item-link";
 
 export const metadata: Metadata = { title: "Help wanted for you" };
 export const dynamic = "force-dynamic";
@@ -141,9 +142,7 @@ export default async function ForYouPage({ searchParams }: Props) {
               {settings.hidden.map((h) => (
                 <li key={h.id} className="flex flex-wrap items-start justify-between gap-2">
                   <span>
-                    <Link href={`/help-wanted/${h.id}`} className="text-brand-700 underline">
-                      {h.title}
-                    </Link>{" "}
+                    <ItemLink item={h} />{" "}
                     <span className="text-sm text-slate-600">
                       hidden <DateTime iso={h.hiddenAt.toISOString()} />
                     </span>

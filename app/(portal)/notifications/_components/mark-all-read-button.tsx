@@ -1,16 +1,18 @@
 "use client";
 
 import { useState, useTransition } from "react";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { markNotificationsReadAction } from "../actions";
 
 export function MarkAllReadButton() {
   const [pending, start] = useTransition();
   const [message, setMessage] = useState("");
+  const hydrated = useHydrated();
   return (
     <>
       <button
         type="button"
-        disabled={pending}
+        disabled={pending || !hydrated}
         onClick={() =>
           start(async () => {
             const r = await markNotificationsReadAction({ ids: "all" });

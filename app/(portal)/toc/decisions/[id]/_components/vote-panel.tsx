@@ -2,6 +2,7 @@
 
 import { useActionState, useEffect, useRef, useState } from "react";
 import { FormStatus, SubmitButton, formAction, type ServerAction } from "@/components/ui/form";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { DECISION_CHOICE_LABEL, DECISION_CHOICES, type DecisionChoiceKey } from "@/lib/vocabulary";
 
 /**
@@ -24,6 +25,7 @@ export function VotePanel({
   children?: React.ReactNode;
 }) {
   const [choice, setChoice] = useState<DecisionChoiceKey | null>(null);
+  const hydrated = useHydrated();
   const [state, run, pending] = useActionState(formAction(action), null);
   const confirmRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -44,6 +46,7 @@ export function VotePanel({
             key={c}
             type="button"
             aria-pressed={choice === c}
+            disabled={!hydrated}
             onClick={() => setChoice(c)}
             className={`rounded-md px-4 py-2 font-medium ring-1 ${
               choice === c ? "bg-brand-600 text-white ring-brand-600" : "bg-white text-brand-800 ring-brand-300"
