@@ -129,6 +129,8 @@ export async function createElectionAction(input: unknown) {
     tagId: f.tagId,
     roleKey: f.roleKey,
     title: f.title,
+    description: f.description,
+    votingGuide: f.votingGuide,
     cycleDate: blank(f.cycleDate),
     seatsByRegion: Object.keys(seats).length ? seats : undefined,
     nominationsOpenAt: zonedToIso(f.nominationsOpenAt ?? "", zone),

@@ -224,6 +224,8 @@ const RULE_KEYS = [
   "publishBallots",
   "isTest",
   "exceptionDueAt",
+  "description",
+  "votingGuide",
 ] as const;
 
 /** Officers change rules while the election is a draft; rules freeze when nominations open. */

@@ -385,3 +385,18 @@ export async function getVoterRoll(id: string, viewer: Actor | null) {
     exceptionDueAt: e.exceptionDueAt,
   };
 }
+
+/** Logins of the people who endorsed a nomination, in the order they endorsed. */
+export async function endorsersOf(nominationId: string): Promise<string[]> {
+  const rows = await db.endorsement.findMany({
+    where: { nominationId },
+    orderBy: { createdAt: "asc" },
+    select: { endorserId: true },
+  });
+  const users = await db.user.findMany({
+    where: { id: { in: rows.map((r) => r.endorserId) } },
+    select: { id: true, login: true },
+  });
+  const login = new Map(users.map((u) => [u.id, u.login]));
+  return rows.flatMap((r) => (login.has(r.endorserId) ? [login.get(r.endorserId)!] : []));
+}

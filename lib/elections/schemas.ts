@@ -67,6 +67,8 @@ const ruleFields = {
   constraints: ConstraintsSchema.optional(),
   publishBallots: flag,
   isTest: flag,
+  description: z.string().trim().max(20_000, "At most 20,000 characters").optional(),
+  votingGuide: z.string().trim().max(20_000, "At most 20,000 characters").optional(),
   exceptionDueAt: z.preprocess(blankToUndefined, IsoDate.optional()),
   officerIds: z.array(z.uuid()).max(20).optional(),
 };
@@ -155,6 +157,8 @@ export const UpdateRulesSchema = z.strictObject({
   constraints: ruleFields.constraints,
   publishBallots: ruleFields.publishBallots,
   isTest: ruleFields.isTest,
+  description: ruleFields.description,
+  votingGuide: ruleFields.votingGuide,
   exceptionDueAt: ruleFields.exceptionDueAt,
   officerIds: ruleFields.officerIds,
 });

@@ -149,6 +149,14 @@ export default async function ElectionPage({ params }: { params: Promise<{ id: s
         )}
       </PageHeader>
 
+      {e.description && (
+        <Section id="about-h" title="About this election" plain>
+          <Card>
+            <Markdown>{e.description}</Markdown>
+          </Card>
+        </Section>
+      )}
+
       <PhaseTimeline e={e} />
 
       <Section id="status-h" title="Your status" className="space-y-3">
@@ -215,6 +223,14 @@ export default async function ElectionPage({ params }: { params: Promise<{ id: s
         )}
       </Section>
 
+      {e.votingGuide && (
+        <Section id="guide-h" title="How to vote" plain>
+          <Card>
+            <Markdown>{e.votingGuide}</Markdown>
+          </Card>
+        </Section>
+      )}
+
       <Section id="rules-h" title="Rules" plain className="space-y-2">
         <Card>
           <DefinitionList layout="grid">
@@ -265,6 +281,12 @@ export default async function ElectionPage({ params }: { params: Promise<{ id: s
                 {n.name ?? n.login}
               </a>
               <span className="text-sm font-normal text-slate-600">@{n.login}</span>
+              <Link
+                href={`/elections/${e.id}/candidates/${n.id}`}
+                className="text-sm font-normal text-brand-700 underline"
+              >
+                Candidate page<span className="sr-only"> of @{n.login}</span>
+              </Link>
               {n.status === "withdrawn" && (
                 <Badge>{n.withdrawnDuringVoting ? "withdrew during voting" : "withdrawn"}</Badge>
               )}

@@ -11,3 +11,6 @@ ALTER TABLE "Nomination" ADD COLUMN "withdrawnDuringVoting" BOOLEAN NOT NULL DEF
 -- exception requests (Elekto's `exception_due`).
 ALTER TABLE "Election" ADD COLUMN "rollPublishedAt" TIMESTAMPTZ(3);
 ALTER TABLE "Election" ADD COLUMN "exceptionDueAt" TIMESTAMPTZ(3);
+-- Point 1: a description and a voting guide (markdown) per election.
+ALTER TABLE "Election" ADD COLUMN "description" TEXT NOT NULL DEFAULT '';
+ALTER TABLE "Election" ADD COLUMN "votingGuide" TEXT NOT NULL DEFAULT '';

@@ -118,6 +118,20 @@ export function SetupForm({
       <input type="hidden" name="roleKey" value={defaults.roleKey} />
       <TimeZoneField />
       <Field name="title" label="Title" state={state} defaultValue={defaults.title} required />
+      <Field
+        name="description"
+        label="Description (markdown)"
+        hint="What this election is for: the seats, the TAG, where to discuss it. Shown at the top of the election page."
+        state={state}
+        textarea
+      />
+      <Field
+        name="votingGuide"
+        label="Voting guide (markdown)"
+        hint="How to vote: ranking, ties, receipts, where to ask questions. Shown on the election page."
+        state={state}
+        textarea
+      />
       <Part legend="Officers">
         <p className="text-sm text-slate-600">
           You are an officer. Co-officers run the election with you (decide exceptions, move phases, cancel); officers
