@@ -15,7 +15,7 @@ import { parseId } from "@/lib/vocabulary";
 import { PublishForm, ReceiptCheckForm } from "../../_components/election-forms";
 import { resultDecisionOf } from "@/lib/decisions/queries";
 import { decisionLink } from "@/lib/decisions/decisions";
-import { Breadcrumbs } from "@/components/ui/breadcrumbs";
+import { ElectionCrumbs } from "@/components/elections/election-links";
 
 export const metadata: Metadata = { title: "Election results" };
 
@@ -51,13 +51,7 @@ export default async function ResultsPage({ params }: { params: Promise<{ id: st
       compact
       eyebrow={
         <>
-          <Breadcrumbs
-            trail={[
-              { href: "/elections", label: "Elections" },
-              { href: `/elections/${e.id}`, label: e.title },
-            ]}
-            current="Results"
-          />
+          <ElectionCrumbs e={e} current="Results" />
           <p className="mt-1">
             {e.tag.name} · {PHASE_LABEL[e.phase]}
           </p>

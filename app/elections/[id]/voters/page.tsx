@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Breadcrumbs } from "@/components/ui/breadcrumbs";
+import { ElectionCrumbs, LoginList } from "@/components/elections/election-links";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState, Section } from "@/components/ui/section";
@@ -34,19 +34,7 @@ export default async function VoterRollPage({ params }: { params: Promise<{ id: 
   const e = roll.election;
   return (
     <div className="space-y-6">
-      <PageHeader
-        title={`Voter roll: ${e.title}`}
-        compact
-        eyebrow={
-          <Breadcrumbs
-            trail={[
-              { href: "/elections", label: "Elections" },
-              { href: `/elections/${e.id}`, label: e.title },
-            ]}
-            current="Voter roll"
-          />
-        }
-      />
+      <PageHeader title={`Voter roll: ${e.title}`} compact eyebrow={<ElectionCrumbs e={e} current="Voter roll" />} />
       {roll.frozen ? (
         <Notice className="text-sm">
           The roll froze when voting opened; only exceptions the officers grant add to it.
@@ -78,15 +66,7 @@ export default async function VoterRollPage({ params }: { params: Promise<{ id: 
         {roll.logins.length === 0 ? (
           <EmptyState>Nobody is on the roll yet.</EmptyState>
         ) : (
-          <ul className="columns-1 gap-6 text-sm sm:columns-2 md:columns-3">
-            {roll.logins.map((login) => (
-              <li key={login} className="break-all">
-                <a href={`/people/${login}`} className="text-brand-700 underline">
-                  @{login}
-                </a>
-              </li>
-            ))}
-          </ul>
+          <LoginList logins={roll.logins} className="columns-1 gap-6 text-sm sm:columns-2 md:columns-3" />
         )}
       </Section>
     </div>

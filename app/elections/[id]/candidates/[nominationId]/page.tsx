@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { Markdown } from "@/components/markdown";
 import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
-import { Breadcrumbs } from "@/components/ui/breadcrumbs";
+import { ElectionCrumbs, LoginList } from "@/components/elections/election-links";
 import { DefinitionItem, DefinitionList } from "@/components/ui/definition-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card, Section } from "@/components/ui/section";
@@ -23,19 +23,7 @@ export default async function CandidatePage({ params }: { params: Promise<{ id: 
   const who = n.name ?? n.login;
   return (
     <div className="space-y-6">
-      <PageHeader
-        title={`${who}, candidate`}
-        compact
-        eyebrow={
-          <Breadcrumbs
-            trail={[
-              { href: "/elections", label: "Elections" },
-              { href: `/elections/${e.id}`, label: e.title },
-            ]}
-            current={who}
-          />
-        }
-      >
+      <PageHeader title={`${who}, candidate`} compact eyebrow={<ElectionCrumbs e={e} current={who} />}>
         <p className="flex flex-wrap items-center gap-2">
           <Avatar login={n.login} src={n.avatarUrl} size={32} />
           <a href={`/people/${n.login}`} className="text-brand-700 underline">
@@ -79,17 +67,7 @@ export default async function CandidatePage({ params }: { params: Promise<{ id: 
             ? `${n.endorsements.count} of ${e.endorsementsRequired} needed, from ${n.endorsements.employers} employers${n.endorsements.met ? " (enough)" : ""}.`
             : `${endorsers.length} ${endorsers.length === 1 ? "endorsement" : "endorsements"}; this election needs none.`}
         </p>
-        {endorsers.length > 0 && (
-          <ul className="list-disc pl-6 text-sm">
-            {endorsers.map((login) => (
-              <li key={login}>
-                <a href={`/people/${login}`} className="text-brand-700 underline">
-                  @{login}
-                </a>
-              </li>
-            ))}
-          </ul>
-        )}
+        {endorsers.length > 0 && <LoginList logins={endorsers} className="list-disc pl-6 text-sm" />}
       </Section>
     </div>
   );
