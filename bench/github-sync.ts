@@ -33,9 +33,11 @@ await client.connect();
 
 // Previous bench runs: their records (cascade with the users), sync state, runs and TAG.
 await client.query(`DELETE FROM "User" WHERE "login" LIKE 'bench-sync-%'`);
-await client.query(`DELETE FROM "RepoSyncState" WHERE "repo" LIKE 'bench/sync-%'`);
-await client.query(`DELETE FROM "SyncRun" WHERE "tagId" IN (SELECT "id" FROM "Tag" WHERE "slug" = 'bench-sync')`);
-await client.query(`DELETE FROM "Tag" WHERE "slug" = 'bench-sync'`);
+await client.query(`DELETE FROM "RepoSyncState" WHERE "repo" LIKE 'bench/sync-%' OR "repo" LIKE 'bench/year-%'`);
+await client.query(
+  `DELETE FROM "SyncRun" WHERE "tagId" IN (SELECT "id" FROM "Tag" WHERE "slug" IN ('bench-sync', 'bench-sync-year'))`,
+);
+await client.query(`DELETE FROM "Tag" WHERE "slug" IN ('bench-sync', 'bench-sync-year')`);
 
 const repo = `bench/sync-${Date.now()}`;
 const tagId = randomUUID();
@@ -80,11 +82,13 @@ await post("/_stand-in/synthetic", { repo, events: EVENTS, authorIds });
 await post("/_stand-in/rate-limit", { remaining: 100_000_000, resetInSeconds: 3600 });
 const generateMs = Date.now() - generated;
 
-/** Runs one sync with memory sampled; the fetch wrapper counts requests. */
-async function measure() {
+/** Runs one sync of a TAG with memory sampled; the fetch wrapper counts requests (GraphQL apart). */
+async function measure(syncTagId = tagId) {
   let requests = 0;
+  let graphql = 0;
   const counting: typeof fetch = (input, init) => {
     requests++;
+    if (String(input).endsWith("/graphql")) graphql++;
     return fetch(input, init);
   };
   (globalThis as { gc?: () => void }).gc?.();
@@ -96,7 +100,7 @@ async function measure() {
     peakRss = Math.max(peakRss, m.rss);
     peakHeap = Math.max(peakHeap, m.heapUsed);
   }, 20);
-  const run = await db.syncRun.create({ data: { tagId, createdAt: new Date() } });
+  const run = await db.syncRun.create({ data: { tagId: syncTagId, createdAt: new Date() } });
   const t0 = performance.now();
   const result = await runSync(run.id, { apiUrl: `${base}/api`, perPage: PER_PAGE, fetch: counting });
   const seconds = (performance.now() - t0) / 1000;
@@ -106,7 +110,17 @@ async function measure() {
   const heapAfter = gc ? process.memoryUsage().heapUsed : null;
   const stored = await db.syncRun.findUniqueOrThrow({ where: { id: run.id }, select: { error: true } });
   if (stored.error) console.error(`sync errors: ${stored.error}`);
-  return { result, seconds, requests, startRss: start.rss, peakRss, peakHeap, startHeap: start.heapUsed, heapAfter };
+  return {
+    result,
+    seconds,
+    requests,
+    graphql,
+    startRss: start.rss,
+    peakRss,
+    peakHeap,
+    startHeap: start.heapUsed,
+    heapAfter,
+  };
 }
 
 // Warm up Prisma (its query compiler loads on the first query) so the runs measure the sync.
@@ -124,6 +138,19 @@ const records = Number(
 );
 const maxRss = process.resourceUsage().maxRSS * 1024;
 
+// A year of a TAG: 20 repositories of 1,250 events each (a fifth issues and pull requests).
+const YEAR_REPOS = 20;
+const HOURLY_LIMIT = 5000;
+const yearRepos = Array.from({ length: YEAR_REPOS }, (_, k) => `bench/year-${generated}-${k}`);
+const yearTagId = randomUUID();
+await client.query(
+  `INSERT INTO "Tag" ("id", "slug", "name", "repositories", "updatedAt") VALUES ($1, 'bench-sync-year', 'Bench sync year TAG', $2, now())`,
+  [yearTagId, yearRepos],
+);
+for (const r of yearRepos) await post("/_stand-in/synthetic", { repo: r, events: 1250, authorIds });
+const year = await measure(yearTagId);
+const yearThreads = YEAR_REPOS * 250;
+
 console.log(
   `GitHub sync of ${repo}: ${EVENTS.toLocaleString("en-US")} events by ${AUTHORS} portal users (stand-in generated them in ${generateMs} ms), per_page ${PER_PAGE}, Node ${process.version}`,
 );
@@ -136,11 +163,26 @@ console.log(
     (first.heapAfter === null ? "" : `, ${mb(first.heapAfter)} after a full GC (nothing kept between pages)`),
 );
 console.log(
+  `requests per 1,000 events: ${((first.requests / EVENTS) * 1000).toFixed(1)} (${first.graphql.toLocaleString("en-US")} of them GraphQL for the reviews of a page's pull requests)`,
+);
+console.log(
   `second run: ${second.result.status}, ${second.result.imported} new records in ${second.seconds.toFixed(2)} s; ${second.requests} requests (conditional: answered 304 or nothing newer)`,
 );
 console.log(`records stored: ${records.toLocaleString("en-US")}; process maxRSS (resourceUsage): ${mb(maxRss)}`);
 
+console.log(
+  `a year of a TAG: ${YEAR_REPOS} repositories, ${yearThreads.toLocaleString("en-US")} issues and pull requests, ${(YEAR_REPOS * 1000).toLocaleString("en-US")} reviews and comments: ` +
+    `${year.result.status}, ${year.requests.toLocaleString("en-US")} requests (${year.graphql} GraphQL) in ${year.seconds.toFixed(1)} s = ` +
+    `${((year.requests / HOURLY_LIMIT) * 100).toFixed(1)}% of GitHub's hourly installation limit (${HOURLY_LIMIT.toLocaleString("en-US")}): ` +
+    (year.requests <= HOURLY_LIMIT ? "within it" : "OVER it"),
+);
+
 standIn.kill("SIGTERM");
 await client.end();
 await disconnectDb();
-process.exit(first.result.status === "succeeded" && records === first.result.imported ? 0 : 1);
+const ok =
+  first.result.status === "succeeded" &&
+  records === first.result.imported &&
+  year.result.status === "succeeded" &&
+  year.requests <= HOURLY_LIMIT;
+process.exit(ok ? 0 : 1);

@@ -14,6 +14,8 @@ test("an XSS corpus in an item's title, body, an edited progress update and a bi
   page,
   browser,
 }) => {
+  // A hang guard: two people, eleven pages, on a busy machine.
+  test.setTimeout(240_000);
   const marker = `xss${Date.now().toString(36)}`;
   const title = `${marker} <script>window.__xss=1</script><img src=x onerror="window.__xss=1">`;
   await signInAs(page, "chia-chair");

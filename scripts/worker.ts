@@ -59,7 +59,7 @@ for (const s of sweeps) {
     timed(s.name, job?.id, async () => ({ count: await s.run(await now()) })),
   );
 }
-// GitHub syncs: a run paused by the rate limit is sent again for when the limit resets.
+// GitHub syncs: a run paused (a rate limit, or a failed attempt to retry) is sent again for when it may resume.
 await boss.work<{ runId: string }>(SYNC_QUEUE, { pollingIntervalSeconds: 1 }, ([job]) =>
   timed(SYNC_QUEUE, job!.id, async () => {
     const r = await runSync(job!.data.runId, { apiUrl: e.GITHUB_API_URL, token: e.GITHUB_API_TOKEN });

@@ -66,6 +66,8 @@ export function createRepoActivity(identities: readonly StandInIdentity[], base:
   const repos = new Map<string, Repo>();
   let nextId = 5_000_001;
   const rate = { limit: 5000, remaining: 5000, resetAt: Math.floor(Date.now() / 1000) + 3600 };
+  /** The answer `count` API requests get, after `after` more pass (POST /_stand-in/faults): 5xx, a secondary limit. */
+  const faults = { status: 0, count: 0, after: 0, retryAfter: undefined as number | undefined };
 
   const repoOf = (name: string, create: boolean): Repo | undefined => {
     const key = name.toLowerCase();
@@ -349,6 +351,43 @@ export function createRepoActivity(identities: readonly StandInIdentity[], base:
       res.end(JSON.stringify(body));
       return true;
     };
+    /**
+     * The one GraphQL query the portal sends: reviews of pull requests by number, one alias each
+     * (`prN: pullRequest(number: N) { reviews(first: K) ... }`), in `repository(owner:, name:)`.
+     * Anything else is refused, as GitHub refuses a query it cannot parse.
+     */
+    const graphql = (b: Record<string, unknown>) => {
+      const query = typeof b.query === "string" ? b.query : "";
+      const v = (b.variables ?? {}) as { owner?: string; name?: string };
+      const repo = repoOf(`${v.owner}/${v.name}`, false);
+      if (!/repository\(owner: \$owner, name: \$name\)/.test(query) || !repo)
+        return json(200, {
+          data: null,
+          errors: [{ message: "Could not resolve to a Repository or parse the query." }],
+        });
+      // GraphQL has its own hourly budget on GitHub; the stand-in does not limit it.
+      const data: Record<string, unknown> = {};
+      for (const [, alias, n, first] of query.matchAll(
+        /(\w+): pullRequest\(number: (\d+)\) \{ reviews\(first: (\d+)\)/g,
+      )) {
+        const pr = repo.issues.find((i) => i.number === Number(n) && i.isPr);
+        const all = pr ? (repo.reviews.get(pr.number) ?? []) : [];
+        data[alias!] = pr
+          ? {
+              reviews: {
+                pageInfo: { hasNextPage: all.length > Number(first) },
+                nodes: all.slice(0, Number(first)).map((r) => ({
+                  fullDatabaseId: String(r.id),
+                  submittedAt: r.submitted_at,
+                  url: `https://github.com/${v.owner}/${v.name}/pull/${pr.number}#pullrequestreview-${r.id}`,
+                  author: { databaseId: r.user.id },
+                })),
+              },
+            }
+          : null;
+      }
+      return json(200, { data: { repository: data } });
+    };
     if (req.method === "POST" && url.pathname === "/_stand-in/events") {
       const b = await readBody();
       if (
@@ -385,6 +424,46 @@ export function createRepoActivity(identities: readonly StandInIdentity[], base:
       rate.resetAt = Math.floor(Date.now() / 1000) + Number(b.resetInSeconds ?? 3600);
       return json(200, { ok: true });
     }
+    if (req.method === "POST" && url.pathname === "/_stand-in/faults") {
+      const b = await readBody();
+      const count = Number(b.count ?? 1);
+      const status = Number(b.status);
+      if (!Number.isInteger(count) || count < 0 || count > 1000 || ![200, 403, 429, 500, 502, 503].includes(status))
+        return json(400, { error: "status (200, 403, 429, 500, 502, 503) and count (0..1000) required" });
+      Object.assign(faults, {
+        status,
+        count,
+        after: Math.max(0, Number(b.after ?? 0) || 0),
+        retryAfter: b.retryAfter === undefined ? undefined : Number(b.retryAfter),
+      });
+      return json(200, { ok: true });
+    }
+    const isApi = url.pathname.startsWith("/api/repos/") || url.pathname === "/api/graphql";
+    // Status 200 is GraphQL's own rate limit (GitHub answers it 200 with an error): it hits GraphQL only.
+    const target = isApi && (faults.status !== 200 || url.pathname === "/api/graphql");
+    const fault = target && faults.count > 0 && faults.after-- <= 0 && faults.count-- > 0 ? faults : null;
+    if (fault?.status === 200)
+      return json(
+        200,
+        { errors: [{ type: "RATE_LIMITED", message: "API rate limit exceeded for installation." }] },
+        { "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(Math.floor(Date.now() / 1000) + 900) },
+      );
+    if (fault) {
+      if (fault.status >= 500) return json(fault.status, { message: "Server Error" });
+      // GitHub's secondary limit: 403 or 429, requests remain, `Retry-After` when it says how long.
+      return json(
+        fault.status,
+        {
+          message: "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.",
+          documentation_url: "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api",
+        },
+        {
+          "x-ratelimit-remaining": String(Math.max(1, rate.remaining)),
+          ...(fault.retryAfter !== undefined ? { "retry-after": String(fault.retryAfter) } : {}),
+        },
+      );
+    }
+    if (req.method === "POST" && url.pathname === "/api/graphql") return graphql(await readBody());
     if (req.method !== "GET") return false;
     const m = /^\/api\/repos\/([^/]+)\/([^/]+)\/(issues|issues\/comments|pulls\/(\d+)\/reviews|issues\/(\d+))$/.exec(
       url.pathname,

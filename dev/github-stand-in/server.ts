@@ -11,7 +11,8 @@
  * Link headers), conditional (ETag / If-None-Match answers 304) and rate limited
  * (X-RateLimit-Remaining / X-RateLimit-Reset; 403 when none remain):
  * /repos/{owner}/{repo}/issues?state=&labels=&since= (issues and PRs, with labels and assignees),
- * /repos/{owner}/{repo}/issues/comments, /repos/{owner}/{repo}/pulls/{n}/reviews. `cncf/tag-security`
+ * /repos/{owner}/{repo}/issues/comments, /repos/{owner}/{repo}/pulls/{n}/reviews, and POST /graphql for
+ * the reviews of many pull requests at once (the one query the sync sends). `cncf/tag-security`
  * starts with work by the demo identities and help-wanted issues (see repos.ts).
  * Test control: POST /_stand-in/identities upserts an identity (e.g. a renamed login);
  * POST /_stand-in/issues changes an issue of a repository (state, title, labels, assignees) or, for
@@ -19,6 +20,9 @@
  * POST /_stand-in/events adds an issue (with labels, assignees, state), PR, review or comment;
  * POST /_stand-in/synthetic {repo, events, authorIds} generates a large repository for benchmarks;
  * POST /_stand-in/rate-limit sets the remaining requests (and when they reset);
+ * POST /_stand-in/faults {status, count, after?, retryAfter?} makes `count` API requests (after `after` more) answer
+ * `status` (5xx; 403/429 as GitHub's secondary rate limit, with `Retry-After` when given; 200: GraphQL's
+ * rate limit, on GraphQL requests only);
  * POST /_stand-in/files {repo, path, text} commits a file (files.ts: contents and commits).
  */
 import { createHash, randomBytes } from "node:crypto";
@@ -221,7 +225,9 @@ export function createStandIn(opts: StandInOptions) {
         path.startsWith("/api/repos/") ||
         path === "/_stand-in/events" ||
         path === "/_stand-in/rate-limit" ||
-        path === "/_stand-in/synthetic"
+        path === "/_stand-in/synthetic" ||
+        path === "/_stand-in/faults" ||
+        path === "/api/graphql"
       ) {
         const handled = await activity.handle(
           req,

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
+import { DAY, UNFINISHED_SYNC_RUN_STATUSES } from "@/lib/vocabulary";
 import { AppError } from "@/lib/errors";
 import { createAudited } from "@/lib/audit/record";
 import { SYNC_STEPS } from "./sync";
@@ -10,6 +11,15 @@ import type { Actor } from "@/lib/auth/permissions";
 const STALE_AFTER_MS = 60 * 60_000;
 
 export type Enqueue = (runId: string) => Promise<void>;
+
+/** Runs of a TAG that still block a new one; a run whose worker died never finishes, so after an hour without progress it no longer does. */
+function unfinishedRuns(at: Date) {
+  const stale = new Date(at.getTime() - STALE_AFTER_MS);
+  return {
+    status: { in: [...UNFINISHED_SYNC_RUN_STATUSES] },
+    OR: [{ createdAt: { gt: stale } }, { startedAt: { gt: stale } }, { resumeAt: { gt: stale } }],
+  };
+}
 
 /**
  * A lead of the TAG (or an admin) starts a GitHub sync of the TAG's repositories: a SyncRun the
@@ -21,14 +31,8 @@ export async function startSync(actor: Actor | null, tagSlug: string, enqueue: E
   if (!tag) throw new AppError("NOT_FOUND", "Unknown TAG.");
   if (tag.repositories.length === 0) throw new AppError("INVALID", "This TAG lists no repositories to sync.");
   const at = await now();
-  // A run whose worker died never finishes: after an hour without progress it no longer blocks a new one.
-  const stale = new Date(at.getTime() - STALE_AFTER_MS);
   const unfinished = await db.syncRun.findFirst({
-    where: {
-      tagId: tag.id,
-      status: { in: ["queued", "running"] },
-      OR: [{ createdAt: { gt: stale } }, { startedAt: { gt: stale } }, { resumeAt: { gt: stale } }],
-    },
+    where: { tagId: tag.id, ...unfinishedRuns(at) },
     select: { id: true },
   });
   if (unfinished) throw new AppError("CONFLICT", "A sync of this TAG is already queued or running.");
@@ -51,4 +55,33 @@ export async function startSync(actor: Actor | null, tagSlug: string, enqueue: E
   );
   await enqueue(run.id);
   return run;
+}
+
+/**
+ * The daily sync (a clock sweep): a run for every TAG with repositories whose latest run started a
+ * day or more ago and that has none unfinished, sent to the job queue. Runs it creates have no
+ * requester. Returns how many it started; running it again the same day starts none.
+ */
+export async function scheduleDailySyncs(at: Date, enqueue: Enqueue): Promise<number> {
+  const withRepos = await db.tag.findMany({
+    where: { repositories: { isEmpty: false } },
+    select: { id: true, repositories: true },
+  });
+  const recent = await db.syncRun.findMany({
+    where: {
+      tagId: { in: withRepos.map((t) => t.id) },
+      OR: [{ createdAt: { gt: new Date(at.getTime() - DAY) } }, unfinishedRuns(at)],
+    },
+    select: { tagId: true },
+    distinct: ["tagId"],
+  });
+  const tags = withRepos.filter((t) => !recent.some((r) => r.tagId === t.id));
+  for (const tag of tags) {
+    const run = await db.syncRun.create({
+      data: { tagId: tag.id, createdAt: at, total: tag.repositories.length * SYNC_STEPS.length },
+      select: { id: true },
+    });
+    await enqueue(run.id);
+  }
+  return tags.length;
 }

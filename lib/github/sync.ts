@@ -12,6 +12,14 @@ import {
   type IssueSnapshot,
 } from "./drafts";
 import { ingestGithubWork, issueExternalId, type GithubWork } from "./ingest";
+import {
+  createGithubClient,
+  RateLimited,
+  resumeAtOf,
+  TransientError,
+  type ClientOptions,
+  type GithubClient,
+} from "./client";
 
 /**
  * Imports a TAG's GitHub work (issues and PRs, their reviews, issue comments) for portal users,
@@ -22,14 +30,12 @@ import { ingestGithubWork, issueExternalId, type GithubWork } from "./ingest";
  * so a later run continues there. Records upsert by external id, so
  * re-running imports nothing twice. Loaded by the job worker: no auth or Next modules here.
  */
-export interface SyncOptions {
-  apiUrl: string;
-  token?: string;
-  fetch?: typeof fetch;
+export interface SyncOptions extends ClientOptions {
   perPage?: number;
 }
 
 export interface SyncResult {
+  /** `paused`: the run waits until `resumeAt` (a rate limit, or a retry after a failure that may pass). */
   status: "succeeded" | "failed" | "paused";
   resumeAt?: Date;
   imported: number;
@@ -40,11 +46,10 @@ export interface SyncResult {
 /** Per repository, in this order: help-wanted issues (one list per label), then all issues and PRs, then comments. */
 export const SYNC_STEPS = ["help-wanted", "issues", "comments"] as const;
 
-class RateLimited extends Error {
-  constructor(readonly resumeAt: Date) {
-    super("rate limited");
-  }
-}
+/** Attempts of a run that fails in a way that may pass (5xx, timeouts); then it stays failed. */
+export const SYNC_ATTEMPTS = 4;
+/** Wait before the next attempt of a failed run: 5 minutes, then 20, then 80. */
+export const retryDelayMs = (attempt: number) => 5 * 60_000 * 4 ** (attempt - 1);
 
 interface IssueJson extends GithubIssueJson {
   created_at: string;
@@ -68,38 +73,12 @@ interface ReviewJson {
 
 const nextLink = (link: string | null) => (link ? (/<([^>]+)>;\s*rel="next"/.exec(link)?.[1] ?? null) : null);
 
-function resumeAtOf(res: Response, at: Date): Date | null {
-  const remaining = res.headers.get("x-ratelimit-remaining");
-  if (remaining === null || Number(remaining) > 0) return null;
-  const reset = Number(res.headers.get("x-ratelimit-reset"));
-  return Number.isFinite(reset) && reset > 0 ? new Date(reset * 1000) : new Date(at.getTime() + 60 * 60_000);
+type Client = GithubClient;
+/** What a run has done so far: records created and drafts offered. */
+interface Tally {
+  imported: number;
+  drafts: number;
 }
-
-export function createGithubClient(opts: SyncOptions) {
-  const f = opts.fetch ?? fetch;
-  const origin = new URL(opts.apiUrl).origin;
-  const apiBase = opts.apiUrl.replace(/\/$/, "");
-  const get = async (url: string, etag?: string | null) => {
-    // Only follow links to the configured API (a Link header never sends the token elsewhere).
-    if (new URL(url).origin !== origin) throw new Error(`refusing to follow ${new URL(url).origin}`);
-    const headers: Record<string, string> = {
-      accept: "application/vnd.github+json",
-      "x-github-api-version": "2022-11-28",
-      "user-agent": "tag-portal",
-    };
-    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-    if (etag) headers["if-none-match"] = etag;
-    const res = await f(url, { headers, signal: AbortSignal.timeout(15_000), cache: "no-store" });
-    if ((res.status === 403 || res.status === 429) && res.headers.get("x-ratelimit-remaining") === "0")
-      throw new RateLimited(resumeAtOf(res, new Date())!);
-    if (res.status !== 200 && res.status !== 304)
-      throw new Error(`GitHub answered ${res.status} for ${new URL(url).pathname}`);
-    return res;
-  };
-  return { get, apiBase };
-}
-
-type Client = ReturnType<typeof createGithubClient>;
 
 function listUrl(
   apiBase: string,
@@ -127,24 +106,75 @@ interface ListSpec {
   page: (items: unknown[]) => Promise<number>;
 }
 
+const reviewWork = (
+  repo: string,
+  n: number,
+  title: string,
+  id: string | number,
+  authorId: number,
+  at: string,
+  link: string,
+): GithubWork => ({
+  kind: "review",
+  externalId: `gh:review:${id}`,
+  authorId,
+  repo,
+  occurredAt: new Date(at),
+  title: `Review of #${n} ${title}`,
+  link,
+});
+
+/** All reviews of one pull request over REST: only for the rare pull request with more than 100 reviews. */
 async function reviewsOf(client: Client, repo: string, n: number, title: string): Promise<GithubWork[]> {
   const out: GithubWork[] = [];
   let url: string | null = `${client.apiBase}/repos/${repo}/pulls/${n}/reviews?per_page=100`;
   while (url) {
     const res = await client.get(url);
-    for (const r of (await res.json()) as ReviewJson[]) {
-      if (!r.user || !r.submitted_at) continue;
-      out.push({
-        kind: "review",
-        externalId: `gh:review:${r.id}`,
-        authorId: r.user.id,
-        repo,
-        occurredAt: new Date(r.submitted_at),
-        title: `Review of #${n} ${title}`,
-        link: r.html_url,
-      });
-    }
+    for (const r of (await res.json()) as ReviewJson[])
+      if (r.user && r.submitted_at) out.push(reviewWork(repo, n, title, r.id, r.user.id, r.submitted_at, r.html_url));
     url = nextLink(res.headers.get("link"));
+  }
+  return out;
+}
+
+interface ReviewsJson {
+  pageInfo: { hasNextPage: boolean };
+  nodes: {
+    fullDatabaseId: string | null;
+    submittedAt: string | null;
+    url: string;
+    author: { databaseId?: number } | null;
+  }[];
+}
+
+/**
+ * The reviews of a page's pull requests in one GraphQL request (one alias per pull request), where
+ * REST needs one request per pull request: that was most of a sync's requests (issue 19).
+ */
+async function reviewsOfPullRequests(client: Client, repo: string, prs: { number: number; title: string }[]) {
+  if (prs.length === 0) return [];
+  const [owner, name] = repo.split("/");
+  const fields = prs
+    .map(
+      (p) =>
+        `pr${p.number}: pullRequest(number: ${p.number}) { reviews(first: 100) { pageInfo { hasNextPage } nodes { fullDatabaseId submittedAt url author { ... on User { databaseId } } } } }`,
+    )
+    .join(" ");
+  const data = await client.graphql<{ repository: Record<string, { reviews: ReviewsJson } | null> | null }>(
+    `query PortalReviews($owner: String!, $name: String!) { repository(owner: $owner, name: $name) { ${fields} } }`,
+    { owner, name },
+  );
+  const out: GithubWork[] = [];
+  for (const p of prs) {
+    const reviews = data.repository?.[`pr${p.number}`]?.reviews;
+    if (!reviews) continue;
+    if (reviews.pageInfo.hasNextPage) {
+      out.push(...(await reviewsOf(client, repo, p.number, p.title)));
+      continue;
+    }
+    for (const r of reviews.nodes)
+      if (r.author?.databaseId && r.submittedAt && r.fullDatabaseId)
+        out.push(reviewWork(repo, p.number, p.title, r.fullDatabaseId, r.author.databaseId, r.submittedAt, r.url));
   }
   return out;
 }
@@ -169,8 +199,9 @@ async function workOfPage(
         title: i.title,
         link: i.html_url,
       });
-      if (isPr) out.push(...(await reviewsOf(client, repo, i.number, i.title)));
     }
+    const prs = (items as IssueJson[]).filter((i) => i.user && i.pull_request);
+    out.push(...(await reviewsOfPullRequests(client, repo, prs)));
   } else {
     for (const c of items as CommentJson[]) {
       if (!c.user) continue;
@@ -189,25 +220,26 @@ async function workOfPage(
   return out;
 }
 
-/** Syncs one list of one repository from where it stopped; returns records created. Throws RateLimited to pause. */
-async function syncList(client: Client, repo: string, spec: ListSpec): Promise<number> {
+/** Syncs one list of one repository from where it stopped, counting records created in `tally`. Throws RateLimited to pause, TransientError to retry later. */
+async function syncList(client: Client, repo: string, spec: ListSpec, tally: Tally): Promise<void> {
   const key = { repo_endpoint: { repo: repo.toLowerCase(), endpoint: spec.key } };
   const state = await db.repoSyncState.findUnique({ where: key });
   let url: string | null = state?.nextPageUrl ?? spec.url(state?.since ?? null);
   const firstPage = !state?.nextPageUrl;
   let watermark = state?.since ?? null;
   let etag = state?.etag ?? null;
-  let imported = 0;
   let page = 0;
   while (url) {
     const res = await client.get(url, firstPage && page === 0 ? state?.etag : null);
     if (res.status === 304) break;
     const items = (await res.json()) as { updated_at?: string }[];
     try {
-      imported += await spec.page(items);
+      // Counted as each page is stored, so a run paused after it still reports it.
+      tally.imported += await spec.page(items);
     } catch (e) {
-      // Out of requests in the middle of a page: a later run reads this page again (upserts make that harmless).
-      if (e instanceof RateLimited)
+      // Out of requests (or GitHub failing) in the middle of a page: the run's next attempt reads this
+      // page again (upserts make that harmless).
+      if (e instanceof RateLimited || e instanceof TransientError)
         await db.repoSyncState.upsert({
           where: key,
           create: {
@@ -240,10 +272,10 @@ async function syncList(client: Client, repo: string, spec: ListSpec): Promise<n
       },
       update: { etag, ...(next ? {} : { since: watermark }), nextPageUrl: next, updatedAt: at },
     });
-    if (pause && next) throw new RateLimited(pause);
+    if (pause && next)
+      throw new RateLimited(pause, `GitHub's rate limit ran out; the sync resumes at ${pause.toISOString()}.`);
     url = next;
   }
-  return imported;
 }
 
 const issueSnapshots = (repo: string, items: unknown[]): IssueSnapshot[] =>
@@ -261,55 +293,74 @@ async function syncStep(
   step: (typeof SYNC_STEPS)[number],
   tag: { id: string; slug: string },
   perPage: number,
-  drafts: { count: number },
-): Promise<number> {
+  tally: Tally,
+): Promise<void> {
   const base = client.apiBase;
   const labels = (await helpWantedLabelsFor([repo])).get(repo.toLowerCase())!;
   const offer = async (snaps: IssueSnapshot[]) => {
-    drafts.count += await offerDrafts(tag, snaps, labels, await now());
+    tally.drafts += await offerDrafts(tag, snaps, labels, await now());
   };
   if (step === "help-wanted") {
-    let imported = 0;
     for (const label of labels) {
-      imported += await syncList(client, repo, {
-        key: `help-wanted:${label}`,
-        url: (since) => listUrl(base, repo, "issues", { state: "open", labels: label }, since, perPage),
-        page: async (items) => {
-          const snaps = issueSnapshots(repo, items);
-          await offer(snaps);
-          await refreshLinkedItems(snaps, await now());
-          return 0;
+      await syncList(
+        client,
+        repo,
+        {
+          key: `help-wanted:${label}`,
+          url: (since) => listUrl(base, repo, "issues", { state: "open", labels: label }, since, perPage),
+          page: async (items) => {
+            const snaps = issueSnapshots(repo, items);
+            await offer(snaps);
+            await refreshLinkedItems(snaps, await now());
+            return 0;
+          },
         },
-      });
+        tally,
+      );
     }
-    return imported;
+    return;
   }
   if (step === "issues") {
     const linked = await linkedItemsOf(repo);
-    return syncList(client, repo, {
-      key: "issues",
-      url: (since) => listUrl(base, repo, "issues", { state: "all" }, since, perPage),
-      page: async (items) => {
-        const snaps = issueSnapshots(repo, items);
-        const work = await workOfPage(client, repo, "issues", items);
-        await offer(snaps);
-        await refreshLinkedItems(snaps, await now(), linked);
-        return ingestGithubWork(work, tag.id);
+    return syncList(
+      client,
+      repo,
+      {
+        key: "issues",
+        url: (since) => listUrl(base, repo, "issues", { state: "all" }, since, perPage),
+        page: async (items) => {
+          const snaps = issueSnapshots(repo, items);
+          const work = await workOfPage(client, repo, "issues", items);
+          await offer(snaps);
+          await refreshLinkedItems(snaps, await now(), linked);
+          return ingestGithubWork(work, tag.id);
+        },
       },
-    });
+      tally,
+    );
   }
-  return syncList(client, repo, {
-    key: "comments",
-    url: (since) => listUrl(base, repo, "issues/comments", {}, since, perPage),
-    page: async (items) => ingestGithubWork(await workOfPage(client, repo, "comments", items), tag.id),
-  });
+  return syncList(
+    client,
+    repo,
+    {
+      key: "comments",
+      url: (since) => listUrl(base, repo, "issues/comments", {}, since, perPage),
+      page: async (items) => ingestGithubWork(await workOfPage(client, repo, "comments", items), tag.id),
+    },
+    tally,
+  );
 }
 
-/** Runs (or resumes) one SyncRun. The worker calls this; tests pass the stand-in's URL. */
+/**
+ * Runs (or resumes) one SyncRun. The worker calls this; tests pass the stand-in's URL. A run paused
+ * by a rate limit, or by a failure that may pass (5xx, timeouts; retried SYNC_ATTEMPTS times with a
+ * growing delay), goes back to `queued` with `resumeAt` and the reason in `error`; resuming skips
+ * the steps already done, so progress and counts continue where they stopped.
+ */
 export async function runSync(runId: string, opts: SyncOptions): Promise<SyncResult> {
   const run = await db.syncRun.findUnique({
     where: { id: runId },
-    select: { id: true, tagId: true, status: true, imported: true },
+    select: { id: true, tagId: true, status: true, imported: true, done: true, attempts: true, startedAt: true },
   });
   if (!run) return { status: "failed", imported: 0 };
   if (run.status === "succeeded" || run.status === "failed") return { status: run.status, imported: 0 };
@@ -317,73 +368,67 @@ export async function runSync(runId: string, opts: SyncOptions): Promise<SyncRes
     where: { id: run.tagId },
     select: { id: true, slug: true, repositories: true },
   });
-  const repos = tag.repositories;
+  const steps = tag.repositories.flatMap((repo) => SYNC_STEPS.map((step) => ({ repo, step })));
   const client = createGithubClient(opts);
   const perPage = opts.perPage ?? 100;
+  const attempt = run.attempts + 1;
+  const startedAt = await now();
   await db.syncRun.update({
     where: { id: runId },
     data: {
       status: "running",
-      startedAt: await now(),
-      total: repos.length * SYNC_STEPS.length,
-      done: 0,
+      startedAt: run.startedAt ?? startedAt,
+      total: steps.length,
       resumeAt: null,
-      error: null,
     },
   });
+  // Steps that failed for good (a missing repository) are reported; the rest of the run goes on.
   const errors: string[] = [];
-  let imported = 0;
-  const drafts = { count: 0 };
+  let done = run.done;
+  const tally: Tally = { imported: 0, drafts: 0 };
+  const save = (data: Parameters<typeof db.syncRun.update>[0]["data"]) =>
+    db.syncRun.update({ where: { id: runId }, data: { imported: run.imported + tally.imported, done, ...data } });
   try {
-    for (const repo of repos) {
-      for (const step of SYNC_STEPS) {
-        try {
-          imported += await syncStep(client, repo, step, tag, perPage, drafts);
-        } catch (e) {
-          if (e instanceof RateLimited) throw e;
-          errors.push(`${repo} ${step}: ${e instanceof Error ? e.message : String(e)}`);
-        }
-        await db.syncRun.update({
-          where: { id: runId },
-          data: { done: { increment: 1 }, imported: run.imported + imported },
-        });
+    for (const { repo, step } of steps.slice(run.done)) {
+      try {
+        await syncStep(client, repo, step, tag, perPage, tally);
+      } catch (e) {
+        if (e instanceof RateLimited || e instanceof TransientError) throw e;
+        errors.push(`${repo} ${step}: ${e instanceof Error ? e.message : String(e)}`);
       }
+      done++;
+      await save({});
     }
   } catch (e) {
-    if (!(e instanceof RateLimited)) {
-      await db.syncRun.update({
-        where: { id: runId },
-        data: {
-          status: "failed",
-          finishedAt: await now(),
-          imported: run.imported + imported,
-          error: (e instanceof Error ? e.message : String(e)).slice(0, 4000),
-        },
-      });
-      throw e;
+    await notifyDraftsOffered(tag, tally.drafts, await now());
+    const at = await now();
+    if (e instanceof RateLimited) {
+      // A rate limit is not a failed attempt: the same attempt goes on when GitHub allows.
+      await save({ status: "queued", resumeAt: e.resumeAt, error: e.reason });
+      return { status: "paused", resumeAt: e.resumeAt, imported: tally.imported, drafts: tally.drafts };
     }
-    await notifyDraftsOffered(tag, drafts.count, await now());
-    await db.syncRun.update({
-      where: { id: runId },
-      data: {
+    const reason = (e instanceof Error ? e.message : String(e)).slice(0, 3000);
+    if (e instanceof TransientError && attempt < SYNC_ATTEMPTS) {
+      // Real time, as GitHub's reset times: the queue delays the job by the wall clock, not the demo's.
+      const resumeAt = new Date(Date.now() + retryDelayMs(attempt));
+      await save({
         status: "queued",
-        resumeAt: e.resumeAt,
-        imported: run.imported + imported,
-        error: `GitHub's rate limit ran out; the sync resumes at ${e.resumeAt.toISOString()}.`,
-      },
+        resumeAt,
+        attempts: attempt,
+        error: `Attempt ${attempt} of ${SYNC_ATTEMPTS} failed: ${reason}. Retrying at ${resumeAt.toISOString()}.`,
+      });
+      return { status: "paused", resumeAt, imported: tally.imported, drafts: tally.drafts };
+    }
+    await save({
+      status: "failed",
+      attempts: attempt,
+      finishedAt: at,
+      error: [...errors, `Failed after ${attempt} attempts: ${reason}`].join("\n").slice(0, 4000),
     });
-    return { status: "paused", resumeAt: e.resumeAt, imported, drafts: drafts.count };
+    return { status: "failed", imported: tally.imported, drafts: tally.drafts };
   }
-  await notifyDraftsOffered(tag, drafts.count, await now());
+  await notifyDraftsOffered(tag, tally.drafts, await now());
   const status = errors.length ? "failed" : "succeeded";
-  await db.syncRun.update({
-    where: { id: runId },
-    data: {
-      status,
-      finishedAt: await now(),
-      imported: run.imported + imported,
-      error: errors.length ? errors.join("\n").slice(0, 4000) : null,
-    },
-  });
-  return { status, imported, drafts: drafts.count };
+  await save({ status, finishedAt: await now(), error: errors.length ? errors.join("\n").slice(0, 4000) : null });
+  return { status, imported: tally.imported, drafts: tally.drafts };
 }

@@ -12,6 +12,7 @@ import { sendNotificationDigests } from "@/lib/notify/digest";
 import { endFinishedTerms } from "@/lib/roles/term-ends";
 import { remindTermsEnding } from "@/lib/roles/term-reminders";
 import { DAY } from "@/lib/vocabulary";
+import { scheduleDailySyncs } from "@/lib/github/sync-runs";
 
 /**
  * Time-driven work. Each sweep compares domain data with the clock's `now` and acts on what is
@@ -103,6 +104,12 @@ export const sweeps: Sweep[] = [
     name: "sweep-match-digests",
     description: "Send opted-in people their new best matches, once a week",
     run: sendMatchDigests,
+  },
+  {
+    name: "sweep-github-daily-sync",
+    description: "Queue a GitHub sync of every TAG's repositories once a day",
+    // queue.ts imports this list, so the queue is loaded when the sweep runs, not with the module.
+    run: async (at) => scheduleDailySyncs(at, (await import("./queue")).enqueueSync),
   },
   {
     name: "sweep-notification-digests",

@@ -75,3 +75,14 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const _itemsAgree: Same<ItemStatus, DbItemStatus> = true;
 const _claimsAgree: Same<ClaimStatus, DbClaimStatus> = true;
 const _seatsAgree: Same<SeatStatus, DbSeatStatus> = true;
+
+/** GitHub sync runs: `queued` also covers a run waiting to resume after a rate limit or a failed attempt. */
+export const SYNC_RUN_STATUSES = ["queued", "running", "succeeded", "failed"] as const;
+export type SyncRunStatus = (typeof SYNC_RUN_STATUSES)[number];
+export const SYNC_RUN_STATUS_LABEL: Record<SyncRunStatus, string> = {
+  queued: "Waiting",
+  running: "Running",
+  succeeded: "Succeeded",
+  failed: "Failed",
+};
+export const UNFINISHED_SYNC_RUN_STATUSES = ["queued", "running"] as const satisfies readonly SyncRunStatus[];

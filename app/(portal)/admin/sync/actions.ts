@@ -14,7 +14,7 @@ export const startSyncAction = defineAction(
     revalidatePath("/admin/sync");
     return r;
   },
-  { successMessage: "Sync queued. Reload to see its progress." },
+  { successMessage: "Sync queued. Its progress shows below as it goes." },
 );
 
 export const setHelpWantedLabelsAction = defineAction(

@@ -11,6 +11,8 @@ import { Lead, PageHeader } from "@/components/ui/page-header";
 import { Section, Tile } from "@/components/ui/section";
 import { setHelpWantedLabelsAction, startSyncAction } from "./actions";
 import { StartSyncButton } from "./_components/start-sync";
+import { RefreshWhileRunning } from "./_components/refresh-while-running";
+import { SYNC_RUN_STATUS_LABEL, UNFINISHED_SYNC_RUN_STATUSES } from "@/lib/vocabulary";
 
 export const metadata: Metadata = { title: "GitHub sync" };
 export const dynamic = "force-dynamic";
@@ -23,13 +25,19 @@ export default async function SyncPage() {
   const actor = await getActor();
   if (!actor || !canInAnyTag(actor, "github.sync")) return <Forbidden what="GitHub sync" />;
   const tags = await listSyncTags(actor);
+  const runs = tags.flatMap((t) => t.runs);
+  // A run paused until later (a rate limit, a retry) needs no refresh every 2 s while it waits.
+  const soon = runs.some((r) => r.status === "running" || (r.status === "queued" && !isWaitingLater(r)));
   return (
     <div className="space-y-8">
+      <RefreshWhileRunning active={runs.some(isUnfinished)} everyMs={soon ? 2000 : 30_000} />
       <PageHeader title="GitHub sync" compact>
         <Lead>
           A sync imports issues, pull requests, reviews and comments by portal members from a TAG&apos;s repositories,
           and offers open issues with the repository&apos;s help-wanted labels to the TAG&apos;s leads as drafts.
-          Webhooks keep them current between syncs; running a sync again imports nothing twice.
+          Webhooks keep them current between syncs; running a sync again imports nothing twice. Every TAG&apos;s
+          repositories are also synced once a day; a run that GitHub&apos;s limits pause or that fails for a while
+          resumes by itself, and this page follows it as it goes.
         </Lead>
       </PageHeader>
       {tags.map((t) => (
@@ -42,7 +50,7 @@ export default async function SyncPage() {
               action={startSyncAction}
               tagSlug={t.slug}
               tagName={t.name}
-              disabled={t.runs.some((r) => r.status === "queued" || r.status === "running")}
+              disabled={t.runs.some(isUnfinished)}
             />
           )}
           <p className="text-sm text-slate-700">
@@ -92,10 +100,15 @@ export default async function SyncPage() {
 
 type Run = Awaited<ReturnType<typeof listSyncTags>>[number]["runs"][number];
 
-/** Why a run waits or what made it fail. */
+// Compared with the wall clock, as the queue that resumes the run is.
+const isWaitingLater = (r: Run) => !!r.resumeAt && r.resumeAt.getTime() > Date.now();
+const isUnfinished = (r: Run) => (UNFINISHED_SYNC_RUN_STATUSES as readonly string[]).includes(r.status);
+
+/** Who started a run, why it waits (a rate limit, a failed attempt to retry) or what made it fail. */
 function notes(r: Run): string {
-  const paused = r.resumeAt && r.status === "queued" ? `Paused by the rate limit until ${when(r.resumeAt)}. ` : "";
-  return paused + (r.error && r.status === "failed" ? r.error : "");
+  const daily = r.requestedById ? "" : "Daily sync. ";
+  if (r.status === "queued" && r.resumeAt) return daily + (r.error ?? `Waiting until ${when(r.resumeAt)}.`);
+  return daily + (r.error && r.status === "failed" ? r.error : "");
 }
 
 function labelsField(repo: string, labels: string[]): FieldSpec {
@@ -117,7 +130,7 @@ const RUN_COLUMNS: Column<Run>[] = [
     sort: (r) => r.createdAt,
     className: "whitespace-nowrap",
   },
-  { header: "State", cell: (r) => r.status, sort: (r) => r.status },
+  { header: "State", cell: (r) => SYNC_RUN_STATUS_LABEL[r.status], sort: (r) => r.status },
   {
     header: "Progress",
     cell: (r) => (
