@@ -76,6 +76,8 @@ async function createDemoElection(
         votersIncludeLeaders: false,
         publishBallots: true,
         rulesFrozenAt: e.nominationsOpenAt,
+        // The officers published the roll for review (issue 20): its page is linked and crawled.
+        rollPublishedAt: e.nominationsOpenAt,
         createdById: officerId,
         createdAt: new Date(e.nominationsOpenAt.getTime() - 7 * DAY),
         updatedAt: seededAt,

@@ -10,12 +10,13 @@ import { redirect } from "next/navigation";
 import { defineAction, type ActionResult } from "@/lib/action";
 import { formDataToObject } from "@/lib/form-data";
 import { castBallot, checkReceipt, replaceBallot } from "@/lib/elections/ballots";
-import { createElection, extendElectionWindow, uploadVoterList } from "@/lib/elections/elections";
+import { createElection, extendElectionWindow, publishVoterRoll, uploadVoterList } from "@/lib/elections/elections";
 import { decideElectionException, requestElectionException } from "@/lib/elections/exceptions";
 import { endorseNomination, selfNominate, withdrawNomination } from "@/lib/elections/nominations";
-import { moveElectionPhase } from "@/lib/elections/phases";
+import { cancelElection, moveElectionPhase } from "@/lib/elections/phases";
 import { publishElection } from "@/lib/elections/results";
 import {
+  CancelElectionSchema,
   CastBallotSchema,
   CheckReceiptSchema,
   CreateElectionSchema,
@@ -24,6 +25,7 @@ import {
   ExtendWindowSchema,
   MovePhaseSchema,
   NominationRefSchema,
+  PublishRollSchema,
   ReplaceBallotSchema,
   RequestExceptionSchema,
   SelfNominateSchema,
@@ -46,6 +48,13 @@ const extend = defineAction(ExtendWindowSchema, (i, a) => extendElectionWindow(a
 });
 const move = defineAction(MovePhaseSchema, (i, a) => moveElectionPhase(a, i), {
   successMessage: (d) => `The election is now in ${d.phase}.`,
+});
+const cancel = defineAction(CancelElectionSchema, (i, a) => cancelElection(a, i), {
+  successMessage: (d) =>
+    `The election is cancelled${d.ballotsDestroyed ? `; ${d.ballotsDestroyed} ballots were destroyed` : ""}.`,
+});
+const publishRoll = defineAction(PublishRollSchema, (i, a) => publishVoterRoll(a, i), {
+  successMessage: (d) => `The voter roll (${d.voters} people) is published for review until voting opens.`,
 });
 const upload = defineAction(UploadVotersSchema, (i, a) => uploadVoterList(a, i));
 const nominate = defineAction(SelfNominateSchema, (i, a) => selfNominate(a, i), {
@@ -79,6 +88,9 @@ function refreshed<T>(r: ActionResult<T>): ActionResult<T> {
   if (r.ok) revalidatePath("/", "layout");
   return r;
 }
+
+/** A checkbox group's values: one checked box arrives as a string, several as a list. */
+const listOf = (v: unknown): unknown[] | undefined => (v === undefined ? undefined : Array.isArray(v) ? v : [v]);
 
 const blank = (v: string | undefined) => (v === undefined || v.trim() === "" ? undefined : v.trim());
 
@@ -117,12 +129,15 @@ export async function createElectionAction(input: unknown) {
     tagId: f.tagId,
     roleKey: f.roleKey,
     title: f.title,
+    description: f.description,
+    votingGuide: f.votingGuide,
     cycleDate: blank(f.cycleDate),
     seatsByRegion: Object.keys(seats).length ? seats : undefined,
     nominationsOpenAt: zonedToIso(f.nominationsOpenAt ?? "", zone),
     nominationsCloseAt: zonedToIso(f.nominationsCloseAt ?? "", zone),
     votingOpenAt: zonedToIso(f.votingOpenAt ?? "", zone),
     votingCloseAt: zonedToIso(f.votingCloseAt ?? "", zone),
+    exceptionDueAt: blank(f.exceptionDueAt) && zonedToIso(f.exceptionDueAt ?? "", zone),
     method: f.method,
     candidateRule: f.candidateRule,
     candidateMinRecords: blank(f.candidateMinRecords),
@@ -136,6 +151,8 @@ export async function createElectionAction(input: unknown) {
       ? JSON.parse(JSON.stringify(constraints))
       : undefined,
     publishBallots: f.publishBallots === "on" ? "true" : "false",
+    isTest: f.isTest === "on" ? "true" : "false",
+    officerIds: listOf(f.officerIds),
   });
   if (r.ok && blank(f.voterLogins)) {
     const voters = await upload({ electionId: r.data.id, logins: f.voterLogins });
@@ -160,6 +177,11 @@ export async function moveElectionPhaseAction(input: unknown) {
   return refreshed(await move({ electionId: f.electionId, to: f.to, reason: f.reason }));
 }
 
+export async function cancelElectionAction(input: unknown) {
+  const f = fieldsOf(input);
+  return refreshed(await cancel({ electionId: f.electionId, reason: f.reason }));
+}
+
 export async function extendElectionWindowAction(input: unknown) {
   const f = fieldsOf(input);
   return refreshed(
@@ -170,6 +192,10 @@ export async function extendElectionWindowAction(input: unknown) {
       reason: f.reason,
     }),
   );
+}
+
+export async function publishVoterRollAction(input: unknown) {
+  return refreshed(await publishRoll({ electionId: fieldsOf(input).electionId }));
 }
 
 export async function uploadVoterListAction(input: unknown) {

@@ -79,6 +79,7 @@ export default async function ElectionsPage({ searchParams }: Props) {
               </p>
               <p className="text-sm text-slate-700">
                 {e.tag.name} · {e.roleName}: {seatsText(e.seatsByRegion)} · <strong>{PHASE_LABEL[e.phase]}</strong>
+                {e.isTest && " · test election"}
               </p>
               <p className="text-sm text-slate-600">
                 Nominations <DateTime iso={e.nominationsOpenAt.toISOString()} /> to{" "}

@@ -9,6 +9,7 @@ export const PHASE_LABEL: Record<string, string> = {
   tallied: "Counted, awaiting TOC approval",
   approved: "Approved by the TOC, awaiting publication",
   published: "Results published",
+  cancelled: "Cancelled by the officers",
 };
 
 export const PHASE_SHORT: Record<string, string> = {
@@ -19,7 +20,11 @@ export const PHASE_SHORT: Record<string, string> = {
   tallied: "Tallied",
   approved: "Approved",
   published: "Published",
+  cancelled: "Cancelled",
 };
+
+/** Said wherever a test election or its result shows. */
+export const TEST_ELECTION_NOTE = "Test election: its ballots are discarded at close and its result seats nobody.";
 
 export const METHOD_LABEL: Record<string, string> = {
   schulze: "Schulze (ranked pairs of preferences; ties allowed)",

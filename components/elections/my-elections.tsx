@@ -26,7 +26,8 @@ export async function MyElections({ viewer }: { viewer: Actor | null }) {
                   {e.title}
                 </Link>{" "}
                 <span className="text-sm text-slate-600">
-                  {e.tag.name} · {PHASE_LABEL[e.phase]} ·{" "}
+                  {e.tag.name} · {PHASE_LABEL[e.phase]}
+                  {e.isTest && " (test election)"} ·{" "}
                   {e.phase === "nominations" ? (
                     <>
                       nominations close <DateTime iso={e.nominationsCloseAt.toISOString()} />

@@ -37,6 +37,7 @@ export async function TagElections({ tag, viewer }: { tag: { id: string; slug: s
               </Link>{" "}
               <span className="text-sm text-slate-600">
                 {e.roleName}: {seatsText(e.seatsByRegion)} · {PHASE_LABEL[e.phase]}
+                {e.isTest && " · test election"}
               </span>
             </li>
           ))}

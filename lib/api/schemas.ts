@@ -130,7 +130,7 @@ export const ElectionSchema = z
     tag: z.object({ slug: z.string(), name: z.string() }),
     role: z.string().nullable(),
     title: z.string(),
-    phase: z.enum(["nominations", "voting", "closed", "tallied", "approved", "published"]),
+    phase: z.enum(["nominations", "voting", "closed", "tallied", "approved", "published", "cancelled"]),
     method: z.enum(["schulze", "stv"]),
     seatsByRegion: z.record(z.string(), z.int()),
     nominationsOpenAt: dateTime,

@@ -30,7 +30,7 @@ async function rewriteBallots(tx: Tx, electionId: string): Promise<void> {
  * CLUSTER is VACUUM FULL that also orders the rows, so the dead copies left by the rewrite (and
  * their casting transaction ids) are gone and no row's position says when it was cast.
  */
-async function compactBallots(): Promise<void> {
+export async function compactBallots(): Promise<void> {
   await db.$executeRawUnsafe(`CLUSTER "Ballot" USING "Ballot_receiptHash_key"`);
 }
 
@@ -90,8 +90,8 @@ export async function closeAndCount(
   }
 
   const election = await db.election.findUniqueOrThrow({ where: { id: electionId } });
-  const nominations = await candidatesOf(electionId);
-  if (nominations.length === 0)
+  const nominations = await candidatesOf(electionId, db, { withdrawnDuringVoting: true });
+  if (!nominations.some((n) => !n.withdrawnDuringVoting))
     throw new AppError("CONFLICT", "Nobody stood in this election: there is nothing to count.");
   const ballots = await db.$queryRaw<{ receiptHash: string; choices: string[][] }[]>`
     SELECT "receiptHash", choices FROM "Ballot" WHERE "electionId" = ${electionId}::uuid ORDER BY "receiptHash" COLLATE "C"`;
@@ -106,7 +106,13 @@ export async function closeAndCount(
       title: election.title,
       method: election.method,
       seats: totalSeats(seats),
-      candidates: nominations.map((n) => ({ id: n.id, name: n.login, employer: n.employer, region: n.region })),
+      candidates: nominations.map((n) => ({
+        id: n.id,
+        name: n.login,
+        employer: n.employer,
+        region: n.region,
+        withdrawn: n.withdrawnDuringVoting,
+      })),
       ballots: ballots.map((b) => ({ receiptHash: b.receiptHash, ranking: b.choices })),
       sitting: continuing.map((s) => ({ employer: s.user.employer, region: s.region })),
       seatsByRegion: seats,
@@ -130,9 +136,12 @@ export async function closeAndCount(
     const locked = await lockElection(tx, electionId, "update");
     if (locked.phase !== "closed") throw new AppError("CONFLICT", "The election moved on while it was being counted.");
     await tx.electionArtifact.deleteMany({ where: { electionId } });
+    // A test election's ballots are discarded once counted: neither the rows nor their files stay.
+    const kept = election.isTest ? files.files.filter((f) => !BALLOT_FILES.has(f.name)) : files.files;
     await tx.electionArtifact.createMany({
-      data: files.files.map((f) => ({ electionId, name: f.name, content: f.content, sha256: f.sha256 })),
+      data: kept.map((f) => ({ electionId, name: f.name, content: f.content, sha256: f.sha256 })),
     });
+    if (election.isTest) await tx.ballot.deleteMany({ where: { electionId } });
     await tx.election.update({
       where: { id: electionId },
       data: {
@@ -163,9 +172,12 @@ export async function closeAndCount(
         eligible: counts.eligible,
         voted: counts.participated,
         ballots: counts.ballots,
-        artifacts: files.files.map((f) => ({ name: f.name, sha256: f.sha256 })),
+        artifacts: kept.map((f) => ({ name: f.name, sha256: f.sha256 })),
+        ...(election.isTest ? { test: true, ballotsDiscarded: counts.ballots } : {}),
       },
     });
+    // A test seats nobody, so it never reaches the TOC.
+    if (election.isTest) return null;
     // The result goes to the TOC as a decision, in the same transaction: no count waits without one.
     return openResultDecision(
       tx,
@@ -174,9 +186,12 @@ export async function closeAndCount(
       { actorId: opts.actorId ?? null, at },
     );
   });
-  await notifyTallied(electionId, decision.id, election.title, at);
+  if (election.isTest) await compactBallots();
+  await notifyTallied(electionId, decision?.id ?? null, election.title, at);
   return { phase: "tallied", winners: files.outcome.winners };
 }
+
+const BALLOT_FILES = new Set(["ballots.json", "ballots.blt"]);
 
 function definedOnly(m: Record<string, number | undefined>): Record<string, number> {
   return Object.fromEntries(Object.entries(m).filter((e): e is [string, number] => e[1] !== undefined));
@@ -189,17 +204,24 @@ async function officersAndToc(electionId: string): Promise<Set<string>> {
   return new Set([...officers.map((o) => o.userId), ...toc.map((t) => t.id)]);
 }
 
-/** Officers and TOC members hear that a result awaits approval, with a link to the TOC's decision on it. */
-async function notifyTallied(electionId: string, decisionId: string, title: string, at: Date) {
-  const ids = await officersAndToc(electionId);
+/**
+ * Officers and TOC members hear that a result awaits approval, with a link to the TOC's decision
+ * on it; a test count (no decision) is told to the officers only, with a link to its results.
+ */
+async function notifyTallied(electionId: string, decisionId: string | null, title: string, at: Date) {
+  const ids = decisionId
+    ? await officersAndToc(electionId)
+    : (await db.electionOfficer.findMany({ where: { electionId }, select: { userId: true } })).map((o) => o.userId);
   const counted = await db.election.findUniqueOrThrow({ where: { id: electionId }, select: { updatedAt: true } });
   for (const userId of ids) {
     await notify(
       {
         userId,
         kind: "election.tallied",
-        title: `${title}: the count is ready for TOC approval`,
-        link: decisionLink(decisionId),
+        title: decisionId
+          ? `${title}: the count is ready for TOC approval`
+          : `${title}: the test count is ready (ballots discarded; nothing goes to the TOC)`,
+        link: decisionId ? decisionLink(decisionId) : `${electionLink(electionId)}/results`,
         dedupeKey: `election-tallied:${electionId}:${counted.updatedAt.getTime()}:${userId}`,
       },
       at,

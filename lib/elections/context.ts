@@ -6,7 +6,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";
 import { refuseByGuard, requirePermission } from "@/lib/auth/actor";
 import { can, type Action, type Actor } from "@/lib/auth/permissions";
-import type { Phase, SeatsByRegion } from "./schemas";
+import { PHASES, type Phase, type SeatsByRegion } from "./schemas";
 import { isSeatRegion, parseId } from "@/lib/vocabulary";
 
 export const electionLink = (id: string) => `/elections/${id}`;
@@ -16,15 +16,8 @@ export function receiptHashOf(electionId: string, receipt: string): string {
   return createHash("sha256").update(`${electionId}:${receipt}`, "utf8").digest("hex");
 }
 
-export const PHASE_ORDER: readonly Phase[] = [
-  "draft",
-  "nominations",
-  "voting",
-  "closed",
-  "tallied",
-  "approved",
-  "published",
-];
+/** The lifecycle in order; `cancelled` stands outside it (phaseIndex -1). */
+export const PHASE_ORDER: readonly Phase[] = PHASES.filter((p) => p !== "cancelled");
 export const phaseIndex = (p: string) => PHASE_ORDER.indexOf(p as Phase);
 
 export async function loadElection(electionId: string, client: Tx = db) {
@@ -117,12 +110,19 @@ export const normalizeEmployer = (e: string | null | undefined) => (e ?? "").tri
 
 /**
  * Active nominations with the candidate's login, in the order the published files number them
- * (by login, case-insensitive). Nomination has no relation to User, so logins are read apart.
+ * (by login, case-insensitive); for the count, also those who withdrew during voting. Nomination has no relation to User, so logins are read apart.
  */
-export async function candidatesOf(electionId: string, client: Tx = db) {
+export async function candidatesOf(
+  electionId: string,
+  client: Tx = db,
+  opts: { withdrawnDuringVoting?: boolean } = {},
+) {
   const nominations = await client.nomination.findMany({
-    where: { electionId, status: "active" },
-    select: { id: true, userId: true, region: true, employer: true },
+    where: {
+      electionId,
+      OR: [{ status: "active" }, ...(opts.withdrawnDuringVoting ? [{ withdrawnDuringVoting: true }] : [])],
+    },
+    select: { id: true, userId: true, region: true, employer: true, withdrawnDuringVoting: true },
   });
   const users = await client.user.findMany({
     where: { id: { in: nominations.map((n) => n.userId) } },

@@ -25,6 +25,8 @@ export interface CountCandidate {
   name: string;
   employer?: string | null;
   region?: string | null;
+  /** Withdrew during voting: ballots may rank them, the count passes over them. */
+  withdrawn?: boolean;
 }
 
 export interface CountInput {
@@ -98,8 +100,10 @@ function writeBallotsBlt(
   names: readonly string[],
   seats: number,
   rankings: readonly number[][][],
+  withdrawn: readonly number[],
 ): string {
   const out = [`${names.length} ${seats}`];
+  if (withdrawn.length) out.push(withdrawn.map((c) => `-${c + 1}`).join(" "));
   for (const r of rankings) out.push(["1", ...r.map((level) => level.map((c) => c + 1).join("=")), "0"].join(" "));
   out.push("0");
   for (const n of names) out.push(`"${bltSafe(n)}"`);
@@ -127,6 +131,7 @@ export function countElection(input: CountInput): ElectionFiles {
   const names = fileNames(input.candidates);
   const cands = input.candidates.map((c, i) => ({ ...c, name: names[i]! }));
   const index = new Map(input.candidates.map((c, i) => [c.id, i]));
+  const withdrawn = input.candidates.flatMap((c, i) => (c.withdrawn ? [i] : []));
   const rankings = input.ballots.map((b) =>
     b.ranking.map((level) =>
       level.map((id) => {
@@ -149,7 +154,7 @@ export function countElection(input: CountInput): ElectionFiles {
     title,
     seats: input.seats,
     candidates: names,
-    withdrawn: [],
+    withdrawn,
     pairwise: countPairwise(packed, names.length),
   });
   files.push({ name: "matrix.json", content: matrix });
@@ -161,7 +166,7 @@ export function countElection(input: CountInput): ElectionFiles {
   let source: string;
   let file;
   if (publish) {
-    const blt = writeBallotsBlt(title, names, input.seats, rankings);
+    const blt = writeBallotsBlt(title, names, input.seats, rankings, withdrawn);
     const json = input.ballots.map((b, i) => ({
       receiptHash: b.receiptHash,
       ranking: rankings[i]!.map((level) => level.map((c) => names[c]!)),
@@ -198,11 +203,15 @@ export function countElection(input: CountInput): ElectionFiles {
 }
 
 /**
- * Runners-up in order, best first: for Schulze the ranking (a tied group in the lot's order),
+ * Runners-up in order, best first (neither winners nor those who withdrew): for Schulze the ranking (a tied group in the lot's order),
  * for STV those excluded last first, then by their votes at the last stage.
  */
 export function runnersUpOf(outcome: Outcome, orderTies: (names: string[]) => string[]): string[] {
-  const winners = new Set(outcome.winners);
+  // A candidate who withdrew during voting is nobody's runner-up.
+  const winners = new Set([
+    ...outcome.winners,
+    ...outcome.excluded.filter((x) => x.reason === "withdrawn").map((x) => x.name),
+  ]);
   if (outcome.method === "schulze")
     return outcome.ranking.flatMap((group) => orderTies(group.filter((n) => !winners.has(n))));
   const excludedAt = new Map<string, number>();

@@ -10,11 +10,13 @@ import { githubUrls } from "@/lib/auth/github";
 import { githubLoginResolver } from "@/lib/auth/github-logins";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { lockElection, parseSeats, requireOfficer, totalSeats } from "./context";
+import { computeRoll } from "./load-eligibility";
 import { parseLogins } from "@/lib/vocabulary";
 import {
   ruleProblems,
   type CreateElectionInput,
   type ExtendWindowInput,
+  type PublishRollInput,
   type SeatsByRegion,
   type UpdateRulesInput,
   type UploadVotersInput,
@@ -220,6 +222,10 @@ const RULE_KEYS = [
   "voterMinRecords",
   "voterWindowMonths",
   "publishBallots",
+  "isTest",
+  "exceptionDueAt",
+  "description",
+  "votingGuide",
 ] as const;
 
 /** Officers change rules while the election is a draft; rules freeze when nominations open. */
@@ -383,5 +389,40 @@ export async function uploadVoterList(
       after: { added, logins: resolved.map((r) => r.login), unresolved },
     });
     return { added, unresolved };
+  });
+}
+
+/**
+ * Officers publish the voter roll for review before voting opens (as Elekto publishes
+ * voters.yaml): from then until voting opens anyone can read the logins on it and ask for a
+ * correction (an exception request; officers add missed people with the voter list). The roll
+ * itself is still computed from the rules until voting opens, when it freezes.
+ */
+export async function publishVoterRoll(
+  actor: Actor | null,
+  input: PublishRollInput,
+): Promise<{ publishedAt: Date; voters: number }> {
+  const { actor: a, election } = await requireOfficer(actor, input.electionId);
+  const at = await now();
+  const voters = (await computeRoll(election)).length;
+  return db.$transaction(async (tx) => {
+    const locked = await lockElection(tx, election.id);
+    if (!["draft", "nominations"].includes(locked.phase) || at >= election.votingOpenAt)
+      throw new AppError("CONFLICT", "The roll froze when voting opened: there is nothing left to review.");
+    const done = await tx.election.updateMany({
+      where: { id: election.id, rollPublishedAt: null },
+      data: { rollPublishedAt: at, updatedAt: at },
+    });
+    if (done.count !== 1) throw new AppError("CONFLICT", "The voter roll is already published for review.");
+    await recordAudit(tx, {
+      at,
+      actorId: a.id,
+      action: "election.roll-publish",
+      subjectType: "Election",
+      subjectId: election.id,
+      tagId: election.tagId,
+      after: { voters, correctionsUntil: election.votingOpenAt.toISOString() },
+    });
+    return { publishedAt: at, voters };
   });
 }

@@ -9,7 +9,10 @@ import { notify } from "@/lib/notify/send";
 import { electionLink, lockElection, requireOfficer, requireOnElection } from "./context";
 import type { DecideExceptionInput, RequestExceptionInput } from "./schemas";
 
-/** A person the rules leave out asks to vote (until voting closes) or to stand (while nominations are open). */
+/**
+ * A person the rules leave out asks to vote (until voting closes) or to stand (while nominations
+ * are open), and never after the election's exception deadline (`exceptionDueAt`) when it has one.
+ */
 export async function requestElectionException(
   actor: Actor | null,
   input: RequestExceptionInput,
@@ -21,6 +24,11 @@ export async function requestElectionException(
       ? election.phase === "draft" || (election.phase === "nominations" && at < election.nominationsCloseAt)
       : ["draft", "nominations", "voting"].includes(election.phase) && at < election.votingCloseAt;
   if (!open) throw new AppError("CONFLICT", input.kind === "stand" ? "Nominations have closed." : "Voting has closed.");
+  if (election.exceptionDueAt && at >= election.exceptionDueAt)
+    throw new AppError(
+      "CONFLICT",
+      `The deadline for exception requests passed on ${election.exceptionDueAt.toISOString().slice(0, 16).replace("T", " ")} UTC: the officers no longer take requests for this election.`,
+    );
   if (input.kind === "stand" && election.officers.some((o) => o.userId === a.id))
     throw new AppError("FORBIDDEN", "Officers of an election cannot stand in it.");
   try {

@@ -163,7 +163,12 @@ export async function endorseNomination(
   }
 }
 
-/** A candidate withdraws before voting opens. */
+/**
+ * A candidate withdraws while nominations are open or during voting, never once voting has closed
+ * (the close time counts even before the sweep moves the phase). Withdrawn during voting, they stay
+ * in the count as withdrawn: ballots that ranked them count for the next candidates ranked, and the
+ * results say so.
+ */
 export async function withdrawNomination(actor: Actor | null, input: NominationRefInput): Promise<{ withdrawn: true }> {
   const a = requireSignedIn(actor);
   const at = await now();
@@ -177,13 +182,19 @@ export async function withdrawNomination(actor: Actor | null, input: NominationR
       "not the candidate",
       "Only the candidate can withdraw a nomination.",
     );
-  await db.$transaction(async (tx) => {
+  const duringVoting = await db.$transaction(async (tx) => {
     const locked = await lockElection(tx, election.id, "share");
-    if (locked.phase !== "nominations")
-      throw new AppError("CONFLICT", "Nominations can be withdrawn only before voting opens.");
+    const voting = locked.phase === "voting" && at < locked.votingCloseAt;
+    if (locked.phase !== "nominations" && !voting)
+      throw new AppError(
+        "CONFLICT",
+        locked.phase === "draft"
+          ? "Nominations have not opened yet."
+          : "Voting has closed: a candidate can no longer withdraw, and the count stands as cast.",
+      );
     const done = await tx.nomination.updateMany({
       where: { id: nomination.id, status: "active" },
-      data: { status: "withdrawn", withdrawnAt: at },
+      data: { status: "withdrawn", withdrawnAt: at, withdrawnDuringVoting: voting },
     });
     if (done.count !== 1) throw new AppError("CONFLICT", "That nomination was already withdrawn.");
     await recordAudit(tx, {
@@ -194,15 +205,16 @@ export async function withdrawNomination(actor: Actor | null, input: NominationR
       subjectId: nomination.id,
       tagId: election.tagId,
       before: { status: "active" },
-      after: { status: "withdrawn" },
+      after: { status: "withdrawn", duringVoting: voting },
     });
+    return voting;
   });
   for (const o of election.officers) {
     await notify(
       {
         userId: o.userId,
         kind: "election.withdrawn",
-        title: `A candidate withdrew from ${election.title}`,
+        title: `A candidate withdrew from ${election.title}${duringVoting ? " during voting" : ""}`,
         link: electionLink(election.id),
         dedupeKey: `election-withdraw:${nomination.id}:${o.userId}`,
       },

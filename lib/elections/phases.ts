@@ -1,14 +1,15 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { recordAudit } from "@/lib/audit/record";
 import { now } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/permissions";
 import { notify } from "@/lib/notify/send";
-import { closeAndCount, notifyCountFailed } from "./close";
+import { closeAndCount, compactBallots, notifyCountFailed } from "./close";
 import { electionLink, loadElection, lockElection, recordPhase, requireOfficer, type Mover } from "./context";
 import { computeRoll, prospectiveCandidates } from "./load-eligibility";
 import { endorsementStanding } from "./nominations";
-import type { MovePhaseInput, Phase } from "./schemas";
+import type { CancelElectionInput, MovePhaseInput, Phase } from "./schemas";
 
 /**
  * Phases move on the clock (the sweep below) or by an officer with a reason: draft ->
@@ -194,4 +195,66 @@ export async function advanceElectionPhases(at: Date): Promise<number> {
     if (progressed === 0) break;
   }
   return moves;
+}
+
+/** Phases an officer may cancel from: before the count (a counted result goes to the TOC instead). */
+const CANCELLABLE: readonly string[] = ["draft", "nominations", "voting", "closed"];
+
+/**
+ * An officer cancels an election, with a reason: its ballots are destroyed in the same
+ * transaction (and the table compacted, as at close, so no copy lingers), the phase becomes
+ * `cancelled` so no sweep moves it again, and the officers, candidates and voters on the roll hear
+ * why. Participation rows stay: who voted was never secret, what they chose is gone.
+ */
+export async function cancelElection(
+  actor: Actor | null,
+  input: CancelElectionInput,
+): Promise<{ phase: "cancelled"; ballotsDestroyed: number }> {
+  const { actor: a, election } = await requireOfficer(actor, input.electionId);
+  const at = await now();
+  if (!CANCELLABLE.includes(election.phase))
+    throw new AppError(
+      "CONFLICT",
+      election.phase === "cancelled"
+        ? "This election was already cancelled."
+        : "A counted election cannot be cancelled: the TOC decides its result.",
+    );
+  const destroyed = await db.$transaction(async (tx) => {
+    const locked = await lockElection(tx, election.id, "update");
+    if (!CANCELLABLE.includes(locked.phase))
+      throw new AppError("CONFLICT", "The election moved on meanwhile. Reload and try again.");
+    const gone = await tx.ballot.deleteMany({ where: { electionId: election.id } });
+    await tx.election.update({
+      where: { id: election.id },
+      data: { phase: "cancelled", cancelledAt: at, cancelReason: input.reason, updatedAt: at },
+    });
+    await recordAudit(tx, {
+      at,
+      actorId: a.id,
+      action: "election.cancel",
+      subjectType: "Election",
+      subjectId: election.id,
+      tagId: election.tagId,
+      before: { phase: locked.phase },
+      after: { phase: "cancelled", reason: input.reason, ballotsDestroyed: gone.count },
+    });
+    return gone.count;
+  });
+  if (destroyed > 0) await compactBallots();
+  const [candidates, voters] = await Promise.all([
+    db.nomination.findMany({ where: { electionId: election.id }, select: { userId: true } }),
+    db.electionVoter.findMany({ where: { electionId: election.id }, select: { userId: true } }),
+  ]);
+  await notifyAll(
+    [...election.officers, ...candidates, ...voters].map((x) => x.userId),
+    {
+      kind: "election.cancelled",
+      title: `Cancelled: ${election.title}`,
+      body: `The officers cancelled ${election.title} (${election.tag.name}): ${input.reason}`,
+      link: electionLink(election.id),
+    },
+    `election-cancelled:${election.id}`,
+    at,
+  );
+  return { phase: "cancelled", ballotsDestroyed: destroyed };
 }

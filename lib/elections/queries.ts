@@ -9,8 +9,9 @@ import { can, tagScope, type Actor } from "@/lib/auth/permissions";
 import type { Outcome } from "./tally/index.ts";
 import { isOfficerOf, loadElection, parseSeats, phaseIndex, type ElectionRow } from "./context";
 import { candidateWindow } from "./eligibility";
-import { candidateVerdictOf, voterVerdictOf } from "./load-eligibility";
+import { candidateVerdictOf, computeRoll, voterVerdictOf } from "./load-eligibility";
 import { endorsementStanding } from "./nominations";
+import { LEAD_KINDS, SITTING_SEAT_STATUSES } from "@/lib/vocabulary";
 
 /**
  * Reads for the election pages. The viewer is passed explicitly (null: signed out). Drafts are
@@ -74,6 +75,7 @@ export async function listElections(
       votingOpenAt: true,
       votingCloseAt: true,
       publishedAt: true,
+      isTest: true,
       tag: { select: { slug: true, name: true } },
     },
   });
@@ -158,6 +160,7 @@ export async function getElection(id: string, viewer: Actor | null) {
         avatarUrl: p?.avatarUrl ?? null,
         statement: n.statement,
         status: n.status,
+        withdrawnDuringVoting: n.withdrawnDuringVoting,
         region: n.region,
         employer: n.employer,
         createdAt: n.createdAt,
@@ -322,6 +325,7 @@ export async function myElectionStatuses(viewer: Actor | null) {
         id: e.id,
         title: e.title,
         phase: e.phase,
+        isTest: e.isTest,
         tag: e.tag,
         nominationsCloseAt: e.nominationsCloseAt,
         votingOpenAt: e.votingOpenAt,
@@ -332,4 +336,67 @@ export async function myElectionStatuses(viewer: Actor | null) {
     });
   }
   return out;
+}
+
+/**
+ * People the set-up form offers as co-officers: the TAG's sitting chairs and tech leads (on leave
+ * too), whom createElection accepts as officers; the one setting up is officer anyway.
+ */
+export async function possibleCoOfficers(tagId: string, exceptUserId: string) {
+  const seats = await db.roleAssignment.findMany({
+    where: {
+      tagId,
+      status: { in: [...SITTING_SEAT_STATUSES] },
+      kind: { in: [...LEAD_KINDS] },
+      userId: { not: exceptUserId },
+    },
+    select: { user: { select: { id: true, login: true, name: true } } },
+  });
+  const unique = new Map(seats.map((s) => [s.user.id, s.user]));
+  return [...unique.values()].sort((a, b) => a.login.localeCompare(b.login));
+}
+
+/**
+ * The voter roll as people review it: GitHub logins only (as Elekto's voters.yaml), computed from
+ * the rules until voting opens and the frozen roll after. Everyone reads it once the officers
+ * published it; before that only the officers (and admins) do.
+ */
+export async function getVoterRoll(id: string, viewer: Actor | null) {
+  const e = await loadElection(id);
+  if (!e || (e.phase === "draft" && !canSeeDraft(viewer, e)))
+    throw new AppError("NOT_FOUND", "That election does not exist.");
+  const officer = isOfficerOf(viewer, e) || can(viewer, "election.oversee");
+  if (!e.rollPublishedAt && !officer)
+    throw new AppError("FORBIDDEN", "The officers have not published the voter roll for review yet.");
+  const frozen = phaseIndex(e.phase) >= phaseIndex("voting") || e.phase === "cancelled";
+  const rows = frozen
+    ? await db.electionVoter.findMany({ where: { electionId: e.id }, select: { userId: true } })
+    : await computeRoll(e);
+  const users = await db.user.findMany({
+    where: { id: { in: rows.map((r) => r.userId) } },
+    select: { login: true },
+  });
+  return {
+    election: { id: e.id, title: e.title, phase: e.phase, tag: e.tag, isTest: e.isTest },
+    logins: users.map((u) => u.login).sort((x, y) => x.toLowerCase().localeCompare(y.toLowerCase())),
+    frozen,
+    publishedAt: e.rollPublishedAt,
+    correctionsUntil: e.votingOpenAt,
+    exceptionDueAt: e.exceptionDueAt,
+  };
+}
+
+/** Logins of the people who endorsed a nomination, in the order they endorsed. */
+export async function endorsersOf(nominationId: string): Promise<string[]> {
+  const rows = await db.endorsement.findMany({
+    where: { nominationId },
+    orderBy: { createdAt: "asc" },
+    select: { endorserId: true },
+  });
+  const users = await db.user.findMany({
+    where: { id: { in: rows.map((r) => r.endorserId) } },
+    select: { id: true, login: true },
+  });
+  const login = new Map(users.map((u) => [u.id, u.login]));
+  return rows.flatMap((r) => (login.has(r.endorserId) ? [login.get(r.endorserId)!] : []));
 }

@@ -35,7 +35,12 @@ export function resultInWords(outcome: Outcome & { seed: string }): string {
       ? `Winners, in seat order: ${at(outcome.winners)}.`
       : "No seat was filled: nobody reached a seat.",
   ];
-  for (const x of outcome.excluded) lines.push(`Passed over by the constraints: @${x.name} (${x.reason}).`);
+  for (const x of outcome.excluded)
+    lines.push(
+      x.reason === "withdrawn"
+        ? `Withdrew during voting, so the count passed over them: @${x.name}.`
+        : `Passed over by the constraints: @${x.name} (${x.reason}).`,
+    );
   for (const u of outcome.unmet) lines.push(`Regional minimum not met: ${u.region} is ${u.missing} short.`);
   if (outcome.ties.length === 0) lines.push("No tie had to be broken: no lot was drawn.");
   for (const t of outcome.ties)

@@ -3,7 +3,16 @@ import type { SeatRegion } from "@/lib/vocabulary";
 
 export type SeatsByRegion = Partial<Record<SeatRegion, number>>;
 
-export const PHASES = ["draft", "nominations", "voting", "closed", "tallied", "approved", "published"] as const;
+export const PHASES = [
+  "draft",
+  "nominations",
+  "voting",
+  "closed",
+  "tallied",
+  "approved",
+  "published",
+  "cancelled",
+] as const;
 export type Phase = (typeof PHASES)[number];
 
 const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
@@ -57,6 +66,10 @@ const ruleFields = {
   voterWindowMonths: positive(60, "At least 1 month"),
   constraints: ConstraintsSchema.optional(),
   publishBallots: flag,
+  isTest: flag,
+  description: z.string().trim().max(20_000, "At most 20,000 characters").optional(),
+  votingGuide: z.string().trim().max(20_000, "At most 20,000 characters").optional(),
+  exceptionDueAt: z.preprocess(blankToUndefined, IsoDate.optional()),
   officerIds: z.array(z.uuid()).max(20).optional(),
 };
 
@@ -65,6 +78,7 @@ interface Windows {
   nominationsCloseAt?: Date;
   votingOpenAt?: Date;
   votingCloseAt?: Date;
+  exceptionDueAt?: Date | null;
   candidateRule?: string;
   candidateMinRecords?: number;
   candidateWindowMonths?: number;
@@ -88,6 +102,8 @@ export function ruleProblems(v: Windows): { path: string; message: string }[] {
     if (x instanceof Date && y instanceof Date && (a === "nominationsCloseAt" ? x > y : x >= y))
       problems.push({ path: b, message });
   }
+  if (v.exceptionDueAt instanceof Date && v.votingCloseAt instanceof Date && v.exceptionDueAt > v.votingCloseAt)
+    problems.push({ path: "exceptionDueAt", message: "The exception deadline must be on or before voting closes" });
   if (
     v.candidateRule === "contributions" &&
     (v.candidateMinRecords === undefined || v.candidateWindowMonths === undefined)
@@ -140,6 +156,10 @@ export const UpdateRulesSchema = z.strictObject({
   voterWindowMonths: ruleFields.voterWindowMonths,
   constraints: ruleFields.constraints,
   publishBallots: ruleFields.publishBallots,
+  isTest: ruleFields.isTest,
+  description: ruleFields.description,
+  votingGuide: ruleFields.votingGuide,
+  exceptionDueAt: ruleFields.exceptionDueAt,
   officerIds: ruleFields.officerIds,
 });
 export type UpdateRulesInput = z.infer<typeof UpdateRulesSchema>;
@@ -156,6 +176,16 @@ export type ExtendWindowInput = z.infer<typeof ExtendWindowSchema>;
 
 export const MovePhaseSchema = z.strictObject({ electionId: z.uuid(), to: z.enum(PHASES), reason });
 export type MovePhaseInput = z.infer<typeof MovePhaseSchema>;
+
+export const CancelElectionSchema = z.strictObject({
+  electionId: z.uuid(),
+  reason: z
+    .string({ error: "Say why the election is cancelled" })
+    .trim()
+    .min(3, "Say why the election is cancelled")
+    .max(1000),
+});
+export type CancelElectionInput = z.infer<typeof CancelElectionSchema>;
 
 export const UploadVotersSchema = z.strictObject({ electionId: z.uuid(), logins: z.string().max(100_000) });
 export type UploadVotersInput = z.infer<typeof UploadVotersSchema>;
@@ -210,3 +240,6 @@ export type ElectionRefInput = z.infer<typeof ElectionRefSchema>;
 
 export const OfferVacancySchema = z.strictObject({ electionId: z.uuid(), assignmentId: z.uuid() });
 export type OfferVacancyInput = z.infer<typeof OfferVacancySchema>;
+
+export const PublishRollSchema = z.strictObject({ electionId: z.uuid() });
+export type PublishRollInput = z.infer<typeof PublishRollSchema>;

@@ -141,6 +141,8 @@ export const EXPECTED: Record<string, Row> = {
   "election.run": row("election.run", leadOrAdmin, ["createElectionAction"]),
   "election.extend": row("election.run", leadOrAdmin, ["extendElectionWindowAction"]),
   "election.move-phase": row("election.run", leadOrAdmin, ["moveElectionPhaseAction"]),
+  "election.cancel": row("election.run", leadOrAdmin, ["cancelElectionAction"]),
+  "election.roll-publish": row("election.run", leadOrAdmin, ["publishVoterRollAction"]),
   "election.voters": row("election.run", leadOrAdmin, ["uploadVoterListAction"]),
   // "see a TAG's elections while drafts": its leads, admin.
   "election.view-draft": row("election.view-draft", leadOrAdmin),

@@ -58,9 +58,9 @@ import { decideReport, reportText } from "@/lib/reports/reports";
 import { getTagDashboard, getTocOverview } from "@/lib/dashboards/queries";
 import { createLiaison, logCheckIn, updateLiaison } from "@/lib/liaisons/mutations";
 import { CheckInSchema, CreateLiaisonSchema, UpdateLiaisonSchema } from "@/lib/liaisons/schemas";
-import { createElection, extendElectionWindow, uploadVoterList } from "@/lib/elections/elections";
+import { publishVoterRoll, createElection, extendElectionWindow, uploadVoterList } from "@/lib/elections/elections";
 import { decideElectionException, requestElectionException } from "@/lib/elections/exceptions";
-import { moveElectionPhase } from "@/lib/elections/phases";
+import { cancelElection, moveElectionPhase } from "@/lib/elections/phases";
 import { endorseNomination, selfNominate, withdrawNomination } from "@/lib/elections/nominations";
 import { castBallot, checkReceipt, replaceBallot } from "@/lib/elections/ballots";
 import { receiptHashOf } from "@/lib/elections/context";
@@ -882,6 +882,20 @@ const OPERATIONS: Record<string, (w: World, actor: Actor | null, role: MatrixRol
     };
   },
   "election.move-phase": async (w, actor) => moveDraft(await electionOn(w.tagA.id, "draft"), actor),
+  "election.roll-publish": async (w, actor) => {
+    const e = await electionOn(w.tagA.id, "draft");
+    return {
+      run: () => publishVoterRoll(actor, { electionId: e.id }),
+      changed: async () => (await db.election.findUniqueOrThrow({ where: { id: e.id } })).rollPublishedAt !== null,
+    };
+  },
+  "election.cancel": async (w, actor) => {
+    const e = await electionOn(w.tagA.id, "draft");
+    return {
+      run: () => cancelElection(actor, { electionId: e.id, reason: "the seat was removed" }),
+      changed: async () => (await db.election.findUniqueOrThrow({ where: { id: e.id } })).phase === "cancelled",
+    };
+  },
   // An election of TAG A with no officers: only an admin, overseeing every election, moves it.
   "election.oversee": async (w, actor) => moveDraft(await electionOn(w.tagA.id, "draft", []), actor),
   "election.voters": async (w, actor) => {

@@ -5,7 +5,7 @@ import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card, EmptyState, Section, Subsection, Tile } from "@/components/ui/section";
 import Link from "next/link";
-import { METHOD_LABEL, PHASE_LABEL, PHASE_SHORT, seatsText } from "@/components/elections/labels";
+import { METHOD_LABEL, PHASE_LABEL, PHASE_SHORT, seatsText, TEST_ELECTION_NOTE } from "@/components/elections/labels";
 import { PhaseTimeline } from "@/components/elections/phase-timeline";
 import { StatusBadge, candidateText } from "@/components/elections/status-text";
 import { Markdown } from "@/components/markdown";
@@ -13,7 +13,10 @@ import { Avatar } from "@/components/ui/avatar";
 import { DateTime } from "@/components/ui/time";
 import type { getElection } from "@/lib/elections/queries";
 import { loadForPage } from "@/app/_lib/load-election";
+import { now } from "@/lib/clock";
 import {
+  CancelElectionForm,
+  PublishRollForm,
   DecideExceptionForm,
   EndorseButton,
   ExceptionForm,
@@ -96,6 +99,8 @@ export default async function ElectionPage({ params }: { params: Promise<{ id: s
   const mine = actor ? e.nominations.find((n) => n.userId === actor.id) : undefined;
   const pendingException = (kind: string) => v.exception.some((x) => x.kind === kind && x.status === "pending");
   const open = e.phase === "nominations" || e.phase === "voting";
+  // Past the exception deadline the request forms go; the deadline stays in the rules.
+  const exceptionsOpen = !e.exceptionDueAt || (await now()) < e.exceptionDueAt;
   const standing = candidateText(v.candidateStatus);
   const hiddenStatements = await hiddenTexts(
     "statement",
@@ -121,9 +126,22 @@ export default async function ElectionPage({ params }: { params: Promise<{ id: s
         }
       >
         <p>
-          <Badge tone="brand">{PHASE_LABEL[e.phase]}</Badge>{" "}
+          <Badge tone="brand">{PHASE_LABEL[e.phase]}</Badge> {e.isTest && <Badge tone="amber">Test election</Badge>}{" "}
           <span className="text-sm text-slate-700">{seatsText(e.seatsByRegion)}</span>
         </p>
+        {e.isTest && <Notice className="text-sm">{TEST_ELECTION_NOTE}</Notice>}
+        {e.phase === "cancelled" && (
+          <Notice tone="warning" className="text-sm">
+            Cancelled
+            {e.cancelledAt && (
+              <>
+                {" "}
+                <DateTime iso={e.cancelledAt.toISOString()} />
+              </>
+            )}
+            : {e.cancelReason}. Its ballots were destroyed.
+          </Notice>
+        )}
         {e.sentBackReason && e.phase === "closed" && (
           <Notice tone="warning" className="text-sm">
             Sent back by the TOC: {e.sentBackReason}
@@ -137,6 +155,14 @@ export default async function ElectionPage({ params }: { params: Promise<{ id: s
           </p>
         )}
       </PageHeader>
+
+      {e.description && (
+        <Section id="about-h" title="About this election" plain>
+          <Card>
+            <Markdown>{e.description}</Markdown>
+          </Card>
+        </Section>
+      )}
 
       <PhaseTimeline e={e} />
 
@@ -180,17 +206,20 @@ export default async function ElectionPage({ params }: { params: Promise<{ id: s
                 ))}
               </ul>
             )}
-            {open && typeof v.voterStatus === "object" && v.voterStatus !== null && !pendingException("vote") && (
-              <ExceptionForm electionId={e.id} kind="vote" />
-            )}
+            {open &&
+              exceptionsOpen &&
+              typeof v.voterStatus === "object" &&
+              v.voterStatus !== null &&
+              !pendingException("vote") && <ExceptionForm electionId={e.id} kind="vote" />}
             {e.phase === "nominations" &&
+              exceptionsOpen &&
               typeof v.candidateStatus === "object" &&
               v.candidateStatus !== null &&
               !v.isOfficer &&
               !pendingException("stand") && <ExceptionForm electionId={e.id} kind="stand" />}
             {v.candidateStatus === "eligible" && !v.isOfficer && <NominateForm electionId={e.id} />}
-            {mine && mine.status !== "withdrawn" && (e.phase === "nominations" || e.phase === "draft") && (
-              <WithdrawForm nominationId={mine.id} />
+            {mine && mine.status === "active" && (e.phase === "nominations" || e.phase === "voting") && (
+              <WithdrawForm nominationId={mine.id} duringVoting={e.phase === "voting"} />
             )}
           </>
         )}
@@ -201,6 +230,14 @@ export default async function ElectionPage({ params }: { params: Promise<{ id: s
         )}
       </Section>
 
+      {e.votingGuide && (
+        <Section id="guide-h" title="How to vote" plain>
+          <Card>
+            <Markdown>{e.votingGuide}</Markdown>
+          </Card>
+        </Section>
+      )}
+
       <Section id="rules-h" title="Rules" plain className="space-y-2">
         <Card>
           <DefinitionList layout="grid">
@@ -210,6 +247,22 @@ export default async function ElectionPage({ params }: { params: Promise<{ id: s
               </DefinitionItem>
             ))}
             <DefinitionItem term="Officers">{e.officers.map((o) => `@${o.login}`).join(", ")}</DefinitionItem>
+            <DefinitionItem term="Exception requests">
+              {e.exceptionDueAt ? (
+                <>
+                  until <DateTime iso={e.exceptionDueAt.toISOString()} />
+                </>
+              ) : (
+                "until voting closes"
+              )}
+            </DefinitionItem>
+            {e.rollPublishedAt && (
+              <DefinitionItem term="Voter roll">
+                <Link href={`/elections/${e.id}/voters`} className="text-brand-700 underline">
+                  Review the voter roll
+                </Link>
+              </DefinitionItem>
+            )}
           </DefinitionList>
         </Card>
       </Section>
@@ -235,7 +288,15 @@ export default async function ElectionPage({ params }: { params: Promise<{ id: s
                 {n.name ?? n.login}
               </a>
               <span className="text-sm font-normal text-slate-600">@{n.login}</span>
-              {n.status === "withdrawn" && <Badge>withdrawn</Badge>}
+              <Link
+                href={`/elections/${e.id}/candidates/${n.id}`}
+                className="text-sm font-normal text-brand-700 underline"
+              >
+                Candidate page<span className="sr-only"> of @{n.login}</span>
+              </Link>
+              {n.status === "withdrawn" && (
+                <Badge>{n.withdrawnDuringVoting ? "withdrew during voting" : "withdrawn"}</Badge>
+              )}
             </h3>
             <p className="text-sm text-slate-700">
               Region: {n.region ?? "not given"} · Employer: {n.employer ?? "not given"} · {n.contributions.total}{" "}
@@ -280,9 +341,11 @@ export default async function ElectionPage({ params }: { params: Promise<{ id: s
               </p>
               <MovePhaseForm electionId={e.id} to={next} label={PHASE_SHORT[next]!} />
             </Subsection>
-          ) : (
+          ) : e.phase === "cancelled" ? null : (
             <p className="text-sm text-slate-600">
-              Voting is over: the count, the TOC&apos;s approval and publication follow on the results page.
+              {e.isTest
+                ? "Voting is over: the test count is on the results page; a test never goes to the TOC."
+                : "Voting is over: the count, the TOC's approval and publication follow on the results page."}
             </p>
           )}
           {open && (
@@ -325,8 +388,32 @@ export default async function ElectionPage({ params }: { params: Promise<{ id: s
             )}
           </Subsection>
           {(e.phase === "draft" || e.phase === "nominations") && (
-            <Subsection title="Voter list">
+            <Subsection title="Voter roll">
+              {e.rollPublishedAt ? (
+                <p className="text-sm text-slate-700">
+                  Published for review <DateTime iso={e.rollPublishedAt.toISOString()} />; corrections until voting
+                  opens.{" "}
+                  <Link href={`/elections/${e.id}/voters`} className="text-brand-700 underline">
+                    Read the roll
+                  </Link>
+                </p>
+              ) : (
+                <>
+                  <p className="text-sm text-slate-700">
+                    <Link href={`/elections/${e.id}/voters`} className="text-brand-700 underline">
+                      The roll as the rules make it now
+                    </Link>{" "}
+                    (only officers see it until you publish it).
+                  </p>
+                  <PublishRollForm electionId={e.id} />
+                </>
+              )}
               <VoterListForm electionId={e.id} />
+            </Subsection>
+          )}
+          {["draft", "nominations", "voting", "closed"].includes(e.phase) && (
+            <Subsection title="Cancel">
+              <CancelElectionForm electionId={e.id} />
             </Subsection>
           )}
         </Section>

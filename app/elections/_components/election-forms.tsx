@@ -16,6 +16,8 @@ import {
   withdrawNominationAction,
   publishElectionAction,
   checkReceiptAction,
+  cancelElectionAction,
+  publishVoterRollAction,
 } from "../actions";
 import { TimeZoneField, TimeZoneNote } from "@/components/elections/time-zone-field";
 
@@ -56,14 +58,18 @@ export function EndorseButton({ nominationId, who }: { nominationId: string; who
 }
 
 /** Withdrawing asks first (a disclosure), as every destructive action does. */
-export function WithdrawForm({ nominationId }: { nominationId: string }) {
+export function WithdrawForm({ nominationId, duringVoting }: { nominationId: string; duringVoting: boolean }) {
   return (
     <ActionForm
       action={withdrawNominationAction}
       confirm="Withdraw my nomination…"
       danger
       hidden={{ nominationId }}
-      description="You will no longer stand in this election. You can nominate yourself again while nominations are open."
+      description={
+        duringVoting
+          ? "Voting has opened: you cannot stand again. Ballots that rank you count for the next candidate each voter ranked, and the results say you withdrew."
+          : "You will no longer stand in this election. You can nominate yourself again while nominations are open."
+      }
       submit="Withdraw"
     />
   );
@@ -120,6 +126,21 @@ export function MovePhaseForm({ electionId, to, label }: { electionId: string; t
   );
 }
 
+/** Cancelling asks first and needs a reason: it cannot be undone and destroys every ballot cast. */
+export function CancelElectionForm({ electionId }: { electionId: string }) {
+  return (
+    <ActionForm
+      action={cancelElectionAction}
+      confirm="Cancel this election…"
+      danger
+      hidden={{ electionId }}
+      description="Cancelling stops the election for good: every ballot cast is destroyed, and officers, candidates and voters are told your reason."
+      fields={[{ name: "reason", label: "Reason for cancelling", type: "textarea", required: true }]}
+      submit="Cancel the election and destroy its ballots"
+    />
+  );
+}
+
 export function ExtendWindowForm({
   electionId,
   fields,
@@ -145,6 +166,19 @@ export function ExtendWindowForm({
         <TimeZoneNote />
       </p>
     </ActionForm>
+  );
+}
+
+export function PublishRollForm({ electionId }: { electionId: string }) {
+  return (
+    <ActionForm
+      action={publishVoterRollAction}
+      label="Publish the voter roll"
+      compact
+      hidden={{ electionId }}
+      description="Everyone can then read the GitHub logins on the roll and ask for a correction until voting opens."
+      submit="Publish the voter roll for review"
+    />
   );
 }
 

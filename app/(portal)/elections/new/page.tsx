@@ -8,6 +8,7 @@ import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
 import { defaultSeatsForCycle } from "@/lib/elections/elections";
+import { possibleCoOfficers } from "@/lib/elections/queries";
 import { listRoleDefinitions } from "@/lib/roles/queries";
 import { findTagBySlug, listTags } from "@/lib/tags/queries";
 import { createElectionAction } from "@/app/elections/actions";
@@ -77,6 +78,7 @@ export default async function NewElectionPage({ searchParams }: Props) {
     );
   }
   const seats = await defaultSeatsForCycle(tag.id, role.roleKey, new Date(`${cycle}T00:00:00Z`));
+  const coOfficers = await possibleCoOfficers(tag.id, actor!.id);
   const s = (n: number | undefined) => (n ? String(n) : "");
   const start = new Date(Math.ceil((at.getTime() + DAY) / DAY) * DAY + 9 * 3_600_000);
   return (
@@ -115,6 +117,7 @@ export default async function NewElectionPage({ searchParams }: Props) {
       <SetupForm
         key={`${role.roleKey}-${cycle}`}
         roleName={role.name}
+        coOfficers={coOfficers.map((u) => [u.id, u.name ? `${u.name} (@${u.login})` : `@${u.login}`] as const)}
         create={createElectionAction}
         defaults={{
           tagId: tag.id,

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { PHASE_LABEL } from "@/components/elections/labels";
+import { PHASE_LABEL, TEST_ELECTION_NOTE } from "@/components/elections/labels";
 import { DataTable } from "@/components/ui/data-table";
 import { DateTime } from "@/components/ui/time";
 import { Notice } from "@/components/ui/notice";
@@ -15,7 +15,7 @@ import { parseId } from "@/lib/vocabulary";
 import { PublishForm, ReceiptCheckForm } from "../../_components/election-forms";
 import { resultDecisionOf } from "@/lib/decisions/queries";
 import { decisionLink } from "@/lib/decisions/decisions";
-import { Breadcrumbs } from "@/components/ui/breadcrumbs";
+import { ElectionCrumbs } from "@/components/elections/election-links";
 
 export const metadata: Metadata = { title: "Election results" };
 
@@ -47,17 +47,11 @@ export default async function ResultsPage({ params }: { params: Promise<{ id: st
   }
   const header = (
     <PageHeader
-      title={`Results: ${e.title}`}
+      title={`${e.isTest ? "Test results" : "Results"}: ${e.title}`}
       compact
       eyebrow={
         <>
-          <Breadcrumbs
-            trail={[
-              { href: "/elections", label: "Elections" },
-              { href: `/elections/${e.id}`, label: e.title },
-            ]}
-            current="Results"
-          />
+          <ElectionCrumbs e={e} current="Results" />
           <p className="mt-1">
             {e.tag.name} · {PHASE_LABEL[e.phase]}
           </p>
@@ -77,12 +71,19 @@ export default async function ResultsPage({ params }: { params: Promise<{ id: st
   const nameOf = (login: string) => e.nominations.find((n) => n.login === login)?.name ?? login;
   const decision = e.phase === "tallied" ? await resultDecisionOf(e.id) : null;
   const mayPublish = e.phase === "approved" && (e.viewer.isOfficer || can(actor, "election.approve"));
+  const withdrew = r.excluded.filter((x) => x.reason === "withdrawn");
+  const passedOver = r.excluded.filter((x) => x.reason !== "withdrawn");
   const seedFile =
     r.lot.seedSource ?? (r.artifacts.some((a) => a.name === "ballots.blt") ? "ballots.blt" : "matrix.json");
   return (
     <div className="space-y-8">
       {header}
-      {e.phase !== "published" && (
+      {e.isTest && (
+        <Notice tone="warning" className="text-sm">
+          {TEST_ELECTION_NOTE} These are the test count&apos;s files; the ballots themselves are gone.
+        </Notice>
+      )}
+      {e.phase !== "published" && !e.isTest && (
         <Notice tone="warning" className="text-sm">
           Not public yet: only the officers and TOC members see this until the TOC approves it and it is published.
         </Notice>
@@ -107,12 +108,22 @@ export default async function ResultsPage({ params }: { params: Promise<{ id: st
         {r.winners.length === 0 && <p className="text-slate-700">No seat was filled.</p>}
       </Section>
 
+      {withdrew.length > 0 && (
+        <Section id="withdrawn-h" title="Withdrew during voting" plain className="space-y-2">
+          <p className="text-slate-700">
+            {withdrew.map((x) => `@${x.name}`).join(", ")} withdrew after voting opened. The count passed over{" "}
+            {withdrew.length === 1 ? "this candidate" : "these candidates"}: a ballot that ranked them counts for the
+            next candidates it ranked.
+          </p>
+        </Section>
+      )}
+
       <Section id="excluded-h" title="Passed over by the constraints" plain className="space-y-2">
-        {r.excluded.length === 0 ? (
+        {passedOver.length === 0 ? (
           <p className="text-slate-700">Nobody: the constraints changed no one&apos;s place.</p>
         ) : (
           <ul className="list-disc pl-6">
-            {r.excluded.map((x) => (
+            {passedOver.map((x) => (
               <li key={x.name}>
                 @{x.name}: {x.reason}
               </li>

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useActionState } from "react";
 import {
   CheckboxField,
+  CheckboxGroup,
   Field,
   Fields,
   FormStatus,
@@ -86,10 +87,13 @@ function Part({ legend, children }: { legend: string; children: React.ReactNode 
 export function SetupForm({
   defaults,
   roleName,
+  coOfficers,
   create,
 }: {
   defaults: SetupDefaults;
   roleName: string;
+  /** The TAG's other leads, who may run the election with the one setting it up. */
+  coOfficers: Options;
   create: ServerAction;
 }) {
   const [state, action, pending] = useActionState(formAction(create), null);
@@ -114,6 +118,36 @@ export function SetupForm({
       <input type="hidden" name="roleKey" value={defaults.roleKey} />
       <TimeZoneField />
       <Field name="title" label="Title" state={state} defaultValue={defaults.title} required />
+      <Field
+        name="description"
+        label="Description (markdown)"
+        hint="What this election is for: the seats, the TAG, where to discuss it. Shown at the top of the election page."
+        state={state}
+        textarea
+      />
+      <Field
+        name="votingGuide"
+        label="Voting guide (markdown)"
+        hint="How to vote: ranking, ties, receipts, where to ask questions. Shown on the election page."
+        state={state}
+        textarea
+      />
+      <Part legend="Officers">
+        <p className="text-sm text-slate-600">
+          You are an officer. Co-officers run the election with you (decide exceptions, move phases, cancel); officers
+          cannot stand.
+        </p>
+        {coOfficers.length ? (
+          <CheckboxGroup name="officerIds" legend="Co-officers" options={coOfficers} checked={[]} state={state} />
+        ) : (
+          <p className="text-sm text-slate-600">This TAG has no other chair or tech lead to add as a co-officer.</p>
+        )}
+        <CheckboxField
+          name="isTest"
+          label="Test election (a rehearsal: ballots are discarded at close and the result is marked as a test)"
+          state={state}
+        />
+      </Part>
       <Part legend={`Seats this cycle (${roleName})`}>
         <p className="text-sm text-slate-600">
           Prefilled with the seats whose terms end before the cycle date, by region, plus vacant seats. Seats of a
@@ -135,6 +169,13 @@ export function SetupForm({
           with a reason.
         </p>
         <Fields specs={windows} state={state} columns={2} />
+        <Field
+          name="exceptionDueAt"
+          type="datetime-local"
+          label="Exception requests until (optional)"
+          hint="After this time nobody can ask to vote or stand despite the rules. Empty: until voting closes."
+          state={state}
+        />
       </Part>
       <Part legend="Who may stand">
         <Field
