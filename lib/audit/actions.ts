@@ -73,6 +73,7 @@ export const AUDIT_ACTIONS = [
   "leadership.remove-vote",
   "liaison.check-in",
   "liaison.create",
+  "liaison.end",
   "liaison.update",
   "profile.edit",
   "role.define",
