@@ -2,10 +2,8 @@
  * `npm run bench:replicas [-- --duration 20 --connections 16]`: 1, 2 and 4 web processes (the
  * production server, `.next/standalone/server.js`, which is what `next start` runs for a standalone
  * build) and 2 workers on one PostgreSQL, behind a small round-robin proxy on loopback. A mixed
- * workload (anonymous board 45 %, signed-in board 30 %, a signed-in item page 25 %) runs against
- * each; it prints throughput, p95 per kind and CPU per process. Needs `npm run build`.
- * Volunteering is not in the mix yet: its form posts only with JavaScript (a server action with
- * no no-JavaScript fallback), so a plain HTTP client cannot submit it.
+ * workload (anonymous board 40 %, signed-in board 25 %, a signed-in item page 25 %, volunteering
+ * 10 %) runs against each; it prints throughput, p95 per kind and CPU per process. Needs `npm run build`.
  * Loopback only, bounded by duration and request count.
  */
 import { randomBytes } from "node:crypto";
@@ -33,12 +31,46 @@ const PROXY_PORT = BASE_PORT - 10;
 const PG_PORT = Number(process.env.BENCH_PG_PORT ?? 57480);
 const COUNTS = (process.argv.includes("--counts") ? String(arg("counts", 124)) : "124").split("").map(Number);
 
-type Kind = "anonymous board" | "signed-in board" | "item page";
+type Kind = "anonymous board" | "signed-in board" | "item page" | "volunteering";
 const MIX: [Kind, number][] = [
-  ["anonymous board", 0.45],
-  ["signed-in board", 0.3],
+  ["anonymous board", 0.4],
+  ["signed-in board", 0.25],
   ["item page", 0.25],
+  ["volunteering", 0.1],
 ];
+
+/**
+ * The volunteer form posts only with JavaScript: the browser calls the server action by its id
+ * (from the build's manifest) with the form's fields encoded as React encodes a FormData argument.
+ */
+function actionId(): string {
+  const manifest = JSON.parse(
+    fs.readFileSync(path.join(standalone, ".next/server/server-reference-manifest.json"), "utf8"),
+  ) as { node: Record<string, { filename?: string; exportedName?: string }> };
+  const id = Object.entries(manifest.node).find(
+    ([, a]) => a.filename === "app/help-wanted/[id]/actions.ts" && a.exportedName === "volunteerAction",
+  )?.[0];
+  if (!id) throw new Error("volunteerAction is not in the build's server-reference manifest");
+  return id;
+}
+
+let volunteerActionId: string | undefined;
+function volunteerRequest(base: string, item: string, cookie: string): [string, RequestInit] {
+  volunteerActionId ??= actionId();
+  const body = new FormData();
+  body.append("_1_itemId", item);
+  body.append("_1_message", "From bench:replicas.");
+  // The arguments last: the server reads the form's fields as they stream in, before it.
+  body.append("0", JSON.stringify(["$K1"]));
+  return [
+    `${base}/help-wanted/${item}`,
+    {
+      method: "POST",
+      headers: { cookie, "next-action": volunteerActionId, origin: base, accept: "text/x-component" },
+      body,
+    },
+  ];
+}
 
 /** CPU seconds (user + system) a process used so far, from /proc. */
 function cpuSeconds(pid: number | undefined): number {
@@ -167,6 +199,7 @@ try {
     const lat = new Map<Kind, number[]>(MIX.map(([k]) => [k, []]));
     const errors = new Map<string, number>();
     const fail = (what: string) => errors.set(what, (errors.get(what) ?? 0) + 1);
+    const offers = { taken: 0, refused: 0 };
     let sent = 0;
     const cpu0 = new Map<string, number>();
     const pgPids = postgresPids(
@@ -200,9 +233,18 @@ try {
           if (kind === "anonymous board") status = (await fetch(`${base}/help-wanted`).then(drain)).status;
           else if (kind === "signed-in board")
             status = (await fetch(`${base}/help-wanted`, { headers: { cookie: cookie(i) } }).then(drain)).status;
-          else
+          else if (kind === "item page")
             status = (await fetch(`${base}/help-wanted/${item}`, { headers: { cookie: cookie(i) } }).then(drain))
               .status;
+          else {
+            const r = await fetch(...volunteerRequest(base, item, cookie(i)));
+            const text = await r.text();
+            status = r.status;
+            // A full item or a second offer is refused with a message: work done, nothing written.
+            if (text.includes('"ok":true')) offers.taken++;
+            else if (text.includes('"ok":false')) offers.refused++;
+            else if (status < 400) fail(`${kind} without a result`);
+          }
           if (status >= 400) fail(`${kind} ${status}`);
         } catch {
           fail(`${kind} no answer`);
@@ -222,6 +264,7 @@ try {
     const perKind = MIX.map(([k]) => `${k} ${Math.round(p95(lat.get(k)!))} ms`).join(", ");
     const row =
       `${n} web: ${(all.length / secs).toFixed(1)} req/s, p95 ${Math.round(p95(all))} ms (${perKind}), ` +
+      `offers ${offers.taken} taken, ${offers.refused} refused; ` +
       `errors ${[...errors].map(([w, k]) => `${k}× ${w}`).join(", ") || "none"}; CPU (100% = one core): ${cpu.join(", ")}`;
     console.log(row);
     rows.push(row);

@@ -11,6 +11,7 @@ const MENU = [
   ["/my-work", "My work"],
   ["/help-wanted/for-you", "Help wanted for you"],
   ["/contributions", "Contributions"],
+  ["/pathways", "Leadership pathways"],
   ["/liaisons", "Liaisons"],
   ["/notifications", "Notifications"],
 ] as const;

@@ -13,6 +13,7 @@ import { addDays } from "../lib/vocabulary/index.ts";
 import { seedLiaisons } from "./seed-liaisons.ts";
 import { giveApprovedSeat } from "./seed-seats.ts";
 import { seedProjects } from "./seed-projects.ts";
+import { seedPathways } from "./seed-pathways.ts";
 
 export const demoTags = [
   {
@@ -124,6 +125,7 @@ export async function seed(url: string): Promise<void> {
     await seedElections(db);
     await seedDecisions(db);
     await seedBoard(db);
+    await seedPathways(db);
   } finally {
     await db.$disconnect();
   }

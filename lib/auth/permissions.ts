@@ -96,6 +96,23 @@ export const PERMISSIONS = {
     roles: leadsAndAdmins,
     description: "verify or reject a self-reported contribution",
   },
+  "meeting.record": {
+    scope: "tag",
+    roles: leadsAndAdmins,
+    description: "record a TAG meeting and its attendees (confirming ticks is verifying contributions)",
+  },
+  "meeting.attend": { scope: "tag", roles: everyone, description: "tick one's own attendance of a TAG meeting" },
+  "pathway.define": { scope: "tag", roles: leadsAndAdmins, description: "define the TAG's leadership ladder" },
+  "pathway.pair": {
+    scope: "tag",
+    roles: leadsAndAdmins,
+    description: "pair mentors with mentees, see everyone's standing on the ladder",
+  },
+  "pathway.mentor": {
+    scope: "tag",
+    roles: everyone,
+    description: "sign off one's own mentee for a ladder step, end one's own mentor pairing (guards apply)",
+  },
   "initiative.manage": { scope: "tag", roles: leadsAndAdmins, description: "run initiatives" },
   "github.sync": {
     scope: "tag",

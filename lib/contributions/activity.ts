@@ -11,7 +11,7 @@ export interface Activity {
 }
 
 /** The records that count: GitHub and help-wanted ones, and self-reports a lead verified. */
-const COUNTED: Prisma.ContributionRecordWhereInput[] = [
+export const COUNTED: Prisma.ContributionRecordWhereInput[] = [
   { source: { in: ["github", "help_wanted"] } },
   { source: "self_reported", verification: "verified" },
 ];

@@ -1,6 +1,7 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { activityFor } from "@/lib/contributions/activity";
+import { requiredStepShortfall } from "@/lib/pathways/required-step";
 import { LEAD_KINDS, SITTING_SEAT_STATUSES, type ActivityWindow } from "@/lib/vocabulary";
 import {
   candidateVerdict,
@@ -47,16 +48,21 @@ export async function voterVerdictOf(e: EligibilityRules, userId: string, at: Da
 
 /** Whether `userId` may stand, as of `at`. */
 export async function candidateVerdictOf(
-  e: EligibilityRules,
+  e: EligibilityRules & { roleKey?: string },
   userId: string,
   at: Date,
   client: Tx = db,
 ): Promise<Verdict> {
-  const [exceptions, activity] = await Promise.all([
+  const [exceptions, activity, shortfall] = await Promise.all([
     granted(client, e.id, userId, "stand"),
     countsCandidateRecords(e) ? activityFor(userId, e.tagId, candidateWindow(e, at)) : null,
+    e.roleKey ? requiredStepShortfall(e.tagId, e.roleKey, userId, at) : null,
   ]);
-  return candidateVerdict(e, { userId, standExceptionGranted: exceptions > 0, records: activity?.total ?? 0 });
+  const verdict = candidateVerdict(e, { userId, standExceptionGranted: exceptions > 0, records: activity?.total ?? 0 });
+  // A role may require a ladder step (lib/pathways); an exception to stand waives it as it waives the records.
+  return verdict.eligible && verdict.via !== "exception" && shortfall
+    ? { eligible: false, reason: shortfall }
+    : verdict;
 }
 
 /** Counted records in a TAG over a window, for everyone with a record there (`activityFor` decides each). */

@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { requirePermission } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
+import { checkRequiredStep } from "@/lib/pathways/required-step";
 import type { RetireRoleInput, RoleDefinitionInput } from "./schemas";
 import { seatWarnings, type RegionCounts } from "./seat-rules";
 import { withdrawPendingSeat } from "./seat-decisions";
@@ -103,6 +104,7 @@ async function writeRole(actor: Actor | null, input: RoleDefinitionInput, dryRun
     select: { id: true, leaveCountsTowardCaps: true },
   });
   if (!tag) throw new AppError("NOT_FOUND", "That TAG does not exist.");
+  await checkRequiredStep(tag.id, input.requiredStep);
   const data = {
     tagId: tag.id,
     name: input.name,
@@ -119,6 +121,7 @@ async function writeRole(actor: Actor | null, input: RoleDefinitionInput, dryRun
     maxPerEmployer: input.maxPerEmployer ?? null,
     eligibilityMinRecords: input.eligibilityMinRecords ?? null,
     eligibilityWindowMonths: input.eligibilityWindowMonths ?? null,
+    requiredStep: input.requiredStep ?? null,
     // CNCF rules: chair and tech-lead changes always go to the TOC.
     needsTocApproval: isLeadKind(input.kind) ? true : input.needsTocApproval,
     emeritusAfterTerm: input.emeritusAfterTerm,

@@ -82,6 +82,7 @@ export function listRoleDefinitions(tagId: string) {
       maxPerEmployer: true,
       eligibilityMinRecords: true,
       eligibilityWindowMonths: true,
+      requiredStep: true,
       needsTocApproval: true,
       emeritusAfterTerm: true,
       coverHasPowers: true,

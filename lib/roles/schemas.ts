@@ -61,6 +61,8 @@ export const RoleDefinitionSchema = z
     maxPerEmployer: optionalCap,
     eligibilityMinRecords: optionalInt(1, "At least 1 record (leave it empty for no rule)"),
     eligibilityWindowMonths: optionalInt(1, "At least 1 month", 60),
+    /** A step of the TAG's leadership ladder (lib/pathways) that candidates must have reached. */
+    requiredStep: z.preprocess(blankToUndefined, z.string().trim().max(60).optional()),
     needsTocApproval: checkbox.default(false),
     emeritusAfterTerm: checkbox.default(false),
     coverHasPowers: checkbox.default(false),

@@ -119,6 +119,16 @@ export const EXPECTED: Record<string, Row> = {
   // "self-report a contribution": everyone; "verify or reject one": TAG lead of that TAG, admin.
   "contribution.self-report": row("contribution.self-report", signedIn, ["selfReportAction"]),
   "contribution.verify": row("contribution.verify", leadOrAdmin, ["verifyAction"]),
+  // "record a TAG meeting and its attendees": its leads, admin; "tick one's own attendance": everyone.
+  "meeting.record": row("meeting.record", leadOrAdmin, ["recordMeetingAction"]),
+  "meeting.attend": row("meeting.attend", signedIn, ["attendMeetingAction"]),
+  // "define the TAG's leadership ladder, pair mentors and mentees, end any pairing": its leads, admin.
+  "pathway.define": row("pathway.define", leadOrAdmin, ["saveLadderAction"]),
+  "pathway.pair": row("pathway.pair", leadOrAdmin, ["pairMentorAction"]),
+  "pathway.pair-end": row("pathway.pair", leadOrAdmin, ["endPairingAction"]),
+  // "sign off one's own mentee, end a mentoring one is part of": every signed-in person, on their own.
+  "pathway.pair-end-own": row("pathway.mentor", signedIn, ["endPairingAction"]),
+  "pathway.sign-off": row("pathway.mentor", signedIn, ["signOffStepAction"]),
   // "start a GitHub sync, configure a TAG's repositories": TAG lead of that TAG, admin.
   "github.sync": row("github.sync", leadOrAdmin, ["startSyncAction"]),
   "github.labels": row("github.sync", leadOrAdmin, ["setHelpWantedLabelsAction"]),

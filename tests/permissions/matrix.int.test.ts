@@ -72,6 +72,10 @@ import { getNotificationPrefs, setNotificationPrefs } from "@/lib/notify/prefere
 import { NOTIFICATION_MODES } from "@/lib/notify/schemas";
 import { getElection } from "@/lib/elections/queries";
 import { CreateElectionSchema, ExtendWindowSchema, MovePhaseSchema } from "@/lib/elections/schemas";
+import { attendMeeting, recordMeeting } from "@/lib/meetings/meetings";
+import { saveLadder } from "@/lib/pathways/ladders";
+import { endPairing, pairMentor } from "@/lib/pathways/pairings";
+import { signOffStep } from "@/lib/pathways/sign-offs";
 import { createTag, createUser } from "@/tests/factories";
 import { EXPECTED, NO_OPERATION_YET, NO_ROW_YET, ROLES, type MatrixRole } from "./expected";
 import { DAY, LEAD_KINDS } from "@/lib/vocabulary";
@@ -283,6 +287,20 @@ const STAND_IN_PERSON = { login: "milo-member", githubId: 910006n };
  * Each operation: prepare what it needs in TAG A, run it as `actor`, and report whether state changed
  * (for a read: whether it answered). `role` lets an operation act on the caller's own objects.
  */
+/** An open mentor pairing in a TAG, written directly. */
+function pairingOn(tagId: string, mentorId: string, menteeId: string) {
+  return db.mentorPairing.create({ data: { tagId, mentorId, menteeId, startedAt: new Date() } });
+}
+
+/** A cell that ends a pairing whose mentor is `mentorId` (the mentee a bystander). */
+async function pairingEnd(w: World, mentorId: string, actor: Actor | null): Promise<Cell> {
+  const p = await pairingOn(w.tagA.id, mentorId, (await w.bystander()).id);
+  return {
+    run: () => endPairing(actor, { pairingId: p.id }),
+    changed: async () => (await db.mentorPairing.findUniqueOrThrow({ where: { id: p.id } })).endedAt !== null,
+  };
+}
+
 const OPERATIONS: Record<string, (w: World, actor: Actor | null, role: MatrixRole) => Promise<Cell>> = {
   "initiative.manage": async (w, actor) => {
     const name = `Matrix initiative ${Math.random()}`;
@@ -486,6 +504,63 @@ const OPERATIONS: Record<string, (w: World, actor: Actor | null, role: MatrixRol
       run: () => verifyContribution(actor, { recordId: rec.id, decision: "verify" }),
       changed: async () =>
         (await db.contributionRecord.findUniqueOrThrow({ where: { id: rec.id } })).verification !== "pending",
+    };
+  },
+  "meeting.record": async (w, actor) => {
+    const notesUrl = `https://notes.example.test/${Math.random()}`;
+    return {
+      run: () =>
+        recordMeeting(actor, { tagId: w.tagA.id, heldOn: new Date(Date.now() - DAY), notesUrl, attendees: "" }),
+      changed: async () => (await db.meeting.count({ where: { notesUrl } })) > 0,
+    };
+  },
+  "meeting.attend": async (w, actor) => {
+    const m = await db.meeting.create({
+      data: {
+        tagId: w.tagA.id,
+        heldOn: new Date(Date.now() - DAY),
+        notesUrl: "https://notes.example.test/m",
+        createdAt: new Date(),
+      },
+    });
+    return {
+      run: () => attendMeeting(actor, { meetingId: m.id }),
+      changed: async () =>
+        (await db.contributionRecord.count({ where: { externalId: { startsWith: `meeting:${m.id}:` } } })) > 0,
+    };
+  },
+  "pathway.define": async (w, actor) => {
+    const name = `Step ${Math.random().toString(36).slice(2, 8)}`;
+    const ladder = () => db.pathwayLadder.findUnique({ where: { tagId: w.tagA.id } });
+    return {
+      run: async () =>
+        saveLadder(actor, { tagId: w.tagA.id, version: (await ladder())?.version ?? 0, steps: `${name}: 1 pr` }),
+      changed: async () => JSON.stringify((await ladder())?.steps ?? []).includes(name),
+    };
+  },
+  "pathway.pair": async (w, actor) => {
+    const [mentor, mentee] = [await w.bystander(), await w.bystander()];
+    return {
+      run: () => pairMentor(actor, { tagId: w.tagA.id, mentor: mentor.login, mentee: mentee.login }),
+      changed: async () => (await db.mentorPairing.count({ where: { menteeId: mentee.id } })) > 0,
+    };
+  },
+  // Ending a pairing between two other people: the TAG's leads.
+  "pathway.pair-end": async (w, actor) => pairingEnd(w, (await w.bystander()).id, actor),
+  // Ending one's own: the mentor (or the mentee) of the pairing, whoever they are.
+  "pathway.pair-end-own": async (w, actor) => pairingEnd(w, actor?.id ?? (await w.bystander()).id, actor),
+  // Signing off one's own mentee: whoever is the pairing's mentor.
+  "pathway.sign-off": async (w, actor) => {
+    const steps = [{ name: "Matrix shadow", criteria: [], mentorSignOff: true }];
+    await db.pathwayLadder.upsert({
+      where: { tagId: w.tagA.id },
+      create: { tagId: w.tagA.id, steps, updatedAt: new Date() },
+      update: { steps, version: { increment: 1 } },
+    });
+    const p = await pairingOn(w.tagA.id, actor?.id ?? (await w.bystander()).id, (await w.bystander()).id);
+    return {
+      run: () => signOffStep(actor, { pairingId: p.id, step: "Matrix shadow" }),
+      changed: async () => (await db.pathwaySignOff.count({ where: { userId: p.menteeId } })) > 0,
     };
   },
   "github.sync": async (w, actor) => {

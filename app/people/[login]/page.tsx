@@ -14,6 +14,8 @@ import { TimelineChart } from "@/lib/contributions/timeline-svg";
 import { ActivityBadge } from "@/components/activity-badge";
 import { DateOnly, DateTime } from "@/components/ui/time";
 import { findPublicProfile } from "@/lib/people/queries";
+import { personPathwaysByLogin } from "@/lib/pathways/queries";
+import { StandingSummary } from "@/components/pathways/standing-summary";
 
 type Props = {
   params: Promise<{ login: string }>;
@@ -42,7 +44,10 @@ export default async function PersonPage({ params, searchParams }: Props) {
   const tagParam = typeof sp.tag === "string" && /^[a-z0-9-]{1,60}$/.test(sp.tag) ? sp.tag : undefined;
   const kindParam = TIMELINE_KINDS.find((k) => k === sp.kind);
   const at = await now();
-  const timeline = await contributionTimeline(person.login, at, { tagSlug: tagParam, kind: kindParam });
+  const [timeline, pathways] = await Promise.all([
+    contributionTimeline(person.login, at, { tagSlug: tagParam, kind: kindParam }),
+    personPathwaysByLogin(person.login, at),
+  ]);
   return (
     <div className="space-y-8">
       <header className="flex flex-wrap items-center gap-4">
@@ -136,6 +141,22 @@ export default async function PersonPage({ params, searchParams }: Props) {
           )}
         </Section>
       </div>
+      {pathways.length > 0 && (
+        <Section id="pathways" title="Leadership pathway" size="base">
+          <ul className="mt-3 space-y-4">
+            {pathways.map((p) => (
+              <li key={p.tag.slug}>
+                <p className="font-medium">
+                  <a href={`/tags/${p.tag.slug}`} className="text-brand-700 underline">
+                    {p.tag.name}
+                  </a>
+                </p>
+                <StandingSummary standing={p.standing} stepCount={p.ladder.length} />
+              </li>
+            ))}
+          </ul>
+        </Section>
+      )}
       {timeline && (
         <Section id="timeline" title="Contribution timeline" size="base">
           <form method="get" className="mt-3 flex flex-wrap items-end gap-3" aria-label="Filter the timeline">

@@ -10,6 +10,8 @@ import { Markdown } from "@/components/markdown";
 import { DefinitionItem, DefinitionList } from "@/components/ui/definition-list";
 import { RosterTable, type SeatRow } from "@/components/roster-table";
 import { DateOnly, DateTime } from "@/components/ui/time";
+import { LadderSteps } from "@/components/pathways/ladder-steps";
+import { loadLadder } from "@/lib/pathways/load-standing";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card, Heading, Section } from "@/components/ui/section";
 import { getActor } from "@/lib/auth/actor";
@@ -74,6 +76,7 @@ function defaultsOf(d: RoleDefinitionRow): RoleDefaults {
     termMonths: s(d.termMonths),
     selection: d.selection,
     escalationPath: d.escalationPath,
+    requiredStep: d.requiredStep ?? "",
     totalSeats: s(d.totalSeats),
     maxAPAC: s(max.APAC),
     maxEMEA: s(max.EMEA),
@@ -121,8 +124,10 @@ function roleFacts(d: RoleDefinitionRow, f: RoleFigures): [string, string][] {
     [
       "Eligibility",
       d.eligibilityMinRecords
-        ? `at least ${d.eligibilityMinRecords} contribution records in the last ${d.eligibilityWindowMonths} months`
-        : "anyone",
+        ? `at least ${d.eligibilityMinRecords} contribution records in the last ${d.eligibilityWindowMonths} months${d.requiredStep ? `; the ladder step "${d.requiredStep}"` : ""}`
+        : d.requiredStep
+          ? `the ladder step "${d.requiredStep}"`
+          : "anyone",
     ],
     ["TOC approval", d.needsTocApproval ? "needed for every change" : "not needed"],
   ];
@@ -157,7 +162,7 @@ export default async function TagPage({ params }: Props) {
   if (!tag) notFound();
   const at = await now();
   const roster = await listRoster(tag.id, at);
-  const [summaries, terms, timeline, actor, initiatives, review, openWork] = await Promise.all([
+  const [summaries, terms, timeline, actor, initiatives, review, openWork, pathway] = await Promise.all([
     summarizeRoles(tag.id, at, roster),
     listTermsEnding(tag.id, at),
     listLeadershipTimeline(tag.id),
@@ -165,6 +170,7 @@ export default async function TagPage({ params }: Props) {
     listInitiatives(tag.id),
     getBoardReviewStatus(tag, at),
     searchBoard(parseBoardQuery({ tag: tag.slug, limit: "5" }).query, at),
+    loadLadder(tag.id),
   ]);
   // One set-based query for every holder's activity in this TAG (the TAG's own rule).
   const activity = await activityByTag([{ tag, userIds: roster.map((r) => r.userId) }], at);
@@ -245,7 +251,10 @@ export default async function TagPage({ params }: Props) {
             </DefinitionItem>
             <DefinitionItem term="Slack">{tag.slackChannel ?? "—"}</DefinitionItem>
             <DefinitionItem term="Meetings">
-              <span className="whitespace-pre-line">{tag.meetings || "—"}</span>
+              <span className="whitespace-pre-line">{tag.meetings || "—"}</span>{" "}
+              <a className="text-brand-700 underline" href={`/tags/${tag.slug}/meetings`}>
+                Meetings held and who attended
+              </a>
             </DefinitionItem>
             <DefinitionItem term="Repositories">
               {tag.repositories.length === 0
@@ -403,6 +412,15 @@ export default async function TagPage({ params }: Props) {
           </details>
         )}
       </Section>
+      {pathway && (
+        <Section
+          id="pathway"
+          title="Leadership pathway"
+          description="The steps toward leading this TAG, lowest first, counted over the TAG's contributions."
+        >
+          <LadderSteps ladder={pathway.ladder} />
+        </Section>
+      )}
       <TagElections tag={tag} viewer={actor} />
       <Section id="initiatives" title="Initiatives" plain className="space-y-3">
         {initiatives.length === 0 ? (

@@ -68,6 +68,9 @@ export default async function LeadConsolePage({ params }: Props) {
           <Link href={`/manage/${tag.slug}/settings`} className="text-brand-700 underline">
             TAG settings
           </Link>
+          <Link href={`/manage/${tag.slug}/pathway`} className="text-brand-700 underline">
+            Leadership pathway
+          </Link>
         </p>
       </header>
 

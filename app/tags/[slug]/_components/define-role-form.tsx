@@ -40,6 +40,7 @@ export interface RoleDefaults {
   maxPerEmployer: string;
   eligibilityMinRecords: string;
   eligibilityWindowMonths: string;
+  requiredStep: string;
   needsTocApproval: boolean;
   emeritusAfterTerm: boolean;
   coverHasPowers: boolean;
@@ -134,6 +135,12 @@ export function DefineRoleForm({ tagId, defaults }: { tagId: string; defaults?: 
       d("eligibilityMinRecords"),
     ),
     numberField("eligibilityWindowMonths", "Eligibility: in the last months", d("eligibilityWindowMonths")),
+    {
+      name: "requiredStep",
+      label: "Eligibility: ladder step reached (optional)",
+      defaultValue: d("requiredStep"),
+      hint: "The name of a step of the TAG's leadership ladder, such as Project lead; an election exception waives it.",
+    },
   ];
   return (
     <form action={action} className="space-y-3" aria-label={defaults ? `Edit ${defaults.name}` : "Define a role"}>
