@@ -75,6 +75,7 @@ export const AUDIT_ACTIONS = [
   "leadership.remove-vote",
   "liaison.check-in",
   "liaison.create",
+  "liaison.end",
   "liaison.update",
   "meeting.attend",
   "meeting.record",

@@ -112,7 +112,7 @@ export async function personalAttention(userId: string): Promise<AttentionItem[]
       },
     }),
     db.liaison.findMany({
-      where: { assignment: { userId, status: { in: [...SITTING_SEAT_STATUSES] } } },
+      where: { endedAt: null, assignment: { userId, status: { in: [...SITTING_SEAT_STATUSES] } } },
       select: {
         id: true,
         cadenceDays: true,

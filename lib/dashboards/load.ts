@@ -263,7 +263,7 @@ export async function loadDashboards(
     }),
     db.$queryRaw<FlowRow[]>(flowSql(ids, at, since)),
     db.liaison.findMany({
-      where: { assignment: { tagId: { in: ids }, status: { in: [...SITTING_SEAT_STATUSES] } } },
+      where: { endedAt: null, assignment: { tagId: { in: ids }, status: { in: [...SITTING_SEAT_STATUSES] } } },
       select: {
         cadenceDays: true,
         lastCheckInAt: true,

@@ -6,7 +6,7 @@ import { now } from "@/lib/clock";
 import { sweeps } from "@/lib/jobs/sweeps";
 import { createUser } from "@/tests/factories";
 import { tagWithLead } from "@/tests/fixtures";
-import { createLiaison, logCheckIn, updateLiaison } from "./mutations";
+import { createLiaison, endLiaison, logCheckIn, updateLiaison } from "./mutations";
 import { recordLeave } from "@/lib/roles/leaves";
 import { LeaveSchema } from "@/lib/roles/schemas";
 import { flagOverdueLiaisons } from "./sweep";
@@ -18,7 +18,7 @@ import {
   listLiaisonsOfTag,
   listSeatsWithoutLiaison,
 } from "./queries";
-import { CheckInSchema, CreateLiaisonSchema } from "./schemas";
+import { CheckInSchema, CreateLiaisonSchema, EndLiaisonSchema } from "./schemas";
 import { DAY, isoDay } from "@/lib/vocabulary";
 const failure = (p: Promise<unknown>) =>
   p.then(
@@ -315,5 +315,76 @@ describe("overdue check-ins", () => {
     await flagOverdueLiaisons(new Date((await now()).getTime() + 60 * DAY));
     expect((await db.liaison.findUniqueOrThrow({ where: { id: l.id } })).overdueNotifiedAt).toBeNull();
     expect(await db.notification.count({ where: { userId: user.id, kind: "liaison.overdue" } })).toBe(0);
+  });
+});
+
+describe("ending a liaison", () => {
+  const endInput = (liaisonId: string, reason = "The project was archived.") =>
+    EndLiaisonSchema.parse({ liaisonId, reason });
+
+  it("a lead ends it: the seat runs on, lists and the sweep skip it, the liaison is told", async () => {
+    const { tag, lead, leadActor } = await tagWithLead();
+    const { seat, user, actor } = await ambassadorSeat(tag.id);
+    const project = await createProject();
+    const l = await createLiaison(leadActor, createInput({ assignmentId: seat.id, projectName: project.name }));
+    const t = await now();
+    // Overdue, so that only the ending keeps the sweep quiet.
+    await db.liaison.update({ where: { id: l.id }, data: { createdAt: new Date(t.getTime() - 40 * DAY) } });
+
+    await endLiaison(leadActor, endInput(l.id));
+
+    const row = await db.liaison.findUniqueOrThrow({ where: { id: l.id } });
+    expect(row.endedAt?.getTime()).toBeGreaterThanOrEqual(t.getTime());
+    expect(row.endedReason).toBe("The project was archived.");
+    expect((await db.roleAssignment.findUniqueOrThrow({ where: { id: seat.id } })).status).toBe("active");
+    expect(
+      await db.auditEvent.count({
+        where: { action: "liaison.end", subjectId: l.id, tagId: tag.id, actorId: lead.id, outcome: "ok" },
+      }),
+    ).toBe(1);
+    expect(await db.notification.count({ where: { userId: user.id, kind: "liaison.ended" } })).toBe(1);
+
+    await flagOverdueLiaisons(t);
+    await flagOverdueLiaisons(new Date(t.getTime() + 60 * DAY));
+    expect((await db.liaison.findUniqueOrThrow({ where: { id: l.id } })).overdueNotifiedAt).toBeNull();
+    expect(
+      await db.notification.count({ where: { kind: "liaison.overdue", userId: { in: [user.id, lead.id] } } }),
+    ).toBe(0);
+    expect(await listLiaisonsOfTag(tag.id)).toEqual([]);
+    expect(await listLiaisonsOfPerson(user.id)).toEqual([]);
+    expect(await listLiaisonsOfProject(project.name)).toEqual([]);
+    // Its page still shows it, as history; nobody logs check-ins on it any more.
+    expect((await findLiaison(l.id))?.endedAt).toEqual(row.endedAt);
+    expect(await code(logCheckIn(actor, await checkIn(l.id)))).toBe("CONFLICT");
+    expect(await code(updateLiaison(leadActor, { liaisonId: l.id, foundation: "OpenSSF", cadenceDays: 30 }))).toBe(
+      "CONFLICT",
+    );
+  });
+
+  it("the liaison, a lead of another TAG and nobody signed in are refused; ending twice is refused", async () => {
+    const { tag, leadActor } = await tagWithLead();
+    const other = await tagWithLead();
+    const { seat, actor } = await ambassadorSeat(tag.id);
+    const l = await createLiaison(leadActor, createInput({ assignmentId: seat.id, foundation: "OpenSSF" }));
+
+    for (const who of [actor, other.leadActor, null])
+      expect(await code(endLiaison(who, endInput(l.id)))).toBe("FORBIDDEN");
+    expect(
+      await db.auditEvent.count({
+        where: { actorId: actor.id, outcome: "refused", action: "roster.manage", subjectId: l.id },
+      }),
+    ).toBe(1);
+    expect((await db.liaison.findUniqueOrThrow({ where: { id: l.id } })).endedAt).toBeNull();
+
+    await endLiaison(leadActor, endInput(l.id));
+    expect(await failure(endLiaison(leadActor, endInput(l.id, "Again.")))).toEqual({
+      code: "CONFLICT",
+      fieldErrors: { liaisonId: ["This liaison has already ended"] },
+    });
+    expect((await db.liaison.findUniqueOrThrow({ where: { id: l.id } })).endedReason).toBe("The project was archived.");
+    expect(await db.auditEvent.count({ where: { action: "liaison.end", subjectId: l.id } })).toBe(1);
+    expect(EndLiaisonSchema.safeParse({ liaisonId: l.id, reason: " " }).error?.issues.map((i) => i.path[0])).toEqual([
+      "reason",
+    ]);
   });
 });

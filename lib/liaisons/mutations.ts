@@ -7,7 +7,14 @@ import { refuseByGuard, requirePermission } from "@/lib/auth/actor";
 import { can, type Actor } from "@/lib/auth/permissions";
 import { notify } from "@/lib/notify/send";
 import { latestCheckInDay } from "./overdue";
-import { dayValue, HEALTH_LABEL, type CheckInInput, type CreateLiaisonInput, type UpdateLiaisonInput } from "./schemas";
+import {
+  dayValue,
+  HEALTH_LABEL,
+  type CheckInInput,
+  type CreateLiaisonInput,
+  type EndLiaisonInput,
+  type UpdateLiaisonInput,
+} from "./schemas";
 import { LEAD_KINDS, SITTING_SEAT_STATUSES } from "@/lib/vocabulary";
 
 const liaisonLink = (id: string) => `/liaisons/${id}`;
@@ -130,11 +137,14 @@ async function loadLiaison(liaisonId: string) {
       cadenceDays: true,
       lastCheckInAt: true,
       createdAt: true,
+      endedAt: true,
       project: { select: { name: true, displayName: true } },
       assignment: { select: { tagId: true, userId: true } },
     },
   });
 }
+
+const ENDED = "This liaison has ended: it can no longer change or take check-ins.";
 
 /** A lead of the TAG (or an admin) changes a liaison's target or cadence. */
 export async function updateLiaison(actor: Actor | null, input: UpdateLiaisonInput) {
@@ -146,6 +156,7 @@ export async function updateLiaison(actor: Actor | null, input: UpdateLiaisonInp
     tagId,
   });
   if (!before) throw new AppError("NOT_FOUND", "That liaison does not exist.");
+  if (before.endedAt) throw new AppError("CONFLICT", ENDED);
   const target = await resolveTarget(input);
   const at = await clockNow();
   await db.$transaction(async (tx) => {
@@ -191,6 +202,7 @@ export async function logCheckIn(actor: Actor | null, input: CheckInInput) {
   if (liaison.assignment.userId !== a.id && !can(a, "roster.manage", liaison.assignment.tagId)) {
     await refuseByGuard(a, "checkin.log", subject, "Only the liaison or a lead of the TAG logs check-ins.");
   }
+  if (liaison.endedAt) throw new AppError("CONFLICT", ENDED);
   const at = await clockNow();
   if (input.date.getTime() > latestCheckInDay(at).getTime()) {
     throw new AppError("INVALID", "The date of a check-in cannot be in the future.", {
@@ -244,4 +256,55 @@ export async function logCheckIn(actor: Actor | null, input: CheckInInput) {
     }
   }
   return checkIn;
+}
+
+/**
+ * A lead of the TAG (or an admin) ends a liaison while the seat runs on (issue 15, point 8). The row
+ * stays, with its check-ins, as history; lists, dashboards and the overdue sweep skip it from then on.
+ * The conditional update settles two leads ending it at once: the second is told it already ended.
+ */
+export async function endLiaison(actor: Actor | null, input: EndLiaisonInput) {
+  const liaison = await loadLiaison(input.liaisonId);
+  const tagId = liaison?.assignment.tagId ?? null;
+  const a = await requirePermission(actor, "roster.manage", {
+    subjectType: "Liaison",
+    subjectId: input.liaisonId,
+    tagId,
+  });
+  if (!liaison) throw new AppError("NOT_FOUND", "That liaison does not exist.");
+  const alreadyEnded = () =>
+    new AppError("CONFLICT", "This liaison has already ended.", { liaisonId: ["This liaison has already ended"] });
+  if (liaison.endedAt) throw alreadyEnded();
+  const at = await clockNow();
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.liaison.updateMany({
+      where: { id: liaison.id, endedAt: null },
+      data: { endedAt: at, endedReason: input.reason },
+    });
+    if (count === 0) throw alreadyEnded();
+    await recordAudit(tx, {
+      at,
+      actorId: a.id,
+      action: "liaison.end",
+      subjectType: "Liaison",
+      subjectId: liaison.id,
+      tagId,
+      before: { endedAt: null },
+      after: { endedAt: at.toISOString(), reason: input.reason },
+    });
+  });
+  if (liaison.assignment.userId !== a.id) {
+    const target = liaison.project?.displayName ?? liaison.foundation ?? "its target";
+    await notify(
+      {
+        userId: liaison.assignment.userId,
+        kind: "liaison.ended",
+        title: `Your liaison to ${target} has ended`,
+        body: `A lead of the TAG ended it: ${input.reason}. Your seat is unchanged.`,
+        link: liaisonLink(liaison.id),
+      },
+      at,
+    );
+  }
+  return { id: liaison.id };
 }

@@ -13,12 +13,12 @@ export function liaisonOnLeave(l: { assignment: { status: string; leaves: { from
   return isOnLeave(l.assignment.status, l.assignment.leaves, at);
 }
 
-/** Overdue as the sweep chases it: a held seat, not on leave (reminders pause), no check-in within the cadence. */
+/** Overdue as the sweep chases it: a running liaison of a held seat, not on leave (reminders pause), no check-in within the cadence. */
 export function isChasedOverdue(
-  l: CadenceState & { assignment: { status: string; leaves: { from: Date; to: Date }[] } },
+  l: CadenceState & { endedAt?: Date | null; assignment: { status: string; leaves: { from: Date; to: Date }[] } },
   at: Date,
 ): boolean {
-  return l.assignment.status === "active" && !liaisonOnLeave(l, at) && isOverdue(l, at);
+  return !l.endedAt && l.assignment.status === "active" && !liaisonOnLeave(l, at) && isOverdue(l, at);
 }
 
 const checkInSelect = {
@@ -39,6 +39,8 @@ function liaisonSelect(latest: number) {
     lastCheckInAt: true,
     overdueNotifiedAt: true,
     createdAt: true,
+    endedAt: true,
+    endedReason: true,
     project: { select: { name: true, displayName: true } },
     assignment: {
       select: {
@@ -54,6 +56,8 @@ function liaisonSelect(latest: number) {
 }
 
 const SITTING = { status: { in: [...SITTING_SEAT_STATUSES] } } as const satisfies Prisma.RoleAssignmentWhereInput;
+/** Lists show liaisons that run: an ended one is only on its own page, as history. */
+const RUNNING = { endedAt: null } as const satisfies Prisma.LiaisonWhereInput;
 const order = [
   { assignment: { tag: { name: "asc" } } },
   { createdAt: "asc" },
@@ -61,10 +65,10 @@ const order = [
 
 export type LiaisonRow = Awaited<ReturnType<typeof listLiaisonsOfTags>>[number];
 
-/** Liaisons of held seats in the given TAGs (a lead's TAGs), with the latest check-in. */
+/** Running liaisons of held seats in the given TAGs (a lead's TAGs), with the latest check-in. */
 export function listLiaisonsOfTags(tagIds: readonly string[]) {
   return db.liaison.findMany({
-    where: { assignment: { tagId: { in: [...tagIds] }, ...SITTING } },
+    where: { ...RUNNING, assignment: { tagId: { in: [...tagIds] }, ...SITTING } },
     orderBy: [...order],
     select: liaisonSelect(1),
   });
@@ -78,7 +82,7 @@ export function listLiaisonsOfTag(tagId: string) {
 /** A project's liaisons (held seats) with their latest check-ins, for the project page. */
 export function listLiaisonsOfProject(projectName: string, latestCheckIns = 3) {
   return db.liaison.findMany({
-    where: { project: { is: { name: projectName } }, assignment: SITTING },
+    where: { ...RUNNING, project: { is: { name: projectName } }, assignment: SITTING },
     orderBy: [...order],
     select: liaisonSelect(latestCheckIns),
   });
@@ -87,7 +91,7 @@ export function listLiaisonsOfProject(projectName: string, latestCheckIns = 3) {
 /** A person's own liaisons (held seats), with the latest check-in. */
 export function listLiaisonsOfPerson(userId: string) {
   return db.liaison.findMany({
-    where: { assignment: { userId, ...SITTING } },
+    where: { ...RUNNING, assignment: { userId, ...SITTING } },
     orderBy: [...order],
     select: liaisonSelect(1),
   });

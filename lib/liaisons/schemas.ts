@@ -78,3 +78,10 @@ export type CheckInInput = z.infer<typeof CheckInSchema>;
 
 /** The input value (YYYY-MM-DD) of a day. */
 export const dayValue = (d: Date) => isoDay(d);
+
+/** A lead ends a liaison (the seat runs on); the reason is kept in the record and told to the liaison. */
+export const EndLiaisonSchema = z.strictObject({
+  liaisonId: z.uuid(),
+  reason: z.string().trim().min(3, "Say why, in a few words").max(500, "Keep the reason under 500 characters"),
+});
+export type EndLiaisonInput = z.infer<typeof EndLiaisonSchema>;

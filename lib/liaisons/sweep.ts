@@ -22,14 +22,14 @@ async function leadIdsOf(tagId: string): Promise<string[]> {
 /**
  * Sweep: liaisons with no check-in within their cadence are flagged once per overdue period (until
  * a check-in or a change of cadence clears the flag); the liaison and the TAG's leads are told.
- * Seats on leave are not chased: reminders pause while a leave includes today (however it was recorded).
+ * Ended liaisons are never chased. Seats on leave are not chased: reminders pause while a leave includes today (however it was recorded).
  */
 export async function flagOverdueLiaisons(now: Date): Promise<number> {
   // The same rule as `isOverdue`, in SQL (GREATEST skips a NULL lastCheckInAt).
   const due = await db.$queryRaw<{ id: string }[]>`
     SELECT l."id"
       FROM "Liaison" l JOIN "RoleAssignment" a ON a."id" = l."assignmentId"
-     WHERE l."overdueNotifiedAt" IS NULL
+     WHERE l."overdueNotifiedAt" IS NULL AND l."endedAt" IS NULL
        AND a."status" = 'active' AND NOT ${onLeaveSql("a", now)}
        AND GREATEST(l."lastCheckInAt", l."createdAt") + make_interval(days => l."cadenceDays") < ${now}::timestamptz
      LIMIT 1000`;

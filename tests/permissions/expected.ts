@@ -68,6 +68,8 @@ export const EXPECTED: Record<string, Row> = {
   // "liaisons": leads of the seat's TAG make a TAG Ambassador seat a liaison and change it.
   "liaison.create": row("roster.manage", leadOrAdmin, ["createLiaisonAction"]),
   "liaison.update": row("roster.manage", leadOrAdmin, ["updateLiaisonAction"]),
+  // Ending a liaison (the seat runs on): the same leads of the seat's TAG.
+  "liaison.end": row("roster.manage", leadOrAdmin, ["endLiaisonAction"]),
   // A check-in on someone else's liaison: the TAG's leads (the liaison logs their own).
   "liaison.check-in": row("checkin.log", leadOrAdmin, ["logCheckInAction"]),
   "liaison.check-in-own": row("checkin.log", signedIn, ["logCheckInAction"]),

@@ -56,8 +56,8 @@ import { setHelpWantedLabels } from "@/lib/github/repository-settings";
 import { startSync } from "@/lib/github/sync-runs";
 import { decideReport, reportText } from "@/lib/reports/reports";
 import { getTagDashboard, getTocOverview } from "@/lib/dashboards/queries";
-import { createLiaison, logCheckIn, updateLiaison } from "@/lib/liaisons/mutations";
-import { CheckInSchema, CreateLiaisonSchema, UpdateLiaisonSchema } from "@/lib/liaisons/schemas";
+import { createLiaison, endLiaison, logCheckIn, updateLiaison } from "@/lib/liaisons/mutations";
+import { CheckInSchema, CreateLiaisonSchema, EndLiaisonSchema, UpdateLiaisonSchema } from "@/lib/liaisons/schemas";
 import { publishVoterRoll, createElection, extendElectionWindow, uploadVoterList } from "@/lib/elections/elections";
 import { decideElectionException, requestElectionException } from "@/lib/elections/exceptions";
 import { cancelElection, moveElectionPhase } from "@/lib/elections/phases";
@@ -824,6 +824,13 @@ const OPERATIONS: Record<string, (w: World, actor: Actor | null, role: MatrixRol
           UpdateLiaisonSchema.parse({ liaisonId: l.id, foundation: "Matrix Foundation", cadenceDays: 14 }),
         ),
       changed: async () => (await db.liaison.findUniqueOrThrow({ where: { id: l.id } })).cadenceDays === 14,
+    };
+  },
+  "liaison.end": async (w, actor) => {
+    const l = await liaisonOn(w.tagA.id, (await w.bystander()).id);
+    return {
+      run: () => endLiaison(actor, EndLiaisonSchema.parse({ liaisonId: l.id, reason: "project archived" })),
+      changed: async () => (await db.liaison.findUniqueOrThrow({ where: { id: l.id } })).endedAt !== null,
     };
   },
   "liaison.check-in": async (w, actor) => {

@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { defineAction } from "@/lib/action";
-import { createLiaison, logCheckIn, updateLiaison } from "@/lib/liaisons/mutations";
-import { CheckInSchema, CreateLiaisonSchema, UpdateLiaisonSchema } from "@/lib/liaisons/schemas";
+import { createLiaison, endLiaison, logCheckIn, updateLiaison } from "@/lib/liaisons/mutations";
+import { CheckInSchema, CreateLiaisonSchema, EndLiaisonSchema, UpdateLiaisonSchema } from "@/lib/liaisons/schemas";
 
 /** The liaison pages and project pages show liaisons and their check-ins. */
 function refresh() {
@@ -31,5 +31,10 @@ export const updateLiaisonAction = defineAction(UpdateLiaisonSchema, (input, act
 
 export const logCheckInAction = defineAction(CheckInSchema, (input, actor) => logCheckIn(actor, input), {
   successMessage: "Check-in logged.",
+  revalidate: refresh,
+});
+
+export const endLiaisonAction = defineAction(EndLiaisonSchema, (input, actor) => endLiaison(actor, input), {
+  successMessage: "Liaison ended. The liaison was told.",
   revalidate: refresh,
 });

@@ -21,10 +21,10 @@ import {
 import { SEAT_STATUS_LABEL } from "@/lib/vocabulary";
 import { dayValue } from "@/lib/liaisons/schemas";
 import { parseId } from "@/lib/vocabulary";
-import { logCheckInAction, updateLiaisonAction } from "../actions";
+import { endLiaisonAction, logCheckInAction, updateLiaisonAction } from "../actions";
 import { HealthBadge, OverdueBadge, targetName } from "@/components/liaisons/badges";
 import { DateOnly } from "@/components/ui/time";
-import { CheckInForm, EditLiaisonForm } from "../_components/liaison-forms";
+import { CheckInForm, EditLiaisonForm, EndLiaisonForm } from "../_components/liaison-forms";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> };
 
@@ -47,8 +47,10 @@ export default async function LiaisonPage({ params, searchParams }: Props) {
   const [l, actor, at] = await Promise.all([load(id), getActor(), now()]);
   if (!l) notFound();
   const { tag, user: person, status } = l.assignment;
-  const mayManage = can(actor, "roster.manage", tag.id);
-  const mayLog = person.id === user.id || mayManage;
+  const ended = l.endedAt !== null;
+  // An ended liaison is history: nobody changes it or logs check-ins any more.
+  const mayManage = !ended && can(actor, "roster.manage", tag.id);
+  const mayLog = !ended && (person.id === user.id || mayManage);
   const overdue = isChasedOverdue(l, at);
   const [authors, projectNames] = await Promise.all([
     loginsOf(l.checkIns.flatMap((c) => (c.authorId ? [c.authorId] : []))),
@@ -73,7 +75,12 @@ export default async function LiaisonPage({ params, searchParams }: Props) {
           </span>
         }
       >
-        {liaisonOnLeave(l, at) ? (
+        {l.endedAt ? (
+          <p className="text-slate-700">
+            This liaison ended on <DateOnly date={l.endedAt} />
+            {l.endedReason && `: ${l.endedReason}`}. Its check-ins stay as history.
+          </p>
+        ) : liaisonOnLeave(l, at) ? (
           <p className="text-slate-700">This seat is on leave: check-ins are not chased until it ends.</p>
         ) : (
           status !== "active" && (
@@ -108,11 +115,13 @@ export default async function LiaisonPage({ params, searchParams }: Props) {
           <DefinitionItem term="Last check-in">
             {l.lastCheckInAt ? <DateOnly date={l.lastCheckInAt} /> : "None yet"}
           </DefinitionItem>
-          <DefinitionItem term="Next check-in due">
-            <span className={overdue ? "font-medium text-red-800" : undefined}>
-              <DateOnly date={checkInDueAt(l)} />
-            </span>
-          </DefinitionItem>
+          {!ended && (
+            <DefinitionItem term="Next check-in due">
+              <span className={overdue ? "font-medium text-red-800" : undefined}>
+                <DateOnly date={checkInDueAt(l)} />
+              </span>
+            </DefinitionItem>
+          )}
         </DefinitionList>
       </Section>
 
@@ -161,6 +170,14 @@ export default async function LiaisonPage({ params, searchParams }: Props) {
                 cadenceDays: String(l.cadenceDays),
               }}
             />
+          </div>
+        </Section>
+      )}
+
+      {mayManage && (
+        <Section id="end" title="End the liaison">
+          <div className="mt-3">
+            <EndLiaisonForm action={endLiaisonAction} liaisonId={l.id} login={person.login} />
           </div>
         </Section>
       )}

@@ -146,3 +146,30 @@ export function CheckInForm({ action, liaisonId, today }: { action: ServerAction
     />
   );
 }
+
+/** A lead ends a liaison: behind a disclosure that asks first, since it cannot be undone. */
+export function EndLiaisonForm({
+  action,
+  liaisonId,
+  login,
+}: {
+  action: ServerAction;
+  liaisonId: string;
+  login: string;
+}) {
+  return (
+    <ActionForm
+      action={action}
+      confirm="End this liaison…"
+      danger
+      noValidate
+      label="End the liaison"
+      hidden={{ liaisonId }}
+      description={`Ending cannot be undone. @${login} keeps the seat and is told; check-ins stop and stay as history.`}
+      fields={[
+        { name: "reason", label: "Why it ends", required: true, hint: "Told to the liaison and kept in the record." },
+      ]}
+      submit="End liaison"
+    />
+  );
+}
