@@ -15,7 +15,9 @@ import { decideElectionException, requestElectionException } from "@/lib/electio
 import { endorseNomination, selfNominate, withdrawNomination } from "@/lib/elections/nominations";
 import { cancelElection, moveElectionPhase } from "@/lib/elections/phases";
 import { publishElection } from "@/lib/elections/results";
+import { answerVacancyOffer, offerVacancy } from "@/lib/elections/vacancy-offers";
 import {
+  AnswerOfferSchema,
   CancelElectionSchema,
   CastBallotSchema,
   CheckReceiptSchema,
@@ -25,6 +27,7 @@ import {
   ExtendWindowSchema,
   MovePhaseSchema,
   NominationRefSchema,
+  OfferVacancySchema,
   PublishRollSchema,
   ReplaceBallotSchema,
   RequestExceptionSchema,
@@ -81,6 +84,18 @@ const replace = defineAction(ReplaceBallotSchema, (i, a) => replaceBallot(a, i),
 const check = defineAction(CheckReceiptSchema, (i, a) => checkReceipt(a, i));
 const publish = defineAction(ElectionRefSchema, (i, a) => publishElection(a, i), {
   successMessage: "Result published.",
+});
+
+const offer = defineAction(OfferVacancySchema, (i, a) => offerVacancy(a, i), {
+  successMessage: "The seat is offered to the next runner-up.",
+});
+const answerOffer = defineAction(AnswerOfferSchema, (i, a) => answerVacancyOffer(a, i), {
+  successMessage: (d) =>
+    d.status === "declined"
+      ? "You declined the seat; it is offered to the next runner-up."
+      : d.seatStatus === "pending"
+        ? "You accepted the seat. The TOC now votes to confirm it."
+        : "You accepted the seat.",
 });
 
 function refreshed<T>(r: ActionResult<T>): ActionResult<T> {
@@ -251,4 +266,16 @@ export async function checkReceiptAction(input: unknown) {
 
 export async function publishElectionAction(input: unknown) {
   return refreshed(await publish({ electionId: fieldsOf(input).electionId }));
+}
+
+export async function offerVacancyAction(input: unknown) {
+  const f = fieldsOf(input);
+  return refreshed(
+    await offer({ electionId: f.electionId, assignmentId: f.assignmentId, respondDays: blank(f.respondDays) }),
+  );
+}
+
+export async function answerVacancyOfferAction(input: unknown) {
+  const f = fieldsOf(input);
+  return refreshed(await answerOffer({ offerId: f.offerId, answer: f.answer, confirm: blank(f.confirm) }));
 }

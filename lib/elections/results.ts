@@ -7,12 +7,11 @@ import { can, type Actor } from "@/lib/auth/permissions";
 import { notify, type NotificationInput } from "@/lib/notify/send";
 import { openDecisionAt } from "@/lib/decisions/open";
 import { giveSeat } from "@/lib/roles/appointments";
-import { giveSeatForDecision } from "@/lib/roles/seat-decisions";
-import { lockAssignment, lockRole } from "@/lib/roles/seats";
+import { lockRole } from "@/lib/roles/seats";
 import { orderByLot, type Outcome } from "./tally/index.ts";
 import { electionLink, loadElection, requireOfficer } from "./context";
 import { runnersUpOf } from "./count";
-import type { ElectionRefInput, OfferVacancyInput } from "./schemas";
+import type { ElectionRefInput } from "./schemas";
 import { addMonths, isoDay, SEAT_TAKEN_STATUSES } from "@/lib/vocabulary";
 
 /** The stored result.json, parsed (the CLI's --json shape). */
@@ -288,90 +287,4 @@ export async function publishElection(actor: Actor | null, input: ElectionRefInp
     );
   }
   return { phase: "published" as const };
-}
-
-/**
- * An officer offers a vacated elected seat to the next runner-up of the election that filled it:
- * a pending seat for the rest of the term, which the TOC approves as any tech-lead change.
- */
-export async function offerVacancy(actor: Actor | null, input: OfferVacancyInput) {
-  const { actor: a, election } = await requireOfficer(actor, input.electionId);
-  const at = await now();
-  if (!["approved", "published"].includes(election.phase))
-    throw new AppError("CONFLICT", "Vacancies are offered once the result is approved.");
-  const offerLink = `${electionLink(election.id)}#vacancy-${input.assignmentId}`;
-  return db.$transaction(async (tx) => {
-    await lockRole(tx, election.roleKey);
-    await lockAssignment(tx, input.assignmentId);
-    const seat = await tx.roleAssignment.findUnique({ where: { id: input.assignmentId } });
-    if (!seat || seat.electionId !== election.id)
-      throw new AppError("NOT_FOUND", "That seat was not filled by this election.");
-    if (
-      !["ended", "emeritus"].includes(seat.status) ||
-      !seat.termEndAt ||
-      (seat.endedAt && seat.endedAt >= seat.termEndAt)
-    ) {
-      throw new AppError("CONFLICT", "That seat is not vacant before the end of its term.");
-    }
-    if (await tx.roleAssignment.count({ where: { decisionLink: offerLink } }))
-      throw new AppError("CONFLICT", "This vacancy was already offered.");
-    const taken = await tx.roleAssignment.findMany({
-      where: {
-        OR: [
-          { electionId: election.id },
-          { roleDefinition: { roleKey: election.roleKey }, status: { in: [...SEAT_TAKEN_STATUSES] } },
-        ],
-      },
-      select: { userId: true },
-    });
-    const takenIds = new Set(taken.map((t) => t.userId));
-    const next = election.runnersUp.find((u) => !takenIds.has(u));
-    if (!next) throw new AppError("CONFLICT", "No runner-up is left: the seat waits for the next election.");
-    const user = await tx.user.findUniqueOrThrow({
-      where: { id: next },
-      select: { id: true, region: true, login: true, employer: true },
-    });
-    // The one appointment path: pending until the TOC approves it by vote, within the role's seat rules.
-    const offered = await giveSeatForDecision(tx, {
-      roleKey: election.roleKey,
-      tagId: election.tagId,
-      person: user,
-      by: a.id,
-      at,
-      obtainedBy: "elected",
-      status: "pending",
-      startAt: at,
-      termEndAt: seat.termEndAt,
-      decisionLink: offerLink,
-      electionId: election.id,
-      audit: { after: { electionId: election.id, vacated: seat.id } },
-    });
-    await recordAudit(tx, {
-      at,
-      actorId: a.id,
-      action: "election.offer-vacancy",
-      subjectType: "RoleAssignment",
-      subjectId: offered.id,
-      tagId: election.tagId,
-      after: {
-        electionId: election.id,
-        vacated: seat.id,
-        offeredTo: user.login,
-        status: "pending",
-        termEndAt: seat.termEndAt.toISOString(),
-      },
-    });
-    await notify(
-      {
-        userId: next,
-        kind: "election.vacancy",
-        title: `You are offered a seat from ${election.title}`,
-        body: "As the next runner-up, you are offered a vacated seat; the TOC confirms it.",
-        link: electionLink(election.id),
-        dedupeKey: `election-vacancy:${offered.id}`,
-      },
-      at,
-    );
-    return { assignmentId: offered.id, userId: next };
-  });
 }

@@ -238,8 +238,27 @@ export type CheckReceiptInput = z.infer<typeof CheckReceiptSchema>;
 export const ElectionRefSchema = z.strictObject({ electionId: z.uuid() });
 export type ElectionRefInput = z.infer<typeof ElectionRefSchema>;
 
-export const OfferVacancySchema = z.strictObject({ electionId: z.uuid(), assignmentId: z.uuid() });
-export type OfferVacancyInput = z.infer<typeof OfferVacancySchema>;
+/** Days a runner-up has to answer a vacancy offer (the default, and the bounds an officer may set). */
+export const OFFER_RESPOND_DAYS = { default: 7, min: 1, max: 30 } as const;
+export const OfferVacancySchema = z.strictObject({
+  electionId: z.uuid(),
+  assignmentId: z.uuid(),
+  respondDays: z.coerce
+    .number()
+    .int()
+    .min(OFFER_RESPOND_DAYS.min, `At least ${OFFER_RESPOND_DAYS.min} day`)
+    .max(OFFER_RESPOND_DAYS.max, `At most ${OFFER_RESPOND_DAYS.max} days`)
+    .default(OFFER_RESPOND_DAYS.default),
+});
+export type OfferVacancyInput = z.input<typeof OfferVacancySchema>;
+
+/** The offered person's answer; a decline must be confirmed (it cannot be taken back). */
+export const AnswerOfferSchema = z.strictObject({
+  offerId: z.uuid(),
+  answer: z.enum(["accept", "decline"]),
+  confirm: z.literal(["on", "true"]).optional(),
+});
+export type AnswerOfferInput = z.infer<typeof AnswerOfferSchema>;
 
 export const PublishRollSchema = z.strictObject({ electionId: z.uuid() });
 export type PublishRollInput = z.infer<typeof PublishRollSchema>;

@@ -2,6 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { sendDecisionDigests, sweepDecisions } from "@/lib/decisions/sweep";
 import { advanceElectionPhases } from "@/lib/elections/phases";
+import { remindVotersBeforeClose } from "@/lib/elections/reminders";
+import { expireVacancyOffers } from "@/lib/elections/vacancy-offers";
 import { flagStaleInitiatives } from "@/lib/initiatives/sweep";
 import { flagStaleClaims } from "@/lib/help-wanted/sweep";
 import { flagOverdueLiaisons } from "@/lib/liaisons/sweep";
@@ -89,6 +91,16 @@ export const sweeps: Sweep[] = [
     name: "sweep-election-phases",
     description: "Open nominations and voting, close and count elections when their times come",
     run: advanceElectionPhases,
+  },
+  {
+    name: "sweep-vote-reminders",
+    description: "Remind eligible people who have not voted two days and one day before voting closes",
+    run: remindVotersBeforeClose,
+  },
+  {
+    name: "sweep-vacancy-offers",
+    description: "Expire vacancy offers whose deadline passed and offer the seat to the next runner-up",
+    run: expireVacancyOffers,
   },
   {
     name: "sweep-decisions",

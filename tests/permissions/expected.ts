@@ -166,6 +166,10 @@ export const EXPECTED: Record<string, Row> = {
   "election.check-receipt": row(null, signedIn, ["checkReceiptAction"]),
   // "approve election results": the TOC approves by a decision vote (decision.vote); publishing an
   // approved result is a TOC member's (election.approve) or its officers' (the lead; an admin oversees).
+  // Offering a vacated seat to the next runner-up is its officers' (the lead; an admin oversees).
+  "election.offer-vacancy": row("election.run", leadOrAdmin, ["offerVacancyAction"]),
+  // Answering an offer follows the offer: the offered person, whoever they are, answers it.
+  "election.answer-offer": row(null, signedIn, ["answerVacancyOfferAction"]),
   "election.publish": row("election.approve", ["lead", "toc", "admin"], ["publishElectionAction"]),
   // "record a decision taken elsewhere": a TOC member also applies a blocked approval again.
   "decision.apply-again": row("decision.record", ["toc"], ["applyDecisionAgainAction"]),

@@ -65,6 +65,7 @@ import { endorseNomination, selfNominate, withdrawNomination } from "@/lib/elect
 import { castBallot, checkReceipt, replaceBallot } from "@/lib/elections/ballots";
 import { receiptHashOf } from "@/lib/elections/context";
 import { publishElection } from "@/lib/elections/results";
+import { answerVacancyOffer, offerVacancy } from "@/lib/elections/vacancy-offers";
 import { searchAuditEvents } from "@/lib/audit/queries";
 import { completeProfileStep, skipProfileStep } from "@/lib/people/profile-step";
 import { ProfileStepSchema } from "@/lib/people/schemas";
@@ -200,6 +201,30 @@ async function electionOn(
       officers: { create: (officerIds ?? leads.map((l) => l.userId)).map((userId) => ({ userId })) },
     },
   });
+}
+
+/** An approved election of the TAG with these runners-up, and a seat it filled that ended before its term. */
+async function vacatedSeatOn(tagId: string, runnersUp: string[], holderId: string) {
+  const e = await electionOn(tagId, "approved");
+  await db.election.update({ where: { id: e.id }, data: { runnersUp } });
+  const def = await roleOn(tagId);
+  const at = new Date();
+  const seat = await db.roleAssignment.create({
+    data: {
+      tagId,
+      userId: holderId,
+      kind: def.kind,
+      status: "ended",
+      requestedAt: at,
+      startAt: at,
+      endedAt: at,
+      termEndAt: new Date(at.getTime() + 300 * DAY),
+      roleDefinitionId: def.id,
+      electionId: e.id,
+      obtainedBy: "elected",
+    },
+  });
+  return { e: { ...e, roleKey: def.roleKey }, seat };
 }
 
 /** An active nomination of `userId` in an election. */
@@ -1002,6 +1027,34 @@ const OPERATIONS: Record<string, (w: World, actor: Actor | null, role: MatrixRol
     return {
       run: () => publishElection(actor, { electionId: e.id }),
       changed: async () => (await db.election.findUniqueOrThrow({ where: { id: e.id } })).phase === "published",
+    };
+  },
+  "election.offer-vacancy": async (w, actor) => {
+    const { e, seat } = await vacatedSeatOn(w.tagA.id, [(await w.bystander()).id], (await w.bystander()).id);
+    return {
+      run: () => offerVacancy(actor, { electionId: e.id, assignmentId: seat.id }),
+      changed: async () => (await db.vacancyOffer.count({ where: { vacatedId: seat.id } })) > 0,
+    };
+  },
+  "election.answer-offer": async (w, actor) => {
+    // Answering follows the offer, not the table: the offered person answers their own offer.
+    const runnerUp = actor?.id ?? (await w.bystander()).id;
+    const { e, seat } = await vacatedSeatOn(w.tagA.id, [runnerUp], (await w.bystander()).id);
+    const at = new Date();
+    const offer = await db.vacancyOffer.create({
+      data: {
+        electionId: e.id,
+        vacatedId: seat.id,
+        userId: runnerUp,
+        rank: 0,
+        offeredAt: at,
+        respondBy: new Date(at.getTime() + 400 * DAY),
+      },
+    });
+    return {
+      run: () => answerVacancyOffer(actor, { offerId: offer.id, answer: "decline", confirm: "on" }),
+      changed: async () => (await db.vacancyOffer.findUniqueOrThrow({ where: { id: offer.id } })).status === "declined",
+      refusal: "sign-in",
     };
   },
   "decision.apply-again": async (w, actor) => {

@@ -348,6 +348,15 @@ export default async function ElectionPage({ params }: { params: Promise<{ id: s
                 : "Voting is over: the count, the TOC's approval and publication follow on the results page."}
             </p>
           )}
+          {["approved", "published"].includes(e.phase) && !e.isTest && (
+            <p className="text-sm">
+              A seat this election filled fell vacant?{" "}
+              <Link href={`/elections/${e.id}/offers`} className="text-brand-700 underline">
+                Offer it to the runners-up, in order
+              </Link>
+              .
+            </p>
+          )}
           {open && (
             <Subsection title="Extend a window">
               <ExtendWindowForm

@@ -1,0 +1,101 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ElectionCrumbs, LoginList } from "@/components/elections/election-links";
+import { PageHeader } from "@/components/ui/page-header";
+import { EmptyState, Section } from "@/components/ui/section";
+import { DateOnly, DateTime } from "@/components/ui/time";
+import { getActor } from "@/lib/auth/actor";
+import { getOfferChains } from "@/lib/elections/vacancy-offers";
+import { AppError } from "@/lib/errors";
+import { parseId } from "@/lib/vocabulary";
+import { OfferVacancyForm } from "../../_components/offer-forms";
+
+export const metadata: Metadata = { title: "Vacancy offers" };
+
+const STATUS: Record<string, string> = {
+  open: "Waiting for an answer",
+  accepted: "Accepted",
+  declined: "Declined",
+  expired: "No answer in time",
+};
+
+/** For the election's officers: seats it filled that fell vacant, and each one's offers to runners-up in order. */
+export default async function VacancyOffersPage({ params }: { params: Promise<{ id: string }> }) {
+  const id = parseId((await params).id);
+  if (!id) notFound();
+  let chains;
+  try {
+    chains = await getOfferChains(id, await getActor());
+  } catch (err) {
+    if (err instanceof AppError && err.code === "NOT_FOUND") notFound();
+    if (!(err instanceof AppError)) throw err;
+    return (
+      <div className="space-y-6">
+        <PageHeader title="Vacancy offers" compact />
+        <EmptyState>{err.message}</EmptyState>
+      </div>
+    );
+  }
+  const e = chains.election;
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title={`Vacancy offers: ${e.title}`}
+        compact
+        eyebrow={<ElectionCrumbs e={e} current="Vacancy offers" />}
+      />
+      <Section id="runners-up-h" title="Runners-up, in order" plain>
+        {chains.runnersUp.length ? (
+          <LoginList logins={chains.runnersUp} className="list-decimal space-y-1 pl-6 text-sm" />
+        ) : (
+          <EmptyState>This election has no runners-up.</EmptyState>
+        )}
+      </Section>
+      <Section id="vacancies-h" title="Vacated seats" plain>
+        {chains.vacancies.length === 0 ? (
+          <EmptyState>No seat this election filled has fallen vacant before the end of its term.</EmptyState>
+        ) : (
+          <ul className="space-y-6">
+            {chains.vacancies.map((v) => (
+              <li key={v.id} id={`vacancy-${v.id}`} className="space-y-3">
+                <h3 className="font-semibold">
+                  Seat of @{v.holder}, term until <DateOnly date={v.termEndAt} />
+                </h3>
+                {v.offers.length === 0 ? (
+                  <p className="text-sm text-slate-700">Not offered yet.</p>
+                ) : (
+                  <div className="overflow-x-auto">
+                    <table className="w-full text-left text-sm">
+                      <caption className="sr-only">Offers for the seat of @{v.holder}, in order</caption>
+                      <thead>
+                        <tr>
+                          <th scope="col">Runner-up</th>
+                          <th scope="col">Status</th>
+                          <th scope="col">Answer by</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {v.offers.map((o) => (
+                          <tr key={o.id}>
+                            <td>
+                              {o.rank}. @{o.login}
+                            </td>
+                            <td>{STATUS[o.status] ?? o.status}</td>
+                            <td>
+                              <DateTime iso={o.respondBy.toISOString()} />
+                            </td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </div>
+                )}
+                {v.canOffer && <OfferVacancyForm electionId={e.id} assignmentId={v.id} />}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+    </div>
+  );
+}
