@@ -105,6 +105,13 @@ export const AppointToRoleSchema = z.strictObject({
 });
 export type AppointToRoleInput = z.infer<typeof AppointToRoleSchema>;
 
+/** An objection to a consensus appointment, in its window (issue 21, point 5). */
+export const ObjectToAppointmentSchema = z.strictObject({
+  assignmentId: z.uuid(),
+  reason: z.string().trim().min(10, "Say why you object (at least 10 characters)").max(2000),
+});
+export type ObjectToAppointmentInput = z.infer<typeof ObjectToAppointmentSchema>;
+
 export const AssignmentChangeSchema = z.strictObject({
   assignmentId: z.uuid(),
   change: z.enum(["renew", "end", "emeritus"]),
