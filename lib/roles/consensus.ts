@@ -199,6 +199,7 @@ export async function consensusWindowOf(assignmentId: string, viewerId: string |
       (await activityByTag([{ tag, userIds: [viewerId] }], at)).get(activityKey(viewerId, tag.id))!.status === "active";
   }
   return {
+    assignmentId,
     notesUrl: w.notesUrl,
     opensAt: w.opensAt,
     closesAt: w.closesAt,
