@@ -54,6 +54,15 @@ const ambassadorRole = (tagId: string) =>
     termMonths: "12",
   });
 
+/** A consensus TAG's lead appoints someone new as TAG Ambassador (a role that needs no TOC vote). */
+async function ambassadorByConsensus() {
+  const { tag, lead } = await consensusTag();
+  const role = await defineRole(lead, ambassadorRole(tag.id));
+  const nominee = await createUser();
+  const seat = await appointToRole(lead, { roleDefinitionId: role.id, login: nominee.login, decisionLink: notes });
+  return { tag, lead, seat };
+}
+
 const messageOf = (p: Promise<unknown>) =>
   p.then(
     () => "ok",
@@ -78,10 +87,7 @@ describe("consensus appointments", () => {
   });
 
   it("an objection from someone active escalates to a TOC decision at once; the TOC's vote settles the seat", async () => {
-    const { tag, lead } = await consensusTag();
-    const role = await defineRole(lead, ambassadorRole(tag.id));
-    const nominee = await createUser();
-    const seat = await appointToRole(lead, { roleDefinitionId: role.id, login: nominee.login, decisionLink: notes });
+    const { tag, seat } = await ambassadorByConsensus();
     const objector = await personWith(tag.id, 2);
     const view = await consensusWindowOf(seat.id, objector.id, await now());
     expect(view).toMatchObject({ open: true, mayObject: true, objections: 0, daysLeft: OBJECTION_WINDOW_DAYS });
@@ -107,13 +113,7 @@ describe("consensus appointments", () => {
   });
 
   it("refuses an objection from someone not active, or after the window, with a clear message and nothing written", async () => {
-    const { tag, lead } = await consensusTag();
-    const role = await defineRole(lead, ambassadorRole(tag.id));
-    const seat = await appointToRole(lead, {
-      roleDefinitionId: role.id,
-      login: (await createUser()).login,
-      decisionLink: notes,
-    });
+    const { tag, seat } = await ambassadorByConsensus();
     const quiet = await personWith(tag.id, 1);
     expect(await messageOf(objectToAppointment(quiet, { assignmentId: seat.id, reason }))).toBe(
       `Only people active in ${tag.name} may object: its rule asks for 2 contributions in the last 6 months, and you have 1.`,
@@ -132,13 +132,7 @@ describe("consensus appointments", () => {
   });
 
   it("without objection, the sweep holds a role that needs no TOC at once", async () => {
-    const { tag, lead } = await consensusTag();
-    const role = await defineRole(lead, ambassadorRole(tag.id));
-    const seat = await appointToRole(lead, {
-      roleDefinitionId: role.id,
-      login: (await createUser()).login,
-      decisionLink: notes,
-    });
+    const { seat } = await ambassadorByConsensus();
     const statusOf = async () => (await db.roleAssignment.findUniqueOrThrow({ where: { id: seat.id } })).status;
     // Inside the window the sweep leaves it.
     await closeConsensusWindows(new Date((await now()).getTime() + (OBJECTION_WINDOW_DAYS - 1) * DAY));
