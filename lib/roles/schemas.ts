@@ -47,6 +47,7 @@ export const RoleDefinitionSchema = z
     kind: RoleKindSchema,
     ambassadorKind: z.preprocess(blankToUndefined, AmbassadorKindSchema.optional()),
     responsibilities: z.string().trim().max(10_000).default(""),
+    deliverables: z.string().trim().max(10_000).default(""),
     hoursPerMonth: optionalInt(1, "At least 1 hour", 200),
     termMonths: optionalInt(1, "At least 1 month (leave it empty for no term)", 120),
     selection: z.enum(["election", "appointment"]).default("appointment"),

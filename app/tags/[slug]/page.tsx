@@ -74,6 +74,7 @@ function defaultsOf(d: RoleDefinitionRow): RoleDefaults {
     kind: d.kind,
     ambassadorKind: d.ambassadorKind ?? "",
     responsibilities: d.responsibilities,
+    deliverables: d.deliverables,
     hoursPerMonth: s(d.hoursPerMonth),
     termMonths: s(d.termMonths),
     selection: d.selection,
@@ -403,6 +404,12 @@ export default async function TagPage({ params }: Props) {
               </span>
             </Heading>
             {d.responsibilities && <Markdown>{d.responsibilities}</Markdown>}
+            {d.deliverables && (
+              <>
+                <p className="mt-2 font-medium">Expected deliverables per term</p>
+                <Markdown>{d.deliverables}</Markdown>
+              </>
+            )}
             <DefinitionList layout="grid">
               {roleFacts(d, f).map(([term, value]) => (
                 <DefinitionItem key={term} term={term}>

@@ -1,6 +1,9 @@
 -- AlterEnum
 ALTER TYPE "LeadershipModel" ADD VALUE 'consensus';
 
+-- AlterTable
+ALTER TABLE "RoleDefinition" ADD COLUMN     "deliverables" TEXT NOT NULL DEFAULT '';
+
 -- CreateTable
 CREATE TABLE "ConsensusWindow" (
     "id" UUID NOT NULL,
