@@ -102,6 +102,11 @@ export const PERMISSIONS = {
     description: "record a TAG meeting and its attendees (confirming ticks is verifying contributions)",
   },
   "meeting.attend": { scope: "tag", roles: everyone, description: "tick one's own attendance of a TAG meeting" },
+  "consensus.object": {
+    scope: "tag",
+    roles: everyone,
+    description: "object to a consensus appointment in its window (only people active in the TAG: checked in the lib)",
+  },
   "pathway.define": { scope: "tag", roles: leadsAndAdmins, description: "define the TAG's leadership ladder" },
   "pathway.pair": {
     scope: "tag",

@@ -12,6 +12,7 @@ import { sendMatchDigests } from "@/lib/matching/digest";
 import { notify } from "@/lib/notify/send";
 import { sendNotificationDigests } from "@/lib/notify/digest";
 import { endFinishedTerms } from "@/lib/roles/term-ends";
+import { closeConsensusWindows } from "@/lib/roles/consensus";
 import { remindTermsEnding } from "@/lib/roles/term-reminders";
 import { DAY } from "@/lib/vocabulary";
 import { scheduleDailySyncs } from "@/lib/github/sync-runs";
@@ -70,6 +71,11 @@ export const sweeps: Sweep[] = [
     name: "sweep-term-reminders",
     description: "Remind holders and leads 60 and 14 days before a term ends",
     run: remindTermsEnding,
+  },
+  {
+    name: "sweep-consensus-windows",
+    description: "Move consensus appointments whose objection window ended without objection to their next step",
+    run: closeConsensusWindows,
   },
   {
     name: "sweep-term-ends",

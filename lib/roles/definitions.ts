@@ -108,6 +108,7 @@ async function writeRole(actor: Actor | null, input: RoleDefinitionInput, dryRun
     kind: input.kind,
     ambassadorKind: input.kind === "tag_ambassador" ? (input.ambassadorKind ?? null) : null,
     responsibilities: input.responsibilities,
+    deliverables: input.deliverables,
     hoursPerMonth: input.hoursPerMonth ?? null,
     termMonths: input.termMonths ?? null,
     selection: input.selection,

@@ -72,6 +72,7 @@ export function listRoleDefinitions(tagId: string) {
       kind: true,
       ambassadorKind: true,
       responsibilities: true,
+      deliverables: true,
       hoursPerMonth: true,
       termMonths: true,
       selection: true,

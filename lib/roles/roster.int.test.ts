@@ -70,6 +70,30 @@ describe("role definitions", () => {
     ).toBe(2);
   });
 
+  it("a role states its deliverables per term; a new version may change them and the old one keeps its own", async () => {
+    const tag = await createTag();
+    const { actor } = await leadOf(tag.id);
+    const v1 = await defineRole(actor, ambassadorRole(tag.id, { deliverables: "  One talk per term.  " }));
+    const v2 = await defineRole(
+      actor,
+      ambassadorRole(tag.id, { roleKey: v1.roleKey, deliverables: "Two talks and a blog post per term." }),
+    );
+    const versions = await db.roleDefinition.findMany({ where: { roleKey: v1.roleKey }, orderBy: { version: "asc" } });
+    expect(versions.map((v) => [v.version, v.deliverables])).toEqual([
+      [1, "One talk per term."],
+      [2, "Two talks and a blog post per term."],
+    ]);
+    expect(v2.version).toBe(2);
+    const tooLong = RoleDefinitionSchema.safeParse({
+      tagId: tag.id,
+      name: "TAG Ambassador",
+      kind: "tag_ambassador",
+      ambassadorKind: "project_liaison",
+      deliverables: "x".repeat(10_001),
+    });
+    expect(tooLong.error?.issues.map((i) => i.path[0])).toEqual(["deliverables"]);
+  });
+
   it("every TAG has its Chair and Tech Lead roles, which always need TOC approval and are never doubled", async () => {
     const tag = await createTag();
     const { actor } = await leadOf(tag.id);

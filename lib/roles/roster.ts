@@ -20,6 +20,7 @@ import type {
 import { openSeatDecision } from "@/lib/decisions/decisions";
 import type { SeatPerson } from "./appointments";
 import { giveSeatForDecision, withdrawPendingSeat } from "./seat-decisions";
+import { giveSeatByConsensus } from "./consensus";
 import { leadSeatWhere } from "@/lib/auth/lead-seats";
 import { EMERITUS_PREFIX, needsTocApproval, seatSummarySelect } from "./seats";
 import { addMonths, roleName, SITTING_SEAT_STATUSES } from "@/lib/vocabulary";
@@ -36,7 +37,7 @@ function findDef(id: string) {
       kind: true,
       eligibilityMinRecords: true,
       eligibilityWindowMonths: true,
-      tag: { select: { name: true, slug: true } },
+      tag: { select: { name: true, slug: true, leadershipModel: true } },
     },
   });
 }
@@ -129,21 +130,30 @@ async function appointAs(
   const person = await findPersonByLogin(input.login, "login");
   if (person.id === a.id) await refuseByGuard(a, "roster.appoint", subject, "Nobody appoints themselves.");
   const at = await now();
+  const consensus = def.tag.leadershipModel === "consensus";
+  if (consensus && !input.decisionLink)
+    throw new AppError("INVALID", "A consensus appointment links the meeting notes that record the decision.", {
+      decisionLink: ["Link the meeting notes that record the decision"],
+    });
   const seat = await refusalsAudited(a, subject, at, async () => {
     await checkEligible(def, person, at);
+    const req = {
+      roleKey: def.roleKey,
+      tagId: def.tagId,
+      person,
+      by: a.id,
+      at,
+      obtainedBy: "appointed" as const,
+      expectVersionId: def.id,
+      decisionLink: input.decisionLink ?? null,
+      ...(termMonths ? { termEndAt: addMonths(at, termMonths) } : {}),
+      audit: { after: { githubId: String(person.githubId) } },
+    };
+    // A consensus TAG's appointment waits out its objection window before any TOC step (./consensus.ts).
     return db.$transaction((tx) =>
-      giveSeatForDecision(tx, {
-        roleKey: def.roleKey,
-        tagId: def.tagId,
-        person,
-        by: a.id,
-        at,
-        obtainedBy: "appointed",
-        expectVersionId: def.id,
-        decisionLink: input.decisionLink ?? null,
-        ...(termMonths ? { termEndAt: addMonths(at, termMonths) } : {}),
-        audit: { after: { githubId: String(person.githubId) } },
-      }),
+      consensus && input.decisionLink
+        ? giveSeatByConsensus(tx, { ...req, decisionLink: input.decisionLink })
+        : giveSeatForDecision(tx, req),
     );
   });
   await notifyAppointed(seat, def, person.id, at);

@@ -47,6 +47,7 @@ export const RoleDefinitionSchema = z
     kind: RoleKindSchema,
     ambassadorKind: z.preprocess(blankToUndefined, AmbassadorKindSchema.optional()),
     responsibilities: z.string().trim().max(10_000).default(""),
+    deliverables: z.string().trim().max(10_000).default(""),
     hoursPerMonth: optionalInt(1, "At least 1 hour", 200),
     termMonths: optionalInt(1, "At least 1 month (leave it empty for no term)", 120),
     selection: z.enum(["election", "appointment"]).default("appointment"),
@@ -104,6 +105,13 @@ export const AppointToRoleSchema = z.strictObject({
   decisionLink: optionalUrl("Link the decision (meeting notes, issue)"),
 });
 export type AppointToRoleInput = z.infer<typeof AppointToRoleSchema>;
+
+/** An objection to a consensus appointment, in its window (issue 21, point 5). */
+export const ObjectToAppointmentSchema = z.strictObject({
+  assignmentId: z.uuid(),
+  reason: z.string().trim().min(10, "Say why you object (at least 10 characters)").max(2000),
+});
+export type ObjectToAppointmentInput = z.infer<typeof ObjectToAppointmentSchema>;
 
 export const AssignmentChangeSchema = z.strictObject({
   assignmentId: z.uuid(),

@@ -7,12 +7,13 @@ import type { LeadershipModel as DbLeadershipModel } from "@/lib/generated/prism
  */
 
 /** How a TAG fills its leadership seats. */
-export const LEADERSHIP_MODELS = ["appointment", "election", "both"] as const;
+export const LEADERSHIP_MODELS = ["appointment", "election", "both", "consensus"] as const;
 export type LeadershipModel = (typeof LEADERSHIP_MODELS)[number];
 export const LEADERSHIP_MODEL_LABEL: Record<LeadershipModel, string> = {
   appointment: "Appointment by consensus, with escalation to the TOC",
   election: "Elections",
   both: "Both: some roles elected, others appointed by consensus",
+  consensus: "Consensus at a meeting, open to objections for a week, with escalation to the TOC",
 };
 
 /** Settings a TAG's chairs (and admins) change. */

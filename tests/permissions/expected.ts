@@ -125,6 +125,8 @@ export const EXPECTED: Record<string, Row> = {
   // "record a TAG meeting and its attendees": its leads, admin; "tick one's own attendance": everyone.
   "meeting.record": row("meeting.record", leadOrAdmin, ["recordMeetingAction"]),
   "meeting.attend": row("meeting.attend", signedIn, ["attendMeetingAction"]),
+  // "object to a consensus appointment": anyone signed in; the lib refuses those not active in the TAG.
+  "consensus.object": row("consensus.object", signedIn, ["objectToAppointmentAction"]),
   // "define the TAG's leadership ladder, pair mentors and mentees, end any pairing": its leads, admin.
   "pathway.define": row("pathway.define", leadOrAdmin, ["saveLadderAction"]),
   "pathway.pair": row("pathway.pair", leadOrAdmin, ["pairMentorAction"]),

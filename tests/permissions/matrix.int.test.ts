@@ -75,6 +75,7 @@ import { NOTIFICATION_MODES } from "@/lib/notify/schemas";
 import { getElection } from "@/lib/elections/queries";
 import { CreateElectionSchema, ExtendWindowSchema, MovePhaseSchema } from "@/lib/elections/schemas";
 import { attendMeeting, recordMeeting } from "@/lib/meetings/meetings";
+import { objectToAppointment } from "@/lib/roles/consensus";
 import { saveLadder } from "@/lib/pathways/ladders";
 import { endPairing, pairMentor } from "@/lib/pathways/pairings";
 import { signOffStep } from "@/lib/pathways/sign-offs";
@@ -562,6 +563,41 @@ const OPERATIONS: Record<string, (w: World, actor: Actor | null, role: MatrixRol
       run: () =>
         recordMeeting(actor, { tagId: w.tagA.id, heldOn: new Date(Date.now() - DAY), notesUrl, attendees: "" }),
       changed: async () => (await db.meeting.count({ where: { notesUrl } })) > 0,
+    };
+  },
+  "consensus.object": async (w, actor) => {
+    // A pending seat in its window, and a caller active in TAG A (its rule: 3 records in 6 months).
+    const seat = await db.roleAssignment.create({
+      data: {
+        tagId: w.tagA.id,
+        userId: (await w.bystander()).id,
+        kind: "chair",
+        status: "pending",
+        requestedAt: new Date(),
+      },
+    });
+    const window = await db.consensusWindow.create({
+      data: {
+        assignmentId: seat.id,
+        tagId: w.tagA.id,
+        notesUrl: "https://notes.example.test/consensus",
+        opensAt: new Date(),
+        closesAt: new Date(Date.now() + 7 * DAY),
+      },
+    });
+    if (actor)
+      await db.contributionRecord.createMany({
+        data: [1, 2, 3].map((i) => ({
+          userId: actor.id,
+          tagId: w.tagA.id,
+          kind: "review" as const,
+          source: "github" as const,
+          occurredAt: new Date(Date.now() - i * DAY),
+        })),
+      });
+    return {
+      run: () => objectToAppointment(actor, { assignmentId: seat.id, reason: "Not discussed with the whole TAG yet." }),
+      changed: async () => (await db.consensusObjection.count({ where: { windowId: window.id } })) > 0,
     };
   },
   "meeting.attend": async (w, actor) => {

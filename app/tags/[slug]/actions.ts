@@ -11,6 +11,7 @@ import {
   moveToAdvisoryFellow,
   resignSeat,
 } from "@/lib/roles/roster";
+import { objectToAppointment } from "@/lib/roles/consensus";
 import {
   AppointToRoleSchema,
   AssignmentChangeSchema,
@@ -18,6 +19,7 @@ import {
   CancelPendingSchema,
   LeaveSchema,
   MoveToFellowSchema,
+  ObjectToAppointmentSchema,
   ResignSchema,
   RetireRoleSchema,
   RoleDefinitionSchema,
@@ -98,3 +100,9 @@ export const recordLeaveAction = defineAction(
 export async function changeAssignmentAction(input: unknown) {
   return change(input);
 }
+
+export const objectToAppointmentAction = defineAction(ObjectToAppointmentSchema, async (input, actor) => {
+  const r = await objectToAppointment(actor, input);
+  refresh();
+  return r;
+});

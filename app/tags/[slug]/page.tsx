@@ -42,6 +42,8 @@ import {
 } from "@/lib/vocabulary";
 import { findTagBySlug } from "@/lib/tags/queries";
 import { AppointToRoleForm } from "./_components/appoint-to-role-form";
+import { ConsensusWindowNote } from "./_components/consensus-window";
+import { consensusWindowOf } from "@/lib/roles/consensus";
 import { DefineRoleForm, type RoleDefaults } from "./_components/define-role-form";
 import { RoleWarnings } from "./_components/role-warnings";
 import {
@@ -72,6 +74,7 @@ function defaultsOf(d: RoleDefinitionRow): RoleDefaults {
     kind: d.kind,
     ambassadorKind: d.ambassadorKind ?? "",
     responsibilities: d.responsibilities,
+    deliverables: d.deliverables,
     hoursPerMonth: s(d.hoursPerMonth),
     termMonths: s(d.termMonths),
     selection: d.selection,
@@ -181,6 +184,14 @@ export default async function TagPage({ params }: Props) {
       activity: { status: a.status, text: `${lastContributionText(a.lastAt, at)}; ${windowsText(a.days)}` },
     };
   });
+  // Consensus appointments waiting out their objection window (issue 21, point 5).
+  const windows = new Map(
+    await Promise.all(
+      roster
+        .filter((r) => r.status === "pending")
+        .map(async (r) => [r.id, await consensusWindowOf(r.id, actor?.id ?? null, at)] as const),
+    ),
+  );
   const mayAppoint = can(actor, "roster.appoint", tag.id);
   const mayDefine = can(actor, "role.define", tag.id);
   const mayManage = can(actor, "roster.manage", tag.id);
@@ -228,6 +239,7 @@ export default async function TagPage({ params }: Props) {
           </>
         )}
         {own && held(s) && <ResignForm assignmentId={s.id} role={roleName(s.kind, s.roleDefinition?.name)} />}
+        {windows.get(s.id) && <ConsensusWindowNote window={windows.get(s.id)!} who={s.user.login} />}
         {mayAppoint && s.status === "pending" && <CancelPendingForm assignmentId={s.id} who={s.user.login} />}
       </>
     );
@@ -392,6 +404,12 @@ export default async function TagPage({ params }: Props) {
               </span>
             </Heading>
             {d.responsibilities && <Markdown>{d.responsibilities}</Markdown>}
+            {d.deliverables && (
+              <>
+                <p className="mt-2 font-medium">Expected deliverables per term</p>
+                <Markdown>{d.deliverables}</Markdown>
+              </>
+            )}
             <DefinitionList layout="grid">
               {roleFacts(d, f).map(([term, value]) => (
                 <DefinitionItem key={term} term={term}>

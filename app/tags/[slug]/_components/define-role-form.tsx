@@ -26,6 +26,7 @@ export interface RoleDefaults {
   kind: string;
   ambassadorKind: string;
   responsibilities: string;
+  deliverables: string;
   hoursPerMonth: string;
   termMonths: string;
   selection: string;
@@ -112,6 +113,12 @@ export function DefineRoleForm({ tagId, defaults }: { tagId: string; defaults?: 
       label: "Responsibilities (markdown)",
       type: "textarea",
       defaultValue: d("responsibilities"),
+    },
+    {
+      name: "deliverables",
+      label: "Expected deliverables per term (markdown)",
+      type: "textarea",
+      defaultValue: d("deliverables"),
     },
     {
       name: "escalationPath",

@@ -8,6 +8,7 @@ import {
   cancelPendingAction,
   changeAssignmentAction,
   moveToAdvisoryFellowAction,
+  objectToAppointmentAction,
   recordLeaveAction,
   resignSeatAction,
   retireRoleAction,
@@ -164,6 +165,22 @@ export function CancelPendingForm({ assignmentId, who }: { assignmentId: string;
       fields={[{ name: "reason", label: "Reason" }]}
       success="Appointment withdrawn."
       submit="Withdraw"
+    />
+  );
+}
+
+/** An objection to a consensus appointment (shown only to those active in the TAG while its window is open). */
+export function ObjectForm({ assignmentId, who }: { assignmentId: string; who: string }) {
+  return (
+    <ActionForm
+      action={objectToAppointmentAction}
+      confirm={`Object to ${who}'s appointment…`}
+      className="mt-2"
+      compact
+      hidden={{ assignmentId }}
+      fields={[{ name: "reason", label: "Why you object", required: true }]}
+      success="Objection recorded: the appointment goes to a TOC decision."
+      submit="Object"
     />
   );
 }
