@@ -76,7 +76,8 @@ describe("leadershipByQuarter", () => {
       { userId: "a", employer: "Acme", from: d("2020-01-01"), to: d("2026-07-01") },
       { userId: "a", employer: "Globex", from: d("2026-07-01"), to: null },
       { userId: "b", employer: "Acme", from: d("2021-01-01"), to: null },
-      { userId: "c", employer: "Globex", from: d("2026-10-10"), to: null },
+      { userId: "c", employer: "globex ", from: d("2026-10-10"), to: null },
+      { userId: "c", employer: "Independent", from: d("2026-01-01"), to: d("2026-10-10") },
     ];
     const rows = leadershipByQuarter(seats, employers, quarters, AT);
     expect(rows.map((r) => [r.employers, r.largestEmployer])).toEqual([

@@ -1,12 +1,11 @@
-import { DAY, REGIONS } from "@/lib/vocabulary";
+import { employerKey } from "@/lib/roles/seat-rules";
+import { DAY, type Region } from "@/lib/vocabulary";
 
 /**
  * Time series for the TOC dashboards (issue 18 point 10), computed from rows already loaded
  * (./trends-load.ts): pure, so every rule is tested on fixtures without a database.
  * Periods are UTC calendar quarters ("2026-Q1") and months ("2026-01").
  */
-
-export type Region = (typeof REGIONS)[number];
 
 /** A chair or tech-lead seat as history keeps it. A seat without a start never counts as held. */
 export interface SeatSpan {
@@ -62,7 +61,7 @@ export interface LeadershipQuarter {
   /** Seats held at the quarter's end (or at `at` for the current quarter). */
   held: number;
   byRegion: Record<Region | "unknown", number>;
-  /** Distinct employers among the holders (people with no employer known are left out). */
+  /** Distinct employers among the holders (independent people and those with no employer known are left out). */
   employers: number;
   /** Seats held by the holders' most common employer, and that employer (null: none known). */
   largestEmployer: { name: string; seats: number } | null;
@@ -154,14 +153,20 @@ export function leadershipByQuarter(
     const held = seats.filter((s) => heldAt(s, t));
     const byRegion = { APAC: 0, EMEA: 0, Americas: 0, unknown: 0 } as LeadershipQuarter["byRegion"];
     for (const s of held) byRegion[s.regionAtStart ?? "unknown"] += 1;
-    const perEmployer = new Map<string, number>();
+    // Grouped as the employer caps group them (case and "independent"), named as first written.
+    const perEmployer = new Map<string, { name: string; seats: number }>();
     for (const s of held) {
       const name = employerAt(byUser.get(s.userId) ?? [], t);
-      if (name) perEmployer.set(name, (perEmployer.get(name) ?? 0) + 1);
+      const key = employerKey(name);
+      if (key)
+        perEmployer.set(key, {
+          name: perEmployer.get(key)?.name ?? name!,
+          seats: (perEmployer.get(key)?.seats ?? 0) + 1,
+        });
     }
     let largest: LeadershipQuarter["largestEmployer"] = null;
-    for (const [name, n] of [...perEmployer].sort(([a], [b]) => a.localeCompare(b))) {
-      if (!largest || n > largest.seats) largest = { name, seats: n };
+    for (const [, e] of [...perEmployer].sort(([a], [b]) => a.localeCompare(b))) {
+      if (!largest || e.seats > largest.seats) largest = e;
     }
     return {
       quarter: p.key,
