@@ -1,5 +1,5 @@
 import { employerKey } from "@/lib/roles/seat-rules";
-import { DAY, type Region } from "@/lib/vocabulary";
+import { DAY, formatMonth, type Region } from "@/lib/vocabulary";
 
 /**
  * Time series for the TOC dashboards (issue 18 point 10), computed from rows already loaded
@@ -86,8 +86,6 @@ export interface Turnout {
   percent: number;
 }
 
-const MONTH = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
 /** The `count` quarters ending with the one holding `at`, oldest first. */
 export function quartersUpTo(at: Date, count: number): Period[] {
   const q = Math.floor(at.getUTCMonth() / 3);
@@ -104,13 +102,8 @@ export function monthsUpTo(at: Date, count: number): Period[] {
   return Array.from({ length: count }, (_, i) => {
     const start = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() - (count - 1 - i), 1));
     const end = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1));
-    const m = start.getUTCMonth();
-    return {
-      key: `${start.getUTCFullYear()}-${String(m + 1).padStart(2, "0")}`,
-      label: `${MONTH[m]} ${start.getUTCFullYear()}`,
-      start,
-      end,
-    };
+    const key = start.toISOString().slice(0, 7);
+    return { key, label: formatMonth(key), start, end };
   });
 }
 

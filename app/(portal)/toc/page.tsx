@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ChartCard } from "@/components/ui/bar-chart";
+import { ChartCard } from "@/components/ui/chart";
 import { FlagList } from "@/components/dashboards/flag-list";
 import { DefinitionItem, DefinitionList } from "@/components/ui/definition-list";
 import { DateTime } from "@/components/ui/time";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Forbidden } from "@/components/forbidden";
-import { ChartCard } from "@/components/ui/bar-chart";
+import { ChartCard } from "@/components/ui/chart";
 import { DataTable } from "@/components/ui/data-table";
 import { Section } from "@/components/ui/section";
 import { PageHeader } from "@/components/ui/page-header";
