@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createTag, createUser, insertClaim, insertItem } from "@/tests/factories";
 import { DAY } from "@/lib/vocabulary";
+import { loadActor } from "@/lib/auth/actor";
+import { code } from "@/tests/fixtures";
 import { loadTrends, TREND_MONTHS, TREND_QUARTERS } from "./trends-load";
+import { getTagTrends, getTocTrends } from "./queries";
 
 // Mid-quarter and mid-month, so "a month ago" and "a quarter ago" fall in the previous period.
 const AT = new Date("2026-11-15T12:00:00Z");
@@ -116,5 +119,20 @@ describe("loadTrends", () => {
     expect(new Set(both.turnout.map((e) => e.title))).toEqual(
       new Set([`${other.name}: Elsewhere`, `${tag.name}: Tech Leads 2026`]),
     );
+  });
+
+  it("shows a lead the trends of the TAGs they lead and refuses a member", async () => {
+    const tag = await createTag();
+    const other = await createTag();
+    const lead = await leader(tag.id, "chair", { region: "EMEA", start: ago(900) });
+    await leader(other.id, "chair", { start: ago(900) });
+    const leadActor = (await loadActor(lead.id))!;
+    const member = (await loadActor((await createUser()).id))!;
+
+    expect((await getTagTrends(leadActor, tag.slug))?.leadership.at(-1)?.held).toBe(1);
+    // Their own TAG only, not the other TAG's chair.
+    expect((await getTocTrends(leadActor)).leadership.at(-1)?.held).toBe(1);
+    expect(await code(getTagTrends(leadActor, other.slug))).toBe("FORBIDDEN");
+    expect(await code(getTocTrends(member))).toBe("FORBIDDEN");
   });
 });
