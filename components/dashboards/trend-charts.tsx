@@ -1,6 +1,7 @@
 import { ChartCard } from "@/components/ui/chart";
 import { Card, Heading, Section } from "@/components/ui/section";
 import type { Trends } from "@/lib/dashboards/trends-load";
+import type { HelpWantedMonth, LeadershipQuarter } from "@/lib/dashboards/trends";
 import { REGIONS } from "@/lib/vocabulary";
 
 /** The trend charts of one TAG or several taken together (issue 18 point 10), each a titled card with its table. */
@@ -10,6 +11,11 @@ export function TrendCharts({ trends, scope }: { trends: Trends; scope: string }
   const months = helpWanted.map((m) => ({ label: m.label, short: m.label.split(" ")[0] }));
   const unknownRegion = leadership.some((q) => q.byRegion.unknown > 0);
   const largest = leadership.at(-1)?.largestEmployer;
+  const byQuarter = (name: string, pick: (q: LeadershipQuarter) => number) => ({ name, values: leadership.map(pick) });
+  const byMonth = (name: string, pick: (m: HelpWantedMonth) => number | null) => ({
+    name,
+    values: helpWanted.map(pick),
+  });
   return (
     <Section
       id="trends"
@@ -22,10 +28,7 @@ export function TrendCharts({ trends, scope }: { trends: Trends; scope: string }
           title="Leadership turnover by quarter"
           caption="Chair and tech-lead seats started and ended per quarter"
           columns={quarters}
-          series={[
-            { name: "Started", values: leadership.map((q) => q.started) },
-            { name: "Ended", values: leadership.map((q) => q.ended) },
-          ]}
+          series={[byQuarter("Started", (q) => q.started), byQuarter("Ended", (q) => q.ended)]}
         />
         <ChartCard
           title="Leadership by region"
@@ -33,8 +36,8 @@ export function TrendCharts({ trends, scope }: { trends: Trends; scope: string }
           columns={quarters}
           stacked
           series={[
-            ...REGIONS.map((r) => ({ name: r, values: leadership.map((q) => q.byRegion[r]) })),
-            ...(unknownRegion ? [{ name: "Region unknown", values: leadership.map((q) => q.byRegion.unknown) }] : []),
+            ...REGIONS.map((r) => byQuarter(r, (q) => q.byRegion[r])),
+            ...(unknownRegion ? [byQuarter("Region unknown", (q) => q.byRegion.unknown)] : []),
           ]}
         />
         <ChartCard
@@ -42,9 +45,9 @@ export function TrendCharts({ trends, scope }: { trends: Trends; scope: string }
           caption="Chairs and tech leads, their employers and the largest employer's seats at each quarter's end"
           columns={quarters}
           series={[
-            { name: "Seats held", values: leadership.map((q) => q.held) },
-            { name: "Employers", values: leadership.map((q) => q.employers) },
-            { name: "Largest employer's seats", values: leadership.map((q) => q.largestEmployer?.seats ?? 0) },
+            byQuarter("Seats held", (q) => q.held),
+            byQuarter("Employers", (q) => q.employers),
+            byQuarter("Largest employer's seats", (q) => q.largestEmployer?.seats ?? 0),
           ]}
         >
           <p className="mt-1 text-sm text-slate-700">
@@ -58,16 +61,16 @@ export function TrendCharts({ trends, scope }: { trends: Trends; scope: string }
           caption="Help-wanted items opened, claims accepted and claims completed per month"
           columns={months}
           series={[
-            { name: "Opened", values: helpWanted.map((m) => m.opened) },
-            { name: "Claimed", values: helpWanted.map((m) => m.claimed) },
-            { name: "Done", values: helpWanted.map((m) => m.done) },
+            byMonth("Opened", (m) => m.opened),
+            byMonth("Claimed", (m) => m.claimed),
+            byMonth("Done", (m) => m.done),
           ]}
         />
         <ChartCard
           title="Median days to first volunteer"
           caption="Median days from an item's posting to its first volunteer, by the month the volunteer came"
           columns={months}
-          series={[{ name: "Median days", values: helpWanted.map((m) => m.medianDaysToFirstVolunteer) }]}
+          series={[byMonth("Median days", (m) => m.medianDaysToFirstVolunteer)]}
         />
         {turnout.length > 0 ? (
           <ChartCard

@@ -27,12 +27,7 @@ export function BarChart({ caption, bars, unit = "" }: { caption: string; bars: 
   const summary = bars.map((b) => `${b.label} ${b.value}${unit}`).join(", ");
   return (
     <figure className="mt-2">
-      <svg
-        viewBox={`0 0 ${width} ${height}`}
-        className="h-auto w-full"
-        role="img"
-        aria-label={`${caption}: ${summary || "no data"}`}
-      >
+      <ChartImage width={width} height={height} label={`${caption}: ${summary || "no data"}`}>
         {bars.map((b, i) => {
           const y = pad.top + i * row;
           const w = scale(b.value);
@@ -61,7 +56,7 @@ export function BarChart({ caption, bars, unit = "" }: { caption: string; bars: 
             </g>
           );
         })}
-      </svg>
+      </ChartImage>
       {hasLimits && (
         <figcaption className="text-xs text-slate-600">
           Dashed ticks: amber a minimum, red a maximum; a red bar is over its maximum.
@@ -164,11 +159,10 @@ export function ColumnChart({
   const last = columns.at(-1)?.label;
   return (
     <figure className="mt-3">
-      <svg
-        viewBox={`0 0 ${width} ${height}`}
-        className="h-auto w-full"
-        role="img"
-        aria-label={`${caption}: ${summary ?? (first ? `${first} to ${last}` : "no data")}`}
+      <ChartImage
+        width={width}
+        height={height}
+        label={`${caption}: ${summary ?? (first ? `${first} to ${last}` : "no data")}`}
       >
         <line x1={pad.left} x2={width - pad.right} y1={base} y2={base} stroke="#cbd5e1" />
         {columns.map((c, i) => {
@@ -214,7 +208,7 @@ export function ColumnChart({
             </g>
           );
         })}
-      </svg>
+      </ChartImage>
       {series.length > 1 && (
         <figcaption>
           <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700" aria-label="Legend">
@@ -236,6 +230,25 @@ export function ColumnChart({
         rows={columns.map((c, i) => [c.label, ...series.map((s) => show(s.values[i] ?? null))])}
       />
     </figure>
+  );
+}
+
+/** The drawing: one image to assistive technology, named by `label`, scaling to its box's width. */
+function ChartImage({
+  width,
+  height,
+  label,
+  children,
+}: {
+  width: number;
+  height: number;
+  label: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full" role="img" aria-label={label}>
+      {children}
+    </svg>
   );
 }
 
