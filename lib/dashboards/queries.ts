@@ -4,6 +4,7 @@ import { now } from "@/lib/clock";
 import { requirePermission } from "@/lib/auth/actor";
 import { tagsWhere, type Actor } from "@/lib/auth/permissions";
 import { loadDashboards, type TagDashboard } from "./load";
+import { loadTrends, type Trends } from "./trends-load";
 
 export interface TocOverview {
   at: Date;
@@ -17,13 +18,25 @@ export interface TocOverview {
  * sees the TAGs they lead (`dashboard.view` of each); anyone else is refused (and it is logged).
  */
 export async function getTocOverview(actor: Actor | null): Promise<TocOverview> {
+  const { at, tags } = await tocScope(actor);
+  return { at, scope: tags === null ? "all" : "own", dashboards: await loadDashboards(tags, at) };
+}
+
+/** The trends of the TAGs the cross-TAG dashboard shows the viewer, taken together (same rule). */
+export async function getTocTrends(actor: Actor | null): Promise<Trends> {
+  const { at, tags } = await tocScope(actor);
+  return loadTrends(tags, at);
+}
+
+/** Which TAGs the cross-TAG dashboard covers for `actor` (null: every TAG); refuses anyone else. */
+async function tocScope(actor: Actor | null): Promise<{ at: Date; tags: string[] | null }> {
   const at = await now();
   const tags = tagsWhere(actor, "dashboard.view");
-  if (tags === "all") return { at, scope: "all", dashboards: await loadDashboards(null, at) };
+  if (tags === "all") return { at, tags: null };
   if (tags.length === 0) {
     await requirePermission(actor, "audit.view-all", { subjectType: "Dashboard", subjectId: "toc" });
   }
-  return { at, scope: "own", dashboards: await loadDashboards(tags, at) };
+  return { at, tags: [...tags] };
 }
 
 /** One TAG's drill-down, or null for an unknown slug. Needs `dashboard.view` for that TAG. */
@@ -31,14 +44,26 @@ export async function getTagDashboard(
   actor: Actor | null,
   slug: string,
 ): Promise<{ at: Date; dashboard: TagDashboard } | null> {
+  const tag = await permittedTag(actor, slug);
+  if (!tag) return null;
+  const at = await now();
+  const [dashboard] = await loadDashboards([tag.id], at, true);
+  return dashboard ? { at, dashboard } : null;
+}
+
+/** One TAG's trends, or null for an unknown slug. Needs `dashboard.view` for that TAG. */
+export async function getTagTrends(actor: Actor | null, slug: string): Promise<Trends | null> {
+  const tag = await permittedTag(actor, slug);
+  return tag ? loadTrends([tag.id], await now()) : null;
+}
+
+/** The TAG of a drill-down (null: unknown slug), once `dashboard.view` for it is checked. */
+async function permittedTag(actor: Actor | null, slug: string): Promise<{ id: string } | null> {
   const tag = await db.tag.findUnique({ where: { slug }, select: { id: true } });
   await requirePermission(actor, "dashboard.view", {
     subjectType: "Dashboard",
     subjectId: slug,
     tagId: tag?.id ?? null,
   });
-  if (!tag) return null;
-  const at = await now();
-  const [dashboard] = await loadDashboards([tag.id], at, true);
-  return dashboard ? { at, dashboard } : null;
+  return tag;
 }

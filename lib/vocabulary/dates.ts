@@ -14,6 +14,16 @@ export function formatDate(d: Date): string {
   return new Intl.DateTimeFormat("en-GB", { ...DATE_PARTS, timeZone: "UTC" }).format(d);
 }
 
+/** A calendar month key ("2026-03", UTC) as "Mar 2026", or its month alone ("Mar") when `short`. */
+export function formatMonth(key: string, short = false): string {
+  const d = new Date(`${key}-01T00:00:00Z`);
+  return new Intl.DateTimeFormat("en-GB", {
+    month: "short",
+    ...(short ? {} : { year: "numeric" }),
+    timeZone: "UTC",
+  }).format(d);
+}
+
 /** A moment as "12 Mar 2026, 14:05 CET" in `timeZone` (an IANA name; UTC when absent or unknown). */
 export function formatDateTime(d: Date, timeZone?: string | null): string {
   const zone = timeZone && isKnownZone(timeZone) ? timeZone : "UTC";

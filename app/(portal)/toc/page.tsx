@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ChartCard } from "@/components/ui/bar-chart";
+import { ChartCard } from "@/components/ui/chart";
 import { FlagList } from "@/components/dashboards/flag-list";
 import { DefinitionItem, DefinitionList } from "@/components/ui/definition-list";
 import { DateTime } from "@/components/ui/time";
@@ -9,7 +9,8 @@ import { Card, EmptyState, Heading, Section } from "@/components/ui/section";
 import { getActor } from "@/lib/auth/actor";
 import { can, canInAnyTag } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
-import { getTocOverview } from "@/lib/dashboards/queries";
+import { getTocOverview, getTocTrends } from "@/lib/dashboards/queries";
+import { TrendCharts } from "@/components/dashboards/trend-charts";
 import { DecisionList } from "@/components/decisions/decision-list";
 import { listOpenDecisions, type DecisionSummary } from "@/lib/decisions/queries";
 import { employerText, flagsOf, regionsText, roleFiguresText } from "@/lib/dashboards/tables";
@@ -29,7 +30,11 @@ export default async function DashboardPage() {
   const mayViewDecisions = canInAnyTag(actor, "decision.view");
   // The UI asks the table only to decide what to show; getTocOverview checks again itself.
   const mayView = canInAnyTag(actor, "dashboard.view");
-  const [overview, decisions] = await Promise.all([mayView ? getTocOverview(actor) : null, listOpenDecisions(actor)]);
+  const [overview, trends, decisions] = await Promise.all([
+    mayView ? getTocOverview(actor) : null,
+    mayView ? getTocTrends(actor) : null,
+    listOpenDecisions(actor),
+  ]);
   return (
     <div className="space-y-8">
       <PageHeader title="Dashboard" compact>
@@ -84,6 +89,12 @@ export default async function DashboardPage() {
               </div>
             )}
           </Section>
+          {trends && (
+            <TrendCharts
+              trends={trends}
+              scope={overview.scope === "all" ? "Every TAG taken together" : "The TAGs you lead taken together"}
+            />
+          )}
         </>
       ) : (
         <EmptyState>

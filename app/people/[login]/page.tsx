@@ -1,5 +1,5 @@
 import { FilterSelect } from "@/components/ui/filter-select";
-import { roleName } from "@/lib/vocabulary";
+import { formatMonth, roleName } from "@/lib/vocabulary";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
@@ -10,7 +10,7 @@ import { Section } from "@/components/ui/section";
 import { now } from "@/lib/clock";
 import { KIND_LABEL } from "@/lib/contributions/schemas";
 import { contributionTimeline, TIMELINE_KINDS } from "@/lib/contributions/timeline";
-import { TimelineChart } from "@/lib/contributions/timeline-svg";
+import { ColumnChart } from "@/components/ui/chart";
 import { ActivityBadge } from "@/components/activity-badge";
 import { DateOnly, DateTime } from "@/components/ui/time";
 import { findPublicProfile } from "@/lib/people/queries";
@@ -192,8 +192,10 @@ export default async function PersonPage({ params, searchParams }: Props) {
               Filter
             </button>
           </form>
-          <TimelineChart
-            months={timeline.months}
+          <ColumnChart
+            columns={timeline.months.map((m) => ({ label: formatMonth(m.month), short: formatMonth(m.month, true) }))}
+            series={[{ name: "Contributions", values: timeline.months.map((m) => m.count) }]}
+            summary={`${timeline.months.reduce((n, m) => n + m.count, 0)} in ${timeline.months.length} months`}
             caption={`Contributions per month${tagParam ? ` in ${timeline.tags.find((t) => t.slug === tagParam)?.name ?? tagParam}` : ""}${kindParam ? `, ${KIND_LABEL[kindParam]}` : ""}`}
           />
         </Section>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Forbidden } from "@/components/forbidden";
-import { ChartCard } from "@/components/ui/bar-chart";
+import { ChartCard } from "@/components/ui/chart";
 import { DataTable } from "@/components/ui/data-table";
 import { Section } from "@/components/ui/section";
 import { PageHeader } from "@/components/ui/page-header";
@@ -10,7 +10,8 @@ import { FlagList } from "@/components/dashboards/flag-list";
 import { DateTime } from "@/components/ui/time";
 import { getActor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/session";
-import { getTagDashboard } from "@/lib/dashboards/queries";
+import { getTagDashboard, getTagTrends } from "@/lib/dashboards/queries";
+import { TrendCharts } from "@/components/dashboards/trend-charts";
 import { flagsOf, roleFiguresText, tagTables, type Cell } from "@/lib/dashboards/tables";
 import { AppError } from "@/lib/errors";
 import { REGIONS } from "@/lib/vocabulary";
@@ -33,6 +34,8 @@ export default async function TagDashboardPage({ params }: Props) {
   }
   if (!found) notFound();
   const { dashboard: d, at } = found;
+  // Only once the dashboard is allowed, so a refusal is logged once.
+  const trends = await getTagTrends(actor, slug);
   const flags = flagsOf(d);
   const tables = tagTables(d);
   return (
@@ -101,6 +104,8 @@ export default async function TagDashboardPage({ params }: Props) {
           ]}
         />
       </Section>
+
+      {trends && <TrendCharts trends={trends} scope={d.tag.name} />}
 
       {tables.map((t) => (
         <Section

@@ -1,0 +1,211 @@
+import { employerKey } from "@/lib/roles/seat-rules";
+import { DAY, formatMonth, type Region } from "@/lib/vocabulary";
+
+/**
+ * Time series for the TOC dashboards (issue 18 point 10), computed from rows already loaded
+ * (./trends-load.ts): pure, so every rule is tested on fixtures without a database.
+ * Periods are UTC calendar quarters ("2026-Q1") and months ("2026-01").
+ */
+
+/** A chair or tech-lead seat as history keeps it. A seat without a start never counts as held. */
+export interface SeatSpan {
+  userId: string;
+  startAt: Date | null;
+  endedAt: Date | null;
+  regionAtStart: Region | null;
+}
+
+/** Where a person worked from `from` until `to` (open: still there). */
+export interface EmployerSpan {
+  userId: string;
+  employer: string;
+  from: Date;
+  to: Date | null;
+}
+
+export interface ClaimRow {
+  createdAt: Date;
+  /** When a lead accepted it (null: never accepted). */
+  acceptedAt: Date | null;
+  completedAt: Date | null;
+  /** Invited by a lead: not a volunteer coming forward, so not counted as a first volunteer. */
+  invited: boolean;
+}
+
+export interface ItemRow {
+  createdAt: Date;
+  claims: readonly ClaimRow[];
+}
+
+export interface ElectionRow {
+  title: string;
+  votingCloseAt: Date;
+  eligibleCount: number | null;
+  participationCount: number | null;
+}
+
+export interface Period {
+  key: string;
+  label: string;
+  start: Date;
+  /** Exclusive. */
+  end: Date;
+}
+
+export interface LeadershipQuarter {
+  quarter: string;
+  label: string;
+  /** Seats that started, and ended, within the quarter. */
+  started: number;
+  ended: number;
+  /** Seats held at the quarter's end (or at `at` for the current quarter). */
+  held: number;
+  byRegion: Record<Region | "unknown", number>;
+  /** Distinct employers among the holders (independent people and those with no employer known are left out). */
+  employers: number;
+  /** Seats held by the holders' most common employer, and that employer (null: none known). */
+  largestEmployer: { name: string; seats: number } | null;
+}
+
+export interface HelpWantedMonth {
+  month: string;
+  label: string;
+  opened: number;
+  claimed: number;
+  done: number;
+  /** Median days from an item's creation to its first volunteer, over items whose first volunteer came this month. */
+  medianDaysToFirstVolunteer: number | null;
+}
+
+export interface Turnout {
+  title: string;
+  closedAt: Date;
+  eligible: number;
+  voted: number;
+  /** Whole percent of the eligible voters who voted. */
+  percent: number;
+}
+
+/** The `count` quarters ending with the one holding `at`, oldest first. */
+export function quartersUpTo(at: Date, count: number): Period[] {
+  const q = Math.floor(at.getUTCMonth() / 3);
+  return Array.from({ length: count }, (_, i) => {
+    const start = new Date(Date.UTC(at.getUTCFullYear(), (q - (count - 1 - i)) * 3, 1));
+    const end = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 3, 1));
+    const key = `${start.getUTCFullYear()}-Q${start.getUTCMonth() / 3 + 1}`;
+    return { key, label: key.replace("-", " "), start, end };
+  });
+}
+
+/** The `count` months ending with the one holding `at`, oldest first. */
+export function monthsUpTo(at: Date, count: number): Period[] {
+  return Array.from({ length: count }, (_, i) => {
+    const start = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() - (count - 1 - i), 1));
+    const end = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1));
+    const key = start.toISOString().slice(0, 7);
+    return { key, label: formatMonth(key), start, end };
+  });
+}
+
+const within = (d: Date | null, p: Period) => d !== null && d >= p.start && d < p.end;
+
+/** Held at instant `t`: started at or before it and not yet ended. */
+const heldAt = (s: SeatSpan, t: Date) => s.startAt !== null && s.startAt <= t && (s.endedAt === null || s.endedAt > t);
+
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** A person's employer at instant `t` (the latest span covering it), or null. */
+function employerAt(spans: readonly EmployerSpan[], t: Date): string | null {
+  let found: EmployerSpan | null = null;
+  for (const s of spans) {
+    if (s.from <= t && (s.to === null || s.to > t) && (!found || s.from > found.from)) found = s;
+  }
+  return found?.employer ?? null;
+}
+
+/**
+ * Leadership turnover and the regional and employer mix per quarter. Mix is taken at the
+ * quarter's last instant, or at `at` for the quarter still running (a future instant would count
+ * seats whose end is already scheduled as held).
+ */
+export function leadershipByQuarter(
+  seats: readonly SeatSpan[],
+  employers: readonly EmployerSpan[],
+  quarters: readonly Period[],
+  at: Date,
+): LeadershipQuarter[] {
+  const byUser = new Map<string, EmployerSpan[]>();
+  for (const e of employers) byUser.set(e.userId, [...(byUser.get(e.userId) ?? []), e]);
+  return quarters.map((p) => {
+    const t = new Date(Math.min(p.end.getTime() - 1, at.getTime()));
+    const held = seats.filter((s) => heldAt(s, t));
+    const byRegion = { APAC: 0, EMEA: 0, Americas: 0, unknown: 0 } as LeadershipQuarter["byRegion"];
+    for (const s of held) byRegion[s.regionAtStart ?? "unknown"] += 1;
+    // Grouped as the employer caps group them (case and "independent"), named as first written.
+    const perEmployer = new Map<string, { name: string; seats: number }>();
+    for (const s of held) {
+      const name = employerAt(byUser.get(s.userId) ?? [], t);
+      const key = employerKey(name);
+      if (key)
+        perEmployer.set(key, {
+          name: perEmployer.get(key)?.name ?? name!,
+          seats: (perEmployer.get(key)?.seats ?? 0) + 1,
+        });
+    }
+    let largest: LeadershipQuarter["largestEmployer"] = null;
+    for (const [, e] of [...perEmployer].sort(([a], [b]) => a.localeCompare(b))) {
+      if (!largest || e.seats > largest.seats) largest = e;
+    }
+    return {
+      quarter: p.key,
+      label: p.label,
+      started: seats.filter((s) => within(s.startAt, p) && s.startAt! <= at).length,
+      ended: seats.filter((s) => within(s.endedAt, p) && s.endedAt! <= at).length,
+      held: held.length,
+      byRegion,
+      employers: perEmployer.size,
+      largestEmployer: largest,
+    };
+  });
+}
+
+/**
+ * Help-wanted flow per month: items opened, claims accepted, claims completed, and the median
+ * wait for a first volunteer (an invitation from a lead is not a volunteer).
+ */
+export function helpWantedByMonth(items: readonly ItemRow[], months: readonly Period[]): HelpWantedMonth[] {
+  const waits = items.flatMap((i) => {
+    const first = i.claims
+      .filter((c) => !c.invited)
+      .reduce<Date | null>((min, c) => (min === null || c.createdAt < min ? c.createdAt : min), null);
+    return first ? [{ at: first, days: (first.getTime() - i.createdAt.getTime()) / DAY }] : [];
+  });
+  const claims = items.flatMap((i) => i.claims);
+  return months.map((p) => ({
+    month: p.key,
+    label: p.label,
+    opened: items.filter((i) => within(i.createdAt, p)).length,
+    claimed: claims.filter((c) => within(c.acceptedAt, p)).length,
+    done: claims.filter((c) => within(c.completedAt, p)).length,
+    medianDaysToFirstVolunteer: median(waits.filter((w) => within(w.at, p)).map((w) => w.days)),
+  }));
+}
+
+/** Turnout of each counted election, oldest first; elections without a roll or a count are left out. */
+export function electionTurnout(elections: readonly ElectionRow[]): Turnout[] {
+  return elections
+    .filter((e) => e.eligibleCount !== null && e.eligibleCount > 0 && e.participationCount !== null)
+    .sort((a, b) => a.votingCloseAt.getTime() - b.votingCloseAt.getTime())
+    .map((e) => ({
+      title: e.title,
+      closedAt: e.votingCloseAt,
+      eligible: e.eligibleCount!,
+      voted: e.participationCount!,
+      percent: Math.round((e.participationCount! / e.eligibleCount!) * 100),
+    }));
+}
