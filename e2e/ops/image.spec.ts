@@ -153,6 +153,8 @@ test("a sign-in and a vote at debug level leave no token, email address or ballo
   const ballot = page.getByRole("form", { name: "Your ballot" });
   await ballot.getByLabel(/@bea-ambassador\)/).selectOption("1");
   await ballot.getByLabel(/@mae-member\)/).selectOption("2");
+  // The ballot is reviewed before it is cast (issue 18, point 11).
+  await ballot.getByRole("button", { name: "Review my ballot" }).click();
   await ballot.getByRole("button", { name: "Cast my ballot" }).click();
   const receipt = (await page.getByTestId("receipt").textContent())!.trim();
   expect(receipt).toMatch(/^[0-9a-f]{32}$/);
