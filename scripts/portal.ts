@@ -83,7 +83,13 @@ export async function startPortal(opts: PortalOptions) {
   await seed(db.url);
   log("demo data seeded");
   const env = demoEnv(opts, db.url);
-  const standIn = createStandIn({ port: opts.standInPort, clientId: DEMO_CLIENT_ID, clientSecret: DEMO_CLIENT_SECRET });
+  const standIn = createStandIn({
+    port: opts.standInPort,
+    clientId: DEMO_CLIENT_ID,
+    clientSecret: DEMO_CLIENT_SECRET,
+    webhookUrl: `http://127.0.0.1:${opts.port}/api/webhooks/github`,
+    webhookSecret: env.GITHUB_WEBHOOK_SECRET,
+  });
   await standIn.listen();
   log(`GitHub stand-in on http://127.0.0.1:${opts.standInPort}`);
   if (opts.build) buildPortal();

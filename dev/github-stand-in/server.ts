@@ -24,10 +24,13 @@
  * `status` (5xx; 403/429 as GitHub's secondary rate limit, with `Retry-After` when given; 200: GraphQL's
  * rate limit, on GraphQL requests only);
  * POST /_stand-in/files {repo, path, text} commits a file (files.ts: contents and commits).
+ * Webhooks (deliver.ts): the stand-in delivers signed events to `webhookUrl`;
+ * POST /_stand-in/webhook-target {url, secret} changes the target, GET /_stand-in/deliveries lists them.
  */
 import { createHash, randomBytes } from "node:crypto";
 import { createRepoActivity } from "./repos.ts";
 import { createRepoFiles } from "./files.ts";
+import { createWebhookDeliverer } from "./deliver.ts";
 import http from "node:http";
 import { identities as defaultIdentities, type StandInIdentity } from "./identities.ts";
 
@@ -36,6 +39,9 @@ export interface StandInOptions {
   clientId: string;
   clientSecret: string;
   host?: string;
+  /** Where the stand-in delivers signed webhooks (the portal's POST /api/webhooks/github). */
+  webhookUrl?: string;
+  webhookSecret?: string;
 }
 
 interface PendingCode {
@@ -69,6 +75,7 @@ export function createStandIn(opts: StandInOptions) {
   };
   const activity = createRepoActivity(defaultIdentities, base);
   const files = createRepoFiles();
+  const webhooks = createWebhookDeliverer({ url: opts.webhookUrl, secret: opts.webhookSecret });
 
   const publicUser = (p: StandInIdentity) => ({
     id: p.id,
@@ -289,6 +296,12 @@ export function createStandIn(opts: StandInOptions) {
         } as StandInIdentity);
         return json(res, 200, publicUser(people.get(b.id)!));
       }
+      if (req.method === "POST" && path === "/_stand-in/webhook-target") {
+        const b = (await readBody(req)) as unknown as { url?: string | null; secret?: string | null };
+        webhooks.setTarget(b.url ?? null, b.secret ?? null);
+        return json(res, 200, { ok: true });
+      }
+      if (req.method === "GET" && path === "/_stand-in/deliveries") return json(res, 200, webhooks.deliveries());
       if (req.method === "GET" && path === "/_stand-in/health") return json(res, 200, { ok: true });
       json(res, 404, { message: "Not Found" });
     } catch (e) {
@@ -300,6 +313,8 @@ export function createStandIn(opts: StandInOptions) {
     server,
     /** The stand-in's base URL, with the port actually bound (after `listen`). */
     url: base,
+    /** Signed webhook delivery to the portal (modules that change an issue or a pull request call it). */
+    webhooks,
     listen: () => new Promise<void>((resolve) => server.listen(opts.port, opts.host ?? "127.0.0.1", () => resolve())),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
