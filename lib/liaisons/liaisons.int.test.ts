@@ -361,6 +361,33 @@ describe("ending a liaison", () => {
     );
   });
 
+  it("after the end the seat may take a new liaison, and still only one open at a time", async () => {
+    const { tag, leadActor } = await tagWithLead();
+    const { seat, user } = await ambassadorSeat(tag.id);
+    const old = await createLiaison(leadActor, createInput({ assignmentId: seat.id, foundation: "OpenSSF" }));
+    await endLiaison(leadActor, endInput(old.id));
+    expect((await listSeatsWithoutLiaison([tag.id])).map((s) => s.id)).toEqual([seat.id]);
+
+    const project = await createProject();
+    const next = await createLiaison(leadActor, createInput({ assignmentId: seat.id, projectName: project.name }));
+
+    expect(await listSeatsWithoutLiaison([tag.id])).toEqual([]);
+    expect((await listLiaisonsOfPerson(user.id)).map((x) => x.id)).toEqual([next.id]);
+    expect((await findLiaison(old.id))?.endedReason).toBe("The project was archived.");
+    expect(
+      await failure(createLiaison(leadActor, createInput({ assignmentId: seat.id, foundation: "OpenSSF" }))),
+    ).toEqual({ code: "CONFLICT", fieldErrors: { assignmentId: ["That seat already has an open liaison"] } });
+    // Two leads at once: the partial unique index lets exactly one through.
+    await endLiaison(leadActor, endInput(next.id));
+    const raced = await Promise.all(
+      ["CNCF", "OpenSSF"].map((foundation) =>
+        code(createLiaison(leadActor, createInput({ assignmentId: seat.id, foundation }))),
+      ),
+    );
+    expect(raced.sort()).toEqual(["CONFLICT", "ok"]);
+    expect(await db.liaison.count({ where: { assignmentId: seat.id, endedAt: null } })).toBe(1);
+  });
+
   it("the liaison, a lead of another TAG and nobody signed in are refused; ending twice is refused", async () => {
     const { tag, leadActor } = await tagWithLead();
     const other = await tagWithLead();

@@ -53,7 +53,8 @@ const isUnique = (e: unknown) => isUniqueViolation(e) || (e as { code?: string }
 
 /**
  * A lead of the seat's TAG (or an admin) makes a TAG Ambassador seat a liaison to a CNCF project
- * or another foundation (issue 5, item 6). One liaison per seat: the unique index settles races.
+ * or another foundation (issue 5, item 6). One open liaison per seat: a partial unique index
+ * settles races; once a lead ends it, the seat may take a new one (the old stays as history).
  */
 export async function createLiaison(actor: Actor | null, input: CreateLiaisonInput) {
   const seat = await db.roleAssignment.findUnique({
@@ -120,8 +121,8 @@ export async function createLiaison(actor: Actor | null, input: CreateLiaisonInp
     return liaison;
   } catch (e) {
     if (isUnique(e))
-      throw new AppError("CONFLICT", "That seat already has a liaison.", {
-        assignmentId: ["That seat already has a liaison"],
+      throw new AppError("CONFLICT", "That seat already has a liaison. End it first to start a new one.", {
+        assignmentId: ["That seat already has an open liaison"],
       });
     throw e;
   }

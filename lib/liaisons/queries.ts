@@ -112,10 +112,15 @@ export function findLiaison(id: string) {
   });
 }
 
-/** Held TAG Ambassador seats of these TAGs that have no liaison yet: the create form's choices. */
+/** Held TAG Ambassador seats of these TAGs with no open liaison (never had one, or it ended): the create form's choices. */
 export function listSeatsWithoutLiaison(tagIds: readonly string[]) {
   return db.roleAssignment.findMany({
-    where: { tagId: { in: [...tagIds] }, kind: "tag_ambassador", status: "active", liaison: { is: null } },
+    where: {
+      tagId: { in: [...tagIds] },
+      kind: "tag_ambassador",
+      status: "active",
+      liaisons: { none: { endedAt: null } },
+    },
     orderBy: [{ tag: { name: "asc" } }, { user: { login: "asc" } }],
     select: { id: true, tag: { select: { id: true, name: true } }, user: { select: { login: true, name: true } } },
   });
