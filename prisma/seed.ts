@@ -14,6 +14,7 @@ import { seedLiaisons } from "./seed-liaisons.ts";
 import { giveApprovedSeat } from "./seed-seats.ts";
 import { seedProjects } from "./seed-projects.ts";
 import { seedPathways } from "./seed-pathways.ts";
+import { seedRepresentation } from "./seed-representation.ts";
 
 export const demoTags = [
   {
@@ -126,6 +127,7 @@ export async function seed(url: string): Promise<void> {
     await seedDecisions(db);
     await seedBoard(db);
     await seedPathways(db);
+    await seedRepresentation(db);
   } finally {
     await db.$disconnect();
   }

@@ -3,7 +3,7 @@
 import { useActionState, useEffect, useRef, type InputHTMLAttributes } from "react";
 import { splitCurated, type ProfileFormState, type ProfileFormValues } from "@/lib/people/form-data";
 import { PROFILE_LIMITS } from "@/lib/people/schemas";
-import { CURATED_INTERESTS, CURATED_SKILLS, REGION_LABEL, REGIONS } from "@/lib/vocabulary";
+import { COUNTRY_OPTIONS, CURATED_INTERESTS, CURATED_SKILLS, REGION_LABEL, REGIONS } from "@/lib/vocabulary";
 import { Field, FieldErrors, inputClass } from "./field";
 
 const initialState: ProfileFormState = { status: "idle" };
@@ -78,6 +78,44 @@ export function ProfileForm({
             </select>
           )}
         </Field>
+        {shown("country") && (
+          <div>
+            <Field
+              id="profile-country"
+              label="Country (optional)"
+              hint="Private unless you tick the box below. TAGs see countries only in groups of three or more people."
+              errors={errors.country}
+            >
+              {(p) => (
+                <select
+                  key={values.country}
+                  {...p}
+                  name="country"
+                  defaultValue={values.country}
+                  autoComplete="country"
+                  className={inputClass}
+                >
+                  <option value="">Not set</option>
+                  {COUNTRY_OPTIONS.map((c) => (
+                    <option key={c.value} value={c.value}>
+                      {c.label}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <label className="mt-2 flex items-center gap-2 text-slate-800">
+              <input
+                key={String(values.countryPublic)}
+                type="checkbox"
+                name="countryPublic"
+                defaultChecked={values.countryPublic}
+                className="h-4 w-4"
+              />
+              Show my country on my public profile
+            </label>
+          </div>
+        )}
         {TEXT_FIELDS.filter((f) => shown(f.name)).map((f) => (
           <TextField
             key={f.name}

@@ -111,6 +111,7 @@ export const AUDIT_ACTIONS = [
   "server-action.call",
   "tag.create",
   "tag.settings",
+  "tag.representation",
   "tag.removal-supermajority",
   "tag.update",
   "tags.import",

@@ -146,7 +146,7 @@ export const PERMISSIONS = {
     scope: "tag",
     roles: ["chair", "admin"],
     description:
-      "change a TAG's settings (activity rule, leaves and caps, stale-after days, board review, leadership model)",
+      "change a TAG's settings (activity rule, leaves and caps, stale-after days, board review, leadership model, representation targets)",
   },
   "user.grant-role": { scope: "global", roles: ["admin"], description: "grant or revoke TOC and admin roles" },
   "ambassador.verify": { scope: "global", roles: ["admin"], description: "verify CNCF Ambassadors" },

@@ -5,6 +5,8 @@ import { CURATED_INTERESTS, CURATED_SKILLS } from "@/lib/vocabulary";
 /** What the form shows: text as typed, tags as lists. */
 export interface ProfileFormValues {
   region: string;
+  country: string;
+  countryPublic: boolean;
   timezone: string;
   employer: string;
   skills: string[];
@@ -29,6 +31,8 @@ const tags = (v: unknown, curated: readonly string[] = []) => {
 export function formValuesFromInput(raw: Record<string, unknown>): ProfileFormValues {
   return {
     region: text(raw.region),
+    country: text(raw.country),
+    countryPublic: raw.countryPublic === "on" || raw.countryPublic === true,
     timezone: text(raw.timezone),
     employer: text(raw.employer),
     skills: tags(raw.skills, CURATED_SKILLS),
@@ -43,6 +47,8 @@ export function formValuesFromInput(raw: Record<string, unknown>): ProfileFormVa
 export function formValuesFromProfile(p: ProfileStepInput & Partial<ProfileInput>): ProfileFormValues {
   return {
     region: p.region ?? "",
+    country: p.country ?? "",
+    countryPublic: p.countryPublic ?? false,
     timezone: p.timezone ?? "",
     employer: p.employer ?? "",
     skills: [...p.skills],

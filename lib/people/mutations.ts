@@ -40,6 +40,8 @@ export async function updateProfile(actor: Actor | null, input: ProfileInput): P
       where: { id: me.id },
       data: {
         region: p.region,
+        country: p.country,
+        countryPublic: p.countryPublic,
         timezone: p.timezone,
         employer: p.employer,
         skills: p.skills,
@@ -112,6 +114,8 @@ export async function deleteAccount(actor: Actor | null, confirmLogin: string): 
         email: null,
         avatarUrl: null,
         region: null,
+        country: null,
+        countryPublic: false,
         timezone: null,
         employer: null,
         bio: "",

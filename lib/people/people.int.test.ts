@@ -13,6 +13,8 @@ import { DAY } from "@/lib/vocabulary";
 
 const profile: ProfileInput = {
   region: "APAC",
+  country: "JP",
+  countryPublic: false,
   timezone: "Asia/Tokyo",
   employer: null,
   skills: ["Kubernetes", "Technical writing"],
@@ -182,6 +184,7 @@ describe("profiles", () => {
       email: null,
       employer: null,
       region: null,
+      country: null,
       timezone: null,
       bio: "",
       skills: [],
@@ -266,6 +269,7 @@ describe("profiles", () => {
         "avatarUrl",
         "bio",
         "bioHidden",
+        "country",
         "employer",
         "interests",
         "login",
@@ -279,6 +283,10 @@ describe("profiles", () => {
     for (const secret of [newer.email!, "Asia/Tokyo", newer.id]) expect(text).not.toContain(secret);
     // Monthly hours are private: no field carries them (a bare "99" could appear inside a timestamp).
     expect(Object.values(shown!)).not.toContain(99);
+    // The country is private until the person makes it public.
+    expect(shown!.country).toBeNull();
+    await updateProfile(await actorFor(newer.id), { ...profile, employer: "Newer Co", countryPublic: true });
+    expect((await findPublicProfile(login))!.country).toBe("JP");
     // Activity per TAG: where the person contributed, and where they hold a seat (with nothing yet).
     expect(shown!.activity.map((a) => [a.tag.slug, a.days, a.status]).sort()).toEqual(
       [

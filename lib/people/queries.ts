@@ -27,6 +27,8 @@ export interface PublicProfile {
   name: string | null;
   avatarUrl: string | null;
   region: string | null;
+  /** Only when the person made it public (ISO 3166-1 alpha-2). */
+  country: string | null;
   employer: string | null;
   skills: string[];
   interests: string[];
@@ -57,6 +59,8 @@ export async function findPublicProfile(login: string): Promise<PublicProfile | 
       name: true,
       avatarUrl: true,
       region: true,
+      country: true,
+      countryPublic: true,
       employer: true,
       skills: true,
       interests: true,
@@ -86,7 +90,8 @@ export async function findPublicProfile(login: string): Promise<PublicProfile | 
       rule: activityRuleText(t),
     };
   });
-  const { id: _id, ...shown } = user;
+  const { id: _id, countryPublic, country, ...rest } = user;
+  const shown = { ...rest, country: countryPublic ? country : null };
   const bioHidden = (await hiddenTexts("bio", [user.id])).get(user.id) ?? null;
   return { ...shown, bio: bioHidden === null ? shown.bio : "", bioHidden, activity, seats };
 }
@@ -100,6 +105,8 @@ export function getOwnProfile(userId: string) {
       name: true,
       avatarUrl: true,
       region: true,
+      country: true,
+      countryPublic: true,
       timezone: true,
       employer: true,
       skills: true,

@@ -7,6 +7,8 @@ import { DeleteAccountSchema, isTimeZone, ProfileSchema, type ProfileInput } fro
 
 const valid = {
   region: "EMEA",
+  country: "DE",
+  countryPublic: false,
   timezone: "Europe/Berlin",
   employer: "Example Corp",
   skills: ["Kubernetes", "Go"],
@@ -31,6 +33,20 @@ describe("ProfileSchema", () => {
     expect(fieldErrors({ ...valid, region: "Antarctica" }).fieldErrors.region).toEqual([
       "Unknown region: choose APAC, EMEA or Americas.",
     ]);
+  });
+
+  it("takes a country as an ISO 3166-1 alpha-2 code in any case, and names anything else", () => {
+    expect(ProfileSchema.parse({ ...valid, country: " br ", countryPublic: "on" })).toMatchObject({
+      country: "BR",
+      countryPublic: true,
+    });
+    for (const country of ["XK", "EU", "ZZ", "DEU", "Germany", "1"])
+      expect(fieldErrors({ ...valid, country }).fieldErrors.country, country).toEqual([
+        "Unknown country: choose one from the list (ISO 3166-1 codes such as DE or BR).",
+      ]);
+    // An unticked box is absent from the form: private.
+    const { countryPublic: _omit, ...unticked } = valid;
+    expect(ProfileSchema.parse({ ...unticked, country: "JP" }).countryPublic).toBe(false);
   });
 
   it("names an invalid timezone, and refuses UTC offsets that are not zone names", () => {
@@ -81,6 +97,7 @@ describe("ProfileSchema", () => {
   it("reads form values: blanks mean not set, tags are split, trimmed, deduplicated and given curated spelling", () => {
     const parsed = ProfileSchema.parse({
       region: "",
+      country: "",
       timezone: "",
       employer: "  ",
       skills: ["Kubernetes", "kubernetes, go ,  my  own tag,,"],
@@ -91,6 +108,8 @@ describe("ProfileSchema", () => {
     });
     expect(parsed).toEqual({
       region: null,
+      country: null,
+      countryPublic: false,
       timezone: null,
       employer: null,
       skills: ["Kubernetes", "Go", "my own tag"],
@@ -156,6 +175,7 @@ describe("profile form data", () => {
     for (const [k, v] of [
       ["$ACTION_ID_abc", ""],
       ["region", "APAC"],
+      ["country", ""],
       ["timezone", "Asia/Tokyo"],
       ["employer", ""],
       ["skills", "Go"],

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CURATED_INTERESTS, CURATED_SKILLS, REGIONS } from "@/lib/vocabulary";
+import { CURATED_INTERESTS, CURATED_SKILLS, isCountryCode, REGIONS } from "@/lib/vocabulary";
 
 export const PROFILE_LIMITS = {
   skills: 15,
@@ -91,6 +91,18 @@ export const ProfileSchema = z.strictObject({
     blankToNull,
     z.enum(REGIONS, { error: "Unknown region: choose APAC, EMEA or Americas." }).nullable(),
   ),
+  country: z.preprocess(
+    (v) => {
+      const t = trimmed(blankToNull(v));
+      return typeof t === "string" ? t.toUpperCase() : t;
+    },
+    z
+      .string({ error: "Country must be a two-letter code." })
+      .refine((v: string): boolean => isCountryCode(v), "Unknown country: choose one from the list (ISO 3166-1 codes such as DE or BR).")
+      .nullable(),
+  ),
+  // A checkbox: absent from the form when not ticked.
+  countryPublic: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()),
   timezone: z.preprocess(
     (v) => trimmed(blankToNull(v)),
     z

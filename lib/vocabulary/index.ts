@@ -16,3 +16,4 @@ export * from "./ids.ts";
 export * from "./urls.ts";
 export * from "./dates.ts";
 export * from "./logins.ts";
+export * from "./countries.ts";

@@ -42,6 +42,8 @@ export const EXPECTED: Record<string, Row> = {
   "tag.import-yaml": row("tag.manage", ["admin"], ["importTagsYamlAction"]),
   // "TAG settings: chairs (and admins) edit" (issue 15); the matrix's lead is a chair of TAG A.
   "tag.settings": row("tag.settings", leadOrAdmin, ["saveTagSettingsAction"]),
+  // Representation targets are a TAG setting (issue 21 point 3).
+  "tag.representation": row("tag.settings", leadOrAdmin, ["saveTargetsAction"]),
   "user.grant-role": row("user.grant-role", ["admin"], ["setGlobalRoleAction"]),
   "ambassador.verify": row("ambassador.verify", ["admin"], ["setAmbassadorAction"]),
   "ambassador.import": row("ambassador.verify", ["admin"], ["importAmbassadorsAction"]),

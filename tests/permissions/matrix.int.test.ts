@@ -77,6 +77,7 @@ import { CreateElectionSchema, ExtendWindowSchema, MovePhaseSchema } from "@/lib
 import { attendMeeting, recordMeeting } from "@/lib/meetings/meetings";
 import { objectToAppointment } from "@/lib/roles/consensus";
 import { saveLadder } from "@/lib/pathways/ladders";
+import { saveTargets } from "@/lib/representation/mutations";
 import { endPairing, pairMentor } from "@/lib/pathways/pairings";
 import { signOffStep } from "@/lib/pathways/sign-offs";
 import { createTag, createUser } from "@/tests/factories";
@@ -373,6 +374,7 @@ const OPERATIONS: Record<string, (w: World, actor: Actor | null, role: MatrixRol
           actor,
           ProfileSchema.parse({
             region: "APAC",
+            country: "",
             timezone: "Europe/Berlin",
             employer: null,
             skills: [],
@@ -696,6 +698,14 @@ const OPERATIONS: Record<string, (w: World, actor: Actor | null, role: MatrixRol
   },
   "tag.import-yaml": async (_w, actor) =>
     seen(() => importTagsYamlAsAdmin(actor, TagsImportSchema.parse({ source: "pasted", text: "tags: []\n" }))),
+  "tag.representation": async (w, actor) => {
+    const minimum = 1 + Math.floor(Math.random() * 50);
+    return {
+      run: () => saveTargets(actor, { tagId: w.tagA.id, targets: `Leadership: at least ${minimum} from EMEA` }),
+      changed: async () =>
+        (await db.representationTarget.count({ where: { tagId: w.tagA.id, region: "EMEA", minimum } })) > 0,
+    };
+  },
   "tag.settings": async (w, actor) => {
     const tag = await db.tag.findUniqueOrThrow({ where: { id: w.tagA.id } });
     const staleAfterDays = tag.staleAfterDays === 9 ? 10 : 9;

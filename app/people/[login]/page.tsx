@@ -1,5 +1,5 @@
 import { FilterSelect } from "@/components/ui/filter-select";
-import { formatMonth, roleName } from "@/lib/vocabulary";
+import { countryName, formatMonth, roleName } from "@/lib/vocabulary";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
@@ -108,6 +108,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
         <Section id="about" title="About" size="base">
           <DefinitionList className="mt-3">
             <DefinitionItem term="Region">{person.region ?? "Not given"}</DefinitionItem>
+            {person.country && <DefinitionItem term="Country">{countryName(person.country)}</DefinitionItem>}
             <DefinitionItem term="Employer">{person.employer ?? "Not given"}</DefinitionItem>
             <DefinitionItem term="Skills">
               <TagList label="Skills" tags={person.skills} />

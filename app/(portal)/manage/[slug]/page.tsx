@@ -75,6 +75,9 @@ export default async function LeadConsolePage({ params }: Props) {
           <Link href={`/manage/${tag.slug}/pathway`} className="text-brand-700 underline">
             Leadership pathway
           </Link>
+          <Link href={`/manage/${tag.slug}/representation`} className="text-brand-700 underline">
+            Representation targets
+          </Link>
         </p>
       </header>
 

@@ -14,6 +14,9 @@ import { getTagDashboard, getTagTrends } from "@/lib/dashboards/queries";
 import { TrendCharts } from "@/components/dashboards/trend-charts";
 import { flagsOf, roleFiguresText, tagTables, type Cell } from "@/lib/dashboards/tables";
 import { AppError } from "@/lib/errors";
+import { can } from "@/lib/auth/permissions";
+import { getTagRepresentation } from "@/lib/representation/load";
+import { RepresentationSection } from "@/components/dashboards/representation-section";
 import { REGIONS } from "@/lib/vocabulary";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -35,7 +38,10 @@ export default async function TagDashboardPage({ params }: Props) {
   if (!found) notFound();
   const { dashboard: d, at } = found;
   // Only once the dashboard is allowed, so a refusal is logged once.
-  const trends = await getTagTrends(actor, slug);
+  const [trends, representation] = await Promise.all([
+    getTagTrends(actor, slug),
+    getTagRepresentation(actor, d.tag.id),
+  ]);
   const flags = flagsOf(d);
   const tables = tagTables(d);
   return (
@@ -106,6 +112,12 @@ export default async function TagDashboardPage({ params }: Props) {
       </Section>
 
       {trends && <TrendCharts trends={trends} scope={d.tag.name} />}
+
+      <RepresentationSection
+        representation={representation}
+        slug={d.tag.slug}
+        mayEdit={can(actor, "tag.settings", d.tag.id)}
+      />
 
       {tables.map((t) => (
         <Section
