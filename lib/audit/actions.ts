@@ -24,6 +24,7 @@ export const AUDIT_ACTIONS = [
   "claim.release",
   "claim.request",
   "claim.withdraw",
+  "consensus.blocked",
   "consensus.escalate",
   "consensus.object",
   "consensus.open",

@@ -30,6 +30,7 @@ export const NOTIFICATION_GROUPS = [
   "leadership",
   "liaison",
   "initiative",
+  "pathway",
   "profile",
 ] as const;
 export type NotificationGroup = (typeof NOTIFICATION_GROUPS)[number];
@@ -43,6 +44,7 @@ export const NOTIFICATION_GROUP_LABEL: Record<NotificationGroup, string> = {
   leadership: "Leadership changes",
   liaison: "Liaison check-ins",
   initiative: "Initiatives",
+  pathway: "Leadership pathways: mentoring and sign-offs",
   profile: "Reminders about your profile",
 };
 

@@ -87,12 +87,24 @@ describe("consensus appointments", () => {
   });
 
   it("an objection from someone active escalates to a TOC decision at once; the TOC's vote settles the seat", async () => {
-    const { tag, seat } = await ambassadorByConsensus();
+    const { tag, seat, lead } = await ambassadorByConsensus();
     const objector = await personWith(tag.id, 2);
     const view = await consensusWindowOf(seat.id, objector.id, await now());
     expect(view).toMatchObject({ open: true, mayObject: true, objections: 0, daysLeft: OBJECTION_WINDOW_DAYS });
     const r = await objectToAppointment(objector, ObjectToAppointmentSchema.parse({ assignmentId: seat.id, reason }));
     expect(r.escalated).toBe(true);
+    // The chair and the person proposed hear of it; the person was told of the window, not of a TOC vote.
+    const nominee = (await db.roleAssignment.findUniqueOrThrow({ where: { id: seat.id } })).userId;
+    const kinds = async (userId: string) =>
+      (await db.notification.findMany({ where: { userId }, orderBy: { createdAt: "asc" } })).map((n) => [
+        n.kind,
+        n.title,
+      ]);
+    expect(await kinds(nominee)).toEqual([
+      ["roster.appoint-pending", expect.stringMatching(/people active in the TAG may object until .+$/)],
+      ["roster.consensus-objection", expect.stringContaining("sent the appointment")],
+    ]);
+    expect((await kinds(lead.id)).filter(([k]) => k === "leadership.consensus-objection")).toHaveLength(1);
     const d = await openDecisionAbout(seat.id);
     expect(d.body).toContain(reason);
     expect(d.link).toBe(notes);
@@ -145,6 +157,34 @@ describe("consensus appointments", () => {
     // Running twice does nothing new.
     await sweep.run(await now());
     expect(await db.auditEvent.count({ where: { subjectId: seat.id, action: "consensus.proceed" } })).toBe(1);
+  });
+
+  it("a seat that would break a cap when its window ends waits, and the leads are told once why", async () => {
+    const { tag, lead } = await consensusTag();
+    const role = await defineRole(lead, { ...ambassadorRole(tag.id), totalSeats: 1 });
+    const nominee = await createUser();
+    const seat = await appointToRole(lead, { roleDefinitionId: role.id, login: nominee.login, decisionLink: notes });
+    // Meanwhile the one seat was filled (an import, or a seat given before the role had a cap).
+    const other = await createUser();
+    await db.roleAssignment.create({
+      data: {
+        tagId: tag.id,
+        userId: other.id,
+        kind: "tag_ambassador",
+        status: "active",
+        roleDefinitionId: role.id,
+        requestedAt: new Date(),
+        startAt: new Date(),
+      },
+    });
+    await advanceClock((OBJECTION_WINDOW_DAYS + 1) * DAY);
+    expect(await closeConsensusWindows(await now())).toBe(0);
+    expect(await closeConsensusWindows(await now())).toBe(0);
+    expect((await db.roleAssignment.findUniqueOrThrow({ where: { id: seat.id } })).status).toBe("pending");
+    expect((await db.consensusWindow.findUniqueOrThrow({ where: { assignmentId: seat.id } })).outcome).toBeNull();
+    expect(await db.auditEvent.count({ where: { subjectId: seat.id, action: "consensus.blocked" } })).toBe(1);
+    const told = await db.notification.findMany({ where: { userId: lead.id, kind: "leadership.consensus-blocked" } });
+    expect(told.map((n) => n.title)).toEqual([expect.stringContaining("cannot take its seat now")]);
   });
 
   it("without objection, a Chair goes on to the TOC vote its role needs, and approval holds it", async () => {

@@ -7,6 +7,8 @@ import { refuseByGuard, requirePermission } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
 import { activityByTag, activityKey } from "@/lib/contributions/activity";
 import { openSeatDecisionAt } from "@/lib/decisions/open";
+import { notifyLeads } from "@/lib/help-wanted/notify-leads";
+import { notify } from "@/lib/notify/send";
 import { addDays, DAY, formatDateTime } from "@/lib/vocabulary";
 import { activatePendingSeat, giveSeat, type SeatRequest } from "./appointments";
 import { needsTocApproval } from "./seats";
@@ -57,7 +59,7 @@ const windowSelect = {
       status: true,
       kind: true,
       roleDefinition: { select: { needsTocApproval: true } },
-      tag: { select: { id: true, name: true, activityMinRecords: true, activityWindowMonths: true } },
+      tag: { select: { id: true, slug: true, name: true, activityMinRecords: true, activityWindowMonths: true } },
     },
   },
 } as const;
@@ -89,7 +91,7 @@ export async function objectToAppointment(actor: Actor | null, input: ObjectToAp
       subject,
       `Only people active in ${tag.name} may object: its rule asks for ${tag.activityMinRecords} contributions in the last ${tag.activityWindowMonths} months, and you have ${activity.inRule}.`,
     );
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const already = await tx.consensusObjection.findUnique({
       where: { windowId_userId: { windowId: w.id, userId: a.id } },
       select: { id: true },
@@ -133,6 +135,21 @@ export async function objectToAppointment(actor: Actor | null, input: ObjectToAp
     });
     return { objectionId: objection.id, escalated: true, decisionId: decision.id };
   });
+  // The leads and the person proposed learn of each objection; the reason is on the seat's page
+  // and in the TOC decision, not repeated in a notice.
+  const seat = await db.roleAssignment.findUnique({
+    where: { id: w.assignment.id },
+    select: { userId: true, user: { select: { login: true } }, tag: { select: { slug: true } } },
+  });
+  if (seat) {
+    const link = result.escalated ? `/toc/decisions/${result.decisionId}` : `/tags/${seat.tag.slug}`;
+    const title = result.escalated
+      ? `An objection sent the appointment of @${seat.user.login} in ${tag.name} to a TOC decision`
+      : `Another objection to the appointment of @${seat.user.login} in ${tag.name}`;
+    await notifyLeads(db, [tag.id], { kind: "leadership.consensus-objection", title, link }, at, seat.userId);
+    await notify({ userId: seat.userId, kind: "roster.consensus-objection", title, link }, at);
+  }
+  return result;
 }
 
 /**
@@ -148,40 +165,82 @@ export async function closeConsensusWindows(at: Date): Promise<number> {
   });
   let moved = 0;
   for (const w of due) {
-    await db.$transaction(async (tx) => {
-      const { count } = await tx.consensusWindow.updateMany({
-        where: { id: w.id, outcome: null },
-        data: { outcome: "proceeded", settledAt: at },
-      });
-      if (count === 0) return;
-      const toc = needsTocApproval(w.assignment.kind, w.assignment.roleDefinition);
-      const next = toc
-        ? {
-            decisionId: (
-              await openSeatDecisionAt(tx, {
-                kind: "appointment",
-                assignmentId: w.assignment.id,
-                openedById: null,
-                link: w.notesUrl,
-                body: "No objection in the consensus window.",
-                at,
-              })
-            ).id,
-          }
-        : { heldFrom: (await activatePendingSeat(tx, w.assignment.id, { id: null, at }), at.toISOString()) };
-      await recordAudit(tx, {
-        at,
-        actorId: null,
-        action: "consensus.proceed",
-        subjectType: "RoleAssignment",
-        subjectId: w.assignment.id,
-        tagId: w.tagId,
-        after: { objections: 0, ...next },
-      });
-      moved++;
-    });
+    try {
+      if (await proceed(w, at)) moved++;
+    } catch (e) {
+      // A seat that would now break one of its role's rules (a cap filled meanwhile): it stays
+      // pending and the sweep tries again next time, but the leads are told once why it waits.
+      if (!(e instanceof AppError)) throw e;
+      await reportBlocked(w, e.message, at);
+    }
   }
   return moved;
+}
+
+type DueWindow = Awaited<ReturnType<typeof db.consensusWindow.findMany<{ select: typeof windowSelect }>>>[number];
+
+/** One window to its next step; false when another sweep got there first. */
+async function proceed(w: DueWindow, at: Date): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.consensusWindow.updateMany({
+      where: { id: w.id, outcome: null },
+      data: { outcome: "proceeded", settledAt: at },
+    });
+    if (count === 0) return false;
+    const toc = needsTocApproval(w.assignment.kind, w.assignment.roleDefinition);
+    const next = toc
+      ? {
+          decisionId: (
+            await openSeatDecisionAt(tx, {
+              kind: "appointment",
+              assignmentId: w.assignment.id,
+              openedById: null,
+              link: w.notesUrl,
+              body: "No objection in the consensus window.",
+              at,
+            })
+          ).id,
+        }
+      : { heldFrom: (await activatePendingSeat(tx, w.assignment.id, { id: null, at }), at.toISOString()) };
+    await recordAudit(tx, {
+      at,
+      actorId: null,
+      action: "consensus.proceed",
+      subjectType: "RoleAssignment",
+      subjectId: w.assignment.id,
+      tagId: w.tagId,
+      after: { objections: 0, ...next },
+    });
+    return true;
+  });
+}
+
+async function reportBlocked(w: DueWindow, reason: string, at: Date): Promise<void> {
+  const seen = await db.auditEvent.count({
+    where: { action: "consensus.blocked", subjectId: w.assignment.id, after: { path: ["reason"], equals: reason } },
+  });
+  if (seen) return;
+  await db.$transaction((tx) =>
+    recordAudit(tx, {
+      at,
+      actorId: null,
+      action: "consensus.blocked",
+      subjectType: "RoleAssignment",
+      subjectId: w.assignment.id,
+      tagId: w.tagId,
+      after: { reason },
+    }),
+  );
+  await notifyLeads(
+    db,
+    [w.tagId],
+    {
+      kind: "leadership.consensus-blocked",
+      title: `An appointment in ${w.assignment.tag.name} passed its objection window but cannot proceed: ${reason}`,
+      link: `/manage/${w.assignment.tag.slug}`,
+    },
+    at,
+  );
 }
 
 /** The objection window of a seat, for its page: open or not, when it ends, who may object. */

@@ -23,7 +23,7 @@ import { giveSeatForDecision, withdrawPendingSeat } from "./seat-decisions";
 import { giveSeatByConsensus } from "./consensus";
 import { leadSeatWhere } from "@/lib/auth/lead-seats";
 import { EMERITUS_PREFIX, needsTocApproval, seatSummarySelect } from "./seats";
-import { addMonths, roleName, SITTING_SEAT_STATUSES } from "@/lib/vocabulary";
+import { addMonths, formatDateTime, roleName, SITTING_SEAT_STATUSES } from "@/lib/vocabulary";
 
 /** A role version of any TAG, for the permission check (its TAG) and messages. */
 function findDef(id: string) {
@@ -58,14 +58,18 @@ async function checkEligible(def: Def, person: SeatPerson, at: Date) {
   }
 }
 
-/** Tells the person what their new seat means (pending: the TOC decides). */
-async function notifyAppointed(seat: { status: string }, def: Def, userId: string, at: Date) {
+/**
+ * Tells the person what their new seat means: held now; pending a TOC vote; or, in a consensus
+ * TAG, waiting out its objection window (whether the TOC votes after that depends on the role).
+ */
+async function notifyAppointed(seat: { status: string; closesAt?: Date }, def: Def, userId: string, at: Date) {
   await notify(
     {
       userId,
       kind: seat.status === "pending" ? "roster.appoint-pending" : "roster.appointed",
-      title:
-        seat.status === "pending"
+      title: seat.closesAt
+        ? `You were proposed as ${def.name} of ${def.tag.name}; people active in the TAG may object until ${formatDateTime(seat.closesAt)}`
+        : seat.status === "pending"
           ? `You were proposed as ${def.name} of ${def.tag.name}; the TOC will decide`
           : `You are now ${def.name} of ${def.tag.name}`,
       link: `/tags/${def.tag.slug}`,
