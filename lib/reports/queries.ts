@@ -103,3 +103,17 @@ export async function hiddenTexts(kind: TextKind, ids: readonly string[]): Promi
   });
   return new Map(rows.map((r) => [r.subjectId, r.reason]));
 }
+
+/** The texts hidden in a TAG (null: the admins' hidden bios), newest first, with where they are. */
+export async function listHiddenTexts(tagId: string | null) {
+  const rows = await db.hiddenText.findMany({ where: { tagId }, orderBy: { hiddenAt: "desc" }, take: 100 });
+  return Promise.all(
+    rows.map(async (r) => ({
+      subjectType: r.subjectType as TextKind,
+      subjectId: r.subjectId,
+      reason: r.reason,
+      hiddenAt: r.hiddenAt,
+      text: await locateText(r.subjectType as TextKind, r.subjectId),
+    })),
+  );
+}

@@ -4,8 +4,8 @@ import { loadActor } from "@/lib/auth/actor";
 import { createUser } from "@/tests/factories";
 import { code, postItem, tagWithLead } from "@/tests/fixtures";
 import { findPublicProfile } from "@/lib/people/queries";
-import { hiddenTexts, listOpenReports } from "./queries";
-import { decideReport, reportText } from "./reports";
+import { hiddenTexts, listHiddenTexts, listOpenReports } from "./queries";
+import { decideReport, reportText, unhideText } from "./reports";
 
 const REASON = "This description insults a named contributor.";
 
@@ -38,6 +38,33 @@ describe("reporting a text to the TAG's leads, who hide it with a reason", () =>
     // The refused attempt is in the log too; the change is the lead's entry.
     const audit = await db.auditEvent.findFirst({ where: { action: "text.hide", subjectId: r1.id, actorId: lead.id } });
     expect(audit?.after).toMatchObject({ subjectType: "item", subjectId: item.id, reason: "Insulting a contributor" });
+  });
+
+  it("a lead shows a hidden text again with a reason; the hide stays in the log; others cannot", async () => {
+    const { tag, lead, leadActor } = await tagWithLead();
+    const other = await tagWithLead();
+    const item = await postItem(tag.slug, lead.id);
+    const ana = await loadActor((await createUser()).id);
+    const r = await reportText(ana, { subjectType: "item", subjectId: item.id, reason: REASON });
+    await decideReport(leadActor, { reportId: r.id, decision: "hide", reason: "Insulting a contributor" });
+    expect((await listHiddenTexts(tag.id)).map((h) => [h.subjectId, h.reason])).toEqual([
+      [item.id, "Insulting a contributor"],
+    ]);
+
+    const again = { subjectType: "item", subjectId: item.id, reason: "The author rewrote it." };
+    for (const who of [ana, other.leadActor, null]) expect(await code(unhideText(who, again))).toBe("FORBIDDEN");
+    expect(await code(unhideText(leadActor, { ...again, reason: "" }))).toBe("INVALID");
+    expect((await hiddenTexts("item", [item.id])).size).toBe(1);
+
+    await unhideText(leadActor, again);
+    expect((await hiddenTexts("item", [item.id])).size).toBe(0);
+    expect(await listHiddenTexts(tag.id)).toEqual([]);
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { action: "text.unhide", subjectId: item.id, actorId: lead.id },
+    });
+    expect(audit.before).toMatchObject({ reason: "Insulting a contributor" });
+    expect(audit.after).toMatchObject({ reason: "The author rewrote it." });
+    expect(await code(unhideText(leadActor, again))).toBe("NOT_FOUND");
   });
 
   it("keeping a text settles that report only; another TAG's lead cannot decide; a bio goes to the admins", async () => {

@@ -8,7 +8,7 @@ import { recordAudit, createAudited } from "@/lib/audit/record";
 import { now as clockNow } from "@/lib/clock";
 import { consumeRateLimit } from "@/lib/rate-limit";
 import { notifyLeads } from "@/lib/help-wanted/notify-leads";
-import { DecideReportSchema, ReportTextSchema, TEXT_KIND_LABEL, type TextKind } from "./schemas";
+import { DecideReportSchema, ReportTextSchema, TEXT_KIND_LABEL, UnhideTextSchema, type TextKind } from "./schemas";
 import { locateText } from "./queries";
 
 /** Parses here too (not only in the action), so every caller gets the same clear refusal. */
@@ -132,4 +132,39 @@ export async function decideReport(actor: Actor | null, raw: unknown): Promise<{
     });
   });
   return { outcome };
+}
+
+/**
+ * A lead of the text's TAG (or an admin, for bios) shows a hidden text again, saying why. The hide
+ * and its reason stay in the audit log; a later report may hide it again.
+ */
+export async function unhideText(actor: Actor | null, raw: unknown): Promise<{ subjectType: TextKind }> {
+  const input = parse(UnhideTextSchema, raw);
+  const subject = { subjectType: input.subjectType, subjectId: input.subjectId };
+  const hidden = await db.hiddenText.findUnique({ where: { subjectType_subjectId: subject } });
+  // Not hidden (any more): the text's own TAG scopes the check, so its lead hears "not hidden".
+  const tagId = hidden ? hidden.tagId : ((await locateText(input.subjectType, input.subjectId))?.tagId ?? null);
+  const a = await requirePermission(actor, "text.hide", {
+    tagId,
+    subjectType: "HiddenText",
+    subjectId: input.subjectId,
+  });
+  if (!hidden) throw new AppError("NOT_FOUND", "That text is not hidden.");
+  const at = await clockNow();
+  await db.$transaction(async (tx) => {
+    // Compare-and-swap on the hide this lead saw: of two leads at once, one shows it again.
+    const { count } = await tx.hiddenText.deleteMany({ where: { ...subject, hiddenAt: hidden.hiddenAt } });
+    if (count === 0) throw new AppError("CONFLICT", "Someone changed this text's state meanwhile. Reload the page.");
+    await recordAudit(tx, {
+      at,
+      actorId: a.id,
+      action: "text.unhide",
+      subjectType: "HiddenText",
+      subjectId: input.subjectId,
+      tagId: hidden.tagId,
+      before: { ...subject, reason: hidden.reason, hiddenById: hidden.hiddenById },
+      after: { ...subject, reason: input.reason },
+    });
+  });
+  return { subjectType: input.subjectType };
 }

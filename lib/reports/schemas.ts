@@ -38,3 +38,15 @@ export const DecideReportSchema = z
     error: "Say why the text is hidden: readers see the reason in its place.",
   });
 export type DecideReportInput = z.infer<typeof DecideReportSchema>;
+
+/** Showing a hidden text again: the lead says why, for the log (readers simply see the text). */
+export const UnhideTextSchema = z.strictObject({
+  subjectType: z.enum(TEXT_KINDS, { error: "That text does not exist." }),
+  subjectId: z.uuid({ error: "That text does not exist." }),
+  reason: z
+    .string()
+    .trim()
+    .min(3, { error: "Say why the text is shown again (for the log)." })
+    .max(500, { error: "Keep it under 500 characters." }),
+});
+export type UnhideTextInput = z.infer<typeof UnhideTextSchema>;

@@ -121,6 +121,7 @@ export const EXPECTED: Record<string, Row> = {
   // "report a text to its TAG's leads": anyone signed in; "hide it with a reason": that TAG's leads, admins.
   "text.report": row("text.report", signedIn, ["reportTextAction"]),
   "text.hide": row("text.hide", leadOrAdmin, ["decideReportAction"]),
+  "text.unhide": row("text.hide", leadOrAdmin, ["showTextAgainAction"]),
   // "self-report a contribution": everyone; "verify or reject one": TAG lead of that TAG, admin.
   "contribution.self-report": row("contribution.self-report", signedIn, ["selfReportAction"]),
   "contribution.verify": row("contribution.verify", leadOrAdmin, ["verifyAction"]),

@@ -54,7 +54,7 @@ import { selfReportContribution, verifyContribution } from "@/lib/contributions/
 import { HelpWantedLabelsSchema } from "@/lib/github/schemas";
 import { setHelpWantedLabels } from "@/lib/github/repository-settings";
 import { startSync } from "@/lib/github/sync-runs";
-import { decideReport, reportText } from "@/lib/reports/reports";
+import { decideReport, reportText, unhideText } from "@/lib/reports/reports";
 import { getTagDashboard, getTocOverview } from "@/lib/dashboards/queries";
 import { createLiaison, endLiaison, logCheckIn, updateLiaison } from "@/lib/liaisons/mutations";
 import { CheckInSchema, CreateLiaisonSchema, EndLiaisonSchema, UpdateLiaisonSchema } from "@/lib/liaisons/schemas";
@@ -528,6 +528,23 @@ const OPERATIONS: Record<string, (w: World, actor: Actor | null, role: MatrixRol
     return {
       run: () => decideReport(actor, { reportId: id, decision: "hide", reason: "Insulting" }),
       changed: async () => (await db.hiddenText.count({ where: { subjectId: item.id } })) > 0,
+    };
+  },
+  "text.unhide": async (w, actor) => {
+    const item = await itemOn(w.tagA.id);
+    await db.hiddenText.create({
+      data: {
+        subjectType: "item",
+        subjectId: item.id,
+        tagId: w.tagA.id,
+        reason: "Matrix: hidden",
+        hiddenById: w.people.admin.id,
+        hiddenAt: new Date(),
+      },
+    });
+    return {
+      run: () => unhideText(actor, { subjectType: "item", subjectId: item.id, reason: "It was fine after all" }),
+      changed: async () => (await db.hiddenText.count({ where: { subjectId: item.id } })) === 0,
     };
   },
   "contribution.self-report": async (w, actor) => {

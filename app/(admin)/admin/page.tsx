@@ -15,8 +15,9 @@ import { listTags } from "@/lib/tags/queries";
 import { AmbassadorImport } from "./_components/ambassador-import";
 import { RoleToggle } from "./_components/role-toggle";
 import { OpenReports } from "@/components/reports/open-reports";
-import { listOpenReports } from "@/lib/reports/queries";
-import { decideReportAction } from "@/app/help-wanted/[id]/actions";
+import { HiddenTexts } from "@/components/reports/hidden-texts";
+import { listHiddenTexts, listOpenReports } from "@/lib/reports/queries";
+import { decideReportAction, showTextAgainAction } from "@/app/help-wanted/[id]/actions";
 
 export const metadata: Metadata = { title: "Admin" };
 
@@ -26,7 +27,12 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
   if (!can(actor, "tag.manage")) return <Forbidden what="the admin console" />;
   const { q, page: pageParam } = await searchParams;
   const page = Math.max(0, Number(pageParam) || 0);
-  const [tags, found, reports] = await Promise.all([listTags(), searchPeople(q, page), listOpenReports(null)]);
+  const [tags, found, reports, hiddenBios] = await Promise.all([
+    listTags(),
+    searchPeople(q, page),
+    listOpenReports(null),
+    listHiddenTexts(null),
+  ]);
   const people = found.slice(0, PEOPLE_PAGE_SIZE);
   const pageHref = (n: number) => `/admin?${new URLSearchParams({ ...(q ? { q } : {}), page: String(n) })}`;
   return (
@@ -74,6 +80,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
       </Section>
       {/* Bios have no TAG: their reports come here (issue 18, point 12). */}
       {reports.length > 0 && <OpenReports reports={reports} decide={decideReportAction} />}
+      <HiddenTexts texts={hiddenBios} unhide={showTextAgainAction} />
       <Section id="people-h" title="People and global roles" plain>
         <form method="get" className="flex gap-2" role="search">
           <label htmlFor="people-q" className="sr-only">

@@ -21,8 +21,8 @@ import { closeItem, discardDraft, publishDraft, updateItem } from "@/lib/help-wa
 import { markItemReviewed } from "@/lib/help-wanted/review";
 import { answerInvitation, inviteToItem } from "@/lib/help-wanted/invitations";
 import { markSnapshotStale } from "@/lib/matching/snapshot";
-import { decideReport, reportText } from "@/lib/reports/reports";
-import { DecideReportSchema, ReportTextSchema } from "@/lib/reports/schemas";
+import { decideReport, reportText, unhideText } from "@/lib/reports/reports";
+import { DecideReportSchema, ReportTextSchema, UnhideTextSchema } from "@/lib/reports/schemas";
 import {
   AnswerInvitationSchema,
   InviteSchema,
@@ -131,6 +131,14 @@ export const answerInvitationAction = defineAction(AnswerInvitationSchema, (i, a
 // Shared by every page that shows a reportable text (items, updates, statements, bios).
 export const reportTextAction = defineAction(ReportTextSchema, (i, a) => reportText(a, i), {
   successMessage: "Reported. The TAG's leads will look at it; thank you.",
+});
+export const showTextAgainAction = defineAction(UnhideTextSchema, (i, a) => unhideText(a, i), {
+  successMessage: "Shown again. The log keeps the hide and your reason.",
+  revalidate: () => {
+    refresh();
+    revalidatePath("/people/[login]", "page");
+    revalidatePath("/elections/[id]", "page");
+  },
 });
 export const decideReportAction = defineAction(DecideReportSchema, (i, a) => decideReport(a, i), {
   successMessage: (r) => (r.outcome === "hidden" ? "Hidden: readers see your reason in its place." : "Kept as it is."),

@@ -21,11 +21,13 @@ import {
   decideReportAction,
   discardDraftAction,
   markReviewedAction,
+  showTextAgainAction,
 } from "@/app/help-wanted/[id]/actions";
 import { PendingRequest } from "@/components/help-wanted/request-decision";
 import { ActionForm } from "@/components/ui/action-form";
 import { OpenReports } from "@/components/reports/open-reports";
-import { listOpenReports } from "@/lib/reports/queries";
+import { HiddenTexts } from "@/components/reports/hidden-texts";
+import { listHiddenTexts, listOpenReports } from "@/lib/reports/queries";
 import { ItemLink } from "@/components/help-wanted/item-link";
 import { DataTable } from "@/components/ui/data-table";
 import { PersonLink } from "@/components/ui/person-link";
@@ -42,12 +44,14 @@ export default async function LeadConsolePage({ params }: Props) {
   const [tag, actor, at] = await Promise.all([findBoardReview(slug), getActor(), now()]);
   if (!tag) notFound();
   if (!can(actor, "help-wanted.decide", tag.id)) return <Forbidden what={`the lead console of ${tag.name}`} />;
-  const [{ drafts, requests, held, dueForReview, progress }, invitations, attention, reports] = await Promise.all([
-    getLeadConsole(tag.id, tag.boardReviewMonths, at),
-    listPendingInvitations(tag.id),
-    leadAttention(actor, tag.id),
-    listOpenReports(tag.id),
-  ]);
+  const [{ drafts, requests, held, dueForReview, progress }, invitations, attention, reports, hiddenTexts] =
+    await Promise.all([
+      getLeadConsole(tag.id, tag.boardReviewMonths, at),
+      listPendingInvitations(tag.id),
+      leadAttention(actor, tag.id),
+      listOpenReports(tag.id),
+      listHiddenTexts(tag.id),
+    ]);
   const overdue = isBoardReviewDue(tag, at);
   const staleCount = held.filter((c) => c.stale).length;
 
@@ -84,6 +88,7 @@ export default async function LeadConsolePage({ params }: Props) {
       <AttentionList id="today" title="Needs your attention today" items={attention} empty="Nothing needs you today." />
 
       <OpenReports reports={reports} decide={decideReportAction} />
+      <HiddenTexts texts={hiddenTexts} unhide={showTextAgainAction} />
 
       {overdue && (
         <div role="alert" className="rounded-xl bg-amber-50 p-4 text-amber-950 ring-1 ring-amber-300">
