@@ -1,12 +1,28 @@
+import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { installationToken } from "./app/client";
+import { appConfig } from "./app/config";
 
 /**
- * The one place that decides which credential calls GitHub for a repository. Today: the
- * configured GITHUB_API_TOKEN (the documented fallback mode). With a GitHub App configured, the
- * App's installation token for the repository's installation takes its place (issue #19 point 1),
- * so callers never choose between the two.
+ * The one place that decides which credential calls GitHub for a repository. With the GitHub App
+ * configured (docs/decisions/013-github-app.md), the App's installation token for the installation
+ * that holds the repository (tokens are reused until shortly before they expire); otherwise, for a
+ * repository no installation holds, or when GitHub refuses the App, the configured
+ * GITHUB_API_TOKEN (token mode, the documented fallback). Callers never choose between the two.
  */
 export async function githubTokenFor(repoFullName: string | null): Promise<string | undefined> {
-  void repoFullName;
-  return env().GITHUB_API_TOKEN;
+  const fallback = env().GITHUB_API_TOKEN;
+  if (!repoFullName || appConfig().state !== "on") return fallback;
+  const installation = await db.githubInstallation.findFirst({
+    where: { repositories: { has: repoFullName.toLowerCase() } },
+    orderBy: { id: "asc" },
+    select: { id: true },
+  });
+  if (!installation) return fallback;
+  try {
+    return await installationToken(installation.id);
+  } catch (e) {
+    console.warn(`GitHub App token for ${repoFullName} unavailable, using token mode: ${(e as Error).message}`);
+    return fallback;
+  }
 }
