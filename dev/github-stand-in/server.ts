@@ -327,6 +327,8 @@ export function createStandIn(opts: StandInOptions) {
     webhooks,
     /** The GitHub App's installations (which one holds a repository). */
     app,
+    /** Repository files (a test or the demo commits the TOC's tags.yaml). */
+    files,
     listen: () => new Promise<void>((resolve) => server.listen(opts.port, opts.host ?? "127.0.0.1", () => resolve())),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -1,7 +1,19 @@
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { installationToken } from "./app/client";
+import { installationToken, listInstallations } from "./app/client";
 import { appConfig } from "./app/config";
+import { storeInstallations } from "./app/installations";
+
+/** How often a repository no stored installation holds sends the portal to ask GitHub again. */
+const REFRESH_EVERY_MS = 10 * 60_000;
+let refreshedAt = 0;
+
+const installationOf = (repo: string) =>
+  db.githubInstallation.findFirst({
+    where: { repositories: { has: repo.toLowerCase() } },
+    orderBy: { id: "asc" },
+    select: { id: true },
+  });
 
 /**
  * The one place that decides which credential calls GitHub for a repository. With the GitHub App
@@ -13,11 +25,15 @@ import { appConfig } from "./app/config";
 export async function githubTokenFor(repoFullName: string | null): Promise<string | undefined> {
   const fallback = env().GITHUB_API_TOKEN;
   if (!repoFullName || appConfig().state !== "on") return fallback;
-  const installation = await db.githubInstallation.findFirst({
-    where: { repositories: { has: repoFullName.toLowerCase() } },
-    orderBy: { id: "asc" },
-    select: { id: true },
-  });
+  let installation = await installationOf(repoFullName);
+  // Installed (or given the repository) since the portal last asked: ask again, now and then.
+  if (!installation && Date.now() - refreshedAt > REFRESH_EVERY_MS) {
+    refreshedAt = Date.now();
+    await listInstallations()
+      .then((list) => storeInstallations(list, new Date()))
+      .catch((e: unknown) => console.warn(`GitHub App installations not refreshed: ${(e as Error).message}`));
+    installation = await installationOf(repoFullName);
+  }
   if (!installation) return fallback;
   try {
     return await installationToken(installation.id);
