@@ -26,14 +26,24 @@ export interface StandInAppOptions {
 
 const TOKEN_LIFE_MS = 60 * 60_000;
 
+/** A stand-in module's request handler: answers the request when it is one of the module's; false otherwise. */
+export type StandInHandler = (
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  url: URL,
+  body: () => Promise<Record<string, unknown>>,
+) => Promise<boolean>;
+
+export const sendJson = (res: http.ServerResponse, status: number, body: unknown) => {
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
+  res.end(JSON.stringify(body));
+};
+
 export function createStandInApp(opts: StandInAppOptions | undefined) {
   const key: KeyObject | null = opts ? createPublicKey(opts.publicKey) : null;
   const installations = new Map<number, StandInInstallation>((opts?.installations ?? []).map((i) => [i.id, i]));
   const tokens = new Map<string, { installationId: number; expiresAt: number }>();
-  const json = (res: http.ServerResponse, status: number, body: unknown) => {
-    res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
-    res.end(JSON.stringify(body));
-  };
+  const json = sendJson;
   const bearer = (req: http.IncomingMessage) =>
     /^(?:token|bearer)\s+(\S+)$/i.exec(req.headers.authorization ?? "")?.[1];
 
@@ -81,13 +91,7 @@ export function createStandInApp(opts: StandInAppOptions | undefined) {
     permissions: { contents: "write", issues: "write", pull_requests: "write", metadata: "read" },
   });
 
-  /** Answers the request when it is one of this module's; false otherwise. */
-  async function handle(
-    req: http.IncomingMessage,
-    res: http.ServerResponse,
-    url: URL,
-    body: () => Promise<Record<string, unknown>>,
-  ): Promise<boolean> {
+  const handle: StandInHandler = async (req, res, url, body) => {
     const path = url.pathname;
     if (req.method === "POST" && path === "/_stand-in/installations") {
       const b = (await body()) as Partial<StandInInstallation>;
@@ -140,7 +144,7 @@ export function createStandInApp(opts: StandInAppOptions | undefined) {
       return (json(res, 200, { total_count: installation.repositories.length, repositories: repos }), true);
     }
     return false;
-  }
+  };
 
   return {
     handle,

@@ -10,10 +10,9 @@
  * webhook (deliver.ts), signed with the App's secret when an App installation holds the repository.
  */
 import { createHash } from "node:crypto";
-import type http from "node:http";
 import type { createRepoFiles } from "./files.ts";
 import type { WebhookDeliverer } from "./deliver.ts";
-import type { StandInApp } from "./app.ts";
+import { sendJson, type StandInApp, type StandInHandler } from "./app.ts";
 
 interface Pull {
   number: number;
@@ -40,10 +39,7 @@ export function createPulls(deps: {
   /** `owner/repo:branch` -> the branch's changed files (path -> text). */
   const branches = new Map<string, Map<string, string>>();
   const pulls = new Map<string, Pull>();
-  const json = (res: http.ServerResponse, status: number, body: unknown) => {
-    res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
-    res.end(JSON.stringify(body));
-  };
+  const json = sendJson;
   const pullJson = (p: Pull) => ({
     number: p.number,
     title: p.title,
@@ -74,13 +70,7 @@ export function createPulls(deps: {
     await deps.webhooks.deliver("pull_request", payload, installation ? deps.appWebhookSecret : undefined);
   }
 
-  /** Answers the request when it is one of this module's; false otherwise. */
-  async function handle(
-    req: http.IncomingMessage,
-    res: http.ServerResponse,
-    url: URL,
-    body: () => Promise<Record<string, unknown>>,
-  ): Promise<boolean> {
+  const handle: StandInHandler = async (req, res, url, body) => {
     const path = url.pathname;
     const control = /^\/_stand-in\/pulls\/([^/]+\/[^/]+)\/(\d+)\/(merge|close)$/.exec(path);
     if (req.method === "POST" && control) {
@@ -140,7 +130,7 @@ export function createPulls(deps: {
       if (p) return (json(res, 200, pullJson(p)), true);
     }
     return false;
-  }
+  };
 
   return { handle };
 }

@@ -4,12 +4,10 @@ import { readFileSync } from "node:fs";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { resetEnvForTests } from "@/lib/env";
-import { loadActor } from "@/lib/auth/actor";
-import { appointLeader } from "@/lib/roles/leadership";
 import { now } from "@/lib/clock";
 import { createStandIn } from "@/dev/github-stand-in/server";
 import { createTag, createUser } from "@/tests/factories";
-import { freshToc } from "@/tests/decisions";
+import { freshToc, pendingAppointment } from "@/tests/decisions";
 import { actorOf } from "@/tests/actors";
 import { signBody } from "../webhook";
 import { githubTokenFor } from "../auth";
@@ -221,24 +219,6 @@ describe("the GitHub App", () => {
 describe("roster changes as pull requests", () => {
   const yaml = readFileSync("lib/tags-yaml/fixtures/tags-sample.yaml", "utf8");
 
-  async function pendingTechLead(tagSlug: string) {
-    const tag = (await db.tag.findUnique({ where: { slug: tagSlug } })) ?? (await createTag({ slug: tagSlug }));
-    const chair = await createUser();
-    const at = await now();
-    await db.roleAssignment.create({
-      data: { tagId: tag.id, userId: chair.id, kind: "chair", status: "active", requestedAt: at, startAt: at },
-    });
-    const appointee = await createUser();
-    const seat = await appointLeader(await loadActor(chair.id), {
-      tagId: tag.id,
-      login: appointee.login,
-      kind: "tech_lead",
-      termMonths: 24,
-    });
-    const decision = await db.decision.findFirstOrThrow({ where: { subjectId: seat.id } });
-    return { seat, decision, appointee };
-  }
-
   const pullOf = async (n: number) =>
     (await (await fetch(`${standIn.url()}/api/repos/cncf/toc/pulls/${n}`)).json()) as {
       state: string;
@@ -255,7 +235,7 @@ describe("roster changes as pull requests", () => {
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ repo: "cncf/toc", path: "tags.yaml", text: yaml }),
     });
-    const first = await pendingTechLead("harbor-lights");
+    const first = await pendingAppointment("harbor-lights");
     expect(await openPendingRosterPulls(await now())).toBe(1);
     // Once per decision: the next sweep opens nothing more.
     expect(await openPendingRosterPulls(await now())).toBe(0);
@@ -295,7 +275,7 @@ describe("roster changes as pull requests", () => {
     expect(await again.json()).toEqual({ outcome: "already recorded" });
     expect(await db.auditEvent.count({ where: { subjectId: first.decision.id } })).toBe(audits);
 
-    const second = await pendingTechLead("harbor-lights");
+    const second = await pendingAppointment("harbor-lights");
     expect(await openPendingRosterPulls(await now())).toBe(1);
     const pr2 = (await rosterPullOf(second.decision.id))!;
     await control(`pulls/cncf/toc/${pr2.number}/close`);
