@@ -37,7 +37,7 @@ const LIST: Record<string, "chairs" | "techLeads" | "leads" | undefined> = {
 async function rosterChangeOf(decisionId: string) {
   const d = await db.decision.findUnique({
     where: { id: decisionId },
-    select: { id: true, kind: true, status: true, title: true, subjectId: true, openedAt: true },
+    select: { id: true, kind: true, status: true, title: true, subjectId: true, openedAt: true, tagId: true },
   });
   if (!d || d.status !== "open" || !["appointment", "removal", "seat_end"].includes(d.kind)) return null;
   const seat = await db.roleAssignment.findUnique({
@@ -161,12 +161,15 @@ export async function openRosterPull(decisionId: string, at: Date): Promise<{ op
       action: "decision.pull-request",
       subjectType: "Decision",
       subjectId: decisionId,
-      tagId: null,
+      tagId: change.decision.tagId,
       after: { pullRequest: pull.html_url, state: "open" },
     });
   });
   return { opened: true, reason: pull.html_url };
 }
+
+const RETRY_AFTER_MS = 60 * 60_000;
+const notOpenedAt = new Map<string, number>();
 
 /** Sweep: opens the pull request of each open roster decision that has none (when the setting is on). */
 export async function openPendingRosterPulls(at: Date): Promise<number> {
@@ -187,9 +190,14 @@ export async function openPendingRosterPulls(at: Date): Promise<number> {
   );
   let opened = 0;
   for (const { id } of open.filter((d) => !linked.has(d.id))) {
+    // A decision the file has no place for, or that GitHub refused, waits an hour (GitHub's budget is hourly).
+    if ((notOpenedAt.get(id) ?? -Infinity) > Date.now() - RETRY_AFTER_MS) continue;
     try {
-      if ((await openRosterPull(id, at)).opened) opened++;
+      const r = await openRosterPull(id, at);
+      if (r.opened) opened++;
+      else notOpenedAt.set(id, Date.now());
     } catch (e) {
+      notOpenedAt.set(id, Date.now());
       console.warn(`Roster pull request for decision ${id} not opened: ${(e as Error).message}`);
     }
   }
