@@ -210,6 +210,25 @@ describe("the GitHub App", () => {
     expect(mapped.status).toBe(200);
     // The token-mode secret still works beside the App's.
     expect((await appDelivery("pull_request", pullOpened(TAG_REPO, 71), TOKEN_SECRET)).status).toBe(200);
+    // GitHub tells the App about a new installation, a repository added to it, and its removal.
+    const created = await appDelivery("installation", {
+      action: "created",
+      installation: { id: 72, account: { login: "cncf-sandbox" } },
+      repositories: [{ full_name: "cncf-sandbox/One" }],
+    });
+    expect(created.status).toBe(200);
+    await appDelivery("installation_repositories", {
+      action: "added",
+      installation: { id: 72, account: { login: "cncf-sandbox" } },
+      repositories_added: [{ full_name: "cncf-sandbox/two" }],
+      repositories_removed: [],
+    });
+    expect(await db.githubInstallation.findUnique({ where: { id: 72 } })).toMatchObject({
+      account: "cncf-sandbox",
+      repositories: ["cncf-sandbox/one", "cncf-sandbox/two"],
+    });
+    await appDelivery("installation", { action: "deleted", installation: { id: 72 } });
+    expect(await db.githubInstallation.findUnique({ where: { id: 72 } })).toBeNull();
     // Unmapping takes it out of the TAG again.
     await mapRepository(admin, { repo: TAG_REPO, tagSlug: "" });
     expect((await db.tag.findUniqueOrThrow({ where: { id: tag.id } })).repositories).not.toContain(TAG_REPO);
