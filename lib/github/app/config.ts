@@ -26,17 +26,20 @@ export function appConfigOf(e: Pick<Env, "GITHUB_APP_ID" | "GITHUB_APP_PRIVATE_K
       return invalid("GITHUB_APP_PRIVATE_KEY is neither a PEM private key nor the path of a readable file.");
     pem = readFileSync(key, "utf8");
   }
+  let pkcs8: string;
   try {
     const k = createPrivateKey(pem);
     if (k.asymmetricKeyType !== "rsa")
       return invalid("GITHUB_APP_PRIVATE_KEY must be an RSA key (GitHub signs App keys with RS256).");
+    // GitHub hands out PKCS#1 keys; the JWT signer takes PKCS#8 wherever it is bundled.
+    pkcs8 = k.export({ type: "pkcs8", format: "pem" }) as string;
   } catch {
     return invalid("GITHUB_APP_PRIVATE_KEY is not a valid PEM private key.");
   }
   return {
     state: "on",
     appId: Number(id),
-    privateKey: pem,
+    privateKey: pkcs8,
     webhookSecret: e.GITHUB_APP_WEBHOOK_SECRET ?? null,
   } as AppConfig;
 }
