@@ -198,6 +198,9 @@ describe("the GitHub App", () => {
     const unmapped = await appDelivery("pull_request", pullOpened(UNMAPPED, 71));
     expect(unmapped.status).toBe(202);
     expect(await db.webhookDelivery.count({ where: { event: "pull_request" } })).toBe(0);
+    expect(await (await appDelivery("ping", { zen: "Keep it logically awesome.", hook_id: 1 })).json()).toMatchObject({
+      outcome: "pong",
+    });
     // A wrong signature is refused whichever secret it claims.
     expect((await appDelivery("pull_request", pullOpened(TAG_REPO, 71), "wrong")).status).toBe(401);
 

@@ -130,6 +130,8 @@ export async function admitAppDelivery(
   event: string,
   payload: unknown,
 ): Promise<{ status: 200 | 202; outcome: string } | null> {
+  // GitHub's ping when the App's webhook is saved names no installation: it gets its pong.
+  if (event === "ping") return null;
   const id = (payload as { installation?: { id?: unknown } } | null)?.installation?.id;
   if (event === "installation" || event === "installation_repositories") {
     const p = InstallationEvent.safeParse(payload);
