@@ -137,7 +137,15 @@ const CONTEXTS: { name: string; login: string | null; start: string[]; areas: st
   {
     name: "an admin",
     login: "ada-admin",
-    start: ["/admin", "/admin/audit", "/admin/sync", "/admin/tags-import", "/admin/tags/new", "/outbox"],
+    start: [
+      "/admin",
+      "/admin/audit",
+      "/admin/sync",
+      "/admin/github",
+      "/admin/tags-import",
+      "/admin/tags/new",
+      "/outbox",
+    ],
     areas: ["/admin", "/outbox"],
     must: ["/admin", "/admin/audit", "/admin/sync", "/admin/tags/[slug]"],
   },

@@ -22,6 +22,20 @@ const EnvSchema = z.object({
   GITHUB_API_URL: z.url().default("https://api.github.com"),
   GITHUB_API_TOKEN: z.string().min(1).optional(),
   GITHUB_WEBHOOK_SECRET: z.string().min(1).optional(),
+  /**
+   * The GitHub App (docs/decisions/013-github-app.md). Checked by lib/github/app/config.ts rather
+   * than here: a bad id or key disables the App with a clear message instead of stopping the portal.
+   */
+  GITHUB_APP_ID: z.string().trim().min(1).optional(),
+  /** The App's private key: the PEM itself, or a path to a PEM file. */
+  GITHUB_APP_PRIVATE_KEY: z.string().min(1).optional(),
+  GITHUB_APP_WEBHOOK_SECRET: z.string().min(1).optional(),
+  /** Roster changes as pull requests (issue #19 point 4): `owner/repo` of the TOC's file; unset: off. */
+  ROSTER_PULL_REQUEST_REPO: z
+    .string()
+    .regex(/^[\w.-]+\/[\w.-]+$/, "ROSTER_PULL_REQUEST_REPO must be owner/repo (for example cncf/toc)")
+    .optional(),
+  ROSTER_PULL_REQUEST_FILE: z.string().min(1).default("tags.yaml"),
   SMTP_URL: z.url().optional(),
   MAIL_FROM: z.string().default("TAG Portal <no-reply@localhost>"),
   CHROMIUM_PATH: z.string().optional(),

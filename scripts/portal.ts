@@ -3,7 +3,7 @@
  * migrations (verified), seed, the GitHub stand-in, the job worker and `next start`.
  * Used by `npm run demo` and by the end-to-end tests' web server.
  */
-import { randomBytes } from "node:crypto";
+import { createPublicKey, generateKeyPairSync, randomBytes } from "node:crypto";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -11,6 +11,8 @@ import { migrateAndVerify, openDatabase, type OpenOptions } from "./db/database.
 import { dataRoot } from "./db/embedded-postgres.ts";
 import { createStandIn } from "../dev/github-stand-in/server.ts";
 import { seed } from "../prisma/seed.ts";
+import { createPrismaClient } from "../lib/prisma-client.ts";
+import { exportTagsYamlFromDatabase } from "../lib/tags-yaml/apply.ts";
 
 export const root = path.resolve(import.meta.dirname, "..");
 export const DEMO_CLIENT_ID = "tag-portal-demo";
@@ -22,6 +24,27 @@ export function demoAuthSecret(): string {
   if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
   return fs.readFileSync(file, "utf8").trim();
 }
+
+/**
+ * The demo's GitHub App key (demo only, never a real App's): generated once into the data folder,
+ * where the stand-in reads its public half and the portal its path (GITHUB_APP_PRIVATE_KEY).
+ */
+export function demoAppKeyFile(): string {
+  const file = path.join(dataRoot(), "demo-github-app.pem");
+  if (!fs.existsSync(file)) {
+    const { privateKey } = generateKeyPairSync("rsa", {
+      modulusLength: 2048,
+      privateKeyEncoding: { type: "pkcs1", format: "pem" },
+      publicKeyEncoding: { type: "spki", format: "pem" },
+    });
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, privateKey, { mode: 0o600 });
+  }
+  return file;
+}
+export const DEMO_APP_ID = "424242";
+/** The demo App's one installation, on the cncf organisation: the seeded TAG repository and the TOC's. */
+export const DEMO_INSTALLATION = { id: 1001, account: "cncf", repositories: ["cncf/tag-security", "cncf/toc"] };
 
 export function log(msg: string) {
   console.log(`[tag-portal] ${msg}`);
@@ -53,6 +76,10 @@ export function demoEnv(opts: PortalOptions, databaseUrl: string): NodeJS.Proces
     GITHUB_WEB_URL: `http://127.0.0.1:${opts.standInPort}`,
     GITHUB_API_URL: `http://127.0.0.1:${opts.standInPort}/api`,
     GITHUB_WEBHOOK_SECRET: "tag-portal-demo-webhook-secret",
+    GITHUB_APP_ID: DEMO_APP_ID,
+    GITHUB_APP_PRIVATE_KEY: demoAppKeyFile(),
+    GITHUB_APP_WEBHOOK_SECRET: "tag-portal-demo-app-webhook-secret",
+    ROSTER_PULL_REQUEST_REPO: "cncf/toc",
   };
 }
 
@@ -89,8 +116,24 @@ export async function startPortal(opts: PortalOptions) {
     clientSecret: DEMO_CLIENT_SECRET,
     webhookUrl: `http://127.0.0.1:${opts.port}/api/webhooks/github`,
     webhookSecret: env.GITHUB_WEBHOOK_SECRET,
+    app: {
+      id: Number(DEMO_APP_ID),
+      publicKey: createPublicKey(fs.readFileSync(env.GITHUB_APP_PRIVATE_KEY!, "utf8")).export({
+        type: "spki",
+        format: "pem",
+      }) as string,
+      webhookSecret: env.GITHUB_APP_WEBHOOK_SECRET,
+      installations: [DEMO_INSTALLATION],
+    },
   });
   await standIn.listen();
+  // The TOC's tags.yaml as the seeded portal would write it, so a roster change opens a real pull request.
+  const exportDb = createPrismaClient(db.url);
+  try {
+    standIn.files.commit("cncf/toc", "tags.yaml", await exportTagsYamlFromDatabase(exportDb));
+  } finally {
+    await exportDb.$disconnect();
+  }
   log(`GitHub stand-in on http://127.0.0.1:${opts.standInPort}`);
   if (opts.build) buildPortal();
   const worker = spawn(

@@ -25,6 +25,7 @@ const { getBoss, enqueueSweeps, enqueueSync, SYNC_QUEUE } = await import("@/lib/
 const { queueDepth } = await import("@/lib/jobs/queue-depth");
 const { setQueueDepthSource } = await import("@/lib/observability/metrics");
 const { sweeps } = await import("@/lib/jobs/sweeps");
+for (const warning of (await import("@/lib/github/app/config")).appStartupWarnings()) log.warn(warning);
 
 const tracer = trace.getTracer("tag-portal-worker");
 /** Each job runs in its own span (its trace id is the `reqId` of its log lines) and is timed by kind. */
@@ -62,7 +63,7 @@ for (const s of sweeps) {
 // GitHub syncs: a run paused (a rate limit, or a failed attempt to retry) is sent again for when it may resume.
 await boss.work<{ runId: string }>(SYNC_QUEUE, { pollingIntervalSeconds: 1 }, ([job]) =>
   timed(SYNC_QUEUE, job!.id, async () => {
-    const r = await runSync(job!.data.runId, { apiUrl: e.GITHUB_API_URL, token: e.GITHUB_API_TOKEN });
+    const r = await runSync(job!.data.runId, { apiUrl: e.GITHUB_API_URL });
     metrics().syncRuns.inc({ status: r.status });
     if (r.status === "paused" && r.resumeAt) await enqueueSync(job!.data.runId, r.resumeAt);
     return r;

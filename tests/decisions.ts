@@ -3,7 +3,9 @@ import { db } from "@/lib/db";
 import { loadActor } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
 import { castVote } from "@/lib/decisions/votes";
-import { createUser } from "./factories";
+import { now } from "@/lib/clock";
+import { appointLeader } from "@/lib/roles/leadership";
+import { createTag, createUser } from "./factories";
 
 /**
  * Makes the TOC exactly `n` new members (earlier tests' TOC members of this file's database step
@@ -38,4 +40,24 @@ export async function everyoneVotes(subjectId: string, choice: "yes" | "no" = "y
     if (r.state !== "open") break;
   }
   return db.decision.findUniqueOrThrow({ where: { id: d.id } });
+}
+
+/** A TAG (a new one, or `tagSlug`'s) whose chair appoints a new tech lead: a pending seat and its open decision. */
+export async function pendingAppointment(tagSlug?: string) {
+  const tag =
+    (tagSlug && (await db.tag.findUnique({ where: { slug: tagSlug } }))) || (await createTag({ slug: tagSlug }));
+  const chair = await createUser();
+  const at = await now();
+  await db.roleAssignment.create({
+    data: { tagId: tag.id, userId: chair.id, kind: "chair", status: "active", requestedAt: at, startAt: at },
+  });
+  const appointee = await createUser();
+  const seat = await appointLeader(await loadActor(chair.id), {
+    tagId: tag.id,
+    login: appointee.login,
+    kind: "tech_lead",
+    termMonths: 24,
+  });
+  const decision = await db.decision.findFirstOrThrow({ where: { subjectId: seat.id } });
+  return { tag, chair, appointee, seat, decision };
 }

@@ -26,11 +26,15 @@
  * POST /_stand-in/files {repo, path, text} commits a file (files.ts: contents and commits).
  * Webhooks (deliver.ts): the stand-in delivers signed events to `webhookUrl`;
  * POST /_stand-in/webhook-target {url, secret} changes the target, GET /_stand-in/deliveries lists them.
+ * The GitHub App (app.ts, with `app`): App JWTs, installations and installation tokens. Pull requests
+ * (pulls.ts): branches, commits and pull requests, merged or closed by tests with a webhook.
  */
 import { createHash, randomBytes } from "node:crypto";
 import { createRepoActivity } from "./repos.ts";
 import { createRepoFiles } from "./files.ts";
 import { createWebhookDeliverer } from "./deliver.ts";
+import { createStandInApp, type StandInAppOptions } from "./app.ts";
+import { createPulls } from "./pulls.ts";
 import http from "node:http";
 import { identities as defaultIdentities, type StandInIdentity } from "./identities.ts";
 
@@ -42,6 +46,8 @@ export interface StandInOptions {
   /** Where the stand-in delivers signed webhooks (the portal's POST /api/webhooks/github). */
   webhookUrl?: string;
   webhookSecret?: string;
+  /** A GitHub App (its id, public key and installations); its deliveries are signed with `webhookSecret` here. */
+  app?: StandInAppOptions & { webhookSecret?: string };
 }
 
 interface PendingCode {
@@ -76,6 +82,8 @@ export function createStandIn(opts: StandInOptions) {
   const activity = createRepoActivity(defaultIdentities, base);
   const files = createRepoFiles();
   const webhooks = createWebhookDeliverer({ url: opts.webhookUrl, secret: opts.webhookSecret });
+  const app = createStandInApp(opts.app);
+  const pulls = createPulls({ files, webhooks, app, appWebhookSecret: opts.app?.webhookSecret });
 
   const publicUser = (p: StandInIdentity) => ({
     id: p.id,
@@ -137,6 +145,8 @@ export function createStandIn(opts: StandInOptions) {
     try {
       const url = new URL(req.url ?? "/", base());
       const path = url.pathname;
+      const body = () => readBody(req) as Promise<unknown> as Promise<Record<string, unknown>>;
+      if ((await app.handle(req, res, url, body)) || (await pulls.handle(req, res, url, body))) return;
       if (req.method === "GET" && path === "/login/oauth/authorize") {
         if (url.searchParams.get("client_id") !== opts.clientId) return json(res, 400, { error: "unknown client_id" });
         res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
@@ -315,6 +325,10 @@ export function createStandIn(opts: StandInOptions) {
     url: base,
     /** Signed webhook delivery to the portal (modules that change an issue or a pull request call it). */
     webhooks,
+    /** The GitHub App's installations (which one holds a repository). */
+    app,
+    /** Repository files (a test or the demo commits the TOC's tags.yaml). */
+    files,
     listen: () => new Promise<void>((resolve) => server.listen(opts.port, opts.host ?? "127.0.0.1", () => resolve())),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

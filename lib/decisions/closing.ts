@@ -59,8 +59,11 @@ export async function lockOpenDecision(tx: Tx, id: string): Promise<DecisionRow>
   return d;
 }
 
-/** Writes the outcome and applies its effect; the caller holds the row lock. */
-async function close(
+/**
+ * Writes the outcome and applies its effect; the caller holds the row lock. Exported for a
+ * decision taken on GitHub (lib/github/roster-pulls.ts: a merged or closed roster pull request).
+ */
+export async function closeDecision(
   tx: Tx,
   d: DecisionRow,
   approved: boolean,
@@ -98,7 +101,7 @@ export async function closeIfDecided(
 ): Promise<{ outcome: Outcome; notices: NotificationInput[] }> {
   const outcome = decisionOutcome(ruleOf(d), await tallyOf(tx, d.id), at >= d.closesAt);
   if (outcome.state === "open") return { outcome, notices: [] };
-  const notices = await close(tx, d, outcome.state === "approved", outcome.explanation, {
+  const notices = await closeDecision(tx, d, outcome.state === "approved", outcome.explanation, {
     at,
     actorId,
     action: "decision.close",
@@ -157,7 +160,7 @@ export async function recordExternalDecision(actor: Actor | null, input: RecordE
       const approved = input.outcome === "approved";
       const explanation = `Decided elsewhere (${input.link}): ${approved ? "approved" : "not approved"}.${input.note ? ` ${input.note}` : ""}`;
       await tx.decision.update({ where: { id: d.id }, data: { externalLink: input.link, recordedById: a.id } });
-      const notices = await close(tx, { ...d, externalLink: input.link }, approved, explanation, {
+      const notices = await closeDecision(tx, { ...d, externalLink: input.link }, approved, explanation, {
         at,
         actorId: a.id,
         action: "decision.record",

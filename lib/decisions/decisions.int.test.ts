@@ -6,7 +6,7 @@ import { giveSeat } from "@/lib/roles/appointments";
 import { appointLeader } from "@/lib/roles/leadership";
 import { createTag, createUser } from "@/tests/factories";
 import { code } from "@/tests/election-world";
-import { freshToc } from "@/tests/decisions";
+import { freshToc, pendingAppointment } from "@/tests/decisions";
 import { DAY } from "@/lib/vocabulary";
 import { applyDecisionAgain, closeDueDecisions, recordExternalDecision } from "./closing";
 import { withdrawDecisions } from "./decisions";
@@ -14,25 +14,6 @@ import { getDecision, listOpenDecisions } from "./queries";
 import { setDecisionRule, setRemovalSupermajority } from "./rules";
 import { sendDecisionDigests, sweepDecisions } from "./sweep";
 import { castVote, declareConflict } from "./votes";
-
-/** A TAG with a chair who appoints a new tech lead: a pending seat and its open decision. */
-async function pendingAppointment() {
-  const tag = await createTag();
-  const chair = await createUser();
-  const at = await now();
-  await db.roleAssignment.create({
-    data: { tagId: tag.id, userId: chair.id, kind: "chair", status: "active", requestedAt: at, startAt: at },
-  });
-  const appointee = await createUser();
-  const seat = await appointLeader(await loadActor(chair.id), {
-    tagId: tag.id,
-    login: appointee.login,
-    kind: "tech_lead",
-    termMonths: 24,
-  });
-  const decision = await db.decision.findFirstOrThrow({ where: { subjectId: seat.id } });
-  return { tag, chair, appointee, seat, decision };
-}
 
 const seatStatus = async (id: string) => (await db.roleAssignment.findUniqueOrThrow({ where: { id } })).status;
 

@@ -1,12 +1,44 @@
+import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { installationToken, listInstallations } from "./app/client";
+import { appConfig } from "./app/config";
+import { storeInstallations } from "./app/installations";
+
+/** How often a repository no stored installation holds sends the portal to ask GitHub again. */
+const REFRESH_EVERY_MS = 10 * 60_000;
+let refreshedAt = 0;
+
+const installationOf = (repo: string) =>
+  db.githubInstallation.findFirst({
+    where: { repositories: { has: repo.toLowerCase() } },
+    orderBy: { id: "asc" },
+    select: { id: true },
+  });
 
 /**
- * The one place that decides which credential calls GitHub for a repository. Today: the
- * configured GITHUB_API_TOKEN (the documented fallback mode). With a GitHub App configured, the
- * App's installation token for the repository's installation takes its place (issue #19 point 1),
- * so callers never choose between the two.
+ * The one place that decides which credential calls GitHub for a repository. With the GitHub App
+ * configured (docs/decisions/013-github-app.md), the App's installation token for the installation
+ * that holds the repository (tokens are reused until shortly before they expire); otherwise, for a
+ * repository no installation holds, or when GitHub refuses the App, the configured
+ * GITHUB_API_TOKEN (token mode, the documented fallback). Callers never choose between the two.
  */
 export async function githubTokenFor(repoFullName: string | null): Promise<string | undefined> {
-  void repoFullName;
-  return env().GITHUB_API_TOKEN;
+  const fallback = env().GITHUB_API_TOKEN;
+  if (!repoFullName || appConfig().state !== "on") return fallback;
+  let installation = await installationOf(repoFullName);
+  // Installed (or given the repository) since the portal last asked: ask again, now and then.
+  if (!installation && Date.now() - refreshedAt > REFRESH_EVERY_MS) {
+    refreshedAt = Date.now();
+    await listInstallations()
+      .then((list) => storeInstallations(list, new Date()))
+      .catch((e: unknown) => console.warn(`GitHub App installations not refreshed: ${(e as Error).message}`));
+    installation = await installationOf(repoFullName);
+  }
+  if (!installation) return fallback;
+  try {
+    return await installationToken(installation.id);
+  } catch (e) {
+    console.warn(`GitHub App token for ${repoFullName} unavailable, using token mode: ${(e as Error).message}`);
+    return fallback;
+  }
 }

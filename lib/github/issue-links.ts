@@ -1,6 +1,6 @@
 import "server-only";
 import { githubUrls } from "@/lib/auth/github";
-import { env } from "@/lib/env";
+import { githubTokenFor } from "./auth";
 import type { IssueReader } from "@/lib/help-wanted/items";
 import { GITHUB_ISSUE_RE, LinkedIssueSchema } from "@/lib/help-wanted/schemas";
 
@@ -12,7 +12,7 @@ import { GITHUB_ISSUE_RE, LinkedIssueSchema } from "@/lib/help-wanted/schemas";
 export const fetchLinkedIssue: IssueReader = async (url) => {
   const m = GITHUB_ISSUE_RE.exec(url);
   if (!m) return null;
-  const token = env().GITHUB_API_TOKEN;
+  const token = await githubTokenFor(`${m[1]}/${m[2]}`);
   try {
     const res = await fetch(`${githubUrls().api}/repos/${m[1]}/${m[2]}/issues/${m[3]}`, {
       headers: {

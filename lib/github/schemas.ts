@@ -11,3 +11,13 @@ export const HelpWantedLabelsSchema = z.strictObject({
   labels: z.string().max(1000, "Keep the list under 1,000 characters"),
 });
 export type HelpWantedLabelsInput = z.infer<typeof HelpWantedLabelsSchema>;
+
+/** An admin maps a repository of a GitHub App installation to a TAG (or unmaps it: no TAG). */
+export const MapRepositorySchema = z.strictObject({
+  repo: z
+    .string()
+    .trim()
+    .regex(/^[\w.-]{1,100}\/[\w.-]{1,100}$/, "A repository is owner/name"),
+  tagSlug: z.union([z.literal(""), z.string().regex(/^[a-z0-9-]{1,60}$/, "Choose a TAG")]),
+});
+export type MapRepositoryInput = z.infer<typeof MapRepositorySchema>;

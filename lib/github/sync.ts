@@ -20,6 +20,7 @@ import {
   type ClientOptions,
   type GithubClient,
 } from "./client";
+import { githubTokenFor } from "./auth";
 
 /**
  * Imports a TAG's GitHub work (issues and PRs, their reviews, issue comments) for portal users,
@@ -369,7 +370,11 @@ export async function runSync(runId: string, opts: SyncOptions): Promise<SyncRes
     select: { id: true, slug: true, repositories: true },
   });
   const steps = tag.repositories.flatMap((repo) => SYNC_STEPS.map((step) => ({ repo, step })));
-  const client = createGithubClient(opts);
+  // One client per repository: its credential is the App installation's token or token mode's (auth.ts).
+  const clients = new Map<string, Client>();
+  const clientFor = async (repo: string) =>
+    clients.get(repo) ??
+    clients.set(repo, createGithubClient({ ...opts, token: opts.token ?? (await githubTokenFor(repo)) })).get(repo)!;
   const perPage = opts.perPage ?? 100;
   const attempt = run.attempts + 1;
   const startedAt = await now();
@@ -391,7 +396,7 @@ export async function runSync(runId: string, opts: SyncOptions): Promise<SyncRes
   try {
     for (const { repo, step } of steps.slice(run.done)) {
       try {
-        await syncStep(client, repo, step, tag, perPage, tally);
+        await syncStep(await clientFor(repo), repo, step, tag, perPage, tally);
       } catch (e) {
         if (e instanceof RateLimited || e instanceof TransientError) throw e;
         errors.push(`${repo} ${step}: ${e instanceof Error ? e.message : String(e)}`);

@@ -16,6 +16,7 @@ import { closeConsensusWindows } from "@/lib/roles/consensus";
 import { remindTermsEnding } from "@/lib/roles/term-reminders";
 import { DAY } from "@/lib/vocabulary";
 import { scheduleDailySyncs } from "@/lib/github/sync-runs";
+import { openPendingRosterPulls } from "@/lib/github/roster-pulls";
 
 /**
  * Time-driven work. Each sweep compares domain data with the clock's `now` and acts on what is
@@ -112,6 +113,11 @@ export const sweeps: Sweep[] = [
     name: "sweep-decisions",
     description: "Close TOC decisions whose period ended; tell TOC members about new votes and ones closing soon",
     run: sweepDecisions,
+  },
+  {
+    name: "sweep-roster-pulls",
+    description: "Open a pull request to the TOC's tags.yaml for each open roster decision (when configured)",
+    run: openPendingRosterPulls,
   },
   {
     name: "sweep-decision-digests",

@@ -140,6 +140,8 @@ export const EXPECTED: Record<string, Row> = {
   // "start a GitHub sync, configure a TAG's repositories": TAG lead of that TAG, admin.
   "github.sync": row("github.sync", leadOrAdmin, ["startSyncAction"]),
   "github.labels": row("github.sync", leadOrAdmin, ["setHelpWantedLabelsAction"]),
+  // "manage TAGs": mapping a GitHub App installation's repository to a TAG is admin only (/admin/github).
+  "github.map-repository": row("tag.manage", ["admin"], ["mapRepositoryAction"]),
   // "dashboards of a TAG": its leads, TOC, admin; "cross-TAG dashboards": TOC, admin (a lead sees
   // the overview of the TAGs they lead only).
   "dashboard.view": row("dashboard.view", ["lead", "toc", "admin"]),

@@ -51,9 +51,10 @@ import { answerInvitation, inviteToItem } from "@/lib/help-wanted/invitations";
 import { itemSchema } from "@/lib/help-wanted/schemas";
 import { SelfReportSchema } from "@/lib/contributions/schemas";
 import { selfReportContribution, verifyContribution } from "@/lib/contributions/self-report";
-import { HelpWantedLabelsSchema } from "@/lib/github/schemas";
+import { HelpWantedLabelsSchema, MapRepositorySchema } from "@/lib/github/schemas";
 import { setHelpWantedLabels } from "@/lib/github/repository-settings";
 import { startSync } from "@/lib/github/sync-runs";
+import { mapRepository } from "@/lib/github/app/installations";
 import { decideReport, reportText, unhideText } from "@/lib/reports/reports";
 import { getTagDashboard, getTocOverview } from "@/lib/dashboards/queries";
 import { createLiaison, endLiaison, logCheckIn, updateLiaison } from "@/lib/liaisons/mutations";
@@ -675,6 +676,19 @@ const OPERATIONS: Record<string, (w: World, actor: Actor | null, role: MatrixRol
     return {
       run: () => startSync(actor, w.tagA.slug, async () => undefined),
       changed: async () => (await db.syncRun.count({ where: { tagId: w.tagA.id } })) > 0,
+    };
+  },
+  "github.map-repository": async (w, actor) => {
+    await db.githubInstallation.upsert({
+      where: { id: 9001 },
+      create: { id: 9001, account: "cncf", repositories: ["cncf/matrix-app"], updatedAt: new Date() },
+      update: {},
+    });
+    await db.tag.update({ where: { id: w.tagA.id }, data: { repositories: [] } });
+    return {
+      run: () => mapRepository(actor, MapRepositorySchema.parse({ repo: "cncf/matrix-app", tagSlug: w.tagA.slug })),
+      changed: async () =>
+        (await db.tag.findUniqueOrThrow({ where: { id: w.tagA.id } })).repositories.includes("cncf/matrix-app"),
     };
   },
   "github.labels": async (w, actor) => {

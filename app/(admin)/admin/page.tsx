@@ -45,6 +45,9 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
             <Link href="/admin/sync" className="text-brand-700 underline">
               GitHub sync
             </Link>
+            <Link href="/admin/github" className="text-brand-700 underline">
+              GitHub App
+            </Link>
             <Link href="/admin/audit" className="text-brand-700 underline">
               Audit log
             </Link>

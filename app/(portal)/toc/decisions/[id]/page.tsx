@@ -7,6 +7,7 @@ import { DateOnly, DateTime } from "@/components/ui/time";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { getDecision } from "@/lib/decisions/queries";
+import { rosterPullOf } from "@/lib/github/roster-pulls";
 import { AppError } from "@/lib/errors";
 import {
   DECISION_CHOICE_LABEL,
@@ -30,6 +31,13 @@ import { VotePanel } from "./_components/vote-panel";
 
 export const metadata: Metadata = { title: "TOC decision" };
 
+/** What the TOC did with the decision's roster pull request (lib/github/roster-pulls.ts). */
+const ROSTER_PULL_STATE: Record<string, string> = {
+  open: "open: merging it approves, closing it refuses",
+  merged: "merged by the TOC",
+  closed: "closed without merging",
+};
+
 const RECUSAL: Record<string, string> = {
   subject: "recused (the decision is about them)",
   conflict: "recused (conflict)",
@@ -52,6 +60,8 @@ export default async function DecisionPage({ params }: { params: Promise<{ id: s
   const mayVote = open && d.viewer === "vote" && can(actor, "decision.vote");
   const mayRecord = open && d.viewer !== "recused" && can(actor, "decision.record");
   const seat = d.seat;
+  // Read after getDecision, whose permission check covers it.
+  const pull = await rosterPullOf(d.id);
   return (
     <div className="space-y-8">
       <PageHeader
@@ -106,6 +116,15 @@ export default async function DecisionPage({ params }: { params: Promise<{ id: s
                 Closed <DateTime iso={d.closedAt.toISOString()} />.
               </>
             )}
+          </p>
+        )}
+        {pull && (
+          <p className="text-sm text-slate-700">
+            Pull request to {pull.repo}:{" "}
+            <a href={pull.url} className="break-all text-brand-700 underline">
+              #{pull.number}
+            </a>{" "}
+            ({ROSTER_PULL_STATE[pull.state] ?? pull.state})
           </p>
         )}
         {d.externalLink && (
