@@ -4,7 +4,7 @@
  * Slack answers: `ok`); `/outbox` lists what arrived (HTML, or JSON for `?format=json` and for
  * `Accept: application/json`). Tests make it fail: `POST /_stand-in/faults` with
  * `{ "status": 503, "count": 2 }` answers the next two posts with 503, `{ "delayMs": 15000 }`
- * holds them past the portal's timeout; `POST /_stand-in/reset` clears the outbox and the faults.
+ * holds them past the portal's timeout (then answers 504, keeping nothing); `POST /_stand-in/reset` clears the outbox and the faults.
  */
 import http from "node:http";
 import { text } from "node:stream/consumers";
@@ -54,7 +54,9 @@ export function createSlackStandIn(opts: { port: number; host?: string }) {
           current.count--;
           if (current.count === 0) fault = null;
           if (current.delayMs) await new Promise((r) => setTimeout(r, current.delayMs));
-          if (current.status) return send(res, current.status, "text/plain", "stand-in fault");
+          // A held post is answered 504 and not kept, so a test knows exactly what arrived.
+          if (current.status || current.delayMs)
+            return send(res, current.status ?? 504, "text/plain", "stand-in fault");
         }
         const body = JSON.parse((await text(req)) || "{}") as { text?: string; blocks?: unknown[] };
         outbox.push({

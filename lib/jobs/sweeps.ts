@@ -135,7 +135,7 @@ export const sweeps: Sweep[] = [
   {
     name: SLACK_SWEEP,
     description: "Post queued Slack messages to TAG channels; retry failed posts with backoff",
-    run: deliverSlackMessages,
+    run: (at) => deliverSlackMessages(at),
   },
   {
     name: "sweep-notification-digests",

@@ -21,7 +21,7 @@ const BATCH = 50;
  * timeout, no route) is retried after RETRY_BACKOFF_MINUTES, then marked failed with its reason
  * for the TAG's leads, who may retry it from the lead console. Returns how many were sent.
  */
-export async function deliverSlackMessages(at: Date): Promise<number> {
+export async function deliverSlackMessages(at: Date, opts: { timeoutMs?: number } = {}): Promise<number> {
   const due = await db.slackDelivery.findMany({
     where: { status: "pending", nextAttemptAt: { lte: at } },
     orderBy: { createdAt: "asc" },
@@ -36,7 +36,7 @@ export async function deliverSlackMessages(at: Date): Promise<number> {
       data: { attempts: d.attempts + 1, nextAttemptAt: new Date(at.getTime() + LEASE_MS) },
     });
     if (leased.count === 0) continue;
-    const error = await post(d.tagId, d.message as unknown as SlackMessage);
+    const error = await post(d.tagId, d.message as unknown as SlackMessage, opts.timeoutMs ?? POST_TIMEOUT_MS);
     const attempts = d.attempts + 1;
     if (!error) {
       await db.slackDelivery.update({ where: { id: d.id }, data: { status: "sent", sentAt: at, lastError: null } });
@@ -55,7 +55,11 @@ export async function deliverSlackMessages(at: Date): Promise<number> {
 }
 
 /** Posts one message to the TAG's current webhook; returns why it failed (`final`: retrying cannot help). */
-async function post(tagId: string, message: SlackMessage): Promise<{ reason: string; final?: boolean } | null> {
+async function post(
+  tagId: string,
+  message: SlackMessage,
+  timeoutMs: number,
+): Promise<{ reason: string; final?: boolean } | null> {
   if (!secretsEnabled())
     return { reason: "Slack is off: PORTAL_ENCRYPTION_KEY is not set on the server.", final: true };
   const channel = await db.tagSlack.findUnique({ where: { tagId }, select: { webhookCiphertext: true } });
@@ -70,22 +74,20 @@ async function post(tagId: string, message: SlackMessage): Promise<{ reason: str
     };
   }
   try {
-    await new IncomingWebhook(url, { timeout: POST_TIMEOUT_MS }).send(
-      message as unknown as IncomingWebhookSendArguments,
-    );
+    await new IncomingWebhook(url, { timeout: timeoutMs }).send(message as unknown as IncomingWebhookSendArguments);
     return null;
   } catch (e) {
-    return { reason: failureReason(e) };
+    return { reason: failureReason(e, timeoutMs) };
   }
 }
 
 /** What the lead console says about a failed post, without the URL (it holds the webhook's secret). */
-function failureReason(e: unknown): string {
+function failureReason(e: unknown, timeoutMs: number): string {
   const err = e as { name?: string; statusCode?: number; original?: { name?: string }; cause?: { name?: string } };
   if (typeof err.statusCode === "number") return `Slack answered HTTP ${err.statusCode}.`;
   const name = err.cause?.name ?? err.original?.name ?? err.name;
   if (name === "TimeoutError" || name === "AbortError")
-    return `Slack did not answer within ${POST_TIMEOUT_MS / 1000} seconds.`;
+    return `Slack did not answer within ${timeoutMs / 1000} seconds.`;
   return "Slack could not be reached.";
 }
 
