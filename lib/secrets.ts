@@ -1,16 +1,12 @@
 import "server-only";
-import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { keyFrom, seal, unseal } from "@/lib/crypto/seal";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 
 /**
- * Secrets kept in the database (a TAG's Slack webhook URL) are sealed with AES-256-GCM under
- * PORTAL_ENCRYPTION_KEY (docs/decisions/015): a database dump alone does not reveal them, and a
- * tampered value fails to open. Stored as `v1.<iv>.<tag>.<ciphertext>` (base64url parts), so a
- * later key or cipher can be told apart.
+ * Secrets kept in the database (a TAG's Slack webhook URL) are sealed under PORTAL_ENCRYPTION_KEY
+ * (docs/decisions/015): a database dump alone does not reveal them.
  */
-const VERSION = "v1";
-
 function key(): Buffer {
   const k = env().PORTAL_ENCRYPTION_KEY;
   if (!k)
@@ -18,7 +14,7 @@ function key(): Buffer {
       "CONFLICT",
       "PORTAL_ENCRYPTION_KEY is not set: the portal cannot keep secrets such as Slack webhook URLs.",
     );
-  return Buffer.from(k, "base64");
+  return keyFrom(k);
 }
 
 /** Whether secrets can be sealed and opened (the key is configured). */
@@ -26,20 +22,7 @@ export function secretsEnabled(): boolean {
   return Boolean(env().PORTAL_ENCRYPTION_KEY);
 }
 
-export function sealSecret(plain: string): string {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv("aes-256-gcm", key(), iv);
-  const body = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
-  return [VERSION, iv, cipher.getAuthTag(), body]
-    .map((p) => (typeof p === "string" ? p : p.toString("base64url")))
-    .join(".");
-}
+export const sealSecret = (plain: string): string => seal(plain, key());
 
 /** Opens a sealed secret; throws when it was sealed under another key or altered. */
-export function openSecret(sealed: string): string {
-  const [version, iv, tag, body] = sealed.split(".");
-  if (version !== VERSION || !iv || !tag || body === undefined) throw new Error("not a sealed secret");
-  const decipher = createDecipheriv("aes-256-gcm", key(), Buffer.from(iv, "base64url"));
-  decipher.setAuthTag(Buffer.from(tag, "base64url"));
-  return Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]).toString("utf8");
-}
+export const openSecret = (sealed: string): string => unseal(sealed, key());

@@ -137,6 +137,12 @@ export const EXPECTED: Record<string, Row> = {
   // "start a GitHub sync, configure a TAG's repositories": TAG lead of that TAG, admin.
   "github.sync": row("github.sync", leadOrAdmin, ["startSyncAction"]),
   "github.labels": row("github.sync", leadOrAdmin, ["setHelpWantedLabelsAction"]),
+  // "set the TAG's Slack webhook and events, see and retry its failed Slack messages": its leads, admin.
+  "slack.manage": row("slack.manage", leadOrAdmin, ["saveSlackSettingsAction"]),
+  "slack.remove": row("slack.manage", leadOrAdmin, ["removeSlackSettingsAction"]),
+  "slack.retry": row("slack.manage", leadOrAdmin, ["retrySlackDeliveryAction"]),
+  // "make or reset one's own calendar link": every signed-in person, their own.
+  "calendar.reset": row("profile.edit", signedIn, ["resetCalendarAction"]),
   // "dashboards of a TAG": its leads, TOC, admin; "cross-TAG dashboards": TOC, admin (a lead sees
   // the overview of the TAGs they lead only).
   "dashboard.view": row("dashboard.view", ["lead", "toc", "admin"]),
