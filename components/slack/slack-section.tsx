@@ -33,7 +33,7 @@ export function SlackSection({ tagId, enabled, baseUrl, channel, failed, pending
         enabled ? (
           <>
             Post this TAG&apos;s news to a Slack channel through an incoming webhook. The URL is stored encrypted and
-            never shown again; it must start with <code>{baseUrl}</code>.
+            never shown again; it must start with <code className="break-all">{baseUrl}</code>.
             {pending > 0 && ` ${pending} message${pending === 1 ? "" : "s"} waiting to be sent.`}
           </>
         ) : (

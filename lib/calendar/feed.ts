@@ -5,6 +5,7 @@ import { addElectionEvents } from "@/lib/elections/calendar";
 import { loadElection } from "@/lib/elections/context";
 import { voterVerdictOf } from "@/lib/elections/load-eligibility";
 import { checkInDueAt } from "@/lib/liaisons/overdue";
+import { listLiaisonsOfPerson } from "@/lib/liaisons/queries";
 import { DAY } from "@/lib/vocabulary";
 import { calendarTokenHash } from "./tokens";
 
@@ -60,19 +61,7 @@ export async function personalCalendar(token: string, baseUrl: string, at: Date)
     });
   }
 
-  const liaisons = await db.liaison.findMany({
-    where: { endedAt: null, assignment: { userId: owner.id, status: { in: ["active", "on_leave"] } } },
-    select: {
-      id: true,
-      cadenceDays: true,
-      lastCheckInAt: true,
-      createdAt: true,
-      foundation: true,
-      project: { select: { displayName: true } },
-      assignment: { select: { tag: { select: { slug: true, name: true } } } },
-    },
-    take: 100,
-  });
+  const liaisons = await listLiaisonsOfPerson(owner.id);
   for (const l of liaisons) {
     const subject = l.project?.displayName ?? l.foundation ?? l.assignment.tag.name;
     const url = `${base}/liaisons/${l.id}`;
