@@ -10,6 +10,8 @@ interface Props {
   tagId: string;
   enabled: boolean;
   baseUrl: string;
+  /** In the demo: the Slack stand-in's page of received posts. */
+  demoOutbox: string | null;
   channel: { webhookHint: string; events: string[] } | null;
   failed: { id: string; text: string; lastError: string | null; attempts: number; createdAt: string }[];
   pending: number;
@@ -24,7 +26,18 @@ const EVENT_OPTIONS = SLACK_EVENT_KINDS.map((k) => [k, SLACK_EVENT_LABEL[k]] as 
  * The lead console's Slack section: the channel's webhook (never shown back in full), the events
  * it receives, and the messages that could not be delivered, each with its reason and a retry.
  */
-export function SlackSection({ tagId, enabled, baseUrl, channel, failed, pending, save, remove, retry }: Props) {
+export function SlackSection({
+  tagId,
+  enabled,
+  baseUrl,
+  demoOutbox,
+  channel,
+  failed,
+  pending,
+  save,
+  remove,
+  retry,
+}: Props) {
   return (
     <Section
       id="slack"
@@ -35,6 +48,16 @@ export function SlackSection({ tagId, enabled, baseUrl, channel, failed, pending
             Post this TAG&apos;s news to a Slack channel through an incoming webhook. The URL is stored encrypted and
             never shown again; it must start with <code className="break-all">{baseUrl}</code>.
             {pending > 0 && ` ${pending} message${pending === 1 ? "" : "s"} waiting to be sent.`}
+            {demoOutbox && (
+              <>
+                {" "}
+                In this demo any URL under that address works, and{" "}
+                <a href={demoOutbox} className="text-brand-700 underline">
+                  the Slack stand-in
+                </a>{" "}
+                shows what was posted.
+              </>
+            )}
           </>
         ) : (
           "Slack is off on this server: its operators have not set PORTAL_ENCRYPTION_KEY, which keeps webhook URLs encrypted."

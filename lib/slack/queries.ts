@@ -15,9 +15,12 @@ export async function getSlackConsole(tagId: string) {
     }),
     db.slackDelivery.count({ where: { tagId, status: "pending" } }),
   ]);
+  const e = env();
   return {
     enabled: secretsEnabled(),
-    baseUrl: env().SLACK_WEBHOOK_BASE_URL,
+    baseUrl: e.SLACK_WEBHOOK_BASE_URL,
+    // The demo's webhooks go to its Slack stand-in, whose page lists what arrived.
+    demoOutbox: e.DEMO ? new URL("/outbox", e.SLACK_WEBHOOK_BASE_URL).toString() : null,
     channel,
     failed: failed.map((f) => ({
       id: f.id,

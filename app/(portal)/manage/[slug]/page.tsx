@@ -258,17 +258,20 @@ export default async function LeadConsolePage({ params }: Props) {
         </ul>
       </Section>
 
-      <SlackSection
-        tagId={tag.id}
-        enabled={slack.enabled}
-        baseUrl={slack.baseUrl}
-        channel={slack.channel}
-        failed={slack.failed}
-        pending={slack.pending}
-        save={saveSlackSettingsAction}
-        remove={removeSlackSettingsAction}
-        retry={retrySlackDeliveryAction}
-      />
+      {can(actor, "slack.manage", tag.id) && (
+        <SlackSection
+          tagId={tag.id}
+          enabled={slack.enabled}
+          baseUrl={slack.baseUrl}
+          demoOutbox={slack.demoOutbox}
+          channel={slack.channel}
+          failed={slack.failed}
+          pending={slack.pending}
+          save={saveSlackSettingsAction}
+          remove={removeSlackSettingsAction}
+          retry={retrySlackDeliveryAction}
+        />
+      )}
 
       <Section id="progress" title="Recent progress" empty={progress.length === 0 && "No progress posted yet."}>
         <ol className="mt-3 space-y-4">
