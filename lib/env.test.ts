@@ -69,4 +69,20 @@ describe("configuration", () => {
     resetEnvForTests();
     expect(() => env()).toThrow(/GITHUB_API_URL/);
   });
+
+  it("PORTAL_ENCRYPTION_KEY: 32 bytes in base64, or unset (Slack off); anything else is named with how to make one", () => {
+    vi.stubEnv("PORTAL_ENCRYPTION_KEY", Buffer.alloc(16, 1).toString("base64"));
+    resetEnvForTests();
+    expect(() => env()).toThrow(/PORTAL_ENCRYPTION_KEY must be 32 random bytes in base64.*openssl rand -base64 32/);
+    vi.stubEnv("PORTAL_ENCRYPTION_KEY", "not base64 at all!");
+    resetEnvForTests();
+    expect(() => env()).toThrow(/PORTAL_ENCRYPTION_KEY/);
+    vi.stubEnv("PORTAL_ENCRYPTION_KEY", Buffer.alloc(32, 1).toString("base64"));
+    resetEnvForTests();
+    expect(env().PORTAL_ENCRYPTION_KEY).toHaveLength(44);
+    vi.stubEnv("PORTAL_ENCRYPTION_KEY", "");
+    resetEnvForTests();
+    expect(env().PORTAL_ENCRYPTION_KEY).toBeUndefined();
+    expect(env().SLACK_WEBHOOK_BASE_URL).toBe("https://hooks.slack.com/");
+  });
 });

@@ -60,6 +60,18 @@ const EnvSchema = z.object({
   SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /** The worker's own port for /metrics and /healthz; 0 turns it off. */
   WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+  /** AES-256-GCM key for secrets kept in the database (lib/secrets.ts); unset turns Slack delivery off. */
+  PORTAL_ENCRYPTION_KEY: z
+    .string()
+    .refine(
+      (v) => /^[A-Za-z0-9+/]+={0,2}$/.test(v) && Buffer.from(v, "base64").length === 32,
+      "PORTAL_ENCRYPTION_KEY must be 32 random bytes in base64 (for example `openssl rand -base64 32`)",
+    )
+    .optional(),
+  /** A TAG's Slack webhook URL must start with this (lib/slack); the demo points it at its Slack stand-in. */
+  SLACK_WEBHOOK_BASE_URL: z
+    .url({ protocol: /^https?$/, error: "SLACK_WEBHOOK_BASE_URL must be an http(s) URL" })
+    .default("https://hooks.slack.com/"),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -2,7 +2,8 @@
  * The servers the end-to-end tests run against (started by playwright.config.ts):
  * - a portal without DEMO on E2E_PLAIN_PORT (3200), to prove the demo-only routes are absent
  *   (unless E2E_WITH_PLAIN=0);
- * - the demo portal on E2E_PORT (3100) with the GitHub stand-in on 3101, a worker, and a fresh
+ * - the demo portal on E2E_PORT (3100) with the GitHub stand-in on 3101, the Slack stand-in on 3102
+ *   (scripts/portal.ts), a worker, and a fresh
  *   database on the embedded `e2e` cluster (or a local DATABASE_URL server).
  * Uses the existing build (`npm test` builds first). playwright.config.ts starts two of these: one
  * for the specs that share a world, one for the specs that move its clock (E2E_CLUSTER,

@@ -10,6 +10,7 @@ import path from "node:path";
 import { migrateAndVerify, openDatabase, type OpenOptions } from "./db/database.ts";
 import { dataRoot } from "./db/embedded-postgres.ts";
 import { createStandIn } from "../dev/github-stand-in/server.ts";
+import { createSlackStandIn } from "../dev/slack-stand-in/server.ts";
 import { seed } from "../prisma/seed.ts";
 import { createPrismaClient } from "../lib/prisma-client.ts";
 import { exportTagsYamlFromDatabase } from "../lib/tags-yaml/apply.ts";
@@ -53,6 +54,8 @@ export function log(msg: string) {
 export interface PortalOptions {
   port: number;
   standInPort: number;
+  /** The Slack stand-in's port (default: the GitHub stand-in's plus one). */
+  slackPort?: number;
   /** Build before starting (`next build`). */
   build: boolean;
   /** `next dev` instead of a production server. */
@@ -80,7 +83,14 @@ export function demoEnv(opts: PortalOptions, databaseUrl: string): NodeJS.Proces
     GITHUB_APP_PRIVATE_KEY: demoAppKeyFile(),
     GITHUB_APP_WEBHOOK_SECRET: "tag-portal-demo-app-webhook-secret",
     ROSTER_PULL_REQUEST_REPO: "cncf/toc",
+    // Slack (lib/slack): the demo's own key, and webhooks only to the Slack stand-in, whose /outbox shows each post.
+    PORTAL_ENCRYPTION_KEY: process.env.PORTAL_ENCRYPTION_KEY ?? Buffer.alloc(32, "tag-portal-demo").toString("base64"),
+    SLACK_WEBHOOK_BASE_URL: `http://127.0.0.1:${slackPortOf(opts)}/services/`,
   };
+}
+
+export function slackPortOf(opts: Pick<PortalOptions, "standInPort" | "slackPort">): number {
+  return opts.slackPort ?? opts.standInPort + 1;
 }
 
 const nextBin = path.join(root, "node_modules/next/dist/bin/next");
@@ -135,6 +145,9 @@ export async function startPortal(opts: PortalOptions) {
     await exportDb.$disconnect();
   }
   log(`GitHub stand-in on http://127.0.0.1:${opts.standInPort}`);
+  const slack = createSlackStandIn({ port: slackPortOf(opts) });
+  await slack.listen();
+  log(`Slack stand-in on http://127.0.0.1:${slackPortOf(opts)} (posts at /outbox)`);
   if (opts.build) buildPortal();
   const worker = spawn(
     process.execPath,
@@ -153,6 +166,7 @@ export async function startPortal(opts: PortalOptions) {
   const stop = async () => {
     for (const c of children) if (c.exitCode === null) c.kill("SIGTERM");
     await standIn.close().catch(() => {});
+    await slack.close().catch(() => {});
     await db.cluster?.stop();
   };
   for (const c of children) {

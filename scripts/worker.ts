@@ -24,7 +24,7 @@ const { runSync } = await import("@/lib/github/sync");
 const { getBoss, enqueueSweeps, enqueueSync, SYNC_QUEUE } = await import("@/lib/jobs/queue");
 const { queueDepth } = await import("@/lib/jobs/queue-depth");
 const { setQueueDepthSource } = await import("@/lib/observability/metrics");
-const { sweeps } = await import("@/lib/jobs/sweeps");
+const { sweeps, SLACK_SWEEP } = await import("@/lib/jobs/sweeps");
 for (const warning of (await import("@/lib/github/app/config")).appStartupWarnings()) log.warn(warning);
 
 const tracer = trace.getTracer("tag-portal-worker");
@@ -77,12 +77,21 @@ const tick = setInterval(
   () => void enqueueSweeps({ tickSeconds }).catch((err) => log.error({ err }, "enqueueing sweeps failed")),
   tickSeconds * 1000,
 );
+// Slack messages go out within seconds (docs/decisions/015), once per slot however many workers run.
+const slackTick = setInterval(
+  () =>
+    void boss
+      .send(SLACK_SWEEP, {}, { retryLimit: 0, singletonKey: "slack", singletonSeconds: 5 })
+      .catch((err) => log.error({ err }, "enqueueing Slack delivery failed")),
+  5000,
+);
 log.info({ sweeps: sweeps.length }, "worker running");
 
 for (const sig of ["SIGINT", "SIGTERM"] as const) {
   process.once(sig, () => {
     stopping = true;
     clearInterval(tick);
+    clearInterval(slackTick);
     log.info({ signal: sig }, "stopping: finishing the running job");
     void boss
       .stop({ graceful: true, wait: true, timeout: e.SHUTDOWN_TIMEOUT_SECONDS * 1000 })

@@ -134,6 +134,11 @@ export const PERMISSIONS = {
     roles: leadsAndAdmins,
     description: "start a GitHub sync, configure a TAG's repositories",
   },
+  "slack.manage": {
+    scope: "tag",
+    roles: leadsAndAdmins,
+    description: "set the TAG's Slack webhook and events, see and retry failed Slack messages",
+  },
   "dashboard.view": { scope: "tag", roles: ["lead", "toc", "admin"], description: "dashboards of a TAG" },
   "audit.view": { scope: "tag", roles: ["lead", "toc", "admin"], description: "the audit log of a TAG" },
   "audit.view-all": {

@@ -5,6 +5,7 @@ import { now } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import type { AuditAction } from "@/lib/audit/actions";
 import { recordAudit, recordRefusal } from "@/lib/audit/record";
+import { notifyTagChannel } from "@/lib/slack/notify";
 import { requirePermission } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
 import { notify, type NotificationInput } from "@/lib/notify/send";
@@ -86,6 +87,7 @@ export async function closeDecision(
     before: { status: "open" },
     after: { status: approved ? "approved" : "rejected", outcome, blocked: effect.blocked, ...ctx.after },
   });
+  await notifyTagChannel(tx, d.tagId, { kind: "decision", decisionId: d.id }, ctx.at);
   return effect.notices;
 }
 

@@ -4,7 +4,7 @@
  * out: their dates are not settled. Built with ical-generator; times are UTC instants, which
  * every calendar shows in its reader's zone.
  */
-import ical, { ICalCalendarMethod } from "ical-generator";
+import ical, { ICalCalendarMethod, type ICalCalendar } from "ical-generator";
 import { db } from "@/lib/db";
 import { DAY } from "@/lib/vocabulary";
 
@@ -35,37 +35,42 @@ export function buildElectionCalendar(
     url: `${base}/tags/${tag.slug}/elections.ics`,
     ttl: 60 * 60,
   });
-  for (const e of elections) {
-    if (e.phase === "draft") continue;
-    const url = `${base}/elections/${e.id}`;
-    const common = { stamp: e.updatedAt, url };
-    cal.createEvent({
-      ...common,
-      id: `${e.id}-nominations@tag-portal`,
-      start: e.nominationsOpenAt,
-      end: e.nominationsCloseAt,
-      summary: `Nominations: ${e.title}`,
-      description: `Self-nominate or endorse a candidate: ${url}`,
-    });
-    cal.createEvent({
-      ...common,
-      id: `${e.id}-voting@tag-portal`,
-      start: e.votingOpenAt,
-      end: e.votingCloseAt,
-      summary: `Voting: ${e.title}`,
-      description: `Cast or replace your ranked ballot: ${url}/vote`,
-    });
-    cal.createEvent({
-      ...common,
-      id: `${e.id}-terms@tag-portal`,
-      start: e.cycleDate,
-      end: new Date(e.cycleDate.getTime() + DAY),
-      allDay: true,
-      summary: `New terms begin: ${e.title}`,
-      description: `Results: ${url}/results`,
-    });
-  }
+  for (const e of elections) if (e.phase !== "draft") addElectionEvents(cal, e, base);
   return cal.toString();
+}
+
+/**
+ * One election's events (nominations, voting, the day terms begin), with UIDs stable across
+ * feeds: the TAG's feed and a person's own calendar (lib/calendar) name the same events alike.
+ */
+export function addElectionEvents(cal: ICalCalendar, e: Omit<CalendarElection, "phase">, base: string): void {
+  const url = `${base}/elections/${e.id}`;
+  const common = { stamp: e.updatedAt, url };
+  cal.createEvent({
+    ...common,
+    id: `${e.id}-nominations@tag-portal`,
+    start: e.nominationsOpenAt,
+    end: e.nominationsCloseAt,
+    summary: `Nominations: ${e.title}`,
+    description: `Self-nominate or endorse a candidate: ${url}`,
+  });
+  cal.createEvent({
+    ...common,
+    id: `${e.id}-voting@tag-portal`,
+    start: e.votingOpenAt,
+    end: e.votingCloseAt,
+    summary: `Voting: ${e.title}`,
+    description: `Cast or replace your ranked ballot: ${url}/vote`,
+  });
+  cal.createEvent({
+    ...common,
+    id: `${e.id}-terms@tag-portal`,
+    start: e.cycleDate,
+    end: new Date(e.cycleDate.getTime() + DAY),
+    allDay: true,
+    summary: `New terms begin: ${e.title}`,
+    description: `Results: ${url}/results`,
+  });
 }
 
 /** The feed of the TAG with this slug, or null when there is no such TAG. */

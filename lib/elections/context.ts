@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { db, type Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/record";
+import { notifyTagChannel } from "@/lib/slack/notify";
 import { AppError } from "@/lib/errors";
 import { refuseByGuard, requirePermission } from "@/lib/auth/actor";
 import { can, type Action, type Actor } from "@/lib/auth/permissions";
@@ -146,13 +147,14 @@ export interface Mover {
 }
 
 /** The audit event of a phase move: who moved it and why, or that the clock did. */
-export function recordPhase(
+export async function recordPhase(
   tx: Tx,
   m: Mover,
   e: { id: string; tagId: string },
   from: Phase,
   after: Record<string, Prisma.InputJsonValue>,
 ) {
+  await notifyTagChannel(tx, e.tagId, { kind: "election.phase", electionId: e.id, phase: String(after.phase) }, m.at);
   return recordAudit(tx, {
     at: m.at,
     actorId: m.actorId ?? null,

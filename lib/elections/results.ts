@@ -3,6 +3,7 @@ import { db, type Tx } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
+import { notifyTagChannel } from "@/lib/slack/notify";
 import { can, type Actor } from "@/lib/auth/permissions";
 import { notify, type NotificationInput } from "@/lib/notify/send";
 import { openDecisionAt } from "@/lib/decisions/open";
@@ -270,6 +271,7 @@ export async function publishElection(actor: Actor | null, input: ElectionRefInp
       before: { phase: "approved" },
       after: { phase: "published" },
     });
+    await notifyTagChannel(tx, e.tagId, { kind: "election.result", electionId: e.id }, at);
   });
   const voters = await db.electionParticipation.findMany({ where: { electionId: e.id }, select: { userId: true } });
   const candidates = await db.nomination.findMany({ where: { electionId: e.id }, select: { userId: true } });

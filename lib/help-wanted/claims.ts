@@ -3,6 +3,7 @@ import { db, type Tx } from "@/lib/db";
 import { now as clockNow } from "@/lib/clock";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import { createAudited, recordAudit } from "@/lib/audit/record";
+import { notifyTagChannel } from "@/lib/slack/notify";
 import { refuseByGuard, requirePermission } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
 import { notify } from "@/lib/notify/send";
@@ -100,6 +101,7 @@ export async function volunteerForItem(actor: Actor | null, input: { itemId: str
           after: { itemId: item.id, status, auto: autoAccept },
         },
       );
+      if (autoAccept) await notifyTagChannel(tx, item.tagIds, { kind: "volunteer.accepted", claimId: c.id }, at);
       return c;
     });
     if (claim.status === "requested") {
@@ -209,6 +211,7 @@ export async function decideClaim(actor: Actor | null, input: { claimId: string;
     );
     if (accept && !(await takePlace(tx, item.id, at)))
       throw new AppError("CONFLICT", "No place is left on this item: another request was accepted first.");
+    if (accept) await notifyTagChannel(tx, item.tagIds, { kind: "volunteer.accepted", claimId: claim.id }, at);
   });
   await notify(
     {
@@ -465,6 +468,7 @@ export async function confirmCompletion(actor: Actor | null, input: { claimId: s
       before: { status: "done" },
       after: { status: "completed", itemClosed: closedNow },
     });
+    await notifyTagChannel(tx, item.tagIds, { kind: "item.done", claimId: claim.id }, at);
     return closedNow;
   });
   await notify(

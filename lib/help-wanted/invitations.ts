@@ -1,4 +1,5 @@
 import "server-only";
+import { notifyTagChannel } from "@/lib/slack/notify";
 import { db } from "@/lib/db";
 import { now as clockNow } from "@/lib/clock";
 import { AppError, isUniqueViolation } from "@/lib/errors";
@@ -121,6 +122,7 @@ export async function answerInvitation(actor: Actor | null, input: AnswerInvitat
     );
     if (accept && !(await takePlace(tx, item.id, at)))
       throw new AppError("CONFLICT", "No place is left on this item: someone else took the last one.");
+    if (accept) await notifyTagChannel(tx, item.tagIds, { kind: "volunteer.accepted", claimId: claim.id }, at);
   });
   const person = await db.user.findUnique({ where: { id: a.id }, select: { login: true } });
   const n = {

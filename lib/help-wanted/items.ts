@@ -3,6 +3,7 @@ import { db, type Tx } from "@/lib/db";
 import { now as clockNow } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { createAudited, recordAudit } from "@/lib/audit/record";
+import { notifyTagChannel } from "@/lib/slack/notify";
 import { requirePermission } from "@/lib/auth/actor";
 import { can, type Action, type Actor } from "@/lib/auth/permissions";
 import { notify } from "@/lib/notify/send";
@@ -132,6 +133,12 @@ export async function createItem(actor: Actor | null, input: ItemInput, readIssu
         after: { ...input },
       },
     );
+    await notifyTagChannel(
+      tx,
+      tags.map((t) => t.id),
+      { kind: "help-wanted.new", itemId: item.id },
+      at,
+    );
     return item;
   });
 }
@@ -249,6 +256,13 @@ async function saveItem(
       },
       after: { title: input.title, places: input.places, dueAt: input.dueAt?.toISOString() ?? null, status },
     });
+    if (mode === "publish")
+      await notifyTagChannel(
+        tx,
+        tags.map((t) => t.id),
+        { kind: "help-wanted.new", itemId },
+        at,
+      );
   });
   return { a, at };
 }

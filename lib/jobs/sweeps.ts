@@ -17,6 +17,7 @@ import { remindTermsEnding } from "@/lib/roles/term-reminders";
 import { DAY } from "@/lib/vocabulary";
 import { scheduleDailySyncs } from "@/lib/github/sync-runs";
 import { openPendingRosterPulls } from "@/lib/github/roster-pulls";
+import { deliverSlackMessages } from "@/lib/slack/deliveries";
 
 /**
  * Time-driven work. Each sweep compares domain data with the clock's `now` and acts on what is
@@ -31,6 +32,8 @@ export interface Sweep {
   run: (now: Date) => Promise<number>;
 }
 export const PROFILE_REMINDER_AFTER_DAYS = 7;
+/** Also queued every few seconds by the worker: a Slack message should not wait for the minute's tick. */
+export const SLACK_SWEEP = "sweep-slack-deliveries";
 
 /** A week after joining, people whose profile lacks region or timezone are asked to add them (matching needs both). */
 async function remindIncompleteProfiles(now: Date): Promise<number> {
@@ -134,6 +137,11 @@ export const sweeps: Sweep[] = [
     description: "Queue a GitHub sync of every TAG's repositories once a day",
     // queue.ts imports this list, so the queue is loaded when the sweep runs, not with the module.
     run: async (at) => scheduleDailySyncs(at, (await import("./queue")).enqueueSync),
+  },
+  {
+    name: SLACK_SWEEP,
+    description: "Post queued Slack messages to TAG channels; retry failed posts with backoff",
+    run: (at) => deliverSlackMessages(at),
   },
   {
     name: "sweep-notification-digests",

@@ -142,6 +142,12 @@ export const EXPECTED: Record<string, Row> = {
   "github.labels": row("github.sync", leadOrAdmin, ["setHelpWantedLabelsAction"]),
   // "manage TAGs": mapping a GitHub App installation's repository to a TAG is admin only (/admin/github).
   "github.map-repository": row("tag.manage", ["admin"], ["mapRepositoryAction"]),
+  // "set the TAG's Slack webhook and events, see and retry its failed Slack messages": its leads, admin.
+  "slack.manage": row("slack.manage", leadOrAdmin, ["saveSlackSettingsAction"]),
+  "slack.remove": row("slack.manage", leadOrAdmin, ["removeSlackSettingsAction"]),
+  "slack.retry": row("slack.manage", leadOrAdmin, ["retrySlackDeliveryAction"]),
+  // "make or reset one's own calendar link": every signed-in person, their own.
+  "calendar.reset": row("profile.edit", signedIn, ["resetCalendarAction"]),
   // "dashboards of a TAG": its leads, TOC, admin; "cross-TAG dashboards": TOC, admin (a lead sees
   // the overview of the TAGs they lead only).
   "dashboard.view": row("dashboard.view", ["lead", "toc", "admin"]),

@@ -82,6 +82,10 @@ import { saveTargets } from "@/lib/representation/mutations";
 import { endPairing, pairMentor } from "@/lib/pathways/pairings";
 import { signOffStep } from "@/lib/pathways/sign-offs";
 import { createTag, createUser } from "@/tests/factories";
+import { resetCalendarToken } from "@/lib/calendar/tokens";
+import { openSecret } from "@/lib/secrets";
+import { retrySlackDelivery } from "@/lib/slack/deliveries";
+import { removeSlackSettings, saveSlackSettings } from "@/lib/slack/settings";
 import { EXPECTED, NO_OPERATION_YET, NO_ROW_YET, ROLES, type MatrixRole } from "./expected";
 import { DAY, LEAD_KINDS } from "@/lib/vocabulary";
 
@@ -698,6 +702,54 @@ const OPERATIONS: Record<string, (w: World, actor: Actor | null, role: MatrixRol
       run: () => setHelpWantedLabels(actor, HelpWantedLabelsSchema.parse({ repo: "cncf/matrix", labels })),
       changed: async () =>
         JSON.stringify(await db.repositorySettings.findMany({ where: { repo: "cncf/matrix" } })).includes(labels),
+    };
+  },
+  "slack.manage": async (w, actor) => {
+    const webhookUrl = `https://hooks.slack.com/services/T0/B0/${Math.random().toString(36).slice(2)}`;
+    return {
+      run: () => saveSlackSettings(actor, { tagId: w.tagA.id, webhookUrl, events: ["item.done"] }),
+      changed: async () => {
+        const row = await db.tagSlack.findUnique({ where: { tagId: w.tagA.id } });
+        return !!row && openSecret(row.webhookCiphertext) === webhookUrl;
+      },
+    };
+  },
+  "slack.remove": async (w, actor) => {
+    const at = new Date();
+    await db.tagSlack.upsert({
+      where: { tagId: w.tagA.id },
+      create: { tagId: w.tagA.id, webhookCiphertext: "x", webhookHint: "x", updatedAt: at },
+      update: {},
+    });
+    return {
+      run: () => removeSlackSettings(actor, { tagId: w.tagA.id }),
+      changed: async () => !(await db.tagSlack.findUnique({ where: { tagId: w.tagA.id } })),
+    };
+  },
+  "slack.retry": async (w, actor) => {
+    const at = new Date();
+    const d = await db.slackDelivery.create({
+      data: {
+        tagId: w.tagA.id,
+        event: "item.done",
+        message: { text: "x", blocks: [] },
+        status: "failed",
+        createdAt: at,
+        nextAttemptAt: at,
+      },
+    });
+    return {
+      run: () => retrySlackDelivery(actor, { deliveryId: d.id }),
+      changed: async () => (await db.slackDelivery.findUniqueOrThrow({ where: { id: d.id } })).status === "pending",
+    };
+  },
+  "calendar.reset": async (_w, actor) => {
+    const before = actor ? await db.calendarToken.findUnique({ where: { userId: actor.id } }) : null;
+    return {
+      run: () => resetCalendarToken(actor),
+      changed: async () =>
+        !!actor &&
+        (await db.calendarToken.findUnique({ where: { userId: actor.id } }))?.tokenHash !== before?.tokenHash,
     };
   },
   "dashboard.view": async (w, actor) => seen(() => getTagDashboard(actor, w.tagA.slug)),
@@ -1328,6 +1380,7 @@ describe("permission matrix (every role x operation on TAG A, expectations from 
   beforeAll(async () => {
     await standIn.listen();
     vi.stubEnv("GITHUB_API_URL", `${standIn.url()}/api`);
+    vi.stubEnv("PORTAL_ENCRYPTION_KEY", Buffer.alloc(32, 7).toString("base64"));
     resetEnvForTests();
     w = await world();
   });

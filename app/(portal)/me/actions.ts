@@ -15,6 +15,8 @@ import { DeleteAccountSchema, ProfileSchema } from "@/lib/people/schemas";
 import { markPeopleStale } from "@/lib/matching/snapshot";
 import { setNotificationPrefs } from "@/lib/notify/preferences";
 import { NotificationPrefsFormSchema } from "@/lib/notify/schemas";
+import { ResetCalendarSchema } from "@/lib/calendar/schemas";
+import { resetCalendarToken } from "@/lib/calendar/tokens";
 
 const saveProfile = defineAction(ProfileSchema, (input, actor) => updateProfile(actor, input));
 const removeAccount = defineAction(DeleteAccountSchema, (input, actor) => deleteAccount(actor, input.confirmLogin));
@@ -60,3 +62,8 @@ export async function deleteAccountAction(_prev: DeleteAccountState, formData: F
   revalidatePath("/", "layout");
   redirect("/?notice=account-deleted");
 }
+
+/** A new private calendar link for the signed-in person; the old one stops working. */
+export const resetCalendarAction = defineAction(ResetCalendarSchema, (_input, actor) => resetCalendarToken(actor), {
+  revalidate: () => revalidatePath("/me"),
+});

@@ -19,7 +19,9 @@ import {
   NOTIFICATION_MODE_LABEL,
   NOTIFICATION_MODES,
 } from "@/lib/notify/schemas";
-import { saveNotificationPrefsAction, saveProfileAction } from "./actions";
+import { resetCalendarAction, saveNotificationPrefsAction, saveProfileAction } from "./actions";
+import { CalendarLink } from "@/components/people/calendar-link";
+import { calendarTokenCreatedAt } from "@/lib/calendar/tokens";
 import { ItemLink } from "@/components/help-wanted/item-link";
 import { Row, RowList } from "@/components/ui/row-list";
 
@@ -27,10 +29,11 @@ export const metadata: Metadata = { title: "Your profile" };
 
 export default async function MePage() {
   const user = await requireUser("/me");
-  const [profile, delivered, prefs] = await Promise.all([
+  const [profile, delivered, prefs, calendarSince] = await Promise.all([
     getOwnProfile(user.id),
     listDeliveredWork(user.id),
     getNotificationPrefs(user.id),
+    calendarTokenCreatedAt(user.id),
   ]);
   if (!profile) notFound();
   // Built here, not with the client module's labelledOptions: a server component cannot call it.
@@ -123,6 +126,7 @@ export default async function MePage() {
           ))}
         </RowList>
       </Section>
+      <CalendarLink createdAt={calendarSince?.toISOString() ?? null} reset={resetCalendarAction} />
       <Section
         id="export-heading"
         title="Your data"

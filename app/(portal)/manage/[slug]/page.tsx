@@ -32,6 +32,9 @@ import { ItemLink } from "@/components/help-wanted/item-link";
 import { DataTable } from "@/components/ui/data-table";
 import { PersonLink } from "@/components/ui/person-link";
 import { LogEntry, Section, Tile } from "@/components/ui/section";
+import { SlackSection } from "@/components/slack/slack-section";
+import { getSlackConsole } from "@/lib/slack/queries";
+import { removeSlackSettingsAction, retrySlackDeliveryAction, saveSlackSettingsAction } from "./actions";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -44,13 +47,14 @@ export default async function LeadConsolePage({ params }: Props) {
   const [tag, actor, at] = await Promise.all([findBoardReview(slug), getActor(), now()]);
   if (!tag) notFound();
   if (!can(actor, "help-wanted.decide", tag.id)) return <Forbidden what={`the lead console of ${tag.name}`} />;
-  const [{ drafts, requests, held, dueForReview, progress }, invitations, attention, reports, hiddenTexts] =
+  const [{ drafts, requests, held, dueForReview, progress }, invitations, attention, reports, hiddenTexts, slack] =
     await Promise.all([
       getLeadConsole(tag.id, tag.boardReviewMonths, at),
       listPendingInvitations(tag.id),
       leadAttention(actor, tag.id),
       listOpenReports(tag.id),
       listHiddenTexts(tag.id),
+      getSlackConsole(tag.id),
     ]);
   const overdue = isBoardReviewDue(tag, at);
   const staleCount = held.filter((c) => c.stale).length;
@@ -260,6 +264,21 @@ export default async function LeadConsolePage({ params }: Props) {
           ))}
         </ul>
       </Section>
+
+      {can(actor, "slack.manage", tag.id) && (
+        <SlackSection
+          tagId={tag.id}
+          enabled={slack.enabled}
+          baseUrl={slack.baseUrl}
+          demoOutbox={slack.demoOutbox}
+          channel={slack.channel}
+          failed={slack.failed}
+          pending={slack.pending}
+          save={saveSlackSettingsAction}
+          remove={removeSlackSettingsAction}
+          retry={retrySlackDeliveryAction}
+        />
+      )}
 
       <Section id="progress" title="Recent progress" empty={progress.length === 0 && "No progress posted yet."}>
         <ol className="mt-3 space-y-4">
