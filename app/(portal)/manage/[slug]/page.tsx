@@ -75,6 +75,9 @@ export default async function LeadConsolePage({ params }: Props) {
           <Link href={`/manage/${tag.slug}/pathway`} className="text-brand-700 underline">
             Leadership pathway
           </Link>
+          <Link href={`/manage/${tag.slug}/reports`} className="text-brand-700 underline">
+            Reports
+          </Link>
         </p>
       </header>
 
