@@ -5,7 +5,7 @@ import { loadActor } from "@/lib/auth/actor";
 import { groupOf } from "@/lib/notify/preferences";
 import { NOTIFICATION_GROUPS } from "@/lib/notify/schemas";
 import { createUser } from "@/tests/factories";
-import { code, tagWithLead } from "@/tests/fixtures";
+import { code, createSeat, tagWithLead } from "@/tests/fixtures";
 import { currentQuarter, holderReportsOfTag, postHolderReport, remindHolderReports } from "./holder-reports";
 
 /** A role of the TAG (with or without deliverables) and an active seat of it for a new person. */
@@ -23,16 +23,9 @@ async function seatOf(tagId: string, deliverables: string) {
     },
   });
   const user = await createUser();
-  const seat = await db.roleAssignment.create({
-    data: {
-      tagId,
-      userId: user.id,
-      kind: "tag_ambassador",
-      status: "active",
-      requestedAt: at,
-      startAt: at,
-      roleDefinitionId: def.id,
-    },
+  const seat = await db.roleAssignment.update({
+    where: { id: (await createSeat(tagId, user.id, "tag_ambassador", at)).id },
+    data: { roleDefinitionId: def.id },
   });
   return { user, seat, actor: (await loadActor(user.id))! };
 }

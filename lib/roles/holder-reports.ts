@@ -112,6 +112,28 @@ export interface LinkChoice {
   href: string | null;
 }
 
+const itemChoice = (i: { id: string; title: string }): LinkChoice => ({
+  key: `item:${i.id}`,
+  label: i.title,
+  href: `/help-wanted/${i.id}`,
+});
+const checkInChoice = (c: { id: string; date: Date; liaisonId: string }): LinkChoice => ({
+  key: `checkin:${c.id}`,
+  label: `Liaison check-in of ${isoDay(c.date)}`,
+  href: `/liaisons/${c.liaisonId}`,
+});
+const contributionChoice = (c: {
+  id: string;
+  title: string;
+  kind: string;
+  occurredAt: Date;
+  link: string | null;
+}): LinkChoice => ({
+  key: `contribution:${c.id}`,
+  label: `${c.title || c.kind} (${isoDay(c.occurredAt)})`,
+  href: c.link,
+});
+
 /** What a holder may link from a TAG: their items, their liaison check-ins, their contributions, newest first. */
 async function linkChoices(userId: string, tagId: string, since: Date): Promise<LinkChoice[]> {
   const [claims, checkIns, contributions] = await Promise.all([
@@ -140,17 +162,9 @@ async function linkChoices(userId: string, tagId: string, since: Date): Promise<
     }),
   ]);
   return [
-    ...claims.map((c) => ({ key: `item:${c.item.id}`, label: c.item.title, href: `/help-wanted/${c.item.id}` })),
-    ...checkIns.map((c) => ({
-      key: `checkin:${c.id}`,
-      label: `Liaison check-in of ${isoDay(c.date)}`,
-      href: `/liaisons/${c.liaisonId}`,
-    })),
-    ...contributions.map((c) => ({
-      key: `contribution:${c.id}`,
-      label: `${c.title || c.kind} (${isoDay(c.occurredAt)})`,
-      href: c.link,
-    })),
+    ...claims.map((c) => itemChoice(c.item)),
+    ...checkIns.map(checkInChoice),
+    ...contributions.map(contributionChoice),
   ];
 }
 
@@ -168,19 +182,7 @@ async function describeLinks(keys: readonly string[]): Promise<Map<string, LinkC
       select: { id: true, title: true, kind: true, occurredAt: true, link: true },
     }),
   ]);
-  const all: LinkChoice[] = [
-    ...items.map((i) => ({ key: `item:${i.id}`, label: i.title, href: `/help-wanted/${i.id}` })),
-    ...checkIns.map((c) => ({
-      key: `checkin:${c.id}`,
-      label: `Liaison check-in of ${isoDay(c.date)}`,
-      href: `/liaisons/${c.liaisonId}`,
-    })),
-    ...contributions.map((c) => ({
-      key: `contribution:${c.id}`,
-      label: `${c.title || c.kind} (${isoDay(c.occurredAt)})`,
-      href: c.link,
-    })),
-  ];
+  const all = [...items.map(itemChoice), ...checkIns.map(checkInChoice), ...contributions.map(contributionChoice)];
   return new Map(all.map((c) => [c.key, c]));
 }
 
