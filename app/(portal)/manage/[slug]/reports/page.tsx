@@ -102,7 +102,7 @@ export default async function TagReportsPage({ params, searchParams }: Props) {
             download={file}
             className={buttonClass("primary", true)}
           >
-            Download {file}
+            Download the report (markdown)
           </a>
           <button type="button" disabled aria-describedby="pr-why" className={buttonClass("neutral", true)}>
             Open as a pull request in the TAG&apos;s repository
