@@ -125,7 +125,7 @@ const CONTEXTS: { name: string; login: string | null; start: string[]; areas: st
     login: "chia-chair",
     start: ["/manage/security-and-compliance", "/help-wanted/new", "/elections/new", "/liaisons"],
     areas: ["/manage", "/help-wanted/new", "/elections/new", "/liaisons"],
-    must: ["/manage/[slug]", "/manage/[slug]/pathway", "/help-wanted/new", "/elections/new"],
+    must: ["/manage/[slug]", "/manage/[slug]/pathway", "/manage/[slug]/reports", "/help-wanted/new", "/elections/new"],
   },
   {
     name: "a TOC member",

@@ -128,6 +128,16 @@ export const PERMISSIONS = {
     roles: leadsAndAdmins,
     description: "hide a reported text with a reason, or keep it (a bio's reports go to admins)",
   },
+  "tag-report.write": {
+    scope: "tag",
+    roles: leadsAndAdmins,
+    description: "write the narrative of the TAG's quarterly and annual reports",
+  },
+  "holder-report.post": {
+    scope: "tag",
+    roles: everyone,
+    description: "post one's own seat's quarterly report (only the seat's holder: checked in the lib)",
+  },
   "initiative.manage": { scope: "tag", roles: leadsAndAdmins, description: "run initiatives" },
   "github.sync": {
     scope: "tag",

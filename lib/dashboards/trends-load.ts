@@ -1,14 +1,18 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { ClaimStatus } from "@/lib/generated/prisma/client";
+import type { ClaimStatus, RoleKind } from "@/lib/generated/prisma/client";
 import {
   electionTurnout,
   helpWantedByMonth,
   leadershipByQuarter,
   monthsUpTo,
   quartersUpTo,
+  type ElectionRow,
+  type EmployerSpan,
   type HelpWantedMonth,
+  type ItemRow,
   type LeadershipQuarter,
+  type SeatSpan,
   type Turnout,
 } from "./trends";
 
@@ -24,14 +28,26 @@ export interface Trends {
   turnout: Turnout[];
 }
 
+/** The rows the trend functions read, for a report or a dashboard (lib/tag-reports draws on them too). */
+export interface TrendRows {
+  seats: (SeatSpan & { kind: RoleKind; login: string })[];
+  employers: EmployerSpan[];
+  items: ItemRow[];
+  elections: (ElectionRow & { tagName: string })[];
+}
+
 /**
- * The trends of the TAGs in `tagIds` (every TAG when null), taken together, as of `at`.
- * Callers check permission first (./queries.ts decides which TAGs a viewer may see).
+ * Loads, for the TAGs in `tagIds` (every TAG when null) as of `at`: chair and tech-lead seats held
+ * at any time since `seatsFrom`, help-wanted items with anything to count since `itemsFrom`, and
+ * counted elections (closing within `elections`' bounds, or the latest `take`).
+ * Callers check permission first.
  */
-export async function loadTrends(tagIds: readonly string[] | null, at: Date): Promise<Trends> {
-  const quarters = quartersUpTo(at, TREND_QUARTERS);
-  const months = monthsUpTo(at, TREND_MONTHS);
-  const since = months[0]!.start;
+export async function loadTrendRows(
+  tagIds: readonly string[] | null,
+  at: Date,
+  window: { seatsFrom: Date; itemsFrom: Date; elections: { from?: Date; to?: Date; take?: number } },
+): Promise<TrendRows> {
+  const since = window.itemsFrom;
   const inTags = tagIds ? { in: [...tagIds] } : undefined;
   const [seats, items, elections] = await Promise.all([
     db.roleAssignment.findMany({
@@ -39,9 +55,16 @@ export async function loadTrends(tagIds: readonly string[] | null, at: Date): Pr
         tagId: inTags,
         kind: { in: ["chair", "tech_lead"] },
         startAt: { not: null, lte: at },
-        OR: [{ endedAt: null }, { endedAt: { gte: quarters[0]!.start } }],
+        OR: [{ endedAt: null }, { endedAt: { gte: window.seatsFrom } }],
       },
-      select: { userId: true, startAt: true, endedAt: true, regionAtStart: true, user: { select: { employer: true } } },
+      select: {
+        userId: true,
+        kind: true,
+        startAt: true,
+        endedAt: true,
+        regionAtStart: true,
+        user: { select: { employer: true, login: true } },
+      },
     }),
     // Items opened in the window, and older items with a claim made, accepted or completed in it
     // (the item's creation is needed for the wait to its first volunteer).
@@ -65,9 +88,15 @@ export async function loadTrends(tagIds: readonly string[] | null, at: Date): Pr
       },
     }),
     db.election.findMany({
-      where: { tagId: inTags, isTest: false, eligibleCount: { not: null }, participationCount: { not: null } },
+      where: {
+        tagId: inTags,
+        isTest: false,
+        eligibleCount: { not: null },
+        participationCount: { not: null },
+        votingCloseAt: { gte: window.elections.from, lt: window.elections.to },
+      },
       orderBy: { votingCloseAt: "desc" },
-      take: 12,
+      take: window.elections.take,
       select: {
         title: true,
         votingCloseAt: true,
@@ -92,21 +121,38 @@ export async function loadTrends(tagIds: readonly string[] | null, at: Date): Pr
     ...[...current].map(([userId, employer]) => ({ userId, employer, from: new Date(0), to: null })),
   ];
   return {
-    leadership: leadershipByQuarter(seats, employers, quarters, at),
-    helpWanted: helpWantedByMonth(
-      items.map((i) => ({
-        createdAt: i.createdAt,
-        claims: i.claims.map((c) => ({
-          createdAt: c.createdAt,
-          acceptedAt: ACCEPTED.includes(c.status) ? c.decidedAt : null,
-          completedAt: c.status === "completed" ? c.completedAt : null,
-          invited: c.invitedById !== null,
-        })),
+    seats: seats.map(({ user, ...s }) => ({ ...s, login: user.login })),
+    employers,
+    items: items.map((i) => ({
+      createdAt: i.createdAt,
+      claims: i.claims.map((c) => ({
+        createdAt: c.createdAt,
+        acceptedAt: ACCEPTED.includes(c.status) ? c.decidedAt : null,
+        completedAt: c.status === "completed" ? c.completedAt : null,
+        invited: c.invitedById !== null,
       })),
-      months,
-    ),
+    })),
+    elections: elections.map(({ tag, ...e }) => ({ ...e, tagName: tag.name })),
+  };
+}
+
+/**
+ * The trends of the TAGs in `tagIds` (every TAG when null), taken together, as of `at`.
+ * Callers check permission first (./queries.ts decides which TAGs a viewer may see).
+ */
+export async function loadTrends(tagIds: readonly string[] | null, at: Date): Promise<Trends> {
+  const quarters = quartersUpTo(at, TREND_QUARTERS);
+  const months = monthsUpTo(at, TREND_MONTHS);
+  const rows = await loadTrendRows(tagIds, at, {
+    seatsFrom: quarters[0]!.start,
+    itemsFrom: months[0]!.start,
+    elections: { take: 12 },
+  });
+  return {
+    leadership: leadershipByQuarter(rows.seats, rows.employers, quarters, at),
+    helpWanted: helpWantedByMonth(rows.items, months),
     turnout: electionTurnout(
-      elections.map((e) => ({ ...e, title: tagIds?.length === 1 ? e.title : `${e.tag.name}: ${e.title}` })),
+      rows.elections.map((e) => ({ ...e, title: tagIds?.length === 1 ? e.title : `${e.tagName}: ${e.title}` })),
     ),
   };
 }

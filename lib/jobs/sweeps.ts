@@ -14,6 +14,7 @@ import { sendNotificationDigests } from "@/lib/notify/digest";
 import { endFinishedTerms } from "@/lib/roles/term-ends";
 import { closeConsensusWindows } from "@/lib/roles/consensus";
 import { remindTermsEnding } from "@/lib/roles/term-reminders";
+import { remindHolderReports } from "@/lib/roles/holder-reports";
 import { DAY } from "@/lib/vocabulary";
 import { scheduleDailySyncs } from "@/lib/github/sync-runs";
 import { openPendingRosterPulls } from "@/lib/github/roster-pulls";
@@ -75,6 +76,11 @@ export const sweeps: Sweep[] = [
     name: "sweep-term-reminders",
     description: "Remind holders and leads 60 and 14 days before a term ends",
     run: remindTermsEnding,
+  },
+  {
+    name: "sweep-holder-reports",
+    description: "Remind seat holders who have not posted their quarterly report two weeks before the quarter ends",
+    run: remindHolderReports,
   },
   {
     name: "sweep-consensus-windows",

@@ -137,6 +137,10 @@ export const EXPECTED: Record<string, Row> = {
   // "sign off one's own mentee, end a mentoring one is part of": every signed-in person, on their own.
   "pathway.pair-end-own": row("pathway.mentor", signedIn, ["endPairingAction"]),
   "pathway.sign-off": row("pathway.mentor", signedIn, ["signOffStepAction"]),
+  // "write the narrative of the TAG's quarterly and annual reports": its leads, admin.
+  "tag-report.write": row("tag-report.write", leadOrAdmin, ["saveTagReportDraftAction"]),
+  // "post one's own seat's quarterly report": whoever holds the seat.
+  "holder-report.post": row("holder-report.post", signedIn, ["postHolderReportAction"]),
   // "start a GitHub sync, configure a TAG's repositories": TAG lead of that TAG, admin.
   "github.sync": row("github.sync", leadOrAdmin, ["startSyncAction"]),
   "github.labels": row("github.sync", leadOrAdmin, ["setHelpWantedLabelsAction"]),

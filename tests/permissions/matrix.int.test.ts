@@ -81,6 +81,8 @@ import { saveLadder } from "@/lib/pathways/ladders";
 import { saveTargets } from "@/lib/representation/mutations";
 import { endPairing, pairMentor } from "@/lib/pathways/pairings";
 import { signOffStep } from "@/lib/pathways/sign-offs";
+import { saveTagReportDraft } from "@/lib/tag-reports/drafts";
+import { postHolderReport } from "@/lib/roles/holder-reports";
 import { createTag, createUser } from "@/tests/factories";
 import { resetCalendarToken } from "@/lib/calendar/tokens";
 import { openSecret } from "@/lib/secrets";
@@ -660,6 +662,51 @@ const OPERATIONS: Record<string, (w: World, actor: Actor | null, role: MatrixRol
   // Ending one's own: the mentor (or the mentee) of the pairing, whoever they are.
   "pathway.pair-end-own": async (w, actor) => pairingEnd(w, actor?.id ?? (await w.bystander()).id, actor),
   // Signing off one's own mentee: whoever is the pairing's mentor.
+  "tag-report.write": async (w, actor) => {
+    const summary = `Matrix ${Math.random().toString(36).slice(2, 8)}`;
+    const draft = () => db.tagReportDraft.findUnique({ where: { tagId_period: { tagId: w.tagA.id, period: "2026" } } });
+    return {
+      run: async () =>
+        saveTagReportDraft(actor, {
+          tagId: w.tagA.id,
+          period: "2026",
+          version: (await draft())?.version ?? 0,
+          summary,
+        }),
+      changed: async () => JSON.stringify((await draft())?.narrative ?? {}).includes(summary),
+    };
+  },
+  // A seat of a role with deliverables, held by the caller (a bystander's for a visitor).
+  "holder-report.post": async (w, actor) => {
+    const at = new Date();
+    const def = await db.roleDefinition.create({
+      data: {
+        tagId: w.tagA.id,
+        roleKey: crypto.randomUUID(),
+        version: 1,
+        name: "Matrix ambassador",
+        kind: "tag_ambassador",
+        deliverables: "One talk a quarter",
+        createdAt: at,
+      },
+    });
+    const seat = await db.roleAssignment.create({
+      data: {
+        tagId: w.tagA.id,
+        userId: actor?.id ?? (await w.bystander()).id,
+        kind: "tag_ambassador",
+        status: "active",
+        requestedAt: at,
+        startAt: at,
+        roleDefinitionId: def.id,
+      },
+    });
+    return {
+      run: () =>
+        postHolderReport(actor, { assignmentId: seat.id, body: "A talk given, a blog post drafted.", links: [] }),
+      changed: async () => (await db.holderReport.count({ where: { assignmentId: seat.id } })) > 0,
+    };
+  },
   "pathway.sign-off": async (w, actor) => {
     const steps = [{ name: "Matrix shadow", criteria: [], mentorSignOff: true }];
     await db.pathwayLadder.upsert({

@@ -86,6 +86,9 @@ export default async function LeadConsolePage({ params }: Props) {
           <Link href={`/manage/${tag.slug}/representation`} className="text-brand-700 underline">
             Representation targets
           </Link>
+          <Link href={`/manage/${tag.slug}/reports`} className="text-brand-700 underline">
+            Reports
+          </Link>
         </p>
       </header>
 
