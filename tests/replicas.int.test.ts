@@ -90,6 +90,11 @@ describe.skipIf(!built)("two replicas on one database (needs `npm run build`)", 
     expect(hit).toBe("hit");
     expect(before).toContain(title);
     expect(await signedIn()).toContain(title);
+    // Not vacuous: a change written behind the portal's back (no notice) stays unseen on B, so
+    // what B shows after the lead's change comes from the notice, not from a fresh read.
+    await db.helpWantedItem.update({ where: { id: item.id }, data: { title: `${title} renamed quietly` } });
+    expect((await anonymous())[1]).not.toContain("renamed quietly");
+    expect(await signedIn()).not.toContain("renamed quietly");
 
     const closed = await fetch(url(0, "/help-wanted"), {
       method: "POST",
