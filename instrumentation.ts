@@ -3,15 +3,20 @@
  * clear message and a non-zero exit (a demo stand-in in production, an http public URL off
  * loopback, a malformed variable), then structured logs, the request span that carries each
  * request's id (and traces when OTEL_EXPORTER_OTLP_ENDPOINT is set), and the SIGTERM drain
- * (docs/operations.md). In a demo, tell requests made from this machine from the others, for the
- * clock and the outbox. Say what a configuration that starts keeps closed (no AUTH_SECRET).
+ * (docs/operations.md), the peer address of each request (rate limits), the connection that
+ * tells this process's caches about changes made on other replicas. In a demo, tell requests
+ * made from this machine from the others, for the clock and the outbox. Say what a configuration that starts keeps closed (no AUTH_SECRET).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { envOrExit, assertSafeProductionConfig, startupWarnings } = await import("@/lib/env");
   const e = envOrExit();
   assertSafeProductionConfig();
+  // Rate limits key on the socket's address, which Next.js does not pass on (lib/http/peer-address.ts).
+  (await import("@/lib/http/peer-address")).recordPeerAddresses();
   if (e.DEMO) (await import("@/lib/http/local-request")).markLocalRequests();
+  // Caches on every replica hear of changes made on the others (lib/cache/listener.ts).
+  if (e.DATABASE_URL) (await import("@/lib/cache/listener")).startInvalidationListener(e.DATABASE_URL);
   const { routeConsoleToLogger } = await import("@/lib/observability/logger");
   routeConsoleToLogger("web");
   for (const warning of startupWarnings(e)) console.warn(warning);

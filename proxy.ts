@@ -13,7 +13,8 @@ import { databaseUnavailable, UNAVAILABLE_BODY } from "@/lib/observability/db-he
 /**
  * Sets a per-request nonce and the Content-Security-Policy that requires it, so no inline
  * script runs unless Next.js rendered it for this response. Anonymous views of the board are
- * answered from a short-lived page cache with a fresh nonce swapped in (lib/http/page-cache.ts).
+ * answered from a short-lived page cache with a fresh nonce swapped in (lib/http/page-cache.ts),
+ * keyed on the board's own parameters only and dropped on every replica when the board changes.
  * Not an authorization boundary: permissions are checked in lib/ (docs/security.md).
  */
 export async function proxy(request: NextRequest) {
@@ -31,11 +32,13 @@ export async function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy(nonce);
 
   const hasSessionCookie = request.cookies.getAll().some((c) => c.name.endsWith("next-auth.session-token"));
-  if (
+  const key =
     !isFill &&
     isCacheableRequest({ method: request.method, url: request.nextUrl, headers: request.headers, hasSessionCookie })
-  ) {
-    const page = await cachedPage(pageKey(request.nextUrl), () => renderForCache(request));
+      ? pageKey(request.nextUrl)
+      : null;
+  if (key) {
+    const page = await cachedPage(key, () => renderForCache(key));
     if (page) {
       const headers = new Headers(page.headers);
       headers.set("content-security-policy", csp);
@@ -86,10 +89,13 @@ const REPLAYED_HEADERS = new Set([
   "cross-origin-opener-policy",
 ]);
 
-/** Renders the page through this same server with the placeholder nonce (production only). */
-async function renderForCache(request: NextRequest): Promise<CachedPage | null> {
+/**
+ * Renders the page at `key` (path and canonical parameters only: what the cache stores is what
+ * its key says) through this same server with the placeholder nonce (production only).
+ */
+async function renderForCache(key: string): Promise<CachedPage | null> {
   if (process.env.NODE_ENV !== "production" || !process.env.PORT) return null;
-  const url = `http://127.0.0.1:${process.env.PORT}${request.nextUrl.pathname}${request.nextUrl.search}`;
+  const url = `http://127.0.0.1:${process.env.PORT}${key}`;
   const res = await fetch(url, {
     headers: { [FILL_HEADER]: pageCacheState().token, accept: "text/html" },
     redirect: "manual",

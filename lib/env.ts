@@ -44,6 +44,11 @@ const EnvSchema = z.object({
   ALLOW_INSECURE_HTTP: flag,
   /** Requests per minute one client may make to the public API (/api/v1). */
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  /**
+   * Reverse proxies in front of the portal that append the client's address to X-Forwarded-For
+   * (0: clients connect directly, and the header is ignored). Rate limits key on that address.
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** Operations (docs/operations.md): log level, metrics, traces, shutdown. */
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   METRICS_TOKEN: z

@@ -124,12 +124,15 @@ await staticChecks([
 ]);
 
 const vitestOut = "test-results/vitest.json";
+const REPLICA_TEST = "tests/replicas.int.test.ts";
 fs.rmSync(path.join(root, vitestOut), { force: true });
 const vitestOk = run("unit and integration tests", path.join(npx, "vitest"), [
   "run",
   "--reporter=default",
   "--reporter=json",
   `--outputFile.json=${vitestOut}`,
+  // It starts the production build, which the build step below makes: it runs after that step.
+  `--exclude=${REPLICA_TEST}`,
 ]);
 const v = readJson<{
   numPassedTests: number;
@@ -161,6 +164,16 @@ const buildOk = run("build", process.execPath, [path.join(root, "node_modules/ne
 });
 if (buildOk) passed++;
 else failed++;
+
+// Two replicas of this build on one database (docs/decisions/017-caches-across-replicas.md).
+if (buildOk) {
+  const ok = run("caches across replicas", path.join(npx, "vitest"), ["run", REPLICA_TEST]);
+  if (ok) passed++;
+  else {
+    failed++;
+    failures.push(`vitest ${REPLICA_TEST}`);
+  }
+}
 
 if (!process.argv.includes("--skip-e2e")) {
   if (!buildOk) {

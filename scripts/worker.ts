@@ -25,6 +25,7 @@ const { getBoss, enqueueSweeps, enqueueSync, SYNC_QUEUE } = await import("@/lib/
 const { queueDepth } = await import("@/lib/jobs/queue-depth");
 const { setQueueDepthSource } = await import("@/lib/observability/metrics");
 const { sweeps, SLACK_SWEEP } = await import("@/lib/jobs/sweeps");
+const { publishInvalidation } = await import("@/lib/cache/invalidation");
 for (const warning of (await import("@/lib/github/app/config")).appStartupWarnings()) log.warn(warning);
 
 const tracer = trace.getTracer("tag-portal-worker");
@@ -57,7 +58,13 @@ setQueueDepthSource(queueDepth);
 const boss = await getBoss();
 for (const s of sweeps) {
   await boss.work(s.name, { pollingIntervalSeconds: 0.5 }, ([job]) =>
-    timed(s.name, job?.id, async () => ({ count: await s.run(await now()) })),
+    timed(s.name, job?.id, async () => {
+      const count = await s.run(await now());
+      // What a sweep changed (a claim flagged stale, an item closed) shows on the board: the web
+      // processes' caches hear of it (docs/decisions/017-caches-across-replicas.md).
+      if (count > 0) await publishInvalidation("help-wanted", "pages");
+      return { count };
+    }),
   );
 }
 // GitHub syncs: a run paused (a rate limit, or a failed attempt to retry) is sent again for when it may resume.

@@ -4,6 +4,7 @@ import Ajv2020 from "ajv/dist/2020";
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { resetEnvForTests } from "@/lib/env";
+import { PEER_HEADER, peerHeaderFor } from "@/lib/http/peer-address";
 import { createTag, createUser } from "@/tests/factories";
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
@@ -50,7 +51,7 @@ async function call(
   let p = template;
   for (const [k, v] of Object.entries(o.params ?? {})) p = p.replace(`{${k}}`, encodeURIComponent(v));
   const req = new Request(`http://localhost/api/v1${p}${o.query ? `?${o.query}` : ""}`, {
-    headers: { "x-forwarded-for": o.ip ?? clientIp(), ...o.headers },
+    headers: { [PEER_HEADER]: peerHeaderFor(o.ip ?? clientIp()), ...o.headers },
   });
   return routes[template]!(req, { params: Promise.resolve(o.params ?? {}) });
 }
@@ -412,7 +413,7 @@ describe("an unknown /api/v1 path", () => {
     ] as const) {
       const req = new Request("http://localhost/api/v1/tagz/security", {
         method,
-        headers: { "x-forwarded-for": clientIp() },
+        headers: { [PEER_HEADER]: peerHeaderFor(clientIp()) },
       });
       const res = await handler(req, { params: Promise.resolve({ path: ["tagz", "security"] }) });
       expect(res.status).toBe(404);

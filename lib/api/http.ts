@@ -3,7 +3,8 @@ import { z } from "zod";
 import { now } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { AppError, ERROR_CODES } from "@/lib/errors";
-import { takeRateLimit } from "@/lib/rate-limit";
+import { clientAddress } from "@/lib/http/peer-address";
+import { takeLocalRateLimit } from "@/lib/rate-limit";
 import { noteDbError, UNAVAILABLE_BODY } from "@/lib/observability/db-health";
 import type { ApiError } from "./schemas";
 import { etagOf, ifNoneMatchHits } from "./etag";
@@ -14,16 +15,11 @@ export type ApiBody = { json: unknown } | { text: string; contentType: string };
 const WINDOW_MS = 60_000;
 
 /**
- * The client a rate limit counts against: the address the nearest proxy (or Next.js itself, when
- * there is none) put last in `X-Forwarded-For`. Run behind a proxy that appends the peer address
- * (nginx `$proxy_add_x_forwarded_for`, most load balancers); earlier entries are the client's word.
+ * The client a rate limit counts against: the connection's address, or with TRUSTED_PROXY_HOPS
+ * set, the address the outermost trusted proxy put in `X-Forwarded-For` (lib/http/peer-address.ts).
  */
 export function clientOf(req: { headers: Headers }): string {
-  const hops = (req.headers.get("x-forwarded-for") ?? "")
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean);
-  return hops.at(-1) ?? req.headers.get("x-real-ip") ?? "unknown";
+  return clientAddress(req.headers, env().TRUSTED_PROXY_HOPS);
 }
 
 const common = (extra: Record<string, string> = {}) => ({
@@ -74,7 +70,8 @@ export function apiRoute<P extends Record<string, string> = Record<string, never
   return async (req: Request, ctx: { params: Promise<P> }): Promise<Response> => {
     const at = await now();
     const limit = env().API_RATE_LIMIT_PER_MINUTE;
-    const rate = await takeRateLimit(`api:${clientOf(req)}`, limit, WINDOW_MS, at);
+    // In memory, per process: a database row per client serialized everyone behind one address.
+    const rate = takeLocalRateLimit(`api:${clientOf(req)}`, limit, WINDOW_MS, at.getTime());
     const limits = {
       "x-ratelimit-limit": String(limit),
       "x-ratelimit-remaining": String(Math.max(0, limit - rate.count)),

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { PEER_HEADER, peerHeaderFor } from "@/lib/http/peer-address";
 import { recordSignedOutCall, SIGNED_OUT_RECORDS_IN_ALL, SIGNED_OUT_RECORDS_PER_CLIENT } from "./signed-out-calls";
 
 const ACTION_ID = "40064a5bc278fa96c1835e06c4da09c7be3340bc15";
 const call = (address: string, actionId: string | null = ACTION_ID) =>
-  new Headers({ "x-forwarded-for": address, ...(actionId ? { "next-action": actionId } : {}) });
+  new Headers({ [PEER_HEADER]: peerHeaderFor(address), ...(actionId ? { "next-action": actionId } : {}) });
 const recorded = (from: Date, to: Date) =>
   db.auditEvent.count({ where: { action: "server-action.call", at: { gte: from, lt: to } } });
 

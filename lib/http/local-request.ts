@@ -10,8 +10,8 @@
  * secret; anything else, including a client that sends the marker itself, is not local.
  */
 import { randomBytes, timingSafeEqual } from "node:crypto";
-import http, { type IncomingHttpHeaders, type IncomingMessage } from "node:http";
-import https from "node:https";
+import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
+import { onEveryRequest } from "./peer-address";
 
 /** Request header carrying the per-process secret on requests made from this machine. */
 export const LOCAL_HEADER = "x-tag-portal-local";
@@ -40,7 +40,6 @@ export function hasForwardingHeaders(headers: IncomingHttpHeaders): boolean {
 
 interface State {
   token: string;
-  installed: boolean;
 }
 
 const KEY = Symbol.for("tag-portal.local-request");
@@ -48,7 +47,7 @@ const KEY = Symbol.for("tag-portal.local-request");
 // On globalThis: instrumentation.ts and the routes are bundled separately but run in one process.
 function state(): State {
   const g = globalThis as unknown as Record<symbol, State | undefined>;
-  return (g[KEY] ??= { token: randomBytes(24).toString("base64url"), installed: false });
+  return (g[KEY] ??= { token: randomBytes(24).toString("base64url") });
 }
 
 /** Marks `req` as local or strips a marker the client sent. */
@@ -63,16 +62,7 @@ export function markRequest(req: IncomingMessage): void {
  * it no request counts as local: the demo routes then answer 404 to everyone (fail closed).
  */
 export function markLocalRequests(): void {
-  const s = state();
-  if (s.installed) return;
-  s.installed = true;
-  for (const proto of [http.Server.prototype, https.Server.prototype]) {
-    const emit = proto.emit as (this: unknown, event: string | symbol, ...args: unknown[]) => boolean;
-    proto.emit = function (this: unknown, event: string | symbol, ...args: unknown[]) {
-      if (event === "request") markRequest(args[0] as IncomingMessage);
-      return emit.call(this, event, ...args);
-    } as typeof proto.emit;
-  }
+  onEveryRequest(markRequest);
 }
 
 /** Whether the request was made from this machine (see above). */

@@ -1,4 +1,6 @@
 import "server-only";
+import { publishInvalidation } from "@/lib/cache/invalidation";
+import { cacheStamp } from "@/lib/cache/stamps";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { compileItems, type CompiledItems } from "./compiled";
@@ -18,7 +20,8 @@ import { boardKindOf, type BoardKind, type Region } from "@/lib/vocabulary";
  * person within 50 ms cannot read the table per request (a bare count of open items takes about
  * that long), so each process holds a compact, compiled copy:
  * - loaded once (one JSON document from PostgreSQL), reloaded in the background when older than
- *   the TTL, or at once after an edit this process made ({@link markSnapshotStale});
+ *   the TTL, or at once after an edit on any replica ({@link markSnapshotStale}, the
+ *   "matching" cache stamp: docs/decisions/017-caches-across-replicas.md);
  * - items posted since are fetched on every read through the newest-first index (cheap) and
  *   ranked beside the compiled copy until the next reload;
  * - callers re-read the few items or people they show ({@link loadMatchItems}, the people query)
@@ -145,12 +148,18 @@ async function loadSnapshot(): Promise<Snapshot> {
 }
 
 let current: Snapshot | null = null;
+/** The "matching" cache stamp the current copy was loaded under. */
+let currentStamp: string | null = null;
 let loading: Promise<Snapshot> | null = null;
 let probing: Promise<Snapshot> | null = null;
 
 function reload(): Promise<Snapshot> {
+  const stamp = cacheStamp("matching");
   loading ??= loadSnapshot()
-    .then((s) => (current = s))
+    .then((s) => {
+      currentStamp = stamp;
+      return (current = s);
+    })
     .finally(() => {
       loading = null;
     });
@@ -184,7 +193,10 @@ async function addNewItems(s: Snapshot): Promise<Snapshot> {
  */
 export async function getSnapshot(opts: { probe?: boolean } = {}): Promise<Snapshot> {
   const s = current ?? (await reload());
-  if (Date.now() - s.loadedAt > ITEMS_TTL_MS) void reload().catch(() => {});
+  const stamp = cacheStamp("matching");
+  // A null stamp (changes may have been missed) reloads once the connection is back and bumps it.
+  if (Date.now() - s.loadedAt > ITEMS_TTL_MS || (stamp !== null && stamp !== currentStamp))
+    void reload().catch(() => {});
   if (opts.probe === false) return s;
   // Concurrent readers share one probe.
   probing ??= addNewItems(s).finally(() => {
@@ -199,9 +211,9 @@ export function invalidateSnapshot(): void {
   people = null;
 }
 
-/** After an edit this process made: the next read starts a reload in the background. */
+/** After an edit: the next read on every replica starts a reload in the background. */
 export function markSnapshotStale(): void {
-  if (current) current = { ...current, loadedAt: 0 };
+  void publishInvalidation("matching");
 }
 
 /** The given items read now, whatever the snapshot holds, with whether each is still open with a place left. */
@@ -297,6 +309,8 @@ interface PeopleSnapshot {
 }
 
 let people: PeopleSnapshot | null = null;
+/** The "people" cache stamp the current copy was loaded under. */
+let peopleStamp: string | null = null;
 let loadingPeople: Promise<PeopleSnapshot> | null = null;
 
 /** A person row prepared for scoring: interests mapped to TAGs, offset worked out at `now`. */
@@ -307,8 +321,10 @@ export function preparePersonRow(r: PersonRow, tags: readonly SnapshotTag[], now
 function reloadPeople(): Promise<PeopleSnapshot> {
   loadingPeople ??= (async () => {
     const loadedAt = Date.now();
+    const stamp = cacheStamp("people");
     const [rows, tags] = await Promise.all([selectPeople(SUGGESTABLE), loadTags()]);
     const at = new Date(loadedAt);
+    peopleStamp = stamp;
     return (people = { people: rows.map((r) => preparePersonRow(r, tags, at)), loadedAt });
   })().finally(() => {
     loadingPeople = null;
@@ -317,15 +333,18 @@ function reloadPeople(): Promise<PeopleSnapshot> {
 }
 
 /**
- * After a profile or matching-settings change in this process: the next suggestion waits for a
- * fresh copy of the people (other processes catch up within {@link PEOPLE_TTL_MS}).
+ * After a profile or matching-settings change: the next suggestion on every replica waits for a
+ * fresh copy of the people.
  */
 export function markPeopleStale(): void {
   people = null;
+  void publishInvalidation("people");
 }
 
 /** The people who may be suggested, prepared; reloaded in the background after {@link PEOPLE_TTL_MS}. */
 export async function getPeopleSnapshot(): Promise<SnapshotPerson[]> {
+  const stamp = cacheStamp("people");
+  if (stamp !== null && stamp !== peopleStamp) people = null;
   const s = people ?? (await reloadPeople());
   if (Date.now() - s.loadedAt > PEOPLE_TTL_MS) void reloadPeople().catch(() => {});
   return s.people;

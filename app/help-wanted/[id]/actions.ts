@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { invalidateBoard } from "@/lib/help-wanted/board-cache";
+import { expireBoardCache } from "@/lib/help-wanted/board-cache";
 import { z } from "zod";
 import { defineAction } from "@/lib/action";
 import { now } from "@/lib/clock";
@@ -43,7 +43,7 @@ import {
 function refresh() {
   revalidatePath("/help-wanted/[id]", "page");
   revalidatePath("/help-wanted");
-  invalidateBoard();
+  void expireBoardCache();
   revalidatePath("/manage/[slug]", "page");
   revalidatePath("/my-work");
   revalidatePath("/help-wanted/for-you");
@@ -56,7 +56,7 @@ export const updateItemAction = defineAction(
   editSchema,
   async ({ itemId, ...input }, actor) => {
     const r = await updateItem(actor, itemId, input, fetchLinkedIssue);
-    // An edit can change how the item matches: reload this process's matching snapshot.
+    // An edit can change how the item matches: every replica reloads its matching snapshot.
     markSnapshotStale();
     return r;
   },
@@ -65,7 +65,7 @@ export const updateItemAction = defineAction(
 export const publishDraftAction = defineAction(
   editSchema,
   ({ itemId, ...input }, actor) => publishDraft(actor, itemId, input, fetchLinkedIssue),
-  { successMessage: "Published: the item is on the board now." },
+  { successMessage: "Published: the item is on the board now.", revalidate: refresh },
 );
 export const discardDraftAction = defineAction(DiscardDraftSchema, (i, a) => discardDraft(a, i.itemId, i.reason), {
   successMessage: "Draft discarded: it will not be offered again.",

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { defineAction } from "@/lib/action";
 import { now } from "@/lib/clock";
 import { fetchLinkedIssue } from "@/lib/github/issue-links";
-import { invalidateBoard } from "@/lib/help-wanted/board-cache";
+import { expireBoardCache } from "@/lib/help-wanted/board-cache";
 import { createItem } from "@/lib/help-wanted/items";
 import { itemSchema } from "@/lib/help-wanted/schemas";
 
@@ -15,7 +15,7 @@ const create = defineAction(
   async (input, actor) => {
     const item = await createItem(actor, input, fetchLinkedIssue);
     revalidatePath("/help-wanted");
-    invalidateBoard();
+    await expireBoardCache();
     return item;
   },
 );

@@ -2,7 +2,8 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { advanceClock } from "@/lib/clock";
 import { env } from "@/lib/env";
-import { invalidateAnonymousPages } from "@/lib/http/page-cache";
+import { publishInvalidation } from "@/lib/cache/invalidation";
+import { CACHE_TAGS } from "@/lib/cache/stamps";
 import { isLocalRequest } from "@/lib/http/local-request";
 import { errorResponse, isSameOrigin } from "@/lib/http/responses";
 import { enqueueSweeps, waitForJobs } from "@/lib/jobs/queue";
@@ -23,6 +24,7 @@ export async function POST(req: Request) {
     return errorResponse("INVALID", 'Send JSON like {"days": 7}', { issues: z.flattenError(parsed.error) });
   const now = await advanceClock(parsed.data.days * 24 * 60 * 60 * 1000);
   const outcomes = await waitForJobs(await enqueueSweeps());
-  invalidateAnonymousPages();
+  // The sweeps may have changed anything the caches hold, on every replica.
+  await publishInvalidation(...CACHE_TAGS);
   return NextResponse.json({ now: now.toISOString(), sweeps: outcomes });
 }

@@ -51,7 +51,7 @@ export async function POST(req: Request) {
   const bodySha256 = createHash("sha256").update(body).digest("hex");
   const r = await processWebhookDelivery({ deliveryId, bodySha256 }, event, payload);
   // Board cards show a linked issue's state: drop cached board pages at once.
-  if (r.linkedUpdated) expireBoardCache();
+  if (r.linkedUpdated) await expireBoardCache();
   return NextResponse.json(
     { outcome: r.outcome, imported: r.imported ?? 0, linkedUpdated: r.linkedUpdated ?? 0, drafts: r.drafts ?? 0 },
     { status: r.status },
