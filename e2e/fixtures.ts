@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type Browser, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type Cookie, type Page } from "@playwright/test";
 
 /** This test's world (playwright.config.ts: each project runs against a portal of its own). */
 function world(): { port: number; plainPort: number } {
@@ -116,14 +116,47 @@ export async function newIdentity(
   return { id, login };
 }
 
-/** Signs in through the real OAuth flow: the portal's button, then the stand-in's identity picker. */
+/** The portal this test's pages open (a spec may point `baseURL` at a portal of its own). */
+let portalOrigin = "";
+
+/**
+ * Sessions this worker made through the real OAuth flow, by portal and login: the session cookies
+ * and whose they are. A session lives 30 days (real time) unless signed out or deleted.
+ */
+const sessions = new Map<string, { cookies: Cookie[]; userId: string }>();
+
+/** The id of the person the context's session cookie belongs to, as the portal answers it (or none). */
+async function sessionUserId(page: Page): Promise<string | undefined> {
+  const res = await page.request.get("/api/auth/session");
+  if (!res.ok()) return undefined;
+  return ((await res.json()) as { user?: { id?: string } }).user?.id;
+}
+
+/**
+ * Signs in as `login`. The first time in this worker, through the real OAuth flow: the portal's
+ * button, then the stand-in's identity picker, landing on a page with the account menu. After that
+ * the browser gets that session's cookies back, once the portal confirms the session is still that
+ * person's (else the real flow runs again), and the page stays where it was: a sign-in costs a few
+ * seconds of CI a time, and only the specs about signing in (which use new identities) need the flow.
+ */
 export async function signInAs(page: Page, login: string) {
+  const key = `${portalOrigin} ${login}`;
+  const saved = sessions.get(key);
+  if (saved) {
+    await page.context().addCookies(saved.cookies);
+    if ((await sessionUserId(page)) === saved.userId) return;
+    sessions.delete(key);
+    await page.context().clearCookies({ name: /next-auth/ });
+  }
   await page.goto("/sign-in");
   await page.getByRole("button", { name: "Sign in with GitHub" }).click();
   await page.waitForURL(`${standIn()}/login/oauth/authorize**`);
   await page.getByRole("button", { name: new RegExp(`@${login}\\b`) }).click();
   await page.waitForURL((u) => !u.href.startsWith(standIn()));
   await expect(page.getByRole("button", { name: new RegExp(`Account menu .*@${login}\\)`) })).toBeVisible();
+  const userId = await sessionUserId(page);
+  const cookies = (await page.context().cookies(portalOrigin)).filter((c) => c.name.includes("next-auth"));
+  if (userId) sessions.set(key, { cookies, userId });
 }
 
 /** A second person, signed in in a browser context of their own (close `context` when done). */
@@ -172,7 +205,15 @@ const isPortal = (url: string) => url.startsWith("http://localhost");
  * Every portal page a test opens with `page.goto` is checked with axe-core as it loads, and
  * every test ends with a check of the page it ended on (pages reached by clicking).
  */
-export const test = base.extend<{ a11yAfter: void }>({
+export const test = base.extend<{ a11yAfter: void; portal: void }>({
+  // Where signInAs keeps this test's sessions apart from another portal's (cookies ignore the port).
+  portal: [
+    async ({ baseURL }, use) => {
+      portalOrigin = new URL(baseURL ?? "http://localhost").origin;
+      await use();
+    },
+    { auto: true },
+  ],
   // axe runs inside the page, so tests of the no-JavaScript path are checked by their
   // JavaScript-enabled twins instead.
   page: async ({ page, javaScriptEnabled }, provide) => {
