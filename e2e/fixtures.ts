@@ -66,9 +66,10 @@ const AXE_SOURCE = fs.readFileSync(
 /**
  * axe-core's violations on the page, with its default rules, as `axe.run` in the page reports them.
  * Not through AxeBuilder: for frames of other origins it runs axe per frame and merges the results
- * in a blank page of its own, a page opened, axe loaded again and a merge on every check: the
- * same 16 pages took 144 s that way and 37 s with `axe.run`, with the same findings, and the portal's pages have no frames. axe is
- * loaded once per document: a second check of the same document (after a form's answer) reuses it.
+ * in a blank page of its own (a page opened, axe loaded again and a merge, on every check), and the
+ * portal's pages have no frames. The same 16 pages took 144 s that way and 37 s with `axe.run`,
+ * with the same findings. axe is loaded once per document: a second check of the same document
+ * (after a form's answer) reuses it.
  */
 async function axeViolations(page: Page): Promise<string[]> {
   if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE_SOURCE);
