@@ -151,6 +151,9 @@ const CONTEXTS: { name: string; login: string | null; start: string[]; areas: st
   },
 ];
 
+// The five crawls share nothing: each may run on either worker, so no single one holds up the end of the run.
+test.describe.configure({ mode: "parallel" });
+
 for (const c of CONTEXTS)
   test(`every page ${c.name} can reach passes axe-core and its CSP`, async ({ page }) => {
     // One crawl of up to some 25 routes: a budget of its own rather than the per-flow timeout.

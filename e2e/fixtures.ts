@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type Browser, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type Cookie, type Page } from "@playwright/test";
 
 /** This test's world (playwright.config.ts: each project runs against a portal of its own). */
 function world(): { port: number; plainPort: number } {
@@ -57,6 +57,30 @@ async function settled<T>(page: Page, read: () => Promise<T>): Promise<T> {
   }
 }
 
+/** axe-core's minified build, the one @axe-core/playwright depends on. */
+const AXE_SOURCE = fs.readFileSync(
+  createRequire(createRequire(import.meta.url).resolve("@axe-core/playwright")).resolve("axe-core/axe.min.js"),
+  "utf8",
+);
+
+/**
+ * axe-core's violations on the page, with its default rules, as `axe.run` in the page reports them.
+ * Not through AxeBuilder: for frames of other origins it runs axe per frame and merges the results
+ * in a blank page of its own (a page opened, axe loaded again and a merge, on every check), and the
+ * portal's pages have no frames. The same 16 pages took 144 s that way and 37 s with `axe.run`,
+ * with the same findings. axe is loaded once per document: a second check of the same document
+ * (after a form's answer) reuses it.
+ */
+async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const { axe } = window as unknown as { axe: typeof import("axe-core") };
+    // Only violations are read: axe-core then skips gathering the nodes that passed, most of its work.
+    const { violations } = await axe.run(document, { resultTypes: ["violations"] });
+    return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  });
+}
+
 /** Structures this worker has already checked and found clean: axe-core takes about 2 s a page here. */
 const checked = new Set<string>();
 
@@ -71,17 +95,13 @@ export async function expectAccessible(page: Page) {
   const checkedNow = await settled(page, async () => {
     const key = await fingerprint(page);
     if (checked.has(key)) return null;
-    // Only violations are read: axe-core then skips gathering the nodes that passed, most of its work.
-    return { key, results: await new AxeBuilder({ page }).options({ resultTypes: ["violations"] }).analyze() };
+    return { key, violations: await axeViolations(page) };
   });
   if (!checkedNow) {
     if (process.env.E2E_AXE_LOG) console.log(`AXE skip ${Date.now() - t0} ms ${page.url()}`);
     return;
   }
-  const summary = checkedNow.results.violations.map(
-    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`,
-  );
-  expect(summary, `axe-core violations on ${page.url()}`).toEqual([]);
+  expect(checkedNow.violations, `axe-core violations on ${page.url()}`).toEqual([]);
   checked.add(checkedNow.key);
   if (process.env.E2E_AXE_LOG) console.log(`AXE ${Date.now() - t0} ms ${page.url()}`);
 }
@@ -116,14 +136,47 @@ export async function newIdentity(
   return { id, login };
 }
 
-/** Signs in through the real OAuth flow: the portal's button, then the stand-in's identity picker. */
+/** The portal this test's pages open (a spec may point `baseURL` at a portal of its own). */
+let portalOrigin = "";
+
+/**
+ * Sessions this worker made through the real OAuth flow, by portal and login: the session cookies
+ * and whose they are. A session lives 30 days (real time) unless signed out or deleted.
+ */
+const sessions = new Map<string, { cookies: Cookie[]; userId: string }>();
+
+/** The id of the person the context's session cookie belongs to, as the portal answers it (or none). */
+async function sessionUserId(page: Page): Promise<string | undefined> {
+  const res = await page.request.get("/api/auth/session");
+  if (!res.ok()) return undefined;
+  return ((await res.json()) as { user?: { id?: string } }).user?.id;
+}
+
+/**
+ * Signs in as `login`. The first time in this worker, through the real OAuth flow: the portal's
+ * button, then the stand-in's identity picker, landing on a page with the account menu. After that
+ * the browser gets that session's cookies back, once the portal confirms the session is still that
+ * person's (else the real flow runs again), and the page stays where it was: a sign-in costs a few
+ * seconds of CI a time, and only the specs about signing in (which use new identities) need the flow.
+ */
 export async function signInAs(page: Page, login: string) {
+  const key = `${portalOrigin} ${login}`;
+  const saved = sessions.get(key);
+  if (saved) {
+    await page.context().addCookies(saved.cookies);
+    if ((await sessionUserId(page)) === saved.userId) return;
+    sessions.delete(key);
+    await page.context().clearCookies({ name: /next-auth/ });
+  }
   await page.goto("/sign-in");
   await page.getByRole("button", { name: "Sign in with GitHub" }).click();
   await page.waitForURL(`${standIn()}/login/oauth/authorize**`);
   await page.getByRole("button", { name: new RegExp(`@${login}\\b`) }).click();
   await page.waitForURL((u) => !u.href.startsWith(standIn()));
   await expect(page.getByRole("button", { name: new RegExp(`Account menu .*@${login}\\)`) })).toBeVisible();
+  const userId = await sessionUserId(page);
+  const cookies = (await page.context().cookies(portalOrigin)).filter((c) => c.name.includes("next-auth"));
+  if (userId) sessions.set(key, { cookies, userId });
 }
 
 /** A second person, signed in in a browser context of their own (close `context` when done). */
@@ -172,7 +225,15 @@ const isPortal = (url: string) => url.startsWith("http://localhost");
  * Every portal page a test opens with `page.goto` is checked with axe-core as it loads, and
  * every test ends with a check of the page it ended on (pages reached by clicking).
  */
-export const test = base.extend<{ a11yAfter: void }>({
+export const test = base.extend<{ a11yAfter: void; portal: void }>({
+  // Where signInAs keeps this test's sessions apart from another portal's (cookies ignore the port).
+  portal: [
+    async ({ baseURL }, use) => {
+      portalOrigin = new URL(baseURL ?? "http://localhost").origin;
+      await use();
+    },
+    { auto: true },
+  ],
   // axe runs inside the page, so tests of the no-JavaScript path are checked by their
   // JavaScript-enabled twins instead.
   page: async ({ page, javaScriptEnabled }, provide) => {
