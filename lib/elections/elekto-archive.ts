@@ -53,17 +53,20 @@ const isTar = (b: Uint8Array) => b.length >= 262 && Buffer.from(b.subarray(257, 
 
 type Entry = { name: string; text: string | null };
 
+/** yauzl checks entry names itself (strictFileNames); its refusals, said as ours are. */
+function zipMessage(message: string): string {
+  if (/absolute path/i.test(message))
+    return `An entry has an absolute path (${message}); entries must sit inside the folder.`;
+  if (/relative path/i.test(message)) return `An entry leads out of the folder (${message}) and is refused.`;
+  if (/invalid characters/i.test(message)) return `An entry's name is refused (${message}).`;
+  return `The zip could not be read: ${message}.`;
+}
+
 function readZip(bytes: Buffer): Promise<Entry[]> {
   return new Promise((resolve, reject) => {
     const fail = (e: unknown) =>
       reject(
-        e instanceof ElektoArchiveError
-          ? e
-          : new ElektoArchiveError(
-              /relative path|absolute path|backslash/i.test(String((e as Error)?.message))
-                ? `An entry's path leaves the folder: ${(e as Error).message}.`
-                : `The zip could not be read: ${(e as Error)?.message ?? e}.`,
-            ),
+        e instanceof ElektoArchiveError ? e : new ElektoArchiveError(zipMessage(String((e as Error)?.message ?? e))),
       );
     yauzl.fromBuffer(bytes, { lazyEntries: true, validateEntrySizes: true, strictFileNames: true }, (err, zip) => {
       if (err || !zip) return fail(err);
