@@ -215,7 +215,7 @@ export function parseElektoFolder(files: Record<string, string>): ElektoParseRes
   if (files["ballots.csv"] !== undefined) {
     try {
       ballots = readElektoCsv(files["ballots.csv"]);
-      const ids = new Set(candidates.map((c) => c.id.toLowerCase()));
+      const ids = new Set(Object.keys(files).flatMap((f) => /^candidate-(.+)\.md$/.exec(f)?.[1]?.toLowerCase() ?? []));
       for (const id of ballots.candidates)
         if (!ids.has(id.toLowerCase())) errors.push(`ballots.csv: the column "${id}" has no candidate-${id}.md`);
     } catch (e) {
@@ -462,109 +462,113 @@ export async function importElektoElection(
   opts: ElektoImportOptions,
 ): Promise<ElektoImportResult & { plan: ElektoPlan }> {
   const { plan: planned, ids } = await prepare(db, folder, opts);
-  return db.$transaction(async (tx) => {
-    // The TAG and role are read again inside the transaction: the preview may be minutes old.
-    const tag = await findTag(tx, opts.tagSlug);
-    const role = await findRole(tx, tag.id, opts.role);
-    const plan = { ...planned, tag, role: { roleKey: role.roleKey, name: role.name } };
-    const userIds = new Map<string, { id: string; region: string | null; employer: string | null; login: string }>();
-    for (const [key, r] of ids) {
-      const user = await tx.user.upsert({
-        where: { githubId: BigInt(r.githubId) },
-        create: { githubId: BigInt(r.githubId), login: r.login, name: r.name },
-        update: {},
-        select: { id: true, login: true, region: true, employer: true },
+  // A real roll has hundreds of voters, each an upsert: more than a transaction's default five seconds.
+  return db.$transaction(
+    async (tx) => {
+      // The TAG and role are read again inside the transaction: the preview may be minutes old.
+      const tag = await findTag(tx, opts.tagSlug);
+      const role = await findRole(tx, tag.id, opts.role);
+      const plan = { ...planned, tag, role: { roleKey: role.roleKey, name: role.name } };
+      const userIds = new Map<string, { id: string; region: string | null; employer: string | null; login: string }>();
+      for (const [key, r] of ids) {
+        const user = await tx.user.upsert({
+          where: { githubId: BigInt(r.githubId) },
+          create: { githubId: BigInt(r.githubId), login: r.login, name: r.name },
+          update: {},
+          select: { id: true, login: true, region: true, employer: true },
+        });
+        userIds.set(key, user);
+      }
+      const earlier = await tx.election.count({
+        where: { tagId: tag.id, roleKey: role.roleKey, phase: { in: ["approved", "published"] } },
       });
-      userIds.set(key, user);
-    }
-    const earlier = await tx.election.count({
-      where: { tagId: tag.id, roleKey: role.roleKey, phase: { in: ["approved", "published"] } },
-    });
-    const electionId = randomUUID();
-    await tx.election.create({
-      data: {
-        id: electionId,
-        tagId: tag.id,
-        roleKey: role.roleKey,
-        title: plan.title,
-        description: plan.description,
-        eligibilityText: plan.eligibility,
-        exceptionDescription: plan.exceptionDescription,
-        exceptionDueAt: plan.exceptionDueAt,
-        method: "schulze",
-        cycleDate: plan.votingCloseAt,
-        seatsByRegion: { any: plan.seats },
-        staggerTerms: earlier === 0,
-        nominationsOpenAt: plan.nominationsOpenAt,
-        nominationsCloseAt: plan.nominationsCloseAt,
-        votingOpenAt: plan.votingOpenAt,
-        votingCloseAt: plan.votingCloseAt,
-        candidateRule: "any-member",
-        votersIncludeLeaders: false,
-        publishBallots: true,
-        createdById: opts.actorId,
-        createdAt: opts.at,
-        updatedAt: opts.at,
-      },
-    });
-    const officerIds = new Set<string>(opts.actorId ? [opts.actorId] : []);
-    for (const o of plan.officers) officerIds.add(userIds.get(o.toLowerCase())!.id);
-    if (officerIds.size > 0)
-      await tx.electionOfficer.createMany({
-        data: [...officerIds].map((userId) => ({ electionId, userId })),
-        skipDuplicates: true,
-      });
-    const candidates: string[] = [];
-    for (const c of folder.candidates) {
-      const u = userIds.get(c.id.toLowerCase());
-      if (!u) continue;
-      const employer = c.info.find(([k]) => k.toLowerCase() === "employer")?.[1] || u.employer;
-      await tx.nomination.create({
+      const electionId = randomUUID();
+      await tx.election.create({
         data: {
-          electionId,
-          userId: u.id,
-          statement: c.statement.slice(0, 20_000),
-          region: u.region as Region | null,
-          employer: employer || null,
+          id: electionId,
+          tagId: tag.id,
+          roleKey: role.roleKey,
+          title: plan.title,
+          description: plan.description,
+          eligibilityText: plan.eligibility,
+          exceptionDescription: plan.exceptionDescription,
+          exceptionDueAt: plan.exceptionDueAt,
+          method: "schulze",
+          cycleDate: plan.votingCloseAt,
+          seatsByRegion: { any: plan.seats },
+          staggerTerms: earlier === 0,
+          nominationsOpenAt: plan.nominationsOpenAt,
+          nominationsCloseAt: plan.nominationsCloseAt,
+          votingOpenAt: plan.votingOpenAt,
+          votingCloseAt: plan.votingCloseAt,
+          candidateRule: "any-member",
+          votersIncludeLeaders: false,
+          publishBallots: true,
+          createdById: opts.actorId,
           createdAt: opts.at,
+          updatedAt: opts.at,
         },
       });
-      candidates.push(u.login);
-    }
-    const voterRows = folder.voters.map((v) => userIds.get(v.toLowerCase())).filter((u) => u !== undefined);
-    await tx.electionVoter.createMany({
-      data: voterRows.map((u) => ({ electionId, userId: u.id, source: "list" })),
-      skipDuplicates: true,
-    });
-    await recordAudit(tx, {
-      at: opts.at,
-      actorId: opts.actorId,
-      action: "election.import-elekto",
-      subjectType: "Election",
-      subjectId: electionId,
-      tagId: tag.id,
-      after: {
+      const officerIds = new Set<string>(opts.actorId ? [opts.actorId] : []);
+      for (const o of plan.officers) officerIds.add(userIds.get(o.toLowerCase())!.id);
+      if (officerIds.size > 0)
+        await tx.electionOfficer.createMany({
+          data: [...officerIds].map((userId) => ({ electionId, userId })),
+          skipDuplicates: true,
+        });
+      const candidates: string[] = [];
+      for (const c of folder.candidates) {
+        const u = userIds.get(c.id.toLowerCase());
+        if (!u) continue;
+        const employer = c.info.find(([k]) => k.toLowerCase() === "employer")?.[1] || u.employer;
+        await tx.nomination.create({
+          data: {
+            electionId,
+            userId: u.id,
+            statement: c.statement.slice(0, 20_000),
+            region: u.region as Region | null,
+            employer: employer || null,
+            createdAt: opts.at,
+          },
+        });
+        candidates.push(u.login);
+      }
+      const voterRows = folder.voters.map((v) => userIds.get(v.toLowerCase())).filter((u) => u !== undefined);
+      await tx.electionVoter.createMany({
+        data: voterRows.map((u) => ({ electionId, userId: u.id, source: "list" })),
+        skipDuplicates: true,
+      });
+      await recordAudit(tx, {
+        at: opts.at,
+        actorId: opts.actorId,
+        action: "election.import-elekto",
+        subjectType: "Election",
+        subjectId: electionId,
+        tagId: tag.id,
+        after: {
+          title: plan.title,
+          role: role.name,
+          seats: plan.seats,
+          candidates,
+          voters: voterRows.length,
+          officers: plan.officers,
+          exceptionDueAt: plan.exceptionDueAt?.toISOString() ?? null,
+          unresolved: plan.unresolved.map((u) => u.login),
+        },
+      });
+      return {
+        electionId,
         title: plan.title,
-        role: role.name,
-        seats: plan.seats,
         candidates,
         voters: voterRows.length,
         officers: plan.officers,
-        exceptionDueAt: plan.exceptionDueAt?.toISOString() ?? null,
-        unresolved: plan.unresolved.map((u) => u.login),
-      },
-    });
-    return {
-      electionId,
-      title: plan.title,
-      candidates,
-      voters: voterRows.length,
-      officers: plan.officers,
-      unresolved: plan.unresolved,
-      notes: plan.notes,
-      plan,
-    };
-  });
+        unresolved: plan.unresolved,
+        notes: plan.notes,
+        plan,
+      };
+    },
+    { timeout: 60_000 },
+  );
 }
 
 /** Phases at which the individual ballots may leave the portal (docs/security.md, "Ballot design": after the count). */
