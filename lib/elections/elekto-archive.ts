@@ -8,6 +8,8 @@
  *
  * Plain tsx (no `server-only`): the CLI and `check:shared` read archives through it too.
  */
+import { readdir, readFile, stat } from "node:fs/promises";
+import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { Parser, type ReadEntry } from "tar";
 import yauzl from "yauzl";
@@ -213,4 +215,21 @@ export function writeElektoZip(folder: string, files: Record<string, string>): U
       Object.entries(files).map(([name, text]) => [`${folder}/${name}`, [strToU8(text), { mtime: at }]]),
     ),
   );
+}
+
+/**
+ * The same folder from the filesystem (the CLI and `check:shared`): a directory is read as the
+ * archive's folder would be, a file as an archive. Either way the result is what an upload gives.
+ */
+export async function readElektoPath(where: string): Promise<ElektoArchive> {
+  if (!(await stat(where)).isDirectory()) return readElektoArchive(await readFile(where));
+  const files: Record<string, string> = {};
+  const ignored: string[] = [];
+  for (const name of (await readdir(where)).sort()) {
+    if (ELEKTO_FILE.test(name)) files[name] = await readFile(path.join(where, name), "utf8");
+    else ignored.push(name);
+  }
+  if (files["election.yaml"] === undefined)
+    throw new ElektoArchiveError(`No election.yaml in ${where}: it is not an Elekto election folder.`);
+  return { files, folder: path.basename(where), ignored };
 }
