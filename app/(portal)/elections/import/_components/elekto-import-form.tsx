@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useActionState, useState, startTransition, type FormEvent } from "react";
-import { FormStatus, formAction } from "@/components/ui/form";
+import { FieldProblems, FormStatus, SubmitButton, formAction } from "@/components/ui/form";
 import { DefinitionItem, DefinitionList } from "@/components/ui/definition-list";
 import type { ActionResult } from "@/lib/action";
 import type { uploadElektoArchive } from "@/lib/elections/elekto-upload";
@@ -37,7 +37,6 @@ export function ElektoImportForm({
     setTooBig(null);
     startTransition(() => run(data));
   }
-  const problems = state && !state.ok ? (state.fieldErrors.archive ?? []) : [];
   const plan = state?.ok ? state.data.plan : null;
   return (
     <form onSubmit={submit} className="space-y-4">
@@ -88,13 +87,7 @@ export function ElektoImportForm({
       ) : (
         <FormStatus state={state} />
       )}
-      {problems.length > 1 && (
-        <ul className="list-disc pl-6 text-sm text-red-800">
-          {problems.map((line) => (
-            <li key={line}>{line}</li>
-          ))}
-        </ul>
-      )}
+      <FieldProblems state={state} name="archive" />
       {plan && (
         <section aria-labelledby="elekto-plan-h" className="space-y-3 rounded-xl bg-white p-4 ring-1 ring-slate-200">
           <h2 id="elekto-plan-h" className="font-semibold text-slate-900">
@@ -168,24 +161,12 @@ export function ElektoImportForm({
         </section>
       )}
       <div className="flex flex-wrap gap-3">
-        <button
-          type="submit"
-          name="mode"
-          value="preview"
-          disabled={pending}
-          className="rounded-md border border-slate-300 px-4 py-2 font-medium disabled:opacity-60"
-        >
+        <SubmitButton pending={pending} name="mode" value="preview" variant="secondary">
           Preview
-        </button>
-        <button
-          type="submit"
-          name="mode"
-          value="import"
-          disabled={pending}
-          className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
-        >
+        </SubmitButton>
+        <SubmitButton pending={pending} name="mode" value="import">
           Import
-        </button>
+        </SubmitButton>
       </div>
     </form>
   );
