@@ -21,6 +21,12 @@ const nextConfig = (phase: string): NextConfig => ({
   // The readiness probe compares the committed migrations with the database's record of them.
   outputFileTracingIncludes: { "/api/health/ready": ["./prisma/migrations/**/*"] },
   reactStrictMode: true,
+  experimental: {
+    // An officer's Elekto archive (up to 10 MB, decision 019) travels in a server action's form
+    // body; every other action's input is bounded by its zod schema, so the wider body costs little.
+    serverActions: { bodySizeLimit: "11mb" },
+    proxyClientMaxBodySize: "11mb",
+  },
   // Metrics and telemetry keep per-process state: one copy from node_modules, not one per bundle.
   serverExternalPackages: [
     "pg",

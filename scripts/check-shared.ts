@@ -6,7 +6,8 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { readElektoCsv } from "../lib/elections/ballot-formats/index.ts";
+import { readElektoArchive, readElektoPath, writeElektoZip } from "../lib/elections/elekto-archive.ts";
+import { formatElektoDate, parseElektoFolder } from "../lib/elections/elekto.ts";
 import { formatEntryError, parseClomonitor } from "../lib/projects/parse-clomonitor.ts";
 import { exportStateFromFile, exportTagsYaml } from "../lib/tags-yaml/export.ts";
 import { formatNote, parseTagsYaml } from "../lib/tags-yaml/parse.ts";
@@ -177,38 +178,53 @@ export function checkElections(dir: string): CheckResult[] {
     });
 }
 
-/** Re-counts `elekto/k8s-steering-2024/ballots.csv` by Schulze and compares with `results.md`. */
-export function checkElekto(dir: string): CheckResult[] {
+/**
+ * Reads `elekto/k8s-steering-2024/` through the importer the officers' upload page and the CLI use
+ * (`readElektoPath`, zipped and read back as an upload -> `parseElektoFolder`: every file, the description, eligibility and
+ * exception_due), re-counts the ballots it read by Schulze and compares with `results.md`.
+ */
+export async function checkElekto(dir: string): Promise<CheckResult[]> {
   const folder = join(dir, "elekto", "k8s-steering-2024");
-  const file = "elekto/k8s-steering-2024/ballots.csv";
+  const file = "elekto/k8s-steering-2024";
   if (!existsSync(folder)) return [];
   try {
-    const bytes = readFileSync(join(folder, "ballots.csv"));
-    const election = readElektoCsv(bytes.toString("utf8"));
-    const yaml = readFileSync(join(folder, "election.yaml"), "utf8");
-    const seats = Number(/^no_winners:\s*(\d+)/m.exec(yaml)?.[1]);
-    if (!Number.isInteger(seats) || seats < 1) return [{ file, ok: false, detail: "election.yaml has no no_winners" }];
+    const read = await readElektoPath(folder);
+    // As an officer would upload it: zipped, then read back by the upload's archive reader.
+    const uploaded = await readElektoArchive(writeElektoZip("k8s-steering-2024", read.files));
+    if (JSON.stringify(uploaded.files) !== JSON.stringify(read.files))
+      return [{ file, ok: false, detail: "the folder zipped and read back differs from the folder" }];
+    const parsed = parseElektoFolder(uploaded.files);
+    if (!parsed.ok) return [{ file, ok: false, detail: `the importer refuses it: ${parsed.errors.join("; ")}` }];
+    const { election, ballots, candidates, voters, description } = parsed.folder;
+    const kept = [
+      description ? null : "election_desc.md",
+      election.eligibility ? null : "eligibility",
+      election.exceptionDue ? null : "exception_due",
+      ballots?.ballots ? null : "ballots.csv",
+    ].filter(Boolean);
+    if (kept.length > 0) return [{ file, ok: false, detail: `the importer lost ${kept.join(", ")}` }];
     // results.md lists places as "N. [Name](https://github.com/<id>)": winners first, then the rest.
     const places = [
       ...readFileSync(join(folder, "results.md"), "utf8").matchAll(/^\d+\.\s.*\(https:\/\/github\.com\/([^)/\s]+)\)/gm),
     ].map((m) => m[1] ?? "");
     const outcome = tallyElection("schulze", {
-      candidates: election.candidates,
-      seats,
-      ballots: election.ballots!,
-      seed: hashSha256(bytes),
+      candidates: ballots!.candidates,
+      seats: election.seats,
+      ballots: ballots!.ballots!,
+      seed: hashSha256(readFileSync(join(folder, "ballots.csv"))),
     });
     if (outcome.method !== "schulze") throw new Error("unreachable");
-    const winnersOk = sameList(outcome.winners, places.slice(0, seats));
+    const winnersOk = sameList(outcome.winners, places.slice(0, election.seats));
     const rankingOk = sameList(outcome.ranking.flat(), places) && outcome.ranking.every((g) => g.length === 1);
     const ok = winnersOk && rankingOk;
+    const through = `the importer read ${candidates.length} candidates, ${voters.length} voters, ${ballots!.ballots!.count} ballots, exception_due ${formatElektoDate(election.exceptionDue!)}`;
     return [
       {
         file,
         ok,
         detail: ok
-          ? `schulze: winners ${show(outcome.winners)}; all ${places.length} places match results.md`
-          : `schulze: got ${outcome.ranking.map((g) => `[${show(g)}]`).join(" ")}, results.md places ${show(places)}`,
+          ? `${through}; schulze: winners ${show(outcome.winners)}; all ${places.length} places match results.md`
+          : `${through}; schulze: got ${outcome.ranking.map((g) => `[${show(g)}]`).join(" ")}, results.md places ${show(places)}`,
       },
     ];
   } catch (error) {
@@ -286,17 +302,17 @@ export function checkTagsYaml(dir: string): CheckResult[] {
   ];
 }
 
-function main(): number {
+async function main(): Promise<number> {
   const dir = process.argv[2] ?? "../shared/data";
   if (!existsSync(dir)) {
     console.log(`check:shared: ${dir} not found; skipped`);
     return 0;
   }
-  const results = [...checkElections(dir), ...checkElekto(dir), ...checkProjects(dir), ...checkTagsYaml(dir)];
+  const results = [...checkElections(dir), ...(await checkElekto(dir)), ...checkProjects(dir), ...checkTagsYaml(dir)];
   for (const r of results) console.log(`${r.ok ? "ok  " : "FAIL"} ${r.file}: ${r.detail}`);
   const failed = results.filter((r) => !r.ok).length;
   console.log(`${results.length - failed} passed, ${failed} failed`);
   return failed > 0 ? 1 : 0;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) process.exitCode = main();
+if (import.meta.url === `file://${process.argv[1]}`) process.exitCode = await main();

@@ -1,20 +1,22 @@
 /**
- * `npm run elekto:import -- <folder> --tag <slug> [--role <name or roleKey>] [--voting-opens YYYY-MM-DD]`
- * reads an Elekto election folder (election.yaml, voters.yaml, candidate-<id>.md) into a draft
+ * `npm run elekto:import -- <folder or archive> --tag <slug> [--role <name or roleKey>] [--voting-opens YYYY-MM-DD]`
+ * reads an Elekto election folder (election.yaml, election_desc.md, voters.yaml, candidate-<id>.md),
+ * or a zip or tarball of one, through the same importer as the officers' upload page into a draft
  * election of a TAG; logins are resolved to GitHub ids through `GET {GITHUB_API_URL}/users/{login}`
  * and unresolved ones are listed. Nothing is written when a file is malformed.
  *
  * `npm run elekto:export -- <election-id> <folder>` writes an election back to that layout, with
  * Elekto's ballots.csv once the ballots are counted and the election publishes them.
  */
-import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { exportElektoElection, importElektoElection, parseElektoFolder } from "../lib/elections/elekto.ts";
 import { githubLoginResolver } from "../lib/auth/github-logins.ts";
+import { readElektoPath } from "../lib/elections/elekto-archive.ts";
 import { withPortalDatabase } from "./db/portal-database.ts";
 
 const USAGE = [
-  "usage: npm run elekto:import -- <folder> --tag <slug> [--role <name>] [--voting-opens YYYY-MM-DD]",
+  "usage: npm run elekto:import -- <folder|archive> --tag <slug> [--role <name>] [--voting-opens YYYY-MM-DD]",
   "       npm run elekto:export -- <election-id> <folder>",
 ].join("\n");
 
@@ -45,19 +47,12 @@ if (
   process.exit(2);
 }
 
-async function readFolder(folder: string): Promise<Record<string, string>> {
-  const names = (await readdir(folder)).filter((n) => n.endsWith(".yaml") || n.endsWith(".md"));
-  const files: Record<string, string> = {};
-  for (const n of names) files[n] = await readFile(path.join(folder, n), "utf8");
-  return files;
-}
-
 await withPortalDatabase(
   `${command === "import" ? "Import failed (one transaction, so nothing was written)" : "Export failed"}`,
   async (db) => {
     if (command === "import") {
       const folder = positional[0]!;
-      const parsed = parseElektoFolder(await readFolder(folder));
+      const parsed = parseElektoFolder((await readElektoPath(folder)).files);
       if (!parsed.ok) {
         console.error(`${folder}: ${parsed.errors.length} problem(s); nothing was imported.`);
         for (const e of parsed.errors) console.error(`  ${e}`);

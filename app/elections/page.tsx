@@ -43,7 +43,16 @@ export default async function ElectionsPage({ searchParams }: Props) {
       <PageHeader
         title="Elections"
         compact
-        actions={mayRun && <LinkButton href="/elections/new">Set up an election</LinkButton>}
+        actions={
+          mayRun && (
+            <>
+              <LinkButton href="/elections/import" variant="secondary">
+                Import from Elekto
+              </LinkButton>
+              <LinkButton href="/elections/new">Set up an election</LinkButton>
+            </>
+          )
+        }
       />
       <MyElections viewer={actor} />
       <FilterForm

@@ -311,6 +311,19 @@ export function FormStatus({ state, success, about = [] }: { state: FormState; s
   );
 }
 
+/** Every problem of a refused file, one a line, under the form's status (a single problem is the status itself). */
+export function FieldProblems({ state, name }: { state: FormState; name: string }) {
+  const lines = state && !state.ok ? (state.fieldErrors[name] ?? []) : [];
+  if (lines.length < 2) return null;
+  return (
+    <ul className="list-disc pl-6 text-sm text-red-800">
+      {lines.map((line) => (
+        <li key={line}>{line}</li>
+      ))}
+    </ul>
+  );
+}
+
 export function SubmitButton({
   children,
   pending,

@@ -310,18 +310,22 @@ describe("/api/v1/elections", () => {
       data: { electionId: withoutBallots.id, name: "result.json", content: "{}", sha256: sha("{}") },
     });
 
+    // A rehearsal says so in the listing (issue 20 point 4).
+    await db.election.update({ where: { id: voting.id }, data: { isTest: true } });
+
     const ids: string[] = [];
     let cursor: string | null = null;
     do {
       const res = await call("/elections", { query: `tag=${tag.slug}&limit=2${cursor ? `&cursor=${cursor}` : ""}` });
       const body = (await documented("/elections", res)) as {
-        data: { id: string; resultsUrl: string | null; ballotsUrl: string | null }[];
+        data: { id: string; resultsUrl: string | null; ballotsUrl: string | null; isTest: boolean }[];
         nextCursor: string | null;
       };
       for (const e of body.data) {
         ids.push(e.id);
         expect(Boolean(e.resultsUrl)).toBe(e.id === published.id || e.id === withoutBallots.id);
         expect(Boolean(e.ballotsUrl)).toBe(e.id === published.id);
+        expect(e.isTest).toBe(e.id === voting.id);
       }
       cursor = body.nextCursor;
     } while (cursor);

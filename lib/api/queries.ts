@@ -150,6 +150,7 @@ const electionSelect = {
   votingOpenAt: true,
   votingCloseAt: true,
   publishedAt: true,
+  isTest: true,
   createdAt: true,
   tag: { select: { slug: true, name: true } },
 } as const;
@@ -165,6 +166,7 @@ type ElectionRow = {
   votingOpenAt: Date;
   votingCloseAt: Date;
   publishedAt: Date | null;
+  isTest: boolean;
   tag: { slug: string; name: string };
 };
 
@@ -203,6 +205,7 @@ async function toApiElections(rows: ElectionRow[]): Promise<ApiElection[]> {
       votingOpenAt: e.votingOpenAt.toISOString(),
       votingCloseAt: e.votingCloseAt.toISOString(),
       publishedAt: published ? (e.publishedAt?.toISOString() ?? null) : null,
+      isTest: e.isTest,
       resultsUrl: published ? `${base()}/api/v1/elections/${e.id}/results` : null,
       ballotsUrl: published && withBallots.has(e.id) ? `${base()}/api/v1/elections/${e.id}/ballots.blt` : null,
     };

@@ -138,6 +138,8 @@ export const ElectionSchema = z
     votingOpenAt: dateTime,
     votingCloseAt: dateTime,
     publishedAt: dateTime.nullable(),
+    /** A test election (a rehearsal): its ballots are discarded at close and its count elects nobody. */
+    isTest: z.boolean(),
     /** Set once the election is published. */
     resultsUrl: url.nullable(),
     /** Set once published, when the election publishes its individual ballots. */

@@ -53,6 +53,8 @@ describe("reading an Elekto election folder", () => {
     ]);
     expect(candidates[2]!.statement).toMatch(/^## What I have done\n\nReviewed supply-chain/);
     expect(description).toMatch(/^# Vote for the 2026 Tech Lead seats/);
+    expect(r.folder.ballots?.candidates).toEqual(["noor-member", "bea-ambassador", "dev-ambassador"]);
+    expect(r.folder.ballots?.ballots?.count).toBe(5);
   });
 
   it("names every problem with its file and reads nothing when one is malformed", () => {
@@ -80,7 +82,7 @@ describe("reading an Elekto election folder", () => {
   it("writes the same layout back, and reading it again gives the same folder", () => {
     const r = parseElektoFolder(sample());
     if (!r.ok) throw new Error("sample did not parse");
-    const files = writeElektoFolder(r.folder, "noor-member\n1\n");
+    const files = writeElektoFolder(r.folder, sample()["ballots.csv"]);
     expect(Object.keys(files).sort()).toEqual([
       "ballots.csv",
       "candidate-bea-ambassador.md",

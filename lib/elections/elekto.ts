@@ -11,7 +11,8 @@
 import { randomUUID } from "node:crypto";
 import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
 import type { PrismaClient } from "../generated/prisma/client.ts";
-import { writeElektoCsv } from "./ballot-formats/elekto-csv.ts";
+import { readElektoCsv, writeElektoCsv } from "./ballot-formats/elekto-csv.ts";
+import type { ElectionFile } from "./ballot-formats/types.ts";
 import { packBallots } from "./tally/ballots.ts";
 import type { LoginResolver } from "../auth/github-logins.ts";
 import { DAY, type Region } from "../vocabulary/index.ts";
@@ -48,6 +49,8 @@ export interface ElektoFolder {
   description: string;
   voters: string[];
   candidates: ElektoCandidate[];
+  /** `ballots.csv` of a past count, when the folder has one (its columns are candidate ids). */
+  ballots: ElectionFile | null;
 }
 
 export type ElektoParseResult = { ok: true; folder: ElektoFolder } | { ok: false; errors: string[] };
@@ -208,8 +211,22 @@ export function parseElektoFolder(files: Record<string, string>): ElektoParseRes
     const c = parseElektoCandidate(name, files[name]!, errors);
     if (c) candidates.push(c);
   }
+  let ballots: ElectionFile | null = null;
+  if (files["ballots.csv"] !== undefined) {
+    try {
+      ballots = readElektoCsv(files["ballots.csv"]);
+      const ids = new Set(Object.keys(files).flatMap((f) => /^candidate-(.+)\.md$/.exec(f)?.[1]?.toLowerCase() ?? []));
+      for (const id of ballots.candidates)
+        if (!ids.has(id.toLowerCase())) errors.push(`ballots.csv: the column "${id}" has no candidate-${id}.md`);
+    } catch (e) {
+      errors.push(`ballots.csv: ${(e as Error).message}`);
+    }
+  }
   if (errors.length > 0 || !election) return { ok: false, errors };
-  return { ok: true, folder: { election, description: (files["election_desc.md"] ?? "").trim(), voters, candidates } };
+  return {
+    ok: true,
+    folder: { election, description: (files["election_desc.md"] ?? "").trim(), voters, candidates, ballots },
+  };
 }
 
 /** Writes the folder back: the same file names and header layout Elekto reads. */
@@ -278,7 +295,36 @@ export interface ElektoImportResult {
   notes: string[];
 }
 
-async function findRole(tx: Tx, tagId: string, role: string | undefined) {
+/** A refusal the importer explains (an unknown TAG or role): the UI shows its message as it is. */
+export class ElektoImportError extends Error {}
+
+/** What an import would create, before anything is written: the preview, and what `apply` writes. */
+export interface ElektoPlan {
+  tag: { id: string; slug: string; name: string };
+  role: { roleKey: string; name: string };
+  title: string;
+  seats: number;
+  nominationsOpenAt: Date;
+  nominationsCloseAt: Date;
+  votingOpenAt: Date;
+  votingCloseAt: Date;
+  exceptionDueAt: Date | null;
+  description: string;
+  eligibility: string;
+  exceptionDescription: string;
+  candidates: { login: string; name: string; employer: string | null; resolved: boolean }[];
+  /** Officers who resolve and do not stand (the importing person is added as well). */
+  officers: string[];
+  voters: { listed: number; resolved: number };
+  /** Ballots in the folder's `ballots.csv` (a past count; never imported as votes), or null. */
+  ballots: number | null;
+  unresolved: ElektoUnresolved[];
+  notes: string[];
+  /** One line per thing the import writes. */
+  creates: string[];
+}
+
+async function findRole(tx: Tx | Db, tagId: string, role: string | undefined) {
   const current = await tx.roleDefinition.findMany({
     where: { tagId, supersededAt: null },
     orderBy: { createdAt: "asc" },
@@ -289,7 +335,7 @@ async function findRole(tx: Tx, tagId: string, role: string | undefined) {
     : (current.find((d) => d.kind === "tech_lead" && d.selection === "election") ??
       current.find((d) => d.kind === "tech_lead"));
   if (!pick)
-    throw new Error(
+    throw new ElektoImportError(
       role
         ? `the TAG has no role "${role}"`
         : "the TAG has no Tech Lead role; define one on the TAG page first (or pass --role)",
@@ -297,28 +343,33 @@ async function findRole(tx: Tx, tagId: string, role: string | undefined) {
   return pick;
 }
 
-/**
- * Imports an Elekto folder as a draft election of a TAG, in one transaction with an audit event:
- * candidates become nominations (statement, employer from `info`), the voter list becomes the
- * uploaded voter roll, election officers who resolve and do not stand become officers. People
- * not yet in the portal become placeholders claimed at their first sign-in.
- */
-export async function importElektoElection(
-  db: Db,
-  folder: ElektoFolder,
-  opts: ElektoImportOptions,
-): Promise<ElektoImportResult> {
+async function findTag(tx: Tx | Db, slug: string) {
+  const tag = await tx.tag.findUnique({ where: { slug }, select: { id: true, slug: true, name: true } });
+  if (!tag) throw new ElektoImportError(`no TAG with slug "${slug}"`);
+  return tag;
+}
+
+type Resolved = Map<string, { githubId: string; login: string; name: string | null }>;
+
+/** The plan and the GitHub identities behind it; reads the TAG and role, writes nothing. */
+async function prepare(db: Tx | Db, folder: ElektoFolder, opts: ElektoImportOptions) {
   const e = folder.election;
+  const tag = await findTag(db, opts.tagSlug);
+  const role = await findRole(db, tag.id, opts.role);
   const shift = opts.votingOpensAt ? opts.votingOpensAt.getTime() - e.startAt.getTime() : 0;
   const votingOpenAt = new Date(e.startAt.getTime() + shift);
   const votingCloseAt = new Date(e.endAt.getTime() + shift);
-  const nominationsCloseAt = votingOpenAt;
   const nominationsOpenAt = new Date(votingOpenAt.getTime() - (opts.nominationDays ?? 14) * DAY);
+  let exceptionDueAt = e.exceptionDue ? new Date(e.exceptionDue.getTime() + shift) : null;
   const notes: string[] = [];
   if (nominationsOpenAt <= opts.at)
     notes.push(
-      "nominations open in the past: the phase job opens them at once; move the dates (--voting-opens) to replay this election",
+      "nominations open in the past: the phase job opens them at once; move the dates (voting opens on another day) to replay this election",
     );
+  if (exceptionDueAt && exceptionDueAt > votingCloseAt) {
+    notes.push("exception_due is after voting closes: exception requests are taken until voting closes");
+    exceptionDueAt = votingCloseAt;
+  }
 
   const where = new Map<string, string>();
   const note = (login: string, place: string) => {
@@ -330,113 +381,194 @@ export async function importElektoElection(
   folder.voters.forEach((v) => note(v, "voters.yaml"));
   const resolved = await opts.resolve([...where.keys()]);
   const unresolved: ElektoUnresolved[] = [];
-  const ids = new Map<string, { githubId: string; login: string; name: string | null }>();
+  const ids: Resolved = new Map();
   for (const [key, place] of where) {
     const r = resolved.get(key);
     if (!r || "error" in r)
       unresolved.push({ login: key, where: place, reason: r && "error" in r ? r.error : "not resolved" });
     else ids.set(key, r);
   }
+  const candidateKeys = new Set(folder.candidates.map((c) => c.id.toLowerCase()));
+  const officers: string[] = [];
+  for (const o of e.officers) {
+    const r = ids.get(o.toLowerCase());
+    if (!r) continue;
+    if (candidateKeys.has(o.toLowerCase()))
+      notes.push(`@${r.login} is both an officer and a candidate: kept as a candidate only (officers cannot stand)`);
+    else officers.push(r.login);
+  }
+  const candidates = folder.candidates.map((c) => ({
+    login: ids.get(c.id.toLowerCase())?.login ?? c.id,
+    name: c.name,
+    employer: c.info.find(([k]) => k.toLowerCase() === "employer")?.[1] || null,
+    resolved: ids.has(c.id.toLowerCase()),
+  }));
+  const voters = {
+    listed: folder.voters.length,
+    resolved: folder.voters.filter((v) => ids.has(v.toLowerCase())).length,
+  };
+  const ballots = folder.ballots?.ballots?.count ?? null;
+  if (ballots !== null)
+    notes.push(
+      `ballots.csv holds ${ballots} ballots of an earlier count: they are shown, not imported (a new election starts with no ballots)`,
+    );
+  const seatWord = (n: number) => `${n} ${n === 1 ? "seat" : "seats"}`;
+  const plan: ElektoPlan = {
+    tag,
+    role: { roleKey: role.roleKey, name: role.name },
+    title: e.name,
+    seats: e.seats,
+    nominationsOpenAt,
+    nominationsCloseAt: votingOpenAt,
+    votingOpenAt,
+    votingCloseAt,
+    exceptionDueAt,
+    description: folder.description,
+    eligibility: e.eligibility,
+    exceptionDescription: e.exceptionDescription,
+    candidates,
+    officers,
+    voters,
+    ballots,
+    unresolved,
+    notes,
+    creates: [
+      `a draft ${role.name} election "${e.name}" in ${tag.name} (${seatWord(e.seats)}, Schulze count, ballots published after the count)`,
+      `${candidates.filter((c) => c.resolved).length} nominations with their statements`,
+      `a voter roll of ${voters.resolved} people (uploaded list)`,
+      `${officers.length} election officers from election.yaml, and you`,
+      `${ids.size - (await db.user.count({ where: { githubId: { in: [...ids.values()].map((r) => BigInt(r.githubId)) } } }))} people new to the portal, as placeholders claimed at their first sign-in`,
+    ],
+  };
+  return { plan, ids };
+}
 
-  return db.$transaction(async (tx) => {
-    const tag = await tx.tag.findUnique({ where: { slug: opts.tagSlug }, select: { id: true } });
-    if (!tag) throw new Error(`no TAG with slug "${opts.tagSlug}"`);
-    const role = await findRole(tx, tag.id, opts.role);
-    const userIds = new Map<string, { id: string; region: string | null; employer: string | null; login: string }>();
-    for (const [key, r] of ids) {
-      const user = await tx.user.upsert({
-        where: { githubId: BigInt(r.githubId) },
-        create: { githubId: BigInt(r.githubId), login: r.login, name: r.name },
-        update: {},
-        select: { id: true, login: true, region: true, employer: true },
-      });
-      userIds.set(key, user);
-    }
-    const earlier = await tx.election.count({
-      where: { tagId: tag.id, roleKey: role.roleKey, phase: { in: ["approved", "published"] } },
-    });
-    const electionId = randomUUID();
-    await tx.election.create({
-      data: {
-        id: electionId,
-        tagId: tag.id,
-        roleKey: role.roleKey,
-        title: e.name,
-        method: "schulze",
-        cycleDate: votingCloseAt,
-        seatsByRegion: { any: e.seats },
-        staggerTerms: earlier === 0,
-        nominationsOpenAt,
-        nominationsCloseAt,
-        votingOpenAt,
-        votingCloseAt,
-        candidateRule: "any-member",
-        votersIncludeLeaders: false,
-        publishBallots: true,
-        createdById: opts.actorId,
-        createdAt: opts.at,
-        updatedAt: opts.at,
-      },
-    });
-    const candidateKeys = new Set(folder.candidates.map((c) => c.id.toLowerCase()));
-    const officers: string[] = [];
-    const officerIds = new Set<string>(opts.actorId ? [opts.actorId] : []);
-    for (const o of e.officers) {
-      const u = userIds.get(o.toLowerCase());
-      if (!u) continue;
-      if (candidateKeys.has(o.toLowerCase())) {
-        notes.push(`@${u.login} is both an officer and a candidate: kept as a candidate only (officers cannot stand)`);
-        continue;
+/** The preview: everything the import would create, and what it cannot resolve; writes nothing. */
+export async function planElektoImport(db: Db, folder: ElektoFolder, opts: ElektoImportOptions): Promise<ElektoPlan> {
+  return (await prepare(db, folder, opts)).plan;
+}
+
+/**
+ * Imports an Elekto folder as a draft election of a TAG, in one transaction with an audit event:
+ * candidates become nominations (statement, employer from `info`), the voter list becomes the
+ * uploaded voter roll, election officers who resolve and do not stand become officers, and the
+ * description, eligibility text, exception guide and deadline are kept. People not yet in the
+ * portal become placeholders claimed at their first sign-in. The one import path: the CLI, the
+ * officers' upload page and the tests all come here.
+ */
+export async function importElektoElection(
+  db: Db,
+  folder: ElektoFolder,
+  opts: ElektoImportOptions,
+): Promise<ElektoImportResult & { plan: ElektoPlan }> {
+  const { plan: planned, ids } = await prepare(db, folder, opts);
+  // A real roll has hundreds of voters, each an upsert: more than a transaction's default five seconds.
+  return db.$transaction(
+    async (tx) => {
+      // The TAG and role are read again inside the transaction: the preview may be minutes old.
+      const tag = await findTag(tx, opts.tagSlug);
+      const role = await findRole(tx, tag.id, opts.role);
+      const plan = { ...planned, tag, role: { roleKey: role.roleKey, name: role.name } };
+      const userIds = new Map<string, { id: string; region: string | null; employer: string | null; login: string }>();
+      for (const [key, r] of ids) {
+        const user = await tx.user.upsert({
+          where: { githubId: BigInt(r.githubId) },
+          create: { githubId: BigInt(r.githubId), login: r.login, name: r.name },
+          update: {},
+          select: { id: true, login: true, region: true, employer: true },
+        });
+        userIds.set(key, user);
       }
-      officerIds.add(u.id);
-      officers.push(u.login);
-    }
-    if (officerIds.size > 0)
-      await tx.electionOfficer.createMany({
-        data: [...officerIds].map((userId) => ({ electionId, userId })),
-        skipDuplicates: true,
+      const earlier = await tx.election.count({
+        where: { tagId: tag.id, roleKey: role.roleKey, phase: { in: ["approved", "published"] } },
       });
-    const candidates: string[] = [];
-    for (const c of folder.candidates) {
-      const u = userIds.get(c.id.toLowerCase());
-      if (!u) continue;
-      const employer = c.info.find(([k]) => k.toLowerCase() === "employer")?.[1] || u.employer;
-      await tx.nomination.create({
+      const electionId = randomUUID();
+      await tx.election.create({
         data: {
-          electionId,
-          userId: u.id,
-          statement: c.statement.slice(0, 20_000),
-          region: u.region as Region | null,
-          employer: employer || null,
+          id: electionId,
+          tagId: tag.id,
+          roleKey: role.roleKey,
+          title: plan.title,
+          description: plan.description,
+          eligibilityText: plan.eligibility,
+          exceptionDescription: plan.exceptionDescription,
+          exceptionDueAt: plan.exceptionDueAt,
+          method: "schulze",
+          cycleDate: plan.votingCloseAt,
+          seatsByRegion: { any: plan.seats },
+          staggerTerms: earlier === 0,
+          nominationsOpenAt: plan.nominationsOpenAt,
+          nominationsCloseAt: plan.nominationsCloseAt,
+          votingOpenAt: plan.votingOpenAt,
+          votingCloseAt: plan.votingCloseAt,
+          candidateRule: "any-member",
+          votersIncludeLeaders: false,
+          publishBallots: true,
+          createdById: opts.actorId,
           createdAt: opts.at,
+          updatedAt: opts.at,
         },
       });
-      candidates.push(u.login);
-    }
-    const voterRows = folder.voters.map((v) => userIds.get(v.toLowerCase())).filter((u) => u !== undefined);
-    await tx.electionVoter.createMany({
-      data: voterRows.map((u) => ({ electionId, userId: u.id, source: "list" })),
-      skipDuplicates: true,
-    });
-    await recordAudit(tx, {
-      at: opts.at,
-      actorId: opts.actorId,
-      action: "election.import-elekto",
-      subjectType: "Election",
-      subjectId: electionId,
-      tagId: tag.id,
-      after: {
-        title: e.name,
-        role: role.name,
-        seats: e.seats,
+      const officerIds = new Set<string>(opts.actorId ? [opts.actorId] : []);
+      for (const o of plan.officers) officerIds.add(userIds.get(o.toLowerCase())!.id);
+      if (officerIds.size > 0)
+        await tx.electionOfficer.createMany({
+          data: [...officerIds].map((userId) => ({ electionId, userId })),
+          skipDuplicates: true,
+        });
+      const candidates: string[] = [];
+      for (const c of folder.candidates) {
+        const u = userIds.get(c.id.toLowerCase());
+        if (!u) continue;
+        const employer = c.info.find(([k]) => k.toLowerCase() === "employer")?.[1] || u.employer;
+        await tx.nomination.create({
+          data: {
+            electionId,
+            userId: u.id,
+            statement: c.statement.slice(0, 20_000),
+            region: u.region as Region | null,
+            employer: employer || null,
+            createdAt: opts.at,
+          },
+        });
+        candidates.push(u.login);
+      }
+      const voterRows = folder.voters.map((v) => userIds.get(v.toLowerCase())).filter((u) => u !== undefined);
+      await tx.electionVoter.createMany({
+        data: voterRows.map((u) => ({ electionId, userId: u.id, source: "list" })),
+        skipDuplicates: true,
+      });
+      await recordAudit(tx, {
+        at: opts.at,
+        actorId: opts.actorId,
+        action: "election.import-elekto",
+        subjectType: "Election",
+        subjectId: electionId,
+        tagId: tag.id,
+        after: {
+          title: plan.title,
+          role: role.name,
+          seats: plan.seats,
+          candidates,
+          voters: voterRows.length,
+          officers: plan.officers,
+          exceptionDueAt: plan.exceptionDueAt?.toISOString() ?? null,
+          unresolved: plan.unresolved.map((u) => u.login),
+        },
+      });
+      return {
+        electionId,
+        title: plan.title,
         candidates,
         voters: voterRows.length,
-        officers,
-        unresolved: unresolved.map((u) => u.login),
-      },
-    });
-    return { electionId, title: e.name, candidates, voters: voterRows.length, officers, unresolved, notes };
-  });
+        officers: plan.officers,
+        unresolved: plan.unresolved,
+        notes: plan.notes,
+        plan,
+      };
+    },
+    { timeout: 60_000 },
+  );
 }
 
 /** Phases at which the individual ballots may leave the portal (docs/security.md, "Ballot design": after the count). */
@@ -455,6 +587,10 @@ export async function exportElektoElection(
     select: {
       id: true,
       title: true,
+      description: true,
+      eligibilityText: true,
+      exceptionDescription: true,
+      exceptionDueAt: true,
       phase: true,
       method: true,
       publishBallots: true,
@@ -515,12 +651,16 @@ export async function exportElektoElection(
       seats,
       allowNoOpinion: true,
       officers: el.officers.map((o) => login(o.userId)).sort((a, b) => a.localeCompare(b)),
-      eligibility: `Who may vote: ${voterRule.join(", ")}.`,
-      exceptionDescription: "Ask the election officers for an exception on the election's page in TAG Portal.",
-      exceptionDue: null,
+      // An imported election goes back out with its own words; one set up here describes its rules.
+      eligibility: el.eligibilityText || `Who may vote: ${voterRule.join(", ")}.`,
+      exceptionDescription:
+        el.exceptionDescription || "Ask the election officers for an exception on the election's page in TAG Portal.",
+      exceptionDue: el.exceptionDueAt,
       showCandidateFields: ["employer"],
     },
-    description: `# ${el.title}\n\n${seats} ${seats === 1 ? "seat" : "seats"} in ${el.tag.name}, counted by ${el.method === "stv" ? "STV" : "the Schulze method"}.`,
+    description:
+      el.description ||
+      `# ${el.title}\n\n${seats} ${seats === 1 ? "seat" : "seats"} in ${el.tag.name}, counted by ${el.method === "stv" ? "STV" : "the Schulze method"}.`,
     voters: el.voters.map((v) => login(v.userId)).sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())),
     candidates: el.nominations.map((n) => ({
       id: login(n.userId),
@@ -528,6 +668,7 @@ export async function exportElektoElection(
       info: n.employer ? [["employer", n.employer] as [string, string]] : [],
       statement: n.statement,
     })),
+    ballots: null,
   };
   let ballotsCsv: string | undefined;
   let count: number | null = null;

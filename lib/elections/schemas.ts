@@ -262,3 +262,22 @@ export type AnswerOfferInput = z.infer<typeof AnswerOfferSchema>;
 
 export const PublishRollSchema = z.strictObject({ electionId: z.uuid() });
 export type PublishRollInput = z.infer<typeof PublishRollSchema>;
+
+/** Base64 of at most 10 MB (ELEKTO_ARCHIVE_LIMIT), the archive's own limit. */
+const ELEKTO_BASE64_MAX = Math.ceil((10 * 1024 * 1024) / 3) * 4;
+
+/** `/elections/import`: an uploaded Elekto archive, previewed or imported into a TAG. */
+export const ElektoUploadSchema = z.strictObject({
+  tagSlug: z.string().trim().min(1, "Choose a TAG").max(100),
+  /** RoleDefinition.roleKey; blank: the TAG's Tech Lead role. */
+  role: z.preprocess(blankToUndefined, z.string().max(100).optional()),
+  /** Moves every date so that voting opens on this day (replaying a past election). */
+  votingOpensOn: z.preprocess(blankToUndefined, IsoDate.optional()),
+  archive: z
+    .string()
+    .min(1, "Choose the zip or tarball of the Elekto election folder")
+    .max(ELEKTO_BASE64_MAX, "The archive is over 10 MB; nothing was imported.")
+    .base64("The upload did not arrive whole; choose the file again"),
+  mode: z.enum(["preview", "import"]).default("preview"),
+});
+export type ElektoUploadInput = z.input<typeof ElektoUploadSchema>;

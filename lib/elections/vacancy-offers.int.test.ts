@@ -36,6 +36,9 @@ async function vacatedElection() {
   return { w, seat, runner: (i: number) => w.candidates[i + 1]! };
 }
 
+/** Notices of one kind an officer received. */
+const officerHeard = (userId: string, kind: string) => db.notification.count({ where: { userId, kind } });
+
 const audits = (subjectId: string) =>
   db.auditEvent.findMany({ where: { subjectId }, orderBy: { at: "asc" }, select: { action: true, actorId: true } });
 
@@ -64,6 +67,7 @@ describe("vacancy offers to runners-up", () => {
     expect(second).toMatchObject({ userId: runner(1).id, rank: 1 });
     expect(second.respondBy.getTime() - second.offeredAt.getTime()).toBe(3 * DAY);
     expect(await db.notification.count({ where: { userId: runner(1).id, kind: "election.vacancy" } })).toBe(1);
+    expect(await officerHeard(w.leadActor.id, "election.offer-declined")).toBe(1);
 
     // The deadline passes: a late decline is refused, and the sweep moves the offer on.
     await advanceClock(second.respondBy.getTime() - (await now()).getTime() + 60_000);
@@ -73,6 +77,7 @@ describe("vacancy offers to runners-up", () => {
     expect(await offerSweep.run(await now())).toBe(1);
     expect(await offerSweep.run(await now())).toBe(0);
     expect((await db.vacancyOffer.findUniqueOrThrow({ where: { id: second.id } })).status).toBe("expired");
+    expect(await officerHeard(w.leadActor.id, "election.offer-expired")).toBe(1);
     const third = await db.vacancyOffer.findFirstOrThrow({ where: { vacatedId: seat.id, status: "open" } });
     expect(third).toMatchObject({ userId: runner(2).id, rank: 2 });
 
@@ -91,6 +96,8 @@ describe("vacancy offers to runners-up", () => {
     // Acceptance: a tech-lead seat is pending until the TOC approves it, for the rest of the vacated term.
     const accepted = await answerVacancyOffer(await actor(runner(2).id), { offerId: third.id, answer: "accept" });
     expect(accepted).toMatchObject({ status: "accepted", seatStatus: "pending" });
+    expect(await officerHeard(w.leadActor.id, "election.offer-accepted")).toBe(1);
+    expect(await officerHeard(w.leadActor.id, "election.vacancy-unfilled")).toBe(0);
     expect(await db.roleAssignment.findUniqueOrThrow({ where: { id: accepted.seatId! } })).toMatchObject({
       userId: runner(2).id,
       electionId: w.electionId,
@@ -130,6 +137,8 @@ describe("vacancy offers to runners-up", () => {
     expect(await db.auditEvent.count({ where: { subjectId: w.electionId, action: "election.vacancy-unfilled" } })).toBe(
       1,
     );
+    expect(await officerHeard(w.leadActor.id, "election.offer-declined")).toBe(3);
+    expect(await officerHeard(w.leadActor.id, "election.vacancy-unfilled")).toBe(1);
     expect(await code(offerVacancy(w.leadActor, ref))).toBe("CONFLICT");
   });
 });

@@ -17,6 +17,43 @@ const vacancyLink = (electionId: string, vacatedId: string) => `${electionLink(e
 type Notice = Omit<NotificationInput, "dedupeKey"> & { dedupeKey: string };
 type OfferElection = Pick<ElectionRow, "id" | "title" | "tagId" | "roleKey" | "runnersUp">;
 
+/** What officers hear about a vacancy's chain (the `election` group of notification settings). */
+export const OFFICER_OFFER_KINDS = {
+  accepted: "election.offer-accepted",
+  declined: "election.offer-declined",
+  expired: "election.offer-expired",
+  unfilled: "election.vacancy-unfilled",
+} as const;
+
+/**
+ * One notice per officer of the election: an answer, a passed deadline, or the end of the
+ * runner-up list. The officers' page of offers is the link; the event names nobody the officers
+ * cannot already see there.
+ */
+async function officerNotices(
+  tx: Tx,
+  e: Pick<OfferElection, "id" | "title">,
+  event: keyof typeof OFFICER_OFFER_KINDS,
+  subjectId: string,
+  body: string,
+): Promise<Notice[]> {
+  const officers = await tx.electionOfficer.findMany({ where: { electionId: e.id }, select: { userId: true } });
+  const title = {
+    accepted: `A vacancy offer was accepted (${e.title})`,
+    declined: `A vacancy offer was declined (${e.title})`,
+    expired: `A vacancy offer expired unanswered (${e.title})`,
+    unfilled: `A vacancy is unfilled: no runner-up is left (${e.title})`,
+  }[event];
+  return officers.map((o) => ({
+    userId: o.userId,
+    kind: OFFICER_OFFER_KINDS[event],
+    title,
+    body,
+    link: `${electionLink(e.id)}/offers`,
+    dedupeKey: `${OFFICER_OFFER_KINDS[event]}:${subjectId}:${o.userId}`,
+  }));
+}
+
 /**
  * Asks the next runner-up, in the election's order, who has not been asked for this vacancy and
  * does not hold or await a seat of the role. The answer period is `respondMs` from now. Returns
@@ -28,6 +65,7 @@ async function offerToNext(
   e: OfferElection,
   vacatedId: string,
   by: { actorId: string | null; at: Date; respondMs: number },
+  officersHear: Notice[] = [],
 ): Promise<{ offerId: string; userId: string; notice: Notice } | null> {
   const asked = await tx.vacancyOffer.findMany({ where: { vacatedId }, select: { userId: true } });
   const taken = await tx.roleAssignment.findMany({
@@ -51,6 +89,15 @@ async function offerToNext(
       tagId: e.tagId,
       after: { vacated: vacatedId, reason: "no runner-up left" },
     });
+    officersHear.push(
+      ...(await officerNotices(
+        tx,
+        e,
+        "unfilled",
+        vacatedId,
+        "Every runner-up was asked: the seat waits for the next election.",
+      )),
+    );
     return null;
   }
   const userId = e.runnersUp[rank]!;
@@ -188,7 +235,14 @@ export async function answerVacancyOffer(actor: Actor | null, input: AnswerOffer
         before: { status: "open" },
         after: { status: "accepted", seatId: seat.id, seatStatus: seat.status },
       });
-      return { status: "accepted" as const, seatId: seat.id, seatStatus: seat.status, notice: null };
+      const officers = await officerNotices(
+        tx,
+        e,
+        "accepted",
+        offerId,
+        `@${person.login} accepted the vacated seat${seat.status === "pending" ? "; it waits for the TOC's approval" : ""}.`,
+      );
+      return { status: "accepted" as const, seatId: seat.id, seatStatus: seat.status, notices: officers };
     }
     await tx.vacancyOffer.update({ where: { id: offerId }, data: { status: "declined", respondedAt: at } });
     await recordAudit(tx, {
@@ -201,14 +255,23 @@ export async function answerVacancyOffer(actor: Actor | null, input: AnswerOffer
       before: { status: "open" },
       after: { status: "declined" },
     });
-    const next = await offerToNext(tx, e, vacated.id, {
-      actorId: me.id,
-      at,
-      respondMs: offer.respondBy.getTime() - offer.offeredAt.getTime(),
-    });
-    return { status: "declined" as const, seatId: null, seatStatus: null, notice: next?.notice };
+    const officers = await officerNotices(
+      tx,
+      e,
+      "declined",
+      offerId,
+      "The runner-up declined the vacated seat; the next runner-up, if any, is asked.",
+    );
+    const next = await offerToNext(
+      tx,
+      e,
+      vacated.id,
+      { actorId: me.id, at, respondMs: offer.respondBy.getTime() - offer.offeredAt.getTime() },
+      officers,
+    );
+    return { status: "declined" as const, seatId: null, seatStatus: null, notices: [next?.notice, ...officers] };
   });
-  await send([done.notice], at);
+  await send(done.notices, at);
   return { status: done.status, seatId: done.seatId, seatStatus: done.seatStatus };
 }
 
@@ -240,14 +303,23 @@ export async function expireVacancyOffers(at: Date): Promise<number> {
         after: { status: "expired" },
       });
       expired++;
-      const next = await offerToNext(tx, e, offer.vacatedId, {
-        actorId: null,
-        at,
-        respondMs: offer.respondBy.getTime() - offer.offeredAt.getTime(),
-      });
-      return next?.notice ?? null;
+      const officers = await officerNotices(
+        tx,
+        e,
+        "expired",
+        id,
+        "The runner-up did not answer by the deadline; the next runner-up, if any, is asked.",
+      );
+      const next = await offerToNext(
+        tx,
+        e,
+        offer.vacatedId,
+        { actorId: null, at, respondMs: offer.respondBy.getTime() - offer.offeredAt.getTime() },
+        officers,
+      );
+      return [next?.notice, ...officers];
     });
-    await send([notice], at);
+    await send(notice ?? [], at);
   }
   return expired;
 }

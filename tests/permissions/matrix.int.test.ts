@@ -88,6 +88,8 @@ import { resetCalendarToken } from "@/lib/calendar/tokens";
 import { openSecret } from "@/lib/secrets";
 import { retrySlackDelivery } from "@/lib/slack/deliveries";
 import { removeSlackSettings, saveSlackSettings } from "@/lib/slack/settings";
+import { strToU8, zipSync } from "fflate";
+import { uploadElektoArchive } from "@/lib/elections/elekto-upload";
 import { EXPECTED, NO_OPERATION_YET, NO_ROW_YET, ROLES, type MatrixRole } from "./expected";
 import { DAY, LEAD_KINDS } from "@/lib/vocabulary";
 
@@ -1106,6 +1108,17 @@ const OPERATIONS: Record<string, (w: World, actor: Actor | null, role: MatrixRol
   },
   // An election of TAG A with no officers: only an admin, overseeing every election, moves it.
   "election.oversee": async (w, actor) => moveDraft(await electionOn(w.tagA.id, "draft", []), actor),
+  "election.import-elekto": async (w, actor) => {
+    const title = `Matrix Elekto ${Math.random()}`;
+    const yaml = `name: ${title}\nstart_datetime: 2030-01-10 00:00:00\nend_datetime: 2030-01-20 00:00:00\nno_winners: 1\n`;
+    const archive = Buffer.from(
+      zipSync({ "election.yaml": strToU8(yaml), "voters.yaml": strToU8("eligible_voters: []\n") }),
+    ).toString("base64");
+    return {
+      run: () => uploadElektoArchive(actor, { tagSlug: w.tagA.slug, archive, mode: "import" }),
+      changed: async () => (await db.election.count({ where: { title } })) > 0,
+    };
+  },
   "election.voters": async (w, actor) => {
     const e = await electionOn(w.tagA.id, "draft");
     return {

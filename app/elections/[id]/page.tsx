@@ -247,6 +247,8 @@ export default async function ElectionPage({ params }: { params: Promise<{ id: s
               </DefinitionItem>
             ))}
             <DefinitionItem term="Officers">{e.officers.map((o) => `@${o.login}`).join(", ")}</DefinitionItem>
+            {e.eligibilityText && <DefinitionItem term="Who may vote">{e.eligibilityText}</DefinitionItem>}
+            {e.exceptionDescription && <DefinitionItem term="Exceptions">{e.exceptionDescription}</DefinitionItem>}
             <DefinitionItem term="Exception requests">
               {e.exceptionDueAt ? (
                 <>
@@ -348,6 +350,12 @@ export default async function ElectionPage({ params }: { params: Promise<{ id: s
                 : "Voting is over: the count, the TOC's approval and publication follow on the results page."}
             </p>
           )}
+          <p className="text-sm">
+            <a href={`/elections/${e.id}/elekto.zip`} className="text-brand-700 underline" download>
+              Download as an Elekto folder (zip)
+            </a>{" "}
+            (the voter roll; ballots.csv once the ballots are counted and published).
+          </p>
           {["approved", "published"].includes(e.phase) && !e.isTest && (
             <p className="text-sm">
               A seat this election filled fell vacant?{" "}

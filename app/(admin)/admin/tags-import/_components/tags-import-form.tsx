@@ -1,12 +1,11 @@
 "use client";
 
 import { useActionState } from "react";
-import { Field, FormStatus, formAction } from "@/components/ui/form";
+import { Field, FieldProblems, FormStatus, formAction } from "@/components/ui/form";
 import { importTagsYamlAction } from "../actions";
 
 export function TagsImportForm() {
   const [state, action, pending] = useActionState(formAction(importTagsYamlAction), null);
-  const malformed = state && !state.ok ? (state.fieldErrors.text ?? []) : [];
   return (
     <form action={action} className="space-y-4">
       <fieldset className="space-y-2">
@@ -50,13 +49,7 @@ export function TagsImportForm() {
         End seats the file no longer lists (otherwise they are only reported)
       </label>
       <FormStatus state={state} />
-      {malformed.length > 1 && (
-        <ul className="list-disc pl-6 text-sm text-red-800">
-          {malformed.map((line) => (
-            <li key={line}>{line}</li>
-          ))}
-        </ul>
-      )}
+      <FieldProblems state={state} name="text" />
       {state?.ok && (
         <section aria-live="polite" className="space-y-2 text-sm">
           <h2 className="font-semibold text-slate-900">

@@ -1,0 +1,173 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState, useState, startTransition, type FormEvent } from "react";
+import { FieldProblems, FormStatus, SubmitButton, formAction } from "@/components/ui/form";
+import { DefinitionItem, DefinitionList } from "@/components/ui/definition-list";
+import type { ActionResult } from "@/lib/action";
+import type { uploadElektoArchive } from "@/lib/elections/elekto-upload";
+
+type Uploaded = Awaited<ReturnType<typeof uploadElektoArchive>>;
+const LIMIT = 10 * 1024 * 1024;
+const when = (d: Date | null) => (d ? `${d.toISOString().slice(0, 16).replace("T", " ")} UTC` : "none");
+
+/**
+ * Submitted by hand rather than through the form's `action`: a form action resets the form
+ * afterwards, and the chosen file must stay chosen between the preview and the import.
+ */
+export function ElektoImportForm({
+  tags,
+  upload,
+}: {
+  tags: readonly (readonly [string, string])[];
+  upload: (input: unknown) => Promise<ActionResult<Uploaded>>;
+}) {
+  const [state, run, pending] = useActionState(formAction(upload), null);
+  const [tooBig, setTooBig] = useState<string | null>(null);
+  function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    const data = new FormData(e.currentTarget);
+    data.set("mode", submitter?.value ?? "preview");
+    const file = data.get("archive");
+    if (file instanceof File && file.size > LIMIT) {
+      setTooBig(`${file.name} is over 10 MB: an Elekto folder is far smaller; nothing was uploaded.`);
+      return;
+    }
+    setTooBig(null);
+    startTransition(() => run(data));
+  }
+  const plan = state?.ok ? state.data.plan : null;
+  return (
+    <form onSubmit={submit} className="space-y-4">
+      <div className="space-y-1">
+        <label htmlFor="elekto-tag" className="block text-sm font-medium text-slate-800">
+          TAG
+        </label>
+        <select id="elekto-tag" name="tagSlug" className="rounded-md border border-slate-300 px-2 py-1.5">
+          {tags.map(([slug, name]) => (
+            <option key={slug} value={slug}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="space-y-1">
+        <label htmlFor="elekto-archive" className="block text-sm font-medium text-slate-800">
+          Elekto folder (zip, .tar.gz or .tgz, at most 10 MB)
+        </label>
+        <input
+          id="elekto-archive"
+          name="archive"
+          type="file"
+          required
+          accept=".zip,.tar.gz,.tgz,.tar,application/zip,application/gzip"
+          className="block max-w-full text-sm"
+        />
+      </div>
+      <div className="space-y-1">
+        <label htmlFor="elekto-opens" className="block text-sm font-medium text-slate-800">
+          Voting opens on (optional)
+        </label>
+        <input
+          id="elekto-opens"
+          name="votingOpensOn"
+          type="date"
+          aria-describedby="elekto-opens-hint"
+          className="rounded-md border border-slate-300 px-2 py-1.5"
+        />
+        <p id="elekto-opens-hint" className="text-xs text-slate-600">
+          Moves every date of the folder so that voting opens on this day, to replay a past election.
+        </p>
+      </div>
+      {tooBig ? (
+        <p role="alert" className="rounded-md bg-red-50 p-2 text-sm text-red-900 ring-1 ring-red-200">
+          {tooBig}
+        </p>
+      ) : (
+        <FormStatus state={state} />
+      )}
+      <FieldProblems state={state} name="archive" />
+      {plan && (
+        <section aria-labelledby="elekto-plan-h" className="space-y-3 rounded-xl bg-white p-4 ring-1 ring-slate-200">
+          <h2 id="elekto-plan-h" className="font-semibold text-slate-900">
+            {state?.ok && state.data.imported ? "Imported" : "What the import creates"}: {plan.title}
+          </h2>
+          {state?.ok && state.data.imported && (
+            <p>
+              <Link href={`/elections/${state.data.imported}`} className="text-brand-700 underline">
+                Open the draft election
+              </Link>
+            </p>
+          )}
+          <ul className="list-disc space-y-1 pl-6 text-sm">
+            {plan.creates.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+          <DefinitionList layout="grid">
+            <DefinitionItem term="TAG and role">
+              {plan.tag.name}, {plan.role.name}
+            </DefinitionItem>
+            <DefinitionItem term="Seats">{plan.seats}</DefinitionItem>
+            <DefinitionItem term="Nominations">
+              {when(plan.nominationsOpenAt)} to {when(plan.nominationsCloseAt)}
+            </DefinitionItem>
+            <DefinitionItem term="Voting">
+              {when(plan.votingOpenAt)} to {when(plan.votingCloseAt)}
+            </DefinitionItem>
+            <DefinitionItem term="Exception requests until">{when(plan.exceptionDueAt)}</DefinitionItem>
+            <DefinitionItem term="Who may vote">{plan.eligibility || "not said"}</DefinitionItem>
+            <DefinitionItem term="Exceptions">{plan.exceptionDescription || "not said"}</DefinitionItem>
+            <DefinitionItem term="Voters">
+              {plan.voters.resolved} of {plan.voters.listed} listed
+            </DefinitionItem>
+            <DefinitionItem term="Ballots">
+              {plan.ballots === null ? "none in the folder" : `${plan.ballots} (shown, not imported)`}
+            </DefinitionItem>
+            <DefinitionItem term="Officers">
+              {plan.officers.map((o) => `@${o}`).join(", ") || "you only"}
+            </DefinitionItem>
+          </DefinitionList>
+          <h3 className="text-sm font-semibold text-slate-900">Candidates</h3>
+          <ul className="list-disc space-y-1 pl-6 text-sm">
+            {plan.candidates.map((c) => (
+              <li key={c.login}>
+                {c.name} (@{c.login}){c.employer ? `, ${c.employer}` : ""}
+                {c.resolved ? "" : ": no GitHub account, not imported"}
+              </li>
+            ))}
+          </ul>
+          <h3 className="text-sm font-semibold text-slate-900">Description (election_desc.md)</h3>
+          <p className="text-sm break-words whitespace-pre-wrap text-slate-700">{plan.description || "none"}</p>
+          {(plan.unresolved.length > 0 || plan.notes.length > 0) && (
+            <>
+              <h3 className="text-sm font-semibold text-slate-900">Notes</h3>
+              <ul className="list-disc space-y-1 pl-6 text-sm">
+                {plan.notes.map((n) => (
+                  <li key={n}>{n}</li>
+                ))}
+                {plan.unresolved.map((u) => (
+                  <li key={u.login}>
+                    @{u.login} ({u.where}): {u.reason}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {state?.ok && state.data.ignored.length > 0 && (
+            <p className="text-sm break-words text-slate-600">Skipped: {state.data.ignored.join(", ")}</p>
+          )}
+        </section>
+      )}
+      <div className="flex flex-wrap gap-3">
+        <SubmitButton pending={pending} name="mode" value="preview" variant="secondary">
+          Preview
+        </SubmitButton>
+        <SubmitButton pending={pending} name="mode" value="import">
+          Import
+        </SubmitButton>
+      </div>
+    </form>
+  );
+}

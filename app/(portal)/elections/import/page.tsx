@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import { Forbidden } from "@/components/forbidden";
+import { Lead, PageHeader } from "@/components/ui/page-header";
+import { getActor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
+import { requireUser } from "@/lib/auth/session";
+import { findTagBySlug, listTags } from "@/lib/tags/queries";
+import { uploadElektoArchiveAction } from "./actions";
+import { ElektoImportForm } from "./_components/elekto-import-form";
+
+export const metadata: Metadata = { title: "Import an Elekto election" };
+
+export default async function ElektoImportPage() {
+  await requireUser("/elections/import");
+  const actor = await getActor();
+  const tags: (readonly [string, string])[] = [];
+  for (const t of await listTags()) {
+    const full = t.slug ? await findTagBySlug(t.slug) : null;
+    if (full && can(actor, "election.run", full.id)) tags.push([full.slug, full.name] as const);
+  }
+  if (tags.length === 0)
+    return <Forbidden what="importing elections (a TAG's chairs and tech leads, or an admin, run them)" />;
+  return (
+    <div className="max-w-3xl space-y-6">
+      <PageHeader title="Import an Elekto election" compact>
+        <Lead>
+          Upload an Elekto election folder (election.yaml, election_desc.md, voters.yaml, candidate-&lt;id&gt;.md, and
+          ballots.csv if it has one) as a zip or a tarball of at most 10 MB. Preview first: it shows what the import
+          creates and writes nothing. The import creates a draft election of the TAG with you as an officer; logins are
+          resolved to GitHub accounts, and people new to the portal become placeholders claimed at their first sign-in.
+        </Lead>
+      </PageHeader>
+      <ElektoImportForm tags={tags} upload={uploadElektoArchiveAction} />
+    </div>
+  );
+}
