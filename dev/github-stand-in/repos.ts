@@ -139,6 +139,21 @@ export function createRepoActivity(identities: readonly StandInIdentity[], base:
     return i;
   }
 
+  /** An issue or pull request of a repository, as stored (issues.ts changes it as GitHub's write API would). */
+  const findIssue = (repoName: string, number: number) =>
+    repoOf(repoName, false)?.issues.find((x) => x.number === number) ?? null;
+
+  /** A comment by `user` with its own body (addEvent's comments take the title as body). */
+  function addComment(repoName: string, number: number, user: Author, body: string) {
+    const r = repoOf(repoName, false)!;
+    const at = new Date().toISOString();
+    const c: CommentRow = { id: nextId++, issueNumber: number, user, created_at: at, updated_at: at, body };
+    r.comments.push(c);
+    return c;
+  }
+  const commentsOf = (repoName: string, number: number) =>
+    (repoOf(repoName, false)?.comments ?? []).filter((c) => c.issueNumber === number);
+
   /**
    * A large repository for benchmarks: `events` pieces of work by `authorIds` in rotation, about a
    * fifth issues and pull requests, a fifth reviews (two per pull request), the rest comments.
@@ -533,5 +548,5 @@ export function createRepoActivity(identities: readonly StandInIdentity[], base:
     return true;
   }
 
-  return { handle, addEvent, updateIssue, addSynthetic, rate };
+  return { handle, addEvent, updateIssue, addSynthetic, rate, findIssue, addComment, commentsOf, issueJson, byLogin };
 }

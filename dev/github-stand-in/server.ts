@@ -24,6 +24,7 @@
  * `status` (5xx; 403/429 as GitHub's secondary rate limit, with `Retry-After` when given; 200: GraphQL's
  * rate limit, on GraphQL requests only);
  * POST /_stand-in/files {repo, path, text} commits a file (files.ts: contents and commits).
+ * Issue writes (create, assign, comment, label; collaborators) and their controls: issues.ts.
  * Webhooks (deliver.ts): the stand-in delivers signed events to `webhookUrl`;
  * POST /_stand-in/webhook-target {url, secret} changes the target, GET /_stand-in/deliveries lists them.
  */
@@ -31,6 +32,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { createRepoActivity } from "./repos.ts";
 import { createRepoFiles } from "./files.ts";
 import { createWebhookDeliverer } from "./deliver.ts";
+import { createIssueWrites } from "./issues.ts";
 import http from "node:http";
 import { identities as defaultIdentities, type StandInIdentity } from "./identities.ts";
 
@@ -76,6 +78,14 @@ export function createStandIn(opts: StandInOptions) {
   const activity = createRepoActivity(defaultIdentities, base);
   const files = createRepoFiles();
   const webhooks = createWebhookDeliverer({ url: opts.webhookUrl, secret: opts.webhookSecret });
+  const issueWrites = createIssueWrites({
+    activity,
+    webhooks,
+    personOf: (req) => {
+      const p = authUser(req);
+      return p ? { id: p.id, login: p.login } : null;
+    },
+  });
 
   const publicUser = (p: StandInIdentity) => ({
     id: p.id,
@@ -244,6 +254,12 @@ export function createStandIn(opts: StandInOptions) {
         );
         if (handled) return;
       }
+      // Issue writes (assign, comment, label, create) and their test controls: issues.ts.
+      if (
+        (path.startsWith("/api/repos/") || path.startsWith("/_stand-in/issues/") || path === "/_stand-in/collaborators") &&
+        (await issueWrites.handle(req, res, url, () => readBody(req) as Promise<unknown> as Promise<Record<string, unknown>>))
+      )
+        return;
       const issue = /^\/api\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)$/.exec(path);
       if (req.method === "GET" && issue) {
         const [, owner, repo, num] = issue;
