@@ -61,7 +61,8 @@ export function createIssueWrites(deps: {
     const path = url.pathname;
     if (req.method === "POST" && path === "/_stand-in/collaborators") {
       const b = await readBody();
-      if (typeof b.repo !== "string" || !Array.isArray(b.logins)) return json(400, { error: "repo and logins required" });
+      if (typeof b.repo !== "string" || !Array.isArray(b.logins))
+        return json(400, { error: "repo and logins required" });
       collaborators.set(b.repo.toLowerCase(), new Set(b.logins.map((l) => String(l).toLowerCase())));
       return json(200, { ok: true });
     }
@@ -93,9 +94,10 @@ export function createIssueWrites(deps: {
       }
       return false;
     }
-    const m = /^\/api\/repos\/([^/]+)\/([^/]+)\/(collaborators(?:\/([^/]+))?|issues(?:\/(\d+)\/(assignees|comments|labels(?:\/([^/]+))?))?)$/.exec(
-      path,
-    );
+    const m =
+      /^\/api\/repos\/([^/]+)\/([^/]+)\/(collaborators(?:\/([^/]+))?|issues(?:\/(\d+)\/(assignees|comments|labels(?:\/([^/]+))?))?)$/.exec(
+        path,
+      );
     if (!m) return false;
     const repo = `${decodeURIComponent(m[1]!)}/${decodeURIComponent(m[2]!)}`;
     if (m[3]!.startsWith("collaborators")) {
@@ -103,7 +105,10 @@ export function createIssueWrites(deps: {
       if (m[4]) return json(isCollaborator(repo, decodeURIComponent(m[4])) ? 204 : 404, { message: "Not Found" });
       return json(
         200,
-        [...(collaborators.get(repo.toLowerCase()) ?? [])].map((login) => ({ ...activity.byLogin(login), type: "User" })),
+        [...(collaborators.get(repo.toLowerCase()) ?? [])].map((login) => ({
+          ...activity.byLogin(login),
+          type: "User",
+        })),
       );
     }
     const n = m[5] ? Number(m[5]) : null;
@@ -115,7 +120,11 @@ export function createIssueWrites(deps: {
           200,
           activity.commentsOf(repo, n!).map((c) => ({ id: c.id, body: c.body, user: { ...c.user, type: "User" } })),
         );
-      if (m[6] === "labels") return json(200, issue!.labels.map((name) => ({ name })));
+      if (m[6] === "labels")
+        return json(
+          200,
+          issue!.labels.map((name) => ({ name })),
+        );
       return false;
     }
     if (req.method !== "POST" && req.method !== "DELETE") return false;
@@ -172,7 +181,10 @@ export function createIssueWrites(deps: {
         issue!.labels.push(name);
         await deliverIssue(repo, n!, "labeled", sender, { label: { name } });
       }
-      return json(200, issue!.labels.map((name) => ({ name })));
+      return json(
+        200,
+        issue!.labels.map((name) => ({ name })),
+      );
     }
     if (req.method === "DELETE" && m[6]?.startsWith("labels") && m[7]) {
       const name = decodeURIComponent(m[7]);
@@ -180,7 +192,10 @@ export function createIssueWrites(deps: {
       if (k < 0) return json(404, { message: "Label does not exist" });
       issue!.labels.splice(k, 1);
       await deliverIssue(repo, n!, "unlabeled", sender, { label: { name } });
-      return json(200, issue!.labels.map((l) => ({ name: l })));
+      return json(
+        200,
+        issue!.labels.map((l) => ({ name: l })),
+      );
     }
     return false;
   }

@@ -256,8 +256,15 @@ export function createStandIn(opts: StandInOptions) {
       }
       // Issue writes (assign, comment, label, create) and their test controls: issues.ts.
       if (
-        (path.startsWith("/api/repos/") || path.startsWith("/_stand-in/issues/") || path === "/_stand-in/collaborators") &&
-        (await issueWrites.handle(req, res, url, () => readBody(req) as Promise<unknown> as Promise<Record<string, unknown>>))
+        (path.startsWith("/api/repos/") ||
+          path.startsWith("/_stand-in/issues/") ||
+          path === "/_stand-in/collaborators") &&
+        (await issueWrites.handle(
+          req,
+          res,
+          url,
+          () => readBody(req) as Promise<unknown> as Promise<Record<string, unknown>>,
+        ))
       )
         return;
       const issue = /^\/api\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)$/.exec(path);

@@ -7,6 +7,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { githubTokenFor } from "./auth";
 import { createGithubClient, RateLimited } from "./client";
 import { helpWantedLabelsFor } from "./drafts";
+import { commentMarker } from "./write-marker";
 
 /**
  * Writes to GitHub (issue 19 point 2, docs/decisions/014-two-way-issues.md): every write is a
@@ -25,10 +26,6 @@ export const WRITE_BACKOFF_MS = 30_000;
 const LEASE_MS = 2 * 60_000;
 
 export type WriteKind = "accept" | "progress" | "label" | "create-issue";
-
-/** The hidden marker in every comment the portal posts: how a retry and an incoming webhook recognise it. */
-export const commentMarker = (writeId: string) => `<!-- tag-portal:write:${writeId} -->`;
-export const MARKER_RE = /<!-- tag-portal:write:([0-9a-f-]{36}) -->/;
 
 export interface AcceptPayload {
   login: string;
@@ -81,9 +78,7 @@ export async function recordWrite(
           update: { status: "pending", attempts: 0, lastError: null, nextAttemptAt: at, issueNumber: w.issueNumber },
           select: { id: true },
         })
-      : (
-          await db.githubWrite.createManyAndReturn({ data: [data], skipDuplicates: true, select: { id: true } })
-        )[0];
+      : (await db.githubWrite.createManyAndReturn({ data: [data], skipDuplicates: true, select: { id: true } }))[0];
   if (!row) return null;
   await enqueue(row.id).catch((e) => console.error("[github-writes] enqueue failed; the sweep sends it", e));
   return row.id;
@@ -206,7 +201,10 @@ async function send(client: Client, w: Row, at: Date): Promise<Prisma.GithubWrit
           kind: "label",
           repo: w.repo,
           issueNumber: issue.number,
-          payload: { label: labels[0] ?? (await helpWantedLabelOf(w.repo)), applied: labels.length ? "present" : "absent" },
+          payload: {
+            label: labels[0] ?? (await helpWantedLabelOf(w.repo)),
+            applied: labels.length ? "present" : "absent",
+          },
           status: "done",
           createdAt: at,
           nextAttemptAt: at,
@@ -258,7 +256,7 @@ async function send(client: Client, w: Row, at: Date): Promise<Prisma.GithubWrit
  */
 async function commentOnce(client: Client, issueUrl: string, writeId: string, body: string): Promise<string> {
   const marker = commentMarker(writeId);
-  for (let url: string | null = `${issueUrl}/comments?per_page=100`; url; ) {
+  for (let url: string | null = `${issueUrl}/comments?per_page=100`; url;) {
     const res = await client.get(url);
     const found = ((await res.json()) as { id: number; body?: string }[]).find((c) => c.body?.includes(marker));
     if (found) return String(found.id);
