@@ -36,19 +36,20 @@ async function writableIssue(itemId: string) {
   if (!item || !m) return null;
   const repo = `${m[1]}/${m[2]}`;
   const mapped = item.tags.some((t) => t.tag.repositories.some((r) => r.toLowerCase() === repo.toLowerCase()));
-  return mapped ? { repo, issueNumber: Number(m[3]), status: item.status } : null;
+  return mapped ? { repo, issueNumber: Number(m[3]), itemStatus: item.status } : null;
 }
 
 async function recordLabel(itemId: string, at: Date, enqueue: Enqueue) {
   const issue = await writableIssue(itemId);
   // A draft is an issue someone labelled on GitHub: the portal does not touch its labels.
-  if (!issue || issue.status === "draft") return;
+  if (!issue || issue.itemStatus === "draft") return;
   await recordWrite(
     {
       key: `label:${itemId}`,
       itemId,
       kind: "label",
-      ...issue,
+      repo: issue.repo,
+      issueNumber: issue.issueNumber,
       payload: { label: await helpWantedLabelOf(issue.repo) },
     },
     at,
@@ -76,7 +77,14 @@ export function githubIssueSync(enqueue: Enqueue = queueEnqueue): ItemChangeSink
             itemUrl: absolute(itemLink(claim.itemId)),
           };
           await recordWrite(
-            { key: `accept:${change.claimId}`, itemId: claim.itemId, kind: "accept", ...issue, payload },
+            {
+              key: `accept:${change.claimId}`,
+              itemId: claim.itemId,
+              kind: "accept",
+              repo: issue.repo,
+              issueNumber: issue.issueNumber,
+              payload,
+            },
             at,
             enqueue,
           );
@@ -103,7 +111,8 @@ export function githubIssueSync(enqueue: Enqueue = queueEnqueue): ItemChangeSink
           key: `progress:${change.updateId}`,
           itemId: update.claim.itemId,
           kind: "progress",
-          ...issue,
+          repo: issue.repo,
+          issueNumber: issue.issueNumber,
           payload: { body },
         },
         at,
