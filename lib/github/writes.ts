@@ -7,7 +7,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { githubTokenFor } from "./auth";
 import { createGithubClient, RateLimited } from "./client";
 import { helpWantedLabelsFor } from "./drafts";
-import { commentMarker } from "./write-marker";
+import { commentMarker, describeWrite } from "./write-marker";
 
 /**
  * Writes to GitHub (issue 19 point 2, docs/decisions/014-two-way-issues.md): every write is a
@@ -161,14 +161,6 @@ export async function performWrite(
     return { status: "retry", error, retryInMs: wait };
   }
 }
-
-export const describeWrite = (kind: string) =>
-  ({
-    accept: "Assigning the volunteer and commenting",
-    progress: "Posting a progress update as a comment",
-    label: "Setting the help-wanted label",
-    "create-issue": "Creating the issue",
-  })[kind] ?? kind;
 
 type Client = ReturnType<typeof createGithubClient>;
 
