@@ -46,12 +46,8 @@ export function createIssueWrites(deps: {
       ...extra,
     });
 
-  async function handle(
-    req: http.IncomingMessage,
-    res: http.ServerResponse,
-    url: URL,
-    readBody: () => Promise<Record<string, unknown>>,
-  ): Promise<boolean> {
+  // The same shape as the repository routes' handler: server.ts calls both alike.
+  const handle: Activity["handle"] = async (req, res, url, readBody) => {
     const json = (status: number, body: unknown) => {
       res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
       if (status === 204) res.end();
@@ -198,7 +194,7 @@ export function createIssueWrites(deps: {
       );
     }
     return false;
-  }
+  };
 
   return { handle, isCollaborator };
 }
