@@ -171,7 +171,7 @@ describe("a volunteer accepted on the portal", () => {
     const failed = await db.githubWrite.findMany({ where: { itemId: w.item.id, status: "failed" } });
     expect(failed.length).toBeGreaterThan(0);
     expect(failed.every((f) => f.attempts === WRITE_ATTEMPTS && f.lastError?.includes("500"))).toBe(true);
-    expect(await db.notification.count({ where: { userId: w.lead.id, kind: "github.write-failed" } })).toBe(
+    expect(await db.notification.count({ where: { userId: w.lead.id, kind: "help-wanted.github-write-failed" } })).toBe(
       failed.length,
     );
     expect((await issueOnGithub(w.repo, w.n)).comments).toHaveLength(0);

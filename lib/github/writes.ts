@@ -142,7 +142,7 @@ export async function performWrite(
           db,
           item.tags.map((t) => t.tagId),
           {
-            kind: "github.write-failed",
+            kind: "help-wanted.github-write-failed",
             title: `GitHub did not take an update for "${item.title}"`,
             body: `${describeWrite(w.kind)} on ${w.repo} failed ${attempts} times: ${error}`,
             link: `/help-wanted/${w.itemId}`,
