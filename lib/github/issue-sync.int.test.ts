@@ -193,6 +193,17 @@ describe("a volunteer accepted on the portal", () => {
   });
 });
 
+describe("repositories the portal writes to", () => {
+  it("only a repository one of the item's TAGs lists: an issue elsewhere is never written to", async () => {
+    const w = await world();
+    await db.tag.update({ where: { id: w.tag.id }, data: { repositories: ["cncf/another-repo"] } });
+    await acceptVolunteer(w);
+    expect(await db.githubWrite.count({ where: { itemId: w.item.id } })).toBe(0);
+    expect(await drain()).toEqual([]);
+    expect((await issueOnGithub(w.repo, w.n)).comments).toHaveLength(0);
+  });
+});
+
 describe("progress as an issue comment", () => {
   it("is posted only when the volunteer ticks 'also comment on GitHub'", async () => {
     const w = await world();
