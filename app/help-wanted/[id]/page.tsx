@@ -64,6 +64,8 @@ const HISTORY: Record<string, string> = {
   "claim.invite": "invited someone",
   "claim.accept-invitation": "accepted an invitation",
   "claim.decline-invitation": "declined an invitation",
+  "github.issue-create": "asked for the item's GitHub issue to be created",
+  "github.issue-reopened": "reopened the GitHub issue, which reopened the work here",
 };
 
 export default async function ItemPage({ params, searchParams }: Props) {
