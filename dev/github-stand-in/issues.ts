@@ -8,7 +8,8 @@
  * person, any other as the `tag-portal[bot]` App).
  *
  * Test control:
- * POST /_stand-in/collaborators {repo, logins} sets a repository's collaborators (none by default);
+ * POST /_stand-in/collaborators {repo, logins} sets a repository's collaborators (none by default,
+ * but cncf/tag-security has a few demo identities);
  * POST /_stand-in/issues/{owner}/{repo}/{n}/state {state} closes or reopens an issue as a person on
  * GitHub would, and delivers the `issues` webhook;
  * GET /_stand-in/issues/{owner}/{repo}/{n} answers {state, assignees, labels, comments} of an issue.
@@ -33,7 +34,22 @@ export function createIssueWrites(deps: {
   personOf: (req: http.IncomingMessage) => Sender | null;
 }) {
   const { activity, webhooks } = deps;
-  const collaborators = new Map<string, Set<string>>();
+  // The demo's cncf/tag-security: its TAG's leads and the ambassadors its seeded issues are assigned
+  // to, plus amy-ambassador, so the demo shows one volunteer assigned and others mentioned.
+  const collaborators = new Map<string, Set<string>>([
+    [
+      "cncf/tag-security",
+      new Set([
+        "chia-chair",
+        "ines-lead",
+        "yara-lead",
+        "amy-ambassador",
+        "dev-ambassador",
+        "bea-ambassador",
+        "fay-ambassador",
+      ]),
+    ],
+  ]);
   const isCollaborator = (repo: string, login: string) =>
     collaborators.get(repo.toLowerCase())?.has(login.toLowerCase()) ?? false;
 
