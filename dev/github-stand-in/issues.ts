@@ -32,6 +32,8 @@ export function createIssueWrites(deps: {
   webhooks: WebhookDeliverer;
   /** The person a token from the OAuth flow belongs to; null for any other token. */
   personOf: (req: http.IncomingMessage) => Sender | null;
+  /** An issue server.ts answers for without holding it: its title and state; null when it is missing. */
+  unheldIssue: (repo: string, n: number) => { title: string; state: "open" | "closed" } | null;
 }) {
   const { activity, webhooks } = deps;
   // The demo's cncf/tag-security: its TAG's leads and the ambassadors its seeded issues are assigned
@@ -82,7 +84,8 @@ export function createIssueWrites(deps: {
     if (control) {
       const repo = `${decodeURIComponent(control[1]!)}/${decodeURIComponent(control[2]!)}`;
       const n = Number(control[3]);
-      const issue = activity.findIssue(repo, n);
+      const unheld = deps.unheldIssue(repo, n);
+      const issue = activity.findIssue(repo, n) ?? (unheld && activity.ensureIssue(repo, n, unheld));
       if (!issue) return json(404, { error: "no such issue" });
       if (req.method === "GET" && !control[4])
         return json(200, {
@@ -124,7 +127,9 @@ export function createIssueWrites(deps: {
       );
     }
     const n = m[5] ? Number(m[5]) : null;
-    const issue = n === null ? null : activity.findIssue(repo, n);
+    const unheld = n === null ? null : deps.unheldIssue(repo, n);
+    const issue =
+      n === null ? null : (activity.findIssue(repo, n) ?? (unheld && activity.ensureIssue(repo, n, unheld)));
     if (n !== null && !issue) return json(404, { message: "Not Found" });
     if (req.method === "GET") {
       if (m[6] === "comments")

@@ -184,4 +184,15 @@ describe("GitHub stand-in issue writes", () => {
         .map((d) => d.event),
     ).toEqual(["issues"]);
   });
+
+  it("an issue it answers for without holding (any number is open) takes writes and then lists as a real one", async () => {
+    expect((await call("POST", "issues/4321/comments", { body: "Linked from the portal" })).status).toBe(201);
+    const one = (await (await fetch(`${url()}/api/repos/cncf/writes/issues/4321`)).json()) as {
+      title: string;
+      labels: { name: string }[];
+    };
+    expect(one).toMatchObject({ title: "Help wanted: writes task 4321", labels: [{ name: "help wanted" }] });
+    await control("issues", { repo: "cncf/writes", number: 4322, missing: true });
+    expect((await call("POST", "issues/4322/comments", { body: "x" })).status).toBe(404);
+  });
 });

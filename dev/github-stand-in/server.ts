@@ -85,6 +85,11 @@ export function createStandIn(opts: StandInOptions) {
       const p = authUser(req);
       return p ? { id: p.id, login: p.login } : null;
     },
+    unheldIssue: (repo, n) => {
+      const known = issues.get(`${repo}#${n}`);
+      if (known === null) return null;
+      return known ?? { title: `Help wanted: ${repo.split("/")[1]} task ${n}`, state: "open" };
+    },
   });
 
   const publicUser = (p: StandInIdentity) => ({
