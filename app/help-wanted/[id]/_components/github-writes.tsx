@@ -27,7 +27,7 @@ export function GithubWrites({
       {writes.length > 0 && (
         <ul className="space-y-1 text-sm">
           {writes.map((w) => (
-            <li key={w.id} className={w.status === "failed" ? "text-red-800" : "text-slate-700"}>
+            <li key={w.id} className={`break-words ${w.status === "failed" ? "text-red-800" : "text-slate-700"}`}>
               {describeWrite(w.kind)} on {w.repo}:{" "}
               {w.status === "failed"
                 ? `failed after ${w.attempts} attempts (${w.lastError ?? "no answer"})`
