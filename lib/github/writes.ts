@@ -85,10 +85,9 @@ export async function recordWrite(
 }
 
 /** The repository's first help-wanted label (lib/github/repository-settings.ts): the one the portal sets. */
-async function helpWantedLabelOf(repo: string): Promise<string> {
+export async function helpWantedLabelOf(repo: string): Promise<string> {
   return (await helpWantedLabelsFor([repo])).get(repo.toLowerCase())![0]!;
 }
-export { helpWantedLabelOf };
 
 type Row = NonNullable<Awaited<ReturnType<typeof loadWrite>>>;
 const loadWrite = (id: string) => db.githubWrite.findUnique({ where: { id } });
