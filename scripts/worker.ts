@@ -21,7 +21,9 @@ const log = logger().child({ component: "worker" });
 await startTracing({ serviceName: `${e.OTEL_SERVICE_NAME}-worker`, endpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT });
 const { now } = await import("@/lib/clock");
 const { runSync } = await import("@/lib/github/sync");
-const { getBoss, enqueueSweeps, enqueueSync, SYNC_QUEUE } = await import("@/lib/jobs/queue");
+const { getBoss, enqueueSweeps, enqueueSync, enqueueGithubWrite, SYNC_QUEUE, GITHUB_WRITE_QUEUE } =
+  await import("@/lib/jobs/queue");
+const { performWrite } = await import("@/lib/github/writes");
 const { queueDepth } = await import("@/lib/jobs/queue-depth");
 const { setQueueDepthSource } = await import("@/lib/observability/metrics");
 const { sweeps, SLACK_SWEEP } = await import("@/lib/jobs/sweeps");
@@ -73,6 +75,14 @@ await boss.work<{ runId: string }>(SYNC_QUEUE, { pollingIntervalSeconds: 1 }, ([
     const r = await runSync(job!.data.runId, { apiUrl: e.GITHUB_API_URL });
     metrics().syncRuns.inc({ status: r.status });
     if (r.status === "paused" && r.resumeAt) await enqueueSync(job!.data.runId, r.resumeAt);
+    return r;
+  }),
+);
+// Writes to GitHub: a failed attempt waits for its backoff (the row says when) and is sent again then.
+await boss.work<{ writeId: string }>(GITHUB_WRITE_QUEUE, { pollingIntervalSeconds: 1 }, ([job]) =>
+  timed(GITHUB_WRITE_QUEUE, job!.id, async () => {
+    const r = await performWrite(job!.data.writeId);
+    if (r.status === "retry") await enqueueGithubWrite(job!.data.writeId, new Date(Date.now() + r.retryInMs!));
     return r;
   }),
 );

@@ -83,7 +83,9 @@ export function createRepoActivity(identities: readonly StandInIdentity[], base:
     const r = repoOf(repoName, true)!;
     const at = e.at ? new Date(e.at).toISOString() : new Date().toISOString();
     if (e.type === "issue" || e.type === "pr") {
-      const number = r.issues.length + 1;
+      let number = r.issues.length + 1;
+      // A number an issue made real by ensureIssue holds is skipped.
+      while (r.issues.some((i) => i.number === number)) number++;
       const state = e.state === "closed" ? "closed" : "open";
       r.issues.push({
         number,
@@ -138,6 +140,46 @@ export function createRepoActivity(identities: readonly StandInIdentity[], base:
     i.updated_at = at > i.updated_at ? at : i.updated_at;
     return i;
   }
+
+  /** An issue or pull request of a repository, as stored (issues.ts changes it as GitHub's write API would). */
+  const findIssue = (repoName: string, number: number) =>
+    repoOf(repoName, false)?.issues.find((x) => x.number === number) ?? null;
+
+  /**
+   * An issue the stand-in answers for without holding it (server.ts: "any other issue exists, open")
+   * becomes a real one when something writes to it, with that number, title and state.
+   */
+  function ensureIssue(repoName: string, number: number, seed: { title: string; state: "open" | "closed" }) {
+    const found = findIssue(repoName, number);
+    if (found) return found;
+    const at = new Date().toISOString();
+    const row: IssueRow = {
+      number,
+      title: seed.title,
+      user: { id: 0, login: "ghost" },
+      created_at: at,
+      updated_at: at,
+      state: seed.state,
+      isPr: false,
+      body: "",
+      labels: ["help wanted"],
+      assignees: [],
+      closed_at: seed.state === "closed" ? at : null,
+    };
+    repoOf(repoName, true)!.issues.push(row);
+    return row;
+  }
+
+  /** A comment by `user` with its own body (addEvent's comments take the title as body). */
+  function addComment(repoName: string, number: number, user: Author, body: string) {
+    const r = repoOf(repoName, false)!;
+    const at = new Date().toISOString();
+    const c: CommentRow = { id: nextId++, issueNumber: number, user, created_at: at, updated_at: at, body };
+    r.comments.push(c);
+    return c;
+  }
+  const commentsOf = (repoName: string, number: number) =>
+    (repoOf(repoName, false)?.comments ?? []).filter((c) => c.issueNumber === number);
 
   /**
    * A large repository for benchmarks: `events` pieces of work by `authorIds` in rotation, about a
@@ -533,5 +575,17 @@ export function createRepoActivity(identities: readonly StandInIdentity[], base:
     return true;
   }
 
-  return { handle, addEvent, updateIssue, addSynthetic, rate };
+  return {
+    handle,
+    addEvent,
+    updateIssue,
+    addSynthetic,
+    rate,
+    findIssue,
+    ensureIssue,
+    addComment,
+    commentsOf,
+    issueJson,
+    byLogin,
+  };
 }

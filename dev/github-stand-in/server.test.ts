@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { standInForFile } from "@/tests/stand-in";
 
-const { url } = standInForFile();
+const { url, control, standIn } = standInForFile();
 
 async function authorize(verifier: string, redirect = "http://localhost/cb") {
   const challenge = createHash("sha256").update(verifier).digest("base64url");
@@ -133,5 +133,66 @@ describe("GitHub stand-in repositories", () => {
     const page = await fetch(`${url()}/api/repos/bench/big/issues/comments?per_page=100`);
     expect(page.headers.get("link")).toContain('rel="last"');
     expect(((await page.json()) as unknown[]).length).toBe(100);
+  });
+});
+
+describe("GitHub stand-in issue writes", () => {
+  const call = (method: string, path: string, body?: unknown, auth = true) =>
+    fetch(`${url()}/api/repos/cncf/writes/${path}`, {
+      method,
+      headers: { "content-type": "application/json", ...(auth ? { authorization: "Bearer app-token" } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+
+  it("assigns collaborators only, answering 201 either way as GitHub does; writes need a token", async () => {
+    const created = await call("POST", "issues", { title: "Write the guide", labels: ["help wanted"] });
+    expect(created.status).toBe(201);
+    const { number, user } = (await created.json()) as { number: number; user: { login: string } };
+    expect(user.login).toBe("tag-portal[bot]");
+    await control("collaborators", { repo: "cncf/writes", logins: ["bea-ambassador"] });
+    expect((await call("GET", "collaborators/bea-ambassador")).status).toBe(204);
+    expect((await call("GET", "collaborators/dev-ambassador")).status).toBe(404);
+    const stranger = await call("POST", `issues/${number}/assignees`, { assignees: ["dev-ambassador"] });
+    expect(stranger.status).toBe(201);
+    expect(((await stranger.json()) as { assignees: unknown[] }).assignees).toEqual([]);
+    const member = await call("POST", `issues/${number}/assignees`, { assignees: ["bea-ambassador"] });
+    expect(((await member.json()) as { assignees: { login: string }[] }).assignees.map((a) => a.login)).toEqual([
+      "bea-ambassador",
+    ]);
+    expect((await call("POST", `issues/${number}/comments`, { body: "hi" }, false)).status).toBe(401);
+  });
+
+  it("comments and labels an issue; closing it through the control delivers an `issues` webhook", async () => {
+    const { number } = (await (await call("POST", "issues", { title: "Translate" })).json()) as { number: number };
+    expect((await call("POST", `issues/${number}/comments`, { body: "On it" })).status).toBe(201);
+    await call("POST", `issues/${number}/labels`, { labels: ["help wanted"] });
+    expect((await call("DELETE", `issues/${number}/labels/help%20wanted`)).status).toBe(200);
+    expect((await call("DELETE", `issues/${number}/labels/help%20wanted`)).status).toBe(404);
+    const before = standIn.webhooks.deliveries().length;
+    await control(`issues/cncf/writes/${number}/state`, { state: "closed" });
+    const view = (await (await fetch(`${url()}/_stand-in/issues/cncf/writes/${number}`)).json()) as {
+      state: string;
+      labels: string[];
+      comments: { body: string }[];
+    };
+    expect(view).toMatchObject({ state: "closed", labels: [], comments: [{ body: "On it" }] });
+    // No webhook target here: the delivery is recorded (and would be sent) all the same.
+    expect(
+      standIn.webhooks
+        .deliveries()
+        .slice(before)
+        .map((d) => d.event),
+    ).toEqual(["issues"]);
+  });
+
+  it("an issue it answers for without holding (any number is open) takes writes and then lists as a real one", async () => {
+    expect((await call("POST", "issues/4321/comments", { body: "Linked from the portal" })).status).toBe(201);
+    const one = (await (await fetch(`${url()}/api/repos/cncf/writes/issues/4321`)).json()) as {
+      title: string;
+      labels: { name: string }[];
+    };
+    expect(one).toMatchObject({ title: "Help wanted: writes task 4321", labels: [{ name: "help wanted" }] });
+    await control("issues", { repo: "cncf/writes", number: 4322, missing: true });
+    expect((await call("POST", "issues/4322/comments", { body: "x" })).status).toBe(404);
   });
 });

@@ -24,6 +24,7 @@
  * `status` (5xx; 403/429 as GitHub's secondary rate limit, with `Retry-After` when given; 200: GraphQL's
  * rate limit, on GraphQL requests only);
  * POST /_stand-in/files {repo, path, text} commits a file (files.ts: contents and commits).
+ * Issue writes (create, assign, comment, label; collaborators) and their controls: issues.ts.
  * Webhooks (deliver.ts): the stand-in delivers signed events to `webhookUrl`;
  * POST /_stand-in/webhook-target {url, secret} changes the target, GET /_stand-in/deliveries lists them.
  * The GitHub App (app.ts, with `app`): App JWTs, installations and installation tokens. Pull requests
@@ -35,6 +36,7 @@ import { createRepoFiles } from "./files.ts";
 import { createWebhookDeliverer } from "./deliver.ts";
 import { createStandInApp, type StandInAppOptions } from "./app.ts";
 import { createPulls } from "./pulls.ts";
+import { createIssueWrites } from "./issues.ts";
 import http from "node:http";
 import { identities as defaultIdentities, type StandInIdentity } from "./identities.ts";
 
@@ -84,6 +86,19 @@ export function createStandIn(opts: StandInOptions) {
   const webhooks = createWebhookDeliverer({ url: opts.webhookUrl, secret: opts.webhookSecret });
   const app = createStandInApp(opts.app);
   const pulls = createPulls({ files, webhooks, app, appWebhookSecret: opts.app?.webhookSecret });
+  const issueWrites = createIssueWrites({
+    activity,
+    webhooks,
+    personOf: (req) => {
+      const p = authUser(req);
+      return p ? { id: p.id, login: p.login } : null;
+    },
+    unheldIssue: (repo, n) => {
+      const known = issues.get(`${repo}#${n}`);
+      if (known === null) return null;
+      return known ?? { title: `Help wanted: ${repo.split("/")[1]} task ${n}`, state: "open" };
+    },
+  });
 
   const publicUser = (p: StandInIdentity) => ({
     id: p.id,
@@ -254,6 +269,19 @@ export function createStandIn(opts: StandInOptions) {
         );
         if (handled) return;
       }
+      // Issue writes (assign, comment, label, create) and their test controls: issues.ts.
+      if (
+        (path.startsWith("/api/repos/") ||
+          path.startsWith("/_stand-in/issues/") ||
+          path === "/_stand-in/collaborators") &&
+        (await issueWrites.handle(
+          req,
+          res,
+          url,
+          () => readBody(req) as Promise<unknown> as Promise<Record<string, unknown>>,
+        ))
+      )
+        return;
       const issue = /^\/api\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)$/.exec(path);
       if (req.method === "GET" && issue) {
         const [, owner, repo, num] = issue;

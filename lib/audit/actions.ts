@@ -65,6 +65,8 @@ export const AUDIT_ACTIONS = [
   "election.vote",
   "election.voters-upload",
   "election.withdraw",
+  "github.issue-create",
+  "github.issue-reopened",
   "github.labels",
   "github.map-repository",
   "github.sync",

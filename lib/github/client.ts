@@ -57,7 +57,10 @@ export function createGithubClient(opts: ClientOptions) {
   const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const stats = { requests: 0 };
 
-  async function request(url: string, init: { method?: string; body?: string; etag?: string | null } = {}) {
+  async function request(
+    url: string,
+    init: { method?: string; body?: string; etag?: string | null; allow404?: boolean } = {},
+  ) {
     // Only follow links to the configured API (a Link header never sends the token elsewhere).
     if (new URL(url).origin !== origin) throw new Error(`refusing to follow ${new URL(url).origin}`);
     const headers: Record<string, string> = {
@@ -114,7 +117,10 @@ export function createGithubClient(opts: ClientOptions) {
         await sleep(backoffMs * 2 ** (attempt - 1));
         continue;
       }
-      if (res.status !== 200 && res.status !== 304) throw new Error(`GitHub answered ${res.status} for ${where}`);
+      if (res.status === 404 && init.allow404) return res;
+      // Writes answer 201 (created) or 204 (no content).
+      if (!(res.status >= 200 && res.status < 300) && res.status !== 304)
+        throw new Error(`GitHub answered ${res.status} for ${where}`);
       return res;
     }
   }
@@ -133,7 +139,16 @@ export function createGithubClient(opts: ClientOptions) {
     return body.data;
   }
 
-  return { get: (url: string, etag?: string | null) => request(url, { etag }), graphql, apiBase, stats };
+  return {
+    get: (url: string, etag?: string | null) => request(url, { etag }),
+    post: (url: string, body: unknown) => request(url, { method: "POST", body: JSON.stringify(body) }),
+    del: (url: string) => request(url, { method: "DELETE", allow404: true }),
+    /** A yes/no endpoint (`204` yes, `404` no), such as whether a login is a repository's collaborator. */
+    check: async (url: string) => (await request(url, { allow404: true })).status === 204,
+    graphql,
+    apiBase,
+    stats,
+  };
 }
 
 export type GithubClient = ReturnType<typeof createGithubClient>;

@@ -30,3 +30,20 @@ export async function listSyncTags(actor: Actor) {
     draftsWaiting: drafts.find((d) => d.tagId === t.id)?._count._all ?? 0,
   }));
 }
+
+/**
+ * An item's side of GitHub for its leads (issue 19 point 2): the repositories its TAGs list (where
+ * its issue may be created), and the writes still waiting or failed, newest first.
+ */
+export async function itemGithubWrites(itemId: string) {
+  const [tags, writes] = await Promise.all([
+    db.helpWantedItemTag.findMany({ where: { itemId }, select: { tag: { select: { repositories: true } } } }),
+    db.githubWrite.findMany({
+      where: { itemId, status: { in: ["pending", "failed"] } },
+      orderBy: { createdAt: "desc" },
+      select: { id: true, kind: true, status: true, attempts: true, lastError: true, repo: true },
+      take: 20,
+    }),
+  ]);
+  return { repositories: [...new Set(tags.flatMap((t) => t.tag.repositories))].sort(), writes };
+}

@@ -4,7 +4,9 @@ import { now } from "@/lib/clock";
 import { isUniqueViolation } from "@/lib/errors";
 import { helpWantedLabelsFor, notifyDraftsOffered, offerDrafts, refreshLinkedItems, snapshotOf } from "./drafts";
 import { ingestGithubWork, tagForRepo } from "./ingest";
-import { interpretEvent, issueOfEvent } from "./webhook";
+import type { ItemChangeSink } from "@/lib/help-wanted/items";
+import { applyIssueState, githubIssueSync, isOwnWrite } from "./issue-sync";
+import { interpretEvent, issueOfEvent, ownWriteSignal } from "./webhook";
 
 export interface WebhookOutcome {
   status: 200 | 202;
@@ -12,6 +14,8 @@ export interface WebhookOutcome {
   imported?: number;
   /** Items whose linked issue's state, title or assignees were refreshed. */
   linkedUpdated?: number;
+  /** Items whose claims or state followed the issue being closed or reopened. */
+  itemsChanged?: number;
   drafts?: number;
 }
 
@@ -27,12 +31,15 @@ export interface DeliveryKey {
  * a captured delivery replayed with a fresh id is still recognised). Unknown events and
  * repositories outside every TAG store nothing. Every `issues` delivery also refreshes the items
  * linked to that issue (closed, reopened, assigned...) and offers an open issue with one of the
- * repository's help-wanted labels as a draft.
+ * repository's help-wanted labels as a draft; closing or reopening it moves the items' work
+ * (lib/github/issue-sync.ts, whose label writes go to `sink`). The portal's own writes coming back
+ * are recorded as such and change nothing.
  */
 export async function processWebhookDelivery(
   { deliveryId, bodySha256 }: DeliveryKey,
   event: string,
   payload: unknown,
+  sink: ItemChangeSink = githubIssueSync(),
 ): Promise<WebhookOutcome> {
   if (event === "ping") return { status: 200, outcome: "pong" };
   if (
@@ -42,6 +49,14 @@ export async function processWebhookDelivery(
     })
   )
     return { status: 200, outcome: "already processed" };
+  if (await isOwnWrite(ownWriteSignal(event, payload))) {
+    await db.webhookDelivery
+      .create({ data: { deliveryId, bodySha256, event, receivedAt: await now(), outcome: "own write" } })
+      .catch((e) => {
+        if (!isUniqueViolation(e)) throw e;
+      });
+    return { status: 200, outcome: "own write" };
+  }
   const meaning = interpretEvent(event, payload);
   const issue = issueOfEvent(event, payload);
   if (meaning.kind === "ignored" && !issue) return { status: 202, outcome: meaning.reason };
@@ -72,6 +87,10 @@ export async function processWebhookDelivery(
   const labels = (await helpWantedLabelsFor([issue.repo])).get(issue.repo.toLowerCase())!;
   const drafts = await offerDrafts(tag, [snapshot], labels, at);
   await notifyDraftsOffered(tag, drafts, at);
-  const outcome = imported > 0 ? "imported" : linkedUpdated + drafts > 0 ? "updated" : "nothing new";
-  return { status: 200, outcome, imported, linkedUpdated, drafts };
+  const itemsChanged =
+    issue.action === "closed" || issue.action === "reopened"
+      ? await applyIssueState(snapshot, issue.action, at, sink)
+      : 0;
+  const outcome = imported > 0 ? "imported" : linkedUpdated + drafts + itemsChanged > 0 ? "updated" : "nothing new";
+  return { status: 200, outcome, imported, linkedUpdated, drafts, itemsChanged };
 }

@@ -2,6 +2,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import type { GithubIssueJson } from "./drafts";
 import { issueExternalId, type GithubWork } from "./ingest";
+import { MARKER_RE } from "./write-marker";
 
 export const WEBHOOK_MAX_BYTES = 1024 * 1024;
 
@@ -65,11 +66,14 @@ const IssueEvent = Base.extend({
  * The issue an `issues` delivery describes (any action: opened, closed, reopened, assigned,
  * labeled, edited...), for refreshing items that link it and offering help-wanted drafts.
  */
-export function issueOfEvent(event: string, payload: unknown): { repo: string; issue: GithubIssueJson } | null {
+export function issueOfEvent(
+  event: string,
+  payload: unknown,
+): { repo: string; action: string; issue: GithubIssueJson } | null {
   if (event !== "issues") return null;
   const p = IssueEvent.safeParse(payload);
   if (!p.success || !/^https:\/\/github\.com\//.test(p.data.issue.html_url)) return null;
-  return { repo: p.data.repository.full_name, issue: p.data.issue as GithubIssueJson };
+  return { repo: p.data.repository.full_name, action: p.data.action, issue: p.data.issue as GithubIssueJson };
 }
 const PullEvent = Base.extend({
   action: z.string(),
@@ -93,9 +97,50 @@ const ReviewEvent = Base.extend({
 const CommentEvent = Base.extend({
   action: z.string(),
   repository: Repo,
-  comment: z.object({ id: z.number().int(), html_url: z.string(), created_at: z.string(), user: Account }),
+  comment: z.object({
+    id: z.number().int(),
+    html_url: z.string(),
+    created_at: z.string(),
+    user: Account,
+    body: z.string().nullish(),
+  }),
   issue: z.object({ number: z.number().int(), title: z.string() }),
 });
+
+/** What marks a delivery as possibly one of the portal's own writes (lib/github/issue-sync.ts decides). */
+export type OwnWriteSignal =
+  { kind: "marker"; writeId: string } | { kind: "label" | "assign"; repo: string; number: number; value: string };
+
+const OwnWriteExtras = z.object({
+  label: z.object({ name: z.string() }).nullish(),
+  assignee: Login.nullish(),
+});
+
+/**
+ * The portal's writes come back as webhooks (issue 19 point 2): a comment or an issue it posted
+ * carries its marker; a label or an assignment it set names the label or login. The caller checks
+ * these against the writes it recorded, and skips the delivery when they match.
+ */
+export function ownWriteSignal(event: string, payload: unknown): OwnWriteSignal | null {
+  const text =
+    event === "issue_comment"
+      ? CommentEvent.safeParse(payload).data?.comment.body
+      : event === "issues"
+        ? IssueEvent.safeParse(payload).data?.issue.body
+        : null;
+  const marked = text ? MARKER_RE.exec(text) : null;
+  const action = (payload as { action?: unknown } | null)?.action;
+  if (marked && (event === "issue_comment" || action === "opened")) return { kind: "marker", writeId: marked[1]! };
+  if (event !== "issues") return null;
+  const p = IssueEvent.safeParse(payload);
+  const x = OwnWriteExtras.safeParse(payload);
+  if (!p.success || !x.success) return null;
+  const at = { repo: p.data.repository.full_name, number: p.data.issue.number };
+  if ((action === "labeled" || action === "unlabeled") && x.data.label)
+    return { kind: "label", ...at, value: x.data.label.name };
+  if (action === "assigned" && x.data.assignee) return { kind: "assign", ...at, value: x.data.assignee.login };
+  return null;
+}
 
 export type Interpretation =
   { kind: "ignored"; reason: string; repo?: string } | { kind: "work"; repo: string; work: GithubWork };

@@ -17,10 +17,12 @@ import {
   givePlaceBack,
   itemLink,
   loadItem,
+  noItemChangeSink,
   POST_LIMIT,
   requireItemPermission,
   settingsOf,
   takePlace,
+  type ItemChangeSink,
   type ItemContext,
 } from "./items";
 import { notifyLeads } from "./notify-leads";
@@ -54,7 +56,11 @@ export async function assertUnderClaimLimit(tx: Tx, userId: string, item: ItemCo
  * A signed-in person volunteers. With the TAG's auto-accept on, the place is taken at once (or
  * the attempt fails cleanly when someone else got the last one); otherwise a lead decides.
  */
-export async function volunteerForItem(actor: Actor | null, input: { itemId: string; message: string }) {
+export async function volunteerForItem(
+  actor: Actor | null,
+  input: { itemId: string; message: string },
+  onChange: ItemChangeSink = noItemChangeSink,
+) {
   const item = await loadItem(input.itemId);
   const a = await requirePermission(actor, "help-wanted.volunteer", {
     subjectType: "HelpWantedItem",
@@ -117,7 +123,7 @@ export async function volunteerForItem(actor: Actor | null, input: { itemId: str
         at,
         a.id,
       );
-    }
+    } else await onChange({ kind: "claim-accepted", claimId: claim.id });
     return claim;
   } catch (e) {
     if (isUniqueViolation(e) || (e as { code?: string }).code === "23505")
@@ -187,7 +193,11 @@ async function requireLeadOfClaim(actor: Actor | null, claimId: string, notFound
 }
 
 /** A lead accepts (taking a place, race-safe) or declines a request. */
-export async function decideClaim(actor: Actor | null, input: { claimId: string; decision: "accept" | "decline" }) {
+export async function decideClaim(
+  actor: Actor | null,
+  input: { claimId: string; decision: "accept" | "decline" },
+  onChange: ItemChangeSink = noItemChangeSink,
+) {
   const { a, claim } = await requireLeadOfClaim(actor, input.claimId, "That request does not exist.");
   const item = claim.item;
   const at = await clockNow();
@@ -222,11 +232,16 @@ export async function decideClaim(actor: Actor | null, input: { claimId: string;
     },
     at,
   );
+  if (accept) await onChange({ kind: "claim-accepted", claimId: claim.id });
   return { id: claim.id, status: accept ? "accepted" : "declined" };
 }
 
 /** The volunteer withdraws a request or a held claim (giving the place back). */
-export async function withdrawClaim(actor: Actor | null, input: { claimId: string }) {
+export async function withdrawClaim(
+  actor: Actor | null,
+  input: { claimId: string },
+  onChange: ItemChangeSink = noItemChangeSink,
+) {
   const { a, claim } = await requireOwnClaim(actor, input.claimId, "Only the volunteer can withdraw their claim.");
   const at = await clockNow();
   await db.$transaction(async (tx) => {
@@ -254,12 +269,17 @@ export async function withdrawClaim(actor: Actor | null, input: { claimId: strin
       at,
       a.id,
     );
+    await onChange({ kind: "item-state", itemId: claim.itemId });
   }
   return { id: claim.id };
 }
 
 /** A lead releases a volunteer from an accepted claim; the place opens again. */
-export async function releaseClaim(actor: Actor | null, input: { claimId: string }) {
+export async function releaseClaim(
+  actor: Actor | null,
+  input: { claimId: string },
+  onChange: ItemChangeSink = noItemChangeSink,
+) {
   const { a, claim } = await requireLeadOfClaim(actor, input.claimId);
   const at = await clockNow();
   await db.$transaction(async (tx) => {
@@ -284,17 +304,22 @@ export async function releaseClaim(actor: Actor | null, input: { claimId: string
     },
     at,
   );
+  await onChange({ kind: "item-state", itemId: claim.itemId });
   return { id: claim.id };
 }
 
-/** The volunteer reports progress; this clears the stale flag. */
-export async function postProgress(actor: Actor | null, input: { claimId: string; body: string; link?: string }) {
+/** The volunteer reports progress; this clears the stale flag. `alsoGithub`: posted on the linked issue too. */
+export async function postProgress(
+  actor: Actor | null,
+  input: { claimId: string; body: string; link?: string; alsoGithub?: boolean },
+  onChange: ItemChangeSink = noItemChangeSink,
+) {
   const { a, claim } = await requireOwnClaim(actor, input.claimId, "Only the volunteer posts progress on their claim.");
   if (claim.status !== "accepted") throw new AppError("CONFLICT", "Progress goes on an accepted claim.");
   const at = await clockNow();
   await consumeRateLimit(`post:${a.id}`, POST_LIMIT.limit, POST_LIMIT.windowMs, at);
-  await db.$transaction(async (tx) => {
-    await tx.claimUpdate.create({
+  const update = await db.$transaction(async (tx) => {
+    const u = await tx.claimUpdate.create({
       data: {
         claimId: claim.id,
         authorId: a.id,
@@ -303,6 +328,7 @@ export async function postProgress(actor: Actor | null, input: { claimId: string
         link: input.link ?? null,
         createdAt: at,
       },
+      select: { id: true },
     });
     await tx.claim.update({ where: { id: claim.id }, data: { lastActivityAt: at, staleNotifiedAt: null } });
     await recordAudit(tx, {
@@ -312,9 +338,12 @@ export async function postProgress(actor: Actor | null, input: { claimId: string
       subjectType: "Claim",
       subjectId: claim.id,
       tagId: claim.item.tagIds[0],
+      after: { alsoGithub: input.alsoGithub ?? false },
     });
+    return u;
   });
-  return { id: claim.id };
+  if (input.alsoGithub) await onChange({ kind: "progress", updateId: update.id });
+  return { id: claim.id, alsoGithub: input.alsoGithub ?? false };
 }
 
 /**
@@ -419,7 +448,11 @@ export async function markClaimDone(actor: Actor | null, input: { claimId: strin
  * A lead confirms a completion: the claim completes, a `help-wanted` contribution record is
  * written, and the item closes once every place is completed.
  */
-export async function confirmCompletion(actor: Actor | null, input: { claimId: string }) {
+export async function confirmCompletion(
+  actor: Actor | null,
+  input: { claimId: string },
+  onChange: ItemChangeSink = noItemChangeSink,
+) {
   const { a, claim } = await requireLeadOfClaim(actor, input.claimId);
   if (claim.userId === a.id)
     await refuseByGuard(
@@ -480,6 +513,7 @@ export async function confirmCompletion(actor: Actor | null, input: { claimId: s
     },
     at,
   );
+  if (closed) await onChange({ kind: "item-state", itemId: item.id });
   return { id: claim.id, itemClosed: closed };
 }
 

@@ -9,7 +9,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { notify } from "@/lib/notify/send";
 import { consumeRateLimit } from "@/lib/rate-limit";
 import { assertUnderClaimLimit, moveClaim } from "./claims";
-import { itemLink, loadItem, requireItemPermission, takePlace } from "./items";
+import { itemLink, loadItem, noItemChangeSink, requireItemPermission, takePlace, type ItemChangeSink } from "./items";
 import { notifyLeads } from "./notify-leads";
 import type { AnswerInvitationInput, InviteInput } from "./schemas";
 
@@ -91,7 +91,11 @@ export async function inviteToItem(actor: Actor | null, input: InviteInput) {
  * TAG's max active claims is checked first, then the compare-and-swap on the item's places, all
  * in one transaction (nothing half-written when the last place went meanwhile).
  */
-export async function answerInvitation(actor: Actor | null, input: AnswerInvitationInput) {
+export async function answerInvitation(
+  actor: Actor | null,
+  input: AnswerInvitationInput,
+  onChange: ItemChangeSink = noItemChangeSink,
+) {
   const claim = await db.claim.findUnique({
     where: { id: input.claimId },
     select: { id: true, itemId: true, userId: true, status: true, invitedById: true },
@@ -132,5 +136,6 @@ export async function answerInvitation(actor: Actor | null, input: AnswerInvitat
   };
   if (claim.invitedById) await notify({ userId: claim.invitedById, ...n }, at);
   else await notifyLeads(db, item.tagIds, n, at, a.id);
+  if (accept) await onChange({ kind: "claim-accepted", claimId: claim.id });
   return { id: claim.id, status };
 }

@@ -27,6 +27,18 @@ export const POST_LIMIT = { limit: 30, windowMs: 60 * 60_000 };
 export type IssueReader = (url: string) => Promise<LinkedIssue | null>;
 const noIssueReader: IssueReader = async () => null;
 
+/**
+ * A change the item's linked GitHub issue should hear of (issue 19 point 2): the actions pass
+ * lib/github's sink, which records and queues the writes; without one GitHub hears nothing.
+ * Called after the change committed; it never fails the change.
+ */
+export type ItemChange =
+  | { kind: "claim-accepted"; claimId: string }
+  | { kind: "progress"; updateId: string }
+  | { kind: "item-state"; itemId: string };
+export type ItemChangeSink = (change: ItemChange) => Promise<void>;
+export const noItemChangeSink: ItemChangeSink = async () => undefined;
+
 export interface ItemContext {
   id: string;
   title: string;
@@ -94,7 +106,12 @@ export function settingsOf(item: ItemContext) {
 export const itemLink = (id: string) => `/help-wanted/${id}`;
 
 /** A lead posts an item to one or more of the TAGs they lead (an admin to any). */
-export async function createItem(actor: Actor | null, input: ItemInput, readIssue: IssueReader = noIssueReader) {
+export async function createItem(
+  actor: Actor | null,
+  input: ItemInput,
+  readIssue: IssueReader = noIssueReader,
+  onChange: ItemChangeSink = noItemChangeSink,
+) {
   const tags = await db.tag.findMany({ where: { slug: { in: input.tags } }, select: { id: true, slug: true } });
   const missing = input.tags.filter((s) => !tags.some((t) => t.slug === s));
   if (missing.length)
@@ -108,7 +125,7 @@ export async function createItem(actor: Actor | null, input: ItemInput, readIssu
   await consumeRateLimit(`post:${a!.id}`, POST_LIMIT.limit, POST_LIMIT.windowMs, at);
   const issue = input.githubIssueUrl ? await readIssue(input.githubIssueUrl) : null;
   const { tags: _slugs, ...fields } = input;
-  return db.$transaction(async (tx) => {
+  const created = await db.$transaction(async (tx) => {
     const item = await createAudited(
       tx,
       tx.helpWantedItem.create({
@@ -141,6 +158,8 @@ export async function createItem(actor: Actor | null, input: ItemInput, readIssu
     );
     return item;
   });
+  if (input.githubIssueUrl) await onChange({ kind: "item-state", itemId: created.id });
+  return created;
 }
 
 /** What an item keeps of its linked issue, as last read from GitHub. */
@@ -306,7 +325,12 @@ async function notifyHolders(
 }
 
 /** A lead closes an item with a reason; open requests are declined, holders are told. */
-export async function closeItem(actor: Actor | null, itemId: string, reason: string) {
+export async function closeItem(
+  actor: Actor | null,
+  itemId: string,
+  reason: string,
+  onChange: ItemChangeSink = noItemChangeSink,
+) {
   const item = await loadItem(itemId);
   const a = await requireItemPermission(actor, "help-wanted.create", item, itemId);
   if (item!.status === "closed") throw new AppError("CONFLICT", "The item is already closed.");
@@ -340,6 +364,7 @@ export async function closeItem(actor: Actor | null, itemId: string, reason: str
     at,
     a.id,
   );
+  await onChange({ kind: "item-state", itemId });
   return { id: itemId };
 }
 

@@ -110,9 +110,13 @@ export const ProgressSchema = z.strictObject({
   claimId: z.uuid(),
   body: z.string().trim().min(2, "Say what happened").max(5000),
   link: z.preprocess(empty, httpUrl("Enter a full URL", 500).optional()),
+  /** "Also comment on GitHub" (off by default): the update is posted on the item's linked issue too. */
+  alsoGithub: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()).default(false),
 });
 /** Editing one's own progress update (within {@link PROGRESS_EDIT_HOURS} hours of posting it). */
-export const EditProgressSchema = ProgressSchema.omit({ claimId: true }).extend({ updateId: z.uuid() });
+export const EditProgressSchema = ProgressSchema.omit({ claimId: true, alsoGithub: true }).extend({
+  updateId: z.uuid(),
+});
 export const PROGRESS_EDIT_HOURS = 24;
 /** Whether a progress update posted at `createdAt` may still be edited at `at` (the portal clock). */
 export const progressEditable = (createdAt: Date, at: Date) =>

@@ -23,7 +23,7 @@ export function getBoss(): Promise<PgBoss> {
     });
     b.on("error", (e) => console.error("[jobs]", e));
     await b.start();
-    for (const name of [...sweeps.map((s) => s.name), SYNC_QUEUE]) await createQueueOnce(b, name);
+    for (const name of [...sweeps.map((s) => s.name), SYNC_QUEUE, GITHUB_WRITE_QUEUE]) await createQueueOnce(b, name);
     return b;
   })();
   return boss;
@@ -47,6 +47,15 @@ export const SYNC_QUEUE = "github-sync";
 export async function enqueueSync(runId: string, startAfter?: Date): Promise<void> {
   const b = await getBoss();
   await b.send(SYNC_QUEUE, { runId }, { retryLimit: 1, ...(startAfter ? { startAfter } : {}) });
+}
+
+/** Writes to GitHub (lib/github/writes.ts): one job per GithubWrite; a failed attempt is sent again for its next time. */
+export const GITHUB_WRITE_QUEUE = "github-write";
+
+export async function enqueueGithubWrite(writeId: string, startAfter?: Date): Promise<void> {
+  const b = await getBoss();
+  // The row keeps the attempts and the backoff; the queue's own retry only covers a worker that died mid-job.
+  await b.send(GITHUB_WRITE_QUEUE, { writeId }, { retryLimit: 1, ...(startAfter ? { startAfter } : {}) });
 }
 
 export interface QueuedJob {

@@ -150,6 +150,11 @@ export const sweeps: Sweep[] = [
     run: (at) => deliverSlackMessages(at),
   },
   {
+    name: "sweep-github-writes",
+    description: "Send writes to GitHub whose time came (a retry after its backoff, or one whose job was lost)",
+    run: async (at) => (await import("@/lib/github/writes")).sendDueWrites(at),
+  },
+  {
     name: "sweep-notification-digests",
     description: "Mail people the notices they chose to get in a weekly digest",
     run: sendNotificationDigests,

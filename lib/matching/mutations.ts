@@ -27,7 +27,7 @@ export async function setItemHidden(actor: Actor | null, input: HideItemInput) {
   return { itemId: input.itemId, hidden: true };
 }
 
-/** A person's matching settings: preferred kinds of work, opting out of suggestions to leads, the weekly digest. */
+/** A person's matching settings: preferred kinds of work, opting out of suggestions to leads, the weekly digest, GitHub assignment. */
 export async function updateMatchSettings(actor: Actor | null, input: MatchSettingsInput) {
   const a = await requirePermission(actor, "profile.edit", { subjectType: "User", subjectId: actor?.id ?? null });
   const user = await db.user.update({
@@ -36,8 +36,9 @@ export async function updateMatchSettings(actor: Actor | null, input: MatchSetti
       preferredKinds: input.preferredKinds.map(itemKindOf),
       matchOptOut: input.matchOptOut,
       digestOptIn: input.digestOptIn,
+      ...(input.githubAssignOptIn === undefined ? {} : { githubAssignOptIn: input.githubAssignOptIn }),
     },
-    select: { preferredKinds: true, matchOptOut: true, digestOptIn: true },
+    select: { preferredKinds: true, matchOptOut: true, digestOptIn: true, githubAssignOptIn: true },
   });
   return user;
 }

@@ -320,7 +320,13 @@ export async function getMatchSettings(userId: string) {
   const [user, hidden] = await Promise.all([
     db.user.findUnique({
       where: { id: userId },
-      select: { preferredKinds: true, matchOptOut: true, digestOptIn: true, digestSentAt: true },
+      select: {
+        preferredKinds: true,
+        matchOptOut: true,
+        digestOptIn: true,
+        digestSentAt: true,
+        githubAssignOptIn: true,
+      },
     }),
     db.hiddenItem.findMany({
       where: { userId },

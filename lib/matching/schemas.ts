@@ -21,5 +21,7 @@ export const MatchSettingsSchema = z.strictObject({
   ),
   matchOptOut: checkbox,
   digestOptIn: checkbox,
+  /** Assign me to an item's GitHub issue when I'm accepted (issue 19; else the issue mentions me). */
+  githubAssignOptIn: checkbox.optional(),
 });
 export type MatchSettingsInput = z.infer<typeof MatchSettingsSchema>;

@@ -108,6 +108,8 @@ export const EXPECTED: Record<string, Row> = {
   "help-wanted.discard-draft": row("help-wanted.create", leadOrAdmin, ["discardDraftAction"]),
   "help-wanted.review": row("help-wanted.create", leadOrAdmin, ["markReviewedAction"]),
   "help-wanted.close": row("help-wanted.create", leadOrAdmin, ["closeItemAction"]),
+  // Creating an item's GitHub issue in one of its TAG's repositories is part of posting it (issue 19).
+  "github.create-issue": row("help-wanted.create", leadOrAdmin, ["createIssueAction"]),
   "help-wanted.decide": row("help-wanted.decide", leadOrAdmin, ["decideClaimAction"]),
   "help-wanted.release": row("help-wanted.decide", leadOrAdmin, ["releaseClaimAction"]),
   "help-wanted.follow-up": row("help-wanted.decide", leadOrAdmin, ["sendFollowUpAction"]),

@@ -90,6 +90,7 @@ import { retrySlackDelivery } from "@/lib/slack/deliveries";
 import { removeSlackSettings, saveSlackSettings } from "@/lib/slack/settings";
 import { strToU8, zipSync } from "fflate";
 import { uploadElektoArchive } from "@/lib/elections/elekto-upload";
+import { createIssueForItem } from "@/lib/github/issue-sync";
 import { EXPECTED, NO_OPERATION_YET, NO_ROW_YET, ROLES, type MatrixRole } from "./expected";
 import { DAY, LEAD_KINDS } from "@/lib/vocabulary";
 
@@ -480,6 +481,15 @@ const OPERATIONS: Record<string, (w: World, actor: Actor | null, role: MatrixRol
     return {
       run: () => closeItem(actor, item.id, "no longer needed"),
       changed: async () => (await db.helpWantedItem.findUniqueOrThrow({ where: { id: item.id } })).status === "closed",
+    };
+  },
+  "github.create-issue": async (w, actor) => {
+    const item = await itemOn(w.tagA.id);
+    await db.tag.update({ where: { id: w.tagA.id }, data: { repositories: ["cncf/matrix"] } });
+    return {
+      // The queue is not under test: the write row is the change.
+      run: () => createIssueForItem(actor, { itemId: item.id, repo: "cncf/matrix" }, async () => undefined),
+      changed: async () => (await db.githubWrite.count({ where: { itemId: item.id, kind: "create-issue" } })) > 0,
     };
   },
   "help-wanted.volunteer": async (w, actor) => {

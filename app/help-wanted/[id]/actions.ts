@@ -6,6 +6,8 @@ import { z } from "zod";
 import { defineAction } from "@/lib/action";
 import { now } from "@/lib/clock";
 import { fetchLinkedIssue } from "@/lib/github/issue-links";
+import { createIssueForItem, githubIssueSync } from "@/lib/github/issue-sync";
+import { CreateIssueSchema } from "@/lib/github/schemas";
 import {
   confirmCompletion,
   decideClaim,
@@ -39,6 +41,9 @@ import {
   VolunteerSchema,
 } from "@/lib/help-wanted/schemas";
 
+/** What the item's linked GitHub issue hears of a change (assignment, comments, the help-wanted label). */
+const github = githubIssueSync();
+
 /** Item pages, the board and the consoles all show claim and item state. */
 function refresh() {
   revalidatePath("/help-wanted/[id]", "page");
@@ -71,7 +76,7 @@ export const discardDraftAction = defineAction(DiscardDraftSchema, (i, a) => dis
   successMessage: "Draft discarded: it will not be offered again.",
   revalidate: refresh,
 });
-export const closeItemAction = defineAction(CloseItemSchema, (i, a) => closeItem(a, i.itemId, i.reason), {
+export const closeItemAction = defineAction(CloseItemSchema, (i, a) => closeItem(a, i.itemId, i.reason, github), {
   successMessage: "Item closed.",
   revalidate: refresh,
 });
@@ -79,25 +84,25 @@ export const markReviewedAction = defineAction(ItemIdSchema, (i, a) => markItemR
   successMessage: "Kept: marked reviewed.",
   revalidate: refresh,
 });
-export const volunteerAction = defineAction(VolunteerSchema, (i, a) => volunteerForItem(a, i), {
+export const volunteerAction = defineAction(VolunteerSchema, (i, a) => volunteerForItem(a, i, github), {
   successMessage: (r) =>
     r.status === "accepted" ? "You're on it: your place is confirmed." : "Thanks! A TAG lead will answer your offer.",
   revalidate: refresh,
 });
-export const decideClaimAction = defineAction(DecideClaimSchema, (i, a) => decideClaim(a, i), {
+export const decideClaimAction = defineAction(DecideClaimSchema, (i, a) => decideClaim(a, i, github), {
   successMessage: (r) => (r.status === "accepted" ? "Accepted: the volunteer holds a place." : "Declined."),
   revalidate: refresh,
 });
-export const withdrawClaimAction = defineAction(ClaimIdSchema, (i, a) => withdrawClaim(a, i), {
+export const withdrawClaimAction = defineAction(ClaimIdSchema, (i, a) => withdrawClaim(a, i, github), {
   successMessage: "You withdrew. Thank you for letting the TAG know.",
   revalidate: refresh,
 });
-export const releaseClaimAction = defineAction(ClaimIdSchema, (i, a) => releaseClaim(a, i), {
+export const releaseClaimAction = defineAction(ClaimIdSchema, (i, a) => releaseClaim(a, i, github), {
   successMessage: "Released: the place is open again.",
   revalidate: refresh,
 });
-export const postProgressAction = defineAction(ProgressSchema, (i, a) => postProgress(a, i), {
-  successMessage: "Update posted.",
+export const postProgressAction = defineAction(ProgressSchema, (i, a) => postProgress(a, i, github), {
+  successMessage: (r) => (r.alsoGithub ? "Update posted; it goes to the GitHub issue too." : "Update posted."),
   revalidate: refresh,
 });
 export const editProgressAction = defineAction(EditProgressSchema, (i, a) => editProgress(a, i), {
@@ -112,8 +117,13 @@ export const markDoneAction = defineAction(DoneSchema, (i, a) => markClaimDone(a
   successMessage: "Marked done. A lead will confirm.",
   revalidate: refresh,
 });
-export const confirmCompletionAction = defineAction(ClaimIdSchema, (i, a) => confirmCompletion(a, i), {
+export const confirmCompletionAction = defineAction(ClaimIdSchema, (i, a) => confirmCompletion(a, i, github), {
   successMessage: "Completion confirmed: it now counts as a contribution.",
+  revalidate: refresh,
+});
+
+export const createIssueAction = defineAction(CreateIssueSchema, (i, a) => createIssueForItem(a, i), {
+  successMessage: (r) => `The GitHub issue is being created in ${r.repo}; the item links it in a moment.`,
   revalidate: refresh,
 });
 
@@ -121,7 +131,7 @@ export const inviteAction = defineAction(InviteSchema, (i, a) => inviteToItem(a,
   successMessage: (r) => `Invited @${r.login}: they were notified and can accept or decline.`,
   revalidate: refresh,
 });
-export const answerInvitationAction = defineAction(AnswerInvitationSchema, (i, a) => answerInvitation(a, i), {
+export const answerInvitationAction = defineAction(AnswerInvitationSchema, (i, a) => answerInvitation(a, i, github), {
   successMessage: (r) =>
     r.status === "accepted" ? "You're on it: your place is confirmed." : "Declined. Thank you for answering.",
   revalidate: refresh,

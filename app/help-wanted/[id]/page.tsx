@@ -29,6 +29,8 @@ import { progressEditable } from "@/lib/help-wanted/schemas";
 import { hiddenTexts } from "@/lib/reports/queries";
 import { HiddenTextNotice, ReportText } from "@/components/reports/report-text";
 import { Suggestions } from "./_components/suggestions";
+import { GithubWrites } from "./_components/github-writes";
+import { itemGithubWrites } from "@/lib/github/queries";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ posted?: string }> };
 
@@ -62,6 +64,8 @@ const HISTORY: Record<string, string> = {
   "claim.invite": "invited someone",
   "claim.accept-invitation": "accepted an invitation",
   "claim.decline-invitation": "declined an invitation",
+  "github.issue-create": "asked for the item's GitHub issue to be created",
+  "github.issue-reopened": "reopened the GitHub issue, which reopened the work here",
 };
 
 export default async function ItemPage({ params, searchParams }: Props) {
@@ -78,6 +82,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
     ),
   ]);
   const mayReport = !unpublished && can(actor, "text.report");
+  const github = mayEdit ? await itemGithubWrites(item.id) : null;
   // The reverse match (issue 9): who could do this, for the TAG's leads while a place is open.
   const suggested =
     mayInvite && item.status === "open" ? await findPeopleForItem(actor, item.id, { now: at, limit: 8 }) : [];
@@ -205,7 +210,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
             )}
             {myLive?.status === "accepted" && (
               <div className="mt-6 border-t border-slate-200 pt-4">
-                <ProgressForm claimId={myLive.id} />
+                <ProgressForm claimId={myLive.id} githubIssue={Boolean(item.githubIssueUrl)} />
               </div>
             )}
           </section>
@@ -427,6 +432,15 @@ export default async function ItemPage({ params, searchParams }: Props) {
               </ul>
             )}
           </div>
+          {github && (
+            <GithubWrites
+              itemId={item.id}
+              linked={Boolean(item.githubIssueUrl)}
+              open={item.status === "open" || item.status === "filled"}
+              repositories={github.repositories}
+              writes={github.writes}
+            />
+          )}
           {!closed && (
             <div>
               {/* A draft is discarded rather than closed: it never reaches the board, and its issue is never offered again. */}

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { defineAction } from "@/lib/action";
+import { githubIssueSync } from "@/lib/github/issue-sync";
 import { volunteerForItem } from "@/lib/help-wanted/claims";
 import { VolunteerSchema } from "@/lib/help-wanted/schemas";
 import { setItemHidden, updateMatchSettings } from "@/lib/matching/mutations";
@@ -20,7 +21,7 @@ export const hideItemAction = defineAction(HideItemSchema, (i, a) => setItemHidd
 });
 
 const volunteer = defineAction(VolunteerSchema, async (i, a) => {
-  const r = await volunteerForItem(a, i);
+  const r = await volunteerForItem(a, i, githubIssueSync());
   refresh();
   return { ...r, itemId: i.itemId };
 });

@@ -129,6 +129,7 @@ export default async function ForYouPage({ searchParams }: Props) {
               preferredKinds: settings.preferredKinds,
               matchOptOut: settings.matchOptOut,
               digestOptIn: settings.digestOptIn,
+              githubAssignOptIn: settings.githubAssignOptIn,
             }}
           />
           <Section

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { defineAction } from "@/lib/action";
 import { now } from "@/lib/clock";
 import { fetchLinkedIssue } from "@/lib/github/issue-links";
+import { githubIssueSync } from "@/lib/github/issue-sync";
 import { expireBoardCache } from "@/lib/help-wanted/board-cache";
 import { createItem } from "@/lib/help-wanted/items";
 import { itemSchema } from "@/lib/help-wanted/schemas";
@@ -13,7 +14,7 @@ import { itemSchema } from "@/lib/help-wanted/schemas";
 const create = defineAction(
   async () => itemSchema(await now()),
   async (input, actor) => {
-    const item = await createItem(actor, input, fetchLinkedIssue);
+    const item = await createItem(actor, input, fetchLinkedIssue, githubIssueSync());
     revalidatePath("/help-wanted");
     await expireBoardCache();
     return item;

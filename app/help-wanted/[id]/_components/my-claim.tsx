@@ -1,6 +1,7 @@
 import { InvitationAnswer } from "@/components/help-wanted/invitation-answer";
 import { ActionForm } from "@/components/ui/action-form";
 import type { FieldSpec } from "@/components/ui/action-form";
+import { CheckboxField } from "@/components/ui/form";
 import {
   answerInvitationAction,
   editProgressAction,
@@ -92,8 +93,11 @@ const progressFields = (u?: { body: string; link: string | null }): FieldSpec[] 
   { name: "link", label: "Link (optional)", type: "url", defaultValue: u?.link ?? undefined },
 ];
 
-/** The volunteer's progress form, in the item's main column under its updates. */
-export function ProgressForm({ claimId }: { claimId: string }) {
+/**
+ * The volunteer's progress form, in the item's main column under its updates. With a linked
+ * GitHub issue it may also go there as a comment (off unless ticked).
+ */
+export function ProgressForm({ claimId, githubIssue }: { claimId: string; githubIssue: boolean }) {
   return (
     <div id="progress">
       <ActionForm
@@ -102,7 +106,17 @@ export function ProgressForm({ claimId }: { claimId: string }) {
         label="Post progress"
         fields={progressFields()}
         submit="Post update"
-      />
+      >
+        {githubIssue && (
+          <CheckboxField
+            name="alsoGithub"
+            label="Also comment on GitHub"
+            hint="The update is posted on the item's GitHub issue too, under the portal's name, with a link here."
+            state={null}
+            idPrefix="progress"
+          />
+        )}
+      </ActionForm>
     </div>
   );
 }

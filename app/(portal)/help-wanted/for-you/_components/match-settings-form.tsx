@@ -9,6 +9,7 @@ interface Saved {
   preferredKinds: BoardKind[];
   matchOptOut: boolean;
   digestOptIn: boolean;
+  githubAssignOptIn: boolean;
 }
 
 /** The two yes-or-no settings: name, label, what it means. */
@@ -22,6 +23,11 @@ const SWITCHES = [
     "digestOptIn",
     "Send me a weekly digest of new matches",
     "Once a week, only when new items match you: a notification here, and an email when the portal sends mail.",
+  ],
+  [
+    "githubAssignOptIn",
+    "Assign me to the GitHub issue when I'm accepted",
+    "Only where you can be assigned (a collaborator of the repository); otherwise the issue mentions you.",
   ],
 ] as const;
 
