@@ -98,7 +98,10 @@ export const ProfileSchema = z.strictObject({
     },
     z
       .string({ error: "Country must be a two-letter code." })
-      .refine((v: string): boolean => isCountryCode(v), "Unknown country: choose one from the list (ISO 3166-1 codes such as DE or BR).")
+      .refine(
+        (v: string): boolean => isCountryCode(v),
+        "Unknown country: choose one from the list (ISO 3166-1 codes such as DE or BR).",
+      )
       .nullable(),
   ),
   // A checkbox: absent from the form when not ticked.
