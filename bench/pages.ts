@@ -175,10 +175,8 @@ interface Load {
 /** 32 clients for DURATION seconds after a 2 s warm-up; `paths` are taken in turn when given. */
 async function load(target: string, headers: Record<string, string> = {}, paths?: readonly string[]): Promise<Load> {
   let n = 0;
-  const requests: autocannon.Request[] = paths
-    ? [{ setupRequest: (r: autocannon.Request) => ({ ...r, path: paths[n++ % paths.length]! }) }]
-    : [];
-  const opts: autocannon.Options = { url: target, connections: CONNECTIONS, headers, requests };
+  const opts: autocannon.Options = { url: target, connections: CONNECTIONS, headers };
+  if (paths) opts.requests = [{ setupRequest: (r) => ({ ...r, path: paths[n++ % paths.length]! }) }];
   await autocannon({ ...opts, duration: 2 });
   const latencies: number[] = [];
   const r = await new Promise<autocannon.Result>((resolve, reject) => {
