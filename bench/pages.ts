@@ -133,7 +133,14 @@ interface Row {
   measured: string;
   pass: boolean | null;
 }
-const rows: Row[] = [];
+// Each figure is printed as it comes too: a long run on a loaded machine still shows what it measured.
+const rows = {
+  all: [] as Row[],
+  push(r: Row) {
+    this.all.push(r);
+    console.log(`${r.goal}: ${r.measured}`);
+  },
+};
 const ms = (v: number) => `${Math.round(v)} ms`;
 function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -218,15 +225,16 @@ if (runs("search")) {
 }
 if (runs("toc")) {
   const times: number[] = [];
+  let failed = 0;
   for (let i = 0; i < 22; i++) {
     const r = await get("/toc", tocCookie);
-    if (r.status !== 200) throw new Error(`/toc answered ${r.status}`);
+    if (r.status !== 200) failed++;
     if (i >= 2) times.push(r.ms);
   }
   rows.push({
     goal: "/toc, TOC member, one client: p95 < 150 ms",
-    measured: `p50 ${ms(percentile(times, 50))}, p95 ${ms(percentile(times, 95))} (20 runs)`,
-    pass: percentile(times, 95) < 150,
+    measured: `p50 ${ms(percentile(times, 50))}, p95 ${ms(percentile(times, 95))} (20 runs, ${failed} not 200)`,
+    pass: percentile(times, 95) < 150 && failed === 0,
   });
   const l = await load(`${base}/toc`, { cookie: tocCookie });
   rows.push({ goal: "/toc, 32 clients: >= 20 req/s", measured: figures(l), pass: l.rps >= 20 && l.errors === 0 });
