@@ -273,7 +273,7 @@ if (runs("size")) {
 console.log(`\n${CONNECTIONS} connections, ${DURATION} s per load, Node ${process.version}`);
 console.log("| goal | measured | result |");
 console.log("|---|---|---|");
-for (const r of rows)
+for (const r of rows.all)
   console.log(`| ${r.goal} | ${r.measured} | ${r.pass === null ? "-" : r.pass ? "pass" : "FAIL"} |`);
 
 await client.query(`DELETE FROM "Session" WHERE "sessionToken" = ANY($1)`, [
