@@ -173,21 +173,25 @@ function reload(): Promise<Snapshot> {
 }
 
 /**
- * No full copy yet (the process just started): the full load goes on in the background, and
- * this read gets whichever is ready first, the full copy or the newest items' window. A window
- * holding fewer items than it may is every open item, so it becomes the copy.
+ * No full copy yet (the process just started): this read gets the newest items' window, and the
+ * full load starts once the window is served, so the two do not compete for the first request.
+ * A window holding fewer items than it may is every open item, so it becomes the copy.
  */
 async function firstSnapshot(): Promise<Snapshot> {
-  const full = reload();
-  windowed ??= loadSnapshot(true).then((s) => {
-    if (s.openItems < FIRST_WINDOW && !current) current = s;
-    return s;
-  });
+  if (loading) return loading;
+  windowed ??= loadSnapshot(true).then(
+    (s) => {
+      if (s.openItems < FIRST_WINDOW && !current) current = s;
+      setImmediate(() => void reload().catch(() => {}));
+      return s;
+    },
+    (e: unknown) => {
+      windowed = null;
+      throw e;
+    },
+  );
   // A failed window leaves the full load to answer (or fail) as before.
-  windowed.catch(() => {
-    windowed = null;
-  });
-  return Promise.race([full, windowed.catch(() => full)]);
+  return windowed.catch(() => reload());
 }
 
 /** Adds items created since the snapshot's newest one (one indexed probe when there are none). */
