@@ -18,29 +18,23 @@ const STATUS_STYLES: Record<BoardItem["status"], string> = {
 export function ItemCard({ item, children }: { item: BoardItem; children?: React.ReactNode }) {
   const left = item.places - item.placesTaken;
   return (
-    <article className="flex h-full flex-col rounded-xl bg-white p-5 ring-1 ring-slate-200">
-      <h2 className="text-lg font-semibold">
-        <Link href={`/help-wanted/${item.id}`} className="text-brand-800 hover:underline">
-          {item.title}
-        </Link>
+    <article className="item-card">
+      <h2>
+        <Link href={`/help-wanted/${item.id}`}>{item.title}</Link>
       </h2>
-      <p className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-700">
-        <span className="rounded-full bg-amber-100 px-2.5 py-0.5 font-medium text-amber-900">
-          {BOARD_KIND_LABEL[item.kind]}
-        </span>
-        <span className={`rounded-full px-2.5 py-0.5 font-medium ${STATUS_STYLES[item.status]}`}>
-          {ITEM_STATUS_LABEL[item.status]}
-        </span>
+      <p className="chips">
+        <span className="chip bg-amber-100 text-amber-900">{BOARD_KIND_LABEL[item.kind]}</span>
+        <span className={`chip ${STATUS_STYLES[item.status]}`}>{ITEM_STATUS_LABEL[item.status]}</span>
         {item.tags.map((t) => (
           <span key={t.slug} className="font-mono">
-            tag-{t.slug}
+            {`tag-${t.slug}`}
           </span>
         ))}
       </p>
       {item.githubIssue && (
         <GithubIssueStatus state={item.githubIssue.state} assignees={item.githubIssue.assignees} className="mt-2" />
       )}
-      {item.excerpt && <p className="mt-3 line-clamp-3 text-sm text-slate-700">{item.excerpt}</p>}
+      {item.excerpt && <p className="excerpt">{item.excerpt}</p>}
       <DefinitionList layout="figures" className="mt-4">
         <DefinitionItem term="Places">
           {item.status === "open" ? `${left} of ${item.places} open` : `${item.placesTaken} of ${item.places} taken`}
@@ -64,11 +58,9 @@ export function ItemCard({ item, children }: { item: BoardItem; children?: React
         </DefinitionItem>
       </DefinitionList>
       {item.skills.length > 0 && (
-        <ul aria-label="Skills" className="mt-4 flex flex-wrap gap-1.5">
+        <ul aria-label="Skills" className="skills">
           {item.skills.map((s) => (
-            <li key={s} className="rounded-md bg-slate-100 px-2 py-0.5 text-xs text-slate-800">
-              {s}
-            </li>
+            <li key={s}>{s}</li>
           ))}
         </ul>
       )}

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { db } from "@/lib/db";
 
 /**
@@ -7,9 +8,18 @@ import { db } from "@/lib/db";
  * Read once per request or job and pass the Date down; pure logic takes `now` as an argument.
  */
 export async function now(): Promise<Date> {
-  const row = await db.clockState.findUnique({ where: { id: 1 }, select: { offsetMs: true } });
-  return new Date(Date.now() + Number(row?.offsetMs ?? 0n));
+  return new Date(Date.now() + (await offsetMs()));
 }
+
+/**
+ * The offset, read once per server render: the layout, the header, the permission read and the
+ * page all ask for the time (docs/decisions/018-render-speed.md). Outside a render (actions,
+ * route handlers, jobs, tests) `cache` keeps nothing, so every call reads.
+ */
+const offsetMs = cache(async (): Promise<number> => {
+  const row = await db.clockState.findUnique({ where: { id: 1 }, select: { offsetMs: true } });
+  return Number(row?.offsetMs ?? 0n);
+});
 
 /** Moves the clock forward by `ms` (never backwards: sweeps and audit times must not regress). */
 export async function advanceClock(ms: number): Promise<Date> {

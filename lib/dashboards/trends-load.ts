@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { ClaimStatus, RoleKind } from "@/lib/generated/prisma/client";
+import { Prisma, type ClaimStatus, type RoleKind } from "@/lib/generated/prisma/client";
 import {
   electionTurnout,
   helpWantedByMonth,
@@ -21,6 +21,45 @@ export const TREND_MONTHS = 12;
 
 /** Claims that a lead accepted at `decidedAt` (a release or completion came after acceptance). */
 const ACCEPTED: readonly ClaimStatus[] = ["accepted", "done", "completed", "released"];
+
+const ms = (column: Prisma.Sql) => Prisma.sql`(extract(epoch FROM ${column}) * 1000)::bigint`;
+const date = (v: number | null) => (v === null ? null : new Date(v));
+
+/**
+ * Items opened since `since`, and older items with a claim made, accepted or completed since (the
+ * item's creation is needed for the wait to its first volunteer), with their claims: one JSON
+ * document in one statement (docs/decisions/018-render-speed.md; nested reads through the ORM took
+ * seconds at 100,000 items).
+ */
+async function helpWantedRows(tagIds: readonly string[] | null, since: Date): Promise<ItemRow[]> {
+  const scope = tagIds
+    ? Prisma.sql`SELECT x."itemId" FROM "HelpWantedItemTag" x WHERE x."tagId" = ANY(${[...tagIds]}::uuid[])`
+    : Prisma.sql`SELECT x."itemId" FROM "HelpWantedItemTag" x`;
+  const accepted = Prisma.join(ACCEPTED.map((s) => Prisma.sql`${s}`));
+  const [row] = await db.$queryRaw<{ doc: string }[]>`
+    WITH touched AS (
+      SELECT i."id", i."createdAt" FROM "HelpWantedItem" i WHERE i."createdAt" >= ${since} AND i."id" IN (${scope})
+      UNION
+      SELECT i."id", i."createdAt" FROM "Claim" c JOIN "HelpWantedItem" i ON i."id" = c."itemId"
+       WHERE (c."createdAt" >= ${since} OR c."decidedAt" >= ${since} OR c."completedAt" >= ${since}) AND i."id" IN (${scope}))
+    SELECT coalesce(json_agg(json_build_array(${ms(Prisma.sql`t."createdAt"`)}, coalesce(k."claims", '[]'::json))), '[]')::text AS "doc"
+    FROM touched t LEFT JOIN LATERAL (
+      SELECT json_agg(json_build_array(${ms(Prisma.sql`c."createdAt"`)},
+        CASE WHEN c."status"::text IN (${accepted}) THEN ${ms(Prisma.sql`c."decidedAt"`)} END,
+        CASE WHEN c."status" = 'completed' THEN ${ms(Prisma.sql`c."completedAt"`)} END,
+        c."invitedById" IS NOT NULL)) AS "claims"
+      FROM "Claim" c WHERE c."itemId" = t."id") k ON true`;
+  const items = JSON.parse(row?.doc ?? "[]") as [number, [number, number | null, number | null, boolean][]][];
+  return items.map(([createdAt, claims]) => ({
+    createdAt: new Date(createdAt),
+    claims: claims.map(([at, acceptedAt, completedAt, invited]) => ({
+      createdAt: new Date(at),
+      acceptedAt: date(acceptedAt),
+      completedAt: date(completedAt),
+      invited,
+    })),
+  }));
+}
 
 export interface Trends {
   leadership: LeadershipQuarter[];
@@ -66,27 +105,7 @@ export async function loadTrendRows(
         user: { select: { employer: true, login: true } },
       },
     }),
-    // Items opened in the window, and older items with a claim made, accepted or completed in it
-    // (the item's creation is needed for the wait to its first volunteer).
-    db.helpWantedItem.findMany({
-      where: {
-        tags: { some: { tagId: inTags } },
-        OR: [
-          { createdAt: { gte: since } },
-          {
-            claims: {
-              some: {
-                OR: [{ createdAt: { gte: since } }, { decidedAt: { gte: since } }, { completedAt: { gte: since } }],
-              },
-            },
-          },
-        ],
-      },
-      select: {
-        createdAt: true,
-        claims: { select: { createdAt: true, status: true, decidedAt: true, completedAt: true, invitedById: true } },
-      },
-    }),
+    helpWantedRows(tagIds, since),
     db.election.findMany({
       where: {
         tagId: inTags,
@@ -123,15 +142,7 @@ export async function loadTrendRows(
   return {
     seats: seats.map(({ user, ...s }) => ({ ...s, login: user.login })),
     employers,
-    items: items.map((i) => ({
-      createdAt: i.createdAt,
-      claims: i.claims.map((c) => ({
-        createdAt: c.createdAt,
-        acceptedAt: ACCEPTED.includes(c.status) ? c.decidedAt : null,
-        completedAt: c.status === "completed" ? c.completedAt : null,
-        invited: c.invitedById !== null,
-      })),
-    })),
+    items,
     elections: elections.map(({ tag, ...e }) => ({ ...e, tagName: tag.name })),
   };
 }

@@ -176,23 +176,49 @@ export function leadershipByQuarter(
 
 /**
  * Help-wanted flow per month: items opened, claims accepted, claims completed, and the median
- * wait for a first volunteer (an invitation from a lead is not a volunteer).
+ * wait for a first volunteer (an invitation from a lead is not a volunteer). One pass over the
+ * rows (`/toc` reads tens of thousands; filtering them once per month was most of its CPU time,
+ * docs/decisions/018-render-speed.md).
  */
 export function helpWantedByMonth(items: readonly ItemRow[], months: readonly Period[]): HelpWantedMonth[] {
-  const waits = items.flatMap((i) => {
-    const first = i.claims
-      .filter((c) => !c.invited)
-      .reduce<Date | null>((min, c) => (min === null || c.createdAt < min ? c.createdAt : min), null);
-    return first ? [{ at: first, days: (first.getTime() - i.createdAt.getTime()) / DAY }] : [];
-  });
-  const claims = items.flatMap((i) => i.claims);
-  return months.map((p) => ({
+  const starts = months.map((p) => p.start.getTime());
+  const ends = months.map((p) => p.end.getTime());
+  /** The index of the month holding `d`, or -1 (months are consecutive, oldest first). */
+  const monthOf = (d: Date | null): number => {
+    if (d === null) return -1;
+    const t = d.getTime();
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (t < starts[mid]!) hi = mid - 1;
+      else if (t >= ends[mid]!) lo = mid + 1;
+      else return mid;
+    }
+    return -1;
+  };
+  const figures = months.map(() => ({ opened: 0, claimed: 0, done: 0, waits: [] as number[] }));
+  for (const i of items) {
+    const opened = monthOf(i.createdAt);
+    if (opened >= 0) figures[opened]!.opened += 1;
+    let first: Date | null = null;
+    for (const c of i.claims) {
+      const accepted = monthOf(c.acceptedAt);
+      if (accepted >= 0) figures[accepted]!.claimed += 1;
+      const done = monthOf(c.completedAt);
+      if (done >= 0) figures[done]!.done += 1;
+      if (!c.invited && (first === null || c.createdAt < first)) first = c.createdAt;
+    }
+    const waited = monthOf(first);
+    if (waited >= 0) figures[waited]!.waits.push((first!.getTime() - i.createdAt.getTime()) / DAY);
+  }
+  return months.map((p, k) => ({
     month: p.key,
     label: p.label,
-    opened: items.filter((i) => within(i.createdAt, p)).length,
-    claimed: claims.filter((c) => within(c.acceptedAt, p)).length,
-    done: claims.filter((c) => within(c.completedAt, p)).length,
-    medianDaysToFirstVolunteer: median(waits.filter((w) => within(w.at, p)).map((w) => w.days)),
+    opened: figures[k]!.opened,
+    claimed: figures[k]!.claimed,
+    done: figures[k]!.done,
+    medianDaysToFirstVolunteer: median(figures[k]!.waits),
   }));
 }
 

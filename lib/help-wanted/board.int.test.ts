@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { createTag } from "@/tests/factories";
 import { parseBoardQuery, type BoardQuery } from "./board-query";
-import { plainExcerpt, searchBoard } from "./board";
+import { plainExcerpt, RANKED_POOL, searchBoard } from "./board";
 import { DAY } from "@/lib/vocabulary";
 
 const NOW = new Date("2027-03-01T12:00:00Z");
@@ -122,6 +122,28 @@ describe("searchBoard", () => {
     const tag = await createTag();
     const item = await createItem([tag.id], { title: "Organising meetups in Lisbon" });
     expect(await ids({ q: "organise meetup", tag: tag.slug })).toEqual([item.id]);
+  });
+
+  it("ranks the newest matches of a broad search, every page in rank order and each match once", async () => {
+    // An old title match (the strongest rank) lies beyond the ranked pool of the newest matches.
+    const old = await createItem([], { title: "Security review", createdAt: day(-900) });
+    await db.helpWantedItem.createMany({
+      data: Array.from({ length: RANKED_POOL }, (_, n) => ({
+        title: `Item ${n}`,
+        body: n % 2 ? "Security work for the TAG." : "Security, security: tests and security docs.",
+        kind: "content" as const,
+        createdAt: day(-1 - n / 1000),
+        updatedAt: day(-1),
+      })),
+    });
+    const pages = await allPages({ q: "security", limit: "100" });
+    const listed = pages.flat();
+    expect(pages).toHaveLength(RANKED_POOL / 100);
+    expect(new Set(listed).size).toBe(RANKED_POOL);
+    expect(listed).not.toContain(old.id);
+    // Within the pool, relevance still decides: the items saying "security" three times come first.
+    const first = await searchBoard(q({ q: "security", limit: "100" }), NOW);
+    expect(first.items.every((i) => /^Item \d*[02468]$/.test(i.title))).toBe(true);
   });
 
   it("filters by TAG (any of several)", async () => {

@@ -49,6 +49,14 @@ export const EXCERPT_LENGTH = 200;
 const DOCUMENT = Prisma.raw(`i."searchVector"`);
 
 const tsQuery = (q: string) => Prisma.sql`websearch_to_tsquery('english', ${q})`;
+
+/**
+ * A relevance search ranks only the newest RANKED_POOL matches (docs/decisions/018-render-speed.md):
+ * ranking every match of a broad word ("security" matches a fifth of 100,000 items) reads and
+ * ranks the whole table, about 0.5 s a query; the newest matches come off the (status, createdAt)
+ * index in a few milliseconds, and a rare word still goes through the GIN index.
+ */
+export const RANKED_POOL = 500;
 const rankOf = (q: string) => Prisma.sql`ts_rank(${DOCUMENT}, ${tsQuery(q)})`;
 
 const ORDER: Record<ResolvedSort, Prisma.Sql> = {
@@ -133,12 +141,16 @@ function cursorFor(row: Row, sort: ResolvedSort): string {
   }
 }
 
-/** Cards: the listed columns, a body excerpt and the TAGs, for rows matching `where` in `order`. */
+/**
+ * Cards: the listed columns, a body excerpt and the TAGs, for rows of `source` (aliased `i`)
+ * matching `where` in `order`.
+ */
 function cardsSql(
   where: Prisma.Sql[],
   order: Prisma.Sql,
   limit: number,
   rank: Prisma.Sql = Prisma.sql`0::real`,
+  source: Prisma.Sql = Prisma.sql`"HelpWantedItem" i`,
 ): Prisma.Sql {
   return Prisma.sql`
     SELECT p.*, left(h."body", 600) AS "bodyStart", h."githubIssueUrl", h."githubIssueState", h."githubIssueAssignees",
@@ -151,8 +163,8 @@ function cardsSql(
       SELECT i."id", i."title", i."kind"::text AS "kind", i."status"::text AS "status", i."skills",
         i."effortHours", i."region"::text AS "region", i."dueAt", i."places", i."placesTaken",
         i."createdAt", (i."places" - i."placesTaken") AS "left", ${rank} AS "rank"
-      FROM "HelpWantedItem" i
-      WHERE ${Prisma.join(where, " AND ")}
+      FROM ${source}
+      WHERE ${where.length ? Prisma.join(where, " AND ") : Prisma.sql`true`}
       ORDER BY ${order}
       LIMIT ${limit}
     ) p
@@ -163,11 +175,13 @@ function cardsSql(
 /** The board's one SQL statement for a query (exported for the benchmark's EXPLAIN). */
 export function boardSql(query: BoardQuery): Prisma.Sql {
   const sort = resolveSort(query);
-  const where = filters(query);
   const cursor = decodeCursor(query.cursor, sort);
-  if (cursor) where.push(after(cursor, query.q));
-  const rank = sort === "relevance" ? rankOf(query.q) : Prisma.sql`0::real`;
-  return cardsSql(where, ORDER[sort], query.limit + 1, rank);
+  const later = cursor ? [after(cursor, query.q)] : [];
+  if (sort !== "relevance") return cardsSql([...filters(query), ...later], ORDER[sort], query.limit + 1);
+  // The cursor applies after the pool is chosen, so every page ranks the same newest matches.
+  const pool = Prisma.sql`(SELECT i.* FROM "HelpWantedItem" i WHERE ${Prisma.join(filters(query), " AND ")}
+    ORDER BY i."createdAt" DESC, i."id" DESC LIMIT ${RANKED_POOL}) i`;
+  return cardsSql(later, ORDER.relevance, query.limit + 1, rankOf(query.q), pool);
 }
 
 function toBoardItem(r: Row, now: Date): BoardItem {

@@ -130,9 +130,20 @@ async function loadTags(): Promise<SnapshotTag[]> {
   return db.tag.findMany({ select: { id: true, slug: true, name: true, mission: true }, orderBy: { name: "asc" } });
 }
 
-async function loadSnapshot(): Promise<Snapshot> {
+/**
+ * Until the first full copy is built (seconds at 100,000 open items), a request ranks the newest
+ * open items only: one indexed read of this many, a few tens of milliseconds.
+ */
+export const FIRST_WINDOW = 3_000;
+
+/** The newest FIRST_WINDOW open items (through the newest-first index), for {@link loadSnapshot}. */
+const NEWEST_OPEN = Prisma.sql`i."id" IN (SELECT n."id" FROM "HelpWantedItem" n WHERE n."status" = 'open' AND n."placesTaken" < n."places"
+  ORDER BY n."createdAt" DESC, n."id" DESC LIMIT ${FIRST_WINDOW})`;
+
+/** Every open item, or (`window`) the newest {@link FIRST_WINDOW} of them. */
+async function loadSnapshot(window = false): Promise<Snapshot> {
   const loadedAt = Date.now();
-  const [tuples, tags] = await Promise.all([selectItems(OPEN, true), loadTags()]);
+  const [tuples, tags] = await Promise.all([window ? selectItems(NEWEST_OPEN) : selectItems(OPEN, true), loadTags()]);
   const items = tuples.map(toSnapshotItem);
   const skillCounts = countSkills(items);
   return {
@@ -152,18 +163,42 @@ let current: Snapshot | null = null;
 let currentStamp: string | null = null;
 let loading: Promise<Snapshot> | null = null;
 let probing: Promise<Snapshot> | null = null;
+let windowed: Promise<Snapshot> | null = null;
 
 function reload(): Promise<Snapshot> {
   const stamp = cacheStamp("matching");
   loading ??= loadSnapshot()
     .then((s) => {
       currentStamp = stamp;
+      windowed = null;
       return (current = s);
     })
     .finally(() => {
       loading = null;
     });
   return loading;
+}
+
+/**
+ * No full copy yet (the process just started): this read gets the newest items' window, and the
+ * full load starts once the window is served, so the two do not compete for the first request.
+ * A window holding fewer items than it may is every open item, so it becomes the copy.
+ */
+async function firstSnapshot(): Promise<Snapshot> {
+  if (loading) return loading;
+  windowed ??= loadSnapshot(true).then(
+    (s) => {
+      if (s.openItems < FIRST_WINDOW && !current) current = s;
+      setImmediate(() => void reload().catch(() => {}));
+      return s;
+    },
+    (e: unknown) => {
+      windowed = null;
+      throw e;
+    },
+  );
+  // A failed window leaves the full load to answer (or fail) as before.
+  return windowed.catch(() => reload());
 }
 
 /** Adds items created since the snapshot's newest one (one indexed probe when there are none). */
@@ -192,7 +227,7 @@ async function addNewItems(s: Snapshot): Promise<Snapshot> {
  * (unless `probe` is false: callers that only need skill counts and TAGs skip the look).
  */
 export async function getSnapshot(opts: { probe?: boolean } = {}): Promise<Snapshot> {
-  const s = current ?? (await reload());
+  const s = current ?? (await firstSnapshot());
   const stamp = cacheStamp("matching");
   // A null stamp (changes may have been missed) reloads once the connection is back and bumps it.
   if (Date.now() - s.loadedAt > ITEMS_TTL_MS || (stamp !== null && stamp !== currentStamp))
@@ -208,6 +243,7 @@ export async function getSnapshot(opts: { probe?: boolean } = {}): Promise<Snaps
 /** Drops this process's copies (tests): the next read waits for a fresh load. */
 export function invalidateSnapshot(): void {
   current = null;
+  windowed = null;
   people = null;
 }
 
