@@ -147,9 +147,17 @@ const sessions = new Map<string, { cookies: Cookie[]; userId: string }>();
 
 /** The id of the person the context's session cookie belongs to, as the portal answers it (or none). */
 async function sessionUserId(page: Page): Promise<string | undefined> {
-  const res = await page.request.get("/api/auth/session");
-  if (!res.ok()) return undefined;
-  return ((await res.json()) as { user?: { id?: string } }).user?.id;
+  // A kept-alive socket the server closed a moment before (Node's 5 s keep-alive timeout) fails
+  // with ECONNRESET before the request reaches the portal; this read is safe to repeat.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const res = await page.request.get("/api/auth/session");
+      if (!res.ok()) return undefined;
+      return ((await res.json()) as { user?: { id?: string } }).user?.id;
+    } catch (e) {
+      if (attempt >= 3 || !/ECONNRESET|socket hang up/.test(String(e))) throw e;
+    }
+  }
 }
 
 /**

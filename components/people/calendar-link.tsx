@@ -30,6 +30,7 @@ export function CalendarLink({ createdAt, reset }: { createdAt: string | null; r
     >
       <ActionForm
         action={reset}
+        hidden={{ intent: "reset-calendar" }}
         className="mt-3"
         label="Calendar link"
         confirm={createdAt ? "Reset the calendar link…" : undefined}
