@@ -59,6 +59,13 @@ describe("parseBoardQuery", () => {
     expect(hasFilters(query)).toBe(true);
   });
 
+  it("takes control characters out, so a NUL never reaches the database (the fuzz found a 500)", () => {
+    const { query } = parseBoardQuery(new URLSearchParams("skill=%00&skill=go%00lang&q=-1%00x&tag=a%00"));
+    expect(query.skill).toEqual(["go lang"]);
+    expect(query.q).toBe("-1 x");
+    expect(JSON.stringify(query)).not.toContain("\\u0000");
+  });
+
   it("accepts Next.js searchParams records", () => {
     const { query } = parseBoardQuery({ tag: ["a", "b"], skill: "Go", q: ["first", "second"], kind: undefined });
     expect(query).toMatchObject({ tag: ["a", "b"], skill: ["Go"], q: "first" });

@@ -30,7 +30,12 @@ const CURSOR_RE = /^[A-Za-z0-9_-]{1,512}$/;
 /** Any of: URLSearchParams, Next.js `searchParams`, or a plain record. */
 export type BoardQueryInput = URLSearchParams | Record<string, string | readonly string[] | undefined>;
 
-const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
+/**
+ * The first value, with control characters taken out: PostgreSQL refuses a NUL in any text
+ * parameter (a 500 from `?skill=%00`), and no search or filter means one.
+ */
+const clean = (v: unknown) => (typeof v === "string" ? v.replace(/[\u0000-\u001f\u007f]/g, " ") : v);
+const first = (v: unknown) => clean(Array.isArray(v) ? v[0] : v);
 const blankToUndefined = (v: unknown) => {
   const s = first(v);
   return typeof s === "string" && s.trim() === "" ? undefined : typeof s === "string" ? s.trim() : s;
@@ -38,7 +43,7 @@ const blankToUndefined = (v: unknown) => {
 /** Repeatable values, also accepting commas inside one value (a text box: `skill=go, rust`). */
 const many = (v: unknown): string[] =>
   (Array.isArray(v) ? v : v === undefined ? [] : [v])
-    .flatMap((s) => (typeof s === "string" ? s.split(",") : []))
+    .flatMap((s) => (typeof s === "string" ? (clean(s) as string).split(",") : []))
     .map((s) => s.trim())
     .filter(Boolean);
 

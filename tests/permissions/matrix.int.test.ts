@@ -339,6 +339,9 @@ async function pairingEnd(w: World, mentorId: string, actor: Actor | null): Prom
   };
 }
 
+/** Counts the representation cells run, so each saves a minimum of its own (1 to 7, one per role). */
+let representationRuns = 0;
+
 const OPERATIONS: Record<string, (w: World, actor: Actor | null, role: MatrixRole) => Promise<Cell>> = {
   "initiative.manage": async (w, actor) => {
     const name = `Matrix initiative ${Math.random()}`;
@@ -841,7 +844,8 @@ const OPERATIONS: Record<string, (w: World, actor: Actor | null, role: MatrixRol
   "tag.import-yaml": async (_w, actor) =>
     seen(() => importTagsYamlAsAdmin(actor, TagsImportSchema.parse({ source: "pasted", text: "tags: []\n" }))),
   "tag.representation": async (w, actor) => {
-    const minimum = 1 + Math.floor(Math.random() * 50);
+    // A minimum no earlier role's run saved: a refused save must leave no match behind.
+    const minimum = ++representationRuns;
     return {
       run: () => saveTargets(actor, { tagId: w.tagA.id, targets: `Leadership: at least ${minimum} from EMEA` }),
       changed: async () =>
