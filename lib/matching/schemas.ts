@@ -25,3 +25,11 @@ export const MatchSettingsSchema = z.strictObject({
   githubAssignOptIn: checkbox.optional(),
 });
 export type MatchSettingsInput = z.infer<typeof MatchSettingsSchema>;
+
+/**
+ * What the settings form sends: the settings and its intent. Every setting is a checkbox, absent
+ * when off, so without the intent an empty call would read as "turn everything off".
+ */
+export const MatchSettingsFormSchema = MatchSettingsSchema.extend({
+  intent: z.literal("save-match-settings", { error: "Use the matching settings form." }),
+});

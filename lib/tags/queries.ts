@@ -27,6 +27,9 @@ export function listTags() {
 
 /** One TAG with what its page shows, or null for an unknown slug; TOC liaisons by their current logins. */
 export async function findTagBySlug(slug: string) {
+  // No TAG's slug holds a control character, and PostgreSQL refuses a NUL outright (a 500 from
+  // `/tags/%00/roster.csv`, found by the route fuzz test): such a slug names no TAG.
+  if (/[\u0000-\u001f]/.test(slug)) return null;
   const tag = await db.tag.findUnique({
     where: { slug },
     select: {

@@ -7,7 +7,7 @@ import { githubIssueSync } from "@/lib/github/issue-sync";
 import { volunteerForItem } from "@/lib/help-wanted/claims";
 import { VolunteerSchema } from "@/lib/help-wanted/schemas";
 import { setItemHidden, updateMatchSettings } from "@/lib/matching/mutations";
-import { HideItemSchema, MatchSettingsSchema } from "@/lib/matching/schemas";
+import { HideItemSchema, MatchSettingsFormSchema } from "@/lib/matching/schemas";
 import { markPeopleStale } from "@/lib/matching/snapshot";
 
 function refresh() {
@@ -27,9 +27,9 @@ const volunteer = defineAction(VolunteerSchema, async (i, a) => {
 });
 
 export const saveMatchSettingsAction = defineAction(
-  MatchSettingsSchema,
-  async (i, a) => {
-    const r = await updateMatchSettings(a, i);
+  MatchSettingsFormSchema,
+  async ({ intent: _intent, ...settings }, a) => {
+    const r = await updateMatchSettings(a, settings);
     // Suggestions to leads read the opt-out and preferences from a copy: refresh it.
     markPeopleStale();
     return r;

@@ -38,6 +38,7 @@ export function MatchSettingsForm({ saved }: { saved: Saved }) {
     <ActionForm
       key={JSON.stringify(saved)}
       action={saveMatchSettingsAction}
+      hidden={{ intent: "save-match-settings" }}
       title="Your matching settings"
       level={2}
       submit="Save settings"
