@@ -1,9 +1,10 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { createTag } from "@/tests/factories";
 import { parseBoardQuery, type BoardQuery } from "./board-query";
-import { plainExcerpt, RANKED_POOL, searchBoard } from "./board";
+import { plainExcerpt, RANKED_POOL, searchBoard, websearchText } from "./board";
 import { DAY } from "@/lib/vocabulary";
 
 const NOW = new Date("2027-03-01T12:00:00Z");
@@ -294,3 +295,35 @@ describe("GET /help-wanted/feed.xml", () => {
     expect(xml).toContain(`term="tag-${tag.slug}"`);
   });
 });
+
+describe("the search box's operators", () => {
+  it("answers any mix of dashes, quotes, brackets and 'or' (more than 32 bare dashes once stopped PostgreSQL)", async () => {
+    for (const q of ["-".repeat(36), "- ".repeat(40), "-(".repeat(40), "-&".repeat(40), "-|".repeat(40)])
+      await expect(searchBoard(q_(q), NOW)).resolves.toBeDefined();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.constantFrom("-", " ", "(", ")", '"', "'", "&", "|", "!", ":", "*", "or", "a", "x-y"), {
+          maxLength: 120,
+        }),
+        async (parts) => {
+          await searchBoard(q_(parts.join("")), NOW);
+        },
+      ),
+      { numRuns: 60, seed: 20261205 },
+    );
+  });
+
+  it("still reads a dash before a word or a quoted phrase as 'not', and keeps hyphenated words whole", async () => {
+    const tag = await createTag();
+    const docs = await createItem([tag.id], { title: "Write the docs", body: "Plain docs work" });
+    const k8s = await createItem([tag.id], { title: "Kubernetes docs", body: "cloud-native docs for Kubernetes" });
+    const both = (q: string) => ids({ q, tag: tag.slug });
+    expect(await both("docs -kubernetes")).toEqual([docs.id]);
+    expect(await both('docs -"kubernetes docs"')).toEqual([docs.id]);
+    expect(await both("cloud-native")).toEqual([k8s.id]);
+    expect(await both("docs ---- - -")).toEqual(expect.arrayContaining([docs.id, k8s.id]));
+    expect(websearchText("docs -kubernetes --go - -- x-y-")).toBe("docs -kubernetes  -go     x-y ");
+  });
+});
+
+const q_ = (text: string) => q({ q: text });

@@ -48,7 +48,15 @@ export const EXCERPT_LENGTH = 200;
  */
 const DOCUMENT = Prisma.raw(`i."searchVector"`);
 
-const tsQuery = (q: string) => Prisma.sql`websearch_to_tsquery('english', ${q})`;
+/**
+ * What goes to `websearch_to_tsquery`: a dash that negates nothing is dropped. PostgreSQL keeps a
+ * fixed stack of 32 operators while it parses, and more than 32 bare dashes ("-----…", "- - - …")
+ * stop it with "tsquery stack too small" (a 500 before this); a dash before a word or a quote
+ * still negates, and a dash inside a word stays part of it.
+ */
+export const websearchText = (q: string) => q.replace(/-+(?![\p{L}\p{N}"])/gu, " ").replace(/-{2,}/g, "-");
+
+const tsQuery = (q: string) => Prisma.sql`websearch_to_tsquery('english', ${websearchText(q)})`;
 
 /**
  * A relevance search ranks only the newest RANKED_POOL matches (docs/decisions/018-render-speed.md):
