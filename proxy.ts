@@ -17,6 +17,8 @@ import { databaseUnavailable, UNAVAILABLE_BODY } from "@/lib/observability/db-he
  * keyed on the board's own parameters only and dropped on every replica when the board changes.
  * Not an authorization boundary: permissions are checked in lib/ (docs/security.md).
  */
+const CONTROL_IN_PATH = /%(?:[01][0-9a-f]|7f)|[\u0000-\u001f\u007f]/i;
+
 export async function proxy(request: NextRequest) {
   // While the database is down every answer is a fast 503 (lib/observability/db-health.ts); the
   // health probes and metrics still answer.
@@ -25,6 +27,9 @@ export async function proxy(request: NextRequest) {
   if (databaseUnavailable() && !probe) {
     return NextResponse.json(UNAVAILABLE_BODY, { status: 503, headers: { "retry-after": "5" } });
   }
+  // No page, file or API resource of ours has a control character in its path; looked up anyway,
+  // a NUL reaches PostgreSQL, which refuses it outright (a 500 in every route that reads a slug).
+  if (CONTROL_IN_PATH.test(path)) return new NextResponse("Not found", { status: 404 });
   if (path.startsWith("/api/") && !path.startsWith("/api/auth/")) return NextResponse.next();
   const state = pageCacheState();
   const isFill = request.headers.get(FILL_HEADER) === state.token;

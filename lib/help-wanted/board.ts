@@ -153,6 +153,14 @@ function cursorFor(row: Row, sort: ResolvedSort): string {
  * Cards: the listed columns, a body excerpt and the TAGs, for rows of `source` (aliased `i`)
  * matching `where` in `order`.
  */
+/**
+ * An item whose text its TAG's leads hid (lib/reports) leaves every list: its title would still show
+ * on a card, and nobody should volunteer for work described by a text taken down. Its page stays,
+ * with the reason in the text's place; showing it again brings it back.
+ */
+const NOT_HIDDEN = Prisma.sql`NOT EXISTS (
+  SELECT 1 FROM "HiddenText" x WHERE x."subjectType" = 'item' AND x."subjectId" = i."id")`;
+
 function cardsSql(
   where: Prisma.Sql[],
   order: Prisma.Sql,
@@ -172,7 +180,7 @@ function cardsSql(
         i."effortHours", i."region"::text AS "region", i."dueAt", i."places", i."placesTaken",
         i."createdAt", (i."places" - i."placesTaken") AS "left", ${rank} AS "rank"
       FROM ${source}
-      WHERE ${where.length ? Prisma.join(where, " AND ") : Prisma.sql`true`}
+      WHERE ${Prisma.join([...where, NOT_HIDDEN], " AND ")}
       ORDER BY ${order}
       LIMIT ${limit}
     ) p
@@ -245,7 +253,8 @@ export async function findBoardItems(ids: readonly string[], now: Date): Promise
 /** Ids of open items matching a full-text search (at most `max`, in no particular order): `sort=match` ranks these. */
 export async function findOpenItemIdsMatching(q: string, max: number): Promise<string[]> {
   const rows = await db.$queryRaw<{ id: string }[]>`
-    SELECT i."id" FROM "HelpWantedItem" i WHERE i."status" = 'open' AND ${DOCUMENT} @@ ${tsQuery(q)} LIMIT ${max}`;
+    SELECT i."id" FROM "HelpWantedItem" i
+    WHERE i."status" = 'open' AND ${DOCUMENT} @@ ${tsQuery(q)} AND ${NOT_HIDDEN} LIMIT ${max}`;
   return rows.map((r) => r.id);
 }
 

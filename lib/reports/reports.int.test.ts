@@ -4,6 +4,8 @@ import { loadActor } from "@/lib/auth/actor";
 import { createUser } from "@/tests/factories";
 import { code, postItem, tagWithLead } from "@/tests/fixtures";
 import { findPublicProfile } from "@/lib/people/queries";
+import { findBoardItems, searchBoard } from "@/lib/help-wanted/board";
+import { parseBoardQuery } from "@/lib/help-wanted/board-query";
 import { hiddenTexts, listHiddenTexts, listOpenReports } from "./queries";
 import { decideReport, reportText, unhideText } from "./reports";
 
@@ -101,5 +103,26 @@ describe("reporting a text to the TAG's leads, who hide it with a reason", () =>
     expect(await code(reportText(ana, { subjectType: "update", subjectId: crypto.randomUUID(), reason: REASON }))).toBe(
       "NOT_FOUND",
     );
+  });
+
+  it("a hidden item leaves the board, its search and the cards of for-you until it is shown again", async () => {
+    const { tag, lead, leadActor } = await tagWithLead();
+    const item = await postItem(tag.slug, lead.id);
+    const { title } = await db.helpWantedItem.findUniqueOrThrow({ where: { id: item.id }, select: { title: true } });
+    const at = new Date();
+    const listed = async () => ({
+      board: (await searchBoard(parseBoardQuery({ tag: tag.slug }).query, at)).items.map((i) => i.id),
+      search: (await searchBoard(parseBoardQuery({ tag: tag.slug, q: title }).query, at)).items.map((i) => i.id),
+      cards: (await findBoardItems([item.id], at)).map((i) => i.id),
+    });
+    expect(await listed()).toEqual({ board: [item.id], search: [item.id], cards: [item.id] });
+
+    const ana = await loadActor((await createUser()).id);
+    const r = await reportText(ana, { subjectType: "item", subjectId: item.id, reason: REASON });
+    await decideReport(leadActor, { reportId: r.id, decision: "hide", reason: "Insulting a contributor" });
+    expect(await listed()).toEqual({ board: [], search: [], cards: [] });
+
+    await unhideText(leadActor, { subjectType: "item", subjectId: item.id, reason: "The author rewrote it." });
+    expect(await listed()).toEqual({ board: [item.id], search: [item.id], cards: [item.id] });
   });
 });

@@ -137,6 +137,13 @@ export const answerInvitationAction = defineAction(AnswerInvitationSchema, (i, a
   revalidate: refresh,
 });
 
+/** A hidden item leaves the board (lib/help-wanted/board.ts; `refresh` drops its caches); shown again, it returns. */
+function afterHideOrShow() {
+  refresh();
+  revalidatePath("/people/[login]", "page");
+  revalidatePath("/elections/[id]", "page");
+}
+
 // Reports of a text go to its TAG's leads, who decide in the lead console (issue 18, point 12).
 // Shared by every page that shows a reportable text (items, updates, statements, bios).
 export const reportTextAction = defineAction(ReportTextSchema, (i, a) => reportText(a, i), {
@@ -144,17 +151,9 @@ export const reportTextAction = defineAction(ReportTextSchema, (i, a) => reportT
 });
 export const showTextAgainAction = defineAction(UnhideTextSchema, (i, a) => unhideText(a, i), {
   successMessage: "Shown again. The log keeps the hide and your reason.",
-  revalidate: () => {
-    refresh();
-    revalidatePath("/people/[login]", "page");
-    revalidatePath("/elections/[id]", "page");
-  },
+  revalidate: afterHideOrShow,
 });
 export const decideReportAction = defineAction(DecideReportSchema, (i, a) => decideReport(a, i), {
   successMessage: (r) => (r.outcome === "hidden" ? "Hidden: readers see your reason in its place." : "Kept as it is."),
-  revalidate: () => {
-    refresh();
-    revalidatePath("/people/[login]", "page");
-    revalidatePath("/elections/[id]", "page");
-  },
+  revalidate: afterHideOrShow,
 });

@@ -40,8 +40,12 @@ const load = cache(async (id: string) => getItemView(id, await getActor(), await
 /** A draft's title stays out of `<title>` for whoever may not see the draft (it is a 404 for them). */
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const view = await load((await params).id);
-  return { title: view?.item.title ?? "Item not found" };
+  if (!view) return { title: "Item not found" };
+  // A title its TAG's leads hid never reaches a tab, a bookmark or a link preview.
+  return { title: (await hiddenTexts("item", [view.item.id])).size ? HIDDEN_TITLE : view.item.title };
 }
+
+const HIDDEN_TITLE = "An item hidden by its TAG's leads";
 
 const HISTORY: Record<string, string> = {
   "help-wanted.create": "posted the item",
@@ -102,7 +106,9 @@ export default async function ItemPage({ params, searchParams }: Props) {
             Help wanted
           </Link>
         </p>
-        <h1 className="text-3xl font-bold text-brand-800">{item.title}</h1>
+        <h1 className="text-3xl font-bold text-brand-800">
+          {hiddenItem.has(item.id) && !mayEdit ? HIDDEN_TITLE : item.title}
+        </h1>
         <div className="flex flex-wrap items-center gap-2 text-sm">
           <span
             className={`rounded-full px-3 py-1 font-medium ring-1 ${closed ? "bg-slate-100 text-slate-800 ring-slate-300" : "bg-green-50 text-green-900 ring-green-200"}`}
