@@ -3,7 +3,7 @@
  * local GitHub stand-in as any demo role. `--no-build` reuses the last build; `--fresh` empties the
  * demo database first (refused for a database on another machine) and seeds it again.
  */
-import { log, startPortal } from "./portal.ts";
+import { log, startPortal, waitForHttp } from "./portal.ts";
 
 const port = Number(process.env.PORT ?? 3000);
 const started = Date.now();
@@ -21,18 +21,4 @@ for (const sig of ["SIGINT", "SIGTERM"] as const) {
     log("stopping…");
     void portal.stop().then(() => process.exit(0));
   });
-}
-
-async function waitForHttp(url: string, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      const r = await fetch(url);
-      if (r.status < 500) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
 }

@@ -179,3 +179,18 @@ export async function startPortal(opts: PortalOptions) {
   }
   return { url: `http://localhost:${opts.port}`, databaseUrl: db.url, stop };
 }
+
+/** Resolves once `url` answers below 500 (the portal is up), or throws after `timeoutMs`. */
+export async function waitForHttp(url: string, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const r = await fetch(url);
+      if (r.status < 500) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+}
