@@ -239,4 +239,7 @@ test("a new person completes the profile step, volunteers from for-you, posts an
   await lead.context.close();
   await page.goto(itemUrl);
   await expect(about).toContainText("This text was hidden by the TAG's leads: An insult, hidden after a report");
+  // Its title goes too (it left the board and search with it): only those who may edit the item see it.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("An item hidden by its TAG's leads");
+  await expect(page).toHaveTitle(/^An item hidden by its TAG's leads/);
 });
