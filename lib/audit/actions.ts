@@ -119,6 +119,7 @@ export const AUDIT_ACTIONS = [
   "slack.configure",
   "slack.remove",
   "slack.retry",
+  "tag-report.pull-request",
   "tag-report.write",
   "tag.create",
   "tag.removal-supermajority",

@@ -1,4 +1,3 @@
-import { request } from "@octokit/request";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -10,7 +9,7 @@ import { decisionLink } from "@/lib/decisions/decisions";
 import { exportStateFromFile, exportTagsYaml, type ExportSeatList, type ExportState } from "@/lib/tags-yaml/export";
 import { parseTagsYaml } from "@/lib/tags-yaml/parse";
 import { isoDay } from "@/lib/vocabulary";
-import { githubTokenFor } from "./auth";
+import { githubRestFor, proposeFile } from "./pulls";
 
 /**
  * Roster changes as pull requests to the TOC's tags.yaml (issue #19 point 4,
@@ -26,8 +25,6 @@ export function rosterPullSetting(): { repo: string; file: string } | null {
   return e.ROSTER_PULL_REQUEST_REPO ? { repo: e.ROSTER_PULL_REQUEST_REPO, file: e.ROSTER_PULL_REQUEST_FILE } : null;
 }
 
-/** Where the pull request goes into (cncf/toc's default branch). */
-const BASE_BRANCH = "main";
 const LIST: Record<string, "chairs" | "techLeads" | "leads" | undefined> = {
   chair: "chairs",
   tech_lead: "techLeads",
@@ -87,8 +84,6 @@ function withChange(state: ExportState, c: Change): ExportState | null {
   return state;
 }
 
-const PullJson = z.object({ number: z.number().int(), html_url: z.string() });
-
 /**
  * Opens the pull request for one open roster decision (once: a decision with one already keeps
  * it). Returns what happened in words; nothing is stored when GitHub refuses a step, so the next
@@ -101,11 +96,7 @@ export async function openRosterPull(decisionId: string, at: Date): Promise<{ op
     return { opened: false, reason: "This decision already has its pull request." };
   const change = await rosterChangeOf(decisionId);
   if (!change) return { opened: false, reason: "This decision is not an open roster change." };
-  const token = await githubTokenFor(setting.repo);
-  const gh = request.defaults({
-    baseUrl: env().GITHUB_API_URL.replace(/\/$/, ""),
-    headers: { "user-agent": "tag-portal", ...(token ? { authorization: `token ${token}` } : {}) },
-  });
+  const gh = await githubRestFor(setting.repo);
   const [owner, repo] = setting.repo.split("/") as [string, string];
   const { data: commits } = await gh("GET /repos/{owner}/{repo}/commits", {
     owner,
@@ -131,29 +122,20 @@ export async function openRosterPull(decisionId: string, at: Date): Promise<{ op
   const edited = exportTagsYaml(text, state);
   if (edited === text) return { opened: false, reason: `${setting.file} already says this.` };
   const branch = `tag-portal/decision-${decisionId}`;
-  await gh("POST /repos/{owner}/{repo}/git/refs", { owner, repo, ref: `refs/heads/${branch}`, sha: base });
-  await gh("PUT /repos/{owner}/{repo}/contents/{path}", {
-    owner,
-    repo,
-    path: setting.file,
-    branch,
-    sha: file.sha,
-    message: change.decision.title,
-    content: Buffer.from(edited, "utf8").toString("base64"),
-  });
   const portal = env().NEXTAUTH_URL.replace(/\/$/, "");
-  const { data } = await gh("POST /repos/{owner}/{repo}/pulls", {
-    owner,
-    repo,
-    head: branch,
-    base: BASE_BRANCH,
+  const pull = await proposeFile(gh, {
+    repo: setting.repo,
+    base,
+    branch,
+    path: setting.file,
+    text: edited,
+    fileSha: file.sha,
     title: change.decision.title,
     body: `Proposed through TAG Portal: ${portal}${decisionLink(decisionId)}\n\nMerging this pull request records the TOC's approval in the portal; closing it without merging records a refusal.`,
   });
-  const pull = PullJson.parse(data);
   await db.$transaction(async (tx) => {
     await tx.rosterPullRequest.create({
-      data: { decisionId, repo: setting.repo, number: pull.number, url: pull.html_url, branch, openedAt: at },
+      data: { decisionId, repo: setting.repo, number: pull.number, url: pull.url, branch, openedAt: at },
     });
     await recordAudit(tx, {
       at,
@@ -162,10 +144,10 @@ export async function openRosterPull(decisionId: string, at: Date): Promise<{ op
       subjectType: "Decision",
       subjectId: decisionId,
       tagId: change.decision.tagId,
-      after: { pullRequest: pull.html_url, state: "open" },
+      after: { pullRequest: pull.url, state: "open" },
     });
   });
-  return { opened: true, reason: pull.html_url };
+  return { opened: true, reason: pull.url };
 }
 
 const RETRY_AFTER_MS = 60 * 60_000;

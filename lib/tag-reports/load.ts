@@ -102,7 +102,10 @@ export async function loadReportRows(tagId: string, period: ReportPeriod, at: Da
  * (and its version, for the editor) and the markdown. Null: no such TAG or period.
  */
 export async function getTagReport(actor: Actor | null, slug: string, periodKey: string) {
-  const tag = await db.tag.findUnique({ where: { slug }, select: { id: true, slug: true, name: true } });
+  const tag = await db.tag.findUnique({
+    where: { slug },
+    select: { id: true, slug: true, name: true, repositories: true },
+  });
   await requirePermission(actor, "dashboard.view", {
     subjectType: "TagReport",
     subjectId: slug,
@@ -125,7 +128,12 @@ export async function getTagReport(actor: Actor | null, slug: string, periodKey:
     facts,
     narrative,
     version: draft?.version ?? 0,
-    updatedAt: draft?.updatedAt ?? null,
+    updatedAt: draft && draft.version > 0 ? draft.updatedAt : null,
     markdown: renderTagReport(facts, narrative),
+    /** The last pull request that proposed it, and the narrative version it carried. */
+    pullRequest:
+      draft?.pullRequestUrl && draft.pullRequestAt
+        ? { url: draft.pullRequestUrl, version: draft.pullRequestVersion ?? 0, at: draft.pullRequestAt }
+        : null,
   };
 }

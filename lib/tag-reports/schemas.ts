@@ -37,3 +37,14 @@ export const SaveTagReportDraftSchema = z.strictObject({
   ...NarrativeSchema.shape,
 });
 export type SaveTagReportDraftInput = z.infer<typeof SaveTagReportDraftSchema>;
+
+/** A lead proposes the report as a pull request to one of the TAG's repositories. */
+export const OpenTagReportPullSchema = z.strictObject({
+  tagId: z.uuid("Unknown TAG"),
+  period: ReportPeriodKey,
+  repo: z
+    .string()
+    .trim()
+    .regex(/^[\w.-]+\/[\w.-]+$/, "Pick one of the TAG's repositories"),
+});
+export type OpenTagReportPullInput = z.infer<typeof OpenTagReportPullSchema>;

@@ -140,7 +140,7 @@ export const EXPECTED: Record<string, Row> = {
   "pathway.pair-end-own": row("pathway.mentor", signedIn, ["endPairingAction"]),
   "pathway.sign-off": row("pathway.mentor", signedIn, ["signOffStepAction"]),
   // "write the narrative of the TAG's quarterly and annual reports": its leads, admin.
-  "tag-report.write": row("tag-report.write", leadOrAdmin, ["saveTagReportDraftAction"]),
+  "tag-report.write": row("tag-report.write", leadOrAdmin, ["saveTagReportDraftAction", "openTagReportPullAction"]),
   // "post one's own seat's quarterly report": whoever holds the seat.
   "holder-report.post": row("holder-report.post", signedIn, ["postHolderReportAction"]),
   // "start a GitHub sync, configure a TAG's repositories": TAG lead of that TAG, admin.

@@ -18,7 +18,7 @@ import { holderReportsOfTag } from "@/lib/roles/holder-reports";
 import { getTagReport } from "@/lib/tag-reports/load";
 import { reportFileName, reportPeriodsAt } from "@/lib/tag-reports/report";
 import { NARRATIVE_KEYS, NARRATIVE_SECTIONS } from "@/lib/tag-reports/schemas";
-import { saveTagReportDraftAction } from "./actions";
+import { openTagReportPullAction, saveTagReportDraftAction } from "./actions";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ period?: string | string[] }> };
 
@@ -47,6 +47,7 @@ export default async function TagReportsPage({ params, searchParams }: Props) {
   const { tag, period } = report;
   const holders = can(actor, "roster.manage", tag.id) ? await holderReportsOfTag(actor, tag.id) : null;
   const file = reportFileName(tag.slug, period);
+  const mayWrite = can(actor, "tag-report.write", tag.id);
   return (
     <div className="space-y-8">
       <PageHeader
@@ -104,16 +105,45 @@ export default async function TagReportsPage({ params, searchParams }: Props) {
           >
             Download the report (markdown)
           </a>
-          <button type="button" disabled aria-describedby="pr-why" className={buttonClass("neutral", true)}>
-            Open as a pull request in the TAG&apos;s repository
-          </button>
-          <p id="pr-why" className="text-sm text-slate-600">
-            Pull requests need the portal&apos;s GitHub App, which is not connected yet: download the file instead.
-          </p>
         </div>
+        {report.pullRequest && (
+          <p className="mt-3 text-sm text-slate-700">
+            Proposed as{" "}
+            <a href={report.pullRequest.url} className="text-brand-700 underline">
+              a pull request
+            </a>{" "}
+            <DateTime iso={report.pullRequest.at.toISOString()} /> with narrative version {report.pullRequest.version}
+            {report.pullRequest.version !== report.version && ": the narrative changed since, so it is behind"}.
+          </p>
+        )}
+        {mayWrite &&
+          (tag.repositories.length ? (
+            <ActionForm
+              action={openTagReportPullAction}
+              className="mt-4"
+              label="Open the report as a pull request"
+              description="Proposes the report as it reads now, as reports/<file>.md in one of the TAG's repositories, for review there."
+              hidden={{ tagId: tag.id, period: period.key }}
+              fields={[
+                {
+                  name: "repo",
+                  label: "Repository",
+                  options: tag.repositories.map((r) => [r, r] as const),
+                  defaultValue: tag.repositories[0],
+                },
+              ]}
+              submit="Open as a pull request"
+              variant="neutral"
+              compact
+            />
+          ) : (
+            <p className="mt-3 text-sm text-slate-600">
+              To propose it as a pull request, list the TAG&apos;s repositories in its settings first.
+            </p>
+          ))}
       </Section>
 
-      {can(actor, "tag-report.write", tag.id) && (
+      {mayWrite && (
         <ActionForm
           action={saveTagReportDraftAction}
           title="Narrative"

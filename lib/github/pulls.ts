@@ -1,0 +1,82 @@
+import "server-only";
+import { request } from "@octokit/request";
+import { z } from "zod";
+import { env } from "@/lib/env";
+import { githubTokenFor } from "./auth";
+
+/**
+ * A pull request that changes one file: what the roster changes (lib/github/roster-pulls.ts) and
+ * the TAG reports (lib/tag-reports/pull-request.ts) both propose. One branch from `base`, one
+ * commit through the contents API, one pull request into `into`.
+ */
+
+/** Where the pull requests go into: the repositories' default branch. */
+export const BASE_BRANCH = "main";
+
+/** GitHub's REST API for one repository, with the App installation's token when it has one. */
+export async function githubRestFor(repo: string) {
+  const token = await githubTokenFor(repo);
+  return request.defaults({
+    baseUrl: env().GITHUB_API_URL.replace(/\/$/, ""),
+    headers: { "user-agent": "tag-portal", ...(token ? { authorization: `token ${token}` } : {}) },
+  });
+}
+export type GithubRest = Awaited<ReturnType<typeof githubRestFor>>;
+
+const PullJson = z.object({ number: z.number().int(), html_url: z.string() });
+
+export interface FileProposal {
+  repo: string;
+  /** The commit the branch starts from. */
+  base: string;
+  branch: string;
+  path: string;
+  text: string;
+  /** The blob the file has at `base`; none for a new file. */
+  fileSha?: string;
+  title: string;
+  body: string;
+}
+
+/** Opens the pull request; returns its number and address. */
+export async function proposeFile(gh: GithubRest, p: FileProposal): Promise<{ number: number; url: string }> {
+  const [owner, repo] = p.repo.split("/") as [string, string];
+  await gh("POST /repos/{owner}/{repo}/git/refs", { owner, repo, ref: `refs/heads/${p.branch}`, sha: p.base });
+  await gh("PUT /repos/{owner}/{repo}/contents/{path}", {
+    owner,
+    repo,
+    path: p.path,
+    branch: p.branch,
+    ...(p.fileSha ? { sha: p.fileSha } : {}),
+    message: p.title,
+    content: Buffer.from(p.text, "utf8").toString("base64"),
+  });
+  const { data } = await gh("POST /repos/{owner}/{repo}/pulls", {
+    owner,
+    repo,
+    head: p.branch,
+    base: BASE_BRANCH,
+    title: p.title,
+    body: p.body,
+  });
+  const pull = PullJson.parse(data);
+  return { number: pull.number, url: pull.html_url };
+}
+
+/** The commit at the tip of the default branch, and the file's blob there (undefined: no such file). */
+export async function baseOf(gh: GithubRest, repoFullName: string, path: string) {
+  const [owner, repo] = repoFullName.split("/") as [string, string];
+  const { data: ref } = await gh("GET /repos/{owner}/{repo}/git/ref/{ref}", {
+    owner,
+    repo,
+    ref: `heads/${BASE_BRANCH}`,
+  });
+  const base = ref.object.sha;
+  try {
+    const { data: file } = await gh("GET /repos/{owner}/{repo}/contents/{path}", { owner, repo, path, ref: base });
+    return { base, fileSha: !Array.isArray(file) && file.type === "file" ? file.sha : undefined };
+  } catch (e) {
+    if ((e as { status?: number }).status === 404) return { base, fileSha: undefined };
+    throw e;
+  }
+}
