@@ -5,10 +5,9 @@ import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { refuseByGuard, requirePermission } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
-import { githubUrls } from "@/lib/auth/github";
+import { githubLookupApi } from "@/lib/github/auth";
 import { githubLoginResolver } from "@/lib/auth/github-logins";
 import { upsertGithubUser } from "@/lib/people/github-users";
-import { env } from "@/lib/env";
 import type { GrantRoleInput, ImportAmbassadorsInput, VerifyAmbassadorInput } from "./schemas";
 
 const FIELD = { toc: "isTocMember", admin: "isAdmin" } as const;
@@ -87,9 +86,7 @@ export async function importAmbassadors(actor: Actor | null, input: ImportAmbass
   const a = await requirePermission(actor, "ambassador.verify", { subjectType: "User" });
   const at = await now();
   const logins = [...new Set(input.logins.map((l) => l.toLowerCase()))];
-  const resolved = await githubLoginResolver({ apiUrl: githubUrls().api, token: env().GITHUB_API_TOKEN ?? null })(
-    logins,
-  );
+  const resolved = await githubLoginResolver(await githubLookupApi())(logins);
   const unresolved: string[] = [];
   const verified: string[] = [];
   for (const login of logins) {

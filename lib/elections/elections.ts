@@ -1,12 +1,11 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { now } from "@/lib/clock";
-import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { createAudited, recordAudit } from "@/lib/audit/record";
 import { requirePermission } from "@/lib/auth/actor";
 import { can, type Actor } from "@/lib/auth/permissions";
-import { githubUrls } from "@/lib/auth/github";
+import { githubLookupApi } from "@/lib/github/auth";
 import { githubLoginResolver } from "@/lib/auth/github-logins";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { lockElection, parseSeats, requireOfficer, totalSeats } from "./context";
@@ -352,7 +351,7 @@ export async function uploadVoterList(
   const { logins, invalid } = parseLogins(input.logins);
   if (logins.length > 5000)
     throw new AppError("INVALID", "Upload at most 5000 logins at a time.", { logins: ["At most 5000"] });
-  const resolve = githubLoginResolver({ apiUrl: githubUrls().api, token: env().GITHUB_API_TOKEN ?? null });
+  const resolve = githubLoginResolver(await githubLookupApi());
   const answers = await resolve(logins);
   const unresolved = [...invalid];
   const resolved: { githubId: bigint; login: string; name: string | null }[] = [];

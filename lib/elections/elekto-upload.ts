@@ -1,11 +1,10 @@
 import "server-only";
 import { requirePermission } from "@/lib/auth/actor";
-import { githubUrls } from "@/lib/auth/github";
+import { githubLookupApi } from "@/lib/github/auth";
 import { githubLoginResolver } from "@/lib/auth/github-logins";
 import type { Actor } from "@/lib/auth/permissions";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { ElektoArchiveError, readElektoArchive, writeElektoZip } from "./elekto-archive";
 import {
@@ -49,7 +48,7 @@ export async function uploadElektoArchive(actor: Actor | null, input: ElektoUplo
   const opts = {
     tagSlug,
     role: role || undefined,
-    resolve: githubLoginResolver({ apiUrl: githubUrls().api, token: env().GITHUB_API_TOKEN ?? null }),
+    resolve: githubLoginResolver(await githubLookupApi()),
     actorId: a.id,
     at: await now(),
     votingOpensAt: votingOpensOn,

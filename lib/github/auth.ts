@@ -1,5 +1,7 @@
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { githubUrls } from "@/lib/auth/github";
+import { TOC_REPOSITORY } from "@/lib/tags-yaml/fetch";
 import { installationToken, listInstallations } from "./app/client";
 import { appConfig } from "./app/config";
 import { storeInstallations } from "./app/installations";
@@ -41,4 +43,13 @@ export async function githubTokenFor(repoFullName: string | null): Promise<strin
     console.warn(`GitHub App token for ${repoFullName} unavailable, using token mode: ${(e as Error).message}`);
     return fallback;
   }
+}
+
+/**
+ * GitHub's API for what the portal looks up on its own behalf, about no repository of a TAG: a
+ * login's account id, the TOC's tags.yaml. The credential is the one for the TOC's repository (the
+ * App's installation there, which roster pull requests need anyway), else GITHUB_API_TOKEN.
+ */
+export async function githubLookupApi(): Promise<{ apiUrl: string; token: string | null }> {
+  return { apiUrl: githubUrls().api, token: (await githubTokenFor(TOC_REPOSITORY)) ?? null };
 }

@@ -1,8 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { githubUrls } from "@/lib/auth/github";
+import { githubLookupApi } from "@/lib/github/auth";
 import { githubLoginResolver } from "@/lib/auth/github-logins";
 
 /**
@@ -23,7 +22,7 @@ export async function findPersonByLogin(login: string, field: string) {
     throw new AppError("NOT_FOUND", `Nobody with the GitHub login ${login} has a TAG Portal account yet.`, {
       [field]: ["No such person here yet"],
     });
-  const resolve = githubLoginResolver({ apiUrl: githubUrls().api, token: env().GITHUB_API_TOKEN ?? null });
+  const resolve = githubLoginResolver(await githubLookupApi());
   const answer = (await resolve([login])).get(login.trim().toLowerCase());
   const person = answer && "githubId" in answer ? found.find((u) => String(u.githubId) === answer.githubId) : undefined;
   if (!person)

@@ -1,10 +1,9 @@
 import "server-only";
 import { requirePermission } from "@/lib/auth/actor";
-import { githubUrls } from "@/lib/auth/github";
+import { githubLookupApi } from "@/lib/github/auth";
 import type { Actor } from "@/lib/auth/permissions";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { importTagsYaml, type TagsImportSource } from "./apply";
 import { fetchTocTagsYaml, TOC_REPOSITORY, TOC_TAGS_FILE } from "./fetch";
@@ -21,7 +20,7 @@ import type { TagsImportInput } from "./schemas";
  */
 export async function importTagsYamlAsAdmin(actor: Actor | null, input: TagsImportInput) {
   const a = await requirePermission(actor, "tag.manage", { subjectType: "TagsYamlSource" });
-  const api = { apiUrl: githubUrls().api, token: env().GITHUB_API_TOKEN ?? null };
+  const api = await githubLookupApi();
   let text = input.text;
   let source: TagsImportSource = { kind: "file" };
   if (input.source === "toc") {
