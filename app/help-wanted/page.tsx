@@ -80,7 +80,8 @@ export default async function HelpWantedPage({ searchParams }: Props) {
         </Lead>
       </PageHeader>
 
-      <BoardFilters query={query} tags={tags} />
+      {/* A client component: every field given here travels in the page's RSC payload. */}
+      <BoardFilters query={query} tags={tags.map(({ slug, name }) => ({ slug, name }))} />
 
       {fallback && (
         <Notice tone="warning" role="status">
