@@ -6,6 +6,7 @@
  * (docs/operations.md), the peer address of each request (rate limits), the connection that
  * tells this process's caches about changes made on other replicas. In a demo, tell requests
  * made from this machine from the others, for the clock and the outbox. Say what a configuration that starts keeps closed (no AUTH_SECRET).
+ * Then start what must not wait for a first request (lib/cache/serving.ts).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -25,4 +26,7 @@ export async function register() {
   await startTracing({ serviceName: e.OTEL_SERVICE_NAME, endpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT });
   const { installWebShutdown } = await import("@/lib/observability/lifecycle");
   installWebShutdown(e.SHUTDOWN_TIMEOUT_SECONDS);
+  // Slow first loads start now, and the board renders once before the first visitor (as proxy.ts, from 127.0.0.1).
+  const own = e.NODE_ENV === "production" && process.env.PORT ? `http://127.0.0.1:${process.env.PORT}` : null;
+  (await import("@/lib/cache/serving")).markServing(own);
 }

@@ -214,5 +214,11 @@ test("anonymous visitors get the board from the page cache with a fresh nonce, a
   const signedIn = await page.goto(board);
   expect(signedIn!.headers()["x-page-cache"]).toBeUndefined();
   expect(violations).toEqual([]);
+  // The board's first page (20 items) stays at most 60 KB of HTML, for a visitor and signed in (issue 23).
+  for (const request of [visitor.request, page.request]) {
+    const html = await (await request.get("/help-wanted")).text();
+    expect(html.match(/<article class="item-card">/g)).toHaveLength(20);
+    expect(Buffer.byteLength(html)).toBeLessThanOrEqual(60 * 1024);
+  }
   await visitor.close();
 });

@@ -15,8 +15,7 @@ import { Notice } from "@/components/ui/notice";
 import { Lead, PageHeader } from "@/components/ui/page-header";
 import { Pager } from "@/components/ui/pager";
 import { EmptyState } from "@/components/ui/section";
-import { ItemCard } from "@/components/help-wanted/item-card";
-import { MatchReasons } from "@/components/help-wanted/match-reasons";
+import { ItemCardList } from "@/components/help-wanted/item-card-list";
 
 export const dynamic = "force-dynamic";
 
@@ -38,7 +37,7 @@ async function matchPage(
   query: BoardQuery,
   userId: string | undefined,
   at: Date,
-): Promise<(BoardPage & { reasons: Map<string, string> }) | null> {
+): Promise<(BoardPage & { reasons: Record<string, string> }) | null> {
   if (query.sort !== "match" || !userId || query.status !== "open") return null;
   const offset = decodeMatchCursor(query.cursor);
   const found = await findMatchesForPerson(userId, { now: at, limit: query.limit, offset, query });
@@ -46,7 +45,7 @@ async function matchPage(
   return {
     items: found.matches.map((m) => m.item),
     nextCursor: found.hasMore ? encodeMatchCursor(offset + query.limit) : null,
-    reasons: new Map(found.matches.map((m) => [m.item.id, m.line])),
+    reasons: Object.fromEntries(found.matches.map((m) => [m.item.id, m.line])),
   };
 }
 
@@ -81,7 +80,8 @@ export default async function HelpWantedPage({ searchParams }: Props) {
         </Lead>
       </PageHeader>
 
-      <BoardFilters query={query} tags={tags} />
+      {/* A client component: every field given here travels in the page's RSC payload. */}
+      <BoardFilters query={query} tags={tags.map(({ slug, name }) => ({ slug, name }))} />
 
       {fallback && (
         <Notice tone="warning" role="status">
@@ -146,13 +146,7 @@ export default async function HelpWantedPage({ searchParams }: Props) {
           )}
         </EmptyState>
       ) : (
-        <ul className="grid gap-4 md:grid-cols-2 lg:grid-cols-3">
-          {items.map((item) => (
-            <li key={item.id}>
-              <ItemCard item={item}>{matched && <MatchReasons line={matched.reasons.get(item.id) ?? ""} />}</ItemCard>
-            </li>
-          ))}
-        </ul>
+        <ItemCardList items={items} reasons={matched?.reasons} />
       )}
 
       <Pager

@@ -1,3 +1,5 @@
+"use client";
+
 import Link from "next/link";
 import { CollapseOnPhone } from "@/components/ui/collapse-on-phone";
 import { buttonClass } from "@/components/ui/button";
@@ -45,7 +47,9 @@ const SECOND_ROW: FilterSpec[] = [
  * The board's filters as a plain GET form: it works without JavaScript and every choice ends up
  * in the URL (docs/architecture.md, "Board parameters"). Submitting starts again from the first page.
  * `action` is the page it submits to; `/help-wanted/for-you` ranks open items by match, so it
- * passes `matchesOnly` and the form leaves out status and sort.
+ * passes `matchesOnly` and the form leaves out status and sort. A client component so that the
+ * page's RSC payload carries the query and the TAGs (about 1 KB) rather than the form's elements
+ * again (docs/decisions/018-render-speed.md); its HTML is rendered on the server all the same.
  */
 export function BoardFilters({
   query,

@@ -1,19 +1,14 @@
 import Link from "next/link";
 import { GithubIssueStatus } from "@/components/github-issue-status";
-import { DefinitionItem, DefinitionList } from "@/components/ui/definition-list";
+import { DefinitionItem } from "@/components/ui/definition-list";
 import { DateOnly } from "@/components/ui/time";
 import { BOARD_KIND_LABEL, ITEM_STATUS_LABEL } from "@/lib/vocabulary";
 import type { BoardItem } from "@/lib/help-wanted/board";
 
-const STATUS_STYLES: Record<BoardItem["status"], string> = {
-  open: "bg-brand-100 text-brand-800",
-  filled: "bg-sky-100 text-sky-900",
-  closed: "bg-slate-200 text-slate-800",
-};
-
 /**
  * One item on the board: what, for which TAGs, how much work, when, and how many places remain.
- * `children` go at the bottom (why it matches you, a hide button).
+ * `children` go at the bottom (why it matches you, a hide button). No "use client" of its own: the
+ * board renders it inside the client list ./item-card-list.tsx, other pages as a server component.
  */
 export function ItemCard({ item, children }: { item: BoardItem; children?: React.ReactNode }) {
   const left = item.places - item.placesTaken;
@@ -23,8 +18,8 @@ export function ItemCard({ item, children }: { item: BoardItem; children?: React
         <Link href={`/help-wanted/${item.id}`}>{item.title}</Link>
       </h2>
       <p className="chips">
-        <span className="chip bg-amber-100 text-amber-900">{BOARD_KIND_LABEL[item.kind]}</span>
-        <span className={`chip ${STATUS_STYLES[item.status]}`}>{ITEM_STATUS_LABEL[item.status]}</span>
+        <span className="chip kind">{BOARD_KIND_LABEL[item.kind]}</span>
+        <span className={`chip ${item.status}`}>{ITEM_STATUS_LABEL[item.status]}</span>
         {item.tags.map((t) => (
           <span key={t.slug} className="font-mono">
             {`tag-${t.slug}`}
@@ -35,7 +30,7 @@ export function ItemCard({ item, children }: { item: BoardItem; children?: React
         <GithubIssueStatus state={item.githubIssue.state} assignees={item.githubIssue.assignees} className="mt-2" />
       )}
       {item.excerpt && <p className="excerpt">{item.excerpt}</p>}
-      <DefinitionList layout="figures" className="mt-4">
+      <dl className="figures">
         <DefinitionItem term="Places">
           {item.status === "open" ? `${left} of ${item.places} open` : `${item.placesTaken} of ${item.places} taken`}
         </DefinitionItem>
@@ -56,7 +51,7 @@ export function ItemCard({ item, children }: { item: BoardItem; children?: React
         <DefinitionItem term="Posted">
           <DateOnly date={item.createdAt} />
         </DefinitionItem>
-      </DefinitionList>
+      </dl>
       {item.skills.length > 0 && (
         <ul aria-label="Skills" className="skills">
           {item.skills.map((s) => (

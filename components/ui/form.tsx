@@ -271,15 +271,15 @@ export function CheckboxGroup({
           {hint}
         </p>
       )}
-      <div className="mt-1 flex flex-wrap gap-x-5 gap-y-1">
+      {/* One class for the group (app/globals.css): a board sends twenty TAG boxes on every page. */}
+      <div className="checks">
         {options.map(([value, label]) => (
-          <label key={value} className="flex items-center gap-2 text-sm text-slate-800">
+          <label key={value}>
             <input
               type="checkbox"
               name={name}
               value={value}
               defaultChecked={sent ? sent.includes(value) : checked.includes(value)}
-              className="h-4 w-4 rounded border-slate-400 accent-brand-600"
             />
             {label}
           </label>

@@ -6,6 +6,9 @@ import { loadActor } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
 import { createTag, createUser, insertClaim, insertItem } from "@/tests/factories";
 import { loadDashboards } from "./load";
+import { loadTrends } from "./trends-load";
+import { stampState } from "@/lib/cache/stamps";
+import { expireBoardCache } from "@/lib/help-wanted/board-cache";
 import { getTagDashboard, getTocOverview } from "./queries";
 import { flagsOf, overviewTable, tagTables } from "./tables";
 import { DAY } from "@/lib/vocabulary";
@@ -265,6 +268,30 @@ describe("the TOC dashboard of a TAG", () => {
     expect(three.queries).toBe(one.queries);
     expect(all.queries).toBe(one.queries);
     expect(one.queries).toBeLessThanOrEqual(16);
+  });
+
+  it("a web process keeps the flow and the help-wanted trend until a help-wanted change is announced", async () => {
+    const tag = await createTag();
+    const volunteer = await person();
+    const at = await now();
+    const open = await item(tag.id, new Date(at.getTime() - 3 * DAY));
+    await insertClaim(open.id, volunteer.id, "accepted", { createdAt: new Date(at.getTime() - DAY) });
+    const figures = async () => {
+      const [[d], trends] = await Promise.all([loadDashboards([tag.id], at), loadTrends([tag.id], at)]);
+      return { held: d!.flow.held, opened: trends.helpWanted.reduce((n, m) => n + m.opened, 0) };
+    };
+    stampState().mode = "connected";
+    try {
+      expect(await figures()).toEqual({ held: 1, opened: 1 });
+      const other = await item(tag.id, new Date(at.getTime() - 2 * DAY));
+      await insertClaim(other.id, volunteer.id, "accepted", { createdAt: new Date(at.getTime() - DAY) });
+      // Written without announcing it (as in a script): the kept figures stand.
+      expect(await figures()).toEqual({ held: 1, opened: 1 });
+      await expireBoardCache();
+      expect(await figures()).toEqual({ held: 2, opened: 2 });
+    } finally {
+      stampState().mode = "single";
+    }
   });
 });
 

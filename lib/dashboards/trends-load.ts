@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { stampedMemo } from "@/lib/cache/memo";
 import { Prisma, type ClaimStatus, type RoleKind } from "@/lib/generated/prisma/client";
 import {
   electionTurnout,
@@ -61,6 +62,16 @@ async function helpWantedRows(tagIds: readonly string[] | null, since: Date): Pr
   }));
 }
 
+/**
+ * The help-wanted months read a year of items and claims (seconds at 100,000 items) and are the
+ * same for every viewer of the same TAGs: kept per process like the dashboard's flow (./load.ts).
+ */
+const helpWantedMemo = stampedMemo<HelpWantedMonth[]>(["help-wanted"], {
+  freshMs: 60_000,
+  staleMs: 5 * 60_000,
+  maxEntries: 64,
+});
+
 export interface Trends {
   leadership: LeadershipQuarter[];
   helpWanted: HelpWantedMonth[];
@@ -77,14 +88,14 @@ export interface TrendRows {
 
 /**
  * Loads, for the TAGs in `tagIds` (every TAG when null) as of `at`: chair and tech-lead seats held
- * at any time since `seatsFrom`, help-wanted items with anything to count since `itemsFrom`, and
+ * at any time since `seatsFrom`, help-wanted items with anything to count since `itemsFrom` (none when null), and
  * counted elections (closing within `elections`' bounds, or the latest `take`).
  * Callers check permission first.
  */
 export async function loadTrendRows(
   tagIds: readonly string[] | null,
   at: Date,
-  window: { seatsFrom: Date; itemsFrom: Date; elections: { from?: Date; to?: Date; take?: number } },
+  window: { seatsFrom: Date; itemsFrom: Date | null; elections: { from?: Date; to?: Date; take?: number } },
 ): Promise<TrendRows> {
   const since = window.itemsFrom;
   const inTags = tagIds ? { in: [...tagIds] } : undefined;
@@ -105,7 +116,7 @@ export async function loadTrendRows(
         user: { select: { employer: true, login: true } },
       },
     }),
-    helpWantedRows(tagIds, since),
+    since ? helpWantedRows(tagIds, since) : [],
     db.election.findMany({
       where: {
         tagId: inTags,
@@ -154,14 +165,16 @@ export async function loadTrendRows(
 export async function loadTrends(tagIds: readonly string[] | null, at: Date): Promise<Trends> {
   const quarters = quartersUpTo(at, TREND_QUARTERS);
   const months = monthsUpTo(at, TREND_MONTHS);
-  const rows = await loadTrendRows(tagIds, at, {
-    seatsFrom: quarters[0]!.start,
-    itemsFrom: months[0]!.start,
-    elections: { take: 12 },
-  });
+  const since = months[0]!.start;
+  const [rows, helpWanted] = await Promise.all([
+    loadTrendRows(tagIds, at, { seatsFrom: quarters[0]!.start, itemsFrom: null, elections: { take: 12 } }),
+    helpWantedMemo.get(`${tagIds?.join(",") ?? "all"} ${since.toISOString()}`, at, async () =>
+      helpWantedByMonth(await helpWantedRows(tagIds, since), months),
+    ),
+  ]);
   return {
     leadership: leadershipByQuarter(rows.seats, rows.employers, quarters, at),
-    helpWanted: helpWantedByMonth(rows.items, months),
+    helpWanted,
     turnout: electionTurnout(
       rows.elections.map((e) => ({ ...e, title: tagIds?.length === 1 ? e.title : `${e.tagName}: ${e.title}` })),
     ),

@@ -1,6 +1,7 @@
 import "server-only";
 import { publishInvalidation } from "@/lib/cache/invalidation";
 import { cacheStamp } from "@/lib/cache/stamps";
+import { whenServing } from "@/lib/cache/serving";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { compileItems, type CompiledItems } from "./compiled";
@@ -168,11 +169,18 @@ let windowed: Promise<Snapshot> | null = null;
 function reload(): Promise<Snapshot> {
   const stamp = cacheStamp("matching");
   loading ??= loadSnapshot()
-    .then((s) => {
-      currentStamp = stamp;
-      windowed = null;
-      return (current = s);
-    })
+    .then(
+      (s) => {
+        currentStamp = stamp;
+        windowed = null;
+        return (current = s);
+      },
+      (e: unknown) => {
+        // No full copy yet: the next read takes a new window and starts the full load again.
+        if (!current) windowed = null;
+        throw e;
+      },
+    )
     .finally(() => {
       loading = null;
     });
@@ -185,7 +193,7 @@ function reload(): Promise<Snapshot> {
  * A window holding fewer items than it may is every open item, so it becomes the copy.
  */
 async function firstSnapshot(): Promise<Snapshot> {
-  if (loading) return loading;
+  // The window serves every read until the full copy is in, including while it loads.
   windowed ??= loadSnapshot(true).then(
     (s) => {
       if (s.openItems < FIRST_WINDOW && !current) current = s;
@@ -200,6 +208,9 @@ async function firstSnapshot(): Promise<Snapshot> {
   // A failed window leaves the full load to answer (or fail) as before.
   return windowed.catch(() => reload());
 }
+
+// A web process starts its first copy when it starts serving, not at its first match request.
+whenServing("matching-snapshot", () => void firstSnapshot().catch(() => {}));
 
 /** Adds items created since the snapshot's newest one (one indexed probe when there are none). */
 async function addNewItems(s: Snapshot): Promise<Snapshot> {

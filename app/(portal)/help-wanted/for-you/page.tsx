@@ -65,7 +65,7 @@ export default async function ForYouPage({ searchParams }: Props) {
         )}
       </PageHeader>
 
-      <BoardFilters query={query} tags={tags} action={PATH} matchesOnly />
+      <BoardFilters query={query} tags={tags.map(({ slug, name }) => ({ slug, name }))} action={PATH} matchesOnly />
 
       <Section
         id="matches-heading"
