@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { createUser } from "@/tests/factories";
+import { createSeat } from "@/tests/fixtures";
 import { buildTallyCli } from "@/tests/tally-cli";
 import { actor, code, contributor, electionWorld } from "@/tests/election-world";
 import { readBallotFile } from "./ballot-formats/index.ts";
@@ -164,18 +165,11 @@ describe("close and count", () => {
     // A continuing APAC tech lead (term ends after the cycle).
     const sitting = await createUser({ region: "APAC" });
     const at = await now();
-    await db.roleAssignment.create({
-      data: {
-        tagId: w.tag.id,
-        userId: sitting.id,
-        kind: "tech_lead",
-        status: "active",
-        regionAtStart: "APAC",
-        requestedAt: at,
-        startAt: at,
-        termEndAt: new Date(at.getTime() + 400 * DAY),
-        roleDefinitionId: w.role.id,
-      },
+    await createSeat(w.tag.id, sitting.id, "tech_lead", {
+      regionAtStart: "APAC",
+      requestedAt: at,
+      termEndAt: new Date(at.getTime() + 400 * DAY),
+      roleDefinitionId: w.role.id,
     });
     await w.open();
     await w.startVoting();
@@ -270,17 +264,10 @@ describe("approval and roster effect", () => {
     expect(election.staggerTerms).toBe(true);
     const at = await now();
     const ending = await createUser();
-    const endingSeat = await db.roleAssignment.create({
-      data: {
-        tagId: w.tag.id,
-        userId: ending.id,
-        kind: "tech_lead",
-        status: "active",
-        requestedAt: at,
-        startAt: at,
-        termEndAt: new Date(election.cycleDate.getTime() - DAY),
-        roleDefinitionId: w.role.id,
-      },
+    const endingSeat = await createSeat(w.tag.id, ending.id, "tech_lead", {
+      requestedAt: at,
+      termEndAt: new Date(election.cycleDate.getTime() - DAY),
+      roleDefinitionId: w.role.id,
     });
     // A TOC member who stood is recused from the decision; officers are not in its electorate.
     const tocCandidate = w.candidates[3]!;
@@ -384,17 +371,7 @@ describe("approval and roster effect", () => {
     // Meanwhile the role was cut to one seat with one holder: the winners no longer fit.
     const at = await now();
     const holder = await createUser();
-    await db.roleAssignment.create({
-      data: {
-        tagId: w.tag.id,
-        userId: holder.id,
-        kind: "tech_lead",
-        status: "active",
-        requestedAt: at,
-        startAt: at,
-        roleDefinitionId: w.role.id,
-      },
-    });
+    await createSeat(w.tag.id, holder.id, "tech_lead", { requestedAt: at, roleDefinitionId: w.role.id });
     await db.roleDefinition.update({ where: { id: w.role.id }, data: { totalSeats: 1 } });
     const d = await everyoneVotes(w.electionId);
     expect(d.status).toBe("approved");

@@ -24,7 +24,7 @@ async function seatOf(tagId: string, deliverables: string) {
   });
   const user = await createUser();
   const seat = await db.roleAssignment.update({
-    where: { id: (await createSeat(tagId, user.id, "tag_ambassador", at)).id },
+    where: { id: (await createSeat(tagId, user.id, "tag_ambassador", { requestedAt: at })).id },
     data: { roleDefinitionId: def.id },
   });
   return { user, seat, actor: (await loadActor(user.id))! };
