@@ -70,17 +70,23 @@ async function refuse(actor: Actor, election: { id: string; tagId: string }, rea
   });
 }
 
+/** The signed-in voter, within the voting rate limit, and the election they vote in. */
+async function voterOn(actor: Actor | null, electionId: string) {
+  const a = requireSignedIn(actor);
+  const at = await now();
+  await consumeRateLimit(`vote:${a.id}`, VOTE_LIMIT.limit, VOTE_LIMIT.windowMs, at);
+  const election = await loadElection(electionId);
+  if (!election) throw new AppError("NOT_FOUND", "That election does not exist.");
+  return { a, at, election };
+}
+
 /**
  * Casts the signed-in voter's ballot; returns the receipt (shown once, never stored). A second
  * ballot from the same voter fails on the participation row's primary key: exactly one counts,
  * however many arrive at once.
  */
 export async function castBallot(actor: Actor | null, input: CastBallotInput): Promise<{ receipt: string }> {
-  const a = requireSignedIn(actor);
-  const at = await now();
-  await consumeRateLimit(`vote:${a.id}`, VOTE_LIMIT.limit, VOTE_LIMIT.windowMs, at);
-  const election = await loadElection(input.electionId);
-  if (!election) throw new AppError("NOT_FOUND", "That election does not exist.");
+  const { a, at, election } = await voterOn(actor, input.electionId);
   const receipt = randomBytes(16).toString("hex");
   const receiptHash = receiptHashOf(election.id, receipt);
   let refusal: string | null = null;
@@ -124,11 +130,7 @@ export async function castBallot(actor: Actor | null, input: CastBallotInput): P
  * is); the caller must have voted in this election.
  */
 export async function replaceBallot(actor: Actor | null, input: ReplaceBallotInput): Promise<{ replaced: true }> {
-  const a = requireSignedIn(actor);
-  const at = await now();
-  await consumeRateLimit(`vote:${a.id}`, VOTE_LIMIT.limit, VOTE_LIMIT.windowMs, at);
-  const election = await loadElection(input.electionId);
-  if (!election) throw new AppError("NOT_FOUND", "That election does not exist.");
+  const { a, at, election } = await voterOn(actor, input.electionId);
   const receiptHash = receiptHashOf(election.id, input.receipt);
   await db.$transaction(async (tx) => {
     const locked = await lockElection(tx, election.id, "share");
