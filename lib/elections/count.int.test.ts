@@ -422,12 +422,18 @@ describe("phase sweep", () => {
     expect(await db.notification.count({ where: { userId: w.voters[0]!.id, kind: "election.voting-open" } })).toBe(1);
   });
 
-  it("retries a close whose CLUSTER failed until it completes, and tells the officers and the TOC", async () => {
+  /** Two candidates, voting open, one ballot cast; and a TOC member to be told of the count. */
+  async function oneBallotCast() {
     const w = await electionWorld({ voters: 2, candidates: 2 });
     const toc = await createUser({ isTocMember: true });
     await w.open();
     await w.startVoting();
     await w.cast(0, [[w.nominationIds[0]!]]);
+    return { w, toc };
+  }
+
+  it("retries a close whose CLUSTER failed until it completes, and tells the officers and the TOC", async () => {
+    const { w, toc } = await oneBallotCast();
     const e = await db.election.findUniqueOrThrow({ where: { id: w.electionId } });
     const failures = (userId: string) =>
       db.notification.count({ where: { userId, kind: "election.count-failed", link: `/elections/${w.electionId}` } });
@@ -461,11 +467,7 @@ describe("phase sweep", () => {
   });
 
   it("a failed automatic count is told to the officers and the TOC, once, and not retried", async () => {
-    const w = await electionWorld({ voters: 2, candidates: 2 });
-    const toc = await createUser({ isTocMember: true });
-    await w.open();
-    await w.startVoting();
-    await w.cast(0, [[w.nominationIds[0]!]]);
+    const { w, toc } = await oneBallotCast();
     // A ballot nobody cast: participations and ballots disagree, so nothing may be counted.
     await db.ballot.create({
       data: { electionId: w.electionId, choices: [[w.nominationIds[1]!]], receiptHash: "e".repeat(64) },
