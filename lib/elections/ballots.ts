@@ -19,9 +19,12 @@ import type { CastBallotInput, CheckReceiptInput, ReplaceBallotInput } from "./s
 /** Per person: casting, replacing and receipt checks (docs/security.md, "Rate limits"). */
 export const VOTE_LIMIT = { limit: 20, windowMs: 10_000 };
 
-function outsideWindow(phase: string): AppError {
-  if (phase === "draft" || phase === "nominations") return new AppError("CONFLICT", "Voting has not opened yet.");
-  return new AppError("CONFLICT", "Voting has closed; ballots can no longer be cast or replaced.");
+/** Holds the election (shared lock) while a ballot is written; refuses outside the voting window. */
+async function lockVoting(tx: Tx, electionId: string, at: Date): Promise<void> {
+  const { phase, votingCloseAt } = await lockElection(tx, electionId, "share");
+  if (phase === "voting" && at < votingCloseAt) return;
+  if (phase === "draft" || phase === "nominations") throw new AppError("CONFLICT", "Voting has not opened yet.");
+  throw new AppError("CONFLICT", "Voting has closed; ballots can no longer be cast or replaced.");
 }
 
 /** Checks a ranking against the election's candidates: known, active, each once; ties only for Schulze. */
@@ -92,8 +95,7 @@ export async function castBallot(actor: Actor | null, input: CastBallotInput): P
   let refusal: string | null = null;
   try {
     await db.$transaction(async (tx) => {
-      const locked = await lockElection(tx, election.id, "share");
-      if (locked.phase !== "voting" || at >= locked.votingCloseAt) throw outsideWindow(locked.phase);
+      await lockVoting(tx, election.id, at);
       const onRoll = await tx.electionVoter.findUnique({
         where: { electionId_userId: { electionId: election.id, userId: a.id } },
         select: { userId: true },
@@ -133,8 +135,7 @@ export async function replaceBallot(actor: Actor | null, input: ReplaceBallotInp
   const { a, at, election } = await voterOn(actor, input.electionId);
   const receiptHash = receiptHashOf(election.id, input.receipt);
   await db.$transaction(async (tx) => {
-    const locked = await lockElection(tx, election.id, "share");
-    if (locked.phase !== "voting" || at >= locked.votingCloseAt) throw outsideWindow(locked.phase);
+    await lockVoting(tx, election.id, at);
     const voted = await tx.electionParticipation.findUnique({
       where: { electionId_userId: { electionId: election.id, userId: a.id } },
       select: { userId: true },
