@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { loadActor } from "@/lib/auth/actor";
 import { now } from "@/lib/clock";
 import { countUnread } from "@/lib/notify/queries";
-import { createTag, createUser } from "@/tests/factories";
+import { createTag, createUser, insertRecord } from "@/tests/factories";
 import { defineRole, retireRole } from "./definitions";
 import { recordLeave } from "./leaves";
 import { listLeadershipTimeline, listRoster, listRosterForExport, summarizeRoles } from "./queries";
@@ -235,15 +235,8 @@ describe("appointments and seat rules", () => {
     expect(await message(appointToRole(actor, { roleDefinitionId: d.id, login: p.login }))).toMatch(
       /not eligible: 0 of at least 1/,
     );
-    await db.contributionRecord.create({
-      data: {
-        userId: p.id,
-        tagId: tag.id,
-        kind: "pr",
-        source: "github",
-        occurredAt: new Date((await now()).getTime() - DAY),
-        link: "https://example.test/pr/1",
-      },
+    await insertRecord(p.id, tag.id, "pr", new Date((await now()).getTime() - DAY), {
+      link: "https://example.test/pr/1",
     });
     expect(await code(appointToRole(actor, { roleDefinitionId: d.id, login: p.login }))).toBe("ok");
   });
