@@ -14,14 +14,11 @@
 import pg from "pg";
 import { benchDatabaseUrl } from "./generate-board-data.ts";
 import { windowEndingAt } from "@/lib/vocabulary";
+import { numberFlag } from "./harness.ts";
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const PEOPLE = arg("people", 5_000);
-const RECORDS = arg("records", 500_000);
-const RUNS = arg("runs", 50);
+const PEOPLE = numberFlag("people", 5_000);
+const RECORDS = numberFlag("records", 500_000);
+const RUNS = numberFlag("runs", 50);
 const TAGS = 5;
 const SEATS = 50;
 const PAGE = 50;

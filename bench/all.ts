@@ -17,14 +17,10 @@ import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { BENCH_PREFIX, benchDatabaseUrl } from "./generate-board-data.ts";
+import { flag, root } from "./harness.ts";
 
-const root = path.resolve(import.meta.dirname, "..");
-const arg = (name: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : undefined;
-};
-const DURATION = arg("duration") ?? "10";
-const ONLY = arg("only")?.split(",");
+const DURATION = flag("duration") ?? "10";
+const ONLY = flag("only")?.split(",");
 
 interface Step {
   name: string;

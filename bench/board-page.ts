@@ -9,52 +9,21 @@
  * Options: `--duration S` (default 10), `--connections N` (default 32).
  */
 import http from "node:http";
-import path from "node:path";
-import { spawn } from "node:child_process";
 import autocannon from "autocannon";
 import { benchDatabaseUrl } from "./generate-board-data.ts";
+import { numberFlag, startNext, waitUntilUp } from "./harness.ts";
 import { demoEnv } from "../scripts/portal.ts";
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const DURATION = arg("--duration", 10);
-const CONNECTIONS = arg("--connections", 32);
-const PORT = arg("--port", 3300);
+const DURATION = numberFlag("duration", 10);
+const CONNECTIONS = numberFlag("connections", 32);
+const PORT = numberFlag("port", 3300);
 const BARE_PORT = PORT + 1;
 const PAGE = "/help-wanted?q=security&tag=security-and-compliance&kind=review";
 
 const databaseUrl = await benchDatabaseUrl();
-const root = path.resolve(import.meta.dirname, "..");
 const env = { ...demoEnv({ port: PORT, standInPort: PORT + 2, build: false }, databaseUrl), PORT: String(PORT) };
-const next = spawn(
-  process.execPath,
-  [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(PORT)],
-  {
-    cwd: root,
-    env,
-    stdio: ["ignore", "ignore", "inherit"],
-  },
-);
-const stopAll = () => next.kill("SIGTERM");
-process.on("exit", stopAll);
-
-async function waitUp(url: string) {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    try {
-      const res = await fetch(url);
-      if (res.ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`${url} did not answer within 60 s`);
-}
-
-await waitUp(`http://127.0.0.1:${PORT}${PAGE}`);
+const next = startNext(PORT, env);
+await waitUntilUp(`http://127.0.0.1:${PORT}${PAGE}`);
 const sample = await fetch(`http://127.0.0.1:${PORT}${PAGE}`);
 const bytes = Buffer.from(await sample.arrayBuffer());
 const contentType = sample.headers.get("content-type") ?? "text/html";
@@ -111,5 +80,5 @@ for (const f of results) {
   );
 }
 bare.close();
-stopAll();
+next.kill("SIGTERM");
 process.exit(0);

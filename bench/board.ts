@@ -7,11 +7,9 @@
  * Options: `--runs N` (default 200).
  */
 import { benchDatabaseUrl } from "./generate-board-data.ts";
+import { numberFlag } from "./harness.ts";
 
-const RUNS = (() => {
-  const i = process.argv.indexOf("--runs");
-  return i >= 0 ? Number(process.argv[i + 1]) : 200;
-})();
+const RUNS = numberFlag("runs", 200);
 const WARMUP = 10;
 
 process.env.DATABASE_URL = await benchDatabaseUrl();

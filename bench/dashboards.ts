@@ -16,22 +16,18 @@
  * (`bench-` logins and TAG slugs, `[bench]` titles and role names, `bench:` external ids).
  * Options: `--duration S` (autocannon seconds per endpoint, default 10), `--runs N` (default 10).
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
 import { benchDatabaseUrl } from "./generate-board-data.ts";
+import { numberFlag, root, startNext, waitUntilUp } from "./harness.ts";
 import { installQueryCounter } from "../tests/count-queries.ts";
 
-const root = path.resolve(import.meta.dirname, "..");
-const option = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const RUNS = option("--runs", 10);
-const DURATION = option("--duration", 10);
+const RUNS = numberFlag("runs", 10);
+const DURATION = numberFlag("duration", 10);
 const CONNECTIONS = 32;
 const PORT = Number(process.env.PORT ?? 3000) + 9;
 const TARGET = { tags: 20, people: 5_000, items: 100_000, records: 500_000, claims: 40_000 };
@@ -216,34 +212,13 @@ await client.query(
   [randomUUID(), token, toc.rows[0]!.id],
 );
 const base = `http://localhost:${PORT}`;
-const server = spawn(
-  process.execPath,
-  [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(PORT)],
-  {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: url,
-      AUTH_SECRET: randomBytes(32).toString("hex"),
-      NEXTAUTH_URL: base,
-      API_RATE_LIMIT_PER_MINUTE: "100000000",
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  },
-);
-const stop = () => server.kill("SIGTERM");
-process.on("exit", stop);
-for (let i = 0; ; i++) {
-  try {
-    if ((await fetch(`${base}/api/v1/openapi.json`)).ok) break;
-  } catch {
-    // not listening yet
-  }
-  if (i > 120) throw new Error("the server did not start");
-  await new Promise((r) => setTimeout(r, 500));
-}
+const server = startNext(PORT, {
+  DATABASE_URL: url,
+  AUTH_SECRET: randomBytes(32).toString("hex"),
+  NEXTAUTH_URL: base,
+  API_RATE_LIMIT_PER_MINUTE: "100000000",
+});
+await waitUntilUp(`${base}/api/v1/openapi.json`);
 const cookie = `next-auth.session-token=${token}`;
 async function timePage(p: string, expectText: string) {
   const runs: number[] = [];
@@ -307,6 +282,6 @@ await client.end();
 // The server goes first: the embedded database stops when this process exits.
 await new Promise((resolve) => {
   server.once("exit", resolve);
-  stop();
+  server.kill("SIGTERM");
 });
 process.exit(0);

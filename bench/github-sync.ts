@@ -14,14 +14,11 @@ import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { benchDatabaseUrl } from "./generate-board-data.ts";
+import { numberFlag } from "./harness.ts";
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const EVENTS = arg("events", 50_000);
-const AUTHORS = arg("authors", 500);
-const PER_PAGE = arg("per-page", 100);
+const EVENTS = numberFlag("events", 50_000);
+const AUTHORS = numberFlag("authors", 500);
+const PER_PAGE = numberFlag("per-page", 100);
 const GITHUB_ID_BASE = 870_000_000;
 
 process.env.DATABASE_URL = await benchDatabaseUrl();

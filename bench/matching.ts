@@ -13,19 +13,14 @@
  * removes them. Options: `--runs N` (default 200), `--no-http`, `--duration S` (default 20).
  * Runs with `node --conditions=react-server --import tsx` because lib/ is server-only.
  */
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createRequire } from "node:module";
-import path from "node:path";
 import { benchDatabaseUrl } from "./generate-board-data.ts";
+import { numberFlag, startNext } from "./harness.ts";
 import { DAY } from "@/lib/vocabulary";
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const RUNS = arg("--runs", 200);
-const DURATION = arg("--duration", 20);
+const RUNS = numberFlag("runs", 200);
+const DURATION = numberFlag("duration", 20);
 const OPEN_TARGET = 100_000;
 const WARMUP = 10;
 
@@ -200,30 +195,18 @@ type Autocannon = (opts: {
 }) => Instance;
 
 if (!process.argv.includes("--no-http")) {
-  const root = path.resolve(import.meta.dirname, "..");
   const port = Number(process.env.PORT ?? 3000);
   const base = `http://localhost:${port}`;
   const token = randomBytes(24).toString("hex");
   await db.session.create({
     data: { sessionToken: token, userId: persons[0]!, expires: new Date(Date.now() + DAY) },
   });
-  const web = spawn(
-    process.execPath,
-    [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)],
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        NEXT_TELEMETRY_DISABLED: "1",
-        AUTH_SECRET: randomBytes(32).toString("base64url"),
-        NEXTAUTH_URL: base,
-        GITHUB_CLIENT_ID: "bench",
-        GITHUB_CLIENT_SECRET: "bench",
-      },
-      stdio: ["ignore", "ignore", "inherit"],
-    },
-  );
+  const web = startNext(port, {
+    AUTH_SECRET: randomBytes(32).toString("base64url"),
+    NEXTAUTH_URL: base,
+    GITHUB_CLIENT_ID: "bench",
+    GITHUB_CLIENT_SECRET: "bench",
+  });
   try {
     const headers = { cookie: `next-auth.session-token=${token}` };
     let page = "";

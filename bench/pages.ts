@@ -16,23 +16,18 @@
  * writes a V8 CPU profile there when it stops; `bench/cpu-profile.ts` summarises it).
  */
 import http from "node:http";
-import path from "node:path";
 import { randomBytes, randomUUID } from "node:crypto";
-import { spawn } from "node:child_process";
 import autocannon from "autocannon";
 import pg from "pg";
 import { benchDatabaseUrl } from "./generate-board-data.ts";
+import { flag, numberFlag, startNext, waitUntilUp } from "./harness.ts";
 
-const option = (name: string): string | undefined => {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-};
-const DURATION = Number(option("--duration") ?? 10);
-const CONNECTIONS = Number(option("--connections") ?? 32);
-const PORT = Number(option("--port") ?? 3400);
+const DURATION = numberFlag("duration", 10);
+const CONNECTIONS = numberFlag("connections", 32);
+const PORT = numberFlag("port", 3400);
 const BARE_PORT = PORT + 1;
-const ONLY = option("--only")?.split(",");
-const PROFILE_DIR = option("--cpu-prof");
+const ONLY = flag("only")?.split(",");
+const PROFILE_DIR = flag("cpu-prof");
 const runs = (name: string) => !ONLY || ONLY.includes(name);
 
 const BOARD = "/help-wanted?q=security&kind=review&region=EMEA";
@@ -92,41 +87,18 @@ const tocCookie = await sessionFor("bench-toc", 8999999999, true);
 const memberCookie = await sessionFor("bench-member", 8999999998, false);
 
 const base = `http://127.0.0.1:${PORT}`;
-const server = spawn(
-  process.execPath,
-  [
-    ...(PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE_DIR}`] : []),
-    path.resolve(import.meta.dirname, "../node_modules/next/dist/bin/next"),
-    "start",
-    "-p",
-    String(PORT),
-  ],
+const server = startNext(
+  PORT,
   {
-    cwd: path.resolve(import.meta.dirname, ".."),
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: url,
-      AUTH_SECRET: randomBytes(32).toString("hex"),
-      NEXTAUTH_URL: `http://localhost:${PORT}`,
-      API_RATE_LIMIT_PER_MINUTE: "100000000",
-      NEXT_TELEMETRY_DISABLED: "1",
-      LOG_LEVEL: "warn",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
+    DATABASE_URL: url,
+    AUTH_SECRET: randomBytes(32).toString("hex"),
+    NEXTAUTH_URL: `http://localhost:${PORT}`,
+    API_RATE_LIMIT_PER_MINUTE: "100000000",
+    LOG_LEVEL: "warn",
   },
+  PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE_DIR}`] : [],
 );
-const stop = () => server.kill("SIGTERM");
-process.on("exit", stop);
-for (let i = 0; ; i++) {
-  try {
-    if ((await fetch(`${base}/api/health/live`)).ok) break;
-  } catch {
-    // not listening yet
-  }
-  if (i > 240) throw new Error("the server did not start");
-  await new Promise((r) => setTimeout(r, 250));
-}
+await waitUntilUp(`${base}/api/health/live`);
 
 interface Row {
   goal: string;
@@ -284,6 +256,6 @@ bare.close();
 // The server writes its CPU profile as it exits; wait for that.
 await new Promise((resolve) => {
   server.once("exit", resolve);
-  stop();
+  server.kill("SIGTERM");
 });
 process.exit(0);

@@ -18,18 +18,15 @@ import { assemble, standalone } from "../scripts/ops/assemble.ts";
 import { freshDatabase, startProcess, waitForHttp, type Running } from "../scripts/ops/processes.ts";
 import { seed } from "../prisma/seed.ts";
 import { generate } from "./generate-board-data.ts";
+import { numberFlag } from "./harness.ts";
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const DURATION_S = arg("duration", 20);
-const CONNECTIONS = arg("connections", 16);
+const DURATION_S = numberFlag("duration", 20);
+const CONNECTIONS = numberFlag("connections", 16);
 const MAX_REQUESTS = 200_000;
 const BASE_PORT = Number(process.env.BENCH_PORT ?? 57500);
 const PROXY_PORT = BASE_PORT - 10;
 const PG_PORT = Number(process.env.BENCH_PG_PORT ?? 57480);
-const COUNTS = (process.argv.includes("--counts") ? String(arg("counts", 124)) : "124").split("").map(Number);
+const COUNTS = (process.argv.includes("--counts") ? String(numberFlag("counts", 124)) : "124").split("").map(Number);
 
 type Kind = "anonymous board" | "signed-in board" | "item page" | "volunteering";
 const MIX: [Kind, number][] = [

@@ -37,7 +37,7 @@ export async function tagWithLead() {
   const tag = await createTag();
   const lead = await createUser();
   const at = await now();
-  await createSeat(tag.id, lead.id, "chair", at);
+  await createSeat(tag.id, lead.id, "chair", { requestedAt: at });
   const role = await db.roleDefinition.create({
     data: {
       tagId: tag.id,

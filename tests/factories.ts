@@ -2,7 +2,7 @@
 import { randomInt } from "node:crypto";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { ClaimStatus } from "@/lib/generated/prisma/enums";
+import type { ClaimStatus, ContributionKind } from "@/lib/generated/prisma/enums";
 import { createLeadershipRoles } from "@/lib/roles/leadership-roles";
 
 let n = 0;
@@ -73,4 +73,15 @@ export function insertClaim(
 ) {
   const at = over.createdAt ?? new Date();
   return db.claim.create({ data: { itemId, userId, status, createdAt: at, lastActivityAt: at, ...over } });
+}
+
+/** A contribution record of `kind` by a person in a TAG at `occurredAt`, stored as it is: from GitHub unless `over` says otherwise. */
+export function insertRecord(
+  userId: string,
+  tagId: string,
+  kind: ContributionKind,
+  occurredAt: Date,
+  over: Partial<Omit<Prisma.ContributionRecordUncheckedCreateInput, "userId" | "tagId" | "kind" | "occurredAt">> = {},
+) {
+  return db.contributionRecord.create({ data: { userId, tagId, kind, source: "github", occurredAt, ...over } });
 }

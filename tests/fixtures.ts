@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { createItem } from "@/lib/help-wanted/items";
 import { itemSchema } from "@/lib/help-wanted/schemas";
 import type { Actor } from "@/lib/auth/permissions";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { defineRole } from "@/lib/roles/definitions";
 import { RoleDefinitionSchema } from "@/lib/roles/schemas";
 import type { RoleKind } from "@/lib/vocabulary";
@@ -19,10 +20,17 @@ export const code = (p: Promise<unknown>) =>
     (e: unknown) => (e instanceof AppError ? e.code : `THROWN ${String(e)}`),
   );
 
-/** An active seat of `kind` for `userId` in the TAG, from `at` (now unless told). */
-export function createSeat(tagId: string, userId: string, kind: RoleKind = "chair", at = new Date()) {
-  return db.roleAssignment.create({ data: { tagId, userId, kind, status: "active", requestedAt: at, startAt: at } });
+/**
+ * A seat of `kind` for `userId` in the TAG, stored as it is (not through the appointment rules):
+ * active, requested and started at `over.requestedAt` (now unless told), unless `over` says otherwise.
+ */
+export function createSeat(tagId: string, userId: string, kind: RoleKind = "chair", over: SeatFields = {}) {
+  const at = over.requestedAt ?? new Date();
+  return db.roleAssignment.create({
+    data: { tagId, userId, kind, status: "active", requestedAt: at, startAt: at, ...over },
+  });
 }
+type SeatFields = Partial<Omit<Prisma.RoleAssignmentUncheckedCreateInput, "tagId" | "userId" | "kind">>;
 
 /** A TAG (with `settings`) and a person holding an active seat of `kind` (a chair unless told) in it. */
 export async function tagWithLead(

@@ -4,6 +4,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { searchBoard } from "@/lib/help-wanted/board";
 import { decodeCursor, parseBoardQuery, resolveSort, type BoardQueryInput } from "@/lib/help-wanted/board-query";
+import { electionListSelect } from "@/lib/elections/queries";
 import { listRoster, summarizeRoles } from "@/lib/roles/queries";
 import { parseRegionCounts } from "@/lib/roles/seat-rules";
 import { findTagBySlug } from "@/lib/tags/queries";
@@ -138,22 +139,7 @@ export async function listHelpWantedPage(params: BoardQueryInput, at: Date): Pro
   };
 }
 
-const electionSelect = {
-  id: true,
-  roleKey: true,
-  title: true,
-  phase: true,
-  method: true,
-  seatsByRegion: true,
-  nominationsOpenAt: true,
-  nominationsCloseAt: true,
-  votingOpenAt: true,
-  votingCloseAt: true,
-  publishedAt: true,
-  isTest: true,
-  createdAt: true,
-  tag: { select: { slug: true, name: true } },
-} as const;
+const electionSelect = { ...electionListSelect, createdAt: true } as const;
 type ElectionRow = {
   id: string;
   roleKey: string;

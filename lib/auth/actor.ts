@@ -98,6 +98,34 @@ export async function requirePermission(
   throw new AppError("FORBIDDEN", "You do not have permission to do that.");
 }
 
+/** What a change is about, and what to tell when it does not exist. */
+type FoundSubject = PermissionSubject & { missing: string };
+
+/**
+ * The preamble of a change to one existing row, `row` as loaded (null when there is none): the
+ * permission is checked in the row's TAG first, so whoever lacks it is refused (and audited) without
+ * learning whether the id exists; then a missing row is NOT_FOUND. Returns the row, no longer null.
+ */
+export async function requireFound<T>(actor: Actor | null, action: Action, row: T | null, subject: FoundSubject) {
+  const a = await requirePermission(actor, action, subject);
+  if (row === null) throw new AppError("NOT_FOUND", subject.missing);
+  return { a, row, subject };
+}
+
+/** A change to a seat (a RoleAssignment), checked in the seat's TAG: see requireFound. */
+export function requireSeat<T extends InTag>(actor: Actor | null, action: Action, id: string, seat: T | null) {
+  const missing = "That seat does not exist.";
+  const subject = { subjectType: "RoleAssignment", subjectId: id, tagId: seat?.tagId, missing };
+  return requireFound(actor, action, seat, subject);
+}
+type InTag = { tagId: string };
+
+/** A change to a TAG's settings or pages, `subjectType` naming what changes: see requireFound. */
+export function requireTag<T>(actor: Actor | null, action: Action, id: string, tag: T | null, subjectType = "Tag") {
+  const missing = "That TAG does not exist.";
+  return requireFound(actor, action, tag, { subjectType, subjectId: id, tagId: tag ? id : null, missing });
+}
+
 /** Refuses with an audit event when a guard (not the table) forbids an otherwise allowed action. */
 export async function refuseByGuard(
   actor: Actor,

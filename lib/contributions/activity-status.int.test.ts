@@ -3,9 +3,18 @@ import { db } from "@/lib/db";
 import { createTag, createUser } from "@/tests/factories";
 import { activityByTag, activityFor, activityKey as key, lastContributionText, statusFromTotal } from "./activity";
 import { DAY } from "@/lib/vocabulary";
+import type { ContributionKind } from "@/lib/generated/prisma/enums";
 import { bucketByMonth, contributionTimeline } from "./timeline";
 
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
+/** A self-reported record: it counts only once `verification` is "verified". */
+const selfReported = (
+  userId: string,
+  tagId: string,
+  kind: ContributionKind,
+  verification: "pending" | "verified",
+  occurredAt: Date,
+) => ({ userId, tagId, kind, source: "self_reported" as const, verification, occurredAt });
 
 describe("activity status", () => {
   it("follows the TAG's rule", () => {
@@ -25,14 +34,7 @@ describe("activity status", () => {
     await db.contributionRecord.createMany({
       data: [
         { userId: user.id, tagId: tag.id, kind: "pr", source: "github", occurredAt: d("2026-05-01") },
-        {
-          userId: user.id,
-          tagId: tag.id,
-          kind: "talk",
-          source: "self_reported",
-          verification: "pending",
-          occurredAt: d("2026-05-02"),
-        },
+        selfReported(user.id, tag.id, "talk", "pending", d("2026-05-02")),
         { userId: user.id, tagId: tag.id, kind: "pr", source: "github", occurredAt: d("2026-01-01") }, // outside the window
       ],
     });
@@ -68,14 +70,7 @@ describe("activity over 30, 90 and 365 days, per TAG", () => {
           occurredAt: ago(n),
         })),
         { userId: user.id, tagId: b.id, kind: "review", source: "github", occurredAt: ago(40) },
-        {
-          userId: user.id,
-          tagId: b.id,
-          kind: "talk",
-          source: "self_reported",
-          verification: "pending",
-          occurredAt: ago(3),
-        },
+        selfReported(user.id, b.id, "talk", "pending", ago(3)),
         { userId: user.id, tagId: b.id, kind: "pr", source: "github", occurredAt: ago(-2) }, // after `at`
       ],
     });
@@ -111,26 +106,12 @@ describe("roster activity", () => {
     await db.contributionRecord.createMany({
       data: [
         { userId: busy, tagId: tag.id, kind: "pr", source: "github", occurredAt: d("2026-05-01") },
-        {
-          userId: busy,
-          tagId: tag.id,
-          kind: "talk",
-          source: "self_reported",
-          verification: "verified",
-          occurredAt: d("2026-05-30"),
-        },
+        selfReported(busy, tag.id, "talk", "verified", d("2026-05-30")),
         { userId: busy, tagId: tag.id, kind: "pr", source: "github", occurredAt: d("2026-07-01") }, // after `at`: not counted
         { userId: quiet, tagId: tag.id, kind: "help_wanted", source: "help_wanted", occurredAt: d("2026-03-01") },
         { userId: quiet, tagId: other.id, kind: "pr", source: "github", occurredAt: d("2026-05-01") }, // another TAG
         { userId: lapsed, tagId: tag.id, kind: "review", source: "github", occurredAt: d("2025-10-15") },
-        {
-          userId: pending,
-          tagId: tag.id,
-          kind: "blog",
-          source: "self_reported",
-          verification: "pending",
-          occurredAt: d("2026-05-01"),
-        },
+        selfReported(pending, tag.id, "blog", "pending", d("2026-05-01")),
       ],
     });
     const at = d("2026-06-01");
@@ -175,22 +156,8 @@ describe("contribution timeline", () => {
     await db.contributionRecord.createMany({
       data: [
         { userId: user.id, tagId: tag.id, kind: "pr", source: "github", occurredAt: d("2026-05-01") },
-        {
-          userId: user.id,
-          tagId: tag.id,
-          kind: "talk",
-          source: "self_reported",
-          verification: "verified",
-          occurredAt: d("2026-05-02"),
-        },
-        {
-          userId: user.id,
-          tagId: tag.id,
-          kind: "blog",
-          source: "self_reported",
-          verification: "pending",
-          occurredAt: d("2026-05-03"),
-        },
+        selfReported(user.id, tag.id, "talk", "verified", d("2026-05-02")),
+        selfReported(user.id, tag.id, "blog", "pending", d("2026-05-03")),
         { userId: user.id, tagId: other.id, kind: "pr", source: "github", occurredAt: d("2026-04-01") },
       ],
     });

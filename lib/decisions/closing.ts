@@ -6,8 +6,8 @@ import { AppError } from "@/lib/errors";
 import type { AuditAction } from "@/lib/audit/actions";
 import { recordAudit, recordRefusal } from "@/lib/audit/record";
 import { notifyTagChannel } from "@/lib/slack/notify";
-import { requirePermission } from "@/lib/auth/actor";
-import type { Actor } from "@/lib/auth/permissions";
+import { requireFound } from "@/lib/auth/actor";
+import type { Action, Actor } from "@/lib/auth/permissions";
 import { notify, type NotificationInput } from "@/lib/notify/send";
 import { applyEffect } from "./effects";
 import { decisionOutcome, type Base, type DecisionRuleOf, type Outcome } from "./outcome";
@@ -49,6 +49,14 @@ export async function tallyOf(tx: Pick<Tx, "decisionElector" | "decisionVote">, 
   const votes = await tx.decisionVote.groupBy({ by: ["choice"], where: { decisionId }, _count: { _all: true } });
   const n = (c: string) => votes.find((v) => v.choice === c)?._count._all ?? 0;
   return { electorate, yes: n("yes"), no: n("no"), abstain: n("abstain") };
+}
+
+/** A decision for an act by `actor`, checked in its TAG (see requireFound). */
+export async function requireDecision(actor: Actor | null, action: Action, decisionId: string) {
+  const found = await db.decision.findUnique({ where: { id: decisionId }, select: { tagId: true } });
+  const missing = "That decision does not exist.";
+  const subject = { subjectType: "Decision", subjectId: decisionId, tagId: found?.tagId, missing };
+  return requireFound(actor, action, found, subject);
 }
 
 /** Locks an open decision (FOR UPDATE) and returns it; a closed one is a conflict. */
@@ -142,10 +150,7 @@ export async function closeDueDecisions(at: Date): Promise<number> {
  * recused from the decision may not record it.
  */
 export async function recordExternalDecision(actor: Actor | null, input: RecordExternalInput) {
-  const found = await db.decision.findUnique({ where: { id: input.decisionId }, select: { tagId: true } });
-  const subject = { subjectType: "Decision", subjectId: input.decisionId, tagId: found?.tagId ?? null };
-  const a = await requirePermission(actor, "decision.record", subject);
-  if (!found) throw new AppError("NOT_FOUND", "That decision does not exist.");
+  const { a, subject } = await requireDecision(actor, "decision.record", input.decisionId);
   const at = await now();
   const refuse = async (code: "FORBIDDEN" | "CONFLICT", reason: string): Promise<never> => {
     await recordRefusal(db, { at, actorId: a.id, action: "decision.record", ...subject, reason });
@@ -184,10 +189,7 @@ export async function recordExternalDecision(actor: Actor | null, input: RecordE
  * refused again nothing changes and the refusal is audited with its reason.
  */
 export async function applyDecisionAgain(actor: Actor | null, input: DecisionRefInput) {
-  const found = await db.decision.findUnique({ where: { id: input.decisionId }, select: { tagId: true } });
-  const subject = { subjectType: "Decision", subjectId: input.decisionId, tagId: found?.tagId ?? null };
-  const a = await requirePermission(actor, "decision.record", subject);
-  if (!found) throw new AppError("NOT_FOUND", "That decision does not exist.");
+  const { a, subject } = await requireDecision(actor, "decision.record", input.decisionId);
   const at = await now();
   const result = await db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Decision" WHERE id = ${input.decisionId}::uuid FOR UPDATE`;

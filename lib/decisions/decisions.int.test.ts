@@ -5,6 +5,7 @@ import { loadActor } from "@/lib/auth/actor";
 import { giveSeat } from "@/lib/roles/appointments";
 import { appointLeader } from "@/lib/roles/leadership";
 import { createTag, createUser } from "@/tests/factories";
+import { createSeat } from "@/tests/fixtures";
 import { code } from "@/tests/election-world";
 import { freshToc, pendingAppointment } from "@/tests/decisions";
 import { DAY } from "@/lib/vocabulary";
@@ -78,17 +79,7 @@ describe("TOC decisions", () => {
     // Meanwhile the role was capped at one seat, and someone holds it.
     const at = await now();
     await db.roleDefinition.update({ where: { id: role }, data: { totalSeats: 1 } });
-    await db.roleAssignment.create({
-      data: {
-        tagId: tag.id,
-        userId: (await createUser()).id,
-        kind: "tech_lead",
-        status: "active",
-        requestedAt: at,
-        startAt: at,
-        roleDefinitionId: role,
-      },
-    });
+    await createSeat(tag.id, (await createUser()).id, "tech_lead", { requestedAt: at, roleDefinitionId: role });
     for (const m of toc.slice(0, 2)) await castVote(m, { decisionId: decision.id, choice: "yes" });
     const closed = await db.decision.findUniqueOrThrow({ where: { id: decision.id } });
     expect(closed.status).toBe("approved");
@@ -183,9 +174,7 @@ describe("TOC decisions", () => {
     const tag = await createTag();
     const chair = await createUser();
     const at = await now();
-    await db.roleAssignment.create({
-      data: { tagId: tag.id, userId: chair.id, kind: "chair", status: "active", requestedAt: at, startAt: at },
-    });
+    await createSeat(tag.id, chair.id, "chair", { requestedAt: at });
     const tocAppointee = await createUser({ isTocMember: true });
     const seat = await appointLeader(await loadActor(chair.id), {
       tagId: tag.id,

@@ -3,10 +3,9 @@ import { db, type Tx } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { recordAudit, recordRefusal } from "@/lib/audit/record";
-import { requirePermission } from "@/lib/auth/actor";
 import type { Action, Actor } from "@/lib/auth/permissions";
 import type { NotificationInput } from "@/lib/notify/send";
-import { closeIfDecided, lockOpenDecision, sendNotices, type DecisionRow } from "./closing";
+import { closeIfDecided, lockOpenDecision, requireDecision, sendNotices, type DecisionRow } from "./closing";
 import type { Outcome } from "./outcome";
 import type { CastVoteInput, DeclareConflictInput } from "./schemas";
 
@@ -21,10 +20,7 @@ async function actOnDecision(
   action: Action,
   act: (tx: Tx, d: DecisionRow, a: Actor, at: Date) => Promise<void>,
 ): Promise<{ outcome: Outcome }> {
-  const found = await db.decision.findUnique({ where: { id: decisionId }, select: { tagId: true } });
-  const subject = { subjectType: "Decision", subjectId: decisionId, tagId: found?.tagId ?? null };
-  const a = await requirePermission(actor, action, subject);
-  if (!found) throw new AppError("NOT_FOUND", "That decision does not exist.");
+  const { a, subject } = await requireDecision(actor, action, decisionId);
   const at = await now();
   let notices: NotificationInput[] = [];
   try {

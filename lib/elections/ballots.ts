@@ -19,9 +19,12 @@ import type { CastBallotInput, CheckReceiptInput, ReplaceBallotInput } from "./s
 /** Per person: casting, replacing and receipt checks (docs/security.md, "Rate limits"). */
 export const VOTE_LIMIT = { limit: 20, windowMs: 10_000 };
 
-function outsideWindow(phase: string): AppError {
-  if (phase === "draft" || phase === "nominations") return new AppError("CONFLICT", "Voting has not opened yet.");
-  return new AppError("CONFLICT", "Voting has closed; ballots can no longer be cast or replaced.");
+/** Holds the election (shared lock) while a ballot is written; refuses outside the voting window. */
+async function lockVoting(tx: Tx, electionId: string, at: Date): Promise<void> {
+  const { phase, votingCloseAt } = await lockElection(tx, electionId, "share");
+  if (phase === "voting" && at < votingCloseAt) return;
+  if (phase === "draft" || phase === "nominations") throw new AppError("CONFLICT", "Voting has not opened yet.");
+  throw new AppError("CONFLICT", "Voting has closed; ballots can no longer be cast or replaced.");
 }
 
 /** Checks a ranking against the election's candidates: known, active, each once; ties only for Schulze. */
@@ -70,24 +73,29 @@ async function refuse(actor: Actor, election: { id: string; tagId: string }, rea
   });
 }
 
+/** The signed-in voter, within the voting rate limit, and the election they vote in. */
+async function voterOn(actor: Actor | null, electionId: string) {
+  const a = requireSignedIn(actor);
+  const at = await now();
+  await consumeRateLimit(`vote:${a.id}`, VOTE_LIMIT.limit, VOTE_LIMIT.windowMs, at);
+  const election = await loadElection(electionId);
+  if (!election) throw new AppError("NOT_FOUND", "That election does not exist.");
+  return { a, at, election };
+}
+
 /**
  * Casts the signed-in voter's ballot; returns the receipt (shown once, never stored). A second
  * ballot from the same voter fails on the participation row's primary key: exactly one counts,
  * however many arrive at once.
  */
 export async function castBallot(actor: Actor | null, input: CastBallotInput): Promise<{ receipt: string }> {
-  const a = requireSignedIn(actor);
-  const at = await now();
-  await consumeRateLimit(`vote:${a.id}`, VOTE_LIMIT.limit, VOTE_LIMIT.windowMs, at);
-  const election = await loadElection(input.electionId);
-  if (!election) throw new AppError("NOT_FOUND", "That election does not exist.");
+  const { a, at, election } = await voterOn(actor, input.electionId);
   const receipt = randomBytes(16).toString("hex");
   const receiptHash = receiptHashOf(election.id, receipt);
   let refusal: string | null = null;
   try {
     await db.$transaction(async (tx) => {
-      const locked = await lockElection(tx, election.id, "share");
-      if (locked.phase !== "voting" || at >= locked.votingCloseAt) throw outsideWindow(locked.phase);
+      await lockVoting(tx, election.id, at);
       const onRoll = await tx.electionVoter.findUnique({
         where: { electionId_userId: { electionId: election.id, userId: a.id } },
         select: { userId: true },
@@ -124,15 +132,10 @@ export async function castBallot(actor: Actor | null, input: CastBallotInput): P
  * is); the caller must have voted in this election.
  */
 export async function replaceBallot(actor: Actor | null, input: ReplaceBallotInput): Promise<{ replaced: true }> {
-  const a = requireSignedIn(actor);
-  const at = await now();
-  await consumeRateLimit(`vote:${a.id}`, VOTE_LIMIT.limit, VOTE_LIMIT.windowMs, at);
-  const election = await loadElection(input.electionId);
-  if (!election) throw new AppError("NOT_FOUND", "That election does not exist.");
+  const { a, at, election } = await voterOn(actor, input.electionId);
   const receiptHash = receiptHashOf(election.id, input.receipt);
   await db.$transaction(async (tx) => {
-    const locked = await lockElection(tx, election.id, "share");
-    if (locked.phase !== "voting" || at >= locked.votingCloseAt) throw outsideWindow(locked.phase);
+    await lockVoting(tx, election.id, at);
     const voted = await tx.electionParticipation.findUnique({
       where: { electionId_userId: { electionId: election.id, userId: a.id } },
       select: { userId: true },

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { createUser } from "@/tests/factories";
+import { createSeat } from "@/tests/fixtures";
 import { buildTallyCli } from "@/tests/tally-cli";
 import { actor, code, contributor, electionWorld } from "@/tests/election-world";
 import { readBallotFile } from "./ballot-formats/index.ts";
@@ -164,18 +165,11 @@ describe("close and count", () => {
     // A continuing APAC tech lead (term ends after the cycle).
     const sitting = await createUser({ region: "APAC" });
     const at = await now();
-    await db.roleAssignment.create({
-      data: {
-        tagId: w.tag.id,
-        userId: sitting.id,
-        kind: "tech_lead",
-        status: "active",
-        regionAtStart: "APAC",
-        requestedAt: at,
-        startAt: at,
-        termEndAt: new Date(at.getTime() + 400 * DAY),
-        roleDefinitionId: w.role.id,
-      },
+    await createSeat(w.tag.id, sitting.id, "tech_lead", {
+      regionAtStart: "APAC",
+      requestedAt: at,
+      termEndAt: new Date(at.getTime() + 400 * DAY),
+      roleDefinitionId: w.role.id,
     });
     await w.open();
     await w.startVoting();
@@ -270,17 +264,10 @@ describe("approval and roster effect", () => {
     expect(election.staggerTerms).toBe(true);
     const at = await now();
     const ending = await createUser();
-    const endingSeat = await db.roleAssignment.create({
-      data: {
-        tagId: w.tag.id,
-        userId: ending.id,
-        kind: "tech_lead",
-        status: "active",
-        requestedAt: at,
-        startAt: at,
-        termEndAt: new Date(election.cycleDate.getTime() - DAY),
-        roleDefinitionId: w.role.id,
-      },
+    const endingSeat = await createSeat(w.tag.id, ending.id, "tech_lead", {
+      requestedAt: at,
+      termEndAt: new Date(election.cycleDate.getTime() - DAY),
+      roleDefinitionId: w.role.id,
     });
     // A TOC member who stood is recused from the decision; officers are not in its electorate.
     const tocCandidate = w.candidates[3]!;
@@ -384,17 +371,7 @@ describe("approval and roster effect", () => {
     // Meanwhile the role was cut to one seat with one holder: the winners no longer fit.
     const at = await now();
     const holder = await createUser();
-    await db.roleAssignment.create({
-      data: {
-        tagId: w.tag.id,
-        userId: holder.id,
-        kind: "tech_lead",
-        status: "active",
-        requestedAt: at,
-        startAt: at,
-        roleDefinitionId: w.role.id,
-      },
-    });
+    await createSeat(w.tag.id, holder.id, "tech_lead", { requestedAt: at, roleDefinitionId: w.role.id });
     await db.roleDefinition.update({ where: { id: w.role.id }, data: { totalSeats: 1 } });
     const d = await everyoneVotes(w.electionId);
     expect(d.status).toBe("approved");
@@ -445,12 +422,18 @@ describe("phase sweep", () => {
     expect(await db.notification.count({ where: { userId: w.voters[0]!.id, kind: "election.voting-open" } })).toBe(1);
   });
 
-  it("retries a close whose CLUSTER failed until it completes, and tells the officers and the TOC", async () => {
+  /** Two candidates, voting open, one ballot cast; and a TOC member to be told of the count. */
+  async function oneBallotCast() {
     const w = await electionWorld({ voters: 2, candidates: 2 });
     const toc = await createUser({ isTocMember: true });
     await w.open();
     await w.startVoting();
     await w.cast(0, [[w.nominationIds[0]!]]);
+    return { w, toc };
+  }
+
+  it("retries a close whose CLUSTER failed until it completes, and tells the officers and the TOC", async () => {
+    const { w, toc } = await oneBallotCast();
     const e = await db.election.findUniqueOrThrow({ where: { id: w.electionId } });
     const failures = (userId: string) =>
       db.notification.count({ where: { userId, kind: "election.count-failed", link: `/elections/${w.electionId}` } });
@@ -484,11 +467,7 @@ describe("phase sweep", () => {
   });
 
   it("a failed automatic count is told to the officers and the TOC, once, and not retried", async () => {
-    const w = await electionWorld({ voters: 2, candidates: 2 });
-    const toc = await createUser({ isTocMember: true });
-    await w.open();
-    await w.startVoting();
-    await w.cast(0, [[w.nominationIds[0]!]]);
+    const { w, toc } = await oneBallotCast();
     // A ballot nobody cast: participations and ballots disagree, so nothing may be counted.
     await db.ballot.create({
       data: { electionId: w.electionId, choices: [[w.nominationIds[1]!]], receiptHash: "e".repeat(64) },

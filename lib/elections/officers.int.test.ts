@@ -13,7 +13,7 @@ import { DAY } from "@/lib/vocabulary";
 
 async function secondLead(tagId: string) {
   const u = await createUser();
-  await createSeat(tagId, u.id, "chair", await now());
+  await createSeat(tagId, u.id, "chair", { requestedAt: await now() });
   return u;
 }
 

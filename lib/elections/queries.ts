@@ -45,6 +45,25 @@ async function roleNames(pairs: { tagId: string; roleKey: string }[]): Promise<M
   return new Map(defs.map((d) => [d.roleKey, d.name]));
 }
 
+/** An election's fields in a list: the portal's elections page and the public API. */
+export const electionListSelect = {
+  id: true,
+  title: true,
+  phase: true,
+  method: true,
+  roleKey: true,
+  tagId: true,
+  seatsByRegion: true,
+  cycleDate: true,
+  nominationsOpenAt: true,
+  nominationsCloseAt: true,
+  votingOpenAt: true,
+  votingCloseAt: true,
+  publishedAt: true,
+  isTest: true,
+  tag: { select: { slug: true, name: true } },
+} as const;
+
 /** Elections, newest voting close first; `cursor` is the last id of the previous page. */
 export async function listElections(
   filter: { tagSlug?: string; phase?: ElectionPhase; cursor?: string },
@@ -61,23 +80,7 @@ export async function listElections(
     orderBy: [{ votingCloseAt: "desc" }, { id: "asc" }],
     take: PAGE + 1,
     ...(filter.cursor ? { cursor: { id: filter.cursor }, skip: 1 } : {}),
-    select: {
-      id: true,
-      title: true,
-      phase: true,
-      method: true,
-      roleKey: true,
-      tagId: true,
-      seatsByRegion: true,
-      cycleDate: true,
-      nominationsOpenAt: true,
-      nominationsCloseAt: true,
-      votingOpenAt: true,
-      votingCloseAt: true,
-      publishedAt: true,
-      isTest: true,
-      tag: { select: { slug: true, name: true } },
-    },
+    select: electionListSelect,
   });
   const names = await roleNames(rows);
   const page = rows.slice(0, PAGE);

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { createTag, createUser } from "@/tests/factories";
+import { createSeat } from "@/tests/fixtures";
 import { actor, code, contributor, electionWorld, tagWithLead } from "@/tests/election-world";
 import { createElection, defaultSeatsForCycle, extendElectionWindow, updateElectionRules } from "./elections";
 import { endorseNomination, selfNominate, withdrawNomination } from "./nominations";
@@ -42,18 +43,11 @@ describe("set-up", () => {
       ["EMEA", 400],
     ] as const) {
       const u = await createUser({ region });
-      await db.roleAssignment.create({
-        data: {
-          tagId: tag.id,
-          userId: u.id,
-          kind: "tech_lead",
-          status: "active",
-          regionAtStart: region,
-          requestedAt: at,
-          startAt: at,
-          termEndAt: new Date(at.getTime() + ends * DAY),
-          roleDefinitionId: role.id,
-        },
+      await createSeat(tag.id, u.id, "tech_lead", {
+        regionAtStart: region,
+        requestedAt: at,
+        termEndAt: new Date(at.getTime() + ends * DAY),
+        roleDefinitionId: role.id,
       });
     }
     expect(await defaultSeatsForCycle(tag.id, role.roleKey, input.cycleDate)).toEqual({ APAC: 1, EMEA: 1 });
@@ -83,17 +77,11 @@ describe("set-up", () => {
       ["active", 400],
       ["pending", 400],
     ] as const) {
-      await db.roleAssignment.create({
-        data: {
-          tagId: tag.id,
-          userId: (await createUser()).id,
-          kind: "tech_lead",
-          status,
-          requestedAt: at,
-          startAt: at,
-          termEndAt: new Date(at.getTime() + ends * DAY),
-          roleDefinitionId: role.id,
-        },
+      await createSeat(tag.id, (await createUser()).id, "tech_lead", {
+        status,
+        requestedAt: at,
+        termEndAt: new Date(at.getTime() + ends * DAY),
+        roleDefinitionId: role.id,
       });
     }
     const officer = await actor(lead.id);

@@ -3,8 +3,8 @@ import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import { createAudited, recordAudit } from "@/lib/audit/record";
-import { refuseByGuard, requirePermission } from "@/lib/auth/actor";
-import { can, type Actor } from "@/lib/auth/permissions";
+import { refuseByGuard, requireFound, requirePermission } from "@/lib/auth/actor";
+import { can, type Action, type Actor } from "@/lib/auth/permissions";
 import { findPersonByLogin } from "@/lib/people/resolve";
 import type { CreateInitiativeInput } from "./schemas";
 import type { INITIATIVE_STATES } from "./schemas";
@@ -44,22 +44,20 @@ export async function createInitiative(actor: Actor | null, input: CreateInitiat
   });
 }
 
-async function load(initiativeId: string) {
-  return db.initiative.findUnique({
+/** An initiative for a change by `actor`, checked in its TAG (see requireFound). */
+async function requireInitiative(actor: Actor | null, action: Action, initiativeId: string) {
+  const ini = await db.initiative.findUnique({
     where: { id: initiativeId },
     select: { id: true, tagId: true, sponsorId: true, state: true, participants: { select: { userId: true } } },
   });
+  const missing = "That initiative does not exist.";
+  const subject = { subjectType: "Initiative", subjectId: initiativeId, tagId: ini?.tagId, missing };
+  return requireFound(actor, action, ini, subject);
 }
 
 /** Any signed-in person joins an initiative. */
 export async function joinInitiative(actor: Actor | null, input: { initiativeId: string }) {
-  const ini = await load(input.initiativeId);
-  const a = await requirePermission(actor, "help-wanted.volunteer", {
-    subjectType: "Initiative",
-    subjectId: input.initiativeId,
-    tagId: ini?.tagId ?? null,
-  });
-  if (!ini) throw new AppError("NOT_FOUND", "That initiative does not exist.");
+  const { a, row: ini } = await requireInitiative(actor, "help-wanted.volunteer", input.initiativeId);
   const at = await now();
   try {
     await db.initiativeParticipant.create({ data: { initiativeId: ini.id, userId: a.id, joinedAt: at } });
@@ -75,10 +73,7 @@ export async function joinInitiative(actor: Actor | null, input: { initiativeId:
  * stale initiative to in progress.
  */
 export async function checkInInitiative(actor: Actor | null, input: { initiativeId: string; body: string }) {
-  const ini = await load(input.initiativeId);
-  const subject = { subjectType: "Initiative", subjectId: input.initiativeId, tagId: ini?.tagId ?? null };
-  const a = await requirePermission(actor, "checkin.log", subject);
-  if (!ini) throw new AppError("NOT_FOUND", "That initiative does not exist.");
+  const { a, row: ini, subject } = await requireInitiative(actor, "checkin.log", input.initiativeId);
   const involved =
     ini.sponsorId === a.id || ini.participants.some((p) => p.userId === a.id) || can(a, "initiative.manage", ini.tagId);
   if (!involved)
@@ -112,13 +107,7 @@ export async function setInitiativeState(
   actor: Actor | null,
   input: { initiativeId: string; state: (typeof INITIATIVE_STATES)[number] },
 ) {
-  const ini = await load(input.initiativeId);
-  const a = await requirePermission(actor, "initiative.manage", {
-    subjectType: "Initiative",
-    subjectId: input.initiativeId,
-    tagId: ini?.tagId ?? null,
-  });
-  if (!ini) throw new AppError("NOT_FOUND", "That initiative does not exist.");
+  const { a, row: ini } = await requireInitiative(actor, "initiative.manage", input.initiativeId);
   const at = await now();
   await db.$transaction(async (tx) => {
     const { count } = await tx.initiative.updateMany({

@@ -3,8 +3,8 @@ import { db, type Tx } from "@/lib/db";
 import { now as clockNow } from "@/lib/clock";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import { createAudited, recordAudit } from "@/lib/audit/record";
-import { refuseByGuard, requirePermission } from "@/lib/auth/actor";
-import { can, type Actor } from "@/lib/auth/permissions";
+import { refuseByGuard, requireFound, requireSeat } from "@/lib/auth/actor";
+import { can, type Action, type Actor } from "@/lib/auth/permissions";
 import { notify } from "@/lib/notify/send";
 import { latestCheckInDay } from "./overdue";
 import {
@@ -57,16 +57,11 @@ const isUnique = (e: unknown) => isUniqueViolation(e) || (e as { code?: string }
  * settles races; once a lead ends it, the seat may take a new one (the old stays as history).
  */
 export async function createLiaison(actor: Actor | null, input: CreateLiaisonInput) {
-  const seat = await db.roleAssignment.findUnique({
+  const found = await db.roleAssignment.findUnique({
     where: { id: input.assignmentId },
     select: { id: true, tagId: true, userId: true, kind: true, status: true },
   });
-  const a = await requirePermission(actor, "roster.manage", {
-    subjectType: "RoleAssignment",
-    subjectId: input.assignmentId,
-    tagId: seat?.tagId ?? null,
-  });
-  if (!seat) throw new AppError("NOT_FOUND", "That seat does not exist.");
+  const { a, row: seat } = await requireSeat(actor, "roster.manage", input.assignmentId, found);
   if (seat.kind !== "tag_ambassador")
     throw new AppError("INVALID", "Only a TAG Ambassador seat can be a liaison.", {
       assignmentId: ["Choose a TAG Ambassador seat"],
@@ -128,8 +123,9 @@ export async function createLiaison(actor: Actor | null, input: CreateLiaisonInp
   }
 }
 
-async function loadLiaison(liaisonId: string) {
-  return db.liaison.findUnique({
+/** A liaison for a change by `actor`, checked in its seat's TAG (see requireFound). */
+async function requireLiaison(actor: Actor | null, action: Action, liaisonId: string) {
+  const liaison = await db.liaison.findUnique({
     where: { id: liaisonId },
     select: {
       id: true,
@@ -143,20 +139,17 @@ async function loadLiaison(liaisonId: string) {
       assignment: { select: { tagId: true, userId: true } },
     },
   });
+  const missing = "That liaison does not exist.";
+  const subject = { subjectType: "Liaison", subjectId: liaisonId, tagId: liaison?.assignment.tagId, missing };
+  return requireFound(actor, action, liaison, subject);
 }
 
 const ENDED = "This liaison has ended: it can no longer change or take check-ins.";
 
 /** A lead of the TAG (or an admin) changes a liaison's target or cadence. */
 export async function updateLiaison(actor: Actor | null, input: UpdateLiaisonInput) {
-  const before = await loadLiaison(input.liaisonId);
-  const tagId = before?.assignment.tagId ?? null;
-  const a = await requirePermission(actor, "roster.manage", {
-    subjectType: "Liaison",
-    subjectId: input.liaisonId,
-    tagId,
-  });
-  if (!before) throw new AppError("NOT_FOUND", "That liaison does not exist.");
+  const { a, row: before } = await requireLiaison(actor, "roster.manage", input.liaisonId);
+  const tagId = before.assignment.tagId;
   if (before.endedAt) throw new AppError("CONFLICT", ENDED);
   const target = await resolveTarget(input);
   const at = await clockNow();
@@ -196,10 +189,7 @@ export async function updateLiaison(actor: Actor | null, input: UpdateLiaisonInp
  * logged late never moves it back) and clears the overdue flag.
  */
 export async function logCheckIn(actor: Actor | null, input: CheckInInput) {
-  const liaison = await loadLiaison(input.liaisonId);
-  const subject = { subjectType: "Liaison", subjectId: input.liaisonId, tagId: liaison?.assignment.tagId ?? null };
-  const a = await requirePermission(actor, "checkin.log", subject);
-  if (!liaison) throw new AppError("NOT_FOUND", "That liaison does not exist.");
+  const { a, row: liaison, subject } = await requireLiaison(actor, "checkin.log", input.liaisonId);
   if (liaison.assignment.userId !== a.id && !can(a, "roster.manage", liaison.assignment.tagId)) {
     await refuseByGuard(a, "checkin.log", subject, "Only the liaison or a lead of the TAG logs check-ins.");
   }
@@ -265,14 +255,8 @@ export async function logCheckIn(actor: Actor | null, input: CheckInInput) {
  * The conditional update settles two leads ending it at once: the second is told it already ended.
  */
 export async function endLiaison(actor: Actor | null, input: EndLiaisonInput) {
-  const liaison = await loadLiaison(input.liaisonId);
-  const tagId = liaison?.assignment.tagId ?? null;
-  const a = await requirePermission(actor, "roster.manage", {
-    subjectType: "Liaison",
-    subjectId: input.liaisonId,
-    tagId,
-  });
-  if (!liaison) throw new AppError("NOT_FOUND", "That liaison does not exist.");
+  const { a, row: liaison } = await requireLiaison(actor, "roster.manage", input.liaisonId);
+  const tagId = liaison.assignment.tagId;
   const alreadyEnded = () =>
     new AppError("CONFLICT", "This liaison has already ended.", { liaisonId: ["This liaison has already ended"] });
   if (liaison.endedAt) throw alreadyEnded();

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
-import { requirePermission } from "@/lib/auth/actor";
+import { requireTag } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
 import { parseLadder } from "./ladder";
 import type { SaveLadderInput } from "./schemas";
@@ -14,16 +14,11 @@ import type { SaveLadderInput } from "./schemas";
  * line. `version` is the one the editor showed: a ladder changed meanwhile is not overwritten.
  */
 export async function saveLadder(actor: Actor | null, input: SaveLadderInput) {
-  const tag = await db.tag.findUnique({
+  const found = await db.tag.findUnique({
     where: { id: input.tagId },
     select: { id: true, slug: true, activityWindowMonths: true },
   });
-  const a = await requirePermission(actor, "pathway.define", {
-    subjectType: "PathwayLadder",
-    subjectId: input.tagId,
-    tagId: tag?.id ?? null,
-  });
-  if (!tag) throw new AppError("NOT_FOUND", "That TAG does not exist.");
+  const { a, row: tag } = await requireTag(actor, "pathway.define", input.tagId, found, "PathwayLadder");
   const parsed = parseLadder(input.steps, tag.activityWindowMonths);
   if (!parsed.ok)
     throw new AppError("INVALID", "The ladder needs changes: see under the steps.", {

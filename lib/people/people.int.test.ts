@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { loadActor } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
-import { createTag, createUser, insertClaim, insertItem } from "@/tests/factories";
+import { createTag, createUser, insertClaim, insertItem, insertRecord } from "@/tests/factories";
 import { activityFor } from "@/lib/contributions/activity";
 import { searchAuditEvents } from "@/lib/audit/queries";
 import { deleteAccount, updateProfile } from "./mutations";
@@ -137,9 +137,7 @@ describe("profiles", () => {
       data: { userId: u.id, sessionToken: `tok-${u.id}`, expires: new Date(Date.now() + DAY) },
     });
     await db.notification.create({ data: { userId: u.id, kind: "test", title: "hi" } });
-    await db.contributionRecord.create({
-      data: { userId: u.id, tagId: tag.id, kind: "pr", source: "github", occurredAt: new Date(Date.now() - DAY) },
-    });
+    await insertRecord(u.id, tag.id, "pr", new Date(Date.now() - DAY));
     const seat = await db.roleAssignment.create({
       data: { userId: u.id, tagId: tag.id, kind: "chair", status: "active", requestedAt: new Date() },
     });
@@ -238,24 +236,8 @@ describe("profiles", () => {
     await updateProfile(await actorFor(older.id), { ...profile, employer: "Older Co" });
     await updateProfile(await actorFor(newer.id), { ...profile, employer: "Newer Co", hoursPerMonth: 99 });
     const [tag, other] = await Promise.all([createTag(), createTag()]);
-    await db.contributionRecord.create({
-      data: {
-        userId: newer.id,
-        tagId: tag.id,
-        kind: "review",
-        source: "github",
-        occurredAt: new Date(Date.now() - DAY),
-      },
-    });
-    await db.contributionRecord.create({
-      data: {
-        userId: newer.id,
-        tagId: tag.id,
-        kind: "pr",
-        source: "github",
-        occurredAt: new Date(Date.now() - 400 * DAY),
-      },
-    });
+    await insertRecord(newer.id, tag.id, "review", new Date(Date.now() - DAY));
+    await insertRecord(newer.id, tag.id, "pr", new Date(Date.now() - 400 * DAY));
     await db.roleAssignment.create({
       data: { userId: newer.id, tagId: other.id, kind: "tag_ambassador", status: "active", requestedAt: new Date() },
     });

@@ -41,6 +41,20 @@ export interface PublicProfile {
   seats: Awaited<ReturnType<typeof listPersonSeats>>;
 }
 
+/** The profile fields anyone may see (the country only where its owner shows it); `/me` adds its own. */
+const profileSelect = {
+  login: true,
+  name: true,
+  avatarUrl: true,
+  region: true,
+  country: true,
+  countryPublic: true,
+  employer: true,
+  skills: true,
+  interests: true,
+  bio: true,
+} as const;
+
 /**
  * A person's public profile (docs/architecture.md, "People and identity": login, name, avatar, region, employer, skills,
  * contributions; plus the interests and bio they wrote to be read). Never email, timezone or
@@ -53,19 +67,7 @@ export async function findPublicProfile(login: string): Promise<PublicProfile | 
   const user = await db.user.findFirst({
     where: { login: { equals: login, mode: "insensitive" }, deletedAt: null },
     orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
-    select: {
-      id: true,
-      login: true,
-      name: true,
-      avatarUrl: true,
-      region: true,
-      country: true,
-      countryPublic: true,
-      employer: true,
-      skills: true,
-      interests: true,
-      bio: true,
-    },
+    select: { id: true, ...profileSelect },
   });
   if (!user) return null;
   const at = await now();
@@ -101,19 +103,10 @@ export function getOwnProfile(userId: string) {
   return db.user.findUnique({
     where: { id: userId },
     select: {
-      login: true,
-      name: true,
-      avatarUrl: true,
-      region: true,
-      country: true,
-      countryPublic: true,
+      ...profileSelect,
       timezone: true,
-      employer: true,
-      skills: true,
-      interests: true,
       languages: true,
       hoursPerMonth: true,
-      bio: true,
       employers: {
         orderBy: [{ from: "desc" }, { id: "asc" }],
         select: { id: true, employer: true, from: true, to: true },

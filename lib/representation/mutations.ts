@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
-import { requirePermission } from "@/lib/auth/actor";
+import { requireTag } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
 import { formatTargets, parseTargets } from "./targets";
 import { loadTargets } from "./load";
@@ -15,13 +15,8 @@ import type { SaveTargetsInput } from "./schemas";
  * the audit log is the targets' version history.
  */
 export async function saveTargets(actor: Actor | null, input: SaveTargetsInput) {
-  const tag = await db.tag.findUnique({ where: { id: input.tagId }, select: { id: true, slug: true } });
-  const a = await requirePermission(actor, "tag.settings", {
-    subjectType: "Tag",
-    subjectId: input.tagId,
-    tagId: tag?.id ?? null,
-  });
-  if (!tag) throw new AppError("NOT_FOUND", "That TAG does not exist.");
+  const found = await db.tag.findUnique({ where: { id: input.tagId }, select: { id: true, slug: true } });
+  const { a, row: tag } = await requireTag(actor, "tag.settings", input.tagId, found);
   const parsed = parseTargets(input.targets);
   if (!parsed.ok)
     throw new AppError("INVALID", "The targets need changes: see under the field.", {

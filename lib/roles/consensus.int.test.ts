@@ -9,6 +9,7 @@ import { DAY } from "@/lib/vocabulary";
 import { everyoneVotes, freshToc, openDecisionAbout } from "@/tests/decisions";
 import { createTag, createUser } from "@/tests/factories";
 import { code, createSeat, standardRole } from "@/tests/fixtures";
+import { contributor } from "@/tests/election-world";
 import { closeConsensusWindows, consensusWindowOf, objectToAppointment, OBJECTION_WINDOW_DAYS } from "./consensus";
 import { appointToRole } from "./roster";
 import { defineRole } from "./definitions";
@@ -27,22 +28,8 @@ async function consensusTag() {
   return { tag, lead: (await loadActor(lead.id))! };
 }
 
-/** A person with `n` counted GitHub records in the TAG over the last weeks. */
-async function personWith(tagId: string, n: number) {
-  const user = await createUser();
-  const at = await now();
-  await db.contributionRecord.createMany({
-    data: Array.from({ length: n }, (_, i) => ({
-      userId: user.id,
-      tagId,
-      kind: "review" as const,
-      source: "github" as const,
-      occurredAt: new Date(at.getTime() - (i + 1) * DAY),
-      title: `Review ${i}`,
-    })),
-  });
-  return (await loadActor(user.id))!;
-}
+/** A person with `n` counted GitHub records in the TAG over the last weeks, as an actor. */
+const personWith = async (tagId: string, n: number) => (await loadActor((await contributor(tagId, n)).id))!;
 
 const ambassadorRole = (tagId: string) =>
   RoleDefinitionSchema.parse({
@@ -166,17 +153,7 @@ describe("consensus appointments", () => {
     const seat = await appointToRole(lead, { roleDefinitionId: role.id, login: nominee.login, decisionLink: notes });
     // Meanwhile the one seat was filled (an import, or a seat given before the role had a cap).
     const other = await createUser();
-    await db.roleAssignment.create({
-      data: {
-        tagId: tag.id,
-        userId: other.id,
-        kind: "tag_ambassador",
-        status: "active",
-        roleDefinitionId: role.id,
-        requestedAt: new Date(),
-        startAt: new Date(),
-      },
-    });
+    await createSeat(tag.id, other.id, "tag_ambassador", { roleDefinitionId: role.id });
     await advanceClock((OBJECTION_WINDOW_DAYS + 1) * DAY);
     expect(await closeConsensusWindows(await now())).toBe(0);
     expect(await closeConsensusWindows(await now())).toBe(0);

@@ -4,7 +4,7 @@ import { now } from "@/lib/clock";
 import { loadActor } from "@/lib/auth/actor";
 import { groupOf } from "@/lib/notify/preferences";
 import { NOTIFICATION_GROUPS } from "@/lib/notify/schemas";
-import { createUser } from "@/tests/factories";
+import { createUser, insertRecord } from "@/tests/factories";
 import { code, createSeat, tagWithLead } from "@/tests/fixtures";
 import { currentQuarter, holderReportsOfTag, postHolderReport, remindHolderReports } from "./holder-reports";
 
@@ -24,7 +24,7 @@ async function seatOf(tagId: string, deliverables: string) {
   });
   const user = await createUser();
   const seat = await db.roleAssignment.update({
-    where: { id: (await createSeat(tagId, user.id, "tag_ambassador", at)).id },
+    where: { id: (await createSeat(tagId, user.id, "tag_ambassador", { requestedAt: at })).id },
     data: { roleDefinitionId: def.id },
   });
   return { user, seat, actor: (await loadActor(user.id))! };
@@ -43,15 +43,9 @@ const BODY = "Gave the talk at KubeCon; the liaison check-in is done.";
 describe("holders' quarterly reports", () => {
   it("shows the leads who has reported this quarter and who has not", async () => {
     const { tag, leadActor, a, b, c } = await world();
-    const talk = await db.contributionRecord.create({
-      data: {
-        userId: a.user.id,
-        tagId: tag.id,
-        kind: "talk",
-        source: "self_reported",
-        occurredAt: await now(),
-        title: "KubeCon talk",
-      },
+    const talk = await insertRecord(a.user.id, tag.id, "talk", await now(), {
+      source: "self_reported",
+      title: "KubeCon talk",
     });
 
     const posted = await postHolderReport(a.actor, {
@@ -87,9 +81,7 @@ describe("holders' quarterly reports", () => {
     const { tag, a, b, c } = await world();
     expect(await code(postHolderReport(b.actor, { assignmentId: a.seat.id, body: BODY, links: [] }))).toBe("FORBIDDEN");
     expect(await code(postHolderReport(c.actor, { assignmentId: c.seat.id, body: BODY, links: [] }))).toBe("CONFLICT");
-    const others = await db.contributionRecord.create({
-      data: { userId: b.user.id, tagId: tag.id, kind: "review", source: "github", occurredAt: await now() },
-    });
+    const others = await insertRecord(b.user.id, tag.id, "review", await now());
     expect(
       await code(
         postHolderReport(a.actor, { assignmentId: a.seat.id, body: BODY, links: [`contribution:${others.id}`] }),

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
-import { requirePermission } from "@/lib/auth/actor";
+import { requirePermission, requireSeat } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
 import { servingWhere } from "@/lib/auth/lead-seats";
 import { quartersUpTo, type Period } from "@/lib/dashboards/trends";
@@ -218,16 +218,11 @@ export async function myHolderReports(userId: string) {
  * must be the holder's own records in the seat's TAG.
  */
 export async function postHolderReport(actor: Actor | null, input: HolderReportInput) {
-  const seat = await db.roleAssignment.findUnique({
+  const found = await db.roleAssignment.findUnique({
     where: { id: input.assignmentId },
     select: { id: true, tagId: true, userId: true },
   });
-  const a = await requirePermission(actor, "holder-report.post", {
-    subjectType: "RoleAssignment",
-    subjectId: input.assignmentId,
-    tagId: seat?.tagId ?? null,
-  });
-  if (!seat) throw new AppError("NOT_FOUND", "That seat does not exist.");
+  const { a, row: seat } = await requireSeat(actor, "holder-report.post", input.assignmentId, found);
   if (seat.userId !== a.id) throw new AppError("FORBIDDEN", "Only the seat's holder reports on it.");
   const at = await now();
   const expected = await seatsExpectedToReport([seat.tagId], at);

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
-import { refuseByGuard, requirePermission } from "@/lib/auth/actor";
+import { refuseByGuard, requireSeat } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
 import { appointByKind, requestSeatEnd } from "./roster";
 import type { AppointLeaderInput, RequestEndInput } from "./schemas";
@@ -18,13 +18,11 @@ export async function appointLeader(actor: Actor | null, input: AppointLeaderInp
 
 /** A lead asks to end a seat; the TOC votes on it. Nobody removes themselves. */
 export async function requestEndOfSeat(actor: Actor | null, input: RequestEndInput) {
-  const seat = await db.roleAssignment.findUnique({
+  const found = await db.roleAssignment.findUnique({
     where: { id: input.assignmentId },
     select: { id: true, tagId: true, userId: true, status: true, endRequestedAt: true },
   });
-  const subject = { subjectType: "RoleAssignment", subjectId: input.assignmentId, tagId: seat?.tagId ?? null };
-  const a = await requirePermission(actor, "roster.appoint", subject);
-  if (!seat) throw new AppError("NOT_FOUND", "That seat does not exist.");
+  const { a, row: seat, subject } = await requireSeat(actor, "roster.appoint", input.assignmentId, found);
   if (seat.userId === a.id)
     await refuseByGuard(a, "roster.appoint", subject, "Nobody removes themselves; step down through another lead.");
   if (seat.status !== "active" && seat.status !== "on_leave")

@@ -3,7 +3,7 @@ import { db, type Tx } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
-import { requirePermission } from "@/lib/auth/actor";
+import { requireSeat } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
 import { notify } from "@/lib/notify/send";
 import { findPersonByLogin } from "@/lib/people/resolve";
@@ -27,11 +27,9 @@ function findSeat(id: string) {
  * The holder acts on leaves of their own seat (`checkin.log` covers own leaves); a lead of the
  * TAG or an admin on anyone's (`roster.manage`). Returns the actor and whether it is their own.
  */
-async function mayManageLeaves(actor: Actor | null, seat: LeaveSeat | null, subjectId: string) {
-  const subject = { subjectType: "RoleAssignment", subjectId, tagId: seat?.tagId ?? null };
-  const own = !!actor && !!seat && seat.userId === actor.id;
-  const a = await requirePermission(actor, own ? "checkin.log" : "roster.manage", subject);
-  if (!seat) throw new AppError("NOT_FOUND", "That seat does not exist.");
+async function mayManageLeaves(actor: Actor | null, found: LeaveSeat | null, subjectId: string) {
+  const own = !!actor && !!found && found.userId === actor.id;
+  const { a, row: seat } = await requireSeat(actor, own ? "checkin.log" : "roster.manage", subjectId, found);
   if (!(SITTING_SEAT_STATUSES as readonly string[]).includes(seat.status))
     throw new AppError("CONFLICT", "Only a held seat can have a leave.");
   return { a, own };

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
-import { refuseByGuard, requirePermission } from "@/lib/auth/actor";
+import { refuseByGuard, requireSeat } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
 import { activityFor } from "@/lib/contributions/activity";
 import { decisionLink, openDecision } from "@/lib/decisions/decisions";
@@ -19,16 +19,14 @@ import { addMonths, roleName } from "@/lib/vocabulary";
  * activityFor). One open vote per seat; the holder is recused.
  */
 export async function openRemovalProposal(actor: Actor | null, input: OpenRemovalInput) {
-  const seat = await db.roleAssignment.findUnique({
+  const found = await db.roleAssignment.findUnique({
     where: { id: input.assignmentId },
     select: {
       ...seatSummarySelect,
       tag: { select: { name: true, slug: true, activityMinRecords: true, activityWindowMonths: true } },
     },
   });
-  const subject = { subjectType: "RoleAssignment", subjectId: input.assignmentId, tagId: seat?.tagId ?? null };
-  const a = await requirePermission(actor, "leadership.remove-vote", subject);
-  if (!seat) throw new AppError("NOT_FOUND", "That seat does not exist.");
+  const { a, row: seat, subject } = await requireSeat(actor, "leadership.remove-vote", input.assignmentId, found);
   if (seat.userId === a.id)
     await refuseByGuard(a, "leadership.remove-vote", subject, "Nobody proposes their own removal.");
   if (seat.status !== "active" && seat.status !== "on_leave")

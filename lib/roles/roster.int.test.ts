@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { loadActor } from "@/lib/auth/actor";
 import { now } from "@/lib/clock";
 import { countUnread } from "@/lib/notify/queries";
-import { createTag, createUser } from "@/tests/factories";
+import { createTag, createUser, insertRecord } from "@/tests/factories";
 import { defineRole, retireRole } from "./definitions";
 import { recordLeave } from "./leaves";
 import { listLeadershipTimeline, listRoster, listRosterForExport, summarizeRoles } from "./queries";
@@ -15,7 +15,7 @@ import { DAY } from "@/lib/vocabulary";
 import { closeDueDecisions } from "@/lib/decisions/closing";
 import { castVote } from "@/lib/decisions/votes";
 import { everyoneVotes, freshToc } from "@/tests/decisions";
-import { code, defineRoleIn, standardRole } from "@/tests/fixtures";
+import { code, createSeat, defineRoleIn, standardRole, tagWithLead } from "@/tests/fixtures";
 const message = (p: Promise<unknown>) =>
   p.then(
     () => "ok",
@@ -24,10 +24,14 @@ const message = (p: Promise<unknown>) =>
 
 async function leadOf(tagId: string) {
   const lead = await createUser();
-  await db.roleAssignment.create({
-    data: { tagId, userId: lead.id, kind: "chair", status: "active", requestedAt: new Date(), startAt: new Date() },
-  });
+  await createSeat(tagId, lead.id, "chair");
   return { user: lead, actor: (await loadActor(lead.id))! };
+}
+
+/** A new TAG, its chair as actor, and a role `d` the chair defines there (`fields` as the form sends them). */
+async function roleInNewTag(fields: Record<string, string>) {
+  const { tag, leadActor: actor } = await tagWithLead();
+  return { tag, actor, d: await defineRoleIn(actor, tag.id, fields) };
 }
 
 async function person(region: "APAC" | "EMEA" | "Americas", employer: string | null = null) {
@@ -53,8 +57,7 @@ const ambassadorRole = (tagId: string, over: Record<string, unknown> = {}) =>
 
 describe("role definitions", () => {
   it("a lead defines a role; editing writes a new version and supersedes the old", async () => {
-    const tag = await createTag();
-    const { actor } = await leadOf(tag.id);
+    const { tag, leadActor: actor } = await tagWithLead();
     const v1 = await defineRole(actor, ambassadorRole(tag.id));
     expect(v1.version).toBe(1);
     expect(v1.warnings).toEqual([]);
@@ -71,8 +74,7 @@ describe("role definitions", () => {
   });
 
   it("a role states its deliverables per term; a new version may change them and the old one keeps its own", async () => {
-    const tag = await createTag();
-    const { actor } = await leadOf(tag.id);
+    const { tag, leadActor: actor } = await tagWithLead();
     const v1 = await defineRole(actor, ambassadorRole(tag.id, { deliverables: "  One talk per term.  " }));
     const v2 = await defineRole(
       actor,
@@ -95,8 +97,7 @@ describe("role definitions", () => {
   });
 
   it("every TAG has its Chair and Tech Lead roles, which always need TOC approval and are never doubled", async () => {
-    const tag = await createTag();
-    const { actor } = await leadOf(tag.id);
+    const { tag, leadActor: actor } = await tagWithLead();
     const tl = await standardRole(tag.id, "tech_lead");
     expect((await standardRole(tag.id, "chair")).needsTocApproval).toBe(true);
     const d = await defineRoleIn(actor, tag.id, {
@@ -127,8 +128,7 @@ describe("role definitions", () => {
   });
 
   it("saves a rule the roster already breaks, with a warning naming who", async () => {
-    const tag = await createTag();
-    const { actor } = await leadOf(tag.id);
+    const { tag, leadActor: actor } = await tagWithLead();
     const d = await defineRole(actor, ambassadorRole(tag.id, { maxEMEA: "2" }));
     const [a, b] = [await person("EMEA"), await person("EMEA")];
     await appointToRole(actor, { roleDefinitionId: d.id, login: a.login });
@@ -151,8 +151,7 @@ describe("role definitions", () => {
 
 describe("appointments and seat rules", () => {
   it("enforces the region cap and total seats with clear messages; shows vacancies and minimums", async () => {
-    const tag = await createTag();
-    const { actor } = await leadOf(tag.id);
+    const { tag, leadActor: actor } = await tagWithLead();
     const d = await defineRole(actor, ambassadorRole(tag.id, { minAPAC: "1" }));
     const [e1, e2, am, ap] = [
       await person("EMEA"),
@@ -189,13 +188,7 @@ describe("appointments and seat rules", () => {
   });
 
   it("enforces the employer cap, trimmed and case-insensitively", async () => {
-    const tag = await createTag();
-    const { actor } = await leadOf(tag.id);
-    const d = await defineRoleIn(actor, tag.id, {
-      name: "Subproject lead",
-      kind: "subproject_lead",
-      maxPerEmployer: "1",
-    });
+    const { actor, d } = await roleInNewTag({ name: "Subproject lead", kind: "subproject_lead", maxPerEmployer: "1" });
     const [a, b, c] = [
       await person("EMEA", "Acme"),
       await person("APAC", " acme "),
@@ -232,9 +225,7 @@ describe("appointments and seat rules", () => {
   });
 
   it("eligibility: at least N records in the last M months", async () => {
-    const tag = await createTag();
-    const { actor } = await leadOf(tag.id);
-    const d = await defineRoleIn(actor, tag.id, {
+    const { tag, actor, d } = await roleInNewTag({
       name: "Tech Lead",
       kind: "custom",
       eligibilityMinRecords: "1",
@@ -244,22 +235,14 @@ describe("appointments and seat rules", () => {
     expect(await message(appointToRole(actor, { roleDefinitionId: d.id, login: p.login }))).toMatch(
       /not eligible: 0 of at least 1/,
     );
-    await db.contributionRecord.create({
-      data: {
-        userId: p.id,
-        tagId: tag.id,
-        kind: "pr",
-        source: "github",
-        occurredAt: new Date((await now()).getTime() - DAY),
-        link: "https://example.test/pr/1",
-      },
+    await insertRecord(p.id, tag.id, "pr", new Date((await now()).getTime() - DAY), {
+      link: "https://example.test/pr/1",
     });
     expect(await code(appointToRole(actor, { roleDefinitionId: d.id, login: p.login }))).toBe("ok");
   });
 
   it("a tech-lead role stays pending until the TOC approves it by vote", async () => {
-    const tag = await createTag();
-    const { actor } = await leadOf(tag.id);
+    const { tag, leadActor: actor } = await tagWithLead();
     await freshToc(3);
     const d = await standardRole(tag.id, "tech_lead");
     const p = await person("EMEA");
@@ -302,8 +285,7 @@ describe("appointments and seat rules", () => {
   });
 
   it("renew extends the term by the role's term; end and emeritus close the seat and free it", async () => {
-    const tag = await createTag();
-    const { actor } = await leadOf(tag.id);
+    const { tag, leadActor: actor } = await tagWithLead();
     const d = await defineRole(actor, ambassadorRole(tag.id, { totalSeats: "1" }));
     const fellow = await defineRoleIn(actor, tag.id, { name: "Advisory Fellow", kind: "advisory_fellow" });
     const [a, b, c] = [await person("EMEA"), await person("APAC"), await person("Americas")];
@@ -327,8 +309,7 @@ describe("appointments and seat rules", () => {
   });
 
   it("ending a chair seat is an end request the TOC decides; emeritus on approval", async () => {
-    const tag = await createTag();
-    const { actor } = await leadOf(tag.id);
+    const { tag, leadActor: actor } = await tagWithLead();
     await freshToc(3);
     const d = await standardRole(tag.id, "chair");
     const p = await person("EMEA");
@@ -344,8 +325,7 @@ describe("appointments and seat rules", () => {
 
 describe("leaves", () => {
   it("the person or a lead records a leave; overlaps refused; the roster shows on leave today", async () => {
-    const tag = await createTag();
-    const { actor } = await leadOf(tag.id);
+    const { tag, leadActor: actor } = await tagWithLead();
     const d = await defineRole(actor, ambassadorRole(tag.id));
     const p = await person("EMEA");
     const seat = await appointToRole(actor, { roleDefinitionId: d.id, login: p.login });
@@ -385,9 +365,7 @@ describe("leaves", () => {
 
 describe("removal votes", () => {
   async function setup() {
-    const tag = await createTag();
-    const { actor } = await leadOf(tag.id);
-    const d = await defineRoleIn(actor, tag.id, { name: "Tech Lead", kind: "custom" });
+    const { tag, actor, d } = await roleInNewTag({ name: "Tech Lead", kind: "custom" });
     const p = await person("EMEA");
     const seat = await appointToRole(actor, { roleDefinitionId: d.id, login: p.login });
     // Five TOC members: the quorum (more than half) is 3, two thirds of 3 votes cast is 2.

@@ -3,7 +3,7 @@ import { db, type Tx } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { recordAudit, recordRefusal } from "@/lib/audit/record";
-import { refuseByGuard, requirePermission } from "@/lib/auth/actor";
+import { refuseByGuard, requirePermission, requireSeat } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
 import { activityFor } from "@/lib/contributions/activity";
 import { notify } from "@/lib/notify/send";
@@ -177,10 +177,8 @@ const seatSelect = {
 
 /** Loads a seat and checks the actor may change it (lead of its TAG or admin), and that it is not their own. */
 async function seatForChange(actor: Actor | null, assignmentId: string, what: string) {
-  const seat = await db.roleAssignment.findUnique({ where: { id: assignmentId }, select: seatSelect });
-  const subject = { subjectType: "RoleAssignment", subjectId: assignmentId, tagId: seat?.tagId ?? null };
-  const a = await requirePermission(actor, "roster.appoint", subject);
-  if (!seat) throw new AppError("NOT_FOUND", "That seat does not exist.");
+  const found = await db.roleAssignment.findUnique({ where: { id: assignmentId }, select: seatSelect });
+  const { a, row: seat, subject } = await requireSeat(actor, "roster.appoint", assignmentId, found);
   if (seat.userId === a.id) await refuseByGuard(a, "roster.appoint", subject, `Nobody ${what} themselves.`);
   if (seat.status !== "active" && seat.status !== "on_leave")
     throw new AppError("CONFLICT", "Only a held seat can be changed.");
@@ -364,13 +362,8 @@ async function leadsAndToc(tagId: string, except: string, at: Date): Promise<str
  * once (nobody is kept serving against their will), audited; the TAG's leads and the TOC are told.
  */
 export async function resignSeat(actor: Actor | null, input: ResignInput) {
-  const seat = await db.roleAssignment.findUnique({
-    where: { id: input.assignmentId },
-    select: seatSummarySelect,
-  });
-  const subject = { subjectType: "RoleAssignment", subjectId: input.assignmentId, tagId: seat?.tagId ?? null };
-  const a = await requirePermission(actor, "roster.resign", subject);
-  if (!seat) throw new AppError("NOT_FOUND", "That seat does not exist.");
+  const found = await db.roleAssignment.findUnique({ where: { id: input.assignmentId }, select: seatSummarySelect });
+  const { a, row: seat, subject } = await requireSeat(actor, "roster.resign", input.assignmentId, found);
   if (seat.userId !== a.id) await refuseByGuard(a, "roster.resign", subject, "Only its holder resigns a seat.");
   const at = await now();
   await db.$transaction(async (tx) => {
@@ -419,13 +412,8 @@ export async function resignSeat(actor: Actor | null, input: ResignInput) {
 
 /** A lead of the TAG (or an admin) withdraws an appointment still awaiting the TOC; the nominee is told. */
 export async function cancelPendingAppointment(actor: Actor | null, input: CancelPendingInput) {
-  const seat = await db.roleAssignment.findUnique({
-    where: { id: input.assignmentId },
-    select: seatSummarySelect,
-  });
-  const subject = { subjectType: "RoleAssignment", subjectId: input.assignmentId, tagId: seat?.tagId ?? null };
-  const a = await requirePermission(actor, "roster.appoint", subject);
-  if (!seat) throw new AppError("NOT_FOUND", "That seat does not exist.");
+  const found = await db.roleAssignment.findUnique({ where: { id: input.assignmentId }, select: seatSummarySelect });
+  const { a, row: seat } = await requireSeat(actor, "roster.appoint", input.assignmentId, found);
   if (seat.status !== "pending")
     throw new AppError("CONFLICT", "Only an appointment awaiting the TOC can be cancelled.");
   const at = await now();

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { notify } from "@/lib/notify/send";
 import { leadSeatWhere } from "@/lib/auth/lead-seats";
 import { DAY, isoDay, roleName, SITTING_SEAT_STATUSES } from "@/lib/vocabulary";
+import { seatSummarySelect } from "./seats";
 /** Days before a term ends when the holder and the TAG's leads hear about it. */
 export const TERM_REMINDER_DAYS = [60, 14] as const;
 
@@ -15,16 +16,7 @@ export async function remindTermsEnding(now: Date): Promise<number> {
   const horizon = new Date(now.getTime() + TERM_REMINDER_DAYS[0] * DAY);
   const seats = await db.roleAssignment.findMany({
     where: { status: { in: [...SITTING_SEAT_STATUSES] }, termEndAt: { gt: now, lte: horizon } },
-    select: {
-      id: true,
-      tagId: true,
-      userId: true,
-      kind: true,
-      termEndAt: true,
-      user: { select: { login: true } },
-      roleDefinition: { select: { name: true } },
-      tag: { select: { name: true, slug: true } },
-    },
+    select: { ...seatSummarySelect, termEndAt: true },
     take: 5000,
   });
   if (seats.length === 0) return 0;

@@ -18,25 +18,20 @@
  *   export leaves their text untouched.
  */
 import type { ResolvedLogin } from "../auth/github-logins.ts";
-import type { TagsYamlFile, TagsYamlPerson } from "./parse.ts";
+import type { TagsYamlFile, TagsYamlPerson, TagsYamlSubproject, TagsYamlTag } from "./parse.ts";
 
 export type SeatKind = "chair" | "tech_lead" | "subproject_lead";
 
-export interface TagFields {
-  name: string;
-  mission: string;
-  slackChannel: string | null;
-  mailingList: string | null;
-  meetings: string;
-  tocLiaisons: string[];
+/** A TAG's fields as the file gives them, and the portal keeps them. */
+export interface TagFields extends Pick<
+  TagsYamlTag,
+  "name" | "mission" | "slackChannel" | "mailingList" | "meetings" | "tocLiaisons"
+> {
   /** GitHub ids of the TOC liaisons (decimal), in the order of `tocLiaisons`; "0" for a login GitHub did not resolve. */
   tocLiaisonIds: string[];
 }
 
-export interface SubprojectFields {
-  name: string;
-  mission: string;
-}
+export type SubprojectFields = Pick<TagsYamlSubproject, "name" | "mission">;
 
 /** The portal's state, as far as an import touches it. GitHub ids are decimal strings. */
 export interface PortalSnapshot {

@@ -3,7 +3,7 @@ import { db, type Tx } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
-import { requirePermission } from "@/lib/auth/actor";
+import { requireTag } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
 import { TAG_SETTING_KEYS, type TagSettingKey, type TagSettings } from "@/lib/vocabulary";
 import type { TagSettingsInput } from "./schemas";
@@ -116,13 +116,8 @@ export async function recordFirstSettings(tx: Tx, tagId: string, actorId: string
  * counts toward caps, stale-after days, board review cadence, leadership model, volunteering rules.
  */
 export async function updateTagSettings(actor: Actor | null, input: TagSettingsInput) {
-  const tag = await db.tag.findUnique({ where: { id: input.tagId }, select: { id: true, slug: true } });
-  const a = await requirePermission(actor, "tag.settings", {
-    subjectType: "Tag",
-    subjectId: input.tagId,
-    tagId: tag?.id ?? null,
-  });
-  if (!tag) throw new AppError("NOT_FOUND", "That TAG does not exist.");
+  const found = await db.tag.findUnique({ where: { id: input.tagId }, select: { id: true, slug: true } });
+  const { a, row: tag } = await requireTag(actor, "tag.settings", input.tagId, found);
   const { tagId, version, reason, ...next } = input;
   const at = await now();
   const saved = await db.$transaction((tx) =>

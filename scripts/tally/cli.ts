@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
-import { BallotFormatError, findJsonErrorLine, readBallotFile } from "../../lib/elections/ballot-formats/index.ts";
+import { BallotFormatError, parseJson, readBallotFile } from "../../lib/elections/ballot-formats/index.ts";
 import {
   TALLY_METHODS,
   TallyInputError,
@@ -114,16 +114,13 @@ function readInput(path: string): Buffer {
 
 function readRules(path: string, candidates: readonly string[]): Rules {
   const text = readInput(path).toString("utf8");
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const line = findJsonErrorLine(text, message);
-    throw new UsageError(`${basename(path)}: ${line === undefined ? "" : `line ${line}: `}not valid JSON (${message})`);
+  const parsed = parseJson(text);
+  if ("error" in parsed) {
+    const at = parsed.line === undefined ? "" : `line ${parsed.line}: `;
+    throw new UsageError(`${basename(path)}: ${at}not valid JSON (${parsed.error})`);
   }
   try {
-    return validateRules(data, candidates);
+    return validateRules(parsed.data, candidates);
   } catch (error) {
     if (error instanceof TallyInputError) throw new UsageError(`${basename(path)}: ${error.message}`);
     throw error;

@@ -12,7 +12,7 @@ export type { MatrixFile } from "./matrix-json.ts";
 export { BallotFormatError } from "./errors.ts";
 export { readBlt, writeBlt } from "./blt.ts";
 export { readElektoCsv, writeElektoCsv } from "./elekto-csv.ts";
-export { findJsonErrorLine, readMatrixJson, writeMatrixJson } from "./matrix-json.ts";
+export { findJsonErrorLine, parseJson, readMatrixJson, writeMatrixJson } from "./matrix-json.ts";
 
 export type BallotFileFormat = "blt" | "elekto-csv" | "matrix-json";
 

@@ -32,6 +32,17 @@ export function findJsonErrorLine(text: string, message: string): number | undef
   return lineAt(text, at + (quoted[1] ? Math.min(10, quoted[2].length) : 0));
 }
 
+/** JSON.parse, or its message and (where it can be found) the line of the fault. */
+export function parseJson(text: string): { data: unknown } | { error: string; line?: number } {
+  try {
+    return { data: JSON.parse(text) };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const line = findJsonErrorLine(text, message);
+    return line === undefined ? { error: message } : { error: message, line };
+  }
+}
+
 function lineAt(text: string, position: number): number {
   let line = 1;
   for (let i = 0; i < position && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
@@ -40,14 +51,9 @@ function lineAt(text: string, position: number): number {
 
 /** Reads `matrix.json`; throws {@link BallotFormatError} naming the line (bad JSON) or the field. */
 export function readMatrixJson(text: string): ElectionFile {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const line = findJsonErrorLine(text, message);
-    throw new BallotFormatError(`not valid JSON (${message})`, line === undefined ? {} : { line });
-  }
+  const parsed = parseJson(text);
+  if ("error" in parsed) throw new BallotFormatError(`not valid JSON (${parsed.error})`, { line: parsed.line });
+  const data = parsed.data;
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
     throw new BallotFormatError("must be a JSON object", { field: "matrix.json" });
   }

@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { packBallots, unpackBallots } from "./ballots.ts";
 import { orderByLot } from "./lot.ts";
 import { tallySchulze } from "./schulze.ts";
-import { SEED, ballotsFrom } from "./test-helpers.ts";
-import type { BallotInput } from "./types.ts";
+import { SEED, ballotsFrom, tallyInput } from "./test-helpers.ts";
+import type { BallotInput, Rules } from "./types.ts";
 
 const ABCDE = ["A", "B", "C", "D", "E"];
 
@@ -22,12 +22,7 @@ const WIKIPEDIA_45: [number, string][] = [
 
 describe("tallySchulze", () => {
   it("reproduces the published 45-voter example: matrices, ranking and winner", () => {
-    const outcome = tallySchulze({
-      candidates: ABCDE,
-      seats: 1,
-      seed: SEED,
-      ballots: ballotsFrom(ABCDE, WIKIPEDIA_45),
-    });
+    const outcome = tallySchulze(tallyInput(ABCDE, 1, WIKIPEDIA_45));
     expect(outcome.pairwise).toEqual([
       [0, 20, 26, 30, 22],
       [25, 0, 16, 33, 18],
@@ -48,12 +43,7 @@ describe("tallySchulze", () => {
   });
 
   it("counts from published pairwise counts exactly as from the ballots", () => {
-    const fromBallots = tallySchulze({
-      candidates: ABCDE,
-      seats: 2,
-      seed: SEED,
-      ballots: ballotsFrom(ABCDE, WIKIPEDIA_45),
-    });
+    const fromBallots = tallySchulze(tallyInput(ABCDE, 2, WIKIPEDIA_45));
     const pairwise = Float64Array.from(fromBallots.pairwise.flat());
     const fromMatrix = tallySchulze({ candidates: ABCDE, seats: 2, seed: SEED, pairwise });
     expect(fromMatrix).toEqual(fromBallots);
@@ -61,18 +51,12 @@ describe("tallySchulze", () => {
 
   it("treats unranked candidates as no opinion, not as ranked last", () => {
     // Two voters say A > B and nothing about C; one says C > A. Ranked-last would give A > C 2:1.
-    const outcome = tallySchulze({
-      candidates: ["A", "B", "C"],
-      seats: 1,
-      seed: SEED,
-      ballots: ballotsFrom(
-        ["A", "B", "C"],
-        [
-          [2, "A>B"],
-          [1, "C>A"],
-        ],
-      ),
-    });
+    const outcome = tallySchulze(
+      tallyInput(["A", "B", "C"], 1, [
+        [2, "A>B"],
+        [1, "C>A"],
+      ]),
+    );
     expect(outcome.pairwise).toEqual([
       [0, 2, 0],
       [0, 0, 0],
@@ -83,12 +67,7 @@ describe("tallySchulze", () => {
 
   it("lists every candidate once in the ranking, including ones nobody ranked, and equal ranks compare nobody", () => {
     const names = ["A", "B", "C", "D"];
-    const outcome = tallySchulze({
-      candidates: names,
-      seats: 1,
-      seed: SEED,
-      ballots: ballotsFrom(names, [[3, "A>B=C"]]),
-    });
+    const outcome = tallySchulze(tallyInput(names, 1, [[3, "A>B=C"]]));
     expect(outcome.ranking.flat().sort()).toEqual(names);
     expect(outcome.pairwise[1]?.[2]).toBe(0);
     expect(outcome.pairwise[2]?.[1]).toBe(0);
@@ -154,39 +133,22 @@ describe("tallySchulze", () => {
       Cy: { region: "APAC" },
       Di: { region: "NA" },
     };
-    const met = tallySchulze({
-      candidates: names,
-      seats: 2,
-      seed: SEED,
-      ballots,
-      rules: { candidates, minPerRegion: { APAC: 1 } },
-    });
+    const tally = (seats: number, rules: Omit<Rules, "candidates">) =>
+      tallySchulze({ candidates: names, seats, seed: SEED, ballots, rules: { candidates, ...rules } });
+    const met = tally(2, { minPerRegion: { APAC: 1 } });
     expect(met.winners).toEqual(["Ana", "Cy"]);
     expect(met.excluded.map((e) => e.name)).toEqual(["Bo"]);
     expect(met.excluded[0]?.reason).toMatch(/regional minimum/);
     expect(met.unmet).toEqual([]);
 
-    const unmet = tallySchulze({
-      candidates: names,
-      seats: 2,
-      seed: SEED,
-      ballots,
-      rules: { candidates, minPerRegion: { LATAM: 1 } },
-    });
+    const unmet = tally(2, { minPerRegion: { LATAM: 1 } });
     expect(unmet.winners).toEqual(["Ana", "Bo"]);
     expect(unmet.unmet).toEqual([{ region: "LATAM", missing: 1 }]);
 
-    const reserved = tallySchulze({
-      candidates: names,
-      seats: 3,
-      seed: SEED,
-      ballots,
-      rules: {
-        candidates,
-        minPerRegion: { EMEA: 1, NA: 1 },
-        maxPerRegion: { EMEA: 1, NA: 1 },
-        sitting: [{ region: "NA" }],
-      },
+    const reserved = tally(3, {
+      minPerRegion: { EMEA: 1, NA: 1 },
+      maxPerRegion: { EMEA: 1, NA: 1 },
+      sitting: [{ region: "NA" }],
     });
     // NA's reserved seat is held by a sitting member, EMEA's goes to Ana; the rest are open.
     expect(reserved.winners).toEqual(["Ana", "Cy"]);
@@ -194,9 +156,7 @@ describe("tallySchulze", () => {
   });
 
   it("refuses seats below 1", () => {
-    expect(() =>
-      tallySchulze({ candidates: ABCDE, seats: 0, seed: SEED, ballots: ballotsFrom(ABCDE, WIKIPEDIA_45) }),
-    ).toThrow(/seats/);
+    expect(() => tallySchulze(tallyInput(ABCDE, 0, WIKIPEDIA_45))).toThrow(/seats/);
   });
 });
 

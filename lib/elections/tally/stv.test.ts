@@ -5,7 +5,7 @@ import { TallyInputError } from "./errors.ts";
 import { orderByLot } from "./lot.ts";
 import { tallyMeek } from "./meek.ts";
 import { tallyStv } from "./stv.ts";
-import { SEED, ballotsFrom } from "./test-helpers.ts";
+import { SEED, ballotsFrom, tallyInput } from "./test-helpers.ts";
 
 // Wikipedia, "Single transferable vote", the food example (20 voters, 3 seats), transcribed by hand.
 const FOODS = ["Oranges", "Pears", "Chocolate", "Strawberries", "Hamburgers"];
@@ -20,7 +20,7 @@ const FOOD_BALLOTS: [number, string][] = [
 
 describe("tallyStv (Scottish STV)", () => {
   it("reproduces the published food example stage by stage", () => {
-    const outcome = tallyStv({ candidates: FOODS, seats: 3, seed: SEED, ballots: ballotsFrom(FOODS, FOOD_BALLOTS) });
+    const outcome = tallyStv(tallyInput(FOODS, 3, FOOD_BALLOTS));
     expect(outcome.quota).toBe(6);
     expect(outcome.winners).toEqual(["Chocolate", "Oranges", "Strawberries"]);
     const stages = outcome.stages.map((s) => ({ votes: s.votes, elected: s.elected, excluded: s.excluded }));
@@ -36,15 +36,12 @@ describe("tallyStv (Scottish STV)", () => {
   it("truncates transfer values to five decimals", () => {
     // 9 papers, 2 seats: quota 4. X has 7 papers, surplus 3: each moves at 3/7 = 0.428571.. -> 0.42857.
     const names = ["X", "Y", "Z"];
-    const outcome = tallyStv({
-      candidates: names,
-      seats: 2,
-      seed: SEED,
-      ballots: ballotsFrom(names, [
+    const outcome = tallyStv(
+      tallyInput(names, 2, [
         [7, "X>Y"],
         [2, "Z"],
       ]),
-    });
+    );
     expect(outcome.quota).toBe(4);
     expect(outcome.stages[1]?.votes).toEqual([4, 2.99999, 2]);
   });
@@ -146,15 +143,12 @@ describe("tallyMeek", () => {
 
   it("and Scottish STV has no tie on the same ballots", () => {
     const names = ["Castor", "Pollux", "Helen"];
-    const outcome = tallyStv({
-      candidates: names,
-      seats: 2,
-      seed: SEED,
-      ballots: ballotsFrom(names, [
+    const outcome = tallyStv(
+      tallyInput(names, 2, [
         [4, "Castor>Pollux"],
         [2, "Helen"],
       ]),
-    });
+    );
     expect(outcome.quota).toBe(3);
     expect(outcome.winners).toEqual(["Castor", "Helen"]);
     expect(outcome.ties).toEqual([]);

@@ -27,3 +27,12 @@ export function ballotsFrom(
 }
 
 export const SEED = "00";
+
+/** A tally's input: `lines` (see ballotsFrom) among `candidates` for `seats`, drawn with the fixed seed. */
+export function tallyInput(
+  candidates: readonly string[],
+  seats: number,
+  lines: readonly (readonly [number, string])[],
+) {
+  return { candidates: [...candidates], seats, seed: SEED, ballots: ballotsFrom(candidates, lines) };
+}

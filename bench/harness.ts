@@ -1,0 +1,56 @@
+/**
+ * What every benchmark does the same way: read its command-line options, start the built portal
+ * (`next start`) and wait until it answers. A benchmark keeps only what it measures.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+
+export const root = path.resolve(import.meta.dirname, "..");
+
+/** The value after `--name` on the command line, if given. */
+export function flag(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+/** The number after `--name` on the command line, or `fallback`. */
+export function numberFlag(name: string, fallback: number): number {
+  const v = flag(name);
+  return v === undefined ? fallback : Number(v);
+}
+
+/**
+ * Starts the built portal on `port` in production mode with `env` over this process's environment;
+ * it is stopped when this process exits. `nodeArgs` go to node itself (a CPU profile, say).
+ */
+export function startNext(
+  port: number,
+  env: Record<string, string | undefined>,
+  nodeArgs: string[] = [],
+): ChildProcess {
+  const next = spawn(
+    process.execPath,
+    [...nodeArgs, path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)],
+    {
+      cwd: root,
+      env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...env },
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
+  process.on("exit", () => next.kill("SIGTERM"));
+  return next;
+}
+
+/** Waits until `url` answers 2xx; throws after `timeoutMs`. */
+export async function waitUntilUp(url: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+}
