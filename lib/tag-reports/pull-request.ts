@@ -5,7 +5,7 @@ import { env } from "@/lib/env";
 import { now } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
-import { requirePermission } from "@/lib/auth/actor";
+import { requireTag } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
 import { baseOf, githubRestFor, proposeFile } from "@/lib/github/pulls";
 import { getTagReport } from "./load";
@@ -22,16 +22,13 @@ export async function openTagReportPull(
   actor: Actor | null,
   input: OpenTagReportPullInput,
 ): Promise<{ url: string; repo: string }> {
-  const tag = await db.tag.findUnique({
-    where: { id: input.tagId },
-    select: { id: true, slug: true, repositories: true },
-  });
-  const a = await requirePermission(actor, "tag-report.write", {
-    subjectType: "TagReportDraft",
-    subjectId: input.tagId,
-    tagId: tag?.id ?? null,
-  });
-  if (!tag) throw new AppError("NOT_FOUND", "That TAG does not exist.");
+  const { a, row: tag } = await requireTag(
+    actor,
+    "tag-report.write",
+    input.tagId,
+    await db.tag.findUnique({ where: { id: input.tagId }, select: { id: true, slug: true, repositories: true } }),
+    "TagReportDraft",
+  );
   const repo = tag.repositories.find((r) => r.toLowerCase() === input.repo.toLowerCase());
   if (!repo)
     throw new AppError("INVALID", "Pick one of the TAG's repositories.", {
