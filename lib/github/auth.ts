@@ -42,3 +42,24 @@ export async function githubTokenFor(repoFullName: string | null): Promise<strin
     return fallback;
   }
 }
+
+/**
+ * The credential for an organisation's or user's own objects (a project board): the App's
+ * installation on that account, else GITHUB_API_TOKEN, as {@link githubTokenFor} decides for a repository.
+ */
+export async function githubTokenForOwner(owner: string): Promise<string | undefined> {
+  const fallback = env().GITHUB_API_TOKEN;
+  if (appConfig().state !== "on") return fallback;
+  const installation = await db.githubInstallation.findFirst({
+    where: { account: { equals: owner, mode: "insensitive" } },
+    orderBy: { id: "asc" },
+    select: { id: true },
+  });
+  if (!installation) return fallback;
+  try {
+    return await installationToken(installation.id);
+  } catch (e) {
+    console.warn(`GitHub App token for ${owner} unavailable, using token mode: ${(e as Error).message}`);
+    return fallback;
+  }
+}
