@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHash, randomUUID } from "node:crypto";
-import http from "node:http";
+import { beforeAll, describe, expect, it } from "vitest";
+import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { resetEnvForTests } from "@/lib/env";
 import { loadActor } from "@/lib/auth/actor";
@@ -13,67 +12,27 @@ import {
 } from "@/lib/help-wanted/claims";
 import { createUser } from "@/tests/factories";
 import { postItem, tagWithLead } from "@/tests/fixtures";
+import { portalWebhookForFile, writeQueue } from "@/tests/github-writes";
 import { standInForFile } from "@/tests/stand-in";
 import { githubIssueSync } from "./issue-sync";
 import { linkTagProject, unlinkTagProject } from "./projects";
 import { ProjectLinkSchema } from "./schemas";
-import { processWebhookDelivery } from "./webhook-deliveries";
-import { performWrite } from "./writes";
 
 /**
  * A TAG's project board (issue 22 point 2) against the GitHub stand-in's Projects v2: Status writes
- * go through GithubWrite rows sent as the job worker sends them (`queued` stands for the queue), and
+ * go through GithubWrite rows sent as the job worker sends them (`writeQueue` stands for the queue), and
  * the stand-in's `projects_v2_item` webhooks come back through processWebhookDelivery.
  */
 const { standIn, api, control, url } = standInForFile();
-const queued: string[] = [];
-const enqueue = async (id: string) => void queued.push(id);
+const { enqueue, drain } = writeQueue();
 const sink = githubIssueSync(enqueue);
-let hook: http.Server;
+portalWebhookForFile(control, sink);
 
-beforeAll(async () => {
+beforeAll(() => {
   process.env.GITHUB_API_URL = api();
   process.env.GITHUB_API_TOKEN = "portal-token";
   resetEnvForTests();
-  hook = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", async () => {
-      const body = Buffer.concat(chunks);
-      const r = await processWebhookDelivery(
-        {
-          deliveryId: String(req.headers["x-github-delivery"]),
-          bodySha256: createHash("sha256").update(body).digest("hex"),
-        },
-        String(req.headers["x-github-event"]),
-        JSON.parse(body.toString()),
-        sink,
-      );
-      res.writeHead(r.status, { "content-type": "application/json" }).end(JSON.stringify(r));
-    });
-  });
-  await new Promise<void>((r) => hook.listen(0, "127.0.0.1", r));
-  await control("webhook-target", {
-    url: `http://127.0.0.1:${(hook.address() as { port: number }).port}/`,
-    secret: "s",
-  });
 });
-afterAll(() => new Promise<void>((r) => hook.close(() => r())));
-
-/** Runs every queued write as the worker does, a failed attempt again once its (test-short) backoff passed. */
-async function drain() {
-  const outcomes: string[] = [];
-  while (queued.length) {
-    const id = queued.shift()!;
-    const r = await performWrite(id, { backoffMs: 1 });
-    outcomes.push(r.status);
-    if (r.status === "retry") {
-      await new Promise((res) => setTimeout(res, 5));
-      queued.push(id);
-    }
-  }
-  return outcomes;
-}
 
 interface BoardItem {
   id: string;
