@@ -3,6 +3,7 @@ import { afterAll, beforeAll } from "vitest";
 import { createHash } from "node:crypto";
 import http from "node:http";
 import type { ItemChangeSink } from "@/lib/help-wanted/items";
+import { resetEnvForTests } from "@/lib/env";
 import { processWebhookDelivery } from "@/lib/github/webhook-deliveries";
 import { performWrite } from "@/lib/github/writes";
 
@@ -58,4 +59,23 @@ export function portalWebhookForFile(control: (path: string, body: unknown) => P
     await control("webhook-target", { url: `http://127.0.0.1:${port}/`, secret: "s" });
   });
   afterAll(() => new Promise<void>((r) => hook.close(() => r())));
+}
+
+/**
+ * For a file that writes to the stand-in: the portal calls it with a test token, the writes wait in
+ * {@link writeQueue}, the sink `makeSink` builds records them, and webhooks come back through it.
+ */
+export function githubWritesForFile(
+  standIn: { api: () => string; control: (path: string, body: unknown) => Promise<unknown> },
+  makeSink: (enqueue: (id: string) => Promise<void>) => ItemChangeSink,
+) {
+  const queue = writeQueue();
+  const sink = makeSink(queue.enqueue);
+  beforeAll(() => {
+    process.env.GITHUB_API_URL = standIn.api();
+    process.env.GITHUB_API_TOKEN = "portal-token";
+    resetEnvForTests();
+  });
+  portalWebhookForFile(standIn.control, sink);
+  return { ...queue, sink };
 }

@@ -1,13 +1,12 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
-import { resetEnvForTests } from "@/lib/env";
 import { loadActor } from "@/lib/auth/actor";
 import { confirmCompletion, decideClaim, postProgress, volunteerForItem } from "@/lib/help-wanted/claims";
 import { closeItem } from "@/lib/help-wanted/items";
 import { createUser } from "@/tests/factories";
 import { postItem, tagWithLead } from "@/tests/fixtures";
-import { portalWebhookForFile, writeQueue } from "@/tests/github-writes";
+import { githubWritesForFile } from "@/tests/github-writes";
 import { standInForFile } from "@/tests/stand-in";
 import { createIssueForItem, githubIssueSync } from "./issue-sync";
 import { WRITE_ATTEMPTS } from "./writes";
@@ -18,15 +17,7 @@ import { WRITE_ATTEMPTS } from "./writes";
  * queue), and the stand-in's webhooks come back through processWebhookDelivery.
  */
 const { standIn, api, control, url } = standInForFile();
-const { enqueue, drain } = writeQueue();
-const sink = githubIssueSync(enqueue);
-portalWebhookForFile(control, sink);
-
-beforeAll(() => {
-  process.env.GITHUB_API_URL = api();
-  process.env.GITHUB_API_TOKEN = "portal-token";
-  resetEnvForTests();
-});
+const { enqueue, drain, sink } = githubWritesForFile({ api, control }, githubIssueSync);
 
 interface IssueView {
   state: string;

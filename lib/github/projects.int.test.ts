@@ -1,7 +1,6 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
-import { resetEnvForTests } from "@/lib/env";
 import { loadActor } from "@/lib/auth/actor";
 import {
   confirmCompletion,
@@ -12,7 +11,7 @@ import {
 } from "@/lib/help-wanted/claims";
 import { createUser } from "@/tests/factories";
 import { postItem, tagWithLead } from "@/tests/fixtures";
-import { portalWebhookForFile, writeQueue } from "@/tests/github-writes";
+import { githubWritesForFile } from "@/tests/github-writes";
 import { standInForFile } from "@/tests/stand-in";
 import { githubIssueSync } from "./issue-sync";
 import { linkTagProject, unlinkTagProject } from "./projects";
@@ -24,15 +23,7 @@ import { ProjectLinkSchema } from "./schemas";
  * the stand-in's `projects_v2_item` webhooks come back through processWebhookDelivery.
  */
 const { standIn, api, control, url } = standInForFile();
-const { enqueue, drain } = writeQueue();
-const sink = githubIssueSync(enqueue);
-portalWebhookForFile(control, sink);
-
-beforeAll(() => {
-  process.env.GITHUB_API_URL = api();
-  process.env.GITHUB_API_TOKEN = "portal-token";
-  resetEnvForTests();
-});
+const { enqueue, drain, sink } = githubWritesForFile({ api, control }, githubIssueSync);
 
 interface BoardItem {
   id: string;
