@@ -15,7 +15,7 @@ const REPO = "cncf/tag-security";
 const slackStandIn = () => `http://127.0.0.1:${portalPort() + 2}`;
 const inAYear = () => new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
 /** The worker sends writes one job at a time: linking the board queues one for each of the TAG's items. */
-const WORKER = { timeout: 45_000, intervals: [500, 1000] };
+const WORKER = { timeout: 90_000, intervals: [500, 1000] };
 
 const getJson = async <T>(request: APIRequestContext, url: string) => (await (await request.get(url)).json()) as T;
 
@@ -23,7 +23,8 @@ test("a chair's TAG on GitHub and Slack: issue, volunteer, project board and Sla
   page,
   browser,
 }) => {
-  test.setTimeout(120_000);
+  // A guard, not a speed goal: on a busy machine the first sign-in alone took most of a minute.
+  test.setTimeout(240_000);
   const title = `Audit the admission webhook ${Date.now().toString(36)}`;
   await signInAs(page, "chia-chair");
   await page.goto(`/manage/${TAG}`);
