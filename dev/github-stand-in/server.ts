@@ -29,6 +29,7 @@
  * POST /_stand-in/webhook-target {url, secret} changes the target, GET /_stand-in/deliveries lists them.
  * The GitHub App (app.ts, with `app`): App JWTs, installations and installation tokens. Pull requests
  * (pulls.ts): branches, commits and pull requests, merged or closed by tests with a webhook.
+ * Projects v2 (projects.ts): the GraphQL operations of the project board and its webhook.
  */
 import { createHash, randomBytes } from "node:crypto";
 import { createRepoActivity } from "./repos.ts";
@@ -37,6 +38,7 @@ import { createWebhookDeliverer } from "./deliver.ts";
 import { createStandInApp, type StandInAppOptions } from "./app.ts";
 import { createPulls } from "./pulls.ts";
 import { createIssueWrites } from "./issues.ts";
+import { createProjects } from "./projects.ts";
 import http from "node:http";
 import { identities as defaultIdentities, type StandInIdentity } from "./identities.ts";
 
@@ -86,6 +88,10 @@ export function createStandIn(opts: StandInOptions) {
   const webhooks = createWebhookDeliverer({ url: opts.webhookUrl, secret: opts.webhookSecret });
   const app = createStandInApp(opts.app);
   const pulls = createPulls({ files, webhooks, app, appWebhookSecret: opts.app?.webhookSecret });
+  const projects = createProjects({
+    webhooks,
+    issueTitle: (repo, n) => activity.findIssue(repo, n)?.title ?? null,
+  });
   const issueWrites = createIssueWrites({
     activity,
     webhooks,
@@ -160,8 +166,15 @@ export function createStandIn(opts: StandInOptions) {
     try {
       const url = new URL(req.url ?? "/", base());
       const path = url.pathname;
-      const body = () => readBody(req) as Promise<unknown> as Promise<Record<string, unknown>>;
-      if ((await app.handle(req, res, url, body)) || (await pulls.handle(req, res, url, body))) return;
+      // Read once: projects.ts reads a GraphQL body and hands the reviews query on to repos.ts.
+      let read: Promise<Record<string, unknown>> | undefined;
+      const body = () => (read ??= readBody(req) as Promise<unknown> as Promise<Record<string, unknown>>);
+      if (
+        (await app.handle(req, res, url, body)) ||
+        (await pulls.handle(req, res, url, body)) ||
+        (await projects.handle(req, res, url, body))
+      )
+        return;
       if (req.method === "GET" && path === "/login/oauth/authorize") {
         if (url.searchParams.get("client_id") !== opts.clientId) return json(res, 400, { error: "unknown client_id" });
         res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
@@ -261,12 +274,7 @@ export function createStandIn(opts: StandInOptions) {
         path === "/_stand-in/faults" ||
         path === "/api/graphql"
       ) {
-        const handled = await activity.handle(
-          req,
-          res,
-          url,
-          () => readBody(req) as Promise<unknown> as Promise<Record<string, unknown>>,
-        );
+        const handled = await activity.handle(req, res, url, body);
         if (handled) return;
       }
       // Issue writes (assign, comment, label, create) and their test controls: issues.ts.

@@ -142,7 +142,7 @@ export const PERMISSIONS = {
   "github.sync": {
     scope: "tag",
     roles: leadsAndAdmins,
-    description: "start a GitHub sync, configure a TAG's repositories",
+    description: "start a GitHub sync, configure a TAG's repositories and project board",
   },
   "slack.manage": {
     scope: "tag",

@@ -36,13 +36,33 @@ export async function githubTokenFor(repoFullName: string | null): Promise<strin
       .catch((e: unknown) => console.warn(`GitHub App installations not refreshed: ${(e as Error).message}`));
     installation = await installationOf(repoFullName);
   }
+  return tokenOrFallback(installation, repoFullName);
+}
+
+/** The installation's token, else (none, or GitHub refusing the App) the configured token. */
+async function tokenOrFallback(installation: { id: number } | null, what: string): Promise<string | undefined> {
+  const fallback = env().GITHUB_API_TOKEN;
   if (!installation) return fallback;
   try {
     return await installationToken(installation.id);
   } catch (e) {
-    console.warn(`GitHub App token for ${repoFullName} unavailable, using token mode: ${(e as Error).message}`);
+    console.warn(`GitHub App token for ${what} unavailable, using token mode: ${(e as Error).message}`);
     return fallback;
   }
+}
+
+/**
+ * The credential for an organisation's or user's own objects (a project board): the App's
+ * installation on that account, else GITHUB_API_TOKEN, as {@link githubTokenFor} decides for a repository.
+ */
+export async function githubTokenForOwner(owner: string): Promise<string | undefined> {
+  if (appConfig().state !== "on") return env().GITHUB_API_TOKEN;
+  const installation = await db.githubInstallation.findFirst({
+    where: { account: { equals: owner, mode: "insensitive" } },
+    orderBy: { id: "asc" },
+    select: { id: true },
+  });
+  return tokenOrFallback(installation, owner);
 }
 
 /**

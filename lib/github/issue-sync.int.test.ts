@@ -1,71 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHash, randomUUID } from "node:crypto";
-import http from "node:http";
+import { describe, expect, it } from "vitest";
+import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
-import { resetEnvForTests } from "@/lib/env";
 import { loadActor } from "@/lib/auth/actor";
 import { confirmCompletion, decideClaim, postProgress, volunteerForItem } from "@/lib/help-wanted/claims";
 import { closeItem } from "@/lib/help-wanted/items";
 import { createUser } from "@/tests/factories";
 import { postItem, tagWithLead } from "@/tests/fixtures";
+import { githubWritesForFile } from "@/tests/github-writes";
 import { standInForFile } from "@/tests/stand-in";
 import { createIssueForItem, githubIssueSync } from "./issue-sync";
-import { processWebhookDelivery } from "./webhook-deliveries";
-import { performWrite, WRITE_ATTEMPTS } from "./writes";
+import { WRITE_ATTEMPTS } from "./writes";
 
 /**
  * Two-way items and issues (issue 19 point 2) against the GitHub stand-in: writes go through the
- * GithubWrite rows and their sender exactly as the job worker runs them (`queued` stands for the
+ * GithubWrite rows and their sender exactly as the job worker runs them (`writeQueue` stands for the
  * queue), and the stand-in's webhooks come back through processWebhookDelivery.
  */
 const { standIn, api, control, url } = standInForFile();
-const queued: string[] = [];
-const enqueue = async (id: string) => void queued.push(id);
-const sink = githubIssueSync(enqueue);
-let hook: http.Server;
-
-beforeAll(async () => {
-  process.env.GITHUB_API_URL = api();
-  process.env.GITHUB_API_TOKEN = "portal-token";
-  resetEnvForTests();
-  // The portal's webhook endpoint as far as these tests need it: the route's work, with the test queue.
-  hook = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", async () => {
-      const body = Buffer.concat(chunks);
-      const r = await processWebhookDelivery(
-        {
-          deliveryId: String(req.headers["x-github-delivery"]),
-          bodySha256: createHash("sha256").update(body).digest("hex"),
-        },
-        String(req.headers["x-github-event"]),
-        JSON.parse(body.toString()),
-        sink,
-      );
-      res.writeHead(r.status, { "content-type": "application/json" }).end(JSON.stringify(r));
-    });
-  });
-  await new Promise<void>((r) => hook.listen(0, "127.0.0.1", r));
-  const port = (hook.address() as { port: number }).port;
-  await control("webhook-target", { url: `http://127.0.0.1:${port}/`, secret: "s" });
-});
-afterAll(() => new Promise<void>((r) => hook.close(() => r())));
-
-/** Runs every queued write as the worker does, a failed attempt again once its (test-short) backoff passed. */
-async function drain() {
-  const outcomes: string[] = [];
-  while (queued.length) {
-    const id = queued.shift()!;
-    const r = await performWrite(id, { backoffMs: 1 });
-    outcomes.push(r.status);
-    if (r.status === "retry") {
-      await new Promise((res) => setTimeout(res, 5));
-      queued.push(id);
-    }
-  }
-  return outcomes;
-}
+const { enqueue, drain, sink } = githubWritesForFile({ api, control }, githubIssueSync);
 
 interface IssueView {
   state: string;

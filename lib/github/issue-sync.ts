@@ -12,6 +12,7 @@ import { issueKey } from "./labels";
 import type { IssueSnapshot } from "./drafts";
 import type { CreateIssueInput } from "./schemas";
 import type { OwnWriteSignal } from "./webhook";
+import { recordProjectStatus } from "./projects";
 import { commentMarker } from "./write-marker";
 import { helpWantedLabelOf, queueEnqueue, recordWrite, type AcceptPayload, type Enqueue } from "./writes";
 
@@ -62,6 +63,7 @@ export function githubIssueSync(enqueue: Enqueue = queueEnqueue): ItemChangeSink
   return async (change) => {
     try {
       const at = await clockNow();
+      await recordProjectStatus(change, at, enqueue);
       if (change.kind === "item-state") return await recordLabel(change.itemId, at, enqueue);
       if (change.kind === "claim-accepted") {
         const claim = await db.claim.findUnique({
@@ -91,6 +93,7 @@ export function githubIssueSync(enqueue: Enqueue = queueEnqueue): ItemChangeSink
         }
         return await recordLabel(claim.itemId, at, enqueue);
       }
+      if (change.comment === false) return;
       const update = await db.claimUpdate.findUnique({
         where: { id: change.updateId },
         select: { body: true, link: true, claim: { select: { itemId: true, user: { select: { login: true } } } } },
@@ -222,81 +225,104 @@ export async function applyIssueState(
   const items = await db.$queryRaw<{ id: string }[]>`
     SELECT "id" FROM "HelpWantedItem" WHERE lower("githubIssueUrl") = ${issueKey(issue.url)} AND "status" <> 'draft'`;
   let changed = 0;
-  for (const { id } of items) {
-    const item = (await loadItem(id))!;
-    const done = await db.$transaction(async (tx) => {
-      if (action === "closed") {
-        const held = await tx.claim.findMany({ where: { itemId: id, status: "accepted" }, select: { id: true } });
-        for (const c of held) {
-          const { count } = await tx.claim.updateMany({
-            where: { id: c.id, status: "accepted" },
-            data: { status: "done", doneAt: at, evidenceUrl: issue.url, lastActivityAt: at },
-          });
-          if (count)
-            await recordAudit(tx, {
-              at,
-              actorId: null,
-              action: "claim.done",
-              subjectType: "Claim",
-              subjectId: c.id,
-              tagId: item.tagIds[0],
-              before: { status: "accepted" },
-              after: { status: "done", evidenceUrl: issue.url, via: "github issue closed" },
-            });
-        }
-        return held.length;
-      }
-      const reopened = await tx.claim.updateMany({
-        where: { itemId: id, status: "done", evidenceUrl: issue.url },
-        data: { status: "accepted", doneAt: null, evidenceUrl: null, lastActivityAt: at },
-      });
-      const row = await tx.helpWantedItem.findUniqueOrThrow({
-        where: { id },
-        select: { status: true, reviewedAt: true, places: true, placesTaken: true },
-      });
-      const reopen = row.status === "closed" && row.reviewedAt !== null;
-      if (reopen)
-        await tx.helpWantedItem.update({
-          where: { id },
-          data: {
-            status: row.placesTaken < row.places ? "open" : "filled",
-            closedAt: null,
-            closedReason: null,
-            updatedAt: at,
-          },
-        });
-      if (reopened.count || reopen)
-        await recordAudit(tx, {
-          at,
-          actorId: null,
-          action: "github.issue-reopened",
-          subjectType: "HelpWantedItem",
-          subjectId: id,
-          tagId: item.tagIds[0],
-          before: { status: row.status },
-          after: { itemReopened: reopen, claimsReopened: reopened.count, issue: issue.url },
-        });
-      return reopened.count + (reopen ? 1 : 0);
-    });
-    if (action === "closed" && item.status !== "closed")
-      await notifyLeads(
-        db,
-        item.tagIds,
-        {
-          kind: "claim.done",
-          title: `The GitHub issue of "${item.title}" was closed`,
-          body: done
-            ? "Its volunteers' work is marked done: confirm it on the item."
-            : "Nobody holds the item: close it if the work is done.",
-          link: itemLink(id),
-          dedupeKey: `github-closed:${id}:${at.getTime()}`,
-        },
-        at,
-      );
-    if (done) {
-      changed++;
-      if (action === "reopened") await sink({ kind: "item-state", itemId: id });
-    }
-  }
+  for (const { id } of items)
+    if (await applyWorkState(id, { evidenceUrl: issue.url, via: "issue" }, action, at, sink)) changed++;
   return changed;
+}
+
+/**
+ * Work declared done, or taken back, outside the portal: by the linked issue (closed, reopened) or
+ * on the TAG's project board (docs/decisions/024-project-board.md). Done: accepted claims are marked
+ * done with `evidenceUrl` for a lead to confirm, and the leads are told. Reopened: the claims marked
+ * done with that evidence are accepted again and an item closed after review opens again. Returns
+ * whether anything changed.
+ */
+export async function applyWorkState(
+  id: string,
+  source: { evidenceUrl: string; via: "issue" | "board" },
+  action: "closed" | "reopened",
+  at: Date,
+  sink: ItemChangeSink,
+): Promise<boolean> {
+  const { evidenceUrl } = source;
+  const item = (await loadItem(id))!;
+  const done = await db.$transaction(async (tx) => {
+    if (action === "closed") {
+      const held = await tx.claim.findMany({ where: { itemId: id, status: "accepted" }, select: { id: true } });
+      for (const c of held) {
+        const { count } = await tx.claim.updateMany({
+          where: { id: c.id, status: "accepted" },
+          data: { status: "done", doneAt: at, evidenceUrl, lastActivityAt: at },
+        });
+        if (count)
+          await recordAudit(tx, {
+            at,
+            actorId: null,
+            action: "claim.done",
+            subjectType: "Claim",
+            subjectId: c.id,
+            tagId: item.tagIds[0],
+            before: { status: "accepted" },
+            after: {
+              status: "done",
+              evidenceUrl,
+              via: source.via === "issue" ? "github issue closed" : "github project board",
+            },
+          });
+      }
+      return held.length;
+    }
+    const reopened = await tx.claim.updateMany({
+      where: { itemId: id, status: "done", evidenceUrl },
+      data: { status: "accepted", doneAt: null, evidenceUrl: null, lastActivityAt: at },
+    });
+    const row = await tx.helpWantedItem.findUniqueOrThrow({
+      where: { id },
+      select: { status: true, reviewedAt: true, places: true, placesTaken: true },
+    });
+    const reopen = source.via === "issue" && row.status === "closed" && row.reviewedAt !== null;
+    if (reopen)
+      await tx.helpWantedItem.update({
+        where: { id },
+        data: {
+          status: row.placesTaken < row.places ? "open" : "filled",
+          closedAt: null,
+          closedReason: null,
+          updatedAt: at,
+        },
+      });
+    if (reopened.count || reopen)
+      await recordAudit(tx, {
+        at,
+        actorId: null,
+        action: source.via === "issue" ? "github.issue-reopened" : "github.project-move",
+        subjectType: "HelpWantedItem",
+        subjectId: id,
+        tagId: item.tagIds[0],
+        before: { status: row.status },
+        after: { itemReopened: reopen, claimsReopened: reopened.count, evidence: evidenceUrl },
+      });
+    return reopened.count + (reopen ? 1 : 0);
+  });
+  if (action === "closed" && item.status !== "closed")
+    await notifyLeads(
+      db,
+      item.tagIds,
+      {
+        kind: "claim.done",
+        title:
+          source.via === "issue"
+            ? `The GitHub issue of "${item.title}" was closed`
+            : `"${item.title}" was moved to Done on the project board`,
+        body: done
+          ? "Its volunteers' work is marked done: confirm it on the item."
+          : "Nobody holds the item: close it if the work is done.",
+        link: itemLink(id),
+        dedupeKey: `github-${source.via === "issue" ? "closed" : "board-done"}:${id}:${at.getTime()}`,
+      },
+      at,
+    );
+  // The label and the project board follow the item's new state.
+  if (done) await sink({ kind: "item-state", itemId: id });
+  return done > 0;
 }

@@ -26,3 +26,42 @@ export type MapRepositoryInput = z.infer<typeof MapRepositorySchema>;
 /** A lead creates the GitHub issue of an item in one of its TAG's repositories (issue 19 point 2). */
 export const CreateIssueSchema = z.strictObject({ itemId: z.uuid(), repo: REPO });
 export type CreateIssueInput = z.infer<typeof CreateIssueSchema>;
+
+/**
+ * A lead links the TAG's GitHub project board (issue 22 point 2): its URL
+ * (`https://github.com/orgs/<owner>/projects/<n>`, or `/users/<owner>/...`), or its owner and number.
+ */
+export const ProjectLinkSchema = z
+  .strictObject({
+    tagId: z.uuid(),
+    projectUrl: z.preprocess(
+      (v) => (v === "" ? undefined : v),
+      z
+        .string()
+        .trim()
+        .max(300)
+        .regex(
+          /^https:\/\/[^/\s]+\/(?:orgs|users)\/[A-Za-z0-9-]{1,39}\/projects\/\d{1,9}\/?(?:views\/\d+)?$/,
+          "A project's address looks like https://github.com/orgs/<owner>/projects/<number>",
+        )
+        .optional(),
+    ),
+    owner: z.preprocess(
+      (v) => (v === "" ? undefined : v),
+      z
+        .string()
+        .trim()
+        .regex(/^[A-Za-z0-9-]{1,39}$/, "An owner is a GitHub organisation or user name")
+        .optional(),
+    ),
+    number: z.preprocess(
+      (v) => (v === "" ? undefined : v),
+      z.coerce.number().int("A project number is a whole number").min(1).max(999_999_999).optional(),
+    ),
+  })
+  .refine((v) => v.projectUrl !== undefined || (v.owner !== undefined && v.number !== undefined), {
+    error: "Give the project's address, or its owner and number",
+    path: ["projectUrl"],
+  });
+export type ProjectLinkInput = z.infer<typeof ProjectLinkSchema>;
+export const ProjectTagSchema = z.strictObject({ tagId: z.uuid() });

@@ -6,6 +6,7 @@ import { helpWantedLabelsFor, notifyDraftsOffered, offerDrafts, refreshLinkedIte
 import { ingestGithubWork, tagForRepo } from "./ingest";
 import type { ItemChangeSink } from "@/lib/help-wanted/items";
 import { applyIssueState, githubIssueSync, isOwnWrite } from "./issue-sync";
+import { applyProjectItemEvent } from "./projects";
 import { interpretEvent, issueOfEvent, ownWriteSignal } from "./webhook";
 
 export interface WebhookOutcome {
@@ -57,6 +58,7 @@ export async function processWebhookDelivery(
       });
     return { status: 200, outcome: "own write" };
   }
+  if (event === "projects_v2_item") return applyProjectItemEvent({ deliveryId, bodySha256 }, payload, sink);
   const meaning = interpretEvent(event, payload);
   const issue = issueOfEvent(event, payload);
   if (meaning.kind === "ignored" && !issue) return { status: 202, outcome: meaning.reason };

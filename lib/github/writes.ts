@@ -4,9 +4,10 @@ import { now as clockNow } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { notifyLeads } from "@/lib/help-wanted/notify-leads";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { githubTokenFor } from "./auth";
+import { githubTokenFor, githubTokenForOwner } from "./auth";
 import { createGithubClient, RateLimited } from "./client";
 import { helpWantedLabelsFor } from "./drafts";
+import { sendProjectStatus } from "./project-writes";
 import { commentMarker, describeWrite } from "./write-marker";
 
 /**
@@ -25,7 +26,8 @@ export const WRITE_BACKOFF_MS = 30_000;
 /** How long one attempt holds a write: another worker does not send it meanwhile. */
 const LEASE_MS = 2 * 60_000;
 
-export type WriteKind = "accept" | "progress" | "label" | "create-issue";
+/** `project-status`: an item's Status on its TAG's project board (lib/github/project-writes.ts). */
+export type WriteKind = "accept" | "progress" | "label" | "create-issue" | "project-status";
 
 export interface AcceptPayload {
   login: string;
@@ -56,8 +58,8 @@ export const queueEnqueue: Enqueue = async (id, startAfter) =>
 
 /**
  * Records a write for `key` and queues it. A key already recorded is left alone (the same step
- * again posts nothing twice), except `label`, whose row is set pending again: the label follows
- * the item's latest state, read when it is sent.
+ * again posts nothing twice), except `label` and `project-status`, whose row is set pending again:
+ * they follow the item's latest state, read when it is sent.
  */
 export async function recordWrite(
   w: { key: string; itemId: string; kind: WriteKind; repo: string; issueNumber: number | null; payload: object },
@@ -71,7 +73,7 @@ export async function recordWrite(
     nextAttemptAt: at,
   };
   const row =
-    w.kind === "label"
+    w.kind === "label" || w.kind === "project-status"
       ? await db.githubWrite.upsert({
           where: { key: w.key },
           create: data,
@@ -116,7 +118,8 @@ export async function performWrite(
   const w = (await loadWrite(id))!;
   const client = createGithubClient({
     apiUrl: opts.apiUrl ?? env().GITHUB_API_URL,
-    token: await githubTokenFor(w.repo),
+    // A project write's `repo` is the project's owner (an organisation or user), not a repository.
+    token: w.kind === "project-status" ? await githubTokenForOwner(w.repo) : await githubTokenFor(w.repo),
     fetch: opts.fetch,
     attempts: 1,
   });
@@ -165,6 +168,7 @@ type Client = ReturnType<typeof createGithubClient>;
 
 /** The steps of one write; each may be repeated after a failure without doing anything twice. */
 async function send(client: Client, w: Row, at: Date): Promise<Prisma.GithubWriteUpdateInput> {
+  if (w.kind === "project-status") return sendProjectStatus(client, w);
   const repoUrl = `${client.apiBase}/repos/${w.repo}`;
   const issueUrl = `${repoUrl}/issues/${w.issueNumber}`;
   if (w.kind === "create-issue") {

@@ -342,7 +342,8 @@ export async function postProgress(
     });
     return u;
   });
-  if (input.alsoGithub) await onChange({ kind: "progress", updateId: update.id });
+  // Always told (the project board shows progress); the issue gets a comment only when asked.
+  await onChange({ kind: "progress", updateId: update.id, comment: input.alsoGithub ?? false });
   return { id: claim.id, alsoGithub: input.alsoGithub ?? false };
 }
 
@@ -415,7 +416,11 @@ export async function sendFollowUp(actor: Actor | null, input: { claimId: string
 }
 
 /** The volunteer marks the work done with evidence; a lead then confirms. */
-export async function markClaimDone(actor: Actor | null, input: { claimId: string; evidenceUrl: string }) {
+export async function markClaimDone(
+  actor: Actor | null,
+  input: { claimId: string; evidenceUrl: string },
+  onChange: ItemChangeSink = noItemChangeSink,
+) {
   const { a, claim } = await requireOwnClaim(actor, input.claimId, "Only the volunteer marks their claim done.");
   const at = await clockNow();
   await db.$transaction(async (tx) => {
@@ -441,6 +446,7 @@ export async function markClaimDone(actor: Actor | null, input: { claimId: strin
     at,
     a.id,
   );
+  await onChange({ kind: "item-state", itemId: claim.itemId });
   return { id: claim.id };
 }
 
@@ -513,7 +519,7 @@ export async function confirmCompletion(
     },
     at,
   );
-  if (closed) await onChange({ kind: "item-state", itemId: item.id });
+  await onChange({ kind: "item-state", itemId: item.id });
   return { id: claim.id, itemClosed: closed };
 }
 

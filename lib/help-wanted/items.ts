@@ -34,7 +34,7 @@ const noIssueReader: IssueReader = async () => null;
  */
 export type ItemChange =
   | { kind: "claim-accepted"; claimId: string }
-  | { kind: "progress"; updateId: string }
+  | { kind: "progress"; updateId: string; comment?: boolean }
   | { kind: "item-state"; itemId: string };
 export type ItemChangeSink = (change: ItemChange) => Promise<void>;
 export const noItemChangeSink: ItemChangeSink = async () => undefined;
@@ -158,7 +158,8 @@ export async function createItem(
     );
     return item;
   });
-  if (input.githubIssueUrl) await onChange({ kind: "item-state", itemId: created.id });
+  // Also without a linked issue: the TAG's project board shows every item (lib/github/projects.ts).
+  await onChange({ kind: "item-state", itemId: created.id });
   return created;
 }
 

@@ -146,6 +146,8 @@ export const EXPECTED: Record<string, Row> = {
   // "start a GitHub sync, configure a TAG's repositories": TAG lead of that TAG, admin.
   "github.sync": row("github.sync", leadOrAdmin, ["startSyncAction"]),
   "github.labels": row("github.sync", leadOrAdmin, ["setHelpWantedLabelsAction"]),
+  "github.project-link": row("github.sync", leadOrAdmin, ["linkTagProjectAction"]),
+  "github.project-unlink": row("github.sync", leadOrAdmin, ["unlinkTagProjectAction"]),
   // "manage TAGs": mapping a GitHub App installation's repository to a TAG is admin only (/admin/github).
   "github.map-repository": row("tag.manage", ["admin"], ["mapRepositoryAction"]),
   // "set the TAG's Slack webhook and events, see and retry its failed Slack messages": its leads, admin.

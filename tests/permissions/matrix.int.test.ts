@@ -55,6 +55,7 @@ import { HelpWantedLabelsSchema, MapRepositorySchema } from "@/lib/github/schema
 import { setHelpWantedLabels } from "@/lib/github/repository-settings";
 import { startSync } from "@/lib/github/sync-runs";
 import { mapRepository } from "@/lib/github/app/installations";
+import { linkTagProject, unlinkTagProject } from "@/lib/github/projects";
 import { decideReport, reportText, unhideText } from "@/lib/reports/reports";
 import { getTagDashboard, getTocOverview } from "@/lib/dashboards/queries";
 import { createLiaison, endLiaison, logCheckIn, updateLiaison } from "@/lib/liaisons/mutations";
@@ -764,6 +765,38 @@ const OPERATIONS: Record<string, (w: World, actor: Actor | null, role: MatrixRol
       run: () => setHelpWantedLabels(actor, HelpWantedLabelsSchema.parse({ repo: "cncf/matrix", labels })),
       changed: async () =>
         JSON.stringify(await db.repositorySettings.findMany({ where: { repo: "cncf/matrix" } })).includes(labels),
+    };
+  },
+  "github.project-link": async (w, actor) => {
+    await db.tagProject.deleteMany({ where: { tagId: w.tagA.id } });
+    // GitHub's answer for the project (the GraphQL side has its own tests); Status writes are recorded, not sent.
+    const resolve = async () => ({
+      projectId: "PVT_matrix",
+      title: "Matrix",
+      url: "https://github.com/orgs/cncf/projects/1",
+      statusFieldId: "F",
+      statusOptions: { Open: "a", Claimed: "b", "In progress": "c", Done: "d" },
+    });
+    return {
+      run: () => linkTagProject(actor, { tagId: w.tagA.id, owner: "cncf", number: 1 }, resolve, async () => undefined),
+      changed: async () => (await db.tagProject.count({ where: { tagId: w.tagA.id } })) === 1,
+    };
+  },
+  "github.project-unlink": async (w, actor) => {
+    const data = {
+      owner: "cncf",
+      number: 1,
+      projectId: "PVT_matrix",
+      title: "Matrix",
+      url: "https://github.com/orgs/cncf/projects/1",
+      statusFieldId: "F",
+      statusOptions: {},
+      linkedAt: new Date(),
+    };
+    await db.tagProject.upsert({ where: { tagId: w.tagA.id }, create: { tagId: w.tagA.id, ...data }, update: data });
+    return {
+      run: () => unlinkTagProject(actor, { tagId: w.tagA.id }),
+      changed: async () => (await db.tagProject.count({ where: { tagId: w.tagA.id } })) === 0,
     };
   },
   "slack.manage": async (w, actor) => {

@@ -113,7 +113,7 @@ export const sendFollowUpAction = defineAction(FollowUpSchema, (i, a) => sendFol
   successMessage: "Follow-up sent to the volunteer.",
   revalidate: refresh,
 });
-export const markDoneAction = defineAction(DoneSchema, (i, a) => markClaimDone(a, i), {
+export const markDoneAction = defineAction(DoneSchema, (i, a) => markClaimDone(a, i, github), {
   successMessage: "Marked done. A lead will confirm.",
   revalidate: refresh,
 });

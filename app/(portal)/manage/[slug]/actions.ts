@@ -2,6 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/action";
+import { linkTagProject, unlinkTagProject } from "@/lib/github/projects";
+import { ProjectLinkSchema, ProjectTagSchema } from "@/lib/github/schemas";
 import { retrySlackDelivery } from "@/lib/slack/deliveries";
 import { SlackDeliverySchema, SlackSettingsSchema, SlackTagSchema } from "@/lib/slack/schemas";
 import { removeSlackSettings, saveSlackSettings } from "@/lib/slack/settings";
@@ -21,3 +23,15 @@ export const removeSlackSettingsAction = defineAction(SlackTagSchema, async (inp
 export const retrySlackDeliveryAction = defineAction(SlackDeliverySchema, (input, actor) =>
   retrySlackDelivery(actor, input),
 );
+
+export const linkTagProjectAction = defineAction(ProjectLinkSchema, async (input, actor) => {
+  const r = await linkTagProject(actor, input);
+  revalidatePath(`/manage/${r.slug}`);
+  return r;
+});
+
+export const unlinkTagProjectAction = defineAction(ProjectTagSchema, async (input, actor) => {
+  const r = await unlinkTagProject(actor, input);
+  revalidatePath(`/manage/${r.slug}`);
+  return r;
+});

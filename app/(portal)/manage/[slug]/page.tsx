@@ -33,8 +33,16 @@ import { DataTable } from "@/components/ui/data-table";
 import { PersonLink } from "@/components/ui/person-link";
 import { LogEntry, Section, Tile } from "@/components/ui/section";
 import { SlackSection } from "@/components/slack/slack-section";
+import { ProjectSection } from "@/components/github/project-section";
+import { getProjectConsole } from "@/lib/github/projects";
 import { getSlackConsole } from "@/lib/slack/queries";
-import { removeSlackSettingsAction, retrySlackDeliveryAction, saveSlackSettingsAction } from "./actions";
+import {
+  linkTagProjectAction,
+  removeSlackSettingsAction,
+  retrySlackDeliveryAction,
+  saveSlackSettingsAction,
+  unlinkTagProjectAction,
+} from "./actions";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -56,6 +64,7 @@ export default async function LeadConsolePage({ params }: Props) {
       listHiddenTexts(tag.id),
       getSlackConsole(tag.id),
     ]);
+  const board = can(actor, "github.sync", tag.id) ? await getProjectConsole(tag.id) : null;
   const overdue = isBoardReviewDue(tag, at);
   const staleCount = held.filter((c) => c.stale).length;
 
@@ -280,6 +289,17 @@ export default async function LeadConsolePage({ params }: Props) {
           save={saveSlackSettingsAction}
           remove={removeSlackSettingsAction}
           retry={retrySlackDeliveryAction}
+        />
+      )}
+
+      {board && (
+        <ProjectSection
+          tagId={tag.id}
+          project={board.project && { ...board.project, linkedAt: board.project.linkedAt.toISOString() }}
+          failed={board.failed}
+          pending={board.pending}
+          link={linkTagProjectAction}
+          unlink={unlinkTagProjectAction}
         />
       )}
 
