@@ -80,7 +80,7 @@ import { objectToAppointment } from "@/lib/roles/consensus";
 import { saveLadder } from "@/lib/pathways/ladders";
 import { saveTargets } from "@/lib/representation/mutations";
 import { endPairing, pairMentor } from "@/lib/pathways/pairings";
-import { signOffStep } from "@/lib/pathways/sign-offs";
+import { signOffFromItem, signOffStep } from "@/lib/pathways/sign-offs";
 import { saveTagReportDraft } from "@/lib/tag-reports/drafts";
 import { postHolderReport } from "@/lib/roles/holder-reports";
 import { createTag, createUser } from "@/tests/factories";
@@ -733,6 +733,25 @@ const OPERATIONS: Record<string, (w: World, actor: Actor | null, role: MatrixRol
     return {
       run: () => signOffStep(actor, { pairingId: p.id, step: "Matrix shadow" }),
       changed: async () => (await db.pathwaySignOff.count({ where: { userId: p.menteeId } })) > 0,
+    };
+  },
+  // A shadowing item naming the caller (a bystander for a visitor) as its mentor, with an accepted volunteer.
+  "pathway.sign-off-item": async (w, actor) => {
+    const steps = [{ name: "Matrix shadow", criteria: [], mentorSignOff: true }];
+    await db.pathwayLadder.upsert({
+      where: { tagId: w.tagA.id },
+      create: { tagId: w.tagA.id, steps, updatedAt: new Date() },
+      update: { steps, version: { increment: 1 } },
+    });
+    const volunteer = await w.bystander();
+    const c = await claimOn(w.tagA.id, volunteer.id, "accepted");
+    await db.helpWantedItem.update({
+      where: { id: c.itemId },
+      data: { kind: "shadow", shadowMentorId: actor?.id ?? (await w.bystander()).id, shadowStep: "Matrix shadow" },
+    });
+    return {
+      run: () => signOffFromItem(actor, { claimId: c.id }),
+      changed: async () => (await db.pathwaySignOff.count({ where: { userId: volunteer.id } })) > 0,
     };
   },
   "github.sync": async (w, actor) => {
