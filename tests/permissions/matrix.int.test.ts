@@ -145,6 +145,16 @@ async function itemOn(tagId: string, status: "open" | "draft" = "open") {
   });
 }
 
+/** TAG A's ladder as one step, "Matrix shadow", that asks for a mentor's sign-off (written directly). */
+async function ladderWithSignOffStep(tagId: string) {
+  const steps = [{ name: "Matrix shadow", criteria: [], mentorSignOff: true }];
+  await db.pathwayLadder.upsert({
+    where: { tagId },
+    create: { tagId, steps, updatedAt: new Date() },
+    update: { steps, version: { increment: 1 } },
+  });
+}
+
 /** A claim on a fresh item of the TAG, written directly. */
 async function claimOn(tagId: string, userId: string, status: "invited" | "requested" | "accepted" | "done") {
   const item = await itemOn(tagId);
@@ -723,12 +733,7 @@ const OPERATIONS: Record<string, (w: World, actor: Actor | null, role: MatrixRol
     };
   },
   "pathway.sign-off": async (w, actor) => {
-    const steps = [{ name: "Matrix shadow", criteria: [], mentorSignOff: true }];
-    await db.pathwayLadder.upsert({
-      where: { tagId: w.tagA.id },
-      create: { tagId: w.tagA.id, steps, updatedAt: new Date() },
-      update: { steps, version: { increment: 1 } },
-    });
+    await ladderWithSignOffStep(w.tagA.id);
     const p = await pairingOn(w.tagA.id, actor?.id ?? (await w.bystander()).id, (await w.bystander()).id);
     return {
       run: () => signOffStep(actor, { pairingId: p.id, step: "Matrix shadow" }),
@@ -737,12 +742,7 @@ const OPERATIONS: Record<string, (w: World, actor: Actor | null, role: MatrixRol
   },
   // A shadowing item naming the caller (a bystander for a visitor) as its mentor, with an accepted volunteer.
   "pathway.sign-off-item": async (w, actor) => {
-    const steps = [{ name: "Matrix shadow", criteria: [], mentorSignOff: true }];
-    await db.pathwayLadder.upsert({
-      where: { tagId: w.tagA.id },
-      create: { tagId: w.tagA.id, steps, updatedAt: new Date() },
-      update: { steps, version: { increment: 1 } },
-    });
+    await ladderWithSignOffStep(w.tagA.id);
     const volunteer = await w.bystander();
     const c = await claimOn(w.tagA.id, volunteer.id, "accepted");
     await db.helpWantedItem.update({
