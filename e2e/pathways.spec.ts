@@ -33,6 +33,10 @@ test("a chair defines a ladder, pairs a mentor, the mentor signs off and the mem
   await expect(mine).toContainText("Reached: Reviewer");
   await expect(mine).toContainText("Next, Shadow, needs:");
   await expect(mine).toContainText("a mentor's sign-off: not yet");
+  await expect(mine.getByRole("link", { name: "Shadowing items in TAG Security and Compliance" })).toHaveAttribute(
+    "href",
+    "/help-wanted?kind=shadow&tag=security-and-compliance",
+  );
 
   const pair = page.getByRole("form", { name: "Pair a mentor and a mentee" });
   await pair.getByLabel("Mentor (GitHub login)").fill("jade-member");
