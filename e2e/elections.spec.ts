@@ -280,7 +280,8 @@ test("an officer imports an Elekto folder, publishes the roll; a co-officer gran
   page,
   browser,
 }) => {
-  test.setTimeout(120_000);
+  // Seven sign-ins (officer, voter, co-officer, candidate, three TOC members) and three clock moves.
+  test.setTimeout(240_000);
   const title = `E2E imported Tech Lead election ${Date.now().toString(36)}`;
   const coOfficer = "gus-ambassador";
   const clock = async (days: number) => {
