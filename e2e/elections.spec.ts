@@ -283,7 +283,8 @@ test("an officer imports an Elekto folder, publishes the roll; a co-officer gran
   // Seven sign-ins (officer, voter, co-officer, candidate, three TOC members) and three clock moves.
   test.setTimeout(240_000);
   const title = `E2E imported Tech Lead election ${Date.now().toString(36)}`;
-  const coOfficer = "gus-ambassador";
+  // Officers act through the TAG's election right: the co-officer is the TAG's other lead.
+  const coOfficer = "pia-lead";
   const clock = async (days: number) => {
     const res = await page.request.post("/api/demo/clock", { data: { days } });
     expect(res.ok()).toBe(true);
