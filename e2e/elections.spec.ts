@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Page } from "@playwright/test";
+import { strToU8, zipSync } from "fflate";
 import { expect, signInAs, test, tocVote } from "./fixtures";
 import { formatDate } from "../lib/vocabulary/dates";
 
@@ -231,4 +232,123 @@ test("an officer runs a Tech Lead election for an APAC and an EMEA seat: nominat
     { encoding: "utf8" },
   );
   expect(JSON.parse(out).winners).toEqual(election.winners);
+});
+
+/** An Elekto date (UTC, "YYYY-MM-DD HH:MM:SS"), as election.yaml writes it. */
+const elektoDate = (d: Date) => d.toISOString().slice(0, 19).replace("T", " ");
+
+/**
+ * An Elekto election folder (fictional statements, every file kind but ballots.csv), zipped inside
+ * its own folder as Elekto keeps it, with dates around the portal's clock: voting opens in 2 days,
+ * exception requests until tomorrow, voting closes in 5 days.
+ */
+function elektoZip(title: string, now: Date, officer: string, candidates: readonly string[], voters: string[]) {
+  const at = (days: number) => elektoDate(new Date(now.getTime() + days * 86_400_000));
+  const files: Record<string, string> = {
+    "election.yaml": [
+      `name: ${title}`,
+      `organization: TAG Operational Resilience`,
+      `start_datetime: ${at(2)}`,
+      `end_datetime: ${at(5)}`,
+      "no_winners: 1",
+      "allow_no_opinion: True",
+      "election_officers:",
+      `  - ${officer}`,
+      "eligibility: Members with 3 or more contributions in the last six months can vote.",
+      "exception_description: Not all contributions are measured. If yours are not, request an exception.",
+      `exception_due: ${at(1)}`,
+    ].join("\n"),
+    "election_desc.md": `# ${title}\n\nOne seat, one two-year term.`,
+    "voters.yaml": `eligible_voters:\n${voters.map((v) => `- ${v}`).join("\n")}\n`,
+  };
+  for (const login of candidates)
+    files[`candidate-${login}.md`] = [
+      "-------------------------------------------------------------",
+      `name: ${login}`,
+      `ID: ${login}`,
+      "-------------------------------------------------------------",
+      "",
+      `I am @${login} and I will keep the reviews moving.`,
+    ].join("\n");
+  const folder = "tech-lead-import";
+  return Buffer.from(
+    zipSync(Object.fromEntries(Object.entries(files).map(([n, t]) => [`${folder}/${n}`, strToU8(t)]))),
+  );
+}
+
+test("an officer imports an Elekto folder, publishes the roll; a co-officer grants an exception; a candidate withdraws during voting; the count excludes them; the TOC approves", async ({
+  page,
+  browser,
+}) => {
+  // Seven sign-ins (officer, voter, co-officer, candidate, three TOC members) and three clock moves.
+  test.setTimeout(240_000);
+  const title = `E2E imported Tech Lead election ${Date.now().toString(36)}`;
+  // Officers act through the TAG's election right: the co-officer is the TAG's other lead.
+  const coOfficer = "pia-lead";
+  const clock = async (days: number) => {
+    const res = await page.request.post("/api/demo/clock", { data: { days } });
+    expect(res.ok()).toBe(true);
+    return new Date(((await res.json()) as { now: string }).now);
+  };
+
+  await as(page, OFFICER);
+  await page.goto("/elections/import");
+  const zip = elektoZip(title, await clock(0), coOfficer, CANDIDATES, ["fay-ambassador", "noor-member"]);
+  await page.getByLabel("TAG", { exact: true }).selectOption(TAG);
+  await page
+    .getByLabel(/^Elekto folder/)
+    .setInputFiles({ name: "tech-lead-import.zip", mimeType: "application/zip", buffer: zip });
+  await page.getByRole("button", { name: "Preview", exact: true }).click();
+  const plan = page.getByRole("region", { name: `What the import creates: ${title}` });
+  await expect(plan).toContainText(`@${coOfficer}`);
+  await expect(plan).toContainText("Members with 3 or more contributions");
+  await page.getByRole("button", { name: "Import", exact: true }).click();
+  await page.getByRole("link", { name: "Open the draft election" }).click();
+  await page.waitForURL(/\/elections\/[0-9a-f-]{36}$/);
+  const electionId = page.url().split("/").pop()!;
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+
+  // Nominations opened (the folder's dates are two weeks after their start): the officer publishes the roll.
+  await clock(0);
+  await page.reload();
+  const officerPanel = page.getByRole("region", { name: "Officer panel" });
+  await officerPanel.getByRole("button", { name: "Publish the voter roll for review" }).click();
+  // The form gives way to the roll's state: published, with corrections until voting opens.
+  await expect(officerPanel).toContainText("Published for review");
+
+  // A member not on the roll asks for an exception before the exception deadline; the co-officer grants it.
+  await as(page, LATECOMER);
+  await page.goto(`/elections/${electionId}`);
+  const status = page.getByRole("region", { name: "Your status" });
+  await status.getByLabel("Why you should be able to vote").fill("I reviewed two assessments outside GitHub.");
+  await status.getByRole("button", { name: "Request an exception" }).click();
+  await expect(status).toContainText("Your request to vote: pending");
+  await as(page, coOfficer);
+  await page.goto(`/elections/${electionId}`);
+  const decide = officerPanel.getByRole("form", { name: `Decide the exception of @${LATECOMER}` });
+  await decide.getByLabel("Reason for the decision").fill("Assessments count");
+  await decide.getByRole("button", { name: "Grant" }).click();
+  await expect(officerPanel).toContainText("granted: Assessments count");
+
+  // Voting opens; the latecomer ranks Ivo first; Ivo withdraws during voting.
+  await clock(2.1);
+  await as(page, LATECOMER);
+  await vote(page, electionId, { "ivo-member": "1", "bea-ambassador": "2", "dev-ambassador": "3" });
+  await as(page, "ivo-member");
+  await page.goto(`/elections/${electionId}`);
+  await page.getByText("Withdraw my nomination…").click();
+  await page.getByRole("button", { name: "Withdraw", exact: true }).click();
+  await expect(page.getByRole("region", { name: "Candidates" })).toContainText("withdrew during voting");
+
+  // Voting closes and the ballots are counted without Ivo; the TOC approves the result.
+  await clock(3);
+  await as(page, TOC);
+  await page.goto(`/elections/${electionId}/results`);
+  const winners = page.getByRole("region", { name: "Winners" });
+  await expect(winners).toContainText("@bea-ambassador");
+  await expect(winners).not.toContainText("@ivo-member");
+  await expect(page.getByRole("region", { name: "Withdrew during voting" })).toContainText("@ivo-member");
+  await tocVote(browser, `Approve the result of ${title}`, [TOC, "tess-toc", "uma-toc"]);
+  await page.reload();
+  await expect(page.getByRole("button", { name: "Publish the result" })).toBeVisible();
 });

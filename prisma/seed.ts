@@ -15,6 +15,7 @@ import { giveApprovedSeat } from "./seed-seats.ts";
 import { seedProjects } from "./seed-projects.ts";
 import { seedPathways } from "./seed-pathways.ts";
 import { seedRepresentation } from "./seed-representation.ts";
+import { seedDeliverables } from "./seed-deliverables.ts";
 
 export const demoTags = [
   {
@@ -128,6 +129,7 @@ export async function seed(url: string): Promise<void> {
     await seedBoard(db);
     await seedPathways(db);
     await seedRepresentation(db);
+    await seedDeliverables(db);
   } finally {
     await db.$disconnect();
   }

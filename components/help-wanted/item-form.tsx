@@ -27,6 +27,8 @@ export interface ItemFormValues {
   places: string;
   labels: string[];
   githubIssueUrl: string;
+  mentor: string;
+  step: string;
 }
 
 interface Props {
@@ -50,6 +52,19 @@ const ABOUT: readonly FieldSpec[] = [
 const WORK: readonly FieldSpec[] = [
   { name: "kind", label: "Kind", defaultValue: "other", options: labelledOptions(ITEM_KINDS, ITEM_KIND_LABEL) },
   { name: "skills", label: "Skills", hint: "Comma-separated, e.g. threat modeling, Go, technical writing." },
+];
+// Shadowing (issue 21): the mentor's sign-off from the item counts toward a step of the TAG's ladder.
+const SHADOW: readonly FieldSpec[] = [
+  {
+    name: "mentor",
+    label: "Mentor (Shadowing only)",
+    hint: "GitHub login of a mentor paired in the TAG: they sign off the volunteers.",
+  },
+  {
+    name: "step",
+    label: "Ladder step (Shadowing only)",
+    hint: "The step of the TAG's ladder their sign-off counts toward, e.g. Shadow.",
+  },
 ];
 const SIZE: readonly FieldSpec[] = [
   { name: "effortHours", label: "Effort (hours)", type: "number" },
@@ -99,6 +114,7 @@ export function ItemForm({ action, tags, initial = {}, itemId, submit }: Props) 
         state={state}
       />
       <Fields specs={specs(WORK)} state={state} />
+      <Fields specs={specs(SHADOW)} state={state} columns={2} />
       <Fields specs={specs(SIZE)} state={state} columns={3} />
       <Fields specs={specs(WHERE)} state={state} columns={2} />
       <CheckboxGroup

@@ -116,7 +116,8 @@ export const PERMISSIONS = {
   "pathway.mentor": {
     scope: "tag",
     roles: everyone,
-    description: "sign off one's own mentee for a ladder step, end one's own mentor pairing (guards apply)",
+    description:
+      "sign off one's own mentee for a ladder step (or a shadowing item's volunteer), end one's own mentor pairing (guards apply)",
   },
   "text.report": {
     scope: "global",

@@ -11,6 +11,7 @@ import { consumeRateLimit } from "@/lib/rate-limit";
 import { HELD_CLAIM_STATUSES, PENDING_CLAIM_STATUSES } from "@/lib/vocabulary";
 import type { ItemInput, LinkedIssue } from "./schemas";
 import { finishBoardReviews } from "./board-reviews";
+import { shadowFieldsOf } from "@/lib/pathways/shadowing";
 
 /**
  * Operations on help-wanted items: post, edit, publish or discard a draft, close; and the places
@@ -123,14 +124,16 @@ export async function createItem(
     a = await requirePermission(a, "help-wanted.create", { subjectType: "HelpWantedItem", tagId: t.id });
   const at = await clockNow();
   await consumeRateLimit(`post:${a!.id}`, POST_LIMIT.limit, POST_LIMIT.windowMs, at);
+  const shadow = await shadowFieldsOf(input, tags);
   const issue = input.githubIssueUrl ? await readIssue(input.githubIssueUrl) : null;
-  const { tags: _slugs, ...fields } = input;
+  const { tags: _slugs, mentor: _mentor, step: _step, ...fields } = input;
   const created = await db.$transaction(async (tx) => {
     const item = await createAudited(
       tx,
       tx.helpWantedItem.create({
         data: {
           ...fields,
+          ...shadow,
           status: "open",
           ...linkedIssueFields(issue, at),
           createdById: a!.id,
@@ -227,9 +230,10 @@ async function saveItem(
     throw new AppError("INVALID", `${item!.placesTaken} places are taken: places cannot be fewer.`, {
       places: [`At least ${item!.placesTaken} (already taken)`],
     });
+  const shadow = await shadowFieldsOf(input, tags);
   const at = await clockNow();
   const issue = input.githubIssueUrl ? await readIssue(input.githubIssueUrl) : null;
-  const { tags: _slugs, ...fields } = input;
+  const { tags: _slugs, mentor: _mentor, step: _step, ...fields } = input;
   await db.$transaction(async (tx) => {
     const before = await tx.helpWantedItem.findUniqueOrThrow({ where: { id: itemId } });
     if (mode === "publish") {
@@ -255,6 +259,7 @@ async function saveItem(
       where: { id: itemId },
       data: {
         ...fields,
+        ...shadow,
         status,
         ...(keepIssue ? {} : linkedIssueFields(issue, at)),
         updatedAt: at,

@@ -14,6 +14,9 @@ export async function getItem(rawId: string) {
     include: {
       tags: { select: { tag: { select: { id: true, slug: true, name: true, staleAfterDays: true } } } },
       initiative: { select: { id: true, name: true } },
+      // Shadowing (issue 21): the mentor, and whom they already signed off from this item.
+      shadowMentor: { select: { id: true, login: true } },
+      shadowSignOffs: { select: { userId: true } },
       claims: {
         orderBy: { createdAt: "asc" },
         select: {

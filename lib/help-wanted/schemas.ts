@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { httpUrl, ITEM_KINDS, REGIONS } from "@/lib/vocabulary";
+import { githubLogin, httpUrl, ITEM_KINDS, REGIONS } from "@/lib/vocabulary";
 
 /** Community labels a lead may set; `help-wanted` and `tag-<slug>` are derived, never typed. */
 export const COMMUNITY_LABELS = [
@@ -83,6 +83,9 @@ export function itemSchema(now: Date) {
         .optional(),
     ),
     initiativeId: z.preprocess(empty, z.uuid().optional()),
+    /** A shadowing item's mentor and ladder step (checked against the TAG's ladder in lib/pathways/shadowing.ts). */
+    mentor: z.preprocess(empty, githubLogin().optional()),
+    step: z.preprocess(empty, z.string().trim().max(60, "A step name is at most 60 characters").optional()),
   });
 }
 export type ItemInput = z.infer<ReturnType<typeof itemSchema>>;

@@ -51,3 +51,7 @@ export const SignOffSchema = z.strictObject({
   step: z.string().trim().min(1, "Choose a step").max(60),
 });
 export type SignOffInput = z.infer<typeof SignOffSchema>;
+
+/** The mentor a shadowing item names signs off one of its volunteers (the claim names item and person). */
+export const ShadowSignOffSchema = z.strictObject({ claimId: z.uuid("Unknown volunteer") });
+export type ShadowSignOffInput = z.infer<typeof ShadowSignOffSchema>;

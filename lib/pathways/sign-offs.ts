@@ -6,8 +6,21 @@ import { createAudited } from "@/lib/audit/record";
 import { refuseByGuard, requirePermission } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
 import { notify } from "@/lib/notify/send";
+import type { LadderStep } from "./ladder";
 import { loadLadder } from "./load-standing";
-import type { SignOffInput } from "./schemas";
+import type { ShadowSignOffInput, SignOffInput } from "./schemas";
+
+/** The step of the TAG's ladder named `name`, when it asks for a mentor's sign-off. */
+export async function stepNeedingSignOff(tagId: string, name: string, field = "step"): Promise<LadderStep> {
+  const step = (await loadLadder(tagId))?.ladder.find((s) => s.name === name);
+  const problem = !step
+    ? `"${name}" is not a step of the TAG's ladder.`
+    : !step.mentorSignOff
+      ? `"${step.name}" needs no mentor sign-off.`
+      : null;
+  if (problem) throw new AppError("INVALID", problem, { [field]: [problem] });
+  return step!;
+}
 
 /**
  * A mentor signs off their mentee (through an open pairing) for a ladder step that asks for it.
@@ -33,21 +46,68 @@ export async function signOffStep(actor: Actor | null, input: SignOffInput) {
   if (a.id !== p.mentorId)
     await refuseByGuard(a, "pathway.mentor", subject, "Only the mentee's mentor signs off a step.");
   if (p.endedAt) throw new AppError("CONFLICT", "That pairing has ended: a sign-off needs a current mentor.");
-  const step = (await loadLadder(p.tagId))?.ladder.find((s) => s.name === input.step);
-  if (!step) throw new AppError("INVALID", "That step is not on the TAG's ladder.", { step: ["Choose a step"] });
-  if (!step.mentorSignOff)
-    throw new AppError("INVALID", `"${step.name}" needs no mentor sign-off.`, { step: ["Choose a step"] });
+  const step = await stepNeedingSignOff(p.tagId, input.step);
+  return recordSignOff(a, { tagId: p.tagId, tag: p.tag, menteeId: p.menteeId, mentee: p.mentee, step, itemId: null });
+}
+
+/**
+ * The mentor a shadowing item names signs off one of its accepted volunteers for the item's step
+ * (issue 21): the same sign-off as through a pairing, so it counts toward the ladder the same way.
+ */
+export async function signOffFromItem(actor: Actor | null, input: ShadowSignOffInput) {
+  const c = await db.claim.findUnique({
+    where: { id: input.claimId },
+    select: {
+      status: true,
+      userId: true,
+      user: { select: { login: true } },
+      item: {
+        select: {
+          id: true,
+          kind: true,
+          shadowMentorId: true,
+          shadowStep: true,
+          tags: { select: { tag: { select: { id: true, slug: true, name: true } } } },
+        },
+      },
+    },
+  });
+  const tag = c?.item.tags[0]?.tag;
+  const subject = { subjectType: "PathwaySignOff", subjectId: c?.item.id, tagId: tag?.id ?? null };
+  const a = await requirePermission(actor, "pathway.mentor", subject);
+  if (!c || !tag) throw new AppError("NOT_FOUND", "That volunteer does not exist.");
+  if (c.item.kind !== "shadow" || !c.item.shadowStep)
+    throw new AppError("INVALID", "Only a shadowing item's mentor signs off from an item.");
+  if (a.id !== c.item.shadowMentorId)
+    await refuseByGuard(a, "pathway.mentor", subject, "Only the mentor this item names signs off its volunteers.");
+  if (!["accepted", "done", "completed"].includes(c.status))
+    throw new AppError("CONFLICT", `@${c.user.login} is not an accepted volunteer of this item.`);
+  const step = await stepNeedingSignOff(tag.id, c.item.shadowStep);
+  return recordSignOff(a, { tagId: tag.id, tag, menteeId: c.userId, mentee: c.user, step, itemId: c.item.id });
+}
+
+async function recordSignOff(
+  a: Actor,
+  s: {
+    tagId: string;
+    tag: { slug: string; name: string };
+    menteeId: string;
+    mentee: { login: string };
+    step: LadderStep;
+    itemId: string | null;
+  },
+) {
   const at = await now();
   const already = await db.pathwaySignOff.findUnique({
-    where: { tagId_userId_stepName: { tagId: p.tagId, userId: p.menteeId, stepName: step.name } },
+    where: { tagId_userId_stepName: { tagId: s.tagId, userId: s.menteeId, stepName: s.step.name } },
     select: { id: true },
   });
-  if (already) throw new AppError("CONFLICT", `@${p.mentee.login} is already signed off for "${step.name}".`);
+  if (already) throw new AppError("CONFLICT", `@${s.mentee.login} is already signed off for "${s.step.name}".`);
   const created = await db.$transaction((tx) =>
     createAudited(
       tx,
       tx.pathwaySignOff.create({
-        data: { tagId: p.tagId, userId: p.menteeId, stepName: step.name, mentorId: a.id, at },
+        data: { tagId: s.tagId, userId: s.menteeId, stepName: s.step.name, mentorId: a.id, itemId: s.itemId, at },
         select: { id: true },
       }),
       {
@@ -55,19 +115,19 @@ export async function signOffStep(actor: Actor | null, input: SignOffInput) {
         actorId: a.id,
         action: "pathway.sign-off",
         subjectType: "PathwaySignOff",
-        tagId: p.tagId,
-        after: { mentee: p.mentee.login, step: step.name },
+        tagId: s.tagId,
+        after: { mentee: s.mentee.login, step: s.step.name, ...(s.itemId ? { item: s.itemId } : {}) },
       },
     ),
   );
   await notify(
     {
-      userId: p.menteeId,
+      userId: s.menteeId,
       kind: "pathway.sign-off",
-      title: `Your mentor signed you off for "${step.name}" in ${p.tag.name}`,
+      title: `Your mentor signed you off for "${s.step.name}" in ${s.tag.name}`,
       link: "/pathways",
     },
     at,
   );
-  return { id: created.id, step: step.name, mentee: p.mentee.login, slug: p.tag.slug };
+  return { id: created.id, step: s.step.name, mentee: s.mentee.login, slug: s.tag.slug };
 }

@@ -1,11 +1,27 @@
 import type { HelpWantedKind as DbItemKind } from "../generated/prisma/enums.ts";
 
 /** Kinds of help-wanted work as the database spells them (the Prisma enum `HelpWantedKind`). */
-export const ITEM_KINDS = ["project_liaison", "foundation_liaison", "event", "content", "review", "other"] as const;
+export const ITEM_KINDS = [
+  "project_liaison",
+  "foundation_liaison",
+  "event",
+  "content",
+  "review",
+  "other",
+  "shadow",
+] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
 
 /** The same kinds as URLs and the API spell them (stable keys). */
-export const BOARD_KINDS = ["project-liaison", "foundation-liaison", "event", "content", "review", "other"] as const;
+export const BOARD_KINDS = [
+  "project-liaison",
+  "foundation-liaison",
+  "event",
+  "content",
+  "review",
+  "other",
+  "shadow",
+] as const;
 export type BoardKind = (typeof BOARD_KINDS)[number];
 
 export const ITEM_KIND_LABEL: Record<ItemKind, string> = {
@@ -15,6 +31,8 @@ export const ITEM_KIND_LABEL: Record<ItemKind, string> = {
   content: "Content",
   review: "Review",
   other: "Other",
+  // A mentor attached; their sign-off from the item counts toward a ladder step (lib/pathways/shadowing.ts).
+  shadow: "Shadowing",
 };
 
 /** A kind in the URL's spelling, from either spelling. */

@@ -139,6 +139,8 @@ export const EXPECTED: Record<string, Row> = {
   // "sign off one's own mentee, end a mentoring one is part of": every signed-in person, on their own.
   "pathway.pair-end-own": row("pathway.mentor", signedIn, ["endPairingAction"]),
   "pathway.sign-off": row("pathway.mentor", signedIn, ["signOffStepAction"]),
+  // The same right from a shadowing item: the mentor the item names (the lib refuses anyone else).
+  "pathway.sign-off-item": row("pathway.mentor", signedIn, ["signOffShadowAction"]),
   // "write the narrative of the TAG's quarterly and annual reports": its leads, admin.
   "tag-report.write": row("tag-report.write", leadOrAdmin, ["saveTagReportDraftAction", "openTagReportPullAction"]),
   // "post one's own seat's quarterly report": whoever holds the seat.

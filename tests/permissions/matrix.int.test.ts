@@ -81,7 +81,7 @@ import { objectToAppointment } from "@/lib/roles/consensus";
 import { saveLadder } from "@/lib/pathways/ladders";
 import { saveTargets } from "@/lib/representation/mutations";
 import { endPairing, pairMentor } from "@/lib/pathways/pairings";
-import { signOffStep } from "@/lib/pathways/sign-offs";
+import { signOffFromItem, signOffStep } from "@/lib/pathways/sign-offs";
 import { saveTagReportDraft } from "@/lib/tag-reports/drafts";
 import { postHolderReport } from "@/lib/roles/holder-reports";
 import { createTag, createUser } from "@/tests/factories";
@@ -143,6 +143,16 @@ async function itemOn(tagId: string, status: "open" | "draft" = "open") {
       places: 2,
       tags: { create: [{ tagId }] },
     },
+  });
+}
+
+/** TAG A's ladder as one step, "Matrix shadow", that asks for a mentor's sign-off (written directly). */
+async function ladderWithSignOffStep(tagId: string) {
+  const steps = [{ name: "Matrix shadow", criteria: [], mentorSignOff: true }];
+  await db.pathwayLadder.upsert({
+    where: { tagId },
+    create: { tagId, steps, updatedAt: new Date() },
+    update: { steps, version: { increment: 1 } },
   });
 }
 
@@ -724,16 +734,25 @@ const OPERATIONS: Record<string, (w: World, actor: Actor | null, role: MatrixRol
     };
   },
   "pathway.sign-off": async (w, actor) => {
-    const steps = [{ name: "Matrix shadow", criteria: [], mentorSignOff: true }];
-    await db.pathwayLadder.upsert({
-      where: { tagId: w.tagA.id },
-      create: { tagId: w.tagA.id, steps, updatedAt: new Date() },
-      update: { steps, version: { increment: 1 } },
-    });
+    await ladderWithSignOffStep(w.tagA.id);
     const p = await pairingOn(w.tagA.id, actor?.id ?? (await w.bystander()).id, (await w.bystander()).id);
     return {
       run: () => signOffStep(actor, { pairingId: p.id, step: "Matrix shadow" }),
       changed: async () => (await db.pathwaySignOff.count({ where: { userId: p.menteeId } })) > 0,
+    };
+  },
+  // A shadowing item naming the caller (a bystander for a visitor) as its mentor, with an accepted volunteer.
+  "pathway.sign-off-item": async (w, actor) => {
+    await ladderWithSignOffStep(w.tagA.id);
+    const volunteer = await w.bystander();
+    const c = await claimOn(w.tagA.id, volunteer.id, "accepted");
+    await db.helpWantedItem.update({
+      where: { id: c.itemId },
+      data: { kind: "shadow", shadowMentorId: actor?.id ?? (await w.bystander()).id, shadowStep: "Matrix shadow" },
+    });
+    return {
+      run: () => signOffFromItem(actor, { claimId: c.id }),
+      changed: async () => (await db.pathwaySignOff.count({ where: { userId: volunteer.id } })) > 0,
     };
   },
   "github.sync": async (w, actor) => {

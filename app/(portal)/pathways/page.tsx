@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { StandingSummary } from "@/components/pathways/standing-summary";
 import { ActionForm } from "@/components/ui/action-form";
 import { PageHeader } from "@/components/ui/page-header";
@@ -37,6 +38,14 @@ export default async function MyPathwaysPage() {
             <Card as="li" key={p.tag.slug} className="space-y-2">
               <h3 className="text-lg font-semibold text-slate-900">{p.tag.name}</h3>
               <StandingSummary standing={p.standing} stepCount={p.ladder.length} />
+              {p.standing.next?.signedOff === false && (
+                <p className="text-sm">
+                  <Link href={`/help-wanted?kind=shadow&tag=${p.tag.slug}`} className="text-brand-700 underline">
+                    Shadowing items in {p.tag.name}
+                  </Link>
+                  : the mentor each one names signs off its volunteers.
+                </p>
+              )}
               {p.mentors.map((m) => (
                 <div key={m.id} className="flex flex-wrap items-center gap-3 text-sm">
                   <span>

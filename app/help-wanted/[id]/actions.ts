@@ -23,6 +23,8 @@ import { closeItem, discardDraft, publishDraft, updateItem } from "@/lib/help-wa
 import { markItemReviewed } from "@/lib/help-wanted/review";
 import { answerInvitation, inviteToItem } from "@/lib/help-wanted/invitations";
 import { markSnapshotStale } from "@/lib/matching/snapshot";
+import { ShadowSignOffSchema } from "@/lib/pathways/schemas";
+import { signOffFromItem } from "@/lib/pathways/sign-offs";
 import { decideReport, reportText, unhideText } from "@/lib/reports/reports";
 import { DecideReportSchema, ReportTextSchema, UnhideTextSchema } from "@/lib/reports/schemas";
 import {
@@ -156,4 +158,13 @@ export const showTextAgainAction = defineAction(UnhideTextSchema, (i, a) => unhi
 export const decideReportAction = defineAction(DecideReportSchema, (i, a) => decideReport(a, i), {
   successMessage: (r) => (r.outcome === "hidden" ? "Hidden: readers see your reason in its place." : "Kept as it is."),
   revalidate: afterHideOrShow,
+});
+
+/** The mentor a shadowing item names signs off one of its volunteers for the item's ladder step (issue 21). */
+export const signOffShadowAction = defineAction(ShadowSignOffSchema, (i, a) => signOffFromItem(a, i), {
+  successMessage: (r) => `@${r.mentee} is signed off for "${r.step}".`,
+  revalidate: () => {
+    refresh();
+    revalidatePath("/pathways");
+  },
 });

@@ -19,6 +19,7 @@ import {
   releaseClaimAction,
   reportTextAction,
   sendFollowUpAction,
+  signOffShadowAction,
   volunteerAction,
 } from "./actions";
 import { PendingRequest } from "@/components/help-wanted/request-decision";
@@ -260,8 +261,21 @@ export default async function ItemPage({ params, searchParams }: Props) {
                 </Detail>
               )}
               {item.initiative && <Detail term="Initiative">{item.initiative.name}</Detail>}
+              {item.kind === "shadow" && (
+                <Detail term="Mentor">
+                  {item.shadowMentor ? `@${item.shadowMentor.login}` : "None"}
+                  {item.shadowStep && `, whose sign-off counts toward “${item.shadowStep}”`}
+                </Detail>
+              )}
             </dl>
           </section>
+          {actor && item.shadowMentor?.id === actor.id && (
+            <ShadowSignOffs
+              step={item.shadowStep ?? ""}
+              volunteers={people.filter((c) => ["accepted", "done", "completed"].includes(c.status))}
+              signedOff={new Set(item.shadowSignOffs.map((s) => s.userId))}
+            />
+          )}
 
           <section aria-labelledby="take-part" className="space-y-4 rounded-xl bg-white p-6 ring-1 ring-slate-200">
             <h2 id="take-part" className="text-lg font-semibold text-slate-900">
@@ -487,6 +501,42 @@ export default async function ItemPage({ params, searchParams }: Props) {
         </ol>
       </section>
     </div>
+  );
+}
+
+/** The mentor a shadowing item names signs off its accepted volunteers for the item's ladder step. */
+function ShadowSignOffs(props: {
+  step: string;
+  volunteers: { id: string; userId: string; user: { login: string } }[];
+  signedOff: ReadonlySet<string>;
+}) {
+  return (
+    <section aria-labelledby="shadow-sign-off" className="space-y-3 rounded-xl bg-white p-6 ring-1 ring-slate-200">
+      <h2 id="shadow-sign-off" className="text-lg font-semibold text-slate-900">
+        Sign off for “{props.step}”
+      </h2>
+      {props.volunteers.length === 0 ? (
+        <p className="text-sm text-slate-600">Nobody accepted yet.</p>
+      ) : (
+        <ul className="space-y-2 text-sm">
+          {props.volunteers.map((c) => (
+            <li key={c.id}>
+              {props.signedOff.has(c.userId) ? (
+                <p>@{c.user.login}: signed off.</p>
+              ) : (
+                <ActionForm
+                  action={signOffShadowAction}
+                  hidden={{ claimId: c.id }}
+                  label={`Sign off @${c.user.login}`}
+                  submit={`Sign off @${c.user.login}`}
+                  compact
+                />
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
 

@@ -17,13 +17,17 @@ const when = (d: Date | null) => (d ? `${d.toISOString().slice(0, 16).replace("T
  */
 export function ElektoImportForm({
   tags,
+  roles,
   upload,
 }: {
   tags: readonly (readonly [string, string])[];
+  /** Per TAG slug, the roles it may elect: [roleKey, name]. */
+  roles: Readonly<Record<string, readonly (readonly [string, string])[]>>;
   upload: (input: unknown) => Promise<ActionResult<Uploaded>>;
 }) {
   const [state, run, pending] = useActionState(formAction(upload), null);
   const [tooBig, setTooBig] = useState<string | null>(null);
+  const [tagSlug, setTagSlug] = useState(tags[0]?.[0] ?? "");
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
@@ -44,9 +48,35 @@ export function ElektoImportForm({
         <label htmlFor="elekto-tag" className="block text-sm font-medium text-slate-800">
           TAG
         </label>
-        <select id="elekto-tag" name="tagSlug" className="rounded-md border border-slate-300 px-2 py-1.5">
+        <select
+          id="elekto-tag"
+          name="tagSlug"
+          value={tagSlug}
+          onChange={(e) => setTagSlug(e.target.value)}
+          className="max-w-full rounded-md border border-slate-300 px-2 py-1.5"
+        >
           {tags.map(([slug, name]) => (
             <option key={slug} value={slug}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="space-y-1">
+        <label htmlFor="elekto-role" className="block text-sm font-medium text-slate-800">
+          Role to elect
+        </label>
+        {/* Keyed by TAG: another TAG's roles start again from its Tech Lead role. */}
+        <select
+          key={tagSlug}
+          id="elekto-role"
+          name="role"
+          defaultValue=""
+          className="max-w-full rounded-md border border-slate-300 px-2 py-1.5"
+        >
+          <option value="">The TAG&apos;s Tech Lead role</option>
+          {(roles[tagSlug] ?? []).map(([key, name]) => (
+            <option key={key} value={key}>
               {name}
             </option>
           ))}

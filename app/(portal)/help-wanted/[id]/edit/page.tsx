@@ -73,6 +73,8 @@ export default async function EditItemPage({ params }: { params: Promise<{ id: s
           places: String(item.places),
           labels: item.labels,
           githubIssueUrl: item.githubIssueUrl ?? "",
+          mentor: item.shadowMentor?.login ?? "",
+          step: item.shadowStep ?? "",
         }}
       />
     </div>
