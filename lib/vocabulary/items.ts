@@ -1,21 +1,20 @@
 import type { HelpWantedKind as DbItemKind } from "../generated/prisma/enums.ts";
+import { labelled } from "./labelled.ts";
 
 /** Kinds of help-wanted work as the database spells them (the Prisma enum `HelpWantedKind`). */
-export const ITEM_KINDS = ["project_liaison", "foundation_liaison", "event", "content", "review", "other"] as const;
-export type ItemKind = (typeof ITEM_KINDS)[number];
-
-/** The same kinds as URLs and the API spell them (stable keys). */
-export const BOARD_KINDS = ["project-liaison", "foundation-liaison", "event", "content", "review", "other"] as const;
-export type BoardKind = (typeof BOARD_KINDS)[number];
-
-export const ITEM_KIND_LABEL: Record<ItemKind, string> = {
+export const { keys: ITEM_KINDS, label: ITEM_KIND_LABEL } = labelled({
   project_liaison: "Project liaison",
   foundation_liaison: "Foundation liaison",
   event: "Event",
   content: "Content",
   review: "Review",
   other: "Other",
-};
+});
+export type ItemKind = (typeof ITEM_KINDS)[number];
+
+/** The same kinds as URLs and the API spell them (stable keys). */
+export const BOARD_KINDS = ["project-liaison", "foundation-liaison", "event", "content", "review", "other"] as const;
+export type BoardKind = (typeof BOARD_KINDS)[number];
 
 /** A kind in the URL's spelling, from either spelling. */
 export const boardKindOf = (kind: string): BoardKind => kind.replaceAll("_", "-") as BoardKind;
