@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, signInAs, test, tocVote } from "./fixtures";
+import { appointToRole } from "./steps";
 
 /**
  * Issue 15, "End-to-end": one seat model, figures that agree, TOC decisions as votes, terms that
@@ -72,17 +73,10 @@ test("the Tech Lead role holds the sitting leads; caps refuse a full region; a p
   );
 
   // A fourth from a full region is refused with the region message; one from another region is pending.
-  const appoint = page.getByRole("form", { name: "Appoint to a defined role" });
-  const propose = async (login: string) => {
-    await appoint.getByLabel("Role").selectOption({ label: "Tech Lead" });
-    await appoint.getByLabel("Appointee (their GitHub handle)").fill(login);
-    await appoint.getByLabel("Where it was decided (URL)").fill("https://github.com/cncf/tag-workloads/issues/1");
-    await appoint.getByRole("button", { name: "Add to roster" }).click();
-  };
-  await propose("bea-ambassador");
-  await expect(appoint.getByRole("status")).toContainText("Region cap full: EMEA already has 2 of 2.");
-  await propose("eli-ambassador");
-  await expect(appoint.getByRole("status")).toContainText("pending");
+  const propose = (login: string) =>
+    appointToRole(page, "Tech Lead", login, "https://github.com/cncf/tag-workloads/issues/1");
+  await expect(await propose("bea-ambassador")).toContainText("Region cap full: EMEA already has 2 of 2.");
+  await expect(await propose("eli-ambassador")).toContainText("pending");
 
   // The TAG page, /toc and the API: 3 holders and 1 pending (not subtracted from the vacancy).
   await page.reload();
