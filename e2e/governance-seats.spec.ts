@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, signInAs, test, tocVote } from "./fixtures";
+import type { RoleFigures } from "../lib/roles/figures";
 import { appointToRole } from "./steps";
 
 /**
@@ -13,14 +14,8 @@ const TAG = `/tags/${SLUG}`;
 const TAG_NAME = "TAG Workloads Foundation";
 const DAY = 86_400_000;
 
-type ApiRole = {
-  key: string;
-  kind: string;
-  totalSeats: number | null;
-  holders: number;
-  pending: number;
-  vacancies: number | null;
-};
+// The API gives each role its seat figures, as every other surface computes them.
+type ApiRole = Omit<RoleFigures, "retired">;
 type ApiTag = {
   roles: ApiRole[];
   roster: { login: string; roleKey: string; status: string; termEnd: string | null }[];
