@@ -1,16 +1,12 @@
 import fs from "node:fs/promises";
 import type { Page } from "@playwright/test";
 import { expect, signInAs, test } from "./fixtures";
+import { appointToRole, postItem } from "./steps";
 
 const TAG = "/tags/workloads-foundation";
 
 async function appoint(page: Page, role: string, login: string) {
-  const form = page.getByRole("form", { name: "Appoint to a defined role" });
-  await form.getByLabel("Role").selectOption({ label: role });
-  await form.getByLabel("Appointee (their GitHub handle)").fill(login);
-  await form.getByLabel("Where it was decided (URL)").fill("https://github.com/cncf/toc/issues/1211");
-  await form.getByRole("button", { name: "Add to roster" }).click();
-  await expect(form.getByRole("status")).toContainText("Added to the roster.");
+  await expect(await appointToRole(page, role, login)).toContainText("Added to the roster.");
 }
 
 test("a TOC member sees a TAG over its employer cap flagged, drills into it and downloads the CSV", async ({
@@ -77,13 +73,12 @@ test("a visitor pages through help-wanted items with a cursor and gets 304 for a
   const token = `dashapi${Date.now().toString(36)}`;
   await signInAs(page, "ada-admin");
   for (let i = 1; i <= 3; i++) {
-    await page.goto("/help-wanted/new");
-    await page.getByLabel("Title").fill(`Staff the booth ${token} number ${i}`);
-    await page.getByLabel("Description").fill("Two hours at the TAG booth.");
-    await page.getByRole("checkbox", { name: "TAG Workloads Foundation" }).check();
-    await page.getByLabel("Kind").selectOption("event");
-    await page.getByRole("button", { name: "Post item" }).click();
-    await page.waitForURL(/\/help-wanted\/[0-9a-f-]{36}\?posted=1$/);
+    await postItem(page, {
+      title: `Staff the booth ${token} number ${i}`,
+      description: "Two hours at the TAG booth.",
+      tag: "TAG Workloads Foundation",
+      kind: "event",
+    });
   }
   await page.context().clearCookies();
 

@@ -1,4 +1,5 @@
 import { expect, newIdentity, signInAs, test, tocVote } from "./fixtures";
+import { appointToRole } from "./steps";
 
 test("an admin appoints a chair; it is pending until the TOC votes it through; the audit log shows both", async ({
   page,
@@ -14,12 +15,8 @@ test("an admin appoints a chair; it is pending until the TOC votes it through; t
   await signInAs(page, "ada-admin");
   await page.goto("/tags/infrastructure");
   // One appointment form: the TAG's Chair role is one of its roles.
-  const form = page.getByRole("form", { name: "Appoint to a defined role" });
-  await form.getByLabel("Role").selectOption({ label: "Chair" });
-  await form.getByLabel("Appointee (their GitHub handle)").fill(appointee);
-  await form.getByLabel("Where it was decided (URL)").fill("https://github.com/cncf/toc/issues/1");
-  await form.getByRole("button", { name: "Add to roster" }).click();
-  await expect(form.getByText("pending until the TOC approves it by vote")).toBeVisible();
+  const added = await appointToRole(page, "Chair", appointee, "https://github.com/cncf/toc/issues/1");
+  await expect(added).toContainText("pending until the TOC approves it by vote");
   await page.reload();
   const row = page.getByRole("row", { name: new RegExp(`Test appointee`) });
   await expect(row).toContainText("pending TOC approval");

@@ -1,26 +1,26 @@
 import type { Page } from "@playwright/test";
 import { expect, signedIn, signInAs, status, test } from "./fixtures";
+import { postItem } from "./steps";
 
 const ISSUE = "https://github.com/cncf/tag-security/issues/1234";
 const inAYear = () => new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
 
 /** A lead posts an item through the form and lands on its page; returns the item's path. */
-async function postItem(page: Page, title: string, body: string) {
-  await page.goto("/help-wanted/new");
-  await page.getByLabel("Title").fill(title);
-  await page.getByLabel("Description").fill(body);
-  await page.getByRole("checkbox", { name: "TAG Security and Compliance" }).check();
-  await page.getByLabel("Kind").selectOption("content");
-  await page.getByLabel("Skills").fill("threat modeling, technical writing");
-  await page.getByLabel("Effort (hours)").fill("6");
-  await page.getByLabel("Places (volunteers wanted)").fill("1");
-  await page.getByLabel("Due date").fill(inAYear());
-  await page.getByRole("checkbox", { name: "good first issue" }).check();
-  await page.getByLabel("Linked GitHub issue").fill(ISSUE);
-  await page.getByRole("button", { name: "Post item" }).click();
-  await page.waitForURL(/\/help-wanted\/[0-9a-f-]{36}\?posted=1$/);
+async function postSecurityItem(page: Page, title: string, description: string) {
+  const path = await postItem(page, {
+    title,
+    description,
+    tag: "TAG Security and Compliance",
+    kind: "content",
+    skills: "threat modeling, technical writing",
+    effort: "6",
+    places: "1",
+    due: inAYear(),
+    label: "good first issue",
+    issue: ISSUE,
+  });
   await expect(page.getByText("Item posted.")).toBeVisible();
-  return new URL(page.url()).pathname;
+  return path;
 }
 
 test("a lead posts, an ambassador finds and volunteers, progress and follow-up, completion confirmed and counted", async ({
@@ -30,7 +30,7 @@ test("a lead posts, an ambassador finds and volunteers, progress and follow-up, 
   const word = `zq${Date.now().toString(36)}`;
   const title = `Threat model walkthrough ${word}`;
   await signInAs(page, "chia-chair");
-  const path = await postItem(
+  const path = await postSecurityItem(
     page,
     title,
     "Walk through the **threat model** of a sandbox project.\n\n- read the design\n- write findings",
@@ -95,7 +95,7 @@ test("moving the clock past stale-after flags a held claim on the item page, the
 }) => {
   const title = `Conference booth rota ${Date.now().toString(36)}`;
   await signInAs(page, "chia-chair");
-  const path = await postItem(page, title, "Staff the booth.");
+  const path = await postSecurityItem(page, title, "Staff the booth.");
 
   const amy = await signedIn(browser, "amy-ambassador");
   await amy.page.goto(path);
@@ -207,7 +207,7 @@ test("anonymous visitors get the board from the page cache with a fresh nonce, a
 
   const title = `Cache check ${word}`;
   await signInAs(page, "chia-chair");
-  await postItem(page, title, "Shows on the anonymous board without waiting for the cache.");
+  await postSecurityItem(page, title, "Shows on the anonymous board without waiting for the cache.");
   await anon.goto(board);
   await expect(anon.getByRole("link", { name: title })).toBeVisible();
   // Signed-in viewers are never served from the cache.

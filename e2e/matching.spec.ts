@@ -1,28 +1,17 @@
 import type { Page } from "@playwright/test";
 import { expect, signedIn, signInAs, test } from "./fixtures";
+import { postItem } from "./steps";
 
 // An EMEA CNCF Ambassador whom no other spec uses, and the chair of TAG Infrastructure.
 const AMBASSADOR = "fay-ambassador";
 const LEAD = "kai-chair";
 const TAG = "infrastructure";
 
-/** The lead posts an item through the form; returns its path. */
-async function postItem(
+/** The lead posts an item of TAG Infrastructure; returns its path. */
+const postInfraItem = (
   page: Page,
   item: { title: string; kind: string; skills: string; effort: string; region?: string },
-) {
-  await page.goto("/help-wanted/new");
-  await page.getByLabel("Title").fill(item.title);
-  await page.getByLabel("Description").fill("Help the TAG with this.");
-  await page.getByRole("checkbox", { name: "TAG Infrastructure" }).check();
-  await page.getByLabel("Kind").selectOption(item.kind);
-  await page.getByLabel("Skills").fill(item.skills);
-  await page.getByLabel("Effort (hours)").fill(item.effort);
-  if (item.region) await page.getByLabel("Region preference").selectOption(item.region);
-  await page.getByRole("button", { name: "Post item" }).click();
-  await page.waitForURL(/\/help-wanted\/[0-9a-f-]{36}\?posted=1$/);
-  return new URL(page.url()).pathname;
-}
+) => postItem(page, { ...item, description: "Help the TAG with this.", tag: "TAG Infrastructure" });
 
 test("an ambassador sees the Go docs item first with reasons and hides it; a lead invites them to another, they accept, both consoles show it", async ({
   page,
@@ -45,8 +34,8 @@ test("an ambassador sees the Go docs item first with reasons and hides it; a lea
   await signInAs(page, LEAD);
   const docs = `Write the Go client docs ${word}`;
   const review = `Review the Go operator guide ${word}`;
-  await postItem(page, { title: docs, kind: "content", skills: "Go, Documentation", effort: "6", region: "EMEA" });
-  const reviewPath = await postItem(page, { title: review, kind: "review", skills: "Go", effort: "4" });
+  await postInfraItem(page, { title: docs, kind: "content", skills: "Go, Documentation", effort: "6", region: "EMEA" });
+  const reviewPath = await postInfraItem(page, { title: review, kind: "review", skills: "Go", effort: "4" });
 
   // For you: the Go docs item first, with its reasons.
   await amb.page.goto("/help-wanted/for-you");

@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, signInAs, test, tocVote } from "./fixtures";
+import { appointToRole } from "./steps";
 
 const TAG = "/tags/security-and-compliance";
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
@@ -11,15 +12,6 @@ async function defineRole(page: Page, name: string, fill: (form: ReturnType<Page
   await fill(form);
   await form.getByRole("button", { name: "Define role" }).click();
   await expect(form.getByRole("status")).toContainText("Role defined.");
-}
-
-async function appoint(page: Page, roleLabel: string, login: string) {
-  const form = page.getByRole("form", { name: "Appoint to a defined role" });
-  await form.getByLabel("Role").selectOption({ label: roleLabel });
-  await form.getByLabel("Appointee (their GitHub handle)").fill(login);
-  await form.getByLabel("Where it was decided (URL)").fill("https://github.com/cncf/toc/issues/1211");
-  await form.getByRole("button", { name: "Add to roster" }).click();
-  return form.getByRole("status");
 }
 
 test("a chair defines a TAG Ambassador role with caps, appoints within them, a leave shows, a tech lead waits for the TOC, the CSV has the roster", async ({
@@ -46,8 +38,8 @@ test("a chair defines a TAG Ambassador role with caps, appoints within them, a l
   });
   await page.reload();
   const ambassadorOption = `${ambassador} (TAG Ambassador, project liaison)`;
-  await expect(await appoint(page, ambassadorOption, "milo-member")).toContainText("Added to the roster.");
-  await expect(await appoint(page, ambassadorOption, "ivo-member")).toContainText(
+  await expect(await appointToRole(page, ambassadorOption, "milo-member")).toContainText("Added to the roster.");
+  await expect(await appointToRole(page, ambassadorOption, "ivo-member")).toContainText(
     "Region cap full: EMEA already has 1 of 1.",
   );
   await page.reload();
@@ -74,7 +66,9 @@ test("a chair defines a TAG Ambassador role with caps, appoints within them, a l
   await page.context().clearCookies();
   await signInAs(page, "chia-chair");
   await page.goto(TAG);
-  await expect(await appoint(page, techLead, "mae-member")).toContainText("pending until the TOC approves it by vote");
+  await expect(await appointToRole(page, techLead, "mae-member")).toContainText(
+    "pending until the TOC approves it by vote",
+  );
   await page.reload();
   const maeRow = page.getByRole("row").filter({ hasText: "Mae Tinderly" }).filter({ hasText: techLead });
   await expect(maeRow).toContainText("pending TOC approval");

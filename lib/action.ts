@@ -51,7 +51,7 @@ export function defineAction<S extends z.ZodType, T>(
   opts: {
     successMessage?: string | ((data: T) => string);
     /** Refreshes the pages that show the change (`revalidatePath`), after a success only. */
-    revalidate?: () => void;
+    revalidate?: (data: T, input: z.infer<S>) => void;
   } = {},
 ) {
   return async (raw: unknown): Promise<ActionResult<T>> => {
@@ -75,7 +75,7 @@ export function defineAction<S extends z.ZodType, T>(
     }
     try {
       const data = await run(parsed.data, actor);
-      opts.revalidate?.();
+      opts.revalidate?.(data, parsed.data);
       const message = typeof opts.successMessage === "function" ? opts.successMessage(data) : opts.successMessage;
       return { ok: true, data, message };
     } catch (e) {

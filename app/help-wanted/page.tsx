@@ -5,7 +5,14 @@ import { canInAnyTag } from "@/lib/auth/permissions";
 import { now } from "@/lib/clock";
 import { searchBoardCached } from "@/lib/help-wanted/board-cache";
 import type { BoardPage } from "@/lib/help-wanted/board";
-import { boardFeedUrl, boardUrl, hasFilters, parseBoardQuery, type BoardQuery } from "@/lib/help-wanted/board-query";
+import {
+  boardFeedUrl,
+  boardUrl,
+  hasFilters,
+  NO_FILTERS,
+  parseBoardQuery,
+  type BoardQuery,
+} from "@/lib/help-wanted/board-query";
 import { decodeMatchCursor, encodeMatchCursor } from "@/lib/matching/paging";
 import { findMatchesForPerson } from "@/lib/matching/queries";
 import { listTags } from "@/lib/tags/queries";
@@ -107,18 +114,7 @@ export default async function HelpWantedPage({ searchParams }: Props) {
           {query.cursor ? " (a later page)" : ""}
         </span>
         {filtered && (
-          <Link
-            href={boardUrl(query, {
-              q: "",
-              tag: [],
-              kind: undefined,
-              skill: [],
-              region: undefined,
-              effortMin: undefined,
-              effortMax: undefined,
-            })}
-            className="text-brand-700 underline"
-          >
+          <Link href={boardUrl(query, NO_FILTERS)} className="text-brand-700 underline">
             Clear filters
           </Link>
         )}

@@ -1,16 +1,12 @@
 import { DateOnly, DateTime } from "@/components/ui/time";
+import type { CalendarElection } from "@/lib/elections/calendar";
 import { PHASE_SHORT } from "./labels";
 
-interface Windows {
-  phase: string;
-  nominationsOpenAt: Date;
-  nominationsCloseAt: Date;
-  votingOpenAt: Date;
-  votingCloseAt: Date;
-  cycleDate: Date;
+/** An election's phase and windows, as its calendar feed reads them, and when the TOC approved and it was published. */
+type Windows = Omit<CalendarElection, "id" | "title" | "updatedAt"> & {
   approvedAt?: Date | null;
   publishedAt?: Date | null;
-}
+};
 
 const ORDER = ["draft", "nominations", "voting", "closed", "tallied", "approved", "published"];
 

@@ -59,51 +59,27 @@ export function ProfileForm({
         Your details
       </h2>
       <div className="grid gap-6 md:grid-cols-2">
-        <Field
+        <SavedSelect
           id="profile-region"
+          name="region"
           label="Region"
           hint="Public. Seat rules on rosters count regions."
           errors={errors.region}
-        >
-          {(p) => (
-            // React applies a select's defaultValue only when it mounts, and resets the form after
-            // each submission: remount it whenever the value to show changes.
-            <select key={values.region} {...p} name="region" defaultValue={values.region} className={inputClass}>
-              <option value="">Not set</option>
-              {REGIONS.map((r) => (
-                <option key={r} value={r}>
-                  {REGION_LABEL[r]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+          value={values.region}
+          options={REGIONS.map((r) => ({ value: r, label: REGION_LABEL[r] }))}
+        />
         {shown("country") && (
           <div>
-            <Field
+            <SavedSelect
               id="profile-country"
+              name="country"
               label="Country (optional)"
               hint="Private unless you tick the box below. TAGs see countries only in groups of three or more people."
               errors={errors.country}
-            >
-              {(p) => (
-                <select
-                  key={values.country}
-                  {...p}
-                  name="country"
-                  defaultValue={values.country}
-                  autoComplete="country"
-                  className={inputClass}
-                >
-                  <option value="">Not set</option>
-                  {COUNTRY_OPTIONS.map((c) => (
-                    <option key={c.value} value={c.value}>
-                      {c.label}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+              value={values.country}
+              options={COUNTRY_OPTIONS}
+              autoComplete="country"
+            />
             <label className="mt-2 flex items-center gap-2 text-slate-800">
               <input
                 key={String(values.countryPublic)}
@@ -212,6 +188,44 @@ const TEXT_FIELDS: readonly TextFieldSpec[] = [
 ];
 
 /** A labelled one-line text input showing what was saved or typed, with `suggestions` as its datalist. */
+/** A select of the saved value, "Not set" first. */
+function SavedSelect({
+  id,
+  name,
+  label,
+  hint,
+  errors,
+  value,
+  options,
+  autoComplete,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  hint: string;
+  errors: string[] | undefined;
+  value: string;
+  options: readonly { value: string; label: string }[];
+  autoComplete?: string;
+}) {
+  return (
+    <Field id={id} label={label} hint={hint} errors={errors}>
+      {(p) => (
+        // React applies a select's defaultValue only when it mounts, and resets the form after
+        // each submission: remount it whenever the value to show changes.
+        <select key={value} {...p} name={name} defaultValue={value} autoComplete={autoComplete} className={inputClass}>
+          <option value="">Not set</option>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
 function TextField({
   id,
   name,

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { EmptyState } from "./section";
 
 /**
  * A page's title: an optional line above it (a breadcrumb, a TAG's slug), the heading, then what
@@ -39,4 +40,14 @@ export function PageHeader({
 /** The short description under a page's title. */
 export function Lead({ children }: { children: ReactNode }) {
   return <p className="max-w-3xl text-slate-700">{children}</p>;
+}
+
+/** A page the viewer may open but not read yet: its title and why (a roll not yet published, an officer-only view). */
+export function RefusedPage({ title, reason }: { title: string; reason: string }) {
+  return (
+    <div className="space-y-6">
+      <PageHeader title={title} compact />
+      <EmptyState>{reason}</EmptyState>
+    </div>
+  );
 }

@@ -85,11 +85,14 @@ export function Section({
   empty,
   actions,
   hideTitle = false,
+  anchor,
   className = "",
   children,
 }: {
   id: string;
   title: ReactNode;
+  /** The section's own id, where links elsewhere point at it (`/manage/<slug>#reports`). */
+  anchor?: string;
   /** The heading is for assistive technology only (a grid of charts names itself). */
   hideTitle?: boolean;
   level?: 2 | 3;
@@ -113,7 +116,7 @@ export function Section({
   );
   const showEmpty = empty && (count === undefined || count === 0);
   return (
-    <section aria-labelledby={id} className={`${box} ${className}`.trim()}>
+    <section id={anchor} aria-labelledby={id} className={`${box} ${className}`.trim()}>
       {actions ? (
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           {heading}

@@ -1,34 +1,19 @@
 import "server-only";
 import { getActor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
-import { errorResponse } from "@/lib/http/responses";
+import { answeringAppErrors, CSV_TYPE, fileResponse } from "@/lib/http/responses";
 import { toCsv } from "@/lib/roles/csv";
 import { getTagDashboard, getTocOverview } from "./queries";
 import { overviewTable, tagTables, type DashboardTable } from "./tables";
 import { isoDay } from "@/lib/vocabulary";
 
 function csvResponse(table: DashboardTable, filename: string): Response {
-  return new Response(toCsv([table.columns, ...table.rows]), {
-    headers: {
-      "content-type": "text/csv; charset=utf-8; header=present",
-      "content-disposition": `attachment; filename="${filename}"`,
-      "cache-control": "no-store",
-    },
-  });
-}
-
-async function guarded(run: () => Promise<Response>): Promise<Response> {
-  try {
-    return await run();
-  } catch (e) {
-    if (e instanceof AppError) return errorResponse(e.code, e.message);
-    throw e;
-  }
+  return fileResponse(toCsv([table.columns, ...table.rows]), { type: CSV_TYPE, name: filename });
 }
 
 /** `/toc/tags.csv`: the overview table, for whoever may see the overview (and the TAGs they may see). */
 export function overviewCsv(): Promise<Response> {
-  return guarded(async () => {
+  return answeringAppErrors(async () => {
     const actor = await getActor();
     if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in first.");
     const { dashboards, at } = await getTocOverview(actor);
@@ -38,7 +23,7 @@ export function overviewCsv(): Promise<Response> {
 
 /** `/toc/<slug>/<table>.csv`: one table of a TAG's drill-down (`dashboard.view` of that TAG). */
 export function tagTableCsv(slug: string, file: string): Promise<Response> {
-  return guarded(async () => {
+  return answeringAppErrors(async () => {
     const key = /^([a-z-]+)\.csv$/.exec(file)?.[1];
     if (!key) throw new AppError("NOT_FOUND", "No such table.");
     const actor = await getActor();

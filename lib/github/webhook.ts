@@ -150,99 +150,86 @@ const date = (s: string | null | undefined) => {
   return Number.isNaN(d.getTime()) ? null : d;
 };
 
+type Delivery = { action: string; repository: { full_name: string } };
+
+/**
+ * How one event reads as work: which actions count, and the work's fields with the date it
+ * happened (checked here, so a bad date never becomes work).
+ */
+function readingOf<T extends Delivery>(
+  schema: z.ZodType<T>,
+  counts: (p: T) => boolean,
+  toWork: (p: T, repo: string) => Omit<GithubWork, "repo" | "occurredAt"> & { at: string | null | undefined },
+) {
+  return (event: string, payload: unknown): Interpretation => {
+    const p = schema.safeParse(payload);
+    if (!p.success) return { kind: "ignored", reason: `malformed ${event} event` };
+    const repo = p.data.repository.full_name;
+    if (!counts(p.data)) return { kind: "ignored", reason: `${event}.${p.data.action}`, repo };
+    const { at, ...work } = toWork(p.data, repo);
+    const occurredAt = date(at);
+    if (!occurredAt) return { kind: "ignored", reason: "bad date" };
+    return { kind: "work", repo, work: { ...work, repo, occurredAt } };
+  };
+}
+
+const READINGS: Record<string, (event: string, payload: unknown) => Interpretation> = {
+  issues: readingOf(
+    IssueEvent,
+    (p) => p.action === "opened",
+    ({ issue }, repo) => ({
+      kind: "issue",
+      externalId: issueExternalId("issue", repo, issue.number),
+      authorId: issue.user.id,
+      at: issue.created_at,
+      title: issue.title,
+      link: issue.html_url,
+    }),
+  ),
+  // A pull request counts when opened and again when merged (a closed one that was not merged does not).
+  pull_request: readingOf(
+    PullEvent,
+    (p) => p.action === "opened" || (p.action === "closed" && !!p.pull_request.merged),
+    ({ pull_request: pr }, repo) => ({
+      kind: "pr",
+      externalId: issueExternalId("pr", repo, pr.number),
+      authorId: pr.user.id,
+      at: pr.created_at,
+      title: pr.title,
+      link: pr.html_url,
+    }),
+  ),
+  pull_request_review: readingOf(
+    ReviewEvent,
+    (p) => p.action === "submitted",
+    ({ review, pull_request }) => ({
+      kind: "review",
+      externalId: `gh:review:${review.id}`,
+      authorId: review.user.id,
+      at: review.submitted_at,
+      title: `Review of #${pull_request.number} ${pull_request.title}`,
+      link: review.html_url,
+    }),
+  ),
+  issue_comment: readingOf(
+    CommentEvent,
+    (p) => p.action === "created",
+    ({ comment, issue }) => ({
+      kind: "comment",
+      externalId: `gh:comment:${comment.id}`,
+      authorId: comment.user.id,
+      at: comment.created_at,
+      title: `Comment on #${issue.number} ${issue.title}`,
+      link: comment.html_url,
+    }),
+  ),
+};
+
 /**
  * What a webhook delivery means for contributions: one piece of work, or nothing. The author is
  * the object's `user.id` (GitHub's numeric id), never a login.
  */
 export function interpretEvent(event: string, payload: unknown): Interpretation {
-  if (event === "issues") {
-    const p = IssueEvent.safeParse(payload);
-    if (!p.success) return { kind: "ignored", reason: "malformed issues event" };
-    const { issue, repository } = p.data;
-    if (p.data.action !== "opened")
-      return { kind: "ignored", reason: `issues.${p.data.action}`, repo: repository.full_name };
-    const at = date(issue.created_at);
-    if (!at) return { kind: "ignored", reason: "bad date" };
-    return {
-      kind: "work",
-      repo: repository.full_name,
-      work: {
-        kind: "issue",
-        externalId: issueExternalId("issue", repository.full_name, issue.number),
-        authorId: issue.user.id,
-        repo: repository.full_name,
-        occurredAt: at,
-        title: issue.title,
-        link: issue.html_url,
-      },
-    };
-  }
-  if (event === "pull_request") {
-    const p = PullEvent.safeParse(payload);
-    if (!p.success) return { kind: "ignored", reason: "malformed pull_request event" };
-    const { pull_request: pr, repository } = p.data;
-    const merged = p.data.action === "closed" && !!pr.merged;
-    if (p.data.action !== "opened" && !merged)
-      return { kind: "ignored", reason: `pull_request.${p.data.action}`, repo: repository.full_name };
-    const at = date(pr.created_at);
-    if (!at) return { kind: "ignored", reason: "bad date" };
-    return {
-      kind: "work",
-      repo: repository.full_name,
-      work: {
-        kind: "pr",
-        externalId: issueExternalId("pr", repository.full_name, pr.number),
-        authorId: pr.user.id,
-        repo: repository.full_name,
-        occurredAt: at,
-        title: pr.title,
-        link: pr.html_url,
-      },
-    };
-  }
-  if (event === "pull_request_review") {
-    const p = ReviewEvent.safeParse(payload);
-    if (!p.success) return { kind: "ignored", reason: "malformed pull_request_review event" };
-    const { review, repository } = p.data;
-    if (p.data.action !== "submitted")
-      return { kind: "ignored", reason: `pull_request_review.${p.data.action}`, repo: repository.full_name };
-    const at = date(review.submitted_at);
-    if (!at) return { kind: "ignored", reason: "bad date" };
-    return {
-      kind: "work",
-      repo: repository.full_name,
-      work: {
-        kind: "review",
-        externalId: `gh:review:${review.id}`,
-        authorId: review.user.id,
-        repo: repository.full_name,
-        occurredAt: at,
-        title: `Review of #${p.data.pull_request.number} ${p.data.pull_request.title}`,
-        link: review.html_url,
-      },
-    };
-  }
-  if (event === "issue_comment") {
-    const p = CommentEvent.safeParse(payload);
-    if (!p.success) return { kind: "ignored", reason: "malformed issue_comment event" };
-    const { comment, repository } = p.data;
-    if (p.data.action !== "created")
-      return { kind: "ignored", reason: `issue_comment.${p.data.action}`, repo: repository.full_name };
-    const at = date(comment.created_at);
-    if (!at) return { kind: "ignored", reason: "bad date" };
-    return {
-      kind: "work",
-      repo: repository.full_name,
-      work: {
-        kind: "comment",
-        externalId: `gh:comment:${comment.id}`,
-        authorId: comment.user.id,
-        repo: repository.full_name,
-        occurredAt: at,
-        title: `Comment on #${p.data.issue.number} ${p.data.issue.title}`,
-        link: comment.html_url,
-      },
-    };
-  }
-  return { kind: "ignored", reason: `unknown event ${event}` };
+  const reading = Object.hasOwn(READINGS, event) ? READINGS[event] : undefined;
+  return reading ? reading(event, payload) : { kind: "ignored", reason: `unknown event ${event}` };
 }

@@ -8,6 +8,7 @@ import {
   decodeCursor,
   encodeCursor,
   hasFilters,
+  NO_FILTERS,
   parseBoardQuery,
   resolveSort,
   type BoardCursor,
@@ -57,6 +58,17 @@ describe("parseBoardQuery", () => {
       limit: 50,
     });
     expect(hasFilters(query)).toBe(true);
+  });
+
+  it("clearing the filters drops every one of them and keeps the view (status, sort)", () => {
+    const { query } = parseBoardQuery(
+      new URLSearchParams(
+        "q=docs&tag=security-and-compliance&kind=review&skill=Go&region=EMEA&effortMin=2&effortMax=10&status=all&sort=due",
+      ),
+    );
+    const cleared = parseBoardQuery(new URL(boardUrl(query, NO_FILTERS), "http://portal").searchParams).query;
+    expect(hasFilters(cleared)).toBe(false);
+    expect(cleared).toEqual({ ...DEFAULT_BOARD_QUERY, status: "all", sort: "due" });
   });
 
   it("takes control characters out, so a NUL never reaches the database (the fuzz found a 500)", () => {

@@ -220,17 +220,21 @@ export function resolveSort(query: Pick<BoardQuery, "q" | "sort">): ResolvedSort
   return query.sort === "match" ? "newest" : query.sort;
 }
 
-/** True when any filter narrows the board (status and sort are views, not filters). */
+/** The fields that narrow the board (status and sort are views, not filters). */
+const FILTER_KEYS = ["q", "tag", "kind", "skill", "region", "effortMin", "effortMax"] as const;
+
+/** What "Clear filters" sets: every filter as the defaults have it, the view left as it is. */
+export const NO_FILTERS = Object.fromEntries(FILTER_KEYS.map((k) => [k, DEFAULT_BOARD_QUERY[k]])) as Pick<
+  BoardQuery,
+  (typeof FILTER_KEYS)[number]
+>;
+
+/** True when any filter narrows the board. */
 export function hasFilters(query: BoardQuery): boolean {
-  return Boolean(
-    query.q ||
-    query.tag.length ||
-    query.kind ||
-    query.skill.length ||
-    query.region ||
-    query.effortMin !== undefined ||
-    query.effortMax !== undefined,
-  );
+  return FILTER_KEYS.some((k) => {
+    const v = query[k];
+    return Array.isArray(v) ? v.length > 0 : v !== undefined && v !== "";
+  });
 }
 
 /**

@@ -2,44 +2,23 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { loadActor } from "@/lib/auth/actor";
 import { now } from "@/lib/clock";
-import { createTag, createUser } from "@/tests/factories";
-import { code } from "@/tests/fixtures";
-import { closeItem, createItem } from "./items";
+import { createUser } from "@/tests/factories";
+import { code, postItem, tagWithLead } from "@/tests/fixtures";
+import { closeItem } from "./items";
 import { markItemReviewed } from "./review";
 import { boardReviewDueAt, isBoardReviewDue } from "./board-review-due";
 import { sweepBoardReviews } from "./board-reviews";
 import { getBoardReviewStatus } from "./queries";
-import { itemSchema } from "./schemas";
 import { DAY } from "@/lib/vocabulary";
 
-/** A TAG created `createdDaysAgo` days ago (a year by default: its first board review is due). */
-async function tagWithLead(createdDaysAgo = 365) {
-  const created = await createTag();
+/** A TAG created `createdDaysAgo` days ago (a year by default: its first board review is due), and its chair. */
+async function tagWithLeadSince(createdDaysAgo = 365) {
+  const { tag: created, leadActor } = await tagWithLead();
   const tag = await db.tag.update({
     where: { id: created.id },
     data: { createdAt: new Date((await now()).getTime() - createdDaysAgo * DAY) },
   });
-  const lead = await createUser();
-  await db.roleAssignment.create({
-    data: {
-      tagId: tag.id,
-      userId: lead.id,
-      kind: "chair",
-      status: "active",
-      requestedAt: new Date(),
-      startAt: new Date(),
-    },
-  });
-  return { tag, lead: (await loadActor(lead.id))! };
-}
-
-async function postItem(tagSlug: string, leadId: string) {
-  const input = itemSchema(await now()).parse({
-    title: `Review the board ${Math.random()}`,
-    tags: tagSlug,
-    kind: "review",
-  });
-  return createItem(await loadActor(leadId), input);
+  return { tag, lead: leadActor };
 }
 
 /** Makes an item look as if nobody reviewed it for a year. */
@@ -48,7 +27,7 @@ const age = (id: string) =>
 
 describe("markItemReviewed (board review: keep)", () => {
   it("a lead of the item's TAG keeps it: reviewedAt moves to now, one audit event; the board counts as reviewed once nothing is due", async () => {
-    const { tag, lead } = await tagWithLead();
+    const { tag, lead } = await tagWithLeadSince();
     const [i1, i2] = [await postItem(tag.slug, lead.id), await postItem(tag.slug, lead.id)];
     await Promise.all([age(i1.id), age(i2.id)]);
 
@@ -71,8 +50,8 @@ describe("markItemReviewed (board review: keep)", () => {
   });
 
   it("a lead of another TAG and a plain member are refused: nothing changes, refusals are logged", async () => {
-    const { tag, lead } = await tagWithLead();
-    const other = await tagWithLead();
+    const { tag, lead } = await tagWithLeadSince();
+    const other = await tagWithLeadSince();
     const member = await loadActor((await createUser()).id);
     const item = await postItem(tag.slug, lead.id);
     await age(item.id);
@@ -95,7 +74,7 @@ describe("markItemReviewed (board review: keep)", () => {
   });
 
   it("a closed item or an unknown id is not reviewed", async () => {
-    const { tag, lead } = await tagWithLead();
+    const { tag, lead } = await tagWithLeadSince();
     const item = await postItem(tag.slug, lead.id);
     await closeItem(lead, item.id, "no longer needed");
     expect(await code(markItemReviewed(lead, item.id))).toBe("CONFLICT");
@@ -117,7 +96,7 @@ describe("markItemReviewed (board review: keep)", () => {
 
 describe("the board review", () => {
   it("finishes when every due item is kept or closed, and not before", async () => {
-    const { tag, lead } = await tagWithLead();
+    const { tag, lead } = await tagWithLeadSince();
     const [kept, closed, fresh] = [
       await postItem(tag.slug, lead.id),
       await postItem(tag.slug, lead.id),
@@ -142,7 +121,7 @@ describe("the board review", () => {
   });
 
   it("a new TAG is not due; when its first review falls due with nothing older than a cadence, it finishes by itself", async () => {
-    const { tag, lead } = await tagWithLead(10);
+    const { tag, lead } = await tagWithLeadSince(10);
     await postItem(tag.slug, lead.id);
     const at = await now();
     expect(await getBoardReviewStatus(tag, at)).toMatchObject({ due: false, itemsDue: 0, lastAt: null });
@@ -159,7 +138,7 @@ describe("the board review", () => {
   });
 
   it("reminds the TAG's leads once when the review falls due with items to review", async () => {
-    const { tag, lead } = await tagWithLead();
+    const { tag, lead } = await tagWithLeadSince();
     const item = await postItem(tag.slug, lead.id);
     await age(item.id);
     const at = await now();

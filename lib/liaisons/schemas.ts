@@ -1,14 +1,13 @@
 import { z } from "zod";
-import { httpUrl, isoDay } from "@/lib/vocabulary";
+import { httpUrl, isoDay, labelled } from "@/lib/vocabulary";
 
 /** Check-in health (docs/architecture.md, "Data model"). Values are the database enum's names. */
-export const HEALTHS = ["fine", "needs_attention", "at_risk"] as const;
-export type Health = (typeof HEALTHS)[number];
-export const HEALTH_LABEL: Record<Health, string> = {
+export const { keys: HEALTHS, label: HEALTH_LABEL } = labelled({
   fine: "fine",
   needs_attention: "needs attention",
   at_risk: "at risk",
-};
+});
+export type Health = (typeof HEALTHS)[number];
 
 /** Foundations people liaise with most; any other name may be typed. */
 export const FOUNDATION_SUGGESTIONS = [

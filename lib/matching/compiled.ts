@@ -148,6 +148,21 @@ function flags(ids: Map<string, number>, values: Iterable<string>): Uint8Array {
 }
 
 /**
+ * The best `limit` candidates, best first, kept while scoring rather than sorting them all: a
+ * candidate enters only if it beats the last kept one (an equal score keeps the earlier one), so
+ * its entry is built only then.
+ */
+const beatsTop = (top: readonly { score: number }[], limit: number, score: number) =>
+  top.length < limit || score > top[limit - 1]!.score;
+
+function insertTop<T extends { score: number }>(top: T[], limit: number, entry: T): void {
+  let at = top.length;
+  while (at > 0 && top[at - 1]!.score < entry.score) at--;
+  top.splice(at, 0, entry);
+  if (top.length > limit) top.pop();
+}
+
+/**
  * The best `limit` items for a person among those `accept` lets through (by index), best first;
  * ties keep the items' order. Scores equal `scoreMatch(person, items[i], ctx).score`.
  */
@@ -232,11 +247,7 @@ export function rankCompiledItems(
       volunteers[i] === 0 ? 1 : 0,
       language,
     );
-    if (top.length === limit && score <= top[limit - 1]!.score) continue;
-    let at = top.length;
-    while (at > 0 && top[at - 1]!.score < score) at--;
-    top.splice(at, 0, { index: i, score });
-    if (top.length > limit) top.pop();
+    if (beatsTop(top, limit, score)) insertTop(top, limit, { index: i, score });
   }
   return top;
 }
@@ -310,11 +321,7 @@ export function rankPreparedPeople<P extends PreparedPerson>(
       unstaffed,
       language,
     );
-    if (top.length === limit && score <= top[limit - 1]!.score) continue;
-    let at = top.length;
-    while (at > 0 && top[at - 1]!.score < score) at--;
-    top.splice(at, 0, { entry: p, score });
-    if (top.length > limit) top.pop();
+    if (beatsTop(top, limit, score)) insertTop(top, limit, { entry: p, score });
   }
   return top;
 }

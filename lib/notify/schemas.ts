@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { labelled } from "@/lib/vocabulary";
 
 export const MarkReadSchema = z.strictObject({
   ids: z.union([z.literal("all"), z.array(z.uuid()).min(1).max(100)]),
@@ -9,32 +10,17 @@ export type MarkReadInput = z.infer<typeof MarkReadSchema>;
  * How a kind of notification reaches a person (issue 18, point 13): in the app only, in the app and
  * by email at once, gathered into a weekly digest (in the app and by email, once a week), or not at all.
  */
-export const NOTIFICATION_MODES = ["email", "in_app", "digest", "off"] as const;
-export type NotificationMode = (typeof NOTIFICATION_MODES)[number];
-export const DEFAULT_NOTIFICATION_MODE: NotificationMode = "email";
-export const NOTIFICATION_MODE_LABEL: Record<NotificationMode, string> = {
+export const { keys: NOTIFICATION_MODES, label: NOTIFICATION_MODE_LABEL } = labelled({
   email: "In the app and by email",
   in_app: "In the app only",
   digest: "Weekly digest (in the app and by email, once a week)",
   off: "Off",
-};
+});
+export type NotificationMode = (typeof NOTIFICATION_MODES)[number];
+export const DEFAULT_NOTIFICATION_MODE: NotificationMode = "email";
 
 /** The kinds of notification, by the first part of their kind ("claim.stale" is a "claim"). */
-export const NOTIFICATION_GROUPS = [
-  "claim",
-  "help-wanted",
-  "match",
-  "election",
-  "decision",
-  "roster",
-  "leadership",
-  "liaison",
-  "initiative",
-  "pathway",
-  "profile",
-] as const;
-export type NotificationGroup = (typeof NOTIFICATION_GROUPS)[number];
-export const NOTIFICATION_GROUP_LABEL: Record<NotificationGroup, string> = {
+export const { keys: NOTIFICATION_GROUPS, label: NOTIFICATION_GROUP_LABEL } = labelled({
   claim: "Volunteering: requests, invitations, progress and follow-ups",
   "help-wanted": "Help-wanted items you hold or lead: changes, closing, board reviews",
   match: "New work matching your skills",
@@ -46,7 +32,8 @@ export const NOTIFICATION_GROUP_LABEL: Record<NotificationGroup, string> = {
   initiative: "Initiatives",
   pathway: "Leadership pathways: mentoring and sign-offs",
   profile: "Reminders about your profile",
-};
+});
+export type NotificationGroup = (typeof NOTIFICATION_GROUPS)[number];
 
 const mode = z.enum(NOTIFICATION_MODES, { error: "Choose one of the offered ways." });
 /** The settings form: one mode per group, each optional (a stored value parses the same way). */

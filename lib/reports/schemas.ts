@@ -1,14 +1,14 @@
 import { z } from "zod";
+import { labelled } from "@/lib/vocabulary";
 
 /** The texts a person can report (issue 18, point 12). */
-export const TEXT_KINDS = ["item", "update", "statement", "bio"] as const;
-export type TextKind = (typeof TEXT_KINDS)[number];
-export const TEXT_KIND_LABEL: Record<TextKind, string> = {
+export const { keys: TEXT_KINDS, label: TEXT_KIND_LABEL } = labelled({
   item: "help-wanted description",
   update: "progress update",
   statement: "election statement",
   bio: "profile bio",
-};
+});
+export type TextKind = (typeof TEXT_KINDS)[number];
 
 export const ReportTextSchema = z
   .strictObject({

@@ -3,39 +3,34 @@ import type {
   DecisionKind as DbDecisionKind,
   DecisionStatus as DbDecisionStatus,
 } from "../generated/prisma/enums.ts";
+import { labelled } from "./labelled.ts";
 
 /** What the TOC decides by vote (the Prisma enum `DecisionKind`; the API spells them with hyphens). */
-export const DECISION_KINDS = [
-  "appointment",
-  "election_result",
-  "removal",
-  "role_change",
-  "seat_end",
-  "renewal",
-] as const;
-export type DecisionKindKey = (typeof DECISION_KINDS)[number];
-export const DECISION_KIND_LABEL: Record<DecisionKindKey, string> = {
+export const { keys: DECISION_KINDS, label: DECISION_KIND_LABEL } = labelled({
   appointment: "Appointment",
   election_result: "Election result",
   removal: "Removal",
   role_change: "Role change",
   seat_end: "End of a seat",
   renewal: "Renewal of a term",
-};
+});
+export type DecisionKindKey = (typeof DECISION_KINDS)[number];
 
-export const DECISION_STATUSES = ["open", "approved", "rejected", "withdrawn", "settled"] as const;
-export type DecisionStatusKey = (typeof DECISION_STATUSES)[number];
-export const DECISION_STATUS_LABEL: Record<DecisionStatusKey, string> = {
+export const { keys: DECISION_STATUSES, label: DECISION_STATUS_LABEL } = labelled({
   open: "Open for votes",
   approved: "Approved",
   rejected: "Not approved",
   withdrawn: "Withdrawn",
   settled: "Settled by import",
-};
+});
+export type DecisionStatusKey = (typeof DECISION_STATUSES)[number];
 
-export const DECISION_CHOICES = ["yes", "no", "abstain"] as const;
+export const { keys: DECISION_CHOICES, label: DECISION_CHOICE_LABEL } = labelled({
+  yes: "Yes",
+  no: "No",
+  abstain: "Abstain",
+});
 export type DecisionChoiceKey = (typeof DECISION_CHOICES)[number];
-export const DECISION_CHOICE_LABEL: Record<DecisionChoiceKey, string> = { yes: "Yes", no: "No", abstain: "Abstain" };
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const _kindsAgree: Same<DecisionKindKey, DbDecisionKind> = true;

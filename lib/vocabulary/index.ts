@@ -17,3 +17,4 @@ export * from "./urls.ts";
 export * from "./dates.ts";
 export * from "./logins.ts";
 export * from "./countries.ts";
+export * from "./labelled.ts";

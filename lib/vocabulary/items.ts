@@ -1,15 +1,17 @@
 import type { HelpWantedKind as DbItemKind } from "../generated/prisma/enums.ts";
+import { labelled } from "./labelled.ts";
 
 /** Kinds of help-wanted work as the database spells them (the Prisma enum `HelpWantedKind`). */
-export const ITEM_KINDS = [
-  "project_liaison",
-  "foundation_liaison",
-  "event",
-  "content",
-  "review",
-  "other",
-  "shadow",
-] as const;
+export const { keys: ITEM_KINDS, label: ITEM_KIND_LABEL } = labelled({
+  project_liaison: "Project liaison",
+  foundation_liaison: "Foundation liaison",
+  event: "Event",
+  content: "Content",
+  review: "Review",
+  other: "Other",
+  // A mentor attached; their sign-off from the item counts toward a ladder step (lib/pathways/shadowing.ts).
+  shadow: "Shadowing",
+});
 export type ItemKind = (typeof ITEM_KINDS)[number];
 
 /** The same kinds as URLs and the API spell them (stable keys). */
@@ -23,17 +25,6 @@ export const BOARD_KINDS = [
   "shadow",
 ] as const;
 export type BoardKind = (typeof BOARD_KINDS)[number];
-
-export const ITEM_KIND_LABEL: Record<ItemKind, string> = {
-  project_liaison: "Project liaison",
-  foundation_liaison: "Foundation liaison",
-  event: "Event",
-  content: "Content",
-  review: "Review",
-  other: "Other",
-  // A mentor attached; their sign-off from the item counts toward a ladder step (lib/pathways/shadowing.ts).
-  shadow: "Shadowing",
-};
 
 /** A kind in the URL's spelling, from either spelling. */
 export const boardKindOf = (kind: string): BoardKind => kind.replaceAll("_", "-") as BoardKind;

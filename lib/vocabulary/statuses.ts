@@ -3,6 +3,7 @@ import type {
   ClaimStatus as DbClaimStatus,
   ItemStatus as DbItemStatus,
 } from "../generated/prisma/enums.ts";
+import { labelled } from "./labelled.ts";
 
 /**
  * Status sets of help-wanted items, claims and roster seats. Each set has one name that means one
@@ -10,14 +11,13 @@ import type {
  * role's seats, a pending appointment included) or *sitting* (its holder serves now).
  */
 
-export const ITEM_STATUSES = ["draft", "open", "filled", "closed"] as const;
-export type ItemStatus = (typeof ITEM_STATUSES)[number];
-export const ITEM_STATUS_LABEL: Record<ItemStatus, string> = {
+export const { keys: ITEM_STATUSES, label: ITEM_STATUS_LABEL } = labelled({
   draft: "Draft",
   open: "Open",
   filled: "Filled",
   closed: "Closed",
-};
+});
+export type ItemStatus = (typeof ITEM_STATUSES)[number];
 
 export const CLAIM_STATUSES = [
   "invited",
@@ -47,29 +47,27 @@ export const VOLUNTEERED_CLAIM_STATUSES = [
 ] as const satisfies readonly ClaimStatus[];
 export const isLiveClaim = (status: string) => (LIVE_CLAIM_STATUSES as readonly string[]).includes(status);
 
-export const SEAT_STATUSES = ["pending", "active", "on_leave", "emeritus", "ended", "rejected"] as const;
-export type SeatStatus = (typeof SEAT_STATUSES)[number];
-/** A taken seat counts against its role's seats: a pending appointment holds its seat while the TOC decides. */
-export const SEAT_TAKEN_STATUSES = ["pending", "active", "on_leave"] as const satisfies readonly SeatStatus[];
-/** A sitting holder serves now (on leave included): leaders vote, liaisons check in. */
-export const SITTING_SEAT_STATUSES = ["active", "on_leave"] as const satisfies readonly SeatStatus[];
-export const SEAT_STATUS_LABEL: Record<SeatStatus, string> = {
+export const { keys: SEAT_STATUSES, label: SEAT_STATUS_LABEL } = labelled({
   pending: "Pending TOC approval",
   active: "Active",
   on_leave: "On leave",
   emeritus: "Emeritus",
   ended: "Ended",
   rejected: "Rejected",
-};
+});
+export type SeatStatus = (typeof SEAT_STATUSES)[number];
+/** A taken seat counts against its role's seats: a pending appointment holds its seat while the TOC decides. */
+export const SEAT_TAKEN_STATUSES = ["pending", "active", "on_leave"] as const satisfies readonly SeatStatus[];
+/** A sitting holder serves now (on leave included): leaders vote, liaisons check in. */
+export const SITTING_SEAT_STATUSES = ["active", "on_leave"] as const satisfies readonly SeatStatus[];
 
 /** A person's activity in a TAG under the TAG's activity rule (lib/contributions/activity.ts). */
-export const ACTIVITY_STATUSES = ["active", "quiet", "inactive"] as const;
-export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
-export const ACTIVITY_STATUS_LABEL: Record<ActivityStatus, string> = {
+export const { keys: ACTIVITY_STATUSES, label: ACTIVITY_STATUS_LABEL } = labelled({
   active: "Active",
   quiet: "Quiet",
   inactive: "Inactive",
-};
+});
+export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const _itemsAgree: Same<ItemStatus, DbItemStatus> = true;
@@ -77,12 +75,11 @@ const _claimsAgree: Same<ClaimStatus, DbClaimStatus> = true;
 const _seatsAgree: Same<SeatStatus, DbSeatStatus> = true;
 
 /** GitHub sync runs: `queued` also covers a run waiting to resume after a rate limit or a failed attempt. */
-export const SYNC_RUN_STATUSES = ["queued", "running", "succeeded", "failed"] as const;
-export type SyncRunStatus = (typeof SYNC_RUN_STATUSES)[number];
-export const SYNC_RUN_STATUS_LABEL: Record<SyncRunStatus, string> = {
+export const { keys: SYNC_RUN_STATUSES, label: SYNC_RUN_STATUS_LABEL } = labelled({
   queued: "Waiting",
   running: "Running",
   succeeded: "Succeeded",
   failed: "Failed",
-};
+});
+export type SyncRunStatus = (typeof SYNC_RUN_STATUSES)[number];
 export const UNFINISHED_SYNC_RUN_STATUSES = ["queued", "running"] as const satisfies readonly SyncRunStatus[];

@@ -1,4 +1,5 @@
 import type { LeadershipModel as DbLeadershipModel } from "@/lib/generated/prisma/enums";
+import { labelled } from "./labelled.ts";
 
 /**
  * A TAG's settings: their keys, defaults and human labels, for the settings page, the admin TAG
@@ -7,14 +8,13 @@ import type { LeadershipModel as DbLeadershipModel } from "@/lib/generated/prism
  */
 
 /** How a TAG fills its leadership seats. */
-export const LEADERSHIP_MODELS = ["appointment", "election", "both", "consensus"] as const;
-export type LeadershipModel = (typeof LEADERSHIP_MODELS)[number];
-export const LEADERSHIP_MODEL_LABEL: Record<LeadershipModel, string> = {
+export const { keys: LEADERSHIP_MODELS, label: LEADERSHIP_MODEL_LABEL } = labelled({
   appointment: "Appointment by consensus, with escalation to the TOC",
   election: "Elections",
   both: "Both: some roles elected, others appointed by consensus",
   consensus: "Consensus at a meeting, open to objections for a week, with escalation to the TOC",
-};
+});
+export type LeadershipModel = (typeof LEADERSHIP_MODELS)[number];
 
 /** Settings a TAG's chairs (and admins) change. */
 export const CHAIR_SETTING_KEYS = [

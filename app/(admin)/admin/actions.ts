@@ -7,15 +7,11 @@ import { GrantRoleSchema, ImportAmbassadorsSchema, VerifyAmbassadorSchema } from
 import { createTag, updateTag } from "@/lib/tags/mutations";
 import { TagSchema, UpdateTagSchema } from "@/lib/tags/schemas";
 
-export const setGlobalRoleAction = defineAction(GrantRoleSchema, async (input, actor) => {
-  const r = await setGlobalRole(actor, input);
-  revalidatePath("/admin");
-  return r;
+export const setGlobalRoleAction = defineAction(GrantRoleSchema, (input, actor) => setGlobalRole(actor, input), {
+  revalidate: () => revalidatePath("/admin"),
 });
-export const setAmbassadorAction = defineAction(VerifyAmbassadorSchema, async (input, actor) => {
-  const r = await setAmbassador(actor, input);
-  revalidatePath("/admin");
-  return r;
+export const setAmbassadorAction = defineAction(VerifyAmbassadorSchema, (input, actor) => setAmbassador(actor, input), {
+  revalidate: () => revalidatePath("/admin"),
 });
 export const importAmbassadorsAction = defineAction(ImportAmbassadorsSchema, (input, actor) =>
   importAmbassadors(actor, input),

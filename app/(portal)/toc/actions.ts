@@ -5,12 +5,7 @@ import { defineAction } from "@/lib/action";
 import { openRemovalProposal } from "@/lib/roles/removals";
 import { OpenRemovalSchema } from "@/lib/roles/schemas";
 
-export const openRemovalAction = defineAction(
-  OpenRemovalSchema,
-  async (input, actor) => {
-    const r = await openRemovalProposal(actor, input);
-    revalidatePath("/toc");
-    return r;
-  },
-  { successMessage: "Removal vote opened: the TOC votes on its page." },
-);
+export const openRemovalAction = defineAction(OpenRemovalSchema, (input, actor) => openRemovalProposal(actor, input), {
+  successMessage: "Removal vote opened: the TOC votes on its page.",
+  revalidate: () => revalidatePath("/toc"),
+});

@@ -5,6 +5,10 @@ import { cache } from "react";
 import { GithubIssueStatus } from "@/components/github-issue-status";
 import { Markdown } from "@/components/markdown";
 import { DateOnly, DateTime } from "@/components/ui/time";
+import { DefinitionItem, DefinitionList } from "@/components/ui/definition-list";
+import { Notice } from "@/components/ui/notice";
+import { LogEntry, Section } from "@/components/ui/section";
+import { UserLink } from "@/components/ui/user-link";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { now } from "@/lib/clock";
@@ -96,11 +100,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
 
   return (
     <div className="space-y-8">
-      {sp.posted === "1" && (
-        <p role="status" className="rounded-md bg-green-50 p-3 text-green-900 ring-1 ring-green-200">
-          Item posted. It is on the board now.
-        </p>
-      )}
+      {sp.posted === "1" && <Notice role="status">Item posted. It is on the board now.</Notice>}
       <header className="space-y-3">
         <p className="text-sm text-slate-600">
           <Link href="/help-wanted" className="text-brand-700 underline">
@@ -141,10 +141,10 @@ export default async function ItemPage({ params, searchParams }: Props) {
           </p>
         )}
         {item.status === "draft" && (
-          <p role="note" className="rounded-md bg-amber-50 p-3 text-amber-950 ring-1 ring-amber-200">
+          <Notice role="note" tone="warning">
             A draft offered from a GitHub issue labelled help wanted: only the TAG&apos;s leads see it until one
             publishes it.
-          </p>
+          </Notice>
         )}
         {mayEdit && !closed && (
           <p>
@@ -157,10 +157,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
 
       <div className="grid gap-6 lg:grid-cols-3">
         <article className="space-y-6 lg:col-span-2" aria-labelledby="about-item">
-          <section className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
-            <h2 id="about-item" className="text-xl font-semibold text-slate-900">
-              What is needed
-            </h2>
+          <Section id="about-item" title="What is needed">
             <div className="mt-3">
               {hiddenItem.has(item.id) ? (
                 <HiddenTextNotice reason={hiddenItem.get(item.id)!} />
@@ -173,25 +170,26 @@ export default async function ItemPage({ params, searchParams }: Props) {
                 <p className="text-slate-600">No description.</p>
               )}
             </div>
-          </section>
+          </Section>
 
-          <section aria-labelledby="updates" className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
-            <h2 id="updates" className="text-xl font-semibold text-slate-900">
-              Updates
-            </h2>
+          <Section id="updates" title="Updates">
             {updates.length === 0 ? (
               <p className="mt-2 text-slate-600">No updates yet.</p>
             ) : (
               <ol className="mt-3 space-y-4">
                 {updates.map((u) => (
-                  <li key={u.id} className="border-l-4 border-slate-200 pl-3">
-                    <p className="text-sm text-slate-600">
-                      {u.kind === "progress"
-                        ? `Progress from @${u.volunteer}`
-                        : `Follow-up from ${u.authorId && loginOf.has(u.authorId) ? `@${loginOf.get(u.authorId)}` : "a TAG lead"} to @${u.volunteer}`}{" "}
-                      · <DateTime iso={u.createdAt.toISOString()} />
-                      {u.editedAt && " · edited"}
-                    </p>
+                  <LogEntry
+                    key={u.id}
+                    meta={
+                      <>
+                        {u.kind === "progress"
+                          ? `Progress from @${u.volunteer}`
+                          : `Follow-up from ${u.authorId && loginOf.has(u.authorId) ? `@${loginOf.get(u.authorId)}` : "a TAG lead"} to @${u.volunteer}`}{" "}
+                        · <DateTime iso={u.createdAt.toISOString()} />
+                        {u.editedAt && " · edited"}
+                      </>
+                    }
+                  >
                     {hiddenUpdates.has(u.id) ? (
                       <HiddenTextNotice reason={hiddenUpdates.get(u.id)!} />
                     ) : (
@@ -199,10 +197,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
                     )}
                     {u.link && !hiddenUpdates.has(u.id) && (
                       <p className="text-sm">
-                        Link:{" "}
-                        <a href={u.link} rel="nofollow ugc noopener" className="text-brand-700 underline">
-                          {u.link}
-                        </a>
+                        Link: <UserLink href={u.link} />
                       </p>
                     )}
                     {u.kind === "progress" && actor && u.authorId === actor.id && progressEditable(u.createdAt, at) && (
@@ -211,7 +206,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
                     {mayReport && !hiddenUpdates.has(u.id) && u.authorId !== actor?.id && (
                       <ReportText kind="update" id={u.id} action={reportTextAction} />
                     )}
-                  </li>
+                  </LogEntry>
                 ))}
               </ol>
             )}
@@ -220,17 +215,14 @@ export default async function ItemPage({ params, searchParams }: Props) {
                 <ProgressForm claimId={myLive.id} githubIssue={Boolean(item.githubIssueUrl)} />
               </div>
             )}
-          </section>
+          </Section>
         </article>
 
         <aside className="space-y-6">
-          <section aria-labelledby="details" className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
-            <h2 id="details" className="text-lg font-semibold text-slate-900">
-              Details
-            </h2>
-            <dl className="mt-3 space-y-2 text-sm">
-              <Detail term="Kind">{ITEM_KIND_LABEL[item.kind]}</Detail>
-              <Detail term="TAGs">
+          <Section id="details" title="Details" size="lg">
+            <DefinitionList className="mt-3">
+              <DefinitionItem term="Kind">{ITEM_KIND_LABEL[item.kind]}</DefinitionItem>
+              <DefinitionItem term="TAGs">
                 {item.tags.map((t, i) => (
                   <span key={t.id}>
                     {i > 0 && ", "}
@@ -239,16 +231,20 @@ export default async function ItemPage({ params, searchParams }: Props) {
                     </Link>
                   </span>
                 ))}
-              </Detail>
-              <Detail term="Skills">{item.skills.length ? item.skills.join(", ") : "Any"}</Detail>
-              <Detail term="Effort">{item.effortHours ? `${item.effortHours} hours` : "Not estimated"}</Detail>
-              <Detail term="Region">{[item.region, item.timezone].filter(Boolean).join(", ") || "Any"}</Detail>
-              <Detail term="Due">{item.dueAt ? <DateOnly date={item.dueAt} /> : "No due date"}</Detail>
-              <Detail term="Places left">
+              </DefinitionItem>
+              <DefinitionItem term="Skills">{item.skills.length ? item.skills.join(", ") : "Any"}</DefinitionItem>
+              <DefinitionItem term="Effort">
+                {item.effortHours ? `${item.effortHours} hours` : "Not estimated"}
+              </DefinitionItem>
+              <DefinitionItem term="Region">
+                {[item.region, item.timezone].filter(Boolean).join(", ") || "Any"}
+              </DefinitionItem>
+              <DefinitionItem term="Due">{item.dueAt ? <DateOnly date={item.dueAt} /> : "No due date"}</DefinitionItem>
+              <DefinitionItem term="Places left">
                 {placesLeft} of {item.places}
-              </Detail>
+              </DefinitionItem>
               {item.githubIssueUrl && (
-                <Detail term="GitHub issue">
+                <DefinitionItem term="GitHub issue">
                   <a href={item.githubIssueUrl} rel="nofollow noopener" className="text-brand-700 underline">
                     {item.githubIssueTitle ?? item.githubIssueUrl.replace("https://github.com/", "")}
                   </a>
@@ -258,17 +254,17 @@ export default async function ItemPage({ params, searchParams }: Props) {
                     assignees={item.githubIssueAssignees}
                     className="mt-1 flex"
                   />
-                </Detail>
+                </DefinitionItem>
               )}
-              {item.initiative && <Detail term="Initiative">{item.initiative.name}</Detail>}
+              {item.initiative && <DefinitionItem term="Initiative">{item.initiative.name}</DefinitionItem>}
               {item.kind === "shadow" && (
-                <Detail term="Mentor">
+                <DefinitionItem term="Mentor">
                   {item.shadowMentor ? `@${item.shadowMentor.login}` : "None"}
                   {item.shadowStep && `, whose sign-off counts toward “${item.shadowStep}”`}
-                </Detail>
+                </DefinitionItem>
               )}
-            </dl>
-          </section>
+            </DefinitionList>
+          </Section>
           {actor && item.shadowMentor?.id === actor.id && (
             <ShadowSignOffs
               step={item.shadowStep ?? ""}
@@ -277,10 +273,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
             />
           )}
 
-          <section aria-labelledby="take-part" className="space-y-4 rounded-xl bg-white p-6 ring-1 ring-slate-200">
-            <h2 id="take-part" className="text-lg font-semibold text-slate-900">
-              Take part
-            </h2>
+          <Section id="take-part" title="Take part" size="lg" className="space-y-4">
             {!actor ? (
               <p>
                 <Link
@@ -320,12 +313,9 @@ export default async function ItemPage({ params, searchParams }: Props) {
                 Your earlier offer: {CLAIM_STATUS[c.status]}.
               </p>
             ))}
-          </section>
+          </Section>
 
-          <section aria-labelledby="people" className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
-            <h2 id="people" className="text-lg font-semibold text-slate-900">
-              Volunteers
-            </h2>
+          <Section id="people" title="Volunteers" size="lg">
             {people.length === 0 ? (
               <p className="mt-2 text-sm text-slate-600">Nobody yet.</p>
             ) : (
@@ -340,15 +330,12 @@ export default async function ItemPage({ params, searchParams }: Props) {
                 ))}
               </ul>
             )}
-          </section>
+          </Section>
         </aside>
       </div>
 
       {mayLead && (
-        <section aria-labelledby="lead-tools" className="space-y-6 rounded-xl bg-white p-6 ring-1 ring-slate-200">
-          <h2 id="lead-tools" className="text-xl font-semibold text-slate-900">
-            For the TAG&apos;s leads
-          </h2>
+        <Section id="lead-tools" title="For the TAG's leads" className="space-y-6">
           <p className="flex flex-wrap gap-4 text-sm">
             {item.tags
               .filter((t) => can(actor, "help-wanted.decide", t.id))
@@ -412,10 +399,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
                       <div className="space-y-2">
                         {c.evidenceUrl && (
                           <p className="text-sm">
-                            Evidence:{" "}
-                            <a href={c.evidenceUrl} rel="nofollow ugc noopener" className="text-brand-700 underline">
-                              {c.evidenceUrl}
-                            </a>
+                            Evidence: <UserLink href={c.evidenceUrl} />
                           </p>
                         )}
                         <ActionForm
@@ -484,13 +468,10 @@ export default async function ItemPage({ params, searchParams }: Props) {
               />
             </div>
           )}
-        </section>
+        </Section>
       )}
 
-      <section aria-labelledby="history" className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
-        <h2 id="history" className="text-xl font-semibold text-slate-900">
-          History
-        </h2>
+      <Section id="history" title="History">
         <ol className="mt-3 space-y-1 text-sm text-slate-700">
           {item.history.map((h) => (
             <li key={h.id}>
@@ -499,7 +480,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
             </li>
           ))}
         </ol>
-      </section>
+      </Section>
     </div>
   );
 }
@@ -511,10 +492,7 @@ function ShadowSignOffs(props: {
   signedOff: ReadonlySet<string>;
 }) {
   return (
-    <section aria-labelledby="shadow-sign-off" className="space-y-3 rounded-xl bg-white p-6 ring-1 ring-slate-200">
-      <h2 id="shadow-sign-off" className="text-lg font-semibold text-slate-900">
-        Sign off for “{props.step}”
-      </h2>
+    <Section id="shadow-sign-off" title={`Sign off for “${props.step}”`} size="lg" className="space-y-3">
       {props.volunteers.length === 0 ? (
         <p className="text-sm text-slate-600">Nobody accepted yet.</p>
       ) : (
@@ -536,15 +514,6 @@ function ShadowSignOffs(props: {
           ))}
         </ul>
       )}
-    </section>
-  );
-}
-
-function Detail({ term, children }: { term: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <dt className="font-medium text-slate-900">{term}</dt>
-      <dd className="text-slate-700">{children}</dd>
-    </div>
+    </Section>
   );
 }

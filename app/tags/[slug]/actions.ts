@@ -35,74 +35,54 @@ export const defineRoleAction = defineAction(RoleDefinitionSchema, async (input,
   return r;
 });
 
-export const retireRoleAction = defineAction(RetireRoleSchema, async (input, actor) => {
-  const r = await retireRole(actor, input);
-  refresh();
-  return r;
+export const retireRoleAction = defineAction(RetireRoleSchema, (input, actor) => retireRole(actor, input), {
+  revalidate: refresh,
 });
 
-export const resignSeatAction = defineAction(ResignSchema, async (input, actor) => {
-  const r = await resignSeat(actor, input);
-  refresh();
-  return r;
+export const resignSeatAction = defineAction(ResignSchema, (input, actor) => resignSeat(actor, input), {
+  revalidate: refresh,
 });
 
-export const cancelPendingAction = defineAction(CancelPendingSchema, async (input, actor) => {
-  const r = await cancelPendingAppointment(actor, input);
-  refresh();
-  return r;
-});
-
-export const updateLeaveAction = defineAction(UpdateLeaveSchema, async (input, actor) => {
-  const r = await updateLeave(actor, input);
-  refresh();
-  return r;
-});
-
-export const cancelLeaveAction = defineAction(CancelLeaveSchema, async (input, actor) => {
-  const r = await cancelLeave(actor, input);
-  refresh();
-  return r;
-});
-
-export const appointToRoleAction = defineAction(AppointToRoleSchema, async (input, actor) => {
-  const r = await appointToRole(actor, input);
-  refresh();
-  return r;
-});
-
-const change = defineAction(
-  AssignmentChangeSchema,
-  async (input, actor) => {
-    const r = await changeAssignment(actor, input);
-    refresh();
-    return r;
-  },
-  { successMessage: (r) => (r.outcome === "pending" ? "Requested: a TOC member must approve this change." : "Done.") },
+export const cancelPendingAction = defineAction(
+  CancelPendingSchema,
+  (input, actor) => cancelPendingAppointment(actor, input),
+  { revalidate: refresh },
 );
 
-export const moveToAdvisoryFellowAction = defineAction(MoveToFellowSchema, async (input, actor) => {
-  const r = await moveToAdvisoryFellow(actor, input);
-  refresh();
-  return r;
+export const updateLeaveAction = defineAction(UpdateLeaveSchema, (input, actor) => updateLeave(actor, input), {
+  revalidate: refresh,
 });
 
-export const recordLeaveAction = defineAction(
-  LeaveSchema,
-  async (input, actor) => {
-    const r = await recordLeave(actor, input);
-    refresh();
-    return r;
-  },
-  { successMessage: "Leave recorded." },
+export const cancelLeaveAction = defineAction(CancelLeaveSchema, (input, actor) => cancelLeave(actor, input), {
+  revalidate: refresh,
+});
+
+export const appointToRoleAction = defineAction(AppointToRoleSchema, (input, actor) => appointToRole(actor, input), {
+  revalidate: refresh,
+});
+
+const change = defineAction(AssignmentChangeSchema, (input, actor) => changeAssignment(actor, input), {
+  successMessage: (r) => (r.outcome === "pending" ? "Requested: a TOC member must approve this change." : "Done."),
+  revalidate: refresh,
+});
+
+export const moveToAdvisoryFellowAction = defineAction(
+  MoveToFellowSchema,
+  (input, actor) => moveToAdvisoryFellow(actor, input),
+  { revalidate: refresh },
 );
+
+export const recordLeaveAction = defineAction(LeaveSchema, (input, actor) => recordLeave(actor, input), {
+  successMessage: "Leave recorded.",
+  revalidate: refresh,
+});
 
 export async function changeAssignmentAction(input: unknown) {
   return change(input);
 }
 
-export const objectToAppointmentAction = defineAction(ObjectToAppointmentSchema, async (input, actor) => {
-  const r = await objectToAppointment(actor, input);
-  refresh();
-  return r;
-});
+export const objectToAppointmentAction = defineAction(
+  ObjectToAppointmentSchema,
+  (input, actor) => objectToAppointment(actor, input),
+  { revalidate: refresh },
+);

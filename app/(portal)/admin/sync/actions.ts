@@ -9,20 +9,18 @@ import { enqueueSync } from "@/lib/jobs/queue";
 
 export const startSyncAction = defineAction(
   StartSyncSchema,
-  async (input, actor) => {
-    const r = await startSync(actor, input.tagSlug, (id) => enqueueSync(id));
-    revalidatePath("/admin/sync");
-    return r;
+  (input, actor) => startSync(actor, input.tagSlug, (id) => enqueueSync(id)),
+  {
+    successMessage: "Sync queued. Its progress shows below as it goes.",
+    revalidate: () => revalidatePath("/admin/sync"),
   },
-  { successMessage: "Sync queued. Its progress shows below as it goes." },
 );
 
 export const setHelpWantedLabelsAction = defineAction(
   HelpWantedLabelsSchema,
-  async (input, actor) => {
-    const r = await setHelpWantedLabels(actor, input);
-    revalidatePath("/admin/sync");
-    return r;
+  (input, actor) => setHelpWantedLabels(actor, input),
+  {
+    successMessage: (r) => `Labels saved for ${r.repo}: the next sync reads them.`,
+    revalidate: () => revalidatePath("/admin/sync"),
   },
-  { successMessage: (r) => `Labels saved for ${r.repo}: the next sync reads them.` },
 );

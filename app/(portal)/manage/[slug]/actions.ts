@@ -8,17 +8,17 @@ import { retrySlackDelivery } from "@/lib/slack/deliveries";
 import { SlackDeliverySchema, SlackSettingsSchema, SlackTagSchema } from "@/lib/slack/schemas";
 import { removeSlackSettings, saveSlackSettings } from "@/lib/slack/settings";
 
-export const saveSlackSettingsAction = defineAction(SlackSettingsSchema, async (input, actor) => {
-  const r = await saveSlackSettings(actor, input);
-  revalidatePath(`/manage/${r.slug}`);
-  return r;
-});
+export const saveSlackSettingsAction = defineAction(
+  SlackSettingsSchema,
+  (input, actor) => saveSlackSettings(actor, input),
+  { revalidate: (r) => revalidatePath(`/manage/${r.slug}`) },
+);
 
-export const removeSlackSettingsAction = defineAction(SlackTagSchema, async (input, actor) => {
-  const r = await removeSlackSettings(actor, input);
-  revalidatePath(`/manage/${r.slug}`);
-  return r;
-});
+export const removeSlackSettingsAction = defineAction(
+  SlackTagSchema,
+  (input, actor) => removeSlackSettings(actor, input),
+  { revalidate: (r) => revalidatePath(`/manage/${r.slug}`) },
+);
 
 export const retrySlackDeliveryAction = defineAction(SlackDeliverySchema, (input, actor) =>
   retrySlackDelivery(actor, input),

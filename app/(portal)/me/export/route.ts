@@ -1,6 +1,6 @@
 import { now } from "@/lib/clock";
 import { getCurrentUser } from "@/lib/auth/session";
-import { errorResponse } from "@/lib/http/responses";
+import { errorResponse, fileResponse } from "@/lib/http/responses";
 import { exportPersonData } from "@/lib/people/export";
 
 export const dynamic = "force-dynamic";
@@ -14,11 +14,8 @@ export async function GET() {
   if (!user) return errorResponse("UNAUTHENTICATED", "Sign in to export your data.");
   const data = await exportPersonData(user.id, await now());
   if (!data) return errorResponse("NOT_FOUND", "No such person.");
-  return new Response(JSON.stringify(data, null, 2), {
-    headers: {
-      "content-type": "application/json; charset=utf-8",
-      "content-disposition": `attachment; filename="tag-portal-${user.login}.json"`,
-      "cache-control": "no-store",
-    },
+  return fileResponse(JSON.stringify(data, null, 2), {
+    type: "application/json; charset=utf-8",
+    name: `tag-portal-${user.login}.json`,
   });
 }

@@ -5,24 +5,18 @@ import { defineAction } from "@/lib/action";
 import { setDecisionRule, setRemovalSupermajority } from "@/lib/decisions/rules";
 import { DecisionRuleSchema, RemovalSupermajoritySchema } from "@/lib/decisions/schemas";
 
-const rule = defineAction(
-  DecisionRuleSchema,
-  async (input, actor) => {
-    const r = await setDecisionRule(actor, input);
-    revalidatePath("/toc/decisions");
-    return r;
-  },
-  { successMessage: (r) => `Saved as version ${r.version}. Votes already open keep the rule they opened with.` },
-);
+const rule = defineAction(DecisionRuleSchema, (input, actor) => setDecisionRule(actor, input), {
+  successMessage: (r) => `Saved as version ${r.version}. Votes already open keep the rule they opened with.`,
+  revalidate: () => revalidatePath("/toc/decisions"),
+});
 
 export const setRemovalSupermajorityAction = defineAction(
   RemovalSupermajoritySchema,
-  async (input, actor) => {
-    const r = await setRemovalSupermajority(actor, input);
-    revalidatePath("/toc/decisions");
-    return r;
+  (input, actor) => setRemovalSupermajority(actor, input),
+  {
+    successMessage: "Saved. Removal votes already open keep the share they opened with.",
+    revalidate: () => revalidatePath("/toc/decisions"),
   },
-  { successMessage: "Saved. Removal votes already open keep the share they opened with." },
 );
 
 export async function setDecisionRuleAction(input: unknown) {

@@ -1,7 +1,6 @@
 import { getActor } from "@/lib/auth/actor";
 import { exportElektoZip } from "@/lib/elections/elekto-upload";
-import { AppError } from "@/lib/errors";
-import { errorResponse } from "@/lib/http/responses";
+import { answeringAppErrors, errorResponse, fileResponse } from "@/lib/http/responses";
 import { parseId } from "@/lib/vocabulary";
 
 export const dynamic = "force-dynamic";
@@ -10,17 +9,8 @@ export const dynamic = "force-dynamic";
 export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
   const id = parseId((await params).id);
   if (!id) return errorResponse("NOT_FOUND", "No such election.");
-  try {
+  return answeringAppErrors(async () => {
     const { fileName, bytes } = await exportElektoZip(await getActor(), id);
-    return new Response(Buffer.from(bytes), {
-      headers: {
-        "content-type": "application/zip",
-        "content-disposition": `attachment; filename="${fileName}"`,
-        "cache-control": "no-store",
-      },
-    });
-  } catch (e) {
-    if (e instanceof AppError) return errorResponse(e.code, e.message);
-    throw e;
-  }
+    return fileResponse(Buffer.from(bytes), { type: "application/zip", name: fileName });
+  });
 }

@@ -1,13 +1,10 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { ElectionCrumbs, LoginList } from "@/components/elections/election-links";
-import { PageHeader } from "@/components/ui/page-header";
+import { PageHeader, RefusedPage } from "@/components/ui/page-header";
 import { EmptyState, Section } from "@/components/ui/section";
 import { DateOnly, DateTime } from "@/components/ui/time";
-import { getActor } from "@/lib/auth/actor";
 import { getOfferChains } from "@/lib/elections/vacancy-offers";
-import { AppError } from "@/lib/errors";
-import { parseId } from "@/lib/vocabulary";
+import { loadByIdForPage } from "@/app/_lib/load-for-page";
 import { OfferVacancyForm } from "../../_components/offer-forms";
 
 export const metadata: Metadata = { title: "Vacancy offers" };
@@ -21,21 +18,8 @@ const STATUS: Record<string, string> = {
 
 /** For the election's officers: seats it filled that fell vacant, and each one's offers to runners-up in order. */
 export default async function VacancyOffersPage({ params }: { params: Promise<{ id: string }> }) {
-  const id = parseId((await params).id);
-  if (!id) notFound();
-  let chains;
-  try {
-    chains = await getOfferChains(id, await getActor());
-  } catch (err) {
-    if (err instanceof AppError && err.code === "NOT_FOUND") notFound();
-    if (!(err instanceof AppError)) throw err;
-    return (
-      <div className="space-y-6">
-        <PageHeader title="Vacancy offers" compact />
-        <EmptyState>{err.message}</EmptyState>
-      </div>
-    );
-  }
+  const { value: chains, refusal } = await loadByIdForPage(params, getOfferChains);
+  if (refusal) return <RefusedPage title="Vacancy offers" reason={refusal.message} />;
   const e = chains.election;
   return (
     <div className="space-y-6">

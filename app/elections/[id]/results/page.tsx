@@ -1,17 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { PHASE_LABEL, TEST_ELECTION_NOTE } from "@/components/elections/labels";
 import { DataTable } from "@/components/ui/data-table";
 import { DateTime } from "@/components/ui/time";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState, Section } from "@/components/ui/section";
-import { getActor } from "@/lib/auth/actor";
+import { loadForPage } from "@/app/_lib/load-election";
 import { can } from "@/lib/auth/permissions";
-import { getElection, getElectionResults } from "@/lib/elections/queries";
+import { getElectionResults } from "@/lib/elections/queries";
 import { AppError } from "@/lib/errors";
-import { parseId } from "@/lib/vocabulary";
 import { PublishForm, ReceiptCheckForm } from "../../_components/election-forms";
 import { resultDecisionOf } from "@/lib/decisions/queries";
 import { decisionLink } from "@/lib/decisions/decisions";
@@ -28,19 +26,12 @@ const FILE_HELP: Record<string, string> = {
 };
 
 export default async function ResultsPage({ params }: { params: Promise<{ id: string }> }) {
-  const id = parseId((await params).id);
-  if (!id) notFound();
-  const actor = await getActor();
-  let e, r;
-  try {
-    e = await getElection(id, actor);
-  } catch (err) {
-    if (err instanceof AppError && err.code === "NOT_FOUND") notFound();
-    throw err;
-  }
+  const { actor, e } = await loadForPage((await params).id);
+  let r;
+  // Any refusal here, a missing count included, is said on the page: the election itself exists.
   let refusal: string | null = null;
   try {
-    r = await getElectionResults(id, actor);
+    r = await getElectionResults(e.id, actor);
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
     refusal = err.message;

@@ -1,36 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { ElectionCrumbs, LoginList } from "@/components/elections/election-links";
 import { Notice } from "@/components/ui/notice";
-import { PageHeader } from "@/components/ui/page-header";
+import { PageHeader, RefusedPage } from "@/components/ui/page-header";
 import { EmptyState, Section } from "@/components/ui/section";
 import { DateTime } from "@/components/ui/time";
-import { getActor } from "@/lib/auth/actor";
 import { getVoterRoll } from "@/lib/elections/queries";
-import { AppError } from "@/lib/errors";
-import { parseId } from "@/lib/vocabulary";
+import { loadByIdForPage } from "@/app/_lib/load-for-page";
 
 export const metadata: Metadata = { title: "Voter roll" };
 
 /** The voter roll for review: GitHub logins only, how long corrections run and how to ask for one. */
 export default async function VoterRollPage({ params }: { params: Promise<{ id: string }> }) {
-  const id = parseId((await params).id);
-  if (!id) notFound();
-  const actor = await getActor();
-  let roll;
-  try {
-    roll = await getVoterRoll(id, actor);
-  } catch (err) {
-    if (err instanceof AppError && err.code === "NOT_FOUND") notFound();
-    if (!(err instanceof AppError)) throw err;
-    return (
-      <div className="space-y-6">
-        <PageHeader title="Voter roll" compact />
-        <EmptyState>{err.message}</EmptyState>
-      </div>
-    );
-  }
+  const { value: roll, refusal } = await loadByIdForPage(params, getVoterRoll);
+  if (refusal) return <RefusedPage title="Voter roll" reason={refusal.message} />;
   const e = roll.election;
   return (
     <div className="space-y-6">

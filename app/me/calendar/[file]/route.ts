@@ -1,7 +1,7 @@
 import { personalCalendar } from "@/lib/calendar/feed";
 import { now } from "@/lib/clock";
 import { env } from "@/lib/env";
-import { errorResponse } from "@/lib/http/responses";
+import { CALENDAR_TYPE, errorResponse, fileResponse } from "@/lib/http/responses";
 
 export const dynamic = "force-dynamic";
 
@@ -14,13 +14,12 @@ export async function GET(_req: Request, { params }: { params: Promise<{ file: s
   const token = file.endsWith(".ics") ? file.slice(0, -4) : null;
   const body = token ? await personalCalendar(token, env().NEXTAUTH_URL, await now()) : null;
   if (body === null) return errorResponse("NOT_FOUND", "No such calendar.");
-  return new Response(body, {
-    headers: {
-      "content-type": "text/calendar; charset=utf-8",
-      "content-disposition": 'inline; filename="my-tag-portal.ics"',
-      // Private to its owner: no shared cache keeps it, and the link is not sent on as a referrer.
-      "cache-control": "private, no-store",
-      "referrer-policy": "no-referrer",
-    },
+  return fileResponse(body, {
+    type: CALENDAR_TYPE,
+    name: "my-tag-portal.ics",
+    disposition: "inline",
+    // Private to its owner: no shared cache keeps it, and the link is not sent on as a referrer.
+    cacheControl: "private, no-store",
+    headers: { "referrer-policy": "no-referrer" },
   });
 }

@@ -1,6 +1,6 @@
 import { electionCalendarForTag } from "@/lib/elections/calendar";
 import { env } from "@/lib/env";
-import { errorResponse } from "@/lib/http/responses";
+import { CALENDAR_TYPE, errorResponse, fileResponse } from "@/lib/http/responses";
 
 export const dynamic = "force-dynamic";
 
@@ -9,11 +9,10 @@ export async function GET(_req: Request, { params }: { params: Promise<{ slug: s
   const { slug } = await params;
   const body = await electionCalendarForTag(slug, env().NEXTAUTH_URL);
   if (body === null) return errorResponse("NOT_FOUND", "No such TAG.");
-  return new Response(body, {
-    headers: {
-      "content-type": "text/calendar; charset=utf-8",
-      "content-disposition": `inline; filename="tag-${slug}-elections.ics"`,
-      "cache-control": "public, max-age=300",
-    },
+  return fileResponse(body, {
+    type: CALENDAR_TYPE,
+    name: `tag-${slug}-elections.ics`,
+    disposition: "inline",
+    cacheControl: "public, max-age=300",
   });
 }

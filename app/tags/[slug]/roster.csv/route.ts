@@ -1,5 +1,5 @@
 import { now } from "@/lib/clock";
-import { errorResponse } from "@/lib/http/responses";
+import { CSV_TYPE, errorResponse, fileResponse } from "@/lib/http/responses";
 import { toCsv } from "@/lib/roles/csv";
 import { listRosterForExport } from "@/lib/roles/queries";
 import { findTagBySlug } from "@/lib/tags/queries";
@@ -45,11 +45,5 @@ export async function GET(_req: Request, { params }: { params: Promise<{ slug: s
       r.decisionLink,
     ]),
   ]);
-  return new Response(body, {
-    headers: {
-      "content-type": "text/csv; charset=utf-8; header=present",
-      "content-disposition": `attachment; filename="tag-${tag.slug}-roster.csv"`,
-      "cache-control": "no-store",
-    },
-  });
+  return fileResponse(body, { type: CSV_TYPE, name: `tag-${tag.slug}-roster.csv` });
 }

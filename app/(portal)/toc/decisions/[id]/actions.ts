@@ -14,34 +14,27 @@ import { DECISION_CHOICE_LABEL } from "@/lib/vocabulary";
 
 const refresh = (id: string) => revalidatePath(`/toc/decisions/${id}`);
 
-export const castVoteAction = defineAction(
-  CastVoteSchema,
-  async (input, actor) => {
-    const r = await castVote(actor, input);
-    refresh(input.decisionId);
-    return r;
-  },
-  { successMessage: (r) => `Your vote is recorded: ${DECISION_CHOICE_LABEL[r.choice]}. ${r.explanation}` },
-);
+export const castVoteAction = defineAction(CastVoteSchema, (input, actor) => castVote(actor, input), {
+  successMessage: (r) => `Your vote is recorded: ${DECISION_CHOICE_LABEL[r.choice]}. ${r.explanation}`,
+  revalidate: (_, input) => refresh(input.decisionId),
+});
 
 export const declareConflictAction = defineAction(
   DeclareConflictSchema,
-  async (input, actor) => {
-    const r = await declareConflict(actor, input);
-    refresh(input.decisionId);
-    return r;
+  (input, actor) => declareConflict(actor, input),
+  {
+    successMessage: "Conflict declared: you are recused from this decision.",
+    revalidate: (_, input) => refresh(input.decisionId),
   },
-  { successMessage: "Conflict declared: you are recused from this decision." },
 );
 
 export const recordExternalDecisionAction = defineAction(
   RecordExternalSchema,
-  async (input, actor) => {
-    const r = await recordExternalDecision(actor, input);
-    refresh(input.decisionId);
-    return r;
+  (input, actor) => recordExternalDecision(actor, input),
+  {
+    successMessage: "Recorded: the decision is closed with that outcome.",
+    revalidate: (_, input) => refresh(input.decisionId),
   },
-  { successMessage: "Recorded: the decision is closed with that outcome." },
 );
 
 export const applyDecisionAgainAction = defineAction(

@@ -1,21 +1,18 @@
 import type { Metadata } from "next";
 import { RelativeTime } from "@/components/ui/relative-time";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { Forbidden } from "@/components/forbidden";
 import { DateOnly, DateTime } from "@/components/ui/time";
-import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { getDecision } from "@/lib/decisions/queries";
 import { rosterPullOf } from "@/lib/github/roster-pulls";
-import { AppError } from "@/lib/errors";
+import { loadByIdForPage } from "@/app/_lib/load-for-page";
 import {
   DECISION_CHOICE_LABEL,
   DECISION_KIND_LABEL,
   DECISION_STATUS_LABEL,
   roleName,
   SEAT_STATUS_LABEL,
-  parseId,
 } from "@/lib/vocabulary";
 import { ActionForm } from "@/components/ui/action-form";
 import { DataTable } from "@/components/ui/data-table";
@@ -45,17 +42,9 @@ const RECUSAL: Record<string, string> = {
 
 /** One TOC decision: what is decided, the rule, every vote, and the viewer's vote with a confirmation. */
 export default async function DecisionPage({ params }: { params: Promise<{ id: string }> }) {
-  const id = parseId((await params).id);
-  if (!id) notFound();
-  const actor = await getActor();
-  let d;
-  try {
-    d = await getDecision(actor, id);
-  } catch (e) {
-    if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
-    if (e instanceof AppError && e.code === "FORBIDDEN") return <Forbidden what="this TOC decision" />;
-    throw e;
-  }
+  const { actor, value: d, refusal } = await loadByIdForPage(params, (id, actor) => getDecision(actor, id));
+  if (refusal?.code === "FORBIDDEN") return <Forbidden what="this TOC decision" />;
+  if (refusal) throw refusal;
   const open = d.status === "open" && !d.periodOver;
   const mayVote = open && d.viewer === "vote" && can(actor, "decision.vote");
   const mayRecord = open && d.viewer !== "recused" && can(actor, "decision.record");

@@ -1,7 +1,6 @@
 import { getActor } from "@/lib/auth/actor";
 import { getArtifact } from "@/lib/elections/queries";
-import { AppError } from "@/lib/errors";
-import { errorResponse } from "@/lib/http/responses";
+import { answeringAppErrors, errorResponse, fileResponse } from "@/lib/http/responses";
 import { parseId } from "@/lib/vocabulary";
 
 export const dynamic = "force-dynamic";
@@ -13,18 +12,13 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
   const { id: rawId, file } = await params;
   const id = parseId(rawId);
   if (!id || !FILES.has(file)) return errorResponse("NOT_FOUND", "No such file.");
-  try {
+  return answeringAppErrors(async () => {
     const a = await getArtifact(id, file, await getActor());
-    return new Response(a.content, {
-      headers: {
-        "content-type": a.contentType,
-        "content-disposition": `inline; filename="${file}"`,
-        "x-content-sha256": a.sha256,
-        "cache-control": "no-store",
-      },
+    return fileResponse(a.content, {
+      type: a.contentType,
+      name: file,
+      disposition: "inline",
+      headers: { "x-content-sha256": a.sha256 },
     });
-  } catch (e) {
-    if (e instanceof AppError) return errorResponse(e.code, e.message);
-    throw e;
-  }
+  });
 }
