@@ -9,6 +9,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expireBoardCache } from "@/lib/help-wanted/board-cache";
 import { db } from "@/lib/db";
 import { startProcess, waitForHttp, type Running } from "@/scripts/ops/processes";
 import { postItem, tagWithLead } from "./fixtures";
@@ -77,6 +78,10 @@ describe.skipIf(!built)("two replicas on one database (needs `npm run build`)", 
     const { tag, lead } = await tagWithLead();
     const title = `Replica test ${randomBytes(6).toString("hex")}`;
     const item = await postItem(tag.slug, lead.id, { title });
+    // The fixture writes the item directly; the portal's own create announces it. Each process has
+    // rendered the board once already (its warm-up at start), so without the notice B's board
+    // results would rightly stay as they were.
+    await expireBoardCache();
     const visitor = await session((await createUser()).id);
     const anonymous = () =>
       fetch(url(1, "/help-wanted")).then(async (r) => [r.headers.get("x-page-cache"), await r.text()]);
