@@ -11,6 +11,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { defineRole } from "@/lib/roles/definitions";
 import { RoleDefinitionSchema } from "@/lib/roles/schemas";
 import type { RoleKind } from "@/lib/vocabulary";
+import type { LoginResolver } from "@/lib/auth/github-logins";
 import { createTag, createUser } from "./factories";
 
 /** The outcome code of a call: "ok", an AppError code, or the thrown text. */
@@ -31,6 +32,20 @@ export function createSeat(tagId: string, userId: string, kind: RoleKind = "chai
   });
 }
 type SeatFields = Partial<Omit<Prisma.RoleAssignmentUncheckedCreateInput, "tagId" | "userId" | "kind">>;
+
+/**
+ * GitHub people (by login, through `resolve`: the stand-in's) as chairs of the TAG: their portal
+ * account by GitHub id (made if none has it yet), each with an active chair seat.
+ */
+export async function seatGithubPeople(tagId: string, logins: readonly string[], resolve: LoginResolver) {
+  for (const [login, r] of await resolve(logins)) {
+    if ("error" in r) throw new Error(`${login}: ${r.error}`);
+    const githubId = BigInt(r.githubId);
+    const user =
+      (await db.user.findUnique({ where: { githubId } })) ?? (await createUser({ login: r.login, githubId }));
+    await createSeat(tagId, user.id, "chair");
+  }
+}
 
 /** A TAG (with `settings`) and a person holding an active seat of `kind` (a chair unless told) in it. */
 export async function tagWithLead(

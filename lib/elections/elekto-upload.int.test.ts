@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { resetEnvForTests } from "@/lib/env";
 import { createUser } from "@/tests/factories";
+import { seatGithubPeople } from "@/tests/fixtures";
 import { actor, tagWithLead } from "@/tests/election-world";
 import { standInForFile } from "@/tests/stand-in";
 import { readElektoArchive } from "./elekto-archive";
@@ -15,7 +16,7 @@ import { exportElektoZip, uploadElektoArchive } from "./elekto-upload";
 
 const dir = path.join(import.meta.dirname, "fixtures/elekto-sample");
 const files = Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(path.join(dir, f), "utf8")]));
-const { api } = standInForFile();
+const { api, resolve } = standInForFile();
 beforeAll(() => {
   vi.stubEnv("GITHUB_API_URL", api());
   resetEnvForTests();
@@ -47,6 +48,7 @@ function tarball(): string {
 describe("Elekto upload from the officers' page", () => {
   it("previews without writing, imports the zip in one go, and keeps the description, eligibility and exception deadline", async () => {
     const { tag, lead } = await tagWithLead();
+    await seatGithubPeople(tag.id, ["chia-chair", "ines-lead"], resolve);
     const me = await actor(lead.id);
     const before = await db.election.count();
     const preview = await uploadElektoArchive(me, { tagSlug: tag.slug, archive: zip(), mode: "preview" });

@@ -4,8 +4,9 @@ import { describe, expect, it } from "vitest";
 import { standInForFile } from "@/tests/stand-in";
 import { db } from "@/lib/db";
 import { createTag, createUser } from "@/tests/factories";
+import { seatGithubPeople } from "@/tests/fixtures";
 import { readElektoCsv } from "./ballot-formats/elekto-csv";
-import { exportElektoElection, importElektoElection, parseElektoFolder } from "./elekto";
+import { exportElektoElection, importElektoElection, parseElektoFolder, planElektoImport } from "./elekto";
 
 const dir = path.join(import.meta.dirname, "fixtures/elekto-sample");
 const files = Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(path.join(dir, f), "utf8")]));
@@ -33,6 +34,7 @@ describe("Elekto import and export", () => {
     const tag = await createTag();
     const role = await techLeadRole(tag.id);
     const admin = await createUser({ isAdmin: true });
+    await seatGithubPeople(tag.id, ["chia-chair", "ines-lead"], resolve);
     const at = new Date("2026-02-01T12:00:00Z");
     const r = await importElektoElection(db, parsed.folder, { tagSlug: tag.slug, resolve, actorId: admin.id, at });
     expect(r.unresolved).toEqual([
@@ -70,6 +72,24 @@ describe("Elekto import and export", () => {
     });
     const audit = await db.auditEvent.findFirstOrThrow({ where: { subjectId: r.electionId } });
     expect(audit).toMatchObject({ action: "election.import-elekto", actorId: admin.id, tagId: tag.id });
+  });
+
+  it("leaves out an officer who is not one of the TAG's leads, and says so (they could act on nothing)", async () => {
+    const parsed = parseElektoFolder(files);
+    if (!parsed.ok) throw new Error("sample");
+    const tag = await createTag();
+    await techLeadRole(tag.id);
+    await seatGithubPeople(tag.id, ["ines-lead"], resolve);
+    const plan = await planElektoImport(db, parsed.folder, {
+      tagSlug: tag.slug,
+      resolve,
+      actorId: null,
+      at: new Date(),
+    });
+    expect(plan.officers).toEqual(["ines-lead"]);
+    expect(plan.notes).toContain(
+      `@chia-chair is not a chair or tech lead of ${tag.name}: left out as an officer (officers act through the TAG's election right)`,
+    );
   });
 
   it("refuses a role the TAG does not have and writes nothing", async () => {

@@ -18,6 +18,7 @@ import type { LoginResolver } from "../auth/github-logins.ts";
 import { DAY, type Region } from "../vocabulary/index.ts";
 import type { Tx } from "../db.ts";
 import { recordAudit } from "../audit/record.ts";
+import { leadSeatWhere } from "../auth/lead-seats.ts";
 
 /** What `election.yaml` says (the fields Elekto reads; others are kept out). */
 export interface ElektoElection {
@@ -389,12 +390,30 @@ async function prepare(db: Tx | Db, folder: ElektoFolder, opts: ElektoImportOpti
     else ids.set(key, r);
   }
   const candidateKeys = new Set(folder.candidates.map((c) => c.id.toLowerCase()));
+  // Officers act through the TAG's election right (its chairs and tech leads, and admins): anyone
+  // else named in election.yaml would see the officer's panel and be refused at every step.
+  const mayRun = new Set(
+    (
+      await db.user.findMany({
+        where: {
+          githubId: { in: e.officers.flatMap((o) => ids.get(o.toLowerCase()) ?? []).map((r) => BigInt(r.githubId)) },
+          deletedAt: null,
+          OR: [{ isAdmin: true }, { roles: { some: { tagId: tag.id, ...leadSeatWhere(opts.at) } } }],
+        },
+        select: { githubId: true },
+      })
+    ).map((u) => String(u.githubId)),
+  );
   const officers: string[] = [];
   for (const o of e.officers) {
     const r = ids.get(o.toLowerCase());
     if (!r) continue;
     if (candidateKeys.has(o.toLowerCase()))
       notes.push(`@${r.login} is both an officer and a candidate: kept as a candidate only (officers cannot stand)`);
+    else if (!mayRun.has(r.githubId))
+      notes.push(
+        `@${r.login} is not a chair or tech lead of ${tag.name}: left out as an officer (officers act through the TAG's election right)`,
+      );
     else officers.push(r.login);
   }
   const candidates = folder.candidates.map((c) => ({
