@@ -91,6 +91,10 @@ const checked = new Set<string>();
  */
 export async function expectAccessible(page: Page) {
   const t0 = Date.now();
+  // Next.js streams a page's metadata: after a client-side navigation the new <title> can arrive a
+  // moment after the content, with no title in between (seen once under load on a TOC decision).
+  // Wait for it a little; a page that never gets one still fails axe's document-title rule below.
+  await page.waitForFunction(() => document.title !== "", undefined, { timeout: 5_000 }).catch(() => {});
   // The fingerprint and the check read the same document: a navigation between them starts both again.
   const checkedNow = await settled(page, async () => {
     const key = await fingerprint(page);
