@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { describedBy, LabelledControl } from "@/components/ui/labelled-control";
 
 export interface ControlProps {
   id: string;
@@ -7,8 +8,8 @@ export interface ControlProps {
 }
 
 /**
- * A labelled form control with an optional hint and its error messages, wired with
- * `aria-describedby` and `aria-invalid` so a screen reader reads the message with the field.
+ * A profile field whose control the caller draws (a checkbox list, a timezone picker), framed by
+ * the portal's one `LabelledControl` and given the ids and `aria-invalid` it needs.
  */
 export function Field({
   id,
@@ -23,33 +24,13 @@ export function Field({
   errors?: string[];
   children: (control: ControlProps) => ReactNode;
 }) {
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = errors?.length ? `${id}-error` : undefined;
-  const describedBy = [errorId, hintId].filter(Boolean).join(" ") || undefined;
+  const error = errors?.length ? errors.join(" ") : undefined;
   return (
-    <div>
-      <label htmlFor={id} className="block font-medium text-slate-900">
-        {label}
-      </label>
-      {hint && (
-        <p id={hintId} className="text-sm text-slate-600">
-          {hint}
-        </p>
-      )}
+    <LabelledControl id={id} label={label} hint={hint} error={error}>
       <div className="mt-1">
-        {children({ id, "aria-describedby": describedBy, ...(errorId ? { "aria-invalid": true } : {}) })}
+        {children({ id, "aria-describedby": describedBy(id, hint, error), ...(error ? { "aria-invalid": true } : {}) })}
       </div>
-      <FieldErrors id={errorId} errors={errors} />
-    </div>
-  );
-}
-
-export function FieldErrors({ id, errors }: { id: string | undefined; errors: string[] | undefined }) {
-  if (!id || !errors?.length) return null;
-  return (
-    <p id={id} className="mt-1 text-sm font-medium text-red-700">
-      {errors.join(" ")}
-    </p>
+    </LabelledControl>
   );
 }
 

@@ -4,7 +4,8 @@ import { useActionState, useEffect, useRef, type InputHTMLAttributes } from "rea
 import { splitCurated, type ProfileFormState, type ProfileFormValues } from "@/lib/people/form-data";
 import { PROFILE_LIMITS } from "@/lib/people/schemas";
 import { COUNTRY_OPTIONS, CURATED_INTERESTS, CURATED_SKILLS, REGION_LABEL, REGIONS } from "@/lib/vocabulary";
-import { Field, FieldErrors, inputClass } from "./field";
+import { FieldError } from "@/components/ui/labelled-control";
+import { Field, inputClass } from "./field";
 
 const initialState: ProfileFormState = { status: "idle" };
 
@@ -324,7 +325,7 @@ function TagPicker({
           className={`mt-1 ${inputClass}`}
         />
       </div>
-      <FieldErrors id={errorId} errors={errors} />
+      <FieldError id={base} error={errors?.join(" ")} />
     </fieldset>
   );
 }

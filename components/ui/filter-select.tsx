@@ -4,36 +4,9 @@
  * screen readers only).
  */
 import { buttonClass } from "./button";
+import { LabelledControl } from "./labelled-control";
 
 const FIELD = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-slate-900";
-
-function Labelled({
-  id,
-  label,
-  hint,
-  hintHidden,
-  children,
-}: {
-  id: string;
-  label: string;
-  hint?: string;
-  hintHidden?: boolean;
-  children: React.ReactNode;
-}) {
-  return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      {children}
-      {hint && (
-        <p id={`${id}-hint`} className={hintHidden ? "sr-only" : "mt-1 text-xs text-slate-600"}>
-          {hint}
-        </p>
-      )}
-    </div>
-  );
-}
 
 /** A select whose first choice, `allLabel`, has the empty value (no filter). */
 export function FilterSelect({
@@ -56,7 +29,7 @@ export function FilterSelect({
   hintHidden?: boolean;
 }) {
   return (
-    <Labelled id={id} label={label} hint={hint} hintHidden={hintHidden}>
+    <LabelledControl id={id} label={label} hint={hint} hintHidden={hintHidden} compact>
       <select
         id={id}
         name={name}
@@ -71,7 +44,7 @@ export function FilterSelect({
           </option>
         ))}
       </select>
-    </Labelled>
+    </LabelledControl>
   );
 }
 
@@ -97,9 +70,9 @@ export function FilterInput({
   inputMode?: "numeric";
 }) {
   return (
-    <Labelled id={id} label={label} hint={hint} hintHidden={hintHidden}>
+    <LabelledControl id={id} label={label} hint={hint} hintHidden={hintHidden} compact>
       <input id={id} {...input} aria-describedby={hint ? `${id}-hint` : undefined} className={FIELD} />
-    </Labelled>
+    </LabelledControl>
   );
 }
 

@@ -1,6 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
+import { describedBy, FieldError, LabelledControl } from "./labelled-control";
 import type { ActionResult } from "@/lib/action";
 import { buttonClass, type ButtonVariant } from "./button";
 import { formDataToText } from "@/lib/form-data";
@@ -75,24 +76,6 @@ interface FieldProps extends Omit<FieldSpec, "type"> {
   children?: ReactNode;
 }
 
-/** The hint and error under a field, with the ids its control points to. */
-function FieldMessages({ id, hint, error, compact }: { id: string; hint?: string; error?: string; compact?: boolean }) {
-  return (
-    <>
-      {hint && (
-        <p id={`${id}-hint`} className={`mt-1 ${compact ? "text-xs" : "text-sm"} text-slate-600`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="mt-1 text-sm text-red-700">
-          {error}
-        </p>
-      )}
-    </>
-  );
-}
-
 /** A labelled input, text area or select with its error and hint tied to it for screen readers. */
 export function Field({
   idPrefix = "f",
@@ -114,7 +97,6 @@ export function Field({
 }: FieldProps) {
   const error = fieldError(state, name);
   const id = ownId ?? `${idPrefix}-${name}`;
-  const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
   const typed = state?.values?.[name];
   const value = state && !state.ok ? (typed ?? defaultValue) : resetOnSuccess ? defaultValue : (typed ?? defaultValue);
   const common = {
@@ -122,7 +104,7 @@ export function Field({
     name,
     required,
     "aria-invalid": error ? true : undefined,
-    "aria-describedby": describedBy,
+    "aria-describedby": describedBy(id, hint, error),
     defaultValue: value,
     className: `mt-1 w-full rounded-md border bg-white ${compact ? "px-2 py-1" : "px-3 py-2"} ${error ? "border-red-600" : "border-slate-300"}`,
   };
@@ -146,10 +128,7 @@ export function Field({
     control = <input type={type} max={max} list={suggestions ? `${id}-list` : undefined} {...common} />;
   }
   return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
+    <LabelledControl id={id} label={label} hint={hint} error={error} compact={compact}>
       {control}
       {suggestions && (
         <datalist id={`${id}-list`}>
@@ -158,8 +137,7 @@ export function Field({
           ))}
         </datalist>
       )}
-      <FieldMessages id={id} hint={hint} error={error} compact={compact} />
-    </div>
+    </LabelledControl>
   );
 }
 
@@ -285,7 +263,7 @@ export function CheckboxGroup({
           </label>
         ))}
       </div>
-      <FieldMessages id={id} error={error} />
+      <FieldError id={id} error={error} />
     </fieldset>
   );
 }

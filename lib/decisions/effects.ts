@@ -78,28 +78,39 @@ function seatNotices(seat: Seat, d: ClosedDecision, title: string, also: (string
 
 const nothing = (why: string): EffectResult => ({ applied: `Nothing changed: ${why}`, notices: [] });
 
-/** The seat's audit entry for a TOC decision on one of its changes (appointment, end, renewal). */
-function auditSeatDecision(
+/**
+ * The end of every seat decision (appointment, end, renewal): the seat's audit entry, what happened
+ * in words, and a notice to the holder and to whoever asked for the change.
+ */
+async function settleSeat(
   tx: Tx,
   seat: Seat,
   d: ClosedDecision,
   approved: boolean,
   { at, actorId }: { at: Date; actorId: string | null },
-  change: { before: Record<string, string | null>; after: Record<string, string | null> },
-) {
-  return recordAudit(tx, {
+  outcome: {
+    before: Record<string, string | null>;
+    after: Record<string, string | null>;
+    applied: string;
+    title: string;
+    askedBy: string | null;
+  },
+): Promise<EffectResult> {
+  await recordAudit(tx, {
     at,
     actorId,
     action: approved ? "leadership.approve" : "leadership.reject",
     subjectType: "RoleAssignment",
     subjectId: seat.id,
     tagId: seat.tagId,
-    before: change.before,
-    after: { ...change.after, decisionId: d.id },
+    before: outcome.before,
+    after: { ...outcome.after, decisionId: d.id },
   });
+  return { applied: outcome.applied, notices: seatNotices(seat, d, outcome.title, [outcome.askedBy]) };
 }
 
-const appointment: Effect = async (tx, d, approved, { at, actorId }) => {
+const appointment: Effect = async (tx, d, approved, ctx) => {
+  const { at, actorId } = ctx;
   const seat = await loadSeat(tx, d.subjectId);
   if (!seat || seat.status !== "pending") return nothing("the appointment is no longer pending.");
   // The one way a pending seat is held or refused (lib/roles/appointments.ts): on approval the
@@ -109,29 +120,17 @@ const appointment: Effect = async (tx, d, approved, { at, actorId }) => {
   if (approved && !seat.decisionLink)
     await tx.roleAssignment.update({ where: { id: seat.id }, data: { decisionLink: recordLink(d) } });
   const role = roleName(seat.kind, seat.roleDefinition?.name);
-  await auditSeatDecision(
-    tx,
-    seat,
-    d,
-    approved,
-    { at, actorId },
-    {
-      before: { status: "pending", change: "appointment" },
-      after: { status: approved ? "active" : "rejected" },
-    },
-  );
-  return {
+  return settleSeat(tx, seat, d, approved, ctx, {
+    before: { status: "pending", change: "appointment" },
+    after: { status: approved ? "active" : "rejected" },
     applied: approved ? `@${seat.user.login} is now ${role}.` : `The appointment of @${seat.user.login} was rejected.`,
-    notices: seatNotices(
-      seat,
-      d,
-      `${role} appointment ${approved ? "approved" : "not approved"} in ${seat.tag.name}: @${seat.user.login}`,
-      [seat.requestedById],
-    ),
-  };
+    title: `${role} appointment ${approved ? "approved" : "not approved"} in ${seat.tag.name}: @${seat.user.login}`,
+    askedBy: seat.requestedById,
+  });
 };
 
-const seatEnd: Effect = async (tx, d, approved, { at, actorId }) => {
+const seatEnd: Effect = async (tx, d, approved, ctx) => {
+  const { at, actorId } = ctx;
   const seat = await loadSeat(tx, d.subjectId);
   if (!seat || !seat.endRequestedAt || !(SITTING_SEAT_STATUSES as readonly string[]).includes(seat.status))
     return nothing("no end of this seat is awaiting the TOC.");
@@ -143,29 +142,17 @@ const seatEnd: Effect = async (tx, d, approved, { at, actorId }) => {
       : { endRequestedAt: null, endRequestedById: null, endReason: null },
   });
   const role = roleName(seat.kind, seat.roleDefinition?.name);
-  await auditSeatDecision(
-    tx,
-    seat,
-    d,
-    approved,
-    { at, actorId },
-    {
-      before: { status: seat.status, change: "end" },
-      after: { status: approved ? to : seat.status },
-    },
-  );
-  return {
+  return settleSeat(tx, seat, d, approved, ctx, {
+    before: { status: seat.status, change: "end" },
+    after: { status: approved ? to : seat.status },
     applied: approved ? `The seat of @${seat.user.login} ended (${to}).` : `@${seat.user.login} keeps the seat.`,
-    notices: seatNotices(
-      seat,
-      d,
-      `End of @${seat.user.login}'s ${role} seat ${approved ? "approved" : "not approved"} in ${seat.tag.name}`,
-      [seat.endRequestedById],
-    ),
-  };
+    title: `End of @${seat.user.login}'s ${role} seat ${approved ? "approved" : "not approved"} in ${seat.tag.name}`,
+    askedBy: seat.endRequestedById,
+  });
 };
 
-const renewal: Effect = async (tx, d, approved, { at, actorId }) => {
+const renewal: Effect = async (tx, d, approved, ctx) => {
+  const { at, actorId } = ctx;
   const seat = await loadSeat(tx, d.subjectId);
   if (
     !seat ||
@@ -180,28 +167,15 @@ const renewal: Effect = async (tx, d, approved, { at, actorId }) => {
     data: approved ? { ...cleared, termEndAt: seat.renewTermEndAt, decidedById: actorId, decidedAt: at } : cleared,
   });
   const role = roleName(seat.kind, seat.roleDefinition?.name);
-  await auditSeatDecision(
-    tx,
-    seat,
-    d,
-    approved,
-    { at, actorId },
-    {
-      before: { change: "renewal" },
-      after: { termEndAt: approved ? seat.renewTermEndAt.toISOString() : null },
-    },
-  );
-  return {
+  return settleSeat(tx, seat, d, approved, ctx, {
+    before: { change: "renewal" },
+    after: { termEndAt: approved ? seat.renewTermEndAt.toISOString() : null },
     applied: approved
       ? `The term of @${seat.user.login} now ends ${seat.renewTermEndAt.toISOString().slice(0, 10)}.`
       : `The term of @${seat.user.login} is unchanged.`,
-    notices: seatNotices(
-      seat,
-      d,
-      `Renewal of @${seat.user.login} as ${role} ${approved ? "approved" : "not approved"} in ${seat.tag.name}`,
-      [seat.renewRequestedById],
-    ),
-  };
+    title: `Renewal of @${seat.user.login} as ${role} ${approved ? "approved" : "not approved"} in ${seat.tag.name}`,
+    askedBy: seat.renewRequestedById,
+  });
 };
 
 /** A role change marked as needing the TOC: whichever change of the seat is waiting. */

@@ -3,7 +3,8 @@
 import { useActionState } from "react";
 import type { DeleteAccountState } from "@/lib/people/form-data";
 import { deleteAccountAction } from "../actions";
-import { FieldErrors, inputClass } from "@/components/people/field";
+import { inputClass } from "@/components/people/field";
+import { FieldError } from "@/components/ui/labelled-control";
 
 const initialState: DeleteAccountState = { status: "idle" };
 
@@ -41,7 +42,7 @@ export function DeleteAccount({ login }: { login: string }) {
               {...(errorId ? { "aria-invalid": true as const } : {})}
               className={`mt-1 max-w-sm ${inputClass}`}
             />
-            <FieldErrors id={errorId} errors={errors} />
+            <FieldError id="confirm-login" error={errors?.join(" ")} />
           </div>
           <button
             type="submit"
