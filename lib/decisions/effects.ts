@@ -2,6 +2,7 @@ import "server-only";
 import type { Tx } from "@/lib/db";
 import { env } from "@/lib/env";
 import { recordAudit } from "@/lib/audit/record";
+import type { AuditAction } from "@/lib/audit/actions";
 import type { DecisionKind as DbDecisionKind } from "@/lib/generated/prisma/enums";
 import type { NotificationInput } from "@/lib/notify/send";
 import { AppError } from "@/lib/errors";
@@ -79,8 +80,8 @@ function seatNotices(seat: Seat, d: ClosedDecision, title: string, also: (string
 const nothing = (why: string): EffectResult => ({ applied: `Nothing changed: ${why}`, notices: [] });
 
 /**
- * The end of every seat decision (appointment, end, renewal): the seat's audit entry, what happened
- * in words, and a notice to the holder and to whoever asked for the change.
+ * The end of every seat decision (appointment, end, renewal, removal): the seat's audit entry, what
+ * happened in words, and a notice to the holder and to whoever asked for the change.
  */
 async function settleSeat(
   tx: Tx,
@@ -89,7 +90,9 @@ async function settleSeat(
   approved: boolean,
   { at, actorId }: { at: Date; actorId: string | null },
   outcome: {
-    before: Record<string, string | null>;
+    /** A removal vote has actions of its own; every other change is approved or rejected. */
+    action?: AuditAction;
+    before?: Record<string, string | null>;
     after: Record<string, string | null>;
     applied: string;
     title: string;
@@ -99,7 +102,7 @@ async function settleSeat(
   await recordAudit(tx, {
     at,
     actorId,
-    action: approved ? "leadership.approve" : "leadership.reject",
+    action: outcome.action ?? (approved ? "leadership.approve" : "leadership.reject"),
     subjectType: "RoleAssignment",
     subjectId: seat.id,
     tagId: seat.tagId,
@@ -187,7 +190,8 @@ const roleChange: Effect = async (tx, d, approved, ctx) => {
   return nothing("no change of this seat is awaiting the TOC.");
 };
 
-const removal: Effect = async (tx, d, approved, { at, actorId }) => {
+const removal: Effect = async (tx, d, approved, ctx) => {
+  const { at, actorId } = ctx;
   const seat = await loadSeat(tx, d.subjectId);
   if (!seat) return nothing("the seat no longer exists.");
   const role = roleName(seat.kind, seat.roleDefinition?.name);
@@ -199,24 +203,13 @@ const removal: Effect = async (tx, d, approved, { at, actorId }) => {
     });
     applied = count ? `The seat of @${seat.user.login} ended.` : "Nothing changed: the seat had already ended.";
   }
-  await recordAudit(tx, {
-    at,
-    actorId,
+  return settleSeat(tx, seat, d, approved, ctx, {
     action: approved ? "leadership.remove-passed" : "leadership.remove-failed",
-    subjectType: "RoleAssignment",
-    subjectId: seat.id,
-    tagId: seat.tagId,
-    after: { decisionId: d.id, login: seat.user.login },
-  });
-  return {
+    after: { login: seat.user.login },
     applied,
-    notices: seatNotices(
-      seat,
-      d,
-      `The TOC vote to remove @${seat.user.login} as ${role} of ${seat.tag.name}: ${approved ? "passed" : "did not pass"}`,
-      [],
-    ),
-  };
+    title: `The TOC vote to remove @${seat.user.login} as ${role} of ${seat.tag.name}: ${approved ? "passed" : "did not pass"}`,
+    askedBy: null,
+  });
 };
 
 const EFFECTS: Record<DbDecisionKind, Effect> = {
