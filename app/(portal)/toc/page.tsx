@@ -35,6 +35,13 @@ export default async function DashboardPage() {
     mayView ? getTocTrends(actor) : null,
     listOpenDecisions(actor),
   ]);
+  // The same rule as the cards' "Inactive leaders" figure (the removal itself checks again).
+  const removable =
+    mayOpenRemoval && overview
+      ? overview.dashboards.flatMap((d) =>
+          d.inactiveLeaders.map((l) => ({ id: l.seatId, label: `@${l.login}, ${l.role}, ${d.tag.name}` })),
+        )
+      : [];
   return (
     <div className="space-y-8">
       <PageHeader title="Dashboard" compact>
@@ -103,7 +110,7 @@ export default async function DashboardPage() {
         </EmptyState>
       )}
 
-      <TocDecisions open={decisions} mayView={mayViewDecisions} mayOpenRemoval={mayOpenRemoval} />
+      <TocDecisions open={decisions} mayView={mayViewDecisions} removable={removable} />
     </div>
   );
 }
