@@ -7,7 +7,7 @@
  * - `/toc` for a TOC member: one client (p95), then 32 clients (req/s);
  * - `/help-wanted/for-you`: the first request after the server starts, then 32 clients;
  * - `GET /api/v1/help-wanted?q=` with varied queries under 32 clients;
- * - the board's HTML size for 20 items.
+ * - the board's HTML size for 20 items, and the size of /toc for a TOC member.
  * Prints one table: goal, measured, pass or fail (docs/decisions/018-render-speed.md).
  *
  * Needs `npm run build` and `npm run bench:dashboards -- --generate` (or `bench:data`) first.
@@ -240,6 +240,9 @@ if (runs("size")) {
     measured: `anonymous ${kb(anonymous.bytes)}, signed in ${kb(signedIn.bytes)}`,
     pass: Math.max(anonymous.bytes, signedIn.bytes) <= 60 * 1024,
   });
+  // No goal of its own: what a TOC member's /toc sends, since its bytes are what its render costs.
+  const toc = await get("/toc", tocCookie);
+  rows.push({ goal: "/toc HTML for a TOC member (no goal)", measured: kb(toc.bytes), pass: null });
 }
 
 console.log(`\n${CONNECTIONS} connections, ${DURATION} s per load, Node ${process.version}`);

@@ -1,9 +1,13 @@
+"use client";
+
 import { Card, Heading } from "./section";
 
 /*
- * The portal's one way to draw a chart (docs/decisions/012-charts.md): server-rendered SVG, no
- * script and no inline style, each chart one image with a short summary for screen readers and
- * a visually hidden table that carries every value.
+ * The portal's one way to draw a chart (docs/decisions/012-charts.md): SVG rendered into the
+ * page's HTML on the server, no inline style, each chart one image with a short summary for
+ * screen readers and a visually hidden table that carries every value. A client component
+ * (decision 018) so that the page's RSC payload carries each chart's data, not its SVG and
+ * table a second time; nothing here measures or animates, so the HTML is the finished chart.
  */
 
 export interface Bar {

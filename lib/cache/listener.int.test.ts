@@ -1,7 +1,13 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { publishInvalidation } from "./invalidation";
-import { CHANNEL, parseNotice, startInvalidationListener, stopInvalidationListener } from "./listener";
+import {
+  APPLICATION_NAME,
+  CHANNEL,
+  parseNotice,
+  startInvalidationListener,
+  stopInvalidationListener,
+} from "./listener";
 import { cacheStamp, stampState } from "./stamps";
 
 const until = async (what: () => boolean, ms = 1_000) => {
@@ -49,7 +55,7 @@ describe("cache invalidation across replicas", () => {
     expect(await until(() => stampState().mode === "connected", 5_000)).toBe(true);
     const before = cacheStamp("pages");
     await db.$queryRaw`SELECT pg_terminate_backend(pid) FROM pg_stat_activity
-      WHERE datname = current_database() AND query = ${`LISTEN ${CHANNEL}`}`;
+      WHERE datname = current_database() AND application_name = ${APPLICATION_NAME}`;
     expect(await until(() => cacheStamp("pages") === null)).toBe(true);
     expect(await until(() => stampState().mode === "connected", 5_000)).toBe(true);
     expect(cacheStamp("pages")).not.toBe(before);
@@ -57,5 +63,20 @@ describe("cache invalidation across replicas", () => {
     const now = cacheStamp("matching");
     await notifyFromElsewhere("matching");
     expect(await until(() => cacheStamp("matching") !== now)).toBe(true);
+  });
+
+  it("keeps its connection (and the caches) while the process is too busy to read the heartbeat's answer in time", async () => {
+    startInvalidationListener(process.env.DATABASE_URL!, { heartbeatMs: 40, timeoutMs: 40 });
+    expect(await until(() => stampState().mode === "connected", 5_000)).toBe(true);
+    const before = cacheStamp("pages");
+    // Long renders back to back: between two, the process only gets to send a heartbeat before
+    // the event loop is blocked past the heartbeat's limit again.
+    for (let i = 0; i < 8; i++) {
+      const end = Date.now() + 250;
+      while (Date.now() < end);
+      await new Promise((r) => setImmediate(r));
+    }
+    expect(stampState().mode).toBe("connected");
+    expect(cacheStamp("pages")).toBe(before);
   });
 });

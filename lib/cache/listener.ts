@@ -9,9 +9,23 @@ import { logger } from "@/lib/observability/logger";
 import { bumpStamps, isCacheTag, stampState, type CacheTag } from "./stamps";
 
 export const CHANNEL = "tag_portal_cache";
+/** How the connection shows in `pg_stat_activity` (operators, and the test that ends it). */
+export const APPLICATION_NAME = "tag-portal-cache-listener";
 const MAX_BACKOFF_MS = 5_000;
-/** A connection that stopped answering (a half-open socket) must not look healthy for long. */
-const HEARTBEAT_MS = 5_000;
+
+/**
+ * A connection that stopped answering (a half-open socket) must not look healthy for long, but
+ * a busy process or database is not a dead connection: under load a heartbeat's answer took
+ * seconds, each false alarm bypassed every cache and then dropped them all, which made the load
+ * worse. So the answer gets `timeoutMs`, judged only after this process has read its sockets.
+ */
+export interface ListenerTiming {
+  heartbeatMs: number;
+  timeoutMs: number;
+  /** Connecting: also slow while the process starts (modules load with the event loop blocked). */
+  connectTimeoutMs: number;
+}
+const TIMING: ListenerTiming = { heartbeatMs: 5_000, timeoutMs: 10_000, connectTimeoutMs: 15_000 };
 
 /** A notification's payload: the sender and the tags, or null when it is not ours to act on. */
 export function parseNotice(payload: string | undefined, self: string): CacheTag[] | null {
@@ -23,6 +37,7 @@ export function parseNotice(payload: string | undefined, self: string): CacheTag
 
 interface Listener {
   url: string;
+  timing: ListenerTiming;
   client: pg.Client | null;
   attempt: number;
   heartbeat: NodeJS.Timeout | null;
@@ -36,11 +51,11 @@ function listener(): Listener | undefined {
 
 /**
  * Starts this process's LISTEN connection (once; instrumentation.ts calls it). Until the first
- * connection is up, caches are bypassed.
+ * connection is up, caches are bypassed. `timing` is for tests.
  */
-export function startInvalidationListener(url: string): void {
+export function startInvalidationListener(url: string, timing: Partial<ListenerTiming> = {}): void {
   if (listener()) return;
-  const l: Listener = { url, client: null, attempt: 0, heartbeat: null };
+  const l: Listener = { url, timing: { ...TIMING, ...timing }, client: null, attempt: 0, heartbeat: null };
   (globalThis as unknown as Record<symbol, Listener>)[KEY] = l;
   stampState().mode = "disconnected";
   void connect(l);
@@ -59,7 +74,12 @@ export async function stopInvalidationListener(): Promise<void> {
 }
 
 async function connect(l: Listener): Promise<void> {
-  const client = new pg.Client({ connectionString: l.url, keepAlive: true, connectionTimeoutMillis: 5_000 });
+  const client = new pg.Client({
+    connectionString: l.url,
+    keepAlive: true,
+    connectionTimeoutMillis: l.timing.connectTimeoutMs,
+    application_name: APPLICATION_NAME,
+  });
   l.client = client;
   const s = stampState();
   client.on("notification", (m) => {
@@ -81,17 +101,29 @@ async function connect(l: Listener): Promise<void> {
   bumpStamps();
   s.mode = "connected";
   l.attempt = 0;
+  let beating = false;
   l.heartbeat = setInterval(() => {
-    const beat = client.query("SELECT 1");
-    const late = setTimeout(() => drop(l, client, new Error("no answer to the heartbeat")), HEARTBEAT_MS / 2);
-    beat.then(
-      () => clearTimeout(late),
+    if (beating) return;
+    beating = true;
+    let answered = false;
+    const late = setTimeout(
+      // A timer that fires after the event loop was blocked runs before the socket is read: judge
+      // on the next turn, after this process has read what the database already sent.
+      () => setImmediate(() => answered || drop(l, client, new Error("no answer to the heartbeat"))),
+      l.timing.timeoutMs,
+    );
+    client.query("SELECT 1").then(
+      () => {
+        answered = true;
+        beating = false;
+        clearTimeout(late);
+      },
       (e: unknown) => {
         clearTimeout(late);
         drop(l, client, e);
       },
     );
-  }, HEARTBEAT_MS);
+  }, l.timing.heartbeatMs);
   l.heartbeat.unref();
 }
 

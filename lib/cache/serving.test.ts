@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterEach, describe, expect, it } from "vitest";
-import { markServing, whenServing } from "./serving";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { WARM_UP_LIMIT_MS, markServing, warmedUp, whenServing } from "./serving";
 
 const until = async (what: () => boolean, ms = 2_000) => {
   const end = Date.now() + ms;
@@ -51,5 +51,46 @@ describe("work started when a web process starts serving", () => {
     whenServing("snapshot", () => (ran = true));
     await new Promise((r) => setTimeout(r, 20));
     expect(ran).toBe(false);
+  });
+
+  it("is warm only once the started jobs and the first render have settled, and stays warm", async () => {
+    let answer: (() => void) | null = null;
+    const server = http.createServer((_req, res) => {
+      answer = () => res.end("board");
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      let finishSnapshot: () => void = () => {};
+      whenServing("snapshot", () => new Promise<void>((resolve) => (finishSnapshot = resolve)));
+      whenServing("failing", () => Promise.reject(new Error("database down")));
+      expect(warmedUp()).toBe(true); // not serving: a test or a script has nothing to wait for
+
+      markServing(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+      expect(warmedUp()).toBe(false);
+      expect(await until(() => answer !== null)).toBe(true);
+      finishSnapshot();
+      await new Promise((r) => setTimeout(r, 50));
+      expect(warmedUp()).toBe(false); // the board's render is still under way
+      answer!();
+      expect(await until(() => warmedUp())).toBe(true); // the failed job counts as settled
+
+      // A module loaded later starts its job without taking the process out of the balancer.
+      whenServing("later", () => new Promise(() => {}));
+      expect(warmedUp()).toBe(true);
+    } finally {
+      server.close();
+    }
+  });
+
+  it("stops waiting for a warm-up that has not finished after the limit", async () => {
+    whenServing("stuck", () => new Promise(() => {}));
+    markServing(null);
+    expect(warmedUp()).toBe(false);
+    vi.useFakeTimers({ now: Date.now() + WARM_UP_LIMIT_MS, toFake: ["Date"] });
+    try {
+      expect(warmedUp()).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -5,25 +5,52 @@
  * when it is loaded ({@link whenServing}); whichever comes second starts it. Scripts, tests and
  * the build never mark a process as serving, so nothing starts there.
  *
+ * Readiness (`/api/health/ready`) waits for this warm-up ({@link warmedUp}), so a load balancer
+ * sends no visitor to a process that would make them pay for it.
+ *
  * No imports and state on `globalThis`: instrumentation.ts and the routes are bundled separately
  * but run in one process (as lib/cache/stamps.ts).
  */
 interface State {
   serving: boolean;
-  waiting: Map<string, () => void>;
+  waiting: Map<string, () => unknown>;
+  /** Warm-up work under way: started jobs and the first render. */
+  pending: Set<Promise<unknown>>;
+  /** When the process began serving (ms), for the warm-up's limit. */
+  since: number;
+  /** Once warm, a process stays ready: a module loaded later starts its job without a 503. */
+  warm: boolean;
 }
+
+/**
+ * A warm-up that has not finished by then (a stuck render, a database that answers slowly) no
+ * longer keeps the process out of the balancer: its first visitors pay what is left.
+ */
+export const WARM_UP_LIMIT_MS = 60_000;
 
 const KEY = Symbol.for("tag-portal.serving");
 
 function state(): State {
   const g = globalThis as unknown as Record<symbol, State | undefined>;
-  return (g[KEY] ??= { serving: false, waiting: new Map() });
+  return (g[KEY] ??= { serving: false, waiting: new Map(), pending: new Set(), since: 0, warm: false });
 }
 
-/** Runs `start` once this process serves (at once when it already does); `name` keeps one per job. */
-export function whenServing(name: string, start: () => void): void {
+/** Runs `work` on the next turn and counts it as warm-up until it settles (success or failure). */
+function track(s: State, work: () => unknown): void {
+  const done: Promise<unknown> = new Promise((resolve) => setImmediate(resolve))
+    .then(work)
+    .catch(() => {})
+    .then(() => s.pending.delete(done));
+  s.pending.add(done);
+}
+
+/**
+ * Runs `start` once this process serves (at once when it already does); `name` keeps one per job.
+ * A promise it returns is part of the warm-up: readiness waits until it settles.
+ */
+export function whenServing(name: string, start: () => unknown): void {
   const s = state();
-  if (s.serving) setImmediate(start);
+  if (s.serving) track(s, start);
   else s.waiting.set(name, start);
 }
 
@@ -36,13 +63,29 @@ export function markServing(origin: string | null): void {
   const s = state();
   if (s.serving) return;
   s.serving = true;
-  for (const start of s.waiting.values()) setImmediate(start);
+  s.since = Date.now();
+  for (const start of s.waiting.values()) track(s, start);
   s.waiting.clear();
   if (origin) {
-    setTimeout(() => {
-      fetch(new URL("/help-wanted", origin), { headers: { "user-agent": "tag-portal-warm-up" } })
-        .then((r) => r.arrayBuffer())
-        .catch(() => {});
-    }, 100).unref();
+    track(s, async () => {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const r = await fetch(new URL("/help-wanted", origin), {
+        headers: { "user-agent": "tag-portal-warm-up" },
+        signal: AbortSignal.timeout(WARM_UP_LIMIT_MS),
+      });
+      await r.arrayBuffer();
+    });
   }
+}
+
+/**
+ * Whether this process has warmed up: every job started so far and the first render have settled,
+ * or {@link WARM_UP_LIMIT_MS} has passed. A process that does not serve (tests, scripts) has
+ * nothing to wait for.
+ */
+export function warmedUp(): boolean {
+  const s = state();
+  if (s.warm || !s.serving) return true;
+  s.warm = s.pending.size === 0 || Date.now() - s.since >= WARM_UP_LIMIT_MS;
+  return s.warm;
 }

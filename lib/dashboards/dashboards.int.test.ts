@@ -3,6 +3,7 @@ import { installQueryCounter } from "@/tests/count-queries";
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { loadActor } from "@/lib/auth/actor";
+import { openRemovalProposal } from "@/lib/roles/removals";
 import type { Actor } from "@/lib/auth/permissions";
 import { createTag, createUser, insertClaim, insertItem } from "@/tests/factories";
 import { loadDashboards } from "./load";
@@ -192,7 +193,8 @@ const toc = async (): Promise<Actor> => (await loadActor((await createUser({ isT
 describe("the TOC dashboard of a TAG", () => {
   it("answers every question of the issue for one TAG", async () => {
     const s = await busyTag();
-    const found = await getTagDashboard(await toc(), s.tag.slug);
+    const tocMember = await toc();
+    const found = await getTagDashboard(tocMember, s.tag.slug);
     const d = found!.dashboard;
     const organizer = d.roles.find((r) => r.name === "Organizer")!;
     expect(organizer).toMatchObject({
@@ -214,6 +216,13 @@ describe("the TOC dashboard of a TAG", () => {
     expect(d.termsEnding.map((t) => t.login)).toEqual([s.a.login]);
     // A pending self-report does not count: the tech lead has no contribution.
     expect(d.inactiveLeaders.map((l) => l.login)).toEqual([s.quietLead.login]);
+    // /toc's removal form offers exactly these seats: each is one a removal vote can be opened on.
+    expect(d.inactiveLeaders.map((l) => l.seatId)).toEqual([s.leadSeat.id]);
+    const vote = await openRemovalProposal(tocMember, { assignmentId: s.leadSeat.id, reason: "No contribution" });
+    expect(await db.decision.findUnique({ where: { id: vote.id } })).toMatchObject({
+      kind: "removal",
+      subjectId: s.leadSeat.id,
+    });
     expect(d.leaders.find((l) => l.login === s.chair.login)).toMatchObject({ total: 1, status: "quiet" });
     expect(d.onLeave).toMatchObject([{ login: s.chair.login, role: "Chair", note: "Parental leave" }]);
     expect(d.elections).toMatchObject([{ title: "Tech Lead election", state: "open", phase: "voting" }]);

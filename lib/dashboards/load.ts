@@ -62,6 +62,8 @@ export interface RoleSummary {
 }
 
 export interface LeaderActivity {
+  /** The seat (RoleAssignment) held: what a removal vote names. */
+  seatId: string;
   login: string;
   name: string | null;
   role: string;
@@ -238,6 +240,7 @@ export async function loadDashboards(
       where: { tagId: { in: ids }, status: { in: [...SEAT_TAKEN_STATUSES] } },
       orderBy: [{ kind: "asc" }, { requestedAt: "asc" }],
       select: {
+        id: true,
         tagId: true,
         userId: true,
         kind: true,
@@ -381,6 +384,7 @@ interface Inputs {
     retiredAt: Date | null;
   }[];
   seats: {
+    id: string;
     userId: string;
     kind: string;
     status: string;
@@ -492,6 +496,7 @@ export function shapeDashboard(i: Inputs): TagDashboard {
   const leaders: LeaderActivity[] = leadershipSeats.map((s) => {
     const a = i.activity.get(activityKey(s.userId, tag.id));
     return {
+      seatId: s.id,
       login: s.user.login,
       name: s.user.name,
       role: s.role,

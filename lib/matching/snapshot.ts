@@ -209,8 +209,9 @@ async function firstSnapshot(): Promise<Snapshot> {
   return windowed.catch(() => reload());
 }
 
-// A web process starts its first copy when it starts serving, not at its first match request.
-whenServing("matching-snapshot", () => void firstSnapshot().catch(() => {}));
+// A web process starts its first copy when it starts serving, not at its first match request;
+// it is ready for visitors once the full copy is in (lib/cache/serving.ts).
+whenServing("matching-snapshot", () => firstSnapshot().then(() => reload()));
 
 /** Adds items created since the snapshot's newest one (one indexed probe when there are none). */
 async function addNewItems(s: Snapshot): Promise<Snapshot> {

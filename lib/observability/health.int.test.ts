@@ -1,6 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { committedMigrations, readiness } from "./health";
+import { markServing, whenServing } from "@/lib/cache/serving";
 import { dbHealth, markDbUp } from "./db-health";
 
 const lastMigration = () => committedMigrations().at(-1)!.name;
@@ -60,5 +61,19 @@ describe("readiness", () => {
     dbHealth().down = true;
     await readiness();
     expect(dbHealth().down).toBe(false);
+  });
+
+  it("is not ready while a serving process warms up, and ready once it has", async () => {
+    let finish: () => void = () => {};
+    try {
+      whenServing("snapshot", () => new Promise<void>((resolve) => (finish = resolve)));
+      markServing(null);
+      expect(await readiness()).toMatchObject({ status: "not ready", checks: { warmUp: { ok: false } } });
+      finish();
+      await new Promise((r) => setTimeout(r, 10));
+      expect(await readiness()).toMatchObject({ status: "ready", checks: { warmUp: { ok: true } } });
+    } finally {
+      delete (globalThis as unknown as Record<symbol, unknown>)[Symbol.for("tag-portal.serving")];
+    }
   });
 });

@@ -1,13 +1,15 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { warmedUp } from "@/lib/cache/serving";
 import { db } from "@/lib/db";
 import { markDbUp, noteDbError } from "./db-health";
 import { isDraining } from "./lifecycle";
 
 /**
  * `GET /api/health/ready`: the database answers, every committed migration is applied exactly as
- * committed (the checksums Prisma records), and the process is not draining. Migrations the
+ * committed (the checksums Prisma records), the process is not draining, and it has warmed up
+ * (lib/cache/serving.ts: the matching snapshot and the board's first render). Migrations the
  * database has but this build does not know are fine: during a rolling update the new version's
  * migrations run while old pods still serve (expand then contract, docs/operations.md).
  * The full check with drift (scripts/db/database.ts, migrateAndVerify) runs in the migrate step.
@@ -26,6 +28,7 @@ export interface Readiness {
     database: { ok: boolean; ms: number; error?: string };
     migrations: MigrationCheck | { ok: false; error: string };
     draining: { ok: boolean };
+    warmUp: { ok: boolean };
   };
 }
 
@@ -102,6 +105,7 @@ export async function readiness(): Promise<Readiness> {
     migrations = { ok: false, error: "not checked: database unreachable" };
   }
   const draining = { ok: !isDraining() };
-  const ok = database.ok && migrations.ok && draining.ok;
-  return { status: ok ? "ready" : "not ready", checks: { database, migrations, draining } };
+  const warmUp = { ok: warmedUp() };
+  const ok = database.ok && migrations.ok && draining.ok && warmUp.ok;
+  return { status: ok ? "ready" : "not ready", checks: { database, migrations, draining, warmUp } };
 }

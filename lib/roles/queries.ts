@@ -266,22 +266,6 @@ export async function listRosterForExport(tagId: string, at: Date) {
   }));
 }
 
-/** Held leadership seats a TOC member may propose to remove (any role), by TAG. */
-export function listHeldSeats(take = 300) {
-  return db.roleAssignment.findMany({
-    where: { status: { in: [...SITTING_SEAT_STATUSES] } },
-    orderBy: [{ tag: { name: "asc" } }, { kind: "asc" }],
-    take,
-    select: {
-      id: true,
-      kind: true,
-      user: { select: { login: true } },
-      roleDefinition: { select: { name: true } },
-      tag: { select: { name: true } },
-    },
-  });
-}
-
 /** A person's seats over time (every status but rejected), newest first: their roster history. */
 export function listPersonSeats(userId: string) {
   return db.roleAssignment.findMany({

@@ -9,25 +9,34 @@
 
 const DATE_PARTS = { day: "numeric", month: "short", year: "numeric" } as const;
 
+/**
+ * Making a formatter costs far more than using one: a board of 20 cards built dozens per render,
+ * the largest share of its render time in a profile (docs/decisions/018-render-speed.md). Keyed by
+ * options, and only known timezones reach it, so it stays small.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = JSON.stringify(options);
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = new Intl.DateTimeFormat("en-GB", options)));
+  return f;
+}
+
 /** A date-only value as "12 Mar 2026" (its UTC day, the same for every viewer). */
 export function formatDate(d: Date): string {
-  return new Intl.DateTimeFormat("en-GB", { ...DATE_PARTS, timeZone: "UTC" }).format(d);
+  return formatter({ ...DATE_PARTS, timeZone: "UTC" }).format(d);
 }
 
 /** A calendar month key ("2026-03", UTC) as "Mar 2026", or its month alone ("Mar") when `short`. */
 export function formatMonth(key: string, short = false): string {
   const d = new Date(`${key}-01T00:00:00Z`);
-  return new Intl.DateTimeFormat("en-GB", {
-    month: "short",
-    ...(short ? {} : { year: "numeric" }),
-    timeZone: "UTC",
-  }).format(d);
+  return formatter({ month: "short", ...(short ? {} : { year: "numeric" }), timeZone: "UTC" }).format(d);
 }
 
 /** A moment as "12 Mar 2026, 14:05 CET" in `timeZone` (an IANA name; UTC when absent or unknown). */
 export function formatDateTime(d: Date, timeZone?: string | null): string {
   const zone = timeZone && isKnownZone(timeZone) ? timeZone : "UTC";
-  return new Intl.DateTimeFormat("en-GB", {
+  return formatter({
     ...DATE_PARTS,
     hour: "2-digit",
     minute: "2-digit",
@@ -37,13 +46,16 @@ export function formatDateTime(d: Date, timeZone?: string | null): string {
   }).format(d);
 }
 
+const knownZones = new Set<string>(["UTC"]);
 function isKnownZone(zone: string): boolean {
+  if (knownZones.has(zone)) return true;
   try {
     new Intl.DateTimeFormat("en", { timeZone: zone });
-    return true;
   } catch {
     return false;
   }
+  knownZones.add(zone);
+  return true;
 }
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -55,10 +67,11 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ["minute", 60],
 ];
 
+const relative = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
+
 /** `d` relative to the portal's `now`: "in 3 days", "yesterday", "2 weeks ago", "just now". */
 export function formatRelative(d: Date, now: Date): string {
   const diff = (d.getTime() - now.getTime()) / 1000;
-  const rtf = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
-  for (const [unit, secs] of UNITS) if (Math.abs(diff) >= secs) return rtf.format(Math.trunc(diff / secs), unit);
+  for (const [unit, secs] of UNITS) if (Math.abs(diff) >= secs) return relative.format(Math.trunc(diff / secs), unit);
   return "just now";
 }

@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ChartCard } from "@/components/ui/chart";
-import { FlagList } from "@/components/dashboards/flag-list";
-import { DefinitionItem, DefinitionList } from "@/components/ui/definition-list";
+import { TagCard } from "@/components/dashboards/tag-card";
 import { DateTime } from "@/components/ui/time";
 import { PageHeader } from "@/components/ui/page-header";
-import { Card, EmptyState, Heading, Section } from "@/components/ui/section";
+import { EmptyState, Heading, Section } from "@/components/ui/section";
 import { getActor } from "@/lib/auth/actor";
 import { can, canInAnyTag } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
@@ -35,6 +33,13 @@ export default async function DashboardPage() {
     mayView ? getTocTrends(actor) : null,
     listOpenDecisions(actor),
   ]);
+  // The same rule as the cards' "Inactive leaders" figure (the removal itself checks again).
+  const removable =
+    mayOpenRemoval && overview
+      ? overview.dashboards.flatMap((d) =>
+          d.inactiveLeaders.map((l) => ({ id: l.seatId, label: `@${l.login}, ${l.role}, ${d.tag.name}` })),
+        )
+      : [];
   return (
     <div className="space-y-8">
       <PageHeader title="Dashboard" compact>
@@ -84,7 +89,7 @@ export default async function DashboardPage() {
             ) : (
               <div className="grid gap-4 lg:grid-cols-2">
                 {overview.dashboards.map((d) => (
-                  <TagCard key={d.tag.id} d={d} decisions={decisions.filter((x) => x.tag.id === d.tag.id)} />
+                  <TagCardOf key={d.tag.id} d={d} decisions={decisions.filter((x) => x.tag.id === d.tag.id)} />
                 ))}
               </div>
             )}
@@ -103,52 +108,38 @@ export default async function DashboardPage() {
         </EmptyState>
       )}
 
-      <TocDecisions open={decisions} mayView={mayViewDecisions} mayOpenRemoval={mayOpenRemoval} />
+      <TocDecisions open={decisions} mayView={mayViewDecisions} removable={removable} />
     </div>
   );
 }
 
 type Dashboard = NonNullable<Awaited<ReturnType<typeof getTocOverview>>>["dashboards"][number];
 
-/** One TAG's card: what needs attention, then its figures. */
-function TagCard({ d, decisions }: { d: Dashboard; decisions: readonly DecisionSummary[] }) {
-  const headingId = `tag-${d.tag.slug}`;
+/** One TAG's card: what needs attention, its figures in words, then its open TOC decisions. */
+function TagCardOf({ d, decisions }: { d: Dashboard; decisions: readonly DecisionSummary[] }) {
   const count = (n: number | null) => (n === null ? "" : ` of ${n}`);
   const median = d.flow.medianDaysToFirstVolunteer;
+  const figures: [string, string][] = [
+    [
+      "Chairs and tech leads",
+      `${d.leadership.filled}${count(d.leadership.total)}${d.leadership.pending ? `, ${d.leadership.pending} awaiting the TOC` : ""}`,
+    ],
+    ["Seats by role", d.roles.map(roleFiguresText).join("; ")],
+    ["Seats by region", regionsText(d)],
+    ["Largest employer (leadership)", employerText(d.leadershipEmployer)],
+    ["Terms ending in 6 months", String(d.termsEnding.length)],
+    ["Inactive leaders", String(d.inactiveLeaders.length)],
+    ["On leave", String(d.onLeave.length)],
+    ["Elections open / due", `${d.elections.filter((e) => e.state === "open").length} / ${d.electionsDue.length}`],
+    ["Help wanted: open, held, done (90 days)", `${d.flow.open}, ${d.flow.held}, ${d.flow.done90}`],
+    ["Median days to first volunteer", median === null ? "no volunteers yet" : median.toFixed(1)],
+    ["Stale claims", String(d.flow.stale)],
+    ["CNCF Ambassadors active", String(d.flow.ambassadorsActive)],
+    ["Liaison check-ins overdue", String(d.liaisonsOverdue.length)],
+    ["Board review", d.boardReviewOverdue ? "overdue" : "up to date"],
+  ];
   return (
-    <Card as="article" padding="md" aria-labelledby={headingId} className="space-y-3">
-      <Heading id={headingId} level={3}>
-        <Link href={`/toc/${d.tag.slug}`} className="text-brand-700 underline">
-          {d.tag.name}
-        </Link>
-      </Heading>
-      <FlagList flags={flagsOf(d)} label={`Needs attention in ${d.tag.name}`} small />
-      <DefinitionList layout="figures">
-        <DefinitionItem term="Chairs and tech leads">
-          {d.leadership.filled}
-          {count(d.leadership.total)}
-          {d.leadership.pending ? `, ${d.leadership.pending} awaiting the TOC` : ""}
-        </DefinitionItem>
-        <DefinitionItem term="Seats by role">{d.roles.map(roleFiguresText).join("; ")}</DefinitionItem>
-        <DefinitionItem term="Seats by region">{regionsText(d)}</DefinitionItem>
-        <DefinitionItem term="Largest employer (leadership)">{employerText(d.leadershipEmployer)}</DefinitionItem>
-        <DefinitionItem term="Terms ending in 6 months">{d.termsEnding.length}</DefinitionItem>
-        <DefinitionItem term="Inactive leaders">{d.inactiveLeaders.length}</DefinitionItem>
-        <DefinitionItem term="On leave">{d.onLeave.length}</DefinitionItem>
-        <DefinitionItem term="Elections open / due">
-          {d.elections.filter((e) => e.state === "open").length} / {d.electionsDue.length}
-        </DefinitionItem>
-        <DefinitionItem term="Help wanted: open, held, done (90 days)">
-          {d.flow.open}, {d.flow.held}, {d.flow.done90}
-        </DefinitionItem>
-        <DefinitionItem term="Median days to first volunteer">
-          {median === null ? "no volunteers yet" : median.toFixed(1)}
-        </DefinitionItem>
-        <DefinitionItem term="Stale claims">{d.flow.stale}</DefinitionItem>
-        <DefinitionItem term="CNCF Ambassadors active">{d.flow.ambassadorsActive}</DefinitionItem>
-        <DefinitionItem term="Liaison check-ins overdue">{d.liaisonsOverdue.length}</DefinitionItem>
-        <DefinitionItem term="Board review">{d.boardReviewOverdue ? "overdue" : "up to date"}</DefinitionItem>
-      </DefinitionList>
+    <TagCard card={{ slug: d.tag.slug, name: d.tag.name, flags: flagsOf(d), figures }}>
       <div className="space-y-1">
         <Heading level={3} size="base" className="text-sm">
           Decisions awaiting the TOC
@@ -160,6 +151,6 @@ function TagCard({ d, decisions }: { d: Dashboard; decisions: readonly DecisionS
           label={`Decisions awaiting the TOC in ${d.tag.name}`}
         />
       </div>
-    </Card>
+    </TagCard>
   );
 }

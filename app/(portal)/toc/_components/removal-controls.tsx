@@ -3,7 +3,7 @@
 import { ActionForm } from "@/components/ui/action-form";
 import { openRemovalAction } from "../actions";
 
-export function OpenRemovalForm({ seats }: { seats: { id: string; label: string }[] }) {
+export function OpenRemovalForm({ seats }: { seats: readonly { id: string; label: string }[] }) {
   return (
     <ActionForm
       action={openRemovalAction}

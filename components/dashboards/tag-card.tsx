@@ -1,0 +1,42 @@
+"use client";
+
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { FlagList } from "@/components/dashboards/flag-list";
+import { DefinitionItem, DefinitionList } from "@/components/ui/definition-list";
+import { Card, Heading } from "@/components/ui/section";
+
+/** What a TAG's card on `/toc` shows: its name, what needs attention, and its figures in words. */
+export interface TagCardData {
+  slug: string;
+  name: string;
+  flags: readonly string[];
+  figures: readonly (readonly [term: string, value: string])[];
+}
+
+/**
+ * One TAG's card on `/toc`. A client component so that the page's RSC payload carries the card's
+ * words once, not its markup a second time (decision 018); `children` (the TAG's open decisions)
+ * stay server-rendered.
+ */
+export function TagCard({ card, children }: { card: TagCardData; children: ReactNode }) {
+  const headingId = `tag-${card.slug}`;
+  return (
+    <Card as="article" padding="md" aria-labelledby={headingId} className="space-y-3">
+      <Heading id={headingId} level={3}>
+        <Link href={`/toc/${card.slug}`} className="text-brand-700 underline">
+          {card.name}
+        </Link>
+      </Heading>
+      <FlagList flags={card.flags} label={`Needs attention in ${card.name}`} small />
+      <DefinitionList layout="figures">
+        {card.figures.map(([term, value]) => (
+          <DefinitionItem key={term} term={term}>
+            {value}
+          </DefinitionItem>
+        ))}
+      </DefinitionList>
+      {children}
+    </Card>
+  );
+}
