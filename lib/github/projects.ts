@@ -12,10 +12,17 @@ import { githubTokenForOwner } from "./auth";
 import { createGithubClient } from "./client";
 import { applyWorkState } from "./issue-sync";
 import { boardMove, parseProjectUrl, PROJECT_STATUSES } from "./project-status";
-import { portalStatusOf, readItemStatus, resolveProject, type ResolvedProject } from "./project-writes";
+import {
+  portalStatusOf,
+  readItemStatus,
+  recordItemOnProjects,
+  recordStatusWrites,
+  resolveProject,
+  type ResolvedProject,
+} from "./project-writes";
 import type { ProjectLinkInput } from "./schemas";
 import type { WebhookOutcome, DeliveryKey } from "./webhook-deliveries";
-import { queueEnqueue, recordWrite, type Enqueue } from "./writes";
+import { queueEnqueue, type Enqueue } from "./writes";
 
 /**
  * A TAG's GitHub project board (issue 22 point 2; docs/decisions/024-project-board.md). A lead links
@@ -35,29 +42,6 @@ export const resolveOnGithub: ProjectResolver = async (owner, number) =>
     owner,
     number,
   );
-
-/** Records the Status writes of `itemIds` on the TAG's project and queues them. */
-async function recordStatusWrites(
-  project: { tagId: string; owner: string; number: number },
-  itemIds: readonly string[],
-  at: Date,
-  enqueue: Enqueue,
-) {
-  for (const itemId of itemIds)
-    await recordWrite(
-      {
-        key: `project:${project.tagId}:${itemId}`,
-        itemId,
-        kind: "project-status",
-        // The GithubWrite's `repo` names whose credential sends it: here the project's owner.
-        repo: project.owner,
-        issueNumber: project.number,
-        payload: { tagId: project.tagId },
-      },
-      at,
-      enqueue,
-    );
-}
 
 /**
  * A lead links the TAG's project (by its address, or owner and number), resolved to its node id
@@ -161,13 +145,7 @@ async function itemOfChange(change: ItemChange): Promise<string | null> {
 /** Part of the GitHub sink (lib/github/issue-sync.ts): the item's Status on each of its TAGs' projects. */
 export async function recordProjectStatus(change: ItemChange, at: Date, enqueue: Enqueue): Promise<void> {
   const itemId = await itemOfChange(change);
-  if (!itemId) return;
-  const projects = await db.tagProject.findMany({
-    where: { tag: { items: { some: { itemId } } } },
-    select: { tagId: true, owner: true, number: true },
-  });
-  if (!projects.length || !(await portalStatusOf(itemId))) return;
-  for (const p of projects) await recordStatusWrites(p, [itemId], at, enqueue);
+  if (itemId) await recordItemOnProjects(itemId, at, enqueue);
 }
 
 const ProjectItemEvent = z.object({
