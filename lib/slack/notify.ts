@@ -37,6 +37,9 @@ export async function notifyTagChannel(
   return channels.length;
 }
 
+/** What an election's message says: its title, whether it is a test, and why it was cancelled. */
+const ELECTION_FACTS = { title: true, isTest: true, cancelReason: true } as const;
+
 const portalUrl = (path: string) => `${env().NEXTAUTH_URL.replace(/\/+$/, "")}${path}`;
 
 /** Reads what the message says (as of this transaction) and returns it per TAG name. */
@@ -78,10 +81,7 @@ async function messageBuilder(tx: Tx, event: TagEvent): Promise<((tagName: strin
     }
     case "election.phase":
     case "election.result": {
-      const e = await tx.election.findUnique({
-        where: { id: event.electionId },
-        select: { title: true, isTest: true, cancelReason: true },
-      });
+      const e = await tx.election.findUnique({ where: { id: event.electionId }, select: ELECTION_FACTS });
       if (!e) return null;
       const result = event.kind === "election.result";
       const phase = result ? "published" : event.phase;
