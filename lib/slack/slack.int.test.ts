@@ -174,6 +174,7 @@ describe("Slack: events queue messages in their own transaction", () => {
         expect.stringMatching(/^election\.phase: Voting has closed/),
         expect.stringMatching(/^election\.phase: Election counted, awaiting TOC approval: Tech Lead election/),
         expect.stringMatching(/^decision: TOC decision approved/),
+        expect.stringMatching(/^election\.phase: Election result approved by the TOC/),
         expect.stringMatching(/^election\.result: Election results published/),
       ]),
     );
