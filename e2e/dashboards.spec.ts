@@ -64,6 +64,46 @@ test("a TOC member sees a TAG over its employer cap flagged, drills into it and 
     "role,holders,pending,vacancies,total seats,by region,regional rules,region issues,largest employer,employer cap,over employer cap",
   );
   expect(csv).toContain(`${role},2,0,,,"APAC 1, EMEA 1, Americas 0",,,Northwind Cloud: 2 (100%),1,yes`);
+
+  // Issue 22's report steps: the TAG's lead (the admin who arranged it, with the same permission)
+  // drafts this quarter's report and downloads it; its figures are the ones the TOC sees above.
+  await page.goto("/manage/workloads-foundation/reports");
+  const narrative = page.getByRole("form", { name: "Narrative" });
+  const summary = `The booth season staffed ${role}.`;
+  await narrative.getByLabel("Summary").fill(summary);
+  await narrative.getByRole("button", { name: "Save narrative" }).click();
+  await expect(narrative.getByRole("status")).toContainText("saved (version");
+  const reportDownload = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download the report (markdown)" }).click();
+  const reportFile = await reportDownload;
+  expect(reportFile.suggestedFilename()).toMatch(/^tag-workloads-foundation-report-\d{4}-Q[1-4]\.md$/);
+  const md = await fs.readFile((await reportFile.path())!, "utf8");
+  expect(md).toContain(`## Summary\n\n${summary}`);
+  // A markdown table's rows under its heading (without the header and the rule), and a chart's table.
+  const reportRows = (heading: string) =>
+    md
+      .split(`\n## ${heading}\n`)[1]!
+      .split("\n## ")[0]!
+      .split("\n")
+      .filter((l) => l.startsWith("| ") && !l.includes(" --- "))
+      .slice(1)
+      .map((l) => l.slice(2, -2).split(" | "));
+  const chartRows = (caption: string) =>
+    toc
+      .getByRole("table", { name: caption })
+      .evaluate((t: HTMLTableElement) => [...t.tBodies[0]!.rows].map((r) => [...r.cells].map((c) => c.textContent)));
+  const months = new Map(
+    (await chartRows("Help-wanted items opened, claims accepted and claims completed per month")).map((r) => [r[0], r]),
+  );
+  const shared = reportRows("Help wanted").filter((r) => months.has(r[0]!));
+  expect(shared.length).toBeGreaterThan(0);
+  for (const [month, opened, claimed, done] of shared)
+    expect(months.get(month)).toEqual([month, opened, claimed, done]);
+  const quarters = new Map(
+    (await chartRows("Chair and tech-lead seats started and ended per quarter")).map((r) => [r[0], r]),
+  );
+  const [quarter, , started, ended] = reportRows("Leadership")[0]!;
+  expect(quarters.get(quarter)).toEqual([quarter, started, ended]);
   await tocContext.close();
 });
 

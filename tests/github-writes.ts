@@ -10,15 +10,16 @@ import { performWrite } from "@/lib/github/writes";
 /** A stand-in for the job queue: `enqueue` records, `drain` sends as the worker does (a retry once its short backoff passed). */
 export function writeQueue() {
   const queued: string[] = [];
+  const enqueue = async (id: string) => void queued.push(id);
   return {
     queued,
-    enqueue: async (id: string) => void queued.push(id),
+    enqueue,
     /** Sends every queued write; the outcomes in order. */
     async drain() {
       const outcomes: string[] = [];
       while (queued.length) {
         const id = queued.shift()!;
-        const r = await performWrite(id, { backoffMs: 1 });
+        const r = await performWrite(id, { backoffMs: 1, enqueue });
         outcomes.push(r.status);
         if (r.status === "retry") {
           await new Promise((res) => setTimeout(res, 5));

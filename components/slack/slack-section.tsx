@@ -1,8 +1,8 @@
 "use client";
 
+import { IntegrationSection } from "@/components/integrations/integration-section";
 import { ActionForm } from "@/components/ui/action-form";
 import { CheckboxGroup, type ServerAction } from "@/components/ui/form";
-import { Section } from "@/components/ui/section";
 import { DateTime } from "@/components/ui/time";
 import { SLACK_EVENT_KINDS, SLACK_EVENT_LABEL } from "@/lib/slack/events";
 
@@ -39,15 +39,15 @@ export function SlackSection({
   retry,
 }: Props) {
   return (
-    <Section
+    <IntegrationSection
       id="slack"
       title="Slack"
+      off={!enabled}
       description={
         enabled ? (
           <>
             Post this TAG&apos;s news to a Slack channel through an incoming webhook. The URL is stored encrypted and
             never shown again; it must start with <code className="break-all">{baseUrl}</code>.
-            {pending > 0 && ` ${pending} message${pending === 1 ? "" : "s"} waiting to be sent.`}
             {demoOutbox && (
               <>
                 {" "}
@@ -63,79 +63,62 @@ export function SlackSection({
           "Slack is off on this server: its operators have not set PORTAL_ENCRYPTION_KEY, which keeps webhook URLs encrypted."
         )
       }
-    >
-      {enabled && (
-        <div className="mt-3 space-y-4">
-          <p className="text-sm text-slate-700">
-            {channel ? (
-              <>
-                Posting to <code className="break-all">{channel.webhookHint}</code>.
-              </>
-            ) : (
-              "No channel yet."
-            )}
-          </p>
+      pending={{ count: pending, noun: "message" }}
+      connected={
+        channel ? (
+          <>
+            Posting to <code className="break-all">{channel.webhookHint}</code>.
+          </>
+        ) : (
+          "No channel yet."
+        )
+      }
+      tagId={tagId}
+      disconnect={channel && { action: remove, confirm: "Turn Slack off for this TAG…", submit: "Remove the webhook" }}
+      failedHeading="Messages that could not be sent"
+      failed={failed.map((f) => ({
+        ...f,
+        what: <p className="font-medium text-slate-900">{f.text}</p>,
+        after: (
+          <>
+            , first queued <DateTime iso={f.createdAt} />.
+          </>
+        ),
+        action: (
           <ActionForm
-            action={save}
-            label="Slack channel"
-            hidden={{ tagId }}
-            fields={[
-              {
-                name: "webhookUrl",
-                label: channel ? "New webhook URL (leave blank to keep the current one)" : "Webhook URL",
-                type: "url",
-                required: !channel,
-              },
-            ]}
-            submit="Save Slack settings"
-            success="Slack settings saved."
-          >
-            {(state, idPrefix) => (
-              <CheckboxGroup
-                name="events"
-                legend="Post about"
-                options={EVENT_OPTIONS}
-                checked={channel?.events ?? SLACK_EVENT_KINDS}
-                state={state}
-                idPrefix={idPrefix}
-              />
-            )}
-          </ActionForm>
-          {channel && (
-            <ActionForm
-              action={remove}
-              hidden={{ tagId }}
-              confirm="Turn Slack off for this TAG…"
-              submit="Remove the webhook"
-              danger
-            />
-          )}
-          {failed.length > 0 && (
-            <div className="space-y-2">
-              <h3 className="font-semibold text-red-900">Messages that could not be sent ({failed.length})</h3>
-              <ul className="space-y-3">
-                {failed.map((f) => (
-                  <li key={f.id} className="rounded-md bg-red-50 p-3 text-sm ring-1 ring-red-200">
-                    <p className="font-medium text-slate-900">{f.text}</p>
-                    <p className="text-red-900">
-                      {f.lastError ?? "Failed."} Tried {f.attempts} time{f.attempts === 1 ? "" : "s"}, first queued{" "}
-                      <DateTime iso={f.createdAt} />.
-                    </p>
-                    <ActionForm
-                      action={retry}
-                      hidden={{ deliveryId: f.id }}
-                      submit="Retry"
-                      label={`Retry: ${f.text}`}
-                      compact
-                      success="Queued again."
-                    />
-                  </li>
-                ))}
-              </ul>
-            </div>
-          )}
-        </div>
-      )}
-    </Section>
+            action={retry}
+            hidden={{ deliveryId: f.id }}
+            submit="Retry"
+            label={`Retry: ${f.text}`}
+            compact
+            success="Queued again."
+          />
+        ),
+      }))}
+      connect={{
+        action: save,
+        label: "Slack channel",
+        fields: [
+          {
+            name: "webhookUrl",
+            label: channel ? "New webhook URL (leave blank to keep the current one)" : "Webhook URL",
+            type: "url",
+            required: !channel,
+          },
+        ],
+        submit: "Save Slack settings",
+        success: "Slack settings saved.",
+        children: (state, idPrefix) => (
+          <CheckboxGroup
+            name="events"
+            legend="Post about"
+            options={EVENT_OPTIONS}
+            checked={channel?.events ?? SLACK_EVENT_KINDS}
+            state={state}
+            idPrefix={idPrefix}
+          />
+        ),
+      }}
+    />
   );
 }

@@ -15,6 +15,7 @@
  * person would, and delivers the `projects_v2_item` `edited` webhook;
  * POST /_stand-in/projects/faults {status, count} makes the next `count` project GraphQL calls answer
  * `status` (5xx), or, with `afterWrite: true`, take a mutation and then answer 502 (the answer lost);
+ * with `operation` (e.g. `PortalDeleteItem`), only the calls of that operation;
  * GET /_stand-in/projects/{owner}/{number} answers the project with its items: {id, title, status, content}.
  */
 import type { WebhookDeliverer } from "./deliver.ts";
@@ -43,6 +44,7 @@ const OPERATIONS = new Set([
   "PortalProjectDrafts",
   "PortalAddDraft",
   "PortalAddItem",
+  "PortalDeleteItem",
   "PortalSetStatus",
   "PortalItemStatus",
 ]);
@@ -57,7 +59,7 @@ export function createProjects(deps: {
 }) {
   const projects: Project[] = [];
   let seq = 0;
-  const faults = { status: 0, count: 0, afterWrite: false };
+  const faults = { status: 0, count: 0, afterWrite: false, operation: "" };
 
   function create(owner: string, title: string, optionNames = DEFAULT_OPTIONS): Project {
     const number = projects.filter((p) => p.owner.toLowerCase() === owner.toLowerCase()).length + 1;
@@ -189,6 +191,13 @@ export function createProjects(deps: {
         }
         return { data: { addProjectV2ItemById: { item: { id: item.id } } } };
       }
+      case "PortalDeleteItem": {
+        const p = byId(v.projectId);
+        const at = p?.items.findIndex((i) => i.id === v.itemId) ?? -1;
+        if (!p || at < 0) return notFound(`to a node with the global id of '${str(v.itemId)}'`);
+        p.items.splice(at, 1);
+        return { data: { deleteProjectV2Item: { deletedItemId: v.itemId } } };
+      }
       case "PortalSetStatus": {
         const p = byId(v.projectId);
         const item = p?.items.find((i) => i.id === v.itemId);
@@ -223,7 +232,8 @@ export function createProjects(deps: {
       if (!/^(?:bearer|token)\s+\S+$/i.test(req.headers.authorization ?? ""))
         return json(401, { message: "Requires authentication" });
       const mutation = /^\s*mutation/.test(str(b.query));
-      if (faults.count > 0 && !(faults.afterWrite && !mutation)) {
+      const faulted = (!faults.afterWrite || mutation) && (!faults.operation || faults.operation === name);
+      if (faults.count > 0 && faulted) {
         faults.count--;
         if (faults.afterWrite) {
           await operation(name, (b.variables ?? {}) as Vars);
@@ -240,6 +250,7 @@ export function createProjects(deps: {
         status: Number(b.status ?? 502),
         count: Number(b.count ?? 1),
         afterWrite: b.afterWrite === true,
+        operation: typeof b.operation === "string" ? b.operation : "",
       });
       return json(200, { ok: true });
     }

@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { openResultDecision } from "./results";
 import { recordAudit, recordRefusal } from "@/lib/audit/record";
 import { notify } from "@/lib/notify/send";
+import { notifyTagChannel } from "@/lib/slack/notify";
 import { decisionLink } from "@/lib/decisions/decisions";
 import { TallyInputError } from "./tally/index.ts";
 import { candidatesOf, electionLink, lockElection, parseSeats, recordPhase, totalSeats } from "./context";
@@ -176,6 +177,7 @@ export async function closeAndCount(
         ...(election.isTest ? { test: true, ballotsDiscarded: counts.ballots } : {}),
       },
     });
+    await notifyTagChannel(tx, election.tagId, { kind: "election.phase", electionId, phase: "tallied" }, at);
     // A test seats nobody, so it never reaches the TOC.
     if (election.isTest) return null;
     // The result goes to the TOC as a decision, in the same transaction: no count waits without one.

@@ -5,6 +5,7 @@ import { now } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/permissions";
 import { notify } from "@/lib/notify/send";
+import { notifyTagChannel } from "@/lib/slack/notify";
 import { closeAndCount, compactBallots, notifyCountFailed } from "./close";
 import { electionLink, loadElection, lockElection, recordPhase, requireOfficer, type Mover } from "./context";
 import { computeRoll, prospectiveCandidates } from "./load-eligibility";
@@ -238,6 +239,8 @@ export async function cancelElection(
       before: { phase: locked.phase },
       after: { phase: "cancelled", reason: input.reason, ballotsDestroyed: gone.count },
     });
+    const event = { kind: "election.phase", electionId: election.id, phase: "cancelled" } as const;
+    await notifyTagChannel(tx, election.tagId, event, at);
     return gone.count;
   });
   if (destroyed > 0) await compactBallots();

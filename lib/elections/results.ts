@@ -123,6 +123,7 @@ export async function seatElectionResult(tx: Tx, electionId: string, ctx: { at: 
     data: { phase: "approved", approvedById: actorId, approvedAt: at, runnersUp, updatedAt: at },
   });
   if (done.count !== 1) return { applied: "Nothing changed: the result is no longer awaiting the TOC.", notices: [] };
+  await notifyTagChannel(tx, election.tagId, { kind: "election.phase", electionId, phase: "approved" }, at);
   await lockRole(tx, election.roleKey);
   const ending = await tx.roleAssignment.findMany({
     where: {

@@ -13,8 +13,10 @@ import { createUser } from "@/tests/factories";
 import { postItem, tagWithLead } from "@/tests/fixtures";
 import { githubWritesForFile } from "@/tests/github-writes";
 import { standInForFile } from "@/tests/stand-in";
-import { githubIssueSync } from "./issue-sync";
+import { createIssueForItem, githubIssueSync } from "./issue-sync";
 import { linkTagProject, unlinkTagProject } from "./projects";
+import { itemGithubWrites } from "./queries";
+import { describeWrite } from "./write-marker";
 import { ProjectLinkSchema } from "./schemas";
 
 /**
@@ -187,6 +189,9 @@ describe("the Status follows the item", () => {
 
   it("GitHub failing, or taking a draft but losing its answer: retried with backoff, one project item", async () => {
     const w = await world();
+    // The item page names the board the write goes to (not its owner's login).
+    const shown = (await itemGithubWrites(w.item.id)).writes.map((x) => `${describeWrite(x.kind)} on ${x.target}`);
+    expect(shown).toEqual(["Setting the Status on the project board “Help wanted”"]);
     await control("projects/faults", { count: 1, afterWrite: true });
     let outcomes = await drain();
     expect(outcomes).toEqual(["retry", "done"]);
@@ -197,6 +202,34 @@ describe("the Status follows the item", () => {
     const items = await w.board();
     expect(items).toHaveLength(1);
     expect(items[0]!.status).toBe("Claimed");
+  });
+});
+
+describe("a draft card", () => {
+  it("becomes the issue's card, with its Status, once the item's issue is created; a lost answer leaves one card", async () => {
+    const w = await world();
+    const repo = `${w.owner}/work`;
+    await db.tag.update({ where: { id: w.tag.id }, data: { repositories: [repo] } });
+    await drain();
+    const claim = await acceptVolunteer(w);
+    await drain();
+    const [draft] = await w.board();
+    expect(draft).toMatchObject({ status: "Claimed", content: { type: "DraftIssue" } });
+    await createIssueForItem(w.leadActor, { itemId: w.item.id, repo }, enqueue);
+    // GitHub deletes the draft but the answer is lost: the retry finds the issue's card and no draft.
+    await control("projects/faults", { count: 1, afterWrite: true, operation: "PortalDeleteItem" });
+    expect(await drain()).toEqual(["done", "retry", "done"]);
+    const { githubIssueUrl } = await db.helpWantedItem.findUniqueOrThrow({ where: { id: w.item.id } });
+    const n = /\/issues\/(\d+)$/.exec(githubIssueUrl ?? "")![1];
+    const cards = await w.board();
+    expect(cards).toEqual([
+      expect.objectContaining({ status: "Claimed", content: { type: "Issue", issue: `${repo}#${n}` } }),
+    ]);
+    expect(cards[0]!.id).not.toBe(draft!.id);
+    // Later changes reach the issue's card.
+    await markClaimDone(w.volunteerActor, { claimId: claim.id, evidenceUrl: "https://example.com/pr/2" }, sink);
+    await drain();
+    expect(await w.board()).toEqual([expect.objectContaining({ id: cards[0]!.id, status: "Done" })]);
   });
 });
 

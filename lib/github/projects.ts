@@ -5,17 +5,24 @@ import { now as clockNow } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
-import { requirePermission } from "@/lib/auth/actor";
+import { openTagIntegration } from "@/lib/integrations/tag-integration";
 import type { Actor } from "@/lib/auth/permissions";
 import type { ItemChange, ItemChangeSink } from "@/lib/help-wanted/items";
 import { githubTokenForOwner } from "./auth";
 import { createGithubClient } from "./client";
 import { applyWorkState } from "./issue-sync";
 import { boardMove, parseProjectUrl, PROJECT_STATUSES } from "./project-status";
-import { portalStatusOf, readItemStatus, resolveProject, type ResolvedProject } from "./project-writes";
+import {
+  portalStatusOf,
+  readItemStatus,
+  recordItemOnProjects,
+  recordStatusWrites,
+  resolveProject,
+  type ResolvedProject,
+} from "./project-writes";
 import type { ProjectLinkInput } from "./schemas";
 import type { WebhookOutcome, DeliveryKey } from "./webhook-deliveries";
-import { queueEnqueue, recordWrite, type Enqueue } from "./writes";
+import { queueEnqueue, type Enqueue } from "./writes";
 
 /**
  * A TAG's GitHub project board (issue 22 point 2; docs/decisions/024-project-board.md). A lead links
@@ -36,29 +43,6 @@ export const resolveOnGithub: ProjectResolver = async (owner, number) =>
     number,
   );
 
-/** Records the Status writes of `itemIds` on the TAG's project and queues them. */
-async function recordStatusWrites(
-  project: { tagId: string; owner: string; number: number },
-  itemIds: readonly string[],
-  at: Date,
-  enqueue: Enqueue,
-) {
-  for (const itemId of itemIds)
-    await recordWrite(
-      {
-        key: `project:${project.tagId}:${itemId}`,
-        itemId,
-        kind: "project-status",
-        // The GithubWrite's `repo` names whose credential sends it: here the project's owner.
-        repo: project.owner,
-        issueNumber: project.number,
-        payload: { tagId: project.tagId },
-      },
-      at,
-      enqueue,
-    );
-}
-
 /**
  * A lead links the TAG's project (by its address, or owner and number), resolved to its node id
  * and its Status field through GraphQL; every item of the TAG on the board (not drafts, not closed)
@@ -70,13 +54,7 @@ export async function linkTagProject(
   resolve: ProjectResolver = resolveOnGithub,
   enqueue: Enqueue = queueEnqueue,
 ) {
-  const a = await requirePermission(actor, "github.sync", {
-    subjectType: "Tag",
-    subjectId: input.tagId,
-    tagId: input.tagId,
-  });
-  const tag = await db.tag.findUnique({ where: { id: input.tagId }, select: { slug: true } });
-  if (!tag) throw new AppError("NOT_FOUND", "That TAG does not exist.");
+  const t = await openTagIntegration(actor, "github.sync", input.tagId);
   const ref = input.projectUrl ? parseProjectUrl(input.projectUrl) : { owner: input.owner!, number: input.number! };
   if (!ref)
     throw new AppError("INVALID", "That is not a project's address.", { projectUrl: ["Not a project address"] });
@@ -87,9 +65,8 @@ export async function linkTagProject(
     const message = e instanceof Error ? e.message : String(e);
     throw new AppError("INVALID", message, { projectUrl: [message] });
   }
-  const at = await clockNow();
-  const data = { owner: ref.owner, number: ref.number, ...project, linkedAt: at, linkedById: a.id };
-  const itemIds = await db.$transaction(async (tx) => {
+  const data = { owner: ref.owner, number: ref.number, ...project, linkedAt: t.at, linkedById: t.actorId };
+  const itemIds = await t.change("github.project-link", async (tx) => {
     const before = await tx.tagProject.findUnique({ where: { tagId: input.tagId } });
     // Another project: the items of the first one are not on this one.
     if (before && before.projectId !== project.projectId)
@@ -99,51 +76,31 @@ export async function linkTagProject(
       create: { tagId: input.tagId, ...data },
       update: data,
     });
-    await recordAudit(tx, {
-      at,
-      actorId: a.id,
-      action: "github.project-link",
-      subjectType: "Tag",
-      subjectId: input.tagId,
-      tagId: input.tagId,
-      ...(before ? { before: { project: before.url } } : {}),
-      after: { project: project.url, title: project.title },
-    });
     const items = await tx.helpWantedItem.findMany({
       where: { tags: { some: { tagId: input.tagId } }, status: { in: ["open", "filled"] } },
       select: { id: true },
       orderBy: { createdAt: "asc" },
     });
-    return items.map((i) => i.id);
+    return {
+      before: before ? { project: before.url } : undefined,
+      after: { project: project.url, title: project.title },
+      result: items.map((i) => i.id),
+    };
   });
-  await recordStatusWrites({ tagId: input.tagId, ...ref }, itemIds, at, enqueue);
-  return { slug: tag.slug, title: project.title, url: project.url, items: itemIds.length };
+  await recordStatusWrites({ tagId: input.tagId, ...ref }, itemIds, t.at, enqueue);
+  return { slug: t.slug, title: project.title, url: project.url, items: itemIds.length };
 }
 
 /** A lead unlinks the project: the portal stops writing to it (what is on the board stays). Audited. */
 export async function unlinkTagProject(actor: Actor | null, input: { tagId: string }) {
-  const a = await requirePermission(actor, "github.sync", {
-    subjectType: "Tag",
-    subjectId: input.tagId,
-    tagId: input.tagId,
-  });
-  const at = await clockNow();
-  return db.$transaction(async (tx) => {
-    const tag = await tx.tag.findUnique({ where: { id: input.tagId }, select: { slug: true } });
+  const t = await openTagIntegration(actor, "github.sync", input.tagId);
+  await t.change("github.project-unlink", async (tx) => {
     const before = await tx.tagProject.findUnique({ where: { tagId: input.tagId } });
-    if (!tag || !before) throw new AppError("NOT_FOUND", "This TAG links no project.");
+    if (!before) throw new AppError("NOT_FOUND", "This TAG links no project.");
     await tx.tagProject.delete({ where: { tagId: input.tagId } });
-    await recordAudit(tx, {
-      at,
-      actorId: a.id,
-      action: "github.project-unlink",
-      subjectType: "Tag",
-      subjectId: input.tagId,
-      tagId: input.tagId,
-      before: { project: before.url },
-    });
-    return { slug: tag.slug };
+    return { before: { project: before.url }, result: null };
   });
+  return { slug: t.slug };
 }
 
 /** The item a change is about. */
@@ -161,13 +118,7 @@ async function itemOfChange(change: ItemChange): Promise<string | null> {
 /** Part of the GitHub sink (lib/github/issue-sync.ts): the item's Status on each of its TAGs' projects. */
 export async function recordProjectStatus(change: ItemChange, at: Date, enqueue: Enqueue): Promise<void> {
   const itemId = await itemOfChange(change);
-  if (!itemId) return;
-  const projects = await db.tagProject.findMany({
-    where: { tag: { items: { some: { itemId } } } },
-    select: { tagId: true, owner: true, number: true },
-  });
-  if (!projects.length || !(await portalStatusOf(itemId))) return;
-  for (const p of projects) await recordStatusWrites(p, [itemId], at, enqueue);
+  if (itemId) await recordItemOnProjects(itemId, at, enqueue);
 }
 
 const ProjectItemEvent = z.object({

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { tagScope, type Actor } from "@/lib/auth/permissions";
 import { helpWantedLabelsFor } from "./drafts";
+import { writeTarget } from "./project-writes";
 
 /**
  * The TAGs the actor may sync (all for an admin): recent runs newest first, each repository's
@@ -41,9 +42,14 @@ export async function itemGithubWrites(itemId: string) {
     db.githubWrite.findMany({
       where: { itemId, status: { in: ["pending", "failed"] } },
       orderBy: { createdAt: "desc" },
-      select: { id: true, kind: true, status: true, attempts: true, lastError: true, repo: true },
+      select: { id: true, kind: true, key: true, status: true, attempts: true, lastError: true, repo: true },
       take: 20,
     }),
   ]);
-  return { repositories: [...new Set(tags.flatMap((t) => t.tag.repositories))].sort(), writes };
+  return {
+    repositories: [...new Set(tags.flatMap((t) => t.tag.repositories))].sort(),
+    writes: await Promise.all(
+      writes.map(async ({ key, ...w }) => ({ ...w, target: await writeTarget({ key, ...w }) })),
+    ),
+  };
 }

@@ -13,5 +13,6 @@ export const describeWrite = (kind: string) =>
     progress: "Posting a progress update as a comment",
     label: "Setting the help-wanted label",
     "create-issue": "Creating the issue",
-    "project-status": "Setting the Status on the project board",
+    // Its target names the board ("… on the project board “TAG help wanted”"), not the board's owner.
+    "project-status": "Setting the Status",
   })[kind] ?? kind;

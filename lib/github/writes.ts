@@ -7,7 +7,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { githubTokenFor, githubTokenForOwner } from "./auth";
 import { createGithubClient, RateLimited } from "./client";
 import { helpWantedLabelsFor } from "./drafts";
-import { sendProjectStatus } from "./project-writes";
+import { recordItemOnProjects, sendProjectStatus, writeTarget } from "./project-writes";
 import { commentMarker, describeWrite } from "./write-marker";
 
 /**
@@ -107,7 +107,7 @@ export interface WriteOutcome {
  */
 export async function performWrite(
   id: string,
-  opts: { apiUrl?: string; backoffMs?: number; fetch?: typeof fetch } = {},
+  opts: { apiUrl?: string; backoffMs?: number; fetch?: typeof fetch; enqueue?: Enqueue } = {},
 ): Promise<WriteOutcome> {
   const at = await clockNow();
   const { count } = await db.githubWrite.updateMany({
@@ -129,6 +129,8 @@ export async function performWrite(
       where: { id },
       data: { ...update, status: "done", doneAt: at, lastError: null, attempts: { increment: 1 } },
     });
+    // A draft card on the TAG's project board becomes the new issue's card.
+    if (w.kind === "create-issue") await recordItemOnProjects(w.itemId, at, opts.enqueue ?? queueEnqueue);
     return { status: "done" };
   } catch (e) {
     const error = e instanceof Error ? e.message : String(e);
@@ -146,7 +148,7 @@ export async function performWrite(
           {
             kind: "help-wanted.github-write-failed",
             title: `GitHub did not take an update for "${item.title}"`,
-            body: `${describeWrite(w.kind)} on ${w.repo} failed ${attempts} times: ${error}`,
+            body: `${describeWrite(w.kind)} on ${await writeTarget(w)} failed ${attempts} times: ${error}`,
             link: `/help-wanted/${w.itemId}`,
             dedupeKey: `github-write-failed:${id}`,
           },

@@ -6,9 +6,11 @@ import { requirePermission } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
 import { now as clockNow } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
+import { env } from "@/lib/env";
 import { openSecret, secretsEnabled } from "@/lib/secrets";
 import { MAX_ATTEMPTS, RETRY_BACKOFF_MINUTES } from "./events";
 import type { SlackMessage } from "./messages";
+import { isUnderSlackBase } from "./schemas";
 
 /** How long one post may take before it counts as failed (and is retried). */
 export const POST_TIMEOUT_MS = 10_000;
@@ -73,6 +75,13 @@ async function post(
       final: true,
     };
   }
+  // Checked again here, not only when it was saved: a URL stored before SLACK_WEBHOOK_BASE_URL
+  // changed, or a row written around the form, must not make the server call an address of its choosing.
+  if (!isUnderSlackBase(url))
+    return {
+      reason: `The stored webhook URL does not start with ${env().SLACK_WEBHOOK_BASE_URL}: enter the channel's URL again.`,
+      final: true,
+    };
   try {
     await new IncomingWebhook(url, { timeout: timeoutMs }).send(message as unknown as IncomingWebhookSendArguments);
     return null;

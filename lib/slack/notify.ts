@@ -37,6 +37,9 @@ export async function notifyTagChannel(
   return channels.length;
 }
 
+/** What an election's message says: its title, whether it is a test, and why it was cancelled. */
+const ELECTION_FACTS = { title: true, isTest: true, cancelReason: true } as const;
+
 const portalUrl = (path: string) => `${env().NEXTAUTH_URL.replace(/\/+$/, "")}${path}`;
 
 /** Reads what the message says (as of this transaction) and returns it per TAG name. */
@@ -78,16 +81,19 @@ async function messageBuilder(tx: Tx, event: TagEvent): Promise<((tagName: strin
     }
     case "election.phase":
     case "election.result": {
-      const e = await tx.election.findUnique({ where: { id: event.electionId }, select: { title: true } });
+      const e = await tx.election.findUnique({ where: { id: event.electionId }, select: ELECTION_FACTS });
       if (!e) return null;
       const result = event.kind === "election.result";
-      const headline = result ? ELECTION_PHASE_HEADLINE.published! : ELECTION_PHASE_HEADLINE[event.phase];
+      const phase = result ? "published" : event.phase;
+      // A test election is counted but never goes to the TOC.
+      const headline = phase === "tallied" && e.isTest ? "Test election counted" : ELECTION_PHASE_HEADLINE[phase];
       if (!headline) return null;
       return (tagName) =>
         slackMessage({
           headline,
           title: e.title,
           url: portalUrl(`/elections/${event.electionId}${result ? "/results" : ""}`),
+          detail: phase === "cancelled" && e.cancelReason ? `Why: ${e.cancelReason}` : undefined,
           tagName,
           button: result ? "See the results" : "Open the election",
         });

@@ -6,7 +6,8 @@ import { loadActor } from "@/lib/auth/actor";
 import { resetEnvForTests } from "@/lib/env";
 import { confirmCompletion, decideClaim, markClaimDone, volunteerForItem } from "@/lib/help-wanted/claims";
 import { publishElection } from "@/lib/elections/results";
-import { openSecret } from "@/lib/secrets";
+import { cancelElection } from "@/lib/elections/phases";
+import { openSecret, sealSecret } from "@/lib/secrets";
 import { createUser } from "@/tests/factories";
 import { code, postItem, tagWithLead } from "@/tests/fixtures";
 import { electionWorld } from "@/tests/election-world";
@@ -171,10 +172,28 @@ describe("Slack: events queue messages in their own transaction", () => {
         expect.stringMatching(/^election\.phase: Nominations are open: Tech Lead election/),
         expect.stringMatching(/^election\.phase: Voting is open/),
         expect.stringMatching(/^election\.phase: Voting has closed/),
+        expect.stringMatching(/^election\.phase: Election counted, awaiting TOC approval: Tech Lead election/),
         expect.stringMatching(/^decision: TOC decision approved/),
+        expect.stringMatching(/^election\.phase: Election result approved by the TOC/),
         expect.stringMatching(/^election\.result: Election results published/),
       ]),
     );
+  });
+
+  it("a cancelled election queues a message with the officers' reason", async () => {
+    const w = await electionWorld({ voters: 1, candidates: 1 });
+    await saveSlackSettings(
+      w.leadActor,
+      SlackSettingsSchema.parse({ tagId: w.tag.id, webhookUrl: hookUrl, events: ["elections"] }),
+    );
+    await w.open();
+    await cancelElection(w.leadActor, { electionId: w.electionId, reason: "The role was merged into another" });
+    const last = (await queued(w.tag.id)).at(-1)!;
+    expect(last.event).toBe("election.phase");
+    expect((last.message as { text: string }).text).toMatch(/^Election cancelled: Tech Lead election/);
+    expect(JSON.stringify(last.message)).toContain("Why: The role was merged into another");
+    await deliverSlackMessages(new Date(Date.now() + 1000));
+    expect((await outbox()).map((p) => p.text)).toContain((last.message as { text: string }).text);
   });
 });
 
@@ -239,6 +258,21 @@ describe("Slack: delivery through the sweep, at least once", () => {
     expect((await outbox()).map((p) => p.text)).toEqual(["New help wanted: Write the FAQ"]);
     expect((await getSlackConsole(tag.id)).failed).toEqual([]);
     expect(await db.auditEvent.count({ where: { tagId: tag.id, action: "slack.retry" } })).toBe(1);
+  });
+
+  it("a stored URL outside SLACK_WEBHOOK_BASE_URL (a tampered row, or the base changed since) is not called", async () => {
+    const { tag, lead } = await tagWithSlack(["help-wanted.new"]);
+    await postItem(tag.slug, lead.id, { title: "Tidy the glossary" });
+    // The row is written around the form, as a tampered or older row would be: the sink's other path.
+    const elsewhere = `${sink.url()}/elsewhere/${hookUrl.split("/").pop()}`;
+    await db.tagSlack.update({ where: { tagId: tag.id }, data: { webhookCiphertext: sealSecret(elsewhere) } });
+    await deliverSlackMessages(new Date(Date.now() + 1000));
+    expect(await db.slackDelivery.findFirstOrThrow({ where: { tagId: tag.id } })).toMatchObject({
+      status: "failed",
+      attempts: 1,
+      lastError: expect.stringContaining(`does not start with ${sink.url()}/services/`),
+    });
+    expect(sink.outbox().filter((p) => p.path.startsWith("/elsewhere/"))).toEqual([]);
   });
 
   it("a message whose channel was removed fails at once with that reason", async () => {

@@ -17,7 +17,8 @@ export function GithubWrites({
   linked: boolean;
   open: boolean;
   repositories: string[];
-  writes: { id: string; kind: string; status: string; attempts: number; lastError: string | null; repo: string }[];
+  /** `target`: where the write goes, in words (a repository, or the project board by its title). */
+  writes: { id: string; kind: string; status: string; attempts: number; lastError: string | null; target: string }[];
 }) {
   const creating = writes.some((w) => w.kind === "create-issue" && w.status === "pending");
   if (!writes.length && (linked || !open || !repositories.length)) return null;
@@ -28,7 +29,7 @@ export function GithubWrites({
         <ul className="space-y-1 text-sm">
           {writes.map((w) => (
             <li key={w.id} className={`break-words ${w.status === "failed" ? "text-red-800" : "text-slate-700"}`}>
-              {describeWrite(w.kind)} on {w.repo}:{" "}
+              {describeWrite(w.kind)} on {w.target}:{" "}
               {w.status === "failed"
                 ? `failed after ${w.attempts} attempts (${w.lastError ?? "no answer"})`
                 : w.attempts
