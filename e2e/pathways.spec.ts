@@ -55,9 +55,12 @@ test("a chair defines a ladder, pairs a mentor, the mentor signs off and the mem
   await page.goto("/help-wanted/new");
   await page.getByLabel("Title").fill(title);
   await page.getByRole("checkbox", { name: "TAG Security and Compliance" }).check();
+  // The mentor and the step belong to a Shadowing item only: the form shows them for that kind.
+  const shadowing = page.getByRole("group", { name: "Shadowing" });
+  await expect(shadowing).toBeHidden();
   await page.getByLabel("Kind").selectOption("Shadowing");
-  await page.getByLabel("Mentor (Shadowing only)").fill("@luca-member");
-  await page.getByLabel("Ladder step (Shadowing only)").fill("Shadow");
+  await shadowing.getByLabel("Mentor", { exact: true }).fill("@luca-member");
+  await shadowing.getByLabel("Ladder step", { exact: true }).fill("Shadow");
   await page.getByRole("button", { name: "Post item" }).click();
   await page.waitForURL(/\/help-wanted\/[0-9a-f-]{36}\?posted=1$/);
   const item = new URL(page.url()).pathname;
