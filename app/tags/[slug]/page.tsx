@@ -45,6 +45,7 @@ import { AppointToRoleForm } from "./_components/appoint-to-role-form";
 import { ConsensusWindowNote } from "./_components/consensus-window";
 import { consensusWindowOf } from "@/lib/roles/consensus";
 import { DefineRoleForm, type RoleDefaults } from "./_components/define-role-form";
+import { ManageDisclosure } from "./_components/manage-disclosure";
 import { RoleWarnings } from "./_components/role-warnings";
 import {
   CancelPendingForm,
@@ -373,7 +374,11 @@ export default async function TagPage({ params }: Props) {
         <RoleWarnings
           summaries={summaries.map((s) => ({ name: s.def.name, vacancies: s.figures.vacancies, warnings: s.warnings }))}
         />
-        {mayAppoint && defs.length > 0 && <AppointToRoleForm roles={roleOptions} />}
+        {mayAppoint && defs.length > 0 && (
+          <ManageDisclosure id="appoint-role-heading" title="Appoint to a defined role">
+            <AppointToRoleForm roles={roleOptions} labelledBy="appoint-role-heading" />
+          </ManageDisclosure>
+        )}
       </Section>
       <Section
         id="terms"
@@ -433,12 +438,9 @@ export default async function TagPage({ params }: Props) {
           </Card>
         ))}
         {mayDefine && (
-          <details className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
-            <summary className="cursor-pointer font-semibold text-slate-900">Define a new role</summary>
-            <div className="mt-3">
-              <DefineRoleForm tagId={tag.id} />
-            </div>
-          </details>
+          <ManageDisclosure id="define-role-heading" title="Define a new role">
+            <DefineRoleForm tagId={tag.id} />
+          </ManageDisclosure>
         )}
       </Section>
       {pathway && (
@@ -469,7 +471,9 @@ export default async function TagPage({ params }: Props) {
           </ul>
         )}
         {can(actor, "initiative.manage", tag.id) && (
-          <CreateInitiativeForm tagId={tag.id} create={createInitiativeAction} />
+          <ManageDisclosure id="start-initiative-heading" title="Start an initiative">
+            <CreateInitiativeForm tagId={tag.id} create={createInitiativeAction} />
+          </ManageDisclosure>
         )}
       </Section>
       <Section

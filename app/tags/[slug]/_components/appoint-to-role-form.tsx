@@ -4,19 +4,21 @@ import { useActionState } from "react";
 import { Field, FormStatus, SubmitButton, formAction } from "@/components/ui/form";
 import { appointToRoleAction } from "../actions";
 
-/** Appoints someone into one of the TAG's defined roles; the server enforces the rules. */
-export function AppointToRoleForm({ roles }: { roles: { id: string; label: string }[] }) {
+/**
+ * Appoints someone into one of the TAG's defined roles; the server enforces the rules. Named by
+ * the heading `labelledBy` (the disclosure's summary on the TAG page).
+ */
+export function AppointToRoleForm({
+  roles,
+  labelledBy,
+}: {
+  roles: { id: string; label: string }[];
+  labelledBy: string;
+}) {
   const [state, action, pending] = useActionState(formAction(appointToRoleAction), null);
   const result = state?.ok ? (state.data as { status: string }) : null;
   return (
-    <form
-      action={action}
-      className="space-y-3 rounded-xl bg-white p-6 ring-1 ring-slate-200"
-      aria-labelledby="appoint-role-heading"
-    >
-      <h3 id="appoint-role-heading" className="text-lg font-semibold text-slate-900">
-        Appoint to a defined role
-      </h3>
+    <form action={action} className="space-y-3" aria-labelledby={labelledBy}>
       <Field
         compact
         idPrefix="appoint-role"
