@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { Field, FormStatus, SubmitButton, formAction } from "@/components/ui/form";
+import { formatDateTime } from "@/lib/vocabulary";
 import { appointToRoleAction } from "../actions";
 
 /**
@@ -16,7 +17,7 @@ export function AppointToRoleForm({
   labelledBy: string;
 }) {
   const [state, action, pending] = useActionState(formAction(appointToRoleAction), null);
-  const result = state?.ok ? (state.data as { status: string }) : null;
+  const result = state?.ok ? (state.data as { status: string; objectionsUntil: Date | null }) : null;
   return (
     <form action={action} className="space-y-3" aria-labelledby={labelledBy}>
       <Field
@@ -47,9 +48,11 @@ export function AppointToRoleForm({
       <FormStatus
         state={state}
         success={
-          result?.status === "pending"
-            ? "Recorded. It is pending until the TOC approves it by vote."
-            : "Added to the roster."
+          result?.objectionsUntil
+            ? `Recorded by consensus: anyone active in the TAG may object until ${formatDateTime(result.objectionsUntil)}; without an objection it then goes on to the step its role needs.`
+            : result?.status === "pending"
+              ? "Recorded. It is pending until the TOC approves it by vote."
+              : "Added to the roster."
         }
       />
       <SubmitButton pending={pending}>Add to roster</SubmitButton>
