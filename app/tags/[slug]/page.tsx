@@ -159,6 +159,13 @@ const ACTION_LABEL: Record<string, string> = {
   "leadership.remove-vote": "voted on the removal",
   "leadership.remove-passed": "closed the TOC vote (passed) removing",
   "leadership.remove-failed": "closed the TOC vote (failed) on removing",
+  "roster.renew-request": "asked the TOC to renew",
+  // Consensus appointments (issue 21, point 5): "system" closes a window nobody objected to.
+  "consensus.open": "appointed by consensus, open to objections for a week:",
+  "consensus.object": "objected to the appointment of",
+  "consensus.escalate": "sent to a TOC decision, by the first objection, the appointment of",
+  "consensus.proceed": "closed the objection window without objection for",
+  "consensus.blocked": "found a role's rule holding back the appointment of",
 };
 
 export default async function TagPage({ params }: Props) {
@@ -486,7 +493,7 @@ export default async function TagPage({ params }: Props) {
         <ol className="space-y-1 text-sm">
           {timeline.map((e) => (
             <li key={e.id}>
-              <DateTime iso={e.at.toISOString()} /> · @{e.actor} {ACTION_LABEL[e.action] ?? e.action}
+              <DateTime iso={e.at.toISOString()} /> · @{e.actor} {ACTION_LABEL[e.action] ?? "changed the seat of"}
               {e.person && ` @${e.person}`}
               {e.role && ` (${e.role})`}
             </li>

@@ -5,6 +5,7 @@ import { useActionState, useState, startTransition, type FormEvent } from "react
 import { FieldProblems, FormStatus, SubmitButton } from "@/components/ui/form";
 import { DefinitionItem, DefinitionList } from "@/components/ui/definition-list";
 import { formDataToText } from "@/lib/form-data";
+import { formatDateTime } from "@/lib/vocabulary";
 import type { ElektoUploadResult } from "../upload/route";
 
 /** A value as JSON brings it back: dates as ISO strings. */
@@ -19,7 +20,8 @@ type Answer = Wire<ElektoUploadResult>;
 type State = (Answer & { values?: Record<string, string> }) | null;
 
 const LIMIT = 10 * 1024 * 1024;
-const when = (iso: string | null) => (iso ? `${iso.slice(0, 16).replace("T", " ")} UTC` : "none");
+// The portal's one date-time format (issue 18, point 7): UTC, the zone named.
+const when = (iso: string | null) => (iso ? formatDateTime(new Date(iso)) : "none");
 
 /**
  * Posts the upload to its route handler (../upload/route.ts: the one route that takes a body this
