@@ -57,17 +57,19 @@ function parseArgs(argv: readonly string[]): CliOptions {
       if (v === undefined) throw new UsageError(`${flag} needs a value`);
       return v;
     };
+    const oneOf = <T extends string>(choices: readonly T[]): T => {
+      const v = value();
+      if (!(choices as readonly string[]).includes(v))
+        throw new UsageError(`${flag} must be one of ${choices.join(", ")}, not "${v}"`);
+      return v as T;
+    };
     switch (flag) {
       case "--json":
         json = true;
         break;
-      case "--method": {
-        const m = value();
-        if (!(TALLY_METHODS as readonly string[]).includes(m))
-          throw new UsageError(`--method must be one of ${TALLY_METHODS.join(", ")}, not "${m}"`);
-        method = m as TallyMethod;
+      case "--method":
+        method = oneOf(TALLY_METHODS);
         break;
-      }
       case "--seats": {
         const s = value();
         if (!/^\d+$/.test(s) || Number(s) < 1)
@@ -78,13 +80,9 @@ function parseArgs(argv: readonly string[]): CliOptions {
       case "--rules":
         rules = value();
         break;
-      case "--tiebreak": {
-        const t = value();
-        if (!(TIE_BREAKS as readonly string[]).includes(t))
-          throw new UsageError(`--tiebreak must be one of ${TIE_BREAKS.join(", ")}, not "${t}"`);
-        tiebreak = t as TieBreak;
+      case "--tiebreak":
+        tiebreak = oneOf(TIE_BREAKS);
         break;
-      }
       case "--tiebreak-seed": {
         const s = value();
         if (!isHexSeed(s))
