@@ -119,7 +119,7 @@ test("a chair defines a ladder, pairs a mentor, the mentor signs off and the mem
   await seat.getByText("Object to luca-member's appointment…").click();
   await seat.getByLabel("Why you object").fill("Luca has not led a project in the TAG yet.");
   await seat.getByRole("button", { name: "Object", exact: true }).click();
-  await expect(seat).toContainText("An objection sent it to a TOC decision (1 objection).");
+  await expect(seat).toContainText("An objection sent it to a TOC decision (1 objection so far).");
   await member.context.close();
 
   await page.goto("/manage/security-and-compliance/settings");
