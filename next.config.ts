@@ -22,9 +22,9 @@ const nextConfig = (phase: string): NextConfig => ({
   outputFileTracingIncludes: { "/api/health/ready": ["./prisma/migrations/**/*"] },
   reactStrictMode: true,
   experimental: {
-    // An officer's Elekto archive (up to 10 MB, decision 019) travels in a server action's form
-    // body; every other action's input is bounded by its zod schema, so the wider body costs little.
-    serverActions: { bodySizeLimit: "11mb" },
+    // proxy.ts sees every request, and buffers at most this much of a body for the route behind it:
+    // enough for an officer's Elekto upload (an archive of up to 10 MB, decision 019), which goes to
+    // its own route handler (/elections/import/upload). Server actions keep Next.js's 1 MB limit.
     proxyClientMaxBodySize: "11mb",
   },
   // Metrics and telemetry keep per-process state: one copy from node_modules, not one per bundle.

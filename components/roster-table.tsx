@@ -28,8 +28,6 @@ export interface SeatRow {
   activity?: { status: "active" | "quiet" | "inactive"; text: string };
 }
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
-
 /** The roster of one TAG; `controls` renders per-seat actions for those allowed. */
 export function RosterTable({ seats, controls }: { seats: SeatRow[]; controls?: (seat: SeatRow) => React.ReactNode }) {
   const withActivity = seats.some((s) => s.activity);
@@ -109,7 +107,13 @@ function RoleCell({ seat: s }: { seat: SeatRow }) {
       )}
       {s.onLeave && (
         <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-800">
-          on leave{leave ? ` until ${day(leave.to)}` : ""}
+          on leave
+          {leave && (
+            <>
+              {" "}
+              until <DateOnly date={leave.to} />
+            </>
+          )}
         </span>
       )}
       {s.decisionLink && (

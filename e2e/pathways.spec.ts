@@ -1,10 +1,13 @@
 import { expect, signedIn, signInAs, test } from "./fixtures";
+import { appointToRole } from "./steps";
 
 /**
  * Issue 21's story: a chair defines a three-step ladder; a member with seeded contributions
  * (prisma/seed-pathways.ts) has reached "Reviewer" and sees what "Shadow" needs; a lead pairs them
  * with a mentor and posts a shadowing item naming that mentor; the member volunteers and is
- * accepted, the mentor signs them off from the item, and the member reaches "Shadow".
+ * accepted, the mentor signs them off from the item, and the member reaches "Shadow". Then a
+ * consensus appointment: the chair switches the TAG to consensus and appoints; the member, active
+ * in the TAG, objects inside the window and the appointment becomes a TOC decision.
  */
 test("a chair defines a ladder, pairs a mentor, the mentor signs off and the member climbs a step", async ({
   page,
@@ -55,9 +58,12 @@ test("a chair defines a ladder, pairs a mentor, the mentor signs off and the mem
   await page.goto("/help-wanted/new");
   await page.getByLabel("Title").fill(title);
   await page.getByRole("checkbox", { name: "TAG Security and Compliance" }).check();
+  // The mentor and the step belong to a Shadowing item only: the form shows them for that kind.
+  const shadowing = page.getByRole("group", { name: "Shadowing" });
+  await expect(shadowing).toBeHidden();
   await page.getByLabel("Kind").selectOption("Shadowing");
-  await page.getByLabel("Mentor (Shadowing only)").fill("@luca-member");
-  await page.getByLabel("Ladder step (Shadowing only)").fill("Shadow");
+  await shadowing.getByLabel("Mentor", { exact: true }).fill("@luca-member");
+  await shadowing.getByLabel("Ladder step", { exact: true }).fill("Shadow");
   await page.getByRole("button", { name: "Post item" }).click();
   await page.waitForURL(/\/help-wanted\/[0-9a-f-]{36}\?posted=1$/);
   const item = new URL(page.url()).pathname;
@@ -87,5 +93,37 @@ test("a chair defines a ladder, pairs a mentor, the mentor signs off and the mem
   await expect(mine).toContainText("Reached: Shadow");
   await expect(mine).toContainText("The top of the ladder.");
   await expect(mine).toContainText("Your mentor: @luca-member");
+
+  // Issue 21, point 5. The chair switches the TAG to consensus (and back at the end: other specs
+  // of this world appoint without a window) and appoints the mentor as a Tech Lead.
+  await page.goto("/manage/security-and-compliance/settings");
+  const model = page.getByLabel("Leadership model", { exact: true });
+  const ownModel = await model.inputValue();
+  await model.selectOption("consensus");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText(/^Saved as version \d+\./)).toBeVisible();
+  await page.goto("/tags/security-and-compliance");
+  const notes = "https://github.com/cncf/tag-security/issues/1342";
+  await expect(await appointToRole(page, "Tech Lead", "luca-member", notes)).toContainText(
+    "Recorded by consensus: anyone active in the TAG may object until",
+  );
+  // The member, active in the TAG by its seeded contributions, objects inside the window: the
+  // action's refresh shows the row sent to a TOC decision (the form is gone, its work done).
+  await member.page.goto("/tags/security-and-compliance");
+  const seat = member.page
+    .getByRole("table", { name: "Leadership roster" })
+    .getByRole("row")
+    .filter({ hasText: "Luca Penhallow" })
+    .filter({ hasText: "meeting notes" });
+  await expect(seat).toContainText("Open to objections until");
+  await seat.getByText("Object to luca-member's appointment…").click();
+  await seat.getByLabel("Why you object").fill("Luca has not led a project in the TAG yet.");
+  await seat.getByRole("button", { name: "Object", exact: true }).click();
+  await expect(seat).toContainText("An objection sent it to a TOC decision (1 objection so far).");
   await member.context.close();
+
+  await page.goto("/manage/security-and-compliance/settings");
+  await page.getByLabel("Leadership model", { exact: true }).selectOption(ownModel);
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText(/^Saved as version \d+\./)).toBeVisible();
 });

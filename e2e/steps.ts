@@ -6,7 +6,7 @@ import type { Locator, Page } from "@playwright/test";
  */
 
 /**
- * Fills the TAG page's "Appoint to a defined role" form and submits it; returns the form's status
+ * Opens the TAG page's "Appoint to a defined role" form, fills it and submits it; returns the form's status
  * line (added, pending until the TOC approves, or why it was refused).
  */
 export async function appointToRole(
@@ -16,6 +16,8 @@ export async function appointToRole(
   decidedAt = "https://github.com/cncf/toc/issues/1211",
 ): Promise<Locator> {
   const form = page.getByRole("form", { name: "Appoint to a defined role" });
+  // The form sits behind the TAG page's "Manage" disclosure; a second appointment finds it open.
+  if (!(await form.isVisible())) await page.getByRole("heading", { name: "Appoint to a defined role" }).click();
   await form.getByLabel("Role").selectOption({ label: role });
   await form.getByLabel("Appointee (their GitHub handle)").fill(login);
   await form.getByLabel("Where it was decided (URL)").fill(decidedAt);

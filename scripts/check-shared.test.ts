@@ -8,13 +8,19 @@ const dir = mkdtempSync(join(tmpdir(), "check-shared-"));
 mkdirSync(join(dir, "elections"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** A fictional one-seat Schulze election written as the data folder's files are. */
-function election(name: string, ballots: { count: number; ranking: string[][] }[], winners: string[]) {
+/** A fictional one-seat Schulze election (unless `other` says otherwise) written as the data folder's files are. */
+function election(
+  name: string,
+  ballots: { count: number; ranking: string[][] }[],
+  winners: string[],
+  other: { source?: string; method?: string; seats?: number; candidates?: string[] } = {},
+) {
   const file = {
     source: "fictional",
     method: "schulze",
     seats: 1,
     candidates: ["Ada", "Ben"],
+    ...other,
     ballots,
     expected: { winners },
   };
@@ -46,5 +52,33 @@ describe("check:shared", () => {
     const ties = [results.get("tie-ada")!, results.get("tie-ben")!];
     expect(ties.filter((r) => r.ok).length, ties.map((r) => r.detail).join("\n")).toBeLessThan(2);
     for (const r of ties.filter((r) => !r.ok)) expect(r.detail).toMatch(/not reproduced: this file's lot/);
+  });
+
+  it("re-counts a result from droop's reference reports with ties settled by the file's candidate order", () => {
+    // droop's "Pollux and Helen should tie" set: Meek excludes whichever of the two the file lists first.
+    const ballots = [
+      { count: 4, ranking: [["Castor"], ["Pollux"]] },
+      { count: 2, ranking: [["Helen"]] },
+    ];
+    const droop = { source: "jklundell/droop@0000000 test/blt/42.blt", method: "stv-meek", seats: 2 };
+    election("droop-pollux-first", ballots, ["Castor", "Helen"], {
+      ...droop,
+      candidates: ["Castor", "Pollux", "Helen"],
+    });
+    election("droop-helen-first", ballots, ["Castor", "Pollux"], {
+      ...droop,
+      candidates: ["Helen", "Pollux", "Castor"],
+    });
+    election("droop-wrong-side", ballots, ["Castor", "Pollux"], {
+      ...droop,
+      candidates: ["Castor", "Pollux", "Helen"],
+    });
+    const results = new Map(checkElections(dir).map((r) => [r.file.replace(/^elections\/|\.json$/g, ""), r]));
+    expect(results.get("droop-pollux-first")).toMatchObject({ ok: true, detail: expect.stringMatching(/input order/) });
+    expect(results.get("droop-helen-first")?.ok).toBe(true);
+    expect(results.get("droop-wrong-side")).toMatchObject({
+      ok: false,
+      detail: expect.stringMatching(/ties by input order .* elect Castor, Helen, expected Castor, Pollux/),
+    });
   });
 });

@@ -18,6 +18,7 @@ import {
   type Outcome,
   type Rules,
   type TallyMethod,
+  type TieBreak,
 } from "../lib/elections/tally/index.ts";
 
 export interface CheckResult {
@@ -27,6 +28,7 @@ export interface CheckResult {
 }
 
 interface SharedElection {
+  source?: string;
   method: string;
   seats: number;
   candidates: string[];
@@ -73,6 +75,15 @@ function rulesFor(election: SharedElection): Rules | undefined {
   };
 }
 
+/**
+ * How the source settled its ties. Results taken from droop's reference reports (the Meek and
+ * Scottish test sets) settle them by the ballot file's candidate order, droop's default tie order,
+ * and are re-counted the same way (`npm run tally -- --tiebreak input-order`, decision 005); the
+ * rest are counted as the portal counts, by the lot.
+ */
+const tieBreakOf = (election: SharedElection): TieBreak =>
+  election.source?.startsWith("jklundell/droop@") ? "input-order" : "lot";
+
 /** Seeds tried, for the report only, when the file's own lot settles a tie differently from the source. */
 const OTHER_SEEDS = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
 
@@ -100,7 +111,13 @@ function compareOutcome(
       );
     else notes.push(`the source's tie ${show(e.tie)} settled by lot -> ${show(outcome.winners)}`);
   } else if (compareWinners(election, outcome)) {
-    notes.push(`winners ${show(outcome.winners)}${ordered ? "" : " (as a set)"}`);
+    const byOrder = outcome.ties.length > 0 && tieBreakOf(election) === "input-order";
+    notes.push(
+      `winners ${show(outcome.winners)}${ordered ? "" : " (as a set)"}${byOrder ? `, ${outcome.ties.length} tie(s) settled by input order as the source does` : ""}`,
+    );
+  } else if (outcome.ties.length > 0 && tieBreakOf(election) === "input-order") {
+    const ties = outcome.ties.map((t) => `[${show(t.names)}] -> ${show(t.order)}`).join("; ");
+    problems.push(`ties by input order (${ties}) elect ${show(outcome.winners)}, expected ${show(e.winners)}`);
   } else if (outcome.ties.length > 0) {
     // The file's own lot decides; another seed that happens to give the source's winners is a
     // hint for whoever investigates, never a reproduction.
@@ -167,6 +184,7 @@ export function checkElections(dir: string): CheckResult[] {
             seats: election.seats,
             ballots,
             seed,
+            tiebreak: tieBreakOf(election),
             ...(rules ? { rules } : {}),
           });
         // Seeded like the CLI: the SHA-256 of the file's bytes.

@@ -23,6 +23,7 @@ import { Lead, PageHeader } from "@/components/ui/page-header";
 import { Pager } from "@/components/ui/pager";
 import { EmptyState } from "@/components/ui/section";
 import { ItemCardList } from "@/components/help-wanted/item-card-list";
+import { toCardItems } from "@/components/help-wanted/item-card";
 
 export const dynamic = "force-dynamic";
 
@@ -142,7 +143,7 @@ export default async function HelpWantedPage({ searchParams }: Props) {
           )}
         </EmptyState>
       ) : (
-        <ItemCardList items={items} reasons={matched?.reasons} />
+        <ItemCardList {...toCardItems(items)} reasons={matched?.reasons} />
       )}
 
       <Pager

@@ -6,6 +6,22 @@ import { BOARD_KIND_LABEL, ITEM_STATUS_LABEL } from "@/lib/vocabulary";
 import type { BoardItem } from "@/lib/help-wanted/board";
 
 /**
+ * A card's item as the board's client list receives it: its TAGs by slug only, named from one map
+ * sent once per page (a name per card per TAG would travel in the RSC payload again and again).
+ */
+export type CardItem = Omit<BoardItem, "tags"> & { tagSlugs: string[] };
+
+/** The board's items for its client list: each card's TAG slugs, and one slug -> name map. */
+export function toCardItems(items: readonly BoardItem[]): { items: CardItem[]; tagNames: Record<string, string> } {
+  const tagNames: Record<string, string> = {};
+  const cards = items.map(({ tags, ...item }) => {
+    for (const t of tags) tagNames[t.slug] = t.name;
+    return { ...item, tagSlugs: tags.map((t) => t.slug) };
+  });
+  return { items: cards, tagNames };
+}
+
+/**
  * One item on the board: what, for which TAGs, how much work, when, and how many places remain.
  * `children` go at the bottom (why it matches you, a hide button). No "use client" of its own: the
  * board renders it inside the client list ./item-card-list.tsx, other pages as a server component.
@@ -21,9 +37,7 @@ export function ItemCard({ item, children }: { item: BoardItem; children?: React
         <span className="chip kind">{BOARD_KIND_LABEL[item.kind]}</span>
         <span className={`chip ${item.status}`}>{ITEM_STATUS_LABEL[item.status]}</span>
         {item.tags.map((t) => (
-          <span key={t.slug} className="font-mono">
-            {`tag-${t.slug}`}
-          </span>
+          <span key={t.slug}>{t.name}</span>
         ))}
       </p>
       {item.githubIssue && (

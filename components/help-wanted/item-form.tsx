@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState, type FormEvent } from "react";
 import {
   CheckboxGroup,
   Fields,
@@ -10,6 +10,7 @@ import {
   labelledOptions,
   type FieldSpec,
 } from "@/components/ui/form";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import type { ActionResult } from "@/lib/action";
 import { COMMUNITY_LABELS } from "@/lib/help-wanted/schemas";
 import { ITEM_KIND_LABEL, ITEM_KINDS, REGION_LABEL, REGIONS } from "@/lib/vocabulary";
@@ -54,15 +55,16 @@ const WORK: readonly FieldSpec[] = [
   { name: "skills", label: "Skills", hint: "Comma-separated, e.g. threat modeling, Go, technical writing." },
 ];
 // Shadowing (issue 21): the mentor's sign-off from the item counts toward a step of the TAG's ladder.
+const SHADOWING = "shadow";
 const SHADOW: readonly FieldSpec[] = [
   {
     name: "mentor",
-    label: "Mentor (Shadowing only)",
+    label: "Mentor",
     hint: "GitHub login of a mentor paired in the TAG: they sign off the volunteers.",
   },
   {
     name: "step",
-    label: "Ladder step (Shadowing only)",
+    label: "Ladder step",
     hint: "The step of the TAG's ladder their sign-off counts toward, e.g. Shadow.",
   },
 ];
@@ -101,8 +103,22 @@ export function ItemForm({ action, tags, initial = {}, itemId, submit }: Props) 
       const x = initial[f.name as keyof ItemFormValues];
       return { ...f, defaultValue: typeof x === "string" ? x : f.defaultValue };
     });
+  // The shadowing fields show only for a Shadowing item once the page runs its script; without it
+  // they stay in sight for every kind (the server refuses them on any other kind, and says so).
+  const [kind, setKind] = useState(typed?.kind ?? initial.kind ?? "other");
+  const hydrated = useHydrated();
+  const shadowHidden = hydrated && kind !== SHADOWING;
+  const onChange = (e: FormEvent<HTMLFormElement>) => {
+    const field = e.target as HTMLSelectElement;
+    if (field.name === "kind") setKind(field.value);
+  };
   return (
-    <form action={run} className="space-y-5 rounded-xl bg-white p-6 ring-1 ring-slate-200" noValidate>
+    <form
+      action={run}
+      onChange={onChange}
+      className="space-y-5 rounded-xl bg-white p-6 ring-1 ring-slate-200"
+      noValidate
+    >
       {itemId && <input type="hidden" name="itemId" value={itemId} />}
       <Fields specs={specs(ABOUT)} state={state} />
       <CheckboxGroup
@@ -114,7 +130,11 @@ export function ItemForm({ action, tags, initial = {}, itemId, submit }: Props) 
         state={state}
       />
       <Fields specs={specs(WORK)} state={state} />
-      <Fields specs={specs(SHADOW)} state={state} columns={2} />
+      {/* Disabled while hidden, so a mentor typed before the kind changed is not sent with another kind. */}
+      <fieldset hidden={shadowHidden} disabled={shadowHidden} className="space-y-2">
+        <legend className="text-sm font-semibold text-slate-900">Shadowing</legend>
+        <Fields specs={specs(SHADOW)} state={state} columns={2} />
+      </fieldset>
       <Fields specs={specs(SIZE)} state={state} columns={3} />
       <Fields specs={specs(WHERE)} state={state} columns={2} />
       <CheckboxGroup

@@ -3,12 +3,15 @@
 import { ActionForm } from "@/components/ui/action-form";
 import type { ServerAction } from "@/components/ui/form";
 
-/** On a TAG's page: `create` is the initiative route's `createInitiativeAction`. */
+/**
+ * On a TAG's page, inside its "Manage" disclosure whose heading names it: `create` is the
+ * initiative route's `createInitiativeAction`.
+ */
 export function CreateInitiativeForm({ tagId, create }: { tagId: string; create: ServerAction }) {
   return (
     <ActionForm
       action={create}
-      title="Start an initiative"
+      label="Start an initiative"
       hidden={{ tagId }}
       fields={[
         { name: "name", label: "Initiative name", required: true },

@@ -69,6 +69,8 @@ describe("consensus appointments", () => {
     const w = await db.consensusWindow.findUniqueOrThrow({ where: { assignmentId: seat.id } });
     expect(w.notesUrl).toBe(notes);
     expect(Math.round((w.closesAt.getTime() - at.getTime()) / DAY)).toBe(OBJECTION_WINDOW_DAYS);
+    // The appointment form says until when objections are taken.
+    expect(seat.objectionsUntil).toEqual(w.closesAt);
     expect(await db.decision.count({ where: { subjectId: seat.id } })).toBe(0);
     expect(await db.auditEvent.count({ where: { subjectId: seat.id, action: "consensus.open" } })).toBe(1);
   });

@@ -161,7 +161,8 @@ async function appointAs(
     );
   });
   await notifyAppointed(seat, def, person.id, at);
-  return { id: seat.id, status: seat.status };
+  // A consensus appointment says until when it is open to objections (its form says so).
+  return { id: seat.id, status: seat.status, objectionsUntil: "closesAt" in seat ? seat.closesAt : null };
 }
 
 const seatSelect = {

@@ -116,6 +116,19 @@ describe("tally CLI", () => {
     };
     expect(a.ties).toHaveLength(1);
     expect(a.winners).toEqual([a.ties[0]?.order[0]]);
+
+    // --tiebreak input-order: the first listed takes the seat whatever the seed, and the JSON says how.
+    for (const seed of ["00", "01", "02"]) {
+      const ordered = JSON.parse(
+        run([tied, "--json", "--tiebreak", "input-order", "--tiebreak-seed", seed]).stdout,
+      ) as {
+        tiebreak: string;
+        winners: string[];
+      };
+      expect(ordered).toMatchObject({ tiebreak: "input-order", winners: ["Ana"] });
+    }
+    expect(run([tied, "--tiebreak=input-order"]).stdout).toBe("1. Ana\ntie by input order: Ana, Bo -> Ana, Bo\n");
+    expect(a).not.toHaveProperty("tiebreak");
   });
 
   it("exits with code 2 and names the line of a malformed file", () => {
@@ -134,6 +147,9 @@ describe("tally CLI", () => {
     expect(rules.stderr).toMatch(/rules\.candidates\["Nobody"\]/);
     expect(run([file("ok.blt", BLT), "--method", "borda"]).status).toBe(2);
     expect(run([file("ok.blt", BLT), "--tiebreak-seed", "xyz"]).status).toBe(2);
+    const coin = run([file("ok.blt", BLT), "--tiebreak", "coin"]);
+    expect(coin.status).toBe(2);
+    expect(coin.stderr).toMatch(/--tiebreak must be one of lot, input-order, not "coin"/);
     const csv = run([file("ballots.csv", "a,b\n1,2\n")]);
     expect(csv.status).toBe(2);
     expect(csv.stderr).toMatch(/--seats/);

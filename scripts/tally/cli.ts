@@ -1,6 +1,6 @@
 /**
  * `npm run tally -- <file.blt|ballots.csv|matrix.json> [--method schulze|stv|meek] [--seats N]
- * [--rules rules.json] [--tiebreak-seed <hex>] [--json]`: re-counts an election from its published
+ * [--rules rules.json] [--tiebreak lot|input-order] [--tiebreak-seed <hex>] [--json]`: re-counts an election from its published
  * files. Runs as compiled JavaScript (`npm run prepare`); imports only the pure tally modules.
  * Exit codes: 0 counted, 2 malformed input or usage, 1 anything unexpected.
  */
@@ -9,6 +9,7 @@ import { basename } from "node:path";
 import { BallotFormatError, parseJson, readBallotFile } from "../../lib/elections/ballot-formats/index.ts";
 import {
   TALLY_METHODS,
+  TIE_BREAKS,
   TallyInputError,
   hashSha256,
   isHexSeed,
@@ -18,10 +19,11 @@ import {
   type Outcome,
   type Rules,
   type TallyMethod,
+  type TieBreak,
 } from "../../lib/elections/tally/index.ts";
 
 const USAGE =
-  "usage: npm run tally -- <file.blt|ballots.csv|matrix.json> [--method schulze|stv|meek] [--seats N] [--rules rules.json] [--tiebreak-seed <hex>] [--json]";
+  "usage: npm run tally -- <file.blt|ballots.csv|matrix.json> [--method schulze|stv|meek] [--seats N] [--rules rules.json] [--tiebreak lot|input-order] [--tiebreak-seed <hex>] [--json]";
 
 /** Input the user can fix; reported on stderr with exit code 2. */
 class UsageError extends Error {}
@@ -32,6 +34,7 @@ interface CliOptions {
   seats?: number;
   rules?: string;
   seed?: string;
+  tiebreak: TieBreak;
   json: boolean;
 }
 
@@ -41,6 +44,7 @@ function parseArgs(argv: readonly string[]): CliOptions {
   let seats: number | undefined;
   let rules: string | undefined;
   let seed: string | undefined;
+  let tiebreak: TieBreak = "lot";
   let json = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -53,17 +57,19 @@ function parseArgs(argv: readonly string[]): CliOptions {
       if (v === undefined) throw new UsageError(`${flag} needs a value`);
       return v;
     };
+    const oneOf = <T extends string>(choices: readonly T[]): T => {
+      const v = value();
+      if (!(choices as readonly string[]).includes(v))
+        throw new UsageError(`${flag} must be one of ${choices.join(", ")}, not "${v}"`);
+      return v as T;
+    };
     switch (flag) {
       case "--json":
         json = true;
         break;
-      case "--method": {
-        const m = value();
-        if (!(TALLY_METHODS as readonly string[]).includes(m))
-          throw new UsageError(`--method must be one of ${TALLY_METHODS.join(", ")}, not "${m}"`);
-        method = m as TallyMethod;
+      case "--method":
+        method = oneOf(TALLY_METHODS);
         break;
-      }
       case "--seats": {
         const s = value();
         if (!/^\d+$/.test(s) || Number(s) < 1)
@@ -73,6 +79,9 @@ function parseArgs(argv: readonly string[]): CliOptions {
       }
       case "--rules":
         rules = value();
+        break;
+      case "--tiebreak":
+        tiebreak = oneOf(TIE_BREAKS);
         break;
       case "--tiebreak-seed": {
         const s = value();
@@ -96,6 +105,7 @@ function parseArgs(argv: readonly string[]): CliOptions {
   return {
     file,
     method,
+    tiebreak,
     json,
     ...(seats === undefined ? {} : { seats }),
     ...(rules === undefined ? {} : { rules }),
@@ -127,14 +137,14 @@ function readRules(path: string, candidates: readonly string[]): Rules {
   }
 }
 
-function toText(outcome: Outcome): string {
+function toText(outcome: Outcome, tiebreak: TieBreak): string {
   const lines = outcome.winners.map((name, i) => `${i + 1}. ${name}`);
   if (outcome.winners.length < outcome.seats)
     lines.push(`(${outcome.seats - outcome.winners.length} seat(s) left unfilled)`);
   for (const e of outcome.excluded) lines.push(`excluded: ${e.name} (${e.reason})`);
   for (const t of outcome.ties)
     lines.push(
-      `lot${t.stage === undefined ? "" : ` at stage ${t.stage}`}: ${t.names.join(", ")} -> ${t.order.join(", ")}`,
+      `${tiebreak === "lot" ? "lot" : "tie by input order"}${t.stage === undefined ? "" : ` at stage ${t.stage}`}: ${t.names.join(", ")} -> ${t.order.join(", ")}`,
     );
   for (const u of outcome.unmet) lines.push(`unmet minimum: ${u.region} needs ${u.missing} more`);
   return `${lines.join("\n")}\n`;
@@ -163,6 +173,7 @@ function main(argv: readonly string[]): number {
       seats,
       withdrawn: election.withdrawn,
       seed,
+      tiebreak: options.tiebreak,
       ...(rules === undefined ? {} : { rules }),
       ...(election.ballots === undefined ? {} : { ballots: election.ballots }),
       ...(election.pairwise === undefined ? {} : { pairwise: election.pairwise }),
@@ -173,8 +184,8 @@ function main(argv: readonly string[]): number {
   }
   process.stdout.write(
     options.json
-      ? `${JSON.stringify(outcomeToJson(outcome, { seed, ...(election.title ? { title: election.title } : {}) }))}\n`
-      : toText(outcome),
+      ? `${JSON.stringify(outcomeToJson(outcome, { seed, tiebreak: options.tiebreak, ...(election.title ? { title: election.title } : {}) }))}\n`
+      : toText(outcome, options.tiebreak),
   );
   return 0;
 }

@@ -45,6 +45,7 @@ import { AppointToRoleForm } from "./_components/appoint-to-role-form";
 import { ConsensusWindowNote } from "./_components/consensus-window";
 import { consensusWindowOf } from "@/lib/roles/consensus";
 import { DefineRoleForm, type RoleDefaults } from "./_components/define-role-form";
+import { ManageDisclosure } from "./_components/manage-disclosure";
 import { RoleWarnings } from "./_components/role-warnings";
 import {
   CancelPendingForm,
@@ -158,6 +159,13 @@ const ACTION_LABEL: Record<string, string> = {
   "leadership.remove-vote": "voted on the removal",
   "leadership.remove-passed": "closed the TOC vote (passed) removing",
   "leadership.remove-failed": "closed the TOC vote (failed) on removing",
+  "roster.renew-request": "asked the TOC to renew",
+  // Consensus appointments (issue 21, point 5): "system" closes a window nobody objected to.
+  "consensus.open": "appointed by consensus, open to objections for a week:",
+  "consensus.object": "objected to the appointment of",
+  "consensus.escalate": "sent to a TOC decision, by the first objection, the appointment of",
+  "consensus.proceed": "closed the objection window without objection for",
+  "consensus.blocked": "found a role's rule holding back the appointment of",
 };
 
 export default async function TagPage({ params }: Props) {
@@ -373,7 +381,11 @@ export default async function TagPage({ params }: Props) {
         <RoleWarnings
           summaries={summaries.map((s) => ({ name: s.def.name, vacancies: s.figures.vacancies, warnings: s.warnings }))}
         />
-        {mayAppoint && defs.length > 0 && <AppointToRoleForm roles={roleOptions} />}
+        {mayAppoint && defs.length > 0 && (
+          <ManageDisclosure id="appoint-role-heading" title="Appoint to a defined role">
+            <AppointToRoleForm roles={roleOptions} labelledBy="appoint-role-heading" />
+          </ManageDisclosure>
+        )}
       </Section>
       <Section
         id="terms"
@@ -433,12 +445,9 @@ export default async function TagPage({ params }: Props) {
           </Card>
         ))}
         {mayDefine && (
-          <details className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
-            <summary className="cursor-pointer font-semibold text-slate-900">Define a new role</summary>
-            <div className="mt-3">
-              <DefineRoleForm tagId={tag.id} />
-            </div>
-          </details>
+          <ManageDisclosure id="define-role-heading" title="Define a new role">
+            <DefineRoleForm tagId={tag.id} />
+          </ManageDisclosure>
         )}
       </Section>
       {pathway && (
@@ -469,7 +478,9 @@ export default async function TagPage({ params }: Props) {
           </ul>
         )}
         {can(actor, "initiative.manage", tag.id) && (
-          <CreateInitiativeForm tagId={tag.id} create={createInitiativeAction} />
+          <ManageDisclosure id="start-initiative-heading" title="Start an initiative">
+            <CreateInitiativeForm tagId={tag.id} create={createInitiativeAction} />
+          </ManageDisclosure>
         )}
       </Section>
       <Section
@@ -482,7 +493,7 @@ export default async function TagPage({ params }: Props) {
         <ol className="space-y-1 text-sm">
           {timeline.map((e) => (
             <li key={e.id}>
-              <DateTime iso={e.at.toISOString()} /> · @{e.actor} {ACTION_LABEL[e.action] ?? e.action}
+              <DateTime iso={e.at.toISOString()} /> · @{e.actor} {ACTION_LABEL[e.action] ?? "changed the seat of"}
               {e.person && ` @${e.person}`}
               {e.role && ` (${e.role})`}
             </li>

@@ -1,5 +1,5 @@
 import { TallyInputError } from "./errors.ts";
-import { orderByLot } from "./lot.ts";
+import { settleTie, type TieBreak } from "./lot.ts";
 import type { Affiliation, Exclusion, Rules, TieLot, UnmetMinimum } from "./types.ts";
 
 /**
@@ -230,7 +230,7 @@ export interface WalkResult {
  * Fills seats by walking a ranking of tied groups (best first) under the constraints: take each
  * candidate unless a cap or the regional minimums stop them; if seats stay open, record the unmet
  * minimums and walk again from the top over those not taken, ignoring minimums but keeping caps.
- * A tied group that decides a seat is ordered by the seeded lot; otherwise it is taken in input
+ * A tied group that decides a seat is ordered by the seeded lot (or input order, `tie.tiebreak`); otherwise it is taken in input
  * order (no lot is needed when every member gets a seat anyway).
  */
 export function walkRanking(
@@ -238,7 +238,7 @@ export function walkRanking(
   seats: number,
   candidates: readonly string[],
   constraints: SeatConstraints,
-  seed: string,
+  tie: { seed: string; tiebreak?: TieBreak },
   withdrawn: ReadonlySet<number> = new Set(),
 ): WalkResult {
   const winners: number[] = [];
@@ -267,7 +267,7 @@ export function walkRanking(
         const admissible = members.filter((c) => constraints.reason(c, open, ignoreMinimums) === undefined);
         if (admissible.length > open || !allFit(admissible, open, ignoreMinimums)) {
           const names = members.map((c) => candidates[c] ?? "");
-          const lot = orderByLot(seed, names);
+          const lot = settleTie({ ...tie, candidates }, names, "keep");
           ties.push({ names, order: lot });
           order = lot.map((name) => members[names.indexOf(name)] ?? 0);
         }

@@ -11,7 +11,7 @@ export type * from "./types.ts";
 export { BallotPacker, packBallots, unpackBallot, unpackBallots, findEqualRankBallot } from "./ballots.ts";
 export { SeatConstraints, validateRules, walkRanking } from "./constraints.ts";
 export { TallyInputError } from "./errors.ts";
-export { hashSha256, isHexSeed, lotKey, orderByLot } from "./lot.ts";
+export { hashSha256, isHexSeed, lotKey, orderByLot, settleTie, TIE_BREAKS, type TieBreak } from "./lot.ts";
 export { tallyMeek } from "./meek.ts";
 export { outcomeToJson } from "./outcome-json.ts";
 export { computeStrongestPaths, countPairwise, rankSchulze, tallySchulze } from "./schulze.ts";

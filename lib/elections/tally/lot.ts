@@ -32,3 +32,24 @@ export function orderByLot(seed: string, names: readonly string[]): string[] {
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return keyed.map((k) => k.name);
 }
+
+/** How a tie is settled (docs/decisions/005-tally-tie-breaking.md): the seeded lot, the default, or input order. */
+export type TieBreak = "lot" | "input-order";
+export const TIE_BREAKS: readonly TieBreak[] = ["lot", "input-order"];
+
+/**
+ * Orders tied `names`, favoured first. By default the seeded lot does. `input-order` is the
+ * convention of published test sets and of droop, the reference Meek counter: the tied candidate
+ * listed first in the ballot file is the one picked, whatever the pick is for. It takes the seat or
+ * has its surplus transferred first (`keep`), and where the pick is whom to exclude (`drop`) it is
+ * the one excluded, so its favoured-first order is the file's order reversed.
+ */
+export function settleTie(
+  how: { seed: string; tiebreak?: TieBreak; candidates: readonly string[] },
+  names: readonly string[],
+  pick: "keep" | "drop",
+): string[] {
+  if ((how.tiebreak ?? "lot") === "lot") return orderByLot(how.seed, names);
+  const listed = [...names].sort((a, b) => how.candidates.indexOf(a) - how.candidates.indexOf(b));
+  return pick === "keep" ? listed : listed.reverse();
+}

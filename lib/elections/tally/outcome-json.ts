@@ -1,3 +1,4 @@
+import type { TieBreak } from "./lot.ts";
 import type { Outcome } from "./types.ts";
 
 /**
@@ -5,12 +6,17 @@ import type { Outcome } from "./types.ts";
  * stores exactly this as an election's `result.json`, so re-counting its published files with the
  * CLI prints the same text.
  */
-export function outcomeToJson(outcome: Outcome, extra: { title?: string; seed: string }): Record<string, unknown> {
+export function outcomeToJson(
+  outcome: Outcome,
+  extra: { title?: string; seed: string; tiebreak?: TieBreak },
+): Record<string, unknown> {
   const common = {
     method: outcome.method,
     ...(extra.title === undefined ? {} : { title: extra.title }),
     seats: outcome.seats,
     seed: extra.seed,
+    // Only a count that settled ties otherwise than by the lot says so; the portal's results never do.
+    ...((extra.tiebreak ?? "lot") === "lot" ? {} : { tiebreak: extra.tiebreak }),
     candidates: outcome.candidates,
     winners: outcome.winners,
   };

@@ -88,6 +88,23 @@ describe("tallySchulze", () => {
     }
   });
 
+  it("with input order, seats the tied candidate listed first in the ballot file, whatever the seed", () => {
+    for (const names of [
+      ["Ana", "Bo", "Cy"],
+      ["Bo", "Ana", "Cy"],
+    ]) {
+      const ballots = ballotsFrom(names, [
+        [1, "Ana>Bo>Cy"],
+        [1, "Bo>Ana>Cy"],
+      ]);
+      for (const seed of ["00", "01", "abcdef"]) {
+        const outcome = tallySchulze({ candidates: names, seats: 1, seed, tiebreak: "input-order", ballots });
+        expect(outcome.winners).toEqual([names[0]]);
+        expect(outcome.ties).toEqual([{ names: names.slice(0, 2), order: names.slice(0, 2) }]);
+      }
+    }
+  });
+
   it("draws no lot when the whole tied group is seated", () => {
     const names = ["Ana", "Bo", "Cy"];
     const ballots = ballotsFrom(names, [

@@ -94,7 +94,7 @@ function toRows(m: Float64Array, n: number): number[][] {
 export function tallySchulze(
   options: CountOptions & { ballots?: PackedBallots; pairwise?: Float64Array },
 ): SchulzeOutcome {
-  const { candidates, seats, seed } = options;
+  const { candidates, seats, seed, tiebreak } = options;
   const n = candidates.length;
   if (!Number.isInteger(seats) || seats < 1) throw new TallyInputError("must be a whole number, 1 or more", "seats");
   const withdrawn = new Set(options.withdrawn ?? []);
@@ -123,7 +123,7 @@ export function tallySchulze(
   const groups = rankSchulze(p, n, withdrawn);
   if (withdrawn.size > 0) groups.push([...withdrawn].sort((a, b) => a - b));
   const constraints = new SeatConstraints(candidates, options.rules);
-  const walk = walkRanking(groups, seats, candidates, constraints, seed, withdrawn);
+  const walk = walkRanking(groups, seats, candidates, constraints, { seed, tiebreak }, withdrawn);
   return {
     method: "schulze",
     candidates: [...candidates],

@@ -1,7 +1,7 @@
 import { findEqualRankBallot, removeCandidates } from "./ballots.ts";
 import { SeatConstraints } from "./constraints.ts";
 import { TallyInputError } from "./errors.ts";
-import { orderByLot } from "./lot.ts";
+import { settleTie } from "./lot.ts";
 import type { CountOptions, Exclusion, PackedBallots, StvOutcome, StvStage, TieLot } from "./types.ts";
 
 /** Candidate states during an STV count. */
@@ -133,7 +133,7 @@ export class StvState {
    * Picks one of `tied` (all with equal current votes): looking back from the most recent earlier
    * stage, keep those with the highest (`pick = "highest"`) or lowest votes until one is left; if
    * they were equal at every stage, the seeded lot decides (favoured first; for "lowest" the last in
-   * the lot's order is picked, so the lot's favourite survives).
+   * the lot's order is picked, so the lot's favourite survives), or input order when the count says so.
    */
   breakTie(
     tied: number[],
@@ -154,7 +154,7 @@ export class StvState {
     }
     if (left.length === 1) return left[0]!;
     const names = left.map((c) => this.name(c));
-    const order = orderByLot(this.options.seed, names);
+    const order = settleTie(this.options, names, pick === "highest" ? "keep" : "drop");
     this.ties.push({ names, order, stage });
     const chosen = pick === "highest" ? order[0] : order[order.length - 1];
     return left[names.indexOf(chosen ?? "")]!;

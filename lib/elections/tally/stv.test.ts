@@ -141,6 +141,37 @@ describe("tallyMeek", () => {
     }
   });
 
+  it("with input order, excludes the tied candidate listed first, as droop's reference reports do", () => {
+    const lines: [number, string][] = [
+      [4, "Castor>Pollux"],
+      [2, "Helen"],
+    ];
+    for (const [names, winners] of [
+      [
+        ["Castor", "Pollux", "Helen"],
+        ["Castor", "Helen"],
+      ],
+      // droop's second report lists Helen before Pollux: Helen goes, Pollux stays.
+      [
+        ["Helen", "Pollux", "Castor"],
+        ["Castor", "Pollux"],
+      ],
+    ]) {
+      // Every seed gives the same result: the lot is not drawn.
+      for (const seed of ["00", "01", "02"]) {
+        const outcome = tallyMeek({
+          candidates: names!,
+          seats: 2,
+          seed,
+          tiebreak: "input-order",
+          ballots: ballotsFrom(names!, lines),
+        });
+        expect(new Set(outcome.winners)).toEqual(new Set(winners));
+        expect(outcome.ties).toEqual([expect.objectContaining({ names: expect.arrayContaining(["Pollux", "Helen"]) })]);
+      }
+    }
+  });
+
   it("and Scottish STV has no tie on the same ballots", () => {
     const names = ["Castor", "Pollux", "Helen"];
     const outcome = tallyStv(

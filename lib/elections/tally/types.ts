@@ -1,3 +1,5 @@
+import type { TieBreak } from "./lot.ts";
+
 /**
  * Shapes shared by the counts. Candidates are referred to by their index in `candidates` (input
  * order) everywhere inside the module; names appear only in outcomes, which are published as JSON.
@@ -44,7 +46,7 @@ export interface Rules {
   minPerRegion?: Record<string, number>;
 }
 
-/** A lot drawn to settle a tie: `order` is the lot's order, the first favoured. */
+/** A tie settled by the lot (or by input order when the count says so): `order` is favoured first. */
 export interface TieLot {
   names: string[];
   order: string[];
@@ -71,6 +73,8 @@ export interface CountOptions {
   rules?: Rules;
   /** Hex seed of the lot; see docs/decisions/005-tally-tie-breaking.md. */
   seed: string;
+  /** `input-order` settles ties by the order of `candidates` instead of the lot (decision 005). */
+  tiebreak?: TieBreak;
 }
 
 interface OutcomeBase {

@@ -6,7 +6,6 @@ import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { listRoleDefinitions } from "@/lib/roles/queries";
 import { findTagBySlug, listTags } from "@/lib/tags/queries";
-import { uploadElektoArchiveAction } from "./actions";
 import { ElektoImportForm } from "./_components/elekto-import-form";
 
 export const metadata: Metadata = { title: "Import an Elekto election" };
@@ -38,7 +37,7 @@ export default async function ElektoImportPage() {
           new to the portal become placeholders claimed at their first sign-in.
         </Lead>
       </PageHeader>
-      <ElektoImportForm tags={tags} roles={roles} upload={uploadElektoArchiveAction} />
+      <ElektoImportForm tags={tags} roles={roles} />
     </div>
   );
 }

@@ -2,21 +2,24 @@
 
 import { useActionState } from "react";
 import { Field, FormStatus, SubmitButton, formAction } from "@/components/ui/form";
+import { formatDateTime } from "@/lib/vocabulary";
 import { appointToRoleAction } from "../actions";
 
-/** Appoints someone into one of the TAG's defined roles; the server enforces the rules. */
-export function AppointToRoleForm({ roles }: { roles: { id: string; label: string }[] }) {
+/**
+ * Appoints someone into one of the TAG's defined roles; the server enforces the rules. Named by
+ * the heading `labelledBy` (the disclosure's summary on the TAG page).
+ */
+export function AppointToRoleForm({
+  roles,
+  labelledBy,
+}: {
+  roles: { id: string; label: string }[];
+  labelledBy: string;
+}) {
   const [state, action, pending] = useActionState(formAction(appointToRoleAction), null);
-  const result = state?.ok ? (state.data as { status: string }) : null;
+  const result = state?.ok ? (state.data as { status: string; objectionsUntil: Date | null }) : null;
   return (
-    <form
-      action={action}
-      className="space-y-3 rounded-xl bg-white p-6 ring-1 ring-slate-200"
-      aria-labelledby="appoint-role-heading"
-    >
-      <h3 id="appoint-role-heading" className="text-lg font-semibold text-slate-900">
-        Appoint to a defined role
-      </h3>
+    <form action={action} className="space-y-3" aria-labelledby={labelledBy}>
       <Field
         compact
         idPrefix="appoint-role"
@@ -45,9 +48,11 @@ export function AppointToRoleForm({ roles }: { roles: { id: string; label: strin
       <FormStatus
         state={state}
         success={
-          result?.status === "pending"
-            ? "Recorded. It is pending until the TOC approves it by vote."
-            : "Added to the roster."
+          result?.objectionsUntil
+            ? `Recorded by consensus: anyone active in the TAG may object until ${formatDateTime(result.objectionsUntil)}; without an objection it then goes on to the step its role needs.`
+            : result?.status === "pending"
+              ? "Recorded. It is pending until the TOC approves it by vote."
+              : "Added to the roster."
         }
       />
       <SubmitButton pending={pending}>Add to roster</SubmitButton>

@@ -15,12 +15,22 @@ export function ConsensusWindowNote({ window: w, who }: { window: ConsensusWindo
           meeting notes
         </a>
         ).{" "}
-        {w.open ? (
+        {w.outcome === "escalated" ? (
+          // The first objection opened the TOC decision; later ones inside the window join it.
+          <>
+            An objection sent it to a TOC decision ({objections}
+            {w.open ? " so far" : ""}).
+            {w.open && (
+              <>
+                {" "}
+                Further objections are taken until <DateTime iso={w.closesAt.toISOString()} />.
+              </>
+            )}
+          </>
+        ) : w.open ? (
           <>
             Open to objections until <DateTime iso={w.closesAt.toISOString()} /> ({objections} so far).
           </>
-        ) : w.outcome === "escalated" ? (
-          <>An objection sent it to a TOC decision ({objections}).</>
         ) : w.outcome === "proceeded" ? (
           <>
             No objection by <DateTime iso={w.closesAt.toISOString()} />: it went on to the TOC.

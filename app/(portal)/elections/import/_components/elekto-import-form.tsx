@@ -2,14 +2,50 @@
 
 import Link from "next/link";
 import { useActionState, useState, startTransition, type FormEvent } from "react";
-import { FieldProblems, FormStatus, SubmitButton, formAction } from "@/components/ui/form";
+import { FieldProblems, FormStatus, SubmitButton } from "@/components/ui/form";
 import { DefinitionItem, DefinitionList } from "@/components/ui/definition-list";
-import type { ActionResult } from "@/lib/action";
-import type { uploadElektoArchive } from "@/lib/elections/elekto-upload";
+import { formDataToText } from "@/lib/form-data";
+import { formatDateTime } from "@/lib/vocabulary";
+import type { ElektoUploadResult } from "../upload/route";
 
-type Uploaded = Awaited<ReturnType<typeof uploadElektoArchive>>;
+/** A value as JSON brings it back: dates as ISO strings. */
+type Wire<T> = T extends Date
+  ? string
+  : T extends (infer U)[]
+    ? Wire<U>[]
+    : T extends object
+      ? { [K in keyof T]: Wire<T[K]> }
+      : T;
+type Answer = Wire<ElektoUploadResult>;
+type State = (Answer & { values?: Record<string, string> }) | null;
+
 const LIMIT = 10 * 1024 * 1024;
-const when = (d: Date | null) => (d ? `${d.toISOString().slice(0, 16).replace("T", " ")} UTC` : "none");
+// The portal's one date-time format (issue 18, point 7): UTC, the zone named.
+const when = (iso: string | null) => (iso ? formatDateTime(new Date(iso)) : "none");
+
+/**
+ * Posts the upload to its route handler (../upload/route.ts: the one route that takes a body this
+ * large; server actions keep Next.js's 1 MB limit). Anything but the route's JSON answer (a proxy's
+ * 413 page, a lost connection) is said plainly, with nothing imported.
+ */
+async function send(_prev: State, data: FormData): Promise<State> {
+  const values = formDataToText(data);
+  let answer: Answer | null = null;
+  let status = 0;
+  try {
+    const res = await fetch("/elections/import/upload", { method: "POST", body: data });
+    status = res.status;
+    answer = (await res.json().catch(() => null)) as Answer | null;
+  } catch {
+    // The connection failed: said below.
+  }
+  if (answer) return { ...answer, values };
+  const message =
+    status === 413
+      ? "The upload is too large: an Elekto folder is far smaller; nothing was imported."
+      : `The upload failed${status ? ` (HTTP ${status})` : ""}; nothing was imported. Try again.`;
+  return { ok: false, code: "INVALID", message, formErrors: [message], fieldErrors: {}, values };
+}
 
 /**
  * Submitted by hand rather than through the form's `action`: a form action resets the form
@@ -18,14 +54,12 @@ const when = (d: Date | null) => (d ? `${d.toISOString().slice(0, 16).replace("T
 export function ElektoImportForm({
   tags,
   roles,
-  upload,
 }: {
   tags: readonly (readonly [string, string])[];
   /** Per TAG slug, the roles it may elect: [roleKey, name]. */
   roles: Readonly<Record<string, readonly (readonly [string, string])[]>>;
-  upload: (input: unknown) => Promise<ActionResult<Uploaded>>;
 }) {
-  const [state, run, pending] = useActionState(formAction(upload), null);
+  const [state, run, pending] = useActionState(send, null);
   const [tooBig, setTooBig] = useState<string | null>(null);
   const [tagSlug, setTagSlug] = useState(tags[0]?.[0] ?? "");
   function submit(e: FormEvent<HTMLFormElement>) {
