@@ -94,6 +94,12 @@ async function counts(): Promise<Record<string, number>> {
   const client = new pg.Client({ connectionString: readE2eInfo(portalPort()).env.DATABASE_URL });
   await client.connect();
   try {
+    // A fresh world's worker starts each TAG's daily GitHub sync, which imports contributions and
+    // drafts (seen when this spec ran first): the counts are read once no sync is under way.
+    for (const end = Date.now() + 60_000; Date.now() < end; await new Promise((r) => setTimeout(r, 500))) {
+      const busy = await client.query(`SELECT 1 FROM "SyncRun" WHERE status IN ('queued', 'running') LIMIT 1`);
+      if (busy.rowCount === 0) break;
+    }
     const out: Record<string, number> = {};
     for (const [name, sql] of [
       ["governance changes", `SELECT count(*) FROM "AuditEvent" WHERE outcome = 'ok'`],
