@@ -6,6 +6,7 @@ import path from "node:path";
 import type { Page } from "@playwright/test";
 import { strToU8, zipSync } from "fflate";
 import { expect, signInAs, test, tocVote } from "./fixtures";
+import { grantVoteException, requestVoteException } from "./steps";
 import { formatDate } from "../lib/vocabulary/dates";
 
 // TAG Operational Resilience: the demo seed defines its elected Tech Lead role and a published
@@ -133,20 +134,12 @@ test("an officer runs a Tech Lead election for an APAC and an EMEA seat: nominat
   await as(page, LATECOMER);
   await page.goto(`/elections/${electionId}/vote`);
   await expect(page.getByText(/You are not eligible to vote/)).toBeVisible();
-  await page.goto(`/elections/${electionId}`);
-  const status = page.getByRole("region", { name: "Your status" });
-  await status
-    .getByLabel("Why you should be able to vote")
-    .fill("I reviewed three assessments this year outside GitHub.");
-  await status.getByRole("button", { name: "Request an exception" }).click();
-  await expect(status).toContainText("Your request to vote: pending");
+  const why = "I reviewed three assessments this year outside GitHub.";
+  await expect(await requestVoteException(page, electionId, why)).toContainText("Your request to vote: pending");
 
   await as(page, OFFICER);
-  await page.goto(`/elections/${electionId}`);
-  const decide = officerPanel.getByRole("form", { name: `Decide the exception of @${LATECOMER}` });
-  await decide.getByLabel("Reason for the decision").fill("Assessments count as contributions");
-  await decide.getByRole("button", { name: "Grant" }).click();
-  await expect(officerPanel).toContainText("granted: Assessments count as contributions");
+  const granted = await grantVoteException(page, electionId, LATECOMER, "Assessments count as contributions");
+  await expect(granted).toContainText("granted: Assessments count as contributions");
 
   await as(page, LATECOMER);
   await vote(page, electionId, { "dev-ambassador": "1", "bea-ambassador": "2" });
@@ -318,17 +311,12 @@ test("an officer imports an Elekto folder, publishes the roll; a co-officer gran
 
   // A member not on the roll asks for an exception before the exception deadline; the co-officer grants it.
   await as(page, LATECOMER);
-  await page.goto(`/elections/${electionId}`);
-  const status = page.getByRole("region", { name: "Your status" });
-  await status.getByLabel("Why you should be able to vote").fill("I reviewed two assessments outside GitHub.");
-  await status.getByRole("button", { name: "Request an exception" }).click();
-  await expect(status).toContainText("Your request to vote: pending");
+  const why = "I reviewed two assessments outside GitHub.";
+  await expect(await requestVoteException(page, electionId, why)).toContainText("Your request to vote: pending");
   await as(page, coOfficer);
-  await page.goto(`/elections/${electionId}`);
-  const decide = officerPanel.getByRole("form", { name: `Decide the exception of @${LATECOMER}` });
-  await decide.getByLabel("Reason for the decision").fill("Assessments count");
-  await decide.getByRole("button", { name: "Grant" }).click();
-  await expect(officerPanel).toContainText("granted: Assessments count");
+  await expect(await grantVoteException(page, electionId, LATECOMER, "Assessments count")).toContainText(
+    "granted: Assessments count",
+  );
 
   // Voting opens; the latecomer ranks Ivo first; Ivo withdraws during voting.
   await clock(2.1);

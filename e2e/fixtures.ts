@@ -20,10 +20,16 @@ export const plainPortal = () => `http://localhost:${world().plainPort}`;
  * each text is there, but not what it says (a vote count, a person's name, a date, a nonce). Two
  * documents with the same fingerprint have the same landmarks, names, labels and colours, so one
  * axe-core answer holds for both: the decision page for the third voter, a roster one row longer
- * is a new fingerprint, the same one with other names is not.
+ * is a new fingerprint, the same one with other names is not. Also says whether this document has
+ * axe-core loaded already. One call into the page: each costs a round trip, and CI makes thousands.
  */
-async function fingerprint(page: Page): Promise<string> {
-  const skeleton = await page.evaluate(() => {
+async function fingerprint(page: Page): Promise<{ key: string; hasAxe: boolean }> {
+  const { skeleton, hasAxe } = await page.evaluate(async () => {
+    // Next.js streams a page's metadata: after a client-side navigation the new <title> can arrive a
+    // moment after the content, with no title in between (seen once under load on a TOC decision).
+    // Wait for it a little; a page that never gets one still fails axe's document-title rule.
+    for (const end = Date.now() + 5_000; document.title === "" && Date.now() < end;)
+      await new Promise((r) => setTimeout(r, 50));
     const copy = document.documentElement.cloneNode(true) as HTMLElement;
     // Scripts and Next.js's route announcer carry per-render nonces and timing, not content axe-core reads.
     copy.querySelectorAll("script, next-route-announcer").forEach((e) => e.remove());
@@ -35,11 +41,12 @@ async function fingerprint(page: Page): Promise<string> {
       /^(id|for|href|src|srcset|value|name|action|title|alt|placeholder|content|datetime|nonce|headers|data-.*|aria-(label|labelledby|describedby|controls|valuenow|valuetext|activedescendant|owns))$/;
     for (const e of copy.querySelectorAll("*"))
       for (const a of [...e.attributes]) if (content.test(a.name)) e.setAttribute(a.name, a.value.trim() ? "T" : "");
-    return copy.outerHTML;
+    return { skeleton: copy.outerHTML, hasAxe: "axe" in window };
   });
-  return createHash("sha256")
+  const key = createHash("sha256")
     .update(page.viewportSize()?.width + "|" + skeleton)
     .digest("hex");
+  return { key, hasAxe };
 }
 
 /**
@@ -71,8 +78,8 @@ const AXE_SOURCE = fs.readFileSync(
  * with the same findings. axe is loaded once per document: a second check of the same document
  * (after a form's answer) reuses it.
  */
-async function axeViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE_SOURCE);
+async function axeViolations(page: Page, hasAxe: boolean): Promise<string[]> {
+  if (!hasAxe) await page.evaluate(AXE_SOURCE);
   return page.evaluate(async () => {
     const { axe } = window as unknown as { axe: typeof import("axe-core") };
     // Only violations are read: axe-core then skips gathering the nodes that passed, most of its work.
@@ -81,25 +88,40 @@ async function axeViolations(page: Page): Promise<string[]> {
   });
 }
 
-/** Structures this worker has already checked and found clean: axe-core takes about 2 s a page here. */
+/** Structures found clean in this run: axe-core takes about 2 s a page here. */
 const checked = new Set<string>();
 
 /**
+ * Where the workers of this run share the structures they found clean (one key a line). Named by
+ * the build: a stylesheet changes what axe-core answers (contrast) without changing a structure,
+ * so no answer outlives the build it was found on. The output folder is emptied at each run.
+ */
+function cleanFile(): string {
+  const build = fs.readFileSync(path.join(".next", "BUILD_ID"), "utf8").trim();
+  return path.join(test.info().project.outputDir, `.axe-clean-${build}`);
+}
+
+/** Whether this structure was found clean, by this worker or another one of this run. */
+function foundClean(key: string): boolean {
+  if (checked.has(key)) return true;
+  const file = cleanFile();
+  if (fs.existsSync(file)) for (const k of fs.readFileSync(file, "utf8").split("\n")) if (k) checked.add(k);
+  return checked.has(key);
+}
+
+/**
  * Fails on any axe-core violation of the page as it is now. A document with the structure of one
- * this worker has already found clean (the sign-in page before every sign-in, a page reloaded, the
- * same page for another person) is not checked again: axe-core would return the same answer.
+ * already found clean in this run (the sign-in page before every sign-in, a page reloaded, the same
+ * page for another person, or in the other world) is not checked again: axe-core would return the
+ * same answer.
  */
 export async function expectAccessible(page: Page) {
   const t0 = Date.now();
-  // Next.js streams a page's metadata: after a client-side navigation the new <title> can arrive a
-  // moment after the content, with no title in between (seen once under load on a TOC decision).
-  // Wait for it a little; a page that never gets one still fails axe's document-title rule below.
-  await page.waitForFunction(() => document.title !== "", undefined, { timeout: 5_000 }).catch(() => {});
   // The fingerprint and the check read the same document: a navigation between them starts both again.
   const checkedNow = await settled(page, async () => {
-    const key = await fingerprint(page);
-    if (checked.has(key)) return null;
-    return { key, violations: await axeViolations(page) };
+    const { key, hasAxe } = await fingerprint(page);
+    if (foundClean(key)) return null;
+    return { key, violations: await axeViolations(page, hasAxe) };
   });
   if (!checkedNow) {
     if (process.env.E2E_AXE_LOG) console.log(`AXE skip ${Date.now() - t0} ms ${page.url()}`);
@@ -107,6 +129,9 @@ export async function expectAccessible(page: Page) {
   }
   expect(checkedNow.violations, `axe-core violations on ${page.url()}`).toEqual([]);
   checked.add(checkedNow.key);
+  // One short append: other workers read whole lines only.
+  fs.mkdirSync(test.info().project.outputDir, { recursive: true });
+  fs.appendFileSync(cleanFile(), `${checkedNow.key}\n`);
   if (process.env.E2E_AXE_LOG) console.log(`AXE ${Date.now() - t0} ms ${page.url()}`);
 }
 
@@ -121,6 +146,8 @@ export function actionId(exportName: string): string {
 }
 
 let counter = 0;
+/** Identities this worker added to the stand-in: their sign-ins are what their tests are about. */
+const newIdentities = new Set<string>();
 
 /**
  * A GitHub identity that exists only for this test (the stand-in adds it). `email: null` keeps the
@@ -137,6 +164,7 @@ export async function newIdentity(
     data: { id, login, name: `Test ${prefix} ${id}`, email: `${login}@example.test`, ...fields },
   });
   expect(res.ok()).toBe(true);
+  newIdentities.add(login);
   return { id, login };
 }
 
@@ -165,11 +193,45 @@ async function sessionUserId(page: Page): Promise<string | undefined> {
 }
 
 /**
- * Signs in as `login`. The first time in this worker, through the real OAuth flow: the portal's
- * button, then the stand-in's identity picker, landing on a page with the account menu. After that
- * the browser gets that session's cookies back, once the portal confirms the session is still that
- * person's (else the real flow runs again), and the page stays where it was: a sign-in costs a few
- * seconds of CI a time, and only the specs about signing in (which use new identities) need the flow.
+ * The real OAuth flow without its pages: the requests the browser would make, in the page's context
+ * (so next-auth's state and PKCE cookies, and then the session cookie, are the browser's). next-auth
+ * starts the sign-in, the stand-in's identity picker is posted as its button posts it, and the portal's
+ * callback exchanges the code with the stand-in and opens the session. Only the rendering of the
+ * sign-in page, the picker and the landing page is left out (about 3 s a sign-in on CI's 2 cores).
+ */
+async function oauthByRequests(page: Page, login: string) {
+  const req = page.request;
+  const { csrfToken } = (await (await req.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const start = await req.post("/api/auth/signin/github", {
+    form: { csrfToken, callbackUrl: `${portalOrigin}/`, json: "true" },
+    maxRedirects: 0,
+  });
+  // next-auth answers `{ url }` to a `json` request, a redirect otherwise.
+  const authorize = new URL(
+    start.status() < 300 ? ((await start.json()) as { url: string }).url : (start.headers()["location"] ?? ""),
+  );
+  // The picker as the browser shows it: the button naming @login carries the identity it posts.
+  const picker = await (await req.get(authorize.href)).text();
+  const button = picker.split("<li>").find((li) => li.includes(` @${login}<br>`));
+  const identity = /name="identity" value="(\d+)"/.exec(button ?? "")?.[1];
+  expect(identity, `the stand-in offers @${login}`).toBeTruthy();
+  const picked = await req.post(`${authorize.origin}/login/oauth/authorize`, {
+    form: { ...Object.fromEntries(authorize.searchParams), identity: identity! },
+    maxRedirects: 0,
+  });
+  const callback = picked.headers()["location"] ?? "";
+  expect(callback, `the stand-in sends @${login} back to the portal`).toContain("/api/auth/callback/github");
+  const landed = await req.get(callback, { maxRedirects: 0 });
+  expect(landed.headers()["location"] ?? "", `the portal's callback for @${login}`).not.toContain("error=");
+}
+
+/**
+ * Signs in as `login`, always through the real OAuth flow against the stand-in. An identity a test
+ * made (newIdentity: its sign-in is what the test is about) goes through the pages: the portal's
+ * button, the stand-in's identity picker, landing on a page with the account menu. A demo person
+ * goes through the same requests without their pages (oauthByRequests), and the page stays where
+ * it was. Either way the session is kept for this worker: the next sign-in as that person gets its
+ * cookies back once the portal confirms the session is still that person's (else the flow runs again).
  */
 export async function signInAs(page: Page, login: string) {
   const key = `${portalOrigin} ${login}`;
@@ -179,6 +241,14 @@ export async function signInAs(page: Page, login: string) {
     if ((await sessionUserId(page)) === saved.userId) return;
     sessions.delete(key);
     await page.context().clearCookies({ name: /next-auth/ });
+  }
+  if (!newIdentities.has(login)) {
+    await oauthByRequests(page, login);
+    const userId = await sessionUserId(page);
+    expect(userId, `a session for @${login}`).toBeTruthy();
+    const cookies = (await page.context().cookies(portalOrigin)).filter((c) => c.name.includes("next-auth"));
+    sessions.set(key, { cookies, userId: userId! });
+    return;
   }
   await page.goto("/sign-in");
   await page.getByRole("button", { name: "Sign in with GitHub" }).click();
@@ -204,9 +274,11 @@ export const status = (page: Page, text: string | RegExp) =>
   expect(page.getByRole("status").filter({ hasText: text })).toBeVisible();
 
 /**
- * TOC members vote on the open decision titled `title`, each signed in in a browser of their own:
- * from the dashboard's list to the decision page, a choice, then its confirmation. Returns the
- * status line the last vote announced.
+ * TOC members vote on the open decision titled `title`, one after the other in a browser of their
+ * own (apart from the test's page; each voter's cookies replace the last one's): the first from the
+ * dashboard's list to the decision page, the others straight to that page (the TOC dashboard is the
+ * portal's heaviest page, and its list is the same for each of them); then a choice and its
+ * confirmation. Returns the status line the last vote announced.
  */
 export async function tocVote(
   browser: Browser,
@@ -215,10 +287,19 @@ export async function tocVote(
   choice: "Yes" | "No" | "Abstain" = "Yes",
 ): Promise<string> {
   let said = "";
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  let decision = "";
   for (const login of voters) {
-    const { context, page } = await signedIn(browser, login);
-    await page.goto("/toc");
-    await page.getByRole("list", { name: "Open TOC decisions" }).getByRole("link", { name: title }).click();
+    await context.clearCookies();
+    await signInAs(page, login);
+    if (decision) await page.goto(decision);
+    else {
+      await page.goto("/toc");
+      await page.getByRole("list", { name: "Open TOC decisions" }).getByRole("link", { name: title }).click();
+      await expect(page.getByRole("button", { name: choice, exact: true })).toBeVisible();
+      decision = page.url();
+    }
     await page.getByRole("button", { name: choice, exact: true }).click();
     await expectAccessible(page);
     await page.getByRole("button", { name: `Confirm my vote: ${choice}` }).click();
@@ -226,8 +307,8 @@ export async function tocVote(
     await expect(status).toBeVisible();
     said = (await status.textContent()) ?? "";
     await expectAccessible(page);
-    await context.close();
   }
+  await context.close();
   return said;
 }
 

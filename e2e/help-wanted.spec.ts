@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, signedIn, signInAs, status, test } from "./fixtures";
-import { postItem } from "./steps";
+import { fillNewItem, postItem, submitNewItem } from "./steps";
 
 const ISSUE = "https://github.com/cncf/tag-security/issues/1234";
 const inAYear = () => new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
@@ -142,12 +142,13 @@ test("bad input on the item form gives field errors and keeps what was typed; a 
 }) => {
   const title = `Bad input check ${Date.now().toString(36)}`;
   await signInAs(page, "chia-chair");
-  await page.goto("/help-wanted/new");
-  await page.getByLabel("Title").fill(title);
-  await page.getByRole("checkbox", { name: "TAG Security and Compliance" }).check();
-  await page.getByLabel("Effort (hours)").fill("-3");
-  await page.getByLabel("Due date").fill("2020-01-01");
-  await page.getByLabel("Linked GitHub issue").fill("https://example.org/not-an-issue");
+  await fillNewItem(page, {
+    title,
+    tag: "TAG Security and Compliance",
+    effort: "-3",
+    due: "2020-01-01",
+    issue: "https://example.org/not-an-issue",
+  });
   await page.getByRole("button", { name: "Post item" }).click();
   await status(page, "Some fields need attention.");
   await expect(page.getByText("Effort is at least 1 hour")).toBeVisible();
@@ -161,9 +162,7 @@ test("bad input on the item form gives field errors and keeps what was typed; a 
   await page.getByLabel("Effort (hours)").fill("4");
   await page.getByLabel("Due date").fill("");
   await page.getByLabel("Linked GitHub issue").fill("");
-  await page.getByRole("button", { name: "Post item" }).click();
-  await page.waitForURL(/\/help-wanted\/[0-9a-f-]{36}\?posted=1$/);
-  const path = new URL(page.url()).pathname;
+  const path = await submitNewItem(page);
 
   await page.getByRole("link", { name: "Edit item" }).click();
   await page.waitForURL(`**${path}/edit`);

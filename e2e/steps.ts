@@ -28,7 +28,7 @@ export async function appointToRole(
 /** What a lead fills in on "/help-wanted/new"; a field left out stays as the form offers it. */
 export interface NewItem {
   title: string;
-  description: string;
+  description?: string;
   /** The TAG's checkbox, by its name ("TAG Infrastructure"). */
   tag: string;
   kind?: string;
@@ -39,13 +39,16 @@ export interface NewItem {
   region?: string;
   label?: string;
   issue?: string;
+  /** Shadowing items: the mentor's handle and the ladder step a sign-off counts toward. */
+  mentor?: string;
+  ladderStep?: string;
 }
 
-/** A lead posts an item through the form and lands on its page; returns the item's path. */
-export async function postItem(page: Page, item: NewItem): Promise<string> {
+/** A lead opens "/help-wanted/new" and fills the form, without posting it (a spec may check its errors). */
+export async function fillNewItem(page: Page, item: NewItem) {
   await page.goto("/help-wanted/new");
   await page.getByLabel("Title").fill(item.title);
-  await page.getByLabel("Description").fill(item.description);
+  if (item.description) await page.getByLabel("Description").fill(item.description);
   await page.getByRole("checkbox", { name: item.tag }).check();
   if (item.kind) await page.getByLabel("Kind").selectOption(item.kind);
   if (item.skills) await page.getByLabel("Skills").fill(item.skills);
@@ -55,7 +58,41 @@ export async function postItem(page: Page, item: NewItem): Promise<string> {
   if (item.region) await page.getByLabel("Region preference").selectOption(item.region);
   if (item.label) await page.getByRole("checkbox", { name: item.label }).check();
   if (item.issue) await page.getByLabel("Linked GitHub issue").fill(item.issue);
+  if (item.mentor) await page.getByLabel("Mentor (Shadowing only)").fill(item.mentor);
+  if (item.ladderStep) await page.getByLabel("Ladder step (Shadowing only)").fill(item.ladderStep);
+}
+
+/** A lead posts an item through the form and lands on its page; returns the item's path. */
+export async function postItem(page: Page, item: NewItem): Promise<string> {
+  await fillNewItem(page, item);
+  return submitNewItem(page);
+}
+
+/** Posts the filled "/help-wanted/new" form and waits for the new item's page; returns its path. */
+export async function submitNewItem(page: Page): Promise<string> {
   await page.getByRole("button", { name: "Post item" }).click();
   await page.waitForURL(/\/help-wanted\/[0-9a-f-]{36}\?posted=1$/);
   return new URL(page.url()).pathname;
+}
+
+/**
+ * A member not on an election's roll asks to vote, from the election page; returns their status
+ * region (the request shows there as pending).
+ */
+export async function requestVoteException(page: Page, electionId: string, why: string): Promise<Locator> {
+  await page.goto(`/elections/${electionId}`);
+  const status = page.getByRole("region", { name: "Your status" });
+  await status.getByLabel("Why you should be able to vote").fill(why);
+  await status.getByRole("button", { name: "Request an exception" }).click();
+  return status;
+}
+
+/** An election officer grants `login`'s exception request from the officer panel; returns the panel. */
+export async function grantVoteException(page: Page, electionId: string, login: string, reason: string) {
+  await page.goto(`/elections/${electionId}`);
+  const panel = page.getByRole("region", { name: "Officer panel" });
+  const decide = panel.getByRole("form", { name: `Decide the exception of @${login}` });
+  await decide.getByLabel("Reason for the decision").fill(reason);
+  await decide.getByRole("button", { name: "Grant" }).click();
+  return panel;
 }

@@ -107,10 +107,21 @@ function playwrightSlowest(report: PlaywrightReport, n: number): string[] {
     for (const child of suite.suites ?? []) walk(child);
   };
   report.suites.forEach(walk);
-  return all
-    .sort((a, b) => b.ms - a.ms)
-    .slice(0, n)
-    .map((t) => `  ${(t.ms / 1000).toFixed(1).padStart(6)} s  ${t.label.slice(0, 110)}`);
+  // The wall is bounded by the larger of the serial chain and half the whole: the per-project sums
+  // say whether a spec should change project.
+  const perProject = new Map<string, number>();
+  for (const t of all) {
+    const project = /^\[([^\]]+)\]/.exec(t.label)?.[1] ?? "";
+    perProject.set(project, (perProject.get(project) ?? 0) + t.ms);
+  }
+  const sums = [...perProject].map(([p, ms]) => `${p} ${(ms / 1000).toFixed(0)} s`).join(", ");
+  return [
+    `  test time per project: ${sums}`,
+    ...all
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, n)
+      .map((t) => `  ${(t.ms / 1000).toFixed(1).padStart(6)} s  ${t.label.slice(0, 110)}`),
+  ];
 }
 
 const npx = path.join(root, "node_modules/.bin");
