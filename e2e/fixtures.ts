@@ -17,9 +17,9 @@ export const plainPortal = () => `http://localhost:${world().plainPort}`;
 
 /**
  * The page's structure as axe-core reads it: elements, their attributes and classes, and whether
- * each text is there, but not what it says (a vote count, a person's name, a date, a nonce). Two
- * documents with the same fingerprint have the same landmarks, names, labels and colours, so one
- * axe-core answer holds for both: the decision page for the third voter, a roster one row longer
+ * each text is there, but not what it says (a vote count, a person's name, a date, a nonce), and
+ * which element points at which (ids as ordinals). Two documents with the same fingerprint have the
+ * same landmarks, names, labels and colours, so one axe-core answer holds for both: the decision page for the third voter, a roster one row longer
  * is a new fingerprint, the same one with other names is not. Also says whether this document has
  * axe-core loaded already. One call into the page: each costs a round trip, and CI makes thousands.
  */
@@ -35,12 +35,24 @@ async function fingerprint(page: Page): Promise<{ key: string; hasAxe: boolean }
     copy.querySelectorAll("script, next-route-announcer").forEach((e) => e.remove());
     const texts = document.createTreeWalker(copy, NodeFilter.SHOW_TEXT);
     for (let n = texts.nextNode(); n; n = texts.nextNode()) n.nodeValue = n.nodeValue?.trim() ? "T" : "";
-    // Attributes that carry content or per-render ids keep only whether they are set; the rest
-    // (class, role, type, lang, tabindex, scope, aria states, style) stay as they are.
+    // Ids and the attributes that point at them become ordinals by first appearance: per-render ids
+    // (React's useId) drop out, but which label points at which control, a duplicate id and a
+    // reference to nothing still change the fingerprint. Other attributes that carry content keep
+    // only whether they are set; the rest (class, role, type, lang, tabindex, scope, aria states,
+    // style) stay as they are.
+    const refs =
+      /^(id|for|list|form|headers|aria-(labelledby|describedby|controls|activedescendant|owns|errormessage|details))$/;
     const content =
-      /^(id|for|href|src|srcset|value|name|action|title|alt|placeholder|content|datetime|nonce|headers|data-.*|aria-(label|labelledby|describedby|controls|valuenow|valuetext|activedescendant|owns))$/;
+      /^(href|src|srcset|value|name|action|title|alt|placeholder|content|datetime|nonce|data-.*|aria-(label|valuenow|valuetext))$/;
+    const ordinals = new Map<string, string>();
+    const ordinal = (token: string) => {
+      if (!ordinals.has(token)) ordinals.set(token, `i${ordinals.size}`);
+      return ordinals.get(token)!;
+    };
     for (const e of copy.querySelectorAll("*"))
-      for (const a of [...e.attributes]) if (content.test(a.name)) e.setAttribute(a.name, a.value.trim() ? "T" : "");
+      for (const a of [...e.attributes])
+        if (refs.test(a.name)) e.setAttribute(a.name, a.value.split(/\s+/).filter(Boolean).map(ordinal).join(" "));
+        else if (content.test(a.name)) e.setAttribute(a.name, a.value.trim() ? "T" : "");
     return { skeleton: copy.outerHTML, hasAxe: "axe" in window };
   });
   const key = createHash("sha256")
