@@ -9,7 +9,7 @@ import { postItem, tagWithLead } from "@/tests/fixtures";
 import { githubWritesForFile } from "@/tests/github-writes";
 import { standInForFile } from "@/tests/stand-in";
 import { createIssueForItem, githubIssueSync } from "./issue-sync";
-import { WRITE_ATTEMPTS } from "./writes";
+import { performWrite, WRITE_ATTEMPTS } from "./writes";
 
 /**
  * Two-way items and issues (issue 19 point 2) against the GitHub stand-in: writes go through the
@@ -17,7 +17,7 @@ import { WRITE_ATTEMPTS } from "./writes";
  * queue), and the stand-in's webhooks come back through processWebhookDelivery.
  */
 const { standIn, api, control, url } = standInForFile();
-const { enqueue, drain, sink } = githubWritesForFile({ api, control }, githubIssueSync);
+const { enqueue, drain, sink, queued: enqueued } = githubWritesForFile({ api, control }, githubIssueSync);
 
 interface IssueView {
   state: string;
@@ -249,5 +249,30 @@ describe("a lead creates the GitHub issue of an item", () => {
         orderBy: { receivedAt: "desc" },
       }),
     ).not.toBeNull();
+  });
+
+  it("GitHub created it but its answer was lost: the retry links that issue instead of opening a second", async () => {
+    const w = await world();
+    const item = await postItem(w.tag.slug, w.lead.id, { title: "Review the audit checklist" });
+    await createIssueForItem(w.leadActor, { itemId: item.id, repo: w.repo }, enqueue);
+    const writeId = enqueued.at(-1)!;
+    enqueued.length = 0;
+    // The request reaches GitHub, which creates the issue; the connection drops before its answer arrives.
+    const answerLost: typeof fetch = async (input, init) => {
+      const res = await fetch(input, init);
+      if (init?.method === "POST") throw new Error("socket hang up");
+      return res;
+    };
+    expect((await performWrite(writeId, { backoffMs: 1, fetch: answerLost })).status).toBe("retry");
+    await new Promise((r) => setTimeout(r, 5));
+    expect((await performWrite(writeId, { backoffMs: 1 })).status).toBe("done");
+    const onGithub = (await (await fetch(`${api()}/repos/${w.repo}/issues?state=all&per_page=100`)).json()) as {
+      number: number;
+      title: string;
+    }[];
+    const created = onGithub.filter((i) => i.title === "Review the audit checklist");
+    expect(created).toHaveLength(1);
+    const linked = await db.helpWantedItem.findUniqueOrThrow({ where: { id: item.id } });
+    expect(linked.githubIssueUrl).toBe(`https://github.com/${w.repo}/issues/${created[0]!.number}`);
   });
 });
