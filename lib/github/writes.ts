@@ -99,6 +99,8 @@ export interface WriteOutcome {
   error?: string;
   /** After a failed attempt that will be tried again: how long it waits. */
   retryInMs?: number;
+  /** GitHub's rate limit refused it: other writes wait as long. */
+  rateLimited?: boolean;
 }
 
 /**
@@ -160,8 +162,37 @@ export async function performWrite(
         : (opts.backoffMs ?? WRITE_BACKOFF_MS) * 2 ** (attempts - 1);
     const nextAttemptAt = new Date(at.getTime() + wait);
     await db.githubWrite.update({ where: { id }, data: { attempts, lastError: error, nextAttemptAt } });
-    return { status: "retry", error, retryInMs: wait };
+    return { status: "retry", error, retryInMs: wait, rateLimited: e instanceof RateLimited };
   }
+}
+
+/**
+ * One poll's writes, in queue order (the worker's handler): each is sent on its own, and one that
+ * failed is queued again for after its backoff. Once GitHub's rate limit refuses one, the rest of
+ * the batch is queued for when it lifts instead of spending requests on refusals.
+ */
+export async function performWriteBatch(
+  ids: readonly string[],
+  requeue: Enqueue,
+  opts: Parameters<typeof performWrite>[1] = {},
+): Promise<WriteOutcome[]> {
+  const outcomes: WriteOutcome[] = [];
+  let limitedUntil: Date | null = null;
+  for (const id of ids) {
+    if (limitedUntil) {
+      await requeue(id, limitedUntil);
+      outcomes.push({ status: "retry", retryInMs: limitedUntil.getTime() - Date.now(), rateLimited: true });
+      continue;
+    }
+    const r = await performWrite(id, opts);
+    if (r.status === "retry") {
+      const at = new Date(Date.now() + r.retryInMs!);
+      await requeue(id, at);
+      if (r.rateLimited) limitedUntil = at;
+    }
+    outcomes.push(r);
+  }
+  return outcomes;
 }
 
 type Client = ReturnType<typeof createGithubClient>;
