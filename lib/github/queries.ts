@@ -41,9 +41,22 @@ export async function itemGithubWrites(itemId: string) {
     db.githubWrite.findMany({
       where: { itemId, status: { in: ["pending", "failed"] } },
       orderBy: { createdAt: "desc" },
-      select: { id: true, kind: true, status: true, attempts: true, lastError: true, repo: true },
+      select: { id: true, kind: true, status: true, attempts: true, lastError: true, repo: true, payload: true },
       take: 20,
     }),
   ]);
-  return { repositories: [...new Set(tags.flatMap((t) => t.tag.repositories))].sort(), writes };
+  // A board write's `repo` is the project's owner (whose credential sends it): leads know the board by its name.
+  const boardTagIds = writes.flatMap((w) =>
+    w.kind === "project-status" ? [(w.payload as { tagId: string }).tagId] : [],
+  );
+  const boards = boardTagIds.length
+    ? await db.tagProject.findMany({ where: { tagId: { in: boardTagIds } }, select: { tagId: true, title: true } })
+    : [];
+  return {
+    repositories: [...new Set(tags.flatMap((t) => t.tag.repositories))].sort(),
+    writes: writes.map(({ payload, ...w }) => {
+      const board = w.kind === "project-status" && boards.find((b) => b.tagId === (payload as { tagId: string }).tagId);
+      return board ? { ...w, repo: `the project “${board.title}”` } : w;
+    }),
+  };
 }

@@ -13,5 +13,5 @@ export const describeWrite = (kind: string) =>
     progress: "Posting a progress update as a comment",
     label: "Setting the help-wanted label",
     "create-issue": "Creating the issue",
-    "project-status": "Setting the Status on the project board",
+    "project-status": "Setting the item's Status",
   })[kind] ?? kind;

@@ -148,7 +148,7 @@ export async function performWrite(
           {
             kind: "help-wanted.github-write-failed",
             title: `GitHub did not take an update for "${item.title}"`,
-            body: `${describeWrite(w.kind)} on ${w.repo} failed ${attempts} times: ${error}`,
+            body: `${describeWrite(w.kind)} on ${w.kind === "project-status" ? `the TAG's project board (${w.repo})` : w.repo} failed ${attempts} times: ${error}`,
             link: `/help-wanted/${w.itemId}`,
             dedupeKey: `github-write-failed:${id}`,
           },
