@@ -285,24 +285,26 @@ describe("a lead creates the GitHub issue of an item", () => {
   });
 });
 
+/** Progress comments for the world's issue, recorded as the portal records them, in this order. */
+async function progressComments(
+  w: Awaited<ReturnType<typeof world>>,
+  bodies: string[],
+  enqueue: (id: string) => Promise<void>,
+) {
+  const at = await clockNow();
+  const ids: string[] = [];
+  for (const body of bodies) {
+    const write = { key: `progress:${randomUUID()}`, itemId: w.item.id, kind: "progress" as const, payload: { body } };
+    ids.push((await recordWrite({ ...write, repo: w.repo, issueNumber: w.n }, at, enqueue))!);
+  }
+  return ids;
+}
+
 describe("the worker's GitHub writes", () => {
   it("several due writes go out in one poll, in the order they were queued", async () => {
     const w = await world();
-    const at = await clockNow();
     const bodies = ["First", "Second", "Third", "Fourth", "Fifth", "Sixth"];
-    for (const body of bodies)
-      await recordWrite(
-        {
-          key: `progress:${randomUUID()}`,
-          itemId: w.item.id,
-          kind: "progress",
-          repo: w.repo,
-          issueNumber: w.n,
-          payload: { body },
-        },
-        at,
-        enqueueGithubWrite,
-      );
+    await progressComments(w, bodies, enqueueGithubWrite);
     const boss = await getBoss();
     const polls: number[] = [];
     try {
@@ -324,23 +326,7 @@ describe("the worker's GitHub writes", () => {
 
   it("when GitHub's rate limit refuses one, the rest of the poll waits for it to lift without asking", async () => {
     const w = await world();
-    const at = await clockNow();
-    const ids: string[] = [];
-    for (const body of ["One", "Two", "Three"])
-      ids.push(
-        (await recordWrite(
-          {
-            key: `progress:${randomUUID()}`,
-            itemId: w.item.id,
-            kind: "progress",
-            repo: w.repo,
-            issueNumber: w.n,
-            payload: { body },
-          },
-          at,
-          async () => undefined,
-        ))!,
-      );
+    const ids = await progressComments(w, ["One", "Two", "Three"], async () => undefined);
     await control("faults", { status: 403, count: 1, retryAfter: 600 });
     const requeued: { id: string; at: Date }[] = [];
     const outcomes = await performWriteBatch(
