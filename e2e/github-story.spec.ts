@@ -81,15 +81,6 @@ test("a chair's TAG on GitHub and Slack: issue, volunteer, project board and Sla
       return { assignees: i.assignees, linked: i.comments.some((c) => c.body.includes(path)) };
     }, WORKER)
     .toEqual({ assignees: ["amy-ambassador"], linked: true });
-
-  // The ambassador posts progress and ticks "also comment on GitHub": it shows on the issue.
-  const progress = `Failure modes listed ${Date.now().toString(36)}`;
-  await amy.page.goto(path);
-  await amy.page.getByLabel("Progress update").fill(progress);
-  await amy.page.getByRole("checkbox", { name: "Also comment on GitHub" }).check();
-  await amy.page.getByRole("button", { name: "Post update" }).click();
-  await expect.poll(async () => (await onGithub()).comments.some((c) => c.body.includes(progress)), WORKER).toBe(true);
-  await amy.context.close();
   await expect
     .poll(
       async () =>
@@ -107,6 +98,16 @@ test("a chair's TAG on GitHub and Slack: issue, volunteer, project board and Sla
       )
     ).items.find((i) => i.title === title)?.status;
   await expect.poll(projectStatus, WORKER).toBe("Claimed");
+
+  // The ambassador posts progress and ticks "also comment on GitHub": it shows on the issue.
+  const progress = `Failure modes listed ${Date.now().toString(36)}`;
+  await amy.page.goto(path);
+  await amy.page.getByLabel("Progress update").fill(progress);
+  await amy.page.getByRole("checkbox", { name: "Also comment on GitHub" }).check();
+  await amy.page.getByRole("button", { name: "Post update" }).click();
+  await expect.poll(async () => (await onGithub()).comments.some((c) => c.body.includes(progress)), WORKER).toBe(true);
+  await amy.context.close();
+  await expect.poll(projectStatus, WORKER).toBe("In progress");
 
   // Closed on GitHub (the stand-in delivers the webhook): the work waits for the chair's confirmation.
   const closed = await page.request.post(`${standIn()}/_stand-in/issues/${REPO}/${issue}/state`, {
