@@ -6,7 +6,8 @@ import { expect, portalPort, signedIn, signInAs, standIn, status, test } from ".
  * stand-in's project board and the TAG's Slack channel, posts an item and creates its GitHub issue in
  * the TAG's mapped repository (cncf/tag-security, held by the demo App's installation); an
  * ambassador volunteers and is accepted: the stand-in shows the issue assigned and commented, the
- * Slack stand-in the "Volunteer accepted" post, the project item Claimed. Closing the issue on GitHub
+ * Slack stand-in the "Volunteer accepted" post, the project item Claimed; her progress, ticked
+ * "also comment on GitHub", shows as a comment on the issue. Closing the issue on GitHub
  * proposes the work done; the chair confirms it and the project shows Done. The GitHub side is read
  * from the stand-ins' GET endpoints; the job worker sends every write.
  */
@@ -14,7 +15,7 @@ const TAG = "security-and-compliance";
 const REPO = "cncf/tag-security";
 const slackStandIn = () => `http://127.0.0.1:${portalPort() + 2}`;
 const inAYear = () => new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
-/** The worker sends writes one job at a time: linking the board queues one for each of the TAG's items. */
+/** Linking the board queues a write for each of the TAG's items: the worker sends them 20 a poll. */
 const WORKER = { timeout: 90_000, intervals: [500, 1000] };
 
 const getJson = async <T>(request: APIRequestContext, url: string) => (await (await request.get(url)).json()) as T;
@@ -65,7 +66,6 @@ test("a chair's TAG on GitHub and Slack: issue, volunteer, project board and Sla
   await amy.page.goto(path);
   await amy.page.getByRole("button", { name: "Volunteer" }).click();
   await expect(amy.page.getByText("A TAG lead will accept or decline your offer")).toBeVisible();
-  await amy.context.close();
   await page.goto(path);
   await page.getByRole("button", { name: "Accept @amy-ambassador" }).click();
   await expect(page.getByLabel("Follow-up to @amy-ambassador")).toBeVisible();
@@ -98,6 +98,16 @@ test("a chair's TAG on GitHub and Slack: issue, volunteer, project board and Sla
       )
     ).items.find((i) => i.title === title)?.status;
   await expect.poll(projectStatus, WORKER).toBe("Claimed");
+
+  // The ambassador posts progress and ticks "also comment on GitHub": it shows on the issue.
+  const progress = `Failure modes listed ${Date.now().toString(36)}`;
+  await amy.page.goto(path);
+  await amy.page.getByLabel("Progress update").fill(progress);
+  await amy.page.getByRole("checkbox", { name: "Also comment on GitHub" }).check();
+  await amy.page.getByRole("button", { name: "Post update" }).click();
+  await expect.poll(async () => (await onGithub()).comments.some((c) => c.body.includes(progress)), WORKER).toBe(true);
+  await amy.context.close();
+  await expect.poll(projectStatus, WORKER).toBe("In progress");
 
   // Closed on GitHub (the stand-in delivers the webhook): the work waits for the chair's confirmation.
   const closed = await page.request.post(`${standIn()}/_stand-in/issues/${REPO}/${issue}/state`, {

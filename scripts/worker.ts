@@ -21,9 +21,17 @@ const log = logger().child({ component: "worker" });
 await startTracing({ serviceName: `${e.OTEL_SERVICE_NAME}-worker`, endpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT });
 const { now } = await import("@/lib/clock");
 const { runSync } = await import("@/lib/github/sync");
-const { getBoss, enqueueSweeps, enqueueSync, enqueueGithubWrite, SYNC_QUEUE, GITHUB_WRITE_QUEUE } =
-  await import("@/lib/jobs/queue");
-const { performWrite } = await import("@/lib/github/writes");
+const {
+  getBoss,
+  enqueueSweeps,
+  enqueueSync,
+  enqueueGithubWrite,
+  writeIdsInQueueOrder,
+  SYNC_QUEUE,
+  GITHUB_WRITE_QUEUE,
+  GITHUB_WRITE_WORK,
+} = await import("@/lib/jobs/queue");
+const { performWriteBatch } = await import("@/lib/github/writes");
 const { queueDepth } = await import("@/lib/jobs/queue-depth");
 const { setQueueDepthSource } = await import("@/lib/observability/metrics");
 const { sweeps, SLACK_SWEEP } = await import("@/lib/jobs/sweeps");
@@ -78,13 +86,9 @@ await boss.work<{ runId: string }>(SYNC_QUEUE, { pollingIntervalSeconds: 1 }, ([
     return r;
   }),
 );
-// Writes to GitHub: a failed attempt waits for its backoff (the row says when) and is sent again then.
-await boss.work<{ writeId: string }>(GITHUB_WRITE_QUEUE, { pollingIntervalSeconds: 1 }, ([job]) =>
-  timed(GITHUB_WRITE_QUEUE, job!.id, async () => {
-    const r = await performWrite(job!.data.writeId);
-    if (r.status === "retry") await enqueueGithubWrite(job!.data.writeId, new Date(Date.now() + r.retryInMs!));
-    return r;
-  }),
+// Writes to GitHub, several due ones per poll in order: a failed attempt waits for its backoff (the row says when).
+await boss.work<{ writeId: string }>(GITHUB_WRITE_QUEUE, GITHUB_WRITE_WORK, (jobs) =>
+  timed(GITHUB_WRITE_QUEUE, jobs[0]?.id, () => performWriteBatch(writeIdsInQueueOrder(jobs), enqueueGithubWrite)),
 );
 // Sweeps compare data with the clock, so running them often is harmless; once a minute
 // (SWEEP_INTERVAL_SECONDS) keeps reminders timely without relying on the queue's own scheduling.

@@ -1,11 +1,14 @@
 /**
  * Branches, commits through the contents API and pull requests, as GitHub's REST API serves what
  * the portal uses to propose a roster change (lib/github/roster-pulls.ts):
- * `POST /repos/{o}/{r}/git/refs {ref, sha}` (a branch), `PUT /repos/{o}/{r}/contents/{path}
- * {message, content, sha, branch}` (a commit on that branch; 409 when `sha` is not the file's
- * current blob), `POST /repos/{o}/{r}/pulls {title, head, base, body}`, `GET /repos/{o}/{r}/pulls/{n}`
+ * `POST /repos/{o}/{r}/git/refs {ref, sha}` (a branch; 422 when it exists),
+ * `PATCH /repos/{o}/{r}/git/refs/heads/{branch} {sha, force}` (moved back to `sha`),
+ * `PUT /repos/{o}/{r}/contents/{path} {message, content, sha, branch}` (a commit on that branch;
+ * 409 when `sha` is not the file's current blob), `POST /repos/{o}/{r}/pulls {title, head, base, body}`,
+ * `GET /repos/{o}/{r}/pulls?head=owner:branch&state=open|closed|all`, `GET /repos/{o}/{r}/pulls/{n}`
  * (with `files`: the changed file's text on the branch, for tests and the demo).
- * Test control: `POST /_stand-in/pulls/{owner}/{repo}/{n}/merge` commits the branch's files to the
+ * Test control: `POST /_stand-in/pulls-refuse {count}` makes the next `count` pull requests answer 422;
+ * `POST /_stand-in/pulls/{owner}/{repo}/{n}/merge` commits the branch's files to the
  * repository (files.ts) and `/close` closes it unmerged; each delivers the `pull_request` closed
  * webhook (deliver.ts), signed with the App's secret when an App installation holds the repository.
  */
@@ -70,8 +73,15 @@ export function createPulls(deps: {
     await deps.webhooks.deliver("pull_request", payload, installation ? deps.appWebhookSecret : undefined);
   }
 
+  /** How many more `POST /pulls` GitHub refuses (test control `POST /_stand-in/pulls-refuse {count}`). */
+  let refusePulls = 0;
+
   const handle: StandInHandler = async (req, res, url, body) => {
     const path = url.pathname;
+    if (req.method === "POST" && path === "/_stand-in/pulls-refuse") {
+      refusePulls = Math.max(0, Number(((await body()) as { count?: unknown }).count) || 0);
+      return (json(res, 200, { ok: true }), true);
+    }
     const control = /^\/_stand-in\/pulls\/([^/]+\/[^/]+)\/(\d+)\/(merge|close)$/.exec(path);
     if (req.method === "POST" && control) {
       const p = pulls.get(`${control[1]}#${control[2]}`);
@@ -88,6 +98,20 @@ export function createPulls(deps: {
       if (branches.has(key)) return (json(res, 422, { message: "Reference already exists" }), true);
       branches.set(key, new Map());
       return (json(res, 201, { ref: b.ref, object: { sha: b.sha, type: "commit" } }), true);
+    }
+    // The ref may come encoded (`heads%2Fname`), as clients send a path parameter.
+    const reset = /^heads\/(.+)$/.exec(
+      decodeURIComponent(/^\/api\/repos\/[^/]+\/[^/]+\/git\/refs\/(.+)$/.exec(path)?.[1] ?? ""),
+    );
+    const resetRepo = /^\/api\/repos\/([^/]+\/[^/]+)\//.exec(path)?.[1];
+    if (req.method === "PATCH" && reset && resetRepo) {
+      const b = (await body()) as { sha?: string; force?: boolean };
+      const key = `${resetRepo}:${reset[1]}`;
+      if (!branches.has(key)) return (json(res, 422, { message: "Reference does not exist" }), true);
+      if (!b.sha || !b.force) return (json(res, 422, { message: "Update is not a fast forward" }), true);
+      // Moved back to the base: the branch's own changes are gone.
+      branches.set(key, new Map());
+      return (json(res, 200, { ref: `refs/heads/${reset[1]}`, object: { sha: b.sha } }), true);
     }
     const put = /^\/api\/repos\/([^/]+\/[^/]+)\/contents\/(.+)$/.exec(path);
     if (req.method === "PUT" && put) {
@@ -110,6 +134,10 @@ export function createPulls(deps: {
       const b = (await body()) as { title?: string; head?: string; base?: string; body?: string };
       if (!b.title || !b.head || !b.base) return (json(res, 422, { message: "title, head and base required" }), true);
       if (!branches.has(`${repo}:${b.head}`)) return (json(res, 422, { message: `No branch ${b.head}` }), true);
+      if (refusePulls > 0 && refusePulls--) return (json(res, 422, { message: "Validation Failed" }), true);
+      // As GitHub: one open pull request per head branch.
+      if ([...pulls.values()].some((p) => p.repo === repo && p.head === b.head && p.state === "open"))
+        return (json(res, 422, { message: `A pull request already exists for ${b.head}.` }), true);
       const number = 1 + [...pulls.values()].filter((p) => p.repo === repo).length;
       const p: Pull = {
         number,
@@ -123,6 +151,18 @@ export function createPulls(deps: {
       };
       pulls.set(`${repo}#${number}`, p);
       return (json(res, 201, pullJson(p)), true);
+    }
+    if (req.method === "GET" && list) {
+      // GitHub's `head` filter is `owner:branch`; `state` open (the default), closed or all.
+      const head = url.searchParams.get("head");
+      const state = url.searchParams.get("state") ?? "open";
+      const rows = [...pulls.values()].filter(
+        (p) =>
+          p.repo === list[1] &&
+          (state === "all" || p.state === state) &&
+          (!head || head === `${p.repo.split("/")[0]}:${p.head}`),
+      );
+      return (json(res, 200, rows.map(pullJson)), true);
     }
     const one = /^\/api\/repos\/([^/]+\/[^/]+)\/pulls\/(\d+)$/.exec(path);
     if (req.method === "GET" && one) {

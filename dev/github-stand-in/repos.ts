@@ -1,7 +1,7 @@
 /**
  * The stand-in's repository activity: issues and pull requests (one numbering, as on GitHub) with
  * labels and assignees, reviews and issue comments, served the way GitHub's REST API pages,
- * filters (`state`, `labels`, `since`), caches and rate limits them. `cncf/tag-security` starts
+ * filters (`state`, `labels`, `since`), orders (`sort`, `direction`), caches and rate limits them. `cncf/tag-security` starts
  * with work by the demo identities and a handful of help-wanted issues (labelled `help wanted`,
  * `help-wanted` or `community/help wanted`, some assigned, one closed). A large synthetic
  * repository for benchmarks: POST /_stand-in/synthetic, or STAND_IN_SYNTHETIC=owner/name:events.
@@ -543,10 +543,15 @@ export function createRepoActivity(identities: readonly StandInIdentity[], base:
         .split(",")
         .map((l) => l.trim().toLowerCase())
         .filter(Boolean);
+      // `sort=created` and `direction=desc` as GitHub reads them (the newest issues, where a lost creation is looked for).
+      const order =
+        url.searchParams.get("sort") === "created"
+          ? (a: IssueRow, b: IssueRow) => a.created_at.localeCompare(b.created_at) || a.number - b.number
+          : byUpdated;
       const rows = repo.issues
         .filter((i) => (state === "all" || i.state === state) && (!sinceIso || i.updated_at >= sinceIso))
         .filter((i) => wanted.every((w) => i.labels.some((l) => l.toLowerCase() === w)))
-        .sort(byUpdated);
+        .sort(url.searchParams.get("direction") === "desc" ? (a, b) => order(b, a) : order);
       send(res, req, url, rows, (i) => issueJson(repoName, i));
     } else if (m[3] === "issues/comments") {
       const rows = repo.comments.filter((c) => !sinceIso || c.updated_at >= sinceIso).sort(byUpdated);

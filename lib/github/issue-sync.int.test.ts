@@ -9,7 +9,15 @@ import { postItem, tagWithLead } from "@/tests/fixtures";
 import { githubWritesForFile } from "@/tests/github-writes";
 import { standInForFile } from "@/tests/stand-in";
 import { createIssueForItem, githubIssueSync } from "./issue-sync";
-import { WRITE_ATTEMPTS } from "./writes";
+import { now as clockNow } from "@/lib/clock";
+import {
+  enqueueGithubWrite,
+  getBoss,
+  GITHUB_WRITE_QUEUE,
+  GITHUB_WRITE_WORK,
+  writeIdsInQueueOrder,
+} from "@/lib/jobs/queue";
+import { performWrite, performWriteBatch, recordWrite, WRITE_ATTEMPTS } from "./writes";
 
 /**
  * Two-way items and issues (issue 19 point 2) against the GitHub stand-in: writes go through the
@@ -17,7 +25,7 @@ import { WRITE_ATTEMPTS } from "./writes";
  * queue), and the stand-in's webhooks come back through processWebhookDelivery.
  */
 const { standIn, api, control, url } = standInForFile();
-const { enqueue, drain, sink } = githubWritesForFile({ api, control }, githubIssueSync);
+const { enqueue, drain, sink, queued: enqueued } = githubWritesForFile({ api, control }, githubIssueSync);
 
 interface IssueView {
   state: string;
@@ -249,5 +257,96 @@ describe("a lead creates the GitHub issue of an item", () => {
         orderBy: { receivedAt: "desc" },
       }),
     ).not.toBeNull();
+  });
+
+  it("GitHub created it but its answer was lost: the retry links that issue instead of opening a second", async () => {
+    const w = await world();
+    const item = await postItem(w.tag.slug, w.lead.id, { title: "Review the audit checklist" });
+    await createIssueForItem(w.leadActor, { itemId: item.id, repo: w.repo }, enqueue);
+    const writeId = enqueued.at(-1)!;
+    enqueued.length = 0;
+    // The request reaches GitHub, which creates the issue; the connection drops before its answer arrives.
+    const answerLost: typeof fetch = async (input, init) => {
+      const res = await fetch(input, init);
+      if (init?.method === "POST") throw new Error("socket hang up");
+      return res;
+    };
+    expect((await performWrite(writeId, { backoffMs: 1, fetch: answerLost })).status).toBe("retry");
+    await new Promise((r) => setTimeout(r, 5));
+    expect((await performWrite(writeId, { backoffMs: 1 })).status).toBe("done");
+    const onGithub = (await (await fetch(`${api()}/repos/${w.repo}/issues?state=all&per_page=100`)).json()) as {
+      number: number;
+      title: string;
+    }[];
+    const created = onGithub.filter((i) => i.title === "Review the audit checklist");
+    expect(created).toHaveLength(1);
+    const linked = await db.helpWantedItem.findUniqueOrThrow({ where: { id: item.id } });
+    expect(linked.githubIssueUrl).toBe(`https://github.com/${w.repo}/issues/${created[0]!.number}`);
+  });
+});
+
+/** Progress comments for the world's issue, recorded as the portal records them, in this order. */
+async function progressComments(
+  w: Awaited<ReturnType<typeof world>>,
+  bodies: string[],
+  enqueue: (id: string) => Promise<void>,
+) {
+  const at = await clockNow();
+  const ids: string[] = [];
+  for (const body of bodies) {
+    const write = { key: `progress:${randomUUID()}`, itemId: w.item.id, kind: "progress" as const, payload: { body } };
+    ids.push((await recordWrite({ ...write, repo: w.repo, issueNumber: w.n }, at, enqueue))!);
+  }
+  return ids;
+}
+
+describe("the worker's GitHub writes", () => {
+  it("several due writes go out in one poll, in the order they were queued", async () => {
+    const w = await world();
+    const bodies = ["First", "Second", "Third", "Fourth", "Fifth", "Sixth"];
+    await progressComments(w, bodies, enqueueGithubWrite);
+    const boss = await getBoss();
+    const polls: number[] = [];
+    try {
+      // The worker's own settings and handler, on the real queue.
+      await boss.work<{ writeId: string }>(GITHUB_WRITE_QUEUE, GITHUB_WRITE_WORK, async (jobs) => {
+        polls.push(jobs.length);
+        return performWriteBatch(writeIdsInQueueOrder(jobs), enqueueGithubWrite);
+      });
+      await expect
+        .poll(async () => db.githubWrite.count({ where: { itemId: w.item.id, status: "done" } }), { timeout: 20_000 })
+        .toBe(bodies.length);
+    } finally {
+      await boss.stop({ graceful: false, wait: true });
+    }
+    expect(polls[0]).toBe(bodies.length);
+    const comments = (await issueOnGithub(w.repo, w.n)).comments.map((c) => c.body.split("\n")[0]);
+    expect(comments).toEqual(bodies);
+  });
+
+  it("when GitHub's rate limit refuses one, the rest of the poll waits for it to lift without asking", async () => {
+    const w = await world();
+    const ids = await progressComments(w, ["One", "Two", "Three"], async () => undefined);
+    await control("faults", { status: 403, count: 1, retryAfter: 600 });
+    const requeued: { id: string; at: Date }[] = [];
+    const outcomes = await performWriteBatch(
+      ids,
+      async (id, startAfter) => void requeued.push({ id, at: startAfter! }),
+    );
+    expect(outcomes.map((o) => [o.status, o.rateLimited])).toEqual([
+      ["retry", true],
+      ["retry", true],
+      ["retry", true],
+    ]);
+    expect(requeued.map((r) => r.id)).toEqual(ids);
+    for (const r of requeued) expect(r.at.getTime()).toBeGreaterThan(Date.now() + 500_000);
+    // Only the first asked GitHub; the others are untouched, with no attempt spent.
+    const rows = await db.githubWrite.findMany({ where: { id: { in: ids } }, select: { id: true, attempts: true } });
+    expect(Object.fromEntries(rows.map((r) => [r.id, r.attempts]))).toEqual({
+      [ids[0]!]: 1,
+      [ids[1]!]: 0,
+      [ids[2]!]: 0,
+    });
+    expect((await issueOnGithub(w.repo, w.n)).comments).toEqual([]);
   });
 });

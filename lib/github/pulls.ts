@@ -2,6 +2,7 @@ import "server-only";
 import { request } from "@octokit/request";
 import { z } from "zod";
 import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
 import { githubTokenFor } from "./auth";
 
 /**
@@ -38,10 +39,34 @@ export interface FileProposal {
   body: string;
 }
 
-/** Opens the pull request; returns its number and address. */
+/**
+ * Opens the pull request; returns its number and address. Safe to call again after a failure: a
+ * pull request already open from the branch (GitHub took it, its answer was lost) is returned, and
+ * a branch left by an attempt GitHub refused later on is moved back to `base` and used again.
+ */
 export async function proposeFile(gh: GithubRest, p: FileProposal): Promise<{ number: number; url: string }> {
   const [owner, repo] = p.repo.split("/") as [string, string];
-  await gh("POST /repos/{owner}/{repo}/git/refs", { owner, repo, ref: `refs/heads/${p.branch}`, sha: p.base });
+  const { data: open } = await gh("GET /repos/{owner}/{repo}/pulls", {
+    owner,
+    repo,
+    head: `${owner}:${p.branch}`,
+    state: "open",
+  });
+  const already = open[0] && PullJson.parse(open[0]);
+  if (already) return { number: already.number, url: already.html_url };
+  try {
+    await gh("POST /repos/{owner}/{repo}/git/refs", { owner, repo, ref: `refs/heads/${p.branch}`, sha: p.base });
+  } catch (e) {
+    // 422: the branch exists already.
+    if ((e as { status?: number }).status !== 422) throw e;
+    await gh("PATCH /repos/{owner}/{repo}/git/refs/{ref}", {
+      owner,
+      repo,
+      ref: `heads/${p.branch}`,
+      sha: p.base,
+      force: true,
+    });
+  }
   await gh("PUT /repos/{owner}/{repo}/contents/{path}", {
     owner,
     repo,
@@ -79,4 +104,16 @@ export async function baseOf(gh: GithubRest, repoFullName: string, path: string)
     if ((e as { status?: number }).status === 404) return { base, fileSha: undefined };
     throw e;
   }
+}
+
+/** GitHub refusing (or not answering) a pull request's step, in words a lead can act on. */
+export function githubRefusal(e: unknown, repo: string): AppError {
+  if (e instanceof AppError) return e;
+  const status = (e as { status?: number }).status;
+  return new AppError(
+    "UNAVAILABLE",
+    status
+      ? `GitHub refused the pull request (${status}): ${(e as Error).message}. Check that the portal's GitHub App is installed on ${repo}, then try again.`
+      : `GitHub could not be reached: ${(e as Error).message}. Try again in a moment.`,
+  );
 }

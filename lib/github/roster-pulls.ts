@@ -9,7 +9,10 @@ import { decisionLink } from "@/lib/decisions/decisions";
 import { exportStateFromFile, exportTagsYaml, type ExportSeatList, type ExportState } from "@/lib/tags-yaml/export";
 import { parseTagsYaml } from "@/lib/tags-yaml/parse";
 import { isoDay } from "@/lib/vocabulary";
-import { githubRestFor, proposeFile } from "./pulls";
+import { requireFound } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/permissions";
+import { githubRefusal, githubRestFor, proposeFile, type FileProposal, type GithubRest } from "./pulls";
+import type { RosterPullInput } from "./schemas";
 
 /**
  * Roster changes as pull requests to the TOC's tags.yaml (issue #19 point 4,
@@ -30,13 +33,15 @@ const LIST: Record<string, "chairs" | "techLeads" | "leads" | undefined> = {
   tech_lead: "techLeads",
   subproject_lead: "leads",
 };
+const ROSTER_SEAT_KINDS = ["chair", "tech_lead", "subproject_lead"] as const;
+const ROSTER_DECISION_KINDS = ["appointment", "removal", "seat_end"] as const;
 
 async function rosterChangeOf(decisionId: string) {
   const d = await db.decision.findUnique({
     where: { id: decisionId },
     select: { id: true, kind: true, status: true, title: true, subjectId: true, openedAt: true, tagId: true },
   });
-  if (!d || d.status !== "open" || !["appointment", "removal", "seat_end"].includes(d.kind)) return null;
+  if (!d || d.status !== "open" || !(ROSTER_DECISION_KINDS as readonly string[]).includes(d.kind)) return null;
   const seat = await db.roleAssignment.findUnique({
     where: { id: d.subjectId },
     select: {
@@ -84,18 +89,70 @@ function withChange(state: ExportState, c: Change): ExportState | null {
   return state;
 }
 
+/** What an attempt to open a decision's pull request did; `busy`: another process is opening it right now. */
+export interface RosterPullAttempt {
+  opened: boolean;
+  reason: string;
+  busy?: boolean;
+}
+
 /**
  * Opens the pull request for one open roster decision (once: a decision with one already keeps
  * it). Returns what happened in words; nothing is stored when GitHub refuses a step, so the next
- * sweep tries again.
+ * sweep tries again. Two workers sweeping at once, or a lead's click beside the sweep, open one:
+ * the attempt holds a lock on the decision until its row is written (the loser is told it is busy).
  */
-export async function openRosterPull(decisionId: string, at: Date): Promise<{ opened: boolean; reason: string }> {
+export async function openRosterPull(
+  decisionId: string,
+  at: Date,
+  actorId: string | null = null,
+): Promise<RosterPullAttempt> {
   const setting = rosterPullSetting();
   if (!setting) return { opened: false, reason: "Roster pull requests are off." };
-  if (await db.rosterPullRequest.findUnique({ where: { decisionId }, select: { decisionId: true } }))
-    return { opened: false, reason: "This decision already has its pull request." };
-  const change = await rosterChangeOf(decisionId);
-  if (!change) return { opened: false, reason: "This decision is not an open roster change." };
+  return db.$transaction(
+    async (tx) => {
+      const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`
+        SELECT pg_try_advisory_xact_lock(hashtextextended(${`roster-pull:${decisionId}`}::text, 0)) AS locked`;
+      if (!lock?.locked)
+        return { opened: false, busy: true, reason: "The pull request of this decision is being opened right now." };
+      if (await tx.rosterPullRequest.findUnique({ where: { decisionId }, select: { decisionId: true } }))
+        return { opened: false, reason: "This decision already has its pull request." };
+      const change = await rosterChangeOf(decisionId);
+      if (!change) return { opened: false, reason: "This decision is not an open roster change." };
+      const proposal = await proposalOf(setting, change);
+      if ("reason" in proposal) return { opened: false, reason: proposal.reason };
+      const pull = await proposeFile(proposal.gh, proposal.file);
+      await tx.rosterPullRequest.create({
+        data: {
+          decisionId,
+          repo: setting.repo,
+          number: pull.number,
+          url: pull.url,
+          branch: proposal.file.branch,
+          openedAt: at,
+        },
+      });
+      await recordAudit(tx, {
+        at,
+        actorId,
+        action: "decision.pull-request",
+        subjectType: "Decision",
+        subjectId: decisionId,
+        tagId: change.decision.tagId,
+        after: { pullRequest: pull.url, state: "open" },
+      });
+      return { opened: true, reason: pull.url };
+    },
+    // GitHub's answers come inside the lock: a few requests, each with its own timeout.
+    { maxWait: 10_000, timeout: 2 * 60_000 },
+  );
+}
+
+/** The file with the one change made, ready to propose; or why there is nothing to propose. */
+async function proposalOf(
+  setting: { repo: string; file: string },
+  change: Change,
+): Promise<{ gh: GithubRest; file: FileProposal } | { reason: string }> {
   const gh = await githubRestFor(setting.repo);
   const [owner, repo] = setting.repo.split("/") as [string, string];
   const { data: commits } = await gh("GET /repos/{owner}/{repo}/commits", {
@@ -105,7 +162,7 @@ export async function openRosterPull(decisionId: string, at: Date): Promise<{ op
     per_page: 1,
   });
   const base = commits[0]?.sha;
-  if (!base) return { opened: false, reason: `${setting.repo} has no ${setting.file}.` };
+  if (!base) return { reason: `${setting.repo} has no ${setting.file}.` };
   const { data: file } = await gh("GET /repos/{owner}/{repo}/contents/{path}", {
     owner,
     repo,
@@ -113,41 +170,87 @@ export async function openRosterPull(decisionId: string, at: Date): Promise<{ op
     ref: base,
   });
   if (Array.isArray(file) || file.type !== "file" || !("content" in file))
-    return { opened: false, reason: `${setting.file} is not a file.` };
+    return { reason: `${setting.file} is not a file.` };
   const text = Buffer.from(file.content, "base64").toString("utf8");
   const parsed = parseTagsYaml(text);
-  if (!parsed.ok) return { opened: false, reason: `${setting.file} does not parse: ${parsed.errors[0]?.message}` };
+  if (!parsed.ok) return { reason: `${setting.file} does not parse: ${parsed.errors[0]?.message}` };
   const state = withChange(exportStateFromFile(parsed.file), change);
-  if (!state) return { opened: false, reason: `${setting.file} has no roster for this seat.` };
+  if (!state) return { reason: `${setting.file} has no roster for this seat.` };
   const edited = exportTagsYaml(text, state);
-  if (edited === text) return { opened: false, reason: `${setting.file} already says this.` };
-  const branch = `tag-portal/decision-${decisionId}`;
+  if (edited === text) return { reason: `${setting.file} already says this.` };
   const portal = env().NEXTAUTH_URL.replace(/\/$/, "");
-  const pull = await proposeFile(gh, {
-    repo: setting.repo,
-    base,
-    branch,
-    path: setting.file,
-    text: edited,
-    fileSha: file.sha,
-    title: change.decision.title,
-    body: `Proposed through TAG Portal: ${portal}${decisionLink(decisionId)}\n\nMerging this pull request records the TOC's approval in the portal; closing it without merging records a refusal.`,
+  const decisionId = change.decision.id;
+  return {
+    gh,
+    file: {
+      repo: setting.repo,
+      base,
+      branch: `tag-portal/decision-${decisionId}`,
+      path: setting.file,
+      text: edited,
+      fileSha: file.sha,
+      title: change.decision.title,
+      body: `Proposed through TAG Portal: ${portal}${decisionLink(decisionId)}\n\nMerging this pull request records the TOC's approval in the portal; closing it without merging records a refusal.`,
+    },
+  };
+}
+
+/**
+ * A lead of the decision's TAG (`github.sync`) opens its pull request now, rather than waiting for
+ * the sweep, or again after GitHub refused it: GitHub's refusal is the error. Audited with the lead
+ * as the actor.
+ */
+export async function openRosterPullNow(actor: Actor | null, input: RosterPullInput) {
+  const d = await db.decision.findUnique({
+    where: { id: input.decisionId },
+    select: { id: true, tag: { select: { id: true, slug: true } } },
   });
-  await db.$transaction(async (tx) => {
-    await tx.rosterPullRequest.create({
-      data: { decisionId, repo: setting.repo, number: pull.number, url: pull.url, branch, openedAt: at },
-    });
-    await recordAudit(tx, {
-      at,
-      actorId: null,
-      action: "decision.pull-request",
-      subjectType: "Decision",
-      subjectId: decisionId,
-      tagId: change.decision.tagId,
-      after: { pullRequest: pull.url, state: "open" },
-    });
+  const { a } = await requireFound(actor, "github.sync", d, {
+    subjectType: "Decision",
+    subjectId: input.decisionId,
+    tagId: d?.tag.id ?? null,
+    missing: "That decision does not exist.",
   });
-  return { opened: true, reason: pull.url };
+  const setting = rosterPullSetting();
+  if (!setting) throw new AppError("CONFLICT", "Roster pull requests are off on this portal.");
+  const r = await openRosterPull(input.decisionId, await now(), a.id).catch((e: unknown) =>
+    Promise.reject(githubRefusal(e, setting.repo)),
+  );
+  if (!r.opened) throw new AppError("CONFLICT", r.reason);
+  notOpenedAt.delete(input.decisionId);
+  return { slug: d!.tag.slug, url: r.reason };
+}
+
+/**
+ * The lead console's list: the TAG's open roster decisions that go to the TOC's tags.yaml, each
+ * with its pull request when it has one. Null when roster pull requests are off.
+ */
+export async function listRosterProposals(tagId: string) {
+  const setting = rosterPullSetting();
+  if (!setting) return null;
+  const decisions = await db.decision.findMany({
+    where: { tagId, status: "open", kind: { in: [...ROSTER_DECISION_KINDS] } },
+    orderBy: { openedAt: "asc" },
+    select: { id: true, title: true, openedAt: true, subjectId: true },
+  });
+  const ids = decisions.map((d) => d.id);
+  const [seats, pulls] = await Promise.all([
+    db.roleAssignment.findMany({
+      where: { id: { in: decisions.map((d) => d.subjectId) }, kind: { in: [...ROSTER_SEAT_KINDS] } },
+      select: { id: true },
+    }),
+    db.rosterPullRequest.findMany({
+      where: { decisionId: { in: ids } },
+      select: { decisionId: true, url: true, number: true },
+    }),
+  ]);
+  const rostered = new Set(seats.map((s) => s.id));
+  return {
+    ...setting,
+    proposals: decisions
+      .filter((d) => rostered.has(d.subjectId))
+      .map(({ subjectId: _, ...d }) => ({ ...d, pull: pulls.find((p) => p.decisionId === d.id) ?? null })),
+  };
 }
 
 const RETRY_AFTER_MS = 60 * 60_000;
@@ -157,7 +260,7 @@ const notOpenedAt = new Map<string, number>();
 export async function openPendingRosterPulls(at: Date): Promise<number> {
   if (!rosterPullSetting()) return 0;
   const open = await db.decision.findMany({
-    where: { status: "open", kind: { in: ["appointment", "removal", "seat_end"] } },
+    where: { status: "open", kind: { in: [...ROSTER_DECISION_KINDS] } },
     orderBy: { openedAt: "asc" },
     select: { id: true },
     take: 50,
@@ -177,7 +280,7 @@ export async function openPendingRosterPulls(at: Date): Promise<number> {
     try {
       const r = await openRosterPull(id, at);
       if (r.opened) opened++;
-      else notOpenedAt.set(id, Date.now());
+      else if (!r.busy) notOpenedAt.set(id, Date.now());
     } catch (e) {
       notOpenedAt.set(id, Date.now());
       console.warn(`Roster pull request for decision ${id} not opened: ${(e as Error).message}`);

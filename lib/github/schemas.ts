@@ -65,3 +65,7 @@ export const ProjectLinkSchema = z
   });
 export type ProjectLinkInput = z.infer<typeof ProjectLinkSchema>;
 export const ProjectTagSchema = z.strictObject({ tagId: z.uuid() });
+
+/** A lead opens the tags.yaml pull request of a pending roster change now (issue 19 point 4). */
+export const RosterPullSchema = z.strictObject({ decisionId: z.uuid() });
+export type RosterPullInput = z.infer<typeof RosterPullSchema>;

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { DAY, UNFINISHED_SYNC_RUN_STATUSES } from "@/lib/vocabulary";
 import { AppError } from "@/lib/errors";
@@ -31,13 +31,14 @@ export async function startSync(actor: Actor | null, tagSlug: string, enqueue: E
   if (!tag) throw new AppError("NOT_FOUND", "Unknown TAG.");
   if (tag.repositories.length === 0) throw new AppError("INVALID", "This TAG lists no repositories to sync.");
   const at = await now();
-  const unfinished = await db.syncRun.findFirst({
-    where: { tagId: tag.id, ...unfinishedRuns(at) },
-    select: { id: true },
-  });
-  if (unfinished) throw new AppError("CONFLICT", "A sync of this TAG is already queued or running.");
-  const run = await db.$transaction((tx) =>
-    createAudited(
+  const run = await db.$transaction(async (tx) => {
+    await lockRunCreation(tx);
+    const unfinished = await tx.syncRun.findFirst({
+      where: { tagId: tag.id, ...unfinishedRuns(at) },
+      select: { id: true },
+    });
+    if (unfinished) throw new AppError("CONFLICT", "A sync of this TAG is already queued or running.");
+    return createAudited(
       tx,
       tx.syncRun.create({
         data: { tagId: tag.id, requestedById: a.id, createdAt: at, total: tag.repositories.length * SYNC_STEPS.length },
@@ -51,8 +52,8 @@ export async function startSync(actor: Actor | null, tagSlug: string, enqueue: E
         tagId: tag.id,
         after: { repositories: tag.repositories },
       },
-    ),
-  );
+    );
+  });
   await enqueue(run.id);
   return run;
 }
@@ -63,25 +64,35 @@ export async function startSync(actor: Actor | null, tagSlug: string, enqueue: E
  * requester. Returns how many it started; running it again the same day starts none.
  */
 export async function scheduleDailySyncs(at: Date, enqueue: Enqueue): Promise<number> {
-  const withRepos = await db.tag.findMany({
-    where: { repositories: { isEmpty: false } },
-    select: { id: true, repositories: true },
-  });
-  const recent = await db.syncRun.findMany({
-    where: {
-      tagId: { in: withRepos.map((t) => t.id) },
-      OR: [{ createdAt: { gt: new Date(at.getTime() - DAY) } }, unfinishedRuns(at)],
-    },
-    select: { tagId: true },
-    distinct: ["tagId"],
-  });
-  const tags = withRepos.filter((t) => !recent.some((r) => r.tagId === t.id));
-  for (const tag of tags) {
-    const run = await db.syncRun.create({
-      data: { tagId: tag.id, createdAt: at, total: tag.repositories.length * SYNC_STEPS.length },
+  const runs = await db.$transaction(async (tx) => {
+    await lockRunCreation(tx);
+    const withRepos = await tx.tag.findMany({
+      where: { repositories: { isEmpty: false } },
+      select: { id: true, repositories: true },
+    });
+    const recent = await tx.syncRun.findMany({
+      where: {
+        tagId: { in: withRepos.map((t) => t.id) },
+        OR: [{ createdAt: { gt: new Date(at.getTime() - DAY) } }, unfinishedRuns(at)],
+      },
+      select: { tagId: true },
+      distinct: ["tagId"],
+    });
+    const due = withRepos.filter((t) => !recent.some((r) => r.tagId === t.id));
+    return tx.syncRun.createManyAndReturn({
+      data: due.map((t) => ({ tagId: t.id, createdAt: at, total: t.repositories.length * SYNC_STEPS.length })),
       select: { id: true },
     });
-    await enqueue(run.id);
-  }
-  return tags.length;
+  });
+  // Sent once committed: a worker that picks a run up finds it.
+  for (const run of runs) await enqueue(run.id);
+  return runs.length;
+}
+
+/**
+ * Two workers sweeping at the same instant (or a lead's click beside the sweep) each saw no run and
+ * each created one: checking and creating now happen under one lock, held to the transaction's end.
+ */
+async function lockRunCreation(tx: Tx): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${"github:sync-run-creation"}::text, 0))`;
 }

@@ -288,4 +288,17 @@ describe("GitHub sync", () => {
     expect(runs).toHaveLength(2);
     expect(queued).toContain(runs[1]!.id);
   });
+
+  it("two workers sweeping at the same instant queue one sync of a TAG, not two", async () => {
+    const { tag } = await setup();
+    const queued: string[] = [];
+    const enqueue = async (id: string) => void queued.push(id);
+    const t0 = new Date();
+    // Connections open first: a cold pool connects one at a time, which would put the two sweeps in a row.
+    await Promise.all(Array.from({ length: 4 }, () => db.$queryRaw`SELECT 1`));
+    await Promise.all([scheduleDailySyncs(t0, enqueue), scheduleDailySyncs(t0, enqueue)]);
+    const runs = await db.syncRun.findMany({ where: { tagId: tag.id } });
+    expect(runs).toHaveLength(1);
+    expect(queued.filter((id) => id === runs[0]!.id)).toHaveLength(1);
+  });
 });

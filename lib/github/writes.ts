@@ -99,6 +99,8 @@ export interface WriteOutcome {
   error?: string;
   /** After a failed attempt that will be tried again: how long it waits. */
   retryInMs?: number;
+  /** GitHub's rate limit refused it: other writes wait as long. */
+  rateLimited?: boolean;
 }
 
 /**
@@ -162,8 +164,37 @@ export async function performWrite(
         : (opts.backoffMs ?? WRITE_BACKOFF_MS) * 2 ** (attempts - 1);
     const nextAttemptAt = new Date(at.getTime() + wait);
     await db.githubWrite.update({ where: { id }, data: { attempts, lastError: error, nextAttemptAt } });
-    return { status: "retry", error, retryInMs: wait };
+    return { status: "retry", error, retryInMs: wait, rateLimited: e instanceof RateLimited };
   }
+}
+
+/**
+ * One poll's writes, in queue order (the worker's handler): each is sent on its own, and one that
+ * failed is queued again for after its backoff. Once GitHub's rate limit refuses one, the rest of
+ * the batch is queued for when it lifts instead of spending requests on refusals.
+ */
+export async function performWriteBatch(
+  ids: readonly string[],
+  requeue: Enqueue,
+  opts: Parameters<typeof performWrite>[1] = {},
+): Promise<WriteOutcome[]> {
+  const outcomes: WriteOutcome[] = [];
+  let limitedUntil: Date | null = null;
+  for (const id of ids) {
+    if (limitedUntil) {
+      await requeue(id, limitedUntil);
+      outcomes.push({ status: "retry", retryInMs: limitedUntil.getTime() - Date.now(), rateLimited: true });
+      continue;
+    }
+    const r = await performWrite(id, opts);
+    if (r.status === "retry") {
+      const at = new Date(Date.now() + r.retryInMs!);
+      await requeue(id, at);
+      if (r.rateLimited) limitedUntil = at;
+    }
+    outcomes.push(r);
+  }
+  return outcomes;
 }
 
 type Client = ReturnType<typeof createGithubClient>;
@@ -177,8 +208,10 @@ async function send(client: Client, w: Row, at: Date): Promise<Prisma.GithubWrit
     const p = w.payload as unknown as CreateIssuePayload;
     const item = await db.helpWantedItem.findUniqueOrThrow({ where: { id: w.itemId }, select: { status: true } });
     const labels = item.status === "open" ? [await helpWantedLabelOf(w.repo)] : [];
-    const res = await client.post(`${repoUrl}/issues`, { title: p.title, body: p.body, labels });
-    const issue = (await res.json()) as { number: number; html_url: string; title: string; state: string };
+    // An earlier attempt GitHub took but whose answer was lost left an issue with this write's marker: link it.
+    const issue =
+      (await issueWithMarker(client, repoUrl, commentMarker(w.id))) ??
+      ((await (await client.post(`${repoUrl}/issues`, { title: p.title, body: p.body, labels })).json()) as NewIssue);
     // The item links its new issue; the label is already as the item's state wants it.
     await db.$transaction([
       db.helpWantedItem.update({
@@ -247,6 +280,30 @@ async function send(client: Client, w: Row, at: Date): Promise<Prisma.GithubWrit
   return { remoteId: await commentOnce(client, issueUrl, w.id, p.body) };
 }
 
+interface NewIssue {
+  number: number;
+  html_url: string;
+  title: string;
+  state: string;
+  body?: string | null;
+}
+/** Pages of the newest issues read for a lost creation: it is among the repository's newest, retried within minutes. */
+const NEWEST_ISSUE_PAGES = 3;
+
+/** The repository's issue carrying `marker` among its newest (GitHub's search index lags; the list does not). */
+async function issueWithMarker(client: Client, repoUrl: string, marker: string): Promise<NewIssue | null> {
+  let url: string | null = `${repoUrl}/issues?state=all&sort=created&direction=desc&per_page=100`;
+  for (let page = 0; url && page < NEWEST_ISSUE_PAGES; page++) {
+    const res = await client.get(url);
+    const found = ((await res.json()) as NewIssue[]).find((i) => i.body?.includes(marker));
+    if (found) return found;
+    url = nextPageOf(res);
+  }
+  return null;
+}
+
+const nextPageOf = (res: Response) => /<([^>]+)>;\s*rel="next"/.exec(res.headers.get("link") ?? "")?.[1] ?? null;
+
 /**
  * Posts a comment unless one with this write's marker is there already (an earlier attempt that
  * GitHub took but whose answer was lost). Returns the comment id.
@@ -257,7 +314,7 @@ async function commentOnce(client: Client, issueUrl: string, writeId: string, bo
     const res = await client.get(url);
     const found = ((await res.json()) as { id: number; body?: string }[]).find((c) => c.body?.includes(marker));
     if (found) return String(found.id);
-    url = /<([^>]+)>;\s*rel="next"/.exec(res.headers.get("link") ?? "")?.[1] ?? null;
+    url = nextPageOf(res);
   }
   const res = await client.post(`${issueUrl}/comments`, { body: `${body}\n\n${marker}` });
   return String(((await res.json()) as { id: number }).id);

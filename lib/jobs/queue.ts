@@ -52,6 +52,19 @@ export async function enqueueSync(runId: string, startAfter?: Date): Promise<voi
 /** Writes to GitHub (lib/github/writes.ts): one job per GithubWrite; a failed attempt is sent again for its next time. */
 export const GITHUB_WRITE_QUEUE = "github-write";
 
+/**
+ * How the worker takes writes: up to 20 due ones per poll, in order (lib/github/writes.ts
+ * performWriteBatch). Linking a project queues a write per item; one per poll left the story's own
+ * writes (an assignment, a comment) behind that backlog for minutes.
+ */
+export const GITHUB_WRITE_WORK = { pollingIntervalSeconds: 1, batchSize: 20, includeMetadata: true } as const;
+
+/** The write ids of one poll's jobs in the order they were queued (pg-boss hands a batch over unordered). */
+export const writeIdsInQueueOrder = (jobs: readonly { id: string; createdOn: Date; data: { writeId: string } }[]) =>
+  [...jobs]
+    .sort((a, b) => a.createdOn.getTime() - b.createdOn.getTime() || a.id.localeCompare(b.id))
+    .map((j) => j.data.writeId);
+
 export async function enqueueGithubWrite(writeId: string, startAfter?: Date): Promise<void> {
   const b = await getBoss();
   // The row keeps the attempts and the backoff; the queue's own retry only covers a worker that died mid-job.

@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { requireTag } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
-import { baseOf, githubRestFor, proposeFile } from "@/lib/github/pulls";
+import { baseOf, githubRefusal, githubRestFor, proposeFile } from "@/lib/github/pulls";
 import { getTagReport } from "./load";
 import { reportFileName } from "./report";
 import type { OpenTagReportPullInput } from "./schemas";
@@ -56,14 +56,7 @@ export async function openTagReportPull(
       body: `Drafted in TAG Portal from its figures and the leads' narrative: ${portal}/manage/${tag.slug}/reports?period=${report.period.key}`,
     });
   } catch (e) {
-    if (e instanceof AppError) throw e;
-    const status = (e as { status?: number }).status;
-    throw new AppError(
-      "UNAVAILABLE",
-      status
-        ? `GitHub refused the pull request (${status}): ${(e as Error).message}. Check that the portal's GitHub App is installed on ${repo}, then try again.`
-        : `GitHub could not be reached: ${(e as Error).message}. Try again in a moment.`,
-    );
+    throw githubRefusal(e, repo);
   }
 
   const at = await now();

@@ -150,6 +150,7 @@ export const EXPECTED: Record<string, Row> = {
   "github.labels": row("github.sync", leadOrAdmin, ["setHelpWantedLabelsAction"]),
   "github.project-link": row("github.sync", leadOrAdmin, ["linkTagProjectAction"]),
   "github.project-unlink": row("github.sync", leadOrAdmin, ["unlinkTagProjectAction"]),
+  "github.roster-pull": row("github.sync", leadOrAdmin, ["openRosterPullAction"]),
   // "manage TAGs": mapping a GitHub App installation's repository to a TAG is admin only (/admin/github).
   "github.map-repository": row("tag.manage", ["admin"], ["mapRepositoryAction"]),
   // "set the TAG's Slack webhook and events, see and retry its failed Slack messages": its leads, admin.

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createStandIn } from "@/dev/github-stand-in/server";
-import { resetEnvForTests } from "@/lib/env";
+import { env, resetEnvForTests } from "@/lib/env";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { loadActor } from "@/lib/auth/actor";
@@ -56,6 +56,8 @@ import { setHelpWantedLabels } from "@/lib/github/repository-settings";
 import { startSync } from "@/lib/github/sync-runs";
 import { mapRepository } from "@/lib/github/app/installations";
 import { linkTagProject, unlinkTagProject } from "@/lib/github/projects";
+import { openRosterPullNow } from "@/lib/github/roster-pulls";
+import { exportTagsYamlFromDatabase } from "@/lib/tags-yaml/apply";
 import { decideReport, reportText, unhideText } from "@/lib/reports/reports";
 import { getTagDashboard, getTocOverview } from "@/lib/dashboards/queries";
 import { createLiaison, endLiaison, logCheckIn, updateLiaison } from "@/lib/liaisons/mutations";
@@ -799,6 +801,28 @@ const OPERATIONS: Record<string, (w: World, actor: Actor | null, role: MatrixRol
     return {
       run: () => linkTagProject(actor, { tagId: w.tagA.id, owner: "cncf", number: 1 }, resolve, async () => undefined),
       changed: async () => (await db.tagProject.count({ where: { tagId: w.tagA.id } })) === 1,
+    };
+  },
+  "github.roster-pull": async (w, actor) => {
+    vi.stubEnv("ROSTER_PULL_REQUEST_REPO", "cncf/toc");
+    resetEnvForTests();
+    const target = await w.bystander();
+    const seat = await appointLeader(w.actorOf("lead"), {
+      tagId: w.tagA.id,
+      login: target.login,
+      kind: "tech_lead",
+      termMonths: 24,
+    });
+    const decision = await db.decision.findFirstOrThrow({ where: { subjectId: seat.id, status: "open" } });
+    // The TOC's tags.yaml on the stand-in, as the portal would export it: the appointment adds its entry.
+    await fetch(`${env().GITHUB_API_URL.replace(/\/api$/, "")}/_stand-in/files`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ repo: "cncf/toc", path: "tags.yaml", text: await exportTagsYamlFromDatabase(db) }),
+    });
+    return {
+      run: () => openRosterPullNow(actor, { decisionId: decision.id }),
+      changed: async () => (await db.rosterPullRequest.count({ where: { decisionId: decision.id } })) === 1,
     };
   },
   "github.project-unlink": async (w, actor) => {

@@ -9,9 +9,10 @@ import { createStandIn } from "@/dev/github-stand-in/server";
 import { createTag, createUser } from "@/tests/factories";
 import { freshToc, pendingAppointment } from "@/tests/decisions";
 import { actorOf } from "@/tests/actors";
+import { loadActor } from "@/lib/auth/actor";
 import { signBody } from "../webhook";
 import { githubTokenFor } from "../auth";
-import { openPendingRosterPulls, rosterPullOf } from "../roster-pulls";
+import { openPendingRosterPulls, openRosterPull, openRosterPullNow, rosterPullOf } from "../roster-pulls";
 import { appConfigOf, resetAppConfigForTests } from "./config";
 import { installationToken, listInstallations, resetAppClientForTests } from "./client";
 import { githubAppOverview, mapRepository, storeInstallations } from "./installations";
@@ -248,9 +249,8 @@ describe("roster changes as pull requests", () => {
       merged: boolean;
       files: Record<string, string>;
     };
-  const control = (path: string) => fetch(`${standIn.url()}/_stand-in/${path}`, { method: "POST" });
-
-  it("opens one pull request with a one-entry diff; merging it approves the decision once, closing another refuses it", async () => {
+  /** A TOC, the App's installation on cncf/toc and the sample tags.yaml there. */
+  async function tocWithTagsYaml() {
     await freshToc(3);
     await storeInstallations(await listInstallations(), await now());
     await fetch(`${standIn.url()}/_stand-in/files`, {
@@ -258,6 +258,15 @@ describe("roster changes as pull requests", () => {
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ repo: "cncf/toc", path: "tags.yaml", text: yaml }),
     });
+  }
+  const control = (path: string, body?: unknown) =>
+    fetch(`${standIn.url()}/_stand-in/${path}`, {
+      method: "POST",
+      ...(body ? { headers: { "content-type": "application/json" }, body: JSON.stringify(body) } : {}),
+    });
+
+  it("opens one pull request with a one-entry diff; merging it approves the decision once, closing another refuses it", async () => {
+    await tocWithTagsYaml();
     const first = await pendingAppointment("harbor-lights");
     expect(await openPendingRosterPulls(await now())).toBe(1);
     // Once per decision: the next sweep opens nothing more.
@@ -308,5 +317,46 @@ describe("roster changes as pull requests", () => {
     expect((await db.roleAssignment.findUniqueOrThrow({ where: { id: second.seat.id } })).status).not.toBe("pending");
     expect(await rosterPullOf(second.decision.id)).toMatchObject({ state: "closed" });
     expect((await pullOf(pr2.number)).merged).toBe(false);
+  });
+
+  it("two sweeps at the same instant open one pull request: the second is told it is busy, not refused by GitHub", async () => {
+    await tocWithTagsYaml();
+    const { decision } = await pendingAppointment("harbor-lights");
+    // Connections open first: a cold pool connects one at a time, which would put the two in a row.
+    await Promise.all(Array.from({ length: 4 }, () => db.$queryRaw`SELECT 1`));
+    const at = await now();
+    const both = await Promise.all([openRosterPull(decision.id, at), openRosterPull(decision.id, at)]);
+    expect(both.filter((r) => r.opened)).toHaveLength(1);
+    expect(both.find((r) => !r.opened)).toMatchObject({ busy: true });
+    const pr = (await rosterPullOf(decision.id))!;
+    const open = (await (
+      await fetch(`${standIn.url()}/api/repos/cncf/toc/pulls?head=cncf:tag-portal/decision-${decision.id}`)
+    ).json()) as { number: number }[];
+    expect(open.map((p) => p.number)).toEqual([pr.number]);
+    expect(await db.auditEvent.count({ where: { action: "decision.pull-request", subjectId: decision.id } })).toBe(1);
+  });
+
+  it("a lead opens it by hand: GitHub's refusal is told, and the next click uses the branch the refused try left", async () => {
+    await tocWithTagsYaml();
+    const { decision, chair, tag } = await pendingAppointment("harbor-lights");
+    const lead = await loadActor(chair.id);
+    const stranger = actorOf((await createUser()).id);
+    await expect(openRosterPullNow(stranger, { decisionId: decision.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await control("pulls-refuse", { count: 1 });
+    await expect(openRosterPullNow(lead, { decisionId: decision.id })).rejects.toMatchObject({
+      code: "UNAVAILABLE",
+      message: expect.stringContaining("GitHub refused the pull request (422)"),
+    });
+    expect(await rosterPullOf(decision.id)).toBeNull();
+    const r = await openRosterPullNow(lead, { decisionId: decision.id });
+    expect(r.slug).toBe(tag.slug);
+    const pr = (await rosterPullOf(decision.id))!;
+    expect(r.url).toBe(pr.url);
+    expect(Object.keys((await pullOf(pr.number)).files)).toEqual(["tags.yaml"]);
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { action: "decision.pull-request", subjectId: decision.id },
+    });
+    expect(audit.actorId).toBe(chair.id);
+    await expect(openRosterPullNow(lead, { decisionId: decision.id })).rejects.toMatchObject({ code: "CONFLICT" });
   });
 });

@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/action";
 import { linkTagProject, unlinkTagProject } from "@/lib/github/projects";
-import { ProjectLinkSchema, ProjectTagSchema } from "@/lib/github/schemas";
+import { openRosterPullNow } from "@/lib/github/roster-pulls";
+import { ProjectLinkSchema, ProjectTagSchema, RosterPullSchema } from "@/lib/github/schemas";
 import { retrySlackDelivery } from "@/lib/slack/deliveries";
 import { SlackDeliverySchema, SlackSettingsSchema, SlackTagSchema } from "@/lib/slack/schemas";
 import { removeSlackSettings, saveSlackSettings } from "@/lib/slack/settings";
@@ -32,6 +33,12 @@ export const linkTagProjectAction = defineAction(ProjectLinkSchema, async (input
 
 export const unlinkTagProjectAction = defineAction(ProjectTagSchema, async (input, actor) => {
   const r = await unlinkTagProject(actor, input);
+  revalidatePath(`/manage/${r.slug}`);
+  return r;
+});
+
+export const openRosterPullAction = defineAction(RosterPullSchema, async (input, actor) => {
+  const r = await openRosterPullNow(actor, input);
   revalidatePath(`/manage/${r.slug}`);
   return r;
 });

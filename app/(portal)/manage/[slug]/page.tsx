@@ -35,9 +35,12 @@ import { LogEntry, Section, Tile } from "@/components/ui/section";
 import { SlackSection } from "@/components/slack/slack-section";
 import { ProjectSection } from "@/components/github/project-section";
 import { getProjectConsole } from "@/lib/github/projects";
+import { RosterPullSection } from "@/components/github/roster-pull-section";
+import { listRosterProposals } from "@/lib/github/roster-pulls";
 import { getSlackConsole } from "@/lib/slack/queries";
 import {
   linkTagProjectAction,
+  openRosterPullAction,
   removeSlackSettingsAction,
   retrySlackDeliveryAction,
   saveSlackSettingsAction,
@@ -64,7 +67,9 @@ export default async function LeadConsolePage({ params }: Props) {
       listHiddenTexts(tag.id),
       getSlackConsole(tag.id),
     ]);
-  const board = can(actor, "github.sync", tag.id) ? await getProjectConsole(tag.id) : null;
+  const [board, roster] = can(actor, "github.sync", tag.id)
+    ? await Promise.all([getProjectConsole(tag.id), listRosterProposals(tag.id)])
+    : [null, null];
   const overdue = isBoardReviewDue(tag, at);
   const staleCount = held.filter((c) => c.stale).length;
 
@@ -300,6 +305,15 @@ export default async function LeadConsolePage({ params }: Props) {
           pending={board.pending}
           link={linkTagProjectAction}
           unlink={unlinkTagProjectAction}
+        />
+      )}
+
+      {roster && (
+        <RosterPullSection
+          repo={roster.repo}
+          file={roster.file}
+          proposals={roster.proposals.map((p) => ({ ...p, openedAt: p.openedAt.toISOString() }))}
+          open={openRosterPullAction}
         />
       )}
 
