@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, signInAs, test, tocVote } from "./fixtures";
+import { expect, signInAs, standIn, test } from "./fixtures";
 import { appointToRole } from "./steps";
 
 const TAG = "/tags/security-and-compliance";
@@ -14,12 +14,10 @@ async function defineRole(page: Page, name: string, fill: (form: ReturnType<Page
   await expect(form.getByRole("status")).toContainText("Role defined.");
 }
 
-test("a chair defines a TAG Ambassador role with caps, appoints within them, a leave shows, a tech lead waits for the TOC, the CSV has the roster", async ({
+test("a chair defines a TAG Ambassador role with caps, appoints within them, a leave shows, a tech lead waits for the TOC's merge of the tags.yaml pull request, the CSV has the roster", async ({
   page,
-  browser,
 }) => {
-  // Several TOC members each sign in and vote in their own browser context (tocVote).
-  test.setTimeout(240_000);
+  test.setTimeout(180_000);
   const run = Date.now().toString(36);
   const ambassador = `TAG Ambassador - project liaison ${run}`;
   // Every TAG has its Tech Lead role from its creation.
@@ -73,12 +71,43 @@ test("a chair defines a TAG Ambassador role with caps, appoints within them, a l
   const maeRow = page.getByRole("row").filter({ hasText: "Mae Tinderly" }).filter({ hasText: techLead });
   await expect(maeRow).toContainText("pending TOC approval");
 
-  await tocVote(browser, `Appoint @mae-member as ${techLead} of TAG Security and Compliance`, [
-    "toby-toc",
-    "tess-toc",
-    "uma-toc",
-  ]);
-  await page.reload();
+  // The TOC approves chairs and tech leads by merging a pull request to its tags.yaml (issue 19): the
+  // lead console lists the pending change with its pull request (the sweep opens it within the
+  // minute; the chair may open it at once).
+  await page.goto("/manage/security-and-compliance");
+  const proposal = page
+    .getByRole("region", { name: /^Roster changes for the TOC/ })
+    .getByRole("listitem")
+    .filter({ hasText: `Appoint @mae-member as ${techLead} of TAG Security and Compliance` });
+  const openNow = proposal.getByRole("button", { name: "Open the pull request now" });
+  if (await openNow.isVisible()) await openNow.click();
+  const pullLink = proposal.getByRole("link", { name: /^cncf\/toc#\d+$/ });
+  await expect(async () => {
+    await page.reload();
+    await expect(pullLink).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  const number = (await pullLink.textContent())!.split("#")[1];
+
+  // On the stand-in: the pull request adds one entry, Mae's, to the file as it stands.
+  const pull = (await (await page.request.get(`${standIn()}/api/repos/cncf/toc/pulls/${number}`)).json()) as {
+    files: Record<string, string>;
+  };
+  const current = (await (await page.request.get(`${standIn()}/api/repos/cncf/toc/contents/tags.yaml`)).json()) as {
+    content: string;
+  };
+  const before = Buffer.from(current.content, "base64").toString("utf8").split("\n");
+  const after = pull.files["tags.yaml"]!.split("\n");
+  let head = 0;
+  while (before[head] === after[head]) head++;
+  let tail = 0;
+  while (tail < before.length - head && before.at(-1 - tail) === after.at(-1 - tail)) tail++;
+  expect(head + tail, "nothing of the file is removed or changed").toBe(before.length);
+  const added = after.slice(head, after.length - tail);
+  expect(added.filter((l) => /^\s*- github:/.test(l))).toEqual([expect.stringContaining("github: mae-member")]);
+
+  // The TOC merges it: the pending seat becomes active.
+  expect((await page.request.post(`${standIn()}/_stand-in/pulls/cncf/toc/${number}/merge`)).ok()).toBe(true);
+  await page.goto(TAG);
   await expect(maeRow).toBeVisible();
   await expect(maeRow).not.toContainText("pending");
 
@@ -91,5 +120,7 @@ test("a chair defines a TAG Ambassador role with caps, appoints within them, a l
   );
   expect(text).toContain(`milo-member,Milo Fernsby,${ambassador},TAG Ambassador,EMEA,Bramble Data,On leave,`);
   expect(text).toContain(`mae-member,Mae Tinderly,${techLead},Tech Lead,EMEA,Independent,Active,`);
+  // The seat's record of its approval is the merged pull request.
+  expect(text).toContain(`https://github.com/cncf/toc/pull/${number}`);
   expect(text).toContain("chia-chair");
 });
