@@ -141,6 +141,8 @@ export function createGithubClient(opts: ClientOptions) {
 
   return {
     get: (url: string, etag?: string | null) => request(url, { etag }),
+    /** A read whose 404 is an answer (a repository nobody has written to yet lists nothing), not an error. */
+    getOrNotFound: (url: string) => request(url, { allow404: true }),
     post: (url: string, body: unknown) => request(url, { method: "POST", body: JSON.stringify(body) }),
     del: (url: string) => request(url, { method: "DELETE", allow404: true }),
     /** A yes/no endpoint (`204` yes, `404` no), such as whether a login is a repository's collaborator. */

@@ -294,7 +294,8 @@ const NEWEST_ISSUE_PAGES = 3;
 async function issueWithMarker(client: Client, repoUrl: string, marker: string): Promise<NewIssue | null> {
   let url: string | null = `${repoUrl}/issues?state=all&sort=created&direction=desc&per_page=100`;
   for (let page = 0; url && page < NEWEST_ISSUE_PAGES; page++) {
-    const res = await client.get(url);
+    const res = await client.getOrNotFound(url);
+    if (res.status === 404) return null;
     const found = ((await res.json()) as NewIssue[]).find((i) => i.body?.includes(marker));
     if (found) return found;
     url = nextPageOf(res);
