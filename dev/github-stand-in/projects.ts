@@ -82,10 +82,15 @@ export function createProjects(deps: {
   const find = (owner: string, number: number) =>
     projects.find((p) => p.owner.toLowerCase() === owner.toLowerCase() && p.number === number);
   const issueNodeId = (repo: string, n: number) => `I_${Buffer.from(`${repo}#${n}`).toString("base64url")}`;
+  const issueTitleOf = (ref: string | null) => {
+    const [, repo, n] = /^(.+)#(\d+)$/.exec(ref ?? "") ?? [];
+    return (repo && deps.issueTitle(repo, Number(n))) || ref;
+  };
   const itemView = (i: Item) => ({
     id: i.id,
     status: i.status,
-    title: i.draft?.title ?? i.issue,
+    // As GitHub's board: an issue's card shows the issue's title.
+    title: i.draft?.title ?? issueTitleOf(i.issue),
     content: i.draft ? { type: "DraftIssue", ...i.draft } : { type: "Issue", issue: i.issue },
   });
 
