@@ -143,7 +143,7 @@ export const PERMISSIONS = {
   "github.sync": {
     scope: "tag",
     roles: leadsAndAdmins,
-    description: "start a GitHub sync, configure a TAG's repositories and project board",
+    description: "start a GitHub sync, configure a TAG's repositories and project board, open a roster pull request",
   },
   "slack.manage": {
     scope: "tag",
