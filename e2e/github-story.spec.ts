@@ -1,5 +1,6 @@
 import type { APIRequestContext } from "@playwright/test";
 import { expect, portalPort, signedIn, signInAs, standIn, status, test } from "./fixtures";
+import { acceptVolunteer, volunteerFor } from "./steps";
 
 /**
  * The end-to-end stories of issues 19 and 22: where the work already lives. The chair links the
@@ -63,12 +64,8 @@ test("a chair's TAG on GitHub and Slack: issue, volunteer, project board and Sla
     .toBeGreaterThan(0);
 
   const amy = await signedIn(browser, "amy-ambassador");
-  await amy.page.goto(path);
-  await amy.page.getByRole("button", { name: "Volunteer" }).click();
-  await expect(amy.page.getByText("A TAG lead will accept or decline your offer")).toBeVisible();
-  await page.goto(path);
-  await page.getByRole("button", { name: "Accept @amy-ambassador" }).click();
-  await expect(page.getByLabel("Follow-up to @amy-ambassador")).toBeVisible();
+  await expect(await volunteerFor(amy.page, path)).toBeVisible();
+  await expect(await acceptVolunteer(page, path, "amy-ambassador")).toBeVisible();
 
   const onGithub = () =>
     getJson<{ state: string; assignees: string[]; comments: { body: string }[] }>(

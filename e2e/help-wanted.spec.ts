@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, signedIn, signInAs, status, test } from "./fixtures";
-import { fillNewItem, postItem, submitNewItem } from "./steps";
+import { acceptVolunteer, fillNewItem, postItem, submitNewItem, volunteerFor } from "./steps";
 
 const ISSUE = "https://github.com/cncf/tag-security/issues/1234";
 const inAYear = () => new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
@@ -98,12 +98,8 @@ test("moving the clock past stale-after flags a held claim on the item page, the
   const path = await postSecurityItem(page, title, "Staff the booth.");
 
   const amy = await signedIn(browser, "amy-ambassador");
-  await amy.page.goto(path);
-  await amy.page.getByRole("button", { name: "Volunteer" }).click();
-  await expect(amy.page.getByText("A TAG lead will accept or decline your offer")).toBeVisible();
-  await page.goto(path);
-  await page.getByRole("button", { name: "Accept @amy-ambassador" }).click();
-  await expect(page.getByLabel("Follow-up to @amy-ambassador")).toBeVisible();
+  await expect(await volunteerFor(amy.page, path)).toBeVisible();
+  await expect(await acceptVolunteer(page, path, "amy-ambassador")).toBeVisible();
   await page.goto(path);
   await expect(page.getByText("Stale: no update lately")).toHaveCount(0);
 

@@ -96,3 +96,17 @@ export async function grantVoteException(page: Page, electionId: string, login: 
   await decide.getByRole("button", { name: "Grant" }).click();
   return panel;
 }
+
+/** The volunteer offers to help from the item's page; returns the line that says a lead will answer. */
+export async function volunteerFor(page: Page, path: string): Promise<Locator> {
+  await page.goto(path);
+  await page.getByRole("button", { name: "Volunteer" }).click();
+  return page.getByText("A TAG lead will accept or decline your offer");
+}
+
+/** A lead accepts `login`'s offer on the item's page; returns the follow-up field the accepted claim shows. */
+export async function acceptVolunteer(page: Page, path: string, login: string): Promise<Locator> {
+  await page.goto(path);
+  await page.getByRole("button", { name: `Accept @${login}` }).click();
+  return page.getByLabel(`Follow-up to @${login}`);
+}

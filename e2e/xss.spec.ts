@@ -1,4 +1,5 @@
 import { expect, signInAs, test } from "./fixtures";
+import { acceptVolunteer, volunteerFor } from "./steps";
 
 /** Hostile input for every rich-text field (docs/security.md, "Untrusted text"). */
 const CORPUS = [
@@ -32,12 +33,8 @@ test("an XSS corpus in an item's title, body, an edited progress update and a bi
   const context = await browser.newContext();
   const amy = await context.newPage();
   await signInAs(amy, "amy-ambassador");
-  await amy.goto(path);
-  await amy.getByRole("button", { name: "Volunteer" }).click();
-  await expect(amy.getByText("A TAG lead will accept or decline your offer")).toBeVisible();
-  await page.goto(path);
-  await page.getByRole("button", { name: "Accept @amy-ambassador" }).click();
-  await expect(page.getByLabel("Follow-up to @amy-ambassador")).toBeVisible();
+  await expect(await volunteerFor(amy, path)).toBeVisible();
+  await expect(await acceptVolunteer(page, path, "amy-ambassador")).toBeVisible();
   await amy.goto(path);
   await amy.getByLabel("Progress update").fill(`Progress ${marker}\n\n${CORPUS}`);
   await amy.getByRole("button", { name: "Post update" }).click();
