@@ -38,6 +38,12 @@ export function invalidMessage(formErrors: readonly string[]): string {
   return formErrors.length ? formErrors.map((e) => e.replace(/\.?$/, ".")).join(" ") : "Some fields need attention.";
 }
 
+interface ActionOptions<S extends z.ZodType, T> {
+  successMessage?: string | ((data: T) => string);
+  /** Refreshes the pages that show the change (`revalidatePath`), after a success only. */
+  revalidate?: (data: T, input: z.infer<S>) => void;
+}
+
 /**
  * The one wrapper for server actions: authenticate, parse input with a strict zod schema, run,
  * and turn expected failures into results (never throws them). A signed-out call is refused and
@@ -48,18 +54,29 @@ export function invalidMessage(formErrors: readonly string[]): string {
 export function defineAction<S extends z.ZodType, T>(
   schema: S | (() => Promise<S>),
   run: (input: z.infer<S>, actor: Actor) => Promise<T>,
-  opts: {
-    successMessage?: string | ((data: T) => string);
-    /** Refreshes the pages that show the change (`revalidatePath`), after a success only. */
-    revalidate?: (data: T, input: z.infer<S>) => void;
-  } = {},
+  opts: ActionOptions<S, T> = {},
 ) {
+  const forActor = actionFor(schema, run, opts);
   return async (raw: unknown): Promise<ActionResult<T>> => {
     const actor = await getActor();
     if (!actor) {
       await recordSignedOutCall(await headers(), await now());
       return fail("UNAUTHENTICATED", "Sign in first.");
     }
+    return forActor(raw, actor);
+  };
+}
+
+/**
+ * What `defineAction` does once it knows who calls: kept apart from the request (session,
+ * headers) so that its contract is tested without one.
+ */
+export function actionFor<S extends z.ZodType, T>(
+  schema: S | (() => Promise<S>),
+  run: (input: z.infer<S>, actor: Actor) => Promise<T>,
+  opts: ActionOptions<S, T> = {},
+) {
+  return async (raw: unknown, actor: Actor): Promise<ActionResult<T>> => {
     const input = raw instanceof FormData ? formDataToObject(raw) : raw;
     // A schema that depends on the portal clock (a due date in the future) is built per call.
     const parsed = (typeof schema === "function" ? await schema() : schema).safeParse(input);
