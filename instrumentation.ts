@@ -21,7 +21,7 @@ export async function register() {
   const { routeConsoleToLogger } = await import("@/lib/observability/logger");
   routeConsoleToLogger("web");
   for (const warning of startupWarnings(e)) console.warn(warning);
-  for (const warning of (await import("@/lib/github/app/config")).appStartupWarnings()) console.warn(warning);
+  for (const warning of (await import("@/lib/github-access/app-config")).appStartupWarnings()) console.warn(warning);
   const { startTracing } = await import("@/lib/observability/tracing");
   await startTracing({ serviceName: e.OTEL_SERVICE_NAME, endpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT });
   const { installWebShutdown } = await import("@/lib/observability/lifecycle");

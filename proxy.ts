@@ -7,13 +7,13 @@ import {
   pageKey,
   withNonce,
   type CachedPage,
-} from "@/lib/http/page-cache";
+} from "@/lib/proxy/page-cache";
 import { databaseUnavailable, UNAVAILABLE_BODY } from "@/lib/observability/db-health";
 
 /**
  * Sets a per-request nonce and the Content-Security-Policy that requires it, so no inline
  * script runs unless Next.js rendered it for this response. Anonymous views of the board are
- * answered from a short-lived page cache with a fresh nonce swapped in (lib/http/page-cache.ts),
+ * answered from a short-lived page cache with a fresh nonce swapped in (lib/proxy/page-cache.ts),
  * keyed on the board's own parameters only and dropped on every replica when the board changes.
  * Not an authorization boundary: permissions are checked in lib/ (docs/security.md).
  */

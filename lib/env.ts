@@ -23,7 +23,7 @@ const EnvSchema = z.object({
   GITHUB_API_TOKEN: z.string().min(1).optional(),
   GITHUB_WEBHOOK_SECRET: z.string().min(1).optional(),
   /**
-   * The GitHub App (docs/decisions/013-github-app.md). Checked by lib/github/app/config.ts rather
+   * The GitHub App (docs/decisions/013-github-app.md). Checked by lib/github-access/app-config.ts rather
    * than here: a bad id or key disables the App with a clear message instead of stopping the portal.
    */
   GITHUB_APP_ID: z.string().trim().min(1).optional(),

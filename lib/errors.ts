@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 /** The one error type for expected failures; codes map to HTTP statuses in route handlers. */
 export const ERROR_CODES = {
   UNAUTHENTICATED: 401,
@@ -25,4 +27,10 @@ export class AppError extends Error {
 /** Prisma's unique violation (P2002) means someone else got there first. */
 export function isUniqueViolation(e: unknown): boolean {
   return typeof e === "object" && e !== null && (e as { code?: string }).code === "P2002";
+}
+
+/** A schema's refusal as the AppError forms show field by field. */
+export function invalidInput(error: z.ZodError): AppError {
+  const flat = z.flattenError(error);
+  return new AppError("INVALID", "Some fields need attention.", flat.fieldErrors as Record<string, string[]>);
 }

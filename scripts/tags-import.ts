@@ -12,7 +12,8 @@
  */
 import { readFile } from "node:fs/promises";
 import { importTagsYaml, type TagsImportSource } from "../lib/tags-yaml/apply.ts";
-import { fetchTocTagsYaml, TOC_REPOSITORY, TOC_TAGS_FILE } from "../lib/tags-yaml/fetch.ts";
+import { fetchTocTagsYaml } from "../lib/tags-yaml/fetch.ts";
+import { TOC_REPOSITORY, TOC_TAGS_FILE } from "../lib/github-access/toc-repository.ts";
 import { formatNote, parseTagsYaml } from "../lib/tags-yaml/parse.ts";
 import { describePlan } from "../lib/tags-yaml/plan.ts";
 import { githubLoginResolver } from "../lib/auth/github-logins.ts";

@@ -23,7 +23,7 @@ const { now } = await import("@/lib/clock");
 const { runSync } = await import("@/lib/github/sync");
 const {
   getBoss,
-  enqueueSweeps,
+  ensureQueues,
   enqueueSync,
   enqueueGithubWrite,
   writeIdsInQueueOrder,
@@ -34,9 +34,9 @@ const {
 const { performWriteBatch } = await import("@/lib/github/writes");
 const { queueDepth } = await import("@/lib/jobs/queue-depth");
 const { setQueueDepthSource } = await import("@/lib/observability/metrics");
-const { sweeps, SLACK_SWEEP } = await import("@/lib/jobs/sweeps");
+const { sweeps, SLACK_SWEEP, enqueueSweeps } = await import("@/lib/worker/sweeps");
 const { publishInvalidation } = await import("@/lib/cache/invalidation");
-for (const warning of (await import("@/lib/github/app/config")).appStartupWarnings()) log.warn(warning);
+for (const warning of (await import("@/lib/github-access/app-config")).appStartupWarnings()) log.warn(warning);
 
 const tracer = trace.getTracer("tag-portal-worker");
 /** Each job runs in its own span (its trace id is the `reqId` of its log lines) and is timed by kind. */
@@ -66,6 +66,10 @@ const server = startWorkerServer({ port: e.WORKER_METRICS_PORT, token: e.METRICS
 setQueueDepthSource(queueDepth);
 
 const boss = await getBoss();
+await ensureQueues(
+  boss,
+  sweeps.map((s) => s.name),
+);
 for (const s of sweeps) {
   await boss.work(s.name, { pollingIntervalSeconds: 0.5 }, ([job]) =>
     timed(s.name, job?.id, async () => {

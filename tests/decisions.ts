@@ -2,7 +2,7 @@
 import { db } from "@/lib/db";
 import { loadActor } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
-import { castVote } from "@/lib/decisions/votes";
+import { castVote } from "@/lib/decision-outcomes/votes";
 import { now } from "@/lib/clock";
 import { appointLeader } from "@/lib/roles/leadership";
 import { createTag, createUser } from "./factories";

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { loadActor } from "@/lib/auth/actor";
 import { listOpenDecisions } from "@/lib/decisions/queries";
-import { castVote } from "@/lib/decisions/votes";
+import { castVote } from "@/lib/decision-outcomes/votes";
 import { seed } from "@/prisma/seed";
 
 describe("the demo's TOC decision", () => {

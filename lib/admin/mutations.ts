@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { refuseByGuard, requirePermission } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
-import { githubLookupApi } from "@/lib/github/auth";
+import { githubLookupApi } from "@/lib/github-access/tokens";
 import { githubLoginResolver } from "@/lib/auth/github-logins";
 import { upsertGithubUser } from "@/lib/people/github-users";
 import type { GrantRoleInput, ImportAmbassadorsInput, VerifyAmbassadorInput } from "./schemas";

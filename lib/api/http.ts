@@ -3,7 +3,7 @@ import { z } from "zod";
 import { now } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { AppError, ERROR_CODES } from "@/lib/errors";
-import { clientAddress } from "@/lib/http/peer-address";
+import { clientOf } from "@/lib/http/peer-address";
 import { takeLocalRateLimit } from "@/lib/rate-limit";
 import { noteDbError, UNAVAILABLE_BODY } from "@/lib/observability/db-health";
 import type { ApiError } from "./schemas";
@@ -13,14 +13,6 @@ import { etagOf, ifNoneMatchHits } from "./etag";
 export type ApiBody = { json: unknown } | { text: string; contentType: string };
 
 const WINDOW_MS = 60_000;
-
-/**
- * The client a rate limit counts against: the connection's address, or with TRUSTED_PROXY_HOPS
- * set, the address the outermost trusted proxy put in `X-Forwarded-For` (lib/http/peer-address.ts).
- */
-export function clientOf(req: { headers: Headers }): string {
-  return clientAddress(req.headers, env().TRUSTED_PROXY_HOPS);
-}
 
 const common = (extra: Record<string, string> = {}) => ({
   "access-control-allow-origin": "*",

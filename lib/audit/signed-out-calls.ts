@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { clientOf } from "@/lib/api/http";
+import { clientOf } from "@/lib/http/peer-address";
 import { takeRateLimit } from "@/lib/rate-limit";
 import { recordRefusal } from "./record";
 

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { loadActor } from "@/lib/auth/actor";
 import { appointLeader } from "@/lib/roles/leadership";
-import { castVote } from "@/lib/decisions/votes";
+import { castVote } from "@/lib/decision-outcomes/votes";
 import { freshToc } from "@/tests/decisions";
 import { createUser, insertClaim, insertItem } from "@/tests/factories";
 import { createSeat, tagWithLead } from "@/tests/fixtures";

@@ -1,13 +1,12 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { monthsUpTo, quartersUpTo } from "@/lib/vocabulary";
 import { stampedMemo } from "@/lib/cache/memo";
 import { Prisma, type ClaimStatus, type RoleKind } from "@/lib/generated/prisma/client";
 import {
   electionTurnout,
   helpWantedByMonth,
   leadershipByQuarter,
-  monthsUpTo,
-  quartersUpTo,
   type ElectionRow,
   type EmployerSpan,
   type HelpWantedMonth,

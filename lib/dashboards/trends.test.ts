@@ -4,11 +4,10 @@ import {
   helpWantedByMonth,
   leadershipByQuarter,
   median,
-  monthsUpTo,
-  quartersUpTo,
   type ClaimRow,
   type SeatSpan,
 } from "./trends";
+import { monthsUpTo, quartersUpTo } from "@/lib/vocabulary";
 
 const d = (s: string) => new Date(`${s}T12:00:00Z`);
 const AT = d("2026-12-05");

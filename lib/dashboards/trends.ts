@@ -1,5 +1,5 @@
 import { employerKey } from "@/lib/roles/seat-rules";
-import { DAY, formatMonth, type Region } from "@/lib/vocabulary";
+import { DAY, type Period, type Region } from "@/lib/vocabulary";
 
 /**
  * Time series for the TOC dashboards (issue 18 point 10), computed from rows already loaded
@@ -44,14 +44,6 @@ export interface ElectionRow {
   participationCount: number | null;
 }
 
-export interface Period {
-  key: string;
-  label: string;
-  start: Date;
-  /** Exclusive. */
-  end: Date;
-}
-
 export interface LeadershipQuarter {
   quarter: string;
   label: string;
@@ -84,27 +76,6 @@ export interface Turnout {
   voted: number;
   /** Whole percent of the eligible voters who voted. */
   percent: number;
-}
-
-/** The `count` quarters ending with the one holding `at`, oldest first. */
-export function quartersUpTo(at: Date, count: number): Period[] {
-  const q = Math.floor(at.getUTCMonth() / 3);
-  return Array.from({ length: count }, (_, i) => {
-    const start = new Date(Date.UTC(at.getUTCFullYear(), (q - (count - 1 - i)) * 3, 1));
-    const end = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 3, 1));
-    const key = `${start.getUTCFullYear()}-Q${start.getUTCMonth() / 3 + 1}`;
-    return { key, label: key.replace("-", " "), start, end };
-  });
-}
-
-/** The `count` months ending with the one holding `at`, oldest first. */
-export function monthsUpTo(at: Date, count: number): Period[] {
-  return Array.from({ length: count }, (_, i) => {
-    const start = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() - (count - 1 - i), 1));
-    const end = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1));
-    const key = start.toISOString().slice(0, 7);
-    return { key, label: formatMonth(key), start, end };
-  });
 }
 
 const within = (d: Date | null, p: Period) => d !== null && d >= p.start && d < p.end;

@@ -9,12 +9,12 @@ import { createSeat } from "@/tests/fixtures";
 import { code } from "@/tests/election-world";
 import { freshToc, pendingAppointment } from "@/tests/decisions";
 import { DAY } from "@/lib/vocabulary";
-import { applyDecisionAgain, closeDueDecisions, recordExternalDecision } from "./closing";
+import { applyDecisionAgain, closeDueDecisions, recordExternalDecision } from "@/lib/decision-outcomes/closing";
 import { withdrawDecisions } from "./decisions";
 import { getDecision, listOpenDecisions } from "./queries";
 import { setDecisionRule, setRemovalSupermajority } from "./rules";
-import { sendDecisionDigests, sweepDecisions } from "./sweep";
-import { castVote, declareConflict } from "./votes";
+import { sendDecisionDigests, sweepDecisions } from "@/lib/decision-outcomes/sweep";
+import { castVote, declareConflict } from "@/lib/decision-outcomes/votes";
 
 const seatStatus = async (id: string) => (await db.roleAssignment.findUniqueOrThrow({ where: { id } })).status;
 

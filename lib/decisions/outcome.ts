@@ -141,3 +141,20 @@ export function decisionOutcome(rule: DecisionRuleOf, tally: Tally, periodOver: 
     explanation: `${head}: ${tail}`,
   };
 }
+
+/** The rule copied onto a decision when it opened. */
+export function ruleOf(
+  d: Readonly<{
+    thresholdShare: number;
+    thresholdMoreThan: boolean;
+    thresholdBase: string;
+    quorumShare: number | null;
+    quorumMoreThan: boolean;
+  }>,
+): DecisionRuleOf {
+  return {
+    threshold: { share: d.thresholdShare, moreThan: d.thresholdMoreThan },
+    base: (d.thresholdBase === "cast" ? "cast" : "members") satisfies Base,
+    quorum: d.quorumShare === null ? null : { share: d.quorumShare, moreThan: d.quorumMoreThan },
+  };
+}

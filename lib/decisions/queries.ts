@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { recordRefusal } from "@/lib/audit/record";
 import { can, canInAnyTag, tagScope, type Actor } from "@/lib/auth/permissions";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { ruleOf } from "./closing";
+import { ruleOf } from "./outcome";
 import { BASES, decisionOutcome, thresholdLabel, needed } from "./outcome";
 
 const listSelect = {

@@ -13,15 +13,15 @@ import { readBallotFile } from "./ballot-formats/index.ts";
 import { hashSha256, outcomeToJson, packBallots, tallyElection, validateRules } from "./tally/index.ts";
 import { publishElection } from "./results";
 import { offerVacancy } from "./vacancy-offers";
-import { castVote } from "@/lib/decisions/votes";
-import { applyDecisionAgain } from "@/lib/decisions/closing";
+import { castVote } from "@/lib/decision-outcomes/votes";
+import { applyDecisionAgain } from "@/lib/decision-outcomes/closing";
 import { loadActor } from "@/lib/auth/actor";
 import { everyoneVotes, freshToc, openDecisionAbout } from "@/tests/decisions";
 import { getArtifact, getElectionResults } from "./queries";
 import { moveElectionPhase, advanceElectionPhases } from "./phases";
 import { createElection } from "./elections";
 import { CreateElectionSchema } from "./schemas";
-import { sweeps } from "@/lib/jobs/sweeps";
+import { sweeps } from "@/lib/worker/sweeps";
 import { DAY } from "@/lib/vocabulary";
 
 let tally: ReturnType<typeof buildTallyCli>;

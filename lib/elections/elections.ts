@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { createAudited, recordAudit } from "@/lib/audit/record";
 import { requirePermission } from "@/lib/auth/actor";
 import { can, type Actor } from "@/lib/auth/permissions";
-import { githubLookupApi } from "@/lib/github/auth";
+import { githubLookupApi } from "@/lib/github-access/tokens";
 import { githubLoginResolver } from "@/lib/auth/github-logins";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { lockElection, parseSeats, requireOfficer, totalSeats } from "./context";

@@ -1,6 +1,6 @@
 import "server-only";
 import { requirePermission } from "@/lib/auth/actor";
-import { githubLookupApi } from "@/lib/github/auth";
+import { githubLookupApi } from "@/lib/github-access/tokens";
 import { githubLoginResolver } from "@/lib/auth/github-logins";
 import type { Actor } from "@/lib/auth/permissions";
 import { now } from "@/lib/clock";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { electionWorld } from "@/tests/election-world";
-import { sweeps } from "@/lib/jobs/sweeps";
+import { sweeps } from "@/lib/worker/sweeps";
 import { DAY } from "@/lib/vocabulary";
 
 const reminderSweep = sweeps.find((s) => s.name === "sweep-vote-reminders")!;

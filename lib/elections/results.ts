@@ -75,7 +75,7 @@ export async function openResultDecision(
 }
 
 /**
- * The TOC approved a tallied result by vote (lib/decisions/effects.ts, inside the decision's
+ * The TOC approved a tallied result by vote (lib/decision-outcomes/effects.ts, inside the decision's
  * transaction): the phase moves to approved (compare-and-swap: a result is seated once) and the
  * roster changes. Winners take active seats through the one appointment path (terms from the role,
  * starting on the cycle date; on a TAG's first election half the winners, the later half in seat

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { advanceClock, now } from "@/lib/clock";
 import { actor, code, electionWorld } from "@/tests/election-world";
 import { everyoneVotes, freshToc, openDecisionAbout } from "@/tests/decisions";
-import { sweeps } from "@/lib/jobs/sweeps";
+import { sweeps } from "@/lib/worker/sweeps";
 import { DAY } from "@/lib/vocabulary";
 import { answerVacancyOffer, getOfferChains, getOfferForViewer, offerVacancy } from "./vacancy-offers";
 

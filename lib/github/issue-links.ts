@@ -1,6 +1,6 @@
 import "server-only";
 import { githubUrls } from "@/lib/auth/github";
-import { githubTokenFor } from "./auth";
+import { githubTokenFor } from "@/lib/github-access/tokens";
 import type { IssueReader } from "@/lib/help-wanted/items";
 import { GITHUB_ISSUE_RE, LinkedIssueSchema } from "@/lib/help-wanted/schemas";
 

@@ -8,7 +8,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { openTagIntegration } from "@/lib/integrations/tag-integration";
 import type { Actor } from "@/lib/auth/permissions";
 import type { ItemChange, ItemChangeSink } from "@/lib/help-wanted/items";
-import { githubTokenForOwner } from "./auth";
+import { githubTokenForOwner } from "@/lib/github-access/tokens";
 import { createGithubClient } from "./client";
 import { applyWorkState } from "./issue-sync";
 import { boardMove, parseProjectUrl, PROJECT_STATUSES } from "./project-status";

@@ -3,7 +3,7 @@ import { request } from "@octokit/request";
 import { z } from "zod";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { githubTokenFor } from "./auth";
+import { githubTokenFor } from "@/lib/github-access/tokens";
 
 /**
  * A pull request that changes one file: what the roster changes (lib/github/roster-pulls.ts) and

@@ -4,7 +4,7 @@ import { env } from "@/lib/env";
 import { now } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
-import { closeDecision, lockOpenDecision, sendNotices } from "@/lib/decisions/closing";
+import { closeDecision, lockOpenDecision, sendNotices } from "@/lib/decision-outcomes/closing";
 import { decisionLink } from "@/lib/decisions/decisions";
 import { exportStateFromFile, exportTagsYaml, type ExportSeatList, type ExportState } from "@/lib/tags-yaml/export";
 import { parseTagsYaml } from "@/lib/tags-yaml/parse";

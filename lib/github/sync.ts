@@ -20,7 +20,7 @@ import {
   type ClientOptions,
   type GithubClient,
 } from "./client";
-import { githubTokenFor } from "./auth";
+import { githubTokenFor } from "@/lib/github-access/tokens";
 
 /**
  * Imports a TAG's GitHub work (issues and PRs, their reviews, issue comments) for portal users,

@@ -4,7 +4,7 @@ import { now as clockNow } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { notifyLeads } from "@/lib/help-wanted/notify-leads";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { githubTokenFor, githubTokenForOwner } from "./auth";
+import { githubTokenFor, githubTokenForOwner } from "@/lib/github-access/tokens";
 import { createGithubClient, RateLimited } from "./client";
 import { helpWantedLabelsFor } from "./drafts";
 import { recordItemOnProjects, sendProjectStatus, writeTarget } from "./project-writes";

@@ -14,6 +14,7 @@ import { randomBytes, timingSafeEqual } from "node:crypto";
 import http, { type IncomingMessage } from "node:http";
 import https from "node:https";
 import { isIP } from "node:net";
+import { env } from "@/lib/env";
 
 export const PEER_HEADER = "x-tag-portal-peer";
 /** What a request with no usable address counts as (one shared bucket: such requests are rare and suspect). */
@@ -109,4 +110,12 @@ export function clientAddress(headers: Headers, hops: number): string {
   }
   const peer = peerAddress(headers);
   return peer ? addressKey(peer) : UNKNOWN_CLIENT;
+}
+
+/**
+ * The client a rate limit counts against: the connection's address, or with TRUSTED_PROXY_HOPS
+ * set, the address the outermost trusted proxy put in `X-Forwarded-For` (above).
+ */
+export function clientOf(req: { headers: Headers }): string {
+  return clientAddress(req.headers, env().TRUSTED_PROXY_HOPS);
 }

@@ -1,7 +1,6 @@
 import "server-only";
 import PgBoss from "pg-boss";
 import { env } from "@/lib/env";
-import { sweeps } from "./sweeps";
 
 /**
  * The PostgreSQL-backed job queue (pg-boss; see docs/decisions/003-job-queue.md). Web processes
@@ -23,10 +22,25 @@ export function getBoss(): Promise<PgBoss> {
     });
     b.on("error", (e) => console.error("[jobs]", e));
     await b.start();
-    for (const name of [...sweeps.map((s) => s.name), SYNC_QUEUE, GITHUB_WRITE_QUEUE]) await createQueueOnce(b, name);
+    await ensureQueues(b, [SYNC_QUEUE, GITHUB_WRITE_QUEUE]);
     return b;
   })();
   return boss;
+}
+
+const created = new Set<string>();
+
+/**
+ * Creates the named queues once per process (pg-boss sends and works only on queues that exist).
+ * The GitHub queues are made with the queue; the sweeps' queues by whoever sends or works on
+ * sweeps (lib/worker/sweeps.ts), so this module does not depend on the domains they sweep.
+ */
+export async function ensureQueues(b: PgBoss, names: readonly string[]): Promise<void> {
+  for (const name of names) {
+    if (created.has(name)) continue;
+    await createQueueOnce(b, name);
+    created.add(name);
+  }
 }
 
 /**
@@ -74,22 +88,6 @@ export async function enqueueGithubWrite(writeId: string, startAfter?: Date): Pr
 export interface QueuedJob {
   name: string;
   id: string;
-}
-
-/**
- * Enqueues every sweep. A worker's tick passes `tickSeconds`: however many workers tick, each sweep
- * is queued once per time slot of that length (pg-boss's singleton slot), so it runs once per tick.
- * The demo clock sends without a slot: it must run them now.
- */
-export async function enqueueSweeps(opts: { tickSeconds?: number } = {}): Promise<QueuedJob[]> {
-  const b = await getBoss();
-  const jobs: QueuedJob[] = [];
-  const slot = opts.tickSeconds ? { singletonKey: "tick", singletonSeconds: opts.tickSeconds } : {};
-  for (const s of sweeps) {
-    const id = await b.send(s.name, {}, { retryLimit: 2, ...slot });
-    if (id) jobs.push({ name: s.name, id });
-  }
-  return jobs;
 }
 
 export interface JobOutcome {

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { loadActor } from "@/lib/auth/actor";
 import { now } from "@/lib/clock";
-import { sweeps } from "@/lib/jobs/sweeps";
+import { sweeps } from "@/lib/worker/sweeps";
 import { createUser } from "@/tests/factories";
 import { tagWithLead } from "@/tests/fixtures";
 import { createLiaison, endLiaison, logCheckIn, updateLiaison } from "./mutations";

@@ -7,7 +7,7 @@ import { advanceClock, now } from "@/lib/clock";
 import { decideClaim, volunteerForItem } from "@/lib/help-wanted/claims";
 import { answerInvitation, inviteToItem } from "@/lib/help-wanted/invitations";
 import { parseBoardQuery } from "@/lib/help-wanted/board-query";
-import { sweeps } from "@/lib/jobs/sweeps";
+import { sweeps } from "@/lib/worker/sweeps";
 import { createUser } from "@/tests/factories";
 import { code, postItem, tagWithLead } from "@/tests/fixtures";
 import { findMatchesForPerson, findPeopleForItem } from "./queries";

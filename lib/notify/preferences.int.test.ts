@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { resetEnvForTests } from "@/lib/env";
 import { loadActor } from "@/lib/auth/actor";
-import { sweeps } from "@/lib/jobs/sweeps";
+import { sweeps } from "@/lib/worker/sweeps";
 import { DAY } from "@/lib/vocabulary";
 import { createUser } from "@/tests/factories";
 import { code } from "@/tests/fixtures";

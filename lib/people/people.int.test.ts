@@ -5,9 +5,9 @@ import { loadActor } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
 import { createTag, createUser, insertClaim, insertItem, insertRecord } from "@/tests/factories";
 import { activityFor } from "@/lib/contributions/activity";
-import { searchAuditEvents } from "@/lib/audit/queries";
-import { deleteAccount, updateProfile } from "./mutations";
-import { findPublicProfile, getOwnProfile } from "./queries";
+import { searchAuditEvents } from "@/lib/admin/audit-log";
+import { deleteAccount, updateProfile } from "@/lib/accounts/mutations";
+import { findPublicProfile, getOwnProfile } from "@/lib/accounts/queries";
 import type { ProfileInput } from "./schemas";
 import { DAY } from "@/lib/vocabulary";
 

@@ -1,8 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
-import { invalid } from "./mutations";
 import { requirePermission } from "@/lib/auth/actor";
+import { invalidInput } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/permissions";
 import { ProfileStepSchema, type ProfileStepInput } from "./schemas";
 
@@ -35,7 +35,7 @@ export async function getProfileStep(userId: string): Promise<ProfileStepInput |
 export async function completeProfileStep(actor: Actor | null, input: ProfileStepInput): Promise<ProfileStepInput> {
   const me = await requirePermission(actor, "profile.edit", { subjectType: "User", subjectId: actor?.id ?? null });
   const parsed = ProfileStepSchema.safeParse(input);
-  if (!parsed.success) throw invalid(parsed.error);
+  if (!parsed.success) throw invalidInput(parsed.error);
   const at = await now();
   await db.user.update({ where: { id: me.id }, data: { ...parsed.data, profileStepAt: at } });
   return parsed.data;

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { githubLookupApi } from "@/lib/github/auth";
+import { githubLookupApi } from "@/lib/github-access/tokens";
 import { githubLoginResolver } from "@/lib/auth/github-logins";
 
 /**

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { loadActor } from "@/lib/auth/actor";
 import { createUser } from "@/tests/factories";
 import { code, postItem, tagWithLead } from "@/tests/fixtures";
-import { findPublicProfile } from "@/lib/people/queries";
+import { findPublicProfile } from "@/lib/accounts/queries";
 import { findBoardItems, searchBoard } from "@/lib/help-wanted/board";
 import { parseBoardQuery } from "@/lib/help-wanted/board-query";
 import { hiddenTexts, listHiddenTexts, listOpenReports } from "./queries";

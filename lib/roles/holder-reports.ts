@@ -7,7 +7,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { requirePermission, requireSeat } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
 import { servingWhere } from "@/lib/auth/lead-seats";
-import { quartersUpTo, type Period } from "@/lib/dashboards/trends";
+import { quartersUpTo, type Period } from "@/lib/vocabulary";
 import { notify } from "@/lib/notify/send";
 import { DAY, isoDay, roleName } from "@/lib/vocabulary";
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { loadActor } from "@/lib/auth/actor";
 import { createTag, createUser } from "@/tests/factories";
-import { castVote } from "@/lib/decisions/votes";
+import { castVote } from "@/lib/decision-outcomes/votes";
 import { everyoneVotes, freshToc, openDecisionAbout } from "@/tests/decisions";
 import { listPendingLeadershipChanges } from "./queries";
 import { changeAssignment } from "./roster";

@@ -12,8 +12,8 @@ import { appointToRole, changeAssignment, moveToAdvisoryFellow } from "./roster"
 import { RoleDefinitionSchema, LeaveSchema } from "./schemas";
 import { remindTermsEnding } from "./term-reminders";
 import { DAY } from "@/lib/vocabulary";
-import { closeDueDecisions } from "@/lib/decisions/closing";
-import { castVote } from "@/lib/decisions/votes";
+import { closeDueDecisions } from "@/lib/decision-outcomes/closing";
+import { castVote } from "@/lib/decision-outcomes/votes";
 import { everyoneVotes, freshToc } from "@/tests/decisions";
 import { code, createSeat, defineRoleIn, standardRole, tagWithLead } from "@/tests/fixtures";
 const message = (p: Promise<unknown>) =>

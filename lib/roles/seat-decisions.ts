@@ -7,7 +7,7 @@ import { closePendingSeat, giveSeat, type SeatRequest } from "./appointments.ts"
  * `giveSeat` for every path (the portal's forms, election vacancies, the tags.yaml import): a seat
  * that comes out pending opens its TOC vote in the same transaction, so no appointment waits
  * without one. The TOC's vote is the only way a pending seat becomes held by the portal
- * (lib/decisions/effects.ts); the TOC's own tags.yaml is the other (settleConfirmedSeat).
+ * (lib/decision-outcomes/effects.ts); the TOC's own tags.yaml is the other (settleConfirmedSeat).
  */
 export async function giveSeatForDecision(tx: Tx, req: SeatRequest) {
   const seat = await giveSeat(tx, req);

@@ -6,7 +6,7 @@ import type { Tx } from "../db.ts";
 import { parseRegionCounts, type SeatHolder, type SeatRules } from "./seat-rules.ts";
 import { dayOf, isoDay, SEAT_TAKEN_STATUSES } from "../vocabulary/index.ts";
 
-/** An end request whose approval moves the seat to emeritus instead of ended (see lib/decisions/effects.ts). */
+/** An end request whose approval moves the seat to emeritus instead of ended (see lib/decision-outcomes/effects.ts). */
 export const EMERITUS_PREFIX = "[emeritus] ";
 
 /** Chair and tech-lead changes always need the TOC (CNCF rules); other roles when their definition says so. */

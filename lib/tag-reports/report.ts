@@ -2,18 +2,15 @@ import {
   electionTurnout,
   helpWantedByMonth,
   leadershipByQuarter,
-  monthsUpTo,
-  quartersUpTo,
   type EmployerSpan,
   type ElectionRow,
   type HelpWantedMonth,
   type ItemRow,
   type LeadershipQuarter,
-  type Period,
   type SeatSpan,
   type Turnout,
 } from "@/lib/dashboards/trends";
-import { isoDay, REGIONS, roleName } from "@/lib/vocabulary";
+import { isoDay, monthsUpTo, quartersUpTo, REGIONS, roleName, type Period } from "@/lib/vocabulary";
 import { NARRATIVE_SECTIONS, type Narrative } from "./schemas";
 
 /**

@@ -4,9 +4,7 @@
  * commit is the import's decision link: the TOC's record of who holds which seat. Async I/O only.
  */
 import { z } from "zod";
-
-export const TOC_REPOSITORY = "cncf/toc";
-export const TOC_TAGS_FILE = "tags.yaml";
+import { TOC_REPOSITORY, TOC_TAGS_FILE } from "../github-access/toc-repository.ts";
 
 const Commits = z.array(z.object({ sha: z.string().regex(/^[0-9a-f]{40}$/) }));
 const Contents = z.object({ encoding: z.literal("base64"), content: z.string() });

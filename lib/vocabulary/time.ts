@@ -1,4 +1,6 @@
 /** Time arithmetic in UTC, for every domain (pure). */
+import { formatMonth } from "./dates.ts";
+
 export const DAY = 86_400_000;
 
 export const addDays = (d: Date, days: number): Date => new Date(d.getTime() + days * DAY);
@@ -34,4 +36,34 @@ export interface ActivityWindow {
 /** `[at - months, at)`, by calendar months in UTC. */
 export function windowEndingAt(at: Date, months: number): ActivityWindow {
   return { from: addMonths(at, -months), to: at };
+}
+
+/** A calendar quarter or month: trends and reports count within one. */
+export interface Period {
+  key: string;
+  label: string;
+  start: Date;
+  /** Exclusive. */
+  end: Date;
+}
+
+/** The `count` quarters ending with the one holding `at`, oldest first. */
+export function quartersUpTo(at: Date, count: number): Period[] {
+  const q = Math.floor(at.getUTCMonth() / 3);
+  return Array.from({ length: count }, (_, i) => {
+    const start = new Date(Date.UTC(at.getUTCFullYear(), (q - (count - 1 - i)) * 3, 1));
+    const end = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 3, 1));
+    const key = `${start.getUTCFullYear()}-Q${start.getUTCMonth() / 3 + 1}`;
+    return { key, label: key.replace("-", " "), start, end };
+  });
+}
+
+/** The `count` months ending with the one holding `at`, oldest first. */
+export function monthsUpTo(at: Date, count: number): Period[] {
+  return Array.from({ length: count }, (_, i) => {
+    const start = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() - (count - 1 - i), 1));
+    const end = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1));
+    const key = start.toISOString().slice(0, 7);
+    return { key, label: formatMonth(key), start, end };
+  });
 }

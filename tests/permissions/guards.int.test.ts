@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { loadActor } from "@/lib/auth/actor";
 import { setGlobalRole } from "@/lib/admin/mutations";
 import { appointLeader, requestEndOfSeat } from "@/lib/roles/leadership";
-import { castVote } from "@/lib/decisions/votes";
+import { castVote } from "@/lib/decision-outcomes/votes";
 import { everyoneVotes, freshToc, openDecisionAbout } from "@/tests/decisions";
 import { createTag, createUser } from "@/tests/factories";
 import { code } from "@/tests/fixtures";

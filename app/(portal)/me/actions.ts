@@ -10,7 +10,7 @@ import {
   type DeleteAccountState,
   type ProfileFormState,
 } from "@/lib/people/form-data";
-import { deleteAccount, updateProfile } from "@/lib/people/mutations";
+import { deleteAccount, updateProfile } from "@/lib/accounts/mutations";
 import { DeleteAccountSchema, ProfileSchema } from "@/lib/people/schemas";
 import { markPeopleStale } from "@/lib/matching/snapshot";
 import { setNotificationPrefs } from "@/lib/notify/preferences";

@@ -6,7 +6,7 @@ import { Section } from "@/components/ui/section";
 import { DateOnly } from "@/components/ui/time";
 import { requireUser } from "@/lib/auth/session";
 import { formValuesFromProfile } from "@/lib/people/form-data";
-import { getOwnProfile } from "@/lib/people/queries";
+import { getOwnProfile } from "@/lib/accounts/queries";
 import { listDeliveredWork } from "@/lib/people/export";
 import { ITEM_KIND_LABEL } from "@/lib/vocabulary";
 import { DeleteAccount } from "./_components/delete-account";

@@ -13,7 +13,7 @@ import { contributionTimeline, TIMELINE_KINDS } from "@/lib/contributions/timeli
 import { ColumnChart } from "@/components/ui/chart";
 import { ActivityBadge } from "@/components/activity-badge";
 import { DateOnly, DateTime } from "@/components/ui/time";
-import { findPublicProfile } from "@/lib/people/queries";
+import { findPublicProfile } from "@/lib/accounts/queries";
 import { personPathwaysByLogin } from "@/lib/pathways/queries";
 import { StandingSummary } from "@/components/pathways/standing-summary";
 import { getActor } from "@/lib/auth/actor";

@@ -11,11 +11,12 @@ import { freshToc, pendingAppointment } from "@/tests/decisions";
 import { actorOf } from "@/tests/actors";
 import { loadActor } from "@/lib/auth/actor";
 import { signBody } from "../webhook";
-import { githubTokenFor } from "../auth";
+import { githubTokenFor } from "@/lib/github-access/tokens";
 import { openPendingRosterPulls, openRosterPull, openRosterPullNow, rosterPullOf } from "../roster-pulls";
-import { appConfigOf, resetAppConfigForTests } from "./config";
-import { installationToken, listInstallations, resetAppClientForTests } from "./client";
-import { githubAppOverview, mapRepository, storeInstallations } from "./installations";
+import { appConfigOf, resetAppConfigForTests } from "@/lib/github-access/app-config";
+import { installationToken, listInstallations, resetAppClientForTests } from "@/lib/github-access/app-client";
+import { githubAppOverview, mapRepository } from "./installations";
+import { storeInstallations } from "@/lib/github-access/tokens";
 
 const APP_ID = 4242;
 const APP_SECRET = "app-webhook-secret";

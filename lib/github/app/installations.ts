@@ -7,21 +7,9 @@ import { recordAudit } from "@/lib/audit/record";
 import { requirePermission } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
 import type { MapRepositoryInput } from "../schemas";
-import { AppAuthError, listInstallations, type Installation } from "./client";
-import { appConfig } from "./config";
-
-/** Replaces the stored installations with GitHub's list (the App is the source of truth). */
-export async function storeInstallations(list: readonly Installation[], at: Date): Promise<void> {
-  await db.$transaction(async (tx) => {
-    await tx.githubInstallation.deleteMany({ where: { id: { notIn: list.map((i) => i.id) } } });
-    for (const i of list)
-      await tx.githubInstallation.upsert({
-        where: { id: i.id },
-        create: { ...i, updatedAt: at },
-        update: { account: i.account, repositories: i.repositories, updatedAt: at },
-      });
-  });
-}
+import { AppAuthError, listInstallations } from "@/lib/github-access/app-client";
+import { appConfig } from "@/lib/github-access/app-config";
+import { storeInstallations } from "@/lib/github-access/tokens";
 
 export interface InstallationsView {
   /** Why the App cannot be used (invalid id or key, GitHub refusing it); null when it works or is off. */

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/action";
-import { importTagsYamlAsAdmin } from "@/lib/tags-yaml/import-as-admin";
+import { importTagsYamlAsAdmin } from "@/lib/github/tags-yaml-import";
 import { TagsImportSchema } from "@/lib/tags-yaml/schemas";
 
 export const importTagsYamlAction = defineAction(TagsImportSchema, async (input, actor) => {

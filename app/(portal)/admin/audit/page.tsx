@@ -6,7 +6,7 @@ import { FilterForm, type FilterSpec } from "@/components/ui/filter-select";
 import { DateTime } from "@/components/ui/time";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/section";
-import { searchAuditEvents } from "@/lib/audit/queries";
+import { searchAuditEvents } from "@/lib/admin/audit-log";
 import { getActor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { addDays, parseId } from "@/lib/vocabulary";

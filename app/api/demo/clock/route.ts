@@ -6,7 +6,8 @@ import { publishInvalidation } from "@/lib/cache/invalidation";
 import { CACHE_TAGS } from "@/lib/cache/stamps";
 import { isLocalRequest } from "@/lib/http/local-request";
 import { errorResponse, isSameOrigin } from "@/lib/http/responses";
-import { enqueueSweeps, waitForJobs } from "@/lib/jobs/queue";
+import { waitForJobs } from "@/lib/jobs/queue";
+import { enqueueSweeps } from "@/lib/worker/sweeps";
 
 const ClockSchema = z.strictObject({ days: z.number().min(0).max(3650) });
 

@@ -2,14 +2,14 @@
 
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/action";
-import { applyDecisionAgain, recordExternalDecision } from "@/lib/decisions/closing";
+import { applyDecisionAgain, recordExternalDecision } from "@/lib/decision-outcomes/closing";
 import {
   CastVoteSchema,
   DecisionRefSchema,
   DeclareConflictSchema,
   RecordExternalSchema,
 } from "@/lib/decisions/schemas";
-import { castVote, declareConflict } from "@/lib/decisions/votes";
+import { castVote, declareConflict } from "@/lib/decision-outcomes/votes";
 import { DECISION_CHOICE_LABEL } from "@/lib/vocabulary";
 
 const refresh = (id: string) => revalidatePath(`/toc/decisions/${id}`);

@@ -1,8 +1,8 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { committedMigrations, readiness } from "./health";
+import { committedMigrations, readiness } from "./readiness";
 import { markServing, whenServing } from "@/lib/cache/serving";
-import { dbHealth, markDbUp } from "./db-health";
+import { dbHealth, markDbUp } from "@/lib/observability/db-health";
 
 const lastMigration = () => committedMigrations().at(-1)!.name;
 

@@ -1,16 +1,17 @@
 import "server-only";
 import { requirePermission } from "@/lib/auth/actor";
-import { githubLookupApi } from "@/lib/github/auth";
+import { githubLookupApi } from "@/lib/github-access/tokens";
 import type { Actor } from "@/lib/auth/permissions";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { importTagsYaml, type TagsImportSource } from "./apply";
-import { fetchTocTagsYaml, TOC_REPOSITORY, TOC_TAGS_FILE } from "./fetch";
-import { formatNote } from "./parse";
-import { describePlan } from "./plan";
+import { importTagsYaml, type TagsImportSource } from "@/lib/tags-yaml/apply";
+import { fetchTocTagsYaml } from "@/lib/tags-yaml/fetch";
+import { TOC_REPOSITORY, TOC_TAGS_FILE } from "@/lib/github-access/toc-repository";
+import { formatNote } from "@/lib/tags-yaml/parse";
+import { describePlan } from "@/lib/tags-yaml/plan";
 import { githubLoginResolver } from "@/lib/auth/github-logins";
-import type { TagsImportInput } from "./schemas";
+import type { TagsImportInput } from "@/lib/tags-yaml/schemas";
 
 /**
  * `/admin/tags-import`: an admin previews (dry run) or applies a tags.yaml import, either the TOC's

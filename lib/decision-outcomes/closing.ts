@@ -10,8 +10,8 @@ import { requireFound } from "@/lib/auth/actor";
 import type { Action, Actor } from "@/lib/auth/permissions";
 import { notify, type NotificationInput } from "@/lib/notify/send";
 import { applyEffect } from "./effects";
-import { decisionOutcome, type Base, type DecisionRuleOf, type Outcome } from "./outcome";
-import type { DecisionRefInput, RecordExternalInput } from "./schemas";
+import { decisionOutcome, ruleOf, type Outcome } from "@/lib/decisions/outcome";
+import type { DecisionRefInput, RecordExternalInput } from "@/lib/decisions/schemas";
 
 /** Columns a decision is closed from. */
 export const decisionSelect = {
@@ -31,17 +31,6 @@ export const decisionSelect = {
 } as const;
 
 export type DecisionRow = Prisma.DecisionGetPayload<{ select: typeof decisionSelect }>;
-
-/** The rule copied onto a decision when it opened. */
-export function ruleOf(
-  d: Pick<DecisionRow, "thresholdShare" | "thresholdMoreThan" | "thresholdBase" | "quorumShare" | "quorumMoreThan">,
-): DecisionRuleOf {
-  return {
-    threshold: { share: d.thresholdShare, moreThan: d.thresholdMoreThan },
-    base: (d.thresholdBase === "cast" ? "cast" : "members") satisfies Base,
-    quorum: d.quorumShare === null ? null : { share: d.quorumShare, moreThan: d.quorumMoreThan },
-  };
-}
 
 /** Counted electors and their votes (recused members are neither). */
 export async function tallyOf(tx: Pick<Tx, "decisionElector" | "decisionVote">, decisionId: string) {

@@ -1,10 +1,9 @@
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { githubUrls } from "@/lib/auth/github";
-import { TOC_REPOSITORY } from "@/lib/tags-yaml/fetch";
-import { installationToken, listInstallations } from "./app/client";
-import { appConfig } from "./app/config";
-import { storeInstallations } from "./app/installations";
+import { installationToken, listInstallations, type Installation } from "./app-client";
+import { appConfig } from "./app-config";
+import { TOC_REPOSITORY } from "./toc-repository";
 
 /** How often a repository no stored installation holds sends the portal to ask GitHub again. */
 const REFRESH_EVERY_MS = 10 * 60_000;
@@ -72,4 +71,17 @@ export async function githubTokenForOwner(owner: string): Promise<string | undef
  */
 export async function githubLookupApi(): Promise<{ apiUrl: string; token: string | null }> {
   return { apiUrl: githubUrls().api, token: (await githubTokenFor(TOC_REPOSITORY)) ?? null };
+}
+
+/** Replaces the stored installations with GitHub's list (the App is the source of truth). */
+export async function storeInstallations(list: readonly Installation[], at: Date): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await tx.githubInstallation.deleteMany({ where: { id: { notIn: list.map((i) => i.id) } } });
+    for (const i of list)
+      await tx.githubInstallation.upsert({
+        where: { id: i.id },
+        create: { ...i, updatedAt: at },
+        update: { account: i.account, repositories: i.repositories, updatedAt: at },
+      });
+  });
 }

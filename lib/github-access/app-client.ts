@@ -1,7 +1,7 @@
 import { createAppAuth } from "@octokit/auth-app";
 import { request } from "@octokit/request";
 import { env } from "@/lib/env";
-import { appConfig } from "./config";
+import { appConfig } from "./app-config";
 
 /**
  * The GitHub App's side of GitHub's API, through @octokit/auth-app (App JWTs and installation

@@ -10,7 +10,7 @@ import { activatePendingSeat, closePendingSeat } from "@/lib/roles/appointments"
 import { EMERITUS_PREFIX, seatSummarySelect } from "@/lib/roles/seats";
 import { roleName, SITTING_SEAT_STATUSES } from "@/lib/vocabulary";
 import { seatElectionResult, sendBackElectionResult } from "@/lib/elections/results";
-import { decisionLink } from "./decisions";
+import { decisionLink } from "@/lib/decisions/decisions";
 
 /**
  * What a closed decision does, by kind, inside the transaction that closes it. Approval activates

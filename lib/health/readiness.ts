@@ -3,8 +3,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { warmedUp } from "@/lib/cache/serving";
 import { db } from "@/lib/db";
-import { markDbUp, noteDbError } from "./db-health";
-import { isDraining } from "./lifecycle";
+import { markDbUp, noteDbError } from "@/lib/observability/db-health";
+import { isDraining } from "@/lib/observability/lifecycle";
 
 /**
  * `GET /api/health/ready`: the database answers, every committed migration is applied exactly as

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { sendDecisionDigests, sweepDecisions } from "@/lib/decisions/sweep";
+import { sendDecisionDigests, sweepDecisions } from "@/lib/decision-outcomes/sweep";
 import { advanceElectionPhases } from "@/lib/elections/phases";
 import { remindVotersBeforeClose } from "@/lib/elections/reminders";
 import { expireVacancyOffers } from "@/lib/elections/vacancy-offers";
@@ -19,6 +19,7 @@ import { DAY } from "@/lib/vocabulary";
 import { scheduleDailySyncs } from "@/lib/github/sync-runs";
 import { openPendingRosterPulls } from "@/lib/github/roster-pulls";
 import { deliverSlackMessages } from "@/lib/slack/deliveries";
+import { enqueueSync, ensureQueues, getBoss, type QueuedJob } from "@/lib/jobs/queue";
 
 /**
  * Time-driven work. Each sweep compares domain data with the clock's `now` and acts on what is
@@ -141,8 +142,7 @@ export const sweeps: Sweep[] = [
   {
     name: "sweep-github-daily-sync",
     description: "Queue a GitHub sync of every TAG's repositories once a day",
-    // queue.ts imports this list, so the queue is loaded when the sweep runs, not with the module.
-    run: async (at) => scheduleDailySyncs(at, (await import("./queue")).enqueueSync),
+    run: (at) => scheduleDailySyncs(at, enqueueSync),
   },
   {
     name: SLACK_SWEEP,
@@ -160,3 +160,23 @@ export const sweeps: Sweep[] = [
     run: sendNotificationDigests,
   },
 ];
+
+/**
+ * Enqueues every sweep. A worker's tick passes `tickSeconds`: however many workers tick, each sweep
+ * is queued once per time slot of that length (pg-boss's singleton slot), so it runs once per tick.
+ * The demo clock sends without a slot: it must run them now.
+ */
+export async function enqueueSweeps(opts: { tickSeconds?: number } = {}): Promise<QueuedJob[]> {
+  const b = await getBoss();
+  await ensureQueues(
+    b,
+    sweeps.map((s) => s.name),
+  );
+  const jobs: QueuedJob[] = [];
+  const slot = opts.tickSeconds ? { singletonKey: "tick", singletonSeconds: opts.tickSeconds } : {};
+  for (const s of sweeps) {
+    const id = await b.send(s.name, {}, { retryLimit: 2, ...slot });
+    if (id) jobs.push({ name: s.name, id });
+  }
+  return jobs;
+}

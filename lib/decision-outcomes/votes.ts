@@ -6,8 +6,8 @@ import { recordAudit, recordRefusal } from "@/lib/audit/record";
 import type { Action, Actor } from "@/lib/auth/permissions";
 import type { NotificationInput } from "@/lib/notify/send";
 import { closeIfDecided, lockOpenDecision, requireDecision, sendNotices, type DecisionRow } from "./closing";
-import type { Outcome } from "./outcome";
-import type { CastVoteInput, DeclareConflictInput } from "./schemas";
+import type { Outcome } from "@/lib/decisions/outcome";
+import type { CastVoteInput, DeclareConflictInput } from "@/lib/decisions/schemas";
 
 /**
  * Runs one TOC member's act on an open decision (a vote, a declared conflict) in a transaction

@@ -1,8 +1,7 @@
 import "server-only";
-import { z } from "zod";
 import { db, type Tx } from "@/lib/db";
 import { now } from "@/lib/clock";
-import { AppError } from "@/lib/errors";
+import { AppError, invalidInput } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { requirePermission } from "@/lib/auth/actor";
 import { withdrawDecisions } from "@/lib/decisions/decisions";
@@ -10,13 +9,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { notifyFreedPlaces, releaseClaimsOfLeaver } from "@/lib/help-wanted/claims";
 import { notifyLeads } from "@/lib/help-wanted/notify-leads";
 import { FORMER_MEMBER, roleName, SEAT_TAKEN_STATUSES } from "@/lib/vocabulary";
-import { DeleteAccountSchema, ProfileSchema, type ProfileInput } from "./schemas";
-
-/** A schema's refusal as the AppError forms show field by field. */
-export function invalid(error: z.ZodError): AppError {
-  const flat = z.flattenError(error);
-  return new AppError("INVALID", "Some fields need attention.", flat.fieldErrors as Record<string, string[]>);
-}
+import { DeleteAccountSchema, ProfileSchema, type ProfileInput } from "@/lib/people/schemas";
 
 /**
  * Saves the actor's own profile; there is no user id to pass, so nobody edits anyone else's.
@@ -27,7 +20,7 @@ export function invalid(error: z.ZodError): AppError {
 export async function updateProfile(actor: Actor | null, input: ProfileInput): Promise<ProfileInput> {
   const me = await requirePermission(actor, "profile.edit", { subjectType: "User", subjectId: actor?.id ?? null });
   const parsed = ProfileSchema.safeParse(input);
-  if (!parsed.success) throw invalid(parsed.error);
+  if (!parsed.success) throw invalidInput(parsed.error);
   const p = parsed.data;
   const at = await now();
   await db.$transaction(async (tx) => {
@@ -76,7 +69,7 @@ const retiredGithubId = (userId: string) => -BigInt(`0x${userId.replace(/-/g, ""
 export async function deleteAccount(actor: Actor | null, confirmLogin: string): Promise<void> {
   const me = await requirePermission(actor, "account.delete", { subjectType: "User", subjectId: actor?.id ?? null });
   const parsed = DeleteAccountSchema.safeParse({ confirmLogin });
-  if (!parsed.success) throw invalid(parsed.error);
+  if (!parsed.success) throw invalidInput(parsed.error);
   const at = await now();
   const { freed, seats } = await db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { notify } from "@/lib/notify/send";
 import { DAY, isoDay } from "@/lib/vocabulary";
 import { closeDueDecisions } from "./closing";
-import { decisionLink, openSeatDecision } from "./decisions";
+import { decisionLink, openSeatDecision } from "@/lib/decisions/decisions";
 
 /** Members who have not voted hear again this long before the period ends. */
 export const REMIND_BEFORE_DAYS = 2;

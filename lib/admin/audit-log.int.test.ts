@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { loadActor } from "@/lib/auth/actor";
 import { createUser } from "@/tests/factories";
 import { code, tagWithLead } from "@/tests/fixtures";
-import { searchAuditEvents } from "./queries";
+import { searchAuditEvents } from "./audit-log";
 
 /** An event in a TAG by a fresh actor, so that a search by that actor's login finds it alone. */
 async function eventIn(tagId: string) {
