@@ -7,6 +7,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { requirePermission, requireSeat } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
 import { servingWhere } from "@/lib/auth/lead-seats";
+import { seatSummarySelect } from "./seats";
 import { quartersUpTo, type Period } from "@/lib/dashboards/trends";
 import { notify } from "@/lib/notify/send";
 import { DAY, isoDay, roleName } from "@/lib/vocabulary";
@@ -54,15 +55,7 @@ export async function seatsExpectedToReport(tagIds: readonly string[] | null, at
       roleDefinitionId: { not: null },
       ...(tagIds ? { tagId: { in: [...tagIds] } } : {}),
     },
-    select: {
-      id: true,
-      tagId: true,
-      userId: true,
-      kind: true,
-      user: { select: { login: true } },
-      tag: { select: { name: true, slug: true } },
-      roleDefinition: { select: { roleKey: true } },
-    },
+    select: { ...seatSummarySelect, roleDefinition: { select: { name: true, roleKey: true } } },
     orderBy: [{ tagId: "asc" }, { startAt: "asc" }],
   });
   const current = await db.roleDefinition.findMany({
