@@ -2,7 +2,6 @@
 import type { Tx } from "../db.ts";
 import { AppError } from "../errors.ts";
 import { recordAudit } from "../audit/record.ts";
-import { seatSummarySelect } from "../roles/seats.ts";
 import type { DecisionKind as DbDecisionKind } from "../generated/prisma/enums.ts";
 import { DAY, isoDay, roleName } from "../vocabulary/index.ts";
 import { currentRule, ruleFor } from "./rule-in-force.ts";
@@ -163,7 +162,11 @@ export interface SeatDecisionInput {
 export async function openSeatDecisionAt(tx: Tx, input: SeatDecisionInput & { at: Date }): Promise<{ id: string }> {
   const seat = await tx.roleAssignment.findUnique({
     where: { id: input.assignmentId },
-    select: { ...seatSummarySelect, renewTermEndAt: true },
+    include: {
+      roleDefinition: { select: { name: true } },
+      user: { select: { login: true } },
+      tag: { select: { name: true } },
+    },
   });
   if (!seat) throw new AppError("NOT_FOUND", "That seat does not exist.");
   const who = `@${seat.user.login} as ${roleName(seat.kind, seat.roleDefinition?.name)} of ${seat.tag.name}`;

@@ -6,11 +6,11 @@ import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { requirePermission } from "@/lib/auth/actor";
 import { withdrawDecisions } from "@/lib/decisions/decisions";
+import { seatSummarySelect } from "@/lib/roles/seats";
 import type { Actor } from "@/lib/auth/permissions";
 import { notifyFreedPlaces, releaseClaimsOfLeaver } from "@/lib/help-wanted/claims";
 import { notifyLeads } from "@/lib/help-wanted/notify-leads";
 import { FORMER_MEMBER, roleName, SEAT_TAKEN_STATUSES } from "@/lib/vocabulary";
-import { seatSummarySelect } from "@/lib/roles/seats";
 import { DeleteAccountSchema, ProfileSchema, type ProfileInput } from "./schemas";
 
 /** A schema's refusal as the AppError forms show field by field. */

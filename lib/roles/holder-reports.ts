@@ -7,10 +7,10 @@ import { recordAudit } from "@/lib/audit/record";
 import { requirePermission, requireSeat } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
 import { servingWhere } from "@/lib/auth/lead-seats";
-import { seatSummarySelect } from "./seats";
 import { quartersUpTo, type Period } from "@/lib/dashboards/trends";
 import { notify } from "@/lib/notify/send";
 import { DAY, isoDay, roleName } from "@/lib/vocabulary";
+import { seatSummarySelect } from "./seats";
 
 /**
  * Seat holders' quarterly reports (issue 21, point 4; docs/decisions/016). A seat is expected to
