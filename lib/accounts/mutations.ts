@@ -5,6 +5,7 @@ import { AppError, invalidInput } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { requirePermission } from "@/lib/auth/actor";
 import { withdrawDecisions } from "@/lib/decisions/decisions";
+import { seatSummarySelect } from "@/lib/roles/seats";
 import type { Actor } from "@/lib/auth/permissions";
 import { notifyFreedPlaces, releaseClaimsOfLeaver } from "@/lib/help-wanted/claims";
 import { notifyLeads } from "@/lib/help-wanted/notify-leads";
@@ -29,21 +30,8 @@ export async function updateProfile(actor: Actor | null, input: ProfileInput): P
     >`SELECT employer FROM "User" WHERE id = ${me.id}::uuid FOR UPDATE`;
     const current = rows[0];
     if (!current) throw new AppError("NOT_FOUND", "Your account no longer exists.");
-    await tx.user.update({
-      where: { id: me.id },
-      data: {
-        region: p.region,
-        country: p.country,
-        countryPublic: p.countryPublic,
-        timezone: p.timezone,
-        employer: p.employer,
-        skills: p.skills,
-        interests: p.interests,
-        languages: p.languages,
-        hoursPerMonth: p.hoursPerMonth,
-        bio: p.bio,
-      },
-    });
+    // The strict schema's fields are the profile's columns, so the parsed input is the update.
+    await tx.user.update({ where: { id: me.id }, data: p });
     if (current.employer !== p.employer) {
       await tx.employerHistory.updateMany({ where: { userId: me.id, to: null }, data: { to: at } });
       if (p.employer) await tx.employerHistory.create({ data: { userId: me.id, employer: p.employer, from: at } });
@@ -152,14 +140,7 @@ export async function deleteAccount(actor: Actor | null, confirmLogin: string): 
 async function endSeatsOfLeaver(tx: Tx, userId: string, at: Date) {
   const seats = await tx.roleAssignment.findMany({
     where: { userId, status: { in: [...SEAT_TAKEN_STATUSES] } },
-    select: {
-      id: true,
-      tagId: true,
-      kind: true,
-      status: true,
-      tag: { select: { slug: true } },
-      roleDefinition: { select: { name: true } },
-    },
+    select: seatSummarySelect,
   });
   for (const s of seats) {
     await tx.roleAssignment.update({

@@ -72,7 +72,7 @@ export async function findPublicProfile(login: string): Promise<PublicProfile | 
   if (!user) return null;
   const at = await now();
   const [contributed, seats] = await Promise.all([tagsWithActivity(user.id, at), listPersonSeats(user.id)]);
-  const sitting = seats.filter((s) => s.status === "active" || s.status === "on_leave").map((s) => s.tag.id);
+  const sitting = seats.filter((s) => s.status === "active" || s.status === "on_leave").map((s) => s.tagId);
   const tags = await db.tag.findMany({
     where: { id: { in: [...new Set([...contributed, ...sitting])] } },
     orderBy: { name: "asc" },

@@ -27,145 +27,83 @@ interface Rule {
   description: string;
 }
 
+/** A row of the table: an action inside one TAG (`lead` and `chair` count only for their own), or one with no TAG. */
+const inTag = (roles: readonly Role[], description: string): Rule => ({ scope: "tag", roles, description });
+const anywhere = (roles: readonly Role[], description: string): Rule => ({ scope: "global", roles, description });
+
 const everyone: Role[] = ["member", "ambassador", "lead", "toc", "admin"];
 const leadsAndAdmins: Role[] = ["lead", "admin"];
 
 export const PERMISSIONS = {
-  "profile.edit": { scope: "global", roles: everyone, description: "edit own profile, see own matches" },
-  "account.delete": { scope: "global", roles: everyone, description: "delete own account" },
-  "notifications.own": {
-    scope: "global",
-    roles: everyone,
-    description: "mark one's own notifications read, choose how they arrive",
-  },
-  "help-wanted.volunteer": { scope: "tag", roles: everyone, description: "volunteer for an item, post progress" },
-  "help-wanted.create": { scope: "tag", roles: leadsAndAdmins, description: "create, edit and close items" },
-  "help-wanted.decide": { scope: "tag", roles: leadsAndAdmins, description: "accept, decline, release volunteers" },
-  "help-wanted.invite": { scope: "tag", roles: leadsAndAdmins, description: "invite a person to an item" },
-  "role.define": { scope: "tag", roles: leadsAndAdmins, description: "define roles" },
-  "roster.appoint": { scope: "tag", roles: leadsAndAdmins, description: "appoint, renew or end a seat (guards apply)" },
-  "roster.manage": { scope: "tag", roles: leadsAndAdmins, description: "manage roster, leaves, liaisons" },
-  "roster.resign": { scope: "tag", roles: everyone, description: "resign one's own seat (guards apply)" },
-  "election.run": { scope: "tag", roles: leadsAndAdmins, description: "create and run an election (be its officer)" },
-  "election.exception-decide": {
-    scope: "tag",
-    roles: leadsAndAdmins,
-    description: "grant or deny election exceptions",
-  },
-  "election.exception-request": { scope: "tag", roles: everyone, description: "request an election exception" },
-  "election.approve": {
-    scope: "global",
-    roles: ["toc"],
-    description: "publish election results and see them before publication (the TOC approves one by a decision vote)",
-  },
-  "election.oversee": {
-    scope: "global",
-    roles: ["admin"],
-    description: "act as an officer of any election (its drafts, exception requests, phase moves)",
-  },
-  "election.view-draft": { scope: "tag", roles: leadsAndAdmins, description: "see a TAG's elections while drafts" },
-  "leadership.remove-vote": {
-    scope: "global",
-    roles: ["toc"],
-    description: "open a vote to remove an inactive leader",
-  },
-  "decision.view": {
-    scope: "tag",
-    roles: ["lead", "toc", "admin"],
-    description: "see the TOC's decisions about a TAG",
-  },
-  "decision.vote": {
-    scope: "global",
-    roles: ["toc"],
-    description: "vote yes / no / abstain on a TOC decision, declare a conflict",
-  },
-  "decision.record": {
-    scope: "global",
-    roles: ["toc"],
-    description: "record a TOC decision taken elsewhere, with its link",
-  },
-  "decision.rule": {
-    scope: "global",
-    roles: ["toc", "admin"],
-    description: "set the TOC decision rule and the removal supermajority",
-  },
-  "checkin.log": { scope: "tag", roles: everyone, description: "log own liaison check-ins and own leaves" },
-  "contribution.self-report": { scope: "tag", roles: everyone, description: "self-report a contribution" },
-  "contribution.verify": {
-    scope: "tag",
-    roles: leadsAndAdmins,
-    description: "verify or reject a self-reported contribution",
-  },
-  "meeting.record": {
-    scope: "tag",
-    roles: leadsAndAdmins,
-    description: "record a TAG meeting and its attendees (confirming ticks is verifying contributions)",
-  },
-  "meeting.attend": { scope: "tag", roles: everyone, description: "tick one's own attendance of a TAG meeting" },
-  "consensus.object": {
-    scope: "tag",
-    roles: everyone,
-    description: "object to a consensus appointment in its window (only people active in the TAG: checked in the lib)",
-  },
-  "pathway.define": { scope: "tag", roles: leadsAndAdmins, description: "define the TAG's leadership ladder" },
-  "pathway.pair": {
-    scope: "tag",
-    roles: leadsAndAdmins,
-    description: "pair mentors with mentees, see everyone's standing on the ladder",
-  },
-  "pathway.mentor": {
-    scope: "tag",
-    roles: everyone,
-    description:
-      "sign off one's own mentee for a ladder step (or a shadowing item's volunteer), end one's own mentor pairing (guards apply)",
-  },
-  "text.report": {
-    scope: "global",
-    roles: everyone,
-    description: "report a text (item, progress update, statement, bio) to its TAG's leads",
-  },
-  "text.hide": {
-    scope: "tag",
-    roles: leadsAndAdmins,
-    description: "hide a reported text with a reason, or keep it (a bio's reports go to admins)",
-  },
-  "tag-report.write": {
-    scope: "tag",
-    roles: leadsAndAdmins,
-    description: "write the narrative of the TAG's quarterly and annual reports",
-  },
-  "holder-report.post": {
-    scope: "tag",
-    roles: everyone,
-    description: "post one's own seat's quarterly report (only the seat's holder: checked in the lib)",
-  },
-  "initiative.manage": { scope: "tag", roles: leadsAndAdmins, description: "run initiatives" },
-  "github.sync": {
-    scope: "tag",
-    roles: leadsAndAdmins,
-    description: "start a GitHub sync, configure a TAG's repositories and project board, open a roster pull request",
-  },
-  "slack.manage": {
-    scope: "tag",
-    roles: leadsAndAdmins,
-    description: "set the TAG's Slack webhook and events, see and retry failed Slack messages",
-  },
-  "dashboard.view": { scope: "tag", roles: ["lead", "toc", "admin"], description: "dashboards of a TAG" },
-  "audit.view": { scope: "tag", roles: ["lead", "toc", "admin"], description: "the audit log of a TAG" },
-  "audit.view-all": {
-    scope: "global",
-    roles: ["toc", "admin"],
-    description: "the whole audit log, cross-TAG dashboards",
-  },
-  "tag.manage": { scope: "global", roles: ["admin"], description: "create and edit TAGs and their settings" },
-  "tag.settings": {
-    scope: "tag",
-    roles: ["chair", "admin"],
-    description:
-      "change a TAG's settings (activity rule, leaves and caps, stale-after days, board review, leadership model, representation targets)",
-  },
-  "user.grant-role": { scope: "global", roles: ["admin"], description: "grant or revoke TOC and admin roles" },
-  "ambassador.verify": { scope: "global", roles: ["admin"], description: "verify CNCF Ambassadors" },
+  "profile.edit": anywhere(everyone, "edit own profile, see own matches"),
+  "account.delete": anywhere(everyone, "delete own account"),
+  "notifications.own": anywhere(everyone, "mark one's own notifications read, choose how they arrive"),
+  "help-wanted.volunteer": inTag(everyone, "volunteer for an item, post progress"),
+  "help-wanted.create": inTag(leadsAndAdmins, "create, edit and close items"),
+  "help-wanted.decide": inTag(leadsAndAdmins, "accept, decline, release volunteers"),
+  "help-wanted.invite": inTag(leadsAndAdmins, "invite a person to an item"),
+  "role.define": inTag(leadsAndAdmins, "define roles"),
+  "roster.appoint": inTag(leadsAndAdmins, "appoint, renew or end a seat (guards apply)"),
+  "roster.manage": inTag(leadsAndAdmins, "manage roster, leaves, liaisons"),
+  "roster.resign": inTag(everyone, "resign one's own seat (guards apply)"),
+  "election.run": inTag(leadsAndAdmins, "create and run an election (be its officer)"),
+  "election.exception-decide": inTag(leadsAndAdmins, "grant or deny election exceptions"),
+  "election.exception-request": inTag(everyone, "request an election exception"),
+  "election.approve": anywhere(
+    ["toc"],
+    "publish election results and see them before publication (the TOC approves one by a decision vote)",
+  ),
+  "election.oversee": anywhere(
+    ["admin"],
+    "act as an officer of any election (its drafts, exception requests, phase moves)",
+  ),
+  "election.view-draft": inTag(leadsAndAdmins, "see a TAG's elections while drafts"),
+  "leadership.remove-vote": anywhere(["toc"], "open a vote to remove an inactive leader"),
+  "decision.view": inTag(["lead", "toc", "admin"], "see the TOC's decisions about a TAG"),
+  "decision.vote": anywhere(["toc"], "vote yes / no / abstain on a TOC decision, declare a conflict"),
+  "decision.record": anywhere(["toc"], "record a TOC decision taken elsewhere, with its link"),
+  "decision.rule": anywhere(["toc", "admin"], "set the TOC decision rule and the removal supermajority"),
+  "checkin.log": inTag(everyone, "log own liaison check-ins and own leaves"),
+  "contribution.self-report": inTag(everyone, "self-report a contribution"),
+  "contribution.verify": inTag(leadsAndAdmins, "verify or reject a self-reported contribution"),
+  "meeting.record": inTag(
+    leadsAndAdmins,
+    "record a TAG meeting and its attendees (confirming ticks is verifying contributions)",
+  ),
+  "meeting.attend": inTag(everyone, "tick one's own attendance of a TAG meeting"),
+  "consensus.object": inTag(
+    everyone,
+    "object to a consensus appointment in its window (only people active in the TAG: checked in the lib)",
+  ),
+  "pathway.define": inTag(leadsAndAdmins, "define the TAG's leadership ladder"),
+  "pathway.pair": inTag(leadsAndAdmins, "pair mentors with mentees, see everyone's standing on the ladder"),
+  "pathway.mentor": inTag(
+    everyone,
+    "sign off one's own mentee for a ladder step (or a shadowing item's volunteer), end one's own mentor pairing (guards apply)",
+  ),
+  "text.report": anywhere(everyone, "report a text (item, progress update, statement, bio) to its TAG's leads"),
+  "text.hide": inTag(leadsAndAdmins, "hide a reported text with a reason, or keep it (a bio's reports go to admins)"),
+  "tag-report.write": inTag(leadsAndAdmins, "write the narrative of the TAG's quarterly and annual reports"),
+  "holder-report.post": inTag(
+    everyone,
+    "post one's own seat's quarterly report (only the seat's holder: checked in the lib)",
+  ),
+  "initiative.manage": inTag(leadsAndAdmins, "run initiatives"),
+  "github.sync": inTag(
+    leadsAndAdmins,
+    "start a GitHub sync, configure a TAG's repositories and project board, open a roster pull request",
+  ),
+  "slack.manage": inTag(leadsAndAdmins, "set the TAG's Slack webhook and events, see and retry failed Slack messages"),
+  "dashboard.view": inTag(["lead", "toc", "admin"], "dashboards of a TAG"),
+  "audit.view": inTag(["lead", "toc", "admin"], "the audit log of a TAG"),
+  "audit.view-all": anywhere(["toc", "admin"], "the whole audit log, cross-TAG dashboards"),
+  "tag.manage": anywhere(["admin"], "create and edit TAGs and their settings"),
+  "tag.settings": inTag(
+    ["chair", "admin"],
+    "change a TAG's settings (activity rule, leaves and caps, stale-after days, board review, leadership model, representation targets)",
+  ),
+  "user.grant-role": anywhere(["admin"], "grant or revoke TOC and admin roles"),
+  "ambassador.verify": anywhere(["admin"], "verify CNCF Ambassadors"),
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof PERMISSIONS;

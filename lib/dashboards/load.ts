@@ -13,7 +13,7 @@ import { checkInDueAt } from "@/lib/liaisons/overdue";
 import { isChasedOverdue } from "@/lib/liaisons/queries";
 import { employerKey, parseRegionCounts, type RegionCounts } from "@/lib/roles/seat-rules";
 import { roleFigures } from "@/lib/roles/figures";
-import { seatStatusAt } from "@/lib/roles/seats";
+import { seatHolderSelect, seatStatusAt } from "@/lib/roles/seats";
 import {
   addMonths,
   DAY,
@@ -240,18 +240,15 @@ export async function loadDashboards(
       where: { tagId: { in: ids }, status: { in: [...SEAT_TAKEN_STATUSES] } },
       orderBy: [{ kind: "asc" }, { requestedAt: "asc" }],
       select: {
-        id: true,
+        ...seatHolderSelect,
         tagId: true,
-        userId: true,
         kind: true,
-        status: true,
-        regionAtStart: true,
         termEndAt: true,
         requestedAt: true,
         endRequestedAt: true,
         renewRequestedAt: true,
-        user: { select: { login: true, name: true, region: true, employer: true } },
         roleDefinition: { select: { roleKey: true, name: true } },
+        // Only leaves that are not over, with their notes: the dashboard shows current and coming ones.
         leaves: {
           where: { to: { gte: today } },
           orderBy: { from: "asc" },

@@ -162,11 +162,7 @@ export interface SeatDecisionInput {
 export async function openSeatDecisionAt(tx: Tx, input: SeatDecisionInput & { at: Date }): Promise<{ id: string }> {
   const seat = await tx.roleAssignment.findUnique({
     where: { id: input.assignmentId },
-    select: {
-      tagId: true,
-      userId: true,
-      kind: true,
-      renewTermEndAt: true,
+    include: {
       roleDefinition: { select: { name: true } },
       user: { select: { login: true } },
       tag: { select: { name: true } },

@@ -117,17 +117,7 @@ export async function getDecision(actor: Actor | null, id: string) {
       ? null
       : await db.roleAssignment.findUnique({
           where: { id: d.subjectId },
-          select: {
-            userId: true,
-            kind: true,
-            status: true,
-            termEndAt: true,
-            renewTermEndAt: true,
-            endReason: true,
-            decisionLink: true,
-            roleDefinition: { select: { name: true } },
-            user: { select: { login: true, name: true } },
-          },
+          include: { roleDefinition: { select: { name: true } }, user: { select: { login: true, name: true } } },
         });
   const isSubject = !!actor && (subjects.includes(actor.id) || seat?.userId === actor.id);
   if (!can(actor, "decision.view", d.tag.id) && !isSubject) {

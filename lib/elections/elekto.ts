@@ -603,25 +603,7 @@ export async function exportElektoElection(
 ): Promise<{ files: Record<string, string>; ballots: number | null }> {
   const el = await db.election.findUnique({
     where: { id: electionId },
-    select: {
-      id: true,
-      title: true,
-      description: true,
-      eligibilityText: true,
-      exceptionDescription: true,
-      exceptionDueAt: true,
-      phase: true,
-      method: true,
-      publishBallots: true,
-      seatsByRegion: true,
-      votingOpenAt: true,
-      votingCloseAt: true,
-      candidateRule: true,
-      candidateMinRecords: true,
-      candidateWindowMonths: true,
-      voterMinRecords: true,
-      voterWindowMonths: true,
-      votersIncludeLeaders: true,
+    include: {
       tag: { select: { name: true } },
       officers: { select: { userId: true } },
       voters: { select: { userId: true } },

@@ -75,43 +75,40 @@ export function resetAppClientForTests(): void {
 
 const perPage = 100;
 
+type PageRequest = { baseUrl: string; headers: { authorization: string }; per_page: number; page: number };
+
+/** Every entry of a paged GitHub list: `entries` reads the page it is asked for, with those request options. */
+async function allPages<T>(authorization: string, entries: (page: PageRequest) => Promise<T[]>): Promise<T[]> {
+  const out: T[] = [];
+  for (let page = 1; ; page++) {
+    const found = await entries({ baseUrl: apiUrl(), headers: { authorization }, per_page: perPage, page });
+    out.push(...found);
+    if (found.length < perPage) return out;
+  }
+}
+
 /** Every installation of the App with its repositories, read from GitHub. */
 export async function listInstallations(): Promise<Installation[]> {
   const a = appAuth();
-  const out: Installation[] = [];
+  let out: Installation[];
   try {
     const { token: jwt } = await a({ type: "app" });
-    for (let page = 1; ; page++) {
-      const { data } = await request("GET /app/installations", {
-        baseUrl: apiUrl(),
-        headers: { authorization: `bearer ${jwt}` },
-        per_page: perPage,
-        page,
-      });
-      for (const i of data)
-        out.push({ id: i.id, account: i.account?.login ?? `installation ${i.id}`, repositories: [] });
-      if (data.length < perPage) break;
-    }
+    const found = await allPages(`bearer ${jwt}`, async (page) => (await request("GET /app/installations", page)).data);
+    out = found.map((i) => ({ id: i.id, account: i.account?.login ?? `installation ${i.id}`, repositories: [] }));
   } catch (e) {
     throw explain(e, "listing the App's installations");
   }
   for (const i of out) {
     const token = await installationToken(i.id);
     try {
-      for (let page = 1; ; page++) {
-        const { data } = await request("GET /installation/repositories", {
-          baseUrl: apiUrl(),
-          headers: { authorization: `token ${token}` },
-          per_page: perPage,
-          page,
-        });
-        i.repositories.push(...data.repositories.map((r) => r.full_name.toLowerCase()));
-        if (data.repositories.length < perPage) break;
-      }
+      const repos = await allPages(
+        `token ${token}`,
+        async (page) => (await request("GET /installation/repositories", page)).data.repositories,
+      );
+      i.repositories = repos.map((r) => r.full_name.toLowerCase()).sort();
     } catch (e) {
       throw explain(e, `listing the repositories of installation ${i.id}`);
     }
-    i.repositories.sort();
   }
   return out;
 }

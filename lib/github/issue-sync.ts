@@ -137,12 +137,7 @@ export async function createIssueForItem(actor: Actor | null, input: CreateIssue
   const a = await requireItemPermission(actor, "help-wanted.create", item, input.itemId);
   const full = await db.helpWantedItem.findUniqueOrThrow({
     where: { id: input.itemId },
-    select: {
-      title: true,
-      body: true,
-      githubIssueUrl: true,
-      tags: { select: { tag: { select: { repositories: true } } } },
-    },
+    include: { tags: { select: { tag: { select: { repositories: true } } } } },
   });
   if (full.githubIssueUrl) throw new AppError("CONFLICT", "This item already links a GitHub issue.");
   if (item!.status === "draft" || item!.status === "closed")

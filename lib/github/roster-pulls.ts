@@ -44,14 +44,7 @@ async function rosterChangeOf(decisionId: string) {
   if (!d || d.status !== "open" || !(ROSTER_DECISION_KINDS as readonly string[]).includes(d.kind)) return null;
   const seat = await db.roleAssignment.findUnique({
     where: { id: d.subjectId },
-    select: {
-      kind: true,
-      startAt: true,
-      termEndAt: true,
-      tag: { select: { slug: true } },
-      subprojectId: true,
-      user: { select: { login: true, name: true, employer: true } },
-    },
+    include: { tag: { select: { slug: true } }, user: { select: { login: true, name: true, employer: true } } },
   });
   const list = seat ? LIST[seat.kind] : undefined;
   if (!seat || !list) return null;

@@ -258,20 +258,22 @@ export async function withdrawClaim(
     if (claim.status === "accepted") await givePlaceBack(tx, claim.itemId, at);
   });
   if (claim.status === "accepted") {
-    await notifyLeads(
-      db,
-      claim.item.tagIds,
-      {
-        kind: "claim.withdrawn",
-        title: `A volunteer withdrew from "${claim.item.title}"`,
-        link: itemLink(claim.itemId),
-      },
-      at,
-      a.id,
-    );
-    await onChange({ kind: "item-state", itemId: claim.itemId });
+    const title = `A volunteer withdrew from "${claim.item.title}"`;
+    await tellLeadsOfOwnChange(claim, { kind: "claim.withdrawn", title }, at, a.id, onChange);
   }
   return { id: claim.id };
+}
+
+/** A volunteer changed their own claim in a way its leads act on: they are told, and the item's state passed on. */
+async function tellLeadsOfOwnChange(
+  claim: { itemId: string; item: { tagIds: string[] } },
+  n: { kind: string; title: string },
+  at: Date,
+  volunteerId: string,
+  onChange: ItemChangeSink,
+) {
+  await notifyLeads(db, claim.item.tagIds, { ...n, link: itemLink(claim.itemId) }, at, volunteerId);
+  await onChange({ kind: "item-state", itemId: claim.itemId });
 }
 
 /** A lead releases a volunteer from an accepted claim; the place opens again. */
@@ -435,18 +437,8 @@ export async function markClaimDone(
       { at, actorId: a.id, action: "claim.done", after: { evidenceUrl: input.evidenceUrl } },
     );
   });
-  await notifyLeads(
-    db,
-    claim.item.tagIds,
-    {
-      kind: "claim.done",
-      title: `Work on "${claim.item.title}" is ready for your confirmation`,
-      link: itemLink(claim.itemId),
-    },
-    at,
-    a.id,
-  );
-  await onChange({ kind: "item-state", itemId: claim.itemId });
+  const title = `Work on "${claim.item.title}" is ready for your confirmation`;
+  await tellLeadsOfOwnChange(claim, { kind: "claim.done", title }, at, a.id, onChange);
   return { id: claim.id };
 }
 

@@ -43,15 +43,7 @@ export async function flagOverdueLiaisons(now: Date): Promise<number> {
     flagged++;
     const l = await db.liaison.findUnique({
       where: { id },
-      select: {
-        projectId: true,
-        foundation: true,
-        cadenceDays: true,
-        lastCheckInAt: true,
-        createdAt: true,
-        project: { select: { displayName: true } },
-        assignment: { select: { tagId: true, userId: true } },
-      },
+      include: { project: { select: { displayName: true } }, assignment: { select: { tagId: true, userId: true } } },
     });
     if (!l) continue;
     const dueDay = dayValue(checkInDueAt(l));

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { requirePermission } from "@/lib/auth/actor";
+import { seatSummarySelect } from "@/lib/roles/seats";
 import { can, type Actor } from "@/lib/auth/permissions";
 import { activityByTag, activityKey, type ActivityStatus, type ActivityWindowDays } from "@/lib/contributions/activity";
 import { findBoardItems, findOpenItemIdsMatching, type BoardItem } from "@/lib/help-wanted/board";
@@ -254,13 +255,7 @@ export async function findPeopleForItem(
     ? await Promise.all([
         db.roleAssignment.findMany({
           where: { userId: { in: ids }, status: { in: [...SITTING_SEAT_STATUSES] } },
-          select: {
-            userId: true,
-            kind: true,
-            tagId: true,
-            tag: { select: { name: true } },
-            roleDefinition: { select: { name: true, ambassadorKind: true } },
-          },
+          select: { ...seatSummarySelect, roleDefinition: { select: { name: true, ambassadorKind: true } } },
         }),
         db.claim.findMany({
           where: { userId: { in: ids }, status: { in: [...VOLUNTEERED_CLAIM_STATUSES] } },

@@ -30,15 +30,7 @@ export async function stepNeedingSignOff(tagId: string, name: string, field = "s
 export async function signOffStep(actor: Actor | null, input: SignOffInput) {
   const p = await db.mentorPairing.findUnique({
     where: { id: input.pairingId },
-    select: {
-      id: true,
-      tagId: true,
-      mentorId: true,
-      menteeId: true,
-      endedAt: true,
-      mentee: { select: { login: true } },
-      tag: { select: { slug: true, name: true } },
-    },
+    include: { mentee: { select: { login: true } }, tag: { select: { slug: true, name: true } } },
   });
   const subject = { subjectType: "PathwaySignOff", subjectId: input.pairingId, tagId: p?.tagId ?? null };
   const a = await requirePermission(actor, "pathway.mentor", subject);

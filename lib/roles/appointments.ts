@@ -6,7 +6,7 @@ import { recordAudit } from "../audit/record.ts";
 import type { AuditInput } from "../audit/record.ts";
 import { addMonths, type Region } from "../vocabulary/index.ts";
 import { checkSeat } from "./seat-rules.ts";
-import { loadHolders, lockRole, needsTocApproval, rulesOf } from "./seats.ts";
+import { loadHolders, lockRole, needsTocApproval, rulesOf, seatHolderSelect } from "./seats.ts";
 
 /** Who gets a seat: a person of the portal (identity is their GitHub id; the login is for messages). */
 export interface SeatPerson {
@@ -154,16 +154,7 @@ export async function giveSeat(tx: Tx, req: SeatRequest) {
 export async function activatePendingSeat(tx: Tx, seatId: string, by: { id: string | null; at: Date }) {
   const seat = await tx.roleAssignment.findUnique({
     where: { id: seatId },
-    select: {
-      id: true,
-      status: true,
-      tagId: true,
-      startAt: true,
-      userId: true,
-      regionAtStart: true,
-      user: { select: { login: true, region: true, employer: true } },
-      roleDefinition: { select: { roleKey: true } },
-    },
+    select: { ...seatHolderSelect, tagId: true, startAt: true, roleDefinition: { select: { roleKey: true } } },
   });
   if (!seat || !seat.roleDefinition) throw new AppError("NOT_FOUND", "That seat does not exist.");
   await lockRole(tx, seat.roleDefinition.roleKey);

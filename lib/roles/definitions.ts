@@ -11,7 +11,7 @@ import { checkRequiredStep } from "@/lib/pathways/required-step";
 import type { RetireRoleInput, RoleDefinitionInput } from "./schemas";
 import { seatWarnings, type RegionCounts } from "./seat-rules";
 import { withdrawPendingSeat } from "./seat-decisions";
-import { isOnLeave, lockRole, rulesOf } from "./seats";
+import { holderOf, lockRole, rulesOf, seatHolderSelect } from "./seats";
 import { LEAD_KINDS, REGIONS, ROLE_KIND_LABEL, SEAT_TAKEN_STATUSES } from "@/lib/vocabulary";
 
 function regionCounts(input: RoleDefinitionInput, prefix: "max" | "min"): RegionCounts {
@@ -24,15 +24,6 @@ function regionCounts(input: RoleDefinitionInput, prefix: "max" | "min"): Region
 }
 
 const isLeadKind = (kind: string) => (LEAD_KINDS as readonly string[]).includes(kind);
-
-/** What the seat rules read of a seat: its state, the region it started in, its holder and leaves. */
-const ruleSeatSelect = {
-  id: true,
-  status: true,
-  regionAtStart: true,
-  user: { select: { login: true, region: true, employer: true } },
-  leaves: { select: { from: true, to: true } },
-} as const;
 
 /**
  * Seats of `kind` in the TAG that no live role holds: given outside any role (before every TAG had
@@ -47,7 +38,7 @@ function orphanSeats(tx: Tx, tagId: string, kind: RoleDefinitionInput["kind"]) {
       OR: [{ roleDefinitionId: null }, { roleDefinition: { retiredAt: { not: null } } }],
     },
     orderBy: { requestedAt: "asc" },
-    select: ruleSeatSelect,
+    select: seatHolderSelect,
   });
 }
 
@@ -56,16 +47,10 @@ async function seatsUnder(tx: Tx, roleKey: string | null, adopted: Awaited<Retur
   const own = roleKey
     ? await tx.roleAssignment.findMany({
         where: { roleDefinition: { roleKey }, status: { in: [...SEAT_TAKEN_STATUSES] } },
-        select: ruleSeatSelect,
+        select: seatHolderSelect,
       })
     : [];
-  return [...own, ...adopted].map((r) => ({
-    who: `@${r.user.login}`,
-    region: r.regionAtStart ?? r.user.region,
-    employer: r.user.employer,
-    onLeave: isOnLeave(r.status, r.leaves, at),
-    pending: r.status === "pending",
-  }));
+  return [...own, ...adopted].map((r) => holderOf(r, at));
 }
 
 /**

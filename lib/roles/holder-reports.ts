@@ -10,6 +10,7 @@ import { servingWhere } from "@/lib/auth/lead-seats";
 import { quartersUpTo, type Period } from "@/lib/vocabulary";
 import { notify } from "@/lib/notify/send";
 import { DAY, isoDay, roleName } from "@/lib/vocabulary";
+import { seatSummarySelect } from "./seats";
 
 /**
  * Seat holders' quarterly reports (issue 21, point 4; docs/decisions/016). A seat is expected to
@@ -54,15 +55,7 @@ export async function seatsExpectedToReport(tagIds: readonly string[] | null, at
       roleDefinitionId: { not: null },
       ...(tagIds ? { tagId: { in: [...tagIds] } } : {}),
     },
-    select: {
-      id: true,
-      tagId: true,
-      userId: true,
-      kind: true,
-      user: { select: { login: true } },
-      tag: { select: { name: true, slug: true } },
-      roleDefinition: { select: { roleKey: true } },
-    },
+    select: { ...seatSummarySelect, roleDefinition: { select: { name: true, roleKey: true } } },
     orderBy: [{ tagId: "asc" }, { startAt: "asc" }],
   });
   const current = await db.roleDefinition.findMany({

@@ -1,10 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
-import { AppError } from "@/lib/errors";
-import { refuseByGuard, requireSeat } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
-import { appointByKind, requestSeatEnd } from "./roster";
+import { appointByKind, requestSeatEnd, requireHeldSeat } from "./roster";
 import type { AppointLeaderInput, RequestEndInput } from "./schemas";
 
 /**
@@ -22,11 +20,10 @@ export async function requestEndOfSeat(actor: Actor | null, input: RequestEndInp
     where: { id: input.assignmentId },
     select: { id: true, tagId: true, userId: true, status: true, endRequestedAt: true },
   });
-  const { a, row: seat, subject } = await requireSeat(actor, "roster.appoint", input.assignmentId, found);
-  if (seat.userId === a.id)
-    await refuseByGuard(a, "roster.appoint", subject, "Nobody removes themselves; step down through another lead.");
-  if (seat.status !== "active" && seat.status !== "on_leave")
-    throw new AppError("CONFLICT", "Only a held seat can be ended.");
+  const { a, seat } = await requireHeldSeat(actor, "roster.appoint", input.assignmentId, found, {
+    own: "Nobody removes themselves; step down through another lead.",
+    notHeld: "Only a held seat can be ended.",
+  });
   const at = await now();
   return db.$transaction(async (tx) => {
     await requestSeatEnd(tx, a, seat, input.reason, at);

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { roleFigures } from "./figures";
 import { seatWarnings } from "./seat-rules";
-import { rulesOf, seatStatusAt } from "./seats";
+import { rulesOf, seatHolderSelect, seatStatusAt, seatSummarySelect, seatTermSelect } from "./seats";
 import {
   DAY,
   dayOf,
@@ -187,13 +187,7 @@ export function listTermsEnding(tagId: string, at: Date, days = 90) {
       termEndAt: { gt: at, lte: new Date(at.getTime() + days * DAY) },
     },
     orderBy: { termEndAt: "asc" },
-    select: {
-      id: true,
-      kind: true,
-      termEndAt: true,
-      user: { select: { login: true, name: true } },
-      roleDefinition: { select: { name: true } },
-    },
+    select: { ...seatSummarySelect, termEndAt: true, user: { select: { login: true, name: true } } },
   });
 }
 
@@ -237,18 +231,7 @@ export async function listRosterForExport(tagId: string, at: Date) {
   const rows = await db.roleAssignment.findMany({
     where: { tagId, status: { in: [...SEAT_TAKEN_STATUSES, "emeritus"] } },
     orderBy: [{ kind: "asc" }, { requestedAt: "asc" }],
-    select: {
-      status: true,
-      kind: true,
-      startAt: true,
-      termEndAt: true,
-      obtainedBy: true,
-      decisionLink: true,
-      regionAtStart: true,
-      user: { select: { login: true, name: true, region: true, employer: true } },
-      roleDefinition: { select: { name: true, roleKey: true } },
-      leaves: { select: { from: true, to: true } },
-    },
+    select: { ...seatTermSelect, ...seatHolderSelect, roleDefinition: { select: { name: true, roleKey: true } } },
   });
   return rows.map((r) => ({
     login: r.user.login,
@@ -272,16 +255,7 @@ export function listPersonSeats(userId: string) {
     where: { userId, status: { not: "rejected" } },
     orderBy: [{ requestedAt: "desc" }, { id: "asc" }],
     take: 100,
-    select: {
-      id: true,
-      kind: true,
-      status: true,
-      startAt: true,
-      termEndAt: true,
-      endedAt: true,
-      obtainedBy: true,
-      roleDefinition: { select: { name: true } },
-      tag: { select: { id: true, slug: true, name: true } },
-    },
+    // Read for the public profile, which never shows a person's id.
+    select: { ...seatTermSelect, userId: false },
   });
 }

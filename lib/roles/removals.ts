@@ -2,12 +2,12 @@ import "server-only";
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
-import { refuseByGuard, requireSeat } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
 import { activityFor } from "@/lib/contributions/activity";
 import { decisionLink, openDecision } from "@/lib/decisions/decisions";
 import { notify } from "@/lib/notify/send";
 import type { OpenRemovalInput } from "./schemas";
+import { requireHeldSeat } from "./roster";
 import { lockAssignment, seatSummarySelect } from "./seats";
 import { addMonths, roleName } from "@/lib/vocabulary";
 
@@ -26,11 +26,10 @@ export async function openRemovalProposal(actor: Actor | null, input: OpenRemova
       tag: { select: { name: true, slug: true, activityMinRecords: true, activityWindowMonths: true } },
     },
   });
-  const { a, row: seat, subject } = await requireSeat(actor, "leadership.remove-vote", input.assignmentId, found);
-  if (seat.userId === a.id)
-    await refuseByGuard(a, "leadership.remove-vote", subject, "Nobody proposes their own removal.");
-  if (seat.status !== "active" && seat.status !== "on_leave")
-    throw new AppError("CONFLICT", "Only a held seat can be removed.");
+  const { a, seat } = await requireHeldSeat(actor, "leadership.remove-vote", input.assignmentId, found, {
+    own: "Nobody proposes their own removal.",
+    notHeld: "Only a held seat can be removed.",
+  });
   const at = await now();
   const activity = await activityFor(seat.userId, seat.tagId, {
     from: addMonths(at, -seat.tag.activityWindowMonths),

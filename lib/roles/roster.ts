@@ -4,7 +4,7 @@ import { now } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { recordAudit, recordRefusal } from "@/lib/audit/record";
 import { refuseByGuard, requirePermission, requireSeat } from "@/lib/auth/actor";
-import type { Actor } from "@/lib/auth/permissions";
+import type { Action, Actor } from "@/lib/auth/permissions";
 import { activityFor } from "@/lib/contributions/activity";
 import { notify } from "@/lib/notify/send";
 import { findPersonByLogin } from "@/lib/people/resolve";
@@ -176,14 +176,30 @@ const seatSelect = {
   roleDefinition: { select: { name: true, termMonths: true, needsTocApproval: true } },
 } as const;
 
+/**
+ * Checks a loaded seat before someone changes it: `action` allows the actor in its TAG, it is held
+ * (active or on leave), and it is not the actor's own (`refusal.own` says why, audited as refused).
+ */
+export async function requireHeldSeat<T extends { tagId: string; userId: string; status: string }>(
+  actor: Actor | null,
+  action: Action,
+  assignmentId: string,
+  found: T | null,
+  refusal: { own: string; notHeld: string },
+) {
+  const { a, row: seat, subject } = await requireSeat(actor, action, assignmentId, found);
+  if (seat.userId === a.id) await refuseByGuard(a, action, subject, refusal.own);
+  if (seat.status !== "active" && seat.status !== "on_leave") throw new AppError("CONFLICT", refusal.notHeld);
+  return { a, seat };
+}
+
 /** Loads a seat and checks the actor may change it (lead of its TAG or admin), and that it is not their own. */
 async function seatForChange(actor: Actor | null, assignmentId: string, what: string) {
   const found = await db.roleAssignment.findUnique({ where: { id: assignmentId }, select: seatSelect });
-  const { a, row: seat, subject } = await requireSeat(actor, "roster.appoint", assignmentId, found);
-  if (seat.userId === a.id) await refuseByGuard(a, "roster.appoint", subject, `Nobody ${what} themselves.`);
-  if (seat.status !== "active" && seat.status !== "on_leave")
-    throw new AppError("CONFLICT", "Only a held seat can be changed.");
-  return { a, seat };
+  return requireHeldSeat(actor, "roster.appoint", assignmentId, found, {
+    own: `Nobody ${what} themselves.`,
+    notHeld: "Only a held seat can be changed.",
+  });
 }
 
 /**

@@ -76,6 +76,31 @@ export function rulesOf(def: {
   };
 }
 
+/** What the seat rules read of a seat: its state, the region it started in, its holder and leaves. */
+export const seatHolderSelect = {
+  id: true,
+  userId: true,
+  status: true,
+  regionAtStart: true,
+  user: { select: { login: true, name: true, region: true, employer: true } },
+  leaves: { select: { from: true, to: true } },
+} as const;
+
+type HolderRow = Prisma.RoleAssignmentGetPayload<{ select: typeof seatHolderSelect }>;
+
+/** A seat as the seat rules count it at `at` (its region is the one it started in, else the holder's). */
+export function holderOf(r: HolderRow, at: Date): SeatHolder & { userId: string; seatId: string } {
+  return {
+    seatId: r.id,
+    userId: r.userId,
+    who: `@${r.user.login}`,
+    region: r.regionAtStart ?? r.user.region,
+    employer: r.user.employer,
+    onLeave: isOnLeave(r.status, r.leaves, at),
+    pending: r.status === "pending",
+  };
+}
+
 /** The seats of a role (any version) the seat rules see: held, and pending (marked). */
 export async function loadHolders(
   tx: Tx | Pick<Tx, "roleAssignment">,
@@ -85,24 +110,9 @@ export async function loadHolders(
   const rows = await tx.roleAssignment.findMany({
     where: { roleDefinition: { roleKey }, status: { in: [...SEAT_TAKEN_STATUSES] } },
     orderBy: { requestedAt: "asc" },
-    select: {
-      id: true,
-      userId: true,
-      status: true,
-      regionAtStart: true,
-      user: { select: { login: true, region: true, employer: true } },
-      leaves: { select: { from: true, to: true } },
-    },
+    select: seatHolderSelect,
   });
-  return rows.map((r) => ({
-    seatId: r.id,
-    userId: r.userId,
-    who: `@${r.user.login}`,
-    region: r.regionAtStart ?? r.user.region,
-    employer: r.user.employer,
-    onLeave: isOnLeave(r.status, r.leaves, at),
-    pending: r.status === "pending",
-  }));
+  return rows.map((r) => holderOf(r, at));
 }
 
 /** The columns a seat action reads to check, audit and tell (whose seat, which role, which TAG). */
@@ -115,4 +125,14 @@ export const seatSummarySelect = {
   roleDefinition: { select: { name: true } },
   user: { select: { login: true } },
   tag: { select: { name: true, slug: true } },
+} as const;
+
+/** A seat summary with its term and how it was obtained: what a roster, a person's history and tags.yaml show. */
+export const seatTermSelect = {
+  ...seatSummarySelect,
+  startAt: true,
+  termEndAt: true,
+  endedAt: true,
+  obtainedBy: true,
+  decisionLink: true,
 } as const;

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { standInForFile } from "@/tests/stand-in";
 import { db } from "@/lib/db";
 import { authOptions } from "@/lib/auth/options";
+import { seatTermSelect } from "@/lib/roles/seats";
 import { exportTagsYamlFromDatabase, importTagsYaml, type TagsImportSource } from "./apply";
 import { fetchTocTagsYaml } from "./fetch";
 import { describePlan } from "./plan";
@@ -25,18 +26,7 @@ const pasted: TagsImportSource = { kind: "file" };
 const seats = () =>
   db.roleAssignment.findMany({
     orderBy: [{ kind: "asc" }, { user: { login: "asc" } }],
-    select: {
-      kind: true,
-      status: true,
-      startAt: true,
-      termEndAt: true,
-      obtainedBy: true,
-      decisionLink: true,
-      roleDefinition: { select: { name: true } },
-      tag: { select: { slug: true } },
-      subproject: { select: { slug: true } },
-      user: { select: { login: true } },
-    },
+    select: { ...seatTermSelect, subproject: { select: { slug: true } } },
   });
 
 // The tests share this file's database and run in order: each builds on the previous import.

@@ -25,6 +25,7 @@ import { AppError } from "../errors.ts";
 import { activatePendingSeat } from "../roles/appointments.ts";
 import { giveSeatForDecision, settleConfirmedSeat } from "../roles/seat-decisions.ts";
 import { createLeadershipRoles, ensureStandardRole } from "../roles/leadership-roles.ts";
+import { seatTermSelect } from "../roles/seats.ts";
 import { tocLiaisonsOf } from "../people/liaisons.ts";
 
 const SEAT_KINDS: SeatKind[] = ["chair", "tech_lead", "subproject_lead"];
@@ -73,12 +74,7 @@ export async function readPortalSnapshot(tx: Tx): Promise<PortalSnapshot> {
     where: { kind: { in: SEAT_KINDS }, status: { in: [...SEAT_TAKEN_STATUSES] } },
     orderBy: { requestedAt: "asc" },
     select: {
-      id: true,
-      kind: true,
-      status: true,
-      startAt: true,
-      termEndAt: true,
-      tag: { select: { slug: true } },
+      ...seatTermSelect,
       subproject: { select: { slug: true } },
       user: { select: { githubId: true, login: true } },
     },

@@ -311,6 +311,25 @@ export function exportTagsYaml(source: string, state: ExportState): string {
     else if (node === undefined) insertLines(mapEnd(map), [`${key}:`, ...indentLines(added, 2)], keyIndent(map));
   };
 
+  /**
+   * Brings the file's entries (TAGs, or a TAG's subprojects) in line with `wanted`: an entry the
+   * file has gets its name and mission, then `update`; the lines of those it lacks are returned.
+   */
+  const syncEntries = <T extends { slug: string; name: string; mission: string }>(
+    wanted: readonly T[],
+    inFile: ReadonlyMap<string, YAMLMap>,
+    linesOf: (x: T) => string[],
+    update: (map: YAMLMap, x: T) => void,
+  ): string[] =>
+    wanted.flatMap((x) => {
+      const map = inFile.get(x.slug);
+      if (!map) return linesOf(x);
+      setScalar(map, "name", x.name);
+      setScalar(map, "mission_statement", x.mission || null);
+      update(map, x);
+      return [];
+    });
+
   const tagsNode = child(root, "tags");
   const fileTags = isSeq(tagsNode) ? (tagsNode.items as Node[]).filter((i): i is YAMLMap => isMap(i)) : [];
   const bySlug = new Map<string, YAMLMap>();
@@ -319,15 +338,7 @@ export function exportTagsYaml(source: string, state: ExportState): string {
     if (dir) bySlug.set(slugOfDir(dir), item);
   }
 
-  const newTags: string[] = [];
-  for (const t of state.tags) {
-    const map = bySlug.get(t.slug);
-    if (!map) {
-      newTags.push(...tagLines(t));
-      continue;
-    }
-    setScalar(map, "name", t.name);
-    setScalar(map, "mission_statement", t.mission || null);
+  const newTags = syncEntries(state.tags, bySlug, tagLines, (map, t) => {
     const contact = child(map, "contact");
     if (isMap(contact)) {
       setScalar(contact, "slack", t.slackChannel);
@@ -385,15 +396,7 @@ export function exportTagsYaml(source: string, state: ExportState): string {
       for (const s of subsNode.items as Node[])
         if (isMap(s) && normal(s.get("dir"))) fileSubs.set(normal(s.get("dir"))!, s);
     }
-    const newSubs: string[] = [];
-    for (const s of t.subprojects) {
-      const sm = fileSubs.get(s.slug);
-      if (!sm) {
-        newSubs.push(...subprojectLines(s));
-        continue;
-      }
-      setScalar(sm, "name", s.name);
-      setScalar(sm, "mission_statement", s.mission || null);
+    const newSubs = syncEntries(t.subprojects, fileSubs, subprojectLines, (sm, s) => {
       const sl = child(sm, "leadership");
       if (isMap(sl)) syncPeople(sl, "subproject_leads", s.leads, (p) => personLines(p, false), true);
       else if (s.leads.current.length > 0) {
@@ -410,13 +413,13 @@ export function exportTagsYaml(source: string, state: ExportState): string {
           keyIndent(sm),
         );
       }
-    }
+    });
     if (newSubs.length > 0) {
       const last = isSeq(subsNode) ? (subsNode.items as Node[]).at(-1) : undefined;
       if (last?.range) insertLines(afterLine(last.range[1]), newSubs, column(last.range[0]) - 2);
       else insertLines(mapEnd(map), ["tag_subprojects:", ...indentLines(newSubs, 2)], keyIndent(map));
     }
-  }
+  });
 
   if (newTags.length > 0) {
     const last = fileTags.at(-1);

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseTagsYaml } from "./parse";
-import { describePlan, planTagsImport, seatLogins, type PortalSnapshot, type Resolutions } from "./plan";
+import { describePlan, planTagsImport, seatLogins, tagFieldsOf, type PortalSnapshot, type Resolutions } from "./plan";
 
 const sample = readFileSync(path.join(import.meta.dirname, "fixtures/tags-sample.yaml"), "utf8");
 const parsed = parseTagsYaml(sample);
@@ -28,17 +28,11 @@ const empty: PortalSnapshot = { tags: [], subprojects: [], seats: [], knownGithu
 
 /** The portal right after the sample was imported. */
 const imported: PortalSnapshot = {
+  // GitHub does not know toby-toc in these resolutions: kept by login only.
   tags: file.tags.map((t, i) => ({
     id: `t${i}`,
     slug: t.slug,
-    name: t.name,
-    mission: t.mission,
-    slackChannel: t.slackChannel,
-    mailingList: t.mailingList,
-    meetings: t.meetings,
-    tocLiaisons: t.tocLiaisons,
-    // GitHub does not know toby-toc in these resolutions: kept by login only.
-    tocLiaisonIds: t.tocLiaisons.map(() => "0"),
+    ...tagFieldsOf(t, Array(t.tocLiaisons.length).fill("0")),
   })),
   subprojects: [
     { id: "s0", tagSlug: "tide-tables", slug: "moon-watch", name: "Moon Watch", mission: "Watching the moon." },

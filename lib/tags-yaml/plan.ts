@@ -31,6 +31,12 @@ export interface TagFields extends Pick<
   tocLiaisonIds: string[];
 }
 
+/** The fields the portal keeps of a file's TAG, with its liaisons' GitHub ids as resolved. */
+export function tagFieldsOf(t: TagsYamlTag, tocLiaisonIds: string[]): TagFields {
+  const { name, mission, slackChannel, mailingList, meetings, tocLiaisons } = t;
+  return { name, mission, slackChannel, mailingList, meetings, tocLiaisons, tocLiaisonIds };
+}
+
 export type SubprojectFields = Pick<TagsYamlSubproject, "name" | "mission">;
 
 /** The portal's state, as far as an import touches it. GitHub ids are decimal strings. */
@@ -149,21 +155,16 @@ export function planTagsImport(
   const unresolvedIn = new Map<string, Set<string>>();
 
   for (const t of file.tags) {
-    const after: TagFields = {
-      name: t.name,
-      mission: t.mission,
-      slackChannel: t.slackChannel,
-      mailingList: t.mailingList,
-      meetings: t.meetings,
-      tocLiaisons: t.tocLiaisons,
-      // A liaison is a person: kept by GitHub id (a renamed login still names the same TOC member).
-      tocLiaisonIds: t.tocLiaisons.map((l) => {
+    // A liaison is a person: kept by GitHub id (a renamed login still names the same TOC member).
+    const after = tagFieldsOf(
+      t,
+      t.tocLiaisons.map((l) => {
         const r = resolutions.get(l.toLowerCase());
         if (r && "githubId" in r) return r.githubId;
         notes.push(`TOC liaison @${l} of ${t.dir}: ${r?.error ?? "not looked up"}; kept by login only`);
         return "0";
       }),
-    };
+    );
     const current = tagsBySlug.get(t.slug);
     if (!current) changes.push({ type: "tag.create", slug: t.slug, after });
     else {

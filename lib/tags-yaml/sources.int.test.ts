@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { standInForFile } from "@/tests/stand-in";
 import { db } from "@/lib/db";
+import { seatTermSelect } from "@/lib/roles/seats";
 import { importTagsYaml, type TagsImportSource } from "./apply";
 import { fetchTocTagsYaml } from "./fetch";
 import { describePlan } from "./plan";
@@ -35,15 +36,7 @@ const seatsOf = () =>
   db.roleAssignment.findMany({
     where: { tag: { slug: "lantern-works" } },
     orderBy: { user: { login: "asc" } },
-    select: {
-      id: true,
-      status: true,
-      kind: true,
-      termEndAt: true,
-      decisionLink: true,
-      user: { select: { login: true } },
-      roleDefinition: { select: { name: true } },
-    },
+    select: seatTermSelect,
   });
 
 // The tests share this file's database and run in order.
