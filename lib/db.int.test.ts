@@ -17,26 +17,26 @@ afterEach(async () => {
 
 describe("the database pool under load", () => {
   it("a query that waits longer than one attempt for a busy pool runs once a connection is free", async () => {
-    const busy = pool({ max: 1, attemptMs: 100, patienceMs: 5_000 });
+    const busy = pool({ max: 1, attemptMs: 250, patienceMs: 10_000 });
     const held = await busy.connect();
     const client = createPrismaClient(busy);
     const waited = client.$queryRaw<{ n: number }[]>`SELECT 1::int AS n`;
-    setTimeout(() => held.release(), 400);
+    setTimeout(() => held.release(), 800);
     expect(await waited).toEqual([{ n: 1 }]);
     // pg's own query path (what Prisma's adapter uses outside transactions) waits the same way.
     const again = await busy.connect();
     const plain = busy.query<{ n: number }>("SELECT 2::int AS n");
-    setTimeout(() => again.release(), 300);
+    setTimeout(() => again.release(), 600);
     expect((await plain).rows).toEqual([{ n: 2 }]);
   });
 
   it("gives up once its patience is spent", async () => {
-    const busy = pool({ max: 1, attemptMs: 100, patienceMs: 400 });
+    const busy = pool({ max: 1, attemptMs: 250, patienceMs: 1_000 });
     const held = await busy.connect();
     const started = Date.now();
     try {
       await expect(busy.query("SELECT 1")).rejects.toThrow("timeout exceeded when trying to connect");
-      expect(Date.now() - started).toBeGreaterThanOrEqual(400);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
     } finally {
       held.release();
     }
