@@ -125,7 +125,7 @@ const GOALS: Goal[] = [
     },
   },
   {
-    goal: "#23 /help-wanted/for-you, first request after a start: < 1 s",
+    goal: "#23 /help-wanted/for-you, first request after a start (once ready): < 1 s",
     bench: "pages",
     read: pagesGoal("/help-wanted/for-you, first request"),
   },
