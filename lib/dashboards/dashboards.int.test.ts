@@ -227,12 +227,11 @@ describe("the TOC dashboard of a TAG", () => {
     expect(d.leaders.find((l) => l.login === s.chair.login)).toMatchObject({ total: 1, status: "quiet" });
     // /toc's removal form offers every leader the dashboards flag, inactive and quiet, saying which;
     // a vote to remove the quiet chair is accepted too.
-    const rule = `of ${d.tag.activityMinRecords} contributions in ${d.tag.activityWindowMonths} months`;
     const chairSeat = d.leaders.find((l) => l.login === s.chair.login)!.seatId;
     expect(new Map(removalCandidates([d]).map((c) => [c.id, c.label]))).toEqual(
       new Map([
-        [s.leadSeat.id, `@${s.quietLead.login}, Tech Lead, ${s.tag.name}: Inactive (0 ${rule})`],
-        [chairSeat, `@${s.chair.login}, Chair, ${s.tag.name}: Quiet (1 ${rule})`],
+        [s.leadSeat.id, `@${s.quietLead.login}, Tech Lead, ${s.tag.name} (inactive)`],
+        [chairSeat, `@${s.chair.login}, Chair, ${s.tag.name} (quiet)`],
       ]),
     );
     await openRemovalProposal(tocMember, { assignmentId: chairSeat, reason: "Too few contributions" });

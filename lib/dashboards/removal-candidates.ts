@@ -10,8 +10,10 @@ export interface RemovalCandidate {
 /**
  * The seats /toc's removal form offers: every chair and tech lead the dashboards flag under the
  * TAG's activity rule, inactive (no counted contribution in its window) or quiet (some, fewer
- * than its minimum), each labelled with which and the count. Active leaders stay out: offering
- * every seat made the page 70 KB heavier, and the removal operation checks the seat again.
+ * than its minimum), each labelled with which; the counts are on the TAG's card and drill-down.
+ * Each option is sent twice (HTML and payload) and there are hundreds at bench scale, so labels
+ * stay short, and active leaders stay out (offering every seat made the page 70 KB heavier).
+ * The removal operation checks the seat's activity again.
  */
 export function removalCandidates(dashboards: readonly TagDashboard[]): RemovalCandidate[] {
   return dashboards.flatMap((d) =>
@@ -19,7 +21,7 @@ export function removalCandidates(dashboards: readonly TagDashboard[]): RemovalC
       .filter((l) => l.status !== "active")
       .map((l) => ({
         id: l.seatId,
-        label: `@${l.login}, ${l.role}, ${d.tag.name}: ${ACTIVITY_STATUS_LABEL[l.status]} (${l.total} of ${Math.max(1, d.tag.activityMinRecords)} contributions in ${d.tag.activityWindowMonths} months)`,
+        label: `@${l.login}, ${l.role}, ${d.tag.name} (${ACTIVITY_STATUS_LABEL[l.status].toLowerCase()})`,
       })),
   );
 }
