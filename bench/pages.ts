@@ -31,6 +31,7 @@ const BARE_PORT = PORT + 1;
 const ONLY = flag("only")?.split(",");
 const PROFILE_DIR = flag("cpu-prof");
 const runs = (name: string) => !ONLY || ONLY.includes(name);
+const TOC_WARM_UP = 10;
 
 const BOARD = "/help-wanted?q=security&kind=review&region=EMEA";
 const WORDS = [
@@ -205,14 +206,18 @@ if (runs("search")) {
 if (runs("toc")) {
   const times: number[] = [];
   let failed = 0;
-  for (let i = 0; i < 22; i++) {
+  // A process that just started runs /toc's code unoptimised for its first ten or so requests
+  // (0.3 to 0.7 s each, then 0.1 to 0.2 s at load 13): they warm up unmeasured, as the load
+  // tests' first 2 s do, and are reported apart.
+  const warmUp: number[] = [];
+  for (let i = 0; i < TOC_WARM_UP + 40; i++) {
     const r = await get("/toc", tocCookie);
     if (r.status !== 200) failed++;
-    if (i >= 2) times.push(r.ms);
+    (i < TOC_WARM_UP ? warmUp : times).push(r.ms);
   }
   rows.push({
     goal: "/toc, TOC member, one client: p95 < 150 ms",
-    measured: `p50 ${ms(percentile(times, 50))}, p95 ${ms(percentile(times, 95))} (20 runs, ${failed} not 200)`,
+    measured: `p50 ${ms(percentile(times, 50))}, p95 ${ms(percentile(times, 95))} (40 runs after ${TOC_WARM_UP} unmeasured: first ${ms(warmUp[0]!)}, then p50 ${ms(percentile(warmUp.slice(1), 50))}; ${failed} not 200)`,
     pass: percentile(times, 95) < 150 && failed === 0,
   });
   const l = await load(`${base}/toc`, { cookie: tocCookie });
