@@ -2,7 +2,7 @@
  * `npm run bench:cpu-profile -- <file.cpuprofile|folder>`: where a V8 CPU profile (from
  * `npm run bench:pages -- --cpu-prof DIR`) spends its time: self time by function and by package
  * or source folder, and inclusive time of the portal's own frames, the top entries each.
- * Options: `--top N` (default 25).
+ * Options: `--top N` (default 25), `--skip S` (leave out the first S seconds: start-up).
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -40,7 +40,13 @@ const parent = new Map<number, number>();
 for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
 // Self time per node from the samples (microseconds).
 const self = new Map<number, number>();
-profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+// `--skip S` leaves out the first S seconds (the server's start-up and warm-up), so shares are those of serving.
+const skip = Number(process.argv[process.argv.indexOf("--skip") + 1] || 0) * 1e6 || 0;
+let at = 0;
+profile.samples.forEach((id, i) => {
+  at += profile.timeDeltas[i] ?? 0;
+  if (at >= skip) self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+});
 const total = [...self.values()].reduce((a, b) => a + b, 0);
 
 /** A frame's place: the npm package, or the portal's source folder, or a V8 pseudo-frame. */
@@ -83,7 +89,7 @@ function print(title: string, m: Map<string, number>, filter: (k: string) => boo
     .slice(0, top))
     console.log(`${pct(t)}  ${k}`);
 }
-console.log(`${file}: ${(total / 1e6).toFixed(1)} s sampled`);
+console.log(`${file}: ${(total / 1e6).toFixed(1)} s sampled${skip ? ` after the first ${skip / 1e6} s` : ""}`);
 print("self time by package or folder", selfByPlace);
 print("self time by function", selfByFn);
 print("inclusive time, frames of interest (React render, the portal's chunks, Prisma, pg)", inclusiveByFn, (k) =>

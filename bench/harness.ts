@@ -33,7 +33,8 @@ export function startNext(
     [...nodeArgs, path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)],
     {
       cwd: root,
-      env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...env },
+      // PORT as the container sets it (Dockerfile): the process then warms itself up (lib/cache/serving.ts).
+      env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), ...env },
       stdio: ["ignore", "ignore", "inherit"],
     },
   );

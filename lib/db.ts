@@ -7,6 +7,78 @@ import { logger } from "@/lib/observability/logger";
 import { observePool } from "@/lib/observability/metrics";
 import { watchPool } from "@/lib/observability/db-watch";
 
+/** One try at a connection: a server that does not answer by then is noticed (db-watch.ts). */
+export const CONNECT_ATTEMPT_MS = 5_000;
+/** How long a checkout keeps trying, in all, while the pool is busy or the process is loaded. */
+export const CONNECT_PATIENCE_MS = 30_000;
+
+type Checkout = (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void;
+
+/**
+ * Timeouts that mean "not yet", not "not there": every connection of the pool was in use for a
+ * whole attempt, or a new connection's timer fired while a render held the event loop (at
+ * start-up both happen: modules load, the matching snapshot is parsed, the warm-up renders).
+ * A refused connection or a server error is not among them and fails at once.
+ */
+function isWaitTimeout(e: unknown): boolean {
+  const message = e instanceof Error ? e.message : "";
+  return (
+    message === "timeout exceeded when trying to connect" ||
+    message === "Connection terminated due to connection timeout" ||
+    (e as { code?: unknown } | null)?.code === "53300" // too_many_connections: another pod is starting too
+  );
+}
+
+/**
+ * A pool whose checkout tries again after a wait timeout, until `patienceMs` in all, instead of
+ * failing the request that only waited (a warm-up render answered 500 that way). Every checkout,
+ * Prisma's queries (`pool.query`) included, goes through `connect`.
+ */
+class PatientPool extends pg.Pool {
+  constructor(
+    config: pg.PoolConfig,
+    private readonly patienceMs: number,
+  ) {
+    super(config);
+  }
+
+  override connect(): Promise<pg.PoolClient>;
+  override connect(callback: Checkout): void;
+  override connect(callback?: Checkout): Promise<pg.PoolClient> | void {
+    const checkout = this.patiently(() => super.connect());
+    if (!callback) return checkout;
+    checkout.then(
+      (client) => callback(undefined, client, (release) => client.release(release as Error | boolean | undefined)),
+      (e: Error) => callback(e, undefined, () => {}),
+    );
+  }
+
+  private async patiently(attempt: () => Promise<pg.PoolClient>): Promise<pg.PoolClient> {
+    const deadline = Date.now() + this.patienceMs;
+    for (let tries = 1; ; tries++) {
+      try {
+        return await attempt();
+      } catch (e) {
+        if (!isWaitTimeout(e) || this.ending || Date.now() >= deadline) throw e;
+        // A short pause: the loop that held the timer, or the other pod, gets its turn.
+        await new Promise((resolve) => setTimeout(resolve, Math.min(50 * tries, 500)));
+      }
+    }
+  }
+}
+
+/** The pool behind the Prisma client (tests pass shorter times). */
+export function createPool(
+  url: string,
+  {
+    max,
+    attemptMs = CONNECT_ATTEMPT_MS,
+    patienceMs = CONNECT_PATIENCE_MS,
+  }: { max: number; attemptMs?: number; patienceMs?: number },
+): pg.Pool {
+  return new PatientPool({ connectionString: url, max, connectionTimeoutMillis: attemptMs }, patienceMs);
+}
+
 /**
  * The one Prisma client. In development Next.js reloads modules, so the client is kept on
  * globalThis to avoid a new pool per reload.
@@ -17,7 +89,7 @@ function createClient(): PrismaClient {
     throw new Error("DATABASE_URL is not set. `npm run demo` and `npm run dev` set it for the embedded database.");
   }
   // Our own pool so that metrics can read it and a lost server is noticed (db-watch.ts).
-  const pool = new pg.Pool({ connectionString: url, max: env().DATABASE_POOL_SIZE, connectionTimeoutMillis: 5000 });
+  const pool = createPool(url, { max: env().DATABASE_POOL_SIZE });
   observePool("prisma", pool);
   watchPool(pool, url);
   if (!["debug", "trace"].includes(env().LOG_LEVEL)) return createPrismaClient(pool);

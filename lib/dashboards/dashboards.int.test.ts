@@ -12,6 +12,7 @@ import { stampState } from "@/lib/cache/stamps";
 import { expireBoardCache } from "@/lib/help-wanted/board-cache";
 import { getTagDashboard, getTocOverview } from "./queries";
 import { flagsOf, overviewTable, tagTables } from "./tables";
+import { removalCandidates } from "./removal-candidates";
 import { DAY } from "@/lib/vocabulary";
 import { code } from "@/tests/fixtures";
 
@@ -224,6 +225,16 @@ describe("the TOC dashboard of a TAG", () => {
       subjectId: s.leadSeat.id,
     });
     expect(d.leaders.find((l) => l.login === s.chair.login)).toMatchObject({ total: 1, status: "quiet" });
+    // /toc's removal form offers every leader the dashboards flag, inactive and quiet, saying which;
+    // a vote to remove the quiet chair is accepted too.
+    const chairSeat = d.leaders.find((l) => l.login === s.chair.login)!.seatId;
+    expect(new Map(removalCandidates([d]).map((c) => [c.id, c.label]))).toEqual(
+      new Map([
+        [s.leadSeat.id, `@${s.quietLead.login}, Tech Lead, ${s.tag.name} (inactive)`],
+        [chairSeat, `@${s.chair.login}, Chair, ${s.tag.name} (quiet)`],
+      ]),
+    );
+    await openRemovalProposal(tocMember, { assignmentId: chairSeat, reason: "Too few contributions" });
     expect(d.onLeave).toMatchObject([{ login: s.chair.login, role: "Chair", note: "Parental leave" }]);
     expect(d.elections).toMatchObject([{ title: "Tech Lead election", state: "open", phase: "voting" }]);
     expect(d.electionsDue).toEqual([{ role: "Organizer", reason: "1 open seat, 1 term ending within 6 months" }]);

@@ -12,6 +12,7 @@ import { TrendCharts } from "@/components/dashboards/trend-charts";
 import { DecisionList } from "@/components/decisions/decision-list";
 import { listOpenDecisions, type DecisionSummary } from "@/lib/decisions/queries";
 import { employerText, flagsOf, regionsText, roleFiguresText } from "@/lib/dashboards/tables";
+import { removalCandidates } from "@/lib/dashboards/removal-candidates";
 import { TocDecisions } from "./_components/decisions";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -33,13 +34,7 @@ export default async function DashboardPage() {
     mayView ? getTocTrends(actor) : null,
     listOpenDecisions(actor),
   ]);
-  // The same rule as the cards' "Inactive leaders" figure (the removal itself checks again).
-  const removable =
-    mayOpenRemoval && overview
-      ? overview.dashboards.flatMap((d) =>
-          d.inactiveLeaders.map((l) => ({ id: l.seatId, label: `@${l.login}, ${l.role}, ${d.tag.name}` })),
-        )
-      : [];
+  const removable = mayOpenRemoval && overview ? removalCandidates(overview.dashboards) : [];
   return (
     <div className="space-y-8">
       <PageHeader title="Dashboard" compact>

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionForm } from "@/components/ui/action-form";
 import { BoardFilters } from "@/components/help-wanted/board-filters";
-import { ItemCard } from "@/components/help-wanted/item-card";
-import { MatchReasons } from "@/components/help-wanted/match-reasons";
+import { toCardItems } from "@/components/help-wanted/item-card";
+import { ItemCardList } from "@/components/help-wanted/item-card-list";
 import { DateTime } from "@/components/ui/time";
 import { Notice } from "@/components/ui/notice";
 import { Lead, PageHeader } from "@/components/ui/page-header";
@@ -89,32 +89,15 @@ export default async function ForYouPage({ searchParams }: Props) {
             )}
           </EmptyState>
         ) : (
-          <ol className="grid gap-4 md:grid-cols-2 lg:grid-cols-3" aria-label="Your matches, best first">
-            {matches.map((m) => (
-              <li key={m.item.id}>
-                <ItemCard item={m.item}>
-                  <MatchReasons line={m.line} />
-                  <div className="mt-3 flex flex-wrap items-start gap-2">
-                    <ActionForm
-                      action={volunteerFromMatchesAction}
-                      hidden={{ itemId: m.item.id }}
-                      submit="Volunteer"
-                      label={`Volunteer for “${m.item.title}”`}
-                      compact
-                    />
-                    <ActionForm
-                      action={hideItemAction}
-                      hidden={{ itemId: m.item.id, hidden: "true" }}
-                      submit="Hide"
-                      variant="neutral"
-                      label={`Hide “${m.item.title}”`}
-                      compact
-                    />
-                  </div>
-                </ItemCard>
-              </li>
-            ))}
-          </ol>
+          <ItemCardList
+            {...toCardItems(matches.map((m) => m.item))}
+            reasons={Object.fromEntries(matches.map((m) => [m.item.id, m.line]))}
+            label="Your matches, best first"
+            actions={[
+              { action: volunteerFromMatchesAction, submit: "Volunteer", name: "Volunteer for" },
+              { action: hideItemAction, submit: "Hide", name: "Hide", hidden: { hidden: "true" }, variant: "neutral" },
+            ]}
+          />
         )}
         <Pager
           prev={offset > 0 ? { href: url(), text: "First page" } : null}

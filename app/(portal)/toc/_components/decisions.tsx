@@ -6,9 +6,9 @@ import { OpenRemovalForm } from "./removal-controls";
 
 /**
  * The TOC's decisions on the dashboard: every open vote (appointments, ends, renewals, election
- * results, removals), and the form that opens a vote to remove an inactive leader. `removable`
- * are the seats whose holders the dashboards count as inactive (empty for whoever may not open
- * the vote): only they can be removed, and offering every seat made the page 70 KB heavier.
+ * results, removals), and the form that opens a vote to remove a leader the dashboards flag as
+ * inactive or quiet. `removable` are those seats (`removalCandidates`; empty for whoever may not
+ * open the vote).
  */
 export function TocDecisions({
   open,
@@ -34,7 +34,7 @@ export function TocDecisions({
       {removable.length > 0 && (
         <Section
           id="removals"
-          title="Remove an inactive leader"
+          title="Remove an inactive or quiet leader"
           plain
           className="space-y-3 pt-4"
           description="Opens a TOC vote. It passes with the TAG's supermajority (default two thirds) of the votes cast, with a quorum of the TOC voting, within the decision period; the holder is recused. Passing ends the seat."
