@@ -1,5 +1,6 @@
 import ReactMarkdown, { defaultUrlTransform, type Components } from "react-markdown";
 import remarkGfm from "remark-gfm";
+import { Card, Section } from "@/components/ui/section";
 
 const SAFE_PROTOCOL = /^(https?:|mailto:)/i;
 
@@ -63,5 +64,16 @@ export function Markdown({ children, className }: { children: string; className?
         {children}
       </ReactMarkdown>
     </div>
+  );
+}
+
+/** A titled text written in markdown, in a card under its heading (an election's description, a candidate's statement). */
+export function MarkdownSection({ id, title, text }: { id: string; title: string; text: string }) {
+  return (
+    <Section id={id} title={title} plain>
+      <Card>
+        <Markdown>{text}</Markdown>
+      </Card>
+    </Section>
   );
 }

@@ -74,13 +74,14 @@ export default async function HelpWantedPage({ searchParams }: Props) {
         : "Best match needs to know who you are: showing the newest first."
       : null;
   const filtered = hasFilters(query);
-  const mayPost = canInAnyTag(actor, "help-wanted.create");
   return (
     <div className="space-y-6">
       <PageHeader
         title="Help wanted"
         compact
-        actions={mayPost && <LinkButton href="/help-wanted/new">Post an item</LinkButton>}
+        actions={
+          canInAnyTag(actor, "help-wanted.create") && <LinkButton href="/help-wanted/new">Post an item</LinkButton>
+        }
       >
         <Lead>
           Work the TAGs need help with, posted by their chairs and tech leads. Find something that fits your skills and

@@ -12,10 +12,9 @@ export function TrendCharts({ trends, scope }: { trends: Trends; scope: string }
   const unknownRegion = leadership.some((q) => q.byRegion.unknown > 0);
   const largest = leadership.at(-1)?.largestEmployer;
   const byQuarter = (name: string, pick: (q: LeadershipQuarter) => number) => ({ name, values: leadership.map(pick) });
-  const byMonth = (name: string, pick: (m: HelpWantedMonth) => number | null) => ({
-    name,
-    values: helpWanted.map(pick),
-  });
+  // Series of the months' charts, each named by its key.
+  const monthly = (picks: Record<string, (m: HelpWantedMonth) => number | null>) =>
+    Object.entries(picks).map(([name, pick]) => ({ name, values: helpWanted.map(pick) }));
   return (
     <Section
       id="trends"
@@ -60,17 +59,13 @@ export function TrendCharts({ trends, scope }: { trends: Trends; scope: string }
           title="Help wanted per month"
           caption="Help-wanted items opened, claims accepted and claims completed per month"
           columns={months}
-          series={[
-            byMonth("Opened", (m) => m.opened),
-            byMonth("Claimed", (m) => m.claimed),
-            byMonth("Done", (m) => m.done),
-          ]}
+          series={monthly({ Opened: (m) => m.opened, Claimed: (m) => m.claimed, Done: (m) => m.done })}
         />
         <ChartCard
           title="Median days to first volunteer"
           caption="Median days from an item's posting to its first volunteer, by the month the volunteer came"
           columns={months}
-          series={[byMonth("Median days", (m) => m.medianDaysToFirstVolunteer)]}
+          series={monthly({ "Median days": (m) => m.medianDaysToFirstVolunteer })}
         />
         {turnout.length > 0 ? (
           <ChartCard

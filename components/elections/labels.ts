@@ -31,6 +31,14 @@ export const METHOD_LABEL: Record<string, string> = {
   stv: "Single transferable vote (each rank used once)",
 };
 
+/** A vacancy offer's state, as its officers read it. */
+export const OFFER_STATUS_LABEL: Record<string, string> = {
+  open: "Waiting for an answer",
+  accepted: "Accepted",
+  declined: "Declined",
+  expired: "No answer in time",
+};
+
 /** "1 APAC, 1 EMEA" from {"APAC":1,"EMEA":1}. */
 export function seatsText(seats: Record<string, number | undefined> | null | undefined): string {
   const parts = Object.entries(seats ?? {})

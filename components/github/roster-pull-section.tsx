@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { ActionForm } from "@/components/ui/action-form";
 import type { ServerAction } from "@/components/ui/form";
-import { Section, Tile } from "@/components/ui/section";
+import { Section, TileList } from "@/components/ui/section";
 import { DateTime } from "@/components/ui/time";
 
 interface Props {
@@ -30,9 +30,9 @@ export function RosterPullSection({ repo, file, proposals, open }: Props) {
       }
       empty="No roster change waits for the TOC."
     >
-      <ul className="mt-3 space-y-4">
-        {proposals.map((p) => (
-          <Tile key={p.id}>
+      <TileList items={proposals}>
+        {(p) => (
+          <>
             <p>
               <Link href={`/toc/decisions/${p.id}`} className="font-semibold text-brand-700 underline">
                 {p.title}
@@ -59,9 +59,9 @@ export function RosterPullSection({ repo, file, proposals, open }: Props) {
                 compact
               />
             )}
-          </Tile>
-        ))}
-      </ul>
+          </>
+        )}
+      </TileList>
     </Section>
   );
 }

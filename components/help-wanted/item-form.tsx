@@ -1,14 +1,14 @@
 "use client";
 
-import { useActionState, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import {
   CheckboxGroup,
   Fields,
   FormStatus,
   SubmitButton,
-  formAction,
   labelledOptions,
   type FieldSpec,
+  useFormAction,
 } from "@/components/ui/form";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { ActionResult } from "@/lib/action";
@@ -93,7 +93,7 @@ const LINK: readonly FieldSpec[] = [
 
 /** The one form to post or edit a help-wanted item. */
 export function ItemForm({ action, tags, initial = {}, itemId, submit }: Props) {
-  const [state, run, pending] = useActionState(formAction(action), null);
+  const [state, run, pending] = useFormAction(action);
   const typed = state?.values;
   const listOf = (name: "tags" | "labels") =>
     typed ? (typed[name] ?? "").split(",").filter(Boolean) : (initial[name] ?? []);

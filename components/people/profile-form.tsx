@@ -4,7 +4,7 @@ import { useActionState, useEffect, useRef, type InputHTMLAttributes } from "rea
 import { splitCurated, type ProfileFormState, type ProfileFormValues } from "@/lib/people/form-data";
 import { PROFILE_LIMITS } from "@/lib/people/schemas";
 import { COUNTRY_OPTIONS, CURATED_INTERESTS, CURATED_SKILLS, REGION_LABEL, REGIONS } from "@/lib/vocabulary";
-import { FieldError } from "@/components/ui/labelled-control";
+import { FieldError, SelectOptions } from "@/components/ui/labelled-control";
 import { Field, inputClass } from "./field";
 
 const initialState: ProfileFormState = { status: "idle" };
@@ -215,12 +215,7 @@ function SavedSelect({
         // React applies a select's defaultValue only when it mounts, and resets the form after
         // each submission: remount it whenever the value to show changes.
         <select key={value} {...p} name={name} defaultValue={value} autoComplete={autoComplete} className={inputClass}>
-          <option value="">Not set</option>
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
+          <SelectOptions options={options} empty="Not set" />
         </select>
       )}
     </Field>

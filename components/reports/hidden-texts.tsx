@@ -1,6 +1,6 @@
 import { ActionForm } from "@/components/ui/action-form";
 import type { ServerAction } from "@/components/ui/form";
-import { Section, Tile } from "@/components/ui/section";
+import { Section, TileList } from "@/components/ui/section";
 import { DateTime } from "@/components/ui/time";
 import { TextOnPage } from "./text-on-page";
 import { TEXT_KIND_LABEL, type TextKind } from "@/lib/reports/schemas";
@@ -27,9 +27,9 @@ export function HiddenTexts({ texts, unhide }: { texts: readonly HiddenText[]; u
       count={texts.length}
       description="Readers see the reason in their place. Showing one again is logged with your reason; a new report can hide it again."
     >
-      <ul className="mt-3 space-y-4">
-        {texts.map((t) => (
-          <Tile key={`${t.subjectType}-${t.subjectId}`}>
+      <TileList items={texts} keyOf={(t) => `${t.subjectType}-${t.subjectId}`}>
+        {(t) => (
+          <>
             <p>
               <TextOnPage kind={t.subjectType} text={t.text} />, hidden <DateTime iso={t.hiddenAt.toISOString()} />
             </p>
@@ -46,9 +46,9 @@ export function HiddenTexts({ texts, unhide }: { texts: readonly HiddenText[]; u
               compact
               inline
             />
-          </Tile>
-        ))}
-      </ul>
+          </>
+        )}
+      </TileList>
     </Section>
   );
 }

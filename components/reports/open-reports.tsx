@@ -2,7 +2,7 @@ import { ActionForm } from "@/components/ui/action-form";
 import type { ServerAction } from "@/components/ui/form";
 import { PersonLink } from "@/components/ui/person-link";
 import { DateTime } from "@/components/ui/time";
-import { Section, Tile } from "@/components/ui/section";
+import { Section, TileList } from "@/components/ui/section";
 import type { TextKind } from "@/lib/reports/schemas";
 import { TextOnPage } from "./text-on-page";
 
@@ -31,9 +31,9 @@ export function OpenReports({ reports, decide }: { reports: readonly OpenReport[
       empty="No reports waiting."
       description="Hide a text with a reason (readers see the reason in its place, and the log keeps who hid it), or keep it as it is. The author is not told who reported it."
     >
-      <ul className="mt-3 space-y-4">
-        {reports.map((r) => (
-          <Tile key={r.id}>
+      <TileList items={reports}>
+        {(r) => (
+          <>
             <p>
               <TextOnPage kind={r.subjectType} text={r.text} />, reported by <PersonLink login={r.reporter} />{" "}
               <span className="text-sm text-slate-600">
@@ -67,9 +67,9 @@ export function OpenReports({ reports, decide }: { reports: readonly OpenReport[
               compact
               inline
             />
-          </Tile>
-        ))}
-      </ul>
+          </>
+        )}
+      </TileList>
     </Section>
   );
 }

@@ -1,21 +1,21 @@
 "use client";
 
-import { useActionState, useId, type ReactNode } from "react";
+import { useId, type ReactNode } from "react";
 import type { ButtonVariant } from "./button";
 import { Heading } from "./section";
 import {
   Fields,
   FormStatus,
   SubmitButton,
-  formAction,
   type FieldSpec,
   type FormState,
   type ServerAction,
+  useFormAction,
 } from "./form";
 
 export type { FieldSpec };
 
-interface Props {
+export interface ActionFormProps {
   action: ServerAction;
   /** Ids and fixed choices the action needs (claimId, itemId, decision). */
   hidden?: Record<string, string>;
@@ -80,8 +80,8 @@ export function ActionForm({
   children,
   className = "",
   noValidate,
-}: Props) {
-  const [state, run, pending] = useActionState(formAction(action), null);
+}: ActionFormProps) {
+  const [state, run, pending] = useFormAction(action);
   const uid = useId();
   const said = typeof success === "function" ? (state?.ok ? success(state.data) : undefined) : success;
   const layout = inline ? "flex flex-wrap items-end gap-2" : "space-y-3";

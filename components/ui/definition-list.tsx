@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { Section } from "./section";
 
 const LAYOUT = {
   /** One under the other. */
@@ -39,5 +40,24 @@ export function DefinitionItem({ term, children }: { term: ReactNode; children: 
       <dt>{term}</dt>
       <dd>{children}</dd>
     </div>
+  );
+}
+
+/** A titled box of terms and values under its heading: an item's details, a person's or a project's facts. */
+export function DefinitionSection({
+  id,
+  title,
+  size,
+  children,
+}: {
+  id: string;
+  title: string;
+  size: "lg" | "base";
+  children: ReactNode;
+}) {
+  return (
+    <Section id={id} title={title} size={size}>
+      <DefinitionList className="mt-3">{children}</DefinitionList>
+    </Section>
   );
 }

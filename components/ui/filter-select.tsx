@@ -4,7 +4,7 @@
  * screen readers only).
  */
 import { buttonClass } from "./button";
-import { LabelledControl } from "./labelled-control";
+import { LabelledControl, SelectOptions } from "./labelled-control";
 
 const FIELD = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-slate-900";
 
@@ -37,12 +37,7 @@ export function FilterSelect({
         aria-describedby={hint ? `${id}-hint` : undefined}
         className={FIELD}
       >
-        {allLabel !== undefined && <option value="">{allLabel}</option>}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        <SelectOptions options={options} empty={allLabel} />
       </select>
     </LabelledControl>
   );

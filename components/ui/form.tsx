@@ -1,7 +1,7 @@
 "use client";
 
-import type { ReactNode } from "react";
-import { describedBy, FieldError, LabelledControl } from "./labelled-control";
+import { useActionState, type ReactNode } from "react";
+import { describedBy, FieldError, LabelledControl, SelectOptions } from "./labelled-control";
 import type { ActionResult } from "@/lib/action";
 import { buttonClass, type ButtonVariant } from "./button";
 import { formDataToText } from "@/lib/form-data";
@@ -19,6 +19,11 @@ export function formAction<T>(action: (input: unknown) => Promise<ActionResult<T
     const result = await action(formData);
     return { ...result, values };
   };
+}
+
+/** A form's `[state, action, pending]` for a server action: `useActionState` over `formAction`, starting empty. */
+export function useFormAction<T>(action: (input: unknown) => Promise<ActionResult<T>>) {
+  return useActionState(formAction(action), null);
 }
 
 export function fieldError(state: FormState, name: string): string | undefined {
@@ -114,12 +119,7 @@ export function Field({
       // React applies a select's defaultValue only on mount and resets the form after an action:
       // keyed by the value, the select comes back showing what was chosen.
       <select key={value ?? ""} {...common}>
-        {children ??
-          options!.map(([v, l]) => (
-            <option key={v} value={v}>
-              {l}
-            </option>
-          ))}
+        {children ?? <SelectOptions options={options!} />}
       </select>
     );
   } else if (textarea || type === "textarea") {
@@ -217,6 +217,31 @@ export function CheckboxField({
       )}
     </div>
   );
+}
+
+/** Yes-or-no settings from `[name, label, hint?]` rows, each ticked as `checked` says until a submission shows what was sent. */
+export function CheckboxFields<N extends string>({
+  specs,
+  checked,
+  state,
+  idPrefix,
+}: {
+  specs: readonly (readonly [name: N, label: string, hint?: string])[];
+  checked: Partial<Record<NoInfer<N>, boolean>> | undefined;
+  state: FormState;
+  idPrefix?: string;
+}) {
+  return specs.map(([name, label, hint]) => (
+    <CheckboxField
+      key={name}
+      idPrefix={idPrefix}
+      name={name}
+      label={label}
+      hint={hint}
+      state={state}
+      defaultChecked={checked?.[name] ?? false}
+    />
+  ));
 }
 
 /** Checkboxes that send one name many times (TAGs of an item, kinds of work), with a legend. */

@@ -59,3 +59,26 @@ export function FieldError({ id, error }: { id: string; error?: string }) {
 export function describedBy(id: string, hint: unknown, error: unknown): string | undefined {
   return [error ? `${id}-error` : "", hint ? `${id}-hint` : ""].filter(Boolean).join(" ") || undefined;
 }
+
+/** A select's choices, `[value, label]` pairs or `{ value, label }`, after `empty`: a first choice with the empty value. */
+export function SelectOptions({
+  options,
+  empty,
+}: {
+  options: readonly (readonly [string, string] | { value: string; label: string })[];
+  empty?: string;
+}) {
+  return (
+    <>
+      {empty !== undefined && <option value="">{empty}</option>}
+      {options.map((o) => {
+        const [value, label]: readonly [string, string] = "value" in o ? [o.value, o.label] : o;
+        return (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        );
+      })}
+    </>
+  );
+}

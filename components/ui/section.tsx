@@ -144,6 +144,28 @@ export function Tile({
   return <Tag className={`rounded-md p-3 ring-1 ring-slate-200 ${className}`}>{children}</Tag>;
 }
 
+/**
+ * Entries as tiles under a section's heading (drafts, reports, records to verify): one `Tile` an
+ * entry, drawn by the children function, keyed by `keyOf` (the entry's id unless told).
+ */
+export function TileList<T extends object>({
+  items,
+  keyOf = (item) => (item as { id: string }).id,
+  children,
+}: {
+  items: readonly T[];
+  keyOf?: (item: T) => string;
+  children: (item: T) => ReactNode;
+}) {
+  return (
+    <ul className="mt-3 space-y-4">
+      {items.map((item) => (
+        <Tile key={keyOf(item)}>{children(item)}</Tile>
+      ))}
+    </ul>
+  );
+}
+
 /** One entry of a running log (an item's updates, recent progress): who and when, then what. */
 export function LogEntry({ meta, children }: { meta: ReactNode; children: ReactNode }) {
   return (
@@ -154,14 +176,22 @@ export function LogEntry({ meta, children }: { meta: ReactNode; children: ReactN
   );
 }
 
+interface SubsectionProps {
+  title: ReactNode;
+  id?: string;
+  /** Said instead of the children when set (a list with nothing in it). */
+  empty?: ReactNode;
+  children: ReactNode;
+}
+
 /** A titled part inside a section (an officer panel's "Phase", a lead's "Requests"). */
-export function Subsection({ title, id, children }: { title: ReactNode; id?: string; children: ReactNode }) {
+export function Subsection({ title, id, empty, children }: SubsectionProps) {
   return (
     <div className="space-y-2">
       <Heading id={id} level={3} size="base">
         {title}
       </Heading>
-      {children}
+      {empty ? <p className="text-sm text-slate-600">{empty}</p> : children}
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { Notice } from "@/components/ui/notice";
 import { Lead, PageHeader } from "@/components/ui/page-header";
-import { Section, Tile } from "@/components/ui/section";
+import { Section, TileList } from "@/components/ui/section";
 import { UserLink } from "@/components/ui/user-link";
 import { getActor } from "@/lib/auth/actor";
 import { canInAnyTag } from "@/lib/auth/permissions";
@@ -78,9 +78,9 @@ export default async function ContributionsPage({ searchParams }: { searchParams
           }
           empty="Nothing waits for you."
         >
-          <ul className="mt-3 space-y-4">
-            {toVerify.map((r) => (
-              <Tile key={r.id}>
+          <TileList items={toVerify}>
+            {(r) => (
+              <>
                 <p className="text-sm text-slate-900">
                   <PersonLink login={r.user.login} strong /> · {KIND_LABEL[r.kind]} · <DateOnly date={r.occurredAt} /> ·{" "}
                   {r.tag?.name ?? "no TAG"}
@@ -89,9 +89,9 @@ export default async function ContributionsPage({ searchParams }: { searchParams
                   <RecordTitle record={r} />
                 </p>
                 <VerifyForm action={verifyAction} recordId={r.id} title={r.title} />
-              </Tile>
-            ))}
-          </ul>
+              </>
+            )}
+          </TileList>
         </Section>
       )}
     </div>

@@ -7,14 +7,15 @@ import { DateOnly, DateTime } from "@/components/ui/time";
 import { requireUser } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
 import { listMyClaims } from "@/lib/help-wanted/queries";
-import { isLiveClaim } from "@/lib/vocabulary";
+import { isLiveClaim, type ClaimStatus } from "@/lib/vocabulary";
 import { answerInvitationAction } from "@/app/help-wanted/[id]/actions";
 import { InvitationAnswer } from "@/components/help-wanted/invitation-answer";
-import { ItemLink } from "@/components/help-wanted/item-link";
+import { ItemLine } from "@/components/help-wanted/item-link";
 
 export const metadata: Metadata = { title: "My work" };
 
-const STATUS: Record<string, string> = {
+// A label for every claim status, in the volunteer's own terms.
+const STATUS = {
   invited: "Invited: answer the lead",
   requested: "Waiting for a lead's answer",
   accepted: "Working on it",
@@ -23,7 +24,7 @@ const STATUS: Record<string, string> = {
   declined: "Declined",
   withdrawn: "Withdrawn",
   released: "Released",
-};
+} satisfies Record<ClaimStatus, string>;
 
 /** The signed-in person's claims: live ones first (stale ones asking for an update), then history. */
 export default async function MyWorkPage() {
@@ -70,12 +71,9 @@ type Row = Awaited<ReturnType<typeof listMyClaims>>[number];
 function ClaimRow({ claim: c }: { claim: Row }) {
   return (
     <li className="py-3">
-      <p>
-        <ItemLink item={c.item} strong />{" "}
-        <span className="text-sm text-slate-600">{c.item.tags.map((t) => t.tag.name).join(", ")}</span>
-      </p>
+      <ItemLine item={c.item}>{c.item.tags.map((t) => t.tag.name).join(", ")}</ItemLine>
       <p className="text-sm text-slate-700">
-        {STATUS[c.status] ?? c.status} · last activity <DateTime iso={c.lastActivityAt.toISOString()} />
+        {STATUS[c.status]} · last activity <DateTime iso={c.lastActivityAt.toISOString()} />
         {c.item.dueAt && (
           <>
             {" "}

@@ -8,22 +8,19 @@ import Link from "next/link";
 import { METHOD_LABEL, PHASE_LABEL, PHASE_SHORT, seatsText, TEST_ELECTION_NOTE } from "@/components/elections/labels";
 import { PhaseTimeline } from "@/components/elections/phase-timeline";
 import { StatusBadge, candidateText } from "@/components/elections/status-text";
-import { Markdown } from "@/components/markdown";
+import { Markdown, MarkdownSection } from "@/components/markdown";
 import { Avatar } from "@/components/ui/avatar";
 import { DateTime } from "@/components/ui/time";
 import type { getElection } from "@/lib/elections/queries";
 import { loadForPage } from "@/app/_lib/load-election";
 import { now } from "@/lib/clock";
 import {
-  CancelElectionForm,
-  PublishRollForm,
   DecideExceptionForm,
+  ElectionForm,
   EndorseButton,
   ExceptionForm,
   ExtendWindowForm,
   MovePhaseForm,
-  NominateForm,
-  VoterListForm,
   WithdrawForm,
 } from "../_components/election-forms";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
@@ -156,13 +153,7 @@ export default async function ElectionPage({ params }: { params: Promise<{ id: s
         )}
       </PageHeader>
 
-      {e.description && (
-        <Section id="about-h" title="About this election" plain>
-          <Card>
-            <Markdown>{e.description}</Markdown>
-          </Card>
-        </Section>
-      )}
+      {e.description && <MarkdownSection id="about-h" title="About this election" text={e.description} />}
 
       <PhaseTimeline e={e} />
 
@@ -217,7 +208,7 @@ export default async function ElectionPage({ params }: { params: Promise<{ id: s
               v.candidateStatus !== null &&
               !v.isOfficer &&
               !pendingException("stand") && <ExceptionForm electionId={e.id} kind="stand" />}
-            {v.candidateStatus === "eligible" && !v.isOfficer && <NominateForm electionId={e.id} />}
+            {v.candidateStatus === "eligible" && !v.isOfficer && <ElectionForm form="nominate" electionId={e.id} />}
             {mine && mine.status === "active" && (e.phase === "nominations" || e.phase === "voting") && (
               <WithdrawForm nominationId={mine.id} duringVoting={e.phase === "voting"} />
             )}
@@ -230,13 +221,7 @@ export default async function ElectionPage({ params }: { params: Promise<{ id: s
         )}
       </Section>
 
-      {e.votingGuide && (
-        <Section id="guide-h" title="How to vote" plain>
-          <Card>
-            <Markdown>{e.votingGuide}</Markdown>
-          </Card>
-        </Section>
-      )}
+      {e.votingGuide && <MarkdownSection id="guide-h" title="How to vote" text={e.votingGuide} />}
 
       <Section id="rules-h" title="Rules" plain className="space-y-2">
         <Card>
@@ -422,15 +407,15 @@ export default async function ElectionPage({ params }: { params: Promise<{ id: s
                     </Link>{" "}
                     (only officers see it until you publish it).
                   </p>
-                  <PublishRollForm electionId={e.id} />
+                  <ElectionForm form="publishRoll" electionId={e.id} />
                 </>
               )}
-              <VoterListForm electionId={e.id} />
+              <ElectionForm form="voterList" electionId={e.id} />
             </Subsection>
           )}
           {["draft", "nominations", "voting", "closed"].includes(e.phase) && (
             <Subsection title="Cancel">
-              <CancelElectionForm electionId={e.id} />
+              <ElectionForm form="cancel" electionId={e.id} />
             </Subsection>
           )}
         </Section>

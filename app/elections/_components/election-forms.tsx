@@ -1,8 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
-import { ActionForm } from "@/components/ui/action-form";
-import { Field, SubmitButton, formAction } from "@/components/ui/form";
+import { ActionForm, type ActionFormProps } from "@/components/ui/action-form";
+import { Field, SubmitButton, useFormAction } from "@/components/ui/form";
 import { Notice } from "@/components/ui/notice";
 import { Heading } from "@/components/ui/section";
 import {
@@ -21,27 +20,66 @@ import {
 } from "../actions";
 import { TimeZoneField, TimeZoneNote } from "@/components/elections/time-zone-field";
 
-export function NominateForm({ electionId }: { electionId: string }) {
-  return (
-    <ActionForm
-      action={selfNominateAction}
-      title="Stand in this election"
-      hidden={{ electionId }}
-      fields={[
-        {
-          name: "statement",
-          label: "Your statement (markdown)",
-          type: "textarea",
-          required: true,
-          hint: STATEMENT_HINT,
-        },
-      ]}
-      submit="Nominate myself"
-    />
-  );
-}
+/** How each of the election's own forms reads: what it runs, asks and says; it sends the election's id. */
+const ELECTION_FORMS = {
+  nominate: {
+    action: selfNominateAction,
+    title: "Stand in this election",
+    fields: [
+      {
+        name: "statement",
+        label: "Your statement (markdown)",
+        type: "textarea",
+        required: true,
+        hint: "Who you are, what you have done, what you will do. Links are allowed; HTML is not.",
+      },
+    ],
+    submit: "Nominate myself",
+  },
+  publishRoll: {
+    action: publishVoterRollAction,
+    label: "Publish the voter roll",
+    compact: true,
+    description: "Everyone can then read the GitHub logins on the roll and ask for a correction until voting opens.",
+    submit: "Publish the voter roll for review",
+  },
+  voterList: {
+    action: uploadVoterListAction,
+    label: "Upload a voter list",
+    compact: true,
+    fields: [
+      {
+        name: "logins",
+        label: "GitHub logins of voters",
+        type: "textarea",
+        required: true,
+        hint: "One per line, or separated by commas. Each is looked up on GitHub; unknown logins are listed, not added.",
+      },
+    ],
+    submit: "Add voters",
+  },
+  // Cancelling asks first and needs a reason: it cannot be undone and destroys every ballot cast.
+  cancel: {
+    action: cancelElectionAction,
+    confirm: "Cancel this election…",
+    danger: true,
+    description:
+      "Cancelling stops the election for good: every ballot cast is destroyed, and officers, candidates and voters are told your reason.",
+    fields: [{ name: "reason", label: "Reason for cancelling", type: "textarea", required: true }],
+    submit: "Cancel the election and destroy its ballots",
+  },
+  publish: {
+    action: publishElectionAction,
+    label: "Publish the result",
+    description: "Publishing shows the result and its files to everyone.",
+    submit: "Publish the result",
+  },
+} satisfies Record<string, Omit<ActionFormProps, "hidden">>;
 
-const STATEMENT_HINT = "Who you are, what you have done, what you will do. Links are allowed; HTML is not.";
+/** One of the election's own forms (`ELECTION_FORMS`), for the election `electionId`. */
+export function ElectionForm({ form, electionId }: { form: keyof typeof ELECTION_FORMS; electionId: string }) {
+  return <ActionForm {...ELECTION_FORMS[form]} hidden={{ electionId }} />;
+}
 
 /** One-button forms: endorse a candidate. */
 export function EndorseButton({ nominationId, who }: { nominationId: string; who: string }) {
@@ -126,21 +164,6 @@ export function MovePhaseForm({ electionId, to, label }: { electionId: string; t
   );
 }
 
-/** Cancelling asks first and needs a reason: it cannot be undone and destroys every ballot cast. */
-export function CancelElectionForm({ electionId }: { electionId: string }) {
-  return (
-    <ActionForm
-      action={cancelElectionAction}
-      confirm="Cancel this election…"
-      danger
-      hidden={{ electionId }}
-      description="Cancelling stops the election for good: every ballot cast is destroyed, and officers, candidates and voters are told your reason."
-      fields={[{ name: "reason", label: "Reason for cancelling", type: "textarea", required: true }]}
-      submit="Cancel the election and destroy its ballots"
-    />
-  );
-}
-
 export function ExtendWindowForm({
   electionId,
   fields,
@@ -169,51 +192,8 @@ export function ExtendWindowForm({
   );
 }
 
-export function PublishRollForm({ electionId }: { electionId: string }) {
-  return (
-    <ActionForm
-      action={publishVoterRollAction}
-      label="Publish the voter roll"
-      compact
-      hidden={{ electionId }}
-      description="Everyone can then read the GitHub logins on the roll and ask for a correction until voting opens."
-      submit="Publish the voter roll for review"
-    />
-  );
-}
-
-export function VoterListForm({ electionId }: { electionId: string }) {
-  return (
-    <ActionForm
-      action={uploadVoterListAction}
-      label="Upload a voter list"
-      compact
-      hidden={{ electionId }}
-      fields={[
-        { name: "logins", label: "GitHub logins of voters", type: "textarea", required: true, hint: VOTERS_HINT },
-      ]}
-      submit="Add voters"
-    />
-  );
-}
-
-const VOTERS_HINT =
-  "One per line, or separated by commas. Each is looked up on GitHub; unknown logins are listed, not added.";
-
-export function PublishForm({ electionId }: { electionId: string }) {
-  return (
-    <ActionForm
-      action={publishElectionAction}
-      label="Publish the result"
-      hidden={{ electionId }}
-      description="Publishing shows the result and its files to everyone."
-      submit="Publish the result"
-    />
-  );
-}
-
 export function ReceiptCheckForm({ electionId }: { electionId: string }) {
-  const [state, action, pending] = useActionState(formAction(checkReceiptAction), null);
+  const [state, action, pending] = useFormAction(checkReceiptAction);
   const answer = state?.ok
     ? (state.data as { found: boolean; ballotsJson?: { entry: number; receiptHash: string } })
     : undefined;

@@ -1,50 +1,26 @@
 "use client";
 
-import { ActionForm } from "@/components/ui/action-form";
-import { OFFER_RESPOND_DAYS } from "@/lib/elections/schemas";
-import { answerVacancyOfferAction, offerVacancyAction } from "../actions";
+import { ActionForm, type ActionFormProps } from "@/components/ui/action-form";
+import { answerVacancyOfferAction } from "../actions";
 
-export function OfferVacancyForm({ electionId, assignmentId }: { electionId: string; assignmentId: string }) {
-  return (
-    <ActionForm
-      action={offerVacancyAction}
-      label="Offer this seat to the next runner-up"
-      compact
-      hidden={{ electionId, assignmentId }}
-      fields={[
-        {
-          name: "respondDays",
-          label: "Days to answer",
-          type: "number",
-          defaultValue: String(OFFER_RESPOND_DAYS.default),
-          hint: `Between ${OFFER_RESPOND_DAYS.min} and ${OFFER_RESPOND_DAYS.max}. Each later runner-up gets the same time.`,
-        },
-      ]}
-      submit="Offer to the next runner-up"
-    />
-  );
-}
+/** The two answers to a seat offer: declining asks first, since the next runner-up is offered the seat at once. */
+const ANSWERS = {
+  accept: {
+    label: "Accept the seat",
+    hidden: { answer: "accept" },
+    submit: "Accept the seat",
+  },
+  decline: {
+    confirm: "Decline the seat…",
+    danger: true,
+    hidden: { answer: "decline", confirm: "true" },
+    description: "You cannot take this back: the seat is offered to the next runner-up at once.",
+    submit: "Decline",
+  },
+} satisfies Record<string, Omit<ActionFormProps, "action">>;
 
-export function AcceptOfferForm({ offerId }: { offerId: string }) {
-  return (
-    <ActionForm
-      action={answerVacancyOfferAction}
-      label="Accept the seat"
-      hidden={{ offerId, answer: "accept" }}
-      submit="Accept the seat"
-    />
-  );
-}
-
-export function DeclineOfferForm({ offerId }: { offerId: string }) {
-  return (
-    <ActionForm
-      action={answerVacancyOfferAction}
-      confirm="Decline the seat…"
-      danger
-      hidden={{ offerId, answer: "decline", confirm: "true" }}
-      description="You cannot take this back: the seat is offered to the next runner-up at once."
-      submit="Decline"
-    />
-  );
+/** The offered person's answer to the offer `offerId`. */
+export function OfferAnswerForm({ answer, offerId }: { answer: keyof typeof ANSWERS; offerId: string }) {
+  const { hidden, ...form } = ANSWERS[answer];
+  return <ActionForm action={answerVacancyOfferAction} {...form} hidden={{ offerId, ...hidden }} />;
 }

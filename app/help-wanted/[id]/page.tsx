@@ -5,9 +5,11 @@ import { cache } from "react";
 import { GithubIssueStatus } from "@/components/github-issue-status";
 import { Markdown } from "@/components/markdown";
 import { DateOnly, DateTime } from "@/components/ui/time";
-import { DefinitionItem, DefinitionList } from "@/components/ui/definition-list";
+import { DefinitionItem, DefinitionSection } from "@/components/ui/definition-list";
 import { Notice } from "@/components/ui/notice";
-import { LogEntry, Section } from "@/components/ui/section";
+import { PageHeader } from "@/components/ui/page-header";
+import { PersonLink } from "@/components/ui/person-link";
+import { LogEntry, Section, Subsection } from "@/components/ui/section";
 import { UserLink } from "@/components/ui/user-link";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
@@ -26,6 +28,7 @@ import {
   signOffShadowAction,
   volunteerAction,
 } from "./actions";
+import { CloseItemForm } from "@/components/help-wanted/close-item-form";
 import { PendingRequest } from "@/components/help-wanted/request-decision";
 import { ActionForm } from "@/components/ui/action-form";
 import { CLAIM_STATUS, StaleBadge } from "./_components/claim-status";
@@ -101,15 +104,14 @@ export default async function ItemPage({ params, searchParams }: Props) {
   return (
     <div className="space-y-8">
       {sp.posted === "1" && <Notice role="status">Item posted. It is on the board now.</Notice>}
-      <header className="space-y-3">
-        <p className="text-sm text-slate-600">
+      <PageHeader
+        eyebrow={
           <Link href="/help-wanted" className="text-brand-700 underline">
             Help wanted
           </Link>
-        </p>
-        <h1 className="text-3xl font-bold text-brand-800">
-          {hiddenItem.has(item.id) && !mayEdit ? HIDDEN_TITLE : item.title}
-        </h1>
+        }
+        title={hiddenItem.has(item.id) && !mayEdit ? HIDDEN_TITLE : item.title}
+      >
         <div className="flex flex-wrap items-center gap-2 text-sm">
           <span
             className={`rounded-full px-3 py-1 font-medium ring-1 ${closed ? "bg-slate-100 text-slate-800 ring-slate-300" : "bg-green-50 text-green-900 ring-green-200"}`}
@@ -153,7 +155,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
             </Link>
           </p>
         )}
-      </header>
+      </PageHeader>
 
       <div className="grid gap-6 lg:grid-cols-3">
         <article className="space-y-6 lg:col-span-2" aria-labelledby="about-item">
@@ -219,52 +221,50 @@ export default async function ItemPage({ params, searchParams }: Props) {
         </article>
 
         <aside className="space-y-6">
-          <Section id="details" title="Details" size="lg">
-            <DefinitionList className="mt-3">
-              <DefinitionItem term="Kind">{ITEM_KIND_LABEL[item.kind]}</DefinitionItem>
-              <DefinitionItem term="TAGs">
-                {item.tags.map((t, i) => (
-                  <span key={t.id}>
-                    {i > 0 && ", "}
-                    <Link href={`/tags/${t.slug}`} className="text-brand-700 underline">
-                      {t.name}
-                    </Link>
-                  </span>
-                ))}
+          <DefinitionSection id="details" title="Details" size="lg">
+            <DefinitionItem term="Kind">{ITEM_KIND_LABEL[item.kind]}</DefinitionItem>
+            <DefinitionItem term="TAGs">
+              {item.tags.map((t, i) => (
+                <span key={t.id}>
+                  {i > 0 && ", "}
+                  <Link href={`/tags/${t.slug}`} className="text-brand-700 underline">
+                    {t.name}
+                  </Link>
+                </span>
+              ))}
+            </DefinitionItem>
+            <DefinitionItem term="Skills">{item.skills.length ? item.skills.join(", ") : "Any"}</DefinitionItem>
+            <DefinitionItem term="Effort">
+              {item.effortHours ? `${item.effortHours} hours` : "Not estimated"}
+            </DefinitionItem>
+            <DefinitionItem term="Region">
+              {[item.region, item.timezone].filter(Boolean).join(", ") || "Any"}
+            </DefinitionItem>
+            <DefinitionItem term="Due">{item.dueAt ? <DateOnly date={item.dueAt} /> : "No due date"}</DefinitionItem>
+            <DefinitionItem term="Places left">
+              {placesLeft} of {item.places}
+            </DefinitionItem>
+            {item.githubIssueUrl && (
+              <DefinitionItem term="GitHub issue">
+                <a href={item.githubIssueUrl} rel="nofollow noopener" className="text-brand-700 underline">
+                  {item.githubIssueTitle ?? item.githubIssueUrl.replace("https://github.com/", "")}
+                </a>
+                {item.githubIssueState && <span className="ml-1 text-slate-600">({item.githubIssueState})</span>}
+                <GithubIssueStatus
+                  state={item.githubIssueState}
+                  assignees={item.githubIssueAssignees}
+                  className="mt-1 flex"
+                />
               </DefinitionItem>
-              <DefinitionItem term="Skills">{item.skills.length ? item.skills.join(", ") : "Any"}</DefinitionItem>
-              <DefinitionItem term="Effort">
-                {item.effortHours ? `${item.effortHours} hours` : "Not estimated"}
+            )}
+            {item.initiative && <DefinitionItem term="Initiative">{item.initiative.name}</DefinitionItem>}
+            {item.kind === "shadow" && (
+              <DefinitionItem term="Mentor">
+                {item.shadowMentor ? `@${item.shadowMentor.login}` : "None"}
+                {item.shadowStep && `, whose sign-off counts toward “${item.shadowStep}”`}
               </DefinitionItem>
-              <DefinitionItem term="Region">
-                {[item.region, item.timezone].filter(Boolean).join(", ") || "Any"}
-              </DefinitionItem>
-              <DefinitionItem term="Due">{item.dueAt ? <DateOnly date={item.dueAt} /> : "No due date"}</DefinitionItem>
-              <DefinitionItem term="Places left">
-                {placesLeft} of {item.places}
-              </DefinitionItem>
-              {item.githubIssueUrl && (
-                <DefinitionItem term="GitHub issue">
-                  <a href={item.githubIssueUrl} rel="nofollow noopener" className="text-brand-700 underline">
-                    {item.githubIssueTitle ?? item.githubIssueUrl.replace("https://github.com/", "")}
-                  </a>
-                  {item.githubIssueState && <span className="ml-1 text-slate-600">({item.githubIssueState})</span>}
-                  <GithubIssueStatus
-                    state={item.githubIssueState}
-                    assignees={item.githubIssueAssignees}
-                    className="mt-1 flex"
-                  />
-                </DefinitionItem>
-              )}
-              {item.initiative && <DefinitionItem term="Initiative">{item.initiative.name}</DefinitionItem>}
-              {item.kind === "shadow" && (
-                <DefinitionItem term="Mentor">
-                  {item.shadowMentor ? `@${item.shadowMentor.login}` : "None"}
-                  {item.shadowStep && `, whose sign-off counts toward “${item.shadowStep}”`}
-                </DefinitionItem>
-              )}
-            </DefinitionList>
-          </Section>
+            )}
+          </DefinitionSection>
           {actor && item.shadowMentor?.id === actor.id && (
             <ShadowSignOffs
               step={item.shadowStep ?? ""}
@@ -322,10 +322,8 @@ export default async function ItemPage({ params, searchParams }: Props) {
               <ul className="mt-2 space-y-1 text-sm">
                 {people.map((c) => (
                   <li key={c.id}>
-                    <Link href={`/people/${c.user.login}`} className="text-brand-700 underline">
-                      @{c.user.login}
-                    </Link>{" "}
-                    <span className="text-slate-700">{CLAIM_STATUS[c.status]}</span> {c.stale && <StaleBadge />}
+                    <PersonLink login={c.user.login} /> <span className="text-slate-700">{CLAIM_STATUS[c.status]}</span>{" "}
+                    {c.stale && <StaleBadge />}
                   </li>
                 ))}
               </ul>
@@ -345,97 +343,80 @@ export default async function ItemPage({ params, searchParams }: Props) {
                 </Link>
               ))}
           </p>
-          <div>
-            <h3 className="font-semibold text-slate-900">Requests</h3>
-            {requests.length === 0 ? (
-              <p className="text-sm text-slate-600">No open requests.</p>
-            ) : (
-              <ul className="mt-2 space-y-4">
-                {requests.map((c) => (
-                  <PendingRequest key={c.id} claim={c} decide={decideClaimAction} />
-                ))}
-              </ul>
-            )}
-          </div>
+          <Subsection title="Requests" empty={requests.length === 0 && "No open requests."}>
+            <ul className="space-y-4">
+              {requests.map((c) => (
+                <PendingRequest key={c.id} claim={c} decide={decideClaimAction} />
+              ))}
+            </ul>
+          </Subsection>
           {mayInvite && (
-            <div>
-              <h3 className="font-semibold text-slate-900">Invitations</h3>
-              {invited.length === 0 ? (
-                <p className="text-sm text-slate-600">Nobody is invited right now.</p>
-              ) : (
-                <ul className="mt-2 space-y-1 text-sm">
-                  {invited.map((c) => (
-                    <li key={c.id}>
-                      <Link href={`/people/${c.user.login}`} className="text-brand-700 underline">
-                        @{c.user.login}
-                      </Link>{" "}
-                      <span className="text-slate-700">
-                        invited <DateTime iso={c.createdAt.toISOString()} />, no answer yet
-                      </span>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </div>
-          )}
-          {mayInvite && item.status === "open" && <Suggestions itemId={item.id} people={suggested} />}
-          <div>
-            <h3 className="font-semibold text-slate-900">Held claims</h3>
-            {held.length === 0 ? (
-              <p className="text-sm text-slate-600">Nobody holds a place.</p>
-            ) : (
-              <ul className="mt-2 space-y-4">
-                {held.map((c) => (
-                  <li key={c.id} className="space-y-3 rounded-md p-3 ring-1 ring-slate-200">
-                    <p>
-                      <span className="font-medium">@{c.user.login}</span>{" "}
-                      <span className="text-slate-700">{CLAIM_STATUS[c.status]}</span>
-                      {c.stale && <StaleBadge />}
-                      <span className="block text-sm text-slate-600">
-                        Last activity <DateTime iso={c.lastActivityAt.toISOString()} />
-                      </span>
-                    </p>
-                    {c.status === "done" && (
-                      <div className="space-y-2">
-                        {c.evidenceUrl && (
-                          <p className="text-sm">
-                            Evidence: <UserLink href={c.evidenceUrl} />
-                          </p>
-                        )}
-                        <ActionForm
-                          action={confirmCompletionAction}
-                          hidden={{ claimId: c.id }}
-                          submit={`Confirm completion by @${c.user.login}`}
-                        />
-                      </div>
-                    )}
-                    <ActionForm
-                      action={sendFollowUpAction}
-                      hidden={{ claimId: c.id }}
-                      label={`Follow up with @${c.user.login}`}
-                      fields={[
-                        {
-                          name: "body",
-                          label: `Follow-up to @${c.user.login}`,
-                          type: "textarea",
-                          required: true,
-                          hint: "The volunteer is notified.",
-                        },
-                      ]}
-                      submit="Send follow-up"
-                    />
-                    <ActionForm
-                      action={releaseClaimAction}
-                      hidden={{ claimId: c.id }}
-                      confirm={`Release @${c.user.login}…`}
-                      submit={`Yes, release @${c.user.login}`}
-                      danger
-                    />
+            <Subsection title="Invitations" empty={invited.length === 0 && "Nobody is invited right now."}>
+              <ul className="space-y-1 text-sm">
+                {invited.map((c) => (
+                  <li key={c.id}>
+                    <PersonLink login={c.user.login} />{" "}
+                    <span className="text-slate-700">
+                      invited <DateTime iso={c.createdAt.toISOString()} />, no answer yet
+                    </span>
                   </li>
                 ))}
               </ul>
-            )}
-          </div>
+            </Subsection>
+          )}
+          {mayInvite && item.status === "open" && <Suggestions itemId={item.id} people={suggested} />}
+          <Subsection title="Held claims" empty={held.length === 0 && "Nobody holds a place."}>
+            <ul className="space-y-4">
+              {held.map((c) => (
+                <li key={c.id} className="space-y-3 rounded-md p-3 ring-1 ring-slate-200">
+                  <p>
+                    <span className="font-medium">@{c.user.login}</span>{" "}
+                    <span className="text-slate-700">{CLAIM_STATUS[c.status]}</span>
+                    {c.stale && <StaleBadge />}
+                    <span className="block text-sm text-slate-600">
+                      Last activity <DateTime iso={c.lastActivityAt.toISOString()} />
+                    </span>
+                  </p>
+                  {c.status === "done" && (
+                    <div className="space-y-2">
+                      {c.evidenceUrl && (
+                        <p className="text-sm">
+                          Evidence: <UserLink href={c.evidenceUrl} />
+                        </p>
+                      )}
+                      <ActionForm
+                        action={confirmCompletionAction}
+                        hidden={{ claimId: c.id }}
+                        submit={`Confirm completion by @${c.user.login}`}
+                      />
+                    </div>
+                  )}
+                  <ActionForm
+                    action={sendFollowUpAction}
+                    hidden={{ claimId: c.id }}
+                    label={`Follow up with @${c.user.login}`}
+                    fields={[
+                      {
+                        name: "body",
+                        label: `Follow-up to @${c.user.login}`,
+                        type: "textarea",
+                        required: true,
+                        hint: "The volunteer is notified.",
+                      },
+                    ]}
+                    submit="Send follow-up"
+                  />
+                  <ActionForm
+                    action={releaseClaimAction}
+                    hidden={{ claimId: c.id }}
+                    confirm={`Release @${c.user.login}…`}
+                    submit={`Yes, release @${c.user.login}`}
+                    danger
+                  />
+                </li>
+              ))}
+            </ul>
+          </Subsection>
           {github && (
             <GithubWrites
               itemId={item.id}
@@ -446,27 +427,9 @@ export default async function ItemPage({ params, searchParams }: Props) {
             />
           )}
           {!closed && (
-            <div>
-              {/* A draft is discarded rather than closed: it never reaches the board, and its issue is never offered again. */}
-              <h3 className="font-semibold text-slate-900">{draft ? "Discard the draft" : "Close the item"}</h3>
-              <ActionForm
-                action={draft ? discardDraftAction : closeItemAction}
-                hidden={{ itemId: item.id }}
-                confirm={draft ? "Discard this draft…" : "Close this item…"}
-                fields={[
-                  {
-                    name: "reason",
-                    label: "Reason",
-                    required: true,
-                    hint: draft
-                      ? "The GitHub issue is never offered again."
-                      : "Open requests are declined; people holding it are told.",
-                  },
-                ]}
-                submit={draft ? "Discard draft" : "Close item"}
-                danger
-              />
-            </div>
+            <Subsection title={draft ? "Discard the draft" : "Close the item"}>
+              <CloseItemForm action={draft ? discardDraftAction : closeItemAction} itemId={item.id} draft={draft} />
+            </Subsection>
           )}
         </Section>
       )}

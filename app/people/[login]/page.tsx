@@ -5,7 +5,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { Avatar } from "@/components/ui/avatar";
 import { buttonClass } from "@/components/ui/button";
-import { DefinitionItem, DefinitionList } from "@/components/ui/definition-list";
+import { DefinitionItem, DefinitionSection } from "@/components/ui/definition-list";
 import { Section } from "@/components/ui/section";
 import { now } from "@/lib/clock";
 import { KIND_LABEL } from "@/lib/contributions/schemas";
@@ -105,19 +105,17 @@ export default async function PersonPage({ params, searchParams }: Props) {
         </ul>
       </Section>
       <div className="grid gap-4 md:grid-cols-2">
-        <Section id="about" title="About" size="base">
-          <DefinitionList className="mt-3">
-            <DefinitionItem term="Region">{person.region ?? "Not given"}</DefinitionItem>
-            {person.country && <DefinitionItem term="Country">{countryName(person.country)}</DefinitionItem>}
-            <DefinitionItem term="Employer">{person.employer ?? "Not given"}</DefinitionItem>
-            <DefinitionItem term="Skills">
-              <TagList label="Skills" tags={person.skills} />
-            </DefinitionItem>
-            <DefinitionItem term="Interests">
-              <TagList label="Interests" tags={person.interests} />
-            </DefinitionItem>
-          </DefinitionList>
-        </Section>
+        <DefinitionSection id="about" title="About" size="base">
+          <DefinitionItem term="Region">{person.region ?? "Not given"}</DefinitionItem>
+          {person.country && <DefinitionItem term="Country">{countryName(person.country)}</DefinitionItem>}
+          <DefinitionItem term="Employer">{person.employer ?? "Not given"}</DefinitionItem>
+          <DefinitionItem term="Skills">
+            <TagList label="Skills" tags={person.skills} />
+          </DefinitionItem>
+          <DefinitionItem term="Interests">
+            <TagList label="Interests" tags={person.interests} />
+          </DefinitionItem>
+        </DefinitionSection>
         <Section id="contributions" title="Activity per TAG" size="base">
           <p className="mt-1 text-sm text-slate-600">
             Contributions each TAG counts (GitHub work, completed help-wanted items, verified reports), as of{" "}

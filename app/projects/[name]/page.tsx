@@ -6,7 +6,7 @@ import { now } from "@/lib/clock";
 import { isChasedOverdue, listLiaisonsOfProject } from "@/lib/liaisons/queries";
 import { findProject } from "@/lib/projects/queries";
 import { projectsHref, parseProjectFilters } from "@/lib/projects/schemas";
-import { DefinitionItem, DefinitionList } from "@/components/ui/definition-list";
+import { DefinitionItem, DefinitionSection } from "@/components/ui/definition-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import { MaturityBadge } from "../_components/maturity-badge";
@@ -46,40 +46,38 @@ export default async function ProjectPage({ params }: Props) {
         {project.description && <p className="max-w-3xl text-lg text-slate-700">{project.description}</p>}
       </PageHeader>
       <div className="grid gap-4 md:grid-cols-2">
-        <Section id="facts" title="About" size="base">
-          <DefinitionList className="mt-3">
-            <DefinitionItem term="Maturity">
-              <Link href={maturityFilter} className="capitalize text-brand-700 underline">
-                {project.maturity}
+        <DefinitionSection id="facts" title="About" size="base">
+          <DefinitionItem term="Maturity">
+            <Link href={maturityFilter} className="capitalize text-brand-700 underline">
+              {project.maturity}
+            </Link>
+          </DefinitionItem>
+          <DefinitionItem term="Category">
+            {project.category ? (
+              <Link
+                href={projectsHref(parseProjectFilters({ category: project.category }))}
+                className="text-brand-700 underline"
+              >
+                {project.category}
               </Link>
-            </DefinitionItem>
-            <DefinitionItem term="Category">
-              {project.category ? (
-                <Link
-                  href={projectsHref(parseProjectFilters({ category: project.category }))}
-                  className="text-brand-700 underline"
-                >
-                  {project.category}
-                </Link>
-              ) : (
-                "Not given"
-              )}
-            </DefinitionItem>
-            <DefinitionItem term="Accepted by the CNCF">
-              {project.acceptedAt ? <DateOnly date={project.acceptedAt} /> : "Not given"}
-            </DefinitionItem>
-            {project.homeUrl && (
-              <DefinitionItem term="Website">
-                <ExternalLink href={project.homeUrl} />
-              </DefinitionItem>
+            ) : (
+              "Not given"
             )}
-            {project.devstatsUrl && (
-              <DefinitionItem term="DevStats">
-                <ExternalLink href={project.devstatsUrl} />
-              </DefinitionItem>
-            )}
-          </DefinitionList>
-        </Section>
+          </DefinitionItem>
+          <DefinitionItem term="Accepted by the CNCF">
+            {project.acceptedAt ? <DateOnly date={project.acceptedAt} /> : "Not given"}
+          </DefinitionItem>
+          {project.homeUrl && (
+            <DefinitionItem term="Website">
+              <ExternalLink href={project.homeUrl} />
+            </DefinitionItem>
+          )}
+          {project.devstatsUrl && (
+            <DefinitionItem term="DevStats">
+              <ExternalLink href={project.devstatsUrl} />
+            </DefinitionItem>
+          )}
+        </DefinitionSection>
         <Section
           id="repositories"
           title="Repositories"

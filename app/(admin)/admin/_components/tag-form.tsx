@@ -1,7 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
-import { Fields, FormStatus, SubmitButton, formAction } from "@/components/ui/form";
+import { Fields, FormStatus, SubmitButton, useFormAction } from "@/components/ui/form";
 import { TagSettingsFields } from "@/components/tags/tag-settings-fields";
 import type { TagSettings } from "@/lib/vocabulary";
 import { createTagAction, updateTagAction } from "../actions";
@@ -19,7 +18,7 @@ export interface TagFormValues extends Partial<TagSettings> {
 }
 
 export function TagForm({ tag }: { tag?: TagFormValues }) {
-  const [state, action, pending] = useActionState(formAction(tag ? updateTagAction : createTagAction), null);
+  const [state, action, pending] = useFormAction(tag ? updateTagAction : createTagAction);
   return (
     <form action={action} className="space-y-4 rounded-xl bg-white p-6 ring-1 ring-slate-200">
       {tag?.id && <input type="hidden" name="id" value={tag.id} />}

@@ -28,10 +28,12 @@ import { ActionForm } from "@/components/ui/action-form";
 import { OpenReports } from "@/components/reports/open-reports";
 import { HiddenTexts } from "@/components/reports/hidden-texts";
 import { listHiddenTexts, listOpenReports } from "@/lib/reports/queries";
-import { ItemLink } from "@/components/help-wanted/item-link";
+import { CloseItemForm } from "@/components/help-wanted/close-item-form";
+import { ItemLine, ItemLink } from "@/components/help-wanted/item-link";
 import { DataTable } from "@/components/ui/data-table";
 import { PersonLink } from "@/components/ui/person-link";
-import { LogEntry, Section, Tile } from "@/components/ui/section";
+import { PageHeader } from "@/components/ui/page-header";
+import { LogEntry, Section, TileList } from "@/components/ui/section";
 import { SlackSection } from "@/components/slack/slack-section";
 import { ProjectSection } from "@/components/github/project-section";
 import { getProjectConsole } from "@/lib/github/projects";
@@ -73,38 +75,29 @@ export default async function LeadConsolePage({ params }: Props) {
   const overdue = isBoardReviewDue(tag, at);
   const staleCount = held.filter((c) => c.stale).length;
 
+  // Where a lead goes from the console.
+  const links = [
+    ["/help-wanted/new", "Post an item"],
+    [`/help-wanted?tag=${tag.slug}`, "This TAG's board"],
+    [`/tags/${tag.slug}`, "TAG page"],
+    [`/toc/${tag.slug}`, "TAG dashboard"],
+    [`/manage/${tag.slug}/settings`, "TAG settings"],
+    [`/manage/${tag.slug}/pathway`, "Leadership pathway"],
+    [`/manage/${tag.slug}/representation`, "Representation targets"],
+    [`/manage/${tag.slug}/reports`, "Reports"],
+  ] as const;
+
   return (
     <div className="space-y-8">
-      <header className="space-y-2">
-        <p className="font-mono text-sm text-slate-600">tag-{tag.slug}</p>
-        <h1 className="text-3xl font-bold text-brand-800">Lead console: {tag.name}</h1>
+      <PageHeader eyebrow={<span className="font-mono">tag-{tag.slug}</span>} title={`Lead console: ${tag.name}`}>
         <p className="flex flex-wrap gap-4 text-sm">
-          <Link href="/help-wanted/new" className="text-brand-700 underline">
-            Post an item
-          </Link>
-          <Link href={`/help-wanted?tag=${tag.slug}`} className="text-brand-700 underline">
-            This TAG&apos;s board
-          </Link>
-          <Link href={`/tags/${tag.slug}`} className="text-brand-700 underline">
-            TAG page
-          </Link>
-          <Link href={`/toc/${tag.slug}`} className="text-brand-700 underline">
-            TAG dashboard
-          </Link>
-          <Link href={`/manage/${tag.slug}/settings`} className="text-brand-700 underline">
-            TAG settings
-          </Link>
-          <Link href={`/manage/${tag.slug}/pathway`} className="text-brand-700 underline">
-            Leadership pathway
-          </Link>
-          <Link href={`/manage/${tag.slug}/representation`} className="text-brand-700 underline">
-            Representation targets
-          </Link>
-          <Link href={`/manage/${tag.slug}/reports`} className="text-brand-700 underline">
-            Reports
-          </Link>
+          {links.map(([href, label]) => (
+            <Link key={href} href={href} className="text-brand-700 underline">
+              {label}
+            </Link>
+          ))}
         </p>
-      </header>
+      </PageHeader>
 
       <AttentionList id="today" title="Needs your attention today" items={attention} empty="Nothing needs you today." />
 
@@ -140,15 +133,12 @@ export default async function LeadConsolePage({ params }: Props) {
         }
         empty="No drafts waiting."
       >
-        <ul className="mt-3 space-y-4">
-          {drafts.map((d) => (
-            <Tile key={d.id}>
-              <p>
-                <ItemLink item={d} strong />{" "}
-                <span className="text-sm text-slate-600">
-                  {ITEM_KIND_LABEL[d.kind]} · offered <DateTime iso={d.createdAt.toISOString()} />
-                </span>
-              </p>
+        <TileList items={drafts}>
+          {(d) => (
+            <>
+              <ItemLine item={d}>
+                {ITEM_KIND_LABEL[d.kind]} · offered <DateTime iso={d.createdAt.toISOString()} />
+              </ItemLine>
               {d.githubIssueUrl && (
                 <p className="text-sm">
                   GitHub:{" "}
@@ -165,18 +155,11 @@ export default async function LeadConsolePage({ params }: Props) {
                 >
                   Edit and publish “{d.title}”
                 </Link>
-                <ActionForm
-                  action={discardDraftAction}
-                  hidden={{ itemId: d.id }}
-                  confirm={`Discard “${d.title}”…`}
-                  fields={[{ name: "reason", label: "Reason", required: true }]}
-                  submit="Discard draft"
-                  danger
-                />
+                <CloseItemForm action={discardDraftAction} itemId={d.id} title={d.title} draft />
               </div>
-            </Tile>
-          ))}
-        </ul>
+            </>
+          )}
+        </TileList>
       </Section>
 
       <Section id="requests" title="Pending requests" count={requests.length} empty="Nobody is waiting for an answer.">
@@ -250,36 +233,26 @@ export default async function LeadConsolePage({ params }: Props) {
         }
         empty="Nothing is due."
       >
-        <ul className="mt-3 space-y-4">
-          {dueForReview.map((i) => (
-            <Tile key={i.id}>
-              <p>
-                <ItemLink item={i} strong />{" "}
-                <span className="text-sm text-slate-600">
-                  {i.status},{" "}
-                  {i.reviewedAt ? (
-                    <>
-                      reviewed <DateTime iso={i.reviewedAt.toISOString()} />
-                    </>
-                  ) : (
-                    "never reviewed"
-                  )}
-                </span>
-              </p>
+        <TileList items={dueForReview}>
+          {(i) => (
+            <>
+              <ItemLine item={i}>
+                {i.status},{" "}
+                {i.reviewedAt ? (
+                  <>
+                    reviewed <DateTime iso={i.reviewedAt.toISOString()} />
+                  </>
+                ) : (
+                  "never reviewed"
+                )}
+              </ItemLine>
               <div className="flex flex-wrap items-start gap-4">
                 <ActionForm action={markReviewedAction} hidden={{ itemId: i.id }} submit={`Keep “${i.title}”`} />
-                <ActionForm
-                  action={closeItemAction}
-                  hidden={{ itemId: i.id }}
-                  confirm={`Close “${i.title}”…`}
-                  fields={[{ name: "reason", label: "Reason", required: true }]}
-                  submit="Close item"
-                  danger
-                />
+                <CloseItemForm action={closeItemAction} itemId={i.id} title={i.title} />
               </div>
-            </Tile>
-          ))}
-        </ul>
+            </>
+          )}
+        </TileList>
       </Section>
 
       {can(actor, "slack.manage", tag.id) && (

@@ -1,20 +1,16 @@
 import type { Metadata } from "next";
 import { ElectionCrumbs, LoginList } from "@/components/elections/election-links";
+import { OFFER_STATUS_LABEL } from "@/components/elections/labels";
 import { PageHeader, RefusedPage } from "@/components/ui/page-header";
 import { EmptyState, Section } from "@/components/ui/section";
 import { DateOnly, DateTime } from "@/components/ui/time";
 import { getOfferChains } from "@/lib/elections/vacancy-offers";
 import { loadByIdForPage } from "@/app/_lib/load-for-page";
-import { OfferVacancyForm } from "../../_components/offer-forms";
+import { ActionForm } from "@/components/ui/action-form";
+import { OFFER_RESPOND_DAYS } from "@/lib/elections/schemas";
+import { offerVacancyAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Vacancy offers" };
-
-const STATUS: Record<string, string> = {
-  open: "Waiting for an answer",
-  accepted: "Accepted",
-  declined: "Declined",
-  expired: "No answer in time",
-};
 
 /** For the election's officers: seats it filled that fell vacant, and each one's offers to runners-up in order. */
 export default async function VacancyOffersPage({ params }: { params: Promise<{ id: string }> }) {
@@ -64,7 +60,7 @@ export default async function VacancyOffersPage({ params }: { params: Promise<{ 
                             <td>
                               {o.rank}. @{o.login}
                             </td>
-                            <td>{STATUS[o.status] ?? o.status}</td>
+                            <td>{OFFER_STATUS_LABEL[o.status] ?? o.status}</td>
                             <td>
                               <DateTime iso={o.respondBy.toISOString()} />
                             </td>
@@ -74,7 +70,24 @@ export default async function VacancyOffersPage({ params }: { params: Promise<{ 
                     </table>
                   </div>
                 )}
-                {v.canOffer && <OfferVacancyForm electionId={e.id} assignmentId={v.id} />}
+                {v.canOffer && (
+                  <ActionForm
+                    action={offerVacancyAction}
+                    label="Offer this seat to the next runner-up"
+                    compact
+                    hidden={{ electionId: e.id, assignmentId: v.id }}
+                    fields={[
+                      {
+                        name: "respondDays",
+                        label: "Days to answer",
+                        type: "number",
+                        defaultValue: String(OFFER_RESPOND_DAYS.default),
+                        hint: `Between ${OFFER_RESPOND_DAYS.min} and ${OFFER_RESPOND_DAYS.max}. Each later runner-up gets the same time.`,
+                      },
+                    ]}
+                    submit="Offer to the next runner-up"
+                  />
+                )}
               </li>
             ))}
           </ul>

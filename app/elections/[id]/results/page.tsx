@@ -10,7 +10,7 @@ import { loadForPage } from "@/app/_lib/load-election";
 import { can } from "@/lib/auth/permissions";
 import { getElectionResults } from "@/lib/elections/queries";
 import { AppError } from "@/lib/errors";
-import { PublishForm, ReceiptCheckForm } from "../../_components/election-forms";
+import { ElectionForm, ReceiptCheckForm } from "../../_components/election-forms";
 import { resultDecisionOf } from "@/lib/decisions/queries";
 import { decisionLink } from "@/lib/decisions/decisions";
 import { ElectionCrumbs } from "@/components/elections/election-links";
@@ -238,7 +238,7 @@ export default async function ResultsPage({ params }: { params: Promise<{ id: st
       )}
       {mayPublish && (
         <Section id="publish-h" title="Publication" tone="brand" className="space-y-3">
-          <PublishForm electionId={e.id} />
+          <ElectionForm form="publish" electionId={e.id} />
         </Section>
       )}
       {r.publishedAt && (

@@ -1,7 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
-import { Field, FormStatus, SubmitButton, formAction } from "@/components/ui/form";
+import { Field, FormStatus, SubmitButton, useFormAction } from "@/components/ui/form";
 import { formatDateTime } from "@/lib/vocabulary";
 import { appointToRoleAction } from "../actions";
 
@@ -16,7 +15,7 @@ export function AppointToRoleForm({
   roles: { id: string; label: string }[];
   labelledBy: string;
 }) {
-  const [state, action, pending] = useActionState(formAction(appointToRoleAction), null);
+  const [state, action, pending] = useFormAction(appointToRoleAction);
   const result = state?.ok ? (state.data as { status: string; objectionsUntil: Date | null }) : null;
   return (
     <form action={action} className="space-y-3" aria-labelledby={labelledBy}>

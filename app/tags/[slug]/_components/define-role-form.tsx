@@ -1,14 +1,13 @@
 "use client";
 
-import { useActionState } from "react";
 import {
-  CheckboxField,
+  CheckboxFields,
   Fields,
   FormStatus,
   SubmitButton,
-  formAction,
   numberField,
   type FieldSpec,
+  useFormAction,
 } from "@/components/ui/form";
 import {
   AMBASSADOR_KIND_LABEL,
@@ -77,7 +76,7 @@ const AMBASSADOR_CHOICES = [
  * adopts seats, saving needs that preview (the count shown travels with the form).
  */
 export function DefineRoleForm({ tagId, defaults }: { tagId: string; defaults?: RoleDefaults }) {
-  const [state, action, pending] = useActionState(formAction(defineRoleAction), null);
+  const [state, action, pending] = useFormAction(defineRoleAction);
   const p = defaults ? `role-${defaults.roleKey}` : "role-new";
   const d = (k: keyof RoleDefaults) => (defaults ? String(defaults[k]) : undefined);
   const result = state?.ok ? (state.data as { saved: boolean; adopts: string[]; warnings: string[] }) : null;
@@ -160,16 +159,7 @@ export function DefineRoleForm({ tagId, defaults }: { tagId: string; defaults?: 
         <Fields specs={holderSpecs} {...fieldProps} columns={4} />
       </fieldset>
       <Fields specs={eligibilitySpecs} {...fieldProps} columns={2} />
-      {CHECKBOXES.map(([name, label]) => (
-        <CheckboxField
-          key={name}
-          idPrefix={p}
-          name={name}
-          label={label}
-          state={state}
-          defaultChecked={defaults?.[name] ?? false}
-        />
-      ))}
+      <CheckboxFields specs={CHECKBOXES} checked={defaults} state={state} idPrefix={p} />
       {previewed && <input type="hidden" name="adoptCount" value={previewed.adopts.length} />}
       <FormStatus
         state={state}
@@ -193,15 +183,9 @@ export function DefineRoleForm({ tagId, defaults }: { tagId: string; defaults?: 
       )}
       <div className="flex flex-wrap gap-2">
         <SubmitButton pending={pending}>{defaults ? "Save new version" : "Define role"}</SubmitButton>
-        <button
-          type="submit"
-          name="mode"
-          value="preview"
-          disabled={pending}
-          className="rounded-md px-4 py-2 font-medium text-brand-800 ring-1 ring-brand-600 disabled:opacity-60"
-        >
+        <SubmitButton pending={pending} name="mode" value="preview" variant="secondary">
           Preview
-        </button>
+        </SubmitButton>
       </div>
     </form>
   );

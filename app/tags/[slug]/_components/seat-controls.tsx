@@ -1,8 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
 import { ActionForm } from "@/components/ui/action-form";
-import { Fields, FormStatus, SubmitButton, formAction, type FieldSpec } from "@/components/ui/form";
+import { Fields, FormStatus, SubmitButton, type FieldSpec, useFormAction } from "@/components/ui/form";
 import {
   cancelLeaveAction,
   cancelPendingAction,
@@ -110,8 +109,8 @@ export function LeaveEditForm({
   /** "your" or "@login's". */
   whose: string;
 }) {
-  const [state, action, pending] = useActionState(formAction(updateLeaveAction), null);
-  const [cancelState, cancel, cancelling] = useActionState(formAction(cancelLeaveAction), null);
+  const [state, action, pending] = useFormAction(updateLeaveAction);
+  const [cancelState, cancel, cancelling] = useFormAction(cancelLeaveAction);
   const p = `leave-edit-${leave.id}`;
   return (
     <details className="mt-2 text-sm">
@@ -187,7 +186,7 @@ export function ObjectForm({ assignmentId, who }: { assignmentId: string; who: s
 
 /** Retires a role: no new seats; the seats held run to their term end. */
 export function RetireRoleForm({ tagId, roleKey, name }: { tagId: string; roleKey: string; name: string }) {
-  const [state, action, pending] = useActionState(formAction(retireRoleAction), null);
+  const [state, action, pending] = useFormAction(retireRoleAction);
   return (
     <form action={action} className="space-y-2" aria-label={`Retire ${name}`}>
       <input type="hidden" name="tagId" value={tagId} />

@@ -1,11 +1,10 @@
 "use client";
 
-import { useActionState } from "react";
-import { Field, FieldProblems, FormStatus, formAction } from "@/components/ui/form";
+import { Field, FieldProblems, FormStatus, useFormAction } from "@/components/ui/form";
 import { importTagsYamlAction } from "../actions";
 
 export function TagsImportForm() {
-  const [state, action, pending] = useActionState(formAction(importTagsYamlAction), null);
+  const [state, action, pending] = useFormAction(importTagsYamlAction);
   return (
     <form action={action} className="space-y-4">
       <fieldset className="space-y-2">

@@ -1,7 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
-import { FormStatus, formAction } from "@/components/ui/form";
+import { FormStatus, useFormAction } from "@/components/ui/form";
 import type { ActionResult } from "@/lib/action";
 
 /** Starts a GitHub sync of one TAG. */
@@ -16,7 +15,7 @@ export function StartSyncButton({
   tagName: string;
   disabled: boolean;
 }) {
-  const [state, run, pending] = useActionState(formAction(action), null);
+  const [state, run, pending] = useFormAction(action);
   return (
     <form action={run} className="flex flex-wrap items-center gap-3" aria-label={`Sync ${tagName}`}>
       <input type="hidden" name="tagSlug" value={tagSlug} />

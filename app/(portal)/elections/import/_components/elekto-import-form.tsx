@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useActionState, useState, startTransition, type FormEvent } from "react";
 import { FieldProblems, FormStatus, SubmitButton } from "@/components/ui/form";
 import { DefinitionItem, DefinitionList } from "@/components/ui/definition-list";
+import { LabelledControl, SelectOptions } from "@/components/ui/labelled-control";
 import { formDataToText } from "@/lib/form-data";
 import { formatDateTime } from "@/lib/vocabulary";
 import type { ElektoUploadResult } from "../upload/route";
@@ -20,6 +21,7 @@ type Answer = Wire<ElektoUploadResult>;
 type State = (Answer & { values?: Record<string, string> }) | null;
 
 const LIMIT = 10 * 1024 * 1024;
+const CONTROL = "mt-1 block max-w-full rounded-md border border-slate-300 px-2 py-1.5";
 // The portal's one date-time format (issue 18, point 7): UTC, the zone named.
 const when = (iso: string | null) => (iso ? formatDateTime(new Date(iso)) : "none");
 
@@ -78,72 +80,47 @@ export function ElektoImportForm({
   const plan = state?.ok ? state.data.plan : null;
   return (
     <form onSubmit={submit} className="space-y-4">
-      <div className="space-y-1">
-        <label htmlFor="elekto-tag" className="block text-sm font-medium text-slate-800">
-          TAG
-        </label>
+      <LabelledControl id="elekto-tag" label="TAG">
         <select
           id="elekto-tag"
           name="tagSlug"
           value={tagSlug}
           onChange={(e) => setTagSlug(e.target.value)}
-          className="max-w-full rounded-md border border-slate-300 px-2 py-1.5"
+          className={CONTROL}
         >
-          {tags.map(([slug, name]) => (
-            <option key={slug} value={slug}>
-              {name}
-            </option>
-          ))}
+          <SelectOptions options={tags} />
         </select>
-      </div>
-      <div className="space-y-1">
-        <label htmlFor="elekto-role" className="block text-sm font-medium text-slate-800">
-          Role to elect
-        </label>
+      </LabelledControl>
+      <LabelledControl id="elekto-role" label="Role to elect">
         {/* Keyed by TAG: another TAG's roles start again from its Tech Lead role. */}
-        <select
-          key={tagSlug}
-          id="elekto-role"
-          name="role"
-          defaultValue=""
-          className="max-w-full rounded-md border border-slate-300 px-2 py-1.5"
-        >
-          <option value="">The TAG&apos;s Tech Lead role</option>
-          {(roles[tagSlug] ?? []).map(([key, name]) => (
-            <option key={key} value={key}>
-              {name}
-            </option>
-          ))}
+        <select key={tagSlug} id="elekto-role" name="role" defaultValue="" className={CONTROL}>
+          <SelectOptions options={roles[tagSlug] ?? []} empty="The TAG's Tech Lead role" />
         </select>
-      </div>
-      <div className="space-y-1">
-        <label htmlFor="elekto-archive" className="block text-sm font-medium text-slate-800">
-          Elekto folder (zip, .tar.gz or .tgz, at most 10 MB)
-        </label>
+      </LabelledControl>
+      <LabelledControl id="elekto-archive" label="Elekto folder (zip, .tar.gz or .tgz, at most 10 MB)">
         <input
           id="elekto-archive"
           name="archive"
           type="file"
           required
           accept=".zip,.tar.gz,.tgz,.tar,application/zip,application/gzip"
-          className="block max-w-full text-sm"
+          className="mt-1 block max-w-full text-sm"
         />
-      </div>
-      <div className="space-y-1">
-        <label htmlFor="elekto-opens" className="block text-sm font-medium text-slate-800">
-          Voting opens on (optional)
-        </label>
+      </LabelledControl>
+      <LabelledControl
+        id="elekto-opens"
+        label="Voting opens on (optional)"
+        hint="Moves every date of the folder so that voting opens on this day, to replay a past election."
+        compact
+      >
         <input
           id="elekto-opens"
           name="votingOpensOn"
           type="date"
           aria-describedby="elekto-opens-hint"
-          className="rounded-md border border-slate-300 px-2 py-1.5"
+          className={CONTROL}
         />
-        <p id="elekto-opens-hint" className="text-xs text-slate-600">
-          Moves every date of the folder so that voting opens on this day, to replay a past election.
-        </p>
-      </div>
+      </LabelledControl>
       {tooBig ? (
         <p role="alert" className="rounded-md bg-red-50 p-2 text-sm text-red-900 ring-1 ring-red-200">
           {tooBig}

@@ -1,7 +1,6 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
 import {
   CheckboxField,
   CheckboxGroup,
@@ -9,11 +8,11 @@ import {
   Fields,
   FormStatus,
   SubmitButton,
-  formAction,
   numberField,
   type FieldSpec,
   type Options,
   type ServerAction,
+  useFormAction,
 } from "@/components/ui/form";
 import { TimeZoneField, TimeZoneNote } from "@/components/elections/time-zone-field";
 import { REGIONS, SEAT_REGIONS, type SeatRegion } from "@/lib/vocabulary";
@@ -96,7 +95,7 @@ export function SetupForm({
   coOfficers: Options;
   create: ServerAction;
 }) {
-  const [state, action, pending] = useActionState(formAction(create), null);
+  const [state, action, pending] = useFormAction(create);
   const created = state?.ok ? (state.data as { id: string }).id : null;
   const seats = SEAT_REGIONS.map((r) =>
     numberField(`seats${r}`, r === "any" ? "Seats for any region" : `${r} seats`, defaults.seats[r]),

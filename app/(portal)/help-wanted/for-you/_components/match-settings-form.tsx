@@ -1,7 +1,7 @@
 "use client";
 
 import { ActionForm } from "@/components/ui/action-form";
-import { CheckboxField, CheckboxGroup } from "@/components/ui/form";
+import { CheckboxFields, CheckboxGroup } from "@/components/ui/form";
 import { BOARD_KIND_LABEL, BOARD_KINDS, type BoardKind } from "@/lib/vocabulary";
 import { saveMatchSettingsAction } from "../actions";
 
@@ -54,17 +54,7 @@ export function MatchSettingsForm({ saved }: { saved: Saved }) {
             checked={saved.preferredKinds}
             state={state}
           />
-          {SWITCHES.map(([name, label, hint]) => (
-            <CheckboxField
-              key={name}
-              idPrefix={uid}
-              name={name}
-              label={label}
-              hint={hint}
-              state={null}
-              defaultChecked={saved[name]}
-            />
-          ))}
+          <CheckboxFields specs={SWITCHES} checked={saved} state={null} idPrefix={uid} />
         </>
       )}
     </ActionForm>

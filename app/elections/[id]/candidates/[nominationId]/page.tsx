@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { Markdown } from "@/components/markdown";
+import { MarkdownSection } from "@/components/markdown";
 import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import { ElectionCrumbs, LoginList } from "@/components/elections/election-links";
@@ -35,11 +35,7 @@ export default async function CandidatePage({ params }: { params: Promise<{ id: 
           {n.status === "unendorsed" && <Badge>not enough endorsements</Badge>}
         </p>
       </PageHeader>
-      <Section id="statement-h" title="Statement" plain>
-        <Card>
-          <Markdown>{n.statement}</Markdown>
-        </Card>
-      </Section>
+      <MarkdownSection id="statement-h" title="Statement" text={n.statement} />
       <Section id="activity-h" title="Activity" plain>
         <Card>
           <DefinitionList layout="grid">

@@ -8,7 +8,7 @@ import { getActor } from "@/lib/auth/actor";
 import { now } from "@/lib/clock";
 import { getOfferForViewer } from "@/lib/elections/vacancy-offers";
 import { parseId } from "@/lib/vocabulary";
-import { AcceptOfferForm, DeclineOfferForm } from "../../../_components/offer-forms";
+import { OfferAnswerForm } from "../../../_components/offer-forms";
 
 export const metadata: Metadata = { title: "Seat offer" };
 
@@ -45,8 +45,8 @@ export default async function SeatOfferPage({ params }: { params: Promise<{ id: 
             Answer by <DateTime iso={offer.respondBy.toISOString()} now={at.toISOString()} />. Without an answer by
             then, the seat goes to the next runner-up.
           </Notice>
-          <AcceptOfferForm offerId={offer.id} />
-          <DeclineOfferForm offerId={offer.id} />
+          <OfferAnswerForm answer="accept" offerId={offer.id} />
+          <OfferAnswerForm answer="decline" offerId={offer.id} />
         </>
       ) : (
         <Notice className="text-sm">

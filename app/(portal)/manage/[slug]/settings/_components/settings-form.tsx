@@ -1,8 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
 import { TagSettingsFields } from "@/components/tags/tag-settings-fields";
-import { Field, FormStatus, SubmitButton, formAction, type ServerAction } from "@/components/ui/form";
+import { Field, FormStatus, SubmitButton, type ServerAction, useFormAction } from "@/components/ui/form";
 import type { TagSettings } from "@/lib/vocabulary";
 
 /** A chair's (or admin's) settings form; `version` is the version shown, so a concurrent change is refused. */
@@ -17,7 +16,7 @@ export function SettingsForm({
   settings: TagSettings;
   save: ServerAction;
 }) {
-  const [state, action, pending] = useActionState(formAction(save), null);
+  const [state, action, pending] = useFormAction(save);
   return (
     <form action={action} className="space-y-4 rounded-xl bg-white p-6 ring-1 ring-slate-200">
       <input type="hidden" name="tagId" value={tagId} />

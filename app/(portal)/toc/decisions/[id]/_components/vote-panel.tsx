@@ -1,7 +1,7 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState } from "react";
-import { FormStatus, SubmitButton, formAction, type ServerAction } from "@/components/ui/form";
+import { useEffect, useRef, useState } from "react";
+import { FormStatus, SubmitButton, useFormAction, type ServerAction } from "@/components/ui/form";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { DECISION_CHOICE_LABEL, DECISION_CHOICES, type DecisionChoiceKey } from "@/lib/vocabulary";
 
@@ -26,7 +26,7 @@ export function VotePanel({
 }) {
   const [choice, setChoice] = useState<DecisionChoiceKey | null>(null);
   const hydrated = useHydrated();
-  const [state, run, pending] = useActionState(formAction(action), null);
+  const [state, run, pending] = useFormAction(action);
   const confirmRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (choice) confirmRef.current?.focus();
