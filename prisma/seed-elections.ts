@@ -11,6 +11,8 @@ import { countElection } from "../lib/elections/count.ts";
 import { addMonths, DAY } from "../lib/vocabulary/index.ts";
 
 export const DEMO_ELECTION_TAG = "operational-resilience";
+/** The officer of both demo elections. */
+const OFFICER = "lena-chair";
 /** Stable ids: the seed is idempotent and the e2e spec and README can name them. */
 export const DEMO_TECH_LEAD_ROLE_KEY = "5e1ec7ed-0000-4000-8000-000000000001";
 export const DEMO_PUBLISHED_ELECTION_ID = "5e1ec7ed-0000-4000-8000-000000002025";
@@ -22,6 +24,7 @@ export const demoReceipt = (electionId: string, i: number) =>
 
 interface DemoElection {
   id: string;
+  phase: "voting" | "published";
   title: string;
   seats: { APAC?: number; EMEA?: number; Americas?: number };
   cycleDate: Date;
@@ -51,10 +54,10 @@ async function createDemoElection(
   tagId: string,
   officerId: string,
   e: DemoElection,
-  phase: "voting" | "published",
   seededAt: Date,
   by: Awaited<ReturnType<typeof usersByLogin>>,
 ) {
+  const { phase } = e;
   const nominationsCloseAt = new Date(e.votingOpenAt.getTime() - 60_000);
   await db.$transaction(async (tx) => {
     await tx.election.create({
@@ -218,119 +221,98 @@ export async function seedElections(db: PrismaClient): Promise<void> {
     });
     await db.tag.update({ where: { id: tag.id }, data: { leadershipModel: "election" } });
   }
+  // The 2026 election's voting is open now (on the demo clock) for two weeks.
+  const clock = await db.clockState.findUnique({ where: { id: 1 }, select: { offsetMs: true } });
+  const today = new Date(Math.floor((Date.now() + Number(clock?.offsetMs ?? 0n)) / DAY) * DAY);
+  const elections = demoElections(today);
   const by = await usersByLogin(db, [
-    "lena-chair",
-    "jade-member",
-    "dev-ambassador",
-    "gus-ambassador",
-    "pia-lead",
-    "milo-member",
-    "noor-member",
-    "bea-ambassador",
-    "fay-ambassador",
-    "hana-ambassador",
-    "luca-member",
-    "mae-member",
-    "eli-ambassador",
+    OFFICER,
     "toby-toc",
+    ...elections.flatMap((e) => [...e.candidates.map((c) => c.login), ...e.voters]),
   ]);
-  const officer = by("lena-chair").id;
+  const officer = by(OFFICER).id;
+  for (const e of elections)
+    if (!(await db.election.findUnique({ where: { id: e.id }, select: { id: true } })))
+      await createDemoElection(db, tag.id, officer, e, seededAt, by);
+}
 
-  if (!(await db.election.findUnique({ where: { id: DEMO_PUBLISHED_ELECTION_ID }, select: { id: true } }))) {
-    await createDemoElection(
-      db,
-      tag.id,
-      officer,
-      {
-        id: DEMO_PUBLISHED_ELECTION_ID,
-        title: "2025 Tech Lead election",
-        seats: { APAC: 1 },
-        cycleDate: new Date("2025-07-01T00:00:00Z"),
-        nominationsOpenAt: new Date("2025-05-01T00:00:00Z"),
-        votingOpenAt: new Date("2025-05-20T00:00:00Z"),
-        votingCloseAt: new Date("2025-06-03T00:00:00Z"),
-        candidates: [
-          {
-            login: "jade-member",
-            statement:
-              "## What I have done\n\nI keep the TAG's **observability landscape** up to date.\n\n## What I will do\n\n- Run monthly reliability reviews\n- Mentor two new reviewers",
-          },
-          {
-            login: "dev-ambassador",
-            statement:
-              "I organise the TAG's meetups in APAC and would like to bring more **operators** into our reviews.",
-          },
-          {
-            login: "gus-ambassador",
-            statement:
-              "Cost efficiency and energy: I would start a working group on [sustainable clusters](https://example.org/green).",
-          },
-        ],
-        voters: [
-          "pia-lead",
-          "milo-member",
-          "noor-member",
-          "bea-ambassador",
-          "fay-ambassador",
-          "hana-ambassador",
-          "luca-member",
-        ],
-        ballots: [
-          [["jade-member"], ["dev-ambassador"], ["gus-ambassador"]],
-          [["jade-member"], ["gus-ambassador"]],
-          [["dev-ambassador"], ["jade-member"]],
-          [["jade-member", "dev-ambassador"], ["gus-ambassador"]],
-          [["gus-ambassador"], ["jade-member"], ["dev-ambassador"]],
-          [["jade-member"]],
-        ],
-      },
-      "published",
-      seededAt,
-      by,
-    );
-  }
-
-  if (!(await db.election.findUnique({ where: { id: DEMO_VOTING_ELECTION_ID }, select: { id: true } }))) {
-    // Voting open now (on the demo clock) for two weeks.
-    const clock = await db.clockState.findUnique({ where: { id: 1 }, select: { offsetMs: true } });
-    const today = new Date(Math.floor((Date.now() + Number(clock?.offsetMs ?? 0n)) / DAY) * DAY);
-    await createDemoElection(
-      db,
-      tag.id,
-      officer,
-      {
-        id: DEMO_VOTING_ELECTION_ID,
-        title: "2026 Tech Lead election",
-        seats: { EMEA: 1 },
-        cycleDate: new Date(today.getTime() + 30 * DAY),
-        nominationsOpenAt: new Date(today.getTime() - 15 * DAY),
-        votingOpenAt: new Date(today.getTime() - DAY),
-        votingCloseAt: new Date(today.getTime() + 14 * DAY),
-        candidates: [
-          {
-            login: "mae-member",
-            statement:
-              "I have run the TAG's incident-review series for a year. I would like to turn it into a **playbook** other TAGs can reuse.",
-          },
-          {
-            login: "bea-ambassador",
-            statement: "## Why me\n\nI bring the KubeCon booth crowd into the TAG: more newcomers, more reviewers.",
-          },
-        ],
-        voters: [
-          "milo-member",
-          "luca-member",
-          "eli-ambassador",
-          "noor-member",
-          "hana-ambassador",
-          "pia-lead",
-          "fay-ambassador",
-        ],
-        ballots: [[["mae-member"], ["bea-ambassador"]], [["bea-ambassador"]], [["mae-member", "bea-ambassador"]]],
-      },
-      "voting",
-      seededAt,
-      by,
-    );
-  }
+/** The demo elections: the 2025 one published, the 2026 one in voting around `today`. */
+function demoElections(today: Date): DemoElection[] {
+  return [
+    {
+      id: DEMO_PUBLISHED_ELECTION_ID,
+      phase: "published",
+      title: "2025 Tech Lead election",
+      seats: { APAC: 1 },
+      cycleDate: new Date("2025-07-01T00:00:00Z"),
+      nominationsOpenAt: new Date("2025-05-01T00:00:00Z"),
+      votingOpenAt: new Date("2025-05-20T00:00:00Z"),
+      votingCloseAt: new Date("2025-06-03T00:00:00Z"),
+      candidates: [
+        {
+          login: "jade-member",
+          statement:
+            "## What I have done\n\nI keep the TAG's **observability landscape** up to date.\n\n## What I will do\n\n- Run monthly reliability reviews\n- Mentor two new reviewers",
+        },
+        {
+          login: "dev-ambassador",
+          statement:
+            "I organise the TAG's meetups in APAC and would like to bring more **operators** into our reviews.",
+        },
+        {
+          login: "gus-ambassador",
+          statement:
+            "Cost efficiency and energy: I would start a working group on [sustainable clusters](https://example.org/green).",
+        },
+      ],
+      voters: [
+        "pia-lead",
+        "milo-member",
+        "noor-member",
+        "bea-ambassador",
+        "fay-ambassador",
+        "hana-ambassador",
+        "luca-member",
+      ],
+      ballots: [
+        [["jade-member"], ["dev-ambassador"], ["gus-ambassador"]],
+        [["jade-member"], ["gus-ambassador"]],
+        [["dev-ambassador"], ["jade-member"]],
+        [["jade-member", "dev-ambassador"], ["gus-ambassador"]],
+        [["gus-ambassador"], ["jade-member"], ["dev-ambassador"]],
+        [["jade-member"]],
+      ],
+    },
+    {
+      id: DEMO_VOTING_ELECTION_ID,
+      phase: "voting",
+      title: "2026 Tech Lead election",
+      seats: { EMEA: 1 },
+      cycleDate: new Date(today.getTime() + 30 * DAY),
+      nominationsOpenAt: new Date(today.getTime() - 15 * DAY),
+      votingOpenAt: new Date(today.getTime() - DAY),
+      votingCloseAt: new Date(today.getTime() + 14 * DAY),
+      candidates: [
+        {
+          login: "mae-member",
+          statement:
+            "I have run the TAG's incident-review series for a year. I would like to turn it into a **playbook** other TAGs can reuse.",
+        },
+        {
+          login: "bea-ambassador",
+          statement: "## Why me\n\nI bring the KubeCon booth crowd into the TAG: more newcomers, more reviewers.",
+        },
+      ],
+      voters: [
+        "milo-member",
+        "luca-member",
+        "eli-ambassador",
+        "noor-member",
+        "hana-ambassador",
+        "pia-lead",
+        "fay-ambassador",
+      ],
+      ballots: [[["mae-member"], ["bea-ambassador"]], [["bea-ambassador"]], [["mae-member", "bea-ambassador"]]],
+    },
+  ];
 }

@@ -42,6 +42,11 @@ export async function everyoneVotes(subjectId: string, choice: "yes" | "no" = "y
   return db.decision.findUniqueOrThrow({ where: { id: d.id } });
 }
 
+/** `byId` appoints `login` to a `kind` seat of the TAG for 24 months, through the appointment rules. */
+export async function appoint(byId: string, tagId: string, login: string, kind: "chair" | "tech_lead" = "tech_lead") {
+  return appointLeader(await loadActor(byId), { tagId, login, kind, termMonths: 24 });
+}
+
 /** A TAG (a new one, or `tagSlug`'s) whose chair appoints a new tech lead: a pending seat and its open decision. */
 export async function pendingAppointment(tagSlug?: string) {
   const tag =
@@ -52,12 +57,7 @@ export async function pendingAppointment(tagSlug?: string) {
     data: { tagId: tag.id, userId: chair.id, kind: "chair", status: "active", requestedAt: at, startAt: at },
   });
   const appointee = await createUser();
-  const seat = await appointLeader(await loadActor(chair.id), {
-    tagId: tag.id,
-    login: appointee.login,
-    kind: "tech_lead",
-    termMonths: 24,
-  });
+  const seat = await appoint(chair.id, tag.id, appointee.login);
   const decision = await db.decision.findFirstOrThrow({ where: { subjectId: seat.id } });
   return { tag, chair, appointee, seat, decision };
 }

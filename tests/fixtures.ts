@@ -81,3 +81,18 @@ export async function defineRoleIn(actor: Actor | null, tagId: string, fields: R
 export function standardRole(tagId: string, kind: "chair" | "tech_lead") {
   return db.roleDefinition.findFirstOrThrow({ where: { tagId, kind, supersededAt: null } });
 }
+
+/** The three-step leadership ladder the pathway tests define; `reviewer` is what its Reviewer step asks for. */
+export const threeStepLadder = (reviewer: string) =>
+  [
+    "Contributor: 1 pull request",
+    `Reviewer: ${reviewer}`,
+    "Shadow: 1 assessment shadowed in 12 months; mentor sign-off",
+  ].join("\n");
+
+/** A new TAG and four new people for a pathway: its lead, a member, a mentor and one more; `at` is the portal clock. */
+export async function pathwayPeople() {
+  const tag = await createTag();
+  const [lead, member, mentor, other] = await Promise.all([createUser(), createUser(), createUser(), createUser()]);
+  return { tag, lead, member, mentor, other, at: await now() };
+}

@@ -3,7 +3,12 @@
  * The stand-in serves them and shows each one's role on its sign-in page; the demo seed gives
  * each the portal role in `role` and the seats in `seats`.
  */
-export type DemoRole = "admin" | "toc" | "chair" | "tech-lead" | "ambassador" | "member";
+import { z } from "zod";
+import rowsJson from "./identities.json" with { type: "json" };
+import { REGIONS, type Region } from "../../lib/vocabulary/index.ts";
+
+const DEMO_ROLES = ["admin", "toc", "chair", "tech-lead", "ambassador", "member"] as const;
+export type DemoRole = (typeof DEMO_ROLES)[number];
 
 export interface StandInIdentity {
   id: number;
@@ -16,58 +21,20 @@ export interface StandInIdentity {
    */
   emails?: "verified" | "unverified" | "refused";
   role: DemoRole;
-  region?: "APAC" | "EMEA" | "Americas";
+  region?: Region;
   employer?: string;
   /** Chair / tech-lead seats by TAG slug. */
   seats?: { tag: string; kind: "chair" | "tech_lead" }[];
   blurb: string;
 }
 
-type Row = [
-  login: string,
-  name: string,
-  role: DemoRole,
-  region: "APAC" | "EMEA" | "Americas",
-  employer: string,
-  seats?: string,
-];
-
-// seats: "<tag-slug>:<chair|tech_lead>", comma-separated.
-const rows: Row[] = [
-  ["ada-admin", "Ada Quillfeather", "admin", "EMEA", "Northwind Cloud"],
-  ["toby-toc", "Toby Marrowind", "toc", "Americas", "Lumen Systems"],
-  ["chia-chair", "Chia Oakhollow", "chair", "APAC", "Harbor Labs", "security-and-compliance:chair"],
-  ["teo-techlead", "Teo Brightwater", "tech-lead", "EMEA", "Independent", "developer-experience:tech_lead"],
-  ["amy-ambassador", "Amy Starling", "ambassador", "Americas", "Copperleaf"],
-  ["milo-member", "Milo Fernsby", "member", "EMEA", "Bramble Data"],
-  ["ravi-root", "Ravi Tallowmere", "admin", "APAC", "Kestrel Works"],
-  ["tess-toc", "Tess Amberline", "toc", "EMEA", "Driftwood IO"],
-  ["uma-toc", "Uma Greenvale", "toc", "APAC", "Sable Networks"],
-  ["omar-toc", "Omar Linden", "toc", "Americas", "Independent"],
-  ["cora-chair", "Cora Vantwell", "chair", "Americas", "Lumen Systems", "developer-experience:chair"],
-  ["kai-chair", "Kai Morrowfield", "chair", "EMEA", "Northwind Cloud", "infrastructure:chair"],
-  ["lena-chair", "Lena Birchwood", "chair", "APAC", "Harbor Labs", "operational-resilience:chair"],
-  ["nico-chair", "Nico Halloway", "chair", "Americas", "Copperleaf", "workloads-foundation:chair"],
-  ["ines-lead", "Ines Corrigan", "tech-lead", "EMEA", "Bramble Data", "security-and-compliance:tech_lead"],
-  ["jun-lead", "Jun Whitlock", "tech-lead", "APAC", "Kestrel Works", "infrastructure:tech_lead"],
-  ["pia-lead", "Pia Saltmarsh", "tech-lead", "Americas", "Sable Networks", "operational-resilience:tech_lead"],
-  ["sven-lead", "Sven Ashdown", "tech-lead", "EMEA", "Driftwood IO", "workloads-foundation:tech_lead"],
-  ["yara-lead", "Yara Pennywhistle", "tech-lead", "APAC", "Independent", "security-and-compliance:tech_lead"],
-  ["bea-ambassador", "Bea Thornbury", "ambassador", "EMEA", "Northwind Cloud"],
-  ["dev-ambassador", "Dev Kalloway", "ambassador", "APAC", "Harbor Labs"],
-  ["eli-ambassador", "Eli Rookwood", "ambassador", "Americas", "Independent"],
-  ["fay-ambassador", "Fay Mistral", "ambassador", "EMEA", "Copperleaf"],
-  ["gus-ambassador", "Gus Fallowby", "ambassador", "APAC", "Lumen Systems"],
-  ["hana-ambassador", "Hana Quillon", "ambassador", "Americas", "Kestrel Works"],
-  ["ivo-member", "Ivo Brambleton", "member", "EMEA", "Sable Networks"],
-  ["jade-member", "Jade Wrenfield", "member", "APAC", "Driftwood IO"],
-  ["luca-member", "Luca Penhallow", "member", "Americas", "Bramble Data"],
-  ["mae-member", "Mae Tinderly", "member", "EMEA", "Independent"],
-  ["noor-member", "Noor Castellan", "member", "APAC", "Northwind Cloud"],
-  // Workloads Foundation has three tech leads; Rhea's term ends within 60 days of seeding (demo: terms end).
-  ["rhea-lead", "Rhea Coldharbour", "tech-lead", "APAC", "Lumen Systems", "workloads-foundation:tech_lead"],
-  ["otto-lead", "Otto Brackenridge", "tech-lead", "EMEA", "Copperleaf", "workloads-foundation:tech_lead"],
-];
+/**
+ * identities.json holds one row per person: `[login, name, role, region, employer, seats?]`, where
+ * seats is "<tag-slug>:<chair|tech_lead>", comma-separated. Workloads Foundation has three tech
+ * leads; Rhea's term ends within 60 days of seeding (the demo shows terms ending).
+ */
+const Row = z.tuple([z.string(), z.string(), z.enum(DEMO_ROLES), z.enum(REGIONS), z.string()], z.string());
+const rows = z.array(Row).parse(rowsJson);
 
 const ROLE_LABEL: Record<DemoRole, string> = {
   admin: "Portal admin",

@@ -10,6 +10,8 @@ import { createHash } from "node:crypto";
 import type http from "node:http";
 import type { StandInIdentity } from "./identities.ts";
 import { DAY } from "../../lib/vocabulary/index.ts";
+import { z } from "zod";
+import helpWantedJson from "./help-wanted-issues.json" with { type: "json" };
 
 interface Author {
   id: number;
@@ -61,6 +63,15 @@ export interface NewEvent {
   assignees?: string[];
   state?: "open" | "closed";
 }
+
+/** An issue of cncf/tag-security's starting activity: labelled help wanted (or not), some assigned (logins) or closed. */
+const HelpWantedIssue = z.object({
+  title: z.string(),
+  labels: z.array(z.string()),
+  body: z.string(),
+  assignees: z.array(z.string()).optional(),
+  state: z.enum(["open", "closed"]).optional(),
+});
 
 export function createRepoActivity(identities: readonly StandInIdentity[], base: () => string) {
   const repos = new Map<string, Repo>();
@@ -260,48 +271,8 @@ export function createRepoActivity(identities: readonly StandInIdentity[], base:
       at: new Date(t0 + k * 4 * DAY + 2 * DAY).toISOString(),
     });
   }
-  // Help-wanted issues as TAG repositories label them (the label's spelling varies).
-  const helpWanted: Omit<NewEvent, "type" | "authorId">[] = [
-    {
-      title: "Threat model for the admission controller guide",
-      labels: ["help wanted", "documentation"],
-      body: "The guide needs a threat model section: assets, trust boundaries, the top threats and their mitigations.\n\nDone when a reviewed PR adds it.",
-    },
-    {
-      title: "Review the Japanese translation of the supply chain paper",
-      labels: ["help-wanted", "review", "translation"],
-      body: "A native speaker with a security background reviews the translation PR before it is published.",
-    },
-    {
-      title: "Staff the security hub booth at KubeCon EU",
-      labels: ["community/help wanted", "event"],
-      body: "Two volunteers for three hours each to answer questions at the booth.",
-    },
-    {
-      title: "Update the glossary of the cloud native security whitepaper",
-      labels: ["Help Wanted", "good first issue"],
-      body: "Several terms are out of date; add definitions for SBOM, VEX and SLSA.",
-    },
-    {
-      title: "Security self-assessment of a sandbox project",
-      labels: ["help wanted", "assessment"],
-      assignees: ["dev-ambassador"],
-      body: "Help the project's maintainers write their self-assessment.",
-    },
-    {
-      title: "Record a podcast episode on secure defaults",
-      labels: ["help-wanted", "content"],
-      assignees: ["bea-ambassador", "fay-ambassador"],
-      body: "Two guests, thirty minutes.",
-    },
-    {
-      title: "Blog post: what the security audit found",
-      labels: ["help wanted", "blog"],
-      state: "closed",
-      body: "Written and published: closed.",
-    },
-    { title: "CI flakes in the link checker", labels: ["bug"], body: "Not help wanted: maintainers handle it." },
-  ];
+  // Help-wanted issues as TAG repositories label them (the label's spelling varies): help-wanted-issues.json.
+  const helpWanted = z.array(HelpWantedIssue).parse(helpWantedJson);
   helpWanted.forEach((h, k) =>
     addEvent("cncf/tag-security", {
       type: "issue",

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { until } from "@/tests/until";
 import { publishInvalidation } from "./invalidation";
 import {
   APPLICATION_NAME,
@@ -9,15 +10,6 @@ import {
   stopInvalidationListener,
 } from "./listener";
 import { cacheStamp, stampState } from "./stamps";
-
-const until = async (what: () => boolean, ms = 1_000) => {
-  const end = Date.now() + ms;
-  while (!what()) {
-    if (Date.now() > end) return false;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  return true;
-};
 
 /** What another replica sends: its own origin, so this process acts on it. */
 const notifyFromElsewhere = (tags: string) => db.$executeRaw`SELECT pg_notify(${CHANNEL}, ${`other-replica ${tags}`})`;

@@ -1,16 +1,8 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { until } from "@/tests/until";
 import { WARM_UP_LIMIT_MS, markServing, warmedUp, whenServing } from "./serving";
-
-const until = async (what: () => boolean, ms = 2_000) => {
-  const end = Date.now() + ms;
-  while (!what()) {
-    if (Date.now() > end) return false;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  return true;
-};
 
 // The state lives on globalThis (shared with instrumentation.ts in a server): start each test afresh.
 afterEach(() => {
@@ -34,7 +26,7 @@ describe("work started when a web process starts serving", () => {
 
       markServing(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
       whenServing("later", () => started.push("loaded after the start"));
-      expect(await until(() => started.length === 2 && paths.length === 1)).toBe(true);
+      expect(await until(() => started.length === 2 && paths.length === 1, 2_000)).toBe(true);
       expect(started).toEqual(["second module copy", "loaded after the start"]);
       expect(paths).toEqual(["/help-wanted"]);
 
@@ -67,12 +59,12 @@ describe("work started when a web process starts serving", () => {
 
       markServing(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
       expect(warmedUp()).toBe(false);
-      expect(await until(() => answer !== null)).toBe(true);
+      expect(await until(() => answer !== null, 2_000)).toBe(true);
       finishSnapshot();
       await new Promise((r) => setTimeout(r, 50));
       expect(warmedUp()).toBe(false); // the board's render is still under way
       answer!();
-      expect(await until(() => warmedUp())).toBe(true); // the failed job counts as settled
+      expect(await until(() => warmedUp(), 2_000)).toBe(true); // the failed job counts as settled
 
       // A module loaded later starts its job without taking the process out of the balancer.
       whenServing("later", () => new Promise(() => {}));

@@ -5,7 +5,7 @@ import { now } from "@/lib/clock";
 import { loadActor } from "@/lib/auth/actor";
 import { openRemovalProposal } from "@/lib/roles/removals";
 import type { Actor } from "@/lib/auth/permissions";
-import { createTag, createUser, insertClaim, insertItem } from "@/tests/factories";
+import { createTag, createUser, insertClaim, insertItem, insertRecord } from "@/tests/factories";
 import { loadDashboards } from "./load";
 import { loadTrends } from "./trends-load";
 import { stampState } from "@/lib/cache/stamps";
@@ -64,12 +64,13 @@ function item(tagId: string, createdAt: Date, status: "open" | "filled" | "close
 /** A TAG with something in every corner of its dashboard. */
 async function busyTag() {
   const at = await now();
+  const daysAgo = (d: number) => new Date(at.getTime() - d * DAY);
   const tag = await createTag();
   await db.tag.update({
     where: { id: tag.id },
     // Created a year ago and never reviewed: its first board review (one cadence after creation) is due.
     data: {
-      createdAt: new Date(at.getTime() - 365 * DAY),
+      createdAt: daysAgo(365),
       boardReviewedAt: null,
       staleAfterDays: 10,
       activityWindowMonths: 6,
@@ -105,29 +106,12 @@ async function busyTag() {
   const pendingUser = await person();
   await seat(tag.id, pendingUser.id, "tech_lead", { status: "pending" });
   // The chair contributed; the tech lead did not. The chair is on leave today.
-  await db.contributionRecord.create({
-    data: {
-      userId: chair.id,
-      tagId: tag.id,
-      kind: "pr",
-      source: "github",
-      occurredAt: new Date(at.getTime() - 5 * DAY),
-    },
-  });
-  await db.contributionRecord.create({
-    data: {
-      userId: quietLead.id,
-      tagId: tag.id,
-      kind: "blog",
-      source: "self_reported",
-      verification: "pending",
-      occurredAt: new Date(at.getTime() - 5 * DAY),
-    },
-  });
+  await insertRecord(chair.id, tag.id, "pr", daysAgo(5));
+  await insertRecord(quietLead.id, tag.id, "blog", daysAgo(5), { source: "self_reported", verification: "pending" });
   await db.leave.create({
     data: {
       assignmentId: chairSeat.id,
-      from: new Date(at.getTime() - 2 * DAY),
+      from: daysAgo(2),
       to: new Date(at.getTime() + 20 * DAY),
       note: "Parental leave",
       createdAt: at,
@@ -135,28 +119,18 @@ async function busyTag() {
   });
   // Help wanted: an open item volunteered for after 4 days and accepted long ago (stale); an
   // item an ambassador completed last week.
-  const open = await item(tag.id, new Date(at.getTime() - 30 * DAY));
-  await db.claim.create({
-    data: {
-      itemId: open.id,
-      userId: volunteer.id,
-      status: "accepted",
-      createdAt: new Date(at.getTime() - 26 * DAY),
-      decidedAt: new Date(at.getTime() - 25 * DAY),
-      lastActivityAt: new Date(at.getTime() - 20 * DAY),
-    },
+  const open = await item(tag.id, daysAgo(30));
+  await insertClaim(open.id, volunteer.id, "accepted", {
+    createdAt: daysAgo(26),
+    decidedAt: daysAgo(25),
+    lastActivityAt: daysAgo(20),
   });
-  const done = await item(tag.id, new Date(at.getTime() - 40 * DAY), "closed");
-  await db.claim.create({
-    data: {
-      itemId: done.id,
-      userId: amb.id,
-      status: "completed",
-      createdAt: new Date(at.getTime() - 38 * DAY),
-      decidedAt: new Date(at.getTime() - 37 * DAY),
-      completedAt: new Date(at.getTime() - 7 * DAY),
-      lastActivityAt: new Date(at.getTime() - 7 * DAY),
-    },
+  const done = await item(tag.id, daysAgo(40), "closed");
+  await insertClaim(done.id, amb.id, "completed", {
+    createdAt: daysAgo(38),
+    decidedAt: daysAgo(37),
+    completedAt: daysAgo(7),
+    lastActivityAt: daysAgo(7),
   });
   // A TAG Ambassador whose liaison check-in is overdue.
   const liaisonPerson = await person();
@@ -166,7 +140,7 @@ async function busyTag() {
       assignmentId: liaisonSeat.id,
       foundation: "OpenSSF",
       cadenceDays: 30,
-      createdAt: new Date(at.getTime() - 90 * DAY),
+      createdAt: daysAgo(90),
     },
   });
   // An election in voting.
@@ -178,9 +152,9 @@ async function busyTag() {
       phase: "voting",
       cycleDate: at,
       seatsByRegion: { any: 1 },
-      nominationsOpenAt: new Date(at.getTime() - 20 * DAY),
-      nominationsCloseAt: new Date(at.getTime() - 10 * DAY),
-      votingOpenAt: new Date(at.getTime() - 5 * DAY),
+      nominationsOpenAt: daysAgo(20),
+      nominationsCloseAt: daysAgo(10),
+      votingOpenAt: daysAgo(5),
       votingCloseAt: new Date(at.getTime() + 5 * DAY),
       createdAt: at,
       updatedAt: at,
@@ -364,16 +338,7 @@ describe("what needs attention today", () => {
     await db.electionException.create({
       data: { electionId: election.id, userId: requester.id, kind: "vote", reason: "New contributor", createdAt: at },
     });
-    await db.contributionRecord.create({
-      data: {
-        userId: requester.id,
-        tagId: s.tag.id,
-        kind: "talk",
-        source: "self_reported",
-        verification: "pending",
-        occurredAt: at,
-      },
-    });
+    await insertRecord(requester.id, s.tag.id, "talk", at, { source: "self_reported", verification: "pending" });
 
     const items = await (await import("./attention")).leadAttention(leadActor, s.tag.id);
     expect(items.map((i) => i.key)).toEqual([

@@ -3,11 +3,10 @@ import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { loadActor } from "@/lib/auth/actor";
 import { giveSeat } from "@/lib/roles/appointments";
-import { appointLeader } from "@/lib/roles/leadership";
 import { createTag, createUser } from "@/tests/factories";
 import { createSeat } from "@/tests/fixtures";
 import { code } from "@/tests/election-world";
-import { freshToc, pendingAppointment } from "@/tests/decisions";
+import { appoint, freshToc, pendingAppointment } from "@/tests/decisions";
 import { DAY } from "@/lib/vocabulary";
 import { applyDecisionAgain, closeDueDecisions, recordExternalDecision } from "@/lib/decision-outcomes/closing";
 import { withdrawDecisions } from "./decisions";
@@ -176,12 +175,7 @@ describe("TOC decisions", () => {
     const at = await now();
     await createSeat(tag.id, chair.id, "chair", { requestedAt: at });
     const tocAppointee = await createUser({ isTocMember: true });
-    const seat = await appointLeader(await loadActor(chair.id), {
-      tagId: tag.id,
-      login: tocAppointee.login,
-      kind: "chair",
-      termMonths: 24,
-    });
+    const seat = await appoint(chair.id, tag.id, tocAppointee.login, "chair");
     const d = await db.decision.findFirstOrThrow({ where: { subjectId: seat.id } });
     expect(
       await db.decisionElector.findUniqueOrThrow({

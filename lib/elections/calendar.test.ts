@@ -25,14 +25,17 @@ describe("the elections calendar feed", () => {
     // RFC 5545 folds long lines (CRLF and a space); read them unfolded.
     const text = raw.replace(/\r\n /g, "");
     expect(raw.startsWith("BEGIN:VCALENDAR\r\n")).toBe(true);
-    expect(text).toContain("X-WR-CALNAME:TAG Security and Compliance elections");
     expect(text).not.toContain("Not yet");
-    expect(text).toContain("UID:0b7e0c52-1f7a-4d0e-9b7c-2d6f3c1a9e11-voting@tag-portal");
-    expect(text).toContain("DTSTART:20260316T090000Z");
-    expect(text).toContain("DTEND:20260330T170000Z");
-    expect(text).toContain("DTSTART;VALUE=DATE:20260401");
-    expect(text).toContain("URL;VALUE=URI:https://portal.example.org/elections/0b7e0c52-1f7a-4d0e-9b7c-2d6f3c1a9e11");
-    expect(text).toContain("DTSTAMP:20260220T080000Z");
+    for (const line of [
+      "X-WR-CALNAME:TAG Security and Compliance elections",
+      "UID:0b7e0c52-1f7a-4d0e-9b7c-2d6f3c1a9e11-voting@tag-portal",
+      "DTSTART:20260316T090000Z",
+      "DTEND:20260330T170000Z",
+      "DTSTART;VALUE=DATE:20260401",
+      "URL;VALUE=URI:https://portal.example.org/elections/0b7e0c52-1f7a-4d0e-9b7c-2d6f3c1a9e11",
+      "DTSTAMP:20260220T080000Z",
+    ])
+      expect(text).toContain(line);
     expect(text.match(/^BEGIN:VEVENT\r$/gm)).toHaveLength(3);
     expect(text.match(/^SUMMARY:.*$/gm)?.map((l) => l.slice(8).trimEnd())).toEqual([
       "Nominations: 2026 Tech Lead election",

@@ -31,25 +31,38 @@ async function draftInput(tagId: string, roleKey: string, over: Record<string, u
   });
 }
 
+/**
+ * Tech Lead seats of the role for new people, requested now and ending `ends` days later: in
+ * `region` (the person's and the seat's) and `status` where a seat names them.
+ */
+async function techLeadSeats(
+  tagId: string,
+  roleId: string,
+  seats: readonly { ends: number; region?: "APAC" | "EMEA" | "Americas"; status?: "active" | "pending" }[],
+) {
+  const at = await now();
+  for (const { ends, region, status } of seats) {
+    const u = await createUser(region ? { region } : {});
+    await createSeat(tagId, u.id, "tech_lead", {
+      ...(region ? { regionAtStart: region } : {}),
+      ...(status ? { status } : {}),
+      requestedAt: at,
+      termEndAt: new Date(at.getTime() + ends * DAY),
+      roleDefinitionId: roleId,
+    });
+  }
+}
+
 describe("set-up", () => {
   it("only a lead of the TAG (or an admin) creates; seats default to those ending before the cycle date, by region", async () => {
     const { tag, lead, role } = await tagWithLead();
     const other = await tagWithLead();
-    const at = await now();
     const input = await draftInput(tag.id, role.roleKey);
-    for (const [region, ends] of [
-      ["APAC", 30],
-      ["EMEA", 40],
-      ["EMEA", 400],
-    ] as const) {
-      const u = await createUser({ region });
-      await createSeat(tag.id, u.id, "tech_lead", {
-        regionAtStart: region,
-        requestedAt: at,
-        termEndAt: new Date(at.getTime() + ends * DAY),
-        roleDefinitionId: role.id,
-      });
-    }
+    await techLeadSeats(tag.id, role.id, [
+      { region: "APAC", ends: 30 },
+      { region: "EMEA", ends: 40 },
+      { region: "EMEA", ends: 400 },
+    ]);
     expect(await defaultSeatsForCycle(tag.id, role.roleKey, input.cycleDate)).toEqual({ APAC: 1, EMEA: 1 });
     expect(await code(createElection(await actor(other.lead.id), input))).toBe("FORBIDDEN");
     expect(await code(createElection(await actor((await createUser()).id), input))).toBe("FORBIDDEN");
@@ -69,21 +82,13 @@ describe("set-up", () => {
   it("a vacancy feeds the next election: its seats may not exceed the role's vacancies by the cycle date", async () => {
     const { tag, lead, role } = await tagWithLead();
     await db.roleDefinition.update({ where: { id: role.id }, data: { totalSeats: 3 } });
-    const at = await now();
     const input = await draftInput(tag.id, role.roleKey);
     // Three seats: one ends before the cycle date, one after it, one is pending (not held).
-    for (const [status, ends] of [
-      ["active", 30],
-      ["active", 400],
-      ["pending", 400],
-    ] as const) {
-      await createSeat(tag.id, (await createUser()).id, "tech_lead", {
-        status,
-        requestedAt: at,
-        termEndAt: new Date(at.getTime() + ends * DAY),
-        roleDefinitionId: role.id,
-      });
-    }
+    await techLeadSeats(tag.id, role.id, [
+      { status: "active", ends: 30 },
+      { status: "active", ends: 400 },
+      { status: "pending", ends: 400 },
+    ]);
     const officer = await actor(lead.id);
     const err = await createElection(officer, { ...input, seatsByRegion: { any: 3 } }).catch((e: unknown) => e);
     expect(err).toMatchObject({

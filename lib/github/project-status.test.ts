@@ -1,31 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { boardMove, parseProjectUrl, projectStatusOf } from "./project-status";
+import { boardMove, parseProjectUrl, projectStatusOf, type ItemFacts, type ProjectStatus } from "./project-status";
+
+type HeldClaim = ItemFacts["held"][number];
 
 describe("an item's Status on the project board", () => {
-  it("follows the item and its held claims", () => {
-    expect(projectStatusOf({ status: "open", held: [] })).toBe("Open");
-    expect(projectStatusOf({ status: "filled", held: [{ status: "accepted", progressed: false }] })).toBe("Claimed");
-    expect(
-      projectStatusOf({
-        status: "open",
-        held: [
-          { status: "accepted", progressed: false },
-          { status: "accepted", progressed: true },
-        ],
-      }),
-    ).toBe("In progress");
+  const accepted: HeldClaim = { status: "accepted", progressed: false };
+  const progressed: HeldClaim = { status: "accepted", progressed: true };
+  const doneAfterProgress: HeldClaim = { status: "done", progressed: true };
+  const done: HeldClaim = { status: "done", progressed: false };
+  it.each<[string, HeldClaim[], ProjectStatus]>([
+    ["open", [], "Open"],
+    ["filled", [accepted], "Claimed"],
+    ["open", [accepted, progressed], "In progress"],
     // One of two holders done: still in progress; both done: Done, before the lead confirms.
-    expect(
-      projectStatusOf({
-        status: "filled",
-        held: [
-          { status: "done", progressed: true },
-          { status: "accepted", progressed: false },
-        ],
-      }),
-    ).toBe("In progress");
-    expect(projectStatusOf({ status: "filled", held: [{ status: "done", progressed: false }] })).toBe("Done");
-    expect(projectStatusOf({ status: "closed", held: [] })).toBe("Done");
+    ["filled", [doneAfterProgress, accepted], "In progress"],
+    ["filled", [done], "Done"],
+    ["closed", [], "Done"],
+  ])("follows the item and its held claims: %s, held %j, is %s", (status, held, expected) => {
+    expect(projectStatusOf({ status, held })).toBe(expected);
   });
 
   it("a board change is followed only where the portal has the same move", () => {

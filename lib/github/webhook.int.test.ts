@@ -119,39 +119,30 @@ describe("POST /api/webhooks/github", () => {
   });
 
   it("records issues, reviews and comments", async () => {
-    const { user, repo } = await setup();
-    const uid = Number(user.githubId);
+    const { user: author, repo } = await setup();
+    const repository = { full_name: repo };
+    const user = { id: Number(author.githubId) };
     const issue = {
       action: "opened",
-      repository: { full_name: repo },
+      repository,
       issue: {
         number: 3,
         title: "Bug",
         html_url: "https://github.com/x/y/issues/3",
         created_at: "2026-02-02T00:00:00Z",
-        user: { id: uid },
+        user,
       },
     };
     const review = {
       action: "submitted",
-      repository: { full_name: repo },
-      review: {
-        id: 991,
-        html_url: "https://github.com/x/y/pull/7#r",
-        submitted_at: "2026-02-03T00:00:00Z",
-        user: { id: uid },
-      },
+      repository,
+      review: { id: 991, html_url: "https://github.com/x/y/pull/7#r", submitted_at: "2026-02-03T00:00:00Z", user },
       pull_request: { number: 7, title: "PR" },
     };
     const comment = {
       action: "created",
-      repository: { full_name: repo },
-      comment: {
-        id: 551,
-        html_url: "https://github.com/x/y/issues/3#c",
-        created_at: "2026-02-04T00:00:00Z",
-        user: { id: uid },
-      },
+      repository,
+      comment: { id: 551, html_url: "https://github.com/x/y/issues/3#c", created_at: "2026-02-04T00:00:00Z", user },
       issue: { number: 3, title: "Bug" },
     };
     for (const [e, p] of [
@@ -160,7 +151,7 @@ describe("POST /api/webhooks/github", () => {
       ["issue_comment", comment],
     ] as const)
       expect((await POST(delivery(e, p))).status).toBe(200);
-    const kinds = (await db.contributionRecord.findMany({ where: { userId: user.id } })).map((r) => r.kind).sort();
+    const kinds = (await db.contributionRecord.findMany({ where: { userId: author.id } })).map((r) => r.kind).sort();
     expect(kinds).toEqual(["comment", "issue", "review"]);
   });
 

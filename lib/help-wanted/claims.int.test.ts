@@ -5,16 +5,7 @@ import { activityFor } from "@/lib/contributions/activity";
 import { now } from "@/lib/clock";
 import { createTag, createUser } from "@/tests/factories";
 import { code, createSeat, postItem, tagWithLead } from "@/tests/fixtures";
-import {
-  confirmCompletion,
-  decideClaim,
-  markClaimDone,
-  postProgress,
-  releaseClaim,
-  sendFollowUp,
-  volunteerForItem,
-  withdrawClaim,
-} from "./claims";
+import * as claims from "./claims";
 import { closeItem, createItem } from "./items";
 import { getItemView } from "./item-view";
 import { flagStaleClaims } from "./sweep";
@@ -24,6 +15,10 @@ import { loadDashboards } from "@/lib/dashboards/load";
 import { itemSchema } from "./schemas";
 import { DAY } from "@/lib/vocabulary";
 
+/** The item's places taken and status: what volunteering, withdrawing and releasing change. */
+const placesOf = (id: string) =>
+  db.helpWantedItem.findUniqueOrThrow({ where: { id }, select: { placesTaken: true, status: true } });
+
 describe("volunteering", () => {
   it("50 people racing for the last place with auto-accept: exactly one gets it", async () => {
     const { tag, lead } = await tagWithLead({ autoAccept: true });
@@ -31,17 +26,14 @@ describe("volunteering", () => {
     const people = await Promise.all(Array.from({ length: 50 }, () => createUser()));
     const actors = await Promise.all(people.map((p) => loadActor(p.id)));
     const results = await Promise.all(
-      actors.map((a) => code(volunteerForItem(a, { itemId: item.id, message: "me!" }))),
+      actors.map((a) => code(claims.volunteerForItem(a, { itemId: item.id, message: "me!" }))),
     );
     expect(results.filter((r) => r === "ok")).toHaveLength(1);
     expect(results.filter((r) => r === "CONFLICT")).toHaveLength(49);
     expect(await db.claim.count({ where: { itemId: item.id } })).toBe(1);
     expect(await db.claim.count({ where: { itemId: item.id, status: "accepted" } })).toBe(1);
     expect(await db.auditEvent.count({ where: { action: "claim.accept", tagId: tag.id } })).toBe(1);
-    expect(await db.helpWantedItem.findUniqueOrThrow({ where: { id: item.id } })).toMatchObject({
-      placesTaken: 1,
-      status: "filled",
-    });
+    expect(await placesOf(item.id)).toEqual({ placesTaken: 1, status: "filled" });
   });
 
   it("two leads accepting different requests for the last place at once: one succeeds", async () => {
@@ -50,13 +42,13 @@ describe("volunteering", () => {
     await createSeat(tag.id, lead2.id, "tech_lead");
     const item = await postItem(tag.slug, lead.id);
     const [v1, v2] = await Promise.all([createUser(), createUser()]);
-    const c1 = await volunteerForItem(await loadActor(v1.id), { itemId: item.id, message: "" });
-    const c2 = await volunteerForItem(await loadActor(v2.id), { itemId: item.id, message: "" });
+    const c1 = await claims.volunteerForItem(await loadActor(v1.id), { itemId: item.id, message: "" });
+    const c2 = await claims.volunteerForItem(await loadActor(v2.id), { itemId: item.id, message: "" });
     expect(c1.status).toBe("requested");
     const [a1, a2] = [await loadActor(lead.id), await loadActor(lead2.id)];
     const results = await Promise.all([
-      code(decideClaim(a1, { claimId: c1.id, decision: "accept" })),
-      code(decideClaim(a2, { claimId: c2.id, decision: "accept" })),
+      code(claims.decideClaim(a1, { claimId: c1.id, decision: "accept" })),
+      code(claims.decideClaim(a2, { claimId: c2.id, decision: "accept" })),
     ]);
     expect(results.sort()).toEqual(["CONFLICT", "ok"]);
     expect(await db.claim.count({ where: { itemId: item.id, status: "accepted" } })).toBe(1);
@@ -67,9 +59,9 @@ describe("volunteering", () => {
     const { tag, lead } = await tagWithLead({ autoAccept: true, maxActiveClaims: 1 });
     const [i1, i2] = [await postItem(tag.slug, lead.id), await postItem(tag.slug, lead.id)];
     const v = await loadActor((await createUser()).id);
-    expect(await code(volunteerForItem(v, { itemId: i1.id, message: "" }))).toBe("ok");
-    await expect(volunteerForItem(v, { itemId: i2.id, message: "" })).rejects.toThrow(/limit/);
-    expect(await code(volunteerForItem(v, { itemId: i1.id, message: "" }))).toBe("CONFLICT");
+    expect(await code(claims.volunteerForItem(v, { itemId: i1.id, message: "" }))).toBe("ok");
+    await expect(claims.volunteerForItem(v, { itemId: i2.id, message: "" })).rejects.toThrow(/limit/);
+    expect(await code(claims.volunteerForItem(v, { itemId: i1.id, message: "" }))).toBe("CONFLICT");
   });
 
   it("a lead's acceptance may bring a person up to the limit, not past it", async () => {
@@ -77,11 +69,11 @@ describe("volunteering", () => {
     const [i1, i2] = [await postItem(tag.slug, lead.id), await postItem(tag.slug, lead.id)];
     const v = await loadActor((await createUser()).id);
     const [c1, c2] = [
-      await volunteerForItem(v, { itemId: i1.id, message: "" }),
-      await volunteerForItem(v, { itemId: i2.id, message: "" }),
+      await claims.volunteerForItem(v, { itemId: i1.id, message: "" }),
+      await claims.volunteerForItem(v, { itemId: i2.id, message: "" }),
     ];
-    expect(await code(decideClaim(leadActor, { claimId: c1.id, decision: "accept" }))).toBe("ok");
-    await expect(decideClaim(leadActor, { claimId: c2.id, decision: "accept" })).rejects.toThrow(
+    expect(await code(claims.decideClaim(leadActor, { claimId: c1.id, decision: "accept" }))).toBe("ok");
+    await expect(claims.decideClaim(leadActor, { claimId: c2.id, decision: "accept" })).rejects.toThrow(
       /maximum of active claims/,
     );
     expect(await db.claim.findUniqueOrThrow({ where: { id: c2.id } })).toMatchObject({ status: "requested" });
@@ -92,11 +84,11 @@ describe("volunteering", () => {
     const items = await Promise.all(Array.from({ length: 12 }, () => postItem(tag.slug, lead.id)));
     const spammer = await loadActor((await createUser()).id);
     const results: string[] = [];
-    for (const it of items) results.push(await code(volunteerForItem(spammer, { itemId: it.id, message: "" })));
+    for (const it of items) results.push(await code(claims.volunteerForItem(spammer, { itemId: it.id, message: "" })));
     expect(results.slice(0, 10).every((r) => r === "ok")).toBe(true);
     expect(results.slice(10)).toEqual(["RATE_LIMITED", "RATE_LIMITED"]);
     const other = await loadActor((await createUser()).id);
-    expect(await code(volunteerForItem(other, { itemId: items[11]!.id, message: "" }))).toBe("ok");
+    expect(await code(claims.volunteerForItem(other, { itemId: items[11]!.id, message: "" }))).toBe("ok");
   });
 });
 
@@ -106,14 +98,14 @@ describe("a claim from request to completed work", () => {
     const item = await postItem(tag.slug, lead.id);
     const volunteer = await createUser();
     const va = await loadActor(volunteer.id);
-    const claim = await volunteerForItem(va, { itemId: item.id, message: "I know this area" });
-    await decideClaim(leadActor, { claimId: claim.id, decision: "accept" });
-    await postProgress(va, { claimId: claim.id, body: "Draft is up", link: "https://example.org/draft" });
-    await sendFollowUp(leadActor, { claimId: claim.id, body: "Looks good, add the diagrams" });
+    const claim = await claims.volunteerForItem(va, { itemId: item.id, message: "I know this area" });
+    await claims.decideClaim(leadActor, { claimId: claim.id, decision: "accept" });
+    await claims.postProgress(va, { claimId: claim.id, body: "Draft is up", link: "https://example.org/draft" });
+    await claims.sendFollowUp(leadActor, { claimId: claim.id, body: "Looks good, add the diagrams" });
     expect(await db.notification.count({ where: { userId: volunteer.id, kind: "claim.follow-up" } })).toBe(1);
-    expect(await code(confirmCompletion(leadActor, { claimId: claim.id }))).toBe("CONFLICT"); // not done yet
-    await markClaimDone(va, { claimId: claim.id, evidenceUrl: "https://github.com/cncf/tag-security/pull/1" });
-    const r = await confirmCompletion(leadActor, { claimId: claim.id });
+    expect(await code(claims.confirmCompletion(leadActor, { claimId: claim.id }))).toBe("CONFLICT"); // not done yet
+    await claims.markClaimDone(va, { claimId: claim.id, evidenceUrl: "https://github.com/cncf/tag-security/pull/1" });
+    const r = await claims.confirmCompletion(leadActor, { claimId: claim.id });
     expect(r.itemClosed).toBe(true);
     expect(await db.helpWantedItem.findUniqueOrThrow({ where: { id: item.id } })).toMatchObject({
       status: "closed",
@@ -130,15 +122,12 @@ describe("a claim from request to completed work", () => {
     const { tag, lead, leadActor } = await tagWithLead({ autoAccept: true });
     const item = await postItem(tag.slug, lead.id);
     const [a, b] = [await loadActor((await createUser()).id), await loadActor((await createUser()).id)];
-    const ca = await volunteerForItem(a, { itemId: item.id, message: "" });
-    expect(await code(volunteerForItem(b, { itemId: item.id, message: "" }))).toBe("CONFLICT");
-    await withdrawClaim(a, { claimId: ca.id });
-    const cb = await volunteerForItem(b, { itemId: item.id, message: "" });
-    await releaseClaim(leadActor, { claimId: cb.id });
-    expect(await db.helpWantedItem.findUniqueOrThrow({ where: { id: item.id } })).toMatchObject({
-      placesTaken: 0,
-      status: "open",
-    });
+    const ca = await claims.volunteerForItem(a, { itemId: item.id, message: "" });
+    expect(await code(claims.volunteerForItem(b, { itemId: item.id, message: "" }))).toBe("CONFLICT");
+    await claims.withdrawClaim(a, { claimId: ca.id });
+    const cb = await claims.volunteerForItem(b, { itemId: item.id, message: "" });
+    await claims.releaseClaim(leadActor, { claimId: cb.id });
+    expect(await placesOf(item.id)).toEqual({ placesTaken: 0, status: "open" });
   });
 
   it("a lead of another TAG cannot accept, release, follow up or close; nothing changes and refusals are logged", async () => {
@@ -146,12 +135,12 @@ describe("a claim from request to completed work", () => {
     const other = await tagWithLead();
     const item = await postItem(tag.slug, lead.id);
     const v = await loadActor((await createUser()).id);
-    const claim = await volunteerForItem(v, { itemId: item.id, message: "" });
+    const claim = await claims.volunteerForItem(v, { itemId: item.id, message: "" });
     const intruder = other.leadActor;
-    expect(await code(decideClaim(intruder, { claimId: claim.id, decision: "accept" }))).toBe("FORBIDDEN");
-    expect(await code(sendFollowUp(intruder, { claimId: claim.id, body: "hi" }))).toBe("FORBIDDEN");
+    expect(await code(claims.decideClaim(intruder, { claimId: claim.id, decision: "accept" }))).toBe("FORBIDDEN");
+    expect(await code(claims.sendFollowUp(intruder, { claimId: claim.id, body: "hi" }))).toBe("FORBIDDEN");
     expect(await code(closeItem(intruder, item.id, "not yours"))).toBe("FORBIDDEN");
-    expect(await code(postProgress(intruder, { claimId: claim.id, body: "fake" }))).toBe("FORBIDDEN");
+    expect(await code(claims.postProgress(intruder, { claimId: claim.id, body: "fake" }))).toBe("FORBIDDEN");
     expect(await db.claim.findUniqueOrThrow({ where: { id: claim.id } })).toMatchObject({ status: "requested" });
     expect(await db.helpWantedItem.findUniqueOrThrow({ where: { id: item.id } })).toMatchObject({ status: "open" });
     expect(await db.auditEvent.count({ where: { actorId: intruder.id, outcome: "refused" } })).toBe(4);
@@ -184,7 +173,7 @@ describe("stale claims", () => {
     const item = await postItem(tag.slug, lead.id);
     const volunteer = await createUser();
     const va = await loadActor(volunteer.id);
-    const claim = await volunteerForItem(va, { itemId: item.id, message: "" });
+    const claim = await claims.volunteerForItem(va, { itemId: item.id, message: "" });
     const t0 = await now();
     await flagStaleClaims(new Date(t0.getTime() + 20 * DAY));
     expect((await db.claim.findUniqueOrThrow({ where: { id: claim.id } })).staleNotifiedAt).toBeNull();
@@ -193,7 +182,7 @@ describe("stale claims", () => {
     await flagStaleClaims(later);
     expect(await db.notification.count({ where: { userId: volunteer.id, kind: "claim.stale" } })).toBe(1);
     expect(await db.notification.count({ where: { userId: lead.id, kind: "claim.stale" } })).toBe(1);
-    await postProgress(va, { claimId: claim.id, body: "back on it" });
+    await claims.postProgress(va, { claimId: claim.id, body: "back on it" });
     expect((await db.claim.findUniqueOrThrow({ where: { id: claim.id } })).staleNotifiedAt).toBeNull();
   });
 
@@ -209,7 +198,7 @@ describe("stale claims", () => {
     });
     const item = await createItem(await loadActor((await createUser({ isAdmin: true })).id), input);
     const volunteer = await createUser();
-    const claim = await volunteerForItem(await loadActor(volunteer.id), { itemId: item.id, message: "" });
+    const claim = await claims.volunteerForItem(await loadActor(volunteer.id), { itemId: item.id, message: "" });
     const t0 = (await db.claim.findUniqueOrThrow({ where: { id: claim.id } })).lastActivityAt;
     const consoleSays = async (tagId: string, at: Date) =>
       (await getLeadConsole(tagId, 6, at)).held.find((c) => c.id === claim.id)?.stale;
@@ -248,12 +237,12 @@ describe("the item page's volunteers", () => {
       (await getItemView(item.id, null, await now()))!.people.map((c) => [c.user.login, c.status]);
     expect(await volunteers()).toEqual([]);
 
-    const offer = await volunteerForItem(await loadActor(first.id), { itemId: item.id, message: "" });
+    const offer = await claims.volunteerForItem(await loadActor(first.id), { itemId: item.id, message: "" });
     expect(await volunteers()).toEqual([[first.login, "requested"]]);
 
-    const declined = await volunteerForItem(await loadActor(second.id), { itemId: item.id, message: "" });
-    await decideClaim(leadActor, { claimId: declined.id, decision: "decline" });
-    await decideClaim(leadActor, { claimId: offer.id, decision: "accept" });
+    const declined = await claims.volunteerForItem(await loadActor(second.id), { itemId: item.id, message: "" });
+    await claims.decideClaim(leadActor, { claimId: declined.id, decision: "decline" });
+    await claims.decideClaim(leadActor, { claimId: offer.id, decision: "accept" });
     expect(await volunteers()).toEqual([[first.login, "accepted"]]);
   });
 });

@@ -1,40 +1,18 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compileItems, rankCompiledItems, rankPreparedPeople } from "./compiled";
-import { preparePerson, scoreMatch, type MatchContext, type MatchItem, type MatchPerson } from "./score";
-import { BOARD_KINDS as KINDS, DAY, REGIONS } from "@/lib/vocabulary";
+import { preparePerson, scoreMatch, type MatchContext, type MatchItem } from "./score";
+import { arbMatchItem, arbMatchPerson } from "@/tests/matching";
 
 const NOW = new Date("2027-03-01T12:00:00Z");
 const SKILLS = ["Go", "Rust", "Documentation", "Kubernetes", "Security", "Translation"];
 
-const arbPerson: fc.Arbitrary<MatchPerson> = fc.record({
-  skills: fc.subarray([...SKILLS, "Cobol"]),
-  interestTagIds: fc.subarray(["t1", "t2", "t9"]),
-  preferredKinds: fc.subarray([...KINDS]),
-  region: fc.option(fc.constantFrom(...REGIONS), { nil: null }),
-  timezone: fc.option(fc.constantFrom("Europe/Berlin", "Asia/Tokyo", "America/New_York", "UTC-11", "nowhere"), {
-    nil: null,
-  }),
-  languages: fc.subarray(["English", "Spanish", "Japanese"]),
-  hoursPerMonth: fc.option(fc.integer({ min: 0, max: 60 }), { nil: null }),
-  loadHours: fc.integer({ min: 0, max: 30 }),
-  completedKinds: fc.dictionary(fc.constantFrom(...KINDS), fc.integer({ min: 0, max: 5 })),
-});
-const arbItem: fc.Arbitrary<MatchItem> = fc.record({
-  id: fc.uuid(),
-  kind: fc.constantFrom(...KINDS),
-  skills: fc.subarray(SKILLS),
-  tagIds: fc.subarray(["t1", "t2", "t3"], { minLength: 1 }),
-  region: fc.option(fc.constantFrom(...REGIONS), { nil: null }),
-  timezone: fc.option(fc.constantFrom("Europe/London", "UTC+1 to UTC+3", "Pacific/Kiritimati", "??"), { nil: null }),
-  effortHours: fc.option(fc.integer({ min: 0, max: 80 }), { nil: null }),
-  dueAt: fc.option(
-    fc.integer({ min: -30, max: 200 }).map((d) => new Date(NOW.getTime() + d * DAY)),
-    { nil: null },
-  ),
-  volunteers: fc.integer({ min: 0, max: 2 }),
-  languages: fc.subarray(["Spanish", "Japanese"]),
-});
+const PERSON_ZONES = ["Europe/Berlin", "Asia/Tokyo", "America/New_York", "UTC-11", "nowhere"];
+const ITEM_ZONES = ["Europe/London", "UTC+1 to UTC+3", "Pacific/Kiritimati", "??"];
+const arbPerson = arbMatchPerson([...SKILLS, "Cobol"], ["t1", "t2", "t9"], PERSON_ZONES);
+const arbItem = arbMatchItem(NOW, SKILLS, ["t1", "t2", "t3"], ITEM_ZONES);
+const upTo30 = <T>(arb: fc.Arbitrary<T>) => fc.array(arb, { minLength: 1, maxLength: 30 });
+const limits = fc.integer({ min: 1, max: 10 });
 
 function ctxOf(items: readonly MatchItem[]): MatchContext {
   const skillCounts = new Map<string, number>();
@@ -46,20 +24,15 @@ function ctxOf(items: readonly MatchItem[]): MatchContext {
 describe("compiled rankings agree with the model", () => {
   it("items for a person: the same scores as scoreMatch, best first, ties in input order", () => {
     fc.assert(
-      fc.property(
-        arbPerson,
-        fc.array(arbItem, { minLength: 1, maxLength: 30 }),
-        fc.integer({ min: 1, max: 10 }),
-        (person, items, limit) => {
-          const ctx = ctxOf(items);
-          const compiled = compileItems(items, ctx);
-          const top = rankCompiledItems(person, compiled, ctx, limit);
-          const expected = items
-            .map((item, index) => ({ index, score: scoreMatch(person, item, ctx).score }))
-            .sort((a, b) => b.score - a.score || a.index - b.index);
-          expect(top).toEqual(expected.slice(0, limit));
-        },
-      ),
+      fc.property(arbPerson, upTo30(arbItem), limits, (person, items, limit) => {
+        const ctx = ctxOf(items);
+        const compiled = compileItems(items, ctx);
+        const top = rankCompiledItems(person, compiled, ctx, limit);
+        const expected = items
+          .map((item, index) => ({ index, score: scoreMatch(person, item, ctx).score }))
+          .sort((a, b) => b.score - a.score || a.index - b.index);
+        expect(top).toEqual(expected.slice(0, limit));
+      }),
     );
   });
 
@@ -76,20 +49,15 @@ describe("compiled rankings agree with the model", () => {
 
   it("people for an item: the same scores as scoreMatch", () => {
     fc.assert(
-      fc.property(
-        arbItem,
-        fc.array(arbPerson, { minLength: 1, maxLength: 30 }),
-        fc.integer({ min: 1, max: 10 }),
-        (item, people, limit) => {
-          const ctx = ctxOf([item]);
-          const prepared = people.map((p, n) => ({ ...preparePerson(p, NOW), n }));
-          const top = rankPreparedPeople(item, prepared, ctx, limit).map((t) => ({ n: t.entry.n, score: t.score }));
-          const expected = people
-            .map((p, n) => ({ n, score: scoreMatch(p, item, ctx).score }))
-            .sort((a, b) => b.score - a.score || a.n - b.n);
-          expect(top).toEqual(expected.slice(0, limit));
-        },
-      ),
+      fc.property(arbItem, upTo30(arbPerson), limits, (item, people, limit) => {
+        const ctx = ctxOf([item]);
+        const prepared = people.map((p, n) => ({ ...preparePerson(p, NOW), n }));
+        const top = rankPreparedPeople(item, prepared, ctx, limit).map((t) => ({ n: t.entry.n, score: t.score }));
+        const expected = people
+          .map((p, n) => ({ n, score: scoreMatch(p, item, ctx).score }))
+          .sort((a, b) => b.score - a.score || a.n - b.n);
+        expect(top).toEqual(expected.slice(0, limit));
+      }),
     );
   });
 });

@@ -16,7 +16,8 @@ import {
   type MatchItem,
   type MatchPerson,
 } from "./score";
-import { BOARD_KINDS as KINDS, DAY, REGIONS } from "@/lib/vocabulary";
+import { DAY, REGIONS } from "@/lib/vocabulary";
+import { arbMatchItem, arbMatchPerson } from "@/tests/matching";
 
 const NOW = new Date("2027-03-01T12:00:00Z");
 const SKILLS = [
@@ -76,34 +77,18 @@ const item = (over: Partial<MatchItem> = {}): MatchItem => ({
 });
 
 // Arbitrary people and items over a small vocabulary, so overlaps happen often.
-const arbPerson = fc.record({
-  skills: fc.subarray(SKILLS),
-  interestTagIds: fc.subarray(["t-sec", "t-dx"]),
-  preferredKinds: fc.subarray([...KINDS]),
-  region: fc.option(fc.constantFrom(...REGIONS), { nil: null }),
-  timezone: fc.option(fc.constantFrom("Europe/Berlin", "Asia/Tokyo", "America/New_York", "UTC+5"), { nil: null }),
-  languages: fc.subarray(["English", "Spanish", "Japanese"]),
-  hoursPerMonth: fc.option(fc.integer({ min: 0, max: 80 }), { nil: null }),
-  loadHours: fc.integer({ min: 0, max: 40 }),
-  completedKinds: fc.dictionary(fc.constantFrom(...KINDS), fc.integer({ min: 0, max: 5 })),
-});
-const arbItem = fc.record({
+const PERSON_ZONES = ["Europe/Berlin", "Asia/Tokyo", "America/New_York", "UTC+5"];
+const ITEM_ZONES = ["Europe/London", "Asia/Kolkata", "America/Chicago"];
+const arbPerson = arbMatchPerson(SKILLS, ["t-sec", "t-dx"], PERSON_ZONES, { hours: 80, load: 40 });
+const arbItem = arbMatchItem(NOW, SKILLS, ["t-sec", "t-dx", "t-other"], ITEM_ZONES, {
   id: fc.constant("x"),
-  kind: fc.constantFrom(...KINDS),
-  skills: fc.subarray(SKILLS),
-  tagIds: fc.subarray(["t-sec", "t-dx", "t-other"], { minLength: 1 }),
-  region: fc.option(fc.constantFrom(...REGIONS), { nil: null }),
-  timezone: fc.option(fc.constantFrom("Europe/London", "Asia/Kolkata", "America/Chicago"), { nil: null }),
-  effortHours: fc.option(fc.integer({ min: 1, max: 80 }), { nil: null }),
-  dueAt: fc.option(
-    fc.integer({ min: -30, max: 200 }).map((d) => new Date(NOW.getTime() + d * DAY)),
-    { nil: null },
-  ),
-  volunteers: fc.integer({ min: 0, max: 3 }),
-  languages: fc.subarray(["Spanish", "Japanese"]),
+  minEffort: 1,
+  volunteers: 3,
 });
 
 const score = (p: MatchPerson, i: MatchItem) => scoreMatch(p, i, ctx).score;
+const hours = fc.integer({ min: 1, max: 60 });
+const days = fc.integer({ min: 0, max: 200 });
 
 describe("matching model: monotonic properties", () => {
   it("more skill overlap never lowers a score (a skill added to the person)", () => {
@@ -126,18 +111,12 @@ describe("matching model: monotonic properties", () => {
 
   it("an item over the person's free hours ranks below the same item that fits", () => {
     fc.assert(
-      fc.property(
-        arbPerson,
-        arbItem,
-        fc.integer({ min: 1, max: 60 }),
-        fc.integer({ min: 1, max: 60 }),
-        (p, i, free, over) => {
-          const who = { ...p, hoursPerMonth: free + p.loadHours };
-          const fits = { ...i, effortHours: free };
-          const tooBig = { ...i, effortHours: free + over };
-          expect(score(who, fits)).toBeGreaterThan(score(who, tooBig));
-        },
-      ),
+      fc.property(arbPerson, arbItem, hours, hours, (p, i, free, over) => {
+        const who = { ...p, hoursPerMonth: free + p.loadHours };
+        const fits = { ...i, effortHours: free };
+        const tooBig = { ...i, effortHours: free + over };
+        expect(score(who, fits)).toBeGreaterThan(score(who, tooBig));
+      }),
     );
   });
 
@@ -179,17 +158,11 @@ describe("matching model: monotonic properties", () => {
 
   it("a nearer (future) due date never lowers a score", () => {
     fc.assert(
-      fc.property(
-        arbPerson,
-        arbItem,
-        fc.integer({ min: 0, max: 200 }),
-        fc.integer({ min: 0, max: 200 }),
-        (p, i, a, b) => {
-          const [near, far] = a <= b ? [a, b] : [b, a];
-          const at = (d: number) => ({ ...i, dueAt: new Date(NOW.getTime() + d * DAY) });
-          expect(score(p, at(near))).toBeGreaterThanOrEqual(score(p, at(far)) - 1e-12);
-        },
-      ),
+      fc.property(arbPerson, arbItem, days, days, (p, i, a, b) => {
+        const [near, far] = a <= b ? [a, b] : [b, a];
+        const at = (d: number) => ({ ...i, dueAt: new Date(NOW.getTime() + d * DAY) });
+        expect(score(p, at(near))).toBeGreaterThanOrEqual(score(p, at(far)) - 1e-12);
+      }),
     );
   });
 

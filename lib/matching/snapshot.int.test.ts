@@ -1,17 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { until } from "@/tests/until";
 import { createTag, insertItem } from "@/tests/factories";
 import { DAY } from "@/lib/vocabulary";
 import { FIRST_WINDOW, getSnapshot, invalidateSnapshot } from "./snapshot";
-
-const until = async (what: () => Promise<boolean>, ms = 30_000) => {
-  const end = Date.now() + ms;
-  while (!(await what())) {
-    if (Date.now() > end) return false;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return true;
-};
 
 describe("the matching snapshot after a start", () => {
   it("answers the first reads from the newest open items, then from every open item once the full copy is in", async () => {
@@ -36,7 +28,8 @@ describe("the matching snapshot after a start", () => {
     await new Promise((r) => setImmediate(r));
     expect(await getSnapshot({ probe: false })).toBe(first);
 
-    expect(await until(async () => (await getSnapshot({ probe: false })).base.index.has(oldest.id))).toBe(true);
+    const hasOldest = async () => (await getSnapshot({ probe: false })).base.index.has(oldest.id);
+    expect(await until(hasOldest, 30_000, 20)).toBe(true);
     expect((await getSnapshot({ probe: false })).openItems).toBe(open);
   });
 

@@ -1,25 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { now } from "@/lib/clock";
 import { DAY } from "@/lib/vocabulary";
 import type { ContributionKind } from "@/lib/generated/prisma/enums";
 import { actorOf } from "@/tests/actors";
-import { createTag, createUser } from "@/tests/factories";
+import { pathwayPeople, threeStepLadder } from "@/tests/fixtures";
 import { saveLadder } from "./ladders";
 import { endPairing, pairMentor } from "./pairings";
 import { getTagPathway, mentoringOf, personPathwaysByLogin } from "./queries";
 import { signOffStep } from "./sign-offs";
 
-const LADDER = [
-  "Contributor: 1 pull request",
-  "Reviewer: 2 reviews, 1 meeting attended",
-  "Shadow: 1 assessment shadowed in 12 months; mentor sign-off",
-].join("\n");
+const LADDER = threeStepLadder("2 reviews, 1 meeting attended");
 
 async function world() {
-  const tag = await createTag();
-  const [lead, member, mentor, stranger] = await Promise.all([createUser(), createUser(), createUser(), createUser()]);
-  const at = await now();
+  const { tag, lead, member, mentor, other: stranger, at } = await pathwayPeople();
   const record = (
     userId: string,
     kind: ContributionKind,

@@ -1,28 +1,22 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { now } from "@/lib/clock";
 import { DAY } from "@/lib/vocabulary";
 import { itemSchema } from "@/lib/help-wanted/schemas";
 import { createItem, updateItem } from "@/lib/help-wanted/items";
 import { decideClaim, volunteerForItem } from "@/lib/help-wanted/claims";
 import { actorOf } from "@/tests/actors";
-import { createTag, createUser } from "@/tests/factories";
+import { pathwayPeople, threeStepLadder } from "@/tests/fixtures";
+import { createTag } from "@/tests/factories";
 import { saveLadder } from "./ladders";
 import { pairMentor } from "./pairings";
 import { personPathways } from "./queries";
 import { signOffFromItem } from "./sign-offs";
 
-const LADDER = [
-  "Contributor: 1 pull request",
-  "Reviewer: 1 review",
-  "Shadow: 1 assessment shadowed in 12 months; mentor sign-off",
-].join("\n");
+const LADDER = threeStepLadder("1 review");
 
 /** A TAG with the ladder, a member who reached "Reviewer" with Shadow's counts met, and a mentor paired in the TAG. */
 async function world() {
-  const tag = await createTag();
-  const [lead, member, mentor, other] = await Promise.all([createUser(), createUser(), createUser(), createUser()]);
-  const at = await now();
+  const { tag, lead, member, mentor, other, at } = await pathwayPeople();
   const leadActor = actorOf(lead.id, { leadTagIds: [tag.id], chairTagIds: [tag.id] });
   await db.contributionRecord.createMany({
     data: (["pr", "review", "assessment"] as const).map((kind, i) => ({

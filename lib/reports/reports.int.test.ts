@@ -11,6 +11,16 @@ import { decideReport, reportText, unhideText } from "./reports";
 
 const REASON = "This description insults a named contributor.";
 
+/** An item of a new TAG that a new person (`ana`) reported (`r`), and a lead of another TAG (`other`). */
+async function reportedItem() {
+  const { tag, lead, leadActor } = await tagWithLead();
+  const other = await tagWithLead();
+  const item = await postItem(tag.slug, lead.id);
+  const ana = await loadActor((await createUser()).id);
+  const r = await reportText(ana, { subjectType: "item", subjectId: item.id, reason: REASON });
+  return { tag, lead, leadActor, other, item, ana, r };
+}
+
 describe("reporting a text to the TAG's leads, who hide it with a reason", () => {
   it("a report reaches the item's TAG's leads; hiding shows the reason in place, settles every report and is audited", async () => {
     const { tag, lead, leadActor } = await tagWithLead();
@@ -43,11 +53,7 @@ describe("reporting a text to the TAG's leads, who hide it with a reason", () =>
   });
 
   it("a lead shows a hidden text again with a reason; the hide stays in the log; others cannot", async () => {
-    const { tag, lead, leadActor } = await tagWithLead();
-    const other = await tagWithLead();
-    const item = await postItem(tag.slug, lead.id);
-    const ana = await loadActor((await createUser()).id);
-    const r = await reportText(ana, { subjectType: "item", subjectId: item.id, reason: REASON });
+    const { tag, lead, leadActor, other, item, ana, r } = await reportedItem();
     await decideReport(leadActor, { reportId: r.id, decision: "hide", reason: "Insulting a contributor" });
     expect((await listHiddenTexts(tag.id)).map((h) => [h.subjectId, h.reason])).toEqual([
       [item.id, "Insulting a contributor"],
@@ -70,11 +76,7 @@ describe("reporting a text to the TAG's leads, who hide it with a reason", () =>
   });
 
   it("keeping a text settles that report only; another TAG's lead cannot decide; a bio goes to the admins", async () => {
-    const { tag, lead, leadActor } = await tagWithLead();
-    const other = await tagWithLead();
-    const item = await postItem(tag.slug, lead.id);
-    const ana = await loadActor((await createUser()).id);
-    const r = await reportText(ana, { subjectType: "item", subjectId: item.id, reason: REASON });
+    const { lead, leadActor, other, item, ana, r } = await reportedItem();
     expect(await code(decideReport(other.leadActor, { reportId: r.id, decision: "keep" }))).toBe("FORBIDDEN");
     await decideReport(leadActor, { reportId: r.id, decision: "keep" });
     expect(await code(decideReport(leadActor, { reportId: r.id, decision: "keep" }))).toBe("CONFLICT");

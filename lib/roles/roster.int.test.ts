@@ -40,6 +40,15 @@ async function person(region: "APAC" | "EMEA" | "Americas", employer: string | n
   return u;
 }
 
+/** A TOC of three, and a new TAG's chair appointing a new person to its standard `kind` role: pending. */
+async function appointedBeforeToc(kind: "chair" | "tech_lead") {
+  const { tag, leadActor: actor } = await tagWithLead();
+  await freshToc(3);
+  const d = await standardRole(tag.id, kind);
+  const p = await person("EMEA");
+  return { tag, actor, p, seat: await appointToRole(actor, { roleDefinitionId: d.id, login: p.login }) };
+}
+
 const summaryOf = async (tagId: string, roleKey: string) =>
   (await summarizeRoles(tagId, await now())).find((s) => s.def.roleKey === roleKey);
 
@@ -242,11 +251,7 @@ describe("appointments and seat rules", () => {
   });
 
   it("a tech-lead role stays pending until the TOC approves it by vote", async () => {
-    const { tag, leadActor: actor } = await tagWithLead();
-    await freshToc(3);
-    const d = await standardRole(tag.id, "tech_lead");
-    const p = await person("EMEA");
-    const seat = await appointToRole(actor, { roleDefinitionId: d.id, login: p.login });
+    const { tag, p, seat } = await appointedBeforeToc("tech_lead");
     expect(seat.status).toBe("pending");
     expect((await loadActor(p.id))!.leadTagIds).not.toContain(tag.id);
     expect((await everyoneVotes(seat.id)).status).toBe("approved");
@@ -309,11 +314,7 @@ describe("appointments and seat rules", () => {
   });
 
   it("ending a chair seat is an end request the TOC decides; emeritus on approval", async () => {
-    const { tag, leadActor: actor } = await tagWithLead();
-    await freshToc(3);
-    const d = await standardRole(tag.id, "chair");
-    const p = await person("EMEA");
-    const seat = await appointToRole(actor, { roleDefinitionId: d.id, login: p.login });
+    const { actor, seat } = await appointedBeforeToc("chair");
     await everyoneVotes(seat.id);
     expect(await changeAssignment(actor, { assignmentId: seat.id, change: "emeritus" })).toMatchObject({
       outcome: "pending",

@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { loadActor } from "@/lib/auth/actor";
 import { setGlobalRole } from "@/lib/admin/mutations";
-import { appointLeader, requestEndOfSeat } from "@/lib/roles/leadership";
+import { requestEndOfSeat } from "@/lib/roles/leadership";
 import { castVote } from "@/lib/decision-outcomes/votes";
-import { everyoneVotes, freshToc, openDecisionAbout } from "@/tests/decisions";
+import { appoint, everyoneVotes, freshToc, openDecisionAbout } from "@/tests/decisions";
 import { createTag, createUser } from "@/tests/factories";
 import { code } from "@/tests/fixtures";
 
@@ -20,11 +20,7 @@ describe("guards", () => {
   it("nobody appoints themselves, even an admin", async () => {
     const tag = await createTag();
     const admin = await createUser({ isAdmin: true });
-    expect(
-      await code(
-        appointLeader(await loadActor(admin.id), { tagId: tag.id, login: admin.login, kind: "chair", termMonths: 24 }),
-      ),
-    ).toBe("FORBIDDEN");
+    expect(await code(appoint(admin.id, tag.id, admin.login, "chair"))).toBe("FORBIDDEN");
     expect(await db.roleAssignment.count({ where: { userId: admin.id } })).toBe(0);
     expect(
       await db.auditEvent.count({
@@ -47,12 +43,7 @@ describe("guards", () => {
     const lead = await leadOf(tag.id);
     await freshToc(2);
     const tocCandidate = await createUser({ isTocMember: true });
-    const seat = await appointLeader(await loadActor(lead.id), {
-      tagId: tag.id,
-      login: tocCandidate.login,
-      kind: "chair",
-      termMonths: 24,
-    });
+    const seat = await appoint(lead.id, tag.id, tocCandidate.login, "chair");
     expect(seat.status).toBe("pending");
     expect((await loadActor(tocCandidate.id))!.leadTagIds).not.toContain(tag.id);
     const d = await openDecisionAbout(seat.id);
@@ -79,17 +70,9 @@ describe("guards", () => {
     const tag = await createTag();
     const lead = await leadOf(tag.id);
     const [p1, p2] = await Promise.all([createUser(), createUser()]);
-    expect(
-      await code(
-        appointLeader(await loadActor(lead.id), { tagId: tag.id, login: p1.login, kind: "tech_lead", termMonths: 24 }),
-      ),
-    ).toBe("ok");
+    expect(await code(appoint(lead.id, tag.id, p1.login))).toBe("ok");
     await db.roleAssignment.updateMany({ where: { userId: lead.id }, data: { status: "ended" } });
-    expect(
-      await code(
-        appointLeader(await loadActor(lead.id), { tagId: tag.id, login: p2.login, kind: "tech_lead", termMonths: 24 }),
-      ),
-    ).toBe("FORBIDDEN");
+    expect(await code(appoint(lead.id, tag.id, p2.login))).toBe("FORBIDDEN");
     const admin = await createUser({ isAdmin: true });
     const target = await createUser();
     await db.user.update({ where: { id: admin.id }, data: { isAdmin: false } });

@@ -17,13 +17,7 @@ import { castVote, declareConflict } from "@/lib/decision-outcomes/votes";
 import { defineRole, retireRole } from "@/lib/roles/definitions";
 import { cancelLeave, recordLeave, updateLeave } from "@/lib/roles/leaves";
 import { openRemovalProposal } from "@/lib/roles/removals";
-import {
-  appointToRole,
-  cancelPendingAppointment,
-  changeAssignment,
-  moveToAdvisoryFellow,
-  resignSeat,
-} from "@/lib/roles/roster";
+import * as roster from "@/lib/roles/roster";
 import { LeaveSchema, RoleDefinitionSchema, UpdateLeaveSchema } from "@/lib/roles/schemas";
 import { createTag as createTagAction, updateTag } from "@/lib/tags/mutations";
 import { TagSchema, TagSettingsSchema } from "@/lib/tags/schemas";
@@ -34,17 +28,7 @@ import { deleteAccount, updateProfile } from "@/lib/accounts/mutations";
 import { ProfileSchema } from "@/lib/people/schemas";
 import { checkInInitiative, createInitiative, joinInitiative, setInitiativeState } from "@/lib/initiatives/mutations";
 import { setItemHidden, updateMatchSettings } from "@/lib/matching/mutations";
-import {
-  confirmCompletion,
-  decideClaim,
-  editProgress,
-  markClaimDone,
-  postProgress,
-  releaseClaim,
-  sendFollowUp,
-  volunteerForItem,
-  withdrawClaim,
-} from "@/lib/help-wanted/claims";
+import * as claims from "@/lib/help-wanted/claims";
 import { closeItem, createItem, discardDraft, publishDraft, updateItem } from "@/lib/help-wanted/items";
 import { markItemReviewed } from "@/lib/help-wanted/review";
 import { answerInvitation, inviteToItem } from "@/lib/help-wanted/invitations";
@@ -309,6 +293,20 @@ function onClaim(
   };
 }
 
+/** A cell that makes `change` to a bystander's active seat in TAG A; `changed` judges the seat afterwards. */
+function onSeat(
+  change: "end" | "renew" | "emeritus",
+  changed: (seat: { status: string; termEndAt: Date | null }) => boolean,
+) {
+  return async (w: World, actor: Actor | null): Promise<Cell> => {
+    const seat = await seatOn(w.tagA.id, (await w.bystander()).id);
+    return {
+      run: () => roster.changeAssignment(actor, { assignmentId: seat.id, change }),
+      changed: async () => changed(await db.roleAssignment.findUniqueOrThrow({ where: { id: seat.id } })),
+    };
+  };
+}
+
 /** A read succeeded: what a read row reports as its "change". */
 function seen(read: () => Promise<unknown>) {
   let ok = false;
@@ -511,7 +509,7 @@ const OPERATIONS: Record<string, (w: World, actor: Actor | null, role: MatrixRol
   "help-wanted.volunteer": async (w, actor) => {
     const item = await itemOn(w.tagA.id);
     return {
-      run: () => volunteerForItem(actor, { itemId: item.id, message: "" }),
+      run: () => claims.volunteerForItem(actor, { itemId: item.id, message: "" }),
       changed: async () => (await db.claim.count({ where: { itemId: item.id } })) > 0,
     };
   },
@@ -526,18 +524,20 @@ const OPERATIONS: Record<string, (w: World, actor: Actor | null, role: MatrixRol
   },
   // A lead acts on a bystander's claim; a volunteer on their own (a visitor tries a bystander's).
   "help-wanted.decide": onClaim("requested", "bystander", (a, claimId) =>
-    decideClaim(a, { claimId, decision: "accept" }),
+    claims.decideClaim(a, { claimId, decision: "accept" }),
   ),
-  "help-wanted.release": onClaim("accepted", "bystander", (a, claimId) => releaseClaim(a, { claimId })),
+  "help-wanted.release": onClaim("accepted", "bystander", (a, claimId) => claims.releaseClaim(a, { claimId })),
   "help-wanted.follow-up": onClaim("accepted", "bystander", (a, claimId) =>
-    sendFollowUp(a, { claimId, body: "How is it going?" }),
+    claims.sendFollowUp(a, { claimId, body: "How is it going?" }),
   ),
-  "help-wanted.confirm": onClaim("done", "bystander", (a, claimId) => confirmCompletion(a, { claimId })),
-  "help-wanted.progress": onClaim("accepted", "own", (a, claimId) => postProgress(a, { claimId, body: "Half done" })),
+  "help-wanted.confirm": onClaim("done", "bystander", (a, claimId) => claims.confirmCompletion(a, { claimId })),
+  "help-wanted.progress": onClaim("accepted", "own", (a, claimId) =>
+    claims.postProgress(a, { claimId, body: "Half done" }),
+  ),
   "help-wanted.done": onClaim("accepted", "own", (a, claimId) =>
-    markClaimDone(a, { claimId, evidenceUrl: "https://github.com/cncf/toc/pull/1" }),
+    claims.markClaimDone(a, { claimId, evidenceUrl: "https://github.com/cncf/toc/pull/1" }),
   ),
-  "help-wanted.withdraw": onClaim("requested", "own", (a, claimId) => withdrawClaim(a, { claimId })),
+  "help-wanted.withdraw": onClaim("requested", "own", (a, claimId) => claims.withdrawClaim(a, { claimId })),
   "help-wanted.answer": onClaim("invited", "own", (a, claimId) =>
     answerInvitation(a, { claimId, decision: "decline" }),
   ),
@@ -1014,45 +1014,26 @@ const OPERATIONS: Record<string, (w: World, actor: Actor | null, role: MatrixRol
     const def = await roleOn(w.tagA.id);
     const target = await w.bystander();
     return {
-      run: () => appointToRole(actor, { roleDefinitionId: def.id, login: target.login }),
+      run: () => roster.appointToRole(actor, { roleDefinitionId: def.id, login: target.login }),
       changed: async () => (await db.roleAssignment.count({ where: { roleDefinitionId: def.id } })) > 0,
     };
   },
   "roster.cancel-pending": async (w, actor) => {
     const seat = await pendingRoleSeat(w.tagA.id, (await w.bystander()).id);
     return {
-      run: () => cancelPendingAppointment(actor, { assignmentId: seat.id }),
+      run: () => roster.cancelPendingAppointment(actor, { assignmentId: seat.id }),
       changed: async () => (await db.roleAssignment.findUniqueOrThrow({ where: { id: seat.id } })).status !== "pending",
     };
   },
-  "roster.change": async (w, actor) => {
-    const seat = await seatOn(w.tagA.id, (await w.bystander()).id);
-    return {
-      run: () => changeAssignment(actor, { assignmentId: seat.id, change: "end" }),
-      changed: async () => (await db.roleAssignment.findUniqueOrThrow({ where: { id: seat.id } })).status !== "active",
-    };
-  },
-  "roster.renew": async (w, actor) => {
-    const seat = await seatOn(w.tagA.id, (await w.bystander()).id);
-    return {
-      run: () => changeAssignment(actor, { assignmentId: seat.id, change: "renew" }),
-      changed: async () => (await db.roleAssignment.findUniqueOrThrow({ where: { id: seat.id } })).termEndAt !== null,
-    };
-  },
-  "roster.emeritus": async (w, actor) => {
-    const seat = await seatOn(w.tagA.id, (await w.bystander()).id);
-    return {
-      run: () => changeAssignment(actor, { assignmentId: seat.id, change: "emeritus" }),
-      changed: async () =>
-        (await db.roleAssignment.findUniqueOrThrow({ where: { id: seat.id } })).status === "emeritus",
-    };
-  },
+  "roster.change": onSeat("end", (s) => s.status !== "active"),
+  "roster.renew": onSeat("renew", (s) => s.termEndAt !== null),
+  "roster.emeritus": onSeat("emeritus", (s) => s.status === "emeritus"),
   "roster.advisory-fellow": async (w, actor) => {
     const holder = await w.bystander();
     const seat = await seatOn(w.tagA.id, holder.id);
     const fellow = await roleOn(w.tagA.id, "advisory_fellow");
     return {
-      run: () => moveToAdvisoryFellow(actor, { assignmentId: seat.id, roleDefinitionId: fellow.id }),
+      run: () => roster.moveToAdvisoryFellow(actor, { assignmentId: seat.id, roleDefinitionId: fellow.id }),
       changed: async () => (await db.roleAssignment.count({ where: { roleDefinitionId: fellow.id } })) > 0,
     };
   },
@@ -1096,7 +1077,7 @@ const OPERATIONS: Record<string, (w: World, actor: Actor | null, role: MatrixRol
   "roster.resign": async (w, actor) => {
     const seat = await seatOn(w.tagA.id, actor?.id ?? (await w.bystander()).id);
     return {
-      run: () => resignSeat(actor, { assignmentId: seat.id, reason: "moving on" }),
+      run: () => roster.resignSeat(actor, { assignmentId: seat.id, reason: "moving on" }),
       changed: async () => (await db.roleAssignment.findUniqueOrThrow({ where: { id: seat.id } })).status !== "active",
     };
   },
@@ -1360,7 +1341,7 @@ const OPERATIONS: Record<string, (w: World, actor: Actor | null, role: MatrixRol
       data: { claimId: claim.id, authorId: userId, kind: "progress", body: "Half done", createdAt: new Date() },
     });
     return {
-      run: () => editProgress(actor, { updateId: update.id, body: "Two thirds done" }),
+      run: () => claims.editProgress(actor, { updateId: update.id, body: "Two thirds done" }),
       changed: async () => (await db.claimUpdate.findUniqueOrThrow({ where: { id: update.id } })).editedAt !== null,
     };
   },

@@ -63,14 +63,13 @@ describe("tallyStv (Scottish STV)", () => {
   });
 
   it("draws the seeded lot when tied candidates were equal at every stage, and never stops on a tie", () => {
-    const names = ["Ana", "Bo", "Cy"];
-    const ballots = ballotsFrom(names, [
+    const input = tallyInput(["Ana", "Bo", "Cy"], 1, [
       [3, "Ana"],
       [3, "Bo"],
       [5, "Cy"],
     ]);
     for (const seed of ["00", "01"]) {
-      const outcome = tallyStv({ candidates: names, seats: 1, seed, ballots });
+      const outcome = tallyStv({ ...input, seed });
       const order = orderByLot(seed, ["Ana", "Bo"]);
       expect(outcome.ties).toEqual([{ names: ["Ana", "Bo"], order, stage: 2 }]);
       expect(outcome.stages[1]?.excluded).toEqual([order[1]]);
@@ -93,14 +92,13 @@ describe("tallyStv (Scottish STV)", () => {
   });
 
   it("bars a candidate whose employer is at the cap and transfers their papers", () => {
-    const names = ["Ada", "Ben", "Cai"];
-    const ballots = ballotsFrom(names, [
+    const input = tallyInput(["Ada", "Ben", "Cai"], 2, [
       [5, "Ada>Ben"],
       [4, "Ben>Cai"],
       [3, "Cai"],
     ]);
     const rules = { maxPerEmployer: 1, candidates: { Ada: { employer: "Acme" }, Ben: { employer: "acme" } } };
-    const outcome = tallyStv({ candidates: names, seats: 2, seed: SEED, ballots, rules });
+    const outcome = tallyStv({ ...input, rules });
     expect(outcome.winners).toEqual(["Ada", "Cai"]);
     expect(outcome.excluded).toEqual([{ name: "Ben", reason: expect.stringContaining("employer cap") as string }]);
   });
@@ -122,19 +120,22 @@ describe("tallyStv (Scottish STV)", () => {
 });
 
 describe("tallyMeek", () => {
+  // The published Meek tie: 4 Castor>Pollux, 2 Helen, for 2 seats.
+  const MEEK_TIE = ["Castor", "Pollux", "Helen"];
+  const MEEK_TIE_BALLOTS: [number, string][] = [
+    [4, "Castor>Pollux"],
+    [2, "Helen"],
+  ];
+
   it("elects the food example's winners", () => {
     const outcome = tallyMeek({ candidates: FOODS, seats: 3, seed: SEED, ballots: ballotsFrom(FOODS, FOOD_BALLOTS) });
     expect(new Set(outcome.winners)).toEqual(new Set(["Chocolate", "Oranges", "Strawberries"]));
   });
 
   it("sees the published Meek tie (4 Castor>Pollux, 2 Helen; 2 seats) and settles it by the lot", () => {
-    const names = ["Castor", "Pollux", "Helen"];
-    const ballots = ballotsFrom(names, [
-      [4, "Castor>Pollux"],
-      [2, "Helen"],
-    ]);
+    const ballots = ballotsFrom(MEEK_TIE, MEEK_TIE_BALLOTS);
     for (const seed of ["00", "01", "02"]) {
-      const outcome = tallyMeek({ candidates: names, seats: 2, seed, ballots });
+      const outcome = tallyMeek({ candidates: MEEK_TIE, seats: 2, seed, ballots });
       const order = orderByLot(seed, ["Pollux", "Helen"]);
       expect(outcome.ties).toEqual([expect.objectContaining({ names: ["Pollux", "Helen"], order })]);
       expect(outcome.winners).toEqual(["Castor", order[0]]);
@@ -142,10 +143,6 @@ describe("tallyMeek", () => {
   });
 
   it("with input order, excludes the tied candidate listed first, as droop's reference reports do", () => {
-    const lines: [number, string][] = [
-      [4, "Castor>Pollux"],
-      [2, "Helen"],
-    ];
     for (const [names, winners] of [
       [
         ["Castor", "Pollux", "Helen"],
@@ -164,7 +161,7 @@ describe("tallyMeek", () => {
           seats: 2,
           seed,
           tiebreak: "input-order",
-          ballots: ballotsFrom(names!, lines),
+          ballots: ballotsFrom(names!, MEEK_TIE_BALLOTS),
         });
         expect(new Set(outcome.winners)).toEqual(new Set(winners));
         expect(outcome.ties).toEqual([expect.objectContaining({ names: expect.arrayContaining(["Pollux", "Helen"]) })]);
@@ -173,13 +170,7 @@ describe("tallyMeek", () => {
   });
 
   it("and Scottish STV has no tie on the same ballots", () => {
-    const names = ["Castor", "Pollux", "Helen"];
-    const outcome = tallyStv(
-      tallyInput(names, 2, [
-        [4, "Castor>Pollux"],
-        [2, "Helen"],
-      ]),
-    );
+    const outcome = tallyStv(tallyInput(MEEK_TIE, 2, MEEK_TIE_BALLOTS));
     expect(outcome.quota).toBe(3);
     expect(outcome.winners).toEqual(["Castor", "Helen"]);
     expect(outcome.ties).toEqual([]);
