@@ -127,7 +127,14 @@ export async function createLiaison(actor: Actor | null, input: CreateLiaisonInp
 async function requireLiaison(actor: Actor | null, action: Action, liaisonId: string) {
   const liaison = await db.liaison.findUnique({
     where: { id: liaisonId },
-    include: {
+    select: {
+      id: true,
+      projectId: true,
+      foundation: true,
+      cadenceDays: true,
+      lastCheckInAt: true,
+      createdAt: true,
+      endedAt: true,
       project: { select: { name: true, displayName: true } },
       assignment: { select: { tagId: true, userId: true } },
     },

@@ -154,7 +154,13 @@ export async function giveSeat(tx: Tx, req: SeatRequest) {
 export async function activatePendingSeat(tx: Tx, seatId: string, by: { id: string | null; at: Date }) {
   const seat = await tx.roleAssignment.findUnique({
     where: { id: seatId },
-    include: {
+    select: {
+      id: true,
+      status: true,
+      tagId: true,
+      startAt: true,
+      userId: true,
+      regionAtStart: true,
       user: { select: { login: true, region: true, employer: true } },
       roleDefinition: { select: { roleKey: true } },
     },
