@@ -8,6 +8,9 @@ import { can, type Action, type Actor } from "./permissions";
 import { dayOf } from "@/lib/vocabulary";
 import { leadSeatWhere } from "./lead-seats";
 
+/** The account-wide flags an {@link Actor} carries; its TAG powers come from its seats. */
+export const actorFlagsSelect = { isAdmin: true, isTocMember: true, isCncfAmbassador: true } as const;
+
 /**
  * A person's permissions, read fresh (never cached in a session): the TAGs where they lead are those
  * where a chair or tech-lead seat serves now (a term that has ended gives no powers, even before the
@@ -20,10 +23,8 @@ export async function loadActor(userId: string): Promise<Actor | null> {
     where: { id: userId },
     select: {
       id: true,
-      isAdmin: true,
-      isTocMember: true,
-      isCncfAmbassador: true,
       deletedAt: true,
+      ...actorFlagsSelect,
       roles: { where: leadSeatWhere(at), select: { tagId: true, kind: true } },
     },
   });

@@ -1,5 +1,14 @@
 import { z } from "zod";
-import { httpUrl } from "@/lib/vocabulary";
+import type { ContributionKind as DbContributionKind } from "@/lib/generated/prisma/enums";
+import { httpUrl, LABELS, labelled, type Same } from "@/lib/vocabulary";
+
+const contributionKinds = labelled(LABELS.contributionKind);
+/** Every kind of contribution record (the Prisma enum `ContributionKind`). */
+export const CONTRIBUTION_KINDS = contributionKinds.keys;
+export type ContributionKind = (typeof CONTRIBUTION_KINDS)[number];
+const _kindsAgree: Same<ContributionKind, DbContributionKind> = true;
+/** Human labels by kind, read with any string a caller holds (a URL's filter, a ladder rule). */
+export const KIND_LABEL: Record<string, string> = contributionKinds.label;
 
 /** Kinds a person may self-report (GitHub and help-wanted kinds come from their sources). */
 export const SELF_REPORT_KINDS = [
@@ -11,23 +20,8 @@ export const SELF_REPORT_KINDS = [
   "meeting",
   "event",
   "mentoring",
-] as const;
+] as const satisfies readonly ContributionKind[];
 export type SelfReportKind = (typeof SELF_REPORT_KINDS)[number];
-
-export const KIND_LABEL: Record<string, string> = {
-  pr: "Pull request",
-  issue: "Issue",
-  review: "Review",
-  comment: "Comment",
-  talk: "Talk",
-  blog: "Blog post",
-  podcast: "Podcast",
-  assessment: "Assessment",
-  meeting: "Meeting",
-  event: "Event",
-  mentoring: "Mentoring",
-  help_wanted: "Help-wanted work",
-};
 
 const empty = (v: unknown) => ((typeof v === "string" && v.trim() === "") || v === null ? undefined : v);
 

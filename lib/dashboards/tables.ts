@@ -59,6 +59,19 @@ export function flagsOf(d: TagDashboard): string[] {
   return flags;
 }
 
+/** The help-wanted flow's six figures, in the order of the overview's columns and the flow table's. */
+function flowCells(f: TagDashboard["flow"]): Cell[] {
+  const median = f.medianDaysToFirstVolunteer;
+  return [
+    f.open,
+    f.held,
+    f.done90,
+    median === null ? null : Math.round(median * 10) / 10,
+    f.stale,
+    f.ambassadorsActive,
+  ];
+}
+
 /** One row per TAG: the overview (`/toc/tags.csv`). */
 export function overviewTable(ds: readonly TagDashboard[]): DashboardTable {
   return {
@@ -107,12 +120,7 @@ export function overviewTable(ds: readonly TagDashboard[]): DashboardTable {
       d.onLeave.length,
       d.elections.filter((e) => e.state === "open").length,
       d.electionsDue.length,
-      d.flow.open,
-      d.flow.held,
-      d.flow.done90,
-      d.flow.medianDaysToFirstVolunteer === null ? null : Math.round(d.flow.medianDaysToFirstVolunteer * 10) / 10,
-      d.flow.stale,
-      d.flow.ambassadorsActive,
+      ...flowCells(d.flow),
       d.liaisonsOverdue.length,
       d.boardReviewOverdue ? "yes" : "no",
       d.pendingChanges.length,
@@ -218,16 +226,7 @@ export function tagTables(d: TagDashboard): DashboardTable[] {
         "stale claims",
         "CNCF Ambassadors active (90 days)",
       ],
-      rows: [
-        [
-          d.flow.open,
-          d.flow.held,
-          d.flow.done90,
-          d.flow.medianDaysToFirstVolunteer === null ? null : Math.round(d.flow.medianDaysToFirstVolunteer * 10) / 10,
-          d.flow.stale,
-          d.flow.ambassadorsActive,
-        ],
-      ],
+      rows: [flowCells(d.flow)],
       empty: "",
     },
     {

@@ -3,7 +3,7 @@ import { db, type Tx } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { createAudited, recordAudit } from "@/lib/audit/record";
-import { requirePermission } from "@/lib/auth/actor";
+import { actorFlagsSelect, requirePermission } from "@/lib/auth/actor";
 import { can, type Actor } from "@/lib/auth/permissions";
 import { githubLookupApi } from "@/lib/github-access/tokens";
 import { githubLoginResolver } from "@/lib/auth/github-logins";
@@ -100,9 +100,7 @@ async function checkOfficers(tagId: string, ids: readonly string[]): Promise<voi
     where: { id: { in: [...ids] } },
     select: {
       id: true,
-      isAdmin: true,
-      isTocMember: true,
-      isCncfAmbassador: true,
+      ...actorFlagsSelect,
       roles: {
         where: { tagId, status: { in: [...SITTING_SEAT_STATUSES] }, kind: { in: [...LEAD_KINDS] } },
         select: { tagId: true, kind: true },

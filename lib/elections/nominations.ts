@@ -34,12 +34,15 @@ function nominationsOpen(e: { phase: string; nominationsCloseAt: Date }, at: Dat
     throw new AppError("CONFLICT", "Nominations have closed.");
 }
 
-/** Records a refused election step (a guard, not the permission table, said no) and throws FORBIDDEN. */
+/**
+ * Records a refused election step (a guard, not the permission table, said no) and throws FORBIDDEN.
+ * The step is on the nomination when one is named, else on the election; either way in its TAG.
+ */
 async function refuse(
   at: Date,
   a: Actor,
   action: "election.nominate" | "election.endorse" | "election.withdraw",
-  subject: { type: "Election" | "Nomination"; id: string; tagId: string },
+  on: { election: { id: string; tagId: string }; nomination?: { id: string } },
   reason: string,
   message = reason,
 ): Promise<never> {
@@ -47,9 +50,9 @@ async function refuse(
     at,
     actorId: a.id,
     action,
-    subjectType: subject.type,
-    subjectId: subject.id,
-    tagId: subject.tagId,
+    subjectType: on.nomination ? "Nomination" : "Election",
+    subjectId: on.nomination?.id ?? on.election.id,
+    tagId: on.election.tagId,
     reason,
   });
   throw new AppError("FORBIDDEN", message);
@@ -63,14 +66,7 @@ export async function selfNominate(actor: Actor | null, input: SelfNominateInput
   if (!election) throw new AppError("NOT_FOUND", "That election does not exist.");
   nominationsOpen(election, at);
   const verdict = await candidateVerdictOf(election, a.id, at);
-  if (!verdict.eligible)
-    return refuse(
-      at,
-      a,
-      "election.nominate",
-      { type: "Election", id: election.id, tagId: election.tagId },
-      verdict.reason,
-    );
+  if (!verdict.eligible) return refuse(at, a, "election.nominate", { election }, verdict.reason);
   const me = await db.user.findUniqueOrThrow({ where: { id: a.id }, select: { region: true, employer: true } });
   try {
     return await db.$transaction(async (tx) => {
@@ -134,7 +130,7 @@ export async function endorseNomination(
       at,
       a,
       "election.endorse",
-      { type: "Nomination", id: nomination.id, tagId: election.tagId },
+      { election, nomination },
       verdict.reason,
       `Only eligible voters endorse. ${verdict.reason}`,
     );
@@ -178,7 +174,7 @@ export async function withdrawNomination(actor: Actor | null, input: NominationR
       at,
       a,
       "election.withdraw",
-      { type: "Nomination", id: nomination.id, tagId: election.tagId },
+      { election, nomination },
       "not the candidate",
       "Only the candidate can withdraw a nomination.",
     );

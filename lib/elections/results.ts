@@ -87,16 +87,7 @@ export async function seatElectionResult(tx: Tx, electionId: string, ctx: { at: 
   const { at, actorId } = ctx;
   const election = await tx.election.findUnique({
     where: { id: electionId },
-    select: {
-      id: true,
-      tagId: true,
-      title: true,
-      roleKey: true,
-      cycleDate: true,
-      staggerTerms: true,
-      result: true,
-      officers: { select: { userId: true } },
-    },
+    include: { officers: { select: { userId: true } } },
   });
   const outcome = await storedOutcome(electionId);
   const result = (election?.result ?? {}) as { nominations?: Record<string, string> };

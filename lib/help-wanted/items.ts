@@ -60,12 +60,7 @@ export interface ItemContext {
 export async function loadItem(itemId: string, tx: Tx = db): Promise<ItemContext | null> {
   const item = await tx.helpWantedItem.findUnique({
     where: { id: itemId },
-    select: {
-      id: true,
-      title: true,
-      status: true,
-      places: true,
-      placesTaken: true,
+    include: {
       tags: {
         select: {
           tag: {

@@ -1,13 +1,9 @@
 import { z } from "zod";
-import { githubLogin } from "@/lib/vocabulary";
+import type { InitiativeState } from "@/lib/generated/prisma/enums";
+import { githubLogin, LABELS, labelled, type Same } from "@/lib/vocabulary";
 
-export const INITIATIVE_STATES = ["not_started", "in_progress", "complete", "stale"] as const;
-export const STATE_LABEL: Record<(typeof INITIATIVE_STATES)[number], string> = {
-  not_started: "Not started",
-  in_progress: "In progress",
-  complete: "Complete",
-  stale: "Stale",
-};
+export const { keys: INITIATIVE_STATES, label: STATE_LABEL } = labelled(LABELS.initiativeState);
+const _statesAgree: Same<(typeof INITIATIVE_STATES)[number], InitiativeState> = true;
 /** An initiative with no check-in for this long is flagged stale (docs/architecture.md, "Data model"). */
 export const STALE_AFTER_DAYS = 90;
 

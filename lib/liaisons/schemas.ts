@@ -1,13 +1,11 @@
 import { z } from "zod";
-import { httpUrl, isoDay, labelled } from "@/lib/vocabulary";
+import type { LiaisonHealth } from "@/lib/generated/prisma/enums";
+import { httpUrl, isoDay, LABELS, labelled, type Same } from "@/lib/vocabulary";
 
 /** Check-in health (docs/architecture.md, "Data model"). Values are the database enum's names. */
-export const { keys: HEALTHS, label: HEALTH_LABEL } = labelled({
-  fine: "fine",
-  needs_attention: "needs attention",
-  at_risk: "at risk",
-});
+export const { keys: HEALTHS, label: HEALTH_LABEL } = labelled(LABELS.liaisonHealth);
 export type Health = (typeof HEALTHS)[number];
+const _healthsAgree: Same<Health, LiaisonHealth> = true;
 
 /** Foundations people liaise with most; any other name may be typed. */
 export const FOUNDATION_SUGGESTIONS = [

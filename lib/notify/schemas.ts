@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { labelled } from "@/lib/vocabulary";
+import { LABELS, labelled } from "@/lib/vocabulary";
 
 export const MarkReadSchema = z.strictObject({
   ids: z.union([z.literal("all"), z.array(z.uuid()).min(1).max(100)]),
@@ -10,29 +10,12 @@ export type MarkReadInput = z.infer<typeof MarkReadSchema>;
  * How a kind of notification reaches a person (issue 18, point 13): in the app only, in the app and
  * by email at once, gathered into a weekly digest (in the app and by email, once a week), or not at all.
  */
-export const { keys: NOTIFICATION_MODES, label: NOTIFICATION_MODE_LABEL } = labelled({
-  email: "In the app and by email",
-  in_app: "In the app only",
-  digest: "Weekly digest (in the app and by email, once a week)",
-  off: "Off",
-});
+export const { keys: NOTIFICATION_MODES, label: NOTIFICATION_MODE_LABEL } = labelled(LABELS.notificationMode);
 export type NotificationMode = (typeof NOTIFICATION_MODES)[number];
 export const DEFAULT_NOTIFICATION_MODE: NotificationMode = "email";
 
 /** The kinds of notification, by the first part of their kind ("claim.stale" is a "claim"). */
-export const { keys: NOTIFICATION_GROUPS, label: NOTIFICATION_GROUP_LABEL } = labelled({
-  claim: "Volunteering: requests, invitations, progress and follow-ups",
-  "help-wanted": "Help-wanted items you hold or lead: changes, closing, board reviews",
-  match: "New work matching your skills",
-  election: "Elections: nominations, voting, results",
-  decision: "TOC decisions and their reminders",
-  roster: "Your seats and terms",
-  leadership: "Leadership changes",
-  liaison: "Liaison check-ins",
-  initiative: "Initiatives",
-  pathway: "Leadership pathways: mentoring and sign-offs",
-  profile: "Reminders about your profile",
-});
+export const { keys: NOTIFICATION_GROUPS, label: NOTIFICATION_GROUP_LABEL } = labelled(LABELS.notificationGroup);
 export type NotificationGroup = (typeof NOTIFICATION_GROUPS)[number];
 
 const mode = z.enum(NOTIFICATION_MODES, { error: "Choose one of the offered ways." });

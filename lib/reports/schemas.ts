@@ -1,13 +1,8 @@
 import { z } from "zod";
-import { labelled } from "@/lib/vocabulary";
+import { LABELS, labelled } from "@/lib/vocabulary";
 
 /** The texts a person can report (issue 18, point 12). */
-export const { keys: TEXT_KINDS, label: TEXT_KIND_LABEL } = labelled({
-  item: "help-wanted description",
-  update: "progress update",
-  statement: "election statement",
-  bio: "profile bio",
-});
+export const { keys: TEXT_KINDS, label: TEXT_KIND_LABEL } = labelled(LABELS.reportedText);
 export type TextKind = (typeof TEXT_KINDS)[number];
 
 export const ReportTextSchema = z

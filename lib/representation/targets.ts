@@ -7,14 +7,10 @@
  * and whether a small target is met is withheld when saying it would reveal that one or two people
  * come from that country.
  */
-import { COUNTRY_CODES, countryName, isCountryCode, REGIONS, type Region } from "@/lib/vocabulary";
+import { COUNTRY_CODES, countryName, isCountryCode, LABELS, labelled, REGIONS, type Region } from "@/lib/vocabulary";
 
-export const REPRESENTATION_GROUPS = ["leadership", "ambassadors"] as const;
+export const { keys: REPRESENTATION_GROUPS, label: REPRESENTATION_GROUP_LABEL } = labelled(LABELS.representationGroup);
 export type RepresentationGroup = (typeof REPRESENTATION_GROUPS)[number];
-export const REPRESENTATION_GROUP_LABEL: Record<RepresentationGroup, string> = {
-  leadership: "Leadership (chairs and tech leads)",
-  ambassadors: "TAG Ambassadors",
-};
 
 /** The smallest group a dashboard may show a country count for. */
 export const SMALLEST_SHOWN_GROUP = 3;

@@ -1,21 +1,8 @@
+import { LABELS, labelled } from "@/lib/vocabulary";
+
 /** Pure: the kinds of TAG event a Slack channel may receive, with their human labels (UI, docs). */
-
-export const SLACK_EVENT_KINDS = [
-  "help-wanted.new",
-  "volunteer.accepted",
-  "item.done",
-  "elections",
-  "decisions",
-] as const;
+export const { keys: SLACK_EVENT_KINDS, label: SLACK_EVENT_LABEL } = labelled(LABELS.slackEvent);
 export type SlackEventKind = (typeof SLACK_EVENT_KINDS)[number];
-
-export const SLACK_EVENT_LABEL: Record<SlackEventKind, string> = {
-  "help-wanted.new": "New help-wanted items",
-  "volunteer.accepted": "Volunteers accepted",
-  "item.done": "Items done",
-  elections: "Election phases and results",
-  decisions: "TOC decisions",
-};
 
 /** What a domain tells `notifyTagChannel`: ids only; the message is built from the rows in the same transaction. */
 export type TagEvent =

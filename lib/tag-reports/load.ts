@@ -16,13 +16,8 @@ import {
   type ReportRows,
 } from "./report";
 import { NarrativeSchema, type Narrative } from "./schemas";
+import { STATE_LABEL } from "@/lib/initiatives/schemas";
 
-const INITIATIVE_STATE_LABEL: Record<string, string> = {
-  not_started: "Not started",
-  in_progress: "In progress",
-  complete: "Complete",
-  stale: "Stale",
-};
 const HEALTH_LABEL: Record<string, string> = { fine: "Fine", needs_attention: "Needs attention", at_risk: "At risk" };
 
 /**
@@ -82,7 +77,7 @@ export async function loadReportRows(tagId: string, period: ReportPeriod, at: Da
     ...trend,
     initiatives: initiatives.map((i) => ({
       name: i.name,
-      state: INITIATIVE_STATE_LABEL[i.state] ?? i.state,
+      state: STATE_LABEL[i.state],
       checkIns: i._count.checkIns,
       itemsDone: i._count.items,
     })),

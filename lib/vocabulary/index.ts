@@ -1,7 +1,8 @@
 /**
  * The shared words of the portal, each defined once: regions, role kinds, item kinds, status sets,
  * curated skills and time helpers. Pure (no server-only): the UI, CSVs, the API, the seed and the
- * tests import them. The UI and CSVs show the labels; the API keeps the keys.
+ * tests import them. The UI and CSVs show the labels (all their wording is in labels.en.json,
+ * decision 026); the API keeps the keys.
  */
 export * from "./regions.ts";
 export * from "./roles.ts";

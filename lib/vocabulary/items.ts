@@ -1,38 +1,27 @@
-import type { HelpWantedKind as DbItemKind } from "../generated/prisma/enums.ts";
-import { labelled } from "./labelled.ts";
+import type * as Db from "../generated/prisma/enums.ts";
+import { LABELS, labelled, type Same } from "./labelled.ts";
 
-/** Kinds of help-wanted work as the database spells them (the Prisma enum `HelpWantedKind`). */
-export const { keys: ITEM_KINDS, label: ITEM_KIND_LABEL } = labelled({
-  project_liaison: "Project liaison",
-  foundation_liaison: "Foundation liaison",
-  event: "Event",
-  content: "Content",
-  review: "Review",
-  other: "Other",
-  // A mentor attached; their sign-off from the item counts toward a ladder step (lib/pathways/shadowing.ts).
-  shadow: "Shadowing",
-});
+/**
+ * Kinds of help-wanted work as the database spells them (the Prisma enum `HelpWantedKind`). A
+ * `shadow` item has a mentor attached; their sign-off from the item counts toward a ladder step
+ * (lib/pathways/shadowing.ts).
+ */
+export const { keys: ITEM_KINDS, label: ITEM_KIND_LABEL } = labelled(LABELS.itemKind);
 export type ItemKind = (typeof ITEM_KINDS)[number];
 
-/** The same kinds as URLs and the API spell them (stable keys). */
-export const BOARD_KINDS = [
-  "project-liaison",
-  "foundation-liaison",
-  "event",
-  "content",
-  "review",
-  "other",
-  "shadow",
-] as const;
-export type BoardKind = (typeof BOARD_KINDS)[number];
+/** `a_b` spelled `a-b`, as a type. */
+type Hyphenated<S extends string> = S extends `${infer A}_${infer B}` ? `${A}-${Hyphenated<B>}` : S;
+/** A kind as URLs and the API spell it (stable keys): `project_liaison` is `project-liaison`. */
+export type BoardKind = Hyphenated<ItemKind>;
 
 /** A kind in the URL's spelling, from either spelling. */
 export const boardKindOf = (kind: string): BoardKind => kind.replaceAll("_", "-") as BoardKind;
+/** The kinds in the URL's spelling, in the same order. */
+export const BOARD_KINDS = ITEM_KINDS.map(boardKindOf) as [BoardKind, ...BoardKind[]];
 /** A kind in the database's spelling, from either spelling. */
 export const itemKindOf = (kind: string): ItemKind => kind.replaceAll("-", "_") as ItemKind;
 export const BOARD_KIND_LABEL = Object.fromEntries(
   ITEM_KINDS.map((k) => [boardKindOf(k), ITEM_KIND_LABEL[k]]),
 ) as Record<BoardKind, string>;
 
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const _kindsAgree: Same<ItemKind, DbItemKind> = true;
+const _kindsAgree: Same<ItemKind, Db.HelpWantedKind> = true;

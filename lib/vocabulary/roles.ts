@@ -1,26 +1,15 @@
-import type { RoleKind as DbRoleKind, TagAmbassadorKind as DbAmbassadorKind } from "../generated/prisma/enums.ts";
-import { labelled } from "./labelled.ts";
+import type * as Db from "../generated/prisma/enums.ts";
+import { LABELS, labelled, type Same } from "./labelled.ts";
 
 /** Kinds of seat on a TAG's roster (the Prisma enum `RoleKind`). */
-export const { keys: ROLE_KINDS, label: ROLE_KIND_LABEL } = labelled({
-  chair: "Chair",
-  tech_lead: "Tech Lead",
-  tag_ambassador: "TAG Ambassador",
-  advisory_fellow: "Advisory Fellow",
-  subproject_lead: "Subproject lead",
-  custom: "Custom role",
-});
+export const { keys: ROLE_KINDS, label: ROLE_KIND_LABEL } = labelled(LABELS.roleKind);
 export type RoleKind = (typeof ROLE_KINDS)[number];
 
 /** The kinds that lead a TAG: their holders get the `lead` role of the permission table. */
 export const LEAD_KINDS = ["chair", "tech_lead"] as const satisfies readonly RoleKind[];
 
 /** What a TAG Ambassador role is for (the Prisma enum `TagAmbassadorKind`). */
-export const { keys: AMBASSADOR_KINDS, label: AMBASSADOR_KIND_LABEL } = labelled({
-  project_liaison: "Project liaison",
-  foundation_liaison: "Foundation liaison",
-  community_organizer: "Community organizer",
-});
+export const { keys: AMBASSADOR_KINDS, label: AMBASSADOR_KIND_LABEL } = labelled(LABELS.ambassadorKind);
 export type AmbassadorKind = (typeof AMBASSADOR_KINDS)[number];
 
 /** A seat's human name: its role definition's name, else the label of its kind. */
@@ -31,6 +20,5 @@ export function roleName(kind: string, definitionName?: string | null): string {
 /** A role kind as the API and CSVs spell it (`tech_lead` -> `tech-lead`). */
 export const roleKindKey = (kind: string): string => kind.replaceAll("_", "-");
 
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const _kindsAgree: Same<RoleKind, DbRoleKind> = true;
-const _ambassadorKindsAgree: Same<AmbassadorKind, DbAmbassadorKind> = true;
+const _kindsAgree: Same<RoleKind, Db.RoleKind> = true;
+const _ambassadorKindsAgree: Same<AmbassadorKind, Db.TagAmbassadorKind> = true;

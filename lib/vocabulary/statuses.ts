@@ -1,9 +1,5 @@
-import type {
-  AssignmentStatus as DbSeatStatus,
-  ClaimStatus as DbClaimStatus,
-  ItemStatus as DbItemStatus,
-} from "../generated/prisma/enums.ts";
-import { labelled } from "./labelled.ts";
+import type * as Db from "../generated/prisma/enums.ts";
+import { LABELS, labelled, type Same } from "./labelled.ts";
 
 /**
  * Status sets of help-wanted items, claims and roster seats. Each set has one name that means one
@@ -11,12 +7,7 @@ import { labelled } from "./labelled.ts";
  * role's seats, a pending appointment included) or *sitting* (its holder serves now).
  */
 
-export const { keys: ITEM_STATUSES, label: ITEM_STATUS_LABEL } = labelled({
-  draft: "Draft",
-  open: "Open",
-  filled: "Filled",
-  closed: "Closed",
-});
+export const { keys: ITEM_STATUSES, label: ITEM_STATUS_LABEL } = labelled(LABELS.itemStatus);
 export type ItemStatus = (typeof ITEM_STATUSES)[number];
 
 export const CLAIM_STATUSES = [
@@ -47,14 +38,7 @@ export const VOLUNTEERED_CLAIM_STATUSES = [
 ] as const satisfies readonly ClaimStatus[];
 export const isLiveClaim = (status: string) => (LIVE_CLAIM_STATUSES as readonly string[]).includes(status);
 
-export const { keys: SEAT_STATUSES, label: SEAT_STATUS_LABEL } = labelled({
-  pending: "Pending TOC approval",
-  active: "Active",
-  on_leave: "On leave",
-  emeritus: "Emeritus",
-  ended: "Ended",
-  rejected: "Rejected",
-});
+export const { keys: SEAT_STATUSES, label: SEAT_STATUS_LABEL } = labelled(LABELS.seatStatus);
 export type SeatStatus = (typeof SEAT_STATUSES)[number];
 /** A taken seat counts against its role's seats: a pending appointment holds its seat while the TOC decides. */
 export const SEAT_TAKEN_STATUSES = ["pending", "active", "on_leave"] as const satisfies readonly SeatStatus[];
@@ -62,24 +46,14 @@ export const SEAT_TAKEN_STATUSES = ["pending", "active", "on_leave"] as const sa
 export const SITTING_SEAT_STATUSES = ["active", "on_leave"] as const satisfies readonly SeatStatus[];
 
 /** A person's activity in a TAG under the TAG's activity rule (lib/contributions/activity.ts). */
-export const { keys: ACTIVITY_STATUSES, label: ACTIVITY_STATUS_LABEL } = labelled({
-  active: "Active",
-  quiet: "Quiet",
-  inactive: "Inactive",
-});
+export const { keys: ACTIVITY_STATUSES, label: ACTIVITY_STATUS_LABEL } = labelled(LABELS.activityStatus);
 export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
 
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const _itemsAgree: Same<ItemStatus, DbItemStatus> = true;
-const _claimsAgree: Same<ClaimStatus, DbClaimStatus> = true;
-const _seatsAgree: Same<SeatStatus, DbSeatStatus> = true;
+const _itemsAgree: Same<ItemStatus, Db.ItemStatus> = true;
+const _claimsAgree: Same<ClaimStatus, Db.ClaimStatus> = true;
+const _seatsAgree: Same<SeatStatus, Db.AssignmentStatus> = true;
 
 /** GitHub sync runs: `queued` also covers a run waiting to resume after a rate limit or a failed attempt. */
-export const { keys: SYNC_RUN_STATUSES, label: SYNC_RUN_STATUS_LABEL } = labelled({
-  queued: "Waiting",
-  running: "Running",
-  succeeded: "Succeeded",
-  failed: "Failed",
-});
+export const { keys: SYNC_RUN_STATUSES, label: SYNC_RUN_STATUS_LABEL } = labelled(LABELS.syncRunStatus);
 export type SyncRunStatus = (typeof SYNC_RUN_STATUSES)[number];
 export const UNFINISHED_SYNC_RUN_STATUSES = ["queued", "running"] as const satisfies readonly SyncRunStatus[];

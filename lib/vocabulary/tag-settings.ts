@@ -1,5 +1,5 @@
-import type { LeadershipModel as DbLeadershipModel } from "@/lib/generated/prisma/enums";
-import { labelled } from "./labelled.ts";
+import type * as Db from "../generated/prisma/enums.ts";
+import { LABELS, labelled, type Same } from "./labelled.ts";
 
 /**
  * A TAG's settings: their keys, defaults and human labels, for the settings page, the admin TAG
@@ -8,29 +8,19 @@ import { labelled } from "./labelled.ts";
  */
 
 /** How a TAG fills its leadership seats. */
-export const { keys: LEADERSHIP_MODELS, label: LEADERSHIP_MODEL_LABEL } = labelled({
-  appointment: "Appointment by consensus, with escalation to the TOC",
-  election: "Elections",
-  both: "Both: some roles elected, others appointed by consensus",
-  consensus: "Consensus at a meeting, open to objections for a week, with escalation to the TOC",
-});
+export const { keys: LEADERSHIP_MODELS, label: LEADERSHIP_MODEL_LABEL } = labelled(LABELS.leadershipModel);
 export type LeadershipModel = (typeof LEADERSHIP_MODELS)[number];
 
-/** Settings a TAG's chairs (and admins) change. */
-export const CHAIR_SETTING_KEYS = [
-  "activityMinRecords",
-  "activityWindowMonths",
-  "leaveCountsTowardCaps",
-  "staleAfterDays",
-  "boardReviewMonths",
-  "leadershipModel",
-  "autoAccept",
-  "maxActiveClaims",
-] as const;
-/** Settings only TOC members (or admins) change: they decide chairs' own removal. */
-export const TOC_SETTING_KEYS = ["removalSupermajority"] as const;
-export const TAG_SETTING_KEYS = [...CHAIR_SETTING_KEYS, ...TOC_SETTING_KEYS] as const;
+/** Every setting, in the settings page's order, with its label. */
+export const { keys: TAG_SETTING_KEYS, label: TAG_SETTING_LABEL } = labelled(LABELS.tagSetting);
 export type TagSettingKey = (typeof TAG_SETTING_KEYS)[number];
+/** Settings only TOC members (or admins) change: they decide chairs' own removal. */
+export const TOC_SETTING_KEYS = ["removalSupermajority"] as const satisfies readonly TagSettingKey[];
+type ChairSettingKey = Exclude<TagSettingKey, (typeof TOC_SETTING_KEYS)[number]>;
+/** Settings a TAG's chairs (and admins) change: all the others. */
+export const CHAIR_SETTING_KEYS = TAG_SETTING_KEYS.filter(
+  (k): k is ChairSettingKey => !(TOC_SETTING_KEYS as readonly string[]).includes(k),
+);
 
 export interface TagSettings {
   activityMinRecords: number;
@@ -57,18 +47,6 @@ export const TAG_SETTING_DEFAULTS: TagSettings = {
   removalSupermajority: 0.6667,
 };
 
-export const TAG_SETTING_LABEL: Record<TagSettingKey, string> = {
-  activityMinRecords: "Contributions needed to count as active",
-  activityWindowMonths: "Activity window (months)",
-  leaveCountsTowardCaps: "A seat on leave counts toward regional and employer caps",
-  staleAfterDays: "Claims stale after (days)",
-  boardReviewMonths: "Board review every (months)",
-  leadershipModel: "Leadership model",
-  autoAccept: "Auto-accept volunteers",
-  maxActiveClaims: "Max active claims per person",
-  removalSupermajority: "Share of TOC votes needed to remove a leader",
-};
-
 /** One setting's value in words ("yes", "6 months", "67%"). */
 export function settingText(key: TagSettingKey, value: unknown): string {
   if (typeof value === "boolean") return value ? "yes" : "no";
@@ -83,5 +61,5 @@ export function activityRuleText(s: Pick<TagSettings, "activityMinRecords" | "ac
   return `at least ${n} contribution${n === 1 ? "" : "s"} in ${s.activityWindowMonths} month${s.activityWindowMonths === 1 ? "" : "s"}`;
 }
 
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const _modelsAgree: Same<LeadershipModel, DbLeadershipModel> = true;
+const _modelsAgree: Same<LeadershipModel, Db.LeadershipModel> = true;
+const _settingsAgree: Same<TagSettingKey, keyof TagSettings> = true;

@@ -57,12 +57,14 @@ function parseArgs(argv: readonly string[]): CliOptions {
       if (v === undefined) throw new UsageError(`${flag} needs a value`);
       return v;
     };
-    const oneOf = <T extends string>(choices: readonly T[]): T => {
+    /** The flag's value, refused unless `ok`: the message names the flag, what it must be and what came. */
+    const checked = (ok: (v: string) => boolean, mustBe: string): string => {
       const v = value();
-      if (!(choices as readonly string[]).includes(v))
-        throw new UsageError(`${flag} must be one of ${choices.join(", ")}, not "${v}"`);
-      return v as T;
+      if (!ok(v)) throw new UsageError(`${flag} must be ${mustBe}, not "${v}"`);
+      return v;
     };
+    const oneOf = <T extends string>(choices: readonly T[]): T =>
+      checked((v) => (choices as readonly string[]).includes(v), `one of ${choices.join(", ")}`) as T;
     switch (flag) {
       case "--json":
         json = true;
@@ -70,26 +72,18 @@ function parseArgs(argv: readonly string[]): CliOptions {
       case "--method":
         method = oneOf(TALLY_METHODS);
         break;
-      case "--seats": {
-        const s = value();
-        if (!/^\d+$/.test(s) || Number(s) < 1)
-          throw new UsageError(`--seats must be a whole number, 1 or more, not "${s}"`);
-        seats = Number(s);
+      case "--seats":
+        seats = Number(checked((s) => /^\d+$/.test(s) && Number(s) >= 1, "a whole number, 1 or more"));
         break;
-      }
       case "--rules":
         rules = value();
         break;
       case "--tiebreak":
         tiebreak = oneOf(TIE_BREAKS);
         break;
-      case "--tiebreak-seed": {
-        const s = value();
-        if (!isHexSeed(s))
-          throw new UsageError(`--tiebreak-seed must be hex (an even number of 0-9a-f digits), not "${s}"`);
-        seed = s.toLowerCase();
+      case "--tiebreak-seed":
+        seed = checked(isHexSeed, "hex (an even number of 0-9a-f digits)").toLowerCase();
         break;
-      }
       case "-h":
       case "--help":
         process.stdout.write(`${USAGE}\n`);

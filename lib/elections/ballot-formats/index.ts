@@ -14,7 +14,9 @@ export { readBlt, writeBlt } from "./blt.ts";
 export { readElektoCsv, writeElektoCsv } from "./elekto-csv.ts";
 export { findJsonErrorLine, parseJson, readMatrixJson, writeMatrixJson } from "./matrix-json.ts";
 
-export type BallotFileFormat = "blt" | "elekto-csv" | "matrix-json";
+/** Each supported ballot file format, with its reader. */
+const READERS = { blt: readBlt, "elekto-csv": readElektoCsv, "matrix-json": readMatrixJson };
+export type BallotFileFormat = keyof typeof READERS;
 
 /** Tells the format from the file name, falling back to the content (`{` is JSON, a letter CSV). */
 export function detectBallotFormat(fileName: string, text: string): BallotFileFormat {
@@ -29,12 +31,5 @@ export function detectBallotFormat(fileName: string, text: string): BallotFileFo
 
 /** Reads a ballot file of any supported format. */
 export function readBallotFile(fileName: string, text: string): ElectionFile {
-  switch (detectBallotFormat(fileName, text)) {
-    case "blt":
-      return readBlt(text);
-    case "elekto-csv":
-      return readElektoCsv(text);
-    case "matrix-json":
-      return readMatrixJson(text);
-  }
+  return READERS[detectBallotFormat(fileName, text)](text);
 }

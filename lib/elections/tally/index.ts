@@ -17,21 +17,15 @@ export { outcomeToJson } from "./outcome-json.ts";
 export { computeStrongestPaths, countPairwise, rankSchulze, tallySchulze } from "./schulze.ts";
 export { tallyStv } from "./stv.ts";
 
-export type TallyMethod = "schulze" | "stv" | "meek";
-
-export const TALLY_METHODS: readonly TallyMethod[] = ["schulze", "stv", "meek"];
+/** Each counting method, by the name elections, the API and the CLI use. */
+const TALLIES = { schulze: tallySchulze, stv: tallyStv, meek: tallyMeek };
+export type TallyMethod = keyof typeof TALLIES;
+export const TALLY_METHODS = Object.keys(TALLIES) as readonly TallyMethod[];
 
 /** Counts an election by `method`; throws {@link TallyInputError} on input the method cannot count. */
 export function tallyElection(
   method: TallyMethod,
   options: CountOptions & { ballots?: PackedBallots; pairwise?: Float64Array },
 ): Outcome {
-  switch (method) {
-    case "schulze":
-      return tallySchulze(options);
-    case "stv":
-      return tallyStv(options);
-    case "meek":
-      return tallyMeek(options);
-  }
+  return TALLIES[method](options);
 }

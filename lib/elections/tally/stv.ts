@@ -140,6 +140,19 @@ export function tallyStv(options: CountOptions & { ballots?: PackedBallots }): S
     });
   };
 
+  /** Of `among`, the candidate with the most (or fewest) votes now; a tie looks back through the stages, then to the lot. */
+  const extreme = (among: number[], pick: "highest" | "lowest", stage: number): number => {
+    const values = among.map((c) => votes[c]!);
+    const target = pick === "highest" ? Math.max(...values) : Math.min(...values);
+    return s.breakTie(
+      among.filter((c) => votes[c] === target),
+      history,
+      pick,
+      stage,
+      true,
+    );
+  };
+
   record("first preferences", settle(1));
   while (!s.complete()) {
     const stage = stages.length + 1;
@@ -150,14 +163,7 @@ export function tallyStv(options: CountOptions & { ballots?: PackedBallots }): S
     let action: string;
     const movedExcluded: string[] = [];
     if (pending.length > 0) {
-      const top = Math.max(...pending.map((c) => votes[c]!));
-      const c = s.breakTie(
-        pending.filter((x) => votes[x] === top),
-        history,
-        "highest",
-        stage,
-        true,
-      );
+      const c = extreme(pending, "highest", stage);
       surplusDone[c] = 1;
       const surplus = votes[c]! - quotaUnits;
       transferPile(c, surplus);
@@ -165,15 +171,7 @@ export function tallyStv(options: CountOptions & { ballots?: PackedBallots }): S
       action = `surplus of ${s.name(c)} transferred`;
     } else {
       // Rules 50-51: exclude the lowest.
-      const hopeful = s.hopeful();
-      const low = Math.min(...hopeful.map((c) => votes[c]!));
-      const c = s.breakTie(
-        hopeful.filter((x) => votes[x] === low),
-        history,
-        "lowest",
-        stage,
-        true,
-      );
+      const c = extreme(s.hopeful(), "lowest", stage);
       state[c] = EXCLUDED;
       transferPile(c, -1);
       votes[c] = 0;
