@@ -48,13 +48,12 @@ import { DefineRoleForm, type RoleDefaults } from "./_components/define-role-for
 import { ManageDisclosure } from "./_components/manage-disclosure";
 import { RoleWarnings } from "./_components/role-warnings";
 import {
-  CancelPendingForm,
   LeaveEditForm,
   LeaveForm,
   MoveToFellowForm,
-  ResignForm,
   RetireRoleForm,
   SeatChangeForm,
+  SeatForm,
 } from "./_components/seat-controls";
 import { ItemLink } from "@/components/help-wanted/item-link";
 
@@ -246,9 +245,13 @@ export default async function TagPage({ params }: Props) {
             ))}
           </>
         )}
-        {own && held(s) && <ResignForm assignmentId={s.id} role={roleName(s.kind, s.roleDefinition?.name)} />}
+        {own && held(s) && (
+          <SeatForm form="resign" assignmentId={s.id} about={roleName(s.kind, s.roleDefinition?.name)} />
+        )}
         {windows.get(s.id) && <ConsensusWindowNote window={windows.get(s.id)!} who={s.user.login} />}
-        {mayAppoint && s.status === "pending" && <CancelPendingForm assignmentId={s.id} who={s.user.login} />}
+        {mayAppoint && s.status === "pending" && (
+          <SeatForm form="cancelPending" assignmentId={s.id} about={s.user.login} />
+        )}
       </>
     );
   };

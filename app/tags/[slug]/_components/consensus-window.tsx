@@ -1,6 +1,6 @@
 import { DateTime } from "@/components/ui/time";
 import type { consensusWindowOf } from "@/lib/roles/consensus";
-import { ObjectForm } from "./seat-controls";
+import { SeatForm } from "./seat-controls";
 
 type ConsensusWindow = NonNullable<Awaited<ReturnType<typeof consensusWindowOf>>>;
 
@@ -41,7 +41,7 @@ export function ConsensusWindowNote({ window: w, who }: { window: ConsensusWindo
           </>
         )}
       </p>
-      {w.mayObject && <ObjectForm assignmentId={w.assignmentId} who={who} />}
+      {w.mayObject && <SeatForm form="object" assignmentId={w.assignmentId} about={who} />}
     </div>
   );
 }

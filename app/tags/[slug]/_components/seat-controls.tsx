@@ -1,6 +1,6 @@
 "use client";
 
-import { ActionForm } from "@/components/ui/action-form";
+import { ActionForm, type ActionFormProps } from "@/components/ui/action-form";
 import { Fields, FormStatus, SubmitButton, type FieldSpec, useFormAction } from "@/components/ui/form";
 import {
   cancelLeaveAction,
@@ -134,54 +134,51 @@ export function LeaveEditForm({
   );
 }
 
-/** The holder resigns their own seat (ends at once; the TAG's leads and the TOC are told). */
-export function ResignForm({ assignmentId, role }: { assignmentId: string; role: string }) {
-  return (
-    <ActionForm
-      action={resignSeatAction}
-      confirm={`Resign as ${role}…`}
-      className="mt-2"
-      compact
-      danger
-      hidden={{ assignmentId }}
-      fields={[{ name: "reason", label: "Why you step down", required: true }]}
-      success="You resigned. The TAG's leads and the TOC were told."
-      submit="Resign now"
-    />
-  );
-}
+/**
+ * How each seat's one-question form reads: what it runs, what its disclosure asks about `about` (the
+ * person, or for a resignation the role), what it asks and says; it sends the seat's id.
+ */
+const SEAT_FORMS = {
+  // The holder resigns their own seat (ends at once; the TAG's leads and the TOC are told).
+  resign: {
+    action: resignSeatAction,
+    confirm: (role: string) => `Resign as ${role}…`,
+    danger: true,
+    fields: [{ name: "reason", label: "Why you step down", required: true }],
+    success: "You resigned. The TAG's leads and the TOC were told.",
+    submit: "Resign now",
+  },
+  // A lead withdraws an appointment still awaiting the TOC.
+  cancelPending: {
+    action: cancelPendingAction,
+    confirm: (who: string) => `Withdraw ${who}'s appointment…`,
+    danger: true,
+    fields: [{ name: "reason", label: "Reason" }],
+    success: "Appointment withdrawn.",
+    submit: "Withdraw",
+  },
+  // An objection to a consensus appointment (shown only to those active in the TAG while its window is open).
+  object: {
+    action: objectToAppointmentAction,
+    confirm: (who: string) => `Object to ${who}'s appointment…`,
+    fields: [{ name: "reason", label: "Why you object", required: true }],
+    success: "Objection recorded: the appointment goes to a TOC decision.",
+    submit: "Object",
+  },
+} satisfies Record<string, Omit<ActionFormProps, "confirm" | "hidden"> & { confirm: (about: string) => string }>;
 
-/** A lead withdraws an appointment still awaiting the TOC. */
-export function CancelPendingForm({ assignmentId, who }: { assignmentId: string; who: string }) {
-  return (
-    <ActionForm
-      action={cancelPendingAction}
-      confirm={`Withdraw ${who}'s appointment…`}
-      className="mt-2"
-      compact
-      danger
-      hidden={{ assignmentId }}
-      fields={[{ name: "reason", label: "Reason" }]}
-      success="Appointment withdrawn."
-      submit="Withdraw"
-    />
-  );
-}
-
-/** An objection to a consensus appointment (shown only to those active in the TAG while its window is open). */
-export function ObjectForm({ assignmentId, who }: { assignmentId: string; who: string }) {
-  return (
-    <ActionForm
-      action={objectToAppointmentAction}
-      confirm={`Object to ${who}'s appointment…`}
-      className="mt-2"
-      compact
-      hidden={{ assignmentId }}
-      fields={[{ name: "reason", label: "Why you object", required: true }]}
-      success="Objection recorded: the appointment goes to a TOC decision."
-      submit="Object"
-    />
-  );
+/** One of the seat's own forms (`SEAT_FORMS`), for the seat `assignmentId`, behind a disclosure naming `about`. */
+export function SeatForm({
+  form,
+  assignmentId,
+  about,
+}: {
+  form: keyof typeof SEAT_FORMS;
+  assignmentId: string;
+  about: string;
+}) {
+  const { confirm, ...props } = SEAT_FORMS[form];
+  return <ActionForm {...props} confirm={confirm(about)} className="mt-2" compact hidden={{ assignmentId }} />;
 }
 
 /** Retires a role: no new seats; the seats held run to their term end. */
