@@ -60,27 +60,10 @@ export function ProfileForm({
         Your details
       </h2>
       <div className="grid gap-6 md:grid-cols-2">
-        <SavedSelect
-          id="profile-region"
-          name="region"
-          label="Region"
-          hint="Public. Seat rules on rosters count regions."
-          errors={errors.region}
-          value={values.region}
-          options={REGIONS.map((r) => ({ value: r, label: REGION_LABEL[r] }))}
-        />
+        <SavedSelect {...SELECT_FIELDS.region} values={values} errors={errors} />
         {shown("country") && (
           <div>
-            <SavedSelect
-              id="profile-country"
-              name="country"
-              label="Country (optional)"
-              hint="Private unless you tick the box below. TAGs see countries only in groups of three or more people."
-              errors={errors.country}
-              value={values.country}
-              options={COUNTRY_OPTIONS}
-              autoComplete="country"
-            />
+            <SavedSelect {...SELECT_FIELDS.country} values={values} errors={errors} />
             <label className="mt-2 flex items-center gap-2 text-slate-800">
               <input
                 key={String(values.countryPublic)}
@@ -188,29 +171,51 @@ const TEXT_FIELDS: readonly TextFieldSpec[] = [
   },
 ];
 
-/** A labelled one-line text input showing what was saved or typed, with `suggestions` as its datalist. */
-/** A select of the saved value, "Not set" first. */
+interface SelectFieldSpec {
+  id: string;
+  name: "region" | "country";
+  label: string;
+  hint: string;
+  options: readonly { value: string; label: string }[];
+  autoComplete?: string;
+}
+
+/** The two selects; the first sign-in's step shows only the region. */
+const SELECT_FIELDS = {
+  region: {
+    id: "profile-region",
+    name: "region",
+    label: "Region",
+    hint: "Public. Seat rules on rosters count regions.",
+    options: REGIONS.map((r) => ({ value: r, label: REGION_LABEL[r] })),
+  },
+  country: {
+    id: "profile-country",
+    name: "country",
+    label: "Country (optional)",
+    hint: "Private unless you tick the box below. TAGs see countries only in groups of three or more people.",
+    options: COUNTRY_OPTIONS,
+    autoComplete: "country",
+  },
+} as const satisfies Record<string, SelectFieldSpec>;
+
+/** A select of the saved (or typed) value, "Not set" first. */
 function SavedSelect({
   id,
   name,
   label,
   hint,
-  errors,
-  value,
   options,
   autoComplete,
-}: {
-  id: string;
-  name: string;
-  label: string;
-  hint: string;
-  errors: string[] | undefined;
-  value: string;
-  options: readonly { value: string; label: string }[];
-  autoComplete?: string;
+  values,
+  errors,
+}: SelectFieldSpec & {
+  values: ProfileFormValues;
+  errors: Record<string, string[] | undefined>;
 }) {
+  const value = values[name];
   return (
-    <Field id={id} label={label} hint={hint} errors={errors}>
+    <Field id={id} label={label} hint={hint} errors={errors[name]}>
       {(p) => (
         // React applies a select's defaultValue only when it mounts, and resets the form after
         // each submission: remount it whenever the value to show changes.
@@ -222,6 +227,7 @@ function SavedSelect({
   );
 }
 
+/** A labelled one-line text input showing what was saved or typed, with `suggestions` as its datalist. */
 function TextField({
   id,
   name,
