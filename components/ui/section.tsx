@@ -131,6 +131,44 @@ export function Section({
   );
 }
 
+/**
+ * A plain section listing short entries one a line (linked items, terms ending, a timeline), or
+ * saying `empty` when there are none: one `li` an entry, drawn by the children function, keyed by
+ * `keyOf` (the entry's id unless told); `ordered` for entries in a sequence.
+ */
+export function ListSection<T extends object>({
+  id,
+  title,
+  items,
+  empty,
+  ordered = false,
+  listClassName,
+  actions,
+  keyOf = (item) => (item as { id: string }).id,
+  children,
+}: {
+  id: string;
+  title: ReactNode;
+  items: readonly T[];
+  empty: ReactNode;
+  ordered?: boolean;
+  listClassName: string;
+  actions?: ReactNode;
+  keyOf?: (item: T) => string;
+  children: (item: T) => ReactNode;
+}) {
+  const List = ordered ? "ol" : "ul";
+  return (
+    <Section id={id} title={title} plain className="space-y-2" empty={items.length === 0 && empty} actions={actions}>
+      <List className={listClassName}>
+        {items.map((item) => (
+          <li key={keyOf(item)}>{children(item)}</li>
+        ))}
+      </List>
+    </Section>
+  );
+}
+
 /** A bordered entry in a list inside a card: a request, a draft, a held claim. */
 export function Tile({
   as: Tag = "li",

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { DateTime } from "@/components/ui/time";
 import { PageHeader } from "@/components/ui/page-header";
-import { Card, Section } from "@/components/ui/section";
+import { Card, ListSection, Section } from "@/components/ui/section";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { getInitiative } from "@/lib/initiatives/queries";
@@ -45,21 +45,19 @@ export default async function InitiativePage({ params }: { params: Promise<{ id:
           <strong>Exit criteria:</strong> {ini.exitCriteria}
         </p>
       </PageHeader>
-      <Section
+      <ListSection
         id="items-h"
         title="Help-wanted items"
-        plain
-        className="space-y-2"
-        empty={ini.items.length === 0 && "No items yet."}
+        items={ini.items}
+        empty="No items yet."
+        listClassName="list-disc pl-6"
       >
-        <ul className="list-disc pl-6">
-          {ini.items.map((i) => (
-            <li key={i.id}>
-              <ItemLink item={i} /> <span className="text-sm text-slate-600">({i.status})</span>
-            </li>
-          ))}
-        </ul>
-      </Section>
+        {(i) => (
+          <>
+            <ItemLink item={i} /> <span className="text-sm text-slate-600">({i.status})</span>
+          </>
+        )}
+      </ListSection>
       <Section id="people-h" title="People" plain className="space-y-2">
         {ini.participants.length === 0 ? (
           <p className="text-slate-600">Nobody has joined yet.</p>

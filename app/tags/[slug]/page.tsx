@@ -13,7 +13,7 @@ import { DateOnly, DateTime } from "@/components/ui/time";
 import { LadderSteps } from "@/components/pathways/ladder-steps";
 import { loadLadder } from "@/lib/pathways/load-standing";
 import { PageHeader } from "@/components/ui/page-header";
-import { Card, Heading, Section } from "@/components/ui/section";
+import { Card, Heading, ListSection, Section } from "@/components/ui/section";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { now } from "@/lib/clock";
@@ -349,26 +349,20 @@ export default async function TagPage({ params }: Props) {
           )}
         </Card>
       </Section>
-      <Section
+      <ListSection
         id="open-work"
         title="Open help-wanted items"
-        plain
-        className="space-y-2"
-        empty={openWork.items.length === 0 && "No open items right now."}
+        items={openWork.items}
+        empty="No open items right now."
+        listClassName="list-disc space-y-1 pl-6"
         actions={
           <Link href={`/help-wanted?tag=${tag.slug}`} className="text-sm text-brand-700 underline">
             All of {tag.name}&apos;s items on the board
           </Link>
         }
       >
-        <ul className="list-disc space-y-1 pl-6">
-          {openWork.items.map((i) => (
-            <li key={i.id}>
-              <ItemLink item={i} />
-            </li>
-          ))}
-        </ul>
-      </Section>
+        {(i) => <ItemLink item={i} />}
+      </ListSection>
       <Section
         id="leadership"
         title="Leadership"
@@ -390,21 +384,19 @@ export default async function TagPage({ params }: Props) {
           </ManageDisclosure>
         )}
       </Section>
-      <Section
+      <ListSection
         id="terms"
         title="Terms ending in the next 90 days"
-        plain
-        className="space-y-2"
-        empty={terms.length === 0 && "None."}
+        items={terms}
+        empty="None."
+        listClassName="space-y-1 text-sm"
       >
-        <ul className="space-y-1 text-sm">
-          {terms.map((t) => (
-            <li key={t.id}>
-              @{t.user.login}, {roleName(t.kind, t.roleDefinition?.name)}: <DateOnly date={t.termEndAt!} />
-            </li>
-          ))}
-        </ul>
-      </Section>
+        {(t) => (
+          <>
+            @{t.user.login}, {roleName(t.kind, t.roleDefinition?.name)}: <DateOnly date={t.termEndAt!} />
+          </>
+        )}
+      </ListSection>
       <Section id="roles" title="Roles" plain className="space-y-4">
         {defs.length === 0 && <p className="text-sm text-slate-600">This TAG has not defined its roles here yet.</p>}
         {summaries.map(({ def: d, figures: f }) => (
@@ -486,23 +478,22 @@ export default async function TagPage({ params }: Props) {
           </ManageDisclosure>
         )}
       </Section>
-      <Section
+      <ListSection
         id="timeline"
         title="Leadership timeline"
-        plain
-        className="space-y-2"
-        empty={timeline.length === 0 && "No changes recorded yet."}
+        items={timeline}
+        empty="No changes recorded yet."
+        ordered
+        listClassName="space-y-1 text-sm"
       >
-        <ol className="space-y-1 text-sm">
-          {timeline.map((e) => (
-            <li key={e.id}>
-              <DateTime iso={e.at.toISOString()} /> · @{e.actor} {ACTION_LABEL[e.action] ?? "changed the seat of"}
-              {e.person && ` @${e.person}`}
-              {e.role && ` (${e.role})`}
-            </li>
-          ))}
-        </ol>
-      </Section>
+        {(e) => (
+          <>
+            <DateTime iso={e.at.toISOString()} /> · @{e.actor} {ACTION_LABEL[e.action] ?? "changed the seat of"}
+            {e.person && ` @${e.person}`}
+            {e.role && ` (${e.role})`}
+          </>
+        )}
+      </ListSection>
     </div>
   );
 }
