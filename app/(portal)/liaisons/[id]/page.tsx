@@ -127,9 +127,7 @@ export default async function LiaisonPage({ params, searchParams }: Props) {
 
       {mayLog && (
         <Section id="log" title="Log a check-in">
-          <div className="mt-3">
-            <CheckInForm action={logCheckInAction} liaisonId={l.id} today={dayValue(at)} />
-          </div>
+          <CheckInForm action={logCheckInAction} liaisonId={l.id} today={dayValue(at)} />
         </Section>
       )}
 
@@ -159,26 +157,22 @@ export default async function LiaisonPage({ params, searchParams }: Props) {
 
       {mayManage && (
         <Section id="edit" title="Change target or cadence">
-          <div className="mt-3">
-            <EditLiaisonForm
-              action={updateLiaisonAction}
-              liaisonId={l.id}
-              projectNames={projectNames}
-              initial={{
-                projectName: l.project?.name,
-                foundation: l.foundation ?? undefined,
-                cadenceDays: String(l.cadenceDays),
-              }}
-            />
-          </div>
+          <EditLiaisonForm
+            action={updateLiaisonAction}
+            liaisonId={l.id}
+            projectNames={projectNames}
+            initial={{
+              projectName: l.project?.name,
+              foundation: l.foundation ?? undefined,
+              cadenceDays: String(l.cadenceDays),
+            }}
+          />
         </Section>
       )}
 
       {mayManage && (
         <Section id="end" title="End the liaison">
-          <div className="mt-3">
-            <EndLiaisonForm action={endLiaisonAction} liaisonId={l.id} login={person.login} />
-          </div>
+          <EndLiaisonForm action={endLiaisonAction} liaisonId={l.id} login={person.login} />
         </Section>
       )}
     </div>

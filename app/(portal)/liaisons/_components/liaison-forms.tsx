@@ -116,7 +116,14 @@ export function EditLiaisonForm({
   initial: Target;
 }) {
   return (
-    <ActionForm action={action} label="Change the liaison" noValidate hidden={{ liaisonId }} submit="Save changes">
+    <ActionForm
+      action={action}
+      label="Change the liaison"
+      className="mt-3"
+      noValidate
+      hidden={{ liaisonId }}
+      submit="Save changes"
+    >
       {(state, uid) => <TargetFields uid={uid} state={state} projectNames={projectNames} initial={initial} />}
     </ActionForm>
   );
@@ -128,6 +135,7 @@ export function CheckInForm({ action, liaisonId, today }: { action: ServerAction
     <ActionForm
       action={action}
       label="Log a check-in"
+      className="mt-3"
       noValidate
       hidden={{ liaisonId }}
       fields={[
@@ -161,6 +169,7 @@ export function EndLiaisonForm({
     <ActionForm
       action={action}
       confirm="End this liaison…"
+      className="mt-3"
       danger
       noValidate
       label="End the liaison"
