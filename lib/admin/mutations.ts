@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
+import type { AuditAction } from "@/lib/audit/actions";
 import { refuseByGuard, requirePermission } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
 import { githubLookupApi } from "@/lib/github-access/tokens";
@@ -11,6 +12,15 @@ import { upsertGithubUser } from "@/lib/people/github-users";
 import type { GrantRoleInput, ImportAmbassadorsInput, VerifyAmbassadorInput } from "./schemas";
 
 const FIELD = { toc: "isTocMember", admin: "isAdmin" } as const;
+
+/** An admin's change to one person's global roles or verification is audited with the person as its subject. */
+const personChange = (at: Date, admin: Actor, action: AuditAction, userId: string) => ({
+  at,
+  actorId: admin.id,
+  action,
+  subjectType: "User",
+  subjectId: userId,
+});
 
 /**
  * Admins grant or revoke the TOC and admin roles. The last admin cannot be removed; nobody
@@ -38,11 +48,7 @@ export async function setGlobalRole(actor: Actor | null, input: GrantRoleInput) 
     const before = target[field];
     await tx.user.update({ where: { id: target.id }, data: { [field]: input.grant } });
     await recordAudit(tx, {
-      at,
-      actorId: a.id,
-      action: input.grant ? "user.grant-role" : "user.revoke-role",
-      subjectType: "User",
-      subjectId: target.id,
+      ...personChange(at, a, input.grant ? "user.grant-role" : "user.revoke-role", target.id),
       before: { [input.role]: before },
       after: { [input.role]: input.grant },
     });
@@ -65,11 +71,7 @@ export async function setAmbassador(actor: Actor | null, input: VerifyAmbassador
       data: { isCncfAmbassador: input.verified, ambassadorVerifiedAt: input.verified ? at : null },
     });
     await recordAudit(tx, {
-      at,
-      actorId: a.id,
-      action: input.verified ? "ambassador.verify" : "ambassador.unverify",
-      subjectType: "User",
-      subjectId: target.id,
+      ...personChange(at, a, input.verified ? "ambassador.verify" : "ambassador.unverify", target.id),
       before: { isCncfAmbassador: target.isCncfAmbassador },
       after: { isCncfAmbassador: input.verified },
     });
@@ -98,11 +100,7 @@ export async function importAmbassadors(actor: Actor | null, input: ImportAmbass
     await db.$transaction(async (tx) => {
       const user = await upsertGithubUser(tx, gh, { isCncfAmbassador: true, ambassadorVerifiedAt: at }, at);
       await recordAudit(tx, {
-        at,
-        actorId: a.id,
-        action: "ambassador.verify",
-        subjectType: "User",
-        subjectId: user.id,
+        ...personChange(at, a, "ambassador.verify", user.id),
         after: { isCncfAmbassador: true, via: "import", login: gh.login },
       });
     });

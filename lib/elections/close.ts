@@ -74,14 +74,18 @@ export async function closeAndCount(
   // Only now is the close complete: until then the phase sweep closes this election again.
   await db.election.update({ where: { id: electionId }, data: { ballotsCompactedAt: at } });
 
+  // The refused count and the count itself are recorded as the same event, one outcome or the other.
+  const countEvent = {
+    at,
+    actorId: opts.actorId ?? null,
+    action: "election.count" as const,
+    subjectType: "Election",
+    subjectId: electionId,
+    tagId: counts.tagId,
+  };
   if (counts.participated !== counts.ballots || counts.strays > 0 || counts.participated > counts.eligible) {
     await recordRefusal(db, {
-      at,
-      actorId: opts.actorId ?? null,
-      action: "election.count",
-      subjectType: "Election",
-      subjectId: electionId,
-      tagId: counts.tagId,
+      ...countEvent,
       reason: `counts disagree: ${counts.eligible} eligible, ${counts.participated} voted, ${counts.ballots} ballots, ${counts.strays} voters not on the roll`,
     });
     throw new AppError(
@@ -159,12 +163,7 @@ export async function closeAndCount(
       },
     });
     await recordAudit(tx, {
-      at,
-      actorId: opts.actorId ?? null,
-      action: "election.count",
-      subjectType: "Election",
-      subjectId: electionId,
-      tagId: election.tagId,
+      ...countEvent,
       before: { phase: "closed" },
       after: {
         phase: "tallied",

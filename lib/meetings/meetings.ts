@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { createAudited, recordAudit } from "@/lib/audit/record";
-import { requirePermission } from "@/lib/auth/actor";
+import { requireFound, requirePermission } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
 import { addDays, formatDate, parseLogins } from "@/lib/vocabulary";
 import { TICK_DAYS, type AttendMeetingInput, type RecordMeetingInput } from "./schemas";
@@ -81,16 +81,13 @@ export async function recordMeeting(actor: Actor | null, input: RecordMeetingInp
  * `meeting` contribution that counts once a lead of the TAG confirms it (as any self-report).
  */
 export async function attendMeeting(actor: Actor | null, input: AttendMeetingInput) {
-  const m = await db.meeting.findUnique({
+  const found = await db.meeting.findUnique({
     where: { id: input.meetingId },
     select: { id: true, tagId: true, heldOn: true, notesUrl: true, tag: { select: { slug: true } } },
   });
-  const a = await requirePermission(actor, "meeting.attend", {
-    subjectType: "Meeting",
-    subjectId: input.meetingId,
-    tagId: m?.tagId ?? null,
-  });
-  if (!m) throw new AppError("NOT_FOUND", "That meeting does not exist.");
+  const missing = "That meeting does not exist.";
+  const subject = { subjectType: "Meeting", subjectId: input.meetingId, tagId: found?.tagId ?? null, missing };
+  const { a, row: m } = await requireFound(actor, "meeting.attend", found, subject);
   const at = await now();
   if (at.getTime() > addDays(m.heldOn, TICK_DAYS).getTime())
     throw new AppError(

@@ -2,7 +2,7 @@ import "server-only";
 import { IncomingWebhook, type IncomingWebhookSendArguments } from "@slack/webhook";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
-import { requirePermission } from "@/lib/auth/actor";
+import { requireFound } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
 import { now as clockNow } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
@@ -102,16 +102,13 @@ function failureReason(e: unknown, timeoutMs: number): string {
 
 /** A lead sends a failed message again: it is queued as new, with a fresh round of retries. */
 export async function retrySlackDelivery(actor: Actor | null, input: { deliveryId: string }) {
-  const d = await db.slackDelivery.findUnique({
+  const found = await db.slackDelivery.findUnique({
     where: { id: input.deliveryId },
     select: { tagId: true, status: true },
   });
-  const a = await requirePermission(actor, "slack.manage", {
-    subjectType: "SlackDelivery",
-    subjectId: input.deliveryId,
-    tagId: d?.tagId ?? null,
-  });
-  if (!d) throw new AppError("NOT_FOUND", "That message does not exist.");
+  const missing = "That message does not exist.";
+  const subject = { subjectType: "SlackDelivery", subjectId: input.deliveryId, tagId: found?.tagId ?? null, missing };
+  const { a, row: d } = await requireFound(actor, "slack.manage", found, subject);
   const at = await clockNow();
   await db.$transaction(async (tx) => {
     const { count } = await tx.slackDelivery.updateMany({
