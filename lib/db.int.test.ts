@@ -53,4 +53,25 @@ describe("the database pool under load", () => {
     await expect(nowhere.query("SELECT 1")).rejects.toMatchObject({ code: "ECONNREFUSED" });
     expect(Date.now() - started).toBeLessThan(2_000);
   });
+
+  it("a server that accepts and never answers fails after one more try, without waiting out its patience", async () => {
+    const sockets: net.Socket[] = [];
+    const hung = net.createServer((s) => void sockets.push(s)); // takes the connection, says nothing
+    await new Promise<void>((resolve) => hung.listen(0, "127.0.0.1", resolve));
+    const { port } = hung.address() as net.AddressInfo;
+    try {
+      const silent = createPool(`postgresql://postgres:postgres@127.0.0.1:${port}/none`, {
+        max: 1,
+        attemptMs: 250,
+        patienceMs: 10_000,
+      });
+      pools.push(silent);
+      const started = Date.now();
+      await expect(silent.query("SELECT 1")).rejects.toThrow("Connection terminated due to connection timeout");
+      expect(Date.now() - started).toBeLessThan(3_000);
+    } finally {
+      for (const s of sockets) s.destroy();
+      hung.close();
+    }
+  });
 });

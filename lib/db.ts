@@ -6,6 +6,7 @@ import { env } from "@/lib/env";
 import { logger } from "@/lib/observability/logger";
 import { observePool } from "@/lib/observability/metrics";
 import { watchPool } from "@/lib/observability/db-watch";
+import { databaseUnavailable } from "@/lib/observability/db-health";
 
 /** One try at a connection: a server that does not answer by then is noticed (db-watch.ts). */
 export const CONNECT_ATTEMPT_MS = 5_000;
@@ -15,18 +16,20 @@ export const CONNECT_PATIENCE_MS = 30_000;
 type Checkout = (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void;
 
 /**
- * Timeouts that mean "not yet", not "not there": every connection of the pool was in use for a
- * whole attempt, or a new connection's timer fired while a render held the event loop (at
- * start-up both happen: modules load, the matching snapshot is parsed, the warm-up renders).
- * A refused connection or a server error is not among them and fails at once.
+ * Timeouts that mean "not yet", not "not there". `busy`: every connection of the pool was in use
+ * for a whole attempt, or the server has no free connection slot (another pod is starting too).
+ * `slow`: a new connection's timer fired, which a render holding the event loop causes at
+ * start-up (modules load, the matching snapshot is parsed, the warm-up renders) but so does a
+ * server that accepts and never answers; it gets one more try, not the whole patience, so a hung
+ * server is noticed (and the database marked down) within two attempts. A refused connection or a
+ * server error is neither and fails at once.
  */
-function isWaitTimeout(e: unknown): boolean {
+function waitTimeout(e: unknown): "busy" | "slow" | null {
   const message = e instanceof Error ? e.message : "";
-  return (
-    message === "timeout exceeded when trying to connect" ||
-    message === "Connection terminated due to connection timeout" ||
-    (e as { code?: unknown } | null)?.code === "53300" // too_many_connections: another pod is starting too
-  );
+  if (message === "timeout exceeded when trying to connect") return "busy";
+  if ((e as { code?: unknown } | null)?.code === "53300") return "busy"; // too_many_connections
+  if (message === "Connection terminated due to connection timeout") return "slow";
+  return null;
 }
 
 /**
@@ -55,11 +58,16 @@ class PatientPool extends pg.Pool {
 
   private async patiently(attempt: () => Promise<pg.PoolClient>): Promise<pg.PoolClient> {
     const deadline = Date.now() + this.patienceMs;
+    let slow = 0;
     for (let tries = 1; ; tries++) {
       try {
         return await attempt();
       } catch (e) {
-        if (!isWaitTimeout(e) || this.ending || Date.now() >= deadline) throw e;
+        const kind = waitTimeout(e);
+        if (kind === "slow") slow++;
+        // Known down (another request saw it, or the probe did): fail at once, as before.
+        const hopeless = kind === null || slow > 1 || databaseUnavailable();
+        if (hopeless || this.ending || Date.now() >= deadline) throw e;
         // A short pause: the loop that held the timer, or the other pod, gets its turn.
         await new Promise((resolve) => setTimeout(resolve, Math.min(50 * tries, 500)));
       }

@@ -9,7 +9,7 @@ import { seatSummarySelect } from "@/lib/roles/seats";
 import type { Actor } from "@/lib/auth/permissions";
 import { notifyFreedPlaces, releaseClaimsOfLeaver } from "@/lib/help-wanted/claims";
 import { notifyLeads } from "@/lib/help-wanted/notify-leads";
-import { FORMER_MEMBER, roleName, SEAT_TAKEN_STATUSES } from "@/lib/vocabulary";
+import { FORMER_MEMBER, roleName, SEAT_TAKEN_STATUSES, type Same } from "@/lib/vocabulary";
 import { DeleteAccountSchema, ProfileSchema, type ProfileInput } from "@/lib/people/schemas";
 
 /**
@@ -30,7 +30,8 @@ export async function updateProfile(actor: Actor | null, input: ProfileInput): P
     >`SELECT employer FROM "User" WHERE id = ${me.id}::uuid FOR UPDATE`;
     const current = rows[0];
     if (!current) throw new AppError("NOT_FOUND", "Your account no longer exists.");
-    // The strict schema's fields are the profile's columns, so the parsed input is the update.
+    // The strict schema's fields are the profile's columns, so the parsed input is the update;
+    // the check below stops a field added to the schema from reaching the row unreviewed.
     await tx.user.update({ where: { id: me.id }, data: p });
     if (current.employer !== p.employer) {
       await tx.employerHistory.updateMany({ where: { userId: me.id, to: null }, data: { to: at } });
@@ -39,6 +40,20 @@ export async function updateProfile(actor: Actor | null, input: ProfileInput): P
   });
   return p;
 }
+
+/** The columns a person edits on their own profile: ProfileSchema holds exactly these. */
+type ProfileColumn =
+  | "region"
+  | "country"
+  | "countryPublic"
+  | "timezone"
+  | "employer"
+  | "skills"
+  | "interests"
+  | "languages"
+  | "hoursPerMonth"
+  | "bio";
+const _profileIsItsColumns: Same<keyof ProfileInput, ProfileColumn> = true;
 
 /**
  * The GitHub id a deleted account's row keeps: negative (GitHub's ids are positive), unique, so a
