@@ -13,7 +13,7 @@ import { expireBoardCache } from "@/lib/help-wanted/board-cache";
 import { db } from "@/lib/db";
 import { startProcess, waitForHttp, type Running } from "@/scripts/ops/processes";
 import { postItem, tagWithLead } from "./fixtures";
-import { createUser } from "./factories";
+import { createTag, createUser } from "./factories";
 
 const root = path.resolve(import.meta.dirname, "..");
 const built = fs.existsSync(path.join(root, ".next/BUILD_ID"));
@@ -132,4 +132,35 @@ describe.skipIf(!built)("two replicas on one database (needs `npm run build`)", 
     expect(late.length).toBeGreaterThanOrEqual(8);
     expect(late.filter((r) => r.shows)).toEqual([]);
   }, 60_000);
+  it("a TAG renamed by any writer shows in both replicas' API within a second; an unannounced rename does not", async () => {
+    // First by slug, so the first page of the list holds it.
+    const tag = await createTag({ slug: `0-replica-${randomBytes(4).toString("hex")}` });
+    const names = async () =>
+      Promise.all(
+        ([0, 1] as const).map(async (i) => {
+          const body = (await (await fetch(url(i, "/api/v1/tags?limit=100"))).json()) as {
+            data: { slug: string; name: string }[];
+          };
+          return body.data.find((t) => t.slug === tag.slug)?.name;
+        }),
+      );
+    expect(await names()).toEqual([tag.name, tag.name]);
+    // Not vacuous: with the trigger off, a rename is not announced, and both keep the list they hold.
+    await db.$transaction([
+      db.$executeRaw`ALTER TABLE "Tag" DISABLE TRIGGER "Tag_cache_notice"`,
+      db.tag.update({ where: { id: tag.id }, data: { name: `${tag.name} quietly` } }),
+      db.$executeRaw`ALTER TABLE "Tag" ENABLE TRIGGER "Tag_cache_notice"`,
+    ]);
+    expect(await names()).toEqual([tag.name, tag.name]);
+    // A plain write, as a script or psql would make: the trigger tells every replica.
+    await db.tag.update({ where: { id: tag.id }, data: { name: `${tag.name} renamed` } });
+    const changedAt = Date.now();
+    let seen: (string | undefined)[] = [];
+    while (Date.now() - changedAt < 1_000) {
+      seen = await names();
+      if (seen.every((n) => n === `${tag.name} renamed`)) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(seen).toEqual([`${tag.name} renamed`, `${tag.name} renamed`]);
+  }, 30_000);
 });

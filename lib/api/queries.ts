@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { stampedMemo } from "@/lib/cache/memo";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { searchBoard } from "@/lib/help-wanted/board";
@@ -57,17 +58,26 @@ const summary = (t: {
   url: `${base()}/tags/${t.slug}`,
 });
 
+/**
+ * Pages of the TAG list, kept per process under the `tags` cache stamp: the list is the same for
+ * every caller and changes a few times a year, and a trigger on "Tag" announces every change to
+ * every replica (lib/cache/stamps.ts), so nothing here moves with time alone.
+ */
+const tagPages = stampedMemo<TagPage>(["tags"], { freshMs: 60 * 60_000, staleMs: 60 * 60_000, maxEntries: 64 });
+
 /** TAGs by slug, one page. */
 export async function listTagsPage(q: { cursor?: string; limit: number }): Promise<TagPage> {
   const after = cursorKey(q.cursor, 1);
-  const rows = await db.tag.findMany({
-    where: after ? { slug: { gt: after[0] } } : {},
-    orderBy: { slug: "asc" },
-    take: q.limit + 1,
-    select: tagSummarySelect,
+  return tagPages.get(`${after?.[0] ?? ""}\n${q.limit}`, new Date(), async () => {
+    const rows = await db.tag.findMany({
+      where: after ? { slug: { gt: after[0] } } : {},
+      orderBy: { slug: "asc" },
+      take: q.limit + 1,
+      select: tagSummarySelect,
+    });
+    const page = rows.slice(0, q.limit);
+    return { data: page.map(summary), nextCursor: rows.length > q.limit ? encodeKeyCursor([page.at(-1)!.slug]) : null };
   });
-  const page = rows.slice(0, q.limit);
-  return { data: page.map(summary), nextCursor: rows.length > q.limit ? encodeKeyCursor([page.at(-1)!.slug]) : null };
 }
 
 /**

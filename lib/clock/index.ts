@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db";
+import { cacheStamp, stampState } from "@/lib/cache/stamps";
 
 /**
  * The only source of "now" for domain logic. Real time plus an offset kept in the database, so
@@ -14,12 +15,28 @@ export async function now(): Promise<Date> {
 /**
  * The offset, read once per server render: the layout, the header, the permission read and the
  * page all ask for the time (docs/decisions/018-render-speed.md). Outside a render (actions,
- * route handlers, jobs, tests) `cache` keeps nothing, so every call reads.
+ * route handlers, jobs, tests) `cache` keeps nothing.
  */
-const offsetMs = cache(async (): Promise<number> => {
+const offsetMs = cache(keptOffset);
+
+/**
+ * A web process that hears every replica's changes keeps the offset under the `clock` cache
+ * stamp: only the demo's clock route moves it, and that announces the change (lib/cache). So a
+ * request reads no clock row at all, which was one statement in every API call and every render.
+ * Elsewhere (tests, scripts, the worker) every call reads the row, since their writes are not
+ * announced.
+ */
+let kept: { stamp: string; offset: number } | null = null;
+
+async function keptOffset(): Promise<number> {
+  const stamp = stampState().mode === "connected" ? cacheStamp("clock") : null;
+  if (stamp !== null && kept?.stamp === stamp) return kept.offset;
+  // The stamp is taken before the read: a move during it leaves `kept` under the old stamp.
   const row = await db.clockState.findUnique({ where: { id: 1 }, select: { offsetMs: true } });
-  return Number(row?.offsetMs ?? 0n);
-});
+  const offset = Number(row?.offsetMs ?? 0n);
+  if (stamp !== null) kept = { stamp, offset };
+  return offset;
+}
 
 /** Moves the clock forward by `ms` (never backwards: sweeps and audit times must not regress). */
 export async function advanceClock(ms: number): Promise<Date> {

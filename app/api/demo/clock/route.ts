@@ -24,6 +24,8 @@ export async function POST(req: Request) {
   if (!parsed.success)
     return errorResponse("INVALID", 'Send JSON like {"days": 7}', { issues: z.flattenError(parsed.error) });
   const now = await advanceClock(parsed.data.days * 24 * 60 * 60 * 1000);
+  // Web processes keep the clock's offset (lib/clock): they read the new one from here on.
+  await publishInvalidation("clock");
   const outcomes = await waitForJobs(await enqueueSweeps());
   // The sweeps may have changed anything the caches hold, on every replica.
   await publishInvalidation(...CACHE_TAGS);
