@@ -9,6 +9,7 @@ import {
   type CachedPage,
 } from "@/lib/proxy/page-cache";
 import { databaseUnavailable, UNAVAILABLE_BODY } from "@/lib/observability/db-health";
+import { hasControlCharacter } from "@/lib/http/paths";
 
 /**
  * Sets a per-request nonce and the Content-Security-Policy that requires it, so no inline
@@ -17,8 +18,6 @@ import { databaseUnavailable, UNAVAILABLE_BODY } from "@/lib/observability/db-he
  * keyed on the board's own parameters only and dropped on every replica when the board changes.
  * Not an authorization boundary: permissions are checked in lib/ (docs/security.md).
  */
-const CONTROL_IN_PATH = /%(?:[01][0-9a-f]|7f)|[\u0000-\u001f\u007f]/i;
-
 export async function proxy(request: NextRequest) {
   // While the database is down every answer is a fast 503 (lib/observability/db-health.ts); the
   // health probes and metrics still answer.
@@ -27,9 +26,7 @@ export async function proxy(request: NextRequest) {
   if (databaseUnavailable() && !probe) {
     return NextResponse.json(UNAVAILABLE_BODY, { status: 503, headers: { "retry-after": "5" } });
   }
-  // No page, file or API resource of ours has a control character in its path; looked up anyway,
-  // a NUL reaches PostgreSQL, which refuses it outright (a 500 in every route that reads a slug).
-  if (CONTROL_IN_PATH.test(path)) return new NextResponse("Not found", { status: 404 });
+  if (hasControlCharacter(path)) return new NextResponse("Not found", { status: 404 });
   if (path.startsWith("/api/") && !path.startsWith("/api/auth/")) return NextResponse.next();
   const state = pageCacheState();
   const isFill = request.headers.get(FILL_HEADER) === state.token;
@@ -117,6 +114,8 @@ async function renderForCache(key: string): Promise<CachedPage | null> {
 export const config = {
   // Every response that can be HTML: pages (prefetches included: a `purpose: prefetch` request
   // gets a whole page) and next-auth's own pages (sign-out, error). The rest of the API passes
-  // through only for the database-down 503 above; JSON needs no policy.
-  matcher: ["/api/:path*", "/((?!api|_next/static|_next/image|favicon.ico).*)"],
+  // through only for the database-down 503 above; JSON needs no policy. The public API (`/api/v1`)
+  // does both checks in its own wrapper (lib/api/http.ts): a pass through the proxy was a third
+  // of the CPU of a cheap API request (docs/decisions/018-render-speed.md).
+  matcher: ["/api/((?!v1/).*)", "/((?!api|_next/static|_next/image|favicon.ico).*)"],
 };

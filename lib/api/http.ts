@@ -5,7 +5,8 @@ import { env } from "@/lib/env";
 import { AppError, ERROR_CODES } from "@/lib/errors";
 import { clientOf } from "@/lib/http/peer-address";
 import { takeLocalRateLimit } from "@/lib/rate-limit";
-import { noteDbError, UNAVAILABLE_BODY } from "@/lib/observability/db-health";
+import { databaseUnavailable, noteDbError, UNAVAILABLE_BODY } from "@/lib/observability/db-health";
+import { hasControlCharacter } from "@/lib/http/paths";
 import type { ApiError } from "./schemas";
 import { etagOf, ifNoneMatchHits } from "./etag";
 
@@ -60,6 +61,10 @@ export function apiRoute<P extends Record<string, string> = Record<string, never
   run: (req: Request, params: P, at: Date) => Promise<ApiBody>,
 ) {
   return async (req: Request, ctx: { params: Promise<P> }): Promise<Response> => {
+    // What proxy.ts does for every other path; it does not run for /api/v1 (its matcher).
+    if (databaseUnavailable())
+      return errorBody("UNAVAILABLE", UNAVAILABLE_BODY.error.message, 503, { "retry-after": "5" });
+    if (hasControlCharacter(new URL(req.url).pathname)) return errorBody("NOT_FOUND", "No such resource.", 404, {});
     const at = await now();
     const limit = env().API_RATE_LIMIT_PER_MINUTE;
     // In memory, per process: a database row per client serialized everyone behind one address.

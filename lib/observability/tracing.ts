@@ -1,6 +1,6 @@
 import { hrTimeToMilliseconds } from "@opentelemetry/core";
 import { BatchSpanProcessor, NodeTracerProvider, type SpanProcessor } from "@opentelemetry/sdk-trace-node";
-import type { ReadableSpan } from "@opentelemetry/sdk-trace-base";
+import { SamplingDecision, type ReadableSpan, type Sampler } from "@opentelemetry/sdk-trace-base";
 import { resourceFromAttributes } from "@opentelemetry/resources";
 import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from "@opentelemetry/semantic-conventions";
 import { logger } from "./logger";
@@ -82,6 +82,20 @@ export class AccessLogProcessor implements SpanProcessor {
 }
 
 /**
+ * Without an exporter only the request spans are recorded: they are the access log, the latency
+ * metric and the request id. Next.js opens a dozen more spans per page (routing, each segment,
+ * metadata), and recording them cost about 7 % of the CPU of a cheap API request in a profile
+ * (docs/decisions/018-render-speed.md); unrecorded spans still carry the request's trace id, so
+ * every log line keeps it.
+ */
+export const requestSpansOnly: Sampler = {
+  shouldSample: (_context, _traceId, _name, _kind, attributes) => ({
+    decision: attributes["next.span_type"] === HANDLE_REQUEST ? SamplingDecision.RECORD : SamplingDecision.NOT_RECORD,
+  }),
+  toString: () => "RequestSpansOnly",
+};
+
+/**
  * Registers the tracer provider Next.js reports its spans to. Always on: the request span is
  * the request id of every log line and the source of the access log. Spans leave the process
  * only when OTEL_EXPORTER_OTLP_ENDPOINT is set; then PostgreSQL queries get spans too.
@@ -99,6 +113,7 @@ export async function startTracing(opts: { serviceName: string; endpoint?: strin
       ...(opts.version ? { [ATTR_SERVICE_VERSION]: opts.version } : {}),
     }),
     spanProcessors: processors,
+    ...(opts.endpoint ? {} : { sampler: requestSpansOnly }),
   });
   provider.register();
   if (opts.endpoint) {
