@@ -19,6 +19,7 @@
 import { spawnSync } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import fs from "node:fs";
+import http from "node:http";
 import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
@@ -246,11 +247,22 @@ const ENDPOINTS = [
   "/api/v1/help-wanted?q=security",
   "/api/v1/elections",
 ];
+// The issue's yardstick, in this same run: a bare Node server sending the bytes /api/v1/tags sends.
+const tagsAnswer = await fetch(`${base}/api/v1/tags`);
+const tagsBytes = Buffer.from(await tagsAnswer.arrayBuffer());
+const tagsType = tagsAnswer.headers.get("content-type") ?? "application/json";
+const bare = http.createServer((_req, res) => {
+  res.writeHead(200, { "content-type": tagsType, "content-length": tagsBytes.length });
+  res.end(tagsBytes);
+});
+await new Promise<void>((resolve) => bare.listen(PORT + 1, "127.0.0.1", resolve));
+const BARE = `bare Node server, the /api/v1/tags bytes (${tagsBytes.length.toLocaleString("en-US")} B)`;
 const rows: string[][] = [];
-for (const p of ENDPOINTS) {
+for (const p of [BARE, ...ENDPOINTS]) {
   const latencies: number[] = [];
+  const target = p === BARE ? `http://127.0.0.1:${PORT + 1}/` : `${base}${p}`;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const inst = autocannon({ url: `${base}${p}`, connections: CONNECTIONS, duration: DURATION }, (err, res) =>
+    const inst = autocannon({ url: target, connections: CONNECTIONS, duration: DURATION }, (err, res) =>
       err ? reject(err) : resolve(res),
     );
     inst.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) =>
@@ -278,6 +290,7 @@ console.log(line(header));
 console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
 for (const r of rows) console.log(line(r));
 
+bare.close();
 await client.query(`DELETE FROM "Session" WHERE "sessionToken" = $1`, [token]);
 await client.end();
 // The server goes first: the embedded database stops when this process exits.
