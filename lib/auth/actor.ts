@@ -46,8 +46,15 @@ export async function loadActor(userId: string): Promise<Actor | null> {
  */
 async function coveredLeadTags(userId: string, at: Date): Promise<string[]> {
   const today = dayOf(at);
-  const leaves = await db.leave.findMany({
+  // Nearly nobody covers a leave today: one statement finds that out. The seats' TAGs and roles
+  // come only when there is one (read together, Prisma spent two more statements on every actor).
+  const covering = await db.leave.findMany({
     where: { coverUserId: userId, from: { lte: today }, to: { gte: today }, assignment: leadSeatWhere(at) },
+    select: { id: true },
+  });
+  if (covering.length === 0) return [];
+  const leaves = await db.leave.findMany({
+    where: { id: { in: covering.map((l) => l.id) } },
     select: { assignment: { select: { tagId: true, roleDefinition: { select: { roleKey: true } } } } },
   });
   const keys = leaves.flatMap((l) => (l.assignment.roleDefinition ? [l.assignment.roleDefinition.roleKey] : []));

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { stampedMemo } from "@/lib/cache/memo";
 import { tocLiaisonsOf } from "@/lib/people/liaisons";
 import type { TagSettingKey, TagSettings } from "@/lib/vocabulary";
 import { pickSettings, settingsSelect } from "./settings";
@@ -17,12 +18,26 @@ export const tagProfileSelect = {
   tocLiaisonIds: true,
 } as const;
 
-/** Every TAG for the directory, alphabetical. */
-export function listTags() {
-  return db.tag.findMany({
+const readTags = () =>
+  db.tag.findMany({
     orderBy: { name: "asc" },
     select: { slug: true, name: true, mission: true, slackChannel: true, mailingList: true },
   });
+
+/**
+ * Kept per web process under the `tags` cache stamp, which a trigger on "Tag" replaces on every
+ * replica after any change: the board's filters, for-you and the election pages asked for it on
+ * every render. Shared by every caller, so callers must not change what they get.
+ */
+const everyTag = stampedMemo<Awaited<ReturnType<typeof readTags>>>(["tags"], {
+  freshMs: 60 * 60_000,
+  staleMs: 60 * 60_000,
+  maxEntries: 1,
+});
+
+/** Every TAG for the directory, alphabetical. */
+export function listTags() {
+  return everyTag.get("all", new Date(), readTags);
 }
 
 /** One TAG with what its page shows, or null for an unknown slug; TOC liaisons by their current logins. */
