@@ -190,6 +190,15 @@ const GOALS: Goal[] = [
     },
   },
   {
+    // What no signed-in page can beat on this machine (bench/pages.ts): the ratios of the signed-in goals read against it.
+    goal: "#23 floor: /privacy signed in, 32 clients (reported)",
+    bench: "pages",
+    read: (out) => {
+      const r = row(out, "floor: /privacy");
+      return r ? { measured: r[1]!, pass: null } : null;
+    },
+  },
+  {
     goal: "#8 activity: TAG roster page (reported)",
     bench: "activity",
     read: (out) => {

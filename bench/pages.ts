@@ -9,12 +9,14 @@
  *   answers, as a load balancer's readiness probe waits; the times to live and to ready are
  *   printed beside it), then 32 clients;
  * - `GET /api/v1/help-wanted?q=` with varied queries under 32 clients;
+ * - the floor under every signed-in goal: `/privacy` signed in (the layout, the session and the
+ *   header, no data of the page's own) under 32 clients, reported without a goal;
  * - the board's HTML size for 20 items, and the size of /toc for a TOC member.
  * Prints one table: goal, measured, pass or fail (docs/decisions/018-render-speed.md).
  *
  * Needs `npm run build` and `npm run bench:dashboards -- --generate` (or `bench:data`) first.
  * Options: `--duration S` (default 10), `--connections N` (default 32), `--port P` (default 3400),
- * `--only name[,name]` (board, search, toc, for-you, api, size), `--cpu-prof DIR` (the server
+ * `--only name[,name]` (board, search, toc, for-you, api, floor, size), `--cpu-prof DIR` (the server
  * writes a V8 CPU profile there when it stops; `bench/cpu-profile.ts` summarises it).
  */
 import http from "node:http";
@@ -242,6 +244,13 @@ if (runs("api")) {
     measured: figures(l),
     pass: l.p95 < 150 && l.errors === 0,
   });
+}
+// No goal of its own: the floor under every signed-in goal. /privacy is static text in the portal's
+// layout, so its render is the session, the header and the framework, with no data of the page's
+// own; a signed-in page that shows data cannot be cheaper than this.
+if (runs("floor")) {
+  const l = await load(`${base}/privacy`, { cookie: memberCookie });
+  rows.push({ goal: "floor: /privacy signed in, 32 clients (no goal)", measured: figures(l), pass: null });
 }
 if (runs("size")) {
   const anonymous = await get("/help-wanted");
