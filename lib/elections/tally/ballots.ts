@@ -1,4 +1,11 @@
-import type { BallotInput, PackedBallots } from "./types.ts";
+import type { BallotInput, CandidateArray, PackedBallots } from "./types.ts";
+
+/** An array of `length` candidate indices or levels, for `n` candidates, in the narrowest type that holds them. */
+export function candidateArray(n: number, length: number): CandidateArray {
+  if (n <= 0x100) return new Uint8Array(length);
+  if (n <= 0x10000) return new Uint16Array(length);
+  return new Int32Array(length);
+}
 
 /**
  * Merges identical ballots (same candidates at the same levels) into the first of them, adding the
