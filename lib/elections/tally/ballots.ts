@@ -13,6 +13,9 @@ export function candidateArray(n: number, length: number): CandidateArray {
  * once. Works in place: `raw`'s arrays are compacted and the result views them. One pass with a
  * hash table sized for `raw.count` up front, because 100,000 ballots must merge in a few
  * milliseconds and a table that grows as it goes makes the optimised loop fall back each time.
+ * Two independent 32-bit hashes per ballot, so distinct ballots practically never reach the
+ * element-by-element comparison: a path first taken after the loop was optimised costs a
+ * recompilation, which at 100,000 ballots cost more than the whole merge.
  */
 export function mergeIdenticalBallots(raw: PackedBallots): PackedBallots {
   const { count, weights, offsets, entries, levels } = raw;
@@ -23,6 +26,7 @@ export function mergeIdenticalBallots(raw: PackedBallots): PackedBallots {
   const table = new Int32Array(tableSize);
   const mask = tableSize - 1;
   const hashes = new Int32Array(count);
+  const checks = new Int32Array(count);
   let kept = 0;
   let write = offsets[0]!;
   let start = offsets[0]!;
@@ -30,21 +34,22 @@ export function mergeIdenticalBallots(raw: PackedBallots): PackedBallots {
     const end = offsets[b + 1]!;
     const length = end - start;
     let hash = length;
+    let check = length ^ 0x2c1b3c6d;
     for (let i = start; i < end; i++) {
-      hash = (Math.imul(hash, 31) + entries[i]!) | 0;
-      hash = (Math.imul(hash, 31) + levels[i]!) | 0;
+      const entry = entries[i]!;
+      const level = levels[i]!;
+      hash = (Math.imul(hash, 31) + entry) | 0;
+      hash = (Math.imul(hash, 31) + level) | 0;
+      check = Math.imul(check ^ entry, 0x01000193);
+      check = Math.imul(check ^ level, 0x01000193);
     }
     let slot = hash & mask;
     let same = -1;
     for (let other = table[slot]! - 1; other >= 0; other = table[slot]! - 1) {
-      if (hashes[other] === hash && offsets[other + 1]! - offsets[other]! === length) {
-        const from = offsets[other]!;
-        let i = 0;
-        while (i < length && entries[from + i] === entries[start + i] && levels[from + i] === levels[start + i]) i++;
-        if (i === length) {
-          same = other;
-          break;
-        }
+      // One test of both hashes (not two &&-ed ones), so every probe runs the same code.
+      if (((hashes[other]! ^ hash) | (checks[other]! ^ check)) === 0 && sameBallot(raw, other, start, end)) {
+        same = other;
+        break;
       }
       slot = (slot + 1) & mask;
     }
@@ -52,6 +57,7 @@ export function mergeIdenticalBallots(raw: PackedBallots): PackedBallots {
       weights[same] = weights[same]! + weights[b]!;
     } else {
       hashes[kept] = hash;
+      checks[kept] = check;
       table[slot] = kept + 1;
       weights[kept] = weights[b]!;
       if (lines) lines[kept] = lines[b]!;
@@ -73,6 +79,17 @@ export function mergeIdenticalBallots(raw: PackedBallots): PackedBallots {
     levels: levels.subarray(0, write),
     ...(lines ? { lines: lines.subarray(0, kept) } : {}),
   };
+}
+
+/** Whether kept ballot `other` ranks exactly what `entries[start, end)` ranks, level for level. */
+function sameBallot(ballots: PackedBallots, other: number, start: number, end: number): boolean {
+  const { offsets, entries, levels } = ballots;
+  const from = offsets[other]!;
+  if (offsets[other + 1]! - from !== end - start) return false;
+  for (let i = 0; i < end - start; i++) {
+    if (entries[from + i] !== entries[start + i] || levels[from + i] !== levels[start + i]) return false;
+  }
+  return true;
 }
 
 /**
