@@ -126,30 +126,27 @@ function parseBallotLines(
     let closed = false;
     const stamp = count + 1; // marks this line's candidates in `seen`
     while (k < end) {
-      const code = bytes[k]!;
-      if (code === SPACE || code === TAB) {
-        k++;
-        continue;
-      }
+      const code = bytes[k++]!;
+      if (code === SPACE || code === TAB) continue;
       if (closed) fail("text after the closing 0 of the ballot", lineNo);
-      if (code === EQUALS) {
+      // `x >>> 0 > 9` is "not a digit" in one comparison (below "0" wraps to a large number).
+      let number = code - ZERO;
+      if (number >>> 0 > 9) {
+        if (code !== EQUALS) {
+          // The character as the text reads it: the first UTF-16 unit of the rest of the line.
+          fail(
+            `unexpected "${decode(bytes, k - 1, end)[0]}" in a ballot; expected candidate numbers, "=" or the closing 0`,
+            lineNo,
+          );
+        }
         if (ranked === 0 || joinNext) fail('"=" must stand between two candidate numbers', lineNo);
         joinNext = true;
-        k++;
         continue;
       }
-      if (code < ZERO || code > NINE) {
-        // The character as the text reads it: the first UTF-16 unit of the rest of the line.
-        fail(
-          `unexpected "${decode(bytes, k, end)[0]}" in a ballot; expected candidate numbers, "=" or the closing 0`,
-          lineNo,
-        );
-      }
-      let number = code - ZERO;
-      for (k++; k < end; k++) {
-        const digit = bytes[k]!;
-        if (digit < ZERO || digit > NINE) break;
-        number = number * 10 + digit - ZERO;
+      for (; k < end; k++) {
+        const digit = bytes[k]! - ZERO;
+        if (digit >>> 0 > 9) break;
+        number = number * 10 + digit;
       }
       if (number === 0) {
         if (joinNext) fail('"=" must stand between two candidate numbers', lineNo);
