@@ -65,8 +65,10 @@ function fail(message: string, line: number): never {
  * The hot loop: ballot lines from `start` up to the `0` line, scanned as UTF-8 bytes (every
  * character that means something in a ballot line is ASCII, so only error messages decode) into
  * typed arrays sized from the byte count, with every variable local (closures would put them in
- * slower context slots) and no calls but the errors'. A whole process runs this loop once, mostly
- * before the optimiser has compiled it, so the less code it is the sooner it runs fast.
+ * slower context slots) and no calls but the builtin line scan and the errors'. A whole process runs
+ * this loop once, much of it before the optimiser has compiled it, so the less code it is the
+ * sooner it runs fast, and a path first taken after compilation (an array growing, say) costs a
+ * recompilation.
  */
 function parseBallotLines(
   bytes: Uint8Array,
