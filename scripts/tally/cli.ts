@@ -152,7 +152,7 @@ function main(argv: readonly string[]): number {
   const name = basename(options.file);
   let election;
   try {
-    election = readBallotFile(name, bytes.toString("utf8"));
+    election = readBallotFile(name, bytes);
   } catch (error) {
     if (error instanceof BallotFormatError) throw new UsageError(`${name}: ${error.message}`);
     throw error;

