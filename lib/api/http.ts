@@ -65,10 +65,9 @@ export function apiRoute<P extends Record<string, string> = Record<string, never
     if (databaseUnavailable())
       return errorBody("UNAVAILABLE", UNAVAILABLE_BODY.error.message, 503, { "retry-after": "5" });
     if (hasControlCharacter(new URL(req.url).pathname)) return errorBody("NOT_FOUND", "No such resource.", 404, {});
-    const at = await now();
     const limit = env().API_RATE_LIMIT_PER_MINUTE;
     // In memory, per process: a database row per client serialized everyone behind one address.
-    const rate = takeLocalRateLimit(`api:${clientOf(req)}`, limit, WINDOW_MS, at.getTime());
+    const rate = takeLocalRateLimit(`api:${clientOf(req)}`, limit, WINDOW_MS, Date.now());
     const limits = {
       "x-ratelimit-limit": String(limit),
       "x-ratelimit-remaining": String(Math.max(0, limit - rate.count)),
@@ -83,7 +82,7 @@ export function apiRoute<P extends Record<string, string> = Record<string, never
     }
     let body: ApiBody;
     try {
-      body = await run(req, await ctx.params, at);
+      body = await run(req, await ctx.params, await now());
     } catch (e) {
       if (e instanceof AppError) return errorBody(e.code, e.message, ERROR_CODES[e.code], limits, e.fieldErrors);
       if (noteDbError(e)) return errorBody("UNAVAILABLE", UNAVAILABLE_BODY.error.message, 503, limits);

@@ -59,16 +59,17 @@ const summary = (t: {
 });
 
 /**
- * Pages of the TAG list, kept per process under the `tags` cache stamp: the list is the same for
- * every caller and changes a few times a year, and a trigger on "Tag" announces every change to
- * every replica (lib/cache/stamps.ts), so nothing here moves with time alone.
+ * The first page of the TAG list, per page size, kept per process under the `tags` cache stamp:
+ * the same for every caller, it changes a few times a year, and a trigger on "Tag" announces every
+ * change to every replica (lib/cache/stamps.ts). Read again after five minutes in case a notice
+ * was lost. Later pages (a cursor) are read each time, so made-up cursors cannot push it out.
  */
-const tagPages = stampedMemo<TagPage>(["tags"], { freshMs: 60 * 60_000, staleMs: 60 * 60_000, maxEntries: 64 });
+const firstTagPages = stampedMemo<TagPage>(["tags"], { freshMs: 5 * 60_000, staleMs: 5 * 60_000, maxEntries: 100 });
 
 /** TAGs by slug, one page. */
 export async function listTagsPage(q: { cursor?: string; limit: number }): Promise<TagPage> {
   const after = cursorKey(q.cursor, 1);
-  return tagPages.get(`${after?.[0] ?? ""}\n${q.limit}`, new Date(), async () => {
+  const read = async () => {
     const rows = await db.tag.findMany({
       where: after ? { slug: { gt: after[0] } } : {},
       orderBy: { slug: "asc" },
@@ -77,7 +78,8 @@ export async function listTagsPage(q: { cursor?: string; limit: number }): Promi
     });
     const page = rows.slice(0, q.limit);
     return { data: page.map(summary), nextCursor: rows.length > q.limit ? encodeKeyCursor([page.at(-1)!.slug]) : null };
-  });
+  };
+  return after ? read() : firstTagPages.get(String(q.limit), new Date(), read);
 }
 
 /**

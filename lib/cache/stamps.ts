@@ -72,3 +72,12 @@ export function bumpStamps(tags: readonly CacheTag[] = CACHE_TAGS): void {
 export function isCacheTag(value: string): value is CacheTag {
   return (CACHE_TAGS as readonly string[]).includes(value);
 }
+
+/**
+ * After a committed change to "Tag": the database itself tells every process (the trigger of
+ * migration tag_cache_notice), but this one may render again, in the same request, before its own
+ * listener has read that notice; so the writer forgets its kept TAG list at once too.
+ */
+export function tagsChangedHere(): void {
+  bumpStamps(["tags"]);
+}

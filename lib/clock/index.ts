@@ -26,15 +26,22 @@ const offsetMs = cache(keptOffset);
  * Elsewhere (tests, scripts, the worker) every call reads the row, since their writes are not
  * announced.
  */
-let kept: { stamp: string; offset: number } | null = null;
+let kept: { stamp: string; offset: number; readAt: number } | null = null;
+
+/**
+ * A notice can be lost (a NOTIFY that failed, a database restored under running processes), so
+ * the kept offset is read again after a minute whatever the stamp says.
+ */
+const KEPT_MS = 60_000;
 
 async function keptOffset(): Promise<number> {
   const stamp = stampState().mode === "connected" ? cacheStamp("clock") : null;
-  if (stamp !== null && kept?.stamp === stamp) return kept.offset;
+  if (stamp !== null && kept?.stamp === stamp && Date.now() - kept.readAt < KEPT_MS) return kept.offset;
   // The stamp is taken before the read: a move during it leaves `kept` under the old stamp.
+  const readAt = Date.now();
   const row = await db.clockState.findUnique({ where: { id: 1 }, select: { offsetMs: true } });
   const offset = Number(row?.offsetMs ?? 0n);
-  if (stamp !== null) kept = { stamp, offset };
+  if (stamp !== null) kept = { stamp, offset, readAt };
   return offset;
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { unstable_cache } from "next/cache";
 import { publishInvalidation } from "@/lib/cache/invalidation";
-import { cacheStamp } from "@/lib/cache/stamps";
+import { cacheStamps } from "@/lib/cache/stamps";
 import type { BoardQuery } from "./board-query";
 import { searchBoard, type BoardPage } from "./board";
 
@@ -10,8 +10,9 @@ type Cached = Omit<BoardPage, "items"> & {
 };
 
 // Results are the same for every viewer (drafts are never listed), so one entry serves all. The
-// key carries the "help-wanted" cache stamp (lib/cache/stamps.ts): a change on any replica
-// replaces the stamp, and entries made before it are never read again; they age out after a minute.
+// key carries the "help-wanted" and "tags" cache stamps (lib/cache/stamps.ts; a card names its
+// TAGs): a change on any replica replaces a stamp, and entries made before it are never read
+// again; they age out after a minute.
 const load = unstable_cache(
   async (queryKey: string, _stamp: string) =>
     (await searchBoard(JSON.parse(queryKey) as BoardQuery, new Date())) as unknown as Cached,
@@ -25,7 +26,7 @@ const load = unstable_cache(
  * have missed a change (no invalidation connection), the board is read directly.
  */
 export async function searchBoardCached(query: BoardQuery, now: Date): Promise<BoardPage> {
-  const stamp = cacheStamp("help-wanted");
+  const stamp = cacheStamps(["help-wanted", "tags"]);
   if (stamp === null) return searchBoard(query, now);
   const page = await load(JSON.stringify(query), stamp);
   return {

@@ -1,6 +1,6 @@
 import "server-only";
 import { publishInvalidation } from "@/lib/cache/invalidation";
-import { cacheStamp } from "@/lib/cache/stamps";
+import { cacheStamp, cacheStamps } from "@/lib/cache/stamps";
 import { whenServing } from "@/lib/cache/serving";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -167,7 +167,7 @@ let probing: Promise<Snapshot> | null = null;
 let windowed: Promise<Snapshot> | null = null;
 
 function reload(): Promise<Snapshot> {
-  const stamp = cacheStamp("matching");
+  const stamp = cacheStamps(["matching", "tags"]);
   loading ??= loadSnapshot()
     .then(
       (s) => {
@@ -240,7 +240,7 @@ async function addNewItems(s: Snapshot): Promise<Snapshot> {
  */
 export async function getSnapshot(opts: { probe?: boolean } = {}): Promise<Snapshot> {
   const s = current ?? (await firstSnapshot());
-  const stamp = cacheStamp("matching");
+  const stamp = cacheStamps(["matching", "tags"]);
   // A null stamp (changes may have been missed) reloads once the connection is back and bumps it.
   if (Date.now() - s.loadedAt > ITEMS_TTL_MS || (stamp !== null && stamp !== currentStamp))
     void reload().catch(() => {});

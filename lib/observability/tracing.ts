@@ -1,6 +1,12 @@
 import { hrTimeToMilliseconds } from "@opentelemetry/core";
 import { BatchSpanProcessor, NodeTracerProvider, type SpanProcessor } from "@opentelemetry/sdk-trace-node";
-import { SamplingDecision, type ReadableSpan, type Sampler } from "@opentelemetry/sdk-trace-base";
+import {
+  AlwaysOnSampler,
+  ParentBasedSampler,
+  SamplingDecision,
+  type ReadableSpan,
+  type Sampler,
+} from "@opentelemetry/sdk-trace-base";
 import { resourceFromAttributes } from "@opentelemetry/resources";
 import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from "@opentelemetry/semantic-conventions";
 import { logger } from "./logger";
@@ -96,6 +102,22 @@ export const requestSpansOnly: Sampler = {
 };
 
 /**
+ * With an exporter every span is recorded as its parent says (a new trace: sampled), but a request
+ * span is always recorded: a client sending `traceparent` with the sampled flag off would otherwise
+ * leave no access-log line and no latency figure.
+ */
+const parentBased = new ParentBasedSampler({ root: new AlwaysOnSampler() });
+export const exportedSpans: Sampler = {
+  shouldSample: (context, traceId, name, kind, attributes, links) => {
+    const result = parentBased.shouldSample(context, traceId, name, kind, attributes, links);
+    return result.decision === SamplingDecision.NOT_RECORD && attributes["next.span_type"] === HANDLE_REQUEST
+      ? { ...result, decision: SamplingDecision.RECORD }
+      : result;
+  },
+  toString: () => "ExportedSpans",
+};
+
+/**
  * Registers the tracer provider Next.js reports its spans to. Always on: the request span is
  * the request id of every log line and the source of the access log. Spans leave the process
  * only when OTEL_EXPORTER_OTLP_ENDPOINT is set; then PostgreSQL queries get spans too.
@@ -113,7 +135,7 @@ export async function startTracing(opts: { serviceName: string; endpoint?: strin
       ...(opts.version ? { [ATTR_SERVICE_VERSION]: opts.version } : {}),
     }),
     spanProcessors: processors,
-    ...(opts.endpoint ? {} : { sampler: requestSpansOnly }),
+    sampler: opts.endpoint ? exportedSpans : requestSpansOnly,
   });
   provider.register();
   if (opts.endpoint) {

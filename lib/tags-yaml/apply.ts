@@ -20,6 +20,7 @@ import {
 import type { LoginResolver } from "../auth/github-logins.ts";
 import { isoDay, SEAT_TAKEN_STATUSES, SITTING_SEAT_STATUSES } from "../vocabulary/index.ts";
 import type { Tx } from "../db.ts";
+import { tagsChangedHere } from "../cache/stamps.ts";
 import { recordAudit, recordRefusal } from "../audit/record.ts";
 import { AppError } from "../errors.ts";
 import { activatePendingSeat } from "../roles/appointments.ts";
@@ -338,6 +339,7 @@ export async function importTagsYaml(
     },
     { timeout: 60_000 },
   );
+  tagsChangedHere();
   return { ok: true, plan, applied: true };
 }
 

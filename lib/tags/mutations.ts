@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { tagsChangedHere } from "@/lib/cache/stamps";
 import { now } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
@@ -43,7 +44,7 @@ export async function createTag(actor: Actor | null, input: TagInput) {
   await requirePermission(actor, "tag.manage", { subjectType: "Tag" });
   const at = await now();
   const liaisons = await liaisonFields(input.tocLiaisons);
-  return db.$transaction(async (tx) => {
+  const created = await db.$transaction(async (tx) => {
     const tag = await tx.tag.create({
       data: { ...input, ...liaisons, createdAt: at },
       select: { id: true, slug: true, leadershipModel: true },
@@ -62,6 +63,8 @@ export async function createTag(actor: Actor | null, input: TagInput) {
     });
     return { id: tag.id, slug: tag.slug };
   });
+  tagsChangedHere();
+  return created;
 }
 
 /**
@@ -75,7 +78,7 @@ export async function updateTag(actor: Actor | null, input: UpdateTagInput) {
   const { settings, rest } = split(fields);
   const known = await db.tag.findUnique({ where: { id }, select: { tocLiaisons: true, tocLiaisonIds: true } });
   const data = { ...rest, ...(await liaisonFields(rest.tocLiaisons, known ?? undefined)) };
-  return db.$transaction(async (tx) => {
+  const updated = await db.$transaction(async (tx) => {
     const before = await tx.tag.findUnique({
       where: { id },
       select: tagProfileSelect,
@@ -98,4 +101,6 @@ export async function updateTag(actor: Actor | null, input: UpdateTagInput) {
     await applyTagSettings(tx, { tagId: id, next: settings, actorId: actor!.id, at, reason: "Edited by an admin" });
     return tag;
   });
+  tagsChangedHere();
+  return updated;
 }

@@ -27,11 +27,12 @@ const readTags = () =>
 /**
  * Kept per web process under the `tags` cache stamp, which a trigger on "Tag" replaces on every
  * replica after any change: the board's filters, for-you and the election pages asked for it on
- * every render. Shared by every caller, so callers must not change what they get.
+ * every render. Shared by every caller, hence read-only; read again after five minutes in case a
+ * notice was lost.
  */
-const everyTag = stampedMemo<Awaited<ReturnType<typeof readTags>>>(["tags"], {
-  freshMs: 60 * 60_000,
-  staleMs: 60 * 60_000,
+const everyTag = stampedMemo<readonly Readonly<Awaited<ReturnType<typeof readTags>>[number]>[]>(["tags"], {
+  freshMs: 5 * 60_000,
+  staleMs: 5 * 60_000,
   maxEntries: 1,
 });
 

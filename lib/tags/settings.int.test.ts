@@ -1,9 +1,10 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { loadActor } from "@/lib/auth/actor";
 import { createTag, createUser } from "@/tests/factories";
 import { createTag as createTagAsAdmin, updateTag } from "./mutations";
-import { getTagSettings } from "./queries";
+import { getTagSettings, listTags } from "./queries";
+import { stampState } from "@/lib/cache/stamps";
 import { TagSchema, TagSettingsSchema, UpdateTagSchema } from "./schemas";
 import { updateTagSettings } from "./settings";
 import { code } from "@/tests/fixtures";
@@ -126,5 +127,27 @@ describe("TAG settings, versioned and audited", () => {
     const view = (await getTagSettings(slug))!;
     expect(view.version).toBe(2);
     expect(view.history[0]).toMatchObject({ changed: ["boardReviewMonths"], settings: { boardReviewMonths: 5 } });
+  });
+});
+
+describe("the TAG list kept by a web process", () => {
+  afterEach(() => {
+    stampState().mode = "single";
+  });
+
+  it("shows an admin's new TAG and rename on the writer's next read, before any notice arrives", async () => {
+    // As in a web process that hears other replicas; no listener runs here, so the trigger's notice
+    // is never heard: what the writer sees next comes from its own change.
+    stampState().mode = "connected";
+    const admin = await loadActor((await createUser({ isAdmin: true })).id);
+    const slug = `kept-${Math.random().toString(36).slice(2, 9)}`;
+    await listTags();
+    const { id } = await createTagAsAdmin(admin, TagSchema.parse({ slug, name: `TAG ${slug}` }));
+    expect((await listTags()).find((t) => t.slug === slug)?.name).toBe(`TAG ${slug}`);
+    await updateTag(admin, UpdateTagSchema.parse({ id, slug, name: `Renamed ${slug}` }));
+    expect((await listTags()).find((t) => t.slug === slug)?.name).toBe(`Renamed ${slug}`);
+    // Not vacuous: a write that bypasses the operations is not seen until a notice comes.
+    await db.tag.update({ where: { id }, data: { name: `Quiet ${slug}` } });
+    expect((await listTags()).find((t) => t.slug === slug)?.name).toBe(`Renamed ${slug}`);
   });
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
+import { tagsChangedHere } from "@/lib/cache/stamps";
 import { now } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
@@ -123,5 +124,6 @@ export async function updateTagSettings(actor: Actor | null, input: TagSettingsI
   const saved = await db.$transaction((tx) =>
     applyTagSettings(tx, { tagId, next, actorId: a.id, at, reason, expectedVersion: version }),
   );
+  tagsChangedHere();
   return { slug: tag.slug, ...saved };
 }
