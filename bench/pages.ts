@@ -9,8 +9,8 @@
  *   answers, as a load balancer's readiness probe waits; the times to live and to ready are
  *   printed beside it), then 32 clients;
  * - `GET /api/v1/help-wanted?q=` with varied queries under 32 clients;
- * - the floor under every signed-in goal: `/privacy` signed in (the layout, the session and the
- *   header, no data of the page's own) under 32 clients, reported without a goal;
+ * - the floor under the page goals: `/privacy` (the layout, the session and the header, no data of
+ *   the page's own), signed in and anonymous, under 32 clients, reported without a goal;
  * - the board's HTML size for 20 items, and the size of /toc for a TOC member.
  * Prints one table: goal, measured, pass or fail (docs/decisions/018-render-speed.md).
  *
@@ -249,8 +249,10 @@ if (runs("api")) {
 // layout, so its render is the session, the header and the framework, with no data of the page's
 // own; a signed-in page that shows data cannot be cheaper than this.
 if (runs("floor")) {
-  const l = await load(`${base}/privacy`, { cookie: memberCookie });
-  rows.push({ goal: "floor: /privacy signed in, 32 clients (no goal)", measured: figures(l), pass: null });
+  const signedIn = await load(`${base}/privacy`, { cookie: memberCookie });
+  rows.push({ goal: "floor: /privacy signed in, 32 clients (no goal)", measured: figures(signedIn), pass: null });
+  const visitor = await load(`${base}/privacy`);
+  rows.push({ goal: "floor: /privacy anonymous, 32 clients (no goal)", measured: figures(visitor), pass: null });
 }
 if (runs("size")) {
   const anonymous = await get("/help-wanted");
