@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { monthsUpTo, quartersUpTo } from "@/lib/vocabulary";
 import { stampedMemo } from "@/lib/cache/memo";
+import { dateOf, epochMs as ms } from "./json-sql";
 import { Prisma, type ClaimStatus, type RoleKind } from "@/lib/generated/prisma/client";
 import {
   electionTurnout,
@@ -21,9 +22,6 @@ export const TREND_MONTHS = 12;
 
 /** Claims that a lead accepted at `decidedAt` (a release or completion came after acceptance). */
 const ACCEPTED: readonly ClaimStatus[] = ["accepted", "done", "completed", "released"];
-
-const ms = (column: Prisma.Sql) => Prisma.sql`(extract(epoch FROM ${column}) * 1000)::bigint`;
-const date = (v: number | null) => (v === null ? null : new Date(v));
 
 /**
  * Items opened since `since`, and older items with a claim made, accepted or completed since (the
@@ -51,11 +49,11 @@ async function helpWantedRows(tagIds: readonly string[] | null, since: Date): Pr
       FROM "Claim" c WHERE c."itemId" = t."id") k ON true`;
   const items = JSON.parse(row?.doc ?? "[]") as [number, [number, number | null, number | null, boolean][]][];
   return items.map(([createdAt, claims]) => ({
-    createdAt: new Date(createdAt),
+    createdAt: dateOf(createdAt),
     claims: claims.map(([at, acceptedAt, completedAt, invited]) => ({
-      createdAt: new Date(at),
-      acceptedAt: date(acceptedAt),
-      completedAt: date(completedAt),
+      createdAt: dateOf(at),
+      acceptedAt: dateOf(acceptedAt),
+      completedAt: dateOf(completedAt),
       invited,
     })),
   }));
