@@ -5,19 +5,23 @@ import type { ReactNode } from "react";
 import { FlagList } from "@/components/dashboards/flag-list";
 import { DefinitionItem, DefinitionList } from "@/components/ui/definition-list";
 import { Card, Heading } from "@/components/ui/section";
+import { TAG_CARD_TERMS } from "./tag-card-terms";
 
-/** What a TAG's card on `/toc` shows: its name, what needs attention, and its figures in words. */
+/**
+ * What a TAG's card on `/toc` shows: its name, what needs attention, and its figures in words,
+ * one value per term of {@link TAG_CARD_TERMS}, in that order.
+ */
 export interface TagCardData {
   slug: string;
   name: string;
   flags: readonly string[];
-  figures: readonly (readonly [term: string, value: string])[];
+  values: readonly string[];
 }
 
 /**
  * One TAG's card on `/toc`. A client component so that the page's RSC payload carries the card's
- * words once, not its markup a second time (decision 018); `children` (the TAG's open decisions)
- * stay server-rendered.
+ * values once, not its markup a second time, nor the figures' terms once per TAG (decision 018);
+ * `children` (the TAG's open decisions) stay server-rendered.
  */
 export function TagCard({ card, children }: { card: TagCardData; children: ReactNode }) {
   const headingId = `tag-${card.slug}`;
@@ -30,9 +34,9 @@ export function TagCard({ card, children }: { card: TagCardData; children: React
       </Heading>
       <FlagList flags={card.flags} label={`Needs attention in ${card.name}`} small />
       <DefinitionList layout="figures">
-        {card.figures.map(([term, value]) => (
+        {TAG_CARD_TERMS.map((term, i) => (
           <DefinitionItem key={term} term={term}>
-            {value}
+            {card.values[i]}
           </DefinitionItem>
         ))}
       </DefinitionList>

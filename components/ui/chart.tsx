@@ -10,6 +10,13 @@ import { Card, Heading } from "./section";
  * table a second time; nothing here measures or animates, so the HTML is the finished chart.
  */
 
+/**
+ * A coordinate to a tenth of a unit: charts are 600 units wide, so nothing shows the rest, and a
+ * coordinate such as 344.32996108949413 is written for every bar of every chart (about 5 KB of
+ * `/toc`'s HTML at bench scale, decision 018).
+ */
+const px = (v: number) => Math.round(v * 10) / 10;
+
 export interface Bar {
   label: string;
   value: number;
@@ -34,7 +41,7 @@ export function BarChart({ caption, bars, unit = "" }: { caption: string; bars: 
       <ChartImage width={width} height={height} label={`${caption}: ${summary || "no data"}`}>
         {bars.map((b, i) => {
           const y = pad.top + i * row;
-          const w = scale(b.value);
+          const w = px(scale(b.value));
           const over = b.max !== undefined && b.value > b.max;
           return (
             <g key={`${b.label}-${i}`}>
@@ -55,8 +62,8 @@ export function BarChart({ caption, bars, unit = "" }: { caption: string; bars: 
                 {b.value}
                 {unit}
               </text>
-              {b.min !== undefined && <Tick x={labelW + scale(b.min)} y={y} row={row} colour="#b45309" />}
-              {b.max !== undefined && <Tick x={labelW + scale(b.max)} y={y} row={row} colour="#b91c1c" />}
+              {b.min !== undefined && <Tick x={px(labelW + scale(b.min))} y={y} row={row} colour="#b45309" />}
+              {b.max !== undefined && <Tick x={px(labelW + scale(b.max))} y={y} row={row} colour="#b91c1c" />}
             </g>
           );
         })}
@@ -184,11 +191,11 @@ export function ColumnChart({
                 return (
                   <rect
                     key={s.name}
-                    x={x}
-                    y={y}
-                    width={barW}
-                    height={h}
-                    rx={stacked ? 0 : 2}
+                    x={px(x)}
+                    y={px(y)}
+                    width={px(barW)}
+                    height={px(h)}
+                    rx={stacked ? undefined : 2}
                     className={SERIES_FILL[k % SERIES_FILL.length]}
                   >
                     <title>{`${c.label}, ${s.name}: ${show(v)}`}</title>
@@ -197,8 +204,8 @@ export function ColumnChart({
               })}
               {series.length === 1 && (series[0]!.values[i] ?? 0) > 0 && (
                 <text
-                  x={x0 + groupW / 2}
-                  y={base - ((series[0]!.values[i] ?? 0) / max) * inner - 3}
+                  x={px(x0 + groupW / 2)}
+                  y={px(base - ((series[0]!.values[i] ?? 0) / max) * inner - 3)}
                   textAnchor="middle"
                   fontSize="10"
                   className="fill-slate-700"
@@ -206,7 +213,7 @@ export function ColumnChart({
                   {show(series[0]!.values[i] ?? null)}
                 </text>
               )}
-              <text x={x0 + groupW / 2} y={base + 14} textAnchor="middle" fontSize="10" className="fill-slate-600">
+              <text x={px(x0 + groupW / 2)} y={base + 14} textAnchor="middle" fontSize="10" className="fill-slate-600">
                 {c.short ?? c.label}
               </text>
             </g>

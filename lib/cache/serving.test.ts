@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { until } from "@/tests/until";
-import { WARM_UP_LIMIT_MS, markServing, warmedUp, whenServing } from "./serving";
+import { WARM_UP_LIMIT_MS, WARM_UP_PATHS, markServing, warmedUp, whenServing } from "./serving";
 
 // The state lives on globalThis (shared with instrumentation.ts in a server): start each test afresh.
 afterEach(() => {
@@ -10,7 +10,7 @@ afterEach(() => {
 });
 
 describe("work started when a web process starts serving", () => {
-  it("waits until the process serves, runs one job per name, and renders the board once from its own address", async () => {
+  it("waits until the process serves, runs one job per name, and requests the board and /toc once from its own address", async () => {
     const paths: string[] = [];
     const server = http.createServer((req, res) => {
       paths.push(req.url ?? "");
@@ -26,13 +26,15 @@ describe("work started when a web process starts serving", () => {
 
       markServing(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
       whenServing("later", () => started.push("loaded after the start"));
-      expect(await until(() => started.length === 2 && paths.length === 1, 2_000)).toBe(true);
+      expect(await until(() => started.length === 2 && paths.length === 2, 2_000)).toBe(true);
       expect(started).toEqual(["second module copy", "loaded after the start"]);
-      expect(paths).toEqual(["/help-wanted"]);
+      // /toc loads the dashboards' module, which asks to compute the every-TAG figures (lib/dashboards/queries.ts).
+      expect(paths).toEqual(["/help-wanted", "/toc"]);
+      expect(WARM_UP_PATHS).toEqual(["/help-wanted", "/toc"]);
 
       markServing(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
       await new Promise((r) => setTimeout(r, 300));
-      expect(paths).toHaveLength(1);
+      expect(paths).toHaveLength(2);
     } finally {
       server.close();
     }
@@ -45,10 +47,10 @@ describe("work started when a web process starts serving", () => {
     expect(ran).toBe(false);
   });
 
-  it("is warm only once the started jobs and the first render have settled, and stays warm", async () => {
-    let answer: (() => void) | null = null;
-    const server = http.createServer((_req, res) => {
-      answer = () => res.end("board");
+  it("is warm only once the started jobs and the warm-up's requests have settled, and stays warm", async () => {
+    const answers = new Map<string, () => void>();
+    const server = http.createServer((req, res) => {
+      answers.set(req.url ?? "", () => res.end("page"));
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     try {
@@ -59,11 +61,15 @@ describe("work started when a web process starts serving", () => {
 
       markServing(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
       expect(warmedUp()).toBe(false);
-      expect(await until(() => answer !== null, 2_000)).toBe(true);
+      expect(await until(() => answers.has("/help-wanted"), 2_000)).toBe(true);
       finishSnapshot();
       await new Promise((r) => setTimeout(r, 50));
       expect(warmedUp()).toBe(false); // the board's render is still under way
-      answer!();
+      answers.get("/help-wanted")!();
+      expect(await until(() => answers.has("/toc"), 2_000)).toBe(true);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(warmedUp()).toBe(false); // then /toc's
+      answers.get("/toc")!();
       expect(await until(() => warmedUp(), 2_000)).toBe(true); // the failed job counts as settled
 
       // A module loaded later starts its job without taking the process out of the balancer.

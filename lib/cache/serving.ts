@@ -55,9 +55,19 @@ export function whenServing(name: string, start: () => unknown): void {
 }
 
 /**
+ * What the process requests from itself as it starts, one after the other, without a session:
+ * - the board: the page runtime, the database client and the matching snapshot's module (which
+ *   asks to be started) load before the first visitor;
+ * - `/toc`: a visitor is sent to sign in, but the route's modules load, among them the dashboards'
+ *   (lib/dashboards/queries.ts), which asks to compute the every-TAG figures the page keeps, so the
+ *   first TOC member does not pay them.
+ */
+export const WARM_UP_PATHS = ["/help-wanted", "/toc"] as const;
+
+/**
  * From instrumentation.ts: this process serves. Starts what modules loaded so far asked for, and
- * renders the board once (`origin`, the process's own address) so that the page runtime, the
- * database client and the modules that ask to be started are loaded before the first visitor.
+ * requests {@link WARM_UP_PATHS} once from `origin` (the process's own address), so that what they
+ * load, and the work their modules ask for, comes before the first visitor.
  */
 export function markServing(origin: string | null): void {
   const s = state();
@@ -69,11 +79,16 @@ export function markServing(origin: string | null): void {
   if (origin) {
     track(s, async () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
-      const r = await fetch(new URL("/help-wanted", origin), {
-        headers: { "user-agent": "tag-portal-warm-up" },
-        signal: AbortSignal.timeout(WARM_UP_LIMIT_MS),
-      });
-      await r.arrayBuffer();
+      for (const path of WARM_UP_PATHS) {
+        // A failed render does not keep the next path from loading its modules.
+        await fetch(new URL(path, origin), {
+          headers: { "user-agent": "tag-portal-warm-up" },
+          redirect: "manual",
+          signal: AbortSignal.timeout(WARM_UP_LIMIT_MS),
+        })
+          .then((r) => r.arrayBuffer())
+          .catch(() => {});
+      }
     });
   }
 }

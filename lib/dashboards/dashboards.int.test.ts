@@ -11,6 +11,8 @@ import { loadTrends } from "./trends-load";
 import { stampState } from "@/lib/cache/stamps";
 import { expireBoardCache } from "@/lib/help-wanted/board-cache";
 import { getTagDashboard, getTocOverview } from "./queries";
+import { markServing, warmedUp } from "@/lib/cache/serving";
+import { until } from "@/tests/until";
 import { flagsOf, overviewTable, tagTables } from "./tables";
 import { removalCandidates } from "./removal-candidates";
 import { DAY } from "@/lib/vocabulary";
@@ -285,6 +287,39 @@ describe("the TOC dashboard of a TAG", () => {
       expect(await figures()).toEqual({ held: 2, opened: 2 });
     } finally {
       stampState().mode = "single";
+    }
+  });
+
+  it("a web process computes the every-TAG flow and help-wanted months as it starts serving, before a TOC member asks", async () => {
+    const tag = await createTag();
+    const volunteer = await person();
+    const at = await now();
+    const open = await item(tag.id, new Date(at.getTime() - 3 * DAY));
+    await insertClaim(open.id, volunteer.id, "accepted", { createdAt: new Date(at.getTime() - DAY) });
+    // Every TAG, as a TOC member's /toc reads them, at `when` (kept figures serve only a later moment).
+    const figures = async (when = at) => {
+      const [dashboards, trends] = await Promise.all([loadDashboards(null, when), loadTrends(null, when)]);
+      return {
+        held: dashboards.find((d) => d.tag.id === tag.id)!.flow.held,
+        opened: trends.helpWanted.reduce((n, m) => n + m.opened, 0),
+      };
+    };
+    const before = await figures();
+    stampState().mode = "connected";
+    try {
+      // This module asked for the work when loaded (./queries.ts); no request, no viewer.
+      markServing(null);
+      expect(await until(() => warmedUp(), 30_000)).toBe(true);
+      const other = await item(tag.id, new Date(at.getTime() - 2 * DAY));
+      await insertClaim(other.id, volunteer.id, "accepted", { createdAt: new Date(at.getTime() - DAY) });
+      // Written without announcing it: the first read gets the figures the warm-up kept.
+      const later = await now();
+      expect(await figures(later)).toEqual(before);
+      await expireBoardCache();
+      expect(await figures(later)).toEqual({ held: before.held + 1, opened: before.opened + 1 });
+    } finally {
+      stampState().mode = "single";
+      delete (globalThis as unknown as Record<symbol, unknown>)[Symbol.for("tag-portal.serving")];
     }
   });
 });

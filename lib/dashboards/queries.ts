@@ -3,6 +3,8 @@ import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { requirePermission } from "@/lib/auth/actor";
 import { tagsWhere, type Actor } from "@/lib/auth/permissions";
+import { whenServing } from "@/lib/cache/serving";
+import { stampState } from "@/lib/cache/stamps";
 import { loadDashboards, type TagDashboard } from "./load";
 import { loadTrends, type Trends } from "./trends-load";
 
@@ -27,6 +29,30 @@ export async function getTocTrends(actor: Actor | null): Promise<Trends> {
   const { at, tags } = await tocScope(actor);
   return loadTrends(tags, at);
 }
+
+/** How long the warm-up waits for the listening connection before it leaves the figures to the first reader. */
+const LISTENER_WAIT_MS = 20_000;
+
+/**
+ * Computes the every-TAG figures a web process keeps for `/toc` (the help-wanted flow in ./load.ts,
+ * the help-wanted months in ./trends-load.ts: seconds at 100,000 items) before its first TOC
+ * member asks, by calling the loaders as a TOC member's overview does (every TAG, the portal's
+ * clock), with no viewer: the figures are the same for everyone who sees every TAG.
+ * Kept figures need the cache listener's connection (lib/cache/memo.ts), which comes up as the
+ * process starts; without a listener (tests, scripts) nothing would be kept, so nothing is done.
+ */
+export async function warmTocFigures(): Promise<void> {
+  const deadline = Date.now() + LISTENER_WAIT_MS;
+  while (stampState().mode === "disconnected" && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  if (stampState().mode !== "connected") return;
+  const at = await now();
+  await Promise.all([loadDashboards(null, at), loadTrends(null, at)]);
+}
+
+// Started once the process serves; readiness waits for it (lib/cache/serving.ts, decision 018).
+whenServing("toc-figures", warmTocFigures);
 
 /** Which TAGs the cross-TAG dashboard covers for `actor` (null: every TAG); refuses anyone else. */
 async function tocScope(actor: Actor | null): Promise<{ at: Date; tags: string[] | null }> {

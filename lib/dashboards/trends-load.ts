@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { monthsUpTo, quartersUpTo } from "@/lib/vocabulary";
 import { stampedMemo } from "@/lib/cache/memo";
+import { dateOf, epochMs as ms, type AsJson } from "./json-sql";
 import { Prisma, type ClaimStatus, type RoleKind } from "@/lib/generated/prisma/client";
 import {
   electionTurnout,
@@ -21,9 +22,6 @@ export const TREND_MONTHS = 12;
 
 /** Claims that a lead accepted at `decidedAt` (a release or completion came after acceptance). */
 const ACCEPTED: readonly ClaimStatus[] = ["accepted", "done", "completed", "released"];
-
-const ms = (column: Prisma.Sql) => Prisma.sql`(extract(epoch FROM ${column}) * 1000)::bigint`;
-const date = (v: number | null) => (v === null ? null : new Date(v));
 
 /**
  * Items opened since `since`, and older items with a claim made, accepted or completed since (the
@@ -51,11 +49,11 @@ async function helpWantedRows(tagIds: readonly string[] | null, since: Date): Pr
       FROM "Claim" c WHERE c."itemId" = t."id") k ON true`;
   const items = JSON.parse(row?.doc ?? "[]") as [number, [number, number | null, number | null, boolean][]][];
   return items.map(([createdAt, claims]) => ({
-    createdAt: new Date(createdAt),
+    createdAt: dateOf(createdAt),
     claims: claims.map(([at, acceptedAt, completedAt, invited]) => ({
-      createdAt: new Date(at),
-      acceptedAt: date(acceptedAt),
-      completedAt: date(completedAt),
+      createdAt: dateOf(at),
+      acceptedAt: dateOf(acceptedAt),
+      completedAt: dateOf(completedAt),
       invited,
     })),
   }));
@@ -97,63 +95,74 @@ export async function loadTrendRows(
   window: { seatsFrom: Date; itemsFrom: Date | null; elections: { from?: Date; to?: Date; take?: number } },
 ): Promise<TrendRows> {
   const since = window.itemsFrom;
-  const inTags = tagIds ? { in: [...tagIds] } : undefined;
-  const [seats, items, elections] = await Promise.all([
-    db.roleAssignment.findMany({
-      where: {
-        tagId: inTags,
-        kind: { in: ["chair", "tech_lead"] },
-        startAt: { not: null, lte: at },
-        OR: [{ endedAt: null }, { endedAt: { gte: window.seatsFrom } }],
-      },
-      select: {
-        userId: true,
-        kind: true,
-        startAt: true,
-        endedAt: true,
-        regionAtStart: true,
-        user: { select: { employer: true, login: true } },
-      },
-    }),
+  const [rows, items] = await Promise.all([
+    trendRowsDoc(tagIds, at, window),
     since ? helpWantedRows(tagIds, since) : [],
-    db.election.findMany({
-      where: {
-        tagId: inTags,
-        isTest: false,
-        eligibleCount: { not: null },
-        participationCount: { not: null },
-        votingCloseAt: { gte: window.elections.from, lt: window.elections.to },
-      },
-      orderBy: { votingCloseAt: "desc" },
-      take: window.elections.take,
-      select: {
-        title: true,
-        votingCloseAt: true,
-        eligibleCount: true,
-        participationCount: true,
-        tag: { select: { name: true } },
-      },
-    }),
   ]);
-  const history = await db.employerHistory.findMany({
-    where: { userId: { in: [...new Set(seats.map((s) => s.userId))] } },
-    select: { userId: true, employer: true, from: true, to: true },
-  });
+  const { seats, history, elections } = rows;
   // History starts with a person's first profile edit; imported and seeded people have only their
   // current employer, which is the best there is for every quarter.
   const recorded = new Set(history.map((h) => h.userId));
   const current = new Map(
-    seats.flatMap((s) => (s.user.employer && !recorded.has(s.userId) ? [[s.userId, s.user.employer] as const] : [])),
+    seats.flatMap((s) => (s.employer && !recorded.has(s.userId) ? [[s.userId, s.employer] as const] : [])),
   );
   const employers = [
     ...history,
     ...[...current].map(([userId, employer]) => ({ userId, employer, from: new Date(0), to: null })),
   ];
+  return { seats: seats.map(({ employer: _, ...s }) => s), employers, items, elections };
+}
+
+interface TrendRowsDoc {
+  seats: (TrendRows["seats"][number] & { employer: string | null })[];
+  history: EmployerSpan[];
+  elections: TrendRows["elections"];
+}
+
+/**
+ * The seats, their holders' employer history and the elections of {@link loadTrendRows}: one
+ * statement and one JSON document instead of five ORM reads (decision 018, as ./load.ts).
+ */
+async function trendRowsDoc(
+  tagIds: readonly string[] | null,
+  at: Date,
+  window: { seatsFrom: Date; elections: { from?: Date; to?: Date; take?: number } },
+): Promise<TrendRowsDoc> {
+  const inTags = (column: string) =>
+    tagIds ? Prisma.sql`${Prisma.raw(column)} = ANY(${[...tagIds]}::uuid[])` : Prisma.sql`true`;
+  const { from = null, to = null, take = null } = window.elections;
+  const [row] = await db.$queryRaw<{ doc: string }[]>`
+    WITH s AS (
+      -- The stored kinds are spelled with "-" ("tech-lead"), the client's with "_".
+      SELECT a."userId", replace(a."kind"::text, '-', '_') AS "kind", a."startAt", a."endedAt", a."regionAtStart",
+             u."login", u."employer"
+        FROM "RoleAssignment" a JOIN "User" u ON u."id" = a."userId"
+       WHERE ${inTags(`a."tagId"`)} AND a."kind"::text IN ('chair', 'tech-lead')
+         AND a."startAt" IS NOT NULL AND a."startAt" <= ${at}
+         AND (a."endedAt" IS NULL OR a."endedAt" >= ${window.seatsFrom})),
+    e AS (
+      SELECT e."title", e."votingCloseAt", e."eligibleCount", e."participationCount", g."name" AS "tagName"
+        FROM "Election" e JOIN "Tag" g ON g."id" = e."tagId"
+       WHERE ${inTags(`e."tagId"`)} AND NOT e."isTest" AND e."eligibleCount" IS NOT NULL AND e."participationCount" IS NOT NULL
+         AND (${from}::timestamptz IS NULL OR e."votingCloseAt" >= ${from}::timestamptz)
+         AND (${to}::timestamptz IS NULL OR e."votingCloseAt" < ${to}::timestamptz)
+       ORDER BY e."votingCloseAt" DESC LIMIT ${take}::int)
+    SELECT json_build_object(
+      'seats', (SELECT coalesce(json_agg(json_build_object('userId', s."userId", 'kind', s."kind",
+          'startAt', ${ms(Prisma.sql`s."startAt"`)}, 'endedAt', ${ms(Prisma.sql`s."endedAt"`)},
+          'regionAtStart', s."regionAtStart", 'login', s."login", 'employer', s."employer")), '[]'::json) FROM s),
+      'history', (SELECT coalesce(json_agg(json_build_object('userId', h."userId", 'employer', h."employer",
+          'from', ${ms(Prisma.sql`h."from"`)}, 'to', ${ms(Prisma.sql`h."to"`)})), '[]'::json)
+        FROM "EmployerHistory" h WHERE h."userId" IN (SELECT s."userId" FROM s)),
+      'elections', (SELECT coalesce(json_agg(json_build_object('title', e."title",
+          'votingCloseAt', ${ms(Prisma.sql`e."votingCloseAt"`)}, 'eligibleCount', e."eligibleCount",
+          'participationCount', e."participationCount", 'tagName', e."tagName") ORDER BY e."votingCloseAt" DESC), '[]'::json) FROM e)
+    )::text AS "doc"`;
+  const doc = JSON.parse(row!.doc) as AsJson<TrendRowsDoc>;
   return {
-    seats: seats.map(({ user, ...s }) => ({ ...s, login: user.login })),
-    employers,
-    items,
-    elections: elections.map(({ tag, ...e }) => ({ ...e, tagName: tag.name })),
+    seats: doc.seats.map((x) => ({ ...x, startAt: dateOf(x.startAt), endedAt: dateOf(x.endedAt) })),
+    history: doc.history.map((h) => ({ ...h, from: dateOf(h.from), to: dateOf(h.to) })),
+    elections: doc.elections.map((e) => ({ ...e, votingCloseAt: dateOf(e.votingCloseAt) })),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ChartCard } from "@/components/ui/chart";
 import { TagCard } from "@/components/dashboards/tag-card";
+import { TAG_CARD_TERMS, type TagCardTerm } from "@/components/dashboards/tag-card-terms";
 import { DateTime } from "@/components/ui/time";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState, Heading, Section } from "@/components/ui/section";
@@ -114,27 +115,26 @@ type Dashboard = NonNullable<Awaited<ReturnType<typeof getTocOverview>>>["dashbo
 function TagCardOf({ d, decisions }: { d: Dashboard; decisions: readonly DecisionSummary[] }) {
   const count = (n: number | null) => (n === null ? "" : ` of ${n}`);
   const median = d.flow.medianDaysToFirstVolunteer;
-  const figures: [string, string][] = [
-    [
-      "Chairs and tech leads",
-      `${d.leadership.filled}${count(d.leadership.total)}${d.leadership.pending ? `, ${d.leadership.pending} awaiting the TOC` : ""}`,
-    ],
-    ["Seats by role", d.roles.map(roleFiguresText).join("; ")],
-    ["Seats by region", regionsText(d)],
-    ["Largest employer (leadership)", employerText(d.leadershipEmployer)],
-    ["Terms ending in 6 months", String(d.termsEnding.length)],
-    ["Inactive leaders", String(d.inactiveLeaders.length)],
-    ["On leave", String(d.onLeave.length)],
-    ["Elections open / due", `${d.elections.filter((e) => e.state === "open").length} / ${d.electionsDue.length}`],
-    ["Help wanted: open, held, done (90 days)", `${d.flow.open}, ${d.flow.held}, ${d.flow.done90}`],
-    ["Median days to first volunteer", median === null ? "no volunteers yet" : median.toFixed(1)],
-    ["Stale claims", String(d.flow.stale)],
-    ["CNCF Ambassadors active", String(d.flow.ambassadorsActive)],
-    ["Liaison check-ins overdue", String(d.liaisonsOverdue.length)],
-    ["Board review", d.boardReviewOverdue ? "overdue" : "up to date"],
-  ];
+  const figures: Record<TagCardTerm, string> = {
+    "Chairs and tech leads": `${d.leadership.filled}${count(d.leadership.total)}${d.leadership.pending ? `, ${d.leadership.pending} awaiting the TOC` : ""}`,
+    "Seats by role": d.roles.map(roleFiguresText).join("; "),
+    "Seats by region": regionsText(d),
+    "Largest employer (leadership)": employerText(d.leadershipEmployer),
+    "Terms ending in 6 months": String(d.termsEnding.length),
+    "Inactive leaders": String(d.inactiveLeaders.length),
+    "On leave": String(d.onLeave.length),
+    "Elections open / due": `${d.elections.filter((e) => e.state === "open").length} / ${d.electionsDue.length}`,
+    "Help wanted: open, held, done (90 days)": `${d.flow.open}, ${d.flow.held}, ${d.flow.done90}`,
+    "Median days to first volunteer": median === null ? "no volunteers yet" : median.toFixed(1),
+    "Stale claims": String(d.flow.stale),
+    "CNCF Ambassadors active": String(d.flow.ambassadorsActive),
+    "Liaison check-ins overdue": String(d.liaisonsOverdue.length),
+    "Board review": d.boardReviewOverdue ? "overdue" : "up to date",
+  };
   return (
-    <TagCard card={{ slug: d.tag.slug, name: d.tag.name, flags: flagsOf(d), figures }}>
+    <TagCard
+      card={{ slug: d.tag.slug, name: d.tag.name, flags: flagsOf(d), values: TAG_CARD_TERMS.map((t) => figures[t]) }}
+    >
       <div className="space-y-1">
         <Heading level={3} size="base" className="text-sm">
           Decisions awaiting the TOC
