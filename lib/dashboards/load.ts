@@ -181,10 +181,14 @@ function flowSql(tagIds: string[], at: Date, since: Date): Prisma.Sql {
 /**
  * The flow statement reads every held and recent claim and every open item of the TAGs: about a
  * second at 100,000 items, nine tenths of the dashboard's time. Its figures are the same for every
- * viewer of the same TAGs, so a web process keeps them while no help-wanted change is announced
+ * viewer of the same TAGs, so a web process keeps them while no help-wanted or TAG change is announced
  * (lib/cache/memo.ts): fresh for a minute, then served while one refresh runs for up to five.
  */
-const flowMemo = stampedMemo<FlowRow[]>(["help-wanted"], { freshMs: 60_000, staleMs: 5 * 60_000, maxEntries: 64 });
+const flowMemo = stampedMemo<FlowRow[]>(["help-wanted", "tags"], {
+  freshMs: 60_000,
+  staleMs: 5 * 60_000,
+  maxEntries: 64,
+});
 
 /** The stale claims on a TAG's items (the oldest 500), by the one stale-claim rule. */
 async function staleClaimIdsIn(tagId: string, at: Date): Promise<string[]> {
@@ -217,7 +221,9 @@ async function dashboardRows(tagIds: readonly string[] | null, today: Date): Pro
   const scope = tagIds ? Prisma.sql`g."id" = ANY(${[...tagIds]}::uuid[])` : Prisma.sql`true`;
   // The schema stores these enums' values with "-" where the client spells "_" (`on-leave`,
   // `tech-lead`): filters are written in the stored spelling, values read back in the client's.
-  const statuses = (list: readonly string[]) => Prisma.join(list.map((v) => Prisma.sql`${v.replaceAll("_", "-")}`));
+  // The parameters take the column's enum type, so the comparison can use the (tagId, status) index.
+  const statuses = (list: readonly string[]) =>
+    Prisma.join(list.map((v) => Prisma.sql`${v.replaceAll("_", "-")}::"AssignmentStatus"`));
   const named = (column: string) => Prisma.raw(`replace(${column}::text, '-', '_')`);
   const leaves = (note: boolean) => Prisma.sql`coalesce((
       SELECT json_agg(json_build_object('from', ${ms(`l."from"`)}, 'to', ${ms(`l."to"`)}${note ? Prisma.sql`, 'note', l."note"` : Prisma.empty}) ORDER BY l."from")
@@ -235,7 +241,7 @@ async function dashboardRows(tagIds: readonly string[] | null, today: Date): Pro
           'tagId', d."tagId", 'roleKey', d."roleKey", 'name', d."name", 'kind', ${named(`d."kind"`)}, 'selection', d."selection",
           'totalSeats', d."totalSeats", 'maxPerRegion', d."maxPerRegion", 'minPerRegion', d."minPerRegion",
           'maxPerEmployer', d."maxPerEmployer", 'retiredAt', ${ms(`d."retiredAt"`)})
-          ORDER BY d."kind", d."name"), '[]'::json)
+          ORDER BY d."kind", d."name", d."id"), '[]'::json)
         FROM "RoleDefinition" d JOIN t ON t."id" = d."tagId" WHERE d."supersededAt" IS NULL),
       'seats', (SELECT coalesce(json_agg(json_build_object(
           'id', a."id", 'userId', a."userId", 'tagId', a."tagId", 'kind', ${named(`a."kind"`)}, 'status', ${named(`a."status"`)},
@@ -247,12 +253,12 @@ async function dashboardRows(tagIds: readonly string[] | null, today: Date): Pro
           ORDER BY a."kind", a."requestedAt", a."id"), '[]'::json)
         FROM "RoleAssignment" a JOIN t ON t."id" = a."tagId" JOIN "User" u ON u."id" = a."userId"
         LEFT JOIN "RoleDefinition" r ON r."id" = a."roleDefinitionId"
-        WHERE a."status"::text IN (${statuses(SEAT_TAKEN_STATUSES)})),
+        WHERE a."status" IN (${statuses(SEAT_TAKEN_STATUSES)})),
       'elections', (SELECT coalesce(json_agg(json_build_object(
           'id', e."id", 'tagId', e."tagId", 'roleKey', e."roleKey", 'title', e."title", 'phase', e."phase",
           'nominationsOpenAt', ${ms(`e."nominationsOpenAt"`)}, 'votingOpenAt', ${ms(`e."votingOpenAt"`)},
           'votingCloseAt', ${ms(`e."votingCloseAt"`)})
-          ORDER BY e."votingOpenAt"), '[]'::json)
+          ORDER BY e."votingOpenAt", e."id"), '[]'::json)
         FROM "Election" e JOIN t ON t."id" = e."tagId" WHERE e."phase" <> 'published'),
       'liaisons', (SELECT coalesce(json_agg(json_build_object(
           'cadenceDays', li."cadenceDays", 'lastCheckInAt', ${ms(`li."lastCheckInAt"`)}, 'createdAt', ${ms(`li."createdAt"`)},
@@ -263,7 +269,7 @@ async function dashboardRows(tagIds: readonly string[] | null, today: Date): Pro
           ORDER BY li."createdAt", li."id"), '[]'::json)
         FROM "Liaison" li JOIN "RoleAssignment" a ON a."id" = li."assignmentId" JOIN t ON t."id" = a."tagId"
         JOIN "User" u ON u."id" = a."userId" LEFT JOIN "Project" p ON p."id" = li."projectId"
-        WHERE li."endedAt" IS NULL AND a."status"::text IN (${statuses(SITTING_SEAT_STATUSES)}))
+        WHERE li."endedAt" IS NULL AND a."status" IN (${statuses(SITTING_SEAT_STATUSES)}))
     )::text AS "doc"`;
   const doc = JSON.parse(row!.doc) as AsJson<Rows>;
   const leavesOf = <L extends { from: number; to: number }>(ls: L[]) =>

@@ -137,7 +137,7 @@ async function trendRowsDoc(
       SELECT a."userId", replace(a."kind"::text, '-', '_') AS "kind", a."startAt", a."endedAt", a."regionAtStart",
              u."login", u."employer"
         FROM "RoleAssignment" a JOIN "User" u ON u."id" = a."userId"
-       WHERE ${inTags(`a."tagId"`)} AND a."kind"::text IN ('chair', 'tech-lead')
+       WHERE ${inTags(`a."tagId"`)} AND a."kind" IN ('chair'::"RoleKind", 'tech-lead'::"RoleKind")
          AND a."startAt" IS NOT NULL AND a."startAt" <= ${at}
          AND (a."endedAt" IS NULL OR a."endedAt" >= ${window.seatsFrom})),
     e AS (
