@@ -167,6 +167,22 @@ async function busyTag() {
 
 const toc = async (): Promise<Actor> => (await loadActor((await createUser({ isTocMember: true })).id))!;
 
+/**
+ * A TAG with one open item a volunteer holds (claimed a day ago), and a way to add a second such
+ * item and claim written straight to the database, as a script would: no change is announced.
+ */
+async function tagWithHeldClaim() {
+  const tag = await createTag();
+  const volunteer = await person();
+  const at = await now();
+  const heldItem = async (ageDays: number) => {
+    const open = await item(tag.id, new Date(at.getTime() - ageDays * DAY));
+    await insertClaim(open.id, volunteer.id, "accepted", { createdAt: new Date(at.getTime() - DAY) });
+  };
+  await heldItem(3);
+  return { tag, at, claimAnother: () => heldItem(2) };
+}
+
 describe("the TOC dashboard of a TAG", () => {
   it("answers every question of the issue for one TAG", async () => {
     const s = await busyTag();
@@ -267,11 +283,7 @@ describe("the TOC dashboard of a TAG", () => {
   });
 
   it("a web process keeps the flow and the help-wanted trend until a help-wanted change is announced", async () => {
-    const tag = await createTag();
-    const volunteer = await person();
-    const at = await now();
-    const open = await item(tag.id, new Date(at.getTime() - 3 * DAY));
-    await insertClaim(open.id, volunteer.id, "accepted", { createdAt: new Date(at.getTime() - DAY) });
+    const { tag, at, claimAnother } = await tagWithHeldClaim();
     const figures = async () => {
       const [[d], trends] = await Promise.all([loadDashboards([tag.id], at), loadTrends([tag.id], at)]);
       return { held: d!.flow.held, opened: trends.helpWanted.reduce((n, m) => n + m.opened, 0) };
@@ -279,8 +291,7 @@ describe("the TOC dashboard of a TAG", () => {
     stampState().mode = "connected";
     try {
       expect(await figures()).toEqual({ held: 1, opened: 1 });
-      const other = await item(tag.id, new Date(at.getTime() - 2 * DAY));
-      await insertClaim(other.id, volunteer.id, "accepted", { createdAt: new Date(at.getTime() - DAY) });
+      await claimAnother();
       // Written without announcing it (as in a script): the kept figures stand.
       expect(await figures()).toEqual({ held: 1, opened: 1 });
       await expireBoardCache();
@@ -291,11 +302,7 @@ describe("the TOC dashboard of a TAG", () => {
   });
 
   it("a web process computes the every-TAG flow and help-wanted months as it starts serving, before a TOC member asks", async () => {
-    const tag = await createTag();
-    const volunteer = await person();
-    const at = await now();
-    const open = await item(tag.id, new Date(at.getTime() - 3 * DAY));
-    await insertClaim(open.id, volunteer.id, "accepted", { createdAt: new Date(at.getTime() - DAY) });
+    const { tag, at, claimAnother } = await tagWithHeldClaim();
     // Every TAG, as a TOC member's /toc reads them, at `when` (kept figures serve only a later moment).
     const figures = async (when = at) => {
       const [dashboards, trends] = await Promise.all([loadDashboards(null, when), loadTrends(null, when)]);
@@ -310,8 +317,7 @@ describe("the TOC dashboard of a TAG", () => {
       // This module asked for the work when loaded (./queries.ts); no request, no viewer.
       markServing(null);
       expect(await until(() => warmedUp(), 30_000)).toBe(true);
-      const other = await item(tag.id, new Date(at.getTime() - 2 * DAY));
-      await insertClaim(other.id, volunteer.id, "accepted", { createdAt: new Date(at.getTime() - DAY) });
+      await claimAnother();
       // Written without announcing it: the first read gets the figures the warm-up kept.
       const later = await now();
       expect(await figures(later)).toEqual(before);
