@@ -3,6 +3,7 @@ import { z } from "zod";
 import { actionFor } from "@/lib/action";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/permissions";
+import { cacheStamp } from "@/lib/cache/stamps";
 
 const actor: Actor = {
   id: "00000000-0000-4000-8000-000000000001",
@@ -75,5 +76,18 @@ describe("the action wrapper", () => {
       throw new Error("disk on fire");
     });
     await expect(action({ title: "x", places: 1 }, actor)).rejects.toThrow("disk on fire");
+  });
+
+  it("forgets this process's kept governance rows after a success, before the page renders again, and only then", async () => {
+    const { action } = recording(async () => ({ id: "seat" }));
+    const failing = recording(async () => {
+      throw new AppError("FORBIDDEN", "No.");
+    }).action;
+    const before = cacheStamp("governance");
+    await failing({ title: "x", places: 1 }, actor);
+    await action({ title: " ", places: 1 }, actor);
+    expect(cacheStamp("governance")).toBe(before);
+    await action({ title: "x", places: 1 }, actor);
+    expect(cacheStamp("governance")).not.toBe(before);
   });
 });

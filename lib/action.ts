@@ -7,6 +7,7 @@ import { recordSignedOutCall } from "@/lib/audit/signed-out-calls";
 import { now } from "@/lib/clock";
 import type { Actor } from "@/lib/auth/permissions";
 import { formDataToObject } from "@/lib/form-data";
+import { governanceChangedHere } from "@/lib/cache/stamps";
 
 export type ActionResult<T> =
   | { ok: true; data: T; message?: string }
@@ -92,6 +93,7 @@ export function actionFor<S extends z.ZodType, T>(
     }
     try {
       const data = await run(parsed.data, actor);
+      governanceChangedHere();
       opts.revalidate?.(data, parsed.data);
       const message = typeof opts.successMessage === "function" ? opts.successMessage(data) : opts.successMessage;
       return { ok: true, data, message };

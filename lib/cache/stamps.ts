@@ -14,9 +14,11 @@
 /**
  * `clock`: the portal clock's offset (lib/clock), moved only by the demo's clock route. `tags`: the
  * TAG list the API serves, announced by a trigger on "Tag" itself (migration tag_cache_notice), so
- * every writer, scripts included, is covered.
+ * every writer, scripts included, is covered. `governance`: the seats, role definitions, leaves,
+ * elections, liaisons and holders' names the dashboards keep (lib/dashboards), announced the same way
+ * (migration governance_cache_notice).
  */
-export const CACHE_TAGS = ["help-wanted", "matching", "people", "pages", "clock", "tags"] as const;
+export const CACHE_TAGS = ["help-wanted", "matching", "people", "pages", "clock", "tags", "governance"] as const;
 export type CacheTag = (typeof CACHE_TAGS)[number];
 
 interface State {
@@ -80,4 +82,13 @@ export function isCacheTag(value: string): value is CacheTag {
  */
 export function tagsChangedHere(): void {
   bumpStamps(["tags"]);
+}
+
+/**
+ * After a server action committed (lib/action.ts): any of them may have changed governance rows,
+ * and the page it renders again in the same request must not show this process's kept ones before
+ * its listener has read the trigger's notice. Only this process's governance rows are read again.
+ */
+export function governanceChangedHere(): void {
+  bumpStamps(["governance"]);
 }

@@ -8,7 +8,9 @@ import type { Actor } from "@/lib/auth/permissions";
 import { createTag, createUser, insertClaim, insertItem, insertRecord } from "@/tests/factories";
 import { loadDashboards } from "./load";
 import { loadTrends } from "./trends-load";
+import pg from "pg";
 import { stampState } from "@/lib/cache/stamps";
+import { startInvalidationListener, stopInvalidationListener } from "@/lib/cache/listener";
 import { expireBoardCache } from "@/lib/help-wanted/board-cache";
 import { getTagDashboard, getTocOverview } from "./queries";
 import { markServing, warmedUp } from "@/lib/cache/serving";
@@ -326,6 +328,68 @@ describe("the TOC dashboard of a TAG", () => {
     } finally {
       stampState().mode = "single";
       delete (globalThis as unknown as Record<symbol, unknown>)[Symbol.for("tag-portal.serving")];
+    }
+  });
+});
+
+describe("the governance rows a web process keeps", () => {
+  it("stand until the database announces a change, from any writer, and show it within a second", async () => {
+    const tag = await createTag();
+    const holder = await person({ employer: "First Co" });
+    await seat(tag.id, holder.id, "chair");
+    const at = await now();
+    // Every TAG's dashboards (a TOC member's /toc) and the TAG's trends (the employers by quarter).
+    const seen = async () => {
+      const [dashboards, trends] = await Promise.all([loadDashboards(null, at), loadTrends([tag.id], at)]);
+      return {
+        login: dashboards.find((d) => d.tag.id === tag.id)!.leaders[0]?.login,
+        employer: trends.leadership.at(-1)!.largestEmployer?.name,
+      };
+    };
+    const rename = (suffix: string) =>
+      db.$executeRaw`UPDATE "User" SET "login" = ${holder.login + suffix}, "employer" = ${`Co${suffix}`} WHERE "id" = ${holder.id}::uuid`;
+    startInvalidationListener(process.env.DATABASE_URL!);
+    try {
+      expect(await until(() => stampState().mode === "connected", 5_000)).toBe(true);
+      expect(await seen()).toEqual({ login: holder.login, employer: "First Co" });
+      // A write the triggers do not see (replication mode): the rows stand, so they are kept.
+      await db.$transaction([db.$executeRaw`SET LOCAL session_replication_role = replica`, rename("-quiet")]);
+      expect(await seen()).toEqual({ login: holder.login, employer: "First Co" });
+      // Any other writer (here plain SQL, as a script or the worker): every process hears of it.
+      await rename("-loud");
+      const loud = { login: `${holder.login}-loud`, employer: "Co-loud" };
+      expect(await until(async () => JSON.stringify(await seen()) === JSON.stringify(loud), 1_000)).toBe(true);
+    } finally {
+      await stopInvalidationListener();
+      stampState().mode = "single";
+    }
+  });
+
+  it("every table they read announces its changes; a person's other columns do not", async () => {
+    const listener = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await listener.connect();
+    const heard: string[] = [];
+    listener.on("notification", (n) => heard.push(n.payload ?? ""));
+    await listener.query("LISTEN tag_portal_cache");
+    try {
+      const tables = ["RoleDefinition", "RoleAssignment", "Leave", "Election", "Liaison", "Project", "EmployerHistory"];
+      for (const table of tables) {
+        // A statement that changes no row still announces (the triggers are per statement).
+        await db.$executeRawUnsafe(`UPDATE "${table}" SET "id" = "id" WHERE false`);
+        expect(await until(() => heard.length === 1, 1_000), table).toBe(true);
+        expect(heard.splice(0)).toEqual(["database governance"]);
+      }
+      for (const column of ["login", "name", "region", "employer"]) {
+        await db.$executeRawUnsafe(`UPDATE "User" SET "${column}" = "${column}" WHERE false`);
+        expect(await until(() => heard.length === 1, 1_000), column).toBe(true);
+        expect(heard.splice(0)).toEqual(["database governance"]);
+      }
+      await db.$executeRaw`UPDATE "User" SET "hoursPerMonth" = "hoursPerMonth", "profileStepAt" = "profileStepAt" WHERE false`;
+      await db.$executeRaw`SELECT pg_notify('tag_portal_cache', 'marker')`;
+      expect(await until(() => heard.length > 0, 1_000)).toBe(true);
+      expect(heard).toEqual(["marker"]);
+    } finally {
+      await listener.end();
     }
   });
 });

@@ -190,6 +190,16 @@ const flowMemo = stampedMemo<FlowRow[]>(["help-wanted", "tags"], {
   maxEntries: 64,
 });
 
+/**
+ * The rows of {@link dashboardRows} for a scope and day, kept in a web process while no governance
+ * or TAG change is announced (lib/cache/memo.ts; the triggers of migration governance_cache_notice
+ * announce every writer's change): the same for every viewer of the same TAGs, and at bench scale
+ * a third of `/toc`'s database time and a sixth of its web process's (decision 018, sixth round).
+ * What moves with time alone is decided per request from these rows (terms ending, overdue
+ * check-ins); only leaves are filtered by day, and the day is in the key.
+ */
+const rowsMemo = stampedMemo<Rows>(["governance", "tags"], { freshMs: 60_000, staleMs: 5 * 60_000, maxEntries: 64 });
+
 /** The stale claims on a TAG's items (the oldest 500), by the one stale-claim rule. */
 async function staleClaimIdsIn(tagId: string, at: Date): Promise<string[]> {
   const rows = await db.$queryRaw<{ id: string }[]>`
@@ -311,7 +321,11 @@ export async function loadDashboards(
   detail = false,
 ): Promise<TagDashboard[]> {
   const today = dayOf(at);
-  const { tags, defs, seats, elections, liaisons } = await dashboardRows(tagIds, today);
+  const { tags, defs, seats, elections, liaisons } = await rowsMemo.get(
+    `${tagIds?.join(",") ?? "all"} ${isoDay(today)}`,
+    at,
+    () => dashboardRows(tagIds, today),
+  );
   if (tags.length === 0) return [];
   const ids = tags.map((t) => t.id);
   const since = new Date(at.getTime() - FLOW_DAYS * DAY);

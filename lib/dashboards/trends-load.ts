@@ -96,7 +96,9 @@ export async function loadTrendRows(
 ): Promise<TrendRows> {
   const since = window.itemsFrom;
   const [rows, items] = await Promise.all([
-    trendRowsDoc(tagIds, at, window),
+    docMemo.get(JSON.stringify([tagIds, window.seatsFrom, window.elections]), at, () =>
+      trendRowsDoc(tagIds, at, window),
+    ),
     since ? helpWantedRows(tagIds, since) : [],
   ]);
   const { seats, history, elections } = rows;
@@ -112,6 +114,17 @@ export async function loadTrendRows(
   ];
   return { seats: seats.map(({ employer: _, ...s }) => s), employers, items, elections };
 }
+
+/**
+ * The document of {@link trendRowsDoc} per scope and window, kept while no governance or TAG change
+ * is announced, as the dashboards' rows are (./load.ts). A seat that starts later than it was
+ * approved shows at the next refresh, within a minute.
+ */
+const docMemo = stampedMemo<TrendRowsDoc>(["governance", "tags"], {
+  freshMs: 60_000,
+  staleMs: 5 * 60_000,
+  maxEntries: 64,
+});
 
 interface TrendRowsDoc {
   seats: (TrendRows["seats"][number] & { employer: string | null })[];
