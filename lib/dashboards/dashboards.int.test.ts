@@ -352,8 +352,12 @@ describe("the governance rows a web process keeps", () => {
     try {
       expect(await until(() => stampState().mode === "connected", 5_000)).toBe(true);
       expect(await seen()).toEqual({ login: holder.login, employer: "First Co" });
-      // A write the triggers do not see (replication mode): the rows stand, so they are kept.
-      await db.$transaction([db.$executeRaw`SET LOCAL session_replication_role = replica`, rename("-quiet")]);
+      // A write the trigger does not see (disabled for its transaction): the rows stand, so they are kept.
+      await db.$transaction([
+        db.$executeRaw`ALTER TABLE "User" DISABLE TRIGGER "User_cache_notice"`,
+        rename("-quiet"),
+        db.$executeRaw`ALTER TABLE "User" ENABLE TRIGGER "User_cache_notice"`,
+      ]);
       expect(await seen()).toEqual({ login: holder.login, employer: "First Co" });
       // Any other writer (here plain SQL, as a script or the worker): every process hears of it.
       await rename("-loud");
@@ -365,31 +369,86 @@ describe("the governance rows a web process keeps", () => {
     }
   });
 
-  it("every table they read announces its changes; a person's other columns do not", async () => {
+  it("every table they read announces its changes, per changed row; a person's row only when what they show changes", async () => {
     const listener = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await listener.connect();
     const heard: string[] = [];
     listener.on("notification", (n) => heard.push(n.payload ?? ""));
     await listener.query("LISTEN tag_portal_cache");
-    try {
-      const tables = ["RoleDefinition", "RoleAssignment", "Leave", "Election", "Liaison", "Project", "EmployerHistory"];
-      for (const table of tables) {
-        // A statement that changes no row still announces (the triggers are per statement).
-        await db.$executeRawUnsafe(`UPDATE "${table}" SET "id" = "id" WHERE false`);
-        expect(await until(() => heard.length === 1, 1_000), table).toBe(true);
-        expect(heard.splice(0)).toEqual(["database governance"]);
-      }
-      for (const column of ["login", "name", "region", "employer"]) {
-        await db.$executeRawUnsafe(`UPDATE "User" SET "${column}" = "${column}" WHERE false`);
-        expect(await until(() => heard.length === 1, 1_000), column).toBe(true);
-        expect(heard.splice(0)).toEqual(["database governance"]);
-      }
-      await db.$executeRaw`UPDATE "User" SET "hoursPerMonth" = "hoursPerMonth", "profileStepAt" = "profileStepAt" WHERE false`;
+    // What the statement announced, known once a marker sent after it arrives (notices keep their order).
+    const announced = async (statement: () => Promise<unknown>) => {
+      await statement();
       await db.$executeRaw`SELECT pg_notify('tag_portal_cache', 'marker')`;
-      expect(await until(() => heard.length > 0, 1_000)).toBe(true);
-      expect(heard).toEqual(["marker"]);
+      expect(await until(() => heard.includes("marker"), 1_000)).toBe(true);
+      return heard.splice(0).filter((n) => n !== "marker");
+    };
+    try {
+      const tables = await db.$queryRaw<{ table: string; events: string[] }[]>`
+        SELECT c.relname AS "table", array_agg(DISTINCT e.event ORDER BY e.event) AS "events"
+          FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_proc p ON p.oid = t.tgfoid,
+               LATERAL (VALUES (1, 'insert'), (2, 'delete'), (4, 'update'), (8, 'truncate')) AS e(bit, event)
+         WHERE p.proname = 'tag_portal_governance_changed' AND (t.tgtype >> 2) & e.bit <> 0
+         GROUP BY c.relname ORDER BY c.relname`;
+      const all = ["delete", "insert", "truncate", "update"];
+      expect(tables).toEqual([
+        { table: "Election", events: all },
+        { table: "EmployerHistory", events: all },
+        { table: "Leave", events: all },
+        { table: "Liaison", events: all },
+        { table: "Project", events: all },
+        { table: "RoleAssignment", events: all },
+        { table: "RoleDefinition", events: all },
+        { table: "User", events: ["delete", "truncate", "update"] },
+      ]);
+
+      const tag = await createTag();
+      const holder = await person({ employer: "First Co" });
+      await announced(async () => undefined); // what making them announced
+      // A seat: announced once, however many statements the transaction runs.
+      expect(await announced(() => seat(tag.id, holder.id, "chair"))).toEqual(["database governance"]);
+      // A statement that changes no row (a sweep that found nothing to do) announces nothing.
+      expect(
+        await announced(() =>
+          db.roleAssignment.updateMany({ where: { id: holder.id }, data: { endedAt: new Date() } }),
+        ),
+      ).toEqual([]);
+      // A sign-in writes the same login and name again; a profile step writes other columns.
+      const same = () =>
+        db.user.update({
+          where: { id: holder.id },
+          data: { login: holder.login, name: holder.name, hoursPerMonth: 12 },
+        });
+      expect(await announced(same)).toEqual([]);
+      for (const data of [
+        { login: `${holder.login}-x` },
+        { name: "Renamed" },
+        { region: "APAC" as const },
+        { employer: "Next Co" },
+      ]) {
+        expect(await announced(() => db.user.update({ where: { id: holder.id }, data })), Object.keys(data)[0]).toEqual(
+          ["database governance"],
+        );
+      }
     } finally {
       await listener.end();
+    }
+  });
+
+  it("count a seat from its start by the viewer's clock, when nothing is announced as that moment comes", async () => {
+    const tag = await createTag();
+    const at = await now();
+    const later = new Date(at.getTime() + 20_000);
+    const holder = await person();
+    const row = await seat(tag.id, holder.id, "chair");
+    // An election's result starts its seats on the cycle date: here ten seconds from now.
+    await db.roleAssignment.update({ where: { id: row.id }, data: { startAt: new Date(at.getTime() + 10_000) } });
+    const held = async (when: Date) => (await loadTrends([tag.id], when)).leadership.at(-1)!.held;
+    stampState().mode = "connected";
+    try {
+      expect(await held(at)).toBe(0);
+      expect(await held(later)).toBe(1);
+    } finally {
+      stampState().mode = "single";
     }
   });
 });

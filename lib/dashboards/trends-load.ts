@@ -85,7 +85,7 @@ export interface TrendRows {
 
 /**
  * Loads, for the TAGs in `tagIds` (every TAG when null) as of `at`: chair and tech-lead seats held
- * at any time since `seatsFrom`, help-wanted items with anything to count since `itemsFrom` (none when null), and
+ * at any time since `seatsFrom` (and those starting later: the figures count each from its start), help-wanted items with anything to count since `itemsFrom` (none when null), and
  * counted elections (closing within `elections`' bounds, or the latest `take`).
  * Callers check permission first.
  */
@@ -96,9 +96,7 @@ export async function loadTrendRows(
 ): Promise<TrendRows> {
   const since = window.itemsFrom;
   const [rows, items] = await Promise.all([
-    docMemo.get(JSON.stringify([tagIds, window.seatsFrom, window.elections]), at, () =>
-      trendRowsDoc(tagIds, at, window),
-    ),
+    docMemo.get(JSON.stringify([tagIds, window.seatsFrom, window.elections]), at, () => trendRowsDoc(tagIds, window)),
     since ? helpWantedRows(tagIds, since) : [],
   ]);
   const { seats, history, elections } = rows;
@@ -117,8 +115,9 @@ export async function loadTrendRows(
 
 /**
  * The document of {@link trendRowsDoc} per scope and window, kept while no governance or TAG change
- * is announced, as the dashboards' rows are (./load.ts). A seat that starts later than it was
- * approved shows at the next refresh, within a minute.
+ * is announced, as the dashboards' rows are (./load.ts). It holds seats that start later too (an
+ * election's result starts its seats on the cycle date): the figures count a seat from its start
+ * by the caller's clock, since no row changes, and nothing is announced, when that moment comes.
  */
 const docMemo = stampedMemo<TrendRowsDoc>(["governance", "tags"], {
   freshMs: 60_000,
@@ -138,7 +137,6 @@ interface TrendRowsDoc {
  */
 async function trendRowsDoc(
   tagIds: readonly string[] | null,
-  at: Date,
   window: { seatsFrom: Date; elections: { from?: Date; to?: Date; take?: number } },
 ): Promise<TrendRowsDoc> {
   const inTags = (column: string) =>
@@ -151,7 +149,7 @@ async function trendRowsDoc(
              u."login", u."employer"
         FROM "RoleAssignment" a JOIN "User" u ON u."id" = a."userId"
        WHERE ${inTags(`a."tagId"`)} AND a."kind" IN ('chair'::"RoleKind", 'tech-lead'::"RoleKind")
-         AND a."startAt" IS NOT NULL AND a."startAt" <= ${at}
+         AND a."startAt" IS NOT NULL
          AND (a."endedAt" IS NULL OR a."endedAt" >= ${window.seatsFrom})),
     e AS (
       SELECT e."title", e."votingCloseAt", e."eligibleCount", e."participationCount", g."name" AS "tagName"

@@ -2,8 +2,8 @@
 -- role definitions, leaves, elections, liaisons, projects, employer history and the holders' names),
 -- from any writer (a server action, the worker, a script, psql), tells every web process's cache
 -- listener that the `governance` cache stamp is out of date (lib/cache/stamps.ts), as the trigger
--- of migration tag_cache_notice does for "Tag". One notice per statement, sent at commit, identical
--- notices of one transaction sent once.
+-- of migration tag_cache_notice does for "Tag". Notices are sent at commit; identical ones of one
+-- transaction are sent once.
 CREATE FUNCTION "tag_portal_governance_changed"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   PERFORM pg_notify('tag_portal_cache', 'database governance');
@@ -11,22 +11,24 @@ BEGIN
 END
 $$;
 
-CREATE TRIGGER "RoleDefinition_cache_notice" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "RoleDefinition"
-  FOR EACH STATEMENT EXECUTE FUNCTION "tag_portal_governance_changed"();
-CREATE TRIGGER "RoleAssignment_cache_notice" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "RoleAssignment"
-  FOR EACH STATEMENT EXECUTE FUNCTION "tag_portal_governance_changed"();
-CREATE TRIGGER "Leave_cache_notice" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "Leave"
-  FOR EACH STATEMENT EXECUTE FUNCTION "tag_portal_governance_changed"();
-CREATE TRIGGER "Election_cache_notice" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "Election"
-  FOR EACH STATEMENT EXECUTE FUNCTION "tag_portal_governance_changed"();
-CREATE TRIGGER "Liaison_cache_notice" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "Liaison"
-  FOR EACH STATEMENT EXECUTE FUNCTION "tag_portal_governance_changed"();
-CREATE TRIGGER "Project_cache_notice" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "Project"
-  FOR EACH STATEMENT EXECUTE FUNCTION "tag_portal_governance_changed"();
-CREATE TRIGGER "EmployerHistory_cache_notice" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "EmployerHistory"
-  FOR EACH STATEMENT EXECUTE FUNCTION "tag_portal_governance_changed"();
--- A person's row changes on every sign-in and profile step; only the columns the kept rows show count.
-CREATE TRIGGER "User_cache_notice" AFTER INSERT OR DELETE OR TRUNCATE ON "User"
-  FOR EACH STATEMENT EXECUTE FUNCTION "tag_portal_governance_changed"();
-CREATE TRIGGER "User_names_cache_notice" AFTER UPDATE OF "login", "name", "region", "employer" ON "User"
-  FOR EACH STATEMENT EXECUTE FUNCTION "tag_portal_governance_changed"();
+-- Per row, so that a statement changing no row (a sweep's compare-and-swap that found nothing to
+-- do) announces nothing; TRUNCATE has no rows, so it announces per statement.
+DO $$
+DECLARE t text;
+BEGIN
+  FOREACH t IN ARRAY ARRAY['RoleDefinition', 'RoleAssignment', 'Leave', 'Election', 'Liaison', 'Project', 'EmployerHistory'] LOOP
+    EXECUTE format('CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE ON %I FOR EACH ROW EXECUTE FUNCTION "tag_portal_governance_changed"()', t || '_cache_notice', t);
+    EXECUTE format('CREATE TRIGGER %I AFTER TRUNCATE ON %I FOR EACH STATEMENT EXECUTE FUNCTION "tag_portal_governance_changed"()', t || '_cache_truncate', t);
+  END LOOP;
+END
+$$;
+
+-- A person's row is written on every sign-in (login and name, usually unchanged) and profile step:
+-- only a real change to what the kept rows show announces. A new person holds no seat yet (the
+-- seat's own row announces it).
+CREATE TRIGGER "User_cache_notice" AFTER UPDATE ON "User" FOR EACH ROW
+  WHEN (OLD."login" IS DISTINCT FROM NEW."login" OR OLD."name" IS DISTINCT FROM NEW."name"
+    OR OLD."region" IS DISTINCT FROM NEW."region" OR OLD."employer" IS DISTINCT FROM NEW."employer")
+  EXECUTE FUNCTION "tag_portal_governance_changed"();
+CREATE TRIGGER "User_cache_delete" AFTER DELETE ON "User" FOR EACH ROW EXECUTE FUNCTION "tag_portal_governance_changed"();
+CREATE TRIGGER "User_cache_truncate" AFTER TRUNCATE ON "User" FOR EACH STATEMENT EXECUTE FUNCTION "tag_portal_governance_changed"();
