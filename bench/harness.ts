@@ -2,7 +2,8 @@
  * What every benchmark does the same way: read its command-line options, start the built portal
  * (`next start`) and wait until it answers. A benchmark keeps only what it measures.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
 export const root = path.resolve(import.meta.dirname, "..");
@@ -55,3 +56,52 @@ export async function waitUntilUp(url: string, timeoutMs = 60_000): Promise<void
   }
   throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
 }
+
+/**
+ * CPU time (user + system, in ms) used so far by the process `pid` and its descendants, and by
+ * every PostgreSQL server process on this machine (null when none is visible: a remote database),
+ * read from `/proc` (Linux). Sampled before and after a load, it splits a request's cost between
+ * the web process and the database, which `autocannon`'s latencies cannot.
+ */
+export function cpuSample(pid: number): { web: number; db: number | null } {
+  const tickMs = 1000 / CLOCK_TICKS;
+  const stats = new Map<number, { ppid: number; comm: string; ticks: number }>();
+  for (const d of readdirSync("/proc")) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const raw = readFileSync(`/proc/${d}/stat`, "utf8");
+      const close = raw.lastIndexOf(")");
+      const f = raw.slice(close + 2).split(" ");
+      stats.set(Number(d), {
+        ppid: Number(f[1]),
+        comm: raw.slice(raw.indexOf("(") + 1, close),
+        ticks: Number(f[11]) + Number(f[12]),
+      });
+    } catch {
+      // gone since the listing
+    }
+  }
+  const tree = new Set([pid]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [p, s] of stats)
+      if (!tree.has(p) && tree.has(s.ppid)) {
+        tree.add(p);
+        grew = true;
+      }
+  }
+  let web = 0;
+  let db: number | null = null;
+  for (const [p, s] of stats) {
+    if (tree.has(p)) web += s.ticks;
+    else if (s.comm === "postgres") db = (db ?? 0) + s.ticks;
+  }
+  return { web: web * tickMs, db: db === null ? null : db * tickMs };
+}
+const CLOCK_TICKS = (() => {
+  try {
+    return Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();

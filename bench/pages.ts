@@ -12,6 +12,8 @@
  * - the floor under the page goals: `/privacy` (the layout, the session and the header, no data of
  *   the page's own), signed in and anonymous, under 32 clients, reported without a goal;
  * - the board's HTML size for 20 items, and the size of /toc for a TOC member.
+ * Every load under 32 clients also prints the CPU time per request of the portal's process and of
+ * the PostgreSQL processes on this machine (`/proc`), so a figure says where its time went.
  * Prints one table: goal, measured, pass or fail (docs/decisions/018-render-speed.md).
  *
  * Needs `npm run build` and `npm run bench:dashboards -- --generate` (or `bench:data`) first.
@@ -24,7 +26,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import autocannon from "autocannon";
 import pg from "pg";
 import { benchDatabaseUrl } from "./generate-board-data.ts";
-import { flag, numberFlag, startNext, waitUntilUp } from "./harness.ts";
+import { cpuSample, flag, numberFlag, startNext, waitUntilUp } from "./harness.ts";
 
 const DURATION = numberFlag("duration", 10);
 const CONNECTIONS = numberFlag("connections", 32);
@@ -160,6 +162,8 @@ interface Load {
   p95: number;
   p97_5: number;
   errors: number;
+  /** CPU per request of the portal's process and of PostgreSQL (null: not on this machine), ms. */
+  cpu: { web: number; db: number | null };
 }
 /** 32 clients for DURATION seconds after a 2 s warm-up; `paths` are taken in turn when given. */
 async function load(target: string, headers: Record<string, string> = {}, paths?: readonly string[]): Promise<Load> {
@@ -168,11 +172,18 @@ async function load(target: string, headers: Record<string, string> = {}, paths?
   if (paths) opts.requests = [{ setupRequest: (r) => ({ ...r, path: paths[n++ % paths.length]! }) }];
   await autocannon({ ...opts, duration: 2 });
   const latencies: number[] = [];
+  const before = cpuSample(server.pid!);
   const r = await new Promise<autocannon.Result>((resolve, reject) => {
     const inst = autocannon({ ...opts, duration: DURATION }, (err, res) => (err ? reject(err) : resolve(res)));
     inst.on("response", (_c: unknown, _s: number, _b: number, t: number) => latencies.push(t));
   });
+  const after = cpuSample(server.pid!);
+  const served = Math.max(1, r.requests.total);
   return {
+    cpu: {
+      web: (after.web - before.web) / served,
+      db: after.db === null || before.db === null ? null : (after.db - before.db) / served,
+    },
     rps: r.requests.average,
     p50: r.latency.p50,
     p95: percentile(latencies, 95),
@@ -182,8 +193,10 @@ async function load(target: string, headers: Record<string, string> = {}, paths?
 }
 const bareLoad = await load(`http://127.0.0.1:${BARE_PORT}/`);
 const share = (l: Load) => (100 * l.rps) / bareLoad.rps;
+const cpu = (l: Load) =>
+  `CPU per request: web ${l.cpu.web.toFixed(1)} ms, PostgreSQL ${l.cpu.db === null ? "not on this machine" : `${l.cpu.db.toFixed(1)} ms`}`;
 const figures = (l: Load) =>
-  `${l.rps.toFixed(0)} req/s = ${share(l).toFixed(2)} % of bare (${bareLoad.rps.toFixed(0)}), p50 ${ms(l.p50)}, p97.5 ${ms(l.p97_5)}, p95 ${ms(l.p95)}, ${l.errors} errors`;
+  `${l.rps.toFixed(0)} req/s = ${share(l).toFixed(2)} % of bare (${bareLoad.rps.toFixed(0)}), p50 ${ms(l.p50)}, p97.5 ${ms(l.p97_5)}, p95 ${ms(l.p95)}, ${l.errors} errors; ${cpu(l)}`;
 
 if (runs("board")) {
   const l = await load(`${base}${BOARD}`, { cookie: memberCookie });
