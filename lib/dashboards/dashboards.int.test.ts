@@ -369,7 +369,7 @@ describe("the governance rows a web process keeps", () => {
     }
   });
 
-  it("every table they read announces its changes, per changed row; a person's row only when what they show changes", async () => {
+  it("every table they read announces its changes, per changed row; a person's row only when what they show changes; TAGs per row too", async () => {
     const listener = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await listener.connect();
     const heard: string[] = [];
@@ -429,6 +429,13 @@ describe("the governance rows a web process keeps", () => {
           ["database governance"],
         );
       }
+      // The TAG list's notice (migration tag_cache_notice_rows) is per changed row too.
+      const unchanged = () =>
+        db.tag.updateMany({ where: { id: tag.id, slug: `${tag.slug}-not` }, data: { name: "x" } });
+      expect(await announced(unchanged)).toEqual([]);
+      expect(await announced(() => db.tag.update({ where: { id: tag.id }, data: { name: `${tag.name} 2` } }))).toEqual([
+        "database tags",
+      ]);
     } finally {
       await listener.end();
     }
