@@ -75,7 +75,9 @@ export function cpuSample(pid: number): { web: number; db: number | null } {
       stats.set(Number(d), {
         ppid: Number(f[1]),
         comm: raw.slice(raw.indexOf("(") + 1, close),
-        ticks: Number(f[11]) + Number(f[12]),
+        // utime + stime, and cutime + cstime: a child's time moves into its parent's when it exits
+        // and is reaped (a database connection closed during the load), so the sum keeps it.
+        ticks: Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]),
       });
     } catch {
       // gone since the listing
