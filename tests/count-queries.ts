@@ -9,19 +9,23 @@ import { createPrismaClient } from "../lib/prisma-client.ts";
 export function installQueryCounter(url: string, poolSize = 10) {
   const client = createPrismaClient(url, { max: poolSize, queryEvents: true });
   let count = 0;
+  let statements: string[] = [];
   let recording = false;
-  client.$on("query", () => {
-    if (recording) count++;
+  client.$on("query", (e) => {
+    if (!recording) return;
+    count++;
+    statements.push(e.query);
   });
   (globalThis as { tagPortalDb?: PrismaClient }).tagPortalDb = client;
   return {
-    /** Runs `fn` and returns its result with the number of statements it sent. */
-    async measure<T>(fn: () => Promise<T>): Promise<{ result: T; queries: number }> {
+    /** Runs `fn` and returns its result with the number of statements it sent, and their text. */
+    async measure<T>(fn: () => Promise<T>): Promise<{ result: T; queries: number; statements: string[] }> {
       count = 0;
+      statements = [];
       recording = true;
       try {
         const result = await fn();
-        return { result, queries: count };
+        return { result, queries: count, statements };
       } finally {
         recording = false;
       }

@@ -9,7 +9,7 @@ import { createTag, createUser, insertClaim, insertItem, insertRecord } from "@/
 import { loadDashboards } from "./load";
 import { loadTrends } from "./trends-load";
 import pg from "pg";
-import { stampState } from "@/lib/cache/stamps";
+import { bumpStamps, stampState } from "@/lib/cache/stamps";
 import { startInvalidationListener, stopInvalidationListener } from "@/lib/cache/listener";
 import { expireBoardCache } from "@/lib/help-wanted/board-cache";
 import { getTagDashboard, getTocOverview } from "./queries";
@@ -438,6 +438,31 @@ describe("the governance rows a web process keeps", () => {
       ]);
     } finally {
       await listener.end();
+    }
+  });
+
+  it("are read only from tables that announce their changes", async () => {
+    const tag = await createTag();
+    await seat(tag.id, (await person()).id, "chair");
+    const at = await now();
+    const read = () => Promise.all([loadDashboards([tag.id], at), loadTrends([tag.id], at)]);
+    stampState().mode = "connected";
+    try {
+      await read();
+      const kept = await counter.measure(read);
+      bumpStamps(["governance"]);
+      // What runs again once only the governance stamp moved: the statements of the kept rows.
+      const again = (await counter.measure(read)).statements.filter((q) => !kept.statements.includes(q));
+      expect(again).toHaveLength(2);
+      const tables = new Set(again.flatMap((q) => [...q.matchAll(/\b(?:FROM|JOIN)\s+"(\w+)"/g)].map((m) => m[1]!)));
+      const announcing = await db.$queryRaw<{ table: string }[]>`
+        SELECT DISTINCT c.relname AS "table" FROM pg_trigger t
+          JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_proc p ON p.oid = t.tgfoid
+         WHERE p.proname IN ('tag_portal_governance_changed', 'tag_portal_tags_changed')`;
+      expect(tables.size).toBeGreaterThan(5);
+      expect([...tables].filter((t) => !announcing.some((a) => a.table === t))).toEqual([]);
+    } finally {
+      stampState().mode = "single";
     }
   });
 
