@@ -387,7 +387,8 @@ describe("the governance rows a web process keeps", () => {
         SELECT c.relname AS "table", array_agg(DISTINCT e.event ORDER BY e.event) AS "events"
           FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_proc p ON p.oid = t.tgfoid,
                LATERAL (VALUES (1, 'insert'), (2, 'delete'), (4, 'update'), (8, 'truncate')) AS e(bit, event)
-         WHERE p.proname = 'tag_portal_governance_changed' AND (t.tgtype >> 2) & e.bit <> 0
+         WHERE p.proname = 'tag_portal_cache_changed' AND encode(t.tgargs, 'escape') = 'governance\\000'
+           AND (t.tgtype >> 2) & e.bit <> 0
          GROUP BY c.relname ORDER BY c.relname`;
       const all = ["delete", "insert", "truncate", "update"];
       expect(tables).toEqual([
@@ -458,7 +459,7 @@ describe("the governance rows a web process keeps", () => {
       const announcing = await db.$queryRaw<{ table: string }[]>`
         SELECT DISTINCT c.relname AS "table" FROM pg_trigger t
           JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_proc p ON p.oid = t.tgfoid
-         WHERE p.proname IN ('tag_portal_governance_changed', 'tag_portal_tags_changed')`;
+         WHERE p.proname = 'tag_portal_cache_changed' AND encode(t.tgargs, 'escape') IN ('governance\\000', 'tags\\000')`;
       expect(tables.size).toBeGreaterThan(5);
       expect([...tables].filter((t) => !announcing.some((a) => a.table === t))).toEqual([]);
     } finally {

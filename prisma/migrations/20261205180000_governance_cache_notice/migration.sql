@@ -4,9 +4,10 @@
 -- listener that the `governance` cache stamp is out of date (lib/cache/stamps.ts), as the trigger
 -- of migration tag_cache_notice does for "Tag". Notices are sent at commit; identical ones of one
 -- transaction are sent once.
-CREATE FUNCTION "tag_portal_governance_changed"() RETURNS trigger LANGUAGE plpgsql AS $$
+-- One function for every table's notice: the cache tag is the trigger's argument.
+CREATE FUNCTION "tag_portal_cache_changed"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM pg_notify('tag_portal_cache', 'database governance');
+  PERFORM pg_notify('tag_portal_cache', 'database ' || TG_ARGV[0]);
   RETURN NULL;
 END
 $$;
@@ -17,8 +18,8 @@ DO $$
 DECLARE t text;
 BEGIN
   FOREACH t IN ARRAY ARRAY['RoleDefinition', 'RoleAssignment', 'Leave', 'Election', 'Liaison', 'Project', 'EmployerHistory'] LOOP
-    EXECUTE format('CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE ON %I FOR EACH ROW EXECUTE FUNCTION "tag_portal_governance_changed"()', t || '_cache_notice', t);
-    EXECUTE format('CREATE TRIGGER %I AFTER TRUNCATE ON %I FOR EACH STATEMENT EXECUTE FUNCTION "tag_portal_governance_changed"()', t || '_cache_truncate', t);
+    EXECUTE format('CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE ON %I FOR EACH ROW EXECUTE FUNCTION "tag_portal_cache_changed"(''governance'')', t || '_cache_notice', t);
+    EXECUTE format('CREATE TRIGGER %I AFTER TRUNCATE ON %I FOR EACH STATEMENT EXECUTE FUNCTION "tag_portal_cache_changed"(''governance'')', t || '_cache_truncate', t);
   END LOOP;
 END
 $$;
@@ -29,6 +30,6 @@ $$;
 CREATE TRIGGER "User_cache_notice" AFTER UPDATE ON "User" FOR EACH ROW
   WHEN (OLD."login" IS DISTINCT FROM NEW."login" OR OLD."name" IS DISTINCT FROM NEW."name"
     OR OLD."region" IS DISTINCT FROM NEW."region" OR OLD."employer" IS DISTINCT FROM NEW."employer")
-  EXECUTE FUNCTION "tag_portal_governance_changed"();
-CREATE TRIGGER "User_cache_delete" AFTER DELETE ON "User" FOR EACH ROW EXECUTE FUNCTION "tag_portal_governance_changed"();
-CREATE TRIGGER "User_cache_truncate" AFTER TRUNCATE ON "User" FOR EACH STATEMENT EXECUTE FUNCTION "tag_portal_governance_changed"();
+  EXECUTE FUNCTION "tag_portal_cache_changed"('governance');
+CREATE TRIGGER "User_cache_delete" AFTER DELETE ON "User" FOR EACH ROW EXECUTE FUNCTION "tag_portal_cache_changed"('governance');
+CREATE TRIGGER "User_cache_truncate" AFTER TRUNCATE ON "User" FOR EACH STATEMENT EXECUTE FUNCTION "tag_portal_cache_changed"('governance');
