@@ -194,7 +194,8 @@ const flowMemo = stampedMemo<FlowRow[]>(["help-wanted", "tags"], {
  * The rows of {@link dashboardRows} for a scope and day, kept in a web process while no governance
  * or TAG change is announced (lib/cache/memo.ts; the triggers of migration governance_cache_notice
  * announce every writer's change): the same for every viewer of the same TAGs, and at bench scale
- * a third of `/toc`'s database time and a sixth of its web process's (decision 018, sixth round).
+ * most of `/toc`'s database time (with the trends' document, 44 -> 8 ms of PostgreSQL CPU per
+ * request; decision 018, sixth round).
  * What moves with time alone is decided per request from these rows (terms ending, overdue
  * check-ins); only leaves are filtered by day, and the day is in the key.
  */
