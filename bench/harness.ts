@@ -63,7 +63,7 @@ export async function waitUntilUp(url: string, timeoutMs = 60_000): Promise<void
  * read from `/proc` (Linux). Sampled before and after a load, it splits a request's cost between
  * the web process and the database, which `autocannon`'s latencies cannot.
  */
-export function cpuSample(pid: number): { web: number; db: number | null } {
+export function cpuSample(pid: number): { web: number; db: number | null; load: number } {
   const tickMs = 1000 / CLOCK_TICKS;
   const stats = new Map<number, { ppid: number; comm: string; ticks: number }>();
   for (const d of readdirSync("/proc")) {
@@ -98,7 +98,10 @@ export function cpuSample(pid: number): { web: number; db: number | null } {
     if (tree.has(p)) web += s.ticks;
     else if (s.comm === "postgres") db = (db ?? 0) + s.ticks;
   }
-  return { web: web * tickMs, db: db === null ? null : db * tickMs };
+  // The benchmark's own process drives the load (autocannon) on the same cores: its share of the
+  // budget belongs in the split too.
+  const own = process.cpuUsage();
+  return { web: web * tickMs, db: db === null ? null : db * tickMs, load: (own.user + own.system) / 1000 };
 }
 const CLOCK_TICKS = (() => {
   try {

@@ -162,8 +162,11 @@ interface Load {
   p95: number;
   p97_5: number;
   errors: number;
-  /** CPU per request of the portal's process and of PostgreSQL (null: not on this machine), ms. */
-  cpu: { web: number; db: number | null };
+  /**
+   * CPU per request of the portal's process, of PostgreSQL (null: not on this machine) and of this
+   * process generating the load, ms.
+   */
+  cpu: { web: number; db: number | null; load: number };
 }
 /** 32 clients for DURATION seconds after a 2 s warm-up; `paths` are taken in turn when given. */
 async function load(target: string, headers: Record<string, string> = {}, paths?: readonly string[]): Promise<Load> {
@@ -183,6 +186,7 @@ async function load(target: string, headers: Record<string, string> = {}, paths?
     cpu: {
       web: (after.web - before.web) / served,
       db: after.db === null || before.db === null ? null : (after.db - before.db) / served,
+      load: (after.load - before.load) / served,
     },
     rps: r.requests.average,
     p50: r.latency.p50,
@@ -194,7 +198,7 @@ async function load(target: string, headers: Record<string, string> = {}, paths?
 const bareLoad = await load(`http://127.0.0.1:${BARE_PORT}/`);
 const share = (l: Load) => (100 * l.rps) / bareLoad.rps;
 const cpu = (l: Load) =>
-  `CPU per request: web ${l.cpu.web.toFixed(1)} ms, PostgreSQL ${l.cpu.db === null ? "not on this machine" : `${l.cpu.db.toFixed(1)} ms`}`;
+  `CPU per request: web ${l.cpu.web.toFixed(1)} ms, PostgreSQL ${l.cpu.db === null ? "not on this machine" : `${l.cpu.db.toFixed(1)} ms`}, load generator ${l.cpu.load.toFixed(1)} ms`;
 const figures = (l: Load) =>
   `${l.rps.toFixed(0)} req/s = ${share(l).toFixed(2)} % of bare (${bareLoad.rps.toFixed(0)}), p50 ${ms(l.p50)}, p97.5 ${ms(l.p97_5)}, p95 ${ms(l.p95)}, ${l.errors} errors; ${cpu(l)}`;
 

@@ -1,0 +1,10 @@
+import pg from "pg";
+process.env.DATABASE_URL = "postgresql://postgres:postgres@127.0.0.1:54320/tag_portal";
+const { parseBoardQuery } = await import("@/lib/help-wanted/board-query");
+const { boardSql } = await import("@/lib/help-wanted/board");
+const a = new pg.Client({ connectionString: process.env.DATABASE_URL }); await a.connect();
+const sql = boardSql(parseBoardQuery(new URLSearchParams(process.argv[2])).query);
+await a.query(sql.text, sql.values);
+const r = await a.query("EXPLAIN (ANALYZE, BUFFERS) " + sql.text, sql.values);
+console.log(r.rows.map((x) => x["QUERY PLAN"]).join("\n"));
+process.exit(0);
