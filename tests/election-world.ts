@@ -6,6 +6,7 @@ import { createElection } from "@/lib/elections/elections";
 import { moveElectionPhase } from "@/lib/elections/phases";
 import { selfNominate } from "@/lib/elections/nominations";
 import { castBallot } from "@/lib/elections/ballots";
+import { compactOwedBallots } from "@/lib/elections/compaction";
 import { CreateElectionSchema } from "@/lib/elections/schemas";
 import { createTag, createUser } from "./factories";
 import { createSeat } from "./fixtures";
@@ -124,4 +125,35 @@ export async function electionWorld(opts: WorldOptions = {}) {
       return moveElectionPhase(leadActor, { electionId: id, to: "closed", reason: "test: close now" });
     },
   };
+}
+
+/** The transaction ids that cast an election's ballots: each participation row shares its ballot's. */
+export async function castingXmins(electionId: string): Promise<string[]> {
+  const rows = await db.$queryRaw<{ xmin: string }[]>`
+    SELECT xmin::text FROM "ElectionParticipation" WHERE "electionId" = ${electionId}::uuid`;
+  return rows.map((r) => r.xmin);
+}
+
+/**
+ * The creating transaction id of every tuple in the ballot table's pages, live or dead
+ * (pageinspect): what someone reading the database's files would find.
+ */
+export async function ballotTupleXmins(): Promise<string[]> {
+  await db.$executeRawUnsafe("CREATE EXTENSION IF NOT EXISTS pageinspect");
+  const rows = await db.$queryRaw<{ xmin: string }[]>`
+    SELECT t.t_xmin::text AS xmin
+    FROM generate_series(0, (pg_relation_size('"Ballot"') / current_setting('block_size')::bigint)::int - 1) AS p,
+      LATERAL heap_page_items(get_raw_page('"Ballot"', p)) AS t
+    WHERE t.t_xmin IS NOT NULL`;
+  return rows.map((r) => r.xmin);
+}
+
+/** Runs the compaction sweep until no compaction is owed (an old transaction elsewhere may delay it). */
+export async function settleCompaction(): Promise<void> {
+  for (let tries = 0; tries < 300; tries++) {
+    await compactOwedBallots();
+    if ((await db.ballotCompactionOwed.count()) === 0) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error("a ballot compaction is still owed after 30 s");
 }

@@ -13,6 +13,7 @@ import { candidatesOf, electionLink, lockElection, parseSeats, recordPhase, tota
 import { countElection } from "./count";
 import { heldSeats } from "./elections";
 import { ConstraintsSchema } from "./schemas";
+import { compactBallots, oweCompaction } from "./compaction";
 
 /**
  * docs/security.md, "At close": the ballot rows of the election are copied, in receipt-hash order, into
@@ -24,15 +25,6 @@ async function rewriteBallots(tx: Tx, electionId: string): Promise<void> {
   await tx.$executeRaw`DELETE FROM "Ballot" WHERE "electionId" = ${electionId}::uuid`;
   await tx.$executeRaw`INSERT INTO "Ballot" (id, "electionId", choices, "receiptHash")
     SELECT gen_random_uuid(), "electionId", choices, "receiptHash" FROM "BallotRewrite" ORDER BY "receiptHash" COLLATE "C"`;
-}
-
-/**
- * Rewrites the whole ballot table physically in receipt-hash order, outside any transaction:
- * CLUSTER is VACUUM FULL that also orders the rows, so the dead copies left by the rewrite (and
- * their casting transaction ids) are gone and no row's position says when it was cast.
- */
-export async function compactBallots(): Promise<void> {
-  await db.$executeRawUnsafe(`CLUSTER "Ballot" USING "Ballot_receiptHash_key"`);
 }
 
 /**
@@ -56,6 +48,7 @@ export async function closeAndCount(
       throw new AppError("CONFLICT", "Only an election whose voting has closed can be counted.");
     }
     await rewriteBallots(tx, electionId);
+    await oweCompaction(tx, at);
     const [eligible, participated, ballots, strays] = await Promise.all([
       tx.electionVoter.count({ where: { electionId } }),
       tx.electionParticipation.count({ where: { electionId } }),
@@ -70,6 +63,8 @@ export async function closeAndCount(
     });
     return { tagId: e.tagId, eligible, participated, ballots, strays: Number(strays[0]?.n ?? 0) };
   });
+  // Waits a few seconds for older snapshots; if one outlasts that, the count goes on and the
+  // compaction sweep removes the copies left once it ends (lib/elections/compaction.ts).
   await compactBallots();
   // Only now is the close complete: until then the phase sweep closes this election again.
   await db.election.update({ where: { id: electionId }, data: { ballotsCompactedAt: at } });
@@ -146,7 +141,10 @@ export async function closeAndCount(
     await tx.electionArtifact.createMany({
       data: kept.map((f) => ({ electionId, name: f.name, content: f.content, sha256: f.sha256 })),
     });
-    if (election.isTest) await tx.ballot.deleteMany({ where: { electionId } });
+    if (election.isTest) {
+      await tx.ballot.deleteMany({ where: { electionId } });
+      await oweCompaction(tx, at);
+    }
     await tx.election.update({
       where: { id: electionId },
       data: {

@@ -6,7 +6,8 @@ import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/permissions";
 import { notify } from "@/lib/notify/send";
 import { notifyTagChannel } from "@/lib/slack/notify";
-import { closeAndCount, compactBallots, notifyCountFailed } from "./close";
+import { closeAndCount, notifyCountFailed } from "./close";
+import { compactBallots, oweCompaction } from "./compaction";
 import { electionLink, loadElection, lockElection, recordPhase, requireOfficer, type Mover } from "./context";
 import { computeRoll, prospectiveCandidates } from "./load-eligibility";
 import { endorsementStanding } from "./nominations";
@@ -225,6 +226,7 @@ export async function cancelElection(
     if (!CANCELLABLE.includes(locked.phase))
       throw new AppError("CONFLICT", "The election moved on meanwhile. Reload and try again.");
     const gone = await tx.ballot.deleteMany({ where: { electionId: election.id } });
+    if (gone.count > 0) await oweCompaction(tx, at);
     await tx.election.update({
       where: { id: election.id },
       data: { phase: "cancelled", cancelledAt: at, cancelReason: input.reason, updatedAt: at },

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { sendDecisionDigests, sweepDecisions } from "@/lib/decision-outcomes/sweep";
 import { advanceElectionPhases } from "@/lib/elections/phases";
+import { compactOwedBallots } from "@/lib/elections/compaction";
 import { remindVotersBeforeClose } from "@/lib/elections/reminders";
 import { expireVacancyOffers } from "@/lib/elections/vacancy-offers";
 import { flagStaleInitiatives } from "@/lib/initiatives/sweep";
@@ -108,6 +109,11 @@ export const sweeps: Sweep[] = [
     name: "sweep-election-phases",
     description: "Open nominations and voting, close and count elections when their times come",
     run: advanceElectionPhases,
+  },
+  {
+    name: "sweep-ballot-compaction",
+    description: "Remove dead ballot copies a close or cancellation left while an older database snapshot lasted",
+    run: compactOwedBallots,
   },
   {
     name: "sweep-vote-reminders",
