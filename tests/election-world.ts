@@ -151,7 +151,7 @@ export async function ballotTupleXmins(): Promise<string[]> {
 /** Runs the compaction sweep until no compaction is owed (an old transaction elsewhere may delay it). */
 export async function settleCompaction(): Promise<void> {
   for (let tries = 0; tries < 300; tries++) {
-    await compactOwedBallots();
+    await compactOwedBallots(new Date());
     if ((await db.ballotCompactionOwed.count()) === 0) return;
     await new Promise((r) => setTimeout(r, 100));
   }

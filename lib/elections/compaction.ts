@@ -1,6 +1,7 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { logger } from "@/lib/observability/logger";
+import { HOUR } from "@/lib/vocabulary";
 
 /**
  * docs/security.md, "At close": a transaction that deletes ballot rows (the close's rewrite, a
@@ -25,30 +26,48 @@ export async function oweCompaction(tx: Tx, at: Date): Promise<void> {
 /**
  * How many holders of a snapshot or transaction that began at or before transaction `xid` keep
  * CLUSTER from removing the copies it deleted: sessions of this database by their snapshot or
- * transaction; sessions of any database by a running transaction (it lowers every snapshot taken
- * here); walsenders, prepared transactions and replication slots. Once none is left, none can
- * come back: a new snapshot starts after every transaction running when it is taken.
+ * transaction; sessions of any database by a running transaction that writes (it lowers every
+ * snapshot taken here); walsenders, prepared transactions, replication slots, and PostgreSQL 15's
+ * `vacuum_defer_cleanup_age`. A VACUUM's own snapshot never holds copies back but is counted too:
+ * waiting for it is safe, telling it apart is not worth the code. A debt 2^31 transactions old
+ * is settled by any CLUSTER (PostgreSQL would have stopped before a snapshot grew that old).
  */
 async function olderThan(xid: bigint): Promise<number> {
   const rows = await db.$queryRaw<{ n: number }[]>`
-    WITH bar AS (SELECT age((${xid} % 4294967296)::text::xid) AS age)
-    SELECT ((SELECT count(*) FROM pg_stat_activity a, bar
-               WHERE a.pid <> pg_backend_pid()
-                 AND (age(a.backend_xid) >= bar.age
-                   OR (age(a.backend_xmin) >= bar.age
-                     AND (a.datname = current_database() OR a.datid IS NULL))))
-          + (SELECT count(*) FROM pg_prepared_xacts p, bar WHERE age(p.transaction) >= bar.age)
-          + (SELECT count(*) FROM pg_replication_slots s, bar WHERE age(s.xmin) >= bar.age))::int AS n`;
+    WITH bar AS (SELECT age((${xid} % 4294967296)::text::xid) AS age,
+                        pg_current_xact_id()::text::bigint - ${xid} >= 2147483648 AS ancient)
+    SELECT CASE WHEN bar.ancient THEN 0 ELSE
+      ((SELECT count(*) FROM pg_stat_activity a
+         WHERE a.pid <> pg_backend_pid()
+           AND (age(a.backend_xid) >= bar.age
+             OR (age(a.backend_xmin) >= bar.age AND (a.datname = current_database() OR a.datid IS NULL))))
+       + (SELECT count(*) FROM pg_prepared_xacts p WHERE age(p.transaction) >= bar.age)
+       + (SELECT count(*) FROM pg_replication_slots s WHERE age(s.xmin) >= bar.age)
+       + (CASE WHEN coalesce(current_setting('vacuum_defer_cleanup_age', true)::bigint, 0) >= bar.age THEN 1 ELSE 0 END))::int
+    END AS n FROM bar`;
   return rows[0]!.n;
+}
+
+/**
+ * Whether nothing older than `xid` is left. Two looks, the second after the first: one look reads
+ * the sessions one by one, so a session could take a snapshot while an older transaction still
+ * ran and the look reach that transaction only after it ended. Once one look finds no old
+ * transaction running, no later snapshot can start below `xid`; the second look sees any that did.
+ * (A standby's feedback can move back and hold copies again: standbys get the casting ids through
+ * the write-ahead log anyway, docs/security.md, "What is not defended".)
+ */
+async function nothingOlderThan(xid: bigint): Promise<boolean> {
+  return (await olderThan(xid)) === 0 && (await olderThan(xid)) === 0;
 }
 
 /**
  * Rewrites the ballot table in receipt-hash order (CLUSTER, outside any transaction), after
  * waiting up to `patienceMs` for the snapshots older than the newest owed deletion to end. True
- * when nothing is owed afterwards; false when an older snapshot outlasted the wait (the debt
- * stays for the next try). Throws when CLUSTER itself fails.
+ * when nothing is owed afterwards; false when an older snapshot outlasted the wait: the debt
+ * stays for the next try, and with `evenIfHeldBack: false` the table is not rewritten either.
+ * Throws when CLUSTER itself fails.
  */
-export async function compactBallots(opts: { patienceMs?: number } = {}): Promise<boolean> {
+export async function compactBallots(opts: { patienceMs?: number; evenIfHeldBack?: boolean } = {}): Promise<boolean> {
   const patience = opts.patienceMs ?? COMPACTION_PATIENCE_MS;
   const owed = await db.$queryRaw<{ since: bigint | null; oldest: Date | null }[]>`
     SELECT max("sinceXid") AS since, min("createdAt") AS oldest FROM "BallotCompactionOwed"`;
@@ -56,10 +75,11 @@ export async function compactBallots(opts: { patienceMs?: number } = {}): Promis
   let clean = since === null;
   const giveUpAt = Date.now() + patience;
   while (!clean) {
-    clean = (await olderThan(since!)) === 0;
+    clean = await nothingOlderThan(since!);
     if (clean || Date.now() >= giveUpAt) break;
     await new Promise((r) => setTimeout(r, POLL_MS));
   }
+  if (!clean && opts.evenIfHeldBack === false) return false;
   await db.$executeRawUnsafe(`CLUSTER "Ballot" USING "Ballot_receiptHash_key"`);
   if (!clean) {
     logger().warn(
@@ -75,12 +95,19 @@ export async function compactBallots(opts: { patienceMs?: number } = {}): Promis
 /**
  * The worker's sweep: settles an owed compaction (1), or leaves it for the next minute (0) without
  * rewriting the table while an older snapshot still lasts (CLUSTER locks out voting meanwhile).
+ * A debt older than an hour is logged each minute: something holds an old snapshot for good.
  */
-export async function compactOwedBallots(): Promise<number> {
+export async function compactOwedBallots(now: Date): Promise<number> {
   const owed = await db.$queryRaw<
-    { since: bigint | null }[]
-  >`SELECT max("sinceXid") AS since FROM "BallotCompactionOwed"`;
-  const since = owed[0]?.since ?? null;
-  if (since === null || (await olderThan(since)) > 0) return 0;
-  return (await compactBallots({ patienceMs: 0 })) ? 1 : 0;
+    { oldest: Date | null }[]
+  >`SELECT min("createdAt") AS oldest FROM "BallotCompactionOwed"`;
+  const oldest = owed[0]?.oldest ?? null;
+  if (oldest === null) return 0;
+  if (await compactBallots({ patienceMs: 0, evenIfHeldBack: false })) return 1;
+  if (now.getTime() - oldest.getTime() > HOUR)
+    logger().warn(
+      { owedSince: oldest.toISOString() },
+      "ballot compaction owed for over an hour: a session, prepared transaction or replication slot holds a snapshot older than a ballot deletion",
+    );
+  return 0;
 }

@@ -1,7 +1,8 @@
 /** Time arithmetic in UTC, for every domain (pure). */
 import { formatMonth } from "./dates.ts";
 
-export const DAY = 86_400_000;
+export const HOUR = 3_600_000;
+export const DAY = 24 * HOUR;
 
 export const addDays = (d: Date, days: number): Date => new Date(d.getTime() + days * DAY);
 
