@@ -63,8 +63,9 @@ export async function closeAndCount(
     });
     return { tagId: e.tagId, eligible, participated, ballots, strays: Number(strays[0]?.n ?? 0) };
   });
-  // Waits a few seconds for older snapshots; if one outlasts that, the count goes on and the
-  // compaction sweep removes the copies left once it ends (lib/elections/compaction.ts).
+  // Waits a few seconds for older snapshots, and two for the table's lock; if a snapshot or a
+  // backup outlasts that, the count goes on and the compaction sweep removes the copies left once
+  // it ends (lib/elections/compaction.ts).
   await compactBallots();
   // Only now is the close complete: until then the phase sweep closes this election again.
   await db.election.update({ where: { id: electionId }, data: { ballotsCompactedAt: at } });

@@ -13,15 +13,15 @@ afterEach(async () => {
 });
 
 /**
- * A session that took its snapshot before the close and reads other tables: a long report. (A
- * pg_dump also locks the ballot table, so CLUSTER waits for it to end and nothing is left.)
+ * A session that took its snapshot before the close: a long report reading other tables, or, with
+ * `table` "Ballot", a backup (pg_dump holds a lock on every table it dumps until it ends).
  */
-async function olderSnapshot(): Promise<{ end: () => Promise<void> }> {
+async function olderSnapshot(table = "Tag"): Promise<{ end: () => Promise<void> }> {
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();
   held.push(client);
   await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ");
-  await client.query(`SELECT count(*) FROM "Tag"`);
+  await client.query(`SELECT count(*) FROM "${table}"`);
   return {
     end: async () => {
       held.splice(held.indexOf(client), 1);
@@ -110,6 +110,21 @@ describe("ballot compaction and older snapshots (docs/security.md, At close)", (
     await report.end();
     expect(await cancelling).toMatchObject({ phase: "cancelled", ballotsDestroyed: 3 });
     await settleCompaction();
+    expect(await keepsACastingId(casting)).toBe(false);
+  });
+
+  it("a backup holding the ballot table: the close counts without waiting for it, the sweep compacts once it ends", async () => {
+    const { w, casting } = await votedElection();
+    const backup = await olderSnapshot("Ballot");
+    const table = await filenode();
+    // Before, the close's CLUSTER queued behind the backup, and every vote behind the CLUSTER.
+    await w.close();
+    expect((await db.election.findUniqueOrThrow({ where: { id: w.electionId } })).phase).toBe("tallied");
+    expect(await owed()).toBe(1);
+    expect(await sweep.run(new Date())).toBe(0);
+    await backup.end();
+    expect(await filenode()).toBe(table);
+    await until(async () => (await sweep.run(new Date())) === 1, "the sweep's compaction");
     expect(await keepsACastingId(casting)).toBe(false);
   });
 });

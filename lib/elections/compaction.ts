@@ -16,6 +16,23 @@ import { HOUR } from "@/lib/vocabulary";
 /** How long a compaction waits for older snapshots before it compacts what it can and leaves the debt. */
 export const COMPACTION_PATIENCE_MS = 5_000;
 const POLL_MS = 50;
+/**
+ * How long CLUSTER waits for the ballot table's lock. Casting in every election queues behind it
+ * while it waits, and a pg_dump holds the table for the whole dump: better to try again later.
+ */
+const LOCK_WAIT = "2s";
+/** CLUSTER of a large table can take a while; Prisma's default 5 s would cut it off. */
+const CLUSTER_TIMEOUT_MS = 15 * 60_000;
+
+/** PostgreSQL's "lock_not_available" (55P03), however the driver and Prisma wrap it. */
+function lockNotAvailable(e: unknown): boolean {
+  for (let x: unknown = e; typeof x === "object" && x !== null; x = (x as { cause?: unknown }).cause) {
+    const { code, meta, message } = x as { code?: unknown; meta?: { code?: unknown }; message?: unknown };
+    if (code === "55P03" || meta?.code === "55P03") return true;
+    if (typeof message === "string" && /lock timeout/i.test(message)) return true;
+  }
+  return false;
+}
 
 /** In the transaction that deletes ballot rows: its dead copies are owed a compaction. */
 export async function oweCompaction(tx: Tx, at: Date): Promise<void> {
@@ -63,9 +80,9 @@ async function nothingOlderThan(xid: bigint): Promise<boolean> {
 /**
  * Rewrites the ballot table in receipt-hash order (CLUSTER, outside any transaction), after
  * waiting up to `patienceMs` for the snapshots older than the newest owed deletion to end. True
- * when nothing is owed afterwards; false when an older snapshot outlasted the wait: the debt
- * stays for the next try, and with `evenIfHeldBack: false` the table is not rewritten either.
- * Throws when CLUSTER itself fails.
+ * when nothing is owed afterwards. False when an older snapshot outlasted the wait (with
+ * `evenIfHeldBack: false` the table is then not rewritten either) or another session held the
+ * table past LOCK_WAIT: the debt stays for the sweep. Throws when CLUSTER itself fails.
  */
 export async function compactBallots(opts: { patienceMs?: number; evenIfHeldBack?: boolean } = {}): Promise<boolean> {
   const patience = opts.patienceMs ?? COMPACTION_PATIENCE_MS;
@@ -80,7 +97,22 @@ export async function compactBallots(opts: { patienceMs?: number; evenIfHeldBack
     await new Promise((r) => setTimeout(r, POLL_MS));
   }
   if (!clean && opts.evenIfHeldBack === false) return false;
-  await db.$executeRawUnsafe(`CLUSTER "Ballot" USING "Ballot_receiptHash_key"`);
+  try {
+    await db.$transaction(
+      async (tx) => {
+        await tx.$executeRawUnsafe(`SET LOCAL lock_timeout = '${LOCK_WAIT}'`);
+        await tx.$executeRawUnsafe(`CLUSTER "Ballot" USING "Ballot_receiptHash_key"`);
+      },
+      { timeout: CLUSTER_TIMEOUT_MS },
+    );
+  } catch (e) {
+    if (!lockNotAvailable(e)) throw e;
+    logger().warn(
+      { owedSince: owed[0]?.oldest?.toISOString() },
+      "ballot compaction: another session holds the ballot table (a backup?); the sweep tries again",
+    );
+    return false;
+  }
   if (!clean) {
     logger().warn(
       { owedSince: owed[0]?.oldest?.toISOString() },
