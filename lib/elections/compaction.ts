@@ -52,7 +52,7 @@ export async function oweCompaction(tx: Tx, at: Date): Promise<void> {
 async function olderThan(xid: bigint): Promise<number> {
   const rows = await db.$queryRaw<{ n: number }[]>`
     WITH bar AS (SELECT age((${xid} % 4294967296)::text::xid) AS age,
-                        pg_current_xact_id()::text::bigint - ${xid} >= 2147483648 AS ancient)
+                        pg_snapshot_xmax(pg_current_snapshot())::text::bigint - ${xid} >= 2147483648 AS ancient)
     SELECT CASE WHEN bar.ancient THEN 0 ELSE
       ((SELECT count(*) FROM pg_stat_activity a
          WHERE a.pid <> pg_backend_pid()
