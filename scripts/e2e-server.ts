@@ -10,9 +10,8 @@
  * E2E_DATABASE and the ports tell them apart).
  */
 import { spawn } from "node:child_process";
-import path from "node:path";
 import { writeE2eInfo } from "./e2e-info.ts";
-import { demoEnv, log, root, startPortal } from "./portal.ts";
+import { demoEnv, log, nextStartArgs, root, startPortal } from "./portal.ts";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const plainPort = Number(process.env.E2E_PLAIN_PORT ?? 3200);
@@ -39,11 +38,7 @@ function startPlain() {
   delete plainEnv.DEMO;
   plainEnv.GITHUB_WEB_URL = "https://github.com";
   plainEnv.GITHUB_API_URL = "https://api.github.com";
-  const child = spawn(
-    process.execPath,
-    [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(plainPort)],
-    { cwd: root, env: plainEnv, stdio: "inherit" },
-  );
+  const child = spawn(process.execPath, nextStartArgs(plainPort), { cwd: root, env: plainEnv, stdio: "inherit" });
   log(`plain (non-demo) portal on http://localhost:${plainPort}`);
   return child;
 }

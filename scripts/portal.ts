@@ -95,6 +95,16 @@ export function slackPortOf(opts: Pick<PortalOptions, "standInPort" | "slackPort
 
 const nextBin = path.join(root, "node_modules/next/dist/bin/next");
 
+/**
+ * `next start` with the idle keep-alive the image's entrypoint gives production (KEEP_ALIVE_TIMEOUT,
+ * README "Configuration"): longer than a proxy's or client's idle reuse, so nobody sends a request
+ * on a connection the server is closing at that moment (Node's default of 5 s made that an
+ * ECONNRESET now and then).
+ */
+export function nextStartArgs(port: number): string[] {
+  return [nextBin, "start", "-p", String(port), "--keepAliveTimeout", process.env.KEEP_ALIVE_TIMEOUT ?? "65000"];
+}
+
 export function buildPortal(): void {
   log("building the portal (next build)…");
   const t = Date.now();
@@ -161,7 +171,7 @@ export async function startPortal(opts: PortalOptions) {
         env: { ...env, NODE_ENV: "development" },
         stdio: "inherit",
       })
-    : spawn(process.execPath, [nextBin, "start", "-p", String(opts.port)], { cwd: root, env, stdio: "inherit" });
+    : spawn(process.execPath, nextStartArgs(opts.port), { cwd: root, env, stdio: "inherit" });
   children.push(web);
   const stop = async () => {
     for (const c of children) if (c.exitCode === null) c.kill("SIGTERM");
