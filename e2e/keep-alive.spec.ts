@@ -2,10 +2,9 @@ import net from "node:net";
 import { expect, test } from "./fixtures";
 
 /**
- * A client or proxy that keeps a connection for its next request must find it open: with Node's
- * default 5 s idle keep-alive, a request sent as the server closed the connection failed with
- * ECONNRESET (an end-to-end test saw it; behind ingress-nginx it is a 502). KEEP_ALIVE_TIMEOUT,
- * README "Configuration".
+ * A client that keeps a connection for its next request must find it open: with Node's default
+ * 5 s idle keep-alive, a request sent as the server closed the connection failed with ECONNRESET
+ * (an end-to-end step saw it). KEEP_ALIVE_TIMEOUT, README "Configuration".
  */
 test("an idle kept-alive connection still answers after 6 seconds", async ({ baseURL }) => {
   test.setTimeout(30_000);

@@ -96,10 +96,9 @@ export function slackPortOf(opts: Pick<PortalOptions, "standInPort" | "slackPort
 const nextBin = path.join(root, "node_modules/next/dist/bin/next");
 
 /**
- * `next start` with the idle keep-alive the image's entrypoint gives production (KEEP_ALIVE_TIMEOUT,
- * README "Configuration"): longer than a proxy's or client's idle reuse, so nobody sends a request
- * on a connection the server is closing at that moment (Node's default of 5 s made that an
- * ECONNRESET now and then).
+ * `next start` keeping idle connections 65 s (KEEP_ALIVE_TIMEOUT, README "Configuration"), longer
+ * than a client's idle reuse: with Node's default of 5 s, a request sent as the server closed the
+ * connection failed with ECONNRESET now and then (an end-to-end step did).
  */
 export function nextStartArgs(port: number): string[] {
   return [nextBin, "start", "-p", String(port), "--keepAliveTimeout", process.env.KEEP_ALIVE_TIMEOUT ?? "65000"];

@@ -10,9 +10,7 @@ command="${1:-web}"
 case "$command" in
   web)
     mkdir -p /tmp/next-cache
-    # Idle connections stay open longer than ingress-nginx keeps its upstream ones (60 s): with
-    # Node's 5 s the proxy could send a request on a connection the server was closing (a 502).
-    export PORT="${PORT:-3000}" HOSTNAME="${HOSTNAME_BIND:-0.0.0.0}" KEEP_ALIVE_TIMEOUT="${KEEP_ALIVE_TIMEOUT:-65000}"
+    export PORT="${PORT:-3000}" HOSTNAME="${HOSTNAME_BIND:-0.0.0.0}"
     exec node server.js "$@"
     ;;
   worker) exec node dist/ops/worker.mjs "$@" ;;
