@@ -78,8 +78,8 @@ async function nothingOlderThan(xid: bigint): Promise<boolean> {
 }
 
 /**
- * Rewrites the ballot table in receipt-hash order (CLUSTER, outside any transaction), after
- * waiting up to `patienceMs` for the snapshots older than the newest owed deletion to end. True
+ * Rewrites the ballot table in receipt-hash order (CLUSTER, in a transaction of its own that
+ * bounds its wait for the lock), after waiting up to `patienceMs` for the snapshots older than the newest owed deletion to end. True
  * when nothing is owed afterwards. False when an older snapshot outlasted the wait (with
  * `evenIfHeldBack: false` the table is then not rewritten either) or another session held the
  * table past LOCK_WAIT: the debt stays for the sweep. Throws when CLUSTER itself fails.
